@@ -1,0 +1,7 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+/**
+ * Every rule of the plugin, by name. The configs are computed from each rule's
+ * `meta.docs.recommended`, so adding a rule here is all a new rule needs.
+ */
+export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {};

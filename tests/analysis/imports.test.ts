@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ApiCatalogIndex, type ApiEntry } from '../../src/analysis/imports';
+import { runOnCode } from './run-on-code';
+
+const catalog: ApiEntry<string>[] = [
+  { source: { module: 'fs' }, path: ['readFileSync'], use: 'call', info: 'fs.readFileSync' },
+  { source: { module: 'sync-request' }, path: [], use: 'call', info: 'sync-request' },
+  { source: { global: 'Atomics' }, path: ['wait'], use: 'call', info: 'Atomics.wait' },
+  { source: { global: 'Bun' }, path: ['sleepSync'], use: 'call', info: 'Bun.sleepSync' },
+  { source: { global: 'XMLHttpRequest' }, path: [], use: 'construct', info: 'XMLHttpRequest' },
+];
+
+function found(code: string, options?: Parameters<typeof runOnCode>[2]): string[] {
+  const index = new ApiCatalogIndex(catalog);
+  return runOnCode<string>(
+    code,
+    (context, collect) => ({
+      Program() {
+        for (const reference of index.references(context.sourceCode)) {
+          collect(`${reference.info}@${reference.node.loc.start.line}`);
+        }
+      },
+    }),
+    options,
+  ).sort();
+}
+
+describe('ApiCatalogIndex', () => {
+  // ES module forms
+  it('resolves default, namespace, named, aliased and node: imports', () => {
+    assert.deepEqual(
+      found(`
+        import fs from 'fs';
+        import * as ns from 'node:fs';
+        import { readFileSync, readFileSync as read } from 'fs';
+        fs.readFileSync('a');
+        ns.readFileSync('b');
+        readFileSync('c');
+        read('d');
+      `),
+      ['fs.readFileSync@5', 'fs.readFileSync@6', 'fs.readFileSync@7', 'fs.readFileSync@8'],
+    );
+  });
+
+  it('follows re-bound aliases and a callable default export', () => {
+    assert.deepEqual(
+      found(`
+        import fs from 'fs';
+        import request from 'sync-request';
+        const { readFileSync: load } = fs;
+        load('a');
+        request('GET', 'https://example.com');
+      `),
+      ['fs.readFileSync@5', 'sync-request@6'],
+    );
+  });
+
+  // require() forms
+  it('resolves require() without a declared require global', () => {
+    assert.deepEqual(
+      found(`
+        const fs = require('fs');
+        const { readFileSync } = require('node:fs');
+        fs.readFileSync('a');
+        readFileSync('b');
+        require('fs').readFileSync('c');
+      `),
+      ['fs.readFileSync@4', 'fs.readFileSync@5', 'fs.readFileSync@6'],
+    );
+  });
+
+  it('resolves require() when require is a declared global', () => {
+    assert.deepEqual(
+      found(`const fs = require('fs'); fs.readFileSync('a');`, {
+        sourceType: 'commonjs',
+        globals: { require: 'readonly' },
+      }),
+      ['fs.readFileSync@1'],
+    );
+  });
+
+  it('resolves TypeScript import-equals', () => {
+    assert.deepEqual(found(`import fs = require('fs');\nfs.readFileSync('a');`), ['fs.readFileSync@2']);
+  });
+
+  // globals, declared or not
+  it('finds globals and constructors', () => {
+    assert.deepEqual(
+      found(`Atomics.wait(view, 0, 0);\nBun.sleepSync(10);\nnew XMLHttpRequest();`),
+      ['Atomics.wait@1', 'Bun.sleepSync@2', 'XMLHttpRequest@3'],
+    );
+  });
+
+  // names alone never match
+  it('ignores local functions and shadowed modules that share an API name', () => {
+    assert.deepEqual(
+      found(`
+        function readFileSync(p: string) { return p; }
+        readFileSync('a');
+        import { promises as fs } from 'fs';
+        fs.readFile('b');
+        function f(require: (m: string) => any) { require('fs').readFileSync('c'); }
+        const Atomics = { wait() {} };
+        Atomics.wait();
+      `),
+      [],
+    );
+  });
+});
