@@ -7,7 +7,7 @@ import type { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import plugin from '../src/index';
 import { PLUGIN_NAMESPACE } from '../src/configs';
-import type { CorpusFile } from './corpus';
+import { jsSourceTypeByGroup, type CorpusFile } from './corpus';
 
 export type OptionsLevel = 'default' | 'strict';
 
@@ -54,9 +54,10 @@ export interface CorpusConfigOptions {
  * TypeScript parser; in typed mode every file goes through the project service.
  */
 export function corpusConfig(files: readonly CorpusFile[], options: CorpusConfigOptions): Linter.Config[] {
-  const commonjsGroups = [
-    ...new Set(files.filter((file) => file.sourceType === 'commonjs' && file.path.endsWith('.js')).map((file) => file.group)),
-  ];
+  // `.js` files take their group's usual source type by a glob; the few others are listed by path.
+  const groupTypes = jsSourceTypeByGroup(files);
+  const commonjsGroups = [...groupTypes].filter(([, type]) => type === 'commonjs').map(([group]) => group);
+  const exceptions = files.filter((file) => file.path.endsWith('.js') && file.sourceType !== groupTypes.get(file.group));
   const configs: Linter.Config[] = [
     {
       files: ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'],
@@ -69,6 +70,10 @@ export function corpusConfig(files: readonly CorpusFile[], options: CorpusConfig
       files: commonjsGroups.map((group) => `${group}/**/*.js`),
       languageOptions: { sourceType: 'commonjs' },
     });
+  }
+  for (const sourceType of ['module', 'commonjs'] as const) {
+    const paths = exceptions.filter((file) => file.sourceType === sourceType).map((file) => file.path);
+    if (paths.length > 0) configs.push({ files: paths, languageOptions: { sourceType } });
   }
   if (options.tsconfigRootDir) {
     configs.push({

@@ -80,23 +80,38 @@ interface PackageInfo {
   dir: string;
   name: string;
   version: string;
-  type: SourceType;
 }
 
+function readManifest(dir: string): { name?: string; version?: string; type?: string } | undefined {
+  const manifest = path.join(dir, 'package.json');
+  return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }) : undefined;
+}
+
+/** The package a file ships in: the nearest `package.json` with a `name`. */
 function owningPackage(file: string): PackageInfo {
-  let dir = path.dirname(file);
-  for (;;) {
-    const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest)) {
-      const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string; type?: string };
-      // Nested `package.json` files that only set `type` (e.g. `dist/esm/package.json`) are not the package.
-      if (pkg.name) {
-        return { dir, name: pkg.name, version: pkg.version ?? '0.0.0', type: pkg.type === 'module' ? 'module' : 'commonjs' };
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${file}`);
-    dir = parent;
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const pkg = readManifest(dir);
+    // Nested `package.json` files that only set `type` (e.g. `dist/esm/package.json`) are not the package.
+    if (pkg?.name) return { dir, name: pkg.name, version: pkg.version ?? '0.0.0' };
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${file}`);
+  }
+}
+
+/** ESM builds shipped as `.js` in CommonJS packages for bundlers, by their conventional names. */
+const ESM_BUILD = /(?:\.esm(?:\.min)?\.js$|\/esm\/)/;
+
+/**
+ * How Node (or, for ESM builds in CommonJS packages such as `esquery.esm.js`, the bundlers they
+ * are for) loads a file: by extension, else the nearest `package.json` `type`.
+ */
+function sourceTypeOf(file: string): SourceType {
+  if (/\.c[jt]s$/.test(file)) return 'commonjs';
+  if (/\.m[jt]s$/.test(file) || !file.endsWith('.js')) return 'module';
+  if (ESM_BUILD.test(file.split(path.sep).join('/'))) return 'module';
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const pkg = readManifest(dir);
+    if (pkg) return pkg.type === 'module' ? 'module' : 'commonjs';
+    if (path.dirname(dir) === dir) return 'commonjs';
   }
 }
 
@@ -117,7 +132,7 @@ export function collectPackageFiles(roots: readonly string[] = PACKAGE_ROOTS): C
         files.push({
           path: `${group}/${path.relative(pkg.dir, file).split(path.sep).join('/')}`,
           text: readFileSync(file, 'utf8'),
-          sourceType: pkg.type,
+          sourceType: sourceTypeOf(file),
           group,
         });
       }
@@ -149,6 +164,16 @@ export function lineCount(text: string): number {
   return lines;
 }
 
+/** The `sourceType` most `.js` files of each group have (`module` for groups without `.js` files). */
+export function jsSourceTypeByGroup(files: readonly CorpusFile[]): Map<string, SourceType> {
+  const counts = new Map<string, number>();
+  for (const file of files) {
+    const delta = !file.path.endsWith('.js') ? 0 : file.sourceType === 'commonjs' ? 1 : -1;
+    counts.set(file.group, (counts.get(file.group) ?? 0) + delta);
+  }
+  return new Map([...counts].map(([group, count]) => [group, count > 0 ? 'commonjs' : 'module']));
+}
+
 /**
  * Writes the corpus under `dir` (emptied first) with what typed linting needs: a `package.json`
  * per group carrying its module type, and a `tsconfig.json` that includes every file (`allowJs`,
@@ -157,14 +182,12 @@ export function lineCount(text: string): number {
 export function writeCorpus(dir: string, files: readonly CorpusFile[]): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const groups = new Map<string, SourceType>();
   for (const file of files) {
     const target = path.join(dir, ...file.path.split('/'));
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, file.text);
-    if (!groups.has(file.group) || file.path.endsWith('.js')) groups.set(file.group, file.path.endsWith('.js') ? file.sourceType : 'module');
   }
-  for (const [group, type] of groups) {
+  for (const [group, type] of jsSourceTypeByGroup(files)) {
     writeFileSync(path.join(dir, group, 'package.json'), `${JSON.stringify({ private: true, type })}\n`);
   }
   const tsconfig = {

@@ -1,0 +1,390 @@
+/**
+ * `npm run bench`: how much the plugin's rules cost next to parsing, next to core
+ * `no-await-in-loop` and to typescript-eslint's `no-floating-promises`, on real code no one here
+ * wrote (the JS/TS shipped in installed packages) plus generated files; and how each rule scales
+ * when a file doubles. Prints the tables and writes them to `docs/benchmarks.md`.
+ *
+ * Times come from ESLint's own `stats` (per file: `parse.total`, `rules[ruleId].total`, which
+ * counts a rule's `create` and all its listeners).
+ *
+ * Options: `--no-write` (print only), `--no-typed` (skip the typed run),
+ * `--sizes=5000,10000,20000,40000` (scaling file sizes in lines), `--runs=3` (scaling repetitions).
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ESLint, type Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { collectPackageFiles, lineCount, REPO_ROOT, writeCorpus, type CorpusFile } from './corpus';
+import { corpusConfig, pluginRuleEntries, pluginRuleIds } from './corpus-config';
+import { edgeCaseFiles, pitfallFiles, scalingFile } from './generate-corpus';
+
+const args = new Set(process.argv.slice(2));
+const argValue = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+const WRITE = !args.has('--no-write');
+const TYPED = !args.has('--no-typed');
+const SIZES = (argValue('sizes') ?? '5000,10000,20000,40000').split(',').map(Number);
+const RUNS = Number(argValue('runs') ?? 3);
+
+const BENCH_DIR = path.join(REPO_ROOT, '.bench');
+const AWAIT_IN_LOOP = 'no-await-in-loop';
+const FLOATING_PROMISES = '@typescript-eslint/no-floating-promises';
+const OUR_RULES = pluginRuleIds();
+
+/** Milliseconds by what was timed: `parse` or a rule id. */
+type Times = Map<string, number>;
+
+function addStats(times: Times, result: ESLint.LintResult): void {
+  for (const pass of result.stats?.times.passes ?? []) {
+    times.set('parse', (times.get('parse') ?? 0) + (pass.parse?.total ?? 0));
+    for (const [ruleId, time] of Object.entries(pass.rules ?? {})) {
+      times.set(ruleId, (times.get(ruleId) ?? 0) + time.total);
+    }
+  }
+}
+
+function assertNoParseErrors(results: readonly ESLint.LintResult[], where: string): number {
+  let failed = 0;
+  for (const result of results) {
+    const fatal = result.messages.find((message) => message.fatal);
+    if (fatal) {
+      failed++;
+      console.warn(`  ${where}: not parsed (left out of the times): ${path.relative(BENCH_DIR, result.filePath)}: ${fatal.message}`);
+    }
+  }
+  return failed;
+}
+
+interface CorpusRun {
+  times: Times;
+  wallMs: number;
+  files: number;
+  unparsed: number;
+  reports: Map<string, number>;
+}
+
+async function lintCorpus(dir: string, files: readonly CorpusFile[], rules: Record<string, Linter.RuleEntry>, typed: boolean): Promise<CorpusRun> {
+  const eslint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: corpusConfig(files, {
+      rules,
+      plugins: typed ? { '@typescript-eslint': tseslint.plugin } : {},
+      tsconfigRootDir: typed ? dir : undefined,
+    }),
+    stats: true,
+  });
+  const start = performance.now();
+  const results = await eslint.lintFiles(files.map((file) => file.path));
+  const wallMs = performance.now() - start;
+  const times: Times = new Map();
+  const reports = new Map<string, number>();
+  for (const result of results) {
+    addStats(times, result);
+    for (const message of result.messages) {
+      if (message.ruleId) reports.set(message.ruleId, (reports.get(message.ruleId) ?? 0) + 1);
+    }
+  }
+  return { times, wallMs, files: files.length, unparsed: assertNoParseErrors(results, typed ? 'typed' : 'untyped'), reports };
+}
+
+// Formatting -----------------------------------------------------------------------------------
+
+const ms = (value: number | undefined) => (value === undefined ? 'n/a' : value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const pct = (value: number, of: number) => (of > 0 ? `${((100 * value) / of).toFixed(1)}%` : 'n/a');
+
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const align = header.map((_, index) => (index === 0 ? '---' : '---:'));
+  return [header, align, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+}
+
+function corpusTimesTable(run: CorpusRun, references: readonly string[]): string {
+  const parse = run.times.get('parse') ?? 0;
+  const ours = OUR_RULES.reduce((sum, id) => sum + (run.times.get(id) ?? 0), 0);
+  const rows = [
+    ['parse', ms(parse), '100%', ''],
+    ...OUR_RULES.map((id) => [`\`${id}\``, ms(run.times.get(id)), pct(run.times.get(id) ?? 0, parse), String(run.reports.get(id) ?? 0)]),
+    [`**all ${OUR_RULES.length} rules of this plugin**`, `**${ms(ours)}**`, `**${pct(ours, parse)}**`, ''],
+    ...references.map((id) => [`\`${id}\` (reference)`, ms(run.times.get(id)), pct(run.times.get(id) ?? 0, parse), String(run.reports.get(id) ?? 0)]),
+  ];
+  return markdownTable(['', 'time (ms)', 'of parse', 'reports'], rows);
+}
+
+// Scaling --------------------------------------------------------------------------------------
+
+interface ScalingRow {
+  id: string;
+  /** Best-of-runs time per size. */
+  times: number[];
+}
+
+/** Below this a rule's time is timer noise, and a ratio of two noises says nothing. */
+const NOISE_MS = 2;
+
+async function measureScaling(typed: boolean): Promise<ScalingRow[]> {
+  const dir = path.join(BENCH_DIR, typed ? 'scaling-typed' : 'scaling');
+  const files = SIZES.map(scalingFile);
+  writeCorpus(dir, files);
+  const rules: Record<string, Linter.RuleEntry> = { ...pluginRuleEntries('default'), [AWAIT_IN_LOOP]: 'error' };
+  if (typed) rules[FLOATING_PROMISES] = 'error';
+  const eslint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: corpusConfig(files, {
+      rules,
+      plugins: typed ? { '@typescript-eslint': tseslint.plugin } : {},
+      tsconfigRootDir: typed ? dir : undefined,
+    }),
+    stats: true,
+  });
+  const ids = ['parse', ...OUR_RULES, AWAIT_IN_LOOP, ...(typed ? [FLOATING_PROMISES] : [])];
+  const best = ids.map((id) => ({ id, times: SIZES.map(() => Number.POSITIVE_INFINITY) }));
+  // One warm-up lint of the smallest file, then `RUNS` rounds over all sizes; keep each best time.
+  await eslint.lintText(files[0]?.text ?? '', { filePath: files[0]?.path ?? 'x.ts' });
+  for (let round = 0; round < RUNS; round++) {
+    for (const [index, file] of files.entries()) {
+      const [result] = await eslint.lintText(file.text, { filePath: file.path });
+      if (!result) continue;
+      assertNoParseErrors([result], 'scaling');
+      const times: Times = new Map();
+      addStats(times, result);
+      for (const row of best) row.times[index] = Math.min(row.times[index] ?? Infinity, times.get(row.id) ?? 0);
+    }
+  }
+  return best;
+}
+
+/**
+ * The growth exponent k in time ~ lines^k, by least squares over the sizes whose time is above
+ * the noise floor: about 1 for linear work, 2 for quadratic. One slow point (a GC pause) moves it
+ * much less than it moves a single doubling ratio.
+ */
+function growthExponent(lines: readonly number[], times: readonly number[]): number | undefined {
+  const points = lines.map((count, index) => [Math.log(count), Math.log(times[index] ?? 0)] as const).filter((_, index) => (times[index] ?? 0) >= NOISE_MS);
+  if (points.length < 3) return undefined;
+  const meanX = points.reduce((sum, [x]) => sum + x, 0) / points.length;
+  const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
+  const covariance = points.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0);
+  const variance = points.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
+  return covariance / variance;
+}
+
+function scalingTable(rows: readonly ScalingRow[], lines: readonly number[]): { table: string; flagged: string[] } {
+  const flagged: string[] = [];
+  const header = [
+    '',
+    ...lines.map((count) => `${count} lines (ms)`),
+    ...lines.slice(1).map((count, index) => `x (${lines[index]} to ${count})`),
+    'exponent',
+    'verdict',
+  ];
+  const body = rows.map((row) => {
+    const ratios = row.times.slice(1).map((time, index) => {
+      const previous = row.times[index] ?? 0;
+      return previous >= NOISE_MS || time >= NOISE_MS ? time / Math.max(previous, 1e-3) : undefined;
+    });
+    const exponent = growthExponent(lines, row.times);
+    let verdict = 'below noise';
+    if (exponent !== undefined) verdict = exponent > 1.6 ? 'SUPERLINEAR' : exponent > 1.3 ? 'check' : 'linear';
+    if (verdict === 'SUPERLINEAR') {
+      flagged.push(`${row.id}: time ~ lines^${exponent?.toFixed(2)} (x${ratios.map((ratio) => ratio?.toFixed(2) ?? '-').join(', x')} per doubling)`);
+    }
+    const name = row.id === 'parse' ? 'parse' : `\`${row.id}\``;
+    return [
+      name,
+      ...row.times.map((time) => ms(time)),
+      ...ratios.map((ratio) => (ratio === undefined ? '-' : ratio.toFixed(2))),
+      exponent === undefined ? '-' : exponent.toFixed(2),
+      verdict,
+    ];
+  });
+  return { table: markdownTable(header, body), flagged };
+}
+
+// Environment ----------------------------------------------------------------------------------
+
+function packageVersion(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'not installed';
+  }
+}
+
+function gitCommit(): string {
+  try {
+    const commit = execSync('git rev-parse --short HEAD', { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const dirty = execSync('git status --porcelain', { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return dirty ? `${commit} (with uncommitted changes)` : commit;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
+function environment(): string {
+  const cpus = os.cpus();
+  return [
+    `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    `- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores available, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()} ${os.arch()}; load average at start ${os.loadavg().map((load) => load.toFixed(1)).join(' / ')}`,
+    `- Node ${process.version}, ESLint ${packageVersion('eslint')}, typescript-eslint ${packageVersion('typescript-eslint')}, TypeScript ${packageVersion('typescript')}`,
+    `- Plugin: ${OUR_RULES.length} rules (${OUR_RULES.map((id) => `\`${id}\``).join(', ') || 'none yet'}), commit ${gitCommit()}`,
+  ].join('\n');
+}
+
+// Main -----------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const env = environment();
+  console.log(env);
+  const packageFiles = collectPackageFiles();
+  const generatedFiles = [...edgeCaseFiles(), ...pitfallFiles()];
+  const files = [...packageFiles, ...generatedFiles];
+  const corpusDir = path.join(BENCH_DIR, 'corpus');
+  writeCorpus(corpusDir, files);
+
+  const groups = new Map<string, { files: number; lines: number }>();
+  for (const file of files) {
+    const entry = groups.get(file.group) ?? { files: 0, lines: 0 };
+    entry.files++;
+    entry.lines += lineCount(file.text);
+    groups.set(file.group, entry);
+  }
+  const totalLines = [...groups.values()].reduce((sum, group) => sum + group.lines, 0);
+  const corpusTable = markdownTable(
+    ['source', 'files', 'lines'],
+    [
+      ...[...groups].map(([group, entry]) => [`\`${group}\``, String(entry.files), String(entry.lines)]),
+      ['**total**', `**${files.length}**`, `**${totalLines}**`],
+    ],
+  );
+  console.log(`\nCorpus: ${files.length} files, ${totalLines} lines`);
+
+  // Untyped: espree for JS, typescript-eslint's parser for TS, no program. A first run on the
+  // generated files warms the JIT so the measured run is not charged for it.
+  const untypedRules = { ...pluginRuleEntries('default'), [AWAIT_IN_LOOP]: 'error' } as const;
+  await lintCorpus(corpusDir, generatedFiles, untypedRules, false);
+  console.log('\nUntyped run...');
+  const untyped = await lintCorpus(corpusDir, files, untypedRules, false);
+  const untypedTable = corpusTimesTable(untyped, [AWAIT_IN_LOOP]);
+  console.log(`${untypedTable}\n(wall ${ms(untyped.wallMs)} ms, ${untyped.unparsed} files not parsed)`);
+
+  let typedSection = '_Skipped (`--no-typed`)._';
+  let typedRun: CorpusRun | undefined;
+  if (TYPED) {
+    console.log('\nTyped run (projectService over the generated tsconfig)...');
+    typedRun = await lintCorpus(corpusDir, files, { ...untypedRules, [FLOATING_PROMISES]: 'error' }, true);
+    const typedTable = corpusTimesTable(typedRun, [AWAIT_IN_LOOP, FLOATING_PROMISES]);
+    console.log(`${typedTable}\n(wall ${ms(typedRun.wallMs)} ms, ${typedRun.unparsed} files not parsed)`);
+    typedSection = `${typedTable}\n\nWall time ${ms(typedRun.wallMs)} ms; ${typedRun.unparsed} files not parsed. Parse time includes building the TypeScript program.`;
+  }
+
+  console.log('\nScaling (untyped)...');
+  const lines = SIZES.map((size) => lineCount(scalingFile(size).text));
+  const untypedScaling = scalingTable(await measureScaling(false), lines);
+  console.log(untypedScaling.table);
+  let typedScalingSection = '_Skipped (`--no-typed`)._';
+  const flagged = untypedScaling.flagged.map((line) => `untyped ${line}`);
+  if (TYPED) {
+    console.log('\nScaling (typed)...');
+    const typedScaling = scalingTable(await measureScaling(true), lines);
+    console.log(typedScaling.table);
+    typedScalingSection = typedScaling.table;
+    flagged.push(...typedScaling.flagged.map((line) => `typed ${line}`));
+  }
+
+  const parse = untyped.times.get('parse') ?? 0;
+  const ours = OUR_RULES.reduce((sum, id) => sum + (untyped.times.get(id) ?? 0), 0);
+  const verdicts = [
+    `- Untyped, all our rules together: ${pct(ours, parse)} of parse time (aim: under 10%): ${ours <= parse * 0.1 ? 'met' : 'NOT met'}.`,
+  ];
+  if (typedRun) {
+    const typedOurs = OUR_RULES.reduce((sum, id) => sum + (typedRun.times.get(id) ?? 0), 0);
+    const floating = typedRun.times.get(FLOATING_PROMISES) ?? 0;
+    verdicts.push(
+      `- Typed, all our rules together: ${ms(typedOurs)} ms vs \`${FLOATING_PROMISES}\` ${ms(floating)} ms (aim: no more): ${typedOurs <= floating ? 'met' : 'NOT met'}.`,
+    );
+  }
+  verdicts.push(
+    flagged.length > 0
+      ? `- Scaling: superlinear (growth exponent over 1.6): ${flagged.join('; ')}.`
+      : '- Scaling: every rule above the noise floor stays near x2 per doubling.',
+  );
+  console.log(`\n${verdicts.join('\n')}`);
+
+  if (!WRITE) return;
+  const doc = `# Benchmarks
+
+How much the rules cost, measured with ESLint's own per-rule timing (\`stats: true\`: a rule's time
+counts its \`create\` and every listener call) on real code no one here wrote — the JS/TS shipped in
+installed packages, \`typescript.js\` as one very large file — plus the generated edge-case and
+pitfall files of \`scripts/generate-corpus.ts\`. Core \`${AWAIT_IN_LOOP}\` and typescript-eslint's
+\`${FLOATING_PROMISES}\` run in the same ESLint run as references.
+
+This file is written by \`npm run bench\`; do not edit the numbers by hand.
+
+## Reproduce
+
+\`\`\`sh
+npm ci
+npm run bench            # add -- --no-write to only print, -- --no-typed to skip typed mode
+\`\`\`
+
+## Environment
+
+${env}
+
+Times are wall-clock (\`process.hrtime\`), single-threaded, so they move with the machine's load;
+the ratios within one run are what to compare.
+
+## Corpus
+
+${corpusTable}
+
+## Untyped mode
+
+espree for JavaScript (\`sourceType\` from each package's \`type\`), typescript-eslint's parser without
+a program for TypeScript; our rules with their default options.
+
+${untypedTable}
+
+Wall time ${ms(untyped.wallMs)} ms; ${untyped.unparsed} files not parsed.
+
+## Typed mode
+
+Every file through typescript-eslint's parser with \`projectService\` on a \`tsconfig.json\` the bench
+writes next to the corpus (\`allowJs\`, no \`checkJs\`, \`@types/node\`).
+
+${typedSection}
+
+## Scaling
+
+One generated file per size (\`scalingFile\` in \`scripts/generate-corpus.ts\`): one async function
+with ever more sequential awaits, one loop with an ever longer body, an ever longer run of
+blocking calls and floating promises, ever more imports, plus repeated units of every pitfall
+(loops with awaits, async callbacks, nesting). Best of ${RUNS} runs. \`x (a to b)\` is the time ratio from one size to
+the next, which doubles it: linear work stays near x2, quadratic work goes to x4. \`exponent\` is
+k in time ~ lines^k fitted over all sizes (1 linear, 2 quadratic); a rule is flagged SUPERLINEAR
+above 1.6. Nothing is computed from times under ${NOISE_MS} ms (timer noise).
+
+### Untyped
+
+${untypedScaling.table}
+
+### Typed
+
+${typedScalingSection}
+
+## Verdicts
+
+${verdicts.join('\n')}
+`;
+  mkdirSync(path.join(REPO_ROOT, 'docs'), { recursive: true });
+  writeFileSync(path.join(REPO_ROOT, 'docs', 'benchmarks.md'), doc);
+  console.log('\nWrote docs/benchmarks.md');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
