@@ -25,6 +25,8 @@ export interface CorpusFile {
   sourceType: SourceType;
   /** `packages/<name>@<version>` for package files, `generated` for generated ones. */
   group: string;
+  /** Why the file is left out of typed runs, when it is (TypeScript cannot take it into a program). */
+  untypedOnly?: string;
 }
 
 /**
@@ -134,6 +136,7 @@ export function collectPackageFiles(roots: readonly string[] = PACKAGE_ROOTS): C
           text: readFileSync(file, 'utf8'),
           sourceType: sourceTypeOf(file),
           group,
+          ...(file.endsWith('.min.js') ? { untypedOnly: 'TypeScript leaves `*.min.js` files out of a program' } : {}),
         });
       }
     }

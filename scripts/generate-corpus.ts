@@ -9,8 +9,14 @@
 import path from 'node:path';
 import { REPO_ROOT, writeCorpus, type CorpusFile } from './corpus';
 
-function generated(name: string, text: string): CorpusFile {
-  return { path: `generated/${name}`, text, sourceType: name.endsWith('.cjs') ? 'commonjs' : 'module', group: 'generated' };
+function generated(name: string, text: string, untypedOnly?: string): CorpusFile {
+  return {
+    path: `generated/${name}`,
+    text,
+    sourceType: name.endsWith('.cjs') ? 'commonjs' : 'module',
+    group: 'generated',
+    ...(untypedOnly ? { untypedOnly } : {}),
+  };
 }
 
 function repeat(count: number, line: (index: number) => string, separator = '\n'): string {
@@ -273,7 +279,9 @@ export async function promiseStatics() {
   fetchUser(2).finally(() => {});
 }
 `),
-    generated('script-mode.cjs', `
+    generated(
+      'script-mode.cjs',
+      `
 var await = 1;
 var async = function async(x) { return x; };
 async(await);
@@ -291,7 +299,9 @@ async function g() {
   return [a, b, y, octal, args];
 }
 module.exports = { f, g, yieldish };
-`),
+`,
+      "sloppy-mode script syntax (`var await`, `with`) that TypeScript's parser rejects by design",
+    ),
     generated('module-forms.mjs', `
 import data from './data.json' with { type: 'json' };
 import * as ns from 'node:fs';
