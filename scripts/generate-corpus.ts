@@ -445,6 +445,15 @@ export function floatingInSync${i}() {
   save(${i});
   fetchUser(${i}).then((user) => compute(user));
 }
+export async function asyncCallbacks${i}(record${t(': Record<string, number>')}) {
+  const list = [1, 2, 3];
+  list.forEach(async (id) => { await save(id); });
+  Object.keys(record).forEach(async (key) => { await save(key); });
+  [4, 5].forEach(async (n) => save(n));
+  list.map(async (id) => { await save(id); });
+  Array.from(list).forEach(async (id) => await save(id));
+  Object.entries(record).forEach(async ([key, value]) => { await save(key + value); });
+}
 export function callbacks${i}(ids${t(': number[]')}) {
   ids.forEach(async (id) => { await save(id); });
   setTimeout(async () => { await sleep(1); }, 10);
