@@ -1,6 +1,6 @@
 import { isBuiltin } from 'node:module';
 import { CALL, CONSTRUCT, ReferenceTracker } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /**
  * Where an API lives. `module` is a specifier as users write it (`fs`, `fs-extra`); a Node
@@ -43,6 +43,10 @@ function insert<T>(root: TraceMap, key: string, entry: ApiEntry<T>, tag: string)
   node[entry.use === 'call' ? CALL : CONSTRUCT] = { tag, info: entry.info };
 }
 
+function entryKey(source: string, path: readonly string[], use: ApiUse): string {
+  return `${source}\0${path.join('.')}\0${use}`;
+}
+
 interface Tagged<T> {
   tag: string;
   info: T;
@@ -60,9 +64,13 @@ interface Tagged<T> {
 export class ApiCatalogIndex<T> {
   private readonly modules: TraceMap = {};
   private readonly globals: TraceMap = {};
+  /** `source\0path\0use` -> entry, for lookups by declaration (typed mode). */
+  private readonly byKey = new Map<string, ApiEntry<T>>();
 
   constructor(entries: Iterable<ApiEntry<T>>) {
     for (const entry of entries) {
+      const sourceName = 'module' in entry.source ? entry.source.module : entry.source.global;
+      this.byKey.set(entryKey(sourceName.replace(/^node:/, ''), entry.path, entry.use), entry);
       if ('module' in entry.source) {
         const specifier = entry.source.module;
         insert(this.modules, specifier, entry, specifier);
@@ -73,6 +81,22 @@ export class ApiCatalogIndex<T> {
         insert(this.globals, entry.source.global, entry, entry.source.global);
       }
     }
+  }
+
+  /**
+   * The catalogued API a call resolves to by its declaration (typed mode, see
+   * `declaredCalleeCandidates`): finds calls through re-exports and aliases in other files that
+   * `references` cannot see. Null when the callee is not a catalogued API.
+   */
+  resolveByDeclaration(
+    call: TSESTree.CallExpression,
+    services: ParserServicesWithTypeInformation,
+  ): ApiReference<T> | null {
+    for (const candidate of declaredCalleeCandidates(call, services)) {
+      const entry = this.byKey.get(entryKey(candidate.source, candidate.path, 'call'));
+      if (entry) return { node: call, source: candidate.source, path: entry.path, info: entry.info };
+    }
+    return null;
   }
 
   /** Every call or construction of a catalogued API in the file, once each. */
@@ -158,4 +182,82 @@ function* prefixed<R extends { path: readonly string[] }>(
   head: string,
 ): Generator<R & { path: string[] }> {
   for (const reference of references) yield { ...reference, path: [head, ...reference.path] };
+}
+
+/** Where a typed-mode callee is declared: a module (specifier without `node:`) and a path in it. */
+export interface DeclaredApi {
+  readonly source: string;
+  readonly path: readonly string[];
+}
+
+const QUALIFIED_NAME = /^"([^"]+)"\.(.+)$/;
+const PACKAGE_IN_PATH = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//g;
+
+/**
+ * The module a declaration's fully qualified name (`"fs".readFileSync`,
+ * `"/repo/node_modules/@types/glob/index".sync`) belongs to: an ambient module's name, or the
+ * package (`@types/x__y` read as `@x/y`) of a file under `node_modules`. Files of the project itself
+ * are not modules of any catalog, so they give null.
+ */
+function parseQualifiedName(qualified: string): DeclaredApi | null {
+  const match = QUALIFIED_NAME.exec(qualified);
+  if (!match?.[1] || !match[2]) return null;
+  const [, module, rest] = match;
+  let source: string | null = null;
+  if (!module.includes('/') || !/^[/\\]|^[A-Za-z]:/.test(module)) {
+    source = module;
+  } else {
+    let last: string | undefined;
+    for (const found of module.replaceAll('\\', '/').matchAll(PACKAGE_IN_PATH)) last = found[1];
+    if (last?.startsWith('@types/')) {
+      const name = last.slice('@types/'.length);
+      last = name.includes('__') ? `@${name.replace('__', '/')}` : name;
+    }
+    source = last ?? null;
+  }
+  if (!source) return null;
+  return { source: source.startsWith('node:') ? source.slice('node:'.length) : source, path: rest.split('.') };
+}
+
+/**
+ * Typed mode only: the modules where the function that `call` invokes is declared, as candidates
+ * in order: the callee's own symbol after following aliases (imports, `export { x } from`,
+ * `export *`), then the declaration of the signature the checker resolves the call to (which also
+ * sees through `export const read = fs.readFileSync`). A function written in the project itself is
+ * never a candidate: only ambient module declarations and packages under `node_modules` are.
+ * Cost: a symbol lookup, and the call's signature only if the symbol gives nothing.
+ */
+export function* declaredCalleeCandidates(
+  call: TSESTree.CallExpression,
+  services: ParserServicesWithTypeInformation,
+): Generator<DeclaredApi> {
+  const callee = call.callee;
+  const nameNode =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee
+      : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed
+        ? callee.property
+        : null;
+  if (!nameNode) return;
+  const checker = services.program.getTypeChecker();
+  const ts = loadTypeScript();
+  const tsName = services.esTreeNodeToTSNodeMap.get(nameNode);
+  let symbol = checker.getSymbolAtLocation(tsName);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const own = symbol ? parseQualifiedName(checker.getFullyQualifiedName(symbol)) : null;
+  if (own) yield own;
+  const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call));
+  const declaration = signature?.declaration;
+  if (!declaration || !('name' in declaration) || !declaration.name) return;
+  const declared = checker.getSymbolAtLocation(declaration.name);
+  const viaSignature = declared ? parseQualifiedName(checker.getFullyQualifiedName(declared)) : null;
+  if (viaSignature && (!own || viaSignature.source !== own.source || viaSignature.path.join('.') !== own.path.join('.'))) {
+    yield viaSignature;
+  }
+}
+
+/** TypeScript itself, loaded only in typed mode (where the parser has already loaded it). */
+function loadTypeScript(): typeof import('typescript') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('typescript') as typeof import('typescript');
 }

@@ -1,0 +1,681 @@
+import {
+  AST_NODE_TYPES,
+  ASTUtils,
+  type ParserServicesWithTypeInformation,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
+import {
+  type ExecutionContext,
+  type FunctionNode,
+  getExecutionContext,
+  isFunctionNode,
+} from '../analysis/async-context';
+import { ApiCatalogIndex, type ApiEntry, type ApiReference } from '../analysis/imports';
+import { BlockingHelperSummaries, resolveLocalFunction } from '../analysis/local-calls';
+import {
+  API_SPEC_SCHEMA,
+  type ApiSpec,
+  readAsyncPitfallsSettings,
+  specPath,
+  specSource,
+} from '../analysis/settings';
+import {
+  BLOCKING_API_GROUPS,
+  type BlockingCategory,
+  CATEGORY_REPLACEMENTS,
+  CLOCK_APIS,
+  PATTERN_REPLACEMENTS,
+  type PromiseTwin,
+  SYNC_XHR_CONSTRUCTORS,
+} from '../catalog/blocking-apis';
+import { createRule } from '../util/create-rule';
+
+export type Options = [
+  {
+    allow?: ApiSpec[];
+    additionalBlockingApis?: ApiSpec[];
+    checkTopLevelAwait?: boolean;
+  },
+];
+
+export type MessageIds =
+  | 'blockingFileSystem'
+  | 'blockingProcess'
+  | 'blockingCrypto'
+  | 'blockingCompression'
+  | 'blockingSleep'
+  | 'blockingSyncXhr'
+  | 'blockingCall'
+  | 'blockingHelper'
+  | 'useAsyncTwin';
+
+/** How many same-file helpers deep a blocking call is followed (`a() -> b() -> c() -> fs.readFileSync`). */
+const MAX_HELPER_DEPTH = 3;
+
+const CATEGORY_MESSAGES: Record<BlockingCategory, MessageIds> = {
+  fileSystem: 'blockingFileSystem',
+  process: 'blockingProcess',
+  crypto: 'blockingCrypto',
+  compression: 'blockingCompression',
+  sleep: 'blockingSleep',
+  syncXhr: 'blockingSyncXhr',
+  other: 'blockingCall',
+};
+
+/** What an entry of the rule's import index stands for. */
+type IndexInfo =
+  | { kind: 'blocking'; api: BlockingApi }
+  | { kind: 'clock'; name: string }
+  | { kind: 'xhr' };
+
+interface BlockingApi {
+  readonly category: BlockingCategory;
+  /** How the message names it: `fs.readFileSync`, `Atomics.wait`. */
+  readonly name: string;
+  readonly replacement: string;
+  readonly twin?: PromiseTwin;
+}
+
+/** A blocking operation found in the file: a call, a busy-wait loop, or a synchronous XHR `open`. */
+interface Operation {
+  readonly node: TSESTree.Node;
+  readonly api: BlockingApi;
+  /** The module the API was resolved to (`fs`), for suggestions; null for patterns and globals. */
+  readonly module: string | null;
+}
+
+type LoopNode = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
+
+function specKey(source: string, path: readonly string[]): string {
+  return `${source.replace(/^node:/, '')}\0${path.join('.')}`;
+}
+
+/** The rule's import index: the catalog plus options and settings, minus what is allowed. */
+function buildIndex(additional: readonly ApiSpec[], allow: readonly ApiSpec[]): ApiCatalogIndex<IndexInfo> {
+  const allowed = new Set<string>();
+  for (const spec of allow) {
+    const source = specSource(spec);
+    const name = 'module' in source ? source.module : source.global;
+    for (const path of spec.names) allowed.add(specKey(name, specPath(path)));
+  }
+  const entries: ApiEntry<IndexInfo>[] = [];
+  const add = (entry: ApiEntry<IndexInfo>): void => {
+    const name = 'module' in entry.source ? entry.source.module : entry.source.global;
+    if (entry.info.kind === 'blocking' && allowed.has(specKey(name, entry.path))) return;
+    entries.push(entry);
+  };
+  for (const group of BLOCKING_API_GROUPS) {
+    const sourceName = 'module' in group.source ? group.source.module : group.source.global;
+    for (const name of group.names) {
+      const replacement =
+        typeof group.replacement === 'string'
+          ? group.replacement
+          : (group.replacement?.[name] ?? CATEGORY_REPLACEMENTS[group.category]);
+      const twin = group.twins?.[name];
+      const api: BlockingApi = {
+        category: group.category,
+        name: name ? `${sourceName}.${name}` : sourceName,
+        replacement,
+        ...(twin ? { twin } : {}),
+      };
+      add({ source: group.source, path: specPath(name), use: 'call', info: { kind: 'blocking', api } });
+    }
+  }
+  for (const spec of additional) {
+    const source = specSource(spec);
+    const sourceName = 'module' in source ? source.module : source.global;
+    for (const name of spec.names) {
+      const path = specPath(name);
+      const api: BlockingApi = {
+        category: 'other',
+        name: path.length ? `${sourceName}.${path.join('.')}` : sourceName,
+        replacement: CATEGORY_REPLACEMENTS.other,
+      };
+      add({ source, path, use: 'call', info: { kind: 'blocking', api } });
+    }
+  }
+  for (const clock of CLOCK_APIS) {
+    const sourceName = 'module' in clock.source ? clock.source.module : clock.source.global;
+    for (const name of clock.names) {
+      entries.push({ source: clock.source, path: specPath(name), use: 'call', info: { kind: 'clock', name: `${sourceName}.${name}()` } });
+    }
+  }
+  for (const source of SYNC_XHR_CONSTRUCTORS) entries.push({ source, path: [], use: 'construct', info: { kind: 'xhr' } });
+  return new ApiCatalogIndex(entries);
+}
+
+const RELATIONAL = new Set(['<', '<=', '>', '>=']);
+
+/**
+ * The loop a clock read makes a busy-wait, or null. Busy-wait means: the read is (inside an
+ * arithmetic or member expression) one side of a `<`/`<=`/`>`/`>=` comparison that is, alone or
+ * in a `&&`/`||`, the condition of a `while`, `do...while` or `for` loop, and the loop body only
+ * spins (see `isSpinBody`). A loop that does work until a time budget runs out is not a sleep.
+ */
+function busyWaitLoop(clock: TSESTree.Node): LoopNode | null {
+  let child: TSESTree.Node = clock;
+  let compared = false;
+  for (let parent = clock.parent; parent; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.BinaryExpression:
+        if (RELATIONAL.has(parent.operator)) {
+          if (compared) return null;
+          compared = true;
+        } else if (!['-', '+', '*', '/'].includes(parent.operator)) {
+          return null;
+        }
+        continue;
+      case AST_NODE_TYPES.MemberExpression:
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.CallExpression:
+        // process.hrtime()[0], Number(process.hrtime.bigint())
+        if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === child) return null;
+        continue;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (!compared) return null;
+        continue;
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+        return compared && parent.test === child && isSpinBody(parent.body) ? parent : null;
+      default:
+        return null;
+    }
+  }
+  return null;
+}
+
+const SPIN_BODY_BUDGET = 40;
+
+/**
+ * True when a loop body does nothing but spin: empty, or only updates of variables, with no call
+ * (other than nothing at all), no `await`/`yield`, no `new`, at most `SPIN_BODY_BUDGET` nodes.
+ */
+function isSpinBody(body: TSESTree.Statement): boolean {
+  let budget = SPIN_BODY_BUDGET;
+  const stack: TSESTree.Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (--budget < 0) return false;
+    switch (node.type) {
+      case AST_NODE_TYPES.BlockStatement:
+        stack.push(...node.body);
+        break;
+      case AST_NODE_TYPES.EmptyStatement:
+      case AST_NODE_TYPES.Identifier:
+      case AST_NODE_TYPES.Literal:
+      case AST_NODE_TYPES.ContinueStatement:
+        break;
+      case AST_NODE_TYPES.ExpressionStatement:
+        stack.push(node.expression);
+        break;
+      case AST_NODE_TYPES.UpdateExpression:
+        stack.push(node.argument);
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+      case AST_NODE_TYPES.BinaryExpression:
+        stack.push(node.left, node.right);
+        break;
+      case AST_NODE_TYPES.UnaryExpression:
+        stack.push(node.argument);
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** The `xhr.open(method, url, false)` calls on a `const`/`let` bound once to `new XMLHttpRequest()`. */
+function* syncXhrOpens(
+  construct: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): Generator<TSESTree.CallExpression> {
+  const declarator = construct.parent;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.init !== construct ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier
+  ) {
+    return;
+  }
+  for (const variable of sourceCode.getDeclaredVariables(declarator)) {
+    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return;
+    for (const reference of variable.references) {
+      const member = reference.identifier.parent;
+      if (
+        member?.type !== AST_NODE_TYPES.MemberExpression ||
+        member.object !== reference.identifier ||
+        member.computed ||
+        member.property.type !== AST_NODE_TYPES.Identifier ||
+        member.property.name !== 'open'
+      ) {
+        continue;
+      }
+      const call = member.parent;
+      const asyncArgument = call.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call.arguments[2] : undefined;
+      if (call.type === AST_NODE_TYPES.CallExpression && asyncArgument?.type === AST_NODE_TYPES.Literal && asyncArgument.value === false) {
+        yield call;
+      }
+    }
+  }
+}
+
+/** The identifier a callee chain starts from: `fs` in `fs.a.b(...)`, `read` in `read(...)`. */
+function calleeRoot(callee: TSESTree.Expression): TSESTree.Identifier | null {
+  let current: TSESTree.Node = callee;
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+  return current.type === AST_NODE_TYPES.Identifier ? current : null;
+}
+
+/** True when `node` is inside `fn`'s parameters (where `await` is not allowed). */
+function isInParameters(node: TSESTree.Node, fn: FunctionNode): boolean {
+  return fn.params.some((param) => param.range[0] <= node.range[0] && node.range[1] <= param.range[1]);
+}
+
+/**
+ * True when an `await` written at `node` would be valid and awaited by `fn`: no function boundary
+ * (not even an inline callback) between them, and not in the parameters.
+ */
+function canAwaitIn(node: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current === fn) return !isInParameters(node, fn);
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.StaticBlock) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** True when `await call` must be parenthesized to keep the call's place in the expression. */
+function needsParentheses(call: TSESTree.CallExpression): boolean {
+  const parent = call.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === call;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.callee === call;
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+      return true;
+    case AST_NODE_TYPES.BinaryExpression:
+      return parent.operator === '**' && parent.left === call;
+    default:
+      return false;
+  }
+}
+
+const FS_PROMISES_MODULES = new Set(['fs/promises', 'node:fs/promises']);
+
+function isRequireOf(node: TSESTree.Node | null | undefined, modules: ReadonlySet<string>): boolean {
+  return (
+    node?.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'require' &&
+    node.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof node.arguments[0].value === 'string' &&
+    modules.has(node.arguments[0].value)
+  );
+}
+
+/** True when declaring `name` at module level would not capture or collide with anything seen from `scope`. */
+function isNameFree(name: string, scope: TSESLint.Scope.Scope): boolean {
+  for (let current: TSESLint.Scope.Scope | null = scope; current; current = current.upper) {
+    if (current.set.has(name)) return false;
+    if (current.type === 'global' && current.through.some((reference) => reference.identifier.name === name)) return false;
+  }
+  return true;
+}
+
+/** How a suggestion names the promise twin and which import it adds (if any). */
+interface TwinAccess {
+  readonly expression: string;
+  readonly addImport: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null;
+}
+
+/**
+ * How to reach `twin` from `node:fs/promises` at `call`: an existing import or require of
+ * `fs/promises` / `node:fs/promises` is reused (its binding, or a specifier added to its named
+ * imports), else one is added after the last import (ES modules) or the last top-level statement
+ * with a `require()` (CommonJS). Null when the twin's name is taken in scope: no suggestion then,
+ * rather than an alias the reader did not ask for.
+ */
+function planTwinAccess(
+  twin: PromiseTwin,
+  call: TSESTree.CallExpression,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TwinAccess | null {
+  const program = sourceCode.ast;
+  const scope = sourceCode.getScope(call);
+  const resolvesTo = (local: string, identifier: TSESTree.Identifier): boolean => {
+    const variable = ASTUtils.findVariable(scope, local);
+    return variable?.identifiers.includes(identifier) ?? false;
+  };
+  let lastImport: TSESTree.Node | null = null;
+  let lastRequire: TSESTree.Node | null = null;
+  let namedImport: TSESTree.ImportDeclaration | null = null;
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      lastImport = statement;
+    }
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== 'type' && FS_PROMISES_MODULES.has(statement.source.value)) {
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+          if (
+            specifier.importKind !== 'type' &&
+            specifier.imported.type === AST_NODE_TYPES.Identifier &&
+            specifier.imported.name === twin.name &&
+            resolvesTo(specifier.local.name, specifier.local)
+          ) {
+            return { expression: specifier.local.name, addImport: null };
+          }
+        } else if (resolvesTo(specifier.local.name, specifier.local)) {
+          return { expression: `${specifier.local.name}.${twin.name}`, addImport: null };
+        }
+      }
+      if (statement.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier)) namedImport = statement;
+    }
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        if (declarator.init?.type === AST_NODE_TYPES.CallExpression && isRequireCall(declarator.init)) lastRequire = statement;
+        if (!isRequireOf(declarator.init, FS_PROMISES_MODULES)) continue;
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && resolvesTo(declarator.id.name, declarator.id)) {
+          return { expression: `${declarator.id.name}.${twin.name}`, addImport: null };
+        }
+        if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+          for (const property of declarator.id.properties) {
+            if (
+              property.type === AST_NODE_TYPES.Property &&
+              !property.computed &&
+              property.key.type === AST_NODE_TYPES.Identifier &&
+              property.key.name === twin.name &&
+              property.value.type === AST_NODE_TYPES.Identifier &&
+              resolvesTo(property.value.name, property.value)
+            ) {
+              return { expression: property.value.name, addImport: null };
+            }
+          }
+        }
+      }
+    }
+  }
+  if (!isNameFree(twin.name, scope)) return null;
+  if (namedImport) {
+    const specifiers = namedImport.specifiers.filter((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier);
+    const last = specifiers[specifiers.length - 1];
+    if (last) return { expression: twin.name, addImport: (fixer) => fixer.insertTextAfter(last, `, ${twin.name}`) };
+  }
+  const esm = lastImport !== null || (sourceCode.ast.sourceType === 'module' && lastRequire === null);
+  const line = esm
+    ? `import { ${twin.name} } from 'node:fs/promises';`
+    : `const { ${twin.name} } = require('node:fs/promises');`;
+  const after = esm ? lastImport : lastRequire;
+  if (after) return { expression: twin.name, addImport: (fixer) => fixer.insertTextAfter(after, `\n${line}`) };
+  const first = program.body.find(
+    (statement) => !(statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined),
+  );
+  if (!first) return null;
+  return { expression: twin.name, addImport: (fixer) => fixer.insertTextBefore(first, `${line}\n`) };
+}
+
+function isRequireCall(call: TSESTree.CallExpression): boolean {
+  return call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require';
+}
+
+/**
+ * The twin a suggestion may use for this call, or null when the call's arguments could make the
+ * twin behave differently: a numeric first argument (a file descriptor, which the promise API does
+ * not take), `stat`/`lstat` options that are not a literal without `throwIfNoEntry`, spread arguments.
+ */
+function exactTwin(operation: Operation): PromiseTwin | null {
+  const twin = operation.api.twin;
+  const call = operation.node;
+  if (!twin || operation.module !== 'fs' || call.type !== AST_NODE_TYPES.CallExpression || call.optional) return null;
+  if (call.parent.type === AST_NODE_TYPES.ChainExpression) return null;
+  if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return null;
+  const first = call.arguments[0];
+  if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'number') return null;
+  if (twin.name === 'stat' || twin.name === 'lstat') {
+    const options = call.arguments[1];
+    if (
+      options &&
+      (options.type !== AST_NODE_TYPES.ObjectExpression ||
+        options.properties.some(
+          (property) =>
+            property.type !== AST_NODE_TYPES.Property ||
+            property.computed ||
+            (property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'throwIfNoEntry'),
+        ))
+    ) {
+      return null;
+    }
+  }
+  return twin;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-blocking-in-async',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow synchronous blocking calls inside async functions',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      blockingFileSystem:
+        "'{{name}}' does file-system I/O synchronously and blocks the event loop inside this async function; use {{replacement}}.",
+      blockingProcess:
+        "'{{name}}' waits for another process synchronously and blocks the event loop inside this async function; use {{replacement}}.",
+      blockingCrypto:
+        "'{{name}}' runs slow cryptography synchronously and blocks the event loop inside this async function; use {{replacement}}.",
+      blockingCompression:
+        "'{{name}}' compresses or decompresses synchronously and blocks the event loop inside this async function; use {{replacement}}.",
+      blockingSleep:
+        "'{{name}}' sleeps by blocking the thread, so nothing else runs while this async function waits; use {{replacement}}.",
+      blockingSyncXhr:
+        "'{{name}}' makes a synchronous HTTP request and blocks the event loop inside this async function; use {{replacement}}.",
+      blockingCall: "'{{name}}' is a blocking call inside this async function; use {{replacement}}.",
+      blockingHelper:
+        "'{{helper}}()' blocks the event loop inside this async function ({{chain}}); make it asynchronous and use {{replacement}}.",
+      useAsyncTwin: "Replace with 'await {{twin}}()' from 'node:fs/promises'.",
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allow: {
+            type: 'array',
+            items: API_SPEC_SCHEMA,
+            description: "Blocking APIs to accept, e.g. [{ module: 'fs', names: ['existsSync'] }].",
+          },
+          additionalBlockingApis: {
+            type: 'array',
+            items: API_SPEC_SCHEMA,
+            description: "More blocking APIs (in-house libraries), e.g. [{ module: '@acme/io', names: ['readSync'] }].",
+          },
+          checkTopLevelAwait: {
+            type: 'boolean',
+            description: 'Also report blocking calls in the top-level code of a module that uses top-level await.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+  },
+  defaultOptions: [{ allow: [], additionalBlockingApis: [], checkTopLevelAwait: false }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const settings = readAsyncPitfallsSettings(context.settings);
+    const index = buildIndex(
+      [...(options.additionalBlockingApis ?? []), ...settings.blockingApis],
+      [...(options.allow ?? []), ...settings.allowBlocking],
+    );
+    const typed = typedServices(context);
+    const calls: TSESTree.CallExpression[] = [];
+    let hasTopLevelAwait = false;
+
+    const noteAwait = (node: TSESTree.Node): void => {
+      if (options.checkTopLevelAwait && !hasTopLevelAwait && getExecutionContext(node).kind === 'top-level') {
+        hasTopLevelAwait = true;
+      }
+    };
+
+    /** Where an operation is reported directly: its async function, or the module with top-level await. */
+    const reportedContext = (executionContext: ExecutionContext): FunctionNode | TSESTree.Program | null => {
+      if (executionContext.kind === 'function') return executionContext.node.async ? executionContext.node : null;
+      if (executionContext.kind === 'top-level' && options.checkTopLevelAwait && hasTopLevelAwait) return executionContext.node;
+      return null;
+    };
+
+    /** True when the typed path should ask the checker about this call: its callee starts at an import. */
+    const isImportRooted = (call: TSESTree.CallExpression): boolean => {
+      const root = calleeRoot(call.callee);
+      if (!root) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(call), root);
+      return variable?.defs.some((definition) => definition.type === 'ImportBinding') ?? false;
+    };
+
+    const collectOperations = (): Operation[] => {
+      const operations: Operation[] = [];
+      const seen = new Set<TSESTree.Node>();
+      const loops = new Set<LoopNode>();
+      for (const reference of index.references(sourceCode) as Iterable<ApiReference<IndexInfo>>) {
+        const info = reference.info;
+        if (info.kind === 'blocking') {
+          if (reference.node.type !== AST_NODE_TYPES.CallExpression) continue;
+          seen.add(reference.node);
+          operations.push({ node: reference.node, api: info.api, module: reference.source });
+        } else if (info.kind === 'clock') {
+          const loop = busyWaitLoop(reference.node);
+          if (loop && !loops.has(loop)) {
+            loops.add(loop);
+            operations.push({
+              node: loop,
+              api: { category: 'sleep', name: `busy-wait loop on ${info.name}`, replacement: PATTERN_REPLACEMENTS.busyWait },
+              module: null,
+            });
+          }
+        } else {
+          for (const open of syncXhrOpens(reference.node, sourceCode)) {
+            operations.push({
+              node: open,
+              api: { category: 'syncXhr', name: 'XMLHttpRequest.open(..., false)', replacement: PATTERN_REPLACEMENTS.syncXhr },
+              module: null,
+            });
+          }
+        }
+      }
+      if (typed) {
+        for (const call of calls) {
+          if (seen.has(call) || !isImportRooted(call)) continue;
+          const reference = index.resolveByDeclaration(call, typed);
+          if (reference?.info.kind === 'blocking') {
+            operations.push({ node: call, api: reference.info.api, module: reference.source });
+          }
+        }
+      }
+      return operations;
+    };
+
+    const suggest = (operation: Operation, where: FunctionNode | TSESTree.Program): TSESLint.ReportSuggestionArray<MessageIds> => {
+      const twin = exactTwin(operation);
+      const call = operation.node;
+      if (!twin || call.type !== AST_NODE_TYPES.CallExpression) return [];
+      if (where.type === AST_NODE_TYPES.Program ? getExecutionContext(call).node !== where || !isDirectlyInProgram(call) : !canAwaitIn(call, where)) {
+        return [];
+      }
+      const access = planTwinAccess(twin, call, sourceCode);
+      if (!access) return [];
+      const rest = sourceCode.text.slice(call.callee.range[1], call.range[1]);
+      const awaited = `await ${access.expression}${rest}`;
+      const text = needsParentheses(call) ? `(${awaited})` : awaited;
+      return [
+        {
+          messageId: 'useAsyncTwin',
+          data: { twin: twin.name },
+          fix: (fixer) => {
+            const fixes = [fixer.replaceText(call, text)];
+            if (access.addImport) fixes.push(access.addImport(fixer));
+            return fixes;
+          },
+        },
+      ];
+    };
+
+    return {
+      CallExpression(node) {
+        calls.push(node);
+      },
+      AwaitExpression: noteAwait,
+      'ForOfStatement[await=true]': noteAwait,
+      'Program:exit'() {
+        const operations = collectOperations();
+        const helpers = new BlockingHelperSummaries<Operation>(MAX_HELPER_DEPTH);
+        for (const operation of operations) {
+          const executionContext = getExecutionContext(operation.node);
+          const where = reportedContext(executionContext);
+          if (where) {
+            context.report({
+              node: operation.node,
+              messageId: CATEGORY_MESSAGES[operation.api.category],
+              data: { name: operation.api.name, replacement: operation.api.replacement },
+              suggest: suggest(operation, where),
+            });
+          } else if (executionContext.kind === 'function') {
+            helpers.addOperation(executionContext.node, operation);
+          }
+        }
+        if (!helpers.hasOperations) return;
+        const reportable: { call: TSESTree.CallExpression; target: NonNullable<ReturnType<typeof resolveLocalFunction>> }[] = [];
+        for (const call of calls) {
+          if (call.callee.type !== AST_NODE_TYPES.Identifier) continue;
+          const executionContext = getExecutionContext(call);
+          if (executionContext.kind !== 'function' && !reportedContext(executionContext)) continue;
+          const target = resolveLocalFunction(call, sourceCode);
+          if (!target) continue;
+          if (reportedContext(executionContext)) reportable.push({ call, target });
+          else if (executionContext.kind === 'function') helpers.addCall(executionContext.node, target);
+        }
+        for (const { call, target } of reportable) {
+          const chain = helpers.chainFrom(target);
+          if (!chain) continue;
+          context.report({
+            node: call,
+            messageId: 'blockingHelper',
+            data: {
+              helper: target.name,
+              chain: [...chain.helpers.map((helper) => `${helper.name}()`), chain.operation.api.name].join(' -> '),
+              replacement: chain.operation.api.replacement,
+            },
+          });
+        }
+      },
+    };
+  },
+});
+
+/**
+ * The parser services when a program is present (typed mode), else null. Read directly rather than
+ * through `ESLintUtils.getParserServices`, which throws for parsers other than typescript-eslint's
+ * (espree users get the untyped path).
+ */
+function typedServices(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): ParserServicesWithTypeInformation | null {
+  const services = context.sourceCode.parserServices;
+  return services?.program && services.esTreeNodeToTSNodeMap ? (services as ParserServicesWithTypeInformation) : null;
+}
+
+/** True when no function boundary separates `node` from the module's top level. */
+function isDirectlyInProgram(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.StaticBlock) {
+      return false;
+    }
+  }
+  return true;
+}
