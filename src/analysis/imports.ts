@@ -8,6 +8,11 @@ import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, 
  */
 export type ApiSource = { readonly module: string } | { readonly global: string };
 
+/** The module specifier or global name of a source. */
+export function apiSourceName(source: ApiSource): string {
+  return 'module' in source ? source.module : source.global;
+}
+
 /** How the API is used when it is reported: called (`f()`) or constructed (`new F()`). */
 export type ApiUse = 'call' | 'construct';
 

@@ -11,7 +11,7 @@ import {
   getExecutionContext,
   isFunctionNode,
 } from '../analysis/async-context';
-import { ApiCatalogIndex, type ApiEntry, type ApiReference } from '../analysis/imports';
+import { ApiCatalogIndex, type ApiEntry, type ApiReference, apiSourceName } from '../analysis/imports';
 import { BlockingHelperSummaries, resolveLocalFunction } from '../analysis/local-calls';
 import {
   API_SPEC_SCHEMA,
@@ -95,18 +95,17 @@ function specKey(source: string, path: readonly string[]): string {
 function buildIndex(additional: readonly ApiSpec[], allow: readonly ApiSpec[]): ApiCatalogIndex<IndexInfo> {
   const allowed = new Set<string>();
   for (const spec of allow) {
-    const source = specSource(spec);
-    const name = 'module' in source ? source.module : source.global;
+    const name = apiSourceName(specSource(spec));
     for (const path of spec.names) allowed.add(specKey(name, specPath(path)));
   }
   const entries: ApiEntry<IndexInfo>[] = [];
   const add = (entry: ApiEntry<IndexInfo>): void => {
-    const name = 'module' in entry.source ? entry.source.module : entry.source.global;
+    const name = apiSourceName(entry.source);
     if (entry.info.kind === 'blocking' && allowed.has(specKey(name, entry.path))) return;
     entries.push(entry);
   };
   for (const group of BLOCKING_API_GROUPS) {
-    const sourceName = 'module' in group.source ? group.source.module : group.source.global;
+    const sourceName = apiSourceName(group.source);
     for (const name of group.names) {
       const replacement =
         typeof group.replacement === 'string'
@@ -124,7 +123,7 @@ function buildIndex(additional: readonly ApiSpec[], allow: readonly ApiSpec[]): 
   }
   for (const spec of additional) {
     const source = specSource(spec);
-    const sourceName = 'module' in source ? source.module : source.global;
+    const sourceName = apiSourceName(source);
     for (const name of spec.names) {
       const path = specPath(name);
       const api: BlockingApi = {
@@ -136,7 +135,7 @@ function buildIndex(additional: readonly ApiSpec[], allow: readonly ApiSpec[]): 
     }
   }
   for (const clock of CLOCK_APIS) {
-    const sourceName = 'module' in clock.source ? clock.source.module : clock.source.global;
+    const sourceName = apiSourceName(clock.source);
     for (const name of clock.names) {
       entries.push({ source: clock.source, path: specPath(name), use: 'call', info: { kind: 'clock', name: `${sourceName}.${name}()` } });
     }
@@ -467,24 +466,6 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
-    messages: {
-      blockingFileSystem:
-        "'{{name}}' does file-system I/O synchronously and blocks the event loop inside this async function; use {{replacement}}.",
-      blockingProcess:
-        "'{{name}}' waits for another process synchronously and blocks the event loop inside this async function; use {{replacement}}.",
-      blockingCrypto:
-        "'{{name}}' runs slow cryptography synchronously and blocks the event loop inside this async function; use {{replacement}}.",
-      blockingCompression:
-        "'{{name}}' compresses or decompresses synchronously and blocks the event loop inside this async function; use {{replacement}}.",
-      blockingSleep:
-        "'{{name}}' sleeps by blocking the thread, so nothing else runs while this async function waits; use {{replacement}}.",
-      blockingSyncXhr:
-        "'{{name}}' makes a synchronous HTTP request and blocks the event loop inside this async function; use {{replacement}}.",
-      blockingCall: "'{{name}}' is a blocking call inside this async function; use {{replacement}}.",
-      blockingHelper:
-        "'{{helper}}()' blocks the event loop inside this async function ({{chain}}); make it asynchronous and use {{replacement}}.",
-      useAsyncTwin: "Replace with 'await {{twin}}()' from 'node:fs/promises'.",
-    },
     schema: [
       {
         type: 'object',
@@ -507,6 +488,24 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
+    messages: {
+      blockingFileSystem:
+        "'{{name}}' does file-system I/O synchronously and blocks the event loop inside this async function; use {{replacement}}.",
+      blockingProcess:
+        "'{{name}}' waits for another process synchronously and blocks the event loop inside this async function; use {{replacement}}.",
+      blockingCrypto:
+        "'{{name}}' runs slow cryptography synchronously and blocks the event loop inside this async function; use {{replacement}}.",
+      blockingCompression:
+        "'{{name}}' compresses or decompresses synchronously and blocks the event loop inside this async function; use {{replacement}}.",
+      blockingSleep:
+        "'{{name}}' sleeps by blocking the thread, so nothing else runs while this async function waits; use {{replacement}}.",
+      blockingSyncXhr:
+        "'{{name}}' makes a synchronous HTTP request and blocks the event loop inside this async function; use {{replacement}}.",
+      blockingCall: "'{{name}}' is a blocking call inside this async function; use {{replacement}}.",
+      blockingHelper:
+        "'{{helper}}()' blocks the event loop inside this async function ({{chain}}); make it asynchronous and use {{replacement}}.",
+      useAsyncTwin: "Replace with 'await {{twin}}()' from 'node:fs/promises'.",
+    },
   },
   defaultOptions: [{ allow: [], additionalBlockingApis: [], checkTopLevelAwait: false }],
   create(context, [options]) {
