@@ -207,7 +207,7 @@ export const BLOCKING_API_GROUPS: readonly BlockingApiGroup[] = [
   {
     source: { module: 'fast-glob' },
     category: 'fileSystem',
-    names: ['sync', 'globSync', 'default.sync'],
+    names: ['sync', 'globSync'],
     replacement: "'await fg()' (fast-glob's promise API)",
   },
   {
