@@ -322,6 +322,10 @@ function isRequireOf(node: TSESTree.Node | null | undefined, modules: ReadonlySe
   );
 }
 
+function isRequireCall(call: TSESTree.CallExpression): boolean {
+  return call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require';
+}
+
 /** True when declaring `name` at module level would not capture or collide with anything seen from `scope`. */
 function isNameFree(name: string, scope: TSESLint.Scope.Scope): boolean {
   for (let current: TSESLint.Scope.Scope | null = scope; current; current = current.upper) {
@@ -348,6 +352,7 @@ function planTwinAccess(
   twin: PromiseTwin,
   call: TSESTree.CallExpression,
   sourceCode: Readonly<TSESLint.SourceCode>,
+  moduleKind: 'esm' | 'cjs',
 ): TwinAccess | null {
   const program = sourceCode.ast;
   const scope = sourceCode.getScope(call);
@@ -409,7 +414,7 @@ function planTwinAccess(
     const last = specifiers[specifiers.length - 1];
     if (last) return { expression: twin.name, addImport: (fixer) => fixer.insertTextAfter(last, `, ${twin.name}`) };
   }
-  const esm = lastImport !== null || (sourceCode.ast.sourceType === 'module' && lastRequire === null);
+  const esm = lastImport !== null || moduleKind === 'esm';
   const line = esm
     ? `import { ${twin.name} } from 'node:fs/promises';`
     : `const { ${twin.name} } = require('node:fs/promises');`;
@@ -420,10 +425,6 @@ function planTwinAccess(
   );
   if (!first) return null;
   return { expression: twin.name, addImport: (fixer) => fixer.insertTextBefore(first, `${line}\n`) };
-}
-
-function isRequireCall(call: TSESTree.CallExpression): boolean {
-  return call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require';
 }
 
 /**
@@ -517,6 +518,9 @@ export default createRule<Options, MessageIds>({
     );
     const typed = typedServices(context);
     const calls: TSESTree.CallExpression[] = [];
+    /** How a new import is written when the file has none: CommonJS when it calls require() or is configured so. */
+    const moduleKind = (): 'esm' | 'cjs' =>
+      context.languageOptions.sourceType !== 'module' || calls.some(isRequireCall) ? 'cjs' : 'esm';
     let hasTopLevelAwait = false;
 
     const noteAwait = (node: TSESTree.Node): void => {
@@ -589,7 +593,7 @@ export default createRule<Options, MessageIds>({
       if (where.type === AST_NODE_TYPES.Program ? getExecutionContext(call).node !== where || !isDirectlyInProgram(call) : !canAwaitIn(call, where)) {
         return [];
       }
-      const access = planTwinAccess(twin, call, sourceCode);
+      const access = planTwinAccess(twin, call, sourceCode, moduleKind());
       if (!access) return [];
       const rest = sourceCode.text.slice(call.callee.range[1], call.range[1]);
       const awaited = `await ${access.expression}${rest}`;

@@ -1,6 +1,7 @@
 // Expected-error builders shared by the no-blocking-in-async test files.
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
-import type { MessageIds, Options } from '../../src/rules/no-blocking-in-async';
+import rule, { type MessageIds, type Options } from '../../src/rules/no-blocking-in-async';
+import { ruleTester } from '../rule-tester';
 
 export type Invalid = InvalidTestCase<MessageIds, Options>;
 export type ExpectedError = Invalid['errors'][number];
@@ -51,4 +52,18 @@ export function twin(name: string, output: string): NonNullable<ExpectedError['s
 /** A report at a call of a same-file helper that blocks. */
 export function helperError(helper: string, chain: string, replacement: string, line: number, column: number): ExpectedError {
   return { messageId: 'blockingHelper', data: { helper, chain, replacement }, line, column };
+}
+
+/**
+ * The rule as the RuleTester's own copy of `@typescript-eslint/utils` types it (rule-tester 8.72
+ * nests utils 8.72 while the plugin builds on 8.73: same runtime objects, distinct private types).
+ */
+export const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
+
+/**
+ * `languageOptions` of a CommonJS file. ESLint reads `sourceType` from flat-config language
+ * options at run time; the rule tester's `TestLanguageOptions` type does not list it.
+ */
+export function commonjs(globals: Record<string, 'readonly' | 'writable'> = {}): NonNullable<Invalid['languageOptions']> {
+  return { sourceType: 'commonjs', globals } as NonNullable<Invalid['languageOptions']>;
 }

@@ -1,11 +1,11 @@
 import rule from '../../src/rules/no-blocking-in-async';
 import { testDocsExamples } from '../docs-examples';
 import { ruleTester } from '../rule-tester';
-import { error, fsError, REPLACEMENT } from './no-blocking-in-async.errors';
+import { commonjs, error, fsError, REPLACEMENT, testedRule } from './no-blocking-in-async.errors';
 
 // Import forms, categories and execution contexts. Suggestions: no-blocking-in-async.suggestions.test.ts;
 // same-file helpers, busy-waits, sync XHR: no-blocking-in-async.patterns.test.ts; typed mode: .typed.test.ts.
-ruleTester.run('no-blocking-in-async', rule, {
+ruleTester.run('no-blocking-in-async', testedRule, {
   valid: [
     // promise APIs are never blocking
     `import fs from 'fs';
@@ -178,7 +178,7 @@ async function f() { fs.realpathSync.native('a'); }`,
     {
       code: `const fs = require('fs');
 module.exports = async function load() { return fs.existsSync('a'); };`,
-      languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+      languageOptions: commonjs({ require: 'readonly', module: 'writable' }),
       errors: [fsError('fs.existsSync', REPLACEMENT.existsSync, 2, 49)],
     },
 
