@@ -70,7 +70,8 @@ export function testDocsExamples(ruleName: string, rule: TSESLint.RuleModule<str
         const messages = linter.verify(
           example.code,
           {
-            files: ['**/*'],
+            // A pattern with an extension: ESLint does not lint a file matched only by '**/*'.
+            files: ['**/*.ts', '**/*.tsx'],
             languageOptions: {
               parser: tsParser as Linter.Parser,
               parserOptions: { ecmaFeatures: { jsx: tsx } },
