@@ -249,8 +249,12 @@ export function* declaredCalleeCandidates(
   const tsName = services.esTreeNodeToTSNodeMap.get(nameNode);
   let symbol = checker.getSymbolAtLocation(tsName);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  const own = symbol ? parseQualifiedName(checker.getFullyQualifiedName(symbol)) : null;
+  if (!symbol) return;
+  const own = parseQualifiedName(checker.getFullyQualifiedName(symbol));
   if (own) yield own;
+  // A function or method is its own declaration; only a value (`const read = fs.readFileSync`)
+  // can stand for another function, so only then is the call's signature worth resolving.
+  if (symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method)) return;
   const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call));
   const declaration = signature?.declaration;
   if (!declaration || !('name' in declaration) || !declaration.name) return;

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { INLINE_CALLBACK_METHODS } from '../catalog/inline-callbacks';
 import type { FunctionNode } from './async-context';
 
 /** A function of the file that a call invokes, resolved by scope, with the name it is called by. */
@@ -8,19 +9,38 @@ export interface LocalFunction {
 }
 
 /**
- * The function a call `name(...)` invokes, when scope analysis proves it: `name` is a
+ * The identifiers a call runs synchronously, right there: its callee `name(...)`, and a function
+ * passed by name to a method that calls its callback inline (`items.map(parse)`, see
+ * `INLINE_CALLBACK_METHODS`).
+ */
+export function invokedIdentifiers(call: TSESTree.CallExpression): TSESTree.Identifier[] {
+  if (call.callee.type === AST_NODE_TYPES.Identifier) return [call.callee];
+  const callee = call.callee;
+  const callback = call.arguments[0];
+  if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    INLINE_CALLBACK_METHODS.has(callee.property.name) &&
+    callback?.type === AST_NODE_TYPES.Identifier
+  ) {
+    return [callback];
+  }
+  return [];
+}
+
+/**
+ * The function an identifier `name` that is called invokes, when scope analysis proves it: `name` is a
  * function declaration, or a `const` initialized with an arrow or function expression, and the
  * binding is never reassigned. Async functions and generators are not returned (calling them runs
  * nothing of their body synchronously, or runs it as its own async execution). Anything else
  * (parameters, imports, `let`, methods, `this.x()`) gives null: precision over reach.
  */
 export function resolveLocalFunction(
-  call: TSESTree.CallExpression,
+  callee: TSESTree.Identifier,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): LocalFunction | null {
-  const callee = call.callee;
-  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(call), callee);
+  const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
   if (variable?.defs.length !== 1) return null;
   const definition = variable.defs[0];
   if (!definition) return null;

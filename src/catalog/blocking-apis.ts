@@ -374,6 +374,9 @@ export const CLOCK_APIS: readonly { source: ApiSource; names: readonly string[] 
   { source: { module: 'process' }, names: ['hrtime', 'hrtime.bigint'] },
 ];
 
+/** Constructors whose instance is a clock read: `new Date()` (compared directly, or via `getTime()`). */
+export const CLOCK_CONSTRUCTORS: readonly ApiSource[] = [{ global: 'Date' }];
+
 /** The fallback advice when an entry has no replacement of its own. */
 export const CATEGORY_REPLACEMENTS: Readonly<Record<BlockingCategory, string>> = {
   fileSystem: 'the promise-based API',

@@ -12,7 +12,12 @@ import {
   isFunctionNode,
 } from '../analysis/async-context';
 import { ApiCatalogIndex, type ApiEntry, type ApiReference, apiSourceName } from '../analysis/imports';
-import { BlockingHelperSummaries, resolveLocalFunction } from '../analysis/local-calls';
+import {
+  BlockingHelperSummaries,
+  invokedIdentifiers,
+  type LocalFunction,
+  resolveLocalFunction,
+} from '../analysis/local-calls';
 import {
   API_SPEC_SCHEMA,
   type ApiSpec,
@@ -25,6 +30,7 @@ import {
   type BlockingCategory,
   CATEGORY_REPLACEMENTS,
   CLOCK_APIS,
+  CLOCK_CONSTRUCTORS,
   PATTERN_REPLACEMENTS,
   type PromiseTwin,
   SYNC_XHR_CONSTRUCTORS,
@@ -140,6 +146,9 @@ function buildIndex(additional: readonly ApiSpec[], allow: readonly ApiSpec[]): 
       entries.push({ source: clock.source, path: specPath(name), use: 'call', info: { kind: 'clock', name: `${sourceName}.${name}()` } });
     }
   }
+  for (const source of CLOCK_CONSTRUCTORS) {
+    entries.push({ source, path: [], use: 'construct', info: { kind: 'clock', name: `new ${apiSourceName(source)}()` } });
+  }
   for (const source of SYNC_XHR_CONSTRUCTORS) entries.push({ source, path: [], use: 'construct', info: { kind: 'xhr' } });
   return new ApiCatalogIndex(entries);
 }
@@ -169,9 +178,15 @@ function busyWaitLoop(clock: TSESTree.Node): LoopNode | null {
       case AST_NODE_TYPES.ChainExpression:
       case AST_NODE_TYPES.TSAsExpression:
       case AST_NODE_TYPES.TSNonNullExpression:
+        // process.hrtime()[0], new Date().getTime()
+        continue;
       case AST_NODE_TYPES.CallExpression:
-        // process.hrtime()[0], Number(process.hrtime.bigint())
-        if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === child) return null;
+        // Number(process.hrtime.bigint()), new Date().getTime(); any other call of the read is unknown
+        if (parent.callee === child && !isTimeValueRead(child)) return null;
+        continue;
+      case AST_NODE_TYPES.UnaryExpression:
+        // +new Date()
+        if (parent.operator !== '+') return null;
         continue;
       case AST_NODE_TYPES.LogicalExpression:
         if (!compared) return null;
@@ -187,11 +202,22 @@ function busyWaitLoop(clock: TSESTree.Node): LoopNode | null {
   return null;
 }
 
+/** `<date>.getTime` / `<date>.valueOf`: reading the time of a `new Date()`. */
+function isTimeValueRead(callee: TSESTree.Node): boolean {
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    (callee.property.name === 'getTime' || callee.property.name === 'valueOf')
+  );
+}
+
 const SPIN_BODY_BUDGET = 40;
 
 /**
- * True when a loop body does nothing but spin: empty, or only updates of variables, with no call
- * (other than nothing at all), no `await`/`yield`, no `new`, at most `SPIN_BODY_BUDGET` nodes.
+ * True when a loop body does nothing but spin: empty, or only updates and assignments of
+ * variables and constants (`spins++`, `x = y + 1`), with no call, `new`, `await` or `yield`, in at
+ * most `SPIN_BODY_BUDGET` nodes.
  */
 function isSpinBody(body: TSESTree.Statement): boolean {
   let budget = SPIN_BODY_BUDGET;
@@ -324,6 +350,13 @@ function isRequireOf(node: TSESTree.Node | null | undefined, modules: ReadonlySe
 
 function isRequireCall(call: TSESTree.CallExpression): boolean {
   return call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require';
+}
+
+/** `require('x')`, `require('x').a.b`: a value that comes from another module. */
+function isRequireExpression(node: TSESTree.Expression): boolean {
+  let current: TSESTree.Node = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+  return current.type === AST_NODE_TYPES.CallExpression && isRequireCall(current);
 }
 
 /** True when declaring `name` at module level would not capture or collide with anything seen from `scope`. */
@@ -541,7 +574,13 @@ export default createRule<Options, MessageIds>({
       const root = calleeRoot(call.callee);
       if (!root) return false;
       const variable = ASTUtils.findVariable(sourceCode.getScope(call), root);
-      return variable?.defs.some((definition) => definition.type === 'ImportBinding') ?? false;
+      return (
+        variable?.defs.some(
+          (definition) =>
+            definition.type === 'ImportBinding' ||
+            (definition.type === 'Variable' && definition.node.init != null && isRequireExpression(definition.node.init)),
+        ) ?? false
+      );
     };
 
     const collectOperations = (): Operation[] => {
@@ -635,15 +674,17 @@ export default createRule<Options, MessageIds>({
           }
         }
         if (!helpers.hasOperations) return;
-        const reportable: { call: TSESTree.CallExpression; target: NonNullable<ReturnType<typeof resolveLocalFunction>> }[] = [];
+        const reportable: { call: TSESTree.Identifier; target: LocalFunction }[] = [];
         for (const call of calls) {
-          if (call.callee.type !== AST_NODE_TYPES.Identifier) continue;
-          const executionContext = getExecutionContext(call);
-          if (executionContext.kind !== 'function' && !reportedContext(executionContext)) continue;
-          const target = resolveLocalFunction(call, sourceCode);
-          if (!target) continue;
-          if (reportedContext(executionContext)) reportable.push({ call, target });
-          else if (executionContext.kind === 'function') helpers.addCall(executionContext.node, target);
+          for (const invoked of invokedIdentifiers(call)) {
+            const executionContext = getExecutionContext(invoked);
+            const reported = reportedContext(executionContext) !== null;
+            if (executionContext.kind !== 'function' && !reported) continue;
+            const target = resolveLocalFunction(invoked, sourceCode);
+            if (!target) continue;
+            if (reported) reportable.push({ call: invoked, target });
+            else if (executionContext.kind === 'function') helpers.addCall(executionContext.node, target);
+          }
         }
         for (const { call, target } of reportable) {
           const chain = helpers.chainFrom(target);

@@ -37,6 +37,11 @@ function load() { return fs.readFileSync('a'); }
 async function main() { setTimeout(() => load(), 10); }`,
     `import { load } from './config';
 async function main() { load(); }`,
+    // a helper passed to something that calls it later
+    `import fs from 'fs';
+function parse(file) { return JSON.parse(fs.readFileSync(file, 'utf8')); }
+async function main(files) { return files.then(parse); }`,
+    `async function f(end) { while (new Date().getFullYear() < end) {} }`,
     // deeper than three helpers is not followed
     `import fs from 'fs';
 function d() { return fs.readFileSync('a'); }
@@ -127,6 +132,13 @@ async function pack(buffers) {
 }`,
       errors: [helperError('gzip', 'gzip() -> zlib.gzipSync', REPLACEMENT.zlib, 4, 29)],
     },
+    // a helper passed by name to an inline callback method runs right there
+    {
+      code: `import fs from 'fs';
+function parse(file) { return JSON.parse(fs.readFileSync(file, 'utf8')); }
+async function main(files) { return files.map(parse); }`,
+      errors: [helperError('parse', 'parse() -> fs.readFileSync', REPLACEMENT.readFile, 3, 47)],
+    },
     // a recursive helper that blocks
     {
       code: `import fs from 'fs';
@@ -175,6 +187,19 @@ async function f(deadline) { while (deadline > performance.now()) { /* spin */ }
     {
       code: `async function f(seconds) { const start = process.hrtime(); while (process.hrtime(start)[0] < seconds) {} }`,
       errors: [error('blockingSleep', 'busy-wait loop on process.hrtime()', REPLACEMENT.busyWait, 1, 61)],
+    },
+
+    {
+      code: `async function f(end) {
+  while (new Date().getTime() < end) {}
+  while (new Date() < end) {}
+  while (+new Date() - start < ms) {}
+}`,
+      errors: [
+        error('blockingSleep', 'busy-wait loop on new Date()', REPLACEMENT.busyWait, 2, 3),
+        error('blockingSleep', 'busy-wait loop on new Date()', REPLACEMENT.busyWait, 3, 3),
+        error('blockingSleep', 'busy-wait loop on new Date()', REPLACEMENT.busyWait, 4, 3),
+      ],
     },
 
     // synchronous XMLHttpRequest

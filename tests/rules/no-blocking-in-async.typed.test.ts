@@ -81,6 +81,22 @@ async function f() { io.execSync('ls'); return await readFile('a'); }`,
         ]),
       ],
     },
+    // import-equals of the re-exporting module
+    {
+      filename: 'file.ts',
+      code: `import io = require('./blocking-reexports');
+async function f() { return io.readFileSync('a'); }`,
+      errors: [
+        fsError('fs.readFileSync', REPLACEMENT.readFile, 2, 29, [
+          twin(
+            'readFile',
+            `import io = require('./blocking-reexports');
+import { readFile } from 'node:fs/promises';
+async function f() { return await readFile('a'); }`,
+          ),
+        ]),
+      ],
+    },
     // two hops
     {
       filename: 'file.ts',
