@@ -335,6 +335,21 @@ function needsParentheses(call: TSESTree.CallExpression): boolean {
   }
 }
 
+/**
+ * `;` when a statement would start with the `(` of `(await ...)` right after a line without a
+ * semicolon, which would otherwise continue the previous line as a call.
+ */
+function asiGuard(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  let statement: TSESTree.Node = call;
+  while (statement.parent && statement.parent.type !== AST_NODE_TYPES.ExpressionStatement) {
+    if (statement.parent.range[0] !== call.range[0]) return '';
+    statement = statement.parent;
+  }
+  if (statement.parent?.range[0] !== call.range[0]) return '';
+  const before = sourceCode.getTokenBefore(call);
+  return before && ![';', '{', '}'].includes(before.value) ? ';' : '';
+}
+
 const FS_PROMISES_MODULES = new Set(['fs/promises', 'node:fs/promises']);
 
 function isRequireOf(node: TSESTree.Node | null | undefined, modules: ReadonlySet<string>): boolean {
@@ -636,7 +651,7 @@ export default createRule<Options, MessageIds>({
       if (!access) return [];
       const rest = sourceCode.text.slice(call.callee.range[1], call.range[1]);
       const awaited = `await ${access.expression}${rest}`;
-      const text = needsParentheses(call) ? `(${awaited})` : awaited;
+      const text = needsParentheses(call) ? `${asiGuard(call, sourceCode)}(${awaited})` : awaited;
       return [
         {
           messageId: 'useAsyncTwin',

@@ -252,6 +252,27 @@ async function f(p) {
         ]),
       ],
     },
+    // a statement starting with the parenthesized await after a line without semicolon
+    {
+      code: `import fs from 'fs'
+async function f(p) {
+  const lines = []
+  fs.readFileSync(p, 'utf8').split('\\n').forEach((line) => lines.push(line))
+}`,
+      errors: [
+        fsError('fs.readFileSync', REPLACEMENT.readFile, 4, 3, [
+          twin(
+            'readFile',
+            `import fs from 'fs'
+import { readFile } from 'node:fs/promises';
+async function f(p) {
+  const lines = []
+  ;(await readFile(p, 'utf8')).split('\\n').forEach((line) => lines.push(line))
+}`,
+          ),
+        ]),
+      ],
+    },
     {
       code: `import { readFileSync } from 'fs';
 async function f(p: string) { return readFileSync(p, 'utf8')!; }`,
