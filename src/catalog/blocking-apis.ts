@@ -31,6 +31,13 @@ export interface BlockingApiGroup {
   readonly twins?: Readonly<Record<string, PromiseTwin>>;
 }
 
+/**
+ * `fs` APIs that take a file descriptor and are not reported when it is stdout or stderr
+ * (`1`, `2`, `process.stdout.fd`, `process.stderr.fd`): writing to the terminal this way is what
+ * `console.log` does too, and nobody would replace it with a promise.
+ */
+export const STDIO_FD_APIS: ReadonlySet<string> = new Set(['writeSync', 'writevSync', 'fsyncSync', 'fdatasyncSync']);
+
 /** Every synchronous API of `node:fs`: each waits on the disk with the thread held. */
 const FS_SYNC_NAMES = [
   'accessSync',

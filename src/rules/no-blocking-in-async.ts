@@ -33,6 +33,7 @@ import {
   CLOCK_CONSTRUCTORS,
   PATTERN_REPLACEMENTS,
   type PromiseTwin,
+  STDIO_FD_APIS,
   SYNC_XHR_CONSTRUCTORS,
 } from '../catalog/blocking-apis';
 import { createRule } from '../util/create-rule';
@@ -77,6 +78,8 @@ type IndexInfo =
 
 interface BlockingApi {
   readonly category: BlockingCategory;
+  /** Not blocking when the first argument is stdout's or stderr's descriptor (see `STDIO_FD_APIS`). */
+  readonly stdioExempt?: boolean;
   /** How the message names it: `fs.readFileSync`, `Atomics.wait`. */
   readonly name: string;
   readonly replacement: string;
@@ -123,6 +126,7 @@ function buildIndex(additional: readonly ApiSpec[], allow: readonly ApiSpec[]): 
         name: name ? `${sourceName}.${name}` : sourceName,
         replacement,
         ...(twin ? { twin } : {}),
+        ...(group.category === 'fileSystem' && STDIO_FD_APIS.has(name) ? { stdioExempt: true } : {}),
       };
       add({ source: group.source, path: specPath(name), use: 'call', info: { kind: 'blocking', api } });
     }
@@ -288,6 +292,23 @@ function* syncXhrOpens(
       }
     }
   }
+}
+
+/** `1`, `2`, `process.stdout.fd`, `process.stderr.fd`. */
+function isStdioDescriptor(node: TSESTree.Node | undefined): boolean {
+  if (node?.type === AST_NODE_TYPES.Literal) return node.value === 1 || node.value === 2;
+  return (
+    node?.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.property.type === AST_NODE_TYPES.Identifier &&
+    node.property.name === 'fd' &&
+    node.object.type === AST_NODE_TYPES.MemberExpression &&
+    !node.object.computed &&
+    node.object.property.type === AST_NODE_TYPES.Identifier &&
+    (node.object.property.name === 'stdout' || node.object.property.name === 'stderr') &&
+    node.object.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.object.name === 'process'
+  );
 }
 
 /** The identifier a callee chain starts from: `fs` in `fs.a.b(...)`, `read` in `read(...)`. */
@@ -607,6 +628,7 @@ export default createRule<Options, MessageIds>({
         if (info.kind === 'blocking') {
           if (reference.node.type !== AST_NODE_TYPES.CallExpression) continue;
           seen.add(reference.node);
+          if (info.api.stdioExempt && isStdioDescriptor(reference.node.arguments[0])) continue;
           operations.push({ node: reference.node, api: info.api, module: reference.source });
         } else if (info.kind === 'clock') {
           const loop = busyWaitLoop(reference.node);
@@ -632,7 +654,7 @@ export default createRule<Options, MessageIds>({
         for (const call of calls) {
           if (seen.has(call) || !isImportRooted(call)) continue;
           const reference = index.resolveByDeclaration(call, typed);
-          if (reference?.info.kind === 'blocking') {
+          if (reference?.info.kind === 'blocking' && !(reference.info.api.stdioExempt && isStdioDescriptor(call.arguments[0]))) {
             operations.push({ node: call, api: reference.info.api, module: reference.source });
           }
         }

@@ -40,6 +40,10 @@ async function f() { crypto.randomUUID(); crypto.createHash('sha256').update('x'
     `import { gzip } from 'zlib';
 async function f() { gzip('a', () => {}); }`,
 
+    // writing to stdout/stderr by descriptor is what console.log does
+    `import fs from 'fs';
+async function f(msg) { fs.writeSync(1, msg); fs.writeSync(process.stderr.fd, msg); fs.fsyncSync(2); }`,
+
     // sync functions and module top level are not async executions
     `import fs from 'fs';
 function f() { return fs.readFileSync('a'); }`,
@@ -410,6 +414,12 @@ async function f() { legacy.query.sync('select 1'); legacy('x'); }`,
       code: `async function f() { MyRuntime.sleepSync(10); }`,
       options: [{ additionalBlockingApis: [{ global: 'MyRuntime', names: ['sleepSync'] }] }],
       errors: [error('blockingCall', 'MyRuntime.sleepSync', REPLACEMENT.other, 1, 22)],
+    },
+    // other descriptors are files
+    {
+      code: `import fs from 'fs';
+async function f(fd, msg) { fs.writeSync(fd, msg); }`,
+      errors: [fsError('fs.writeSync', REPLACEMENT.fsPromiseApi, 2, 29)],
     },
     // allow one name, not the others
     {
