@@ -71,6 +71,13 @@ async function main() { hasConfig(); }`,
 async function f(end) { while (Date.now() < end) {} }`,
     `async function f(end) { while (Date.now() !== end) {} }`,
 
+    // loops that break on a deadline but do work, or wait on something else
+    `async function f(end, queue) { while (true) { if (Date.now() > end) break; run(queue.shift()); } }`,
+    `async function f(end) { while (ready()) { if (Date.now() > end) break; } }`,
+    `async function f(end) { while (true) { if (Date.now() > end) break; else continue; } }`,
+    `async function f(end, now) { while (now < end) { now = Date.now(); log(now); } }`,
+    `async function f(end, now, other) { while (other < end) { now = Date.now(); } }`,
+
     // sync XHR: async requests, other objects, reassigned bindings
     `async function f(url) { const xhr = new XMLHttpRequest(); xhr.open('GET', url); xhr.send(); }`,
     `async function f(url) { const xhr = new XMLHttpRequest(); xhr.open('GET', url, true); }`,
@@ -202,6 +209,23 @@ async function f(deadline) { while (deadline > performance.now()) { /* spin */ }
       ],
     },
 
+    // the other shapes of a sleep loop
+    {
+      code: `async function f(ms) {
+  const start = Date.now();
+  while (true) { if (Date.now() - start >= ms) break; }
+  for (;;) if (Date.now() > start + ms) { break; }
+  let now = Date.now();
+  while (now < start + ms) { now = Date.now(); }
+  do { now = performance.now(); } while (now - start < ms);
+}`,
+      errors: [
+        error('blockingSleep', 'busy-wait loop on Date.now()', REPLACEMENT.busyWait, 3, 3),
+        error('blockingSleep', 'busy-wait loop on Date.now()', REPLACEMENT.busyWait, 4, 3),
+        error('blockingSleep', 'busy-wait loop on Date.now()', REPLACEMENT.busyWait, 6, 3),
+        error('blockingSleep', 'busy-wait loop on performance.now()', REPLACEMENT.busyWait, 7, 3),
+      ],
+    },
     // synchronous XMLHttpRequest
     {
       code: `async function load(url) {
