@@ -472,6 +472,48 @@ interface TwinAccess {
   readonly addImport: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null;
 }
 
+/** Where a file's imports are, read once per file for all its suggestions. */
+interface ImportLayout {
+  readonly lastImport: TSESTree.Node | null;
+  readonly lastRequire: TSESTree.Node | null;
+  /** The first statement that is not a directive: where an import goes in a file without any. */
+  readonly firstStatement: TSESTree.Node | null;
+  /** Value imports of `fs/promises` / `node:fs/promises`. */
+  readonly promiseImports: readonly TSESTree.ImportDeclaration[];
+  /** `const x = require('fs/promises')` and `const { a } = require('node:fs/promises')`. */
+  readonly promiseRequires: readonly TSESTree.VariableDeclarator[];
+}
+
+function readImportLayout(program: TSESTree.Program): ImportLayout {
+  let lastImport: TSESTree.Node | null = null;
+  let lastRequire: TSESTree.Node | null = null;
+  const promiseImports: TSESTree.ImportDeclaration[] = [];
+  const promiseRequires: TSESTree.VariableDeclarator[] = [];
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      lastImport = statement;
+    }
+    if (
+      statement.type === AST_NODE_TYPES.ImportDeclaration &&
+      statement.importKind !== 'type' &&
+      FS_PROMISES_MODULES.has(statement.source.value)
+    ) {
+      promiseImports.push(statement);
+    }
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        if (declarator.init?.type === AST_NODE_TYPES.CallExpression && isRequireCall(declarator.init)) lastRequire = statement;
+        if (isRequireOf(declarator.init, FS_PROMISES_MODULES)) promiseRequires.push(declarator);
+      }
+    }
+  }
+  const firstStatement =
+    program.body.find(
+      (statement) => !(statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined),
+    ) ?? null;
+  return { lastImport, lastRequire, firstStatement, promiseImports, promiseRequires };
+}
+
 /**
  * How to reach `twin` from `node:fs/promises` at `call`: an existing import or require of
  * `fs/promises` / `node:fs/promises` is reused (its binding, or a specifier added to its named
@@ -483,59 +525,47 @@ function planTwinAccess(
   twin: PromiseTwin,
   call: TSESTree.CallExpression,
   sourceCode: Readonly<TSESLint.SourceCode>,
+  layout: ImportLayout,
   moduleKind: 'esm' | 'cjs',
 ): TwinAccess | null {
-  const program = sourceCode.ast;
   const scope = sourceCode.getScope(call);
   const resolvesTo = (local: string, identifier: TSESTree.Identifier): boolean => {
     const variable = ASTUtils.findVariable(scope, local);
     return variable?.identifiers.includes(identifier) ?? false;
   };
-  let lastImport: TSESTree.Node | null = null;
-  let lastRequire: TSESTree.Node | null = null;
   let namedImport: TSESTree.ImportDeclaration | null = null;
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-      lastImport = statement;
-    }
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== 'type' && FS_PROMISES_MODULES.has(statement.source.value)) {
-      for (const specifier of statement.specifiers) {
-        if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-          if (
-            specifier.importKind !== 'type' &&
-            specifier.imported.type === AST_NODE_TYPES.Identifier &&
-            specifier.imported.name === twin.name &&
-            resolvesTo(specifier.local.name, specifier.local)
-          ) {
-            return { expression: specifier.local.name, addImport: null };
-          }
-        } else if (resolvesTo(specifier.local.name, specifier.local)) {
-          return { expression: `${specifier.local.name}.${twin.name}`, addImport: null };
+  for (const declaration of layout.promiseImports) {
+    for (const specifier of declaration.specifiers) {
+      if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+        if (
+          specifier.importKind !== 'type' &&
+          specifier.imported.type === AST_NODE_TYPES.Identifier &&
+          specifier.imported.name === twin.name &&
+          resolvesTo(specifier.local.name, specifier.local)
+        ) {
+          return { expression: specifier.local.name, addImport: null };
         }
+        namedImport ??= declaration;
+      } else if (resolvesTo(specifier.local.name, specifier.local)) {
+        return { expression: `${specifier.local.name}.${twin.name}`, addImport: null };
       }
-      if (statement.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier)) namedImport = statement;
     }
-    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of statement.declarations) {
-        if (declarator.init?.type === AST_NODE_TYPES.CallExpression && isRequireCall(declarator.init)) lastRequire = statement;
-        if (!isRequireOf(declarator.init, FS_PROMISES_MODULES)) continue;
-        if (declarator.id.type === AST_NODE_TYPES.Identifier && resolvesTo(declarator.id.name, declarator.id)) {
-          return { expression: `${declarator.id.name}.${twin.name}`, addImport: null };
-        }
-        if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
-          for (const property of declarator.id.properties) {
-            if (
-              property.type === AST_NODE_TYPES.Property &&
-              !property.computed &&
-              property.key.type === AST_NODE_TYPES.Identifier &&
-              property.key.name === twin.name &&
-              property.value.type === AST_NODE_TYPES.Identifier &&
-              resolvesTo(property.value.name, property.value)
-            ) {
-              return { expression: property.value.name, addImport: null };
-            }
-          }
-        }
+  }
+  for (const declarator of layout.promiseRequires) {
+    if (declarator.id.type === AST_NODE_TYPES.Identifier && resolvesTo(declarator.id.name, declarator.id)) {
+      return { expression: `${declarator.id.name}.${twin.name}`, addImport: null };
+    }
+    if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+    for (const property of declarator.id.properties) {
+      if (
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        property.key.name === twin.name &&
+        property.value.type === AST_NODE_TYPES.Identifier &&
+        resolvesTo(property.value.name, property.value)
+      ) {
+        return { expression: property.value.name, addImport: null };
       }
     }
   }
@@ -545,15 +575,13 @@ function planTwinAccess(
     const last = specifiers[specifiers.length - 1];
     if (last) return { expression: twin.name, addImport: (fixer) => fixer.insertTextAfter(last, `, ${twin.name}`) };
   }
-  const esm = lastImport !== null || moduleKind === 'esm';
+  const esm = layout.lastImport !== null || moduleKind === 'esm';
   const line = esm
     ? `import { ${twin.name} } from 'node:fs/promises';`
     : `const { ${twin.name} } = require('node:fs/promises');`;
-  const after = esm ? lastImport : lastRequire;
+  const after = esm ? layout.lastImport : layout.lastRequire;
   if (after) return { expression: twin.name, addImport: (fixer) => fixer.insertTextAfter(after, `\n${line}`) };
-  const first = program.body.find(
-    (statement) => !(statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined),
-  );
+  const first = layout.firstStatement;
   if (!first) return null;
   return { expression: twin.name, addImport: (fixer) => fixer.insertTextBefore(first, `${line}\n`) };
 }
@@ -649,9 +677,11 @@ export default createRule<Options, MessageIds>({
     );
     const typed = typedServices(context);
     const calls: TSESTree.CallExpression[] = [];
+    let kind: 'esm' | 'cjs' | null = null;
+    let layout: ImportLayout | null = null;
     /** How a new import is written when the file has none: CommonJS when it calls require() or is configured so. */
     const moduleKind = (): 'esm' | 'cjs' =>
-      context.languageOptions.sourceType !== 'module' || calls.some(isRequireCall) ? 'cjs' : 'esm';
+      (kind ??= context.languageOptions.sourceType !== 'module' || calls.some(isRequireCall) ? 'cjs' : 'esm');
     let hasTopLevelAwait = false;
 
     const noteAwait = (node: TSESTree.Node): void => {
@@ -731,7 +761,8 @@ export default createRule<Options, MessageIds>({
       if (where.type === AST_NODE_TYPES.Program ? getExecutionContext(call).node !== where || !isDirectlyInProgram(call) : !canAwaitIn(call, where)) {
         return [];
       }
-      const access = planTwinAccess(twin, call, sourceCode, moduleKind());
+      layout ??= readImportLayout(sourceCode.ast);
+      const access = planTwinAccess(twin, call, sourceCode, layout, moduleKind());
       if (!access) return [];
       const rest = sourceCode.text.slice(call.callee.range[1], call.range[1]);
       const awaited = `await ${access.expression}${rest}`;
