@@ -223,6 +223,49 @@ export const BLOCKING_API_GROUPS: readonly BlockingApiGroup[] = [
     names: ['sync', 'globbySync', 'globby.sync'],
     replacement: "'await globby()'",
   },
+  {
+    source: { module: 'tinyglobby' },
+    category: 'fileSystem',
+    names: ['globSync'],
+    replacement: "'await glob()' from 'tinyglobby'",
+  },
+  // File system: popular helpers whose sync variants do recursive file-system work.
+  {
+    source: { module: 'rimraf' },
+    category: 'fileSystem',
+    names: ['sync', 'rimrafSync', 'rimraf.sync'],
+    replacement: "'await rm(p, { recursive: true, force: true })' from 'node:fs/promises'",
+  },
+  {
+    source: { module: 'mkdirp' },
+    category: 'fileSystem',
+    names: ['sync', 'mkdirpSync', 'mkdirp.sync'],
+    replacement: "'await mkdir(p, { recursive: true })' from 'node:fs/promises'",
+  },
+  {
+    source: { module: 'del' },
+    category: 'fileSystem',
+    names: ['sync', 'deleteSync'],
+    replacement: "'await deleteAsync()'",
+  },
+  {
+    source: { module: 'jsonfile' },
+    category: 'fileSystem',
+    names: ['readFileSync', 'writeFileSync'],
+    replacement: "the promise API of 'jsonfile' ('await readFile()', 'writeFile()')",
+  },
+  {
+    source: { module: 'write-file-atomic' },
+    category: 'fileSystem',
+    names: ['sync'],
+    replacement: "'await writeFileAtomic()'",
+  },
+  {
+    source: { module: 'find-up' },
+    category: 'fileSystem',
+    names: ['sync', 'findUpSync'],
+    replacement: "'await findUp()'",
+  },
   // File system: Deno's *Sync runtime APIs.
   {
     source: { global: 'Deno' },
@@ -242,6 +285,12 @@ export const BLOCKING_API_GROUPS: readonly BlockingApiGroup[] = [
     category: 'process',
     names: ['execaSync', 'execaCommandSync', 'sync', 'commandSync', 'execa.sync', 'execa.commandSync', '$sync', '$.sync'],
     replacement: "'await execa()' (execa's promise API)",
+  },
+  {
+    source: { module: 'cross-spawn' },
+    category: 'process',
+    names: ['sync'],
+    replacement: "'spawn()' from 'cross-spawn' with its 'close' event",
   },
   { source: { global: 'Bun' }, category: 'process', names: ['spawnSync'], replacement: "'Bun.spawn()'" },
   // Process: reading a terminal answer synchronously stops everything until the user types.

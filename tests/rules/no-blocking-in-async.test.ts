@@ -216,6 +216,23 @@ async function f() { glob.sync('*.js'); globSync('*.js'); fg.sync('*.js'); globb
       ],
     },
 
+    // other well-known file-system helpers
+    {
+      code: `import { globSync } from 'tinyglobby';
+import { rimrafSync } from 'rimraf';
+import { mkdirp } from 'mkdirp';
+import { deleteSync } from 'del';
+const jsonfile = require('jsonfile');
+async function f() { globSync('*'); rimrafSync('a'); mkdirp.sync('b'); deleteSync('c'); jsonfile.readFileSync('d'); }`,
+      errors: [
+        fsError('tinyglobby.globSync', "'await glob()' from 'tinyglobby'", 6, 22),
+        fsError('rimraf.rimrafSync', "'await rm(p, { recursive: true, force: true })' from 'node:fs/promises'", 6, 37),
+        fsError('mkdirp.mkdirp.sync', "'await mkdir(p, { recursive: true })' from 'node:fs/promises'", 6, 54),
+        fsError('del.deleteSync', "'await deleteAsync()'", 6, 72),
+        fsError('jsonfile.readFileSync', "the promise API of 'jsonfile' ('await readFile()', 'writeFile()')", 6, 89),
+      ],
+    },
+
     // child processes
     {
       code: `import { execSync, execFileSync, spawnSync } from 'node:child_process';
@@ -235,6 +252,11 @@ async function f() { execaSync('ls'); execaCommandSync('ls -l'); execa.sync('ls'
         error('blockingProcess', 'execa.execaCommandSync', "'await execa()' (execa's promise API)", 3, 39),
         error('blockingProcess', 'execa.sync', "'await execa()' (execa's promise API)", 3, 66),
       ],
+    },
+    {
+      code: `const spawn = require('cross-spawn');
+async function f() { spawn.sync('npm', ['install']); }`,
+      errors: [error('blockingProcess', 'cross-spawn.sync', "'spawn()' from 'cross-spawn' with its 'close' event", 2, 22)],
     },
     {
       code: `import readlineSync from 'readline-sync';
