@@ -624,6 +624,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow synchronous blocking calls inside async functions',
       recommended: 'recommended',
+      strictOptions: [{ checkTopLevelAwait: true }],
     },
     hasSuggestions: true,
     schema: [
