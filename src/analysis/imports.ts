@@ -74,7 +74,7 @@ export class ApiCatalogIndex<T> {
 
   constructor(entries: Iterable<ApiEntry<T>>) {
     for (const entry of entries) {
-      const sourceName = 'module' in entry.source ? entry.source.module : entry.source.global;
+      const sourceName = apiSourceName(entry.source);
       this.byKey.set(entryKey(sourceName.replace(/^node:/, ''), entry.path, entry.use), entry);
       if ('module' in entry.source) {
         const specifier = entry.source.module;
