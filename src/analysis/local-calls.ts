@@ -68,6 +68,55 @@ export function resolveLocalFunction(
   return reassigned ? null : { node: fn, name: variable.name };
 }
 
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * True when `node` runs every time `fn` runs, and its result is not cached outside `fn`:
+ * - not in a branch between them: the consequent or alternate of an `if` or `?:`, the right side
+ *   of `&&`/`||`/`??` or of `&&=`/`||=`/`??=`, a `switch` case, a `catch` clause (loops and `try`
+ *   blocks count as running: `for (const f of files) readFileSync(f)`);
+ * - not assigned to a variable declared outside `fn` (`cache = readFileSync(p)`): the lazy
+ *   initialization of a module-level cache runs once, which callers reasonably accept.
+ * A helper that blocks only on some path (`if (DEBUG) appendFileSync(...)`) or once is not
+ * reported at its call sites: a reviewer could not say from the call that it blocks.
+ */
+export function isUnconditionalPart(
+  node: TSESTree.Node,
+  fn: FunctionNode,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test !== child) return false;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.right === child) return false;
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+      case AST_NODE_TYPES.CatchClause:
+        if (parent.type === AST_NODE_TYPES.CatchClause || parent.test !== child) return false;
+        break;
+      case AST_NODE_TYPES.AssignmentExpression: {
+        if (parent.right !== child) break;
+        if (parent.operator === '&&=' || parent.operator === '||=' || parent.operator === '??=') return false;
+        if (parent.left.type === AST_NODE_TYPES.Identifier) {
+          const variable = ASTUtils.findVariable(sourceCode.getScope(parent), parent.left);
+          if (variable && !contains(fn, variable.scope.block)) return false;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
 /** How a helper reaches a blocking operation: through `next` helpers, ending in `operation`. */
 export interface BlockingChain<Op> {
   readonly helpers: readonly LocalFunction[];

@@ -15,6 +15,7 @@ import { ApiCatalogIndex, type ApiEntry, type ApiReference, apiSourceName } from
 import {
   BlockingHelperSummaries,
   invokedIdentifiers,
+  isUnconditionalPart,
   type LocalFunction,
   resolveLocalFunction,
 } from '../analysis/local-calls';
@@ -801,7 +802,9 @@ export default createRule<Options, MessageIds>({
               suggest: suggest(operation, where),
             });
           } else if (executionContext.kind === 'function') {
-            helpers.addOperation(executionContext.node, operation);
+            if (isUnconditionalPart(operation.node, executionContext.node, sourceCode)) {
+              helpers.addOperation(executionContext.node, operation);
+            }
           }
         }
         if (!helpers.hasOperations) return;
@@ -814,7 +817,9 @@ export default createRule<Options, MessageIds>({
             const target = resolveLocalFunction(invoked, sourceCode);
             if (!target) continue;
             if (reported) reportable.push({ call: invoked, target });
-            else if (executionContext.kind === 'function') helpers.addCall(executionContext.node, target);
+            else if (executionContext.kind === 'function' && isUnconditionalPart(invoked, executionContext.node, sourceCode)) {
+              helpers.addCall(executionContext.node, target);
+            }
           }
         }
         for (const { call, target } of reportable) {

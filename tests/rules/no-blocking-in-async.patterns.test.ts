@@ -42,6 +42,33 @@ async function main() { load(); }`,
 function parse(file) { return JSON.parse(fs.readFileSync(file, 'utf8')); }
 async function main(files) { return files.then(parse); }`,
     `async function f(end) { while (new Date().getFullYear() < end) {} }`,
+    // a helper that blocks only on some path, or once to fill a cache, is not reported at its calls
+    `const fs = require('fs');
+let cached;
+function config() { if (!cached) cached = fs.readFileSync('c.json', 'utf8'); return cached; }
+module.exports = async function handle() { return config(); };`,
+    `import fs from 'fs';
+let cache;
+function config() {
+  if (cache) return cache;
+  cache = JSON.parse(fs.readFileSync('c.json', 'utf8'));
+  return cache;
+}
+async function handle() { return config(); }`,
+    `import fs from 'fs';
+let cache;
+const config = () => (cache ??= fs.readFileSync('c.json', 'utf8'));
+async function handle() { return config(); }`,
+    `import fs from 'fs';
+function debug(msg) { if (process.env.DEBUG) fs.appendFileSync('debug.log', msg); }
+function trace(msg) { return process.env.TRACE && fs.appendFileSync('trace.log', msg); }
+function fallback(p) { try { return JSON.parse(p); } catch { return fs.readFileSync('default.json'); } }
+function pick(kind) { switch (kind) { case 'a': return fs.readFileSync('a'); default: return null; } }
+async function main() { debug('x'); trace('y'); fallback('{}'); pick('b'); }`,
+    `import fs from 'fs';
+function inner() { return fs.readFileSync('a'); }
+function outer(flag) { if (flag) inner(); }
+async function main() { outer(false); }`,
     // deeper than three helpers is not followed
     `import fs from 'fs';
 function d() { return fs.readFileSync('a'); }
@@ -121,14 +148,16 @@ function readAll(files) { return files.map((file) => fs.readFileSync(file, 'utf8
 class Loader { async load(files) { return readAll(files); } }`,
       errors: [helperError('readAll', 'readAll() -> fs.readFileSync', REPLACEMENT.readFile, 3, 43)],
     },
-    // a conditional blocking call is still part of the helper's execution
+    // a blocking call in a loop, a try block or an if condition runs whenever the helper runs
     {
-      code: `const fs = require('fs');
-let cached;
-function config() { if (!cached) cached = fs.readFileSync('c.json', 'utf8'); return cached; }
-module.exports = async function handle() { return config(); };`,
-      languageOptions: commonjs({ require: 'readonly', module: 'writable' }),
-      errors: [helperError('config', 'config() -> fs.readFileSync', REPLACEMENT.readFile, 4, 51)],
+      code: `import fs from 'fs';
+function loadAll(files) { const out = []; for (const f of files) { try { out.push(fs.readFileSync(f)); } catch {} } return out; }
+function readOptional(p) { if (!fs.existsSync(p)) return {}; return {}; }
+async function main(files) { loadAll(files); readOptional('a'); }`,
+      errors: [
+        helperError('loadAll', 'loadAll() -> fs.readFileSync', REPLACEMENT.readFile, 4, 30),
+        helperError('readOptional', 'readOptional() -> fs.existsSync', REPLACEMENT.existsSync, 4, 46),
+      ],
     },
     // helpers declared inside the async function, and inline callbacks of it calling them
     {
