@@ -93,6 +93,8 @@ interface Operation {
   readonly api: BlockingApi;
   /** The module the API was resolved to (`fs`), for suggestions; null for patterns and globals. */
   readonly module: string | null;
+  /** Typed mode: the function of another project file that `node` calls and that makes the call. */
+  readonly via?: string;
 }
 
 type LoopNode = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
@@ -748,8 +750,15 @@ export default createRule<Options, MessageIds>({
         for (const call of calls) {
           if (seen.has(call) || !isImportRooted(call)) continue;
           const reference = index.resolveByDeclaration(call, typed);
-          if (reference?.info.kind === 'blocking' && !(reference.info.api.stdioExempt && isStdioDescriptor(call.arguments[0]))) {
-            operations.push({ node: call, api: reference.info.api, module: reference.source });
+          if (reference) {
+            if (reference.info.kind === 'blocking' && !(reference.info.api.stdioExempt && isStdioDescriptor(call.arguments[0]))) {
+              operations.push({ node: call, api: reference.info.api, module: reference.source });
+            }
+            continue;
+          }
+          const wrapper = index.resolveWrapper(call, typed);
+          if (wrapper?.info.kind === 'blocking') {
+            operations.push({ node: call, api: wrapper.info.api, module: wrapper.source, via: wrapper.name });
           }
         }
       }
@@ -794,7 +803,17 @@ export default createRule<Options, MessageIds>({
         for (const operation of operations) {
           const executionContext = getExecutionContext(operation.node);
           const where = reportedContext(executionContext);
-          if (where) {
+          if (where && operation.via) {
+            context.report({
+              node: operation.node,
+              messageId: 'blockingHelper',
+              data: {
+                helper: operation.via,
+                chain: `${operation.via}() -> ${operation.api.name}`,
+                replacement: operation.api.replacement,
+              },
+            });
+          } else if (where) {
             context.report({
               node: operation.node,
               messageId: CATEGORY_MESSAGES[operation.api.category],
@@ -830,7 +849,11 @@ export default createRule<Options, MessageIds>({
             messageId: 'blockingHelper',
             data: {
               helper: target.name,
-              chain: [...chain.helpers.map((helper) => `${helper.name}()`), chain.operation.api.name].join(' -> '),
+              chain: [
+                ...chain.helpers.map((helper) => `${helper.name}()`),
+                ...(chain.operation.via ? [`${chain.operation.via}()`] : []),
+                chain.operation.api.name,
+              ].join(' -> '),
               replacement: chain.operation.api.replacement,
             },
           });

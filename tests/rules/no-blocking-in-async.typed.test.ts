@@ -37,6 +37,18 @@ function f() { return readFileSync('a'); }`,
       code: `import fs from 'fs';
 async function f() { await fs.promises.readFile('a'); }`,
     },
+    // wrappers that block only on a branch, once, later, asynchronously, or not at all
+    {
+      filename: 'file.ts',
+      code: `import { maybeRead, cachedConfig, later, readJsonAsync, pure } from './blocking-wrappers';
+async function f() { maybeRead('a', false); cachedConfig(); later('b'); await readJsonAsync('c'); pure('d'); }`,
+    },
+    // a wrapper called outside an async function
+    {
+      filename: 'file.ts',
+      code: `import { readJson } from './blocking-wrappers';
+export const config = readJson('config.json');`,
+    },
   ],
   invalid: [
     // the untyped resolution still works in typed mode
@@ -96,6 +108,26 @@ async function f() { return await readFile('a'); }`,
           ),
         ]),
       ],
+    },
+    // wrappers written in another project file
+    {
+      filename: 'file.ts',
+      code: `import { readJson, gitHead } from './blocking-wrappers';
+import * as wrappers from './blocking-wrappers';
+export async function info() { return { config: readJson('c.json'), head: gitHead(), again: wrappers.readJson('d') }; }`,
+      errors: [
+        helperError('readJson', 'readJson() -> fs.readFileSync', REPLACEMENT.readFile, 3, 49),
+        helperError('gitHead', 'gitHead() -> child_process.execSync', REPLACEMENT.childProcess, 3, 75),
+        helperError('readJson', 'readJson() -> fs.readFileSync', REPLACEMENT.readFile, 3, 93),
+      ],
+    },
+    // a same-file helper calling a wrapper of another file
+    {
+      filename: 'file.ts',
+      code: `import { readJson } from './blocking-wrappers';
+function load() { return readJson('config.json'); }
+export async function main() { return load(); }`,
+      errors: [helperError('load', 'load() -> readJson() -> fs.readFileSync', REPLACEMENT.readFile, 3, 39)],
     },
     // two hops
     {
