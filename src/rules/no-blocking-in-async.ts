@@ -749,14 +749,14 @@ export default createRule<Options, MessageIds>({
       if (typed) {
         for (const call of calls) {
           if (seen.has(call) || !isImportRooted(call)) continue;
-          const reference = index.resolveByDeclaration(call, typed);
+          const reference = typedLookup(() => index.resolveByDeclaration(call, typed));
           if (reference) {
             if (reference.info.kind === 'blocking' && !(reference.info.api.stdioExempt && isStdioDescriptor(call.arguments[0]))) {
               operations.push({ node: call, api: reference.info.api, module: reference.source });
             }
             continue;
           }
-          const wrapper = index.resolveWrapper(call, typed);
+          const wrapper = typedLookup(() => index.resolveWrapper(call, typed));
           if (wrapper?.info.kind === 'blocking') {
             operations.push({ node: call, api: wrapper.info.api, module: wrapper.source, via: wrapper.name });
           }
@@ -871,6 +871,19 @@ export default createRule<Options, MessageIds>({
 function typedServices(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): ParserServicesWithTypeInformation | null {
   const services = context.sourceCode.parserServices;
   return services?.program && services.esTreeNodeToTSNodeMap ? (services as ParserServicesWithTypeInformation) : null;
+}
+
+/**
+ * Runs a typed-mode lookup. Type information only adds findings: if the checker fails on one call
+ * (a parser that maps nodes partially, such as an embedded-script parser), that call stays
+ * unresolved instead of failing the whole lint run.
+ */
+function typedLookup<R>(lookup: () => R | null): R | null {
+  try {
+    return lookup();
+  } catch {
+    return null;
+  }
 }
 
 /** True when no function boundary separates `node` from the module's top level. */
