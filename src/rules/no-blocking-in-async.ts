@@ -681,6 +681,7 @@ export default createRule<Options, MessageIds>({
     );
     const typed = typedServices(context);
     const calls: TSESTree.CallExpression[] = [];
+    const dynamicImports: TSESTree.ImportExpression[] = [];
     let kind: 'esm' | 'cjs' | null = null;
     let layout: ImportLayout | null = null;
     /** How a new import is written when the file has none: CommonJS when it calls require() or is configured so. */
@@ -719,7 +720,7 @@ export default createRule<Options, MessageIds>({
       const operations: Operation[] = [];
       const seen = new Set<TSESTree.Node>();
       const loops = new Set<LoopNode>();
-      for (const reference of index.references(sourceCode) as Iterable<ApiReference<IndexInfo>>) {
+      for (const reference of index.references(sourceCode, dynamicImports) as Iterable<ApiReference<IndexInfo>>) {
         const info = reference.info;
         if (info.kind === 'blocking') {
           if (reference.node.type !== AST_NODE_TYPES.CallExpression) continue;
@@ -794,6 +795,9 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(node) {
         calls.push(node);
+      },
+      ImportExpression(node) {
+        dynamicImports.push(node);
       },
       AwaitExpression: noteAwait,
       'ForOfStatement[await=true]': noteAwait,

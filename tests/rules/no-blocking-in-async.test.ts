@@ -151,6 +151,15 @@ async function f() { fs.existsSync('a'); }`,
       errors: [fsError('fs.existsSync', REPLACEMENT.existsSync, 2, 22)],
     },
 
+    {
+      code: `const { existsSync } = await import('fs');
+const fs = await import('node:fs');
+async function f() { existsSync('a'); fs.existsSync('b'); }`,
+      errors: [
+        fsError('fs.existsSync', REPLACEMENT.existsSync, 3, 22),
+        fsError('fs.existsSync', REPLACEMENT.existsSync, 3, 39),
+      ],
+    },
     // require() forms
     {
       code: `const fs = require('fs');
