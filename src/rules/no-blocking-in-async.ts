@@ -43,6 +43,7 @@ import {
   type PromiseTwin,
   STDIO_FD_APIS,
   SYNC_XHR_CONSTRUCTORS,
+  TEST_CALLBACK_APIS,
 } from '../catalog/blocking-apis';
 import { createRule } from '../util/create-rule';
 
@@ -51,6 +52,7 @@ export type Options = [
     allow?: ApiSpec[];
     additionalBlockingApis?: ApiSpec[];
     checkTopLevelAwait?: boolean;
+    checkTestCallbacks?: boolean;
   },
 ];
 
@@ -82,7 +84,8 @@ const CATEGORY_MESSAGES: Record<BlockingCategory, MessageIds> = {
 type IndexInfo =
   | { kind: 'blocking'; api: BlockingApi }
   | { kind: 'clock'; name: string }
-  | { kind: 'xhr' };
+  | { kind: 'xhr' }
+  | { kind: 'test' };
 
 interface BlockingApi {
   readonly category: BlockingCategory;
@@ -110,7 +113,11 @@ function specKey(source: string, path: readonly string[]): string {
 }
 
 /** The rule's import index: the catalog plus options and settings, minus what is allowed. */
-function buildIndex(additional: readonly ApiSpec[], allow: readonly ApiSpec[]): ApiCatalogIndex<IndexInfo> {
+function buildIndex(
+  additional: readonly ApiSpec[],
+  allow: readonly ApiSpec[],
+  checkTestCallbacks: boolean,
+): ApiCatalogIndex<IndexInfo> {
   const allowed = new Set<string>();
   for (const spec of allow) {
     const name = apiSourceName(specSource(spec));
@@ -163,6 +170,11 @@ function buildIndex(additional: readonly ApiSpec[], allow: readonly ApiSpec[]): 
     entries.push({ source, path: [], use: 'construct', info: { kind: 'clock', name: `new ${apiSourceName(source)}()` } });
   }
   for (const source of SYNC_XHR_CONSTRUCTORS) entries.push({ source, path: [], use: 'construct', info: { kind: 'xhr' } });
+  if (!checkTestCallbacks) {
+    for (const api of TEST_CALLBACK_APIS) {
+      for (const name of api.names) entries.push({ source: api.source, path: specPath(name), use: 'call', info: { kind: 'test' } });
+    }
+  }
   return new ApiCatalogIndex(entries);
 }
 
@@ -286,6 +298,10 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Also report blocking calls in the top-level code of a module that uses top-level await.',
           },
+          checkTestCallbacks: {
+            type: 'boolean',
+            description: "Also report blocking calls in async test and hook callbacks (`it`, `test`, `beforeEach`, ...).",
+          },
         },
         additionalProperties: false,
       },
@@ -309,14 +325,17 @@ export default createRule<Options, MessageIds>({
       useAsyncTwin: "Replace with 'await {{twin}}()' from 'node:fs/promises'.",
     },
   },
-  defaultOptions: [{ allow: [], additionalBlockingApis: [], checkTopLevelAwait: false }],
+  defaultOptions: [{ allow: [], additionalBlockingApis: [], checkTopLevelAwait: false, checkTestCallbacks: false }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const settings = readAsyncPitfallsSettings(context.settings);
     const index = buildIndex(
       [...(options.additionalBlockingApis ?? []), ...settings.blockingApis],
       [...(options.allow ?? []), ...settings.allowBlocking],
+      options.checkTestCallbacks ?? false,
     );
+    /** Async callbacks of tests and hooks (`it('...', async () => {})`), skipped unless checkTestCallbacks. */
+    const testCallbacks = new Set<TSESTree.Node>();
     const typed = typedServices(context);
     const calls: TSESTree.CallExpression[] = [];
     const dynamicImports: TSESTree.ImportExpression[] = [];
@@ -335,7 +354,9 @@ export default createRule<Options, MessageIds>({
 
     /** Where an operation is reported directly: its async function, or the module with top-level await. */
     const reportedContext = (executionContext: ExecutionContext): FunctionNode | TSESTree.Program | null => {
-      if (executionContext.kind === 'function') return executionContext.node.async ? executionContext.node : null;
+      if (executionContext.kind === 'function') {
+        return executionContext.node.async && !testCallbacks.has(executionContext.node) ? executionContext.node : null;
+      }
       if (executionContext.kind === 'top-level' && options.checkTopLevelAwait && hasTopLevelAwait) return executionContext.node;
       return null;
     };
@@ -365,6 +386,8 @@ export default createRule<Options, MessageIds>({
           seen.add(reference.node);
           if (info.api.stdioExempt && isStdioDescriptor(reference.node.arguments[0])) continue;
           operations.push({ node: reference.node, api: info.api, module: reference.source });
+        } else if (info.kind === 'test') {
+          for (const argument of reference.node.arguments) testCallbacks.add(argument);
         } else if (info.kind === 'clock') {
           const loop = busyWaitLoop(reference.node);
           if (loop && !loops.has(loop)) {
