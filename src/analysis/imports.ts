@@ -136,8 +136,15 @@ export class ApiCatalogIndex<T> {
     return found;
   }
 
-  /** Every call or construction of a catalogued API in the file, once each. */
-  *references(sourceCode: Readonly<TSESLint.SourceCode>): Generator<ApiReference<T>> {
+  /**
+   * Every call or construction of a catalogued API in the file, once each. `dynamicImports` are
+   * the file's `import('fs')` expressions, when the caller collected them in its traversal (scope
+   * analysis does not list them): `const { readFileSync } = await import('fs')` then resolves too.
+   */
+  *references(
+    sourceCode: Readonly<TSESLint.SourceCode>,
+    dynamicImports: Iterable<TSESTree.ImportExpression> = [],
+  ): Generator<ApiReference<T>> {
     const globalScope = sourceCode.scopeManager?.globalScope;
     if (!globalScope) return;
     // eslint-utils is typed against ESTree; the scope objects are the same at run time.
@@ -149,6 +156,7 @@ export class ApiCatalogIndex<T> {
       ...tracker.iterateGlobalReferences(this.globals as never),
       ...this.undeclaredReferences(tracker, globalScope),
       ...this.importEqualsReferences(tracker, sourceCode),
+      ...this.dynamicImportReferences(tracker, dynamicImports),
     ];
     for (const { node, path, info } of found) {
       const tagged = info as Tagged<T>;
@@ -184,6 +192,22 @@ export class ApiCatalogIndex<T> {
         const map = this.globals[name];
         if (map) yield* prefixed(tracker.iteratePropertyReferences(identifier as never, map as never), name);
       }
+    }
+  }
+
+  /** `await import('fs')`, assigned or destructured (`const fs = await import('fs')`). */
+  private *dynamicImportReferences(
+    tracker: ReferenceTracker,
+    dynamicImports: Iterable<TSESTree.ImportExpression>,
+  ): Generator<{ node: unknown; path: string[]; info: unknown }> {
+    for (const expression of dynamicImports) {
+      const source = expression.source;
+      if (source.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') continue;
+      const specifier = source.value;
+      const map = Object.hasOwn(this.modules, specifier) ? this.modules[specifier] : undefined;
+      const awaited = expression.parent;
+      if (!map || awaited.type !== AST_NODE_TYPES.AwaitExpression) continue;
+      yield* prefixed(tracker.iteratePropertyReferences(awaited as never, map as never), specifier);
     }
   }
 
