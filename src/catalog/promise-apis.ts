@@ -1,0 +1,104 @@
+import type { ApiEntry, ApiSource } from '../analysis/imports';
+
+/**
+ * Module and global APIs that always return a promise. Untyped mode uses this to know that
+ * `readFile(path)` from `fs/promises` is a promise without a type checker. Every entry is
+ * resolved through imports (`ApiCatalogIndex`), never by its bare name.
+ *
+ * Only functions that return a promise on every call are listed: async iterators
+ * (`fs/promises` `watch`, `timers/promises` `setInterval`) and objects (`readline/promises`
+ * `createInterface`) are not promises.
+ */
+const FS_PROMISES = [
+  'access',
+  'appendFile',
+  'chmod',
+  'chown',
+  'copyFile',
+  'cp',
+  'lchown',
+  'link',
+  'lstat',
+  'lutimes',
+  'mkdir',
+  'mkdtemp',
+  'open',
+  'opendir',
+  'readFile',
+  'readdir',
+  'readlink',
+  'realpath',
+  'rename',
+  'rm',
+  'rmdir',
+  'stat',
+  'statfs',
+  'symlink',
+  'truncate',
+  'unlink',
+  'utimes',
+  'writeFile',
+];
+
+const DNS_PROMISES = [
+  'lookup',
+  'lookupService',
+  'resolve',
+  'resolve4',
+  'resolve6',
+  'resolveAny',
+  'resolveCaa',
+  'resolveCname',
+  'resolveMx',
+  'resolveNaptr',
+  'resolveNs',
+  'resolvePtr',
+  'resolveSoa',
+  'resolveSrv',
+  'resolveTxt',
+  'reverse',
+];
+
+/** `crypto.subtle` (Web Crypto): every method returns a promise. */
+const SUBTLE = [
+  'decrypt',
+  'deriveBits',
+  'deriveKey',
+  'digest',
+  'encrypt',
+  'exportKey',
+  'generateKey',
+  'importKey',
+  'sign',
+  'unwrapKey',
+  'verify',
+  'wrapKey',
+];
+
+function calls(source: ApiSource, prefix: readonly string[], names: readonly string[]): ApiEntry<null>[] {
+  return names.map((name) => ({ source, path: [...prefix, name], use: 'call', info: null }));
+}
+
+/** Every catalogued promise-returning API. */
+export const PROMISE_APIS: readonly ApiEntry<null>[] = [
+  // The global fetch (Node 18+, browsers); a local `fetch` binding is not this.
+  { source: { global: 'fetch' }, path: [], use: 'call', info: null },
+  { source: { global: 'Promise' }, path: [], use: 'construct', info: null },
+  // Promise.withResolvers() returns an object, not a promise.
+  ...calls({ global: 'Promise' }, [], ['all', 'allSettled', 'any', 'race', 'reject', 'resolve', 'try']),
+  ...calls({ module: 'fs/promises' }, [], FS_PROMISES),
+  ...calls({ module: 'fs' }, ['promises'], FS_PROMISES),
+  ...calls({ module: 'timers/promises' }, [], ['setTimeout', 'setImmediate']),
+  ...calls({ module: 'timers/promises' }, ['scheduler'], ['wait', 'yield']),
+  ...calls({ module: 'timers' }, ['promises'], ['setTimeout', 'setImmediate']),
+  ...calls({ module: 'stream/promises' }, [], ['pipeline', 'finished']),
+  ...calls({ module: 'stream' }, ['promises'], ['pipeline', 'finished']),
+  ...calls({ module: 'dns/promises' }, [], DNS_PROMISES),
+  ...calls({ module: 'dns' }, ['promises'], DNS_PROMISES),
+  // events.once(emitter, name) resolves with the event's arguments.
+  ...calls({ module: 'events' }, [], ['once']),
+  ...calls({ module: 'events' }, ['EventEmitter'], ['once']),
+  ...calls({ global: 'crypto' }, ['subtle'], SUBTLE),
+  ...calls({ module: 'crypto' }, ['subtle'], SUBTLE),
+  ...calls({ module: 'crypto' }, ['webcrypto', 'subtle'], SUBTLE),
+];
