@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import noFloatingPromises from './no-floating-promises';
+import noMisusedAsyncCallback from './no-misused-async-callback';
 
 /**
  * Every rule of the plugin, by name. The configs are computed from each rule's
@@ -7,4 +8,5 @@ import noFloatingPromises from './no-floating-promises';
  */
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
   'no-floating-promises': noFloatingPromises as TSESLint.RuleModule<string, readonly unknown[]>,
+  'no-misused-async-callback': noMisusedAsyncCallback as TSESLint.RuleModule<string, readonly unknown[]>,
 };
