@@ -3,6 +3,7 @@ import type * as ts from 'typescript';
 import { PROMISE_APIS } from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { ApiCatalogIndex } from './imports';
+import { someNodeInSameFunction } from './walk';
 
 /**
  * What happens to a value where it is produced, read off its place in the syntax tree:
@@ -430,22 +431,10 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
   /** The `return` arguments of a function body, not looking into nested functions. */
   function collectReturns(fn: FunctionNode): (TSESTree.Expression | null)[] {
     const found: (TSESTree.Expression | null)[] = [];
-    const visit = (node: TSESTree.Node): void => {
-      if (node.type === AST_NODE_TYPES.ReturnStatement) {
-        found.push(node.argument);
-        return;
-      }
-      if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
-      for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-        const value = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(value)) {
-          for (const item of value) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-        } else if (value && typeof value === 'object' && 'type' in value) {
-          visit(value as TSESTree.Node);
-        }
-      }
-    };
-    visit(fn.body);
+    someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node.argument);
+      return false;
+    });
     return found;
   }
 

@@ -118,18 +118,6 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
-    messages: {
-      floating:
-        'This promise is not awaited, returned or handled: its rejection is lost and the code after it does not wait for it. Await it, return it, add a rejection handler with `.catch(handler)`, or mark it with `void` if fire-and-forget is intended.',
-      floatingNoVoid:
-        'This promise is not awaited, returned or handled: its rejection is lost and the code after it does not wait for it. Await it, return it, or add a rejection handler with `.catch(handler)`.',
-      floatingChain:
-        "The promise from '.{{method}}()' has no rejection handler: a rejection anywhere in the chain is lost. Add `.catch(handler)`, pass a rejection handler to `.then()`, or await it.",
-      dangling:
-        "The promise stored in '{{name}}' is never awaited, returned or handled: its rejection is lost and nobody waits for it. Await '{{name}}', return it, or pass it to the code that waits for it.",
-      suggestAwait: "Add 'await': the function waits for the promise and its rejection propagates to the caller.",
-      suggestVoid: "Add 'void': mark the promise as intentionally not awaited (a rejection is still unhandled).",
-    },
     schema: [
       {
         type: 'object',
@@ -166,6 +154,18 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
+    messages: {
+      floating:
+        'This promise is not awaited, returned or handled: its rejection is lost and the code after it does not wait for it. Await it, return it, add a rejection handler with `.catch(handler)`, or mark it with `void` if fire-and-forget is intended.',
+      floatingNoVoid:
+        'This promise is not awaited, returned or handled: its rejection is lost and the code after it does not wait for it. Await it, return it, or add a rejection handler with `.catch(handler)`.',
+      floatingChain:
+        "The promise from '.{{method}}()' has no rejection handler: a rejection anywhere in the chain is lost. Add `.catch(handler)`, pass a rejection handler to `.then()`, or await it.",
+      dangling:
+        "The promise stored in '{{name}}' is never awaited, returned or handled: its rejection is lost and nobody waits for it. Await '{{name}}', return it, or pass it to the code that waits for it.",
+      suggestAwait: "Add 'await': the function waits for the promise and its rejection propagates to the caller.",
+      suggestVoid: "Add 'void': mark the promise as intentionally not awaited (a rejection is still unhandled).",
+    },
   },
   defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST }],
   create(context, [options]) {

@@ -7,6 +7,7 @@ import {
   skipTransparent,
   staticMemberName,
 } from '../analysis/promises';
+import { someNodeInSameFunction } from '../analysis/walk';
 import { EVENT_LISTENER_METHODS, PROMISE_IGNORING_METHODS } from '../catalog/promise-callbacks';
 import { createRule } from '../util/create-rule';
 
@@ -42,6 +43,24 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checksVoidReturn: {
+            type: 'boolean',
+            description:
+              'Typed mode only: report promise-returning functions passed as arguments whose parameter type returns `void`.',
+          },
+          allowEventListeners: {
+            type: 'boolean',
+            description:
+              'Typed mode only: accept async listeners passed to `on`, `once`, `addListener`, `addEventListener` and the like.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
     messages: {
       ignoredCallback:
         "Async callback passed to '{{method}}()': it ignores the returned promise, so the loop does not wait for the callbacks and their rejections are lost. Use a `for...of` loop with `await`, or `await Promise.all(items.map(...))`.",
@@ -62,24 +81,6 @@ export default createRule<Options, MessageIds>({
       suggestPromiseAll:
         'Rewrite as `await Promise.all(....map(...))`: the iterations still run concurrently, and the function waits for all of them.',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: {
-          checksVoidReturn: {
-            type: 'boolean',
-            description:
-              'Typed mode only: report promise-returning functions passed as arguments whose parameter type returns `void`.',
-          },
-          allowEventListeners: {
-            type: 'boolean',
-            description:
-              'Typed mode only: accept async listeners passed to `on`, `once`, `addListener`, `addEventListener` and the like.',
-          },
-        },
-        additionalProperties: false,
-      },
-    ],
   },
   defaultOptions: [{ checksVoidReturn: true, allowEventListeners: true }],
   create(context, [options]) {
@@ -165,21 +166,8 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
-    /** Walks a callback body (not nested functions) and tells whether `test` holds anywhere. */
     function bodyContains(body: TSESTree.Node, test: (node: TSESTree.Node) => boolean): boolean {
-      const visit = (node: TSESTree.Node): boolean => {
-        if (test(node)) return true;
-        if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return false;
-        for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-          const value = (node as unknown as Record<string, unknown>)[key];
-          const children = Array.isArray(value) ? value : [value];
-          for (const item of children) {
-            if (item && typeof item === 'object' && 'type' in item && visit(item as TSESTree.Node)) return true;
-          }
-        }
-        return false;
-      };
-      return visit(body);
+      return someNodeInSameFunction(body, sourceCode.visitorKeys, test);
     }
 
     function boundNames(pattern: TSESTree.Node): string[] {

@@ -1,10 +1,13 @@
-import rule from '../../src/rules/no-floating-promises';
+import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
 import { testDocsExamples } from '../docs-examples';
 import { ruleTester } from '../rule-tester';
 
+// @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
+const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
+
 const floating = 'floating' as const;
 
-ruleTester.run('no-floating-promises', rule, {
+ruleTester.run('no-floating-promises', testedRule, {
   valid: [
     // handled: awaited, returned, yielded, voided
     'async function f() {} async function g() { await f(); }',
@@ -83,7 +86,7 @@ ruleTester.run('no-floating-promises', rule, {
     'async function f() {} function g() { const p = compute(); }',
     {
       code: 'async function f() {} const p = f();',
-      languageOptions: { sourceType: 'script', parserOptions: { sourceType: 'script' } },
+      languageOptions: { parserOptions: { sourceType: 'script' } },
     },
   ],
   invalid: [
