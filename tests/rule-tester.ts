@@ -24,7 +24,9 @@ export const ruleTester = new RuleTester({
 export const typedRuleTester = new RuleTester({
   languageOptions: {
     parserOptions: {
-      projectService: { allowDefaultProject: ['*.ts', '*.tsx'], defaultProject: 'tsconfig.json' },
+      // Files in the fixture folder belong to its tsconfig; allowing them as default-project files too
+      // is a parsing error ("was included by allowDefaultProject but also was found in the project service").
+      projectService: true,
       tsconfigRootDir: FIXTURES_DIR,
     },
   },
