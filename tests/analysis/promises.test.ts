@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getPromiseAnalysis, getValueUsage } from '../../src/analysis/promises';
+import { runOnCode } from './run-on-code';
+
+/** `isPromise` of every expression statement's expression, as `line: text → boolean`. */
+function promiseStatements(code: string): string[] {
+  return runOnCode<string>(code, (context, collect) => {
+    const promises = getPromiseAnalysis(context);
+    return {
+      ExpressionStatement(node) {
+        collect(`${node.loc.start.line}: ${context.sourceCode.getText(node.expression)} → ${promises.isPromise(node.expression)}`);
+      },
+    };
+  });
+}
+
+/** The usage kind of every `p()` call's value. */
+function usages(code: string): string[] {
+  return runOnCode<string>(code, (context, collect) => ({
+    CallExpression(node: TSESTree.CallExpression) {
+      if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'p') {
+        collect(`${node.loc.start.line}: ${getValueUsage(node).kind}`);
+      }
+    },
+  }));
+}
+
+describe('isPromise (untyped)', () => {
+  it('knows functions declared async in the file, however they are declared', () => {
+    assert.deepEqual(
+      promiseStatements(`
+        async function a() {}
+        const b = async () => {};
+        const c = async function () {};
+        let d = async () => {};
+        a();
+        b();
+        c();
+        d();
+      `),
+      ['6: a() → true', '7: b() → true', '8: c() → true', '9: d() → true'],
+    );
+  });
+
+  it('does not know reassigned, generator, or unknown functions', () => {
+    assert.deepEqual(
+      promiseStatements(`
+        let a = async () => {};
+        a = () => 1;
+        async function* g() {}
+        a();
+        g();
+        save();
+        api.load();
+      `),
+      ['3: a = () => 1 → false', '5: a() → false', '6: g() → false', '7: save() → false', '8: api.load() → false'],
+    );
+  });
+
+  it('follows functions whose every return is a promise, to a bounded depth, through recursion', () => {
+    assert.deepEqual(
+      promiseStatements(`
+        async function base() {}
+        function one() { return base(); }
+        function two(x) { if (x) return one(); return base().then(() => 1); }
+        function some(x) { if (x) return base(); return 1; }
+        function loop(x) { return loop(x); }
+        const arrow = () => two(1);
+        one();
+        two();
+        some();
+        loop();
+        arrow();
+      `),
+      ['8: one() → true', '9: two() → true', '10: some() → false', '11: loop() → false', '12: arrow() → true'],
+    );
+  });
+
+  it('knows global and imported promise APIs, not local look-alikes', () => {
+    assert.deepEqual(
+      promiseStatements(`
+        import { readFile } from 'node:fs/promises';
+        import { once } from 'node:events';
+        fetch('/x');
+        new Promise(() => {});
+        Promise.resolve(1);
+        Promise.withResolvers();
+        readFile('a');
+        once(emitter, 'ready');
+        { const fetch = () => 1; fetch('/y'); }
+      `),
+      [
+        "4: fetch('/x') → true",
+        '5: new Promise(() => {}) → true',
+        '6: Promise.resolve(1) → true',
+        '7: Promise.withResolvers() → false',
+        "8: readFile('a') → true",
+        "9: once(emitter, 'ready') → true",
+        "10: fetch('/y') → false",
+      ],
+    );
+  });
+
+  it('resolves methods of this class, object literals, instances of local classes and static methods', () => {
+    assert.deepEqual(
+      promiseStatements(`
+        class A {
+          async m() {}
+          static async s() {}
+          n() { this.m(); this.s(); }
+        }
+        const o = { async m() {}, n: async () => {} };
+        const a = new A();
+        a.m();
+        A.s();
+        o.m();
+        o.n();
+        a.n();
+      `),
+      ['5: this.m() → true', '5: this.s() → false', '9: a.m() → true', '10: A.s() → true', '11: o.m() → true', '12: o.n() → true', '13: a.n() → false'],
+    );
+  });
+});
+
+describe('getValueUsage', () => {
+  it('tells awaited, returned, yielded, voided and dropped values apart', () => {
+    assert.deepEqual(
+      usages(`
+        async function f() { await p(); }
+        function g() { return p(); }
+        const h = () => p();
+        function* i() { yield p(); }
+        void p();
+        p();
+        (p(), 1);
+      `),
+      ['2: awaited', '3: returned', '4: returned', '5: yielded', '6: voided', '7: dropped', '8: dropped'],
+    );
+  });
+
+  it('follows chains, containers and branches to the usage of the whole', () => {
+    assert.deepEqual(
+      usages(`
+        p().then(ok);
+        p().then(ok, fail);
+        p().catch(fail);
+        p().catch();
+        async function f() { await p().finally(done); }
+        Promise.all([p(), p()]);
+        x ? p() : null;
+        const v = p();
+        obj.pending = p();
+        if (p()) {}
+        \`\${p()}\`;
+      `),
+      [
+        '2: dropped',
+        '3: handled',
+        '4: handled',
+        '5: dropped',
+        '6: awaited',
+        '7: passed',
+        '7: passed',
+        '8: dropped',
+        '9: assigned',
+        '10: stored',
+        '11: other',
+        '12: other',
+      ],
+    );
+  });
+});
