@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { PROMISE_APIS } from '../catalog/promise-apis';
+import { PROMISE_APIS, PROMISIFY_APIS } from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { ApiCatalogIndex } from './imports';
 import { someNodeInSameFunction } from './walk';
@@ -95,6 +95,7 @@ export interface PromiseAnalysis {
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const PROMISE_API_INDEX = new ApiCatalogIndex(PROMISE_APIS);
+const PROMISIFY_INDEX = new ApiCatalogIndex(PROMISIFY_APIS);
 
 /** Skips wrappers that do not change the runtime value: `x as T`, `x!`, `<T>x`, `x satisfies T`, `a?.b`. */
 export function skipTransparent(node: TSESTree.Node): TSESTree.Node {
@@ -293,6 +294,7 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
   const sourceCode = context.sourceCode;
   const services = getTypedServices(context);
   let promiseApiCalls: Set<TSESTree.Node> | null = null;
+  let promisifyCalls: Set<TSESTree.Node> | null = null;
   const functionCache = new Map<FunctionNode, boolean>();
 
   function isPromiseApiCall(node: TSESTree.Node): boolean {
@@ -301,6 +303,15 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
       for (const reference of PROMISE_API_INDEX.references(sourceCode)) promiseApiCalls.add(reference.node);
     }
     return promiseApiCalls.has(node);
+  }
+
+  /** `const readAsync = promisify(fs.readFile)`: is `node` such a `promisify(...)` call? */
+  function isPromisifyCall(node: TSESTree.Node): boolean {
+    if (!promisifyCalls) {
+      promisifyCalls = new Set();
+      for (const reference of PROMISIFY_INDEX.references(sourceCode)) promisifyCalls.add(reference.node);
+    }
+    return promisifyCalls.has(node);
   }
 
   function variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
@@ -335,8 +346,33 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
     container: TSESTree.ClassBody | TSESTree.ObjectExpression,
     name: string,
     isStatic: boolean,
+    depth = 0,
   ): FunctionNode | null {
-    let found: FunctionNode | null = null;
+    const found = findOwnMember(container, name, isStatic);
+    if (found !== undefined || container.type !== AST_NODE_TYPES.ClassBody || depth >= MAX_DEPTH) return found ?? null;
+    // Not declared here: look in a superclass declared in this file (`class B extends A`).
+    const superClass = container.parent.superClass;
+    if (superClass?.type !== AST_NODE_TYPES.Identifier) return null;
+    const parent = localClass(superClass);
+    return parent ? findMember(parent.body, name, isStatic, depth + 1) : null;
+  }
+
+  function localClass(identifier: TSESTree.Identifier): TSESTree.ClassDeclaration | null {
+    const variable = variableOf(identifier);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    return def?.type === 'ClassName' && def.node.type === AST_NODE_TYPES.ClassDeclaration ? def.node : null;
+  }
+
+  /**
+   * The function-valued member `name` declared directly in a class body or object literal:
+   * the function, null when declared but not a resolvable function, undefined when not declared.
+   */
+  function findOwnMember(
+    container: TSESTree.ClassBody | TSESTree.ObjectExpression,
+    name: string,
+    isStatic: boolean,
+  ): FunctionNode | null | undefined {
+    let found: FunctionNode | null | undefined;
     if (container.type === AST_NODE_TYPES.ObjectExpression) {
       for (const property of container.properties) {
         // A spread may bring in another `name`: not resolvable.
@@ -363,7 +399,7 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
       if (member.type === AST_NODE_TYPES.MethodDefinition) {
         if (member.kind !== 'method') return null;
         // Overload signatures have no body; the implementation follows them.
-        if (member.value.type === AST_NODE_TYPES.FunctionExpression) found = member.value;
+        found = member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : (found ?? null);
       } else {
         const value = member.value ? skipTransparent(member.value) : null;
         found = value && isFunctionNode(value) ? value : null;
@@ -400,22 +436,24 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
       const found = thisContainer(object);
       return found ? findMember(found.container, name, found.isStatic) : null;
     }
+    if (object.type === AST_NODE_TYPES.NewExpression && object.callee.type === AST_NODE_TYPES.Identifier) {
+      const classNode = localClass(object.callee);
+      return classNode ? findMember(classNode.body, name, false) : null;
+    }
     if (object.type !== AST_NODE_TYPES.Identifier) return null;
     const variable = variableOf(object);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type === 'ClassName' && def.node.type === AST_NODE_TYPES.ClassDeclaration) {
       return findMember(def.node.body, name, true);
     }
+    if (def?.type === 'ClassName' || def?.type === 'ImportBinding' || def?.type === 'Parameter') return null;
     const init = constantInit(object);
     if (!init) return null;
     const value = skipTransparent(init);
     if (value.type === AST_NODE_TYPES.ObjectExpression) return findMember(value, name, false);
     if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier) {
-      const classVariable = variableOf(value.callee);
-      const classDef = classVariable?.defs.length === 1 ? classVariable.defs[0] : undefined;
-      if (classDef?.type === 'ClassName' && classDef.node.type === AST_NODE_TYPES.ClassDeclaration) {
-        return findMember(classDef.node.body, name, false);
-      }
+      const classNode = localClass(value.callee);
+      if (classNode) return findMember(classNode.body, name, false);
     }
     return null;
   }
@@ -469,6 +507,10 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
           const name = staticMemberName(callee);
           if (name !== null && CHAIN_METHODS.has(name)) return untypedIsPromise(callee.object, depth + 1);
+        }
+        if (callee.type === AST_NODE_TYPES.Identifier) {
+          const init = constantInit(callee);
+          if (init && isPromisifyCall(skipTransparent(init))) return true;
         }
         const fn = callee.type === AST_NODE_TYPES.Super ? null : resolveCallee(callee as TSESTree.Expression);
         return fn !== null && functionReturnsPromise(fn, depth + 1);

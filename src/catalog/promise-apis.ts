@@ -102,3 +102,11 @@ export const PROMISE_APIS: readonly ApiEntry<null>[] = [
   ...calls({ module: 'crypto' }, ['subtle'], SUBTLE),
   ...calls({ module: 'crypto' }, ['webcrypto', 'subtle'], SUBTLE),
 ];
+
+/**
+ * APIs that turn a callback-style function into a promise-returning one: a call of the function
+ * `util.promisify(fn)` returns is a promise.
+ */
+export const PROMISIFY_APIS: readonly ApiEntry<null>[] = [
+  { source: { module: 'util' }, path: ['promisify'], use: 'call', info: null },
+];

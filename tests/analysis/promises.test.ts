@@ -124,6 +124,39 @@ describe('isPromise (untyped)', () => {
   });
 });
 
+describe('isPromise (untyped): inheritance and promisify', () => {
+  it('looks up methods in superclasses declared in the file', () => {
+    assert.deepEqual(
+      promiseStatements(`
+        class Base { async save() {} load() {} }
+        class Child extends Base { run() { this.save(); this.load(); } }
+        class Other extends Imported { run() { this.save(); } }
+        new Child().save();
+        const child = new Child();
+        child.save();
+      `),
+      ['3: this.save() → true', '3: this.load() → false', '4: this.save() → false', '5: new Child().save() → true', '7: child.save() → true'],
+    );
+  });
+
+  it('knows functions made by util.promisify', () => {
+    assert.deepEqual(
+      promiseStatements(`
+        import { promisify } from 'node:util';
+        import util from 'util';
+        import { readFile } from 'fs';
+        const read = promisify(readFile);
+        const sleep = util.promisify(setTimeout);
+        const other = wrap(readFile);
+        read('a');
+        sleep(10);
+        other('a');
+      `),
+      ["8: read('a') → true", '9: sleep(10) → true', "10: other('a') → false"],
+    );
+  });
+});
+
 describe('getValueUsage', () => {
   it('tells awaited, returned, yielded, voided and dropped values apart', () => {
     assert.deepEqual(
