@@ -29,6 +29,11 @@ export default tseslint.config(
     ...eslintPlugin.configs.tests,
   },
   {
+    // Node scripts (scripts/create-rule.mjs).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
