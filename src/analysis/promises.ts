@@ -88,6 +88,11 @@ export interface PromiseAnalysis {
   usageOf(node: TSESTree.Node): ValueUsage;
   /** The function an identifier or member callee refers to, when scope analysis can tell. */
   resolveCallee(callee: TSESTree.Expression): FunctionNode | null;
+  /**
+   * Typed mode: is `node` (a callback argument) passed where the parameter's function type may
+   * return a thenable, i.e. the callee is declared to accept async callbacks? Always false untyped.
+   */
+  expectsPromiseReturn(node: TSESTree.Expression): boolean;
   /** Typed mode only: the checker services; null untyped. */
   readonly services: TypedServices | null;
 }
@@ -546,6 +551,16 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
       if (services) return typedTest(node, isPromiseReturningType);
       const fn = resolveCallee(node);
       return fn !== null && functionReturnsPromise(fn, 0);
+    },
+    expectsPromiseReturn(node) {
+      if (!services) return false;
+      const tsNode = services.esTreeNodeToTSNodeMap.get(node) as ts.Expression;
+      const contextual = services.checker.getContextualType(tsNode);
+      if (!contextual) return false;
+      const parts = contextual.isUnion() ? contextual.types : [contextual];
+      return parts.some((part) =>
+        part.getCallSignatures().some((signature) => isThenableType(services.checker, tsNode, signature.getReturnType())),
+      );
     },
     usageOf: getValueUsage,
     resolveCallee,

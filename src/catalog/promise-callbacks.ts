@@ -44,3 +44,10 @@ export const EVENT_LISTENER_METHODS: ReadonlySet<string> = new Set([
   'prependListener',
   'prependOnceListener',
 ]);
+
+/**
+ * Methods typed as taking a `void` callback that nevertheless wait for a promise the callback
+ * returns: `promise.finally(async () => ...)` delays the settlement until the returned promise
+ * settles, and a rejection there rejects the chain. The void-return check accepts these.
+ */
+export const AWAITING_VOID_CALLBACK_METHODS: ReadonlySet<string> = new Set(['finally']);

@@ -8,7 +8,11 @@ import {
   staticMemberName,
 } from '../analysis/promises';
 import { someNodeInSameFunction } from '../analysis/walk';
-import { EVENT_LISTENER_METHODS, PROMISE_IGNORING_METHODS } from '../catalog/promise-callbacks';
+import {
+  AWAITING_VOID_CALLBACK_METHODS,
+  EVENT_LISTENER_METHODS,
+  PROMISE_IGNORING_METHODS,
+} from '../catalog/promise-callbacks';
 import { createRule } from '../util/create-rule';
 
 export type Options = [
@@ -321,9 +325,10 @@ export default createRule<Options, MessageIds>({
     function checkVoidReturnArguments(call: TSESTree.CallExpression | TSESTree.NewExpression, skip: TSESTree.Node | null): void {
       if (!services || !checksVoidReturn) return;
       const callee = skipTransparent(call.callee);
-      if (allowEventListeners && callee.type === AST_NODE_TYPES.MemberExpression) {
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const name = staticMemberName(callee);
-        if (name !== null && EVENT_LISTENER_METHODS.has(name)) return;
+        if (name !== null && AWAITING_VOID_CALLBACK_METHODS.has(name)) return;
+        if (allowEventListeners && name !== null && EVENT_LISTENER_METHODS.has(name)) return;
       }
       for (const argument of call.arguments) {
         if (argument === skip) continue;
@@ -368,7 +373,8 @@ export default createRule<Options, MessageIds>({
           checkVoidReturnArguments(call, null);
           return;
         }
-        if (callerAwaitsCallbacks(call)) return;
+        // Typed: a callee whose parameter type allows a promise return is built for async callbacks.
+        if (callerAwaitsCallbacks(call) || promises.expectsPromiseReturn(callback)) return;
         const data = { method };
         switch (use) {
           case 'ignored':

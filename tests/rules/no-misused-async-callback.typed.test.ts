@@ -29,6 +29,16 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: "import { EventEmitter } from 'node:events';\nconst emitter = new EventEmitter();\nemitter.on('data', async () => {});\nemitter.once('end', async () => {});",
     },
+    // a collection whose forEach is declared to take async callbacks
+    {
+      filename: 'file.ts',
+      code: 'declare const jobs: { forEach(run: (job: string) => Promise<void>): void };\njobs.forEach(async (job) => { void job; });',
+    },
+    // promise.finally waits for a promise its callback returns
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}export const done = saveUser('a').finally(async () => { await saveUser('b'); });`,
+    },
     // a parameter typed `any` or returning `unknown`
     { filename: 'file.ts', code: 'declare function run(task: any): void;\nrun(async () => {});' },
     { filename: 'file.ts', code: 'declare function run(task: () => unknown): void;\nrun(async () => {});' },
