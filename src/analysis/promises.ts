@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { PROMISE_APIS, PROMISIFY_APIS } from '../catalog/promise-apis';
+import { PROMISE_APIS, PROMISE_OBJECT_APIS, PROMISIFY_APIS, type PromiseObjectInfo } from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { ApiCatalogIndex } from './imports';
 import { someNodeInSameFunction } from './walk';
@@ -101,6 +101,7 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const PROMISE_API_INDEX = new ApiCatalogIndex(PROMISE_APIS);
 const PROMISIFY_INDEX = new ApiCatalogIndex(PROMISIFY_APIS);
+const PROMISE_OBJECT_INDEX = new ApiCatalogIndex(PROMISE_OBJECT_APIS);
 
 /** Skips wrappers that do not change the runtime value: `x as T`, `x!`, `<T>x`, `x satisfies T`, `a?.b`. */
 export function skipTransparent(node: TSESTree.Node): TSESTree.Node {
@@ -300,6 +301,7 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
   const services = getTypedServices(context);
   let promiseApiCalls: Set<TSESTree.Node> | null = null;
   let promisifyCalls: Set<TSESTree.Node> | null = null;
+  let promiseObjectCalls: Map<TSESTree.Node, PromiseObjectInfo> | null = null;
   const functionCache = new Map<FunctionNode, boolean>();
 
   function isPromiseApiCall(node: TSESTree.Node): boolean {
@@ -308,6 +310,29 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
       for (const reference of PROMISE_API_INDEX.references(sourceCode)) promiseApiCalls.add(reference.node);
     }
     return promiseApiCalls.has(node);
+  }
+
+  /**
+   * `rl.question()` where `const rl = createInterface(...)` from `readline/promises`, or
+   * `handle.close()` where `const handle = await open(path)` from `fs/promises`.
+   */
+  function isPromiseObjectMethodCall(callee: TSESTree.MemberExpression): boolean {
+    const name = staticMemberName(callee);
+    const object = skipTransparent(callee.object);
+    if (name === null || object.type !== AST_NODE_TYPES.Identifier) return false;
+    const init = constantInit(object);
+    if (!init) return false;
+    const value = skipTransparent(init);
+    const awaited = value.type === AST_NODE_TYPES.AwaitExpression;
+    const factory = awaited ? skipTransparent(value.argument) : value;
+    if (!promiseObjectCalls) {
+      promiseObjectCalls = new Map();
+      for (const reference of PROMISE_OBJECT_INDEX.references(sourceCode)) {
+        promiseObjectCalls.set(reference.node, reference.info);
+      }
+    }
+    const info = promiseObjectCalls.get(factory);
+    return info !== undefined && info.awaited === awaited && info.methods.includes(name);
   }
 
   /** `const readAsync = promisify(fs.readFile)`: is `node` such a `promisify(...)` call? */
@@ -512,6 +537,7 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
           const name = staticMemberName(callee);
           if (name !== null && CHAIN_METHODS.has(name)) return untypedIsPromise(callee.object, depth + 1);
+          if (isPromiseObjectMethodCall(callee)) return true;
         }
         if (callee.type === AST_NODE_TYPES.Identifier) {
           const init = constantInit(callee);

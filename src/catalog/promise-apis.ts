@@ -110,3 +110,45 @@ export const PROMISE_APIS: readonly ApiEntry<null>[] = [
 export const PROMISIFY_APIS: readonly ApiEntry<null>[] = [
   { source: { module: 'util' }, path: ['promisify'], use: 'call', info: null },
 ];
+
+/** What a factory API returns: an object whose listed methods return promises. */
+export interface PromiseObjectInfo {
+  /** The factory returns a promise of the object (`await open(path)`). */
+  readonly awaited: boolean;
+  readonly methods: readonly string[];
+}
+
+/** `FileHandle` (from `fs/promises` `open`): every I/O method returns a promise. */
+const FILE_HANDLE = [
+  'appendFile',
+  'chmod',
+  'chown',
+  'close',
+  'datasync',
+  'read',
+  'readFile',
+  'readv',
+  'stat',
+  'sync',
+  'truncate',
+  'utimes',
+  'write',
+  'writeFile',
+  'writev',
+];
+
+/**
+ * APIs that create an object whose methods return promises, so untyped mode knows that
+ * `const rl = createInterface(...)` (from `readline/promises`) makes `rl.question(...)` a promise,
+ * and `const handle = await open(path)` makes `handle.close()` one.
+ */
+export const PROMISE_OBJECT_APIS: readonly ApiEntry<PromiseObjectInfo>[] = [
+  {
+    source: { module: 'readline/promises' },
+    path: ['createInterface'],
+    use: 'call',
+    info: { awaited: false, methods: ['question'] },
+  },
+  { source: { module: 'fs/promises' }, path: ['open'], use: 'call', info: { awaited: true, methods: FILE_HANDLE } },
+  { source: { module: 'fs' }, path: ['promises', 'open'], use: 'call', info: { awaited: true, methods: FILE_HANDLE } },
+];

@@ -157,6 +157,30 @@ describe('isPromise (untyped): inheritance and promisify', () => {
   });
 });
 
+describe('isPromise (untyped): objects with promise methods', () => {
+  it('knows readline/promises interfaces and fs/promises file handles', () => {
+    assert.deepEqual(
+      promiseStatements(`
+        import { createInterface } from 'node:readline/promises';
+        import { open } from 'node:fs/promises';
+        import * as classic from 'node:readline';
+        const rl = createInterface({ input: process.stdin });
+        const old = classic.createInterface({ input: process.stdin });
+        async function f() {
+          const handle = await open('a');
+          const pending = open('b');
+          rl.question('name?');
+          old.question('name?', (answer) => answer);
+          handle.close();
+          pending.close();
+          rl.close();
+        }
+      `),
+      ["10: rl.question('name?') → true", "11: old.question('name?', (answer) => answer) → false", '12: handle.close() → true', '13: pending.close() → false', '14: rl.close() → false'],
+    );
+  });
+});
+
 describe('getValueUsage', () => {
   it('tells awaited, returned, yielded, voided and dropped values apart', () => {
     assert.deepEqual(

@@ -248,6 +248,36 @@ ruleTester.run('no-floating-promises', testedRule, {
       ],
     },
 
+    // objects whose methods return promises: readline/promises interfaces, fs/promises file handles
+    {
+      code: 'import { open } from "node:fs/promises";\nasync function read(path) {\n  const handle = await open(path);\n  handle.close();\n}',
+      errors: [
+        {
+          messageId: floating,
+          line: 4,
+          column: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: 'import { open } from "node:fs/promises";\nasync function read(path) {\n  const handle = await open(path);\n  await handle.close();\n}' },
+            { messageId: 'suggestVoid', output: 'import { open } from "node:fs/promises";\nasync function read(path) {\n  const handle = await open(path);\n  void handle.close();\n}' },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'import readline from "readline/promises";\nconst rl = readline.createInterface({ input: process.stdin });\nrl.question("name? ");',
+      errors: [{ messageId: floating, line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'import readline from "readline/promises";\nconst rl = readline.createInterface({ input: process.stdin });\nvoid rl.question("name? ");' }] }],
+    },
+    // functions made by util.promisify
+    {
+      code: 'import { promisify } from "node:util";\nimport { exec } from "node:child_process";\nconst run = promisify(exec);\nrun("ls");',
+      errors: [{ messageId: floating, line: 4, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'import { promisify } from "node:util";\nimport { exec } from "node:child_process";\nconst run = promisify(exec);\nvoid run("ls");' }] }],
+    },
+    // methods inherited from a class declared in the file
+    {
+      code: 'class Base { async save() {} }\nclass User extends Base {\n  rename() { this.save(); }\n}',
+      errors: [{ messageId: floating, line: 3, column: 14, suggestions: [{ messageId: 'suggestVoid', output: 'class Base { async save() {} }\nclass User extends Base {\n  rename() { void this.save(); }\n}' }] }],
+    },
+
     // async IIFEs
     {
       code: '(async () => {\n  await work();\n})();',
