@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingAsyncFunction, isFunctionNode } from '../analysis/async-context';
+import { getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
 import {
   chainMethodName,
   getPromiseAnalysis,
@@ -251,7 +251,7 @@ export default createRule<Options, MessageIds>({
         const chain = first.type === AST_NODE_TYPES.CallExpression ? chainMethodName(first) : null;
         const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
         if (single && !voided) {
-          if (getEnclosingAsyncFunction(statement)) {
+          if (getAwaitableFunction(statement)) {
             suggest.push({
               messageId: 'suggestAwait',
               fix: (fixer) => fixer.replaceText(expression, `await ${wrap(expression)}`),

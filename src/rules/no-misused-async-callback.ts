@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { type FunctionNode, getEnclosingAsyncFunction, isFunctionNode } from '../analysis/async-context';
+import { type FunctionNode, getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
 import {
   getPromiseAnalysis,
   isVoidReturningFunctionType,
@@ -193,7 +193,7 @@ export default createRule<Options, MessageIds>({
         statement.type !== AST_NODE_TYPES.ExpressionStatement ||
         callee.computed ||
         callee.optional ||
-        !getEnclosingAsyncFunction(statement) ||
+        !getAwaitableFunction(statement) ||
         !isKnownArray(callee.object)
       ) {
         return [];
@@ -262,7 +262,7 @@ export default createRule<Options, MessageIds>({
       const statement = call.parent;
       if (
         statement.type !== AST_NODE_TYPES.ExpressionStatement ||
-        !getEnclosingAsyncFunction(statement) ||
+        !getAwaitableFunction(statement) ||
         !isGlobal('Promise', call)
       ) {
         return [];
