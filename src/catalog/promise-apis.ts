@@ -79,6 +79,27 @@ function calls(source: ApiSource, prefix: readonly string[], names: readonly str
   return names.map((name) => ({ source, path: [...prefix, name], use: 'call', info: null }));
 }
 
+const HTTP_METHODS = ['delete', 'get', 'head', 'options', 'patch', 'post', 'put'];
+
+/**
+ * Widely used npm packages whose module-level functions always return a promise (instances and
+ * builders, such as `axios.create()` or query builders, are not resolvable without types).
+ */
+const NPM_PROMISE_APIS: readonly ApiEntry<null>[] = [
+  { source: { module: 'axios' }, path: [], use: 'call', info: null },
+  ...calls({ module: 'axios' }, [], [...HTTP_METHODS, 'request', 'postForm', 'putForm', 'patchForm']),
+  { source: { module: 'node-fetch' }, path: [], use: 'call', info: null },
+  ...calls({ module: 'undici' }, [], ['fetch', 'request']),
+  { source: { module: 'got' }, path: [], use: 'call', info: null },
+  ...calls({ module: 'got' }, [], HTTP_METHODS),
+  { source: { module: 'ky' }, path: [], use: 'call', info: null },
+  ...calls({ module: 'ky' }, [], HTTP_METHODS),
+  ...calls({ module: 'mongoose' }, [], ['connect']),
+  ...calls({ module: 'puppeteer' }, [], ['launch', 'connect']),
+  ...calls({ module: 'inquirer' }, [], ['prompt']),
+  { source: { module: 'delay' }, path: [], use: 'call', info: null },
+];
+
 /** Every catalogued promise-returning API. */
 export const PROMISE_APIS: readonly ApiEntry<null>[] = [
   // The global fetch (Node 18+, browsers); a local `fetch` binding is not this.
@@ -101,6 +122,7 @@ export const PROMISE_APIS: readonly ApiEntry<null>[] = [
   ...calls({ global: 'crypto' }, ['subtle'], SUBTLE),
   ...calls({ module: 'crypto' }, ['subtle'], SUBTLE),
   ...calls({ module: 'crypto' }, ['webcrypto', 'subtle'], SUBTLE),
+  ...NPM_PROMISE_APIS,
 ];
 
 /**

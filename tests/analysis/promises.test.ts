@@ -181,6 +181,25 @@ describe('isPromise (untyped): objects with promise methods', () => {
   });
 });
 
+describe('isPromise (untyped): npm packages', () => {
+  it('knows module-level functions of well-known promise libraries, not their instances', () => {
+    assert.deepEqual(
+      promiseStatements(`
+        import axios from 'axios';
+        import fetch from 'node-fetch';
+        const got = require('got');
+        axios.get('/a');
+        axios({ url: '/b' });
+        fetch('/c');
+        got.post('/d');
+        const api = axios.create();
+        api.get('/e');
+      `),
+      ["5: axios.get('/a') → true", "6: axios({ url: '/b' }) → true", "7: fetch('/c') → true", "8: got.post('/d') → true", "10: api.get('/e') → false"],
+    );
+  });
+});
+
 describe('getValueUsage', () => {
   it('tells awaited, returned, yielded, voided and dropped values apart', () => {
     assert.deepEqual(
