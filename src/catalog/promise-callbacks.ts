@@ -28,6 +28,7 @@ export const PROMISE_IGNORING_METHODS: ReadonlyMap<string, CallbackUse> = new Ma
   ['sort', 'comparator'],
   ['toSorted', 'comparator'],
   ['map', 'mapped'],
+  ['flatMap', 'mapped'],
   ['reduce', 'accumulator'],
   ['reduceRight', 'accumulator'],
 ]);

@@ -316,6 +316,23 @@ export default createRule<Options, MessageIds>({
       return usedAsValue ? param.name : null;
     }
 
+    /**
+     * The array of promises is dropped: the value of an expression statement, or the initializer
+     * of a local variable that is never read.
+     */
+    function isDropped(call: TSESTree.CallExpression): boolean {
+      const usage = promises.usageOf(call);
+      if (usage.kind === 'dropped') return true;
+      if (usage.kind !== 'assigned' || usage.node.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+      const declarator = usage.node;
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name.startsWith('_')) return false;
+      const holder = declarator.parent.parent;
+      if (holder.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+      const variable = sourceCode.getDeclaredVariables(declarator).find((v) => v.name === (declarator.id as TSESTree.Identifier).name);
+      if (!variable || variable.scope.type === 'global') return false;
+      return variable.references.every((reference) => reference.identifier === declarator.id);
+    }
+
     function calleeName(callee: TSESTree.Node): string {
       const text = sourceCode.getText(callee);
       return text.length <= 40 && !text.includes('\n') ? text : 'the callee';
@@ -392,7 +409,7 @@ export default createRule<Options, MessageIds>({
             context.report({ node: callback, messageId: 'comparatorCallback', data });
             break;
           case 'mapped':
-            if (promises.usageOf(call).kind === 'dropped') {
+            if (isDropped(call)) {
               context.report({ node: callback, messageId: 'mapDropped', data, suggest: mapSuggestions(call) });
             }
             break;

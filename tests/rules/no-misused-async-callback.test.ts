@@ -17,6 +17,8 @@ ruleTester.run('no-misused-async-callback', testedRule, {
     'async function f(items) { const tasks = items.map(async (item) => save(item)); await Promise.all(tasks); }',
     'function f(items) { track(items.map(async (item) => save(item))); }',
     'void items.map(async (item) => save(item));',
+    'export const uploads = files.map(async (file) => upload(file));',
+    'function f(files) { const _ignored = files.map(async (file) => upload(file)); }',
     // streams and async iterator helpers await their callbacks (result awaited or iterated)
     'async function f(stream) { await stream.forEach(async (chunk) => write(chunk)); }',
     'async function f(stream) { const kept = await stream.filter(async (chunk) => check(chunk)).toArray(); }',
@@ -216,6 +218,14 @@ ruleTester.run('no-misused-async-callback', testedRule, {
           ],
         },
       ],
+    },
+    {
+      code: 'async function main(files) {\n  const uploads = files.map(async (file) => upload(file));\n}',
+      errors: [{ messageId: 'mapDropped', data: { method: 'map' }, line: 2, column: 29, suggestions: [] }],
+    },
+    {
+      code: 'function main(groups) {\n  groups.flatMap(async (group) => upload(group));\n}',
+      errors: [{ messageId: 'mapDropped', data: { method: 'flatMap' }, line: 2, column: 18, suggestions: [] }],
     },
     {
       code: 'function main(files) {\n  files.map(async (file) => upload(file));\n}',
