@@ -424,16 +424,15 @@ export default createRule<Options, MessageIds>({
       },
 
       NewExpression(node) {
-        const executor = node.arguments[0];
-        if (
-          node.callee.type === AST_NODE_TYPES.Identifier &&
-          node.callee.name === 'Promise' &&
-          isGlobal('Promise', node) &&
-          executor &&
-          isFunctionNode(skipTransparent(executor)) &&
-          isAsyncCallback(executor)
-        ) {
-          context.report({ node: executor, messageId: 'promiseExecutor' });
+        // Only an `async` executor: a sync executor that returns a promise
+        // (`new Promise((resolve) => load().then(resolve))`) is an ordinary adapter.
+        const executor = node.arguments[0] ? skipTransparent(node.arguments[0]) : undefined;
+        if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' && isGlobal('Promise', node)) {
+          if (executor && isFunctionNode(executor) && executor.async) {
+            context.report({ node: executor, messageId: 'promiseExecutor' });
+          }
+          // The executor's return value is ignored, and a sync executor returning a handled
+          // chain is an ordinary adapter: no void-return check here.
           return;
         }
         checkVoidReturnArguments(node, null);

@@ -36,6 +36,9 @@ ruleTester.run('no-misused-async-callback', testedRule, {
     // the executor of a local Promise class, or a sync executor
     'class Promise { constructor(fn) {} } new Promise(async () => {});',
     'new Promise((resolve) => setTimeout(resolve, 10));',
+    'async function load() {} new Promise((resolve, reject) => load().then(resolve, reject));',
+    // the classic sequential reducer chains on the accumulator
+    'async function run(x) {} items.reduce((chain, item) => chain.then(() => run(item)), Promise.resolve());',
     // async generators are not promise-returning
     'items.forEach(async function* (item) { yield item; });',
     // typed-only checks are off without type information

@@ -39,6 +39,11 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: `${IMPORT}export const done = saveUser('a').finally(async () => { await saveUser('b'); });`,
     },
+    // a sync Promise executor that adapts another promise
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}export const p = new Promise<string>((resolve, reject) => saveUser('a').then(resolve, reject));`,
+    },
     // a parameter typed `any` or returning `unknown`
     { filename: 'file.ts', code: 'declare function run(task: any): void;\nrun(async () => {});' },
     { filename: 'file.ts', code: 'declare function run(task: () => unknown): void;\nrun(async () => {});' },
