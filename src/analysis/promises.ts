@@ -1,6 +1,12 @@
 import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { PROMISE_APIS, PROMISE_OBJECT_APIS, PROMISIFY_APIS, type PromiseObjectInfo } from '../catalog/promise-apis';
+import {
+  FUNCTION_WRAPPER_APIS,
+  PROMISE_APIS,
+  PROMISE_OBJECT_APIS,
+  PROMISIFY_APIS,
+  type PromiseObjectInfo,
+} from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { ApiCatalogIndex } from './imports';
 import { someNodeInSameFunction } from './walk';
@@ -66,7 +72,8 @@ type TypedServices = {
  *     in this file (`async function f`, `const f = async () => ...` never reassigned), an async
  *     method called as `this.m()` inside the same class or object literal, `obj.m()` where `obj`
  *     is a `const` object literal or `new C()` of a class declared in the file, `C.m()` for a
- *     static async method, an async IIFE, or a non-async function whose every `return`
+ *     static async method, a `const f = useCallback(async () => ...)` (React), an async IIFE,
+ *     methods inherited from a class declared in the file, or a non-async function whose every `return`
  *     returns a promise (followed to a bounded depth);
  *   - a call of a catalogued API resolved through imports and globals (`PROMISE_APIS`): global
  *     `fetch(...)`, `new Promise(...)`, `Promise.all/allSettled/any/race/resolve/reject/try(...)`,
@@ -102,6 +109,7 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 const PROMISE_API_INDEX = new ApiCatalogIndex(PROMISE_APIS);
 const PROMISIFY_INDEX = new ApiCatalogIndex(PROMISIFY_APIS);
 const PROMISE_OBJECT_INDEX = new ApiCatalogIndex(PROMISE_OBJECT_APIS);
+const FUNCTION_WRAPPER_INDEX = new ApiCatalogIndex(FUNCTION_WRAPPER_APIS);
 
 /** Skips wrappers that do not change the runtime value: `x as T`, `x!`, `<T>x`, `x satisfies T`, `a?.b`. */
 export function skipTransparent(node: TSESTree.Node): TSESTree.Node {
@@ -302,6 +310,7 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
   let promiseApiCalls: Set<TSESTree.Node> | null = null;
   let promisifyCalls: Set<TSESTree.Node> | null = null;
   let promiseObjectCalls: Map<TSESTree.Node, PromiseObjectInfo> | null = null;
+  let functionWrapperCalls: Set<TSESTree.Node> | null = null;
   const functionCache = new Map<FunctionNode, boolean>();
 
   function isPromiseApiCall(node: TSESTree.Node): boolean {
@@ -361,6 +370,16 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
     return def.node.init;
   }
 
+  /** `useCallback(fn, deps)`: the wrapped function, or null. */
+  function wrappedFunction(node: TSESTree.Node): TSESTree.Node | null {
+    if (node.type !== AST_NODE_TYPES.CallExpression || !node.arguments[0]) return null;
+    if (!functionWrapperCalls) {
+      functionWrapperCalls = new Set();
+      for (const reference of FUNCTION_WRAPPER_INDEX.references(sourceCode)) functionWrapperCalls.add(reference.node);
+    }
+    return functionWrapperCalls.has(node) ? skipTransparent(node.arguments[0]) : null;
+  }
+
   function resolveIdentifierFunction(identifier: TSESTree.Identifier): FunctionNode | null {
     const variable = variableOf(identifier);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -368,7 +387,9 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
     const init = constantInit(identifier);
     if (!init) return null;
     const value = skipTransparent(init);
-    return isFunctionNode(value) ? value : null;
+    if (isFunctionNode(value)) return value;
+    const wrapped = wrappedFunction(value);
+    return wrapped && isFunctionNode(wrapped) ? wrapped : null;
   }
 
   /** A function-valued member `name` of a class body or object literal. */

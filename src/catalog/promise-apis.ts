@@ -174,3 +174,12 @@ export const PROMISE_OBJECT_APIS: readonly ApiEntry<PromiseObjectInfo>[] = [
   { source: { module: 'fs/promises' }, path: ['open'], use: 'call', info: { awaited: true, methods: FILE_HANDLE } },
   { source: { module: 'fs' }, path: ['promises', 'open'], use: 'call', info: { awaited: true, methods: FILE_HANDLE } },
 ];
+
+/**
+ * Wrappers that return the function they are given (memoized): `useCallback(async () => ...)`
+ * from React is as async as its argument.
+ */
+export const FUNCTION_WRAPPER_APIS: readonly ApiEntry<null>[] = [
+  { source: { module: 'react' }, path: ['useCallback'], use: 'call', info: null },
+  { source: { module: 'preact/hooks' }, path: ['useCallback'], use: 'call', info: null },
+];

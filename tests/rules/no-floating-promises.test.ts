@@ -41,6 +41,8 @@ ruleTester.run('no-floating-promises', testedRule, {
     'function fetch() {} fetch("/x");',
     'const Promise = { resolve() {} }; Promise.resolve(1);',
     'import { fetch } from "./http"; fetch("/x");',
+    'import { useMemo } from "react"; function P() { const load = useMemo(async () => {}, []); load(); }',
+    'function P() { const load = useCallback(async () => {}, []); load(); }',
     // sync functions, async generators
     'function f() { return 1; } f();',
     'async function* gen() {} gen();',
@@ -271,6 +273,11 @@ ruleTester.run('no-floating-promises', testedRule, {
     {
       code: 'import { promisify } from "node:util";\nimport { exec } from "node:child_process";\nconst run = promisify(exec);\nrun("ls");',
       errors: [{ messageId: floating, line: 4, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'import { promisify } from "node:util";\nimport { exec } from "node:child_process";\nconst run = promisify(exec);\nvoid run("ls");' }] }],
+    },
+    // React: useCallback returns the function it is given
+    {
+      code: 'import { useCallback, useEffect } from "react";\nfunction Page() {\n  const load = useCallback(async () => {}, []);\n  useEffect(() => { load(); }, [load]);\n}',
+      errors: [{ messageId: floating, line: 4, column: 21, suggestions: [{ messageId: 'suggestVoid', output: 'import { useCallback, useEffect } from "react";\nfunction Page() {\n  const load = useCallback(async () => {}, []);\n  useEffect(() => { void load(); }, [load]);\n}' }] }],
     },
     // methods inherited from a class declared in the file
     {
