@@ -26,6 +26,14 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     // node:test runs its own promises
     { filename: 'file.ts', code: "import { test, describe, it } from 'node:test';\ntest('a', async () => {});\ndescribe('b', () => { it('c', async () => {}); });" },
     { filename: 'file.ts', code: "import test from 'node:test';\ntest('a', async () => {});\ntest.describe('b', () => {});" },
+    { filename: 'file.ts', code: "import * as nodeTest from 'node:test';\nnodeTest.describe('a', () => {});\nnodeTest.it.skip('b', async () => {});" },
+    // options: ignoreIIFE, a custom allow list
+    { filename: 'file.ts', code: '(async () => {})();', options: [{ ignoreIIFE: true }] },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}saveUser('a');`,
+      options: [{ allowList: [{ name: 'saveUser', module: './promise-api' }] }],
+    },
     // a local variable read later
     { filename: 'file.ts', code: `${IMPORT}export async function f() { const p = saveUser('a'); await p; }` },
     // a typed `any` variable is not a promise
@@ -115,6 +123,25 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
           ],
         },
       ],
+    },
+    // the default allow list is replaced by a custom one
+    {
+      filename: 'file.ts',
+      code: "import { test } from 'node:test';\ntest('a', () => {});",
+      options: [{ allowList: [] }],
+      errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "import { test } from 'node:test';\nvoid test('a', () => {});" }] }],
+    },
+    // async IIFEs by type, and `void` when ignoreVoid is off
+    {
+      filename: 'file.ts',
+      code: '(async () => {})();',
+      errors: [{ messageId: 'floating', line: 1, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'void (async () => {})();' }] }],
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}void saveUser('a');`,
+      options: [{ ignoreVoid: false }],
+      errors: [{ messageId: 'floatingNoVoid', line: 2, column: 1, suggestions: [] }],
     },
     // dangling promise variables
     {
