@@ -8,7 +8,8 @@ import {
   type PromiseObjectInfo,
 } from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
-import { ApiCatalogIndex } from './imports';
+import { ApiCatalogIndex, getImportSource } from './imports';
+import { readAsyncExports, resolveRelativeModule } from './module-exports';
 import { someNodeInSameFunction } from './walk';
 
 /**
@@ -75,6 +76,8 @@ type TypedServices = {
  *     static async method, a `const f = useCallback(async () => ...)` (React), an async IIFE,
  *     methods inherited from a class declared in the file, or a non-async function whose every `return`
  *     returns a promise (followed to a bounded depth);
+ *   - a call of a function imported from a relative module (`./db`) that exports it as
+ *     `async` or `Promise`-typed, found by scanning that file's text (`module-exports.ts`);
  *   - a call of a catalogued API resolved through imports and globals (`PROMISE_APIS`): global
  *     `fetch(...)`, `new Promise(...)`, `Promise.all/allSettled/any/race/resolve/reject/try(...)`,
  *     `fs/promises`, `fs.promises.*`, `timers/promises`, `stream/promises`, `dns/promises`,
@@ -312,6 +315,41 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
   let promiseObjectCalls: Map<TSESTree.Node, PromiseObjectInfo> | null = null;
   let functionWrapperCalls: Set<TSESTree.Node> | null = null;
   const functionCache = new Map<FunctionNode, boolean>();
+  const asyncExportsCache = new Map<string, ReadonlySet<string> | null>();
+
+  /** Promise-returning exports of a relative module, read once per linted file. */
+  function asyncExportsOf(specifier: string): ReadonlySet<string> | null {
+    const cached = asyncExportsCache.get(specifier);
+    if (cached !== undefined) return cached;
+    const file = resolveRelativeModule(context.filename, specifier);
+    const names = file ? readAsyncExports(file) : null;
+    asyncExportsCache.set(specifier, names);
+    return names;
+  }
+
+  /**
+   * Untyped cross-module knowledge: `f()` / `ns.f()` where `f` is imported from a relative module
+   * that exports it as an async (or `Promise`-typed) function (see `readAsyncExports`).
+   */
+  function isImportedPromiseFunction(callee: TSESTree.Node): boolean {
+    const target = skipTransparent(callee);
+    let root: TSESTree.Node = target;
+    let member: string | null = null;
+    if (target.type === AST_NODE_TYPES.MemberExpression) {
+      member = staticMemberName(target);
+      root = skipTransparent(target.object);
+      if (member === null) return false;
+    }
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOf(root);
+    const source = variable ? getImportSource(variable) : null;
+    if (!source) return false;
+    let name: string | null;
+    if (source.imported === '*' || (source.imported === 'default' && member !== null)) name = member;
+    else name = member === null ? source.imported : null;
+    if (name === null) return false;
+    return asyncExportsOf(source.module)?.has(name) ?? false;
+  }
 
   function isPromiseApiCall(node: TSESTree.Node): boolean {
     if (!promiseApiCalls) {
@@ -564,8 +602,9 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
           const init = constantInit(callee);
           if (init && isPromisifyCall(skipTransparent(init))) return true;
         }
-        const fn = callee.type === AST_NODE_TYPES.Super ? null : resolveCallee(callee as TSESTree.Expression);
-        return fn !== null && functionReturnsPromise(fn, depth + 1);
+        if (callee.type === AST_NODE_TYPES.Super) return false;
+        const fn = resolveCallee(callee as TSESTree.Expression);
+        return fn !== null ? functionReturnsPromise(fn, depth + 1) : isImportedPromiseFunction(callee);
       }
       case AST_NODE_TYPES.Identifier: {
         const init = constantInit(node);
@@ -597,7 +636,7 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
     returnsPromise(node) {
       if (services) return typedTest(node, isPromiseReturningType);
       const fn = resolveCallee(node);
-      return fn !== null && functionReturnsPromise(fn, 0);
+      return fn !== null ? functionReturnsPromise(fn, 0) : isImportedPromiseFunction(node);
     },
     expectsPromiseReturn(node) {
       if (!services) return false;

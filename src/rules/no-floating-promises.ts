@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
+import { getImportSource } from '../analysis/imports';
 import {
   chainMethodName,
   getPromiseAnalysis,
@@ -59,54 +60,6 @@ const NO_PARENS_NEEDED: ReadonlySet<AST_NODE_TYPES> = new Set([
 
 function stripNodePrefix(specifier: string): string {
   return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
-}
-
-/** How a binding is imported: module specifier and exported name (`default`, `*` for the whole module). */
-function importOf(variable: TSESLint.Scope.Variable): { module: string; imported: string } | null {
-  const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!def) return null;
-  if (def.type === 'ImportBinding') {
-    const declaration = def.parent;
-    if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return null;
-    const module = declaration.source.value;
-    const node = def.node;
-    if (node.type === AST_NODE_TYPES.ImportSpecifier) {
-      const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
-      return { module, imported };
-    }
-    if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { module, imported: 'default' };
-    if (node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { module, imported: '*' };
-    return null;
-  }
-  if (def.type !== 'Variable' || !def.node.init) return null;
-  let init = skipTransparent(def.node.init);
-  let member: string | null = null;
-  if (init.type === AST_NODE_TYPES.MemberExpression) {
-    member = staticMemberName(init);
-    init = skipTransparent(init.object);
-  }
-  if (
-    init.type !== AST_NODE_TYPES.CallExpression ||
-    init.callee.type !== AST_NODE_TYPES.Identifier ||
-    init.callee.name !== 'require' ||
-    init.arguments[0]?.type !== AST_NODE_TYPES.Literal ||
-    typeof init.arguments[0].value !== 'string'
-  ) {
-    return null;
-  }
-  const module = init.arguments[0].value;
-  const id = def.node.id;
-  if (id.type === AST_NODE_TYPES.Identifier) return { module, imported: member ?? '*' };
-  if (id.type === AST_NODE_TYPES.ObjectPattern && member === null) {
-    for (const property of id.properties) {
-      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
-      const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
-      if (value === def.name && property.key.type === AST_NODE_TYPES.Identifier) {
-        return { module, imported: property.key.name };
-      }
-    }
-  }
-  return null;
 }
 
 export default createRule<Options, MessageIds>({
@@ -188,7 +141,7 @@ export default createRule<Options, MessageIds>({
       if (root.type !== AST_NODE_TYPES.Identifier) return false;
       const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
       const isGlobal = !variable || variable.defs.length === 0;
-      const imported = variable && !isGlobal ? importOf(variable) : null;
+      const imported = variable && !isGlobal ? getImportSource(variable) : null;
       return allowList.some((entry) => {
         if (entry.module === undefined) return isGlobal && root.name === entry.name;
         if (!imported || stripNodePrefix(imported.module) !== stripNodePrefix(entry.module)) return false;

@@ -1,6 +1,7 @@
+import path from 'node:path';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-misused-async-callback';
 import { testDocsExamples } from '../docs-examples';
-import { ruleTester } from '../rule-tester';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
 const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
@@ -257,6 +258,20 @@ ruleTester.run('no-misused-async-callback', testedRule, {
     {
       code: 'const p = new Promise(async function (resolve) { resolve(await load()); });',
       errors: [{ messageId: 'promiseExecutor', line: 1, column: 23 }],
+    },
+  ],
+});
+
+// Untyped mode reads relative modules' text for async exports: lint as a file beside the fixtures.
+const filename = path.join(FIXTURES_DIR, 'file.ts');
+
+ruleTester.run('no-misused-async-callback (untyped, across modules)', testedRule, {
+  valid: [{ filename, code: "import { syncValue } from './promise-api';\n[1].forEach(syncValue);" }],
+  invalid: [
+    {
+      filename,
+      code: "import { saveUser } from './promise-api';\nexport function f(names: string[]) {\n  names.forEach(saveUser);\n}",
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 3, column: 17, suggestions: [] }],
     },
   ],
 });
