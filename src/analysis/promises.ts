@@ -134,6 +134,13 @@ export function skipTransparent(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/** A class member's name as code writes it (`save`, `#save`), or null when computed. */
+function classMemberName(key: TSESTree.Node): string | null {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  return null;
+}
+
 /** The static name of `a.b` / `a['b']`, or null. */
 export function staticMemberName(node: TSESTree.MemberExpression): string | null {
   if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
@@ -480,8 +487,7 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
         (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) ||
         member.computed ||
         member.static !== isStatic ||
-        member.key.type !== AST_NODE_TYPES.Identifier ||
-        member.key.name !== name
+        classMemberName(member.key) !== name
       ) {
         continue;
       }
@@ -518,7 +524,9 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   function resolveMemberFunction(member: TSESTree.MemberExpression): FunctionNode | null {
-    const name = staticMemberName(member);
+    // `this.#save()`: private names are written with their `#`.
+    const name =
+      member.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.property.name}` : staticMemberName(member);
     if (name === null) return null;
     const object = skipTransparent(member.object);
     if (object.type === AST_NODE_TYPES.ThisExpression) {

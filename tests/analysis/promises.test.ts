@@ -124,6 +124,21 @@ describe('isPromise (untyped)', () => {
   });
 });
 
+describe('isPromise (untyped): private methods', () => {
+  it('resolves this.#m() to the private method', () => {
+    assert.deepEqual(
+      promiseStatements(`
+        class A {
+          async #save() {}
+          #sync() {}
+          run() { this.#save(); this.#sync(); }
+        }
+      `),
+      ['5: this.#save() → true', '5: this.#sync() → false'],
+    );
+  });
+});
+
 describe('isPromise (untyped): inheritance and promisify', () => {
   it('looks up methods in superclasses declared in the file', () => {
     assert.deepEqual(
