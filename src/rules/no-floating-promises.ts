@@ -58,6 +58,15 @@ const NO_PARENS_NEEDED: ReadonlySet<AST_NODE_TYPES> = new Set([
   AST_NODE_TYPES.ThisExpression,
 ]);
 
+/** The expression types untyped `isPromise` can answer `true` for. */
+const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.SequenceExpression,
+]);
+
 function stripNodePrefix(specifier: string): string {
   return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
 }
@@ -168,7 +177,6 @@ export default createRule<Options, MessageIds>({
           return promises.isPromise(node.argument) ? [node] : [];
         case AST_NODE_TYPES.CallExpression: {
           if (ignoreIIFE && isFunctionNode(skipTransparent(node.callee))) return [];
-          if (isAllowListed(node)) return [];
           const method = chainMethodName(node);
           if (method !== null) {
             if (hasRejectionHandler(node)) return [];
@@ -176,7 +184,8 @@ export default createRule<Options, MessageIds>({
             // `.finally(f)` and `.catch()` pass the receiver's rejection through: judge the receiver.
             if (method !== 'then') return floatingParts(callee.object);
           }
-          return promises.isPromise(node) ? [node] : [];
+          // The allow list is consulted only for promises (scope lookups cost more than the test).
+          return promises.isPromise(node) && !isAllowListed(node) ? [node] : [];
         }
         case AST_NODE_TYPES.NewExpression:
         case AST_NODE_TYPES.Identifier:
@@ -226,6 +235,8 @@ export default createRule<Options, MessageIds>({
 
       VariableDeclarator(declarator) {
         if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return;
+        // Untyped, only these expressions can be promises; skip the scope work for the rest.
+        if (!promises.typed && !UNTYPED_PROMISE_EXPRESSIONS.has(skipTransparent(declarator.init).type)) return;
         const name = declarator.id.name;
         if (name.startsWith('_')) return;
         const declaration = declarator.parent;
