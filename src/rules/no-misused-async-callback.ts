@@ -338,6 +338,22 @@ export default createRule<Options, MessageIds>({
       return text.length <= 40 && !text.includes('\n') ? text : 'the callee';
     }
 
+    /**
+     * An async function whose whole body is `try { ... } catch { ... }`, with no `throw` or
+     * `await` in the catch block, does not reject: handing it to a caller that ignores the
+     * promise loses nothing (`app.get('/', async (req, res, next) => { try {...} catch (e) { next(e); } })`).
+     */
+    function catchesEverything(node: TSESTree.Node): boolean {
+      if (!isFunctionNode(node) || !node.async || node.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+      const [only, ...rest] = node.body.body;
+      if (rest.length > 0 || only?.type !== AST_NODE_TYPES.TryStatement || !only.handler) return false;
+      if (only.finalizer) return false;
+      return !bodyContains(
+        only.handler.body,
+        (inner) => inner.type === AST_NODE_TYPES.ThrowStatement || inner.type === AST_NODE_TYPES.AwaitExpression,
+      );
+    }
+
     /** Typed mode: promise-returning arguments for parameters typed as returning `void`. */
     function checkVoidReturnArguments(call: TSESTree.CallExpression | TSESTree.NewExpression, skip: TSESTree.Node | null): void {
       if (!services || !checksVoidReturn) return;
@@ -368,7 +384,7 @@ export default createRule<Options, MessageIds>({
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);
         if (!contextual || !isVoidReturningFunctionType(contextual)) continue;
-        if (!isAsyncCallback(value)) continue;
+        if (!isAsyncCallback(value) || catchesEverything(value)) continue;
         context.report({ node: argument, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
       }
     }

@@ -39,6 +39,11 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: `${IMPORT}export const done = saveUser('a').finally(async () => { await saveUser('b'); });`,
     },
+    // an async function that catches everything does not reject
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}setTimeout(async () => {\n  try {\n    await saveUser('a');\n  } catch (error) {\n    console.error(error);\n  }\n}, 10);`,
+    },
     // a sync Promise executor that adapts another promise
     {
       filename: 'file.ts',
@@ -114,6 +119,17 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: `${IMPORT}declare const server: { listen(port: number, done?: () => void): void };\nserver.listen(80, async () => { await saveUser('a'); });`,
       errors: [{ messageId: 'voidReturn', data: { callee: 'server.listen' }, line: 3, column: 19 }],
+    },
+    // a catch block that rethrows, or a finally block, can still reject
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}setTimeout(async () => {\n  try {\n    await saveUser('a');\n  } catch (error) {\n    throw new Error('failed', { cause: error });\n  }\n}, 10);`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'setTimeout' }, line: 2, column: 12 }],
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}setTimeout(async () => {\n  try {\n    await saveUser('a');\n  } catch {\n    console.error('x');\n  } finally {\n    await saveUser('b');\n  }\n}, 10);`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'setTimeout' }, line: 2, column: 12 }],
     },
     // event listeners when allowEventListeners is off
     {
