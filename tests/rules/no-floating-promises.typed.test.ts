@@ -143,6 +143,12 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       options: [{ ignoreVoid: false }],
       errors: [{ messageId: 'floatingNoVoid', line: 2, column: 1, suggestions: [] }],
     },
+    // .tsx: an event handler that drops a promise
+    {
+      filename: 'file.tsx',
+      code: `${IMPORT}export const Save = () => <button onClick={() => { saveUser('a'); }} />;`,
+      errors: [{ messageId: 'floating', line: 2, column: 52, suggestions: [{ messageId: 'suggestVoid', output: `${IMPORT}export const Save = () => <button onClick={() => { void saveUser('a'); }} />;` }] }],
+    },
     // dangling promise variables
     {
       filename: 'file.ts',
