@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import noBlockingInAsync from './no-blocking-in-async';
 import noFloatingPromises from './no-floating-promises';
 import noMisusedAsyncCallback from './no-misused-async-callback';
 
@@ -7,6 +8,7 @@ import noMisusedAsyncCallback from './no-misused-async-callback';
  * `meta.docs.recommended`, so adding a rule here is all a new rule needs.
  */
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
+  'no-blocking-in-async': noBlockingInAsync,
   'no-floating-promises': noFloatingPromises as TSESLint.RuleModule<string, readonly unknown[]>,
   'no-misused-async-callback': noMisusedAsyncCallback as TSESLint.RuleModule<string, readonly unknown[]>,
 };
