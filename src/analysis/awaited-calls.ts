@@ -1,0 +1,220 @@
+import { isBuiltin } from 'node:module';
+import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ORDERED_CALL_NAMES, STATELESS_MODULES } from '../catalog/ordered-calls';
+
+/**
+ * What the gathering rules need to know about an awaited call: which call it is, what it is
+ * called on, and whether its order is part of the program's meaning. (The lead will merge the
+ * promise check here with `promises.ts`.)
+ */
+
+export type AwaitedCall = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** The call or `new` an `await` waits for (`await f()`, `await a?.b()`), or null (`await p`, `await import()`). */
+export function awaitedCallOf(node: TSESTree.AwaitExpression): AwaitedCall | null {
+  let argument: TSESTree.Node = node.argument;
+  if (argument.type === AST_NODE_TYPES.ChainExpression) argument = argument.expression;
+  return argument.type === AST_NODE_TYPES.CallExpression || argument.type === AST_NODE_TYPES.NewExpression
+    ? argument
+    : null;
+}
+
+function unwrapCallee(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.ChainExpression ||
+    current.type === AST_NODE_TYPES.TSInstantiationExpression
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** The called function's own name: `f` for `f()`, `query` for `db.pool.query()`; null if computed. */
+export function calleeName(call: AwaitedCall): string | null {
+  const callee = unwrapCallee(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  if (!callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
+  if (callee.property.type === AST_NODE_TYPES.Literal && typeof callee.property.value === 'string') {
+    return callee.property.value;
+  }
+  return null;
+}
+
+/**
+ * The object a method is called on, as text of its member chain up to the first call:
+ * `db.query()` → `db`, `this.repo.find()` → `this.repo`, `page.locator('a').click()` → `page`,
+ * `getDb().find()` → `getDb()`. Null for a plain function call, or a receiver we cannot name.
+ * Two awaited calls with the same key act on one resource.
+ */
+export function receiverKey(call: AwaitedCall): string | null {
+  const callee = unwrapCallee(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  return chainKey(callee.object);
+}
+
+function chainKey(node: TSESTree.Node): string | null {
+  const current = unwrapCallee(node);
+  switch (current.type) {
+    case AST_NODE_TYPES.Identifier:
+      return current.name;
+    case AST_NODE_TYPES.ThisExpression:
+      return 'this';
+    case AST_NODE_TYPES.MemberExpression: {
+      const object = chainKey(current.object);
+      if (object === null) return null;
+      if (object.endsWith('()')) return object;
+      if (!current.computed && current.property.type === AST_NODE_TYPES.Identifier) {
+        return `${object}.${current.property.name}`;
+      }
+      if (!current.computed && current.property.type === AST_NODE_TYPES.PrivateIdentifier) {
+        return `${object}.#${current.property.name}`;
+      }
+      return object;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrapCallee(current.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression) return chainKey(callee.object);
+      const key = chainKey(callee);
+      return key === null ? null : `${key.replace(/\(\)$/, '')}()`;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The leftmost identifier of a receiver chain (`fs` in `fs.promises.readFile`), or null for `this`/calls. */
+function receiverRoot(call: AwaitedCall): TSESTree.Identifier | null {
+  let current: TSESTree.Node = unwrapCallee(call.callee);
+  if (current.type !== AST_NODE_TYPES.MemberExpression) return null;
+  current = current.object;
+  for (;;) {
+    current = unwrapCallee(current);
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+    else if (current.type === AST_NODE_TYPES.CallExpression) return null;
+    else return current.type === AST_NODE_TYPES.Identifier ? current : null;
+  }
+}
+
+/** The variable a name resolves to from `scope`, or null when it is an undeclared global. */
+export function findVariable(scope: TSESLint.Scope.Scope, name: string): TSESLint.Scope.Variable | null {
+  for (let current: TSESLint.Scope.Scope | null = scope; current; current = current.upper) {
+    const variable = current.set.get(name);
+    if (variable) return variable;
+  }
+  return null;
+}
+
+/** The module specifier a variable is imported or required from (`import fs from 'fs'`, `const fs = require('fs')`). */
+function importedFrom(variable: TSESLint.Scope.Variable): string | null {
+  for (const definition of variable.defs) {
+    if (definition.type === 'ImportBinding') {
+      const declaration = definition.parent;
+      if (declaration.type === AST_NODE_TYPES.ImportDeclaration) return declaration.source.value;
+    }
+    if (definition.type === 'Variable') {
+      const init = definition.node.init;
+      if (
+        init?.type === AST_NODE_TYPES.CallExpression &&
+        init.callee.type === AST_NODE_TYPES.Identifier &&
+        init.callee.name === 'require' &&
+        init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+        typeof init.arguments[0].value === 'string'
+      ) {
+        return init.arguments[0].value;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * True when the call's receiver is an import of a module without per-call state: a Node built-in
+ * (`fs`, `node:fs/promises`, `dns`) or one of `STATELESS_MODULES` (`axios`, `got`). Such calls
+ * are independent even when several share the receiver.
+ */
+export function isStatelessModuleCall(call: AwaitedCall, scope: TSESLint.Scope.Scope): boolean {
+  const root = receiverRoot(call);
+  if (!root) return false;
+  const variable = findVariable(scope, root.name);
+  if (!variable) return false;
+  const specifier = importedFrom(variable);
+  if (specifier === null) return false;
+  return isBuiltin(specifier) || STATELESS_MODULES.has(specifier);
+}
+
+/**
+ * True when the awaited operation's order is part of the program's meaning:
+ * - its callee's name is in `ORDERED_CALL_NAMES` (delays, locks, transactions, connection
+ *   lifecycle, browser steps) or in the user's `orderedFunctions`;
+ * - it is `new Promise(...)`: hand-made promises almost always wrap a timer or an event
+ *   (`await new Promise((r) => setTimeout(r, 100))`, `once(stream, 'end')`-style waits).
+ */
+export function isOrderedCall(call: AwaitedCall, extraNames: ReadonlySet<string>): boolean {
+  if (
+    call.type === AST_NODE_TYPES.NewExpression &&
+    call.callee.type === AST_NODE_TYPES.Identifier &&
+    call.callee.name === 'Promise'
+  ) {
+    return true;
+  }
+  const name = calleeName(call);
+  return name !== null && (ORDERED_CALL_NAMES.has(name) || extraNames.has(name));
+}
+
+/** True when `Promise` at `scope` is the built-in global, not a local or imported binding. */
+export function isGlobalPromise(scope: TSESLint.Scope.Scope): boolean {
+  const variable = findVariable(scope, 'Promise');
+  return variable === null || variable.defs.length === 0;
+}
+
+/** What the type checker says about a value: a promise-like, certainly not one, or unknown (no types, `any`). */
+export type PromiseKnowledge = 'promise' | 'not-promise' | 'unknown';
+
+/** The typed view of the file, or null when the rule runs without type information. */
+export type TypedServices = ParserServicesWithTypeInformation | null;
+
+export function getTypedServices(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypedServices {
+  const services = ESLintUtils.getParserServices(context, true);
+  return services.program ? (services as ParserServicesWithTypeInformation) : null;
+}
+
+/**
+ * Whether `node` evaluates to a thenable, per its type: `promise` when any union member has a
+ * callable `then`, `not-promise` when the type is known and none has, `unknown` without types or
+ * for `any`/`unknown`/type parameters.
+ */
+export function promiseKnowledge(node: TSESTree.Node, services: TypedServices): PromiseKnowledge {
+  if (!services) return 'unknown';
+  const checker = services.program.getTypeChecker();
+  const type = services.getTypeAtLocation(node);
+  const parts = type.isUnion() ? type.types : [type];
+  let sawUnknown = false;
+  for (const part of parts) {
+    // any (1), unknown (2), type parameter (262144)
+    if (part.flags & (1 | 2 | 262144)) {
+      sawUnknown = true;
+      continue;
+    }
+    const then = part.getProperty('then');
+    if (!then) continue;
+    const thenType = checker.getTypeOfSymbol(then);
+    if (thenType.getCallSignatures().length > 0) return 'promise';
+  }
+  return sawUnknown ? 'unknown' : 'not-promise';
+}
+
+/**
+ * Whether `node` has an array type (so a `for...of` over it may be rewritten with `.map`):
+ * `true`/`false` with types, `null` without.
+ */
+export function isArrayTyped(node: TSESTree.Node, services: TypedServices): boolean | null {
+  if (!services) return null;
+  const checker = services.program.getTypeChecker();
+  const type = services.getTypeAtLocation(node);
+  if (type.flags & (1 | 2)) return null;
+  return checker.isArrayType(type) || checker.isTupleType(type);
+}

@@ -1,0 +1,141 @@
+/**
+ * Calls whose order is the point of the code: running them together with `Promise.all`, or
+ * turning a loop around them into concurrent iterations, would change what the program does.
+ * Matched on the callee's own name (`sleep(...)`, `mutex.acquire()`, `db.$transaction(...)`),
+ * because these are conventions across many libraries rather than one module's API. Each group
+ * says why its calls are ordered.
+ */
+export const ORDERED_CALL_NAMES: ReadonlySet<string> = new Set([
+  // Pacing: a delay exists to separate what comes before it from what comes after it
+  // (`timers/promises` setTimeout/setImmediate, `util.promisify(setTimeout)`, p-* `delay`, ...).
+  'sleep',
+  'delay',
+  'wait',
+  'setTimeout',
+  'setImmediate',
+  'nextTick',
+  'pause',
+  'waitForTimeout',
+  // Rate limiters: a limiter call waits for a token on purpose (bottleneck, rate-limiter-flexible, p-throttle).
+  'throttle',
+  'schedule',
+  'removeTokens',
+  'consume',
+  // Locks and mutexes (async-mutex, redlock, proper-lockfile): acquire/release bracket a critical section.
+  'acquire',
+  'release',
+  'lock',
+  'unlock',
+  'runExclusive',
+  'waitForUnlock',
+  // Transactions: begin, commit and rollback frame the statements between them.
+  'begin',
+  'beginTransaction',
+  'startTransaction',
+  'commit',
+  'commitTransaction',
+  'rollback',
+  'abortTransaction',
+  'transaction',
+  '$transaction',
+  'savepoint',
+  // Connection and resource lifecycle: nothing can use a resource before it is opened or after it is closed.
+  'connect',
+  'disconnect',
+  '$connect',
+  '$disconnect',
+  'close',
+  'end',
+  'destroy',
+  'open',
+  'init',
+  'initialize',
+  'start',
+  'stop',
+  'listen',
+  'login',
+  'logout',
+  'authenticate',
+  'migrate',
+  'flush',
+  'drain',
+  // Browser automation steps that change page state or wait for it (Playwright, Puppeteer, Cypress).
+  'goto',
+  'click',
+  'fill',
+  'type',
+  'press',
+  'waitForSelector',
+  'waitForNavigation',
+  'waitForLoadState',
+  'waitForURL',
+  'waitForResponse',
+  'waitForRequest',
+  'waitForEvent',
+  'waitForFunction',
+]);
+
+/**
+ * Methods that append to an ordered sink (a stream, a socket, a file, an event channel): calls in
+ * a loop produce output in iteration order, which concurrent iterations would shuffle.
+ */
+export const ORDERED_SINK_METHODS: ReadonlySet<string> = new Set([
+  'write',
+  'writeln',
+  'writeFile',
+  'append',
+  'appendFile',
+  'send',
+  'sendMessage',
+  'emit',
+  'enqueue',
+  'publish',
+  'pipe',
+]);
+
+/**
+ * Receiver names that conventionally hold ONE stateful resource whose operations run in order:
+ * a browser page, a database transaction or single connection, a socket or stream. Awaited calls
+ * on such a receiver inside a loop are not reported: the resource serializes them anyway or the
+ * order matters (`for (const url of urls) await page.goto(url)`).
+ */
+export const ORDERED_RECEIVER_NAMES: ReadonlySet<string> = new Set([
+  'page',
+  'frame',
+  'browser',
+  'tab',
+  'tx',
+  'trx',
+  'transaction',
+  'conn',
+  'connection',
+  'client',
+  'session',
+  'socket',
+  'ws',
+  'stream',
+  'writer',
+  'channel',
+  'cursor',
+  'reader',
+  'queue',
+  'lock',
+  'mutex',
+  'semaphore',
+]);
+
+/**
+ * Modules whose exported functions keep no per-call order or connection state, so two awaited
+ * calls on the same import (`await fs.readFile(a); await fs.readFile(b)`,
+ * `await axios.get(a); await axios.get(b)`) are as independent as two plain function calls.
+ * Node's built-in modules are stateless in the same way and are recognised without a list.
+ */
+export const STATELESS_MODULES: ReadonlySet<string> = new Set([
+  'axios',
+  'got',
+  'ky',
+  'node-fetch',
+  'undici',
+  'superagent',
+  'fs-extra',
+]);
