@@ -400,3 +400,26 @@ export function declaredNames(statement: TSESTree.VariableDeclaration): string[]
   for (const declarator of statement.declarations) patternNames(declarator.id, names);
   return names;
 }
+
+/** The places an assignment's left side writes: itself, or each target of a destructuring pattern. */
+export function assignmentTargets(left: TSESTree.Node, into: TSESTree.Node[] = []): TSESTree.Node[] {
+  switch (left.type) {
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of left.properties) {
+        assignmentTargets(property.type === AST_NODE_TYPES.RestElement ? property.argument : property.value, into);
+      }
+      break;
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const element of left.elements) if (element) assignmentTargets(element, into);
+      break;
+    case AST_NODE_TYPES.RestElement:
+      assignmentTargets(left.argument, into);
+      break;
+    case AST_NODE_TYPES.AssignmentPattern:
+      assignmentTargets(left.left, into);
+      break;
+    default:
+      into.push(left);
+  }
+  return into;
+}

@@ -139,3 +139,20 @@ export const STATELESS_MODULES: ReadonlySet<string> = new Set([
   'superagent',
   'fs-extra',
 ]);
+
+/**
+ * Methods that change a collection in place. A loop whose body calls one on the collection it
+ * iterates (`queue.push(...)` inside `for (const x of queue)`) feeds later iterations from
+ * earlier ones, which is a dependency between iterations.
+ */
+export const COLLECTION_MUTATOR_METHODS: ReadonlySet<string> = new Set([
+  'push',
+  'unshift',
+  'splice',
+  'shift',
+  'pop',
+  'add',
+  'set',
+  'delete',
+  'clear',
+]);

@@ -10,7 +10,7 @@ import {
   receiverKey,
   type AwaitedCall,
 } from '../analysis/awaited-calls';
-import { accessPathOf, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
+import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
 import { createRule } from '../util/create-rule';
 
 export type Options = [
@@ -402,27 +402,3 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-/** The places an assignment's left side writes: itself, or each target of a destructuring pattern. */
-function assignmentTargets(left: TSESTree.Node, into: TSESTree.Node[] = []): TSESTree.Node[] {
-  switch (left.type) {
-    case AST_NODE_TYPES.ObjectPattern:
-      for (const property of left.properties) {
-        assignmentTargets(property.type === AST_NODE_TYPES.RestElement ? property.argument : property.value, into);
-      }
-      break;
-    case AST_NODE_TYPES.ArrayPattern:
-      for (const element of left.elements) if (element) assignmentTargets(element, into);
-      break;
-    case AST_NODE_TYPES.RestElement:
-      assignmentTargets(left.argument, into);
-      break;
-    case AST_NODE_TYPES.AssignmentPattern:
-      assignmentTargets(left.left, into);
-      break;
-    default:
-      into.push(left);
-  }
-  return into;
-}
-

@@ -1,0 +1,373 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import {
+  awaitedCallOf,
+  calleeName,
+  findVariable,
+  getTypedServices,
+  isArrayTyped,
+  isGlobalPromise,
+  isOrderedCall,
+  receiverKey,
+  type AwaitedCall,
+} from '../analysis/awaited-calls';
+import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames, rootOf } from '../analysis/dependencies';
+import { COLLECTION_MUTATOR_METHODS, ORDERED_RECEIVER_NAMES, ORDERED_SINK_METHODS } from '../catalog/ordered-calls';
+import { createRule } from '../util/create-rule';
+
+export type Options = [{ orderedFunctions?: string[] }];
+export type MessageIds = 'awaitInLoop' | 'useGatherMap';
+
+type CheckedLoop = TSESTree.ForOfStatement | TSESTree.ForInStatement | TSESTree.ForStatement;
+
+/** What one walk over a loop body found (nested functions and nested loops handled as described in `scanBody`). */
+interface BodyScan {
+  /** Awaits that pause this loop's iterations: outside nested functions and nested loops. */
+  awaits: TSESTree.AwaitExpression[];
+  /** `continue` statements that end an iteration of this loop (become `return` in a callback). */
+  continues: TSESTree.ContinueStatement[];
+  /** Why the loop must stay sequential, or null. */
+  blocker: string | null;
+  /** True when the body has effects the rewrite would reorder (`results.push`, indexed stores, logging). */
+  orderedEffects: boolean;
+  /** True when the body uses `arguments`, `var`, or other things an arrow callback would change. */
+  notMovable: boolean;
+}
+
+function isLoop(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement
+  );
+}
+
+function isFunction(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** Expressions that can take `.map(...)` without parentheses. */
+function isMemberSafe(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.Identifier ||
+    node.type === AST_NODE_TYPES.MemberExpression ||
+    node.type === AST_NODE_TYPES.CallExpression ||
+    node.type === AST_NODE_TYPES.ArrayExpression ||
+    node.type === AST_NODE_TYPES.ThisExpression
+  );
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'prefer-promise-all-in-loop',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Require loops whose iterations are independent to run their awaits together',
+      recommended: 'strict',
+    },
+    hasSuggestions: true,
+    messages: {
+      awaitInLoop:
+        'Each iteration waits for the previous one although no iteration needs another\'s result; run them together (`Promise.all` over the items, or `p-map` with a concurrency limit).',
+      useGatherMap: 'Run the iterations together with `Promise.all` (unbounded concurrency).',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          orderedFunctions: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Names of functions or methods whose calls must stay in order, in addition to the built-in list (a loop calling one is not reported).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+  },
+  defaultOptions: [{ orderedFunctions: [] }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const visitorKeys = sourceCode.visitorKeys;
+    const orderedNames: ReadonlySet<string> = new Set(options.orderedFunctions ?? []);
+    const services = getTypedServices(context);
+
+    /** Names the loop declares for each iteration: the `for...of`/`for...in` variable or the `for` initializer's. */
+    function loopVariables(loop: CheckedLoop): string[] | null {
+      if (loop.type === AST_NODE_TYPES.ForStatement) {
+        if (loop.init?.type !== AST_NODE_TYPES.VariableDeclaration || !loop.test || !loop.update) return null;
+        return loop.init.declarations.flatMap((declarator) => patternNames(declarator.id));
+      }
+      if (loop.left.type !== AST_NODE_TYPES.VariableDeclaration) return null;
+      return loop.left.declarations.flatMap((declarator) => patternNames(declarator.id));
+    }
+
+    /**
+     * One walk over the loop body. Loop-carried state is any write to a binding declared outside
+     * the loop (`cursor = ...`, `total += ...`, `state.x = ...`; nested functions included, since a
+     * callback may run during the iteration), except an indexed store `results[i] = ...`; any write
+     * to the loop's own variables; a call that mutates what the loop head reads (`queue.push`).
+     * A `break`, `return`, `throw`, `yield` or labelled jump ends the loop early or leaves it: the
+     * iterations are then not independent. Awaits in nested loops belong to those loops.
+     */
+    function scanBody(loop: CheckedLoop, loopVars: ReadonlySet<string>, headReads: PathSet): BodyScan {
+      const scan: BodyScan = { awaits: [], continues: [], blocker: null, orderedEffects: false, notMovable: false };
+      const declared = new Set<string>(loopVars);
+      const awaitedCalls = new Set<TSESTree.Node>();
+      // Writes and calls are checked after the walk, when every declaration inside the loop is known.
+      const writes: Array<{ node: TSESTree.Node; operator: string }> = [];
+      const calls: AwaitedCall[] = [];
+
+      const walk = (node: TSESTree.Node, functionDepth: number, loopDepth: number, switchDepth: number): void => {
+        if (scan.blocker) return;
+        if (node.type.startsWith('TS') && node.type !== AST_NODE_TYPES.TSAsExpression && node.type !== AST_NODE_TYPES.TSNonNullExpression && node.type !== AST_NODE_TYPES.TSSatisfiesExpression) {
+          return;
+        }
+        const inline = functionDepth === 0;
+        switch (node.type) {
+          case AST_NODE_TYPES.AwaitExpression:
+            if (inline && loopDepth === 0) scan.awaits.push(node);
+            {
+              const call = awaitedCallOf(node);
+              if (call) awaitedCalls.add(call);
+            }
+            break;
+          case AST_NODE_TYPES.ForOfStatement:
+            // A `for await` inside the body consumes a stream in order.
+            if (node.await && inline) scan.blocker = 'for await';
+            break;
+          case AST_NODE_TYPES.YieldExpression:
+            if (inline) scan.blocker = 'yield';
+            break;
+          case AST_NODE_TYPES.ReturnStatement:
+          case AST_NODE_TYPES.ThrowStatement:
+            if (inline) scan.blocker = 'exit';
+            break;
+          case AST_NODE_TYPES.BreakStatement:
+            if (inline && (node.label || (loopDepth === 0 && switchDepth === 0))) scan.blocker = 'break';
+            break;
+          case AST_NODE_TYPES.ContinueStatement:
+            if (inline && node.label) scan.blocker = 'labelled continue';
+            else if (inline && loopDepth === 0) scan.continues.push(node);
+            break;
+          case AST_NODE_TYPES.VariableDeclaration:
+            if (node.kind === 'var') scan.notMovable = true;
+            for (const declarator of node.declarations) for (const name of patternNames(declarator.id)) declared.add(name);
+            break;
+          case AST_NODE_TYPES.FunctionDeclaration:
+          case AST_NODE_TYPES.ClassDeclaration:
+            if (node.id) declared.add(node.id.name);
+            break;
+          case AST_NODE_TYPES.CatchClause:
+            if (node.param) for (const name of patternNames(node.param)) declared.add(name);
+            break;
+          case AST_NODE_TYPES.Identifier:
+            if (node.name === 'arguments' && inline) scan.notMovable = true;
+            break;
+          case AST_NODE_TYPES.AssignmentExpression:
+            writes.push({ node: node.left, operator: node.operator });
+            break;
+          case AST_NODE_TYPES.UpdateExpression:
+            writes.push({ node: node.argument, operator: '++' });
+            break;
+          case AST_NODE_TYPES.CallExpression:
+          case AST_NODE_TYPES.NewExpression:
+            if (inline && isOrderedCall(node, orderedNames)) scan.blocker = 'ordered call';
+            calls.push(node);
+            break;
+          default:
+            break;
+        }
+        if (isFunction(node)) {
+          const fn = node as TSESTree.FunctionLike;
+          for (const param of fn.params) for (const name of patternNames(param)) declared.add(name);
+        }
+        const nextFunctionDepth = isFunction(node) ? functionDepth + 1 : functionDepth;
+        const nextLoopDepth = isLoop(node) ? loopDepth + 1 : loopDepth;
+        const nextSwitchDepth = node.type === AST_NODE_TYPES.SwitchStatement ? switchDepth + 1 : switchDepth;
+        for (const key of visitorKeys[node.type] ?? []) {
+          const child = (node as unknown as Record<string, unknown>)[key];
+          if (Array.isArray(child)) {
+            for (const item of child) {
+              if (item && typeof item === 'object' && 'type' in item) walk(item as TSESTree.Node, nextFunctionDepth, nextLoopDepth, nextSwitchDepth);
+            }
+          } else if (child && typeof child === 'object' && 'type' in child) {
+            walk(child as TSESTree.Node, nextFunctionDepth, nextLoopDepth, nextSwitchDepth);
+          }
+        }
+      };
+      walk(loop.body, 0, 0, 0);
+      if (scan.blocker) return scan;
+
+      for (const { node, operator } of writes) {
+        for (const target of assignmentTargets(node)) {
+          const path = accessPathOf(target);
+          if (path === null) continue;
+          const root = rootOf(path);
+          if (loopVars.has(root) && target.type === AST_NODE_TYPES.Identifier) {
+            scan.blocker = 'loop variable written';
+            return scan;
+          }
+          if (root !== 'this' && declared.has(root)) continue;
+          const unwrapped = target.type === AST_NODE_TYPES.TSNonNullExpression ? target.expression : target;
+          if (unwrapped.type === AST_NODE_TYPES.MemberExpression && unwrapped.computed && operator === '=') {
+            // `results[i] = await f(item)`: one slot per iteration.
+            scan.orderedEffects = true;
+            continue;
+          }
+          scan.blocker = 'loop-carried write';
+          return scan;
+        }
+      }
+
+      for (const call of calls) {
+        const name = calleeName(call);
+        const key = receiverKey(call);
+        const root = key === null ? null : rootOf(key).replace(/\(\)$/, '');
+        const outer = root !== null && (root === 'this' || !declared.has(root));
+        if (name !== null && ORDERED_SINK_METHODS.has(name) && (root === null || outer)) {
+          scan.blocker = 'ordered sink';
+          return scan;
+        }
+        if (!outer || root === null || key === null) continue;
+        const mutates = name !== null && COLLECTION_MUTATOR_METHODS.has(name);
+        if (mutates && headReads.overlaps(key)) {
+          scan.blocker = 'iterated collection mutated';
+          return scan;
+        }
+        // `results.push(x)`, `seen.add(x)`, `console.log(x)`: the rewrite would do these in completion order.
+        if (!awaitedCalls.has(call) && (mutates || root === 'console')) scan.orderedEffects = true;
+      }
+      return scan;
+    }
+
+    /** True when an awaited call acts on a receiver that conventionally holds one ordered resource. */
+    function onOrderedReceiver(call: AwaitedCall): boolean {
+      const key = receiverKey(call);
+      if (key === null) return false;
+      return key.split('.').some((segment) => ORDERED_RECEIVER_NAMES.has(segment.replace(/\(\)$/, '')));
+    }
+
+    function check(loop: CheckedLoop): void {
+      if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.await) return;
+      const vars = loopVariables(loop);
+      if (!vars || vars.length === 0) return;
+      const loopVars = new Set(vars);
+
+      const headReads = new PathSet();
+      const headParts =
+        loop.type === AST_NODE_TYPES.ForStatement ? [loop.test, loop.update] : [loop.right];
+      for (const part of headParts) {
+        if (!part) continue;
+        for (const path of collectAccesses(part, visitorKeys).reads) {
+          if (!loopVars.has(rootOf(path))) headReads.add(path);
+        }
+      }
+      if (loop.type === AST_NODE_TYPES.ForStatement && loop.update) {
+        // The update may only step the loop's own variables.
+        const update = collectAccesses(loop.update, visitorKeys);
+        if (update.awaits.length > 0 || update.writes.some((path) => !loopVars.has(rootOf(path)))) return;
+        if (loop.test && collectAccesses(loop.test, visitorKeys).awaits.length > 0) return;
+      }
+
+      const scan = scanBody(loop, loopVars, headReads);
+      const [firstAwait] = scan.awaits;
+      if (scan.blocker || !firstAwait) return;
+
+      // Each pause must be a call, and none may act on a one-at-a-time resource.
+      const calls: AwaitedCall[] = [];
+      for (const node of scan.awaits) {
+        const call = awaitedCallOf(node);
+        if (!call || onOrderedReceiver(call)) return;
+        calls.push(call);
+      }
+
+      // Iteration-dependent names: the loop variables and body declarations computed from them.
+      const dependents = new PathSet();
+      dependents.addAll(loopVars);
+      markDerived(loop.body, dependents);
+      const usesItem = calls.some((call) =>
+        call.arguments.some((argument) => dependents.overlapsAny(collectAccesses(argument, visitorKeys).reads)),
+      );
+      if (!usesItem) return;
+
+      const fix = loop.type === AST_NODE_TYPES.ForOfStatement ? buildMap(loop, scan) : null;
+      context.report({
+        node: firstAwait,
+        messageId: 'awaitInLoop',
+        suggest: fix
+          ? [{ messageId: 'useGatherMap', fix: (fixer) => fixer.replaceText(loop, fix) }]
+          : [],
+      });
+    }
+
+    /** Adds to `dependents` every name the body declares from an iteration-dependent value, in source order. */
+    function markDerived(body: TSESTree.Node, dependents: PathSet): void {
+      const visit = (node: TSESTree.Node): void => {
+        if (isFunction(node)) return;
+        if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
+          if (dependents.overlapsAny(collectAccesses(node.init, visitorKeys).reads)) dependents.addAll(patternNames(node.id));
+        }
+        for (const key of visitorKeys[node.type] ?? []) {
+          const child = (node as unknown as Record<string, unknown>)[key];
+          if (Array.isArray(child)) {
+            for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
+          } else if (child && typeof child === 'object' && 'type' in child) {
+            visit(child as TSESTree.Node);
+          }
+        }
+      };
+      visit(body);
+    }
+
+    /**
+     * `await Promise.all(Array.from(items, async (item) => { ...body... }));` (`items.map(...)` when
+     * the type checker says `items` is an array), or null when the rewrite would not be exact:
+     * a label on the loop, a `var` or `arguments` in the body, effects whose order the rewrite
+     * would change (`results.push`, logging, indexed stores), a shadowed `Promise`/`Array`.
+     * `continue;` becomes `return;`.
+     */
+    function buildMap(loop: TSESTree.ForOfStatement, scan: BodyScan): string | null {
+      if (scan.orderedEffects || scan.notMovable || loop.parent.type === AST_NODE_TYPES.LabeledStatement) return null;
+      if (loop.left.type !== AST_NODE_TYPES.VariableDeclaration || loop.left.kind === 'var') return null;
+      const [declarator] = loop.left.declarations;
+      if (!declarator) return null;
+      const scope = sourceCode.getScope(loop);
+      if (!isGlobalPromise(scope)) return null;
+      const body = loop.body;
+      let bodyText = sourceCode.getText(body);
+      const offset = body.range[0];
+      for (const statement of [...scan.continues].sort((a, b) => b.range[0] - a.range[0])) {
+        const start = statement.range[0] - offset;
+        bodyText = `${bodyText.slice(0, start)}return${bodyText.slice(start + 'continue'.length)}`;
+      }
+      if (body.type !== AST_NODE_TYPES.BlockStatement) bodyText = `{ ${bodyText} }`;
+      const callback = `async (${sourceCode.getText(declarator.id)}) => ${bodyText}`;
+      const right = loop.right;
+      const rightText = sourceCode.getText(right);
+      let iteration: string;
+      if (isArrayTyped(right, services) === true) {
+        iteration = `${isMemberSafe(right) ? rightText : `(${rightText})`}.map(${callback})`;
+      } else {
+        const array = findVariable(scope, 'Array');
+        if (array && array.defs.length > 0) return null;
+        const argument = right.type === AST_NODE_TYPES.SequenceExpression ? `(${rightText})` : rightText;
+        iteration = `Array.from(${argument}, ${callback})`;
+      }
+      return `await Promise.all(${iteration});`;
+    }
+
+    return {
+      ForOfStatement: check,
+      ForInStatement: check,
+      ForStatement: check,
+    };
+  },
+});
