@@ -12,6 +12,22 @@ export default tseslint.config(
     ...eslintPlugin.configs.rules,
   },
   {
+    // Rules are made with typescript-eslint's RuleCreator (createRule): it adds `meta.docs.url`,
+    // `meta.docs.recommended` is our config name, and defaults live in `defaultOptions`.
+    files: ['src/rules/*.ts'],
+    rules: {
+      'eslint-plugin/require-meta-docs-url': 'off',
+      'eslint-plugin/require-meta-docs-recommended': 'off',
+      'eslint-plugin/require-meta-default-options': 'off',
+      'eslint-plugin/require-meta-languages': 'off',
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Enforce|Require|Disallow)' }],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['tests/rules/*.ts'],
     ...eslintPlugin.configs.tests,
   },

@@ -119,15 +119,20 @@ export class PathSet {
   }
 }
 
-function isFunction(node: TSESTree.Node): node is
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression
-  );
+/** Calls `visit` on each child node of `node`, in source order, using the parser's visitor keys. */
+export function forEachChild(node: TSESTree.Node, visitorKeys: VisitorKeys, visit: (child: TSESTree.Node) => void): void {
+  for (const key of visitorKeys[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (isNode(item)) visit(item);
+    } else if (isNode(child)) {
+      visit(child);
+    }
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /** TS nodes that hold an expression worth walking; every other `TS*` node is a type and skipped. */
@@ -265,17 +270,7 @@ export function collectAccesses(node: TSESTree.Node, visitorKeys: VisitorKeys): 
     }
   };
 
-  const walkChildren = (current: TSESTree.Node): void => {
-    const keys = visitorKeys[current.type] ?? [];
-    for (const key of keys) {
-      const child = (current as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) walk(item as TSESTree.Node);
-      } else if (child && typeof child === 'object' && 'type' in child) {
-        walk(child as TSESTree.Node);
-      }
-    }
-  };
+  const walkChildren = (current: TSESTree.Node): void => forEachChild(current, visitorKeys, walk);
 
   const walk = (current: TSESTree.Node): void => {
     if (current.type.startsWith('TS') && !TS_VALUE_WRAPPERS.has(current.type)) return;

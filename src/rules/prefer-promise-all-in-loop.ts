@@ -10,7 +10,15 @@ import {
   receiverKey,
   type AwaitedCall,
 } from '../analysis/awaited-calls';
-import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames, rootOf } from '../analysis/dependencies';
+import {
+  accessPathOf,
+  assignmentTargets,
+  collectAccesses,
+  forEachChild,
+  PathSet,
+  patternNames,
+  rootOf,
+} from '../analysis/dependencies';
 import { COLLECTION_MUTATOR_METHODS, ORDERED_RECEIVER_NAMES, ORDERED_SINK_METHODS } from '../catalog/ordered-calls';
 import { createRule } from '../util/create-rule';
 
@@ -71,11 +79,6 @@ export default createRule<Options, MessageIds>({
       recommended: 'strict',
     },
     hasSuggestions: true,
-    messages: {
-      awaitInLoop:
-        'Each iteration waits for the previous one although no iteration needs another\'s result; run them together (`Promise.all` over the items, or `p-map` with a concurrency limit).',
-      useGatherMap: 'Run the iterations together with `Promise.all` (unbounded concurrency).',
-    },
     schema: [
       {
         type: 'object',
@@ -91,6 +94,11 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
+    messages: {
+      awaitInLoop:
+        'Each iteration waits for the previous one although no iteration needs another\'s result; run them together (`Promise.all` over the items, or `p-map` with a concurrency limit).',
+      useGatherMap: 'Run the iterations together with `Promise.all` (unbounded concurrency).',
+    },
   },
   defaultOptions: [{ orderedFunctions: [] }],
   create(context, [options]) {
@@ -192,16 +200,7 @@ export default createRule<Options, MessageIds>({
         const nextFunctionDepth = isFunction(node) ? functionDepth + 1 : functionDepth;
         const nextLoopDepth = isLoop(node) ? loopDepth + 1 : loopDepth;
         const nextSwitchDepth = node.type === AST_NODE_TYPES.SwitchStatement ? switchDepth + 1 : switchDepth;
-        for (const key of visitorKeys[node.type] ?? []) {
-          const child = (node as unknown as Record<string, unknown>)[key];
-          if (Array.isArray(child)) {
-            for (const item of child) {
-              if (item && typeof item === 'object' && 'type' in item) walk(item as TSESTree.Node, nextFunctionDepth, nextLoopDepth, nextSwitchDepth);
-            }
-          } else if (child && typeof child === 'object' && 'type' in child) {
-            walk(child as TSESTree.Node, nextFunctionDepth, nextLoopDepth, nextSwitchDepth);
-          }
-        }
+        forEachChild(node, visitorKeys, (child) => walk(child, nextFunctionDepth, nextLoopDepth, nextSwitchDepth));
       };
       walk(loop.body, 0, 0, 0);
       if (scan.blocker) return scan;
@@ -315,14 +314,7 @@ export default createRule<Options, MessageIds>({
         if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
           if (dependents.overlapsAny(collectAccesses(node.init, visitorKeys).reads)) dependents.addAll(patternNames(node.id));
         }
-        for (const key of visitorKeys[node.type] ?? []) {
-          const child = (node as unknown as Record<string, unknown>)[key];
-          if (Array.isArray(child)) {
-            for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-          } else if (child && typeof child === 'object' && 'type' in child) {
-            visit(child as TSESTree.Node);
-          }
-        }
+        forEachChild(node, visitorKeys, visit);
       };
       visit(body);
     }

@@ -67,14 +67,6 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
-    messages: {
-      sequentialAwaits:
-        'These {{count}} awaits run one after another although none needs the result of another; start them together with `Promise.all`.',
-      awaitInGather:
-        'This `await` finishes before the next promise of `Promise.{{method}}` is even created; pass the promise itself.',
-      useGather: 'Start the {{count}} calls together with `Promise.all`.',
-      removeAwait: 'Remove the `await` and let `Promise.{{method}}` wait.',
-    },
     schema: [
       {
         type: 'object',
@@ -99,6 +91,14 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
+    messages: {
+      sequentialAwaits:
+        'These {{count}} awaits run one after another although none needs the result of another; start them together with `Promise.all`.',
+      awaitInGather:
+        'This `await` finishes before the next promise of `Promise.{{method}}` is even created; pass the promise itself.',
+      useGather: 'Start the {{count}} calls together with `Promise.all`.',
+      removeAwait: 'Remove the `await` and let `Promise.{{method}}` wait.',
+    },
   },
   defaultOptions: [{ minGroupSize: 2, checkExpressionStatements: false, orderedFunctions: [] }],
   create(context, [options]) {

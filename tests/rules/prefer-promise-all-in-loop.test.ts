@@ -289,7 +289,8 @@ async function f(events) {
   },
 ];
 
-ruleTester.run('prefer-promise-all-in-loop', rule, {
+// The rule tester bundles its own copy of @typescript-eslint/utils; the cast bridges the two identical types.
+ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop', rule as never, {
   valid: [
     // loop-carried state: a cursor, an accumulator, an outer flag
     `async function f() {

@@ -627,7 +627,8 @@ async function f() {
   },
 ];
 
-ruleTester.run('prefer-promise-all', rule, {
+// The rule tester bundles its own copy of @typescript-eslint/utils; the cast bridges the two identical types.
+ruleTester.run<MessageIds, Options>('prefer-promise-all', rule as never, {
   valid: [
     // a later call needs an earlier result
     `async function f(id) {
