@@ -1,6 +1,7 @@
 import { isBuiltin } from 'node:module';
 import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ORDERED_CALL_NAMES, STATELESS_MODULES } from '../catalog/ordered-calls';
+import { writesOutside } from './dependencies';
 
 /**
  * What the gathering rules need to know about an awaited call: which call it is, what it is
@@ -163,6 +164,45 @@ export function isOrderedCall(call: AwaitedCall, extraNames: ReadonlySet<string>
   }
   const name = calleeName(call);
   return name !== null && (ORDERED_CALL_NAMES.has(name) || extraNames.has(name));
+}
+
+/** Per-file memo for `callsStatefulFunction`: function node → whether it writes outside itself. */
+export type StatefulFunctionCache = Map<TSESTree.Node, boolean>;
+
+/**
+ * True when the call is of a function defined in this file (`function merge() {}`,
+ * `const merge = async () => {}`) that writes or mutates state outside itself (see
+ * `writesOutside`): its calls take effect in order (`await mergeConfig(a); await mergeConfig(b)`).
+ * Each function is analysed once per file through `cache`.
+ */
+export function callsStatefulFunction(
+  call: AwaitedCall,
+  scope: TSESLint.Scope.Scope,
+  visitorKeys: TSESLint.SourceCode['visitorKeys'],
+  cache: StatefulFunctionCache,
+): boolean {
+  const callee = unwrapCallee(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(scope, callee.name);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!definition) return false;
+  let fn: TSESTree.Node | null = null;
+  if (definition.type === 'FunctionName') fn = definition.node;
+  else if (definition.type === 'Variable' && variable?.defs.length === 1) fn = definition.node.init;
+  if (
+    !fn ||
+    (fn.type !== AST_NODE_TYPES.FunctionDeclaration &&
+      fn.type !== AST_NODE_TYPES.FunctionExpression &&
+      fn.type !== AST_NODE_TYPES.ArrowFunctionExpression)
+  ) {
+    return false;
+  }
+  let result = cache.get(fn);
+  if (result === undefined) {
+    result = writesOutside(fn, visitorKeys);
+    cache.set(fn, result);
+  }
+  return result;
 }
 
 /** True when `Promise` at `scope` is the built-in global, not a local or imported binding. */

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { COLLECTION_MUTATOR_METHODS } from '../catalog/ordered-calls';
 
 /**
  * An access path: a binding, optionally followed by the non-computed members read or written
@@ -65,6 +66,22 @@ export function accessPathOf(node: TSESTree.Node): AccessPath | null {
     default:
       return null;
   }
+}
+
+/**
+ * The access paths an expression may evaluate to: its own path, or each branch's of a
+ * conditional or logical expression (`Object.assign(scoped ? a : b, x)` may change `a` or `b`).
+ */
+export function possiblePaths(node: TSESTree.Node): AccessPath[] {
+  const current = unwrapTs(node);
+  if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+    return [...possiblePaths(current.consequent), ...possiblePaths(current.alternate)];
+  }
+  if (current.type === AST_NODE_TYPES.LogicalExpression) {
+    return [...possiblePaths(current.left), ...possiblePaths(current.right)];
+  }
+  const path = accessPathOf(current);
+  return path === null ? [] : [path];
 }
 
 /** The binding an access path starts from: `this.repo.x` → `this`. */
@@ -135,6 +152,15 @@ function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
+/** `Object` functions that change their first argument in place. */
+const OBJECT_MUTATORS = new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf']);
+
+function memberName(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
+  if (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') return node.property.value;
+  return null;
+}
+
 /** TS nodes that hold an expression worth walking; every other `TS*` node is a type and skipped. */
 const TS_VALUE_WRAPPERS = new Set<string>([
   AST_NODE_TYPES.TSAsExpression,
@@ -200,6 +226,8 @@ function ownNames(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclar
  *   method may read any of its state); an object passed anywhere by its own path;
  * - writes: names bound by declarations and destructuring, targets of `=`/`+=`/`++`
  *   (`a.b = 1` writes `a.b`; `a[i] = 1` writes `a`); compound assignments also read their target;
+ *   the receiver of a collection mutator (`list.push(x)` writes `list`, see
+ *   `COLLECTION_MUTATOR_METHODS`) and the target of `Object.assign(target, ...)`;
  * - nested functions are walked too (a closure may run at any time, so its accesses count), but
  *   names a nested function binds itself (parameters, top-level declarations) shadow outer ones
  *   and are skipped; its awaits and yields are its own and not collected.
@@ -299,7 +327,17 @@ export function collectAccesses(node: TSESTree.Node, visitorKeys: VisitorKeys): 
         const callee = unwrapTs(current.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
           const receiver = accessPathOf(callee.object);
-          if (receiver !== null) read(receiver);
+          const method = memberName(callee);
+          if (receiver !== null) {
+            read(receiver);
+            // `list.push(x)`, `map.set(k, v)`: the receiver changes.
+            if (method !== null && COLLECTION_MUTATOR_METHODS.has(method)) write(receiver);
+            // `Object.assign(target, ...)`: the first argument changes.
+            const [first] = current.arguments;
+            if (receiver === 'Object' && method !== null && OBJECT_MUTATORS.has(method) && first) {
+              for (const target of possiblePaths(first)) write(target);
+            }
+          }
           walk(callee);
         } else {
           walk(callee);
@@ -417,4 +455,44 @@ export function assignmentTargets(left: TSESTree.Node, into: TSESTree.Node[] = [
       into.push(left);
   }
   return into;
+}
+
+/** Every name declared anywhere inside `node` (parameters, declarations at any depth, catch parameters). */
+function namesDeclaredWithin(node: TSESTree.Node, visitorKeys: VisitorKeys, into: Set<string>): void {
+  switch (node.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      for (const name of patternNames(node.id)) into.add(name);
+      break;
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      if (node.id) into.add(node.id.name);
+      for (const param of node.params) for (const name of patternNames(param)) into.add(name);
+      break;
+    case AST_NODE_TYPES.ClassDeclaration:
+      if (node.id) into.add(node.id.name);
+      break;
+    case AST_NODE_TYPES.CatchClause:
+      if (node.param) for (const name of patternNames(node.param)) into.add(name);
+      break;
+    default:
+      break;
+  }
+  forEachChild(node, visitorKeys, (child) => namesDeclaredWithin(child, visitorKeys, into));
+}
+
+/**
+ * True when calling `fn` changes state declared outside it: it assigns or mutates (`push`,
+ * `Object.assign`) a binding it does not declare itself, or a member of `this`. Two calls of such
+ * a function (or one per loop iteration) take effect in call order. Names are compared as
+ * written: a name declared anywhere inside `fn` counts as its own.
+ */
+export function writesOutside(
+  fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression,
+  visitorKeys: VisitorKeys,
+): boolean {
+  const own = new Set<string>();
+  namesDeclaredWithin(fn, visitorKeys, own);
+  const accesses = collectAccesses(fn.body, visitorKeys);
+  return accesses.writes.some((path) => !own.has(rootOf(path)));
 }

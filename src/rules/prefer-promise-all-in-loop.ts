@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
   calleeName,
+  callsStatefulFunction,
   findVariable,
   getTypedServices,
   isArrayTyped,
@@ -9,6 +10,7 @@ import {
   isOrderedCall,
   receiverKey,
   type AwaitedCall,
+  type StatefulFunctionCache,
 } from '../analysis/awaited-calls';
 import {
   accessPathOf,
@@ -17,6 +19,7 @@ import {
   forEachChild,
   PathSet,
   patternNames,
+  possiblePaths,
   rootOf,
 } from '../analysis/dependencies';
 import { COLLECTION_MUTATOR_METHODS, ORDERED_RECEIVER_NAMES, ORDERED_SINK_METHODS } from '../catalog/ordered-calls';
@@ -106,6 +109,7 @@ export default createRule<Options, MessageIds>({
     const visitorKeys = sourceCode.visitorKeys;
     const orderedNames: ReadonlySet<string> = new Set(options.orderedFunctions ?? []);
     const services = getTypedServices(context);
+    const statefulFunctions: StatefulFunctionCache = new Map();
 
     /** Names the loop declares for each iteration: the `for...of`/`for...in` variable or the `for` initializer's. */
     function loopVariables(loop: CheckedLoop): string[] | null {
@@ -231,6 +235,16 @@ export default createRule<Options, MessageIds>({
         const key = receiverKey(call);
         const root = key === null ? null : rootOf(key).replace(/\(\)$/, '');
         const outer = root !== null && (root === 'this' || !declared.has(root));
+        // `Object.assign(merged, await load(item))`: later iterations overwrite earlier ones.
+        const [first] = call.arguments;
+        if (root === 'Object' && name === 'assign' && first) {
+          for (const target of possiblePaths(first)) {
+            if (rootOf(target) === 'this' || !declared.has(rootOf(target))) {
+              scan.blocker = 'loop-carried write';
+              return scan;
+            }
+          }
+        }
         if (name !== null && ORDERED_SINK_METHODS.has(name) && (root === null || outer)) {
           scan.blocker = 'ordered sink';
           return scan;
@@ -284,7 +298,13 @@ export default createRule<Options, MessageIds>({
       const calls: AwaitedCall[] = [];
       for (const node of scan.awaits) {
         const call = awaitedCallOf(node);
-        if (!call || onOrderedReceiver(call)) return;
+        if (
+          !call ||
+          onOrderedReceiver(call) ||
+          callsStatefulFunction(call, sourceCode.getScope(call), visitorKeys, statefulFunctions)
+        ) {
+          return;
+        }
         calls.push(call);
       }
 

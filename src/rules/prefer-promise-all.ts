@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
+  callsStatefulFunction,
   findVariable,
   getTypedServices,
   isGlobalPromise,
@@ -9,6 +10,7 @@ import {
   promiseKnowledge,
   receiverKey,
   type AwaitedCall,
+  type StatefulFunctionCache,
 } from '../analysis/awaited-calls';
 import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
 import { createRule } from '../util/create-rule';
@@ -107,6 +109,7 @@ export default createRule<Options, MessageIds>({
     const checkExpressionStatements = options.checkExpressionStatements ?? false;
     const orderedNames: ReadonlySet<string> = new Set(options.orderedFunctions ?? []);
     const services = getTypedServices(context);
+    const statefulFunctions: StatefulFunctionCache = new Map();
 
     /** The statement as a group member, or null when it does not await one call at its top. */
     function asMember(statement: TSESTree.ProgramStatement): Member | null {
@@ -201,6 +204,7 @@ export default createRule<Options, MessageIds>({
             accesses.awaits.length > 0 ||
             accesses.yields ||
             isOrderedCall(member.call, orderedNames) ||
+            callsStatefulFunction(member.call, sourceCode.getScope(member.call), sourceCode.visitorKeys, statefulFunctions) ||
             promiseKnowledge(member.call, services) === 'not-promise'
           ) {
             flush();

@@ -329,6 +329,35 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop', rule as never,
         items.forEach((other) => { last = other; });
       }
     }`,
+    // merging into outer state in order: Object.assign, a local function that writes outer state
+    `async function f(files) {
+      const merged = {};
+      for (const file of files) {
+        Object.assign(merged, await readConfig(file));
+      }
+    }`,
+    `async function f(configs) {
+      const scoped = {};
+      const unscoped = {};
+      for (const config of configs) {
+        Object.assign(config.files ? scoped : unscoped, await resolveRules(config));
+      }
+    }`,
+    `async function resolve(configs) {
+      const rules = {};
+      async function merge(config) {
+        Object.assign(rules, await load(config));
+      }
+      for (const config of configs) {
+        await merge(config);
+      }
+      return rules;
+    }`,
+    `const seen = [];
+    const record = async (event) => { seen.push(await encode(event)); };
+    async function f(events) {
+      for (const event of events) await record(event);
+    }`,
     // the body grows or shrinks what the loop iterates
     `async function crawl(queue) {
       for (const url of queue) {

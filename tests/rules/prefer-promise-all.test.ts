@@ -325,6 +325,48 @@ class Page {
 }`,
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 4, column: 17, suggestions: [] }],
   },
+  // local functions that only read are independent
+  {
+    code: `
+async function fetchUser(id) {
+  const response = await fetch('/users/' + id);
+  return response.json();
+}
+async function fetchPosts(id) {
+  const response = await fetch('/posts?user=' + id);
+  return response.json();
+}
+async function main() {
+  const user = await fetchUser(1);
+  const posts = await fetchPosts(1);
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 11,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+async function fetchUser(id) {
+  const response = await fetch('/users/' + id);
+  return response.json();
+}
+async function fetchPosts(id) {
+  const response = await fetch('/posts?user=' + id);
+  return response.json();
+}
+async function main() {
+  const [user, posts] = await Promise.all([fetchUser(1), fetchPosts(1)]);
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // stateless modules: Node built-ins and HTTP clients may be called together
   {
     code: `
@@ -793,6 +835,21 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all', rule as never, {
     `async function f(server) {
       const stats = await collectStats();
       const closed = await server.close();
+    }`,
+    // local functions that change outer state take effect in call order
+    `async function build() {
+      const rules = {};
+      async function merge(name) {
+        Object.assign(rules, await load(name));
+      }
+      const a = await merge('base');
+      const b = await merge('overrides');
+    }`,
+    `let counter = 0;
+    async function next() { counter += 1; return counter; }
+    async function f() {
+      const a = await next();
+      const b = await next();
     }`,
     // orderedFunctions extends the list
     {
