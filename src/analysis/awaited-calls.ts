@@ -1,6 +1,6 @@
 import { isBuiltin } from 'node:module';
 import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { ORDERED_CALL_NAMES, STATELESS_MODULES } from '../catalog/ordered-calls';
+import { ORDERED_CALL_NAMES, STATELESS_MODULES, WRITE_VERBS } from '../catalog/ordered-calls';
 import { writesOutside } from './dependencies';
 
 /**
@@ -46,18 +46,29 @@ export function calleeName(call: AwaitedCall): string | null {
 }
 
 /**
- * The object a method is called on, as text of its member chain up to the first call:
- * `db.query()` → `db`, `this.repo.find()` → `this.repo`, `page.locator('a').click()` → `page`,
- * `getDb().find()` → `getDb()`. Null for a plain function call, or a receiver we cannot name.
- * Two awaited calls with the same key act on one resource.
+ * The object a method is called on, as the text of its member chain, calls included with their
+ * arguments: `db.query()` → `db`, `this.repo.find()` → `this.repo`,
+ * `db.collection('users').find()` → `db.collection('users')`, `request(app).get('/')` →
+ * `request(app)`. Null for a plain function call or a receiver we cannot name (`(await x).y()`).
+ * Two awaited calls whose keys are equal, or one a member prefix of the other (`this` and
+ * `this.repo`), act on one resource. Dots inside call arguments are masked so that the key's
+ * dots always separate members.
  */
-export function receiverKey(call: AwaitedCall): string | null {
+export function receiverKey(call: AwaitedCall, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
   const callee = unwrapCallee(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-  return chainKey(callee.object);
+  return chainKey(callee.object, sourceCode);
 }
 
-function chainKey(node: TSESTree.Node): string | null {
+/** The receiver's first segment without call arguments: `trx` for `trx('users').insert()`, `this` for `this.repo.x()`. */
+export function receiverRootName(key: string): string {
+  const dot = key.indexOf('.');
+  const head = dot === -1 ? key : key.slice(0, dot);
+  const paren = head.indexOf('(');
+  return paren === -1 ? head : head.slice(0, paren);
+}
+
+function chainKey(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
   const current = unwrapCallee(node);
   switch (current.type) {
     case AST_NODE_TYPES.Identifier:
@@ -65,9 +76,8 @@ function chainKey(node: TSESTree.Node): string | null {
     case AST_NODE_TYPES.ThisExpression:
       return 'this';
     case AST_NODE_TYPES.MemberExpression: {
-      const object = chainKey(current.object);
+      const object = chainKey(current.object, sourceCode);
       if (object === null) return null;
-      if (object.endsWith('()')) return object;
       if (!current.computed && current.property.type === AST_NODE_TYPES.Identifier) {
         return `${object}.${current.property.name}`;
       }
@@ -77,10 +87,10 @@ function chainKey(node: TSESTree.Node): string | null {
       return object;
     }
     case AST_NODE_TYPES.CallExpression: {
-      const callee = unwrapCallee(current.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression) return chainKey(callee.object);
-      const key = chainKey(callee);
-      return key === null ? null : `${key.replace(/\(\)$/, '')}()`;
+      const callee = chainKey(current.callee, sourceCode);
+      if (callee === null) return null;
+      const args = current.arguments.map((argument) => sourceCode.getText(argument).replace(/\./g, '\u00b7')).join(', ');
+      return `${callee}(${args})`;
     }
     default:
       return null;
@@ -203,6 +213,14 @@ export function callsStatefulFunction(
     cache.set(fn, result);
   }
   return result;
+}
+
+const WRITE_NAME = new RegExp(`^(?:${WRITE_VERBS.map((verb) => verb.replace(/\$/g, '\\$')).join('|')})(?:$|[A-Z0-9_])`);
+
+/** True when the callee's name reads like a write to something outside the program (see `WRITE_VERBS`). */
+export function looksLikeWrite(call: AwaitedCall): boolean {
+  const name = calleeName(call);
+  return name !== null && WRITE_NAME.test(name);
 }
 
 /** True when `Promise` at `scope` is the built-in global, not a local or imported binding. */

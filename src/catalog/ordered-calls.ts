@@ -156,3 +156,56 @@ export const COLLECTION_MUTATOR_METHODS: ReadonlySet<string> = new Set([
   'delete',
   'clear',
 ]);
+
+/**
+ * Verbs that start the names of calls which change something outside the program (a record, a
+ * message, a payment): `createOrder`, `insertOne`, `save`, `sendEmail`, `chargeCard`. Two such
+ * calls written one after another often have an order the code does not show (do not charge if
+ * creating the order failed; the second write relies on the first one's row), so
+ * `prefer-promise-all` never groups two of them. A name matches when it is the verb itself or the
+ * verb followed by a capital letter, digit or `_` (`update`, `updateMany`, not `updates`).
+ */
+export const WRITE_VERBS: readonly string[] = [
+  'create',
+  'insert',
+  'update',
+  'upsert',
+  'delete',
+  'remove',
+  'destroy',
+  'save',
+  'store',
+  'put',
+  'post',
+  'patch',
+  'send',
+  'charge',
+  'refund',
+  'pay',
+  'transfer',
+  'publish',
+  'write',
+  'set',
+  'add',
+  'register',
+  'submit',
+  'grant',
+  'revoke',
+  'approve',
+  'cancel',
+  'archive',
+  'upload',
+  'notify',
+  'enqueue',
+  'increment',
+  'decrement',
+  'reset',
+  'mark',
+  'execute',
+  'exec',
+  'run',
+  'apply',
+  'deploy',
+  'invalidate',
+  'persist',
+];

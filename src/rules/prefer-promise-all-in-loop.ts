@@ -9,6 +9,7 @@ import {
   isGlobalPromise,
   isOrderedCall,
   receiverKey,
+  receiverRootName,
   type AwaitedCall,
   type StatefulFunctionCache,
 } from '../analysis/awaited-calls';
@@ -232,8 +233,8 @@ export default createRule<Options, MessageIds>({
 
       for (const call of calls) {
         const name = calleeName(call);
-        const key = receiverKey(call);
-        const root = key === null ? null : rootOf(key).replace(/\(\)$/, '');
+        const key = receiverKey(call, sourceCode);
+        const root = key === null ? null : receiverRootName(key);
         const outer = root !== null && (root === 'this' || !declared.has(root));
         // `Object.assign(merged, await load(item))`: later iterations overwrite earlier ones.
         const [first] = call.arguments;
@@ -263,9 +264,9 @@ export default createRule<Options, MessageIds>({
 
     /** True when an awaited call acts on a receiver that conventionally holds one ordered resource. */
     function onOrderedReceiver(call: AwaitedCall): boolean {
-      const key = receiverKey(call);
+      const key = receiverKey(call, sourceCode);
       if (key === null) return false;
-      return key.split('.').some((segment) => ORDERED_RECEIVER_NAMES.has(segment.replace(/\(\)$/, '')));
+      return key.split('.').some((segment) => ORDERED_RECEIVER_NAMES.has(receiverRootName(segment)));
     }
 
     function check(loop: CheckedLoop): void {

@@ -7,6 +7,7 @@ import {
   isGlobalPromise,
   isOrderedCall,
   isStatelessModuleCall,
+  looksLikeWrite,
   promiseKnowledge,
   receiverKey,
   type AwaitedCall,
@@ -186,6 +187,8 @@ export default createRule<Options, MessageIds>({
       // Paths the group's awaited calls read: a statement in between must not overwrite them.
       const groupReads = new PathSet();
       const receivers = new PathSet();
+      // Whether a member's call reads like a write: two writes are never grouped.
+      let groupWrites = false;
 
       const flush = (): void => {
         if (group.length >= minGroupSize) report(group, interleaved);
@@ -194,6 +197,7 @@ export default createRule<Options, MessageIds>({
         tainted.clear();
         groupReads.clear();
         receivers.clear();
+        groupWrites = false;
       };
 
       for (const statement of statements) {
@@ -210,14 +214,17 @@ export default createRule<Options, MessageIds>({
             flush();
             continue;
           }
-          let key = receiverKey(member.call);
+          let key = receiverKey(member.call, sourceCode);
           if (key !== null && isStatelessModuleCall(member.call, sourceCode.getScope(member.call))) key = null;
+          const writes = looksLikeWrite(member.call);
           const dependent =
             tainted.overlapsAny(accesses.reads) ||
             tainted.overlapsAny(member.writes) ||
-            (key !== null && receivers.overlaps(key));
+            (key !== null && receivers.overlaps(key)) ||
+            (writes && groupWrites);
           if (dependent) flush();
           group.push(member);
+          if (writes) groupWrites = true;
           tainted.addAll(member.writes);
           tainted.addAll(accesses.writes);
           groupReads.addAll(accesses.reads);

@@ -325,6 +325,47 @@ class Page {
 }`,
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 4, column: 17, suggestions: [] }],
   },
+  // calls on different sub-resources of one client: collections, tables, locators
+  {
+    code: `
+async function f(db) {
+  const user = await db.collection('users').findOne({ id });
+  const team = await db.collection('teams').findOne({ id });
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 16, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+async function f(db) {
+  const [user, team] = await Promise.all([
+    db.collection('users').findOne({ id }),
+    db.collection('teams').findOne({ id }),
+  ]);
+}` }] }],
+  },
+  {
+    code: `
+async function f(page) {
+  const title = await page.locator('h1').textContent();
+  const price = await page.locator('.price').textContent();
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 17, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+async function f(page) {
+  const [title, price] = await Promise.all([
+    page.locator('h1').textContent(),
+    page.locator('.price').textContent(),
+  ]);
+}` }] }],
+  },
+  // one write among reads is fine
+  {
+    code: `
+async function f(cart) {
+  const order = await createOrder(cart);
+  const rates = await fetchRates();
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 17, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+async function f(cart) {
+  const [order, rates] = await Promise.all([createOrder(cart), fetchRates()]);
+}` }] }],
+  },
   // local functions that only read are independent
   {
     code: `
@@ -500,8 +541,8 @@ const [config, schema] = await Promise.all([loadConfig(), loadSchema()]);`,
   {
     code: `
 async function f() {
-  await notifyA();
-  await notifyB();
+  await warmCacheA();
+  await warmCacheB();
 }`,
     options: [{ checkExpressionStatements: true }],
     errors: [
@@ -516,7 +557,7 @@ async function f() {
             data: { count: 2 },
             output: `
 async function f() {
-  await Promise.all([notifyA(), notifyB()]);
+  await Promise.all([warmCacheA(), warmCacheB()]);
 }`,
           },
         ],
@@ -774,13 +815,27 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all', rule as never, {
         const b = await this.repo.findB();
       }
     }`,
-    `async function f(page) {
-      const a = await page.locator('#a').textContent();
-      const b = await page.locator('#b').textContent();
-    }`,
     `async function f(db) {
       const a = await db.collection('users').findOne();
+      const b = await db.collection('users').countDocuments();
+    }`,
+    `async function f(db) {
+      const a = await db.query('select 1');
       const b = await db.collection('teams').findOne();
+    }`,
+    `import request from 'supertest';
+    async function f(app) {
+      const created = await request(app).post('/users').send({ name: 'a' });
+      const list = await request(app).get('/users');
+    }`,
+    // two writes: an order the code may not show (do not charge when creating the order failed)
+    `async function checkout(cart, card) {
+      const order = await orders.createOrder(cart);
+      const payment = await payments.chargeCard(card);
+    }`,
+    `async function f(a, b) {
+      const first = await saveDraft(a);
+      const second = await sendEmail(b);
     }`,
     // bare awaits are ordered by intent (default)
     `async function f(dir, file) {
