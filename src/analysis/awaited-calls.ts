@@ -220,8 +220,21 @@ const WRITE_NAME = new RegExp(`^(?:${WRITE_VERBS.map((verb) => verb.replace(/\$/
 /** True when the callee's name reads like a write to something outside the program (see `WRITE_VERBS`). */
 export function looksLikeWrite(call: AwaitedCall): boolean {
   const name = calleeName(call);
-  return name !== null && WRITE_NAME.test(name);
+  if (name === null) return false;
+  // Command-pattern clients (AWS SDK v3 `client.send(new GetObjectCommand(...))`): the command says.
+  const [first] = call.arguments;
+  if (
+    name === 'send' &&
+    first?.type === AST_NODE_TYPES.NewExpression &&
+    first.callee.type === AST_NODE_TYPES.Identifier
+  ) {
+    return !READ_COMMAND.test(first.callee.name);
+  }
+  return WRITE_NAME.test(name);
 }
+
+/** Command class names that read: `GetObjectCommand`, `ListTablesCommand`, `QueryCommand`. */
+const READ_COMMAND = /^(?:Get|List|Describe|Head|Query|Scan|BatchGet|Select|Search|Lookup)[A-Z]/;
 
 /** True when `Promise` at `scope` is the built-in global, not a local or imported binding. */
 export function isGlobalPromise(scope: TSESLint.Scope.Scope): boolean {

@@ -57,8 +57,20 @@ export const ORDERED_CALL_NAMES: ReadonlySet<string> = new Set([
   'logout',
   'authenticate',
   'migrate',
+  'up',
+  'down',
   'flush',
   'drain',
+  // Child processes: commands usually share a working tree or lock files (`npm install`, `git pull`).
+  'exec',
+  'execa',
+  'execFile',
+  'execCommand',
+  'spawn',
+  // Interactive prompts: a person answers one question at a time (inquirer, prompts, readline).
+  'prompt',
+  'question',
+  'confirm',
   // Browser automation steps that change page state or wait for it (Playwright, Puppeteer, Cypress).
   'goto',
   'click',

@@ -234,19 +234,19 @@ export default createRule<Options, MessageIds>({
         }
         if (group.length > 0 && isPlainStatement(statement)) {
           const accesses = collectAccesses(statement, sourceCode.visitorKeys);
-          if (accesses.awaits.length > 0 || accesses.yields || groupReads.overlapsAny(accesses.writes)) {
+          // A call in between may check an earlier result and throw, measure time
+          // (`Date.now()`), or change state the next call reads: the group ends there.
+          if (
+            accesses.awaits.length > 0 ||
+            accesses.yields ||
+            accesses.calls.length > 0 ||
+            groupReads.overlapsAny(accesses.writes)
+          ) {
             flush();
             continue;
           }
-          if (tainted.overlapsAny(accesses.reads)) {
-            // Computed from an earlier result: fine, unless it calls something, which may check
-            // that result and throw before the later calls should start.
-            if (accesses.calls.length > 0) {
-              flush();
-              continue;
-            }
-            tainted.addAll(accesses.writes);
-          }
+          // Computed from an earlier result: what it writes depends on that result too.
+          if (tainted.overlapsAny(accesses.reads)) tainted.addAll(accesses.writes);
           interleaved = true;
           continue;
         }

@@ -256,7 +256,7 @@ async function f(id) {
 async function f(id) {
   const user = await getUser(id);
   const name = user.name;
-  logger.info('loading posts');
+  const label = name + '!';
   const posts = await getPosts(id);
 }`,
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 16, suggestions: [] }],
@@ -352,6 +352,23 @@ async function f(page) {
     page.locator('h1').textContent(),
     page.locator('.price').textContent(),
   ]);
+}` }] }],
+  },
+  // AWS SDK v3 read commands
+  {
+    code: `
+async function handler(event) {
+  const object = await s3.send(new GetObjectCommand({ Bucket: 'b', Key: event.key }));
+  const parameter = await ssm.send(new GetParameterCommand({ Name: 'config' }));
+  return { object, parameter };
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 18, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+async function handler(event) {
+  const [object, parameter] = await Promise.all([
+    s3.send(new GetObjectCommand({ Bucket: 'b', Key: event.key })),
+    ssm.send(new GetParameterCommand({ Name: 'config' })),
+  ]);
+  return { object, parameter };
 }` }] }],
   },
   // one write among reads is fine
@@ -781,6 +798,18 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all', rule as never, {
       const parsed = schema.parse(user);
       const posts = await getPosts(id);
     }`,
+    // a call in between may check a result, measure time or change what the next call reads
+    `async function f(id) {
+      const user = await getUser(id);
+      logger.info('loading posts');
+      const posts = await getPosts(id);
+    }`,
+    `async function f() {
+      const start = Date.now();
+      const a = await fetchA();
+      const elapsed = Date.now() - start;
+      const b = await fetchB();
+    }`,
     // a statement in between overwrites what an earlier call read
     `async function f() {
       let page = 1;
@@ -827,6 +856,11 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all', rule as never, {
     async function f(app) {
       const created = await request(app).post('/users').send({ name: 'a' });
       const list = await request(app).get('/users');
+    }`,
+    // AWS SDK v3 commands: two writes
+    `async function f(s3, sns) {
+      const put = await s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k' }));
+      const sent = await sns.send(new PublishCommand({ TopicArn: 't' }));
     }`,
     // two writes: an order the code may not show (do not charge when creating the order failed)
     `async function checkout(cart, card) {
