@@ -63,6 +63,42 @@ function isFunction(node: TSESTree.Node): boolean {
   );
 }
 
+function unwrapChain(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.ChainExpression || current.type === AST_NODE_TYPES.TSNonNullExpression) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** The arguments of every call in a call chain: `a(x).b(y).c(z)` → x, y, z. */
+function chainArguments(call: AwaitedCall): TSESTree.CallExpressionArgument[] {
+  const found: TSESTree.CallExpressionArgument[] = [];
+  let current: TSESTree.Node = call;
+  for (;;) {
+    current = unwrapChain(current);
+    if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) {
+      found.push(...current.arguments);
+      current = current.callee;
+    } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+      current = current.object;
+    } else {
+      return found;
+    }
+  }
+}
+
+/** The name a call chain starts from when it is an identifier: `hook` in `hook(ctx)`, `step` in `step.run()`. */
+function calleeRoot(call: AwaitedCall): string | null {
+  let current: TSESTree.Node = call.callee;
+  for (;;) {
+    current = unwrapChain(current);
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
+    else return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
+  }
+}
+
 /** Expressions that can take `.map(...)` without parentheses. */
 function isMemberSafe(node: TSESTree.Node): boolean {
   return (
@@ -313,8 +349,18 @@ export default createRule<Options, MessageIds>({
       const dependents = new PathSet();
       dependents.addAll(loopVars);
       markDerived(loop.body, dependents);
+      // Each item is itself a step when the awaited function is the item or one of its methods
+      // (`await hook(ctx)`, `await migration.up(db)`, `await plugin.init()`): steps run in order.
+      const runsItem = calls.some((call) => {
+        const callee = calleeRoot(call);
+        return callee !== null && loopVars.has(callee);
+      });
+      if (runsItem) return;
+      // The iteration must feed an argument somewhere in the call chain
+      // (`fetch(url).then(...)`, `sharp(file.path).resize(200).toFile(out)`); otherwise the loop
+      // repeats the same request: polling, retrying, or a count of attempts.
       const usesItem = calls.some((call) =>
-        call.arguments.some((argument) => dependents.overlapsAny(collectAccesses(argument, visitorKeys).reads)),
+        chainArguments(call).some((argument) => dependents.overlapsAny(collectAccesses(argument, visitorKeys).reads)),
       );
       if (!usesItem) return;
 

@@ -179,6 +179,63 @@ async function f(items) {
 }`,
     errors: [{ messageId: 'awaitInLoop', line: 4, column: 17, suggestions: [] }],
   },
+  // the iteration feeds a call earlier in the chain; a value derived from the item is used after
+  {
+    code: `
+async function f(urls) {
+  for (const url of urls) {
+    const response = await fetch(url);
+    const body = await response.json();
+    await store(body);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 22,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+async function f(urls) {
+  await Promise.all(Array.from(urls, async (url) => {
+    const response = await fetch(url);
+    const body = await response.json();
+    await store(body);
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+async function f(images) {
+  for (const image of images) {
+    await sharp(image.path).resize(200).toFile(image.out);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+async function f(images) {
+  await Promise.all(Array.from(images, async (image) => {
+    await sharp(image.path).resize(200).toFile(image.out);
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // classic for and for...in: reported without a suggestion
   {
     code: `
@@ -487,6 +544,35 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop', rule as never,
     `async function f(plugins, app) {
       for (const plugin of plugins) {
         await plugin.register(app);
+      }
+    }`,
+    // each item is a step: the item itself or its method is what runs
+    `async function f(migrations, db) {
+      for (const migration of migrations) {
+        await migration.up(db);
+        await db.insert('migrations', { name: migration.name });
+      }
+    }`,
+    `async function f(hooks, ctx) {
+      for (const hook of hooks) {
+        await hook(ctx, hook.name);
+      }
+    }`,
+    `async function f(users) {
+      for (const user of users) {
+        await user.save({ touched: user.id });
+      }
+    }`,
+    // child processes and prompts stay one at a time
+    `async function f(packages) {
+      for (const name of packages) {
+        await exec('npm install ' + name);
+      }
+    }`,
+    `async function f(questions) {
+      const answers = {};
+      for (const question of questions) {
+        answers[question.name] = await inquirer.prompt(question);
       }
     }`,
     // while and do...while carry their condition's state
