@@ -221,3 +221,58 @@ export const WRITE_VERBS: readonly string[] = [
   'invalidate',
   'persist',
 ];
+
+/**
+ * Methods that only compute a value from their receiver (array, string, map lookups). A loop
+ * body may call them on state from outside the loop without making the iterations depend on
+ * each other, unlike an unknown method (`hash.update(chunk)`, `zip.file(name, data)`), whose
+ * effects accumulate in iteration order.
+ */
+export const PURE_METHODS: ReadonlySet<string> = new Set([
+  'map',
+  'filter',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'some',
+  'every',
+  'reduce',
+  'reduceRight',
+  'flatMap',
+  'flat',
+  'includes',
+  'indexOf',
+  'lastIndexOf',
+  'slice',
+  'concat',
+  'join',
+  'at',
+  'get',
+  'has',
+  'keys',
+  'values',
+  'entries',
+  'toString',
+  'toJSON',
+  'trim',
+  'split',
+  'replace',
+  'replaceAll',
+  'startsWith',
+  'endsWith',
+  'toLowerCase',
+  'toUpperCase',
+  'padStart',
+  'padEnd',
+  'test',
+  'match',
+  'exec',
+  'format',
+  'resolve',
+  'parse',
+  'stringify',
+]);
+
+/** Receiver names of loggers: their calls in a loop only reorder log lines. */
+export const LOGGER_NAMES: ReadonlySet<string> = new Set(['console', 'logger', 'log', 'debug']);

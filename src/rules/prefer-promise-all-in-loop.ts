@@ -23,7 +23,13 @@ import {
   possiblePaths,
   rootOf,
 } from '../analysis/dependencies';
-import { COLLECTION_MUTATOR_METHODS, ORDERED_RECEIVER_NAMES, ORDERED_SINK_METHODS } from '../catalog/ordered-calls';
+import {
+  COLLECTION_MUTATOR_METHODS,
+  LOGGER_NAMES,
+  ORDERED_RECEIVER_NAMES,
+  ORDERED_SINK_METHODS,
+  PURE_METHODS,
+} from '../catalog/ordered-calls';
 import { createRule } from '../util/create-rule';
 
 export type Options = [{ orderedFunctions?: string[] }];
@@ -166,7 +172,12 @@ export default createRule<Options, MessageIds>({
      * A `break`, `return`, `throw`, `yield` or labelled jump ends the loop early or leaves it: the
      * iterations are then not independent. Awaits in nested loops belong to those loops.
      */
-    function scanBody(loop: CheckedLoop, loopVars: ReadonlySet<string>, headReads: PathSet): BodyScan {
+    function scanBody(
+      loop: CheckedLoop,
+      loopVars: ReadonlySet<string>,
+      headReads: PathSet,
+      dependents: PathSet,
+    ): BodyScan {
       const scan: BodyScan = { awaits: [], continues: [], blocker: null, orderedEffects: false, notMovable: false };
       const declared = new Set<string>(loopVars);
       const awaitedCalls = new Set<TSESTree.Node>();
@@ -184,8 +195,19 @@ export default createRule<Options, MessageIds>({
           case AST_NODE_TYPES.AwaitExpression:
             if (inline && loopDepth === 0) scan.awaits.push(node);
             {
-              const call = awaitedCallOf(node);
-              if (call) awaitedCalls.add(call);
+              // The awaited call and the calls its chain is built from (`s3.upload(x).promise()`).
+              let chain: TSESTree.Node | null = awaitedCallOf(node);
+              while (chain) {
+                chain = unwrapChain(chain);
+                if (chain.type === AST_NODE_TYPES.CallExpression || chain.type === AST_NODE_TYPES.NewExpression) {
+                  awaitedCalls.add(chain);
+                  chain = chain.callee;
+                } else if (chain.type === AST_NODE_TYPES.MemberExpression) {
+                  chain = chain.object;
+                } else {
+                  chain = null;
+                }
+              }
             }
             break;
           case AST_NODE_TYPES.ForOfStatement:
@@ -287,15 +309,40 @@ export default createRule<Options, MessageIds>({
           return scan;
         }
         if (!outer || root === null || key === null) continue;
-        const mutates = name !== null && COLLECTION_MUTATOR_METHODS.has(name);
+        // `this.add(x)` is the object's own method, not a collection's.
+        const mutates = name !== null && COLLECTION_MUTATOR_METHODS.has(name) && key !== 'this';
         if (mutates && headReads.overlaps(key)) {
           scan.blocker = 'iterated collection mutated';
           return scan;
         }
+        if (awaitedCalls.has(call)) continue;
         // `results.push(x)`, `seen.add(x)`, `console.log(x)`: the rewrite would do these in completion order.
-        if (!awaitedCalls.has(call) && (mutates || root === 'console')) scan.orderedEffects = true;
+        const logs = key.split('.').some((segment) => LOGGER_NAMES.has(receiverRootName(segment)));
+        if (mutates || logs) {
+          scan.orderedEffects = true;
+          continue;
+        }
+        if (name !== null && PURE_METHODS.has(name)) continue;
+        // `hash.update(chunk)`, `zip.file(name, data)`, `this.add(item)`: an unknown method of an
+        // object of this function, fed with the iteration's data, accumulates in iteration order.
+        if (
+          isFunctionState(root, call, loop) &&
+          call.arguments.some((argument) => dependents.overlapsAny(collectAccesses(argument, visitorKeys).reads))
+        ) {
+          scan.blocker = 'ordered effect';
+          return scan;
+        }
       }
       return scan;
+    }
+
+    /** True when `root` is `this` or a variable of the loop's own function (not an import or a global). */
+    function isFunctionState(root: string, call: AwaitedCall, loop: CheckedLoop): boolean {
+      if (root === 'this') return true;
+      const scope = sourceCode.getScope(call);
+      const variable = findVariable(scope, root);
+      if (!variable || variable.defs.some((definition) => definition.type === 'ImportBinding')) return false;
+      return variable.scope.variableScope === sourceCode.getScope(loop).variableScope;
     }
 
     /** True when an awaited call acts on a receiver that conventionally holds one ordered resource. */
@@ -327,7 +374,12 @@ export default createRule<Options, MessageIds>({
         if (loop.test && collectAccesses(loop.test, visitorKeys).awaits.length > 0) return;
       }
 
-      const scan = scanBody(loop, loopVars, headReads);
+      // Iteration-dependent names: the loop variables and body declarations computed from them.
+      const dependents = new PathSet();
+      dependents.addAll(loopVars);
+      markDerived(loop.body, dependents);
+
+      const scan = scanBody(loop, loopVars, headReads, dependents);
       const [firstAwait] = scan.awaits;
       if (scan.blocker || !firstAwait) return;
 
@@ -345,10 +397,6 @@ export default createRule<Options, MessageIds>({
         calls.push(call);
       }
 
-      // Iteration-dependent names: the loop variables and body declarations computed from them.
-      const dependents = new PathSet();
-      dependents.addAll(loopVars);
-      markDerived(loop.body, dependents);
       // Each item is itself a step when the awaited function is the item or one of its methods
       // (`await hook(ctx)`, `await migration.up(db)`, `await plugin.init()`): steps run in order.
       const runsItem = calls.some((call) => {

@@ -10,10 +10,12 @@ import {
   looksLikeWrite,
   promiseKnowledge,
   receiverKey,
+  receiverRootName,
   type AwaitedCall,
   type StatefulFunctionCache,
 } from '../analysis/awaited-calls';
 import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
+import { ORDERED_RECEIVER_NAMES } from '../catalog/ordered-calls';
 import { createRule } from '../util/create-rule';
 
 export type Options = [
@@ -216,6 +218,8 @@ export default createRule<Options, MessageIds>({
           }
           let key = receiverKey(member.call, sourceCode);
           if (key !== null && isStatelessModuleCall(member.call, sourceCode.getScope(member.call))) key = null;
+          // One ordered resource (a transaction, connection, page): all of its parts are one receiver.
+          if (key !== null && ORDERED_RECEIVER_NAMES.has(receiverRootName(key))) key = receiverRootName(key);
           const writes = looksLikeWrite(member.call);
           const dependent =
             tainted.overlapsAny(accesses.reads) ||

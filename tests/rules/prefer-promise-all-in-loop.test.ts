@@ -236,6 +236,39 @@ async function f(images) {
       },
     ],
   },
+  // pure methods and imported helpers do not make iterations depend on each other
+  {
+    code: `
+import path from 'node:path';
+async function f(dir, names, cache) {
+  for (const name of names) {
+    const file = path.join(dir, name.trim());
+    if (cache.has(file)) continue;
+    await compile(file);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 7,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+import path from 'node:path';
+async function f(dir, names, cache) {
+  await Promise.all(Array.from(names, async (name) => {
+    const file = path.join(dir, name.trim());
+    if (cache.has(file)) return;
+    await compile(file);
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // classic for and for...in: reported without a suggestion
   {
     code: `
@@ -414,6 +447,23 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop', rule as never,
     const record = async (event) => { seen.push(await encode(event)); };
     async function f(events) {
       for (const event of events) await record(event);
+    }`,
+    // an unknown method of this function's own object, fed with the iteration, accumulates in order
+    `import { createHash } from 'node:crypto';
+    async function f(files) {
+      const hash = createHash('sha256');
+      for (const file of files) {
+        const content = await readFile(file);
+        hash.update(content);
+      }
+      return hash.digest('hex');
+    }`,
+    `class Builder {
+      async build(parts) {
+        for (const part of parts) {
+          this.add(await render(part));
+        }
+      }
     }`,
     // the body grows or shrinks what the loop iterates
     `async function crawl(queue) {

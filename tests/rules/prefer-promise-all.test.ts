@@ -325,7 +325,7 @@ class Page {
 }`,
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 4, column: 17, suggestions: [] }],
   },
-  // calls on different sub-resources of one client: collections, tables, locators
+  // calls on different sub-resources of one client: collections, tables, models
   {
     code: `
 async function f(db) {
@@ -337,20 +337,6 @@ async function f(db) {
   const [user, team] = await Promise.all([
     db.collection('users').findOne({ id }),
     db.collection('teams').findOne({ id }),
-  ]);
-}` }] }],
-  },
-  {
-    code: `
-async function f(page) {
-  const title = await page.locator('h1').textContent();
-  const price = await page.locator('.price').textContent();
-}`,
-    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 17, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
-async function f(page) {
-  const [title, price] = await Promise.all([
-    page.locator('h1').textContent(),
-    page.locator('.price').textContent(),
   ]);
 }` }] }],
   },
@@ -861,6 +847,18 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all', rule as never, {
     `async function f(s3, sns) {
       const put = await s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k' }));
       const sent = await sns.send(new PublishCommand({ TopicArn: 't' }));
+    }`,
+    // one ordered resource: all parts of a transaction, connection or page are the same receiver
+    `async function f(prisma) {
+      await prisma.$transaction(async (tx) => {
+        const user = await tx.user.findUnique({ where: { id: 1 } });
+        const posts = await tx.post.findMany();
+        return [user, posts];
+      });
+    }`,
+    `async function f(page) {
+      const title = await page.locator('h1').textContent();
+      const price = await page.locator('.price').textContent();
     }`,
     // two writes: an order the code may not show (do not charge when creating the order failed)
     `async function checkout(cart, card) {
