@@ -1,6 +1,5 @@
-import { isBuiltin } from 'node:module';
 import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { ORDERED_CALL_NAMES, STATELESS_MODULES, WRITE_VERBS } from '../catalog/ordered-calls';
+import { ORDERED_CALL_NAMES, WRITE_VERBS } from '../catalog/ordered-calls';
 import { writesOutside } from './dependencies';
 
 /**
@@ -97,19 +96,6 @@ function chainKey(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>
   }
 }
 
-/** The leftmost identifier of a receiver chain (`fs` in `fs.promises.readFile`), or null for `this`/calls. */
-function receiverRoot(call: AwaitedCall): TSESTree.Identifier | null {
-  let current: TSESTree.Node = unwrapCallee(call.callee);
-  if (current.type !== AST_NODE_TYPES.MemberExpression) return null;
-  current = current.object;
-  for (;;) {
-    current = unwrapCallee(current);
-    if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
-    else if (current.type === AST_NODE_TYPES.CallExpression) return null;
-    else return current.type === AST_NODE_TYPES.Identifier ? current : null;
-  }
-}
-
 /** The variable a name resolves to from `scope`, or null when it is an undeclared global. */
 export function findVariable(scope: TSESLint.Scope.Scope, name: string): TSESLint.Scope.Variable | null {
   for (let current: TSESLint.Scope.Scope | null = scope; current; current = current.upper) {
@@ -142,19 +128,9 @@ function importedFrom(variable: TSESLint.Scope.Variable): string | null {
   return null;
 }
 
-/**
- * True when the call's receiver is an import of a module without per-call state: a Node built-in
- * (`fs`, `node:fs/promises`, `dns`) or one of `STATELESS_MODULES` (`axios`, `got`). Such calls
- * are independent even when several share the receiver.
- */
-export function isStatelessModuleCall(call: AwaitedCall, scope: TSESLint.Scope.Scope): boolean {
-  const root = receiverRoot(call);
-  if (!root) return false;
-  const variable = findVariable(scope, root.name);
-  if (!variable) return false;
-  const specifier = importedFrom(variable);
-  if (specifier === null) return false;
-  return isBuiltin(specifier) || STATELESS_MODULES.has(specifier);
+/** True when the variable is bound by an import or `require()` (a module, not an object instance). */
+export function isImported(variable: TSESLint.Scope.Variable): boolean {
+  return importedFrom(variable) !== null;
 }
 
 /**

@@ -137,20 +137,12 @@ export const ORDERED_RECEIVER_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Modules whose exported functions keep no per-call order or connection state, so two awaited
- * calls on the same import (`await fs.readFile(a); await fs.readFile(b)`,
- * `await axios.get(a); await axios.get(b)`) are as independent as two plain function calls.
- * Node's built-in modules are stateless in the same way and are recognised without a list.
+ * Receiver names that conventionally hold one database or cache handle (`db.query(a)`,
+ * `redis.get(k)`): a single connection serializes its commands or the statements' order matters,
+ * and which one the name holds is not visible. Two calls on such a receiver are not gathered by
+ * `prefer-promise-all`, even when it is imported (`import { db } from './db'`).
  */
-export const STATELESS_MODULES: ReadonlySet<string> = new Set([
-  'axios',
-  'got',
-  'ky',
-  'node-fetch',
-  'undici',
-  'superagent',
-  'fs-extra',
-]);
+export const SHARED_CONNECTION_NAMES: ReadonlySet<string> = new Set(['db', 'database', 'knex', 'redis', 'sql', 'mongo']);
 
 /**
  * Methods that change a collection in place. A loop whose body calls one on the collection it
@@ -171,10 +163,10 @@ export const COLLECTION_MUTATOR_METHODS: ReadonlySet<string> = new Set([
 
 /**
  * Verbs that start the names of calls which change something outside the program (a record, a
- * message, a payment): `createOrder`, `insertOne`, `save`, `sendEmail`, `chargeCard`. Two such
- * calls written one after another often have an order the code does not show (do not charge if
- * creating the order failed; the second write relies on the first one's row), so
- * `prefer-promise-all` never groups two of them. A name matches when it is the verb itself or the
+ * message, a payment): `createOrder`, `insertOne`, `save`, `sendEmail`, `chargeCard`. A write
+ * written before or after another call often has an order the code does not show (do not charge
+ * if creating the order failed; a read after a write expects to see it, a read before a write
+ * expects not to), so `prefer-promise-all` never groups a write. A name matches when it is the verb itself or the
  * verb followed by a capital letter, digit or `_` (`update`, `updateMany`, not `updates`).
  */
 export const WRITE_VERBS: readonly string[] = [

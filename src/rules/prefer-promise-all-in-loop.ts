@@ -105,6 +105,19 @@ function calleeRoot(call: AwaitedCall): string | null {
   }
 }
 
+/** `Promise.all(...)`, `Promise.allSettled(...)`, `Promise.any(...)`, `Promise.race(...)`. */
+function isGatherCall(call: AwaitedCall): boolean {
+  const callee = unwrapChain(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Promise' &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    ['all', 'allSettled', 'any', 'race'].includes(callee.property.name)
+  );
+}
+
 /** Expressions that can take `.map(...)` without parentheses. */
 function isMemberSafe(node: TSESTree.Node): boolean {
   return (
@@ -389,6 +402,8 @@ export default createRule<Options, MessageIds>({
         const call = awaitedCallOf(node);
         if (
           !call ||
+          // `await Promise.all(batch.map(...))`: the loop already runs a batch at a time, on purpose.
+          isGatherCall(call) ||
           onOrderedReceiver(call) ||
           callsStatefulFunction(call, sourceCode.getScope(call), visitorKeys, statefulFunctions)
         ) {

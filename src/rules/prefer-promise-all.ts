@@ -6,7 +6,7 @@ import {
   getTypedServices,
   isGlobalPromise,
   isOrderedCall,
-  isStatelessModuleCall,
+  isImported,
   looksLikeWrite,
   promiseKnowledge,
   receiverKey,
@@ -15,7 +15,7 @@ import {
   type StatefulFunctionCache,
 } from '../analysis/awaited-calls';
 import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
-import { ORDERED_RECEIVER_NAMES } from '../catalog/ordered-calls';
+import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { createRule } from '../util/create-rule';
 
 export type Options = [
@@ -114,6 +114,26 @@ export default createRule<Options, MessageIds>({
     const services = getTypedServices(context);
     const statefulFunctions: StatefulFunctionCache = new Map();
 
+    /**
+     * The receiver of a method call when it may be one stateful object whose calls run in order
+     * (a connection, page, repository), as the key two such calls share; null otherwise:
+     * - `this` and its members (`this.repo`), parameters and local variables: object instances;
+     * - a receiver named like one ordered resource or a shared database handle
+     *   (`ORDERED_RECEIVER_NAMES`, `SHARED_CONNECTION_NAMES`): the whole object, whatever part;
+     * - an import or an undeclared global (`api`, `fs`, `axios`, `cms`): a module of functions,
+     *   no shared state, so two calls on it are independent (null).
+     */
+    function statefulReceiver(call: AwaitedCall): string | null {
+      const key = receiverKey(call, sourceCode);
+      if (key === null) return null;
+      const root = receiverRootName(key);
+      if (ORDERED_RECEIVER_NAMES.has(root) || SHARED_CONNECTION_NAMES.has(root)) return root;
+      if (root === 'this') return key;
+      const variable = findVariable(sourceCode.getScope(call), root);
+      if (!variable || variable.defs.length === 0 || isImported(variable)) return null;
+      return key;
+    }
+
     /** The statement as a group member, or null when it does not await one call at its top. */
     function asMember(statement: TSESTree.ProgramStatement): Member | null {
       if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
@@ -189,8 +209,6 @@ export default createRule<Options, MessageIds>({
       // Paths the group's awaited calls read: a statement in between must not overwrite them.
       const groupReads = new PathSet();
       const receivers = new PathSet();
-      // Whether a member's call reads like a write: two writes are never grouped.
-      let groupWrites = false;
 
       const flush = (): void => {
         if (group.length >= minGroupSize) report(group, interleaved);
@@ -199,7 +217,6 @@ export default createRule<Options, MessageIds>({
         tainted.clear();
         groupReads.clear();
         receivers.clear();
-        groupWrites = false;
       };
 
       for (const statement of statements) {
@@ -210,25 +227,20 @@ export default createRule<Options, MessageIds>({
             accesses.awaits.length > 0 ||
             accesses.yields ||
             isOrderedCall(member.call, orderedNames) ||
+            looksLikeWrite(member.call) ||
             callsStatefulFunction(member.call, sourceCode.getScope(member.call), sourceCode.visitorKeys, statefulFunctions) ||
             promiseKnowledge(member.call, services) === 'not-promise'
           ) {
             flush();
             continue;
           }
-          let key = receiverKey(member.call, sourceCode);
-          if (key !== null && isStatelessModuleCall(member.call, sourceCode.getScope(member.call))) key = null;
-          // One ordered resource (a transaction, connection, page): all of its parts are one receiver.
-          if (key !== null && ORDERED_RECEIVER_NAMES.has(receiverRootName(key))) key = receiverRootName(key);
-          const writes = looksLikeWrite(member.call);
+          const key = statefulReceiver(member.call);
           const dependent =
             tainted.overlapsAny(accesses.reads) ||
             tainted.overlapsAny(member.writes) ||
-            (key !== null && receivers.overlaps(key)) ||
-            (writes && groupWrites);
+            (key !== null && receivers.overlaps(key));
           if (dependent) flush();
           group.push(member);
-          if (writes) groupWrites = true;
           tainted.addAll(member.writes);
           tainted.addAll(accesses.writes);
           groupReads.addAll(accesses.reads);

@@ -625,6 +625,18 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop', rule as never,
         answers[question.name] = await inquirer.prompt(question);
       }
     }`,
+    // batches: each iteration already gathers its own part, one batch at a time on purpose
+    `async function f(items) {
+      for (let i = 0; i < items.length; i += 10) {
+        const batch = items.slice(i, i + 10);
+        await Promise.all(batch.map((item) => upload(item)));
+      }
+    }`,
+    `async function f(batches) {
+      for (const batch of batches) {
+        await Promise.allSettled(batch.map(send2));
+      }
+    }`,
     // while and do...while carry their condition's state
     `async function f() {
       while (!done) {

@@ -325,18 +325,18 @@ class Page {
 }`,
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 4, column: 17, suggestions: [] }],
   },
-  // calls on different sub-resources of one client: collections, tables, models
+  // calls on different sub-resources of one object: collections, tables, models
   {
     code: `
-async function f(db) {
-  const user = await db.collection('users').findOne({ id });
-  const team = await db.collection('teams').findOne({ id });
+async function f(store) {
+  const user = await store.collection('users').findOne({ id });
+  const team = await store.collection('teams').findOne({ id });
 }`,
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 16, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
-async function f(db) {
+async function f(store) {
   const [user, team] = await Promise.all([
-    db.collection('users').findOne({ id }),
-    db.collection('teams').findOne({ id }),
+    store.collection('users').findOne({ id }),
+    store.collection('teams').findOne({ id }),
   ]);
 }` }] }],
   },
@@ -357,16 +357,33 @@ async function handler(event) {
   return { object, parameter };
 }` }] }],
   },
-  // one write among reads is fine
+  // the same imported module (or undeclared global) is a module of functions, not one object
   {
     code: `
-async function f(cart) {
-  const order = await createOrder(cart);
-  const rates = await fetchRates();
+import * as api from './api';
+async function f(id) {
+  const profile = await api.getProfile(id);
+  const activity = await api.getActivity(id);
+  return { profile, activity };
 }`,
-    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 17, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
-async function f(cart) {
-  const [order, rates] = await Promise.all([createOrder(cart), fetchRates()]);
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 4, column: 19, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+import * as api from './api';
+async function f(id) {
+  const [profile, activity] = await Promise.all([api.getProfile(id), api.getActivity(id)]);
+  return { profile, activity };
+}` }] }],
+  },
+  {
+    code: `
+async function loadPage(slug) {
+  const page = await cms.getPage(slug);
+  const nav = await cms.getNavigation();
+  return { page, nav };
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 16, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+async function loadPage(slug) {
+  const [page, nav] = await Promise.all([cms.getPage(slug), cms.getNavigation()]);
+  return { page, nav };
 }` }] }],
   },
   // local functions that only read are independent
@@ -571,7 +588,7 @@ async function f() {
     code: `
 async function f() {
   const a = await getA();
-  await notify();
+  await refresh();
   const c = await getC();
 }`,
     options: [{ checkExpressionStatements: true }],
@@ -587,7 +604,7 @@ async function f() {
             data: { count: 3 },
             output: `
 async function f() {
-  const [a, , c] = await Promise.all([getA(), notify(), getC()]);
+  const [a, , c] = await Promise.all([getA(), refresh(), getC()]);
 }`,
           },
         ],
@@ -803,7 +820,21 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all', rule as never, {
       page = 2;
       const b = await load(page);
     }`,
-    // the same receiver: one connection, page or repository often serializes or needs order
+    // the same receiver object: one connection, page or repository often serializes or needs order
+    `import { db } from './db';
+    async function f() {
+      const users = await db.select('users');
+      const teams = await db.select('teams');
+    }`,
+    `async function f(api) {
+      const profile = await api.getProfile();
+      const activity = await api.getActivity();
+    }`,
+    `async function f() {
+      const client = new ApiClient();
+      const profile = await client.getProfile();
+      const activity = await client.getActivity();
+    }`,
     `async function f(db) {
       const users = await db.query('select * from users');
       const teams = await db.query('select * from teams');
@@ -860,7 +891,16 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all', rule as never, {
       const title = await page.locator('h1').textContent();
       const price = await page.locator('.price').textContent();
     }`,
-    // two writes: an order the code may not show (do not charge when creating the order failed)
+    // a write is never grouped: the order may matter (do not charge when creating the order
+    // failed; a read after a write expects to see it)
+    `async function f(cart) {
+      const order = await createOrder(cart);
+      const rates = await fetchRates();
+    }`,
+    `async function f(api, user) {
+      const before = await api.getBalance(user);
+      const deposit = await api.deposit(user, 10);
+    }`,
     `async function checkout(cart, card) {
       const order = await orders.createOrder(cart);
       const payment = await payments.chargeCard(card);
