@@ -71,6 +71,10 @@ export const ORDERED_CALL_NAMES: ReadonlySet<string> = new Set([
   'prompt',
   'question',
   'confirm',
+  // Reading the next piece of a sequence: iterators, readers, Koa/Express `next()` middleware.
+  'next',
+  'read',
+  'readLine',
   // Browser automation steps that change page state or wait for it (Playwright, Puppeteer, Cypress).
   'goto',
   'click',
@@ -268,3 +272,29 @@ export const PURE_METHODS: ReadonlySet<string> = new Set([
 
 /** Receiver names of loggers: their calls in a loop only reorder log lines. */
 export const LOGGER_NAMES: ReadonlySet<string> = new Set(['console', 'logger', 'log', 'debug']);
+
+/**
+ * Words that name a list of steps run in order on purpose: migrations, middleware, hooks,
+ * pipeline stages, commands, seeds, retries. A loop over such a list (`for (const migration of
+ * migrations)`, `for (const step of pipeline.steps)`) or with such a loop variable is not
+ * reported by `prefer-promise-all-in-loop`. Matched as the last word of a camelCase or snake_case
+ * name, singular or plural (`pendingMigrations`, `beforeHooks`, `step`), not inside a word
+ * (`webhooks`, `dispatch`).
+ */
+export const ORDERED_COLLECTION_WORDS: readonly string[] = [
+  'step',
+  'migration',
+  'middleware',
+  'hook',
+  'stage',
+  'phase',
+  'plugin',
+  'command',
+  'seed',
+  'seeder',
+  'patch',
+  'retry',
+  'retries',
+  'attempt',
+  'pipeline',
+];

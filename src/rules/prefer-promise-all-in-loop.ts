@@ -26,6 +26,7 @@ import {
 import {
   COLLECTION_MUTATOR_METHODS,
   LOGGER_NAMES,
+  ORDERED_COLLECTION_WORDS,
   ORDERED_RECEIVER_NAMES,
   ORDERED_SINK_METHODS,
   PURE_METHODS,
@@ -103,6 +104,32 @@ function calleeRoot(call: AwaitedCall): string | null {
     else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
     else return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
   }
+}
+
+/** The last word of a name is one of `ORDERED_COLLECTION_WORDS`, singular or plural. */
+const ORDERED_COLLECTION = (() => {
+  const capital = (word: string): string => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+  const either = (word: string): string => `[${word.charAt(0).toUpperCase()}${word.charAt(0)}]${word.slice(1)}`;
+  const words = ORDERED_COLLECTION_WORDS;
+  return new RegExp(
+    `(?:^(?:${words.map(either).join('|')})|(?<=[a-z0-9])(?:${words.map(capital).join('|')})|(?<=_)(?:${words.map(either).join('|')}))(?:e?s)?$`,
+  );
+})();
+
+/** True when a name says its list is run in order on purpose (`migrations`, `beforeHooks`, `step`). */
+function namesOrderedList(name: string): boolean {
+  return ORDERED_COLLECTION.test(name);
+}
+
+/** The last identifier of an iterated expression: `migrations` in `this.config.migrations`, `steps` in `getSteps()`. */
+function lastName(node: TSESTree.Node): string | null {
+  const current = unwrapChain(node);
+  if (current.type === AST_NODE_TYPES.Identifier) return current.name;
+  if (current.type === AST_NODE_TYPES.MemberExpression && !current.computed && current.property.type === AST_NODE_TYPES.Identifier) {
+    return current.property.name;
+  }
+  if (current.type === AST_NODE_TYPES.CallExpression) return lastName(current.callee);
+  return null;
 }
 
 /** `Promise.all(...)`, `Promise.allSettled(...)`, `Promise.any(...)`, `Promise.race(...)`. */
@@ -369,6 +396,11 @@ export default createRule<Options, MessageIds>({
       if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.await) return;
       const vars = loopVariables(loop);
       if (!vars || vars.length === 0) return;
+      if (vars.some(namesOrderedList)) return;
+      if (loop.type !== AST_NODE_TYPES.ForStatement) {
+        const name = lastName(loop.right);
+        if (name !== null && namesOrderedList(name)) return;
+      }
       const loopVars = new Set(vars);
 
       const headReads = new PathSet();

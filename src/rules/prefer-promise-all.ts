@@ -209,6 +209,7 @@ export default createRule<Options, MessageIds>({
       // Paths the group's awaited calls read: a statement in between must not overwrite them.
       const groupReads = new PathSet();
       const receivers = new PathSet();
+      const calls = new Set<string>();
 
       const flush = (): void => {
         if (group.length >= minGroupSize) report(group, interleaved);
@@ -217,6 +218,7 @@ export default createRule<Options, MessageIds>({
         tainted.clear();
         groupReads.clear();
         receivers.clear();
+        calls.clear();
       };
 
       for (const statement of statements) {
@@ -235,12 +237,16 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           const key = statefulReceiver(member.call);
+          // The same call twice (`await nextId(); await nextId()`) asks for the next value of a sequence.
+          const callText = sourceCode.getText(member.call);
           const dependent =
             tainted.overlapsAny(accesses.reads) ||
             tainted.overlapsAny(member.writes) ||
-            (key !== null && receivers.overlaps(key));
+            (key !== null && receivers.overlaps(key)) ||
+            calls.has(callText);
           if (dependent) flush();
           group.push(member);
+          calls.add(callText);
           tainted.addAll(member.writes);
           tainted.addAll(accesses.writes);
           groupReads.addAll(accesses.reads);

@@ -236,6 +236,33 @@ async function f(images) {
       },
     ],
   },
+  // words inside other words do not name ordered lists
+  {
+    code: `
+async function f(webhooks) {
+  for (const webhook of webhooks) {
+    await deliver(webhook.url);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+async function f(webhooks) {
+  await Promise.all(Array.from(webhooks, async (webhook) => {
+    await deliver(webhook.url);
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // pure methods and imported helpers do not make iterations depend on each other
   {
     code: `
@@ -611,6 +638,27 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop', rule as never,
     `async function f(users) {
       for (const user of users) {
         await user.save({ touched: user.id });
+      }
+    }`,
+    // lists that name ordered steps: migrations, hooks, pipeline stages, retries
+    `async function f(db) {
+      for (const file of pendingMigrations) {
+        await applyFile(db, file);
+      }
+    }`,
+    `async function f(config, ctx) {
+      for (const name of config.beforeHooks) {
+        await runNamed(name, ctx);
+      }
+    }`,
+    `async function f(input) {
+      for (const step of pipeline) {
+        input = await transform(step, input);
+      }
+    }`,
+    `async function f(url) {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await tryFetch(url, attempt);
       }
     }`,
     // child processes and prompts stay one at a time

@@ -891,6 +891,19 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all', rule as never, {
       const title = await page.locator('h1').textContent();
       const price = await page.locator('.price').textContent();
     }`,
+    // the same call twice: the next value of a sequence, an iterator, a reader
+    `async function f() {
+      const first = await nextId();
+      const second = await nextId();
+    }`,
+    `async function f(lines) {
+      const header = await lines.next();
+      const row = await lines.next();
+    }`,
+    `async function f() {
+      const a = await iterator.next();
+      const b = await iterator.next();
+    }`,
     // a write is never grouped: the order may matter (do not charge when creating the order
     // failed; a read after a write expects to see it)
     `async function f(cart) {
