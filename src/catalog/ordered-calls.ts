@@ -92,6 +92,12 @@ export const ORDERED_CALL_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Name prefixes of calls that wait for a UI state (Testing Library `findByRole`, Playwright and
+ * WebdriverIO `waitForX`): each waits for what the previous step made appear.
+ */
+export const ORDERED_CALL_PREFIXES: readonly string[] = ['waitFor', 'findBy', 'findAllBy'];
+
+/**
  * Methods that append to an ordered sink (a stream, a socket, a file, an event channel): calls in
  * a loop produce output in iteration order, which concurrent iterations would shuffle.
  */

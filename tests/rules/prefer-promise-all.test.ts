@@ -991,6 +991,12 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all', rule as never, {
       const a = await next();
       const b = await next();
     }`,
+    // UI waits: each waits for what the previous step made appear
+    `test('shows the form', async () => {
+      const heading = await screen.findByRole('heading');
+      const button = await screen.findByText('Send');
+      expect(heading).toBeTruthy();
+    });`,
     // orderedFunctions extends the list
     {
       code: `async function f() {
