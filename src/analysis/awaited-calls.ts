@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { ORDERED_CALL_NAMES, ORDERED_CALL_PREFIXES, WRITE_VERBS } from '../catalog/ordered-calls';
+import { ORDERED_CALL_NAMES, ORDERED_CALL_PREFIXES, UI_QUERY_NAMES, WRITE_VERBS } from '../catalog/ordered-calls';
 import { writesOutside } from './dependencies';
 
 /**
@@ -137,7 +137,7 @@ export function isImported(variable: TSESLint.Scope.Variable): boolean {
  * True when the awaited operation's order is part of the program's meaning:
  * - its callee's name is in `ORDERED_CALL_NAMES` (delays, locks, transactions, connection
  *   lifecycle, browser steps) or in the user's `orderedFunctions`, or starts with one of
- *   `ORDERED_CALL_PREFIXES` (UI waits: `findByRole`, `waitForSelector`);
+ *   `ORDERED_CALL_PREFIXES` (UI waits: `waitForSelector`), or is a Testing Library query (`UI_QUERY_NAMES`);
  * - it is `new Promise(...)`: hand-made promises almost always wrap a timer or an event
  *   (`await new Promise((r) => setTimeout(r, 100))`, `once(stream, 'end')`-style waits).
  */
@@ -153,6 +153,7 @@ export function isOrderedCall(call: AwaitedCall, extraNames: ReadonlySet<string>
   if (name === null) return false;
   return (
     ORDERED_CALL_NAMES.has(name) ||
+    UI_QUERY_NAMES.has(name) ||
     extraNames.has(name) ||
     ORDERED_CALL_PREFIXES.some((prefix) => name.startsWith(prefix))
   );

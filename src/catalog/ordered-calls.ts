@@ -92,10 +92,21 @@ export const ORDERED_CALL_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Name prefixes of calls that wait for a UI state (Testing Library `findByRole`, Playwright and
- * WebdriverIO `waitForX`): each waits for what the previous step made appear.
+ * Name prefixes of calls that wait for a UI state (Playwright and WebdriverIO `waitForX`,
+ * Testing Library `waitFor`): each waits for what the previous step made appear.
  */
-export const ORDERED_CALL_PREFIXES: readonly string[] = ['waitFor', 'findBy', 'findAllBy'];
+export const ORDERED_CALL_PREFIXES: readonly string[] = ['waitFor'];
+
+/**
+ * Testing Library's async queries (`findByRole`, `findAllByText`, ...): they wait for an element
+ * to appear, usually after the previous step of a user flow. Listed by their full names, because
+ * `findById`/`findByUser` of an ORM are ordinary reads.
+ */
+export const UI_QUERY_NAMES: ReadonlySet<string> = new Set(
+  ['Role', 'LabelText', 'PlaceholderText', 'Text', 'DisplayValue', 'AltText', 'Title', 'TestId'].flatMap(
+    (query) => [`findBy${query}`, `findAllBy${query}`],
+  ),
+);
 
 /**
  * Methods that append to an ordered sink (a stream, a socket, a file, an event channel): calls in
