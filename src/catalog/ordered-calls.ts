@@ -285,6 +285,16 @@ export const PURE_METHODS: ReadonlySet<string> = new Set([
   'resolve',
   'parse',
   'stringify',
+  'hasOwnProperty',
+  'propertyIsEnumerable',
+  'charAt',
+  'charCodeAt',
+  'substring',
+  'toFixed',
+  'localeCompare',
+  'normalize',
+  'search',
+  'matchAll',
 ]);
 
 /** Receiver names of loggers: their calls in a loop only reorder log lines. */

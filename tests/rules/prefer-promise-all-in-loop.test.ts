@@ -310,10 +310,11 @@ async function f(urls) {
     code: `
 async function f(settings) {
   for (const key in settings) {
+    if (!settings.hasOwnProperty(key)) continue;
     await saveSetting(key, settings[key]);
   }
 }`,
-    errors: [{ messageId: 'awaitInLoop', line: 4, column: 5, suggestions: [] }],
+    errors: [{ messageId: 'awaitInLoop', line: 5, column: 5, suggestions: [] }],
   },
   // a labelled loop, `var` or `arguments` in the body: no exact callback
   {
