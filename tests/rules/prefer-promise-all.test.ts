@@ -611,6 +611,44 @@ async function f() {
       },
     ],
   },
+  {
+    code: `
+async function f() {
+  const a: A = await getA();
+  await refresh();
+  const c: C = await getC();
+}`,
+    options: [{ checkExpressionStatements: true }],
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 3 },
+        line: 3,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 3 },
+            output: `
+async function f() {
+  const [a, , c]: [A, unknown, C] = await Promise.all([getA(), refresh(), getC()]);
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a shadowed Promise: reported, no rewrite
+  {
+    code: `
+import Promise from 'bluebird';
+async function f() {
+  const a = await getA();
+  const b = await getB();
+  return [a, b];
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 4, column: 13, suggestions: [] }],
+  },
   // minGroupSize
   {
     code: `
