@@ -403,8 +403,10 @@ export function collectAccesses(node: TSESTree.Node, visitorKeys: VisitorKeys): 
       case AST_NODE_TYPES.ContinueStatement:
       case AST_NODE_TYPES.MetaProperty:
       case AST_NODE_TYPES.PrivateIdentifier:
+        return;
       case AST_NODE_TYPES.JSXAttribute:
-        if (current.type === AST_NODE_TYPES.JSXAttribute && current.value) walk(current.value);
+        // The attribute's name is not a binding; its value may read one.
+        if (current.value) walk(current.value);
         return;
       case AST_NODE_TYPES.JSXOpeningElement:
         if (current.name.type === AST_NODE_TYPES.JSXIdentifier && /^[A-Z]/.test(current.name.name)) {
@@ -425,13 +427,6 @@ export function collectAccesses(node: TSESTree.Node, visitorKeys: VisitorKeys): 
 
   walk(node);
   return accesses;
-}
-
-/** Paths a statement's declarations and assignments bind at its top: what later code may depend on. */
-export function declaredNames(statement: TSESTree.VariableDeclaration): string[] {
-  const names: string[] = [];
-  for (const declarator of statement.declarations) patternNames(declarator.id, names);
-  return names;
 }
 
 /** The places an assignment's left side writes: itself, or each target of a destructuring pattern. */
