@@ -14,7 +14,7 @@ export async function f(ids: string[]) {
     await save(id);
   }
 }`,
-      filename: 'gather.ts',
+      filename: 'file.ts',
       errors: [
         {
           messageId: 'awaitInLoop',
@@ -43,7 +43,7 @@ export async function f(ids: Set<string>) {
     await save(id);
   }
 }`,
-      filename: 'gather.ts',
+      filename: 'file.ts',
       errors: [
         {
           messageId: 'awaitInLoop',
@@ -72,7 +72,7 @@ export async function f(a: string[], b: string[] | undefined) {
     await save(id);
   }
 }`,
-      filename: 'gather.ts',
+      filename: 'file.ts',
       errors: [
         {
           messageId: 'awaitInLoop',

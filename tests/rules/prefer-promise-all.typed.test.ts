@@ -14,7 +14,7 @@ export async function f() {
   const b = await getB();
   return a + b;
 }`,
-      filename: 'gather.ts',
+      filename: 'file.ts',
     },
   ],
   invalid: [
@@ -27,7 +27,7 @@ export async function f() {
   const b = await getB();
   return [a, b];
 }`,
-      filename: 'gather.ts',
+      filename: 'file.ts',
       errors: [
         {
           messageId: 'sequentialAwaits',
@@ -59,7 +59,7 @@ export async function f() {
   const b = await other();
   return [a, b];
 }`,
-      filename: 'gather.ts',
+      filename: 'file.ts',
       errors: [
         {
           messageId: 'sequentialAwaits',
