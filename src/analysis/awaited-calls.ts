@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ORDERED_CALL_NAMES, ORDERED_CALL_PREFIXES, UI_QUERY_NAMES, WRITE_VERBS } from '../catalog/ordered-calls';
 import { writesOutside } from './dependencies';
 
@@ -231,9 +231,14 @@ export type PromiseKnowledge = 'promise' | 'not-promise' | 'unknown';
 /** The typed view of the file, or null when the rule runs without type information. */
 export type TypedServices = ParserServicesWithTypeInformation | null;
 
+/**
+ * Reads the parser services directly: `ESLintUtils.getParserServices(context, true)` throws for any
+ * parser other than typescript-eslint's, so it would crash every file ESLint parses with espree
+ * (its default for JavaScript).
+ */
 export function getTypedServices(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypedServices {
-  const services = ESLintUtils.getParserServices(context, true);
-  return services.program ? (services as ParserServicesWithTypeInformation) : null;
+  const services = context.sourceCode.parserServices;
+  return services?.program && services.esTreeNodeToTSNodeMap ? (services as ParserServicesWithTypeInformation) : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import {
   FUNCTION_WRAPPER_APIS,
@@ -307,9 +307,15 @@ export function isVoidReturningFunctionType(type: ts.Type): boolean {
   return signatures > 0;
 }
 
+/**
+ * The program and checker in typed mode, else null. Reads the parser services directly:
+ * `ESLintUtils.getParserServices(context, true)` throws for any parser other than
+ * typescript-eslint's, so it would crash every file ESLint parses with espree (its default for
+ * JavaScript).
+ */
 function getTypedServices(context: Context): TypedServices | null {
-  const services = ESLintUtils.getParserServices(context, true);
-  if (!services.program) return null;
+  const services = context.sourceCode.parserServices;
+  if (!services?.program || !services.esTreeNodeToTSNodeMap) return null;
   return {
     program: services.program,
     checker: services.program.getTypeChecker(),
