@@ -18,7 +18,7 @@ const MIN_SUGGESTIONS_PER_RULE = 5;
  * Fix candidates tried per file and rule: generated files stay under the untyped limit, big
  * package files are capped; typed re-linting updates the program each time, so it tries fewer.
  */
-const FIX_LIMIT_PER_FILE_AND_RULE = { untyped: 30, typed: 8 };
+const FIX_LIMIT_PER_FILE_AND_RULE = { untyped: 30, typed: 6 };
 
 const corpus = robustnessCorpus();
 const ruleIds = pluginRuleIds();
