@@ -385,11 +385,26 @@ export default createRule<Options, MessageIds>({
       return variable.scope.variableScope === sourceCode.getScope(loop).variableScope;
     }
 
-    /** True when an awaited call acts on a receiver that conventionally holds one ordered resource. */
+    /**
+     * True when an awaited call acts on a resource that conventionally holds one ordered thing:
+     * as its receiver (`page.goto(url)`, `trx.insert(row)`) or handed to a helper as an argument
+     * (`runStatement(client, sql)`, `writeFrame(socket, frame)`).
+     */
     function onOrderedReceiver(call: AwaitedCall): boolean {
       const key = receiverKey(call, sourceCode);
-      if (key === null) return false;
-      return key.split('.').some((segment) => ORDERED_RECEIVER_NAMES.has(receiverRootName(segment)));
+      if (key !== null && key.split('.').some((segment) => ORDERED_RECEIVER_NAMES.has(receiverRootName(segment)))) {
+        return true;
+      }
+      return call.arguments.some((argument) => {
+        const name = lastName(argument);
+        return name !== null && ORDERED_RECEIVER_NAMES.has(name);
+      });
+    }
+
+    /** The awaited function is named as a step of an ordered list (`runMigration`, `applyPatch`). */
+    function callsOrderedStep(call: AwaitedCall): boolean {
+      const name = lastName(call.callee);
+      return name !== null && namesOrderedList(name);
     }
 
     function check(loop: CheckedLoop): void {
@@ -437,6 +452,7 @@ export default createRule<Options, MessageIds>({
           // `await Promise.all(batch.map(...))`: the loop already runs a batch at a time, on purpose.
           isGatherCall(call) ||
           onOrderedReceiver(call) ||
+          callsOrderedStep(call) ||
           callsStatefulFunction(call, sourceCode.getScope(call), visitorKeys, statefulFunctions)
         ) {
           return;
