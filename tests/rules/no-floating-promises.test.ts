@@ -36,6 +36,10 @@ ruleTester.run('no-floating-promises', testedRule, {
     // untyped mode does not guess by name
     'save(); fetchData(); loadUsers();',
     'api.save(); this.db.query("x"); client.send();',
+    // `.then` on an unknown receiver needs a callback to count, and Cypress chains are not promises
+    'api.then(handler); api.then();',
+    "cy.get('button').then(($el) => $el.click());",
+    "cy.get('form').find('input').then(($input) => { $input.val(''); });",
     'async function f() {} obj.f();',
     // a local `fetch` or `Promise` is not the global
     'function fetch() {} fetch("/x");',
@@ -301,6 +305,26 @@ ruleTester.run('no-floating-promises', testedRule, {
           line: 1,
           column: 1,
           suggestions: [{ messageId: 'suggestVoid', output: 'void fetch("/x").then((r) => r.json());' }],
+        },
+      ],
+    },
+    // `.then(callback)` shows an unknown receiver is a thenable
+    {
+      code: 'this.redis.del(key).then(() => this.emit("invalidated", key));',
+      errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 1, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'void this.redis.del(key).then(() => this.emit("invalidated", key));' }] }],
+    },
+    {
+      code: 'async function t() {\n  request(app).get("/health").then((res) => { expect(res.status).toBe(200); });\n}',
+      errors: [
+        {
+          messageId: 'floatingChain',
+          data: { method: 'then' },
+          line: 2,
+          column: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: 'async function t() {\n  await request(app).get("/health").then((res) => { expect(res.status).toBe(200); });\n}' },
+            { messageId: 'suggestVoid', output: 'async function t() {\n  void request(app).get("/health").then((res) => { expect(res.status).toBe(200); });\n}' },
+          ],
         },
       ],
     },
