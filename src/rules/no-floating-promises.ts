@@ -182,6 +182,9 @@ export default createRule<Options, MessageIds>({
           if (method !== null) {
             if (hasRejectionHandler(node)) return [];
             const callee = skipTransparent(node.callee) as TSESTree.MemberExpression;
+            // `p.catch(handle).then(render)`: the chain's rejections are handled; only `render`
+            // itself could still throw, which is not the lost task this rule is about.
+            if (method === 'then' && hasHandledLink(callee.object)) return [];
             // `.finally(f)` and `.catch()` pass the receiver's rejection through: judge the receiver.
             if (method !== 'then') return floatingParts(callee.object);
           }
@@ -196,6 +199,16 @@ export default createRule<Options, MessageIds>({
         default:
           return [];
       }
+    }
+
+    /** True when an earlier link of a promise chain handles rejections (`p.catch(handle)...`). */
+    function hasHandledLink(expression: TSESTree.Node): boolean {
+      let current = skipTransparent(expression);
+      while (current.type === AST_NODE_TYPES.CallExpression && chainMethodName(current) !== null) {
+        if (hasRejectionHandler(current)) return true;
+        current = skipTransparent((skipTransparent(current.callee) as TSESTree.MemberExpression).object);
+      }
+      return false;
     }
 
     /**

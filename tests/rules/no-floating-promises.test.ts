@@ -23,6 +23,9 @@ ruleTester.run('no-floating-promises', testedRule, {
     'async function f() {} f().then(() => {}).catch((error) => console.error(error));',
     'async function f() {} f().catch(() => {}).finally(() => {});',
     'fetch("/x").then((r) => r.json()).catch(console.error);',
+    // an earlier link handles the chain's rejections; only the last callback could still throw
+    'fetch("/x").catch(handle).then(render);',
+    'pending.catch(() => undefined).then(() => tasks.delete(pending));',
 
     // handled: passed on, stored on an object
     'async function f() {} track(f());',
@@ -327,10 +330,6 @@ ruleTester.run('no-floating-promises', testedRule, {
           ],
         },
       ],
-    },
-    {
-      code: 'fetch("/x").catch(handle).then(render);',
-      errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 1, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'void fetch("/x").catch(handle).then(render);' }] }],
     },
     {
       code: 'fetch("/x").finally(done);',
