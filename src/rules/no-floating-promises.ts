@@ -5,10 +5,9 @@ import {
   chainMethodName,
   getPromiseAnalysis,
   hasRejectionHandler,
-  skipTransparent,
-  staticMemberName,
 } from '../analysis/promises';
 import { NON_PROMISE_THEN_ROOTS } from '../catalog/promise-apis';
+import { skipTransparent, staticMemberName } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 /**
