@@ -150,6 +150,12 @@ function isMemberSafe(node: TSESTree.Node): boolean {
   );
 }
 
+/**
+ * Words with which code says a loop is sequential on purpose (`// Dependencies first: sequential
+ * on purpose.`, `// one at a time to respect the rate limit`).
+ */
+const SEQUENTIAL_INTENT = /\b(?:sequential(?:ly)?|serial(?:ly)?|one (?:at a time|after another|by one)|in order|order matters)\b/i;
+
 export default createRule<Options, MessageIds>({
   name: 'prefer-promise-all-in-loop',
   meta: {
@@ -401,6 +407,12 @@ export default createRule<Options, MessageIds>({
       return name !== null && namesOrderedList(name);
     }
 
+    /** A comment just before the loop or inside it says the iterations run in order on purpose. */
+    function saysSequentialOnPurpose(loop: CheckedLoop): boolean {
+      const comments = [...sourceCode.getCommentsBefore(loop), ...sourceCode.getCommentsInside(loop)];
+      return comments.some((comment) => SEQUENTIAL_INTENT.test(comment.value));
+    }
+
     function check(loop: CheckedLoop): void {
       if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.await) return;
       const vars = loopVariables(loop);
@@ -453,6 +465,8 @@ export default createRule<Options, MessageIds>({
         }
         calls.push(call);
       }
+
+      if (saysSequentialOnPurpose(loop)) return;
 
       // Each item is itself a step when the awaited function is the item or one of its methods
       // (`await hook(ctx)`, `await migration.up(db)`, `await plugin.init()`): steps run in order.

@@ -627,6 +627,18 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop', rule as never,
         if (!dryRun) await runMigration(db, name);
       }
     }`,
+    // a comment says the order is intended
+    `async function main(ordered) {
+      // Dependencies must be built before dependents: sequential on purpose.
+      for (const m of ordered) {
+        await buildPackage(m);
+      }
+    }`,
+    `async function notify(users) {
+      for (const user of users) {
+        await sendEmail(user.email); // one at a time: the provider rejects bursts
+      }
+    }`,
     // node:test subtests report in order
     `import { test } from 'node:test';
     test('rejects invalid payloads', async (t) => {
