@@ -6,6 +6,7 @@ import {
   getPromiseAnalysis,
   hasRejectionHandler,
 } from '../analysis/promises';
+import { someNodeInSameFunction } from '../analysis/walk';
 import { NON_PROMISE_THEN_ROOTS } from '../catalog/promise-apis';
 import { skipTransparent, staticMemberName } from '../util/ast';
 import { createRule } from '../util/create-rule';
@@ -188,6 +189,7 @@ export default createRule<Options, MessageIds>({
             if (method !== 'then') return floatingParts(callee.object);
           }
           if (method === 'then' && !promises.typed && isThenWithCallback(node)) return [node];
+          if (!promises.typed && returnsHandledChain(node)) return [];
           // The allow list is consulted only for promises (scope lookups cost more than the test).
           return promises.isPromise(node) && !isAllowListed(node) ? [node] : [];
         }
@@ -208,6 +210,30 @@ export default createRule<Options, MessageIds>({
         current = skipTransparent((skipTransparent(current.callee) as TSESTree.MemberExpression).object);
       }
       return false;
+    }
+
+    /**
+     * `const tick = () => warmAll().catch(report); tick();`: without types, a call of a local
+     * non-async function whose only result is a chain that already handles rejections loses no
+     * error, so it is not reported (the checker, in typed mode, still sees a promise).
+     */
+    function returnsHandledChain(call: TSESTree.CallExpression): boolean {
+      const fn = promises.resolveCallee(skipTransparent(call.callee) as TSESTree.Expression);
+      if (!fn || fn.async) return false;
+      let result: TSESTree.Node | null = null;
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+        result = fn.body;
+      } else {
+        const last = fn.body.body.at(-1);
+        if (last?.type !== AST_NODE_TYPES.ReturnStatement || !last.argument) return false;
+        const returns = fn.body.body.filter((statement) =>
+          someNodeInSameFunction(statement, sourceCode.visitorKeys, (node) => node.type === AST_NODE_TYPES.ReturnStatement),
+        );
+        if (returns.length !== 1) return false;
+        result = last.argument;
+      }
+      const chain = skipTransparent(result);
+      return chain.type === AST_NODE_TYPES.CallExpression && chainMethodName(chain) !== null && hasRejectionHandler(chain);
     }
 
     /**

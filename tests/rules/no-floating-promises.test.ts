@@ -23,6 +23,9 @@ ruleTester.run('no-floating-promises', testedRule, {
     'async function f() {} f().then(() => {}).catch((error) => console.error(error));',
     'async function f() {} f().catch(() => {}).finally(() => {});',
     'fetch("/x").then((r) => r.json()).catch(console.error);',
+    // a local function that returns an already handled chain loses no error
+    'async function warmAll() {} const tick = () => warmAll().catch(report); tick();',
+    'async function sync() {} function start() { log("start"); return sync().then(done, report); } start();',
     // an earlier link handles the chain's rejections; only the last callback could still throw
     'fetch("/x").catch(handle).then(render);',
     'pending.catch(() => undefined).then(() => tasks.delete(pending));',
