@@ -89,6 +89,10 @@ export const ORDERED_CALL_NAMES: ReadonlySet<string> = new Set([
   'waitForRequest',
   'waitForEvent',
   'waitForFunction',
+  // Test runners: subtests (`await t.test(...)` in node:test, `await t.step(...)` in Deno) report
+  // in order and share the parent's fixtures.
+  'test',
+  'subtest',
 ]);
 
 /**

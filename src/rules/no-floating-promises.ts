@@ -5,9 +5,10 @@ import {
   chainMethodName,
   getPromiseAnalysis,
   hasRejectionHandler,
-  skipTransparent,
-  staticMemberName,
 } from '../analysis/promises';
+import { someNodeInSameFunction } from '../analysis/walk';
+import { NON_PROMISE_THEN_ROOTS } from '../catalog/promise-apis';
+import { skipTransparent, staticMemberName } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 /**
@@ -181,9 +182,14 @@ export default createRule<Options, MessageIds>({
           if (method !== null) {
             if (hasRejectionHandler(node)) return [];
             const callee = skipTransparent(node.callee) as TSESTree.MemberExpression;
+            // `p.catch(handle).then(render)`: the chain's rejections are handled; only `render`
+            // itself could still throw, which is not the lost task this rule is about.
+            if (method === 'then' && hasHandledLink(callee.object)) return [];
             // `.finally(f)` and `.catch()` pass the receiver's rejection through: judge the receiver.
             if (method !== 'then') return floatingParts(callee.object);
           }
+          if (method === 'then' && !promises.typed && isThenWithCallback(node)) return [node];
+          if (!promises.typed && returnsHandledChain(node)) return [];
           // The allow list is consulted only for promises (scope lookups cost more than the test).
           return promises.isPromise(node) && !isAllowListed(node) ? [node] : [];
         }
@@ -194,6 +200,57 @@ export default createRule<Options, MessageIds>({
         default:
           return [];
       }
+    }
+
+    /** True when an earlier link of a promise chain handles rejections (`p.catch(handle)...`). */
+    function hasHandledLink(expression: TSESTree.Node): boolean {
+      let current = skipTransparent(expression);
+      while (current.type === AST_NODE_TYPES.CallExpression && chainMethodName(current) !== null) {
+        if (hasRejectionHandler(current)) return true;
+        current = skipTransparent((skipTransparent(current.callee) as TSESTree.MemberExpression).object);
+      }
+      return false;
+    }
+
+    /**
+     * `const tick = () => warmAll().catch(report); tick();`: without types, a call of a local
+     * non-async function whose only result is a chain that already handles rejections loses no
+     * error, so it is not reported (the checker, in typed mode, still sees a promise).
+     */
+    function returnsHandledChain(call: TSESTree.CallExpression): boolean {
+      const fn = promises.resolveCallee(skipTransparent(call.callee) as TSESTree.Expression);
+      if (!fn || fn.async) return false;
+      let result: TSESTree.Node | null = null;
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+        result = fn.body;
+      } else {
+        const last = fn.body.body.at(-1);
+        if (last?.type !== AST_NODE_TYPES.ReturnStatement || !last.argument) return false;
+        const returns = fn.body.body.filter((statement) =>
+          someNodeInSameFunction(statement, sourceCode.visitorKeys, (node) => node.type === AST_NODE_TYPES.ReturnStatement),
+        );
+        if (returns.length !== 1) return false;
+        result = last.argument;
+      }
+      const chain = skipTransparent(result);
+      return chain.type === AST_NODE_TYPES.CallExpression && chainMethodName(chain) !== null && hasRejectionHandler(chain);
+    }
+
+    /**
+     * Untyped evidence that a receiver is a thenable: `x.then((value) => ...)` with a callback and
+     * no rejection handler. Whatever `x` is (a client's promise, a query builder, a supertest
+     * request), the chain's rejection is lost. Cypress chains (`cy.get(...).then(...)`) are the
+     * one common non-promise `.then`; they are left alone.
+     */
+    function isThenWithCallback(call: TSESTree.CallExpression): boolean {
+      if (call.arguments.length !== 1) return false;
+      const [callback] = call.arguments;
+      if (!callback || !isFunctionNode(callback)) return false;
+      let root: TSESTree.Node = skipTransparent(call.callee);
+      while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+        root = skipTransparent(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+      }
+      return !(root.type === AST_NODE_TYPES.Identifier && NON_PROMISE_THEN_ROOTS.has(root.name));
     }
 
     function wrap(expression: TSESTree.Expression): string {

@@ -31,6 +31,7 @@ import {
   ORDERED_SINK_METHODS,
   PURE_METHODS,
 } from '../catalog/ordered-calls';
+import { skipTransparent } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 export type Options = [{ orderedFunctions?: string[] }];
@@ -70,20 +71,13 @@ function isFunction(node: TSESTree.Node): boolean {
   );
 }
 
-function unwrapChain(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.type === AST_NODE_TYPES.ChainExpression || current.type === AST_NODE_TYPES.TSNonNullExpression) {
-    current = current.expression;
-  }
-  return current;
-}
 
 /** The arguments of every call in a call chain: `a(x).b(y).c(z)` → x, y, z. */
 function chainArguments(call: AwaitedCall): TSESTree.CallExpressionArgument[] {
   const found: TSESTree.CallExpressionArgument[] = [];
   let current: TSESTree.Node = call;
   for (;;) {
-    current = unwrapChain(current);
+    current = skipTransparent(current);
     if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) {
       found.push(...current.arguments);
       current = current.callee;
@@ -99,7 +93,7 @@ function chainArguments(call: AwaitedCall): TSESTree.CallExpressionArgument[] {
 function calleeRoot(call: AwaitedCall): string | null {
   let current: TSESTree.Node = call.callee;
   for (;;) {
-    current = unwrapChain(current);
+    current = skipTransparent(current);
     if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
     else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
     else return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
@@ -123,7 +117,7 @@ function namesOrderedList(name: string): boolean {
 
 /** The last identifier of an iterated expression: `migrations` in `this.config.migrations`, `steps` in `getSteps()`. */
 function lastName(node: TSESTree.Node): string | null {
-  const current = unwrapChain(node);
+  const current = skipTransparent(node);
   if (current.type === AST_NODE_TYPES.Identifier) return current.name;
   if (current.type === AST_NODE_TYPES.MemberExpression && !current.computed && current.property.type === AST_NODE_TYPES.Identifier) {
     return current.property.name;
@@ -134,7 +128,7 @@ function lastName(node: TSESTree.Node): string | null {
 
 /** `Promise.all(...)`, `Promise.allSettled(...)`, `Promise.any(...)`, `Promise.race(...)`. */
 function isGatherCall(call: AwaitedCall): boolean {
-  const callee = unwrapChain(call.callee);
+  const callee = skipTransparent(call.callee);
   return (
     callee.type === AST_NODE_TYPES.MemberExpression &&
     callee.object.type === AST_NODE_TYPES.Identifier &&
@@ -155,6 +149,12 @@ function isMemberSafe(node: TSESTree.Node): boolean {
     node.type === AST_NODE_TYPES.ThisExpression
   );
 }
+
+/**
+ * Words with which code says a loop is sequential on purpose (`// Dependencies first: sequential
+ * on purpose.`, `// one at a time to respect the rate limit`).
+ */
+const SEQUENTIAL_INTENT = /\b(?:sequential(?:ly)?|serial(?:ly)?|one (?:at a time|after another|by one)|in order|order matters)\b/i;
 
 export default createRule<Options, MessageIds>({
   name: 'prefer-promise-all-in-loop',
@@ -238,7 +238,7 @@ export default createRule<Options, MessageIds>({
               // The awaited call and the calls its chain is built from (`s3.upload(x).promise()`).
               let chain: TSESTree.Node | null = awaitedCallOf(node);
               while (chain) {
-                chain = unwrapChain(chain);
+                chain = skipTransparent(chain);
                 if (chain.type === AST_NODE_TYPES.CallExpression || chain.type === AST_NODE_TYPES.NewExpression) {
                   awaitedCalls.add(chain);
                   chain = chain.callee;
@@ -385,11 +385,32 @@ export default createRule<Options, MessageIds>({
       return variable.scope.variableScope === sourceCode.getScope(loop).variableScope;
     }
 
-    /** True when an awaited call acts on a receiver that conventionally holds one ordered resource. */
+    /**
+     * True when an awaited call acts on a resource that conventionally holds one ordered thing:
+     * as its receiver (`page.goto(url)`, `trx.insert(row)`) or handed to a helper as an argument
+     * (`runStatement(client, sql)`, `writeFrame(socket, frame)`).
+     */
     function onOrderedReceiver(call: AwaitedCall): boolean {
       const key = receiverKey(call, sourceCode);
-      if (key === null) return false;
-      return key.split('.').some((segment) => ORDERED_RECEIVER_NAMES.has(receiverRootName(segment)));
+      if (key !== null && key.split('.').some((segment) => ORDERED_RECEIVER_NAMES.has(receiverRootName(segment)))) {
+        return true;
+      }
+      return call.arguments.some((argument) => {
+        const name = lastName(argument);
+        return name !== null && ORDERED_RECEIVER_NAMES.has(name);
+      });
+    }
+
+    /** The awaited function is named as a step of an ordered list (`runMigration`, `applyPatch`). */
+    function callsOrderedStep(call: AwaitedCall): boolean {
+      const name = lastName(call.callee);
+      return name !== null && namesOrderedList(name);
+    }
+
+    /** A comment just before the loop or inside it says the iterations run in order on purpose. */
+    function saysSequentialOnPurpose(loop: CheckedLoop): boolean {
+      const comments = [...sourceCode.getCommentsBefore(loop), ...sourceCode.getCommentsInside(loop)];
+      return comments.some((comment) => SEQUENTIAL_INTENT.test(comment.value));
     }
 
     function check(loop: CheckedLoop): void {
@@ -437,12 +458,15 @@ export default createRule<Options, MessageIds>({
           // `await Promise.all(batch.map(...))`: the loop already runs a batch at a time, on purpose.
           isGatherCall(call) ||
           onOrderedReceiver(call) ||
+          callsOrderedStep(call) ||
           callsStatefulFunction(call, sourceCode.getScope(call), visitorKeys, statefulFunctions)
         ) {
           return;
         }
         calls.push(call);
       }
+
+      if (saysSequentialOnPurpose(loop)) return;
 
       // Each item is itself a step when the awaited function is the item or one of its methods
       // (`await hook(ctx)`, `await migration.up(db)`, `await plugin.init()`): steps run in order.

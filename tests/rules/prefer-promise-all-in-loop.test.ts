@@ -608,6 +608,44 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop', rule as never,
         await client.query(sql);
       }
     }`,
+    // ... also when the resource is handed to a helper
+    `async function sendFrames(socket, messages) {
+      for (const message of messages) {
+        const body = Buffer.from(JSON.stringify(message));
+        await writeFrame(socket, body);
+      }
+    }`,
+    `async function apply(client, pending) {
+      for (const name of pending) {
+        const applied = await applyFile(client, name);
+        log(applied);
+      }
+    }`,
+    // the awaited function is named as an ordered step
+    `async function migrate(pending, db) {
+      for (const name of pending) {
+        if (!dryRun) await runMigration(db, name);
+      }
+    }`,
+    // a comment says the order is intended
+    `async function main(ordered) {
+      // Dependencies must be built before dependents: sequential on purpose.
+      for (const m of ordered) {
+        await buildPackage(m);
+      }
+    }`,
+    `async function notify(users) {
+      for (const user of users) {
+        await sendEmail(user.email); // one at a time: the provider rejects bursts
+      }
+    }`,
+    // node:test subtests report in order
+    `import { test } from 'node:test';
+    test('rejects invalid payloads', async (t) => {
+      for (const payload of [{}, { items: [] }]) {
+        await t.test(JSON.stringify(payload), async () => { await post(payload); });
+      }
+    });`,
     // the awaited call does not use the iteration: polling, retries, repeated steps
     `async function f(items) {
       for (const item of items) {
