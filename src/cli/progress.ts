@@ -9,9 +9,9 @@ const REDRAW_EVERY_MS = 100;
  *
  * ESLint's Node API has no per-file callback, so the CLI counts files with a tiny rule that only
  * listens to `Program` (one call per linted file; the CLI lints on one thread). The total comes from
- * ESLint itself: a second instance lints the same paths with a parser that returns an empty program
- * and no rules, which enumerates exactly the files ESLint will lint (same globbing and ignores) at
- * the cost of reading them. Until that count is known the line shows the done count alone.
+ * ESLint itself, before the lint: a second instance lints the same paths with a parser that returns
+ * an empty program and no rules, which enumerates exactly the files ESLint will lint (same globbing
+ * and ignores) at the cost of reading them once more (about a second per few thousand files).
  */
 export class Progress {
   private done = 0;
