@@ -41,6 +41,21 @@ const missingTypeScriptParser: Linter.Parser = {
 };
 
 /**
+ * `@typescript-eslint/parser`, loaded at the first TypeScript file: it loads `typescript` (about a
+ * second), which a run over JavaScript files does not need.
+ */
+const lazyTypeScriptParser = {
+  meta: { name: 'async-pitfalls/lazy-typescript-parser' },
+  parseForESLint(code: string, options?: unknown): Linter.ESLintParseResult {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const parser = require('@typescript-eslint/parser') as {
+      parseForESLint(code: string, options?: unknown): Linter.ESLintParseResult;
+    };
+    return parser.parseForESLint(code, options);
+  },
+} satisfies Linter.Parser;
+
+/**
  * The whole flat config of a zero-config run, relative to `cwd`:
  * the plugin's chosen config, espree for JavaScript (JSX enabled in every JS extension, so React
  * projects that keep JSX in `.js` parse), `@typescript-eslint/parser` for TypeScript (with
@@ -54,11 +69,7 @@ export function buildLintConfig(setup: LintSetup): Linter.Config[] {
     throw new UsageError('--typed needs the "typescript" package: install it in this project (npm i -D typescript).');
   }
 
-  const tsParser: Linter.Parser = tsAvailable
-    ? // Loaded lazily: it imports `typescript`, which JavaScript-only projects may not have.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      (require('@typescript-eslint/parser') as Linter.Parser)
-    : missingTypeScriptParser;
+  const tsParser = tsAvailable ? lazyTypeScriptParser : missingTypeScriptParser;
 
   const gitignore = readGitignorePatterns(setup.cwd);
   const configs: Linter.Config[] = [];
