@@ -70,7 +70,8 @@ export function testDocsExamples(ruleName: string, rule: TSESLint.RuleModule<str
         const messages = linter.verify(
           example.code,
           {
-            files: ['**/*'],
+            // A pattern ending in `*` alone matches no file in a flat config: name the extensions.
+            files: ['**/*.ts', '**/*.tsx'],
             languageOptions: {
               parser: tsParser as Linter.Parser,
               parserOptions: { ecmaFeatures: { jsx: tsx } },
@@ -83,6 +84,8 @@ export function testDocsExamples(ruleName: string, rule: TSESLint.RuleModule<str
         );
         const fatal = messages.find((message) => message.fatal);
         assert.equal(fatal, undefined, `example does not parse: ${fatal?.message}`);
+        const unexpected = messages.filter((message) => message.ruleId === null);
+        assert.deepEqual(unexpected.map((message) => message.message), [], 'the example was not linted');
         const reported = messages.filter((message) => message.ruleId === `async-pitfalls/${ruleName}`);
         if (example.section === 'Incorrect') assert.ok(reported.length > 0, `not reported:\n${example.code}`);
         else assert.deepEqual(reported.map((message) => `${message.line}: ${message.message}`), []);
