@@ -6,7 +6,7 @@
  * markers for the rules each config turns on. Needs `npm run build` first (`npm test` does it).
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,12 +72,25 @@ interface Run {
   stderr: string;
 }
 
+/** Runs a process without blocking the event loop (the two ESLint majors run side by side). */
+function runProcess(command: string, args: string[], cwd: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 /** A fresh project with a copy of examples/ and the three config files; `npm install`s `packages`. */
-function createProject(name: string, packages: string[], extraInstallArgs: string[] = []): string {
+async function createProject(name: string, packages: string[], extraInstallArgs: string[] = []): Promise<string> {
   const dir = path.join(workRoot, name);
   mkdirSync(dir);
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, private: true, type: 'module' }));
-  install(dir, [...packages, tarball], extraInstallArgs);
+  await install(dir, [...packages, tarball], extraInstallArgs);
   cpSync(path.join(REPO_ROOT, 'examples'), path.join(dir, 'examples'), { recursive: true });
   writeFileSync(path.join(dir, 'eslint.config.js'), ESM_CONFIG);
   writeFileSync(path.join(dir, 'eslint.config.cjs'), CJS_CONFIG);
@@ -85,18 +98,18 @@ function createProject(name: string, packages: string[], extraInstallArgs: strin
   return dir;
 }
 
-function install(dir: string, packages: string[], extraArgs: string[] = []): void {
-  execFileSync('npm', [...NPM_INSTALL, ...extraArgs, ...packages], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+async function install(dir: string, packages: string[], extraArgs: string[] = []): Promise<void> {
+  const run = await runProcess('npm', [...NPM_INSTALL, ...extraArgs, ...packages], dir);
+  assert.equal(run.status, 0, `npm install ${packages.join(' ')} failed:\n${run.stderr}`);
 }
 
-function eslint(dir: string, args: string[]): Run {
-  const bin = path.join(dir, 'node_modules', 'eslint', 'bin', 'eslint.js');
-  return spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
+function eslint(dir: string, args: string[]): Promise<Run> {
+  return runProcess(process.execPath, [path.join(dir, 'node_modules', 'eslint', 'bin', 'eslint.js'), ...args], dir);
 }
 
 /** The installed bin, run through its link and shebang as `npx async-pitfalls` would. */
-function cli(dir: string, args: string[]): Run {
-  return spawnSync(path.join(dir, 'node_modules', '.bin', 'async-pitfalls'), args, { cwd: dir, encoding: 'utf8' });
+function cli(dir: string, args: string[]): Promise<Run> {
+  return runProcess(path.join(dir, 'node_modules', '.bin', 'async-pitfalls'), args, dir);
 }
 
 /** Findings of a `--format json` run, relative to the project's examples/ copy. */
@@ -119,38 +132,38 @@ function assertUsageError(run: Run, pattern: RegExp): void {
 function withTypeScriptCases(project: () => string): void {
   let plainRun: string[] = [];
 
-  it('ESM eslint.config.js: ESLint reports exactly the marked lines of the recommended rules', () => {
-    const run = eslint(project(), ['--format', 'json', 'examples']);
+  it('ESM eslint.config.js: ESLint reports exactly the marked lines of the recommended rules', async () => {
+    const run = await eslint(project(), ['--format', 'json', 'examples']);
     plainRun = findingsOf(project(), run);
     assert.deepEqual(flawedOnly(plainRun), expectedFindings(markers, RECOMMENDED));
     assert.deepEqual(plainRun.filter((finding) => finding.startsWith('fixed/')), []);
     assert.equal(run.status, exitFor(plainRun));
   });
 
-  it('CJS eslint.config.cjs: the same findings', () => {
-    const run = eslint(project(), ['--config', 'eslint.config.cjs', '--format', 'json', 'examples']);
+  it('CJS eslint.config.cjs: the same findings', async () => {
+    const run = await eslint(project(), ['--config', 'eslint.config.cjs', '--format', 'json', 'examples']);
     assert.deepEqual(findingsOf(project(), run), expectedFindings(markers, RECOMMENDED));
   });
 
-  it('--concurrency=2: the same findings as the single-threaded run', () => {
-    const run = eslint(project(), ['--concurrency=2', '--format', 'json', 'examples']);
+  it('--concurrency=2: the same findings as the single-threaded run', async () => {
+    const run = await eslint(project(), ['--concurrency=2', '--format', 'json', 'examples']);
     assert.deepEqual(findingsOf(project(), run), plainRun);
   });
 
-  it('CLI --config all --format json: exactly the marked lines of every rule, fixed/ clean', () => {
-    const run = cli(project(), ['--config', 'all', '--format', 'json', 'examples']);
+  it('CLI --config all --format json: exactly the marked lines of every rule, fixed/ clean', async () => {
+    const run = await cli(project(), ['--config', 'all', '--format', 'json', 'examples']);
     const expected = expectedFindings(markers, ALL);
     assert.deepEqual(findingsOf(project(), run), expected);
     assert.equal(run.status, exitFor(expected), run.stderr);
   });
 
-  it('CLI with the default (recommended) config: the recommended rules only', () => {
-    const run = cli(project(), ['--format', 'json', 'examples']);
+  it('CLI with the default (recommended) config: the recommended rules only', async () => {
+    const run = await cli(project(), ['--format', 'json', 'examples']);
     assert.deepEqual(findingsOf(project(), run), expectedFindings(markers, RECOMMENDED));
   });
 
-  it('CLI --format sarif: valid SARIF whose results name the rules', () => {
-    const run = cli(project(), ['--config', 'all', '--format', 'sarif', 'examples']);
+  it('CLI --format sarif: valid SARIF whose results name the rules', async () => {
+    const run = await cli(project(), ['--config', 'all', '--format', 'sarif', 'examples']);
     const sarif = JSON.parse(run.stdout) as { version: string; runs: { results: { ruleId: string }[] }[] };
     assert.equal(sarif.version, '2.1.0');
     const results = sarif.runs[0]?.results ?? [];
@@ -161,8 +174,8 @@ function withTypeScriptCases(project: () => string): void {
     assert.equal(results.length, expectedFindings(markers, ALL).length);
   });
 
-  it('CLI --typed: parses every file with type information and still reports every marker', () => {
-    const run = cli(project(), ['--typed', '--config', 'all', '--format', 'json', 'examples']);
+  it('CLI --typed: parses every file with type information and still reports every marker', async () => {
+    const run = await cli(project(), ['--typed', '--config', 'all', '--format', 'json', 'examples']);
     const findings = flawedOnly(findingsOf(project(), run));
     assert.deepEqual(
       findings.filter((finding) => / Parsing error/u.test(finding)),
@@ -172,78 +185,83 @@ function withTypeScriptCases(project: () => string): void {
     assert.deepEqual(missing, []);
   });
 
-  it('CLI on examples/fixed: exit 0 and no output', () => {
-    const run = cli(project(), ['--config', 'all', 'examples/fixed']);
+  it('CLI on examples/fixed: exit 0 and no output', async () => {
+    const run = await cli(project(), ['--config', 'all', 'examples/fixed']);
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.equal(run.stdout.trim(), '');
   });
 
-  it('CLI usage and configuration errors: exit 2, one clear message', () => {
-    assertUsageError(cli(project(), ['--no-such-flag']), /Unknown option '--no-such-flag'/u);
-    assertUsageError(cli(project(), ['--config', 'loose']), /Unknown config 'loose'/u);
-    assertUsageError(cli(project(), ['--max-warnings', 'many']), /--max-warnings expects a whole number/u);
-    assertUsageError(cli(project(), ['--format', 'no-such-formatter', 'examples']), /Cannot load formatter/u);
-    assertUsageError(cli(project(), ['no/such/dir']), /No files matching 'no\/such\/dir'/u);
+  it('CLI usage and configuration errors: exit 2, one clear message', async () => {
+    assertUsageError(await cli(project(), ['--no-such-flag']), /Unknown option '--no-such-flag'/u);
+    assertUsageError(await cli(project(), ['--config', 'loose']), /Unknown config 'loose'/u);
+    assertUsageError(await cli(project(), ['--max-warnings', 'many']), /--max-warnings expects a whole number/u);
+    assertUsageError(await cli(project(), ['--format', 'no-such-formatter', 'examples']), /Cannot load formatter/u);
+    assertUsageError(await cli(project(), ['no/such/dir']), /No files matching 'no\/such\/dir'/u);
   });
 
-  it('CLI --version and --help', () => {
-    const version = cli(project(), ['--version']);
+  it('CLI --version and --help', async () => {
+    const version = await cli(project(), ['--version']);
     assert.equal(version.status, 0);
     assert.equal(version.stdout.trim(), built.meta.version);
-    const help = cli(project(), ['--help']);
+    const help = await cli(project(), ['--help']);
     assert.equal(help.status, 0);
     assert.match(help.stdout, /--typed/u);
   });
 }
 
-describe('installed with ESLint 9', () => {
-  let dir = '';
+// The two ESLint majors run side by side (installs overlap with lints); the cases of one project
+// run in order, since later cases compare with earlier runs.
+describe('packed and installed', { concurrency: 2 }, () => {
+  describe('installed with ESLint 9', { concurrency: 1 }, () => {
+    let dir = '';
 
-  describe('without typescript (a JavaScript-only project)', () => {
-    before(() => {
-      // npm would install `typescript` as a peer of @typescript-eslint/*; --legacy-peer-deps leaves it out.
-      dir = createProject('eslint9', ['eslint@9'], ['--legacy-peer-deps']);
-      assert.equal(existsSync(path.join(dir, 'node_modules', 'typescript')), false);
-    });
-
-    it('the plugin loads with import and require', () => {
-      const esm = spawnSync(
-        process.execPath,
-        ['--input-type=module', '-e', "import p from 'eslint-plugin-async-pitfalls'; console.log(Object.keys(p.configs).join())"],
-        { cwd: dir, encoding: 'utf8' },
-      );
-      assert.equal(esm.stdout.trim(), 'recommended,strict,all', esm.stderr);
-      const cjs = spawnSync(process.execPath, ['-e', "console.log(require('eslint-plugin-async-pitfalls').meta.version)"], {
-        cwd: dir,
-        encoding: 'utf8',
+    describe('without typescript (a JavaScript-only project)', { concurrency: 1 }, () => {
+      before(async () => {
+        // npm would install `typescript` as a peer of @typescript-eslint/*; --legacy-peer-deps leaves it out.
+        dir = await createProject('eslint9', ['eslint@9'], ['--legacy-peer-deps']);
+        assert.equal(existsSync(path.join(dir, 'node_modules', 'typescript')), false);
       });
-      assert.equal(cjs.stdout.trim(), built.meta.version, cjs.stderr);
+
+      it('the plugin loads with import and require', async () => {
+        const esm = await runProcess(
+          process.execPath,
+          ['--input-type=module', '-e', "import p from 'eslint-plugin-async-pitfalls'; console.log(Object.keys(p.configs).join())"],
+          dir,
+        );
+        assert.equal(esm.stdout.trim(), 'recommended,strict,all', esm.stderr);
+        const cjs = await runProcess(
+          process.execPath,
+          ['-e', "console.log(require('eslint-plugin-async-pitfalls').meta.version)"],
+          dir,
+        );
+        assert.equal(cjs.stdout.trim(), built.meta.version, cjs.stderr);
+      });
+
+      it('ESLint lints the JavaScript examples: the marked lines of the recommended rules', async () => {
+        const run = await eslint(dir, ['--config', 'js-only.config.js', '--format', 'json', 'examples']);
+        assert.deepEqual(findingsOf(dir, run), expectedFindings(markers, RECOMMENDED).filter(isJavaScript));
+      });
+
+      it('the CLI lints JavaScript paths, and says so clearly (exit 2) when it meets TypeScript', async () => {
+        const js = await cli(dir, ['--config', 'all', '--format', 'json', 'examples/src/auth', 'examples/src/jobs', 'examples/scripts']);
+        const expected = expectedFindings(markers, ALL).filter(isJavaScript);
+        assert.deepEqual(findingsOf(dir, js), expected);
+        assert.equal(js.status, exitFor(expected), js.stderr);
+        assertUsageError(await cli(dir, ['examples']), /"typescript" package is not installed/u);
+      });
     });
 
-    it('ESLint lints the JavaScript examples: the marked lines of the recommended rules', () => {
-      const run = eslint(dir, ['--config', 'js-only.config.js', '--format', 'json', 'examples']);
-      assert.deepEqual(findingsOf(dir, run), expectedFindings(markers, RECOMMENDED).filter(isJavaScript));
-    });
-
-    it('the CLI lints JavaScript paths, and says so clearly (exit 2) when it meets TypeScript', () => {
-      const js = cli(dir, ['--config', 'all', '--format', 'json', 'examples/src/auth', 'examples/src/jobs', 'examples/scripts']);
-      const expected = expectedFindings(markers, ALL).filter(isJavaScript);
-      assert.deepEqual(findingsOf(dir, js), expected);
-      assert.equal(js.status, exitFor(expected), js.stderr);
-      assertUsageError(cli(dir, ['examples']), /"typescript" package is not installed/u);
+    describe('with typescript 5.9', { concurrency: 1 }, () => {
+      before(() => install(dir, ['typescript@5.9']));
+      withTypeScriptCases(() => dir);
     });
   });
 
-  describe('with typescript 5.9', () => {
-    before(() => install(dir, ['typescript@5.9']));
+  describe('installed with ESLint 10', { concurrency: 1 }, () => {
+    let dir = '';
+    before(async () => {
+      dir = await createProject('eslint10', ['eslint@10', 'typescript@5.9']);
+    });
     withTypeScriptCases(() => dir);
   });
-});
-
-describe('installed with ESLint 10', () => {
-  let dir = '';
-  before(() => {
-    dir = createProject('eslint10', ['eslint@10', 'typescript@5.9']);
-  });
-  withTypeScriptCases(() => dir);
 });
