@@ -3,8 +3,16 @@ export interface QueryResult<Row> {
   rows: Row[];
 }
 
+export interface Client {
+  query<Row>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>;
+  release(): void;
+}
+
 export const pool = {
   async query<Row>(_sql: string, _params: unknown[]): Promise<QueryResult<Row>> {
     return { rows: [] };
+  },
+  async connect(): Promise<Client> {
+    return { query: async () => ({ rows: [] }), release: () => undefined };
   },
 };
