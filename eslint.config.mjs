@@ -12,8 +12,26 @@ export default tseslint.config(
     ...eslintPlugin.configs.rules,
   },
   {
+    // Rules are built with typescript-eslint's RuleCreator (src/util/create-rule.ts): it adds
+    // `docs.url` and keeps `defaultOptions` beside `meta`; `recommended` names a config; the
+    // description starts with a capital, as in typescript-eslint.
+    files: ['src/rules/*.ts'],
+    rules: {
+      'eslint-plugin/require-meta-docs-url': 'off',
+      'eslint-plugin/require-meta-default-options': 'off',
+      'eslint-plugin/require-meta-languages': 'off',
+      'eslint-plugin/require-meta-docs-recommended': ['error', { allowNonBoolean: true }],
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Enforce|Require|Disallow)' }],
+    },
+  },
+  {
     files: ['tests/rules/*.ts'],
     ...eslintPlugin.configs.tests,
+  },
+  {
+    // Node scripts (scripts/create-rule.mjs).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

@@ -1,12 +1,18 @@
 import { isBuiltin } from 'node:module';
 import { CALL, CONSTRUCT, ReferenceTracker } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 
 /**
  * Where an API lives. `module` is a specifier as users write it (`fs`, `fs-extra`); a Node
  * built-in also matches its `node:` form. `global` is a global object (`Atomics`, `Bun`).
  */
 export type ApiSource = { readonly module: string } | { readonly global: string };
+
+/** The module specifier or global name of a source. */
+export function apiSourceName(source: ApiSource): string {
+  return 'module' in source ? source.module : source.global;
+}
 
 /** How the API is used when it is reported: called (`f()`) or constructed (`new F()`). */
 export type ApiUse = 'call' | 'construct';
@@ -43,6 +49,10 @@ function insert<T>(root: TraceMap, key: string, entry: ApiEntry<T>, tag: string)
   node[entry.use === 'call' ? CALL : CONSTRUCT] = { tag, info: entry.info };
 }
 
+function entryKey(source: string, path: readonly string[], use: ApiUse): string {
+  return `${source}\0${path.join('.')}\0${use}`;
+}
+
 interface Tagged<T> {
   tag: string;
   info: T;
@@ -60,9 +70,15 @@ interface Tagged<T> {
 export class ApiCatalogIndex<T> {
   private readonly modules: TraceMap = {};
   private readonly globals: TraceMap = {};
+  /** `source\0path\0use` -> entry, for lookups by declaration (typed mode). */
+  private readonly byKey = new Map<string, ApiEntry<T>>();
+  /** Wrappers already examined (typed mode), by their TypeScript function node. */
+  private readonly wrappers = new Map<ts.Node, BlockingWrapper<T> | null>();
 
   constructor(entries: Iterable<ApiEntry<T>>) {
     for (const entry of entries) {
+      const sourceName = apiSourceName(entry.source);
+      this.byKey.set(entryKey(sourceName.replace(/^node:/, ''), entry.path, entry.use), entry);
       if ('module' in entry.source) {
         const specifier = entry.source.module;
         insert(this.modules, specifier, entry, specifier);
@@ -73,6 +89,51 @@ export class ApiCatalogIndex<T> {
         insert(this.globals, entry.source.global, entry, entry.source.global);
       }
     }
+  }
+
+  /**
+   * The catalogued API a call resolves to by its declaration (typed mode, see
+   * `declaredCalleeCandidates`): finds calls through re-exports and aliases in other files that
+   * `references` cannot see. Null when the callee is not a catalogued API.
+   */
+  resolveByDeclaration(
+    call: TSESTree.CallExpression,
+    services: ParserServicesWithTypeInformation,
+  ): ApiReference<T> | null {
+    for (const candidate of declaredCalleeCandidates(call, services)) {
+      const entry = this.byKey.get(entryKey(candidate.source, candidate.path, 'call'));
+      if (entry) return { node: call, source: candidate.source, path: entry.path, info: entry.info };
+    }
+    return null;
+  }
+
+  /**
+   * Typed mode: when `call` invokes a synchronous function written in another file of the project
+   * (see `projectFunction`) that itself calls a catalogued API on every run (see
+   * `unconditionalCalls`, resolved like `resolveByDeclaration`), that wrapper and API. One level
+   * only; each wrapper is examined once per index (an index lives for one file).
+   */
+  resolveWrapper(call: TSESTree.CallExpression, services: ParserServicesWithTypeInformation): BlockingWrapper<T> | null {
+    const typescript = loadTypeScript();
+    const checker = services.program.getTypeChecker();
+    const tsCall = services.esTreeNodeToTSNodeMap.get(call);
+    const target = projectFunction(tsCall, checker, services.program, typescript);
+    if (!target) return null;
+    const cached = this.wrappers.get(target.fn);
+    if (cached !== undefined) return cached;
+    let found: BlockingWrapper<T> | null = null;
+    for (const inner of unconditionalCalls(target.fn, checker, typescript) ?? []) {
+      for (const candidate of tsCallCandidates(inner, checker, typescript)) {
+        const entry = this.byKey.get(entryKey(candidate.source, candidate.path, 'call'));
+        if (entry) {
+          found = { name: target.name, source: candidate.source, path: entry.path, info: entry.info };
+          break;
+        }
+      }
+      if (found) break;
+    }
+    this.wrappers.set(target.fn, found);
+    return found;
   }
 
   /** Every call or construction of a catalogued API in the file, once each. */
@@ -158,4 +219,187 @@ function* prefixed<R extends { path: readonly string[] }>(
   head: string,
 ): Generator<R & { path: string[] }> {
   for (const reference of references) yield { ...reference, path: [head, ...reference.path] };
+}
+
+/** Where a typed-mode callee is declared: a module (specifier without `node:`) and a path in it. */
+export interface DeclaredApi {
+  readonly source: string;
+  readonly path: readonly string[];
+}
+
+const QUALIFIED_NAME = /^"([^"]+)"\.(.+)$/;
+const PACKAGE_IN_PATH = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//g;
+
+/**
+ * The module a declaration's fully qualified name (`"fs".readFileSync`,
+ * `"/repo/node_modules/@types/glob/index".sync`) belongs to: an ambient module's name, or the
+ * package (`@types/x__y` read as `@x/y`) of a file under `node_modules`. Files of the project itself
+ * are not modules of any catalog, so they give null.
+ */
+function parseQualifiedName(qualified: string): DeclaredApi | null {
+  const match = QUALIFIED_NAME.exec(qualified);
+  if (!match?.[1] || !match[2]) return null;
+  const [, module, rest] = match;
+  let source: string | null = null;
+  if (!module.includes('/') || !/^[/\\]|^[A-Za-z]:/.test(module)) {
+    source = module;
+  } else {
+    let last: string | undefined;
+    for (const found of module.replaceAll('\\', '/').matchAll(PACKAGE_IN_PATH)) last = found[1];
+    if (last?.startsWith('@types/')) {
+      const name = last.slice('@types/'.length);
+      last = name.includes('__') ? `@${name.replace('__', '/')}` : name;
+    }
+    source = last ?? null;
+  }
+  if (!source) return null;
+  return { source: source.startsWith('node:') ? source.slice('node:'.length) : source, path: rest.split('.') };
+}
+
+/**
+ * Typed mode only: the modules where the function that `call` invokes is declared, as candidates
+ * in order: the callee's own symbol after following aliases (imports, `export { x } from`,
+ * `export *`), then the declaration of the signature the checker resolves the call to (which also
+ * sees through `export const read = fs.readFileSync`). A function written in the project itself is
+ * never a candidate: only ambient module declarations and packages under `node_modules` are.
+ * Cost: a symbol lookup, and the call's signature only if the symbol is not a plain function.
+ */
+export function* declaredCalleeCandidates(
+  call: TSESTree.CallExpression,
+  services: ParserServicesWithTypeInformation,
+): Generator<DeclaredApi> {
+  const tsCall = services.esTreeNodeToTSNodeMap.get(call);
+  yield* tsCallCandidates(tsCall, services.program.getTypeChecker(), loadTypeScript());
+}
+
+/** The name a TS call's callee is looked up by: `f` in `f()`, `b` in `a.b()`. */
+function tsCalleeName(call: ts.CallExpression, typescript: typeof ts): ts.Node | null {
+  const callee = call.expression;
+  if (typescript.isIdentifier(callee)) return callee;
+  if (typescript.isPropertyAccessExpression(callee)) return callee.name;
+  return null;
+}
+
+/** The callee's symbol, aliases (imports, re-exports) followed. */
+function tsCalleeSymbol(call: ts.CallExpression, checker: ts.TypeChecker, typescript: typeof ts): ts.Symbol | null {
+  const name = tsCalleeName(call, typescript);
+  if (!name) return null;
+  const symbol = checker.getSymbolAtLocation(name);
+  if (!symbol) return null;
+  return symbol.flags & typescript.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+}
+
+function* tsCallCandidates(call: ts.CallExpression, checker: ts.TypeChecker, typescript: typeof ts): Generator<DeclaredApi> {
+  const symbol = tsCalleeSymbol(call, checker, typescript);
+  if (!symbol) return;
+  const own = parseQualifiedName(checker.getFullyQualifiedName(symbol));
+  if (own) yield own;
+  // A function or method is its own declaration; only a value (`const read = fs.readFileSync`)
+  // can stand for another function, so only then is the call's signature worth resolving.
+  if (symbol.flags & (typescript.SymbolFlags.Function | typescript.SymbolFlags.Method)) return;
+  const declaration = checker.getResolvedSignature(call)?.declaration;
+  if (!declaration || typescript.isJSDocSignature(declaration) || !declaration.name) return;
+  const declared = checker.getSymbolAtLocation(declaration.name);
+  const viaSignature = declared ? parseQualifiedName(checker.getFullyQualifiedName(declared)) : null;
+  if (viaSignature && (!own || viaSignature.source !== own.source || viaSignature.path.join('.') !== own.path.join('.'))) {
+    yield viaSignature;
+  }
+}
+
+/** A function of another project file that blocks, and the catalogued call in it. */
+export interface BlockingWrapper<T> {
+  /** The wrapper's declared name. */
+  readonly name: string;
+  readonly path: readonly string[];
+  readonly source: string;
+  readonly info: T;
+}
+
+/** Nodes of a wrapper body examined at most: a wrapper is small, a bigger body is not followed. */
+const WRAPPER_NODE_BUDGET = 400;
+
+/**
+ * The function a call invokes when it is a synchronous, non-generator function written in another
+ * file of the project (a function declaration, or a `const` bound to an arrow or function
+ * expression), or null.
+ */
+function projectFunction(
+  call: ts.CallExpression,
+  checker: ts.TypeChecker,
+  program: ts.Program,
+  typescript: typeof ts,
+): { name: string; fn: ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression } | null {
+  const symbol = tsCalleeSymbol(call, checker, typescript);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration) return null;
+  const file = declaration.getSourceFile();
+  if (file === call.getSourceFile() || file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) return null;
+  let fn: ts.Node | undefined;
+  if (typescript.isFunctionDeclaration(declaration)) {
+    fn = declaration;
+  } else if (
+    typescript.isVariableDeclaration(declaration) &&
+    typescript.isVariableDeclarationList(declaration.parent) &&
+    declaration.parent.flags & typescript.NodeFlags.Const
+  ) {
+    fn = declaration.initializer;
+  }
+  if (!fn || !(typescript.isFunctionDeclaration(fn) || typescript.isArrowFunction(fn) || typescript.isFunctionExpression(fn))) {
+    return null;
+  }
+  const isAsync = typescript.getCombinedModifierFlags(fn) & typescript.ModifierFlags.Async;
+  if (isAsync || (!typescript.isArrowFunction(fn) && fn.asteriskToken) || !fn.body) return null;
+  return { name: symbol.name, fn };
+}
+
+/**
+ * The calls that run every time a TS function runs: its body without nested functions, branches
+ * (`if` consequents, `?:` branches, the right side of `&&`/`||`/`??`, `case` clauses, `catch`), or
+ * assignments to variables declared outside it (a cache fill). The same notion as
+ * `isUnconditionalPart` in `local-calls.ts`, on TypeScript's tree. At most `WRAPPER_NODE_BUDGET` nodes.
+ */
+function unconditionalCalls(
+  fn: ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression,
+  checker: ts.TypeChecker,
+  typescript: typeof ts,
+): ts.CallExpression[] | null {
+  const calls: ts.CallExpression[] = [];
+  let budget = WRAPPER_NODE_BUDGET;
+  const K = typescript.SyntaxKind;
+  const declaredOutside = (node: ts.Node): boolean => {
+    const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
+    return declaration !== undefined && (declaration.pos < fn.pos || declaration.end > fn.end);
+  };
+  const visit = (node: ts.Node): boolean => {
+    if (--budget < 0) return false;
+    if (typescript.isFunctionLike(node) || typescript.isClassLike(node)) return true;
+    if (typescript.isIfStatement(node)) return visit(node.expression);
+    if (typescript.isConditionalExpression(node)) return visit(node.condition);
+    if (typescript.isCaseClause(node) || typescript.isDefaultClause(node)) return true;
+    if (typescript.isTryStatement(node)) return visit(node.tryBlock) && (!node.finallyBlock || visit(node.finallyBlock));
+    if (typescript.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      if (
+        operator === K.AmpersandAmpersandToken ||
+        operator === K.BarBarToken ||
+        operator === K.QuestionQuestionToken ||
+        operator === K.AmpersandAmpersandEqualsToken ||
+        operator === K.BarBarEqualsToken ||
+        operator === K.QuestionQuestionEqualsToken
+      ) {
+        return visit(node.left);
+      }
+      if (operator === K.EqualsToken && typescript.isIdentifier(node.left) && declaredOutside(node.left)) return true;
+    }
+    if (typescript.isCallExpression(node)) calls.push(node);
+    return typescript.forEachChild(node, (child) => (visit(child) ? undefined : true)) === undefined;
+  };
+  const body = fn.body;
+  if (!body) return null;
+  return visit(body) ? calls : null;
+}
+/** TypeScript itself, loaded only in typed mode (where the parser has already loaded it). */
+function loadTypeScript(): typeof ts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('typescript') as typeof ts;
 }

@@ -1,0 +1,196 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { INLINE_CALLBACK_METHODS } from '../catalog/inline-callbacks';
+import type { FunctionNode } from './async-context';
+
+/** A function of the file that a call invokes, resolved by scope, with the name it is called by. */
+export interface LocalFunction {
+  readonly node: FunctionNode;
+  readonly name: string;
+}
+
+/**
+ * The identifiers a call runs synchronously, right there: its callee `name(...)`, and a function
+ * passed by name to a method that calls its callback inline (`items.map(parse)`, see
+ * `INLINE_CALLBACK_METHODS`).
+ */
+export function invokedIdentifiers(call: TSESTree.CallExpression): TSESTree.Identifier[] {
+  if (call.callee.type === AST_NODE_TYPES.Identifier) return [call.callee];
+  const callee = call.callee;
+  const callback = call.arguments[0];
+  if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    INLINE_CALLBACK_METHODS.has(callee.property.name) &&
+    callback?.type === AST_NODE_TYPES.Identifier
+  ) {
+    return [callback];
+  }
+  return [];
+}
+
+/**
+ * The function an identifier `name` that is called invokes, when scope analysis proves it: `name` is a
+ * function declaration, or a `const` initialized with an arrow or function expression, and the
+ * binding is never reassigned. Async functions and generators are not returned (calling them runs
+ * nothing of their body synchronously, or runs it as its own async execution). Anything else
+ * (parameters, imports, `let`, methods, `this.x()`) gives null: precision over reach.
+ */
+export function resolveLocalFunction(
+  callee: TSESTree.Identifier,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): LocalFunction | null {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+  if (variable?.defs.length !== 1) return null;
+  const definition = variable.defs[0];
+  if (!definition) return null;
+  let fn: TSESTree.Node | null = null;
+  if (definition.type === 'FunctionName' && definition.node.type === AST_NODE_TYPES.FunctionDeclaration) {
+    fn = definition.node;
+  } else if (
+    definition.type === 'Variable' &&
+    definition.parent.kind === 'const' &&
+    definition.node.id.type === AST_NODE_TYPES.Identifier
+  ) {
+    fn = definition.node.init;
+  }
+  if (
+    !fn ||
+    (fn.type !== AST_NODE_TYPES.FunctionDeclaration &&
+      fn.type !== AST_NODE_TYPES.FunctionExpression &&
+      fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) ||
+    fn.async ||
+    fn.generator
+  ) {
+    return null;
+  }
+  const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
+  return reassigned ? null : { node: fn, name: variable.name };
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * True when `node` runs every time `fn` runs, and its result is not cached outside `fn`:
+ * - not in a branch between them: the consequent or alternate of an `if` or `?:`, the right side
+ *   of `&&`/`||`/`??` or of `&&=`/`||=`/`??=`, a `switch` case, a `catch` clause (loops and `try`
+ *   blocks count as running: `for (const f of files) readFileSync(f)`);
+ * - not assigned to a variable declared outside `fn` (`cache = readFileSync(p)`): the lazy
+ *   initialization of a module-level cache runs once, which callers reasonably accept.
+ * A helper that blocks only on some path (`if (DEBUG) appendFileSync(...)`) or once is not
+ * reported at its call sites: a reviewer could not say from the call that it blocks.
+ */
+export function isUnconditionalPart(
+  node: TSESTree.Node,
+  fn: FunctionNode,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test !== child) return false;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.right === child) return false;
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+      case AST_NODE_TYPES.CatchClause:
+        if (parent.type === AST_NODE_TYPES.CatchClause || parent.test !== child) return false;
+        break;
+      case AST_NODE_TYPES.AssignmentExpression: {
+        if (parent.right !== child) break;
+        if (parent.operator === '&&=' || parent.operator === '||=' || parent.operator === '??=') return false;
+        if (parent.left.type === AST_NODE_TYPES.Identifier) {
+          const variable = ASTUtils.findVariable(sourceCode.getScope(parent), parent.left);
+          if (variable && !contains(fn, variable.scope.block)) return false;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
+/** How a helper reaches a blocking operation: through `next` helpers, ending in `operation`. */
+export interface BlockingChain<Op> {
+  readonly helpers: readonly LocalFunction[];
+  readonly operation: Op;
+}
+
+interface Summary<Op> {
+  depth: number;
+  /** The helper called next, or null when this function performs `operation` itself. */
+  next: LocalFunction | null;
+  operation: Op;
+}
+
+/**
+ * Which synchronous functions of a file perform a blocking operation as part of their own
+ * execution, directly or through other such functions of the file, up to `maxDepth` helpers deep.
+ * Fed once per file (`addOperation` for each operation whose execution context is a sync
+ * function, `addCall` for each resolved call), then asked per call site. Each function's summary
+ * is computed once, in `maxDepth` passes over the recorded calls: linear in the file's size.
+ */
+export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }> {
+  private readonly operations = new Map<FunctionNode, Op>();
+  private readonly calls: { caller: FunctionNode; target: LocalFunction }[] = [];
+  private summaries: Map<FunctionNode, Summary<Op>> | null = null;
+
+  constructor(private readonly maxDepth: number) {}
+
+  /** `operation` runs as part of `fn`'s own execution; the first one in the source is kept. */
+  addOperation(fn: FunctionNode, operation: Op): void {
+    if (fn.async || fn.generator) return;
+    const known = this.operations.get(fn);
+    if (!known || operation.node.range[0] < known.node.range[0]) this.operations.set(fn, operation);
+  }
+
+  /** `caller` (a sync function) calls `target` as part of its own execution. */
+  addCall(caller: FunctionNode, target: LocalFunction): void {
+    if (caller.async || caller.generator) return;
+    this.summaries = null;
+    this.calls.push({ caller, target });
+  }
+
+  get hasOperations(): boolean {
+    return this.operations.size > 0;
+  }
+
+  /** The chain of helpers from `target` to a blocking operation, or null. */
+  chainFrom(target: LocalFunction): BlockingChain<Op> | null {
+    const summaries = this.compute();
+    const helpers: LocalFunction[] = [target];
+    let summary = summaries.get(target.node);
+    if (!summary) return null;
+    while (summary.next) {
+      helpers.push(summary.next);
+      const following = summaries.get(summary.next.node);
+      if (!following) return null;
+      summary = following;
+    }
+    return { helpers, operation: summary.operation };
+  }
+
+  private compute(): Map<FunctionNode, Summary<Op>> {
+    if (this.summaries) return this.summaries;
+    const summaries = new Map<FunctionNode, Summary<Op>>();
+    for (const [fn, operation] of this.operations) summaries.set(fn, { depth: 1, next: null, operation });
+    for (let depth = 2; depth <= this.maxDepth; depth++) {
+      for (const { caller, target } of this.calls) {
+        if (summaries.has(caller)) continue;
+        const reached = summaries.get(target.node);
+        if (reached && reached.depth < depth) {
+          summaries.set(caller, { depth, next: target, operation: reached.operation });
+        }
+      }
+    }
+    this.summaries = summaries;
+    return summaries;
+  }
+}

@@ -1,0 +1,304 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import rule from '../../src/rules/no-blocking-in-async';
+import { ruleTester } from '../rule-tester';
+import { error, helperError, REPLACEMENT, testedRule } from './no-blocking-in-async.errors';
+
+// Same-file helpers that block, busy-wait loops, synchronous XMLHttpRequest.
+ruleTester.run('no-blocking-in-async patterns', testedRule, {
+  valid: [
+    // helpers: the blocking call only runs later, or the helper is not what the call resolves to
+    `import fs from 'fs';
+function watch(p) { setTimeout(() => fs.readFileSync(p), 10); }
+async function main() { watch('a'); }`,
+    `import fs from 'fs';
+function makeLoader(p) { return () => fs.readFileSync(p); }
+async function main() { makeLoader('a'); }`,
+    `import fs from 'fs';
+let load = () => fs.readFileSync('a');
+load = () => 'cached';
+async function main() { load(); }`,
+    `import fs from 'fs';
+function load() { return fs.readFileSync('a'); }
+load = () => 'cached';
+async function main() { load(); }`,
+    `import fs from 'fs';
+function* lines() { yield fs.readFileSync('a'); }
+async function main() { lines(); }`,
+    `import fs from 'fs';
+function load() { return fs.readFileSync('a'); }
+async function main(load) { load(); }`,
+    `import fs from 'fs';
+class Store { load() { return fs.readFileSync('a'); } async init() { this.load(); } }`,
+    `import fs from 'fs';
+function load() { return fs.readFileSync('a'); }
+async function main() { setTimeout(() => load(), 10); }`,
+    `import { load } from './config';
+async function main() { load(); }`,
+    // a helper passed to something that calls it later
+    `import fs from 'fs';
+function parse(file) { return JSON.parse(fs.readFileSync(file, 'utf8')); }
+async function main(files) { return files.then(parse); }`,
+    `async function f(end) { while (new Date().getFullYear() < end) {} }`,
+    // a helper that blocks only on some path, or once to fill a cache, is not reported at its calls
+    `const fs = require('fs');
+let cached;
+function config() { if (!cached) cached = fs.readFileSync('c.json', 'utf8'); return cached; }
+module.exports = async function handle() { return config(); };`,
+    `import fs from 'fs';
+let cache;
+function config() {
+  if (cache) return cache;
+  cache = JSON.parse(fs.readFileSync('c.json', 'utf8'));
+  return cache;
+}
+async function handle() { return config(); }`,
+    `import fs from 'fs';
+let cache;
+const config = () => (cache ??= fs.readFileSync('c.json', 'utf8'));
+async function handle() { return config(); }`,
+    `import fs from 'fs';
+function debug(msg) { if (process.env.DEBUG) fs.appendFileSync('debug.log', msg); }
+function trace(msg) { return process.env.TRACE && fs.appendFileSync('trace.log', msg); }
+function fallback(p) { try { return JSON.parse(p); } catch { return fs.readFileSync('default.json'); } }
+function pick(kind) { switch (kind) { case 'a': return fs.readFileSync('a'); default: return null; } }
+async function main() { debug('x'); trace('y'); fallback('{}'); pick('b'); }`,
+    `import fs from 'fs';
+function inner() { return fs.readFileSync('a'); }
+function outer(flag) { if (flag) inner(); }
+async function main() { outer(false); }`,
+    // deeper than three helpers is not followed
+    `import fs from 'fs';
+function d() { return fs.readFileSync('a'); }
+function c() { return d(); }
+function b() { return c(); }
+function a() { return b(); }
+async function main() { a(); }`,
+    // recursion without a blocking call terminates and reports nothing
+    `function walk(n) { return n ? walk(n - 1) : 0; }
+async function main() { walk(3); }`,
+    // allowed APIs do not make a helper blocking
+    {
+      code: `import fs from 'fs';
+function hasConfig() { return fs.existsSync('c.json'); }
+async function main() { hasConfig(); }`,
+      options: [{ allow: [{ module: 'fs', names: ['existsSync'] }] }],
+    },
+
+    // busy-wait: loops that await, do work, or do not spin on a clock
+    `async function poll(deadline) { while (Date.now() < deadline) { await new Promise((r) => setTimeout(r, 10)); } }`,
+    `async function drain(queue, deadline) { while (Date.now() < deadline && queue.length) { run(queue.shift()); } }`,
+    `async function f(end) { if (Date.now() < end) { return; } }`,
+    `async function f(items) { while (items.length > 0) items.pop(); }`,
+    `async function f(end) { for (let i = 0; i < 10; i++) { if (Date.now() > end) break; } }`,
+    `function sleepSync(ms) { const end = Date.now() + ms; while (Date.now() < end) {} }`,
+    `const Date = { now: () => 0 };
+async function f(end) { while (Date.now() < end) {} }`,
+    `async function f(end) { while (Date.now() !== end) {} }`,
+
+    // loops that break on a deadline but do work, or wait on something else
+    `async function f(end, queue) { while (true) { if (Date.now() > end) break; run(queue.shift()); } }`,
+    `async function f(end) { while (ready()) { if (Date.now() > end) break; } }`,
+    `async function f(end) { while (true) { if (Date.now() > end) break; else continue; } }`,
+    `async function f(end, now) { while (now < end) { now = Date.now(); log(now); } }`,
+    `async function f(end, now, other) { while (other < end) { now = Date.now(); } }`,
+
+    // sync XHR: async requests, other objects, reassigned bindings
+    `async function f(url) { const xhr = new XMLHttpRequest(); xhr.open('GET', url); xhr.send(); }`,
+    `async function f(url) { const xhr = new XMLHttpRequest(); xhr.open('GET', url, true); }`,
+    `async function f(url, socket) { socket.open('GET', url, false); }`,
+    `async function f(url, other) { let xhr = new XMLHttpRequest(); xhr = other; xhr.open('GET', url, false); }`,
+    `function f(url) { const xhr = new XMLHttpRequest(); xhr.open('GET', url, false); }`,
+  ],
+  invalid: [
+    // one level further: a same-file sync helper that blocks
+    {
+      code: `import fs from 'fs';
+function loadConfig() { return JSON.parse(fs.readFileSync('config.json', 'utf8')); }
+async function main() { const config = loadConfig(); }`,
+      errors: [helperError('loadConfig', 'loadConfig() -> fs.readFileSync', REPLACEMENT.readFile, 3, 40)],
+    },
+    {
+      code: `import { execSync } from 'child_process';
+const git = (args) => execSync(\`git \${args}\`).toString();
+const head = function () { return git('rev-parse HEAD'); };
+export const handler = async () => ({ head: head() });`,
+      errors: [
+        helperError('head', 'head() -> git() -> child_process.execSync', REPLACEMENT.childProcess, 4, 45),
+      ],
+    },
+    // three helpers deep is followed
+    {
+      code: `import fs from 'fs';
+function c() { return fs.statSync('a'); }
+function b() { return c(); }
+function a() { return b(); }
+async function main() { a(); b(); }`,
+      errors: [
+        helperError('a', 'a() -> b() -> c() -> fs.statSync', REPLACEMENT.stat, 5, 25),
+        helperError('b', 'b() -> c() -> fs.statSync', REPLACEMENT.stat, 5, 30),
+      ],
+    },
+    // blocking inside an inline callback of the helper still runs when the helper runs
+    {
+      code: `import fs from 'fs';
+function readAll(files) { return files.map((file) => fs.readFileSync(file, 'utf8')); }
+class Loader { async load(files) { return readAll(files); } }`,
+      errors: [helperError('readAll', 'readAll() -> fs.readFileSync', REPLACEMENT.readFile, 3, 43)],
+    },
+    // a blocking call in a loop, a try block or an if condition runs whenever the helper runs
+    {
+      code: `import fs from 'fs';
+function loadAll(files) { const out = []; for (const f of files) { try { out.push(fs.readFileSync(f)); } catch {} } return out; }
+function readOptional(p) { if (!fs.existsSync(p)) return {}; return {}; }
+async function main(files) { loadAll(files); readOptional('a'); }`,
+      errors: [
+        helperError('loadAll', 'loadAll() -> fs.readFileSync', REPLACEMENT.readFile, 4, 30),
+        helperError('readOptional', 'readOptional() -> fs.existsSync', REPLACEMENT.existsSync, 4, 46),
+      ],
+    },
+    // helpers declared inside the async function, and inline callbacks of it calling them
+    {
+      code: `import zlib from 'zlib';
+async function pack(buffers) {
+  const gzip = (b) => zlib.gzipSync(b);
+  return buffers.map((b) => gzip(b));
+}`,
+      errors: [helperError('gzip', 'gzip() -> zlib.gzipSync', REPLACEMENT.zlib, 4, 29)],
+    },
+    // a helper passed by name to an inline callback method runs right there
+    {
+      code: `import fs from 'fs';
+function parse(file) { return JSON.parse(fs.readFileSync(file, 'utf8')); }
+async function main(files) { return files.map(parse); }`,
+      errors: [helperError('parse', 'parse() -> fs.readFileSync', REPLACEMENT.readFile, 3, 47)],
+    },
+    // a recursive helper that blocks
+    {
+      code: `import fs from 'fs';
+function walk(dir) { for (const entry of fs.readdirSync(dir)) walk(entry); }
+async function main() { walk('.'); }`,
+      errors: [helperError('walk', "walk() -> fs.readdirSync", "'await readdir()' from 'node:fs/promises'", 3, 25)],
+    },
+    // a helper that busy-waits
+    {
+      code: `function sleepSync(ms) { const end = Date.now() + ms; while (Date.now() < end) {} }
+async function retry() { sleepSync(100); }`,
+      errors: [helperError('sleepSync', 'sleepSync() -> busy-wait loop on Date.now()', REPLACEMENT.busyWait, 2, 26)],
+    },
+    // top-level calls of a blocking helper, when top-level await is checked
+    {
+      code: `import fs from 'fs';
+function load() { return fs.readFileSync('a'); }
+const data = load();
+await start(data);`,
+      options: [{ checkTopLevelAwait: true }],
+      errors: [helperError('load', 'load() -> fs.readFileSync', REPLACEMENT.readFile, 3, 14)],
+    },
+
+    // busy-wait loops on a clock
+    {
+      code: `async function f(ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {}
+  const start = performance.now();
+  while (performance.now() - start < ms);
+  do { spins++; } while (Date.now() <= end);
+  for (const t = process.hrtime.bigint(); process.hrtime.bigint() - t < BigInt(ms) * 1000000n; ) {}
+}`,
+      errors: [
+        error('blockingSleep', 'busy-wait loop on Date.now()', REPLACEMENT.busyWait, 3, 3),
+        error('blockingSleep', 'busy-wait loop on performance.now()', REPLACEMENT.busyWait, 5, 3),
+        error('blockingSleep', 'busy-wait loop on Date.now()', REPLACEMENT.busyWait, 6, 3),
+        error('blockingSleep', 'busy-wait loop on process.hrtime.bigint()', REPLACEMENT.busyWait, 7, 3),
+      ],
+    },
+    {
+      code: `import { performance } from 'node:perf_hooks';
+async function f(deadline) { while (deadline > performance.now()) { /* spin */ } }`,
+      errors: [error('blockingSleep', 'busy-wait loop on perf_hooks.performance.now()', REPLACEMENT.busyWait, 2, 30)],
+    },
+    {
+      code: `async function f(seconds) { const start = process.hrtime(); while (process.hrtime(start)[0] < seconds) {} }`,
+      errors: [error('blockingSleep', 'busy-wait loop on process.hrtime()', REPLACEMENT.busyWait, 1, 61)],
+    },
+
+    {
+      code: `async function f(end) {
+  while (new Date().getTime() < end) {}
+  while (new Date() < end) {}
+  while (+new Date() - start < ms) {}
+}`,
+      errors: [
+        error('blockingSleep', 'busy-wait loop on new Date()', REPLACEMENT.busyWait, 2, 3),
+        error('blockingSleep', 'busy-wait loop on new Date()', REPLACEMENT.busyWait, 3, 3),
+        error('blockingSleep', 'busy-wait loop on new Date()', REPLACEMENT.busyWait, 4, 3),
+      ],
+    },
+
+    // the other shapes of a sleep loop
+    {
+      code: `async function f(ms) {
+  const start = Date.now();
+  while (true) { if (Date.now() - start >= ms) break; }
+  for (;;) if (Date.now() > start + ms) { break; }
+  let now = Date.now();
+  while (now < start + ms) { now = Date.now(); }
+  do { now = performance.now(); } while (now - start < ms);
+}`,
+      errors: [
+        error('blockingSleep', 'busy-wait loop on Date.now()', REPLACEMENT.busyWait, 3, 3),
+        error('blockingSleep', 'busy-wait loop on Date.now()', REPLACEMENT.busyWait, 4, 3),
+        error('blockingSleep', 'busy-wait loop on Date.now()', REPLACEMENT.busyWait, 6, 3),
+        error('blockingSleep', 'busy-wait loop on performance.now()', REPLACEMENT.busyWait, 7, 3),
+      ],
+    },
+    // synchronous XMLHttpRequest
+    {
+      code: `async function load(url) {
+  const xhr = new XMLHttpRequest();
+  xhr.open('GET', url, false);
+  xhr.send();
+  return xhr.responseText;
+}`,
+      errors: [error('blockingSyncXhr', 'XMLHttpRequest.open(..., false)', REPLACEMENT.syncXhr, 3, 3)],
+    },
+  ],
+});
+
+// Invalid options get ESLint's schema error.
+describe('no-blocking-in-async options schema', () => {
+  const lint = (options: unknown): Linter.LintMessage[] =>
+    new Linter({ configType: 'flat' }).verify('async function f() {}', {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tsParser as Linter.Parser },
+      plugins: { 'async-pitfalls': { rules: { 'no-blocking-in-async': rule as never } } },
+      rules: { 'async-pitfalls/no-blocking-in-async': ['error', options] },
+    }, 'file.ts');
+
+  for (const [label, options] of [
+    ['unknown option', { allowed: [] }],
+    ['allow entry without names', { allow: [{ module: 'fs' }] }],
+    ['allow entry with module and global', { allow: [{ module: 'fs', global: 'Bun', names: ['x'] }] }],
+    ['empty names', { additionalBlockingApis: [{ module: 'x', names: [] }] }],
+    ['names not strings', { additionalBlockingApis: [{ module: 'x', names: [1] }] }],
+    ['checkTopLevelAwait not boolean', { checkTopLevelAwait: 'yes' }],
+  ] as const) {
+    it(`rejects ${label}`, () => {
+      assert.throws(() => lint(options), /Key "async-pitfalls\/no-blocking-in-async"/);
+    });
+  }
+
+  it('accepts valid options', () => {
+    assert.deepEqual(
+      lint({
+        allow: [{ module: 'fs', names: ['existsSync'] }, { global: 'Atomics', names: ['wait'] }],
+        additionalBlockingApis: [{ module: '@acme/io', names: ['readSync', 'default'] }],
+        checkTopLevelAwait: true,
+      }),
+      [],
+    );
+  });
+});
