@@ -29,17 +29,13 @@ export default tseslint.config(
     ...eslintPlugin.configs.tests,
   },
   {
-    // Node scripts (scripts/create-rule.mjs).
+    // Node scripts (scripts/create-rule.mjs, scripts/demo.mjs).
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
-  },
-  {
-    files: ['**/*.mjs'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },
   {
     rules: {
