@@ -24,7 +24,10 @@ export const ruleTester = new RuleTester({
 export const typedRuleTester = new RuleTester({
   languageOptions: {
     parserOptions: {
-      projectService: { allowDefaultProject: ['*.ts', '*.tsx'], defaultProject: 'tsconfig.json' },
+      // `.ts` files in the fixture folder belong to its tsconfig (allowing them as default-project
+      // files too is a parsing error). `file.tsx` shares `file.ts`'s base name, so TypeScript leaves
+      // it out of the project: it gets the default project.
+      projectService: { allowDefaultProject: ['*.tsx'], defaultProject: 'tsconfig.json' },
       tsconfigRootDir: FIXTURES_DIR,
     },
   },

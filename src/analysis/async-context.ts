@@ -128,3 +128,24 @@ export function getEnclosingAsyncFunction(node: TSESTree.Node): FunctionNode | n
   const context = getExecutionContext(node);
   return context.kind === 'function' && context.node.async ? context.node : null;
 }
+
+/**
+ * The async function in which `await` may be written at `node`: the nearest enclosing function,
+ * when it is async and no class field initializer or static block lies in between. Unlike
+ * `getEnclosingAsyncFunction`, inline callbacks are not looked through: in
+ * `async () => items.forEach((x) => { HERE })` an `await` at HERE is a syntax error.
+ */
+export function getAwaitableFunction(node: TSESTree.Node): FunctionNode | null {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (isFunctionNode(current)) return current.async ? current : null;
+    if (current.type === AST_NODE_TYPES.StaticBlock) return null;
+    if (
+      (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.AccessorProperty) &&
+      current.value === child
+    ) {
+      return null;
+    }
+  }
+  return null;
+}

@@ -136,8 +136,15 @@ export class ApiCatalogIndex<T> {
     return found;
   }
 
-  /** Every call or construction of a catalogued API in the file, once each. */
-  *references(sourceCode: Readonly<TSESLint.SourceCode>): Generator<ApiReference<T>> {
+  /**
+   * Every call or construction of a catalogued API in the file, once each. `dynamicImports` are
+   * the file's `import('fs')` expressions, when the caller collected them in its traversal (scope
+   * analysis does not list them): `const { readFileSync } = await import('fs')` then resolves too.
+   */
+  *references(
+    sourceCode: Readonly<TSESLint.SourceCode>,
+    dynamicImports: Iterable<TSESTree.ImportExpression> = [],
+  ): Generator<ApiReference<T>> {
     const globalScope = sourceCode.scopeManager?.globalScope;
     if (!globalScope) return;
     // eslint-utils is typed against ESTree; the scope objects are the same at run time.
@@ -149,6 +156,7 @@ export class ApiCatalogIndex<T> {
       ...tracker.iterateGlobalReferences(this.globals as never),
       ...this.undeclaredReferences(tracker, globalScope),
       ...this.importEqualsReferences(tracker, sourceCode),
+      ...this.dynamicImportReferences(tracker, dynamicImports),
     ];
     for (const { node, path, info } of found) {
       const tagged = info as Tagged<T>;
@@ -187,6 +195,22 @@ export class ApiCatalogIndex<T> {
     }
   }
 
+  /** `await import('fs')`, assigned or destructured (`const fs = await import('fs')`). */
+  private *dynamicImportReferences(
+    tracker: ReferenceTracker,
+    dynamicImports: Iterable<TSESTree.ImportExpression>,
+  ): Generator<{ node: unknown; path: string[]; info: unknown }> {
+    for (const expression of dynamicImports) {
+      const source = expression.source;
+      if (source.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') continue;
+      const specifier = source.value;
+      const map = Object.hasOwn(this.modules, specifier) ? this.modules[specifier] : undefined;
+      const awaited = expression.parent;
+      if (!map || awaited.type !== AST_NODE_TYPES.AwaitExpression) continue;
+      yield* prefixed(tracker.iteratePropertyReferences(awaited as never, map as never), specifier);
+    }
+  }
+
   /** TypeScript's `import fs = require('fs')`. */
   private *importEqualsReferences(
     tracker: ReferenceTracker,
@@ -219,6 +243,79 @@ function* prefixed<R extends { path: readonly string[] }>(
   head: string,
 ): Generator<R & { path: string[] }> {
   for (const reference of references) yield { ...reference, path: [head, ...reference.path] };
+}
+
+function skipExpressionWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+function propertyName(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
+  if (node.computed && node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') {
+    return node.property.value;
+  }
+  return null;
+}
+
+/**
+ * How a binding is imported: the module specifier as written, and the exported name (`default`
+ * for a default import, `*` for a namespace import or a whole `require()`). Covers ES imports,
+ * `const x = require('m')`, `const x = require('m').name` and `const { name: x } = require('m')`.
+ * Null for anything else (a local declaration, a global).
+ */
+export function getImportSource(variable: TSESLint.Scope.Variable): { module: string; imported: string } | null {
+  const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def) return null;
+  if (def.type === 'ImportBinding') {
+    const declaration = def.parent;
+    if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return null;
+    const module = declaration.source.value;
+    const node = def.node;
+    if (node.type === AST_NODE_TYPES.ImportSpecifier) {
+      const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
+      return { module, imported };
+    }
+    if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { module, imported: 'default' };
+    if (node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { module, imported: '*' };
+    return null;
+  }
+  if (def.type !== 'Variable' || !def.node.init) return null;
+  let init = skipExpressionWrappers(def.node.init);
+  let member: string | null = null;
+  if (init.type === AST_NODE_TYPES.MemberExpression) {
+    member = propertyName(init);
+    init = skipExpressionWrappers(init.object);
+  }
+  if (
+    init.type !== AST_NODE_TYPES.CallExpression ||
+    init.callee.type !== AST_NODE_TYPES.Identifier ||
+    init.callee.name !== 'require' ||
+    init.arguments[0]?.type !== AST_NODE_TYPES.Literal ||
+    typeof init.arguments[0].value !== 'string'
+  ) {
+    return null;
+  }
+  const module = init.arguments[0].value;
+  const id = def.node.id;
+  if (id.type === AST_NODE_TYPES.Identifier) return { module, imported: member ?? '*' };
+  if (id.type === AST_NODE_TYPES.ObjectPattern && member === null) {
+    for (const property of id.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+      const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      if (value === def.name && property.key.type === AST_NODE_TYPES.Identifier) {
+        return { module, imported: property.key.name };
+      }
+    }
+  }
+  return null;
 }
 
 /** Where a typed-mode callee is declared: a module (specifier without `node:`) and a path in it. */

@@ -443,3 +443,19 @@ export const CATEGORY_REPLACEMENTS: Readonly<Record<BlockingCategory, string>> =
   syncXhr: "'await fetch()'",
   other: 'an asynchronous alternative',
 };
+
+/**
+ * Test-framework functions whose callback is a test or a hook. An async test that reads a fixture
+ * with `readFileSync` blocks nobody who is waiting (a runner runs one test of a file at a time), and
+ * reviewers do not ask to change it: such callbacks are skipped unless `checkTestCallbacks` is on.
+ * Resolved like the blocking APIs: as globals (Jest, Mocha, Vitest globals) or imports.
+ */
+const TEST_FUNCTIONS = ['it', 'test', 'before', 'after', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach'] as const;
+const TEST_MODIFIERS = ['only', 'skip'] as const;
+const TEST_NAMES: readonly string[] = TEST_FUNCTIONS.flatMap((name) => [name, ...TEST_MODIFIERS.map((modifier) => `${name}.${modifier}`)]);
+
+export const TEST_CALLBACK_APIS: readonly { source: ApiSource; names: readonly string[] }[] = [
+  ...TEST_FUNCTIONS.map((name) => ({ source: { global: name }, names: ['', ...TEST_MODIFIERS] })),
+  ...['vitest', '@jest/globals', 'bun:test', 'mocha', 'node:test'].map((module) => ({ source: { module }, names: TEST_NAMES })),
+  { source: { module: 'node:test' }, names: [''] },
+];

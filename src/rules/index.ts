@@ -1,5 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import noBlockingInAsync from './no-blocking-in-async';
+import noFloatingPromises from './no-floating-promises';
+import noMisusedAsyncCallback from './no-misused-async-callback';
 
 /**
  * Every rule of the plugin, by name. The configs are computed from each rule's
@@ -7,4 +9,6 @@ import noBlockingInAsync from './no-blocking-in-async';
  */
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
   'no-blocking-in-async': noBlockingInAsync,
+  'no-floating-promises': noFloatingPromises as TSESLint.RuleModule<string, readonly unknown[]>,
+  'no-misused-async-callback': noMisusedAsyncCallback as TSESLint.RuleModule<string, readonly unknown[]>,
 };

@@ -90,6 +90,19 @@ async function main() { await start(config); }`,
       options: [{ checkTopLevelAwait: true }],
     },
 
+    // async test and hook callbacks: reading fixtures synchronously blocks nobody who waits
+    `import fs from 'fs';
+it('reads', async () => { fs.readFileSync('fixture.json'); });
+test.only('x', async function () { fs.existsSync('b'); });
+beforeEach(async () => { fs.rmSync('tmp', { recursive: true, force: true }); });`,
+    `import fs from 'fs';
+import { test as vt, beforeAll } from 'vitest';
+import nodeTest, { it as nodeIt } from 'node:test';
+vt('y', async () => { fs.existsSync('d'); });
+beforeAll(async () => { fs.mkdirSync('tmp'); });
+nodeTest('z', async () => { fs.existsSync('e'); });
+nodeIt('w', async () => { fs.existsSync('f'); });`,
+
     // allow option and settings
     {
       code: `import fs from 'fs';
@@ -151,6 +164,15 @@ async function f() { fs.existsSync('a'); }`,
       errors: [fsError('fs.existsSync', REPLACEMENT.existsSync, 2, 22)],
     },
 
+    {
+      code: `const { existsSync } = await import('fs');
+const fs = await import('node:fs');
+async function f() { existsSync('a'); fs.existsSync('b'); }`,
+      errors: [
+        fsError('fs.existsSync', REPLACEMENT.existsSync, 3, 22),
+        fsError('fs.existsSync', REPLACEMENT.existsSync, 3, 39),
+      ],
+    },
     // require() forms
     {
       code: `const fs = require('fs');
@@ -408,6 +430,26 @@ for await (const line of lines()) await appendFile('log', line);`,
           },
         ]),
       ],
+    },
+
+    // test callbacks: async functions nested in them are still async functions; checkTestCallbacks reports them all
+    {
+      code: `import fs from 'fs';
+it('x', async () => { const load = async () => fs.existsSync('a'); await load(); });`,
+      errors: [fsError('fs.existsSync', REPLACEMENT.existsSync, 2, 48)],
+    },
+    {
+      code: `import fs from 'fs';
+it('x', async () => { fs.existsSync('a'); });`,
+      options: [{ checkTestCallbacks: true }],
+      errors: [fsError('fs.existsSync', REPLACEMENT.existsSync, 2, 23)],
+    },
+    // a local function named like a test function is not a test
+    {
+      code: `import fs from 'fs';
+function it(name, fn) { return fn(); }
+it('x', async () => { fs.existsSync('a'); });`,
+      errors: [fsError('fs.existsSync', REPLACEMENT.existsSync, 3, 23)],
     },
 
     // options and settings: more blocking APIs

@@ -1,0 +1,89 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Files larger than this are not scanned (generated bundles). */
+const MAX_FILE_BYTES = 512 * 1024;
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** `./db.js` in TypeScript's node16 resolution names `./db.ts`. */
+const TS_FOR_JS: Readonly<Record<string, readonly string[]>> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
+
+const IDENTIFIER = String.raw`[A-Za-z_$][\w$]*`;
+
+/**
+ * Export forms that declare a promise-returning function, unambiguous in the text:
+ * `export async function f`, `export const f = async (...) =>` / `async function`,
+ * `export default async function`, TypeScript `export [declare] function f(...): Promise<...>`,
+ * and CommonJS `exports.f = async ...` / `module.exports.f = async ...`.
+ * Async generators (`async function*`) are not promise-returning and are not matched.
+ */
+const EXPORT_PATTERNS: readonly RegExp[] = [
+  new RegExp(String.raw`^[ \t]*export\s+async\s+function\s+(${IDENTIFIER})`, 'gm'),
+  new RegExp(
+    String.raw`^[ \t]*export\s+(?:const|let|var)\s+(${IDENTIFIER})\s*(?::[^=\n]+)?=\s*async\s*(?:\(|function\b(?!\s*\*)|${IDENTIFIER}\s*=>)`,
+    'gm',
+  ),
+  new RegExp(String.raw`^[ \t]*export\s+(default)\s+async\s+function\b(?!\s*\*)`, 'gm'),
+  new RegExp(
+    String.raw`^[ \t]*export\s+(?:declare\s+)?function\s+(${IDENTIFIER})\s*(?:<[^>()]*>)?\s*\([^()]*\)\s*:\s*Promise<`,
+    'gm',
+  ),
+  new RegExp(
+    String.raw`^[ \t]*(?:module\.)?exports\.(${IDENTIFIER})\s*=\s*async\s*(?:\(|function\b(?!\s*\*)|${IDENTIFIER}\s*=>)`,
+    'gm',
+  ),
+];
+
+function isFile(candidate: string): boolean {
+  try {
+    return existsSync(candidate) && statSync(candidate).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The file a relative specifier names, as Node and TypeScript resolve it, or null. */
+export function resolveRelativeModule(importer: string, specifier: string): string | null {
+  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
+  if (!path.isAbsolute(importer)) return null;
+  const base = path.resolve(path.dirname(importer), specifier);
+  const extension = path.extname(base);
+  const candidates: string[] = [];
+  if (SOURCE_EXTENSIONS.includes(extension)) {
+    candidates.push(base);
+    for (const ts of TS_FOR_JS[extension] ?? []) candidates.push(base.slice(0, -extension.length) + ts);
+  } else {
+    for (const ext of SOURCE_EXTENSIONS) candidates.push(base + ext);
+    for (const ext of SOURCE_EXTENSIONS) candidates.push(path.join(base, `index${ext}`));
+  }
+  return candidates.find(isFile) ?? null;
+}
+
+/**
+ * The names a local module exports as promise-returning functions (see `EXPORT_PATTERNS`;
+ * `default` for a default export), found by scanning its text without parsing it. Null when the
+ * module cannot be read. Used by untyped mode only; typed mode asks the checker.
+ */
+export function readAsyncExports(file: string): ReadonlySet<string> | null {
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_FILE_BYTES) return null;
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const names = new Set<string>();
+  if (!text.includes('async') && !text.includes('Promise<')) return names;
+  for (const pattern of EXPORT_PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
+      if (match[1]) names.add(match[1]);
+    }
+  }
+  return names;
+}

@@ -1,0 +1,662 @@
+import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import {
+  FUNCTION_WRAPPER_APIS,
+  PROMISE_APIS,
+  PROMISE_OBJECT_APIS,
+  PROMISIFY_APIS,
+  type PromiseObjectInfo,
+} from '../catalog/promise-apis';
+import { type FunctionNode, isFunctionNode } from './async-context';
+import { ApiCatalogIndex, getImportSource } from './imports';
+import { readAsyncExports, resolveRelativeModule } from './module-exports';
+import { someNodeInSameFunction } from './walk';
+
+/**
+ * What happens to a value where it is produced, read off its place in the syntax tree:
+ * - `awaited`: the operand of `await`;
+ * - `returned`: the argument of `return`, or an arrow function's expression body;
+ * - `yielded`: the argument of `yield` (the generator's consumer receives it);
+ * - `voided`: the operand of `void` (explicitly marked as not awaited);
+ * - `handled`: chained with a rejection handler, `.catch(fn)` or `.then(ok, fail)`;
+ * - `passed`: an argument of a call or `new` (the callee takes responsibility for it);
+ * - `stored`: assigned to an object property or class field (someone else may await it later);
+ * - `assigned`: the initializer of, or assigned to, a local variable (follow the variable);
+ * - `dropped`: the value of an expression statement, or a non-last operand of a sequence: nobody
+ *   can ever see it again;
+ * - `other`: anything else (operand of an operator, test of a condition, member access,
+ *   template, destructuring...), which this analysis does not judge.
+ *
+ * Values flow through transparent wrappers (`x as T`, `x!`, `x?.()`), both branches of
+ * `a ? b : c`, both operands of `a && b` / `a || b` / `a ?? b`, the last operand of a sequence,
+ * array elements and object property values (the container's own usage counts), and promise
+ * chains without a rejection handler (`p.then(f)`, `p.finally(f)`, `p.catch()`: the new promise
+ * rejects when `p` does, so `p`'s usage is the chain's usage).
+ */
+export type ValueUsage =
+  | { kind: 'awaited'; node: TSESTree.AwaitExpression }
+  | { kind: 'returned'; node: TSESTree.Node }
+  | { kind: 'yielded'; node: TSESTree.YieldExpression }
+  | { kind: 'voided'; node: TSESTree.UnaryExpression }
+  | { kind: 'handled'; call: TSESTree.CallExpression }
+  | { kind: 'passed'; call: TSESTree.CallExpression | TSESTree.NewExpression }
+  | { kind: 'stored'; node: TSESTree.Node }
+  | { kind: 'assigned'; node: TSESTree.VariableDeclarator | TSESTree.AssignmentExpression }
+  | { kind: 'dropped'; statement: TSESTree.ExpressionStatement | TSESTree.SequenceExpression }
+  | { kind: 'other'; node: TSESTree.Node };
+
+/** Promise methods that return a new promise which rejects when the receiver does (unless handled). */
+const CHAIN_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
+/** How deep untyped inference follows variables and "every return is a promise" functions. */
+const MAX_DEPTH = 4;
+
+/** `ts.TypeFlags.Void`; written out so untyped mode never loads `typescript`. */
+const TYPE_FLAGS_VOID = 16384;
+
+type TypedServices = {
+  program: ts.Program;
+  checker: ts.TypeChecker;
+  esTreeNodeToTSNodeMap: { get(node: TSESTree.Node): ts.Node };
+};
+
+/**
+ * Promise knowledge about one file. Create it once per file in a rule's `create`
+ * (`getPromiseAnalysis(context)`); it caches what it computes for that file only.
+ *
+ * What counts as "a promise" (`isPromise`):
+ * - typed mode (a `program` is present): an expression whose type is thenable: some part of its
+ *   (apparent, union) type has a callable `then` taking a callback. `any`/`unknown` are never
+ *   promises. Functions imported from other modules and `.d.ts` files are covered by the checker.
+ * - untyped mode, from syntax and scope only (no guessing by names):
+ *   - a call of a function known to return a promise (`returnsPromise`): declared `async`
+ *     in this file (`async function f`, `const f = async () => ...` never reassigned), an async
+ *     method called as `this.m()` inside the same class or object literal, `obj.m()` where `obj`
+ *     is a `const` object literal or `new C()` of a class declared in the file, `C.m()` for a
+ *     static async method, a `const f = useCallback(async () => ...)` (React), an async IIFE,
+ *     methods inherited from a class declared in the file, or a non-async function whose every `return`
+ *     returns a promise (followed to a bounded depth);
+ *   - a call of a function imported from a relative module (`./db`) that exports it as
+ *     `async` or `Promise`-typed, found by scanning that file's text (`module-exports.ts`);
+ *   - a call of a catalogued API resolved through imports and globals (`PROMISE_APIS`): global
+ *     `fetch(...)`, `new Promise(...)`, `Promise.all/allSettled/any/race/resolve/reject/try(...)`,
+ *     `fs/promises`, `fs.promises.*`, `timers/promises`, `stream/promises`, `dns/promises`,
+ *     `events.once`, `crypto.subtle.*`; shadowed names are not these APIs;
+ *   - `.then/.catch/.finally(...)` called on a promise;
+ *   - a `const` (or never reassigned `let`) variable initialized with a promise;
+ *   - `a ? b : c` when both branches are promises, `(a, b)` when `b` is.
+ * Async generators return async iterators, not promises.
+ */
+export interface PromiseAnalysis {
+  /** True when the checker is available (typed mode). */
+  readonly typed: boolean;
+  /** Is this expression's value a promise (see above)? */
+  isPromise(node: TSESTree.Expression): boolean;
+  /** Is this expression a function value whose every call returns a promise? */
+  returnsPromise(node: TSESTree.Expression): boolean;
+  /** What happens to the value of `node` (see `ValueUsage`). */
+  usageOf(node: TSESTree.Node): ValueUsage;
+  /** The function an identifier or member callee refers to, when scope analysis can tell. */
+  resolveCallee(callee: TSESTree.Expression): FunctionNode | null;
+  /**
+   * Typed mode: is `node` (a callback argument) passed where the parameter's function type may
+   * return a thenable, i.e. the callee is declared to accept async callbacks? Always false untyped.
+   */
+  expectsPromiseReturn(node: TSESTree.Expression): boolean;
+  /** Typed mode only: the checker services; null untyped. */
+  readonly services: TypedServices | null;
+}
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const PROMISE_API_INDEX = new ApiCatalogIndex(PROMISE_APIS);
+const PROMISIFY_INDEX = new ApiCatalogIndex(PROMISIFY_APIS);
+const PROMISE_OBJECT_INDEX = new ApiCatalogIndex(PROMISE_OBJECT_APIS);
+const FUNCTION_WRAPPER_INDEX = new ApiCatalogIndex(FUNCTION_WRAPPER_APIS);
+
+/** Skips wrappers that do not change the runtime value: `x as T`, `x!`, `<T>x`, `x satisfies T`, `a?.b`. */
+export function skipTransparent(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** A class member's name as code writes it (`save`, `#save`), or null when computed. */
+function classMemberName(key: TSESTree.Node): string | null {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  return null;
+}
+
+/** The static name of `a.b` / `a['b']`, or null. */
+export function staticMemberName(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
+  if (node.computed && node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') {
+    return node.property.value;
+  }
+  return null;
+}
+
+function isTransparentWrapper(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.TSAsExpression ||
+    node.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    node.type === AST_NODE_TYPES.TSTypeAssertion ||
+    node.type === AST_NODE_TYPES.ChainExpression
+  );
+}
+
+/**
+ * What happens to the value of `node` (see `ValueUsage`). One walk up the ancestors, bounded by
+ * the expression's nesting depth.
+ */
+export function getValueUsage(node: TSESTree.Node): ValueUsage {
+  let child = node;
+  for (let parent = child.parent; parent; child = parent, parent = parent.parent) {
+    if (isTransparentWrapper(parent)) continue;
+    switch (parent.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        return { kind: 'awaited', node: parent };
+      case AST_NODE_TYPES.ReturnStatement:
+        return { kind: 'returned', node: parent };
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return parent.body === child ? { kind: 'returned', node: parent } : { kind: 'other', node: parent };
+      case AST_NODE_TYPES.YieldExpression:
+        return { kind: 'yielded', node: parent };
+      case AST_NODE_TYPES.UnaryExpression:
+        return parent.operator === 'void' ? { kind: 'voided', node: parent } : { kind: 'other', node: parent };
+      case AST_NODE_TYPES.ExpressionStatement:
+        return { kind: 'dropped', statement: parent };
+      case AST_NODE_TYPES.SequenceExpression:
+        if (parent.expressions.at(-1) !== child) return { kind: 'dropped', statement: parent };
+        continue;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test === child) return { kind: 'other', node: parent };
+        continue;
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.SpreadElement:
+        continue;
+      case AST_NODE_TYPES.Property:
+        if (parent.value !== child || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) {
+          return { kind: 'other', node: parent };
+        }
+        continue;
+      case AST_NODE_TYPES.ObjectExpression:
+        continue;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        if (parent.callee === child) return { kind: 'other', node: parent };
+        return { kind: 'passed', call: parent };
+      case AST_NODE_TYPES.MemberExpression: {
+        const call = parent.parent;
+        const name = staticMemberName(parent);
+        if (
+          parent.object !== child ||
+          name === null ||
+          !CHAIN_METHODS.has(name) ||
+          call.type !== AST_NODE_TYPES.CallExpression ||
+          call.callee !== parent
+        ) {
+          return { kind: 'other', node: parent };
+        }
+        if (hasRejectionHandler(call)) return { kind: 'handled', call };
+        child = call;
+        parent = call;
+        continue;
+      }
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (parent.right !== child) return { kind: 'other', node: parent };
+        if (parent.left.type === AST_NODE_TYPES.MemberExpression) return { kind: 'stored', node: parent };
+        if (parent.left.type === AST_NODE_TYPES.Identifier) return { kind: 'assigned', node: parent };
+        return { kind: 'other', node: parent };
+      case AST_NODE_TYPES.VariableDeclarator:
+        return parent.init === child ? { kind: 'assigned', node: parent } : { kind: 'other', node: parent };
+      case AST_NODE_TYPES.PropertyDefinition:
+      case AST_NODE_TYPES.AccessorProperty:
+        return parent.value === child ? { kind: 'stored', node: parent } : { kind: 'other', node: parent };
+      default:
+        return { kind: 'other', node: parent };
+    }
+  }
+  return { kind: 'other', node };
+}
+
+/**
+ * True for `p.catch(handler)` and `p.then(onFulfilled, onRejected)`: the promise's rejection is
+ * handled. `p.catch()` without an argument handles nothing.
+ */
+export function hasRejectionHandler(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = staticMemberName(callee);
+  const handler = name === 'catch' ? call.arguments[0] : name === 'then' ? call.arguments[1] : undefined;
+  if (!handler || handler.type === AST_NODE_TYPES.SpreadElement) return false;
+  // `.then(f, undefined)` / `.catch(null)` handle nothing.
+  return !(
+    (handler.type === AST_NODE_TYPES.Identifier && handler.name === 'undefined') ||
+    (handler.type === AST_NODE_TYPES.Literal && handler.value === null)
+  );
+}
+
+/** The `then`/`catch`/`finally` name of a promise-chain call, or null. */
+export function chainMethodName(call: TSESTree.CallExpression): string | null {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = staticMemberName(callee);
+  return name !== null && CHAIN_METHODS.has(name) ? name : null;
+}
+
+/** Typed-mode test: some part of the type has a callable `then` that takes a callback. */
+function isThenableType(checker: ts.TypeChecker, tsNode: ts.Node, type: ts.Type): boolean {
+  const apparent = checker.getApparentType(type);
+  const parts = apparent.isUnion() ? apparent.types : [apparent];
+  for (const part of parts) {
+    const then = part.getProperty('then');
+    if (!then) continue;
+    const thenType = checker.getTypeOfSymbolAtLocation(then, tsNode);
+    const thenParts = thenType.isUnion() ? thenType.types : [thenType];
+    if (thenParts.some((t) => t.getCallSignatures().some((signature) => signature.parameters.length > 0))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Typed-mode test: the type is callable and every call signature returns a thenable. */
+function isPromiseReturningType(checker: ts.TypeChecker, tsNode: ts.Node, type: ts.Type): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  let signatures = 0;
+  for (const part of parts) {
+    for (const signature of part.getCallSignatures()) {
+      signatures += 1;
+      if (!isThenableType(checker, tsNode, signature.getReturnType())) return false;
+    }
+  }
+  return signatures > 0;
+}
+
+/** Typed-mode test: the type is callable and every call signature returns exactly `void`. */
+export function isVoidReturningFunctionType(type: ts.Type): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  let signatures = 0;
+  for (const part of parts) {
+    for (const signature of part.getCallSignatures()) {
+      signatures += 1;
+      if ((signature.getReturnType().flags & TYPE_FLAGS_VOID) === 0) return false;
+    }
+  }
+  return signatures > 0;
+}
+
+function getTypedServices(context: Context): TypedServices | null {
+  const services = ESLintUtils.getParserServices(context, true);
+  if (!services.program) return null;
+  return {
+    program: services.program,
+    checker: services.program.getTypeChecker(),
+    esTreeNodeToTSNodeMap: services.esTreeNodeToTSNodeMap,
+  };
+}
+
+/** Creates the per-file promise analysis (see `PromiseAnalysis`). Call once per `create`. */
+export function getPromiseAnalysis(context: Context): PromiseAnalysis {
+  const sourceCode = context.sourceCode;
+  const services = getTypedServices(context);
+  let promiseApiCalls: Set<TSESTree.Node> | null = null;
+  let promisifyCalls: Set<TSESTree.Node> | null = null;
+  let promiseObjectCalls: Map<TSESTree.Node, PromiseObjectInfo> | null = null;
+  let functionWrapperCalls: Set<TSESTree.Node> | null = null;
+  const functionCache = new Map<FunctionNode, boolean>();
+  const asyncExportsCache = new Map<string, ReadonlySet<string> | null>();
+
+  /** Promise-returning exports of a relative module, read once per linted file. */
+  function asyncExportsOf(specifier: string): ReadonlySet<string> | null {
+    const cached = asyncExportsCache.get(specifier);
+    if (cached !== undefined) return cached;
+    const file = resolveRelativeModule(context.filename, specifier);
+    const names = file ? readAsyncExports(file) : null;
+    asyncExportsCache.set(specifier, names);
+    return names;
+  }
+
+  /**
+   * Untyped cross-module knowledge: `f()` / `ns.f()` where `f` is imported from a relative module
+   * that exports it as an async (or `Promise`-typed) function (see `readAsyncExports`).
+   */
+  function isImportedPromiseFunction(callee: TSESTree.Node): boolean {
+    const target = skipTransparent(callee);
+    let root: TSESTree.Node = target;
+    let member: string | null = null;
+    if (target.type === AST_NODE_TYPES.MemberExpression) {
+      member = staticMemberName(target);
+      root = skipTransparent(target.object);
+      if (member === null) return false;
+    }
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOf(root);
+    const source = variable ? getImportSource(variable) : null;
+    if (!source) return false;
+    let name: string | null;
+    if (source.imported === '*' || (source.imported === 'default' && member !== null)) name = member;
+    else name = member === null ? source.imported : null;
+    if (name === null) return false;
+    return asyncExportsOf(source.module)?.has(name) ?? false;
+  }
+
+  function isPromiseApiCall(node: TSESTree.Node): boolean {
+    if (!promiseApiCalls) {
+      promiseApiCalls = new Set();
+      for (const reference of PROMISE_API_INDEX.references(sourceCode)) promiseApiCalls.add(reference.node);
+    }
+    return promiseApiCalls.has(node);
+  }
+
+  /**
+   * `rl.question()` where `const rl = createInterface(...)` from `readline/promises`, or
+   * `handle.close()` where `const handle = await open(path)` from `fs/promises`.
+   */
+  function isPromiseObjectMethodCall(callee: TSESTree.MemberExpression): boolean {
+    const name = staticMemberName(callee);
+    const object = skipTransparent(callee.object);
+    if (name === null || object.type !== AST_NODE_TYPES.Identifier) return false;
+    const init = constantInit(object);
+    if (!init) return false;
+    const value = skipTransparent(init);
+    const awaited = value.type === AST_NODE_TYPES.AwaitExpression;
+    const factory = awaited ? skipTransparent(value.argument) : value;
+    if (!promiseObjectCalls) {
+      promiseObjectCalls = new Map();
+      for (const reference of PROMISE_OBJECT_INDEX.references(sourceCode)) {
+        promiseObjectCalls.set(reference.node, reference.info);
+      }
+    }
+    const info = promiseObjectCalls.get(factory);
+    return info !== undefined && info.awaited === awaited && info.methods.includes(name);
+  }
+
+  /** `const readAsync = promisify(fs.readFile)`: is `node` such a `promisify(...)` call? */
+  function isPromisifyCall(node: TSESTree.Node): boolean {
+    if (!promisifyCalls) {
+      promisifyCalls = new Set();
+      for (const reference of PROMISIFY_INDEX.references(sourceCode)) promisifyCalls.add(reference.node);
+    }
+    return promisifyCalls.has(node);
+  }
+
+  function variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+    return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  }
+
+  /** The initializer of a `const`/never reassigned variable declared once, or null. */
+  function constantInit(identifier: TSESTree.Identifier): TSESTree.Expression | null {
+    const variable = variableOf(identifier);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) {
+      return null;
+    }
+    if (def.parent.kind !== 'const' && variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.node.id)) {
+      return null;
+    }
+    return def.node.init;
+  }
+
+  /** `useCallback(fn, deps)`: the wrapped function, or null. */
+  function wrappedFunction(node: TSESTree.Node): TSESTree.Node | null {
+    if (node.type !== AST_NODE_TYPES.CallExpression || !node.arguments[0]) return null;
+    if (!functionWrapperCalls) {
+      functionWrapperCalls = new Set();
+      for (const reference of FUNCTION_WRAPPER_INDEX.references(sourceCode)) functionWrapperCalls.add(reference.node);
+    }
+    return functionWrapperCalls.has(node) ? skipTransparent(node.arguments[0]) : null;
+  }
+
+  function resolveIdentifierFunction(identifier: TSESTree.Identifier): FunctionNode | null {
+    const variable = variableOf(identifier);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+    const init = constantInit(identifier);
+    if (!init) return null;
+    const value = skipTransparent(init);
+    if (isFunctionNode(value)) return value;
+    const wrapped = wrappedFunction(value);
+    return wrapped && isFunctionNode(wrapped) ? wrapped : null;
+  }
+
+  /** A function-valued member `name` of a class body or object literal. */
+  function findMember(
+    container: TSESTree.ClassBody | TSESTree.ObjectExpression,
+    name: string,
+    isStatic: boolean,
+    depth = 0,
+  ): FunctionNode | null {
+    const found = findOwnMember(container, name, isStatic);
+    if (found !== undefined || container.type !== AST_NODE_TYPES.ClassBody || depth >= MAX_DEPTH) return found ?? null;
+    // Not declared here: look in a superclass declared in this file (`class B extends A`).
+    const superClass = container.parent.superClass;
+    if (superClass?.type !== AST_NODE_TYPES.Identifier) return null;
+    const parent = localClass(superClass);
+    return parent ? findMember(parent.body, name, isStatic, depth + 1) : null;
+  }
+
+  function localClass(identifier: TSESTree.Identifier): TSESTree.ClassDeclaration | null {
+    const variable = variableOf(identifier);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    return def?.type === 'ClassName' && def.node.type === AST_NODE_TYPES.ClassDeclaration ? def.node : null;
+  }
+
+  /**
+   * The function-valued member `name` declared directly in a class body or object literal:
+   * the function, null when declared but not a resolvable function, undefined when not declared.
+   */
+  function findOwnMember(
+    container: TSESTree.ClassBody | TSESTree.ObjectExpression,
+    name: string,
+    isStatic: boolean,
+  ): FunctionNode | null | undefined {
+    let found: FunctionNode | null | undefined;
+    if (container.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of container.properties) {
+        // A spread may bring in another `name`: not resolvable.
+        if (property.type === AST_NODE_TYPES.SpreadElement) return null;
+        if (property.computed || property.kind !== 'init') continue;
+        const key = property.key;
+        const keyName = key.type === AST_NODE_TYPES.Identifier ? key.name : key.type === AST_NODE_TYPES.Literal ? String(key.value) : null;
+        if (keyName !== name) continue;
+        const value = skipTransparent(property.value);
+        found = isFunctionNode(value) ? value : null;
+      }
+      return found;
+    }
+    for (const member of container.body) {
+      if (
+        (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) ||
+        member.computed ||
+        member.static !== isStatic ||
+        classMemberName(member.key) !== name
+      ) {
+        continue;
+      }
+      if (member.type === AST_NODE_TYPES.MethodDefinition) {
+        if (member.kind !== 'method') return null;
+        // Overload signatures have no body; the implementation follows them.
+        found = member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : (found ?? null);
+      } else {
+        const value = member.value ? skipTransparent(member.value) : null;
+        found = value && isFunctionNode(value) ? value : null;
+      }
+    }
+    return found;
+  }
+
+  /** The class body or object literal `this` refers to at `node`, with whether it is static. */
+  function thisContainer(node: TSESTree.Node): { container: TSESTree.ClassBody | TSESTree.ObjectExpression; isStatic: boolean } | null {
+    for (let current = node.parent; current; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.PropertyDefinition && current.parent.type === AST_NODE_TYPES.ClassBody) {
+        return { container: current.parent, isStatic: current.static };
+      }
+      if (current.type === AST_NODE_TYPES.FunctionDeclaration) return null;
+      if (current.type !== AST_NODE_TYPES.FunctionExpression) continue;
+      const owner = current.parent;
+      if (owner.type === AST_NODE_TYPES.MethodDefinition && owner.parent.type === AST_NODE_TYPES.ClassBody) {
+        return { container: owner.parent, isStatic: owner.static };
+      }
+      if (owner.type === AST_NODE_TYPES.Property && owner.parent.type === AST_NODE_TYPES.ObjectExpression) {
+        return { container: owner.parent, isStatic: false };
+      }
+      return null;
+    }
+    return null;
+  }
+
+  function resolveMemberFunction(member: TSESTree.MemberExpression): FunctionNode | null {
+    // `this.#save()`: private names are written with their `#`.
+    const name =
+      member.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.property.name}` : staticMemberName(member);
+    if (name === null) return null;
+    const object = skipTransparent(member.object);
+    if (object.type === AST_NODE_TYPES.ThisExpression) {
+      const found = thisContainer(object);
+      return found ? findMember(found.container, name, found.isStatic) : null;
+    }
+    if (object.type === AST_NODE_TYPES.NewExpression && object.callee.type === AST_NODE_TYPES.Identifier) {
+      const classNode = localClass(object.callee);
+      return classNode ? findMember(classNode.body, name, false) : null;
+    }
+    if (object.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = variableOf(object);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'ClassName' && def.node.type === AST_NODE_TYPES.ClassDeclaration) {
+      return findMember(def.node.body, name, true);
+    }
+    if (def?.type === 'ClassName' || def?.type === 'ImportBinding' || def?.type === 'Parameter') return null;
+    const init = constantInit(object);
+    if (!init) return null;
+    const value = skipTransparent(init);
+    if (value.type === AST_NODE_TYPES.ObjectExpression) return findMember(value, name, false);
+    if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier) {
+      const classNode = localClass(value.callee);
+      if (classNode) return findMember(classNode.body, name, false);
+    }
+    return null;
+  }
+
+  function resolveCallee(callee: TSESTree.Expression): FunctionNode | null {
+    const target = skipTransparent(callee);
+    if (isFunctionNode(target)) return target;
+    if (target.type === AST_NODE_TYPES.Identifier) return resolveIdentifierFunction(target);
+    if (target.type === AST_NODE_TYPES.MemberExpression) return resolveMemberFunction(target);
+    return null;
+  }
+
+  /** The `return` arguments of a function body, not looking into nested functions. */
+  function collectReturns(fn: FunctionNode): (TSESTree.Expression | null)[] {
+    const found: (TSESTree.Expression | null)[] = [];
+    someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node.argument);
+      return false;
+    });
+    return found;
+  }
+
+  function functionReturnsPromise(fn: FunctionNode, depth: number): boolean {
+    if (fn.generator) return false;
+    if (fn.async) return true;
+    const cached = functionCache.get(fn);
+    if (cached !== undefined) return cached;
+    if (depth > MAX_DEPTH) return false;
+    // Recursion guard: a function calling itself is not a promise on that account.
+    functionCache.set(fn, false);
+    let result: boolean;
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+      result = untypedIsPromise(fn.body, depth + 1);
+    } else {
+      const returns = collectReturns(fn);
+      result = returns.length > 0 && returns.every((argument) => argument !== null && untypedIsPromise(argument, depth + 1));
+    }
+    functionCache.set(fn, result);
+    return result;
+  }
+
+  function untypedIsPromise(expression: TSESTree.Node, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const node = skipTransparent(expression);
+    switch (node.type) {
+      case AST_NODE_TYPES.NewExpression:
+        return isPromiseApiCall(node);
+      case AST_NODE_TYPES.CallExpression: {
+        if (isPromiseApiCall(node)) return true;
+        const callee = skipTransparent(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          const name = staticMemberName(callee);
+          if (name !== null && CHAIN_METHODS.has(name)) return untypedIsPromise(callee.object, depth + 1);
+          if (isPromiseObjectMethodCall(callee)) return true;
+        }
+        if (callee.type === AST_NODE_TYPES.Identifier) {
+          const init = constantInit(callee);
+          if (init && isPromisifyCall(skipTransparent(init))) return true;
+        }
+        if (callee.type === AST_NODE_TYPES.Super) return false;
+        const fn = resolveCallee(callee as TSESTree.Expression);
+        return fn !== null ? functionReturnsPromise(fn, depth + 1) : isImportedPromiseFunction(callee);
+      }
+      case AST_NODE_TYPES.Identifier: {
+        const init = constantInit(node);
+        return init !== null && untypedIsPromise(init, depth + 1);
+      }
+      case AST_NODE_TYPES.ConditionalExpression:
+        return untypedIsPromise(node.consequent, depth + 1) && untypedIsPromise(node.alternate, depth + 1);
+      case AST_NODE_TYPES.SequenceExpression: {
+        const last = node.expressions.at(-1);
+        return last !== undefined && untypedIsPromise(last, depth + 1);
+      }
+      default:
+        return false;
+    }
+  }
+
+  function typedTest(node: TSESTree.Node, test: (checker: ts.TypeChecker, tsNode: ts.Node, type: ts.Type) => boolean): boolean {
+    if (!services) return false;
+    const tsNode = services.esTreeNodeToTSNodeMap.get(node);
+    return test(services.checker, tsNode, services.checker.getTypeAtLocation(tsNode));
+  }
+
+  return {
+    typed: services !== null,
+    services,
+    isPromise(node) {
+      return services ? typedTest(node, isThenableType) : untypedIsPromise(node, 0);
+    },
+    returnsPromise(node) {
+      if (services) return typedTest(node, isPromiseReturningType);
+      const fn = resolveCallee(node);
+      return fn !== null ? functionReturnsPromise(fn, 0) : isImportedPromiseFunction(node);
+    },
+    expectsPromiseReturn(node) {
+      if (!services) return false;
+      const tsNode = services.esTreeNodeToTSNodeMap.get(node) as ts.Expression;
+      const contextual = services.checker.getContextualType(tsNode);
+      if (!contextual) return false;
+      const parts = contextual.isUnion() ? contextual.types : [contextual];
+      return parts.some((part) =>
+        part.getCallSignatures().some((signature) => isThenableType(services.checker, tsNode, signature.getReturnType())),
+      );
+    },
+    usageOf: getValueUsage,
+    resolveCallee,
+  };
+}

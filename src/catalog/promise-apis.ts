@@ -1,0 +1,185 @@
+import type { ApiEntry, ApiSource } from '../analysis/imports';
+
+/**
+ * Module and global APIs that always return a promise. Untyped mode uses this to know that
+ * `readFile(path)` from `fs/promises` is a promise without a type checker. Every entry is
+ * resolved through imports (`ApiCatalogIndex`), never by its bare name.
+ *
+ * Only functions that return a promise on every call are listed: async iterators
+ * (`fs/promises` `watch`, `timers/promises` `setInterval`) and objects (`readline/promises`
+ * `createInterface`) are not promises.
+ */
+const FS_PROMISES = [
+  'access',
+  'appendFile',
+  'chmod',
+  'chown',
+  'copyFile',
+  'cp',
+  'lchown',
+  'link',
+  'lstat',
+  'lutimes',
+  'mkdir',
+  'mkdtemp',
+  'open',
+  'opendir',
+  'readFile',
+  'readdir',
+  'readlink',
+  'realpath',
+  'rename',
+  'rm',
+  'rmdir',
+  'stat',
+  'statfs',
+  'symlink',
+  'truncate',
+  'unlink',
+  'utimes',
+  'writeFile',
+];
+
+const DNS_PROMISES = [
+  'lookup',
+  'lookupService',
+  'resolve',
+  'resolve4',
+  'resolve6',
+  'resolveAny',
+  'resolveCaa',
+  'resolveCname',
+  'resolveMx',
+  'resolveNaptr',
+  'resolveNs',
+  'resolvePtr',
+  'resolveSoa',
+  'resolveSrv',
+  'resolveTxt',
+  'reverse',
+];
+
+/** `crypto.subtle` (Web Crypto): every method returns a promise. */
+const SUBTLE = [
+  'decrypt',
+  'deriveBits',
+  'deriveKey',
+  'digest',
+  'encrypt',
+  'exportKey',
+  'generateKey',
+  'importKey',
+  'sign',
+  'unwrapKey',
+  'verify',
+  'wrapKey',
+];
+
+function calls(source: ApiSource, prefix: readonly string[], names: readonly string[]): ApiEntry<null>[] {
+  return names.map((name) => ({ source, path: [...prefix, name], use: 'call', info: null }));
+}
+
+const HTTP_METHODS = ['delete', 'get', 'head', 'options', 'patch', 'post', 'put'];
+
+/**
+ * Widely used npm packages whose module-level functions always return a promise (instances and
+ * builders, such as `axios.create()` or query builders, are not resolvable without types).
+ */
+const NPM_PROMISE_APIS: readonly ApiEntry<null>[] = [
+  { source: { module: 'axios' }, path: [], use: 'call', info: null },
+  ...calls({ module: 'axios' }, [], [...HTTP_METHODS, 'request', 'postForm', 'putForm', 'patchForm']),
+  { source: { module: 'node-fetch' }, path: [], use: 'call', info: null },
+  ...calls({ module: 'undici' }, [], ['fetch', 'request']),
+  { source: { module: 'got' }, path: [], use: 'call', info: null },
+  ...calls({ module: 'got' }, [], HTTP_METHODS),
+  { source: { module: 'ky' }, path: [], use: 'call', info: null },
+  ...calls({ module: 'ky' }, [], HTTP_METHODS),
+  ...calls({ module: 'mongoose' }, [], ['connect']),
+  ...calls({ module: 'puppeteer' }, [], ['launch', 'connect']),
+  ...calls({ module: 'inquirer' }, [], ['prompt']),
+  { source: { module: 'delay' }, path: [], use: 'call', info: null },
+];
+
+/** Every catalogued promise-returning API. */
+export const PROMISE_APIS: readonly ApiEntry<null>[] = [
+  // The global fetch (Node 18+, browsers); a local `fetch` binding is not this.
+  { source: { global: 'fetch' }, path: [], use: 'call', info: null },
+  { source: { global: 'Promise' }, path: [], use: 'construct', info: null },
+  // Promise.withResolvers() returns an object, not a promise.
+  ...calls({ global: 'Promise' }, [], ['all', 'allSettled', 'any', 'race', 'reject', 'resolve', 'try']),
+  ...calls({ module: 'fs/promises' }, [], FS_PROMISES),
+  ...calls({ module: 'fs' }, ['promises'], FS_PROMISES),
+  ...calls({ module: 'timers/promises' }, [], ['setTimeout', 'setImmediate']),
+  ...calls({ module: 'timers/promises' }, ['scheduler'], ['wait', 'yield']),
+  ...calls({ module: 'timers' }, ['promises'], ['setTimeout', 'setImmediate']),
+  ...calls({ module: 'stream/promises' }, [], ['pipeline', 'finished']),
+  ...calls({ module: 'stream' }, ['promises'], ['pipeline', 'finished']),
+  ...calls({ module: 'dns/promises' }, [], DNS_PROMISES),
+  ...calls({ module: 'dns' }, ['promises'], DNS_PROMISES),
+  // events.once(emitter, name) resolves with the event's arguments.
+  ...calls({ module: 'events' }, [], ['once']),
+  ...calls({ module: 'events' }, ['EventEmitter'], ['once']),
+  ...calls({ global: 'crypto' }, ['subtle'], SUBTLE),
+  ...calls({ module: 'crypto' }, ['subtle'], SUBTLE),
+  ...calls({ module: 'crypto' }, ['webcrypto', 'subtle'], SUBTLE),
+  ...NPM_PROMISE_APIS,
+];
+
+/**
+ * APIs that turn a callback-style function into a promise-returning one: a call of the function
+ * `util.promisify(fn)` returns is a promise.
+ */
+export const PROMISIFY_APIS: readonly ApiEntry<null>[] = [
+  { source: { module: 'util' }, path: ['promisify'], use: 'call', info: null },
+];
+
+/** What a factory API returns: an object whose listed methods return promises. */
+export interface PromiseObjectInfo {
+  /** The factory returns a promise of the object (`await open(path)`). */
+  readonly awaited: boolean;
+  readonly methods: readonly string[];
+}
+
+/** `FileHandle` (from `fs/promises` `open`): every I/O method returns a promise. */
+const FILE_HANDLE = [
+  'appendFile',
+  'chmod',
+  'chown',
+  'close',
+  'datasync',
+  'read',
+  'readFile',
+  'readv',
+  'stat',
+  'sync',
+  'truncate',
+  'utimes',
+  'write',
+  'writeFile',
+  'writev',
+];
+
+/**
+ * APIs that create an object whose methods return promises, so untyped mode knows that
+ * `const rl = createInterface(...)` (from `readline/promises`) makes `rl.question(...)` a promise,
+ * and `const handle = await open(path)` makes `handle.close()` one.
+ */
+export const PROMISE_OBJECT_APIS: readonly ApiEntry<PromiseObjectInfo>[] = [
+  {
+    source: { module: 'readline/promises' },
+    path: ['createInterface'],
+    use: 'call',
+    info: { awaited: false, methods: ['question'] },
+  },
+  { source: { module: 'fs/promises' }, path: ['open'], use: 'call', info: { awaited: true, methods: FILE_HANDLE } },
+  { source: { module: 'fs' }, path: ['promises', 'open'], use: 'call', info: { awaited: true, methods: FILE_HANDLE } },
+];
+
+/**
+ * Wrappers that return the function they are given (memoized): `useCallback(async () => ...)`
+ * from React is as async as its argument.
+ */
+export const FUNCTION_WRAPPER_APIS: readonly ApiEntry<null>[] = [
+  { source: { module: 'react' }, path: ['useCallback'], use: 'call', info: null },
+  { source: { module: 'preact/hooks' }, path: ['useCallback'], use: 'call', info: null },
+];

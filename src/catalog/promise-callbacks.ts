@@ -1,0 +1,54 @@
+/**
+ * Array-like methods that call their callback synchronously and use its return value as a plain
+ * value (or ignore it), so an async callback's promise is lost or misread:
+ * - `ignored`: the return value is discarded; nobody waits for the promise, and a rejection is
+ *   unhandled (`forEach`);
+ * - `predicate`: the return value is tested for truthiness; a promise is always truthy, so the
+ *   test always passes (`filter`, `some`, `every`, `find`, ...);
+ * - `comparator`: the return value is used as a number; a promise is `NaN`, the order is undefined;
+ * - `mapped`: the promises are collected into an array; a problem only when that array is dropped;
+ * - `accumulator`: each call receives the previous call's promise as the accumulator; a problem
+ *   only when the callback uses the accumulator as a value without awaiting it.
+ * The same names on `Map`, `Set`, typed arrays and iterator helpers behave the same way. Node
+ * streams and async iterator helpers share some names but do await their callbacks; the rule
+ * recognizes those by the call's result (a promise or async iterable in typed mode; awaited or
+ * iterated with `for await` untyped).
+ */
+export type CallbackUse = 'ignored' | 'predicate' | 'comparator' | 'mapped' | 'accumulator';
+
+export const PROMISE_IGNORING_METHODS: ReadonlyMap<string, CallbackUse> = new Map<string, CallbackUse>([
+  ['forEach', 'ignored'],
+  ['filter', 'predicate'],
+  ['some', 'predicate'],
+  ['every', 'predicate'],
+  ['find', 'predicate'],
+  ['findIndex', 'predicate'],
+  ['findLast', 'predicate'],
+  ['findLastIndex', 'predicate'],
+  ['sort', 'comparator'],
+  ['toSorted', 'comparator'],
+  ['map', 'mapped'],
+  ['flatMap', 'mapped'],
+  ['reduce', 'accumulator'],
+  ['reduceRight', 'accumulator'],
+]);
+
+/**
+ * Methods that register an event listener: emitters ignore the listener's return value by design,
+ * so typed mode's void-return check accepts async listeners here when `allowEventListeners` is on.
+ */
+export const EVENT_LISTENER_METHODS: ReadonlySet<string> = new Set([
+  'addEventListener',
+  'addListener',
+  'on',
+  'once',
+  'prependListener',
+  'prependOnceListener',
+]);
+
+/**
+ * Methods typed as taking a `void` callback that nevertheless wait for a promise the callback
+ * returns: `promise.finally(async () => ...)` delays the settlement until the returned promise
+ * settles, and a rejection there rejects the chain. The void-return check accepts these.
+ */
+export const AWAITING_VOID_CALLBACK_METHODS: ReadonlySet<string> = new Set(['finally']);

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+
+// @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
+const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
+
+/** Untyped mode reads relative modules' text for async exports: lint as a file beside the fixtures. */
+const filename = path.join(FIXTURES_DIR, 'file.ts');
+
+ruleTester.run('no-floating-promises (untyped, across modules)', testedRule, {
+  valid: [
+    // sync exports, async generators, unresolvable or package modules
+    { filename, code: "import { syncValue } from './promise-api';\nsyncValue();" },
+    { filename, code: "import { untyped } from './promise-api';\nuntyped();" },
+    { filename, code: "const { jobNames, stream } = require('./promise-jobs.cjs');\njobNames();\nstream();" },
+    { filename, code: "import { saveUser } from './missing';\nsaveUser('a');" },
+    { filename, code: "import { saveUser } from 'promise-api';\nsaveUser('a');" },
+    // handled
+    { filename, code: "import { saveUser } from './promise-api';\nexport async function f() { await saveUser('a'); }" },
+    // without a real file name nothing can be read
+    { code: "import { saveUser } from './promise-api';\nsaveUser('a');" },
+  ],
+  invalid: [
+    {
+      filename,
+      code: "import { saveUser } from './promise-api.js';\nexport async function register() {\n  saveUser('a');\n}",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: "import { saveUser } from './promise-api.js';\nexport async function register() {\n  await saveUser('a');\n}" },
+            { messageId: 'suggestVoid', output: "import { saveUser } from './promise-api.js';\nexport async function register() {\n  void saveUser('a');\n}" },
+          ],
+        },
+      ],
+    },
+    {
+      filename,
+      code: "import * as api from './promise-api';\napi.loadLater();",
+      errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "import * as api from './promise-api';\nvoid api.loadLater();" }] }],
+    },
+    {
+      filename,
+      code: "const jobs = require('./promise-jobs.cjs');\nconst { stopJob } = require('./promise-jobs.cjs');\njobs.runJob('a');\nstopJob();",
+      errors: [
+        { messageId: 'floating', line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "const jobs = require('./promise-jobs.cjs');\nconst { stopJob } = require('./promise-jobs.cjs');\nvoid jobs.runJob('a');\nstopJob();" }] },
+        { messageId: 'floating', line: 4, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "const jobs = require('./promise-jobs.cjs');\nconst { stopJob } = require('./promise-jobs.cjs');\njobs.runJob('a');\nvoid stopJob();" }] },
+      ],
+    },
+    {
+      filename,
+      code: "import { saveUser } from './promise-api';\nfunction f() {\n  const saving = saveUser('a');\n}",
+      errors: [{ messageId: 'dangling', data: { name: 'saving' }, line: 3, column: 9 }],
+    },
+  ],
+});

@@ -1,0 +1,159 @@
+import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
+import { typedRuleTester } from '../rule-tester';
+
+// @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
+const testedRule = rule as unknown as Parameters<typeof typedRuleTester.run<MessageIds, Options>>[1];
+
+const IMPORT = "import { saveUser, loadLater, syncValue, untyped, client, thenable } from './promise-api';\n";
+
+typedRuleTester.run('no-floating-promises (typed)', testedRule, {
+  valid: [
+    // handled forms
+    { filename: 'file.ts', code: `${IMPORT}export async function f() { await saveUser('a'); }` },
+    { filename: 'file.ts', code: `${IMPORT}export function f() { return loadLater(); }` },
+    { filename: 'file.ts', code: `${IMPORT}void saveUser('a');` },
+    { filename: 'file.ts', code: `${IMPORT}saveUser('a').catch(() => undefined);` },
+    { filename: 'file.ts', code: `${IMPORT}loadLater().then(() => undefined, () => undefined);` },
+    { filename: 'file.ts', code: `${IMPORT}export const all = Promise.all([saveUser('a'), loadLater()]);` },
+    // not promises: sync functions, any, unknown
+    { filename: 'file.ts', code: `${IMPORT}syncValue();` },
+    { filename: 'file.ts', code: `${IMPORT}untyped();` },
+    { filename: 'file.ts', code: 'declare const value: unknown; (value as unknown);' },
+    { filename: 'file.ts', code: 'declare function anything(): any; anything();' },
+    { filename: 'file.ts', code: `${IMPORT}client.close();` },
+    // arrays of promises are no-misused-async-callback's business
+    { filename: 'file.ts', code: `${IMPORT}[saveUser('a')];` },
+    // node:test runs its own promises
+    { filename: 'file.ts', code: "import { test, describe, it } from 'node:test';\ntest('a', async () => {});\ndescribe('b', () => { it('c', async () => {}); });" },
+    { filename: 'file.ts', code: "import test from 'node:test';\ntest('a', async () => {});\ntest.describe('b', () => {});" },
+    { filename: 'file.ts', code: "import * as nodeTest from 'node:test';\nnodeTest.describe('a', () => {});\nnodeTest.it.skip('b', async () => {});" },
+    // options: ignoreIIFE, a custom allow list
+    { filename: 'file.ts', code: '(async () => {})();', options: [{ ignoreIIFE: true }] },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}saveUser('a');`,
+      options: [{ allowList: [{ name: 'saveUser', module: './promise-api' }] }],
+    },
+    // a local variable read later
+    { filename: 'file.ts', code: `${IMPORT}export async function f() { const p = saveUser('a'); await p; }` },
+    // a typed `any` variable is not a promise
+    { filename: 'file.ts', code: `${IMPORT}export function f() { const p = untyped(); }` },
+  ],
+  invalid: [
+    // calls of functions imported from other modules
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}export async function register() {\n  saveUser('a');\n}`,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: `${IMPORT}export async function register() {\n  await saveUser('a');\n}` },
+            { messageId: 'suggestVoid', output: `${IMPORT}export async function register() {\n  void saveUser('a');\n}` },
+          ],
+        },
+      ],
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}loadLater();`,
+      errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: `${IMPORT}void loadLater();` }] }],
+    },
+    // method of an imported object, a custom thenable
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}client.send('x');`,
+      errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: `${IMPORT}void client.send('x');` }] }],
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}thenable();`,
+      errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: `${IMPORT}void thenable();` }] }],
+    },
+    // .d.ts declarations: node's fs/promises through a parameter type
+    {
+      filename: 'file.ts',
+      code: "import type { FileHandle } from 'node:fs/promises';\nexport function close(handle: FileHandle) {\n  handle.close();\n}",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [{ messageId: 'suggestVoid', output: "import type { FileHandle } from 'node:fs/promises';\nexport function close(handle: FileHandle) {\n  void handle.close();\n}" }],
+        },
+      ],
+    },
+    // promise-typed values and properties
+    {
+      filename: 'file.ts',
+      code: 'export function f(ready: Promise<void>) {\n  ready;\n}',
+      errors: [{ messageId: 'floating', line: 2, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'export function f(ready: Promise<void>) {\n  void ready;\n}' }] }],
+    },
+    {
+      filename: 'file.ts',
+      code: 'export function f(api: { load(): Promise<string> } | undefined) {\n  api?.load();\n}',
+      errors: [{ messageId: 'floating', line: 2, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'export function f(api: { load(): Promise<string> } | undefined) {\n  void api?.load();\n}' }] }],
+    },
+    // chains without a rejection handler
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}saveUser('a').then((name) => name.length);`,
+      errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: `${IMPORT}void saveUser('a').then((name) => name.length);` }] }],
+    },
+    // branches
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}export function f(flag: boolean) {\n  flag ? saveUser('a') : syncValue();\n}`,
+      errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: `${IMPORT}export function f(flag: boolean) {\n  void (flag ? saveUser('a') : syncValue());\n}` }] }],
+    },
+    // node:test subtests are not in the allow list: the parent test must await them
+    {
+      filename: 'file.ts',
+      code: "import { test } from 'node:test';\ntest('a', async (t) => {\n  t.test('b', () => {});\n});",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: "import { test } from 'node:test';\ntest('a', async (t) => {\n  await t.test('b', () => {});\n});" },
+            { messageId: 'suggestVoid', output: "import { test } from 'node:test';\ntest('a', async (t) => {\n  void t.test('b', () => {});\n});" },
+          ],
+        },
+      ],
+    },
+    // the default allow list is replaced by a custom one
+    {
+      filename: 'file.ts',
+      code: "import { test } from 'node:test';\ntest('a', () => {});",
+      options: [{ allowList: [] }],
+      errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "import { test } from 'node:test';\nvoid test('a', () => {});" }] }],
+    },
+    // async IIFEs by type, and `void` when ignoreVoid is off
+    {
+      filename: 'file.ts',
+      code: '(async () => {})();',
+      errors: [{ messageId: 'floating', line: 1, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'void (async () => {})();' }] }],
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}void saveUser('a');`,
+      options: [{ ignoreVoid: false }],
+      errors: [{ messageId: 'floatingNoVoid', line: 2, column: 1, suggestions: [] }],
+    },
+    // .tsx: an event handler that drops a promise
+    {
+      filename: 'file.tsx',
+      code: `${IMPORT}export const Save = () => <button onClick={() => { saveUser('a'); }} />;`,
+      errors: [{ messageId: 'floating', line: 2, column: 52, suggestions: [{ messageId: 'suggestVoid', output: `${IMPORT}export const Save = () => <button onClick={() => { void saveUser('a'); }} />;` }] }],
+    },
+    // dangling promise variables
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}export function f() {\n  const saved = saveUser('a');\n}`,
+      errors: [{ messageId: 'dangling', data: { name: 'saved' }, line: 3, column: 9 }],
+    },
+  ],
+});
