@@ -303,7 +303,14 @@ export function isVoidReturningFunctionType(type: ts.Type): boolean {
   return signatures > 0;
 }
 
+/**
+ * The type checker when the parser provides a program, else null. Parsers other than
+ * typescript-eslint's (espree, ESLint's default for JavaScript) give no `program`, and
+ * `getParserServices` throws for them even with `allowWithoutFullTypeInformation`, so it is only
+ * asked once a program is known to be there.
+ */
 function getTypedServices(context: Context): TypedServices | null {
+  if (!context.sourceCode.parserServices?.program) return null;
   const services = ESLintUtils.getParserServices(context, true);
   if (!services.program) return null;
   return {
