@@ -53,6 +53,8 @@ const MAX_DEPTH = 4;
 
 /** `ts.TypeFlags.Void`; written out so untyped mode never loads `typescript`. */
 const TYPE_FLAGS_VOID = 16384;
+/** `ts.TypeFlags.Any`: also the type of anything the checker cannot resolve (a missing module). */
+const TYPE_FLAGS_ANY = 1;
 
 type TypedServices = {
   program: ts.Program;
@@ -66,8 +68,10 @@ type TypedServices = {
  *
  * What counts as "a promise" (`isPromise`):
  * - typed mode (a `program` is present): an expression whose type is thenable: some part of its
- *   (apparent, union) type has a callable `then` taking a callback. `any`/`unknown` are never
- *   promises. Functions imported from other modules and `.d.ts` files are covered by the checker.
+ *   (apparent, union) type has a callable `then` taking a callback. `unknown` is never a
+ *   promise; for `any` (often an unresolved import or a missing `@types` package) the checker
+ *   knows nothing, so the untyped evidence below decides. Functions imported from other modules
+ *   and `.d.ts` files are covered by the checker.
  * - untyped mode, from syntax and scope only (no guessing by names):
  *   - a call of a function known to return a promise (`returnsPromise`): declared `async`
  *     in this file (`async function f`, `const f = async () => ...` never reassigned), an async
@@ -636,22 +640,34 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
     }
   }
 
-  function typedTest(node: TSESTree.Node, test: (checker: ts.TypeChecker, tsNode: ts.Node, type: ts.Type) => boolean): boolean {
-    if (!services) return false;
+  /**
+   * The checker's answer, or null when the type is `any`: an unresolved import or a missing
+   * `@types` package says nothing, so the untyped evidence (scope, imports) decides instead.
+   */
+  function typedTest(
+    node: TSESTree.Node,
+    test: (checker: ts.TypeChecker, tsNode: ts.Node, type: ts.Type) => boolean,
+  ): boolean | null {
+    if (!services) return null;
     const tsNode = services.esTreeNodeToTSNodeMap.get(node);
-    return test(services.checker, tsNode, services.checker.getTypeAtLocation(tsNode));
+    const type = services.checker.getTypeAtLocation(tsNode);
+    if (type.flags & TYPE_FLAGS_ANY) return null;
+    return test(services.checker, tsNode, type);
+  }
+
+  function untypedReturnsPromise(node: TSESTree.Expression): boolean {
+    const fn = resolveCallee(node);
+    return fn !== null ? functionReturnsPromise(fn, 0) : isImportedPromiseFunction(node);
   }
 
   return {
     typed: services !== null,
     services,
     isPromise(node) {
-      return services ? typedTest(node, isThenableType) : untypedIsPromise(node, 0);
+      return typedTest(node, isThenableType) ?? untypedIsPromise(node, 0);
     },
     returnsPromise(node) {
-      if (services) return typedTest(node, isPromiseReturningType);
-      const fn = resolveCallee(node);
-      return fn !== null ? functionReturnsPromise(fn, 0) : isImportedPromiseFunction(node);
+      return typedTest(node, isPromiseReturningType) ?? untypedReturnsPromise(node);
     },
     expectsPromiseReturn(node) {
       if (!services) return false;

@@ -2,6 +2,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import noBlockingInAsync from './no-blocking-in-async';
 import noFloatingPromises from './no-floating-promises';
 import noMisusedAsyncCallback from './no-misused-async-callback';
+import preferPromiseAll from './prefer-promise-all';
+import preferPromiseAllInLoop from './prefer-promise-all-in-loop';
 
 /**
  * Every rule of the plugin, by name. The configs are computed from each rule's
@@ -11,4 +13,6 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-blocking-in-async': noBlockingInAsync,
   'no-floating-promises': noFloatingPromises as TSESLint.RuleModule<string, readonly unknown[]>,
   'no-misused-async-callback': noMisusedAsyncCallback as TSESLint.RuleModule<string, readonly unknown[]>,
+  'prefer-promise-all': preferPromiseAll,
+  'prefer-promise-all-in-loop': preferPromiseAllInLoop,
 };

@@ -155,5 +155,11 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       code: `${IMPORT}export function f() {\n  const saved = saveUser('a');\n}`,
       errors: [{ messageId: 'dangling', data: { name: 'saved' }, line: 3, column: 9 }],
     },
+    // an unresolved module types as `any`: the import-based evidence still decides
+    {
+      filename: 'file.ts',
+      code: "import got from 'got';\ngot('https://example.com/hook');",
+      errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "import got from 'got';\nvoid got('https://example.com/hook');" }] }],
+    },
   ],
 });

@@ -1,0 +1,274 @@
+import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ORDERED_CALL_NAMES, ORDERED_CALL_PREFIXES, UI_QUERY_NAMES, WRITE_VERBS } from '../catalog/ordered-calls';
+import { writesOutside } from './dependencies';
+
+/**
+ * What the gathering rules need to know about an awaited call: which call it is, what it is
+ * called on, and whether its order is part of the program's meaning. (The lead will merge the
+ * promise check here with `promises.ts`.)
+ */
+
+export type AwaitedCall = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** The call or `new` an `await` waits for (`await f()`, `await a?.b()`), or null (`await p`, `await import()`). */
+export function awaitedCallOf(node: TSESTree.AwaitExpression): AwaitedCall | null {
+  let argument: TSESTree.Node = node.argument;
+  if (argument.type === AST_NODE_TYPES.ChainExpression) argument = argument.expression;
+  return argument.type === AST_NODE_TYPES.CallExpression || argument.type === AST_NODE_TYPES.NewExpression
+    ? argument
+    : null;
+}
+
+function unwrapCallee(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.ChainExpression ||
+    current.type === AST_NODE_TYPES.TSInstantiationExpression
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** The called function's own name: `f` for `f()`, `query` for `db.pool.query()`; null if computed. */
+export function calleeName(call: AwaitedCall): string | null {
+  const callee = unwrapCallee(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  if (!callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
+  if (callee.property.type === AST_NODE_TYPES.Literal && typeof callee.property.value === 'string') {
+    return callee.property.value;
+  }
+  return null;
+}
+
+/**
+ * The object a method is called on, as the text of its member chain, calls included with their
+ * arguments: `db.query()` → `db`, `this.repo.find()` → `this.repo`,
+ * `db.collection('users').find()` → `db.collection('users')`, `request(app).get('/')` →
+ * `request(app)`. Null for a plain function call or a receiver we cannot name (`(await x).y()`).
+ * Two awaited calls whose keys are equal, or one a member prefix of the other (`this` and
+ * `this.repo`), act on one resource. Dots inside call arguments are masked so that the key's
+ * dots always separate members.
+ */
+export function receiverKey(call: AwaitedCall, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
+  const callee = unwrapCallee(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  return chainKey(callee.object, sourceCode);
+}
+
+/** The receiver's first segment without call arguments: `trx` for `trx('users').insert()`, `this` for `this.repo.x()`. */
+export function receiverRootName(key: string): string {
+  const dot = key.indexOf('.');
+  const head = dot === -1 ? key : key.slice(0, dot);
+  const paren = head.indexOf('(');
+  return paren === -1 ? head : head.slice(0, paren);
+}
+
+function chainKey(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
+  const current = unwrapCallee(node);
+  switch (current.type) {
+    case AST_NODE_TYPES.Identifier:
+      return current.name;
+    case AST_NODE_TYPES.ThisExpression:
+      return 'this';
+    case AST_NODE_TYPES.MemberExpression: {
+      const object = chainKey(current.object, sourceCode);
+      if (object === null) return null;
+      if (!current.computed && current.property.type === AST_NODE_TYPES.Identifier) {
+        return `${object}.${current.property.name}`;
+      }
+      if (!current.computed && current.property.type === AST_NODE_TYPES.PrivateIdentifier) {
+        return `${object}.#${current.property.name}`;
+      }
+      return object;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = chainKey(current.callee, sourceCode);
+      if (callee === null) return null;
+      const args = current.arguments.map((argument) => sourceCode.getText(argument).replace(/\./g, '\u00b7')).join(', ');
+      return `${callee}(${args})`;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The variable a name resolves to from `scope`, or null when it is an undeclared global. */
+export function findVariable(scope: TSESLint.Scope.Scope, name: string): TSESLint.Scope.Variable | null {
+  for (let current: TSESLint.Scope.Scope | null = scope; current; current = current.upper) {
+    const variable = current.set.get(name);
+    if (variable) return variable;
+  }
+  return null;
+}
+
+/** The module specifier a variable is imported or required from (`import fs from 'fs'`, `const fs = require('fs')`). */
+function importedFrom(variable: TSESLint.Scope.Variable): string | null {
+  for (const definition of variable.defs) {
+    if (definition.type === 'ImportBinding') {
+      const declaration = definition.parent;
+      if (declaration.type === AST_NODE_TYPES.ImportDeclaration) return declaration.source.value;
+    }
+    if (definition.type === 'Variable') {
+      const init = definition.node.init;
+      if (
+        init?.type === AST_NODE_TYPES.CallExpression &&
+        init.callee.type === AST_NODE_TYPES.Identifier &&
+        init.callee.name === 'require' &&
+        init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+        typeof init.arguments[0].value === 'string'
+      ) {
+        return init.arguments[0].value;
+      }
+    }
+  }
+  return null;
+}
+
+/** True when the variable is bound by an import or `require()` (a module, not an object instance). */
+export function isImported(variable: TSESLint.Scope.Variable): boolean {
+  return importedFrom(variable) !== null;
+}
+
+/**
+ * True when the awaited operation's order is part of the program's meaning:
+ * - its callee's name is in `ORDERED_CALL_NAMES` (delays, locks, transactions, connection
+ *   lifecycle, browser steps) or in the user's `orderedFunctions`, or starts with one of
+ *   `ORDERED_CALL_PREFIXES` (UI waits: `waitForSelector`), or is a Testing Library query (`UI_QUERY_NAMES`);
+ * - it is `new Promise(...)`: hand-made promises almost always wrap a timer or an event
+ *   (`await new Promise((r) => setTimeout(r, 100))`, `once(stream, 'end')`-style waits).
+ */
+export function isOrderedCall(call: AwaitedCall, extraNames: ReadonlySet<string>): boolean {
+  if (
+    call.type === AST_NODE_TYPES.NewExpression &&
+    call.callee.type === AST_NODE_TYPES.Identifier &&
+    call.callee.name === 'Promise'
+  ) {
+    return true;
+  }
+  const name = calleeName(call);
+  if (name === null) return false;
+  return (
+    ORDERED_CALL_NAMES.has(name) ||
+    UI_QUERY_NAMES.has(name) ||
+    extraNames.has(name) ||
+    ORDERED_CALL_PREFIXES.some((prefix) => name.startsWith(prefix))
+  );
+}
+
+/** Per-file memo for `callsStatefulFunction`: function node → whether it writes outside itself. */
+export type StatefulFunctionCache = Map<TSESTree.Node, boolean>;
+
+/**
+ * True when the call is of a function defined in this file (`function merge() {}`,
+ * `const merge = async () => {}`) that writes or mutates state outside itself (see
+ * `writesOutside`): its calls take effect in order (`await mergeConfig(a); await mergeConfig(b)`).
+ * Each function is analysed once per file through `cache`.
+ */
+export function callsStatefulFunction(
+  call: AwaitedCall,
+  scope: TSESLint.Scope.Scope,
+  visitorKeys: TSESLint.SourceCode['visitorKeys'],
+  cache: StatefulFunctionCache,
+): boolean {
+  const callee = unwrapCallee(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(scope, callee.name);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!definition) return false;
+  let fn: TSESTree.Node | null = null;
+  if (definition.type === 'FunctionName') fn = definition.node;
+  else if (definition.type === 'Variable' && variable?.defs.length === 1) fn = definition.node.init;
+  if (
+    !fn ||
+    (fn.type !== AST_NODE_TYPES.FunctionDeclaration &&
+      fn.type !== AST_NODE_TYPES.FunctionExpression &&
+      fn.type !== AST_NODE_TYPES.ArrowFunctionExpression)
+  ) {
+    return false;
+  }
+  let result = cache.get(fn);
+  if (result === undefined) {
+    result = writesOutside(fn, visitorKeys);
+    cache.set(fn, result);
+  }
+  return result;
+}
+
+const WRITE_NAME = new RegExp(`^(?:${WRITE_VERBS.map((verb) => verb.replace(/\$/g, '\\$')).join('|')})(?:$|[A-Z0-9_])`);
+
+/** True when the callee's name reads like a write to something outside the program (see `WRITE_VERBS`). */
+export function looksLikeWrite(call: AwaitedCall): boolean {
+  const name = calleeName(call);
+  if (name === null) return false;
+  // Command-pattern clients (AWS SDK v3 `client.send(new GetObjectCommand(...))`): the command says.
+  const [first] = call.arguments;
+  if (
+    name === 'send' &&
+    first?.type === AST_NODE_TYPES.NewExpression &&
+    first.callee.type === AST_NODE_TYPES.Identifier
+  ) {
+    return !READ_COMMAND.test(first.callee.name);
+  }
+  return WRITE_NAME.test(name);
+}
+
+/** Command class names that read: `GetObjectCommand`, `ListTablesCommand`, `QueryCommand`. */
+const READ_COMMAND = /^(?:Get|List|Describe|Head|Query|Scan|BatchGet|Select|Search|Lookup)[A-Z]/;
+
+/** True when `Promise` at `scope` is the built-in global, not a local or imported binding. */
+export function isGlobalPromise(scope: TSESLint.Scope.Scope): boolean {
+  const variable = findVariable(scope, 'Promise');
+  return variable === null || variable.defs.length === 0;
+}
+
+/** What the type checker says about a value: a promise-like, certainly not one, or unknown (no types, `any`). */
+export type PromiseKnowledge = 'promise' | 'not-promise' | 'unknown';
+
+/** The typed view of the file, or null when the rule runs without type information. */
+export type TypedServices = ParserServicesWithTypeInformation | null;
+
+export function getTypedServices(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypedServices {
+  const services = ESLintUtils.getParserServices(context, true);
+  return services.program ? (services as ParserServicesWithTypeInformation) : null;
+}
+
+/**
+ * Whether `node` evaluates to a thenable, per its type: `promise` when any union member has a
+ * callable `then`, `not-promise` when the type is known and none has, `unknown` without types or
+ * for `any`/`unknown`/type parameters.
+ */
+export function promiseKnowledge(node: TSESTree.Node, services: TypedServices): PromiseKnowledge {
+  if (!services) return 'unknown';
+  const checker = services.program.getTypeChecker();
+  const type = services.getTypeAtLocation(node);
+  const parts = type.isUnion() ? type.types : [type];
+  let sawUnknown = false;
+  for (const part of parts) {
+    // any (1), unknown (2), type parameter (262144)
+    if (part.flags & (1 | 2 | 262144)) {
+      sawUnknown = true;
+      continue;
+    }
+    const then = part.getProperty('then');
+    if (!then) continue;
+    const thenType = checker.getTypeOfSymbol(then);
+    if (thenType.getCallSignatures().length > 0) return 'promise';
+  }
+  return sawUnknown ? 'unknown' : 'not-promise';
+}
+
+/**
+ * Whether `node` has an array type (so a `for...of` over it may be rewritten with `.map`):
+ * `true`/`false` with types, `null` without.
+ */
+export function isArrayTyped(node: TSESTree.Node, services: TypedServices): boolean | null {
+  if (!services) return null;
+  const checker = services.program.getTypeChecker();
+  const type = services.getTypeAtLocation(node);
+  if (type.flags & (1 | 2)) return null;
+  return checker.isArrayType(type) || checker.isTupleType(type);
+}

@@ -1,0 +1,331 @@
+/**
+ * Calls whose order is the point of the code: running them together with `Promise.all`, or
+ * turning a loop around them into concurrent iterations, would change what the program does.
+ * Matched on the callee's own name (`sleep(...)`, `mutex.acquire()`, `db.$transaction(...)`),
+ * because these are conventions across many libraries rather than one module's API. Each group
+ * says why its calls are ordered.
+ */
+export const ORDERED_CALL_NAMES: ReadonlySet<string> = new Set([
+  // Pacing: a delay exists to separate what comes before it from what comes after it
+  // (`timers/promises` setTimeout/setImmediate, `util.promisify(setTimeout)`, p-* `delay`, ...).
+  'sleep',
+  'delay',
+  'wait',
+  'setTimeout',
+  'setImmediate',
+  'nextTick',
+  'pause',
+  'waitForTimeout',
+  // Rate limiters: a limiter call waits for a token on purpose (bottleneck, rate-limiter-flexible, p-throttle).
+  'throttle',
+  'schedule',
+  'removeTokens',
+  'consume',
+  // Locks and mutexes (async-mutex, redlock, proper-lockfile): acquire/release bracket a critical section.
+  'acquire',
+  'release',
+  'lock',
+  'unlock',
+  'runExclusive',
+  'waitForUnlock',
+  // Transactions: begin, commit and rollback frame the statements between them.
+  'begin',
+  'beginTransaction',
+  'startTransaction',
+  'commit',
+  'commitTransaction',
+  'rollback',
+  'abortTransaction',
+  'transaction',
+  '$transaction',
+  'savepoint',
+  // Connection and resource lifecycle: nothing can use a resource before it is opened or after it is closed.
+  'connect',
+  'disconnect',
+  '$connect',
+  '$disconnect',
+  'close',
+  'end',
+  'destroy',
+  'open',
+  'init',
+  'initialize',
+  'start',
+  'stop',
+  'listen',
+  'login',
+  'logout',
+  'authenticate',
+  'migrate',
+  'up',
+  'down',
+  'flush',
+  'drain',
+  // Child processes: commands usually share a working tree or lock files (`npm install`, `git pull`).
+  'exec',
+  'execa',
+  'execFile',
+  'execCommand',
+  'spawn',
+  // Interactive prompts: a person answers one question at a time (inquirer, prompts, readline).
+  'prompt',
+  'question',
+  'confirm',
+  // Reading the next piece of a sequence: iterators, readers, Koa/Express `next()` middleware.
+  'next',
+  'read',
+  'readLine',
+  // Browser automation steps that change page state or wait for it (Playwright, Puppeteer, Cypress).
+  'goto',
+  'click',
+  'fill',
+  'type',
+  'press',
+  'waitForSelector',
+  'waitForNavigation',
+  'waitForLoadState',
+  'waitForURL',
+  'waitForResponse',
+  'waitForRequest',
+  'waitForEvent',
+  'waitForFunction',
+  // Test runners: subtests (`await t.test(...)` in node:test, `await t.step(...)` in Deno) report
+  // in order and share the parent's fixtures.
+  'test',
+  'subtest',
+]);
+
+/**
+ * Name prefixes of calls that wait for a UI state (Playwright and WebdriverIO `waitForX`,
+ * Testing Library `waitFor`): each waits for what the previous step made appear.
+ */
+export const ORDERED_CALL_PREFIXES: readonly string[] = ['waitFor'];
+
+/**
+ * Testing Library's async queries (`findByRole`, `findAllByText`, ...): they wait for an element
+ * to appear, usually after the previous step of a user flow. Listed by their full names, because
+ * `findById`/`findByUser` of an ORM are ordinary reads.
+ */
+export const UI_QUERY_NAMES: ReadonlySet<string> = new Set(
+  ['Role', 'LabelText', 'PlaceholderText', 'Text', 'DisplayValue', 'AltText', 'Title', 'TestId'].flatMap(
+    (query) => [`findBy${query}`, `findAllBy${query}`],
+  ),
+);
+
+/**
+ * Methods that append to an ordered sink (a stream, a socket, a file, an event channel): calls in
+ * a loop produce output in iteration order, which concurrent iterations would shuffle.
+ */
+export const ORDERED_SINK_METHODS: ReadonlySet<string> = new Set([
+  'write',
+  'writeln',
+  'writeFile',
+  'append',
+  'appendFile',
+  'send',
+  'sendMessage',
+  'emit',
+  'enqueue',
+  'publish',
+  'pipe',
+]);
+
+/**
+ * Receiver names that conventionally hold ONE stateful resource whose operations run in order:
+ * a browser page, a database transaction or single connection, a socket or stream. Awaited calls
+ * on such a receiver inside a loop are not reported: the resource serializes them anyway or the
+ * order matters (`for (const url of urls) await page.goto(url)`).
+ */
+export const ORDERED_RECEIVER_NAMES: ReadonlySet<string> = new Set([
+  'page',
+  'frame',
+  'browser',
+  'tab',
+  'tx',
+  'trx',
+  'transaction',
+  'conn',
+  'connection',
+  'client',
+  'session',
+  'socket',
+  'ws',
+  'stream',
+  'writer',
+  'channel',
+  'cursor',
+  'reader',
+  'queue',
+  'lock',
+  'mutex',
+  'semaphore',
+]);
+
+/**
+ * Receiver names that conventionally hold one database or cache handle (`db.query(a)`,
+ * `redis.get(k)`): a single connection serializes its commands or the statements' order matters,
+ * and which one the name holds is not visible. Two calls on such a receiver are not gathered by
+ * `prefer-promise-all`, even when it is imported (`import { db } from './db'`).
+ */
+export const SHARED_CONNECTION_NAMES: ReadonlySet<string> = new Set(['db', 'database', 'knex', 'redis', 'sql', 'mongo']);
+
+/**
+ * Methods that change a collection in place. A loop whose body calls one on the collection it
+ * iterates (`queue.push(...)` inside `for (const x of queue)`) feeds later iterations from
+ * earlier ones, which is a dependency between iterations.
+ */
+export const COLLECTION_MUTATOR_METHODS: ReadonlySet<string> = new Set([
+  'push',
+  'unshift',
+  'splice',
+  'shift',
+  'pop',
+  'add',
+  'set',
+  'delete',
+  'clear',
+]);
+
+/**
+ * Verbs that start the names of calls which change something outside the program (a record, a
+ * message, a payment): `createOrder`, `insertOne`, `save`, `sendEmail`, `chargeCard`. A write
+ * written before or after another call often has an order the code does not show (do not charge
+ * if creating the order failed; a read after a write expects to see it, a read before a write
+ * expects not to), so `prefer-promise-all` never groups a write. A name matches when it is the verb itself or the
+ * verb followed by a capital letter, digit or `_` (`update`, `updateMany`, not `updates`).
+ */
+export const WRITE_VERBS: readonly string[] = [
+  'create',
+  'insert',
+  'update',
+  'upsert',
+  'delete',
+  'remove',
+  'destroy',
+  'save',
+  'store',
+  'put',
+  'post',
+  'patch',
+  'send',
+  'charge',
+  'refund',
+  'pay',
+  'transfer',
+  'publish',
+  'write',
+  'set',
+  'add',
+  'register',
+  'submit',
+  'grant',
+  'revoke',
+  'approve',
+  'cancel',
+  'archive',
+  'upload',
+  'notify',
+  'enqueue',
+  'increment',
+  'decrement',
+  'reset',
+  'mark',
+  'execute',
+  'exec',
+  'run',
+  'apply',
+  'deploy',
+  'invalidate',
+  'persist',
+];
+
+/**
+ * Methods that only compute a value from their receiver (array, string, map lookups). A loop
+ * body may call them on state from outside the loop without making the iterations depend on
+ * each other, unlike an unknown method (`hash.update(chunk)`, `zip.file(name, data)`), whose
+ * effects accumulate in iteration order.
+ */
+export const PURE_METHODS: ReadonlySet<string> = new Set([
+  'map',
+  'filter',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'some',
+  'every',
+  'reduce',
+  'reduceRight',
+  'flatMap',
+  'flat',
+  'includes',
+  'indexOf',
+  'lastIndexOf',
+  'slice',
+  'concat',
+  'join',
+  'at',
+  'get',
+  'has',
+  'keys',
+  'values',
+  'entries',
+  'toString',
+  'toJSON',
+  'trim',
+  'split',
+  'replace',
+  'replaceAll',
+  'startsWith',
+  'endsWith',
+  'toLowerCase',
+  'toUpperCase',
+  'padStart',
+  'padEnd',
+  'test',
+  'match',
+  'exec',
+  'format',
+  'resolve',
+  'parse',
+  'stringify',
+  'hasOwnProperty',
+  'propertyIsEnumerable',
+  'charAt',
+  'charCodeAt',
+  'substring',
+  'toFixed',
+  'localeCompare',
+  'normalize',
+  'search',
+  'matchAll',
+]);
+
+/** Receiver names of loggers: their calls in a loop only reorder log lines. */
+export const LOGGER_NAMES: ReadonlySet<string> = new Set(['console', 'logger', 'log', 'debug']);
+
+/**
+ * Words that name a list of steps run in order on purpose: migrations, middleware, hooks,
+ * pipeline stages, commands, seeds, retries. A loop over such a list (`for (const migration of
+ * migrations)`, `for (const step of pipeline.steps)`) or with such a loop variable is not
+ * reported by `prefer-promise-all-in-loop`. Matched as the last word of a camelCase or snake_case
+ * name, singular or plural (`pendingMigrations`, `beforeHooks`, `step`), not inside a word
+ * (`webhooks`, `dispatch`).
+ */
+export const ORDERED_COLLECTION_WORDS: readonly string[] = [
+  'step',
+  'migration',
+  'middleware',
+  'hook',
+  'stage',
+  'phase',
+  'plugin',
+  'command',
+  'seed',
+  'seeder',
+  'patch',
+  'retry',
+  'retries',
+  'attempt',
+  'pipeline',
+];

@@ -1,0 +1,543 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import {
+  awaitedCallOf,
+  calleeName,
+  callsStatefulFunction,
+  findVariable,
+  getTypedServices,
+  isArrayTyped,
+  isGlobalPromise,
+  isOrderedCall,
+  receiverKey,
+  receiverRootName,
+  type AwaitedCall,
+  type StatefulFunctionCache,
+} from '../analysis/awaited-calls';
+import {
+  accessPathOf,
+  assignmentTargets,
+  collectAccesses,
+  forEachChild,
+  PathSet,
+  patternNames,
+  possiblePaths,
+  rootOf,
+} from '../analysis/dependencies';
+import {
+  COLLECTION_MUTATOR_METHODS,
+  LOGGER_NAMES,
+  ORDERED_COLLECTION_WORDS,
+  ORDERED_RECEIVER_NAMES,
+  ORDERED_SINK_METHODS,
+  PURE_METHODS,
+} from '../catalog/ordered-calls';
+import { createRule } from '../util/create-rule';
+
+export type Options = [{ orderedFunctions?: string[] }];
+export type MessageIds = 'awaitInLoop' | 'useGatherMap';
+
+type CheckedLoop = TSESTree.ForOfStatement | TSESTree.ForInStatement | TSESTree.ForStatement;
+
+/** What one walk over a loop body found (nested functions and nested loops handled as described in `scanBody`). */
+interface BodyScan {
+  /** Awaits that pause this loop's iterations: outside nested functions and nested loops. */
+  awaits: TSESTree.AwaitExpression[];
+  /** `continue` statements that end an iteration of this loop (become `return` in a callback). */
+  continues: TSESTree.ContinueStatement[];
+  /** Why the loop must stay sequential, or null. */
+  blocker: string | null;
+  /** True when the body has effects the rewrite would reorder (`results.push`, indexed stores, logging). */
+  orderedEffects: boolean;
+  /** True when the body uses `arguments`, `var`, or other things an arrow callback would change. */
+  notMovable: boolean;
+}
+
+function isLoop(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement
+  );
+}
+
+function isFunction(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+function unwrapChain(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.ChainExpression || current.type === AST_NODE_TYPES.TSNonNullExpression) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** The arguments of every call in a call chain: `a(x).b(y).c(z)` → x, y, z. */
+function chainArguments(call: AwaitedCall): TSESTree.CallExpressionArgument[] {
+  const found: TSESTree.CallExpressionArgument[] = [];
+  let current: TSESTree.Node = call;
+  for (;;) {
+    current = unwrapChain(current);
+    if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) {
+      found.push(...current.arguments);
+      current = current.callee;
+    } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+      current = current.object;
+    } else {
+      return found;
+    }
+  }
+}
+
+/** The name a call chain starts from when it is an identifier: `hook` in `hook(ctx)`, `step` in `step.run()`. */
+function calleeRoot(call: AwaitedCall): string | null {
+  let current: TSESTree.Node = call.callee;
+  for (;;) {
+    current = unwrapChain(current);
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
+    else return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
+  }
+}
+
+/** The last word of a name is one of `ORDERED_COLLECTION_WORDS`, singular or plural. */
+const ORDERED_COLLECTION = (() => {
+  const capital = (word: string): string => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+  const either = (word: string): string => `[${word.charAt(0).toUpperCase()}${word.charAt(0)}]${word.slice(1)}`;
+  const words = ORDERED_COLLECTION_WORDS;
+  return new RegExp(
+    `(?:^(?:${words.map(either).join('|')})|(?<=[a-z0-9])(?:${words.map(capital).join('|')})|(?<=_)(?:${words.map(either).join('|')}))(?:e?s)?$`,
+  );
+})();
+
+/** True when a name says its list is run in order on purpose (`migrations`, `beforeHooks`, `step`). */
+function namesOrderedList(name: string): boolean {
+  return ORDERED_COLLECTION.test(name);
+}
+
+/** The last identifier of an iterated expression: `migrations` in `this.config.migrations`, `steps` in `getSteps()`. */
+function lastName(node: TSESTree.Node): string | null {
+  const current = unwrapChain(node);
+  if (current.type === AST_NODE_TYPES.Identifier) return current.name;
+  if (current.type === AST_NODE_TYPES.MemberExpression && !current.computed && current.property.type === AST_NODE_TYPES.Identifier) {
+    return current.property.name;
+  }
+  if (current.type === AST_NODE_TYPES.CallExpression) return lastName(current.callee);
+  return null;
+}
+
+/** `Promise.all(...)`, `Promise.allSettled(...)`, `Promise.any(...)`, `Promise.race(...)`. */
+function isGatherCall(call: AwaitedCall): boolean {
+  const callee = unwrapChain(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Promise' &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    ['all', 'allSettled', 'any', 'race'].includes(callee.property.name)
+  );
+}
+
+/** Expressions that can take `.map(...)` without parentheses. */
+function isMemberSafe(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.Identifier ||
+    node.type === AST_NODE_TYPES.MemberExpression ||
+    node.type === AST_NODE_TYPES.CallExpression ||
+    node.type === AST_NODE_TYPES.ArrayExpression ||
+    node.type === AST_NODE_TYPES.ThisExpression
+  );
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'prefer-promise-all-in-loop',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Require loops whose iterations are independent to run their awaits together',
+      recommended: 'strict',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          orderedFunctions: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Names of functions or methods whose calls must stay in order, in addition to the built-in list (a loop calling one is not reported).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      awaitInLoop:
+        'Each iteration waits for the previous one although no iteration needs another\'s result; run them together (`Promise.all` over the items, or `p-map` with a concurrency limit).',
+      useGatherMap: 'Run the iterations together with `Promise.all` (unbounded concurrency).',
+    },
+  },
+  defaultOptions: [{ orderedFunctions: [] }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const visitorKeys = sourceCode.visitorKeys;
+    const orderedNames: ReadonlySet<string> = new Set(options.orderedFunctions ?? []);
+    const services = getTypedServices(context);
+    const statefulFunctions: StatefulFunctionCache = new Map();
+
+    /** Names the loop declares for each iteration: the `for...of`/`for...in` variable or the `for` initializer's. */
+    function loopVariables(loop: CheckedLoop): string[] | null {
+      if (loop.type === AST_NODE_TYPES.ForStatement) {
+        if (loop.init?.type !== AST_NODE_TYPES.VariableDeclaration || !loop.test || !loop.update) return null;
+        return loop.init.declarations.flatMap((declarator) => patternNames(declarator.id));
+      }
+      if (loop.left.type !== AST_NODE_TYPES.VariableDeclaration) return null;
+      return loop.left.declarations.flatMap((declarator) => patternNames(declarator.id));
+    }
+
+    /**
+     * One walk over the loop body. Loop-carried state is any write to a binding declared outside
+     * the loop (`cursor = ...`, `total += ...`, `state.x = ...`; nested functions included, since a
+     * callback may run during the iteration), except an indexed store `results[i] = ...`; any write
+     * to the loop's own variables; a call that mutates what the loop head reads (`queue.push`).
+     * A `break`, `return`, `throw`, `yield` or labelled jump ends the loop early or leaves it: the
+     * iterations are then not independent. Awaits in nested loops belong to those loops.
+     */
+    function scanBody(
+      loop: CheckedLoop,
+      loopVars: ReadonlySet<string>,
+      headReads: PathSet,
+      dependents: PathSet,
+    ): BodyScan {
+      const scan: BodyScan = { awaits: [], continues: [], blocker: null, orderedEffects: false, notMovable: false };
+      const declared = new Set<string>(loopVars);
+      const awaitedCalls = new Set<TSESTree.Node>();
+      // Writes and calls are checked after the walk, when every declaration inside the loop is known.
+      const writes: Array<{ node: TSESTree.Node; operator: string }> = [];
+      const calls: AwaitedCall[] = [];
+
+      const walk = (node: TSESTree.Node, functionDepth: number, loopDepth: number, switchDepth: number): void => {
+        if (scan.blocker) return;
+        if (node.type.startsWith('TS') && node.type !== AST_NODE_TYPES.TSAsExpression && node.type !== AST_NODE_TYPES.TSNonNullExpression && node.type !== AST_NODE_TYPES.TSSatisfiesExpression) {
+          return;
+        }
+        const inline = functionDepth === 0;
+        switch (node.type) {
+          case AST_NODE_TYPES.AwaitExpression:
+            if (inline && loopDepth === 0) scan.awaits.push(node);
+            {
+              // The awaited call and the calls its chain is built from (`s3.upload(x).promise()`).
+              let chain: TSESTree.Node | null = awaitedCallOf(node);
+              while (chain) {
+                chain = unwrapChain(chain);
+                if (chain.type === AST_NODE_TYPES.CallExpression || chain.type === AST_NODE_TYPES.NewExpression) {
+                  awaitedCalls.add(chain);
+                  chain = chain.callee;
+                } else if (chain.type === AST_NODE_TYPES.MemberExpression) {
+                  chain = chain.object;
+                } else {
+                  chain = null;
+                }
+              }
+            }
+            break;
+          case AST_NODE_TYPES.ForOfStatement:
+            // A `for await` inside the body consumes a stream in order.
+            if (node.await && inline) scan.blocker = 'for await';
+            break;
+          case AST_NODE_TYPES.YieldExpression:
+            if (inline) scan.blocker = 'yield';
+            break;
+          case AST_NODE_TYPES.ReturnStatement:
+          case AST_NODE_TYPES.ThrowStatement:
+            if (inline) scan.blocker = 'exit';
+            break;
+          case AST_NODE_TYPES.BreakStatement:
+            if (inline && (node.label || (loopDepth === 0 && switchDepth === 0))) scan.blocker = 'break';
+            break;
+          case AST_NODE_TYPES.ContinueStatement:
+            if (inline && node.label) scan.blocker = 'labelled continue';
+            else if (inline && loopDepth === 0) scan.continues.push(node);
+            break;
+          case AST_NODE_TYPES.VariableDeclaration:
+            if (node.kind === 'var') scan.notMovable = true;
+            for (const declarator of node.declarations) for (const name of patternNames(declarator.id)) declared.add(name);
+            break;
+          case AST_NODE_TYPES.FunctionDeclaration:
+          case AST_NODE_TYPES.ClassDeclaration:
+            if (node.id) declared.add(node.id.name);
+            break;
+          case AST_NODE_TYPES.CatchClause:
+            if (node.param) for (const name of patternNames(node.param)) declared.add(name);
+            break;
+          case AST_NODE_TYPES.Identifier:
+            if (node.name === 'arguments' && inline) scan.notMovable = true;
+            break;
+          case AST_NODE_TYPES.AssignmentExpression:
+            writes.push({ node: node.left, operator: node.operator });
+            break;
+          case AST_NODE_TYPES.UpdateExpression:
+            writes.push({ node: node.argument, operator: '++' });
+            break;
+          case AST_NODE_TYPES.CallExpression:
+          case AST_NODE_TYPES.NewExpression:
+            if (inline && isOrderedCall(node, orderedNames)) scan.blocker = 'ordered call';
+            calls.push(node);
+            break;
+          default:
+            break;
+        }
+        if (isFunction(node)) {
+          const fn = node as TSESTree.FunctionLike;
+          for (const param of fn.params) for (const name of patternNames(param)) declared.add(name);
+        }
+        const nextFunctionDepth = isFunction(node) ? functionDepth + 1 : functionDepth;
+        const nextLoopDepth = isLoop(node) ? loopDepth + 1 : loopDepth;
+        const nextSwitchDepth = node.type === AST_NODE_TYPES.SwitchStatement ? switchDepth + 1 : switchDepth;
+        forEachChild(node, visitorKeys, (child) => walk(child, nextFunctionDepth, nextLoopDepth, nextSwitchDepth));
+      };
+      walk(loop.body, 0, 0, 0);
+      if (scan.blocker) return scan;
+
+      for (const { node, operator } of writes) {
+        for (const target of assignmentTargets(node)) {
+          const path = accessPathOf(target);
+          if (path === null) continue;
+          const root = rootOf(path);
+          if (loopVars.has(root) && target.type === AST_NODE_TYPES.Identifier) {
+            scan.blocker = 'loop variable written';
+            return scan;
+          }
+          if (root !== 'this' && declared.has(root)) continue;
+          const unwrapped = target.type === AST_NODE_TYPES.TSNonNullExpression ? target.expression : target;
+          if (unwrapped.type === AST_NODE_TYPES.MemberExpression && unwrapped.computed && operator === '=') {
+            // `results[i] = await f(item)`: one slot per iteration.
+            scan.orderedEffects = true;
+            continue;
+          }
+          scan.blocker = 'loop-carried write';
+          return scan;
+        }
+      }
+
+      for (const call of calls) {
+        const name = calleeName(call);
+        const key = receiverKey(call, sourceCode);
+        const root = key === null ? null : receiverRootName(key);
+        const outer = root !== null && (root === 'this' || !declared.has(root));
+        // `Object.assign(merged, await load(item))`: later iterations overwrite earlier ones.
+        const [first] = call.arguments;
+        if (root === 'Object' && name === 'assign' && first) {
+          for (const target of possiblePaths(first)) {
+            if (rootOf(target) === 'this' || !declared.has(rootOf(target))) {
+              scan.blocker = 'loop-carried write';
+              return scan;
+            }
+          }
+        }
+        if (name !== null && ORDERED_SINK_METHODS.has(name) && (root === null || outer)) {
+          scan.blocker = 'ordered sink';
+          return scan;
+        }
+        if (!outer || root === null || key === null) continue;
+        // `this.add(x)` is the object's own method, not a collection's.
+        const mutates = name !== null && COLLECTION_MUTATOR_METHODS.has(name) && key !== 'this';
+        if (mutates && headReads.overlaps(key)) {
+          scan.blocker = 'iterated collection mutated';
+          return scan;
+        }
+        if (awaitedCalls.has(call)) continue;
+        // `results.push(x)`, `seen.add(x)`, `console.log(x)`: the rewrite would do these in completion order.
+        const logs = key.split('.').some((segment) => LOGGER_NAMES.has(receiverRootName(segment)));
+        if (mutates || logs) {
+          scan.orderedEffects = true;
+          continue;
+        }
+        if (name !== null && PURE_METHODS.has(name)) continue;
+        // `hash.update(chunk)`, `zip.file(name, data)`, `this.add(item)`: an unknown method of an
+        // object of this function, fed with the iteration's data, accumulates in iteration order.
+        if (
+          isFunctionState(root, call, loop) &&
+          call.arguments.some((argument) => dependents.overlapsAny(collectAccesses(argument, visitorKeys).reads))
+        ) {
+          scan.blocker = 'ordered effect';
+          return scan;
+        }
+      }
+      return scan;
+    }
+
+    /** True when `root` is `this` or a variable of the loop's own function (not an import or a global). */
+    function isFunctionState(root: string, call: AwaitedCall, loop: CheckedLoop): boolean {
+      if (root === 'this') return true;
+      const scope = sourceCode.getScope(call);
+      const variable = findVariable(scope, root);
+      if (!variable || variable.defs.some((definition) => definition.type === 'ImportBinding')) return false;
+      return variable.scope.variableScope === sourceCode.getScope(loop).variableScope;
+    }
+
+    /**
+     * True when an awaited call acts on a resource that conventionally holds one ordered thing:
+     * as its receiver (`page.goto(url)`, `trx.insert(row)`) or handed to a helper as an argument
+     * (`runStatement(client, sql)`, `writeFrame(socket, frame)`).
+     */
+    function onOrderedReceiver(call: AwaitedCall): boolean {
+      const key = receiverKey(call, sourceCode);
+      if (key !== null && key.split('.').some((segment) => ORDERED_RECEIVER_NAMES.has(receiverRootName(segment)))) {
+        return true;
+      }
+      return call.arguments.some((argument) => {
+        const name = lastName(argument);
+        return name !== null && ORDERED_RECEIVER_NAMES.has(name);
+      });
+    }
+
+    /** The awaited function is named as a step of an ordered list (`runMigration`, `applyPatch`). */
+    function callsOrderedStep(call: AwaitedCall): boolean {
+      const name = lastName(call.callee);
+      return name !== null && namesOrderedList(name);
+    }
+
+    function check(loop: CheckedLoop): void {
+      if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.await) return;
+      const vars = loopVariables(loop);
+      if (!vars || vars.length === 0) return;
+      if (vars.some(namesOrderedList)) return;
+      if (loop.type !== AST_NODE_TYPES.ForStatement) {
+        const name = lastName(loop.right);
+        if (name !== null && namesOrderedList(name)) return;
+      }
+      const loopVars = new Set(vars);
+
+      const headReads = new PathSet();
+      const headParts =
+        loop.type === AST_NODE_TYPES.ForStatement ? [loop.test, loop.update] : [loop.right];
+      for (const part of headParts) {
+        if (!part) continue;
+        for (const path of collectAccesses(part, visitorKeys).reads) {
+          if (!loopVars.has(rootOf(path))) headReads.add(path);
+        }
+      }
+      if (loop.type === AST_NODE_TYPES.ForStatement && loop.update) {
+        // The update may only step the loop's own variables.
+        const update = collectAccesses(loop.update, visitorKeys);
+        if (update.awaits.length > 0 || update.writes.some((path) => !loopVars.has(rootOf(path)))) return;
+        if (loop.test && collectAccesses(loop.test, visitorKeys).awaits.length > 0) return;
+      }
+
+      // Iteration-dependent names: the loop variables and body declarations computed from them.
+      const dependents = new PathSet();
+      dependents.addAll(loopVars);
+      markDerived(loop.body, dependents);
+
+      const scan = scanBody(loop, loopVars, headReads, dependents);
+      const [firstAwait] = scan.awaits;
+      if (scan.blocker || !firstAwait) return;
+
+      // Each pause must be a call, and none may act on a one-at-a-time resource.
+      const calls: AwaitedCall[] = [];
+      for (const node of scan.awaits) {
+        const call = awaitedCallOf(node);
+        if (
+          !call ||
+          // `await Promise.all(batch.map(...))`: the loop already runs a batch at a time, on purpose.
+          isGatherCall(call) ||
+          onOrderedReceiver(call) ||
+          callsOrderedStep(call) ||
+          callsStatefulFunction(call, sourceCode.getScope(call), visitorKeys, statefulFunctions)
+        ) {
+          return;
+        }
+        calls.push(call);
+      }
+
+      // Each item is itself a step when the awaited function is the item or one of its methods
+      // (`await hook(ctx)`, `await migration.up(db)`, `await plugin.init()`): steps run in order.
+      const runsItem = calls.some((call) => {
+        const callee = calleeRoot(call);
+        return callee !== null && loopVars.has(callee);
+      });
+      if (runsItem) return;
+      // The iteration must feed an argument somewhere in the call chain
+      // (`fetch(url).then(...)`, `sharp(file.path).resize(200).toFile(out)`); otherwise the loop
+      // repeats the same request: polling, retrying, or a count of attempts.
+      const usesItem = calls.some((call) =>
+        chainArguments(call).some((argument) => dependents.overlapsAny(collectAccesses(argument, visitorKeys).reads)),
+      );
+      if (!usesItem) return;
+
+      const fix = loop.type === AST_NODE_TYPES.ForOfStatement ? buildMap(loop, scan) : null;
+      context.report({
+        node: firstAwait,
+        messageId: 'awaitInLoop',
+        suggest: fix
+          ? [{ messageId: 'useGatherMap', fix: (fixer) => fixer.replaceText(loop, fix) }]
+          : [],
+      });
+    }
+
+    /** Adds to `dependents` every name the body declares from an iteration-dependent value, in source order. */
+    function markDerived(body: TSESTree.Node, dependents: PathSet): void {
+      const visit = (node: TSESTree.Node): void => {
+        if (isFunction(node)) return;
+        if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
+          if (dependents.overlapsAny(collectAccesses(node.init, visitorKeys).reads)) dependents.addAll(patternNames(node.id));
+        }
+        forEachChild(node, visitorKeys, visit);
+      };
+      visit(body);
+    }
+
+    /**
+     * `await Promise.all(Array.from(items, async (item) => { ...body... }));` (`items.map(...)` when
+     * the type checker says `items` is an array), or null when the rewrite would not be exact:
+     * a label on the loop, a `var` or `arguments` in the body, effects whose order the rewrite
+     * would change (`results.push`, logging, indexed stores), a shadowed `Promise`/`Array`.
+     * `continue;` becomes `return;`.
+     */
+    function buildMap(loop: TSESTree.ForOfStatement, scan: BodyScan): string | null {
+      if (scan.orderedEffects || scan.notMovable || loop.parent.type === AST_NODE_TYPES.LabeledStatement) return null;
+      if (loop.left.type !== AST_NODE_TYPES.VariableDeclaration || loop.left.kind === 'var') return null;
+      const [declarator] = loop.left.declarations;
+      if (!declarator) return null;
+      const scope = sourceCode.getScope(loop);
+      if (!isGlobalPromise(scope)) return null;
+      const body = loop.body;
+      let bodyText = sourceCode.getText(body);
+      const offset = body.range[0];
+      for (const statement of [...scan.continues].sort((a, b) => b.range[0] - a.range[0])) {
+        const start = statement.range[0] - offset;
+        bodyText = `${bodyText.slice(0, start)}return${bodyText.slice(start + 'continue'.length)}`;
+      }
+      if (body.type !== AST_NODE_TYPES.BlockStatement) bodyText = `{ ${bodyText} }`;
+      const callback = `async (${sourceCode.getText(declarator.id)}) => ${bodyText}`;
+      const right = loop.right;
+      const rightText = sourceCode.getText(right);
+      let iteration: string;
+      if (isArrayTyped(right, services) === true) {
+        iteration = `${isMemberSafe(right) ? rightText : `(${rightText})`}.map(${callback})`;
+      } else {
+        const array = findVariable(scope, 'Array');
+        if (array && array.defs.length > 0) return null;
+        const argument = right.type === AST_NODE_TYPES.SequenceExpression ? `(${rightText})` : rightText;
+        iteration = `Array.from(${argument}, ${callback})`;
+      }
+      return `await Promise.all(${iteration});`;
+    }
+
+    return {
+      ForOfStatement: check,
+      ForInStatement: check,
+      ForStatement: check,
+    };
+  },
+});

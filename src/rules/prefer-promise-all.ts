@@ -1,0 +1,437 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import {
+  awaitedCallOf,
+  callsStatefulFunction,
+  findVariable,
+  getTypedServices,
+  isGlobalPromise,
+  isOrderedCall,
+  isImported,
+  looksLikeWrite,
+  promiseKnowledge,
+  receiverKey,
+  receiverRootName,
+  type AwaitedCall,
+  type StatefulFunctionCache,
+} from '../analysis/awaited-calls';
+import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
+import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
+import { createRule } from '../util/create-rule';
+
+export type Options = [
+  {
+    minGroupSize?: number;
+    checkExpressionStatements?: boolean;
+    orderedFunctions?: string[];
+  },
+];
+export type MessageIds = 'sequentialAwaits' | 'awaitInGather' | 'useGather' | 'removeAwait';
+
+const GATHER_METHODS = new Set(['all', 'allSettled', 'any', 'race']);
+
+/** One statement of a group: it awaits one call at its top. */
+interface Member {
+  statement: TSESTree.VariableDeclaration | TSESTree.ExpressionStatement;
+  await: TSESTree.AwaitExpression;
+  call: AwaitedCall;
+  /** `declare`: `const x = await f()`; `assign`: `x = await f()`; `bare`: `await f();`. */
+  kind: 'declare' | 'assign' | 'bare';
+  /** The declaration when `kind` is `declare` and the `await` is its whole initializer. */
+  declaration: TSESTree.VariableDeclaration | null;
+  /** Paths the statement writes: declared names or assignment targets, plus writes inside the call. */
+  writes: string[];
+  /** True when the statement assigns state outside the function, which any later call may read. */
+  publishes: boolean;
+  /** True when a TS wrapper sits around the `await` (`(await f()) as T`): no exact rewrite. */
+  wrapped: boolean;
+}
+
+/** `x = await f()` / `const x = await f()` / `await f()`: the await at a statement's top, through TS wrappers. */
+function topAwait(node: TSESTree.Node | null | undefined): { await: TSESTree.AwaitExpression; wrapped: boolean } | null {
+  let current = node;
+  let wrapped = false;
+  while (
+    current &&
+    (current.type === AST_NODE_TYPES.TSAsExpression ||
+      current.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.type === AST_NODE_TYPES.TSTypeAssertion)
+  ) {
+    current = current.expression;
+    wrapped = true;
+  }
+  return current?.type === AST_NODE_TYPES.AwaitExpression ? { await: current, wrapped } : null;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'prefer-promise-all',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Require independent consecutive awaits to run together with `Promise.all`',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          minGroupSize: {
+            type: 'integer',
+            minimum: 2,
+            description: 'Smallest number of consecutive independent awaits that is reported.',
+          },
+          checkExpressionStatements: {
+            type: 'boolean',
+            description:
+              'Also group bare `await f();` statements, whose order is usually intended (`await mkdir(); await writeFile()`).',
+          },
+          orderedFunctions: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Names of functions or methods whose calls must stay in order, in addition to the built-in list.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      sequentialAwaits:
+        'These {{count}} awaits run one after another although none needs the result of another; start them together with `Promise.all`.',
+      awaitInGather:
+        'This `await` finishes before the next promise of `Promise.{{method}}` is even created; pass the promise itself.',
+      useGather: 'Start the {{count}} calls together with `Promise.all`.',
+      removeAwait: 'Remove the `await` and let `Promise.{{method}}` wait.',
+    },
+  },
+  defaultOptions: [{ minGroupSize: 2, checkExpressionStatements: false, orderedFunctions: [] }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const minGroupSize = options.minGroupSize ?? 2;
+    const checkExpressionStatements = options.checkExpressionStatements ?? false;
+    const orderedNames: ReadonlySet<string> = new Set(options.orderedFunctions ?? []);
+    const services = getTypedServices(context);
+    const statefulFunctions: StatefulFunctionCache = new Map();
+
+    /**
+     * The receiver of a method call when it may be one stateful object whose calls run in order
+     * (a connection, page, repository), as the key two such calls share; null otherwise:
+     * - `this` and its members (`this.repo`), parameters and local variables: object instances;
+     * - a receiver named like one ordered resource or a shared database handle
+     *   (`ORDERED_RECEIVER_NAMES`, `SHARED_CONNECTION_NAMES`): the whole object, whatever part;
+     * - an import or an undeclared global (`api`, `fs`, `axios`, `cms`): a module of functions,
+     *   no shared state, so two calls on it are independent (null).
+     */
+    function statefulReceiver(call: AwaitedCall): string | null {
+      const key = receiverKey(call, sourceCode);
+      if (key === null) return null;
+      const root = receiverRootName(key);
+      if (ORDERED_RECEIVER_NAMES.has(root) || SHARED_CONNECTION_NAMES.has(root)) return root;
+      if (root === 'this') return key;
+      const variable = findVariable(sourceCode.getScope(call), root);
+      if (!variable || variable.defs.length === 0 || isImported(variable)) return null;
+      return key;
+    }
+
+    /** The statement as a group member, or null when it does not await one call at its top. */
+    function asMember(statement: TSESTree.ProgramStatement): Member | null {
+      if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+        if (statement.kind !== 'const' && statement.kind !== 'let' && statement.kind !== 'var') return null;
+        const [declarator, ...rest] = statement.declarations;
+        if (!declarator || rest.length > 0) return null;
+        const top = topAwait(declarator.init);
+        const call = top && awaitedCallOf(top.await);
+        if (!top || !call) return null;
+        return {
+          statement,
+          await: top.await,
+          call,
+          kind: 'declare',
+          declaration: statement,
+          writes: patternNames(declarator.id),
+          publishes: false,
+          wrapped: top.wrapped,
+        };
+      }
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return null;
+      const expression = statement.expression;
+      if (expression.type === AST_NODE_TYPES.AssignmentExpression && expression.operator === '=') {
+        const top = topAwait(expression.right);
+        const call = top && awaitedCallOf(top.await);
+        if (!top || !call) return null;
+        const writes: string[] = [];
+        let publishes = false;
+        const scope = sourceCode.getScope(statement);
+        for (const targetNode of assignmentTargets(expression.left)) {
+          const path = accessPathOf(targetNode);
+          if (path === null) return null;
+          writes.push(path);
+          if (targetNode.type === AST_NODE_TYPES.Identifier) {
+            const variable = findVariable(scope, targetNode.name);
+            if (!variable || variable.scope.variableScope !== scope.variableScope) publishes = true;
+          }
+        }
+        return { statement, await: top.await, call, kind: 'assign', declaration: null, writes, publishes, wrapped: top.wrapped };
+      }
+      if (checkExpressionStatements && expression.type === AST_NODE_TYPES.AwaitExpression) {
+        const call = awaitedCallOf(expression);
+        if (!call) return null;
+        return { statement, await: expression, call, kind: 'bare', declaration: null, writes: [], publishes: false, wrapped: false };
+      }
+      return null;
+    }
+
+    /** A statement that may stand between members: a declaration or expression without pauses or jumps. */
+    function isPlainStatement(statement: TSESTree.ProgramStatement): boolean {
+      return (
+        (statement.type === AST_NODE_TYPES.VariableDeclaration &&
+          (statement.kind === 'const' || statement.kind === 'let' || statement.kind === 'var')) ||
+        statement.type === AST_NODE_TYPES.ExpressionStatement ||
+        statement.type === AST_NODE_TYPES.EmptyStatement
+      );
+    }
+
+    function checkStatements(statements: readonly TSESTree.ProgramStatement[]): void {
+      // Cheap pre-check: most blocks have fewer than two awaiting statements.
+      let candidates = 0;
+      for (const statement of statements) {
+        if (statement.type === AST_NODE_TYPES.VariableDeclaration || statement.type === AST_NODE_TYPES.ExpressionStatement) {
+          candidates += 1;
+        }
+      }
+      if (candidates < minGroupSize) return;
+
+      let group: Member[] = [];
+      let interleaved = false;
+      // Paths written by the group's members and by statements computed from their results.
+      const tainted = new PathSet();
+      // Paths the group's awaited calls read: a statement in between must not overwrite them.
+      const groupReads = new PathSet();
+      const receivers = new PathSet();
+      const calls = new Set<string>();
+
+      const flush = (): void => {
+        if (group.length >= minGroupSize) report(group, interleaved);
+        group = [];
+        interleaved = false;
+        tainted.clear();
+        groupReads.clear();
+        receivers.clear();
+        calls.clear();
+      };
+
+      for (const statement of statements) {
+        const member = asMember(statement);
+        if (member) {
+          const accesses = collectAccesses(member.call, sourceCode.visitorKeys);
+          if (
+            accesses.awaits.length > 0 ||
+            accesses.yields ||
+            isOrderedCall(member.call, orderedNames) ||
+            looksLikeWrite(member.call) ||
+            callsStatefulFunction(member.call, sourceCode.getScope(member.call), sourceCode.visitorKeys, statefulFunctions) ||
+            promiseKnowledge(member.call, services) === 'not-promise'
+          ) {
+            flush();
+            continue;
+          }
+          const key = statefulReceiver(member.call);
+          // The same call twice (`await nextId(); await nextId()`) asks for the next value of a sequence.
+          const callText = sourceCode.getText(member.call);
+          const dependent =
+            tainted.overlapsAny(accesses.reads) ||
+            tainted.overlapsAny(member.writes) ||
+            (key !== null && receivers.overlaps(key)) ||
+            calls.has(callText);
+          if (dependent) flush();
+          group.push(member);
+          calls.add(callText);
+          tainted.addAll(member.writes);
+          tainted.addAll(accesses.writes);
+          groupReads.addAll(accesses.reads);
+          if (key !== null) receivers.add(key);
+          if (member.publishes) flush();
+          continue;
+        }
+        if (group.length > 0 && isPlainStatement(statement)) {
+          const accesses = collectAccesses(statement, sourceCode.visitorKeys);
+          // A call in between may check an earlier result and throw, measure time
+          // (`Date.now()`), or change state the next call reads: the group ends there.
+          if (
+            accesses.awaits.length > 0 ||
+            accesses.yields ||
+            accesses.calls.length > 0 ||
+            groupReads.overlapsAny(accesses.writes)
+          ) {
+            flush();
+            continue;
+          }
+          // Computed from an earlier result: what it writes depends on that result too.
+          if (tainted.overlapsAny(accesses.reads)) tainted.addAll(accesses.writes);
+          interleaved = true;
+          continue;
+        }
+        flush();
+      }
+      flush();
+    }
+
+    function report(group: Member[], interleaved: boolean): void {
+      const [first] = group;
+      const last = group[group.length - 1];
+      if (!first || !last) return;
+      const fix = interleaved ? null : buildGather(group);
+      context.report({
+        loc: { start: first.await.loc.start, end: last.statement.loc.end },
+        messageId: 'sequentialAwaits',
+        data: { count: group.length },
+        suggest: fix
+          ? [{ messageId: 'useGather', data: { count: group.length }, fix: (fixer) => fixer.replaceTextRange(fix.range, fix.text) }]
+          : [],
+      });
+    }
+
+    /**
+     * The exact `Promise.all` rewrite of a group of adjacent members, or null when there is none:
+     * members must be declarations of one kind (`const` or `let`; `var` hoists differently) or bare
+     * awaits, each `await` must be the whole initializer, type annotations must be on every
+     * declaration (they become a tuple type), and comments must sit between statements or inside
+     * the calls (they are carried over), never inside a declaration's pattern.
+     */
+    function buildGather(group: Member[]): { range: [number, number]; text: string } | null {
+      const [first] = group;
+      const last = group[group.length - 1];
+      if (!first || !last || !isGlobalPromise(sourceCode.getScope(first.statement))) return null;
+      let kind: string | null = null;
+      let annotated: boolean | null = null;
+      const patterns: string[] = [];
+      const types: string[] = [];
+      const elements: Array<{ text: string; leading: string[]; trailing: string[] }> = [];
+      for (const member of group) {
+        if (member.kind === 'assign' || member.wrapped) return null;
+        const callText = sourceCode.getText(member.await.argument);
+        const declarator = member.declaration?.declarations[0];
+        if (member.declaration && declarator) {
+          if (member.declaration.kind === 'var' || (kind !== null && kind !== member.declaration.kind)) return null;
+          kind = member.declaration.kind;
+          const annotation = declarator.id.typeAnnotation;
+          if (annotated !== null && annotated !== Boolean(annotation)) return null;
+          annotated = Boolean(annotation);
+          const idEnd = annotation ? annotation.range[0] : declarator.id.range[1];
+          patterns.push(sourceCode.text.slice(declarator.id.range[0], idEnd).trimEnd());
+          types.push(annotation ? sourceCode.getText(annotation.typeAnnotation) : 'unknown');
+        } else {
+          patterns.push('');
+          types.push('unknown');
+        }
+        // Comments inside the statement must be inside the call, which is copied as it is.
+        for (const comment of sourceCode.getCommentsInside(member.statement)) {
+          if (comment.range[0] < member.await.argument.range[0] || comment.range[1] > member.await.argument.range[1]) {
+            return null;
+          }
+        }
+        elements.push({ text: callText, leading: [], trailing: [] });
+      }
+      // Comments between statements: on the line a statement ends → trailing it; else leading the next.
+      for (let index = 1; index < group.length; index += 1) {
+        const previous = group[index - 1];
+        const current = group[index];
+        const previousElement = elements[index - 1];
+        const element = elements[index];
+        if (!previous || !current || !previousElement || !element) return null;
+        for (const comment of sourceCode.getCommentsBefore(current.statement)) {
+          const text = sourceCode.getText(comment as unknown as TSESTree.Node);
+          if (comment.loc.start.line === previous.statement.loc.end.line) {
+            previousElement.trailing.push(text);
+          } else {
+            element.leading.push(text);
+          }
+        }
+      }
+      while (patterns.length > 0 && patterns[patterns.length - 1] === '') patterns.pop();
+
+      const gather = 'await Promise.all([';
+      let head: string;
+      if (kind === null) {
+        head = gather;
+      } else {
+        const tuple = annotated ? `: [${types.join(', ')}]` : '';
+        head = `${kind} [${patterns.join(', ')}]${tuple} = ${gather}`;
+      }
+      const hasComments = elements.some((element) => element.leading.length > 0 || element.trailing.length > 0);
+      const multiline = elements.some((element) => element.text.includes('\n'));
+      const singleLine = `${head}${elements.map((element) => element.text).join(', ')}]);`;
+      const indent = indentationOf(first.statement);
+      let text: string;
+      if (!hasComments && !multiline && indent.length + singleLine.length <= 100) {
+        text = singleLine;
+      } else {
+        const inner = `${indent}  `;
+        const lines = [head];
+        for (const element of elements) {
+          for (const comment of element.leading) lines.push(`${inner}${comment}`);
+          const trailing = element.trailing.length > 0 ? ` ${element.trailing.join(' ')}` : '';
+          lines.push(`${inner}${element.text},${trailing}`);
+        }
+        lines.push(`${indent}]);`);
+        text = lines.join('\n');
+      }
+      return { range: [first.statement.range[0], last.statement.range[1]], text };
+    }
+
+    /** The whitespace before a statement that starts its line; '' when code precedes it on the line. */
+    function indentationOf(node: TSESTree.Node): string {
+      const lineStart = sourceCode.text.lastIndexOf('\n', node.range[0] - 1) + 1;
+      const before = sourceCode.text.slice(lineStart, node.range[0]);
+      return /^\s*$/.test(before) ? before : '';
+    }
+
+    return {
+      Program(node) {
+        checkStatements(node.body);
+      },
+      BlockStatement(node) {
+        checkStatements(node.body);
+      },
+      SwitchCase(node) {
+        checkStatements(node.consequent);
+      },
+      CallExpression(node) {
+        const callee = node.callee;
+        if (
+          callee.type !== AST_NODE_TYPES.MemberExpression ||
+          callee.computed ||
+          callee.object.type !== AST_NODE_TYPES.Identifier ||
+          callee.object.name !== 'Promise' ||
+          callee.property.type !== AST_NODE_TYPES.Identifier ||
+          !GATHER_METHODS.has(callee.property.name)
+        ) {
+          return;
+        }
+        const [argument] = node.arguments;
+        if (argument?.type !== AST_NODE_TYPES.ArrayExpression) return;
+        const awaited = argument.elements.filter(
+          (element): element is TSESTree.AwaitExpression =>
+            element?.type === AST_NODE_TYPES.AwaitExpression && awaitedCallOf(element) !== null,
+        );
+        if (awaited.length === 0 || !isGlobalPromise(sourceCode.getScope(node))) return;
+        const method = callee.property.name;
+        for (const element of awaited) {
+          context.report({
+            node: element,
+            messageId: 'awaitInGather',
+            data: { method },
+            suggest: [
+              {
+                messageId: 'removeAwait',
+                data: { method },
+                fix: (fixer) => fixer.replaceText(element, sourceCode.getText(element.argument)),
+              },
+            ],
+          });
+        }
+      },
+    };
+  },
+});

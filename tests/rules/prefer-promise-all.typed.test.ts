@@ -1,0 +1,86 @@
+import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
+import { typedRuleTester } from '../rule-tester';
+
+// With type information, an `await` of a call that returns no promise waits for nothing.
+// The rule tester bundles its own copy of @typescript-eslint/utils; the cast bridges the two identical types.
+typedRuleTester.run<MessageIds, Options>('prefer-promise-all (typed)', rule as never, {
+  valid: [
+    {
+      code: `
+declare function getA(): number;
+declare function getB(): Promise<number>;
+export async function f() {
+  const a = await getA();
+  const b = await getB();
+  return a + b;
+}`,
+      filename: 'file.ts',
+    },
+  ],
+  invalid: [
+    {
+      code: `
+declare function getA(): Promise<number>;
+declare function getB(): Promise<string> | undefined;
+export async function f() {
+  const a = await getA();
+  const b = await getB();
+  return [a, b];
+}`,
+      filename: 'file.ts',
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          data: { count: 2 },
+          line: 5,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'useGather',
+              data: { count: 2 },
+              output: `
+declare function getA(): Promise<number>;
+declare function getB(): Promise<string> | undefined;
+export async function f() {
+  const [a, b] = await Promise.all([getA(), getB()]);
+  return [a, b];
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+declare function load(id: string): any;
+declare function other(): Promise<void>;
+export async function f() {
+  const a = await load('x');
+  const b = await other();
+  return [a, b];
+}`,
+      filename: 'file.ts',
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          data: { count: 2 },
+          line: 5,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'useGather',
+              data: { count: 2 },
+              output: `
+declare function load(id: string): any;
+declare function other(): Promise<void>;
+export async function f() {
+  const [a, b] = await Promise.all([load('x'), other()]);
+  return [a, b];
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
