@@ -231,7 +231,14 @@ export type PromiseKnowledge = 'promise' | 'not-promise' | 'unknown';
 /** The typed view of the file, or null when the rule runs without type information. */
 export type TypedServices = ParserServicesWithTypeInformation | null;
 
+/**
+ * The typed services when the parser provides a program, else null. Parsers other than
+ * typescript-eslint's (espree, ESLint's default for JavaScript) give no `program`, and
+ * `getParserServices` throws for them even with `allowWithoutFullTypeInformation`, so it is only
+ * asked once a program is known to be there.
+ */
 export function getTypedServices(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypedServices {
+  if (!context.sourceCode.parserServices?.program) return null;
   const services = ESLintUtils.getParserServices(context, true);
   return services.program ? (services as ParserServicesWithTypeInformation) : null;
 }
