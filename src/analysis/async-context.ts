@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { INLINE_CALLBACK_METHODS } from '../catalog/inline-callbacks';
+import { staticMemberName } from '../util/ast';
 
 /** Any node that starts a function body. */
 export type FunctionNode =
@@ -42,13 +43,6 @@ function skipTransparentParents(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
-function memberName(node: TSESTree.MemberExpression): string | null {
-  if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
-  if (node.computed && node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') {
-    return node.property.value;
-  }
-  return null;
-}
 
 /**
  * True when `fn` runs synchronously, right where it is written, before the surrounding
@@ -70,12 +64,12 @@ export function isInlineCallback(fn: FunctionNode): boolean {
     if (parent.callee === self) return true;
     const callee = parent.callee;
     if (callee.type !== AST_NODE_TYPES.MemberExpression || parent.arguments[0] !== self) return false;
-    const name = memberName(callee);
+    const name = staticMemberName(callee);
     return name !== null && INLINE_CALLBACK_METHODS.has(name);
   }
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === self) {
     // (function () {}).call(this) / .apply(this, args)
-    const name = memberName(parent);
+    const name = staticMemberName(parent);
     const call = parent.parent;
     return (
       (name === 'call' || name === 'apply') &&

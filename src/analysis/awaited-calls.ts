@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ORDERED_CALL_NAMES, ORDERED_CALL_PREFIXES, UI_QUERY_NAMES, WRITE_VERBS } from '../catalog/ordered-calls';
+import { skipTransparent } from '../util/ast';
 import { writesOutside } from './dependencies';
 
 /**
@@ -19,22 +20,10 @@ export function awaitedCallOf(node: TSESTree.AwaitExpression): AwaitedCall | nul
     : null;
 }
 
-function unwrapCallee(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.ChainExpression ||
-    current.type === AST_NODE_TYPES.TSInstantiationExpression
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
 
 /** The called function's own name: `f` for `f()`, `query` for `db.pool.query()`; null if computed. */
 export function calleeName(call: AwaitedCall): string | null {
-  const callee = unwrapCallee(call.callee);
+  const callee = skipTransparent(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   if (!callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
@@ -54,7 +43,7 @@ export function calleeName(call: AwaitedCall): string | null {
  * dots always separate members.
  */
 export function receiverKey(call: AwaitedCall, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
-  const callee = unwrapCallee(call.callee);
+  const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   return chainKey(callee.object, sourceCode);
 }
@@ -68,7 +57,7 @@ export function receiverRootName(key: string): string {
 }
 
 function chainKey(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
-  const current = unwrapCallee(node);
+  const current = skipTransparent(node);
   switch (current.type) {
     case AST_NODE_TYPES.Identifier:
       return current.name;
@@ -174,7 +163,7 @@ export function callsStatefulFunction(
   visitorKeys: TSESLint.SourceCode['visitorKeys'],
   cache: StatefulFunctionCache,
 ): boolean {
-  const callee = unwrapCallee(call.callee);
+  const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVariable(scope, callee.name);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;

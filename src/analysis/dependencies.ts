@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { COLLECTION_MUTATOR_METHODS } from '../catalog/ordered-calls';
+import { skipTransparent, staticMemberName } from '../util/ast';
 
 /**
  * An access path: a binding, optionally followed by the non-computed members read or written
@@ -24,28 +25,12 @@ export interface Accesses {
 
 type VisitorKeys = TSESLint.SourceCode['visitorKeys'];
 
-/** TS expression wrappers that do not change which bindings an expression touches. */
-function unwrapTs(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion ||
-    current.type === AST_NODE_TYPES.TSInstantiationExpression ||
-    current.type === AST_NODE_TYPES.ChainExpression
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
 /**
  * The access path of an expression that names a place: `a`, `this`, `a.b.c`, `this.x`; a computed
  * member is its object's path (`a[i]` → `a`). Null for anything else (calls, literals, `(await x).y`).
  */
 export function accessPathOf(node: TSESTree.Node): AccessPath | null {
-  const current = unwrapTs(node);
+  const current = skipTransparent(node);
   switch (current.type) {
     case AST_NODE_TYPES.Identifier:
       return current.name;
@@ -73,7 +58,7 @@ export function accessPathOf(node: TSESTree.Node): AccessPath | null {
  * conditional or logical expression (`Object.assign(scoped ? a : b, x)` may change `a` or `b`).
  */
 export function possiblePaths(node: TSESTree.Node): AccessPath[] {
-  const current = unwrapTs(node);
+  const current = skipTransparent(node);
   if (current.type === AST_NODE_TYPES.ConditionalExpression) {
     return [...possiblePaths(current.consequent), ...possiblePaths(current.alternate)];
   }
@@ -155,11 +140,6 @@ function isNode(value: unknown): value is TSESTree.Node {
 /** `Object` functions that change their first argument in place. */
 const OBJECT_MUTATORS = new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf']);
 
-function memberName(node: TSESTree.MemberExpression): string | null {
-  if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
-  if (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') return node.property.value;
-  return null;
-}
 
 /** TS nodes that hold an expression worth walking; every other `TS*` node is a type and skipped. */
 const TS_VALUE_WRAPPERS = new Set<string>([
@@ -254,7 +234,7 @@ export function collectAccesses(node: TSESTree.Node, visitorKeys: VisitorKeys): 
 
   /** Walks the computed keys and default values inside a member chain or pattern, not its names. */
   const walkMemberParts = (member: TSESTree.Node): void => {
-    const current = unwrapTs(member);
+    const current = skipTransparent(member);
     if (current.type !== AST_NODE_TYPES.MemberExpression) {
       if (current.type !== AST_NODE_TYPES.Identifier && current.type !== AST_NODE_TYPES.ThisExpression) walk(current);
       return;
@@ -324,10 +304,10 @@ export function collectAccesses(node: TSESTree.Node, visitorKeys: VisitorKeys): 
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
         accesses.calls.push(current);
-        const callee = unwrapTs(current.callee);
+        const callee = skipTransparent(current.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
           const receiver = accessPathOf(callee.object);
-          const method = memberName(callee);
+          const method = staticMemberName(callee);
           if (receiver !== null) {
             read(receiver);
             // `list.push(x)`, `map.set(k, v)`: the receiver changes.

@@ -183,3 +183,10 @@ export const FUNCTION_WRAPPER_APIS: readonly ApiEntry<null>[] = [
   { source: { module: 'react' }, path: ['useCallback'], use: 'call', info: null },
   { source: { module: 'preact/hooks' }, path: ['useCallback'], use: 'call', info: null },
 ];
+
+/**
+ * Roots of call chains whose `.then(callback)` is not a promise's: Cypress commands
+ * (`cy.get('button').then(($el) => ...)`) are queued, and their `.then` returns another command.
+ * `no-floating-promises` otherwise takes `x.then(callback)` as a sign that `x` is a thenable.
+ */
+export const NON_PROMISE_THEN_ROOTS: ReadonlySet<string> = new Set(['cy', 'Cypress']);

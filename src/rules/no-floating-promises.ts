@@ -5,9 +5,9 @@ import {
   chainMethodName,
   getPromiseAnalysis,
   hasRejectionHandler,
-  skipTransparent,
-  staticMemberName,
 } from '../analysis/promises';
+import { NON_PROMISE_THEN_ROOTS } from '../catalog/promise-apis';
+import { skipTransparent, staticMemberName } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 /**
@@ -181,9 +181,13 @@ export default createRule<Options, MessageIds>({
           if (method !== null) {
             if (hasRejectionHandler(node)) return [];
             const callee = skipTransparent(node.callee) as TSESTree.MemberExpression;
+            // `p.catch(handle).then(render)`: the chain's rejections are handled; only `render`
+            // itself could still throw, which is not the lost task this rule is about.
+            if (method === 'then' && hasHandledLink(callee.object)) return [];
             // `.finally(f)` and `.catch()` pass the receiver's rejection through: judge the receiver.
             if (method !== 'then') return floatingParts(callee.object);
           }
+          if (method === 'then' && !promises.typed && isThenWithCallback(node)) return [node];
           // The allow list is consulted only for promises (scope lookups cost more than the test).
           return promises.isPromise(node) && !isAllowListed(node) ? [node] : [];
         }
@@ -194,6 +198,33 @@ export default createRule<Options, MessageIds>({
         default:
           return [];
       }
+    }
+
+    /** True when an earlier link of a promise chain handles rejections (`p.catch(handle)...`). */
+    function hasHandledLink(expression: TSESTree.Node): boolean {
+      let current = skipTransparent(expression);
+      while (current.type === AST_NODE_TYPES.CallExpression && chainMethodName(current) !== null) {
+        if (hasRejectionHandler(current)) return true;
+        current = skipTransparent((skipTransparent(current.callee) as TSESTree.MemberExpression).object);
+      }
+      return false;
+    }
+
+    /**
+     * Untyped evidence that a receiver is a thenable: `x.then((value) => ...)` with a callback and
+     * no rejection handler. Whatever `x` is (a client's promise, a query builder, a supertest
+     * request), the chain's rejection is lost. Cypress chains (`cy.get(...).then(...)`) are the
+     * one common non-promise `.then`; they are left alone.
+     */
+    function isThenWithCallback(call: TSESTree.CallExpression): boolean {
+      if (call.arguments.length !== 1) return false;
+      const [callback] = call.arguments;
+      if (!callback || !isFunctionNode(callback)) return false;
+      let root: TSESTree.Node = skipTransparent(call.callee);
+      while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+        root = skipTransparent(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+      }
+      return !(root.type === AST_NODE_TYPES.Identifier && NON_PROMISE_THEN_ROOTS.has(root.name));
     }
 
     function wrap(expression: TSESTree.Expression): string {

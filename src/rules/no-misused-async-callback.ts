@@ -4,8 +4,6 @@ import { type FunctionNode, getAwaitableFunction, isFunctionNode } from '../anal
 import {
   getPromiseAnalysis,
   isVoidReturningFunctionType,
-  skipTransparent,
-  staticMemberName,
 } from '../analysis/promises';
 import { someNodeInSameFunction } from '../analysis/walk';
 import {
@@ -13,6 +11,7 @@ import {
   EVENT_LISTENER_METHODS,
   PROMISE_IGNORING_METHODS,
 } from '../catalog/promise-callbacks';
+import { skipTransparent, staticMemberName } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 export type Options = [

@@ -31,6 +31,7 @@ import {
   ORDERED_SINK_METHODS,
   PURE_METHODS,
 } from '../catalog/ordered-calls';
+import { skipTransparent } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 export type Options = [{ orderedFunctions?: string[] }];
@@ -70,20 +71,13 @@ function isFunction(node: TSESTree.Node): boolean {
   );
 }
 
-function unwrapChain(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.type === AST_NODE_TYPES.ChainExpression || current.type === AST_NODE_TYPES.TSNonNullExpression) {
-    current = current.expression;
-  }
-  return current;
-}
 
 /** The arguments of every call in a call chain: `a(x).b(y).c(z)` → x, y, z. */
 function chainArguments(call: AwaitedCall): TSESTree.CallExpressionArgument[] {
   const found: TSESTree.CallExpressionArgument[] = [];
   let current: TSESTree.Node = call;
   for (;;) {
-    current = unwrapChain(current);
+    current = skipTransparent(current);
     if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) {
       found.push(...current.arguments);
       current = current.callee;
@@ -99,7 +93,7 @@ function chainArguments(call: AwaitedCall): TSESTree.CallExpressionArgument[] {
 function calleeRoot(call: AwaitedCall): string | null {
   let current: TSESTree.Node = call.callee;
   for (;;) {
-    current = unwrapChain(current);
+    current = skipTransparent(current);
     if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
     else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
     else return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
@@ -123,7 +117,7 @@ function namesOrderedList(name: string): boolean {
 
 /** The last identifier of an iterated expression: `migrations` in `this.config.migrations`, `steps` in `getSteps()`. */
 function lastName(node: TSESTree.Node): string | null {
-  const current = unwrapChain(node);
+  const current = skipTransparent(node);
   if (current.type === AST_NODE_TYPES.Identifier) return current.name;
   if (current.type === AST_NODE_TYPES.MemberExpression && !current.computed && current.property.type === AST_NODE_TYPES.Identifier) {
     return current.property.name;
@@ -134,7 +128,7 @@ function lastName(node: TSESTree.Node): string | null {
 
 /** `Promise.all(...)`, `Promise.allSettled(...)`, `Promise.any(...)`, `Promise.race(...)`. */
 function isGatherCall(call: AwaitedCall): boolean {
-  const callee = unwrapChain(call.callee);
+  const callee = skipTransparent(call.callee);
   return (
     callee.type === AST_NODE_TYPES.MemberExpression &&
     callee.object.type === AST_NODE_TYPES.Identifier &&
@@ -238,7 +232,7 @@ export default createRule<Options, MessageIds>({
               // The awaited call and the calls its chain is built from (`s3.upload(x).promise()`).
               let chain: TSESTree.Node | null = awaitedCallOf(node);
               while (chain) {
-                chain = unwrapChain(chain);
+                chain = skipTransparent(chain);
                 if (chain.type === AST_NODE_TYPES.CallExpression || chain.type === AST_NODE_TYPES.NewExpression) {
                   awaitedCalls.add(chain);
                   chain = chain.callee;

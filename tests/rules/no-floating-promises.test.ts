@@ -23,6 +23,9 @@ ruleTester.run('no-floating-promises', testedRule, {
     'async function f() {} f().then(() => {}).catch((error) => console.error(error));',
     'async function f() {} f().catch(() => {}).finally(() => {});',
     'fetch("/x").then((r) => r.json()).catch(console.error);',
+    // an earlier link handles the chain's rejections; only the last callback could still throw
+    'fetch("/x").catch(handle).then(render);',
+    'pending.catch(() => undefined).then(() => tasks.delete(pending));',
 
     // handled: passed on, stored on an object
     'async function f() {} track(f());',
@@ -36,6 +39,10 @@ ruleTester.run('no-floating-promises', testedRule, {
     // untyped mode does not guess by name
     'save(); fetchData(); loadUsers();',
     'api.save(); this.db.query("x"); client.send();',
+    // `.then` on an unknown receiver needs a callback to count, and Cypress chains are not promises
+    'api.then(handler); api.then();',
+    "cy.get('button').then(($el) => $el.click());",
+    "cy.get('form').find('input').then(($input) => { $input.val(''); });",
     'async function f() {} obj.f();',
     // a local `fetch` or `Promise` is not the global
     'function fetch() {} fetch("/x");',
@@ -304,9 +311,25 @@ ruleTester.run('no-floating-promises', testedRule, {
         },
       ],
     },
+    // `.then(callback)` shows an unknown receiver is a thenable
     {
-      code: 'fetch("/x").catch(handle).then(render);',
-      errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 1, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'void fetch("/x").catch(handle).then(render);' }] }],
+      code: 'this.redis.del(key).then(() => this.emit("invalidated", key));',
+      errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 1, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'void this.redis.del(key).then(() => this.emit("invalidated", key));' }] }],
+    },
+    {
+      code: 'async function t() {\n  request(app).get("/health").then((res) => { expect(res.status).toBe(200); });\n}',
+      errors: [
+        {
+          messageId: 'floatingChain',
+          data: { method: 'then' },
+          line: 2,
+          column: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: 'async function t() {\n  await request(app).get("/health").then((res) => { expect(res.status).toBe(200); });\n}' },
+            { messageId: 'suggestVoid', output: 'async function t() {\n  void request(app).get("/health").then((res) => { expect(res.status).toBe(200); });\n}' },
+          ],
+        },
+      ],
     },
     {
       code: 'fetch("/x").finally(done);',
