@@ -29,7 +29,7 @@ export default tseslint.config(
     ...eslintPlugin.configs.tests,
   },
   {
-    // Node scripts (scripts/create-rule.mjs).
+    // Node scripts (scripts/create-rule.mjs, scripts/demo.mjs).
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },
