@@ -72,8 +72,6 @@ export class ApiCatalogIndex<T> {
   private readonly globals: TraceMap = {};
   /** `source\0path\0use` -> entry, for lookups by declaration (typed mode). */
   private readonly byKey = new Map<string, ApiEntry<T>>();
-  /** Wrappers already examined (typed mode), by their TypeScript function node. */
-  private readonly wrappers = new Map<ts.Node, BlockingWrapper<T> | null>();
 
   constructor(entries: Iterable<ApiEntry<T>>) {
     for (const entry of entries) {
@@ -111,15 +109,20 @@ export class ApiCatalogIndex<T> {
    * Typed mode: when `call` invokes a synchronous function written in another file of the project
    * (see `projectFunction`) that itself calls a catalogued API on every run (see
    * `unconditionalCalls`, resolved like `resolveByDeclaration`), that wrapper and API. One level
-   * only; each wrapper is examined once per index (an index lives for one file).
+   * only; each wrapper is examined once per `cache`, which the caller keeps for one file (the
+   * index itself stays immutable, so one index can serve every file).
    */
-  resolveWrapper(call: TSESTree.CallExpression, services: ParserServicesWithTypeInformation): BlockingWrapper<T> | null {
+  resolveWrapper(
+    call: TSESTree.CallExpression,
+    services: ParserServicesWithTypeInformation,
+    cache: Map<ts.Node, BlockingWrapper<T> | null>,
+  ): BlockingWrapper<T> | null {
     const typescript = loadTypeScript();
     const checker = services.program.getTypeChecker();
     const tsCall = services.esTreeNodeToTSNodeMap.get(call);
     const target = projectFunction(tsCall, checker, services.program, typescript);
     if (!target) return null;
-    const cached = this.wrappers.get(target.fn);
+    const cached = cache.get(target.fn);
     if (cached !== undefined) return cached;
     let found: BlockingWrapper<T> | null = null;
     for (const inner of unconditionalCalls(target.fn, checker, typescript) ?? []) {
@@ -132,7 +135,7 @@ export class ApiCatalogIndex<T> {
       }
       if (found) break;
     }
-    this.wrappers.set(target.fn, found);
+    cache.set(target.fn, found);
     return found;
   }
 

@@ -270,6 +270,13 @@ function exactTwin(operation: Operation): PromiseTwin | null {
   return twin;
 }
 
+/**
+ * The index for default options, built once when the module loads: building it costs more than
+ * linting a small file, and it is immutable (only options or settings that add or allow APIs need
+ * their own, built per file).
+ */
+const DEFAULT_INDEX = buildIndex([], [], false);
+
 export default createRule<Options, MessageIds>({
   name: 'no-blocking-in-async',
   meta: {
@@ -329,14 +336,18 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const settings = readAsyncPitfallsSettings(context.settings);
-    const index = buildIndex(
-      [...(options.additionalBlockingApis ?? []), ...settings.blockingApis],
-      [...(options.allow ?? []), ...settings.allowBlocking],
-      options.checkTestCallbacks ?? false,
-    );
+    const additional = [...(options.additionalBlockingApis ?? []), ...settings.blockingApis];
+    const allow = [...(options.allow ?? []), ...settings.allowBlocking];
+    const checkTestCallbacks = options.checkTestCallbacks ?? false;
+    const index =
+      additional.length === 0 && allow.length === 0 && !checkTestCallbacks
+        ? DEFAULT_INDEX
+        : buildIndex(additional, allow, checkTestCallbacks);
     /** Async callbacks of tests and hooks (`it('...', async () => {})`), skipped unless checkTestCallbacks. */
     const testCallbacks = new Set<TSESTree.Node>();
     const typed = typedServices(context);
+    /** Wrappers in other project files already examined for this file (typed mode). */
+    const wrapperCache: Parameters<typeof index.resolveWrapper>[2] = new Map();
     const calls: TSESTree.CallExpression[] = [];
     const dynamicImports: TSESTree.ImportExpression[] = [];
     let kind: 'esm' | 'cjs' | null = null;
@@ -418,7 +429,7 @@ export default createRule<Options, MessageIds>({
             }
             continue;
           }
-          const wrapper = typedLookup(() => index.resolveWrapper(call, typed));
+          const wrapper = typedLookup(() => index.resolveWrapper(call, typed, wrapperCache));
           if (wrapper?.info.kind === 'blocking') {
             operations.push({ node: call, api: wrapper.info.api, module: wrapper.source, via: wrapper.name });
           }
