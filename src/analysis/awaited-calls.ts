@@ -220,15 +220,6 @@ export type PromiseKnowledge = 'promise' | 'not-promise' | 'unknown';
 /** The typed view of the file, or null when the rule runs without type information. */
 export type TypedServices = ParserServicesWithTypeInformation | null;
 
-/**
- * Reads the parser services directly: `ESLintUtils.getParserServices(context, true)` throws for any
- * parser other than typescript-eslint's, so it would crash every file ESLint parses with espree
- * (its default for JavaScript).
- */
-export function getTypedServices(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypedServices {
-  const services = context.sourceCode.parserServices;
-  return services?.program && services.esTreeNodeToTSNodeMap ? (services as ParserServicesWithTypeInformation) : null;
-}
 
 /**
  * Whether `node` evaluates to a thenable, per its type: `promise` when any union member has a

@@ -11,6 +11,7 @@ import { type FunctionNode, isFunctionNode } from './async-context';
 import { ApiCatalogIndex, getImportSource } from './imports';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
 import { skipTransparent, staticMemberName } from '../util/ast';
+import { getTypedServices } from '../util/typed-services';
 import { someNodeInSameFunction } from './walk';
 
 /**
@@ -279,15 +280,10 @@ export function isVoidReturningFunctionType(type: ts.Type): boolean {
   return signatures > 0;
 }
 
-/**
- * The program and checker in typed mode, else null. Reads the parser services directly:
- * `ESLintUtils.getParserServices(context, true)` throws for any parser other than
- * typescript-eslint's, so it would crash every file ESLint parses with espree (its default for
- * JavaScript).
- */
-function getTypedServices(context: Context): TypedServices | null {
-  const services = context.sourceCode.parserServices;
-  if (!services?.program || !services.esTreeNodeToTSNodeMap) return null;
+/** The program and checker in typed mode (see `getTypedServices`), else null. */
+function typedServicesOf(context: Context): TypedServices | null {
+  const services = getTypedServices(context);
+  if (!services) return null;
   return {
     program: services.program,
     checker: services.program.getTypeChecker(),
@@ -298,7 +294,7 @@ function getTypedServices(context: Context): TypedServices | null {
 /** Creates the per-file promise analysis (see `PromiseAnalysis`). Call once per `create`. */
 export function getPromiseAnalysis(context: Context): PromiseAnalysis {
   const sourceCode = context.sourceCode;
-  const services = getTypedServices(context);
+  const services = typedServicesOf(context);
   let promiseApiCalls: Set<TSESTree.Node> | null = null;
   let promisifyCalls: Set<TSESTree.Node> | null = null;
   let promiseObjectCalls: Map<TSESTree.Node, PromiseObjectInfo> | null = null;

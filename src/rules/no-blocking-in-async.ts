@@ -1,7 +1,6 @@
 import {
   AST_NODE_TYPES,
   ASTUtils,
-  type ParserServicesWithTypeInformation,
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
@@ -46,6 +45,7 @@ import {
   TEST_CALLBACK_APIS,
 } from '../catalog/blocking-apis';
 import { createRule } from '../util/create-rule';
+import { getTypedServices } from '../util/typed-services';
 
 export type Options = [
   {
@@ -345,7 +345,7 @@ export default createRule<Options, MessageIds>({
         : buildIndex(additional, allow, checkTestCallbacks);
     /** Async callbacks of tests and hooks (`it('...', async () => {})`), skipped unless checkTestCallbacks. */
     const testCallbacks = new Set<TSESTree.Node>();
-    const typed = typedServices(context);
+    const typed = getTypedServices(context);
     /** Wrappers in other project files already examined for this file (typed mode). */
     const wrapperCache: Parameters<typeof index.resolveWrapper>[2] = new Map();
     const calls: TSESTree.CallExpression[] = [];
@@ -539,15 +539,6 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/**
- * The parser services when a program is present (typed mode), else null. Read directly rather than
- * through `ESLintUtils.getParserServices`, which throws for parsers other than typescript-eslint's
- * (espree users get the untyped path).
- */
-function typedServices(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): ParserServicesWithTypeInformation | null {
-  const services = context.sourceCode.parserServices;
-  return services?.program && services.esTreeNodeToTSNodeMap ? (services as ParserServicesWithTypeInformation) : null;
-}
 
 /**
  * Runs a typed-mode lookup. Type information only adds findings: if the checker fails on one call

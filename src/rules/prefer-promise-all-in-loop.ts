@@ -4,7 +4,6 @@ import {
   calleeName,
   callsStatefulFunction,
   findVariable,
-  getTypedServices,
   isArrayTyped,
   isGlobalPromise,
   isOrderedCall,
@@ -33,6 +32,7 @@ import {
 } from '../catalog/ordered-calls';
 import { skipTransparent } from '../util/ast';
 import { createRule } from '../util/create-rule';
+import { getTypedServices } from '../util/typed-services';
 
 export type Options = [{ orderedFunctions?: string[] }];
 export type MessageIds = 'awaitInLoop' | 'useGatherMap';

@@ -3,7 +3,6 @@ import {
   awaitedCallOf,
   callsStatefulFunction,
   findVariable,
-  getTypedServices,
   isGlobalPromise,
   isOrderedCall,
   isImported,
@@ -17,6 +16,7 @@ import {
 import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { createRule } from '../util/create-rule';
+import { getTypedServices } from '../util/typed-services';
 
 export type Options = [
   {
