@@ -397,6 +397,9 @@ function* tsCallCandidates(call: ts.CallExpression, checker: ts.TypeChecker, typ
   // A function or method is its own declaration; only a value (`const read = fs.readFileSync`)
   // can stand for another function, so only then is the call's signature worth resolving.
   if (symbol.flags & (typescript.SymbolFlags.Function | typescript.SymbolFlags.Method)) return;
+  // An unresolved import has no declaration to stand for anything; resolving the call's signature
+  // would only make the checker type the call's arguments for nothing.
+  if (!symbol.declarations?.length) return;
   const declaration = checker.getResolvedSignature(call)?.declaration;
   if (!declaration || typescript.isJSDocSignature(declaration) || !declaration.name) return;
   const declared = checker.getSymbolAtLocation(declaration.name);

@@ -1,5 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { INLINE_CALLBACK_METHODS } from '../catalog/inline-callbacks';
+import { variableOfIdentifier } from '../util/ast';
 import type { FunctionNode } from './async-context';
 
 /** A function of the file that a call invokes, resolved by scope, with the name it is called by. */
@@ -40,7 +41,7 @@ export function resolveLocalFunction(
   callee: TSESTree.Identifier,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): LocalFunction | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+  const variable = variableOfIdentifier(sourceCode, callee);
   if (variable?.defs.length !== 1) return null;
   const definition = variable.defs[0];
   if (!definition) return null;
@@ -105,7 +106,7 @@ export function isUnconditionalPart(
         if (parent.right !== child) break;
         if (parent.operator === '&&=' || parent.operator === '||=' || parent.operator === '??=') return false;
         if (parent.left.type === AST_NODE_TYPES.Identifier) {
-          const variable = ASTUtils.findVariable(sourceCode.getScope(parent), parent.left);
+          const variable = variableOfIdentifier(sourceCode, parent.left);
           if (variable && !contains(fn, variable.scope.block)) return false;
         }
         break;

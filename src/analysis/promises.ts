@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import {
   FUNCTION_WRAPPER_APIS,
@@ -10,7 +10,7 @@ import {
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { ApiCatalogIndex, getImportSource } from './imports';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
-import { skipTransparent, staticMemberName } from '../util/ast';
+import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { someNodeInSameFunction } from './walk';
 
@@ -377,7 +377,7 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   function variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
-    return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+    return variableOfIdentifier(sourceCode, identifier);
   }
 
   /** The initializer of a `const`/never reassigned variable declared once, or null. */

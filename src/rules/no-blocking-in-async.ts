@@ -1,6 +1,5 @@
 import {
   AST_NODE_TYPES,
-  ASTUtils,
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
@@ -44,6 +43,7 @@ import {
   SYNC_XHR_CONSTRUCTORS,
   TEST_CALLBACK_APIS,
 } from '../catalog/blocking-apis';
+import { variableOfIdentifier } from '../util/ast';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -376,7 +376,7 @@ export default createRule<Options, MessageIds>({
     const isImportRooted = (call: TSESTree.CallExpression): boolean => {
       const root = calleeRoot(call.callee);
       if (!root) return false;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(call), root);
+      const variable = variableOfIdentifier(sourceCode, root);
       return (
         variable?.defs.some(
           (definition) =>

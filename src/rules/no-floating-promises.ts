@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
 import { getImportSource } from '../analysis/imports';
 import {
@@ -8,7 +8,7 @@ import {
 } from '../analysis/promises';
 import { someNodeInSameFunction } from '../analysis/walk';
 import { NON_PROMISE_THEN_ROOTS } from '../catalog/promise-apis';
-import { skipTransparent, staticMemberName } from '../util/ast';
+import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 /**
@@ -149,7 +149,7 @@ export default createRule<Options, MessageIds>({
         root = skipTransparent(root.object);
       }
       if (root.type !== AST_NODE_TYPES.Identifier) return false;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
+      const variable = variableOfIdentifier(sourceCode, root);
       const isGlobal = !variable || variable.defs.length === 0;
       const imported = variable && !isGlobal ? getImportSource(variable) : null;
       return allowList.some((entry) => {

@@ -11,7 +11,7 @@ import {
   EVENT_LISTENER_METHODS,
   PROMISE_IGNORING_METHODS,
 } from '../catalog/promise-callbacks';
-import { skipTransparent, staticMemberName } from '../util/ast';
+import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 export type Options = [
@@ -160,7 +160,7 @@ export default createRule<Options, MessageIds>({
         return (ARRAY_FACTORIES.get(object.name)?.has(name) ?? false) && isGlobal(object.name, object);
       }
       if (node.type === AST_NODE_TYPES.Identifier && depth < 2) {
-        const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+        const variable = variableOfIdentifier(sourceCode, node);
         const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
         if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return false;
         if (def.node.id.type !== AST_NODE_TYPES.Identifier) return false;

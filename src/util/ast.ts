@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /**
  * Skips wrappers that do not change an expression's runtime value: `x as T`, `x!`, `<T>x`,
@@ -29,4 +29,16 @@ export function staticMemberName(node: TSESTree.MemberExpression): string | null
     return node.property.value;
   }
   return null;
+}
+
+/**
+ * The variable an identifier refers to, from the innermost scope at the identifier. Looks it up by
+ * name: eslint-utils' `findVariable(scope, node)` first scans the scope's child scopes to place the
+ * node, which costs one step per block of a function and made rules quadratic on long functions.
+ */
+export function variableOfIdentifier(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): TSESLint.Scope.Variable | null {
+  return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier.name);
 }
