@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ORDERED_CALL_NAMES, ORDERED_CALL_PREFIXES, UI_QUERY_NAMES, WRITE_VERBS } from '../catalog/ordered-calls';
 import { skipTransparent } from '../util/ast';
 import { writesOutside } from './dependencies';
@@ -87,11 +87,7 @@ function chainKey(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>
 
 /** The variable a name resolves to from `scope`, or null when it is an undeclared global. */
 export function findVariable(scope: TSESLint.Scope.Scope, name: string): TSESLint.Scope.Variable | null {
-  for (let current: TSESLint.Scope.Scope | null = scope; current; current = current.upper) {
-    const variable = current.set.get(name);
-    if (variable) return variable;
-  }
-  return null;
+  return ASTUtils.findVariable(scope, name);
 }
 
 /** The module specifier a variable is imported or required from (`import fs from 'fs'`, `const fs = require('fs')`). */
