@@ -1,0 +1,32 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+/** What every per-file analysis is computed from: the rule context of any rule of the plugin. */
+export type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Makes `compute` a per-file question: the first rule of the plugin that asks it for a file
+ * computes the answer, every later rule (and every later call of the same rule) gets the same
+ * object back.
+ *
+ * The cache is a module-level `WeakMap` keyed by the file's `SourceCode`:
+ * - ESLint (and oxlint) create one `SourceCode` per linted file and hand the same object to every
+ *   rule, so the key is exactly "this file";
+ * - with `--concurrency`, every worker thread loads its own copy of this module, so no two threads
+ *   share a map;
+ * - the entry goes when the host drops the file's `SourceCode`.
+ *
+ * `compute` must depend on nothing but the file (its `SourceCode`, filename, parser services,
+ * language options and shared `settings`): never on one rule's options, because the rule that
+ * happens to ask first would decide the answer for all. Answers should themselves be lazy
+ * (compute on first question), so a file where nothing can match costs almost nothing.
+ */
+export function perFile<T>(compute: (context: AnyRuleContext) => T): (context: AnyRuleContext) => T {
+  const cache = new WeakMap<object, T>();
+  return (context) => {
+    const key = context.sourceCode;
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = compute(context);
+    cache.set(key, value);
+    return value;
+  };
+}
