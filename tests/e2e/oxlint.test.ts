@@ -1,0 +1,179 @@
+/**
+ * oxlint as a second host: the built plugin (`dist/`) loaded through oxlint's `jsPlugins` must report
+ * exactly what ESLint reports (rule id, line, column, message) on
+ * - `examples/` with every rule on: the marked lines, and nothing in `examples/fixed`;
+ * - every code example of every rule's docs page, with every rule on: the constructs each rule handles,
+ *   reported or left alone (no crash: a rule that throws shows up as an oxlint diagnostic).
+ * One oxlint process lints both sets; ESLint lints the same copies in process. Needs `npm run build`.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ESLint, type Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import { readDocsExamples } from '../docs-examples';
+import { EXAMPLES_DIR, expectedFindings, readMarkers, REPO_ROOT } from './markers';
+
+const DIST = path.join(REPO_ROOT, 'dist', 'index.js');
+const OXLINT = path.join(REPO_ROOT, 'node_modules', 'oxlint', 'bin', 'oxlint');
+
+interface BuiltPlugin {
+  rules: Record<string, unknown>;
+  configs: { all: { rules: Record<string, Linter.RuleEntry> } };
+}
+
+/** One finding, written `<file>:<line>:<column> <ruleId> <message>` so two hosts compare as sorted lists. */
+type Finding = string;
+
+/** The subset of oxlint's `-f json` output the test reads. */
+interface OxlintJson {
+  diagnostics: {
+    message: string;
+    code?: string;
+    filename: string;
+    labels: { span: { line: number; column: number } }[];
+  }[];
+}
+
+/**
+ * oxlint's findings as `Finding`s: `code` is `plugin(rule)`, the first label is the reported node.
+ * A diagnostic without a code (a JS plugin that threw, a parse error) keeps its first message line.
+ */
+function oxlintFindings(json: OxlintJson): Finding[] {
+  return json.diagnostics
+    .map((diagnostic) => {
+      const ruleId = /^([\w-]+)\(([\w-]+)\)$/u.exec(diagnostic.code ?? '');
+      const span = diagnostic.labels[0]?.span;
+      const where = `${diagnostic.filename.split(path.sep).join('/')}:${span?.line ?? 0}:${span?.column ?? 0}`;
+      return ruleId
+        ? `${where} ${ruleId[1]}/${ruleId[2]} ${diagnostic.message}`
+        : `${where} ${diagnostic.message.split('\n').slice(0, 3).join(' | ')}`;
+    })
+    .sort();
+}
+
+function eslintFindings(results: ESLint.LintResult[], cwd: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const result of results) {
+    const file = path.relative(cwd, result.filePath).split(path.sep).join('/');
+    for (const message of result.messages) {
+      findings.push(`${file}:${message.line}:${message.column} ${message.ruleId ?? '(no rule)'} ${message.message}`);
+    }
+  }
+  return findings.sort();
+}
+
+const inDir = (dir: string) => (finding: Finding) => finding.startsWith(`${dir}/`);
+
+/** Asserts two hosts found the same, showing only the findings one host has and the other lacks. */
+function assertSameFindings(oxlintFound: Finding[], eslintFound: Finding[]): void {
+  assert.deepEqual(
+    {
+      onlyOxlint: oxlintFound.filter((finding) => !eslintFound.includes(finding)),
+      onlyEslint: eslintFound.filter((finding) => !oxlintFound.includes(finding)),
+    },
+    { onlyOxlint: [], onlyEslint: [] },
+  );
+  assert.deepEqual(oxlintFound, eslintFound); // the same findings the same number of times
+}
+
+/**
+ * A known difference of the hosts, not of the rules: oxlint parses a `.js`/`.ts` file without
+ * `import`/`export` as a script (top-level declarations are globals), ESLint's flat config as a module.
+ * `no-floating-promises` leaves a global variable alone (another script may read it), so a promise
+ * stored at the top level of such a file is reported by ESLint only. README's oxlint section says so.
+ */
+const SCRIPT_WITHOUT_IMPORTS = 'async function load() {\n  return 1;\n}\nconst ready = load();\n';
+
+let work = '';
+let oxlint: Finding[] = [];
+let eslint: Finding[] = [];
+let docsFiles = 0;
+let registered: string[] = [];
+
+before(async () => {
+  assert.ok(existsSync(DIST), 'dist/index.js is missing: run `npm run build` first');
+  // The plugin as published: the same built module for both hosts.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const plugin = require(DIST) as BuiltPlugin;
+  registered = Object.keys(plugin.rules).map((name) => `async-pitfalls/${name}`);
+  work = mkdtempSync(path.join(os.tmpdir(), 'async-pitfalls-oxlint-'));
+
+  // examples/ as it is; each docs example as a file of its own, TypeScript and a module as the docs
+  // tests lint them (the trailing `export {}` makes oxlint parse it as a module too, see above).
+  cpSync(EXAMPLES_DIR, path.join(work, 'examples'), { recursive: true });
+  for (const rule of Object.keys(plugin.rules)) {
+    mkdirSync(path.join(work, 'docs', rule), { recursive: true });
+    for (const example of readDocsExamples(rule)) {
+      const extension = example.language === 'tsx' || example.language === 'jsx' ? 'tsx' : 'ts';
+      writeFileSync(path.join(work, 'docs', rule, `${example.section}-${example.line}.${extension}`), `${example.code}\nexport {};\n`);
+      docsFiles += 1;
+    }
+  }
+
+  mkdirSync(path.join(work, 'host-differences'));
+  writeFileSync(path.join(work, 'host-differences', 'script.js'), SCRIPT_WITHOUT_IMPORTS);
+
+  // Every rule of the plugin on, none of oxlint's own (its default `correctness` category is off).
+  const oxlintrc = { plugins: [], categories: { correctness: 'off' }, jsPlugins: [DIST], rules: plugin.configs.all.rules };
+  writeFileSync(path.join(work, '.oxlintrc.json'), JSON.stringify(oxlintrc, null, 2));
+  const run = spawnSync(process.execPath, [OXLINT, '-c', '.oxlintrc.json', '-f', 'json', 'examples', 'docs', 'host-differences'], {
+    cwd: work,
+    encoding: 'utf8',
+  });
+  assert.equal(run.error, undefined);
+  assert.equal(run.stderr, '', 'oxlint wrote to stderr');
+  assert.ok(run.status === 0 || run.status === 1, `oxlint exited with ${run.status}: ${run.stdout}`);
+  oxlint = oxlintFindings(JSON.parse(run.stdout) as OxlintJson);
+
+  const engine = new ESLint({
+    cwd: work,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tsParser as Linter.Parser } },
+      plugin.configs.all as unknown as Linter.Config,
+    ],
+  });
+  eslint = eslintFindings(await engine.lintFiles(['examples', 'docs', 'host-differences']), work);
+});
+
+after(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('oxlint jsPlugins host (dist/ through .oxlintrc.json, every rule on)', () => {
+  it('examples/: the same findings as ESLint, at the same positions, with the same messages', () => {
+    const isFlawed = (finding: Finding) => inDir('examples')(finding) && !inDir('examples/fixed')(finding);
+    assertSameFindings(oxlint.filter(isFlawed), eslint.filter(isFlawed));
+  });
+
+  it('examples/: the findings are exactly the marked lines', () => {
+    const lines = oxlint
+      .filter((finding) => inDir('examples')(finding))
+      .map((finding) => {
+        const [where = '', ruleId = ''] = finding.split(' ');
+        const [file = '', line = ''] = where.slice('examples/'.length).split(':');
+        return `${file}:${line} ${ruleId}`;
+      })
+      .sort();
+    assert.deepEqual(lines, expectedFindings(readMarkers(), registered));
+  });
+
+  it('examples/fixed: clean', () => {
+    assert.deepEqual(oxlint.filter(inDir('examples/fixed')), []);
+  });
+
+  it('docs examples of every rule: the same findings as ESLint, report by report', () => {
+    assert.ok(docsFiles > 0, 'no docs examples found');
+    assertSameFindings(oxlint.filter(inDir('docs')), eslint.filter(inDir('docs')));
+  });
+
+  it('a file without import/export is a script under oxlint: its top-level stored promise is left alone', () => {
+    const dangling = (finding: Finding) => finding.startsWith('host-differences/script.js:4:7 async-pitfalls/no-floating-promises');
+    assert.equal(eslint.filter(inDir('host-differences')).filter(dangling).length, 1);
+    assert.deepEqual(oxlint.filter(inDir('host-differences')), []);
+  });
+});
