@@ -2,20 +2,24 @@
  * oxlint as a second host: the built plugin (`dist/`) loaded through oxlint's `jsPlugins` must report
  * exactly what ESLint reports (rule id, line, column, message) on
  * - `examples/` with every rule on: the marked lines, and nothing in `examples/fixed`;
- * - every code example of every rule's docs page, with every rule on: the constructs each rule handles,
- *   reported or left alone (no crash: a rule that throws shows up as an oxlint diagnostic).
- * One oxlint process lints both sets; ESLint lints the same copies in process. Needs `npm run build`.
+ * - every code example of every rule's docs page, with every rule on;
+ * - every untyped case of the rule tests (`rule-cases.ts` collects them), with its rule alone and its
+ *   options: the constructs each rule handles, reported or left alone.
+ * No crash either: a rule that throws under oxlint shows up as a diagnostic without a rule id, and
+ * fails the comparison. One oxlint process lints all of it; ESLint lints the same files in process.
+ * Needs `npm run build`.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ESLint, type Linter } from 'eslint';
+import { ESLint, Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import { readDocsExamples } from '../docs-examples';
 import { EXAMPLES_DIR, expectedFindings, readMarkers, REPO_ROOT } from './markers';
+import type { RuleCase } from './rule-cases';
 
 const DIST = path.join(REPO_ROOT, 'dist', 'index.js');
 const OXLINT = path.join(REPO_ROOT, 'node_modules', 'oxlint', 'bin', 'oxlint');
@@ -55,7 +59,7 @@ function oxlintFindings(json: OxlintJson): Finding[] {
     .sort();
 }
 
-function eslintFindings(results: ESLint.LintResult[], cwd: string): Finding[] {
+function eslintFindings(results: Pick<ESLint.LintResult, 'filePath' | 'messages'>[], cwd: string): Finding[] {
   const findings: Finding[] = [];
   for (const result of results) {
     const file = path.relative(cwd, result.filePath).split(path.sep).join('/');
@@ -64,6 +68,26 @@ function eslintFindings(results: ESLint.LintResult[], cwd: string): Finding[] {
     }
   }
   return findings.sort();
+}
+
+/** The rule tests' untyped cases, collected in a child process (see `rule-cases.ts`). */
+function collectRuleCases(work: string): RuleCase[] {
+  const out = path.join(work, 'rule-cases.json');
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'rule-cases.ts'), out], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  assert.equal(run.status, 0, `collecting the rule tests' cases failed: ${run.stderr}`);
+  return JSON.parse(readFileSync(out, 'utf8')) as RuleCase[];
+}
+
+/** Where a rule-test case is written: a module as TSX (the rule tests parse JSX), CommonJS as `.cts`. */
+function ruleCaseFile(ruleCase: RuleCase, index: number): { file: string; text: string } {
+  const dir = `rule-tests/${ruleCase.rule}/${ruleCase.kind}-${index}`;
+  if (ruleCase.sourceType === 'commonjs') return { file: `${dir}/file.cts`, text: ruleCase.code };
+  // A script stays a script in oxlint only without import/export; a module gets a trailing `export {}`.
+  if (ruleCase.sourceType === 'script') return { file: `${dir}/file.ts`, text: ruleCase.code };
+  return { file: `${dir}/file.tsx`, text: `${ruleCase.code}\nexport {};\n` };
 }
 
 const inDir = (dir: string) => (finding: Finding) => finding.startsWith(`${dir}/`);
@@ -93,6 +117,7 @@ let oxlint: Finding[] = [];
 let eslint: Finding[] = [];
 let docsFiles = 0;
 let registered: string[] = [];
+let ruleCases = 0;
 
 before(async () => {
   assert.ok(existsSync(DIST), 'dist/index.js is missing: run `npm run build` first');
@@ -117,12 +142,46 @@ before(async () => {
   mkdirSync(path.join(work, 'host-differences'));
   writeFileSync(path.join(work, 'host-differences', 'script.js'), SCRIPT_WITHOUT_IMPORTS);
 
+  // Each rule-test case in a folder of its own, with its rule alone (every other rule off) and its options.
+  const allOff = Object.fromEntries(registered.map((ruleId) => [ruleId, 'off']));
+  const overrides: { files: string[]; rules: Record<string, unknown> }[] = [];
+  const caseMessages: Pick<ESLint.LintResult, 'filePath' | 'messages'>[] = [];
+  collectRuleCases(work).forEach((ruleCase, index) => {
+    const { file, text } = ruleCaseFile(ruleCase, index);
+    const filePath = path.join(work, file);
+    mkdirSync(path.dirname(filePath), { recursive: true });
+    writeFileSync(filePath, text);
+    const ruleId = `async-pitfalls/${ruleCase.rule}`;
+    const entry = ['error', ...ruleCase.options];
+    overrides.push({ files: [`${path.dirname(file)}/**`], rules: { ...allOff, [ruleId]: entry } });
+    // ESLint as the rule tests run it: the TypeScript parser with JSX, a module unless the case says.
+    const linter = new Linter({ configType: 'flat', cwd: work });
+    const messages = linter.verify(
+      text,
+      {
+        files: ['**/*.tsx', '**/*.ts', '**/*.cts'],
+        languageOptions: {
+          parser: tsParser as Linter.Parser,
+          parserOptions: { ecmaFeatures: { jsx: true } },
+          sourceType: ruleCase.sourceType,
+          globals: ruleCase.globals,
+        },
+        plugins: { 'async-pitfalls': plugin as never },
+        rules: { [ruleId]: entry as Linter.RuleEntry },
+      },
+      filePath,
+    );
+    caseMessages.push({ filePath, messages });
+    ruleCases += 1;
+  });
+
   // Every rule of the plugin on, none of oxlint's own (its default `correctness` category is off).
-  const oxlintrc = { plugins: [], categories: { correctness: 'off' }, jsPlugins: [DIST], rules: plugin.configs.all.rules };
+  const oxlintrc = { plugins: [], categories: { correctness: 'off' }, jsPlugins: [DIST], rules: plugin.configs.all.rules, overrides };
   writeFileSync(path.join(work, '.oxlintrc.json'), JSON.stringify(oxlintrc, null, 2));
-  const run = spawnSync(process.execPath, [OXLINT, '-c', '.oxlintrc.json', '-f', 'json', 'examples', 'docs', 'host-differences'], {
+  const run = spawnSync(process.execPath, [OXLINT, '-c', '.oxlintrc.json', '-f', 'json', 'examples', 'docs', 'host-differences', 'rule-tests'], {
     cwd: work,
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
   assert.equal(run.error, undefined);
   assert.equal(run.stderr, '', 'oxlint wrote to stderr');
@@ -137,7 +196,7 @@ before(async () => {
       plugin.configs.all as unknown as Linter.Config,
     ],
   });
-  eslint = eslintFindings(await engine.lintFiles(['examples', 'docs', 'host-differences']), work);
+  eslint = eslintFindings([...(await engine.lintFiles(['examples', 'docs', 'host-differences'])), ...caseMessages], work);
 });
 
 after(() => {
@@ -169,6 +228,11 @@ describe('oxlint jsPlugins host (dist/ through .oxlintrc.json, every rule on)', 
   it('docs examples of every rule: the same findings as ESLint, report by report', () => {
     assert.ok(docsFiles > 0, 'no docs examples found');
     assertSameFindings(oxlint.filter(inDir('docs')), eslint.filter(inDir('docs')));
+  });
+
+  it("rule tests' untyped cases: the same findings as ESLint, case by case", () => {
+    assert.ok(ruleCases > 100, `only ${ruleCases} rule-test cases collected`);
+    assertSameFindings(oxlint.filter(inDir('rule-tests')), eslint.filter(inDir('rule-tests')));
   });
 
   it('a file without import/export is a script under oxlint: its top-level stored promise is left alone', () => {
