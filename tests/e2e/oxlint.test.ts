@@ -4,7 +4,9 @@
  * - `examples/` with every rule on: the marked lines, and nothing in `examples/fixed`;
  * - every code example of every rule's docs page, with every rule on;
  * - every untyped case of the rule tests (`rule-cases.ts` collects them), with its rule alone and its
- *   options: the constructs each rule handles, reported or left alone.
+ *   options: the constructs each rule handles, reported or left alone;
+ * - a few files for what the hosts share beyond rules (settings, disable comments) and the one known
+ *   difference (script vs module).
  * No crash either: a rule that throws under oxlint shows up as a diagnostic without a rule id, and
  * fails the comparison. One oxlint process lints all of it; ESLint lints the same files in process.
  * Needs `npm run build`.
@@ -112,6 +114,17 @@ function assertSameFindings(oxlintFound: Finding[], eslintFound: Finding[]): voi
  */
 const SCRIPT_WITHOUT_IMPORTS = 'async function load() {\n  return 1;\n}\nconst ready = load();\n';
 
+/** What the hosts share beyond rules: `settings['async-pitfalls']` and inline disable comments. */
+const SETTINGS = { 'async-pitfalls': { blockingApis: [{ module: '@acme/probe', names: ['loadSync'] }] } };
+const HOST_FILES: Record<string, string> = {
+  'host/settings.ts': "import { loadSync } from '@acme/probe';\nexport async function f() {\n  return loadSync();\n}\n",
+  'host/disabled.ts':
+    "import { readFileSync } from 'node:fs';\nexport async function f() {\n" +
+    "  // eslint-disable-next-line async-pitfalls/no-blocking-in-async -- read once at start-up\n" +
+    "  return readFileSync('a');\n}\n",
+  'host/script.js': SCRIPT_WITHOUT_IMPORTS,
+};
+
 let work = '';
 let oxlint: Finding[] = [];
 let eslint: Finding[] = [];
@@ -139,8 +152,8 @@ before(async () => {
     }
   }
 
-  mkdirSync(path.join(work, 'host-differences'));
-  writeFileSync(path.join(work, 'host-differences', 'script.js'), SCRIPT_WITHOUT_IMPORTS);
+  mkdirSync(path.join(work, 'host'));
+  for (const [file, text] of Object.entries(HOST_FILES)) writeFileSync(path.join(work, file), text);
 
   // Each rule-test case in a folder of its own, with its rule alone (every other rule off) and its options.
   const allOff = Object.fromEntries(registered.map((ruleId) => [ruleId, 'off']));
@@ -167,6 +180,7 @@ before(async () => {
           globals: ruleCase.globals,
         },
         plugins: { 'async-pitfalls': plugin as never },
+        settings: SETTINGS,
         rules: { [ruleId]: entry as Linter.RuleEntry },
       },
       filePath,
@@ -176,9 +190,9 @@ before(async () => {
   });
 
   // Every rule of the plugin on, none of oxlint's own (its default `correctness` category is off).
-  const oxlintrc = { plugins: [], categories: { correctness: 'off' }, jsPlugins: [DIST], rules: plugin.configs.all.rules, overrides };
+  const oxlintrc = { plugins: [], categories: { correctness: 'off' }, jsPlugins: [DIST], settings: SETTINGS, rules: plugin.configs.all.rules, overrides };
   writeFileSync(path.join(work, '.oxlintrc.json'), JSON.stringify(oxlintrc, null, 2));
-  const run = spawnSync(process.execPath, [OXLINT, '-c', '.oxlintrc.json', '-f', 'json', 'examples', 'docs', 'host-differences', 'rule-tests'], {
+  const run = spawnSync(process.execPath, [OXLINT, '-c', '.oxlintrc.json', '-f', 'json', 'examples', 'docs', 'host', 'rule-tests'], {
     cwd: work,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -194,9 +208,10 @@ before(async () => {
     overrideConfig: [
       { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tsParser as Linter.Parser } },
       plugin.configs.all as unknown as Linter.Config,
+      { settings: SETTINGS },
     ],
   });
-  eslint = eslintFindings([...(await engine.lintFiles(['examples', 'docs', 'host-differences'])), ...caseMessages], work);
+  eslint = eslintFindings([...(await engine.lintFiles(['examples', 'docs', 'host'])), ...caseMessages], work);
 });
 
 after(() => {
@@ -235,9 +250,21 @@ describe('oxlint jsPlugins host (dist/ through .oxlintrc.json, every rule on)', 
     assertSameFindings(oxlint.filter(inDir('rule-tests')), eslint.filter(inDir('rule-tests')));
   });
 
+  it("shared settings['async-pitfalls'] from .oxlintrc.json reach the rules; eslint-disable comments hold", () => {
+    const host = (finding: Finding) => inDir('host')(finding) && !finding.startsWith('host/script.js');
+    assert.deepEqual(
+      oxlint.filter(host).map((finding) => finding.split(' ').slice(0, 2).join(' ')),
+      ['host/settings.ts:3:10 async-pitfalls/no-blocking-in-async'],
+    );
+    assertSameFindings(oxlint.filter(host), eslint.filter(host));
+  });
+
   it('a file without import/export is a script under oxlint: its top-level stored promise is left alone', () => {
-    const dangling = (finding: Finding) => finding.startsWith('host-differences/script.js:4:7 async-pitfalls/no-floating-promises');
-    assert.equal(eslint.filter(inDir('host-differences')).filter(dangling).length, 1);
-    assert.deepEqual(oxlint.filter(inDir('host-differences')), []);
+    const script = (finding: Finding) => finding.startsWith('host/script.js:');
+    assert.deepEqual(
+      eslint.filter(script).map((finding) => finding.split(' ').slice(0, 2).join(' ')),
+      ['host/script.js:4:7 async-pitfalls/no-floating-promises'],
+    );
+    assert.deepEqual(oxlint.filter(script), []);
   });
 });
