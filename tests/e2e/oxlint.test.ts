@@ -13,7 +13,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -24,6 +24,15 @@ import { EXAMPLES_DIR, expectedFindings, readMarkers, REPO_ROOT } from './marker
 import type { RuleCase } from './rule-cases';
 
 const DIST = path.join(REPO_ROOT, 'dist', 'index.js');
+
+/** The `.oxlintrc.json` README's oxlint section tells users to copy (its first json block). */
+function readmeOxlintrc(): { jsPlugins: string[]; rules: Record<string, unknown> } {
+  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## oxlint\n'));
+  const block = /```json\n([\s\S]*?)\n```/u.exec(section)?.[1];
+  assert.ok(block, "README's oxlint section has no json block");
+  return JSON.parse(block) as { jsPlugins: string[]; rules: Record<string, unknown> };
+}
 const OXLINT = path.join(REPO_ROOT, 'node_modules', 'oxlint', 'bin', 'oxlint');
 
 interface BuiltPlugin {
@@ -190,7 +199,11 @@ before(async () => {
   });
 
   // Every rule of the plugin on, none of oxlint's own (its default `correctness` category is off).
-  const oxlintrc = { plugins: [], categories: { correctness: 'off' }, jsPlugins: [DIST], settings: SETTINGS, rules: plugin.configs.all.rules, overrides };
+  // README's config, as a user installs it: the package name resolves from node_modules beside it.
+  mkdirSync(path.join(work, 'node_modules'));
+  symlinkSync(REPO_ROOT, path.join(work, 'node_modules', 'eslint-plugin-async-pitfalls'), 'dir');
+  const { jsPlugins } = readmeOxlintrc();
+  const oxlintrc = { plugins: [], categories: { correctness: 'off' }, jsPlugins, settings: SETTINGS, rules: plugin.configs.all.rules, overrides };
   writeFileSync(path.join(work, '.oxlintrc.json'), JSON.stringify(oxlintrc, null, 2));
   const run = spawnSync(process.execPath, [OXLINT, '-c', '.oxlintrc.json', '-f', 'json', 'examples', 'docs', 'host', 'rule-tests'], {
     cwd: work,
@@ -218,7 +231,14 @@ after(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe('oxlint jsPlugins host (dist/ through .oxlintrc.json, every rule on)', () => {
+describe('oxlint jsPlugins host (the built package through .oxlintrc.json, every rule on)', () => {
+  it("README's .oxlintrc.json: the package by name, the recommended config's rules", () => {
+    const readme = readmeOxlintrc();
+    assert.deepEqual(readme.jsPlugins, ['eslint-plugin-async-pitfalls']);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    assert.deepEqual(readme.rules, (require(DIST) as { configs: { recommended: { rules: unknown } } }).configs.recommended.rules);
+  });
+
   it('examples/: the same findings as ESLint, at the same positions, with the same messages', () => {
     const isFlawed = (finding: Finding) => inDir('examples')(finding) && !inDir('examples/fixed')(finding);
     assertSameFindings(oxlint.filter(isFlawed), eslint.filter(isFlawed));
