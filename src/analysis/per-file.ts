@@ -8,12 +8,15 @@ export type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unkn
  * computes the answer, every later rule (and every later call of the same rule) gets the same
  * object back.
  *
- * The cache is a module-level `WeakMap` keyed by the file's `SourceCode`:
- * - ESLint (and oxlint) create one `SourceCode` per linted file and hand the same object to every
- *   rule, so the key is exactly "this file";
+ * The cache is a module-level `WeakMap` keyed by the file's AST root (`sourceCode.ast`):
+ * - every host builds a new `Program` node per linted file and hands the same one to every rule, so
+ *   the key is exactly "this file". The `SourceCode` object is not a usable key: ESLint creates one
+ *   per file, but oxlint's JS plugin host hands every file the same frozen `SourceCode` object, whose
+ *   getters read the current file (keyed by it, every file after the first would get the first
+ *   file's answers);
  * - with `--concurrency`, every worker thread loads its own copy of this module, so no two threads
  *   share a map;
- * - the entry goes when the host drops the file's `SourceCode`.
+ * - the entry goes when the host drops the file's AST.
  *
  * `compute` must depend on nothing but the file (its `SourceCode`, filename, parser services,
  * language options and shared `settings`): never on one rule's options, because the rule that
@@ -23,7 +26,7 @@ export type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unkn
 export function perFile<T>(compute: (context: AnyRuleContext) => T): (context: AnyRuleContext) => T {
   const cache = new WeakMap<object, T>();
   return (context) => {
-    const key = context.sourceCode;
+    const key = context.sourceCode.ast;
     if (cache.has(key)) return cache.get(key) as T;
     const value = compute(context);
     cache.set(key, value);
