@@ -24,6 +24,7 @@ import { EXAMPLES_DIR, expectedFindings, readMarkers, REPO_ROOT } from './marker
 import type { RuleCase } from './rule-cases';
 
 const DIST = path.join(REPO_ROOT, 'dist', 'index.js');
+const FIXTURES_DIR = path.join(REPO_ROOT, 'tests', 'fixtures');
 
 /** The `.oxlintrc.json` README's oxlint section tells users to copy (its first json block). */
 function readmeOxlintrc(): { jsPlugins: string[]; rules: Record<string, unknown> } {
@@ -92,9 +93,13 @@ function collectRuleCases(work: string): RuleCase[] {
   return JSON.parse(readFileSync(out, 'utf8')) as RuleCase[];
 }
 
-/** Where a rule-test case is written: a module as TSX (the rule tests parse JSX), CommonJS as `.cts`. */
+/**
+ * Where a rule-test case is written: a module as TSX (the rule tests parse JSX), CommonJS as `.cts`; a
+ * case that imports its neighbours in `tests/fixtures` under its own name in a copy of that folder.
+ */
 function ruleCaseFile(ruleCase: RuleCase, index: number): { file: string; text: string } {
   const dir = `rule-tests/${ruleCase.rule}/${ruleCase.kind}-${index}`;
+  if (ruleCase.fixture !== null) return { file: `${dir}/${ruleCase.fixture.split(path.sep).join('/')}`, text: ruleCase.code };
   if (ruleCase.sourceType === 'commonjs') return { file: `${dir}/file.cts`, text: ruleCase.code };
   // A script stays a script in oxlint only without import/export; a module gets a trailing `export {}`.
   if (ruleCase.sourceType === 'script') return { file: `${dir}/file.ts`, text: ruleCase.code };
@@ -193,11 +198,14 @@ before(async () => {
   const allOff = Object.fromEntries(registered.map((ruleId) => [ruleId, 'off']));
   const overrides: { files: string[]; rules: Record<string, unknown> }[] = [];
   const caseMessages: Pick<ESLint.LintResult, 'filePath' | 'messages'>[] = [];
+  const caseFiles = new Set<string>();
   collectRuleCases(work).forEach((ruleCase, index) => {
     const { file, text } = ruleCaseFile(ruleCase, index);
     const filePath = path.join(work, file);
     mkdirSync(path.dirname(filePath), { recursive: true });
+    if (ruleCase.fixture !== null) cpSync(FIXTURES_DIR, path.dirname(filePath), { recursive: true });
     writeFileSync(filePath, text);
+    caseFiles.add(file);
     const ruleId = `async-pitfalls/${ruleCase.rule}`;
     const entry = ['error', ...ruleCase.options];
     overrides.push({ files: [`${path.dirname(file)}/**`], rules: { ...allOff, [ruleId]: entry } });
@@ -246,7 +254,10 @@ before(async () => {
   assert.equal(run.error, undefined);
   assert.equal(run.stderr, '', 'oxlint wrote to stderr');
   assert.ok(run.status === 0 || run.status === 1, `oxlint exited with ${run.status}: ${run.stdout}`);
-  oxlint = oxlintFindings(JSON.parse(run.stdout) as OxlintJson);
+  // In a case folder, only the case's file is compared (a fixture copy's other modules are context).
+  oxlint = oxlintFindings(JSON.parse(run.stdout) as OxlintJson).filter(
+    (finding) => !inDir('rule-tests')(finding) || caseFiles.has(finding.slice(0, finding.indexOf(':'))),
+  );
 
   const engine = new ESLint({
     cwd: work,
