@@ -3,8 +3,8 @@
  * and the same-file definitions of the functions called on it, each trimmed for a reader.
  *
  * A file is parsed once (typescript-eslint's parser, JSX on for `.js`/`.jsx`/`.tsx`) and indexed in
- * one walk: every function with its line span, and every named function definition by name
- * (declarations, `const f = () => ...`, class and object methods, `x.f = function`).
+ * one walk: every function and class with its line span, and every named function definition by
+ * name (declarations, `const f = () => ...`, class and object methods, `x.f = function`).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +27,10 @@ interface FunctionSpan extends Span {
   isAsync: boolean;
 }
 
+interface ClassSpan extends Span {
+  name: string;
+}
+
 interface CallSite {
   line: number;
   name: string;
@@ -36,6 +40,7 @@ interface CallSite {
 export interface FileIndex {
   lines: readonly string[];
   functions: readonly FunctionSpan[];
+  classes: readonly ClassSpan[];
   definitions: ReadonlyMap<string, readonly Span[]>;
   calls: readonly CallSite[];
   parsed: boolean;
@@ -93,12 +98,23 @@ function definedName(fn: Node, parent: Node | undefined): string | undefined {
   }
 }
 
-function walk(node: Node, parent: Node | undefined, index: { functions: FunctionSpan[]; definitions: Map<string, Span[]>; calls: CallSite[] }): void {
+interface MutableIndex {
+  functions: FunctionSpan[];
+  classes: ClassSpan[];
+  definitions: Map<string, Span[]>;
+  calls: CallSite[];
+}
+
+function walk(node: Node, parent: Node | undefined, index: MutableIndex): void {
   if (FUNCTION_TYPES.has(node.type)) {
     index.functions.push({ ...spanOf(node), isAsync: node.async === true });
     // A method's definition starts at its key, so the shown text includes the name.
     const named = parent && (parent.type === 'MethodDefinition' || parent.type === 'Property') ? parent : node;
     addDefinition(index.definitions, definedName(node, parent), named);
+  }
+  if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') {
+    const declaredAs = parent?.type === 'VariableDeclarator' ? nameOf(parent.id) : undefined;
+    index.classes.push({ ...spanOf(node), name: nameOf(node.id) ?? declaredAs ?? '(anonymous)' });
   }
   if (node.type === 'CallExpression' || node.type === 'NewExpression') {
     const name = nameOf(node.callee);
@@ -118,7 +134,7 @@ function walk(node: Node, parent: Node | undefined, index: { functions: Function
 export function indexFile(file: string): FileIndex {
   const text = readFileSync(file, 'utf8');
   const lines = text.split(/\r?\n/);
-  const index = { functions: [] as FunctionSpan[], definitions: new Map<string, Span[]>(), calls: [] as CallSite[] };
+  const index: MutableIndex = { functions: [], classes: [], definitions: new Map(), calls: [] };
   const ext = path.extname(file);
   try {
     const ast = parse(text, { loc: true, range: true, jsx: ['.js', '.jsx', '.tsx', '.mjs', '.cjs'].includes(ext), sourceType: 'module' });
@@ -165,7 +181,11 @@ export function enclosingSnippet(index: FileIndex, line: number): Snippet {
     return { title: 'top level', code: numbered(index.lines, span.startLine, span.endLine, line).join('\n') };
   }
   const kind = chosen.isAsync ? 'enclosing async function' : 'enclosing function';
-  return { title: `${kind} (lines ${chosen.startLine}-${chosen.endLine})`, code: trimmed(index.lines, chosen, line, line) };
+  const owner = index.classes
+    .filter((cls) => cls.startLine <= chosen.startLine && chosen.endLine <= cls.endLine)
+    .sort((a, b) => b.startLine - a.startLine)[0];
+  const inClass = owner ? ` in class \`${owner.name}\`` : '';
+  return { title: `${kind}${inClass} (lines ${chosen.startLine}-${chosen.endLine})`, code: trimmed(index.lines, chosen, line, line) };
 }
 
 /**
