@@ -43,6 +43,8 @@ interface TreeRun {
   tree: string;
   files: number;
   notParsed: number;
+  /** The first parse error, so a run where nothing parses says why. */
+  firstParseError?: string;
   seconds: number;
 }
 
@@ -116,10 +118,12 @@ async function lintTree(dist: string, tree: string, reports: Report[]): Promise<
   });
   const results = await eslint.lintFiles(['.']);
   let notParsed = 0;
+  let firstParseError: string | undefined;
   for (const result of results) {
     for (const message of result.messages) {
       if (message.fatal) {
         notParsed++;
+        firstParseError ??= `${path.relative(tree, result.filePath)}: ${message.message}`;
         continue;
       }
       if (!message.ruleId?.startsWith(`${NAMESPACE}/`)) continue;
@@ -135,7 +139,7 @@ async function lintTree(dist: string, tree: string, reports: Report[]): Promise<
       });
     }
   }
-  return { tree: name, files: results.length, notParsed, seconds: (Date.now() - started) / 1000 };
+  return { tree: name, files: results.length, notParsed, firstParseError, seconds: (Date.now() - started) / 1000 };
 }
 
 /** mulberry32: a small seeded generator, so a sample can be drawn again. */
@@ -271,6 +275,7 @@ async function lintAll(): Promise<SavedRun> {
     const run = await lintTree(dist, tree, reports);
     runs.push(run);
     console.error(`${run.tree}: ${run.files} files, ${run.notParsed} not parsed, ${run.seconds.toFixed(1)} s`);
+    if (run.firstParseError) console.error(`  first parse error: ${run.firstParseError}`);
   }
   return { dist, config: values.config, rules: values.rules ?? null, typed: values.typed, runs, reports };
 }
