@@ -123,6 +123,31 @@ function assertSameFindings(oxlintFound: Finding[], eslintFound: Finding[]): voi
  */
 const SCRIPT_WITHOUT_IMPORTS = 'async function load() {\n  return 1;\n}\nconst ready = load();\n';
 
+/**
+ * A second JS plugin whose one rule asks a `perFile` question of the built plugin (the file's name,
+ * taken when the answer is computed) and reports when the answer belongs to another file. oxlint hands
+ * every file the same `SourceCode` object: a cache keyed by it answers for the first file, unless it is
+ * a `WeakMap` (oxlint patches the global `WeakMap` to forget that key after each file).
+ */
+const PER_FILE_PROBE = `'use strict';
+const { perFile } = require(${JSON.stringify(path.join(REPO_ROOT, 'dist', 'analysis', 'per-file.js'))});
+const fileOf = perFile((context) => ({ filename: context.filename }));
+module.exports = {
+  meta: { name: 'per-file-probe' },
+  rules: {
+    stale: {
+      meta: { type: 'problem', schema: [], messages: { stale: 'perFile answered for {{other}}' } },
+      create: (context) => ({
+        Program(node) {
+          const answer = fileOf(context);
+          if (answer.filename !== context.filename) context.report({ node, messageId: 'stale', data: { other: answer.filename } });
+        },
+      }),
+    },
+  },
+};
+`;
+
 /** What the hosts share beyond rules: `settings['async-pitfalls']` and inline disable comments. */
 const SETTINGS = { 'async-pitfalls': { blockingApis: [{ module: '@acme/probe', names: ['loadSync'] }] } };
 const HOST_FILES: Record<string, string> = {
@@ -203,7 +228,15 @@ before(async () => {
   mkdirSync(path.join(work, 'node_modules'));
   symlinkSync(REPO_ROOT, path.join(work, 'node_modules', 'eslint-plugin-async-pitfalls'), 'dir');
   const { jsPlugins } = readmeOxlintrc();
-  const oxlintrc = { plugins: [], categories: { correctness: 'off' }, jsPlugins, settings: SETTINGS, rules: plugin.configs.all.rules, overrides };
+  writeFileSync(path.join(work, 'per-file-probe.cjs'), PER_FILE_PROBE);
+  const oxlintrc = {
+    plugins: [],
+    categories: { correctness: 'off' },
+    jsPlugins: [...jsPlugins, './per-file-probe.cjs'],
+    settings: SETTINGS,
+    rules: { ...plugin.configs.all.rules, 'per-file-probe/stale': 'error' },
+    overrides,
+  };
   writeFileSync(path.join(work, '.oxlintrc.json'), JSON.stringify(oxlintrc, null, 2));
   const run = spawnSync(process.execPath, [OXLINT, '-c', '.oxlintrc.json', '-f', 'json', 'examples', 'docs', 'host', 'rule-tests'], {
     cwd: work,
@@ -254,6 +287,13 @@ describe('oxlint jsPlugins host (the built package through .oxlintrc.json, every
       })
       .sort();
     assert.deepEqual(lines, expectedFindings(readMarkers(), registered));
+  });
+
+  it('perFile answers each file for itself (oxlint shares one SourceCode object between files)', () => {
+    assert.deepEqual(
+      oxlint.filter((finding) => finding.includes(' per-file-probe/')),
+      [],
+    );
   });
 
   it('examples/fixed: clean', () => {
