@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   BUILD_FOLDERS,
+  BUILD_HOOKS,
   CLI_LIBRARIES,
   DEFERRING_GLOBALS,
   EVENT_METHODS,
@@ -60,12 +61,15 @@ export type ConcurrencyEvidence =
  * - `main`: it is started once at the top level (`main()`, `main().catch(...)`, an async IIFE,
  *   a top-level `await`), or only awaited, one call after another, by such a function;
  * - `cli-command`: it is the handler of a command registered with a command-line library
- *   (`module` names it; see `CLI_LIBRARIES`), or only awaited by one.
+ *   (`module` names it; see `CLI_LIBRARIES`), or only awaited by one;
+ * - `build-hook`: it is an object or class method named like a hook that a bundler or framework
+ *   calls once per build (`adapt`, `writeBundle`, ... see `BUILD_HOOKS`), or only awaited by one.
  */
 export type AloneEvidence =
   | { readonly kind: 'script'; readonly script: ScriptEvidence }
   | { readonly kind: 'main' }
-  | { readonly kind: 'cli-command'; readonly module: string };
+  | { readonly kind: 'cli-command'; readonly module: string }
+  | { readonly kind: 'build-hook'; readonly hook: string };
 
 /**
  * Why a whole file is a one-shot program:
@@ -88,8 +92,8 @@ export type ScriptEvidence = 'shebang' | 'bin' | 'cli-package' | 'script-folder'
  * Where a function runs, as far as this file shows:
  * - `concurrent`: while other work of the same process waits for the event loop; `evidence`
  *   says why, `node` is where the evidence is (the `Promise.all` call, the `app.get` call, the
- *   export), `caller` is the same-file function the evidence was found for when the function is
- *   only reached through it (awaited or returned by `caller`), or null;
+ *   export), `caller` names the same-file function that awaits (or returns) this one when the
+ *   evidence was found through callers (`''` when that caller is anonymous), or is null;
  * - `alone`: the process runs nothing else meanwhile (a one-shot script or command);
  * - `worker-thread`: in a `worker_threads` worker, whose thread exists to run such work;
  * - `unknown`: no evidence either way.
@@ -593,7 +597,7 @@ export class WhereItRuns {
     if (execution.kind === 'top-level') return { kind: 'context', context: { kind: 'alone', evidence: { kind: 'main' } } };
     if (execution.kind !== 'function') return { kind: 'context', context: UNKNOWN };
     const context = this.classify(execution.node, depth + 1);
-    if (context.kind !== 'concurrent' || context.caller) return { kind: 'context', context };
+    if (context.kind !== 'concurrent') return { kind: 'context', context };
     return { kind: 'context', context: { ...context, caller: functionName(execution.node) } };
   }
 
@@ -692,6 +696,7 @@ export class WhereItRuns {
     const object = valueSite(property.parent);
     const holder = object.parent;
     if (!key || !holder) return [];
+    if (BUILD_HOOKS.has(key)) return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'build-hook', hook: key } } }];
     if (holder.type === AST_NODE_TYPES.CallExpression || holder.type === AST_NODE_TYPES.NewExpression) {
       const cli = this.cliLibraryFor((library) => library.properties.includes(key));
       if (cli) return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'cli-command', module: cli } } }];
@@ -722,6 +727,7 @@ export class WhereItRuns {
       return [];
     }
     const name = method.key.type === AST_NODE_TYPES.Identifier && !method.computed ? method.key.name : null;
+    if (name && BUILD_HOOKS.has(name)) return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'build-hook', hook: name } } }];
     if (name && declaration.superClass) {
       const root = this.rootImport(declaration.superClass);
       const library = root ? CLI_LIBRARIES.find((candidate) => candidate.modules.includes(root.module)) : undefined;
@@ -757,15 +763,15 @@ export class WhereItRuns {
   }
 }
 
-/** The name a function is called by in this file, or null. */
-function functionName(fn: FunctionNode): string | null {
+/** The name a function is called by in this file, or `''` for an anonymous function. */
+function functionName(fn: FunctionNode): string {
   if (fn.id) return fn.id.name;
   const parent = valueSite(fn).parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
   if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier) {
     return parent.key.name;
   }
-  return null;
+  return '';
 }
 
 /** Where the functions of this file run: one `WhereItRuns` per file, shared by every rule. */

@@ -196,10 +196,29 @@ export const SCRIPT_ONLY_MODULES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Folders whose files are one-shot programs by convention (`scripts/release.mjs`, `bin/cli.js`).
+ * Folders whose files are one-shot programs by convention (`scripts/release.mjs`, `bin/cli.js`)
+ * or the commands of a command-line program (`commands/install.ts`, `cmd/doctor.ts`, `cli/run.ts`).
  * Matched as a path segment below the nearest `package.json`.
  */
-export const SCRIPT_FOLDERS: ReadonlySet<string> = new Set(['scripts', 'bin']);
+export const SCRIPT_FOLDERS: ReadonlySet<string> = new Set(['scripts', 'bin', 'cmd', 'commands', 'cli']);
+
+/**
+ * Hooks that a bundler or framework calls once per build, one build at a time, after the
+ * previous step finished (Rollup/Vite output hooks, SvelteKit adapters' `adapt`, build-app
+ * steps): the function is async only to await the build tool. Per-module hooks (`transform`,
+ * `load`, `resolveId`) run concurrently and are not listed.
+ */
+export const BUILD_HOOKS: ReadonlySet<string> = new Set([
+  'adapt',
+  'buildStart',
+  'buildEnd',
+  'renderStart',
+  'generateBundle',
+  'writeBundle',
+  'closeBundle',
+  'buildApp',
+  'onSuccess',
+]);
 
 /** Folders a package's built `bin` target usually lives in, mapped back to `src` for its source file. */
 export const BUILD_FOLDERS: ReadonlySet<string> = new Set(['dist', 'lib', 'build', 'out']);

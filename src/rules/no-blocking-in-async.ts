@@ -122,6 +122,20 @@ interface Operation {
   readonly once?: boolean;
 }
 
+/** File metadata checks: one `stat`/`access` system call each (see `quietReason`). */
+const CHEAP_CHECKS: ReadonlySet<string> = new Set([
+  'fs.existsSync',
+  'fs.statSync',
+  'fs.lstatSync',
+  'fs.accessSync',
+  'fs-extra.existsSync',
+  'fs-extra.statSync',
+  'fs-extra.lstatSync',
+  'fs-extra.pathExistsSync',
+  'graceful-fs.existsSync',
+  'graceful-fs.statSync',
+]);
+
 /** The APIs that hand the terminal to a child process and wait for it (see `isProcessHandOff`). */
 const HAND_OFF_APIS: ReadonlySet<string> = new Set([
   'child_process.spawnSync',
@@ -155,8 +169,9 @@ const EXIT_STATUS = /\bprocess\s*\.\s*(?:exit\s*\(|exitCode\s*=)/;
 /**
  * True when `operation` hands the process over to a child: a `spawnSync`-like call (see
  * `HAND_OFF_APIS`) with `stdio: 'inherit'`, followed in its block by `process.exit(...)` or
- * `process.exitCode = ...` that passes on its status (the statement mentions `status`/`exitCode`
- * or the variable the result is bound to), or inside a `try` whose `catch` does so. Nothing else
+ * `process.exitCode = ...` or a `return` that passes on its status (the statement mentions
+ * `status`/`exitCode` or the variable the result is bound to), or inside a `try` whose `catch`
+ * does so. Nothing else
  * is waiting: the program has become the child.
  */
 function isProcessHandOff(operation: Operation, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
@@ -185,7 +200,7 @@ function isProcessHandOff(operation: Operation, sourceCode: Readonly<TSESLint.So
   const declarator = statement.type === AST_NODE_TYPES.VariableDeclaration ? statement.declarations[0] : undefined;
   const bound = declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : null;
   const passesStatus = (text: string): boolean =>
-    EXIT_STATUS.test(text) && (/\b(?:status|exitCode)\b/.test(text) || (bound !== null && new RegExp(`\\b${bound}\\b`).test(text)));
+    (EXIT_STATUS.test(text) || /^\s*return\b/.test(text)) && (/\b(?:status|exitCode)\b/.test(text) || (bound !== null && new RegExp(`\\b${bound}\\b`).test(text)));
   const following = block.body.slice(block.body.indexOf(statement as TSESTree.Statement) + 1);
   if (following.some((next) => passesStatus(sourceCode.getText(next)))) return true;
   const tryStatement = block.parent;
@@ -250,8 +265,10 @@ function concurrencyClause(evidence: ConcurrencyEvidence): string {
  */
 function whereText(runContext: RunContext | null): string {
   if (runContext?.kind !== 'concurrent') return 'inside this async function';
-  const caller = runContext.caller ? `, awaited by '${runContext.caller}'` : '';
-  return `inside this async function${caller}, which ${concurrencyClause(runContext.evidence)}`;
+  const clause = concurrencyClause(runContext.evidence);
+  if (runContext.caller === null) return `inside this async function, which ${clause}`;
+  const by = runContext.caller ? ` by '${runContext.caller}'` : '';
+  return `inside this async function, awaited${by} in code that ${clause}`;
 }
 
 function specKey(source: string, path: readonly string[]): string {
@@ -547,19 +564,17 @@ export default createRule<Options, MessageIds>({
      * Why `reportIn: 'concurrent'` leaves out an operation in code that may run concurrently, or null:
      * - `failure`: a file-system call on a failure path (see `isFailurePath`);
      * - `hand-off`: a final hand-off to a child process (see `isProcessHandOff`);
-     * - `lone-exists`: `existsSync`, the only blocking operation of a function that also awaits:
-     *   one `stat` of a local path costs microseconds, less than the promise it would be replaced by.
+     * - `cheap-check`: the function awaits other work and its only blocking operations are one or two
+     *   metadata checks (`CHEAP_CHECKS`: `existsSync(p)`, `existsSync(p) && statSync(p).isFile()`):
+     *   one `stat` of a local path costs microseconds, about what the promise replacing it costs.
      */
     const quietReason = (operation: Operation, where: FunctionNode | TSESTree.Program): string | null => {
       if (reportAll || where.type === AST_NODE_TYPES.Program) return null;
       if (operation.api.category === 'fileSystem' && isFailurePath(operation.node, where)) return 'failure';
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
-      if (
-        operation.api.name.endsWith('.existsSync') &&
-        operationsByFunction.get(where)?.length === 1 &&
-        awaitingFunctions.has(where)
-      ) {
-        return 'lone-exists';
+      const all = operationsByFunction.get(where) ?? [];
+      if (all.length <= 2 && awaitingFunctions.has(where) && all.every((other) => CHEAP_CHECKS.has(other.api.name))) {
+        return 'cheap-check';
       }
       return null;
     };

@@ -9,7 +9,7 @@ import { runOnCode } from './run-on-code';
 function label(context: RunContext): string {
   switch (context.kind) {
     case 'concurrent':
-      return `concurrent:${context.evidence.kind}${context.caller ? `<-${context.caller}` : ''}`;
+      return `concurrent:${context.evidence.kind}${context.caller === null ? '' : `<-${context.caller || '(anonymous)'}`}`;
     case 'alone':
       return context.evidence.kind === 'script' ? `alone:script:${context.evidence.script}` : `alone:${context.evidence.kind}`;
     default:

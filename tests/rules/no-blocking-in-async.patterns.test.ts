@@ -4,7 +4,7 @@ import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import rule from '../../src/rules/no-blocking-in-async';
 import { ruleTester } from '../rule-tester';
-import { error, helperError, IN_ASYNC_FUNCTION, IN_EXPORTED, REPLACEMENT, testedRule } from './no-blocking-in-async.errors';
+import { error, helperError, IN_EXPORTED, REPLACEMENT, testedRule } from './no-blocking-in-async.errors';
 
 // Same-file helpers that block, busy-wait loops, synchronous XMLHttpRequest.
 ruleTester.run('no-blocking-in-async patterns', testedRule, {
