@@ -1,0 +1,172 @@
+/**
+ * What well-known APIs do to the world outside the program, for effect summaries
+ * (`analysis/effects.ts`). Each list says why its calls matter: a call that writes a file must
+ * finish before a call that reads files starts; a prompt waits for a person, one question at a
+ * time; a child process may share a working tree, a port or a container name with the next one.
+ */
+
+/**
+ * Modules whose exports are the file-system API (Node's own, and the drop-in wrappers that
+ * re-export it). A call of one of their functions reads or writes files.
+ */
+export const FILE_SYSTEM_MODULES: ReadonlySet<string> = new Set([
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'fs-extra',
+  'graceful-fs',
+  'mz/fs',
+]);
+
+/**
+ * File-system functions that create, change or remove files and directories (with or without the
+ * `Sync` suffix, which is stripped before the lookup). A later read of the file system may depend
+ * on them: the write must be done first.
+ */
+export const FILE_WRITE_FUNCTIONS: ReadonlySet<string> = new Set([
+  'writeFile',
+  'appendFile',
+  'mkdir',
+  'mkdtemp',
+  'rm',
+  'rmdir',
+  'unlink',
+  'rename',
+  'copyFile',
+  'cp',
+  'symlink',
+  'link',
+  'truncate',
+  'chmod',
+  'chown',
+  'utimes',
+  'createWriteStream',
+  // fs-extra
+  'outputFile',
+  'outputJson',
+  'outputJSON',
+  'writeJson',
+  'writeJSON',
+  'ensureDir',
+  'ensureFile',
+  'ensureLink',
+  'ensureSymlink',
+  'mkdirp',
+  'mkdirs',
+  'remove',
+  'move',
+  'copy',
+  'emptyDir',
+]);
+
+/** File-system functions that read files or directories (`Sync` suffix stripped). */
+export const FILE_READ_FUNCTIONS: ReadonlySet<string> = new Set([
+  'readFile',
+  'readdir',
+  'stat',
+  'lstat',
+  'access',
+  'exists',
+  'readlink',
+  'realpath',
+  'opendir',
+  'createReadStream',
+  'open',
+  // fs-extra
+  'readJson',
+  'readJSON',
+  'pathExists',
+]);
+
+/**
+ * Modules that start child processes, with the functions that do. A process may hold a lock
+ * file, a port or a container name that the next one needs.
+ */
+export const PROCESS_MODULES: ReadonlyMap<string, ReadonlySet<string> | 'all'> = new Map<string, ReadonlySet<string> | 'all'>([
+  ['child_process', new Set(['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork'])],
+  ['node:child_process', new Set(['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork'])],
+  ['execa', 'all'],
+  ['cross-spawn', 'all'],
+  ['zx', new Set(['$'])],
+]);
+
+/**
+ * Modules whose calls ask a person a question (inquirer, prompts, enquirer, clack,
+ * `@inquirer/*`, readline-sync): a person answers one question at a time, in the order asked.
+ */
+export const PROMPT_MODULES: ReadonlySet<string> = new Set([
+  'inquirer',
+  'prompts',
+  'enquirer',
+  '@clack/prompts',
+  '@inquirer/prompts',
+  '@inquirer/input',
+  '@inquirer/confirm',
+  '@inquirer/select',
+  '@inquirer/password',
+  '@inquirer/checkbox',
+  'readline-sync',
+]);
+
+/**
+ * Method names that ask a person on an interactive interface, whatever the receiver:
+ * readline's `rl.question(...)` (callback or promise form), inquirer's `inquirer.prompt([...])`.
+ */
+export const PROMPT_METHODS: ReadonlySet<string> = new Set(['question', 'prompt']);
+
+/** Method names that take a lock (async-mutex, redlock, proper-lockfile): the holder runs alone. */
+export const LOCK_METHODS: ReadonlySet<string> = new Set(['acquire', 'lock', 'runExclusive', 'waitForUnlock']);
+
+/**
+ * Calls whose promise holds a value the caller already has, or can compute without I/O:
+ * `Promise.resolve(x)`, and the request accessors of Next.js (`cookies()`, `headers()`,
+ * `draftMode()` from `next/headers` read the current request; they are async only so the
+ * framework can defer rendering). Awaiting one of them waits for nothing real.
+ */
+export const MEMORY_PROMISE_IMPORTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['next/headers', new Set(['cookies', 'headers', 'draftMode'])],
+]);
+
+/**
+ * Modules whose `config()` writes `process.env` (dotenv and its expanders): a later reader of the
+ * environment depends on it.
+ */
+export const ENV_LOADER_MODULES: ReadonlySet<string> = new Set(['dotenv', 'dotenv-flow', 'dotenv-expand', '@dotenvx/dotenvx']);
+
+/**
+ * Class names (the class's own or its superclass's, last camelCase word) of objects that ARE one
+ * ordered resource: a connection, query runner, session, transaction, driver handle, socket. Their
+ * methods act through one channel, so calls on `this` inside such a class run in order. `Client`
+ * is not in the list: an HTTP client class is usually stateless, and its own calls may overlap.
+ */
+export const ORDERED_RESOURCE_CLASS_WORDS: readonly string[] = [
+  'Connection',
+  'QueryRunner',
+  'Runner',
+  'Session',
+  'Transaction',
+  'Driver',
+  'Database',
+  'Db',
+  'Socket',
+  'Cursor',
+  'Channel',
+];
+
+/**
+ * Constructors and factory methods whose result is one ordered resource: a field initialized
+ * from one (`this.db = new Database(file)`, `this.runner = connection.createQueryRunner()`,
+ * `this.manager = runner.manager`) makes calls through that field run in order.
+ */
+export const ORDERED_RESOURCE_FACTORIES: ReadonlySet<string> = new Set([
+  'Database',
+  'createConnection',
+  'getConnection',
+  'createQueryRunner',
+  'connect',
+  'createClient',
+  'startSession',
+  'transaction',
+  'manager',
+]);
