@@ -12,7 +12,7 @@ import {
   PROMPT_METHODS,
   PROMPT_MODULES,
 } from '../catalog/effects';
-import { COLLECTION_MUTATOR_METHODS } from '../catalog/ordered-calls';
+import { COLLECTION_MUTATOR_METHODS, PURE_METHODS } from '../catalog/ordered-calls';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
@@ -84,6 +84,9 @@ export interface EffectSummary {
   readonly prompts: boolean;
   readonly locks: boolean;
 }
+
+/** Built-in collections whose methods compute from memory. */
+const IN_MEMORY_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
 
 /** How many functions deep a summary follows local calls (the caller is depth 1). */
 const MAX_DEPTH = 4;
@@ -571,7 +574,11 @@ class FunctionWalk {
   private isMemoryValue(value: TSESTree.Node): boolean {
     const node = skipTransparent(value);
     switch (node.type) {
-      case AST_NODE_TYPES.Identifier:
+      case AST_NODE_TYPES.Identifier: {
+        // `const p = fetch(u); return p;`: a local holds what its initializer made.
+        const init = this.localInit(node);
+        return init === null || (init !== value && this.isMemoryValue(init));
+      }
       case AST_NODE_TYPES.MemberExpression:
       case AST_NODE_TYPES.Literal:
       case AST_NODE_TYPES.TemplateLiteral:
@@ -589,12 +596,44 @@ class FunctionWalk {
         return this.isMemoryValue(node.argument);
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
+        if (this.isInMemoryCollectionRead(node)) return true;
         const summary = this.effects.calleeSummary(node, this.depth);
         return summary !== null && summary.waits === 'memory';
       }
       default:
         return false;
     }
+  }
+
+  /**
+   * `table.get(key)` where `table` is a `const` made here as an in-memory collection
+   * (`new Map()`, `new Set()`, `[]`, `{}`): a lookup that waits for nothing.
+   */
+  private isInMemoryCollectionRead(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = staticMemberName(callee);
+    const object = skipTransparent(callee.object);
+    if (method === null || !PURE_METHODS.has(method) || object.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOfIdentifier(this.effects.source, object);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
+    const init = skipTransparent(definition.node.init);
+    if (init.type === AST_NODE_TYPES.ArrayExpression || init.type === AST_NODE_TYPES.ObjectExpression) return true;
+    return (
+      init.type === AST_NODE_TYPES.NewExpression &&
+      init.callee.type === AST_NODE_TYPES.Identifier &&
+      IN_MEMORY_COLLECTIONS.has(init.callee.name)
+    );
+  }
+
+  /** The initializer of a variable declared once inside the function, or null. */
+  private localInit(identifier: TSESTree.Identifier): TSESTree.Node | null {
+    const variable = variableOfIdentifier(this.effects.source, identifier);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== 'Variable' || !definition.node.init) return null;
+    const init = definition.node.init;
+    return this.fn.range[0] <= init.range[0] && init.range[1] <= this.fn.range[1] ? init : null;
   }
 
   private canReject(): boolean {

@@ -181,3 +181,14 @@ describe('effects: ordered receivers', () => {
     assert.deepEqual(orderedReceivers(code), [true, true, false, false, true]);
   });
 });
+
+describe('effects: values held in locals', () => {
+  it('a local initialized with a real call is real I/O; one with a literal is memory', () => {
+    const code = `
+      function start(u) { const p = fetch(u); return p; }
+      function constant() { const v = 1; return v; }
+      probe(start('/')); probe(constant());
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.waits), ['io', 'memory']);
+  });
+});
