@@ -83,10 +83,24 @@ export interface EffectSummary {
   readonly startsProcess: boolean;
   readonly prompts: boolean;
   readonly locks: boolean;
+  /**
+   * It benchmarks: it reads the clock (`Date.now()`, `performance.now()`, `process.hrtime()`)
+   * inside a loop (`while (Date.now() < deadline) await run()`), so other work running beside it
+   * would change what it measures. A single latency stamp around one call does not count.
+   */
+  readonly benchmarks: boolean;
 }
 
 /** Built-in collections whose methods compute from memory. */
 const IN_MEMORY_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
+
+/** Receivers and methods that read the clock to measure elapsed time. */
+const CLOCK_READS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['Date', new Set(['now'])],
+  ['performance', new Set(['now', 'mark', 'measure'])],
+  ['process', new Set(['hrtime'])],
+  ['console', new Set(['time', 'timeEnd'])],
+]);
 
 /** How many functions deep a summary follows local calls (the caller is depth 1). */
 const MAX_DEPTH = 4;
@@ -100,6 +114,7 @@ const IO: EffectSummary = {
   startsProcess: false,
   prompts: false,
   locks: false,
+  benchmarks: false,
 };
 
 /** A catalogued API call's effect, from its import (or a readline-like method name). */
@@ -373,6 +388,7 @@ class FunctionWalk {
   private startsProcess = false;
   private prompts = false;
   private locks = false;
+  private benchmarks = false;
   private readonly params = new Map<string, number>();
   /** Awaited or returned values at the function's own level. */
   private readonly results: TSESTree.Node[] = [];
@@ -404,6 +420,7 @@ class FunctionWalk {
       startsProcess: this.startsProcess,
       prompts: this.prompts,
       locks: this.locks,
+      benchmarks: this.benchmarks,
     };
   }
 
@@ -454,8 +471,10 @@ class FunctionWalk {
         this.recordWrite(object, true);
       }
     }
+    if (isClockRead(callee) && insideLoop(call, this.fn)) this.benchmarks = true;
     const summary = this.effects.calleeSummary(call, this.depth);
     if (!summary) return;
+    if (summary.benchmarks) this.benchmarks = true;
     if (summary.readsFiles) this.readsFiles = true;
     if (summary.readsEnv) this.readsEnv = true;
     if (summary.startsProcess) this.startsProcess = true;
@@ -714,6 +733,38 @@ function handlerRethrows(call: TSESTree.CallExpression, visitorKeys: TSESLint.So
   const handler = chainMethodName(call) === 'catch' ? call.arguments[0] : call.arguments[1];
   if (!handler || !isFunctionNode(handler)) return false;
   return containsOwn(handler.body, visitorKeys, (node) => node.type === AST_NODE_TYPES.ThrowStatement);
+}
+
+/** `Date.now`, `performance.now`, `process.hrtime(.bigint)`, `console.time`/`timeEnd`. */
+function isClockRead(callee: TSESTree.Node): boolean {
+  let node = skipTransparent(callee);
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  let method = staticMemberName(node);
+  if (method === 'bigint') {
+    node = skipTransparent(node.object);
+    if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+    method = staticMemberName(node);
+  }
+  const object = skipTransparent(node.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || method === null) return false;
+  return CLOCK_READS.get(object.name)?.has(method) ?? false;
+}
+
+/** True when `node` is inside a loop (its test, update or body) of `fn` itself. */
+function insideLoop(node: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.ForInStatement:
+        return true;
+      default:
+        if (isFunctionNode(current)) return false;
+    }
+  }
+  return false;
 }
 
 /** `process.env` itself. */

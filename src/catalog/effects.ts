@@ -170,3 +170,27 @@ export const ORDERED_RESOURCE_FACTORIES: ReadonlySet<string> = new Set([
   'transaction',
   'manager',
 ]);
+
+/**
+ * Names that hold a database transaction. A call that is handed one (`await step(trx)`) is part of
+ * the transaction, whose statements run in order on one connection.
+ */
+export const TRANSACTION_NAMES: ReadonlySet<string> = new Set(['tx', 'trx', 'transaction', 'txn']);
+
+/**
+ * Name prefixes of file-system metadata lookups (`lstat`, `stat`, `realpath`, `exists`,
+ * `pathExists`, `readlink`, and helpers named after them such as `realpathIfExists`). Two of them
+ * on a local disk take microseconds each: gathering them is correct but not worth a change.
+ */
+export const FILE_METADATA_PREFIXES: readonly string[] = [
+  'stat',
+  'lstat',
+  'realpath',
+  'getRealPath',
+  'exists',
+  'pathExists',
+  'readlink',
+  'access',
+  'isFile',
+  'isDirectory',
+];

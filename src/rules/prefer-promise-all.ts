@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
+  calleeName,
   callsStatefulFunction,
   findVariable,
   isGlobalPromise,
@@ -15,6 +16,7 @@ import {
 } from '../analysis/awaited-calls';
 import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
 import { type EffectSummary, getFileEffects } from '../analysis/effects';
+import { FILE_METADATA_PREFIXES, TRANSACTION_NAMES } from '../catalog/effects';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
@@ -62,6 +64,43 @@ function topAwait(node: TSESTree.Node | null | undefined): { await: TSESTree.Awa
     wrapped = true;
   }
   return current?.type === AST_NODE_TYPES.AwaitExpression ? { await: current, wrapped } : null;
+}
+
+/** The last name of an argument expression: `trx` in `ctx.trx`, `client` in `client`. */
+function argumentName(argument: TSESTree.Node): string | null {
+  if (argument.type === AST_NODE_TYPES.Identifier) return argument.name;
+  if (argument.type === AST_NODE_TYPES.MemberExpression && !argument.computed && argument.property.type === AST_NODE_TYPES.Identifier) {
+    return argument.property.name;
+  }
+  return null;
+}
+
+/** True when the call hands a transaction over (`TRANSACTION_NAMES`): everything in a transaction runs in order. */
+function passesTransaction(call: AwaitedCall): boolean {
+  return call.arguments.some((argument) => {
+    const name = argumentName(argument);
+    return name !== null && TRANSACTION_NAMES.has(name);
+  });
+}
+
+/**
+ * The shared connection a helper receives as an argument (`getVersion(client)`, `readRows(db, q)`),
+ * as a receiver key: two helpers given the same connection use it one statement at a time.
+ */
+function connectionArgument(call: AwaitedCall): string | null {
+  for (const argument of call.arguments) {
+    const name = argumentName(argument);
+    if (name !== null && (ORDERED_RECEIVER_NAMES.has(name) || SHARED_CONNECTION_NAMES.has(name))) {
+      return `${name}()`;
+    }
+  }
+  return null;
+}
+
+/** A file-system metadata lookup by its name (`FILE_METADATA_PREFIXES`): `lstat(p)`, `realpathIfExists(dir)`. */
+function isFileMetadataLookup(call: AwaitedCall): boolean {
+  const name = calleeName(call);
+  return name !== null && FILE_METADATA_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
 
 /**
@@ -302,13 +341,19 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           const summary = effects.summaryOf(member.call);
-          // Nothing real to overlap (an in-memory lookup, a cached value), or an order a person
-          // or a lock needs (a prompt, a critical section): not a member, and the group ends.
-          if (summary && (summary.waits !== 'io' || summary.prompts || summary.locks)) {
+          // Nothing real to overlap (an in-memory lookup, a cached value), or an order a person,
+          // a lock or a measurement needs (a prompt, a critical section, a benchmark): not a
+          // member, and the group ends.
+          if (summary && (summary.waits !== 'io' || summary.prompts || summary.locks || summary.benchmarks)) {
             flush();
             continue;
           }
-          const key = statefulReceiver(member.call);
+          // A step of a transaction (`await body(trx)`) runs before whatever follows it in the transaction.
+          if (passesTransaction(member.call)) {
+            flush();
+            continue;
+          }
+          const key = statefulReceiver(member.call) ?? connectionArgument(member.call);
           // The same call twice (`await nextId(); await nextId()`) asks for the next value of a sequence.
           const callText = sourceCode.getText(member.call);
           const dependent =
@@ -352,6 +397,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function report(group: Member[], interleaved: boolean): void {
+      // Two local file-system lookups (`lstat`, `realpath`) take microseconds: nothing worth gathering.
+      if (group.every((member) => isFileMetadataLookup(member.call))) return;
       const [first] = group;
       const last = group[group.length - 1];
       if (!first || !last) return;

@@ -97,6 +97,24 @@ async function persist(dir, id) {
 }
 async function renderReport(dir, id) { await writeFile(dir + '/' + id, 'x'); return id; }` }] }],
   },
+  // a latency stamp around one call is not a benchmark
+  {
+    code: `
+async function probeDb(db) { const t = Date.now(); await db.ping(); return Date.now() - t; }
+async function probeCache(cache) { const t = Date.now(); await cache.ping(); return Date.now() - t; }
+async function health(a, b) {
+  const dbMs = await probeDb(a);
+  const cacheMs = await probeCache(b);
+  return { dbMs, cacheMs };
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 5, column: 16, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+async function probeDb(db) { const t = Date.now(); await db.ping(); return Date.now() - t; }
+async function probeCache(cache) { const t = Date.now(); await cache.ping(); return Date.now() - t; }
+async function health(a, b) {
+  const [dbMs, cacheMs] = await Promise.all([probeDb(a), probeCache(b)]);
+  return { dbMs, cacheMs };
+}` }] }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as never, {
@@ -203,6 +221,43 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
         const b = await this.readOne('b');
         return [a, b];
       }
+    }`,
+    // benchmarks: each measures throughput against the clock and must run alone
+    `async function bench(run, seconds) {
+      const until = Date.now() + seconds * 1000;
+      let n = 0;
+      while (Date.now() < until) { await run(); n++; }
+      return n;
+    }
+    async function serial(query) { return bench(() => send(query), 1); }
+    async function main() {
+      const simple = await serial('a');
+      const named = await serial('b');
+      return [simple, named];
+    }`,
+    // a step of a transaction runs before what follows it in the transaction
+    `async function commitAfter(body, trx) {
+      const result = await body(trx);
+      const check = await verifyConstraints(conn);
+      return [result, check];
+    }`,
+    // two helpers given the same connection use it one statement at a time
+    `async function migrate(client) {
+      const current = await readSchemaVersion(client);
+      const minimum = await readMinimumVersion(client);
+      return [current, minimum];
+    }`,
+    // two file-system metadata lookups: correct to gather, not worth a change
+    `async function f(target, dir) {
+      const stats = await lstatIfExists(target);
+      const real = await realpathIfExists(dir);
+      return [stats, real];
+    }`,
+    // links written, then read back (names say so across files)
+    `async function f(root) {
+      const linked = await linkDirectDeps(root);
+      const present = await readLinkedDeps(root.modulesDir);
+      return [linked, present];
     }`,
   ],
   invalid,
