@@ -8,6 +8,9 @@ import {
   MEMORY_PROMISE_IMPORTS,
   ORDERED_RESOURCE_CLASS_WORDS,
   ORDERED_RESOURCE_FACTORIES,
+  STATEMENT_METHODS,
+  CONNECTION_LIFECYCLE_METHODS,
+  VALUE_METHODS,
   PROCESS_MODULES,
   PROMPT_METHODS,
   PROMPT_MODULES,
@@ -190,6 +193,13 @@ export class FileEffects {
   private isResourceClass(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
     let known = this.classResources.get(classNode);
     if (known === undefined) {
+      // A class that runs statements and manages a transaction or its connection's life is one.
+      const methods = new Set<string>();
+      for (const member of classNode.body.body) {
+        if (member.type === AST_NODE_TYPES.MethodDefinition && member.key.type === AST_NODE_TYPES.Identifier) methods.add(member.key.name);
+      }
+      const runsStatements = [...STATEMENT_METHODS].some((name) => methods.has(name));
+      const ownsConnection = [...CONNECTION_LIFECYCLE_METHODS].some((name) => methods.has(name));
       const names: string[] = [];
       if (classNode.id) names.push(classNode.id.name);
       const superClass = classNode.superClass ? skipTransparent(classNode.superClass) : null;
@@ -198,7 +208,7 @@ export class FileEffects {
         const name = staticMemberName(superClass);
         if (name !== null) names.push(name);
       }
-      known = names.some((name) => ORDERED_CLASS.test(name));
+      known = (runsStatements && ownsConnection) || names.some((name) => ORDERED_CLASS.test(name));
       this.classResources.set(classNode, known);
     }
     return known;
@@ -615,7 +625,7 @@ class FunctionWalk {
         return this.isMemoryValue(node.argument);
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
-        if (this.isInMemoryCollectionRead(node)) return true;
+        if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node)) return true;
         const summary = this.effects.calleeSummary(node, this.depth);
         return summary !== null && summary.waits === 'memory';
       }
@@ -765,6 +775,14 @@ function insideLoop(node: TSESTree.Node, fn: FunctionNode): boolean {
     }
   }
   return false;
+}
+
+/** `name.toUpperCase()`, `parts.join('/')`, `JSON.stringify(x)`: a string, number or array method (`VALUE_METHODS`). */
+function isValueMethodCall(call: EffectCall): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = staticMemberName(callee);
+  return method !== null && VALUE_METHODS.has(method);
 }
 
 /** `process.env` itself. */

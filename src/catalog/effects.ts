@@ -194,3 +194,72 @@ export const FILE_METADATA_PREFIXES: readonly string[] = [
   'isFile',
   'isDirectory',
 ];
+
+/**
+ * Words with which code says a loop is sequential on purpose, in their many phrasings:
+ * "sequential on purpose", "one at a time", "in order", "order matters", "must not be written
+ * concurrently", "avoid concurrent queries on the same client", "consumers rely on delivery order",
+ * "do not run in parallel", "to avoid a race".
+ */
+export const SEQUENTIAL_INTENT =
+  /\b(?:sequential(?:ly)?|serial(?:ly|ized?)?|one (?:at a time|after (?:the )?(?:other|another)|by one)|in (?:order|turn|sequence)|order matters|(?:delivery|insertion|execution|registration) order|rely on (?:the )?order|(?:not|never|avoid)\b[^.\n]{0,40}\b(?:concurrent(?:ly)?|parallel|at the same time|simultaneous(?:ly)?)|same (?:client|connection|session|socket)|race condition|to avoid (?:a )?race)\b/i;
+
+/**
+ * Names of awaited methods that produce ordered output: a log line, an element of a document, an
+ * event to reporters (`out.log(...)`, `this.writeElement(...)`, `reporter.onTestEnd(t)`,
+ * `printSummary`). `send*` is not here: `sendEmail(user)` per user is independent work. Called per iteration, concurrent iterations would interleave the output.
+ */
+export const ORDERED_OUTPUT_NAME = /^(?:log|print|write[A-Z]\w*|emit[A-Z]?\w*|report[A-Z]\w*|on[A-Z]\w*)$/;
+
+/**
+ * Names of calls that run one unit of a runner in turn: a suite, a test, a file of tests, a
+ * lifecycle script or hook (`runSuite`, `runTests`, `runLifecycleHook`, `runScripts`).
+ */
+export const ORDERED_RUN_NAME = /^(?:run|execute|invoke)\w*(?:Suite|Test|File|Script|Lifecycle|Hook)s?$/;
+
+/**
+ * Methods that run a statement on a connection. A class that defines one of them and one of
+ * `CONNECTION_LIFECYCLE_METHODS` is itself a connection or query runner, whatever its name.
+ */
+export const STATEMENT_METHODS: ReadonlySet<string> = new Set(['query', 'execute', 'exec', 'raw', 'run']);
+
+/** Methods that manage a connection's transaction or life (see `STATEMENT_METHODS`). */
+export const CONNECTION_LIFECYCLE_METHODS: ReadonlySet<string> = new Set([
+  'startTransaction',
+  'beginTransaction',
+  'commitTransaction',
+  'rollbackTransaction',
+  'release',
+  'connect',
+]);
+
+/**
+ * Methods of strings, numbers and arrays that compute a value from memory (`name.trim()`,
+ * `parts.join('/')`). Lookups that a repository or client also names (`find`, `get`, `has`) are
+ * not here: on an unknown receiver they may be queries.
+ */
+export const VALUE_METHODS: ReadonlySet<string> = new Set([
+  'toUpperCase',
+  'toLowerCase',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'split',
+  'join',
+  'slice',
+  'substring',
+  'padStart',
+  'padEnd',
+  'replace',
+  'replaceAll',
+  'startsWith',
+  'endsWith',
+  'toFixed',
+  'toString',
+  'toISOString',
+  'stringify',
+  'localeCompare',
+  'charAt',
+  'indexOf',
+  'includes',
+]);
