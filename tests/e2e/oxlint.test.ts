@@ -221,6 +221,8 @@ before(async () => {
           sourceType: ruleCase.sourceType,
           globals: ruleCase.globals,
         },
+        // As in the rule tests: a case's disable comments for other rules are part of the code.
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
         plugins: { 'async-pitfalls': plugin as never },
         settings: SETTINGS,
         rules: { [ruleId]: entry as Linter.RuleEntry },
