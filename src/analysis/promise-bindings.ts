@@ -11,12 +11,6 @@ const PROMISE_COMBINATORS: ReadonlySet<string> = new Set(['all', 'allSettled', '
 /** Calls that run their callback at once, once per element, and return the results as an array. */
 const ARRAY_MAPPERS: ReadonlySet<string> = new Set(['map']);
 
-/** Global functions that schedule a callback and cannot throw for a function argument. */
-const SCHEDULERS: ReadonlySet<string> = new Set(['setTimeout', 'setImmediate', 'queueMicrotask']);
-
-/** Event-subscription methods: `emitter.once('ready', resolve)` inside a promise executor. */
-const SUBSCRIBE_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'addEventListener']);
-
 /** `ts.TypeFlags.Any | Unknown | TypeParameter`: types that say nothing about promise-ness. */
 const TYPE_FLAGS_UNKNOWN = 1 | 2 | 262144;
 
@@ -114,15 +108,19 @@ function awaitOfLoopValue(loop: TSESTree.ForOfStatement, sourceCode: Readonly<TS
 }
 
 /**
- * True when a started promise cannot reject, so leaving it unhandled for a while is harmless:
+ * True when a started promise cannot reject while this function waits, as far as its code shows:
  * - `Promise.resolve()` of nothing or of a literal (a thenable argument could still reject);
- * - `new Promise(executor)` whose executor never calls or passes on its `reject` parameter and
- *   whose body only calls `resolve`, a scheduler (`setTimeout(resolve, ms)`, `setImmediate`,
- *   `queueMicrotask`) or subscribes to an event (`emitter.once('ready', resolve)`): such a body
- *   cannot throw, so the promise only ever fulfils.
- * `isGlobal(name)` tells whether a name at the expression is the built-in global.
+ * - `new Promise(executor)` whose executor has no `reject` parameter, never reads it, or only
+ *   stores it in a variable (a "deferred": when, and whether, it rejects is decided by other
+ *   code, which this rule cannot follow). An executor that throws synchronously rejects the
+ *   promise at once, before any window: not this rule's concern.
+ * `isGlobal` tells whether an identifier is the built-in global of that name.
  */
-export function cannotReject(expression: TSESTree.Node, isGlobal: (identifier: TSESTree.Identifier) => boolean): boolean {
+export function cannotReject(
+  expression: TSESTree.Node,
+  isGlobal: (identifier: TSESTree.Identifier) => boolean,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
   const node = skipTransparent(expression);
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipTransparent(node.callee);
@@ -142,47 +140,16 @@ export function cannotReject(expression: TSESTree.Node, isGlobal: (identifier: T
   if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise' || !isGlobal(node.callee)) return false;
   const executor = node.arguments[0];
   if (!executor || !isFunctionNode(executor)) return false;
-  const [resolveParam, rejectParam] = executor.params;
-  if (executor.params.length > 2 || (resolveParam && resolveParam.type !== AST_NODE_TYPES.Identifier)) return false;
-  if (rejectParam && rejectParam.type !== AST_NODE_TYPES.Identifier) return false;
-  const resolveName = resolveParam?.type === AST_NODE_TYPES.Identifier ? resolveParam.name : null;
-  const rejectName = rejectParam?.type === AST_NODE_TYPES.Identifier ? rejectParam.name : null;
-  const statements =
-    executor.body.type === AST_NODE_TYPES.BlockStatement ? executor.body.body : [executor.body];
-  return statements.every((statement) => {
-    const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement;
-    return isHarmlessExecutorCall(expression as TSESTree.Node, resolveName, rejectName, isGlobal);
+  const rejectParam = executor.params[1];
+  if (!rejectParam) return executor.params.length <= 1;
+  if (rejectParam.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = sourceCode.getDeclaredVariables(executor).find((v) => v.name === rejectParam.name);
+  if (!variable) return false;
+  return variable.references.every((reference) => {
+    const parent = reference.identifier.parent;
+    // `rejectLater = reject`: stored for other code to call.
+    return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === reference.identifier && parent.operator === '=';
   });
-}
-
-function isHarmlessExecutorCall(
-  node: TSESTree.Node,
-  resolveName: string | null,
-  rejectName: string | null,
-  isGlobal: (identifier: TSESTree.Identifier) => boolean,
-): boolean {
-  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = skipTransparent(node.callee);
-  const mentionsReject = rejectName !== null && node.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === rejectName);
-  if (mentionsReject) return false;
-  const simpleArguments = node.arguments.every(
-    (argument) =>
-      argument.type === AST_NODE_TYPES.Identifier ||
-      argument.type === AST_NODE_TYPES.Literal ||
-      isFunctionNode(argument) ||
-      argument.type === AST_NODE_TYPES.MemberExpression,
-  );
-  if (!simpleArguments) return false;
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    if (callee.name === resolveName) return true;
-    return SCHEDULERS.has(callee.name) && isGlobal(callee);
-  }
-  if (callee.type === AST_NODE_TYPES.MemberExpression) {
-    const name = staticMemberName(callee);
-    const passesResolve = node.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === resolveName);
-    return name !== null && SUBSCRIBE_METHODS.has(name) && passesResolve && callee.object.type === AST_NODE_TYPES.Identifier;
-  }
-  return false;
 }
 
 /**

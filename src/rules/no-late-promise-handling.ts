@@ -162,7 +162,7 @@ export default createRule<Options, MessageIds>({
      * itself (`await p`, `p.catch(h)`, `Promise.all([p])` show that `p` is a promise).
      */
     function isRejectablePromise(start: Start, use: FirstUse): boolean {
-      if (cannotReject(start.expression, isGlobal) || hasHandlerInChain(start.expression)) return false;
+      if (cannotReject(start.expression, isGlobal, sourceCode) || hasHandlerInChain(start.expression)) return false;
       if (start.shape === 'array') {
         const typed = typedPromiseKind(start.expression, promises.services, true);
         if (typed !== 'unknown') return typed === 'promise';
@@ -183,7 +183,7 @@ export default createRule<Options, MessageIds>({
       const operand = skipTransparent(node.argument);
       // `await null`, `await 0`: one microtask, before Node looks for unhandled rejections.
       if (operand.type === AST_NODE_TYPES.Literal || operand.type === AST_NODE_TYPES.TemplateLiteral) return false;
-      if (cannotReject(operand, isGlobal) && operand.type === AST_NODE_TYPES.CallExpression) return false;
+      if (cannotReject(operand, isGlobal, sourceCode) && operand.type === AST_NODE_TYPES.CallExpression) return false;
       if (promises.services) {
         const typed = typedPromiseKind(operand, promises.services);
         if (typed === 'other' && !promises.isPromise(operand as TSESTree.Expression)) return false;
@@ -298,7 +298,8 @@ export default createRule<Options, MessageIds>({
      * `const p = X; const u = await Y; ... const o = await p;` → `const [o, u] = await
      * Promise.all([X, Y]);` in place of the second statement (start order kept), when: the
      * three are statements of one list, the first two side by side, the first a `const` of `p`
-     * alone whose only use is the third, and the window is that second statement's await.
+     * alone whose only use is the third, the window is that second statement's await, and both
+     * operands fit on one line.
      */
     function gatherFix(start: Start, use: FirstUse, window: Window): TSESLint.ReportFixFunction | null {
       if (start.shape !== 'single' || use.kind !== 'awaited' || window.kind !== 'suspension') return null;
@@ -323,13 +324,17 @@ export default createRule<Options, MessageIds>({
       if (!third || !thirdParts || skipTransparent(thirdParts.operand) !== use.reference) return null;
       const variable = sourceCode.getDeclaredVariables(start.declarator)[0];
       if (!variable || variable.references.filter((reference) => reference.identifier !== start.id).length !== 1) return null;
+      const startText = sourceCode.getText(start.expression);
+      const otherText = sourceCode.getText(secondParts.operand);
+      // Multi-line operands (an inline executor, a long literal) make an unreadable one-liner.
+      if (startText.includes('\n') || otherText.includes('\n')) return null;
       const names = [thirdParts.pattern, secondParts.pattern];
       const lastNamed = names[1] ? 2 : names[0] ? 1 : 0;
       const patternText = names
         .slice(0, lastNamed)
         .map((pattern) => (pattern ? sourceCode.getText(pattern) : ''))
         .join(', ');
-      const call = `await Promise.all([${sourceCode.getText(start.expression)}, ${sourceCode.getText(secondParts.operand)}])`;
+      const call = `await Promise.all([${startText}, ${otherText}])`;
       const replacement = lastNamed === 0 ? `${call};` : `const [${patternText}] = ${call};`;
       return (fixer) => [
         fixer.removeRange(wholeLinesRange(declaration)),

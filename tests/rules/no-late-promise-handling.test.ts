@@ -380,6 +380,42 @@ async function* pages() {
       },
     ],
   },
+  // an executor that rejects from an event handler can reject during the other await
+  {
+    code: `
+async function init(child) {
+  const ready = new Promise((resolve, reject) => {
+    child.once('close', () => reject(new Error('closed')));
+    child.once('ready', resolve);
+  });
+  await child.send('init');
+  await ready;
+}`,
+    errors: [
+      {
+        messageId: 'lateHandling',
+        data: { name: 'ready', line: 7, handledLine: 8 },
+        line: 3,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            data: { name: 'ready' },
+            output: `
+async function init(child) {
+  const ready = new Promise((resolve, reject) => {
+    child.once('close', () => reject(new Error('closed')));
+    child.once('ready', resolve);
+  });
+  ready.catch(() => {});
+  await child.send('init');
+  await ready;
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // top-level await in a module
   {
     code: `
@@ -596,6 +632,11 @@ ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
     'async function f() { const delay = new Promise((resolve) => setTimeout(resolve, 100)); await work(); await delay; }',
     'async function f(server) { const up = new Promise((resolve) => { server.once("listening", resolve); }); await other(); await up; }',
     'async function f() { const done = Promise.resolve(); await work(); await done; }',
+    // an executor that never uses \`reject\`: only a synchronous throw could reject it, at once
+    'async function f(stream, data) { const written = new Promise((resolve) => { stream.write(data, () => resolve()); }); if (!data) return; await written; }',
+    'async function f() { let open; const opened = new Promise((resolve) => { open = resolve; }); await setup(open); await opened; }',
+    // a deferred: the stored \`reject\` is called by other code, at a time this function does not show
+    'async function f() { let fail; const done = new Promise((resolve, reject) => { fail = reject; }); await start(fail); await done; }',
     // a suspension that does not let a rejection be reported
     'async function f() { const p = load(); await null; await p; }',
     // awaits in nested functions do not suspend this one
