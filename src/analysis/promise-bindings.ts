@@ -22,12 +22,14 @@ const TYPE_FLAGS_UNKNOWN = 1 | 2 | 262144;
  * - `returned`: `return p` (the caller handles it);
  * - `iterated`: `for (const x of p)` / `for await (const x of p)` over an array of promises, with
  *   `awaited` the `await x` inside the loop (`null` for `for await`, which awaits itself);
- * - `other`: anything else (passed to an unknown function, stored, assigned, read in a nested
- *   function...): where it goes, someone else may handle it.
+ * - `dropped`: the value of an expression statement or `void`: nobody handles it there
+ *   (`no-floating-promises` reports what is lost);
+ * - `escaped`: anything else (passed to an unknown function, stored, assigned, read in a nested
+ *   function...): where it goes, someone else may handle it, at a time this function does not show.
  * `reference` is the identifier of the use.
  */
 export type FirstUse =
-  | { kind: 'awaited' | 'handled' | 'combined' | 'returned' | 'other'; reference: TSESTree.Identifier }
+  | { kind: 'awaited' | 'handled' | 'combined' | 'returned' | 'dropped' | 'escaped'; reference: TSESTree.Identifier }
   | {
       kind: 'iterated';
       reference: TSESTree.Identifier;
@@ -62,14 +64,14 @@ export function isPromiseCombinatorCall(
 
 /**
  * What the function first does with the binding whose reference is `identifier` (see `FirstUse`).
- * A use inside a nested function is `other`: it runs at some other time.
+ * A use inside a nested function is `escaped`: it runs at some other time.
  */
 export function classifyUse(
   identifier: TSESTree.Identifier,
   owner: TimelineOwner,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): FirstUse {
-  if (ownerOf(identifier) !== owner) return { kind: 'other', reference: identifier };
+  if (ownerOf(identifier) !== owner) return { kind: 'escaped', reference: identifier };
   const parent = identifier.parent;
   if (parent.type === AST_NODE_TYPES.ForOfStatement && parent.right === identifier) {
     return { kind: 'iterated', reference: identifier, loop: parent, awaited: parent.await ? null : awaitOfLoopValue(parent, sourceCode) };
@@ -83,9 +85,12 @@ export function classifyUse(
     case 'returned':
       return { kind: 'returned', reference: identifier };
     case 'passed':
-      return { kind: isPromiseCombinatorCall(usage.call, sourceCode) ? 'combined' : 'other', reference: identifier };
+      return { kind: isPromiseCombinatorCall(usage.call, sourceCode) ? 'combined' : 'escaped', reference: identifier };
+    case 'dropped':
+    case 'voided':
+      return { kind: 'dropped', reference: identifier };
     default:
-      return { kind: 'other', reference: identifier };
+      return { kind: 'escaped', reference: identifier };
   }
 }
 

@@ -15,7 +15,7 @@ import {
   ownerOf,
   typedPromiseKind,
 } from '../analysis/promise-bindings';
-import { getPromiseAnalysis } from '../analysis/promises';
+import { getPromiseAnalysis, getValueUsage } from '../analysis/promises';
 import { skipTransparent, variableOfIdentifier } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
@@ -89,7 +89,7 @@ export default createRule<Options, MessageIds>({
     ],
     messages: {
       lateHandling:
-        "'{{name}}' is started here but gets no rejection handler until line {{handledLine}}: if it rejects while the function waits at line {{line}}, the rejection is unhandled and Node (15+) terminates the process. Await it together with the other work (Promise.all), or attach a handler right after starting it.",
+        "'{{name}}' is started here but nothing handles it before line {{handledLine}}: if it rejects while the function waits at line {{line}}, the rejection is unhandled and Node (15+) terminates the process. Await it together with the other work (Promise.all), or attach a handler right after starting it.",
       abandoned:
         "'{{name}}' is started here, but the '{{exit}}' at line {{line}} leaves before it is handled: if it rejects, nothing handles the rejection and Node (15+) terminates the process. Start it after that point, or attach a handler right after starting it.",
       oneByOne:
@@ -141,8 +141,11 @@ export default createRule<Options, MessageIds>({
       return found;
     }
 
-    /** The first use of a binding after its declaration, or null when it is reassigned or never read. */
-    function firstUseOf(start: Start, owner: TimelineOwner): FirstUse | null {
+    /**
+     * The first use of a binding after its declaration, and whether some use anywhere handles it
+     * (shows that it is a promise); null when it is reassigned or never read.
+     */
+    function firstUseOf(start: Start, owner: TimelineOwner): { use: FirstUse; handledSomewhere: boolean } | null {
       const variable = sourceCode.getDeclaredVariables(start.declarator).find((v) => v.name === start.name);
       if (!variable) return null;
       let first: TSESTree.Identifier | null = null;
@@ -153,7 +156,15 @@ export default createRule<Options, MessageIds>({
         const identifier = reference.identifier as TSESTree.Identifier;
         if (first === null || identifier.range[0] < first.range[0]) first = identifier;
       }
-      return first ? classifyUse(first, owner, sourceCode) : null;
+      if (!first) return null;
+      const use = classifyUse(first, owner, sourceCode);
+      const handledSomewhere =
+        use.kind === 'escaped' &&
+        variable.references.some((reference) => {
+          const kind = getValueUsage(reference.identifier).kind;
+          return kind === 'awaited' || kind === 'handled';
+        });
+      return { use, handledSomewhere };
     }
 
     /**
@@ -161,7 +172,7 @@ export default createRule<Options, MessageIds>({
      * thenables are left alone); `any` or no types: the promise analysis, or the first use
      * itself (`await p`, `p.catch(h)`, `Promise.all([p])` show that `p` is a promise).
      */
-    function isRejectablePromise(start: Start, use: FirstUse): boolean {
+    function isRejectablePromise(start: Start, use: FirstUse, handledSomewhere: boolean): boolean {
       if (cannotReject(start.expression, isGlobal, sourceCode) || hasHandlerInChain(start.expression)) return false;
       if (start.shape === 'array') {
         const typed = typedPromiseKind(start.expression, promises.services, true);
@@ -172,7 +183,7 @@ export default createRule<Options, MessageIds>({
       }
       const typed = typedPromiseKind(start.expression, promises.services);
       if (typed !== 'unknown') return typed === 'promise';
-      if (use.kind === 'awaited' || use.kind === 'handled' || use.kind === 'combined') return true;
+      if (use.kind === 'awaited' || use.kind === 'handled' || use.kind === 'combined' || handledSomewhere) return true;
       return promises.isPromise(start.expression);
     }
 
@@ -205,7 +216,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** The first event between the start and its first handling that opens a window, if any. */
-    function findWindow(start: Start, handling: TSESTree.Node, timeline: FunctionTimeline): Window | null {
+    function findWindow(start: Start, handling: TSESTree.Node, timeline: FunctionTimeline, exits: boolean): Window | null {
       const from = start.declarator.range[1];
       const until = handling.range[0];
       let checked = 0;
@@ -218,7 +229,7 @@ export default createRule<Options, MessageIds>({
         if (inExclusiveBranches(event.node, handling)) continue;
         if (event.kind === 'suspension') {
           if (suspendsForReal(event)) return { kind: 'suspension', event };
-        } else if (reportAbandoned && exitAbandons(event, start)) {
+        } else if (exits && exitAbandons(event, start)) {
           return { kind: 'exit', event };
         }
       }
@@ -359,14 +370,17 @@ export default createRule<Options, MessageIds>({
     }
 
     function check(start: Start, owner: TimelineOwner): void {
-      const use = firstUseOf(start, owner);
-      if (!use) return;
-      if (use.kind === 'other') return;
+      const found = firstUseOf(start, owner);
+      if (!found) return;
+      const { use, handledSomewhere } = found;
+      // Dropped: no-floating-promises' report. Escaped: only a window before it is certain.
+      if (use.kind === 'dropped' || (use.kind === 'escaped' && start.shape === 'array')) return;
       if (start.shape === 'array' && use.kind !== 'combined' && use.kind !== 'iterated') return;
       if (start.shape === 'single' && use.kind === 'iterated') return;
       if (use.kind === 'iterated' && !use.loop.await && use.awaited === null) return;
-      if (!isRejectablePromise(start, use)) return;
-      const window = findWindow(start, use.reference, timelines.timelineOf(owner));
+      if (!isRejectablePromise(start, use, handledSomewhere)) return;
+      const exits = reportAbandoned && use.kind !== 'escaped';
+      const window = findWindow(start, use.reference, timelines.timelineOf(owner), exits);
       const reportNode = start.expression;
       if (window) {
         const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];

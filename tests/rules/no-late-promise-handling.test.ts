@@ -416,6 +416,69 @@ async function init(child) {
       },
     ],
   },
+  // the first read comes after the await, whatever it is: nothing can have handled it during the await
+  {
+    code: `
+async function check(dir) {
+  const lockfile = readLockfile(dir);
+  const stats = await stat(dir);
+  const readIt = async () => (await lockfile) ?? fail(dir);
+  return stats ? readIt() : null;
+}`,
+    errors: [
+      {
+        messageId: 'lateHandling',
+        data: { name: 'lockfile', line: 4, handledLine: 5 },
+        line: 3,
+        column: 20,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            data: { name: 'lockfile' },
+            output: `
+async function check(dir) {
+  const lockfile = readLockfile(dir);
+  lockfile.catch(() => {});
+  const stats = await stat(dir);
+  const readIt = async () => (await lockfile) ?? fail(dir);
+  return stats ? readIt() : null;
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+async function loadUser(id) { return db.user(id); }
+async function page(id) {
+  const user = loadUser(id);
+  await audit(id);
+  render({ user });
+}`,
+    errors: [
+      {
+        messageId: 'lateHandling',
+        data: { name: 'user', line: 5, handledLine: 6 },
+        line: 4,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            data: { name: 'user' },
+            output: `
+async function loadUser(id) { return db.user(id); }
+async function page(id) {
+  const user = loadUser(id);
+  user.catch(() => {});
+  await audit(id);
+  render({ user });
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // top-level await in a module
   {
     code: `
@@ -650,7 +713,13 @@ ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
     'async function f() { const p = load(); track(p); await other(); await p; }',
     'async function f() { const p = load(); this.pending = p; await other(); await p; }',
     'async function f() { const p = load(); const state = { p }; await other(); await state.p; }',
+    // passed on after the await, with no sign that it is a promise
     'async function f() { const p = load(); await other(); track(p); }',
+    // dropped after the await: never handled, which is no-floating-promises' report
+    'async function f() { const p = load(); await other(); p.then(use); }',
+    'async function f() { const p = load(); await other(); void p; }',
+    // an early exit before a first use that passes it on: where it goes, it may be handled
+    'async function load() {} async function f(x) { const p = load(); if (x) return; track(p); }',
     // first read inside a closure: when it runs is unknown
     'async function f() { const p = load(); await other(); return () => p; }',
     // reassigned: which promise a read sees depends on the path
