@@ -364,9 +364,51 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `await Promise.all(pending);` on its own line before a loop that awaits the elements one by one. */
-    function allFix(start: Start, loop: TSESTree.ForOfStatement): TSESLint.ReportFixFunction | null {
+    function allFix(start: Start, loop: TSESTree.Statement): TSESLint.ReportFixFunction | null {
       if (!listStatement(loop)) return null;
       return (fixer) => fixer.insertTextBefore(loop, `await Promise.all(${start.name});\n${indentOf(loop)}`);
+    }
+
+    /**
+     * `for (let i = 0; i < pending.length; i++) await pending[i];`: an array of promises awaited by
+     * index in a loop, when the array's first use is in that loop and nothing suspends before it.
+     */
+    function checkIndexedLoop(start: Start, first: TSESTree.Identifier, owner: TimelineOwner): void {
+      const variable = sourceCode.getDeclaredVariables(start.declarator).find((v) => v.name === start.name);
+      let awaited: TSESTree.AwaitExpression | null = null;
+      for (const reference of variable?.references ?? []) {
+        const parent = reference.identifier.parent;
+        if (parent?.type !== AST_NODE_TYPES.MemberExpression || !parent.computed || parent.object !== reference.identifier) continue;
+        const usage = getValueUsage(parent);
+        if (usage.kind === 'awaited' && ownerOf(usage.node) === owner) {
+          awaited = usage.node;
+          break;
+        }
+      }
+      if (!awaited) return;
+      let loop: TSESTree.Node | null = null;
+      for (let current: TSESTree.Node | undefined = awaited.parent; current && current !== owner; current = current.parent) {
+        if (
+          current.type === AST_NODE_TYPES.ForStatement ||
+          current.type === AST_NODE_TYPES.WhileStatement ||
+          current.type === AST_NODE_TYPES.DoWhileStatement ||
+          current.type === AST_NODE_TYPES.ForOfStatement ||
+          current.type === AST_NODE_TYPES.ForInStatement
+        ) {
+          loop = current;
+          break;
+        }
+      }
+      if (!loop || !contains(loop, first) || loop.range[0] < start.declarator.range[1]) return;
+      // The `await` of an element shows the elements are promises, unless the checker knows better.
+      if (typedPromiseKind(start.expression, promises.services, true) === 'other') return;
+      const all = allFix(start, loop as TSESTree.Statement);
+      context.report({
+        node: start.expression,
+        messageId: 'oneByOne',
+        data: { name: start.name, line: awaited.loc.start.line },
+        suggest: all ? [{ messageId: 'suggestAll', data: { name: start.name }, fix: all }] : [],
+      });
     }
 
     function check(start: Start, owner: TimelineOwner): void {
@@ -374,7 +416,11 @@ export default createRule<Options, MessageIds>({
       if (!found) return;
       const { use, handledSomewhere } = found;
       // Dropped: no-floating-promises' report. Escaped: only a window before it is certain.
-      if (use.kind === 'dropped' || (use.kind === 'escaped' && start.shape === 'array')) return;
+      if (use.kind === 'escaped' && start.shape === 'array') {
+        checkIndexedLoop(start, use.reference, owner);
+        return;
+      }
+      if (use.kind === 'dropped') return;
       if (start.shape === 'array' && use.kind !== 'combined' && use.kind !== 'iterated') return;
       if (start.shape === 'single' && use.kind === 'iterated') return;
       if (use.kind === 'iterated' && !use.loop.await && use.awaited === null) return;

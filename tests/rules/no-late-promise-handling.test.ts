@@ -668,6 +668,41 @@ async function loadAll(ids) {
       },
     ],
   },
+  {
+    code: `
+async function loadAll(ids) {
+  const pending = ids.map(load);
+  const results = [];
+  for (let i = 0; i < pending.length; i++) {
+    results.push(await pending[i]);
+  }
+  return results;
+}`,
+    errors: [
+      {
+        messageId: 'oneByOne',
+        data: { name: 'pending', line: 6 },
+        line: 3,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'suggestAll',
+            data: { name: 'pending' },
+            output: `
+async function loadAll(ids) {
+  const pending = ids.map(load);
+  const results = [];
+  await Promise.all(pending);
+  for (let i = 0; i < pending.length; i++) {
+    results.push(await pending[i]);
+  }
+  return results;
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // an array handled by Promise.all only after another await
   {
     code: `
@@ -742,6 +777,9 @@ ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
       code: 'async function f(id) { const p = load(id); if (!id) return null; return await p; }',
       options: [{ reportAbandoned: false }],
     },
+    // indexed reads that are not awaited, or an array first read outside the loop that awaits it
+    'async function f(ids) { const pending = ids.map(load); for (let i = 0; i < pending.length; i++) track(pending[i]); }',
+    'async function f(ids) { const pending = ids.map(load); register(pending); for (let i = 0; i < ids.length; i++) await pending[i]; }',
     // the elements are read but not awaited in the loop
     'async function f(ids) { const pending = ids.map(load); for (const p of pending) track(p); await other(); }',
   ],
