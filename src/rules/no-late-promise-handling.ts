@@ -61,6 +61,13 @@ function exitWord(node: TSESTree.Node): string {
   }
 }
 
+/** A call or `new` (`f()`, `new Promise(...)`), or `c ? f() : g()` with a call on both sides. */
+function isStartExpression(node: TSESTree.Node): boolean {
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.ConditionalExpression) return isStartExpression(value.consequent) && isStartExpression(value.alternate);
+  return value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.NewExpression;
+}
+
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
@@ -123,9 +130,7 @@ export default createRule<Options, MessageIds>({
       const id = declarator.id;
       if (id.type === AST_NODE_TYPES.Identifier) {
         if (arrayOfStarts(init)) return [{ name: id.name, id, expression: init, declarator, shape: 'array' }];
-        const value = skipTransparent(init);
-        if (value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.NewExpression) return [];
-        return [{ name: id.name, id, expression: init, declarator, shape: 'single' }];
+        return isStartExpression(init) ? [{ name: id.name, id, expression: init, declarator, shape: 'single' }] : [];
       }
       // `const [a, b] = [f(), g()]`: each name keeps the promise at its position.
       const value = skipTransparent(init);

@@ -226,6 +226,37 @@ async function start() {
     ],
   },
 
+  // either of two calls
+  {
+    code: `
+async function read(remote) {
+  const source = remote ? download() : readLocal();
+  await lock();
+  return await source;
+}`,
+    errors: [
+      {
+        messageId: 'lateHandling',
+        data: { name: 'source', line: 4, handledLine: 5 },
+        line: 3,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            data: { name: 'source' },
+            output: `
+async function read(remote) {
+  const source = remote ? download() : readLocal();
+  source.catch(() => {});
+  await lock();
+  return await source;
+}`,
+          },
+        ],
+      },
+    ],
+  },
+
   // destructured names: the second waits while the first is awaited
   {
     code: `
@@ -757,6 +788,8 @@ ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
     'async function load() {} async function f(x) { const p = load(); if (x) return; track(p); }',
     // first read inside a closure: when it runs is unknown
     'async function f() { const p = load(); await other(); return () => p; }',
+    // a conditional that may hold no promise at all
+    'async function f(c) { const p = c ? load() : null; await other(); if (p) await p; }',
     // reassigned: which promise a read sees depends on the path
     'async function f() { let p = load(); if (x) p = other(); await wait(); await p; }',
     // the handling and the suspension are in different arms of one branch
