@@ -257,7 +257,12 @@ export class FileEffects {
       root.name === 'Promise' &&
       this.isGlobal(root)
     ) {
-      return 'memory';
+      // `Promise.resolve(value)` holds the value; `Promise.resolve(load())` adopts the call's promise.
+      const [value] = call.arguments;
+      const held = value ? skipTransparent(value) : null;
+      return held === null || (held.type !== AST_NODE_TYPES.CallExpression && held.type !== AST_NODE_TYPES.NewExpression && held.type !== AST_NODE_TYPES.AwaitExpression)
+        ? 'memory'
+        : null;
     }
     if (root.type !== AST_NODE_TYPES.Identifier) {
       return member !== null && PROMPT_METHODS.has(member) ? 'prompt' : member !== null && LOCK_METHODS.has(member) ? 'lock' : null;
@@ -673,6 +678,8 @@ class FunctionWalk {
       return !this.results.every((value) => this.isSettledValue(value));
     }
     if (body.type !== AST_NODE_TYPES.BlockStatement) return !this.isSafeExpression(body);
+    // An empty body is a stub still to be written (or a placeholder): no evidence either way.
+    if (body.body.length === 0) return true;
     return !body.body.every((statement) => this.isGuardedStatement(statement));
   }
 
