@@ -257,7 +257,12 @@ export class FileEffects {
       root.name === 'Promise' &&
       this.isGlobal(root)
     ) {
-      return 'memory';
+      // `Promise.resolve(value)` holds the value; `Promise.resolve(load())` adopts the call's promise.
+      const [value] = call.arguments;
+      const held = value ? skipTransparent(value) : null;
+      return held === null || (held.type !== AST_NODE_TYPES.CallExpression && held.type !== AST_NODE_TYPES.NewExpression && held.type !== AST_NODE_TYPES.AwaitExpression)
+        ? 'memory'
+        : null;
     }
     if (root.type !== AST_NODE_TYPES.Identifier) {
       return member !== null && PROMPT_METHODS.has(member) ? 'prompt' : member !== null && LOCK_METHODS.has(member) ? 'lock' : null;
@@ -673,6 +678,8 @@ class FunctionWalk {
       return !this.results.every((value) => this.isSettledValue(value));
     }
     if (body.type !== AST_NODE_TYPES.BlockStatement) return !this.isSafeExpression(body);
+    // An empty body is a stub still to be written (or a placeholder): no evidence either way.
+    if (body.body.length === 0) return true;
     return !body.body.every((statement) => this.isGuardedStatement(statement));
   }
 
@@ -699,6 +706,19 @@ class FunctionWalk {
     return node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression;
   }
 
+  private isSettleOrAssert(call: TSESTree.CallExpression): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    if (callee.name === 'assert' || callee.name === 'invariant') return true;
+    const parent = this.fn.parent;
+    const isExecutor =
+      parent.type === AST_NODE_TYPES.NewExpression &&
+      parent.arguments[0] === this.fn &&
+      parent.callee.type === AST_NODE_TYPES.Identifier &&
+      parent.callee.name === 'Promise';
+    return isExecutor && this.params.has(callee.name) && call.arguments.every((argument) => !containsOwn(argument, this.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.AwaitExpression));
+  }
+
   /** A statement of an async function that cannot make its promise reject. */
   private isGuardedStatement(statement: TSESTree.Node): boolean {
     if (statement.type === AST_NODE_TYPES.TryStatement) {
@@ -723,13 +743,17 @@ class FunctionWalk {
     });
   }
 
-  /** A statement or expression with no call, `new`, `await` or `throw` outside nested functions. */
+  /**
+   * A statement or expression with no call, `new`, `await` or `throw` outside nested functions,
+   * except calls that settle a promise executor (`resolve(x)`, `reject(e)`) and assertions
+   * (`assert(x)`, `invariant(x)`: a failing one is a bug whichever way it surfaces).
+   */
   private isSafeExpression(node: TSESTree.Node): boolean {
     return !containsOwn(
       node,
       this.visitorKeys,
       (current) =>
-        current.type === AST_NODE_TYPES.CallExpression ||
+        (current.type === AST_NODE_TYPES.CallExpression && !this.isSettleOrAssert(current)) ||
         current.type === AST_NODE_TYPES.NewExpression ||
         current.type === AST_NODE_TYPES.AwaitExpression ||
         current.type === AST_NODE_TYPES.ThrowStatement ||
