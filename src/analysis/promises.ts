@@ -739,8 +739,36 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
     return fn.body.type === AST_NODE_TYPES.BlockStatement ? collectReturns(fn) : [fn.body];
   }
 
+  /**
+   * The declared type of a named function value (`save`, `this.save`, `api.save`): the type of
+   * its symbol, without flow narrowing at the reference (much cheaper than the type at the
+   * location, and the same for function declarations and methods). Null when the checker knows no
+   * symbol or says `any`/`unknown`.
+   */
+  function declaredTypeOfReference(node: TSESTree.Identifier | TSESTree.MemberExpression): ts.Type | null {
+    if (!services) return null;
+    if (node.type === AST_NODE_TYPES.MemberExpression && (node.computed || node.property.type !== AST_NODE_TYPES.Identifier)) return null;
+    const target = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node;
+    try {
+      const symbol = services.checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(target));
+      if (!symbol) return null;
+      const type = services.checker.getTypeOfSymbol(symbol);
+      return type.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN) ? null : type;
+    } catch (error) {
+      if (error instanceof RangeError) return null;
+      throw error;
+    }
+  }
+
   function typedReturnsPromise(node: TSESTree.Expression): boolean | null {
     const value = skipTransparent(node);
+    if (services && (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression)) {
+      const declared = declaredTypeOfReference(value);
+      // Only a plain function type answers here; aliases, unions and odd symbols take the full path.
+      if (declared && !declared.isUnion() && declared.getCallSignatures().length === 0 && !(declared.flags & TYPE_FLAGS_TYPE_PARAMETER)) {
+        return false;
+      }
+    }
     return typedTest(value, (checker, tsNode, type) => {
       if (!isPromiseReturningType(checker, tsNode, type)) return false;
       // `() => query(sql, done)` typed `Promise | undefined`: judge what the function returns.

@@ -109,6 +109,8 @@ export default createRule<Options, MessageIds>({
     function isAsyncCallback(node: TSESTree.Node): boolean {
       const value = skipTransparent(node);
       if (isFunctionNode(value) && value.async) return !value.generator;
+      // A non-async function returns a promise only through a returned value that can hold one.
+      if (isFunctionNode(value) && !mayReturnPromise(value)) return false;
       if (!isFunctionNode(value) && !services) {
         // Untyped: a named function reference is resolved through scope; anything else is unknown.
         if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
@@ -431,37 +433,71 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * Cheap evidence, before any contextual-type query, that an argument may be a function that
+     * returns a promise: an async function; a non-async function with a returned value that can
+     * hold a promise (a call, `new`, a variable, a member, a branch of those); an identifier or
+     * member whose own type returns a promise (its type needs no resolution of the enclosing call).
+     */
+    function mayReturnPromise(value: TSESTree.Node): boolean {
+      if (isFunctionNode(value)) {
+        if (value.generator) return false;
+        if (value.async) return true;
+        if (value.body.type !== AST_NODE_TYPES.BlockStatement) return mayHoldPromise(value.body);
+        let found = false;
+        bodyContains(value.body, (node) => {
+          if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && mayHoldPromise(node.argument)) found = true;
+          return found;
+        });
+        return found;
+      }
+      if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
+      return promises.returnsPromise(value);
+    }
+
+    /** Can this returned expression's value be a promise, by its syntax? */
+    function mayHoldPromise(expression: TSESTree.Node): boolean {
+      const node = skipTransparent(expression);
+      switch (node.type) {
+        case AST_NODE_TYPES.CallExpression:
+        case AST_NODE_TYPES.NewExpression:
+        case AST_NODE_TYPES.Identifier:
+        case AST_NODE_TYPES.MemberExpression:
+        case AST_NODE_TYPES.TaggedTemplateExpression:
+        case AST_NODE_TYPES.AssignmentExpression:
+          return true;
+        case AST_NODE_TYPES.ConditionalExpression:
+          return mayHoldPromise(node.consequent) || mayHoldPromise(node.alternate);
+        case AST_NODE_TYPES.LogicalExpression:
+          return mayHoldPromise(node.left) || mayHoldPromise(node.right);
+        case AST_NODE_TYPES.SequenceExpression:
+          return node.expressions.length > 0 && mayHoldPromise(node.expressions[node.expressions.length - 1] as TSESTree.Node);
+        default:
+          return false;
+      }
+    }
+
     /** Typed mode: promise-returning arguments for parameters typed as returning `void`. */
     function checkVoidReturnArguments(call: TSESTree.CallExpression | TSESTree.NewExpression, skip: TSESTree.Node | null): void {
       if (!services || !checksVoidReturn) return;
       const callee = skipTransparent(call.callee);
       let replyingListener = false;
+      const methodName = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
-        const name = staticMemberName(callee);
+        const name = methodName;
         if (name !== null && (AWAITING_VOID_CALLBACK_METHODS.has(name) || EVENT_UNLISTEN_METHODS.has(name))) return;
         if (name !== null && EVENT_LISTENER_METHODS.has(name)) {
           replyingListener = isReplyingEvent(call.arguments[0]) && promises.hasKnownType(callee.object);
           if (allowEventListeners && !replyingListener) return;
         }
       }
+      // Array-method and promise-chain callbacks are judged by the method's own use of them
+      // (`PROMISE_IGNORING_METHODS`) or take any return value (`then`/`catch`): no checker query.
+      const firstJudged = methodName !== null && (PROMISE_IGNORING_METHODS.has(methodName) || methodName === 'then' || methodName === 'catch');
       for (const argument of call.arguments) {
-        if (argument === skip) continue;
+        if (argument === skip || (firstJudged && argument === call.arguments[0])) continue;
+        if (!mayReturnPromise(skipTransparent(argument))) continue;
         const value = skipTransparent(argument);
-        if (
-          !isFunctionNode(value) &&
-          value.type !== AST_NODE_TYPES.Identifier &&
-          value.type !== AST_NODE_TYPES.MemberExpression
-        ) {
-          continue;
-        }
-        // A sync function is never promise-returning when it is not async and has no expression
-        // body or `return`; skip the type queries for it.
-        if (isFunctionNode(value) && !value.async && value.body.type === AST_NODE_TYPES.BlockStatement &&
-          !bodyContains(value.body, (node) => node.type === AST_NODE_TYPES.ReturnStatement)) {
-          continue;
-        }
-        // The parameter's type first: the checker has resolved the call's signature already, and a
-        // void-returning parameter is rare, so most arguments cost one query.
         // A listener for a request or a message (see `REPLYING_EVENTS`): DOM listener types return
         // `any`, so the parameter's declared return type decides only when it asks for a promise.
         if (replyingListener && argument === call.arguments[1]) {
@@ -471,6 +507,7 @@ export default createRule<Options, MessageIds>({
           context.report({ node: argument, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
           continue;
         }
+        // Then the parameter's type (this resolves the enclosing call's signature).
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);
         if (!contextual || !isVoidReturningFunctionType(contextual)) continue;
