@@ -359,40 +359,41 @@ export default createRule<Options, MessageIds>({
     function cannotReject(statement: TSESTree.Statement): boolean {
       if (statement.type === AST_NODE_TYPES.TryStatement) {
         if (!statement.handler) return false;
-        if (statement.finalizer && bodyContains(statement.finalizer, mayThrow)) return false;
+        if (statement.finalizer && bodyContains(statement.finalizer, mayReject)) return false;
         return !bodyContains(statement.handler.body, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement);
       }
       if (statement.type === AST_NODE_TYPES.ExpressionStatement && isHandledChain(statement.expression)) return true;
       if (statement.type === AST_NODE_TYPES.ReturnStatement && (statement.argument === null || isHandledChain(statement.argument))) {
         return true;
       }
-      return !bodyContains(statement, mayThrow);
+      return !bodyContains(statement, mayReject);
     }
 
-    function mayThrow(inner: TSESTree.Node): boolean {
+    /** An `await` (also `for await`) or a `throw`: where an async body's rejections come from. */
+    function mayReject(inner: TSESTree.Node): boolean {
       return (
         inner.type === AST_NODE_TYPES.AwaitExpression ||
         inner.type === AST_NODE_TYPES.ThrowStatement ||
-        inner.type === AST_NODE_TYPES.CallExpression ||
-        inner.type === AST_NODE_TYPES.NewExpression ||
-        inner.type === AST_NODE_TYPES.MemberExpression
+        (inner.type === AST_NODE_TYPES.ForOfStatement && inner.await)
       );
     }
 
     /**
      * A function that already handles its rejection, which is exactly what the message asks for,
      * so handing it to a caller that ignores the promise loses nothing:
-     * - an async function whose body statements are each a `try` with a `catch` that does not
-     *   `throw` (and a `finally` that cannot throw), a handled chain (`await save().catch(log)`),
-     *   or code that cannot throw (no call, `await`, `new`, `throw` or member access): the
+     * - an async function whose every `await` and `throw` sits in a `try` whose `catch` does not
+     *   `throw` (and whose `finally` neither awaits nor throws), or awaits a handled chain
+     *   (`await save().catch(log)`): the
      *   `app.get('/', async (req, res, next) => { try {...} catch (e) { next(e); } })` shape.
-     *   Awaiting a logger inside the `catch` is accepted as handling;
+     *   Synchronous code around the `try` (`this.timer = null`, `if (closed) return`) could only
+     *   reject by a synchronous throw, which is not the lost async failure this rule is about;
+     *   awaiting a logger inside the `catch` is accepted as handling;
      * - a function whose every returned value is a handled chain (`() => save().catch(log)`).
      */
     function handlesOwnRejection(node: TSESTree.Node): boolean {
       if (!isFunctionNode(node)) return false;
       if (node.body.type !== AST_NODE_TYPES.BlockStatement) return isHandledChain(node.body);
-      if (node.async) return node.body.body.length > 0 && node.body.body.every(cannotReject);
+      if (node.async) return node.body.body.every(cannotReject);
       const returns: (TSESTree.Expression | null)[] = [];
       bodyContains(node.body, (inner) => {
         if (inner.type === AST_NODE_TYPES.ReturnStatement) returns.push(inner.argument);
@@ -477,6 +478,30 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * Hooks passed in an options object (`new Readable({ async read() {...} })`): an async method
+     * or function property whose contextual type returns `void`, and which can reject. Only
+     * syntactically async values are asked about, so ordinary option objects cost no query.
+     */
+    function checkOptionHooks(call: TSESTree.CallExpression | TSESTree.NewExpression, options: TSESTree.ObjectExpression): void {
+      if (!services) return;
+      let optionsType: ts.Type | null | undefined;
+      for (const property of options.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        const value = skipTransparent(property.value);
+        if (!isFunctionNode(value) || !value.async || value.generator || handlesOwnRejection(value)) continue;
+        const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
+        if (key === null) continue;
+        // The object's contextual type, once: a method has no contextual type of its own.
+        optionsType ??= services.checker.getContextualType(services.esTreeNodeToTSNodeMap.get(options) as ts.Expression) ?? null;
+        const hook = optionsType ? services.checker.getNonNullableType(optionsType).getProperty(key) : undefined;
+        if (!hook) continue;
+        const contextual = services.checker.getNonNullableType(services.checker.getTypeOfSymbol(hook));
+        if (!isVoidReturningFunctionType(contextual)) continue;
+        context.report({ node: property.key, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
+      }
+    }
+
     /** Typed mode: promise-returning arguments for parameters typed as returning `void`. */
     function checkVoidReturnArguments(call: TSESTree.CallExpression | TSESTree.NewExpression, skip: TSESTree.Node | null): void {
       if (!services || !checksVoidReturn) return;
@@ -496,6 +521,11 @@ export default createRule<Options, MessageIds>({
       const firstJudged = methodName !== null && (PROMISE_IGNORING_METHODS.has(methodName) || methodName === 'then' || methodName === 'catch');
       for (const argument of call.arguments) {
         if (argument === skip || (firstJudged && argument === call.arguments[0])) continue;
+        const options = skipTransparent(argument);
+        if (options.type === AST_NODE_TYPES.ObjectExpression) {
+          checkOptionHooks(call, options);
+          continue;
+        }
         if (!mayReturnPromise(skipTransparent(argument))) continue;
         const value = skipTransparent(argument);
         // A listener for a request or a message (see `REPLYING_EVENTS`): DOM listener types return

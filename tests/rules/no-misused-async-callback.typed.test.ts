@@ -77,6 +77,12 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: "import { EventEmitter } from 'node:events';\nimport { saveUser } from './promise-api';\nconst emitter = new EventEmitter();\nemitter.on('close', async () => { await saveUser('a'); });",
     },
+    // an async callback with nothing to await cannot reject; sync code around a guarded await
+    { filename: 'file.ts', code: 'setTimeout(async () => { console.log(1); }, 10);' },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}export class Client {\n  timer: unknown = null;\n  closing = false;\n  reconnect() {\n    this.timer = setTimeout(async () => {\n      this.timer = null;\n      if (this.closing) return;\n      try {\n        await saveUser('a');\n      } catch {\n        this.closing = true;\n      }\n    }, 10);\n  }\n}`,
+    },
     // a replying listener that handles its rejection
     {
       filename: 'file.ts',
@@ -91,6 +97,12 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: "import { Readable } from 'node:stream';\nimport { saveUser } from './promise-api';\nexport class Names extends Readable {\n  async _read() {\n    try {\n      this.push(await saveUser('a'));\n    } catch (error) {\n      this.destroy(error as Error);\n    }\n  }\n}",
     },
+    // an options-object hook that handles its errors, or an option that may return a promise
+    {
+      filename: 'file.ts',
+      code: "import { Readable } from 'node:stream';\nimport { saveUser } from './promise-api';\nexport const names = new Readable({\n  async read() {\n    try {\n      this.push(await saveUser('a'));\n    } catch (error) {\n      this.destroy(error as Error);\n    }\n  },\n});",
+    },
+    { filename: 'file.ts', code: `${IMPORT}declare function job(options: { run(): Promise<void> }): void;\njob({ async run() { await saveUser('a'); } });` },
     // an interface only declares a shape
     { filename: 'file.ts', code: `${IMPORT}interface Hook { start(): void }\nexport class Job implements Hook { async start() { await saveUser('a'); } }` },
     // a generic callee whose return type is inferred from the callback says nothing about waiting,
@@ -178,9 +190,9 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
     // event listeners when allowEventListeners is off
     {
       filename: 'file.ts',
-      code: "import { EventEmitter } from 'node:events';\nconst emitter = new EventEmitter();\nemitter.on('data', async () => {});",
+      code: "import { EventEmitter } from 'node:events';\nimport { saveUser } from './promise-api';\nconst emitter = new EventEmitter();\nemitter.on('data', async () => { await saveUser('a'); });",
       options: [{ allowEventListeners: false }],
-      errors: [{ messageId: 'voidReturn', data: { callee: 'emitter.on' }, line: 3, column: 20 }],
+      errors: [{ messageId: 'voidReturn', data: { callee: 'emitter.on' }, line: 4, column: 20 }],
     },
     // the promises of a map dropped as a statement (generic \`map<U>\` is no evidence of waiting)
     {
@@ -248,6 +260,12 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: `${IMPORT}class Component { componentDidMount(): void {} }\nexport class Page extends Component {\n  async componentDidMount() {\n    await saveUser('a');\n  }\n}`,
       errors: [{ messageId: 'voidOverride', data: { name: 'componentDidMount', base: 'Component' }, line: 4, column: 9 }],
+    },
+    // stream hooks passed in an options object
+    {
+      filename: 'file.ts',
+      code: "import { Readable } from 'node:stream';\nimport { saveUser } from './promise-api';\nexport const names = new Readable({\n  objectMode: true,\n  async read() {\n    this.push(await saveUser('a'));\n  },\n});",
+      errors: [{ messageId: 'voidReturn', data: { callee: 'Readable' }, line: 5, column: 9 }],
     },
     // async executors are reported once, not also as void-returning
     {
