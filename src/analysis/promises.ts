@@ -104,6 +104,12 @@ export interface PromiseAnalysis {
   /** Is this expression a function value whose every call returns a promise? */
   returnsPromise(node: TSESTree.Expression): boolean;
   /**
+   * Like `isPromise`, but typed mode requires every part of the type to be thenable:
+   * `Promise<T> | undefined` (a getter of a cached promise) is not always a promise. Untyped, the
+   * same as `isPromise`.
+   */
+  isAlwaysPromise(node: TSESTree.Expression): boolean;
+  /**
    * Typed mode: does the checker know this expression's type (not `any`/`unknown`)? False
    * untyped. Rules keep their untyped evidence wherever this is false.
    */
@@ -793,6 +799,12 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
     },
     returnsPromise(node) {
       return typedReturnsPromise(node) ?? untypedReturnsPromise(node);
+    },
+    isAlwaysPromise(node) {
+      const typed = typedTest(node, (checker, _tsNode, type) =>
+        unionParts(checker.getApparentType(type)).every((part) => isThenablePart(checker, part)),
+      );
+      return typed ?? untypedIsPromise(node, 0);
     },
     hasKnownType(node) {
       return knownType(node) !== null;

@@ -251,7 +251,8 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.CallExpression:
           // A chain (`p.then(...)`) as a condition is no forgotten await of a call.
           if (chainMethodName(node) !== null) return [];
-          return promises.isPromise(node) ? [node] : [];
+          // `Promise | undefined` (a getter of a cached promise) is tested for presence.
+          return promises.isAlwaysPromise(node) ? [node] : [];
         default:
           return [];
       }

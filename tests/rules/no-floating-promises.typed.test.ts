@@ -38,6 +38,8 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       code: `${IMPORT}let pending: Promise<string> | undefined;\nexport function f() {\n  if (pending) return pending;\n  pending = saveUser('a');\n  return pending;\n}`,
     },
     { filename: 'file.ts', code: 'export function f(api: { ready?: Promise<void> }) { return api.ready ? 1 : 2; }' },
+    // a call returning a cached promise or nothing is tested for presence
+    { filename: 'file.ts', code: 'declare function pendingLoad(): Promise<void> | undefined;\nexport function f() { if (pendingLoad()) return 1; return 0; }' },
     // an awaited call, or a sync one, in a condition
     { filename: 'file.ts', code: `${IMPORT}export async function f() { if (await saveUser('a')) return 1; while (syncValue()) break; return 0; }` },
     // a `.then` on a receiver the checker knows is not a promise (a chain API typed without `catch`)
