@@ -283,6 +283,25 @@ function isThenablePart(checker: ts.TypeChecker, part: ts.Type): boolean {
   return unionParts(thenType).some((t) => t.getCallSignatures().some((signature) => signature.parameters.length > 0));
 }
 
+/** `ts.TypeFlags` of primitives, literals, `void`, `undefined`, `null` and `never`. */
+const TYPE_FLAGS_PRIMITIVES = 262140;
+/** `ts.TypeFlags.Object`. */
+const TYPE_FLAGS_OBJECT = 524288;
+/** `ts.ObjectFlags.Mapped`. */
+const OBJECT_FLAGS_MAPPED = 32;
+
+/**
+ * A declared (uninstantiated) return type that no instantiation can make thenable: a primitive,
+ * or an object type that is not mapped and has no `then`. Type parameters, `this`, conditional,
+ * indexed and intersection types are unsettled.
+ */
+function isSettledNonThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
+  if (type.flags & TYPE_FLAGS_PRIMITIVES) return true;
+  if (!(type.flags & TYPE_FLAGS_OBJECT)) return false;
+  if ((type as ts.ObjectType).objectFlags & OBJECT_FLAGS_MAPPED) return false;
+  return !isThenablePart(checker, type) && type.getProperty('then') === undefined;
+}
+
 /** Typed-mode test: some part of the type has a callable `then` that takes a callback. */
 function isThenableType(checker: ts.TypeChecker, _tsNode: ts.Node, type: ts.Type): boolean {
   return unionParts(checker.getApparentType(type)).some((part) => isThenablePart(checker, part));
@@ -736,7 +755,30 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
     });
   }
 
+  /**
+   * Cheap typed answer for `f(...)` / `obj.m(...)`: false when every declared signature of the
+   * callee returns a type that no instantiation can make thenable (primitives, `void`, object
+   * types without `then` that are not mapped). This spares resolving the call itself, which for
+   * generic helpers over large recursive types (mixins, builders) is the checker's most expensive
+   * work. Null when the declared signatures do not settle it.
+   */
+  function callReturnsNoPromise(node: TSESTree.Node): boolean | null {
+    const call = skipTransparent(node);
+    if (call.type !== AST_NODE_TYPES.CallExpression || !services) return null;
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const declared = declaredTypeOfReference(callee);
+    if (!declared || declared.isUnion()) return null;
+    const signatures = declared.getCallSignatures();
+    if (signatures.length === 0) return null;
+    const checker = services.checker;
+    return signatures.every((signature) => unionParts(signature.getReturnType()).every((part) => isSettledNonThenable(checker, part)))
+      ? true
+      : null;
+  }
+
   function typedIsPromise(node: TSESTree.Expression): boolean | null {
+    if (callReturnsNoPromise(node) === true) return false;
     return typedTest(node, (checker, tsNode, type) => isThenableType(checker, tsNode, type) && !isCallbackStyleCall(node, type));
   }
 
