@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
 import { getFileEffects } from '../analysis/effects';
 import { getImportSource } from '../analysis/imports';
@@ -37,7 +37,10 @@ export type MessageIds =
   | 'floatingNoVoid'
   | 'floatingChain'
   | 'dangling'
+  | 'floatingArray'
+  | 'conditional'
   | 'suggestAwait'
+  | 'suggestAwaitAll'
   | 'suggestVoid';
 
 /** node:test's `test`/`it`/`describe`/`suite` return promises that the test runner itself awaits. */
@@ -63,6 +66,7 @@ const NO_PARENS_NEEDED: ReadonlySet<AST_NODE_TYPES> = new Set([
 
 /** The expression types untyped `isPromise` can answer `true` for. */
 const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.ArrayExpression,
   AST_NODE_TYPES.CallExpression,
   AST_NODE_TYPES.ConditionalExpression,
   AST_NODE_TYPES.Identifier,
@@ -81,6 +85,12 @@ const SCRIPT_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks?)?)\/|(?:^|
 function isSimpleValue(node: TSESTree.Node | undefined): boolean {
   if (!node) return true;
   return node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression;
+}
+
+/** Is `name` the global (not declared or imported in the file) at `node`? */
+function isGlobalAt(sourceCode: Readonly<TSESLint.SourceCode>, name: string, node: TSESTree.Node): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), name);
+  return !variable || variable.defs.length === 0;
 }
 
 function stripNodePrefix(specifier: string): string {
@@ -147,6 +157,11 @@ export default createRule<Options, MessageIds>({
         "The promise from '.{{method}}()' has no rejection handler: a rejection anywhere in the chain is lost. Add `.catch(handler)`, pass a rejection handler to `.then()`, or await it.",
       dangling:
         "The promise stored in '{{name}}' is never awaited, returned or handled: its rejection is lost and nobody waits for it. Await '{{name}}', return it, or pass it to the code that waits for it.",
+      floatingArray:
+        'This array of promises is dropped: nobody waits for them and their rejections are lost. Await them with `await Promise.all([...])`, or return them.',
+      conditional:
+        "'{{name}}()' returns a promise, and a promise is always truthy: this condition does not wait for the result. Add `await` (the result is what the condition meant to test).",
+      suggestAwaitAll: 'Wrap in `await Promise.all(...)`: the function waits for every promise, and a rejection propagates.',
       suggestAwait: "Add 'await': the function waits for the promise and its rejection propagates to the caller.",
       suggestVoid: "Add 'void': mark the promise as intentionally not awaited (a rejection is still unhandled).",
     },
@@ -213,6 +228,7 @@ export default createRule<Options, MessageIds>({
           DELIBERATE_COMMENT.test(comment.value),
       );
     }
+    const isGlobal = (name: string, node: TSESTree.Node): boolean => isGlobalAt(sourceCode, name, node);
 
     function isAllowListed(call: TSESTree.CallExpression): boolean {
       if (allowList.length === 0) return false;
@@ -272,8 +288,10 @@ export default createRule<Options, MessageIds>({
             }
           }
           if (!checkCannotReject && cannotReject(node)) return [];
-          if (method === 'then' && !promises.typed && isThenWithCallback(node)) return [node];
-          if (!promises.typed && returnsHandledChain(node)) return [];
+          // Untyped evidence of a thenable; typed, it still counts where the checker knows nothing
+          // about the receiver (`any`: an unresolved import, a package without types).
+          if (method === 'then' && isThenWithCallback(node) && !promises.hasKnownType(callee(node))) return [node];
+          if (returnsHandledChain(node)) return [];
           // The allow list is consulted only for promises (scope lookups cost more than the test).
           return promises.isPromise(node) && !isAllowListed(node) ? [node] : [];
         }
@@ -281,8 +299,63 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.Identifier:
         case AST_NODE_TYPES.MemberExpression:
           return promises.isPromise(node) ? [node] : [];
+        case AST_NODE_TYPES.ArrayExpression:
+          return isPromiseArray(node) ? [node] : [];
         default:
           return [];
+      }
+    }
+
+    /** `[save(a), save(b)]`: an array literal with a promise element (spreads are not judged). */
+    function isPromiseArray(node: TSESTree.ArrayExpression): boolean {
+      return node.elements.some(
+        (element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && promises.isPromise(element),
+      );
+    }
+
+    /** The receiver of a method call (`x` in `x.then(...)`), else the callee itself. */
+    function callee(call: TSESTree.CallExpression): TSESTree.Node {
+      const target = skipTransparent(call.callee);
+      return target.type === AST_NODE_TYPES.MemberExpression ? target.object : target;
+    }
+
+    /**
+     * The direct calls in a condition whose value is a promise: `if (isAllowed(user))`,
+     * `!isAllowed(user)`, `a && isAllowed(user)`. A promise is always truthy, so the condition
+     * never sees the result: a forgotten `await`. Only direct calls: a variable or property that
+     * caches a promise (`if (pending) return pending`) is tested for presence on purpose.
+     */
+    function conditionCalls(test: TSESTree.Node): TSESTree.CallExpression[] {
+      const node = skipTransparent(test);
+      switch (node.type) {
+        case AST_NODE_TYPES.UnaryExpression:
+          return node.operator === '!' ? conditionCalls(node.argument) : [];
+        case AST_NODE_TYPES.LogicalExpression:
+          return [...conditionCalls(node.left), ...conditionCalls(node.right)];
+        case AST_NODE_TYPES.CallExpression:
+          // A chain (`p.then(...)`) as a condition is no forgotten await of a call.
+          if (chainMethodName(node) !== null) return [];
+          // `Promise | undefined` (a getter of a cached promise) is tested for presence.
+          return promises.isAlwaysPromise(node) ? [node] : [];
+        default:
+          return [];
+      }
+    }
+
+    function checkCondition(test: TSESTree.Node | null | undefined): void {
+      if (!test) return;
+      for (const call of conditionCalls(test)) {
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = getAwaitableFunction(call)
+          ? [{ messageId: 'suggestAwait', fix: (fixer) => fixer.replaceText(call, `(await ${sourceCode.getText(call)})`) }]
+          : [];
+        const target = skipTransparent(call.callee);
+        const name = sourceCode.getText(target);
+        context.report({
+          node: call,
+          messageId: 'conditional',
+          data: { name: name.length <= 40 && !name.includes('\n') ? name : 'this call' },
+          suggest,
+        });
       }
     }
 
@@ -385,6 +458,14 @@ export default createRule<Options, MessageIds>({
             });
           }
         }
+        if (first.type === AST_NODE_TYPES.ArrayExpression) {
+          const all: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
+            single && getAwaitableFunction(statement) && isGlobal('Promise', statement)
+              ? [{ messageId: 'suggestAwaitAll', fix: (fixer) => fixer.replaceText(expression, `await Promise.all(${sourceCode.getText(expression)})`) }]
+              : [];
+          context.report({ node: expression, messageId: 'floatingArray', suggest: all });
+          return;
+        }
         if (chain === 'then' && first === skipTransparent(expression)) {
           context.report({ node: expression, messageId: 'floatingChain', data: { method: chain }, suggest });
         } else {
@@ -392,10 +473,17 @@ export default createRule<Options, MessageIds>({
         }
       },
 
+      IfStatement: (node) => checkCondition(node.test),
+      WhileStatement: (node) => checkCondition(node.test),
+      DoWhileStatement: (node) => checkCondition(node.test),
+      ForStatement: (node) => checkCondition(node.test),
+      ConditionalExpression: (node) => checkCondition(node.test),
+
       VariableDeclarator(declarator) {
         if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return;
         // Untyped, only these expressions can be promises; skip the scope work for the rest.
-        if (!promises.typed && !UNTYPED_PROMISE_EXPRESSIONS.has(skipTransparent(declarator.init).type)) return;
+        const init = skipTransparent(declarator.init);
+        if (!promises.typed && !UNTYPED_PROMISE_EXPRESSIONS.has(init.type)) return;
         const name = declarator.id.name;
         if (name.startsWith('_')) return;
         const declaration = declarator.parent;
@@ -415,7 +503,7 @@ export default createRule<Options, MessageIds>({
         // Any read may await, return, pass or chain it: only a promise nobody ever reads is reported.
         const others = variable.references.filter((reference) => reference.identifier !== declarator.id);
         if (others.length > 0) return;
-        if (!promises.isPromise(declarator.init)) return;
+        if (init.type === AST_NODE_TYPES.ArrayExpression ? !isPromiseArray(init) : !promises.isPromise(declarator.init)) return;
         context.report({ node: declarator.id, messageId: 'dangling', data: { name } });
       },
     };
