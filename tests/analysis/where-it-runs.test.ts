@@ -50,6 +50,15 @@ await run([]);`),
     );
   });
 
+  it('sees promises returned by a synchronous per-item callback: every call starts before any is awaited', () => {
+    assert.deepEqual(
+      where(`async function fetchOne(url) { probe(); }
+async function main(urls) { await Promise.all(urls.map((url) => fetchOne(url))); }
+main([]);`),
+      ['concurrent:per-item'],
+    );
+  });
+
   it('sees concurrency limiters and what they create', () => {
     assert.deepEqual(
       where(`import pLimit from 'p-limit';
@@ -184,6 +193,7 @@ describe('where-it-runs: package.json bin targets and script folders', () => {
     assert.deepEqual(where(code, { filename: path.join(root, 'library', 'src', 'index.ts') }), ['concurrent:exported']);
     assert.deepEqual(where(code, { filename: path.join(root, 'library', 'scripts', 'release.ts') }), ['alone:script:script-folder']);
     assert.deepEqual(where(code, { filename: path.join(root, 'create-app', 'src', 'steps.ts') }), ['alone:script:cli-package']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'commands', 'src', 'install.ts') }), ['alone:script:script-folder']);
   });
 });
 
