@@ -8,12 +8,17 @@ export type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unkn
  * computes the answer, every later rule (and every later call of the same rule) gets the same
  * object back.
  *
- * The cache is a module-level `WeakMap` keyed by the file's `SourceCode`:
- * - ESLint (and oxlint) create one `SourceCode` per linted file and hand the same object to every
- *   rule, so the key is exactly "this file";
+ * The cache is a module-level `WeakMap` keyed by the file's AST root (`sourceCode.ast`):
+ * - every host builds a new `Program` node per linted file and hands the same one to every rule, so
+ *   the key is exactly "this file". The `SourceCode` object is not a key to rely on: ESLint creates one
+ *   per file, but oxlint's JS plugin host hands every file the same frozen `SourceCode` object, whose
+ *   getters read the current file. oxlint 1.x replaces the global `WeakMap` with a subclass that
+ *   forgets that one key after each file, so a `WeakMap` keyed by it happens to work there; any other
+ *   cache keyed by it (a `Map`, a `WeakMap` built before the patch, another host) would hand every
+ *   file the first file's answers. The AST root needs no such help;
  * - with `--concurrency`, every worker thread loads its own copy of this module, so no two threads
  *   share a map;
- * - the entry goes when the host drops the file's `SourceCode`.
+ * - the entry goes when the host drops the file's AST.
  *
  * `compute` must depend on nothing but the file (its `SourceCode`, filename, parser services,
  * language options and shared `settings`): never on one rule's options, because the rule that
@@ -23,7 +28,7 @@ export type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unkn
 export function perFile<T>(compute: (context: AnyRuleContext) => T): (context: AnyRuleContext) => T {
   const cache = new WeakMap<object, T>();
   return (context) => {
-    const key = context.sourceCode;
+    const key = context.sourceCode.ast;
     if (cache.has(key)) return cache.get(key) as T;
     const value = compute(context);
     cache.set(key, value);

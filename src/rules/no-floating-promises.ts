@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
+import { getFileEffects } from '../analysis/effects';
 import { getImportSource } from '../analysis/imports';
 import {
   chainMethodName,
@@ -28,6 +29,7 @@ export type Options = [
     ignoreVoid?: boolean;
     ignoreIIFE?: boolean;
     allowList?: AllowedCall[];
+    checkCannotReject?: boolean;
   },
 ];
 export type MessageIds =
@@ -72,6 +74,19 @@ const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
   AST_NODE_TYPES.SequenceExpression,
 ]);
 
+/** Comment words that say a promise is left alone on purpose. */
+const DELIBERATE_COMMENT =
+  /fire[- ]and[- ]forget|\b(?:no need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\b(?:uncaught|unhandled)\b|no-floating-promises|catch-or-return|\bShould not (?:error|reject|throw)\b/i;
+
+/** Paths of scripts: folders and base names that hold command-line entry points, not library code. */
+const SCRIPT_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks?)?)\/|(?:^|\/)(?:cli|bundle|bench)[.\w-]*\.[cm]?[jt]sx?$/;
+
+/** A literal, identifier or member: `Promise.resolve(x)` of such a value is settled. */
+function isSimpleValue(node: TSESTree.Node | undefined): boolean {
+  if (!node) return true;
+  return node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression;
+}
+
 /** Is `name` the global (not declared or imported in the file) at `node`? */
 function isGlobalAt(sourceCode: Readonly<TSESLint.SourceCode>, name: string, node: TSESTree.Node): boolean {
   const variable = ASTUtils.findVariable(sourceCode.getScope(node), name);
@@ -89,6 +104,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require promises to be awaited, returned or handled',
       recommended: 'recommended',
+      strictOptions: [{ checkCannotReject: true }],
     },
     hasSuggestions: true,
     schema: [
@@ -102,6 +118,11 @@ export default createRule<Options, MessageIds>({
           ignoreIIFE: {
             type: 'boolean',
             description: 'Accept immediately invoked async functions, `(async () => { ... })();`.',
+          },
+          checkCannotReject: {
+            type: 'boolean',
+            description:
+              'Also report promises that cannot reject (the called function catches everything, the chain ends in `.catch`, `Promise.allSettled`, `Promise.resolve().then(...)` deferrals), for teams that want every promise marked. On in `strict`.',
           },
           allowList: {
             type: 'array',
@@ -145,13 +166,68 @@ export default createRule<Options, MessageIds>({
       suggestVoid: "Add 'void': mark the promise as intentionally not awaited (a rejection is still unhandled).",
     },
   },
-  defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST }],
+  defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST, checkCannotReject: false }],
   create(context, [options]) {
     const ignoreVoid = options.ignoreVoid ?? true;
     const ignoreIIFE = options.ignoreIIFE ?? false;
     const allowList = options.allowList ?? DEFAULT_ALLOW_LIST;
+    const checkCannotReject = options.checkCannotReject ?? false;
     const sourceCode = context.sourceCode;
     const promises = getPromiseAnalysis(context);
+    const effects = getFileEffects(context);
+
+    /**
+     * True when the promise of `expression` cannot reject (see the docs page), so dropping it loses
+     * no error: a call whose effect summary says so (a body that catches everything, a chain
+     * ending in `.catch`), `Promise.resolve(...)` / `Promise.allSettled(...)`, a variable holding a
+     * handled chain (`const p = load().catch(log)`), and `.then`/`.finally` links on such a promise
+     * whose callbacks do not `throw` (`Promise.resolve().then(() => emit('ready'))`).
+     */
+    function cannotReject(expression: TSESTree.Node, depth = 0): boolean {
+      const node = skipTransparent(expression);
+      if (depth > 4) return false;
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        const variable = variableOfIdentifier(sourceCode, node);
+        const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
+        const init = skipTransparent(definition.node.init);
+        return init.type === AST_NODE_TYPES.CallExpression && (hasRejectionHandler(init) || cannotReject(init, depth + 1));
+      }
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const method = chainMethodName(node);
+      if (method === 'then' || method === 'finally') {
+        if (node.arguments.some((argument) => isFunctionNode(argument) && throwsInside(argument))) return false;
+        return cannotReject((skipTransparent(node.callee) as TSESTree.MemberExpression).object, depth + 1);
+      }
+      const callee = skipTransparent(node.callee);
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        callee.object.type === AST_NODE_TYPES.Identifier &&
+        callee.object.name === 'Promise' &&
+        (staticMemberName(callee) === 'allSettled' || (staticMemberName(callee) === 'resolve' && isSimpleValue(node.arguments[0])))
+      ) {
+        return !variableOfIdentifier(sourceCode, callee.object)?.defs.length;
+      }
+      return effects.summaryOf(node)?.canReject === false;
+    }
+
+    function throwsInside(fn: TSESTree.Node): boolean {
+      return someNodeInSameFunction(fn, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement);
+    }
+
+    /**
+     * A comment on the statement's line or the line above says the promise is left alone on
+     * purpose (`// fire and forget`, `// no need to await`, another linter's floating-promise
+     * rule disabled): the author decided.
+     */
+    function saysDeliberate(statement: TSESTree.Node): boolean {
+      const line = statement.loc.start.line;
+      return sourceCode.getAllComments().some(
+        (comment) =>
+          (comment.loc.end.line === line - 1 || comment.loc.start.line === line || comment.loc.start.line === statement.loc.end.line) &&
+          DELIBERATE_COMMENT.test(comment.value),
+      );
+    }
     const isGlobal = (name: string, node: TSESTree.Node): boolean => isGlobalAt(sourceCode, name, node);
 
     function isAllowListed(call: TSESTree.CallExpression): boolean {
@@ -202,8 +278,16 @@ export default createRule<Options, MessageIds>({
             // itself could still throw, which is not the lost task this rule is about.
             if (method === 'then' && hasHandledLink(callee.object)) return [];
             // `.finally(f)` and `.catch()` pass the receiver's rejection through: judge the receiver.
-            if (method !== 'then') return floatingParts(callee.object);
+            if (method !== 'then') {
+              const parts = floatingParts(callee.object);
+              // Untyped, `x().finally(cleanup)` is itself the evidence of a thenable.
+              if (parts.length === 0 && method === 'finally' && !promises.typed && !hasHandledLink(callee.object) && isThenWithCallback(node)) {
+                return checkCannotReject || !cannotReject(node) ? [node] : [];
+              }
+              return parts;
+            }
           }
+          if (!checkCannotReject && cannotReject(node)) return [];
           // Untyped evidence of a thenable; typed, it still counts where the checker knows nothing
           // about the receiver (`any`: an unresolved import, a package without types).
           if (method === 'then' && isThenWithCallback(node) && !promises.hasKnownType(callee(node))) return [node];
@@ -318,12 +402,28 @@ export default createRule<Options, MessageIds>({
     function isThenWithCallback(call: TSESTree.CallExpression): boolean {
       if (call.arguments.length !== 1) return false;
       const [callback] = call.arguments;
-      if (!callback || !isFunctionNode(callback)) return false;
+      if (!callback) return false;
+      // `run(args).then(print)` as a statement of the module: a named callback on a call chain.
+      const namedAtTopLevel =
+        callback.type === AST_NODE_TYPES.Identifier &&
+        skipTransparent((skipTransparent(call.callee) as TSESTree.MemberExpression).object).type === AST_NODE_TYPES.CallExpression &&
+        call.parent.type === AST_NODE_TYPES.ExpressionStatement &&
+        call.parent.parent.type === AST_NODE_TYPES.Program;
+      if (!isFunctionNode(callback) && !namedAtTopLevel) return false;
       let root: TSESTree.Node = skipTransparent(call.callee);
       while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
         root = skipTransparent(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
       }
       return !(root.type === AST_NODE_TYPES.Identifier && NON_PROMISE_THEN_ROOTS.has(root.name));
+    }
+
+    /**
+     * The linted file is a script (a shebang, or a path under `bin/`, `scripts/`, `examples/`,
+     * `bench/`, or named `cli.*`, `example.*`, `bundle.*`): a rejection at its top level ends the
+     * process with the error printed, which is what the author wants from a script.
+     */
+    function isScriptFile(): boolean {
+      return sourceCode.text.startsWith('#!') || SCRIPT_PATH.test(context.filename.replace(/\\/g, '/'));
     }
 
     function wrap(expression: TSESTree.Expression): string {
@@ -337,6 +437,8 @@ export default createRule<Options, MessageIds>({
         const parts = floatingParts(statement.expression);
         const first = parts[0];
         if (!first) return;
+        if (saysDeliberate(statement)) return;
+        if (statement.parent.type === AST_NODE_TYPES.Program && isScriptFile()) return;
         const expression = statement.expression;
         const single = skipTransparent(expression).type !== AST_NODE_TYPES.SequenceExpression;
         const voided = first.type === AST_NODE_TYPES.UnaryExpression;

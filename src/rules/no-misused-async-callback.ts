@@ -8,6 +8,7 @@ import {
   hasRejectionHandler,
   isVoidReturningFunctionType,
 } from '../analysis/promises';
+import { getFileEffects } from '../analysis/effects';
 import { someNodeInSameFunction } from '../analysis/walk';
 import {
   AWAITING_VOID_CALLBACK_METHODS,
@@ -30,6 +31,8 @@ export type MessageIds =
   | 'predicateCallback'
   | 'comparatorCallback'
   | 'mapDropped'
+  | 'ignoredPromiseCallback'
+  | 'mapDroppedPromiseCallback'
   | 'accumulatorNotAwaited'
   | 'promiseExecutor'
   | 'voidReturn'
@@ -77,6 +80,10 @@ export default createRule<Options, MessageIds>({
         "Async callback passed to '{{method}}()': it tests the returned value for truthiness, and a promise is always truthy, so the test always passes. Compute the results first (`await Promise.all(...)`), then call '{{method}}()' with a synchronous callback.",
       comparatorCallback:
         "Async comparator passed to '{{method}}()': a promise is not a number, so the order is undefined. Compute the sort keys first, then sort with a synchronous comparator.",
+      ignoredPromiseCallback:
+        "Callback passed to '{{method}}()' returns a promise, which '{{method}}()' ignores: the loop does not wait for it and its rejection is lost. Use a `for...of` loop with `await`, or `await Promise.all(items.map(...))`.",
+      mapDroppedPromiseCallback:
+        "The promises returned by the callback of '{{method}}()' are dropped: nobody waits for them and their rejections are lost. Await them with `await Promise.all(...)`, or return them.",
       mapDropped:
         "The promises created by '{{method}}()' with an async callback are dropped: nobody waits for them and their rejections are lost. Await them with `await Promise.all(...)`, or return them.",
       accumulatorNotAwaited:
@@ -100,6 +107,37 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const promises = getPromiseAnalysis(context);
     const services = promises.services;
+    const effects = getFileEffects(context);
+
+    /** The function a callback argument is: itself, or the local function it names (else null). */
+    function callbackFunction(node: TSESTree.Node): FunctionNode | null {
+      const value = skipTransparent(node);
+      if (isFunctionNode(value)) return value;
+      if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return null;
+      return promises.resolveCallee(value);
+    }
+
+    /**
+     * True unless the callback is known to be a plain function: an arrow or function written
+     * there, or a local function it names, that is not `async`. A reference resolved elsewhere
+     * (an import found async by its module's text, or by the checker) counts as async.
+     */
+    function isDeclaredAsync(node: TSESTree.Node): boolean {
+      const value = skipTransparent(node);
+      const fn = callbackFunction(node);
+      if (fn) return fn.async;
+      return !isFunctionNode(value);
+    }
+
+    /**
+     * True when the callback's promise cannot reject (see `EffectSummary.canReject`: a body that
+     * catches everything, a returned chain that ends in `.catch`): a caller that ignores it loses
+     * no error.
+     */
+    function cannotReject(node: TSESTree.Node): boolean {
+      const fn = callbackFunction(node);
+      return fn !== null && !effects.summaryOfFunction(fn).canReject;
+    }
 
     function isGlobal(name: string, node: TSESTree.Node): boolean {
       const variable = ASTUtils.findVariable(sourceCode.getScope(node), name);
@@ -346,7 +384,15 @@ export default createRule<Options, MessageIds>({
       if (holder.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
       const variable = sourceCode.getDeclaredVariables(declarator).find((v) => v.name === (declarator.id as TSESTree.Identifier).name);
       if (!variable || variable.scope.type === 'global') return false;
-      return variable.references.every((reference) => reference.identifier === declarator.id);
+      // `const tasks = keys.map(async ...)` read only for `tasks.length`: the promises are still dropped.
+      return variable.references.every(
+        (reference) =>
+          reference.identifier === declarator.id ||
+          (reference.identifier.parent.type === AST_NODE_TYPES.MemberExpression &&
+            reference.identifier.parent.object === reference.identifier &&
+            staticMemberName(reference.identifier.parent) === 'length' &&
+            !(reference.identifier.parent.parent.type === AST_NODE_TYPES.AssignmentExpression && reference.identifier.parent.parent.left === reference.identifier.parent)),
+      );
     }
 
     function calleeName(callee: TSESTree.Node): string {
@@ -363,7 +409,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** A statement that cannot make an async body reject (see `handlesOwnRejection`). */
-    function cannotReject(statement: TSESTree.Statement): boolean {
+    function statementCannotReject(statement: TSESTree.Statement): boolean {
       if (statement.type === AST_NODE_TYPES.TryStatement) {
         if (!statement.handler) return false;
         if (statement.finalizer && bodyContains(statement.finalizer, mayReject)) return false;
@@ -400,7 +446,7 @@ export default createRule<Options, MessageIds>({
     function handlesOwnRejection(node: TSESTree.Node): boolean {
       if (!isFunctionNode(node)) return false;
       if (node.body.type !== AST_NODE_TYPES.BlockStatement) return isHandledChain(node.body);
-      if (node.async) return node.body.body.every(cannotReject);
+      if (node.async) return node.body.body.every(statementCannotReject);
       const returns: (TSESTree.Expression | null)[] = [];
       bodyContains(node.body, (inner) => {
         if (inner.type === AST_NODE_TYPES.ReturnStatement) returns.push(inner.argument);
@@ -573,11 +619,22 @@ export default createRule<Options, MessageIds>({
         // Typed: a callee whose parameter type allows a promise return is built for async callbacks.
         if (callerAwaitsCallbacks(call) || promises.expectsPromiseReturn(callback)) return;
         const data = { method };
+        const declaredAsync = isDeclaredAsync(callback);
+        // A sync callback that returns a promise is only misread by predicates and comparators
+        // when it is meant as async; untyped, say nothing about those.
+        if (!declaredAsync && use !== 'ignored' && use !== 'mapped') {
+          checkVoidReturnArguments(call, callback);
+          return;
+        }
+        if ((use === 'ignored' || use === 'mapped') && cannotReject(callback)) {
+          checkVoidReturnArguments(call, callback);
+          return;
+        }
         switch (use) {
           case 'ignored':
             context.report({
               node: callback,
-              messageId: 'ignoredCallback',
+              messageId: declaredAsync ? 'ignoredCallback' : 'ignoredPromiseCallback',
               data,
               suggest: forEachSuggestions(call, callee, callback),
             });
@@ -590,7 +647,12 @@ export default createRule<Options, MessageIds>({
             break;
           case 'mapped':
             if (isDropped(call)) {
-              context.report({ node: callback, messageId: 'mapDropped', data, suggest: mapSuggestions(call) });
+              context.report({
+                node: callback,
+                messageId: declaredAsync ? 'mapDropped' : 'mapDroppedPromiseCallback',
+                data,
+                suggest: mapSuggestions(call),
+              });
             }
             break;
           case 'accumulator': {
@@ -610,7 +672,16 @@ export default createRule<Options, MessageIds>({
         // (`new Promise((resolve) => load().then(resolve))`) is an ordinary adapter.
         const executor = node.arguments[0] ? skipTransparent(node.arguments[0]) : undefined;
         if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' && isGlobal('Promise', node)) {
-          if (executor && isFunctionNode(executor) && executor.async) {
+          // An executor whose every exception reaches `reject` (`try { ... } catch (e) { reject(e) }`)
+          // loses nothing: only a redundant wrapper is left, which is not this rule's concern.
+          // An executor that awaits nothing is reported still: its `async` only hides sync throws.
+          if (
+            executor &&
+            isFunctionNode(executor) &&
+            executor.async &&
+            (effects.summaryOfFunction(executor).canReject ||
+              !someNodeInSameFunction(executor.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression))
+          ) {
             context.report({ node: executor, messageId: 'promiseExecutor' });
           }
           // The executor's return value is ignored, and a sync executor returning a handled

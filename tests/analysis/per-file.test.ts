@@ -33,4 +33,24 @@ describe('perFile', () => {
     assert.equal(second?.[0], second?.[1]);
     assert.notEqual(first?.[0], second?.[0]);
   });
+
+  it('keys on the file, not on the SourceCode object (oxlint hands every file the same one)', () => {
+    // oxlint's JS plugin host: one frozen SourceCode whose getters read the file being linted.
+    let ast = { type: 'Program' };
+    const sourceCode = {
+      get ast() {
+        return ast;
+      },
+    };
+    const context = { sourceCode } as unknown as AnyRuleContext;
+    let computed = 0;
+    const question = perFile(() => ({ id: ++computed }));
+    const first = question(context);
+    assert.equal(question(context), first);
+    ast = { type: 'Program' };
+    const second = question(context);
+    assert.notEqual(second, first);
+    assert.equal(question(context), second);
+    assert.equal(computed, 2);
+  });
 });

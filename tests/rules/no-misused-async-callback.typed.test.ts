@@ -120,7 +120,7 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
     {
       filename: 'file.ts',
       code: `${IMPORT}export function f(names: string[]) {\n  names.forEach((name) => saveUser(name));\n}`,
-      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 3, column: 17, suggestions: [] }],
+      errors: [{ messageId: 'ignoredPromiseCallback', data: { method: 'forEach' }, line: 3, column: 17, suggestions: [] }],
     },
     {
       filename: 'file.ts',
