@@ -108,7 +108,7 @@ typedRuleTester.run('no-misused-async-callback (type shapes)', callbackRule, {
     {
       filename: 'file.ts',
       code: `${TYPES}[1].forEach(() => chain.more());`,
-      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: at(1), column: 13, suggestions: [] }],
+      errors: [{ messageId: 'ignoredPromiseCallback', data: { method: 'forEach' }, line: at(1), column: 13, suggestions: [] }],
     },
     // an \`any\` receiver keeps the untyped evidence
     {
