@@ -370,6 +370,20 @@ export function isVoidReturningFunctionType(type: ts.Type): boolean {
   return signatures > 0;
 }
 
+/**
+ * Runs a checker query for a rule's typed path. TypeScript's own type walks can overflow the
+ * stack on pathological recursive types; that is the checker giving up, so the query answers
+ * `fallback` (the rule's untyped or silent answer) instead of the lint run crashing.
+ */
+export function checkerQuery<T>(fallback: T, query: () => T): T {
+  try {
+    return query();
+  } catch (error) {
+    if (error instanceof RangeError) return fallback;
+    throw error;
+  }
+}
+
 /** The program and checker in typed mode (see `getTypedServices`), else null. */
 function typedServicesOf(context: Context): TypedServices | null {
   const services = getTypedServices(context);
@@ -778,7 +792,7 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   function typedIsPromise(node: TSESTree.Expression): boolean | null {
-    if (callReturnsNoPromise(node) === true) return false;
+    if (checkerQuery(null, () => callReturnsNoPromise(node)) === true) return false;
     return typedTest(node, (checker, tsNode, type) => isThenableType(checker, tsNode, type) && !isCallbackStyleCall(node, type));
   }
 

@@ -3,6 +3,7 @@ import type * as ts from 'typescript';
 import { type FunctionNode, getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
 import {
   chainMethodName,
+  checkerQuery,
   getPromiseAnalysis,
   hasRejectionHandler,
   isVoidReturningFunctionType,
@@ -164,10 +165,14 @@ export default createRule<Options, MessageIds>({
     function callerAwaitsCallbacks(call: TSESTree.CallExpression): boolean {
       // Typed with a known type; a call typed `any` (an unresolved stream library) is judged by syntax.
       if (services && promises.hasKnownType(call)) {
-        const tsNode = services.esTreeNodeToTSNodeMap.get(call);
-        const type = services.checker.getTypeAtLocation(tsNode);
         if (promises.isPromise(call)) return true;
-        return type.getProperties().some((property) => String(property.escapedName).startsWith('__@asyncIterator'));
+        const tsNode = services.esTreeNodeToTSNodeMap.get(call);
+        return checkerQuery(false, () =>
+          services.checker
+            .getTypeAtLocation(tsNode)
+            .getProperties()
+            .some((property) => String(property.escapedName).startsWith('__@asyncIterator')),
+        );
       }
       let child: TSESTree.Node = call;
       let parent = call.parent;
@@ -193,9 +198,11 @@ export default createRule<Options, MessageIds>({
       const node = skipTransparent(receiver);
       if (services && promises.hasKnownType(node)) {
         const checker = services.checker;
-        const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node));
-        const parts: readonly ts.Type[] = type.isUnion() ? type.types : [type];
-        return parts.every((part) => checker.isArrayType(part) || checker.isTupleType(part));
+        return checkerQuery(false, () => {
+          const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node));
+          const parts: readonly ts.Type[] = type.isUnion() ? type.types : [type];
+          return parts.every((part) => checker.isArrayType(part) || checker.isTupleType(part));
+        });
       }
       if (node.type === AST_NODE_TYPES.ArrayExpression) return true;
       if (node.type === AST_NODE_TYPES.CallExpression) {
@@ -606,7 +613,7 @@ export default createRule<Options, MessageIds>({
           callback.type === AST_NODE_TYPES.SpreadElement ||
           !isAsyncCallback(callback)
         ) {
-          checkVoidReturnArguments(call, null);
+          checkerQuery(undefined, () => checkVoidReturnArguments(call, null));
           return;
         }
         // Typed: a callee whose parameter type allows a promise return is built for async callbacks.
@@ -655,10 +662,10 @@ export default createRule<Options, MessageIds>({
             break;
           }
         }
-        checkVoidReturnArguments(call, callback);
+        checkerQuery(undefined, () => checkVoidReturnArguments(call, callback));
       },
 
-      MethodDefinition: checkVoidOverride,
+      MethodDefinition: (method) => checkerQuery(undefined, () => checkVoidOverride(method)),
 
       NewExpression(node) {
         // Only an `async` executor: a sync executor that returns a promise
@@ -681,7 +688,7 @@ export default createRule<Options, MessageIds>({
           // chain is an ordinary adapter: no void-return check here.
           return;
         }
-        checkVoidReturnArguments(node, null);
+        checkerQuery(undefined, () => checkVoidReturnArguments(node, null));
       },
     };
   },
