@@ -72,7 +72,7 @@ const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
 
 /** Comment words that say a promise is left alone on purpose. */
 const DELIBERATE_COMMENT =
-  /fire[- ]and[- ]forget|\b(?:no need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\b(?:uncaught|unhandled)\b|no-floating-promises|catch-or-return|\bShould not (?:error|reject|throw)\b/i;
+  /fire[- ]and[- ]forget|\b(?:no need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\b(?:uncaught|unhandled)\b|eslint-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
 
 /** Paths of scripts: folders and base names that hold command-line entry points, not library code. */
 const SCRIPT_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks?)?)\/|(?:^|\/)(?:cli|bundle|bench)[.\w-]*\.[cm]?[jt]sx?$/;
