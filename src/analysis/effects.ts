@@ -68,6 +68,7 @@ export type WriteTarget =
  * - `startsProcess`: it starts a child process (`PROCESS_MODULES`).
  * - `prompts`: it asks a person a question (`PROMPT_MODULES`, `PROMPT_METHODS`).
  * - `locks`: it takes a lock (`LOCK_METHODS`).
+ * - `benchmarks`, `startsServer`: see their fields.
  *
  * Evidence: untyped, the called function must be declared in this file and resolved by scope
  * (`promises.resolveCallee`: functions, `const` arrows, `this.method()` in the same class,
@@ -92,6 +93,8 @@ export interface EffectSummary {
    * would change what it measures. A single latency stamp around one call does not count.
    */
   readonly benchmarks: boolean;
+  /** It starts a server or listener (`server.listen(...)`, `createServer(...)`): later network calls may connect to it. */
+  readonly startsServer: boolean;
 }
 
 /** Built-in collections whose methods compute from memory. */
@@ -118,6 +121,7 @@ const IO: EffectSummary = {
   prompts: false,
   locks: false,
   benchmarks: false,
+  startsServer: false,
 };
 
 /** A catalogued API call's effect, from its import (or a readline-like method name). */
@@ -404,6 +408,7 @@ class FunctionWalk {
   private prompts = false;
   private locks = false;
   private benchmarks = false;
+  private startsServer = false;
   private readonly params = new Map<string, number>();
   /** Awaited or returned values at the function's own level. */
   private readonly results: TSESTree.Node[] = [];
@@ -436,6 +441,7 @@ class FunctionWalk {
       prompts: this.prompts,
       locks: this.locks,
       benchmarks: this.benchmarks,
+      startsServer: this.startsServer,
     };
   }
 
@@ -487,9 +493,13 @@ class FunctionWalk {
       }
     }
     if (isClockRead(callee) && insideLoop(call, this.fn)) this.benchmarks = true;
+    if (method === 'listen' || (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'createServer') || method === 'createServer') {
+      this.startsServer = true;
+    }
     const summary = this.effects.calleeSummary(call, this.depth);
     if (!summary) return;
     if (summary.benchmarks) this.benchmarks = true;
+    if (summary.startsServer) this.startsServer = true;
     if (summary.readsFiles) this.readsFiles = true;
     if (summary.readsEnv) this.readsEnv = true;
     if (summary.startsProcess) this.startsProcess = true;
@@ -596,7 +606,7 @@ class FunctionWalk {
   }
 
   private waits(): EffectSummary['waits'] {
-    if (this.startsProcess || this.prompts || this.locks || this.readsFiles || this.writes.some((write) => write.kind === 'file')) {
+    if (this.startsProcess || this.startsServer || this.prompts || this.locks || this.readsFiles || this.writes.some((write) => write.kind === 'file')) {
       return 'io';
     }
     const body = this.fn.body;

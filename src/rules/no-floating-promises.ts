@@ -76,10 +76,10 @@ const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
 
 /** Comment words that say a promise is left alone on purpose. */
 const DELIBERATE_COMMENT =
-  /fire[- ]and[- ]forget|\b(?:no need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\b(?:uncaught|unhandled)\b|eslint-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
+  /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\b(?:uncaught|unhandled)\b|eslint-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
 
 /** Paths of scripts: folders and base names that hold command-line entry points, not library code. */
-const SCRIPT_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks?)?)\/|(?:^|\/)(?:cli|bundle|bench)[.\w-]*\.[cm]?[jt]sx?$/;
+const SCRIPT_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks?)?)\/|(?:^|\/)(?:cli|bundle|bench|bin)[.\w-]*\.[cm]?[jt]sx?$|(?:^|\/)example\.[cm]?js$/;
 
 /** A literal, identifier or member: `Promise.resolve(x)` of such a value is settled. */
 function isSimpleValue(node: TSESTree.Node | undefined): boolean {
@@ -216,7 +216,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * A comment on the statement's line or the line above says the promise is left alone on
+     * A comment on the statement's line or the three lines above says the promise is left alone on
      * purpose (`// fire and forget`, `// no need to await`, another linter's floating-promise
      * rule disabled): the author decided.
      */
@@ -224,7 +224,9 @@ export default createRule<Options, MessageIds>({
       const line = statement.loc.start.line;
       return sourceCode.getAllComments().some(
         (comment) =>
-          (comment.loc.end.line === line - 1 || comment.loc.start.line === line || comment.loc.start.line === statement.loc.end.line) &&
+          ((comment.loc.end.line >= line - 3 && comment.loc.end.line < line) ||
+            comment.loc.start.line === line ||
+            comment.loc.start.line === statement.loc.end.line) &&
           DELIBERATE_COMMENT.test(comment.value),
       );
     }
@@ -419,7 +421,7 @@ export default createRule<Options, MessageIds>({
 
     /**
      * The linted file is a script (a shebang, or a path under `bin/`, `scripts/`, `examples/`,
-     * `bench/`, or named `cli.*`, `example.*`, `bundle.*`): a rejection at its top level ends the
+     * `bench/`, or named `cli.*`, `bin.*`, `bundle.*`, `bench.*`, `example.js`): a rejection at its top level ends the
      * process with the error printed, which is what the author wants from a script.
      */
     function isScriptFile(): boolean {
