@@ -1,5 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  CLOCK_READS,
+  CONNECTION_LIFECYCLE_METHODS,
   ENV_LOADER_MODULES,
   FILE_READ_FUNCTIONS,
   FILE_SYSTEM_MODULES,
@@ -8,12 +10,12 @@ import {
   MEMORY_PROMISE_IMPORTS,
   ORDERED_RESOURCE_CLASS_WORDS,
   ORDERED_RESOURCE_FACTORIES,
-  STATEMENT_METHODS,
-  CONNECTION_LIFECYCLE_METHODS,
-  VALUE_METHODS,
+  IN_MEMORY_COLLECTIONS,
   PROCESS_MODULES,
   PROMPT_METHODS,
   PROMPT_MODULES,
+  STATEMENT_METHODS,
+  VALUE_METHODS,
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, PURE_METHODS } from '../catalog/ordered-calls';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
@@ -96,17 +98,6 @@ export interface EffectSummary {
   /** It starts a server or listener (`server.listen(...)`, `createServer(...)`): later network calls may connect to it. */
   readonly startsServer: boolean;
 }
-
-/** Built-in collections whose methods compute from memory. */
-const IN_MEMORY_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
-
-/** Receivers and methods that read the clock to measure elapsed time. */
-const CLOCK_READS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['Date', new Set(['now'])],
-  ['performance', new Set(['now', 'mark', 'measure'])],
-  ['process', new Set(['hrtime'])],
-  ['console', new Set(['time', 'timeEnd'])],
-]);
 
 /** How many functions deep a summary follows local calls (the caller is depth 1). */
 const MAX_DEPTH = 4;

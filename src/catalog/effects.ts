@@ -270,3 +270,14 @@ export const VALUE_METHODS: ReadonlySet<string> = new Set([
  * `sortedFiles`, `list.reverse()`, `list.sort(...)`): a loop over it runs in that order on purpose.
  */
 export const ORDERED_ITERABLE = /[oO]rder(?:ed)?\b|[a-z]Order|\b[sS]orted|[a-z]Sorted|\.reverse\(\)|\.sort\(/;
+
+/** Receivers and methods that read the clock to measure elapsed time (a benchmark reads them in a loop). */
+export const CLOCK_READS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['Date', new Set(['now'])],
+  ['performance', new Set(['now', 'mark', 'measure'])],
+  ['process', new Set(['hrtime'])],
+  ['console', new Set(['time', 'timeEnd'])],
+]);
+
+/** Built-in collections whose methods compute from memory (a lookup in one waits for nothing). */
+export const IN_MEMORY_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
