@@ -8,6 +8,7 @@ import {
   hasRejectionHandler,
   isVoidReturningFunctionType,
 } from '../analysis/promises';
+import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
 import { someNodeInSameFunction } from '../analysis/walk';
 import {
@@ -35,6 +36,7 @@ export type MessageIds =
   | 'mapDroppedPromiseCallback'
   | 'accumulatorNotAwaited'
   | 'promiseExecutor'
+  | 'redundantPromiseExecutor'
   | 'voidReturn'
   | 'voidOverride'
   | 'suggestForOf'
@@ -90,6 +92,8 @@ export default createRule<Options, MessageIds>({
         "Async callback passed to '{{method}}()' uses the accumulator '{{name}}' without awaiting it: from the second call on it is the previous call's promise. Write `const value = await {{name}};` first, or use a `for...of` loop.",
       promiseExecutor:
         'Async Promise executor: an exception thrown in it does not reject the promise, and a promise inside usually does not need the wrapper. Make the executor synchronous, or drop `new Promise` and use the async function directly.',
+      redundantPromiseExecutor:
+        'Async Promise executor that hands every error to `reject`: nothing is lost, but the wrapper is redundant, since an async function already returns a promise that settles the same way. Drop `new Promise` and return the result from an async function.',
       voidReturn:
         "Promise-returning function passed where a function returning void is expected: '{{callee}}' ignores the promise, so a rejection is unhandled. Handle errors inside the function (try/catch), or pass a synchronous wrapper that handles the promise.",
       voidOverride:
@@ -672,17 +676,17 @@ export default createRule<Options, MessageIds>({
         // (`new Promise((resolve) => load().then(resolve))`) is an ordinary adapter.
         const executor = node.arguments[0] ? skipTransparent(node.arguments[0]) : undefined;
         if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' && isGlobal('Promise', node)) {
-          // An executor whose every exception reaches `reject` (`try { ... } catch (e) { reject(e) }`)
-          // loses nothing: only a redundant wrapper is left, which is not this rule's concern.
           // An executor that awaits nothing is reported still: its `async` only hides sync throws.
-          if (
-            executor &&
-            isFunctionNode(executor) &&
-            executor.async &&
-            (effects.summaryOfFunction(executor).canReject ||
-              !someNodeInSameFunction(executor.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression))
-          ) {
-            context.report({ node: executor, messageId: 'promiseExecutor' });
+          if (executor && isFunctionNode(executor) && executor.async) {
+            const awaits = someNodeInSameFunction(executor.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression);
+            if (effects.summaryOfFunction(executor).canReject || !awaits) {
+              context.report({ node: executor, messageId: 'promiseExecutor' });
+            } else if (settlesOnlyInline(executor, sourceCode.visitorKeys)) {
+              // Every exception reaches `reject` (`try { ... } catch (e) { reject(e) }`), so nothing
+              // is lost; what is left is a wrapper the async function makes redundant. When it
+              // settles from a callback (an event, a timer), the wrapper is needed: silent.
+              context.report({ node: executor, messageId: 'redundantPromiseExecutor' });
+            }
           }
           // The executor's return value is ignored, and a sync executor returning a handled
           // chain is an ordinary adapter: no void-return check here.
@@ -693,6 +697,29 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * True when an executor only calls its `resolve`/`reject` parameters directly in its own body,
+ * never from a nested function nor hands them on (an event listener, a timer callback): then it
+ * settles exactly when its async body does, and `new Promise` adds nothing.
+ */
+function settlesOnlyInline(executor: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  const settlers = new Set(executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+  if (settlers.size === 0) return false;
+  let fromCallback = false;
+  const visit = (node: TSESTree.Node, nested: boolean): void => {
+    if (fromCallback) return;
+    // `resolve(x)` in the body settles inline; any other use (inside a nested function, passed as
+    // a listener `conn.on('end', resolve)`, stored) may settle later.
+    if (node.type === AST_NODE_TYPES.Identifier && settlers.has(node.name)) {
+      const call = node.parent;
+      if (nested || call.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) fromCallback = true;
+    }
+    forEachChild(node, visitorKeys, (child) => visit(child, nested || isFunctionNode(child)));
+  };
+  visit(executor.body, false);
+  return !fromCallback;
+}
 
 /** Expressions that can follow `await` without parentheses. */
 function isSimpleOperand(node: TSESTree.Node): boolean {

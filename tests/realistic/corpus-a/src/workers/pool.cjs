@@ -61,7 +61,7 @@ class WorkerPool extends EventEmitter {
 
   close() {
     this.closing = true;
-    return new Promise(async (resolve, reject) => {
+    return new Promise(async (resolve, reject) => { // expect: no-misused-async-callback
       try {
         await Promise.all([...this.workers].map((w) => w.terminate()));
         this.emit('closed');
