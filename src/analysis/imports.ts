@@ -89,6 +89,16 @@ export class ApiCatalogIndex<T> {
     }
   }
 
+  /** The module specifiers this index tracks, `node:` forms included (`fs`, `node:fs`, `axios`). */
+  moduleSpecifiers(): string[] {
+    return Object.keys(this.modules);
+  }
+
+  /** The globals this index tracks (`fetch`, `Promise`, `Atomics`). */
+  globalNames(): string[] {
+    return Object.keys(this.globals);
+  }
+
   /**
    * The catalogued API a call resolves to by its declaration (typed mode, see
    * `declaredCalleeCandidates`): finds calls through re-exports and aliases in other files that

@@ -9,6 +9,8 @@ import {
 } from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { ApiCatalogIndex, getImportSource } from './imports';
+import { perFile } from './per-file';
+import { getSourceWords } from './source-words';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
@@ -96,6 +98,12 @@ type TypedServices = {
 export interface PromiseAnalysis {
   /** True when the checker is available (typed mode). */
   readonly typed: boolean;
+  /**
+   * False when nothing in the file can be a promise or a promise chain, so a rule about promises
+   * has nothing to do (see `untypedMayContainPromises`). Always true in typed mode: the checker
+   * knows promises that no word of the file names.
+   */
+  mayContainPromises(): boolean;
   /** Is this expression's value a promise (see above)? */
   isPromise(node: TSESTree.Expression): boolean;
   /** Is this expression a function value whose every call returns a promise? */
@@ -119,6 +127,33 @@ const PROMISE_API_INDEX = new ApiCatalogIndex(PROMISE_APIS);
 const PROMISIFY_INDEX = new ApiCatalogIndex(PROMISIFY_APIS);
 const PROMISE_OBJECT_INDEX = new ApiCatalogIndex(PROMISE_OBJECT_APIS);
 const FUNCTION_WRAPPER_INDEX = new ApiCatalogIndex(FUNCTION_WRAPPER_APIS);
+
+/** Every untyped source of promises: catalogued APIs, `promisify`, promise-returning objects, `useCallback`. */
+const PROMISE_SOURCE_INDEXES = [PROMISE_API_INDEX, PROMISIFY_INDEX, PROMISE_OBJECT_INDEX, FUNCTION_WRAPPER_INDEX];
+
+/** The module specifiers (with their `node:` forms) of `PROMISE_SOURCE_INDEXES`. */
+const PROMISE_SOURCE_MODULES: ReadonlySet<string> = new Set(PROMISE_SOURCE_INDEXES.flatMap((index) => index.moduleSpecifiers()));
+
+/**
+ * Untyped: can anything in this file be a promise (`isPromise`, `returnsPromise`) or a promise
+ * chain? False only when none of the evidence `isPromise` reads can be there:
+ * - no `async` in the text (no async function, method or IIFE);
+ * - no `then` in the text (no `.then/.catch/.finally` chain rules judge by syntax; `catch` and
+ *   `finally` chains need a promise receiver, which needs one of these words);
+ * - no global of the promise catalogs named in the text (`Promise`, `fetch`, `crypto`);
+ * - no import, `require()` or `import x = require()` of a relative module (its async exports are
+ *   read from its file) or of a module of the promise catalogs (`fs/promises`, `util`, `events`,
+ *   `axios`, ...; `node:` forms included). Dynamic `import()` is not followed by `isPromise`.
+ * A word in a comment or string also counts, so a "true" only means "look".
+ */
+function untypedMayContainPromises(context: Context): boolean {
+  const words = getSourceWords(context);
+  if (words.has('async') || words.has('then')) return true;
+  for (const index of PROMISE_SOURCE_INDEXES) {
+    if (index.globalNames().some((name) => words.has(name))) return true;
+  }
+  return words.anyStringMayBe(PROMISE_SOURCE_MODULES, ['./', '../']);
+}
 
 /** A class member's name as code writes it (`save`, `#save`), or null when computed. */
 function classMemberName(key: TSESTree.Node): string | null {
@@ -291,10 +326,18 @@ function typedServicesOf(context: Context): TypedServices | null {
   };
 }
 
-/** Creates the per-file promise analysis (see `PromiseAnalysis`). Call once per `create`. */
-export function getPromiseAnalysis(context: Context): PromiseAnalysis {
+/**
+ * The file's promise analysis (see `PromiseAnalysis`), shared by every rule of the plugin: the
+ * first rule that asks creates it, later rules get the same object and its caches (see `perFile`).
+ */
+export const getPromiseAnalysis: (context: Context) => PromiseAnalysis = perFile(createPromiseAnalysis);
+
+function createPromiseAnalysis(context: Context): PromiseAnalysis {
   const sourceCode = context.sourceCode;
   const services = typedServicesOf(context);
+  const isPromiseCache = new Map<TSESTree.Node, boolean>();
+  const calleeCache = new Map<TSESTree.Node, FunctionNode | null>();
+  let mayContainPromises: boolean | null = null;
   let promiseApiCalls: Set<TSESTree.Node> | null = null;
   let promisifyCalls: Set<TSESTree.Node> | null = null;
   let promiseObjectCalls: Map<TSESTree.Node, PromiseObjectInfo> | null = null;
@@ -534,6 +577,14 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   function resolveCallee(callee: TSESTree.Expression): FunctionNode | null {
+    const cached = calleeCache.get(callee);
+    if (cached !== undefined) return cached;
+    const resolved = resolveCalleeUncached(callee);
+    calleeCache.set(callee, resolved);
+    return resolved;
+  }
+
+  function resolveCalleeUncached(callee: TSESTree.Expression): FunctionNode | null {
     const target = skipTransparent(callee);
     if (isFunctionNode(target)) return target;
     if (target.type === AST_NODE_TYPES.Identifier) return resolveIdentifierFunction(target);
@@ -631,7 +682,15 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
     typed: services !== null,
     services,
     isPromise(node) {
-      return typedTest(node, isThenableType) ?? untypedIsPromise(node, 0);
+      const cached = isPromiseCache.get(node);
+      if (cached !== undefined) return cached;
+      const result = typedTest(node, isThenableType) ?? untypedIsPromise(node, 0);
+      isPromiseCache.set(node, result);
+      return result;
+    },
+    mayContainPromises() {
+      mayContainPromises ??= services !== null || untypedMayContainPromises(context);
+      return mayContainPromises;
     },
     returnsPromise(node) {
       return typedTest(node, isPromiseReturningType) ?? untypedReturnsPromise(node);

@@ -44,6 +44,7 @@ import {
   TEST_CALLBACK_APIS,
 } from '../catalog/blocking-apis';
 import { variableOfIdentifier } from '../util/ast';
+import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -334,6 +335,10 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allow: [], additionalBlockingApis: [], checkTopLevelAwait: false, checkTestCallbacks: false }],
   create(context, [options]) {
+    // Reports are made only in async functions (the text has `async`), or with
+    // `checkTopLevelAwait` in a module with top-level `await`.
+    const words = getSourceWords(context);
+    if (!words.has('async') && !(options.checkTopLevelAwait && words.has('await'))) return {};
     const sourceCode = context.sourceCode;
     const settings = readAsyncPitfallsSettings(context.settings);
     const additional = [...(options.additionalBlockingApis ?? []), ...settings.blockingApis];

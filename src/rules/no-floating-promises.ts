@@ -137,6 +137,8 @@ export default createRule<Options, MessageIds>({
     const allowList = options.allowList ?? DEFAULT_ALLOW_LIST;
     const sourceCode = context.sourceCode;
     const promises = getPromiseAnalysis(context);
+    // Nothing can be a promise or a promise chain in this file: no listener at all.
+    if (!promises.mayContainPromises()) return {};
 
     function isAllowListed(call: TSESTree.CallExpression): boolean {
       if (allowList.length === 0) return false;
@@ -189,9 +191,9 @@ export default createRule<Options, MessageIds>({
             if (method !== 'then') return floatingParts(callee.object);
           }
           if (method === 'then' && !promises.typed && isThenWithCallback(node)) return [node];
-          if (!promises.typed && returnsHandledChain(node)) return [];
-          // The allow list is consulted only for promises (scope lookups cost more than the test).
-          return promises.isPromise(node) && !isAllowListed(node) ? [node] : [];
+          // The handled-chain and allow-list tests only for promises: they cost more than the test.
+          if (!promises.isPromise(node) || (!promises.typed && returnsHandledChain(node))) return [];
+          return isAllowListed(node) ? [] : [node];
         }
         case AST_NODE_TYPES.NewExpression:
         case AST_NODE_TYPES.Identifier:

@@ -31,6 +31,7 @@ import {
   PURE_METHODS,
 } from '../catalog/ordered-calls';
 import { skipTransparent } from '../util/ast';
+import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -188,6 +189,9 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ orderedFunctions: [] }],
   create(context, [options]) {
+    // Every report is about an `await` in a loop: a file without the word has nothing to check.
+    const words = getSourceWords(context);
+    if (!words.has('await')) return {};
     const sourceCode = context.sourceCode;
     const visitorKeys = sourceCode.visitorKeys;
     const orderedNames: ReadonlySet<string> = new Set(options.orderedFunctions ?? []);
@@ -414,6 +418,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function check(loop: CheckedLoop): void {
+      if (!words.within('await', loop)) return;
       if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.await) return;
       const vars = loopVariables(loop);
       if (!vars || vars.length === 0) return;
