@@ -1,5 +1,5 @@
 /**
- * `node --cpu-prof --import tsx scripts/profile-lint.ts [--typed]`: lints the bench corpus
+ * `node --cpu-prof --import tsx scripts/profile-lint.ts [--only=<group part>]`: lints the bench corpus
  * (`.bench/corpus`, written by `npm run bench`) with the plugin's rules only, once, so a CPU
  * profile shows where the rules spend their time. Prints each rule's total from ESLint's stats.
  */
@@ -10,7 +10,9 @@ import { corpusConfig, pluginRuleEntries } from './corpus-config';
 import { edgeCaseFiles, pitfallFiles } from './generate-corpus';
 
 async function main(): Promise<void> {
-  const files = [...collectPackageFiles(), ...edgeCaseFiles(), ...pitfallFiles()];
+  const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+  const all = [...collectPackageFiles(), ...edgeCaseFiles(), ...pitfallFiles()];
+  const files = only ? all.filter((file) => file.group.includes(only)) : all;
   const dir = path.join(REPO_ROOT, '.bench', 'corpus');
   writeCorpus(dir, files);
   const eslint = new ESLint({

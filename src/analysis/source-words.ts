@@ -14,7 +14,6 @@ import { perFile } from './per-file';
  */
 export class SourceWords {
   private readonly offsets = new Map<string, readonly number[]>();
-  private strings: readonly string[] | null = null;
   private readonly text: string;
 
   constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {
@@ -28,14 +27,13 @@ export class SourceWords {
    * this is a superset test for "may this file load module X".
    */
   someString(test: (value: string) => boolean): boolean {
-    this.strings ??= this.sourceCode.ast.tokens.flatMap((token) => {
+    for (const token of this.sourceCode.ast.tokens) {
       const value = token.value;
-      if (token.type === 'String' || (token.type === 'Template' && value.startsWith('`') && value.endsWith('`') && value.length >= 2)) {
-        return [value.slice(1, -1)];
-      }
-      return [];
-    });
-    return this.strings.some(test);
+      const isString =
+        token.type === 'String' || (token.type === 'Template' && value.length >= 2 && value.startsWith('`') && value.endsWith('`'));
+      if (isString && test(value.slice(1, -1))) return true;
+    }
+    return false;
   }
 
   /**
