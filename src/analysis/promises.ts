@@ -337,6 +337,8 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   const services = typedServicesOf(context);
   const isPromiseCache = new Map<TSESTree.Node, boolean>();
   const calleeCache = new Map<TSESTree.Node, FunctionNode | null>();
+  const variableCache = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
+  const words = getSourceWords(context);
   let mayContainPromises: boolean | null = null;
   let promiseApiCalls: Set<TSESTree.Node> | null = null;
   let promisifyCalls: Set<TSESTree.Node> | null = null;
@@ -420,7 +422,12 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   function variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
-    return variableOfIdentifier(sourceCode, identifier);
+    let variable = variableCache.get(identifier);
+    if (variable === undefined) {
+      variable = variableOfIdentifier(sourceCode, identifier);
+      variableCache.set(identifier, variable);
+    }
+    return variable;
   }
 
   /** The initializer of a `const`/never reassigned variable declared once, or null. */
@@ -592,14 +599,21 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     return null;
   }
 
-  /** The `return` arguments of a function body, not looking into nested functions. */
-  function collectReturns(fn: FunctionNode): (TSESTree.Expression | null)[] {
-    const found: (TSESTree.Expression | null)[] = [];
-    someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => {
-      if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node.argument);
-      return false;
+  /**
+   * True when `fn`'s body has at least one `return` (not looking into nested functions) and every
+   * one returns a promise. The returns are judged in source order and the walk stops at the first
+   * that does not, exactly as `every` over all of them would; a body without the word `return`
+   * is not walked.
+   */
+  function everyReturnIsPromise(fn: FunctionNode, depth: number): boolean {
+    if (!words.within('return', fn.body)) return false;
+    let returns = 0;
+    const failed = someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.ReturnStatement) return false;
+      returns += 1;
+      return node.argument === null || !untypedIsPromise(node.argument, depth);
     });
-    return found;
+    return returns > 0 && !failed;
   }
 
   function functionReturnsPromise(fn: FunctionNode, depth: number): boolean {
@@ -614,8 +628,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
       result = untypedIsPromise(fn.body, depth + 1);
     } else {
-      const returns = collectReturns(fn);
-      result = returns.length > 0 && returns.every((argument) => argument !== null && untypedIsPromise(argument, depth + 1));
+      result = everyReturnIsPromise(fn, depth + 1);
     }
     functionCache.set(fn, result);
     return result;

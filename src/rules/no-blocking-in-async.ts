@@ -512,13 +512,12 @@ export default createRule<Options, MessageIds>({
         for (const call of calls) {
           for (const invoked of invokedIdentifiers(call)) {
             const executionContext = getExecutionContext(invoked);
-            const reported = reportedContext(executionContext) !== null;
-            if (executionContext.kind !== 'function' && !reported) continue;
-            const target = resolveLocalFunction(invoked, sourceCode);
-            if (!target) continue;
-            if (reported) reportable.push({ call: invoked, target });
-            else if (executionContext.kind === 'function' && isUnconditionalPart(invoked, executionContext.node, sourceCode)) {
-              helpers.addCall(executionContext.node, target);
+            if (reportedContext(executionContext) !== null) {
+              const target = resolveLocalFunction(invoked, sourceCode);
+              if (target) reportable.push({ call: invoked, target });
+            } else if (executionContext.kind === 'function' && isUnconditionalPart(invoked, executionContext.node, sourceCode)) {
+              // Resolved only if an async function reaches this caller (see `addLazyCall`).
+              helpers.addLazyCall(executionContext.node, () => resolveLocalFunction(invoked, sourceCode));
             }
           }
         }
