@@ -8,7 +8,7 @@ import {
   type PromiseObjectInfo,
 } from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
-import { ApiCatalogIndex, getImportSource } from './imports';
+import { ApiCatalogIndex, type ApiEntry, apiSourceName, getImportSource } from './imports';
 import { perFile } from './per-file';
 import { getSourceWords } from './source-words';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
@@ -130,6 +130,52 @@ const FUNCTION_WRAPPER_INDEX = new ApiCatalogIndex(FUNCTION_WRAPPER_APIS);
 
 /** Every untyped source of promises: catalogued APIs, `promisify`, promise-returning objects, `useCallback`. */
 const PROMISE_SOURCE_INDEXES = [PROMISE_API_INDEX, PROMISIFY_INDEX, PROMISE_OBJECT_INDEX, FUNCTION_WRAPPER_INDEX];
+
+/** The promise catalogs, by the name `PromiseSourceCalls` files their calls under. */
+const PROMISE_CATALOGS = {
+  api: PROMISE_APIS,
+  promisify: PROMISIFY_APIS,
+  object: PROMISE_OBJECT_APIS,
+  wrapper: FUNCTION_WRAPPER_APIS,
+} as const;
+type PromiseCatalog = keyof typeof PROMISE_CATALOGS;
+
+/**
+ * The four promise catalogs as one index, so one `ReferenceTracker` pass per file finds the calls
+ * of all four. An entry's info lists the catalogs that have an entry for the same source, path
+ * and use, with each catalog's info (a later entry of one catalog replaces an earlier one, as in
+ * a catalog's own index).
+ */
+const PROMISE_CATALOGS_INDEX = new ApiCatalogIndex(
+  (() => {
+    const merged = new Map<string, ApiEntry<Map<PromiseCatalog, unknown>>>();
+    for (const [catalog, entries] of Object.entries(PROMISE_CATALOGS) as [PromiseCatalog, readonly ApiEntry<unknown>[]][]) {
+      for (const entry of entries) {
+        const key = ['module' in entry.source ? 'module' : 'global', apiSourceName(entry.source), ...entry.path, entry.use].join('\0');
+        const known = merged.get(key) ?? { source: entry.source, path: entry.path, use: entry.use, info: new Map() };
+        known.info.set(catalog, entry.info);
+        merged.set(key, known);
+      }
+    }
+    return merged.values();
+  })(),
+);
+
+/**
+ * The calls of a file that a promise catalog lists, by catalog: each call with the info of the
+ * first route that reached it (as each catalog's own `references` would give).
+ */
+type PromiseSourceCalls = { readonly [catalog in PromiseCatalog]: Map<TSESTree.Node, unknown> };
+
+function findPromiseSourceCalls(sourceCode: Readonly<TSESLint.SourceCode>): PromiseSourceCalls {
+  const calls: PromiseSourceCalls = { api: new Map(), promisify: new Map(), object: new Map(), wrapper: new Map() };
+  for (const reference of PROMISE_CATALOGS_INDEX.allReferences(sourceCode)) {
+    for (const [catalog, info] of reference.info) {
+      if (!calls[catalog].has(reference.node)) calls[catalog].set(reference.node, info);
+    }
+  }
+  return calls;
+}
 
 /** The module specifiers (with their `node:` forms) of `PROMISE_SOURCE_INDEXES`. */
 const PROMISE_SOURCE_MODULES: ReadonlySet<string> = new Set(PROMISE_SOURCE_INDEXES.flatMap((index) => index.moduleSpecifiers()));
@@ -340,10 +386,9 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   const variableCache = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
   const words = getSourceWords(context);
   let mayContainPromises: boolean | null = null;
-  let promiseApiCalls: Set<TSESTree.Node> | null = null;
-  let promisifyCalls: Set<TSESTree.Node> | null = null;
-  let promiseObjectCalls: Map<TSESTree.Node, PromiseObjectInfo> | null = null;
-  let functionWrapperCalls: Set<TSESTree.Node> | null = null;
+  let sourceCalls: PromiseSourceCalls | null = null;
+  /** The calls of the promise catalogs in this file: one pass for all four, on the first question. */
+  const promiseSourceCalls = (): PromiseSourceCalls => (sourceCalls ??= findPromiseSourceCalls(sourceCode));
   const functionCache = new Map<FunctionNode, boolean>();
   const asyncExportsCache = new Map<string, ReadonlySet<string> | null>();
 
@@ -382,11 +427,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   function isPromiseApiCall(node: TSESTree.Node): boolean {
-    if (!promiseApiCalls) {
-      promiseApiCalls = new Set();
-      for (const reference of PROMISE_API_INDEX.references(sourceCode)) promiseApiCalls.add(reference.node);
-    }
-    return promiseApiCalls.has(node);
+    return promiseSourceCalls().api.has(node);
   }
 
   /**
@@ -402,23 +443,13 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     const value = skipTransparent(init);
     const awaited = value.type === AST_NODE_TYPES.AwaitExpression;
     const factory = awaited ? skipTransparent(value.argument) : value;
-    if (!promiseObjectCalls) {
-      promiseObjectCalls = new Map();
-      for (const reference of PROMISE_OBJECT_INDEX.references(sourceCode)) {
-        promiseObjectCalls.set(reference.node, reference.info);
-      }
-    }
-    const info = promiseObjectCalls.get(factory);
+    const info = promiseSourceCalls().object.get(factory) as PromiseObjectInfo | undefined;
     return info !== undefined && info.awaited === awaited && info.methods.includes(name);
   }
 
   /** `const readAsync = promisify(fs.readFile)`: is `node` such a `promisify(...)` call? */
   function isPromisifyCall(node: TSESTree.Node): boolean {
-    if (!promisifyCalls) {
-      promisifyCalls = new Set();
-      for (const reference of PROMISIFY_INDEX.references(sourceCode)) promisifyCalls.add(reference.node);
-    }
-    return promisifyCalls.has(node);
+    return promiseSourceCalls().promisify.has(node);
   }
 
   function variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
@@ -446,11 +477,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   /** `useCallback(fn, deps)`: the wrapped function, or null. */
   function wrappedFunction(node: TSESTree.Node): TSESTree.Node | null {
     if (node.type !== AST_NODE_TYPES.CallExpression || !node.arguments[0]) return null;
-    if (!functionWrapperCalls) {
-      functionWrapperCalls = new Set();
-      for (const reference of FUNCTION_WRAPPER_INDEX.references(sourceCode)) functionWrapperCalls.add(reference.node);
-    }
-    return functionWrapperCalls.has(node) ? skipTransparent(node.arguments[0]) : null;
+    return promiseSourceCalls().wrapper.has(node) ? skipTransparent(node.arguments[0]) : null;
   }
 
   function resolveIdentifierFunction(identifier: TSESTree.Identifier): FunctionNode | null {
