@@ -46,6 +46,7 @@ import {
 } from '../catalog/blocking-apis';
 import { type ConcurrencyEvidence, getWhereItRuns, type RunContext } from '../analysis/where-it-runs';
 import { staticMemberName, variableOfIdentifier } from '../util/ast';
+import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -505,6 +506,10 @@ export default createRule<Options, MessageIds>({
     { allow: [], additionalBlockingApis: [], checkTopLevelAwait: false, checkTestCallbacks: false, reportIn: 'concurrent' },
   ],
   create(context, [options]) {
+    // Reports are made only in async functions (the text has `async`), or with
+    // `checkTopLevelAwait` in a module with top-level `await`.
+    const words = getSourceWords(context);
+    if (!words.has('async') && !(options.checkTopLevelAwait && words.has('await'))) return {};
     const sourceCode = context.sourceCode;
     const settings = readAsyncPitfallsSettings(context.settings);
     const additional = [...(options.additionalBlockingApis ?? []), ...settings.blockingApis];

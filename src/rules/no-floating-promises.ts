@@ -174,6 +174,9 @@ export default createRule<Options, MessageIds>({
     const checkCannotReject = options.checkCannotReject ?? false;
     const sourceCode = context.sourceCode;
     const promises = getPromiseAnalysis(context);
+    // Nothing can be a promise or a promise chain in this file: no listener at all.
+    if (!promises.mayContainPromises()) return {};
+
     const effects = getFileEffects(context);
 
     /**
@@ -289,13 +292,15 @@ export default createRule<Options, MessageIds>({
               return parts;
             }
           }
-          if (!checkCannotReject && cannotReject(node)) return [];
           // Untyped evidence of a thenable; typed, it still counts where the checker knows nothing
           // about the receiver (`any`: an unresolved import, a package without types).
-          if (method === 'then' && isThenWithCallback(node) && !promises.hasKnownType(callee(node))) return [node];
-          if (returnsHandledChain(node)) return [];
-          // The allow list is consulted only for promises (scope lookups cost more than the test).
-          return promises.isPromise(node) && !isAllowListed(node) ? [node] : [];
+          if (method === 'then' && isThenWithCallback(node) && !promises.hasKnownType(callee(node))) {
+            return checkCannotReject || !cannotReject(node) ? [node] : [];
+          }
+          // The handled-chain, cannot-reject and allow-list tests only for promises: they cost more.
+          if (!promises.isPromise(node) || returnsHandledChain(node)) return [];
+          if (!checkCannotReject && cannotReject(node)) return [];
+          return isAllowListed(node) ? [] : [node];
         }
         case AST_NODE_TYPES.NewExpression:
         case AST_NODE_TYPES.Identifier:

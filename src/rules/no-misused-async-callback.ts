@@ -110,6 +110,8 @@ export default createRule<Options, MessageIds>({
     const allowEventListeners = options.allowEventListeners ?? true;
     const sourceCode = context.sourceCode;
     const promises = getPromiseAnalysis(context);
+    // No async callback, promise or promise-returning function can be in this file.
+    if (!promises.mayContainPromises()) return {};
     const services = promises.services;
     const effects = getFileEffects(context);
 

@@ -33,6 +33,7 @@ import {
 import { getFileEffects } from '../analysis/effects';
 import { ORDERED_ITERABLE, ORDERED_OUTPUT_NAME, ORDERED_RUN_NAME, SEQUENTIAL_INTENT } from '../catalog/effects';
 import { skipTransparent } from '../util/ast';
+import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -184,6 +185,9 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ orderedFunctions: [] }],
   create(context, [options]) {
+    // Every report is about an `await` in a loop: a file without the word has nothing to check.
+    const words = getSourceWords(context);
+    if (!words.has('await')) return {};
     const sourceCode = context.sourceCode;
     const visitorKeys = sourceCode.visitorKeys;
     const orderedNames: ReadonlySet<string> = new Set(options.orderedFunctions ?? []);
@@ -595,6 +599,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function check(loop: CheckedLoop): void {
+      if (!words.within('await', loop)) return;
       if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.await) return;
       const vars = loopVariables(loop);
       if (!vars || vars.length === 0) return;

@@ -18,6 +18,7 @@ import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames
 import { type EffectSummary, getFileEffects } from '../analysis/effects';
 import { FILE_METADATA_PREFIXES, TRANSACTION_NAMES } from '../catalog/effects';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
+import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { skipTransparent } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
@@ -214,6 +215,9 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ minGroupSize: 2, checkExpressionStatements: false, orderedFunctions: [] }],
   create(context, [options]) {
+    // Every report is about an `await`: a file without the word has nothing to check.
+    const words = getSourceWords(context);
+    if (!words.has('await')) return {};
     const sourceCode = context.sourceCode;
     const minGroupSize = options.minGroupSize ?? 2;
     const checkExpressionStatements = options.checkExpressionStatements ?? false;
@@ -309,6 +313,10 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkStatements(statements: readonly TSESTree.ProgramStatement[]): void {
+      // A group member awaits at its top: no `await` in these statements, no member.
+      const first = statements[0];
+      const last = statements.at(-1);
+      if (!first || !last || !words.between('await', first.range[0], last.range[1])) return;
       // Cheap pre-check: most blocks have fewer than two awaiting statements.
       let candidates = 0;
       for (const statement of statements) {
