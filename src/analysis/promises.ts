@@ -200,8 +200,9 @@ const PROMISE_SOURCE_MODULES: ReadonlySet<string> = new Set(PROMISE_SOURCE_INDEX
  * Untyped: can anything in this file be a promise (`isPromise`, `returnsPromise`) or a promise
  * chain? False only when none of the evidence `isPromise` reads can be there:
  * - no `async` in the text (no async function, method or IIFE);
- * - no `then` in the text (no `.then/.catch/.finally` chain rules judge by syntax; `catch` and
- *   `finally` chains need a promise receiver, which needs one of these words);
+ * - no `then` or `finally` in the text (no `.then(cb)` / `.finally(cb)` chain, which rules judge by
+ *   syntax as evidence of a thenable; a `.catch` chain needs a promise receiver, which needs one
+ *   of these words);
  * - no global of the promise catalogs named in the text (`Promise`, `fetch`, `crypto`);
  * - no import, `require()` or `import x = require()` of a relative module (its async exports are
  *   read from its file) or of a module of the promise catalogs (`fs/promises`, `util`, `events`,
@@ -210,7 +211,7 @@ const PROMISE_SOURCE_MODULES: ReadonlySet<string> = new Set(PROMISE_SOURCE_INDEX
  */
 function untypedMayContainPromises(context: Context): boolean {
   const words = getSourceWords(context);
-  if (words.has('async') || words.has('then')) return true;
+  if (words.has('async') || words.has('then') || words.has('finally')) return true;
   for (const index of PROMISE_SOURCE_INDEXES) {
     if (index.globalNames().some((name) => words.has(name))) return true;
   }

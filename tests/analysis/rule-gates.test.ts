@@ -111,7 +111,7 @@ ruleTester.run('no-misused-async-callback: reported without async, then or Promi
       code: "import { readFile } from 'fs/promises';\nconst load = (file) => readFile(file);\nfiles.forEach(load);",
       errors: [
         {
-          messageId: 'ignoredCallback',
+          messageId: 'ignoredPromiseCallback',
           data: { method: 'forEach' },
           line: 3,
           column: 15,
