@@ -24,19 +24,21 @@ function repeat(count: number, line: (index: number) => string, separator = '\n'
 }
 
 // Shared helpers the pitfall code calls: real async functions, so untyped and typed mode both see promises.
+// The helpers do real I/O, so the rules that judge what a called function does (effect
+// summaries: nothing to overlap in memory-only helpers) report the pitfalls that use them.
 const HELPERS_JS = `
-async function fetchUser(id) { return { id, name: 'u' + id }; }
-async function fetchOrders(user) { return [user.id]; }
-async function save(value) { return value; }
+async function fetchUser(id) { const res = await fetch('/users/' + id); return res.json(); }
+async function fetchOrders(user) { const res = await fetch('/orders?user=' + user.id); return res.json(); }
+async function save(value) { await fetch('/save', { method: 'POST', body: String(value) }); return value; }
 async function sleep(ms) { return new Promise((resolve) => setTimeout(resolve, ms)); }
 function compute(value) { return value; }
 `;
 
 const HELPERS_TS = `
 interface User { id: number; name: string }
-async function fetchUser(id: number): Promise<User> { return { id, name: 'u' + id }; }
-async function fetchOrders(user: User): Promise<number[]> { return [user.id]; }
-async function save<T>(value: T): Promise<T> { return value; }
+async function fetchUser(id: number): Promise<User> { const res = await fetch('/users/' + id); return res.json(); }
+async function fetchOrders(user: User): Promise<number[]> { const res = await fetch('/orders?user=' + user.id); return res.json(); }
+async function save<T>(value: T): Promise<T> { await fetch('/save', { method: 'POST', body: String(value) }); return value; }
 async function sleep(ms: number): Promise<void> { return new Promise((resolve) => setTimeout(resolve, ms)); }
 function compute<T>(value: T): T { return value; }
 `;
