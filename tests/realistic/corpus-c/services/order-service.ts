@@ -27,7 +27,7 @@ export class OrderService {
   }
 
   async customerOverview(customerId: string) {
-    const customer = await this.customers.findById(customerId);
+    const customer = await this.customers.findById(customerId); // expect-typed: prefer-promise-all
     const points = await this.customers.loyaltyPoints(customerId);
     return { customer, points };
   }
