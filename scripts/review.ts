@@ -14,6 +14,8 @@
  *   --out <file>       write there instead of stdout
  *   --json             every report and the counts as JSON instead of Markdown
  *   --from <file>      no linting: the Markdown of a saved `--json` run (draw another sample, seed)
+ *   --judged <file>    a reviewer's verdicts (JSON: [{ rule, file, line, verdict, class }]): says which
+ *                      judged reports this run still gives, per rule, verdict and class, and marks them
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,6 +43,8 @@ interface TreeRun {
   tree: string;
   files: number;
   notParsed: number;
+  /** The first parse error, so a run where nothing parses says why. */
+  firstParseError?: string;
   seconds: number;
 }
 
@@ -65,6 +69,7 @@ const { values, positionals } = parseArgs({
     out: { type: 'string' },
     json: { type: 'boolean', default: false },
     from: { type: 'string' },
+    judged: { type: 'string' },
   },
 });
 
@@ -113,10 +118,12 @@ async function lintTree(dist: string, tree: string, reports: Report[]): Promise<
   });
   const results = await eslint.lintFiles(['.']);
   let notParsed = 0;
+  let firstParseError: string | undefined;
   for (const result of results) {
     for (const message of result.messages) {
       if (message.fatal) {
         notParsed++;
+        firstParseError ??= `${path.relative(tree, result.filePath)}: ${message.message}`;
         continue;
       }
       if (!message.ruleId?.startsWith(`${NAMESPACE}/`)) continue;
@@ -132,7 +139,7 @@ async function lintTree(dist: string, tree: string, reports: Report[]): Promise<
       });
     }
   }
-  return { tree: name, files: results.length, notParsed, seconds: (Date.now() - started) / 1000 };
+  return { tree: name, files: results.length, notParsed, firstParseError, seconds: (Date.now() - started) / 1000 };
 }
 
 /** mulberry32: a small seeded generator, so a sample can be drawn again. */
@@ -169,7 +176,7 @@ function countsTable(reports: readonly Report[], runs: readonly TreeRun[]): stri
   return [header, divider, ...rows, files].join('\n');
 }
 
-function reportSection(report: Report, number: number, files: Map<string, FileIndex>): string {
+function reportSection(report: Report, number: number, files: Map<string, FileIndex>, verdict?: Verdict): string {
   let index = files.get(report.absolutePath);
   if (!index) {
     index = indexFile(report.absolutePath);
@@ -178,7 +185,50 @@ function reportSection(report: Report, number: number, files: Map<string, FileIn
   const lastLine = report.endLine - report.line <= 3 ? report.endLine : report.line;
   const snippets = [enclosingSnippet(index, report.line), ...calledSnippets(index, report.line, lastLine)];
   const blocks = snippets.map((snippet) => `${snippet.title}:\n\`\`\`ts\n${snippet.code}\n\`\`\``);
-  return [`#### ${number}. ${report.file}:${report.line}:${report.column}`, '', `> ${report.message}`, '', ...blocks, ''].join('\n');
+  const judged = verdict ? [`Judged before: **${verdict.verdict}** (${verdict.class})`, ''] : [];
+  const heading = `#### ${number}. ${report.file}:${report.line}:${report.column}`;
+  return [heading, '', `> ${report.message}`, '', ...judged, ...blocks, ''].join('\n');
+}
+
+/** One report a reviewer judged (see /tmp/realcode/judged-*.json); `file` and `line` as in `Report`. */
+interface Verdict {
+  rule: string;
+  file: string;
+  line: number;
+  verdict: 'worth' | 'pointless' | 'wrong';
+  class: string;
+}
+
+const verdictKey = (item: { rule: string; file: string; line: number }) => `${item.rule} ${item.file}:${item.line}`;
+
+/**
+ * Per rule, how many judged reports of each verdict this run still gives, then per verdict and
+ * class (a class whose count fell to 0 is gone). Only verdicts in the run's trees, for rules the
+ * run reported or was asked for, are counted.
+ */
+function judgedSection({ reports, runs, rules: asked }: SavedRun, allVerdicts: readonly Verdict[]): string {
+  const given = new Set(reports.map(verdictKey));
+  const trees = new Set(runs.map((run) => run.tree));
+  const ruleNames = new Set([...reports.map((report) => report.rule), ...(asked ?? '').split(',').filter(Boolean)]);
+  const verdicts = allVerdicts.filter((item) => trees.has(item.file.split('/')[0] ?? '') && ruleNames.has(item.rule));
+  const out = ['## Judged reports still given', '', '| rule | worth | pointless | wrong |', '|---|---|---|---|'];
+  const rules = [...new Set(verdicts.map((verdict) => verdict.rule))].sort();
+  const kept = (list: readonly Verdict[]) => `${list.filter((item) => given.has(verdictKey(item))).length} of ${list.length}`;
+  for (const rule of rules) {
+    const ofRule = verdicts.filter((verdict) => verdict.rule === rule);
+    const cells = (['worth', 'pointless', 'wrong'] as const).map((kind) => kept(ofRule.filter((item) => item.verdict === kind)));
+    out.push(`| ${rule} | ${cells.join(' | ')} |`);
+  }
+  for (const rule of rules) {
+    out.push('', `### ${rule}: classes (still given of judged)`, '');
+    const classes = new Map<string, Verdict[]>();
+    for (const verdict of verdicts.filter((item) => item.rule === rule)) {
+      const name = `${verdict.verdict}: ${verdict.class}`;
+      classes.set(name, [...(classes.get(name) ?? []), verdict]);
+    }
+    for (const [name, list] of [...classes].sort(([a], [b]) => a.localeCompare(b))) out.push(`- ${name}: ${kept(list)}`);
+  }
+  return out.join('\n');
 }
 
 /** What `--json` writes and `--from` reads. */
@@ -191,7 +241,8 @@ interface SavedRun {
   reports: Report[];
 }
 
-function markdown({ reports, runs, dist, config, rules, typed }: SavedRun): string {
+function markdown(saved: SavedRun, verdicts: readonly Verdict[]): string {
+  const { reports, runs, dist, config, rules, typed } = saved;
   const size = Number(values.sample);
   const seed = Number(values.seed);
   const files = new Map<string, FileIndex>();
@@ -203,11 +254,13 @@ function markdown({ reports, runs, dist, config, rules, typed }: SavedRun): stri
     countsTable(reports, runs),
     '',
   ];
+  if (verdicts.length > 0) out.push(judgedSection(saved, verdicts), '');
+  const verdictOf = new Map(verdicts.map((verdict) => [verdictKey(verdict), verdict]));
   for (const rule of [...new Set(reports.map((report) => report.rule))].sort()) {
     const ofRule = reports.filter((report) => report.rule === rule);
     const drawn = sample(ofRule, size, seed);
     out.push(`## ${rule}: ${drawn.length} of ${ofRule.length}`, '');
-    drawn.forEach((report, i) => out.push(reportSection(report, i + 1, files)));
+    drawn.forEach((report, i) => out.push(reportSection(report, i + 1, files, verdictOf.get(verdictKey(report)))));
   }
   return out.join('\n');
 }
@@ -222,13 +275,15 @@ async function lintAll(): Promise<SavedRun> {
     const run = await lintTree(dist, tree, reports);
     runs.push(run);
     console.error(`${run.tree}: ${run.files} files, ${run.notParsed} not parsed, ${run.seconds.toFixed(1)} s`);
+    if (run.firstParseError) console.error(`  first parse error: ${run.firstParseError}`);
   }
   return { dist, config: values.config, rules: values.rules ?? null, typed: values.typed, runs, reports };
 }
 
 async function main(): Promise<void> {
   const saved = values.from ? (JSON.parse(readFileSync(values.from, 'utf8')) as SavedRun) : await lintAll();
-  const output = values.json ? JSON.stringify(saved, null, 2) : markdown(saved);
+  const verdicts = values.judged ? (JSON.parse(readFileSync(values.judged, 'utf8')) as Verdict[]) : [];
+  const output = values.json ? JSON.stringify(saved, null, 2) : markdown(saved, verdicts);
   if (values.out) writeFileSync(values.out, `${output}\n`);
   else process.stdout.write(`${output}\n`);
 }

@@ -118,6 +118,83 @@ export function isUnconditionalPart(
   return true;
 }
 
+/**
+ * A test that is true when a cache has no entry yet: `!x`, `!cache.has(k)`, `!cache.get(k)`,
+ * `x === undefined`, `x == null`, `typeof x === 'undefined'` (and the same with the operands
+ * swapped), where `x` is an identifier or a member expression.
+ */
+function isCacheMissTest(test: TSESTree.Expression): boolean {
+  const isLookup = (node: TSESTree.Node): boolean =>
+    node.type === AST_NODE_TYPES.Identifier ||
+    node.type === AST_NODE_TYPES.MemberExpression ||
+    (node.type === AST_NODE_TYPES.CallExpression &&
+      node.callee.type === AST_NODE_TYPES.MemberExpression &&
+      !node.callee.computed &&
+      node.callee.property.type === AST_NODE_TYPES.Identifier &&
+      (node.callee.property.name === 'has' || node.callee.property.name === 'get'));
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') return isLookup(test.argument);
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '!==', '!='].includes(test.operator)) return false;
+  const isEmpty = (node: TSESTree.Node): boolean =>
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
+    (node.type === AST_NODE_TYPES.Literal && (node.value === null || node.value === 'undefined'));
+  if (test.operator === '!==' || test.operator === '!=') return false;
+  const [left, right] = [test.left, test.right];
+  const lookupSide = isEmpty(right) ? left : isEmpty(left) ? right : null;
+  if (!lookupSide) return false;
+  return isLookup(lookupSide.type === AST_NODE_TYPES.UnaryExpression && lookupSide.operator === 'typeof' ? lookupSide.argument : lookupSide);
+}
+
+/**
+ * True when `node` runs on the first call of `fn` and is then cached, so that later calls skip it:
+ * the only branches between them are the consequent of an `if` whose test is a cache miss (see
+ * `isCacheMissTest`), the right side of `??=`/`||=`, or of `??`/`||`; or it is assigned to a
+ * variable declared outside `fn`. Everything else that `isUnconditionalPart` refuses (other
+ * branches, `catch`, `switch` cases) still refuses. The first call blocks: callers pay once.
+ */
+export function isFirstCallPart(
+  node: TSESTree.Node,
+  fn: FunctionNode,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  let cached = false;
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+        if (parent.test === child) break;
+        if (parent.consequent !== child || !isCacheMissTest(parent.test)) return false;
+        cached = true;
+        break;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test !== child) return false;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.right === child) {
+          if (parent.operator === '&&') return false;
+          cached = true;
+        }
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+      case AST_NODE_TYPES.CatchClause:
+        if (parent.type === AST_NODE_TYPES.CatchClause || parent.test !== child) return false;
+        break;
+      case AST_NODE_TYPES.AssignmentExpression: {
+        if (parent.right !== child) break;
+        if (parent.operator === '&&=') return false;
+        if (parent.operator === '||=' || parent.operator === '??=') cached = true;
+        if (parent.left.type === AST_NODE_TYPES.Identifier) {
+          const variable = variableOfIdentifier(sourceCode, parent.left);
+          if (variable && !contains(fn, variable.scope.block)) cached = true;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return cached;
+}
+
 /** How a helper reaches a blocking operation: through `next` helpers, ending in `operation`. */
 export interface BlockingChain<Op> {
   readonly helpers: readonly LocalFunction[];

@@ -10,10 +10,12 @@ export type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unkn
  *
  * The cache is a module-level `WeakMap` keyed by the file's AST root (`sourceCode.ast`):
  * - every host builds a new `Program` node per linted file and hands the same one to every rule, so
- *   the key is exactly "this file". The `SourceCode` object is not a usable key: ESLint creates one
+ *   the key is exactly "this file". The `SourceCode` object is not a key to rely on: ESLint creates one
  *   per file, but oxlint's JS plugin host hands every file the same frozen `SourceCode` object, whose
- *   getters read the current file (keyed by it, every file after the first would get the first
- *   file's answers);
+ *   getters read the current file. oxlint 1.x replaces the global `WeakMap` with a subclass that
+ *   forgets that one key after each file, so a `WeakMap` keyed by it happens to work there; any other
+ *   cache keyed by it (a `Map`, a `WeakMap` built before the patch, another host) would hand every
+ *   file the first file's answers. The AST root needs no such help;
  * - with `--concurrency`, every worker thread loads its own copy of this module, so no two threads
  *   share a map;
  * - the entry goes when the host drops the file's AST.

@@ -70,10 +70,13 @@ type TypedServices = {
  *
  * What counts as "a promise" (`isPromise`):
  * - typed mode (a `program` is present): an expression whose type is thenable: some part of its
- *   (apparent, union) type has a callable `then` taking a callback. `unknown` is never a
- *   promise; for `any` (often an unresolved import or a missing `@types` package) the checker
- *   knows nothing, so the untyped evidence below decides. Functions imported from other modules
- *   and `.d.ts` files are covered by the checker.
+ *   (apparent, union) type has a callable `then` taking a callback. For `any` and `unknown`
+ *   (an unresolved import, a missing `@types` package, an untyped JS module, a symbol-keyed
+ *   method) the checker knows nothing, so the untyped evidence below decides: typed answers are a
+ *   superset of untyped ones unless a type proves the untyped guess wrong. A call typed
+ *   `Promise<T> | undefined` that passes a function argument (`query(sql, done)`) is a callback
+ *   API called the callback way: not a promise. Functions imported from other modules and
+ *   `.d.ts` files are covered by the checker.
  * - untyped mode, from syntax and scope only (no guessing by names):
  *   - a call of a function known to return a promise (`returnsPromise`): declared `async`
  *     in this file (`async function f`, `const f = async () => ...` never reassigned), an async
@@ -100,13 +103,26 @@ export interface PromiseAnalysis {
   isPromise(node: TSESTree.Expression): boolean;
   /** Is this expression a function value whose every call returns a promise? */
   returnsPromise(node: TSESTree.Expression): boolean;
+  /**
+   * Like `isPromise`, but typed mode requires every part of the type to be thenable:
+   * `Promise<T> | undefined` (a getter of a cached promise) is not always a promise. Untyped, the
+   * same as `isPromise`.
+   */
+  isAlwaysPromise(node: TSESTree.Expression): boolean;
+  /**
+   * Typed mode: does the checker know this expression's type (not `any`/`unknown`)? False
+   * untyped. Rules keep their untyped evidence wherever this is false.
+   */
+  hasKnownType(node: TSESTree.Node): boolean;
   /** What happens to the value of `node` (see `ValueUsage`). */
   usageOf(node: TSESTree.Node): ValueUsage;
   /** The function an identifier or member callee refers to, when scope analysis can tell. */
   resolveCallee(callee: TSESTree.Expression): FunctionNode | null;
   /**
-   * Typed mode: is `node` (a callback argument) passed where the parameter's function type may
-   * return a thenable, i.e. the callee is declared to accept async callbacks? Always false untyped.
+   * Typed mode: is `node` (a callback argument) passed where the parameter's function type, as
+   * declared, may return a thenable, i.e. the callee is declared to accept async callbacks? A
+   * return type that is a bare type parameter (`map<U>(fn: () => U)`) does not count. Always false
+   * untyped.
    */
   expectsPromiseReturn(node: TSESTree.Expression): boolean;
   /** Typed mode only: the checker services; null untyped. */
@@ -238,27 +254,77 @@ export function chainMethodName(call: TSESTree.CallExpression): string | null {
   return name !== null && CHAIN_METHODS.has(name) ? name : null;
 }
 
+/** `ts.TypeFlags.Unknown`. */
+const TYPE_FLAGS_UNKNOWN = 2;
+/** `ts.TypeFlags.Undefined`. */
+const TYPE_FLAGS_UNDEFINED = 32768;
+/** `ts.TypeFlags.TypeParameter`. */
+const TYPE_FLAGS_TYPE_PARAMETER = 262144;
+
+/**
+ * How many union members a type walk looks at. The walks below are flat (a union's members, a
+ * `then` property's members, a signature's return type): no walk follows a type into itself, so
+ * recursive, conditional and mapped types cannot make them recurse; the cap only bounds the work
+ * on huge unions (generated string-literal unions).
+ */
+const MAX_UNION_PARTS = 64;
+
+function unionParts(type: ts.Type): readonly ts.Type[] {
+  if (!type.isUnion()) return [type];
+  return type.types.length > MAX_UNION_PARTS ? type.types.slice(0, MAX_UNION_PARTS) : type.types;
+}
+
+/** Is this one (non-union) type thenable: a callable `then` that takes a callback? */
+function isThenablePart(checker: ts.TypeChecker, part: ts.Type): boolean {
+  const then = part.getProperty('then');
+  if (!then) return false;
+  // `getTypeOfSymbol`, not `getTypeOfSymbolAtLocation`: no flow narrowing at an unrelated node.
+  const thenType = checker.getTypeOfSymbol(then);
+  return unionParts(thenType).some((t) => t.getCallSignatures().some((signature) => signature.parameters.length > 0));
+}
+
+/** `ts.TypeFlags` of primitives, literals, `void`, `undefined`, `null` and `never`. */
+const TYPE_FLAGS_PRIMITIVES = 262140;
+/** `ts.TypeFlags.Object`. */
+const TYPE_FLAGS_OBJECT = 524288;
+/** `ts.ObjectFlags.Mapped`. */
+const OBJECT_FLAGS_MAPPED = 32;
+
+/**
+ * A declared (uninstantiated) return type that no instantiation can make thenable: a primitive,
+ * or an object type that is not mapped and has no `then`. Type parameters, `this`, conditional,
+ * indexed and intersection types are unsettled.
+ */
+function isSettledNonThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
+  if (type.flags & TYPE_FLAGS_PRIMITIVES) return true;
+  if (!(type.flags & TYPE_FLAGS_OBJECT)) return false;
+  if ((type as ts.ObjectType).objectFlags & OBJECT_FLAGS_MAPPED) return false;
+  return !isThenablePart(checker, type) && type.getProperty('then') === undefined;
+}
+
 /** Typed-mode test: some part of the type has a callable `then` that takes a callback. */
-function isThenableType(checker: ts.TypeChecker, tsNode: ts.Node, type: ts.Type): boolean {
-  const apparent = checker.getApparentType(type);
-  const parts = apparent.isUnion() ? apparent.types : [apparent];
-  for (const part of parts) {
-    const then = part.getProperty('then');
-    if (!then) continue;
-    const thenType = checker.getTypeOfSymbolAtLocation(then, tsNode);
-    const thenParts = thenType.isUnion() ? thenType.types : [thenType];
-    if (thenParts.some((t) => t.getCallSignatures().some((signature) => signature.parameters.length > 0))) {
-      return true;
-    }
-  }
-  return false;
+function isThenableType(checker: ts.TypeChecker, _tsNode: ts.Node, type: ts.Type): boolean {
+  return unionParts(checker.getApparentType(type)).some((part) => isThenablePart(checker, part));
+}
+
+/**
+ * `Promise<T> | undefined` (or `| void`): the shape of a function that returns a promise only when
+ * no callback is passed (`query(sql)` vs `query(sql, done)`). True when some part is thenable and
+ * some part is `undefined`/`void`.
+ */
+function isPromiseOrNothingType(checker: ts.TypeChecker, type: ts.Type): boolean {
+  if (!type.isUnion()) return false;
+  const parts = unionParts(type);
+  return (
+    parts.some((part) => (part.flags & (TYPE_FLAGS_UNDEFINED | TYPE_FLAGS_VOID)) !== 0) &&
+    parts.some((part) => isThenablePart(checker, checker.getApparentType(part)))
+  );
 }
 
 /** Typed-mode test: the type is callable and every call signature returns a thenable. */
 function isPromiseReturningType(checker: ts.TypeChecker, tsNode: ts.Node, type: ts.Type): boolean {
-  const parts = type.isUnion() ? type.types : [type];
   let signatures = 0;
-  for (const part of parts) {
+  for (const part of unionParts(type)) {
     for (const signature of part.getCallSignatures()) {
       signatures += 1;
       if (!isThenableType(checker, tsNode, signature.getReturnType())) return false;
@@ -267,11 +333,35 @@ function isPromiseReturningType(checker: ts.TypeChecker, tsNode: ts.Node, type: 
   return signatures > 0;
 }
 
+/** Typed-mode test: the type is callable and some call signature may return `Promise | undefined`. */
+function isPromiseOrNothingReturningType(checker: ts.TypeChecker, type: ts.Type): boolean {
+  return unionParts(type).some((part) =>
+    part.getCallSignatures().some((signature) => isPromiseOrNothingType(checker, signature.getReturnType())),
+  );
+}
+
+/**
+ * Does a function type, as its declaration writes it, ask for a thenable return? Looks at the
+ * uninstantiated signature: `map<U>(fn: (value: T) => U)` instantiated for an async callback says
+ * `Promise<...>` only because the callback itself returns one, which is no evidence that the callee
+ * waits for it. A return type that is a bare type parameter therefore does not count.
+ */
+function declaresPromiseReturn(checker: ts.TypeChecker, tsNode: ts.Node, type: ts.Type): boolean {
+  return unionParts(type).some((part) =>
+    part.getCallSignatures().some((signature) => {
+      const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+      const declared = declaration ? checker.getSignatureFromDeclaration(declaration) : undefined;
+      const returnType = (declared ?? signature).getReturnType();
+      if (returnType.flags & TYPE_FLAGS_TYPE_PARAMETER) return false;
+      return isThenableType(checker, tsNode, returnType);
+    }),
+  );
+}
+
 /** Typed-mode test: the type is callable and every call signature returns exactly `void`. */
 export function isVoidReturningFunctionType(type: ts.Type): boolean {
-  const parts = type.isUnion() ? type.types : [type];
   let signatures = 0;
-  for (const part of parts) {
+  for (const part of unionParts(type)) {
     for (const signature of part.getCallSignatures()) {
       signatures += 1;
       if ((signature.getReturnType().flags & TYPE_FLAGS_VOID) === 0) return false;
@@ -608,18 +698,134 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   /**
-   * The checker's answer, or null when the type is `any`: an unresolved import or a missing
-   * `@types` package says nothing, so the untyped evidence (scope, imports) decides instead.
+   * The checker's type of `node`, or null when it says nothing: `any` (an unresolved import, a
+   * missing `@types` package, an untyped JS module, an unresolved workspace package), `unknown`,
+   * or a checker failure. TypeScript's own type walks can overflow the stack on pathological
+   * recursive types; that is the checker giving up, not an answer, so the untyped evidence
+   * decides instead of the lint run crashing.
    */
+  function knownType(node: TSESTree.Node): { tsNode: ts.Node; type: ts.Type } | null {
+    if (!services) return null;
+    const tsNode = services.esTreeNodeToTSNodeMap.get(node);
+    let type: ts.Type;
+    try {
+      type = services.checker.getTypeAtLocation(tsNode);
+    } catch (error) {
+      if (error instanceof RangeError) return null;
+      throw error;
+    }
+    return type.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN) ? null : { tsNode, type };
+  }
+
+  /** The checker's answer (see `knownType`), or null when the untyped evidence must decide. */
   function typedTest(
     node: TSESTree.Node,
     test: (checker: ts.TypeChecker, tsNode: ts.Node, type: ts.Type) => boolean,
   ): boolean | null {
     if (!services) return null;
-    const tsNode = services.esTreeNodeToTSNodeMap.get(node);
-    const type = services.checker.getTypeAtLocation(tsNode);
-    if (type.flags & TYPE_FLAGS_ANY) return null;
-    return test(services.checker, tsNode, type);
+    const known = knownType(node);
+    if (!known) return null;
+    try {
+      return test(services.checker, known.tsNode, known.type);
+    } catch (error) {
+      if (error instanceof RangeError) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Typed: `query(sql, (error, rows) => ...)` whose type is `Promise<T> | undefined`: a callback
+   * API that returns a promise only when no callback is passed. Called with a function argument,
+   * it returns nothing.
+   */
+  function isCallbackStyleCall(node: TSESTree.Node, type: ts.Type): boolean {
+    const call = skipTransparent(node);
+    if (call.type !== AST_NODE_TYPES.CallExpression || !services) return false;
+    if (!call.arguments.some((argument) => isFunctionNode(skipTransparent(argument)) || argument.type === AST_NODE_TYPES.Identifier)) {
+      return false;
+    }
+    if (!isPromiseOrNothingType(services.checker, type)) return false;
+    // An identifier argument counts only when it is a function.
+    return call.arguments.some((argument) => {
+      const value = skipTransparent(argument);
+      if (isFunctionNode(value)) return true;
+      if (value.type !== AST_NODE_TYPES.Identifier) return false;
+      const argumentType = knownType(value);
+      return argumentType !== null && argumentType.type.getCallSignatures().length > 0;
+    });
+  }
+
+  /**
+   * Cheap typed answer for `f(...)` / `obj.m(...)`: false when every declared signature of the
+   * callee returns a type that no instantiation can make thenable (primitives, `void`, object
+   * types without `then` that are not mapped). This spares resolving the call itself, which for
+   * generic helpers over large recursive types (mixins, builders) is the checker's most expensive
+   * work. Null when the declared signatures do not settle it.
+   */
+  function callReturnsNoPromise(node: TSESTree.Node): boolean | null {
+    const call = skipTransparent(node);
+    if (call.type !== AST_NODE_TYPES.CallExpression || !services) return null;
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const declared = declaredTypeOfReference(callee);
+    if (!declared || declared.isUnion()) return null;
+    const signatures = declared.getCallSignatures();
+    if (signatures.length === 0) return null;
+    const checker = services.checker;
+    return signatures.every((signature) => unionParts(signature.getReturnType()).every((part) => isSettledNonThenable(checker, part)))
+      ? true
+      : null;
+  }
+
+  function typedIsPromise(node: TSESTree.Expression): boolean | null {
+    if (callReturnsNoPromise(node) === true) return false;
+    return typedTest(node, (checker, tsNode, type) => isThenableType(checker, tsNode, type) && !isCallbackStyleCall(node, type));
+  }
+
+  /** The returned expressions of a function (its expression body, or its `return` arguments). */
+  function returnedExpressions(fn: FunctionNode): (TSESTree.Expression | null)[] {
+    return fn.body.type === AST_NODE_TYPES.BlockStatement ? collectReturns(fn) : [fn.body];
+  }
+
+  /**
+   * The declared type of a named function value (`save`, `this.save`, `api.save`): the type of
+   * its symbol, without flow narrowing at the reference (much cheaper than the type at the
+   * location, and the same for function declarations and methods). Null when the checker knows no
+   * symbol or says `any`/`unknown`.
+   */
+  function declaredTypeOfReference(node: TSESTree.Identifier | TSESTree.MemberExpression): ts.Type | null {
+    if (!services) return null;
+    if (node.type === AST_NODE_TYPES.MemberExpression && (node.computed || node.property.type !== AST_NODE_TYPES.Identifier)) return null;
+    const target = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node;
+    try {
+      const symbol = services.checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(target));
+      if (!symbol) return null;
+      const type = services.checker.getTypeOfSymbol(symbol);
+      return type.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN) ? null : type;
+    } catch (error) {
+      if (error instanceof RangeError) return null;
+      throw error;
+    }
+  }
+
+  function typedReturnsPromise(node: TSESTree.Expression): boolean | null {
+    const value = skipTransparent(node);
+    if (services && (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression)) {
+      const declared = declaredTypeOfReference(value);
+      // Only a plain function type answers here; aliases, unions and odd symbols take the full path.
+      if (declared && !declared.isUnion() && declared.getCallSignatures().length === 0 && !(declared.flags & TYPE_FLAGS_TYPE_PARAMETER)) {
+        return false;
+      }
+    }
+    return typedTest(value, (checker, tsNode, type) => {
+      if (!isPromiseReturningType(checker, tsNode, type)) return false;
+      // `() => query(sql, done)` typed `Promise | undefined`: judge what the function returns.
+      if (isFunctionNode(value) && !value.async && isPromiseOrNothingReturningType(checker, type)) {
+        const returned = returnedExpressions(value);
+        return returned.length > 0 && returned.every((argument) => argument !== null && (typedIsPromise(argument) ?? untypedIsPromise(argument, 0)));
+      }
+      return true;
+    });
   }
 
   function untypedReturnsPromise(node: TSESTree.Expression): boolean {
@@ -631,20 +837,30 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
     typed: services !== null,
     services,
     isPromise(node) {
-      return typedTest(node, isThenableType) ?? untypedIsPromise(node, 0);
+      return typedIsPromise(node) ?? untypedIsPromise(node, 0);
     },
     returnsPromise(node) {
-      return typedTest(node, isPromiseReturningType) ?? untypedReturnsPromise(node);
+      return typedReturnsPromise(node) ?? untypedReturnsPromise(node);
+    },
+    isAlwaysPromise(node) {
+      const typed = typedTest(node, (checker, _tsNode, type) =>
+        unionParts(checker.getApparentType(type)).every((part) => isThenablePart(checker, part)),
+      );
+      return typed ?? untypedIsPromise(node, 0);
+    },
+    hasKnownType(node) {
+      return knownType(node) !== null;
     },
     expectsPromiseReturn(node) {
       if (!services) return false;
       const tsNode = services.esTreeNodeToTSNodeMap.get(node) as ts.Expression;
-      const contextual = services.checker.getContextualType(tsNode);
-      if (!contextual) return false;
-      const parts = contextual.isUnion() ? contextual.types : [contextual];
-      return parts.some((part) =>
-        part.getCallSignatures().some((signature) => isThenableType(services.checker, tsNode, signature.getReturnType())),
-      );
+      try {
+        const contextual = services.checker.getContextualType(tsNode);
+        return contextual !== undefined && declaresPromiseReturn(services.checker, tsNode, contextual);
+      } catch (error) {
+        if (error instanceof RangeError) return false;
+        throw error;
+      }
     },
     usageOf: getValueUsage,
     resolveCallee,

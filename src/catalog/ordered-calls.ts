@@ -237,6 +237,14 @@ export const WRITE_VERBS: readonly string[] = [
   'deploy',
   'invalidate',
   'persist',
+  // File-system and package-manager verbs: links, copies and installs are read back by the next step.
+  'link',
+  'unlink',
+  'install',
+  'copy',
+  'move',
+  'rename',
+  'prune',
 ];
 
 /**

@@ -47,6 +47,25 @@ export const EVENT_LISTENER_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Methods that remove a listener: the function passed is only compared with the registered one,
+ * never called, so whatever it returns is irrelevant to the void-return check.
+ */
+export const EVENT_UNLISTEN_METHODS: ReadonlySet<string> = new Set([
+  'off',
+  'removeListener',
+  'removeEventListener',
+  'removeAllListeners',
+]);
+
+/**
+ * Events whose listener answers someone: an HTTP request (`request`, `upgrade`, `connection`,
+ * `stream`) or a message from a port, worker or window (`message`). An async listener that
+ * rejects there loses the error (an unhandled rejection, which ends a Node process) and the other
+ * side never gets its reply, so typed mode checks these listeners even with `allowEventListeners`.
+ */
+export const REPLYING_EVENTS: ReadonlySet<string> = new Set(['request', 'upgrade', 'connection', 'stream', 'message']);
+
+/**
  * Methods typed as taking a `void` callback that nevertheless wait for a promise the callback
  * returns: `promise.finally(async () => ...)` delays the settlement until the returned promise
  * settles, and a rejection there rejects the chain. The void-return check accepts these.

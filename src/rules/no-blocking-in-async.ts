@@ -9,6 +9,7 @@ import { ApiCatalogIndex, type ApiEntry, type ApiReference, apiSourceName } from
 import {
   BlockingHelperSummaries,
   invokedIdentifiers,
+  isFirstCallPart,
   isUnconditionalPart,
   type LocalFunction,
   resolveLocalFunction,
@@ -43,7 +44,8 @@ import {
   SYNC_XHR_CONSTRUCTORS,
   TEST_CALLBACK_APIS,
 } from '../catalog/blocking-apis';
-import { variableOfIdentifier } from '../util/ast';
+import { type ConcurrencyEvidence, getWhereItRuns, type RunContext } from '../analysis/where-it-runs';
+import { staticMemberName, variableOfIdentifier } from '../util/ast';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -53,8 +55,19 @@ export type Options = [
     additionalBlockingApis?: ApiSpec[];
     checkTopLevelAwait?: boolean;
     checkTestCallbacks?: boolean;
+    reportIn?: ReportIn;
   },
 ];
+
+/**
+ * Which async functions the rule checks:
+ * - `concurrent`: those that run, or may run, while other work of the process waits (see
+ *   `analysis/where-it-runs.ts`): not those that provably run alone (a one-shot script or CLI
+ *   command) or in a worker thread; and not, there, a file read on a failure path just before a
+ *   throw, a lone `existsSync`, or a final hand-off to a child process (see `quietReason`);
+ * - `all`: every async function, every blocking call (the plain convention).
+ */
+export type ReportIn = 'concurrent' | 'all';
 
 export type MessageIds =
   | 'blockingFileSystem'
@@ -105,8 +118,158 @@ interface Operation {
   readonly module: string | null;
   /** Typed mode: the function of another project file that `node` calls and that makes the call. */
   readonly via?: string;
+  /** It runs only on its helper's first call (it fills a cache, see `isFirstCallPart`). */
+  readonly once?: boolean;
 }
 
+/** File metadata checks: one `stat`/`access` system call each (see `quietReason`). */
+const CHEAP_CHECKS: ReadonlySet<string> = new Set([
+  'fs.existsSync',
+  'fs.statSync',
+  'fs.lstatSync',
+  'fs.accessSync',
+  'fs-extra.existsSync',
+  'fs-extra.statSync',
+  'fs-extra.lstatSync',
+  'fs-extra.pathExistsSync',
+  'graceful-fs.existsSync',
+  'graceful-fs.statSync',
+]);
+
+/** The APIs that hand the terminal to a child process and wait for it (see `isProcessHandOff`). */
+const HAND_OFF_APIS: ReadonlySet<string> = new Set([
+  'child_process.spawnSync',
+  'child_process.execFileSync',
+  'child_process.execSync',
+  'execa.sync',
+  'execa.execaSync',
+  'execa.execaCommandSync',
+  'execa.commandSync',
+  'cross-spawn.sync',
+]);
+
+/** `'inherit'`, or an array whose elements are all `'inherit'` (or `process.stdin/out/err`). */
+function isInheritedStdio(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Literal) return node.value === 'inherit';
+  if (node.type === AST_NODE_TYPES.ArrayExpression) {
+    return node.elements.every(
+      (element) =>
+        element !== null &&
+        (isInheritedStdio(element) ||
+          (element.type === AST_NODE_TYPES.MemberExpression &&
+            element.object.type === AST_NODE_TYPES.Identifier &&
+            element.object.name === 'process')),
+    );
+  }
+  return false;
+}
+
+const EXIT_STATUS = /\bprocess\s*\.\s*(?:exit\s*\(|exitCode\s*=)/;
+
+/**
+ * True when `operation` hands the process over to a child: a `spawnSync`-like call (see
+ * `HAND_OFF_APIS`) with `stdio: 'inherit'`, followed in its block by `process.exit(...)` or
+ * `process.exitCode = ...` or a `return` that passes on its status (the statement mentions
+ * `status`/`exitCode` or the variable the result is bound to), or inside a `try` whose `catch`
+ * does so. Nothing else
+ * is waiting: the program has become the child.
+ */
+function isProcessHandOff(operation: Operation, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const call = operation.node;
+  if (call.type !== AST_NODE_TYPES.CallExpression || !HAND_OFF_APIS.has(operation.api.name)) return false;
+  const inherits = call.arguments.some(
+    (argument) =>
+      argument.type === AST_NODE_TYPES.ObjectExpression &&
+      argument.properties.some(
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          !property.computed &&
+          property.key.type === AST_NODE_TYPES.Identifier &&
+          property.key.name === 'stdio' &&
+          isInheritedStdio(property.value),
+      ),
+  );
+  if (!inherits) return false;
+  let statement: TSESTree.Node = call;
+  while (statement.parent && statement.parent.type !== AST_NODE_TYPES.BlockStatement && statement.parent.type !== AST_NODE_TYPES.Program) {
+    if (statement.parent.type === AST_NODE_TYPES.ArrowFunctionExpression || statement.parent.type === AST_NODE_TYPES.FunctionExpression || statement.parent.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+    statement = statement.parent;
+  }
+  const block = statement.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const declarator = statement.type === AST_NODE_TYPES.VariableDeclaration ? statement.declarations[0] : undefined;
+  const bound = declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : null;
+  const passesStatus = (text: string): boolean =>
+    (EXIT_STATUS.test(text) || /^\s*return\b/.test(text)) && (/\b(?:status|exitCode)\b/.test(text) || (bound !== null && new RegExp(`\\b${bound}\\b`).test(text)));
+  const following = block.body.slice(block.body.indexOf(statement as TSESTree.Statement) + 1);
+  if (following.some((next) => passesStatus(sourceCode.getText(next)))) return true;
+  const tryStatement = block.parent;
+  return tryStatement?.type === AST_NODE_TYPES.TryStatement && tryStatement.block === block && tryStatement.handler !== null && passesStatus(sourceCode.getText(tryStatement.handler));
+}
+
+/**
+ * True when `node` is on a failure path of `fn`: inside a `throw`, or in a block (an `if` branch or
+ * a `catch` clause) that ends by throwing or calling `process.exit`. What runs there runs once,
+ * when the work has already failed.
+ */
+function isFailurePath(node: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ThrowStatement) return true;
+    if (current.type !== AST_NODE_TYPES.BlockStatement) continue;
+    const owner = current.parent;
+    if (owner?.type !== AST_NODE_TYPES.IfStatement && owner?.type !== AST_NODE_TYPES.CatchClause) continue;
+    const last = current.body[current.body.length - 1];
+    if (last?.type === AST_NODE_TYPES.ThrowStatement) return true;
+    if (
+      last?.type === AST_NODE_TYPES.ExpressionStatement &&
+      last.expression.type === AST_NODE_TYPES.CallExpression &&
+      last.expression.callee.type === AST_NODE_TYPES.MemberExpression &&
+      last.expression.callee.object.type === AST_NODE_TYPES.Identifier &&
+      last.expression.callee.object.name === 'process' &&
+      staticMemberName(last.expression.callee) === 'exit'
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Why code of a function with this evidence runs beside other work, as a relative clause ("which ..."). */
+function concurrencyClause(evidence: ConcurrencyEvidence): string {
+  switch (evidence.kind) {
+    case 'gathered':
+      return `${evidence.api}() runs beside other tasks`;
+    case 'per-item':
+      return `.${evidence.method}() runs once per item, all at the same time`;
+    case 'limiter':
+      return `${evidence.module} runs beside other tasks`;
+    case 'not-awaited':
+      return 'is started without await and runs beside other work';
+    case 'request-handler':
+      return `handles requests (${evidence.via}) while other requests wait`;
+    case 'queue-consumer':
+      return `handles jobs (${evidence.via}) while other jobs wait`;
+    case 'event-handler':
+      return `handles events (${evidence.via}) while other work waits`;
+    case 'deferred':
+      return `${evidence.via}() runs later, beside other work`;
+    case 'exported':
+      return 'is exported: callers may run it beside other work';
+  }
+}
+
+/**
+ * Where the message places the call: "inside this async function", and when the function runs
+ * concurrently, why that hurts there (of the function itself, or of the same-file caller that
+ * awaits it).
+ */
+function whereText(runContext: RunContext | null): string {
+  if (runContext?.kind !== 'concurrent') return 'inside this async function';
+  const clause = concurrencyClause(runContext.evidence);
+  if (runContext.caller === null) return `inside this async function, which ${clause}`;
+  const by = runContext.caller ? ` by '${runContext.caller}'` : '';
+  return `inside this async function, awaited${by} in code that ${clause}`;
+}
 
 function specKey(source: string, path: readonly string[]): string {
   return `${source.replace(/^node:/, '')}\0${path.join('.')}`;
@@ -284,7 +447,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow synchronous blocking calls inside async functions',
       recommended: 'recommended',
-      strictOptions: [{ checkTopLevelAwait: true }],
+      strictOptions: [{ checkTopLevelAwait: true, reportIn: 'all' }],
     },
     hasSuggestions: true,
     schema: [
@@ -309,36 +472,45 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: "Also report blocking calls in async test and hook callbacks (`it`, `test`, `beforeEach`, ...).",
           },
+          reportIn: {
+            type: 'string',
+            enum: ['concurrent', 'all'],
+            description:
+              "'concurrent': report blocking calls where other work may be waiting (concurrent code, and code whose callers are unknown), not in one-shot scripts, CLI commands or worker threads. 'all': every blocking call in every async function.",
+          },
         },
         additionalProperties: false,
       },
     ],
     messages: {
       blockingFileSystem:
-        "'{{name}}' does file-system I/O synchronously and blocks the event loop inside this async function; use {{replacement}}.",
+        "'{{name}}' does file-system I/O synchronously and blocks the event loop {{where}}; use {{replacement}}.",
       blockingProcess:
-        "'{{name}}' waits for another process synchronously and blocks the event loop inside this async function; use {{replacement}}.",
+        "'{{name}}' waits for another process synchronously and blocks the event loop {{where}}; use {{replacement}}.",
       blockingCrypto:
-        "'{{name}}' runs slow cryptography synchronously and blocks the event loop inside this async function; use {{replacement}}.",
+        "'{{name}}' runs slow cryptography synchronously and blocks the event loop {{where}}; use {{replacement}}.",
       blockingCompression:
-        "'{{name}}' compresses or decompresses synchronously and blocks the event loop inside this async function; use {{replacement}}.",
+        "'{{name}}' compresses or decompresses synchronously and blocks the event loop {{where}}; use {{replacement}}.",
       blockingSleep:
-        "'{{name}}' sleeps by blocking the thread, so nothing else runs while this async function waits; use {{replacement}}.",
+        "'{{name}}' sleeps by blocking the thread (nothing else runs) {{where}}; use {{replacement}}.",
       blockingSyncXhr:
-        "'{{name}}' makes a synchronous HTTP request and blocks the event loop inside this async function; use {{replacement}}.",
-      blockingCall: "'{{name}}' is a blocking call inside this async function; use {{replacement}}.",
+        "'{{name}}' makes a synchronous HTTP request and blocks the event loop {{where}}; use {{replacement}}.",
+      blockingCall: "'{{name}}' is a blocking call {{where}}; use {{replacement}}.",
       blockingHelper:
-        "'{{helper}}()' blocks the event loop inside this async function ({{chain}}); make it asynchronous and use {{replacement}}.",
+        "'{{helper}}()' blocks the event loop {{where}} ({{chain}}); make it asynchronous and use {{replacement}}.",
       useAsyncTwin: "Replace with 'await {{twin}}()' from 'node:fs/promises'.",
     },
   },
-  defaultOptions: [{ allow: [], additionalBlockingApis: [], checkTopLevelAwait: false, checkTestCallbacks: false }],
+  defaultOptions: [
+    { allow: [], additionalBlockingApis: [], checkTopLevelAwait: false, checkTestCallbacks: false, reportIn: 'concurrent' },
+  ],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const settings = readAsyncPitfallsSettings(context.settings);
     const additional = [...(options.additionalBlockingApis ?? []), ...settings.blockingApis];
     const allow = [...(options.allow ?? []), ...settings.allowBlocking];
     const checkTestCallbacks = options.checkTestCallbacks ?? false;
+    const reportAll = options.reportIn === 'all';
     const index =
       additional.length === 0 && allow.length === 0 && !checkTestCallbacks
         ? DEFAULT_INDEX
@@ -358,6 +530,8 @@ export default createRule<Options, MessageIds>({
     let hasTopLevelAwait = false;
 
     const noteAwait = (node: TSESTree.Node): void => {
+      const executionContext = getExecutionContext(node);
+      if (executionContext.kind === 'function') awaitingFunctions.add(executionContext.node);
       if (options.checkTopLevelAwait && !hasTopLevelAwait && getExecutionContext(node).kind === 'top-level') {
         hasTopLevelAwait = true;
       }
@@ -371,6 +545,41 @@ export default createRule<Options, MessageIds>({
       if (executionContext.kind === 'top-level' && options.checkTopLevelAwait && hasTopLevelAwait) return executionContext.node;
       return null;
     };
+
+    /**
+     * Where the reported async function runs, or null at the top level (see `analysis/where-it-runs`).
+     * With `reportIn: 'all'` only asked for the message.
+     */
+    const runContextOf = (where: FunctionNode | TSESTree.Program): RunContext | null =>
+      where.type === AST_NODE_TYPES.Program ? null : getWhereItRuns(context).ofFunction(where);
+
+    /** True when `reportIn: 'concurrent'` keeps quiet about code that runs there. */
+    const runsWhereBlockingIsHarmless = (runContext: RunContext | null): boolean =>
+      !reportAll && (runContext?.kind === 'alone' || runContext?.kind === 'worker-thread');
+
+    /** Direct blocking operations per reported function, for `quietReason`. */
+    const operationsByFunction = new Map<TSESTree.Node, Operation[]>();
+
+    /**
+     * Why `reportIn: 'concurrent'` leaves out an operation in code that may run concurrently, or null:
+     * - `failure`: a file-system call on a failure path (see `isFailurePath`);
+     * - `hand-off`: a final hand-off to a child process (see `isProcessHandOff`);
+     * - `cheap-check`: the function awaits other work and its only blocking operations are one or two
+     *   metadata checks (`CHEAP_CHECKS`: `existsSync(p)`, `existsSync(p) && statSync(p).isFile()`):
+     *   one `stat` of a local path costs microseconds, about what the promise replacing it costs.
+     */
+    const quietReason = (operation: Operation, where: FunctionNode | TSESTree.Program): string | null => {
+      if (reportAll || where.type === AST_NODE_TYPES.Program) return null;
+      if (operation.api.category === 'fileSystem' && isFailurePath(operation.node, where)) return 'failure';
+      if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
+      const all = operationsByFunction.get(where) ?? [];
+      if (all.length <= 2 && awaitingFunctions.has(where) && all.every((other) => CHEAP_CHECKS.has(other.api.name))) {
+        return 'cheap-check';
+      }
+      return null;
+    };
+    /** Async functions with an `await` or `for await` of their own. */
+    const awaitingFunctions = new Set<TSESTree.Node>();
 
     /** True when the typed path should ask the checker about this call: its callee starts at an import. */
     const isImportRooted = (call: TSESTree.CallExpression): boolean => {
@@ -476,10 +685,27 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         const operations = collectOperations();
         const helpers = new BlockingHelperSummaries<Operation>(MAX_HELPER_DEPTH);
+        const direct: { operation: Operation; where: FunctionNode | TSESTree.Program }[] = [];
         for (const operation of operations) {
           const executionContext = getExecutionContext(operation.node);
           const where = reportedContext(executionContext);
-          if (where && operation.via) {
+          if (where) {
+            direct.push({ operation, where });
+            const list = operationsByFunction.get(where);
+            if (list) list.push(operation);
+            else operationsByFunction.set(where, [operation]);
+          } else if (executionContext.kind === 'function') {
+            if (isUnconditionalPart(operation.node, executionContext.node, sourceCode)) {
+              helpers.addOperation(executionContext.node, operation);
+            } else if (isFirstCallPart(operation.node, executionContext.node, sourceCode)) {
+              helpers.addOperation(executionContext.node, { ...operation, once: true });
+            }
+          }
+        }
+        for (const { operation, where } of direct) {
+          const runContext = runContextOf(where);
+          if (runsWhereBlockingIsHarmless(runContext) || quietReason(operation, where)) continue;
+          if (operation.via) {
             context.report({
               node: operation.node,
               messageId: 'blockingHelper',
@@ -487,39 +713,38 @@ export default createRule<Options, MessageIds>({
                 helper: operation.via,
                 chain: `${operation.via}() -> ${operation.api.name}`,
                 replacement: operation.api.replacement,
+                where: whereText(runContext),
               },
             });
-          } else if (where) {
+          } else {
             context.report({
               node: operation.node,
               messageId: CATEGORY_MESSAGES[operation.api.category],
-              data: { name: operation.api.name, replacement: operation.api.replacement },
+              data: { name: operation.api.name, replacement: operation.api.replacement, where: whereText(runContext) },
               suggest: suggest(operation, where),
             });
-          } else if (executionContext.kind === 'function') {
-            if (isUnconditionalPart(operation.node, executionContext.node, sourceCode)) {
-              helpers.addOperation(executionContext.node, operation);
-            }
           }
         }
         if (!helpers.hasOperations) return;
-        const reportable: { call: TSESTree.Identifier; target: LocalFunction }[] = [];
+        const reportable: { call: TSESTree.Identifier; target: LocalFunction; where: FunctionNode | TSESTree.Program }[] = [];
         for (const call of calls) {
           for (const invoked of invokedIdentifiers(call)) {
             const executionContext = getExecutionContext(invoked);
-            const reported = reportedContext(executionContext) !== null;
-            if (executionContext.kind !== 'function' && !reported) continue;
+            const where = reportedContext(executionContext);
+            if (executionContext.kind !== 'function' && !where) continue;
             const target = resolveLocalFunction(invoked, sourceCode);
             if (!target) continue;
-            if (reported) reportable.push({ call: invoked, target });
+            if (where) reportable.push({ call: invoked, target, where });
             else if (executionContext.kind === 'function' && isUnconditionalPart(invoked, executionContext.node, sourceCode)) {
               helpers.addCall(executionContext.node, target);
             }
           }
         }
-        for (const { call, target } of reportable) {
+        for (const { call, target, where } of reportable) {
           const chain = helpers.chainFrom(target);
           if (!chain) continue;
+          const runContext = runContextOf(where);
+          if (runsWhereBlockingIsHarmless(runContext)) continue;
           context.report({
             node: call,
             messageId: 'blockingHelper',
@@ -529,8 +754,9 @@ export default createRule<Options, MessageIds>({
                 ...chain.helpers.map((helper) => `${helper.name}()`),
                 ...(chain.operation.via ? [`${chain.operation.via}()`] : []),
                 chain.operation.api.name,
-              ].join(' -> '),
+              ].join(' -> ') + (chain.operation.once ? ', on its first call' : ''),
               replacement: chain.operation.api.replacement,
+              where: whereText(runContext),
             },
           });
         }

@@ -1,5 +1,6 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
+import { getFileEffects } from '../analysis/effects';
 import { getImportSource } from '../analysis/imports';
 import {
   chainMethodName,
@@ -28,6 +29,7 @@ export type Options = [
     ignoreVoid?: boolean;
     ignoreIIFE?: boolean;
     allowList?: AllowedCall[];
+    checkCannotReject?: boolean;
   },
 ];
 export type MessageIds =
@@ -35,7 +37,10 @@ export type MessageIds =
   | 'floatingNoVoid'
   | 'floatingChain'
   | 'dangling'
+  | 'floatingArray'
+  | 'conditional'
   | 'suggestAwait'
+  | 'suggestAwaitAll'
   | 'suggestVoid';
 
 /** node:test's `test`/`it`/`describe`/`suite` return promises that the test runner itself awaits. */
@@ -61,12 +66,32 @@ const NO_PARENS_NEEDED: ReadonlySet<AST_NODE_TYPES> = new Set([
 
 /** The expression types untyped `isPromise` can answer `true` for. */
 const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.ArrayExpression,
   AST_NODE_TYPES.CallExpression,
   AST_NODE_TYPES.ConditionalExpression,
   AST_NODE_TYPES.Identifier,
   AST_NODE_TYPES.NewExpression,
   AST_NODE_TYPES.SequenceExpression,
 ]);
+
+/** Comment words that say a promise is left alone on purpose. */
+const DELIBERATE_COMMENT =
+  /fire[- ]and[- ]forget|\b(?:no need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\b(?:uncaught|unhandled)\b|no-floating-promises|catch-or-return|\bShould not (?:error|reject|throw)\b/i;
+
+/** Paths of scripts: folders and base names that hold command-line entry points, not library code. */
+const SCRIPT_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks?)?)\/|(?:^|\/)(?:cli|bundle|bench)[.\w-]*\.[cm]?[jt]sx?$/;
+
+/** A literal, identifier or member: `Promise.resolve(x)` of such a value is settled. */
+function isSimpleValue(node: TSESTree.Node | undefined): boolean {
+  if (!node) return true;
+  return node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression;
+}
+
+/** Is `name` the global (not declared or imported in the file) at `node`? */
+function isGlobalAt(sourceCode: Readonly<TSESLint.SourceCode>, name: string, node: TSESTree.Node): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), name);
+  return !variable || variable.defs.length === 0;
+}
 
 function stripNodePrefix(specifier: string): string {
   return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
@@ -79,6 +104,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require promises to be awaited, returned or handled',
       recommended: 'recommended',
+      strictOptions: [{ checkCannotReject: true }],
     },
     hasSuggestions: true,
     schema: [
@@ -92,6 +118,11 @@ export default createRule<Options, MessageIds>({
           ignoreIIFE: {
             type: 'boolean',
             description: 'Accept immediately invoked async functions, `(async () => { ... })();`.',
+          },
+          checkCannotReject: {
+            type: 'boolean',
+            description:
+              'Also report promises that cannot reject (the called function catches everything, the chain ends in `.catch`, `Promise.allSettled`, `Promise.resolve().then(...)` deferrals), for teams that want every promise marked. On in `strict`.',
           },
           allowList: {
             type: 'array',
@@ -126,17 +157,78 @@ export default createRule<Options, MessageIds>({
         "The promise from '.{{method}}()' has no rejection handler: a rejection anywhere in the chain is lost. Add `.catch(handler)`, pass a rejection handler to `.then()`, or await it.",
       dangling:
         "The promise stored in '{{name}}' is never awaited, returned or handled: its rejection is lost and nobody waits for it. Await '{{name}}', return it, or pass it to the code that waits for it.",
+      floatingArray:
+        'This array of promises is dropped: nobody waits for them and their rejections are lost. Await them with `await Promise.all([...])`, or return them.',
+      conditional:
+        "'{{name}}()' returns a promise, and a promise is always truthy: this condition does not wait for the result. Add `await` (the result is what the condition meant to test).",
+      suggestAwaitAll: 'Wrap in `await Promise.all(...)`: the function waits for every promise, and a rejection propagates.',
       suggestAwait: "Add 'await': the function waits for the promise and its rejection propagates to the caller.",
       suggestVoid: "Add 'void': mark the promise as intentionally not awaited (a rejection is still unhandled).",
     },
   },
-  defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST }],
+  defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST, checkCannotReject: false }],
   create(context, [options]) {
     const ignoreVoid = options.ignoreVoid ?? true;
     const ignoreIIFE = options.ignoreIIFE ?? false;
     const allowList = options.allowList ?? DEFAULT_ALLOW_LIST;
+    const checkCannotReject = options.checkCannotReject ?? false;
     const sourceCode = context.sourceCode;
     const promises = getPromiseAnalysis(context);
+    const effects = getFileEffects(context);
+
+    /**
+     * True when the promise of `expression` cannot reject (see the docs page), so dropping it loses
+     * no error: a call whose effect summary says so (a body that catches everything, a chain
+     * ending in `.catch`), `Promise.resolve(...)` / `Promise.allSettled(...)`, a variable holding a
+     * handled chain (`const p = load().catch(log)`), and `.then`/`.finally` links on such a promise
+     * whose callbacks do not `throw` (`Promise.resolve().then(() => emit('ready'))`).
+     */
+    function cannotReject(expression: TSESTree.Node, depth = 0): boolean {
+      const node = skipTransparent(expression);
+      if (depth > 4) return false;
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        const variable = variableOfIdentifier(sourceCode, node);
+        const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
+        const init = skipTransparent(definition.node.init);
+        return init.type === AST_NODE_TYPES.CallExpression && (hasRejectionHandler(init) || cannotReject(init, depth + 1));
+      }
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const method = chainMethodName(node);
+      if (method === 'then' || method === 'finally') {
+        if (node.arguments.some((argument) => isFunctionNode(argument) && throwsInside(argument))) return false;
+        return cannotReject((skipTransparent(node.callee) as TSESTree.MemberExpression).object, depth + 1);
+      }
+      const callee = skipTransparent(node.callee);
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        callee.object.type === AST_NODE_TYPES.Identifier &&
+        callee.object.name === 'Promise' &&
+        (staticMemberName(callee) === 'allSettled' || (staticMemberName(callee) === 'resolve' && isSimpleValue(node.arguments[0])))
+      ) {
+        return !variableOfIdentifier(sourceCode, callee.object)?.defs.length;
+      }
+      return effects.summaryOf(node)?.canReject === false;
+    }
+
+    function throwsInside(fn: TSESTree.Node): boolean {
+      return someNodeInSameFunction(fn, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement);
+    }
+
+    /**
+     * A comment on the statement's line or the line above says the promise is left alone on
+     * purpose (`// fire and forget`, `// no need to await`, another linter's floating-promise
+     * rule disabled): the author decided.
+     */
+    function saysDeliberate(statement: TSESTree.Node): boolean {
+      const line = statement.loc.start.line;
+      return sourceCode.getAllComments().some(
+        (comment) =>
+          (comment.loc.end.line === line - 1 || comment.loc.start.line === line || comment.loc.start.line === statement.loc.end.line) &&
+          DELIBERATE_COMMENT.test(comment.value),
+      );
+    }
+    const isGlobal = (name: string, node: TSESTree.Node): boolean => isGlobalAt(sourceCode, name, node);
 
     function isAllowListed(call: TSESTree.CallExpression): boolean {
       if (allowList.length === 0) return false;
@@ -186,10 +278,20 @@ export default createRule<Options, MessageIds>({
             // itself could still throw, which is not the lost task this rule is about.
             if (method === 'then' && hasHandledLink(callee.object)) return [];
             // `.finally(f)` and `.catch()` pass the receiver's rejection through: judge the receiver.
-            if (method !== 'then') return floatingParts(callee.object);
+            if (method !== 'then') {
+              const parts = floatingParts(callee.object);
+              // Untyped, `x().finally(cleanup)` is itself the evidence of a thenable.
+              if (parts.length === 0 && method === 'finally' && !promises.typed && !hasHandledLink(callee.object) && isThenWithCallback(node)) {
+                return checkCannotReject || !cannotReject(node) ? [node] : [];
+              }
+              return parts;
+            }
           }
-          if (method === 'then' && !promises.typed && isThenWithCallback(node)) return [node];
-          if (!promises.typed && returnsHandledChain(node)) return [];
+          if (!checkCannotReject && cannotReject(node)) return [];
+          // Untyped evidence of a thenable; typed, it still counts where the checker knows nothing
+          // about the receiver (`any`: an unresolved import, a package without types).
+          if (method === 'then' && isThenWithCallback(node) && !promises.hasKnownType(callee(node))) return [node];
+          if (returnsHandledChain(node)) return [];
           // The allow list is consulted only for promises (scope lookups cost more than the test).
           return promises.isPromise(node) && !isAllowListed(node) ? [node] : [];
         }
@@ -197,8 +299,63 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.Identifier:
         case AST_NODE_TYPES.MemberExpression:
           return promises.isPromise(node) ? [node] : [];
+        case AST_NODE_TYPES.ArrayExpression:
+          return isPromiseArray(node) ? [node] : [];
         default:
           return [];
+      }
+    }
+
+    /** `[save(a), save(b)]`: an array literal with a promise element (spreads are not judged). */
+    function isPromiseArray(node: TSESTree.ArrayExpression): boolean {
+      return node.elements.some(
+        (element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && promises.isPromise(element),
+      );
+    }
+
+    /** The receiver of a method call (`x` in `x.then(...)`), else the callee itself. */
+    function callee(call: TSESTree.CallExpression): TSESTree.Node {
+      const target = skipTransparent(call.callee);
+      return target.type === AST_NODE_TYPES.MemberExpression ? target.object : target;
+    }
+
+    /**
+     * The direct calls in a condition whose value is a promise: `if (isAllowed(user))`,
+     * `!isAllowed(user)`, `a && isAllowed(user)`. A promise is always truthy, so the condition
+     * never sees the result: a forgotten `await`. Only direct calls: a variable or property that
+     * caches a promise (`if (pending) return pending`) is tested for presence on purpose.
+     */
+    function conditionCalls(test: TSESTree.Node): TSESTree.CallExpression[] {
+      const node = skipTransparent(test);
+      switch (node.type) {
+        case AST_NODE_TYPES.UnaryExpression:
+          return node.operator === '!' ? conditionCalls(node.argument) : [];
+        case AST_NODE_TYPES.LogicalExpression:
+          return [...conditionCalls(node.left), ...conditionCalls(node.right)];
+        case AST_NODE_TYPES.CallExpression:
+          // A chain (`p.then(...)`) as a condition is no forgotten await of a call.
+          if (chainMethodName(node) !== null) return [];
+          // `Promise | undefined` (a getter of a cached promise) is tested for presence.
+          return promises.isAlwaysPromise(node) ? [node] : [];
+        default:
+          return [];
+      }
+    }
+
+    function checkCondition(test: TSESTree.Node | null | undefined): void {
+      if (!test) return;
+      for (const call of conditionCalls(test)) {
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = getAwaitableFunction(call)
+          ? [{ messageId: 'suggestAwait', fix: (fixer) => fixer.replaceText(call, `(await ${sourceCode.getText(call)})`) }]
+          : [];
+        const target = skipTransparent(call.callee);
+        const name = sourceCode.getText(target);
+        context.report({
+          node: call,
+          messageId: 'conditional',
+          data: { name: name.length <= 40 && !name.includes('\n') ? name : 'this call' },
+          suggest,
+        });
       }
     }
 
@@ -245,12 +402,28 @@ export default createRule<Options, MessageIds>({
     function isThenWithCallback(call: TSESTree.CallExpression): boolean {
       if (call.arguments.length !== 1) return false;
       const [callback] = call.arguments;
-      if (!callback || !isFunctionNode(callback)) return false;
+      if (!callback) return false;
+      // `run(args).then(print)` as a statement of the module: a named callback on a call chain.
+      const namedAtTopLevel =
+        callback.type === AST_NODE_TYPES.Identifier &&
+        skipTransparent((skipTransparent(call.callee) as TSESTree.MemberExpression).object).type === AST_NODE_TYPES.CallExpression &&
+        call.parent.type === AST_NODE_TYPES.ExpressionStatement &&
+        call.parent.parent.type === AST_NODE_TYPES.Program;
+      if (!isFunctionNode(callback) && !namedAtTopLevel) return false;
       let root: TSESTree.Node = skipTransparent(call.callee);
       while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
         root = skipTransparent(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
       }
       return !(root.type === AST_NODE_TYPES.Identifier && NON_PROMISE_THEN_ROOTS.has(root.name));
+    }
+
+    /**
+     * The linted file is a script (a shebang, or a path under `bin/`, `scripts/`, `examples/`,
+     * `bench/`, or named `cli.*`, `example.*`, `bundle.*`): a rejection at its top level ends the
+     * process with the error printed, which is what the author wants from a script.
+     */
+    function isScriptFile(): boolean {
+      return sourceCode.text.startsWith('#!') || SCRIPT_PATH.test(context.filename.replace(/\\/g, '/'));
     }
 
     function wrap(expression: TSESTree.Expression): string {
@@ -264,6 +437,8 @@ export default createRule<Options, MessageIds>({
         const parts = floatingParts(statement.expression);
         const first = parts[0];
         if (!first) return;
+        if (saysDeliberate(statement)) return;
+        if (statement.parent.type === AST_NODE_TYPES.Program && isScriptFile()) return;
         const expression = statement.expression;
         const single = skipTransparent(expression).type !== AST_NODE_TYPES.SequenceExpression;
         const voided = first.type === AST_NODE_TYPES.UnaryExpression;
@@ -283,6 +458,14 @@ export default createRule<Options, MessageIds>({
             });
           }
         }
+        if (first.type === AST_NODE_TYPES.ArrayExpression) {
+          const all: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
+            single && getAwaitableFunction(statement) && isGlobal('Promise', statement)
+              ? [{ messageId: 'suggestAwaitAll', fix: (fixer) => fixer.replaceText(expression, `await Promise.all(${sourceCode.getText(expression)})`) }]
+              : [];
+          context.report({ node: expression, messageId: 'floatingArray', suggest: all });
+          return;
+        }
         if (chain === 'then' && first === skipTransparent(expression)) {
           context.report({ node: expression, messageId: 'floatingChain', data: { method: chain }, suggest });
         } else {
@@ -290,10 +473,17 @@ export default createRule<Options, MessageIds>({
         }
       },
 
+      IfStatement: (node) => checkCondition(node.test),
+      WhileStatement: (node) => checkCondition(node.test),
+      DoWhileStatement: (node) => checkCondition(node.test),
+      ForStatement: (node) => checkCondition(node.test),
+      ConditionalExpression: (node) => checkCondition(node.test),
+
       VariableDeclarator(declarator) {
         if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return;
         // Untyped, only these expressions can be promises; skip the scope work for the rest.
-        if (!promises.typed && !UNTYPED_PROMISE_EXPRESSIONS.has(skipTransparent(declarator.init).type)) return;
+        const init = skipTransparent(declarator.init);
+        if (!promises.typed && !UNTYPED_PROMISE_EXPRESSIONS.has(init.type)) return;
         const name = declarator.id.name;
         if (name.startsWith('_')) return;
         const declaration = declarator.parent;
@@ -313,7 +503,7 @@ export default createRule<Options, MessageIds>({
         // Any read may await, return, pass or chain it: only a promise nobody ever reads is reported.
         const others = variable.references.filter((reference) => reference.identifier !== declarator.id);
         if (others.length > 0) return;
-        if (!promises.isPromise(declarator.init)) return;
+        if (init.type === AST_NODE_TYPES.ArrayExpression ? !isPromiseArray(init) : !promises.isPromise(declarator.init)) return;
         context.report({ node: declarator.id, messageId: 'dangling', data: { name } });
       },
     };

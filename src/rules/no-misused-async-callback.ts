@@ -2,14 +2,19 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import type * as ts from 'typescript';
 import { type FunctionNode, getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
 import {
+  chainMethodName,
   getPromiseAnalysis,
+  hasRejectionHandler,
   isVoidReturningFunctionType,
 } from '../analysis/promises';
+import { getFileEffects } from '../analysis/effects';
 import { someNodeInSameFunction } from '../analysis/walk';
 import {
   AWAITING_VOID_CALLBACK_METHODS,
   EVENT_LISTENER_METHODS,
+  EVENT_UNLISTEN_METHODS,
   PROMISE_IGNORING_METHODS,
+  REPLYING_EVENTS,
 } from '../catalog/promise-callbacks';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { createRule } from '../util/create-rule';
@@ -25,9 +30,12 @@ export type MessageIds =
   | 'predicateCallback'
   | 'comparatorCallback'
   | 'mapDropped'
+  | 'ignoredPromiseCallback'
+  | 'mapDroppedPromiseCallback'
   | 'accumulatorNotAwaited'
   | 'promiseExecutor'
   | 'voidReturn'
+  | 'voidOverride'
   | 'suggestForOf'
   | 'suggestPromiseAll';
 
@@ -71,6 +79,10 @@ export default createRule<Options, MessageIds>({
         "Async callback passed to '{{method}}()': it tests the returned value for truthiness, and a promise is always truthy, so the test always passes. Compute the results first (`await Promise.all(...)`), then call '{{method}}()' with a synchronous callback.",
       comparatorCallback:
         "Async comparator passed to '{{method}}()': a promise is not a number, so the order is undefined. Compute the sort keys first, then sort with a synchronous comparator.",
+      ignoredPromiseCallback:
+        "Callback passed to '{{method}}()' returns a promise, which '{{method}}()' ignores: the loop does not wait for it and its rejection is lost. Use a `for...of` loop with `await`, or `await Promise.all(items.map(...))`.",
+      mapDroppedPromiseCallback:
+        "The promises returned by the callback of '{{method}}()' are dropped: nobody waits for them and their rejections are lost. Await them with `await Promise.all(...)`, or return them.",
       mapDropped:
         "The promises created by '{{method}}()' with an async callback are dropped: nobody waits for them and their rejections are lost. Await them with `await Promise.all(...)`, or return them.",
       accumulatorNotAwaited:
@@ -79,6 +91,8 @@ export default createRule<Options, MessageIds>({
         'Async Promise executor: an exception thrown in it does not reject the promise, and a promise inside usually does not need the wrapper. Make the executor synchronous, or drop `new Promise` and use the async function directly.',
       voidReturn:
         "Promise-returning function passed where a function returning void is expected: '{{callee}}' ignores the promise, so a rejection is unhandled. Handle errors inside the function (try/catch), or pass a synchronous wrapper that handles the promise.",
+      voidOverride:
+        "Async method '{{name}}' overrides a method of '{{base}}' that returns void: its caller ignores the promise, so a rejection is unhandled and the caller does not wait for it (a stream hook stalls with no error). Catch errors inside the method and report them the way the base class expects (its callback, `this.destroy(error)`), or keep the override synchronous.",
       suggestForOf:
         'Rewrite as `for...of` with `await`: the iterations run one after another, and a rejection propagates.',
       suggestPromiseAll:
@@ -92,6 +106,37 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const promises = getPromiseAnalysis(context);
     const services = promises.services;
+    const effects = getFileEffects(context);
+
+    /** The function a callback argument is: itself, or the local function it names (else null). */
+    function callbackFunction(node: TSESTree.Node): FunctionNode | null {
+      const value = skipTransparent(node);
+      if (isFunctionNode(value)) return value;
+      if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return null;
+      return promises.resolveCallee(value);
+    }
+
+    /**
+     * True unless the callback is known to be a plain function: an arrow or function written
+     * there, or a local function it names, that is not `async`. A reference resolved elsewhere
+     * (an import found async by its module's text, or by the checker) counts as async.
+     */
+    function isDeclaredAsync(node: TSESTree.Node): boolean {
+      const value = skipTransparent(node);
+      const fn = callbackFunction(node);
+      if (fn) return fn.async;
+      return !isFunctionNode(value);
+    }
+
+    /**
+     * True when the callback's promise cannot reject (see `EffectSummary.canReject`: a body that
+     * catches everything, a returned chain that ends in `.catch`): a caller that ignores it loses
+     * no error.
+     */
+    function cannotReject(node: TSESTree.Node): boolean {
+      const fn = callbackFunction(node);
+      return fn !== null && !effects.summaryOfFunction(fn).canReject;
+    }
 
     function isGlobal(name: string, node: TSESTree.Node): boolean {
       const variable = ASTUtils.findVariable(sourceCode.getScope(node), name);
@@ -102,6 +147,8 @@ export default createRule<Options, MessageIds>({
     function isAsyncCallback(node: TSESTree.Node): boolean {
       const value = skipTransparent(node);
       if (isFunctionNode(value) && value.async) return !value.generator;
+      // A non-async function returns a promise only through a returned value that can hold one.
+      if (isFunctionNode(value) && !mayReturnPromise(value)) return false;
       if (!isFunctionNode(value) && !services) {
         // Untyped: a named function reference is resolved through scope; anything else is unknown.
         if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
@@ -111,11 +158,12 @@ export default createRule<Options, MessageIds>({
 
     /**
      * Streams and async iterator helpers (`readable.forEach(async ...)`) await their callbacks.
-     * Typed: the call returns a promise or an async iterable. Untyped: its result is awaited,
+     * Typed: the call returns a promise or an async iterable. Untyped (or typed `any`): its result is awaited,
      * chained with `.then`/`.toArray()`, or iterated with `for await`.
      */
     function callerAwaitsCallbacks(call: TSESTree.CallExpression): boolean {
-      if (services) {
+      // Typed with a known type; a call typed `any` (an unresolved stream library) is judged by syntax.
+      if (services && promises.hasKnownType(call)) {
         const tsNode = services.esTreeNodeToTSNodeMap.get(call);
         const type = services.checker.getTypeAtLocation(tsNode);
         if (promises.isPromise(call)) return true;
@@ -143,7 +191,7 @@ export default createRule<Options, MessageIds>({
     /** Is the receiver certainly an array (so `for...of` visits what `forEach` visits)? */
     function isKnownArray(receiver: TSESTree.Expression, depth = 0): boolean {
       const node = skipTransparent(receiver);
-      if (services) {
+      if (services && promises.hasKnownType(node)) {
         const checker = services.checker;
         const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node));
         const parts: readonly ts.Type[] = type.isUnion() ? type.types : [type];
@@ -329,7 +377,15 @@ export default createRule<Options, MessageIds>({
       if (holder.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
       const variable = sourceCode.getDeclaredVariables(declarator).find((v) => v.name === (declarator.id as TSESTree.Identifier).name);
       if (!variable || variable.scope.type === 'global') return false;
-      return variable.references.every((reference) => reference.identifier === declarator.id);
+      // `const tasks = keys.map(async ...)` read only for `tasks.length`: the promises are still dropped.
+      return variable.references.every(
+        (reference) =>
+          reference.identifier === declarator.id ||
+          (reference.identifier.parent.type === AST_NODE_TYPES.MemberExpression &&
+            reference.identifier.parent.object === reference.identifier &&
+            staticMemberName(reference.identifier.parent) === 'length' &&
+            !(reference.identifier.parent.parent.type === AST_NODE_TYPES.AssignmentExpression && reference.identifier.parent.parent.left === reference.identifier.parent)),
+      );
     }
 
     function calleeName(callee: TSESTree.Node): string {
@@ -337,53 +393,201 @@ export default createRule<Options, MessageIds>({
       return text.length <= 40 && !text.includes('\n') ? text : 'the callee';
     }
 
-    /**
-     * An async function whose whole body is `try { ... } catch { ... }`, with no `throw` or
-     * `await` in the catch block, does not reject: handing it to a caller that ignores the
-     * promise loses nothing (`app.get('/', async (req, res, next) => { try {...} catch (e) { next(e); } })`).
-     */
-    function catchesEverything(node: TSESTree.Node): boolean {
-      if (!isFunctionNode(node) || !node.async || node.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-      const [only, ...rest] = node.body.body;
-      if (rest.length > 0 || only?.type !== AST_NODE_TYPES.TryStatement || !only.handler) return false;
-      if (only.finalizer) return false;
-      return !bodyContains(
-        only.handler.body,
-        (inner) => inner.type === AST_NODE_TYPES.ThrowStatement || inner.type === AST_NODE_TYPES.AwaitExpression,
+    /** `p.catch(handler)` / `p.then(ok, fail)` (through `await` and wrappers): a handled chain. */
+    function isHandledChain(node: TSESTree.Node | null | undefined): boolean {
+      if (!node) return false;
+      let value = skipTransparent(node);
+      if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
+      return value.type === AST_NODE_TYPES.CallExpression && chainMethodName(value) !== null && hasRejectionHandler(value);
+    }
+
+    /** A statement that cannot make an async body reject (see `handlesOwnRejection`). */
+    function statementCannotReject(statement: TSESTree.Statement): boolean {
+      if (statement.type === AST_NODE_TYPES.TryStatement) {
+        if (!statement.handler) return false;
+        if (statement.finalizer && bodyContains(statement.finalizer, mayReject)) return false;
+        return !bodyContains(statement.handler.body, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement);
+      }
+      if (statement.type === AST_NODE_TYPES.ExpressionStatement && isHandledChain(statement.expression)) return true;
+      if (statement.type === AST_NODE_TYPES.ReturnStatement && (statement.argument === null || isHandledChain(statement.argument))) {
+        return true;
+      }
+      return !bodyContains(statement, mayReject);
+    }
+
+    /** An `await` (also `for await`) or a `throw`: where an async body's rejections come from. */
+    function mayReject(inner: TSESTree.Node): boolean {
+      return (
+        inner.type === AST_NODE_TYPES.AwaitExpression ||
+        inner.type === AST_NODE_TYPES.ThrowStatement ||
+        (inner.type === AST_NODE_TYPES.ForOfStatement && inner.await)
       );
+    }
+
+    /**
+     * A function that already handles its rejection, which is exactly what the message asks for,
+     * so handing it to a caller that ignores the promise loses nothing:
+     * - an async function whose every `await` and `throw` sits in a `try` whose `catch` does not
+     *   `throw` (and whose `finally` neither awaits nor throws), or awaits a handled chain
+     *   (`await save().catch(log)`): the
+     *   `app.get('/', async (req, res, next) => { try {...} catch (e) { next(e); } })` shape.
+     *   Synchronous code around the `try` (`this.timer = null`, `if (closed) return`) could only
+     *   reject by a synchronous throw, which is not the lost async failure this rule is about;
+     *   awaiting a logger inside the `catch` is accepted as handling;
+     * - a function whose every returned value is a handled chain (`() => save().catch(log)`).
+     */
+    function handlesOwnRejection(node: TSESTree.Node): boolean {
+      if (!isFunctionNode(node)) return false;
+      if (node.body.type !== AST_NODE_TYPES.BlockStatement) return isHandledChain(node.body);
+      if (node.async) return node.body.body.every(statementCannotReject);
+      const returns: (TSESTree.Expression | null)[] = [];
+      bodyContains(node.body, (inner) => {
+        if (inner.type === AST_NODE_TYPES.ReturnStatement) returns.push(inner.argument);
+        return false;
+      });
+      return returns.length > 0 && returns.every((argument) => isHandledChain(argument));
+    }
+
+    /** `'request'`, `'message'`... (see `REPLYING_EVENTS`) written as a string literal. */
+    function isReplyingEvent(event: TSESTree.Node | undefined): boolean {
+      return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && REPLYING_EVENTS.has(event.value);
+    }
+
+    /**
+     * Typed mode: `async _read()` in `class Source extends Readable`: an async method overriding a
+     * base-class method whose type returns `void` (every call signature), when the method can
+     * reject (see `handlesOwnRejection`). Base classes only: `implements` declares a shape, and
+     * frameworks that call such hooks (Angular's `ngOnInit`) vary in what they do with a promise.
+     */
+    function checkVoidOverride(method: TSESTree.MethodDefinition): void {
+      if (!services || !checksVoidReturn) return;
+      const fn = method.value;
+      if (method.kind !== 'method' || method.static || method.computed || !fn.async || fn.generator) return;
+      if (method.key.type !== AST_NODE_TYPES.Identifier) return;
+      const classNode = method.parent.parent;
+      if (!classNode.superClass || handlesOwnRejection(fn)) return;
+      const checker = services.checker;
+      const classType = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(classNode));
+      if (!classType.isClassOrInterface()) return;
+      const name = method.key.name;
+      for (const base of checker.getBaseTypes(classType)) {
+        const property = base.getProperty(name);
+        if (!property) continue;
+        if (!isVoidReturningFunctionType(checker.getTypeOfSymbol(property))) return;
+        const baseName = base.getSymbol()?.getName() ?? 'the base class';
+        context.report({ node: method.key, messageId: 'voidOverride', data: { name, base: baseName } });
+        return;
+      }
+    }
+
+    /**
+     * Cheap evidence, before any contextual-type query, that an argument may be a function that
+     * returns a promise: an async function; a non-async function with a returned value that can
+     * hold a promise (a call, `new`, a variable, a member, a branch of those); an identifier or
+     * member whose own type returns a promise (its type needs no resolution of the enclosing call).
+     */
+    function mayReturnPromise(value: TSESTree.Node): boolean {
+      if (isFunctionNode(value)) {
+        if (value.generator) return false;
+        if (value.async) return true;
+        if (value.body.type !== AST_NODE_TYPES.BlockStatement) return mayHoldPromise(value.body);
+        let found = false;
+        bodyContains(value.body, (node) => {
+          if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && mayHoldPromise(node.argument)) found = true;
+          return found;
+        });
+        return found;
+      }
+      if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
+      return promises.returnsPromise(value);
+    }
+
+    /** Can this returned expression's value be a promise, by its syntax? */
+    function mayHoldPromise(expression: TSESTree.Node): boolean {
+      const node = skipTransparent(expression);
+      switch (node.type) {
+        case AST_NODE_TYPES.CallExpression:
+        case AST_NODE_TYPES.NewExpression:
+        case AST_NODE_TYPES.Identifier:
+        case AST_NODE_TYPES.MemberExpression:
+        case AST_NODE_TYPES.TaggedTemplateExpression:
+        case AST_NODE_TYPES.AssignmentExpression:
+          return true;
+        case AST_NODE_TYPES.ConditionalExpression:
+          return mayHoldPromise(node.consequent) || mayHoldPromise(node.alternate);
+        case AST_NODE_TYPES.LogicalExpression:
+          return mayHoldPromise(node.left) || mayHoldPromise(node.right);
+        case AST_NODE_TYPES.SequenceExpression:
+          return node.expressions.length > 0 && mayHoldPromise(node.expressions[node.expressions.length - 1] as TSESTree.Node);
+        default:
+          return false;
+      }
+    }
+
+    /**
+     * Hooks passed in an options object (`new Readable({ async read() {...} })`): an async method
+     * or function property whose contextual type returns `void`, and which can reject. Only
+     * syntactically async values are asked about, so ordinary option objects cost no query.
+     */
+    function checkOptionHooks(call: TSESTree.CallExpression | TSESTree.NewExpression, options: TSESTree.ObjectExpression): void {
+      if (!services) return;
+      let optionsType: ts.Type | null | undefined;
+      for (const property of options.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        const value = skipTransparent(property.value);
+        if (!isFunctionNode(value) || !value.async || value.generator || handlesOwnRejection(value)) continue;
+        const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
+        if (key === null) continue;
+        // The object's contextual type, once: a method has no contextual type of its own.
+        optionsType ??= services.checker.getContextualType(services.esTreeNodeToTSNodeMap.get(options) as ts.Expression) ?? null;
+        const hook = optionsType ? services.checker.getNonNullableType(optionsType).getProperty(key) : undefined;
+        if (!hook) continue;
+        const contextual = services.checker.getNonNullableType(services.checker.getTypeOfSymbol(hook));
+        if (!isVoidReturningFunctionType(contextual)) continue;
+        context.report({ node: property.key, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
+      }
     }
 
     /** Typed mode: promise-returning arguments for parameters typed as returning `void`. */
     function checkVoidReturnArguments(call: TSESTree.CallExpression | TSESTree.NewExpression, skip: TSESTree.Node | null): void {
       if (!services || !checksVoidReturn) return;
       const callee = skipTransparent(call.callee);
+      let replyingListener = false;
+      const methodName = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
-        const name = staticMemberName(callee);
-        if (name !== null && AWAITING_VOID_CALLBACK_METHODS.has(name)) return;
-        if (allowEventListeners && name !== null && EVENT_LISTENER_METHODS.has(name)) return;
+        const name = methodName;
+        if (name !== null && (AWAITING_VOID_CALLBACK_METHODS.has(name) || EVENT_UNLISTEN_METHODS.has(name))) return;
+        if (name !== null && EVENT_LISTENER_METHODS.has(name)) {
+          replyingListener = isReplyingEvent(call.arguments[0]) && promises.hasKnownType(callee.object);
+          if (allowEventListeners && !replyingListener) return;
+        }
       }
+      // Array-method and promise-chain callbacks are judged by the method's own use of them
+      // (`PROMISE_IGNORING_METHODS`) or take any return value (`then`/`catch`): no checker query.
+      const firstJudged = methodName !== null && (PROMISE_IGNORING_METHODS.has(methodName) || methodName === 'then' || methodName === 'catch');
       for (const argument of call.arguments) {
-        if (argument === skip) continue;
+        if (argument === skip || (firstJudged && argument === call.arguments[0])) continue;
+        const options = skipTransparent(argument);
+        if (options.type === AST_NODE_TYPES.ObjectExpression) {
+          checkOptionHooks(call, options);
+          continue;
+        }
+        if (!mayReturnPromise(skipTransparent(argument))) continue;
         const value = skipTransparent(argument);
-        if (
-          !isFunctionNode(value) &&
-          value.type !== AST_NODE_TYPES.Identifier &&
-          value.type !== AST_NODE_TYPES.MemberExpression
-        ) {
+        // A listener for a request or a message (see `REPLYING_EVENTS`): DOM listener types return
+        // `any`, so the parameter's declared return type decides only when it asks for a promise.
+        if (replyingListener && argument === call.arguments[1]) {
+          if (!isAsyncCallback(value) || handlesOwnRejection(value) || promises.expectsPromiseReturn(value as TSESTree.Expression)) {
+            continue;
+          }
+          context.report({ node: argument, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
           continue;
         }
-        // A sync function is never promise-returning when it is not async and has no expression
-        // body or `return`; skip the type queries for it.
-        if (isFunctionNode(value) && !value.async && value.body.type === AST_NODE_TYPES.BlockStatement &&
-          !bodyContains(value.body, (node) => node.type === AST_NODE_TYPES.ReturnStatement)) {
-          continue;
-        }
-        // The parameter's type first: the checker has resolved the call's signature already, and a
-        // void-returning parameter is rare, so most arguments cost one query.
+        // Then the parameter's type (this resolves the enclosing call's signature).
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);
         if (!contextual || !isVoidReturningFunctionType(contextual)) continue;
-        if (!isAsyncCallback(value) || catchesEverything(value)) continue;
+        if (!isAsyncCallback(value) || handlesOwnRejection(value)) continue;
         context.report({ node: argument, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
       }
     }
@@ -408,11 +612,22 @@ export default createRule<Options, MessageIds>({
         // Typed: a callee whose parameter type allows a promise return is built for async callbacks.
         if (callerAwaitsCallbacks(call) || promises.expectsPromiseReturn(callback)) return;
         const data = { method };
+        const declaredAsync = isDeclaredAsync(callback);
+        // A sync callback that returns a promise is only misread by predicates and comparators
+        // when it is meant as async; untyped, say nothing about those.
+        if (!declaredAsync && use !== 'ignored' && use !== 'mapped') {
+          checkVoidReturnArguments(call, callback);
+          return;
+        }
+        if ((use === 'ignored' || use === 'mapped') && cannotReject(callback)) {
+          checkVoidReturnArguments(call, callback);
+          return;
+        }
         switch (use) {
           case 'ignored':
             context.report({
               node: callback,
-              messageId: 'ignoredCallback',
+              messageId: declaredAsync ? 'ignoredCallback' : 'ignoredPromiseCallback',
               data,
               suggest: forEachSuggestions(call, callee, callback),
             });
@@ -425,7 +640,12 @@ export default createRule<Options, MessageIds>({
             break;
           case 'mapped':
             if (isDropped(call)) {
-              context.report({ node: callback, messageId: 'mapDropped', data, suggest: mapSuggestions(call) });
+              context.report({
+                node: callback,
+                messageId: declaredAsync ? 'mapDropped' : 'mapDroppedPromiseCallback',
+                data,
+                suggest: mapSuggestions(call),
+              });
             }
             break;
           case 'accumulator': {
@@ -438,12 +658,23 @@ export default createRule<Options, MessageIds>({
         checkVoidReturnArguments(call, callback);
       },
 
+      MethodDefinition: checkVoidOverride,
+
       NewExpression(node) {
         // Only an `async` executor: a sync executor that returns a promise
         // (`new Promise((resolve) => load().then(resolve))`) is an ordinary adapter.
         const executor = node.arguments[0] ? skipTransparent(node.arguments[0]) : undefined;
         if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' && isGlobal('Promise', node)) {
-          if (executor && isFunctionNode(executor) && executor.async) {
+          // An executor whose every exception reaches `reject` (`try { ... } catch (e) { reject(e) }`)
+          // loses nothing: only a redundant wrapper is left, which is not this rule's concern.
+          // An executor that awaits nothing is reported still: its `async` only hides sync throws.
+          if (
+            executor &&
+            isFunctionNode(executor) &&
+            executor.async &&
+            (effects.summaryOfFunction(executor).canReject ||
+              !someNodeInSameFunction(executor.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression))
+          ) {
             context.report({ node: executor, messageId: 'promiseExecutor' });
           }
           // The executor's return value is ignored, and a sync executor returning a handled

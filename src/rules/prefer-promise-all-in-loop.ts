@@ -30,6 +30,8 @@ import {
   ORDERED_SINK_METHODS,
   PURE_METHODS,
 } from '../catalog/ordered-calls';
+import { getFileEffects } from '../analysis/effects';
+import { ORDERED_OUTPUT_NAME, ORDERED_RUN_NAME, SEQUENTIAL_INTENT } from '../catalog/effects';
 import { skipTransparent } from '../util/ast';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
@@ -150,12 +152,6 @@ function isMemberSafe(node: TSESTree.Node): boolean {
   );
 }
 
-/**
- * Words with which code says a loop is sequential on purpose (`// Dependencies first: sequential
- * on purpose.`, `// one at a time to respect the rate limit`).
- */
-const SEQUENTIAL_INTENT = /\b(?:sequential(?:ly)?|serial(?:ly)?|one (?:at a time|after another|by one)|in order|order matters)\b/i;
-
 export default createRule<Options, MessageIds>({
   name: 'prefer-promise-all-in-loop',
   meta: {
@@ -193,6 +189,7 @@ export default createRule<Options, MessageIds>({
     const orderedNames: ReadonlySet<string> = new Set(options.orderedFunctions ?? []);
     const services = getTypedServices(context);
     const statefulFunctions: StatefulFunctionCache = new Map();
+    const effects = getFileEffects(context);
 
     /** Names the loop declares for each iteration: the `for...of`/`for...in` variable or the `for` initializer's. */
     function loopVariables(loop: CheckedLoop): string[] | null {
@@ -290,7 +287,7 @@ export default createRule<Options, MessageIds>({
             break;
           case AST_NODE_TYPES.CallExpression:
           case AST_NODE_TYPES.NewExpression:
-            if (inline && isOrderedCall(node, orderedNames)) scan.blocker = 'ordered call';
+            if (inline && isOrderedCall(node, orderedNames) && !isPerItemWait(node, dependents)) scan.blocker = 'ordered call';
             calls.push(node);
             break;
           default:
@@ -309,6 +306,7 @@ export default createRule<Options, MessageIds>({
       if (scan.blocker) return scan;
 
       for (const { node, operator } of writes) {
+        if (isCounterStep(node, operator, loop)) continue;
         for (const target of assignmentTargets(node)) {
           const path = accessPathOf(target);
           if (path === null) continue;
@@ -344,8 +342,13 @@ export default createRule<Options, MessageIds>({
             }
           }
         }
-        if (name !== null && ORDERED_SINK_METHODS.has(name) && (root === null || outer)) {
+        if (name !== null && ORDERED_SINK_METHODS.has(name) && (root === null || outer) && !writesPerItemFile(call, name, dependents)) {
           scan.blocker = 'ordered sink';
+          return scan;
+        }
+        // `await out.log(line)`, `await this.writeElement(...)`, `await reporter.onTestEnd(t)`: ordered output.
+        if (name !== null && awaitedCalls.has(call) && ORDERED_OUTPUT_NAME.test(name) && !writesPerItemFile(call, name, dependents)) {
+          scan.blocker = 'ordered output';
           return scan;
         }
         if (!outer || root === null || key === null) continue;
@@ -390,21 +393,175 @@ export default createRule<Options, MessageIds>({
      * as its receiver (`page.goto(url)`, `trx.insert(row)`) or handed to a helper as an argument
      * (`runStatement(client, sql)`, `writeFrame(socket, frame)`).
      */
-    function onOrderedReceiver(call: AwaitedCall): boolean {
+    function onOrderedReceiver(call: AwaitedCall, dependents: PathSet): boolean {
+      // The iteration's own value (`for (const page of pages) await render(page)`) is a different
+      // object each time, not one shared resource.
+      const perIteration = (node: TSESTree.Node): boolean => dependents.overlapsAny(collectAccesses(node, visitorKeys).reads);
       const key = receiverKey(call, sourceCode);
-      if (key !== null && key.split('.').some((segment) => ORDERED_RECEIVER_NAMES.has(receiverRootName(segment)))) {
+      const root = calleeRoot(call);
+      if (
+        key !== null &&
+        !(root !== null && dependents.overlaps(root)) &&
+        key.split('.').some((segment) => ORDERED_RECEIVER_NAMES.has(receiverRootName(segment)))
+      ) {
         return true;
       }
       return call.arguments.some((argument) => {
         const name = lastName(argument);
-        return name !== null && ORDERED_RECEIVER_NAMES.has(name);
+        return name !== null && ORDERED_RECEIVER_NAMES.has(name) && !perIteration(argument);
       });
     }
 
     /** The awaited function is named as a step of an ordered list (`runMigration`, `applyPatch`). */
     function callsOrderedStep(call: AwaitedCall): boolean {
       const name = lastName(call.callee);
-      return name !== null && namesOrderedList(name);
+      return name !== null && (namesOrderedList(name) || ORDERED_RUN_NAME.test(name));
+    }
+
+    /**
+     * `count++` / `count += 1` / `total -= 1` on an outer counter that nothing else in the loop
+     * reads: the increments commute, so iterations in any order leave the same count.
+     */
+    function isCounterStep(node: TSESTree.Node, operator: string, loop: CheckedLoop): boolean {
+      if (node.type !== AST_NODE_TYPES.Identifier) return false;
+      if (operator !== '++' && operator !== '+=' && operator !== '-=') return false;
+      const parent = node.parent;
+      if (parent.type === AST_NODE_TYPES.AssignmentExpression) {
+        // `total += item.size` commutes too, unless the right side reads the counter itself.
+        const right = skipTransparent(parent.right);
+        // `total += await price(item)` reads `total` before the pause: concurrent iterations lose updates.
+        if (collectAccesses(right, visitorKeys).awaits.length > 0) return false;
+        if (collectAccesses(right, visitorKeys).reads.some((path) => rootOf(path) === node.name)) return false;
+      } else if (parent.type !== AST_NODE_TYPES.UpdateExpression) {
+        return false;
+      }
+      // The counter statement must be a statement of its own, and the counter read nowhere else in the loop.
+      if (parent.parent.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+      const variable = findVariable(sourceCode.getScope(node), node.name);
+      if (!variable) return false;
+      return variable.references.every(
+        (reference) =>
+          reference.identifier === node ||
+          reference.identifier.range[1] <= loop.range[0] ||
+          reference.identifier.range[0] >= loop.range[1] ||
+          isCounterUpdate(reference.identifier),
+      );
+    }
+
+    function isCounterUpdate(identifier: TSESTree.Node): boolean {
+      const parent = identifier.parent;
+      if (!parent || parent.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+      return (
+        parent.type === AST_NODE_TYPES.UpdateExpression ||
+        (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === identifier && (parent.operator === '+=' || parent.operator === '-='))
+      );
+    }
+
+    /**
+     * `await waitForDeploy(client, id)`: a helper (plain function, not a method) named like a wait
+     * step, given the iteration's value. Waiting for N things one by one is still waiting for N
+     * independent things, even through one shared client.
+     */
+    function isPerItemWait(call: AwaitedCall, dependents: PathSet): boolean {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier || !/^wait(?:For|Until)?[A-Z]/.test(callee.name)) return false;
+      return call.arguments.some((argument) => dependents.overlapsAny(collectAccesses(argument, visitorKeys).reads));
+    }
+
+    /**
+     * What the called function does makes iterations share state:
+     * - its receiver is one ordered resource (`this` is the connection or query runner, a field
+     *   made from one; see `FileEffects.isOrderedReceiver`);
+     * - it writes the file system at a path that does not come from the iteration, module state,
+     *   members of `this`, `process.env`, or a member of an argument that is the same object in
+     *   every iteration (a visited set, a shared context);
+     * - it starts a child process, asks a person, or takes a lock.
+     */
+    function sharesStateThroughCall(call: AwaitedCall, dependents: PathSet): boolean {
+      if (effects.isOrderedReceiver(call)) return true;
+      const summary = effects.summaryOf(call);
+      if (!summary) return false;
+      if (summary.startsProcess || summary.prompts || summary.locks || summary.benchmarks) return true;
+      const perItem = (index: number | null): boolean => {
+        const argument = index === null ? undefined : call.arguments[index];
+        return argument !== undefined && dependents.overlapsAny(collectAccesses(argument, visitorKeys).reads);
+      };
+      return summary.writes.some((write) => {
+        switch (write.kind) {
+          case 'file':
+            return !perItem(write.argument);
+          case 'argument':
+            return !perItem(write.index);
+          default:
+            return true;
+        }
+      });
+    }
+
+    /** `await fs.writeFile(join(out, item.name), html)`: each iteration writes its own file. */
+    function writesPerItemFile(call: AwaitedCall, name: string, dependents: PathSet): boolean {
+      if (!/^(?:writeFile|appendFile|outputFile|writeJson|outputJson)(?:Sync)?$/.test(name)) return false;
+      const [target] = call.arguments;
+      return target !== undefined && dependents.overlapsAny(collectAccesses(target, visitorKeys).reads);
+    }
+
+    /**
+     * `if (item.dirty) await item.save()`: a method of the item, called only for some items by a
+     * test on the item itself, is per-item work, not a list of steps run in turn.
+     */
+    function isGuardedItemMethod(call: AwaitedCall, loopVars: ReadonlySet<string>, loop: CheckedLoop): boolean {
+      if (skipTransparent(call.callee).type !== AST_NODE_TYPES.MemberExpression) return false;
+      for (let current: TSESTree.Node | undefined = call.parent; current && current !== loop; current = current.parent) {
+        if (current.type === AST_NODE_TYPES.IfStatement) {
+          return collectAccesses(current.test, visitorKeys).reads.some((path) => loopVars.has(rootOf(path)));
+        }
+      }
+      return false;
+    }
+
+    /** An `eslint-disable-line` / `eslint-disable-next-line` for the core `no-await-in-loop` on an awaited line: the author decided. */
+    function optsOutOfCoreRule(awaits: readonly TSESTree.AwaitExpression[]): boolean {
+      const lines = new Set(awaits.map((node) => node.loc.start.line));
+      return sourceCode.getAllComments().some((comment) => {
+        if (!/\beslint-disable(?:-next)?-line\b[^\n]*\bno-await-in-loop\b/.test(comment.value) &&
+          !/^\s*eslint-disable\b[^\n]*\bno-await-in-loop\b/.test(comment.value)) {
+          return false;
+        }
+        if (/^\s*eslint-disable\s/.test(comment.value)) return comment.loc.start.line <= Math.min(...lines);
+        const line = /-next-line/.test(comment.value) ? comment.loc.end.line + 1 : comment.loc.start.line;
+        return lines.has(line);
+      });
+    }
+
+    /**
+     * The loop is one branch of an `if`/`else` whose other branch gathers with `Promise.all` (or a
+     * limiter): the code already chose sequential for this case (a single connection, a serial mode).
+     */
+    function otherBranchGathers(loop: CheckedLoop): boolean {
+      let child: TSESTree.Node = loop;
+      for (let parent: TSESTree.Node | undefined = loop.parent; parent; child = parent, parent = parent.parent) {
+        if (isFunction(parent)) return false;
+        if (parent.type === AST_NODE_TYPES.IfStatement && parent.alternate) {
+          const other = parent.consequent === child ? parent.alternate : parent.alternate === child ? parent.consequent : null;
+          if (other && /\bPromise\.(?:all|allSettled)\b|\bpMap\b|\blimit\(/.test(sourceCode.getText(other))) return true;
+        }
+      }
+      return false;
+    }
+
+    /** `list.sort(...)` just before `for (const x of list)`: the order is the point. */
+    function sortedJustBefore(loop: CheckedLoop): boolean {
+      if (loop.type !== AST_NODE_TYPES.ForOfStatement) return false;
+      const iterated = accessPathOf(skipTransparent(loop.right));
+      if (iterated === null) return false;
+      const parent = loop.parent;
+      let siblings: readonly TSESTree.Node[];
+      if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) siblings = parent.body;
+      else if (parent.type === AST_NODE_TYPES.SwitchCase) siblings = parent.consequent;
+      else return false;
+      const index = siblings.indexOf(loop);
+      const previous = index > 0 ? siblings[index - 1] : undefined;
+      return previous !== undefined && new RegExp(`\\b${iterated.replace(/[.$]/g, '\\$&')}\\.sort\\(`).test(sourceCode.getText(previous));
     }
 
     /** A comment just before the loop or inside it says the iterations run in order on purpose. */
@@ -457,29 +614,35 @@ export default createRule<Options, MessageIds>({
           !call ||
           // `await Promise.all(batch.map(...))`: the loop already runs a batch at a time, on purpose.
           isGatherCall(call) ||
-          onOrderedReceiver(call) ||
+          (onOrderedReceiver(call, dependents) && !isPerItemWait(call, dependents)) ||
           callsOrderedStep(call) ||
-          callsStatefulFunction(call, sourceCode.getScope(call), visitorKeys, statefulFunctions)
+          callsStatefulFunction(call, sourceCode.getScope(call), visitorKeys, statefulFunctions) ||
+          sharesStateThroughCall(call, dependents)
         ) {
           return;
         }
         calls.push(call);
       }
+      // Async in name only: nothing real waits behind any of the awaits.
+      if (calls.every((call) => effects.summaryOf(call)?.waits === 'memory')) return;
 
-      if (saysSequentialOnPurpose(loop)) return;
+      if (saysSequentialOnPurpose(loop) || optsOutOfCoreRule(scan.awaits) || otherBranchGathers(loop)) return;
+      if (sortedJustBefore(loop)) return;
 
       // Each item is itself a step when the awaited function is the item or one of its methods
       // (`await hook(ctx)`, `await migration.up(db)`, `await plugin.init()`): steps run in order.
       const runsItem = calls.some((call) => {
         const callee = calleeRoot(call);
-        return callee !== null && loopVars.has(callee);
+        return callee !== null && loopVars.has(callee) && !isGuardedItemMethod(call, loopVars, loop);
       });
       if (runsItem) return;
       // The iteration must feed an argument somewhere in the call chain
       // (`fetch(url).then(...)`, `sharp(file.path).resize(200).toFile(out)`); otherwise the loop
       // repeats the same request: polling, retrying, or a count of attempts.
-      const usesItem = calls.some((call) =>
-        chainArguments(call).some((argument) => dependents.overlapsAny(collectAccesses(argument, visitorKeys).reads)),
+      const usesItem = calls.some(
+        (call) =>
+          chainArguments(call).some((argument) => dependents.overlapsAny(collectAccesses(argument, visitorKeys).reads)) ||
+          isGuardedItemMethod(call, loopVars, loop),
       );
       if (!usesItem) return;
 

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
+  calleeName,
   callsStatefulFunction,
   findVariable,
   isGlobalPromise,
@@ -14,6 +15,8 @@ import {
   type StatefulFunctionCache,
 } from '../analysis/awaited-calls';
 import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
+import { type EffectSummary, getFileEffects } from '../analysis/effects';
+import { FILE_METADATA_PREFIXES, TRANSACTION_NAMES } from '../catalog/effects';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
@@ -61,6 +64,96 @@ function topAwait(node: TSESTree.Node | null | undefined): { await: TSESTree.Awa
     wrapped = true;
   }
   return current?.type === AST_NODE_TYPES.AwaitExpression ? { await: current, wrapped } : null;
+}
+
+/** The last name of an argument expression: `trx` in `ctx.trx`, `client` in `client`. */
+function argumentName(argument: TSESTree.Node): string | null {
+  if (argument.type === AST_NODE_TYPES.Identifier) return argument.name;
+  if (argument.type === AST_NODE_TYPES.MemberExpression && !argument.computed && argument.property.type === AST_NODE_TYPES.Identifier) {
+    return argument.property.name;
+  }
+  return null;
+}
+
+/** True when the call hands a transaction over (`TRANSACTION_NAMES`): everything in a transaction runs in order. */
+function passesTransaction(call: AwaitedCall): boolean {
+  return call.arguments.some((argument) => {
+    const name = argumentName(argument);
+    return name !== null && TRANSACTION_NAMES.has(name);
+  });
+}
+
+/**
+ * The shared connection a helper receives as an argument (`getVersion(client)`, `readRows(db, q)`),
+ * as a receiver key: two helpers given the same connection use it one statement at a time.
+ */
+function connectionArgument(call: AwaitedCall): string | null {
+  for (const argument of call.arguments) {
+    const name = argumentName(argument);
+    if (name !== null && (ORDERED_RECEIVER_NAMES.has(name) || SHARED_CONNECTION_NAMES.has(name))) {
+      return `${name}()`;
+    }
+  }
+  return null;
+}
+
+/** A file-system metadata lookup by its name (`FILE_METADATA_PREFIXES`): `lstat(p)`, `realpathIfExists(dir)`. */
+function isFileMetadataLookup(call: AwaitedCall): boolean {
+  const name = calleeName(call);
+  return name !== null && FILE_METADATA_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+
+/**
+ * True when a summary says the called function only reads: it writes nothing outside itself
+ * and starts no process, asks no person, takes no lock.
+ */
+function isPureRead(summary: EffectSummary): boolean {
+  return summary.writes.length === 0 && !summary.startsProcess && !summary.prompts && !summary.locks;
+}
+
+/**
+ * What the members of a group so far change outside the program's variables, per their effect
+ * summaries: the file system (also a started process, which may write files), `process.env`, and
+ * members of the objects passed to them (`await beginTransaction(req)` sets `req.tx`). A later
+ * call that reads what an earlier one changed must wait for it.
+ */
+class OutsideWrites {
+  private files = false;
+  private env = false;
+  private readonly argumentRoots = new PathSet();
+
+  add(call: AwaitedCall, summary: EffectSummary | null): void {
+    if (!summary) return;
+    if (summary.startsProcess) this.files = true;
+    for (const write of summary.writes) {
+      if (write.kind === 'file') this.files = true;
+      else if (write.kind === 'env') this.env = true;
+      else if (write.kind === 'argument') {
+        const argument = call.arguments[write.index];
+        const path = argument ? accessPathOf(argument) : null;
+        if (path !== null) this.argumentRoots.add(path);
+      }
+    }
+  }
+
+  /** True when `call` (with its summary) reads or writes what an earlier member changed. */
+  dependsOn(call: AwaitedCall, summary: EffectSummary | null): boolean {
+    if (summary) {
+      const touchesFiles = summary.readsFiles || summary.startsProcess || summary.writes.some((write) => write.kind === 'file');
+      if (this.files && touchesFiles) return true;
+      if (this.env && (summary.readsEnv || summary.writes.some((write) => write.kind === 'env'))) return true;
+    }
+    return this.argumentRoots.size > 0 && call.arguments.some((argument) => {
+      const path = accessPathOf(argument);
+      return path !== null && this.argumentRoots.overlaps(path);
+    });
+  }
+
+  clear(): void {
+    this.files = false;
+    this.env = false;
+    this.argumentRoots.clear();
+  }
 }
 
 export default createRule<Options, MessageIds>({
@@ -113,6 +206,7 @@ export default createRule<Options, MessageIds>({
     const orderedNames: ReadonlySet<string> = new Set(options.orderedFunctions ?? []);
     const services = getTypedServices(context);
     const statefulFunctions: StatefulFunctionCache = new Map();
+    const effects = getFileEffects(context);
 
     /**
      * The receiver of a method call when it may be one stateful object whose calls run in order
@@ -128,7 +222,15 @@ export default createRule<Options, MessageIds>({
       if (key === null) return null;
       const root = receiverRootName(key);
       if (ORDERED_RECEIVER_NAMES.has(root) || SHARED_CONNECTION_NAMES.has(root)) return root;
-      if (root === 'this') return key;
+      if (root === 'this') {
+        // `this.findUser(id)`: a method of the class that changes nothing on `this` or elsewhere
+        // is a read; it shares no ordered state with another read (unless `this` is a connection).
+        if (key === 'this' && !effects.isOrderedReceiver(call)) {
+          const summary = effects.summaryOf(call);
+          if (summary && isPureRead(summary)) return null;
+        }
+        return key;
+      }
       const variable = findVariable(sourceCode.getScope(call), root);
       if (!variable || variable.defs.length === 0 || isImported(variable)) return null;
       return key;
@@ -210,6 +312,7 @@ export default createRule<Options, MessageIds>({
       const groupReads = new PathSet();
       const receivers = new PathSet();
       const calls = new Set<string>();
+      const outside = new OutsideWrites();
 
       const flush = (): void => {
         if (group.length >= minGroupSize) report(group, interleaved);
@@ -219,6 +322,7 @@ export default createRule<Options, MessageIds>({
         groupReads.clear();
         receivers.clear();
         calls.clear();
+        outside.clear();
       };
 
       for (const statement of statements) {
@@ -236,14 +340,28 @@ export default createRule<Options, MessageIds>({
             flush();
             continue;
           }
-          const key = statefulReceiver(member.call);
+          const summary = effects.summaryOf(member.call);
+          // Nothing real to overlap (an in-memory lookup, a cached value), or an order a person,
+          // a lock or a measurement needs (a prompt, a critical section, a benchmark): not a
+          // member, and the group ends.
+          if (summary && (summary.waits !== 'io' || summary.prompts || summary.locks || summary.benchmarks)) {
+            flush();
+            continue;
+          }
+          // A step of a transaction (`await body(trx)`) runs before whatever follows it in the transaction.
+          if (passesTransaction(member.call)) {
+            flush();
+            continue;
+          }
+          const key = statefulReceiver(member.call) ?? connectionArgument(member.call);
           // The same call twice (`await nextId(); await nextId()`) asks for the next value of a sequence.
           const callText = sourceCode.getText(member.call);
           const dependent =
             tainted.overlapsAny(accesses.reads) ||
             tainted.overlapsAny(member.writes) ||
             (key !== null && receivers.overlaps(key)) ||
-            calls.has(callText);
+            calls.has(callText) ||
+            outside.dependsOn(member.call, summary);
           if (dependent) flush();
           group.push(member);
           calls.add(callText);
@@ -251,6 +369,7 @@ export default createRule<Options, MessageIds>({
           tainted.addAll(accesses.writes);
           groupReads.addAll(accesses.reads);
           if (key !== null) receivers.add(key);
+          outside.add(member.call, summary);
           if (member.publishes) flush();
           continue;
         }
@@ -278,6 +397,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function report(group: Member[], interleaved: boolean): void {
+      // Two local file-system lookups (`lstat`, `realpath`) take microseconds: nothing worth gathering.
+      if (group.every((member) => isFileMetadataLookup(member.call))) return;
       const [first] = group;
       const last = group[group.length - 1];
       if (!first || !last) return;

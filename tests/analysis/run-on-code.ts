@@ -9,7 +9,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 export function runOnCode<R>(
   code: string,
   visit: (context: Readonly<TSESLint.RuleContext<string, []>>, collect: (value: R) => void) => TSESLint.RuleListener,
-  options: { sourceType?: 'module' | 'commonjs' | 'script'; globals?: Record<string, 'readonly'> } = {},
+  options: { sourceType?: 'module' | 'commonjs' | 'script'; globals?: Record<string, 'readonly'>; filename?: string } = {},
 ): R[] {
   const collected: R[] = [];
   const rule: TSESLint.RuleModule<string, []> = {
@@ -27,7 +27,7 @@ export function runOnCode<R>(
     },
     plugins: { test: { rules: { probe: rule as never } } },
     rules: { 'test/probe': 'error' },
-  }, 'file.ts');
+  }, options.filename ?? 'file.ts');
   const fatal = messages.find((message) => message.fatal);
   if (fatal) throw new Error(fatal.message);
   return collected;

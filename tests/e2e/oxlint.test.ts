@@ -24,6 +24,7 @@ import { EXAMPLES_DIR, expectedFindings, readMarkers, REPO_ROOT } from './marker
 import type { RuleCase } from './rule-cases';
 
 const DIST = path.join(REPO_ROOT, 'dist', 'index.js');
+const FIXTURES_DIR = path.join(REPO_ROOT, 'tests', 'fixtures');
 
 /** The `.oxlintrc.json` README's oxlint section tells users to copy (its first json block). */
 function readmeOxlintrc(): { jsPlugins: string[]; rules: Record<string, unknown> } {
@@ -92,9 +93,13 @@ function collectRuleCases(work: string): RuleCase[] {
   return JSON.parse(readFileSync(out, 'utf8')) as RuleCase[];
 }
 
-/** Where a rule-test case is written: a module as TSX (the rule tests parse JSX), CommonJS as `.cts`. */
+/**
+ * Where a rule-test case is written: a module as TSX (the rule tests parse JSX), CommonJS as `.cts`; a
+ * case that imports its neighbours in `tests/fixtures` under its own name in a copy of that folder.
+ */
 function ruleCaseFile(ruleCase: RuleCase, index: number): { file: string; text: string } {
   const dir = `rule-tests/${ruleCase.rule}/${ruleCase.kind}-${index}`;
+  if (ruleCase.fixture !== null) return { file: `${dir}/${ruleCase.fixture.split(path.sep).join('/')}`, text: ruleCase.code };
   if (ruleCase.sourceType === 'commonjs') return { file: `${dir}/file.cts`, text: ruleCase.code };
   // A script stays a script in oxlint only without import/export; a module gets a trailing `export {}`.
   if (ruleCase.sourceType === 'script') return { file: `${dir}/file.ts`, text: ruleCase.code };
@@ -122,6 +127,31 @@ function assertSameFindings(oxlintFound: Finding[], eslintFound: Finding[]): voi
  * stored at the top level of such a file is reported by ESLint only. README's oxlint section says so.
  */
 const SCRIPT_WITHOUT_IMPORTS = 'async function load() {\n  return 1;\n}\nconst ready = load();\n';
+
+/**
+ * A second JS plugin whose one rule asks a `perFile` question of the built plugin (the file's name,
+ * taken when the answer is computed) and reports when the answer belongs to another file. oxlint hands
+ * every file the same `SourceCode` object: a cache keyed by it answers for the first file, unless it is
+ * a `WeakMap` (oxlint patches the global `WeakMap` to forget that key after each file).
+ */
+const PER_FILE_PROBE = `'use strict';
+const { perFile } = require(${JSON.stringify(path.join(REPO_ROOT, 'dist', 'analysis', 'per-file.js'))});
+const fileOf = perFile((context) => ({ filename: context.filename }));
+module.exports = {
+  meta: { name: 'per-file-probe' },
+  rules: {
+    stale: {
+      meta: { type: 'problem', schema: [], messages: { stale: 'perFile answered for {{other}}' } },
+      create: (context) => ({
+        Program(node) {
+          const answer = fileOf(context);
+          if (answer.filename !== context.filename) context.report({ node, messageId: 'stale', data: { other: answer.filename } });
+        },
+      }),
+    },
+  },
+};
+`;
 
 /** What the hosts share beyond rules: `settings['async-pitfalls']` and inline disable comments. */
 const SETTINGS = { 'async-pitfalls': { blockingApis: [{ module: '@acme/probe', names: ['loadSync'] }] } };
@@ -168,11 +198,14 @@ before(async () => {
   const allOff = Object.fromEntries(registered.map((ruleId) => [ruleId, 'off']));
   const overrides: { files: string[]; rules: Record<string, unknown> }[] = [];
   const caseMessages: Pick<ESLint.LintResult, 'filePath' | 'messages'>[] = [];
+  const caseFiles = new Set<string>();
   collectRuleCases(work).forEach((ruleCase, index) => {
     const { file, text } = ruleCaseFile(ruleCase, index);
     const filePath = path.join(work, file);
     mkdirSync(path.dirname(filePath), { recursive: true });
+    if (ruleCase.fixture !== null) cpSync(FIXTURES_DIR, path.dirname(filePath), { recursive: true });
     writeFileSync(filePath, text);
+    caseFiles.add(file);
     const ruleId = `async-pitfalls/${ruleCase.rule}`;
     const entry = ['error', ...ruleCase.options];
     overrides.push({ files: [`${path.dirname(file)}/**`], rules: { ...allOff, [ruleId]: entry } });
@@ -188,6 +221,8 @@ before(async () => {
           sourceType: ruleCase.sourceType,
           globals: ruleCase.globals,
         },
+        // As in the rule tests: a case's disable comments for other rules are part of the code.
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
         plugins: { 'async-pitfalls': plugin as never },
         settings: SETTINGS,
         rules: { [ruleId]: entry as Linter.RuleEntry },
@@ -203,7 +238,15 @@ before(async () => {
   mkdirSync(path.join(work, 'node_modules'));
   symlinkSync(REPO_ROOT, path.join(work, 'node_modules', 'eslint-plugin-async-pitfalls'), 'dir');
   const { jsPlugins } = readmeOxlintrc();
-  const oxlintrc = { plugins: [], categories: { correctness: 'off' }, jsPlugins, settings: SETTINGS, rules: plugin.configs.all.rules, overrides };
+  writeFileSync(path.join(work, 'per-file-probe.cjs'), PER_FILE_PROBE);
+  const oxlintrc = {
+    plugins: [],
+    categories: { correctness: 'off' },
+    jsPlugins: [...jsPlugins, './per-file-probe.cjs'],
+    settings: SETTINGS,
+    rules: { ...plugin.configs.all.rules, 'per-file-probe/stale': 'error' },
+    overrides,
+  };
   writeFileSync(path.join(work, '.oxlintrc.json'), JSON.stringify(oxlintrc, null, 2));
   const run = spawnSync(process.execPath, [OXLINT, '-c', '.oxlintrc.json', '-f', 'json', 'examples', 'docs', 'host', 'rule-tests'], {
     cwd: work,
@@ -213,7 +256,10 @@ before(async () => {
   assert.equal(run.error, undefined);
   assert.equal(run.stderr, '', 'oxlint wrote to stderr');
   assert.ok(run.status === 0 || run.status === 1, `oxlint exited with ${run.status}: ${run.stdout}`);
-  oxlint = oxlintFindings(JSON.parse(run.stdout) as OxlintJson);
+  // In a case folder, only the case's file is compared (a fixture copy's other modules are context).
+  oxlint = oxlintFindings(JSON.parse(run.stdout) as OxlintJson).filter(
+    (finding) => !inDir('rule-tests')(finding) || caseFiles.has(finding.slice(0, finding.indexOf(':'))),
+  );
 
   const engine = new ESLint({
     cwd: work,
@@ -254,6 +300,13 @@ describe('oxlint jsPlugins host (the built package through .oxlintrc.json, every
       })
       .sort();
     assert.deepEqual(lines, expectedFindings(readMarkers(), registered));
+  });
+
+  it('perFile answers each file for itself (oxlint shares one SourceCode object between files)', () => {
+    assert.deepEqual(
+      oxlint.filter((finding) => finding.includes(' per-file-probe/')),
+      [],
+    );
   });
 
   it('examples/fixed: clean', () => {

@@ -18,7 +18,11 @@ export interface RuleCase {
   options: unknown[];
   sourceType: 'module' | 'commonjs' | 'script';
   globals: Record<string, 'readonly' | 'writable'>;
+  /** For a case linted as a file of `tests/fixtures` (it imports its neighbours): that file's name. */
+  fixture: string | null;
 }
+
+const FIXTURES_DIR = path.join(__dirname, '..', 'fixtures');
 
 interface TestCase {
   code: string;
@@ -34,13 +38,16 @@ interface TestCase {
 
 /**
  * The case as a `RuleCase`, or null when it cannot be replayed the same way in both hosts: a case with
- * a `filename` (it reads modules beside that path) or `settings` (oxlint's `overrides` take none).
+ * `settings` (oxlint's `overrides` take none) or a `filename` outside `tests/fixtures` (the modules it
+ * reads beside that path are not there to copy).
  */
 function toRuleCase(rule: string, kind: RuleCase['kind'], test: string | TestCase): RuleCase | null {
   const item = typeof test === 'string' ? { code: test } : test;
-  if (item.filename !== undefined || item.settings !== undefined) return null;
+  if (item.settings !== undefined) return null;
+  const fixture = item.filename === undefined ? null : path.relative(FIXTURES_DIR, item.filename);
+  if (fixture !== null && (fixture.startsWith('..') || path.isAbsolute(fixture))) return null;
   const sourceType = item.languageOptions?.sourceType ?? item.languageOptions?.parserOptions?.sourceType ?? 'module';
-  return { rule, kind, code: item.code, options: item.options ?? [], sourceType, globals: item.languageOptions?.globals ?? {} };
+  return { rule, kind, code: item.code, options: item.options ?? [], sourceType, globals: item.languageOptions?.globals ?? {}, fixture };
 }
 
 if (require.main === module) {

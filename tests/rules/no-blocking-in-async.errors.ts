@@ -21,6 +21,12 @@ export const REPLACEMENT = {
   other: 'an asynchronous alternative',
 } as const;
 
+/** Where the message places a call whose function has no evidence of concurrency (or with `reportIn: 'all'`). */
+export const IN_ASYNC_FUNCTION = 'inside this async function';
+
+/** Where the message places a call in an exported async function of a module that is not a script. */
+export const IN_EXPORTED = 'inside this async function, which is exported: callers may run it beside other work';
+
 /** A direct report: `messageId` for the category, `name` as the message shows it. */
 export function error(
   messageId: MessageIds,
@@ -29,8 +35,9 @@ export function error(
   line: number,
   column: number,
   suggestions: ExpectedError['suggestions'] = [],
+  where: string = IN_ASYNC_FUNCTION,
 ): ExpectedError {
-  return { messageId, data: { name, replacement }, line, column, suggestions };
+  return { messageId, data: { name, replacement, where }, line, column, suggestions };
 }
 
 /** A file-system report. */
@@ -40,8 +47,9 @@ export function fsError(
   line: number,
   column: number,
   suggestions: ExpectedError['suggestions'] = [],
+  where: string = IN_ASYNC_FUNCTION,
 ): ExpectedError {
-  return error('blockingFileSystem', name, replacement, line, column, suggestions);
+  return error('blockingFileSystem', name, replacement, line, column, suggestions, where);
 }
 
 /** The suggestion that swaps in the `node:fs/promises` twin. */
@@ -50,8 +58,15 @@ export function twin(name: string, output: string): NonNullable<ExpectedError['s
 }
 
 /** A report at a call of a same-file helper that blocks. */
-export function helperError(helper: string, chain: string, replacement: string, line: number, column: number): ExpectedError {
-  return { messageId: 'blockingHelper', data: { helper, chain, replacement }, line, column };
+export function helperError(
+  helper: string,
+  chain: string,
+  replacement: string,
+  line: number,
+  column: number,
+  where: string = IN_ASYNC_FUNCTION,
+): ExpectedError {
+  return { messageId: 'blockingHelper', data: { helper, chain, replacement, where }, line, column };
 }
 
 /**

@@ -4,7 +4,7 @@ import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import rule from '../../src/rules/no-blocking-in-async';
 import { ruleTester } from '../rule-tester';
-import { error, helperError, REPLACEMENT, testedRule } from './no-blocking-in-async.errors';
+import { error, helperError, IN_EXPORTED, REPLACEMENT, testedRule } from './no-blocking-in-async.errors';
 
 // Same-file helpers that block, busy-wait loops, synchronous XMLHttpRequest.
 ruleTester.run('no-blocking-in-async patterns', testedRule, {
@@ -42,23 +42,14 @@ async function main() { load(); }`,
 function parse(file) { return JSON.parse(fs.readFileSync(file, 'utf8')); }
 async function main(files) { return files.then(parse); }`,
     `async function f(end) { while (new Date().getFullYear() < end) {} }`,
-    // a helper that blocks only on some path, or once to fill a cache, is not reported at its calls
-    `const fs = require('fs');
-let cached;
-function config() { if (!cached) cached = fs.readFileSync('c.json', 'utf8'); return cached; }
-module.exports = async function handle() { return config(); };`,
-    `import fs from 'fs';
-let cache;
-function config() {
-  if (cache) return cache;
-  cache = JSON.parse(fs.readFileSync('c.json', 'utf8'));
-  return cache;
+    // a helper that blocks only on some path is not reported at its calls (one that fills a cache is: see invalid)
+    `import { readFileSync } from 'node:fs';
+const templates = new Map();
+function template(name) {
+  if (process.env.RELOAD) templates.set(name, readFileSync(name, 'utf8'));
+  return templates.get(name);
 }
-async function handle() { return config(); }`,
-    `import fs from 'fs';
-let cache;
-const config = () => (cache ??= fs.readFileSync('c.json', 'utf8'));
-async function handle() { return config(); }`,
+async function render(name) { return template(name); }`,
     `import fs from 'fs';
 function debug(msg) { if (process.env.DEBUG) fs.appendFileSync('debug.log', msg); }
 function trace(msg) { return process.env.TRACE && fs.appendFileSync('trace.log', msg); }
@@ -113,6 +104,46 @@ async function f(end) { while (Date.now() < end) {} }`,
     `function f(url) { const xhr = new XMLHttpRequest(); xhr.open('GET', url, false); }`,
   ],
   invalid: [
+    // a helper that blocks on its first call, to fill a cache: that first call still blocks
+    {
+      code: `const fs = require('fs');
+let cached;
+function config() { if (!cached) cached = fs.readFileSync('c.json', 'utf8'); return cached; }
+module.exports = async function handle() { return config(); };`,
+      errors: [
+        helperError('config', 'config() -> fs.readFileSync, on its first call', REPLACEMENT.readFile, 4, 51, IN_EXPORTED),
+      ],
+    },
+    {
+      code: `import fs from 'fs';
+let cache;
+function config() {
+  if (cache) return cache;
+  cache = JSON.parse(fs.readFileSync('c.json', 'utf8'));
+  return cache;
+}
+async function handle() { return config(); }`,
+      errors: [helperError('config', 'config() -> fs.readFileSync, on its first call', REPLACEMENT.readFile, 8, 34)],
+    },
+    {
+      code: `import fs from 'fs';
+let cache;
+const config = () => (cache ??= fs.readFileSync('c.json', 'utf8'));
+async function handle() { return config(); }`,
+      errors: [helperError('config', 'config() -> fs.readFileSync, on its first call', REPLACEMENT.readFile, 4, 34)],
+    },
+    {
+      code: `import { readFileSync } from 'node:fs';
+const templates = new Map();
+function template(name) {
+  if (!templates.has(name)) templates.set(name, readFileSync(\`views/\${name}.html\`, 'utf8'));
+  return templates.get(name);
+}
+export async function render(name, data) { return fill(template(name), await data); }`,
+      errors: [
+        helperError('template', 'template() -> fs.readFileSync, on its first call', REPLACEMENT.readFile, 7, 56, IN_EXPORTED),
+      ],
+    },
     // one level further: a same-file sync helper that blocks
     {
       code: `import fs from 'fs';
@@ -126,7 +157,7 @@ const git = (args) => execSync(\`git \${args}\`).toString();
 const head = function () { return git('rev-parse HEAD'); };
 export const handler = async () => ({ head: head() });`,
       errors: [
-        helperError('head', 'head() -> git() -> child_process.execSync', REPLACEMENT.childProcess, 4, 45),
+        helperError('head', 'head() -> git() -> child_process.execSync', REPLACEMENT.childProcess, 4, 45, IN_EXPORTED),
       ],
     },
     // three helpers deep is followed

@@ -1,5 +1,5 @@
 import { ruleTester } from '../rule-tester';
-import { commonjs, fsError, REPLACEMENT, testedRule, twin, type Invalid } from './no-blocking-in-async.errors';
+import { commonjs, fsError, IN_EXPORTED, REPLACEMENT, testedRule, twin, type Invalid } from './no-blocking-in-async.errors';
 
 /** Every sync API with an exact `node:fs/promises` twin gets the suggestion; the argument list is kept. */
 const TWINS: [sync: string, promise: string, args: string][] = [
@@ -61,7 +61,7 @@ export async function load(dir) {
   return await readFile(join(dir, 'a.json'), 'utf8');
 }`,
           ),
-        ]),
+        ], IN_EXPORTED),
       ],
     },
     {
@@ -142,7 +142,7 @@ const path = require('path');
 const { readFile } = require('node:fs/promises');
 module.exports = async function load(p) { return await readFile(p, 'utf8'); };`,
           ),
-        ]),
+        ], IN_EXPORTED),
       ],
     },
     {
@@ -298,7 +298,7 @@ export default async function (p) { return readFileSync(p); }`,
 import { readFile } from 'node:fs/promises';
 export default async function (p) { return await readFile(p); }`,
           ),
-        ]),
+        ], IN_EXPORTED),
       ],
     },
 

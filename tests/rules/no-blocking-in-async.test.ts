@@ -1,7 +1,7 @@
 import rule from '../../src/rules/no-blocking-in-async';
 import { testDocsExamples } from '../docs-examples';
 import { ruleTester } from '../rule-tester';
-import { commonjs, error, fsError, REPLACEMENT, testedRule } from './no-blocking-in-async.errors';
+import { commonjs, error, fsError, IN_EXPORTED, REPLACEMENT, testedRule } from './no-blocking-in-async.errors';
 
 // Import forms, categories and execution contexts. Suggestions: no-blocking-in-async.suggestions.test.ts;
 // same-file helpers, busy-waits, sync XHR: no-blocking-in-async.patterns.test.ts; typed mode: .typed.test.ts.
@@ -205,7 +205,7 @@ async function f() { fs.realpathSync.native('a'); }`,
       code: `const fs = require('fs');
 module.exports = async function load() { return fs.existsSync('a'); };`,
       languageOptions: commonjs({ require: 'readonly', module: 'writable' }),
-      errors: [fsError('fs.existsSync', REPLACEMENT.existsSync, 2, 49)],
+      errors: [fsError('fs.existsSync', REPLACEMENT.existsSync, 2, 49, [], IN_EXPORTED)],
     },
 
     // fs-extra and graceful-fs
@@ -374,7 +374,7 @@ export default async function () { existsSync('g'); }`,
         fsError('fs.existsSync', REPLACEMENT.existsSync, 4, 61),
         fsError('fs.existsSync', REPLACEMENT.existsSync, 5, 25),
         fsError('fs.existsSync', REPLACEMENT.existsSync, 6, 31),
-        fsError('fs.existsSync', REPLACEMENT.existsSync, 7, 36),
+        fsError('fs.existsSync', REPLACEMENT.existsSync, 7, 36, [], IN_EXPORTED),
       ],
     },
     // async callbacks, even when deferred, are async functions themselves
@@ -383,8 +383,8 @@ export default async function () { existsSync('g'); }`,
 setTimeout(async () => { existsSync('a'); });
 app.get('/', async (req, res) => { res.send(existsSync('b')); });`,
       errors: [
-        fsError('fs.existsSync', REPLACEMENT.existsSync, 2, 26),
-        fsError('fs.existsSync', REPLACEMENT.existsSync, 3, 45),
+        fsError('fs.existsSync', REPLACEMENT.existsSync, 2, 26, [], 'inside this async function, which setTimeout() runs later, beside other work'),
+        fsError('fs.existsSync', REPLACEMENT.existsSync, 3, 45, [], 'inside this async function, which handles requests (.get()) while other requests wait'),
       ],
     },
 

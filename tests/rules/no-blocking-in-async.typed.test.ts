@@ -1,6 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { FIXTURES_DIR } from '../rule-tester';
-import { error, fsError, helperError, REPLACEMENT, testedRule, twin } from './no-blocking-in-async.errors';
+import { error, fsError, helperError, IN_EXPORTED, REPLACEMENT, testedRule, twin } from './no-blocking-in-async.errors';
 
 // The shared `typedRuleTester` lists `*.ts` in `allowDefaultProject` although the fixture tsconfig
 // already includes `*.ts`, which the project service rejects ("was included by allowDefaultProject
@@ -116,9 +116,9 @@ async function f() { return await readFile('a'); }`,
 import * as wrappers from './blocking-wrappers';
 export async function info() { return { config: readJson('c.json'), head: gitHead(), again: wrappers.readJson('d') }; }`,
       errors: [
-        helperError('readJson', 'readJson() -> fs.readFileSync', REPLACEMENT.readFile, 3, 49),
-        helperError('gitHead', 'gitHead() -> child_process.execSync', REPLACEMENT.childProcess, 3, 75),
-        helperError('readJson', 'readJson() -> fs.readFileSync', REPLACEMENT.readFile, 3, 93),
+        helperError('readJson', 'readJson() -> fs.readFileSync', REPLACEMENT.readFile, 3, 49, IN_EXPORTED),
+        helperError('gitHead', 'gitHead() -> child_process.execSync', REPLACEMENT.childProcess, 3, 75, IN_EXPORTED),
+        helperError('readJson', 'readJson() -> fs.readFileSync', REPLACEMENT.readFile, 3, 93, IN_EXPORTED),
       ],
     },
     // a same-file helper calling a wrapper of another file
@@ -127,7 +127,7 @@ export async function info() { return { config: readJson('c.json'), head: gitHea
       code: `import { readJson } from './blocking-wrappers';
 function load() { return readJson('config.json'); }
 export async function main() { return load(); }`,
-      errors: [helperError('load', 'load() -> readJson() -> fs.readFileSync', REPLACEMENT.readFile, 3, 39)],
+      errors: [helperError('load', 'load() -> readJson() -> fs.readFileSync', REPLACEMENT.readFile, 3, 39, IN_EXPORTED)],
     },
     // two hops
     {
@@ -143,7 +143,7 @@ async function f() { io.spawnSync('ls'); }`,
 function load() { return read('config.json', 'utf8'); }
 export async function main() { return load(); }`,
       errors: [
-        helperError('load', 'load() -> fs.readFileSync', REPLACEMENT.readFile, 3, 39),
+        helperError('load', 'load() -> fs.readFileSync', REPLACEMENT.readFile, 3, 39, IN_EXPORTED),
       ],
     },
   ],

@@ -229,7 +229,7 @@ ruleTester.run('no-floating-promises', testedRule, {
       errors: [{ messageId: floating, line: 1, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'void new Promise((resolve) => setTimeout(resolve, 10));' }] }],
     },
     {
-      code: 'async function main(a, b) {\n  Promise.all([a, b]);\n  Promise.allSettled([a]);\n  Promise.race([a]);\n  Promise.any([a]);\n  Promise.reject(new Error("x"));\n}',
+      code: 'async function main(a, b) {\n  Promise.all([a, b]);\n  Promise.resolve(a.then(check));\n  Promise.race([a]);\n  Promise.any([a]);\n  Promise.reject(new Error("x"));\n}',
       errors: [2, 3, 4, 5, 6].map((line) => ({ messageId: floating, line, column: 3 })).map((error) => ({
         ...error,
         suggestions: [
@@ -457,7 +457,7 @@ function editLine(line: number, prefix: string): string {
   const lines = [
     'async function main(a, b) {',
     '  Promise.all([a, b]);',
-    '  Promise.allSettled([a]);',
+    '  Promise.resolve(a.then(check));',
     '  Promise.race([a]);',
     '  Promise.any([a]);',
     '  Promise.reject(new Error("x"));',

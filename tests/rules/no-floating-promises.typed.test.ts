@@ -21,8 +21,32 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: 'declare const value: unknown; (value as unknown);' },
     { filename: 'file.ts', code: 'declare function anything(): any; anything();' },
     { filename: 'file.ts', code: `${IMPORT}client.close();` },
-    // arrays of promises are no-misused-async-callback's business
-    { filename: 'file.ts', code: `${IMPORT}[saveUser('a')];` },
+    // an array of promises passed on, or read later
+    { filename: 'file.ts', code: `${IMPORT}export async function f() { await Promise.all([saveUser('a'), loadLater()]); }` },
+    { filename: 'file.ts', code: `${IMPORT}export async function f() { const all = [saveUser('a')]; await Promise.all(all); }` },
+    // an array without promises, or only spreads (not judged)
+    { filename: 'file.ts', code: `${IMPORT}[syncValue(), 2];` },
+    { filename: 'file.ts', code: `declare const ps: Promise<void>[];\n[...ps];` },
+    // a callback API called with its callback returns nothing (typed \`Promise | undefined\`)
+    {
+      filename: 'file.ts',
+      code: 'declare function query(sql: string, done?: (error: Error | null) => void): Promise<void> | undefined;\nquery(\'a\', (error) => { void error; });\nfunction done(error: Error | null) { void error; }\nquery(\'b\', done);',
+    },
+    // conditions: a variable or property caching a promise is tested for presence
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}let pending: Promise<string> | undefined;\nexport function f() {\n  if (pending) return pending;\n  pending = saveUser('a');\n  return pending;\n}`,
+    },
+    { filename: 'file.ts', code: 'export function f(api: { ready?: Promise<void> }) { return api.ready ? 1 : 2; }' },
+    // a call returning a cached promise or nothing is tested for presence
+    { filename: 'file.ts', code: 'declare function pendingLoad(): Promise<void> | undefined;\nexport function f() { if (pendingLoad()) return 1; return 0; }' },
+    // an awaited call, or a sync one, in a condition
+    { filename: 'file.ts', code: `${IMPORT}export async function f() { if (await saveUser('a')) return 1; while (syncValue()) break; return 0; }` },
+    // a `.then` on a receiver the checker knows is not a promise (a chain API typed without `catch`)
+    {
+      filename: 'file.ts',
+      code: 'declare const chain: { then(run: (value: number) => void): void };\nchain.then((value) => { void value; });',
+    },
     // node:test runs its own promises
     { filename: 'file.ts', code: "import { test, describe, it } from 'node:test';\ntest('a', async () => {});\ndescribe('b', () => { it('c', async () => {}); });" },
     { filename: 'file.ts', code: "import test from 'node:test';\ntest('a', async () => {});\ntest.describe('b', () => {});" },
@@ -154,6 +178,61 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       filename: 'file.ts',
       code: `${IMPORT}export function f() {\n  const saved = saveUser('a');\n}`,
       errors: [{ messageId: 'dangling', data: { name: 'saved' }, line: 3, column: 9 }],
+    },
+    // an array of promises dropped as a statement, or stored and never read
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}export async function f() {\n  [saveUser('a'), loadLater()];\n}`,
+      errors: [
+        {
+          messageId: 'floatingArray',
+          line: 3,
+          column: 3,
+          suggestions: [{ messageId: 'suggestAwaitAll', output: `${IMPORT}export async function f() {\n  await Promise.all([saveUser('a'), loadLater()]);\n}` }],
+        },
+      ],
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}export function f() {\n  const all = [saveUser('a'), loadLater()];\n}`,
+      errors: [{ messageId: 'dangling', data: { name: 'all' }, line: 3, column: 9 }],
+    },
+    // a callback API called without its callback returns a promise
+    {
+      filename: 'file.ts',
+      code: 'declare function query(sql: string, done?: (error: Error | null) => void): Promise<void> | undefined;\nquery(\'a\');',
+      errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'declare function query(sql: string, done?: (error: Error | null) => void): Promise<void> | undefined;\nvoid query(\'a\');' }] }],
+    },
+    // a promise-returning call as a condition: a forgotten await
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}export async function f() {\n  if (saveUser('a')) return 1;\n  return 0;\n}`,
+      errors: [
+        {
+          messageId: 'conditional',
+          data: { name: 'saveUser' },
+          line: 3,
+          column: 7,
+          suggestions: [{ messageId: 'suggestAwait', output: `${IMPORT}export async function f() {\n  if ((await saveUser('a'))) return 1;\n  return 0;\n}` }],
+        },
+      ],
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}export function f(ok: boolean) {\n  return ok && !client.send('x') ? 1 : 2;\n}`,
+      errors: [{ messageId: 'conditional', data: { name: 'client.send' }, line: 3, column: 17, suggestions: [] }],
+    },
+    // \`.finally(cb)\` passes the rejection on
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}saveUser('a').finally(() => undefined);`,
+      errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: `${IMPORT}void saveUser('a').finally(() => undefined);` }] }],
+    },
+    // a \`.then(callback)\` on an \`any\` receiver (an unresolved package) keeps the untyped evidence
+    {
+      filename: 'file.ts',
+      code: "import { request } from 'not-installed-client';\nrequest('/a').then((response: unknown) => response);",
+      errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "import { request } from 'not-installed-client';\nvoid request('/a').then((response: unknown) => response);" }] }],
     },
     // an unresolved module types as `any`: the import-based evidence still decides
     {

@@ -171,7 +171,7 @@ ruleTester.run('no-misused-async-callback', testedRule, {
     },
     {
       code: 'const notify = async (user) => {};\nusers.forEach((user) => notify(user));',
-      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 2, column: 15 }],
+      errors: [{ messageId: 'ignoredPromiseCallback', data: { method: 'forEach' }, line: 2, column: 15 }],
     },
     {
       code: 'users.forEach(async function (user) { await notify(user); });',

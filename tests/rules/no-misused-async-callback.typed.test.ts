@@ -52,6 +52,62 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
     // a parameter typed `any` or returning `unknown`
     { filename: 'file.ts', code: 'declare function run(task: any): void;\nrun(async () => {});' },
     { filename: 'file.ts', code: 'declare function run(task: () => unknown): void;\nrun(async () => {});' },
+    // a listener passed to off/removeListener/removeEventListener is never called
+    {
+      filename: 'file.ts',
+      code: "import { EventEmitter } from 'node:events';\nconst emitter = new EventEmitter();\nconst onData = async () => {};\nemitter.off('data', onData);\nemitter.removeListener('data', onData);",
+      options: [{ allowEventListeners: false }],
+    },
+    { filename: 'file.ts', code: 'declare const target: EventTarget;\nconst onPing = async () => {};\ntarget.removeEventListener(\'ping\', onPing);', options: [{ allowEventListeners: false }] },
+    // a callback API called with its callback (typed \`Promise | undefined\`) returns nothing
+    {
+      filename: 'file.ts',
+      code: 'declare function query(sql: string, done?: (error: Error | null) => void): Promise<void> | undefined;\nsetTimeout(() => query(\'a\', (error) => { void error; }), 10);',
+    },
+    // callbacks that already handle their rejection: an inline .catch, a body inside try/catch
+    { filename: 'file.ts', code: `${IMPORT}setTimeout(() => saveUser('a').catch(() => undefined), 10);` },
+    { filename: 'file.ts', code: `${IMPORT}setTimeout(() => { return saveUser('a').then(() => 1, () => 0); }, 10);` },
+    { filename: 'file.ts', code: `${IMPORT}setTimeout(async () => { await saveUser('a').catch(() => undefined); }, 10);` },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}declare function report(error: unknown): Promise<void>;\nsetTimeout(async () => {\n  const name = 'a';\n  try {\n    await saveUser(name);\n  } catch (error) {\n    await report(error);\n  }\n}, 10);`,
+    },
+    // an async listener for events that reply to nobody is accepted by default
+    {
+      filename: 'file.ts',
+      code: "import { EventEmitter } from 'node:events';\nimport { saveUser } from './promise-api';\nconst emitter = new EventEmitter();\nemitter.on('close', async () => { await saveUser('a'); });",
+    },
+    // an async callback with nothing to await cannot reject; sync code around a guarded await
+    { filename: 'file.ts', code: 'setTimeout(async () => { console.log(1); }, 10);' },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}export class Client {\n  timer: unknown = null;\n  closing = false;\n  reconnect() {\n    this.timer = setTimeout(async () => {\n      this.timer = null;\n      if (this.closing) return;\n      try {\n        await saveUser('a');\n      } catch {\n        this.closing = true;\n      }\n    }, 10);\n  }\n}`,
+    },
+    // a replying listener that handles its rejection
+    {
+      filename: 'file.ts',
+      code: "import { parentPort } from 'node:worker_threads';\nimport { saveUser } from './promise-api';\nparentPort?.on('message', async (name: string) => {\n  try {\n    parentPort?.postMessage(await saveUser(name));\n  } catch (error) {\n    parentPort?.postMessage({ error: String(error) });\n  }\n});",
+    },
+    // async overrides: a base method that may return a promise, or a body that handles its errors
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}class Base { run(): Promise<void> | void {} }\nexport class Job extends Base { async run() { await saveUser('a'); } }`,
+    },
+    {
+      filename: 'file.ts',
+      code: "import { Readable } from 'node:stream';\nimport { saveUser } from './promise-api';\nexport class Names extends Readable {\n  async _read() {\n    try {\n      this.push(await saveUser('a'));\n    } catch (error) {\n      this.destroy(error as Error);\n    }\n  }\n}",
+    },
+    // an options-object hook that handles its errors, or an option that may return a promise
+    {
+      filename: 'file.ts',
+      code: "import { Readable } from 'node:stream';\nimport { saveUser } from './promise-api';\nexport const names = new Readable({\n  async read() {\n    try {\n      this.push(await saveUser('a'));\n    } catch (error) {\n      this.destroy(error as Error);\n    }\n  },\n});",
+    },
+    { filename: 'file.ts', code: `${IMPORT}declare function job(options: { run(): Promise<void> }): void;\njob({ async run() { await saveUser('a'); } });` },
+    // an interface only declares a shape
+    { filename: 'file.ts', code: `${IMPORT}interface Hook { start(): void }\nexport class Job implements Hook { async start() { await saveUser('a'); } }` },
+    // a generic callee whose return type is inferred from the callback says nothing about waiting,
+    // but a map whose promises are returned is fine
+    { filename: 'file.ts', code: `${IMPORT}export function f(names: string[]) { return names.map(async (name) => saveUser(name)); }` },
     // option checksVoidReturn: false
     {
       filename: 'file.ts',
@@ -64,7 +120,7 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
     {
       filename: 'file.ts',
       code: `${IMPORT}export function f(names: string[]) {\n  names.forEach((name) => saveUser(name));\n}`,
-      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 3, column: 17, suggestions: [] }],
+      errors: [{ messageId: 'ignoredPromiseCallback', data: { method: 'forEach' }, line: 3, column: 17, suggestions: [] }],
     },
     {
       filename: 'file.ts',
@@ -134,9 +190,82 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
     // event listeners when allowEventListeners is off
     {
       filename: 'file.ts',
-      code: "import { EventEmitter } from 'node:events';\nconst emitter = new EventEmitter();\nemitter.on('data', async () => {});",
+      code: "import { EventEmitter } from 'node:events';\nimport { saveUser } from './promise-api';\nconst emitter = new EventEmitter();\nemitter.on('data', async () => { await saveUser('a'); });",
       options: [{ allowEventListeners: false }],
-      errors: [{ messageId: 'voidReturn', data: { callee: 'emitter.on' }, line: 3, column: 20 }],
+      errors: [{ messageId: 'voidReturn', data: { callee: 'emitter.on' }, line: 4, column: 20 }],
+    },
+    // the promises of a map dropped as a statement (generic \`map<U>\` is no evidence of waiting)
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}export function f(names: string[]) {\n  names.map(async (name) => { await saveUser(name); });\n}`,
+      errors: [{ messageId: 'mapDropped', data: { method: 'map' }, line: 3, column: 13, suggestions: [] }],
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}export function f(names: string[]) {\n  names.map(saveUser);\n}`,
+      errors: [{ messageId: 'mapDropped', data: { method: 'map' }, line: 3, column: 13, suggestions: [] }],
+    },
+    // a forEach on an \`any\` receiver keeps the untyped evidence
+    {
+      filename: 'file.ts',
+      code: "import { rows } from 'not-installed-db';\nimport { saveUser } from './promise-api';\nrows.forEach(async (row: string) => { await saveUser(row); });",
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 3, column: 14, suggestions: [] }],
+    },
+    // a callback API called without its callback, as the callback's value
+    {
+      filename: 'file.ts',
+      code: 'declare function query(sql: string, done?: (error: Error | null) => void): Promise<void> | undefined;\nsetTimeout(() => query(\'a\'), 10);',
+      errors: [{ messageId: 'voidReturn', data: { callee: 'setTimeout' }, line: 2, column: 12 }],
+    },
+    // a chain without a rejection handler is not handled
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}setTimeout(() => saveUser('a').then(() => undefined), 10);`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'setTimeout' }, line: 2, column: 12 }],
+    },
+    // statements outside the try can reject
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}setTimeout(async () => {\n  await saveUser('x');\n  try {\n    await saveUser('a');\n  } catch {}\n}, 10);`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'setTimeout' }, line: 2, column: 12 }],
+    },
+    // async handlers of requests and messages with no rejection handling, even with allowEventListeners
+    {
+      filename: 'file.ts',
+      code: "import { createServer } from 'node:http';\nimport { saveUser } from './promise-api';\nexport const server = createServer(async (request, response) => {\n  response.end(await saveUser(String(request.url)));\n});",
+      errors: [{ messageId: 'voidReturn', data: { callee: 'createServer' }, line: 3, column: 36 }],
+    },
+    {
+      filename: 'file.ts',
+      code: "import { createServer } from 'node:http';\nimport { saveUser } from './promise-api';\nconst server = createServer();\nserver.on('request', async (request, response) => {\n  response.end(await saveUser(String(request.url)));\n});",
+      errors: [{ messageId: 'voidReturn', data: { callee: 'server.on' }, line: 4, column: 22 }],
+    },
+    {
+      filename: 'file.ts',
+      code: "import { parentPort } from 'node:worker_threads';\nimport { saveUser } from './promise-api';\nparentPort?.on('message', async (name: string) => {\n  parentPort?.postMessage(await saveUser(name));\n});",
+      errors: [{ messageId: 'voidReturn', data: { callee: 'parentPort?.on' }, line: 3, column: 27 }],
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}window.addEventListener('message', async (event) => {\n  window.parent.postMessage(await saveUser(String(event.data)), '*');\n});`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'window.addEventListener' }, line: 2, column: 36 }],
+    },
+    // async overrides of void base methods: stream hooks, lifecycle methods
+    {
+      filename: 'file.ts',
+      code: "import { Readable } from 'node:stream';\nimport { saveUser } from './promise-api';\nexport class Names extends Readable {\n  async _read() {\n    this.push(await saveUser('a'));\n  }\n}",
+      errors: [{ messageId: 'voidOverride', data: { name: '_read', base: 'Readable' }, line: 4, column: 9 }],
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}class Component { componentDidMount(): void {} }\nexport class Page extends Component {\n  async componentDidMount() {\n    await saveUser('a');\n  }\n}`,
+      errors: [{ messageId: 'voidOverride', data: { name: 'componentDidMount', base: 'Component' }, line: 4, column: 9 }],
+    },
+    // stream hooks passed in an options object
+    {
+      filename: 'file.ts',
+      code: "import { Readable } from 'node:stream';\nimport { saveUser } from './promise-api';\nexport const names = new Readable({\n  objectMode: true,\n  async read() {\n    this.push(await saveUser('a'));\n  },\n});",
+      errors: [{ messageId: 'voidReturn', data: { callee: 'Readable' }, line: 5, column: 9 }],
     },
     // async executors are reported once, not also as void-returning
     {

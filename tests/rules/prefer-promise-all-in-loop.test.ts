@@ -423,13 +423,6 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop', rule as never,
         total += await price(item);
       }
     }`,
-    `async function f(items) {
-      let count = 0;
-      for (const item of items) {
-        await save(item);
-        count++;
-      }
-    }`,
     `async function f(items, state) {
       for (const item of items) {
         state.last = await save(item);

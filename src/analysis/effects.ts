@@ -1,0 +1,844 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  ENV_LOADER_MODULES,
+  FILE_READ_FUNCTIONS,
+  FILE_SYSTEM_MODULES,
+  FILE_WRITE_FUNCTIONS,
+  LOCK_METHODS,
+  MEMORY_PROMISE_IMPORTS,
+  ORDERED_RESOURCE_CLASS_WORDS,
+  ORDERED_RESOURCE_FACTORIES,
+  STATEMENT_METHODS,
+  CONNECTION_LIFECYCLE_METHODS,
+  VALUE_METHODS,
+  PROCESS_MODULES,
+  PROMPT_METHODS,
+  PROMPT_MODULES,
+} from '../catalog/effects';
+import { COLLECTION_MUTATOR_METHODS, PURE_METHODS } from '../catalog/ordered-calls';
+import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { type FunctionNode, isFunctionNode } from './async-context';
+import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
+import { getImportSource } from './imports';
+import { type AnyRuleContext, perFile } from './per-file';
+import { chainMethodName, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
+
+/** A call or `new` whose callee an effect summary describes. */
+export type EffectCall = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/**
+ * Something outside the called function that it changes:
+ * - `argument`: a member of its `index`-th argument, or the argument mutated in place
+ *   (`req.tx = trx`, `seen.add(key)`, `Object.assign(options, defaults)`);
+ * - `this`: a member of the receiver (`this.cache = ...`, `this.items.push(x)`); `member` is the
+ *   first member written, or null for `this` itself;
+ * - `outer`: a binding declared outside the function (module state, a closure variable);
+ * - `env`: `process.env` (assigned, or loaded by dotenv's `config()`);
+ * - `file`: the file system (a write, `mkdir`, `rm`, a rename...); `argument` is the index of the
+ *   called function's argument that the path is computed from, or null when the path does not
+ *   come from an argument (a fixed file, the same for every call).
+ */
+export type WriteTarget =
+  | { readonly kind: 'argument'; readonly index: number }
+  | { readonly kind: 'this'; readonly member: string | null }
+  | { readonly kind: 'outer' }
+  | { readonly kind: 'env' }
+  | { readonly kind: 'file'; readonly argument: number | null };
+
+/**
+ * What a called function does, as far as the evidence reaches. Rules switch on the fields.
+ *
+ * - `waits`: what the promise of a call waits for.
+ *   - `memory`: nothing real: the function is not async and returns no promise of real work, or
+ *     every `await` and `return` in it is of a value already at hand (a variable or field, a
+ *     cached promise), `Promise.resolve(...)`, a request accessor (`MEMORY_PROMISE_IMPORTS`), or a
+ *     call whose own summary waits on memory;
+ *   - `cached`: the function starts by returning a value it keeps when it has one
+ *     (`if (this.client) return this.client;`): after the first call it waits for nothing;
+ *   - `io`: anything else (a call the summary cannot see into is assumed to wait on real I/O).
+ * - `canReject`: false when a dropped promise of the call loses no error:
+ *   - an async function whose statements are each a `try` whose `catch` does not rethrow (and
+ *     awaits nothing that may reject), or contain no call, `new`, `await` or `throw` at all;
+ *   - a non-async function whose every returned value is a chain ending in a rejection handler
+ *     (`.catch(h)`, `.then(f, h)`), `Promise.allSettled(...)`, `Promise.resolve(...)`, a value that
+ *     is not a call, or a call whose own summary cannot reject (a sync throw is not a rejection).
+ * - `writes`: what it changes outside itself (see `WriteTarget`), its callees' writes included
+ *   (an argument passed on to a callee that writes it counts as written).
+ * - `readsFiles` / `readsEnv`: it reads the file system / `process.env`.
+ * - `startsProcess`: it starts a child process (`PROCESS_MODULES`).
+ * - `prompts`: it asks a person a question (`PROMPT_MODULES`, `PROMPT_METHODS`).
+ * - `locks`: it takes a lock (`LOCK_METHODS`).
+ *
+ * Evidence: untyped, the called function must be declared in this file and resolved by scope
+ * (`promises.resolveCallee`: functions, `const` arrows, `this.method()` in the same class,
+ * methods of `const` objects and of local classes); its own calls are followed the same way up
+ * to `MAX_DEPTH` functions deep. Catalogued APIs (file system, child processes, prompts, dotenv)
+ * are recognised through imports. A function that is its own callee (recursion) contributes
+ * nothing more. With type information, the same holds for functions declared in this file; the
+ * checker is not asked across files yet (see the docs).
+ */
+export interface EffectSummary {
+  readonly waits: 'memory' | 'cached' | 'io';
+  readonly canReject: boolean;
+  readonly writes: readonly WriteTarget[];
+  readonly readsFiles: boolean;
+  readonly readsEnv: boolean;
+  readonly startsProcess: boolean;
+  readonly prompts: boolean;
+  readonly locks: boolean;
+  /**
+   * It benchmarks: it reads the clock (`Date.now()`, `performance.now()`, `process.hrtime()`)
+   * inside a loop (`while (Date.now() < deadline) await run()`), so other work running beside it
+   * would change what it measures. A single latency stamp around one call does not count.
+   */
+  readonly benchmarks: boolean;
+}
+
+/** Built-in collections whose methods compute from memory. */
+const IN_MEMORY_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
+
+/** Receivers and methods that read the clock to measure elapsed time. */
+const CLOCK_READS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['Date', new Set(['now'])],
+  ['performance', new Set(['now', 'mark', 'measure'])],
+  ['process', new Set(['hrtime'])],
+  ['console', new Set(['time', 'timeEnd'])],
+]);
+
+/** How many functions deep a summary follows local calls (the caller is depth 1). */
+const MAX_DEPTH = 4;
+
+const IO: EffectSummary = {
+  waits: 'io',
+  canReject: true,
+  writes: [],
+  readsFiles: false,
+  readsEnv: false,
+  startsProcess: false,
+  prompts: false,
+  locks: false,
+  benchmarks: false,
+};
+
+/** A catalogued API call's effect, from its import (or a readline-like method name). */
+type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'envLoad' | null;
+
+/** The last camelCase word of a class name is an ordered-resource word (`PostgresConnection`). */
+const ORDERED_CLASS = new RegExp(`(?:^|[a-z0-9])(?:${ORDERED_RESOURCE_CLASS_WORDS.join('|')})$`);
+
+/**
+ * Effect summaries of the called functions of one file (see `EffectSummary`). Lazy: a function is
+ * summarised when a rule first asks about a call of it, once per file.
+ */
+export class FileEffects {
+  private readonly promises: PromiseAnalysis;
+  private readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  /** Each function's summary with the depth it was computed at (a shallower one saw further). */
+  private readonly summaries = new Map<FunctionNode, { summary: EffectSummary; depth: number }>();
+  private readonly inProgress = new Set<FunctionNode>();
+  private readonly classResources = new Map<TSESTree.Node, boolean>();
+
+  constructor(context: AnyRuleContext) {
+    this.sourceCode = context.sourceCode;
+    this.promises = getPromiseAnalysis(context);
+  }
+
+  /** The function of this file a call invokes, when scope analysis proves which (else null). */
+  calledFunction(call: EffectCall): FunctionNode | null {
+    if (call.type === AST_NODE_TYPES.NewExpression) return null;
+    const callee = skipTransparent(call.callee);
+    if (isFunctionNode(callee)) return callee;
+    if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    return this.promises.resolveCallee(callee);
+  }
+
+  /**
+   * What the function a call invokes does (see `EffectSummary`), or null when neither the file
+   * nor the API catalogue says (an import from another module, a parameter, a method of an
+   * unknown object).
+   */
+  summaryOf(call: EffectCall): EffectSummary | null {
+    return this.summaryAt(call, 1);
+  }
+
+  /** The summary of a function of this file (see `EffectSummary`). */
+  summaryOfFunction(fn: FunctionNode): EffectSummary {
+    return this.summarise(fn, 1);
+  }
+
+  /**
+   * True when the call's receiver is one ordered resource, whose operations run one at a time
+   * and in order (see `ORDERED_RESOURCE_CLASS_WORDS`, `ORDERED_RESOURCE_FACTORIES`):
+   * - `this.x(...)` or `this.field.x(...)` inside a class that is itself a connection, query
+   *   runner, session, transaction, database handle (by its name or its superclass's name);
+   * - `this.field.x(...)` where the class assigns `field` from a connection factory or member
+   *   (`new Database(file)`, `connection.createQueryRunner()`, `runner.manager`).
+   * False when the evidence says nothing (not "independent": only "not known to be one").
+   */
+  isOrderedReceiver(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const object = skipTransparent(callee.object);
+    const classNode = enclosingClass(call);
+    if (!classNode) return false;
+    if (object.type === AST_NODE_TYPES.ThisExpression) return this.isResourceClass(classNode);
+    if (object.type !== AST_NODE_TYPES.MemberExpression || skipTransparent(object.object).type !== AST_NODE_TYPES.ThisExpression) {
+      return false;
+    }
+    if (this.isResourceClass(classNode)) return true;
+    const field = staticMemberName(object);
+    return field !== null && fieldFromResource(classNode, field);
+  }
+
+  private isResourceClass(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+    let known = this.classResources.get(classNode);
+    if (known === undefined) {
+      // A class that runs statements and manages a transaction or its connection's life is one.
+      const methods = new Set<string>();
+      for (const member of classNode.body.body) {
+        if (member.type === AST_NODE_TYPES.MethodDefinition && member.key.type === AST_NODE_TYPES.Identifier) methods.add(member.key.name);
+      }
+      const runsStatements = [...STATEMENT_METHODS].some((name) => methods.has(name));
+      const ownsConnection = [...CONNECTION_LIFECYCLE_METHODS].some((name) => methods.has(name));
+      const names: string[] = [];
+      if (classNode.id) names.push(classNode.id.name);
+      const superClass = classNode.superClass ? skipTransparent(classNode.superClass) : null;
+      if (superClass?.type === AST_NODE_TYPES.Identifier) names.push(superClass.name);
+      if (superClass?.type === AST_NODE_TYPES.MemberExpression) {
+        const name = staticMemberName(superClass);
+        if (name !== null) names.push(name);
+      }
+      known = (runsStatements && ownsConnection) || names.some((name) => ORDERED_CLASS.test(name));
+      this.classResources.set(classNode, known);
+    }
+    return known;
+  }
+
+  private summaryAt(call: EffectCall, depth: number): EffectSummary | null {
+    const api = this.apiEffect(call);
+    if (api !== null) return apiSummary(api, call);
+    const fn = this.calledFunction(call);
+    if (!fn || depth > MAX_DEPTH || this.inProgress.has(fn)) return null;
+    return this.summarise(fn, depth);
+  }
+
+  private summarise(fn: FunctionNode, depth: number): EffectSummary {
+    // Computed at most once per depth: a summary from nearer the caller followed more helpers.
+    const known = this.summaries.get(fn);
+    if (known && known.depth <= depth) return known.summary;
+    this.inProgress.add(fn);
+    const summary = new FunctionWalk(this, fn, depth).summary();
+    this.inProgress.delete(fn);
+    this.summaries.set(fn, { summary, depth });
+    return summary;
+  }
+
+  /** @internal For `FunctionWalk`: the summary of a call made inside a function at `depth`. */
+  calleeSummary(call: EffectCall, depth: number): EffectSummary | null {
+    return this.summaryAt(call, depth + 1);
+  }
+
+  /** @internal The catalogued effect of a call, resolved through its import. */
+  apiEffect(call: EffectCall): ApiEffect {
+    const callee = skipTransparent(call.callee);
+    let root: TSESTree.Node = callee;
+    let member: string | null = null;
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      member = staticMemberName(callee);
+      root = skipTransparent(callee.object);
+      // `fs.promises.readFile(...)`
+      if (root.type === AST_NODE_TYPES.MemberExpression && staticMemberName(root) === 'promises') {
+        root = skipTransparent(root.object);
+      }
+    }
+    if (
+      member === 'resolve' &&
+      root.type === AST_NODE_TYPES.Identifier &&
+      root.name === 'Promise' &&
+      this.isGlobal(root)
+    ) {
+      // `Promise.resolve(value)` holds the value; `Promise.resolve(load())` adopts the call's promise.
+      const [value] = call.arguments;
+      const held = value ? skipTransparent(value) : null;
+      return held === null || (held.type !== AST_NODE_TYPES.CallExpression && held.type !== AST_NODE_TYPES.NewExpression && held.type !== AST_NODE_TYPES.AwaitExpression)
+        ? 'memory'
+        : null;
+    }
+    if (root.type !== AST_NODE_TYPES.Identifier) {
+      return member !== null && PROMPT_METHODS.has(member) ? 'prompt' : member !== null && LOCK_METHODS.has(member) ? 'lock' : null;
+    }
+    const variable = variableOfIdentifier(this.sourceCode, root);
+    const source = variable ? getImportSource(variable) : null;
+    if (source) {
+      const name = source.imported === '*' || source.imported === 'default' ? (member ?? source.imported) : source.imported;
+      const module = source.module;
+      if (FILE_SYSTEM_MODULES.has(module)) {
+        const bare = name.endsWith('Sync') ? name.slice(0, -'Sync'.length) : name;
+        if (FILE_WRITE_FUNCTIONS.has(bare)) return 'fileWrite';
+        if (FILE_READ_FUNCTIONS.has(bare)) return 'fileRead';
+        return null;
+      }
+      const processFunctions = PROCESS_MODULES.get(module);
+      if (processFunctions === 'all' || processFunctions?.has(name)) return 'process';
+      if (PROMPT_MODULES.has(module) || (module.startsWith('@inquirer/') && member === null)) return 'prompt';
+      if (ENV_LOADER_MODULES.has(module) && (name === 'config' || name === 'default' || name === 'expand')) return 'envLoad';
+      if (MEMORY_PROMISE_IMPORTS.get(module)?.has(name)) return 'memory';
+      if ((module === 'readline' || module === 'node:readline' || module === 'readline/promises') && member === 'question') {
+        return 'prompt';
+      }
+    }
+    if (member !== null && PROMPT_METHODS.has(member)) return 'prompt';
+    if (member !== null && LOCK_METHODS.has(member)) return 'lock';
+    return null;
+  }
+
+  private isGlobal(identifier: TSESTree.Identifier): boolean {
+    const variable = variableOfIdentifier(this.sourceCode, identifier);
+    return !variable || variable.defs.length === 0;
+  }
+
+  /** @internal */
+  get source(): Readonly<TSESLint.SourceCode> {
+    return this.sourceCode;
+  }
+}
+
+function apiSummary(effect: Exclude<ApiEffect, null>, call: EffectCall): EffectSummary {
+  switch (effect) {
+    case 'memory':
+      return { ...IO, waits: 'memory', canReject: false };
+    case 'fileWrite':
+      return { ...IO, writes: [{ kind: 'file', argument: call.arguments.length > 0 ? 0 : null }] };
+    case 'fileRead':
+      return { ...IO, readsFiles: true };
+    case 'process':
+      return { ...IO, startsProcess: true };
+    case 'prompt':
+      return { ...IO, prompts: true };
+    case 'lock':
+      return { ...IO, locks: true };
+    case 'envLoad':
+      return { ...IO, writes: [{ kind: 'env' }], readsFiles: true };
+  }
+}
+
+function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
+    // `this` in a non-arrow function that is not a method is not the class instance.
+    if (
+      (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) &&
+      current.parent?.type !== AST_NODE_TYPES.MethodDefinition &&
+      current.parent?.type !== AST_NODE_TYPES.PropertyDefinition
+    ) {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** The name an expression ends with: `Database` in `new sqlite.Database(f)`, `manager` in `runner.manager`. */
+function producerName(node: TSESTree.Node): string | null {
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.AwaitExpression) return producerName(current.argument);
+  if (current.type === AST_NODE_TYPES.NewExpression || current.type === AST_NODE_TYPES.CallExpression) return producerName(current.callee);
+  if (current.type === AST_NODE_TYPES.Identifier) return current.name;
+  if (current.type === AST_NODE_TYPES.MemberExpression) return staticMemberName(current);
+  return null;
+}
+
+/** True when the class gives `field` a value from an ordered-resource factory (see `isOrderedReceiver`). */
+function fieldFromResource(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, field: string): boolean {
+  for (const member of classNode.body.body) {
+    if (
+      member.type === AST_NODE_TYPES.PropertyDefinition &&
+      !member.computed &&
+      member.key.type === AST_NODE_TYPES.Identifier &&
+      member.key.name === field &&
+      member.value
+    ) {
+      const name = producerName(member.value);
+      if (name !== null && ORDERED_RESOURCE_FACTORIES.has(name)) return true;
+    }
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.value.body === null) continue;
+    for (const statement of member.value.body.body) {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+      const expression = statement.expression;
+      if (
+        expression.type === AST_NODE_TYPES.AssignmentExpression &&
+        expression.left.type === AST_NODE_TYPES.MemberExpression &&
+        expression.left.object.type === AST_NODE_TYPES.ThisExpression &&
+        staticMemberName(expression.left) === field
+      ) {
+        const name = producerName(expression.right);
+        if (name !== null && ORDERED_RESOURCE_FACTORIES.has(name)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** True when a node, outside nested functions, contains one of the given node types. */
+function containsOwn(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visitorKeys'], test: (node: TSESTree.Node) => boolean): boolean {
+  let found = false;
+  const visit = (current: TSESTree.Node): void => {
+    if (found) return;
+    if (test(current)) {
+      found = true;
+      return;
+    }
+    if (current !== node && isFunctionNode(current)) return;
+    forEachChild(current, visitorKeys, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** One walk over a function's body, collecting what `EffectSummary` needs. */
+class FunctionWalk {
+  private readonly writes: WriteTarget[] = [];
+  private readonly writeKeys = new Set<string>();
+  private readsFiles = false;
+  private readsEnv = false;
+  private startsProcess = false;
+  private prompts = false;
+  private locks = false;
+  private benchmarks = false;
+  private readonly params = new Map<string, number>();
+  /** Awaited or returned values at the function's own level. */
+  private readonly results: TSESTree.Node[] = [];
+
+  constructor(
+    private readonly effects: FileEffects,
+    private readonly fn: FunctionNode,
+    private readonly depth: number,
+  ) {
+    fn.params.forEach((param, index) => {
+      const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      if (target.type === AST_NODE_TYPES.Identifier) this.params.set(target.name, index);
+      if (target.type === AST_NODE_TYPES.TSParameterProperty && target.parameter.type === AST_NODE_TYPES.Identifier) {
+        this.params.set(target.parameter.name, index);
+      }
+    });
+  }
+
+  summary(): EffectSummary {
+    const body = this.fn.body;
+    if (body.type !== AST_NODE_TYPES.BlockStatement) this.results.push(body);
+    this.walk(body, true);
+    return {
+      waits: this.waits(),
+      canReject: this.canReject(),
+      writes: this.writes,
+      readsFiles: this.readsFiles,
+      readsEnv: this.readsEnv,
+      startsProcess: this.startsProcess,
+      prompts: this.prompts,
+      locks: this.locks,
+      benchmarks: this.benchmarks,
+    };
+  }
+
+  private get visitorKeys(): TSESLint.SourceCode['visitorKeys'] {
+    return this.effects.source.visitorKeys;
+  }
+
+  private walk(node: TSESTree.Node, own: boolean): void {
+    switch (node.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        if (own) this.results.push(node.argument);
+        break;
+      case AST_NODE_TYPES.ReturnStatement:
+        if (own && node.argument) this.results.push(node.argument);
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+        for (const target of assignmentTargets(node.left)) this.recordWrite(target, false);
+        break;
+      case AST_NODE_TYPES.UpdateExpression:
+        this.recordWrite(node.argument, false);
+        break;
+      case AST_NODE_TYPES.UnaryExpression:
+        if (node.operator === 'delete') this.recordWrite(node.argument, false);
+        break;
+      case AST_NODE_TYPES.MemberExpression:
+        if (isProcessEnv(node)) this.readsEnv = true;
+        break;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        this.recordCall(node);
+        break;
+      default:
+        break;
+    }
+    const nestedOwn = own && !(node !== this.fn.body && isFunctionNode(node));
+    forEachChild(node, this.visitorKeys, (child) => this.walk(child, nestedOwn));
+  }
+
+  private recordCall(call: EffectCall): void {
+    const callee = skipTransparent(call.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    // In-place mutation of a receiver (`seen.add(k)`, `this.items.push(x)`) or `Object.assign(target, ...)`.
+    if (callee.type === AST_NODE_TYPES.MemberExpression && method !== null) {
+      const object = skipTransparent(callee.object);
+      if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Object' && method === 'assign' && call.arguments[0]) {
+        this.recordWrite(call.arguments[0], true);
+      } else if (COLLECTION_MUTATOR_METHODS.has(method)) {
+        this.recordWrite(object, true);
+      }
+    }
+    if (isClockRead(callee) && insideLoop(call, this.fn)) this.benchmarks = true;
+    const summary = this.effects.calleeSummary(call, this.depth);
+    if (!summary) return;
+    if (summary.benchmarks) this.benchmarks = true;
+    if (summary.readsFiles) this.readsFiles = true;
+    if (summary.readsEnv) this.readsEnv = true;
+    if (summary.startsProcess) this.startsProcess = true;
+    if (summary.prompts) this.prompts = true;
+    if (summary.locks) this.locks = true;
+    for (const write of summary.writes) {
+      if (write.kind === 'argument') {
+        const argument = call.arguments[write.index];
+        if (argument) this.recordWrite(argument, true);
+      } else if (write.kind === 'file') {
+        const argument = write.argument === null ? undefined : call.arguments[write.argument];
+        this.addWrite({ kind: 'file', argument: argument ? this.paramReadBy(argument) : null });
+      } else if (write.kind === 'this') {
+        // A method of the same object (`this.save()`) writes our `this`; another object's is its own.
+        const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : null;
+        if (object?.type === AST_NODE_TYPES.ThisExpression) this.addWrite(write);
+        else if (object) this.recordWrite(object, true);
+      } else {
+        this.addWrite(write);
+      }
+    }
+  }
+
+  /** The index of the parameter an expression is computed from (`path.join(dir, name)` → `dir`'s), or null. */
+  private paramReadBy(node: TSESTree.Node): number | null {
+    let found: number | null = null;
+    const visit = (current: TSESTree.Node): void => {
+      if (found !== null) return;
+      if (current.type === AST_NODE_TYPES.Identifier) {
+        const index = this.params.get(current.name);
+        if (index !== undefined) {
+          found = index;
+          return;
+        }
+      }
+      if (current.type === AST_NODE_TYPES.MemberExpression && !current.computed) {
+        visit(current.object);
+        return;
+      }
+      forEachChild(current, this.visitorKeys, visit);
+    };
+    visit(node);
+    return found;
+  }
+
+  /**
+   * Records a write to `target`. `mutated`: the target itself is changed in place (`x.push()`),
+   * not assigned, so a bare parameter or outer name counts.
+   */
+  private recordWrite(target: TSESTree.Node, mutated: boolean): void {
+    const node = skipTransparent(target);
+    if (node.type === AST_NODE_TYPES.ThisExpression) {
+      this.addWrite({ kind: 'this', member: null });
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression && isProcessEnv(node.object)) {
+      this.addWrite({ kind: 'env' });
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression && isProcessEnv(node)) {
+      this.addWrite({ kind: 'env' });
+      return;
+    }
+    const path = accessPathOf(node);
+    if (path === null) return;
+    const root = rootOf(path);
+    const member = path.length > root.length;
+    if (root === 'this') {
+      const rest = path.slice('this.'.length);
+      this.addWrite({ kind: 'this', member: rest.length > 0 ? (rest.split('.')[0] ?? null) : null });
+      return;
+    }
+    if (!member && !mutated) {
+      // `x = ...`: a local or a parameter rebinds nothing outside; an outer name is outer state.
+      if (this.params.has(root) || this.declaredInside(node)) return;
+      this.addWrite({ kind: 'outer' });
+      return;
+    }
+    const index = this.params.get(root);
+    if (index !== undefined) {
+      this.addWrite({ kind: 'argument', index });
+      return;
+    }
+    if (this.declaredInside(node)) return;
+    this.addWrite({ kind: 'outer' });
+  }
+
+  /** True when the root identifier of `node` is declared inside the function (or is a parameter). */
+  private declaredInside(node: TSESTree.Node): boolean {
+    let current = node;
+    while (current.type === AST_NODE_TYPES.MemberExpression) current = skipTransparent(current.object);
+    if (current.type !== AST_NODE_TYPES.Identifier) return true;
+    const variable = variableOfIdentifier(this.effects.source, current);
+    if (!variable) return false;
+    const block = variable.scope.block;
+    return this.fn.range[0] <= block.range[0] && block.range[1] <= this.fn.range[1];
+  }
+
+  private addWrite(write: WriteTarget): void {
+    const key = JSON.stringify(write);
+    if (this.writeKeys.has(key)) return;
+    this.writeKeys.add(key);
+    this.writes.push(write);
+  }
+
+  private waits(): EffectSummary['waits'] {
+    if (this.startsProcess || this.prompts || this.locks || this.readsFiles || this.writes.some((write) => write.kind === 'file')) {
+      return 'io';
+    }
+    const body = this.fn.body;
+    if (body.type === AST_NODE_TYPES.BlockStatement && isCachedGuard(body.body[0])) return 'cached';
+    return this.results.every((value) => this.isMemoryValue(value)) ? 'memory' : 'io';
+  }
+
+  /** A value whose promise (if any) holds what is already at hand. */
+  private isMemoryValue(value: TSESTree.Node): boolean {
+    const node = skipTransparent(value);
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier: {
+        // `const p = fetch(u); return p;`: a local holds what its initializer made.
+        const init = this.localInit(node);
+        return init === null || (init !== value && this.isMemoryValue(init));
+      }
+      case AST_NODE_TYPES.MemberExpression:
+      case AST_NODE_TYPES.Literal:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.ObjectExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.ThisExpression:
+        return true;
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.isMemoryValue(node.consequent) && this.isMemoryValue(node.alternate);
+      case AST_NODE_TYPES.LogicalExpression:
+        return this.isMemoryValue(node.left) && this.isMemoryValue(node.right);
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.isMemoryValue(node.argument);
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
+        if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node)) return true;
+        const summary = this.effects.calleeSummary(node, this.depth);
+        return summary !== null && summary.waits === 'memory';
+      }
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * `table.get(key)` where `table` is a `const` made here as an in-memory collection
+   * (`new Map()`, `new Set()`, `[]`, `{}`): a lookup that waits for nothing.
+   */
+  private isInMemoryCollectionRead(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = staticMemberName(callee);
+    const object = skipTransparent(callee.object);
+    if (method === null || !PURE_METHODS.has(method) || object.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOfIdentifier(this.effects.source, object);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
+    const init = skipTransparent(definition.node.init);
+    if (init.type === AST_NODE_TYPES.ArrayExpression || init.type === AST_NODE_TYPES.ObjectExpression) return true;
+    return (
+      init.type === AST_NODE_TYPES.NewExpression &&
+      init.callee.type === AST_NODE_TYPES.Identifier &&
+      IN_MEMORY_COLLECTIONS.has(init.callee.name)
+    );
+  }
+
+  /** The initializer of a variable declared once inside the function, or null. */
+  private localInit(identifier: TSESTree.Identifier): TSESTree.Node | null {
+    const variable = variableOfIdentifier(this.effects.source, identifier);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== 'Variable' || !definition.node.init) return null;
+    const init = definition.node.init;
+    return this.fn.range[0] <= init.range[0] && init.range[1] <= this.fn.range[1] ? init : null;
+  }
+
+  private canReject(): boolean {
+    const fn = this.fn;
+    const body = fn.body;
+    if (!fn.async) {
+      // A sync throw is not a rejection: only the returned promises count.
+      return !this.results.every((value) => this.isSettledValue(value));
+    }
+    if (body.type !== AST_NODE_TYPES.BlockStatement) return !this.isSafeExpression(body);
+    // An empty body is a stub still to be written (or a placeholder): no evidence either way.
+    if (body.body.length === 0) return true;
+    return !body.body.every((statement) => this.isGuardedStatement(statement));
+  }
+
+  /** A returned value whose promise, if it is one, never rejects. */
+  private isSettledValue(value: TSESTree.Node): boolean {
+    const node = skipTransparent(value);
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      if (chainMethodName(node) !== null) return hasRejectionHandler(node) && !handlerRethrows(node, this.visitorKeys);
+      const callee = skipTransparent(node.callee);
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        skipTransparent(callee.object).type === AST_NODE_TYPES.Identifier &&
+        (skipTransparent(callee.object) as TSESTree.Identifier).name === 'Promise' &&
+        staticMemberName(callee) === 'allSettled'
+      ) {
+        return true;
+      }
+      const summary = this.effects.calleeSummary(node, this.depth);
+      return summary !== null && !summary.canReject;
+    }
+    if (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.AwaitExpression) return false;
+    if (node.type === AST_NODE_TYPES.ConditionalExpression) return this.isSettledValue(node.consequent) && this.isSettledValue(node.alternate);
+    // A variable may hold a promise of anything.
+    return node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression;
+  }
+
+  private isSettleOrAssert(call: TSESTree.CallExpression): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    if (callee.name === 'assert' || callee.name === 'invariant') return true;
+    const parent = this.fn.parent;
+    const isExecutor =
+      parent.type === AST_NODE_TYPES.NewExpression &&
+      parent.arguments[0] === this.fn &&
+      parent.callee.type === AST_NODE_TYPES.Identifier &&
+      parent.callee.name === 'Promise';
+    return isExecutor && this.params.has(callee.name) && call.arguments.every((argument) => !containsOwn(argument, this.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.AwaitExpression));
+  }
+
+  /** A statement of an async function that cannot make its promise reject. */
+  private isGuardedStatement(statement: TSESTree.Node): boolean {
+    if (statement.type === AST_NODE_TYPES.TryStatement) {
+      const handler = statement.handler;
+      if (!handler) return false;
+      if (containsOwn(handler.body, this.visitorKeys, (node) => node.type === AST_NODE_TYPES.ThrowStatement)) return false;
+      if (!this.isSafeBlock(handler.body)) return false;
+      return !statement.finalizer || this.isSafeBlock(statement.finalizer);
+    }
+    return this.isSafeExpression(statement);
+  }
+
+  /** No `throw`, and every awaited call in it cannot reject (a `catch` that logs is safe). */
+  private isSafeBlock(block: TSESTree.Node): boolean {
+    return !containsOwn(block, this.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
+      if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
+      const argument = skipTransparent(node.argument);
+      if (argument.type !== AST_NODE_TYPES.CallExpression && argument.type !== AST_NODE_TYPES.NewExpression) return true;
+      const summary = this.effects.calleeSummary(argument, this.depth);
+      return summary === null || summary.canReject;
+    });
+  }
+
+  /**
+   * A statement or expression with no call, `new`, `await` or `throw` outside nested functions,
+   * except calls that settle a promise executor (`resolve(x)`, `reject(e)`) and assertions
+   * (`assert(x)`, `invariant(x)`: a failing one is a bug whichever way it surfaces).
+   */
+  private isSafeExpression(node: TSESTree.Node): boolean {
+    return !containsOwn(
+      node,
+      this.visitorKeys,
+      (current) =>
+        (current.type === AST_NODE_TYPES.CallExpression && !this.isSettleOrAssert(current)) ||
+        current.type === AST_NODE_TYPES.NewExpression ||
+        current.type === AST_NODE_TYPES.AwaitExpression ||
+        current.type === AST_NODE_TYPES.ThrowStatement ||
+        current.type === AST_NODE_TYPES.TaggedTemplateExpression,
+    );
+  }
+}
+
+/** `.catch((e) => { throw e })`: the handler rethrows, so the chain still rejects. */
+function handlerRethrows(call: TSESTree.CallExpression, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  const handler = chainMethodName(call) === 'catch' ? call.arguments[0] : call.arguments[1];
+  if (!handler || !isFunctionNode(handler)) return false;
+  return containsOwn(handler.body, visitorKeys, (node) => node.type === AST_NODE_TYPES.ThrowStatement);
+}
+
+/** `Date.now`, `performance.now`, `process.hrtime(.bigint)`, `console.time`/`timeEnd`. */
+function isClockRead(callee: TSESTree.Node): boolean {
+  let node = skipTransparent(callee);
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  let method = staticMemberName(node);
+  if (method === 'bigint') {
+    node = skipTransparent(node.object);
+    if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+    method = staticMemberName(node);
+  }
+  const object = skipTransparent(node.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || method === null) return false;
+  return CLOCK_READS.get(object.name)?.has(method) ?? false;
+}
+
+/** True when `node` is inside a loop (its test, update or body) of `fn` itself. */
+function insideLoop(node: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.ForInStatement:
+        return true;
+      default:
+        if (isFunctionNode(current)) return false;
+    }
+  }
+  return false;
+}
+
+/** `name.toUpperCase()`, `parts.join('/')`, `JSON.stringify(x)`: a string, number or array method (`VALUE_METHODS`). */
+function isValueMethodCall(call: EffectCall): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = staticMemberName(callee);
+  return method !== null && VALUE_METHODS.has(method);
+}
+
+/** `process.env` itself. */
+function isProcessEnv(node: TSESTree.Node): boolean {
+  const current = skipTransparent(node);
+  return (
+    current.type === AST_NODE_TYPES.MemberExpression &&
+    staticMemberName(current) === 'env' &&
+    skipTransparent(current.object).type === AST_NODE_TYPES.Identifier &&
+    (skipTransparent(current.object) as TSESTree.Identifier).name === 'process'
+  );
+}
+
+/** `if (this.client) return this.client;` / `if (cache) return cache;`: a memoised value returned early. */
+function isCachedGuard(statement: TSESTree.Statement | undefined): boolean {
+  if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
+  let consequent: TSESTree.Statement = statement.consequent;
+  if (consequent.type === AST_NODE_TYPES.BlockStatement) {
+    if (consequent.body.length !== 1 || !consequent.body[0]) return false;
+    consequent = consequent.body[0];
+  }
+  if (consequent.type !== AST_NODE_TYPES.ReturnStatement || !consequent.argument) return false;
+  const returned = skipTransparent(consequent.argument);
+  if (returned.type !== AST_NODE_TYPES.Identifier && returned.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const path = accessPathOf(returned);
+  if (path === null) return false;
+  const test = skipTransparent(statement.test);
+  return accessPathOf(test) === path;
+}
+
+/**
+ * The effect summaries of the linted file's called functions (see `EffectSummary`), shared by
+ * every rule of the plugin for the file.
+ */
+export const getFileEffects = perFile((context) => new FileEffects(context));

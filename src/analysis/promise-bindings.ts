@@ -1,0 +1,239 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import { type FunctionNode, isFunctionNode } from './async-context';
+import type { TimelineOwner } from './function-timeline';
+import { chainMethodName, getValueUsage, hasRejectionHandler } from './promises';
+import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+
+/** `Promise` statics that attach a rejection handler to every promise of their argument. */
+const PROMISE_COMBINATORS: ReadonlySet<string> = new Set(['all', 'allSettled', 'race', 'any']);
+
+/** Calls that run their callback at once, once per element, and return the results as an array. */
+const ARRAY_MAPPERS: ReadonlySet<string> = new Set(['map']);
+
+/** `ts.TypeFlags.Any | Unknown | TypeParameter`: types that say nothing about promise-ness. */
+const TYPE_FLAGS_UNKNOWN = 1 | 2 | 262144;
+
+/**
+ * The first thing the function does with a promise binding after starting it:
+ * - `awaited`: `await p` (also through `p.then(f)` / `p.finally(f)` chains);
+ * - `handled`: `p.catch(h)`, `p.then(ok, fail)`;
+ * - `combined`: an element of `Promise.all/allSettled/race/any([...])`, or the array itself;
+ * - `returned`: `return p` (the caller handles it);
+ * - `iterated`: `for (const x of p)` / `for await (const x of p)` over an array of promises, with
+ *   `awaited` the `await x` inside the loop (`null` for `for await`, which awaits itself);
+ * - `dropped`: the value of an expression statement or `void`: nobody handles it there
+ *   (`no-floating-promises` reports what is lost);
+ * - `escaped`: anything else (passed to an unknown function, stored, assigned, read in a nested
+ *   function...): where it goes, someone else may handle it, at a time this function does not show.
+ * `reference` is the identifier of the use.
+ */
+export type FirstUse =
+  | { kind: 'awaited' | 'handled' | 'combined' | 'returned' | 'dropped' | 'escaped'; reference: TSESTree.Identifier }
+  | {
+      kind: 'iterated';
+      reference: TSESTree.Identifier;
+      loop: TSESTree.ForOfStatement;
+      awaited: TSESTree.AwaitExpression | null;
+    };
+
+/** The function (or module) whose own code runs `node`: the nearest enclosing function, else the program. */
+export function ownerOf(node: TSESTree.Node): TimelineOwner {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+    if (current.type === AST_NODE_TYPES.Program) return current;
+  }
+  throw new Error('ownerOf: node is not attached to a Program');
+}
+
+/** True when the call is `Promise.all/allSettled/race/any(...)` on the global `Promise`. */
+export function isPromiseCombinatorCall(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = staticMemberName(callee);
+  const object = skipTransparent(callee.object);
+  if (name === null || !PROMISE_COMBINATORS.has(name)) return false;
+  if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Promise') return false;
+  const variable = variableOfIdentifier(sourceCode, object);
+  return variable === null || variable.defs.length === 0;
+}
+
+/**
+ * What the function first does with the binding whose reference is `identifier` (see `FirstUse`).
+ * A use inside a nested function is `escaped`: it runs at some other time.
+ */
+export function classifyUse(
+  identifier: TSESTree.Identifier,
+  owner: TimelineOwner,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): FirstUse {
+  if (ownerOf(identifier) !== owner) return { kind: 'escaped', reference: identifier };
+  const parent = identifier.parent;
+  if (parent.type === AST_NODE_TYPES.ForOfStatement && parent.right === identifier) {
+    return { kind: 'iterated', reference: identifier, loop: parent, awaited: parent.await ? null : awaitOfLoopValue(parent, sourceCode) };
+  }
+  const usage = getValueUsage(identifier);
+  switch (usage.kind) {
+    case 'awaited':
+      return { kind: 'awaited', reference: identifier };
+    case 'handled':
+      return { kind: 'handled', reference: identifier };
+    case 'returned':
+      return { kind: 'returned', reference: identifier };
+    case 'passed':
+      return { kind: isPromiseCombinatorCall(usage.call, sourceCode) ? 'combined' : 'escaped', reference: identifier };
+    case 'dropped':
+    case 'voided':
+      return { kind: 'dropped', reference: identifier };
+    default:
+      return { kind: 'escaped', reference: identifier };
+  }
+}
+
+/** In `for (const x of list) { ... await x ... }`, the first `await x` of the loop's own code, or null. */
+function awaitOfLoopValue(loop: TSESTree.ForOfStatement, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.AwaitExpression | null {
+  const left = loop.left;
+  if (left.type !== AST_NODE_TYPES.VariableDeclaration) return null;
+  const declarator = left.declarations[0];
+  if (left.declarations.length !== 1 || declarator?.id.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = sourceCode.getDeclaredVariables(declarator).find((v) => v.name === (declarator.id as TSESTree.Identifier).name);
+  const owner = ownerOf(loop);
+  for (const reference of variable?.references ?? []) {
+    if (reference.identifier === declarator.id) continue;
+    const identifier = reference.identifier as TSESTree.Identifier;
+    if (ownerOf(identifier) !== owner) continue;
+    const usage = getValueUsage(identifier);
+    if (usage.kind === 'awaited') return usage.node;
+  }
+  return null;
+}
+
+/**
+ * True when a started promise cannot reject while this function waits, as far as its code shows:
+ * - `Promise.resolve()` of nothing or of a literal (a thenable argument could still reject);
+ * - `new Promise(executor)` whose executor has no `reject` parameter, never reads it, or only
+ *   stores it in a variable (a "deferred": when, and whether, it rejects is decided by other
+ *   code, which this rule cannot follow). An executor that throws synchronously rejects the
+ *   promise at once, before any window: not this rule's concern.
+ * `isGlobal` tells whether an identifier is the built-in global of that name.
+ */
+export function cannotReject(
+  expression: TSESTree.Node,
+  isGlobal: (identifier: TSESTree.Identifier) => boolean,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  const node = skipTransparent(expression);
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparent(node.callee);
+    if (
+      callee.type !== AST_NODE_TYPES.MemberExpression ||
+      staticMemberName(callee) !== 'resolve' ||
+      callee.object.type !== AST_NODE_TYPES.Identifier ||
+      callee.object.name !== 'Promise' ||
+      !isGlobal(callee.object)
+    ) {
+      return false;
+    }
+    const argument = node.arguments[0];
+    return argument === undefined || argument.type === AST_NODE_TYPES.Literal || argument.type === AST_NODE_TYPES.TemplateLiteral;
+  }
+  if (node.type !== AST_NODE_TYPES.NewExpression) return false;
+  if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise' || !isGlobal(node.callee)) return false;
+  const executor = node.arguments[0];
+  if (!executor || !isFunctionNode(executor)) return false;
+  const rejectParam = executor.params[1];
+  if (!rejectParam) return executor.params.length <= 1;
+  if (rejectParam.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = sourceCode.getDeclaredVariables(executor).find((v) => v.name === rejectParam.name);
+  if (!variable) return false;
+  return variable.references.every((reference) => {
+    const parent = reference.identifier.parent;
+    // `rejectLater = reject`: stored for other code to call.
+    return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === reference.identifier && parent.operator === '=';
+  });
+}
+
+/**
+ * True when the start expression already has a rejection handler somewhere in its chain
+ * (`f().catch(h)`, `f().then(ok, fail)`, `f().catch(h).then(g)`).
+ */
+export function hasHandlerInChain(expression: TSESTree.Node): boolean {
+  let current = skipTransparent(expression);
+  while (current.type === AST_NODE_TYPES.CallExpression && chainMethodName(current) !== null) {
+    if (hasRejectionHandler(current)) return true;
+    current = skipTransparent((skipTransparent(current.callee) as TSESTree.MemberExpression).object);
+  }
+  return false;
+}
+
+/**
+ * When `init` builds an array of started promises, the expression that produces each element:
+ * `list.map(callback)` / `Array.from(list, callback)` (the callback), `[f(), g()]` (null: the
+ * elements are the calls themselves). Undefined for anything else.
+ */
+export function arrayOfStarts(init: TSESTree.Node): { callback: FunctionNode | TSESTree.Identifier | null } | undefined {
+  const node = skipTransparent(init);
+  if (node.type === AST_NODE_TYPES.ArrayExpression) {
+    if (node.elements.length < 2) return undefined;
+    const allCalls = node.elements.every((element) => {
+      const value = element ? skipTransparent(element) : null;
+      return value !== null && (value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.NewExpression);
+    });
+    return allCalls ? { callback: null } : undefined;
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = staticMemberName(callee);
+  let callback: TSESTree.Node | undefined;
+  if (name !== null && ARRAY_MAPPERS.has(name)) callback = node.arguments[0];
+  else if (
+    name === 'from' &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Array' &&
+    node.arguments.length >= 2
+  ) {
+    callback = node.arguments[1];
+  }
+  if (!callback) return undefined;
+  const value = skipTransparent(callback);
+  if (isFunctionNode(value) || value.type === AST_NODE_TYPES.Identifier) return { callback: value };
+  return undefined;
+}
+
+/**
+ * Typed answer to "is this an eagerly started promise": `promise` when some part of its type is
+ * the built-in `Promise` (or an array of it, for `elementOf`), `other` when the type is known
+ * and is not (a lazy thenable such as a query builder runs only when `then` is called, so it
+ * cannot reject before it is awaited), `unknown` for `any`, `unknown`, type parameters, or
+ * without types.
+ */
+export function typedPromiseKind(
+  node: TSESTree.Node,
+  services: { checker: ts.TypeChecker; esTreeNodeToTSNodeMap: { get(node: TSESTree.Node): ts.Node } } | null,
+  elementOf = false,
+): 'promise' | 'other' | 'unknown' {
+  if (!services) return 'unknown';
+  const tsNode = services.esTreeNodeToTSNodeMap.get(node);
+  let type = services.checker.getTypeAtLocation(tsNode);
+  if (elementOf) {
+    const element = services.checker.getIndexTypeOfType(type, 1 /* ts.IndexKind.Number */);
+    if (!element) return type.flags & TYPE_FLAGS_UNKNOWN ? 'unknown' : 'other';
+    type = element;
+  }
+  const parts = type.isUnion() ? type.types : [type];
+  let unknown = false;
+  for (const part of parts) {
+    if (part.flags & TYPE_FLAGS_UNKNOWN) {
+      unknown = true;
+      continue;
+    }
+    const symbol = part.getSymbol();
+    if (symbol?.getName() === 'Promise') return 'promise';
+  }
+  return unknown ? 'unknown' : 'other';
+}

@@ -1,0 +1,779 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  BUILD_FOLDERS,
+  BUILD_HOOKS,
+  CLI_LIBRARIES,
+  DEFERRING_GLOBALS,
+  EVENT_METHODS,
+  LIMITER_MODULES,
+  PER_ITEM_METHODS,
+  PROMISE_CHAIN_METHODS,
+  PROMISE_COMBINATORS,
+  QUEUE_HANDLER_PROPERTIES,
+  QUEUE_METHODS,
+  QUEUE_WORKER_MODULES,
+  REQUEST_HANDLER_EXPORTS,
+  ROUTE_METHODS,
+  SCRIPT_FOLDERS,
+  SCRIPT_ONLY_MODULES,
+  SEQUENTIAL_LIMITER_METHODS,
+  SERVER_FACTORIES,
+  SERVER_MODULES,
+} from '../catalog/run-contexts';
+import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { type FunctionNode, getExecutionContext, isInlineCallback } from './async-context';
+import { getImportSource } from './imports';
+import { type AnyRuleContext, perFile } from './per-file';
+
+/**
+ * Why a function runs while other work of the same process waits for the event loop. `strong`
+ * evidence (the function is started beside other tasks, or serves requests) holds even in a
+ * script; `weak` evidence (exported, an event listener, a deferred callback) only says that the
+ * callers are not known, and gives way to script evidence.
+ * - `gathered`: its promise is an element or argument of `Promise.all`/`allSettled`/`race`/`any`;
+ * - `per-item`: it is the async callback of `items.map`/`forEach`/... (one call per item, none awaited in between);
+ * - `limiter`: it is handed to a concurrency limiter (`p-limit`, `p-map`, `p-queue`, caolan `async`...);
+ * - `not-awaited`: it is called and its promise is not awaited at once (dropped inside an async
+ *   function, stored in a variable, pushed to an array, started twice at the top level);
+ * - `request-handler`: an HTTP handler (`http.createServer(fn)`, `app.get('/path', fn)`,
+ *   `app.use(fn)`, an exported `GET`/`loader`/...); `via` names how it is registered;
+ * - `queue-consumer`: a job or message handler of a queue client;
+ * - `event-handler`: a listener registered with `on`/`once`/`addEventListener`/`subscribe`;
+ * - `deferred`: a callback of `setTimeout`/`setInterval`/`setImmediate`/`queueMicrotask`;
+ * - `exported`: exported from a module that is not a script, so its callers are unknown.
+ */
+export type ConcurrencyEvidence =
+  | { readonly kind: 'gathered'; readonly api: string }
+  | { readonly kind: 'per-item'; readonly method: string }
+  | { readonly kind: 'limiter'; readonly module: string }
+  | { readonly kind: 'not-awaited' }
+  | { readonly kind: 'request-handler'; readonly via: string }
+  | { readonly kind: 'queue-consumer'; readonly via: string }
+  | { readonly kind: 'event-handler'; readonly via: string }
+  | { readonly kind: 'deferred'; readonly via: string }
+  | { readonly kind: 'exported' };
+
+/**
+ * Why a function runs alone, with nothing else of the process waiting on the event loop:
+ * - `script`: its file is a one-shot program (see `ScriptEvidence`);
+ * - `main`: it is started once at the top level (`main()`, `main().catch(...)`, an async IIFE,
+ *   a top-level `await`), or only awaited, one call after another, by such a function;
+ * - `cli-command`: it is the handler of a command registered with a command-line library
+ *   (`module` names it; see `CLI_LIBRARIES`), or only awaited by one;
+ * - `build-hook`: it is an object or class method named like a hook that a bundler or framework
+ *   calls once per build (`adapt`, `writeBundle`, ... see `BUILD_HOOKS`), or only awaited by one.
+ */
+export type AloneEvidence =
+  | { readonly kind: 'script'; readonly script: ScriptEvidence }
+  | { readonly kind: 'main' }
+  | { readonly kind: 'cli-command'; readonly module: string }
+  | { readonly kind: 'build-hook'; readonly hook: string };
+
+/**
+ * Why a whole file is a one-shot program:
+ * - `shebang`: it starts with `#!`;
+ * - `bin`: it is a `bin` target of the nearest `package.json` (or its source, `src/x.ts` for
+ *   `dist/x.js`);
+ * - `cli-package`: the nearest `package.json` has a `bin` and no `main`, `module` or `exports`:
+ *   the package is a command-line program, not a library;
+ * - `script-folder`: it lies in a `scripts/` or `bin/` folder below the package;
+ * - `script-import`: it imports a CLI library, an argument parser or a terminal prompt library
+ *   (`SCRIPT_ONLY_MODULES`);
+ * - `starts-main`: its top level starts an async function of the file (`main()`,
+ *   `main().catch(...)`, `void main()`, `await main()`, an async IIFE), directly or inside a
+ *   top-level `if` (`if (require.main === module) main()`): importing such a module would run it,
+ *   so it is a program, not a library.
+ */
+export type ScriptEvidence = 'shebang' | 'bin' | 'cli-package' | 'script-folder' | 'script-import' | 'starts-main';
+
+/**
+ * Where a function runs, as far as this file shows:
+ * - `concurrent`: while other work of the same process waits for the event loop; `evidence`
+ *   says why, `node` is where the evidence is (the `Promise.all` call, the `app.get` call, the
+ *   export), `caller` names the same-file function that awaits (or returns) this one when the
+ *   evidence was found through callers (`''` when that caller is anonymous), or is null;
+ * - `alone`: the process runs nothing else meanwhile (a one-shot script or command);
+ * - `worker-thread`: in a `worker_threads` worker, whose thread exists to run such work;
+ * - `unknown`: no evidence either way.
+ */
+export type RunContext =
+  | {
+      readonly kind: 'concurrent';
+      readonly evidence: ConcurrencyEvidence;
+      readonly node: TSESTree.Node;
+      readonly caller: string | null;
+    }
+  | { readonly kind: 'alone'; readonly evidence: AloneEvidence }
+  | { readonly kind: 'worker-thread' }
+  | { readonly kind: 'unknown' };
+
+/** How many same-file callers deep evidence is followed (`handler -> load -> parse`). */
+const MAX_CALLER_DEPTH = 6;
+
+const UNKNOWN: RunContext = { kind: 'unknown' };
+const WORKER: RunContext = { kind: 'worker-thread' };
+
+const STRONG_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set([
+  'gathered',
+  'per-item',
+  'limiter',
+  'not-awaited',
+  'request-handler',
+  'queue-consumer',
+]);
+
+/** True when the evidence holds even in a script (see `ConcurrencyEvidence`). */
+export function isStrongEvidence(evidence: ConcurrencyEvidence): boolean {
+  return STRONG_EVIDENCE.has(evidence.kind);
+}
+
+/** What a `package.json` says about the files below it. */
+interface PackageInfo {
+  readonly dir: string;
+  /** Absolute paths of its `bin` targets. */
+  readonly bins: readonly string[];
+  /** It has a `bin` and no `main`, `module` or `exports`. */
+  readonly cliOnly: boolean;
+}
+
+/**
+ * `package.json` files read so far, by directory (null: no `package.json` there). Read once per
+ * directory per process (ESLint lints thousands of files below the same few package roots); like
+ * the per-file cache, each `--concurrency` worker thread has its own.
+ */
+const packageByDir = new Map<string, PackageInfo | null>();
+
+function readPackage(dir: string): PackageInfo | null {
+  const known = packageByDir.get(dir);
+  if (known !== undefined) return known;
+  let info: PackageInfo | null = null;
+  try {
+    const json: unknown = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    if (json && typeof json === 'object') {
+      const record = json as Record<string, unknown>;
+      const bin = record['bin'];
+      const targets = typeof bin === 'string' ? [bin] : bin && typeof bin === 'object' ? Object.values(bin) : [];
+      const bins = targets.filter((target): target is string => typeof target === 'string').map((target) => path.resolve(dir, target));
+      const cliOnly = bins.length > 0 && !('main' in record) && !('module' in record) && !('exports' in record);
+      info = { dir, bins, cliOnly };
+    }
+  } catch {
+    info = null;
+  }
+  packageByDir.set(dir, info);
+  return info;
+}
+
+/** The nearest `package.json` above an absolute file path, or null. */
+function nearestPackage(filename: string): PackageInfo | null {
+  for (let dir = path.dirname(filename); ; dir = path.dirname(dir)) {
+    const info = readPackage(dir);
+    if (info) return info;
+    if (path.dirname(dir) === dir || path.basename(dir) === 'node_modules') return null;
+  }
+}
+
+function withoutExtension(file: string): string {
+  return file.slice(0, file.length - path.extname(file).length);
+}
+
+/** True when `filename` is `target`, or the source of a built target (`src/cli.ts` for `dist/cli.js`). */
+function isBinTarget(filename: string, target: string, packageDir: string): boolean {
+  if (withoutExtension(filename) === withoutExtension(target)) return true;
+  const relative = path.relative(packageDir, target).split(path.sep);
+  const first = relative[0];
+  if (relative.length < 2 || first === undefined || !BUILD_FOLDERS.has(first)) return false;
+  return withoutExtension(filename) === withoutExtension(path.join(packageDir, 'src', ...relative.slice(1)));
+}
+
+/** The module specifier without a `node:` prefix. */
+function bareModule(module: string): string {
+  return module.startsWith('node:') ? module.slice(5) : module;
+}
+
+/** Skips TS-only wrappers and chain wrappers upward: the node that stands for `node`'s value in its parent. */
+function valueSite(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (let parent = current.parent; parent; parent = current.parent) {
+    if (
+      parent.type !== AST_NODE_TYPES.TSAsExpression &&
+      parent.type !== AST_NODE_TYPES.TSNonNullExpression &&
+      parent.type !== AST_NODE_TYPES.TSSatisfiesExpression &&
+      parent.type !== AST_NODE_TYPES.TSTypeAssertion &&
+      parent.type !== AST_NODE_TYPES.ChainExpression
+    ) {
+      break;
+    }
+    current = parent;
+  }
+  return current;
+}
+
+/** `module.exports`, `exports`, `module.exports.x`, `exports.x`. */
+function isExportsTarget(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === 'exports';
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = node.object;
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    return object.name === 'exports' || (object.name === 'module' && staticMemberName(node) === 'exports');
+  }
+  return isExportsTarget(object);
+}
+
+/** A path argument of a route registration: a string, a template or a regular expression. */
+function isRoutePath(node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  if (node.type === AST_NODE_TYPES.ArrayExpression) return node.elements.some((element) => element !== null && isRoutePath(element));
+  return node.type === AST_NODE_TYPES.Literal && (typeof node.value === 'string' || 'regex' in node);
+}
+
+/** What one use of a function says about where it runs, before the uses are combined. */
+type Fact =
+  | { readonly kind: 'context'; readonly context: RunContext }
+  | { readonly kind: 'top-level-start'; readonly node: TSESTree.Node };
+
+/** What happens to the promise of a call: see `WhereItRuns.promiseFate`. */
+type PromiseFate =
+  | { readonly kind: 'awaited'; readonly node: TSESTree.Node }
+  | { readonly kind: 'dropped'; readonly node: TSESTree.Node }
+  | { readonly kind: 'gathered'; readonly api: string; readonly node: TSESTree.Node }
+  | { readonly kind: 'stored'; readonly node: TSESTree.Node };
+
+/**
+ * Where the functions of one file run (see `RunContext`), computed lazily per function and cached.
+ *
+ * A function's own evidence comes from how the file reaches it: the call it is a callback of
+ * (`Promise.all`, `.map`, a limiter, a route, an emitter, a CLI `.action`), what happens to the
+ * promise of each call of it (awaited, dropped, gathered, stored), its export, or the class it is a
+ * method of (a CLI command class). A function that is only awaited or returned by same-file
+ * functions runs where they run (followed up to `MAX_CALLER_DEPTH` callers; a cycle gives no
+ * evidence). The uses are combined in this order: strong concurrency evidence (any use); the
+ * worker-thread file or a worker message handler; alone when every use says alone; a script file;
+ * weak concurrency evidence; otherwise unknown.
+ */
+export class WhereItRuns {
+  private readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  private readonly filename: string;
+  private readonly cache = new Map<FunctionNode, RunContext>();
+  private readonly inProgress = new Set<FunctionNode>();
+  private fileModules: ReadonlySet<string> | null = null;
+  private scriptEvidence: ScriptEvidence | null | undefined;
+  private workerFile: boolean | undefined;
+
+  constructor(context: AnyRuleContext) {
+    this.sourceCode = context.sourceCode;
+    this.filename = context.filename;
+  }
+
+  /** Where the code of `node` runs: the run context of the function that executes it (see `getExecutionContext`). */
+  ofNode(node: TSESTree.Node): RunContext {
+    const execution = getExecutionContext(node);
+    if (execution.kind === 'function') return this.ofFunction(execution.node);
+    if (execution.kind === 'top-level') {
+      const script = this.script();
+      return script ? { kind: 'alone', evidence: { kind: 'script', script } } : { kind: 'alone', evidence: { kind: 'main' } };
+    }
+    return UNKNOWN;
+  }
+
+  /** Where `fn` runs (see the class comment). */
+  ofFunction(fn: FunctionNode): RunContext {
+    return this.classify(fn, 0);
+  }
+
+  /** Why this file is a one-shot program, or null (see `ScriptEvidence`). */
+  script(): ScriptEvidence | null {
+    if (this.scriptEvidence !== undefined) return this.scriptEvidence;
+    this.scriptEvidence = this.findScriptEvidence();
+    return this.scriptEvidence;
+  }
+
+  /**
+   * True when the file is the code of a `worker_threads` worker: it imports `worker_threads`,
+   * mentions `parentPort` or `workerData`, and neither `isMainThread` nor `new Worker` (a file that
+   * does is, or may be, the main thread too).
+   */
+  isWorkerFile(): boolean {
+    if (this.workerFile !== undefined) return this.workerFile;
+    const text = this.sourceCode.text;
+    this.workerFile =
+      this.modules().has('worker_threads') &&
+      /\b(?:parentPort|workerData)\b/.test(text) &&
+      !/\bisMainThread\b/.test(text) &&
+      !/\bnew\s+Worker\b/.test(text);
+    return this.workerFile;
+  }
+
+  private findScriptEvidence(): ScriptEvidence | null {
+    if (this.sourceCode.text.startsWith('#!')) return 'shebang';
+    if (path.isAbsolute(this.filename)) {
+      const info = nearestPackage(this.filename);
+      if (info) {
+        if (info.bins.some((target) => isBinTarget(this.filename, target, info.dir))) return 'bin';
+        if (info.cliOnly) return 'cli-package';
+        const folders = path.relative(info.dir, path.dirname(this.filename)).split(path.sep);
+        if (folders.some((folder) => SCRIPT_FOLDERS.has(folder))) return 'script-folder';
+      }
+    }
+    for (const module of this.modules()) if (SCRIPT_ONLY_MODULES.has(module)) return 'script-import';
+    return this.startsMain() ? 'starts-main' : null;
+  }
+
+  /** True when a top-level statement (or one in a top-level `if`) starts an async function of the file. */
+  private startsMain(): boolean {
+    const statements: TSESTree.Node[] = [...this.sourceCode.ast.body];
+    for (const statement of this.sourceCode.ast.body) {
+      if (statement.type !== AST_NODE_TYPES.IfStatement) continue;
+      const consequent = statement.consequent;
+      statements.push(...(consequent.type === AST_NODE_TYPES.BlockStatement ? consequent.body : [consequent]));
+    }
+    return statements.some((statement) => {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+      let expression = skipTransparent(statement.expression);
+      for (;;) {
+        if (expression.type === AST_NODE_TYPES.UnaryExpression || expression.type === AST_NODE_TYPES.AwaitExpression) {
+          expression = skipTransparent(expression.argument);
+        } else if (
+          expression.type === AST_NODE_TYPES.CallExpression &&
+          expression.callee.type === AST_NODE_TYPES.MemberExpression &&
+          PROMISE_CHAIN_METHODS.has(staticMemberName(expression.callee) ?? '')
+        ) {
+          expression = skipTransparent(expression.callee.object);
+        } else {
+          break;
+        }
+      }
+      if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTransparent(expression.callee);
+      if (callee.type === AST_NODE_TYPES.ArrowFunctionExpression || callee.type === AST_NODE_TYPES.FunctionExpression) return callee.async;
+      if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+      const definition = variableOfIdentifier(this.sourceCode, callee)?.defs[0];
+      if (definition?.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node.async;
+      const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init ? skipTransparent(definition.node.init) : null;
+      return (init?.type === AST_NODE_TYPES.ArrowFunctionExpression || init?.type === AST_NODE_TYPES.FunctionExpression) && init.async;
+    });
+  }
+
+  /** The modules the file imports or requires at its top level, without `node:`. */
+  private modules(): ReadonlySet<string> {
+    if (this.fileModules) return this.fileModules;
+    const modules = new Set<string>();
+    const addRequire = (init: TSESTree.Node | null | undefined): void => {
+      let current = init ? skipTransparent(init) : null;
+      while (current?.type === AST_NODE_TYPES.MemberExpression) current = skipTransparent(current.object);
+      if (
+        current?.type === AST_NODE_TYPES.CallExpression &&
+        current.callee.type === AST_NODE_TYPES.Identifier &&
+        current.callee.name === 'require' &&
+        current.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+        typeof current.arguments[0].value === 'string'
+      ) {
+        modules.add(bareModule(current.arguments[0].value));
+      }
+    };
+    for (const statement of this.sourceCode.ast.body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration) modules.add(bareModule(statement.source.value));
+      else if (statement.type === AST_NODE_TYPES.VariableDeclaration) for (const declarator of statement.declarations) addRequire(declarator.init);
+      else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+        const expression = statement.moduleReference.expression;
+        if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string') modules.add(bareModule(expression.value));
+      } else if (statement.type === AST_NODE_TYPES.ExpressionStatement) addRequire(statement.expression);
+    }
+    this.fileModules = modules;
+    return modules;
+  }
+
+  private classify(fn: FunctionNode, depth: number): RunContext {
+    const known = this.cache.get(fn);
+    if (known) return known;
+    if (depth > MAX_CALLER_DEPTH || this.inProgress.has(fn)) return UNKNOWN;
+    this.inProgress.add(fn);
+    let result: RunContext;
+    try {
+      result = this.combine(this.facts(fn, depth));
+    } finally {
+      this.inProgress.delete(fn);
+    }
+    if (depth === 0 || result.kind !== 'unknown') this.cache.set(fn, result);
+    return result;
+  }
+
+  private combine(facts: readonly Fact[]): RunContext {
+    const contexts: RunContext[] = [];
+    let topLevelStart: TSESTree.Node | null = null;
+    for (const fact of facts) {
+      if (fact.kind === 'context') {
+        contexts.push(fact.context);
+      } else if (topLevelStart) {
+        // started twice at the top level: both run at the same time
+        contexts.push({ kind: 'concurrent', evidence: { kind: 'not-awaited' }, node: fact.node, caller: null });
+      } else {
+        topLevelStart = fact.node;
+        contexts.push({ kind: 'alone', evidence: { kind: 'main' } });
+      }
+    }
+    const strong = contexts.find((context) => context.kind === 'concurrent' && isStrongEvidence(context.evidence));
+    if (strong) return strong;
+    if (this.isWorkerFile() || contexts.some((context) => context.kind === 'worker-thread')) return WORKER;
+    const first = contexts[0];
+    if (first?.kind === 'alone' && contexts.every((context) => context.kind === 'alone')) return first;
+    const script = this.script();
+    if (script) return { kind: 'alone', evidence: { kind: 'script', script } };
+    return contexts.find((context) => context.kind === 'concurrent') ?? UNKNOWN;
+  }
+
+  /** The facts of every way the file reaches `fn`. */
+  private facts(fn: FunctionNode, depth: number): Fact[] {
+    if (!fn.async && isInlineCallback(fn)) {
+      // a synchronous inline callback runs as part of the function that calls it
+      return [this.enclosingFact(fn, depth)];
+    }
+    const site = valueSite(fn);
+    const parent = site.parent;
+    if (!parent) return [];
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+      const facts = this.variableFacts(this.declaredVariable(fn), depth);
+      if (parent.type === AST_NODE_TYPES.ExportNamedDeclaration || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+        facts.push(this.exportFact(fn.id?.name ?? 'default', fn));
+      }
+      return facts;
+    }
+    switch (parent.type) {
+      case AST_NODE_TYPES.VariableDeclarator: {
+        if (parent.init !== site || parent.id.type !== AST_NODE_TYPES.Identifier) return [];
+        const facts = this.variableFacts(this.declaredVariable(parent), depth);
+        const declaration = parent.parent;
+        if (declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) facts.push(this.exportFact(parent.id.name, parent));
+        return facts;
+      }
+      case AST_NODE_TYPES.CallExpression:
+        if (parent.callee === site) return [this.fateFact(this.promiseFate(parent), depth)];
+        return [this.callbackFact(parent, site, depth)];
+      case AST_NODE_TYPES.NewExpression:
+        return [this.constructorArgumentFact(parent, site, depth)];
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        return [this.exportFact('default', parent)];
+      case AST_NODE_TYPES.AssignmentExpression:
+        return parent.right === site && isExportsTarget(parent.left) ? [this.exportFact(this.exportedName(parent.left), parent)] : [];
+      case AST_NODE_TYPES.Property:
+        return this.propertyFacts(parent);
+      case AST_NODE_TYPES.MethodDefinition:
+        return this.methodFacts(parent);
+      default:
+        return [];
+    }
+  }
+
+  private exportedName(target: TSESTree.Node): string {
+    return target.type === AST_NODE_TYPES.MemberExpression ? (staticMemberName(target) ?? '') : '';
+  }
+
+  private declaredVariable(node: TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator): TSESLint.Scope.Variable | null {
+    const name = node.id?.type === AST_NODE_TYPES.Identifier ? node.id.name : null;
+    return this.sourceCode.getDeclaredVariables(node).find((variable) => variable.name === name) ?? null;
+  }
+
+  /** An export: a request handler when its name is one that frameworks call per request, otherwise callers unknown. */
+  private exportFact(name: string, node: TSESTree.Node, via = `export ${name}`): Fact {
+    const evidence: ConcurrencyEvidence = REQUEST_HANDLER_EXPORTS.has(name)
+      ? { kind: 'request-handler', via }
+      : { kind: 'exported' };
+    return { kind: 'context', context: { kind: 'concurrent', evidence, node, caller: null } };
+  }
+
+  /** The facts of every reference to a function's binding, other than its declaration. */
+  private variableFacts(variable: TSESLint.Scope.Variable | null, depth: number): Fact[] {
+    if (!variable) return [];
+    const facts: Fact[] = [];
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      if (reference.isWrite()) return [{ kind: 'context', context: UNKNOWN }];
+      const site = valueSite(reference.identifier);
+      const parent = site.parent;
+      if (!parent) continue;
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === site) {
+        facts.push(this.fateFact(this.promiseFate(parent), depth));
+      } else if (parent.type === AST_NODE_TYPES.CallExpression) {
+        facts.push(this.callbackFact(parent, site, depth));
+      } else if (parent.type === AST_NODE_TYPES.NewExpression) {
+        facts.push(this.constructorArgumentFact(parent, site, depth));
+      } else if (parent.type === AST_NODE_TYPES.ExportSpecifier) {
+        const exported = parent.exported;
+        facts.push(this.exportFact(exported.type === AST_NODE_TYPES.Identifier ? exported.name : exported.value, parent));
+      } else if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+        facts.push(this.exportFact('default', parent));
+      } else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === site && isExportsTarget(parent.left)) {
+        facts.push(this.exportFact(this.exportedName(parent.left), parent));
+      } else if (parent.type === AST_NODE_TYPES.Property && parent.value === site) {
+        facts.push(...this.propertyFacts(parent));
+      } else {
+        facts.push({ kind: 'context', context: UNKNOWN });
+      }
+    }
+    return facts;
+  }
+
+  /**
+   * What happens to the promise of `call` (a call of the function classified): followed through
+   * `.then`/`.catch`/`.finally` chains and `void`:
+   * - `awaited`: awaited, or returned from the function that calls it (its caller waits for it);
+   * - `gathered`: an element or argument of a `Promise` combinator;
+   * - `dropped`: an expression statement (fire-and-forget);
+   * - `stored`: anything else (assigned, passed, pushed): started now, awaited later if at all.
+   */
+  private promiseFate(call: TSESTree.CallExpression): PromiseFate {
+    let expression: TSESTree.Node = valueSite(call);
+    for (;;) {
+      const parent = expression.parent;
+      if (!parent) return { kind: 'stored', node: expression };
+      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === expression) {
+        const name = staticMemberName(parent);
+        const chained = valueSite(parent).parent;
+        if (name && PROMISE_CHAIN_METHODS.has(name) && chained?.type === AST_NODE_TYPES.CallExpression && chained.callee === valueSite(parent)) {
+          expression = valueSite(chained);
+          continue;
+        }
+        return { kind: 'stored', node: expression };
+      }
+      switch (parent.type) {
+        case AST_NODE_TYPES.UnaryExpression:
+          return parent.operator === 'void' ? { kind: 'dropped', node: parent } : { kind: 'stored', node: expression };
+        case AST_NODE_TYPES.AwaitExpression:
+        case AST_NODE_TYPES.ReturnStatement:
+          return { kind: 'awaited', node: parent };
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+          return parent.body === expression ? { kind: 'awaited', node: expression } : { kind: 'stored', node: expression };
+        case AST_NODE_TYPES.ExpressionStatement:
+          return { kind: 'dropped', node: parent };
+        case AST_NODE_TYPES.ArrayExpression: {
+          const combinator = valueSite(parent).parent;
+          const api = combinator?.type === AST_NODE_TYPES.CallExpression ? this.combinatorName(combinator) : null;
+          return api ? { kind: 'gathered', api, node: combinator ?? parent } : { kind: 'stored', node: expression };
+        }
+        case AST_NODE_TYPES.CallExpression: {
+          const api = this.combinatorName(parent);
+          return api ? { kind: 'gathered', api, node: parent } : { kind: 'stored', node: expression };
+        }
+        default:
+          return { kind: 'stored', node: expression };
+      }
+    }
+  }
+
+  /** `Promise.all` for a call of a `Promise` combinator on the global `Promise`, or null. */
+  private combinatorName(call: TSESTree.CallExpression): string | null {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return null;
+    if (callee.object.name !== 'Promise') return null;
+    const name = staticMemberName(callee);
+    if (!name || !PROMISE_COMBINATORS.has(name)) return null;
+    const variable = variableOfIdentifier(this.sourceCode, callee.object);
+    return variable && variable.defs.length > 0 ? null : `Promise.${name}`;
+  }
+
+  private fateFact(fate: PromiseFate, depth: number): Fact {
+    switch (fate.kind) {
+      case 'gathered':
+        return { kind: 'context', context: { kind: 'concurrent', evidence: { kind: 'gathered', api: fate.api }, node: fate.node, caller: null } };
+      case 'stored':
+        return { kind: 'context', context: { kind: 'concurrent', evidence: { kind: 'not-awaited' }, node: fate.node, caller: null } };
+      case 'awaited':
+        return this.enclosingFact(fate.node, depth);
+      case 'dropped': {
+        const execution = getExecutionContext(fate.node);
+        if (execution.kind === 'top-level') return { kind: 'top-level-start', node: fate.node };
+        if (execution.kind === 'function' && !execution.node.async) return this.enclosingFact(fate.node, depth);
+        return { kind: 'context', context: { kind: 'concurrent', evidence: { kind: 'not-awaited' }, node: fate.node, caller: null } };
+      }
+    }
+  }
+
+  /** The fact of running where the code at `node` runs: the enclosing function's context, named as the caller. */
+  private enclosingFact(node: TSESTree.Node, depth: number): Fact {
+    const execution = getExecutionContext(node);
+    if (execution.kind === 'top-level') return { kind: 'context', context: { kind: 'alone', evidence: { kind: 'main' } } };
+    if (execution.kind !== 'function') return { kind: 'context', context: UNKNOWN };
+    const context = this.classify(execution.node, depth + 1);
+    if (context.kind !== 'concurrent') return { kind: 'context', context };
+    return { kind: 'context', context: { ...context, caller: functionName(execution.node) } };
+  }
+
+  /** The import a callee chain starts from (`app` in `app.get`, `pLimit` in `pLimit(2)`), following one `const x = f()`/`new F()`. */
+  private rootImport(expression: TSESTree.Node): { module: string; imported: string; created: boolean } | null {
+    let current = skipTransparent(expression);
+    while (current.type === AST_NODE_TYPES.MemberExpression) current = skipTransparent(current.object);
+    if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.Identifier && current.callee.name === 'require') {
+      const argument = current.arguments[0];
+      return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string'
+        ? { module: bareModule(argument.value), imported: '*', created: false }
+        : null;
+    }
+    if (current.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = variableOfIdentifier(this.sourceCode, current);
+    if (!variable) return null;
+    const imported = getImportSource(variable);
+    if (imported) return { module: bareModule(imported.module), imported: imported.imported, created: false };
+    const definition = variable.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== 'Variable' || !definition.node.init) return null;
+    const init = skipTransparent(definition.node.init);
+    if (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.NewExpression) return null;
+    const callee = skipTransparent(init.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+    const creator = variableOfIdentifier(this.sourceCode, callee);
+    const source = creator ? getImportSource(creator) : null;
+    return source ? { module: bareModule(source.module), imported: source.imported, created: true } : null;
+  }
+
+  /** The CLI library imported by this file that registers handlers with `method`, or null. */
+  private cliLibraryFor(match: (library: (typeof CLI_LIBRARIES)[number]) => boolean): string | null {
+    const modules = this.modules();
+    for (const library of CLI_LIBRARIES) {
+      if (!match(library)) continue;
+      const module = library.modules.find((name) => modules.has(name));
+      if (module) return module;
+    }
+    return null;
+  }
+
+  /** What being the argument `argument` of `call` says about where the function runs. */
+  private callbackFact(call: TSESTree.CallExpression, argument: TSESTree.Node, depth: number): Fact {
+    const concurrent = (evidence: ConcurrencyEvidence): Fact => ({
+      kind: 'context',
+      context: { kind: 'concurrent', evidence, node: call, caller: null },
+    });
+    const callee = skipTransparent(call.callee);
+    const root = this.rootImport(callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+    if (root && LIMITER_MODULES.has(root.module) && !(name && SEQUENTIAL_LIMITER_METHODS.has(name))) {
+      return concurrent({ kind: 'limiter', module: root.module });
+    }
+    if (root && SERVER_MODULES.has(root.module) && name && SERVER_FACTORIES.has(name)) {
+      return concurrent({ kind: 'request-handler', via: `${root.module}.${name}` });
+    }
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      if (DEFERRING_GLOBALS.has(callee.name) && !variableOfIdentifier(this.sourceCode, callee)?.defs.length) {
+        return concurrent({ kind: 'deferred', via: callee.name });
+      }
+      return { kind: 'context', context: UNKNOWN };
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !name) return { kind: 'context', context: UNKNOWN };
+    if (PROMISE_CHAIN_METHODS.has(name)) return this.fateFact(this.promiseFate(call), depth);
+    if (root?.module === 'worker_threads' && EVENT_METHODS.has(name)) return { kind: 'context', context: WORKER };
+    const isLast = call.arguments[call.arguments.length - 1] === argument;
+    const cli = isLast ? this.cliLibraryFor((library) => library.methods.includes(name)) : null;
+    if (cli) return { kind: 'context', context: { kind: 'alone', evidence: { kind: 'cli-command', module: cli } } };
+    if (PER_ITEM_METHODS.has(name) && call.arguments[0] === argument) return concurrent({ kind: 'per-item', method: name });
+    if (ROUTE_METHODS.has(name) && (name === 'use' || isRoutePath(call.arguments[0]))) {
+      return concurrent({ kind: 'request-handler', via: `.${name}()` });
+    }
+    if (QUEUE_METHODS.has(name)) return concurrent({ kind: 'queue-consumer', via: `.${name}()` });
+    if (EVENT_METHODS.has(name)) {
+      const event = call.arguments[0];
+      const label = event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' ? `'${event.value}'` : '';
+      return concurrent({ kind: 'event-handler', via: `.${name}(${label})` });
+    }
+    return { kind: 'context', context: UNKNOWN };
+  }
+
+  /** `new Worker(queue, fn)` of a queue library; `new Promise(executor)` runs where it is written. */
+  private constructorArgumentFact(construct: TSESTree.NewExpression, argument: TSESTree.Node, depth: number): Fact {
+    const root = this.rootImport(construct.callee);
+    if (root && QUEUE_WORKER_MODULES.has(root.module)) {
+      return { kind: 'context', context: { kind: 'concurrent', evidence: { kind: 'queue-consumer', via: `new ${root.imported}()` }, node: construct, caller: null } };
+    }
+    if (construct.callee.type === AST_NODE_TYPES.Identifier && construct.callee.name === 'Promise' && construct.arguments[0] === argument) {
+      return this.enclosingFact(construct, depth);
+    }
+    return { kind: 'context', context: UNKNOWN };
+  }
+
+  /** A function that is the value of an object property: a CLI handler, a queue handler, or an exported member. */
+  private propertyFacts(property: TSESTree.Property): Fact[] {
+    const key = property.computed ? null : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
+    const object = valueSite(property.parent);
+    const holder = object.parent;
+    if (!key || !holder) return [];
+    if (BUILD_HOOKS.has(key)) return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'build-hook', hook: key } } }];
+    if (holder.type === AST_NODE_TYPES.CallExpression || holder.type === AST_NODE_TYPES.NewExpression) {
+      const cli = this.cliLibraryFor((library) => library.properties.includes(key));
+      if (cli) return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'cli-command', module: cli } } }];
+      if (QUEUE_HANDLER_PROPERTIES.has(key)) {
+        return [{ kind: 'context', context: { kind: 'concurrent', evidence: { kind: 'queue-consumer', via: key }, node: property, caller: null } }];
+      }
+      return [];
+    }
+    const exported =
+      holder.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      (holder.type === AST_NODE_TYPES.AssignmentExpression && holder.right === object && isExportsTarget(holder.left));
+    if (!exported) return [];
+    // yargs command modules export `{ command, describe, handler }`
+    const cli = this.cliLibraryFor((library) => library.properties.includes(key));
+    if (cli) return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'cli-command', module: cli } } }];
+    // `export default { async fetch(request) {} }`: Cloudflare Workers, Bun and Deno servers
+    return [key === 'fetch' ? this.exportFact('GET', property, 'export { fetch }') : this.exportFact(key, property)];
+  }
+
+  /** A class method: a CLI command class's handler, or a method of an exported class (callers unknown). */
+  private methodFacts(method: TSESTree.MethodDefinition): Fact[] {
+    const body = method.parent;
+    const declaration = body.parent;
+    if (
+      declaration.type !== AST_NODE_TYPES.ClassDeclaration &&
+      declaration.type !== AST_NODE_TYPES.ClassExpression
+    ) {
+      return [];
+    }
+    const name = method.key.type === AST_NODE_TYPES.Identifier && !method.computed ? method.key.name : null;
+    if (name && BUILD_HOOKS.has(name)) return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'build-hook', hook: name } } }];
+    if (name && declaration.superClass) {
+      const root = this.rootImport(declaration.superClass);
+      const library = root ? CLI_LIBRARIES.find((candidate) => candidate.modules.includes(root.module)) : undefined;
+      if (root && library?.classMethods.includes(name)) {
+        return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'cli-command', module: root.module } } }];
+      }
+    }
+    const holder = declaration.parent;
+    const exported =
+      holder?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      (holder?.type === AST_NODE_TYPES.AssignmentExpression && isExportsTarget(holder.left));
+    if (exported || (declaration.id && this.isExportedBinding(declaration))) {
+      return [{ kind: 'context', context: { kind: 'concurrent', evidence: { kind: 'exported' }, node: declaration, caller: null } }];
+    }
+    return [];
+  }
+
+  /** True when a class declaration's binding is exported later (`export { A }`, `module.exports = A`). */
+  private isExportedBinding(declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+    const variable = this.sourceCode.getDeclaredVariables(declaration).find((candidate) => candidate.name === declaration.id?.name);
+    return (
+      variable?.references.some((reference) => {
+        const parent = valueSite(reference.identifier).parent;
+        return (
+          parent?.type === AST_NODE_TYPES.ExportSpecifier ||
+          parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+          (parent?.type === AST_NODE_TYPES.AssignmentExpression && isExportsTarget(parent.left)) ||
+          (parent?.type === AST_NODE_TYPES.Property && parent.parent.parent?.type === AST_NODE_TYPES.AssignmentExpression && isExportsTarget(parent.parent.parent.left))
+        );
+      }) ?? false
+    );
+  }
+}
+
+/** The name a function is called by in this file, or `''` for an anonymous function. */
+function functionName(fn: FunctionNode): string {
+  if (fn.id) return fn.id.name;
+  const parent = valueSite(fn).parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier) {
+    return parent.key.name;
+  }
+  return '';
+}
+
+/** Where the functions of this file run: one `WhereItRuns` per file, shared by every rule. */
+export const getWhereItRuns = perFile((context) => new WhereItRuns(context));
+

@@ -1,0 +1,265 @@
+/**
+ * What well-known APIs do to the world outside the program, for effect summaries
+ * (`analysis/effects.ts`). Each list says why its calls matter: a call that writes a file must
+ * finish before a call that reads files starts; a prompt waits for a person, one question at a
+ * time; a child process may share a working tree, a port or a container name with the next one.
+ */
+
+/**
+ * Modules whose exports are the file-system API (Node's own, and the drop-in wrappers that
+ * re-export it). A call of one of their functions reads or writes files.
+ */
+export const FILE_SYSTEM_MODULES: ReadonlySet<string> = new Set([
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'fs-extra',
+  'graceful-fs',
+  'mz/fs',
+]);
+
+/**
+ * File-system functions that create, change or remove files and directories (with or without the
+ * `Sync` suffix, which is stripped before the lookup). A later read of the file system may depend
+ * on them: the write must be done first.
+ */
+export const FILE_WRITE_FUNCTIONS: ReadonlySet<string> = new Set([
+  'writeFile',
+  'appendFile',
+  'mkdir',
+  'mkdtemp',
+  'rm',
+  'rmdir',
+  'unlink',
+  'rename',
+  'copyFile',
+  'cp',
+  'symlink',
+  'link',
+  'truncate',
+  'chmod',
+  'chown',
+  'utimes',
+  'createWriteStream',
+  // fs-extra
+  'outputFile',
+  'outputJson',
+  'outputJSON',
+  'writeJson',
+  'writeJSON',
+  'ensureDir',
+  'ensureFile',
+  'ensureLink',
+  'ensureSymlink',
+  'mkdirp',
+  'mkdirs',
+  'remove',
+  'move',
+  'copy',
+  'emptyDir',
+]);
+
+/** File-system functions that read files or directories (`Sync` suffix stripped). */
+export const FILE_READ_FUNCTIONS: ReadonlySet<string> = new Set([
+  'readFile',
+  'readdir',
+  'stat',
+  'lstat',
+  'access',
+  'exists',
+  'readlink',
+  'realpath',
+  'opendir',
+  'createReadStream',
+  'open',
+  // fs-extra
+  'readJson',
+  'readJSON',
+  'pathExists',
+]);
+
+/**
+ * Modules that start child processes, with the functions that do. A process may hold a lock
+ * file, a port or a container name that the next one needs.
+ */
+export const PROCESS_MODULES: ReadonlyMap<string, ReadonlySet<string> | 'all'> = new Map<string, ReadonlySet<string> | 'all'>([
+  ['child_process', new Set(['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork'])],
+  ['node:child_process', new Set(['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork'])],
+  ['execa', 'all'],
+  ['cross-spawn', 'all'],
+  ['zx', new Set(['$'])],
+]);
+
+/**
+ * Modules whose calls ask a person a question (inquirer, prompts, enquirer, clack,
+ * `@inquirer/*`, readline-sync): a person answers one question at a time, in the order asked.
+ */
+export const PROMPT_MODULES: ReadonlySet<string> = new Set([
+  'inquirer',
+  'prompts',
+  'enquirer',
+  '@clack/prompts',
+  '@inquirer/prompts',
+  '@inquirer/input',
+  '@inquirer/confirm',
+  '@inquirer/select',
+  '@inquirer/password',
+  '@inquirer/checkbox',
+  'readline-sync',
+]);
+
+/**
+ * Method names that ask a person on an interactive interface, whatever the receiver:
+ * readline's `rl.question(...)` (callback or promise form), inquirer's `inquirer.prompt([...])`.
+ */
+export const PROMPT_METHODS: ReadonlySet<string> = new Set(['question', 'prompt']);
+
+/** Method names that take a lock (async-mutex, redlock, proper-lockfile): the holder runs alone. */
+export const LOCK_METHODS: ReadonlySet<string> = new Set(['acquire', 'lock', 'runExclusive', 'waitForUnlock']);
+
+/**
+ * Calls whose promise holds a value the caller already has, or can compute without I/O:
+ * `Promise.resolve(x)`, and the request accessors of Next.js (`cookies()`, `headers()`,
+ * `draftMode()` from `next/headers` read the current request; they are async only so the
+ * framework can defer rendering). Awaiting one of them waits for nothing real.
+ */
+export const MEMORY_PROMISE_IMPORTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['next/headers', new Set(['cookies', 'headers', 'draftMode'])],
+]);
+
+/**
+ * Modules whose `config()` writes `process.env` (dotenv and its expanders): a later reader of the
+ * environment depends on it.
+ */
+export const ENV_LOADER_MODULES: ReadonlySet<string> = new Set(['dotenv', 'dotenv-flow', 'dotenv-expand', '@dotenvx/dotenvx']);
+
+/**
+ * Class names (the class's own or its superclass's, last camelCase word) of objects that ARE one
+ * ordered resource: a connection, query runner, session, transaction, driver handle, socket. Their
+ * methods act through one channel, so calls on `this` inside such a class run in order. `Client`
+ * is not in the list: an HTTP client class is usually stateless, and its own calls may overlap.
+ */
+export const ORDERED_RESOURCE_CLASS_WORDS: readonly string[] = [
+  'Connection',
+  'QueryRunner',
+  'Runner',
+  'Session',
+  'Transaction',
+  'Driver',
+  'Database',
+  'Db',
+  'Socket',
+  'Cursor',
+  'Channel',
+];
+
+/**
+ * Constructors and factory methods whose result is one ordered resource: a field initialized
+ * from one (`this.db = new Database(file)`, `this.runner = connection.createQueryRunner()`,
+ * `this.manager = runner.manager`) makes calls through that field run in order.
+ */
+export const ORDERED_RESOURCE_FACTORIES: ReadonlySet<string> = new Set([
+  'Database',
+  'createConnection',
+  'getConnection',
+  'createQueryRunner',
+  'connect',
+  'createClient',
+  'startSession',
+  'transaction',
+  'manager',
+]);
+
+/**
+ * Names that hold a database transaction. A call that is handed one (`await step(trx)`) is part of
+ * the transaction, whose statements run in order on one connection.
+ */
+export const TRANSACTION_NAMES: ReadonlySet<string> = new Set(['tx', 'trx', 'transaction', 'txn']);
+
+/**
+ * Name prefixes of file-system metadata lookups (`lstat`, `stat`, `realpath`, `exists`,
+ * `pathExists`, `readlink`, and helpers named after them such as `realpathIfExists`). Two of them
+ * on a local disk take microseconds each: gathering them is correct but not worth a change.
+ */
+export const FILE_METADATA_PREFIXES: readonly string[] = [
+  'stat',
+  'lstat',
+  'realpath',
+  'getRealPath',
+  'exists',
+  'pathExists',
+  'readlink',
+  'access',
+  'isFile',
+  'isDirectory',
+];
+
+/**
+ * Words with which code says a loop is sequential on purpose, in their many phrasings:
+ * "sequential on purpose", "one at a time", "in order", "order matters", "must not be written
+ * concurrently", "avoid concurrent queries on the same client", "consumers rely on delivery order",
+ * "do not run in parallel", "to avoid a race".
+ */
+export const SEQUENTIAL_INTENT =
+  /\b(?:sequential(?:ly)?|serial(?:ly|ized?)?|one (?:at a time|after (?:the )?(?:other|another)|by one)|in (?:order|turn|sequence)|order matters|(?:delivery|insertion|execution|registration) order|rely on (?:the )?order|(?:not|never|avoid)\b[^.\n]{0,40}\b(?:concurrent(?:ly)?|parallel|at the same time|simultaneous(?:ly)?)|same (?:client|connection|session|socket)|race condition|to avoid (?:a )?race)\b/i;
+
+/**
+ * Names of awaited methods that produce ordered output: a log line, an element of a document, an
+ * event to reporters (`out.log(...)`, `this.writeElement(...)`, `reporter.onTestEnd(t)`,
+ * `printSummary`). `send*` is not here: `sendEmail(user)` per user is independent work. Called per iteration, concurrent iterations would interleave the output.
+ */
+export const ORDERED_OUTPUT_NAME = /^(?:log|print|write[A-Z]\w*|emit[A-Z]?\w*|report[A-Z]\w*|on[A-Z]\w*)$/;
+
+/**
+ * Names of calls that run one unit of a runner in turn: a suite, a test, a file of tests, a
+ * lifecycle script or hook (`runSuite`, `runTests`, `runLifecycleHook`, `runScripts`).
+ */
+export const ORDERED_RUN_NAME = /^(?:run|execute|invoke)\w*(?:Suite|Test|File|Script|Lifecycle|Hook)s?$/;
+
+/**
+ * Methods that run a statement on a connection. A class that defines one of them and one of
+ * `CONNECTION_LIFECYCLE_METHODS` is itself a connection or query runner, whatever its name.
+ */
+export const STATEMENT_METHODS: ReadonlySet<string> = new Set(['query', 'execute', 'exec', 'raw', 'run']);
+
+/** Methods that manage a connection's transaction or life (see `STATEMENT_METHODS`). */
+export const CONNECTION_LIFECYCLE_METHODS: ReadonlySet<string> = new Set([
+  'startTransaction',
+  'beginTransaction',
+  'commitTransaction',
+  'rollbackTransaction',
+  'release',
+  'connect',
+]);
+
+/**
+ * Methods of strings, numbers and arrays that compute a value from memory (`name.trim()`,
+ * `parts.join('/')`). Lookups that a repository or client also names (`find`, `get`, `has`) are
+ * not here: on an unknown receiver they may be queries.
+ */
+export const VALUE_METHODS: ReadonlySet<string> = new Set([
+  'toUpperCase',
+  'toLowerCase',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'split',
+  'join',
+  'slice',
+  'substring',
+  'padStart',
+  'padEnd',
+  'replace',
+  'replaceAll',
+  'startsWith',
+  'endsWith',
+  'toFixed',
+  'toString',
+  'toISOString',
+  'stringify',
+  'localeCompare',
+  'charAt',
+  'indexOf',
+  'includes',
+]);

@@ -1,0 +1,224 @@
+/**
+ * Data for `analysis/where-it-runs.ts`: the APIs and conventions that say whether an async
+ * function runs alongside other work (concurrently), alone (a one-shot script), or in a worker
+ * thread. Module names are specifiers as users write them; Node built-ins also match `node:`.
+ */
+
+/**
+ * `Promise` statics that start every promise of their argument before waiting for any: the
+ * functions whose calls are written inside run at the same time.
+ */
+export const PROMISE_COMBINATORS: ReadonlySet<string> = new Set(['all', 'allSettled', 'race', 'any']);
+
+/**
+ * Promise chain methods: `f().then(...)` is still the promise of `f()`; a callback given to one
+ * runs as part of the chain that the enclosing function started (or awaits).
+ */
+export const PROMISE_CHAIN_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
+/**
+ * Array methods that call an async callback once per item without waiting between calls, so the
+ * calls run at the same time (`items.map(async (x) => ...)`, `items.forEach(async ...)`).
+ */
+export const PER_ITEM_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap', 'forEach', 'filter', 'some', 'every', 'find']);
+
+/**
+ * Concurrency limiters: a function handed to one of these (or to what they return, such as the
+ * `limit` of `const limit = pLimit(4)` or a `new PQueue()`) runs beside the others it was given.
+ * `async` is caolan/async (`eachLimit`, `mapLimit`, `parallel`, `queue`...); its `series`-style
+ * helpers are listed in `SEQUENTIAL_LIMITER_METHODS`.
+ */
+export const LIMITER_MODULES: ReadonlySet<string> = new Set([
+  'p-limit',
+  'p-map',
+  'p-queue',
+  'p-all',
+  'p-throttle',
+  'p-props',
+  'p-filter',
+  'async',
+  'async-es',
+  'bottleneck',
+  '@supercharge/promise-pool',
+  'tiny-async-pool',
+  'promise-pool',
+  'es6-promise-pool',
+]);
+
+/** Methods of the limiter modules that run their functions one after another, not at the same time. */
+export const SEQUENTIAL_LIMITER_METHODS: ReadonlySet<string> = new Set([
+  'series',
+  'eachSeries',
+  'mapSeries',
+  'forEachSeries',
+  'eachOfSeries',
+  'forEachOfSeries',
+  'filterSeries',
+  'rejectSeries',
+  'detectSeries',
+  'someSeries',
+  'everySeries',
+  'concatSeries',
+  'timesSeries',
+  'waterfall',
+  'whilst',
+  'doWhilst',
+  'until',
+  'doUntil',
+  'retry',
+]);
+
+/**
+ * Node built-ins whose `createServer(handler)` calls `handler` once per request, while other
+ * requests are in flight.
+ */
+export const SERVER_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'http2', 'net', 'tls']);
+
+/** The factory functions of `SERVER_MODULES` that take a request or connection handler. */
+export const SERVER_FACTORIES: ReadonlySet<string> = new Set(['createServer', 'createSecureServer']);
+
+/**
+ * Route registration methods of HTTP frameworks (express, koa-router, fastify, hono, restify,
+ * polka, h3...): a function registered with one runs once per matching request, while other
+ * requests wait for the event loop. Matched when the first argument is a path (a string, template
+ * or regular expression) or when the method is `use` (middleware).
+ */
+export const ROUTE_METHODS: ReadonlySet<string> = new Set([
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'del',
+  'head',
+  'options',
+  'all',
+  'use',
+  'route',
+]);
+
+/**
+ * Exports that Next.js (app router), SvelteKit, Remix/React Router, Astro and similar frameworks
+ * call once per request: `export async function GET(request)`, `export const loader = async ...`.
+ */
+export const REQUEST_HANDLER_EXPORTS: ReadonlySet<string> = new Set([
+  'GET',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'HEAD',
+  'OPTIONS',
+  'loader',
+  'action',
+  'getServerSideProps',
+  'middleware',
+]);
+
+/** Event-emitter registration methods: the listener runs once per event, beside other work. */
+export const EVENT_METHODS: ReadonlySet<string> = new Set([
+  'on',
+  'once',
+  'addListener',
+  'prependListener',
+  'prependOnceListener',
+  'addEventListener',
+  'subscribe',
+]);
+
+/**
+ * Queue consumers: methods that register a function run once per job or message (bull's
+ * `queue.process(fn)`, amqplib's `channel.consume(queue, fn)`), and the handler properties of
+ * consumer options (kafkajs `consumer.run({ eachMessage })`, sqs-consumer `{ handleMessage }`).
+ * bullmq's `new Worker(name, fn)` is recognised through `QUEUE_WORKER_MODULES`.
+ */
+export const QUEUE_METHODS: ReadonlySet<string> = new Set(['process', 'consume']);
+export const QUEUE_HANDLER_PROPERTIES: ReadonlySet<string> = new Set([
+  'eachMessage',
+  'eachBatch',
+  'handleMessage',
+  'handleMessageBatch',
+  'processor',
+]);
+export const QUEUE_WORKER_MODULES: ReadonlySet<string> = new Set(['bullmq', 'bee-queue', 'pg-boss']);
+
+/**
+ * Scheduling functions: a callback given to one runs later, beside whatever else is running then.
+ */
+export const DEFERRING_GLOBALS: ReadonlySet<string> = new Set([
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'queueMicrotask',
+]);
+
+/**
+ * Command-line libraries and where they take a command's handler. A process started to run one
+ * command runs that handler once, with nothing else waiting on the event loop.
+ * - `methods`: registration methods whose last function argument is the handler (commander and
+ *   cac `.action(fn)`, yargs `.command(name, description, builder, handler)`, sade `.action`);
+ * - `properties`: properties of an object literal that hold the handler (yargs command modules
+ *   `{ handler }`, citty `defineCommand({ run })`, gunshi `{ run }`);
+ * - `classMethods`: methods of a class that extends the library's command class (clipanion
+ *   `execute()`, oclif `run()`).
+ */
+export const CLI_LIBRARIES: readonly {
+  readonly modules: readonly string[];
+  readonly methods: readonly string[];
+  readonly properties: readonly string[];
+  readonly classMethods: readonly string[];
+}[] = [
+  { modules: ['commander', '@commander-js/extra-typings'], methods: ['action'], properties: [], classMethods: [] },
+  { modules: ['yargs', 'yargs/yargs'], methods: ['command'], properties: ['handler'], classMethods: [] },
+  { modules: ['cac', 'sade'], methods: ['action'], properties: [], classMethods: [] },
+  { modules: ['citty', 'gunshi'], methods: [], properties: ['run'], classMethods: [] },
+  { modules: ['clipanion'], methods: [], properties: [], classMethods: ['execute'] },
+  { modules: ['@oclif/core', '@oclif/command'], methods: [], properties: [], classMethods: ['run'] },
+];
+
+/**
+ * Modules only a one-shot command-line program imports: the CLI libraries above, argument parsers
+ * and interactive prompts (code that asks a person questions in a terminal runs once, for that
+ * person, with nothing else waiting). A file that imports one is script code.
+ */
+export const SCRIPT_ONLY_MODULES: ReadonlySet<string> = new Set([
+  ...CLI_LIBRARIES.flatMap((library) => library.modules),
+  'meow',
+  'minimist',
+  'mri',
+  'arg',
+  'prompts',
+  'inquirer',
+  '@inquirer/prompts',
+  'enquirer',
+  '@clack/prompts',
+  'zx',
+]);
+
+/**
+ * Folders whose files are one-shot programs by convention (`scripts/release.mjs`, `bin/cli.js`)
+ * or the commands of a command-line program (`commands/install.ts`, `cmd/doctor.ts`, `cli/run.ts`).
+ * Matched as a path segment below the nearest `package.json`.
+ */
+export const SCRIPT_FOLDERS: ReadonlySet<string> = new Set(['scripts', 'bin', 'cmd', 'commands', 'cli']);
+
+/**
+ * Hooks that a bundler or framework calls once per build, one build at a time, after the
+ * previous step finished (Rollup/Vite output hooks, SvelteKit adapters' `adapt`, build-app
+ * steps): the function is async only to await the build tool. Per-module hooks (`transform`,
+ * `load`, `resolveId`) run concurrently and are not listed.
+ */
+export const BUILD_HOOKS: ReadonlySet<string> = new Set([
+  'adapt',
+  'buildStart',
+  'buildEnd',
+  'renderStart',
+  'generateBundle',
+  'writeBundle',
+  'closeBundle',
+  'buildApp',
+  'onSuccess',
+]);
+
+/** Folders a package's built `bin` target usually lives in, mapped back to `src` for its source file. */
+export const BUILD_FOLDERS: ReadonlySet<string> = new Set(['dist', 'lib', 'build', 'out']);

@@ -1,0 +1,483 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  type FunctionTimeline,
+  getFunctionTimelines,
+  inExclusiveBranches,
+  type TimelineEvent,
+  type TimelineOwner,
+} from '../analysis/function-timeline';
+import {
+  arrayOfStarts,
+  cannotReject,
+  classifyUse,
+  type FirstUse,
+  hasHandlerInChain,
+  ownerOf,
+  typedPromiseKind,
+} from '../analysis/promise-bindings';
+import { getPromiseAnalysis, getValueUsage } from '../analysis/promises';
+import { skipTransparent, variableOfIdentifier } from '../util/ast';
+import { createRule } from '../util/create-rule';
+
+export type Options = [
+  {
+    /** Also report a promise that a `return`, `throw`, `break` or `continue` leaves behind unhandled. */
+    reportAbandoned?: boolean;
+  },
+];
+export type MessageIds = 'lateHandling' | 'abandoned' | 'oneByOne' | 'suggestGather' | 'suggestCatch' | 'suggestAll';
+
+/** How many events of a window are checked before the rule gives up (stays silent). */
+const MAX_WINDOW_EVENTS = 64;
+
+/** One promise (or array of promises) started and kept in a binding. */
+interface Start {
+  /** The binding's name. */
+  name: string;
+  /** The binding's identifier in the declaration. */
+  id: TSESTree.Identifier;
+  /** The expression that starts the promise (reported). */
+  expression: TSESTree.Expression;
+  declarator: TSESTree.VariableDeclarator;
+  /** `array`: the binding holds an array of started promises. */
+  shape: 'single' | 'array';
+}
+
+/** What opens the window between a start and its first handling. */
+type Window =
+  | { kind: 'suspension'; event: Extract<TimelineEvent, { kind: 'suspension' }> }
+  | { kind: 'exit'; event: Extract<TimelineEvent, { kind: 'exit' }> };
+
+function exitWord(node: TSESTree.Node): string {
+  switch (node.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+      return 'return';
+    case AST_NODE_TYPES.ThrowStatement:
+      return 'throw';
+    case AST_NODE_TYPES.BreakStatement:
+      return 'break';
+    default:
+      return 'continue';
+  }
+}
+
+/** A call or `new` (`f()`, `new Promise(...)`), or `c ? f() : g()` with a call on both sides. */
+function isStartExpression(node: TSESTree.Node): boolean {
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.ConditionalExpression) return isStartExpression(value.consequent) && isStartExpression(value.alternate);
+  return value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.NewExpression;
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-late-promise-handling',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow starting a promise and handling it only after another await, when its rejection would go unhandled',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          reportAbandoned: {
+            type: 'boolean',
+            description:
+              'Also report a promise that an early `return`, `throw`, `break` or `continue` leaves unhandled between its start and its handling.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      lateHandling:
+        "'{{name}}' is started here but nothing handles it before line {{handledLine}}: if it rejects while the function waits at line {{line}}, the rejection is unhandled and Node (15+) terminates the process. Await it together with the other work (Promise.all), or attach a handler right after starting it.",
+      abandoned:
+        "'{{name}}' is started here, but the '{{exit}}' at line {{line}} leaves before it is handled: if it rejects, nothing handles the rejection and Node (15+) terminates the process. Start it after that point, or attach a handler right after starting it.",
+      oneByOne:
+        "The promises in '{{name}}' are awaited one by one (line {{line}}): if a later one rejects while an earlier one is awaited, its rejection is unhandled and Node (15+) terminates the process. Await them together with `Promise.all({{name}})`.",
+      suggestGather: 'Start and await both together with `Promise.all`.',
+      suggestCatch: "Attach a handler right after the start (`{{name}}.catch(() => {})`): the error still surfaces at the later await.",
+      suggestAll: 'Await all of them with `Promise.all({{name}})` before the loop.',
+    },
+  },
+  defaultOptions: [{ reportAbandoned: true }],
+  create(context, [options]) {
+    const reportAbandoned = options.reportAbandoned ?? true;
+    const sourceCode = context.sourceCode;
+    const promises = getPromiseAnalysis(context);
+    const timelines = getFunctionTimelines(context);
+
+    const isGlobal = (identifier: TSESTree.Identifier): boolean => {
+      const variable = variableOfIdentifier(sourceCode, identifier);
+      return variable === null || variable.defs.length === 0;
+    };
+
+    /** Is the owner a place that can suspend: an async function, or a module (top-level await)? */
+    function canSuspend(owner: TimelineOwner): boolean {
+      return owner.type === AST_NODE_TYPES.Program ? owner.sourceType === 'module' : owner.async;
+    }
+
+    /** The promise starts a declarator keeps (see `Start`). */
+    function startsOf(declarator: TSESTree.VariableDeclarator): Start[] {
+      const init = declarator.init;
+      if (!init) return [];
+      const id = declarator.id;
+      if (id.type === AST_NODE_TYPES.Identifier) {
+        if (arrayOfStarts(init)) return [{ name: id.name, id, expression: init, declarator, shape: 'array' }];
+        return isStartExpression(init) ? [{ name: id.name, id, expression: init, declarator, shape: 'single' }] : [];
+      }
+      // `const [a, b] = [f(), g()]`: each name keeps the promise at its position.
+      const value = skipTransparent(init);
+      if (id.type !== AST_NODE_TYPES.ArrayPattern || value.type !== AST_NODE_TYPES.ArrayExpression) return [];
+      const found: Start[] = [];
+      id.elements.forEach((element, index) => {
+        const started = value.elements[index];
+        if (element?.type !== AST_NODE_TYPES.Identifier || !started || started.type === AST_NODE_TYPES.SpreadElement) return;
+        const call = skipTransparent(started);
+        if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) return;
+        found.push({ name: element.name, id: element, expression: started, declarator, shape: 'single' });
+      });
+      return found;
+    }
+
+    /**
+     * The first use of a binding after its declaration, and whether some use anywhere handles it
+     * (shows that it is a promise); null when it is reassigned or never read.
+     */
+    function firstUseOf(start: Start, owner: TimelineOwner): { use: FirstUse; handledSomewhere: boolean } | null {
+      const variable = sourceCode.getDeclaredVariables(start.declarator).find((v) => v.name === start.name);
+      if (!variable) return null;
+      let first: TSESTree.Identifier | null = null;
+      for (const reference of variable.references) {
+        if (reference.identifier === start.id) continue;
+        // Reassigned: which promise a later read sees depends on the path.
+        if (reference.isWrite()) return null;
+        const identifier = reference.identifier as TSESTree.Identifier;
+        if (first === null || identifier.range[0] < first.range[0]) first = identifier;
+      }
+      if (!first) return null;
+      const use = classifyUse(first, owner, sourceCode);
+      const handledSomewhere =
+        use.kind === 'escaped' &&
+        variable.references.some((reference) => {
+          const kind = getValueUsage(reference.identifier).kind;
+          return kind === 'awaited' || kind === 'handled';
+        });
+      return { use, handledSomewhere };
+    }
+
+    /**
+     * Is the start a promise that can reject? Typed: its type is the built-in `Promise` (lazy
+     * thenables are left alone); `any` or no types: the promise analysis, or the first use
+     * itself (`await p`, `p.catch(h)`, `Promise.all([p])` show that `p` is a promise).
+     */
+    function isRejectablePromise(start: Start, use: FirstUse, handledSomewhere: boolean): boolean {
+      if (cannotReject(start.expression, isGlobal, sourceCode) || hasHandlerInChain(start.expression)) return false;
+      if (start.shape === 'array') {
+        const typed = typedPromiseKind(start.expression, promises.services, true);
+        if (typed !== 'unknown') return typed === 'promise';
+        if (use.kind === 'iterated' || use.kind === 'combined') return true;
+        const shape = arrayOfStarts(start.expression);
+        return shape?.callback ? promises.returnsPromise(shape.callback as TSESTree.Expression) : false;
+      }
+      const typed = typedPromiseKind(start.expression, promises.services);
+      if (typed !== 'unknown') return typed === 'promise';
+      if (use.kind === 'awaited' || use.kind === 'handled' || use.kind === 'combined' || handledSomewhere) return true;
+      return promises.isPromise(start.expression);
+    }
+
+    /** Does this suspension let other work run long enough for a rejection to be reported? */
+    function suspendsForReal(event: Extract<TimelineEvent, { kind: 'suspension' }>): boolean {
+      const node = event.node;
+      if (node.type !== AST_NODE_TYPES.AwaitExpression) return true;
+      const operand = skipTransparent(node.argument);
+      // `await null`, `await 0`: one microtask, before Node looks for unhandled rejections.
+      if (operand.type === AST_NODE_TYPES.Literal || operand.type === AST_NODE_TYPES.TemplateLiteral) return false;
+      if (cannotReject(operand, isGlobal, sourceCode) && operand.type === AST_NODE_TYPES.CallExpression) return false;
+      if (promises.services) {
+        const typed = typedPromiseKind(operand, promises.services);
+        if (typed === 'other' && !promises.isPromise(operand as TSESTree.Expression)) return false;
+      }
+      return true;
+    }
+
+    /** Does this exit leave the start's scope with the promise still unhandled? */
+    function exitAbandons(event: Extract<TimelineEvent, { kind: 'exit' }>, start: Start): boolean {
+      switch (event.node.type) {
+        case AST_NODE_TYPES.ReturnStatement:
+          return true;
+        case AST_NODE_TYPES.ThrowStatement:
+          // Caught by a `try` that began after the start: the function goes on in its `catch`.
+          return event.catcher === null || contains(event.catcher.block, start.declarator);
+        default:
+          return event.target !== null && contains(event.target, start.declarator);
+      }
+    }
+
+    /** The first event between the start and its first handling that opens a window, if any. */
+    function findWindow(start: Start, handling: TSESTree.Node, timeline: FunctionTimeline, exits: boolean): Window | null {
+      const from = start.declarator.range[1];
+      const until = handling.range[0];
+      let checked = 0;
+      for (let index = timeline.firstAfter(from); index < timeline.events.length; index += 1) {
+        const event = timeline.events[index] as TimelineEvent;
+        if (event.time >= until) return null;
+        if (event.time <= from) continue;
+        checked += 1;
+        if (checked > MAX_WINDOW_EVENTS) return null;
+        if (inExclusiveBranches(event.node, handling)) continue;
+        if (event.kind === 'suspension') {
+          if (suspendsForReal(event)) return { kind: 'suspension', event };
+        } else if (exits && exitAbandons(event, start)) {
+          return { kind: 'exit', event };
+        }
+      }
+      return null;
+    }
+
+    // ---- suggestions ----
+
+    /** The statement holding a declaration, when it stands directly in a statement list. */
+    function listStatement(node: TSESTree.Node): TSESTree.Statement | null {
+      const parent = node.parent;
+      if (
+        parent &&
+        (parent.type === AST_NODE_TYPES.BlockStatement ||
+          parent.type === AST_NODE_TYPES.Program ||
+          parent.type === AST_NODE_TYPES.StaticBlock)
+      ) {
+        return node as TSESTree.Statement;
+      }
+      if (parent?.type === AST_NODE_TYPES.SwitchCase && parent.consequent.includes(node as TSESTree.Statement)) {
+        return node as TSESTree.Statement;
+      }
+      return null;
+    }
+
+    function siblingsOf(statement: TSESTree.Statement): readonly TSESTree.Node[] {
+      const parent = statement.parent;
+      if (!parent) return [];
+      if (parent.type === AST_NODE_TYPES.SwitchCase) return parent.consequent;
+      if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.StaticBlock) {
+        return parent.body;
+      }
+      return [];
+    }
+
+    function indentOf(node: TSESTree.Node): string {
+      const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+      return /^\s*/.exec(line)?.[0] ?? '';
+    }
+
+    /** The range removing a statement that stands alone on its lines, with its indentation and line break. */
+    function wholeLinesRange(statement: TSESTree.Node): TSESTree.Range {
+      const text = sourceCode.text;
+      let begin = statement.range[0];
+      while (begin > 0 && (text[begin - 1] === ' ' || text[begin - 1] === '\t')) begin -= 1;
+      let end = statement.range[1];
+      while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end += 1;
+      const alone = (begin === 0 || text[begin - 1] === '\n') && (end === text.length || text[end] === '\n' || text[end] === '\r');
+      if (!alone) return statement.range;
+      if (text[end] === '\r') end += 1;
+      if (text[end] === '\n') end += 1;
+      return [begin, end];
+    }
+
+    /** `const x = await e;` or `await e;`: the binding pattern text (or null) and the awaited expression. */
+    function awaitStatementParts(
+      statement: TSESTree.Node,
+    ): { pattern: TSESTree.Node | null; operand: TSESTree.Expression; await: TSESTree.AwaitExpression } | null {
+      if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+        return statement.expression.type === AST_NODE_TYPES.AwaitExpression
+          ? { pattern: null, operand: statement.expression.argument, await: statement.expression }
+          : null;
+      }
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const' || statement.declarations.length !== 1) {
+        return null;
+      }
+      const declarator = statement.declarations[0];
+      if (!declarator?.init || declarator.init.type !== AST_NODE_TYPES.AwaitExpression) return null;
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier && declarator.id.type !== AST_NODE_TYPES.ObjectPattern && declarator.id.type !== AST_NODE_TYPES.ArrayPattern) {
+        return null;
+      }
+      if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.typeAnnotation) return null;
+      return { pattern: declarator.id, operand: declarator.init.argument, await: declarator.init };
+    }
+
+    /**
+     * `const p = X; const u = await Y; ... const o = await p;` → `const [o, u] = await
+     * Promise.all([X, Y]);` in place of the second statement (start order kept), when: the
+     * three are statements of one list, the first two side by side, the first a `const` of `p`
+     * alone whose only use is the third, the window is that second statement's await, and both
+     * operands fit on one line.
+     */
+    function gatherFix(start: Start, use: FirstUse, window: Window): TSESLint.ReportFixFunction | null {
+      if (start.shape !== 'single' || use.kind !== 'awaited' || window.kind !== 'suspension') return null;
+      const declaration = start.declarator.parent;
+      if (
+        declaration.type !== AST_NODE_TYPES.VariableDeclaration ||
+        declaration.kind !== 'const' ||
+        declaration.declarations.length !== 1 ||
+        start.id !== start.declarator.id ||
+        start.id.typeAnnotation ||
+        !listStatement(declaration)
+      ) {
+        return null;
+      }
+      const siblings = siblingsOf(declaration);
+      const index = siblings.indexOf(declaration);
+      const second = siblings[index + 1];
+      const secondParts = second ? awaitStatementParts(second) : null;
+      if (!second || !secondParts || secondParts.await !== window.event.node) return null;
+      const third = siblings.slice(index + 2).find((statement) => contains(statement, use.reference));
+      const thirdParts = third ? awaitStatementParts(third) : null;
+      if (!third || !thirdParts || skipTransparent(thirdParts.operand) !== use.reference) return null;
+      const variable = sourceCode.getDeclaredVariables(start.declarator)[0];
+      if (!variable || variable.references.filter((reference) => reference.identifier !== start.id).length !== 1) return null;
+      const startText = sourceCode.getText(start.expression);
+      const otherText = sourceCode.getText(secondParts.operand);
+      // Multi-line operands (an inline executor, a long literal) make an unreadable one-liner.
+      if (startText.includes('\n') || otherText.includes('\n')) return null;
+      const names = [thirdParts.pattern, secondParts.pattern];
+      const lastNamed = names[1] ? 2 : names[0] ? 1 : 0;
+      const patternText = names
+        .slice(0, lastNamed)
+        .map((pattern) => (pattern ? sourceCode.getText(pattern) : ''))
+        .join(', ');
+      const call = `await Promise.all([${startText}, ${otherText}])`;
+      const replacement = lastNamed === 0 ? `${call};` : `const [${patternText}] = ${call};`;
+      return (fixer) => [
+        fixer.removeRange(wholeLinesRange(declaration)),
+        fixer.replaceText(second, replacement),
+        fixer.removeRange(wholeLinesRange(third)),
+      ];
+    }
+
+    /** `p.catch(() => {});` on its own line right after the declaration. */
+    function catchFix(start: Start): TSESLint.ReportFixFunction | null {
+      const declaration = start.declarator.parent;
+      if (start.shape !== 'single' || declaration.type !== AST_NODE_TYPES.VariableDeclaration || !listStatement(declaration)) {
+        return null;
+      }
+      return (fixer) => fixer.insertTextAfter(declaration, `\n${indentOf(declaration)}${start.name}.catch(() => {});`);
+    }
+
+    /** `await Promise.all(pending);` on its own line before a loop that awaits the elements one by one. */
+    function allFix(start: Start, loop: TSESTree.Statement): TSESLint.ReportFixFunction | null {
+      if (!listStatement(loop)) return null;
+      return (fixer) => fixer.insertTextBefore(loop, `await Promise.all(${start.name});\n${indentOf(loop)}`);
+    }
+
+    /**
+     * `for (let i = 0; i < pending.length; i++) await pending[i];`: an array of promises awaited by
+     * index in a loop, when the array's first use is in that loop and nothing suspends before it.
+     */
+    function checkIndexedLoop(start: Start, first: TSESTree.Identifier, owner: TimelineOwner): void {
+      const variable = sourceCode.getDeclaredVariables(start.declarator).find((v) => v.name === start.name);
+      let awaited: TSESTree.AwaitExpression | null = null;
+      for (const reference of variable?.references ?? []) {
+        const parent = reference.identifier.parent;
+        if (parent?.type !== AST_NODE_TYPES.MemberExpression || !parent.computed || parent.object !== reference.identifier) continue;
+        const usage = getValueUsage(parent);
+        if (usage.kind === 'awaited' && ownerOf(usage.node) === owner) {
+          awaited = usage.node;
+          break;
+        }
+      }
+      if (!awaited) return;
+      let loop: TSESTree.Node | null = null;
+      for (let current: TSESTree.Node | undefined = awaited.parent; current && current !== owner; current = current.parent) {
+        if (
+          current.type === AST_NODE_TYPES.ForStatement ||
+          current.type === AST_NODE_TYPES.WhileStatement ||
+          current.type === AST_NODE_TYPES.DoWhileStatement ||
+          current.type === AST_NODE_TYPES.ForOfStatement ||
+          current.type === AST_NODE_TYPES.ForInStatement
+        ) {
+          loop = current;
+          break;
+        }
+      }
+      if (!loop || !contains(loop, first) || loop.range[0] < start.declarator.range[1]) return;
+      // The `await` of an element shows the elements are promises, unless the checker knows better.
+      if (typedPromiseKind(start.expression, promises.services, true) === 'other') return;
+      const all = allFix(start, loop as TSESTree.Statement);
+      context.report({
+        node: start.expression,
+        messageId: 'oneByOne',
+        data: { name: start.name, line: awaited.loc.start.line },
+        suggest: all ? [{ messageId: 'suggestAll', data: { name: start.name }, fix: all }] : [],
+      });
+    }
+
+    function check(start: Start, owner: TimelineOwner): void {
+      const found = firstUseOf(start, owner);
+      if (!found) return;
+      const { use, handledSomewhere } = found;
+      // Dropped: no-floating-promises' report. Escaped: only a window before it is certain.
+      if (use.kind === 'escaped' && start.shape === 'array') {
+        checkIndexedLoop(start, use.reference, owner);
+        return;
+      }
+      if (use.kind === 'dropped') return;
+      if (start.shape === 'array' && use.kind !== 'combined' && use.kind !== 'iterated') return;
+      if (start.shape === 'single' && use.kind === 'iterated') return;
+      if (use.kind === 'iterated' && !use.loop.await && use.awaited === null) return;
+      if (!isRejectablePromise(start, use, handledSomewhere)) return;
+      const exits = reportAbandoned && use.kind !== 'escaped';
+      const window = findWindow(start, use.reference, timelines.timelineOf(owner), exits);
+      const reportNode = start.expression;
+      if (window) {
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+        const gather = gatherFix(start, use, window);
+        if (gather) suggest.push({ messageId: 'suggestGather', fix: gather });
+        const attach = catchFix(start);
+        if (attach) suggest.push({ messageId: 'suggestCatch', data: { name: start.name }, fix: attach });
+        const line = window.event.node.loc.start.line;
+        if (window.kind === 'suspension') {
+          context.report({
+            node: reportNode,
+            messageId: 'lateHandling',
+            data: { name: start.name, line, handledLine: use.reference.loc.start.line },
+            suggest,
+          });
+        } else {
+          context.report({
+            node: reportNode,
+            messageId: 'abandoned',
+            data: { name: start.name, line, exit: exitWord(window.event.node) },
+            suggest,
+          });
+        }
+        return;
+      }
+      if (use.kind !== 'iterated') return;
+      const opener = use.loop.await ? use.loop : use.awaited;
+      if (!opener) return;
+      const all = allFix(start, use.loop);
+      context.report({
+        node: reportNode,
+        messageId: 'oneByOne',
+        data: { name: start.name, line: opener.loc.start.line },
+        suggest: all ? [{ messageId: 'suggestAll', data: { name: start.name }, fix: all }] : [],
+      });
+    }
+
+    return {
+      VariableDeclarator(declarator) {
+        if (!declarator.init) return;
+        const declaration = declarator.parent;
+        if (declaration.kind === 'using' || declaration.kind === 'await using') return;
+        const owner = ownerOf(declarator);
+        if (!canSuspend(owner)) return;
+        for (const start of startsOf(declarator)) check(start, owner);
+      },
+    };
+  },
+});

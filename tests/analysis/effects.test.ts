@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type EffectSummary, getFileEffects } from '../../src/analysis/effects';
+import { runOnCode } from './run-on-code';
+
+/** The summary of each call passed to a global `probe(...)`, in source order (null when unknown). */
+function summaries(code: string): (EffectSummary | null)[] {
+  return runOnCode<EffectSummary | null>(code, (context, collect) => ({
+    CallExpression(node) {
+      if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'probe') return;
+      const [argument] = node.arguments;
+      if (argument?.type !== AST_NODE_TYPES.CallExpression && argument?.type !== AST_NODE_TYPES.NewExpression) return;
+      collect(getFileEffects(context).summaryOf(argument));
+    },
+  }));
+}
+
+function only(code: string): EffectSummary {
+  const [summary] = summaries(code);
+  assert.ok(summary, 'expected a summary');
+  return summary;
+}
+
+/** Whether each call passed to `probe(...)` has an ordered receiver. */
+function orderedReceivers(code: string): boolean[] {
+  return runOnCode<boolean>(code, (context, collect) => ({
+    CallExpression(node) {
+      if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'probe') return;
+      const [argument] = node.arguments;
+      if (argument?.type !== AST_NODE_TYPES.CallExpression) return;
+      collect(getFileEffects(context).isOrderedReceiver(argument as TSESTree.CallExpression));
+    },
+  }));
+}
+
+describe('effects: what a call waits for', () => {
+  it('a sync function, Promise.resolve and a chain of memory helpers wait on memory', () => {
+    const code = `
+      function pick(o) { return o.a; }
+      const wrap = (v) => Promise.resolve(v);
+      async function lookup(id) { return table[id]; }
+      async function outer(id) { const v = await lookup(id); return wrap(v); }
+      probe(pick(x)); probe(wrap(1)); probe(lookup(1)); probe(outer(2));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.waits), ['memory', 'memory', 'memory', 'memory']);
+  });
+
+  it('awaiting an unknown call is real I/O; a cached field returned first is cached', () => {
+    const code = `
+      async function load(id) { return await fetch('/u/' + id); }
+      class Store {
+        async client() { if (this.conn) return this.conn; this.conn = await connect(); return this.conn; }
+        run() { probe(this.client()); }
+      }
+      probe(load(1));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.waits), ['cached', 'io']);
+  });
+
+  it('request accessors of next/headers wait on memory; unknown imports are unknown', () => {
+    const code = `
+      import { cookies } from 'next/headers';
+      import { get } from './api';
+      probe(cookies()); probe(get());
+    `;
+    const [cookies, get] = summaries(code);
+    assert.equal(cookies?.waits, 'memory');
+    assert.equal(get, null);
+  });
+});
+
+describe('effects: whether the promise can reject', () => {
+  it('an async body fully inside try/catch without rethrow cannot reject', () => {
+    const code = `
+      async function report(e) { try { await send(e); } catch (error) { console.error(error); } }
+      probe(report(1));
+    `;
+    assert.equal(only(code).canReject, false);
+  });
+
+  it('a rethrowing catch, a statement outside the try, or an awaited risky call in catch can reject', () => {
+    const code = `
+      async function a() { try { await send(); } catch (e) { throw e; } }
+      async function b() { const x = make(); try { await send(x); } catch {} }
+      async function c() { try { await send(); } catch { await retry(); } }
+      probe(a()); probe(b()); probe(c());
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.canReject), [true, true, true]);
+  });
+
+  it('a chain ending in .catch, Promise.allSettled, or a value that is not a call cannot reject', () => {
+    const code = `
+      const notify = (m) => post(m).catch(() => {});
+      function all(list) { return Promise.allSettled(list.map(run)); }
+      function nothing() { return 1; }
+      const loud = (m) => post(m).catch((e) => { throw e; });
+      probe(notify(1)); probe(all([])); probe(nothing()); probe(loud(2));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.canReject), [false, false, false, true]);
+  });
+});
+
+describe('effects: what it writes', () => {
+  it('members of arguments, this, outer state and process.env', () => {
+    const code = `
+      let count = 0;
+      async function begin(req) { req.tx = await pool.begin(); }
+      function bump() { count++; }
+      function loadEnv() { process.env.MODE = 'x'; }
+      class C { async save(v) { this.saved = v; } run() { probe(this.save(1)); } }
+      probe(begin(r)); probe(bump()); probe(loadEnv());
+    `;
+    const [save, begin, bump, env] = summaries(code);
+    assert.deepEqual(save?.writes, [{ kind: 'this', member: 'saved' }]);
+    assert.deepEqual(begin?.writes, [{ kind: 'argument', index: 0 }]);
+    assert.deepEqual(bump?.writes, [{ kind: 'outer' }]);
+    assert.deepEqual(env?.writes, [{ kind: 'env' }]);
+  });
+
+  it('locals and rebound parameters are not writes; a mutated argument passed on is', () => {
+    const code = `
+      function local(x) { const acc = []; acc.push(x); x = 2; return acc; }
+      function mark(seen, k) { seen.add(k); }
+      function walk(seen, k) { mark(seen, k); }
+      probe(local(1)); probe(walk(s, 1));
+    `;
+    const [local, walk] = summaries(code);
+    assert.deepEqual(local?.writes, []);
+    assert.deepEqual(walk?.writes, [{ kind: 'argument', index: 0 }]);
+  });
+
+  it('files named by an argument or fixed, file reads, processes, prompts, dotenv', () => {
+    const code = `
+      import fs from 'node:fs/promises';
+      import { spawn } from 'node:child_process';
+      import dotenv from 'dotenv';
+      async function save(dir, body) { await fs.writeFile(dir + '/out.json', body); }
+      async function stamp() { await fs.writeFile('/tmp/stamp', 'x'); }
+      async function list(dir) { return fs.readdir(dir); }
+      function daemon() { spawn('dockerd', ['--name', 'fixed']); }
+      function ask(rl, q) { return new Promise((r) => rl.question(q, r)); }
+      function env() { dotenv.config(); }
+      probe(save(d, b)); probe(stamp()); probe(list(d)); probe(daemon()); probe(ask(rl, 'q')); probe(env());
+    `;
+    const [save, stamp, list, daemon, ask, env] = summaries(code);
+    assert.deepEqual(save?.writes, [{ kind: 'file', argument: 0 }]);
+    assert.deepEqual(stamp?.writes, [{ kind: 'file', argument: null }]);
+    assert.equal(list?.readsFiles, true);
+    assert.equal(list?.waits, 'io');
+    assert.equal(daemon?.startsProcess, true);
+    assert.equal(ask?.prompts, true);
+    assert.deepEqual(env?.writes, [{ kind: 'env' }]);
+  });
+
+  it('follows local helpers a bounded number of levels, and survives recursion', () => {
+    const code = `
+      function d5() { process.env.X = '1'; }
+      function d4() { d5(); } function d3() { d4(); } function d2() { d3(); } function d1() { d2(); }
+      function c2() { c1(); } function c1() { process.env.Y = '1'; c2(); }
+      function near() { d4(); }
+      probe(d1()); probe(near()); probe(c1());
+    `;
+    const [deep, near, cycle] = summaries(code);
+    assert.deepEqual(deep?.writes, []);
+    assert.deepEqual(near?.writes, [{ kind: 'env' }]);
+    assert.deepEqual(cycle?.writes, [{ kind: 'env' }]);
+  });
+});
+
+describe('effects: ordered receivers', () => {
+  it('a class that is a connection, and a field made from one, are ordered', () => {
+    const code = `
+      class PgConnection { async run(q) { probe(this.query(q)); } }
+      class Repo {
+        constructor(dataSource) { this.runner = dataSource.createQueryRunner(); this.http = new Http(); }
+        async go() { probe(this.runner.query('a')); probe(this.http.get('/')); probe(this.find()); }
+      }
+      class Cache extends BaseSession { get() { probe(this.fetch()); } }
+    `;
+    assert.deepEqual(orderedReceivers(code), [true, true, false, false, true]);
+  });
+});
+
+describe('effects: values held in locals', () => {
+  it('a local initialized with a real call is real I/O; one with a literal is memory', () => {
+    const code = `
+      function start(u) { const p = fetch(u); return p; }
+      function constant() { const v = 1; return v; }
+      probe(start('/')); probe(constant());
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.waits), ['io', 'memory']);
+  });
+});

@@ -1,0 +1,217 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getWhereItRuns, type RunContext } from '../../src/analysis/where-it-runs';
+import { runOnCode } from './run-on-code';
+
+/** A run context as a short label: `concurrent:gathered`, `alone:main`, `alone:script:shebang`, `worker-thread`, `unknown`. */
+function label(context: RunContext): string {
+  switch (context.kind) {
+    case 'concurrent':
+      return `concurrent:${context.evidence.kind}${context.caller === null ? '' : `<-${context.caller || '(anonymous)'}`}`;
+    case 'alone':
+      return context.evidence.kind === 'script' ? `alone:script:${context.evidence.script}` : `alone:${context.evidence.kind}`;
+    default:
+      return context.kind;
+  }
+}
+
+/** Where each call of `probe()` runs, in source order. */
+function where(code: string, options: { filename?: string; sourceType?: 'module' | 'commonjs' } = {}): string[] {
+  return runOnCode<string>(
+    code,
+    (context, collect) => ({
+      'CallExpression[callee.name="probe"]'(node: TSESTree.CallExpression) {
+        collect(label(getWhereItRuns(context).ofNode(node)));
+      },
+    }),
+    { ...(options.sourceType ? { sourceType: options.sourceType } : {}), ...(options.filename ? { filename: options.filename } : {}) },
+  );
+}
+
+describe('where-it-runs: started beside other work (concurrent)', () => {
+  it('sees Promise combinators, per-item callbacks and promises that are not awaited at once', () => {
+    assert.deepEqual(
+      where(`async function a() { probe(); }
+async function b() { probe(); }
+async function c() { probe(); }
+async function d() { probe(); }
+async function run(items) {
+  await Promise.all([a(), other()]);
+  await Promise.race([b(), timeout()]);
+  const pending = c();
+  d();
+  await pending;
+  await Promise.all(items.map(async (item) => { probe(); }));
+}
+await run([]);`),
+      ['concurrent:gathered', 'concurrent:gathered', 'concurrent:not-awaited', 'concurrent:not-awaited', 'concurrent:per-item'],
+    );
+  });
+
+  it('sees concurrency limiters and what they create', () => {
+    assert.deepEqual(
+      where(`import pLimit from 'p-limit';
+import PQueue from 'p-queue';
+import pMap from 'p-map';
+import async from 'async';
+const limit = pLimit(4);
+const queue = new PQueue({ concurrency: 2 });
+limit(async () => { probe(); });
+queue.add(async () => { probe(); });
+pMap([], async () => { probe(); });
+async.eachLimit([], 3, async () => { probe(); });
+async.eachSeries([], async () => { probe(); });`),
+      ['concurrent:limiter', 'concurrent:limiter', 'concurrent:limiter', 'concurrent:limiter', 'unknown'],
+    );
+  });
+
+  it('sees request, queue and event handlers', () => {
+    assert.deepEqual(
+      where(`import http from 'node:http';
+import express from 'express';
+import { Worker } from 'bullmq';
+const app = express();
+http.createServer(async (req, res) => { probe(); });
+app.get('/orders/:id', async (req, res) => { probe(); });
+app.use(async (req, res, next) => { probe(); });
+new Worker('emails', async (job) => { probe(); });
+consumer.run({ eachMessage: async ({ message }) => { probe(); } });
+bus.on('order.created', async (order) => { probe(); });`),
+      [
+        'concurrent:request-handler',
+        'concurrent:request-handler',
+        'concurrent:request-handler',
+        'concurrent:queue-consumer',
+        'concurrent:queue-consumer',
+        'concurrent:event-handler',
+      ],
+    );
+  });
+
+  it('assumes concurrency for the exports of a library module, and names request-handler exports', () => {
+    assert.deepEqual(
+      where(`export async function load(id) { probe(); }
+export const save = async () => { probe(); };
+export async function GET(request) { probe(); }
+async function helper() { probe(); }
+export { helper };
+module.exports.legacy = async function () { probe(); };`),
+      ['concurrent:exported', 'concurrent:exported', 'concurrent:request-handler', 'concurrent:exported', 'concurrent:exported'],
+    );
+  });
+
+  it('propagates through same-file callers that only await the function', () => {
+    assert.deepEqual(
+      where(`import express from 'express';
+const app = express();
+async function parse(text) { probe(); }
+async function load(id) { return parse(await fetchText(id)); }
+app.post('/import', async (req, res) => { res.json(await load(req.body.id)); });`),
+      ['concurrent:request-handler<-load'],
+    );
+  });
+});
+
+describe('where-it-runs: alone', () => {
+  it('sees an async main started once at the top level and what it awaits in sequence', () => {
+    assert.deepEqual(
+      where(`async function step() { probe(); }
+async function main() { probe(); await step(); await step(); }
+main().catch((error) => { console.error(error); process.exitCode = 1; });`),
+      ['alone:main', 'alone:main'],
+    );
+  });
+
+  it('sees an async IIFE and a top-level await', () => {
+    assert.deepEqual(where(`(async () => { probe(); })();`), ['alone:main']);
+    assert.deepEqual(where(`async function once() { probe(); }\nawait once();`), ['alone:main']);
+  });
+
+  it('takes a module that starts its main for a script, so its exports are not library code', () => {
+    assert.deepEqual(
+      where(`export async function build() { probe(); }
+async function main() { await build(); }
+if (require.main === module) main();`),
+      ['alone:script:starts-main'],
+    );
+  });
+
+  it('sees CLI command handlers of the common libraries', () => {
+    assert.deepEqual(
+      where(`import { Command } from 'commander';
+const program = new Command();
+program.command('init').action(async (options) => { probe(); });`),
+      ['alone:cli-command'],
+    );
+    assert.deepEqual(
+      where(`import { Command } from 'clipanion';
+export class InitCommand extends Command { async execute() { probe(); } }`),
+      ['alone:cli-command'],
+    );
+    assert.deepEqual(
+      where(`import { Command } from '@oclif/core';
+export default class Deploy extends Command { async run() { probe(); } async other() { probe(); } }`),
+      ['alone:cli-command', 'alone:script:script-import'],
+    );
+  });
+
+  it('sees a shebang', () => {
+    assert.deepEqual(where(`#!/usr/bin/env node\nexport async function build() { probe(); }`), ['alone:script:shebang']);
+  });
+
+  it('stays concurrent when a script starts tasks together', () => {
+    assert.deepEqual(
+      where(`#!/usr/bin/env node
+async function task(name) { probe(); await tick(); }
+async function main() { await Promise.all([task('a'), task('b')]); }
+main();`),
+      ['concurrent:gathered'],
+    );
+  });
+
+  it('treats a function started twice at the top level as concurrent', () => {
+    assert.deepEqual(where(`async function job(n) { probe(); }\njob(1);\njob(2);`), ['concurrent:not-awaited']);
+  });
+});
+
+describe('where-it-runs: package.json bin targets and script folders', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
+  it('sees a bin target, its source file, and files of a scripts folder', () => {
+    const code = 'export async function run() { probe(); }';
+    assert.deepEqual(where(code, { filename: path.join(root, 'library', 'src', 'cli.ts') }), ['alone:script:bin']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'library', 'src', 'index.ts') }), ['concurrent:exported']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'library', 'scripts', 'release.ts') }), ['alone:script:script-folder']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'create-app', 'src', 'steps.ts') }), ['alone:script:cli-package']);
+  });
+});
+
+describe('where-it-runs: worker threads', () => {
+  it('sees the code of a worker file', () => {
+    assert.deepEqual(
+      where(`import { parentPort } from 'node:worker_threads';
+async function handle(job) { probe(); }
+parentPort.on('message', (job) => { handle(job).then((result) => parentPort.postMessage(result)); });`),
+      ['worker-thread'],
+    );
+  });
+
+  it('does not take a file that also starts workers for a worker', () => {
+    assert.deepEqual(
+      where(`import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+export async function run() { probe(); }`),
+      ['concurrent:exported'],
+    );
+  });
+});
+
+describe('where-it-runs: unknown', () => {
+  it('has no evidence for a private function nobody calls, or one stored elsewhere', () => {
+    assert.deepEqual(
+      where(`async function unused() { probe(); }
+const handlers = { save: async () => { probe(); } };`),
+      ['unknown', 'unknown'],
+    );
+  });
+});

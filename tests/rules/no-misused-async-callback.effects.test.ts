@@ -1,0 +1,53 @@
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../src/rules/no-misused-async-callback';
+import { ruleTester } from '../rule-tester';
+
+/** Callbacks whose promise cannot reject, plain callbacks that return promises, stored arrays of promises. */
+
+type Invalid = InvalidTestCase<MessageIds, Options>;
+
+const invalid: Invalid[] = [
+  // a plain callback that returns a promise: the message does not call it async
+  {
+    code: 'async function upload(file) { await put(file); }\nfiles.forEach((file) => upload(file));',
+    errors: [{ messageId: 'ignoredPromiseCallback', data: { method: 'forEach' }, line: 2, column: 15 }],
+  },
+  {
+    code: 'async function upload(file) { await put(file); }\nfunction f(files) {\n  files.map((file) => upload(file));\n}',
+    errors: [{ messageId: 'mapDroppedPromiseCallback', data: { method: 'map' }, line: 3, column: 13 }],
+  },
+  // the array of promises is stored, then only its length is read
+  {
+    code: 'async function f(keys) {\n  const tasks = keys.map(async (key) => { await drop(key); });\n  console.log(tasks.length);\n}',
+    errors: [{
+      messageId: 'mapDropped',
+      data: { method: 'map' },
+      line: 2,
+      column: 26,
+      suggestions: [],
+    }],
+  },
+  // an executor with an await outside its try still loses that rejection
+  {
+    code: 'const p = new Promise(async (resolve, reject) => {\n  const conn = await open();\n  try { resolve(await conn.read()); } catch (e) { reject(e); }\n});',
+    errors: [{ messageId: 'promiseExecutor', line: 1, column: 23 }],
+  },
+];
+
+ruleTester.run<MessageIds, Options>('no-misused-async-callback (effects)', rule as never, {
+  valid: [
+    // the callback catches everything: ignoring its promise loses nothing
+    `items.forEach(async (item) => {\n  try { await save(item); } catch (e) { log(e); }\n});`,
+    // a plain callback returning a helper's promise that already ends in .catch
+    `const ping = (url) => fetch(url).catch(() => {});\nfunction f(urls) {\n  urls.map((url) => ping(url));\n}`,
+    // an async executor whose whole body is try { } catch (e) { reject(e) }: every error reaches reject
+    `const p = new Promise(async (resolve, reject) => {\n  try { resolve(await connect()); } catch (error) { reject(error); }\n});`,
+    // an executor whose awaits are each guarded
+    `const lib = new Promise(async (resolve) => {\n  let mod = null;\n  try { mod = await import('optional-a'); } catch {}\n  resolve(mod);\n});`,
+    // the stored array is awaited, or read for more than its length
+    `async function f(keys) {\n  const tasks = keys.map(async (key) => { await drop(key); });\n  await Promise.all(tasks);\n}`,
+    // a sync predicate over a helper that returns a promise is not called async (and untyped, not judged)
+    `function check(x) { return validate(x).then((r) => r.ok); }\nconst kept = items.filter((x) => check(x));`,
+  ],
+  invalid,
+});

@@ -1,0 +1,228 @@
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all-in-loop';
+import { assertSuggestionsParse } from '../gather-suggestions-parse';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { ruleTester } from '../rule-tester';
+
+/** The core rule is not configured here, so its disable comments would count as unused directives. */
+const coreDisableTester = new RuleTester({ linterOptions: { reportUnusedDisableDirectives: 'off' } });
+
+/** Cases decided by what the called functions do (effect summaries) and by what the code says. */
+
+type Invalid = InvalidTestCase<MessageIds, Options>;
+
+const invalid: Invalid[] = [
+  // a counter that no awaited call reads: increments commute
+  {
+    code: `
+async function f(items) {
+  let done = 0;
+  for (const item of items) {
+    await upload(item);
+    done++;
+  }
+  return done;
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 5, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+async function f(items) {
+  let done = 0;
+  await Promise.all(Array.from(items, async (item) => {
+    await upload(item);
+    done++;
+  }));
+  return done;
+}` }] }],
+  },
+  // an await guarded by a test on the item, calling the item's own method
+  {
+    code: `
+async function flush(records) {
+  for (const record of records) {
+    if (record.dirty) await record.persist();
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 4, column: 23, suggestions: [{ messageId: 'useGatherMap', output: `
+async function flush(records) {
+  await Promise.all(Array.from(records, async (record) => {
+    if (record.dirty) await record.persist();
+  }));
+}` }] }],
+  },
+  // render, then write the item's own file, then collect: per-item work
+  {
+    code: `
+import fs from 'node:fs/promises';
+async function build(pages, out) {
+  const written = [];
+  for (const page of pages) {
+    const html = await render(page);
+    await fs.writeFile(out + '/' + page.slug + '.html', html);
+    written.push(page.slug);
+  }
+  return written;
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 6, column: 18, suggestions: [] }],
+  },
+  // waiting for N things one by one, through one shared client, is still N independent waits
+  {
+    code: `
+async function settle(client, ids) {
+  for (const id of ids) {
+    await waitForInstance(client, id);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 4, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+async function settle(client, ids) {
+  await Promise.all(Array.from(ids, async (id) => {
+    await waitForInstance(client, id);
+  }));
+}` }] }],
+  },
+  // a helper that only writes a member of its own argument (the item): independent
+  {
+    code: `
+import { readFile } from 'node:fs/promises';
+async function inline(item) { item.data = (await readFile(item.path)).toString('base64'); }
+async function f(attachments) {
+  for (const attachment of attachments) await inline(attachment);
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 5, column: 41, suggestions: [{ messageId: 'useGatherMap', output: `
+import { readFile } from 'node:fs/promises';
+async function inline(item) { item.data = (await readFile(item.path)).toString('base64'); }
+async function f(attachments) {
+  await Promise.all(Array.from(attachments, async (attachment) => { await inline(attachment); }));
+}` }] }],
+  },
+];
+
+ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', rule as never, {
+  valid: [
+    // the class is the connection: \`this\` runs one statement at a time
+    `class PostgresQueryRunner {
+      async dropColumns(table, columns) {
+        for (const column of columns) await this.dropColumn(table, column);
+      }
+      async run(statements) { for (const s of statements) await this.query(s.sql); }
+    }`,
+    // a field created from a connection
+    `class Builder {
+      constructor(connection) { this.runner = connection.createQueryRunner(); }
+      async apply(tables) { for (const t of tables) await this.runner.execute(t.ddl); }
+    }`,
+    // a class that defines query and transaction methods is a connection, whatever its name
+    `class Adapter {
+      async query(sql) { return this.raw(sql); }
+      async startTransaction() {}
+      async release() {}
+      async clear(names) { for (const n of names) await this.query('DELETE FROM ' + n); }
+    }`,
+    // the called function writes one shared file, or reads and rewrites it
+    `import fs from 'node:fs/promises';
+    async function record(entry) { await fs.appendFile('/var/log/app.log', entry.line); }
+    async function f(entries) { for (const entry of entries) await record(entry); }`,
+    `import fs from 'node:fs/promises';
+    async function bump(file, key) {
+      const data = JSON.parse(await fs.readFile(file, 'utf8'));
+      data[key] = (data[key] ?? 0) + 1;
+      await fs.writeFile(file, JSON.stringify(data));
+    }
+    async function f(file, keys) { for (const key of keys) await bump(file, key); }`,
+    // a visited set shared by the iterations of a recursive walk
+    `async function visit(node, seen) {
+      if (seen.has(node.id)) return;
+      seen.add(node.id);
+      await loadChildren(node);
+    }
+    async function walk(nodes, seen) { for (const node of nodes) await visit(node, seen); }`,
+    // a cache in module state that later iterations read
+    `const resolved = new Map();
+    async function resolveOne(name) { const r = await lookup(name); resolved.set(name, r); return r; }
+    async function f(names) { for (const name of names) await resolveOne(name); }`,
+    // a child process one call deep (a fixed container name)
+    `import { execa } from 'execa';
+    async function runIn(image) { await execa('docker', ['run', '--name', 'ci-box', image]); }
+    async function f(images) { for (const image of images) await runIn(image); }`,
+    // the comment says why the order matters
+    `async function f(client, rows) {
+      // avoid concurrent queries on the same client
+      for (const row of rows) await insertRow(client, row);
+    }`,
+    `async function f(files) {
+      // these files must not be written concurrently
+      for (const file of files) await persist(file);
+    }`,
+    `async function f(events) {
+      // consumers rely on delivery order
+      for (const event of events) await deliver(event);
+    }`,
+    // the other branch gathers: the code chose sequential here
+    `async function f(items, single) {
+      if (single) {
+        for (const item of items) await handle(item);
+      } else {
+        await Promise.all(items.map(handle));
+      }
+    }`,
+    // sorted just before: the order is the point
+    `async function f(logs, run) {
+      logs.sort((a, b) => a.time - b.time);
+      for (const log of logs) await upload(log);
+    }`,
+    // ordered output and reporter events
+    `async function f(notes, out) { for (const note of notes) await out.log(note.text); }`,
+    `async function f(files, reporters) { for (const file of files) await reporters.onFileDone(file); }`,
+    // suites, tests and lifecycle scripts run in turn
+    `async function f(suites) { for (const suite of suites) await runSuite(suite); }`,
+    `async function f(projects) { for (const p of projects) await runLifecycleScripts(p, ['pre', 'post']); }`,
+    // async in name only: nothing real behind the await
+    `async function label(item) { return item.name.toUpperCase(); }
+    async function f(items) { const out = []; for (const item of items) out.push(await label(item)); return out; }`,
+    // an accumulator that reads itself across the pause loses updates when concurrent
+    `async function f(items) {
+      let total = 0;
+      for (const item of items) total += await price(item);
+      return total;
+    }`,
+  ],
+  invalid,
+});
+
+assertSuggestionsParse('prefer-promise-all-in-loop', invalid);
+
+coreDisableTester.run<MessageIds, Options>('prefer-promise-all-in-loop (core rule disabled)', rule as never, {
+  valid: [
+    // the author already opted out of the core no-await-in-loop rule
+    `async function f(packages) {
+      for (const pkg of packages) {
+        await publish(pkg.dir); // eslint-disable-line no-await-in-loop
+      }
+    }`,
+    `async function f(packages) {
+      for (const pkg of packages) {
+        // eslint-disable-next-line no-await-in-loop
+        await pack(pkg.dir);
+      }
+    }`,
+    `/* eslint-disable no-await-in-loop */
+    async function f(packages) {
+      for (const pkg of packages) await pack(pkg.dir);
+    }`,
+  ],
+  invalid: [
+    // a disable comment for another rule says nothing
+    {
+      code: `
+async function f(packages) {
+  for (const pkg of packages) {
+    await pack(pkg.dir); // eslint-disable-line no-console
+  }
+}`,
+      errors: [{ messageId: 'awaitInLoop', line: 4, column: 5, endLine: 4, endColumn: 24, suggestions: [{ messageId: 'useGatherMap', output: `
+async function f(packages) {
+  await Promise.all(Array.from(packages, async (pkg) => {
+    await pack(pkg.dir); // eslint-disable-line no-console
+  }));
+}` }] }],
+    },
+  ],
+});

@@ -1,0 +1,266 @@
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
+import { assertSuggestionsParse } from '../gather-suggestions-parse';
+import { ruleTester } from '../rule-tester';
+
+/** Cases decided by what the called functions do (effect summaries, `analysis/effects.ts`). */
+
+type Invalid = InvalidTestCase<MessageIds, Options>;
+
+const invalid: Invalid[] = [
+  // two read-only methods of a service class: `this` is not one ordered resource
+  {
+    code: `
+class ReportService {
+  async fetchSales(id) { return this.api.get('/sales/' + id); }
+  async fetchStock(id) { return this.store.query('stock', id); }
+  async build(id) {
+    const sales = await this.fetchSales(id);
+    const stock = await this.fetchStock(id);
+    return { sales, stock };
+  }
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 6,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+class ReportService {
+  async fetchSales(id) { return this.api.get('/sales/' + id); }
+  async fetchStock(id) { return this.store.query('stock', id); }
+  async build(id) {
+    const [sales, stock] = await Promise.all([this.fetchSales(id), this.fetchStock(id)]);
+    return { sales, stock };
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // reads through two different fields of the class (an HTTP client and a pool)
+  {
+    code: `
+class Catalog {
+  async page(id) {
+    const item = await this.http.get('/items/' + id);
+    const rows = await this.pool.query('select 1', [id]);
+    return [item, rows];
+  }
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 4,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+class Catalog {
+  async page(id) {
+    const [item, rows] = await Promise.all([
+      this.http.get('/items/' + id),
+      this.pool.query('select 1', [id]),
+    ]);
+    return [item, rows];
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a file write followed by a network call: the network call does not read files
+  {
+    code: `
+import { writeFile } from 'node:fs/promises';
+async function persist(dir, id) {
+  const written = await renderReport(dir, id);
+  const remote = await fetchRemote(id);
+  return [written, remote];
+}
+async function renderReport(dir, id) { await writeFile(dir + '/' + id, 'x'); return id; }`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 4, column: 19, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+import { writeFile } from 'node:fs/promises';
+async function persist(dir, id) {
+  const [written, remote] = await Promise.all([renderReport(dir, id), fetchRemote(id)]);
+  return [written, remote];
+}
+async function renderReport(dir, id) { await writeFile(dir + '/' + id, 'x'); return id; }` }] }],
+  },
+  // a latency stamp around one call is not a benchmark
+  {
+    code: `
+async function probeDb(db) { const t = Date.now(); await db.ping(); return Date.now() - t; }
+async function probeCache(cache) { const t = Date.now(); await cache.ping(); return Date.now() - t; }
+async function health(a, b) {
+  const dbMs = await probeDb(a);
+  const cacheMs = await probeCache(b);
+  return { dbMs, cacheMs };
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 5, column: 16, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+async function probeDb(db) { const t = Date.now(); await db.ping(); return Date.now() - t; }
+async function probeCache(cache) { const t = Date.now(); await cache.ping(); return Date.now() - t; }
+async function health(a, b) {
+  const [dbMs, cacheMs] = await Promise.all([probeDb(a), probeCache(b)]);
+  return { dbMs, cacheMs };
+}` }] }],
+  },
+];
+
+ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as never, {
+  valid: [
+    // nothing real to overlap: an in-memory lookup, sync code wrapped in async, Promise.resolve
+    `const table = new Map();
+    async function lookup(key) { return table.get(key); }
+    async function f(id) {
+      const user = await getUser(id);
+      const label = await lookup(id);
+      return [user, label];
+    }`,
+    `const later = (v) => Promise.resolve(v);
+    async function f(id) {
+      const user = await getUser(id);
+      const extra = await later(id);
+      return [user, extra];
+    }`,
+    // a request accessor (Next.js): reads the current request, waits for nothing
+    `import { cookies, headers } from 'next/headers';
+    async function f() {
+      const jar = await cookies();
+      const list = await headers();
+      return [jar, list];
+    }`,
+    // a memoised client: after the first call it waits for nothing
+    `class Store {
+      async client() { if (this.conn) return this.conn; this.conn = await connectTo(); return this.conn; }
+      async run(id) {
+        const client = await this.client();
+        const row = await fetchRow(id);
+        return [client, row];
+      }
+    }`,
+    // write-then-read through the file system: links written to a folder, then the folder listed
+    `import fs from 'node:fs/promises';
+    async function linkAll(dir, items) { for (const item of items) await fs.symlink(item, dir + '/' + item); }
+    async function listDir(dir) { return fs.readdir(dir); }
+    async function f(dir, items) {
+      const linked = await linkAll(dir, items);
+      const names = await listDir(dir);
+      return [linked, names];
+    }`,
+    // a started daemon writes a session file the next call loads
+    `import { spawn } from 'node:child_process';
+    import { readFile } from 'node:fs/promises';
+    async function startDaemon() { spawn('agent', ['--detach']); return waitReady(); }
+    async function loadSession(file) { return readFile(file, 'utf8'); }
+    async function f(file) {
+      const daemon = await startDaemon();
+      const session = await loadSession(file);
+      return [daemon, session];
+    }`,
+    // two config loaders that apply the environment in order
+    `async function loadBase() { process.env.LEVEL = await readBase(); return 1; }
+    async function loadLocal() { return process.env.LEVEL ?? fetchDefault(); }
+    async function f() {
+      const base = await loadBase();
+      const local = await loadLocal();
+      return [base, local];
+    }`,
+    // setup through a shared argument: the helper sets req.tx, the next call runs in it
+    `async function openTx(req) { req.tx = await pool.connectTx(); return req.tx; }
+    async function handler(req) {
+      const tx = await openTx(req);
+      const user = await loadUser(req);
+      return [tx, user];
+    }`,
+    // interactive prompts, also through a local helper that takes the readline interface
+    `function ask(rl, text) { return new Promise((resolve) => rl.question(text, resolve)); }
+    async function f(rl) {
+      const name = await ask(rl, 'Name? ');
+      const mail = await ask2(rl, 'Mail? ');
+      return [name, mail];
+    }
+    function ask2(rl, text) { return ask(rl, text); }`,
+    `import { input, password } from '@inquirer/prompts';
+    async function f() {
+      const user = await input({ message: 'User' });
+      const secret = await password({ message: 'Password' });
+      return [user, secret];
+    }`,
+    // a validation that may throw comes before the password prompt
+    `import { password } from '@inquirer/prompts';
+    async function f(name) {
+      const ok = await checkAccount(name);
+      const secret = await password({ message: 'Password' });
+      return [ok, secret];
+    }`,
+    // a method that writes to \`this\` is still ordered with the next call on \`this\`
+    `class Session {
+      async refresh() { this.token = await renewToken(); return this.token; }
+      async run() {
+        const token = await this.refresh();
+        const data = await this.fetchData();
+        return [token, data];
+      }
+    }`,
+    // a class that is itself the connection
+    `class MysqlConnection {
+      async readOne(sql) { return this.raw(sql); }
+      async both() {
+        const a = await this.readOne('a');
+        const b = await this.readOne('b');
+        return [a, b];
+      }
+    }`,
+    // benchmarks: each measures throughput against the clock and must run alone
+    `async function bench(run, seconds) {
+      const until = Date.now() + seconds * 1000;
+      let n = 0;
+      while (Date.now() < until) { await run(); n++; }
+      return n;
+    }
+    async function serial(query) { return bench(() => send(query), 1); }
+    async function main() {
+      const simple = await serial('a');
+      const named = await serial('b');
+      return [simple, named];
+    }`,
+    // a step of a transaction runs before what follows it in the transaction
+    `async function commitAfter(body, trx) {
+      const result = await body(trx);
+      const check = await verifyConstraints(conn);
+      return [result, check];
+    }`,
+    // two helpers given the same connection use it one statement at a time
+    `async function migrate(client) {
+      const current = await readSchemaVersion(client);
+      const minimum = await readMinimumVersion(client);
+      return [current, minimum];
+    }`,
+    // two file-system metadata lookups: correct to gather, not worth a change
+    `async function f(target, dir) {
+      const stats = await lstatIfExists(target);
+      const real = await realpathIfExists(dir);
+      return [stats, real];
+    }`,
+    // links written, then read back (names say so across files)
+    `async function f(root) {
+      const linked = await linkDirectDeps(root);
+      const present = await readLinkedDeps(root.modulesDir);
+      return [linked, present];
+    }`,
+  ],
+  invalid,
+});
+
+assertSuggestionsParse('prefer-promise-all', invalid);
