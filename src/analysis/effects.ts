@@ -1,5 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  CLOCK_READS,
+  CONNECTION_LIFECYCLE_METHODS,
   ENV_LOADER_MODULES,
   FILE_READ_FUNCTIONS,
   FILE_SYSTEM_MODULES,
@@ -8,12 +10,12 @@ import {
   MEMORY_PROMISE_IMPORTS,
   ORDERED_RESOURCE_CLASS_WORDS,
   ORDERED_RESOURCE_FACTORIES,
-  STATEMENT_METHODS,
-  CONNECTION_LIFECYCLE_METHODS,
-  VALUE_METHODS,
+  IN_MEMORY_COLLECTIONS,
   PROCESS_MODULES,
   PROMPT_METHODS,
   PROMPT_MODULES,
+  STATEMENT_METHODS,
+  VALUE_METHODS,
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, PURE_METHODS } from '../catalog/ordered-calls';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
@@ -68,6 +70,7 @@ export type WriteTarget =
  * - `startsProcess`: it starts a child process (`PROCESS_MODULES`).
  * - `prompts`: it asks a person a question (`PROMPT_MODULES`, `PROMPT_METHODS`).
  * - `locks`: it takes a lock (`LOCK_METHODS`).
+ * - `benchmarks`, `startsServer`: see their fields.
  *
  * Evidence: untyped, the called function must be declared in this file and resolved by scope
  * (`promises.resolveCallee`: functions, `const` arrows, `this.method()` in the same class,
@@ -92,18 +95,9 @@ export interface EffectSummary {
    * would change what it measures. A single latency stamp around one call does not count.
    */
   readonly benchmarks: boolean;
+  /** It starts a server or listener (`server.listen(...)`, `createServer(...)`): later network calls may connect to it. */
+  readonly startsServer: boolean;
 }
-
-/** Built-in collections whose methods compute from memory. */
-const IN_MEMORY_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
-
-/** Receivers and methods that read the clock to measure elapsed time. */
-const CLOCK_READS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['Date', new Set(['now'])],
-  ['performance', new Set(['now', 'mark', 'measure'])],
-  ['process', new Set(['hrtime'])],
-  ['console', new Set(['time', 'timeEnd'])],
-]);
 
 /** How many functions deep a summary follows local calls (the caller is depth 1). */
 const MAX_DEPTH = 4;
@@ -118,6 +112,7 @@ const IO: EffectSummary = {
   prompts: false,
   locks: false,
   benchmarks: false,
+  startsServer: false,
 };
 
 /** A catalogued API call's effect, from its import (or a readline-like method name). */
@@ -404,6 +399,7 @@ class FunctionWalk {
   private prompts = false;
   private locks = false;
   private benchmarks = false;
+  private startsServer = false;
   private readonly params = new Map<string, number>();
   /** Awaited or returned values at the function's own level. */
   private readonly results: TSESTree.Node[] = [];
@@ -436,6 +432,7 @@ class FunctionWalk {
       prompts: this.prompts,
       locks: this.locks,
       benchmarks: this.benchmarks,
+      startsServer: this.startsServer,
     };
   }
 
@@ -487,9 +484,13 @@ class FunctionWalk {
       }
     }
     if (isClockRead(callee) && insideLoop(call, this.fn)) this.benchmarks = true;
+    if (method === 'listen' || (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'createServer') || method === 'createServer') {
+      this.startsServer = true;
+    }
     const summary = this.effects.calleeSummary(call, this.depth);
     if (!summary) return;
     if (summary.benchmarks) this.benchmarks = true;
+    if (summary.startsServer) this.startsServer = true;
     if (summary.readsFiles) this.readsFiles = true;
     if (summary.readsEnv) this.readsEnv = true;
     if (summary.startsProcess) this.startsProcess = true;
@@ -596,7 +597,7 @@ class FunctionWalk {
   }
 
   private waits(): EffectSummary['waits'] {
-    if (this.startsProcess || this.prompts || this.locks || this.readsFiles || this.writes.some((write) => write.kind === 'file')) {
+    if (this.startsProcess || this.startsServer || this.prompts || this.locks || this.readsFiles || this.writes.some((write) => write.kind === 'file')) {
       return 'io';
     }
     const body = this.fn.body;

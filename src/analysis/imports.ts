@@ -89,6 +89,16 @@ export class ApiCatalogIndex<T> {
     }
   }
 
+  /** The module specifiers this index tracks, `node:` forms included (`fs`, `node:fs`, `axios`). */
+  moduleSpecifiers(): string[] {
+    return Object.keys(this.modules);
+  }
+
+  /** The globals this index tracks (`fetch`, `Promise`, `Atomics`). */
+  globalNames(): string[] {
+    return Object.keys(this.globals);
+  }
+
   /**
    * The catalogued API a call resolves to by its declaration (typed mode, see
    * `declaredCalleeCandidates`): finds calls through re-exports and aliases in other files that
@@ -148,11 +158,26 @@ export class ApiCatalogIndex<T> {
     sourceCode: Readonly<TSESLint.SourceCode>,
     dynamicImports: Iterable<TSESTree.ImportExpression> = [],
   ): Generator<ApiReference<T>> {
+    const seen = new Set<TSESTree.Node>();
+    for (const reference of this.allReferences(sourceCode, dynamicImports)) {
+      if (seen.has(reference.node)) continue;
+      seen.add(reference.node);
+      yield reference;
+    }
+  }
+
+  /**
+   * Like `references`, but a call reached along several routes (two import forms, two paths of
+   * the catalog) is yielded once per route, in the same order; `references` keeps the first.
+   */
+  *allReferences(
+    sourceCode: Readonly<TSESLint.SourceCode>,
+    dynamicImports: Iterable<TSESTree.ImportExpression> = [],
+  ): Generator<ApiReference<T>> {
     const globalScope = sourceCode.scopeManager?.globalScope;
     if (!globalScope) return;
     // eslint-utils is typed against ESTree; the scope objects are the same at run time.
     const tracker = new ReferenceTracker(globalScope as never, { mode: 'legacy' });
-    const seen = new Set<TSESTree.Node>();
     const found = [
       ...tracker.iterateEsmReferences(this.modules as never),
       ...tracker.iterateCjsReferences(this.modules as never),
@@ -164,9 +189,7 @@ export class ApiCatalogIndex<T> {
     for (const { node, path, info } of found) {
       const tagged = info as Tagged<T>;
       const target = node as unknown as TSESTree.Node;
-      if (seen.has(target)) continue;
       if (target.type !== AST_NODE_TYPES.CallExpression && target.type !== AST_NODE_TYPES.NewExpression) continue;
-      seen.add(target);
       yield { node: target, source: tagged.tag, path: path.slice(1), info: tagged.info };
     }
   }

@@ -201,6 +201,13 @@ export interface BlockingChain<Op> {
   readonly operation: Op;
 }
 
+/** A recorded call: `target` known, or still to be `resolve`d (see `addLazyCall`). */
+interface CallEdge {
+  readonly caller: FunctionNode;
+  target: LocalFunction | null;
+  resolve: (() => LocalFunction | null) | null;
+}
+
 interface Summary<Op> {
   depth: number;
   /** The helper called next, or null when this function performs `operation` itself. */
@@ -217,7 +224,12 @@ interface Summary<Op> {
  */
 export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }> {
   private readonly operations = new Map<FunctionNode, Op>();
-  private readonly calls: { caller: FunctionNode; target: LocalFunction }[] = [];
+  /** Calls whose target is known, in the order they were recorded per caller. */
+  private readonly calls: CallEdge[] = [];
+  /** Every recorded call by caller, resolved or not. */
+  private readonly callsByCaller = new Map<FunctionNode, CallEdge[]>();
+  /** Callers whose calls are all resolved, with every function they reach. */
+  private readonly expanded = new Set<FunctionNode>();
   private summaries: Map<FunctionNode, Summary<Op>> | null = null;
 
   constructor(private readonly maxDepth: number) {}
@@ -232,8 +244,50 @@ export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }
   /** `caller` (a sync function) calls `target` as part of its own execution. */
   addCall(caller: FunctionNode, target: LocalFunction): void {
     if (caller.async || caller.generator) return;
+    const edge: CallEdge = { caller, target, resolve: null };
     this.summaries = null;
-    this.calls.push({ caller, target });
+    this.calls.push(edge);
+    this.byCaller(caller).push(edge);
+  }
+
+  /**
+   * Like `addCall`, with the target resolved (`resolve`, e.g. a scope lookup) only when a chain
+   * through `caller` is asked for: a file whose async functions call no helper resolves nothing.
+   * The answers are the same as with `addCall`: a caller's calls are resolved all at once, in the
+   * order they were recorded, before any summary that depends on them is computed.
+   */
+  addLazyCall(caller: FunctionNode, resolve: () => LocalFunction | null): void {
+    if (caller.async || caller.generator) return;
+    this.byCaller(caller).push({ caller, target: null, resolve });
+  }
+
+  private byCaller(caller: FunctionNode): CallEdge[] {
+    let edges = this.callsByCaller.get(caller);
+    if (!edges) {
+      edges = [];
+      this.callsByCaller.set(caller, edges);
+    }
+    return edges;
+  }
+
+  /** Resolves the lazy calls of `root` and of every function it reaches. */
+  private expand(root: FunctionNode): void {
+    const stack = [root];
+    for (let fn = stack.pop(); fn; fn = stack.pop()) {
+      if (this.expanded.has(fn)) continue;
+      this.expanded.add(fn);
+      for (const edge of this.callsByCaller.get(fn) ?? []) {
+        if (edge.resolve) {
+          edge.target = edge.resolve();
+          edge.resolve = null;
+          if (edge.target) {
+            this.calls.push(edge);
+            this.summaries = null;
+          }
+        }
+        if (edge.target) stack.push(edge.target.node);
+      }
+    }
   }
 
   get hasOperations(): boolean {
@@ -242,6 +296,7 @@ export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }
 
   /** The chain of helpers from `target` to a blocking operation, or null. */
   chainFrom(target: LocalFunction): BlockingChain<Op> | null {
+    this.expand(target.node);
     const summaries = this.compute();
     const helpers: LocalFunction[] = [target];
     let summary = summaries.get(target.node);
@@ -261,7 +316,7 @@ export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }
     for (const [fn, operation] of this.operations) summaries.set(fn, { depth: 1, next: null, operation });
     for (let depth = 2; depth <= this.maxDepth; depth++) {
       for (const { caller, target } of this.calls) {
-        if (summaries.has(caller)) continue;
+        if (!target || summaries.has(caller)) continue;
         const reached = summaries.get(target.node);
         if (reached && reached.depth < depth) {
           summaries.set(caller, { depth, next: target, operation: reached.operation });

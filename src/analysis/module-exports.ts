@@ -40,6 +40,9 @@ const EXPORT_PATTERNS: readonly RegExp[] = [
   ),
 ];
 
+/** Every `export [declare] [async] function NAME` declaration or overload signature. */
+const FUNCTION_DECLARATION = new RegExp(String.raw`^[ \t]*export\s+(?:declare\s+)?(?:async\s+)?function\s+(${IDENTIFIER})\b`, 'gm');
+
 function isFile(candidate: string): boolean {
   try {
     return existsSync(candidate) && statSync(candidate).isFile();
@@ -68,7 +71,9 @@ export function resolveRelativeModule(importer: string, specifier: string): stri
 /**
  * The names a local module exports as promise-returning functions (see `EXPORT_PATTERNS`;
  * `default` for a default export), found by scanning its text without parsing it. Null when the
- * module cannot be read. Used by untyped mode only; typed mode asks the checker.
+ * module cannot be read. A name exported as several overloads is never returned (one overload that
+ * returns a promise says nothing about the others). Used by untyped mode only; typed mode asks the
+ * checker.
  */
 export function readAsyncExports(file: string): ReadonlySet<string> | null {
   let text: string;
@@ -85,5 +90,14 @@ export function readAsyncExports(file: string): ReadonlySet<string> | null {
       if (match[1]) names.add(match[1]);
     }
   }
+  // Overloads: `export function f(a: string): Promise<T>;` next to `export function f(a: number): T;`.
+  // The text alone cannot say which signature a call picks, so a name declared more than once as
+  // an exported function is never decided from one of its declarations: it is left out.
+  const declarations = new Map<string, number>();
+  for (const match of text.matchAll(FUNCTION_DECLARATION)) {
+    const name = match[1];
+    if (name) declarations.set(name, (declarations.get(name) ?? 0) + 1);
+  }
+  for (const [name, count] of declarations) if (count > 1) names.delete(name);
   return names;
 }

@@ -8,7 +8,9 @@ import {
   type PromiseObjectInfo,
 } from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
-import { ApiCatalogIndex, getImportSource } from './imports';
+import { ApiCatalogIndex, type ApiEntry, apiSourceName, getImportSource } from './imports';
+import { perFile } from './per-file';
+import { getSourceWords } from './source-words';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
@@ -99,6 +101,12 @@ type TypedServices = {
 export interface PromiseAnalysis {
   /** True when the checker is available (typed mode). */
   readonly typed: boolean;
+  /**
+   * False when nothing in the file can be a promise or a promise chain, so a rule about promises
+   * has nothing to do (see `untypedMayContainPromises`). Always true in typed mode: the checker
+   * knows promises that no word of the file names.
+   */
+  mayContainPromises(): boolean;
   /** Is this expression's value a promise (see above)? */
   isPromise(node: TSESTree.Expression): boolean;
   /** Is this expression a function value whose every call returns a promise? */
@@ -135,6 +143,80 @@ const PROMISE_API_INDEX = new ApiCatalogIndex(PROMISE_APIS);
 const PROMISIFY_INDEX = new ApiCatalogIndex(PROMISIFY_APIS);
 const PROMISE_OBJECT_INDEX = new ApiCatalogIndex(PROMISE_OBJECT_APIS);
 const FUNCTION_WRAPPER_INDEX = new ApiCatalogIndex(FUNCTION_WRAPPER_APIS);
+
+/** Every untyped source of promises: catalogued APIs, `promisify`, promise-returning objects, `useCallback`. */
+const PROMISE_SOURCE_INDEXES = [PROMISE_API_INDEX, PROMISIFY_INDEX, PROMISE_OBJECT_INDEX, FUNCTION_WRAPPER_INDEX];
+
+/** The promise catalogs, by the name `PromiseSourceCalls` files their calls under. */
+const PROMISE_CATALOGS = {
+  api: PROMISE_APIS,
+  promisify: PROMISIFY_APIS,
+  object: PROMISE_OBJECT_APIS,
+  wrapper: FUNCTION_WRAPPER_APIS,
+} as const;
+type PromiseCatalog = keyof typeof PROMISE_CATALOGS;
+
+/**
+ * The four promise catalogs as one index, so one `ReferenceTracker` pass per file finds the calls
+ * of all four. An entry's info lists the catalogs that have an entry for the same source, path
+ * and use, with each catalog's info (a later entry of one catalog replaces an earlier one, as in
+ * a catalog's own index).
+ */
+const PROMISE_CATALOGS_INDEX = new ApiCatalogIndex(
+  (() => {
+    const merged = new Map<string, ApiEntry<Map<PromiseCatalog, unknown>>>();
+    for (const [catalog, entries] of Object.entries(PROMISE_CATALOGS) as [PromiseCatalog, readonly ApiEntry<unknown>[]][]) {
+      for (const entry of entries) {
+        const key = ['module' in entry.source ? 'module' : 'global', apiSourceName(entry.source), ...entry.path, entry.use].join('\0');
+        const known = merged.get(key) ?? { source: entry.source, path: entry.path, use: entry.use, info: new Map() };
+        known.info.set(catalog, entry.info);
+        merged.set(key, known);
+      }
+    }
+    return merged.values();
+  })(),
+);
+
+/**
+ * The calls of a file that a promise catalog lists, by catalog: each call with the info of the
+ * first route that reached it (as each catalog's own `references` would give).
+ */
+type PromiseSourceCalls = { readonly [catalog in PromiseCatalog]: Map<TSESTree.Node, unknown> };
+
+function findPromiseSourceCalls(sourceCode: Readonly<TSESLint.SourceCode>): PromiseSourceCalls {
+  const calls: PromiseSourceCalls = { api: new Map(), promisify: new Map(), object: new Map(), wrapper: new Map() };
+  for (const reference of PROMISE_CATALOGS_INDEX.allReferences(sourceCode)) {
+    for (const [catalog, info] of reference.info) {
+      if (!calls[catalog].has(reference.node)) calls[catalog].set(reference.node, info);
+    }
+  }
+  return calls;
+}
+
+/** The module specifiers (with their `node:` forms) of `PROMISE_SOURCE_INDEXES`. */
+const PROMISE_SOURCE_MODULES: ReadonlySet<string> = new Set(PROMISE_SOURCE_INDEXES.flatMap((index) => index.moduleSpecifiers()));
+
+/**
+ * Untyped: can anything in this file be a promise (`isPromise`, `returnsPromise`) or a promise
+ * chain? False only when none of the evidence `isPromise` reads can be there:
+ * - no `async` in the text (no async function, method or IIFE);
+ * - no `then` or `finally` in the text (no `.then(cb)` / `.finally(cb)` chain, which rules judge by
+ *   syntax as evidence of a thenable; a `.catch` chain needs a promise receiver, which needs one
+ *   of these words);
+ * - no global of the promise catalogs named in the text (`Promise`, `fetch`, `crypto`);
+ * - no import, `require()` or `import x = require()` of a relative module (its async exports are
+ *   read from its file) or of a module of the promise catalogs (`fs/promises`, `util`, `events`,
+ *   `axios`, ...; `node:` forms included). Dynamic `import()` is not followed by `isPromise`.
+ * A word in a comment or string also counts, so a "true" only means "look".
+ */
+function untypedMayContainPromises(context: Context): boolean {
+  const words = getSourceWords(context);
+  if (words.has('async') || words.has('then') || words.has('finally')) return true;
+  for (const index of PROMISE_SOURCE_INDEXES) {
+    if (index.globalNames().some((name) => words.has(name))) return true;
+  }
+  return words.anyStringMayBe(PROMISE_SOURCE_MODULES, ['./', '../']);
+}
 
 /** A class member's name as code writes it (`save`, `#save`), or null when computed. */
 function classMemberName(key: TSESTree.Node): string | null {
@@ -370,6 +452,20 @@ export function isVoidReturningFunctionType(type: ts.Type): boolean {
   return signatures > 0;
 }
 
+/**
+ * Runs a checker query for a rule's typed path. TypeScript's own type walks can overflow the
+ * stack on pathological recursive types; that is the checker giving up, so the query answers
+ * `fallback` (the rule's untyped or silent answer) instead of the lint run crashing.
+ */
+export function checkerQuery<T>(fallback: T, query: () => T): T {
+  try {
+    return query();
+  } catch (error) {
+    if (error instanceof RangeError) return fallback;
+    throw error;
+  }
+}
+
 /** The program and checker in typed mode (see `getTypedServices`), else null. */
 function typedServicesOf(context: Context): TypedServices | null {
   const services = getTypedServices(context);
@@ -381,14 +477,23 @@ function typedServicesOf(context: Context): TypedServices | null {
   };
 }
 
-/** Creates the per-file promise analysis (see `PromiseAnalysis`). Call once per `create`. */
-export function getPromiseAnalysis(context: Context): PromiseAnalysis {
+/**
+ * The file's promise analysis (see `PromiseAnalysis`), shared by every rule of the plugin: the
+ * first rule that asks creates it, later rules get the same object and its caches (see `perFile`).
+ */
+export const getPromiseAnalysis: (context: Context) => PromiseAnalysis = perFile(createPromiseAnalysis);
+
+function createPromiseAnalysis(context: Context): PromiseAnalysis {
   const sourceCode = context.sourceCode;
   const services = typedServicesOf(context);
-  let promiseApiCalls: Set<TSESTree.Node> | null = null;
-  let promisifyCalls: Set<TSESTree.Node> | null = null;
-  let promiseObjectCalls: Map<TSESTree.Node, PromiseObjectInfo> | null = null;
-  let functionWrapperCalls: Set<TSESTree.Node> | null = null;
+  const isPromiseCache = new Map<TSESTree.Node, boolean>();
+  const calleeCache = new Map<TSESTree.Node, FunctionNode | null>();
+  const variableCache = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
+  const words = getSourceWords(context);
+  let mayContainPromises: boolean | null = null;
+  let sourceCalls: PromiseSourceCalls | null = null;
+  /** The calls of the promise catalogs in this file: one pass for all four, on the first question. */
+  const promiseSourceCalls = (): PromiseSourceCalls => (sourceCalls ??= findPromiseSourceCalls(sourceCode));
   const functionCache = new Map<FunctionNode, boolean>();
   const asyncExportsCache = new Map<string, ReadonlySet<string> | null>();
 
@@ -427,11 +532,7 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   function isPromiseApiCall(node: TSESTree.Node): boolean {
-    if (!promiseApiCalls) {
-      promiseApiCalls = new Set();
-      for (const reference of PROMISE_API_INDEX.references(sourceCode)) promiseApiCalls.add(reference.node);
-    }
-    return promiseApiCalls.has(node);
+    return promiseSourceCalls().api.has(node);
   }
 
   /**
@@ -447,27 +548,22 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
     const value = skipTransparent(init);
     const awaited = value.type === AST_NODE_TYPES.AwaitExpression;
     const factory = awaited ? skipTransparent(value.argument) : value;
-    if (!promiseObjectCalls) {
-      promiseObjectCalls = new Map();
-      for (const reference of PROMISE_OBJECT_INDEX.references(sourceCode)) {
-        promiseObjectCalls.set(reference.node, reference.info);
-      }
-    }
-    const info = promiseObjectCalls.get(factory);
+    const info = promiseSourceCalls().object.get(factory) as PromiseObjectInfo | undefined;
     return info !== undefined && info.awaited === awaited && info.methods.includes(name);
   }
 
   /** `const readAsync = promisify(fs.readFile)`: is `node` such a `promisify(...)` call? */
   function isPromisifyCall(node: TSESTree.Node): boolean {
-    if (!promisifyCalls) {
-      promisifyCalls = new Set();
-      for (const reference of PROMISIFY_INDEX.references(sourceCode)) promisifyCalls.add(reference.node);
-    }
-    return promisifyCalls.has(node);
+    return promiseSourceCalls().promisify.has(node);
   }
 
   function variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
-    return variableOfIdentifier(sourceCode, identifier);
+    let variable = variableCache.get(identifier);
+    if (variable === undefined) {
+      variable = variableOfIdentifier(sourceCode, identifier);
+      variableCache.set(identifier, variable);
+    }
+    return variable;
   }
 
   /** The initializer of a `const`/never reassigned variable declared once, or null. */
@@ -486,11 +582,7 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
   /** `useCallback(fn, deps)`: the wrapped function, or null. */
   function wrappedFunction(node: TSESTree.Node): TSESTree.Node | null {
     if (node.type !== AST_NODE_TYPES.CallExpression || !node.arguments[0]) return null;
-    if (!functionWrapperCalls) {
-      functionWrapperCalls = new Set();
-      for (const reference of FUNCTION_WRAPPER_INDEX.references(sourceCode)) functionWrapperCalls.add(reference.node);
-    }
-    return functionWrapperCalls.has(node) ? skipTransparent(node.arguments[0]) : null;
+    return promiseSourceCalls().wrapper.has(node) ? skipTransparent(node.arguments[0]) : null;
   }
 
   function resolveIdentifierFunction(identifier: TSESTree.Identifier): FunctionNode | null {
@@ -624,6 +716,14 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   function resolveCallee(callee: TSESTree.Expression): FunctionNode | null {
+    const cached = calleeCache.get(callee);
+    if (cached !== undefined) return cached;
+    const resolved = resolveCalleeUncached(callee);
+    calleeCache.set(callee, resolved);
+    return resolved;
+  }
+
+  function resolveCalleeUncached(callee: TSESTree.Expression): FunctionNode | null {
     const target = skipTransparent(callee);
     if (isFunctionNode(target)) return target;
     if (target.type === AST_NODE_TYPES.Identifier) return resolveIdentifierFunction(target);
@@ -631,14 +731,21 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
     return null;
   }
 
-  /** The `return` arguments of a function body, not looking into nested functions. */
-  function collectReturns(fn: FunctionNode): (TSESTree.Expression | null)[] {
-    const found: (TSESTree.Expression | null)[] = [];
-    someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => {
-      if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node.argument);
-      return false;
+  /**
+   * True when `fn`'s body has at least one `return` (not looking into nested functions) and every
+   * one returns a promise. The returns are judged in source order and the walk stops at the first
+   * that does not, exactly as `every` over all of them would; a body without the word `return`
+   * is not walked.
+   */
+  function everyReturnIsPromise(fn: FunctionNode, depth: number): boolean {
+    if (!words.within('return', fn.body)) return false;
+    let returns = 0;
+    const failed = someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.ReturnStatement) return false;
+      returns += 1;
+      return node.argument === null || !untypedIsPromise(node.argument, depth);
     });
-    return found;
+    return returns > 0 && !failed;
   }
 
   function functionReturnsPromise(fn: FunctionNode, depth: number): boolean {
@@ -653,8 +760,7 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
       result = untypedIsPromise(fn.body, depth + 1);
     } else {
-      const returns = collectReturns(fn);
-      result = returns.length > 0 && returns.every((argument) => argument !== null && untypedIsPromise(argument, depth + 1));
+      result = everyReturnIsPromise(fn, depth + 1);
     }
     functionCache.set(fn, result);
     return result;
@@ -778,8 +884,18 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   function typedIsPromise(node: TSESTree.Expression): boolean | null {
-    if (callReturnsNoPromise(node) === true) return false;
+    if (checkerQuery(null, () => callReturnsNoPromise(node)) === true) return false;
     return typedTest(node, (checker, tsNode, type) => isThenableType(checker, tsNode, type) && !isCallbackStyleCall(node, type));
+  }
+
+  /** The `return` arguments of a function's block body (`null` for a bare `return`). */
+  function collectReturns(fn: FunctionNode): (TSESTree.Expression | null)[] {
+    const found: (TSESTree.Expression | null)[] = [];
+    someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node.argument);
+      return false;
+    });
+    return found;
   }
 
   /** The returned expressions of a function (its expression body, or its `return` arguments). */
@@ -837,7 +953,15 @@ export function getPromiseAnalysis(context: Context): PromiseAnalysis {
     typed: services !== null,
     services,
     isPromise(node) {
-      return typedIsPromise(node) ?? untypedIsPromise(node, 0);
+      const cached = isPromiseCache.get(node);
+      if (cached !== undefined) return cached;
+      const result = typedIsPromise(node) ?? untypedIsPromise(node, 0);
+      isPromiseCache.set(node, result);
+      return result;
+    },
+    mayContainPromises() {
+      mayContainPromises ??= services !== null || untypedMayContainPromises(context);
+      return mayContainPromises;
     },
     returnsPromise(node) {
       return typedReturnsPromise(node) ?? untypedReturnsPromise(node);

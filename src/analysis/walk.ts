@@ -14,11 +14,16 @@ export function someNodeInSameFunction(
   const visit = (node: TSESTree.Node): boolean => {
     if (test(node)) return true;
     if (node !== root && (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody)) return false;
-    for (const key of visitorKeys[node.type] ?? []) {
+    const keys = visitorKeys[node.type];
+    if (!keys) return false;
+    for (const key of keys) {
       const value = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(value) ? value : [value];
-      for (const child of children) {
-        if (isNode(child) && visit(child)) return true;
+      if (Array.isArray(value)) {
+        for (const child of value as unknown[]) {
+          if (isNode(child) && visit(child)) return true;
+        }
+      } else if (isNode(value) && visit(value)) {
+        return true;
       }
     }
     return false;

@@ -78,15 +78,19 @@ export type AloneEvidence =
  *   `dist/x.js`);
  * - `cli-package`: the nearest `package.json` has a `bin` and no `main`, `module` or `exports`:
  *   the package is a command-line program, not a library;
- * - `script-folder`: it lies in a `scripts/` or `bin/` folder below the package;
+ * - `script-folder`: it lies in a `scripts/`, `bin/`, `cmd/`, `commands/` or `cli/` folder below
+ *   the package, or the package's own folder has one of these names (`SCRIPT_FOLDERS`);
  * - `script-import`: it imports a CLI library, an argument parser or a terminal prompt library
  *   (`SCRIPT_ONLY_MODULES`);
  * - `starts-main`: its top level starts an async function of the file (`main()`,
  *   `main().catch(...)`, `void main()`, `await main()`, an async IIFE), directly or inside a
  *   top-level `if` (`if (require.main === module) main()`): importing such a module would run it,
- *   so it is a program, not a library.
+ *   so it is a program, not a library;
+ * - `bin-package`: the nearest `package.json` has a `bin` (and also exports a library): its
+ *   modules are a command-line tool's code first (a build tool, a test runner, a package
+ *   manager); only strong evidence (see `ConcurrencyEvidence`) says they run concurrently.
  */
-export type ScriptEvidence = 'shebang' | 'bin' | 'cli-package' | 'script-folder' | 'script-import' | 'starts-main';
+export type ScriptEvidence = 'shebang' | 'bin' | 'cli-package' | 'script-folder' | 'script-import' | 'starts-main' | 'bin-package';
 
 /**
  * Where a function runs, as far as this file shows:
@@ -240,6 +244,7 @@ type PromiseFate =
   | { readonly kind: 'awaited'; readonly node: TSESTree.Node }
   | { readonly kind: 'dropped'; readonly node: TSESTree.Node }
   | { readonly kind: 'gathered'; readonly api: string; readonly node: TSESTree.Node }
+  | { readonly kind: 'per-item'; readonly method: string; readonly node: TSESTree.Node }
   | { readonly kind: 'stored'; readonly node: TSESTree.Node };
 
 /**
@@ -314,12 +319,14 @@ export class WhereItRuns {
       if (info) {
         if (info.bins.some((target) => isBinTarget(this.filename, target, info.dir))) return 'bin';
         if (info.cliOnly) return 'cli-package';
-        const folders = path.relative(info.dir, path.dirname(this.filename)).split(path.sep);
+        // the package's own folder counts too: a package kept in `commands/` is a CLI's commands
+        const folders = [path.basename(info.dir), ...path.relative(info.dir, path.dirname(this.filename)).split(path.sep)];
         if (folders.some((folder) => SCRIPT_FOLDERS.has(folder))) return 'script-folder';
       }
     }
     for (const module of this.modules()) if (SCRIPT_ONLY_MODULES.has(module)) return 'script-import';
-    return this.startsMain() ? 'starts-main' : null;
+    if (this.startsMain()) return 'starts-main';
+    return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.bins.length ?? 0) > 0 ? 'bin-package' : null;
   }
 
   /** True when a top-level statement (or one in a top-level `if`) starts an async function of the file. */
@@ -542,10 +549,11 @@ export class WhereItRuns {
         case AST_NODE_TYPES.UnaryExpression:
           return parent.operator === 'void' ? { kind: 'dropped', node: parent } : { kind: 'stored', node: expression };
         case AST_NODE_TYPES.AwaitExpression:
-        case AST_NODE_TYPES.ReturnStatement:
           return { kind: 'awaited', node: parent };
+        case AST_NODE_TYPES.ReturnStatement:
+          return this.returnedFate(parent);
         case AST_NODE_TYPES.ArrowFunctionExpression:
-          return parent.body === expression ? { kind: 'awaited', node: expression } : { kind: 'stored', node: expression };
+          return parent.body === expression ? this.returnedFate(expression) : { kind: 'stored', node: expression };
         case AST_NODE_TYPES.ExpressionStatement:
           return { kind: 'dropped', node: parent };
         case AST_NODE_TYPES.ArrayExpression: {
@@ -563,6 +571,27 @@ export class WhereItRuns {
     }
   }
 
+  /**
+   * The fate of a promise returned at `node`: one per item when the returning function is the
+   * synchronous callback of `.map`/`.flatMap`/... (`items.map((x) => work(x))` starts every call
+   * before any is awaited), otherwise awaited by the function's caller.
+   */
+  private returnedFate(node: TSESTree.Node): PromiseFate {
+    let fn: TSESTree.Node | undefined = node;
+    while (fn && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.FunctionDeclaration) {
+      fn = fn.parent;
+    }
+    if (fn && (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) && !fn.async) {
+      const call = valueSite(fn).parent;
+      const callee = call?.type === AST_NODE_TYPES.CallExpression ? skipTransparent(call.callee) : null;
+      const method = callee?.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+      if (call?.type === AST_NODE_TYPES.CallExpression && method && PER_ITEM_METHODS.has(method) && call.arguments[0] === valueSite(fn)) {
+        return { kind: 'per-item', method, node: call };
+      }
+    }
+    return { kind: 'awaited', node };
+  }
+
   /** `Promise.all` for a call of a `Promise` combinator on the global `Promise`, or null. */
   private combinatorName(call: TSESTree.CallExpression): string | null {
     const callee = skipTransparent(call.callee);
@@ -578,6 +607,8 @@ export class WhereItRuns {
     switch (fate.kind) {
       case 'gathered':
         return { kind: 'context', context: { kind: 'concurrent', evidence: { kind: 'gathered', api: fate.api }, node: fate.node, caller: null } };
+      case 'per-item':
+        return { kind: 'context', context: { kind: 'concurrent', evidence: { kind: 'per-item', method: fate.method }, node: fate.node, caller: null } };
       case 'stored':
         return { kind: 'context', context: { kind: 'concurrent', evidence: { kind: 'not-awaited' }, node: fate.node, caller: null } };
       case 'awaited':

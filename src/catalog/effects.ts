@@ -207,9 +207,10 @@ export const SEQUENTIAL_INTENT =
 /**
  * Names of awaited methods that produce ordered output: a log line, an element of a document, an
  * event to reporters (`out.log(...)`, `this.writeElement(...)`, `reporter.onTestEnd(t)`,
- * `printSummary`). `send*` is not here: `sendEmail(user)` per user is independent work. Called per iteration, concurrent iterations would interleave the output.
+ * `printSummary`), events dispatched to listeners (`dispatchEvent`, `handleDispose`). `send*` is not here: `sendEmail(user)` per user is independent work. Called per iteration, concurrent iterations would interleave the output.
  */
-export const ORDERED_OUTPUT_NAME = /^(?:log|print|write[A-Z]\w*|emit[A-Z]?\w*|report[A-Z]\w*|on[A-Z]\w*)$/;
+export const ORDERED_OUTPUT_NAME =
+  /^(?:log|print|write[A-Z]\w*|emit[A-Z]?\w*|report[A-Z]\w*|on[A-Z]\w*|dispatch(?:[A-Z]\w*)?|handle[A-Z]\w*)$/;
 
 /**
  * Names of calls that run one unit of a runner in turn: a suite, a test, a file of tests, a
@@ -263,3 +264,20 @@ export const VALUE_METHODS: ReadonlySet<string> = new Set([
   'indexOf',
   'includes',
 ]);
+
+/**
+ * An iterated expression that says its order was chosen (`commitOrder`, `getOrderedTables()`,
+ * `sortedFiles`, `list.reverse()`, `list.sort(...)`): a loop over it runs in that order on purpose.
+ */
+export const ORDERED_ITERABLE = /[oO]rder(?:ed)?\b|[a-z]Order|\b[sS]orted|[a-z]Sorted|\.reverse\(\)|\.sort\(/;
+
+/** Receivers and methods that read the clock to measure elapsed time (a benchmark reads them in a loop). */
+export const CLOCK_READS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['Date', new Set(['now'])],
+  ['performance', new Set(['now', 'mark', 'measure'])],
+  ['process', new Set(['hrtime'])],
+  ['console', new Set(['time', 'timeEnd'])],
+]);
+
+/** Built-in collections whose methods compute from memory (a lookup in one waits for nothing). */
+export const IN_MEMORY_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);

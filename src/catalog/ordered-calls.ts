@@ -155,6 +155,8 @@ export const ORDERED_RECEIVER_NAMES: ReadonlySet<string> = new Set([
   'channel',
   'cursor',
   'reader',
+  // A Redis MULTI block: its commands run in the order they were queued.
+  'multi',
   'queue',
   'lock',
   'mutex',
@@ -336,4 +338,8 @@ export const ORDERED_COLLECTION_WORDS: readonly string[] = [
   'retries',
   'attempt',
   'pipeline',
+  // User-supplied callbacks and listeners run in turn: a user's hook may expect the previous one done.
+  'callback',
+  'listener',
+  'handler',
 ];

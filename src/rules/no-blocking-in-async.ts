@@ -46,6 +46,7 @@ import {
 } from '../catalog/blocking-apis';
 import { type ConcurrencyEvidence, getWhereItRuns, type RunContext } from '../analysis/where-it-runs';
 import { staticMemberName, variableOfIdentifier } from '../util/ast';
+import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -505,6 +506,10 @@ export default createRule<Options, MessageIds>({
     { allow: [], additionalBlockingApis: [], checkTopLevelAwait: false, checkTestCallbacks: false, reportIn: 'concurrent' },
   ],
   create(context, [options]) {
+    // Reports are made only in async functions (the text has `async`), or with
+    // `checkTopLevelAwait` in a module with top-level `await`.
+    const words = getSourceWords(context);
+    if (!words.has('async') && !(options.checkTopLevelAwait && words.has('await'))) return {};
     const sourceCode = context.sourceCode;
     const settings = readAsyncPitfallsSettings(context.settings);
     const additional = [...(options.additionalBlockingApis ?? []), ...settings.blockingApis];
@@ -529,6 +534,8 @@ export default createRule<Options, MessageIds>({
       (kind ??= context.languageOptions.sourceType !== 'module' || calls.some(isRequireCall) ? 'cjs' : 'esm');
     let hasTopLevelAwait = false;
 
+    /** Async functions with an `await` or `for await` of their own. */
+    const awaitingFunctions = new Set<TSESTree.Node>();
     const noteAwait = (node: TSESTree.Node): void => {
       const executionContext = getExecutionContext(node);
       if (executionContext.kind === 'function') awaitingFunctions.add(executionContext.node);
@@ -557,16 +564,22 @@ export default createRule<Options, MessageIds>({
     const runsWhereBlockingIsHarmless = (runContext: RunContext | null): boolean =>
       !reportAll && (runContext?.kind === 'alone' || runContext?.kind === 'worker-thread');
 
-    /** Direct blocking operations per reported function, for `quietReason`. */
+    /** Blocking operations per reported function (direct, and calls of blocking helpers), for `quietReason`. */
     const operationsByFunction = new Map<TSESTree.Node, Operation[]>();
+    const addOperation = (where: TSESTree.Node, operation: Operation): void => {
+      const list = operationsByFunction.get(where);
+      if (list) list.push(operation);
+      else operationsByFunction.set(where, [operation]);
+    };
 
     /**
      * Why `reportIn: 'concurrent'` leaves out an operation in code that may run concurrently, or null:
      * - `failure`: a file-system call on a failure path (see `isFailurePath`);
      * - `hand-off`: a final hand-off to a child process (see `isProcessHandOff`);
-     * - `cheap-check`: the function awaits other work and its only blocking operations are one or two
-     *   metadata checks (`CHEAP_CHECKS`: `existsSync(p)`, `existsSync(p) && statSync(p).isFile()`):
-     *   one `stat` of a local path costs microseconds, about what the promise replacing it costs.
+     * - `cheap-check`: the function awaits other work, and its only blocking operations (direct, or
+     *   through same-file helpers) are one or two metadata checks (`CHEAP_CHECKS`: `existsSync(p)`,
+     *   `existsSync(p) && statSync(p).isFile()`): one `stat` of a local path costs microseconds,
+     *   about what the promise replacing it costs.
      */
     const quietReason = (operation: Operation, where: FunctionNode | TSESTree.Program): string | null => {
       if (reportAll || where.type === AST_NODE_TYPES.Program) return null;
@@ -578,8 +591,6 @@ export default createRule<Options, MessageIds>({
       }
       return null;
     };
-    /** Async functions with an `await` or `for await` of their own. */
-    const awaitingFunctions = new Set<TSESTree.Node>();
 
     /** True when the typed path should ask the checker about this call: its callee starts at an import. */
     const isImportRooted = (call: TSESTree.CallExpression): boolean => {
@@ -691,9 +702,7 @@ export default createRule<Options, MessageIds>({
           const where = reportedContext(executionContext);
           if (where) {
             direct.push({ operation, where });
-            const list = operationsByFunction.get(where);
-            if (list) list.push(operation);
-            else operationsByFunction.set(where, [operation]);
+            addOperation(where, operation);
           } else if (executionContext.kind === 'function') {
             if (isUnconditionalPart(operation.node, executionContext.node, sourceCode)) {
               helpers.addOperation(executionContext.node, operation);
@@ -702,6 +711,26 @@ export default createRule<Options, MessageIds>({
             }
           }
         }
+        const reportable: { call: TSESTree.Identifier; target: LocalFunction; where: FunctionNode | TSESTree.Program }[] = [];
+        for (const call of helpers.hasOperations ? calls : []) {
+          for (const invoked of invokedIdentifiers(call)) {
+            const executionContext = getExecutionContext(invoked);
+            const where = reportedContext(executionContext);
+            if (executionContext.kind !== 'function' && !where) continue;
+            const target = resolveLocalFunction(invoked, sourceCode);
+            if (!target) continue;
+            if (where) reportable.push({ call: invoked, target, where });
+            else if (executionContext.kind === 'function' && isUnconditionalPart(invoked, executionContext.node, sourceCode)) {
+              helpers.addCall(executionContext.node, target);
+            }
+          }
+        }
+        const chains = reportable.flatMap(({ call, target, where }) => {
+          const chain = helpers.chainFrom(target);
+          if (!chain) return [];
+          addOperation(where, { ...chain.operation, node: call });
+          return [{ call, target, where, chain }];
+        });
         for (const { operation, where } of direct) {
           const runContext = runContextOf(where);
           if (runsWhereBlockingIsHarmless(runContext) || quietReason(operation, where)) continue;
@@ -725,26 +754,9 @@ export default createRule<Options, MessageIds>({
             });
           }
         }
-        if (!helpers.hasOperations) return;
-        const reportable: { call: TSESTree.Identifier; target: LocalFunction; where: FunctionNode | TSESTree.Program }[] = [];
-        for (const call of calls) {
-          for (const invoked of invokedIdentifiers(call)) {
-            const executionContext = getExecutionContext(invoked);
-            const where = reportedContext(executionContext);
-            if (executionContext.kind !== 'function' && !where) continue;
-            const target = resolveLocalFunction(invoked, sourceCode);
-            if (!target) continue;
-            if (where) reportable.push({ call: invoked, target, where });
-            else if (executionContext.kind === 'function' && isUnconditionalPart(invoked, executionContext.node, sourceCode)) {
-              helpers.addCall(executionContext.node, target);
-            }
-          }
-        }
-        for (const { call, target, where } of reportable) {
-          const chain = helpers.chainFrom(target);
-          if (!chain) continue;
+        for (const { call, target, where, chain } of chains) {
           const runContext = runContextOf(where);
-          if (runsWhereBlockingIsHarmless(runContext)) continue;
+          if (runsWhereBlockingIsHarmless(runContext) || quietReason({ ...chain.operation, node: call }, where)) continue;
           context.report({
             node: call,
             messageId: 'blockingHelper',

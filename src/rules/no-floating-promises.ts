@@ -76,10 +76,10 @@ const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
 
 /** Comment words that say a promise is left alone on purpose. */
 const DELIBERATE_COMMENT =
-  /fire[- ]and[- ]forget|\b(?:no need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\b(?:uncaught|unhandled)\b|no-floating-promises|catch-or-return|\bShould not (?:error|reject|throw)\b/i;
+  /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\b(?:uncaught|unhandled)\b|eslint-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
 
 /** Paths of scripts: folders and base names that hold command-line entry points, not library code. */
-const SCRIPT_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks?)?)\/|(?:^|\/)(?:cli|bundle|bench)[.\w-]*\.[cm]?[jt]sx?$/;
+const SCRIPT_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks?)?)\/|(?:^|\/)(?:cli|bundle|bench|bin)[.\w-]*\.[cm]?[jt]sx?$|(?:^|\/)example\.[cm]?js$/;
 
 /** A literal, identifier or member: `Promise.resolve(x)` of such a value is settled. */
 function isSimpleValue(node: TSESTree.Node | undefined): boolean {
@@ -174,6 +174,9 @@ export default createRule<Options, MessageIds>({
     const checkCannotReject = options.checkCannotReject ?? false;
     const sourceCode = context.sourceCode;
     const promises = getPromiseAnalysis(context);
+    // Nothing can be a promise or a promise chain in this file: no listener at all.
+    if (!promises.mayContainPromises()) return {};
+
     const effects = getFileEffects(context);
 
     /**
@@ -216,7 +219,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * A comment on the statement's line or the line above says the promise is left alone on
+     * A comment on the statement's line or the three lines above says the promise is left alone on
      * purpose (`// fire and forget`, `// no need to await`, another linter's floating-promise
      * rule disabled): the author decided.
      */
@@ -224,7 +227,9 @@ export default createRule<Options, MessageIds>({
       const line = statement.loc.start.line;
       return sourceCode.getAllComments().some(
         (comment) =>
-          (comment.loc.end.line === line - 1 || comment.loc.start.line === line || comment.loc.start.line === statement.loc.end.line) &&
+          ((comment.loc.end.line >= line - 3 && comment.loc.end.line < line) ||
+            comment.loc.start.line === line ||
+            comment.loc.start.line === statement.loc.end.line) &&
           DELIBERATE_COMMENT.test(comment.value),
       );
     }
@@ -287,13 +292,15 @@ export default createRule<Options, MessageIds>({
               return parts;
             }
           }
-          if (!checkCannotReject && cannotReject(node)) return [];
           // Untyped evidence of a thenable; typed, it still counts where the checker knows nothing
           // about the receiver (`any`: an unresolved import, a package without types).
-          if (method === 'then' && isThenWithCallback(node) && !promises.hasKnownType(callee(node))) return [node];
-          if (returnsHandledChain(node)) return [];
-          // The allow list is consulted only for promises (scope lookups cost more than the test).
-          return promises.isPromise(node) && !isAllowListed(node) ? [node] : [];
+          if (method === 'then' && isThenWithCallback(node) && !promises.hasKnownType(callee(node))) {
+            return checkCannotReject || !cannotReject(node) ? [node] : [];
+          }
+          // The handled-chain, cannot-reject and allow-list tests only for promises: they cost more.
+          if (!promises.isPromise(node) || returnsHandledChain(node)) return [];
+          if (!checkCannotReject && cannotReject(node)) return [];
+          return isAllowListed(node) ? [] : [node];
         }
         case AST_NODE_TYPES.NewExpression:
         case AST_NODE_TYPES.Identifier:
@@ -419,7 +426,7 @@ export default createRule<Options, MessageIds>({
 
     /**
      * The linted file is a script (a shebang, or a path under `bin/`, `scripts/`, `examples/`,
-     * `bench/`, or named `cli.*`, `example.*`, `bundle.*`): a rejection at its top level ends the
+     * `bench/`, or named `cli.*`, `bin.*`, `bundle.*`, `bench.*`, `example.js`): a rejection at its top level ends the
      * process with the error printed, which is what the author wants from a script.
      */
     function isScriptFile(): boolean {

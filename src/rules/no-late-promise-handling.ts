@@ -12,6 +12,7 @@ import {
   classifyUse,
   type FirstUse,
   hasHandlerInChain,
+  isPromiseCombinatorCall,
   ownerOf,
   typedPromiseKind,
 } from '../analysis/promise-bindings';
@@ -173,12 +174,49 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * `cannotReject`, also through one level of same-file helper (`const delay = (ms) => new
+     * Promise((r) => setTimeout(r, ms))`: a non-async function whose every `return` cannot
+     * reject) and through `Promise.all/allSettled/race/any([...])` of such promises.
+     */
+    function neverRejects(expression: TSESTree.Node, depth: number): boolean {
+      if (cannotReject(expression, isGlobal, sourceCode)) return true;
+      if (depth > 1) return false;
+      const node = skipTransparent(expression);
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const argument = node.arguments[0];
+      if (isPromiseCombinatorCall(node, sourceCode)) {
+        return (
+          argument?.type === AST_NODE_TYPES.ArrayExpression &&
+          argument.elements.length > 0 &&
+          argument.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && neverRejects(element, depth + 1))
+        );
+      }
+      const fn = promises.resolveCallee(node.callee as TSESTree.Expression);
+      if (!fn || fn.async || fn.generator) return false;
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return neverRejects(fn.body, depth + 1);
+      const statements = fn.body.body;
+      // Only the simple shape: optional guards that return, then a final return.
+      return (
+        statements.length > 0 &&
+        statements.every((statement) => {
+          if (statement.type === AST_NODE_TYPES.ReturnStatement) return statement.argument !== null && neverRejects(statement.argument, depth + 1);
+          if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
+          const consequent = statement.consequent;
+          const returned =
+            consequent.type === AST_NODE_TYPES.BlockStatement && consequent.body.length === 1 ? consequent.body[0] : consequent;
+          return returned?.type === AST_NODE_TYPES.ReturnStatement && returned.argument !== null && neverRejects(returned.argument, depth + 1);
+        }) &&
+        statements.at(-1)?.type === AST_NODE_TYPES.ReturnStatement
+      );
+    }
+
+    /**
      * Is the start a promise that can reject? Typed: its type is the built-in `Promise` (lazy
      * thenables are left alone); `any` or no types: the promise analysis, or the first use
      * itself (`await p`, `p.catch(h)`, `Promise.all([p])` show that `p` is a promise).
      */
     function isRejectablePromise(start: Start, use: FirstUse, handledSomewhere: boolean): boolean {
-      if (cannotReject(start.expression, isGlobal, sourceCode) || hasHandlerInChain(start.expression)) return false;
+      if (neverRejects(start.expression, 0) || hasHandlerInChain(start.expression)) return false;
       if (start.shape === 'array') {
         const typed = typedPromiseKind(start.expression, promises.services, true);
         if (typed !== 'unknown') return typed === 'promise';

@@ -3,10 +3,12 @@ import type * as ts from 'typescript';
 import { type FunctionNode, getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
 import {
   chainMethodName,
+  checkerQuery,
   getPromiseAnalysis,
   hasRejectionHandler,
   isVoidReturningFunctionType,
 } from '../analysis/promises';
+import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
 import { someNodeInSameFunction } from '../analysis/walk';
 import {
@@ -34,6 +36,7 @@ export type MessageIds =
   | 'mapDroppedPromiseCallback'
   | 'accumulatorNotAwaited'
   | 'promiseExecutor'
+  | 'redundantPromiseExecutor'
   | 'voidReturn'
   | 'voidOverride'
   | 'suggestForOf'
@@ -89,6 +92,8 @@ export default createRule<Options, MessageIds>({
         "Async callback passed to '{{method}}()' uses the accumulator '{{name}}' without awaiting it: from the second call on it is the previous call's promise. Write `const value = await {{name}};` first, or use a `for...of` loop.",
       promiseExecutor:
         'Async Promise executor: an exception thrown in it does not reject the promise, and a promise inside usually does not need the wrapper. Make the executor synchronous, or drop `new Promise` and use the async function directly.',
+      redundantPromiseExecutor:
+        'Async Promise executor that hands every error to `reject`: nothing is lost, but the wrapper is redundant, since an async function already returns a promise that settles the same way. Drop `new Promise` and return the result from an async function.',
       voidReturn:
         "Promise-returning function passed where a function returning void is expected: '{{callee}}' ignores the promise, so a rejection is unhandled. Handle errors inside the function (try/catch), or pass a synchronous wrapper that handles the promise.",
       voidOverride:
@@ -105,6 +110,8 @@ export default createRule<Options, MessageIds>({
     const allowEventListeners = options.allowEventListeners ?? true;
     const sourceCode = context.sourceCode;
     const promises = getPromiseAnalysis(context);
+    // No async callback, promise or promise-returning function can be in this file.
+    if (!promises.mayContainPromises()) return {};
     const services = promises.services;
     const effects = getFileEffects(context);
 
@@ -164,10 +171,14 @@ export default createRule<Options, MessageIds>({
     function callerAwaitsCallbacks(call: TSESTree.CallExpression): boolean {
       // Typed with a known type; a call typed `any` (an unresolved stream library) is judged by syntax.
       if (services && promises.hasKnownType(call)) {
-        const tsNode = services.esTreeNodeToTSNodeMap.get(call);
-        const type = services.checker.getTypeAtLocation(tsNode);
         if (promises.isPromise(call)) return true;
-        return type.getProperties().some((property) => String(property.escapedName).startsWith('__@asyncIterator'));
+        const tsNode = services.esTreeNodeToTSNodeMap.get(call);
+        return checkerQuery(false, () =>
+          services.checker
+            .getTypeAtLocation(tsNode)
+            .getProperties()
+            .some((property) => String(property.escapedName).startsWith('__@asyncIterator')),
+        );
       }
       let child: TSESTree.Node = call;
       let parent = call.parent;
@@ -193,9 +204,11 @@ export default createRule<Options, MessageIds>({
       const node = skipTransparent(receiver);
       if (services && promises.hasKnownType(node)) {
         const checker = services.checker;
-        const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node));
-        const parts: readonly ts.Type[] = type.isUnion() ? type.types : [type];
-        return parts.every((part) => checker.isArrayType(part) || checker.isTupleType(part));
+        return checkerQuery(false, () => {
+          const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node));
+          const parts: readonly ts.Type[] = type.isUnion() ? type.types : [type];
+          return parts.every((part) => checker.isArrayType(part) || checker.isTupleType(part));
+        });
       }
       if (node.type === AST_NODE_TYPES.ArrayExpression) return true;
       if (node.type === AST_NODE_TYPES.CallExpression) {
@@ -606,7 +619,7 @@ export default createRule<Options, MessageIds>({
           callback.type === AST_NODE_TYPES.SpreadElement ||
           !isAsyncCallback(callback)
         ) {
-          checkVoidReturnArguments(call, null);
+          checkerQuery(undefined, () => checkVoidReturnArguments(call, null));
           return;
         }
         // Typed: a callee whose parameter type allows a promise return is built for async callbacks.
@@ -655,37 +668,60 @@ export default createRule<Options, MessageIds>({
             break;
           }
         }
-        checkVoidReturnArguments(call, callback);
+        checkerQuery(undefined, () => checkVoidReturnArguments(call, callback));
       },
 
-      MethodDefinition: checkVoidOverride,
+      MethodDefinition: (method) => checkerQuery(undefined, () => checkVoidOverride(method)),
 
       NewExpression(node) {
         // Only an `async` executor: a sync executor that returns a promise
         // (`new Promise((resolve) => load().then(resolve))`) is an ordinary adapter.
         const executor = node.arguments[0] ? skipTransparent(node.arguments[0]) : undefined;
         if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' && isGlobal('Promise', node)) {
-          // An executor whose every exception reaches `reject` (`try { ... } catch (e) { reject(e) }`)
-          // loses nothing: only a redundant wrapper is left, which is not this rule's concern.
           // An executor that awaits nothing is reported still: its `async` only hides sync throws.
-          if (
-            executor &&
-            isFunctionNode(executor) &&
-            executor.async &&
-            (effects.summaryOfFunction(executor).canReject ||
-              !someNodeInSameFunction(executor.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression))
-          ) {
-            context.report({ node: executor, messageId: 'promiseExecutor' });
+          if (executor && isFunctionNode(executor) && executor.async) {
+            const awaits = someNodeInSameFunction(executor.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression);
+            if (effects.summaryOfFunction(executor).canReject || !awaits) {
+              context.report({ node: executor, messageId: 'promiseExecutor' });
+            } else if (settlesOnlyInline(executor, sourceCode.visitorKeys)) {
+              // Every exception reaches `reject` (`try { ... } catch (e) { reject(e) }`), so nothing
+              // is lost; what is left is a wrapper the async function makes redundant. When it
+              // settles from a callback (an event, a timer), the wrapper is needed: silent.
+              context.report({ node: executor, messageId: 'redundantPromiseExecutor' });
+            }
           }
           // The executor's return value is ignored, and a sync executor returning a handled
           // chain is an ordinary adapter: no void-return check here.
           return;
         }
-        checkVoidReturnArguments(node, null);
+        checkerQuery(undefined, () => checkVoidReturnArguments(node, null));
       },
     };
   },
 });
+
+/**
+ * True when an executor only calls its `resolve`/`reject` parameters directly in its own body,
+ * never from a nested function nor hands them on (an event listener, a timer callback): then it
+ * settles exactly when its async body does, and `new Promise` adds nothing.
+ */
+function settlesOnlyInline(executor: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  const settlers = new Set(executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+  if (settlers.size === 0) return false;
+  let fromCallback = false;
+  const visit = (node: TSESTree.Node, nested: boolean): void => {
+    if (fromCallback) return;
+    // `resolve(x)` in the body settles inline; any other use (inside a nested function, passed as
+    // a listener `conn.on('end', resolve)`, stored) may settle later.
+    if (node.type === AST_NODE_TYPES.Identifier && settlers.has(node.name)) {
+      const call = node.parent;
+      if (nested || call.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) fromCallback = true;
+    }
+    forEachChild(node, visitorKeys, (child) => visit(child, nested || isFunctionNode(child)));
+  };
+  visit(executor.body, false);
+  return !fromCallback;
+}
 
 /** Expressions that can follow `await` without parentheses. */
 function isSimpleOperand(node: TSESTree.Node): boolean {

@@ -31,8 +31,9 @@ import {
   PURE_METHODS,
 } from '../catalog/ordered-calls';
 import { getFileEffects } from '../analysis/effects';
-import { ORDERED_OUTPUT_NAME, ORDERED_RUN_NAME, SEQUENTIAL_INTENT } from '../catalog/effects';
+import { ORDERED_ITERABLE, ORDERED_OUTPUT_NAME, ORDERED_RUN_NAME, SEQUENTIAL_INTENT } from '../catalog/effects';
 import { skipTransparent } from '../util/ast';
+import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -184,6 +185,9 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ orderedFunctions: [] }],
   create(context, [options]) {
+    // Every report is about an `await` in a loop: a file without the word has nothing to check.
+    const words = getSourceWords(context);
+    if (!words.has('await')) return {};
     const sourceCode = context.sourceCode;
     const visitorKeys = sourceCode.visitorKeys;
     const orderedNames: ReadonlySet<string> = new Set(options.orderedFunctions ?? []);
@@ -346,8 +350,15 @@ export default createRule<Options, MessageIds>({
           scan.blocker = 'ordered sink';
           return scan;
         }
-        // `await out.log(line)`, `await this.writeElement(...)`, `await reporter.onTestEnd(t)`: ordered output.
-        if (name !== null && awaitedCalls.has(call) && ORDERED_OUTPUT_NAME.test(name) && !writesPerItemFile(call, name, dependents)) {
+        // `await out.log(line)`, `await this.writeElement(...)`, `await reporter.onTestEnd(t)`: ordered
+        // output of an object (a plain `handleA(event)` function is not a listener list).
+        if (
+          name !== null &&
+          key !== null &&
+          awaitedCalls.has(call) &&
+          ORDERED_OUTPUT_NAME.test(name) &&
+          !writesPerItemFile(call, name, dependents)
+        ) {
           scan.blocker = 'ordered output';
           return scan;
         }
@@ -399,6 +410,7 @@ export default createRule<Options, MessageIds>({
       const perIteration = (node: TSESTree.Node): boolean => dependents.overlapsAny(collectAccesses(node, visitorKeys).reads);
       const key = receiverKey(call, sourceCode);
       const root = calleeRoot(call);
+      if (root !== null && isTransactionParameter(call, root)) return true;
       if (
         key !== null &&
         !(root !== null && dependents.overlaps(root)) &&
@@ -412,10 +424,26 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /**
+     * `runInTransaction(async (tr) => { for (...) await tr(table).insert(rows) })`: the name is a
+     * parameter of a callback handed to a call named like a transaction, so it is the transaction.
+     */
+    function isTransactionParameter(call: AwaitedCall, name: string): boolean {
+      const variable = findVariable(sourceCode.getScope(call), name);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (definition?.type !== 'Parameter') return false;
+      const fn = definition.node;
+      const parent = fn.parent;
+      if (!isFunction(fn) || parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+      const calleeText = lastName(parent.callee);
+      return calleeText !== null && /transaction/i.test(calleeText);
+    }
+
     /** The awaited function is named as a step of an ordered list (`runMigration`, `applyPatch`). */
     function callsOrderedStep(call: AwaitedCall): boolean {
       const name = lastName(call.callee);
-      return name !== null && (namesOrderedList(name) || ORDERED_RUN_NAME.test(name));
+      // `addJobToTransaction(multi, job)`: a step of a transaction.
+      return name !== null && (namesOrderedList(name) || ORDERED_RUN_NAME.test(name) || /Transaction/.test(name));
     }
 
     /**
@@ -571,6 +599,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function check(loop: CheckedLoop): void {
+      if (!words.within('await', loop)) return;
       if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.await) return;
       const vars = loopVariables(loop);
       if (!vars || vars.length === 0) return;
@@ -578,6 +607,7 @@ export default createRule<Options, MessageIds>({
       if (loop.type !== AST_NODE_TYPES.ForStatement) {
         const name = lastName(loop.right);
         if (name !== null && namesOrderedList(name)) return;
+        if (ORDERED_ITERABLE.test(sourceCode.getText(loop.right))) return;
       }
       const loopVars = new Set(vars);
 

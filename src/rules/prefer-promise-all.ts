@@ -18,7 +18,9 @@ import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames
 import { type EffectSummary, getFileEffects } from '../analysis/effects';
 import { FILE_METADATA_PREFIXES, TRANSACTION_NAMES } from '../catalog/effects';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
+import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
+import { skipTransparent } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 
 export type Options = [
@@ -120,10 +122,21 @@ function isPureRead(summary: EffectSummary): boolean {
 class OutsideWrites {
   private files = false;
   private env = false;
+  /** A server or process was started: any later I/O may talk to it. */
+  private world = false;
   private readonly argumentRoots = new PathSet();
 
-  add(call: AwaitedCall, summary: EffectSummary | null): void {
+  /** `isParameter`: the callee is a function value the enclosing function received (unknown code). */
+  add(call: AwaitedCall, summary: EffectSummary | null, isParameter: boolean): void {
+    // `await body(trx)` where `body` is a parameter: unknown code may write through its arguments.
+    if (!summary && isParameter) {
+      for (const argument of call.arguments) {
+        const path = accessPathOf(argument);
+        if (path !== null) this.argumentRoots.add(path);
+      }
+    }
     if (!summary) return;
+    if (summary.startsServer || summary.startsProcess) this.world = true;
     if (summary.startsProcess) this.files = true;
     for (const write of summary.writes) {
       if (write.kind === 'file') this.files = true;
@@ -138,6 +151,7 @@ class OutsideWrites {
 
   /** True when `call` (with its summary) reads or writes what an earlier member changed. */
   dependsOn(call: AwaitedCall, summary: EffectSummary | null): boolean {
+    if (this.world) return true;
     if (summary) {
       const touchesFiles = summary.readsFiles || summary.startsProcess || summary.writes.some((write) => write.kind === 'file');
       if (this.files && touchesFiles) return true;
@@ -152,6 +166,7 @@ class OutsideWrites {
   clear(): void {
     this.files = false;
     this.env = false;
+    this.world = false;
     this.argumentRoots.clear();
   }
 }
@@ -200,6 +215,9 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ minGroupSize: 2, checkExpressionStatements: false, orderedFunctions: [] }],
   create(context, [options]) {
+    // Every report is about an `await`: a file without the word has nothing to check.
+    const words = getSourceWords(context);
+    if (!words.has('await')) return {};
     const sourceCode = context.sourceCode;
     const minGroupSize = options.minGroupSize ?? 2;
     const checkExpressionStatements = options.checkExpressionStatements ?? false;
@@ -295,6 +313,10 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkStatements(statements: readonly TSESTree.ProgramStatement[]): void {
+      // A group member awaits at its top: no `await` in these statements, no member.
+      const first = statements[0];
+      const last = statements.at(-1);
+      if (!first || !last || !words.between('await', first.range[0], last.range[1])) return;
       // Cheap pre-check: most blocks have fewer than two awaiting statements.
       let candidates = 0;
       for (const statement of statements) {
@@ -369,7 +391,7 @@ export default createRule<Options, MessageIds>({
           tainted.addAll(accesses.writes);
           groupReads.addAll(accesses.reads);
           if (key !== null) receivers.add(key);
-          outside.add(member.call, summary);
+          outside.add(member.call, summary, calleeIsParameter(member.call));
           if (member.publishes) flush();
           continue;
         }
@@ -396,9 +418,31 @@ export default createRule<Options, MessageIds>({
       flush();
     }
 
+    /** True when the callee is a parameter of a function around the call (a function value handed in). */
+    function calleeIsParameter(call: AwaitedCall): boolean {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = findVariable(sourceCode.getScope(call), callee.name);
+      return variable?.defs.some((definition) => definition.type === 'Parameter') ?? false;
+    }
+
+    /**
+     * The group sits in a `try` whose `catch` or `finally` awaits a cleanup: a fail-fast
+     * `Promise.all` would run the cleanup while the other calls are still writing.
+     */
+    function cleansUpAfterFailure(statement: TSESTree.Node): boolean {
+      const block = statement.parent;
+      const holder = block?.parent;
+      if (block?.type !== AST_NODE_TYPES.BlockStatement || holder?.type !== AST_NODE_TYPES.TryStatement || holder.block !== block) return false;
+      return [holder.handler?.body, holder.finalizer].some(
+        (part) => part !== undefined && part !== null && collectAccesses(part, sourceCode.visitorKeys).awaits.length > 0,
+      );
+    }
+
     function report(group: Member[], interleaved: boolean): void {
       // Two local file-system lookups (`lstat`, `realpath`) take microseconds: nothing worth gathering.
       if (group.every((member) => isFileMetadataLookup(member.call))) return;
+      if (group[0] && cleansUpAfterFailure(group[0].statement)) return;
       const [first] = group;
       const last = group[group.length - 1];
       if (!first || !last) return;

@@ -6,7 +6,7 @@ import { BlockingHelperSummaries, invokedIdentifiers, resolveLocalFunction } fro
 import { runOnCode } from './run-on-code';
 
 /** Treats every call of a global `block()` as a blocking operation; returns the chain from each `probe(x)` argument. */
-function chains(code: string, maxDepth = 3): string[] {
+function chains(code: string, maxDepth = 3, lazy = false, resolved: string[] = []): string[] {
   return runOnCode<string>(code, (context, collect) => {
     const calls: TSESTree.CallExpression[] = [];
     return {
@@ -28,8 +28,16 @@ function chains(code: string, maxDepth = 3): string[] {
           }
           for (const invoked of invokedIdentifiers(call)) {
             const execution = getExecutionContext(invoked);
+            if (execution.kind !== 'function') continue;
+            if (lazy) {
+              summaries.addLazyCall(execution.node, () => {
+                resolved.push(invoked.name);
+                return resolveLocalFunction(invoked, context.sourceCode);
+              });
+              continue;
+            }
             const target = resolveLocalFunction(invoked, context.sourceCode);
-            if (target && execution.kind === 'function') summaries.addCall(execution.node, target);
+            if (target) summaries.addCall(execution.node, target);
           }
         }
         for (const probe of probes) {
@@ -43,6 +51,23 @@ function chains(code: string, maxDepth = 3): string[] {
 }
 
 describe('BlockingHelperSummaries', () => {
+  it('lazy calls: the same chains, resolved only for callers a chain reaches', () => {
+    const code = `
+      function d() { block(); }
+      function c() { d(); }
+      const b = () => c();
+      const a = function () { b(); };
+      function unrelated() { other(); }
+      function other() { block(); }
+      probe(c); probe(b); probe(a);
+    `;
+    const resolved: string[] = [];
+    assert.deepEqual(chains(code, 3, true, resolved), chains(code, 3));
+    assert.deepEqual(chains(code, 3, true), ['c > d > block', 'b > c > d > block', 'a: none']);
+    // The calls in c, b, a and d are resolved; the call in `unrelated` is never asked about.
+    assert.deepEqual(resolved.sort(), ['b', 'block', 'c', 'd']);
+  });
+
   it('follows helpers up to the depth bound', () => {
     const code = `
       function d() { block(); }

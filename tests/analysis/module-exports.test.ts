@@ -38,6 +38,20 @@ describe('readAsyncExports', () => {
   });
 });
 
+describe('readAsyncExports: overloads', () => {
+  it('never decides from one overload of several', () => {
+    const root = withFiles({
+      'c.ts': [
+        'export function define(config: string): Promise<string>;',
+        'export function define(config: object): object;',
+        'export function define(config: unknown) { return config; }',
+        'export async function single() {}',
+      ].join('\n'),
+    });
+    assert.deepEqual([...(readAsyncExports(path.join(root, 'c.ts')) ?? [])].sort(), ['single']);
+  });
+});
+
 describe('resolveRelativeModule', () => {
   it('resolves extensions, .js to .ts, and index files; not packages or relative importers', () => {
     const root = withFiles({ 'src/db.ts': '', 'src/lib/index.js': '', 'src/util.mjs': '', 'src/main.ts': '' });

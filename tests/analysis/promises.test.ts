@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getPromiseAnalysis, getValueUsage } from '../../src/analysis/promises';
+import { checkerQuery, getPromiseAnalysis, getValueUsage } from '../../src/analysis/promises';
 import { runOnCode } from './run-on-code';
 
 /** `isPromise` of every expression statement's expression, as `line: text → boolean`. */
@@ -261,5 +261,20 @@ describe('getValueUsage', () => {
         '12: other',
       ],
     );
+  });
+});
+
+describe('checkerQuery', () => {
+  it('answers the query when the checker succeeds', () => {
+    assert.equal(checkerQuery(false, () => true), true);
+  });
+
+  it('answers the fallback when the checker overflows the stack', () => {
+    const overflow = (depth: number): number => overflow(depth + 1) + 1;
+    assert.equal(checkerQuery('fallback', () => String(overflow(0))), 'fallback');
+  });
+
+  it('rethrows any other error', () => {
+    assert.throws(() => checkerQuery(null, () => { throw new TypeError('bug'); }), TypeError);
   });
 });

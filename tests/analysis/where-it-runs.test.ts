@@ -50,6 +50,15 @@ await run([]);`),
     );
   });
 
+  it('sees promises returned by a synchronous per-item callback: every call starts before any is awaited', () => {
+    assert.deepEqual(
+      where(`async function fetchOne(url) { probe(); }
+async function main(urls) { await Promise.all(urls.map((url) => fetchOne(url))); }
+main([]);`),
+      ['concurrent:per-item'],
+    );
+  });
+
   it('sees concurrency limiters and what they create', () => {
     assert.deepEqual(
       where(`import pLimit from 'p-limit';
@@ -181,9 +190,16 @@ describe('where-it-runs: package.json bin targets and script folders', () => {
   it('sees a bin target, its source file, and files of a scripts folder', () => {
     const code = 'export async function run() { probe(); }';
     assert.deepEqual(where(code, { filename: path.join(root, 'library', 'src', 'cli.ts') }), ['alone:script:bin']);
-    assert.deepEqual(where(code, { filename: path.join(root, 'library', 'src', 'index.ts') }), ['concurrent:exported']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'library', 'src', 'index.ts') }), ['alone:script:bin-package']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'commands', 'lib', 'index.ts') }), ['alone:script:script-folder']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'src', 'index.ts') }), ['concurrent:exported']);
+    assert.deepEqual(
+      where(`import express from 'express';\nexpress().get('/', async () => { probe(); });`, { filename: path.join(root, 'library', 'src', 'server.ts') }),
+      ['concurrent:request-handler'],
+    );
     assert.deepEqual(where(code, { filename: path.join(root, 'library', 'scripts', 'release.ts') }), ['alone:script:script-folder']);
     assert.deepEqual(where(code, { filename: path.join(root, 'create-app', 'src', 'steps.ts') }), ['alone:script:cli-package']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'commands', 'src', 'install.ts') }), ['alone:script:script-folder']);
   });
 });
 

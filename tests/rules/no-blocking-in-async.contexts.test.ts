@@ -70,6 +70,9 @@ export async function compile(file) {
 import { mkdir } from 'node:fs/promises';
 export async function ensureDir(dir) { if (!existsSync(dir)) await mkdir(dir, { recursive: true }); }`,
     `import fs from 'node:fs';
+const hasLockfile = (dir) => fs.existsSync(dir + '/pnpm-lock.yaml');
+export async function status(dir) { return hasLockfile(dir) ? await readLock(dir) : 'open'; }`,
+    `import fs from 'node:fs';
 export async function serveStatic(req, res) { const file = resolve(req.url); if (fs.existsSync(file) && fs.statSync(file).isFile()) await send(res, file); }`,
   ],
   invalid: [

@@ -64,6 +64,9 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     { code: `#!/usr/bin/env node\nasync function main() { await run(); }\nmain();`, filename: 'tool.ts' },
     { code: `async function main() { await run(); }\nmain();`, filename: 'scripts/generate.ts' },
     { code: `import { build } from "./build";\nbuild(options).then(print);`, filename: 'bin/cli.ts' },
+    `async function add(x) { await put(x); }\nfunction f(items) {\n  // queued synchronously, so we do not need to await each call\n  for (const item of items) {\n    add(item);\n  }\n}`,
+    { code: 'async function main() { await run(); }\nmain();', filename: 'src/bin.ts' },
+    { code: 'resolve({ name: "x" }).then(print);', filename: 'packages/resolver/example.js' },
     // the handled chain's .finally
     'async function f() { await g(); }\nf().catch(() => {}).finally(() => {});',
   ],

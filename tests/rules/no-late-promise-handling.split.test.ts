@@ -9,7 +9,8 @@ import * as tsParser from '@typescript-eslint/parser';
 import noFloatingPromises from '../../src/rules/no-floating-promises';
 import noLatePromiseHandling from '../../src/rules/no-late-promise-handling';
 
-const PRELUDE = 'async function load() { return 1; }\nasync function other() { return 2; }\n';
+// Both helpers do real I/O, so their promises can reject (one that cannot is no-floating-promises' exception).
+const PRELUDE = "async function load() { return fetch('/load'); }\nasync function other() { return fetch('/other'); }\n";
 
 function reportsOf(code: string): string[] {
   const linter = new Linter({ configType: 'flat' });

@@ -226,6 +226,38 @@ async function start() {
     ],
   },
 
+  // a same-file helper that may reject
+  {
+    code: `
+function readJson(file) { return readFile(file).then(JSON.parse); }
+async function f(file) {
+  const data = readJson(file);
+  await lock();
+  return await data;
+}`,
+    errors: [
+      {
+        messageId: 'lateHandling',
+        data: { name: 'data', line: 5, handledLine: 6 },
+        line: 4,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            data: { name: 'data' },
+            output: `
+function readJson(file) { return readFile(file).then(JSON.parse); }
+async function f(file) {
+  const data = readJson(file);
+  data.catch(() => {});
+  await lock();
+  return await data;
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // either of two calls
   {
     code: `
@@ -766,6 +798,9 @@ ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
     'async function f() { let open; const opened = new Promise((resolve) => { open = resolve; }); await setup(open); await opened; }',
     // a deferred: the stored \`reject\` is called by other code, at a time this function does not show
     'async function f() { let fail; const done = new Promise((resolve, reject) => { fail = reject; }); await start(fail); await done; }',
+    // same-file helpers that return promises which cannot reject, and Promise.all of them
+    'const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms)); async function f() { const d = delay(100); await work(); await d; }',
+    'function ended(stream) { if (stream.readableEnded) return Promise.resolve(); return new Promise((resolve) => { stream.once("end", resolve); }); } async function f(a, b) { const both = Promise.all([ended(a), ended(b)]); await stop(); await both; }',
     // a suspension that does not let a rejection be reported
     'async function f() { const p = load(); await null; await p; }',
     // awaits in nested functions do not suspend this one

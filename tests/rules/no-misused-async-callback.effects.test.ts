@@ -32,6 +32,16 @@ const invalid: Invalid[] = [
     code: 'const p = new Promise(async (resolve, reject) => {\n  const conn = await open();\n  try { resolve(await conn.read()); } catch (e) { reject(e); }\n});',
     errors: [{ messageId: 'promiseExecutor', line: 1, column: 23 }],
   },
+  // every error reaches reject: nothing is lost, the message says only the wrapper is redundant
+  {
+    code: 'const p = new Promise(async (resolve, reject) => {\n  try { resolve(await connect()); } catch (error) { reject(error); }\n});',
+    errors: [{ messageId: 'redundantPromiseExecutor', line: 1, column: 23 }],
+  },
+  // an executor whose awaits are each guarded, settling in its own body
+  {
+    code: "const lib = new Promise(async (resolve) => {\n  let mod = null;\n  try { mod = await import('optional-a'); } catch {}\n  resolve(mod);\n});",
+    errors: [{ messageId: 'redundantPromiseExecutor', line: 1, column: 25 }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('no-misused-async-callback (effects)', rule as never, {
@@ -40,10 +50,8 @@ ruleTester.run<MessageIds, Options>('no-misused-async-callback (effects)', rule 
     `items.forEach(async (item) => {\n  try { await save(item); } catch (e) { log(e); }\n});`,
     // a plain callback returning a helper's promise that already ends in .catch
     `const ping = (url) => fetch(url).catch(() => {});\nfunction f(urls) {\n  urls.map((url) => ping(url));\n}`,
-    // an async executor whose whole body is try { } catch (e) { reject(e) }: every error reaches reject
-    `const p = new Promise(async (resolve, reject) => {\n  try { resolve(await connect()); } catch (error) { reject(error); }\n});`,
-    // an executor whose awaits are each guarded
-    `const lib = new Promise(async (resolve) => {\n  let mod = null;\n  try { mod = await import('optional-a'); } catch {}\n  resolve(mod);\n});`,
+    // an executor whose errors all reach reject and that settles from an event: the wrapper is needed
+    `const p = new Promise(async (resolve, reject) => {\n  try { const conn = await connect(); conn.on('end', resolve); } catch (error) { reject(error); }\n});`,
     // the stored array is awaited, or read for more than its length
     `async function f(keys) {\n  const tasks = keys.map(async (key) => { await drop(key); });\n  await Promise.all(tasks);\n}`,
     // a sync predicate over a helper that returns a promise is not called async (and untyped, not judged)

@@ -177,6 +177,28 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', rule
     // async in name only: nothing real behind the await
     `async function label(item) { return item.name.toUpperCase(); }
     async function f(items) { const out = []; for (const item of items) out.push(await label(item)); return out; }`,
+    // a list whose order was chosen: a commit order, a sorted or reversed list
+    `class UnitOfWork { async commit(groups, commitOrder) { for (const meta of commitOrder) await this.flushGroup(groups.get(meta)); } }`,
+    `class Generator { async clear() { for (const meta of this.getOrderedTables().reverse()) await this.driver.drop(meta.name); } }`,
+    // events dispatched to listeners, and handlers of an object, in turn
+    `async function f(em, rows) { for (const row of rows) await em.events.dispatchEvent('beforeSave', row); }`,
+    `class Collector { async onBulk(messages) { for (const message of messages) await this.handleDispose(message); } }`,
+    // a parameter of a transaction callback is the transaction
+    `function insertAll(chunks) {
+      return runInTransaction(async (tr) => {
+        const results = [];
+        for (const rows of chunks) results.push(await tr('items').insert(rows));
+        return results;
+      });
+    }`,
+    // a step of a Redis MULTI block, or named as part of a transaction
+    `async function f(client, entries) {
+      const multi = client.multi();
+      for (const entry of entries) await this.addJob(multi, entry);
+    }`,
+    `async function f(entries, queue) { for (const entry of entries) await queue.addToTransaction(entry); }`,
+    // a user's callback per item
+    `async function f(shards, options) { for (const shard of shards) await options.shardCallback(shard); }`,
     // an accumulator that reads itself across the pause loses updates when concurrent
     `async function f(items) {
       let total = 0;

@@ -259,6 +259,32 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       const present = await readLinkedDeps(root.modulesDir);
       return [linked, present];
     }`,
+    // a server started first: the next network call connects to it
+    `function startApp(port) {
+      return new Promise((resolve) => { const server = makeServer(); server.listen(port, () => resolve(server)); });
+    }
+    async function f(port) {
+      const app = await startApp(port);
+      const response = await fetchPage(port);
+      return [app, response];
+    }`,
+    // unknown code handed a resource, then a check through the same resource
+    `async function run(body, db) {
+      const result = await body(db);
+      const problems = await checkConstraints(db);
+      return [result, problems];
+    }`,
+    // a catch that cleans up would race with calls still writing under a fail-fast Promise.all
+    `async function swap(dir, backup, link) {
+      try {
+        const moved = await moveAside(dir, backup);
+        const target = await readTarget(link);
+        return [moved, target];
+      } catch (error) {
+        await removeDir(backup);
+        throw error;
+      }
+    }`,
   ],
   invalid,
 });

@@ -32,6 +32,12 @@ declare function takesAny(run: any): void;
 declare function takesUnknown(run: (value: unknown) => unknown): void;
 type Recur = () => Recur;
 declare const recur: Recur;
+type Grow<T> = <U>() => Grow<T & U>;
+declare const grow: Grow<unknown>;
+type Nested = string | Promise<Nested>;
+declare const nested: Nested;
+declare function within<T>(run: () => T): T;
+type Maker = <T>() => T;
 `;
 
 const at = (line: number): number => TYPES.split('\n').length + line - 1;
@@ -43,6 +49,10 @@ typedRuleTester.run('no-floating-promises (type shapes)', floatingRule, {
     // any and unknown: no untyped evidence, no report
     { filename: 'file.ts', code: `${TYPES}anything;\nanything.save();\nanyFactory();\nmystery;\nunknownFactory();\n(mystery as any);` },
     { filename: 'file.ts', code: `${TYPES}if (anything.ready()) anyFactory();\nif (unknownFactory()) mystery;` },
+    // a generic function type whose signature returns itself with a growing type argument
+    { filename: 'file.ts', code: `${TYPES}grow();\ngrow<number>()<string>();\nif (grow()) recur();` },
+    // a recursive promise union through a generic wrapper, awaited
+    { filename: 'file.ts', code: `${TYPES}export const make: Maker = () => within(() => nested);\nexport async function f() { await within(() => nested); }` },
     // a recursive thenable chain handled with a rejection handler
     { filename: 'file.ts', code: `${TYPES}export async function f() { await wrap(fluent).run(); await chain.more(); }` },
   ],
@@ -65,6 +75,12 @@ typedRuleTester.run('no-floating-promises (type shapes)', floatingRule, {
       code: `${TYPES}settled<number>();`,
       errors: [{ messageId: 'floating', line: at(1), column: 1, suggestions: [{ messageId: 'suggestVoid', output: `${TYPES}void settled<number>();` }] }],
     },
+    // a union that may be a promise (string | Promise<...>), through a generic wrapper
+    {
+      filename: 'file.ts',
+      code: `${TYPES}within(() => nested);`,
+      errors: [{ messageId: 'floating', line: at(1), column: 1, suggestions: [{ messageId: 'suggestVoid', output: `${TYPES}void within(() => nested);` }] }],
+    },
     // an intersection with Promise
     {
       filename: 'file.ts',
@@ -85,13 +101,14 @@ typedRuleTester.run('no-misused-async-callback (type shapes)', callbackRule, {
     // any and unknown parameter types, recursive function types
     { filename: 'file.ts', code: `${TYPES}takesAny(async () => {});\ntakesUnknown(async () => 1);\ntakesAny(recur);\n[1].forEach(() => recur);` },
     { filename: 'file.ts', code: `${TYPES}[1].forEach(() => { deep(fluent); });\n[chain].forEach((item) => { void item; });` },
+    { filename: 'file.ts', code: `${TYPES}setTimeout(grow);\n[1].forEach(grow);\n[1].map(grow);` },
   ],
   invalid: [
-    // a callback returning a recursive thenable
+    // a plain callback returning a recursive thenable (the message does not call it async)
     {
       filename: 'file.ts',
       code: `${TYPES}[1].forEach(() => chain.more());`,
-      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: at(1), column: 13, suggestions: [] }],
+      errors: [{ messageId: 'ignoredPromiseCallback', data: { method: 'forEach' }, line: at(1), column: 13, suggestions: [] }],
     },
     // an \`any\` receiver keeps the untyped evidence
     {

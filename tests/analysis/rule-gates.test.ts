@@ -1,0 +1,151 @@
+/**
+ * Every rule starts by asking whether it can find anything in the file (`source-words.ts`,
+ * `PromiseAnalysis.mayContainPromises`) and returns no listener when not. A gate must never hide a
+ * report: these cases reach each rule's construct without the word its gate looks for first.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getPromiseAnalysis } from '../../src/analysis/promises';
+import { getSourceWords } from '../../src/analysis/source-words';
+import blocking from '../../src/rules/no-blocking-in-async';
+import floating from '../../src/rules/no-floating-promises';
+import misused from '../../src/rules/no-misused-async-callback';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { runOnCode } from './run-on-code';
+
+// @typescript-eslint/rule-tester pins its own copy of utils; the rules are the same objects at run time.
+type AnyRule = Parameters<typeof ruleTester.run>[1];
+
+/** Relative modules are read from disk: lint as a file beside the fixtures. */
+const filename = path.join(FIXTURES_DIR, 'file.ts');
+
+describe('SourceWords', () => {
+  const words = (code: string, word: string) =>
+    runOnCode<string>(code, (context, collect) => ({
+      'Program:exit'(program: TSESTree.Program) {
+        const source = getSourceWords(context);
+        collect(`has ${String(source.has(word))}`);
+        for (const statement of program.body) collect(`${statement.range[0]}: ${String(source.within(word, statement))}`);
+      },
+    }));
+
+  it('finds a word in the whole file and inside a node range only when it fits there entirely', () => {
+    assert.deepEqual(words('a();\nasync function f() { await g(); }\nb();', 'await'), ['has true', '0: false', '5: true', '39: false']);
+    assert.deepEqual(words('a(); b();', 'await'), ['has false', '0: false', '5: false']);
+  });
+
+  it('counts comments and longer identifiers (a yes only means look)', () => {
+    assert.deepEqual(words('// await later\nawaiting();', 'await'), ['has true', '15: true']);
+  });
+
+  it('reads string literals and plain template literals as possible module specifiers', () => {
+    const strings = (code: string) =>
+      runOnCode<string>(code, (context, collect) => ({
+        'Program:exit'() {
+          const source = getSourceWords(context);
+          collect(String(source.anyStringMayBe(new Set(['fs/promises']), ['./'])));
+        },
+      }));
+    assert.deepEqual(strings("import x from 'fs/promises';"), ['true']);
+    assert.deepEqual(strings('const x = require(`fs/promises`);'), ['true']);
+    assert.deepEqual(strings("const x = require('./db');"), ['true']);
+    assert.deepEqual(strings("const x = require('fs'); const y = `a${1}b`;"), ['false']);
+  });
+});
+
+describe('PromiseAnalysis.mayContainPromises (untyped)', () => {
+  const may = (code: string) =>
+    runOnCode<string>(code, (context, collect) => ({
+      'Program:exit'() {
+        collect(String(getPromiseAnalysis(context).mayContainPromises()));
+      },
+    }));
+
+  it('is false only without async, then, promise globals and promise modules', () => {
+    assert.deepEqual(may("const fs = require('fs'); fs.readFileSync('x');"), ['true']);
+    assert.deepEqual(may("const path = require('path'); path.join('a');"), ['false']);
+    assert.deepEqual(may('items.forEach((item) => print(item));'), ['false']);
+  });
+
+  it('is true for each kind of evidence', () => {
+    assert.deepEqual(may('async function f() {}'), ['true']);
+    assert.deepEqual(may('x.then(f);'), ['true']);
+    assert.deepEqual(may('fetch(url);'), ['true']);
+    assert.deepEqual(may('crypto.subtle.digest(a, b);'), ['true']);
+    assert.deepEqual(may("import { once } from 'node:events';"), ['true']);
+    assert.deepEqual(may("import { save } from '../db';"), ['true']);
+  });
+});
+
+ruleTester.run('no-floating-promises: reported without async, then or Promise in the file', floating as unknown as AnyRule, {
+  valid: ["const path = require('path');\npath.join('a', 'b');"],
+  invalid: [
+    // a promise API resolved through an import
+    ["import { readFile } from 'fs/promises';\n", "readFile('a')"],
+    ["const { once } = require('node:events');\n", "once(emitter, 'ready')"],
+    ["const fs = require('fs');\n", "fs.promises.readFile('a')"],
+    // a global promise API
+    ['', 'crypto.subtle.digest(algorithm, data)'],
+    // an async function of a relative module (read from its file)
+    ["import { saveUser } from './promise-api';\n", "saveUser('a')", filename],
+  ].map(([head = '', call = '', file]) => ({
+    ...(file ? { filename: file } : {}),
+    code: `${head}${call};`,
+    errors: [
+      {
+        messageId: 'floating',
+        line: head ? 2 : 1,
+        column: 1,
+        suggestions: [{ messageId: 'suggestVoid', output: `${head}void ${call};` }],
+      },
+    ],
+  })) as never,
+});
+
+ruleTester.run('no-misused-async-callback: reported without async, then or Promise in the file', misused as unknown as AnyRule, {
+  valid: ['const print = (item) => log(item);\nitems.forEach(print);'],
+  invalid: [
+    {
+      code: "import { readFile } from 'fs/promises';\nconst load = (file) => readFile(file);\nfiles.forEach(load);",
+      errors: [
+        {
+          messageId: 'ignoredPromiseCallback',
+          data: { method: 'forEach' },
+          line: 3,
+          column: 15,
+          // at the top level nothing can await the loop: no suggestion
+          suggestions: [],
+        },
+      ],
+    },
+  ] as never,
+});
+
+ruleTester.run('no-blocking-in-async: top-level await without async in the file', blocking as unknown as AnyRule, {
+  valid: [
+    // without checkTopLevelAwait, a module with top-level await is not checked
+    "import fs from 'fs';\nawait load();\nfs.readFileSync('a');",
+  ],
+  invalid: [
+    {
+      code: "import fs from 'fs';\nawait load();\nfs.readFileSync('a');",
+      options: [{ checkTopLevelAwait: true }],
+      errors: [
+        {
+          messageId: 'blockingFileSystem',
+          line: 3,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              data: { twin: 'readFile' },
+              output: "import fs from 'fs';\nimport { readFile } from 'node:fs/promises';\nawait load();\nawait readFile('a');",
+            },
+          ],
+        },
+      ],
+    },
+  ] as never,
+});
