@@ -16,6 +16,7 @@ import {
   ownerOf,
   typedPromiseKind,
 } from '../analysis/promise-bindings';
+import { getFileEffects } from '../analysis/effects';
 import { getPromiseAnalysis, getValueUsage } from '../analysis/promises';
 import { skipTransparent, variableOfIdentifier } from '../util/ast';
 import { createRule } from '../util/create-rule';
@@ -112,6 +113,7 @@ export default createRule<Options, MessageIds>({
     const reportAbandoned = options.reportAbandoned ?? true;
     const sourceCode = context.sourceCode;
     const promises = getPromiseAnalysis(context);
+    const effects = getFileEffects(context);
     const timelines = getFunctionTimelines(context);
 
     const isGlobal = (identifier: TSESTree.Identifier): boolean => {
@@ -174,9 +176,11 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * `cannotReject`, also through one level of same-file helper (`const delay = (ms) => new
-     * Promise((r) => setTimeout(r, ms))`: a non-async function whose every `return` cannot
-     * reject) and through `Promise.all/allSettled/race/any([...])` of such promises.
+     * `cannotReject`, also for a call whose effect summary says it cannot reject (see
+     * `EffectSummary.canReject`: an async helper whose body catches everything), through one
+     * level of same-file helper (`const delay = (ms) => new Promise((r) => setTimeout(r, ms))`: a
+     * non-async function whose every `return` cannot reject) and through
+     * `Promise.all/allSettled/race/any([...])` of such promises.
      */
     function neverRejects(expression: TSESTree.Node, depth: number): boolean {
       if (cannotReject(expression, isGlobal, sourceCode)) return true;
@@ -184,6 +188,8 @@ export default createRule<Options, MessageIds>({
       const node = skipTransparent(expression);
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
       const argument = node.arguments[0];
+      // A call whose effect summary cannot reject (an async helper wholly inside try/catch).
+      if (effects.summaryOf(node)?.canReject === false) return true;
       if (isPromiseCombinatorCall(node, sourceCode)) {
         return (
           argument?.type === AST_NODE_TYPES.ArrayExpression &&

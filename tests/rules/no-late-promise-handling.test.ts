@@ -801,6 +801,8 @@ ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
     // same-file helpers that return promises which cannot reject, and Promise.all of them
     'const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms)); async function f() { const d = delay(100); await work(); await d; }',
     'function ended(stream) { if (stream.readableEnded) return Promise.resolve(); return new Promise((resolve) => { stream.once("end", resolve); }); } async function f(a, b) { const both = Promise.all([ended(a), ended(b)]); await stop(); await both; }',
+    // an async helper whose body catches everything: its promise cannot reject (effect summaries)
+    'async function probeQuietly(name) { try { return await probe(name); } catch { return { name, ok: false }; } } async function f() { const b = probeQuietly("b"); const a = await probeQuietly("a"); return [a, await b]; }',
     // a suspension that does not let a rejection be reported
     'async function f() { const p = load(); await null; await p; }',
     // awaits in nested functions do not suspend this one
