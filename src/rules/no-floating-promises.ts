@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
 import { getFileEffects } from '../analysis/effects';
+import { getWhereItRuns } from '../analysis/where-it-runs';
 import { getImportSource } from '../analysis/imports';
 import {
   chainMethodName,
@@ -425,12 +426,17 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * The linted file is a script (a shebang, or a path under `bin/`, `scripts/`, `examples/`,
-     * `bench/`, or named `cli.*`, `bin.*`, `bundle.*`, `bench.*`, `example.js`): a rejection at its top level ends the
-     * process with the error printed, which is what the author wants from a script.
+     * The linted file is a script: a path under `bin/`, `scripts/`, `examples/`, `bench/`, or named
+     * `cli.*`, `bin.*`, `bundle.*`, `bench.*`, `example.js`, or a program by `WhereItRuns.script()`
+     * (a shebang, a `bin` target, a CLI-only package, a script folder, a CLI library imported).
+     * A rejection at its top level ends the process with the error printed, which is what the
+     * author wants from a script. A module that merely starts an async function of its own at the
+     * top level (`starts-main`) is not enough: that call is exactly what this rule may report.
      */
     function isScriptFile(): boolean {
-      return sourceCode.text.startsWith('#!') || SCRIPT_PATH.test(context.filename.replace(/\\/g, '/'));
+      if (SCRIPT_PATH.test(context.filename.replace(/\\/g, '/'))) return true;
+      const script = getWhereItRuns(context).script();
+      return script !== null && script !== 'starts-main';
     }
 
     function wrap(expression: TSESTree.Expression): string {

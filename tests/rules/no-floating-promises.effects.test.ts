@@ -37,6 +37,16 @@ const invalid: Invalid[] = [
     code: 'import { build } from "./build";\nbuild(options).then(print);',
     errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'import { build } from "./build";\nvoid build(options).then(print);' }] }],
   },
+  // a comment that names the rule is not a statement of intent; only a disable directive is
+  {
+    code: 'async function save(x) { await put(x); }\nfunction f(x) {\n  save(x); // see no-floating-promises\n}',
+    errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function save(x) { await put(x); }\nfunction f(x) {\n  void save(x); // see no-floating-promises\n}' }] }],
+  },
+  // a module that starts its own async function at the top level is not a script on that account
+  {
+    code: 'async function init() { await connect(); }\ninit();',
+    errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'async function init() { await connect(); }\nvoid init();' }] }],
+  },
   // a comment that says nothing about intent
   {
     code: 'async function save(x) { await put(x); }\nfunction f(x) {\n  // save the draft\n  save(x);\n}',
@@ -66,6 +76,8 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     { code: `import { build } from "./build";\nbuild(options).then(print);`, filename: 'bin/cli.ts' },
     `async function add(x) { await put(x); }\nfunction f(items) {\n  // queued synchronously, so we do not need to await each call\n  for (const item of items) {\n    add(item);\n  }\n}`,
     { code: 'async function main() { await run(); }\nmain();', filename: 'src/bin.ts' },
+    // a file that imports a CLI library is a command-line program (see where-it-runs)
+    { code: 'import { program } from "commander";\nasync function main() { await run(); }\nmain();', filename: 'src/tool.ts' },
     { code: 'resolve({ name: "x" }).then(print);', filename: 'packages/resolver/example.js' },
     // the handled chain's .finally
     'async function f() { await g(); }\nf().catch(() => {}).finally(() => {});',
