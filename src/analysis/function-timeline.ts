@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { forEachChild } from './dependencies';
 import { perFile } from './per-file';
+import { isLoopStatement } from '../util/ast';
 
 /** A function body, or the module itself (top-level `await`). */
 export type TimelineOwner = FunctionNode | TSESTree.Program;
@@ -49,16 +50,6 @@ const TS_VALUE_NODES: ReadonlySet<string> = new Set([
   AST_NODE_TYPES.TSTypeAssertion,
   AST_NODE_TYPES.TSInstantiationExpression,
 ]);
-
-function isLoop(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement
-  );
-}
 
 /** Mutable state of one walk: the statements a `break`/`continue` may leave, the enclosing `try` blocks. */
 interface WalkState {
@@ -142,7 +133,7 @@ export class FunctionTimelines {
       default:
         break;
     }
-    if (isLoop(node)) {
+    if (isLoopStatement(node)) {
       state.jumpTargets.push(node);
       forEachChild(node, this.visitorKeys, (child) => this.walk(child, state));
       state.jumpTargets.pop();
@@ -189,7 +180,7 @@ function jumpTarget(
       if (target.type === AST_NODE_TYPES.LabeledStatement && target.label.name === node.label.name) return target;
       continue;
     }
-    if (isLoop(target)) return target;
+    if (isLoopStatement(target)) return target;
     if (target.type === AST_NODE_TYPES.SwitchStatement && node.type === AST_NODE_TYPES.BreakStatement) return target;
   }
   return null;

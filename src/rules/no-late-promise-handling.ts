@@ -18,7 +18,7 @@ import {
 } from '../analysis/promise-bindings';
 import { getFileEffects } from '../analysis/effects';
 import { getPromiseAnalysis, getValueUsage } from '../analysis/promises';
-import { skipTransparent, variableOfIdentifier } from '../util/ast';
+import { isLoopStatement, skipTransparent, variableOfIdentifier } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 export type Options = [
@@ -437,13 +437,7 @@ export default createRule<Options, MessageIds>({
       if (!awaited) return;
       let loop: TSESTree.Node | null = null;
       for (let current: TSESTree.Node | undefined = awaited.parent; current && current !== owner; current = current.parent) {
-        if (
-          current.type === AST_NODE_TYPES.ForStatement ||
-          current.type === AST_NODE_TYPES.WhileStatement ||
-          current.type === AST_NODE_TYPES.DoWhileStatement ||
-          current.type === AST_NODE_TYPES.ForOfStatement ||
-          current.type === AST_NODE_TYPES.ForInStatement
-        ) {
+        if (isLoopStatement(current)) {
           loop = current;
           break;
         }

@@ -42,3 +42,21 @@ export function variableOfIdentifier(
 ): TSESLint.Scope.Variable | null {
   return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier.name);
 }
+
+/** A `for`, `for...in`, `for...of`, `while` or `do...while` statement. */
+export function isLoopStatement(
+  node: TSESTree.Node,
+): node is
+  | TSESTree.ForStatement
+  | TSESTree.ForInStatement
+  | TSESTree.ForOfStatement
+  | TSESTree.WhileStatement
+  | TSESTree.DoWhileStatement {
+  return (
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement
+  );
+}
