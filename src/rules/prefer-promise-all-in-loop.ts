@@ -450,6 +450,8 @@ export default createRule<Options, MessageIds>({
      * `count++` / `count += 1` / `total -= 1` on an outer counter that nothing else in the loop
      * reads: the increments commute, so iterations in any order leave the same count.
      */
+    /** Per loop: is every reference of this variable inside the loop a counter step (`isCounterUpdate`)? */
+    const counterOnlyCache = new WeakMap<CheckedLoop, Map<NonNullable<ReturnType<typeof findVariable>>, boolean>>();
     function isCounterStep(node: TSESTree.Node, operator: string, loop: CheckedLoop): boolean {
       if (node.type !== AST_NODE_TYPES.Identifier) return false;
       if (operator !== '++' && operator !== '+=' && operator !== '-=') return false;
@@ -467,13 +469,20 @@ export default createRule<Options, MessageIds>({
       if (parent.parent.type !== AST_NODE_TYPES.ExpressionStatement) return false;
       const variable = findVariable(sourceCode.getScope(node), node.name);
       if (!variable) return false;
-      return variable.references.every(
-        (reference) =>
-          reference.identifier === node ||
-          reference.identifier.range[1] <= loop.range[0] ||
-          reference.identifier.range[0] >= loop.range[1] ||
-          isCounterUpdate(reference.identifier),
-      );
+      // Once per counter and loop: a loop body with many `total += x` steps stays linear.
+      let perLoop = counterOnlyCache.get(loop);
+      if (!perLoop) counterOnlyCache.set(loop, (perLoop = new Map()));
+      let counterOnly = perLoop.get(variable);
+      if (counterOnly === undefined) {
+        counterOnly = variable.references.every(
+          (reference) =>
+            reference.identifier.range[1] <= loop.range[0] ||
+            reference.identifier.range[0] >= loop.range[1] ||
+            isCounterUpdate(reference.identifier),
+        );
+        perLoop.set(variable, counterOnly);
+      }
+      return counterOnly;
     }
 
     function isCounterUpdate(identifier: TSESTree.Node): boolean {
