@@ -3,16 +3,19 @@ import {
   CLOCK_READS,
   CONNECTION_LIFECYCLE_METHODS,
   ENV_LOADER_MODULES,
+  ENV_LOADER_NAME,
   FILE_READ_FUNCTIONS,
   FILE_SYSTEM_MODULES,
   FILE_WRITE_FUNCTIONS,
   LOCK_METHODS,
   MEMORY_PROMISE_IMPORTS,
+  MODULE_LOADER_NAMES,
   ORDERED_RESOURCE_CLASS_WORDS,
   ORDERED_RESOURCE_FACTORIES,
   IN_MEMORY_COLLECTIONS,
   PROCESS_MODULES,
   PROMPT_METHODS,
+  PROMPT_MODULE_FILE,
   PROMPT_MODULES,
   STATEMENT_METHODS,
   VALUE_METHODS,
@@ -66,9 +69,12 @@ export type WriteTarget =
  *     is not a call, or a call whose own summary cannot reject (a sync throw is not a rejection).
  * - `writes`: what it changes outside itself (see `WriteTarget`), its callees' writes included
  *   (an argument passed on to a callee that writes it counts as written).
- * - `readsFiles` / `readsEnv`: it reads the file system / `process.env`.
+ * - `readsFiles` / `readsEnv`: it reads the file system / `process.env`; loading a module at run
+ *   time (`import(file)` of a computed path, `MODULE_LOADER_NAMES`) does both. A call named as an
+ *   environment loader (`ENV_LOADER_NAME`, `loadEnv()`) writes `process.env` and reads files.
  * - `startsProcess`: it starts a child process (`PROCESS_MODULES`).
- * - `prompts`: it asks a person a question (`PROMPT_MODULES`, `PROMPT_METHODS`).
+ * - `prompts`: it asks a person a question (`PROMPT_MODULES`, `PROMPT_METHODS`, and the exports of
+ *   a relative import whose file is named for prompting, `PROMPT_MODULE_FILE`).
  * - `locks`: it takes a lock (`LOCK_METHODS`).
  * - `benchmarks`, `startsServer`: see their fields.
  *
@@ -116,7 +122,7 @@ const IO: EffectSummary = {
 };
 
 /** A catalogued API call's effect, from its import (or a readline-like method name). */
-type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'envLoad' | null;
+type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'envLoad' | 'moduleLoad' | null;
 
 /** The last camelCase word of a class name is an ordered-resource word (`PostgresConnection`). */
 const ORDERED_CLASS = new RegExp(`(?:^|[a-z0-9])(?:${ORDERED_RESOURCE_CLASS_WORDS.join('|')})$`);
@@ -259,12 +265,19 @@ export class FileEffects {
         ? 'memory'
         : null;
     }
+    // Named for what it does, wherever it is defined: an environment loader (`loadEnv()`), a
+    // module loader (`fs.dynamicImport(file)`, `require(path)` of a computed path).
+    const calledName = member ?? (root.type === AST_NODE_TYPES.Identifier ? root.name : null);
+    if (calledName !== null && ENV_LOADER_NAME.test(calledName)) return 'envLoad';
+    if (calledName !== null && MODULE_LOADER_NAMES.has(calledName) && call.arguments[0]?.type !== AST_NODE_TYPES.Literal) return 'moduleLoad';
     if (root.type !== AST_NODE_TYPES.Identifier) {
       return member !== null && PROMPT_METHODS.has(member) ? 'prompt' : member !== null && LOCK_METHODS.has(member) ? 'lock' : null;
     }
     const variable = variableOfIdentifier(this.sourceCode, root);
     const source = variable ? getImportSource(variable) : null;
     if (source) {
+      // The project's own prompt helpers, by their file's name (`PROMPT_MODULE_FILE`).
+      if (source.module.startsWith('.') && PROMPT_MODULE_FILE.test(source.module)) return 'prompt';
       const name = source.imported === '*' || source.imported === 'default' ? (member ?? source.imported) : source.imported;
       const module = source.module;
       if (FILE_SYSTEM_MODULES.has(module)) {
@@ -314,6 +327,8 @@ function apiSummary(effect: Exclude<ApiEffect, null>, call: EffectCall): EffectS
       return { ...IO, locks: true };
     case 'envLoad':
       return { ...IO, writes: [{ kind: 'env' }], readsFiles: true };
+    case 'moduleLoad':
+      return { ...IO, readsFiles: true, readsEnv: true };
   }
 }
 
@@ -459,6 +474,14 @@ class FunctionWalk {
         break;
       case AST_NODE_TYPES.MemberExpression:
         if (isProcessEnv(node)) this.readsEnv = true;
+        break;
+      case AST_NODE_TYPES.ImportExpression:
+        // `import(file)` of a computed path evaluates a module (a config file): it reads files and
+        // whatever `process.env` its top-level code reads.
+        if (node.source.type !== AST_NODE_TYPES.Literal) {
+          this.readsFiles = true;
+          this.readsEnv = true;
+        }
         break;
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:

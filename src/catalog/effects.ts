@@ -107,7 +107,31 @@ export const PROMPT_MODULES: ReadonlySet<string> = new Set([
   '@inquirer/password',
   '@inquirer/checkbox',
   'readline-sync',
+  // npm's `read` package: `read({ prompt, silent })` asks on the terminal.
+  'read',
 ]);
+
+/**
+ * A relative import whose file is named for asking the user (`./prompt`, `../utils/prompts.js`,
+ * `./read-user-info`, `./ask`, `./questions`): a project's own prompt helpers. Across files and
+ * without types their bodies are out of sight, and the file name is the best evidence left;
+ * every call of its exports is taken to ask a person (one question at a time).
+ */
+export const PROMPT_MODULE_FILE = /(?:^|[/\\])(?:[\w-]*[-_])?(?:prompts?|read-?user-?info|user-?input|ask|questions?|inquir\w*)(?:\.[cm]?[jt]sx?)?$/i;
+
+/**
+ * Names of functions that load environment variables into `process.env` (`loadEnv()`,
+ * `loadEnvironmentVars()`, `loadDotenv(dir)`, `applyEnvFile(path)`): the convention of config
+ * loaders. Whatever runs after one may read what it set, so it is ordered with what follows.
+ */
+export const ENV_LOADER_NAME = /^(?:load|apply|read|init|setup|populate)(?:Dot)?Env(?:ironment)?(?:Vars?|Variables|File|Files)?$/i;
+
+/**
+ * Function and method names that load and evaluate a module at run time (`require(path)`,
+ * `dynamicImport(file)`, `importModule(url)`): the module's top-level code runs, reading files and
+ * often `process.env` (a config file), so it depends on an earlier environment or file write.
+ */
+export const MODULE_LOADER_NAMES: ReadonlySet<string> = new Set(['require', 'dynamicImport', 'importModule', 'requireModule', 'importFresh']);
 
 /**
  * Method names that ask a person on an interactive interface, whatever the receiver:
