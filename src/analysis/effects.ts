@@ -12,6 +12,7 @@ import {
   MODULE_LOADER_NAMES,
   ORDERED_RESOURCE_CLASS_WORDS,
   ORDERED_RESOURCE_FACTORIES,
+  ORDERED_RESOURCE_HANDLE_NAME,
   IN_MEMORY_COLLECTIONS,
   PROCESS_MODULES,
   PROMPT_METHODS,
@@ -173,7 +174,10 @@ export class FileEffects {
    * - `this.x(...)` or `this.field.x(...)` inside a class that is itself a connection, query
    *   runner, session, transaction, database handle (by its name or its superclass's name);
    * - `this.field.x(...)` where the class assigns `field` from a connection factory or member
-   *   (`new Database(file)`, `connection.createQueryRunner()`, `runner.manager`).
+   *   (`new Database(file)`, `connection.createQueryRunner()`, `runner.manager`);
+   * - a receiver chain (`em.getLoader().load(x)`, `this.queryRunner.manager.save(x)`) that starts
+   *   at a name holding an ORM connection handle (`ORDERED_RESOURCE_HANDLE_NAME`), or at a local
+   *   made by a connection factory (`const runner = source.createQueryRunner()`).
    * False when the evidence says nothing (not "independent": only "not known to be one").
    */
   isOrderedReceiver(call: EffectCall): boolean {
@@ -181,14 +185,50 @@ export class FileEffects {
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const object = skipTransparent(callee.object);
     const classNode = enclosingClass(call);
-    if (!classNode) return false;
-    if (object.type === AST_NODE_TYPES.ThisExpression) return this.isResourceClass(classNode);
-    if (object.type !== AST_NODE_TYPES.MemberExpression || skipTransparent(object.object).type !== AST_NODE_TYPES.ThisExpression) {
-      return false;
+    if (object.type === AST_NODE_TYPES.ThisExpression) return classNode !== null && this.isResourceClass(classNode);
+    const head = receiverHead(object);
+    if (head === null) return false;
+    if (head.kind === 'this') {
+      if (ORDERED_RESOURCE_HANDLE_NAME.test(head.field)) return true;
+      if (!classNode) return false;
+      // Directly on a field of a resource class (`this.pool.query()` inside a connection).
+      if (head.direct && this.isResourceClass(classNode)) return true;
+      return fieldFromResource(classNode, head.field);
     }
-    if (this.isResourceClass(classNode)) return true;
-    const field = staticMemberName(object);
-    return field !== null && fieldFromResource(classNode, field);
+    if (ORDERED_RESOURCE_HANDLE_NAME.test(head.identifier.name)) return true;
+    // `const runner = this.createQueryRunner()`, `const em = orm.em.fork()`: a local made by a factory.
+    const variable = variableOfIdentifier(this.sourceCode, head.identifier);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== 'Variable' || !definition.node.init) return false;
+    const name = producerName(definition.node.init);
+    return name !== null && ORDERED_RESOURCE_FACTORIES.has(name);
+  }
+
+/**
+   * True for `this.name(...)` inside a class that extends another class, when neither the class
+   * nor a same-file ancestor defines `name`: the method is inherited from a class out of sight
+   * (another file), so nothing is known of what it waits for (often nothing: a mapping helper
+   * marked `async`). Rules that need real I/O to report stay silent on such a call.
+   */
+  isUnseenInheritedMethod(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || skipTransparent(callee.object).type !== AST_NODE_TYPES.ThisExpression) return false;
+    const name = staticMemberName(callee);
+    let classNode = enclosingClass(call);
+    if (name === null || !classNode?.superClass || this.calledFunction(call) !== null) return false;
+    for (let depth = 0; classNode && depth < MAX_DEPTH; depth += 1) {
+      if (classNode.body.body.some((member) => (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name)) {
+        return false;
+      }
+      const superClass: TSESTree.Node | null = classNode.superClass ? skipTransparent(classNode.superClass) : null;
+      if (superClass?.type !== AST_NODE_TYPES.Identifier) return true;
+      const definition: TSESLint.Scope.Definition | undefined = variableOfIdentifier(this.sourceCode, superClass)?.defs[0];
+      // The base class is imported or global: out of sight.
+      if (definition?.type !== 'ClassName') return true;
+      const next: TSESTree.Node = definition.node;
+      classNode = next.type === AST_NODE_TYPES.ClassDeclaration || next.type === AST_NODE_TYPES.ClassExpression ? next : null;
+    }
+    return false;
   }
 
   private isResourceClass(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
@@ -343,6 +383,35 @@ function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTr
     ) {
       return null;
     }
+  }
+  return null;
+}
+
+/**
+ * Where a receiver chain starts: `this.queryRunner` (`field`, `direct` when the call's receiver is
+ * that field itself) for `this.queryRunner.manager.save(x)`, or the identifier `em` for
+ * `em.getLoader().load(x)`; null for anything else (a literal, a call of a bare function).
+ */
+function receiverHead(
+  node: TSESTree.Node,
+): { readonly kind: 'this'; readonly field: string; readonly direct: boolean } | { readonly kind: 'name'; readonly identifier: TSESTree.Identifier } | null {
+  let current = skipTransparent(node);
+  let direct = true;
+  for (let steps = 0; steps < 16; steps += 1) {
+    if (current.type === AST_NODE_TYPES.Identifier) return { kind: 'name', identifier: current };
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      current = skipTransparent(current.callee);
+      direct = false;
+      continue;
+    }
+    if (current.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const inner = skipTransparent(current.object);
+    if (inner.type === AST_NODE_TYPES.ThisExpression) {
+      const field = staticMemberName(current);
+      return field === null ? null : { kind: 'this', field, direct };
+    }
+    current = inner;
+    direct = false;
   }
   return null;
 }

@@ -176,7 +176,24 @@ export const ORDERED_RESOURCE_CLASS_WORDS: readonly string[] = [
   'Socket',
   'Cursor',
   'Channel',
+  // The parts of an ORM that work through one connection or transaction: a unit of work and its
+  // persister write entities in commit order; a schema generator/builder/helper/migrator runs DDL
+  // statements one after another on one connection.
+  'Persister',
+  'UnitOfWork',
+  'SchemaGenerator',
+  'SchemaBuilder',
+  'SchemaHelper',
+  'Migrator',
 ];
+
+/**
+ * Receiver names (a local, parameter or `this` field: `runner`, `queryRunner`, `this.queryRunner`,
+ * `em`, `entityManager`, `manager`, `driver`, `this.queryInterface`) that hold one ORM connection
+ * handle: its query runner, its entity manager, its driver or its query interface. Calls through
+ * one (also down a chain: `em.getLoader().load(x)`) run on the same connection, in order.
+ */
+export const ORDERED_RESOURCE_HANDLE_NAME = /^(?:em|uow|entityManager|manager|driver|queryInterface|unitOfWork|runner|\w*QueryRunner|queryRunner)$/;
 
 /**
  * Constructors and factory methods whose result is one ordered resource: a field initialized
@@ -193,6 +210,9 @@ export const ORDERED_RESOURCE_FACTORIES: ReadonlySet<string> = new Set([
   'startSession',
   'transaction',
   'manager',
+  'getEntityManager',
+  'createEntityManager',
+  'fork',
 ]);
 
 /**

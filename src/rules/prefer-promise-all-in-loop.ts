@@ -653,8 +653,9 @@ export default createRule<Options, MessageIds>({
         }
         calls.push(call);
       }
-      // Async in name only: nothing real waits behind any of the awaits.
-      if (calls.every((call) => effects.summaryOf(call)?.waits === 'memory')) return;
+      // Async in name only: nothing real waits behind any of the awaits (or, for a method
+      // inherited from a class in another file, nothing is known of what it waits for).
+      if (calls.every((call) => effects.summaryOf(call)?.waits === 'memory' || effects.isUnseenInheritedMethod(call))) return;
 
       if (saysSequentialOnPurpose(loop) || optsOutOfCoreRule(scan.awaits) || otherBranchGathers(loop)) return;
       if (sortedJustBefore(loop)) return;
