@@ -257,6 +257,15 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', rule
       }
       async persistOne(meta, set, options) { return this.driver.insert(meta.table, set.payload, options); }
     }`,
+    // the code already chose: one branch returns after a loop, the statement after the `if` gathers
+    `async function loadAll(kind, loaders) {
+      if (kind === 'single-client') {
+        const out = [];
+        for (const loader of loaders) out.push(await runLoader(loader));
+        return out;
+      }
+      return Promise.all(loaders.map(runLoader));
+    }`,
     // an async method inherited from a class in another file: what it waits for is unknown
     `import { Mapper } from './mapper';
     class IndexMapper extends Mapper {
