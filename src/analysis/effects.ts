@@ -220,8 +220,10 @@ export class FileEffects {
       if (classNode.body.body.some((member) => (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name)) {
         return false;
       }
-      const superClass: TSESTree.Node | null = classNode.superClass ? skipTransparent(classNode.superClass) : null;
-      if (superClass?.type !== AST_NODE_TYPES.Identifier) return true;
+      // A same-file root class that lacks the method: it is not inherited from anywhere out of sight.
+      if (!classNode.superClass) return false;
+      const superClass = skipTransparent(classNode.superClass);
+      if (superClass.type !== AST_NODE_TYPES.Identifier) return true;
       const definition: TSESLint.Scope.Definition | undefined = variableOfIdentifier(this.sourceCode, superClass)?.defs[0];
       // The base class is imported or global: out of sight.
       if (definition?.type !== 'ClassName') return true;
