@@ -409,7 +409,8 @@ function receiverHead(
     if (current.type !== AST_NODE_TYPES.MemberExpression) return null;
     const inner = skipTransparent(current.object);
     if (inner.type === AST_NODE_TYPES.ThisExpression) {
-      const field = staticMemberName(current);
+      // A private field (`this.#driver`) is named without its `#`.
+      const field = current.property.type === AST_NODE_TYPES.PrivateIdentifier ? current.property.name : staticMemberName(current);
       return field === null ? null : { kind: 'this', field, direct };
     }
     current = inner;
