@@ -3,16 +3,20 @@ import {
   CLOCK_READS,
   CONNECTION_LIFECYCLE_METHODS,
   ENV_LOADER_MODULES,
+  ENV_LOADER_NAME,
   FILE_READ_FUNCTIONS,
   FILE_SYSTEM_MODULES,
   FILE_WRITE_FUNCTIONS,
   LOCK_METHODS,
   MEMORY_PROMISE_IMPORTS,
+  MODULE_LOADER_NAMES,
   ORDERED_RESOURCE_CLASS_WORDS,
   ORDERED_RESOURCE_FACTORIES,
+  ORDERED_RESOURCE_HANDLE_NAME,
   IN_MEMORY_COLLECTIONS,
   PROCESS_MODULES,
   PROMPT_METHODS,
+  PROMPT_MODULE_FILE,
   PROMPT_MODULES,
   STATEMENT_METHODS,
   VALUE_METHODS,
@@ -66,9 +70,12 @@ export type WriteTarget =
  *     is not a call, or a call whose own summary cannot reject (a sync throw is not a rejection).
  * - `writes`: what it changes outside itself (see `WriteTarget`), its callees' writes included
  *   (an argument passed on to a callee that writes it counts as written).
- * - `readsFiles` / `readsEnv`: it reads the file system / `process.env`.
+ * - `readsFiles` / `readsEnv`: it reads the file system / `process.env`; loading a module at run
+ *   time (`import(file)` of a computed path, `MODULE_LOADER_NAMES`) does both. A call named as an
+ *   environment loader (`ENV_LOADER_NAME`, `loadEnv()`) writes `process.env` and reads files.
  * - `startsProcess`: it starts a child process (`PROCESS_MODULES`).
- * - `prompts`: it asks a person a question (`PROMPT_MODULES`, `PROMPT_METHODS`).
+ * - `prompts`: it asks a person a question (`PROMPT_MODULES`, `PROMPT_METHODS`, and the exports of
+ *   a relative import whose file is named for prompting, `PROMPT_MODULE_FILE`).
  * - `locks`: it takes a lock (`LOCK_METHODS`).
  * - `benchmarks`, `startsServer`: see their fields.
  *
@@ -116,7 +123,7 @@ const IO: EffectSummary = {
 };
 
 /** A catalogued API call's effect, from its import (or a readline-like method name). */
-type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'envLoad' | null;
+type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'envLoad' | 'moduleLoad' | null;
 
 /** The last camelCase word of a class name is an ordered-resource word (`PostgresConnection`). */
 const ORDERED_CLASS = new RegExp(`(?:^|[a-z0-9])(?:${ORDERED_RESOURCE_CLASS_WORDS.join('|')})$`);
@@ -167,7 +174,10 @@ export class FileEffects {
    * - `this.x(...)` or `this.field.x(...)` inside a class that is itself a connection, query
    *   runner, session, transaction, database handle (by its name or its superclass's name);
    * - `this.field.x(...)` where the class assigns `field` from a connection factory or member
-   *   (`new Database(file)`, `connection.createQueryRunner()`, `runner.manager`).
+   *   (`new Database(file)`, `connection.createQueryRunner()`, `runner.manager`);
+   * - a receiver chain (`em.getLoader().load(x)`, `this.queryRunner.manager.save(x)`) that starts
+   *   at a name holding an ORM connection handle (`ORDERED_RESOURCE_HANDLE_NAME`), or at a local
+   *   made by a connection factory (`const runner = source.createQueryRunner()`).
    * False when the evidence says nothing (not "independent": only "not known to be one").
    */
   isOrderedReceiver(call: EffectCall): boolean {
@@ -175,14 +185,52 @@ export class FileEffects {
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const object = skipTransparent(callee.object);
     const classNode = enclosingClass(call);
-    if (!classNode) return false;
-    if (object.type === AST_NODE_TYPES.ThisExpression) return this.isResourceClass(classNode);
-    if (object.type !== AST_NODE_TYPES.MemberExpression || skipTransparent(object.object).type !== AST_NODE_TYPES.ThisExpression) {
-      return false;
+    if (object.type === AST_NODE_TYPES.ThisExpression) return classNode !== null && this.isResourceClass(classNode);
+    const head = receiverHead(object);
+    if (head === null) return false;
+    if (head.kind === 'this') {
+      if (ORDERED_RESOURCE_HANDLE_NAME.test(head.field)) return true;
+      if (!classNode) return false;
+      // Directly on a field of a resource class (`this.pool.query()` inside a connection).
+      if (head.direct && this.isResourceClass(classNode)) return true;
+      return fieldFromResource(classNode, head.field);
     }
-    if (this.isResourceClass(classNode)) return true;
-    const field = staticMemberName(object);
-    return field !== null && fieldFromResource(classNode, field);
+    if (ORDERED_RESOURCE_HANDLE_NAME.test(head.identifier.name)) return true;
+    // `const runner = this.createQueryRunner()`, `const em = orm.em.fork()`: a local made by a factory.
+    const variable = variableOfIdentifier(this.sourceCode, head.identifier);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== 'Variable' || !definition.node.init) return false;
+    const name = producerName(definition.node.init);
+    return name !== null && ORDERED_RESOURCE_FACTORIES.has(name);
+  }
+
+/**
+   * True for `this.name(...)` inside a class that extends another class, when neither the class
+   * nor a same-file ancestor defines `name`: the method is inherited from a class out of sight
+   * (another file), so nothing is known of what it waits for (often nothing: a mapping helper
+   * marked `async`). Rules that need real I/O to report stay silent on such a call.
+   */
+  isUnseenInheritedMethod(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || skipTransparent(callee.object).type !== AST_NODE_TYPES.ThisExpression) return false;
+    const name = staticMemberName(callee);
+    let classNode = enclosingClass(call);
+    if (name === null || !classNode?.superClass || this.calledFunction(call) !== null) return false;
+    for (let depth = 0; classNode && depth < MAX_DEPTH; depth += 1) {
+      if (classNode.body.body.some((member) => (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name)) {
+        return false;
+      }
+      // A same-file root class that lacks the method: it is not inherited from anywhere out of sight.
+      if (!classNode.superClass) return false;
+      const superClass = skipTransparent(classNode.superClass);
+      if (superClass.type !== AST_NODE_TYPES.Identifier) return true;
+      const definition: TSESLint.Scope.Definition | undefined = variableOfIdentifier(this.sourceCode, superClass)?.defs[0];
+      // The base class is imported or global: out of sight.
+      if (definition?.type !== 'ClassName') return true;
+      const next: TSESTree.Node = definition.node;
+      classNode = next.type === AST_NODE_TYPES.ClassDeclaration || next.type === AST_NODE_TYPES.ClassExpression ? next : null;
+    }
+    return false;
   }
 
   private isResourceClass(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
@@ -259,12 +307,19 @@ export class FileEffects {
         ? 'memory'
         : null;
     }
+    // Named for what it does, wherever it is defined: an environment loader (`loadEnv()`), a
+    // module loader (`fs.dynamicImport(file)`, `require(path)` of a computed path).
+    const calledName = member ?? (root.type === AST_NODE_TYPES.Identifier ? root.name : null);
+    if (calledName !== null && ENV_LOADER_NAME.test(calledName)) return 'envLoad';
+    if (calledName !== null && MODULE_LOADER_NAMES.has(calledName) && call.arguments[0]?.type !== AST_NODE_TYPES.Literal) return 'moduleLoad';
     if (root.type !== AST_NODE_TYPES.Identifier) {
       return member !== null && PROMPT_METHODS.has(member) ? 'prompt' : member !== null && LOCK_METHODS.has(member) ? 'lock' : null;
     }
     const variable = variableOfIdentifier(this.sourceCode, root);
     const source = variable ? getImportSource(variable) : null;
     if (source) {
+      // The project's own prompt helpers, by their file's name (`PROMPT_MODULE_FILE`).
+      if (source.module.startsWith('.') && PROMPT_MODULE_FILE.test(source.module)) return 'prompt';
       const name = source.imported === '*' || source.imported === 'default' ? (member ?? source.imported) : source.imported;
       const module = source.module;
       if (FILE_SYSTEM_MODULES.has(module)) {
@@ -314,6 +369,8 @@ function apiSummary(effect: Exclude<ApiEffect, null>, call: EffectCall): EffectS
       return { ...IO, locks: true };
     case 'envLoad':
       return { ...IO, writes: [{ kind: 'env' }], readsFiles: true };
+    case 'moduleLoad':
+      return { ...IO, readsFiles: true, readsEnv: true };
   }
 }
 
@@ -328,6 +385,36 @@ function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTr
     ) {
       return null;
     }
+  }
+  return null;
+}
+
+/**
+ * Where a receiver chain starts: `this.queryRunner` (`field`, `direct` when the call's receiver is
+ * that field itself) for `this.queryRunner.manager.save(x)`, or the identifier `em` for
+ * `em.getLoader().load(x)`; null for anything else (a literal, a call of a bare function).
+ */
+function receiverHead(
+  node: TSESTree.Node,
+): { readonly kind: 'this'; readonly field: string; readonly direct: boolean } | { readonly kind: 'name'; readonly identifier: TSESTree.Identifier } | null {
+  let current = skipTransparent(node);
+  let direct = true;
+  for (let steps = 0; steps < 16; steps += 1) {
+    if (current.type === AST_NODE_TYPES.Identifier) return { kind: 'name', identifier: current };
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      current = skipTransparent(current.callee);
+      direct = false;
+      continue;
+    }
+    if (current.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const inner = skipTransparent(current.object);
+    if (inner.type === AST_NODE_TYPES.ThisExpression) {
+      // A private field (`this.#driver`) is named without its `#`.
+      const field = current.property.type === AST_NODE_TYPES.PrivateIdentifier ? current.property.name : staticMemberName(current);
+      return field === null ? null : { kind: 'this', field, direct };
+    }
+    current = inner;
+    direct = false;
   }
   return null;
 }
@@ -459,6 +546,14 @@ class FunctionWalk {
         break;
       case AST_NODE_TYPES.MemberExpression:
         if (isProcessEnv(node)) this.readsEnv = true;
+        break;
+      case AST_NODE_TYPES.ImportExpression:
+        // `import(file)` of a computed path evaluates a module (a config file): it reads files and
+        // whatever `process.env` its top-level code reads.
+        if (node.source.type !== AST_NODE_TYPES.Literal) {
+          this.readsFiles = true;
+          this.readsEnv = true;
+        }
         break;
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:

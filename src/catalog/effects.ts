@@ -107,7 +107,31 @@ export const PROMPT_MODULES: ReadonlySet<string> = new Set([
   '@inquirer/password',
   '@inquirer/checkbox',
   'readline-sync',
+  // npm's `read` package: `read({ prompt, silent })` asks on the terminal.
+  'read',
 ]);
+
+/**
+ * A relative import whose file is named for asking the user (`./prompt`, `../utils/prompts.js`,
+ * `./read-user-info`, `./ask`, `./questions`): a project's own prompt helpers. Across files and
+ * without types their bodies are out of sight, and the file name is the best evidence left;
+ * every call of its exports is taken to ask a person (one question at a time).
+ */
+export const PROMPT_MODULE_FILE = /(?:^|[/\\])(?:[\w-]*[-_])?(?:prompts?|read-?user-?info|user-?input|ask|questions?|inquir\w*)(?:\.[cm]?[jt]sx?)?$/i;
+
+/**
+ * Names of functions that load environment variables into `process.env` (`loadEnv()`,
+ * `loadEnvironmentVars()`, `loadDotenv(dir)`, `applyEnvFile(path)`): the convention of config
+ * loaders. Whatever runs after one may read what it set, so it is ordered with what follows.
+ */
+export const ENV_LOADER_NAME = /^(?:load|apply|read|init|setup|populate)(?:Dot)?Env(?:ironment)?(?:Vars?|Variables|File|Files)?$/i;
+
+/**
+ * Function and method names that load and evaluate a module at run time (`require(path)`,
+ * `dynamicImport(file)`, `importModule(url)`): the module's top-level code runs, reading files and
+ * often `process.env` (a config file), so it depends on an earlier environment or file write.
+ */
+export const MODULE_LOADER_NAMES: ReadonlySet<string> = new Set(['require', 'dynamicImport', 'importModule', 'requireModule', 'importFresh']);
 
 /**
  * Method names that ask a person on an interactive interface, whatever the receiver:
@@ -152,7 +176,24 @@ export const ORDERED_RESOURCE_CLASS_WORDS: readonly string[] = [
   'Socket',
   'Cursor',
   'Channel',
+  // The parts of an ORM that work through one connection or transaction: a unit of work and its
+  // persister write entities in commit order; a schema generator/builder/helper/migrator runs DDL
+  // statements one after another on one connection.
+  'Persister',
+  'UnitOfWork',
+  'SchemaGenerator',
+  'SchemaBuilder',
+  'SchemaHelper',
+  'Migrator',
 ];
+
+/**
+ * Receiver names (a local, parameter or `this` field: `runner`, `queryRunner`, `this.queryRunner`,
+ * `em`, `entityManager`, `manager`, `driver`, `this.queryInterface`) that hold one ORM connection
+ * handle: its query runner, its entity manager, its driver or its query interface. Calls through
+ * one (also down a chain: `em.getLoader().load(x)`) run on the same connection, in order.
+ */
+export const ORDERED_RESOURCE_HANDLE_NAME = /^(?:em|uow|entityManager|manager|driver|queryInterface|unitOfWork|runner|\w*QueryRunner|queryRunner)$/;
 
 /**
  * Constructors and factory methods whose result is one ordered resource: a field initialized
@@ -169,6 +210,9 @@ export const ORDERED_RESOURCE_FACTORIES: ReadonlySet<string> = new Set([
   'startSession',
   'transaction',
   'manager',
+  'getEntityManager',
+  'createEntityManager',
+  'fork',
 ]);
 
 /**

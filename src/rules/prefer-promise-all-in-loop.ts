@@ -104,6 +104,9 @@ function calleeRoot(call: AwaitedCall): string | null {
 }
 
 /** The last word of a name is one of `ORDERED_COLLECTION_WORDS`, singular or plural. */
+/** Text of a statement that gathers: `Promise.all`/`allSettled`, `p-map`, a concurrency limiter. */
+const GATHER_TEXT = /\bPromise\.(?:all|allSettled)\b|\bpMap\b|\blimit\(/;
+
 const ORDERED_COLLECTION = (() => {
   const capital = (word: string): string => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
   const either = (word: string): string => `[${word.charAt(0).toUpperCase()}${word.charAt(0)}]${word.slice(1)}`;
@@ -570,9 +573,18 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** A branch that ends by returning (its last statement is a `return`). */
+    function endsInReturn(branch: TSESTree.Node): boolean {
+      if (branch.type === AST_NODE_TYPES.ReturnStatement) return true;
+      if (branch.type !== AST_NODE_TYPES.BlockStatement) return false;
+      return branch.body.at(-1)?.type === AST_NODE_TYPES.ReturnStatement;
+    }
+
     /**
      * The loop is one branch of an `if`/`else` whose other branch gathers with `Promise.all` (or a
-     * limiter): the code already chose sequential for this case (a single connection, a serial mode).
+     * limiter), or is followed by one after an `if` whose branch holding the loop returns
+     * (`return Promise.all(...)`): the code already chose sequential for this case (a single
+     * connection, a serial mode).
      */
     function otherBranchGathers(loop: CheckedLoop): boolean {
       let child: TSESTree.Node = loop;
@@ -580,7 +592,16 @@ export default createRule<Options, MessageIds>({
         if (isFunction(parent)) return false;
         if (parent.type === AST_NODE_TYPES.IfStatement && parent.alternate) {
           const other = parent.consequent === child ? parent.alternate : parent.alternate === child ? parent.consequent : null;
-          if (other && /\bPromise\.(?:all|allSettled)\b|\bpMap\b|\blimit\(/.test(sourceCode.getText(other))) return true;
+          if (other && GATHER_TEXT.test(sourceCode.getText(other))) return true;
+        }
+        // `if (oneClient) { for (...) await load(x); return out; } return Promise.all(list.map(load));`:
+        // the statements after an `if` whose branch returns are the other branch.
+        if (parent.type === AST_NODE_TYPES.IfStatement && !parent.alternate && parent.consequent === child && endsInReturn(child)) {
+          const block = parent.parent;
+          const siblings: readonly TSESTree.Node[] = block.type === AST_NODE_TYPES.BlockStatement || block.type === AST_NODE_TYPES.Program ? block.body : [];
+          const ifStatement = parent;
+          const rest = siblings.slice(siblings.findIndex((statement) => statement === ifStatement) + 1);
+          if (rest.some((statement) => GATHER_TEXT.test(sourceCode.getText(statement)))) return true;
         }
       }
       return false;
@@ -662,8 +683,9 @@ export default createRule<Options, MessageIds>({
         }
         calls.push(call);
       }
-      // Async in name only: nothing real waits behind any of the awaits.
-      if (calls.every((call) => effects.summaryOf(call)?.waits === 'memory')) return;
+      // Async in name only: nothing real waits behind any of the awaits (or, for a method
+      // inherited from a class in another file, nothing is known of what it waits for).
+      if (calls.every((call) => effects.summaryOf(call)?.waits === 'memory' || effects.isUnseenInheritedMethod(call))) return;
 
       if (saysSequentialOnPurpose(loop) || optsOutOfCoreRule(scan.awaits) || otherBranchGathers(loop)) return;
       if (sortedJustBefore(loop)) return;

@@ -375,13 +375,15 @@ export default createRule<Options, MessageIds>({
             flush();
             continue;
           }
-          const key = statefulReceiver(member.call) ?? connectionArgument(member.call);
+          // The receiver, and a shared connection handed as an argument: `this.readColumns(conn)`
+          // and `this.readIndexes(conn)` use one connection even when `this` itself is no resource.
+          const keys = [statefulReceiver(member.call), connectionArgument(member.call)].filter((key): key is string => key !== null);
           // The same call twice (`await nextId(); await nextId()`) asks for the next value of a sequence.
           const callText = sourceCode.getText(member.call);
           const dependent =
             tainted.overlapsAny(accesses.reads) ||
             tainted.overlapsAny(member.writes) ||
-            (key !== null && receivers.overlaps(key)) ||
+            keys.some((key) => receivers.overlaps(key)) ||
             calls.has(callText) ||
             outside.dependsOn(member.call, summary);
           if (dependent) flush();
@@ -390,7 +392,7 @@ export default createRule<Options, MessageIds>({
           tainted.addAll(member.writes);
           tainted.addAll(accesses.writes);
           groupReads.addAll(accesses.reads);
-          if (key !== null) receivers.add(key);
+          for (const key of keys) receivers.add(key);
           outside.add(member.call, summary, calleeIsParameter(member.call));
           if (member.publishes) flush();
           continue;

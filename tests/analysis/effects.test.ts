@@ -180,6 +180,43 @@ describe('effects: ordered receivers', () => {
     `;
     assert.deepEqual(orderedReceivers(code), [true, true, false, false, true]);
   });
+
+  it('ORM handles: runner locals, entity managers down a chain, query interfaces, persister classes', () => {
+    const code = `
+      async function a(source, em, pool) {
+        const runner = source.createQueryRunner();
+        probe(runner.dropTable('t'));
+        probe(em.getLoader().load(1));
+        probe(pool.getItems().first());
+      }
+      class Migration { async up() { probe(this.queryInterface.addColumn('t', 'c')); probe(this.mailer.send()); } }
+      class OrderPersister { async save(x) { probe(this.insertOne(x)); } }
+      class Writer { #driver = null; async save(x) { probe(this.#driver.insertMany(x)); } }
+    `;
+    assert.deepEqual(orderedReceivers(code), [true, true, false, true, false, true, true]);
+  });
+});
+
+describe('effects: inherited methods out of sight', () => {
+  it('a this-method inherited from an imported base class is unseen; one defined in the file is not', () => {
+    const code = `
+      import { Base } from './base';
+      class Local { async own() { return 1; } }
+      class Child extends Base { async go() { probe(this.mapAll([])); probe(this.go()); } }
+      class Grandchild extends Local { async go() { probe(this.own()); probe(this.other()); } }
+      class Plain { async go() { probe(this.missing()); } }
+    `;
+    const unseen = runOnCode<boolean>(code, (context, collect) => ({
+      CallExpression(node) {
+        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'probe') return;
+        const [argument] = node.arguments;
+        if (argument?.type !== AST_NODE_TYPES.CallExpression) return;
+        collect(getFileEffects(context).isUnseenInheritedMethod(argument));
+      },
+    }));
+    // \`Local\` has no superclass: \`this.other()\` in its child is missing, not inherited from elsewhere.
+    assert.deepEqual(unseen, [true, false, false, false, false]);
+  });
 });
 
 describe('effects: values held in locals', () => {

@@ -93,6 +93,23 @@ async function f(attachments) {
   await Promise.all(Array.from(attachments, async (attachment) => { await inline(attachment); }));
 }` }] }],
   },
+  // a method inherited from a base class of this file is seen: its fetch is real I/O
+  {
+    code: `
+class Base { async load(id) { return fetch('/items/' + id); } }
+class Items extends Base {
+  async all(ids) {
+    for (const id of ids) await this.load(id);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 5, column: 27, endLine: 5, endColumn: 46, suggestions: [{ messageId: 'useGatherMap', output: `
+class Base { async load(id) { return fetch('/items/' + id); } }
+class Items extends Base {
+  async all(ids) {
+    await Promise.all(Array.from(ids, async (id) => { await this.load(id); }));
+  }
+}` }] }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', rule as never, {
@@ -204,6 +221,59 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', rule
       let total = 0;
       for (const item of items) total += await price(item);
       return total;
+    }`,
+    // ORM handles that are one connection: a local query runner made by a factory
+    `class Cleaner {
+      async wipe(source, names) {
+        const runner = source.createQueryRunner();
+        for (const name of names) await runner.dropDatabase(name);
+      }
+    }`,
+    // ...a runner field of a helper class, also down a chain through its manager
+    `class TreeUpdater {
+      constructor(queryRunner) { this.queryRunner = queryRunner; }
+      async move(nodes) {
+        for (const node of nodes) await this.queryRunner.manager.builder().update(node.id).run();
+      }
+      async shift(sqls) { for (const sql of sqls) await this.queryRunner.query(sql); }
+    }`,
+    // ...an entity manager handed in, through a loader it returns
+    `async function loadChildren(em, parents) {
+      for (const parent of parents) await em.getLoader().loadChildren(parent.id);
+    }`,
+    // ...schema changes through a query-interface field
+    `class ColumnSync {
+      async add(table, columns) {
+        for (const column of columns) await this.queryInterface.addColumn(table, column.name, column.spec);
+      }
+    }`,
+    // ...a schema generator or a persister class: its own methods run statements in turn
+    `class ShopSchemaGenerator extends BaseSchemaGenerator {
+      async create(statements) { for (const sql of statements) await this.execute(sql); }
+    }`,
+    `class ChangeSetPersister {
+      async persistAll(meta, sets, options) {
+        for (const set of sets) await this.persistOne(meta, set, options);
+      }
+      async persistOne(meta, set, options) { return this.driver.insert(meta.table, set.payload, options); }
+    }`,
+    // the code already chose: one branch returns after a loop, the statement after the `if` gathers
+    `async function loadAll(kind, loaders) {
+      if (kind === 'single-client') {
+        const out = [];
+        for (const loader of loaders) out.push(await runLoader(loader));
+        return out;
+      }
+      return Promise.all(loaders.map(runLoader));
+    }`,
+    // an async method inherited from a class in another file: what it waits for is unknown
+    `import { Mapper } from './mapper';
+    class IndexMapper extends Mapper {
+      async mapAll(groups) {
+        const out = {};
+        for (const key of Object.keys(groups)) out[key] = await this.mapIndexes(groups[key]);
+        return out;
+      }
     }`,
   ],
   invalid,

@@ -204,7 +204,7 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       const secret = await password({ message: 'Password' });
       return [ok, secret];
     }`,
-    // a method that writes to \`this\` is still ordered with the next call on \`this\`
+    // a method that writes to `this` is still ordered with the next call on `this`
     `class Session {
       async refresh() { this.token = await renewToken(); return this.token; }
       async run() {
@@ -284,6 +284,67 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
         await removeDir(backup);
         throw error;
       }
+    }`,
+    // prompts through the project's own helper module, named for asking the user
+    `import * as ask from './ask-user.js';
+    async function signUp(defaults) {
+      const login = await ask.login('Login:', defaults.login);
+      const secret = await ask.secret('Secret:', defaults.secret);
+      return { login, secret };
+    }`,
+    `import * as questions from '../cli/questions.js';
+    async function changeSecret() {
+      const current = await questions.secret('Current secret: ');
+      const next = await askTwice();
+      return { current, next };
+      async function askTwice() {
+        const first = await questions.secret('New secret: ');
+        const again = await questions.secret('Repeat: ');
+        return first === again ? first : askTwice();
+      }
+    }`,
+    // npm's `read` package asks on the terminal
+    `import { read } from 'read';
+    async function login() {
+      const user = await read({ prompt: 'User: ' });
+      const pass = await read({ prompt: 'Pass: ', silent: true });
+      return { user, pass };
+    }`,
+    // one connection (and transaction) handed to every `this.` helper: one statement at a time
+    `class CatalogReader extends SqlHelperBase {
+      async load(model, connection, tables, ctx) {
+        const fields = await this.readFields(connection, tables, ctx);
+        const keys = await this.readKeys(connection, tables, ctx);
+        model.fill(fields, keys);
+      }
+      async readKeys(connection, tables, ctx) {
+        return connection.execute('select 2', [], ctx);
+      }
+    }`,
+    // the environment is loaded before the config module is evaluated
+    `import { loadEnvFile } from './env-tools';
+    class Settings {
+      static async resolve(paths) {
+        const env = await this.loadEnv();
+        const file = await this.loadConfigModule(paths);
+        return { env, file };
+      }
+      static async loadEnv() {
+        const values = loadEnvFile();
+        values.extra ??= await import('./defaults.js');
+        return values;
+      }
+      static async loadConfigModule(paths) {
+        for (const path of paths) {
+          if (await exists(path)) return loader.dynamicImport(path);
+        }
+        return null;
+      }
+    }`,
+    `async function boot(file) {
+      const env = await loadEnvironment();
+      const settings = await modules.dynamicImport(file);
+      return [env, settings];
     }`,
   ],
   invalid,
