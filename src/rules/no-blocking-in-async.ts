@@ -732,6 +732,7 @@ export default createRule<Options, MessageIds>({
             }
           }
         }
+        const localFunctions = new Map<TSESLint.Scope.Variable, LocalFunction | null>();
         const reportable: { call: TSESTree.Identifier; target: LocalFunction; where: FunctionNode | TSESTree.Program }[] = [];
         for (const call of helpers.hasOperations ? calls : []) {
           for (const invoked of invokedIdentifiers(call)) {
@@ -739,7 +740,7 @@ export default createRule<Options, MessageIds>({
             const executionContext = getExecutionContext(invoked);
             const where = reportedContext(executionContext);
             if (executionContext.kind !== 'function' && !where) continue;
-            const target = resolveLocalFunction(invoked, sourceCode);
+            const target = resolveLocalFunction(invoked, sourceCode, localFunctions);
             if (!target) continue;
             if (where) reportable.push({ call: invoked, target, where });
             else if (executionContext.kind === 'function' && isUnconditionalPart(invoked, executionContext.node, sourceCode)) {
