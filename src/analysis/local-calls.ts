@@ -40,9 +40,25 @@ export function invokedIdentifiers(call: TSESTree.CallExpression): TSESTree.Iden
 export function resolveLocalFunction(
   callee: TSESTree.Identifier,
   sourceCode: Readonly<TSESLint.SourceCode>,
+  cache?: Map<TSESLint.Scope.Variable, LocalFunction | null>,
 ): LocalFunction | null {
   const variable = variableOfIdentifier(sourceCode, callee);
-  if (variable?.defs.length !== 1) return null;
+  if (!variable) return null;
+  if (!cache) return localFunctionOf(variable);
+  let found = cache.get(variable);
+  if (found === undefined) {
+    found = localFunctionOf(variable);
+    cache.set(variable, found);
+  }
+  return found;
+}
+
+/**
+ * The function `variable` names as `resolveLocalFunction` says. Scans the variable's references
+ * once, so a caller that resolves many calls of one helper passes a cache keyed by variable.
+ */
+function localFunctionOf(variable: TSESLint.Scope.Variable): LocalFunction | null {
+  if (variable.defs.length !== 1) return null;
   const definition = variable.defs[0];
   if (!definition) return null;
   let fn: TSESTree.Node | null = null;

@@ -17,31 +17,74 @@ const TS_FOR_JS: Readonly<Record<string, readonly string[]>> = {
 const IDENTIFIER = String.raw`[A-Za-z_$][\w$]*`;
 
 /**
- * Export forms that declare a promise-returning function, unambiguous in the text:
+ * Export forms that declare a promise-returning function, unambiguous in the text (sticky: each is
+ * tried only at the line starts `exportLineStarts` finds, see `matchesAt`):
  * `export async function f`, `export const f = async (...) =>` / `async function`,
  * `export default async function`, TypeScript `export [declare] function f(...): Promise<...>`,
  * and CommonJS `exports.f = async ...` / `module.exports.f = async ...`.
  * Async generators (`async function*`) are not promise-returning and are not matched.
  */
 const EXPORT_PATTERNS: readonly RegExp[] = [
-  new RegExp(String.raw`^[ \t]*export\s+async\s+function\s+(${IDENTIFIER})`, 'gm'),
+  new RegExp(String.raw`^[ \t]*export\s+async\s+function\s+(${IDENTIFIER})`, 'my'),
   new RegExp(
     String.raw`^[ \t]*export\s+(?:const|let|var)\s+(${IDENTIFIER})\s*(?::[^=\n]+)?=\s*async\s*(?:\(|function\b(?!\s*\*)|${IDENTIFIER}\s*=>)`,
-    'gm',
+    'my',
   ),
-  new RegExp(String.raw`^[ \t]*export\s+(default)\s+async\s+function\b(?!\s*\*)`, 'gm'),
+  new RegExp(String.raw`^[ \t]*export\s+(default)\s+async\s+function\b(?!\s*\*)`, 'my'),
   new RegExp(
     String.raw`^[ \t]*export\s+(?:declare\s+)?function\s+(${IDENTIFIER})\s*(?:<[^>()]*>)?\s*\([^()]*\)\s*:\s*Promise<`,
-    'gm',
+    'my',
   ),
   new RegExp(
     String.raw`^[ \t]*(?:module\.)?exports\.(${IDENTIFIER})\s*=\s*async\s*(?:\(|function\b(?!\s*\*)|${IDENTIFIER}\s*=>)`,
-    'gm',
+    'my',
   ),
 ];
 
 /** Every `export [declare] [async] function NAME` declaration or overload signature. */
-const FUNCTION_DECLARATION = new RegExp(String.raw`^[ \t]*export\s+(?:declare\s+)?(?:async\s+)?function\s+(${IDENTIFIER})\b`, 'gm');
+const FUNCTION_DECLARATION = new RegExp(String.raw`^[ \t]*export\s+(?:declare\s+)?(?:async\s+)?function\s+(${IDENTIFIER})\b`, 'my');
+
+/** A character after which `^` matches in a multiline regular expression. */
+function isLineTerminator(char: string | undefined): boolean {
+  return char === '\n' || char === '\r' || char === '\u2028' || char === '\u2029';
+}
+
+/**
+ * The offsets, ascending, of every line whose text after its leading spaces and tabs starts with
+ * `export` or `module.export`: the only places where one of `EXPORT_PATTERNS` or
+ * `FUNCTION_DECLARATION` can match. Found with `indexOf`, so no pattern is tried at every offset of
+ * the file.
+ */
+function exportLineStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let index = text.indexOf('export'); index !== -1; index = text.indexOf('export', index + 1)) {
+    let start = index >= 7 && text.startsWith('module.', index - 7) ? index - 7 : index;
+    while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start -= 1;
+    if (start > 0 && !isLineTerminator(text[start - 1])) continue;
+    if (starts.at(-1) !== start) starts.push(start);
+  }
+  return starts;
+}
+
+/**
+ * The matches of a sticky multiline `pattern` tried at each of `starts` (ascending), skipping a
+ * start inside the previous match: exactly what `text.matchAll` with the pattern made global finds
+ * when every match of the pattern begins at one of `starts`.
+ */
+function matchesAt(text: string, pattern: RegExp, starts: readonly number[]): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  let end = 0;
+  for (const start of starts) {
+    if (start < end) continue;
+    pattern.lastIndex = start;
+    const match = pattern.exec(text);
+    if (match) {
+      matches.push(match);
+      end = pattern.lastIndex;
+    }
+  }
+  return matches;
+}
 
 function isFile(candidate: string): boolean {
   try {
@@ -85,8 +128,9 @@ export function readAsyncExports(file: string): ReadonlySet<string> | null {
   }
   const names = new Set<string>();
   if (!text.includes('async') && !text.includes('Promise<')) return names;
+  const starts = exportLineStarts(text);
   for (const pattern of EXPORT_PATTERNS) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesAt(text, pattern, starts)) {
       if (match[1]) names.add(match[1]);
     }
   }
@@ -94,7 +138,7 @@ export function readAsyncExports(file: string): ReadonlySet<string> | null {
   // The text alone cannot say which signature a call picks, so a name declared more than once as
   // an exported function is never decided from one of its declarations: it is left out.
   const declarations = new Map<string, number>();
-  for (const match of text.matchAll(FUNCTION_DECLARATION)) {
+  for (const match of matchesAt(text, FUNCTION_DECLARATION, starts)) {
     const name = match[1];
     if (name) declarations.set(name, (declarations.get(name) ?? 0) + 1);
   }

@@ -526,6 +526,12 @@ export default createRule<Options, MessageIds>({
     /** Wrappers in other project files already examined for this file (typed mode). */
     const wrapperCache: Parameters<typeof index.resolveWrapper>[2] = new Map();
     const calls: TSESTree.CallExpression[] = [];
+    /**
+     * Names of the file's non-async, non-generator function declarations and `const` bindings
+     * initialized with such a function: a superset of the names `resolveLocalFunction` can resolve,
+     * so a call of any other name is skipped before its scope lookup.
+     */
+    const localFunctionNames = new Set<string>();
     const dynamicImports: TSESTree.ImportExpression[] = [];
     let kind: 'esm' | 'cjs' | null = null;
     let layout: ImportLayout | null = null;
@@ -688,6 +694,21 @@ export default createRule<Options, MessageIds>({
       CallExpression(node) {
         calls.push(node);
       },
+      FunctionDeclaration(node) {
+        if (node.id && !node.async && !node.generator) localFunctionNames.add(node.id.name);
+      },
+      VariableDeclarator(node) {
+        const init = node.init;
+        if (
+          node.parent.kind === 'const' &&
+          node.id.type === AST_NODE_TYPES.Identifier &&
+          (init?.type === AST_NODE_TYPES.FunctionExpression || init?.type === AST_NODE_TYPES.ArrowFunctionExpression) &&
+          !init.async &&
+          !init.generator
+        ) {
+          localFunctionNames.add(node.id.name);
+        }
+      },
       ImportExpression(node) {
         dynamicImports.push(node);
       },
@@ -711,13 +732,15 @@ export default createRule<Options, MessageIds>({
             }
           }
         }
+        const localFunctions = new Map<TSESLint.Scope.Variable, LocalFunction | null>();
         const reportable: { call: TSESTree.Identifier; target: LocalFunction; where: FunctionNode | TSESTree.Program }[] = [];
         for (const call of helpers.hasOperations ? calls : []) {
           for (const invoked of invokedIdentifiers(call)) {
+            if (!localFunctionNames.has(invoked.name)) continue;
             const executionContext = getExecutionContext(invoked);
             const where = reportedContext(executionContext);
             if (executionContext.kind !== 'function' && !where) continue;
-            const target = resolveLocalFunction(invoked, sourceCode);
+            const target = resolveLocalFunction(invoked, sourceCode, localFunctions);
             if (!target) continue;
             if (where) reportable.push({ call: invoked, target, where });
             else if (executionContext.kind === 'function' && isUnconditionalPart(invoked, executionContext.node, sourceCode)) {

@@ -225,14 +225,29 @@ export default createRule<Options, MessageIds>({
      * rule disabled): the author decided.
      */
     function saysDeliberate(statement: TSESTree.Node): boolean {
+      const lines = deliberateCommentLines();
       const line = statement.loc.start.line;
-      return sourceCode.getAllComments().some(
-        (comment) =>
-          ((comment.loc.end.line >= line - 3 && comment.loc.end.line < line) ||
-            comment.loc.start.line === line ||
-            comment.loc.start.line === statement.loc.end.line) &&
-          DELIBERATE_COMMENT.test(comment.value),
+      return (
+        lines.starts.has(line) ||
+        lines.starts.has(statement.loc.end.line) ||
+        lines.ends.has(line - 1) ||
+        lines.ends.has(line - 2) ||
+        lines.ends.has(line - 3)
       );
+    }
+    let deliberateLines: { starts: ReadonlySet<number>; ends: ReadonlySet<number> } | null = null;
+    /** The lines where the file's deliberate comments (see `saysDeliberate`) start and end, read once. */
+    function deliberateCommentLines(): { starts: ReadonlySet<number>; ends: ReadonlySet<number> } {
+      if (deliberateLines) return deliberateLines;
+      const starts = new Set<number>();
+      const ends = new Set<number>();
+      for (const comment of sourceCode.getAllComments()) {
+        if (!DELIBERATE_COMMENT.test(comment.value)) continue;
+        starts.add(comment.loc.start.line);
+        ends.add(comment.loc.end.line);
+      }
+      deliberateLines = { starts, ends };
+      return deliberateLines;
     }
     const isGlobal = (name: string, node: TSESTree.Node): boolean => isGlobalAt(sourceCode, name, node);
 

@@ -608,6 +608,11 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(call) {
         const callee = skipTransparent(call.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+          // Only a method call can be one of PROMISE_IGNORING_METHODS; the rest is typed mode's.
+          if (services && checksVoidReturn) checkerQuery(undefined, () => checkVoidReturnArguments(call, null));
+          return;
+        }
         const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
         const use = method !== null ? PROMISE_IGNORING_METHODS.get(method) : undefined;
         const callback = call.arguments[0];
