@@ -172,6 +172,10 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', rule
       // consumers rely on delivery order
       for (const event of events) await deliver(event);
     }`,
+    `async function f(entries) {
+      // replays keep the original order: receivers apply them as they were recorded
+      for (const entry of entries) await replay(entry);
+    }`,
     // the other branch gathers: the code chose sequential here
     `async function f(items, single) {
       if (single) {
