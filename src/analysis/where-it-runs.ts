@@ -86,10 +86,11 @@ export type AloneEvidence =
  *   `main().catch(...)`, `void main()`, `await main()`, an async IIFE), directly or inside a
  *   top-level `if` (`if (require.main === module) main()`): importing such a module would run it,
  *   so it is a program, not a library;
- * A package with a `bin` that also exports a library (`main`, `exports`) is not a script: its
- * library modules have unknown callers (a linter, a bundler or a test runner used through its API).
+ * - `bin-package`: the nearest `package.json` has a `bin` (and also exports a library): its
+ *   modules are a command-line tool's code first (a build tool, a test runner, a package
+ *   manager); only strong evidence (see `ConcurrencyEvidence`) says they run concurrently.
  */
-export type ScriptEvidence = 'shebang' | 'bin' | 'cli-package' | 'script-folder' | 'script-import' | 'starts-main';
+export type ScriptEvidence = 'shebang' | 'bin' | 'cli-package' | 'script-folder' | 'script-import' | 'starts-main' | 'bin-package';
 
 /**
  * Where a function runs, as far as this file shows:
@@ -324,7 +325,8 @@ export class WhereItRuns {
       }
     }
     for (const module of this.modules()) if (SCRIPT_ONLY_MODULES.has(module)) return 'script-import';
-    return this.startsMain() ? 'starts-main' : null;
+    if (this.startsMain()) return 'starts-main';
+    return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.bins.length ?? 0) > 0 ? 'bin-package' : null;
   }
 
   /** True when a top-level statement (or one in a top-level `if`) starts an async function of the file. */

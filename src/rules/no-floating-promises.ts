@@ -446,12 +446,13 @@ export default createRule<Options, MessageIds>({
      * (a shebang, a `bin` target, a CLI-only package, a script folder, a CLI library imported).
      * A rejection at its top level ends the process with the error printed, which is what the
      * author wants from a script. A module that merely starts an async function of its own at the
-     * top level (`starts-main`) is not enough: that call is exactly what this rule may report.
+     * top level (`starts-main`) is not enough: that call is exactly what this rule may report; nor
+     * is a library module of a package that also has a `bin` (`bin-package`).
      */
     function isScriptFile(): boolean {
       if (SCRIPT_PATH.test(context.filename.replace(/\\/g, '/'))) return true;
       const script = getWhereItRuns(context).script();
-      return script !== null && script !== 'starts-main';
+      return script !== null && script !== 'starts-main' && script !== 'bin-package';
     }
 
     function wrap(expression: TSESTree.Expression): string {

@@ -187,10 +187,10 @@ main();`),
 
 describe('where-it-runs: package.json bin targets and script folders', () => {
   const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
-  it('sees a bin target, its source file, and files of a scripts folder; a library beside a bin is not a script', () => {
+  it('sees a bin target, its source file, and files of a scripts folder', () => {
     const code = 'export async function run() { probe(); }';
     assert.deepEqual(where(code, { filename: path.join(root, 'library', 'src', 'cli.ts') }), ['alone:script:bin']);
-    assert.deepEqual(where(code, { filename: path.join(root, 'library', 'src', 'index.ts') }), ['concurrent:exported']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'library', 'src', 'index.ts') }), ['alone:script:bin-package']);
     assert.deepEqual(where(code, { filename: path.join(root, 'commands', 'lib', 'index.ts') }), ['alone:script:script-folder']);
     assert.deepEqual(where(code, { filename: path.join(root, 'service', 'src', 'index.ts') }), ['concurrent:exported']);
     assert.deepEqual(
