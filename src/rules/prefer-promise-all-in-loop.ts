@@ -32,7 +32,7 @@ import {
 } from '../catalog/ordered-calls';
 import { getFileEffects } from '../analysis/effects';
 import { ORDERED_ITERABLE, ORDERED_OUTPUT_NAME, ORDERED_RUN_NAME, SEQUENTIAL_INTENT } from '../catalog/effects';
-import { skipTransparent } from '../util/ast';
+import { isLoopStatement, skipTransparent } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
@@ -54,16 +54,6 @@ interface BodyScan {
   orderedEffects: boolean;
   /** True when the body uses `arguments`, `var`, or other things an arrow callback would change. */
   notMovable: boolean;
-}
-
-function isLoop(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement
-  );
 }
 
 function isFunction(node: TSESTree.Node): boolean {
@@ -305,7 +295,7 @@ export default createRule<Options, MessageIds>({
           for (const param of fn.params) for (const name of patternNames(param)) declared.add(name);
         }
         const nextFunctionDepth = isFunction(node) ? functionDepth + 1 : functionDepth;
-        const nextLoopDepth = isLoop(node) ? loopDepth + 1 : loopDepth;
+        const nextLoopDepth = isLoopStatement(node) ? loopDepth + 1 : loopDepth;
         const nextSwitchDepth = node.type === AST_NODE_TYPES.SwitchStatement ? switchDepth + 1 : switchDepth;
         forEachChild(node, visitorKeys, (child) => walk(child, nextFunctionDepth, nextLoopDepth, nextSwitchDepth));
       };
