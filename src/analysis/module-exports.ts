@@ -111,6 +111,16 @@ export function resolveRelativeModule(importer: string, specifier: string): stri
   return candidates.find(isFile) ?? null;
 }
 
+/** The text of a local module, or null when it cannot be read or is too large to scan (a bundle). */
+export function readModuleText(file: string): string | null {
+  try {
+    if (statSync(file).size > MAX_FILE_BYTES) return null;
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The names a local module exports as promise-returning functions (see `EXPORT_PATTERNS`;
  * `default` for a default export), found by scanning its text without parsing it. Null when the
@@ -119,13 +129,8 @@ export function resolveRelativeModule(importer: string, specifier: string): stri
  * checker.
  */
 export function readAsyncExports(file: string): ReadonlySet<string> | null {
-  let text: string;
-  try {
-    if (statSync(file).size > MAX_FILE_BYTES) return null;
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
+  const text = readModuleText(file);
+  if (text === null) return null;
   const names = new Set<string>();
   if (!text.includes('async') && !text.includes('Promise<')) return names;
   const starts = exportLineStarts(text);

@@ -212,7 +212,7 @@ export default createRule<Options, MessageIds>({
       ) {
         return !variableOfIdentifier(sourceCode, callee.object)?.defs.length;
       }
-      return effects.summaryOf(node)?.canReject === false;
+      return effects.summaryOf(node)?.canReject === false || effects.importedCannotReject(node);
     }
 
     function throwsInside(fn: TSESTree.Node): boolean {
