@@ -14,7 +14,7 @@ import { getSourceWords } from './source-words';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
-import { someNodeInSameFunction } from './walk';
+import { nodeStartingAt, someNodeInSameFunction } from './walk';
 
 /**
  * What happens to a value where it is produced, read off its place in the syntax tree:
@@ -733,19 +733,19 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
 
   /**
    * True when `fn`'s body has at least one `return` (not looking into nested functions) and every
-   * one returns a promise. The returns are judged in source order and the walk stops at the first
-   * that does not, exactly as `every` over all of them would; a body without the word `return`
-   * is not walked.
+   * one returns a promise. The returns are judged in source order and the search stops at the
+   * first that does not, exactly as `every` over all of them would. The body is not walked: each
+   * occurrence of the word `return` in its text is looked up in the tree (`nodeStartingAt`).
    */
   function everyReturnIsPromise(fn: FunctionNode, depth: number): boolean {
-    if (!words.within('return', fn.body)) return false;
     let returns = 0;
-    const failed = someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => {
-      if (node.type !== AST_NODE_TYPES.ReturnStatement) return false;
+    for (const offset of words.occurrences('return', fn.body.range[0], fn.body.range[1])) {
+      const statement = nodeStartingAt(fn.body, offset, AST_NODE_TYPES.ReturnStatement, sourceCode.visitorKeys);
+      if (statement?.type !== AST_NODE_TYPES.ReturnStatement) continue;
       returns += 1;
-      return node.argument === null || !untypedIsPromise(node.argument, depth);
-    });
-    return returns > 0 && !failed;
+      if (statement.argument === null || !untypedIsPromise(statement.argument, depth)) return false;
+    }
+    return returns > 0;
   }
 
   function functionReturnsPromise(fn: FunctionNode, depth: number): boolean {
