@@ -218,6 +218,8 @@ function untypedMayContainPromises(context: Context): boolean {
   return words.anyStringMayBe(PROMISE_SOURCE_MODULES, ['./', '../']);
 }
 
+const NO_STRINGS: ReadonlySet<string> = new Set();
+
 /** A class member's name as code writes it (`save`, `#save`), or null when computed. */
 function classMemberName(key: TSESTree.Node): string | null {
   if (key.type === AST_NODE_TYPES.Identifier) return key.name;
@@ -491,6 +493,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   const variableCache = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
   const words = getSourceWords(context);
   let mayContainPromises: boolean | null = null;
+  let hasRelativeSpecifier: boolean | null = null;
   let sourceCalls: PromiseSourceCalls | null = null;
   /** The calls of the promise catalogs in this file: one pass for all four, on the first question. */
   const promiseSourceCalls = (): PromiseSourceCalls => (sourceCalls ??= findPromiseSourceCalls(sourceCode));
@@ -512,6 +515,9 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
    * that exports it as an async (or `Promise`-typed) function (see `readAsyncExports`).
    */
   function isImportedPromiseFunction(callee: TSESTree.Node): boolean {
+    // Without a relative specifier in the file, no binding is imported from a local module.
+    hasRelativeSpecifier ??= words.anyStringMayBe(NO_STRINGS, ['./', '../']);
+    if (!hasRelativeSpecifier) return false;
     const target = skipTransparent(callee);
     let root: TSESTree.Node = target;
     let member: string | null = null;
@@ -542,7 +548,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   function isPromiseObjectMethodCall(callee: TSESTree.MemberExpression): boolean {
     const name = staticMemberName(callee);
     const object = skipTransparent(callee.object);
-    if (name === null || object.type !== AST_NODE_TYPES.Identifier) return false;
+    if (name === null || object.type !== AST_NODE_TYPES.Identifier || promiseSourceCalls().object.size === 0) return false;
     const init = constantInit(object);
     if (!init) return false;
     const value = skipTransparent(init);
@@ -780,7 +786,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
           if (name !== null && CHAIN_METHODS.has(name)) return untypedIsPromise(callee.object, depth + 1);
           if (isPromiseObjectMethodCall(callee)) return true;
         }
-        if (callee.type === AST_NODE_TYPES.Identifier) {
+        if (callee.type === AST_NODE_TYPES.Identifier && promiseSourceCalls().promisify.size > 0) {
           const init = constantInit(callee);
           if (init && isPromisifyCall(skipTransparent(init))) return true;
         }
