@@ -234,13 +234,34 @@ export interface BlockingHelperCall<Op, W> {
   readonly where: W;
 }
 
-/** The name a function can be called by in this file: a declaration's name, or the variable it initializes. */
-function bindingName(fn: FunctionNode): string | null {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
-  const parent = fn.parent;
-  return parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier
-    ? parent.id.name
-    : null;
+/**
+ * The variable a function can be called by in this file: a function declaration's name, or the
+ * variable its declarator initializes (`const f = () => {}`); null otherwise.
+ */
+function bindingOf(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Variable | null {
+  let declaring: TSESTree.Node = fn;
+  let name: string;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    if (!fn.id) return null;
+    name = fn.id.name;
+  } else {
+    const parent = fn.parent;
+    if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== fn || parent.id.type !== AST_NODE_TYPES.Identifier) return null;
+    declaring = parent;
+    name = parent.id.name;
+  }
+  return sourceCode.getDeclaredVariables(declaring).find((variable) => variable.name === name) ?? null;
+}
+
+/** The call that runs `identifier` synchronously right there (see `invokedIdentifier`), or null. */
+function callInvoking(identifier: TSESTree.Identifier): TSESTree.CallExpression | null {
+  const parent = identifier.parent;
+  return parent.type === AST_NODE_TYPES.CallExpression && invokedIdentifier(parent) === identifier ? parent : null;
+}
+
+/** Source order of calls, an outer call before the calls inside it: the order a traversal meets them. */
+function inTraversalOrder(a: TSESTree.Node, b: TSESTree.Node): number {
+  return a.range[0] - b.range[0] || b.range[1] - a.range[1];
 }
 
 /**
@@ -250,12 +271,11 @@ function bindingName(fn: FunctionNode): string | null {
  *
  * Fed once per file (`addOperation` for each operation whose execution context is a sync
  * function), then asked once (`callsOfBlockingHelpers`). The search runs backwards from the
- * operations, one level of helpers at a time: only calls by the name of a function that blocks are
- * looked at (a name test per call of the file, then a scope lookup for the few that match), so the
- * file's other calls cost nothing and a function that reaches no blocking operation is never
- * resolved. A function's summary is the one the forward definition gives: its own first operation
- * in the source, else its first call in the file's order (as `calls` lists them) of a helper one
- * level closer to an operation.
+ * operations, one level of helpers at a time, through the references of each blocking function's
+ * binding (scope analysis already lists them): the file's other calls cost nothing, and a function
+ * that reaches no blocking operation is never looked at. A function's summary is the one the
+ * forward definition gives: its own first operation in the source, else its first call, in the
+ * file's order, of a helper one level closer to an operation.
  */
 export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }> {
   private readonly operations = new Map<FunctionNode, Op>();
@@ -274,59 +294,47 @@ export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }
   }
 
   /**
-   * Every call among `calls` (the file's calls, in the file's order) of a function that blocks
-   * (see the class comment), made where `where` returns non-null for the call's execution context,
-   * with the chain of helpers from the called function to its operation; in the order of `calls`.
-   * A call where `where` returns null and that runs unconditionally (`isUnconditionalPart`) in a
-   * synchronous function makes that function a helper one level up.
+   * Every call of a function that blocks (see the class comment), made where `where` returns
+   * non-null for the call's execution context, with the chain of helpers from the called function
+   * to its operation; in the file's order. A call where `where` returns null and that runs
+   * unconditionally (`isUnconditionalPart`) in a synchronous function makes that function a helper
+   * one level up. Calls are resolved by scope (`resolveLocalFunction`).
    */
   callsOfBlockingHelpers<W>(
-    calls: readonly TSESTree.CallExpression[],
     sourceCode: Readonly<TSESLint.SourceCode>,
     where: (execution: ExecutionContext) => W | null,
   ): BlockingHelperCall<Op, W>[] {
     const summaries = new Map<FunctionNode, Summary<Op>>();
     for (const [fn, operation] of this.operations) summaries.set(fn, { depth: 1, next: null, operation });
     const resolved = new Map<TSESLint.Scope.Variable, LocalFunction | null>();
-    const found: { order: number; invoked: TSESTree.Identifier; target: LocalFunction; where: W }[] = [];
+    const found: { call: TSESTree.CallExpression; invoked: TSESTree.Identifier; target: LocalFunction; where: W }[] = [];
     let level: FunctionNode[] = [...this.operations.keys()];
     for (let depth = 1; depth <= this.maxDepth && level.length > 0; depth++) {
-      const names = new Set<string>();
+      const edges: { call: TSESTree.CallExpression; caller: FunctionNode; target: LocalFunction }[] = [];
       for (const fn of level) {
-        const name = bindingName(fn);
-        if (name !== null) names.add(name);
-      }
-      if (names.size === 0) break;
-      /** The target, when `invoked` calls a function summarised at this depth. */
-      const targetAtDepth = (invoked: TSESTree.Identifier): LocalFunction | null => {
-        const target = resolveLocalFunction(invoked, sourceCode, resolved);
-        return target && summaries.get(target.node)?.depth === depth ? target : null;
-      };
-      const edges: { caller: FunctionNode; target: LocalFunction }[] = [];
-      for (let order = 0; order < calls.length; order++) {
-        const call = calls[order];
-        const invoked = call ? invokedIdentifier(call) : null;
-        if (!invoked || !names.has(invoked.name)) continue;
-        const execution = getExecutionContext(invoked);
-        const at = where(execution);
-        if (at !== null) {
-          const target = targetAtDepth(invoked);
-          if (target) found.push({ order, invoked, target, where: at });
-          continue;
+        for (const reference of bindingOf(fn, sourceCode)?.references ?? []) {
+          const invoked = reference.identifier;
+          if (invoked.type !== AST_NODE_TYPES.Identifier) continue;
+          const call = callInvoking(invoked);
+          if (!call) continue;
+          const execution = getExecutionContext(invoked);
+          const at = where(execution);
+          const isEdge =
+            at === null &&
+            depth < this.maxDepth &&
+            execution.kind === 'function' &&
+            !execution.node.async &&
+            !execution.node.generator &&
+            !summaries.has(execution.node) &&
+            isUnconditionalPart(invoked, execution.node, sourceCode);
+          if (at === null && !isEdge) continue;
+          const target = resolveLocalFunction(invoked, sourceCode, resolved);
+          if (!target || summaries.get(target.node)?.depth !== depth) continue;
+          if (at !== null) found.push({ call, invoked, target, where: at });
+          else if (execution.kind === 'function') edges.push({ call, caller: execution.node, target });
         }
-        if (
-          depth === this.maxDepth ||
-          execution.kind !== 'function' ||
-          execution.node.async ||
-          execution.node.generator ||
-          summaries.has(execution.node) ||
-          !isUnconditionalPart(invoked, execution.node, sourceCode)
-        ) {
-          continue;
-        }
-        const target = targetAtDepth(invoked);
-        if (target) edges.push({ caller: execution.node, target });
       }
+      edges.sort((a, b) => inTraversalOrder(a.call, b.call));
       const next: FunctionNode[] = [];
       for (const { caller, target } of edges) {
         const reached = summaries.get(target.node);
@@ -336,7 +344,7 @@ export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }
       }
       level = next;
     }
-    found.sort((a, b) => a.order - b.order);
+    found.sort((a, b) => inTraversalOrder(a.call, b.call));
     const result: BlockingHelperCall<Op, W>[] = [];
     for (const { invoked, target, where: at } of found) {
       const chain = chainFrom(summaries, target);
@@ -345,7 +353,6 @@ export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }
     return result;
   }
 }
-
 /** The chain of helpers from `target` to a blocking operation, or null. */
 function chainFrom<Op>(summaries: ReadonlyMap<FunctionNode, Summary<Op>>, target: LocalFunction): BlockingChain<Op> | null {
   const helpers: LocalFunction[] = [target];

@@ -23,7 +23,7 @@ function chains(code: string, maxDepth = 3): string[] {
             summaries.addOperation(execution.node, { node: call, name: 'block' });
           }
         }
-        const found = summaries.callsOfBlockingHelpers(calls, context.sourceCode, (execution) => (execution.kind === 'top-level' ? 'top' : null));
+        const found = summaries.callsOfBlockingHelpers(context.sourceCode, (execution) => (execution.kind === 'top-level' ? 'top' : null));
         for (const statement of program.body) {
           if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.CallExpression) continue;
           const invoked = invokedIdentifier(statement.expression);
