@@ -466,7 +466,8 @@ npm run bench -- --only-untyped --sources=eslint@,generated   # quick: untyped c
 ${env}
 
 Times are wall-clock (\`process.hrtime\`), single-threaded, so they move with the machine's load;
-the ratios within one run are what to compare.
+the ratios within one run are what to compare. The rules measured are the build users run
+(\`dist/\`, built by \`npm run bench\` first), not the TypeScript sources through tsx.
 
 ## Corpus
 

@@ -5,11 +5,30 @@
  */
 import type { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
-import plugin from '../src/index';
+import type sourcePlugin from '../src/index';
 import { PLUGIN_NAMESPACE } from '../src/configs';
 import { jsSourceTypeByGroup, type CorpusFile } from './corpus';
 
 export type OptionsLevel = 'default' | 'strict';
+
+type Plugin = typeof sourcePlugin;
+let loaded: Plugin | undefined;
+
+/**
+ * The plugin under test: its TypeScript sources, or the build users run (`dist/`, after
+ * `npm run build`) when `ASYNC_PITFALLS_PLUGIN=dist`. The bench measures the build: through tsx,
+ * every cross-module call goes through an export getter and every function is renamed as it is
+ * created, costs the shipped JavaScript does not have.
+ */
+function plugin(): Plugin {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  loaded ??=
+    process.env.ASYNC_PITFALLS_PLUGIN === 'dist'
+      ? (require('../dist/index') as Plugin)
+      : (require('../src/index') as { default: Plugin }).default;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return loaded;
+}
 
 interface RuleDocs {
   strictOptions?: readonly unknown[];
@@ -17,12 +36,12 @@ interface RuleDocs {
 
 /** The plugin's rules as ESLint sees them. */
 export function pluginRules(): Record<string, { meta?: { hasSuggestions?: boolean; fixable?: string; docs?: unknown } }> {
-  return plugin.rules;
+  return plugin().rules;
 }
 
 /** `async-pitfalls/<name>` for every rule of the plugin. */
 export function pluginRuleIds(): string[] {
-  return Object.keys(plugin.rules).map((name) => `${PLUGIN_NAMESPACE}/${name}`);
+  return Object.keys(plugin().rules).map((name) => `${PLUGIN_NAMESPACE}/${name}`);
 }
 
 /**
@@ -31,7 +50,7 @@ export function pluginRuleIds(): string[] {
  */
 export function pluginRuleEntries(level: OptionsLevel): Record<string, Linter.RuleEntry> {
   const entries: Record<string, Linter.RuleEntry> = {};
-  for (const [name, rule] of Object.entries(plugin.rules)) {
+  for (const [name, rule] of Object.entries(plugin().rules)) {
     const strictOptions = (rule.meta.docs as RuleDocs | undefined)?.strictOptions;
     entries[`${PLUGIN_NAMESPACE}/${name}`] =
       level === 'strict' && strictOptions ? ['error', ...(strictOptions as unknown[])] : 'error';
@@ -90,7 +109,7 @@ export function corpusConfig(files: readonly CorpusFile[], options: CorpusConfig
     });
   }
   configs.push({
-    plugins: { [PLUGIN_NAMESPACE]: plugin as never, ...(options.plugins as Record<string, never>) },
+    plugins: { [PLUGIN_NAMESPACE]: plugin() as never, ...(options.plugins as Record<string, never>) },
     // Package files carry `eslint-disable` comments for their own rules: ignore them all.
     linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
     rules: options.rules,

@@ -28,7 +28,7 @@ import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
 import { catchAllAsyncExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
 import { getImportSource } from './imports';
-import { readModuleText, resolveRelativeModule } from './module-exports';
+import { fromModuleText, resolveRelativeModule } from './module-exports';
 import { type AnyRuleContext, perFile } from './per-file';
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
 
@@ -179,8 +179,7 @@ export class FileEffects {
     let names = this.catchAllExports.get(source.module);
     if (names === undefined) {
       const file = resolveRelativeModule(this.context.filename, source.module);
-      const text = file ? readModuleText(file) : null;
-      names = text === null ? null : catchAllAsyncExports(text);
+      names = file ? fromModuleText(file, 'catchAllAsyncExports', catchAllAsyncExports) : null;
       this.catchAllExports.set(source.module, names);
     }
     return names?.has(name) ?? false;

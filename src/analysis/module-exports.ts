@@ -116,14 +116,63 @@ export function resolveRelativeModule(importer: string, specifier: string): stri
   return null;
 }
 
-/** The text of a local module, or null when it cannot be read or is too large to scan (a bundle). */
-export function readModuleText(file: string): string | null {
+/** What has been read from one local module, and the file's size and modification time then. */
+interface ModuleFacts {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly text: string | null;
+  asyncExports?: ReadonlySet<string> | null;
+  derived: Map<string, unknown>;
+}
+
+/**
+ * Per module path, for the whole process: what was read from it. Thousands of linted files import
+ * the same few local modules (a 79 KB `utils` module of one repository was read and scanned 105
+ * times when this lived per linted file). A settled exception to "no module-level state" (see
+ * CONTRIBUTING): an entry is used only while the file's size and modification time are unchanged,
+ * so a module edited during a long editor session is read again; each `--concurrency` worker has
+ * its own map.
+ */
+const moduleFacts = new Map<string, ModuleFacts>();
+
+function factsOf(file: string): ModuleFacts | null {
+  let stats;
   try {
-    if (statSync(file).size > MAX_FILE_BYTES) return null;
-    return readFileSync(file, 'utf8');
+    stats = statSync(file);
   } catch {
     return null;
   }
+  const known = moduleFacts.get(file);
+  if (known && known.size === stats.size && known.mtimeMs === stats.mtimeMs) return known;
+  let text: string | null = null;
+  if (stats.size <= MAX_FILE_BYTES) {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      text = null;
+    }
+  }
+  const facts: ModuleFacts = { size: stats.size, mtimeMs: stats.mtimeMs, text, derived: new Map() };
+  moduleFacts.set(file, facts);
+  return facts;
+}
+
+/** The text of a local module, or null when it cannot be read or is too large to scan (a bundle). */
+export function readModuleText(file: string): string | null {
+  return factsOf(file)?.text ?? null;
+}
+
+/**
+ * `derive(text)` of a local module's text, computed once per version of the file for the process
+ * (see `moduleFacts`); `key` names the question. Null when the module cannot be read.
+ */
+export function fromModuleText<T>(file: string, key: string, derive: (text: string) => T): T | null {
+  const facts = factsOf(file);
+  if (!facts || facts.text === null) return null;
+  if (facts.derived.has(key)) return facts.derived.get(key) as T;
+  const value = derive(facts.text);
+  facts.derived.set(key, value);
+  return value;
 }
 
 /**
@@ -134,8 +183,10 @@ export function readModuleText(file: string): string | null {
  * checker.
  */
 export function readAsyncExports(file: string): ReadonlySet<string> | null {
-  const text = readModuleText(file);
-  if (text === null) return null;
+  return fromModuleText(file, 'asyncExports', scanAsyncExports);
+}
+
+function scanAsyncExports(text: string): ReadonlySet<string> {
   const names = new Set<string>();
   if (!text.includes('async') && !text.includes('Promise<')) return names;
   const starts = exportLineStarts(text);
