@@ -6,14 +6,7 @@ import {
 import { type ExecutionContext, type FunctionNode, getExecutionContext } from '../analysis/async-context';
 import { busyWaitLoop, type LoopNode } from '../analysis/busy-wait';
 import { ApiCatalogIndex, type ApiEntry, type ApiReference, apiSourceName } from '../analysis/imports';
-import {
-  BlockingHelperSummaries,
-  invokedIdentifiers,
-  isFirstCallPart,
-  isUnconditionalPart,
-  type LocalFunction,
-  resolveLocalFunction,
-} from '../analysis/local-calls';
+import { BlockingHelperSummaries, isFirstCallPart, isUnconditionalPart } from '../analysis/local-calls';
 import {
   asiGuard,
   canAwaitIn,
@@ -526,12 +519,6 @@ export default createRule<Options, MessageIds>({
     /** Wrappers in other project files already examined for this file (typed mode). */
     const wrapperCache: Parameters<typeof index.resolveWrapper>[2] = new Map();
     const calls: TSESTree.CallExpression[] = [];
-    /**
-     * Names of the file's non-async, non-generator function declarations and `const` bindings
-     * initialized with such a function: a superset of the names `resolveLocalFunction` can resolve,
-     * so a call of any other name is skipped before its scope lookup.
-     */
-    const localFunctionNames = new Set<string>();
     const dynamicImports: TSESTree.ImportExpression[] = [];
     let kind: 'esm' | 'cjs' | null = null;
     let layout: ImportLayout | null = null;
@@ -694,21 +681,6 @@ export default createRule<Options, MessageIds>({
       CallExpression(node) {
         calls.push(node);
       },
-      FunctionDeclaration(node) {
-        if (node.id && !node.async && !node.generator) localFunctionNames.add(node.id.name);
-      },
-      VariableDeclarator(node) {
-        const init = node.init;
-        if (
-          node.parent.kind === 'const' &&
-          node.id.type === AST_NODE_TYPES.Identifier &&
-          (init?.type === AST_NODE_TYPES.FunctionExpression || init?.type === AST_NODE_TYPES.ArrowFunctionExpression) &&
-          !init.async &&
-          !init.generator
-        ) {
-          localFunctionNames.add(node.id.name);
-        }
-      },
       ImportExpression(node) {
         dynamicImports.push(node);
       },
@@ -732,28 +704,8 @@ export default createRule<Options, MessageIds>({
             }
           }
         }
-        const localFunctions = new Map<TSESLint.Scope.Variable, LocalFunction | null>();
-        const reportable: { call: TSESTree.Identifier; target: LocalFunction; where: FunctionNode | TSESTree.Program }[] = [];
-        for (const call of helpers.hasOperations ? calls : []) {
-          for (const invoked of invokedIdentifiers(call)) {
-            if (!localFunctionNames.has(invoked.name)) continue;
-            const executionContext = getExecutionContext(invoked);
-            const where = reportedContext(executionContext);
-            if (executionContext.kind !== 'function' && !where) continue;
-            const target = resolveLocalFunction(invoked, sourceCode, localFunctions);
-            if (!target) continue;
-            if (where) reportable.push({ call: invoked, target, where });
-            else if (executionContext.kind === 'function' && isUnconditionalPart(invoked, executionContext.node, sourceCode)) {
-              helpers.addCall(executionContext.node, target);
-            }
-          }
-        }
-        const chains = reportable.flatMap(({ call, target, where }) => {
-          const chain = helpers.chainFrom(target);
-          if (!chain) return [];
-          addOperation(where, { ...chain.operation, node: call });
-          return [{ call, target, where, chain }];
-        });
+        const chains = helpers.hasOperations ? helpers.callsOfBlockingHelpers(calls, sourceCode, reportedContext) : [];
+        for (const { invoked, chain, where } of chains) addOperation(where, { ...chain.operation, node: invoked });
         for (const { operation, where } of direct) {
           const runContext = runContextOf(where);
           if (runsWhereBlockingIsHarmless(runContext) || quietReason(operation, where)) continue;
@@ -777,11 +729,11 @@ export default createRule<Options, MessageIds>({
             });
           }
         }
-        for (const { call, target, where, chain } of chains) {
+        for (const { invoked, target, where, chain } of chains) {
           const runContext = runContextOf(where);
-          if (runsWhereBlockingIsHarmless(runContext) || quietReason({ ...chain.operation, node: call }, where)) continue;
+          if (runsWhereBlockingIsHarmless(runContext) || quietReason({ ...chain.operation, node: invoked }, where)) continue;
           context.report({
-            node: call,
+            node: invoked,
             messageId: 'blockingHelper',
             data: {
               helper: target.name,
