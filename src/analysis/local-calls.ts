@@ -10,13 +10,22 @@ export interface LocalFunction {
 }
 
 /**
- * The identifier a call runs synchronously, right there: its callee `name(...)`, or a function
- * passed by name to a method that calls its callback inline (`items.map(parse)`, see
- * `INLINE_CALLBACK_METHODS`); null for any other call.
+ * The name a call invokes synchronously, right there: its callee `name(...)`, the method name of
+ * `this.name(...)` / `this.#name(...)` (a method of the class the call is written in, see
+ * `resolveInvoked`), or a function passed by name to a method that calls its callback inline
+ * (`items.map(parse)`, see `INLINE_CALLBACK_METHODS`); null for any other call.
  */
-export function invokedIdentifier(call: TSESTree.CallExpression): TSESTree.Identifier | null {
+export function invokedIdentifier(call: TSESTree.CallExpression): InvokedName | null {
   const callee = call.callee;
   if (callee.type === AST_NODE_TYPES.Identifier) return callee;
+  if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.object.type === AST_NODE_TYPES.ThisExpression &&
+    (callee.property.type === AST_NODE_TYPES.Identifier || callee.property.type === AST_NODE_TYPES.PrivateIdentifier)
+  ) {
+    return callee.property;
+  }
   const callback = call.arguments[0];
   if (
     callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -28,6 +37,119 @@ export function invokedIdentifier(call: TSESTree.CallExpression): TSESTree.Ident
     return callback;
   }
   return null;
+}
+
+/** What `invokedIdentifier` returns: a called identifier, or the property of `this.name` / `this.#name`. */
+export type InvokedName = TSESTree.Identifier | TSESTree.PrivateIdentifier;
+
+/** The key a name is matched by: `name`, or `#name` for a private name. */
+function nameKey(name: InvokedName): string {
+  return name.type === AST_NODE_TYPES.PrivateIdentifier ? `#${name.name}` : name.name;
+}
+
+/** Resolutions already made for one file: functions by variable, methods by class body and key. */
+export interface ResolutionCache {
+  readonly variables: Map<TSESLint.Scope.Variable, LocalFunction | null>;
+  readonly methods: Map<TSESTree.ClassBody, Map<string, LocalFunction | null>>;
+}
+
+export function newResolutionCache(): ResolutionCache {
+  return { variables: new Map(), methods: new Map() };
+}
+
+/**
+ * The function a name that `invokedIdentifier` returned invokes: a same-file function (see
+ * `resolveLocalFunction`), or for `this.name(...)` the method of the class `this` is an instance
+ * (or, in a static method, the constructor) of (see `resolveThisMethod`).
+ */
+export function resolveInvoked(
+  invoked: InvokedName,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  cache: ResolutionCache,
+): LocalFunction | null {
+  const parent = invoked.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === invoked) {
+    return parent.object.type === AST_NODE_TYPES.ThisExpression ? resolveThisMethod(parent, cache) : null;
+  }
+  return invoked.type === AST_NODE_TYPES.Identifier ? resolveLocalFunction(invoked, sourceCode, cache.variables) : null;
+}
+
+/**
+ * The class member that `this.name` (or `this.#name`) names, when the class body proves it: `this`
+ * is the one of a method, constructor, accessor or field initializer of a class (arrow functions
+ * in between keep it; any other function gives null), and that class declares exactly one member
+ * of that name and the same `static`-ness with a body: a method (`hash(key) { ... }`) or a field
+ * initialized with an arrow or function expression (`hash = (key) => ...`). Not async, not a
+ * generator, not an accessor. A subclass in another file could override the method: the rule takes
+ * the class's own definition, as a reader of the file does.
+ */
+function resolveThisMethod(member: TSESTree.MemberExpression, cache: ResolutionCache): LocalFunction | null {
+  const property = member.property;
+  if (property.type !== AST_NODE_TYPES.Identifier && property.type !== AST_NODE_TYPES.PrivateIdentifier) return null;
+  let isStatic: boolean | null = null;
+  let body: TSESTree.ClassBody | null = null;
+  for (let current: TSESTree.Node | undefined = member.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if (current.type === AST_NODE_TYPES.FunctionExpression) {
+      const owner = current.parent;
+      if (owner.type !== AST_NODE_TYPES.MethodDefinition || owner.value !== current) return null;
+      isStatic = owner.static;
+      body = owner.parent;
+      break;
+    }
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration) return null;
+    if (current.type === AST_NODE_TYPES.PropertyDefinition) {
+      isStatic = current.static;
+      body = current.parent;
+      break;
+    }
+    if (current.type === AST_NODE_TYPES.StaticBlock) {
+      isStatic = true;
+      body = current.parent;
+      break;
+    }
+    if (current.type === AST_NODE_TYPES.ClassBody) return null;
+  }
+  if (!body || isStatic === null) return null;
+  const key = `${isStatic ? 'static ' : ''}${nameKey(property)}`;
+  let members = cache.methods.get(body);
+  if (!members) {
+    members = new Map();
+    cache.methods.set(body, members);
+  }
+  let found = members.get(key);
+  if (found === undefined) {
+    found = classMethodOf(body, nameKey(property), isStatic);
+    members.set(key, found);
+  }
+  return found;
+}
+
+/** The one member of `body` that `resolveThisMethod` accepts for `key` (`name` or `#name`), or null. */
+function classMethodOf(body: TSESTree.ClassBody, key: string, isStatic: boolean): LocalFunction | null {
+  let found: FunctionNode | null = null;
+  for (const element of body.body) {
+    if (
+      (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) ||
+      element.computed ||
+      element.static !== isStatic ||
+      (element.key.type !== AST_NODE_TYPES.Identifier && element.key.type !== AST_NODE_TYPES.PrivateIdentifier) ||
+      nameKey(element.key) !== key
+    ) {
+      continue;
+    }
+    if (element.type === AST_NODE_TYPES.MethodDefinition) {
+      if (element.value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression) continue; // an overload signature
+      if (element.kind !== 'method' || found) return null;
+      found = element.value;
+    } else {
+      const value = element.value;
+      if (found || (value?.type !== AST_NODE_TYPES.ArrowFunctionExpression && value?.type !== AST_NODE_TYPES.FunctionExpression)) return null;
+      found = value;
+    }
+  }
+  if (!found || found.async || found.generator) return null;
+  return { node: found, name: `this.${key}` };
 }
 
 /**
@@ -226,27 +348,40 @@ interface Summary<Op> {
 
 /** A call of a blocking helper from code that `callsOfBlockingHelpers`' `where` accepts. */
 export interface BlockingHelperCall<Op, W> {
-  /** The identifier invoked: the callee of `helper()`, or `helper` in `items.map(helper)`. */
-  readonly invoked: TSESTree.Identifier;
+  /** The name invoked: the callee of `helper()`, `helper` in `this.helper()` or in `items.map(helper)`. */
+  readonly invoked: InvokedName;
   readonly target: LocalFunction;
   readonly chain: BlockingChain<Op>;
   /** What `where` said about the code that makes the call. */
   readonly where: W;
 }
 
-/** The name a function can be called by in this file: a declaration's name, or the variable it initializes. */
+/**
+ * The key a function can be called by in this file: a declaration's name, the variable it
+ * initializes, or the name of the class method or field it is (`name`, `#name`, for `this.name()`).
+ */
 function bindingName(fn: FunctionNode): string | null {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
   const parent = fn.parent;
-  return parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier
-    ? parent.id.name
-    : null;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent.id.name;
+  }
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) &&
+    parent.value === fn &&
+    !parent.computed &&
+    (parent.key.type === AST_NODE_TYPES.Identifier || parent.key.type === AST_NODE_TYPES.PrivateIdentifier)
+  ) {
+    return nameKey(parent.key);
+  }
+  return null;
 }
 
 /**
  * Which synchronous functions of a file perform a blocking operation as part of their own
  * execution, directly or through other such functions of the file, up to `maxDepth` helpers deep,
- * and where they are called from.
+ * and where they are called from. A helper is a same-file function called by name, or a method of
+ * the class the call is written in, called as `this.name()` (see `resolveInvoked`).
  *
  * Fed once per file (`addOperation` for each operation whose execution context is a sync
  * function), then asked once (`callsOfBlockingHelpers`). The search runs backwards from the
@@ -287,8 +422,8 @@ export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }
   ): BlockingHelperCall<Op, W>[] {
     const summaries = new Map<FunctionNode, Summary<Op>>();
     for (const [fn, operation] of this.operations) summaries.set(fn, { depth: 1, next: null, operation });
-    const resolved = new Map<TSESLint.Scope.Variable, LocalFunction | null>();
-    const found: { order: number; invoked: TSESTree.Identifier; target: LocalFunction; where: W }[] = [];
+    const resolved = newResolutionCache();
+    const found: { order: number; invoked: InvokedName; target: LocalFunction; where: W }[] = [];
     let level: FunctionNode[] = [...this.operations.keys()];
     for (let depth = 1; depth <= this.maxDepth && level.length > 0; depth++) {
       const names = new Set<string>();
@@ -298,15 +433,15 @@ export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }
       }
       if (names.size === 0) break;
       /** The target, when `invoked` calls a function summarised at this depth. */
-      const targetAtDepth = (invoked: TSESTree.Identifier): LocalFunction | null => {
-        const target = resolveLocalFunction(invoked, sourceCode, resolved);
+      const targetAtDepth = (invoked: InvokedName): LocalFunction | null => {
+        const target = resolveInvoked(invoked, sourceCode, resolved);
         return target && summaries.get(target.node)?.depth === depth ? target : null;
       };
       const edges: { caller: FunctionNode; target: LocalFunction }[] = [];
       for (let order = 0; order < calls.length; order++) {
         const call = calls[order];
         const invoked = call ? invokedIdentifier(call) : null;
-        if (!invoked || !names.has(invoked.name)) continue;
+        if (!invoked || !names.has(nameKey(invoked))) continue;
         const execution = getExecutionContext(invoked);
         const at = where(execution);
         if (at !== null) {

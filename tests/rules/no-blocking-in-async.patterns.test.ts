@@ -31,8 +31,6 @@ async function main() { lines(); }`,
 function load() { return fs.readFileSync('a'); }
 async function main(load) { load(); }`,
     `import fs from 'fs';
-class Store { load() { return fs.readFileSync('a'); } async init() { this.load(); } }`,
-    `import fs from 'fs';
 function load() { return fs.readFileSync('a'); }
 async function main() { setTimeout(() => load(), 10); }`,
     `import { load } from './config';
@@ -60,6 +58,24 @@ async function main() { debug('x'); trace('y'); fallback('{}'); pick('b'); }`,
 function inner() { return fs.readFileSync('a'); }
 function outer(flag) { if (flag) inner(); }
 async function main() { outer(false); }`,
+    // this.name(): only a sync method or function-valued field of the class that encloses the call
+    `import fs from 'fs';
+class Cache { async read() { return fs.promises.readFile('a'); } async warm() { await this.read(); } }`,
+    `import fs from 'fs';
+function load() { return fs.readFileSync('a'); }
+class Repo { load() { return null; } async find() { return this.load(); } }`,
+    `import fs from 'fs';
+class Settings { get raw() { return fs.readFileSync('a'); } async value() { return this.raw(); } }`,
+    `import fs from 'fs';
+class Jobs { static load() { return fs.readFileSync('a'); } async run() { return this.load(); } }`,
+    `import fs from 'fs';
+class Views { render() { return fs.readFileSync('v.html'); } }
+export async function show(view) { return view.render(); }`,
+    `import fs from 'fs';
+class Loader {
+  load() { return fs.readFileSync('a'); }
+  async start() { return [1, 2].map(function () { return this.load(); }); }
+}`,
     // deeper than three helpers is not followed
     `import fs from 'fs';
 function d() { return fs.readFileSync('a'); }
@@ -159,6 +175,39 @@ export const handler = async () => ({ head: head() });`,
       errors: [
         helperError('head', 'head() -> git() -> child_process.execSync', REPLACEMENT.childProcess, 4, 45, IN_EXPORTED),
       ],
+    },
+    // a method of the same class reached through this: the class's own definition runs
+    {
+      code: `import { pbkdf2Sync } from 'node:crypto';
+class TokenStore {
+  rounds = 200000;
+  async lookup(token) {
+    const digest = this.digest(token);
+    return db.tokens.findOne({ digest });
+  }
+  digest(token) { return pbkdf2Sync(token, 'pepper', this.rounds, 64, 'sha512').toString('hex'); }
+}`,
+      errors: [helperError('this.digest', "this.digest() -> crypto.pbkdf2Sync", "'promisify(crypto.pbkdf2)'", 5, 25)],
+    },
+    {
+      code: `import zlib from 'zlib';
+import fs from 'fs';
+class Archive {
+  #pack = (data) => zlib.deflateSync(data);
+  static checksum(file) { return fs.readFileSync(file); }
+  #prepare(data) { return this.#pack(JSON.stringify(data)); }
+  async save(data) { await upload(this.#prepare(data)); }
+  static async verify(file) { return compare(this.checksum(file)); }
+}`,
+      errors: [
+        helperError('this.#prepare', 'this.#prepare() -> this.#pack() -> zlib.deflateSync', REPLACEMENT.zlib, 7, 40),
+        helperError('this.checksum', 'this.checksum() -> fs.readFileSync', REPLACEMENT.readFile, 8, 51),
+      ],
+    },
+    {
+      code: `import fs from 'fs';
+class Store { load() { return fs.readFileSync('a'); } async init(items) { return items.map(() => this.load()); } }`,
+      errors: [helperError('this.load', 'this.load() -> fs.readFileSync', REPLACEMENT.readFile, 2, 103)],
     },
     // three helpers deep is followed
     {
