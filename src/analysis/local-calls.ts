@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { INLINE_CALLBACK_METHODS } from '../catalog/inline-callbacks';
 import { variableOfIdentifier } from '../util/ast';
 import { type ExecutionContext, type FunctionNode, getExecutionContext } from './async-context';
+import { forEachChild } from './dependencies';
 
 /** A function of the file that a call invokes, resolved by scope, with the name it is called by. */
 export interface LocalFunction {
@@ -331,6 +332,138 @@ export function isFirstCallPart(
     }
   }
   return cached;
+}
+
+/**
+ * What a test that is true while a step has not run yet looks up: a cache-miss test (see
+ * `isCacheMissTest`) or a done flag compared with `false` (`ready === false`). The binding or
+ * member itself (`x`, `this.loaded`), or, for `!cache.has(k)` / `!cache.get(k)`, the collection
+ * (`cache`); null for another test.
+ */
+function cacheLookup(test: TSESTree.Expression): { readonly target: TSESTree.Node; readonly collection: boolean } | null {
+  const isFalse = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Literal && node.value === false;
+  const flagTest =
+    test.type === AST_NODE_TYPES.BinaryExpression &&
+    (test.operator === '===' || test.operator === '==') &&
+    (isFalse(test.left) || isFalse(test.right));
+  if (!flagTest && !isCacheMissTest(test)) return null;
+  let side: TSESTree.Node = test;
+  if (test.type === AST_NODE_TYPES.UnaryExpression) side = test.argument;
+  else if (test.type === AST_NODE_TYPES.BinaryExpression) {
+    const constant = (node: TSESTree.Node): boolean =>
+      (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') || node.type === AST_NODE_TYPES.Literal;
+    side = constant(test.right) ? test.left : test.right;
+    if (side.type === AST_NODE_TYPES.UnaryExpression) side = side.argument;
+  }
+  if (side.type === AST_NODE_TYPES.CallExpression && side.callee.type === AST_NODE_TYPES.MemberExpression) {
+    return { target: side.callee.object, collection: true };
+  }
+  return { target: side, collection: false };
+}
+
+/**
+ * True when `target` (an identifier or a member chain) outlives one call of `fn`: its root is `this`
+ * (a field of the instance), or a variable declared outside `fn` (module state, a closure).
+ */
+function outlivesCall(target: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let root = target;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+  if (root.type === AST_NODE_TYPES.ThisExpression) return target !== root;
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOfIdentifier(sourceCode, root);
+  return variable !== null && variable.defs.length > 0 && !contains(fn, variable.scope.block);
+}
+
+/** The source text of `node` without white space, to compare two mentions of one binding or member. */
+function compactText(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  return sourceCode.getText(node).replace(/\s+/g, '');
+}
+
+/**
+ * True when `block` stores into what `lookup` looked up: assigns the binding or member (`loaded =
+ * true`, `this.cache ??= ...`), or, for a collection, calls its `set`/`add` (`cache.set(k, v)`).
+ */
+function storesInto(
+  block: TSESTree.Node,
+  lookup: { readonly target: TSESTree.Node; readonly collection: boolean },
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  const text = compactText(lookup.target, sourceCode);
+  const pending: TSESTree.Node[] = [block];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (!lookup.collection && node.type === AST_NODE_TYPES.AssignmentExpression && compactText(node.left, sourceCode) === text) return true;
+    if (
+      lookup.collection &&
+      node.type === AST_NODE_TYPES.CallExpression &&
+      node.callee.type === AST_NODE_TYPES.MemberExpression &&
+      !node.callee.computed &&
+      node.callee.property.type === AST_NODE_TYPES.Identifier &&
+      (node.callee.property.name === 'set' || node.callee.property.name === 'add') &&
+      compactText(node.callee.object, sourceCode) === text
+    ) {
+      return true;
+    }
+    forEachChild(node, sourceCode.visitorKeys, (child) => pending.push(child));
+  }
+  return false;
+}
+
+/**
+ * True when an `if` statement that returns when `target` is already set (`if (cache) return
+ * cache;`, `if (cache !== undefined) return cache;`, `if (cache != null) { return cache; }`).
+ */
+function returnsWhenSet(statement: TSESTree.Statement, text: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
+  const consequent = statement.consequent;
+  const last = consequent.type === AST_NODE_TYPES.BlockStatement ? consequent.body[consequent.body.length - 1] : consequent;
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  const test = statement.test;
+  if (compactText(test, sourceCode) === text) return true;
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '!==' && test.operator !== '!=')) return false;
+  const empty = (node: TSESTree.Node): boolean =>
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') || (node.type === AST_NODE_TYPES.Literal && node.value === null);
+  const side = empty(test.right) ? test.left : empty(test.left) ? test.right : null;
+  return side !== null && compactText(side, sourceCode) === text;
+}
+
+/**
+ * True when `node` runs once per process (or per instance, or per cache key), not on every call of
+ * `fn`: a memoised, one-time step whose cost callers pay once. The shapes, where the binding or
+ * member outlives the call (see `outlivesCall`: module state, a closure, `this.x`):
+ * - a done flag or cache checked and filled around it: `node` is in the consequent of an `if` whose
+ *   test is a cache miss on it (`!loaded`, `loaded === false`, `cache === undefined`,
+ *   `!cache.has(k)`, see `cacheLookup`), and that consequent stores into it (`loaded = true`, `cache.set(k, v)`);
+ * - a lazy assignment: the right side of `cache ??= ...` / `cache ||= ...`, or of `cache ??
+ *   (cache = ...)` / `cache || (cache = ...)`;
+ * - an early return: the right side of `cache = ...` in a statement of `fn`'s body that follows
+ *   `if (cache) return ...` (or `!== undefined` / `!= null`).
+ * Stricter than `isFirstCallPart`, which only says that a helper fills a cache on some call.
+ */
+export function isOneTimePart(node: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child) {
+      const lookup = cacheLookup(parent.test);
+      if (lookup && outlivesCall(lookup.target, fn, sourceCode) && storesInto(child, lookup, sourceCode)) return true;
+    } else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child && outlivesCall(parent.left, fn, sourceCode)) {
+      if (parent.operator === '??=' || parent.operator === '||=') return true;
+      if (parent.operator !== '=') continue;
+      const text = compactText(parent.left, sourceCode);
+      const guard = parent.parent;
+      if (
+        guard.type === AST_NODE_TYPES.LogicalExpression &&
+        guard.right === parent &&
+        (guard.operator === '??' || guard.operator === '||') &&
+        compactText(guard.left, sourceCode) === text
+      ) {
+        return true;
+      }
+      const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [];
+      const statement = body.find((candidate) => contains(candidate, parent));
+      if (statement && body.slice(0, body.indexOf(statement)).some((earlier) => returnsWhenSet(earlier, text, sourceCode))) return true;
+    }
+  }
+  return false;
 }
 
 /** How a helper reaches a blocking operation: through `next` helpers, ending in `operation`. */

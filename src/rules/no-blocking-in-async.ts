@@ -6,7 +6,7 @@ import {
 import { type ExecutionContext, type FunctionNode, getExecutionContext } from '../analysis/async-context';
 import { busyWaitLoop, type LoopNode } from '../analysis/busy-wait';
 import { ApiCatalogIndex, type ApiEntry, type ApiReference, apiSourceName } from '../analysis/imports';
-import { BlockingHelperSummaries, isFirstCallPart, isUnconditionalPart } from '../analysis/local-calls';
+import { BlockingHelperSummaries, isFirstCallPart, isOneTimePart, isUnconditionalPart } from '../analysis/local-calls';
 import {
   asiGuard,
   canAwaitIn,
@@ -58,7 +58,8 @@ export type Options = [
  * - `concurrent`: those that run, or may run, while other work of the process waits (see
  *   `analysis/where-it-runs.ts`): not those that provably run alone (a one-shot script or CLI
  *   command) or in a worker thread; and not, there, a file read on a failure path just before a
- *   throw, a lone `existsSync`, or a final hand-off to a child process (see `quietReason`);
+ *   throw, a lone `existsSync`, a one-time step behind a done flag or cache, or a final hand-off
+ *   to a child process (see `quietReason`);
  * - `all`: every async function, every blocking call (the plain convention).
  */
 export type ReportIn = 'concurrent' | 'all';
@@ -114,6 +115,8 @@ interface Operation {
   readonly via?: string;
   /** It runs only on its helper's first call (it fills a cache, see `isFirstCallPart`). */
   readonly once?: boolean;
+  /** It runs once per process in its helper: behind a done flag or a cache it fills (see `isOneTimePart`). */
+  readonly oneTime?: boolean;
 }
 
 /** File metadata checks: one `stat`/`access` system call each (see `quietReason`). */
@@ -569,6 +572,8 @@ export default createRule<Options, MessageIds>({
      * Why `reportIn: 'concurrent'` leaves out an operation in code that may run concurrently, or null:
      * - `failure`: a file-system call on a failure path (see `isFailurePath`);
      * - `hand-off`: a final hand-off to a child process (see `isProcessHandOff`);
+     * - `one-time`: it runs once per process, behind a done flag or a cache it fills, in the
+     *   function or in the helper that performs it (see `isOneTimePart`): start-up cost, paid once;
      * - `cheap-check`: the function awaits other work, and its only blocking operations (direct, or
      *   through same-file helpers) are one or two metadata checks (`CHEAP_CHECKS`: `existsSync(p)`,
      *   `existsSync(p) && statSync(p).isFile()`): one `stat` of a local path costs microseconds,
@@ -576,6 +581,7 @@ export default createRule<Options, MessageIds>({
      */
     const quietReason = (operation: Operation, where: FunctionNode | TSESTree.Program): string | null => {
       if (reportAll || where.type === AST_NODE_TYPES.Program) return null;
+      if (operation.oneTime || isOneTimePart(operation.node, where, sourceCode)) return 'one-time';
       if (operation.api.category === 'fileSystem' && isFailurePath(operation.node, where)) return 'failure';
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
       const all = operationsByFunction.get(where) ?? [];
@@ -700,7 +706,8 @@ export default createRule<Options, MessageIds>({
             if (isUnconditionalPart(operation.node, executionContext.node, sourceCode)) {
               helpers.addOperation(executionContext.node, operation);
             } else if (isFirstCallPart(operation.node, executionContext.node, sourceCode)) {
-              helpers.addOperation(executionContext.node, { ...operation, once: true });
+              const oneTime = isOneTimePart(operation.node, executionContext.node, sourceCode);
+              helpers.addOperation(executionContext.node, { ...operation, once: true, ...(oneTime ? { oneTime } : {}) });
             }
           }
         }
