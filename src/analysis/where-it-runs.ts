@@ -9,6 +9,8 @@ import {
   ENTRY_FILE_NAMES,
   EVENT_METHODS,
   LIMITER_MODULES,
+  MIGRATION_FOLDERS,
+  MIGRATION_STEPS,
   PER_ITEM_METHODS,
   PROMISE_CHAIN_METHODS,
   PROMISE_COMBINATORS,
@@ -64,13 +66,17 @@ export type ConcurrencyEvidence =
  * - `cli-command`: it is the handler of a command registered with a command-line library
  *   (`module` names it; see `CLI_LIBRARIES`), or only awaited by one;
  * - `build-hook`: it is an object or class method named like a hook that a bundler or framework
- *   calls once per build (`adapt`, `writeBundle`, ... see `BUILD_HOOKS`), or only awaited by one.
+ *   calls once per build (`adapt`, `writeBundle`, ... see `BUILD_HOOKS`), or only awaited by one;
+ * - `migration`: it is a step (`up`, `down`) that a module in a `migrations/` folder exports (an
+ *   exported function, a property of the exported object, a method of a class of the file), or
+ *   only awaited by one: a migration runner runs one step at a time (see `MIGRATION_STEPS`).
  */
 export type AloneEvidence =
   | { readonly kind: 'script'; readonly script: ScriptEvidence }
   | { readonly kind: 'main' }
   | { readonly kind: 'cli-command'; readonly module: string }
-  | { readonly kind: 'build-hook'; readonly hook: string };
+  | { readonly kind: 'build-hook'; readonly hook: string }
+  | { readonly kind: 'migration'; readonly step: string };
 
 /**
  * Why a whole file is a one-shot program:
@@ -318,6 +324,11 @@ export class WhereItRuns {
     });
   }
 
+  /** True when a folder of the file's path is a migrations folder (`MIGRATION_FOLDERS`). */
+  private isMigrationFile(): boolean {
+    return path.dirname(this.filename).split(/[\\/]/).some((folder) => MIGRATION_FOLDERS.has(folder));
+  }
+
   /** Why this file is a one-shot program, or null (see `ScriptEvidence`). */
   script(): ScriptEvidence | null {
     if (this.scriptEvidence !== undefined) return this.scriptEvidence;
@@ -514,6 +525,9 @@ export class WhereItRuns {
 
   /** An export: a request handler when its name is one that frameworks call per request, otherwise callers unknown. */
   private exportFact(name: string, node: TSESTree.Node, via = `export ${name}`): Fact {
+    if (MIGRATION_STEPS.has(name) && this.isMigrationFile()) {
+      return { kind: 'context', context: { kind: 'alone', evidence: { kind: 'migration', step: name } } };
+    }
     const evidence: ConcurrencyEvidence = REQUEST_HANDLER_EXPORTS.has(name)
       ? { kind: 'request-handler', via }
       : { kind: 'exported' };
@@ -788,6 +802,9 @@ export class WhereItRuns {
     }
     const name = method.key.type === AST_NODE_TYPES.Identifier && !method.computed ? method.key.name : null;
     if (name && BUILD_HOOKS.has(name)) return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'build-hook', hook: name } } }];
+    if (name && !method.static && MIGRATION_STEPS.has(name) && this.isMigrationFile()) {
+      return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'migration', step: name } } }];
+    }
     if (name && declaration.superClass) {
       const root = this.rootImport(declaration.superClass);
       const library = root ? CLI_LIBRARIES.find((candidate) => candidate.modules.includes(root.module)) : undefined;

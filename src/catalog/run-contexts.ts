@@ -227,5 +227,13 @@ export const BUILD_HOOKS: ReadonlySet<string> = new Set([
   'onSuccess',
 ]);
 
+/**
+ * Folders that hold database migrations (Sequelize, Knex, TypeORM, MikroORM, umzug, node-pg-migrate
+ * keep them in `migrations/`), and the steps a migration module exports: the migration runner
+ * calls one step at a time, before the application serves anything (a deploy step or start-up).
+ */
+export const MIGRATION_FOLDERS: ReadonlySet<string> = new Set(['migrations', 'migration']);
+export const MIGRATION_STEPS: ReadonlySet<string> = new Set(['up', 'down']);
+
 /** Folders a package's built `bin` target usually lives in, mapped back to `src` for its source file. */
 export const BUILD_FOLDERS: ReadonlySet<string> = new Set(['dist', 'lib', 'build', 'out']);

@@ -203,6 +203,41 @@ describe('where-it-runs: package.json bin targets and script folders', () => {
   });
 });
 
+describe('where-it-runs: database migrations', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'run-contexts', 'service');
+  it('sees the up/down steps a module of a migrations folder exports, and what they await', () => {
+    const inMigrations = { filename: path.join(root, 'db', 'migrations', '0007-split-names.ts'), sourceType: 'commonjs' as const };
+    assert.deepEqual(
+      where(`module.exports = { async up(db) { probe(); }, async down(db) { probe(); } };`, inMigrations),
+      ['alone:migration', 'alone:migration'],
+    );
+    assert.deepEqual(
+      where(`async function copyRows(db) { probe(); }\nexports.up = async function (db) { await copyRows(db); };`, inMigrations),
+      ['alone:migration'],
+    );
+    assert.deepEqual(
+      where(`export class AddIndex1700000000000 { async up(runner) { probe(); } }\nexport async function down() { probe(); }`, {
+        filename: path.join(root, 'src', 'migration', 'AddIndex.ts'),
+      }),
+      ['alone:migration', 'alone:migration'],
+    );
+  });
+
+  it('needs both the folder and the step name', () => {
+    assert.deepEqual(
+      where(`module.exports = { async up(db) { probe(); } };`, { filename: path.join(root, 'src', 'scale.ts'), sourceType: 'commonjs' }),
+      ['concurrent:exported'],
+    );
+    assert.deepEqual(
+      where(`module.exports = { async backfill(db) { probe(); } };`, {
+        filename: path.join(root, 'db', 'migrations', 'helpers.ts'),
+        sourceType: 'commonjs',
+      }),
+      ['concurrent:exported'],
+    );
+  });
+});
+
 describe('where-it-runs: worker threads', () => {
   it('sees the code of a worker file', () => {
     assert.deepEqual(

@@ -1,6 +1,6 @@
 import { ruleTester } from '../rule-tester';
 import type { Options } from '../../src/rules/no-blocking-in-async';
-import { error, fsError, IN_EXPORTED, REPLACEMENT, testedRule } from './no-blocking-in-async.errors';
+import { commonjs, error, fsError, IN_EXPORTED, REPLACEMENT, testedRule, twin } from './no-blocking-in-async.errors';
 
 // Where the code runs (analysis/where-it-runs.ts): with default options (`reportIn: 'concurrent'`)
 // the rule stays silent where blocking costs nothing and says why it hurts where it reports.
@@ -32,6 +32,27 @@ export class CleanCommand extends Command { async execute() { rmSync('dist', { r
 export default function adapter() {
   return { name: 'static', async adapt(builder) { fs.rmSync('build', { recursive: true }); await builder.prerender(); } };
 }`,
+
+    // a step of a database migration: the runner runs one step at a time, before the app serves
+    {
+      code: `const { execFileSync } = require('node:child_process');
+module.exports = {
+  async up(queryInterface) {
+    if (process.env.SKIP_BACKFILL) return;
+    execFileSync('node', ['build/scripts/backfill-slugs.js'], { stdio: 'inherit' });
+  },
+  async down() {},
+};`,
+      filename: 'server/migrations/20240101000000-backfill-slugs.js',
+      languageOptions: commonjs({ require: 'readonly', module: 'writable', process: 'readonly' }),
+    },
+    {
+      code: `import { readFileSync } from 'node:fs';
+export class SeedCountries1712000000000 {
+  async up(runner) { await runner.query(readFileSync('sql/countries.sql', 'utf8')); }
+}`,
+      filename: 'src/database/migrations/SeedCountries.ts',
+    },
 
     // a worker thread exists to run blocking work off the main thread
     `import { parentPort } from 'node:worker_threads';
@@ -150,6 +171,19 @@ export async function load(dir) {
       errors: [
         fsError('fs.existsSync', REPLACEMENT.existsSync, 4, 7, [], IN_EXPORTED),
         error('blockingProcess', 'child_process.execSync', REPLACEMENT.childProcess, 4, 27, [], IN_EXPORTED),
+      ],
+    },
+    // an up() outside a migrations folder is an ordinary export
+    {
+      code: `import { readFileSync } from 'node:fs';
+export async function up(runner) { await runner.query(readFileSync('sql/countries.sql', 'utf8')); }`,
+      filename: 'src/database/scale.ts',
+      errors: [
+        fsError('fs.readFileSync', REPLACEMENT.readFile, 2, 55, [
+          twin('readFile', `import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+export async function up(runner) { await runner.query(await readFile('sql/countries.sql', 'utf8')); }`),
+        ], IN_EXPORTED),
       ],
     },
     // no exit status passed on: the child runs while the caller's other work waits
