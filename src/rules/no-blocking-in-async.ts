@@ -38,7 +38,7 @@ import {
   TEST_CALLBACK_APIS,
 } from '../catalog/blocking-apis';
 import { type ConcurrencyEvidence, getWhereItRuns, type RunContext } from '../analysis/where-it-runs';
-import { staticMemberName, variableOfIdentifier } from '../util/ast';
+import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
@@ -117,21 +117,63 @@ interface Operation {
   readonly once?: boolean;
   /** It runs once per process in its helper: behind a done flag or a cache it fills (see `isOneTimePart`). */
   readonly oneTime?: boolean;
+  /** It is a file metadata call (see `isCheapMetadataCall`). */
+  readonly cheap?: boolean;
 }
 
-/** File metadata checks: one `stat`/`access` system call each (see `quietReason`). */
+/**
+ * File metadata calls: one or a few system calls on a path each, microseconds on a local disk
+ * (`stat`, `access`, `readlink`, `realpath`; see `isCheapMetadataCall` for `mkdir`).
+ */
 const CHEAP_CHECKS: ReadonlySet<string> = new Set([
   'fs.existsSync',
   'fs.statSync',
   'fs.lstatSync',
   'fs.accessSync',
+  'fs.realpathSync',
+  'fs.readlinkSync',
   'fs-extra.existsSync',
   'fs-extra.statSync',
   'fs-extra.lstatSync',
   'fs-extra.pathExistsSync',
+  'fs-extra.realpathSync',
+  'fs-extra.readlinkSync',
+  'fs-extra.ensureDirSync',
+  'fs-extra.mkdirpSync',
+  'fs-extra.mkdirsSync',
   'graceful-fs.existsSync',
   'graceful-fs.statSync',
+  'graceful-fs.lstatSync',
+  'graceful-fs.realpathSync',
 ]);
+
+/** `mkdirSync`, cheap only as `mkdir -p` (`{ recursive: true }`): it creates or finds a directory. */
+const RECURSIVE_MKDIR: ReadonlySet<string> = new Set(['fs.mkdirSync', 'fs-extra.mkdirSync', 'graceful-fs.mkdirSync']);
+
+/**
+ * True when `call` of `api` is a file metadata call (see `CHEAP_CHECKS`), or
+ * `mkdirSync(dir, { recursive: true })`.
+ */
+function isCheapMetadataCall(call: TSESTree.Node, api: BlockingApi): boolean {
+  if (CHEAP_CHECKS.has(api.name)) return true;
+  if (!RECURSIVE_MKDIR.has(api.name) || call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const options = call.arguments[1];
+  return (
+    options?.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        property.key.name === 'recursive' &&
+        property.value.type === AST_NODE_TYPES.Literal &&
+        property.value.value === true,
+    )
+  );
+}
+
+/** How many cheap metadata calls a function may make (direct, or through helpers) and stay quiet. */
+const MAX_CHEAP_CALLS = 3;
 
 /** The APIs that hand the terminal to a child process and wait for it (see `isProcessHandOff`). */
 const HAND_OFF_APIS: ReadonlySet<string> = new Set([
@@ -530,6 +572,29 @@ export default createRule<Options, MessageIds>({
       (kind ??= context.languageOptions.sourceType !== 'module' || calls.some(isRequireCall) ? 'cjs' : 'esm');
     let hasTopLevelAwait = false;
 
+    /** `return <call>` statements of the file; grouped by function on first need (`returnedCallsOf`). */
+    const callReturns: { statement: TSESTree.ReturnStatement; call: TSESTree.CallExpression }[] = [];
+    const noteReturn = (node: TSESTree.ReturnStatement): void => {
+      const argument = node.argument ? skipTransparent(node.argument) : null;
+      if (argument?.type === AST_NODE_TYPES.CallExpression) callReturns.push({ statement: node, call: argument });
+    };
+    let returnedCalls: Map<TSESTree.Node, TSESTree.CallExpression[]> | null = null;
+    /** The calls an async function returns the result of (`return fs.promises.readFile(p)`). */
+    const returnedCallsOf = (fn: TSESTree.Node): readonly TSESTree.CallExpression[] => {
+      if (!returnedCalls) {
+        const byFunction = new Map<TSESTree.Node, TSESTree.CallExpression[]>();
+        for (const { statement, call } of callReturns) {
+          const executionContext = getExecutionContext(statement);
+          if (executionContext.kind !== 'function') continue;
+          const list = byFunction.get(executionContext.node);
+          if (list) list.push(call);
+          else byFunction.set(executionContext.node, [call]);
+        }
+        returnedCalls = byFunction;
+      }
+      return returnedCalls.get(fn) ?? [];
+    };
+
     /** Async functions with an `await` or `for await` of their own. */
     const awaitingFunctions = new Set<TSESTree.Node>();
     const noteAwait = (node: TSESTree.Node): void => {
@@ -574,9 +639,11 @@ export default createRule<Options, MessageIds>({
      * - `hand-off`: a final hand-off to a child process (see `isProcessHandOff`);
      * - `one-time`: it runs once per process, behind a done flag or a cache it fills, in the
      *   function or in the helper that performs it (see `isOneTimePart`): start-up cost, paid once;
-     * - `cheap-check`: the function awaits other work, and its only blocking operations (direct, or
-     *   through same-file helpers) are one or two metadata checks (`CHEAP_CHECKS`: `existsSync(p)`,
-     *   `existsSync(p) && statSync(p).isFile()`): one `stat` of a local path costs microseconds,
+     * - `cheap-check`: the function does other asynchronous work (it awaits, or returns the promise
+     *   of a call that is not blocking), and its only blocking operations (direct, or through
+     *   same-file helpers) are up to `MAX_CHEAP_CALLS` file metadata calls (`isCheapMetadataCall`:
+     *   `existsSync(p)`, `existsSync(p) && statSync(p).isFile()`, `realpathSync(dir)`,
+     *   `mkdirSync(dir, { recursive: true })`): one such call on a local path costs microseconds,
      *   about what the promise replacing it costs.
      */
     const quietReason = (operation: Operation, where: FunctionNode | TSESTree.Program): string | null => {
@@ -585,7 +652,13 @@ export default createRule<Options, MessageIds>({
       if (operation.api.category === 'fileSystem' && isFailurePath(operation.node, where)) return 'failure';
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
       const all = operationsByFunction.get(where) ?? [];
-      if (all.length <= 2 && awaitingFunctions.has(where) && all.every((other) => CHEAP_CHECKS.has(other.api.name))) {
+      const returnsOtherWork = (): boolean =>
+        returnedCallsOf(where).some((call) => !all.some((other) => other.node === call || other.node === call.callee));
+      if (
+        all.length <= MAX_CHEAP_CALLS &&
+        all.every((other) => other.cheap === true) &&
+        (awaitingFunctions.has(where) || returnsOtherWork())
+      ) {
         return 'cheap-check';
       }
       return null;
@@ -615,7 +688,7 @@ export default createRule<Options, MessageIds>({
           if (reference.node.type !== AST_NODE_TYPES.CallExpression) continue;
           seen.add(reference.node);
           if (info.api.stdioExempt && isStdioDescriptor(reference.node.arguments[0])) continue;
-          operations.push({ node: reference.node, api: info.api, module: reference.source });
+          operations.push({ node: reference.node, api: info.api, module: reference.source, cheap: isCheapMetadataCall(reference.node, info.api) });
         } else if (info.kind === 'test') {
           for (const argument of reference.node.arguments) testCallbacks.add(argument);
         } else if (info.kind === 'clock') {
@@ -644,7 +717,7 @@ export default createRule<Options, MessageIds>({
           const reference = typedLookup(() => index.resolveByDeclaration(call, typed));
           if (reference) {
             if (reference.info.kind === 'blocking' && !(reference.info.api.stdioExempt && isStdioDescriptor(call.arguments[0]))) {
-              operations.push({ node: call, api: reference.info.api, module: reference.source });
+              operations.push({ node: call, api: reference.info.api, module: reference.source, cheap: isCheapMetadataCall(call, reference.info.api) });
             }
             continue;
           }
@@ -691,6 +764,7 @@ export default createRule<Options, MessageIds>({
         dynamicImports.push(node);
       },
       AwaitExpression: noteAwait,
+      ReturnStatement: noteReturn,
       'ForOfStatement[await=true]': noteAwait,
       'Program:exit'() {
         const operations = collectOperations();

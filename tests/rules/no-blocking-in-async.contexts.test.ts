@@ -95,6 +95,24 @@ const hasLockfile = (dir) => fs.existsSync(dir + '/pnpm-lock.yaml');
 export async function status(dir) { return hasLockfile(dir) ? await readLock(dir) : 'open'; }`,
     `import fs from 'node:fs';
 export async function serveStatic(req, res) { const file = resolve(req.url); if (fs.existsSync(file) && fs.statSync(file).isFile()) await send(res, file); }`,
+    // up to three: a link resolved, a parent directory created as mkdir -p, a marker file probed
+    `import fs from 'node:fs';
+import path from 'node:path';
+const linkTarget = (link) => path.resolve(path.dirname(link), fs.readlinkSync(link));
+export async function relink(link, into) {
+  fs.mkdirSync(path.dirname(into), { recursive: true });
+  if (fs.existsSync(path.join(into, '.stale'))) return;
+  await fs.promises.symlink(linkTarget(link), into);
+}`,
+    // the other work may be a returned promise instead of an await
+    `import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+export class SnapshotStore {
+  async read(file) {
+    if (!existsSync(file)) return null;
+    return readFile(file, 'utf8');
+  }
+}`,
   ],
   invalid: [
     // reportIn: 'all' reports them all, as the strict config does
@@ -185,6 +203,29 @@ import { readFile } from 'node:fs/promises';
 export async function up(runner) { await runner.query(await readFile('sql/countries.sql', 'utf8')); }`),
         ], IN_EXPORTED),
       ],
+    },
+    // a mkdirSync without recursive, four metadata calls, or only a blocking call returned: not cheap enough
+    {
+      code: `import fs from 'node:fs';
+export async function claim(dir) { fs.mkdirSync(dir); await writeLock(dir); }`,
+      errors: [fsError('fs.mkdirSync', "'await mkdir()' from 'node:fs/promises'", 2, 36, [
+        twin('mkdir', `import fs from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+export async function claim(dir) { await mkdir(dir); await writeLock(dir); }`),
+      ], IN_EXPORTED)],
+    },
+    {
+      code: `import { existsSync } from 'node:fs';
+export async function detect(dir) {
+  const found = [existsSync(dir + '/a'), existsSync(dir + '/b'), existsSync(dir + '/c'), existsSync(dir + '/d')];
+  return await report(found);
+}`,
+      errors: [18, 42, 66, 90].map((column) => fsError('fs.existsSync', REPLACEMENT.existsSync, 3, column, [], IN_EXPORTED)),
+    },
+    {
+      code: `import { existsSync } from 'node:fs';
+export async function has(file) { return existsSync(file); }`,
+      errors: [fsError('fs.existsSync', REPLACEMENT.existsSync, 2, 42, [], IN_EXPORTED)],
     },
     // no exit status passed on: the child runs while the caller's other work waits
     {
