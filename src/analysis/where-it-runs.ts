@@ -24,10 +24,12 @@ import {
   SEQUENTIAL_LIMITER_METHODS,
   SERVER_FACTORIES,
   SERVER_MODULES,
+  STARTUP_EVENTS,
 } from '../catalog/run-contexts';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, getExecutionContext, isInlineCallback } from './async-context';
 import { getImportSource } from './imports';
+import { forEachChild } from './dependencies';
 import { type AnyRuleContext, perFile } from './per-file';
 
 /**
@@ -69,14 +71,17 @@ export type ConcurrencyEvidence =
  *   calls once per build (`adapt`, `writeBundle`, ... see `BUILD_HOOKS`), or only awaited by one;
  * - `migration`: it is a step (`up`, `down`) that a module in a `migrations/` folder exports (an
  *   exported function, a property of the exported object, a method of a class of the file), or
- *   only awaited by one: a migration runner runs one step at a time (see `MIGRATION_STEPS`).
+ *   only awaited by one: a migration runner runs one step at a time (see `MIGRATION_STEPS`);
+ * - `startup-event`: it is a listener of an event that fires once when a client or server has
+ *   started (`client.on('ready', fn)`, see `STARTUP_EVENTS`), or only called by one.
  */
 export type AloneEvidence =
   | { readonly kind: 'script'; readonly script: ScriptEvidence }
   | { readonly kind: 'main' }
   | { readonly kind: 'cli-command'; readonly module: string }
   | { readonly kind: 'build-hook'; readonly hook: string }
-  | { readonly kind: 'migration'; readonly step: string };
+  | { readonly kind: 'migration'; readonly step: string }
+  | { readonly kind: 'startup-event'; readonly via: string };
 
 /**
  * Why a whole file is a one-shot program:
@@ -270,6 +275,8 @@ export class WhereItRuns {
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
   private readonly filename: string;
   private readonly cache = new Map<FunctionNode, RunContext>();
+  /** Per class body: its `this.x` member expressions by `static`-ness and key (see `collectThisMembers`). */
+  private readonly thisMembers = new Map<TSESTree.ClassBody, Map<string, TSESTree.MemberExpression[]>>();
   private readonly inProgress = new Set<FunctionNode>();
   private fileModules: ReadonlySet<string> | null = null;
   private scriptEvidence: ScriptEvidence | null | undefined;
@@ -508,7 +515,7 @@ export class WhereItRuns {
       case AST_NODE_TYPES.Property:
         return this.propertyFacts(parent);
       case AST_NODE_TYPES.MethodDefinition:
-        return this.methodFacts(parent);
+        return this.methodFacts(parent, depth);
       default:
         return [];
     }
@@ -747,6 +754,9 @@ export class WhereItRuns {
     if (EVENT_METHODS.has(name)) {
       const event = call.arguments[0];
       const label = event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' ? `'${event.value}'` : '';
+      if (event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && STARTUP_EVENTS.has(event.value)) {
+        return { kind: 'context', context: { kind: 'alone', evidence: { kind: 'startup-event', via: `.${name}(${label})` } } };
+      }
       return concurrent({ kind: 'event-handler', via: `.${name}(${label})` });
     }
     return { kind: 'context', context: UNKNOWN };
@@ -790,8 +800,11 @@ export class WhereItRuns {
     return [key === 'fetch' ? this.exportFact('GET', property, 'export { fetch }') : this.exportFact(key, property)];
   }
 
-  /** A class method: a CLI command class's handler, or a method of an exported class (callers unknown). */
-  private methodFacts(method: TSESTree.MethodDefinition): Fact[] {
+  /**
+   * A class method: a CLI command class's handler, a migration step, a private method (where the
+   * class's own `this.name(...)` calls run it), or a method of an exported class (callers unknown).
+   */
+  private methodFacts(method: TSESTree.MethodDefinition, depth: number): Fact[] {
     const body = method.parent;
     const declaration = body.parent;
     if (
@@ -812,6 +825,11 @@ export class WhereItRuns {
         return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'cli-command', module: root.module } } }];
       }
     }
+    if (method.accessibility === 'private' || method.key.type === AST_NODE_TYPES.PrivateIdentifier) {
+      // callers are the class's own methods, through `this.name(...)`
+      const key = method.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${method.key.name}` : name;
+      return key === null ? [] : this.thisCallFacts(body, key, method.static, depth);
+    }
     const holder = declaration.parent;
     const exported =
       holder?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
@@ -821,6 +839,30 @@ export class WhereItRuns {
       return [{ kind: 'context', context: { kind: 'concurrent', evidence: { kind: 'exported' }, node: declaration, caller: null } }];
     }
     return [];
+  }
+
+  /**
+   * The facts of the uses of `this.<key>` (`key` is `name` or `#name`) in the methods and field
+   * initializers of the class (`static` ones for a static member): a call's fate as for any call,
+   * anything else (passed, stored, bound) no evidence. No use: no evidence.
+   */
+  private thisCallFacts(body: TSESTree.ClassBody, key: string, isStatic: boolean, depth: number): Fact[] {
+    let uses = this.thisMembers.get(body);
+    if (!uses) {
+      uses = collectThisMembers(body, this.sourceCode.visitorKeys);
+      this.thisMembers.set(body, uses);
+    }
+    const facts: Fact[] = [];
+    for (const member of uses.get(`${isStatic ? 'static ' : ''}${key}`) ?? []) {
+      const site = valueSite(member);
+      const call = site.parent;
+      facts.push(
+        call?.type === AST_NODE_TYPES.CallExpression && call.callee === site
+          ? this.fateFact(this.promiseFate(call), depth)
+          : { kind: 'context', context: UNKNOWN },
+      );
+    }
+    return facts;
   }
 
   /** True when a class declaration's binding is exported later (`export { A }`, `module.exports = A`). */
@@ -838,6 +880,48 @@ export class WhereItRuns {
       }) ?? false
     );
   }
+}
+
+/**
+ * The `this.name` / `this.#name` member expressions of a class body whose `this` is the class's
+ * (in its methods, accessors and field initializers, through arrow functions; not in nested
+ * functions or classes), keyed `name` / `#name`, or `static name` in static members.
+ */
+function collectThisMembers(body: TSESTree.ClassBody, visitorKeys: TSESLint.SourceCode.VisitorKeys): Map<string, TSESTree.MemberExpression[]> {
+  const found = new Map<string, TSESTree.MemberExpression[]>();
+  const visit = (node: TSESTree.Node, prefix: string): void => {
+    if (
+      node.type === AST_NODE_TYPES.FunctionExpression ||
+      node.type === AST_NODE_TYPES.FunctionDeclaration ||
+      node.type === AST_NODE_TYPES.ClassDeclaration ||
+      node.type === AST_NODE_TYPES.ClassExpression
+    ) {
+      return;
+    }
+    if (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.type === AST_NODE_TYPES.ThisExpression &&
+      !node.computed &&
+      (node.property.type === AST_NODE_TYPES.Identifier || node.property.type === AST_NODE_TYPES.PrivateIdentifier)
+    ) {
+      const key = `${prefix}${node.property.type === AST_NODE_TYPES.PrivateIdentifier ? '#' : ''}${node.property.name}`;
+      const list = found.get(key);
+      if (list) list.push(node);
+      else found.set(key, [node]);
+    }
+    forEachChild(node, visitorKeys, (child) => visit(child, prefix));
+  };
+  for (const element of body.body) {
+    const prefix = 'static' in element && element.static ? 'static ' : '';
+    if (element.type === AST_NODE_TYPES.MethodDefinition) {
+      if (element.value.body) visit(element.value.body, prefix);
+    } else if (element.type === AST_NODE_TYPES.PropertyDefinition) {
+      if (element.value) visit(element.value, prefix);
+    } else if (element.type === AST_NODE_TYPES.StaticBlock) {
+      for (const statement of element.body) visit(statement, 'static ');
+    }
+  }
+  return found;
 }
 
 /** The name a function is called by in this file, or `''` for an anonymous function. */

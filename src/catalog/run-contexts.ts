@@ -127,6 +127,13 @@ export const EVENT_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Events that fire once, when a client or server has started (discord.js `client.on('ready')`,
+ * `server.on('listening')`): their listeners do start-up work (register commands, load files) once,
+ * before the program serves anything.
+ */
+export const STARTUP_EVENTS: ReadonlySet<string> = new Set(['ready', 'clientReady', 'listening']);
+
+/**
  * Queue consumers: methods that register a function run once per job or message (bull's
  * `queue.process(fn)`, amqplib's `channel.consume(queue, fn)`), and the handler properties of
  * consumer options (kafkajs `consumer.run({ eachMessage })`, sqs-consumer `{ handleMessage }`).

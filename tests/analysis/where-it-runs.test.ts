@@ -238,6 +238,35 @@ describe('where-it-runs: database migrations', () => {
   });
 });
 
+describe('where-it-runs: private methods and start-up events', () => {
+  it('runs a private method where the class\'s own this.name() calls run it', () => {
+    assert.deepEqual(
+      where(`export class Bot {
+  constructor(client) {
+    client.on('ready', () => { this.registerCommands(); });
+    client.on('message', async (message) => { await this.#reply(message); });
+  }
+  private async registerCommands() { probe(); }
+  async #reply(message) { probe(); }
+  private async unused() { probe(); }
+  async publicMethod() { probe(); }
+}`),
+      ['alone:startup-event', 'concurrent:event-handler<-(anonymous)', 'unknown', 'concurrent:exported'],
+    );
+  });
+
+  it('sees listeners of start-up events', () => {
+    assert.deepEqual(
+      where(`export function start(server, client) {
+  server.once('listening', async () => { probe(); });
+  client.on('ready', async () => { probe(); });
+  client.on('reconnect', async () => { probe(); });
+}`),
+      ['alone:startup-event', 'alone:startup-event', 'concurrent:event-handler'],
+    );
+  });
+});
+
 describe('where-it-runs: worker threads', () => {
   it('sees the code of a worker file', () => {
     assert.deepEqual(

@@ -54,6 +54,13 @@ export class SeedCountries1712000000000 {
       filename: 'src/database/migrations/SeedCountries.ts',
     },
 
+    // start-up work in a listener of an event that fires once, and the private method it calls
+    `import { readdirSync } from 'node:fs';
+export class Bot {
+  constructor(client) { client.on('ready', () => { this.loadCommands(); }); }
+  private async loadCommands() { for (const file of readdirSync('commands')) await this.register(file); }
+}`,
+
     // a worker thread exists to run blocking work off the main thread
     `import { parentPort } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
@@ -163,6 +170,19 @@ app.get('/version', async (req, res) => { res.json({ revision: await revision() 
       errors: [
         error('blockingProcess', 'child_process.execFileSync', REPLACEMENT.childProcess, 4, 36, [],
           "inside this async function, awaited in code that handles requests (.get()) while other requests wait"),
+      ],
+    },
+
+    // a private method runs where the class's own calls run it: here, per request
+    {
+      code: `import { gunzipSync } from 'node:zlib';
+export class Replays {
+  constructor(app) { app.get('/replays/:id', async (req, res) => { res.json(await this.#load(req.params.id)); }); }
+  async #load(id) { return JSON.parse(gunzipSync(await this.store.get(id)).toString()); }
+}`,
+      errors: [
+        error('blockingCompression', 'zlib.gunzipSync', REPLACEMENT.zlib, 4, 39, [],
+          'inside this async function, awaited in code that handles requests (.get()) while other requests wait'),
       ],
     },
 
