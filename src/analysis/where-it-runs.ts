@@ -25,6 +25,7 @@ import {
   SERVER_FACTORIES,
   SERVER_MODULES,
   STARTUP_EVENTS,
+  TOOL_CONFIG_NAMES,
 } from '../catalog/run-contexts';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, getExecutionContext, isInlineCallback } from './async-context';
@@ -73,7 +74,10 @@ export type ConcurrencyEvidence =
  *   exported function, a property of the exported object, a method of a class of the file), or
  *   only awaited by one: a migration runner runs one step at a time (see `MIGRATION_STEPS`);
  * - `startup-event`: it is a listener of an event that fires once when a client or server has
- *   started (`client.on('ready', fn)`, see `STARTUP_EVENTS`), or only called by one.
+ *   started (`client.on('ready', fn)`, see `STARTUP_EVENTS`), or only called by one;
+ * - `tool-config`: its file configures a build or development tool (`vite.config.ts`, see
+ *   `WhereItRuns.isToolConfig`): its code runs in one developer's build or dev server, where a
+ *   middleware serves one person's browser; only tasks started together make it concurrent.
  */
 export type AloneEvidence =
   | { readonly kind: 'script'; readonly script: ScriptEvidence }
@@ -81,7 +85,8 @@ export type AloneEvidence =
   | { readonly kind: 'cli-command'; readonly module: string }
   | { readonly kind: 'build-hook'; readonly hook: string }
   | { readonly kind: 'migration'; readonly step: string }
-  | { readonly kind: 'startup-event'; readonly via: string };
+  | { readonly kind: 'startup-event'; readonly via: string }
+  | { readonly kind: 'tool-config' };
 
 /**
  * Why a whole file is a one-shot program:
@@ -331,6 +336,17 @@ export class WhereItRuns {
     });
   }
 
+  /**
+   * True when the file configures a build or development tool: its name is `<tool>.config.<ext>`
+   * or `<tool>.config.<variant>.<ext>` for a tool of `TOOL_CONFIG_NAMES` (`vite.config.ts`,
+   * `vitest.config.mts`, `webpack.config.prod.js`), the file such tools load into the developer's
+   * build or dev server.
+   */
+  isToolConfig(): boolean {
+    const match = /^([\w-]+)\.config(?:\.[\w-]+)?\.[cm]?[jt]s$/.exec(path.basename(this.filename));
+    return match?.[1] !== undefined && TOOL_CONFIG_NAMES.has(match[1]);
+  }
+
   /** True when a folder of the file's path is a migrations folder (`MIGRATION_FOLDERS`). */
   private isMigrationFile(): boolean {
     return path.dirname(this.filename).split(/[\\/]/).some((folder) => MIGRATION_FOLDERS.has(folder));
@@ -469,13 +485,20 @@ export class WhereItRuns {
         contexts.push({ kind: 'alone', evidence: { kind: 'main' } });
       }
     }
-    const strong = contexts.find((context) => context.kind === 'concurrent' && isStrongEvidence(context.evidence));
+    const toolConfig = this.isToolConfig();
+    const strong = contexts.find(
+      (context) =>
+        context.kind === 'concurrent' &&
+        isStrongEvidence(context.evidence) &&
+        !(toolConfig && context.evidence.kind === 'request-handler'),
+    );
     if (strong) return strong;
     if (this.isWorkerFile() || contexts.some((context) => context.kind === 'worker-thread')) return WORKER;
     const first = contexts[0];
     if (first?.kind === 'alone' && contexts.every((context) => context.kind === 'alone')) return first;
     const script = this.script();
     if (script) return { kind: 'alone', evidence: { kind: 'script', script } };
+    if (toolConfig) return { kind: 'alone', evidence: { kind: 'tool-config' } };
     return contexts.find((context) => context.kind === 'concurrent') ?? UNKNOWN;
   }
 

@@ -242,5 +242,31 @@ export const BUILD_HOOKS: ReadonlySet<string> = new Set([
 export const MIGRATION_FOLDERS: ReadonlySet<string> = new Set(['migrations', 'migration']);
 export const MIGRATION_STEPS: ReadonlySet<string> = new Set(['up', 'down']);
 
+/**
+ * Build and development tools whose `<tool>.config.*` file runs in the developer's build or dev
+ * server (see `WhereItRuns.isToolConfig`).
+ */
+export const TOOL_CONFIG_NAMES: ReadonlySet<string> = new Set([
+  'vite',
+  'vitest',
+  'webpack',
+  'rollup',
+  'rolldown',
+  'rspack',
+  'tsup',
+  'tsdown',
+  'esbuild',
+  'astro',
+  'svelte',
+  'nuxt',
+  'next',
+  'remix',
+  'playwright',
+  'jest',
+  'karma',
+  'cypress',
+  'storybook',
+]);
+
 /** Folders a package's built `bin` target usually lives in, mapped back to `src` for its source file. */
 export const BUILD_FOLDERS: ReadonlySet<string> = new Set(['dist', 'lib', 'build', 'out']);

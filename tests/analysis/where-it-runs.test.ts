@@ -267,6 +267,19 @@ describe('where-it-runs: private methods and start-up events', () => {
   });
 });
 
+describe('where-it-runs: configuration files of build and development tools', () => {
+  it('runs a dev-server middleware of a tool config alone, but not tasks started together', () => {
+    const code = `export default {
+  plugins: [{ configureServer(server) { server.middlewares.use(async (req, res) => { probe(); }); } }],
+  build: { async onEnd(files) { await Promise.all(files.map(async (file) => { probe(); })); } },
+};
+export async function helper() { probe(); }`;
+    assert.deepEqual(where(code, { filename: 'vite.config.ts' }), ['alone:tool-config', 'concurrent:per-item', 'alone:tool-config']);
+    assert.deepEqual(where(code, { filename: 'webpack.config.prod.ts' }), ['alone:tool-config', 'concurrent:per-item', 'alone:tool-config']);
+    assert.deepEqual(where(code, { filename: 'auth.config.ts' }), ['concurrent:request-handler', 'concurrent:per-item', 'concurrent:exported']);
+  });
+});
+
 describe('where-it-runs: worker threads', () => {
   it('sees the code of a worker file', () => {
     assert.deepEqual(

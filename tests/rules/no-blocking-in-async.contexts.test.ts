@@ -61,6 +61,23 @@ export class Bot {
   private async loadCommands() { for (const file of readdirSync('commands')) await this.register(file); }
 }`,
 
+    // a build tool's configuration: its dev-server middleware serves one developer's browser
+    {
+      code: `import fs from 'node:fs';
+export default {
+  plugins: [{
+    name: 'report',
+    configureServer(server) {
+      server.middlewares.use(async (req, res, next) => {
+        if (req.url === '/report.json') return res.end(fs.readFileSync('out/report.json'));
+        await next();
+      });
+    },
+  }],
+};`,
+      filename: 'vite.config.ts',
+    },
+
     // a worker thread exists to run blocking work off the main thread
     `import { parentPort } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
