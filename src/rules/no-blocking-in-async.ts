@@ -123,7 +123,7 @@ interface Operation {
 
 /**
  * File metadata calls: one or a few system calls on a path each, microseconds on a local disk
- * (`stat`, `access`, `readlink`, `realpath`; see `isCheapMetadataCall` for `mkdir`).
+ * (`stat`, `statfs`, `access`, `readlink`, `realpath`; see `isCheapMetadataCall` for `mkdir`).
  */
 const CHEAP_CHECKS: ReadonlySet<string> = new Set([
   'fs.existsSync',
@@ -132,6 +132,7 @@ const CHEAP_CHECKS: ReadonlySet<string> = new Set([
   'fs.accessSync',
   'fs.realpathSync',
   'fs.readlinkSync',
+  'fs.statfsSync',
   'fs-extra.existsSync',
   'fs-extra.statSync',
   'fs-extra.lstatSync',

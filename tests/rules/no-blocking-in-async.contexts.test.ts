@@ -128,6 +128,13 @@ export async function relink(link, into) {
   if (fs.existsSync(path.join(into, '.stale'))) return;
   await fs.promises.symlink(linkTarget(link), into);
 }`,
+    `import { statfsSync } from 'node:fs';
+export async function trimCacheIfFull(dir) {
+  const before = statfsSync(dir);
+  if (before.bavail * before.bsize > 1e9) return;
+  await pruneOldest(dir);
+  return statfsSync(dir).bavail;
+}`,
     // the other work may be a returned promise instead of an await
     `import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
