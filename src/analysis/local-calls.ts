@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { INLINE_CALLBACK_METHODS } from '../catalog/inline-callbacks';
 import { variableOfIdentifier } from '../util/ast';
 import { type ExecutionContext, type FunctionNode, getExecutionContext } from './async-context';
+import { forEachChild } from './dependencies';
 
 /** A function of the file that a call invokes, resolved by scope, with the name it is called by. */
 export interface LocalFunction {
@@ -10,13 +11,22 @@ export interface LocalFunction {
 }
 
 /**
- * The identifier a call runs synchronously, right there: its callee `name(...)`, or a function
- * passed by name to a method that calls its callback inline (`items.map(parse)`, see
- * `INLINE_CALLBACK_METHODS`); null for any other call.
+ * The name a call invokes synchronously, right there: its callee `name(...)`, the method name of
+ * `this.name(...)` / `this.#name(...)` (a method of the class the call is written in, see
+ * `resolveInvoked`), or a function passed by name to a method that calls its callback inline
+ * (`items.map(parse)`, see `INLINE_CALLBACK_METHODS`); null for any other call.
  */
-export function invokedIdentifier(call: TSESTree.CallExpression): TSESTree.Identifier | null {
+export function invokedIdentifier(call: TSESTree.CallExpression): InvokedName | null {
   const callee = call.callee;
   if (callee.type === AST_NODE_TYPES.Identifier) return callee;
+  if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.object.type === AST_NODE_TYPES.ThisExpression &&
+    (callee.property.type === AST_NODE_TYPES.Identifier || callee.property.type === AST_NODE_TYPES.PrivateIdentifier)
+  ) {
+    return callee.property;
+  }
   const callback = call.arguments[0];
   if (
     callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -28,6 +38,119 @@ export function invokedIdentifier(call: TSESTree.CallExpression): TSESTree.Ident
     return callback;
   }
   return null;
+}
+
+/** What `invokedIdentifier` returns: a called identifier, or the property of `this.name` / `this.#name`. */
+export type InvokedName = TSESTree.Identifier | TSESTree.PrivateIdentifier;
+
+/** The key a name is matched by: `name`, or `#name` for a private name. */
+function nameKey(name: InvokedName): string {
+  return name.type === AST_NODE_TYPES.PrivateIdentifier ? `#${name.name}` : name.name;
+}
+
+/** Resolutions already made for one file: functions by variable, methods by class body and key. */
+export interface ResolutionCache {
+  readonly variables: Map<TSESLint.Scope.Variable, LocalFunction | null>;
+  readonly methods: Map<TSESTree.ClassBody, Map<string, LocalFunction | null>>;
+}
+
+export function newResolutionCache(): ResolutionCache {
+  return { variables: new Map(), methods: new Map() };
+}
+
+/**
+ * The function a name that `invokedIdentifier` returned invokes: a same-file function (see
+ * `resolveLocalFunction`), or for `this.name(...)` the method of the class `this` is an instance
+ * (or, in a static method, the constructor) of (see `resolveThisMethod`).
+ */
+export function resolveInvoked(
+  invoked: InvokedName,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  cache: ResolutionCache,
+): LocalFunction | null {
+  const parent = invoked.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === invoked) {
+    return parent.object.type === AST_NODE_TYPES.ThisExpression ? resolveThisMethod(parent, cache) : null;
+  }
+  return invoked.type === AST_NODE_TYPES.Identifier ? resolveLocalFunction(invoked, sourceCode, cache.variables) : null;
+}
+
+/**
+ * The class member that `this.name` (or `this.#name`) names, when the class body proves it: `this`
+ * is the one of a method, constructor, accessor or field initializer of a class (arrow functions
+ * in between keep it; any other function gives null), and that class declares exactly one member
+ * of that name and the same `static`-ness with a body: a method (`hash(key) { ... }`) or a field
+ * initialized with an arrow or function expression (`hash = (key) => ...`). Not async, not a
+ * generator, not an accessor. A subclass in another file could override the method: the rule takes
+ * the class's own definition, as a reader of the file does.
+ */
+function resolveThisMethod(member: TSESTree.MemberExpression, cache: ResolutionCache): LocalFunction | null {
+  const property = member.property;
+  if (property.type !== AST_NODE_TYPES.Identifier && property.type !== AST_NODE_TYPES.PrivateIdentifier) return null;
+  let isStatic: boolean | null = null;
+  let body: TSESTree.ClassBody | null = null;
+  for (let current: TSESTree.Node | undefined = member.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if (current.type === AST_NODE_TYPES.FunctionExpression) {
+      const owner = current.parent;
+      if (owner.type !== AST_NODE_TYPES.MethodDefinition || owner.value !== current) return null;
+      isStatic = owner.static;
+      body = owner.parent;
+      break;
+    }
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration) return null;
+    if (current.type === AST_NODE_TYPES.PropertyDefinition) {
+      isStatic = current.static;
+      body = current.parent;
+      break;
+    }
+    if (current.type === AST_NODE_TYPES.StaticBlock) {
+      isStatic = true;
+      body = current.parent;
+      break;
+    }
+    if (current.type === AST_NODE_TYPES.ClassBody) return null;
+  }
+  if (!body || isStatic === null) return null;
+  const key = `${isStatic ? 'static ' : ''}${nameKey(property)}`;
+  let members = cache.methods.get(body);
+  if (!members) {
+    members = new Map();
+    cache.methods.set(body, members);
+  }
+  let found = members.get(key);
+  if (found === undefined) {
+    found = classMethodOf(body, nameKey(property), isStatic);
+    members.set(key, found);
+  }
+  return found;
+}
+
+/** The one member of `body` that `resolveThisMethod` accepts for `key` (`name` or `#name`), or null. */
+function classMethodOf(body: TSESTree.ClassBody, key: string, isStatic: boolean): LocalFunction | null {
+  let found: FunctionNode | null = null;
+  for (const element of body.body) {
+    if (
+      (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) ||
+      element.computed ||
+      element.static !== isStatic ||
+      (element.key.type !== AST_NODE_TYPES.Identifier && element.key.type !== AST_NODE_TYPES.PrivateIdentifier) ||
+      nameKey(element.key) !== key
+    ) {
+      continue;
+    }
+    if (element.type === AST_NODE_TYPES.MethodDefinition) {
+      if (element.value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression) continue; // an overload signature
+      if (element.kind !== 'method' || found) return null;
+      found = element.value;
+    } else {
+      const value = element.value;
+      if (found || (value?.type !== AST_NODE_TYPES.ArrowFunctionExpression && value?.type !== AST_NODE_TYPES.FunctionExpression)) return null;
+      found = value;
+    }
+  }
+  if (!found || found.async || found.generator) return null;
+  return { node: found, name: `this.${key}` };
 }
 
 /**
@@ -211,6 +334,138 @@ export function isFirstCallPart(
   return cached;
 }
 
+/**
+ * What a test that is true while a step has not run yet looks up: a cache-miss test (see
+ * `isCacheMissTest`) or a done flag compared with `false` (`ready === false`). The binding or
+ * member itself (`x`, `this.loaded`), or, for `!cache.has(k)` / `!cache.get(k)`, the collection
+ * (`cache`); null for another test.
+ */
+function cacheLookup(test: TSESTree.Expression): { readonly target: TSESTree.Node; readonly collection: boolean } | null {
+  const isFalse = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Literal && node.value === false;
+  const flagTest =
+    test.type === AST_NODE_TYPES.BinaryExpression &&
+    (test.operator === '===' || test.operator === '==') &&
+    (isFalse(test.left) || isFalse(test.right));
+  if (!flagTest && !isCacheMissTest(test)) return null;
+  let side: TSESTree.Node = test;
+  if (test.type === AST_NODE_TYPES.UnaryExpression) side = test.argument;
+  else if (test.type === AST_NODE_TYPES.BinaryExpression) {
+    const constant = (node: TSESTree.Node): boolean =>
+      (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') || node.type === AST_NODE_TYPES.Literal;
+    side = constant(test.right) ? test.left : test.right;
+    if (side.type === AST_NODE_TYPES.UnaryExpression) side = side.argument;
+  }
+  if (side.type === AST_NODE_TYPES.CallExpression && side.callee.type === AST_NODE_TYPES.MemberExpression) {
+    return { target: side.callee.object, collection: true };
+  }
+  return { target: side, collection: false };
+}
+
+/**
+ * True when `target` (an identifier or a member chain) outlives one call of `fn`: its root is `this`
+ * (a field of the instance), or a variable declared outside `fn` (module state, a closure).
+ */
+function outlivesCall(target: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let root = target;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+  if (root.type === AST_NODE_TYPES.ThisExpression) return target !== root;
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOfIdentifier(sourceCode, root);
+  return variable !== null && variable.defs.length > 0 && !contains(fn, variable.scope.block);
+}
+
+/** The source text of `node` without white space, to compare two mentions of one binding or member. */
+function compactText(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  return sourceCode.getText(node).replace(/\s+/g, '');
+}
+
+/**
+ * True when `block` stores into what `lookup` looked up: assigns the binding or member (`loaded =
+ * true`, `this.cache ??= ...`), or, for a collection, calls its `set`/`add` (`cache.set(k, v)`).
+ */
+function storesInto(
+  block: TSESTree.Node,
+  lookup: { readonly target: TSESTree.Node; readonly collection: boolean },
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  const text = compactText(lookup.target, sourceCode);
+  const pending: TSESTree.Node[] = [block];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (!lookup.collection && node.type === AST_NODE_TYPES.AssignmentExpression && compactText(node.left, sourceCode) === text) return true;
+    if (
+      lookup.collection &&
+      node.type === AST_NODE_TYPES.CallExpression &&
+      node.callee.type === AST_NODE_TYPES.MemberExpression &&
+      !node.callee.computed &&
+      node.callee.property.type === AST_NODE_TYPES.Identifier &&
+      (node.callee.property.name === 'set' || node.callee.property.name === 'add') &&
+      compactText(node.callee.object, sourceCode) === text
+    ) {
+      return true;
+    }
+    forEachChild(node, sourceCode.visitorKeys, (child) => pending.push(child));
+  }
+  return false;
+}
+
+/**
+ * True when an `if` statement that returns when `target` is already set (`if (cache) return
+ * cache;`, `if (cache !== undefined) return cache;`, `if (cache != null) { return cache; }`).
+ */
+function returnsWhenSet(statement: TSESTree.Statement, text: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
+  const consequent = statement.consequent;
+  const last = consequent.type === AST_NODE_TYPES.BlockStatement ? consequent.body[consequent.body.length - 1] : consequent;
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  const test = statement.test;
+  if (compactText(test, sourceCode) === text) return true;
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '!==' && test.operator !== '!=')) return false;
+  const empty = (node: TSESTree.Node): boolean =>
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') || (node.type === AST_NODE_TYPES.Literal && node.value === null);
+  const side = empty(test.right) ? test.left : empty(test.left) ? test.right : null;
+  return side !== null && compactText(side, sourceCode) === text;
+}
+
+/**
+ * True when `node` runs once per process (or per instance, or per cache key), not on every call of
+ * `fn`: a memoised, one-time step whose cost callers pay once. The shapes, where the binding or
+ * member outlives the call (see `outlivesCall`: module state, a closure, `this.x`):
+ * - a done flag or cache checked and filled around it: `node` is in the consequent of an `if` whose
+ *   test is a cache miss on it (`!loaded`, `loaded === false`, `cache === undefined`,
+ *   `!cache.has(k)`, see `cacheLookup`), and that consequent stores into it (`loaded = true`, `cache.set(k, v)`);
+ * - a lazy assignment: the right side of `cache ??= ...` / `cache ||= ...`, or of `cache ??
+ *   (cache = ...)` / `cache || (cache = ...)`;
+ * - an early return: the right side of `cache = ...` in a statement of `fn`'s body that follows
+ *   `if (cache) return ...` (or `!== undefined` / `!= null`).
+ * Stricter than `isFirstCallPart`, which only says that a helper fills a cache on some call.
+ */
+export function isOneTimePart(node: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child) {
+      const lookup = cacheLookup(parent.test);
+      if (lookup && outlivesCall(lookup.target, fn, sourceCode) && storesInto(child, lookup, sourceCode)) return true;
+    } else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child && outlivesCall(parent.left, fn, sourceCode)) {
+      if (parent.operator === '??=' || parent.operator === '||=') return true;
+      if (parent.operator !== '=') continue;
+      const text = compactText(parent.left, sourceCode);
+      const guard = parent.parent;
+      if (
+        guard.type === AST_NODE_TYPES.LogicalExpression &&
+        guard.right === parent &&
+        (guard.operator === '??' || guard.operator === '||') &&
+        compactText(guard.left, sourceCode) === text
+      ) {
+        return true;
+      }
+      const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [];
+      const statement = body.find((candidate) => contains(candidate, parent));
+      if (statement && body.slice(0, body.indexOf(statement)).some((earlier) => returnsWhenSet(earlier, text, sourceCode))) return true;
+    }
+  }
+  return false;
+}
+
 /** How a helper reaches a blocking operation: through `next` helpers, ending in `operation`. */
 export interface BlockingChain<Op> {
   readonly helpers: readonly LocalFunction[];
@@ -226,8 +481,8 @@ interface Summary<Op> {
 
 /** A call of a blocking helper from code that `callsOfBlockingHelpers`' `where` accepts. */
 export interface BlockingHelperCall<Op, W> {
-  /** The identifier invoked: the callee of `helper()`, or `helper` in `items.map(helper)`. */
-  readonly invoked: TSESTree.Identifier;
+  /** The name invoked: the callee of `helper()`, `helper` in `this.helper()` or in `items.map(helper)`. */
+  readonly invoked: InvokedName;
   readonly target: LocalFunction;
   readonly chain: BlockingChain<Op>;
   /** What `where` said about the code that makes the call. */
@@ -235,47 +490,40 @@ export interface BlockingHelperCall<Op, W> {
 }
 
 /**
- * The variable a function can be called by in this file: a function declaration's name, or the
- * variable its declarator initializes (`const f = () => {}`); null otherwise.
+ * The key a function can be called by in this file: a declaration's name, the variable it
+ * initializes, or the name of the class method or field it is (`name`, `#name`, for `this.name()`).
  */
-function bindingOf(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Variable | null {
-  let declaring: TSESTree.Node = fn;
-  let name: string;
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
-    if (!fn.id) return null;
-    name = fn.id.name;
-  } else {
-    const parent = fn.parent;
-    if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== fn || parent.id.type !== AST_NODE_TYPES.Identifier) return null;
-    declaring = parent;
-    name = parent.id.name;
+function bindingName(fn: FunctionNode): string | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent.id.name;
   }
-  return sourceCode.getDeclaredVariables(declaring).find((variable) => variable.name === name) ?? null;
-}
-
-/** The call that runs `identifier` synchronously right there (see `invokedIdentifier`), or null. */
-function callInvoking(identifier: TSESTree.Identifier): TSESTree.CallExpression | null {
-  const parent = identifier.parent;
-  return parent.type === AST_NODE_TYPES.CallExpression && invokedIdentifier(parent) === identifier ? parent : null;
-}
-
-/** Source order of calls, an outer call before the calls inside it: the order a traversal meets them. */
-function inTraversalOrder(a: TSESTree.Node, b: TSESTree.Node): number {
-  return a.range[0] - b.range[0] || b.range[1] - a.range[1];
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) &&
+    parent.value === fn &&
+    !parent.computed &&
+    (parent.key.type === AST_NODE_TYPES.Identifier || parent.key.type === AST_NODE_TYPES.PrivateIdentifier)
+  ) {
+    return nameKey(parent.key);
+  }
+  return null;
 }
 
 /**
  * Which synchronous functions of a file perform a blocking operation as part of their own
  * execution, directly or through other such functions of the file, up to `maxDepth` helpers deep,
- * and where they are called from.
+ * and where they are called from. A helper is a same-file function called by name, or a method of
+ * the class the call is written in, called as `this.name()` (see `resolveInvoked`).
  *
  * Fed once per file (`addOperation` for each operation whose execution context is a sync
  * function), then asked once (`callsOfBlockingHelpers`). The search runs backwards from the
- * operations, one level of helpers at a time, through the references of each blocking function's
- * binding (scope analysis already lists them): the file's other calls cost nothing, and a function
- * that reaches no blocking operation is never looked at. A function's summary is the one the
- * forward definition gives: its own first operation in the source, else its first call, in the
- * file's order, of a helper one level closer to an operation.
+ * operations, one level of helpers at a time: only calls by the name of a function that blocks are
+ * looked at (a name test per call of the file, then a scope lookup for the few that match), so the
+ * file's other calls cost nothing and a function that reaches no blocking operation is never
+ * resolved. A function's summary is the one the forward definition gives: its own first operation
+ * in the source, else its first call in the file's order (as `calls` lists them) of a helper one
+ * level closer to an operation.
  */
 export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }> {
   private readonly operations = new Map<FunctionNode, Op>();
@@ -294,47 +542,59 @@ export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }
   }
 
   /**
-   * Every call of a function that blocks (see the class comment), made where `where` returns
-   * non-null for the call's execution context, with the chain of helpers from the called function
-   * to its operation; in the file's order. A call where `where` returns null and that runs
-   * unconditionally (`isUnconditionalPart`) in a synchronous function makes that function a helper
-   * one level up. Calls are resolved by scope (`resolveLocalFunction`).
+   * Every call among `calls` (the file's calls, in the file's order) of a function that blocks
+   * (see the class comment), made where `where` returns non-null for the call's execution context,
+   * with the chain of helpers from the called function to its operation; in the order of `calls`.
+   * A call where `where` returns null and that runs unconditionally (`isUnconditionalPart`) in a
+   * synchronous function makes that function a helper one level up.
    */
   callsOfBlockingHelpers<W>(
+    calls: readonly TSESTree.CallExpression[],
     sourceCode: Readonly<TSESLint.SourceCode>,
     where: (execution: ExecutionContext) => W | null,
   ): BlockingHelperCall<Op, W>[] {
     const summaries = new Map<FunctionNode, Summary<Op>>();
     for (const [fn, operation] of this.operations) summaries.set(fn, { depth: 1, next: null, operation });
-    const resolved = new Map<TSESLint.Scope.Variable, LocalFunction | null>();
-    const found: { call: TSESTree.CallExpression; invoked: TSESTree.Identifier; target: LocalFunction; where: W }[] = [];
+    const resolved = newResolutionCache();
+    const found: { order: number; invoked: InvokedName; target: LocalFunction; where: W }[] = [];
     let level: FunctionNode[] = [...this.operations.keys()];
     for (let depth = 1; depth <= this.maxDepth && level.length > 0; depth++) {
-      const edges: { call: TSESTree.CallExpression; caller: FunctionNode; target: LocalFunction }[] = [];
+      const names = new Set<string>();
       for (const fn of level) {
-        for (const reference of bindingOf(fn, sourceCode)?.references ?? []) {
-          const invoked = reference.identifier;
-          if (invoked.type !== AST_NODE_TYPES.Identifier) continue;
-          const call = callInvoking(invoked);
-          if (!call) continue;
-          const execution = getExecutionContext(invoked);
-          const at = where(execution);
-          const isEdge =
-            at === null &&
-            depth < this.maxDepth &&
-            execution.kind === 'function' &&
-            !execution.node.async &&
-            !execution.node.generator &&
-            !summaries.has(execution.node) &&
-            isUnconditionalPart(invoked, execution.node, sourceCode);
-          if (at === null && !isEdge) continue;
-          const target = resolveLocalFunction(invoked, sourceCode, resolved);
-          if (!target || summaries.get(target.node)?.depth !== depth) continue;
-          if (at !== null) found.push({ call, invoked, target, where: at });
-          else if (execution.kind === 'function') edges.push({ call, caller: execution.node, target });
-        }
+        const name = bindingName(fn);
+        if (name !== null) names.add(name);
       }
-      edges.sort((a, b) => inTraversalOrder(a.call, b.call));
+      if (names.size === 0) break;
+      /** The target, when `invoked` calls a function summarised at this depth. */
+      const targetAtDepth = (invoked: InvokedName): LocalFunction | null => {
+        const target = resolveInvoked(invoked, sourceCode, resolved);
+        return target && summaries.get(target.node)?.depth === depth ? target : null;
+      };
+      const edges: { caller: FunctionNode; target: LocalFunction }[] = [];
+      for (let order = 0; order < calls.length; order++) {
+        const call = calls[order];
+        const invoked = call ? invokedIdentifier(call) : null;
+        if (!invoked || !names.has(nameKey(invoked))) continue;
+        const execution = getExecutionContext(invoked);
+        const at = where(execution);
+        if (at !== null) {
+          const target = targetAtDepth(invoked);
+          if (target) found.push({ order, invoked, target, where: at });
+          continue;
+        }
+        if (
+          depth === this.maxDepth ||
+          execution.kind !== 'function' ||
+          execution.node.async ||
+          execution.node.generator ||
+          summaries.has(execution.node) ||
+          !isUnconditionalPart(invoked, execution.node, sourceCode)
+        ) {
+          continue;
+        }
+        const target = targetAtDepth(invoked);
+        if (target) edges.push({ caller: execution.node, target });
+      }
       const next: FunctionNode[] = [];
       for (const { caller, target } of edges) {
         const reached = summaries.get(target.node);
@@ -344,7 +604,7 @@ export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }
       }
       level = next;
     }
-    found.sort((a, b) => inTraversalOrder(a.call, b.call));
+    found.sort((a, b) => a.order - b.order);
     const result: BlockingHelperCall<Op, W>[] = [];
     for (const { invoked, target, where: at } of found) {
       const chain = chainFrom(summaries, target);
@@ -353,6 +613,7 @@ export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }
     return result;
   }
 }
+
 /** The chain of helpers from `target` to a blocking operation, or null. */
 function chainFrom<Op>(summaries: ReadonlyMap<FunctionNode, Summary<Op>>, target: LocalFunction): BlockingChain<Op> | null {
   const helpers: LocalFunction[] = [target];

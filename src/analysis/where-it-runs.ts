@@ -9,6 +9,8 @@ import {
   ENTRY_FILE_NAMES,
   EVENT_METHODS,
   LIMITER_MODULES,
+  MIGRATION_FOLDERS,
+  MIGRATION_STEPS,
   PER_ITEM_METHODS,
   PROMISE_CHAIN_METHODS,
   PROMISE_COMBINATORS,
@@ -22,10 +24,13 @@ import {
   SEQUENTIAL_LIMITER_METHODS,
   SERVER_FACTORIES,
   SERVER_MODULES,
+  STARTUP_EVENTS,
+  TOOL_CONFIG_NAMES,
 } from '../catalog/run-contexts';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, getExecutionContext, isInlineCallback } from './async-context';
 import { getImportSource } from './imports';
+import { forEachChild } from './dependencies';
 import { type AnyRuleContext, perFile } from './per-file';
 
 /**
@@ -64,13 +69,24 @@ export type ConcurrencyEvidence =
  * - `cli-command`: it is the handler of a command registered with a command-line library
  *   (`module` names it; see `CLI_LIBRARIES`), or only awaited by one;
  * - `build-hook`: it is an object or class method named like a hook that a bundler or framework
- *   calls once per build (`adapt`, `writeBundle`, ... see `BUILD_HOOKS`), or only awaited by one.
+ *   calls once per build (`adapt`, `writeBundle`, ... see `BUILD_HOOKS`), or only awaited by one;
+ * - `migration`: it is a step (`up`, `down`) that a module in a `migrations/` folder exports (an
+ *   exported function, a property of the exported object, a method of a class of the file), or
+ *   only awaited by one: a migration runner runs one step at a time (see `MIGRATION_STEPS`);
+ * - `startup-event`: it is a listener of an event that fires once when a client or server has
+ *   started (`client.on('ready', fn)`, see `STARTUP_EVENTS`), or only called by one;
+ * - `tool-config`: its file configures a build or development tool (`vite.config.ts`, see
+ *   `WhereItRuns.isToolConfig`): its code runs in one developer's build or dev server, where a
+ *   middleware serves one person's browser; only tasks started together make it concurrent.
  */
 export type AloneEvidence =
   | { readonly kind: 'script'; readonly script: ScriptEvidence }
   | { readonly kind: 'main' }
   | { readonly kind: 'cli-command'; readonly module: string }
-  | { readonly kind: 'build-hook'; readonly hook: string };
+  | { readonly kind: 'build-hook'; readonly hook: string }
+  | { readonly kind: 'migration'; readonly step: string }
+  | { readonly kind: 'startup-event'; readonly via: string }
+  | { readonly kind: 'tool-config' };
 
 /**
  * Why a whole file is a one-shot program:
@@ -264,6 +280,8 @@ export class WhereItRuns {
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
   private readonly filename: string;
   private readonly cache = new Map<FunctionNode, RunContext>();
+  /** Per class body: its `this.x` member expressions by `static`-ness and key (see `collectThisMembers`). */
+  private readonly thisMembers = new Map<TSESTree.ClassBody, Map<string, TSESTree.MemberExpression[]>>();
   private readonly inProgress = new Set<FunctionNode>();
   private fileModules: ReadonlySet<string> | null = null;
   private scriptEvidence: ScriptEvidence | null | undefined;
@@ -316,6 +334,22 @@ export class WhereItRuns {
       const expression = statement.expression;
       return expression.type !== AST_NODE_TYPES.AssignmentExpression || !isExportsTarget(expression.left);
     });
+  }
+
+  /**
+   * True when the file configures a build or development tool: its name is `<tool>.config.<ext>`
+   * or `<tool>.config.<variant>.<ext>` for a tool of `TOOL_CONFIG_NAMES` (`vite.config.ts`,
+   * `vitest.config.mts`, `webpack.config.prod.js`), the file such tools load into the developer's
+   * build or dev server.
+   */
+  isToolConfig(): boolean {
+    const match = /^([\w-]+)\.config(?:\.[\w-]+)?\.[cm]?[jt]s$/.exec(path.basename(this.filename));
+    return match?.[1] !== undefined && TOOL_CONFIG_NAMES.has(match[1]);
+  }
+
+  /** True when a folder of the file's path is a migrations folder (`MIGRATION_FOLDERS`). */
+  private isMigrationFile(): boolean {
+    return path.dirname(this.filename).split(/[\\/]/).some((folder) => MIGRATION_FOLDERS.has(folder));
   }
 
   /** Why this file is a one-shot program, or null (see `ScriptEvidence`). */
@@ -451,13 +485,20 @@ export class WhereItRuns {
         contexts.push({ kind: 'alone', evidence: { kind: 'main' } });
       }
     }
-    const strong = contexts.find((context) => context.kind === 'concurrent' && isStrongEvidence(context.evidence));
+    const toolConfig = this.isToolConfig();
+    const strong = contexts.find(
+      (context) =>
+        context.kind === 'concurrent' &&
+        isStrongEvidence(context.evidence) &&
+        !(toolConfig && context.evidence.kind === 'request-handler'),
+    );
     if (strong) return strong;
     if (this.isWorkerFile() || contexts.some((context) => context.kind === 'worker-thread')) return WORKER;
     const first = contexts[0];
     if (first?.kind === 'alone' && contexts.every((context) => context.kind === 'alone')) return first;
     const script = this.script();
     if (script) return { kind: 'alone', evidence: { kind: 'script', script } };
+    if (toolConfig) return { kind: 'alone', evidence: { kind: 'tool-config' } };
     return contexts.find((context) => context.kind === 'concurrent') ?? UNKNOWN;
   }
 
@@ -497,7 +538,7 @@ export class WhereItRuns {
       case AST_NODE_TYPES.Property:
         return this.propertyFacts(parent);
       case AST_NODE_TYPES.MethodDefinition:
-        return this.methodFacts(parent);
+        return this.methodFacts(parent, depth);
       default:
         return [];
     }
@@ -514,6 +555,9 @@ export class WhereItRuns {
 
   /** An export: a request handler when its name is one that frameworks call per request, otherwise callers unknown. */
   private exportFact(name: string, node: TSESTree.Node, via = `export ${name}`): Fact {
+    if (MIGRATION_STEPS.has(name) && this.isMigrationFile()) {
+      return { kind: 'context', context: { kind: 'alone', evidence: { kind: 'migration', step: name } } };
+    }
     const evidence: ConcurrencyEvidence = REQUEST_HANDLER_EXPORTS.has(name)
       ? { kind: 'request-handler', via }
       : { kind: 'exported' };
@@ -733,6 +777,9 @@ export class WhereItRuns {
     if (EVENT_METHODS.has(name)) {
       const event = call.arguments[0];
       const label = event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' ? `'${event.value}'` : '';
+      if (event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && STARTUP_EVENTS.has(event.value)) {
+        return { kind: 'context', context: { kind: 'alone', evidence: { kind: 'startup-event', via: `.${name}(${label})` } } };
+      }
       return concurrent({ kind: 'event-handler', via: `.${name}(${label})` });
     }
     return { kind: 'context', context: UNKNOWN };
@@ -776,8 +823,11 @@ export class WhereItRuns {
     return [key === 'fetch' ? this.exportFact('GET', property, 'export { fetch }') : this.exportFact(key, property)];
   }
 
-  /** A class method: a CLI command class's handler, or a method of an exported class (callers unknown). */
-  private methodFacts(method: TSESTree.MethodDefinition): Fact[] {
+  /**
+   * A class method: a CLI command class's handler, a migration step, a private method (where the
+   * class's own `this.name(...)` calls run it), or a method of an exported class (callers unknown).
+   */
+  private methodFacts(method: TSESTree.MethodDefinition, depth: number): Fact[] {
     const body = method.parent;
     const declaration = body.parent;
     if (
@@ -788,12 +838,20 @@ export class WhereItRuns {
     }
     const name = method.key.type === AST_NODE_TYPES.Identifier && !method.computed ? method.key.name : null;
     if (name && BUILD_HOOKS.has(name)) return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'build-hook', hook: name } } }];
+    if (name && !method.static && MIGRATION_STEPS.has(name) && this.isMigrationFile()) {
+      return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'migration', step: name } } }];
+    }
     if (name && declaration.superClass) {
       const root = this.rootImport(declaration.superClass);
       const library = root ? CLI_LIBRARIES.find((candidate) => candidate.modules.includes(root.module)) : undefined;
       if (root && library?.classMethods.includes(name)) {
         return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'cli-command', module: root.module } } }];
       }
+    }
+    if (method.accessibility === 'private' || method.key.type === AST_NODE_TYPES.PrivateIdentifier) {
+      // callers are the class's own methods, through `this.name(...)`
+      const key = method.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${method.key.name}` : name;
+      return key === null ? [] : this.thisCallFacts(body, key, method.static, depth);
     }
     const holder = declaration.parent;
     const exported =
@@ -804,6 +862,30 @@ export class WhereItRuns {
       return [{ kind: 'context', context: { kind: 'concurrent', evidence: { kind: 'exported' }, node: declaration, caller: null } }];
     }
     return [];
+  }
+
+  /**
+   * The facts of the uses of `this.<key>` (`key` is `name` or `#name`) in the methods and field
+   * initializers of the class (`static` ones for a static member): a call's fate as for any call,
+   * anything else (passed, stored, bound) no evidence. No use: no evidence.
+   */
+  private thisCallFacts(body: TSESTree.ClassBody, key: string, isStatic: boolean, depth: number): Fact[] {
+    let uses = this.thisMembers.get(body);
+    if (!uses) {
+      uses = collectThisMembers(body, this.sourceCode.visitorKeys);
+      this.thisMembers.set(body, uses);
+    }
+    const facts: Fact[] = [];
+    for (const member of uses.get(`${isStatic ? 'static ' : ''}${key}`) ?? []) {
+      const site = valueSite(member);
+      const call = site.parent;
+      facts.push(
+        call?.type === AST_NODE_TYPES.CallExpression && call.callee === site
+          ? this.fateFact(this.promiseFate(call), depth)
+          : { kind: 'context', context: UNKNOWN },
+      );
+    }
+    return facts;
   }
 
   /** True when a class declaration's binding is exported later (`export { A }`, `module.exports = A`). */
@@ -821,6 +903,48 @@ export class WhereItRuns {
       }) ?? false
     );
   }
+}
+
+/**
+ * The `this.name` / `this.#name` member expressions of a class body whose `this` is the class's
+ * (in its methods, accessors and field initializers, through arrow functions; not in nested
+ * functions or classes), keyed `name` / `#name`, or `static name` in static members.
+ */
+function collectThisMembers(body: TSESTree.ClassBody, visitorKeys: TSESLint.SourceCode.VisitorKeys): Map<string, TSESTree.MemberExpression[]> {
+  const found = new Map<string, TSESTree.MemberExpression[]>();
+  const visit = (node: TSESTree.Node, prefix: string): void => {
+    if (
+      node.type === AST_NODE_TYPES.FunctionExpression ||
+      node.type === AST_NODE_TYPES.FunctionDeclaration ||
+      node.type === AST_NODE_TYPES.ClassDeclaration ||
+      node.type === AST_NODE_TYPES.ClassExpression
+    ) {
+      return;
+    }
+    if (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.type === AST_NODE_TYPES.ThisExpression &&
+      !node.computed &&
+      (node.property.type === AST_NODE_TYPES.Identifier || node.property.type === AST_NODE_TYPES.PrivateIdentifier)
+    ) {
+      const key = `${prefix}${node.property.type === AST_NODE_TYPES.PrivateIdentifier ? '#' : ''}${node.property.name}`;
+      const list = found.get(key);
+      if (list) list.push(node);
+      else found.set(key, [node]);
+    }
+    forEachChild(node, visitorKeys, (child) => visit(child, prefix));
+  };
+  for (const element of body.body) {
+    const prefix = 'static' in element && element.static ? 'static ' : '';
+    if (element.type === AST_NODE_TYPES.MethodDefinition) {
+      if (element.value.body) visit(element.value.body, prefix);
+    } else if (element.type === AST_NODE_TYPES.PropertyDefinition) {
+      if (element.value) visit(element.value, prefix);
+    } else if (element.type === AST_NODE_TYPES.StaticBlock) {
+      for (const statement of element.body) visit(statement, 'static ');
+    }
+  }
+  return found;
 }
 
 /** The name a function is called by in this file, or `''` for an anonymous function. */

@@ -127,6 +127,13 @@ export const EVENT_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Events that fire once, when a client or server has started (discord.js `client.on('ready')`,
+ * `server.on('listening')`): their listeners do start-up work (register commands, load files) once,
+ * before the program serves anything.
+ */
+export const STARTUP_EVENTS: ReadonlySet<string> = new Set(['ready', 'clientReady', 'listening']);
+
+/**
  * Queue consumers: methods that register a function run once per job or message (bull's
  * `queue.process(fn)`, amqplib's `channel.consume(queue, fn)`), and the handler properties of
  * consumer options (kafkajs `consumer.run({ eachMessage })`, sqs-consumer `{ handleMessage }`).
@@ -225,6 +232,40 @@ export const BUILD_HOOKS: ReadonlySet<string> = new Set([
   'closeBundle',
   'buildApp',
   'onSuccess',
+]);
+
+/**
+ * Folders that hold database migrations (Sequelize, Knex, TypeORM, MikroORM, umzug, node-pg-migrate
+ * keep them in `migrations/`), and the steps a migration module exports: the migration runner
+ * calls one step at a time, before the application serves anything (a deploy step or start-up).
+ */
+export const MIGRATION_FOLDERS: ReadonlySet<string> = new Set(['migrations', 'migration']);
+export const MIGRATION_STEPS: ReadonlySet<string> = new Set(['up', 'down']);
+
+/**
+ * Build and development tools whose `<tool>.config.*` file runs in the developer's build or dev
+ * server (see `WhereItRuns.isToolConfig`).
+ */
+export const TOOL_CONFIG_NAMES: ReadonlySet<string> = new Set([
+  'vite',
+  'vitest',
+  'webpack',
+  'rollup',
+  'rolldown',
+  'rspack',
+  'tsup',
+  'tsdown',
+  'esbuild',
+  'astro',
+  'svelte',
+  'nuxt',
+  'next',
+  'remix',
+  'playwright',
+  'jest',
+  'karma',
+  'cypress',
+  'storybook',
 ]);
 
 /** Folders a package's built `bin` target usually lives in, mapped back to `src` for its source file. */

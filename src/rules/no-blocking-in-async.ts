@@ -3,10 +3,10 @@ import {
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
-import { type ExecutionContext, type FunctionNode, getExecutionContext, isFunctionNode } from '../analysis/async-context';
+import { type ExecutionContext, type FunctionNode, getExecutionContext } from '../analysis/async-context';
 import { busyWaitLoop, type LoopNode } from '../analysis/busy-wait';
 import { ApiCatalogIndex, type ApiEntry, type ApiReference, apiSourceName } from '../analysis/imports';
-import { BlockingHelperSummaries, isFirstCallPart, isUnconditionalPart } from '../analysis/local-calls';
+import { BlockingHelperSummaries, isFirstCallPart, isOneTimePart, isUnconditionalPart } from '../analysis/local-calls';
 import {
   asiGuard,
   canAwaitIn,
@@ -38,8 +38,8 @@ import {
   TEST_CALLBACK_APIS,
 } from '../catalog/blocking-apis';
 import { type ConcurrencyEvidence, getWhereItRuns, type RunContext } from '../analysis/where-it-runs';
-import { staticMemberName, variableOfIdentifier } from '../util/ast';
-import { getSourceWords, type SourceWords } from '../analysis/source-words';
+import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -58,7 +58,8 @@ export type Options = [
  * - `concurrent`: those that run, or may run, while other work of the process waits (see
  *   `analysis/where-it-runs.ts`): not those that provably run alone (a one-shot script or CLI
  *   command) or in a worker thread; and not, there, a file read on a failure path just before a
- *   throw, a lone `existsSync`, or a final hand-off to a child process (see `quietReason`);
+ *   throw, a lone `existsSync`, a one-time step behind a done flag or cache, or a final hand-off
+ *   to a child process (see `quietReason`);
  * - `all`: every async function, every blocking call (the plain convention).
  */
 export type ReportIn = 'concurrent' | 'all';
@@ -114,21 +115,66 @@ interface Operation {
   readonly via?: string;
   /** It runs only on its helper's first call (it fills a cache, see `isFirstCallPart`). */
   readonly once?: boolean;
+  /** It runs once per process in its helper: behind a done flag or a cache it fills (see `isOneTimePart`). */
+  readonly oneTime?: boolean;
+  /** It is a file metadata call (see `isCheapMetadataCall`). */
+  readonly cheap?: boolean;
 }
 
-/** File metadata checks: one `stat`/`access` system call each (see `quietReason`). */
+/**
+ * File metadata calls: one or a few system calls on a path each, microseconds on a local disk
+ * (`stat`, `statfs`, `access`, `readlink`, `realpath`; see `isCheapMetadataCall` for `mkdir`).
+ */
 const CHEAP_CHECKS: ReadonlySet<string> = new Set([
   'fs.existsSync',
   'fs.statSync',
   'fs.lstatSync',
   'fs.accessSync',
+  'fs.realpathSync',
+  'fs.readlinkSync',
+  'fs.statfsSync',
   'fs-extra.existsSync',
   'fs-extra.statSync',
   'fs-extra.lstatSync',
   'fs-extra.pathExistsSync',
+  'fs-extra.realpathSync',
+  'fs-extra.readlinkSync',
+  'fs-extra.ensureDirSync',
+  'fs-extra.mkdirpSync',
+  'fs-extra.mkdirsSync',
   'graceful-fs.existsSync',
   'graceful-fs.statSync',
+  'graceful-fs.lstatSync',
+  'graceful-fs.realpathSync',
 ]);
+
+/** `mkdirSync`, cheap only as `mkdir -p` (`{ recursive: true }`): it creates or finds a directory. */
+const RECURSIVE_MKDIR: ReadonlySet<string> = new Set(['fs.mkdirSync', 'fs-extra.mkdirSync', 'graceful-fs.mkdirSync']);
+
+/**
+ * True when `call` of `api` is a file metadata call (see `CHEAP_CHECKS`), or
+ * `mkdirSync(dir, { recursive: true })`.
+ */
+function isCheapMetadataCall(call: TSESTree.Node, api: BlockingApi): boolean {
+  if (CHEAP_CHECKS.has(api.name)) return true;
+  if (!RECURSIVE_MKDIR.has(api.name) || call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const options = call.arguments[1];
+  return (
+    options?.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        property.key.name === 'recursive' &&
+        property.value.type === AST_NODE_TYPES.Literal &&
+        property.value.value === true,
+    )
+  );
+}
+
+/** How many cheap metadata calls a function may make (direct, or through helpers) and stay quiet. */
+const MAX_CHEAP_CALLS = 3;
 
 /** The APIs that hand the terminal to a child process and wait for it (see `isProcessHandOff`). */
 const HAND_OFF_APIS: ReadonlySet<string> = new Set([
@@ -397,52 +443,6 @@ function calleeRoot(callee: TSESTree.Expression): TSESTree.Identifier | null {
 
 
 /**
- * True when some call of the file has the callee `require` (an identifier of that name, declared or
- * not): every such callee is a reference of some scope, so the scopes' references are searched, and
- * only when the text has the word.
- */
-function callsRequire(sourceCode: Readonly<TSESLint.SourceCode>, words: SourceWords): boolean {
-  if (!words.has('require')) return false;
-  return (sourceCode.scopeManager?.scopes ?? []).some((scope) =>
-    scope.references.some((reference) => {
-      const identifier = reference.identifier;
-      const parent = identifier.parent;
-      return identifier.type === AST_NODE_TYPES.Identifier && identifier.name === 'require' && parent?.type === AST_NODE_TYPES.CallExpression && isRequireCall(parent) && parent.callee === identifier;
-    }),
-  );
-}
-
-/**
- * True when an `await` expression or a `for await` loop runs as part of `fn`'s own execution (its
- * execution context, see `getExecutionContext`, is `fn`): nested functions are not entered (an
- * `await` can only be in an async one, which is its own execution), nor class field values and
- * static blocks (class initializers); computed class keys are.
- */
-function hasOwnAwait(fn: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
-  const visit = (node: TSESTree.Node): boolean => {
-    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) return true;
-    if (node !== fn && (isFunctionNode(node) || node.type === AST_NODE_TYPES.StaticBlock)) return false;
-    for (const key of visitorKeys[node.type] ?? []) {
-      if ((node.type === AST_NODE_TYPES.PropertyDefinition || node.type === AST_NODE_TYPES.AccessorProperty) && key === 'value') continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value as unknown[]) {
-          if (isNode(child) && visit(child)) return true;
-        }
-      } else if (isNode(value) && visit(value)) {
-        return true;
-      }
-    }
-    return false;
-  };
-  return visit(fn);
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-/**
  * The twin a suggestion may use for this call, or null when the call's arguments could make the
  * twin behave differently: a numeric first argument (a file descriptor, which the promise API does
  * not take), `stat`/`lstat` options that are not a literal without `throwIfNoEntry`, spread arguments.
@@ -564,28 +564,46 @@ export default createRule<Options, MessageIds>({
     const typed = getTypedServices(context);
     /** Wrappers in other project files already examined for this file (typed mode). */
     const wrapperCache: Parameters<typeof index.resolveWrapper>[2] = new Map();
-    /** Typed mode: every call of the file, for the checker to resolve (see `collectOperations`). */
     const calls: TSESTree.CallExpression[] = [];
     const dynamicImports: TSESTree.ImportExpression[] = [];
     let kind: 'esm' | 'cjs' | null = null;
     let layout: ImportLayout | null = null;
     /** How a new import is written when the file has none: CommonJS when it calls require() or is configured so. */
     const moduleKind = (): 'esm' | 'cjs' =>
-      (kind ??= context.languageOptions.sourceType !== 'module' || callsRequire(sourceCode, words) ? 'cjs' : 'esm');
-    /** With `checkTopLevelAwait`: the module has an `await` or `for await` of its own top level. */
+      (kind ??= context.languageOptions.sourceType !== 'module' || calls.some(isRequireCall) ? 'cjs' : 'esm');
     let hasTopLevelAwait = false;
-    const noteTopLevelAwait = (node: TSESTree.Node): void => {
-      if (!hasTopLevelAwait && getExecutionContext(node).kind === 'top-level') hasTopLevelAwait = true;
+
+    /** `return <call>` statements of the file; grouped by function on first need (`returnedCallsOf`). */
+    const callReturns: { statement: TSESTree.ReturnStatement; call: TSESTree.CallExpression }[] = [];
+    const noteReturn = (node: TSESTree.ReturnStatement): void => {
+      const argument = node.argument ? skipTransparent(node.argument) : null;
+      if (argument?.type === AST_NODE_TYPES.CallExpression) callReturns.push({ statement: node, call: argument });
     };
-    /** Async functions already asked about by `quietReason`: do they `await` (or `for await`) themselves. */
-    const awaitingFunctions = new Map<FunctionNode, boolean>();
-    const awaitsItself = (fn: FunctionNode): boolean => {
-      let awaits = awaitingFunctions.get(fn);
-      if (awaits === undefined) {
-        awaits = words.within('await', fn) && hasOwnAwait(fn, sourceCode.visitorKeys);
-        awaitingFunctions.set(fn, awaits);
+    let returnedCalls: Map<TSESTree.Node, TSESTree.CallExpression[]> | null = null;
+    /** The calls an async function returns the result of (`return fs.promises.readFile(p)`). */
+    const returnedCallsOf = (fn: TSESTree.Node): readonly TSESTree.CallExpression[] => {
+      if (!returnedCalls) {
+        const byFunction = new Map<TSESTree.Node, TSESTree.CallExpression[]>();
+        for (const { statement, call } of callReturns) {
+          const executionContext = getExecutionContext(statement);
+          if (executionContext.kind !== 'function') continue;
+          const list = byFunction.get(executionContext.node);
+          if (list) list.push(call);
+          else byFunction.set(executionContext.node, [call]);
+        }
+        returnedCalls = byFunction;
       }
-      return awaits;
+      return returnedCalls.get(fn) ?? [];
+    };
+
+    /** Async functions with an `await` or `for await` of their own. */
+    const awaitingFunctions = new Set<TSESTree.Node>();
+    const noteAwait = (node: TSESTree.Node): void => {
+      const executionContext = getExecutionContext(node);
+      if (executionContext.kind === 'function') awaitingFunctions.add(executionContext.node);
+      if (options.checkTopLevelAwait && !hasTopLevelAwait && getExecutionContext(node).kind === 'top-level') {
+        hasTopLevelAwait = true;
+      }
     };
 
     /** Where an operation is reported directly: its async function, or the module with top-level await. */
@@ -620,17 +638,28 @@ export default createRule<Options, MessageIds>({
      * Why `reportIn: 'concurrent'` leaves out an operation in code that may run concurrently, or null:
      * - `failure`: a file-system call on a failure path (see `isFailurePath`);
      * - `hand-off`: a final hand-off to a child process (see `isProcessHandOff`);
-     * - `cheap-check`: the function awaits other work, and its only blocking operations (direct, or
-     *   through same-file helpers) are one or two metadata checks (`CHEAP_CHECKS`: `existsSync(p)`,
-     *   `existsSync(p) && statSync(p).isFile()`): one `stat` of a local path costs microseconds,
+     * - `one-time`: it runs once per process, behind a done flag or a cache it fills, in the
+     *   function or in the helper that performs it (see `isOneTimePart`): start-up cost, paid once;
+     * - `cheap-check`: the function does other asynchronous work (it awaits, or returns the promise
+     *   of a call that is not blocking), and its only blocking operations (direct, or through
+     *   same-file helpers) are up to `MAX_CHEAP_CALLS` file metadata calls (`isCheapMetadataCall`:
+     *   `existsSync(p)`, `existsSync(p) && statSync(p).isFile()`, `realpathSync(dir)`,
+     *   `mkdirSync(dir, { recursive: true })`): one such call on a local path costs microseconds,
      *   about what the promise replacing it costs.
      */
     const quietReason = (operation: Operation, where: FunctionNode | TSESTree.Program): string | null => {
       if (reportAll || where.type === AST_NODE_TYPES.Program) return null;
+      if (operation.oneTime || isOneTimePart(operation.node, where, sourceCode)) return 'one-time';
       if (operation.api.category === 'fileSystem' && isFailurePath(operation.node, where)) return 'failure';
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
       const all = operationsByFunction.get(where) ?? [];
-      if (all.length <= 2 && all.every((other) => CHEAP_CHECKS.has(other.api.name)) && awaitsItself(where)) {
+      const returnsOtherWork = (): boolean =>
+        returnedCallsOf(where).some((call) => !all.some((other) => other.node === call || other.node === call.callee));
+      if (
+        all.length <= MAX_CHEAP_CALLS &&
+        all.every((other) => other.cheap === true) &&
+        (awaitingFunctions.has(where) || returnsOtherWork())
+      ) {
         return 'cheap-check';
       }
       return null;
@@ -660,7 +689,7 @@ export default createRule<Options, MessageIds>({
           if (reference.node.type !== AST_NODE_TYPES.CallExpression) continue;
           seen.add(reference.node);
           if (info.api.stdioExempt && isStdioDescriptor(reference.node.arguments[0])) continue;
-          operations.push({ node: reference.node, api: info.api, module: reference.source });
+          operations.push({ node: reference.node, api: info.api, module: reference.source, cheap: isCheapMetadataCall(reference.node, info.api) });
         } else if (info.kind === 'test') {
           for (const argument of reference.node.arguments) testCallbacks.add(argument);
         } else if (info.kind === 'clock') {
@@ -689,7 +718,7 @@ export default createRule<Options, MessageIds>({
           const reference = typedLookup(() => index.resolveByDeclaration(call, typed));
           if (reference) {
             if (reference.info.kind === 'blocking' && !(reference.info.api.stdioExempt && isStdioDescriptor(call.arguments[0]))) {
-              operations.push({ node: call, api: reference.info.api, module: reference.source });
+              operations.push({ node: call, api: reference.info.api, module: reference.source, cheap: isCheapMetadataCall(call, reference.info.api) });
             }
             continue;
           }
@@ -729,11 +758,15 @@ export default createRule<Options, MessageIds>({
     };
 
     return {
-      ...(typed ? { CallExpression: (node: TSESTree.CallExpression) => void calls.push(node) } : {}),
+      CallExpression(node) {
+        calls.push(node);
+      },
       ImportExpression(node) {
         dynamicImports.push(node);
       },
-      ...(options.checkTopLevelAwait ? { AwaitExpression: noteTopLevelAwait, 'ForOfStatement[await=true]': noteTopLevelAwait } : {}),
+      AwaitExpression: noteAwait,
+      ReturnStatement: noteReturn,
+      'ForOfStatement[await=true]': noteAwait,
       'Program:exit'() {
         const operations = collectOperations();
         const helpers = new BlockingHelperSummaries<Operation>(MAX_HELPER_DEPTH);
@@ -748,11 +781,12 @@ export default createRule<Options, MessageIds>({
             if (isUnconditionalPart(operation.node, executionContext.node, sourceCode)) {
               helpers.addOperation(executionContext.node, operation);
             } else if (isFirstCallPart(operation.node, executionContext.node, sourceCode)) {
-              helpers.addOperation(executionContext.node, { ...operation, once: true });
+              const oneTime = isOneTimePart(operation.node, executionContext.node, sourceCode);
+              helpers.addOperation(executionContext.node, { ...operation, once: true, ...(oneTime ? { oneTime } : {}) });
             }
           }
         }
-        const chains = helpers.hasOperations ? helpers.callsOfBlockingHelpers(sourceCode, reportedContext) : [];
+        const chains = helpers.hasOperations ? helpers.callsOfBlockingHelpers(calls, sourceCode, reportedContext) : [];
         for (const { invoked, chain, where } of chains) addOperation(where, { ...chain.operation, node: invoked });
         for (const { operation, where } of direct) {
           const runContext = runContextOf(where);

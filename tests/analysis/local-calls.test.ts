@@ -23,7 +23,7 @@ function chains(code: string, maxDepth = 3): string[] {
             summaries.addOperation(execution.node, { node: call, name: 'block' });
           }
         }
-        const found = summaries.callsOfBlockingHelpers(context.sourceCode, (execution) => (execution.kind === 'top-level' ? 'top' : null));
+        const found = summaries.callsOfBlockingHelpers(calls, context.sourceCode, (execution) => (execution.kind === 'top-level' ? 'top' : null));
         for (const statement of program.body) {
           if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.CallExpression) continue;
           const invoked = invokedIdentifier(statement.expression);
@@ -113,5 +113,43 @@ describe('BlockingHelperSummaries', () => {
       `),
       ['ping: none', 'walk > block'],
     );
+  });
+
+  it('follows this.name() to the method or function-valued field of the class the call is written in', () => {
+    const found = runOnCode<string>(
+      `
+        class A {
+          static make() { block(); }
+          #field = () => block();
+          viaField() { return this.#field(); }
+          sync() { block(); }
+          get prop() { block(); }
+          async run() { this.sync(); this.viaField(); this.prop(); this.make(); other.sync(); }
+          static async build() { this.make(); this.sync(); }
+        }
+        class B { sync() { return 0; } async run() { this.sync(); } }
+      `,
+      (context, collect) => {
+        const calls: TSESTree.CallExpression[] = [];
+        return {
+          CallExpression: (node) => void calls.push(node),
+          'Program:exit'() {
+            const summaries = new BlockingHelperSummaries<{ node: TSESTree.Node; name: string }>(3);
+            for (const call of calls) {
+              const execution = getExecutionContext(call);
+              if (call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'block' && execution.kind === 'function') {
+                summaries.addOperation(execution.node, { node: call, name: 'block' });
+              }
+            }
+            const where = (execution: ReturnType<typeof getExecutionContext>): string | null =>
+              execution.kind === 'function' && execution.node.async ? 'async' : null;
+            for (const call of summaries.callsOfBlockingHelpers(calls, context.sourceCode, where)) {
+              collect(`${call.invoked.loc.start.line}: ${[...call.chain.helpers.map((helper) => helper.name), call.chain.operation.name].join(' > ')}`);
+            }
+          },
+        };
+      },
+    );
+    assert.deepEqual(found, ['8: this.sync > block', '8: this.viaField > this.#field > block', '9: this.make > block']);
   });
 });

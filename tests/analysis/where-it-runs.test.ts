@@ -203,6 +203,83 @@ describe('where-it-runs: package.json bin targets and script folders', () => {
   });
 });
 
+describe('where-it-runs: database migrations', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'run-contexts', 'service');
+  it('sees the up/down steps a module of a migrations folder exports, and what they await', () => {
+    const inMigrations = { filename: path.join(root, 'db', 'migrations', '0007-split-names.ts'), sourceType: 'commonjs' as const };
+    assert.deepEqual(
+      where(`module.exports = { async up(db) { probe(); }, async down(db) { probe(); } };`, inMigrations),
+      ['alone:migration', 'alone:migration'],
+    );
+    assert.deepEqual(
+      where(`async function copyRows(db) { probe(); }\nexports.up = async function (db) { await copyRows(db); };`, inMigrations),
+      ['alone:migration'],
+    );
+    assert.deepEqual(
+      where(`export class AddIndex1700000000000 { async up(runner) { probe(); } }\nexport async function down() { probe(); }`, {
+        filename: path.join(root, 'src', 'migration', 'AddIndex.ts'),
+      }),
+      ['alone:migration', 'alone:migration'],
+    );
+  });
+
+  it('needs both the folder and the step name', () => {
+    assert.deepEqual(
+      where(`module.exports = { async up(db) { probe(); } };`, { filename: path.join(root, 'src', 'scale.ts'), sourceType: 'commonjs' }),
+      ['concurrent:exported'],
+    );
+    assert.deepEqual(
+      where(`module.exports = { async backfill(db) { probe(); } };`, {
+        filename: path.join(root, 'db', 'migrations', 'helpers.ts'),
+        sourceType: 'commonjs',
+      }),
+      ['concurrent:exported'],
+    );
+  });
+});
+
+describe('where-it-runs: private methods and start-up events', () => {
+  it('runs a private method where the class\'s own this.name() calls run it', () => {
+    assert.deepEqual(
+      where(`export class Bot {
+  constructor(client) {
+    client.on('ready', () => { this.registerCommands(); });
+    client.on('message', async (message) => { await this.#reply(message); });
+  }
+  private async registerCommands() { probe(); }
+  async #reply(message) { probe(); }
+  private async unused() { probe(); }
+  async publicMethod() { probe(); }
+}`),
+      ['alone:startup-event', 'concurrent:event-handler<-(anonymous)', 'unknown', 'concurrent:exported'],
+    );
+  });
+
+  it('sees listeners of start-up events', () => {
+    assert.deepEqual(
+      where(`export function start(server, client) {
+  server.once('listening', async () => { probe(); });
+  client.on('ready', async () => { probe(); });
+  client.on('reconnect', async () => { probe(); });
+}`),
+      ['alone:startup-event', 'alone:startup-event', 'concurrent:event-handler'],
+    );
+  });
+});
+
+describe('where-it-runs: configuration files of build and development tools', () => {
+  it('runs a dev-server middleware of a tool config alone, but not tasks started together', () => {
+    const code = `export default {
+  plugins: [{ configureServer(server) { server.middlewares.use(async (req, res) => { probe(); }); } }],
+  build: { async onEnd(files) { await Promise.all(files.map(async (file) => { probe(); })); } },
+};
+export async function helper() { probe(); }`;
+    assert.deepEqual(where(code, { filename: 'vite.config.ts' }), ['alone:tool-config', 'concurrent:per-item', 'alone:tool-config']);
+    assert.deepEqual(where(code, { filename: 'webpack.config.prod.ts' }), ['alone:tool-config', 'concurrent:per-item', 'alone:tool-config']);
+    assert.deepEqual(where(code, { filename: 'auth.config.ts' }), ['concurrent:request-handler', 'concurrent:per-item', 'concurrent:exported']);
+  });
+});
+
 describe('where-it-runs: worker threads', () => {
   it('sees the code of a worker file', () => {
     assert.deepEqual(

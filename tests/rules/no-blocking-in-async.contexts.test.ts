@@ -1,6 +1,6 @@
 import { ruleTester } from '../rule-tester';
 import type { Options } from '../../src/rules/no-blocking-in-async';
-import { error, fsError, IN_EXPORTED, REPLACEMENT, testedRule } from './no-blocking-in-async.errors';
+import { commonjs, error, fsError, IN_EXPORTED, REPLACEMENT, testedRule, twin } from './no-blocking-in-async.errors';
 
 // Where the code runs (analysis/where-it-runs.ts): with default options (`reportIn: 'concurrent'`)
 // the rule stays silent where blocking costs nothing and says why it hurts where it reports.
@@ -32,6 +32,51 @@ export class CleanCommand extends Command { async execute() { rmSync('dist', { r
 export default function adapter() {
   return { name: 'static', async adapt(builder) { fs.rmSync('build', { recursive: true }); await builder.prerender(); } };
 }`,
+
+    // a step of a database migration: the runner runs one step at a time, before the app serves
+    {
+      code: `const { execFileSync } = require('node:child_process');
+module.exports = {
+  async up(queryInterface) {
+    if (process.env.SKIP_BACKFILL) return;
+    execFileSync('node', ['build/scripts/backfill-slugs.js'], { stdio: 'inherit' });
+  },
+  async down() {},
+};`,
+      filename: 'server/migrations/20240101000000-backfill-slugs.js',
+      languageOptions: commonjs({ require: 'readonly', module: 'writable', process: 'readonly' }),
+    },
+    {
+      code: `import { readFileSync } from 'node:fs';
+export class SeedCountries1712000000000 {
+  async up(runner) { await runner.query(readFileSync('sql/countries.sql', 'utf8')); }
+}`,
+      filename: 'src/database/migrations/SeedCountries.ts',
+    },
+
+    // start-up work in a listener of an event that fires once, and the private method it calls
+    `import { readdirSync } from 'node:fs';
+export class Bot {
+  constructor(client) { client.on('ready', () => { this.loadCommands(); }); }
+  private async loadCommands() { for (const file of readdirSync('commands')) await this.register(file); }
+}`,
+
+    // a build tool's configuration: its dev-server middleware serves one developer's browser
+    {
+      code: `import fs from 'node:fs';
+export default {
+  plugins: [{
+    name: 'report',
+    configureServer(server) {
+      server.middlewares.use(async (req, res, next) => {
+        if (req.url === '/report.json') return res.end(fs.readFileSync('out/report.json'));
+        await next();
+      });
+    },
+  }],
+};`,
+      filename: 'vite.config.ts',
+    },
 
     // a worker thread exists to run blocking work off the main thread
     `import { parentPort } from 'node:worker_threads';
@@ -74,6 +119,31 @@ const hasLockfile = (dir) => fs.existsSync(dir + '/pnpm-lock.yaml');
 export async function status(dir) { return hasLockfile(dir) ? await readLock(dir) : 'open'; }`,
     `import fs from 'node:fs';
 export async function serveStatic(req, res) { const file = resolve(req.url); if (fs.existsSync(file) && fs.statSync(file).isFile()) await send(res, file); }`,
+    // up to three: a link resolved, a parent directory created as mkdir -p, a marker file probed
+    `import fs from 'node:fs';
+import path from 'node:path';
+const linkTarget = (link) => path.resolve(path.dirname(link), fs.readlinkSync(link));
+export async function relink(link, into) {
+  fs.mkdirSync(path.dirname(into), { recursive: true });
+  if (fs.existsSync(path.join(into, '.stale'))) return;
+  await fs.promises.symlink(linkTarget(link), into);
+}`,
+    `import { statfsSync } from 'node:fs';
+export async function trimCacheIfFull(dir) {
+  const before = statfsSync(dir);
+  if (before.bavail * before.bsize > 1e9) return;
+  await pruneOldest(dir);
+  return statfsSync(dir).bavail;
+}`,
+    // the other work may be a returned promise instead of an await
+    `import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+export class SnapshotStore {
+  async read(file) {
+    if (!existsSync(file)) return null;
+    return readFile(file, 'utf8');
+  }
+}`,
   ],
   invalid: [
     // reportIn: 'all' reports them all, as the strict config does
@@ -90,12 +160,6 @@ import { mkdir } from 'node:fs/promises';
 export async function ensureDir(dir) { if (!existsSync(dir)) await mkdir(dir, { recursive: true }); }`,
       options: ALL,
       errors: [fsError('fs.existsSync', REPLACEMENT.existsSync, 3, 45, [], IN_EXPORTED)],
-    },
-    // the cheap check counts only beside an await of the function's own: one in a nested async callback is another function's
-    {
-      code: `import { existsSync } from 'node:fs';
-export async function ensureDirs(dirs) { if (!existsSync(dirs[0])) return dirs.map(async (dir) => await mkdir(dir)); }`,
-      errors: [fsError('fs.existsSync', REPLACEMENT.existsSync, 2, 47, [], IN_EXPORTED)],
     },
 
     // a script that starts its tasks together is concurrent: each task blocks the others
@@ -133,6 +197,19 @@ app.get('/version', async (req, res) => { res.json({ revision: await revision() 
       ],
     },
 
+    // a private method runs where the class's own calls run it: here, per request
+    {
+      code: `import { gunzipSync } from 'node:zlib';
+export class Replays {
+  constructor(app) { app.get('/replays/:id', async (req, res) => { res.json(await this.#load(req.params.id)); }); }
+  async #load(id) { return JSON.parse(gunzipSync(await this.store.get(id)).toString()); }
+}`,
+      errors: [
+        error('blockingCompression', 'zlib.gunzipSync', REPLACEMENT.zlib, 4, 39, [],
+          'inside this async function, awaited in code that handles requests (.get()) while other requests wait'),
+      ],
+    },
+
     // a concurrency limiter
     {
       code: `import pLimit from 'p-limit';
@@ -157,6 +234,42 @@ export async function load(dir) {
         fsError('fs.existsSync', REPLACEMENT.existsSync, 4, 7, [], IN_EXPORTED),
         error('blockingProcess', 'child_process.execSync', REPLACEMENT.childProcess, 4, 27, [], IN_EXPORTED),
       ],
+    },
+    // an up() outside a migrations folder is an ordinary export
+    {
+      code: `import { readFileSync } from 'node:fs';
+export async function up(runner) { await runner.query(readFileSync('sql/countries.sql', 'utf8')); }`,
+      filename: 'src/database/scale.ts',
+      errors: [
+        fsError('fs.readFileSync', REPLACEMENT.readFile, 2, 55, [
+          twin('readFile', `import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+export async function up(runner) { await runner.query(await readFile('sql/countries.sql', 'utf8')); }`),
+        ], IN_EXPORTED),
+      ],
+    },
+    // a mkdirSync without recursive, four metadata calls, or only a blocking call returned: not cheap enough
+    {
+      code: `import fs from 'node:fs';
+export async function claim(dir) { fs.mkdirSync(dir); await writeLock(dir); }`,
+      errors: [fsError('fs.mkdirSync', "'await mkdir()' from 'node:fs/promises'", 2, 36, [
+        twin('mkdir', `import fs from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+export async function claim(dir) { await mkdir(dir); await writeLock(dir); }`),
+      ], IN_EXPORTED)],
+    },
+    {
+      code: `import { existsSync } from 'node:fs';
+export async function detect(dir) {
+  const found = [existsSync(dir + '/a'), existsSync(dir + '/b'), existsSync(dir + '/c'), existsSync(dir + '/d')];
+  return await report(found);
+}`,
+      errors: [18, 42, 66, 90].map((column) => fsError('fs.existsSync', REPLACEMENT.existsSync, 3, column, [], IN_EXPORTED)),
+    },
+    {
+      code: `import { existsSync } from 'node:fs';
+export async function has(file) { return existsSync(file); }`,
+      errors: [fsError('fs.existsSync', REPLACEMENT.existsSync, 2, 42, [], IN_EXPORTED)],
     },
     // no exit status passed on: the child runs while the caller's other work waits
     {
