@@ -82,12 +82,6 @@ const DELIBERATE_COMMENT =
 /** Paths of scripts: folders and base names that hold command-line entry points, not library code. */
 const SCRIPT_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks?)?)\/|(?:^|\/)(?:cli|bundle|bench|bin)[.\w-]*\.[cm]?[jt]sx?$|(?:^|\/)example\.[cm]?js$/;
 
-/** A literal, identifier or member: `Promise.resolve(x)` of such a value is settled. */
-function isSimpleValue(node: TSESTree.Node | undefined): boolean {
-  if (!node) return true;
-  return node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression;
-}
-
 /** Is `name` the global (not declared or imported in the file) at `node`? */
 function isGlobalAt(sourceCode: Readonly<TSESLint.SourceCode>, name: string, node: TSESTree.Node): boolean {
   const variable = ASTUtils.findVariable(sourceCode.getScope(node), name);
@@ -181,42 +175,13 @@ export default createRule<Options, MessageIds>({
     const effects = getFileEffects(context);
 
     /**
-     * True when the promise of `expression` cannot reject (see the docs page), so dropping it loses
-     * no error: a call whose effect summary says so (a body that catches everything, a chain
-     * ending in `.catch`), `Promise.resolve(...)` / `Promise.allSettled(...)`, a variable holding a
-     * handled chain (`const p = load().catch(log)`), and `.then`/`.finally` links on such a promise
-     * whose callbacks do not `throw` (`Promise.resolve().then(() => emit('ready'))`).
+     * True when the promise of `expression` cannot reject, so dropping it loses no error (see
+     * `FileEffects.valueCanReject`: a call whose summary says so, a chain ending in `.catch`,
+     * `Promise.allSettled(...)`, a `Promise.resolve().then(() => emit('ready'))` deferral, a
+     * variable holding a handled chain).
      */
-    function cannotReject(expression: TSESTree.Node, depth = 0): boolean {
-      const node = skipTransparent(expression);
-      if (depth > 4) return false;
-      if (node.type === AST_NODE_TYPES.Identifier) {
-        const variable = variableOfIdentifier(sourceCode, node);
-        const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-        if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
-        const init = skipTransparent(definition.node.init);
-        return init.type === AST_NODE_TYPES.CallExpression && (hasRejectionHandler(init) || cannotReject(init, depth + 1));
-      }
-      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-      const method = chainMethodName(node);
-      if (method === 'then' || method === 'finally') {
-        if (node.arguments.some((argument) => isFunctionNode(argument) && throwsInside(argument))) return false;
-        return cannotReject((skipTransparent(node.callee) as TSESTree.MemberExpression).object, depth + 1);
-      }
-      const callee = skipTransparent(node.callee);
-      if (
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        callee.object.type === AST_NODE_TYPES.Identifier &&
-        callee.object.name === 'Promise' &&
-        (staticMemberName(callee) === 'allSettled' || (staticMemberName(callee) === 'resolve' && isSimpleValue(node.arguments[0])))
-      ) {
-        return !variableOfIdentifier(sourceCode, callee.object)?.defs.length;
-      }
-      return effects.summaryOf(node)?.canReject === false;
-    }
-
-    function throwsInside(fn: TSESTree.Node): boolean {
-      return someNodeInSameFunction(fn, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement);
+    function cannotReject(expression: TSESTree.Node): boolean {
+      return !effects.valueCanReject(expression);
     }
 
     /**

@@ -52,12 +52,35 @@ const invalid: Invalid[] = [
     code: 'async function save(x) { await put(x); }\nfunction f(x) {\n  // save the draft\n  save(x);\n}',
     errors: [{ messageId: 'floating', line: 4, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function save(x) { await put(x); }\nfunction f(x) {\n  // save the draft\n  void save(x);\n}' }] }],
   },
+  // a promise returned from inside the try is not caught by its catch (only `return await` is)
+  {
+    code: 'async function refresh(list) {\n  try { return fetchPage(list.next); } catch (e) { log(e); }\n}\nfunction onScroll(list) {\n  refresh(list);\n}',
+    errors: [{ messageId: 'floating', line: 5, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function refresh(list) {\n  try { return fetchPage(list.next); } catch (e) { log(e); }\n}\nfunction onScroll(list) {\n  void refresh(list);\n}' }] }],
+  },
+  // a same-file helper that throws, called before the try: that throw rejects the promise
+  {
+    code: "function requireId(job) { if (!job.id) throw new Error('no id'); }\nasync function run(job) {\n  requireId(job);\n  try { await job.exec(); } catch (e) { log(e); }\n}\nfunction tick(job) {\n  run(job);\n}",
+    errors: [{ messageId: 'floating', line: 7, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "function requireId(job) { if (!job.id) throw new Error('no id'); }\nasync function run(job) {\n  requireId(job);\n  try { await job.exec(); } catch (e) { log(e); }\n}\nfunction tick(job) {\n  void run(job);\n}" }] }],
+  },
+  // Promise.all over callbacks that can reject
+  {
+    code: 'async function warm(keys) {\n  await Promise.all(keys.map((key) => cache.load(key)));\n}\nfunction start(keys) {\n  warm(keys);\n}',
+    errors: [{ messageId: 'floating', line: 5, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function warm(keys) {\n  await Promise.all(keys.map((key) => cache.load(key)));\n}\nfunction start(keys) {\n  void warm(keys);\n}' }] }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as never, {
   valid: [
     // the called function catches everything: a dropped promise loses no error
     `${catchesAll}function onClick(event) {\n  report(event);\n}`,
+    // synchronous setup around a try whose catch hands the error on: only a bug could throw there
+    `class Panel {\n  async reload(filter) {\n    this.busy = true;\n    clearTimeout(this.spinner);\n    this.spinner = setTimeout(() => this.showSpinner(), 200);\n    try {\n      this.rows = await api.list(filter);\n    } catch (err) {\n      this.notify('could not load', err);\n    } finally {\n      this.busy = false;\n    }\n  }\n  onFilter(filter) {\n    this.reload(filter);\n  }\n}`,
+    // guarded tries inside branches, handing the error to a callback
+    `async function runStep(step, next) {\n  if (step.length === 1) {\n    try { step(next); } catch (err) { next(err); }\n    return;\n  }\n  try {\n    await step();\n    next();\n  } catch (err) {\n    next(err);\n  }\n}\nfunction advance(steps, next) {\n  runStep(steps.shift(), next);\n}`,
+    // the only awaits are of Promise.all over a callback that cannot reject
+    `class Feeder {\n  async fillOne(name) {\n    try { await this.store.claim(name); } catch (err) { this.emit('error', err); }\n  }\n  async fillAll() {\n    await Promise.all(this.names.map(async (name) => { await this.fillOne(name); }));\n  }\n  constructor() {\n    this.fillAll();\n  }\n}`,
+    // a catch that awaits the report of the error it caught
+    `async function push(item) {\n  try { await queue.add(item); } catch (error) { await audit.record(error); }\n}\nfunction onItem(item) {\n  push(item);\n}`,
     // an async IIFE whose body catches everything
     `(async () => {\n  try { await build(); } catch (e) { console.error(e); process.exitCode = 1; }\n})();`,
     // a send-and-log-failure helper: its chain ends in .catch
