@@ -282,7 +282,9 @@ export class FileEffects {
    * returns). False, "dropping it loses no error", for:
    * - a chain whose last link handles rejections (`.catch(h)`, `.then(f, h)`) with a handler that
    *   does not `throw`, and `.then(f)` / `.finally(f)` links on such a promise whose callbacks do
-   *   not `throw` (`Promise.resolve().then(() => emit('ready'))`);
+   *   not `throw` (`Promise.resolve().then(() => emit('ready'))`); `.finally(f)` whose callback
+   *   ends the process (`process.exit(0)`): no rejection is ever seen;
+   * - a recursive call of the function being summarised: it has the function's own answer;
    * - `Promise.allSettled(...)`; `Promise.resolve(v)` of a value that is not a call;
    *   `Promise.all` / `race` / `any` of an array literal whose every element cannot reject, or of
    *   `items.map(fn)` where `fn` (written there or a function of this file) is async and cannot
@@ -334,13 +336,21 @@ export class FileEffects {
     if (method !== null) {
       if (hasRejectionHandler(call)) return handlerRethrows(call, this.sourceCode.visitorKeys);
       if (method === 'catch') return true;
+      // `cleanup().finally(() => process.exit(0))`: the process ends before a rejection is seen.
+      if (method === 'finally' && call.arguments[0] && isFunctionNode(call.arguments[0]) && exitsProcess(call.arguments[0])) return false;
       if (call.arguments.some((argument) => isFunctionNode(argument) && containsOwn(argument.body, this.sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement))) {
         return true;
       }
       return this.valueCanReject((skipTransparent(call.callee) as TSESTree.MemberExpression).object, depth + 1);
     }
     const combinator = this.promiseCombinator(call);
-    if (combinator === null) return this.summaryAt(call, depth)?.canReject ?? true;
+    if (combinator === null) {
+      // A recursive call (`catch (e) { log(e); return this.poll(); }`) has the function's own
+      // answer, which the rest of its body decides.
+      const fn = this.calledFunction(call);
+      if (fn !== null && this.inProgress.has(fn) && this.apiEffect(call) === null) return false;
+      return this.summaryAt(call, depth)?.canReject ?? true;
+    }
     const [list] = call.arguments;
     const items = list ? skipTransparent(list) : null;
     // `Promise.all(items.map(fn))`: each element is a promise of `fn`.
@@ -977,6 +987,22 @@ class FunctionWalk {
     if (!helper || helper.async || helper === this.fn) return false;
     return containsOwn(helper.body, this.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement);
   }
+}
+
+/** A callback whose own statements end the process (`() => process.exit(0)`, `() => { log(); process.exit(1); }`). */
+function exitsProcess(fn: FunctionNode): boolean {
+  const statements: TSESTree.Node[] = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [fn.body];
+  return statements.some((statement) => {
+    const expression = skipTransparent(statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement);
+    if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(expression.callee);
+    return (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      staticMemberName(callee) === 'exit' &&
+      skipTransparent(callee.object).type === AST_NODE_TYPES.Identifier &&
+      (skipTransparent(callee.object) as TSESTree.Identifier).name === 'process'
+    );
+  });
 }
 
 /** `report(error)` / `this.log.error('failed', error)`: a call handed one of the `caught` errors. */

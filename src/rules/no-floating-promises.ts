@@ -31,6 +31,7 @@ export type Options = [
     ignoreIIFE?: boolean;
     allowList?: AllowedCall[];
     checkCannotReject?: boolean;
+    checkUiCode?: boolean;
   },
 ];
 export type MessageIds =
@@ -99,7 +100,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require promises to be awaited, returned or handled',
       recommended: 'recommended',
-      strictOptions: [{ checkCannotReject: true }],
+      strictOptions: [{ checkCannotReject: true, checkUiCode: true }],
     },
     hasSuggestions: true,
     schema: [
@@ -118,6 +119,11 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description:
               'Also report promises that cannot reject (the called function catches everything, the chain ends in `.catch`, `Promise.allSettled`, `Promise.resolve().then(...)` deferrals), for teams that want every promise marked. On in `strict`.',
+          },
+          checkUiCode: {
+            type: 'boolean',
+            description:
+              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact or Angular, `composables/`, `renderer/` and `components/` folders), where a rejection only reaches the console. On in `strict`.",
           },
           allowList: {
             type: 'array',
@@ -161,12 +167,13 @@ export default createRule<Options, MessageIds>({
       suggestVoid: "Add 'void': mark the promise as intentionally not awaited (a rejection is still unhandled).",
     },
   },
-  defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST, checkCannotReject: false }],
+  defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST, checkCannotReject: false, checkUiCode: false }],
   create(context, [options]) {
     const ignoreVoid = options.ignoreVoid ?? true;
     const ignoreIIFE = options.ignoreIIFE ?? false;
     const allowList = options.allowList ?? DEFAULT_ALLOW_LIST;
     const checkCannotReject = options.checkCannotReject ?? false;
+    const checkUiCode = options.checkUiCode ?? false;
     const sourceCode = context.sourceCode;
     const promises = getPromiseAnalysis(context);
     // Nothing can be a promise or a promise chain in this file: no listener at all.
@@ -266,6 +273,8 @@ export default createRule<Options, MessageIds>({
             // `.finally(f)` and `.catch()` pass the receiver's rejection through: judge the receiver.
             if (method !== 'then') {
               const parts = floatingParts(callee.object);
+              // `settled.finally(cleanup)` where `settled` holds `Promise.allSettled(...)`: nothing to lose.
+              if (parts.length > 0 && !checkCannotReject && cannotReject(node)) return [];
               // Untyped, `x().finally(cleanup)` is itself the evidence of a thenable.
               if (parts.length === 0 && method === 'finally' && !promises.typed && !hasHandledLink(callee.object) && isThenWithCallback(node)) {
                 return checkCannotReject || !cannotReject(node) ? [node] : [];
@@ -432,6 +441,9 @@ export default createRule<Options, MessageIds>({
         const first = parts[0];
         if (!first) return;
         if (saysDeliberate(statement)) return;
+        // Browser UI code: an event handler or effect starting an async action is its ordinary
+        // shape, and a rejection reaches the console, not the end of a process.
+        if (!checkUiCode && getWhereItRuns(context).runsInUi()) return;
         if (statement.parent.type === AST_NODE_TYPES.Program && isScriptFile()) return;
         const expression = statement.expression;
         const single = skipTransparent(expression).type !== AST_NODE_TYPES.SequenceExpression;
