@@ -81,7 +81,7 @@ coreDisableTester.run<MessageIds, Options>('no-misused-async-callback (core rule
     // a disable comment for some other rule says nothing about the executor
     {
       code: '// eslint-disable-next-line no-console\nconst p = new Promise(async (resolve) => {\n  resolve(await open());\n});',
-      errors: [{ messageId: 'promiseExecutor', line: 2, column: 23 }],
+      errors: [{ messageId: 'promiseExecutor', line: 2, column: 23, endLine: 4, endColumn: 2 }],
     },
   ],
 });
