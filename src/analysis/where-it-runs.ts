@@ -368,6 +368,11 @@ export class WhereItRuns {
     });
   }
 
+  /** True when the nearest `package.json` above the file has a `bin`: the package is (also) a command-line tool. */
+  inPackageWithBin(): boolean {
+    return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.bins.length ?? 0) > 0;
+  }
+
   /**
    * True when the file is part of a browser application's user interface: a `.tsx`/`.jsx` file
    * with JSX in it, a `.vue` or `.svelte` file, a `'use client'` module, a file that imports a UI framework

@@ -420,13 +420,18 @@ export default createRule<Options, MessageIds>({
      * (a shebang, a `bin` target, a CLI-only package, a script folder, a CLI library imported).
      * A rejection at its top level ends the process with the error printed, which is what the
      * author wants from a script. A module that merely starts an async function of its own at the
-     * top level (`starts-main`) is not enough: that call is exactly what this rule may report; nor
-     * is a library module of a package that also has a `bin` (`bin-package`).
+     * top level (`starts-main`) is not enough: that call is exactly what this rule may report,
+     * unless the module belongs to a package with a `bin` (then it is the tool's entry); nor is a
+     * library module of a package that also has a `bin` (`bin-package`).
      */
     function isScriptFile(): boolean {
       if (SCRIPT_PATH.test(context.filename.replace(/\\/g, '/'))) return true;
-      const script = getWhereItRuns(context).script();
-      return script !== null && script !== 'starts-main' && script !== 'bin-package';
+      const where = getWhereItRuns(context);
+      const script = where.script();
+      // A module of a command-line tool's package that starts its own async function at the top
+      // level is the tool's entry (`src/cli-name.ts` behind `bin/cli-name.mjs`), not a library.
+      if (script === 'starts-main') return where.inPackageWithBin();
+      return script !== null && script !== 'bin-package';
     }
 
     function wrap(expression: TSESTree.Expression): string {

@@ -1,6 +1,10 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
-import { ruleTester } from '../rule-tester';
+import path from 'node:path';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+
+/** A module of a package whose package.json has a `bin` (and a library `main`). */
+const TOOL_MODULE = path.join(FIXTURES_DIR, 'run-contexts', 'library', 'src', 'tool.ts');
 
 /** Promises that cannot reject, deliberate fire-and-forget, scripts, and the chains that still lose a rejection. */
 
@@ -88,6 +92,12 @@ const invalid: Invalid[] = [
       { messageId: 'suggestVoid', output: "'use server';\nimport { useId } from 'react';\nasync function audit(id) { await db.insert(id); }\nexport async function save(id) {\n  void audit(id);\n}" },
     ] }],
   },
+  // the same package's library module dropping a promise inside a function is still reported
+  {
+    filename: TOOL_MODULE,
+    code: 'async function sync(dir) { await copy(dir); }\nexport function watch(dir) {\n  sync(dir);\n}',
+    errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function sync(dir) { await copy(dir); }\nexport function watch(dir) {\n  void sync(dir);\n}' }] }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as never, {
@@ -133,6 +143,8 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     { code: `import { build } from "./build";\nbuild(options).then(print);`, filename: 'bin/cli.ts' },
     `async function add(x) { await put(x); }\nfunction f(items) {\n  // queued synchronously, so we do not need to await each call\n  for (const item of items) {\n    add(item);\n  }\n}`,
     { code: 'async function main() { await run(); }\nmain();', filename: 'src/bin.ts' },
+    // a module of a command-line tool's package that starts its own async function: the tool's entry
+    { code: 'async function runTool() { await main(process.argv); }\n(async () => {\n  await runTool();\n})();', filename: TOOL_MODULE },
     // a file that imports a CLI library is a command-line program (see where-it-runs)
     { code: 'import { program } from "commander";\nasync function main() { await run(); }\nmain();', filename: 'src/tool.ts' },
     { code: 'resolve({ name: "x" }).then(print);', filename: 'packages/resolver/example.js' },
