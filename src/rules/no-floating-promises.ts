@@ -80,6 +80,9 @@ const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
 const DELIBERATE_COMMENT =
   /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\b(?:uncaught|unhandled)\b|eslint-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
 
+/** A module named as a program's entry by convention (`src/main.ts` of a Nest or Electron app). */
+const ENTRY_MODULE = /(?:^|\/)main\.[cm]?[jt]sx?$/;
+
 /** Paths of scripts: folders and base names that hold command-line entry points, not library code. */
 const SCRIPT_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks?)?)\/|(?:^|\/)(?:cli|bundle|bench|bin)[.\w-]*\.[cm]?[jt]sx?$|(?:^|\/)example\.[cm]?js$/;
 
@@ -421,7 +424,8 @@ export default createRule<Options, MessageIds>({
      * A rejection at its top level ends the process with the error printed, which is what the
      * author wants from a script. A module that merely starts an async function of its own at the
      * top level (`starts-main`) is not enough: that call is exactly what this rule may report,
-     * unless the module belongs to a package with a `bin` (then it is the tool's entry); nor is a
+     * unless the module belongs to a package with a `bin` (then it is the tool's entry) or is named
+     * `main.*` (a server's or desktop app's entry: `bootstrap()` at the bottom of `src/main.ts`); nor is a
      * library module of a package that also has a `bin` (`bin-package`).
      */
     function isScriptFile(): boolean {
@@ -430,8 +434,16 @@ export default createRule<Options, MessageIds>({
       const script = where.script();
       // A module of a command-line tool's package that starts its own async function at the top
       // level is the tool's entry (`src/cli-name.ts` behind `bin/cli-name.mjs`), not a library.
-      if (script === 'starts-main') return where.inPackageWithBin();
+      if (script === 'starts-main') return where.inPackageWithBin() || ENTRY_MODULE.test(context.filename.replace(/\\/g, '/'));
       return script !== null && script !== 'bin-package';
+    }
+
+    /** A statement of the module's top level, also inside a top-level `if` (`if (require.main === module) main();`). */
+    function isTopLevel(statement: TSESTree.Node): boolean {
+      let parent = statement.parent;
+      if (parent?.type === AST_NODE_TYPES.BlockStatement) parent = parent.parent;
+      if (parent?.type === AST_NODE_TYPES.IfStatement) parent = parent.parent;
+      return parent?.type === AST_NODE_TYPES.Program;
     }
 
     function wrap(expression: TSESTree.Expression): string {
@@ -449,7 +461,7 @@ export default createRule<Options, MessageIds>({
         // Browser UI code: an event handler or effect starting an async action is its ordinary
         // shape, and a rejection reaches the console, not the end of a process.
         if (!checkUiCode && getWhereItRuns(context).runsInUi()) return;
-        if (statement.parent.type === AST_NODE_TYPES.Program && isScriptFile()) return;
+        if (isTopLevel(statement) && isScriptFile()) return;
         const expression = statement.expression;
         const single = skipTransparent(expression).type !== AST_NODE_TYPES.SequenceExpression;
         const voided = first.type === AST_NODE_TYPES.UnaryExpression;

@@ -145,6 +145,9 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     { code: 'async function main() { await run(); }\nmain();', filename: 'src/bin.ts' },
     // a module of a command-line tool's package that starts its own async function: the tool's entry
     { code: 'async function runTool() { await main(process.argv); }\n(async () => {\n  await runTool();\n})();', filename: TOOL_MODULE },
+    // a module named main.* that starts its own async function: a server's entry point
+    { code: "async function bootstrap() {\n  const app = await createApp();\n  await app.listen(3000);\n}\nbootstrap();", filename: 'src/main.ts' },
+    { code: "async function bootstrap() {\n  const app = await createApp();\n  await app.listen(3000);\n}\nif (!process.env.EMIT_SCHEMA) {\n  bootstrap();\n} else {\n  emitSchema();\n}", filename: 'apps/api/src/main.ts' },
     // a file that imports a CLI library is a command-line program (see where-it-runs)
     { code: 'import { program } from "commander";\nasync function main() { await run(); }\nmain();', filename: 'src/tool.ts' },
     { code: 'resolve({ name: "x" }).then(print);', filename: 'packages/resolver/example.js' },
