@@ -3,7 +3,7 @@ import {
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
-import { type ExecutionContext, type FunctionNode, getExecutionContext } from '../analysis/async-context';
+import { type ExecutionContext, type FunctionNode, getExecutionContext, isFunctionNode } from '../analysis/async-context';
 import { busyWaitLoop, type LoopNode } from '../analysis/busy-wait';
 import { ApiCatalogIndex, type ApiEntry, type ApiReference, apiSourceName } from '../analysis/imports';
 import { BlockingHelperSummaries, isFirstCallPart, isOneTimePart, isUnconditionalPart } from '../analysis/local-calls';
@@ -211,8 +211,8 @@ const EXIT_STATUS = /\bprocess\s*\.\s*(?:exit\s*\(|exitCode\s*=)/;
  * `HAND_OFF_APIS`) with `stdio: 'inherit'`, followed in its block by `process.exit(...)` or
  * `process.exitCode = ...` or a `return` that passes on its status (the statement mentions
  * `status`/`exitCode` or the variable the result is bound to), or inside a `try` whose `catch`
- * does so. Nothing else
- * is waiting: the program has become the child.
+ * does so, or written as the last statement of the function (the function ends when the child
+ * does). Nothing else is waiting: the program has become the child.
  */
 function isProcessHandOff(operation: Operation, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const call = operation.node;
@@ -243,6 +243,9 @@ function isProcessHandOff(operation: Operation, sourceCode: Readonly<TSESLint.So
     (EXIT_STATUS.test(text) || /^\s*return\b/.test(text)) && (/\b(?:status|exitCode)\b/.test(text) || (bound !== null && new RegExp(`\\b${bound}\\b`).test(text)));
   const following = block.body.slice(block.body.indexOf(statement as TSESTree.Statement) + 1);
   if (following.some((next) => passesStatus(sourceCode.getText(next)))) return true;
+  // The function's last statement (`execFileSync('node', [script], { stdio: 'inherit' })` closing a
+  // migration step): the function ends when the child does, and the terminal is the child's meanwhile.
+  if (following.length === 0 && statement.type === AST_NODE_TYPES.ExpressionStatement && block.parent && isFunctionNode(block.parent)) return true;
   const tryStatement = block.parent;
   return tryStatement?.type === AST_NODE_TYPES.TryStatement && tryStatement.block === block && tryStatement.handler !== null && passesStatus(sourceCode.getText(tryStatement.handler));
 }
@@ -270,6 +273,42 @@ function isFailurePath(node: TSESTree.Node, fn: FunctionNode): boolean {
     ) {
       return true;
     }
+  }
+  return false;
+}
+
+/**
+ * True when `node` runs at most once per process: it sits in `if (!done) { ...; done = true; }`
+ * (also `if (!this.ready)` / `if (!Cache.loaded)`), where the flag is a binding declared outside
+ * `fn` or a member, and the guarded block itself sets it to `true`. A one-time initialisation (a
+ * wasm module read on first use, a clock-tick probe) blocks once, before the first answer; a cache
+ * keyed per value (`if (!cache.has(key))`) is not this and stays reported.
+ */
+function isRunOnce(node: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    const block = current;
+    const owner = block.parent;
+    if (block.type !== AST_NODE_TYPES.BlockStatement || owner?.type !== AST_NODE_TYPES.IfStatement || owner.consequent !== block) continue;
+    const test = skipTransparent(owner.test);
+    if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') continue;
+    const flag = skipTransparent(test.argument);
+    if (flag.type !== AST_NODE_TYPES.Identifier && flag.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const flagText = sourceCode.getText(flag);
+    const setsFlag = block.body.some(
+      (statement) =>
+        statement.type === AST_NODE_TYPES.ExpressionStatement &&
+        statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+        statement.expression.operator === '=' &&
+        sourceCode.getText(statement.expression.left) === flagText &&
+        statement.expression.right.type === AST_NODE_TYPES.Literal &&
+        statement.expression.right.value === true,
+    );
+    if (!setsFlag) continue;
+    if (flag.type === AST_NODE_TYPES.MemberExpression) return true;
+    // A local flag is set anew on every call: only one declared outside the function persists.
+    const variable = variableOfIdentifier(sourceCode, flag);
+    const declaredIn = variable?.defs[0]?.node;
+    return declaredIn !== undefined && !(fn.range[0] <= declaredIn.range[0] && declaredIn.range[1] <= fn.range[1]);
   }
   return false;
 }
@@ -652,6 +691,7 @@ export default createRule<Options, MessageIds>({
       if (operation.oneTime || isOneTimePart(operation.node, where, sourceCode)) return 'one-time';
       if (operation.api.category === 'fileSystem' && isFailurePath(operation.node, where)) return 'failure';
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
+      if (isRunOnce(operation.node, where, sourceCode)) return 'run-once';
       const all = operationsByFunction.get(where) ?? [];
       const returnsOtherWork = (): boolean =>
         returnedCallsOf(where).some((call) => !all.some((other) => other.node === call || other.node === call.callee));

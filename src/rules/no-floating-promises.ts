@@ -31,6 +31,7 @@ export type Options = [
     ignoreIIFE?: boolean;
     allowList?: AllowedCall[];
     checkCannotReject?: boolean;
+    checkUiCode?: boolean;
   },
 ];
 export type MessageIds =
@@ -79,14 +80,11 @@ const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
 const DELIBERATE_COMMENT =
   /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\b(?:uncaught|unhandled)\b|eslint-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
 
+/** A module named as a program's entry by convention (`src/main.ts` of a Nest or Electron app). */
+const ENTRY_MODULE = /(?:^|\/)main\.[cm]?[jt]sx?$/;
+
 /** Paths of scripts: folders and base names that hold command-line entry points, not library code. */
 const SCRIPT_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks?)?)\/|(?:^|\/)(?:cli|bundle|bench|bin)[.\w-]*\.[cm]?[jt]sx?$|(?:^|\/)example\.[cm]?js$/;
-
-/** A literal, identifier or member: `Promise.resolve(x)` of such a value is settled. */
-function isSimpleValue(node: TSESTree.Node | undefined): boolean {
-  if (!node) return true;
-  return node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression;
-}
 
 /** Is `name` the global (not declared or imported in the file) at `node`? */
 function isGlobalAt(sourceCode: Readonly<TSESLint.SourceCode>, name: string, node: TSESTree.Node): boolean {
@@ -105,7 +103,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require promises to be awaited, returned or handled',
       recommended: 'recommended',
-      strictOptions: [{ checkCannotReject: true }],
+      strictOptions: [{ checkCannotReject: true, checkUiCode: true }],
     },
     hasSuggestions: true,
     schema: [
@@ -124,6 +122,11 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description:
               'Also report promises that cannot reject (the called function catches everything, the chain ends in `.catch`, `Promise.allSettled`, `Promise.resolve().then(...)` deferrals), for teams that want every promise marked. On in `strict`.',
+          },
+          checkUiCode: {
+            type: 'boolean',
+            description:
+              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact or Angular, `composables/`, `renderer/` and `components/` folders), where a rejection only reaches the console. On in `strict`.",
           },
           allowList: {
             type: 'array',
@@ -167,12 +170,13 @@ export default createRule<Options, MessageIds>({
       suggestVoid: "Add 'void': mark the promise as intentionally not awaited (a rejection is still unhandled).",
     },
   },
-  defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST, checkCannotReject: false }],
+  defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST, checkCannotReject: false, checkUiCode: false }],
   create(context, [options]) {
     const ignoreVoid = options.ignoreVoid ?? true;
     const ignoreIIFE = options.ignoreIIFE ?? false;
     const allowList = options.allowList ?? DEFAULT_ALLOW_LIST;
     const checkCannotReject = options.checkCannotReject ?? false;
+    const checkUiCode = options.checkUiCode ?? false;
     const sourceCode = context.sourceCode;
     const promises = getPromiseAnalysis(context);
     // Nothing can be a promise or a promise chain in this file: no listener at all.
@@ -181,42 +185,13 @@ export default createRule<Options, MessageIds>({
     const effects = getFileEffects(context);
 
     /**
-     * True when the promise of `expression` cannot reject (see the docs page), so dropping it loses
-     * no error: a call whose effect summary says so (a body that catches everything, a chain
-     * ending in `.catch`), `Promise.resolve(...)` / `Promise.allSettled(...)`, a variable holding a
-     * handled chain (`const p = load().catch(log)`), and `.then`/`.finally` links on such a promise
-     * whose callbacks do not `throw` (`Promise.resolve().then(() => emit('ready'))`).
+     * True when the promise of `expression` cannot reject, so dropping it loses no error (see
+     * `FileEffects.valueCanReject`: a call whose summary says so, a chain ending in `.catch`,
+     * `Promise.allSettled(...)`, a `Promise.resolve().then(() => emit('ready'))` deferral, a
+     * variable holding a handled chain).
      */
-    function cannotReject(expression: TSESTree.Node, depth = 0): boolean {
-      const node = skipTransparent(expression);
-      if (depth > 4) return false;
-      if (node.type === AST_NODE_TYPES.Identifier) {
-        const variable = variableOfIdentifier(sourceCode, node);
-        const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-        if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
-        const init = skipTransparent(definition.node.init);
-        return init.type === AST_NODE_TYPES.CallExpression && (hasRejectionHandler(init) || cannotReject(init, depth + 1));
-      }
-      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-      const method = chainMethodName(node);
-      if (method === 'then' || method === 'finally') {
-        if (node.arguments.some((argument) => isFunctionNode(argument) && throwsInside(argument))) return false;
-        return cannotReject((skipTransparent(node.callee) as TSESTree.MemberExpression).object, depth + 1);
-      }
-      const callee = skipTransparent(node.callee);
-      if (
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        callee.object.type === AST_NODE_TYPES.Identifier &&
-        callee.object.name === 'Promise' &&
-        (staticMemberName(callee) === 'allSettled' || (staticMemberName(callee) === 'resolve' && isSimpleValue(node.arguments[0])))
-      ) {
-        return !variableOfIdentifier(sourceCode, callee.object)?.defs.length;
-      }
-      return effects.summaryOf(node)?.canReject === false || effects.importedCannotReject(node);
-    }
-
-    function throwsInside(fn: TSESTree.Node): boolean {
-      return someNodeInSameFunction(fn, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement);
+    function cannotReject(expression: TSESTree.Node): boolean {
+      return !effects.valueCanReject(expression);
     }
 
     /**
@@ -301,6 +276,8 @@ export default createRule<Options, MessageIds>({
             // `.finally(f)` and `.catch()` pass the receiver's rejection through: judge the receiver.
             if (method !== 'then') {
               const parts = floatingParts(callee.object);
+              // `settled.finally(cleanup)` where `settled` holds `Promise.allSettled(...)`: nothing to lose.
+              if (parts.length > 0 && !checkCannotReject && cannotReject(node)) return [];
               // Untyped, `x().finally(cleanup)` is itself the evidence of a thenable.
               if (parts.length === 0 && method === 'finally' && !promises.typed && !hasHandledLink(callee.object) && isThenWithCallback(node)) {
                 return checkCannotReject || !cannotReject(node) ? [node] : [];
@@ -446,17 +423,28 @@ export default createRule<Options, MessageIds>({
      * (a shebang, a `bin` target, a CLI-only package, a script folder, a CLI library imported).
      * A rejection at its top level ends the process with the error printed, which is what the
      * author wants from a script, and from a program's entry module (`WhereItRuns.isProgramEntry`:
-     * a server's `main.ts` starting `bootstrap()`). Any other module that starts an async function
-     * of its own at the top level (`starts-main`) is not a script on that account: a start on
-     * import is exactly what this rule may report. Nor is a library module of a package that also
-     * has a `bin` (`bin-package`).
+     * a server's `main.ts` starting `bootstrap()`; also any `main.*` module, or one of a package
+     * with a `bin`, that starts its own async function at the top level: the tool's entry). Any
+     * other module that starts an async function of its own at the top level (`starts-main`) is not
+     * a script on that account: a start on import is exactly what this rule may report. Nor is a
+     * library module of a package that also has a `bin` (`bin-package`).
      */
     function isScriptFile(): boolean {
       if (SCRIPT_PATH.test(context.filename.replace(/\\/g, '/'))) return true;
-      const whereItRuns = getWhereItRuns(context);
-      const script = whereItRuns.script();
-      if (script === 'starts-main') return whereItRuns.isProgramEntry();
+      const where = getWhereItRuns(context);
+      const script = where.script();
+      if (script === 'starts-main') {
+        return where.isProgramEntry() || where.inPackageWithBin() || ENTRY_MODULE.test(context.filename.replace(/\\/g, '/'));
+      }
       return script !== null && script !== 'bin-package';
+    }
+
+    /** A statement of the module's top level, also inside a top-level `if` (`if (require.main === module) main();`). */
+    function isTopLevel(statement: TSESTree.Node): boolean {
+      let parent = statement.parent;
+      if (parent?.type === AST_NODE_TYPES.BlockStatement) parent = parent.parent;
+      if (parent?.type === AST_NODE_TYPES.IfStatement) parent = parent.parent;
+      return parent?.type === AST_NODE_TYPES.Program;
     }
 
     function wrap(expression: TSESTree.Expression): string {
@@ -471,7 +459,10 @@ export default createRule<Options, MessageIds>({
         const first = parts[0];
         if (!first) return;
         if (saysDeliberate(statement)) return;
-        if (statement.parent.type === AST_NODE_TYPES.Program && isScriptFile()) return;
+        // Browser UI code: an event handler or effect starting an async action is its ordinary
+        // shape, and a rejection reaches the console, not the end of a process.
+        if (!checkUiCode && getWhereItRuns(context).runsInUi()) return;
+        if (isTopLevel(statement) && isScriptFile()) return;
         const expression = statement.expression;
         const single = skipTransparent(expression).type !== AST_NODE_TYPES.SequenceExpression;
         const voided = first.type === AST_NODE_TYPES.UnaryExpression;

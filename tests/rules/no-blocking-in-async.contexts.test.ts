@@ -99,6 +99,34 @@ export async function runBin(bin, args) {
   return { exitCode: status ?? 1 };
 }`,
 
+    // a child with inherited stdio as the function's last step: it ends when the child does
+    `import { execFileSync } from 'node:child_process';
+export async function up() {
+  if (process.env.SKIP_BACKFILL) return;
+  execFileSync('node', ['tools/backfill.js'], { stdio: 'inherit' });
+}`,
+
+    // a one-time initialisation behind a done-flag that the guarded block sets
+    `import { readFileSync } from 'node:fs';
+let codecReady = false;
+export async function encode(text) {
+  if (!codecReady) {
+    await loadCodec(readFileSync(CODEC_PATH));
+    codecReady = true;
+  }
+  return codec(text);
+}`,
+    `import { execSync } from 'node:child_process';
+export class Probe {
+  async ticks() {
+    if (!Probe.checked) {
+      Probe.rate = Number(execSync('getconf CLK_TCK'));
+      Probe.checked = true;
+    }
+    return await readTicks(Probe.rate);
+  }
+}`,
+
     // a file read on a failure path, just before throwing
     `import { readFileSync } from 'node:fs';
 export async function compile(file) {
@@ -270,6 +298,28 @@ export async function detect(dir) {
       code: `import { existsSync } from 'node:fs';
 export async function has(file) { return existsSync(file); }`,
       errors: [fsError('fs.existsSync', REPLACEMENT.existsSync, 2, 42, [], IN_EXPORTED)],
+    },
+    // a flag local to the call is set anew each time
+    {
+      code: `import { execSync } from 'node:child_process';
+export async function version(tool) {
+  let known = false;
+  if (!known) {
+    execSync(tool + ' --version');
+    known = true;
+  }
+  return await lookup(tool);
+}`,
+      errors: [error('blockingProcess', 'child_process.execSync', REPLACEMENT.childProcess, 5, 5, [], IN_EXPORTED)],
+    },
+    // the last step, but the child's output is captured: no hand-off
+    {
+      code: `import { execFileSync } from 'node:child_process';
+export async function up() {
+  await prepare();
+  execFileSync('node', ['tools/backfill.js']);
+}`,
+      errors: [error('blockingProcess', 'child_process.execFileSync', REPLACEMENT.childProcess, 4, 3, [], IN_EXPORTED)],
     },
     // no exit status passed on: the child runs while the caller's other work waits
     {
