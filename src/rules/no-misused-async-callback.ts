@@ -7,6 +7,7 @@ import {
   getPromiseAnalysis,
   hasRejectionHandler,
   isVoidReturningFunctionType,
+  mayHoldPromise,
 } from '../analysis/promises';
 import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
@@ -14,9 +15,11 @@ import { someNodeInSameFunction } from '../analysis/walk';
 import {
   AWAITING_VOID_CALLBACK_METHODS,
   EVENT_LISTENER_METHODS,
+  EVENT_TARGET_LISTENER_METHODS,
   EVENT_UNLISTEN_METHODS,
   PROMISE_IGNORING_METHODS,
   REPLYING_EVENTS,
+  SHUTDOWN_EVENTS,
 } from '../catalog/promise-callbacks';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { createRule } from '../util/create-rule';
@@ -41,6 +44,21 @@ export type MessageIds =
   | 'voidOverride'
   | 'suggestForOf'
   | 'suggestPromiseAll';
+
+/** Parameter type annotations whose values are never functions (`x: string`, `xs: T[]`, `kind: 'a'`). */
+const SETTLED_PARAMETER_TYPES: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.TSBooleanKeyword,
+  AST_NODE_TYPES.TSNumberKeyword,
+  AST_NODE_TYPES.TSStringKeyword,
+  AST_NODE_TYPES.TSBigIntKeyword,
+  AST_NODE_TYPES.TSSymbolKeyword,
+  AST_NODE_TYPES.TSUndefinedKeyword,
+  AST_NODE_TYPES.TSNullKeyword,
+  AST_NODE_TYPES.TSLiteralType,
+  AST_NODE_TYPES.TSArrayType,
+  AST_NODE_TYPES.TSTupleType,
+  AST_NODE_TYPES.TSTemplateLiteralType,
+]);
 
 /** `Array.from(...)`, `Object.keys(...)`: calls whose result is always a real array. */
 const ARRAY_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -69,7 +87,7 @@ export default createRule<Options, MessageIds>({
           allowEventListeners: {
             type: 'boolean',
             description:
-              'Typed mode only: accept async listeners passed to `on`, `once`, `addListener`, `addEventListener` and the like.',
+              'Typed mode only: accept async `addEventListener` listeners and listeners of the process\'s shutdown events (`SIGTERM`, `exit`, ...). A Node emitter\'s async listener that can reject is reported either way.',
           },
         },
         additionalProperties: false,
@@ -428,8 +446,18 @@ export default createRule<Options, MessageIds>({
       return !bodyContains(statement, mayReject);
     }
 
-    /** An `await` (also `for await`) or a `throw`: where an async body's rejections come from. */
+    /**
+     * Where an async body's rejections come from: an `await` (also `for await`), a `throw`, or a
+     * file-system or child-process call (`readFileSync(path)`, `execSync(cmd)`, by the effect
+     * catalog): a synchronous one throws on an ordinary failure (a missing file, a failed command),
+     * which inside an async function is a rejection; an asynchronous one not awaited there rejects
+     * unhandled.
+     */
     function mayReject(inner: TSESTree.Node): boolean {
+      if (inner.type === AST_NODE_TYPES.CallExpression) {
+        const effect = effects.apiEffect(inner);
+        return effect === 'fileRead' || effect === 'fileWrite' || effect === 'process';
+      }
       return (
         inner.type === AST_NODE_TYPES.AwaitExpression ||
         inner.type === AST_NODE_TYPES.ThrowStatement ||
@@ -445,8 +473,9 @@ export default createRule<Options, MessageIds>({
      *   (`await save().catch(log)`): the
      *   `app.get('/', async (req, res, next) => { try {...} catch (e) { next(e); } })` shape.
      *   Synchronous code around the `try` (`this.timer = null`, `if (closed) return`) could only
-     *   reject by a synchronous throw, which is not the lost async failure this rule is about;
-     *   awaiting a logger inside the `catch` is accepted as handling;
+     *   reject by an unexpected synchronous throw, which is not the lost async failure this rule
+     *   is about, unless it does file-system or process I/O (see `mayReject`), which fails in
+     *   ordinary operation; awaiting a logger inside the `catch` is accepted as handling;
      * - a function whose every returned value is a handled chain (`() => save().catch(log)`).
      */
     function handlesOwnRejection(node: TSESTree.Node): boolean {
@@ -459,6 +488,11 @@ export default createRule<Options, MessageIds>({
         return false;
       });
       return returns.length > 0 && returns.every((argument) => isHandledChain(argument));
+    }
+
+    /** `'SIGTERM'`, `'exit'`... (see `SHUTDOWN_EVENTS`) written as a string literal. */
+    function isShutdownEvent(event: TSESTree.Node | undefined): boolean {
+      return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && SHUTDOWN_EVENTS.has(event.value);
     }
 
     /** `'request'`, `'message'`... (see `REPLYING_EVENTS`) written as a string literal. */
@@ -512,26 +546,37 @@ export default createRule<Options, MessageIds>({
         return found;
       }
       if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
+      if (!mayNameFunction(value)) return false;
       return promises.returnsPromise(value);
     }
 
-    /** Can this returned expression's value be a promise, by its syntax? */
-    function mayHoldPromise(expression: TSESTree.Node): boolean {
-      const node = skipTransparent(expression);
-      switch (node.type) {
-        case AST_NODE_TYPES.CallExpression:
-        case AST_NODE_TYPES.NewExpression:
-        case AST_NODE_TYPES.Identifier:
-        case AST_NODE_TYPES.MemberExpression:
-        case AST_NODE_TYPES.TaggedTemplateExpression:
-        case AST_NODE_TYPES.AssignmentExpression:
+    /**
+     * Typed mode, before the checker is asked about a named argument (`run(task)`, `run(this.task)`):
+     * can the name hold a function at all? A function of this file that scope analysis resolves
+     * (`promises.resolveCallee`) is judged by its syntax inside `returnsPromise`; otherwise only
+     * an import, a variable whose value comes from a call, an `await` or another name, and a
+     * parameter declared with a type other than a primitive, array or literal are worth the query.
+     * Members of other objects (`run(config.onDone)`), globals, and variables holding a literal or
+     * an object are not: asking the checker for the type of every such argument of every call was
+     * most of the rule's typed cost, for callbacks that are rarely written that way.
+     */
+    function mayNameFunction(value: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
+      if (promises.resolveCallee(value)) return true;
+      if (value.type === AST_NODE_TYPES.MemberExpression) return false;
+      const variable = variableOfIdentifier(sourceCode, value);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (!definition) return false;
+      switch (definition.type) {
+        case 'ImportBinding':
           return true;
-        case AST_NODE_TYPES.ConditionalExpression:
-          return mayHoldPromise(node.consequent) || mayHoldPromise(node.alternate);
-        case AST_NODE_TYPES.LogicalExpression:
-          return mayHoldPromise(node.left) || mayHoldPromise(node.right);
-        case AST_NODE_TYPES.SequenceExpression:
-          return node.expressions.length > 0 && mayHoldPromise(node.expressions[node.expressions.length - 1] as TSESTree.Node);
+        case 'Variable': {
+          const init = definition.node.init ? skipTransparent(definition.node.init) : null;
+          return definition.node.id.type === AST_NODE_TYPES.Identifier && init !== null && mayHoldPromise(init);
+        }
+        case 'Parameter': {
+          const annotation = definition.name.typeAnnotation?.typeAnnotation;
+          return annotation !== undefined && !SETTLED_PARAMETER_TYPES.has(annotation.type);
+        }
         default:
           return false;
       }
@@ -572,7 +617,8 @@ export default createRule<Options, MessageIds>({
         if (name !== null && (AWAITING_VOID_CALLBACK_METHODS.has(name) || EVENT_UNLISTEN_METHODS.has(name))) return;
         if (name !== null && EVENT_LISTENER_METHODS.has(name)) {
           replyingListener = isReplyingEvent(call.arguments[0]) && promises.hasKnownType(callee.object);
-          if (allowEventListeners && !replyingListener) return;
+          // A Node emitter's listener that can reject is checked like any void callback below.
+          if (allowEventListeners && !replyingListener && (EVENT_TARGET_LISTENER_METHODS.has(name) || isShutdownEvent(call.arguments[0]))) return;
         }
       }
       // Array-method and promise-chain callbacks are judged by the method's own use of them
@@ -589,8 +635,9 @@ export default createRule<Options, MessageIds>({
         const value = skipTransparent(argument);
         // A listener for a request or a message (see `REPLYING_EVENTS`): DOM listener types return
         // `any`, so the parameter's declared return type decides only when it asks for a promise.
+        const own = callbackFunction(value) ?? value;
         if (replyingListener && argument === call.arguments[1]) {
-          if (!isAsyncCallback(value) || handlesOwnRejection(value) || promises.expectsPromiseReturn(value as TSESTree.Expression)) {
+          if (!isAsyncCallback(value) || handlesOwnRejection(own) || promises.expectsPromiseReturn(value as TSESTree.Expression)) {
             continue;
           }
           context.report({ node: argument, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
@@ -600,7 +647,7 @@ export default createRule<Options, MessageIds>({
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);
         if (!contextual || !isVoidReturningFunctionType(contextual)) continue;
-        if (!isAsyncCallback(value) || handlesOwnRejection(value)) continue;
+        if (!isAsyncCallback(value) || handlesOwnRejection(own)) continue;
         context.report({ node: argument, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
       }
     }
