@@ -14,6 +14,7 @@ import { getFileEffects } from '../analysis/effects';
 import { someNodeInSameFunction } from '../analysis/walk';
 import {
   AWAITING_VOID_CALLBACK_METHODS,
+  type CallbackUse,
   EVENT_LISTENER_METHODS,
   EVENT_TARGET_LISTENER_METHODS,
   EVENT_UNLISTEN_METHODS,
@@ -215,6 +216,18 @@ export default createRule<Options, MessageIds>({
         return name === 'then' || name === 'catch' || name === 'finally' || name === 'toArray';
       }
       return false;
+    }
+
+    /**
+     * Whether a callback's promise can matter to `use` at all, decided before asking whether it
+     * returns one (in typed mode a checker query): always for `ignored` (`forEach`); for `mapped`
+     * only when the array is dropped (`isDropped`); for predicates, comparators and reducers only
+     * when the callback is meant as async (`isDeclaredAsync`), as the reports below require.
+     */
+    function callbackPromiseMatters(use: CallbackUse, call: TSESTree.CallExpression, callback: TSESTree.Node): boolean {
+      if (use === 'ignored') return true;
+      if (use === 'mapped') return isDropped(call);
+      return isDeclaredAsync(callback);
     }
 
     /** Is the receiver certainly an array (so `for...of` visits what `forEach` visits)? */
@@ -554,12 +567,27 @@ export default createRule<Options, MessageIds>({
      * Typed mode, before the checker is asked about a named argument (`run(task)`, `run(this.task)`):
      * can the name hold a function at all? A function of this file that scope analysis resolves
      * (`promises.resolveCallee`) is judged by its syntax inside `returnsPromise`; otherwise only
-     * an import, a variable whose value comes from a call, an `await` or another name, and a
-     * parameter declared with a type other than a primitive, array or literal are worth the query.
-     * Members of other objects (`run(config.onDone)`), globals, and variables holding a literal or
-     * an object are not: asking the checker for the type of every such argument of every call was
+     * an import, a variable holding a wrapped function (`wrapsFunction`), and a parameter
+     * declared with a type other than a primitive, array or literal are worth the query. Members
+     * of other objects (`run(config.onDone)`), globals, and variables holding a literal, an object
+     * or the result of another call are not: asking the checker for the type of every such argument of every call was
      * most of the rule's typed cost, for callbacks that are rarely written that way.
      */
+    /**
+     * A variable's initializer that makes a function of another one: `fn.bind(this)`, or a call
+     * handed a function literal or a name (`debounce(async () => ...)`, `promisify(readFile)`).
+     * Other calls (`require('x')`, `load(path)`) make data far more often than functions.
+     */
+    function wrapsFunction(init: TSESTree.Node): boolean {
+      if (init.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTransparent(init.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && staticMemberName(callee) === 'bind') return true;
+      return init.arguments.some((argument) => {
+        const value = skipTransparent(argument);
+        return isFunctionNode(value) || value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression;
+      });
+    }
+
     function mayNameFunction(value: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
       if (promises.resolveCallee(value)) return true;
       if (value.type === AST_NODE_TYPES.MemberExpression) return false;
@@ -571,7 +599,7 @@ export default createRule<Options, MessageIds>({
           return true;
         case 'Variable': {
           const init = definition.node.init ? skipTransparent(definition.node.init) : null;
-          return definition.node.id.type === AST_NODE_TYPES.Identifier && init !== null && mayHoldPromise(init);
+          return definition.node.id.type === AST_NODE_TYPES.Identifier && init !== null && wrapsFunction(init);
         }
         case 'Parameter': {
           const annotation = definition.name.typeAnnotation?.typeAnnotation;
@@ -669,6 +697,7 @@ export default createRule<Options, MessageIds>({
           callee.type !== AST_NODE_TYPES.MemberExpression ||
           !callback ||
           callback.type === AST_NODE_TYPES.SpreadElement ||
+          !callbackPromiseMatters(use, call, callback) ||
           !isAsyncCallback(callback)
         ) {
           checkerQuery(undefined, () => checkVoidReturnArguments(call, null));

@@ -199,6 +199,12 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       code: `${IMPORT}setTimeout(async () => {\n  try {\n    await saveUser('a');\n  } catch {\n    console.error('x');\n  } finally {\n    await saveUser('b');\n  }\n}, 10);`,
       errors: [{ messageId: 'voidReturn', data: { callee: 'setTimeout' }, line: 2, column: 12 }],
     },
+    // a variable holding a wrapped async function is asked about
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}declare function once<F extends (...args: never[]) => unknown>(fn: F): F;\nconst save = once(async () => { await saveUser('a'); });\nsetTimeout(save, 10);`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'setTimeout' }, line: 4, column: 12 }],
+    },
     // a Node emitter ignores what its listener returns: an await that can reject there is an
     // unhandled rejection, whatever the event (also listener types declared per event)
     {
