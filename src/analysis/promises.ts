@@ -133,6 +133,12 @@ export interface PromiseAnalysis {
    * untyped.
    */
   expectsPromiseReturn(node: TSESTree.Expression): boolean;
+  /**
+   * Typed mode: does `call` call an async function declared in another file of the project whose
+   * body catches everything (see `catchesEverything`), so its promise never rejects? Functions of
+   * this file are the effect summaries' (`effects.ts`); false untyped and for library functions.
+   */
+  calleeCatchesEverything(call: TSESTree.CallExpression): boolean;
   /** Typed mode only: the checker services; null untyped. */
   readonly services: TypedServices | null;
 }
@@ -514,6 +520,31 @@ export function checkerQuery<T>(fallback: T, query: () => T): T {
     if (error instanceof RangeError) return fallback;
     throw error;
   }
+}
+
+/** TypeScript itself, loaded only in typed mode (where the parser has already loaded it). */
+function loadTypeScript(): typeof ts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('typescript') as typeof ts;
+}
+
+/**
+ * An async function (TS AST) whose every statement is a `try` with a `catch` that neither throws
+ * nor awaits and no `finally`: nothing in it can reject its promise (a failure is logged and
+ * dropped, by its author's choice). Nested functions are not looked into.
+ */
+function catchesEverything(fn: ts.SignatureDeclaration, typescript: typeof ts): boolean {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (!body || !typescript.isBlock(body) || body.statements.length === 0) return false;
+  if (!(typescript.getCombinedModifierFlags(fn as ts.Declaration) & typescript.ModifierFlags.Async)) return false;
+  const mayReject = (node: ts.Node): boolean => {
+    if (typescript.isThrowStatement(node) || typescript.isAwaitExpression(node)) return true;
+    if (typescript.isFunctionLike(node) || typescript.isClassLike(node)) return false;
+    return typescript.forEachChild(node, mayReject) === true;
+  };
+  return body.statements.every(
+    (statement) => typescript.isTryStatement(statement) && statement.catchClause !== undefined && !statement.finallyBlock && !mayReject(statement.catchClause.block),
+  );
 }
 
 /** The program and checker in typed mode (see `getTypedServices`), else null. */
@@ -1057,6 +1088,29 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     });
   }
 
+  /** See `PromiseAnalysis.calleeCatchesEverything`. */
+  function calleeCatchesEverything(call: TSESTree.CallExpression): boolean {
+    if (!services) return false;
+    const callee = skipTransparent(call.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? callee.property : callee;
+    if (name.type !== AST_NODE_TYPES.Identifier) return false;
+    const typescript = loadTypeScript();
+    const checker = services.checker;
+    return checkerQuery(false, () => {
+      const tsName = services.esTreeNodeToTSNodeMap.get(name);
+      let symbol = checker.getSymbolAtLocation(tsName);
+      if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+      const declarations = symbol?.declarations ?? [];
+      if (declarations.length !== 1) return false;
+      let declaration: ts.Node | undefined = declarations[0];
+      if (declaration && typescript.isVariableDeclaration(declaration)) declaration = declaration.initializer;
+      if (!declaration || !typescript.isFunctionLike(declaration)) return false;
+      const file = declaration.getSourceFile();
+      if (file === tsName.getSourceFile() || file.isDeclarationFile || services.program.isSourceFileFromExternalLibrary(file)) return false;
+      return catchesEverything(declaration, typescript);
+    });
+  }
+
   function untypedReturnsPromise(node: TSESTree.Expression): boolean {
     const fn = resolveCallee(node);
     return fn !== null ? functionReturnsPromise(fn, 0) : isImportedPromiseFunction(node);
@@ -1106,5 +1160,6 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     },
     usageOf: getValueUsage,
     resolveCallee,
+    calleeCatchesEverything,
   };
 }

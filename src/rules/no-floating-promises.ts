@@ -212,7 +212,8 @@ export default createRule<Options, MessageIds>({
       ) {
         return !variableOfIdentifier(sourceCode, callee.object)?.defs.length;
       }
-      return effects.summaryOf(node)?.canReject === false;
+      // Typed: an async function of another file whose body catches everything.
+      return effects.summaryOf(node)?.canReject === false || promises.calleeCatchesEverything(node);
     }
 
     function throwsInside(fn: TSESTree.Node): boolean {
