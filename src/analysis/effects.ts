@@ -276,6 +276,124 @@ export class FileEffects {
     return summary;
   }
 
+  /**
+   * Can the promise that `expression` evaluates to reject? The one question behind
+   * `EffectSummary.canReject`, asked of a value (what a rule drops, what a function awaits or
+   * returns). False, "dropping it loses no error", for:
+   * - a chain whose last link handles rejections (`.catch(h)`, `.then(f, h)`) with a handler that
+   *   does not `throw`, and `.then(f)` / `.finally(f)` links on such a promise whose callbacks do
+   *   not `throw` (`Promise.resolve().then(() => emit('ready'))`); `.finally(f)` whose callback
+   *   ends the process (`process.exit(0)`): no rejection is ever seen;
+   * - a recursive call of the function being summarised: it has the function's own answer;
+   * - `Promise.allSettled(...)`; `Promise.resolve(v)` of a value that is not a call;
+   *   `Promise.all` / `race` / `any` of an array literal whose every element cannot reject, or of
+   *   `items.map(fn)` where `fn` (written there or a function of this file) is async and cannot
+   *   reject. Over `items.map(fn)` with a synchronous or unknown `fn`, even `allSettled` can: `fn`
+   *   runs while the list is built, and a throw there escapes the combinator;
+   * - a call whose effect summary cannot reject (`summaryOf`);
+   * - a `const` initialised with such a promise (`const p = load().catch(log)`), `a ? b : c` when
+   *   both branches cannot reject, `await x` when `x` cannot;
+   * - a literal, template, object or array (not a promise at all).
+   * True for anything else: an unknown call, a variable or member (it may hold any promise).
+   */
+  valueCanReject(expression: TSESTree.Node, depth = 1): boolean {
+    const node = skipTransparent(expression);
+    if (depth > MAX_DEPTH + 2) return true;
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.ObjectExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+        return false;
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.valueCanReject(node.argument, depth + 1);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.valueCanReject(node.consequent, depth + 1) || this.valueCanReject(node.alternate, depth + 1);
+      case AST_NODE_TYPES.LogicalExpression:
+        return this.valueCanReject(node.left, depth + 1) || this.valueCanReject(node.right, depth + 1);
+      case AST_NODE_TYPES.Identifier: {
+        const variable = variableOfIdentifier(this.sourceCode, node);
+        const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return true;
+        const init = skipTransparent(definition.node.init);
+        return init.type !== AST_NODE_TYPES.CallExpression || this.valueCanReject(init, depth + 1);
+      }
+      case AST_NODE_TYPES.CallExpression:
+        return this.callCanReject(node, depth);
+      case AST_NODE_TYPES.NewExpression:
+        return this.summaryAt(node, depth)?.canReject ?? true;
+      default:
+        return true;
+    }
+  }
+
+  private callCanReject(call: TSESTree.CallExpression, depth: number): boolean {
+    const method = chainMethodName(call);
+    if (method !== null) {
+      if (hasRejectionHandler(call)) return handlerRethrows(call, this.sourceCode.visitorKeys);
+      if (method === 'catch') return true;
+      // `cleanup().finally(() => process.exit(0))`: the process ends before a rejection is seen.
+      if (method === 'finally' && call.arguments[0] && isFunctionNode(call.arguments[0]) && exitsProcess(call.arguments[0])) return false;
+      if (call.arguments.some((argument) => isFunctionNode(argument) && containsOwn(argument.body, this.sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement))) {
+        return true;
+      }
+      return this.valueCanReject((skipTransparent(call.callee) as TSESTree.MemberExpression).object, depth + 1);
+    }
+    const combinator = this.promiseCombinator(call);
+    if (combinator === null) {
+      // A recursive call (`catch (e) { log(e); return this.poll(); }`) has the function's own
+      // answer, which the rest of its body decides.
+      const fn = this.calledFunction(call);
+      if (fn !== null && this.inProgress.has(fn) && this.apiEffect(call) === null) return false;
+      return this.summaryAt(call, depth)?.canReject ?? true;
+    }
+    const [list] = call.arguments;
+    const items = list ? skipTransparent(list) : null;
+    // `Promise.all(items.map(fn))`: each element is a promise of `fn`.
+    const mapper = items ? this.mappedFunction(items) : null;
+    if (mapper !== null) {
+      // A synchronous mapper runs while the list is built, before any promise exists: a throw
+      // there escapes every combinator. An async one turns its throws into its promise's rejection.
+      if (mapper === 'unknown' || !mapper.async) return true;
+      if (combinator === 'allSettled') return false;
+      return depth > MAX_DEPTH || this.inProgress.has(mapper) || this.summarise(mapper, depth + 1).canReject;
+    }
+    if (combinator === 'allSettled') return false;
+    if (items?.type === AST_NODE_TYPES.ArrayExpression) {
+      return items.elements.some((element) => element === null || element.type === AST_NODE_TYPES.SpreadElement || this.valueCanReject(element, depth + 1));
+    }
+    return true;
+  }
+
+  /**
+   * For `list.map(fn)`: the function `fn` is (written there, or a function of this file), or
+   * `'unknown'` when it cannot be resolved; null when `node` is not a `.map(...)` call.
+   */
+  private mappedFunction(node: TSESTree.Node): FunctionNode | 'unknown' | null {
+    if (node.type !== AST_NODE_TYPES.CallExpression || chainMethodName(node) !== null) return null;
+    const callee = skipTransparent(node.callee);
+    const [callback] = node.arguments;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'map' || !callback) return null;
+    const value = skipTransparent(callback);
+    if (isFunctionNode(value)) return value;
+    const fn = value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression ? this.promises.resolveCallee(value) : null;
+    return fn ?? 'unknown';
+  }
+
+  /** `all`, `allSettled`, `race` or `any` for a call of that method on the global `Promise`, else null. */
+  private promiseCombinator(call: TSESTree.CallExpression): string | null {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const object = skipTransparent(callee.object);
+    if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Promise' || !this.isGlobal(object)) return null;
+    const name = staticMemberName(callee);
+    return name === 'all' || name === 'allSettled' || name === 'race' || name === 'any' ? name : null;
+  }
+
   /** @internal For `FunctionWalk`: the summary of a call made inside a function at `depth`. */
   calleeSummary(call: EffectCall, depth: number): EffectSummary | null {
     return this.summaryAt(call, depth + 1);
@@ -771,91 +889,127 @@ class FunctionWalk {
     const body = fn.body;
     if (!fn.async) {
       // A sync throw is not a rejection: only the returned promises count.
-      return !this.results.every((value) => this.isSettledValue(value));
+      return this.results.some((value) => this.effects.valueCanReject(value, this.depth));
     }
-    if (body.type !== AST_NODE_TYPES.BlockStatement) return !this.isSafeExpression(body);
+    if (body.type !== AST_NODE_TYPES.BlockStatement) return this.returnedCanReject(body) || this.mayRejectIn(body);
     // An empty body is a stub still to be written (or a placeholder): no evidence either way.
     if (body.body.length === 0) return true;
-    return !body.body.every((statement) => this.isGuardedStatement(statement));
-  }
-
-  /** A returned value whose promise, if it is one, never rejects. */
-  private isSettledValue(value: TSESTree.Node): boolean {
-    const node = skipTransparent(value);
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      if (chainMethodName(node) !== null) return hasRejectionHandler(node) && !handlerRethrows(node, this.visitorKeys);
-      const callee = skipTransparent(node.callee);
-      if (
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        skipTransparent(callee.object).type === AST_NODE_TYPES.Identifier &&
-        (skipTransparent(callee.object) as TSESTree.Identifier).name === 'Promise' &&
-        staticMemberName(callee) === 'allSettled'
-      ) {
-        return true;
-      }
-      const summary = this.effects.calleeSummary(node, this.depth);
-      return summary !== null && !summary.canReject;
-    }
-    if (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.AwaitExpression) return false;
-    if (node.type === AST_NODE_TYPES.ConditionalExpression) return this.isSettledValue(node.consequent) && this.isSettledValue(node.alternate);
-    // A variable may hold a promise of anything.
-    return node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression;
-  }
-
-  private isSettleOrAssert(call: TSESTree.CallExpression): boolean {
-    const callee = skipTransparent(call.callee);
-    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-    if (callee.name === 'assert' || callee.name === 'invariant') return true;
-    const parent = this.fn.parent;
-    const isExecutor =
-      parent.type === AST_NODE_TYPES.NewExpression &&
-      parent.arguments[0] === this.fn &&
-      parent.callee.type === AST_NODE_TYPES.Identifier &&
-      parent.callee.name === 'Promise';
-    return isExecutor && this.params.has(callee.name) && call.arguments.every((argument) => !containsOwn(argument, this.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.AwaitExpression));
-  }
-
-  /** A statement of an async function that cannot make its promise reject. */
-  private isGuardedStatement(statement: TSESTree.Node): boolean {
-    if (statement.type === AST_NODE_TYPES.TryStatement) {
-      const handler = statement.handler;
-      if (!handler) return false;
-      if (containsOwn(handler.body, this.visitorKeys, (node) => node.type === AST_NODE_TYPES.ThrowStatement)) return false;
-      if (!this.isSafeBlock(handler.body)) return false;
-      return !statement.finalizer || this.isSafeBlock(statement.finalizer);
-    }
-    return this.isSafeExpression(statement);
-  }
-
-  /** No `throw`, and every awaited call in it cannot reject (a `catch` that logs is safe). */
-  private isSafeBlock(block: TSESTree.Node): boolean {
-    return !containsOwn(block, this.visitorKeys, (node) => {
-      if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
-      if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
-      const argument = skipTransparent(node.argument);
-      if (argument.type !== AST_NODE_TYPES.CallExpression && argument.type !== AST_NODE_TYPES.NewExpression) return true;
-      const summary = this.effects.calleeSummary(argument, this.depth);
-      return summary === null || summary.canReject;
-    });
+    return this.mayRejectIn(body);
   }
 
   /**
-   * A statement or expression with no call, `new`, `await` or `throw` outside nested functions,
-   * except calls that settle a promise executor (`resolve(x)`, `reject(e)`) and assertions
-   * (`assert(x)`, `invariant(x)`: a failing one is a bug whichever way it surfaces).
+   * True when running `node` (a statement or expression of this async function, nested functions
+   * excepted) may reject the function's promise: a `throw` or `for await` outside a guarding
+   * `try`, an `await` of a promise that can reject (`FileEffects.valueCanReject`), a returned
+   * promise that can reject (also inside a `try`: `return load()` is not caught there, only
+   * `return await load()` is), a `catch` that rethrows or awaits new work that may reject (awaiting
+   * a call that is handed the caught error, `await report(error)`, is handling it), a `finally`
+   * that may reject, or a call (outside a `catch`) of a same-file synchronous helper that itself
+   * `throw`s. Other synchronous calls are assumed not
+   * to throw: a failing `clearTimeout(t)` or `assert(x)` is a bug whichever way it surfaces, not
+   * the lost asynchronous failure a dropped promise stands for.
    */
-  private isSafeExpression(node: TSESTree.Node): boolean {
-    return !containsOwn(
-      node,
-      this.visitorKeys,
-      (current) =>
-        (current.type === AST_NODE_TYPES.CallExpression && !this.isSettleOrAssert(current)) ||
-        current.type === AST_NODE_TYPES.NewExpression ||
-        current.type === AST_NODE_TYPES.AwaitExpression ||
-        current.type === AST_NODE_TYPES.ThrowStatement ||
-        current.type === AST_NODE_TYPES.TaggedTemplateExpression,
-    );
+  private mayRejectIn(node: TSESTree.Node): boolean {
+    let found = false;
+    /** The names of the caught errors of the `catch` clauses around the node being visited. */
+    const caught: string[] = [];
+    const visit = (current: TSESTree.Node, guarded: boolean): void => {
+      if (found) return;
+      if (current !== this.fn.body && isFunctionNode(current)) return;
+      switch (current.type) {
+        case AST_NODE_TYPES.ThrowStatement:
+          if (!guarded) found = true;
+          break;
+        case AST_NODE_TYPES.ForOfStatement:
+          if (current.await && !guarded) found = true;
+          break;
+        case AST_NODE_TYPES.AwaitExpression:
+          if (!guarded && !handsOnError(current.argument, caught) && this.effects.valueCanReject(current.argument, this.depth)) found = true;
+          break;
+        case AST_NODE_TYPES.ReturnStatement:
+          if (current.argument && this.returnedCanReject(current.argument)) found = true;
+          break;
+        case AST_NODE_TYPES.CallExpression:
+          // Inside a `catch`, a call hands the error on (`this.emit('error', err)`): that is handling it.
+          if (!guarded && caught.length === 0 && this.callsThrowingHelper(current)) found = true;
+          break;
+        case AST_NODE_TYPES.TryStatement: {
+          const handler = current.handler;
+          visit(current.block, guarded || handler !== null);
+          if (handler) {
+            if (containsOwn(handler.body, this.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) found = true;
+            const param = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : null;
+            if (param !== null) caught.push(param);
+            visit(handler.body, guarded);
+            if (param !== null) caught.pop();
+          }
+          if (current.finalizer) visit(current.finalizer, guarded);
+          return;
+        }
+        default:
+          break;
+      }
+      forEachChild(current, this.visitorKeys, (child) => visit(child, guarded));
+    };
+    visit(node, false);
+    return found;
   }
+
+  /**
+   * A value returned by an async function that can reject its promise: a call or `new` whose
+   * promise can reject (`return load(id)`, caught by no `try`). `return await x` is judged as an
+   * `await`; a returned variable, member or literal is taken for the value it usually is, and so is
+   * a call of a parameter (`return done(err)`, a Node-style callback).
+   */
+  private returnedCanReject(value: TSESTree.Node): boolean {
+    const node = skipTransparent(value);
+    switch (node.type) {
+      case AST_NODE_TYPES.CallExpression: {
+        // `return done(err)`: a callback parameter called the Node way returns nothing to wait for.
+        const callee = skipTransparent(node.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier && this.params.has(callee.name)) return false;
+        return !isValueMethodCall(node) && this.effects.valueCanReject(node, this.depth);
+      }
+      case AST_NODE_TYPES.NewExpression:
+        return this.effects.valueCanReject(node, this.depth);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.returnedCanReject(node.consequent) || this.returnedCanReject(node.alternate);
+      case AST_NODE_TYPES.LogicalExpression:
+        return this.returnedCanReject(node.left) || this.returnedCanReject(node.right);
+      default:
+        return false;
+    }
+  }
+
+  /** `validate(input)` where `validate` is a non-async function of this file with a `throw` of its own. */
+  private callsThrowingHelper(call: TSESTree.CallExpression): boolean {
+    const helper = this.effects.calledFunction(call);
+    if (!helper || helper.async || helper === this.fn) return false;
+    return containsOwn(helper.body, this.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement);
+  }
+}
+
+/** A callback whose own statements end the process (`() => process.exit(0)`, `() => { log(); process.exit(1); }`). */
+function exitsProcess(fn: FunctionNode): boolean {
+  const statements: TSESTree.Node[] = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [fn.body];
+  return statements.some((statement) => {
+    const expression = skipTransparent(statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement);
+    if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(expression.callee);
+    return (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      staticMemberName(callee) === 'exit' &&
+      skipTransparent(callee.object).type === AST_NODE_TYPES.Identifier &&
+      (skipTransparent(callee.object) as TSESTree.Identifier).name === 'process'
+    );
+  });
+}
+
+/** `report(error)` / `this.log.error('failed', error)`: a call handed one of the `caught` errors. */
+function handsOnError(value: TSESTree.Node, caught: readonly string[]): boolean {
+  const call = skipTransparent(value);
+  if (call.type !== AST_NODE_TYPES.CallExpression || caught.length === 0) return false;
+  return call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && caught.includes(argument.name));
 }
 
 /** `.catch((e) => { throw e })`: the handler rethrows, so the chain still rejects. */

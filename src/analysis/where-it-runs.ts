@@ -18,6 +18,9 @@ import {
   ROUTE_METHODS,
   SCRIPT_FOLDERS,
   SCRIPT_ONLY_MODULES,
+  UI_FILE_EXTENSIONS,
+  UI_FOLDERS,
+  UI_FRAMEWORK_MODULES,
   SEQUENTIAL_LIMITER_METHODS,
   SERVER_FACTORIES,
   SERVER_MODULES,
@@ -267,6 +270,7 @@ export class WhereItRuns {
   private fileModules: ReadonlySet<string> | null = null;
   private scriptEvidence: ScriptEvidence | null | undefined;
   private workerFile: boolean | undefined;
+  private uiFile: boolean | undefined;
 
   constructor(context: AnyRuleContext) {
     this.sourceCode = context.sourceCode;
@@ -362,6 +366,41 @@ export class WhereItRuns {
       const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init ? skipTransparent(definition.node.init) : null;
       return (init?.type === AST_NODE_TYPES.ArrowFunctionExpression || init?.type === AST_NODE_TYPES.FunctionExpression) && init.async;
     });
+  }
+
+  /**
+   * True when the file is part of a browser application's user interface: a `.tsx`/`.jsx` file
+   * with JSX in it, a `.vue` or `.svelte` file, a `'use client'` module, a file that imports a UI framework
+   * (`UI_FRAMEWORK_MODULES`: React, Vue, Svelte, Solid, Preact, Angular, Nuxt's auto-imports), or a
+   * file in a UI folder of its package (`UI_FOLDERS`: `composables/`, `renderer/`, `components/`).
+   * A `'use server'` module (server actions) is not. There a dropped promise's rejection reaches
+   * the browser console (no process ends), and an event handler or effect that starts an async
+   * action without waiting is the ordinary shape of UI code.
+   */
+  runsInUi(): boolean {
+    if (this.uiFile !== undefined) return this.uiFile;
+    this.uiFile = this.findUiEvidence();
+    return this.uiFile;
+  }
+
+  private findUiEvidence(): boolean {
+    const directives = this.sourceCode.ast.body.flatMap((statement) =>
+      statement.type === AST_NODE_TYPES.ExpressionStatement && typeof statement.directive === 'string' ? [statement.directive] : [],
+    );
+    if (directives.includes('use server')) return false;
+    if (directives.includes('use client')) return true;
+    const extension = path.extname(this.filename);
+    // `.vue`/`.svelte` are components; a `.tsx`/`.jsx` file is one when it holds JSX.
+    if (UI_FILE_EXTENSIONS.has(extension) && (!extension.endsWith('sx') || this.sourceCode.ast.tokens.some((token) => token.type === 'JSXIdentifier'))) {
+      return true;
+    }
+    for (const module of this.modules()) {
+      if (UI_FRAMEWORK_MODULES.some((name) => (name.endsWith('/') ? module.startsWith(name) : module === name))) return true;
+    }
+    // Below the nearest package (the whole path when there is none, or when it is relative).
+    const info = path.isAbsolute(this.filename) ? nearestPackage(this.filename) : null;
+    const folders = path.relative(info?.dir ?? path.parse(this.filename).root, path.dirname(this.filename)).split(/[\\/]/);
+    return folders.some((folder) => UI_FOLDERS.has(folder));
   }
 
   /** The modules the file imports or requires at its top level, without `node:`. */

@@ -146,10 +146,17 @@ export const LOCK_METHODS: ReadonlySet<string> = new Set(['acquire', 'lock', 'ru
  * Calls whose promise holds a value the caller already has, or can compute without I/O:
  * `Promise.resolve(x)`, and the request accessors of Next.js (`cookies()`, `headers()`,
  * `draftMode()` from `next/headers` read the current request; they are async only so the
- * framework can defer rendering). Awaiting one of them waits for nothing real.
+ * framework can defer rendering), and the UI frameworks' "after the next render" promises
+ * (`nextTick()` of Vue, `tick()` of Svelte). Awaiting one of them waits for nothing real, and
+ * they never reject.
  */
 export const MEMORY_PROMISE_IMPORTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['next/headers', new Set(['cookies', 'headers', 'draftMode'])],
+  // The next DOM update flush of Vue (and Nuxt's auto-import modules) and Svelte: nothing to fail.
+  ['vue', new Set(['nextTick'])],
+  ['#imports', new Set(['nextTick'])],
+  ['#app', new Set(['nextTick'])],
+  ['svelte', new Set(['tick'])],
 ]);
 
 /**

@@ -196,6 +196,39 @@ export const SCRIPT_ONLY_MODULES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Modules of browser UI frameworks (exact names, or a prefix ending in `/`): a file that imports one
+ * is a component, hook, composable or page of an application's user interface (`WhereItRuns.runsInUi`).
+ * `#imports` and `#app` are Nuxt's auto-import modules.
+ */
+export const UI_FRAMEWORK_MODULES: readonly string[] = [
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'preact',
+  'preact/hooks',
+  'vue',
+  'vue-router',
+  'pinia',
+  '#imports',
+  '#app',
+  'svelte',
+  'svelte/store',
+  'solid-js',
+  '@angular/',
+  'next/navigation',
+  'next/router',
+];
+
+/** File extensions of UI components (`.vue`, `.svelte` single-file components, JSX files). */
+export const UI_FILE_EXTENSIONS: ReadonlySet<string> = new Set(['.tsx', '.jsx', '.vue', '.svelte']);
+
+/**
+ * Folders that hold an application's user interface by convention: Vue/Nuxt `composables/`, an
+ * Electron app's `renderer/`, `components/`. Matched as a path segment below the nearest `package.json`.
+ */
+export const UI_FOLDERS: ReadonlySet<string> = new Set(['composables', 'renderer', 'components']);
+
+/**
  * Folders whose files are one-shot programs by convention (`scripts/release.mjs`, `bin/cli.js`)
  * or the commands of a command-line program (`commands/install.ts`, `cmd/doctor.ts`, `cli/run.ts`).
  * Matched as a path segment below the nearest `package.json`.

@@ -31,6 +31,7 @@ export type Options = [
     ignoreIIFE?: boolean;
     allowList?: AllowedCall[];
     checkCannotReject?: boolean;
+    checkUiCode?: boolean;
   },
 ];
 export type MessageIds =
@@ -82,12 +83,6 @@ const DELIBERATE_COMMENT =
 /** Paths of scripts: folders and base names that hold command-line entry points, not library code. */
 const SCRIPT_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks?)?)\/|(?:^|\/)(?:cli|bundle|bench|bin)[.\w-]*\.[cm]?[jt]sx?$|(?:^|\/)example\.[cm]?js$/;
 
-/** A literal, identifier or member: `Promise.resolve(x)` of such a value is settled. */
-function isSimpleValue(node: TSESTree.Node | undefined): boolean {
-  if (!node) return true;
-  return node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression;
-}
-
 /** Is `name` the global (not declared or imported in the file) at `node`? */
 function isGlobalAt(sourceCode: Readonly<TSESLint.SourceCode>, name: string, node: TSESTree.Node): boolean {
   const variable = ASTUtils.findVariable(sourceCode.getScope(node), name);
@@ -105,7 +100,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require promises to be awaited, returned or handled',
       recommended: 'recommended',
-      strictOptions: [{ checkCannotReject: true }],
+      strictOptions: [{ checkCannotReject: true, checkUiCode: true }],
     },
     hasSuggestions: true,
     schema: [
@@ -124,6 +119,11 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description:
               'Also report promises that cannot reject (the called function catches everything, the chain ends in `.catch`, `Promise.allSettled`, `Promise.resolve().then(...)` deferrals), for teams that want every promise marked. On in `strict`.',
+          },
+          checkUiCode: {
+            type: 'boolean',
+            description:
+              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact or Angular, `composables/`, `renderer/` and `components/` folders), where a rejection only reaches the console. On in `strict`.",
           },
           allowList: {
             type: 'array',
@@ -167,12 +167,13 @@ export default createRule<Options, MessageIds>({
       suggestVoid: "Add 'void': mark the promise as intentionally not awaited (a rejection is still unhandled).",
     },
   },
-  defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST, checkCannotReject: false }],
+  defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST, checkCannotReject: false, checkUiCode: false }],
   create(context, [options]) {
     const ignoreVoid = options.ignoreVoid ?? true;
     const ignoreIIFE = options.ignoreIIFE ?? false;
     const allowList = options.allowList ?? DEFAULT_ALLOW_LIST;
     const checkCannotReject = options.checkCannotReject ?? false;
+    const checkUiCode = options.checkUiCode ?? false;
     const sourceCode = context.sourceCode;
     const promises = getPromiseAnalysis(context);
     // Nothing can be a promise or a promise chain in this file: no listener at all.
@@ -181,43 +182,13 @@ export default createRule<Options, MessageIds>({
     const effects = getFileEffects(context);
 
     /**
-     * True when the promise of `expression` cannot reject (see the docs page), so dropping it loses
-     * no error: a call whose effect summary says so (a body that catches everything, a chain
-     * ending in `.catch`), `Promise.resolve(...)` / `Promise.allSettled(...)`, a variable holding a
-     * handled chain (`const p = load().catch(log)`), and `.then`/`.finally` links on such a promise
-     * whose callbacks do not `throw` (`Promise.resolve().then(() => emit('ready'))`).
+     * True when the promise of `expression` cannot reject, so dropping it loses no error (see
+     * `FileEffects.valueCanReject`: a call whose summary says so, a chain ending in `.catch`,
+     * `Promise.allSettled(...)`, a `Promise.resolve().then(() => emit('ready'))` deferral, a
+     * variable holding a handled chain).
      */
-    function cannotReject(expression: TSESTree.Node, depth = 0): boolean {
-      const node = skipTransparent(expression);
-      if (depth > 4) return false;
-      if (node.type === AST_NODE_TYPES.Identifier) {
-        const variable = variableOfIdentifier(sourceCode, node);
-        const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-        if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
-        const init = skipTransparent(definition.node.init);
-        return init.type === AST_NODE_TYPES.CallExpression && (hasRejectionHandler(init) || cannotReject(init, depth + 1));
-      }
-      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-      const method = chainMethodName(node);
-      if (method === 'then' || method === 'finally') {
-        if (node.arguments.some((argument) => isFunctionNode(argument) && throwsInside(argument))) return false;
-        return cannotReject((skipTransparent(node.callee) as TSESTree.MemberExpression).object, depth + 1);
-      }
-      const callee = skipTransparent(node.callee);
-      if (
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        callee.object.type === AST_NODE_TYPES.Identifier &&
-        callee.object.name === 'Promise' &&
-        (staticMemberName(callee) === 'allSettled' || (staticMemberName(callee) === 'resolve' && isSimpleValue(node.arguments[0])))
-      ) {
-        return !variableOfIdentifier(sourceCode, callee.object)?.defs.length;
-      }
-      // Typed: an async function of another file whose body catches everything.
-      return effects.summaryOf(node)?.canReject === false || promises.calleeCatchesEverything(node);
-    }
-
-    function throwsInside(fn: TSESTree.Node): boolean {
-      return someNodeInSameFunction(fn, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement);
+    function cannotReject(expression: TSESTree.Node): boolean {
+      return !effects.valueCanReject(expression);
     }
 
     /**
@@ -302,6 +273,8 @@ export default createRule<Options, MessageIds>({
             // `.finally(f)` and `.catch()` pass the receiver's rejection through: judge the receiver.
             if (method !== 'then') {
               const parts = floatingParts(callee.object);
+              // `settled.finally(cleanup)` where `settled` holds `Promise.allSettled(...)`: nothing to lose.
+              if (parts.length > 0 && !checkCannotReject && cannotReject(node)) return [];
               // Untyped, `x().finally(cleanup)` is itself the evidence of a thenable.
               if (parts.length === 0 && method === 'finally' && !promises.typed && !hasHandledLink(callee.object) && isThenWithCallback(node)) {
                 return checkCannotReject || !cannotReject(node) ? [node] : [];
@@ -468,6 +441,9 @@ export default createRule<Options, MessageIds>({
         const first = parts[0];
         if (!first) return;
         if (saysDeliberate(statement)) return;
+        // Browser UI code: an event handler or effect starting an async action is its ordinary
+        // shape, and a rejection reaches the console, not the end of a process.
+        if (!checkUiCode && getWhereItRuns(context).runsInUi()) return;
         if (statement.parent.type === AST_NODE_TYPES.Program && isScriptFile()) return;
         const expression = statement.expression;
         const single = skipTransparent(expression).type !== AST_NODE_TYPES.SequenceExpression;

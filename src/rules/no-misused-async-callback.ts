@@ -1,17 +1,11 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { type FunctionNode, getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
-import {
-  chainMethodName,
-  checkerQuery,
-  getPromiseAnalysis,
-  hasRejectionHandler,
-  isVoidReturningFunctionType,
-  mayHoldPromise,
-} from '../analysis/promises';
+import { checkerQuery, getPromiseAnalysis, isVoidReturningFunctionType, mayHoldPromise } from '../analysis/promises';
 import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
 import { someNodeInSameFunction } from '../analysis/walk';
+import { disablesRuleOn } from '../util/disable-comments';
 import {
   AWAITING_VOID_CALLBACK_METHODS,
   type CallbackUse,
@@ -437,70 +431,39 @@ export default createRule<Options, MessageIds>({
       return text.length <= 40 && !text.includes('\n') ? text : 'the callee';
     }
 
-    /** `p.catch(handler)` / `p.then(ok, fail)` (through `await` and wrappers): a handled chain. */
-    function isHandledChain(node: TSESTree.Node | null | undefined): boolean {
-      if (!node) return false;
-      let value = skipTransparent(node);
-      if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
-      return value.type === AST_NODE_TYPES.CallExpression && chainMethodName(value) !== null && hasRejectionHandler(value);
-    }
-
-    /** A statement that cannot make an async body reject (see `handlesOwnRejection`). */
-    function statementCannotReject(statement: TSESTree.Statement): boolean {
-      if (statement.type === AST_NODE_TYPES.TryStatement) {
-        if (!statement.handler) return false;
-        if (statement.finalizer && bodyContains(statement.finalizer, mayReject)) return false;
-        return !bodyContains(statement.handler.body, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement);
-      }
-      if (statement.type === AST_NODE_TYPES.ExpressionStatement && isHandledChain(statement.expression)) return true;
-      if (statement.type === AST_NODE_TYPES.ReturnStatement && (statement.argument === null || isHandledChain(statement.argument))) {
-        return true;
-      }
-      return !bodyContains(statement, mayReject);
-    }
-
-    /**
-     * Where an async body's rejections come from: an `await` (also `for await`), a `throw`, or a
-     * file-system or child-process call (`readFileSync(path)`, `execSync(cmd)`, by the effect
-     * catalog): a synchronous one throws on an ordinary failure (a missing file, a failed command),
-     * which inside an async function is a rejection; an asynchronous one not awaited there rejects
-     * unhandled.
-     */
-    function mayReject(inner: TSESTree.Node): boolean {
-      if (inner.type === AST_NODE_TYPES.CallExpression) {
-        const effect = effects.apiEffect(inner);
-        return effect === 'fileRead' || effect === 'fileWrite' || effect === 'process';
-      }
-      return (
-        inner.type === AST_NODE_TYPES.AwaitExpression ||
-        inner.type === AST_NODE_TYPES.ThrowStatement ||
-        (inner.type === AST_NODE_TYPES.ForOfStatement && inner.await)
-      );
-    }
-
     /**
      * A function that already handles its rejection, which is exactly what the message asks for,
-     * so handing it to a caller that ignores the promise loses nothing:
-     * - an async function whose every `await` and `throw` sits in a `try` whose `catch` does not
-     *   `throw` (and whose `finally` neither awaits nor throws), or awaits a handled chain
-     *   (`await save().catch(log)`): the
-     *   `app.get('/', async (req, res, next) => { try {...} catch (e) { next(e); } })` shape.
-     *   Synchronous code around the `try` (`this.timer = null`, `if (closed) return`) could only
-     *   reject by an unexpected synchronous throw, which is not the lost async failure this rule
-     *   is about, unless it does file-system or process I/O (see `mayReject`), which fails in
-     *   ordinary operation; awaiting a logger inside the `catch` is accepted as handling;
-     * - a function whose every returned value is a handled chain (`() => save().catch(log)`).
+     * so handing it to a caller that ignores the promise loses nothing: its effect summary says it
+     * cannot reject (`EffectSummary.canReject`, the question `no-floating-promises` asks too): the
+     * `app.get('/', async (req, res, next) => { try {...} catch (e) { next(e); } })` shape, or
+     * `() => save().catch(log)`.
      */
     function handlesOwnRejection(node: TSESTree.Node): boolean {
-      if (!isFunctionNode(node)) return false;
-      if (node.body.type !== AST_NODE_TYPES.BlockStatement) return isHandledChain(node.body);
-      if (node.async) return node.body.body.every(statementCannotReject);
-      const returns: (TSESTree.Expression | null)[] = [];
-      bodyContains(node.body, (inner) => {
-        if (inner.type === AST_NODE_TYPES.ReturnStatement) returns.push(inner.argument);
-        return false;
+      return isFunctionNode(node) && !effects.summaryOfFunction(node).canReject && !(node.async && doesUnguardedIo(node));
+    }
+
+    /**
+     * An async function that does file-system or child-process work (`readFileSync(path)`,
+     * `execSync(cmd)`, by the effect catalog) outside a `try`: a synchronous call throws on an
+     * ordinary failure (a missing file, a failed command), which inside an async function is a
+     * rejection; an asynchronous one not awaited there rejects unhandled. Unlike an unexpected
+     * throw of other synchronous code, this fails in ordinary operation.
+     */
+    function doesUnguardedIo(fn: FunctionNode): boolean {
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+      return bodyContains(fn.body, (inner) => {
+        if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+        const effect = effects.apiEffect(inner);
+        return (effect === 'fileRead' || effect === 'fileWrite' || effect === 'process') && !insideTry(inner, fn);
       });
-      return returns.length > 0 && returns.every((argument) => isHandledChain(argument));
+    }
+
+    /** Is `node` inside the block of a `try` with a `catch`, within `fn`? */
+    function insideTry(node: TSESTree.Node, fn: FunctionNode): boolean {
+      for (let child = node, parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+        if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return true;
+      }
+      return false;
     }
 
     /** `'SIGTERM'`, `'exit'`... (see `SHUTDOWN_EVENTS`) written as a string literal. */
@@ -760,9 +723,14 @@ export default createRule<Options, MessageIds>({
         const executor = node.arguments[0] ? skipTransparent(node.arguments[0]) : undefined;
         if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' && isGlobal('Promise', node)) {
           // An executor that awaits nothing is reported still: its `async` only hides sync throws.
-          if (executor && isFunctionNode(executor) && executor.async) {
+          // An executor on a line where the core `no-async-promise-executor` is disabled was kept on
+          // purpose: the author saw exactly this pattern and decided.
+          if (executor && isFunctionNode(executor) && executor.async && !disablesRuleOn(sourceCode, 'no-async-promise-executor', [node.loc.start.line, executor.loc.start.line])) {
             const awaits = someNodeInSameFunction(executor.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression);
-            if (effects.summaryOfFunction(executor).canReject || !awaits) {
+            if (onlyCleanupMayReject(executor, sourceCode.visitorKeys)) {
+              // `try { ... } catch (e) { reject(e) } finally { await cleanup() }`: every error of the
+              // work reaches `reject`; only the cleanup could fail unseen. The message would be false.
+            } else if (effects.summaryOfFunction(executor).canReject || !awaits || hasUnguardedWork(executor, sourceCode.visitorKeys)) {
               context.report({ node: executor, messageId: 'promiseExecutor' });
             } else if (settlesOnlyInline(executor, sourceCode.visitorKeys)) {
               // Every exception reaches `reject` (`try { ... } catch (e) { reject(e) }`), so nothing
@@ -802,6 +770,44 @@ function settlesOnlyInline(executor: FunctionNode, visitorKeys: TSESLint.SourceC
   };
   visit(executor.body, false);
   return !fromCallback;
+}
+
+/**
+ * True when an executor does work outside a `try` with a `catch`: a statement with a call or
+ * `new` other than settling its own promise (`resolve(x)`) or an assertion. In an executor, such a
+ * synchronous throw is not a lost rejection but a promise that never settles, exactly what the
+ * rule's message says, so it counts here although `EffectSummary.canReject` (which judges a dropped
+ * promise) takes synchronous calls for safe.
+ */
+function hasUnguardedWork(executor: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  const settlers = new Set(executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+  const body = executor.body;
+  const statements: TSESTree.Node[] = body.type === AST_NODE_TYPES.BlockStatement ? body.body : [body];
+  const isWork = (node: TSESTree.Node): boolean => {
+    if (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.TaggedTemplateExpression) return true;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(node.callee);
+    return !(callee.type === AST_NODE_TYPES.Identifier && (settlers.has(callee.name) || callee.name === 'assert' || callee.name === 'invariant'));
+  };
+  return statements.some(
+    (statement) => !(statement.type === AST_NODE_TYPES.TryStatement && statement.handler) && someNodeInSameFunction(statement, visitorKeys, isWork),
+  );
+}
+
+/**
+ * True when an executor's body is one `try` whose `catch` neither throws nor awaits, with a
+ * `finally` that awaits: the work's errors all reach the `catch` (the executor's `reject`, a log),
+ * and what could still reject is the cleanup in `finally`. Not reported: the rule's message (a
+ * throw does not reject the promise) would be false for the work, and a reviewer does not rewrite
+ * a wrapper over its cleanup step.
+ */
+function onlyCleanupMayReject(executor: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  const body = executor.body;
+  if (body.type !== AST_NODE_TYPES.BlockStatement || body.body.length !== 1) return false;
+  const [statement] = body.body;
+  if (statement?.type !== AST_NODE_TYPES.TryStatement || !statement.handler || !statement.finalizer) return false;
+  const risky = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.AwaitExpression;
+  return !someNodeInSameFunction(statement.handler.body, visitorKeys, risky);
 }
 
 /** Expressions that can follow `await` without parentheses. */

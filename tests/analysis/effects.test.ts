@@ -79,20 +79,73 @@ describe('effects: whether the promise can reject', () => {
     assert.equal(only(code).canReject, false);
   });
 
-  it('a rethrowing catch, a statement outside the try, or an awaited risky call in catch can reject', () => {
+  it('a rethrowing catch, an await outside the try, a throwing helper, or new risky work in catch can reject', () => {
     const code = `
+      function check(x) { if (!x) throw new Error('missing'); }
       async function a() { try { await send(); } catch (e) { throw e; } }
-      async function b() { const x = make(); try { await send(x); } catch {} }
+      async function b() { const x = await make(); try { await send(x); } catch {} }
       async function c() { try { await send(); } catch { await retry(); } }
-      probe(a()); probe(b()); probe(c());
+      async function d(x) { check(x); try { await send(x); } catch {} }
+      async function e() { try { return send(); } catch {} }
+      probe(a()); probe(b()); probe(c()); probe(d(1)); probe(e());
     `;
-    assert.deepEqual(summaries(code).map((summary) => summary?.canReject), [true, true, true]);
+    assert.deepEqual(summaries(code).map((summary) => summary?.canReject), [true, true, true, true, true]);
+  });
+
+  it('synchronous calls around a guarded try, a guarded try inside an if, or a catch that reports the error cannot reject', () => {
+    const code = `
+      async function refresh(state) {
+        state.loading = true;
+        clearTimeout(state.timer);
+        const writer = new Writer(state);
+        try { await writer.flush(); } catch (err) { state.failed = err; } finally { writer.close(); }
+      }
+      async function step(fn, done) {
+        if (fn.length === 1) { try { fn(done); } catch (err) { done(err); } return; }
+        try { await fn(); done(); } catch (err) { done(err); }
+      }
+      async function logged() { try { await send(); } catch (error) { await report(error); } }
+      probe(refresh({})); probe(step(f, cb)); probe(logged());
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.canReject), [false, false, false]);
+  });
+
+  it('Promise.all over a map of a callback that cannot reject, and awaits of such helpers, cannot reject', () => {
+    const code = `
+      class Filler {
+        async fill(name) { this.busy.add(name); try { await this.db.next(name); } catch (err) { this.emit('error', err); } }
+        async fillAll(names) { await Promise.all(names.map(async (name) => { await this.fill(name); })); this.done = true; }
+        async risky(names) { await Promise.all(names.map((name) => this.db.next(name))); }
+        run() { probe(this.fillAll([])); probe(this.risky([])); }
+      }
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.canReject), [false, true]);
+  });
+
+  it('a synchronous mapper runs while the list is built: even allSettled over it can reject', () => {
+    const code = `
+      async function fanOut(peers, msg) { await Promise.allSettled(peers.map((peer) => peer.send(encode(msg)))); }
+      async function fanOutAsync(peers, msg) { await Promise.allSettled(peers.map(async (peer) => peer.send(encode(msg)))); }
+      probe(fanOut([], 1)); probe(fanOutAsync([], 1));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.canReject), [true, false]);
+  });
+
+  it('a call that hands the caught error to a throwing method of the class is still handling it', () => {
+    const code = `
+      class Emitter {
+        emit(name, value) { if (name === 'connect') throw new Error('reserved'); this.listeners(name, value); }
+        async publish(doc) { doc.at = Date.now(); try { await this.pool.query(doc); } catch (err) { this.emit('error', err); } }
+        run() { probe(this.publish({})); }
+      }
+    `;
+    assert.equal(only(code).canReject, false);
   });
 
   it('a chain ending in .catch, Promise.allSettled, or a value that is not a call cannot reject', () => {
     const code = `
       const notify = (m) => post(m).catch(() => {});
-      function all(list) { return Promise.allSettled(list.map(run)); }
+      function all(list) { return Promise.allSettled(list.map(async (item) => run(item))); }
       function nothing() { return 1; }
       const loud = (m) => post(m).catch((e) => { throw e; });
       probe(notify(1)); probe(all([])); probe(nothing()); probe(loud(2));

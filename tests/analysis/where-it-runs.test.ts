@@ -231,3 +231,24 @@ const handlers = { save: async () => { probe(); } };`),
     );
   });
 });
+
+describe('where-it-runs: browser UI files', () => {
+  /** `runsInUi()` of a file. */
+  function ui(code: string, filename = 'file.ts'): boolean {
+    const [answer] = runOnCode<boolean>(code, (context, collect) => ({ Program: () => collect(getWhereItRuns(context).runsInUi()) }), { filename });
+    return answer ?? false;
+  }
+
+  it('sees UI framework imports, client directives and UI folders', () => {
+    assert.equal(ui(`import { useState } from 'react';\nexport const x = 1;`), true);
+    assert.equal(ui(`import { Component } from '@angular/core';\nexport const x = 1;`), true);
+    assert.equal(ui(`'use client';\nexport const x = 1;`), true);
+    assert.equal(ui('export const x = 1;', path.join('app', 'composables', 'timeline.ts')), true);
+  });
+
+  it('does not take server code, server actions or a .tsx file without JSX for UI', () => {
+    assert.equal(ui(`import express from 'express';\nexport const x = 1;`), false);
+    assert.equal(ui(`'use server';\nimport { cache } from 'react';\nexport const x = 1;`), false);
+    assert.equal(ui('export const x = 1;', 'util.tsx'), false);
+  });
+});

@@ -52,12 +52,69 @@ const invalid: Invalid[] = [
     code: 'async function save(x) { await put(x); }\nfunction f(x) {\n  // save the draft\n  save(x);\n}',
     errors: [{ messageId: 'floating', line: 4, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function save(x) { await put(x); }\nfunction f(x) {\n  // save the draft\n  void save(x);\n}' }] }],
   },
+  // a promise returned from inside the try is not caught by its catch (only `return await` is)
+  {
+    code: 'async function refresh(list) {\n  try { return fetchPage(list.next); } catch (e) { log(e); }\n}\nfunction onScroll(list) {\n  refresh(list);\n}',
+    errors: [{ messageId: 'floating', line: 5, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function refresh(list) {\n  try { return fetchPage(list.next); } catch (e) { log(e); }\n}\nfunction onScroll(list) {\n  void refresh(list);\n}' }] }],
+  },
+  // a same-file helper that throws, called before the try: that throw rejects the promise
+  {
+    code: "function requireId(job) { if (!job.id) throw new Error('no id'); }\nasync function run(job) {\n  requireId(job);\n  try { await job.exec(); } catch (e) { log(e); }\n}\nfunction tick(job) {\n  run(job);\n}",
+    errors: [{ messageId: 'floating', line: 7, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "function requireId(job) { if (!job.id) throw new Error('no id'); }\nasync function run(job) {\n  requireId(job);\n  try { await job.exec(); } catch (e) { log(e); }\n}\nfunction tick(job) {\n  void run(job);\n}" }] }],
+  },
+  // Promise.all over callbacks that can reject
+  {
+    code: 'async function warm(keys) {\n  await Promise.all(keys.map((key) => cache.load(key)));\n}\nfunction start(keys) {\n  warm(keys);\n}',
+    errors: [{ messageId: 'floating', line: 5, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function warm(keys) {\n  await Promise.all(keys.map((key) => cache.load(key)));\n}\nfunction start(keys) {\n  void warm(keys);\n}' }] }],
+  },
+  // browser UI code is judged when checkUiCode is on (the strict config)
+  {
+    code: "import { useEffect } from 'react';\nasync function loadPrefs() { return (await fetch('/prefs')).json(); }\nexport function usePrefs() {\n  useEffect(() => {\n    loadPrefs();\n  }, []);\n}",
+    options: [{ checkUiCode: true }],
+    errors: [{ messageId: 'floating', line: 5, column: 5, suggestions: [{ messageId: 'suggestVoid', output: "import { useEffect } from 'react';\nasync function loadPrefs() { return (await fetch('/prefs')).json(); }\nexport function usePrefs() {\n  useEffect(() => {\n    void loadPrefs();\n  }, []);\n}" }] }],
+  },
+  // a .tsx file without JSX is not a component on that account
+  {
+    filename: 'queue.tsx',
+    code: 'async function flush(q) { await q.send(); }\nexport function onIdle(q) {\n  flush(q);\n}',
+    errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function flush(q) { await q.send(); }\nexport function onIdle(q) {\n  void flush(q);\n}' }] }],
+  },
+  // server actions ('use server') are not browser code
+  {
+    filename: 'actions.tsx',
+    code: "'use server';\nimport { useId } from 'react';\nasync function audit(id) { await db.insert(id); }\nexport async function save(id) {\n  audit(id);\n}",
+    errors: [{ messageId: 'floating', line: 5, column: 3, suggestions: [
+      { messageId: 'suggestAwait', output: "'use server';\nimport { useId } from 'react';\nasync function audit(id) { await db.insert(id); }\nexport async function save(id) {\n  await audit(id);\n}" },
+      { messageId: 'suggestVoid', output: "'use server';\nimport { useId } from 'react';\nasync function audit(id) { await db.insert(id); }\nexport async function save(id) {\n  void audit(id);\n}" },
+    ] }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as never, {
   valid: [
     // the called function catches everything: a dropped promise loses no error
     `${catchesAll}function onClick(event) {\n  report(event);\n}`,
+    // synchronous setup around a try whose catch hands the error on: only a bug could throw there
+    `class Panel {\n  async reload(filter) {\n    this.busy = true;\n    clearTimeout(this.spinner);\n    this.spinner = setTimeout(() => this.showSpinner(), 200);\n    try {\n      this.rows = await api.list(filter);\n    } catch (err) {\n      this.notify('could not load', err);\n    } finally {\n      this.busy = false;\n    }\n  }\n  onFilter(filter) {\n    this.reload(filter);\n  }\n}`,
+    // guarded tries inside branches, handing the error to a callback
+    `async function runStep(step, next) {\n  if (step.length === 1) {\n    try { step(next); } catch (err) { next(err); }\n    return;\n  }\n  try {\n    await step();\n    next();\n  } catch (err) {\n    next(err);\n  }\n}\nfunction advance(steps, next) {\n  runStep(steps.shift(), next);\n}`,
+    // the only awaits are of Promise.all over a callback that cannot reject
+    `class Feeder {\n  async fillOne(name) {\n    try { await this.store.claim(name); } catch (err) { this.emit('error', err); }\n  }\n  async fillAll() {\n    await Promise.all(this.names.map(async (name) => { await this.fillOne(name); }));\n  }\n  constructor() {\n    this.fillAll();\n  }\n}`,
+    // a catch that awaits the report of the error it caught
+    `async function push(item) {\n  try { await queue.add(item); } catch (error) { await audit.record(error); }\n}\nfunction onItem(item) {\n  push(item);\n}`,
+    // a recursive retry inside the catch has the function's own answer
+    `class Mailbox {\n  async drain() {\n    if (this.stopped) return;\n    try {\n      await this.deliver(this.queue.shift());\n    } catch (err) {\n      this.log(err);\n      return this.drain();\n    }\n  }\n  push(item) {\n    this.queue.push(item);\n    this.drain();\n  }\n}`,
+    // a finally that ends the process: no rejection is ever observed
+    `process.on('SIGTERM', () => {\n  shutdown().finally(() => process.exit(0));\n});`,
+    // the after-render promise of a UI framework never rejects
+    `import { nextTick } from 'vue';\nfunction onSaved() {\n  nextTick().then(() => scrollToBottom());\n}`,
+    // finally on a variable holding Promise.allSettled
+    `function stopAll(tasks) {\n  const settled = Promise.allSettled(tasks);\n  settled.finally(() => tasks.clear());\n}`,
+    // browser UI code: an effect or handler starting an async action; a rejection reaches the console
+    "import { useEffect } from 'react';\nasync function loadPrefs() { return (await fetch('/prefs')).json(); }\nexport function usePrefs() {\n  useEffect(() => {\n    loadPrefs();\n  }, []);\n}",
+    { filename: 'Toolbar.tsx', code: "async function exportFile(doc) { await save(doc); }\nexport const Toolbar = ({ doc }) => <button onClick={() => { exportFile(doc); }}>Export</button>;" },
+    { filename: 'Dialog.vue.ts', code: "import { ref } from 'vue';\nasync function confirmClose() { await dialogs.ask('Close?'); }\nexport function useDialog() {\n  const open = ref(false);\n  return { close: () => { confirmClose(); } };\n}" },
+    "'use client';\nasync function track(event) { await fetch('/t', { method: 'POST', body: event }); }\nexport function onNavigate(event) {\n  track(event);\n}",
     // an async IIFE whose body catches everything
     `(async () => {\n  try { await build(); } catch (e) { console.error(e); process.exitCode = 1; }\n})();`,
     // a send-and-log-failure helper: its chain ends in .catch

@@ -284,9 +284,10 @@ ruleTester.run('no-floating-promises', testedRule, {
       code: 'import { promisify } from "node:util";\nimport { exec } from "node:child_process";\nconst run = promisify(exec);\nrun("ls");',
       errors: [{ messageId: floating, line: 4, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'import { promisify } from "node:util";\nimport { exec } from "node:child_process";\nconst run = promisify(exec);\nvoid run("ls");' }] }],
     },
-    // React: useCallback returns the function it is given
+    // React: useCallback returns the function it is given (UI code is judged with checkUiCode)
     {
       code: 'import { useCallback, useEffect } from "react";\nfunction Page() {\n  const load = useCallback(async () => {}, []);\n  useEffect(() => { load(); }, [load]);\n}',
+      options: [{ checkUiCode: true }],
       errors: [{ messageId: floating, line: 4, column: 21, suggestions: [{ messageId: 'suggestVoid', output: 'import { useCallback, useEffect } from "react";\nfunction Page() {\n  const load = useCallback(async () => {}, []);\n  useEffect(() => { void load(); }, [load]);\n}' }] }],
     },
     // methods inherited from a class declared in the file

@@ -181,9 +181,10 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       options: [{ ignoreVoid: false }],
       errors: [{ messageId: 'floatingNoVoid', line: 2, column: 1, suggestions: [] }],
     },
-    // .tsx: an event handler that drops a promise
+    // .tsx: an event handler that drops a promise (UI code is judged with checkUiCode)
     {
       filename: 'file.tsx',
+      options: [{ checkUiCode: true }],
       code: `${IMPORT}export const Save = () => <button onClick={() => { saveUser('a'); }} />;`,
       errors: [{ messageId: 'floating', line: 2, column: 52, suggestions: [{ messageId: 'suggestVoid', output: `${IMPORT}export const Save = () => <button onClick={() => { void saveUser('a'); }} />;` }] }],
     },

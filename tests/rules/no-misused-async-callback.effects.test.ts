@@ -1,6 +1,10 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-misused-async-callback';
+import { RuleTester } from '@typescript-eslint/rule-tester';
 import { ruleTester } from '../rule-tester';
+
+/** The core rules are not configured here, so their disable comments would count as unused directives. */
+const coreDisableTester = new RuleTester({ linterOptions: { reportUnusedDisableDirectives: 'off' } });
 
 /** Callbacks whose promise cannot reject, plain callbacks that return promises, stored arrays of promises. */
 
@@ -42,6 +46,11 @@ const invalid: Invalid[] = [
     code: "const lib = new Promise(async (resolve) => {\n  let mod = null;\n  try { mod = await import('optional-a'); } catch {}\n  resolve(mod);\n});",
     errors: [{ messageId: 'redundantPromiseExecutor', line: 1, column: 25 }],
   },
+  // the cleanup awaits in finally, but the work itself is outside any try
+  {
+    code: 'const p = new Promise(async (resolve, reject) => {\n  const handle = await lease();\n  try { handle.run(resolve); } catch (e) { reject(e); } finally { await handle.free(); }\n});',
+    errors: [{ messageId: 'promiseExecutor', line: 1, column: 23 }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('no-misused-async-callback (effects)', rule as never, {
@@ -54,8 +63,25 @@ ruleTester.run<MessageIds, Options>('no-misused-async-callback (effects)', rule 
     `const p = new Promise(async (resolve, reject) => {\n  try { const conn = await connect(); conn.on('end', resolve); } catch (error) { reject(error); }\n});`,
     // the stored array is awaited, or read for more than its length
     `async function f(keys) {\n  const tasks = keys.map(async (key) => { await drop(key); });\n  await Promise.all(tasks);\n}`,
+    // every error of the work reaches reject; only the cleanup in finally awaits
+    `const rows = new Promise(async (resolve, reject) => {\n  try {\n    db.exec(sql, (result) => resolve(result), (error) => reject(error));\n  } catch (error) {\n    reject(error);\n  } finally {\n    await hooks.flush();\n  }\n});`,
     // a sync predicate over a helper that returns a promise is not called async (and untyped, not judged)
     `function check(x) { return validate(x).then((r) => r.ok); }\nconst kept = items.filter((x) => check(x));`,
   ],
   invalid,
+});
+
+coreDisableTester.run<MessageIds, Options>('no-misused-async-callback (core rule disabled)', rule as never, {
+  valid: [
+    // the core no-async-promise-executor rule is disabled on the executor: the author kept it on purpose
+    `// eslint-disable-next-line no-async-promise-executor\nconst ready = new Promise(async (resolve) => {\n  for (const name of candidates) {\n    try { await import(name); break; } catch {}\n  }\n  resolve();\n});`,
+    `const ready = new Promise(async (resolve) => { // eslint-disable-line no-async-promise-executor -- loads lazily\n  resolve(await loadCodec());\n});`,
+  ],
+  invalid: [
+    // a disable comment for some other rule says nothing about the executor
+    {
+      code: '// eslint-disable-next-line no-console\nconst p = new Promise(async (resolve) => {\n  resolve(await open());\n});',
+      errors: [{ messageId: 'promiseExecutor', line: 2, column: 23, endLine: 4, endColumn: 2 }],
+    },
+  ],
 });
