@@ -32,16 +32,18 @@ export default createRule<Options, MessageIds>({
     schema: [],
   },
   defaultOptions: [],
-  create(context) {
+  create(_context) {
     return {};
   },
 });
 `,
-  [`tests/rules/${name}.test.ts`]: `import rule from '../../src/rules/${name}';
+  // The rule tester is pinned to its own typescript-eslint version, so its RuleModule type differs
+  // from ours by identity only: every rule test passes the rule \`as never\` with explicit type arguments.
+  [`tests/rules/${name}.test.ts`]: `import rule, { type MessageIds, type Options } from '../../src/rules/${name}';
 import { testDocsExamples } from '../docs-examples';
 import { ruleTester } from '../rule-tester';
 
-ruleTester.run('${name}', rule, {
+ruleTester.run<MessageIds, Options>('${name}', rule as never, {
   valid: [],
   invalid: [],
 });
@@ -82,7 +84,16 @@ for (const [file, text] of Object.entries(files)) {
 }
 const registry = path.join(root, 'src/rules/index.ts');
 let source = readFileSync(registry, 'utf8');
-source = source.replace(/^(import type .*\n)/m, `$1import ${camel} from './${name}';\n`);
-source = source.replace(/= \{\n?/, (open) => `${open.trimEnd()}\n  '${name}': ${camel},\n`);
+source = insertSorted(source, /^import \w+ from '\.\/([^']+)';$/gm, `import ${camel} from './${name}';`);
+source = insertSorted(source, /^ {2}'([^']+)': .*,$/gm, `  '${name}': ${camel},`);
 writeFileSync(registry, source);
-console.log(`registered '${name}' in src/rules/index.ts (keep the list sorted); run npm run docs when the page is written`);
+console.log(`registered '${name}' in src/rules/index.ts. Its docs-example test fails until the page's Incorrect example is reported; run npm run docs when the page is written`);
+
+/** Inserts `line` among the lines `pattern` matches (capture 1: the rule name), keeping them sorted by name. */
+function insertSorted(text, pattern, line) {
+  const matches = [...text.matchAll(pattern)];
+  if (matches.length === 0) throw new Error(`src/rules/index.ts: no line matches ${pattern}`);
+  const next = matches.find((match) => match[1] > name);
+  const at = next ? next.index : matches.at(-1).index + matches.at(-1)[0].length + 1;
+  return `${text.slice(0, at)}${line}\n${text.slice(at)}`;
+}

@@ -23,11 +23,14 @@ import {
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, PURE_METHODS } from '../catalog/ordered-calls';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
+import { catchAllAsyncExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
 import { getImportSource } from './imports';
+import { readModuleText, resolveRelativeModule } from './module-exports';
 import { type AnyRuleContext, perFile } from './per-file';
-import { chainMethodName, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
+import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
 
 /** A call or `new` whose callee an effect summary describes. */
 export type EffectCall = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -84,8 +87,8 @@ export type WriteTarget =
  * methods of `const` objects and of local classes); its own calls are followed the same way up
  * to `MAX_DEPTH` functions deep. Catalogued APIs (file system, child processes, prompts, dotenv)
  * are recognised through imports. A function that is its own callee (recursion) contributes
- * nothing more. With type information, the same holds for functions declared in this file; the
- * checker is not asked across files yet (see the docs).
+ * nothing more. With type information, the same holds for functions declared in this file; across
+ * modules only "catches every error" is known (`importedCannotReject`).
  */
 export interface EffectSummary {
   readonly waits: 'memory' | 'cached' | 'io';
@@ -139,10 +142,48 @@ export class FileEffects {
   private readonly summaries = new Map<FunctionNode, { summary: EffectSummary; depth: number }>();
   private readonly inProgress = new Set<FunctionNode>();
   private readonly classResources = new Map<TSESTree.Node, boolean>();
+  private readonly context: AnyRuleContext;
+  /** Per relative specifier: the exports of that module that catch every error (null: unreadable). */
+  private readonly catchAllExports = new Map<string, ReadonlySet<string> | null>();
 
   constructor(context: AnyRuleContext) {
+    this.context = context;
     this.sourceCode = context.sourceCode;
     this.promises = getPromiseAnalysis(context);
+  }
+
+  /**
+   * True when the call invokes a function of another module that is `async` and catches every
+   * error of its own body (see `guarded-bodies.ts`), so a dropped promise of it loses nothing.
+   * Typed: the one declaration of the callee's signature, wherever the checker finds it (overloads:
+   * false). Untyped: `f()` / `ns.f()` imported from a relative module whose text exports `f` so.
+   * Same-file functions are `summaryOf`'s (`canReject`).
+   */
+  importedCannotReject(call: EffectCall): boolean {
+    const services = getTypedServices(this.context);
+    if (services) return typedCatchesAll(services, call.callee);
+    const target = skipTransparent(call.callee);
+    let root: TSESTree.Node = target;
+    let member: string | null = null;
+    if (target.type === AST_NODE_TYPES.MemberExpression) {
+      member = staticMemberName(target);
+      root = skipTransparent(target.object);
+      if (member === null) return false;
+    }
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOfIdentifier(this.sourceCode, root);
+    const source = variable ? getImportSource(variable) : null;
+    if (!source) return false;
+    const name = source.imported === '*' || (source.imported === 'default' && member !== null) ? member : member === null ? source.imported : null;
+    if (name === null) return false;
+    let names = this.catchAllExports.get(source.module);
+    if (names === undefined) {
+      const file = resolveRelativeModule(this.context.filename, source.module);
+      const text = file ? readModuleText(file) : null;
+      names = text === null ? null : catchAllAsyncExports(text);
+      this.catchAllExports.set(source.module, names);
+    }
+    return names?.has(name) ?? false;
   }
 
   /** The function of this file a call invokes, when scope analysis proves which (else null). */
@@ -349,7 +390,8 @@ export class FileEffects {
       // answer, which the rest of its body decides.
       const fn = this.calledFunction(call);
       if (fn !== null && this.inProgress.has(fn) && this.apiEffect(call) === null) return false;
-      return this.summaryAt(call, depth)?.canReject ?? true;
+      // An async function of another module whose whole body catches everything (`importedCannotReject`).
+      return this.summaryAt(call, depth)?.canReject ?? !this.importedCannotReject(call);
     }
     const [list] = call.arguments;
     const items = list ? skipTransparent(list) : null;
@@ -469,6 +511,17 @@ export class FileEffects {
   get source(): Readonly<TSESLint.SourceCode> {
     return this.sourceCode;
   }
+}
+
+/** `importedCannotReject`'s typed path: the callee's only call signature is declared catching everything. */
+function typedCatchesAll(services: NonNullable<ReturnType<typeof getTypedServices>>, callee: TSESTree.Node): boolean {
+  return checkerQuery(false, () => {
+    const checker = services.program.getTypeChecker();
+    const signatures = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(callee)).getCallSignatures();
+    const declaration = signatures.length === 1 ? signatures[0]?.getDeclaration() : undefined;
+    // A JSDoc signature has no body; `declarationCatchesAll` says false for anything without one.
+    return declaration !== undefined && declarationCatchesAll(declaration as unknown as DeclarationLike);
+  });
 }
 
 function apiSummary(effect: Exclude<ApiEffect, null>, call: EffectCall): EffectSummary {

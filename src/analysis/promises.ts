@@ -14,7 +14,7 @@ import { getSourceWords } from './source-words';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
-import { someNodeInSameFunction } from './walk';
+import { nodeStartingAt, someNodeInSameFunction } from './walk';
 
 /**
  * What happens to a value where it is produced, read off its place in the syntax tree:
@@ -133,12 +133,6 @@ export interface PromiseAnalysis {
    * untyped.
    */
   expectsPromiseReturn(node: TSESTree.Expression): boolean;
-  /**
-   * Typed mode: does `call` call an async function declared in another file of the project whose
-   * body catches everything (see `catchesEverything`), so its promise never rejects? Functions of
-   * this file are the effect summaries' (`effects.ts`); false untyped and for library functions.
-   */
-  calleeCatchesEverything(call: TSESTree.CallExpression): boolean;
   /** Typed mode only: the checker services; null untyped. */
   readonly services: TypedServices | null;
 }
@@ -223,6 +217,8 @@ function untypedMayContainPromises(context: Context): boolean {
   }
   return words.anyStringMayBe(PROMISE_SOURCE_MODULES, ['./', '../']);
 }
+
+const NO_STRINGS: ReadonlySet<string> = new Set();
 
 /** A class member's name as code writes it (`save`, `#save`), or null when computed. */
 function classMemberName(key: TSESTree.Node): string | null {
@@ -522,31 +518,6 @@ export function checkerQuery<T>(fallback: T, query: () => T): T {
   }
 }
 
-/** TypeScript itself, loaded only in typed mode (where the parser has already loaded it). */
-function loadTypeScript(): typeof ts {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('typescript') as typeof ts;
-}
-
-/**
- * An async function (TS AST) whose every statement is a `try` with a `catch` that neither throws
- * nor awaits and no `finally`: nothing in it can reject its promise (a failure is logged and
- * dropped, by its author's choice). Nested functions are not looked into.
- */
-function catchesEverything(fn: ts.SignatureDeclaration, typescript: typeof ts): boolean {
-  const body = (fn as ts.FunctionLikeDeclaration).body;
-  if (!body || !typescript.isBlock(body) || body.statements.length === 0) return false;
-  if (!(typescript.getCombinedModifierFlags(fn as ts.Declaration) & typescript.ModifierFlags.Async)) return false;
-  const mayReject = (node: ts.Node): boolean => {
-    if (typescript.isThrowStatement(node) || typescript.isAwaitExpression(node)) return true;
-    if (typescript.isFunctionLike(node) || typescript.isClassLike(node)) return false;
-    return typescript.forEachChild(node, mayReject) === true;
-  };
-  return body.statements.every(
-    (statement) => typescript.isTryStatement(statement) && statement.catchClause !== undefined && !statement.finallyBlock && !mayReject(statement.catchClause.block),
-  );
-}
-
 /** The program and checker in typed mode (see `getTypedServices`), else null. */
 function typedServicesOf(context: Context): TypedServices | null {
   const services = getTypedServices(context);
@@ -572,6 +543,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   const variableCache = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
   const words = getSourceWords(context);
   let mayContainPromises: boolean | null = null;
+  let hasRelativeSpecifier: boolean | null = null;
   let sourceCalls: PromiseSourceCalls | null = null;
   /** The calls of the promise catalogs in this file: one pass for all four, on the first question. */
   const promiseSourceCalls = (): PromiseSourceCalls => (sourceCalls ??= findPromiseSourceCalls(sourceCode));
@@ -596,6 +568,9 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
    * that exports it as an async (or `Promise`-typed) function (see `readAsyncExports`).
    */
   function isImportedPromiseFunction(callee: TSESTree.Node): boolean {
+    // Without a relative specifier in the file, no binding is imported from a local module.
+    hasRelativeSpecifier ??= words.anyStringMayBe(NO_STRINGS, ['./', '../']);
+    if (!hasRelativeSpecifier) return false;
     const target = skipTransparent(callee);
     let root: TSESTree.Node = target;
     let member: string | null = null;
@@ -626,7 +601,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   function isPromiseObjectMethodCall(callee: TSESTree.MemberExpression): boolean {
     const name = staticMemberName(callee);
     const object = skipTransparent(callee.object);
-    if (name === null || object.type !== AST_NODE_TYPES.Identifier) return false;
+    if (name === null || object.type !== AST_NODE_TYPES.Identifier || promiseSourceCalls().object.size === 0) return false;
     const init = constantInit(object);
     if (!init) return false;
     const value = skipTransparent(init);
@@ -817,19 +792,19 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
 
   /**
    * True when `fn`'s body has at least one `return` (not looking into nested functions) and every
-   * one returns a promise. The returns are judged in source order and the walk stops at the first
-   * that does not, exactly as `every` over all of them would; a body without the word `return`
-   * is not walked.
+   * one returns a promise. The returns are judged in source order and the search stops at the
+   * first that does not, exactly as `every` over all of them would. The body is not walked: each
+   * occurrence of the word `return` in its text is looked up in the tree (`nodeStartingAt`).
    */
   function everyReturnIsPromise(fn: FunctionNode, depth: number): boolean {
-    if (!words.within('return', fn.body)) return false;
     let returns = 0;
-    const failed = someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => {
-      if (node.type !== AST_NODE_TYPES.ReturnStatement) return false;
+    for (const offset of words.occurrences('return', fn.body.range[0], fn.body.range[1])) {
+      const statement = nodeStartingAt(fn.body, offset, AST_NODE_TYPES.ReturnStatement, sourceCode.visitorKeys);
+      if (statement?.type !== AST_NODE_TYPES.ReturnStatement) continue;
       returns += 1;
-      return node.argument === null || !untypedIsPromise(node.argument, depth);
-    });
-    return returns > 0 && !failed;
+      if (statement.argument === null || !untypedIsPromise(statement.argument, depth)) return false;
+    }
+    return returns > 0;
   }
 
   function functionReturnsPromise(fn: FunctionNode, depth: number): boolean {
@@ -864,7 +839,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
           if (name !== null && CHAIN_METHODS.has(name)) return untypedIsPromise(callee.object, depth + 1);
           if (isPromiseObjectMethodCall(callee)) return true;
         }
-        if (callee.type === AST_NODE_TYPES.Identifier) {
+        if (callee.type === AST_NODE_TYPES.Identifier && promiseSourceCalls().promisify.size > 0) {
           const init = constantInit(callee);
           if (init && isPromisifyCall(skipTransparent(init))) return true;
         }
@@ -1088,29 +1063,6 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     });
   }
 
-  /** See `PromiseAnalysis.calleeCatchesEverything`. */
-  function calleeCatchesEverything(call: TSESTree.CallExpression): boolean {
-    if (!services) return false;
-    const callee = skipTransparent(call.callee);
-    const name = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? callee.property : callee;
-    if (name.type !== AST_NODE_TYPES.Identifier) return false;
-    const typescript = loadTypeScript();
-    const checker = services.checker;
-    return checkerQuery(false, () => {
-      const tsName = services.esTreeNodeToTSNodeMap.get(name);
-      let symbol = checker.getSymbolAtLocation(tsName);
-      if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-      const declarations = symbol?.declarations ?? [];
-      if (declarations.length !== 1) return false;
-      let declaration: ts.Node | undefined = declarations[0];
-      if (declaration && typescript.isVariableDeclaration(declaration)) declaration = declaration.initializer;
-      if (!declaration || !typescript.isFunctionLike(declaration)) return false;
-      const file = declaration.getSourceFile();
-      if (file === tsName.getSourceFile() || file.isDeclarationFile || services.program.isSourceFileFromExternalLibrary(file)) return false;
-      return catchesEverything(declaration, typescript);
-    });
-  }
-
   function untypedReturnsPromise(node: TSESTree.Expression): boolean {
     const fn = resolveCallee(node);
     return fn !== null ? functionReturnsPromise(fn, 0) : isImportedPromiseFunction(node);
@@ -1160,6 +1112,5 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     },
     usageOf: getValueUsage,
     resolveCallee,
-    calleeCatchesEverything,
   };
 }

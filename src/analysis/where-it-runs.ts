@@ -6,6 +6,7 @@ import {
   BUILD_HOOKS,
   CLI_LIBRARIES,
   DEFERRING_GLOBALS,
+  ENTRY_FILE_NAMES,
   EVENT_METHODS,
   LIMITER_MODULES,
   PER_ITEM_METHODS,
@@ -291,6 +292,34 @@ export class WhereItRuns {
   /** Where `fn` runs (see the class comment). */
   ofFunction(fn: FunctionNode): RunContext {
     return this.classify(fn, 0);
+  }
+
+  /**
+   * True when the file is a program's entry module: it starts an async function of its own at the
+   * top level (`starts-main`), exports nothing (nothing imports it for a value) and is named like
+   * an entry (`ENTRY_FILE_NAMES`: `main.ts` starting `bootstrap()`). A rejection of that start
+   * ends the process with the error printed, as a failed start should.
+   */
+  isProgramEntry(): boolean {
+    const name = path.basename(this.filename).replace(/\.[^.]*$/, '');
+    return ENTRY_FILE_NAMES.has(name) && this.script() === 'starts-main' && this.exportsNothing();
+  }
+
+  /** No `export` declaration, no `export =`, no assignment to `module.exports` / `exports` at the top level. */
+  private exportsNothing(): boolean {
+    return this.sourceCode.ast.body.every((statement) => {
+      if (
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+        statement.type === AST_NODE_TYPES.TSExportAssignment
+      ) {
+        return false;
+      }
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return true;
+      const expression = statement.expression;
+      return expression.type !== AST_NODE_TYPES.AssignmentExpression || !isExportsTarget(expression.left);
+    });
   }
 
   /** Why this file is a one-shot program, or null (see `ScriptEvidence`). */

@@ -233,6 +233,13 @@ export const UI_FOLDERS: ReadonlySet<string> = new Set(['composables', 'renderer
  * or the commands of a command-line program (`commands/install.ts`, `cmd/doctor.ts`, `cli/run.ts`).
  * Matched as a path segment below the nearest `package.json`.
  */
+/**
+ * File names (without extension) of a program's entry module: `main.ts` of a server that starts
+ * `bootstrap()`, `index.js` of a bot that starts `start()`. Only with `WhereItRuns.isProgramEntry`'s
+ * other evidence (it starts an async function of its own and exports nothing).
+ */
+export const ENTRY_FILE_NAMES: ReadonlySet<string> = new Set(['main', 'index', 'server', 'app', 'bootstrap', 'start', 'entry']);
+
 export const SCRIPT_FOLDERS: ReadonlySet<string> = new Set(['scripts', 'bin', 'cmd', 'commands', 'cli']);
 
 /**

@@ -419,14 +419,18 @@ export default createRule<Options, MessageIds>({
      * `cli.*`, `bin.*`, `bundle.*`, `bench.*`, `example.js`, or a program by `WhereItRuns.script()`
      * (a shebang, a `bin` target, a CLI-only package, a script folder, a CLI library imported).
      * A rejection at its top level ends the process with the error printed, which is what the
-     * author wants from a script. A module that merely starts an async function of its own at the
-     * top level (`starts-main`) is not enough: that call is exactly what this rule may report; nor
-     * is a library module of a package that also has a `bin` (`bin-package`).
+     * author wants from a script, and from a program's entry module (`WhereItRuns.isProgramEntry`:
+     * a server's `main.ts` starting `bootstrap()`). Any other module that starts an async function
+     * of its own at the top level (`starts-main`) is not a script on that account: a start on
+     * import is exactly what this rule may report. Nor is a library module of a package that also
+     * has a `bin` (`bin-package`).
      */
     function isScriptFile(): boolean {
       if (SCRIPT_PATH.test(context.filename.replace(/\\/g, '/'))) return true;
-      const script = getWhereItRuns(context).script();
-      return script !== null && script !== 'starts-main' && script !== 'bin-package';
+      const whereItRuns = getWhereItRuns(context);
+      const script = whereItRuns.script();
+      if (script === 'starts-main') return whereItRuns.isProgramEntry();
+      return script !== null && script !== 'bin-package';
     }
 
     function wrap(expression: TSESTree.Expression): string {

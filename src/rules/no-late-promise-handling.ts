@@ -189,7 +189,7 @@ export default createRule<Options, MessageIds>({
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
       const argument = node.arguments[0];
       // A call whose effect summary cannot reject (an async helper wholly inside try/catch).
-      if (effects.summaryOf(node)?.canReject === false) return true;
+      if (effects.summaryOf(node)?.canReject === false || effects.importedCannotReject(node)) return true;
       if (isPromiseCombinatorCall(node, sourceCode)) {
         return (
           argument?.type === AST_NODE_TYPES.ArrayExpression &&

@@ -439,7 +439,10 @@ export default createRule<Options, MessageIds>({
      * `() => save().catch(log)`.
      */
     function handlesOwnRejection(node: TSESTree.Node): boolean {
-      return isFunctionNode(node) && !effects.summaryOfFunction(node).canReject && !(node.async && doesUnguardedIo(node));
+      if (!isFunctionNode(node)) return false;
+      // An empty body (a listener stub) has nothing to reject with.
+      if (node.body.type === AST_NODE_TYPES.BlockStatement && node.body.body.length === 0) return true;
+      return !effects.summaryOfFunction(node).canReject && !(node.async && doesUnguardedIo(node));
     }
 
     /**

@@ -252,3 +252,24 @@ describe('where-it-runs: browser UI files', () => {
     assert.equal(ui('export const x = 1;', 'util.tsx'), false);
   });
 });
+
+describe('where-it-runs: a program entry module', () => {
+  /** `isProgramEntry()` of a file. */
+  function isEntry(code: string, filename: string): boolean {
+    const [answer] = runOnCode<boolean>(code, (context, collect) => ({ Program: () => collect(getWhereItRuns(context).isProgramEntry()) }), { filename });
+    return answer === true;
+  }
+  const starts = 'async function bootstrap() { await listen(3000); }\nbootstrap();';
+
+  it('is an entry-named module that starts its own async function and exports nothing', () => {
+    assert.equal(isEntry(starts, 'src/main.ts'), true);
+    assert.equal(isEntry(starts, 'app/server.ts'), true);
+  });
+
+  it('is not a module with other names, or one that exports a value', () => {
+    assert.equal(isEntry(starts, 'src/users.ts'), false);
+    assert.equal(isEntry(`${starts}\nexport const port = 3000;`, 'src/main.ts'), false);
+    assert.equal(isEntry(`${starts}\nexports.port = 3000;`, 'src/index.ts'), false);
+    assert.equal(isEntry('async function bootstrap() {}\nexport default bootstrap;', 'src/main.ts'), false);
+  });
+});

@@ -47,6 +47,17 @@ const invalid: Invalid[] = [
     code: 'async function init() { await connect(); }\ninit();',
     errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'async function init() { await connect(); }\nvoid init();' }] }],
   },
+  // ...nor is an entry-named module that exports something: importing it starts the work
+  {
+    code: 'export const app = createApp();\nasync function start() { await app.listen(3000); }\nstart();',
+    filename: 'src/server.ts',
+    errors: [{ messageId: 'floating', line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'export const app = createApp();\nasync function start() { await app.listen(3000); }\nvoid start();' }] }],
+  },
+  {
+    code: 'async function start() { await listen(3000); }\nstart();\nmodule.exports = { stop };',
+    filename: 'src/server.js',
+    errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'async function start() { await listen(3000); }\nvoid start();\nmodule.exports = { stop };' }] }],
+  },
   // a comment that says nothing about intent
   {
     code: 'async function save(x) { await put(x); }\nfunction f(x) {\n  // save the draft\n  save(x);\n}',
@@ -135,6 +146,9 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     { code: 'async function main() { await run(); }\nmain();', filename: 'src/bin.ts' },
     // a file that imports a CLI library is a command-line program (see where-it-runs)
     { code: 'import { program } from "commander";\nasync function main() { await run(); }\nmain();', filename: 'src/tool.ts' },
+    // a program's entry module: named like one, starts its own async function, exports nothing
+    { code: 'import { NestFactory } from "@nestjs/core";\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\nbootstrap();', filename: 'src/main.ts' },
+    { code: 'const { Client } = require("discord.js");\nconst client = new Client();\nasync function start() { await client.login(token); }\nstart();', filename: 'bot/index.js' },
     { code: 'resolve({ name: "x" }).then(print);', filename: 'packages/resolver/example.js' },
     // the handled chain's .finally
     'async function f() { await g(); }\nf().catch(() => {}).finally(() => {});',

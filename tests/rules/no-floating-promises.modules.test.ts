@@ -20,6 +20,9 @@ ruleTester.run('no-floating-promises (untyped, across modules)', testedRule, {
     { filename, code: "import { saveUser } from './promise-api';\nexport async function f() { await saveUser('a'); }" },
     // without a real file name nothing can be read
     { code: "import { saveUser } from './promise-api';\nsaveUser('a');" },
+    // the imported helper catches every error of its body: a dropped promise of it loses nothing
+    { filename, code: "import { notifyQuietly, pingQuietly } from './notify';\nexport async function f() { notifyQuietly('saved'); pingQuietly(); }" },
+    { filename, code: "import * as notify from './notify';\nexport function f() { notify.notifyQuietly('saved'); }" },
   ],
   invalid: [
     {
@@ -33,6 +36,39 @@ ruleTester.run('no-floating-promises (untyped, across modules)', testedRule, {
           suggestions: [
             { messageId: 'suggestAwait', output: "import { saveUser } from './promise-api.js';\nexport async function register() {\n  await saveUser('a');\n}" },
             { messageId: 'suggestVoid', output: "import { saveUser } from './promise-api.js';\nexport async function register() {\n  void saveUser('a');\n}" },
+          ],
+        },
+      ],
+    },
+    // ...unless it rethrows from its handler
+    {
+      filename,
+      code: "import { notifyLoudly } from './notify';\nexport async function f() { notifyLoudly('saved'); }",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 29,
+          suggestions: [
+            { messageId: 'suggestAwait', output: "import { notifyLoudly } from './notify';\nexport async function f() { await notifyLoudly('saved'); }" },
+            { messageId: 'suggestVoid', output: "import { notifyLoudly } from './notify';\nexport async function f() { void notifyLoudly('saved'); }" },
+          ],
+        },
+      ],
+    },
+    // strict's checkCannotReject marks every promise, also one that cannot reject
+    {
+      filename,
+      options: [{ checkCannotReject: true }],
+      code: "import { notifyQuietly } from './notify';\nexport async function f() { notifyQuietly('saved'); }",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 29,
+          suggestions: [
+            { messageId: 'suggestAwait', output: "import { notifyQuietly } from './notify';\nexport async function f() { await notifyQuietly('saved'); }" },
+            { messageId: 'suggestVoid', output: "import { notifyQuietly } from './notify';\nexport async function f() { void notifyQuietly('saved'); }" },
           ],
         },
       ],

@@ -15,6 +15,8 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: `${IMPORT}saveUser('a').catch(() => undefined);` },
     { filename: 'file.ts', code: `${IMPORT}loadLater().then(() => undefined, () => undefined);` },
     { filename: 'file.ts', code: `${IMPORT}export const all = Promise.all([saveUser('a'), loadLater()]);` },
+    // a function of another module that catches every error of its body: nothing to lose
+    { filename: 'file.ts', code: "import { notifyQuietly, pingQuietly } from './notify';\nexport async function f() { notifyQuietly('saved'); pingQuietly(); }" },
     // not promises: sync functions, any, unknown
     { filename: 'file.ts', code: `${IMPORT}syncValue();` },
     { filename: 'file.ts', code: `${IMPORT}untyped();` },
@@ -77,6 +79,22 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       code: "import { recordQuietly } from './promise-api';\nexport function f() {\n  recordQuietly('a');\n}",
       options: [{ checkCannotReject: true }],
       errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "import { recordQuietly } from './promise-api';\nexport function f() {\n  void recordQuietly('a');\n}" }] }],
+    },
+    // a function of another module whose handler rethrows still rejects
+    {
+      filename: 'file.ts',
+      code: "import { notifyLoudly } from './notify';\nexport async function f() { notifyLoudly('saved'); }",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 29,
+          suggestions: [
+            { messageId: 'suggestAwait', output: "import { notifyLoudly } from './notify';\nexport async function f() { await notifyLoudly('saved'); }" },
+            { messageId: 'suggestVoid', output: "import { notifyLoudly } from './notify';\nexport async function f() { void notifyLoudly('saved'); }" },
+          ],
+        },
+      ],
     },
     // calls of functions imported from other modules
     {

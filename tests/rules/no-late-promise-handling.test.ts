@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-late-promise-handling';
 import { testDocsExamples } from '../docs-examples';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
-import { ruleTester } from '../rule-tester';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
 const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
@@ -776,6 +777,23 @@ async function loadAll(ids) {
 }`,
     errors: [{ messageId: 'lateHandling', data: { name: 'pending', line: 4, handledLine: 5 }, line: 3, column: 19, suggestions: [] }],
   },
+  // a function of another module whose handler rethrows can still reject while the function waits
+  {
+    filename: path.join(FIXTURES_DIR, 'file.ts'),
+    code: "import { notifyLoudly } from './notify';\nexport async function f() { const sent = notifyLoudly('x'); await work(); await sent; }",
+    errors: [
+      {
+        messageId: 'lateHandling',
+        data: { name: 'sent', line: 2, handledLine: 2 },
+        line: 2,
+        column: 42,
+        suggestions: [
+          { messageId: 'suggestGather', output: "import { notifyLoudly } from './notify';\nexport async function f() {  await Promise.all([notifyLoudly('x'), work()]);  }" },
+          { messageId: 'suggestCatch', output: "import { notifyLoudly } from './notify';\nexport async function f() { const sent = notifyLoudly('x');\nsent.catch(() => {}); await work(); await sent; }" },
+        ],
+      },
+    ],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
@@ -793,6 +811,11 @@ ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
     'async function f() { const delay = new Promise((resolve) => setTimeout(resolve, 100)); await work(); await delay; }',
     'async function f(server) { const up = new Promise((resolve) => { server.once("listening", resolve); }); await other(); await up; }',
     'async function f() { const done = Promise.resolve(); await work(); await done; }',
+    // ...also a function of another module whose body catches every error
+    {
+      filename: path.join(FIXTURES_DIR, 'file.ts'),
+      code: "import { notifyQuietly } from './notify';\nexport async function f() { const sent = notifyQuietly('x'); await work(); await sent; }",
+    },
     // an executor that never uses \`reject\`: only a synchronous throw could reject it, at once
     'async function f(stream, data) { const written = new Promise((resolve) => { stream.write(data, () => resolve()); }); if (!data) return; await written; }',
     'async function f() { let open; const opened = new Promise((resolve) => { open = resolve; }); await setup(open); await opened; }',

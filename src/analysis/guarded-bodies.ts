@@ -1,0 +1,236 @@
+/**
+ * Whether a function declared in another module catches every error of its own body, read from
+ * that module's source text: the untyped and the typed path of "can a dropped promise of this
+ * imported function reject?" (`FileEffects.cannotReject`).
+ *
+ * The shape recognised is the fire-and-forget helper written to be dropped: an `async` function
+ * whose body is nothing but `try { ... } catch { ... }` statements, where no `catch` or `finally`
+ * block contains `throw` or `await` (a handler that logs, counts or sets a flag). Anything the
+ * scanner cannot follow for sure (an expression body, other statements beside the `try`, a comment
+ * or string it cannot close) answers "may reject": the rules then report as before.
+ *
+ * Text, not a parse: the other module is not parsed by the host, and parsing it here would cost a
+ * second parse per imported module. The scanner skips strings, template literals (with `${}`),
+ * and comments, so braces inside them do not count; a brace inside a regular expression literal
+ * can mislead it, which only ever makes it answer "may reject" or, in a body that is already one
+ * `try`, look one statement further.
+ */
+
+/** Where the text after `index` (whitespace and comments skipped) continues, or -1 in an open comment. */
+export function skipTrivia(text: string, index: number): number {
+  let at = index;
+  while (at < text.length) {
+    const char = text[at];
+    if (char === ' ' || char === '\t' || char === '\n' || char === '\r' || char === '\uFEFF') {
+      at += 1;
+    } else if (text.startsWith('//', at)) {
+      const end = text.indexOf('\n', at);
+      if (end === -1) return text.length;
+      at = end + 1;
+    } else if (text.startsWith('/*', at)) {
+      const end = text.indexOf('*/', at + 2);
+      if (end === -1) return -1;
+      at = end + 2;
+    } else {
+      return at;
+    }
+  }
+  return at;
+}
+
+/** The index just past a string starting at `index` (its quote), or -1 if it does not close on its line. */
+function skipString(text: string, index: number): number {
+  const quote = text[index];
+  for (let at = index + 1; at < text.length; at += 1) {
+    const char = text[at];
+    if (char === '\\') at += 1;
+    else if (char === quote) return at + 1;
+    else if (char === '\n') return -1;
+  }
+  return -1;
+}
+
+/** The index just past a template literal starting at `index` (its backtick), or -1. */
+function skipTemplate(text: string, index: number): number {
+  for (let at = index + 1; at < text.length; at += 1) {
+    const char = text[at];
+    if (char === '\\') at += 1;
+    else if (char === '`') return at + 1;
+    else if (char === '$' && text[at + 1] === '{') {
+      const end = closingIndex(text, at + 1);
+      if (end === -1) return -1;
+      at = end;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The index of the bracket closing the one at `open` (`{`, `(` or `[`), skipping strings,
+ * templates and comments, or -1 when it does not close.
+ */
+export function closingIndex(text: string, open: number): number {
+  const stack: string[] = [];
+  for (let at = open; at < text.length; at += 1) {
+    const char = text[at];
+    if (char === '{' || char === '(' || char === '[') {
+      stack.push(char === '{' ? '}' : char === '(' ? ')' : ']');
+    } else if (char === '}' || char === ')' || char === ']') {
+      if (stack.pop() !== char) return -1;
+      if (stack.length === 0) return at;
+    } else if (char === '"' || char === "'") {
+      const end = skipString(text, at);
+      if (end === -1) return -1;
+      at = end - 1;
+    } else if (char === '`') {
+      const end = skipTemplate(text, at);
+      if (end === -1) return -1;
+      at = end - 1;
+    } else if (char === '/' && (text[at + 1] === '/' || text[at + 1] === '*')) {
+      const end = skipTrivia(text, at);
+      if (end === -1) return -1;
+      at = end - 1;
+    }
+  }
+  return -1;
+}
+
+/** `word` at `index`, not followed by an identifier character. */
+function keywordAt(text: string, index: number, word: string): boolean {
+  return text.startsWith(word, index) && !/[\w$]/.test(text[index + word.length] ?? '');
+}
+
+/** A handler block's text (between its braces) that cannot make the function reject. */
+function isQuietHandler(block: string): boolean {
+  return !/\b(?:throw|await)\b/.test(block);
+}
+
+/**
+ * True when the block whose `{` is at `open` holds only `try`/`catch` statements whose handlers
+ * neither throw nor await (see the module comment). A directive prologue (`'use strict';`) is
+ * allowed before them.
+ */
+export function isCatchAllBody(text: string, open: number): boolean {
+  if (text[open] !== '{') return false;
+  const close = closingIndex(text, open);
+  if (close === -1) return false;
+  let at = skipTrivia(text, open + 1);
+  while (at !== -1 && (text[at] === "'" || text[at] === '"')) {
+    // A directive: `'use strict';`.
+    const end = skipString(text, at);
+    if (end === -1) return false;
+    at = skipTrivia(text, end);
+    if (at !== -1 && text[at] === ';') at = skipTrivia(text, at + 1);
+  }
+  let statements = 0;
+  while (at !== -1 && at < close) {
+    if (!keywordAt(text, at, 'try')) return false;
+    const tryOpen = skipTrivia(text, at + 3);
+    if (tryOpen === -1 || text[tryOpen] !== '{') return false;
+    const tryClose = closingIndex(text, tryOpen);
+    if (tryClose === -1) return false;
+    at = skipTrivia(text, tryClose + 1);
+    if (at === -1 || !keywordAt(text, at, 'catch')) return false;
+    at = skipTrivia(text, at + 5);
+    if (at !== -1 && text[at] === '(') {
+      const paramClose = closingIndex(text, at);
+      if (paramClose === -1) return false;
+      at = skipTrivia(text, paramClose + 1);
+    }
+    if (at === -1 || text[at] !== '{') return false;
+    const catchClose = closingIndex(text, at);
+    if (catchClose === -1 || !isQuietHandler(text.slice(at + 1, catchClose))) return false;
+    at = skipTrivia(text, catchClose + 1);
+    if (at !== -1 && keywordAt(text, at, 'finally')) {
+      const finallyOpen = skipTrivia(text, at + 7);
+      if (finallyOpen === -1 || text[finallyOpen] !== '{') return false;
+      const finallyClose = closingIndex(text, finallyOpen);
+      if (finallyClose === -1 || !isQuietHandler(text.slice(finallyOpen + 1, finallyClose))) return false;
+      at = skipTrivia(text, finallyClose + 1);
+    }
+    statements += 1;
+  }
+  return at === close && statements > 0;
+}
+
+/**
+ * The index of the `{` opening the body of the function whose parameter list opens at `paren`:
+ * skips the parameters, a return type annotation (`: Promise<{ id: string }>`, braces inside
+ * angle brackets belong to the type) and an arrow. -1 for an expression body or anything else.
+ */
+export function bodyOpenAfterParameters(text: string, paren: number): number {
+  if (text[paren] !== '(') return -1;
+  const paramClose = closingIndex(text, paren);
+  if (paramClose === -1) return -1;
+  let at = skipTrivia(text, paramClose + 1);
+  if (at !== -1 && text[at] === ':') {
+    let angles = 0;
+    for (at += 1; at < text.length; at += 1) {
+      const char = text[at];
+      if (char === '<') angles += 1;
+      else if (char === '>' && text[at - 1] !== '=') angles -= 1;
+      else if (char === '{' || char === '(' || char === '[') {
+        if (angles === 0 && char === '{') break;
+        const end = closingIndex(text, at);
+        if (end === -1) return -1;
+        at = end;
+      } else if (angles === 0 && char === '=' && text[at + 1] === '>') break;
+      else if (char === ';') return -1;
+    }
+  }
+  at = skipTrivia(text, at);
+  if (at !== -1 && text.startsWith('=>', at)) at = skipTrivia(text, at + 2);
+  return at !== -1 && text[at] === '{' ? at : -1;
+}
+
+/**
+ * The names a module exports as `async` functions whose body catches every error (see
+ * `isCatchAllBody`): `export async function f(...) {...}`, `export const f = async (...) => {...}`
+ * / `= async function (...) {...}`, `exports.f = async ...`, and `export default async function`
+ * (as `default`). A name declared more than once (overloads, redeclarations) is left out.
+ */
+export function catchAllAsyncExports(text: string): ReadonlySet<string> {
+  const names = new Set<string>();
+  const seen = new Map<string, number>();
+  const pattern =
+    /^[ \t]*(?:export\s+(?:default\s+(async)\s+function\b\s*[\w$]*|async\s+function\s+([\w$]+)|(?:const|let|var)\s+([\w$]+)\s*(?::[^=\n]+)?=\s*async\s*(?:function\b\s*[\w$]*)?)|(?:module\.)?exports\.([\w$]+)\s*=\s*async\s*(?:function\b\s*[\w$]*)?)\s*(?:<[^>()]*>)?\s*\(/gm;
+  for (const match of text.matchAll(pattern)) {
+    const name = match[1] ? 'default' : (match[2] ?? match[3] ?? match[4]);
+    if (!name) continue;
+    seen.set(name, (seen.get(name) ?? 0) + 1);
+    const paren = match.index + match[0].length - 1;
+    const open = bodyOpenAfterParameters(text, paren);
+    if (open !== -1 && isCatchAllBody(text, open)) names.add(name);
+  }
+  for (const [name, count] of seen) if (count > 1) names.delete(name);
+  return names;
+}
+
+/** The part of a TypeScript declaration node this module reads (no `typescript` import needed). */
+export interface DeclarationLike {
+  readonly pos: number;
+  readonly end: number;
+  readonly body?: { readonly pos: number; readonly end: number } | undefined;
+  readonly modifiers?: readonly { readonly pos: number; readonly end: number }[] | undefined;
+  /** A variable's initializer: `const send = async () => {...}` declares `send`. */
+  readonly initializer?: DeclarationLike | undefined;
+  getSourceFile(): { readonly text: string; readonly isDeclarationFile: boolean };
+}
+
+/**
+ * Typed path: true when a function declaration the checker resolved a call to (in any file of the
+ * program) is `async` and its block body catches every error (see `isCatchAllBody`). Reads only
+ * positions and the file's text, so it needs no `typescript` module and no syntax-kind numbers.
+ */
+export function declarationCatchesAll(declared: DeclarationLike): boolean {
+  const declaration = declared.initializer ?? declared;
+  const body = declaration.body;
+  if (!body) return false;
+  const file = declaration.getSourceFile();
+  if (file.isDeclarationFile) return false;
+  const text = file.text;
+  const isAsync = declaration.modifiers?.some((modifier) => text.slice(modifier.pos, modifier.end).trim() === 'async') ?? false;
+  if (!isAsync) return false;
+  const open = skipTrivia(text, body.pos);
+  return open !== -1 && isCatchAllBody(text, open);
+}

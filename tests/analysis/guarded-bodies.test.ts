@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as ts from 'typescript';
+import { catchAllAsyncExports, closingIndex, declarationCatchesAll } from '../../src/analysis/guarded-bodies';
+
+const names = (text: string): string[] => [...catchAllAsyncExports(text)].sort();
+
+describe('catchAllAsyncExports', () => {
+  it('finds async exports whose whole body is a try with a quiet catch', () => {
+    const text = [
+      'export async function notify(user) {',
+      '  try {',
+      '    await mailer.send(user.email, "welcome");',
+      '  } catch (error) {',
+      '    logger.warn("mail failed", error);',
+      '  }',
+      '}',
+      'export const track = async (event: Event): Promise<{ ok: boolean }> => {',
+      '  try { await analytics.post(event); } catch { failures += 1; }',
+      '};',
+      'exports.ping = async function ping() {',
+      "  'use strict';",
+      '  try { await fetch(url); } catch (e) { console.error(e); } finally { pending -= 1; }',
+      '};',
+      'export default async function () {',
+      '  try { await run(); } catch (e) { report(e); }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(names(text), ['default', 'notify', 'ping', 'track']);
+  });
+
+  it('leaves out handlers that rethrow, await, or bodies with other statements', () => {
+    const text = [
+      'export async function rethrows() { try { await a(); } catch (e) { log(e); throw e; } }',
+      'export async function awaitsInCatch() { try { await a(); } catch (e) { await rollback(); } }',
+      'export async function throwsInFinally() { try { await a(); } catch {} finally { throw new Error("x"); } }',
+      'export async function before() { const client = await connect(); try { await client.q(); } catch {} }',
+      'export async function after() { try { await a(); } catch {} await b(); }',
+      'export async function empty() {}',
+      'export async function expression() { return a(); }',
+      'export const arrow = async () => a().catch(() => {});',
+    ].join('\n');
+    assert.deepEqual(names(text), []);
+  });
+
+  it('does not treat a sync function as catching its promise rejections', () => {
+    // Without `await`, the try/catch of a sync function never sees the promise reject.
+    assert.deepEqual(names('export function send() { try { return post(); } catch (e) { log(e); } }'), []);
+  });
+
+  it('skips braces inside strings, templates and comments', () => {
+    const text = [
+      'export async function render(x) {',
+      '  try {',
+      '    await write(`{${x.map((y) => `}${y}{`).join("}")}`, "{", \'}\'); // }',
+      '    /* { */',
+      '  } catch (e) {',
+      '    log("} throw {");',
+      '  }',
+      '}',
+    ].join('\n');
+    // The handler's string holds the word `throw`: read as text, it counts (may reject).
+    assert.deepEqual(names(text), []);
+    assert.deepEqual(names(text.replace('} throw {', '} caught {')), ['render']);
+  });
+
+  it('leaves out a name declared twice', () => {
+    const body = '{ try { await a(); } catch {} }';
+    assert.deepEqual(names(`export async function twice() ${body}\nexports.twice = async () => ${body};`), []);
+  });
+
+  it('answers "may reject" for text it cannot close', () => {
+    assert.deepEqual(names('export async function open() { try { await a(); } catch (e) { log("x); }'), []);
+    assert.deepEqual(names('export async function open() { try { await a(); /* } catch {} }'), []);
+  });
+});
+
+describe('closingIndex', () => {
+  it('matches nested brackets of every kind', () => {
+    const text = '{ a: [1, (2)], b: { c: "}" } }';
+    assert.equal(closingIndex(text, 0), text.length - 1);
+    assert.equal(closingIndex('{ ( }', 0), -1);
+  });
+});
+
+describe('declarationCatchesAll (typed path, from the declaration the checker resolves)', () => {
+  const source = [
+    'export async function quiet() { try { await work(); } catch (e) { log(e); } }',
+    'export async function loud() { try { await work(); } catch (e) { throw e; } }',
+    'export function notAsync() { try { return work(); } catch (e) { log(e); } }',
+    'export const arrow = async (): Promise<void> => { try { await work(); } catch { } };',
+    'export class Jobs { async flush() { try { await work(); } catch { } } }',
+    'declare function work(): Promise<void>; declare function log(e: unknown): void;',
+  ].join('\n');
+  const file = ts.createSourceFile('jobs.ts', source, ts.ScriptTarget.Latest, true);
+  const declarations = new Map<string, ts.Node>();
+  const visit = (node: ts.Node): void => {
+    if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isVariableDeclaration(node)) && node.name) {
+      declarations.set(node.name.getText(file), node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  const verdict = (name: string): boolean => {
+    const declaration = declarations.get(name);
+    assert.ok(declaration, name);
+    return declarationCatchesAll(declaration as unknown as Parameters<typeof declarationCatchesAll>[0]);
+  };
+
+  it('is true for an async function, arrow or method whose body catches everything', () => {
+    assert.equal(verdict('quiet'), true);
+    assert.equal(verdict('arrow'), true);
+    assert.equal(verdict('flush'), true);
+  });
+
+  it('is false for a rethrowing handler, a sync function, and a body-less declaration', () => {
+    assert.equal(verdict('loud'), false);
+    assert.equal(verdict('notAsync'), false);
+    assert.equal(verdict('work'), false);
+  });
+});
