@@ -437,6 +437,11 @@ export class FileEffects {
   }
 
   /** @internal For `FunctionWalk`: the summary of a call made inside a function at `depth`. */
+  /** Typed mode: the checker knows `node`'s type and it is not a promise. False untyped. */
+  isKnownNonPromise(node: TSESTree.Node): boolean {
+    return this.promises.typed && this.promises.hasKnownType(node) && !this.promises.isPromise(node as TSESTree.Expression);
+  }
+
   calleeSummary(call: EffectCall, depth: number): EffectSummary | null {
     return this.summaryAt(call, depth + 1);
   }
@@ -1016,6 +1021,9 @@ class FunctionWalk {
    */
   private returnedCanReject(value: TSESTree.Node): boolean {
     const node = skipTransparent(value);
+    // Typed: a returned value the checker knows is no promise (`return socket.close()` inside a
+    // `try`) rejects nothing; a synchronous throw there is the `try`'s.
+    if (this.effects.isKnownNonPromise(node)) return false;
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression: {
         // `return done(err)`: a callback parameter called the Node way returns nothing to wait for.

@@ -80,6 +80,11 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
     },
     { filename: 'file.ts', code: `${IMPORT}process.on('SIGTERM', async () => {\n  await saveUser('shutdown');\n  process.exit(0);\n});` },
     { filename: 'file.ts', code: `${IMPORT}declare const button: HTMLButtonElement;\nbutton.addEventListener('click', async () => { await saveUser('a'); });` },
+    // a listener fully inside try/catch whose early return hands back no promise
+    {
+      filename: 'file.ts',
+      code: "import { parentPort } from 'node:worker_threads';\nimport { saveUser } from './promise-api';\nparentPort?.on('message', async (name: string) => {\n  try {\n    if (!name) return parentPort?.close();\n    parentPort?.postMessage(await saveUser(name));\n  } catch (error) {\n    parentPort?.postMessage({ error: String(error) });\n  }\n});",
+    },
     // a named local function that already handles its rejection
     { filename: 'file.ts', code: `${IMPORT}const tick = () => saveUser('a').catch(() => undefined);\nsetInterval(tick, 1000);` },
     {
