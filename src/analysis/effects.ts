@@ -389,8 +389,8 @@ export class FileEffects {
       // answer, which the rest of its body decides.
       const fn = this.calledFunction(call);
       if (fn !== null && this.inProgress.has(fn) && this.apiEffect(call) === null) return false;
-      const summary = this.summaryAt(call, depth);
-      return summary ? summary.canReject : !this.importedCannotReject(call);
+      // An async function of another module whose whole body catches everything (`importedCannotReject`).
+      return this.summaryAt(call, depth)?.canReject ?? !this.importedCannotReject(call);
     }
     const [list] = call.arguments;
     const items = list ? skipTransparent(list) : null;
@@ -436,6 +436,11 @@ export class FileEffects {
   }
 
   /** @internal For `FunctionWalk`: the summary of a call made inside a function at `depth`. */
+  /** Typed mode: the checker knows `node`'s type and it is not a promise. False untyped. */
+  isKnownNonPromise(node: TSESTree.Node): boolean {
+    return this.promises.typed && this.promises.hasKnownType(node) && !this.promises.isPromise(node as TSESTree.Expression);
+  }
+
   calleeSummary(call: EffectCall, depth: number): EffectSummary | null {
     return this.summaryAt(call, depth + 1);
   }
@@ -1015,6 +1020,9 @@ class FunctionWalk {
    */
   private returnedCanReject(value: TSESTree.Node): boolean {
     const node = skipTransparent(value);
+    // Typed: a returned value the checker knows is no promise (`return socket.close()` inside a
+    // `try`) rejects nothing; a synchronous throw there is the `try`'s.
+    if (this.effects.isKnownNonPromise(node)) return false;
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression: {
         // `return done(err)`: a callback parameter called the Node way returns nothing to wait for.

@@ -47,6 +47,33 @@ export const EVENT_LISTENER_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Listener methods of `EventTarget` (the DOM's, and Node's): in a browser a rejected listener is
+ * reported to the console and the page goes on, so with `allowEventListeners` their async
+ * listeners are accepted (except for `REPLYING_EVENTS`). Node emitters' methods (`on`, `once`,
+ * ...) are not: a rejection in their listener is unhandled, which ends a Node process.
+ */
+export const EVENT_TARGET_LISTENER_METHODS: ReadonlySet<string> = new Set(['addEventListener']);
+
+/**
+ * Process events whose listener runs while the process shuts down (`process.on('SIGTERM', ...)`):
+ * a rejection there ends the process, which is what the listener was about to do anyway, so its
+ * async listeners are accepted with `allowEventListeners`.
+ */
+export const SHUTDOWN_EVENTS: ReadonlySet<string> = new Set([
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGQUIT',
+  'SIGBREAK',
+  'SIGUSR1',
+  'SIGUSR2',
+  'beforeExit',
+  'exit',
+  'uncaughtException',
+  'unhandledRejection',
+]);
+
+/**
  * Methods that remove a listener: the function passed is only compared with the registered one,
  * never called, so whatever it returns is irrelevant to the void-return check.
  */

@@ -1,17 +1,20 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { type FunctionNode, getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
-import { checkerQuery, getPromiseAnalysis, isVoidReturningFunctionType } from '../analysis/promises';
+import { checkerQuery, getPromiseAnalysis, isVoidReturningFunctionType, mayHoldPromise } from '../analysis/promises';
 import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
 import { someNodeInSameFunction } from '../analysis/walk';
 import { disablesRuleOn } from '../util/disable-comments';
 import {
   AWAITING_VOID_CALLBACK_METHODS,
+  type CallbackUse,
   EVENT_LISTENER_METHODS,
+  EVENT_TARGET_LISTENER_METHODS,
   EVENT_UNLISTEN_METHODS,
   PROMISE_IGNORING_METHODS,
   REPLYING_EVENTS,
+  SHUTDOWN_EVENTS,
 } from '../catalog/promise-callbacks';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
@@ -37,6 +40,21 @@ export type MessageIds =
   | 'voidOverride'
   | 'suggestForOf'
   | 'suggestPromiseAll';
+
+/** Parameter type annotations whose values are never functions (`x: string`, `xs: T[]`, `kind: 'a'`). */
+const SETTLED_PARAMETER_TYPES: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.TSBooleanKeyword,
+  AST_NODE_TYPES.TSNumberKeyword,
+  AST_NODE_TYPES.TSStringKeyword,
+  AST_NODE_TYPES.TSBigIntKeyword,
+  AST_NODE_TYPES.TSSymbolKeyword,
+  AST_NODE_TYPES.TSUndefinedKeyword,
+  AST_NODE_TYPES.TSNullKeyword,
+  AST_NODE_TYPES.TSLiteralType,
+  AST_NODE_TYPES.TSArrayType,
+  AST_NODE_TYPES.TSTupleType,
+  AST_NODE_TYPES.TSTemplateLiteralType,
+]);
 
 /** `Array.from(...)`, `Object.keys(...)`: calls whose result is always a real array. */
 const ARRAY_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -65,7 +83,7 @@ export default createRule<Options, MessageIds>({
           allowEventListeners: {
             type: 'boolean',
             description:
-              'Typed mode only: accept async listeners passed to `on`, `once`, `addListener`, `addEventListener` and the like.',
+              'Typed mode only: accept async `addEventListener` listeners and listeners of the process\'s shutdown events (`SIGTERM`, `exit`, ...). A Node emitter\'s async listener that can reject is reported either way.',
           },
         },
         additionalProperties: false,
@@ -194,6 +212,18 @@ export default createRule<Options, MessageIds>({
         return name === 'then' || name === 'catch' || name === 'finally' || name === 'toArray';
       }
       return false;
+    }
+
+    /**
+     * Whether a callback's promise can matter to `use` at all, decided before asking whether it
+     * returns one (in typed mode a checker query): always for `ignored` (`forEach`); for `mapped`
+     * only when the array is dropped (`isDropped`); for predicates, comparators and reducers only
+     * when the callback is meant as async (`isDeclaredAsync`), as the reports below require.
+     */
+    function callbackPromiseMatters(use: CallbackUse, call: TSESTree.CallExpression, callback: TSESTree.Node): boolean {
+      if (use === 'ignored') return true;
+      if (use === 'mapped') return isDropped(call);
+      return isDeclaredAsync(callback);
     }
 
     /** Is the receiver certainly an array (so `for...of` visits what `forEach` visits)? */
@@ -411,7 +441,39 @@ export default createRule<Options, MessageIds>({
      * `() => save().catch(log)`.
      */
     function handlesOwnRejection(node: TSESTree.Node): boolean {
-      return isFunctionNode(node) && !effects.summaryOfFunction(node).canReject;
+      if (!isFunctionNode(node)) return false;
+      // An empty body (a listener stub) has nothing to reject with.
+      if (node.body.type === AST_NODE_TYPES.BlockStatement && node.body.body.length === 0) return true;
+      return !effects.summaryOfFunction(node).canReject && !(node.async && doesUnguardedIo(node));
+    }
+
+    /**
+     * An async function that does file-system or child-process work (`readFileSync(path)`,
+     * `execSync(cmd)`, by the effect catalog) outside a `try`: a synchronous call throws on an
+     * ordinary failure (a missing file, a failed command), which inside an async function is a
+     * rejection; an asynchronous one not awaited there rejects unhandled. Unlike an unexpected
+     * throw of other synchronous code, this fails in ordinary operation.
+     */
+    function doesUnguardedIo(fn: FunctionNode): boolean {
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+      return bodyContains(fn.body, (inner) => {
+        if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+        const effect = effects.apiEffect(inner);
+        return (effect === 'fileRead' || effect === 'fileWrite' || effect === 'process') && !insideTry(inner, fn);
+      });
+    }
+
+    /** Is `node` inside the block of a `try` with a `catch`, within `fn`? */
+    function insideTry(node: TSESTree.Node, fn: FunctionNode): boolean {
+      for (let child = node, parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+        if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return true;
+      }
+      return false;
+    }
+
+    /** `'SIGTERM'`, `'exit'`... (see `SHUTDOWN_EVENTS`) written as a string literal. */
+    function isShutdownEvent(event: TSESTree.Node | undefined): boolean {
+      return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && SHUTDOWN_EVENTS.has(event.value);
     }
 
     /** `'request'`, `'message'`... (see `REPLYING_EVENTS`) written as a string literal. */
@@ -467,26 +529,52 @@ export default createRule<Options, MessageIds>({
         return found;
       }
       if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
+      if (!mayNameFunction(value)) return false;
       return promises.returnsPromise(value);
     }
 
-    /** Can this returned expression's value be a promise, by its syntax? */
-    function mayHoldPromise(expression: TSESTree.Node): boolean {
-      const node = skipTransparent(expression);
-      switch (node.type) {
-        case AST_NODE_TYPES.CallExpression:
-        case AST_NODE_TYPES.NewExpression:
-        case AST_NODE_TYPES.Identifier:
-        case AST_NODE_TYPES.MemberExpression:
-        case AST_NODE_TYPES.TaggedTemplateExpression:
-        case AST_NODE_TYPES.AssignmentExpression:
+    /**
+     * Typed mode, before the checker is asked about a named argument (`run(task)`, `run(this.task)`):
+     * can the name hold a function at all? A function of this file that scope analysis resolves
+     * (`promises.resolveCallee`) is judged by its syntax inside `returnsPromise`; otherwise only
+     * an import, a variable holding a wrapped function (`wrapsFunction`), and a parameter
+     * declared with a type other than a primitive, array or literal are worth the query. Members
+     * of other objects (`run(config.onDone)`), globals, and variables holding a literal, an object
+     * or the result of another call are not: asking the checker for the type of every such argument of every call was
+     * most of the rule's typed cost, for callbacks that are rarely written that way.
+     */
+    /**
+     * A variable's initializer that makes a function of another one: `fn.bind(this)`, or a call
+     * handed a function literal or a name (`debounce(async () => ...)`, `promisify(readFile)`).
+     * Other calls (`require('x')`, `load(path)`) make data far more often than functions.
+     */
+    function wrapsFunction(init: TSESTree.Node): boolean {
+      if (init.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTransparent(init.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && staticMemberName(callee) === 'bind') return true;
+      return init.arguments.some((argument) => {
+        const value = skipTransparent(argument);
+        return isFunctionNode(value) || value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression;
+      });
+    }
+
+    function mayNameFunction(value: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
+      if (promises.resolveCallee(value)) return true;
+      if (value.type === AST_NODE_TYPES.MemberExpression) return false;
+      const variable = variableOfIdentifier(sourceCode, value);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (!definition) return false;
+      switch (definition.type) {
+        case 'ImportBinding':
           return true;
-        case AST_NODE_TYPES.ConditionalExpression:
-          return mayHoldPromise(node.consequent) || mayHoldPromise(node.alternate);
-        case AST_NODE_TYPES.LogicalExpression:
-          return mayHoldPromise(node.left) || mayHoldPromise(node.right);
-        case AST_NODE_TYPES.SequenceExpression:
-          return node.expressions.length > 0 && mayHoldPromise(node.expressions[node.expressions.length - 1] as TSESTree.Node);
+        case 'Variable': {
+          const init = definition.node.init ? skipTransparent(definition.node.init) : null;
+          return definition.node.id.type === AST_NODE_TYPES.Identifier && init !== null && wrapsFunction(init);
+        }
+        case 'Parameter': {
+          const annotation = definition.name.typeAnnotation?.typeAnnotation;
+          return annotation !== undefined && !SETTLED_PARAMETER_TYPES.has(annotation.type);
+        }
         default:
           return false;
       }
@@ -527,7 +615,8 @@ export default createRule<Options, MessageIds>({
         if (name !== null && (AWAITING_VOID_CALLBACK_METHODS.has(name) || EVENT_UNLISTEN_METHODS.has(name))) return;
         if (name !== null && EVENT_LISTENER_METHODS.has(name)) {
           replyingListener = isReplyingEvent(call.arguments[0]) && promises.hasKnownType(callee.object);
-          if (allowEventListeners && !replyingListener) return;
+          // A Node emitter's listener that can reject is checked like any void callback below.
+          if (allowEventListeners && !replyingListener && (EVENT_TARGET_LISTENER_METHODS.has(name) || isShutdownEvent(call.arguments[0]))) return;
         }
       }
       // Array-method and promise-chain callbacks are judged by the method's own use of them
@@ -544,8 +633,9 @@ export default createRule<Options, MessageIds>({
         const value = skipTransparent(argument);
         // A listener for a request or a message (see `REPLYING_EVENTS`): DOM listener types return
         // `any`, so the parameter's declared return type decides only when it asks for a promise.
+        const own = callbackFunction(value) ?? value;
         if (replyingListener && argument === call.arguments[1]) {
-          if (!isAsyncCallback(value) || handlesOwnRejection(value) || promises.expectsPromiseReturn(value as TSESTree.Expression)) {
+          if (!isAsyncCallback(value) || handlesOwnRejection(own) || promises.expectsPromiseReturn(value as TSESTree.Expression)) {
             continue;
           }
           context.report({ node: argument, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
@@ -555,7 +645,7 @@ export default createRule<Options, MessageIds>({
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);
         if (!contextual || !isVoidReturningFunctionType(contextual)) continue;
-        if (!isAsyncCallback(value) || handlesOwnRejection(value)) continue;
+        if (!isAsyncCallback(value) || handlesOwnRejection(own)) continue;
         context.report({ node: argument, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
       }
     }
@@ -577,6 +667,7 @@ export default createRule<Options, MessageIds>({
           callee.type !== AST_NODE_TYPES.MemberExpression ||
           !callback ||
           callback.type === AST_NODE_TYPES.SpreadElement ||
+          !callbackPromiseMatters(use, call, callback) ||
           !isAsyncCallback(callback)
         ) {
           checkerQuery(undefined, () => checkVoidReturnArguments(call, null));

@@ -64,8 +64,22 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: `${IMPORT}export async function f() { const p = saveUser('a'); await p; }` },
     // a typed `any` variable is not a promise
     { filename: 'file.ts', code: `${IMPORT}export function f() { const p = untyped(); }` },
+    // an async function of another project file whose body catches everything cannot reject
+    { filename: 'file.ts', code: "import { recordQuietly } from './promise-api';\nexport function f() {\n  recordQuietly('a');\n}" },
   ],
   invalid: [
+    // ...but one whose catch rethrows can, and with checkCannotReject the quiet one is reported too
+    {
+      filename: 'file.ts',
+      code: "import { recordOrFail } from './promise-api';\nexport function f() {\n  recordOrFail('a');\n}",
+      errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "import { recordOrFail } from './promise-api';\nexport function f() {\n  void recordOrFail('a');\n}" }] }],
+    },
+    {
+      filename: 'file.ts',
+      code: "import { recordQuietly } from './promise-api';\nexport function f() {\n  recordQuietly('a');\n}",
+      options: [{ checkCannotReject: true }],
+      errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "import { recordQuietly } from './promise-api';\nexport function f() {\n  void recordQuietly('a');\n}" }] }],
+    },
     // a function of another module whose handler rethrows still rejects
     {
       filename: 'file.ts',

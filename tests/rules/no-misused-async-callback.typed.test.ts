@@ -72,11 +72,28 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: `${IMPORT}declare function report(error: unknown): Promise<void>;\nsetTimeout(async () => {\n  const name = 'a';\n  try {\n    await saveUser(name);\n  } catch (error) {\n    await report(error);\n  }\n}, 10);`,
     },
-    // an async listener for events that reply to nobody is accepted by default
+    // emitter listeners accepted by default: one that guards its await, one that runs while the
+    // process shuts down, a DOM listener (a rejection there is logged and the page goes on)
     {
       filename: 'file.ts',
-      code: "import { EventEmitter } from 'node:events';\nimport { saveUser } from './promise-api';\nconst emitter = new EventEmitter();\nemitter.on('close', async () => { await saveUser('a'); });",
+      code: "import { EventEmitter } from 'node:events';\nimport { saveUser } from './promise-api';\nconst emitter = new EventEmitter();\nemitter.on('close', async () => {\n  try {\n    await saveUser('a');\n  } catch (error) {\n    console.error(error);\n  }\n});",
     },
+    { filename: 'file.ts', code: `${IMPORT}process.on('SIGTERM', async () => {\n  await saveUser('shutdown');\n  process.exit(0);\n});` },
+    { filename: 'file.ts', code: `${IMPORT}declare const button: HTMLButtonElement;\nbutton.addEventListener('click', async () => { await saveUser('a'); });` },
+    // a listener fully inside try/catch whose early return hands back no promise
+    {
+      filename: 'file.ts',
+      code: "import { parentPort } from 'node:worker_threads';\nimport { saveUser } from './promise-api';\nparentPort?.on('message', async (name: string) => {\n  try {\n    if (!name) return parentPort?.close();\n    parentPort?.postMessage(await saveUser(name));\n  } catch (error) {\n    parentPort?.postMessage({ error: String(error) });\n  }\n});",
+    },
+    // a named local function that already handles its rejection
+    { filename: 'file.ts', code: `${IMPORT}const tick = () => saveUser('a').catch(() => undefined);\nsetInterval(tick, 1000);` },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}async function refresh() {\n  try {\n    await saveUser('a');\n  } catch {\n    console.error('refresh failed');\n  }\n}\nsetInterval(refresh, 1000);`,
+    },
+    // named arguments that cannot be functions are not asked about: literals, objects, members
+    // of other objects, parameters typed as data
+    { filename: 'file.ts', code: `${IMPORT}const limit = 10;\nconst options = { limit };\nexport function f(names: string[], label: string) {\n  setTimeout(console.log, limit, options, names, label);\n}` },
     // an async callback with nothing to await cannot reject; sync code around a guarded await
     { filename: 'file.ts', code: 'setTimeout(async () => { console.log(1); }, 10);' },
     {
@@ -186,6 +203,31 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: `${IMPORT}setTimeout(async () => {\n  try {\n    await saveUser('a');\n  } catch {\n    console.error('x');\n  } finally {\n    await saveUser('b');\n  }\n}, 10);`,
       errors: [{ messageId: 'voidReturn', data: { callee: 'setTimeout' }, line: 2, column: 12 }],
+    },
+    // a variable holding a wrapped async function is asked about
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}declare function once<F extends (...args: never[]) => unknown>(fn: F): F;\nconst save = once(async () => { await saveUser('a'); });\nsetTimeout(save, 10);`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'setTimeout' }, line: 4, column: 12 }],
+    },
+    // a Node emitter ignores what its listener returns: an await that can reject there is an
+    // unhandled rejection, whatever the event (also listener types declared per event)
+    {
+      filename: 'file.ts',
+      code: "import { EventEmitter } from 'node:events';\nimport { saveUser } from './promise-api';\nconst emitter = new EventEmitter();\nemitter.on('close', async () => { await saveUser('a'); });",
+      errors: [{ messageId: 'voidReturn', data: { callee: 'emitter.on' }, line: 4, column: 21 }],
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}declare class Queue {\n  on(event: 'failed', listener: (job: string | undefined, error: Error) => void): this;\n  on(event: 'drained', listener: () => void): this;\n}\ndeclare const queue: Queue;\nqueue.on('failed', async (job) => {\n  if (!job) return;\n  await saveUser(job);\n});`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'queue.on' }, line: 7, column: 20 }],
+    },
+    // an async handler with nothing to await that does file-system I/O: a missing file throws,
+    // and inside an async function that is a rejection nobody handles (the request hangs)
+    {
+      filename: 'file.ts',
+      code: "import { readFileSync } from 'node:fs';\ninterface Res { send(body: string): void }\ndeclare const router: { get(path: string, ...handlers: Array<(req: { path: string }, res: Res) => void>): void };\nrouter.get('/page', async (req, res) => {\n  res.send(readFileSync(req.path, 'utf8'));\n});",
+      errors: [{ messageId: 'voidReturn', data: { callee: 'router.get' }, line: 4, column: 21 }],
     },
     // event listeners when allowEventListeners is off
     {

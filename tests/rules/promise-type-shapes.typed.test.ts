@@ -55,8 +55,38 @@ typedRuleTester.run('no-floating-promises (type shapes)', floatingRule, {
     { filename: 'file.ts', code: `${TYPES}export const make: Maker = () => within(() => nested);\nexport async function f() { await within(() => nested); }` },
     // a recursive thenable chain handled with a rejection handler
     { filename: 'file.ts', code: `${TYPES}export async function f() { await wrap(fluent).run(); await chain.more(); }` },
+    // declaration forms the file's own functions are judged by (syntax before the checker):
+    // overloads, parameter properties, getters, abstract and static members, namespaces,
+    // generators, functions returning data, type predicates, \`using\` declarations
+    {
+      filename: 'file.ts',
+      code: `${TYPES}export abstract class Job {
+  constructor(private readonly step: () => Promise<void>, protected done?: () => void) {}
+  abstract run(): Promise<void>;
+  get ready(): boolean { return true; }
+  static make(): string[] { return []; }
+  *ids() { yield 1; }
+  pick(x: string): string;
+  pick(x: number): number;
+  pick(x: string | number) { return x; }
+  isJob(x: unknown): x is Job { return x instanceof Job; }
+  tick() { this.pick(1); this.ids(); Job.make(); if (this.isJob(this)) this.done?.(); }
+}
+namespace Tools { export function count() { return 1; } }
+export function g() {
+  using handle = { [Symbol.dispose]() {} };
+  Tools.count();
+  if (Tools.count()) void handle;
+}`,
+    },
   ],
   invalid: [
+    // an async function of a namespace, called through it
+    {
+      filename: 'file.ts',
+      code: `${TYPES}namespace Jobs { export async function start() {} }\nJobs.start();`,
+      errors: [{ messageId: 'floating', line: at(2), column: 1, suggestions: [{ messageId: 'suggestVoid', output: `${TYPES}namespace Jobs { export async function start() {} }\nvoid Jobs.start();` }] }],
+    },
     // a mapped type whose members return Promise & itself
     {
       filename: 'file.ts',
