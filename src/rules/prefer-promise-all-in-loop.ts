@@ -65,6 +65,49 @@ function isFunction(node: TSESTree.Node): boolean {
 }
 
 
+/** A place the loop body reads, by access path (`notified`, `seen.has`, `this.cache.get`), and where. */
+interface PlaceRead {
+  path: string;
+  range: TSESTree.Range;
+}
+
+/**
+ * Records `node` in `into` when it is a whole place read: a bare identifier used as a value or
+ * the outermost member chain (`seen.has` in `seen.has(id)`, `list.length`, `cache[key]` as
+ * `cache`). The receiver of a collection mutator (`seen.add`) and the target of a plain
+ * assignment are writes, not reads.
+ */
+function recordPlaceRead(node: TSESTree.Node, into: PlaceRead[]): void {
+  if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && (parent.object === node || (!parent.computed && parent.property === node))) return;
+  if (node.type === AST_NODE_TYPES.Identifier && parent && isBindingName(node, parent)) return;
+  // `rates[key] = await load(key)`: the target of a plain assignment is written, not read.
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node && parent.operator === '=') return;
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const method = !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === node && method !== null && COLLECTION_MUTATOR_METHODS.has(method)) return;
+  }
+  const path = accessPathOf(node);
+  if (path !== null) into.push({ path, range: node.range });
+}
+
+/** An identifier that names something rather than reading it: a declared name, a property key, a label. */
+function isBindingName(node: TSESTree.Identifier, parent: TSESTree.Node): boolean {
+  switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.id === node;
+    case AST_NODE_TYPES.Property:
+      return parent.key === node && !parent.computed && !parent.shorthand;
+    case AST_NODE_TYPES.LabeledStatement:
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** The arguments of every call in a call chain: `a(x).b(y).c(z)` → x, y, z. */
 function chainArguments(call: AwaitedCall): TSESTree.CallExpressionArgument[] {
   const found: TSESTree.CallExpressionArgument[] = [];
@@ -218,6 +261,10 @@ export default createRule<Options, MessageIds>({
       // Writes and calls are checked after the walk, when every declaration inside the loop is known.
       const writes: Array<{ node: TSESTree.Node; operator: string }> = [];
       const calls: AwaitedCall[] = [];
+      // For the check-then-fill test (`checkedThenFilledAcrossPause`): every pause of the
+      // iteration (nested loops included) and every place read, outside nested functions.
+      const pauses: TSESTree.AwaitExpression[] = [];
+      const placesRead: PlaceRead[] = [];
 
       const walk = (node: TSESTree.Node, functionDepth: number, loopDepth: number, switchDepth: number): void => {
         if (scan.blocker) return;
@@ -225,9 +272,11 @@ export default createRule<Options, MessageIds>({
           return;
         }
         const inline = functionDepth === 0;
+        if (inline) recordPlaceRead(node, placesRead);
         switch (node.type) {
           case AST_NODE_TYPES.AwaitExpression:
             if (inline && loopDepth === 0) scan.awaits.push(node);
+            if (inline) pauses.push(node);
             {
               // The awaited call and the calls its chain is built from (`s3.upload(x).promise()`).
               let chain: TSESTree.Node | null = awaitedCallOf(node);
@@ -315,6 +364,11 @@ export default createRule<Options, MessageIds>({
           if (root !== 'this' && declared.has(root)) continue;
           const unwrapped = target.type === AST_NODE_TYPES.TSNonNullExpression ? target.expression : target;
           if (unwrapped.type === AST_NODE_TYPES.MemberExpression && unwrapped.computed && operator === '=') {
+            // `if (sent[id]) continue; await notify(id); sent[id] = true;`: a check made stale by the pause.
+            if (checkedThenFilledAcrossPause(path, unwrapped.parent, placesRead, pauses)) {
+              scan.blocker = 'checked then filled across a pause';
+              return scan;
+            }
             // `results[i] = await f(item)`: one slot per iteration.
             scan.orderedEffects = true;
             continue;
@@ -365,6 +419,12 @@ export default createRule<Options, MessageIds>({
         if (awaitedCalls.has(call)) continue;
         // `results.push(x)`, `seen.add(x)`, `console.log(x)`: the rewrite would do these in completion order.
         const logs = key.split('.').some((segment) => LOGGER_NAMES.has(receiverRootName(segment)));
+        // `if (seen.has(id)) continue; await notify(id); seen.add(id);`: concurrent iterations
+        // would all pass the check before any of them fills the collection.
+        if (mutates && checkedThenFilledAcrossPause(key, call, placesRead, pauses)) {
+          scan.blocker = 'checked then filled across a pause';
+          return scan;
+        }
         if (mutates || logs) {
           scan.orderedEffects = true;
           continue;
@@ -381,6 +441,34 @@ export default createRule<Options, MessageIds>({
         }
       }
       return scan;
+    }
+
+    /**
+     * True when the body reads `key` (a membership test, a lookup, a size) before a pause and
+     * then changes it at `mutation` after that pause: `if (notified.includes(id)) continue;
+     * await notify(id); notified.push(id);`. Each iteration's check relies on the earlier
+     * iterations having filled the collection; run together, every iteration passes the check
+     * before any fills it (duplicate notifications, double loads). Filling before the first
+     * pause (`seen.add(id)` right after the check) keeps the loop order-free. Source order
+     * stands for execution order within one iteration.
+     */
+    function checkedThenFilledAcrossPause(
+      key: string,
+      mutation: TSESTree.Node,
+      placesRead: readonly PlaceRead[],
+      pauses: readonly TSESTree.AwaitExpression[],
+    ): boolean {
+      const [mutationStart, mutationEnd] = mutation.range;
+      return pauses.some(
+        (pause) =>
+          pause.range[1] <= mutationEnd &&
+          placesRead.some(
+            (read) =>
+              read.range[1] <= pause.range[0] &&
+              (read.range[1] <= mutationStart || read.range[0] >= mutationEnd) &&
+              (read.path === key || read.path.startsWith(`${key}.`)),
+          ),
+      );
     }
 
     /** True when `root` is `this` or a variable of the loop's own function (not an import or a global). */
