@@ -9,6 +9,11 @@
  * Both sides lint through a generated `eslint.config.cjs`, so `--concurrency=N` (ESLint's worker
  * threads) works as users run it; `--candidate-concurrency=N` applies it to the candidate only, to
  * compare a multi-threaded run against a single-threaded one.
+ *
+ * With source trees as arguments (`... --baseline=<dir> /tmp/realcode/*\/`), lints those trees
+ * instead, each the way the zero-config CLI does with that build (`dist/cli/lint-config.js`:
+ * `recommended`, or `strict` with `--level=strict`; `node_modules`, build output, minified files
+ * and `.d.ts` ignored), and diffs the same way.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,7 +31,39 @@ const CONCURRENCY = argValue('concurrency');
 const CANDIDATE_CONCURRENCY = argValue('candidate-concurrency') ?? CONCURRENCY;
 const ONLY = argValue('only');
 
+const TREES = process.argv.slice(2).filter((arg) => !arg.startsWith('--')).map((tree) => path.resolve(tree));
+
 const PARSER_MARK = '__typescript_eslint_parser__';
+
+const TREE_IGNORES = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/*.min.js', '**/*.min.mjs', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts'];
+
+/** An `eslint.config.cjs` that lints `tree` as the zero-config CLI of the build in `buildDir` does. */
+function writeTreeConfig(dir: string, name: string, buildDir: string, tree: string): string {
+  const file = path.join(dir, `${name}.config.cjs`);
+  writeFileSync(
+    file,
+    [
+      `const { buildLintConfig } = require(${JSON.stringify(path.join(buildDir, 'dist', 'cli', 'lint-config.js'))});`,
+      `const config = buildLintConfig({ config: ${JSON.stringify(LEVEL === 'strict' ? 'strict' : 'recommended')}, typed: false, cwd: ${JSON.stringify(tree)} });`,
+      `config.unshift({ ignores: ${JSON.stringify(TREE_IGNORES)} });`,
+      'module.exports = config;',
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+/** Every report of the plugin's rules in `tree`, one line each (see `reportLines`), paths from the tree's parent. */
+async function treeLines(tree: string, config: string, concurrency: string | undefined): Promise<string[]> {
+  const eslint = new ESLint({
+    cwd: tree,
+    overrideConfigFile: config,
+    errorOnUnmatchedPattern: false,
+    ...(concurrency ? { concurrency: Number(concurrency) } : {}),
+  });
+  const results = await eslint.lintFiles(['.']);
+  return resultLines(path.dirname(tree), results);
+}
 
 /**
  * Writes an `eslint.config.cjs` that lints the corpus with the plugin built in `buildDir`: the
@@ -66,6 +103,11 @@ async function reportLines(dir: string, config: string, files: readonly CorpusFi
     ...(concurrency ? { concurrency: Number(concurrency) } : {}),
   });
   const results = await eslint.lintFiles(files.map((file) => file.path));
+  return resultLines(dir, results);
+}
+
+/** One line per report (and per suggestion) of `results`, paths relative to `dir`, sorted. */
+function resultLines(dir: string, results: readonly ESLint.LintResult[]): string[] {
   const lines: string[] = [];
   for (const result of results) {
     const file = path.relative(dir, result.filePath);
@@ -80,8 +122,32 @@ async function reportLines(dir: string, config: string, files: readonly CorpusFi
   return lines.sort();
 }
 
+/** Lints `TREES` with each build, one tree at a time; returns both sides' lines. */
+async function treesLines(baselineDir: string): Promise<{ baseline: string[]; candidate: string[] }> {
+  const dir = path.join(REPO_ROOT, '.bench', 'compare');
+  mkdirSync(dir, { recursive: true });
+  const baseline: string[] = [];
+  const candidate: string[] = [];
+  for (const tree of TREES) {
+    let start = performance.now();
+    baseline.push(...(await treeLines(tree, writeTreeConfig(dir, 'baseline-tree', baselineDir, tree), CONCURRENCY)));
+    const baselineSeconds = (performance.now() - start) / 1000;
+    start = performance.now();
+    candidate.push(...(await treeLines(tree, writeTreeConfig(dir, 'candidate-tree', CANDIDATE, tree), CANDIDATE_CONCURRENCY)));
+    console.log(`${path.basename(tree)}: baseline ${baselineSeconds.toFixed(1)} s, candidate ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  }
+  return { baseline: baseline.sort(), candidate: candidate.sort() };
+}
+
 async function main(): Promise<void> {
   if (!BASELINE) throw new Error('--baseline=<dir with a built dist/> is required');
+  if (TREES.length > 0) {
+    console.log(`${TREES.length} trees, config ${LEVEL === 'strict' ? 'strict' : 'recommended'}; baseline ${BASELINE}, candidate ${CANDIDATE}`);
+    const { baseline, candidate } = await treesLines(path.resolve(BASELINE));
+    console.log(`baseline: ${baseline.length} lines, candidate: ${candidate.length} lines`);
+    diff(baseline, candidate);
+    return;
+  }
   const all = [...collectPackageFiles(), ...edgeCaseFiles(), ...pitfallFiles()];
   const files = ONLY ? all.filter((file) => file.group.includes(ONLY)) : all;
   const dir = path.join(REPO_ROOT, '.bench', 'compare');
@@ -96,6 +162,11 @@ async function main(): Promise<void> {
   start = performance.now();
   const candidate = await reportLines(dir, candidateConfig, files, CANDIDATE_CONCURRENCY);
   console.log(`candidate: ${candidate.length} lines (${((performance.now() - start) / 1000).toFixed(1)} s, concurrency ${CANDIDATE_CONCURRENCY ?? 'off'})`);
+  diff(baseline, candidate);
+}
+
+/** Prints the lines only one side has; exit code 1 when the sides differ. */
+function diff(baseline: readonly string[], candidate: readonly string[]): void {
   const inBaseline = new Set(baseline);
   const inCandidate = new Set(candidate);
   const missing = baseline.filter((line) => !inCandidate.has(line));

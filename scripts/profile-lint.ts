@@ -1,7 +1,8 @@
 /**
- * `node --cpu-prof --import tsx scripts/profile-lint.ts [--only=<group part>]`: lints the bench corpus
- * (`.bench/corpus`, written by `npm run bench`) with the plugin's rules only, once, so a CPU
- * profile shows where the rules spend their time. Prints each rule's total from ESLint's stats.
+ * `node --cpu-prof --import tsx scripts/profile-lint.ts [--only=<group part>] [--rules=<name>,<name>]`:
+ * lints the bench corpus (`.bench/corpus`, written by `npm run bench`) with the plugin's rules only
+ * (or only the named ones, without the `async-pitfalls/` prefix), once, so a CPU profile shows where
+ * the rules spend their time. Prints each rule's total from ESLint's stats.
  */
 import path from 'node:path';
 import { ESLint } from 'eslint';
@@ -11,6 +12,10 @@ import { edgeCaseFiles, pitfallFiles } from './generate-corpus';
 
 async function main(): Promise<void> {
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+  const ruleNames = process.argv.find((arg) => arg.startsWith('--rules='))?.slice('--rules='.length).split(',');
+  const rules = Object.fromEntries(
+    Object.entries(pluginRuleEntries('default')).filter(([id]) => !ruleNames || ruleNames.some((name) => id.endsWith(`/${name}`))),
+  );
   const all = [...collectPackageFiles(), ...edgeCaseFiles(), ...pitfallFiles()];
   const files = only ? all.filter((file) => file.group.includes(only)) : all;
   const dir = path.join(REPO_ROOT, '.bench', 'corpus');
@@ -18,7 +23,7 @@ async function main(): Promise<void> {
   const eslint = new ESLint({
     cwd: dir,
     overrideConfigFile: true,
-    overrideConfig: corpusConfig(files, { rules: pluginRuleEntries('default') }),
+    overrideConfig: corpusConfig(files, { rules }),
     stats: true,
   });
   const results = await eslint.lintFiles(files.map((file) => file.path));

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { INLINE_CALLBACK_METHODS } from '../catalog/inline-callbacks';
 import { variableOfIdentifier } from '../util/ast';
-import type { FunctionNode } from './async-context';
+import { type ExecutionContext, type FunctionNode, getExecutionContext } from './async-context';
 
 /** A function of the file that a call invokes, resolved by scope, with the name it is called by. */
 export interface LocalFunction {
@@ -10,13 +10,13 @@ export interface LocalFunction {
 }
 
 /**
- * The identifiers a call runs synchronously, right there: its callee `name(...)`, and a function
+ * The identifier a call runs synchronously, right there: its callee `name(...)`, or a function
  * passed by name to a method that calls its callback inline (`items.map(parse)`, see
- * `INLINE_CALLBACK_METHODS`).
+ * `INLINE_CALLBACK_METHODS`); null for any other call.
  */
-export function invokedIdentifiers(call: TSESTree.CallExpression): TSESTree.Identifier[] {
-  if (call.callee.type === AST_NODE_TYPES.Identifier) return [call.callee];
+export function invokedIdentifier(call: TSESTree.CallExpression): TSESTree.Identifier | null {
   const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee;
   const callback = call.arguments[0];
   if (
     callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -25,9 +25,9 @@ export function invokedIdentifiers(call: TSESTree.CallExpression): TSESTree.Iden
     INLINE_CALLBACK_METHODS.has(callee.property.name) &&
     callback?.type === AST_NODE_TYPES.Identifier
   ) {
-    return [callback];
+    return callback;
   }
-  return [];
+  return null;
 }
 
 /**
@@ -217,13 +217,6 @@ export interface BlockingChain<Op> {
   readonly operation: Op;
 }
 
-/** A recorded call: `target` known, or still to be `resolve`d (see `addLazyCall`). */
-interface CallEdge {
-  readonly caller: FunctionNode;
-  target: LocalFunction | null;
-  resolve: (() => LocalFunction | null) | null;
-}
-
 interface Summary<Op> {
   depth: number;
   /** The helper called next, or null when this function performs `operation` itself. */
@@ -231,22 +224,61 @@ interface Summary<Op> {
   operation: Op;
 }
 
+/** A call of a blocking helper from code that `callsOfBlockingHelpers`' `where` accepts. */
+export interface BlockingHelperCall<Op, W> {
+  /** The identifier invoked: the callee of `helper()`, or `helper` in `items.map(helper)`. */
+  readonly invoked: TSESTree.Identifier;
+  readonly target: LocalFunction;
+  readonly chain: BlockingChain<Op>;
+  /** What `where` said about the code that makes the call. */
+  readonly where: W;
+}
+
+/**
+ * The variable a function can be called by in this file: a function declaration's name, or the
+ * variable its declarator initializes (`const f = () => {}`); null otherwise.
+ */
+function bindingOf(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Variable | null {
+  let declaring: TSESTree.Node = fn;
+  let name: string;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    if (!fn.id) return null;
+    name = fn.id.name;
+  } else {
+    const parent = fn.parent;
+    if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== fn || parent.id.type !== AST_NODE_TYPES.Identifier) return null;
+    declaring = parent;
+    name = parent.id.name;
+  }
+  return sourceCode.getDeclaredVariables(declaring).find((variable) => variable.name === name) ?? null;
+}
+
+/** The call that runs `identifier` synchronously right there (see `invokedIdentifier`), or null. */
+function callInvoking(identifier: TSESTree.Identifier): TSESTree.CallExpression | null {
+  const parent = identifier.parent;
+  return parent.type === AST_NODE_TYPES.CallExpression && invokedIdentifier(parent) === identifier ? parent : null;
+}
+
+/** Source order of calls, an outer call before the calls inside it: the order a traversal meets them. */
+function inTraversalOrder(a: TSESTree.Node, b: TSESTree.Node): number {
+  return a.range[0] - b.range[0] || b.range[1] - a.range[1];
+}
+
 /**
  * Which synchronous functions of a file perform a blocking operation as part of their own
- * execution, directly or through other such functions of the file, up to `maxDepth` helpers deep.
+ * execution, directly or through other such functions of the file, up to `maxDepth` helpers deep,
+ * and where they are called from.
+ *
  * Fed once per file (`addOperation` for each operation whose execution context is a sync
- * function, `addCall` for each resolved call), then asked per call site. Each function's summary
- * is computed once, in `maxDepth` passes over the recorded calls: linear in the file's size.
+ * function), then asked once (`callsOfBlockingHelpers`). The search runs backwards from the
+ * operations, one level of helpers at a time, through the references of each blocking function's
+ * binding (scope analysis already lists them): the file's other calls cost nothing, and a function
+ * that reaches no blocking operation is never looked at. A function's summary is the one the
+ * forward definition gives: its own first operation in the source, else its first call, in the
+ * file's order, of a helper one level closer to an operation.
  */
 export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }> {
   private readonly operations = new Map<FunctionNode, Op>();
-  /** Calls whose target is known, in the order they were recorded per caller. */
-  private readonly calls: CallEdge[] = [];
-  /** Every recorded call by caller, resolved or not. */
-  private readonly callsByCaller = new Map<FunctionNode, CallEdge[]>();
-  /** Callers whose calls are all resolved, with every function they reach. */
-  private readonly expanded = new Set<FunctionNode>();
-  private summaries: Map<FunctionNode, Summary<Op>> | null = null;
 
   constructor(private readonly maxDepth: number) {}
 
@@ -257,89 +289,80 @@ export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }
     if (!known || operation.node.range[0] < known.node.range[0]) this.operations.set(fn, operation);
   }
 
-  /** `caller` (a sync function) calls `target` as part of its own execution. */
-  addCall(caller: FunctionNode, target: LocalFunction): void {
-    if (caller.async || caller.generator) return;
-    const edge: CallEdge = { caller, target, resolve: null };
-    this.summaries = null;
-    this.calls.push(edge);
-    this.byCaller(caller).push(edge);
-  }
-
-  /**
-   * Like `addCall`, with the target resolved (`resolve`, e.g. a scope lookup) only when a chain
-   * through `caller` is asked for: a file whose async functions call no helper resolves nothing.
-   * The answers are the same as with `addCall`: a caller's calls are resolved all at once, in the
-   * order they were recorded, before any summary that depends on them is computed.
-   */
-  addLazyCall(caller: FunctionNode, resolve: () => LocalFunction | null): void {
-    if (caller.async || caller.generator) return;
-    this.byCaller(caller).push({ caller, target: null, resolve });
-  }
-
-  private byCaller(caller: FunctionNode): CallEdge[] {
-    let edges = this.callsByCaller.get(caller);
-    if (!edges) {
-      edges = [];
-      this.callsByCaller.set(caller, edges);
-    }
-    return edges;
-  }
-
-  /** Resolves the lazy calls of `root` and of every function it reaches. */
-  private expand(root: FunctionNode): void {
-    const stack = [root];
-    for (let fn = stack.pop(); fn; fn = stack.pop()) {
-      if (this.expanded.has(fn)) continue;
-      this.expanded.add(fn);
-      for (const edge of this.callsByCaller.get(fn) ?? []) {
-        if (edge.resolve) {
-          edge.target = edge.resolve();
-          edge.resolve = null;
-          if (edge.target) {
-            this.calls.push(edge);
-            this.summaries = null;
-          }
-        }
-        if (edge.target) stack.push(edge.target.node);
-      }
-    }
-  }
-
   get hasOperations(): boolean {
     return this.operations.size > 0;
   }
 
-  /** The chain of helpers from `target` to a blocking operation, or null. */
-  chainFrom(target: LocalFunction): BlockingChain<Op> | null {
-    this.expand(target.node);
-    const summaries = this.compute();
-    const helpers: LocalFunction[] = [target];
-    let summary = summaries.get(target.node);
-    if (!summary) return null;
-    while (summary.next) {
-      helpers.push(summary.next);
-      const following = summaries.get(summary.next.node);
-      if (!following) return null;
-      summary = following;
-    }
-    return { helpers, operation: summary.operation };
-  }
-
-  private compute(): Map<FunctionNode, Summary<Op>> {
-    if (this.summaries) return this.summaries;
+  /**
+   * Every call of a function that blocks (see the class comment), made where `where` returns
+   * non-null for the call's execution context, with the chain of helpers from the called function
+   * to its operation; in the file's order. A call where `where` returns null and that runs
+   * unconditionally (`isUnconditionalPart`) in a synchronous function makes that function a helper
+   * one level up. Calls are resolved by scope (`resolveLocalFunction`).
+   */
+  callsOfBlockingHelpers<W>(
+    sourceCode: Readonly<TSESLint.SourceCode>,
+    where: (execution: ExecutionContext) => W | null,
+  ): BlockingHelperCall<Op, W>[] {
     const summaries = new Map<FunctionNode, Summary<Op>>();
     for (const [fn, operation] of this.operations) summaries.set(fn, { depth: 1, next: null, operation });
-    for (let depth = 2; depth <= this.maxDepth; depth++) {
-      for (const { caller, target } of this.calls) {
-        if (!target || summaries.has(caller)) continue;
-        const reached = summaries.get(target.node);
-        if (reached && reached.depth < depth) {
-          summaries.set(caller, { depth, next: target, operation: reached.operation });
+    const resolved = new Map<TSESLint.Scope.Variable, LocalFunction | null>();
+    const found: { call: TSESTree.CallExpression; invoked: TSESTree.Identifier; target: LocalFunction; where: W }[] = [];
+    let level: FunctionNode[] = [...this.operations.keys()];
+    for (let depth = 1; depth <= this.maxDepth && level.length > 0; depth++) {
+      const edges: { call: TSESTree.CallExpression; caller: FunctionNode; target: LocalFunction }[] = [];
+      for (const fn of level) {
+        for (const reference of bindingOf(fn, sourceCode)?.references ?? []) {
+          const invoked = reference.identifier;
+          if (invoked.type !== AST_NODE_TYPES.Identifier) continue;
+          const call = callInvoking(invoked);
+          if (!call) continue;
+          const execution = getExecutionContext(invoked);
+          const at = where(execution);
+          const isEdge =
+            at === null &&
+            depth < this.maxDepth &&
+            execution.kind === 'function' &&
+            !execution.node.async &&
+            !execution.node.generator &&
+            !summaries.has(execution.node) &&
+            isUnconditionalPart(invoked, execution.node, sourceCode);
+          if (at === null && !isEdge) continue;
+          const target = resolveLocalFunction(invoked, sourceCode, resolved);
+          if (!target || summaries.get(target.node)?.depth !== depth) continue;
+          if (at !== null) found.push({ call, invoked, target, where: at });
+          else if (execution.kind === 'function') edges.push({ call, caller: execution.node, target });
         }
       }
+      edges.sort((a, b) => inTraversalOrder(a.call, b.call));
+      const next: FunctionNode[] = [];
+      for (const { caller, target } of edges) {
+        const reached = summaries.get(target.node);
+        if (summaries.has(caller) || !reached) continue;
+        summaries.set(caller, { depth: depth + 1, next: target, operation: reached.operation });
+        next.push(caller);
+      }
+      level = next;
     }
-    this.summaries = summaries;
-    return summaries;
+    found.sort((a, b) => inTraversalOrder(a.call, b.call));
+    const result: BlockingHelperCall<Op, W>[] = [];
+    for (const { invoked, target, where: at } of found) {
+      const chain = chainFrom(summaries, target);
+      if (chain) result.push({ invoked, target, chain, where: at });
+    }
+    return result;
   }
+}
+/** The chain of helpers from `target` to a blocking operation, or null. */
+function chainFrom<Op>(summaries: ReadonlyMap<FunctionNode, Summary<Op>>, target: LocalFunction): BlockingChain<Op> | null {
+  const helpers: LocalFunction[] = [target];
+  let summary = summaries.get(target.node);
+  if (!summary) return null;
+  while (summary.next) {
+    helpers.push(summary.next);
+    const following = summaries.get(summary.next.node);
+    if (!following) return null;
+    summary = following;
+  }
+  return { helpers, operation: summary.operation };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Files larger than this are not scanned (generated bundles). */
@@ -88,7 +88,7 @@ function matchesAt(text: string, pattern: RegExp, starts: readonly number[]): Re
 
 function isFile(candidate: string): boolean {
   try {
-    return existsSync(candidate) && statSync(candidate).isFile();
+    return statSync(candidate, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
@@ -100,15 +100,20 @@ export function resolveRelativeModule(importer: string, specifier: string): stri
   if (!path.isAbsolute(importer)) return null;
   const base = path.resolve(path.dirname(importer), specifier);
   const extension = path.extname(base);
-  const candidates: string[] = [];
   if (SOURCE_EXTENSIONS.includes(extension)) {
-    candidates.push(base);
-    for (const ts of TS_FOR_JS[extension] ?? []) candidates.push(base.slice(0, -extension.length) + ts);
-  } else {
-    for (const ext of SOURCE_EXTENSIONS) candidates.push(base + ext);
-    for (const ext of SOURCE_EXTENSIONS) candidates.push(path.join(base, `index${ext}`));
+    if (isFile(base)) return base;
+    for (const ts of TS_FOR_JS[extension] ?? []) {
+      const candidate = base.slice(0, -extension.length) + ts;
+      if (isFile(candidate)) return candidate;
+    }
+    return null;
   }
-  return candidates.find(isFile) ?? null;
+  for (const ext of SOURCE_EXTENSIONS) if (isFile(base + ext)) return base + ext;
+  for (const ext of SOURCE_EXTENSIONS) {
+    const candidate = path.join(base, `index${ext}`);
+    if (isFile(candidate)) return candidate;
+  }
+  return null;
 }
 
 /** The text of a local module, or null when it cannot be read or is too large to scan (a bundle). */

@@ -14,7 +14,7 @@ import { getSourceWords } from './source-words';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
-import { someNodeInSameFunction } from './walk';
+import { nodeStartingAt, someNodeInSameFunction } from './walk';
 
 /**
  * What happens to a value where it is produced, read off its place in the syntax tree:
@@ -217,6 +217,8 @@ function untypedMayContainPromises(context: Context): boolean {
   }
   return words.anyStringMayBe(PROMISE_SOURCE_MODULES, ['./', '../']);
 }
+
+const NO_STRINGS: ReadonlySet<string> = new Set();
 
 /** A class member's name as code writes it (`save`, `#save`), or null when computed. */
 function classMemberName(key: TSESTree.Node): string | null {
@@ -491,6 +493,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   const variableCache = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
   const words = getSourceWords(context);
   let mayContainPromises: boolean | null = null;
+  let hasRelativeSpecifier: boolean | null = null;
   let sourceCalls: PromiseSourceCalls | null = null;
   /** The calls of the promise catalogs in this file: one pass for all four, on the first question. */
   const promiseSourceCalls = (): PromiseSourceCalls => (sourceCalls ??= findPromiseSourceCalls(sourceCode));
@@ -512,6 +515,9 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
    * that exports it as an async (or `Promise`-typed) function (see `readAsyncExports`).
    */
   function isImportedPromiseFunction(callee: TSESTree.Node): boolean {
+    // Without a relative specifier in the file, no binding is imported from a local module.
+    hasRelativeSpecifier ??= words.anyStringMayBe(NO_STRINGS, ['./', '../']);
+    if (!hasRelativeSpecifier) return false;
     const target = skipTransparent(callee);
     let root: TSESTree.Node = target;
     let member: string | null = null;
@@ -542,7 +548,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   function isPromiseObjectMethodCall(callee: TSESTree.MemberExpression): boolean {
     const name = staticMemberName(callee);
     const object = skipTransparent(callee.object);
-    if (name === null || object.type !== AST_NODE_TYPES.Identifier) return false;
+    if (name === null || object.type !== AST_NODE_TYPES.Identifier || promiseSourceCalls().object.size === 0) return false;
     const init = constantInit(object);
     if (!init) return false;
     const value = skipTransparent(init);
@@ -733,19 +739,19 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
 
   /**
    * True when `fn`'s body has at least one `return` (not looking into nested functions) and every
-   * one returns a promise. The returns are judged in source order and the walk stops at the first
-   * that does not, exactly as `every` over all of them would; a body without the word `return`
-   * is not walked.
+   * one returns a promise. The returns are judged in source order and the search stops at the
+   * first that does not, exactly as `every` over all of them would. The body is not walked: each
+   * occurrence of the word `return` in its text is looked up in the tree (`nodeStartingAt`).
    */
   function everyReturnIsPromise(fn: FunctionNode, depth: number): boolean {
-    if (!words.within('return', fn.body)) return false;
     let returns = 0;
-    const failed = someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => {
-      if (node.type !== AST_NODE_TYPES.ReturnStatement) return false;
+    for (const offset of words.occurrences('return', fn.body.range[0], fn.body.range[1])) {
+      const statement = nodeStartingAt(fn.body, offset, AST_NODE_TYPES.ReturnStatement, sourceCode.visitorKeys);
+      if (statement?.type !== AST_NODE_TYPES.ReturnStatement) continue;
       returns += 1;
-      return node.argument === null || !untypedIsPromise(node.argument, depth);
-    });
-    return returns > 0 && !failed;
+      if (statement.argument === null || !untypedIsPromise(statement.argument, depth)) return false;
+    }
+    return returns > 0;
   }
 
   function functionReturnsPromise(fn: FunctionNode, depth: number): boolean {
@@ -780,7 +786,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
           if (name !== null && CHAIN_METHODS.has(name)) return untypedIsPromise(callee.object, depth + 1);
           if (isPromiseObjectMethodCall(callee)) return true;
         }
-        if (callee.type === AST_NODE_TYPES.Identifier) {
+        if (callee.type === AST_NODE_TYPES.Identifier && promiseSourceCalls().promisify.size > 0) {
           const init = constantInit(callee);
           if (init && isPromisifyCall(skipTransparent(init))) return true;
         }

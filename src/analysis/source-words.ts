@@ -59,15 +59,21 @@ export class SourceWords {
   /** Does `word` occur entirely inside the text between offsets `start` and `end`? */
   between(word: string, start: number, end: number): boolean {
     const offsets = this.offsetsOf(word);
-    let low = 0;
-    let high = offsets.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((offsets[middle] ?? 0) < start) low = middle + 1;
-      else high = middle;
-    }
-    const first = offsets[low];
+    const first = offsets[firstAtOrAfter(offsets, start)];
     return first !== undefined && first + word.length <= end;
+  }
+
+  /**
+   * The offsets, ascending, where `word` occurs entirely inside the text between `start` and
+   * `end` (in code, comments, strings and longer words alike).
+   */
+  *occurrences(word: string, start: number, end: number): Generator<number> {
+    const offsets = this.offsetsOf(word);
+    for (let index = firstAtOrAfter(offsets, start); index < offsets.length; index += 1) {
+      const offset = offsets[index] ?? end;
+      if (offset + word.length > end) return;
+      yield offset;
+    }
   }
 
   private offsetsOf(word: string): readonly number[] {
@@ -82,6 +88,18 @@ export class SourceWords {
     }
     return found;
   }
+}
+
+/** The index of the first of the ascending `offsets` that is at least `start` (`offsets.length` when none is). */
+function firstAtOrAfter(offsets: readonly number[], start: number): number {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((offsets[middle] ?? 0) < start) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The file's `SourceWords` (see there), shared by every rule of the plugin. */

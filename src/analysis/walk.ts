@@ -34,3 +34,66 @@ export function someNodeInSameFunction(
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && 'type' in value;
 }
+
+/**
+ * The node of type `type` that starts exactly at `offset` and runs in the same function as `root`
+ * (a node `someNodeInSameFunction(root, ...)` would visit), or null when there is none: the offset
+ * is in a comment, a string, a longer word, another kind of node, or a nested function or class
+ * body. Found by descending from `root` into the one child whose range holds `offset` (a binary
+ * search in long child lists), so the cost is the node's depth, not the size of `root`: with the
+ * offsets of a keyword (`SourceWords.occurrences`), it finds every `return` of a function without
+ * walking its body.
+ */
+export function nodeStartingAt(
+  root: TSESTree.Node,
+  offset: number,
+  type: AST_NODE_TYPES,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): TSESTree.Node | null {
+  let node: TSESTree.Node | null = root;
+  while (node && node.range[0] <= offset && offset < node.range[1]) {
+    if (node.range[0] === offset && node.type === type) return node;
+    if (node !== root && (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody)) return null;
+    node = childHolding(node, offset, visitorKeys);
+  }
+  return null;
+}
+
+/** The child of `node` whose range holds `offset`, or null. */
+function childHolding(node: TSESTree.Node, offset: number, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Node | null {
+  for (const key of visitorKeys[node.type] ?? []) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      const child = elementHolding(value as unknown[], offset);
+      if (child) return child;
+    } else if (isNode(value) && value.range[0] <= offset && offset < value.range[1]) {
+      return value;
+    }
+  }
+  return null;
+}
+
+/** The node of a list in source order (holes and non-nodes allowed) whose range holds `offset`, or null. */
+function elementHolding(list: readonly unknown[], offset: number): TSESTree.Node | null {
+  // Binary search for the last element starting at or before `offset`, stepping over holes.
+  let low = 0;
+  let high = list.length - 1;
+  let found: TSESTree.Node | null = null;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    let probe = middle;
+    while (probe >= low && !isNode(list[probe])) probe -= 1;
+    const element = list[probe];
+    if (probe < low || !isNode(element)) {
+      low = middle + 1;
+      continue;
+    }
+    if (element.range[0] <= offset) {
+      found = element;
+      low = middle + 1;
+    } else {
+      high = probe - 1;
+    }
+  }
+  return found && offset < found.range[1] ? found : null;
+}

@@ -3,17 +3,10 @@ import {
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
-import { type ExecutionContext, type FunctionNode, getExecutionContext } from '../analysis/async-context';
+import { type ExecutionContext, type FunctionNode, getExecutionContext, isFunctionNode } from '../analysis/async-context';
 import { busyWaitLoop, type LoopNode } from '../analysis/busy-wait';
 import { ApiCatalogIndex, type ApiEntry, type ApiReference, apiSourceName } from '../analysis/imports';
-import {
-  BlockingHelperSummaries,
-  invokedIdentifiers,
-  isFirstCallPart,
-  isUnconditionalPart,
-  type LocalFunction,
-  resolveLocalFunction,
-} from '../analysis/local-calls';
+import { BlockingHelperSummaries, isFirstCallPart, isUnconditionalPart } from '../analysis/local-calls';
 import {
   asiGuard,
   canAwaitIn,
@@ -46,7 +39,7 @@ import {
 } from '../catalog/blocking-apis';
 import { type ConcurrencyEvidence, getWhereItRuns, type RunContext } from '../analysis/where-it-runs';
 import { staticMemberName, variableOfIdentifier } from '../util/ast';
-import { getSourceWords } from '../analysis/source-words';
+import { getSourceWords, type SourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -404,6 +397,52 @@ function calleeRoot(callee: TSESTree.Expression): TSESTree.Identifier | null {
 
 
 /**
+ * True when some call of the file has the callee `require` (an identifier of that name, declared or
+ * not): every such callee is a reference of some scope, so the scopes' references are searched, and
+ * only when the text has the word.
+ */
+function callsRequire(sourceCode: Readonly<TSESLint.SourceCode>, words: SourceWords): boolean {
+  if (!words.has('require')) return false;
+  return (sourceCode.scopeManager?.scopes ?? []).some((scope) =>
+    scope.references.some((reference) => {
+      const identifier = reference.identifier;
+      const parent = identifier.parent;
+      return identifier.type === AST_NODE_TYPES.Identifier && identifier.name === 'require' && parent?.type === AST_NODE_TYPES.CallExpression && isRequireCall(parent) && parent.callee === identifier;
+    }),
+  );
+}
+
+/**
+ * True when an `await` expression or a `for await` loop runs as part of `fn`'s own execution (its
+ * execution context, see `getExecutionContext`, is `fn`): nested functions are not entered (an
+ * `await` can only be in an async one, which is its own execution), nor class field values and
+ * static blocks (class initializers); computed class keys are.
+ */
+function hasOwnAwait(fn: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  const visit = (node: TSESTree.Node): boolean => {
+    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) return true;
+    if (node !== fn && (isFunctionNode(node) || node.type === AST_NODE_TYPES.StaticBlock)) return false;
+    for (const key of visitorKeys[node.type] ?? []) {
+      if ((node.type === AST_NODE_TYPES.PropertyDefinition || node.type === AST_NODE_TYPES.AccessorProperty) && key === 'value') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const child of value as unknown[]) {
+          if (isNode(child) && visit(child)) return true;
+        }
+      } else if (isNode(value) && visit(value)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  return visit(fn);
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/**
  * The twin a suggestion may use for this call, or null when the call's arguments could make the
  * twin behave differently: a numeric first argument (a file descriptor, which the promise API does
  * not take), `stat`/`lstat` options that are not a literal without `throwIfNoEntry`, spread arguments.
@@ -525,29 +564,28 @@ export default createRule<Options, MessageIds>({
     const typed = getTypedServices(context);
     /** Wrappers in other project files already examined for this file (typed mode). */
     const wrapperCache: Parameters<typeof index.resolveWrapper>[2] = new Map();
+    /** Typed mode: every call of the file, for the checker to resolve (see `collectOperations`). */
     const calls: TSESTree.CallExpression[] = [];
-    /**
-     * Names of the file's non-async, non-generator function declarations and `const` bindings
-     * initialized with such a function: a superset of the names `resolveLocalFunction` can resolve,
-     * so a call of any other name is skipped before its scope lookup.
-     */
-    const localFunctionNames = new Set<string>();
     const dynamicImports: TSESTree.ImportExpression[] = [];
     let kind: 'esm' | 'cjs' | null = null;
     let layout: ImportLayout | null = null;
     /** How a new import is written when the file has none: CommonJS when it calls require() or is configured so. */
     const moduleKind = (): 'esm' | 'cjs' =>
-      (kind ??= context.languageOptions.sourceType !== 'module' || calls.some(isRequireCall) ? 'cjs' : 'esm');
+      (kind ??= context.languageOptions.sourceType !== 'module' || callsRequire(sourceCode, words) ? 'cjs' : 'esm');
+    /** With `checkTopLevelAwait`: the module has an `await` or `for await` of its own top level. */
     let hasTopLevelAwait = false;
-
-    /** Async functions with an `await` or `for await` of their own. */
-    const awaitingFunctions = new Set<TSESTree.Node>();
-    const noteAwait = (node: TSESTree.Node): void => {
-      const executionContext = getExecutionContext(node);
-      if (executionContext.kind === 'function') awaitingFunctions.add(executionContext.node);
-      if (options.checkTopLevelAwait && !hasTopLevelAwait && getExecutionContext(node).kind === 'top-level') {
-        hasTopLevelAwait = true;
+    const noteTopLevelAwait = (node: TSESTree.Node): void => {
+      if (!hasTopLevelAwait && getExecutionContext(node).kind === 'top-level') hasTopLevelAwait = true;
+    };
+    /** Async functions already asked about by `quietReason`: do they `await` (or `for await`) themselves. */
+    const awaitingFunctions = new Map<FunctionNode, boolean>();
+    const awaitsItself = (fn: FunctionNode): boolean => {
+      let awaits = awaitingFunctions.get(fn);
+      if (awaits === undefined) {
+        awaits = words.within('await', fn) && hasOwnAwait(fn, sourceCode.visitorKeys);
+        awaitingFunctions.set(fn, awaits);
       }
+      return awaits;
     };
 
     /** Where an operation is reported directly: its async function, or the module with top-level await. */
@@ -592,7 +630,7 @@ export default createRule<Options, MessageIds>({
       if (operation.api.category === 'fileSystem' && isFailurePath(operation.node, where)) return 'failure';
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
       const all = operationsByFunction.get(where) ?? [];
-      if (all.length <= 2 && awaitingFunctions.has(where) && all.every((other) => CHEAP_CHECKS.has(other.api.name))) {
+      if (all.length <= 2 && all.every((other) => CHEAP_CHECKS.has(other.api.name)) && awaitsItself(where)) {
         return 'cheap-check';
       }
       return null;
@@ -691,29 +729,11 @@ export default createRule<Options, MessageIds>({
     };
 
     return {
-      CallExpression(node) {
-        calls.push(node);
-      },
-      FunctionDeclaration(node) {
-        if (node.id && !node.async && !node.generator) localFunctionNames.add(node.id.name);
-      },
-      VariableDeclarator(node) {
-        const init = node.init;
-        if (
-          node.parent.kind === 'const' &&
-          node.id.type === AST_NODE_TYPES.Identifier &&
-          (init?.type === AST_NODE_TYPES.FunctionExpression || init?.type === AST_NODE_TYPES.ArrowFunctionExpression) &&
-          !init.async &&
-          !init.generator
-        ) {
-          localFunctionNames.add(node.id.name);
-        }
-      },
+      ...(typed ? { CallExpression: (node: TSESTree.CallExpression) => void calls.push(node) } : {}),
       ImportExpression(node) {
         dynamicImports.push(node);
       },
-      AwaitExpression: noteAwait,
-      'ForOfStatement[await=true]': noteAwait,
+      ...(options.checkTopLevelAwait ? { AwaitExpression: noteTopLevelAwait, 'ForOfStatement[await=true]': noteTopLevelAwait } : {}),
       'Program:exit'() {
         const operations = collectOperations();
         const helpers = new BlockingHelperSummaries<Operation>(MAX_HELPER_DEPTH);
@@ -732,28 +752,8 @@ export default createRule<Options, MessageIds>({
             }
           }
         }
-        const localFunctions = new Map<TSESLint.Scope.Variable, LocalFunction | null>();
-        const reportable: { call: TSESTree.Identifier; target: LocalFunction; where: FunctionNode | TSESTree.Program }[] = [];
-        for (const call of helpers.hasOperations ? calls : []) {
-          for (const invoked of invokedIdentifiers(call)) {
-            if (!localFunctionNames.has(invoked.name)) continue;
-            const executionContext = getExecutionContext(invoked);
-            const where = reportedContext(executionContext);
-            if (executionContext.kind !== 'function' && !where) continue;
-            const target = resolveLocalFunction(invoked, sourceCode, localFunctions);
-            if (!target) continue;
-            if (where) reportable.push({ call: invoked, target, where });
-            else if (executionContext.kind === 'function' && isUnconditionalPart(invoked, executionContext.node, sourceCode)) {
-              helpers.addCall(executionContext.node, target);
-            }
-          }
-        }
-        const chains = reportable.flatMap(({ call, target, where }) => {
-          const chain = helpers.chainFrom(target);
-          if (!chain) return [];
-          addOperation(where, { ...chain.operation, node: call });
-          return [{ call, target, where, chain }];
-        });
+        const chains = helpers.hasOperations ? helpers.callsOfBlockingHelpers(sourceCode, reportedContext) : [];
+        for (const { invoked, chain, where } of chains) addOperation(where, { ...chain.operation, node: invoked });
         for (const { operation, where } of direct) {
           const runContext = runContextOf(where);
           if (runsWhereBlockingIsHarmless(runContext) || quietReason(operation, where)) continue;
@@ -777,11 +777,11 @@ export default createRule<Options, MessageIds>({
             });
           }
         }
-        for (const { call, target, where, chain } of chains) {
+        for (const { invoked, target, where, chain } of chains) {
           const runContext = runContextOf(where);
-          if (runsWhereBlockingIsHarmless(runContext) || quietReason({ ...chain.operation, node: call }, where)) continue;
+          if (runsWhereBlockingIsHarmless(runContext) || quietReason({ ...chain.operation, node: invoked }, where)) continue;
           context.report({
-            node: call,
+            node: invoked,
             messageId: 'blockingHelper',
             data: {
               helper: target.name,

@@ -2,16 +2,20 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getExecutionContext } from '../../src/analysis/async-context';
-import { BlockingHelperSummaries, invokedIdentifiers, resolveLocalFunction } from '../../src/analysis/local-calls';
+import { BlockingHelperSummaries, invokedIdentifier } from '../../src/analysis/local-calls';
 import { runOnCode } from './run-on-code';
 
-/** Treats every call of a global `block()` as a blocking operation; returns the chain from each `probe(x)` argument. */
-function chains(code: string, maxDepth = 3, lazy = false, resolved: string[] = []): string[] {
+/**
+ * Treats every call of a global `block()` as a blocking operation and the top level as where calls
+ * are reported; returns, for each top-level call statement `name()` / `xs.map(name)`, the chain
+ * from the function it calls, or `name: none`.
+ */
+function chains(code: string, maxDepth = 3): string[] {
   return runOnCode<string>(code, (context, collect) => {
     const calls: TSESTree.CallExpression[] = [];
     return {
       CallExpression: (node) => void calls.push(node),
-      'Program:exit'() {
+      'Program:exit'(program: TSESTree.Program) {
         const summaries = new BlockingHelperSummaries<{ node: TSESTree.Node; name: string }>(maxDepth);
         for (const call of calls) {
           const execution = getExecutionContext(call);
@@ -19,31 +23,13 @@ function chains(code: string, maxDepth = 3, lazy = false, resolved: string[] = [
             summaries.addOperation(execution.node, { node: call, name: 'block' });
           }
         }
-        const probes: TSESTree.Identifier[] = [];
-        for (const call of calls) {
-          if (call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'probe') {
-            const argument = call.arguments[0];
-            if (argument?.type === AST_NODE_TYPES.Identifier) probes.push(argument);
-            continue;
-          }
-          for (const invoked of invokedIdentifiers(call)) {
-            const execution = getExecutionContext(invoked);
-            if (execution.kind !== 'function') continue;
-            if (lazy) {
-              summaries.addLazyCall(execution.node, () => {
-                resolved.push(invoked.name);
-                return resolveLocalFunction(invoked, context.sourceCode);
-              });
-              continue;
-            }
-            const target = resolveLocalFunction(invoked, context.sourceCode);
-            if (target) summaries.addCall(execution.node, target);
-          }
-        }
-        for (const probe of probes) {
-          const target = resolveLocalFunction(probe, context.sourceCode);
-          const chain = target && summaries.chainFrom(target);
-          collect(chain ? [...chain.helpers.map((helper) => helper.name), chain.operation.name].join(' > ') : `${probe.name}: none`);
+        const found = summaries.callsOfBlockingHelpers(context.sourceCode, (execution) => (execution.kind === 'top-level' ? 'top' : null));
+        for (const statement of program.body) {
+          if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.CallExpression) continue;
+          const invoked = invokedIdentifier(statement.expression);
+          if (!invoked) continue;
+          const call = found.find((candidate) => candidate.invoked === invoked);
+          collect(call ? [...call.chain.helpers.map((helper) => helper.name), call.chain.operation.name].join(' > ') : `${invoked.name}: none`);
         }
       },
     };
@@ -51,21 +37,31 @@ function chains(code: string, maxDepth = 3, lazy = false, resolved: string[] = [
 }
 
 describe('BlockingHelperSummaries', () => {
-  it('lazy calls: the same chains, resolved only for callers a chain reaches', () => {
-    const code = `
-      function d() { block(); }
-      function c() { d(); }
-      const b = () => c();
-      const a = function () { b(); };
-      function unrelated() { other(); }
-      function other() { block(); }
-      probe(c); probe(b); probe(a);
-    `;
-    const resolved: string[] = [];
-    assert.deepEqual(chains(code, 3, true, resolved), chains(code, 3));
-    assert.deepEqual(chains(code, 3, true), ['c > d > block', 'b > c > d > block', 'a: none']);
-    // The calls in c, b, a and d are resolved; the call in `unrelated` is never asked about.
-    assert.deepEqual(resolved.sort(), ['b', 'block', 'c', 'd']);
+  it('resolves calls by scope: a local binding that shadows a helper\'s name is not the helper', () => {
+    assert.deepEqual(
+      chains(`
+        function d() { block(); }
+        function c() { d(); }
+        function shadow() { const d = () => 0; d(); }
+        { const c = () => 0; c(); }
+        c(); shadow();
+      `),
+      ['c > d > block', 'shadow: none'],
+    );
+  });
+
+  it('takes a function\'s own first operation, else its first call in the file of a helper one level closer', () => {
+    assert.deepEqual(
+      chains(`
+        function far() { near2(); }
+        function near2() { near1(); }
+        function near1() { block(); }
+        function both() { far(); near1(); }
+        function own() { near1(); block(); }
+        both(); own();
+      `),
+      ['both > near1 > block', 'own > block'],
+    );
   });
 
   it('follows helpers up to the depth bound', () => {
@@ -74,7 +70,7 @@ describe('BlockingHelperSummaries', () => {
       function c() { d(); }
       const b = () => c();
       const a = function () { b(); };
-      probe(d); probe(c); probe(b); probe(a);
+      d(); c(); b(); a();
     `;
     assert.deepEqual(chains(code), ['d > block', 'c > d > block', 'b > c > d > block', 'a: none']);
     assert.deepEqual(chains(code, 4), ['d > block', 'c > d > block', 'b > c > d > block', 'a > b > c > d > block']);
@@ -88,7 +84,7 @@ describe('BlockingHelperSummaries', () => {
         async function asyncHelper() { block(); }
         let reassigned = () => block(); reassigned = () => 0;
         function declared() { block(); } declared = () => 0;
-        probe(later); probe(gen); probe(asyncHelper); probe(reassigned); probe(declared);
+        later(); gen(); asyncHelper(); reassigned(); declared();
       `),
       ['later: none', 'gen: none', 'asyncHelper: none', 'reassigned: none', 'declared: none'],
     );
@@ -101,7 +97,7 @@ describe('BlockingHelperSummaries', () => {
         function all(xs) { xs.forEach((x) => one(x)); }
         function each(xs) { xs.map(one); }
         function deferred(p) { p.then(one); }
-        probe(all); probe(each); probe(deferred);
+        all(); each(); deferred();
       `),
       ['all > one > block', 'each > one > block', 'deferred: none'],
     );
@@ -113,7 +109,7 @@ describe('BlockingHelperSummaries', () => {
         function ping(n) { return n && pong(n - 1); }
         function pong(n) { return n && ping(n - 1); }
         function walk(n) { if (n) walk(n - 1); else block(); }
-        probe(ping); probe(walk);
+        ping(); walk();
       `),
       ['ping: none', 'walk > block'],
     );
