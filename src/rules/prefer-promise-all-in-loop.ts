@@ -24,6 +24,7 @@ import {
 } from '../analysis/dependencies';
 import {
   COLLECTION_MUTATOR_METHODS,
+  CONNECTION_OPTION_NAMES,
   LOGGER_NAMES,
   ORDERED_COLLECTION_WORDS,
   ORDERED_RECEIVER_NAMES,
@@ -501,16 +502,53 @@ export default createRule<Options, MessageIds>({
       }
       return call.arguments.some((argument) => {
         const name = lastName(argument);
-        return name !== null && ORDERED_RECEIVER_NAMES.has(name) && !perIteration(argument);
+        if (name !== null && ORDERED_RECEIVER_NAMES.has(name)) return !perIteration(argument);
+        // `create(row, { transaction })`, `mover(ctx, doc)` with `ctx = createContext({ transaction })`.
+        return carriesConnection(argument, call, dependents, 0);
       });
+    }
+
+    /**
+     * True when `node` carries one connection or transaction inside an options or context object:
+     * an object literal with a property named `transaction`/`session`/... (see
+     * `CONNECTION_OPTION_NAMES`) or whose value is such a name or the parameter of a transaction
+     * callback (`{ transaction }`, `{ session: s }`, `{ transaction: t }`); or a local `const`
+     * initialised with such an object, also as an argument of the call that builds it
+     * (`const ctx = createContext({ user, transaction })`). Two levels deep at most.
+     */
+    function carriesConnection(node: TSESTree.Node, at: TSESTree.Node, dependents: PathSet, depth: number): boolean {
+      const current = skipTransparent(node);
+      if (depth > 2) return false;
+      // The iteration's own connection (`{ session: job.session }`) is not shared.
+      const shared = (value: TSESTree.Node): boolean => !dependents.overlapsAny(collectAccesses(value, visitorKeys).reads);
+      if (current.type === AST_NODE_TYPES.ObjectExpression) {
+        return current.properties.some((property) => {
+          if (property.type !== AST_NODE_TYPES.Property) return false;
+          const keyName = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
+          const value = skipTransparent(property.value);
+          const valueName = lastName(value);
+          if (!shared(value)) return false;
+          if (keyName !== null && CONNECTION_OPTION_NAMES.has(keyName) && valueName !== null) return true;
+          if (valueName !== null && CONNECTION_OPTION_NAMES.has(valueName)) return true;
+          return value.type === AST_NODE_TYPES.Identifier && isTransactionParameter(at, value.name);
+        });
+      }
+      if (current.type === AST_NODE_TYPES.CallExpression) {
+        return current.arguments.some((argument) => carriesConnection(argument, at, dependents, depth + 1));
+      }
+      if (current.type !== AST_NODE_TYPES.Identifier || !shared(current)) return false;
+      const variable = findVariable(sourceCode.getScope(at), current.name);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
+      return carriesConnection(definition.node.init, at, dependents, depth + 1);
     }
 
     /**
      * `runInTransaction(async (tr) => { for (...) await tr(table).insert(rows) })`: the name is a
      * parameter of a callback handed to a call named like a transaction, so it is the transaction.
      */
-    function isTransactionParameter(call: AwaitedCall, name: string): boolean {
-      const variable = findVariable(sourceCode.getScope(call), name);
+    function isTransactionParameter(at: TSESTree.Node, name: string): boolean {
+      const variable = findVariable(sourceCode.getScope(at), name);
       const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (definition?.type !== 'Parameter') return false;
       const fn = definition.node;

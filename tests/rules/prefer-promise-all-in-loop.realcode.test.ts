@@ -51,6 +51,47 @@ async function ratesFor(currencies) {
 }`,
     errors: [{ messageId: 'awaitInLoop', line: 6, column: 23, suggestions: [] }],
   },
+  // an options object without a connection in it: a page number is not a browser page
+  {
+    code: `
+async function listAll(folders, page) {
+  for (const folder of folders) {
+    await api.list({ folder: folder.id, page, limit: 50 });
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 4, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+async function listAll(folders, page) {
+  await Promise.all(Array.from(folders, async (folder) => {
+    await api.list({ folder: folder.id, page, limit: 50 });
+  }));
+}` }] }],
+  },
+  // an API client in an options object serves concurrent requests
+  {
+    code: `
+async function importPages(items, token) {
+  const client = new ApiClient(token);
+  const parsed = [];
+  for (const item of items) parsed.push(await parsePage({ item, client }));
+  return parsed;
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 5, column: 41, suggestions: [] }],
+  },
+  // each iteration's own session is not shared
+  {
+    code: `
+async function closeAll(jobs) {
+  for (const job of jobs) {
+    await finish(job.id, { session: job.session });
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 4, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+async function closeAll(jobs) {
+  await Promise.all(Array.from(jobs, async (job) => {
+    await finish(job.id, { session: job.session });
+  }));
+}` }] }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (real code)', rule as never, {
@@ -93,6 +134,31 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (real code)', ru
           this.sentTo.add(target.id);
         }
       }
+    }`,
+    // one transaction handed in an options object: every statement runs on its connection, in turn
+    `async function archive(entries) {
+      await store.transaction(async (t) => {
+        for (const entry of entries) {
+          await Archive.insert({ id: entry.id, at: Date.now() }, { transaction: t });
+        }
+      });
+    }`,
+    `async function subscribeAll(members, topic) {
+      await orm.transaction(async (transaction) => {
+        for (const member of members) await subscribe(member, topic, { transaction });
+      });
+    }`,
+    `async function tagEach(docs, session) {
+      for (const doc of docs) await tags.updateOne({ _id: doc._id }, { $set: { seen: true } }, { session });
+    }`,
+    // ... or inside a context object built from it
+    `async function detach(drafts, actor) {
+      return orm.transaction(async (t) => {
+        const scope = buildScope({ actor, transaction: t });
+        for (const draft of drafts) {
+          await moveDraft(scope, { draft, target: null });
+        }
+      });
     }`,
   ],
   invalid,
