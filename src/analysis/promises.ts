@@ -10,7 +10,7 @@ import {
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { ApiCatalogIndex, type ApiEntry, apiSourceName, getImportSource } from './imports';
 import { perFile } from './per-file';
-import { getSourceWords } from './source-words';
+import { getSourceWords, type SourceWords } from './source-words';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
@@ -196,6 +196,23 @@ function findPromiseSourceCalls(sourceCode: Readonly<TSESLint.SourceCode>): Prom
 /** The module specifiers (with their `node:` forms) of `PROMISE_SOURCE_INDEXES`. */
 const PROMISE_SOURCE_MODULES: ReadonlySet<string> = new Set(PROMISE_SOURCE_INDEXES.flatMap((index) => index.moduleSpecifiers()));
 
+/** The globals of `PROMISE_SOURCE_INDEXES` (`Promise`, `fetch`, ...). */
+const PROMISE_SOURCE_GLOBALS: readonly string[] = [...new Set(PROMISE_SOURCE_INDEXES.flatMap((index) => index.globalNames()))];
+
+function noPromiseSourceCalls(): PromiseSourceCalls {
+  return { api: new Map(), promisify: new Map(), object: new Map(), wrapper: new Map() };
+}
+
+/**
+ * Can a call of this file be one the promise catalogs list (`findPromiseSourceCalls`)? False when
+ * no catalog global is named anywhere in the text and no string literal of the file may be a
+ * catalog module specifier: every route of the catalogs' `ReferenceTracker` pass starts at one of
+ * them, so the pass is skipped.
+ */
+function mayCallPromiseCatalogs(words: SourceWords): boolean {
+  return PROMISE_SOURCE_GLOBALS.some((name) => words.has(name)) || words.anyStringMayBe(PROMISE_SOURCE_MODULES);
+}
+
 /**
  * Untyped: can anything in this file be a promise (`isPromise`, `returnsPromise`) or a promise
  * chain? False only when none of the evidence `isPromise` reads can be there:
@@ -219,6 +236,53 @@ function untypedMayContainPromises(context: Context): boolean {
 }
 
 const NO_STRINGS: ReadonlySet<string> = new Set();
+
+/**
+ * The function-valued members of a class body or object literal by name (null: declared, but no
+ * resolvable function); `unresolvable` when any name may come from elsewhere (an object spread).
+ */
+interface MemberIndex {
+  readonly members: ReadonlyMap<string, FunctionNode | null>;
+  readonly unresolvable: boolean;
+}
+
+/**
+ * Names of the file's variables that untyped resolution can follow, so a name outside them costs
+ * no scope lookup: `declared`, the variables declared exactly once as a function declaration, a
+ * class, or a variable with an initializer (`constantInit`, `resolveCallee`, `localClass` resolve
+ * nothing else); `relativeImports`, the variables imported or required from a relative specifier
+ * (`isImportedPromiseFunction` reads nothing else).
+ */
+interface BindingNames {
+  readonly declared: ReadonlySet<string>;
+  readonly relativeImports: ReadonlySet<string>;
+}
+
+/** The `BindingNames` of a file, from every scope of its scope manager; null when it lists none. */
+function readBindingNames(sourceCode: Readonly<TSESLint.SourceCode>): BindingNames | null {
+  const scopes = sourceCode.scopeManager?.scopes;
+  if (!Array.isArray(scopes) || scopes.length === 0) return null;
+  const declared = new Set<string>();
+  const relativeImports = new Set<string>();
+  for (const scope of scopes) {
+    for (const variable of scope.variables) {
+      const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+      if (!def) continue;
+      if (
+        (def.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) ||
+        def.type === 'ClassName' ||
+        (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init)
+      ) {
+        declared.add(variable.name);
+      }
+      if (def.type === 'ImportBinding' || def.type === 'Variable') {
+        const module = getImportSource(variable)?.module;
+        if (module?.startsWith('./') || module?.startsWith('../')) relativeImports.add(variable.name);
+      }
+    }
+  }
+  return { declared, relativeImports };
+}
 
 /** A class member's name as code writes it (`save`, `#save`), or null when computed. */
 function classMemberName(key: TSESTree.Node): string | null {
@@ -494,10 +558,13 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   const words = getSourceWords(context);
   let mayContainPromises: boolean | null = null;
   let hasRelativeSpecifier: boolean | null = null;
+  let bindings: BindingNames | null | undefined;
   let sourceCalls: PromiseSourceCalls | null = null;
   /** The calls of the promise catalogs in this file: one pass for all four, on the first question. */
-  const promiseSourceCalls = (): PromiseSourceCalls => (sourceCalls ??= findPromiseSourceCalls(sourceCode));
+  const promiseSourceCalls = (): PromiseSourceCalls =>
+    (sourceCalls ??= mayCallPromiseCatalogs(words) ? findPromiseSourceCalls(sourceCode) : noPromiseSourceCalls());
   const functionCache = new Map<FunctionNode, boolean>();
+  const memberIndexes = new Map<TSESTree.Node, { instance?: MemberIndex; static?: MemberIndex }>();
   const asyncExportsCache = new Map<string, ReadonlySet<string> | null>();
 
   /** Promise-returning exports of a relative module, read once per linted file. */
@@ -526,7 +593,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
       root = skipTransparent(target.object);
       if (member === null) return false;
     }
-    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    if (root.type !== AST_NODE_TYPES.Identifier || !bindingNames()?.relativeImports.has(root.name)) return false;
     const variable = variableOf(root);
     const source = variable ? getImportSource(variable) : null;
     if (!source) return false;
@@ -572,8 +639,27 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     return variable;
   }
 
+  /**
+   * The file's binding names (see `BindingNames`), read once from the scope manager on the first
+   * question; null when the host's scope manager lists no scopes (then nothing is skipped).
+   */
+  function bindingNames(): BindingNames | null {
+    if (bindings === undefined) bindings = readBindingNames(sourceCode);
+    return bindings;
+  }
+
+  /**
+   * False when no variable named like `identifier` is declared once in the file as a function, a
+   * class or a variable with an initializer: then no question below can resolve it (it is a
+   * parameter, an import, a global...), and its scope lookup is skipped.
+   */
+  function mayBeDeclaredHere(identifier: TSESTree.Identifier): boolean {
+    return bindingNames()?.declared.has(identifier.name) ?? true;
+  }
+
   /** The initializer of a `const`/never reassigned variable declared once, or null. */
   function constantInit(identifier: TSESTree.Identifier): TSESTree.Expression | null {
+    if (!mayBeDeclaredHere(identifier)) return null;
     const variable = variableOf(identifier);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (!variable || def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) {
@@ -592,6 +678,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   function resolveIdentifierFunction(identifier: TSESTree.Identifier): FunctionNode | null {
+    if (!mayBeDeclaredHere(identifier)) return null;
     const variable = variableOf(identifier);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
@@ -620,6 +707,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   function localClass(identifier: TSESTree.Identifier): TSESTree.ClassDeclaration | null {
+    if (!mayBeDeclaredHere(identifier)) return null;
     const variable = variableOf(identifier);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     return def?.type === 'ClassName' && def.node.type === AST_NODE_TYPES.ClassDeclaration ? def.node : null;
@@ -628,45 +716,76 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   /**
    * The function-valued member `name` declared directly in a class body or object literal:
    * the function, null when declared but not a resolvable function, undefined when not declared.
+   * Read from the container's member index (`memberIndex`), built once per container.
    */
   function findOwnMember(
     container: TSESTree.ClassBody | TSESTree.ObjectExpression,
     name: string,
     isStatic: boolean,
   ): FunctionNode | null | undefined {
-    let found: FunctionNode | null | undefined;
+    const index = memberIndex(container, isStatic);
+    return index.unresolvable ? null : index.members.get(name);
+  }
+
+  /** `findOwnMember`'s answer for every name of a container, by staticness. */
+  function memberIndex(container: TSESTree.ClassBody | TSESTree.ObjectExpression, isStatic: boolean): MemberIndex {
+    let indexes = memberIndexes.get(container);
+    if (!indexes) {
+      indexes = {};
+      memberIndexes.set(container, indexes);
+    }
+    if (isStatic) return (indexes.static ??= buildMemberIndex(container, true));
+    return (indexes.instance ??= buildMemberIndex(container, false));
+  }
+
+  /**
+   * The members of a class body (static or not) or object literal, by name as `findOwnMember`
+   * reads them: in an object literal, the last `init` property of a name decides (its value if a
+   * function, else null), and a spread makes every name unresolvable (it may bring in any name);
+   * in a class body, the last method or field of a name decides (an overload signature without a
+   * body keeps the implementation found before it), and a getter, setter or constructor of a name
+   * makes it null for good.
+   */
+  function buildMemberIndex(container: TSESTree.ClassBody | TSESTree.ObjectExpression, isStatic: boolean): MemberIndex {
+    const members = new Map<string, FunctionNode | null>();
     if (container.type === AST_NODE_TYPES.ObjectExpression) {
       for (const property of container.properties) {
         // A spread may bring in another `name`: not resolvable.
-        if (property.type === AST_NODE_TYPES.SpreadElement) return null;
+        if (property.type === AST_NODE_TYPES.SpreadElement) return { members, unresolvable: true };
         if (property.computed || property.kind !== 'init') continue;
         const key = property.key;
         const keyName = key.type === AST_NODE_TYPES.Identifier ? key.name : key.type === AST_NODE_TYPES.Literal ? String(key.value) : null;
-        if (keyName !== name) continue;
+        if (keyName === null) continue;
         const value = skipTransparent(property.value);
-        found = isFunctionNode(value) ? value : null;
+        members.set(keyName, isFunctionNode(value) ? value : null);
       }
-      return found;
+      return { members, unresolvable: false };
     }
+    const settled = new Set<string>();
     for (const member of container.body) {
       if (
         (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) ||
         member.computed ||
-        member.static !== isStatic ||
-        classMemberName(member.key) !== name
+        member.static !== isStatic
       ) {
         continue;
       }
+      const name = classMemberName(member.key);
+      if (name === null || settled.has(name)) continue;
       if (member.type === AST_NODE_TYPES.MethodDefinition) {
-        if (member.kind !== 'method') return null;
+        if (member.kind !== 'method') {
+          members.set(name, null);
+          settled.add(name);
+          continue;
+        }
         // Overload signatures have no body; the implementation follows them.
-        found = member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : (found ?? null);
+        members.set(name, member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : (members.get(name) ?? null));
       } else {
         const value = member.value ? skipTransparent(member.value) : null;
-        found = value && isFunctionNode(value) ? value : null;
+        members.set(name, value && isFunctionNode(value) ? value : null);
       }
     }
-    return found;
+    return { members, unresolvable: false };
   }
 
   /** The class body or object literal `this` refers to at `node`, with whether it is static. */
@@ -703,7 +822,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
       const classNode = localClass(object.callee);
       return classNode ? findMember(classNode.body, name, false) : null;
     }
-    if (object.type !== AST_NODE_TYPES.Identifier) return null;
+    if (object.type !== AST_NODE_TYPES.Identifier || !mayBeDeclaredHere(object)) return null;
     const variable = variableOf(object);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type === 'ClassName' && def.node.type === AST_NODE_TYPES.ClassDeclaration) {

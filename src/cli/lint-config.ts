@@ -40,18 +40,30 @@ const missingTypeScriptParser: Linter.Parser = {
   },
 };
 
+/** What typescript-eslint's project service says about a file no `tsconfig.json` includes. */
+const NOT_IN_A_PROJECT = 'was not found by the project service';
+
 /**
  * `@typescript-eslint/parser`, loaded at the first TypeScript file: it loads `typescript` (about a
- * second), which a run over JavaScript files does not need.
+ * second), which a run over JavaScript files does not need. In typed mode, a file that no
+ * `tsconfig.json` includes (a tool's config file, a script folder the tsconfig leaves out) is
+ * parsed again without the project service: it is linted untyped instead of failing to parse, so
+ * `--typed` never loses what an untyped run finds there.
  */
 const lazyTypeScriptParser = {
   meta: { name: 'async-pitfalls/lazy-typescript-parser' },
-  parseForESLint(code: string, options?: unknown): Linter.ESLintParseResult {
+  parseForESLint(code: string, options?: Record<string, unknown>): Linter.ESLintParseResult {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const parser = require('@typescript-eslint/parser') as {
       parseForESLint(code: string, options?: unknown): Linter.ESLintParseResult;
     };
-    return parser.parseForESLint(code, options);
+    try {
+      return parser.parseForESLint(code, options);
+    } catch (error) {
+      if (!options?.projectService || !(error instanceof Error) || !error.message.includes(NOT_IN_A_PROJECT)) throw error;
+      const { projectService: _typed, ...untyped } = options;
+      return parser.parseForESLint(code, untyped);
+    }
   },
 } satisfies Linter.Parser;
 

@@ -534,8 +534,7 @@ export default createRule<Options, MessageIds>({
         const variable = sourceCode.getDeclaredVariables(declarator).find((v) => v.name === name);
         if (!variable || variable.scope.type === 'global') return;
         // Any read may await, return, pass or chain it: only a promise nobody ever reads is reported.
-        const others = variable.references.filter((reference) => reference.identifier !== declarator.id);
-        if (others.length > 0) return;
+        if (variable.references.some((reference) => reference.identifier !== declarator.id)) return;
         if (init.type === AST_NODE_TYPES.ArrayExpression ? !isPromiseArray(init) : !promises.isPromise(declarator.init)) return;
         context.report({ node: declarator.id, messageId: 'dangling', data: { name } });
       },

@@ -222,7 +222,12 @@ export default createRule<Options, MessageIds>({
      * itself (`await p`, `p.catch(h)`, `Promise.all([p])` show that `p` is a promise).
      */
     function isRejectablePromise(start: Start, use: FirstUse, handledSomewhere: boolean): boolean {
-      if (neverRejects(start.expression, 0) || hasHandlerInChain(start.expression)) return false;
+      // The cheap question first: most starts are no promise at all.
+      return isPromiseStart(start, use, handledSomewhere) && !neverRejects(start.expression, 0) && !hasHandlerInChain(start.expression);
+    }
+
+    /** Is the start a promise (see `isRejectablePromise`), whether or not it can reject? */
+    function isPromiseStart(start: Start, use: FirstUse, handledSomewhere: boolean): boolean {
       if (start.shape === 'array') {
         const typed = typedPromiseKind(start.expression, promises.services, true);
         if (typed !== 'unknown') return typed === 'promise';
@@ -512,9 +517,11 @@ export default createRule<Options, MessageIds>({
         if (!declarator.init) return;
         const declaration = declarator.parent;
         if (declaration.kind === 'using' || declaration.kind === 'await using') return;
+        const starts = startsOf(declarator);
+        if (starts.length === 0) return;
         const owner = ownerOf(declarator);
         if (!canSuspend(owner)) return;
-        for (const start of startsOf(declarator)) check(start, owner);
+        for (const start of starts) check(start, owner);
       },
     };
   },

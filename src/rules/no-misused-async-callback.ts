@@ -19,6 +19,7 @@ import {
   REPLYING_EVENTS,
 } from '../catalog/promise-callbacks';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 
 export type Options = [
@@ -114,6 +115,7 @@ export default createRule<Options, MessageIds>({
     if (!promises.mayContainPromises()) return {};
     const services = promises.services;
     const effects = getFileEffects(context);
+    const words = getSourceWords(context);
 
     /** The function a callback argument is: itself, or the local function it names (else null). */
     function callbackFunction(node: TSESTree.Node): FunctionNode | null {
@@ -504,6 +506,8 @@ export default createRule<Options, MessageIds>({
         if (value.generator) return false;
         if (value.async) return true;
         if (value.body.type !== AST_NODE_TYPES.BlockStatement) return mayHoldPromise(value.body);
+        // A block without the word `return` returns nothing.
+        if (!words.within('return', value.body)) return false;
         let found = false;
         bodyContains(value.body, (node) => {
           if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && mayHoldPromise(node.argument)) found = true;

@@ -108,6 +108,22 @@ describe('async-pitfalls CLI on a scratch project', () => {
     );
   });
 
+  it('--typed lints a TypeScript file no tsconfig includes untyped instead of failing to parse it', () => {
+    // Outside the tsconfig's `include` (which is `src`), with a finding untyped mode makes.
+    const file = path.join(project, 'tools', 'release.config.ts');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, 'export async function publish(): Promise<void> {}\nexport function release(): void {\n  publish().then(() => undefined);\n}\n');
+    try {
+      const results = jsonResults(['--typed', 'tools']);
+      assert.deepEqual(
+        results.flatMap((result) => result.messages.map((message) => `${message.line} ${message.ruleId ?? 'fatal'}`)),
+        ['3 async-pitfalls/no-floating-promises'],
+      );
+    } finally {
+      rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+
   it('an ignored file named explicitly is a warning: exit 0, exit 1 over --max-warnings, hidden by --quiet', () => {
     const plain = cli(['build/out.js']);
     assert.equal(plain.status, 0, plain.stderr);
