@@ -130,8 +130,17 @@ export const ENV_LOADER_NAME = /^(?:load|apply|read|init|setup|populate)(?:Dot)?
  * Function and method names that load and evaluate a module at run time (`require(path)`,
  * `dynamicImport(file)`, `importModule(url)`): the module's top-level code runs, reading files and
  * often `process.env` (a config file), so it depends on an earlier environment or file write.
+ * `import` is the method of a module runner (`runner.import(url)`); `requireOrImport` is mocha's.
  */
-export const MODULE_LOADER_NAMES: ReadonlySet<string> = new Set(['require', 'dynamicImport', 'importModule', 'requireModule', 'importFresh']);
+export const MODULE_LOADER_NAMES: ReadonlySet<string> = new Set([
+  'require',
+  'dynamicImport',
+  'importModule',
+  'requireModule',
+  'importFresh',
+  'import',
+  'requireOrImport',
+]);
 
 /**
  * Method names that ask a person on an interactive interface, whatever the receiver:
@@ -325,3 +334,33 @@ export const CLOCK_READS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 
 /** Built-in collections whose methods compute from memory (a lookup in one waits for nothing). */
 export const IN_MEMORY_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
+
+/**
+ * Methods named for work on values in memory: `await sequencer.sort(files)` calls a pluggable
+ * strategy whose default is an `async` method that only sorts. Awaiting one waits for nothing real.
+ */
+export const MEMORY_METHODS: ReadonlySet<string> = new Set(['sort']);
+
+/**
+ * A plain function (not a method) of another module named for reading the local disk: a read verb
+ * (`read`, `load`, `stat`, `glob`...) then, optionally, a name that says file or folder (the
+ * `thing` group: `readWantedLockfile`, `loadJsonFile`, `readFileOrUndefined`). Without the
+ * `thing`, the first argument must be a path (`LOCAL_PATH_ARGUMENT`): `readLedger(workspaceDir)`.
+ */
+export const LOCAL_FILE_HELPER_NAME =
+  /^(?:read|load|stat|lstat|realpath|glob|exists|pathExists)(?=$|[A-Z])(?:\w*?(?<thing>File|Dir|Directory|Folder|Json|JSON|Yaml|Toml|Lockfile|Manifest))?\w*$/;
+
+/** An argument named like a local path: `dir`, `cwd`, `filePath`, `lockfileDir`, `workspaceRoot`. */
+export const LOCAL_PATH_ARGUMENT =
+  /^(?:dir|dirname|path|file|filename|filepath|folder|cwd|root|rootDir)$|[a-z0-9](?:Dir|Path|File|Folder|Root|Cwd|Dirname|Filename)$/;
+
+/**
+ * A call named like a check that refuses a request: a validation or an assertion verb
+ * (`validateInput`, `verifyToken`, `assertOwner`, `authorize`, `requireAuth`), a permission
+ * question (`canEdit`), or a lookup of the caller's access (`getOperationAccess`,
+ * `checkFilterAccess`). Work that follows it waits for its answer: starting that work beside it
+ * would run it (and its side effects) for a refused or invalid request. (`check` alone is not
+ * one: `checkDatabase(db)` is a health probe.)
+ */
+export const GUARD_CALL_NAME =
+  /^_?(?:assert|validate|verify|authori[sz]e)(?:[A-Z]\w*)?$|^_?require[A-Z]\w*$|^_?(?:can|may)[A-Z]\w*$|(?:Access|Authori[sz]ation)$/;
