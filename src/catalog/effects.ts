@@ -263,7 +263,30 @@ export const SEQUENTIAL_INTENT =
  * `printSummary`), events dispatched to listeners (`dispatchEvent`, `handleDispose`). `send*` is not here: `sendEmail(user)` per user is independent work. Called per iteration, concurrent iterations would interleave the output.
  */
 export const ORDERED_OUTPUT_NAME =
-  /^(?:log|print|write[A-Z]\w*|emit[A-Z]?\w*|report[A-Z]\w*|on[A-Z]\w*|dispatch(?:[A-Z]\w*)?|handle[A-Z]\w*)$/;
+  /^[_#]*(?:log|print|write[A-Z]\w*|emit[A-Z]?\w*|report[A-Z]\w*|on[A-Z]\w*|dispatch(?:[A-Z]\w*)?|handle[A-Z]\w*|[a-z]\w*Log)$/;
+
+/**
+ * Methods named as an event that happened, told to reporters or listeners in turn
+ * (`await run.enqueued(project, file)`, `await hooks.collected(files)`): listeners expect the
+ * events of one file before the next file's.
+ */
+export const EVENT_NOTICE_NAME =
+  /^[_#]*(?:enqueued|queued|collected|updated|started|finished|completed|ended|failed|passed|skipped|changed|ready)$/;
+
+/**
+ * Schema changes (DDL) named as such: a verb then a schema object (`addColumn`, `dropTable`,
+ * `createSearchIndex`, `removeConstraint`). Foreign keys and the shared table make their order
+ * matter, and drivers usually run them on one connection.
+ */
+export const SCHEMA_CHANGE_NAME =
+  /^(?:add|drop|remove|create|alter|rename|change|truncate|clear)(?:[A-Z]\w*)?(?:Table|Column|Index|Constraint|Schema|ForeignKey|Database|View|Sequence|Collection)s?$/;
+
+/**
+ * Called functions that fill in members of the objects they are given (`populate(docs, path)`,
+ * `this.populateField(meta, entities, hint)`, `hydrate(rows)`): called per iteration with the same
+ * objects, the iterations write the same members.
+ */
+export const ARGUMENT_FILLER_NAME = /^[_#]*(?:populate|hydrate)(?:[A-Z]\w*)?$/;
 
 /**
  * Names of calls that run one unit of a runner in turn: a suite, a test, a file of tests, a

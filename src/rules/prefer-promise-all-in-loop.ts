@@ -31,7 +31,16 @@ import {
   PURE_METHODS,
 } from '../catalog/ordered-calls';
 import { getFileEffects } from '../analysis/effects';
-import { ORDERED_ITERABLE, ORDERED_OUTPUT_NAME, ORDERED_RUN_NAME, SEQUENTIAL_INTENT } from '../catalog/effects';
+import {
+  ARGUMENT_FILLER_NAME,
+  EVENT_NOTICE_NAME,
+  ORDERED_ITERABLE,
+  ORDERED_OUTPUT_NAME,
+  ORDERED_RUN_NAME,
+  SCHEMA_CHANGE_NAME,
+  SEQUENTIAL_INTENT,
+} from '../catalog/effects';
+import { type FunctionNode } from '../analysis/async-context';
 import { isLoopStatement, skipTransparent } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
@@ -349,7 +358,7 @@ export default createRule<Options, MessageIds>({
           name !== null &&
           key !== null &&
           awaitedCalls.has(call) &&
-          ORDERED_OUTPUT_NAME.test(name) &&
+          (ORDERED_OUTPUT_NAME.test(name) || EVENT_NOTICE_NAME.test(name)) &&
           !writesPerItemFile(call, name, dependents)
         ) {
           scan.blocker = 'ordered output';
@@ -436,7 +445,122 @@ export default createRule<Options, MessageIds>({
     function callsOrderedStep(call: AwaitedCall): boolean {
       const name = lastName(call.callee);
       // `addJobToTransaction(multi, job)`: a step of a transaction.
-      return name !== null && (namesOrderedList(name) || ORDERED_RUN_NAME.test(name) || /Transaction/.test(name));
+      return (
+        name !== null &&
+        (namesOrderedList(name) || ORDERED_RUN_NAME.test(name) || /Transaction/.test(name) || SCHEMA_CHANGE_NAME.test(name))
+      );
+    }
+
+    /**
+     * Code the function does not know, run per item: the awaited callee is a parameter of an
+     * enclosing function (`runSerial(items, cb)`: `await cb(item)`; an injected
+     * `fetchVersions = defaultFetch`), or a local read out of one (`const resolve =
+     * list.fields[key].resolve`). Its contract may be sequential (a serial runner, user hooks).
+     */
+    function callsUnknownCode(call: AwaitedCall): boolean {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = findVariable(sourceCode.getScope(call), callee.name);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (definition?.type === 'Parameter') return true;
+      if (definition?.type !== 'Variable' || !definition.node.init) return false;
+      const init = skipTransparent(definition.node.init);
+      if (init.type !== AST_NODE_TYPES.MemberExpression) return false;
+      let root: TSESTree.Node = init;
+      while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.TSNonNullExpression || root.type === AST_NODE_TYPES.ChainExpression) {
+        root = root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.expression;
+      }
+      if (root.type !== AST_NODE_TYPES.Identifier) return false;
+      const rootVariable = findVariable(sourceCode.getScope(init), root.name);
+      return rootVariable?.defs.some((rootDefinition) => rootDefinition.type === 'Parameter') ?? false;
+    }
+
+    /** Per function: does its body call the function itself (a recursive walk)? */
+    const recursive = new WeakMap<FunctionNode, boolean>();
+    function isRecursive(fn: FunctionNode): boolean {
+      let known = recursive.get(fn);
+      if (known === undefined) {
+        known = false;
+        recursive.set(fn, false);
+        const visit = (node: TSESTree.Node): void => {
+          if (known) return;
+          if ((node.type === AST_NODE_TYPES.CallExpression) && effects.calledFunction(node) === fn) {
+            known = true;
+            return;
+          }
+          forEachChild(node, visitorKeys, visit);
+        };
+        visit(fn.body);
+        recursive.set(fn, known);
+      }
+      return known;
+    }
+
+    /**
+     * `await walk(child)` inside `walk`, or `await walk(root)` of a function that walks a tree by
+     * recursion: the loops at the leaves carry the report; each level of the same walk would
+     * report the same change again.
+     */
+    function callsRecursiveWalk(call: AwaitedCall): boolean {
+      const fn = effects.calledFunction(call);
+      return fn !== null && isRecursive(fn);
+    }
+
+    /**
+     * The iterations do something around the await that is told in turn: a call statement before
+     * the first awaiting statement and another after the last one (`before(file); await load(file);
+     * after(file, mod)`, a header printed, then the result). Run together, the befores and afters
+     * would interleave.
+     */
+    function bracketsTheAwaits(loop: CheckedLoop, awaits: readonly TSESTree.AwaitExpression[]): boolean {
+      const body = loop.body;
+      if (body.type !== AST_NODE_TYPES.BlockStatement || awaits.length === 0) return false;
+      const statements = body.body;
+      const holding = (node: TSESTree.Node): number =>
+        statements.findIndex((statement) => statement.range[0] <= node.range[0] && node.range[1] <= statement.range[1]);
+      const firstIndex = Math.min(...awaits.map(holding));
+      const lastIndex = Math.max(...awaits.map(holding));
+      if (firstIndex < 0) return false;
+      const isToldCall = (statement: TSESTree.Statement): boolean => {
+        if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+        const expression = skipTransparent(statement.expression);
+        if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+        const name = calleeName(expression);
+        return name === null || (!COLLECTION_MUTATOR_METHODS.has(name) && !PURE_METHODS.has(name));
+      };
+      return statements.slice(0, firstIndex).some(isToldCall) && statements.slice(lastIndex + 1).some(isToldCall);
+    }
+
+    /**
+     * The iterated list is written out in the code with at most three items (`for (const f of
+     * [lockFile, shrinkwrapFile])`, or a `const` holding such a literal): there is little to gain.
+     */
+    function iteratesFewLiteralItems(loop: CheckedLoop): boolean {
+      if (loop.type !== AST_NODE_TYPES.ForOfStatement) return false;
+      let iterated: TSESTree.Node = skipTransparent(loop.right);
+      if (iterated.type === AST_NODE_TYPES.Identifier) {
+        const variable = findVariable(sourceCode.getScope(loop), iterated.name);
+        const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
+        iterated = skipTransparent(definition.node.init);
+      }
+      return iterated.type === AST_NODE_TYPES.ArrayExpression && iterated.elements.length <= 3 && iterated.elements.every((element) => element?.type !== AST_NODE_TYPES.SpreadElement);
+    }
+
+    /**
+     * `await populate(docs, path)` per path with the same `docs`: a function that fills in members
+     * of the objects it is given (`ARGUMENT_FILLER_NAME`), handed the same objects every iteration.
+     */
+    function fillsSharedArgument(call: AwaitedCall, dependents: PathSet): boolean {
+      const name = calleeName(call);
+      if (name === null || !ARGUMENT_FILLER_NAME.test(name)) return false;
+      return call.arguments.some((argument) => {
+        const node = skipTransparent(argument);
+        return (
+          (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) &&
+          !dependents.overlapsAny(collectAccesses(node, visitorKeys).reads)
+        );
+      });
     }
 
     /**
@@ -667,12 +791,18 @@ export default createRule<Options, MessageIds>({
           (onOrderedReceiver(call, dependents) && !isPerItemWait(call, dependents)) ||
           callsOrderedStep(call) ||
           callsStatefulFunction(call, sourceCode.getScope(call), visitorKeys, statefulFunctions) ||
-          sharesStateThroughCall(call, dependents)
+          sharesStateThroughCall(call, dependents) ||
+          callsUnknownCode(call) ||
+          callsRecursiveWalk(call) ||
+          fillsSharedArgument(call, dependents) ||
+          // Module loads run the modules' top-level code (registering tests, plugins) in load order.
+          effects.summaryOf(call)?.loadsModule === true
         ) {
           return;
         }
         calls.push(call);
       }
+      if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop)) return;
       // Async in name only: nothing real waits behind any of the awaits (or, for a method
       // inherited from a class in another file, nothing is known of what it waits for).
       if (calls.every((call) => effects.summaryOf(call)?.waits === 'memory' || effects.isUnseenInheritedMethod(call))) return;

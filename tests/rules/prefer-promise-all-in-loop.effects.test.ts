@@ -110,10 +110,87 @@ class Items extends Base {
   }
 }` }] }],
   },
+  // a recursive walk: the loop at the leaves carries the report, not each level of the walk
+  {
+    code: `
+async function walk(node) {
+  for (const child of node.children) await walk(child);
+  for (const file of node.files) await upload(file.path);
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 4, column: 34, endLine: 4, endColumn: 57, suggestions: [{ messageId: 'useGatherMap', output: `
+async function walk(node) {
+  for (const child of node.children) await walk(child);
+  await Promise.all(Array.from(node.files, async (file) => { await upload(file.path); }));
+}` }] }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', rule as never, {
   valid: [
+    // code the function does not know, run per item: a callback or an injected function
+    `async function inTurn(items, step) {
+      const out = [];
+      for (const item of items) out.push(await step(item));
+      return out;
+    }`,
+    `async function mirror(names, { fetchListing = defaultListing } = {}) {
+      for (const name of names) await fetchListing(name);
+    }`,
+    `async function resolveKeys(input, schema, ctx) {
+      const out = {};
+      for (const key in input) {
+        const convert = schema.fields[key].convert;
+        out[key] = await convert(input[key], ctx);
+      }
+      return out;
+    }`,
+    // loading modules runs their top-level code, in load order
+    `async function loadSpecs(files, registry) {
+      for (const file of files) {
+        const mod = await registry.dynamicImport(file);
+        register(mod);
+      }
+    }`,
+    // something told in turn around the await: a header, then the result
+    `async function bumpAll(folders, out) {
+      for (const folder of folders) {
+        out.print(folder);
+        const version = await bumpVersion(folder);
+        out.print(version);
+      }
+    }`,
+    // events told to reporters, one file's before the next file's
+    `class Replay {
+      async run(files) {
+        for (const file of files) await this._reportFile(file);
+        for (const file of files) await this.run.enqueued(file);
+        for (const line of files) await this.baseLog(line);
+      }
+    }`,
+    // schema changes by name, whatever the receiver
+    `async function ensureIndexes(model, specs) {
+      for (const spec of specs) await model.createSearchIndex(spec);
+    }`,
+    // a recursive walk: each level would report the same change again
+    `async function walk(node) {
+      for (const child of node.children) await walk(child);
+      await Promise.all(node.files.map((file) => upload(file.path)));
+    }
+    async function walkAll(roots) {
+      for (const root of roots) await walk(root);
+    }`,
+    // a list of two or three items written out: little to gain
+    `async function bump(dir, version) {
+      const lockFiles = [dir + '/package-lock.json', dir + '/npm-shrinkwrap.json'];
+      for (const file of lockFiles) await rewriteVersion(file, version);
+    }`,
+    `async function warm() {
+      for (const url of [primaryUrl, mirrorUrl]) await ping(url);
+    }`,
+    // a function that fills in the objects it is given, handed the same objects each time
+    `async function populateAll(docs, paths) {
+      for (const path of paths) await populate(docs, path);
+    }`,
     // the class is the connection: \`this\` runs one statement at a time
     `class PostgresQueryRunner {
       async dropColumns(table, columns) {
