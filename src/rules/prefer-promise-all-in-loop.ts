@@ -496,14 +496,40 @@ export default createRule<Options, MessageIds>({
       return known;
     }
 
+    /** Per function: does it have a loop that awaits something other than the function itself (a leaf loop)? */
+    const leafLoops = new WeakMap<FunctionNode, boolean>();
+    function hasLeafLoop(fn: FunctionNode): boolean {
+      let known = leafLoops.get(fn);
+      if (known === undefined) {
+        known = false;
+        const visit = (node: TSESTree.Node, inLoop: boolean): void => {
+          if (known || (node !== fn.body && isFunction(node))) return;
+          if (inLoop && node.type === AST_NODE_TYPES.AwaitExpression) {
+            const call = awaitedCallOf(node);
+            if (call && effects.calledFunction(call) !== fn) {
+              known = true;
+              return;
+            }
+          }
+          const nextInLoop = inLoop || isLoopStatement(node);
+          forEachChild(node, visitorKeys, (child) => visit(child, nextInLoop));
+        };
+        visit(fn.body, false);
+        leafLoops.set(fn, known);
+      }
+      return known;
+    }
+
     /**
      * `await walk(child)` inside `walk`, or `await walk(root)` of a function that walks a tree by
-     * recursion: the loops at the leaves carry the report; each level of the same walk would
-     * report the same change again.
+     * recursion, when the walk has loops of its own at the leaves (`for (const file of
+     * node.files) await read(file)`): those loops carry the report; each level of the same walk
+     * would report the same change again. A walk whose only per-child wait is the recursion
+     * (`for (const child of children) ids.push(...await collectIds(child.id))`) is reported.
      */
     function callsRecursiveWalk(call: AwaitedCall): boolean {
       const fn = effects.calledFunction(call);
-      return fn !== null && isRecursive(fn);
+      return fn !== null && isRecursive(fn) && hasLeafLoop(fn);
     }
 
     /**

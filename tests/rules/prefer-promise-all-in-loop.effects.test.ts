@@ -110,6 +110,17 @@ class Items extends Base {
   }
 }` }] }],
   },
+  // a recursive walk whose only per-child wait is the recursion: reported at that level
+  {
+    code: `
+async function collectIds(id) {
+  const children = await db.children(id);
+  const ids = [id];
+  for (const child of children) ids.push(...(await collectIds(child.id)));
+  return ids;
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 5, column: 46, endLine: 5, endColumn: 72, suggestions: [] }],
+  },
   // a recursive walk: the loop at the leaves carries the report, not each level of the walk
   {
     code: `
@@ -174,7 +185,10 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', rule
     // a recursive walk: each level would report the same change again
     `async function walk(node) {
       for (const child of node.children) await walk(child);
-      await Promise.all(node.files.map((file) => upload(file.path)));
+      for (const file of node.files) {
+        // one at a time: the uploads share a bandwidth budget
+        await upload(file.path);
+      }
     }
     async function walkAll(roots) {
       for (const root of roots) await walk(root);
