@@ -20,9 +20,12 @@ import {
   MEMORY_METHODS,
   PROCESS_MODULES,
   PROMPT_METHODS,
+  PROMPT_NAME,
+  QUESTION_TEXT,
   PROMPT_MODULE_FILE,
   PROMPT_MODULES,
   STATEMENT_METHODS,
+  TRANSACTION_NAMES,
   VALUE_METHODS,
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, PURE_METHODS } from '../catalog/ordered-calls';
@@ -84,7 +87,9 @@ export type WriteTarget =
  *   require cache): that counts as a write of its first argument, so a later lookup by the same
  *   name waits for it.
  * - `startsProcess`: it starts a child process (`PROCESS_MODULES`).
- * - `prompts`: it asks a person a question (`PROMPT_MODULES`, `PROMPT_METHODS`, and the exports of
+ * - `prompts`: it asks a person a question (`PROMPT_MODULES`, `PROMPT_METHODS`, functions of
+ *   other modules named for asking (`PROMPT_NAME`: `askConfirm`) or given the text of a question
+ *   (`QUESTION_TEXT`), and the exports of
  *   a relative import whose file is named for prompting, `PROMPT_MODULE_FILE`).
  * - `locks`: it takes a lock (`LOCK_METHODS`).
  * - `benchmarks`, `startsServer`, `loadsModule`, `checks`: see their fields.
@@ -190,6 +195,67 @@ export class FileEffects {
   /** The summary of a function of this file (see `EffectSummary`). */
   summaryOfFunction(fn: FunctionNode): EffectSummary {
     return this.summarise(fn, 1);
+  }
+
+  /**
+   * True when the call is handed a database transaction, so it runs on the transaction's one
+   * connection, in the transaction's order. The transaction is:
+   * - a name that holds one (`TRANSACTION_NAMES`: `trx`, `transaction`; also the last name of a
+   *   member, `ctx.state.transaction`), or a parameter of a callback handed to a call named for
+   *   transactions (`sequelize.transaction(async (t) => ...)`, `prisma.$transaction(async (db) => ...)`);
+   * - passed directly, as a property of an object literal (`{ transaction }`, `{ ...opts, transaction: t }`),
+   *   or through a `const` of this function made from such a literal or from a call given one
+   *   (`const ctx = createContext({ user, transaction })`).
+   */
+  handsTransaction(call: EffectCall): boolean {
+    return call.arguments.some((argument) => this.holdsTransaction(argument, 2));
+  }
+
+  private holdsTransaction(node: TSESTree.Node, depth: number): boolean {
+    const value = skipTransparent(node);
+    switch (value.type) {
+      case AST_NODE_TYPES.Identifier:
+        if (TRANSACTION_NAMES.has(value.name) || this.isTransactionCallbackParameter(value)) return true;
+        if (depth > 0) {
+          const variable = variableOfIdentifier(this.sourceCode, value);
+          const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+          if (definition?.type === 'Variable' && definition.parent.kind === 'const' && definition.node.init) {
+            const init = skipTransparent(definition.node.init);
+            if (init.type === AST_NODE_TYPES.ObjectExpression) return this.holdsTransaction(init, depth - 1);
+            if (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.AwaitExpression) {
+              const inner = init.type === AST_NODE_TYPES.AwaitExpression ? skipTransparent(init.argument) : init;
+              return inner.type === AST_NODE_TYPES.CallExpression && inner.arguments.some((argument) => skipTransparent(argument).type === AST_NODE_TYPES.ObjectExpression && this.holdsTransaction(argument, depth - 1));
+            }
+          }
+        }
+        return false;
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = staticMemberName(value);
+        return name !== null && TRANSACTION_NAMES.has(name);
+      }
+      case AST_NODE_TYPES.ObjectExpression:
+        return value.properties.some((property) =>
+          property.type === AST_NODE_TYPES.Property
+            ? (!property.computed && property.key.type === AST_NODE_TYPES.Identifier && TRANSACTION_NAMES.has(property.key.name)) ||
+              this.holdsTransaction(property.value, depth)
+            : false,
+        );
+      default:
+        return false;
+    }
+  }
+
+  /** `t` in `sequelize.transaction(async (t) => ...)`: a parameter of a callback handed to a call named for transactions. */
+  private isTransactionCallbackParameter(identifier: TSESTree.Identifier): boolean {
+    const variable = variableOfIdentifier(this.sourceCode, identifier);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== 'Parameter') return false;
+    const fn = definition.node;
+    const parent = fn.parent;
+    if (!isFunctionNode(fn) || parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+    const callee = skipTransparent(parent.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    return name !== null && /transaction/i.test(name);
   }
 
   /**
@@ -338,6 +404,9 @@ export class FileEffects {
     if (calledName !== null && MODULE_LOADER_NAMES.has(calledName) && call.arguments[0]?.type !== AST_NODE_TYPES.Literal) return 'moduleLoad';
     // `await sequencer.sort(files)`: a method named for in-memory work (`MEMORY_METHODS`), async in name only.
     if (member !== null && MEMORY_METHODS.has(member)) return 'memory';
+    // `cli.askConfirm('Publish now?')`: a function of another module named for asking
+    // (`PROMPT_NAME`), or given a question to show (`QUESTION_TEXT`).
+    if (calledName !== null && (PROMPT_NAME.test(calledName) || asksQuestion(call)) && this.calledFunction(call) === null) return 'prompt';
     if (root.type !== AST_NODE_TYPES.Identifier) {
       return member !== null && PROMPT_METHODS.has(member) ? 'prompt' : member !== null && LOCK_METHODS.has(member) ? 'lock' : null;
     }
@@ -936,6 +1005,17 @@ function insideLoop(node: TSESTree.Node, fn: FunctionNode): boolean {
       default:
         if (isFunctionNode(current)) return false;
     }
+  }
+  return false;
+}
+
+/** The first argument is the text of a question (`QUESTION_TEXT`): `'Publish these packages?'`. */
+function asksQuestion(call: EffectCall): boolean {
+  const first = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+  if (first?.type === AST_NODE_TYPES.Literal) return typeof first.value === 'string' && QUESTION_TEXT.test(first.value);
+  if (first?.type === AST_NODE_TYPES.TemplateLiteral) {
+    const tail = first.quasis.at(-1);
+    return tail !== undefined && QUESTION_TEXT.test(tail.value.cooked ?? tail.value.raw);
   }
   return false;
 }

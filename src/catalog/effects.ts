@@ -148,6 +148,15 @@ export const MODULE_LOADER_NAMES: ReadonlySet<string> = new Set([
  */
 export const PROMPT_METHODS: ReadonlySet<string> = new Set(['question', 'prompt']);
 
+/** A project's own prompt helper, by its name: `askConfirm`, `askList`, `promptForVersion`. */
+export const PROMPT_NAME = /^(?:ask|prompt)[A-Z]\w*$/;
+
+/**
+ * The text of a question shown to a person: a word, then `?`, then at most a colon or spaces
+ * (`'Publish these packages?'`, `` `Remove ${name}? ` ``). An SQL placeholder (`'... id = ?'`) is not one.
+ */
+export const QUESTION_TEXT = /[A-Za-z]\?\s*:?\s*$/;
+
 /** Method names that take a lock (async-mutex, redlock, proper-lockfile): the holder runs alone. */
 export const LOCK_METHODS: ReadonlySet<string> = new Set(['acquire', 'lock', 'runExclusive', 'waitForUnlock']);
 

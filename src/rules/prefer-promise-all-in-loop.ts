@@ -815,6 +815,8 @@ export default createRule<Options, MessageIds>({
           // `await Promise.all(batch.map(...))`: the loop already runs a batch at a time, on purpose.
           isGatherCall(call) ||
           (onOrderedReceiver(call, dependents) && !isPerItemWait(call, dependents)) ||
+          // Handed a transaction (`Model.create(row, { transaction })`): one connection, in order.
+          effects.handsTransaction(call) ||
           callsOrderedStep(call) ||
           callsStatefulFunction(call, sourceCode.getScope(call), visitorKeys, statefulFunctions) ||
           sharesStateThroughCall(call, dependents) ||

@@ -16,7 +16,7 @@ import {
 } from '../analysis/awaited-calls';
 import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
 import { type EffectSummary, getFileEffects } from '../analysis/effects';
-import { FILE_METADATA_PREFIXES, GUARD_CALL_NAME, TRANSACTION_NAMES } from '../catalog/effects';
+import { FILE_METADATA_PREFIXES, GUARD_CALL_NAME, SEQUENTIAL_INTENT, TRANSACTION_NAMES } from '../catalog/effects';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
@@ -429,8 +429,9 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           member.local = waitsOnLocalFiles(member.call);
-          // A step of a transaction (`await body(trx)`) runs before whatever follows it in the transaction.
-          if (passesTransaction(member.call)) {
+          // A step of a transaction (`await body(trx)`, `find(id, { transaction })`) runs before
+          // whatever follows it in the transaction, on its one connection.
+          if (passesTransaction(member.call) || effects.handsTransaction(member.call)) {
             flush();
             continue;
           }
@@ -521,6 +522,11 @@ export default createRule<Options, MessageIds>({
       // there is nothing worth gathering.
       if (group.filter((member) => !member.local).length < 2) return;
       if (group[0] && cleansUpAfterFailure(group[0].statement)) return;
+      // A comment before or between the members says why they run in turn ("queries within a
+      // transaction share one connection, so they run sequentially rather than with Promise.all").
+      if (group.some((member) => sourceCode.getCommentsBefore(member.statement).some((comment) => SEQUENTIAL_INTENT.test(comment.value) || /\bPromise\.all\b/.test(comment.value)))) {
+        return;
+      }
       const [first] = group;
       const last = group[group.length - 1];
       if (!first || !last) return;

@@ -209,6 +209,33 @@ describe('effects: local files, module loads, checks', () => {
     assert.deepEqual(summaries(code).map((summary) => summary?.checks), [true, true, false, false]);
   });
 
+  it('prompts by name or by the question shown; an SQL placeholder is no question', () => {
+    const code = `
+      import * as cli from './terminal';
+      probe(cli.askConfirm(x)); probe(choose('Keep it?')); probe(pool.query('select 1 where id = ?', [1]));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.prompts ?? null), [true, true, null]);
+  });
+
+  it('handsTransaction: a transaction passed directly, in an options object, or in a context made with it', () => {
+    const code = `
+      async function f(sequelize, user, trx, opts) {
+        await sequelize.transaction(async (t) => { probe(User.findByPk(1, { transaction: t })); });
+        const ctx = createContext({ user, transaction: trx });
+        probe(step(trx)); probe(Doc.create(ctx, {})); probe(load(opts.state.transaction));
+        probe(User.findByPk(1, { raw: true })); probe(load(user));
+      }
+    `;
+    const handed = runOnCode<boolean>(code, (context, collect) => ({
+      CallExpression(node) {
+        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'probe') return;
+        const [argument] = node.arguments;
+        if (argument?.type === AST_NODE_TYPES.CallExpression) collect(getFileEffects(context).handsTransaction(argument));
+      },
+    }));
+    assert.deepEqual(handed, [true, true, true, true, false, false]);
+  });
+
   it('a method named for in-memory work waits on memory', () => {
     assert.equal(only('probe(sequencer.sort(files));').waits, 'memory');
   });

@@ -155,6 +155,26 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', rule
       }
       return out;
     }`,
+    // the transaction travels in an options object, or in a context made with it
+    `async function notifyAll(sequelize, users, event) {
+      await sequelize.transaction(async (transaction) => {
+        for (const user of users) await Notification.create({ userId: user.id, event }, { transaction });
+      });
+    }`,
+    `async function copyAll(docs, user, transaction) {
+      const context = createContext({ user, transaction });
+      for (const doc of docs) await Document.createWithCtx(context, { title: doc.title });
+    }`,
+    // a prompt per item through a helper of this file
+    `import * as cli from './utils/terminal';
+    async function confirmOne(pkg) {
+      return cli.askConfirm(\`Include \${pkg.name}?\`);
+    }
+    async function pick(packages) {
+      const chosen = [];
+      for (const pkg of packages) if (await confirmOne(pkg)) chosen.push(pkg);
+      return chosen;
+    }`,
     // loading modules runs their top-level code, in load order
     `async function loadSpecs(files, registry) {
       for (const file of files) {

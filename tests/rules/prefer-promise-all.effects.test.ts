@@ -97,6 +97,23 @@ async function persist(dir, id) {
 }
 async function renderReport(dir, id) { const body = await fetchTemplate(id); await writeFile(dir + '/' + id, body); return id; }` }] }],
   },
+  // an SQL placeholder is not a question
+  {
+    code: `
+async function pair(pool, a, b) {
+  const left = await pool.query('select * from items where id = ?', [a]);
+  const right = await remote.query('select * from items where id = ?', [b]);
+  return [left, right];
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 16, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+async function pair(pool, a, b) {
+  const [left, right] = await Promise.all([
+    pool.query('select * from items where id = ?', [a]),
+    remote.query('select * from items where id = ?', [b]),
+  ]);
+  return [left, right];
+}` }] }],
+  },
   // a latency stamp around one call is not a benchmark
   {
     code: `
@@ -420,6 +437,40 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       return { module, node };
     }
     async function loadModule(url) { return runner.import(url); }`,
+    // a transaction handed in an options object, or a context made with it: one connection
+    `async function move(sequelize, userId, collectionId) {
+      return sequelize.transaction(async (t) => {
+        const user = await User.findByPk(userId, { lock: true, transaction: t });
+        const collection = await Collection.findByPk(collectionId, { transaction: t });
+        return [user, collection];
+      });
+    }`,
+    `async function handler(ctx) {
+      const { transaction } = ctx.state;
+      const user = await User.findByPk(ctx.userId, { transaction });
+      const team = await Team.findByPk(ctx.teamId, { transaction });
+      return { user, team };
+    }`,
+    // a comment says why the calls run in turn
+    `async function load(db, id) {
+      // both run on the request's single connection, so sequential rather than Promise.all
+      const user = await loadUser(db, id);
+      const team = await loadTeam(db, id);
+      return { user, team };
+    }`,
+    // prompts through the project's own helpers, by name or by the question they show
+    `import * as cli from './utils/terminal';
+    async function setup() {
+      const publish = await cli.askConfirm('Publish these packages?');
+      const access = await cli.askList('Which access level', ['public', 'restricted']);
+      return { publish, access };
+    }`,
+    `import { choose } from './utils/terminal';
+    async function setup(name) {
+      const keep = await choose(\`Keep \${name}?\`);
+      const mode = await choose('Which mode?');
+      return { keep, mode };
+    }`,
     // a pluggable strategy's sort: async in name only
     `async function plan(files, sequencer) {
       const sorted = await sequencer.sort(files);
