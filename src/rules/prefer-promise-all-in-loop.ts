@@ -574,6 +574,93 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * The loop walks a list in batches or pages: a `for` whose counter steps by more than one
+     * (`i += PAGE_SIZE`), or a `for...of` over chunks (`chunk(ids, 100)`, `batches`). The batches
+     * exist to bound the load; running them together undoes that.
+     */
+    function walksInBatches(loop: CheckedLoop): boolean {
+      if (loop.type === AST_NODE_TYPES.ForStatement) {
+        const update = loop.update ? skipTransparent(loop.update) : null;
+        if (update?.type !== AST_NODE_TYPES.AssignmentExpression || (update.operator !== '+=' && update.operator !== '-=')) return false;
+        const step = skipTransparent(update.right);
+        return !(step.type === AST_NODE_TYPES.Literal && step.value === 1);
+      }
+      if (loop.type !== AST_NODE_TYPES.ForOfStatement) return false;
+      const name = lastName(loop.right);
+      return name !== null && /^(?:chunk|chunks|splitEvery|batch|batches)$|[a-z](?:Chunks|Batches)$/.test(name);
+    }
+
+    /**
+     * The body checks a collection of the outer function before its first await (`if
+     * (notified.includes(id)) continue;`) and adds to it after an await (`notified.push(id)`):
+     * an earlier iteration's addition is what stops a later one. Run together, every iteration
+     * would pass the check first (duplicate notifications).
+     */
+    function dedupesAcrossIterations(loop: CheckedLoop, awaits: readonly TSESTree.AwaitExpression[], loopVars: ReadonlySet<string>): boolean {
+      const firstAwait = awaits[0];
+      if (!firstAwait) return false;
+      const checked = new Set<string>();
+      const added = new Set<string>();
+      const visit = (node: TSESTree.Node): void => {
+        if (isFunction(node)) return;
+        if (node.type === AST_NODE_TYPES.CallExpression) {
+          const callee = skipTransparent(node.callee);
+          const name = calleeName(node);
+          if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null) {
+            const path = accessPathOf(skipTransparent(callee.object));
+            if (path !== null && !loopVars.has(rootOf(path)) && !(loop.range[0] <= node.range[0] && declaredIn(loop, rootOf(path), node))) {
+              if (/^(?:includes|has|indexOf|some|find|findIndex)$/.test(name) && node.range[1] <= firstAwait.range[0]) checked.add(path);
+              if (/^(?:push|add|set|unshift)$/.test(name) && node.range[0] >= firstAwait.range[1]) added.add(path);
+            }
+          }
+        }
+        forEachChild(node, visitorKeys, visit);
+      };
+      visit(loop.body);
+      return [...checked].some((path) => added.has(path));
+    }
+
+    /** True when `name`, as seen from `node`, is declared inside the loop (a per-iteration value). */
+    function declaredIn(loop: CheckedLoop, name: string, node: TSESTree.Node): boolean {
+      const variable = findVariable(sourceCode.getScope(node), name);
+      const block = variable?.scope.block;
+      return block !== undefined && loop.range[0] <= block.range[0] && block.range[1] <= loop.range[1];
+    }
+
+    /**
+     * A write that races on a key other iterations may share: an upsert or get-or-create by name
+     * (`upsert`, `findOrCreate`), or a nested `connectOrCreate`/`upsert` in the data it is given.
+     * Run together, two iterations with the same key both try to create it.
+     */
+    function createsSharedKey(call: AwaitedCall): boolean {
+      const name = calleeName(call);
+      if (name !== null && /^(?:upsert|findOrCreate|getOrCreate|createOrUpdate|insertOrUpdate|firstOrCreate|updateOrCreate)/.test(name)) return true;
+      const hasKey = (node: TSESTree.Node, depth: number): boolean => {
+        const value = skipTransparent(node);
+        if (value.type !== AST_NODE_TYPES.ObjectExpression || depth > 4) return false;
+        return value.properties.some(
+          (property) =>
+            property.type === AST_NODE_TYPES.Property &&
+            ((!property.computed && property.key.type === AST_NODE_TYPES.Identifier && /^(?:connectOrCreate|upsert)$/.test(property.key.name)) ||
+              hasKey(property.value, depth + 1)),
+        );
+      };
+      return call.arguments.some((argument) => hasKey(argument, 0));
+    }
+
+    /** `await db.query(\`DROP TABLE ${name}\`)`: a statement that changes the schema (DDL), run in order. */
+    function runsSchemaStatement(call: AwaitedCall): boolean {
+      const first = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+      const text =
+        first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string'
+          ? first.value
+          : first?.type === AST_NODE_TYPES.TemplateLiteral
+            ? (first.quasis[0]?.value.cooked ?? '')
+            : null;
+      return text !== null && /^\s*(?:DROP|ALTER|CREATE|TRUNCATE|RENAME)\s/i.test(text);
+    }
+
+    /**
      * `await populate(docs, path)` per path with the same `docs`: a function that fills in members
      * of the objects it is given (`ARGUMENT_FILLER_NAME`), handed the same objects every iteration.
      */
@@ -823,6 +910,8 @@ export default createRule<Options, MessageIds>({
           callsUnknownCode(call) ||
           callsRecursiveWalk(call) ||
           fillsSharedArgument(call, dependents) ||
+          createsSharedKey(call) ||
+          runsSchemaStatement(call) ||
           // Module loads run the modules' top-level code (registering tests, plugins) in load order.
           effects.summaryOf(call)?.loadsModule === true
         ) {
@@ -830,7 +919,8 @@ export default createRule<Options, MessageIds>({
         }
         calls.push(call);
       }
-      if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop)) return;
+      if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop) || walksInBatches(loop)) return;
+      if (dedupesAcrossIterations(loop, scan.awaits, loopVars)) return;
       // Async in name only: nothing real waits behind any of the awaits (or, for a method
       // inherited from a class in another file, nothing is known of what it waits for).
       if (calls.every((call) => effects.summaryOf(call)?.waits === 'memory' || effects.isUnseenInheritedMethod(call))) return;

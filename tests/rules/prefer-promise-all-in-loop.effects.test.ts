@@ -110,6 +110,19 @@ class Items extends Base {
   }
 }` }] }],
   },
+  // a dedupe set filled before the first await: the loop is order-free
+  {
+    code: `
+async function notifyOnce(ids) {
+  const seen = new Set();
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    await sendDigest(id);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 7, column: 5, endLine: 7, endColumn: 25, suggestions: [] }],
+  },
   // a recursive walk whose only per-child wait is the recursion: reported at that level
   {
     code: `
@@ -174,6 +187,49 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', rule
       const chosen = [];
       for (const pkg of packages) if (await confirmOne(pkg)) chosen.push(pkg);
       return chosen;
+    }`,
+    // a dedupe list checked before the first await and filled after it
+    `async function notifyMentions(mentions, event) {
+      const notified = [];
+      for (const mention of mentions) {
+        if (notified.includes(mention.userId)) continue;
+        const user = await findUser(mention.userId);
+        if (!user) continue;
+        await createNotification(user, event);
+        notified.push(user.id);
+      }
+    }`,
+    `async function notifyOnce(ids) {
+      const seen = new Set();
+      for (const id of ids) {
+        if (seen.has(id)) continue;
+        await sendDigest(id);
+        seen.add(id);
+      }
+    }`,
+    // batches and pages bound the load on purpose
+    `async function detach(ids) {
+      for (const batch of chunk(ids, 100)) await Documents.update({ parentId: null }, { where: { id: batch } });
+    }`,
+    `async function readAll(count, query) {
+      const rows = [];
+      for (let offset = 0; offset < count; offset += PAGE_SIZE) {
+        rows.push(...(await fetchRange({ ...query, skip: offset, take: PAGE_SIZE })));
+      }
+      return rows;
+    }`,
+    // creates that race on a key other iterations may share
+    `async function importAll(activities) {
+      for (const activity of activities) {
+        await createActivity({ ...activity, profile: { connectOrCreate: { where: { symbol: activity.symbol } } } });
+      }
+    }`,
+    `async function saveTags(names) {
+      for (const name of names) await Tag.findOrCreate({ where: { name } });
+    }`,
+    // schema statements in SQL text
+    `async function dropStale(tables, sql) {
+      for (const table of tables) await sql.query(\`DROP TABLE IF EXISTS "\${table}"\`);
     }`,
     // loading modules runs their top-level code, in load order
     `async function loadSpecs(files, registry) {
