@@ -501,20 +501,35 @@ export default createRule<Options, MessageIds>({
     function hasLeafLoop(fn: FunctionNode): boolean {
       let known = leafLoops.get(fn);
       if (known === undefined) {
-        known = false;
-        const visit = (node: TSESTree.Node, inLoop: boolean): void => {
-          if (known || (node !== fn.body && isFunction(node))) return;
-          if (inLoop && node.type === AST_NODE_TYPES.AwaitExpression) {
-            const call = awaitedCallOf(node);
-            if (call && effects.calledFunction(call) !== fn) {
-              known = true;
+        // A leaf loop awaits some call other than `fn` and never `fn` itself.
+        const awaitedIn = (loop: TSESTree.Node): { self: boolean; other: boolean } => {
+          const found = { self: false, other: false };
+          const visit = (node: TSESTree.Node): void => {
+            if (node !== loop && isFunction(node)) return;
+            if (node.type === AST_NODE_TYPES.AwaitExpression) {
+              const call = awaitedCallOf(node);
+              if (call && effects.calledFunction(call) === fn) found.self = true;
+              else found.other = true;
+            }
+            forEachChild(node, visitorKeys, visit);
+          };
+          visit(loop);
+          return found;
+        };
+        let leaf = false;
+        const visit = (node: TSESTree.Node): void => {
+          if (leaf || (node !== fn.body && isFunction(node))) return;
+          if (isLoopStatement(node)) {
+            const found = awaitedIn(node);
+            if (found.other && !found.self) {
+              leaf = true;
               return;
             }
           }
-          const nextInLoop = inLoop || isLoopStatement(node);
-          forEachChild(node, visitorKeys, (child) => visit(child, nextInLoop));
+          forEachChild(node, visitorKeys, visit);
         };
-        visit(fn.body, false);
+        visit(fn.body);
+        known = leaf;
         leafLoops.set(fn, known);
       }
       return known;

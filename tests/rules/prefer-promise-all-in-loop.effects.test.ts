@@ -134,6 +134,18 @@ async function collectIds(id) {
 }`,
     errors: [{ messageId: 'awaitInLoop', line: 5, column: 46, endLine: 5, endColumn: 72, suggestions: [] }],
   },
+  // ...also when the loop awaits the recursion and a read per child: that loop is no leaf loop
+  {
+    code: `
+async function tree(parentId) {
+  const out = [];
+  for (const node of await db.children(parentId)) {
+    out.push({ id: node.id, folders: await tree(node.id), files: await db.files(node.id) });
+  }
+  return out;
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 5, column: 38, endLine: 5, endColumn: 57, suggestions: [] }],
+  },
   // a recursive walk: the loop at the leaves carries the report, not each level of the walk
   {
     code: `
