@@ -32,7 +32,16 @@ import {
   PURE_METHODS,
 } from '../catalog/ordered-calls';
 import { getFileEffects } from '../analysis/effects';
-import { ORDERED_ITERABLE, ORDERED_OUTPUT_NAME, ORDERED_RUN_NAME, SEQUENTIAL_INTENT } from '../catalog/effects';
+import {
+  ARGUMENT_FILLER_NAME,
+  EVENT_NOTICE_NAME,
+  ORDERED_ITERABLE,
+  ORDERED_OUTPUT_NAME,
+  ORDERED_RUN_NAME,
+  SCHEMA_CHANGE_NAME,
+  SEQUENTIAL_INTENT,
+} from '../catalog/effects';
+import { type FunctionNode } from '../analysis/async-context';
 import { isLoopStatement, skipTransparent } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
@@ -404,7 +413,7 @@ export default createRule<Options, MessageIds>({
           name !== null &&
           key !== null &&
           awaitedCalls.has(call) &&
-          ORDERED_OUTPUT_NAME.test(name) &&
+          (ORDERED_OUTPUT_NAME.test(name) || EVENT_NOTICE_NAME.test(name)) &&
           !writesPerItemFile(call, name, dependents)
         ) {
           scan.blocker = 'ordered output';
@@ -562,7 +571,250 @@ export default createRule<Options, MessageIds>({
     function callsOrderedStep(call: AwaitedCall): boolean {
       const name = lastName(call.callee);
       // `addJobToTransaction(multi, job)`: a step of a transaction.
-      return name !== null && (namesOrderedList(name) || ORDERED_RUN_NAME.test(name) || /Transaction/.test(name));
+      return (
+        name !== null &&
+        (namesOrderedList(name) || ORDERED_RUN_NAME.test(name) || /Transaction/.test(name) || SCHEMA_CHANGE_NAME.test(name))
+      );
+    }
+
+    /**
+     * Code the function does not know, run per item: the awaited callee is a parameter of an
+     * enclosing function (`runSerial(items, cb)`: `await cb(item)`; an injected
+     * `fetchVersions = defaultFetch`), or a local read out of one (`const resolve =
+     * list.fields[key].resolve`). Its contract may be sequential (a serial runner, user hooks).
+     */
+    function callsUnknownCode(call: AwaitedCall): boolean {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = findVariable(sourceCode.getScope(call), callee.name);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (definition?.type === 'Parameter') return true;
+      if (definition?.type !== 'Variable' || !definition.node.init) return false;
+      const init = skipTransparent(definition.node.init);
+      if (init.type !== AST_NODE_TYPES.MemberExpression) return false;
+      let root: TSESTree.Node = init;
+      while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.TSNonNullExpression || root.type === AST_NODE_TYPES.ChainExpression) {
+        root = root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.expression;
+      }
+      if (root.type !== AST_NODE_TYPES.Identifier) return false;
+      const rootVariable = findVariable(sourceCode.getScope(init), root.name);
+      return rootVariable?.defs.some((rootDefinition) => rootDefinition.type === 'Parameter') ?? false;
+    }
+
+    /** Per function: does its body call the function itself (a recursive walk)? */
+    const recursive = new WeakMap<FunctionNode, boolean>();
+    function isRecursive(fn: FunctionNode): boolean {
+      let known = recursive.get(fn);
+      if (known === undefined) {
+        known = false;
+        recursive.set(fn, false);
+        const visit = (node: TSESTree.Node): void => {
+          if (known) return;
+          if ((node.type === AST_NODE_TYPES.CallExpression) && effects.calledFunction(node) === fn) {
+            known = true;
+            return;
+          }
+          forEachChild(node, visitorKeys, visit);
+        };
+        visit(fn.body);
+        recursive.set(fn, known);
+      }
+      return known;
+    }
+
+    /** Per function: does it have a loop that awaits something other than the function itself (a leaf loop)? */
+    const leafLoops = new WeakMap<FunctionNode, boolean>();
+    function hasLeafLoop(fn: FunctionNode): boolean {
+      let known = leafLoops.get(fn);
+      if (known === undefined) {
+        // A leaf loop awaits some call other than `fn` and never `fn` itself.
+        const awaitedIn = (loop: TSESTree.Node): { self: boolean; other: boolean } => {
+          const found = { self: false, other: false };
+          const visit = (node: TSESTree.Node): void => {
+            if (node !== loop && isFunction(node)) return;
+            if (node.type === AST_NODE_TYPES.AwaitExpression) {
+              const call = awaitedCallOf(node);
+              if (call && effects.calledFunction(call) === fn) found.self = true;
+              else found.other = true;
+            }
+            forEachChild(node, visitorKeys, visit);
+          };
+          visit(loop);
+          return found;
+        };
+        let leaf = false;
+        const visit = (node: TSESTree.Node): void => {
+          if (leaf || (node !== fn.body && isFunction(node))) return;
+          if (isLoopStatement(node)) {
+            const found = awaitedIn(node);
+            if (found.other && !found.self) {
+              leaf = true;
+              return;
+            }
+          }
+          forEachChild(node, visitorKeys, visit);
+        };
+        visit(fn.body);
+        known = leaf;
+        leafLoops.set(fn, known);
+      }
+      return known;
+    }
+
+    /**
+     * `await walk(child)` inside `walk`, or `await walk(root)` of a function that walks a tree by
+     * recursion, when the walk has loops of its own at the leaves (`for (const file of
+     * node.files) await read(file)`): those loops carry the report; each level of the same walk
+     * would report the same change again. A walk whose only per-child wait is the recursion
+     * (`for (const child of children) ids.push(...await collectIds(child.id))`) is reported.
+     */
+    function callsRecursiveWalk(call: AwaitedCall): boolean {
+      const fn = effects.calledFunction(call);
+      return fn !== null && isRecursive(fn) && hasLeafLoop(fn);
+    }
+
+    /**
+     * The iterations do something around the await that is told in turn: a call statement before
+     * the first awaiting statement and another after the last one (`before(file); await load(file);
+     * after(file, mod)`, a header printed, then the result). Run together, the befores and afters
+     * would interleave.
+     */
+    function bracketsTheAwaits(loop: CheckedLoop, awaits: readonly TSESTree.AwaitExpression[]): boolean {
+      const body = loop.body;
+      if (body.type !== AST_NODE_TYPES.BlockStatement || awaits.length === 0) return false;
+      const statements = body.body;
+      const holding = (node: TSESTree.Node): number =>
+        statements.findIndex((statement) => statement.range[0] <= node.range[0] && node.range[1] <= statement.range[1]);
+      const firstIndex = Math.min(...awaits.map(holding));
+      const lastIndex = Math.max(...awaits.map(holding));
+      if (firstIndex < 0) return false;
+      const isToldCall = (statement: TSESTree.Statement): boolean => {
+        if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+        const expression = skipTransparent(statement.expression);
+        if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+        const name = calleeName(expression);
+        return name === null || (!COLLECTION_MUTATOR_METHODS.has(name) && !PURE_METHODS.has(name));
+      };
+      return statements.slice(0, firstIndex).some(isToldCall) && statements.slice(lastIndex + 1).some(isToldCall);
+    }
+
+    /**
+     * The iterated list is written out in the code with at most three items (`for (const f of
+     * [lockFile, shrinkwrapFile])`, or a `const` holding such a literal): there is little to gain.
+     */
+    function iteratesFewLiteralItems(loop: CheckedLoop): boolean {
+      if (loop.type !== AST_NODE_TYPES.ForOfStatement) return false;
+      let iterated: TSESTree.Node = skipTransparent(loop.right);
+      if (iterated.type === AST_NODE_TYPES.Identifier) {
+        const variable = findVariable(sourceCode.getScope(loop), iterated.name);
+        const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
+        iterated = skipTransparent(definition.node.init);
+      }
+      return iterated.type === AST_NODE_TYPES.ArrayExpression && iterated.elements.length <= 3 && iterated.elements.every((element) => element?.type !== AST_NODE_TYPES.SpreadElement);
+    }
+
+    /**
+     * The loop walks a list in batches or pages: a `for` whose counter steps by more than one
+     * (`i += PAGE_SIZE`), or a `for...of` over chunks (`chunk(ids, 100)`, `batches`). The batches
+     * exist to bound the load; running them together undoes that.
+     */
+    function walksInBatches(loop: CheckedLoop): boolean {
+      if (loop.type === AST_NODE_TYPES.ForStatement) {
+        const update = loop.update ? skipTransparent(loop.update) : null;
+        if (update?.type !== AST_NODE_TYPES.AssignmentExpression || (update.operator !== '+=' && update.operator !== '-=')) return false;
+        const step = skipTransparent(update.right);
+        return !(step.type === AST_NODE_TYPES.Literal && step.value === 1);
+      }
+      if (loop.type !== AST_NODE_TYPES.ForOfStatement) return false;
+      const name = lastName(loop.right);
+      return name !== null && /^(?:chunk|chunks|splitEvery|batch|batches)$|[a-z](?:Chunks|Batches)$/.test(name);
+    }
+
+    /**
+     * The body checks a collection of the outer function before its first await (`if
+     * (notified.includes(id)) continue;`) and adds to it after an await (`notified.push(id)`):
+     * an earlier iteration's addition is what stops a later one. Run together, every iteration
+     * would pass the check first (duplicate notifications).
+     */
+    function dedupesAcrossIterations(loop: CheckedLoop, awaits: readonly TSESTree.AwaitExpression[], loopVars: ReadonlySet<string>): boolean {
+      const firstAwait = awaits[0];
+      if (!firstAwait) return false;
+      const checked = new Set<string>();
+      const added = new Set<string>();
+      const visit = (node: TSESTree.Node): void => {
+        if (isFunction(node)) return;
+        if (node.type === AST_NODE_TYPES.CallExpression) {
+          const callee = skipTransparent(node.callee);
+          const name = calleeName(node);
+          if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null) {
+            const path = accessPathOf(skipTransparent(callee.object));
+            if (path !== null && !loopVars.has(rootOf(path)) && !(loop.range[0] <= node.range[0] && declaredIn(loop, rootOf(path), node))) {
+              if (/^(?:includes|has|indexOf|some|find|findIndex)$/.test(name) && node.range[1] <= firstAwait.range[0]) checked.add(path);
+              if (/^(?:push|add|set|unshift)$/.test(name) && node.range[0] >= firstAwait.range[1]) added.add(path);
+            }
+          }
+        }
+        forEachChild(node, visitorKeys, visit);
+      };
+      visit(loop.body);
+      return [...checked].some((path) => added.has(path));
+    }
+
+    /** True when `name`, as seen from `node`, is declared inside the loop (a per-iteration value). */
+    function declaredIn(loop: CheckedLoop, name: string, node: TSESTree.Node): boolean {
+      const variable = findVariable(sourceCode.getScope(node), name);
+      const block = variable?.scope.block;
+      return block !== undefined && loop.range[0] <= block.range[0] && block.range[1] <= loop.range[1];
+    }
+
+    /**
+     * A write that races on a key other iterations may share: an upsert or get-or-create by name
+     * (`upsert`, `findOrCreate`), or a nested `connectOrCreate`/`upsert` in the data it is given.
+     * Run together, two iterations with the same key both try to create it.
+     */
+    function createsSharedKey(call: AwaitedCall): boolean {
+      const name = calleeName(call);
+      if (name !== null && /^(?:upsert|findOrCreate|getOrCreate|createOrUpdate|insertOrUpdate|firstOrCreate|updateOrCreate)/.test(name)) return true;
+      const hasKey = (node: TSESTree.Node, depth: number): boolean => {
+        const value = skipTransparent(node);
+        if (value.type !== AST_NODE_TYPES.ObjectExpression || depth > 4) return false;
+        return value.properties.some(
+          (property) =>
+            property.type === AST_NODE_TYPES.Property &&
+            ((!property.computed && property.key.type === AST_NODE_TYPES.Identifier && /^(?:connectOrCreate|upsert)$/.test(property.key.name)) ||
+              hasKey(property.value, depth + 1)),
+        );
+      };
+      return call.arguments.some((argument) => hasKey(argument, 0));
+    }
+
+    /** `await db.query(\`DROP TABLE ${name}\`)`: a statement that changes the schema (DDL), run in order. */
+    function runsSchemaStatement(call: AwaitedCall): boolean {
+      const first = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+      const text =
+        first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string'
+          ? first.value
+          : first?.type === AST_NODE_TYPES.TemplateLiteral
+            ? (first.quasis[0]?.value.cooked ?? '')
+            : null;
+      return text !== null && /^\s*(?:DROP|ALTER|CREATE|TRUNCATE|RENAME)\s/i.test(text);
+    }
+
+    /**
+     * `await populate(docs, path)` per path with the same `docs`: a function that fills in members
+     * of the objects it is given (`ARGUMENT_FILLER_NAME`), handed the same objects every iteration.
+     */
+    function fillsSharedArgument(call: AwaitedCall, dependents: PathSet): boolean {
+      const name = calleeName(call);
+      if (name === null || !ARGUMENT_FILLER_NAME.test(name)) return false;
+      return call.arguments.some((argument) => {
+        const node = skipTransparent(argument);
+        return (
+          (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) &&
+          !dependents.overlapsAny(collectAccesses(node, visitorKeys).reads)
+        );
+      });
     }
 
     /**
@@ -791,14 +1043,25 @@ export default createRule<Options, MessageIds>({
           // `await Promise.all(batch.map(...))`: the loop already runs a batch at a time, on purpose.
           isGatherCall(call) ||
           (onOrderedReceiver(call, dependents) && !isPerItemWait(call, dependents)) ||
+          // Handed a transaction (`Model.create(row, { transaction })`): one connection, in order.
+          effects.handsTransaction(call) ||
           callsOrderedStep(call) ||
           callsStatefulFunction(call, sourceCode.getScope(call), visitorKeys, statefulFunctions) ||
-          sharesStateThroughCall(call, dependents)
+          sharesStateThroughCall(call, dependents) ||
+          callsUnknownCode(call) ||
+          callsRecursiveWalk(call) ||
+          fillsSharedArgument(call, dependents) ||
+          createsSharedKey(call) ||
+          runsSchemaStatement(call) ||
+          // Module loads run the modules' top-level code (registering tests, plugins) in load order.
+          effects.summaryOf(call)?.loadsModule === true
         ) {
           return;
         }
         calls.push(call);
       }
+      if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop) || walksInBatches(loop)) return;
+      if (dedupesAcrossIterations(loop, scan.awaits, loopVars)) return;
       // Async in name only: nothing real waits behind any of the awaits (or, for a method
       // inherited from a class in another file, nothing is known of what it waits for).
       if (calls.every((call) => effects.summaryOf(call)?.waits === 'memory' || effects.isUnseenInheritedMethod(call))) return;
