@@ -164,25 +164,6 @@ export const ORDERED_RECEIVER_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Names that hold one database connection, session or transaction when they travel inside an
- * options or context object (`create(row, { transaction })`, `insertOne(doc, { session })`,
- * `createContext({ user, transaction: t })`): calls handed the same one run on one connection, in
- * turn. Narrower than `ORDERED_RECEIVER_NAMES`: an option named `page` or `stream` is usually a
- * number or a flag, and `{ item, client }` usually hands an HTTP API client that serves concurrent
- * requests.
- */
-export const CONNECTION_OPTION_NAMES: ReadonlySet<string> = new Set([
-  'tx',
-  'trx',
-  'transaction',
-  'conn',
-  'connection',
-  'session',
-  'queryRunner',
-  'entityManager',
-]);
-
-/**
  * Receiver names that conventionally hold one database or cache handle (`db.query(a)`,
  * `redis.get(k)`): a single connection serializes its commands or the statements' order matters,
  * and which one the name holds is not visible. Two calls on such a receiver are not gathered by

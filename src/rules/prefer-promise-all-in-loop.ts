@@ -24,7 +24,6 @@ import {
 } from '../analysis/dependencies';
 import {
   COLLECTION_MUTATOR_METHODS,
-  CONNECTION_OPTION_NAMES,
   LOGGER_NAMES,
   ORDERED_COLLECTION_WORDS,
   ORDERED_RECEIVER_NAMES,
@@ -511,45 +510,8 @@ export default createRule<Options, MessageIds>({
       }
       return call.arguments.some((argument) => {
         const name = lastName(argument);
-        if (name !== null && ORDERED_RECEIVER_NAMES.has(name)) return !perIteration(argument);
-        // `create(row, { transaction })`, `mover(ctx, doc)` with `ctx = createContext({ transaction })`.
-        return carriesConnection(argument, call, dependents, 0);
+        return name !== null && ORDERED_RECEIVER_NAMES.has(name) && !perIteration(argument);
       });
-    }
-
-    /**
-     * True when `node` carries one connection or transaction inside an options or context object:
-     * an object literal with a property named `transaction`/`session`/... (see
-     * `CONNECTION_OPTION_NAMES`) or whose value is such a name or the parameter of a transaction
-     * callback (`{ transaction }`, `{ session: s }`, `{ transaction: t }`); or a local `const`
-     * initialised with such an object, also as an argument of the call that builds it
-     * (`const ctx = createContext({ user, transaction })`). Two levels deep at most.
-     */
-    function carriesConnection(node: TSESTree.Node, at: TSESTree.Node, dependents: PathSet, depth: number): boolean {
-      const current = skipTransparent(node);
-      if (depth > 2) return false;
-      // The iteration's own connection (`{ session: job.session }`) is not shared.
-      const shared = (value: TSESTree.Node): boolean => !dependents.overlapsAny(collectAccesses(value, visitorKeys).reads);
-      if (current.type === AST_NODE_TYPES.ObjectExpression) {
-        return current.properties.some((property) => {
-          if (property.type !== AST_NODE_TYPES.Property) return false;
-          const keyName = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
-          const value = skipTransparent(property.value);
-          const valueName = lastName(value);
-          if (!shared(value)) return false;
-          if (keyName !== null && CONNECTION_OPTION_NAMES.has(keyName) && valueName !== null) return true;
-          if (valueName !== null && CONNECTION_OPTION_NAMES.has(valueName)) return true;
-          return value.type === AST_NODE_TYPES.Identifier && isTransactionParameter(at, value.name);
-        });
-      }
-      if (current.type === AST_NODE_TYPES.CallExpression) {
-        return current.arguments.some((argument) => carriesConnection(argument, at, dependents, depth + 1));
-      }
-      if (current.type !== AST_NODE_TYPES.Identifier || !shared(current)) return false;
-      const variable = findVariable(sourceCode.getScope(at), current.name);
-      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
-      return carriesConnection(definition.node.init, at, dependents, depth + 1);
     }
 
     /**
@@ -729,43 +691,6 @@ export default createRule<Options, MessageIds>({
       if (loop.type !== AST_NODE_TYPES.ForOfStatement) return false;
       const name = lastName(loop.right);
       return name !== null && /^(?:chunk|chunks|splitEvery|batch|batches)$|[a-z](?:Chunks|Batches)$/.test(name);
-    }
-
-    /**
-     * The body checks a collection of the outer function before its first await (`if
-     * (notified.includes(id)) continue;`) and adds to it after an await (`notified.push(id)`):
-     * an earlier iteration's addition is what stops a later one. Run together, every iteration
-     * would pass the check first (duplicate notifications).
-     */
-    function dedupesAcrossIterations(loop: CheckedLoop, awaits: readonly TSESTree.AwaitExpression[], loopVars: ReadonlySet<string>): boolean {
-      const firstAwait = awaits[0];
-      if (!firstAwait) return false;
-      const checked = new Set<string>();
-      const added = new Set<string>();
-      const visit = (node: TSESTree.Node): void => {
-        if (isFunction(node)) return;
-        if (node.type === AST_NODE_TYPES.CallExpression) {
-          const callee = skipTransparent(node.callee);
-          const name = calleeName(node);
-          if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null) {
-            const path = accessPathOf(skipTransparent(callee.object));
-            if (path !== null && !loopVars.has(rootOf(path)) && !(loop.range[0] <= node.range[0] && declaredIn(loop, rootOf(path), node))) {
-              if (/^(?:includes|has|indexOf|some|find|findIndex)$/.test(name) && node.range[1] <= firstAwait.range[0]) checked.add(path);
-              if (/^(?:push|add|set|unshift)$/.test(name) && node.range[0] >= firstAwait.range[1]) added.add(path);
-            }
-          }
-        }
-        forEachChild(node, visitorKeys, visit);
-      };
-      visit(loop.body);
-      return [...checked].some((path) => added.has(path));
-    }
-
-    /** True when `name`, as seen from `node`, is declared inside the loop (a per-iteration value). */
-    function declaredIn(loop: CheckedLoop, name: string, node: TSESTree.Node): boolean {
-      const variable = findVariable(sourceCode.getScope(node), name);
-      const block = variable?.scope.block;
-      return block !== undefined && loop.range[0] <= block.range[0] && block.range[1] <= loop.range[1];
     }
 
     /**
@@ -1061,7 +986,6 @@ export default createRule<Options, MessageIds>({
         calls.push(call);
       }
       if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop) || walksInBatches(loop)) return;
-      if (dedupesAcrossIterations(loop, scan.awaits, loopVars)) return;
       // Async in name only: nothing real waits behind any of the awaits (or, for a method
       // inherited from a class in another file, nothing is known of what it waits for).
       if (calls.every((call) => effects.summaryOf(call)?.waits === 'memory' || effects.isUnseenInheritedMethod(call))) return;

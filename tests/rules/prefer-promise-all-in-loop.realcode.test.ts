@@ -148,9 +148,6 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (real code)', ru
         for (const member of members) await subscribe(member, topic, { transaction });
       });
     }`,
-    `async function tagEach(docs, session) {
-      for (const doc of docs) await tags.updateOne({ _id: doc._id }, { $set: { seen: true } }, { session });
-    }`,
     // ... or inside a context object built from it
     `async function detach(drafts, actor) {
       return orm.transaction(async (t) => {
