@@ -4,6 +4,7 @@ import {
   CONNECTION_LIFECYCLE_METHODS,
   ENV_LOADER_MODULES,
   ENV_LOADER_NAME,
+  GUARD_CALL_NAME,
   FILE_READ_FUNCTIONS,
   FILE_SYSTEM_MODULES,
   FILE_WRITE_FUNCTIONS,
@@ -14,11 +15,17 @@ import {
   ORDERED_RESOURCE_FACTORIES,
   ORDERED_RESOURCE_HANDLE_NAME,
   IN_MEMORY_COLLECTIONS,
+  LOCAL_FILE_HELPER_NAME,
+  LOCAL_PATH_ARGUMENT,
+  MEMORY_METHODS,
   PROCESS_MODULES,
   PROMPT_METHODS,
+  PROMPT_NAME,
+  QUESTION_TEXT,
   PROMPT_MODULE_FILE,
   PROMPT_MODULES,
   STATEMENT_METHODS,
+  TRANSACTION_NAMES,
   VALUE_METHODS,
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, PURE_METHODS } from '../catalog/ordered-calls';
@@ -64,6 +71,9 @@ export type WriteTarget =
  *     call whose own summary waits on memory;
  *   - `cached`: the function starts by returning a value it keeps when it has one
  *     (`if (this.client) return this.client;`): after the first call it waits for nothing;
+ *   - `files`: only the local file system (an `fs` call, a helper of this file that waits on nothing
+ *     else, or a helper named for reading a local file and given a path, `LOCAL_FILE_HELPER_NAME`):
+ *     a wait of microseconds to a few milliseconds, nothing worth overlapping on its own;
  *   - `io`: anything else (a call the summary cannot see into is assumed to wait on real I/O).
  * - `canReject`: false when a dropped promise of the call loses no error:
  *   - an async function whose statements are each a `try` whose `catch` does not rethrow (and
@@ -75,12 +85,17 @@ export type WriteTarget =
  *   (an argument passed on to a callee that writes it counts as written).
  * - `readsFiles` / `readsEnv`: it reads the file system / `process.env`; loading a module at run
  *   time (`import(file)` of a computed path, `MODULE_LOADER_NAMES`) does both. A call named as an
- *   environment loader (`ENV_LOADER_NAME`, `loadEnv()`) writes `process.env` and reads files.
+ *   environment loader (`ENV_LOADER_NAME`, `loadEnv()`) writes `process.env` and reads files. A
+ *   module loader also registers the module under the name it is given (a module graph, a
+ *   require cache): that counts as a write of its first argument, so a later lookup by the same
+ *   name waits for it.
  * - `startsProcess`: it starts a child process (`PROCESS_MODULES`).
- * - `prompts`: it asks a person a question (`PROMPT_MODULES`, `PROMPT_METHODS`, and the exports of
+ * - `prompts`: it asks a person a question (`PROMPT_MODULES`, `PROMPT_METHODS`, functions of
+ *   other modules named for asking (`PROMPT_NAME`: `askConfirm`) or given the text of a question
+ *   (`QUESTION_TEXT`), and the exports of
  *   a relative import whose file is named for prompting, `PROMPT_MODULE_FILE`).
  * - `locks`: it takes a lock (`LOCK_METHODS`).
- * - `benchmarks`, `startsServer`: see their fields.
+ * - `benchmarks`, `startsServer`, `loadsModule`, `checks`: see their fields.
  *
  * Evidence: untyped, the called function must be declared in this file and resolved by scope
  * (`promises.resolveCallee`: functions, `const` arrows, `this.method()` in the same class,
@@ -91,7 +106,7 @@ export type WriteTarget =
  * modules only "catches every error" is known (`importedCannotReject`).
  */
 export interface EffectSummary {
-  readonly waits: 'memory' | 'cached' | 'io';
+  readonly waits: 'memory' | 'cached' | 'files' | 'io';
   readonly canReject: boolean;
   readonly writes: readonly WriteTarget[];
   readonly readsFiles: boolean;
@@ -105,6 +120,18 @@ export interface EffectSummary {
    * would change what it measures. A single latency stamp around one call does not count.
    */
   readonly benchmarks: boolean;
+  /**
+   * It loads and evaluates a module at run time (`MODULE_LOADER_NAMES`, `import(file)` of a
+   * computed path): the module's top-level code runs (registering tests, plugins, globals) in the
+   * order of the loads.
+   */
+  readonly loadsModule: boolean;
+  /**
+   * It awaits a check before its work: a call named like a validation or an access check
+   * (`GUARD_CALL_NAME`: `await checkAccess(...)`, `await validateInput(x)`), whose rejection
+   * refuses the request. Work started beside it would run for a refused request.
+   */
+  readonly checks: boolean;
   /** It starts a server or listener (`server.listen(...)`, `createServer(...)`): later network calls may connect to it. */
   readonly startsServer: boolean;
 }
@@ -123,6 +150,8 @@ const IO: EffectSummary = {
   locks: false,
   benchmarks: false,
   startsServer: false,
+  loadsModule: false,
+  checks: false,
 };
 
 /** A catalogued API call's effect, from its import (or a readline-like method name). */
@@ -206,6 +235,67 @@ export class FileEffects {
   /** The summary of a function of this file (see `EffectSummary`). */
   summaryOfFunction(fn: FunctionNode): EffectSummary {
     return this.summarise(fn, 1);
+  }
+
+  /**
+   * True when the call is handed a database transaction, so it runs on the transaction's one
+   * connection, in the transaction's order. The transaction is:
+   * - a name that holds one (`TRANSACTION_NAMES`: `trx`, `transaction`; also the last name of a
+   *   member, `ctx.state.transaction`), or a parameter of a callback handed to a call named for
+   *   transactions (`sequelize.transaction(async (t) => ...)`, `prisma.$transaction(async (db) => ...)`);
+   * - passed directly, as a property of an object literal (`{ transaction }`, `{ ...opts, transaction: t }`),
+   *   or through a `const` of this function made from such a literal or from a call given one
+   *   (`const ctx = createContext({ user, transaction })`).
+   */
+  handsTransaction(call: EffectCall): boolean {
+    return call.arguments.some((argument) => this.holdsTransaction(argument, 2));
+  }
+
+  private holdsTransaction(node: TSESTree.Node, depth: number): boolean {
+    const value = skipTransparent(node);
+    switch (value.type) {
+      case AST_NODE_TYPES.Identifier:
+        if (TRANSACTION_NAMES.has(value.name) || this.isTransactionCallbackParameter(value)) return true;
+        if (depth > 0) {
+          const variable = variableOfIdentifier(this.sourceCode, value);
+          const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+          if (definition?.type === 'Variable' && definition.parent.kind === 'const' && definition.node.init) {
+            const init = skipTransparent(definition.node.init);
+            if (init.type === AST_NODE_TYPES.ObjectExpression) return this.holdsTransaction(init, depth - 1);
+            if (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.AwaitExpression) {
+              const inner = init.type === AST_NODE_TYPES.AwaitExpression ? skipTransparent(init.argument) : init;
+              return inner.type === AST_NODE_TYPES.CallExpression && inner.arguments.some((argument) => skipTransparent(argument).type === AST_NODE_TYPES.ObjectExpression && this.holdsTransaction(argument, depth - 1));
+            }
+          }
+        }
+        return false;
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = staticMemberName(value);
+        return name !== null && TRANSACTION_NAMES.has(name);
+      }
+      case AST_NODE_TYPES.ObjectExpression:
+        return value.properties.some((property) =>
+          property.type === AST_NODE_TYPES.Property
+            ? (!property.computed && property.key.type === AST_NODE_TYPES.Identifier && TRANSACTION_NAMES.has(property.key.name)) ||
+              this.holdsTransaction(property.value, depth)
+            : false,
+        );
+      default:
+        return false;
+    }
+  }
+
+  /** `t` in `sequelize.transaction(async (t) => ...)`: a parameter of a callback handed to a call named for transactions. */
+  private isTransactionCallbackParameter(identifier: TSESTree.Identifier): boolean {
+    const variable = variableOfIdentifier(this.sourceCode, identifier);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== 'Parameter') return false;
+    const fn = definition.node;
+    const parent = fn.parent;
+    if (!isFunctionNode(fn) || parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+    const callee = skipTransparent(parent.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    return name !== null && /transaction/i.test(name);
   }
 
   /**
@@ -476,6 +566,11 @@ export class FileEffects {
     const calledName = member ?? (root.type === AST_NODE_TYPES.Identifier ? root.name : null);
     if (calledName !== null && ENV_LOADER_NAME.test(calledName)) return 'envLoad';
     if (calledName !== null && MODULE_LOADER_NAMES.has(calledName) && call.arguments[0]?.type !== AST_NODE_TYPES.Literal) return 'moduleLoad';
+    // `await sequencer.sort(files)`: a method named for in-memory work (`MEMORY_METHODS`), async in name only.
+    if (member !== null && MEMORY_METHODS.has(member)) return 'memory';
+    // `cli.askConfirm('Publish now?')`: a function of another module named for asking
+    // (`PROMPT_NAME`), or given a question to show (`QUESTION_TEXT`).
+    if (calledName !== null && (PROMPT_NAME.test(calledName) || asksQuestion(call)) && this.calledFunction(call) === null) return 'prompt';
     if (root.type !== AST_NODE_TYPES.Identifier) {
       return member !== null && PROMPT_METHODS.has(member) ? 'prompt' : member !== null && LOCK_METHODS.has(member) ? 'lock' : null;
     }
@@ -503,6 +598,9 @@ export class FileEffects {
     }
     if (member !== null && PROMPT_METHODS.has(member)) return 'prompt';
     if (member !== null && LOCK_METHODS.has(member)) return 'lock';
+    // `readWantedLockfile(lockfileDir)`, `readFileOrUndefined(p)`: a function of another module,
+    // named for reading a local file and given a path; only when this file does not define it.
+    if (member === null && this.calledFunction(call) === null && isLocalFileHelperCall(root.name, call)) return 'fileRead';
     return null;
   }
 
@@ -533,9 +631,9 @@ function apiSummary(effect: Exclude<ApiEffect, null>, call: EffectCall): EffectS
     case 'memory':
       return { ...IO, waits: 'memory', canReject: false };
     case 'fileWrite':
-      return { ...IO, writes: [{ kind: 'file', argument: call.arguments.length > 0 ? 0 : null }] };
+      return { ...IO, waits: 'files', writes: [{ kind: 'file', argument: call.arguments.length > 0 ? 0 : null }] };
     case 'fileRead':
-      return { ...IO, readsFiles: true };
+      return { ...IO, waits: 'files', readsFiles: true };
     case 'process':
       return { ...IO, startsProcess: true };
     case 'prompt':
@@ -545,7 +643,7 @@ function apiSummary(effect: Exclude<ApiEffect, null>, call: EffectCall): EffectS
     case 'envLoad':
       return { ...IO, writes: [{ kind: 'env' }], readsFiles: true };
     case 'moduleLoad':
-      return { ...IO, readsFiles: true, readsEnv: true };
+      return { ...IO, readsFiles: true, readsEnv: true, loadsModule: true, writes: call.arguments.length > 0 ? [{ kind: 'argument', index: 0 }] : [] };
   }
 }
 
@@ -661,6 +759,8 @@ class FunctionWalk {
   private prompts = false;
   private locks = false;
   private benchmarks = false;
+  private loadsModule = false;
+  private checks = false;
   private startsServer = false;
   private readonly params = new Map<string, number>();
   /** Awaited or returned values at the function's own level. */
@@ -694,6 +794,8 @@ class FunctionWalk {
       prompts: this.prompts,
       locks: this.locks,
       benchmarks: this.benchmarks,
+      loadsModule: this.loadsModule,
+      checks: this.checks,
       startsServer: this.startsServer,
     };
   }
@@ -728,6 +830,7 @@ class FunctionWalk {
         if (node.source.type !== AST_NODE_TYPES.Literal) {
           this.readsFiles = true;
           this.readsEnv = true;
+          this.loadsModule = true;
         }
         break;
       case AST_NODE_TYPES.CallExpression:
@@ -754,12 +857,16 @@ class FunctionWalk {
       }
     }
     if (isClockRead(callee) && insideLoop(call, this.fn)) this.benchmarks = true;
+    const calledName = method ?? (callee.type === AST_NODE_TYPES.Identifier ? callee.name : null);
+    if (calledName !== null && call.parent.type === AST_NODE_TYPES.AwaitExpression && GUARD_CALL_NAME.test(calledName)) this.checks = true;
     if (method === 'listen' || (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'createServer') || method === 'createServer') {
       this.startsServer = true;
     }
     const summary = this.effects.calleeSummary(call, this.depth);
     if (!summary) return;
     if (summary.benchmarks) this.benchmarks = true;
+    if (summary.loadsModule) this.loadsModule = true;
+    if (summary.checks) this.checks = true;
     if (summary.startsServer) this.startsServer = true;
     if (summary.readsFiles) this.readsFiles = true;
     if (summary.readsEnv) this.readsEnv = true;
@@ -867,22 +974,26 @@ class FunctionWalk {
   }
 
   private waits(): EffectSummary['waits'] {
-    if (this.startsProcess || this.startsServer || this.prompts || this.locks || this.readsFiles || this.writes.some((write) => write.kind === 'file')) {
-      return 'io';
-    }
+    if (this.startsProcess || this.startsServer || this.prompts || this.locks) return 'io';
     const body = this.fn.body;
     if (body.type === AST_NODE_TYPES.BlockStatement && isCachedGuard(body.body[0])) return 'cached';
-    return this.results.every((value) => this.isMemoryValue(value)) ? 'memory' : 'io';
+    let waits: EffectSummary['waits'] = this.readsFiles || this.writes.some((write) => write.kind === 'file') ? 'files' : 'memory';
+    for (const value of this.results) {
+      const wait = this.valueWait(value);
+      if (wait === 'io') return 'io';
+      if (wait === 'files') waits = 'files';
+    }
+    return waits;
   }
 
-  /** A value whose promise (if any) holds what is already at hand. */
-  private isMemoryValue(value: TSESTree.Node): boolean {
+  /** What a value's promise (if any) waits for: `memory` for what is already at hand. */
+  private valueWait(value: TSESTree.Node): 'memory' | 'files' | 'io' {
     const node = skipTransparent(value);
     switch (node.type) {
       case AST_NODE_TYPES.Identifier: {
         // `const p = fetch(u); return p;`: a local holds what its initializer made.
         const init = this.localInit(node);
-        return init === null || (init !== value && this.isMemoryValue(init));
+        return init === null || init === value ? 'memory' : this.valueWait(init);
       }
       case AST_NODE_TYPES.MemberExpression:
       case AST_NODE_TYPES.Literal:
@@ -892,21 +1003,22 @@ class FunctionWalk {
       case AST_NODE_TYPES.BinaryExpression:
       case AST_NODE_TYPES.UnaryExpression:
       case AST_NODE_TYPES.ThisExpression:
-        return true;
+        return 'memory';
       case AST_NODE_TYPES.ConditionalExpression:
-        return this.isMemoryValue(node.consequent) && this.isMemoryValue(node.alternate);
+        return widerWait(this.valueWait(node.consequent), this.valueWait(node.alternate));
       case AST_NODE_TYPES.LogicalExpression:
-        return this.isMemoryValue(node.left) && this.isMemoryValue(node.right);
+        return widerWait(this.valueWait(node.left), this.valueWait(node.right));
       case AST_NODE_TYPES.AwaitExpression:
-        return this.isMemoryValue(node.argument);
+        return this.valueWait(node.argument);
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
-        if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node)) return true;
+        if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node)) return 'memory';
         const summary = this.effects.calleeSummary(node, this.depth);
-        return summary !== null && summary.waits === 'memory';
+        if (summary?.waits === 'memory') return 'memory';
+        return summary?.waits === 'files' ? 'files' : 'io';
       }
       default:
-        return false;
+        return 'io';
     }
   }
 
@@ -1109,6 +1221,42 @@ function insideLoop(node: TSESTree.Node, fn: FunctionNode): boolean {
     }
   }
   return false;
+}
+
+/** The first argument is the text of a question (`QUESTION_TEXT`): `'Publish these packages?'`. */
+function asksQuestion(call: EffectCall): boolean {
+  const first = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+  if (first?.type === AST_NODE_TYPES.Literal) return typeof first.value === 'string' && QUESTION_TEXT.test(first.value);
+  if (first?.type === AST_NODE_TYPES.TemplateLiteral) {
+    const tail = first.quasis.at(-1);
+    return tail !== undefined && QUESTION_TEXT.test(tail.value.cooked ?? tail.value.raw);
+  }
+  return false;
+}
+
+/** The longer of two waits: `io` over `files` over `memory`. */
+function widerWait(a: 'memory' | 'files' | 'io', b: 'memory' | 'files' | 'io'): 'memory' | 'files' | 'io' {
+  if (a === 'io' || b === 'io') return 'io';
+  return a === 'files' || b === 'files' ? 'files' : 'memory';
+}
+
+/**
+ * `readWantedLockfile(lockfileDir)`, `readFileOrUndefined(file)`: a plain function named for
+ * reading from the local disk (`LOCAL_FILE_HELPER_NAME`) whose first argument is a path (named
+ * like one, `LOCAL_PATH_ARGUMENT`, or a string literal with a slash or a file extension), or whose
+ * own name says file or folder.
+ */
+function isLocalFileHelperCall(name: string, call: EffectCall): boolean {
+  const match = LOCAL_FILE_HELPER_NAME.exec(name);
+  if (!match) return false;
+  if (match.groups?.['thing'] !== undefined) return true;
+  const first = call.arguments[0];
+  if (!first) return false;
+  const node = skipTransparent(first);
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && /[/\\]|\.[a-z]{2,5}$/i.test(node.value);
+  const last =
+    node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(node) : null;
+  return last !== null && LOCAL_PATH_ARGUMENT.test(last);
 }
 
 /** `name.toUpperCase()`, `parts.join('/')`, `JSON.stringify(x)`: a string, number or array method (`VALUE_METHODS`). */

@@ -130,14 +130,32 @@ export const ENV_LOADER_NAME = /^(?:load|apply|read|init|setup|populate)(?:Dot)?
  * Function and method names that load and evaluate a module at run time (`require(path)`,
  * `dynamicImport(file)`, `importModule(url)`): the module's top-level code runs, reading files and
  * often `process.env` (a config file), so it depends on an earlier environment or file write.
+ * `import` is the method of a module runner (`runner.import(url)`); `requireOrImport` is mocha's.
  */
-export const MODULE_LOADER_NAMES: ReadonlySet<string> = new Set(['require', 'dynamicImport', 'importModule', 'requireModule', 'importFresh']);
+export const MODULE_LOADER_NAMES: ReadonlySet<string> = new Set([
+  'require',
+  'dynamicImport',
+  'importModule',
+  'requireModule',
+  'importFresh',
+  'import',
+  'requireOrImport',
+]);
 
 /**
  * Method names that ask a person on an interactive interface, whatever the receiver:
  * readline's `rl.question(...)` (callback or promise form), inquirer's `inquirer.prompt([...])`.
  */
 export const PROMPT_METHODS: ReadonlySet<string> = new Set(['question', 'prompt']);
+
+/** A project's own prompt helper, by its name: `askConfirm`, `askList`, `promptForVersion`. */
+export const PROMPT_NAME = /^(?:ask|prompt)[A-Z]\w*$/;
+
+/**
+ * The text of a question shown to a person: a word, then `?`, then at most a colon or spaces
+ * (`'Publish these packages?'`, `` `Remove ${name}? ` ``). An SQL placeholder (`'... id = ?'`) is not one.
+ */
+export const QUESTION_TEXT = /[A-Za-z]\?\s*:?\s*$/;
 
 /** Method names that take a lock (async-mutex, redlock, proper-lockfile): the holder runs alone. */
 export const LOCK_METHODS: ReadonlySet<string> = new Set(['acquire', 'lock', 'runExclusive', 'waitForUnlock']);
@@ -261,7 +279,30 @@ export const SEQUENTIAL_INTENT =
  * `printSummary`), events dispatched to listeners (`dispatchEvent`, `handleDispose`). `send*` is not here: `sendEmail(user)` per user is independent work. Called per iteration, concurrent iterations would interleave the output.
  */
 export const ORDERED_OUTPUT_NAME =
-  /^(?:log|print|write[A-Z]\w*|emit[A-Z]?\w*|report[A-Z]\w*|on[A-Z]\w*|dispatch(?:[A-Z]\w*)?|handle[A-Z]\w*)$/;
+  /^[_#]*(?:log|print|write[A-Z]\w*|emit[A-Z]?\w*|report[A-Z]\w*|on[A-Z]\w*|dispatch(?:[A-Z]\w*)?|handle[A-Z]\w*|[a-z]\w*Log)$/;
+
+/**
+ * Methods named as an event that happened, told to reporters or listeners in turn
+ * (`await run.enqueued(project, file)`, `await hooks.collected(files)`): listeners expect the
+ * events of one file before the next file's.
+ */
+export const EVENT_NOTICE_NAME =
+  /^[_#]*(?:enqueued|queued|collected|updated|started|finished|completed|ended|failed|passed|skipped|changed|ready)$/;
+
+/**
+ * Schema changes (DDL) named as such: a verb then a schema object (`addColumn`, `dropTable`,
+ * `createSearchIndex`, `removeConstraint`). Foreign keys and the shared table make their order
+ * matter, and drivers usually run them on one connection.
+ */
+export const SCHEMA_CHANGE_NAME =
+  /^(?:add|drop|remove|create|alter|rename|change|truncate|clear)(?:[A-Z]\w*)?(?:Table|Column|Index|Constraint|Schema|ForeignKey|Database|View|Sequence|Collection)s?$/;
+
+/**
+ * Called functions that fill in members of the objects they are given (`populate(docs, path)`,
+ * `this.populateField(meta, entities, hint)`, `hydrate(rows)`): called per iteration with the same
+ * objects, the iterations write the same members.
+ */
+export const ARGUMENT_FILLER_NAME = /^[_#]*(?:populate|hydrate)(?:[A-Z]\w*)?$/;
 
 /**
  * Names of calls that run one unit of a runner in turn: a suite, a test, a file of tests, a
@@ -332,3 +373,33 @@ export const CLOCK_READS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 
 /** Built-in collections whose methods compute from memory (a lookup in one waits for nothing). */
 export const IN_MEMORY_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
+
+/**
+ * Methods named for work on values in memory: `await sequencer.sort(files)` calls a pluggable
+ * strategy whose default is an `async` method that only sorts. Awaiting one waits for nothing real.
+ */
+export const MEMORY_METHODS: ReadonlySet<string> = new Set(['sort']);
+
+/**
+ * A plain function (not a method) of another module named for reading the local disk: a read verb
+ * (`read`, `load`, `stat`, `glob`...) then, optionally, a name that says file or folder (the
+ * `thing` group: `readWantedLockfile`, `loadJsonFile`, `readFileOrUndefined`). Without the
+ * `thing`, the first argument must be a path (`LOCAL_PATH_ARGUMENT`): `readLedger(workspaceDir)`.
+ */
+export const LOCAL_FILE_HELPER_NAME =
+  /^(?:read|load|stat|lstat|realpath|glob|exists|pathExists)(?=$|[A-Z])(?:\w*?(?<thing>File|Dir|Directory|Folder|Json|JSON|Yaml|Toml|Lockfile|Manifest))?\w*$/;
+
+/** An argument named like a local path: `dir`, `cwd`, `filePath`, `lockfileDir`, `workspaceRoot`. */
+export const LOCAL_PATH_ARGUMENT =
+  /^(?:dir|dirname|path|file|filename|filepath|folder|cwd|root|rootDir)$|[a-z0-9](?:Dir|Path|File|Folder|Root|Cwd|Dirname|Filename)$/;
+
+/**
+ * A call named like a check that refuses a request: a validation or an assertion verb
+ * (`validateInput`, `verifyToken`, `assertOwner`, `authorize`, `requireAuth`), a permission
+ * question (`canEdit`), or a lookup of the caller's access (`getOperationAccess`,
+ * `checkFilterAccess`). Work that follows it waits for its answer: starting that work beside it
+ * would run it (and its side effects) for a refused or invalid request. (`check` alone is not
+ * one: `checkDatabase(db)` is a health probe.)
+ */
+export const GUARD_CALL_NAME =
+  /^_?(?:assert|validate|verify|authori[sz]e)(?:[A-Z]\w*)?$|^_?require[A-Z]\w*$|^_?(?:can|may)[A-Z]\w*$|(?:Access|Authori[sz]ation)$/;

@@ -31,7 +31,16 @@ import {
   PURE_METHODS,
 } from '../catalog/ordered-calls';
 import { getFileEffects } from '../analysis/effects';
-import { ORDERED_ITERABLE, ORDERED_OUTPUT_NAME, ORDERED_RUN_NAME, SEQUENTIAL_INTENT } from '../catalog/effects';
+import {
+  ARGUMENT_FILLER_NAME,
+  EVENT_NOTICE_NAME,
+  ORDERED_ITERABLE,
+  ORDERED_OUTPUT_NAME,
+  ORDERED_RUN_NAME,
+  SCHEMA_CHANGE_NAME,
+  SEQUENTIAL_INTENT,
+} from '../catalog/effects';
+import { type FunctionNode } from '../analysis/async-context';
 import { isLoopStatement, skipTransparent } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
@@ -64,6 +73,49 @@ function isFunction(node: TSESTree.Node): boolean {
   );
 }
 
+
+/** A place the loop body reads, by access path (`notified`, `seen.has`, `this.cache.get`), and where. */
+interface PlaceRead {
+  path: string;
+  range: TSESTree.Range;
+}
+
+/**
+ * Records `node` in `into` when it is a whole place read: a bare identifier used as a value or
+ * the outermost member chain (`seen.has` in `seen.has(id)`, `list.length`, `cache[key]` as
+ * `cache`). The receiver of a collection mutator (`seen.add`) and the target of a plain
+ * assignment are writes, not reads.
+ */
+function recordPlaceRead(node: TSESTree.Node, into: PlaceRead[]): void {
+  if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && (parent.object === node || (!parent.computed && parent.property === node))) return;
+  if (node.type === AST_NODE_TYPES.Identifier && parent && isBindingName(node, parent)) return;
+  // `rates[key] = await load(key)`: the target of a plain assignment is written, not read.
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node && parent.operator === '=') return;
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const method = !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === node && method !== null && COLLECTION_MUTATOR_METHODS.has(method)) return;
+  }
+  const path = accessPathOf(node);
+  if (path !== null) into.push({ path, range: node.range });
+}
+
+/** An identifier that names something rather than reading it: a declared name, a property key, a label. */
+function isBindingName(node: TSESTree.Identifier, parent: TSESTree.Node): boolean {
+  switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.id === node;
+    case AST_NODE_TYPES.Property:
+      return parent.key === node && !parent.computed && !parent.shorthand;
+    case AST_NODE_TYPES.LabeledStatement:
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** The arguments of every call in a call chain: `a(x).b(y).c(z)` → x, y, z. */
 function chainArguments(call: AwaitedCall): TSESTree.CallExpressionArgument[] {
@@ -218,6 +270,10 @@ export default createRule<Options, MessageIds>({
       // Writes and calls are checked after the walk, when every declaration inside the loop is known.
       const writes: Array<{ node: TSESTree.Node; operator: string }> = [];
       const calls: AwaitedCall[] = [];
+      // For the check-then-fill test (`checkedThenFilledAcrossPause`): every pause of the
+      // iteration (nested loops included) and every place read, outside nested functions.
+      const pauses: TSESTree.AwaitExpression[] = [];
+      const placesRead: PlaceRead[] = [];
 
       const walk = (node: TSESTree.Node, functionDepth: number, loopDepth: number, switchDepth: number): void => {
         if (scan.blocker) return;
@@ -225,9 +281,11 @@ export default createRule<Options, MessageIds>({
           return;
         }
         const inline = functionDepth === 0;
+        if (inline) recordPlaceRead(node, placesRead);
         switch (node.type) {
           case AST_NODE_TYPES.AwaitExpression:
             if (inline && loopDepth === 0) scan.awaits.push(node);
+            if (inline) pauses.push(node);
             {
               // The awaited call and the calls its chain is built from (`s3.upload(x).promise()`).
               let chain: TSESTree.Node | null = awaitedCallOf(node);
@@ -315,6 +373,11 @@ export default createRule<Options, MessageIds>({
           if (root !== 'this' && declared.has(root)) continue;
           const unwrapped = target.type === AST_NODE_TYPES.TSNonNullExpression ? target.expression : target;
           if (unwrapped.type === AST_NODE_TYPES.MemberExpression && unwrapped.computed && operator === '=') {
+            // `if (sent[id]) continue; await notify(id); sent[id] = true;`: a check made stale by the pause.
+            if (checkedThenFilledAcrossPause(path, unwrapped.parent, placesRead, pauses)) {
+              scan.blocker = 'checked then filled across a pause';
+              return scan;
+            }
             // `results[i] = await f(item)`: one slot per iteration.
             scan.orderedEffects = true;
             continue;
@@ -349,7 +412,7 @@ export default createRule<Options, MessageIds>({
           name !== null &&
           key !== null &&
           awaitedCalls.has(call) &&
-          ORDERED_OUTPUT_NAME.test(name) &&
+          (ORDERED_OUTPUT_NAME.test(name) || EVENT_NOTICE_NAME.test(name)) &&
           !writesPerItemFile(call, name, dependents)
         ) {
           scan.blocker = 'ordered output';
@@ -365,6 +428,12 @@ export default createRule<Options, MessageIds>({
         if (awaitedCalls.has(call)) continue;
         // `results.push(x)`, `seen.add(x)`, `console.log(x)`: the rewrite would do these in completion order.
         const logs = key.split('.').some((segment) => LOGGER_NAMES.has(receiverRootName(segment)));
+        // `if (seen.has(id)) continue; await notify(id); seen.add(id);`: concurrent iterations
+        // would all pass the check before any of them fills the collection.
+        if (mutates && checkedThenFilledAcrossPause(key, call, placesRead, pauses)) {
+          scan.blocker = 'checked then filled across a pause';
+          return scan;
+        }
         if (mutates || logs) {
           scan.orderedEffects = true;
           continue;
@@ -381,6 +450,34 @@ export default createRule<Options, MessageIds>({
         }
       }
       return scan;
+    }
+
+    /**
+     * True when the body reads `key` (a membership test, a lookup, a size) before a pause and
+     * then changes it at `mutation` after that pause: `if (notified.includes(id)) continue;
+     * await notify(id); notified.push(id);`. Each iteration's check relies on the earlier
+     * iterations having filled the collection; run together, every iteration passes the check
+     * before any fills it (duplicate notifications, double loads). Filling before the first
+     * pause (`seen.add(id)` right after the check) keeps the loop order-free. Source order
+     * stands for execution order within one iteration.
+     */
+    function checkedThenFilledAcrossPause(
+      key: string,
+      mutation: TSESTree.Node,
+      placesRead: readonly PlaceRead[],
+      pauses: readonly TSESTree.AwaitExpression[],
+    ): boolean {
+      const [mutationStart, mutationEnd] = mutation.range;
+      return pauses.some(
+        (pause) =>
+          pause.range[1] <= mutationEnd &&
+          placesRead.some(
+            (read) =>
+              read.range[1] <= pause.range[0] &&
+              (read.range[1] <= mutationStart || read.range[0] >= mutationEnd) &&
+              (read.path === key || read.path.startsWith(`${key}.`)),
+          ),
+      );
     }
 
     /** True when `root` is `this` or a variable of the loop's own function (not an import or a global). */
@@ -421,8 +518,8 @@ export default createRule<Options, MessageIds>({
      * `runInTransaction(async (tr) => { for (...) await tr(table).insert(rows) })`: the name is a
      * parameter of a callback handed to a call named like a transaction, so it is the transaction.
      */
-    function isTransactionParameter(call: AwaitedCall, name: string): boolean {
-      const variable = findVariable(sourceCode.getScope(call), name);
+    function isTransactionParameter(at: TSESTree.Node, name: string): boolean {
+      const variable = findVariable(sourceCode.getScope(at), name);
       const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (definition?.type !== 'Parameter') return false;
       const fn = definition.node;
@@ -436,7 +533,213 @@ export default createRule<Options, MessageIds>({
     function callsOrderedStep(call: AwaitedCall): boolean {
       const name = lastName(call.callee);
       // `addJobToTransaction(multi, job)`: a step of a transaction.
-      return name !== null && (namesOrderedList(name) || ORDERED_RUN_NAME.test(name) || /Transaction/.test(name));
+      return (
+        name !== null &&
+        (namesOrderedList(name) || ORDERED_RUN_NAME.test(name) || /Transaction/.test(name) || SCHEMA_CHANGE_NAME.test(name))
+      );
+    }
+
+    /**
+     * Code the function does not know, run per item: the awaited callee is a parameter of an
+     * enclosing function (`runSerial(items, cb)`: `await cb(item)`; an injected
+     * `fetchVersions = defaultFetch`), or a local read out of one (`const resolve =
+     * list.fields[key].resolve`). Its contract may be sequential (a serial runner, user hooks).
+     */
+    function callsUnknownCode(call: AwaitedCall): boolean {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = findVariable(sourceCode.getScope(call), callee.name);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (definition?.type === 'Parameter') return true;
+      if (definition?.type !== 'Variable' || !definition.node.init) return false;
+      const init = skipTransparent(definition.node.init);
+      if (init.type !== AST_NODE_TYPES.MemberExpression) return false;
+      let root: TSESTree.Node = init;
+      while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.TSNonNullExpression || root.type === AST_NODE_TYPES.ChainExpression) {
+        root = root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.expression;
+      }
+      if (root.type !== AST_NODE_TYPES.Identifier) return false;
+      const rootVariable = findVariable(sourceCode.getScope(init), root.name);
+      return rootVariable?.defs.some((rootDefinition) => rootDefinition.type === 'Parameter') ?? false;
+    }
+
+    /** Per function: does its body call the function itself (a recursive walk)? */
+    const recursive = new WeakMap<FunctionNode, boolean>();
+    function isRecursive(fn: FunctionNode): boolean {
+      let known = recursive.get(fn);
+      if (known === undefined) {
+        known = false;
+        recursive.set(fn, false);
+        const visit = (node: TSESTree.Node): void => {
+          if (known) return;
+          if ((node.type === AST_NODE_TYPES.CallExpression) && effects.calledFunction(node) === fn) {
+            known = true;
+            return;
+          }
+          forEachChild(node, visitorKeys, visit);
+        };
+        visit(fn.body);
+        recursive.set(fn, known);
+      }
+      return known;
+    }
+
+    /** Per function: does it have a loop that awaits something other than the function itself (a leaf loop)? */
+    const leafLoops = new WeakMap<FunctionNode, boolean>();
+    function hasLeafLoop(fn: FunctionNode): boolean {
+      let known = leafLoops.get(fn);
+      if (known === undefined) {
+        // A leaf loop awaits some call other than `fn` and never `fn` itself.
+        const awaitedIn = (loop: TSESTree.Node): { self: boolean; other: boolean } => {
+          const found = { self: false, other: false };
+          const visit = (node: TSESTree.Node): void => {
+            if (node !== loop && isFunction(node)) return;
+            if (node.type === AST_NODE_TYPES.AwaitExpression) {
+              const call = awaitedCallOf(node);
+              if (call && effects.calledFunction(call) === fn) found.self = true;
+              else found.other = true;
+            }
+            forEachChild(node, visitorKeys, visit);
+          };
+          visit(loop);
+          return found;
+        };
+        let leaf = false;
+        const visit = (node: TSESTree.Node): void => {
+          if (leaf || (node !== fn.body && isFunction(node))) return;
+          if (isLoopStatement(node)) {
+            const found = awaitedIn(node);
+            if (found.other && !found.self) {
+              leaf = true;
+              return;
+            }
+          }
+          forEachChild(node, visitorKeys, visit);
+        };
+        visit(fn.body);
+        known = leaf;
+        leafLoops.set(fn, known);
+      }
+      return known;
+    }
+
+    /**
+     * `await walk(child)` inside `walk`, or `await walk(root)` of a function that walks a tree by
+     * recursion, when the walk has loops of its own at the leaves (`for (const file of
+     * node.files) await read(file)`): those loops carry the report; each level of the same walk
+     * would report the same change again. A walk whose only per-child wait is the recursion
+     * (`for (const child of children) ids.push(...await collectIds(child.id))`) is reported.
+     */
+    function callsRecursiveWalk(call: AwaitedCall): boolean {
+      const fn = effects.calledFunction(call);
+      return fn !== null && isRecursive(fn) && hasLeafLoop(fn);
+    }
+
+    /**
+     * The iterations do something around the await that is told in turn: a call statement before
+     * the first awaiting statement and another after the last one (`before(file); await load(file);
+     * after(file, mod)`, a header printed, then the result). Run together, the befores and afters
+     * would interleave.
+     */
+    function bracketsTheAwaits(loop: CheckedLoop, awaits: readonly TSESTree.AwaitExpression[]): boolean {
+      const body = loop.body;
+      if (body.type !== AST_NODE_TYPES.BlockStatement || awaits.length === 0) return false;
+      const statements = body.body;
+      const holding = (node: TSESTree.Node): number =>
+        statements.findIndex((statement) => statement.range[0] <= node.range[0] && node.range[1] <= statement.range[1]);
+      const firstIndex = Math.min(...awaits.map(holding));
+      const lastIndex = Math.max(...awaits.map(holding));
+      if (firstIndex < 0) return false;
+      const isToldCall = (statement: TSESTree.Statement): boolean => {
+        if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+        const expression = skipTransparent(statement.expression);
+        if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+        const name = calleeName(expression);
+        return name === null || (!COLLECTION_MUTATOR_METHODS.has(name) && !PURE_METHODS.has(name));
+      };
+      return statements.slice(0, firstIndex).some(isToldCall) && statements.slice(lastIndex + 1).some(isToldCall);
+    }
+
+    /**
+     * The iterated list is written out in the code with at most three items (`for (const f of
+     * [lockFile, shrinkwrapFile])`, or a `const` holding such a literal): there is little to gain.
+     */
+    function iteratesFewLiteralItems(loop: CheckedLoop): boolean {
+      if (loop.type !== AST_NODE_TYPES.ForOfStatement) return false;
+      let iterated: TSESTree.Node = skipTransparent(loop.right);
+      if (iterated.type === AST_NODE_TYPES.Identifier) {
+        const variable = findVariable(sourceCode.getScope(loop), iterated.name);
+        const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
+        iterated = skipTransparent(definition.node.init);
+      }
+      return iterated.type === AST_NODE_TYPES.ArrayExpression && iterated.elements.length <= 3 && iterated.elements.every((element) => element?.type !== AST_NODE_TYPES.SpreadElement);
+    }
+
+    /**
+     * The loop walks a list in batches or pages: a `for` whose counter steps by more than one
+     * (`i += PAGE_SIZE`), or a `for...of` over chunks (`chunk(ids, 100)`, `batches`). The batches
+     * exist to bound the load; running them together undoes that.
+     */
+    function walksInBatches(loop: CheckedLoop): boolean {
+      if (loop.type === AST_NODE_TYPES.ForStatement) {
+        const update = loop.update ? skipTransparent(loop.update) : null;
+        if (update?.type !== AST_NODE_TYPES.AssignmentExpression || (update.operator !== '+=' && update.operator !== '-=')) return false;
+        const step = skipTransparent(update.right);
+        return !(step.type === AST_NODE_TYPES.Literal && step.value === 1);
+      }
+      if (loop.type !== AST_NODE_TYPES.ForOfStatement) return false;
+      const name = lastName(loop.right);
+      return name !== null && /^(?:chunk|chunks|splitEvery|batch|batches)$|[a-z](?:Chunks|Batches)$/.test(name);
+    }
+
+    /**
+     * A write that races on a key other iterations may share: an upsert or get-or-create by name
+     * (`upsert`, `findOrCreate`), or a nested `connectOrCreate`/`upsert` in the data it is given.
+     * Run together, two iterations with the same key both try to create it.
+     */
+    function createsSharedKey(call: AwaitedCall): boolean {
+      const name = calleeName(call);
+      if (name !== null && /^(?:upsert|findOrCreate|getOrCreate|createOrUpdate|insertOrUpdate|firstOrCreate|updateOrCreate)/.test(name)) return true;
+      const hasKey = (node: TSESTree.Node, depth: number): boolean => {
+        const value = skipTransparent(node);
+        if (value.type !== AST_NODE_TYPES.ObjectExpression || depth > 4) return false;
+        return value.properties.some(
+          (property) =>
+            property.type === AST_NODE_TYPES.Property &&
+            ((!property.computed && property.key.type === AST_NODE_TYPES.Identifier && /^(?:connectOrCreate|upsert)$/.test(property.key.name)) ||
+              hasKey(property.value, depth + 1)),
+        );
+      };
+      return call.arguments.some((argument) => hasKey(argument, 0));
+    }
+
+    /** `await db.query(\`DROP TABLE ${name}\`)`: a statement that changes the schema (DDL), run in order. */
+    function runsSchemaStatement(call: AwaitedCall): boolean {
+      const first = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+      const text =
+        first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string'
+          ? first.value
+          : first?.type === AST_NODE_TYPES.TemplateLiteral
+            ? (first.quasis[0]?.value.cooked ?? '')
+            : null;
+      return text !== null && /^\s*(?:DROP|ALTER|CREATE|TRUNCATE|RENAME)\s/i.test(text);
+    }
+
+    /**
+     * `await populate(docs, path)` per path with the same `docs`: a function that fills in members
+     * of the objects it is given (`ARGUMENT_FILLER_NAME`), handed the same objects every iteration.
+     */
+    function fillsSharedArgument(call: AwaitedCall, dependents: PathSet): boolean {
+      const name = calleeName(call);
+      if (name === null || !ARGUMENT_FILLER_NAME.test(name)) return false;
+      return call.arguments.some((argument) => {
+        const node = skipTransparent(argument);
+        return (
+          (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) &&
+          !dependents.overlapsAny(collectAccesses(node, visitorKeys).reads)
+        );
+      });
     }
 
     /**
@@ -665,14 +968,24 @@ export default createRule<Options, MessageIds>({
           // `await Promise.all(batch.map(...))`: the loop already runs a batch at a time, on purpose.
           isGatherCall(call) ||
           (onOrderedReceiver(call, dependents) && !isPerItemWait(call, dependents)) ||
+          // Handed a transaction (`Model.create(row, { transaction })`): one connection, in order.
+          effects.handsTransaction(call) ||
           callsOrderedStep(call) ||
           callsStatefulFunction(call, sourceCode.getScope(call), visitorKeys, statefulFunctions) ||
-          sharesStateThroughCall(call, dependents)
+          sharesStateThroughCall(call, dependents) ||
+          callsUnknownCode(call) ||
+          callsRecursiveWalk(call) ||
+          fillsSharedArgument(call, dependents) ||
+          createsSharedKey(call) ||
+          runsSchemaStatement(call) ||
+          // Module loads run the modules' top-level code (registering tests, plugins) in load order.
+          effects.summaryOf(call)?.loadsModule === true
         ) {
           return;
         }
         calls.push(call);
       }
+      if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop) || walksInBatches(loop)) return;
       // Async in name only: nothing real waits behind any of the awaits (or, for a method
       // inherited from a class in another file, nothing is known of what it waits for).
       if (calls.every((call) => effects.summaryOf(call)?.waits === 'memory' || effects.isUnseenInheritedMethod(call))) return;

@@ -16,7 +16,7 @@ import {
 } from '../analysis/awaited-calls';
 import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
 import { type EffectSummary, getFileEffects } from '../analysis/effects';
-import { FILE_METADATA_PREFIXES, TRANSACTION_NAMES } from '../catalog/effects';
+import { FILE_METADATA_PREFIXES, GUARD_CALL_NAME, SEQUENTIAL_INTENT, TRANSACTION_NAMES } from '../catalog/effects';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
@@ -49,6 +49,8 @@ interface Member {
   publishes: boolean;
   /** True when a TS wrapper sits around the `await` (`(await f()) as T`): no exact rewrite. */
   wrapped: boolean;
+  /** True when the call waits only on the local file system (see `waitsOnLocalFiles`). */
+  local: boolean;
 }
 
 /** `x = await f()` / `const x = await f()` / `await f()`: the await at a statement's top, through TS wrappers. */
@@ -103,6 +105,50 @@ function connectionArgument(call: AwaitedCall): string | null {
 function isFileMetadataLookup(call: AwaitedCall): boolean {
   const name = calleeName(call);
   return name !== null && FILE_METADATA_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+
+/** `Promise.all(...)`, `Promise.allSettled(...)`: a member that is itself a gather. */
+function isGatherCall(call: AwaitedCall): boolean {
+  const callee = skipTransparent(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    skipTransparent(callee.object).type === AST_NODE_TYPES.Identifier &&
+    (skipTransparent(callee.object) as TSESTree.Identifier).name === 'Promise' &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    GATHER_METHODS.has(callee.property.name)
+  );
+}
+
+/** The calls a gather's array literal starts (`Promise.all([readA(), readB()])`), or null when it is not such a literal. */
+function gatheredCalls(call: AwaitedCall): AwaitedCall[] | null {
+  const [argument] = call.arguments;
+  if (!isGatherCall(call) || argument?.type !== AST_NODE_TYPES.ArrayExpression) return null;
+  const calls: AwaitedCall[] = [];
+  for (const element of argument.elements) {
+    const node = element ? skipTransparent(element) : null;
+    if (node?.type !== AST_NODE_TYPES.CallExpression) return null;
+    calls.push(node);
+  }
+  return calls;
+}
+
+/**
+ * `Promise.all(list.map(this.proxyMemo))`: a gather whose mapper is a method of `this` handed by
+ * reference (a memoised function, a counter-numbered factory); the key `this` is what two such
+ * gathers share.
+ */
+function mapsThroughThis(call: AwaitedCall): boolean {
+  const [argument] = call.arguments;
+  const mapped = argument ? skipTransparent(argument) : null;
+  if (!isGatherCall(call) || mapped?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(mapped.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== 'map') {
+    return false;
+  }
+  const [mapper] = mapped.arguments;
+  const reference = mapper ? skipTransparent(mapper) : null;
+  return reference?.type === AST_NODE_TYPES.MemberExpression && skipTransparent(reference.object).type === AST_NODE_TYPES.ThisExpression;
 }
 
 /**
@@ -272,6 +318,7 @@ export default createRule<Options, MessageIds>({
           writes: patternNames(declarator.id),
           publishes: false,
           wrapped: top.wrapped,
+          local: false,
         };
       }
       if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return null;
@@ -292,12 +339,12 @@ export default createRule<Options, MessageIds>({
             if (!variable || variable.scope.variableScope !== scope.variableScope) publishes = true;
           }
         }
-        return { statement, await: top.await, call, kind: 'assign', declaration: null, writes, publishes, wrapped: top.wrapped };
+        return { statement, await: top.await, call, kind: 'assign', declaration: null, writes, publishes, wrapped: top.wrapped, local: false };
       }
       if (checkExpressionStatements && expression.type === AST_NODE_TYPES.AwaitExpression) {
         const call = awaitedCallOf(expression);
         if (!call) return null;
-        return { statement, await: expression, call, kind: 'bare', declaration: null, writes: [], publishes: false, wrapped: false };
+        return { statement, await: expression, call, kind: 'bare', declaration: null, writes: [], publishes: false, wrapped: false, local: false };
       }
       return null;
     }
@@ -366,18 +413,35 @@ export default createRule<Options, MessageIds>({
           // Nothing real to overlap (an in-memory lookup, a cached value), or an order a person,
           // a lock or a measurement needs (a prompt, a critical section, a benchmark): not a
           // member, and the group ends.
-          if (summary && (summary.waits !== 'io' || summary.prompts || summary.locks || summary.benchmarks)) {
+          if (
+            summary &&
+            (summary.waits === 'memory' || summary.waits === 'cached' || summary.prompts || summary.locks || summary.benchmarks)
+          ) {
             flush();
             continue;
           }
-          // A step of a transaction (`await body(trx)`) runs before whatever follows it in the transaction.
-          if (passesTransaction(member.call)) {
+          // A check that refuses the request (an access check, a validation): what follows waits
+          // for its answer, so it is not gathered with the work after it (nor with what came before,
+          // which it may need to see first).
+          const name = calleeName(member.call);
+          if ((name !== null && GUARD_CALL_NAME.test(name)) || summary?.checks === true) {
+            flush();
+            continue;
+          }
+          member.local = waitsOnLocalFiles(member.call);
+          // A step of a transaction (`await body(trx)`, `find(id, { transaction })`) runs before
+          // whatever follows it in the transaction, on its one connection.
+          if (passesTransaction(member.call) || effects.handsTransaction(member.call)) {
             flush();
             continue;
           }
           // The receiver, and a shared connection handed as an argument: `this.readColumns(conn)`
           // and `this.readIndexes(conn)` use one connection even when `this` itself is no resource.
-          const keys = [statefulReceiver(member.call), connectionArgument(member.call)].filter((key): key is string => key !== null);
+          const keys = [
+            statefulReceiver(member.call),
+            connectionArgument(member.call),
+            mapsThroughThis(member.call) ? 'this' : null,
+          ].filter((key): key is string => key !== null);
           // The same call twice (`await nextId(); await nextId()`) asks for the next value of a sequence.
           const callText = sourceCode.getText(member.call);
           const dependent =
@@ -441,10 +505,28 @@ export default createRule<Options, MessageIds>({
       );
     }
 
+    /**
+     * True when the call waits only on the local file system: an `fs` call, a helper whose summary
+     * says so (`EffectSummary.waits` is `files`), a metadata lookup by its name (`lstat`,
+     * `realpathIfExists`), or a gather of such calls.
+     */
+    function waitsOnLocalFiles(call: AwaitedCall): boolean {
+      if (isFileMetadataLookup(call) || effects.summaryOf(call)?.waits === 'files') return true;
+      const gathered = gatheredCalls(call);
+      return gathered !== null && gathered.length > 0 && gathered.every((inner) => waitsOnLocalFiles(inner));
+    }
+
     function report(group: Member[], interleaved: boolean): void {
-      // Two local file-system lookups (`lstat`, `realpath`) take microseconds: nothing worth gathering.
-      if (group.every((member) => isFileMetadataLookup(member.call))) return;
+      // `Promise.all` saves the waits of all but the longest call. When at most one member waits
+      // on more than the local disk (a `stat`, a small file read: microseconds to milliseconds),
+      // there is nothing worth gathering.
+      if (group.filter((member) => !member.local).length < 2) return;
       if (group[0] && cleansUpAfterFailure(group[0].statement)) return;
+      // A comment before or between the members says why they run in turn ("queries within a
+      // transaction share one connection, so they run sequentially rather than with Promise.all").
+      if (group.some((member) => sourceCode.getCommentsBefore(member.statement).some((comment) => SEQUENTIAL_INTENT.test(comment.value) || /\bPromise\.all\b/.test(comment.value)))) {
+        return;
+      }
       const [first] = group;
       const last = group[group.length - 1];
       if (!first || !last) return;

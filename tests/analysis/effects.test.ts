@@ -200,7 +200,7 @@ describe('effects: what it writes', () => {
     assert.deepEqual(save?.writes, [{ kind: 'file', argument: 0 }]);
     assert.deepEqual(stamp?.writes, [{ kind: 'file', argument: null }]);
     assert.equal(list?.readsFiles, true);
-    assert.equal(list?.waits, 'io');
+    assert.equal(list?.waits, 'files');
     assert.equal(daemon?.startsProcess, true);
     assert.equal(ask?.prompts, true);
     assert.deepEqual(env?.writes, [{ kind: 'env' }]);
@@ -218,6 +218,79 @@ describe('effects: what it writes', () => {
     assert.deepEqual(deep?.writes, []);
     assert.deepEqual(near?.writes, [{ kind: 'env' }]);
     assert.deepEqual(cycle?.writes, [{ kind: 'env' }]);
+  });
+});
+
+describe('effects: local files, module loads, checks', () => {
+  it('waits on files: fs calls, helpers that only call fs, helpers of other modules named for a local read', () => {
+    const code = `
+      import fs from 'node:fs/promises';
+      import { readWantedLockfile, readLedger, readUser, loadConfig } from './elsewhere';
+      async function realpathOrNull(p) { try { return await fs.realpath(p); } catch { return null; } }
+      async function both(p) { const text = await fs.readFile(p, 'utf8'); return fetch(text); }
+      probe(fs.readdir(dir)); probe(realpathOrNull(p)); probe(both(p));
+      probe(readWantedLockfile(opts.lockfileDir)); probe(readLedger(workspaceDir)); probe(loadConfig('./app.config.json'));
+      probe(readUser(id)); probe(loadConfig('users'));
+    `;
+    assert.deepEqual(
+      summaries(code).map((summary) => summary?.waits ?? null),
+      ['files', 'files', 'io', 'files', 'files', 'files', null, null],
+    );
+  });
+
+  it('a module load registers the module under its name (a write of that argument) and says it loads a module', () => {
+    const code = `
+      async function load(url) { return runner.import(url); }
+      async function fresh(file) { return import(file); }
+      probe(load(u)); probe(fresh(f)); probe(runner.import(u));
+    `;
+    const [load, fresh, direct] = summaries(code);
+    assert.deepEqual(load?.writes, [{ kind: 'argument', index: 0 }]);
+    assert.equal(load?.loadsModule, true);
+    assert.equal(fresh?.loadsModule, true);
+    assert.equal(direct?.loadsModule, true);
+  });
+
+  it('checks: a helper that awaits an access check or a validation; a plain health probe does not', () => {
+    const code = `
+      async function resolveOrder(order, ctx) { await checkFieldAccess(order, ctx); return order; }
+      async function create(input) { await validateInput(input); return db.insert(input); }
+      async function ping(db) { await checkDatabase(db); return true; }
+      async function sync(x) { assert(x); return db.get(x); }
+      probe(resolveOrder(o, c)); probe(create(i)); probe(ping(d)); probe(sync(1));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.checks), [true, true, false, false]);
+  });
+
+  it('prompts by name or by the question shown; an SQL placeholder is no question', () => {
+    const code = `
+      import * as cli from './terminal';
+      probe(cli.askConfirm(x)); probe(choose('Keep it?')); probe(pool.query('select 1 where id = ?', [1]));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.prompts ?? null), [true, true, null]);
+  });
+
+  it('handsTransaction: a transaction passed directly, in an options object, or in a context made with it', () => {
+    const code = `
+      async function f(sequelize, user, trx, opts) {
+        await sequelize.transaction(async (t) => { probe(User.findByPk(1, { transaction: t })); });
+        const ctx = createContext({ user, transaction: trx });
+        probe(step(trx)); probe(Doc.create(ctx, {})); probe(load(opts.state.transaction));
+        probe(User.findByPk(1, { raw: true })); probe(load(user));
+      }
+    `;
+    const handed = runOnCode<boolean>(code, (context, collect) => ({
+      CallExpression(node) {
+        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'probe') return;
+        const [argument] = node.arguments;
+        if (argument?.type === AST_NODE_TYPES.CallExpression) collect(getFileEffects(context).handsTransaction(argument));
+      },
+    }));
+    assert.deepEqual(handed, [true, true, true, true, false, false]);
+  });
+
+  it('a method named for in-memory work waits on memory', () => {
+    assert.equal(only('probe(sequencer.sort(files));').waits, 'memory');
   });
 });
 

@@ -110,10 +110,189 @@ class Items extends Base {
   }
 }` }] }],
   },
+  // a dedupe set filled before the first await: the loop is order-free
+  {
+    code: `
+async function notifyOnce(ids) {
+  const seen = new Set();
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    await sendDigest(id);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 7, column: 5, endLine: 7, endColumn: 25, suggestions: [] }],
+  },
+  // a recursive walk whose only per-child wait is the recursion: reported at that level
+  {
+    code: `
+async function collectIds(id) {
+  const children = await db.children(id);
+  const ids = [id];
+  for (const child of children) ids.push(...(await collectIds(child.id)));
+  return ids;
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 5, column: 46, endLine: 5, endColumn: 72, suggestions: [] }],
+  },
+  // ...also when the loop awaits the recursion and a read per child: that loop is no leaf loop
+  {
+    code: `
+async function tree(parentId) {
+  const out = [];
+  for (const node of await db.children(parentId)) {
+    out.push({ id: node.id, folders: await tree(node.id), files: await db.files(node.id) });
+  }
+  return out;
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 5, column: 38, endLine: 5, endColumn: 57, suggestions: [] }],
+  },
+  // a recursive walk: the loop at the leaves carries the report, not each level of the walk
+  {
+    code: `
+async function walk(node) {
+  for (const child of node.children) await walk(child);
+  for (const file of node.files) await upload(file.path);
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 4, column: 34, endLine: 4, endColumn: 57, suggestions: [{ messageId: 'useGatherMap', output: `
+async function walk(node) {
+  for (const child of node.children) await walk(child);
+  await Promise.all(Array.from(node.files, async (file) => { await upload(file.path); }));
+}` }] }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', rule as never, {
   valid: [
+    // code the function does not know, run per item: a callback or an injected function
+    `async function inTurn(items, step) {
+      const out = [];
+      for (const item of items) out.push(await step(item));
+      return out;
+    }`,
+    `async function mirror(names, { fetchListing = defaultListing } = {}) {
+      for (const name of names) await fetchListing(name);
+    }`,
+    `async function resolveKeys(input, schema, ctx) {
+      const out = {};
+      for (const key in input) {
+        const convert = schema.fields[key].convert;
+        out[key] = await convert(input[key], ctx);
+      }
+      return out;
+    }`,
+    // the transaction travels in an options object, or in a context made with it
+    `async function notifyAll(sequelize, users, event) {
+      await sequelize.transaction(async (transaction) => {
+        for (const user of users) await Notification.create({ userId: user.id, event }, { transaction });
+      });
+    }`,
+    `async function copyAll(docs, user, transaction) {
+      const context = createContext({ user, transaction });
+      for (const doc of docs) await Document.createWithCtx(context, { title: doc.title });
+    }`,
+    // a prompt per item through a helper of this file
+    `import * as cli from './utils/terminal';
+    async function confirmOne(pkg) {
+      return cli.askConfirm(\`Include \${pkg.name}?\`);
+    }
+    async function pick(packages) {
+      const chosen = [];
+      for (const pkg of packages) if (await confirmOne(pkg)) chosen.push(pkg);
+      return chosen;
+    }`,
+    // a dedupe list checked before the first await and filled after it
+    `async function notifyMentions(mentions, event) {
+      const notified = [];
+      for (const mention of mentions) {
+        if (notified.includes(mention.userId)) continue;
+        const user = await findUser(mention.userId);
+        if (!user) continue;
+        await createNotification(user, event);
+        notified.push(user.id);
+      }
+    }`,
+    `async function notifyOnce(ids) {
+      const seen = new Set();
+      for (const id of ids) {
+        if (seen.has(id)) continue;
+        await sendDigest(id);
+        seen.add(id);
+      }
+    }`,
+    // batches and pages bound the load on purpose
+    `async function detach(ids) {
+      for (const batch of chunk(ids, 100)) await Documents.update({ parentId: null }, { where: { id: batch } });
+    }`,
+    `async function readAll(count, query) {
+      const rows = [];
+      for (let offset = 0; offset < count; offset += PAGE_SIZE) {
+        rows.push(...(await fetchRange({ ...query, skip: offset, take: PAGE_SIZE })));
+      }
+      return rows;
+    }`,
+    // creates that race on a key other iterations may share
+    `async function importAll(activities) {
+      for (const activity of activities) {
+        await createActivity({ ...activity, profile: { connectOrCreate: { where: { symbol: activity.symbol } } } });
+      }
+    }`,
+    `async function saveTags(names) {
+      for (const name of names) await Tag.findOrCreate({ where: { name } });
+    }`,
+    // schema statements in SQL text
+    `async function dropStale(tables, sql) {
+      for (const table of tables) await sql.query(\`DROP TABLE IF EXISTS "\${table}"\`);
+    }`,
+    // loading modules runs their top-level code, in load order
+    `async function loadSpecs(files, registry) {
+      for (const file of files) {
+        const mod = await registry.dynamicImport(file);
+        register(mod);
+      }
+    }`,
+    // something told in turn around the await: a header, then the result
+    `async function bumpAll(folders, out) {
+      for (const folder of folders) {
+        out.print(folder);
+        const version = await bumpVersion(folder);
+        out.print(version);
+      }
+    }`,
+    // events told to reporters, one file's before the next file's
+    `class Replay {
+      async run(files) {
+        for (const file of files) await this._reportFile(file);
+        for (const file of files) await this.run.enqueued(file);
+        for (const line of files) await this.baseLog(line);
+      }
+    }`,
+    // schema changes by name, whatever the receiver
+    `async function ensureIndexes(model, specs) {
+      for (const spec of specs) await model.createSearchIndex(spec);
+    }`,
+    // a recursive walk: each level would report the same change again
+    `async function walk(node) {
+      for (const child of node.children) await walk(child);
+      for (const file of node.files) {
+        // one at a time: the uploads share a bandwidth budget
+        await upload(file.path);
+      }
+    }
+    async function walkAll(roots) {
+      for (const root of roots) await walk(root);
+    }`,
+    // a list of two or three items written out: little to gain
+    `async function bump(dir, version) {
+      const lockFiles = [dir + '/package-lock.json', dir + '/npm-shrinkwrap.json'];
+      for (const file of lockFiles) await rewriteVersion(file, version);
+    }`,
+    `async function warm() {
+      for (const url of [primaryUrl, mirrorUrl]) await ping(url);
+    }`,
+    // a function that fills in the objects it is given, handed the same objects each time
+    `async function populateAll(docs, paths) {
+      for (const path of paths) await populate(docs, path);
+    }`,
     // the class is the connection: \`this\` runs one statement at a time
     `class PostgresQueryRunner {
       async dropColumns(table, columns) {

@@ -88,14 +88,31 @@ async function persist(dir, id) {
   const remote = await fetchRemote(id);
   return [written, remote];
 }
-async function renderReport(dir, id) { await writeFile(dir + '/' + id, 'x'); return id; }`,
+async function renderReport(dir, id) { const body = await fetchTemplate(id); await writeFile(dir + '/' + id, body); return id; }`,
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 4, column: 19, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
 import { writeFile } from 'node:fs/promises';
 async function persist(dir, id) {
   const [written, remote] = await Promise.all([renderReport(dir, id), fetchRemote(id)]);
   return [written, remote];
 }
-async function renderReport(dir, id) { await writeFile(dir + '/' + id, 'x'); return id; }` }] }],
+async function renderReport(dir, id) { const body = await fetchTemplate(id); await writeFile(dir + '/' + id, body); return id; }` }] }],
+  },
+  // an SQL placeholder is not a question
+  {
+    code: `
+async function pair(pool, a, b) {
+  const left = await pool.query('select * from items where id = ?', [a]);
+  const right = await remote.query('select * from items where id = ?', [b]);
+  return [left, right];
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 16, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+async function pair(pool, a, b) {
+  const [left, right] = await Promise.all([
+    pool.query('select * from items where id = ?', [a]),
+    remote.query('select * from items where id = ?', [b]),
+  ]);
+  return [left, right];
+}` }] }],
   },
   // a latency stamp around one call is not a benchmark
   {
@@ -345,6 +362,120 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       const env = await loadEnvironment();
       const settings = await modules.dynamicImport(file);
       return [env, settings];
+    }`,
+    // only the local disk to overlap: two small files read through helpers of another module
+    // that are named for it and given a folder; saving a millisecond is not worth a change
+    `import { readCurrentState, readLedger } from './ledger';
+    async function status(workspaceDir, stateDir) {
+      const state = await readCurrentState(stateDir);
+      const ledger = await readLedger(workspaceDir);
+      return { state, ledger };
+    }`,
+    `import { loadManifestFile, readSettingsJson } from '@acme/files';
+    async function summary(opts) {
+      const manifest = await loadManifestFile(opts.root);
+      const settings = await readSettingsJson(opts.root);
+      return [manifest, settings];
+    }`,
+    // ...and through a helper of this file that only calls fs, next to fs itself
+    `import fs from 'node:fs/promises';
+    async function resolveTarget(link) {
+      try { return await fs.realpath(link); } catch { return null; }
+    }
+    async function prune(folder, link) {
+      const target = await resolveTarget(link);
+      const entries = await fs.readdir(folder);
+      return entries.filter((entry) => entry !== target);
+    }`,
+    // at most one call does more than the local disk: gathering saves only the disk's time
+    `import { stat } from 'node:fs/promises';
+    async function isStale(bucket, file, key) {
+      const local = await stat(file);
+      const remote = await bucket.head(key);
+      return remote.modified < local.mtime;
+    }`,
+    `import { readFile } from 'node:fs/promises';
+    async function importDump(args) {
+      const db = await connectDatabase(args.url);
+      const dump = await readFile(args.dumpFile, 'utf8');
+      await db.run(dump);
+    }`,
+    // a check that may refuse the request comes before the work it guards
+    `import { getRouteAccess, loadFilters } from './access';
+    async function removeAll(list, ctx) {
+      const allowed = await getRouteAccess(list, ctx, 'delete');
+      const filters = await loadFilters(list, ctx, 'delete');
+      return { allowed, filters };
+    }`,
+    `async function search(input, ctx) {
+      const token = await verifySession(ctx.cookie);
+      const hits = await searchIndex(input);
+      return { token, hits };
+    }`,
+    // ...also when a helper of this file awaits the check before its own work
+    `async function resolveSort(order, ctx) {
+      await checkFieldAccess(Object.keys(order), ctx);
+      return order;
+    }
+    async function list(order, where, ctx) {
+      const sort = await resolveSort(order, ctx);
+      const filter = await resolveFilter(where, ctx);
+      return ctx.db.find({ sort, filter });
+    }`,
+    // two gathers through the same memoised method of this object: entries are created (and
+    // numbered) in turn
+    `class Planner {
+      async assign(node, out) {
+        out.local = await Promise.all(node.localDeps.map(this.proxyMemo));
+        out.remote = await Promise.all(node.remoteDeps.map(this.proxyMemo));
+      }
+    }`,
+    // a module is loaded (and registered under its URL), then looked up by that URL
+    `async function resolveEntry(url) {
+      const module = await loadModule(url);
+      const node = await server.moduleGraph.getModuleByUrl(url);
+      return { module, node };
+    }
+    async function loadModule(url) { return runner.import(url); }`,
+    // a transaction handed in an options object, or a context made with it: one connection
+    `async function move(sequelize, userId, collectionId) {
+      return sequelize.transaction(async (t) => {
+        const user = await User.findByPk(userId, { lock: true, transaction: t });
+        const collection = await Collection.findByPk(collectionId, { transaction: t });
+        return [user, collection];
+      });
+    }`,
+    `async function handler(ctx) {
+      const { transaction } = ctx.state;
+      const user = await User.findByPk(ctx.userId, { transaction });
+      const team = await Team.findByPk(ctx.teamId, { transaction });
+      return { user, team };
+    }`,
+    // a comment says why the calls run in turn
+    `async function load(db, id) {
+      // both run on the request's single connection, so sequential rather than Promise.all
+      const user = await loadUser(db, id);
+      const team = await loadTeam(db, id);
+      return { user, team };
+    }`,
+    // prompts through the project's own helpers, by name or by the question they show
+    `import * as cli from './utils/terminal';
+    async function setup() {
+      const publish = await cli.askConfirm('Publish these packages?');
+      const access = await cli.askList('Which access level', ['public', 'restricted']);
+      return { publish, access };
+    }`,
+    `import { choose } from './utils/terminal';
+    async function setup(name) {
+      const keep = await choose(\`Keep \${name}?\`);
+      const mode = await choose('Which mode?');
+      return { keep, mode };
+    }`,
+    // a pluggable strategy's sort: async in name only
+    `async function plan(files, sequencer) {
+      const sorted = await sequencer.sort(files);
+      const options = await readOptions(files);
+      return { sorted, options };
     }`,
   ],
   invalid,

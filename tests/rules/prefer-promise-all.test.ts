@@ -428,34 +428,7 @@ async function main() {
       },
     ],
   },
-  // stateless modules: Node built-ins and HTTP clients may be called together
-  {
-    code: `
-import fs from 'node:fs/promises';
-async function f() {
-  const a = await fs.readFile('a.txt', 'utf8');
-  const b = await fs.readFile('b.txt', 'utf8');
-}`,
-    errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 13,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
-import fs from 'node:fs/promises';
-async function f() {
-  const [a, b] = await Promise.all([fs.readFile('a.txt', 'utf8'), fs.readFile('b.txt', 'utf8')]);
-}`,
-          },
-        ],
-      },
-    ],
-  },
+  // stateless modules: HTTP clients may be called together
   {
     code: `
 const axios = require('axios');
