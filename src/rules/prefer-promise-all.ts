@@ -517,10 +517,10 @@ export default createRule<Options, MessageIds>({
     }
 
     function report(group: Member[], interleaved: boolean): void {
-      // `Promise.all` saves the waits of all but the longest call. When at most one member waits
-      // on more than the local disk (a `stat`, a small file read: microseconds to milliseconds),
-      // there is nothing worth gathering.
-      if (group.filter((member) => !member.local).length < 2) return;
+      // `Promise.all` saves the waits of all but the longest call. When every member waits only on
+      // the local disk (a `stat`, a small file read: microseconds to milliseconds), there is nothing
+      // worth gathering. A local call beside a remote one still overlaps with it.
+      if (group.every((member) => member.local)) return;
       if (group[0] && cleansUpAfterFailure(group[0].statement)) return;
       // A comment before or between the members says why they run in turn ("queries within a
       // transaction share one connection, so they run sequentially rather than with Promise.all").

@@ -387,19 +387,6 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       const entries = await fs.readdir(folder);
       return entries.filter((entry) => entry !== target);
     }`,
-    // at most one call does more than the local disk: gathering saves only the disk's time
-    `import { stat } from 'node:fs/promises';
-    async function isStale(bucket, file, key) {
-      const local = await stat(file);
-      const remote = await bucket.head(key);
-      return remote.modified < local.mtime;
-    }`,
-    `import { readFile } from 'node:fs/promises';
-    async function importDump(args) {
-      const db = await connectDatabase(args.url);
-      const dump = await readFile(args.dumpFile, 'utf8');
-      await db.run(dump);
-    }`,
     // a check that may refuse the request comes before the work it guards
     `import { getRouteAccess, loadFilters } from './access';
     async function removeAll(list, ctx) {

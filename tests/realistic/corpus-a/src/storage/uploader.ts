@@ -72,7 +72,7 @@ export async function syncDirectory(store: ObjectStore, dir: string, prefix: str
 }
 
 export async function uploadIfChanged(store: ObjectStore, file: string, key: string): Promise<boolean> {
-  const local = await stat(file);
+  const local = await stat(file); // expect: prefer-promise-all
   const remote = await store.headObject(key);
   if (remote && remote.size === local.size && remote.lastModified >= local.mtime) {
     return false;
