@@ -645,11 +645,29 @@ export default createRule<Options, MessageIds>({
       const body = loop.body;
       if (body.type !== AST_NODE_TYPES.BlockStatement || awaits.length === 0) return false;
       const statements = body.body;
-      const holding = (node: TSESTree.Node): number =>
-        statements.findIndex((statement) => statement.range[0] <= node.range[0] && node.range[1] <= statement.range[1]);
-      const firstIndex = Math.min(...awaits.map(holding));
-      const lastIndex = Math.max(...awaits.map(holding));
-      if (firstIndex < 0) return false;
+      // The statement holding a node, by binary search over the body's statements (in source
+      // order): a scan per await would be quadratic in the loop body's length.
+      const holding = (node: TSESTree.Node): number => {
+        let low = 0;
+        let high = statements.length - 1;
+        let found = -1;
+        while (low <= high) {
+          const middle = (low + high) >>> 1;
+          const statement = statements[middle];
+          if (statement && statement.range[0] <= node.range[0]) {
+            found = middle;
+            low = middle + 1;
+          } else {
+            high = middle - 1;
+          }
+        }
+        const statement = statements[found];
+        return statement && node.range[1] <= statement.range[1] ? found : -1;
+      };
+      const indexes = awaits.map(holding);
+      if (indexes.includes(-1)) return false;
+      const firstIndex = Math.min(...indexes);
+      const lastIndex = Math.max(...indexes);
       const isToldCall = (statement: TSESTree.Statement): boolean => {
         if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
         const expression = skipTransparent(statement.expression);
