@@ -81,6 +81,9 @@ const DELIBERATE_COMMENT =
   /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\b(?:uncaught|unhandled)\b|eslint-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
 
 /** A module named as a program's entry by convention (`src/main.ts` of a Nest or Electron app). */
+/** The first parameter of a Node-style callback: `err`, `error`, `e`, `er`, `_err`. */
+const ERROR_PARAMETER = /^_?(?:err|error|e|er)$/i;
+
 const ENTRY_MODULE = /(?:^|\/)main\.[cm]?[jt]sx?$/;
 
 /** Paths of scripts: folders and base names that hold command-line entry points, not library code. */
@@ -452,6 +455,18 @@ export default createRule<Options, MessageIds>({
       return NO_PARENS_NEEDED.has(expression.type) ? text : `(${text})`;
     }
 
+    /**
+     * A call whose last argument is a Node-style callback written there, its first parameter named
+     * for the error (`client.get(key, (err, value) => ...)`): an API that takes both styles hands a
+     * failure to the callback and handles its own promise; dropping the promise loses nothing.
+     */
+    function handsErrorToCallback(call: TSESTree.CallExpression): boolean {
+      const callback = call.arguments[call.arguments.length - 1];
+      if (!callback || !isFunctionNode(callback) || callback.async) return false;
+      const [first] = callback.params;
+      return first?.type === AST_NODE_TYPES.Identifier && ERROR_PARAMETER.test(first.name);
+    }
+
     return {
       ExpressionStatement(statement) {
         if (statement.directive !== undefined && statement.directive !== null) return;
@@ -459,6 +474,7 @@ export default createRule<Options, MessageIds>({
         const first = parts[0];
         if (!first) return;
         if (saysDeliberate(statement)) return;
+        if (first.type === AST_NODE_TYPES.CallExpression && handsErrorToCallback(first)) return;
         // Browser UI code: an event handler or effect starting an async action is its ordinary
         // shape, and a rejection reaches the console, not the end of a process.
         if (!checkUiCode && getWhereItRuns(context).runsInUi()) return;

@@ -51,6 +51,11 @@ const invalid: Invalid[] = [
     code: 'async function init() { await connect(); }\ninit();',
     errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'async function init() { await connect(); }\nvoid init();' }] }],
   },
+  // a callback whose first parameter is not an error is no error-first callback
+  {
+    code: 'async function get(key, callback) { return fetchValue(key); }\nfunction check(done) {\n  get("a", (value) => done(value));\n}',
+    errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function get(key, callback) { return fetchValue(key); }\nfunction check(done) {\n  void get("a", (value) => done(value));\n}' }] }],
+  },
   // ...nor is an entry-named module that exports something: importing it starts the work
   {
     code: 'export const app = createApp();\nasync function start() { await app.listen(3000); }\nstart();',
@@ -161,6 +166,9 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     { code: "async function bootstrap() {\n  const app = await createApp();\n  await app.listen(3000);\n}\nif (!process.env.EMIT_SCHEMA) {\n  bootstrap();\n} else {\n  emitSchema();\n}", filename: 'apps/api/src/main.ts' },
     // a file that imports a CLI library is a command-line program (see where-it-runs)
     { code: 'import { program } from "commander";\nasync function main() { await run(); }\nmain();', filename: 'src/tool.ts' },
+    // a Node-style callback written at the call: the API hands the failure to it
+    'async function get(key, callback) { return fetchValue(key); }\nfunction check(done) {\n  get("a", (err, value) => done(err, value));\n}',
+    'async function get(key, callback) { return fetchValue(key); }\nfunction check(done) {\n  get("a", function (error) { done(error); });\n}',
     // a program's entry module: named like one, starts its own async function, exports nothing
     { code: 'import { NestFactory } from "@nestjs/core";\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\nbootstrap();', filename: 'src/main.ts' },
     { code: 'const { Client } = require("discord.js");\nconst client = new Client();\nasync function start() { await client.login(token); }\nstart();', filename: 'bot/index.js' },
