@@ -507,6 +507,23 @@ function declaresPromiseReturn(checker: ts.TypeChecker, tsNode: ts.Node, type: t
 }
 
 /** Typed-mode test: the type is callable and every call signature returns exactly `void`. */
+/**
+ * An overloaded callee one of whose signatures takes, at argument `index`, a function returning a
+ * thenable (`define(name, (job, done) => void)` beside `define(name, (job) => Promise<void>)`): the
+ * checker's contextual type comes from the first signature the argument fits, yet the API also
+ * takes, and awaits, an async function there.
+ */
+export function someOverloadTakesPromiseFunction(checker: ts.TypeChecker, callee: ts.Node, index: number): boolean {
+  const signatures = checker.getTypeAtLocation(callee).getCallSignatures();
+  if (signatures.length < 2) return false;
+  return signatures.some((signature) => {
+    const parameter = signature.getParameters()[index];
+    if (!parameter) return false;
+    const type = checker.getTypeOfSymbolAtLocation(parameter, callee);
+    return unionParts(type).some((part) => part.getCallSignatures().some((inner) => isThenableType(checker, callee, inner.getReturnType())));
+  });
+}
+
 export function isVoidReturningFunctionType(type: ts.Type): boolean {
   let signatures = 0;
   for (const part of unionParts(type)) {

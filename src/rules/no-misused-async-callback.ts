@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { type FunctionNode, getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
-import { checkerQuery, getPromiseAnalysis, isVoidReturningFunctionType, mayHoldPromise } from '../analysis/promises';
+import { checkerQuery, getPromiseAnalysis, isVoidReturningFunctionType, mayHoldPromise, someOverloadTakesPromiseFunction } from '../analysis/promises';
 import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
 import { someNodeInSameFunction } from '../analysis/walk';
@@ -646,6 +646,8 @@ export default createRule<Options, MessageIds>({
         const contextual = services.checker.getContextualType(tsNode);
         if (!contextual || !isVoidReturningFunctionType(contextual)) continue;
         if (!isAsyncCallback(value) || handlesOwnRejection(own)) continue;
+        const index = call.arguments.indexOf(argument);
+        if (someOverloadTakesPromiseFunction(services.checker, services.esTreeNodeToTSNodeMap.get(call.callee), index)) continue;
         context.report({ node: argument, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
       }
     }

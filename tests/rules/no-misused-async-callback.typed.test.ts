@@ -8,6 +8,8 @@ const IMPORT = "import { saveUser, syncValue } from './promise-api';\n";
 
 typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
   valid: [
+    // an overload takes a promise-returning function there: the API awaits it, whichever signature the checker picked
+    { filename: 'file.ts', code: "interface Job { id: string }\ndeclare function define(name: string, handler: (job: Job, done: (error?: Error) => void) => void): void;\ndeclare function define(name: string, handler: (job: Job) => Promise<void>): void;\ndeclare function work(job: Job): Promise<void>;\ndefine('send', async (job: Job) => { await work(job); });" },
     // synchronous callbacks, including ones that call sync functions
     { filename: 'file.ts', code: `${IMPORT}['a'].forEach((name) => syncValue());` },
     // streams and async iterator helpers await their callbacks
@@ -133,6 +135,12 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
     },
   ],
   invalid: [
+    // no overload takes a promise-returning function there
+    {
+      filename: 'file.ts',
+      code: "interface Job { id: string }\ndeclare function define(name: string, handler: (job: Job) => void): void;\ndeclare function define(name: string, handler: (job: Job, done: () => void) => void, priority: number): void;\ndeclare function work(job: Job): Promise<void>;\ndefine('send', async (job: Job) => { await work(job); });",
+      errors: [{ messageId: 'voidReturn', line: 5, column: 16 }],
+    },
     // promise-returning callbacks recognized by type
     {
       filename: 'file.ts',
