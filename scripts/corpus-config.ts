@@ -22,10 +22,8 @@ let loaded: Plugin | undefined;
  */
 function plugin(): Plugin {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  loaded ??=
-    process.env.ASYNC_PITFALLS_PLUGIN === 'dist'
-      ? (require('../dist/index') as Plugin)
-      : (require('../src/index') as { default: Plugin }).default;
+  // `src/index.ts` ends in `export =`, so both forms are the plugin object itself.
+  loaded ??= (process.env.ASYNC_PITFALLS_PLUGIN === 'dist' ? require('../dist/index') : require('../src/index')) as Plugin;
   /* eslint-enable @typescript-eslint/no-require-imports */
   return loaded;
 }

@@ -427,6 +427,11 @@ export async function loop${i}(ids${t(': number[]')}) {
   for (const key in { a: 1 }) await save(key);
   return users;
 }
+export async function notifyAll${i}(users${t(': { email: string }[]')}) {
+  for (const user of users) {
+    await sendEmail(user.email);
+  }
+}
 export async function blocking${i}(file${t(': string')}) {
   const text = fs.readFileSync(file, 'utf8');
   const exists = fs.existsSync(file);
