@@ -84,6 +84,9 @@ const DELIBERATE_COMMENT =
 /** The first parameter of a Node-style callback: `err`, `error`, `e`, `er`, `_err`. */
 const ERROR_PARAMETER = /^_?(?:err|error|e|er)$/i;
 
+/** A variable named for a Node-style callback. */
+const CALLBACK_NAME = /^(?:callback|cb|done)$/i;
+
 const ENTRY_MODULE = /(?:^|\/)main\.[cm]?[jt]sx?$/;
 
 /** Paths of scripts: folders and base names that hold command-line entry points, not library code. */
@@ -456,12 +459,15 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * A call whose last argument is a Node-style callback written there, its first parameter named
-     * for the error (`client.get(key, (err, value) => ...)`): an API that takes both styles hands a
-     * failure to the callback and handles its own promise; dropping the promise loses nothing.
+     * A call whose last argument is a Node-style callback: written there, its first parameter named
+     * for the error (`client.get(key, (err, value) => ...)`), or a variable named `callback`, `cb` or
+     * `done`: an API that takes both styles hands a failure to the callback and handles its own
+     * promise; dropping the promise loses nothing.
      */
     function handsErrorToCallback(call: TSESTree.CallExpression): boolean {
       const callback = call.arguments[call.arguments.length - 1];
+      // A callback handed on by name (`asCallback(promise, callback)`, `client.get(key, cb)`).
+      if (callback?.type === AST_NODE_TYPES.Identifier) return CALLBACK_NAME.test(callback.name);
       if (!callback || !isFunctionNode(callback) || callback.async) return false;
       const [first] = callback.params;
       return first?.type === AST_NODE_TYPES.Identifier && ERROR_PARAMETER.test(first.name);

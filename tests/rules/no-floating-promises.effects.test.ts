@@ -169,6 +169,7 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     // a Node-style callback written at the call: the API hands the failure to it
     'async function get(key, callback) { return fetchValue(key); }\nfunction check(done) {\n  get("a", (err, value) => done(err, value));\n}',
     'async function get(key, callback) { return fetchValue(key); }\nfunction check(done) {\n  get("a", function (error) { done(error); });\n}',
+    'async function get(key, callback) { return fetchValue(key); }\nfunction check(callback) {\n  get("a", callback);\n}',
     // a program's entry module: named like one, starts its own async function, exports nothing
     { code: 'import { NestFactory } from "@nestjs/core";\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\nbootstrap();', filename: 'src/main.ts' },
     { code: 'const { Client } = require("discord.js");\nconst client = new Client();\nasync function start() { await client.login(token); }\nstart();', filename: 'bot/index.js' },
