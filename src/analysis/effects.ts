@@ -34,7 +34,7 @@ import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
 import { catchAllAsyncExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
-import { getImportSource } from './imports';
+import { getImportSource, importedCallee } from './imports';
 import { fromModuleText, resolveRelativeModule } from './module-exports';
 import { type AnyRuleContext, perFile } from './per-file';
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
@@ -191,27 +191,15 @@ export class FileEffects {
   importedCannotReject(call: EffectCall): boolean {
     const services = getTypedServices(this.context);
     if (services) return typedCatchesAll(services, call.callee);
-    const target = skipTransparent(call.callee);
-    let root: TSESTree.Node = target;
-    let member: string | null = null;
-    if (target.type === AST_NODE_TYPES.MemberExpression) {
-      member = staticMemberName(target);
-      root = skipTransparent(target.object);
-      if (member === null) return false;
-    }
-    if (root.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = variableOfIdentifier(this.sourceCode, root);
-    const source = variable ? getImportSource(variable) : null;
-    if (!source) return false;
-    const name = source.imported === '*' || (source.imported === 'default' && member !== null) ? member : member === null ? source.imported : null;
-    if (name === null) return false;
-    let names = this.catchAllExports.get(source.module);
+    const imported = importedCallee(call.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier));
+    if (!imported) return false;
+    let names = this.catchAllExports.get(imported.module);
     if (names === undefined) {
-      const file = resolveRelativeModule(this.context.filename, source.module);
+      const file = resolveRelativeModule(this.context.filename, imported.module);
       names = file ? fromModuleText(file, 'catchAllAsyncExports', catchAllAsyncExports) : null;
-      this.catchAllExports.set(source.module, names);
+      this.catchAllExports.set(imported.module, names);
     }
-    return names?.has(name) ?? false;
+    return names?.has(imported.name) ?? false;
   }
 
   /** The function of this file a call invokes, when scope analysis proves which (else null). */

@@ -2,6 +2,7 @@ import { isBuiltin } from 'node:module';
 import { CALL, CONSTRUCT, ReferenceTracker } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { skipTransparent, staticMemberName } from '../util/ast';
 
 /**
  * Where an API lives. `module` is a specifier as users write it (`fs`, `fs-extra`); a Node
@@ -289,6 +290,34 @@ function propertyName(node: TSESTree.MemberExpression): string | null {
     return node.property.value;
   }
   return null;
+}
+
+/**
+ * The module and exported name a call's callee reads through an import: `f()` with `f` imported
+ * or required from a module (the name it is exported as), or `ns.f()` on a namespace, whole-module
+ * or default import (`f`). Null for anything else. `mayBeImport` gates on the root binding's name
+ * before the scope lookup, for callers that know which names can be imports.
+ */
+export function importedCallee(
+  callee: TSESTree.Node,
+  variableOf: (identifier: TSESTree.Identifier) => TSESLint.Scope.Variable | null,
+  mayBeImport: (name: string) => boolean = () => true,
+): { module: string; name: string } | null {
+  const target = skipTransparent(callee);
+  let root: TSESTree.Node = target;
+  let member: string | null = null;
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    member = staticMemberName(target);
+    root = skipTransparent(target.object);
+    if (member === null) return null;
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier || !mayBeImport(root.name)) return null;
+  const variable = variableOf(root);
+  const source = variable ? getImportSource(variable) : null;
+  if (!source) return null;
+  const whole = source.imported === '*' || (source.imported === 'default' && member !== null);
+  const name = whole ? member : member === null ? source.imported : null;
+  return name === null ? null : { module: source.module, name };
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   type PromiseObjectInfo,
 } from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
-import { ApiCatalogIndex, type ApiEntry, apiSourceName, getImportSource } from './imports';
+import { ApiCatalogIndex, type ApiEntry, apiSourceName, getImportSource, importedCallee } from './imports';
 import { perFile } from './per-file';
 import { getSourceWords, type SourceWords } from './source-words';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
@@ -655,23 +655,8 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     // Without a relative specifier in the file, no binding is imported from a local module.
     hasRelativeSpecifier ??= words.anyStringMayBe(NO_STRINGS, ['./', '../']);
     if (!hasRelativeSpecifier) return false;
-    const target = skipTransparent(callee);
-    let root: TSESTree.Node = target;
-    let member: string | null = null;
-    if (target.type === AST_NODE_TYPES.MemberExpression) {
-      member = staticMemberName(target);
-      root = skipTransparent(target.object);
-      if (member === null) return false;
-    }
-    if (root.type !== AST_NODE_TYPES.Identifier || !bindingNames()?.relativeImports.has(root.name)) return false;
-    const variable = variableOf(root);
-    const source = variable ? getImportSource(variable) : null;
-    if (!source) return false;
-    let name: string | null;
-    if (source.imported === '*' || (source.imported === 'default' && member !== null)) name = member;
-    else name = member === null ? source.imported : null;
-    if (name === null) return false;
-    return asyncExportsOf(source.module)?.has(name) ?? false;
+    const imported = importedCallee(callee, variableOf, (name) => bindingNames()?.relativeImports.has(name) ?? false);
+    return imported !== null && (asyncExportsOf(imported.module)?.has(imported.name) ?? false);
   }
 
   function isPromiseApiCall(node: TSESTree.Node): boolean {
