@@ -1,6 +1,7 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
 import path from 'node:path';
+import { RuleTester } from '@typescript-eslint/rule-tester';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 
 /** A module of a package whose package.json has a `bin` (and a library `main`). */
@@ -178,4 +179,16 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     'async function f() { await g(); }\nf().catch(() => {}).finally(() => {});',
   ],
   invalid,
+});
+
+/** Another linter's floating-promise rule disabled on the line: not configured here, so its directive would count as unused. */
+const otherLinterTester = new RuleTester({ linterOptions: { reportUnusedDisableDirectives: 'off' } });
+
+otherLinterTester.run<MessageIds, Options>('no-floating-promises (another linter disabled on the line)', rule as never, {
+  valid: [
+    // oxlint's floating-promise rule turned off for the statement: the author decided (ESLint
+    // would reject a directive naming a rule it does not know, so the eslint spelling is not shown)
+    'async function save(x) { await put(x); }\nfunction f(x) {\n  // oxlint-disable-next-line typescript/no-floating-promises\n  save(x);\n}',
+  ],
+  invalid: [],
 });
