@@ -38,8 +38,8 @@ import {
   ORDERED_OUTPUT_NAME,
   ORDERED_RUN_NAME,
   SCHEMA_CHANGE_NAME,
-  SEQUENTIAL_INTENT,
 } from '../catalog/effects';
+import { getOrderingComments } from '../analysis/ordering-comments';
 import { type FunctionNode } from '../analysis/async-context';
 import { isLoopStatement, skipTransparent } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
@@ -239,6 +239,7 @@ export default createRule<Options, MessageIds>({
     const services = getTypedServices(context);
     const statefulFunctions: StatefulFunctionCache = new Map();
     const effects = getFileEffects(context);
+    const orderingComments = getOrderingComments(context);
 
     /** Names the loop declares for each iteration: the `for...of`/`for...in` variable or the `for` initializer's. */
     function loopVariables(loop: CheckedLoop): string[] | null {
@@ -870,20 +871,6 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
-    /** An `eslint-disable-line` / `eslint-disable-next-line` for the core `no-await-in-loop` on an awaited line: the author decided. */
-    function optsOutOfCoreRule(awaits: readonly TSESTree.AwaitExpression[]): boolean {
-      const lines = new Set(awaits.map((node) => node.loc.start.line));
-      return sourceCode.getAllComments().some((comment) => {
-        if (!/\beslint-disable(?:-next)?-line\b[^\n]*\bno-await-in-loop\b/.test(comment.value) &&
-          !/^\s*eslint-disable\b[^\n]*\bno-await-in-loop\b/.test(comment.value)) {
-          return false;
-        }
-        if (/^\s*eslint-disable\s/.test(comment.value)) return comment.loc.start.line <= Math.min(...lines);
-        const line = /-next-line/.test(comment.value) ? comment.loc.end.line + 1 : comment.loc.start.line;
-        return lines.has(line);
-      });
-    }
-
     /** A branch that ends by returning (its last statement is a `return`). */
     function endsInReturn(branch: TSESTree.Node): boolean {
       if (branch.type === AST_NODE_TYPES.ReturnStatement) return true;
@@ -931,12 +918,6 @@ export default createRule<Options, MessageIds>({
       const index = siblings.indexOf(loop);
       const previous = index > 0 ? siblings[index - 1] : undefined;
       return previous !== undefined && new RegExp(`\\b${iterated.replace(/[.$]/g, '\\$&')}\\.sort\\(`).test(sourceCode.getText(previous));
-    }
-
-    /** A comment just before the loop or inside it says the iterations run in order on purpose. */
-    function saysSequentialOnPurpose(loop: CheckedLoop): boolean {
-      const comments = [...sourceCode.getCommentsBefore(loop), ...sourceCode.getCommentsInside(loop)];
-      return comments.some((comment) => SEQUENTIAL_INTENT.test(comment.value));
     }
 
     function check(loop: CheckedLoop): void {
@@ -1008,7 +989,16 @@ export default createRule<Options, MessageIds>({
       // inherited from a class in another file, nothing is known of what it waits for).
       if (calls.every((call) => effects.summaryOf(call)?.waits === 'memory' || effects.isUnseenInheritedMethod(call))) return;
 
-      if (saysSequentialOnPurpose(loop) || optsOutOfCoreRule(scan.awaits) || otherBranchGathers(loop)) return;
+      // A comment just before the loop or inside it says the iterations run in order on purpose, or
+      // an awaited line already opts out of the core `no-await-in-loop`: the author decided.
+      if (
+        orderingComments.before(loop) ||
+        orderingComments.inside(loop) ||
+        orderingComments.optsOutOfAwaitInLoop(scan.awaits.map((node) => node.loc.start.line)) ||
+        otherBranchGathers(loop)
+      ) {
+        return;
+      }
       if (sortedJustBefore(loop)) return;
 
       // Each item is itself a step when the awaited function is the item or one of its methods

@@ -16,7 +16,8 @@ import {
 } from '../analysis/awaited-calls';
 import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
 import { type EffectSummary, getFileEffects } from '../analysis/effects';
-import { FILE_METADATA_PREFIXES, GUARD_CALL_NAME, SEQUENTIAL_INTENT, TRANSACTION_NAMES } from '../catalog/effects';
+import { FILE_METADATA_PREFIXES, GUARD_CALL_NAME, TRANSACTION_NAMES } from '../catalog/effects';
+import { getOrderingComments } from '../analysis/ordering-comments';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
@@ -33,6 +34,8 @@ export type Options = [
 export type MessageIds = 'sequentialAwaits' | 'awaitInGather' | 'useGather' | 'removeAwait';
 
 const GATHER_METHODS = new Set(['all', 'allSettled', 'any', 'race']);
+/** A comment that names `Promise.all` next to sequential awaits says why it is not used. */
+const PROMISE_ALL_MENTION = /\bPromise\.all\b/;
 
 /** One statement of a group: it awaits one call at its top. */
 interface Member {
@@ -271,6 +274,7 @@ export default createRule<Options, MessageIds>({
     const services = getTypedServices(context);
     const statefulFunctions: StatefulFunctionCache = new Map();
     const effects = getFileEffects(context);
+    const orderingComments = getOrderingComments(context);
 
     /**
      * The receiver of a method call when it may be one stateful object whose calls run in order
@@ -522,9 +526,10 @@ export default createRule<Options, MessageIds>({
       // worth gathering. A local call beside a remote one still overlaps with it.
       if (group.every((member) => member.local)) return;
       if (group[0] && cleansUpAfterFailure(group[0].statement)) return;
-      // A comment before or between the members says why they run in turn ("queries within a
-      // transaction share one connection, so they run sequentially rather than with Promise.all").
-      if (group.some((member) => sourceCode.getCommentsBefore(member.statement).some((comment) => SEQUENTIAL_INTENT.test(comment.value) || /\bPromise\.all\b/.test(comment.value)))) {
+      // A comment before, between or after the members says why they run in turn ("queries within
+      // a transaction share one connection, so they run sequentially rather than with Promise.all",
+      // "foreign keys: users before projects").
+      if (group.some((member) => orderingComments.before(member.statement, PROMISE_ALL_MENTION) || orderingComments.trailing(member.statement))) {
         return;
       }
       const [first] = group;
