@@ -69,8 +69,10 @@ export type WriteTarget =
  *     every `await` and `return` in it is of a value already at hand (a variable or field, a
  *     cached promise), `Promise.resolve(...)`, a request accessor (`MEMORY_PROMISE_IMPORTS`), or a
  *     call whose own summary waits on memory;
- *   - `cached`: the function starts by returning a value it keeps when it has one
- *     (`if (this.client) return this.client;`): after the first call it waits for nothing;
+ *   - `cached`: the function answers from a value it keeps once it has one (see
+ *     `servesCachedValue`: `if (this.client) return this.client;` first, a cache hit returned
+ *     as `Promise.resolve(hit.value)` after a lookup, a memoised promise filled on a miss), or
+ *     awaits only such calls and memory: after the first call it waits for nothing;
  *   - `files`: only the local file system (an `fs` call, a helper of this file that waits on nothing
  *     else, or a helper named for reading a local file and given a path, `LOCAL_FILE_HELPER_NAME`):
  *     a wait of microseconds to a few milliseconds, nothing worth overlapping on its own;
@@ -964,18 +966,19 @@ class FunctionWalk {
   private waits(): EffectSummary['waits'] {
     if (this.startsProcess || this.startsServer || this.prompts || this.locks) return 'io';
     const body = this.fn.body;
-    if (body.type === AST_NODE_TYPES.BlockStatement && isCachedGuard(body.body[0])) return 'cached';
+    if (body.type === AST_NODE_TYPES.BlockStatement && servesCachedValue(body, this.visitorKeys)) return 'cached';
+    if (body.type !== AST_NODE_TYPES.BlockStatement && memoisedExpression(body)) return 'cached';
     let waits: EffectSummary['waits'] = this.readsFiles || this.writes.some((write) => write.kind === 'file') ? 'files' : 'memory';
-    for (const value of this.results) {
-      const wait = this.valueWait(value);
-      if (wait === 'io') return 'io';
-      if (wait === 'files') waits = 'files';
-    }
+    for (const value of this.results) waits = widerWait(waits, this.valueWait(value));
     return waits;
   }
 
-  /** What a value's promise (if any) waits for: `memory` for what is already at hand. */
-  private valueWait(value: TSESTree.Node): 'memory' | 'files' | 'io' {
+  /**
+   * What a value's promise (if any) waits for: `memory` for what is already at hand, `cached`
+   * for a call of a function that answers from memory after its first call (`renderTemplate`
+   * awaiting a memoised template load).
+   */
+  private valueWait(value: TSESTree.Node): EffectSummary['waits'] {
     const node = skipTransparent(value);
     switch (node.type) {
       case AST_NODE_TYPES.Identifier: {
@@ -1001,9 +1004,7 @@ class FunctionWalk {
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
         if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node)) return 'memory';
-        const summary = this.effects.calleeSummary(node, this.depth);
-        if (summary?.waits === 'memory') return 'memory';
-        return summary?.waits === 'files' ? 'files' : 'io';
+        return this.effects.calleeSummary(node, this.depth)?.waits ?? 'io';
       }
       default:
         return 'io';
@@ -1222,10 +1223,11 @@ function asksQuestion(call: EffectCall): boolean {
   return false;
 }
 
-/** The longer of two waits: `io` over `files` over `memory`. */
-function widerWait(a: 'memory' | 'files' | 'io', b: 'memory' | 'files' | 'io'): 'memory' | 'files' | 'io' {
+/** The longer of two waits: `io` over `files` over `cached` over `memory`. */
+function widerWait(a: EffectSummary['waits'], b: EffectSummary['waits']): EffectSummary['waits'] {
   if (a === 'io' || b === 'io') return 'io';
-  return a === 'files' || b === 'files' ? 'files' : 'memory';
+  if (a === 'files' || b === 'files') return 'files';
+  return a === 'cached' || b === 'cached' ? 'cached' : 'memory';
 }
 
 /**
@@ -1266,21 +1268,154 @@ function isProcessEnv(node: TSESTree.Node): boolean {
   );
 }
 
-/** `if (this.client) return this.client;` / `if (cache) return cache;`: a memoised value returned early. */
-function isCachedGuard(statement: TSESTree.Statement | undefined): boolean {
-  if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
-  let consequent: TSESTree.Statement = statement.consequent;
-  if (consequent.type === AST_NODE_TYPES.BlockStatement) {
-    if (consequent.body.length !== 1 || !consequent.body[0]) return false;
-    consequent = consequent.body[0];
+/** How many leading statements `servesCachedValue` reads before it gives up. */
+const MAX_CACHE_PREAMBLE = 4;
+
+/** The one statement of a branch (`return x;` or `{ return x; }`), or null. */
+function onlyStatement(branch: TSESTree.Statement): TSESTree.Statement | null {
+  if (branch.type !== AST_NODE_TYPES.BlockStatement) return branch;
+  return branch.body.length === 1 ? (branch.body[0] ?? null) : null;
+}
+
+/**
+ * A read of memory that may hold a kept value: a member (`this.client`, `cache[key]`) or a
+ * lookup in a collection (`this.values.get(key)`, `memo.get(id)`, `cache.peek(k)`), no `await`.
+ */
+function isMemoryLookup(node: TSESTree.Node): boolean {
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.MemberExpression) return accessPathOf(value) !== null;
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(value.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = staticMemberName(callee);
+  return (method === 'get' || method === 'peek') && accessPathOf(skipTransparent(callee.object)) !== null;
+}
+
+/**
+ * The path a returned value keeps: `hit.value` for `Promise.resolve(hit.value)`, `this.client` for
+ * `this.client`; null for anything that does work (a call other than `Promise.resolve` of a path).
+ */
+function keptPath(node: TSESTree.Node): string | null {
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) return accessPathOf(value);
+  if (value.type !== AST_NODE_TYPES.CallExpression || value.arguments.length !== 1 || !value.arguments[0]) return null;
+  const callee = skipTransparent(value.callee);
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    staticMemberName(callee) !== 'resolve' ||
+    skipTransparent(callee.object).type !== AST_NODE_TYPES.Identifier ||
+    (skipTransparent(callee.object) as TSESTree.Identifier).name !== 'Promise'
+  ) {
+    return null;
   }
-  if (consequent.type !== AST_NODE_TYPES.ReturnStatement || !consequent.argument) return false;
-  const returned = skipTransparent(consequent.argument);
-  if (returned.type !== AST_NODE_TYPES.Identifier && returned.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const path = accessPathOf(returned);
-  if (path === null) return false;
-  const test = skipTransparent(statement.test);
-  return accessPathOf(test) === path;
+  const held = skipTransparent(value.arguments[0]);
+  return held.type === AST_NODE_TYPES.Identifier || held.type === AST_NODE_TYPES.MemberExpression ? accessPathOf(held) : null;
+}
+
+/** True when `path` is `prefix` or a member of it (`hit.value` of `hit`). */
+function isWithin(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+}
+
+/** Every access path read in `node` (identifiers and member chains, outermost only: `user.banned`, not `user`). */
+function pathsIn(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visitorKeys']): string[] {
+  const paths: string[] = [];
+  const visit = (current: TSESTree.Node): void => {
+    if (current.type === AST_NODE_TYPES.Identifier || current.type === AST_NODE_TYPES.MemberExpression) {
+      const path = accessPathOf(current);
+      if (path !== null) {
+        paths.push(path);
+        return;
+      }
+    }
+    forEachChild(current, visitorKeys, visit);
+  };
+  visit(node);
+  return paths;
+}
+
+/**
+ * True when a function answers from memory once it has the value (`EffectSummary.waits` is
+ * `cached`), by one of the shapes of a memo or a cache:
+ * - a cache hit returned early: up to `MAX_CACHE_PREAMBLE` leading statements that only look a
+ *   value up (`const hit = this.values.get(key);`), then `if (test) return kept;` where `kept` is
+ *   a looked-up name (or a member of it) that the test reads, a name or member the test reads
+ *   as it is (`if (this.client) return this.client;`), or `Promise.resolve` of one
+ *   (`if (hit && hit.expires > now) return Promise.resolve(hit.value);`);
+ * - a memoised promise filled on a miss: `let p = memo.get(key); if (!p) { p = load(key);
+ *   memo.set(key, p); } return p;` (also with `this.p`, `p == null`, `p === undefined`): the `if`
+ *   tests the returned path for absence and assigns it;
+ * - `return this.p ??= load()`, `return this.p || (this.p = load())`.
+ */
+function servesCachedValue(body: TSESTree.BlockStatement, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  const statements = body.body;
+  const last = statements.at(-1);
+  if (last?.type === AST_NODE_TYPES.ReturnStatement && last.argument && memoisedExpression(last.argument)) return true;
+  const lookedUp = new Set<string>();
+  for (const statement of statements.slice(0, MAX_CACHE_PREAMBLE + 1)) {
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || !isMemoryLookup(declarator.init)) return false;
+        lookedUp.add(declarator.id.name);
+      }
+      continue;
+    }
+    if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
+    const returned = onlyStatement(statement.consequent);
+    if (returned?.type === AST_NODE_TYPES.ReturnStatement && returned.argument) {
+      const kept = keptPath(returned.argument);
+      if (kept === null) return false;
+      const root = rootOf(kept);
+      const tested = pathsIn(statement.test, visitorKeys);
+      // A looked-up name: the test reads it; anything else (`if (this.client) return this.client;`):
+      // the test reads exactly what is returned.
+      return lookedUp.has(root) ? tested.some((path) => isWithin(path, root)) : tested.includes(kept);
+    }
+    // `if (!p) { p = load(); memo.set(key, p); } return p;`
+    if (last?.type === AST_NODE_TYPES.ReturnStatement && last.argument && fillsOnMiss(statement, last.argument, lookedUp)) return true;
+    return false;
+  }
+  return false;
+}
+
+/** `!p`, `p == null`, `p === undefined`: the test says `p` holds nothing yet; `p`'s path, else null. */
+function absenceTested(test: TSESTree.Expression): string | null {
+  const node = skipTransparent(test);
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return accessPathOf(skipTransparent(node.argument));
+  if (node.type === AST_NODE_TYPES.BinaryExpression && ['==', '===', '!=', '!=='].includes(node.operator) && node.operator.startsWith('=')) {
+    const empty = (side: TSESTree.Node): boolean => {
+      const value = skipTransparent(side);
+      return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+    };
+    if (empty(node.right)) return accessPathOf(skipTransparent(node.left as TSESTree.Node));
+    if (empty(node.left)) return accessPathOf(skipTransparent(node.right));
+  }
+  return null;
+}
+
+/** `if (!p) { ...; p = load(); ... }` then `return p;`, where `p` was looked up or is a member. */
+function fillsOnMiss(statement: TSESTree.IfStatement, returnedNode: TSESTree.Node, lookedUp: ReadonlySet<string>): boolean {
+  const returned = keptPath(returnedNode);
+  if (returned === null || absenceTested(statement.test) !== returned) return false;
+  if (!lookedUp.has(returned) && !returned.includes('.')) return false;
+  const branch = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
+  return branch.some((inner) => {
+    if (inner.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const expression = skipTransparent(inner.expression);
+    return expression.type === AST_NODE_TYPES.AssignmentExpression && accessPathOf(expression.left) === returned;
+  });
+}
+
+/** `this.p ??= load()`, `this.p || (this.p = load())`, `p ?? (p = load())`: a kept value, made once. */
+function memoisedExpression(node: TSESTree.Node): boolean {
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.AssignmentExpression && (value.operator === '??=' || value.operator === '||=')) {
+    return accessPathOf(value.left) !== null;
+  }
+  if (value.type !== AST_NODE_TYPES.LogicalExpression || value.operator === '&&') return false;
+  const kept = accessPathOf(skipTransparent(value.left));
+  const right = skipTransparent(value.right);
+  return kept !== null && right.type === AST_NODE_TYPES.AssignmentExpression && right.operator === '=' && accessPathOf(right.left) === kept;
 }
 
 /**
