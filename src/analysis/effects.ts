@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 import {
   CLOCK_READS,
   CONNECTION_LIFECYCLE_METHODS,
@@ -20,8 +21,10 @@ import {
   MEMORY_METHODS,
   PROCESS_MODULES,
   PROMPT_METHODS,
+  POOL_TYPE_NAMES,
   PROMPT_NAME,
   QUESTION_TEXT,
+  SINGLE_CONNECTION_TYPE_NAME,
   PROMPT_MODULE_FILE,
   PROMPT_MODULES,
   STATEMENT_METHODS,
@@ -138,6 +141,9 @@ export interface EffectSummary {
   readonly startsServer: boolean;
 }
 
+/** `ts.SymbolFlags.Class`; written out so untyped mode never loads `typescript`. */
+const SYMBOL_FLAGS_CLASS = 1 << 5;
+
 /** How many functions deep a summary follows local calls (the caller is depth 1). */
 const MAX_DEPTH = 4;
 
@@ -174,6 +180,8 @@ export class FileEffects {
   private readonly inProgress = new Set<FunctionNode>();
   private readonly classResources = new Map<TSESTree.Node, boolean>();
   private readonly context: AnyRuleContext;
+  /** Per class declaration (typed): does it reach the database only through a pool (`usesPool`)? */
+  private readonly poolClasses = new Map<ts.Node, boolean>();
   /** Per relative specifier: the exports of that module that catch every error (null: unreadable). */
   private readonly catchAllExports = new Map<string, ReadonlySet<string> | null>();
 
@@ -286,6 +294,45 @@ export class FileEffects {
     const callee = skipTransparent(parent.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
     return name !== null && /transaction/i.test(name);
+  }
+
+  /**
+   * True when the call's receiver is an instance of a class of the program's own source (a
+   * repository, a data-access service) that reaches the database through a pool: one of its
+   * properties is typed as a pooled handle (`POOL_TYPE_NAMES`: `Knex`, `Pool`, `PrismaClient`)
+   * and none as one connection (`SINGLE_CONNECTION_TYPE_NAME`: `PoolClient`, `Connection`,
+   * `Transaction`). Two reads through it may run at once, on two connections of the pool.
+   * Typed only (the class is usually declared in another file, and only the checker's types name
+   * the handle); false untyped, for classes of declaration files (a library's own client), and for
+   * `this.x()` (the class's own members: effect summaries decide those).
+   */
+  receiverUsesPool(call: EffectCall): boolean {
+    const services = getTypedServices(this.context);
+    const callee = skipTransparent(call.callee);
+    // `this.x()` inside the class itself: its own methods' summaries decide, not this question.
+    if (!services || callee.type !== AST_NODE_TYPES.MemberExpression || skipTransparent(callee.object).type === AST_NODE_TYPES.ThisExpression) return false;
+    return checkerQuery(false, () => {
+      const checker = services.program.getTypeChecker();
+      const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(callee.object));
+      const symbol = type.getSymbol();
+      const declaration = symbol?.getDeclarations()?.[0];
+      if (!symbol || !declaration || declaration.getSourceFile().isDeclarationFile || (symbol.flags & SYMBOL_FLAGS_CLASS) === 0) return false;
+      let known = this.poolClasses.get(declaration);
+      if (known === undefined) {
+        let pooled = false;
+        let single = false;
+        for (const property of checker.getPropertiesOfType(type)) {
+          const propertyType = checker.getTypeOfSymbol(property);
+          const name = (propertyType.aliasSymbol ?? propertyType.getSymbol())?.getName();
+          if (name === undefined) continue;
+          if (SINGLE_CONNECTION_TYPE_NAME.test(name)) single = true;
+          else if (POOL_TYPE_NAMES.has(name)) pooled = true;
+        }
+        known = pooled && !single;
+        this.poolClasses.set(declaration, known);
+      }
+      return known;
+    });
   }
 
   /**
@@ -1393,10 +1440,13 @@ function absenceTested(test: TSESTree.Expression): string | null {
   return null;
 }
 
-/** `if (!p) { ...; p = load(); ... }` then `return p;`, where `p` was looked up or is a member. */
+/**
+ * `if (!p) { ...; p = load(); ... }` then `return p;` (or a lookup in it: `return p.get(k) ?? d;`),
+ * where `p` was looked up or is a member.
+ */
 function fillsOnMiss(statement: TSESTree.IfStatement, returnedNode: TSESTree.Node, lookedUp: ReadonlySet<string>): boolean {
-  const returned = keptPath(returnedNode);
-  if (returned === null || absenceTested(statement.test) !== returned) return false;
+  const returned = absenceTested(statement.test);
+  if (returned === null || !returnsFrom(returnedNode, returned)) return false;
   if (!lookedUp.has(returned) && !returned.includes('.')) return false;
   const branch = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
   return branch.some((inner) => {
@@ -1404,6 +1454,20 @@ function fillsOnMiss(statement: TSESTree.IfStatement, returnedNode: TSESTree.Nod
     const expression = skipTransparent(inner.expression);
     return expression.type === AST_NODE_TYPES.AssignmentExpression && accessPathOf(expression.left) === returned;
   });
+}
+
+/** The returned value is `path` itself, `Promise.resolve` of it, a lookup in it (`path.get(k)`), or one of these `?? fallback`. */
+function returnsFrom(node: TSESTree.Node, path: string): boolean {
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&') {
+    const fallback = skipTransparent(value.right);
+    return returnsFrom(value.left, path) && (fallback.type === AST_NODE_TYPES.Literal || fallback.type === AST_NODE_TYPES.Identifier);
+  }
+  if (keptPath(value) === path) return true;
+  if (value.type === AST_NODE_TYPES.MemberExpression && value.computed) return accessPathOf(skipTransparent(value.object)) === path;
+  if (!isMemoryLookup(value) || value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(value.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && accessPathOf(skipTransparent(callee.object)) === path;
 }
 
 /** `this.p ??= load()`, `this.p || (this.p = load())`, `p ?? (p = load())`: a kept value, made once. */

@@ -283,7 +283,9 @@ export default createRule<Options, MessageIds>({
      * - a receiver named like one ordered resource or a shared database handle
      *   (`ORDERED_RECEIVER_NAMES`, `SHARED_CONNECTION_NAMES`): the whole object, whatever part;
      * - an import or an undeclared global (`api`, `fs`, `axios`, `cms`): a module of functions,
-     *   no shared state, so two calls on it are independent (null).
+     *   no shared state, so two calls on it are independent (null);
+     * - typed: an instance of a class that queries through a pool (`FileEffects.receiverUsesPool`:
+     *   `this.customers.findById(id)` then `this.customers.loyaltyPoints(id)`): null.
      */
     function statefulReceiver(call: AwaitedCall): string | null {
       const key = receiverKey(call, sourceCode);
@@ -297,11 +299,12 @@ export default createRule<Options, MessageIds>({
           const summary = effects.summaryOf(call);
           if (summary && isPureRead(summary)) return null;
         }
-        return key;
+        // Typed: a repository field whose class reaches the database through a pool.
+        return effects.receiverUsesPool(call) ? null : key;
       }
       const variable = findVariable(sourceCode.getScope(call), root);
       if (!variable || variable.defs.length === 0 || isImported(variable)) return null;
-      return key;
+      return effects.receiverUsesPool(call) ? null : key;
     }
 
     /** The statement as a group member, or null when it does not await one call at its top. */

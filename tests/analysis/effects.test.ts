@@ -82,10 +82,17 @@ describe('effects: what a call waits for', () => {
         return promise;
       }
       async function render(name, vars) { const text = await parseOnce(name); return text + vars; }
-      class Settings { load() { return this.loaded ??= fetchSettings(); } }
+      class Settings {
+        load() { return this.loaded ??= fetchSettings(); }
+        async taxFor(code) {
+          if (!this.taxes) { this.taxes = new Map(await fetchTaxes()); }
+          return this.taxes.get(code) ?? 0;
+        }
+      }
       probe(sessions.get('k', () => fetchSession())); probe(parseOnce('a')); probe(render('a', 1)); probe(new Settings().load());
+      probe(new Settings().taxFor('NL'));
     `;
-    assert.deepEqual(summaries(code).map((summary) => summary?.waits), ['cached', 'cached', 'cached', 'cached']);
+    assert.deepEqual(summaries(code).map((summary) => summary?.waits), ['cached', 'cached', 'cached', 'cached', 'cached']);
   });
 
   it('an early return of a parameter or of a constant is no cache hit', () => {
