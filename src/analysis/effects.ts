@@ -336,6 +336,76 @@ export class FileEffects {
   }
 
   /**
+   * True when the call is a method of an instance of a class of this file that holds no
+   * connection, so each call does its own I/O (a REST client that calls `fetch` per request):
+   * the receiver is not one ordered resource, whatever its name (`client.request(path)`).
+   * - the receiver is a name or a `this` field whose declaration says the class: a type
+   *   annotation (`client: RestClient`, a constructor parameter property) or `new RestClient(...)`;
+   * - the class is not a connection (`isOrderedReceiver`'s resource class), and no field of it is
+   *   named like one ordered resource (`connectionFieldName`) or made by a connection factory
+   *   (`ORDERED_RESOURCE_FACTORIES`);
+   * - the called method is the class's own, and its summary writes nothing to `this`, takes no
+   *   lock, starts no process and asks no person.
+   * Untyped and typed alike (the evidence is this file's syntax).
+   */
+  isStatelessClientCall(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = staticMemberName(callee);
+    const classNode = this.declaredClassOf(skipTransparent(callee.object));
+    if (name === null || !classNode || this.isResourceClass(classNode) || holdsConnection(classNode)) return false;
+    const method = classNode.body.body.find(
+      (member): member is TSESTree.MethodDefinition =>
+        member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === 'method' && keyName(member) === name,
+    );
+    if (!method || method.value.type !== AST_NODE_TYPES.FunctionExpression) return false;
+    const summary = this.summarise(method.value, 1);
+    return !summary.writes.some((write) => write.kind === 'this') && !summary.locks && !summary.startsProcess && !summary.prompts;
+  }
+
+  /** The class of this file that a receiver's declaration names (see `isStatelessClientCall`), or null. */
+  private declaredClassOf(receiver: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+    let annotation: TSESTree.TypeNode | undefined;
+    let init: TSESTree.Node | null | undefined;
+    if (receiver.type === AST_NODE_TYPES.Identifier) {
+      const definition = variableOfIdentifier(this.sourceCode, receiver)?.defs[0];
+      if (definition?.type === 'Parameter' && definition.name.type === AST_NODE_TYPES.Identifier) {
+        annotation = definition.name.typeAnnotation?.typeAnnotation;
+      } else if (definition?.type === 'Variable' && definition.node.id.type === AST_NODE_TYPES.Identifier) {
+        annotation = definition.node.id.typeAnnotation?.typeAnnotation;
+        init = definition.node.init;
+      }
+    } else if (receiver.type === AST_NODE_TYPES.MemberExpression && skipTransparent(receiver.object).type === AST_NODE_TYPES.ThisExpression) {
+      const field = staticMemberName(receiver);
+      const owner = enclosingClass(receiver);
+      if (field === null || !owner) return null;
+      for (const member of owner.body.body) {
+        if (member.type === AST_NODE_TYPES.PropertyDefinition && keyName(member) === field) {
+          annotation = member.typeAnnotation?.typeAnnotation;
+          init = member.value;
+        }
+        if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+          for (const param of member.value.params) {
+            if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier && param.parameter.name === field) {
+              annotation = param.parameter.typeAnnotation?.typeAnnotation;
+            }
+          }
+        }
+      }
+    } else {
+      return null;
+    }
+    let className: TSESTree.Identifier | null = null;
+    if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier) className = annotation.typeName;
+    const made = init ? skipTransparent(init) : null;
+    if (!className && made?.type === AST_NODE_TYPES.NewExpression && made.callee.type === AST_NODE_TYPES.Identifier) className = made.callee;
+    if (!className) return null;
+    const definition = variableOfIdentifier(this.sourceCode, className)?.defs[0];
+    const node: TSESTree.Node | undefined = definition?.type === 'ClassName' ? definition.node : undefined;
+    return node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression ? node : null;
+  }
+
+  /**
    * True when the call's receiver is one ordered resource, whose operations run one at a time
    * and in order (see `ORDERED_RESOURCE_CLASS_WORDS`, `ORDERED_RESOURCE_FACTORIES`):
    * - `this.x(...)` or `this.field.x(...)` inside a class that is itself a connection, query
@@ -739,6 +809,47 @@ function producerName(node: TSESTree.Node): string | null {
   return null;
 }
 
+/**
+ * True when some field of the class is named like one ordered resource (`conn`, `socket`,
+ * `session`, `ORDERED_RESOURCE_HANDLE_NAME`) or is made by a connection factory
+ * (`ORDERED_RESOURCE_FACTORIES`): its methods may share that one connection.
+ */
+function holdsConnection(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  const fields = new Set<string>();
+  for (const member of classNode.body.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition) {
+      const name = keyName(member);
+      if (name !== null) fields.add(name);
+    }
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      for (const param of member.value.params) {
+        if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier) fields.add(param.parameter.name);
+      }
+      for (const statement of member.value.body?.body ?? []) {
+        const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : null;
+        if (expression?.type === AST_NODE_TYPES.AssignmentExpression && expression.left.type === AST_NODE_TYPES.MemberExpression && expression.left.object.type === AST_NODE_TYPES.ThisExpression) {
+          const name = staticMemberName(expression.left);
+          if (name !== null) fields.add(name);
+        }
+      }
+    }
+  }
+  for (const field of fields) {
+    if (CONNECTION_FIELD_NAME.test(field) || ORDERED_RESOURCE_HANDLE_NAME.test(field) || fieldFromResource(classNode, field)) return true;
+  }
+  return false;
+}
+
+/** The name of a class member as written (`request`, `#conn` as `conn`), or null when computed. */
+function keyName(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | null {
+  if (member.computed) return null;
+  if (member.key.type === AST_NODE_TYPES.Identifier || member.key.type === AST_NODE_TYPES.PrivateIdentifier) return member.key.name;
+  return null;
+}
+
+/** A field named for one connection: `conn`, `connection`, `socket`, `session`, `client`, `db`, `pool`, `#driver`. */
+const CONNECTION_FIELD_NAME = /^(?:conn|connection|socket|ws|session|client|db|database|pool|knex|redis|channel|stream|tx|trx|transaction|page|browser)$/i;
+
 /** True when the class gives `field` a value from an ordered-resource factory (see `isOrderedReceiver`). */
 function fieldFromResource(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, field: string): boolean {
   for (const member of classNode.body.body) {
@@ -850,7 +961,9 @@ class FunctionWalk {
         if (own && node.argument) this.results.push(node.argument);
         break;
       case AST_NODE_TYPES.AssignmentExpression:
-        for (const target of assignmentTargets(node.left)) this.recordWrite(target, false);
+        // A memo filled once (`cache ??= load()`, `if (!this.rates) this.rates = ...`) is not state
+        // that callers share: every call after the first reads the same value.
+        if (!isMemoFill(node, this.fn)) for (const target of assignmentTargets(node.left)) this.recordWrite(target, false);
         break;
       case AST_NODE_TYPES.UpdateExpression:
         this.recordWrite(node.argument, false);
@@ -1468,6 +1581,26 @@ function returnsFrom(node: TSESTree.Node, path: string): boolean {
   if (!isMemoryLookup(value) || value.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipTransparent(value.callee);
   return callee.type === AST_NODE_TYPES.MemberExpression && accessPathOf(skipTransparent(callee.object)) === path;
+}
+
+/**
+ * `p ??= load()`, `p ||= load()`, or `p = load()` inside `if (!p) { ... }` (also `p == null`):
+ * an assignment that fills a kept value only while it is empty (see `absenceTested`).
+ */
+function isMemoFill(assignment: TSESTree.AssignmentExpression, fn: FunctionNode): boolean {
+  if (assignment.operator === '??=' || assignment.operator === '||=') return accessPathOf(assignment.left) !== null;
+  if (assignment.operator !== '=') return false;
+  const target = accessPathOf(assignment.left);
+  if (target === null) return false;
+  let child: TSESTree.Node = assignment;
+  let current: TSESTree.Node | undefined = assignment.parent;
+  while (current && current !== fn) {
+    if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child) return absenceTested(current.test) === target;
+    if (isFunctionNode(current)) return false;
+    child = current;
+    current = current.parent;
+  }
+  return false;
 }
 
 /** `this.p ??= load()`, `this.p || (this.p = load())`, `p ?? (p = load())`: a kept value, made once. */

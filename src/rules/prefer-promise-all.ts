@@ -281,7 +281,8 @@ export default createRule<Options, MessageIds>({
      * (a connection, page, repository), as the key two such calls share; null otherwise:
      * - `this` and its members (`this.repo`), parameters and local variables: object instances;
      * - a receiver named like one ordered resource or a shared database handle
-     *   (`ORDERED_RECEIVER_NAMES`, `SHARED_CONNECTION_NAMES`): the whole object, whatever part;
+     *   (`ORDERED_RECEIVER_NAMES`, `SHARED_CONNECTION_NAMES`): the whole object, whatever part,
+     *   unless it is an instance of this file's stateless client class (`isStatelessClientCall`);
      * - an import or an undeclared global (`api`, `fs`, `axios`, `cms`): a module of functions,
      *   no shared state, so two calls on it are independent (null);
      * - typed: an instance of a class that queries through a pool (`FileEffects.receiverUsesPool`:
@@ -291,7 +292,10 @@ export default createRule<Options, MessageIds>({
       const key = receiverKey(call, sourceCode);
       if (key === null) return null;
       const root = receiverRootName(key);
-      if (ORDERED_RECEIVER_NAMES.has(root) || SHARED_CONNECTION_NAMES.has(root)) return root;
+      if (ORDERED_RECEIVER_NAMES.has(root) || SHARED_CONNECTION_NAMES.has(root)) {
+        // `client.get(a)` where `client` is this file's stateless REST client: no shared connection.
+        return effects.isStatelessClientCall(call) ? null : root;
+      }
       if (root === 'this') {
         // `this.findUser(id)`: a method of the class that changes nothing on `this` or elsewhere
         // is a read; it shares no ordered state with another read (unless `this` is a connection).
