@@ -58,6 +58,53 @@ describe('effects: what a call waits for', () => {
     assert.deepEqual(summaries(code).map((summary) => summary?.waits), ['cached', 'io']);
   });
 
+  it('a cache hit after a lookup, a memoised promise and a ??= field are cached, and so is a function awaiting one', () => {
+    const code = `
+      class Ttl {
+        get(key, load) {
+          const hit = this.entries.get(key);
+          if (hit && hit.until > Date.now()) return Promise.resolve(hit.value);
+          const pending = this.pending.get(key);
+          if (pending) return pending;
+          const started = load();
+          this.pending.set(key, started);
+          return started;
+        }
+      }
+      const sessions = new Ttl();
+      const parsed = new Map();
+      function parseOnce(name) {
+        let promise = parsed.get(name);
+        if (!promise) {
+          promise = fetchText(name);
+          parsed.set(name, promise);
+        }
+        return promise;
+      }
+      async function render(name, vars) { const text = await parseOnce(name); return text + vars; }
+      class Settings {
+        load() { return this.loaded ??= fetchSettings(); }
+        async taxFor(code) {
+          if (!this.taxes) { this.taxes = new Map(await fetchTaxes()); }
+          return this.taxes.get(code) ?? 0;
+        }
+      }
+      probe(sessions.get('k', () => fetchSession())); probe(parseOnce('a')); probe(render('a', 1)); probe(new Settings().load());
+      probe(new Settings().taxFor('NL'));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.waits), ['cached', 'cached', 'cached', 'cached', 'cached']);
+  });
+
+  it('an early return of a parameter or of a constant is no cache hit', () => {
+    const code = `
+      async function ban(user) { if (user.banned) return user; return await fetchUser(user.id); }
+      async function find(id) { if (!id) return null; return await fetchUser(id); }
+      async function reload(id) { let row = rows.get(id); if (!row) { row = await fetchRow(id); } return fetchMore(row); }
+      probe(ban(u)); probe(find(1)); probe(reload(2));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.waits), ['io', 'io', 'io']);
+  });
+
   it('request accessors of next/headers wait on memory; unknown imports are unknown', () => {
     const code = `
       import { cookies } from 'next/headers';
