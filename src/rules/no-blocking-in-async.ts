@@ -661,9 +661,9 @@ export default createRule<Options, MessageIds>({
     const runContextOf = (where: FunctionNode | TSESTree.Program): RunContext | null =>
       where.type === AST_NODE_TYPES.Program ? null : getWhereItRuns(context).ofFunction(where);
 
-    /** True when `reportIn: 'concurrent'` keeps quiet about code that runs there. */
+    /** True when `reportIn: 'concurrent'` keeps quiet about code that runs there (alone, once per process, in a worker). */
     const runsWhereBlockingIsHarmless = (runContext: RunContext | null): boolean =>
-      !reportAll && (runContext?.kind === 'alone' || runContext?.kind === 'worker-thread');
+      !reportAll && (runContext?.kind === 'alone' || runContext?.kind === 'once' || runContext?.kind === 'worker-thread');
 
     /** Blocking operations per reported function (direct, and calls of blocking helpers), for `quietReason`. */
     const operationsByFunction = new Map<TSESTree.Node, Operation[]>();
@@ -677,6 +677,8 @@ export default createRule<Options, MessageIds>({
      * Why `reportIn: 'concurrent'` leaves out an operation in code that may run concurrently, or null:
      * - `failure`: a file-system call on a failure path (see `isFailurePath`);
      * - `hand-off`: a final hand-off to a child process (see `isProcessHandOff`);
+     * - `sync-twin`: a file-system step that the async function shares with its synchronous twin
+     *   (`transformAsync` beside `transform`, see `WhereItRuns.sharesStepWithSyncTwin`);
      * - `one-time`: it runs once per process, behind a done flag or a cache it fills, in the
      *   function or in the helper that performs it (see `isOneTimePart`): start-up cost, paid once;
      * - `cheap-check`: the function does other asynchronous work (it awaits, or returns the promise
@@ -690,6 +692,7 @@ export default createRule<Options, MessageIds>({
       if (reportAll || where.type === AST_NODE_TYPES.Program) return null;
       if (operation.oneTime || isOneTimePart(operation.node, where, sourceCode)) return 'one-time';
       if (operation.api.category === 'fileSystem' && isFailurePath(operation.node, where)) return 'failure';
+      if (operation.api.category === 'fileSystem' && getWhereItRuns(context).sharesStepWithSyncTwin(where, operation.node)) return 'sync-twin';
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
       if (isRunOnce(operation.node, where, sourceCode)) return 'run-once';
       const all = operationsByFunction.get(where) ?? [];
