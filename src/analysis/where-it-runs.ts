@@ -149,6 +149,9 @@ export type RunContext =
   | { readonly kind: 'worker-thread' }
   | { readonly kind: 'unknown' };
 
+/** A write to the terminal: `process.stdout.write(`, `process.stderr.write(`, `console.log(`, `console.info(`. */
+const TERMINAL_WRITE = /\bprocess\s*\.\s*std(?:out|err)\s*\.\s*write\s*\(|\bconsole\s*\.\s*(?:log|info)\s*\(/;
+
 /** How many same-file callers deep evidence is followed (`handler -> load -> parse`). */
 const MAX_CALLER_DEPTH = 6;
 
@@ -500,6 +503,23 @@ export class WhereItRuns {
       this.twinCallees.set(twin, callees);
     }
     return callees.has(compactText(callee, this.sourceCode));
+  }
+
+  /**
+   * True when `node` lies in one branch of an `if`/`else` (or `?:`) of `fn` whose other branch
+   * writes to the terminal (`process.stdout.write(...)`, `process.stderr.write(...)`,
+   * `console.log(...)`, `console.info(...)`): the program's output goes to a file or to the
+   * terminal, as a command-line tool's result does (`if (outputFile) writeFileSync(outputFile,
+   * json); else process.stdout.write(json);`). It runs once, at the end of the run.
+   */
+  isTerminalOutputAlternative(node: TSESTree.Node, fn: FunctionNode): boolean {
+    let child: TSESTree.Node = node;
+    for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+      if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.ConditionalExpression) continue;
+      const other = parent.consequent === child ? parent.alternate : parent.alternate === child ? parent.consequent : null;
+      if (other && TERMINAL_WRITE.test(this.sourceCode.getText(other))) return true;
+    }
+    return false;
   }
 
   /** True when the nearest `package.json` above the file names a configuration package (`CONFIG_PACKAGE_NAME`). */

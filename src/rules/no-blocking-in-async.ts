@@ -173,6 +173,9 @@ function isCheapMetadataCall(call: TSESTree.Node, api: BlockingApi): boolean {
   );
 }
 
+/** The file-system APIs that write a file: `fs.writeFileSync`, `fs.appendFileSync`, `fs-extra.outputJsonSync`, ... */
+const FILE_WRITE = /^(?:fs|graceful-fs|fs-extra|jsonfile|write-file-atomic)\.(?:writeFileSync|appendFileSync|outputFileSync|writeJsonSync|outputJsonSync|writeJSONSync|outputJSONSync|sync)$/;
+
 /** How many cheap metadata calls a function may make (direct, or through helpers) and stay quiet. */
 const MAX_CHEAP_CALLS = 3;
 
@@ -679,6 +682,8 @@ export default createRule<Options, MessageIds>({
      * - `hand-off`: a final hand-off to a child process (see `isProcessHandOff`);
      * - `sync-twin`: a file-system step that the async function shares with its synchronous twin
      *   (`transformAsync` beside `transform`, see `WhereItRuns.sharesStepWithSyncTwin`);
+     * - `output`: a file write in the branch that writes the program's output to a file instead
+     *   of the terminal (see `WhereItRuns.isTerminalOutputAlternative`; `FILE_WRITE`);
      * - `one-time`: it runs once per process, behind a done flag or a cache it fills, in the
      *   function or in the helper that performs it (see `isOneTimePart`): start-up cost, paid once;
      * - `cheap-check`: the function does other asynchronous work (it awaits, or returns the promise
@@ -693,6 +698,7 @@ export default createRule<Options, MessageIds>({
       if (operation.oneTime || isOneTimePart(operation.node, where, sourceCode)) return 'one-time';
       if (operation.api.category === 'fileSystem' && isFailurePath(operation.node, where)) return 'failure';
       if (operation.api.category === 'fileSystem' && getWhereItRuns(context).sharesStepWithSyncTwin(where, operation.node)) return 'sync-twin';
+      if (FILE_WRITE.test(operation.api.name) && getWhereItRuns(context).isTerminalOutputAlternative(operation.node, where)) return 'output';
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
       if (isRunOnce(operation.node, where, sourceCode)) return 'run-once';
       const all = operationsByFunction.get(where) ?? [];

@@ -210,6 +210,23 @@ export class Compiler {
     return cached ?? this.build(await this.transformer.run(fs.readFileSync(file, 'utf8')));
   }
 }`,
+    // the program's result goes to a file or to the terminal: written once, at the end of the run
+    `import fs from 'node:fs';
+export async function runAll(tests, options) {
+  const results = await execute(tests);
+  const json = JSON.stringify(results);
+  if (options.outputFile) {
+    fs.writeFileSync(options.outputFile, json);
+  } else {
+    process.stdout.write(json + '\\n');
+  }
+  return results;
+}`,
+    `import { writeFileSync } from 'node:fs';
+export async function listTests(config) {
+  const paths = await collect(config);
+  return config.outputFile ? writeFileSync(config.outputFile, paths.join('\\n')) : console.log(paths.join('\\n'));
+}`,
     // the other work may be a returned promise instead of an await
     `import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -450,6 +467,47 @@ export class Vault {
 }`),
         ], IN_EXPORTED),
         error('blockingCrypto', 'crypto.scryptSync', "'promisify(crypto.scrypt)'", 7, 12, [], IN_EXPORTED),
+      ],
+    },
+    // a file write with no terminal alternative, or a read beside one, is not the program's output
+    {
+      code: `import fs from 'node:fs';
+export async function saveReport(req, res) {
+  const report = await build(req.query);
+  if (req.query.archive) {
+    fs.writeFileSync(archivePath(report), JSON.stringify(report));
+  }
+  res.json(report);
+}`,
+      errors: [
+        fsError('fs.writeFileSync', REPLACEMENT.writeFile, 5, 5, [
+          twin('writeFile', `import fs from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+export async function saveReport(req, res) {
+  const report = await build(req.query);
+  if (req.query.archive) {
+    await writeFile(archivePath(report), JSON.stringify(report));
+  }
+  res.json(report);
+}`),
+        ], IN_EXPORTED),
+      ],
+    },
+    {
+      code: `import fs from 'node:fs';
+export async function show(file) {
+  if (file) console.log(fs.readFileSync(file, 'utf8'));
+  else console.log(await fetchDefault());
+}`,
+      errors: [
+        fsError('fs.readFileSync', REPLACEMENT.readFile, 3, 25, [
+          twin('readFile', `import fs from 'node:fs';
+import { readFile } from 'node:fs/promises';
+export async function show(file) {
+  if (file) console.log(await readFile(file, 'utf8'));
+  else console.log(await fetchDefault());
+}`),
+        ], IN_EXPORTED),
       ],
     },
   ],
