@@ -538,9 +538,9 @@ export class WhereItRuns {
         // the package's own folder counts too: a package kept in `commands/` is a CLI's commands
         const folders = [path.basename(info.dir), ...path.relative(info.dir, path.dirname(this.filename)).split(path.sep)];
         if (folders.some((folder) => SCRIPT_FOLDERS.has(folder))) return 'script-folder';
-      } else if (path.isAbsolute(this.cwd)) {
+      } else if (path.isAbsolute(this.cwd) && path.parse(this.cwd).root !== this.cwd) {
         // No manifest above the file (kept in another folder and copied into place at install):
-        // its folders below the lint root say what it is.
+        // its folders below the lint root say what it is (not when the root is the file system's).
         const relative = path.relative(this.cwd, path.dirname(this.filename));
         const inside = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
         if (inside && relative.split(path.sep).some((folder) => SCRIPT_FOLDERS.has(folder))) return 'script-folder';

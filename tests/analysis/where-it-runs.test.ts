@@ -221,6 +221,8 @@ describe('where-it-runs: a project with no package.json above the file', () => {
     assert.deepEqual(where(code, { filename: path.join(project, 'src', 'routes', 'upgrade.ts'), cwd: project }), ['concurrent:exported']);
     const underScripts = path.join(path.parse(__dirname).root, 'scripts', 'service');
     assert.deepEqual(where(code, { filename: path.join(underScripts, 'src', 'upgrade.ts'), cwd: underScripts }), ['concurrent:exported']);
+    const root = path.parse(__dirname).root;
+    assert.deepEqual(where(code, { filename: path.join(root, 'scripts', 'service', 'upgrade.ts'), cwd: root }), ['concurrent:exported']);
   });
 });
 
