@@ -734,7 +734,7 @@ export default createRule<Options, MessageIds>({
           // An executor that awaits nothing is reported still: its `async` only hides sync throws.
           // An executor on a line where the core `no-async-promise-executor` is disabled was kept on
           // purpose: the author saw exactly this pattern and decided.
-          if (executor && isFunctionNode(executor) && executor.async && !disablesRuleOn(sourceCode, 'no-async-promise-executor', [node.loc.start.line, executor.loc.start.line])) {
+          if (executor && isFunctionNode(executor) && executor.async && !disablesRuleOn(context, 'no-async-promise-executor', [node.loc.start.line, executor.loc.start.line])) {
             const awaits = someNodeInSameFunction(executor.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression);
             if (onlyCleanupMayReject(executor, sourceCode.visitorKeys)) {
               // `try { ... } catch (e) { reject(e) } finally { await cleanup() }`: every error of the
