@@ -33,14 +33,14 @@ class DisableDirectives {
 
   private read(rule: string): Disabled | null {
     if (!this.sourceCode.text.includes(rule)) return null;
-    const named = new RegExp(String.raw`(?:^|[\s,])${rule.replace(/[-/]/g, (char) => `\\${char}`)}(?=$|[\s,])`, 'm');
+    const named = new RegExp(String.raw`(?:^|[\s,])(?:eslint\/)?${rule.replace(/[-/]/g, (char) => `\\${char}`)}(?=$|[\s,])`, 'm');
     let fromLine = Infinity;
     const lines = new Set<number>();
     for (const comment of this.sourceCode.getAllComments()) {
-      const match = /^\s*(eslint-disable(?:-next-line|-line)?)\s+([^\n]*?)(?:\s--\s[^\n]*)?$/.exec(comment.value);
+      const match = /^\s*(?:eslint|oxlint)-(disable(?:-next-line|-line)?)\s+([^\n]*?)(?:\s--\s[^\n]*)?$/.exec(comment.value);
       if (!match?.[1] || match[2] === undefined || !named.test(match[2])) continue;
-      if (match[1] === 'eslint-disable') fromLine = Math.min(fromLine, comment.loc.start.line);
-      else lines.add(match[1] === 'eslint-disable-next-line' ? comment.loc.end.line + 1 : comment.loc.start.line);
+      if (match[1] === 'disable') fromLine = Math.min(fromLine, comment.loc.start.line);
+      else lines.add(match[1] === 'disable-next-line' ? comment.loc.end.line + 1 : comment.loc.start.line);
     }
     return fromLine === Infinity && lines.size === 0 ? null : { fromLine, lines };
   }
@@ -51,8 +51,9 @@ const getDisableDirectives = perFile((context) => new DisableDirectives(context.
 /**
  * True when a directive comment turns `rule` off for one of `lines`: `// eslint-disable-line rule`
  * on the line, `// eslint-disable-next-line rule` on the line above, or a block
- * `/* eslint-disable rule *\/` before it. Rule names are matched as whole words, plugin prefixes
- * included (`no-async-promise-executor` matches the core rule only). Used by rules that honour a
+ * `/* eslint-disable rule *\/` before it; oxlint's `oxlint-disable...` spellings count alike. Rule
+ * names are matched as whole words, plugin prefixes included (`no-async-promise-executor` matches
+ * the core rule only, also written `eslint/no-async-promise-executor` as oxlint names it). Used by rules that honour a
  * neighbouring rule's disable as a statement of intent (the author saw the pattern and kept it).
  * The file's comments are read once per rule name (shared by the plugin's rules, see `perFile`).
  */
