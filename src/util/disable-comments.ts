@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { type AnyRuleContext, perFile } from '../analysis/per-file';
 
-/** Where directive comments of one file turn a rule off: from a block `eslint-disable` on, and single lines. */
+/** Where directive comments of one file turn a rule off: from a block `eslint-disable` on, and single lines (oxlint's `oxlint-disable` spellings alike). */
 interface Disabled {
   /** The first line of a block `/* eslint-disable rule *\/` (Infinity when there is none). */
   readonly fromLine: number;
@@ -53,8 +53,9 @@ const getDisableDirectives = perFile((context) => new DisableDirectives(context.
  * on the line, `// eslint-disable-next-line rule` on the line above, or a block
  * `/* eslint-disable rule *\/` before it; oxlint's `oxlint-disable...` spellings count alike. Rule
  * names are matched as whole words, plugin prefixes included (`no-async-promise-executor` matches
- * the core rule only, also written `eslint/no-async-promise-executor` as oxlint names it). Used by rules that honour a
- * neighbouring rule's disable as a statement of intent (the author saw the pattern and kept it).
+ * the core rule only, also written `eslint/no-async-promise-executor` as oxlint names it). Used by
+ * rules that honour a neighbouring rule's disable as a statement of intent (the author saw the
+ * pattern and kept it).
  * The file's comments are read once per rule name (shared by the plugin's rules, see `perFile`).
  */
 export function disablesRuleOn(context: AnyRuleContext, rule: string, lines: readonly number[]): boolean {
