@@ -1050,14 +1050,23 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
    * callee returns a type that no instantiation can make thenable (primitives, `void`, object
    * types without `then` that are not mapped). This spares resolving the call itself, which for
    * generic helpers over large recursive types (mixins, builders) is the checker's most expensive
-   * work. Null when the declared signatures do not settle it.
+   * work. Null when the declared signatures do not settle it. A callee written as a plain name or
+   * member that the checker types `any` (see `declaredTypeOfReference`: untyped JavaScript, a
+   * package without types) makes the call `any` too: that is recorded as the call's known type
+   * (none), so the untyped evidence decides without the checker resolving the call, which checks
+   * every argument, function bodies included.
    */
   function callReturnsNoPromise(node: TSESTree.Node): boolean | null {
     const call = skipTransparent(node);
     if (call.type !== AST_NODE_TYPES.CallExpression || !services) return null;
-    const callee = skipTransparent(call.callee);
+    // Not through a cast (`(run as Task)()`): the cast's type is the callee's, not the name's.
+    const callee = call.callee;
     if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return null;
     const declared = declaredTypeOfReference(callee);
+    if (declared === 'unknown') {
+      knownTypeCache.set(call, null);
+      return null;
+    }
     if (!declared || declared.isUnion()) return null;
     const signatures = declared.getCallSignatures();
     if (signatures.length === 0) return null;
@@ -1135,18 +1144,27 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   /**
    * The declared type of a named function value (`save`, `this.save`, `api.save`): the type of
    * its symbol, without flow narrowing at the reference (much cheaper than the type at the
-   * location, and the same for function declarations and methods). Null when the checker knows no
-   * symbol or says `any`/`unknown`.
+   * location, and the same for function declarations and methods). `'unknown'` when the checker
+   * types a plain name `any`/`unknown` or knows no symbol for it, or types the object of a member
+   * `any` (`require('untyped').run`): then the value, and every call of it, has no known type
+   * either. Null when it does not settle that: a computed member, a member found through an index
+   * signature (its symbol is the signature's, typed `any`, yet the member has a type), a checker
+   * failure.
    */
-  function declaredTypeOfReference(node: TSESTree.Identifier | TSESTree.MemberExpression): ts.Type | null {
+  function declaredTypeOfReference(node: TSESTree.Identifier | TSESTree.MemberExpression): ts.Type | 'unknown' | null {
     if (!services) return null;
     if (node.type === AST_NODE_TYPES.MemberExpression && (node.computed || node.property.type !== AST_NODE_TYPES.Identifier)) return null;
     const target = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node;
+    const checker = services.checker;
     try {
-      const symbol = services.checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(target));
-      if (!symbol) return null;
-      const type = services.checker.getTypeOfSymbol(symbol);
-      return type.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN) ? null : type;
+      const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(target));
+      const type = symbol ? checker.getTypeOfSymbol(symbol) : null;
+      if (type && !(type.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN))) return type;
+      if (node.type === AST_NODE_TYPES.Identifier) return 'unknown';
+      // A member without a typed symbol: of an `any` object, or found through an index signature
+      // (its symbol is the signature's, typed `any`): only the object's type tells them apart.
+      const objectType = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node.object));
+      return objectType.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN) ? 'unknown' : null;
     } catch (error) {
       if (error instanceof RangeError) return null;
       throw error;
@@ -1162,8 +1180,10 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     if (syntactic !== null) return syntactic;
     if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
       const declared = declaredTypeOfReference(value);
-      // Only a plain function type answers here; aliases, unions and odd symbols take the full path.
-      if (declared && !declared.isUnion() && !(declared.flags & TYPE_FLAGS_TYPE_PARAMETER)) {
+      // Typed `any` by its symbol (and not cast here): no known type at the reference either.
+      if (declared === 'unknown') {
+        if (value === node) return null;
+      } else if (declared && !declared.isUnion() && !(declared.flags & TYPE_FLAGS_TYPE_PARAMETER)) {
         if (declared.getCallSignatures().length === 0) return false;
         // The declared type of a name is its type at the reference when it is no union (nothing to
         // narrow), so it answers without the type at the location.

@@ -22,6 +22,7 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: `${IMPORT}untyped();` },
     { filename: 'file.ts', code: 'declare const value: unknown; (value as unknown);' },
     { filename: 'file.ts', code: 'declare function anything(): any; anything();' },
+    { filename: 'file.ts', code: 'declare const legacy: any;\nlegacy.jobs.fetchAll();\ndeclare const run: unknown;\nexport { run };' },
     { filename: 'file.ts', code: `${IMPORT}client.close();` },
     // an array of promises passed on, or read later
     { filename: 'file.ts', code: `${IMPORT}export async function f() { await Promise.all([saveUser('a'), loadLater()]); }` },
@@ -272,6 +273,25 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       filename: 'file.ts',
       code: "import got from 'got';\ngot('https://example.com/hook');",
       errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "import got from 'got';\nvoid got('https://example.com/hook');" }] }],
+    },
+    // a member of an \`any\` object (the checker knows no symbol, the call is \`any\` too): the
+    // untyped evidence (a \`.then\` with a callback and no rejection handler) still decides
+    {
+      filename: 'file.ts',
+      code: "declare const legacy: any;\nlegacy.jobs.fetchAll().then((rows: unknown) => rows);",
+      errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "declare const legacy: any;\nvoid legacy.jobs.fetchAll().then((rows: unknown) => rows);" }] }],
+    },
+    // a member found through an index signature has no symbol of its own, yet a type
+    {
+      filename: 'file.ts',
+      code: 'declare const handlers: { [name: string]: () => Promise<void> };\nhandlers.save();',
+      errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'declare const handlers: { [name: string]: () => Promise<void> };\nvoid handlers.save();' }] }],
+    },
+    // a cast callee: the cast's type decides, not the declared type of the name under it
+    {
+      filename: 'file.ts',
+      code: 'declare function later(): void;\n(later as unknown as () => Promise<void>)();',
+      errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'declare function later(): void;\nvoid (later as unknown as () => Promise<void>)();' }] }],
     },
   ],
 });
