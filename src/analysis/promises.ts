@@ -133,6 +133,12 @@ export interface PromiseAnalysis {
    * untyped.
    */
   expectsPromiseReturn(node: TSESTree.Expression): boolean;
+  /**
+   * Typed mode: is `node` a Node-style callback however it is written (`timeout(done, ms)`,
+   * `once(callback)`): a function whose first parameter is named for an error (`err`, `error`,
+   * `e`) or typed as one (`Error | null`)? Always false untyped.
+   */
+  isErrorFirstCallback(node: TSESTree.Node): boolean;
   /** Typed mode only: the checker services; null untyped. */
   readonly services: TypedServices | null;
 }
@@ -401,6 +407,11 @@ export function chainMethodName(call: TSESTree.CallExpression): string | null {
   const name = staticMemberName(callee);
   return name !== null && CHAIN_METHODS.has(name) ? name : null;
 }
+
+/** A parameter named for the error of a Node-style callback. */
+const ERROR_PARAMETER_NAME = /^_?(?:err|error|e|er)$/i;
+/** `Error` and its subclasses as usually named (`TypeError`, `RedisError`). */
+const ERROR_TYPE_NAME = /Error$/;
 
 /** `ts.TypeFlags.Unknown`. */
 const TYPE_FLAGS_UNKNOWN = 2;
@@ -1239,6 +1250,19 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     },
     hasKnownType(node) {
       return knownType(node) !== null;
+    },
+    isErrorFirstCallback(node) {
+      return typedTest(node, (checker, tsNode, type) =>
+        unionParts(checker.getNonNullableType(type)).some((part) =>
+          part.getCallSignatures().some((signature) => {
+            const [first] = signature.parameters;
+            if (!first) return false;
+            if (ERROR_PARAMETER_NAME.test(first.getName())) return true;
+            const parameterType = checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(first, tsNode));
+            return unionParts(parameterType).some((candidate) => ERROR_TYPE_NAME.test(candidate.getSymbol()?.getName() ?? ''));
+          }),
+        ),
+      ) ?? false;
     },
     expectsPromiseReturn(node) {
       if (!services) return false;

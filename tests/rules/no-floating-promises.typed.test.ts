@@ -35,6 +35,12 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       filename: 'file.ts',
       code: 'declare function query(sql: string, done?: (error: Error | null) => void): Promise<void> | undefined;\nquery(\'a\', (error) => { void error; });\nfunction done(error: Error | null) { void error; }\nquery(\'b\', done);',
     },
+    // a Node-style callback wrapped before it is passed (typed as taking an error first): the API
+    // hands the failure to it
+    {
+      filename: 'file.ts',
+      code: 'declare function withTimeout<T>(run: T, ms: number): T;\ndeclare function slots(name: string, done?: (failure: Error | null, reply?: string) => void): Promise<string>;\nslots(\'SLOTS\', withTimeout((failure: Error | null) => { void failure; }, 100));\ndeclare const onReply: (err: unknown) => void;\nslots(\'INFO\', onReply);',
+    },
     // conditions: a variable or property caching a promise is tested for presence
     {
       filename: 'file.ts',
@@ -280,6 +286,12 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       filename: 'file.ts',
       code: "declare const legacy: any;\nlegacy.jobs.fetchAll().then((rows: unknown) => rows);",
       errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "declare const legacy: any;\nvoid legacy.jobs.fetchAll().then((rows: unknown) => rows);" }] }],
+    },
+    // a wrapped function that takes a value first is no Node-style callback
+    {
+      filename: 'file.ts',
+      code: 'declare function withTimeout<T>(run: T, ms: number): T;\ndeclare function fetchRows(done: (rows: string[]) => void): Promise<void>;\nfetchRows(withTimeout((rows: string[]) => { void rows; }, 100));',
+      errors: [{ messageId: 'floating', line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'declare function withTimeout<T>(run: T, ms: number): T;\ndeclare function fetchRows(done: (rows: string[]) => void): Promise<void>;\nvoid fetchRows(withTimeout((rows: string[]) => { void rows; }, 100));' }] }],
     },
     // a member found through an index signature has no symbol of its own, yet a type
     {
