@@ -646,6 +646,9 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   /** Typed mode: the checker's known type per node (see `knownType`), and `syntacticReturnsPromise` per function. */
   const knownTypeCache = new Map<TSESTree.Node, { tsNode: ts.Node; type: ts.Type } | null>();
   const syntacticCache = new Map<FunctionNode, boolean | null>();
+  /** Typed mode: `declaredCallAnswer` per shared callee (see `calleeKey`): root (the program node for globals), then member path. */
+  const calleeAnswers = new Map<object, Map<string, true | 'unknown' | null>>();
+  const plainDeclaredTypes = new Map<TSESLint.Scope.Variable, boolean>();
   const asyncExportsCache = new Map<string, ReadonlySet<string> | null>();
 
   /** Promise-returning exports of a relative module, read once per linted file. */
@@ -1073,11 +1076,26 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     // Not through a cast (`(run as Task)()`): the cast's type is the callee's, not the name's.
     const callee = call.callee;
     if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-    const declared = declaredTypeOfReference(callee);
-    if (declared === 'unknown') {
-      knownTypeCache.set(call, null);
-      return null;
+    const key = calleeKey(callee);
+    let byPath = key ? calleeAnswers.get(key.root) : undefined;
+    let answer = key ? byPath?.get(key.path) : undefined;
+    if (answer === undefined) {
+      answer = declaredCallAnswer(callee);
+      if (key) {
+        if (!byPath) calleeAnswers.set(key.root, (byPath = new Map()));
+        byPath.set(key.path, answer);
+      }
     }
+    if (answer !== 'unknown') return answer;
+    knownTypeCache.set(call, null);
+    return null;
+  }
+
+  /** `callReturnsNoPromise`'s answer from the callee's declared type; `'unknown'` for an `any` callee. */
+  function declaredCallAnswer(callee: TSESTree.Identifier | TSESTree.MemberExpression): true | 'unknown' | null {
+    if (!services) return null;
+    const declared = declaredTypeOfReference(callee);
+    if (declared === 'unknown') return 'unknown';
     if (!declared || declared.isUnion()) return null;
     const signatures = declared.getCallSignatures();
     if (signatures.length === 0) return null;
@@ -1085,6 +1103,54 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     return signatures.every((signature) => unionParts(signature.getReturnType()).every((part) => isSettledNonThenable(checker, part)))
       ? true
       : null;
+  }
+
+  /**
+   * Which callees share `declaredCallAnswer` across the file: those that name the same declared
+   * function wherever they are written, so the checker is asked once per file (`console.log`,
+   * `this.emit`, `logger.info` are called many times). A global or an import followed by any
+   * path of plain members (`fs.promises.readFile`); a local name itself (`save`); one plain member
+   * of a local name whose declared type is neither a union nor `any`/`unknown` (narrowing could
+   * pick another member of a union); one plain member of `this` inside one class or object
+   * literal. Null for everything else (computed members, calls on call results, deeper paths of
+   * locals), which is asked about per call.
+   */
+  function calleeKey(callee: TSESTree.Identifier | TSESTree.MemberExpression): { root: object; path: string } | null {
+    const names: string[] = [];
+    let node: TSESTree.Node = callee;
+    while (node.type === AST_NODE_TYPES.MemberExpression) {
+      if (node.computed || node.property.type !== AST_NODE_TYPES.Identifier || node.optional) return null;
+      names.unshift(node.property.name);
+      node = node.object;
+    }
+    if (node.type === AST_NODE_TYPES.ThisExpression) {
+      const found = names.length === 1 ? thisContainer(node) : null;
+      return found ? { root: found.container, path: `${found.isStatic ? 'static ' : ''}${names.join('.')}` } : null;
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = variableOf(node);
+    if (!variable || variable.defs.length === 0) return { root: sourceCode.ast, path: [node.name, ...names].join('.') };
+    if (variable.defs.length > 1) return null;
+    if (variable.defs[0]?.type === 'ImportBinding' || names.length === 0) return { root: variable, path: names.join('.') };
+    return names.length === 1 && hasPlainDeclaredType(node, variable) ? { root: variable, path: names.join('.') } : null;
+  }
+
+  /** Is the declared type of a local name neither a union nor `any`/`unknown`? Once per variable. */
+  function hasPlainDeclaredType(identifier: TSESTree.Identifier, variable: TSESLint.Scope.Variable): boolean {
+    let plain = plainDeclaredTypes.get(variable);
+    if (plain === undefined) {
+      plain = false;
+      if (services) {
+        const checker = services.checker;
+        plain = checkerQuery(false, () => {
+          const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(identifier));
+          const type = symbol ? checker.getTypeOfSymbol(symbol) : null;
+          return type !== null && !type.isUnion() && !(type.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN | TYPE_FLAGS_TYPE_PARAMETER));
+        });
+      }
+      plainDeclaredTypes.set(variable, plain);
+    }
+    return plain;
   }
 
   /**

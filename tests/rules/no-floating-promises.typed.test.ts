@@ -287,6 +287,21 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       code: "declare const legacy: any;\nlegacy.jobs.fetchAll().then((rows: unknown) => rows);",
       errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "declare const legacy: any;\nvoid legacy.jobs.fetchAll().then((rows: unknown) => rows);" }] }],
     },
+    // the same callee twice in a file (its declared type is read once): both calls reported
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}client.send('a');\nclient.send('b');`,
+      errors: [
+        { messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: `${IMPORT}void client.send('a');\nclient.send('b');` }] },
+        { messageId: 'floating', line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: `${IMPORT}client.send('a');\nvoid client.send('b');` }] },
+      ],
+    },
+    // a member of a union narrowed two ways: each call judged by its own narrowed type
+    {
+      filename: 'file.ts',
+      code: "type Local = { kind: 'local'; run(): void };\ntype Remote = { kind: 'remote'; run(): Promise<void> };\nexport function go(task: Local | Remote) {\n  if (task.kind === 'local') task.run();\n  else task.run();\n}",
+      errors: [{ messageId: 'floating', line: 5, column: 8, suggestions: [{ messageId: 'suggestVoid', output: "type Local = { kind: 'local'; run(): void };\ntype Remote = { kind: 'remote'; run(): Promise<void> };\nexport function go(task: Local | Remote) {\n  if (task.kind === 'local') task.run();\n  else void task.run();\n}" }] }],
+    },
     // a wrapped function that takes a value first is no Node-style callback
     {
       filename: 'file.ts',
