@@ -522,7 +522,8 @@ export class FileEffects {
    *   not `throw` (`Promise.resolve().then(() => emit('ready'))`); `.finally(f)` whose callback
    *   ends the process (`process.exit(0)`): no rejection is ever seen;
    * - a recursive call of the function being summarised: it has the function's own answer;
-   * - `Promise.allSettled(...)`; `Promise.resolve(v)` of a value that is not a call;
+   * - `Promise.allSettled(...)`; `Promise.resolve(v)` of a value that is not a call; a
+   *   `new Promise(executor)` whose synchronous executor never uses a `reject` (`isResolveOnlyPromise`);
    *   `Promise.all` / `race` / `any` of an array literal whose every element cannot reject, or of
    *   `items.map(fn)` where `fn` (written there or a function of this file) is async and cannot
    *   reject. Over `items.map(fn)` with a synchronous or unknown `fn`, even `allSettled` can: `fn`
@@ -562,10 +563,29 @@ export class FileEffects {
       case AST_NODE_TYPES.CallExpression:
         return this.callCanReject(node, depth);
       case AST_NODE_TYPES.NewExpression:
+        if (this.isResolveOnlyPromise(node)) return false;
         return this.summaryAt(node, depth)?.canReject ?? true;
       default:
         return true;
     }
+  }
+
+  /**
+   * `new Promise(executor)` whose synchronous executor never rejects: it takes only `resolve`
+   * (`new Promise((resolve) => emitter.once('exit', resolve))`), or never uses its `reject`. Only a
+   * synchronous throw of the executor itself could still reject it. Not a delay
+   * (`new Promise((resolve) => setTimeout(resolve, ms))`): waiting is its whole point, so a dropped
+   * one is a forgotten `await`, and rules keep treating it as any other promise.
+   */
+  private isResolveOnlyPromise(node: TSESTree.NewExpression): boolean {
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise' || !this.isGlobal(callee)) return false;
+    const executor = node.arguments[0] ? skipTransparent(node.arguments[0]) : null;
+    if (!executor || !isFunctionNode(executor) || executor.async || isDelayExecutor(executor)) return false;
+    const reject = executor.params[1];
+    if (reject === undefined) return true;
+    if (reject.type !== AST_NODE_TYPES.Identifier) return false;
+    return this.sourceCode.getDeclaredVariables(executor).every((variable) => variable.name !== reject.name || variable.references.length === 0);
   }
 
   private callCanReject(call: TSESTree.CallExpression, depth: number): boolean {
@@ -632,12 +652,12 @@ export class FileEffects {
     return name === 'all' || name === 'allSettled' || name === 'race' || name === 'any' ? name : null;
   }
 
-  /** @internal For `FunctionWalk`: the summary of a call made inside a function at `depth`. */
   /** Typed mode: the checker knows `node`'s type and it is not a promise. False untyped. */
   isKnownNonPromise(node: TSESTree.Node): boolean {
     return this.promises.typed && this.promises.hasKnownType(node) && !this.promises.isPromise(node as TSESTree.Expression);
   }
 
+  /** @internal For `FunctionWalk`: the summary of a call made inside a function at `depth`. */
   calleeSummary(call: EffectCall, depth: number): EffectSummary | null {
     return this.summaryAt(call, depth + 1);
   }
@@ -1620,3 +1640,13 @@ function memoisedExpression(node: TSESTree.Node): boolean {
  * every rule of the plugin for the file.
  */
 export const getFileEffects = perFile((context) => new FileEffects(context));
+
+/** An executor that only starts a timer (`(resolve) => setTimeout(resolve, ms)`, also in a block body): a delay. */
+function isDelayExecutor(executor: FunctionNode): boolean {
+  const body = executor.body;
+  const statement = body.type === AST_NODE_TYPES.BlockStatement ? (body.body.length === 1 ? body.body[0] : undefined) : body;
+  const expression = statement?.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement;
+  if (expression?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const timer = skipTransparent(expression.callee);
+  return timer.type === AST_NODE_TYPES.Identifier && (timer.name === 'setTimeout' || timer.name === 'setImmediate');
+}
