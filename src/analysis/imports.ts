@@ -1,6 +1,7 @@
 import { isBuiltin } from 'node:module';
 import { CALL, CONSTRUCT, ReferenceTracker } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast-node-types';
 import type * as ts from 'typescript';
 import { skipTransparent, staticMemberName } from '../util/ast';
 

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast-node-types';
 import type * as ts from 'typescript';
 import {
   FUNCTION_WRAPPER_APIS,
@@ -247,23 +248,15 @@ interface MemberIndex {
 }
 
 /**
- * Names of the file's variables that untyped resolution can follow, so a name outside them costs
- * no scope lookup: `declared`, the variables declared exactly once as a function declaration, a
- * class, or a variable with an initializer (`constantInit`, `resolveCallee`, `localClass` resolve
- * nothing else); `relativeImports`, the variables imported or required from a relative specifier
- * (`isImportedPromiseFunction` reads nothing else).
+ * Names of the file's variables declared exactly once as a function declaration, a class, or a
+ * variable with an initializer: `constantInit`, `resolveCallee` and `localClass` resolve nothing
+ * else, so a name outside them costs no scope lookup. Read from every scope of the scope manager;
+ * null when it lists none (then nothing is skipped).
  */
-interface BindingNames {
-  readonly declared: ReadonlySet<string>;
-  readonly relativeImports: ReadonlySet<string>;
-}
-
-/** The `BindingNames` of a file, from every scope of its scope manager; null when it lists none. */
-function readBindingNames(sourceCode: Readonly<TSESLint.SourceCode>): BindingNames | null {
+function readDeclaredNames(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> | null {
   const scopes = sourceCode.scopeManager?.scopes;
   if (!Array.isArray(scopes) || scopes.length === 0) return null;
   const declared = new Set<string>();
-  const relativeImports = new Set<string>();
   for (const scope of scopes) {
     for (const variable of scope.variables) {
       const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
@@ -275,13 +268,34 @@ function readBindingNames(sourceCode: Readonly<TSESLint.SourceCode>): BindingNam
       ) {
         declared.add(variable.name);
       }
-      if (def.type === 'ImportBinding' || def.type === 'Variable') {
-        const module = getImportSource(variable)?.module;
-        if (module?.startsWith('./') || module?.startsWith('../')) relativeImports.add(variable.name);
-      }
     }
   }
-  return { declared, relativeImports };
+  return declared;
+}
+
+/**
+ * Names of the file's variables imported or required from a relative specifier
+ * (`isImportedPromiseFunction` reads nothing else), from every scope of the scope manager: only
+ * import bindings and variables initialized with a call or member (`require('./db')`,
+ * `require('./db').save`) are examined. Empty when the scope manager lists no scopes.
+ */
+function readRelativeImportNames(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> {
+  const relativeImports = new Set<string>();
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const variable of scope.variables) {
+      const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+      if (!def) continue;
+      if (def.type === 'Variable') {
+        const init = def.node.init;
+        if (!init || (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.MemberExpression && !isTransparentWrapper(init))) continue;
+      } else if (def.type !== 'ImportBinding') {
+        continue;
+      }
+      const module = getImportSource(variable)?.module;
+      if (module?.startsWith('./') || module?.startsWith('../')) relativeImports.add(variable.name);
+    }
+  }
+  return relativeImports;
 }
 
 /** A class member's name as code writes it (`save`, `#save`), or null when computed. */
@@ -625,7 +639,8 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   const words = getSourceWords(context);
   let mayContainPromises: boolean | null = null;
   let hasRelativeSpecifier: boolean | null = null;
-  let bindings: BindingNames | null | undefined;
+  let declaredNames: ReadonlySet<string> | null | undefined;
+  let relativeImportNames: ReadonlySet<string> | null = null;
   let sourceCalls: PromiseSourceCalls | null = null;
   /** The calls of the promise catalogs in this file: one pass for all four, on the first question. */
   const promiseSourceCalls = (): PromiseSourceCalls =>
@@ -655,7 +670,9 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     // Without a relative specifier in the file, no binding is imported from a local module.
     hasRelativeSpecifier ??= words.anyStringMayBe(NO_STRINGS, ['./', '../']);
     if (!hasRelativeSpecifier) return false;
-    const imported = importedCallee(callee, variableOf, (name) => bindingNames()?.relativeImports.has(name) ?? false);
+    relativeImportNames ??= readRelativeImportNames(sourceCode);
+    const relative = relativeImportNames;
+    const imported = importedCallee(callee, variableOf, (name) => relative.has(name));
     return imported !== null && (asyncExportsOf(imported.module)?.has(imported.name) ?? false);
   }
 
@@ -695,21 +712,14 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   /**
-   * The file's binding names (see `BindingNames`), read once from the scope manager on the first
-   * question; null when the host's scope manager lists no scopes (then nothing is skipped).
-   */
-  function bindingNames(): BindingNames | null {
-    if (bindings === undefined) bindings = readBindingNames(sourceCode);
-    return bindings;
-  }
-
-  /**
    * False when no variable named like `identifier` is declared once in the file as a function, a
-   * class or a variable with an initializer: then no question below can resolve it (it is a
-   * parameter, an import, a global...), and its scope lookup is skipped.
+   * class or a variable with an initializer (see `readDeclaredNames`, read once on the first
+   * question): then no question below can resolve it (it is a parameter, an import, a global...),
+   * and its scope lookup is skipped.
    */
   function mayBeDeclaredHere(identifier: TSESTree.Identifier): boolean {
-    return bindingNames()?.declared.has(identifier.name) ?? true;
+    if (declaredNames === undefined) declaredNames = readDeclaredNames(sourceCode);
+    return declaredNames?.has(identifier.name) ?? true;
   }
 
   /** The initializer of a `const`/never reassigned variable declared once, or null. */
@@ -1110,6 +1120,27 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     return fn ? syntacticReturnsPromise(fn) : null;
   }
 
+  /**
+   * Untyped, before the inference of `untypedIsPromise`: what the declaration of a function of
+   * this file says about a call of it (`resolveCallee`): true when it is `async`, false for a
+   * generator and for a return type annotation no value of which is a promise
+   * (`SETTLED_RETURN_ANNOTATIONS`); null otherwise. The cheap part of `syntacticReturnsPromise`:
+   * where that one also walks a body and answers false (no returned value can hold a promise),
+   * `untypedIsPromise` answers false as well, so the walk is left out.
+   */
+  function declaredCallIsPromise(node: TSESTree.Node): boolean | null {
+    const call = skipTransparent(node);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return null;
+    const callee = skipTransparent(call.callee);
+    if (callee.type === AST_NODE_TYPES.Super) return null;
+    const fn = resolveCallee(callee as TSESTree.Expression);
+    if (!fn) return null;
+    if (fn.generator) return false;
+    if (fn.async) return true;
+    if (fn.returnType && SETTLED_RETURN_ANNOTATIONS.has(fn.returnType.typeAnnotation.type)) return false;
+    return null;
+  }
+
   function typedIsPromise(node: TSESTree.Expression): boolean | null {
     const syntactic = syntacticCallIsPromise(node);
     if (syntactic !== null) return syntactic;
@@ -1195,7 +1226,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     isPromise(node) {
       const cached = isPromiseCache.get(node);
       if (cached !== undefined) return cached;
-      const result = typedIsPromise(node) ?? untypedIsPromise(node, 0);
+      const result = (services ? typedIsPromise(node) : declaredCallIsPromise(node)) ?? untypedIsPromise(node, 0);
       isPromiseCache.set(node, result);
       return result;
     },

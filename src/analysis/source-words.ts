@@ -20,20 +20,33 @@ export class SourceWords {
     this.text = sourceCode.text;
   }
 
+  /** The distinct string literal texts of the file (see `someString`), read on the first question. */
+  private strings: readonly string[] | null = null;
+
   /**
    * Does some string literal of the file (a `'...'`/`"..."` token, or a template literal without
    * substitutions) satisfy `test`? `test` sees the literal's text between its quotes, escapes
    * unresolved. Module specifiers of imports, `require()` and `import()` are such literals, so
-   * this is a superset test for "may this file load module X".
+   * this is a superset test for "may this file load module X". The tokens are read once per file;
+   * each question after that looks at the distinct literal texts only.
    */
   someString(test: (value: string) => boolean): boolean {
-    for (const token of this.sourceCode.ast.tokens) {
-      const value = token.value;
-      const isString =
-        token.type === 'String' || (token.type === 'Template' && value.length >= 2 && value.startsWith('`') && value.endsWith('`'));
-      if (isString && test(value.slice(1, -1))) return true;
+    this.strings ??= this.readStrings();
+    for (const value of this.strings) {
+      if (test(value)) return true;
     }
     return false;
+  }
+
+  private readStrings(): readonly string[] {
+    const found = new Set<string>();
+    for (const token of this.sourceCode.ast.tokens) {
+      const type = token.type;
+      if (type !== 'String' && type !== 'Template') continue;
+      const value = token.value;
+      if (type === 'String' || (value.length >= 2 && value.startsWith('`') && value.endsWith('`'))) found.add(value.slice(1, -1));
+    }
+    return [...found];
   }
 
   /**
