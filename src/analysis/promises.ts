@@ -15,7 +15,7 @@ import { getSourceWords, type SourceWords } from './source-words';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
-import { nodeStartingAt, someNodeInSameFunction } from './walk';
+import { nodeStartingAt, nodeStartingAtAnyDepth, someNodeInSameFunction } from './walk';
 
 /**
  * What happens to a value where it is produced, read off its place in the syntax tree:
@@ -273,29 +273,80 @@ function readDeclaredNames(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyS
   return declared;
 }
 
+/** A relative module specifier (`./db`, `../lib/db`). */
+function isRelativeSpecifier(value: unknown): boolean {
+  return typeof value === 'string' && (value.startsWith('./') || value.startsWith('../'));
+}
+
 /**
- * Names of the file's variables imported or required from a relative specifier
- * (`isImportedPromiseFunction` reads nothing else), from every scope of the scope manager: only
- * import bindings and variables initialized with a call or member (`require('./db')`,
- * `require('./db').save`) are examined. Empty when the scope manager lists no scopes.
+ * A superset of the names of the file's variables imported or required from a relative specifier,
+ * the only bindings `getImportSource` reads a relative module for (so `isImportedPromiseFunction`
+ * skips every other name before its scope lookup): the local names of the program's
+ * `import ... from './x'` declarations, and every name bound by a declarator whose initializer is
+ * `require('./x')` or `require('./x').name` (through `as`, `!` and `satisfies`). The `require`
+ * calls are found from the occurrences of the word in the text (`nodeStartingAtAnyDepth`), not by
+ * walking the file or its scopes.
  */
-function readRelativeImportNames(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> {
-  const relativeImports = new Set<string>();
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    for (const variable of scope.variables) {
-      const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
-      if (!def) continue;
-      if (def.type === 'Variable') {
-        const init = def.node.init;
-        if (!init || (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.MemberExpression && !isTransparentWrapper(init))) continue;
-      } else if (def.type !== 'ImportBinding') {
-        continue;
-      }
-      const module = getImportSource(variable)?.module;
-      if (module?.startsWith('./') || module?.startsWith('../')) relativeImports.add(variable.name);
-    }
+function readRelativeImportNames(sourceCode: Readonly<TSESLint.SourceCode>, words: SourceWords): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !isRelativeSpecifier(statement.source.value)) continue;
+    for (const specifier of statement.specifiers) names.add(specifier.local.name);
   }
-  return relativeImports;
+  const ast = sourceCode.ast;
+  for (const offset of words.occurrences('require', ast.range[0], ast.range[1])) {
+    const identifier = nodeStartingAtAnyDepth(ast, offset, AST_NODE_TYPES.Identifier, sourceCode.visitorKeys);
+    if (identifier?.type !== AST_NODE_TYPES.Identifier || identifier.name !== 'require') continue;
+    const call = identifier.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
+    const specifier = call.arguments[0];
+    if (specifier?.type !== AST_NODE_TYPES.Literal || !isRelativeSpecifier(specifier.value)) continue;
+    let value: TSESTree.Node = outsideExpressionWrappers(call);
+    if (value.parent?.type === AST_NODE_TYPES.MemberExpression && value.parent.object === value) {
+      value = outsideExpressionWrappers(value.parent);
+    }
+    const declarator = value.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value) continue;
+    addPatternNames(declarator.id, names);
+  }
+  return names;
+}
+
+/** The outermost of the `as` / `!` / `satisfies` wrappers around `node` (`node` itself without). */
+function outsideExpressionWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** Adds the names a binding pattern binds (`a`, `{ a, b: c, d = 1 }`, `[a, ...b]`) to `names`. */
+function addPatternNames(pattern: TSESTree.Node, names: Set<string>): void {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      names.add(pattern.name);
+      return;
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of pattern.properties) addPatternNames(property.type === AST_NODE_TYPES.Property ? property.value : property, names);
+      return;
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const element of pattern.elements) if (element) addPatternNames(element, names);
+      return;
+    case AST_NODE_TYPES.AssignmentPattern:
+      addPatternNames(pattern.left, names);
+      return;
+    case AST_NODE_TYPES.RestElement:
+      addPatternNames(pattern.argument, names);
+      return;
+    default:
+      return;
+  }
 }
 
 /** A class member's name as code writes it (`save`, `#save`), or null when computed. */
@@ -640,6 +691,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   let mayContainPromises: boolean | null = null;
   let hasRelativeSpecifier: boolean | null = null;
   let declaredNames: ReadonlySet<string> | null | undefined;
+  let questionsWithoutNames = 0;
   let relativeImportNames: ReadonlySet<string> | null = null;
   let sourceCalls: PromiseSourceCalls | null = null;
   /** The calls of the promise catalogs in this file: one pass for all four, on the first question. */
@@ -670,7 +722,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     // Without a relative specifier in the file, no binding is imported from a local module.
     hasRelativeSpecifier ??= words.anyStringMayBe(NO_STRINGS, ['./', '../']);
     if (!hasRelativeSpecifier) return false;
-    relativeImportNames ??= readRelativeImportNames(sourceCode);
+    relativeImportNames ??= readRelativeImportNames(sourceCode, words);
     const relative = relativeImportNames;
     const imported = importedCallee(callee, variableOf, (name) => relative.has(name));
     return imported !== null && (asyncExportsOf(imported.module)?.has(imported.name) ?? false);
@@ -713,12 +765,18 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
 
   /**
    * False when no variable named like `identifier` is declared once in the file as a function, a
-   * class or a variable with an initializer (see `readDeclaredNames`, read once on the first
-   * question): then no question below can resolve it (it is a parameter, an import, a global...),
-   * and its scope lookup is skipped.
+   * class or a variable with an initializer (see `readDeclaredNames`): then no question below can
+   * resolve it (it is a parameter, an import, a global...), and its scope lookup is skipped. Reading
+   * the names costs about as much as a scope lookup per two scopes of the file, so the first
+   * questions (up to half the number of scopes) take their scope lookup, and the names are read
+   * only for a file that asks more. Either way the answers are the same.
    */
   function mayBeDeclaredHere(identifier: TSESTree.Identifier): boolean {
-    if (declaredNames === undefined) declaredNames = readDeclaredNames(sourceCode);
+    if (declaredNames === undefined) {
+      questionsWithoutNames += 1;
+      if (questionsWithoutNames <= (sourceCode.scopeManager?.scopes.length ?? 0) / 2) return true;
+      declaredNames = readDeclaredNames(sourceCode);
+    }
     return declaredNames?.has(identifier.name) ?? true;
   }
 
@@ -906,6 +964,8 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   function resolveCallee(callee: TSESTree.Expression): FunctionNode | null {
+    // A name the file declares nowhere resolves to nothing: no cache entry needed.
+    if (callee.type === AST_NODE_TYPES.Identifier && declaredNames && !declaredNames.has(callee.name)) return null;
     const cached = calleeCache.get(callee);
     if (cached !== undefined) return cached;
     const resolved = resolveCalleeUncached(callee);
