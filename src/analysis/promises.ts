@@ -9,13 +9,13 @@ import {
   type PromiseObjectInfo,
 } from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
-import { ApiCatalogIndex, type ApiEntry, apiSourceName, getImportSource, importedCallee } from './imports';
+import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, importedCallee, mayLoadModule, type ModuleLoads } from './imports';
 import { perFile } from './per-file';
 import { getSourceWords, type SourceWords } from './source-words';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
-import { nodeStartingAt, nodeStartingAtAnyDepth, someNodeInSameFunction } from './walk';
+import { nodeStartingAt, someNodeInSameFunction } from './walk';
 
 /**
  * What happens to a value where it is produced, read off its place in the syntax tree:
@@ -206,12 +206,12 @@ function noPromiseSourceCalls(): PromiseSourceCalls {
 
 /**
  * Can a call of this file be one the promise catalogs list (`findPromiseSourceCalls`)? False when
- * no catalog global is named anywhere in the text and no string literal of the file may be a
- * catalog module specifier: every route of the catalogs' `ReferenceTracker` pass starts at one of
- * them, so the pass is skipped.
+ * no catalog global is named anywhere in the text and the file loads no catalog module (see
+ * `ModuleLoads`): every route of the catalogs' `ReferenceTracker` pass starts at one of them, so
+ * the pass is skipped.
  */
-function mayCallPromiseCatalogs(words: SourceWords): boolean {
-  return PROMISE_SOURCE_GLOBALS.some((name) => words.has(name)) || words.anyStringMayBe(PROMISE_SOURCE_MODULES);
+function mayCallPromiseCatalogs(words: SourceWords, loads: ModuleLoads): boolean {
+  return PROMISE_SOURCE_GLOBALS.some((name) => words.has(name)) || mayLoadModule(loads, PROMISE_SOURCE_MODULES);
 }
 
 /**
@@ -222,9 +222,10 @@ function mayCallPromiseCatalogs(words: SourceWords): boolean {
  *   syntax as evidence of a thenable; a `.catch` chain needs a promise receiver, which needs one
  *   of these words);
  * - no global of the promise catalogs named in the text (`Promise`, `fetch`, `crypto`);
- * - no import, `require()` or `import x = require()` of a relative module (its async exports are
- *   read from its file) or of a module of the promise catalogs (`fs/promises`, `util`, `events`,
- *   `axios`, ...; `node:` forms included). Dynamic `import()` is not followed by `isPromise`.
+ * - no import, `require()`, `import()` or `import x = require()` of a relative module (its async
+ *   exports are read from its file) or of a module of the promise catalogs (`fs/promises`, `util`,
+ *   `events`, `axios`, ...; `node:` forms included), and none whose specifier is not a string
+ *   literal (see `ModuleLoads`).
  * A word in a comment or string also counts, so a "true" only means "look".
  */
 function untypedMayContainPromises(context: Context): boolean {
@@ -233,10 +234,8 @@ function untypedMayContainPromises(context: Context): boolean {
   for (const index of PROMISE_SOURCE_INDEXES) {
     if (index.globalNames().some((name) => words.has(name))) return true;
   }
-  return words.anyStringMayBe(PROMISE_SOURCE_MODULES, ['./', '../']);
+  return mayLoadModule(getModuleLoads(context), PROMISE_SOURCE_MODULES, true);
 }
-
-const NO_STRINGS: ReadonlySet<string> = new Set();
 
 /**
  * The function-valued members of a class body or object literal by name (null: declared, but no
@@ -271,82 +270,6 @@ function readDeclaredNames(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyS
     }
   }
   return declared;
-}
-
-/** A relative module specifier (`./db`, `../lib/db`). */
-function isRelativeSpecifier(value: unknown): boolean {
-  return typeof value === 'string' && (value.startsWith('./') || value.startsWith('../'));
-}
-
-/**
- * A superset of the names of the file's variables imported or required from a relative specifier,
- * the only bindings `getImportSource` reads a relative module for (so `isImportedPromiseFunction`
- * skips every other name before its scope lookup): the local names of the program's
- * `import ... from './x'` declarations, and every name bound by a declarator whose initializer is
- * `require('./x')` or `require('./x').name` (through `as`, `!` and `satisfies`). The `require`
- * calls are found from the occurrences of the word in the text (`nodeStartingAtAnyDepth`), not by
- * walking the file or its scopes.
- */
-function readRelativeImportNames(sourceCode: Readonly<TSESLint.SourceCode>, words: SourceWords): ReadonlySet<string> {
-  const names = new Set<string>();
-  for (const statement of sourceCode.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !isRelativeSpecifier(statement.source.value)) continue;
-    for (const specifier of statement.specifiers) names.add(specifier.local.name);
-  }
-  const ast = sourceCode.ast;
-  for (const offset of words.occurrences('require', ast.range[0], ast.range[1])) {
-    const identifier = nodeStartingAtAnyDepth(ast, offset, AST_NODE_TYPES.Identifier, sourceCode.visitorKeys);
-    if (identifier?.type !== AST_NODE_TYPES.Identifier || identifier.name !== 'require') continue;
-    const call = identifier.parent;
-    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
-    const specifier = call.arguments[0];
-    if (specifier?.type !== AST_NODE_TYPES.Literal || !isRelativeSpecifier(specifier.value)) continue;
-    let value: TSESTree.Node = outsideExpressionWrappers(call);
-    if (value.parent?.type === AST_NODE_TYPES.MemberExpression && value.parent.object === value) {
-      value = outsideExpressionWrappers(value.parent);
-    }
-    const declarator = value.parent;
-    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value) continue;
-    addPatternNames(declarator.id, names);
-  }
-  return names;
-}
-
-/** The outermost of the `as` / `!` / `satisfies` wrappers around `node` (`node` itself without). */
-function outsideExpressionWrappers(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-  ) {
-    current = current.parent;
-  }
-  return current;
-}
-
-/** Adds the names a binding pattern binds (`a`, `{ a, b: c, d = 1 }`, `[a, ...b]`) to `names`. */
-function addPatternNames(pattern: TSESTree.Node, names: Set<string>): void {
-  switch (pattern.type) {
-    case AST_NODE_TYPES.Identifier:
-      names.add(pattern.name);
-      return;
-    case AST_NODE_TYPES.ObjectPattern:
-      for (const property of pattern.properties) addPatternNames(property.type === AST_NODE_TYPES.Property ? property.value : property, names);
-      return;
-    case AST_NODE_TYPES.ArrayPattern:
-      for (const element of pattern.elements) if (element) addPatternNames(element, names);
-      return;
-    case AST_NODE_TYPES.AssignmentPattern:
-      addPatternNames(pattern.left, names);
-      return;
-    case AST_NODE_TYPES.RestElement:
-      addPatternNames(pattern.argument, names);
-      return;
-    default:
-      return;
-  }
 }
 
 /** A class member's name as code writes it (`save`, `#save`), or null when computed. */
@@ -689,14 +612,12 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   const variableCache = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
   const words = getSourceWords(context);
   let mayContainPromises: boolean | null = null;
-  let hasRelativeSpecifier: boolean | null = null;
   let declaredNames: ReadonlySet<string> | null | undefined;
   let questionsWithoutNames = 0;
-  let relativeImportNames: ReadonlySet<string> | null = null;
   let sourceCalls: PromiseSourceCalls | null = null;
   /** The calls of the promise catalogs in this file: one pass for all four, on the first question. */
   const promiseSourceCalls = (): PromiseSourceCalls =>
-    (sourceCalls ??= mayCallPromiseCatalogs(words) ? findPromiseSourceCalls(sourceCode) : noPromiseSourceCalls());
+    (sourceCalls ??= mayCallPromiseCatalogs(words, getModuleLoads(context)) ? findPromiseSourceCalls(sourceCode) : noPromiseSourceCalls());
   const functionCache = new Map<FunctionNode, boolean>();
   const memberIndexes = new Map<TSESTree.Node, { instance?: MemberIndex; static?: MemberIndex }>();
   /** Typed mode: the checker's known type per node (see `knownType`), and `syntacticReturnsPromise` per function. */
@@ -719,11 +640,9 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
    * that exports it as an async (or `Promise`-typed) function (see `readAsyncExports`).
    */
   function isImportedPromiseFunction(callee: TSESTree.Node): boolean {
-    // Without a relative specifier in the file, no binding is imported from a local module.
-    hasRelativeSpecifier ??= words.anyStringMayBe(NO_STRINGS, ['./', '../']);
-    if (!hasRelativeSpecifier) return false;
-    relativeImportNames ??= readRelativeImportNames(sourceCode, words);
-    const relative = relativeImportNames;
+    // Only a name bound from a relative module can be (see `ModuleLoads.relativeBindings`).
+    const relative = getModuleLoads(context).relativeBindings;
+    if (relative.size === 0) return false;
     const imported = importedCallee(callee, variableOf, (name) => relative.has(name));
     return imported !== null && (asyncExportsOf(imported.module)?.has(imported.name) ?? false);
   }
