@@ -1,8 +1,12 @@
 import { isBuiltin } from 'node:module';
 import { CALL, CONSTRUCT, ReferenceTracker } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast-node-types';
 import type * as ts from 'typescript';
 import { skipTransparent, staticMemberName } from '../util/ast';
+import { perFile } from './per-file';
+import { getSourceWords } from './source-words';
+import { nodeStartingAtAnyDepth } from './walk';
 
 /**
  * Where an API lives. `module` is a specifier as users write it (`fs`, `fs-extra`); a Node
@@ -557,4 +561,135 @@ function unconditionalCalls(
 function loadTypeScript(): typeof ts {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('typescript') as typeof ts;
+}
+
+/**
+ * The modules a file loads, as far as the catalogs' `ReferenceTracker` pass and `getImportSource`
+ * can follow them:
+ * - `specifiers`: the string specifiers of the program's `import`/`export ... from` declarations
+ *   and `import x = require('...')`, and of every `require('...')` call and `import('...')`
+ *   expression anywhere in the file;
+ * - `unknownSpecifier`: some `require(...)` or `import(...)` has a specifier that is not a string
+ *   literal (`require(name)`, `` require(`fs`) ``, `require('f' + 's')`), which the tracker may still
+ *   evaluate: a file with one may load any module;
+ * - `relativeBindings`: a superset of the names `getImportSource` resolves to a relative module
+ *   (`./db`, `../db`): the local names of relative ES imports, and every name bound by a declarator
+ *   whose initializer is `require('./x')` or `require('./x').name` (through `as`, `!`, `satisfies`).
+ * The `require` calls and `import()` expressions are found from the occurrences of the two words in
+ * the text (`SourceWords`, `nodeStartingAtAnyDepth`), not by walking the file.
+ */
+export interface ModuleLoads {
+  readonly specifiers: ReadonlySet<string>;
+  readonly unknownSpecifier: boolean;
+  readonly relativeBindings: ReadonlySet<string>;
+}
+
+/** A relative module specifier (`./db`, `../lib/db`). */
+function isRelativeSpecifier(value: string): boolean {
+  return value.startsWith('./') || value.startsWith('../');
+}
+
+/** The file's `ModuleLoads` (see there), shared by every rule of the plugin. */
+export const getModuleLoads = perFile((context): ModuleLoads => {
+  const sourceCode = context.sourceCode;
+  const words = getSourceWords(context);
+  const ast = sourceCode.ast;
+  const specifiers = new Set<string>();
+  const relativeBindings = new Set<string>();
+  let unknownSpecifier = false;
+  for (const statement of ast.body) {
+    if (
+      statement.type === AST_NODE_TYPES.ImportDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source)
+    ) {
+      const source = statement.source;
+      if (!source) continue;
+      specifiers.add(source.value);
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration && isRelativeSpecifier(source.value)) {
+        for (const specifier of statement.specifiers) relativeBindings.add(specifier.local.name);
+      }
+      continue;
+    }
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration && declaration.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+      specifiers.add(declaration.moduleReference.expression.value);
+    }
+  }
+  for (const offset of words.occurrences('require', ast.range[0], ast.range[1])) {
+    const identifier = nodeStartingAtAnyDepth(ast, offset, AST_NODE_TYPES.Identifier, sourceCode.visitorKeys);
+    if (identifier?.type !== AST_NODE_TYPES.Identifier || identifier.name !== 'require') continue;
+    const call = identifier.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
+    const specifier = call.arguments[0];
+    if (specifier?.type !== AST_NODE_TYPES.Literal || typeof specifier.value !== 'string') {
+      if (specifier) unknownSpecifier = true;
+      continue;
+    }
+    specifiers.add(specifier.value);
+    if (!isRelativeSpecifier(specifier.value)) continue;
+    let value: TSESTree.Node = outsideExpressionWrappers(call);
+    if (value.parent?.type === AST_NODE_TYPES.MemberExpression && value.parent.object === value) {
+      value = outsideExpressionWrappers(value.parent);
+    }
+    const declarator = value.parent;
+    if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === value) addPatternNames(declarator.id, relativeBindings);
+  }
+  for (const offset of words.occurrences('import', ast.range[0], ast.range[1])) {
+    const expression = nodeStartingAtAnyDepth(ast, offset, AST_NODE_TYPES.ImportExpression, sourceCode.visitorKeys);
+    if (expression?.type !== AST_NODE_TYPES.ImportExpression) continue;
+    const source = expression.source;
+    if (source.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') specifiers.add(source.value);
+    else unknownSpecifier = true;
+  }
+  return { specifiers, unknownSpecifier, relativeBindings };
+});
+
+/**
+ * May the file load one of `modules` (see `ModuleLoads`), or, with `relative`, a relative module?
+ * A file with a specifier that is not a string literal may load anything.
+ */
+export function mayLoadModule(loads: ModuleLoads, modules: ReadonlySet<string>, relative = false): boolean {
+  if (loads.unknownSpecifier) return true;
+  for (const specifier of loads.specifiers) {
+    if (modules.has(specifier) || (relative && isRelativeSpecifier(specifier))) return true;
+  }
+  return false;
+}
+
+/** The outermost of the `as` / `!` / `satisfies` wrappers around `node` (`node` itself without). */
+function outsideExpressionWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** Adds the names a binding pattern binds (`a`, `{ a, b: c, d = 1 }`, `[a, ...b]`) to `names`. */
+function addPatternNames(pattern: TSESTree.Node, names: Set<string>): void {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      names.add(pattern.name);
+      return;
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of pattern.properties) addPatternNames(property.type === AST_NODE_TYPES.Property ? property.value : property, names);
+      return;
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const element of pattern.elements) if (element) addPatternNames(element, names);
+      return;
+    case AST_NODE_TYPES.AssignmentPattern:
+      addPatternNames(pattern.left, names);
+      return;
+    case AST_NODE_TYPES.RestElement:
+      addPatternNames(pattern.argument, names);
+      return;
+    default:
+      return;
+  }
 }

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast-node-types';
 import type * as ts from 'typescript';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import type { TimelineOwner } from './function-timeline';

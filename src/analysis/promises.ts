@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast-node-types';
 import type * as ts from 'typescript';
 import {
   FUNCTION_WRAPPER_APIS,
@@ -8,7 +9,7 @@ import {
   type PromiseObjectInfo,
 } from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
-import { ApiCatalogIndex, type ApiEntry, apiSourceName, getImportSource, importedCallee } from './imports';
+import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, importedCallee, mayLoadModule, type ModuleLoads } from './imports';
 import { perFile } from './per-file';
 import { getSourceWords, type SourceWords } from './source-words';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
@@ -211,12 +212,12 @@ function noPromiseSourceCalls(): PromiseSourceCalls {
 
 /**
  * Can a call of this file be one the promise catalogs list (`findPromiseSourceCalls`)? False when
- * no catalog global is named anywhere in the text and no string literal of the file may be a
- * catalog module specifier: every route of the catalogs' `ReferenceTracker` pass starts at one of
- * them, so the pass is skipped.
+ * no catalog global is named anywhere in the text and the file loads no catalog module (see
+ * `ModuleLoads`): every route of the catalogs' `ReferenceTracker` pass starts at one of them, so
+ * the pass is skipped.
  */
-function mayCallPromiseCatalogs(words: SourceWords): boolean {
-  return PROMISE_SOURCE_GLOBALS.some((name) => words.has(name)) || words.anyStringMayBe(PROMISE_SOURCE_MODULES);
+function mayCallPromiseCatalogs(words: SourceWords, loads: ModuleLoads): boolean {
+  return PROMISE_SOURCE_GLOBALS.some((name) => words.has(name)) || mayLoadModule(loads, PROMISE_SOURCE_MODULES);
 }
 
 /**
@@ -227,9 +228,10 @@ function mayCallPromiseCatalogs(words: SourceWords): boolean {
  *   syntax as evidence of a thenable; a `.catch` chain needs a promise receiver, which needs one
  *   of these words);
  * - no global of the promise catalogs named in the text (`Promise`, `fetch`, `crypto`);
- * - no import, `require()` or `import x = require()` of a relative module (its async exports are
- *   read from its file) or of a module of the promise catalogs (`fs/promises`, `util`, `events`,
- *   `axios`, ...; `node:` forms included). Dynamic `import()` is not followed by `isPromise`.
+ * - no import, `require()`, `import()` or `import x = require()` of a relative module (its async
+ *   exports are read from its file) or of a module of the promise catalogs (`fs/promises`, `util`,
+ *   `events`, `axios`, ...; `node:` forms included), and none whose specifier is not a string
+ *   literal (see `ModuleLoads`).
  * A word in a comment or string also counts, so a "true" only means "look".
  */
 function untypedMayContainPromises(context: Context): boolean {
@@ -238,10 +240,8 @@ function untypedMayContainPromises(context: Context): boolean {
   for (const index of PROMISE_SOURCE_INDEXES) {
     if (index.globalNames().some((name) => words.has(name))) return true;
   }
-  return words.anyStringMayBe(PROMISE_SOURCE_MODULES, ['./', '../']);
+  return mayLoadModule(getModuleLoads(context), PROMISE_SOURCE_MODULES, true);
 }
-
-const NO_STRINGS: ReadonlySet<string> = new Set();
 
 /**
  * The function-valued members of a class body or object literal by name (null: declared, but no
@@ -253,23 +253,15 @@ interface MemberIndex {
 }
 
 /**
- * Names of the file's variables that untyped resolution can follow, so a name outside them costs
- * no scope lookup: `declared`, the variables declared exactly once as a function declaration, a
- * class, or a variable with an initializer (`constantInit`, `resolveCallee`, `localClass` resolve
- * nothing else); `relativeImports`, the variables imported or required from a relative specifier
- * (`isImportedPromiseFunction` reads nothing else).
+ * Names of the file's variables declared exactly once as a function declaration, a class, or a
+ * variable with an initializer: `constantInit`, `resolveCallee` and `localClass` resolve nothing
+ * else, so a name outside them costs no scope lookup. Read from every scope of the scope manager;
+ * null when it lists none (then nothing is skipped).
  */
-interface BindingNames {
-  readonly declared: ReadonlySet<string>;
-  readonly relativeImports: ReadonlySet<string>;
-}
-
-/** The `BindingNames` of a file, from every scope of its scope manager; null when it lists none. */
-function readBindingNames(sourceCode: Readonly<TSESLint.SourceCode>): BindingNames | null {
+function readDeclaredNames(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> | null {
   const scopes = sourceCode.scopeManager?.scopes;
   if (!Array.isArray(scopes) || scopes.length === 0) return null;
   const declared = new Set<string>();
-  const relativeImports = new Set<string>();
   for (const scope of scopes) {
     for (const variable of scope.variables) {
       const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
@@ -281,13 +273,9 @@ function readBindingNames(sourceCode: Readonly<TSESLint.SourceCode>): BindingNam
       ) {
         declared.add(variable.name);
       }
-      if (def.type === 'ImportBinding' || def.type === 'Variable') {
-        const module = getImportSource(variable)?.module;
-        if (module?.startsWith('./') || module?.startsWith('../')) relativeImports.add(variable.name);
-      }
     }
   }
-  return { declared, relativeImports };
+  return declared;
 }
 
 /** A class member's name as code writes it (`save`, `#save`), or null when computed. */
@@ -635,12 +623,12 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   const variableCache = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
   const words = getSourceWords(context);
   let mayContainPromises: boolean | null = null;
-  let hasRelativeSpecifier: boolean | null = null;
-  let bindings: BindingNames | null | undefined;
+  let declaredNames: ReadonlySet<string> | null | undefined;
+  let questionsWithoutNames = 0;
   let sourceCalls: PromiseSourceCalls | null = null;
   /** The calls of the promise catalogs in this file: one pass for all four, on the first question. */
   const promiseSourceCalls = (): PromiseSourceCalls =>
-    (sourceCalls ??= mayCallPromiseCatalogs(words) ? findPromiseSourceCalls(sourceCode) : noPromiseSourceCalls());
+    (sourceCalls ??= mayCallPromiseCatalogs(words, getModuleLoads(context)) ? findPromiseSourceCalls(sourceCode) : noPromiseSourceCalls());
   const functionCache = new Map<FunctionNode, boolean>();
   const memberIndexes = new Map<TSESTree.Node, { instance?: MemberIndex; static?: MemberIndex }>();
   /** Typed mode: the checker's known type per node (see `knownType`), and `syntacticReturnsPromise` per function. */
@@ -666,10 +654,10 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
    * that exports it as an async (or `Promise`-typed) function (see `readAsyncExports`).
    */
   function isImportedPromiseFunction(callee: TSESTree.Node): boolean {
-    // Without a relative specifier in the file, no binding is imported from a local module.
-    hasRelativeSpecifier ??= words.anyStringMayBe(NO_STRINGS, ['./', '../']);
-    if (!hasRelativeSpecifier) return false;
-    const imported = importedCallee(callee, variableOf, (name) => bindingNames()?.relativeImports.has(name) ?? false);
+    // Only a name bound from a relative module can be (see `ModuleLoads.relativeBindings`).
+    const relative = getModuleLoads(context).relativeBindings;
+    if (relative.size === 0) return false;
+    const imported = importedCallee(callee, variableOf, (name) => relative.has(name));
     return imported !== null && (asyncExportsOf(imported.module)?.has(imported.name) ?? false);
   }
 
@@ -709,21 +697,20 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   /**
-   * The file's binding names (see `BindingNames`), read once from the scope manager on the first
-   * question; null when the host's scope manager lists no scopes (then nothing is skipped).
-   */
-  function bindingNames(): BindingNames | null {
-    if (bindings === undefined) bindings = readBindingNames(sourceCode);
-    return bindings;
-  }
-
-  /**
    * False when no variable named like `identifier` is declared once in the file as a function, a
-   * class or a variable with an initializer: then no question below can resolve it (it is a
-   * parameter, an import, a global...), and its scope lookup is skipped.
+   * class or a variable with an initializer (see `readDeclaredNames`): then no question below can
+   * resolve it (it is a parameter, an import, a global...), and its scope lookup is skipped. Reading
+   * the names costs about as much as a scope lookup per two scopes of the file, so the first
+   * questions (up to half the number of scopes) take their scope lookup, and the names are read
+   * only for a file that asks more. Either way the answers are the same.
    */
   function mayBeDeclaredHere(identifier: TSESTree.Identifier): boolean {
-    return bindingNames()?.declared.has(identifier.name) ?? true;
+    if (declaredNames === undefined) {
+      questionsWithoutNames += 1;
+      if (questionsWithoutNames <= (sourceCode.scopeManager?.scopes.length ?? 0) / 2) return true;
+      declaredNames = readDeclaredNames(sourceCode);
+    }
+    return declaredNames?.has(identifier.name) ?? true;
   }
 
   /** The initializer of a `const`/never reassigned variable declared once, or null. */
@@ -910,6 +897,8 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   function resolveCallee(callee: TSESTree.Expression): FunctionNode | null {
+    // A name the file declares nowhere resolves to nothing: no cache entry needed.
+    if (callee.type === AST_NODE_TYPES.Identifier && declaredNames && !declaredNames.has(callee.name)) return null;
     const cached = calleeCache.get(callee);
     if (cached !== undefined) return cached;
     const resolved = resolveCalleeUncached(callee);
@@ -1196,6 +1185,27 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     return fn ? syntacticReturnsPromise(fn) : null;
   }
 
+  /**
+   * Untyped, before the inference of `untypedIsPromise`: what the declaration of a function of
+   * this file says about a call of it (`resolveCallee`): true when it is `async`, false for a
+   * generator and for a return type annotation no value of which is a promise
+   * (`SETTLED_RETURN_ANNOTATIONS`); null otherwise. The cheap part of `syntacticReturnsPromise`:
+   * where that one also walks a body and answers false (no returned value can hold a promise),
+   * `untypedIsPromise` answers false as well, so the walk is left out.
+   */
+  function declaredCallIsPromise(node: TSESTree.Node): boolean | null {
+    const call = skipTransparent(node);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return null;
+    const callee = skipTransparent(call.callee);
+    if (callee.type === AST_NODE_TYPES.Super) return null;
+    const fn = resolveCallee(callee as TSESTree.Expression);
+    if (!fn) return null;
+    if (fn.generator) return false;
+    if (fn.async) return true;
+    if (fn.returnType && SETTLED_RETURN_ANNOTATIONS.has(fn.returnType.typeAnnotation.type)) return false;
+    return null;
+  }
+
   function typedIsPromise(node: TSESTree.Expression): boolean | null {
     const syntactic = syntacticCallIsPromise(node);
     if (syntactic !== null) return syntactic;
@@ -1292,7 +1302,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     isPromise(node) {
       const cached = isPromiseCache.get(node);
       if (cached !== undefined) return cached;
-      const result = typedIsPromise(node) ?? untypedIsPromise(node, 0);
+      const result = (services ? typedIsPromise(node) : declaredCallIsPromise(node)) ?? untypedIsPromise(node, 0);
       isPromiseCache.set(node, result);
       return result;
     },

@@ -14,6 +14,8 @@ import { perFile } from './per-file';
  */
 export class SourceWords {
   private readonly offsets = new Map<string, readonly number[]>();
+  /** `has` answers for words whose offsets were not listed. */
+  private readonly present = new Map<string, boolean>();
   private readonly text: string;
 
   constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {
@@ -21,34 +23,85 @@ export class SourceWords {
   }
 
   /**
+   * The distinct string literal texts of the file (see `someString`), whether one of them has a
+   * backslash, and the answers given per prefix; read on the first question.
+   */
+  private strings: { readonly values: ReadonlySet<string>; readonly escaped: boolean; readonly prefixes: Map<string, boolean> } | null =
+    null;
+
+  /**
    * Does some string literal of the file (a `'...'`/`"..."` token, or a template literal without
    * substitutions) satisfy `test`? `test` sees the literal's text between its quotes, escapes
    * unresolved. Module specifiers of imports, `require()` and `import()` are such literals, so
-   * this is a superset test for "may this file load module X".
+   * this is a superset test for "may this file load module X". The tokens are read once per file;
+   * each question after that looks at the distinct literal texts only.
    */
   someString(test: (value: string) => boolean): boolean {
-    for (const token of this.sourceCode.ast.tokens) {
-      const value = token.value;
-      const isString =
-        token.type === 'String' || (token.type === 'Template' && value.length >= 2 && value.startsWith('`') && value.endsWith('`'));
-      if (isString && test(value.slice(1, -1))) return true;
+    for (const value of this.stringLiterals().values) {
+      if (test(value)) return true;
     }
     return false;
   }
 
   /**
    * Does some string literal of the file equal one of `values`, or start with one of `prefixes`?
-   * A literal with a backslash (an escape that may spell anything) counts as a match.
+   * A literal with a backslash (an escape that may spell anything) counts as a match. Answered
+   * from the file's distinct literal texts (`values` looked up in them, each prefix answered once
+   * per file).
    */
   anyStringMayBe(values: ReadonlySet<string>, prefixes: readonly string[] = []): boolean {
-    return this.someString(
-      (value) => value.includes('\\') || values.has(value) || prefixes.some((prefix) => value.startsWith(prefix)),
-    );
+    const strings = this.stringLiterals();
+    if (strings.escaped) return true;
+    if (values.size <= strings.values.size) {
+      for (const value of values) if (strings.values.has(value)) return true;
+    } else {
+      for (const value of strings.values) if (values.has(value)) return true;
+    }
+    for (const prefix of prefixes) {
+      let found = strings.prefixes.get(prefix);
+      if (found === undefined) {
+        found = false;
+        for (const value of strings.values) {
+          if (value.startsWith(prefix)) {
+            found = true;
+            break;
+          }
+        }
+        strings.prefixes.set(prefix, found);
+      }
+      if (found) return true;
+    }
+    return false;
+  }
+
+  private stringLiterals(): { readonly values: ReadonlySet<string>; readonly escaped: boolean; readonly prefixes: Map<string, boolean> } {
+    if (this.strings) return this.strings;
+    const values = new Set<string>();
+    let escaped = false;
+    for (const token of this.sourceCode.ast.tokens) {
+      const type = token.type;
+      if (type !== 'String' && type !== 'Template') continue;
+      const value = token.value;
+      if (type === 'Template' && !(value.length >= 2 && value.startsWith('`') && value.endsWith('`'))) continue;
+      const text = value.slice(1, -1);
+      if (text.includes('\\')) escaped = true;
+      values.add(text);
+    }
+    this.strings = { values, escaped, prefixes: new Map() };
+    return this.strings;
   }
 
   /** Does `word` occur anywhere in the file's text? */
   has(word: string): boolean {
-    return this.offsetsOf(word).length > 0;
+    const offsets = this.offsets.get(word);
+    if (offsets) return offsets.length > 0;
+    // One `indexOf` that stops at the first occurrence; the offsets are listed only when asked for.
+    let found = this.present.get(word);
+    if (found === undefined) {
+      found = this.text.includes(word);
+      this.present.set(word, found);
+    }
+    return found;
   }
 
   /** Does `word` occur entirely inside `node`'s source range? */

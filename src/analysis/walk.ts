@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { isFunctionNode } from './async-context';
 
 /**
@@ -50,10 +51,34 @@ export function nodeStartingAt(
   type: AST_NODE_TYPES,
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
 ): TSESTree.Node | null {
+  return descendTo(root, offset, type, visitorKeys, true);
+}
+
+/**
+ * Like `nodeStartingAt`, but anywhere below `root`: nested functions and class bodies are entered
+ * too. With the offsets of a word (`SourceWords.occurrences`), it finds every `require` identifier
+ * of a file without walking it.
+ */
+export function nodeStartingAtAnyDepth(
+  root: TSESTree.Node,
+  offset: number,
+  type: AST_NODE_TYPES,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): TSESTree.Node | null {
+  return descendTo(root, offset, type, visitorKeys, false);
+}
+
+function descendTo(
+  root: TSESTree.Node,
+  offset: number,
+  type: AST_NODE_TYPES,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  sameFunction: boolean,
+): TSESTree.Node | null {
   let node: TSESTree.Node | null = root;
   while (node && node.range[0] <= offset && offset < node.range[1]) {
     if (node.range[0] === offset && node.type === type) return node;
-    if (node !== root && (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody)) return null;
+    if (sameFunction && node !== root && (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody)) return null;
     node = childHolding(node, offset, visitorKeys);
   }
   return null;

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
 import { getFileEffects } from '../analysis/effects';
 import { getWhereItRuns } from '../analysis/where-it-runs';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './ast-node-types';
 
 /**
  * Skips wrappers that do not change an expression's runtime value: `x as T`, `x!`, `<T>x`,
