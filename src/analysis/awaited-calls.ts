@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { ORDERED_CALL_NAMES, ORDERED_CALL_PREFIXES, UI_QUERY_NAMES, WRITE_VERBS } from '../catalog/ordered-calls';
+import { ORDERED_CALL_NAMES, ORDERED_CALL_PREFIXES, ORDERED_LIFECYCLE_VERBS, ORDERED_RESOURCE_NOUNS, UI_QUERY_NAMES, WRITE_VERBS } from '../catalog/ordered-calls';
 import { skipTransparent } from '../util/ast';
 import { writesOutside } from './dependencies';
 
@@ -123,6 +123,9 @@ export function isImported(variable: TSESLint.Scope.Variable): boolean {
  * - its callee's name is in `ORDERED_CALL_NAMES` (delays, locks, transactions, connection
  *   lifecycle, browser steps) or in the user's `orderedFunctions`, or starts with one of
  *   `ORDERED_CALL_PREFIXES` (UI waits: `waitForSelector`), or is a Testing Library query (`UI_QUERY_NAMES`);
+ * - its first or last camelCase word is a lifecycle verb (`ORDERED_LIFECYCLE_VERBS`:
+ *   `connectDatabase`, `startServer`, `redisConnect`), or it opens or closes a resource named
+ *   as its last word (`openBrowser`, `closeDatabase`: `ORDERED_RESOURCE_NOUNS`);
  * - it is `new Promise(...)`: hand-made promises almost always wrap a timer or an event
  *   (`await new Promise((r) => setTimeout(r, 100))`, `once(stream, 'end')`-style waits).
  */
@@ -140,8 +143,20 @@ export function isOrderedCall(call: AwaitedCall, extraNames: ReadonlySet<string>
     ORDERED_CALL_NAMES.has(name) ||
     UI_QUERY_NAMES.has(name) ||
     extraNames.has(name) ||
-    ORDERED_CALL_PREFIXES.some((prefix) => name.startsWith(prefix))
+    ORDERED_CALL_PREFIXES.some((prefix) => name.startsWith(prefix)) ||
+    namesLifecycleStep(name)
   );
+}
+
+/** The first or last camelCase word of a name is a lifecycle verb (see `isOrderedCall`). */
+function namesLifecycleStep(name: string): boolean {
+  const words = name.replace(/^[_$#]+/, '').split(/(?=[A-Z])|[_$]+/).filter((word) => word.length > 0);
+  if (words.length < 2) return false;
+  const first = words[0]?.toLowerCase();
+  const last = words[words.length - 1]?.toLowerCase();
+  if (first === undefined || last === undefined) return false;
+  if ((first === 'open' || first === 'close') && ORDERED_RESOURCE_NOUNS.has(last)) return true;
+  return ORDERED_LIFECYCLE_VERBS.has(first) || ORDERED_LIFECYCLE_VERBS.has(last);
 }
 
 /** Per-file memo for `callsStatefulFunction`: function node → whether it writes outside itself. */

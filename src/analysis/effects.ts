@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 import {
   CLOCK_READS,
   CONNECTION_LIFECYCLE_METHODS,
@@ -20,8 +21,10 @@ import {
   MEMORY_METHODS,
   PROCESS_MODULES,
   PROMPT_METHODS,
+  POOL_TYPE_NAMES,
   PROMPT_NAME,
   QUESTION_TEXT,
+  SINGLE_CONNECTION_TYPE_NAME,
   PROMPT_MODULE_FILE,
   PROMPT_MODULES,
   STATEMENT_METHODS,
@@ -69,8 +72,10 @@ export type WriteTarget =
  *     every `await` and `return` in it is of a value already at hand (a variable or field, a
  *     cached promise), `Promise.resolve(...)`, a request accessor (`MEMORY_PROMISE_IMPORTS`), or a
  *     call whose own summary waits on memory;
- *   - `cached`: the function starts by returning a value it keeps when it has one
- *     (`if (this.client) return this.client;`): after the first call it waits for nothing;
+ *   - `cached`: the function answers from a value it keeps once it has one (see
+ *     `servesCachedValue`: `if (this.client) return this.client;` first, a cache hit returned
+ *     as `Promise.resolve(hit.value)` after a lookup, a memoised promise filled on a miss), or
+ *     awaits only such calls and memory: after the first call it waits for nothing;
  *   - `files`: only the local file system (an `fs` call, a helper of this file that waits on nothing
  *     else, or a helper named for reading a local file and given a path, `LOCAL_FILE_HELPER_NAME`):
  *     a wait of microseconds to a few milliseconds, nothing worth overlapping on its own;
@@ -136,6 +141,9 @@ export interface EffectSummary {
   readonly startsServer: boolean;
 }
 
+/** `ts.SymbolFlags.Class`; written out so untyped mode never loads `typescript`. */
+const SYMBOL_FLAGS_CLASS = 1 << 5;
+
 /** How many functions deep a summary follows local calls (the caller is depth 1). */
 const MAX_DEPTH = 4;
 
@@ -172,6 +180,8 @@ export class FileEffects {
   private readonly inProgress = new Set<FunctionNode>();
   private readonly classResources = new Map<TSESTree.Node, boolean>();
   private readonly context: AnyRuleContext;
+  /** Per class declaration (typed): does it reach the database only through a pool (`usesPool`)? */
+  private readonly poolClasses = new Map<ts.Node, boolean>();
   /** Per relative specifier: the exports of that module that catch every error (null: unreadable). */
   private readonly catchAllExports = new Map<string, ReadonlySet<string> | null>();
 
@@ -284,6 +294,115 @@ export class FileEffects {
     const callee = skipTransparent(parent.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
     return name !== null && /transaction/i.test(name);
+  }
+
+  /**
+   * True when the call's receiver is an instance of a class of the program's own source (a
+   * repository, a data-access service) that reaches the database through a pool: one of its
+   * properties is typed as a pooled handle (`POOL_TYPE_NAMES`: `Knex`, `Pool`, `PrismaClient`)
+   * and none as one connection (`SINGLE_CONNECTION_TYPE_NAME`: `PoolClient`, `Connection`,
+   * `Transaction`). Two reads through it may run at once, on two connections of the pool.
+   * Typed only (the class is usually declared in another file, and only the checker's types name
+   * the handle); false untyped, for classes of declaration files (a library's own client), and for
+   * `this.x()` (the class's own members: effect summaries decide those).
+   */
+  receiverUsesPool(call: EffectCall): boolean {
+    const services = getTypedServices(this.context);
+    const callee = skipTransparent(call.callee);
+    // `this.x()` inside the class itself: its own methods' summaries decide, not this question.
+    if (!services || callee.type !== AST_NODE_TYPES.MemberExpression || skipTransparent(callee.object).type === AST_NODE_TYPES.ThisExpression) return false;
+    return checkerQuery(false, () => {
+      const checker = services.program.getTypeChecker();
+      const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(callee.object));
+      const symbol = type.getSymbol();
+      const declaration = symbol?.getDeclarations()?.[0];
+      if (!symbol || !declaration || declaration.getSourceFile().isDeclarationFile || (symbol.flags & SYMBOL_FLAGS_CLASS) === 0) return false;
+      let known = this.poolClasses.get(declaration);
+      if (known === undefined) {
+        let pooled = false;
+        let single = false;
+        for (const property of checker.getPropertiesOfType(type)) {
+          const propertyType = checker.getTypeOfSymbol(property);
+          const name = (propertyType.aliasSymbol ?? propertyType.getSymbol())?.getName();
+          if (name === undefined) continue;
+          if (SINGLE_CONNECTION_TYPE_NAME.test(name)) single = true;
+          else if (POOL_TYPE_NAMES.has(name)) pooled = true;
+        }
+        known = pooled && !single;
+        this.poolClasses.set(declaration, known);
+      }
+      return known;
+    });
+  }
+
+  /**
+   * True when the call is a method of an instance of a class of this file that holds no
+   * connection, so each call does its own I/O (a REST client that calls `fetch` per request):
+   * the receiver is not one ordered resource, whatever its name (`client.request(path)`).
+   * - the receiver is a name or a `this` field whose declaration says the class: a type
+   *   annotation (`client: RestClient`, a constructor parameter property) or `new RestClient(...)`;
+   * - the class is not a connection (`isOrderedReceiver`'s resource class), and no field of it is
+   *   named like one ordered resource (`connectionFieldName`) or made by a connection factory
+   *   (`ORDERED_RESOURCE_FACTORIES`);
+   * - the called method is the class's own, and its summary writes nothing to `this`, takes no
+   *   lock, starts no process and asks no person.
+   * Untyped and typed alike (the evidence is this file's syntax).
+   */
+  isStatelessClientCall(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = staticMemberName(callee);
+    const classNode = this.declaredClassOf(skipTransparent(callee.object));
+    if (name === null || !classNode || this.isResourceClass(classNode) || holdsConnection(classNode)) return false;
+    const method = classNode.body.body.find(
+      (member): member is TSESTree.MethodDefinition =>
+        member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === 'method' && keyName(member) === name,
+    );
+    if (!method || method.value.type !== AST_NODE_TYPES.FunctionExpression) return false;
+    const summary = this.summarise(method.value, 1);
+    return !summary.writes.some((write) => write.kind === 'this') && !summary.locks && !summary.startsProcess && !summary.prompts;
+  }
+
+  /** The class of this file that a receiver's declaration names (see `isStatelessClientCall`), or null. */
+  private declaredClassOf(receiver: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+    let annotation: TSESTree.TypeNode | undefined;
+    let init: TSESTree.Node | null | undefined;
+    if (receiver.type === AST_NODE_TYPES.Identifier) {
+      const definition = variableOfIdentifier(this.sourceCode, receiver)?.defs[0];
+      if (definition?.type === 'Parameter' && definition.name.type === AST_NODE_TYPES.Identifier) {
+        annotation = definition.name.typeAnnotation?.typeAnnotation;
+      } else if (definition?.type === 'Variable' && definition.node.id.type === AST_NODE_TYPES.Identifier) {
+        annotation = definition.node.id.typeAnnotation?.typeAnnotation;
+        init = definition.node.init;
+      }
+    } else if (receiver.type === AST_NODE_TYPES.MemberExpression && skipTransparent(receiver.object).type === AST_NODE_TYPES.ThisExpression) {
+      const field = staticMemberName(receiver);
+      const owner = enclosingClass(receiver);
+      if (field === null || !owner) return null;
+      for (const member of owner.body.body) {
+        if (member.type === AST_NODE_TYPES.PropertyDefinition && keyName(member) === field) {
+          annotation = member.typeAnnotation?.typeAnnotation;
+          init = member.value;
+        }
+        if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+          for (const param of member.value.params) {
+            if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier && param.parameter.name === field) {
+              annotation = param.parameter.typeAnnotation?.typeAnnotation;
+            }
+          }
+        }
+      }
+    } else {
+      return null;
+    }
+    let className: TSESTree.Identifier | null = null;
+    if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier) className = annotation.typeName;
+    const made = init ? skipTransparent(init) : null;
+    if (!className && made?.type === AST_NODE_TYPES.NewExpression && made.callee.type === AST_NODE_TYPES.Identifier) className = made.callee;
+    if (!className) return null;
+    const definition = variableOfIdentifier(this.sourceCode, className)?.defs[0];
+    const node: TSESTree.Node | undefined = definition?.type === 'ClassName' ? definition.node : undefined;
+    return node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression ? node : null;
   }
 
   /**
@@ -403,7 +522,8 @@ export class FileEffects {
    *   not `throw` (`Promise.resolve().then(() => emit('ready'))`); `.finally(f)` whose callback
    *   ends the process (`process.exit(0)`): no rejection is ever seen;
    * - a recursive call of the function being summarised: it has the function's own answer;
-   * - `Promise.allSettled(...)`; `Promise.resolve(v)` of a value that is not a call;
+   * - `Promise.allSettled(...)`; `Promise.resolve(v)` of a value that is not a call; a
+   *   `new Promise(executor)` whose synchronous executor never uses a `reject` (`isResolveOnlyPromise`);
    *   `Promise.all` / `race` / `any` of an array literal whose every element cannot reject, or of
    *   `items.map(fn)` where `fn` (written there or a function of this file) is async and cannot
    *   reject. Over `items.map(fn)` with a synchronous or unknown `fn`, even `allSettled` can: `fn`
@@ -443,10 +563,29 @@ export class FileEffects {
       case AST_NODE_TYPES.CallExpression:
         return this.callCanReject(node, depth);
       case AST_NODE_TYPES.NewExpression:
+        if (this.isResolveOnlyPromise(node)) return false;
         return this.summaryAt(node, depth)?.canReject ?? true;
       default:
         return true;
     }
+  }
+
+  /**
+   * `new Promise(executor)` whose synchronous executor never rejects: it takes only `resolve`
+   * (`new Promise((resolve) => emitter.once('exit', resolve))`), or never uses its `reject`. Only a
+   * synchronous throw of the executor itself could still reject it. Not a delay
+   * (`new Promise((resolve) => setTimeout(resolve, ms))`): waiting is its whole point, so a dropped
+   * one is a forgotten `await`, and rules keep treating it as any other promise.
+   */
+  private isResolveOnlyPromise(node: TSESTree.NewExpression): boolean {
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise' || !this.isGlobal(callee)) return false;
+    const executor = node.arguments[0] ? skipTransparent(node.arguments[0]) : null;
+    if (!executor || !isFunctionNode(executor) || executor.async || isDelayExecutor(executor)) return false;
+    const reject = executor.params[1];
+    if (reject === undefined) return true;
+    if (reject.type !== AST_NODE_TYPES.Identifier) return false;
+    return this.sourceCode.getDeclaredVariables(executor).every((variable) => variable.name !== reject.name || variable.references.length === 0);
   }
 
   private callCanReject(call: TSESTree.CallExpression, depth: number): boolean {
@@ -513,12 +652,12 @@ export class FileEffects {
     return name === 'all' || name === 'allSettled' || name === 'race' || name === 'any' ? name : null;
   }
 
-  /** @internal For `FunctionWalk`: the summary of a call made inside a function at `depth`. */
   /** Typed mode: the checker knows `node`'s type and it is not a promise. False untyped. */
   isKnownNonPromise(node: TSESTree.Node): boolean {
     return this.promises.typed && this.promises.hasKnownType(node) && !this.promises.isPromise(node as TSESTree.Expression);
   }
 
+  /** @internal For `FunctionWalk`: the summary of a call made inside a function at `depth`. */
   calleeSummary(call: EffectCall, depth: number): EffectSummary | null {
     return this.summaryAt(call, depth + 1);
   }
@@ -690,6 +829,47 @@ function producerName(node: TSESTree.Node): string | null {
   return null;
 }
 
+/**
+ * True when some field of the class is named like one ordered resource (`conn`, `socket`,
+ * `session`, `ORDERED_RESOURCE_HANDLE_NAME`) or is made by a connection factory
+ * (`ORDERED_RESOURCE_FACTORIES`): its methods may share that one connection.
+ */
+function holdsConnection(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  const fields = new Set<string>();
+  for (const member of classNode.body.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition) {
+      const name = keyName(member);
+      if (name !== null) fields.add(name);
+    }
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      for (const param of member.value.params) {
+        if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier) fields.add(param.parameter.name);
+      }
+      for (const statement of member.value.body?.body ?? []) {
+        const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : null;
+        if (expression?.type === AST_NODE_TYPES.AssignmentExpression && expression.left.type === AST_NODE_TYPES.MemberExpression && expression.left.object.type === AST_NODE_TYPES.ThisExpression) {
+          const name = staticMemberName(expression.left);
+          if (name !== null) fields.add(name);
+        }
+      }
+    }
+  }
+  for (const field of fields) {
+    if (CONNECTION_FIELD_NAME.test(field) || ORDERED_RESOURCE_HANDLE_NAME.test(field) || fieldFromResource(classNode, field)) return true;
+  }
+  return false;
+}
+
+/** The name of a class member as written (`request`, `#conn` as `conn`), or null when computed. */
+function keyName(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | null {
+  if (member.computed) return null;
+  if (member.key.type === AST_NODE_TYPES.Identifier || member.key.type === AST_NODE_TYPES.PrivateIdentifier) return member.key.name;
+  return null;
+}
+
+/** A field named for one connection: `conn`, `connection`, `socket`, `session`, `client`, `db`, `pool`, `#driver`. */
+const CONNECTION_FIELD_NAME = /^(?:conn|connection|socket|ws|session|client|db|database|pool|knex|redis|channel|stream|tx|trx|transaction|page|browser)$/i;
+
 /** True when the class gives `field` a value from an ordered-resource factory (see `isOrderedReceiver`). */
 function fieldFromResource(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, field: string): boolean {
   for (const member of classNode.body.body) {
@@ -801,7 +981,9 @@ class FunctionWalk {
         if (own && node.argument) this.results.push(node.argument);
         break;
       case AST_NODE_TYPES.AssignmentExpression:
-        for (const target of assignmentTargets(node.left)) this.recordWrite(target, false);
+        // A memo filled once (`cache ??= load()`, `if (!this.rates) this.rates = ...`) is not state
+        // that callers share: every call after the first reads the same value.
+        if (!isMemoFill(node, this.fn)) for (const target of assignmentTargets(node.left)) this.recordWrite(target, false);
         break;
       case AST_NODE_TYPES.UpdateExpression:
         this.recordWrite(node.argument, false);
@@ -964,18 +1146,19 @@ class FunctionWalk {
   private waits(): EffectSummary['waits'] {
     if (this.startsProcess || this.startsServer || this.prompts || this.locks) return 'io';
     const body = this.fn.body;
-    if (body.type === AST_NODE_TYPES.BlockStatement && isCachedGuard(body.body[0])) return 'cached';
+    if (body.type === AST_NODE_TYPES.BlockStatement && servesCachedValue(body, this.visitorKeys)) return 'cached';
+    if (body.type !== AST_NODE_TYPES.BlockStatement && memoisedExpression(body)) return 'cached';
     let waits: EffectSummary['waits'] = this.readsFiles || this.writes.some((write) => write.kind === 'file') ? 'files' : 'memory';
-    for (const value of this.results) {
-      const wait = this.valueWait(value);
-      if (wait === 'io') return 'io';
-      if (wait === 'files') waits = 'files';
-    }
+    for (const value of this.results) waits = widerWait(waits, this.valueWait(value));
     return waits;
   }
 
-  /** What a value's promise (if any) waits for: `memory` for what is already at hand. */
-  private valueWait(value: TSESTree.Node): 'memory' | 'files' | 'io' {
+  /**
+   * What a value's promise (if any) waits for: `memory` for what is already at hand, `cached`
+   * for a call of a function that answers from memory after its first call (`renderTemplate`
+   * awaiting a memoised template load).
+   */
+  private valueWait(value: TSESTree.Node): EffectSummary['waits'] {
     const node = skipTransparent(value);
     switch (node.type) {
       case AST_NODE_TYPES.Identifier: {
@@ -1001,9 +1184,7 @@ class FunctionWalk {
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
         if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node)) return 'memory';
-        const summary = this.effects.calleeSummary(node, this.depth);
-        if (summary?.waits === 'memory') return 'memory';
-        return summary?.waits === 'files' ? 'files' : 'io';
+        return this.effects.calleeSummary(node, this.depth)?.waits ?? 'io';
       }
       default:
         return 'io';
@@ -1222,10 +1403,11 @@ function asksQuestion(call: EffectCall): boolean {
   return false;
 }
 
-/** The longer of two waits: `io` over `files` over `memory`. */
-function widerWait(a: 'memory' | 'files' | 'io', b: 'memory' | 'files' | 'io'): 'memory' | 'files' | 'io' {
+/** The longer of two waits: `io` over `files` over `cached` over `memory`. */
+function widerWait(a: EffectSummary['waits'], b: EffectSummary['waits']): EffectSummary['waits'] {
   if (a === 'io' || b === 'io') return 'io';
-  return a === 'files' || b === 'files' ? 'files' : 'memory';
+  if (a === 'files' || b === 'files') return 'files';
+  return a === 'cached' || b === 'cached' ? 'cached' : 'memory';
 }
 
 /**
@@ -1266,21 +1448,191 @@ function isProcessEnv(node: TSESTree.Node): boolean {
   );
 }
 
-/** `if (this.client) return this.client;` / `if (cache) return cache;`: a memoised value returned early. */
-function isCachedGuard(statement: TSESTree.Statement | undefined): boolean {
-  if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
-  let consequent: TSESTree.Statement = statement.consequent;
-  if (consequent.type === AST_NODE_TYPES.BlockStatement) {
-    if (consequent.body.length !== 1 || !consequent.body[0]) return false;
-    consequent = consequent.body[0];
+/** How many leading statements `servesCachedValue` reads before it gives up. */
+const MAX_CACHE_PREAMBLE = 4;
+
+/** The one statement of a branch (`return x;` or `{ return x; }`), or null. */
+function onlyStatement(branch: TSESTree.Statement): TSESTree.Statement | null {
+  if (branch.type !== AST_NODE_TYPES.BlockStatement) return branch;
+  return branch.body.length === 1 ? (branch.body[0] ?? null) : null;
+}
+
+/**
+ * A read of memory that may hold a kept value: a member (`this.client`, `cache[key]`) or a
+ * lookup in a collection (`this.values.get(key)`, `memo.get(id)`, `cache.peek(k)`), no `await`.
+ */
+function isMemoryLookup(node: TSESTree.Node): boolean {
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.MemberExpression) return accessPathOf(value) !== null;
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(value.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = staticMemberName(callee);
+  return (method === 'get' || method === 'peek') && accessPathOf(skipTransparent(callee.object)) !== null;
+}
+
+/**
+ * The path a returned value keeps: `hit.value` for `Promise.resolve(hit.value)`, `this.client` for
+ * `this.client`; null for anything that does work (a call other than `Promise.resolve` of a path).
+ */
+function keptPath(node: TSESTree.Node): string | null {
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) return accessPathOf(value);
+  if (value.type !== AST_NODE_TYPES.CallExpression || value.arguments.length !== 1 || !value.arguments[0]) return null;
+  const callee = skipTransparent(value.callee);
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    staticMemberName(callee) !== 'resolve' ||
+    skipTransparent(callee.object).type !== AST_NODE_TYPES.Identifier ||
+    (skipTransparent(callee.object) as TSESTree.Identifier).name !== 'Promise'
+  ) {
+    return null;
   }
-  if (consequent.type !== AST_NODE_TYPES.ReturnStatement || !consequent.argument) return false;
-  const returned = skipTransparent(consequent.argument);
-  if (returned.type !== AST_NODE_TYPES.Identifier && returned.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const path = accessPathOf(returned);
-  if (path === null) return false;
-  const test = skipTransparent(statement.test);
-  return accessPathOf(test) === path;
+  const held = skipTransparent(value.arguments[0]);
+  return held.type === AST_NODE_TYPES.Identifier || held.type === AST_NODE_TYPES.MemberExpression ? accessPathOf(held) : null;
+}
+
+/** True when `path` is `prefix` or a member of it (`hit.value` of `hit`). */
+function isWithin(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+}
+
+/** Every access path read in `node` (identifiers and member chains, outermost only: `user.banned`, not `user`). */
+function pathsIn(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visitorKeys']): string[] {
+  const paths: string[] = [];
+  const visit = (current: TSESTree.Node): void => {
+    if (current.type === AST_NODE_TYPES.Identifier || current.type === AST_NODE_TYPES.MemberExpression) {
+      const path = accessPathOf(current);
+      if (path !== null) {
+        paths.push(path);
+        return;
+      }
+    }
+    forEachChild(current, visitorKeys, visit);
+  };
+  visit(node);
+  return paths;
+}
+
+/**
+ * True when a function answers from memory once it has the value (`EffectSummary.waits` is
+ * `cached`), by one of the shapes of a memo or a cache:
+ * - a cache hit returned early: up to `MAX_CACHE_PREAMBLE` leading statements that only look a
+ *   value up (`const hit = this.values.get(key);`), then `if (test) return kept;` where `kept` is
+ *   a looked-up name (or a member of it) that the test reads, a name or member the test reads
+ *   as it is (`if (this.client) return this.client;`), or `Promise.resolve` of one
+ *   (`if (hit && hit.expires > now) return Promise.resolve(hit.value);`);
+ * - a memoised promise filled on a miss: `let p = memo.get(key); if (!p) { p = load(key);
+ *   memo.set(key, p); } return p;` (also with `this.p`, `p == null`, `p === undefined`): the `if`
+ *   tests the returned path for absence and assigns it;
+ * - `return this.p ??= load()`, `return this.p || (this.p = load())`.
+ */
+function servesCachedValue(body: TSESTree.BlockStatement, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  const statements = body.body;
+  const last = statements.at(-1);
+  if (last?.type === AST_NODE_TYPES.ReturnStatement && last.argument && memoisedExpression(last.argument)) return true;
+  const lookedUp = new Set<string>();
+  for (const statement of statements.slice(0, MAX_CACHE_PREAMBLE + 1)) {
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || !isMemoryLookup(declarator.init)) return false;
+        lookedUp.add(declarator.id.name);
+      }
+      continue;
+    }
+    if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
+    const returned = onlyStatement(statement.consequent);
+    if (returned?.type === AST_NODE_TYPES.ReturnStatement && returned.argument) {
+      const kept = keptPath(returned.argument);
+      if (kept === null) return false;
+      const root = rootOf(kept);
+      const tested = pathsIn(statement.test, visitorKeys);
+      // A looked-up name: the test reads it; anything else (`if (this.client) return this.client;`):
+      // the test reads exactly what is returned.
+      return lookedUp.has(root) ? tested.some((path) => isWithin(path, root)) : tested.includes(kept);
+    }
+    // `if (!p) { p = load(); memo.set(key, p); } return p;`
+    if (last?.type === AST_NODE_TYPES.ReturnStatement && last.argument && fillsOnMiss(statement, last.argument, lookedUp)) return true;
+    return false;
+  }
+  return false;
+}
+
+/** `!p`, `p == null`, `p === undefined`: the test says `p` holds nothing yet; `p`'s path, else null. */
+function absenceTested(test: TSESTree.Expression): string | null {
+  const node = skipTransparent(test);
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return accessPathOf(skipTransparent(node.argument));
+  if (node.type === AST_NODE_TYPES.BinaryExpression && ['==', '===', '!=', '!=='].includes(node.operator) && node.operator.startsWith('=')) {
+    const empty = (side: TSESTree.Node): boolean => {
+      const value = skipTransparent(side);
+      return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+    };
+    if (empty(node.right)) return accessPathOf(skipTransparent(node.left as TSESTree.Node));
+    if (empty(node.left)) return accessPathOf(skipTransparent(node.right));
+  }
+  return null;
+}
+
+/**
+ * `if (!p) { ...; p = load(); ... }` then `return p;` (or a lookup in it: `return p.get(k) ?? d;`),
+ * where `p` was looked up or is a member.
+ */
+function fillsOnMiss(statement: TSESTree.IfStatement, returnedNode: TSESTree.Node, lookedUp: ReadonlySet<string>): boolean {
+  const returned = absenceTested(statement.test);
+  if (returned === null || !returnsFrom(returnedNode, returned)) return false;
+  if (!lookedUp.has(returned) && !returned.includes('.')) return false;
+  const branch = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
+  return branch.some((inner) => {
+    if (inner.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const expression = skipTransparent(inner.expression);
+    return expression.type === AST_NODE_TYPES.AssignmentExpression && accessPathOf(expression.left) === returned;
+  });
+}
+
+/** The returned value is `path` itself, `Promise.resolve` of it, a lookup in it (`path.get(k)`), or one of these `?? fallback`. */
+function returnsFrom(node: TSESTree.Node, path: string): boolean {
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&') {
+    const fallback = skipTransparent(value.right);
+    return returnsFrom(value.left, path) && (fallback.type === AST_NODE_TYPES.Literal || fallback.type === AST_NODE_TYPES.Identifier);
+  }
+  if (keptPath(value) === path) return true;
+  if (value.type === AST_NODE_TYPES.MemberExpression && value.computed) return accessPathOf(skipTransparent(value.object)) === path;
+  if (!isMemoryLookup(value) || value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(value.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && accessPathOf(skipTransparent(callee.object)) === path;
+}
+
+/**
+ * `p ??= load()`, `p ||= load()`, or `p = load()` inside `if (!p) { ... }` (also `p == null`):
+ * an assignment that fills a kept value only while it is empty (see `absenceTested`).
+ */
+function isMemoFill(assignment: TSESTree.AssignmentExpression, fn: FunctionNode): boolean {
+  if (assignment.operator === '??=' || assignment.operator === '||=') return accessPathOf(assignment.left) !== null;
+  if (assignment.operator !== '=') return false;
+  const target = accessPathOf(assignment.left);
+  if (target === null) return false;
+  let child: TSESTree.Node = assignment;
+  let current: TSESTree.Node | undefined = assignment.parent;
+  while (current && current !== fn) {
+    if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child) return absenceTested(current.test) === target;
+    if (isFunctionNode(current)) return false;
+    child = current;
+    current = current.parent;
+  }
+  return false;
+}
+
+/** `this.p ??= load()`, `this.p || (this.p = load())`, `p ?? (p = load())`: a kept value, made once. */
+function memoisedExpression(node: TSESTree.Node): boolean {
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.AssignmentExpression && (value.operator === '??=' || value.operator === '||=')) {
+    return accessPathOf(value.left) !== null;
+  }
+  if (value.type !== AST_NODE_TYPES.LogicalExpression || value.operator === '&&') return false;
+  const kept = accessPathOf(skipTransparent(value.left));
+  const right = skipTransparent(value.right);
+  return kept !== null && right.type === AST_NODE_TYPES.AssignmentExpression && right.operator === '=' && accessPathOf(right.left) === kept;
 }
 
 /**
@@ -1288,3 +1640,13 @@ function isCachedGuard(statement: TSESTree.Statement | undefined): boolean {
  * every rule of the plugin for the file.
  */
 export const getFileEffects = perFile((context) => new FileEffects(context));
+
+/** An executor that only starts a timer (`(resolve) => setTimeout(resolve, ms)`, also in a block body): a delay. */
+function isDelayExecutor(executor: FunctionNode): boolean {
+  const body = executor.body;
+  const statement = body.type === AST_NODE_TYPES.BlockStatement ? (body.body.length === 1 ? body.body[0] : undefined) : body;
+  const expression = statement?.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement;
+  if (expression?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const timer = skipTransparent(expression.callee);
+  return timer.type === AST_NODE_TYPES.Identifier && (timer.name === 'setTimeout' || timer.name === 'setImmediate');
+}

@@ -268,10 +268,12 @@ export const FILE_METADATA_PREFIXES: readonly string[] = [
  * Words with which code says a loop is sequential on purpose, in their many phrasings:
  * "sequential on purpose", "one at a time", "in order", "order matters", "must not be written
  * concurrently", "avoid concurrent queries on the same client", "consumers rely on delivery order",
- * "do not run in parallel", "to avoid a race", "keep the original order", "in the order they came".
+ * "do not run in parallel", "to avoid a race", "keep the original order", "in the order they came",
+ * "connect one backend after the other", "foreign keys" (parents are inserted before children),
+ * "must come first", "must be created before", "users before projects before tasks".
  */
 export const SEQUENTIAL_INTENT =
-  /\b(?:sequential(?:ly)?|serial(?:ly|ized?)?|one (?:at a time|after (?:the )?(?:other|another)|by one)|in (?:order|turn|sequence)|order matters|(?:delivery|insertion|execution|registration) order|rely on (?:the )?order|(?:not|never|avoid)\b[^.\n]{0,40}\b(?:concurrent(?:ly)?|parallel|at the same time|simultaneous(?:ly)?)|(?:keep|preserve|maintain)s?\b[^.\n]{0,30}\border|in the (?:same |original |given )?order|same (?:client|connection|session|socket)|race condition|to avoid (?:a )?race)\b/i;
+  /\b(?:sequential(?:ly)?|serial(?:ly|ized?)?|one (?:at a time|(?:\w+ )?after (?:the )?(?:other|another)|by one)|foreign[- ]keys?|must (?:come|run|happen|go|exist|be (?:done|created|written|inserted|ready))\b[^.\n]{0,20}\b(?:first|before)|\w+ before \w+ before \w+|in (?:order|turn|sequence)|order matters|(?:delivery|insertion|execution|registration) order|rely on (?:the )?order|(?:not|never|avoid)\b[^.\n]{0,40}\b(?:concurrent(?:ly)?|parallel|at the same time|simultaneous(?:ly)?)|(?:keep|preserve|maintain)s?\b[^.\n]{0,30}\border|in the (?:same |original |given )?order|same (?:client|connection|session|socket)|race condition|to avoid (?:a )?race)\b/i;
 
 /**
  * Names of awaited methods that produce ordered output: a log line, an element of a document, an
@@ -403,3 +405,24 @@ export const LOCAL_PATH_ARGUMENT =
  */
 export const GUARD_CALL_NAME =
   /^_?(?:assert|validate|verify|authori[sz]e)(?:[A-Z]\w*)?$|^_?require[A-Z]\w*$|^_?(?:can|may)[A-Z]\w*$|(?:Access|Authori[sz]ation)$/;
+
+/**
+ * Type names of database handles that hand each query to a pool of connections (knex's `Knex`,
+ * pg's and mysql2's `Pool`, `PrismaClient`, `Sequelize`, TypeORM's `DataSource`, `MongoClient`,
+ * `Kysely`): two queries through one are independent, they may run on two connections at once.
+ */
+export const POOL_TYPE_NAMES: ReadonlySet<string> = new Set([
+  'Knex',
+  'Pool',
+  'PrismaClient',
+  'Sequelize',
+  'DataSource',
+  'MongoClient',
+  'Kysely',
+]);
+
+/**
+ * Type names of one connection, whose queries run one at a time in order (pg's `Client` and
+ * `PoolClient`, mysql2's `PoolConnection`, a `Connection`, a `QueryRunner`, a transaction, a session).
+ */
+export const SINGLE_CONNECTION_TYPE_NAME = /^(?:Client|PoolClient)$|(?:Connection|QueryRunner|Transaction|Session|EntityManager)$/;

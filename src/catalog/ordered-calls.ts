@@ -102,6 +102,39 @@ export const ORDERED_CALL_NAMES: ReadonlySet<string> = new Set([
 export const ORDERED_CALL_PREFIXES: readonly string[] = ['waitFor'];
 
 /**
+ * Lifecycle verbs that keep their meaning as one word of a longer name, first or last
+ * (`connectDatabase`, `openBrowser`, `startServer`, `initCache`, `redisConnect`, `loginAdmin`):
+ * start-up and shut-down steps run in turn, so a failure names the step that failed and nothing
+ * uses a resource before it is ready. Matched as a whole camelCase word (`connectionCount`,
+ * `startedAt` are not lifecycle steps: `connection`, `started` are other words). `open` and
+ * `close` are also adjectives (`openTickets`, `closeMatches`): see `ORDERED_RESOURCE_NOUNS`.
+ */
+export const ORDERED_LIFECYCLE_VERBS: ReadonlySet<string> = new Set([
+  'connect',
+  'disconnect',
+  'reconnect',
+  'init',
+  'initialize',
+  'start',
+  'stop',
+  'shutdown',
+  'login',
+  'logout',
+  'authenticate',
+  'migrate',
+  'bootstrap',
+]);
+
+/**
+ * With `open`/`close` as a name's first word, the last words that make it a lifecycle step
+ * (`openBrowser`, `closeDatabase`, `openConnection`), not an adjective (`openTickets`).
+ */
+export const ORDERED_RESOURCE_NOUNS: ReadonlySet<string> = new Set([
+  'browser', 'page', 'database', 'db', 'connection', 'connections', 'client', 'pool', 'server', 'socket', 'session',
+  'cache', 'redis', 'queue', 'broker', 'channel', 'store', 'storage', 'window', 'tab', 'context',
+]);
+
+/**
  * Testing Library's async queries (`findByRole`, `findAllByText`, ...): they wait for an element
  * to appear, usually after the previous step of a user flow. Listed by their full names, because
  * `findById`/`findByUser` of an ORM are ordinary reads.

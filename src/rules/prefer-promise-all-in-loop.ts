@@ -38,8 +38,8 @@ import {
   ORDERED_OUTPUT_NAME,
   ORDERED_RUN_NAME,
   SCHEMA_CHANGE_NAME,
-  SEQUENTIAL_INTENT,
 } from '../catalog/effects';
+import { getOrderingComments } from '../analysis/ordering-comments';
 import { type FunctionNode } from '../analysis/async-context';
 import { isLoopStatement, skipTransparent } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
@@ -145,6 +145,12 @@ function calleeRoot(call: AwaitedCall): string | null {
   }
 }
 
+/** How many statements after a loop `orderAssertedAfter` reads for an assertion. */
+const ASSERTION_LOOKAHEAD = 3;
+
+/** A statement that asserts: `expect(...)`, `assert(...)`, `assert.deepEqual(...)`, `t.deepEqual(...)`, `should(...)`. */
+const ASSERTION_TEXT = /^(?:await\s+)?(?:expect|assert|should)\b|^\w+\.(?:deepEqual|deepStrictEqual|same|is|equal|strictEqual)\(/;
+
 /** The last word of a name is one of `ORDERED_COLLECTION_WORDS`, singular or plural. */
 /** Text of a statement that gathers: `Promise.all`/`allSettled`, `p-map`, a concurrency limiter. */
 const GATHER_TEXT = /\bPromise\.(?:all|allSettled)\b|\bpMap\b|\blimit\(/;
@@ -239,6 +245,7 @@ export default createRule<Options, MessageIds>({
     const services = getTypedServices(context);
     const statefulFunctions: StatefulFunctionCache = new Map();
     const effects = getFileEffects(context);
+    const orderingComments = getOrderingComments(context);
 
     /** Names the loop declares for each iteration: the `for...of`/`for...in` variable or the `for` initializer's. */
     function loopVariables(loop: CheckedLoop): string[] | null {
@@ -504,7 +511,9 @@ export default createRule<Options, MessageIds>({
       if (
         key !== null &&
         !(root !== null && dependents.overlaps(root)) &&
-        key.split('.').some((segment) => ORDERED_RECEIVER_NAMES.has(receiverRootName(segment)))
+        key.split('.').some((segment) => ORDERED_RECEIVER_NAMES.has(receiverRootName(segment))) &&
+        // `client.request(path)` where `client` is this file's stateless REST client: no connection.
+        !effects.isStatelessClientCall(call)
       ) {
         return true;
       }
@@ -870,20 +879,6 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
-    /** An `eslint-disable-line` / `eslint-disable-next-line` for the core `no-await-in-loop` on an awaited line: the author decided. */
-    function optsOutOfCoreRule(awaits: readonly TSESTree.AwaitExpression[]): boolean {
-      const lines = new Set(awaits.map((node) => node.loc.start.line));
-      return sourceCode.getAllComments().some((comment) => {
-        if (!/\beslint-disable(?:-next)?-line\b[^\n]*\bno-await-in-loop\b/.test(comment.value) &&
-          !/^\s*eslint-disable\b[^\n]*\bno-await-in-loop\b/.test(comment.value)) {
-          return false;
-        }
-        if (/^\s*eslint-disable\s/.test(comment.value)) return comment.loc.start.line <= Math.min(...lines);
-        const line = /-next-line/.test(comment.value) ? comment.loc.end.line + 1 : comment.loc.start.line;
-        return lines.has(line);
-      });
-    }
-
     /** A branch that ends by returning (its last statement is a `return`). */
     function endsInReturn(branch: TSESTree.Node): boolean {
       if (branch.type === AST_NODE_TYPES.ReturnStatement) return true;
@@ -918,6 +913,34 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
+    /**
+     * Test code that checks the order: every iteration feeds its item to a method of one shared
+     * object (`await cart.add(line.sku, line.qty)`, not the item's own), and one of the
+     * `ASSERTION_LOOKAHEAD` statements after the loop asserts on that object (`expect(cart.lines())`,
+     * `assert.deepEqual(queue.items, ...)`): what the test checks is the state the calls built in
+     * turn (insertion order, a running total).
+     */
+    function orderAssertedAfter(loop: CheckedLoop, calls: readonly AwaitedCall[], dependents: PathSet): boolean {
+      const shared = new Set<string>();
+      for (const call of calls) {
+        const callee = skipTransparent(call.callee);
+        const root = calleeRoot(call);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || root === null || root === 'this' || dependents.overlaps(root)) continue;
+        if (!call.arguments.some((argument) => dependents.overlapsAny(collectAccesses(argument, visitorKeys).reads))) continue;
+        shared.add(root);
+      }
+      if (shared.size === 0) return false;
+      const parent = loop.parent;
+      const siblings: readonly TSESTree.Node[] =
+        parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program ? parent.body : [];
+      const index = siblings.indexOf(loop);
+      if (index === -1) return false;
+      return siblings.slice(index + 1, index + 1 + ASSERTION_LOOKAHEAD).some((statement) => {
+        if (statement.type !== AST_NODE_TYPES.ExpressionStatement || !ASSERTION_TEXT.test(sourceCode.getText(statement))) return false;
+        return collectAccesses(statement, visitorKeys).reads.some((path) => shared.has(rootOf(path)));
+      });
+    }
+
     /** `list.sort(...)` just before `for (const x of list)`: the order is the point. */
     function sortedJustBefore(loop: CheckedLoop): boolean {
       if (loop.type !== AST_NODE_TYPES.ForOfStatement) return false;
@@ -931,12 +954,6 @@ export default createRule<Options, MessageIds>({
       const index = siblings.indexOf(loop);
       const previous = index > 0 ? siblings[index - 1] : undefined;
       return previous !== undefined && new RegExp(`\\b${iterated.replace(/[.$]/g, '\\$&')}\\.sort\\(`).test(sourceCode.getText(previous));
-    }
-
-    /** A comment just before the loop or inside it says the iterations run in order on purpose. */
-    function saysSequentialOnPurpose(loop: CheckedLoop): boolean {
-      const comments = [...sourceCode.getCommentsBefore(loop), ...sourceCode.getCommentsInside(loop)];
-      return comments.some((comment) => SEQUENTIAL_INTENT.test(comment.value));
     }
 
     function check(loop: CheckedLoop): void {
@@ -1008,8 +1025,17 @@ export default createRule<Options, MessageIds>({
       // inherited from a class in another file, nothing is known of what it waits for).
       if (calls.every((call) => effects.summaryOf(call)?.waits === 'memory' || effects.isUnseenInheritedMethod(call))) return;
 
-      if (saysSequentialOnPurpose(loop) || optsOutOfCoreRule(scan.awaits) || otherBranchGathers(loop)) return;
-      if (sortedJustBefore(loop)) return;
+      // A comment just before the loop or inside it says the iterations run in order on purpose, or
+      // an awaited line already opts out of the core `no-await-in-loop`: the author decided.
+      if (
+        orderingComments.before(loop) ||
+        orderingComments.inside(loop) ||
+        orderingComments.optsOutOfAwaitInLoop(scan.awaits.map((node) => node.loc.start.line)) ||
+        otherBranchGathers(loop)
+      ) {
+        return;
+      }
+      if (sortedJustBefore(loop) || orderAssertedAfter(loop, calls, dependents)) return;
 
       // Each item is itself a step when the awaited function is the item or one of its methods
       // (`await hook(ctx)`, `await migration.up(db)`, `await plugin.init()`): steps run in order.

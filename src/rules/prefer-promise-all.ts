@@ -16,7 +16,8 @@ import {
 } from '../analysis/awaited-calls';
 import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
 import { type EffectSummary, getFileEffects } from '../analysis/effects';
-import { FILE_METADATA_PREFIXES, GUARD_CALL_NAME, SEQUENTIAL_INTENT, TRANSACTION_NAMES } from '../catalog/effects';
+import { FILE_METADATA_PREFIXES, GUARD_CALL_NAME, TRANSACTION_NAMES } from '../catalog/effects';
+import { getOrderingComments } from '../analysis/ordering-comments';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
@@ -33,6 +34,8 @@ export type Options = [
 export type MessageIds = 'sequentialAwaits' | 'awaitInGather' | 'useGather' | 'removeAwait';
 
 const GATHER_METHODS = new Set(['all', 'allSettled', 'any', 'race']);
+/** A comment that names `Promise.all` next to sequential awaits says why it is not used. */
+const PROMISE_ALL_MENTION = /\bPromise\.all\b/;
 
 /** One statement of a group: it awaits one call at its top. */
 interface Member {
@@ -271,21 +274,28 @@ export default createRule<Options, MessageIds>({
     const services = getTypedServices(context);
     const statefulFunctions: StatefulFunctionCache = new Map();
     const effects = getFileEffects(context);
+    const orderingComments = getOrderingComments(context);
 
     /**
      * The receiver of a method call when it may be one stateful object whose calls run in order
      * (a connection, page, repository), as the key two such calls share; null otherwise:
      * - `this` and its members (`this.repo`), parameters and local variables: object instances;
      * - a receiver named like one ordered resource or a shared database handle
-     *   (`ORDERED_RECEIVER_NAMES`, `SHARED_CONNECTION_NAMES`): the whole object, whatever part;
+     *   (`ORDERED_RECEIVER_NAMES`, `SHARED_CONNECTION_NAMES`): the whole object, whatever part,
+     *   unless it is an instance of this file's stateless client class (`isStatelessClientCall`);
      * - an import or an undeclared global (`api`, `fs`, `axios`, `cms`): a module of functions,
-     *   no shared state, so two calls on it are independent (null).
+     *   no shared state, so two calls on it are independent (null);
+     * - typed: an instance of a class that queries through a pool (`FileEffects.receiverUsesPool`:
+     *   `this.customers.findById(id)` then `this.customers.loyaltyPoints(id)`): null.
      */
     function statefulReceiver(call: AwaitedCall): string | null {
       const key = receiverKey(call, sourceCode);
       if (key === null) return null;
       const root = receiverRootName(key);
-      if (ORDERED_RECEIVER_NAMES.has(root) || SHARED_CONNECTION_NAMES.has(root)) return root;
+      if (ORDERED_RECEIVER_NAMES.has(root) || SHARED_CONNECTION_NAMES.has(root)) {
+        // `client.get(a)` where `client` is this file's stateless REST client: no shared connection.
+        return effects.isStatelessClientCall(call) ? null : root;
+      }
       if (root === 'this') {
         // `this.findUser(id)`: a method of the class that changes nothing on `this` or elsewhere
         // is a read; it shares no ordered state with another read (unless `this` is a connection).
@@ -293,11 +303,12 @@ export default createRule<Options, MessageIds>({
           const summary = effects.summaryOf(call);
           if (summary && isPureRead(summary)) return null;
         }
-        return key;
+        // Typed: a repository field whose class reaches the database through a pool.
+        return effects.receiverUsesPool(call) ? null : key;
       }
       const variable = findVariable(sourceCode.getScope(call), root);
       if (!variable || variable.defs.length === 0 || isImported(variable)) return null;
-      return key;
+      return effects.receiverUsesPool(call) ? null : key;
     }
 
     /** The statement as a group member, or null when it does not await one call at its top. */
@@ -522,9 +533,10 @@ export default createRule<Options, MessageIds>({
       // worth gathering. A local call beside a remote one still overlaps with it.
       if (group.every((member) => member.local)) return;
       if (group[0] && cleansUpAfterFailure(group[0].statement)) return;
-      // A comment before or between the members says why they run in turn ("queries within a
-      // transaction share one connection, so they run sequentially rather than with Promise.all").
-      if (group.some((member) => sourceCode.getCommentsBefore(member.statement).some((comment) => SEQUENTIAL_INTENT.test(comment.value) || /\bPromise\.all\b/.test(comment.value)))) {
+      // A comment before, between or after the members says why they run in turn ("queries within
+      // a transaction share one connection, so they run sequentially rather than with Promise.all",
+      // "foreign keys: users before projects").
+      if (group.some((member) => orderingComments.before(member.statement, PROMISE_ALL_MENTION) || orderingComments.trailing(member.statement))) {
         return;
       }
       const [first] = group;

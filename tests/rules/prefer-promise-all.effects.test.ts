@@ -132,6 +132,37 @@ async function health(a, b) {
   return { dbMs, cacheMs };
 }` }] }],
   },
+  // `open` as an adjective and `connection` as a noun are no lifecycle steps; a comment that
+  // only says what the calls load gives no reason for their order
+  {
+    code: `
+async function summary(id) {
+  // load what the page shows
+  const tickets = await openTickets(id);
+  const count = await connectionCount(id);
+  return { tickets, count };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 4,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+async function summary(id) {
+  // load what the page shows
+  const [tickets, count] = await Promise.all([openTickets(id), connectionCount(id)]);
+  return { tickets, count };
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as never, {
@@ -165,6 +196,37 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
         const row = await fetchRow(id);
         return [client, row];
       }
+    }`,
+    // a cache of this file that answers a hit with Promise.resolve, and a memoised promise behind
+    // a helper: both are in memory after the first call, nothing worth overlapping
+    `class Remember {
+      constructor() { this.kept = new Map(); }
+      get(key, load) {
+        const entry = this.kept.get(key);
+        if (entry && entry.fresh) return Promise.resolve(entry.value);
+        return load().then((value) => { this.kept.set(key, { value, fresh: true }); return value; });
+      }
+    }
+    const prices = new Remember();
+    const regions = new Remember();
+    async function quote(id) {
+      const price = await prices.get(id, () => fetchPrice(id));
+      const region = await regions.get(id, () => fetchRegion(id));
+      return { price, region };
+    }`,
+    `const layouts = new Map();
+    function layoutOf(name) {
+      let layout = layouts.get(name);
+      if (!layout) {
+        layout = fetchLayout(name);
+        layouts.set(name, layout);
+      }
+      return layout;
+    }
+    async function page(name, user) {
+      const layout = await layoutOf(name);
+      const profile = await fetchProfile(user);
+      return { layout, profile };
     }`,
     // write-then-read through the file system: links written to a folder, then the folder listed
     `import fs from 'node:fs/promises';
@@ -444,6 +506,47 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       const user = await loadUser(db, id);
       const team = await loadTeam(db, id);
       return { user, team };
+    }`,
+    // ...in other phrasings: a reason before the group, or after a member on its line
+    `async function seed(rows) {
+      // parent rows first because of the foreign keys
+      const teams = await seedRows('teams', rows.teams);
+      const people = await seedRows('people', rows.people);
+      return teams + people;
+    }`,
+    `async function seed(rows) {
+      // accounts before invoices before payments
+      const a = await seedRows('accounts', rows.a);
+      const b = await seedRows('invoices', rows.b);
+      const c = await seedRows('payments', rows.c);
+      return a + b + c;
+    }`,
+    `async function setUp(settings) {
+      // bring each backend up one after the other, so the log names the one that failed
+      const store = await attachStore(settings.store);
+      const bus = await attachBus(settings.bus);
+      return { store, bus };
+    }`,
+    `async function prepare(id) {
+      const schema = await defineSchema(id); // must come first: the table below references it
+      const table = await fillTable(id);
+      return [schema, table];
+    }`,
+    // start-up steps named by a lifecycle verb inside a longer name
+    `async function boot(settings) {
+      const db = await connectDatabase(settings.databaseUrl);
+      const cache = await connectCache(settings.cacheUrl);
+      return { db, cache };
+    }`,
+    `async function boot(settings) {
+      const browser = await openBrowser(settings.headless);
+      const server = await startServer(settings.port);
+      return { browser, server };
+    }`,
+    `async function boot(settings) {
+      const search = await searchInit(settings.search);
+      const queue = await queueConnect(settings.queue);
+      return { search, queue };
     }`,
     // prompts through the project's own helpers, by name or by the question they show
     `import * as cli from './utils/terminal';

@@ -1,0 +1,98 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { SEQUENTIAL_INTENT } from '../catalog/effects';
+import { perFile } from './per-file';
+
+/** `eslint-disable-line` / `eslint-disable-next-line` naming the core `no-await-in-loop`. */
+const LINE_DISABLE = /\beslint-disable(?:-next)?-line\b[^\n]*\bno-await-in-loop\b/;
+/** A block `/* eslint-disable no-await-in-loop *\/` from its line on. */
+const BLOCK_DISABLE = /^\s*eslint-disable\s[^\n]*\bno-await-in-loop\b/;
+
+/**
+ * True when a comment's text gives a reason for running things in turn (`SEQUENTIAL_INTENT`:
+ * "in order", "one at a time", "foreign keys: users before projects", "must come first",
+ * "avoid concurrent queries on the same client", "one backend after the other").
+ */
+export function saysOrderMatters(text: string): boolean {
+  return SEQUENTIAL_INTENT.test(text);
+}
+
+/**
+ * What the comments of one file say about running code in turn, for the two rules that suggest
+ * running awaits together (`prefer-promise-all`, `prefer-promise-all-in-loop`). A comment next to
+ * the awaits that gives an ordering reason, or an existing opt-out of the core `no-await-in-loop`
+ * rule, is the author's decision: a suggestion to gather would undo it.
+ *
+ * The opt-outs are collected on the first question (one pass over the file's comments); the other
+ * answers read only the comments next to the nodes asked about.
+ */
+export class OrderingComments {
+  /** Lines that carry (or are named by) a `no-await-in-loop` line disable; null until asked. */
+  private disabledLines: ReadonlySet<number> | null = null;
+  /** The first line of a block `eslint-disable no-await-in-loop` (Infinity: none). */
+  private blockDisableFrom = Number.POSITIVE_INFINITY;
+
+  constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
+
+  /**
+   * True when some line of `lines` is exempted from the core `no-await-in-loop` rule: an
+   * `eslint-disable-line` on it, an `eslint-disable-next-line` on the line before, or a block
+   * `eslint-disable no-await-in-loop` comment earlier in the file.
+   */
+  optsOutOfAwaitInLoop(lines: Iterable<number>): boolean {
+    const disabled = this.disabled();
+    for (const line of lines) {
+      if (disabled.has(line) || line >= this.blockDisableFrom) return true;
+    }
+    return false;
+  }
+
+  /**
+   * True when a comment right before `node` (only whitespace between them) gives an ordering
+   * reason (`saysOrderMatters`), or, with `orMentions`, matches that pattern too (a note that
+   * names `Promise.all`, saying why it is not used). A comment that trails the code before it on
+   * its line (`a(); // must come first`) is that code's, not `node`'s.
+   */
+  before(node: TSESTree.Node, orMentions?: RegExp): boolean {
+    return this.sourceCode.getCommentsBefore(node).some((comment) => {
+      const previous = this.sourceCode.getTokenBefore(comment);
+      if (previous && previous.loc.end.line === comment.loc.start.line) return false;
+      return this.says(comment.value, orMentions);
+    });
+  }
+
+  /** True when a comment inside `node` gives an ordering reason. */
+  inside(node: TSESTree.Node): boolean {
+    return this.sourceCode.getCommentsInside(node).some((comment) => saysOrderMatters(comment.value));
+  }
+
+  /**
+   * True when a comment after `node` on its last line (`await a(); // must come first`) gives an
+   * ordering reason.
+   */
+  trailing(node: TSESTree.Node): boolean {
+    return this.sourceCode
+      .getCommentsAfter(node)
+      .some((comment) => comment.loc.start.line === node.loc.end.line && saysOrderMatters(comment.value));
+  }
+
+  private says(text: string, orMentions: RegExp | undefined): boolean {
+    return saysOrderMatters(text) || (orMentions !== undefined && orMentions.test(text));
+  }
+
+  private disabled(): ReadonlySet<number> {
+    if (this.disabledLines) return this.disabledLines;
+    const lines = new Set<number>();
+    for (const comment of this.sourceCode.getAllComments()) {
+      if (BLOCK_DISABLE.test(comment.value)) {
+        this.blockDisableFrom = Math.min(this.blockDisableFrom, comment.loc.start.line);
+      } else if (LINE_DISABLE.test(comment.value)) {
+        lines.add(/-next-line/.test(comment.value) ? comment.loc.end.line + 1 : comment.loc.start.line);
+      }
+    }
+    this.disabledLines = lines;
+    return lines;
+  }
+}
+
+/** The ordering comments of the linted file (see `OrderingComments`), shared by the rules. */
+export const getOrderingComments = perFile((context) => new OrderingComments(context.sourceCode));

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getOrderingComments, saysOrderMatters } from '../../src/analysis/ordering-comments';
+import { runOnCode } from './run-on-code';
+
+/** For each statement of the program: [line, before, trailing, opts out of no-await-in-loop]. */
+function statements(code: string): Array<[number, boolean, boolean, boolean]> {
+  return runOnCode<[number, boolean, boolean, boolean]>(code, (context, collect) => ({
+    Program(program: TSESTree.Program) {
+      const comments = getOrderingComments(context);
+      for (const statement of program.body) {
+        const line = statement.loc.start.line;
+        collect([line, comments.before(statement), comments.trailing(statement), comments.optsOutOfAwaitInLoop([line])]);
+      }
+    },
+  }));
+}
+
+describe('saysOrderMatters', () => {
+  it('reads ordering reasons in their many phrasings', () => {
+    for (const text of [
+      ' run these one at a time',
+      ' keep the original order of the events',
+      ' foreign keys: owners first',
+      ' schools before classes before pupils',
+      ' the schema must be created before the rows',
+      ' this must come first',
+      ' attach each store one after the other',
+      ' avoid concurrent writes to the same file',
+    ]) {
+      assert.equal(saysOrderMatters(text), true, text);
+    }
+  });
+
+  it('is not fooled by comments that only describe the calls', () => {
+    for (const text of [' load the profile and the settings', ' fetch before rendering', ' the key of the row', ' TODO: retry']) {
+      assert.equal(saysOrderMatters(text), false, text);
+    }
+  });
+});
+
+describe('OrderingComments', () => {
+  it('reads the comment before a statement and the one after it on its line', () => {
+    assert.deepEqual(
+      statements(`
+// in order: the second reads what the first wrote
+a();
+b(); // must come first
+c(); // fetched for the header
+`),
+      [
+        [3, true, false, false],
+        [4, false, true, false],
+        [5, false, false, false],
+      ],
+    );
+  });
+
+  it('knows the lines that opt out of the core no-await-in-loop', () => {
+    assert.deepEqual(
+      statements(`
+a(); // eslint-disable-line no-await-in-loop
+// eslint-disable-next-line no-await-in-loop -- one at a time
+b();
+c(); // eslint-disable-line no-console
+/* eslint-disable no-await-in-loop */
+d();
+`).map(([line, , , optsOut]) => [line, optsOut]),
+      [
+        [2, true],
+        [4, true],
+        [5, false],
+        [7, true],
+      ],
+    );
+  });
+});
