@@ -20,6 +20,7 @@ import { getFileEffects } from '../analysis/effects';
 import { importedCallee } from '../analysis/imports';
 import { getPromiseAnalysis, getValueUsage } from '../analysis/promises';
 import { isLoopStatement, skipTransparent, variableOfIdentifier } from '../util/ast';
+import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 
 export type Options = [
@@ -29,6 +30,10 @@ export type Options = [
   },
 ];
 export type MessageIds = 'lateHandling' | 'abandoned' | 'oneByOne' | 'suggestGather' | 'suggestCatch' | 'suggestAll';
+
+/** The keywords of the suspensions of a function (see `TimelineEvent`), and with them those of its exits. */
+const SUSPENSION_WORDS: readonly string[] = ['await', 'yield'];
+const WINDOW_WORDS: readonly string[] = [...SUSPENSION_WORDS, 'return', 'throw', 'break', 'continue'];
 
 /** The promise-based timers module: its timers reject only through an abort signal. */
 const TIMER_PROMISE_MODULES: ReadonlySet<string> = new Set(['timers/promises', 'node:timers/promises']);
@@ -116,6 +121,10 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const reportAbandoned = options.reportAbandoned ?? true;
     const sourceCode = context.sourceCode;
+    const sourceWords = getSourceWords(context);
+    // Promises are checked in code that can suspend (`canSuspend`): async functions (the text has
+    // `async`) and the top level of a module.
+    if (!sourceWords.has('async') && sourceCode.ast.sourceType !== 'module') return {};
     const promises = getPromiseAnalysis(context);
     const effects = getFileEffects(context);
     const timelines = getFunctionTimelines(context);
@@ -296,6 +305,22 @@ export default createRule<Options, MessageIds>({
         default:
           return event.target !== null && contains(event.target, start.declarator);
       }
+    }
+
+    /**
+     * False when `findWindow` cannot find a window: the text between the end of the start's
+     * declarator and the handling has no `await` or `yield` (the keyword of every suspension), nor,
+     * with `exits`, `return`, `throw`, `break` or `continue`. An event `findWindow` counts ends in
+     * that stretch and starts in it too (a statement or expression of the owner's own code that
+     * began before the declarator would hold it, and a binding declared inside an expression is
+     * not visible after it), so its keyword is there. Words in comments or longer names only make
+     * this say true.
+     */
+    function mayOpenWindow(start: Start, handling: TSESTree.Node, exits: boolean): boolean {
+      const from = start.declarator.range[1];
+      const until = handling.range[0];
+      const words = exits ? WINDOW_WORDS : SUSPENSION_WORDS;
+      return words.some((word) => sourceWords.between(word, from, until));
     }
 
     /** The first event between the start and its first handling that opens a window, if any. */
@@ -540,9 +565,12 @@ export default createRule<Options, MessageIds>({
       if (start.shape === 'array' && use.kind !== 'combined' && use.kind !== 'iterated') return;
       if (start.shape === 'single' && use.kind === 'iterated') return;
       if (use.kind === 'iterated' && !use.loop.await && use.awaited === null) return;
-      if (!isRejectablePromise(start, use, handledSomewhere)) return;
       const exits = reportAbandoned && use.kind !== 'escaped';
-      const window = findWindow(start, use.reference, timelines.timelineOf(owner), exits);
+      // Without a window only a loop over the promises is reported: ask the costlier question after the cheap one.
+      const windowPossible = mayOpenWindow(start, use.reference, exits);
+      if (!windowPossible && use.kind !== 'iterated') return;
+      if (!isRejectablePromise(start, use, handledSomewhere)) return;
+      const window = windowPossible ? findWindow(start, use.reference, timelines.timelineOf(owner), exits) : null;
       const reportNode = start.expression;
       if (window) {
         const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];

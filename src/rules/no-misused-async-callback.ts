@@ -652,12 +652,22 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * `checkVoidReturnArguments` for one call, under `checkerQuery`; null where it has nothing to do
+     * (without types, or without `checksVoidReturn`), so untyped runs make no closure per call.
+     */
+    const checkVoidReturns =
+      services && checksVoidReturn
+        ? (call: TSESTree.CallExpression | TSESTree.NewExpression, skip: TSESTree.Node | null): void =>
+            checkerQuery(undefined, () => checkVoidReturnArguments(call, skip))
+        : null;
+
     return {
       CallExpression(call) {
         const callee = skipTransparent(call.callee);
         if (callee.type !== AST_NODE_TYPES.MemberExpression) {
           // Only a method call can be one of PROMISE_IGNORING_METHODS; the rest is typed mode's.
-          if (services && checksVoidReturn) checkerQuery(undefined, () => checkVoidReturnArguments(call, null));
+          checkVoidReturns?.(call, null);
           return;
         }
         const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
@@ -672,7 +682,7 @@ export default createRule<Options, MessageIds>({
           !callbackPromiseMatters(use, call, callback) ||
           !isAsyncCallback(callback)
         ) {
-          checkerQuery(undefined, () => checkVoidReturnArguments(call, null));
+          checkVoidReturns?.(call, null);
           return;
         }
         // Typed: a callee whose parameter type allows a promise return is built for async callbacks.
@@ -721,10 +731,10 @@ export default createRule<Options, MessageIds>({
             break;
           }
         }
-        checkerQuery(undefined, () => checkVoidReturnArguments(call, callback));
+        checkVoidReturns?.(call, callback);
       },
 
-      MethodDefinition: (method) => checkerQuery(undefined, () => checkVoidOverride(method)),
+      ...(services && checksVoidReturn ? { MethodDefinition: (method: TSESTree.MethodDefinition) => checkerQuery(undefined, () => checkVoidOverride(method)) } : {}),
 
       NewExpression(node) {
         // Only an `async` executor: a sync executor that returns a promise
@@ -753,7 +763,7 @@ export default createRule<Options, MessageIds>({
           // chain is an ordinary adapter: no void-return check here.
           return;
         }
-        checkerQuery(undefined, () => checkVoidReturnArguments(node, null));
+        checkVoidReturns?.(node, null);
       },
     };
   },
