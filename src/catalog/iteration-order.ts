@@ -87,3 +87,15 @@ export const SHOWS_TO_USER_NAME = /^(?:open|show|reveal|focus)(?!(?:Read|Write)?
 
 /** A callee name that starts a child process (`exec`, `shell.exec`, `execa`, `spawn`, `execFile`). */
 export const PROCESS_CALL_NAME = /^(?:exec|execa|execaCommand|execFile|execSync|execFileSync|spawn|spawnSync|fork)$/;
+
+/** Functions of test runners that take a test or a setup step as a callback (Jest, Vitest, Mocha, node:test). */
+export const TEST_CALLBACK_CALL: ReadonlySet<string> = new Set([
+  'it',
+  'test',
+  'beforeEach',
+  'beforeAll',
+  'afterEach',
+  'afterAll',
+  'before',
+  'after',
+]);

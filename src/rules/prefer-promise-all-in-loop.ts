@@ -51,6 +51,7 @@ import {
   GROUPING_CALL_NAME,
   PROCESS_CALL_NAME,
   SHOWS_TO_USER_NAME,
+  TEST_CALLBACK_CALL,
 } from '../catalog/iteration-order';
 import { type FunctionNode } from '../analysis/async-context';
 import { isLoopStatement, skipTransparent } from '../util/ast';
@@ -928,6 +929,26 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
+    /**
+     * The loop runs in a test (a callback of `it`/`test` or of a setup hook, `TEST_CALLBACK_CALL`),
+     * where later steps and assertions usually build on the state the earlier ones made (items
+     * added to a cart, then its lines compared in order), and a test's speed is rarely the point.
+     * (One-shot scripts are still reported: a release script's per-item uploads are worth it.)
+     */
+    function runsInTest(loop: CheckedLoop): boolean {
+      for (let node: TSESTree.Node | undefined = loop.parent; node; node = node.parent) {
+        if (!isFunction(node)) continue;
+        const holder: TSESTree.Node | undefined = node.parent;
+        if (holder?.type !== AST_NODE_TYPES.CallExpression || holder.callee === node) continue;
+        let callee = skipTransparent(holder.callee);
+        // `it.only(...)`, `test.skip(...)`, `it.each(table)(...)`.
+        if (callee.type === AST_NODE_TYPES.CallExpression) callee = skipTransparent(callee.callee);
+        while (callee.type === AST_NODE_TYPES.MemberExpression) callee = skipTransparent(callee.object);
+        if (callee.type === AST_NODE_TYPES.Identifier && TEST_CALLBACK_CALL.has(callee.name)) return true;
+      }
+      return false;
+    }
+
     /** `await cache.get(key)`, `await userDevicesCache.set(k, v)`: a method of a cache (`CACHE_RECEIVER`, `CACHE_METHODS`), answered from memory or a store built to be fast. */
     function isCacheCall(call: AwaitedCall): boolean {
       const name = calleeName(call);
@@ -1283,6 +1304,7 @@ export default createRule<Options, MessageIds>({
         singlesOutLastIteration(scan.comparisons, dependents) ||
         awaitsForOneNamedItem(scan.awaits, dependents, loop) ||
         runsInCriticalSectionOrBackground(loop) ||
+        runsInTest(loop) ||
         readsThenWritesSharedKey(calls, dependents, loop) ||
         // Each iteration is already one statement for many rows.
         calls.every(isBulkCall)

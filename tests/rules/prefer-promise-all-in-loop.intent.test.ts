@@ -232,6 +232,33 @@ function register(router) {
       },
     ],
   },
+  // a listener of an event named 'test' is not a test
+  {
+    code: `
+emitter.on('test', async (run) => {
+  for (const file of run.files) {
+    await upload(file.path);
+  }
+});`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+emitter.on('test', async (run) => {
+  await Promise.all(Array.from(run.files, async (file) => {
+    await upload(file.path);
+  }));
+});`,
+          },
+        ],
+      },
+    ],
+  },
   // a cache read beside a real request: the request is worth overlapping
   {
     code: `
@@ -436,6 +463,21 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (intent)', rule 
         })(),
       );
     }`,
+    // a test builds state step by step, then checks it
+    `it('keeps the saved lines', async () => {
+      for (const line of saved) {
+        await cart.add(line.sku, line.qty);
+      }
+      expect(cart.lines()).toEqual(saved);
+    });`,
+    `describe('import', () => {
+      beforeEach(async () => {
+        for (const user of fixtures.users) await db.insert(user);
+      });
+      test.each(cases)('imports %s', async (name) => {
+        for (const row of rows[name]) await importRow(row);
+      });
+    });`,
     // a cache answers from memory
     `async function setDevices(userDevicesCache, deviceMap) {
       for (const key in deviceMap) {
