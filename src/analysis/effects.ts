@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 import {
   CLOCK_READS,
   CONNECTION_LIFECYCLE_METHODS,
@@ -20,8 +21,10 @@ import {
   MEMORY_METHODS,
   PROCESS_MODULES,
   PROMPT_METHODS,
+  POOL_TYPE_NAMES,
   PROMPT_NAME,
   QUESTION_TEXT,
+  SINGLE_CONNECTION_TYPE_NAME,
   PROMPT_MODULE_FILE,
   PROMPT_MODULES,
   STATEMENT_METHODS,
@@ -138,6 +141,9 @@ export interface EffectSummary {
   readonly startsServer: boolean;
 }
 
+/** `ts.SymbolFlags.Class`; written out so untyped mode never loads `typescript`. */
+const SYMBOL_FLAGS_CLASS = 1 << 5;
+
 /** How many functions deep a summary follows local calls (the caller is depth 1). */
 const MAX_DEPTH = 4;
 
@@ -174,6 +180,8 @@ export class FileEffects {
   private readonly inProgress = new Set<FunctionNode>();
   private readonly classResources = new Map<TSESTree.Node, boolean>();
   private readonly context: AnyRuleContext;
+  /** Per class declaration (typed): does it reach the database only through a pool (`usesPool`)? */
+  private readonly poolClasses = new Map<ts.Node, boolean>();
   /** Per relative specifier: the exports of that module that catch every error (null: unreadable). */
   private readonly catchAllExports = new Map<string, ReadonlySet<string> | null>();
 
@@ -286,6 +294,115 @@ export class FileEffects {
     const callee = skipTransparent(parent.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
     return name !== null && /transaction/i.test(name);
+  }
+
+  /**
+   * True when the call's receiver is an instance of a class of the program's own source (a
+   * repository, a data-access service) that reaches the database through a pool: one of its
+   * properties is typed as a pooled handle (`POOL_TYPE_NAMES`: `Knex`, `Pool`, `PrismaClient`)
+   * and none as one connection (`SINGLE_CONNECTION_TYPE_NAME`: `PoolClient`, `Connection`,
+   * `Transaction`). Two reads through it may run at once, on two connections of the pool.
+   * Typed only (the class is usually declared in another file, and only the checker's types name
+   * the handle); false untyped, for classes of declaration files (a library's own client), and for
+   * `this.x()` (the class's own members: effect summaries decide those).
+   */
+  receiverUsesPool(call: EffectCall): boolean {
+    const services = getTypedServices(this.context);
+    const callee = skipTransparent(call.callee);
+    // `this.x()` inside the class itself: its own methods' summaries decide, not this question.
+    if (!services || callee.type !== AST_NODE_TYPES.MemberExpression || skipTransparent(callee.object).type === AST_NODE_TYPES.ThisExpression) return false;
+    return checkerQuery(false, () => {
+      const checker = services.program.getTypeChecker();
+      const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(callee.object));
+      const symbol = type.getSymbol();
+      const declaration = symbol?.getDeclarations()?.[0];
+      if (!symbol || !declaration || declaration.getSourceFile().isDeclarationFile || (symbol.flags & SYMBOL_FLAGS_CLASS) === 0) return false;
+      let known = this.poolClasses.get(declaration);
+      if (known === undefined) {
+        let pooled = false;
+        let single = false;
+        for (const property of checker.getPropertiesOfType(type)) {
+          const propertyType = checker.getTypeOfSymbol(property);
+          const name = (propertyType.aliasSymbol ?? propertyType.getSymbol())?.getName();
+          if (name === undefined) continue;
+          if (SINGLE_CONNECTION_TYPE_NAME.test(name)) single = true;
+          else if (POOL_TYPE_NAMES.has(name)) pooled = true;
+        }
+        known = pooled && !single;
+        this.poolClasses.set(declaration, known);
+      }
+      return known;
+    });
+  }
+
+  /**
+   * True when the call is a method of an instance of a class of this file that holds no
+   * connection, so each call does its own I/O (a REST client that calls `fetch` per request):
+   * the receiver is not one ordered resource, whatever its name (`client.request(path)`).
+   * - the receiver is a name or a `this` field whose declaration says the class: a type
+   *   annotation (`client: RestClient`, a constructor parameter property) or `new RestClient(...)`;
+   * - the class is not a connection (`isOrderedReceiver`'s resource class), and no field of it is
+   *   named like one ordered resource (`connectionFieldName`) or made by a connection factory
+   *   (`ORDERED_RESOURCE_FACTORIES`);
+   * - the called method is the class's own, and its summary writes nothing to `this`, takes no
+   *   lock, starts no process and asks no person.
+   * Untyped and typed alike (the evidence is this file's syntax).
+   */
+  isStatelessClientCall(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = staticMemberName(callee);
+    const classNode = this.declaredClassOf(skipTransparent(callee.object));
+    if (name === null || !classNode || this.isResourceClass(classNode) || holdsConnection(classNode)) return false;
+    const method = classNode.body.body.find(
+      (member): member is TSESTree.MethodDefinition =>
+        member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === 'method' && keyName(member) === name,
+    );
+    if (!method || method.value.type !== AST_NODE_TYPES.FunctionExpression) return false;
+    const summary = this.summarise(method.value, 1);
+    return !summary.writes.some((write) => write.kind === 'this') && !summary.locks && !summary.startsProcess && !summary.prompts;
+  }
+
+  /** The class of this file that a receiver's declaration names (see `isStatelessClientCall`), or null. */
+  private declaredClassOf(receiver: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+    let annotation: TSESTree.TypeNode | undefined;
+    let init: TSESTree.Node | null | undefined;
+    if (receiver.type === AST_NODE_TYPES.Identifier) {
+      const definition = variableOfIdentifier(this.sourceCode, receiver)?.defs[0];
+      if (definition?.type === 'Parameter' && definition.name.type === AST_NODE_TYPES.Identifier) {
+        annotation = definition.name.typeAnnotation?.typeAnnotation;
+      } else if (definition?.type === 'Variable' && definition.node.id.type === AST_NODE_TYPES.Identifier) {
+        annotation = definition.node.id.typeAnnotation?.typeAnnotation;
+        init = definition.node.init;
+      }
+    } else if (receiver.type === AST_NODE_TYPES.MemberExpression && skipTransparent(receiver.object).type === AST_NODE_TYPES.ThisExpression) {
+      const field = staticMemberName(receiver);
+      const owner = enclosingClass(receiver);
+      if (field === null || !owner) return null;
+      for (const member of owner.body.body) {
+        if (member.type === AST_NODE_TYPES.PropertyDefinition && keyName(member) === field) {
+          annotation = member.typeAnnotation?.typeAnnotation;
+          init = member.value;
+        }
+        if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+          for (const param of member.value.params) {
+            if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier && param.parameter.name === field) {
+              annotation = param.parameter.typeAnnotation?.typeAnnotation;
+            }
+          }
+        }
+      }
+    } else {
+      return null;
+    }
+    let className: TSESTree.Identifier | null = null;
+    if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier) className = annotation.typeName;
+    const made = init ? skipTransparent(init) : null;
+    if (!className && made?.type === AST_NODE_TYPES.NewExpression && made.callee.type === AST_NODE_TYPES.Identifier) className = made.callee;
+    if (!className) return null;
+    const definition = variableOfIdentifier(this.sourceCode, className)?.defs[0];
+    const node: TSESTree.Node | undefined = definition?.type === 'ClassName' ? definition.node : undefined;
+    return node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression ? node : null;
   }
 
   /**
@@ -405,7 +522,8 @@ export class FileEffects {
    *   not `throw` (`Promise.resolve().then(() => emit('ready'))`); `.finally(f)` whose callback
    *   ends the process (`process.exit(0)`): no rejection is ever seen;
    * - a recursive call of the function being summarised: it has the function's own answer;
-   * - `Promise.allSettled(...)`; `Promise.resolve(v)` of a value that is not a call;
+   * - `Promise.allSettled(...)`; `Promise.resolve(v)` of a value that is not a call; a
+   *   `new Promise(executor)` whose synchronous executor never uses a `reject` (`isResolveOnlyPromise`);
    *   `Promise.all` / `race` / `any` of an array literal whose every element cannot reject, or of
    *   `items.map(fn)` where `fn` (written there or a function of this file) is async and cannot
    *   reject. Over `items.map(fn)` with a synchronous or unknown `fn`, even `allSettled` can: `fn`
@@ -445,10 +563,29 @@ export class FileEffects {
       case AST_NODE_TYPES.CallExpression:
         return this.callCanReject(node, depth);
       case AST_NODE_TYPES.NewExpression:
+        if (this.isResolveOnlyPromise(node)) return false;
         return this.summaryAt(node, depth)?.canReject ?? true;
       default:
         return true;
     }
+  }
+
+  /**
+   * `new Promise(executor)` whose synchronous executor never rejects: it takes only `resolve`
+   * (`new Promise((resolve) => emitter.once('exit', resolve))`), or never uses its `reject`. Only a
+   * synchronous throw of the executor itself could still reject it. Not a delay
+   * (`new Promise((resolve) => setTimeout(resolve, ms))`): waiting is its whole point, so a dropped
+   * one is a forgotten `await`, and rules keep treating it as any other promise.
+   */
+  private isResolveOnlyPromise(node: TSESTree.NewExpression): boolean {
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise' || !this.isGlobal(callee)) return false;
+    const executor = node.arguments[0] ? skipTransparent(node.arguments[0]) : null;
+    if (!executor || !isFunctionNode(executor) || executor.async || isDelayExecutor(executor)) return false;
+    const reject = executor.params[1];
+    if (reject === undefined) return true;
+    if (reject.type !== AST_NODE_TYPES.Identifier) return false;
+    return this.sourceCode.getDeclaredVariables(executor).every((variable) => variable.name !== reject.name || variable.references.length === 0);
   }
 
   private callCanReject(call: TSESTree.CallExpression, depth: number): boolean {
@@ -515,12 +652,12 @@ export class FileEffects {
     return name === 'all' || name === 'allSettled' || name === 'race' || name === 'any' ? name : null;
   }
 
-  /** @internal For `FunctionWalk`: the summary of a call made inside a function at `depth`. */
   /** Typed mode: the checker knows `node`'s type and it is not a promise. False untyped. */
   isKnownNonPromise(node: TSESTree.Node): boolean {
     return this.promises.typed && this.promises.hasKnownType(node) && !this.promises.isPromise(node as TSESTree.Expression);
   }
 
+  /** @internal For `FunctionWalk`: the summary of a call made inside a function at `depth`. */
   calleeSummary(call: EffectCall, depth: number): EffectSummary | null {
     return this.summaryAt(call, depth + 1);
   }
@@ -692,6 +829,47 @@ function producerName(node: TSESTree.Node): string | null {
   return null;
 }
 
+/**
+ * True when some field of the class is named like one ordered resource (`conn`, `socket`,
+ * `session`, `ORDERED_RESOURCE_HANDLE_NAME`) or is made by a connection factory
+ * (`ORDERED_RESOURCE_FACTORIES`): its methods may share that one connection.
+ */
+function holdsConnection(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  const fields = new Set<string>();
+  for (const member of classNode.body.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition) {
+      const name = keyName(member);
+      if (name !== null) fields.add(name);
+    }
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      for (const param of member.value.params) {
+        if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier) fields.add(param.parameter.name);
+      }
+      for (const statement of member.value.body?.body ?? []) {
+        const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : null;
+        if (expression?.type === AST_NODE_TYPES.AssignmentExpression && expression.left.type === AST_NODE_TYPES.MemberExpression && expression.left.object.type === AST_NODE_TYPES.ThisExpression) {
+          const name = staticMemberName(expression.left);
+          if (name !== null) fields.add(name);
+        }
+      }
+    }
+  }
+  for (const field of fields) {
+    if (CONNECTION_FIELD_NAME.test(field) || ORDERED_RESOURCE_HANDLE_NAME.test(field) || fieldFromResource(classNode, field)) return true;
+  }
+  return false;
+}
+
+/** The name of a class member as written (`request`, `#conn` as `conn`), or null when computed. */
+function keyName(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | null {
+  if (member.computed) return null;
+  if (member.key.type === AST_NODE_TYPES.Identifier || member.key.type === AST_NODE_TYPES.PrivateIdentifier) return member.key.name;
+  return null;
+}
+
+/** A field named for one connection: `conn`, `connection`, `socket`, `session`, `client`, `db`, `pool`, `#driver`. */
+const CONNECTION_FIELD_NAME = /^(?:conn|connection|socket|ws|session|client|db|database|pool|knex|redis|channel|stream|tx|trx|transaction|page|browser)$/i;
+
 /** True when the class gives `field` a value from an ordered-resource factory (see `isOrderedReceiver`). */
 function fieldFromResource(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, field: string): boolean {
   for (const member of classNode.body.body) {
@@ -803,7 +981,9 @@ class FunctionWalk {
         if (own && node.argument) this.results.push(node.argument);
         break;
       case AST_NODE_TYPES.AssignmentExpression:
-        for (const target of assignmentTargets(node.left)) this.recordWrite(target, false);
+        // A memo filled once (`cache ??= load()`, `if (!this.rates) this.rates = ...`) is not state
+        // that callers share: every call after the first reads the same value.
+        if (!isMemoFill(node, this.fn)) for (const target of assignmentTargets(node.left)) this.recordWrite(target, false);
         break;
       case AST_NODE_TYPES.UpdateExpression:
         this.recordWrite(node.argument, false);
@@ -1393,10 +1573,13 @@ function absenceTested(test: TSESTree.Expression): string | null {
   return null;
 }
 
-/** `if (!p) { ...; p = load(); ... }` then `return p;`, where `p` was looked up or is a member. */
+/**
+ * `if (!p) { ...; p = load(); ... }` then `return p;` (or a lookup in it: `return p.get(k) ?? d;`),
+ * where `p` was looked up or is a member.
+ */
 function fillsOnMiss(statement: TSESTree.IfStatement, returnedNode: TSESTree.Node, lookedUp: ReadonlySet<string>): boolean {
-  const returned = keptPath(returnedNode);
-  if (returned === null || absenceTested(statement.test) !== returned) return false;
+  const returned = absenceTested(statement.test);
+  if (returned === null || !returnsFrom(returnedNode, returned)) return false;
   if (!lookedUp.has(returned) && !returned.includes('.')) return false;
   const branch = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
   return branch.some((inner) => {
@@ -1404,6 +1587,40 @@ function fillsOnMiss(statement: TSESTree.IfStatement, returnedNode: TSESTree.Nod
     const expression = skipTransparent(inner.expression);
     return expression.type === AST_NODE_TYPES.AssignmentExpression && accessPathOf(expression.left) === returned;
   });
+}
+
+/** The returned value is `path` itself, `Promise.resolve` of it, a lookup in it (`path.get(k)`), or one of these `?? fallback`. */
+function returnsFrom(node: TSESTree.Node, path: string): boolean {
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&') {
+    const fallback = skipTransparent(value.right);
+    return returnsFrom(value.left, path) && (fallback.type === AST_NODE_TYPES.Literal || fallback.type === AST_NODE_TYPES.Identifier);
+  }
+  if (keptPath(value) === path) return true;
+  if (value.type === AST_NODE_TYPES.MemberExpression && value.computed) return accessPathOf(skipTransparent(value.object)) === path;
+  if (!isMemoryLookup(value) || value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(value.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && accessPathOf(skipTransparent(callee.object)) === path;
+}
+
+/**
+ * `p ??= load()`, `p ||= load()`, or `p = load()` inside `if (!p) { ... }` (also `p == null`):
+ * an assignment that fills a kept value only while it is empty (see `absenceTested`).
+ */
+function isMemoFill(assignment: TSESTree.AssignmentExpression, fn: FunctionNode): boolean {
+  if (assignment.operator === '??=' || assignment.operator === '||=') return accessPathOf(assignment.left) !== null;
+  if (assignment.operator !== '=') return false;
+  const target = accessPathOf(assignment.left);
+  if (target === null) return false;
+  let child: TSESTree.Node = assignment;
+  let current: TSESTree.Node | undefined = assignment.parent;
+  while (current && current !== fn) {
+    if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child) return absenceTested(current.test) === target;
+    if (isFunctionNode(current)) return false;
+    child = current;
+    current = current.parent;
+  }
+  return false;
 }
 
 /** `this.p ??= load()`, `this.p || (this.p = load())`, `p ?? (p = load())`: a kept value, made once. */
@@ -1423,3 +1640,13 @@ function memoisedExpression(node: TSESTree.Node): boolean {
  * every rule of the plugin for the file.
  */
 export const getFileEffects = perFile((context) => new FileEffects(context));
+
+/** An executor that only starts a timer (`(resolve) => setTimeout(resolve, ms)`, also in a block body): a delay. */
+function isDelayExecutor(executor: FunctionNode): boolean {
+  const body = executor.body;
+  const statement = body.type === AST_NODE_TYPES.BlockStatement ? (body.body.length === 1 ? body.body[0] : undefined) : body;
+  const expression = statement?.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement;
+  if (expression?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const timer = skipTransparent(expression.callee);
+  return timer.type === AST_NODE_TYPES.Identifier && (timer.name === 'setTimeout' || timer.name === 'setImmediate');
+}

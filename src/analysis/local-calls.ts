@@ -1,8 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { INLINE_CALLBACK_METHODS } from '../catalog/inline-callbacks';
-import { variableOfIdentifier } from '../util/ast';
+import { skipTransparent, variableOfIdentifier } from '../util/ast';
 import { type ExecutionContext, type FunctionNode, getExecutionContext } from './async-context';
 import { forEachChild } from './dependencies';
+import type { SourceWords } from './source-words';
+import { childHolding } from './walk';
 
 /** A function of the file that a call invokes, resolved by scope, with the name it is called by. */
 export interface LocalFunction {
@@ -213,6 +215,54 @@ function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
 }
 
 /**
+ * Where `child` sits in `parent`, as far as it decides whether `child` runs when `parent` does:
+ * - `runs`: whenever `parent` runs (a test, a loop body, a `try` block, the left side of `&&`, ...);
+ * - `if-branch`: the consequent or the alternate of `parent`, an `if` statement;
+ * - `branch`: an arm of a `?:`, the body of a `switch` case, a `catch` clause;
+ * - `logical-right`: the right side of `parent`, a `&&`, `||` or `??` expression;
+ * - `assigned`: the right side of `parent`, an assignment (any operator).
+ * The one step of the ancestor walks of `isUnconditionalPart`, `isFirstCallPart` and `isOneTimePart`.
+ */
+type Position =
+  | { readonly kind: 'runs' }
+  | { readonly kind: 'branch' }
+  | { readonly kind: 'if-branch'; readonly statement: TSESTree.IfStatement }
+  | { readonly kind: 'logical-right'; readonly expression: TSESTree.LogicalExpression }
+  | { readonly kind: 'assigned'; readonly assignment: TSESTree.AssignmentExpression };
+
+const RUNS: Position = { kind: 'runs' };
+const BRANCH: Position = { kind: 'branch' };
+
+function positionIn(parent: TSESTree.Node, child: TSESTree.Node): Position {
+  switch (parent.type) {
+    case AST_NODE_TYPES.IfStatement:
+      return parent.test === child ? RUNS : { kind: 'if-branch', statement: parent };
+    case AST_NODE_TYPES.ConditionalExpression:
+    case AST_NODE_TYPES.SwitchCase:
+      return parent.test === child ? RUNS : BRANCH;
+    case AST_NODE_TYPES.CatchClause:
+      return BRANCH;
+    case AST_NODE_TYPES.LogicalExpression:
+      return parent.right === child ? { kind: 'logical-right', expression: parent } : RUNS;
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.right === child ? { kind: 'assigned', assignment: parent } : RUNS;
+    default:
+      return RUNS;
+  }
+}
+
+/** True when `assignment` stores into a variable declared outside `fn` (`cache = ...`): a cache fill. */
+function assignsOuterVariable(
+  assignment: TSESTree.AssignmentExpression,
+  fn: FunctionNode,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  if (assignment.left.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOfIdentifier(sourceCode, assignment.left);
+  return variable !== null && !contains(fn, variable.scope.block);
+}
+
+/**
  * True when `node` runs every time `fn` runs, and its result is not cached outside `fn`:
  * - not in a branch between them: the consequent or alternate of an `if` or `?:`, the right side
  *   of `&&`/`||`/`??` or of `&&=`/`||=`/`??=`, a `switch` case, a `catch` clause (loops and `try`
@@ -229,30 +279,11 @@ export function isUnconditionalPart(
 ): boolean {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
-    switch (parent.type) {
-      case AST_NODE_TYPES.IfStatement:
-      case AST_NODE_TYPES.ConditionalExpression:
-        if (parent.test !== child) return false;
-        break;
-      case AST_NODE_TYPES.LogicalExpression:
-        if (parent.right === child) return false;
-        break;
-      case AST_NODE_TYPES.SwitchCase:
-      case AST_NODE_TYPES.CatchClause:
-        if (parent.type === AST_NODE_TYPES.CatchClause || parent.test !== child) return false;
-        break;
-      case AST_NODE_TYPES.AssignmentExpression: {
-        if (parent.right !== child) break;
-        if (parent.operator === '&&=' || parent.operator === '||=' || parent.operator === '??=') return false;
-        if (parent.left.type === AST_NODE_TYPES.Identifier) {
-          const variable = variableOfIdentifier(sourceCode, parent.left);
-          if (variable && !contains(fn, variable.scope.block)) return false;
-        }
-        break;
-      }
-      default:
-        break;
-    }
+    const position = positionIn(parent, child);
+    if (position.kind === 'runs') continue;
+    if (position.kind !== 'assigned') return false;
+    const operator = position.assignment.operator;
+    if (operator === '&&=' || operator === '||=' || operator === '??=' || assignsOuterVariable(position.assignment, fn, sourceCode)) return false;
   }
   return true;
 }
@@ -298,37 +329,26 @@ export function isFirstCallPart(
   let cached = false;
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
-    switch (parent.type) {
-      case AST_NODE_TYPES.IfStatement:
-        if (parent.test === child) break;
-        if (parent.consequent !== child || !isCacheMissTest(parent.test)) return false;
+    const position = positionIn(parent, child);
+    switch (position.kind) {
+      case 'runs':
+        break;
+      case 'branch':
+        return false;
+      case 'if-branch':
+        if (position.statement.consequent !== child || !isCacheMissTest(position.statement.test)) return false;
         cached = true;
         break;
-      case AST_NODE_TYPES.ConditionalExpression:
-        if (parent.test !== child) return false;
+      case 'logical-right':
+        if (position.expression.operator === '&&') return false;
+        cached = true;
         break;
-      case AST_NODE_TYPES.LogicalExpression:
-        if (parent.right === child) {
-          if (parent.operator === '&&') return false;
-          cached = true;
-        }
-        break;
-      case AST_NODE_TYPES.SwitchCase:
-      case AST_NODE_TYPES.CatchClause:
-        if (parent.type === AST_NODE_TYPES.CatchClause || parent.test !== child) return false;
-        break;
-      case AST_NODE_TYPES.AssignmentExpression: {
-        if (parent.right !== child) break;
-        if (parent.operator === '&&=') return false;
-        if (parent.operator === '||=' || parent.operator === '??=') cached = true;
-        if (parent.left.type === AST_NODE_TYPES.Identifier) {
-          const variable = variableOfIdentifier(sourceCode, parent.left);
-          if (variable && !contains(fn, variable.scope.block)) cached = true;
-        }
+      case 'assigned': {
+        const operator = position.assignment.operator;
+        if (operator === '&&=') return false;
+        if (operator === '||=' || operator === '??=' || assignsOuterVariable(position.assignment, fn, sourceCode)) cached = true;
         break;
       }
-      default:
-        break;
     }
   }
   return cached;
@@ -433,6 +453,10 @@ function returnsWhenSet(statement: TSESTree.Statement, text: string, sourceCode:
  * - a done flag or cache checked and filled around it: `node` is in the consequent of an `if` whose
  *   test is a cache miss on it (`!loaded`, `loaded === false`, `cache === undefined`,
  *   `!cache.has(k)`, see `cacheLookup`), and that consequent stores into it (`loaded = true`, `cache.set(k, v)`);
+ * - a done flag set by its block: `node` is in the block `{ ...; flag = true; }` of `if (!flag)`
+ *   (TypeScript wrappers allowed: `!this.ready!`), a statement of the block sets it to `true`, and
+ *   the flag is a member of any object (`!Probe.checked`, `!state.ready`: the object is taken to be
+ *   shared, as `this` is) or a binding that outlives the call;
  * - a lazy assignment: the right side of `cache ??= ...` / `cache ||= ...`, or of `cache ??
  *   (cache = ...)` / `cache || (cache = ...)`;
  * - an early return: the right side of `cache = ...` in a statement of `fn`'s body that follows
@@ -442,28 +466,59 @@ function returnsWhenSet(statement: TSESTree.Statement, text: string, sourceCode:
 export function isOneTimePart(node: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child) {
-      const lookup = cacheLookup(parent.test);
+    const position = positionIn(parent, child);
+    if (position.kind === 'if-branch') {
+      const statement = position.statement;
+      if (statement.consequent !== child) continue;
+      const lookup = cacheLookup(statement.test);
       if (lookup && outlivesCall(lookup.target, fn, sourceCode) && storesInto(child, lookup, sourceCode)) return true;
-    } else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child && outlivesCall(parent.left, fn, sourceCode)) {
-      if (parent.operator === '??=' || parent.operator === '||=') return true;
-      if (parent.operator !== '=') continue;
-      const text = compactText(parent.left, sourceCode);
-      const guard = parent.parent;
+      if (setsDoneFlag(statement, fn, sourceCode)) return true;
+    } else if (position.kind === 'assigned') {
+      const assignment = position.assignment;
+      if (!outlivesCall(assignment.left, fn, sourceCode)) continue;
+      if (assignment.operator === '??=' || assignment.operator === '||=') return true;
+      if (assignment.operator !== '=') continue;
+      const text = compactText(assignment.left, sourceCode);
+      const guard = assignment.parent;
       if (
         guard.type === AST_NODE_TYPES.LogicalExpression &&
-        guard.right === parent &&
+        guard.right === assignment &&
         (guard.operator === '??' || guard.operator === '||') &&
         compactText(guard.left, sourceCode) === text
       ) {
         return true;
       }
       const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [];
-      const statement = body.find((candidate) => contains(candidate, parent));
+      const statement = body.find((candidate) => contains(candidate, assignment));
       if (statement && body.slice(0, body.indexOf(statement)).some((earlier) => returnsWhenSet(earlier, text, sourceCode))) return true;
     }
   }
   return false;
+}
+
+/**
+ * True for `if (!flag) { ...; flag = true; }` (see `isOneTimePart`): the consequent is a block, the
+ * test is `!` of an identifier or member (TypeScript wrappers skipped), a statement of the block
+ * assigns `true` to the same text, and the flag is a member, or a binding declared outside `fn`.
+ */
+function setsDoneFlag(statement: TSESTree.IfStatement, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const block = statement.consequent;
+  if (block.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const test = skipTransparent(statement.test);
+  if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') return false;
+  const flag = skipTransparent(test.argument);
+  if (flag.type !== AST_NODE_TYPES.Identifier && flag.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const flagText = sourceCode.getText(flag);
+  const setsFlag = block.body.some(
+    (child) =>
+      child.type === AST_NODE_TYPES.ExpressionStatement &&
+      child.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      child.expression.operator === '=' &&
+      child.expression.right.type === AST_NODE_TYPES.Literal &&
+      child.expression.right.value === true &&
+      sourceCode.getText(child.expression.left) === flagText,
+  );
+  return setsFlag && (flag.type === AST_NODE_TYPES.MemberExpression || outlivesCall(flag, fn, sourceCode));
 }
 
 /** How a helper reaches a blocking operation: through `next` helpers, ending in `operation`. */
@@ -489,25 +544,78 @@ export interface BlockingHelperCall<Op, W> {
   readonly where: W;
 }
 
+/** The call that `invokedIdentifier` says invokes `name` right there, or null. */
+function callInvoking(name: InvokedName): TSESTree.CallExpression | null {
+  let call: TSESTree.Node | undefined = name.parent;
+  if (call?.type === AST_NODE_TYPES.MemberExpression && call.property === name) call = call.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && invokedIdentifier(call) === name ? call : null;
+}
+
 /**
- * The key a function can be called by in this file: a declaration's name, the variable it
- * initializes, or the name of the class method or field it is (`name`, `#name`, for `this.name()`).
+ * The deepest node under `root` (or `root` itself) whose range holds `offset`: one descent into the
+ * child that holds it at each level (see `childHolding`), not a walk.
  */
-function bindingName(fn: FunctionNode): string | null {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
+export function deepestNodeAt(root: TSESTree.Node, offset: number, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Node {
+  let node = root;
+  for (let child = childHolding(node, offset, visitorKeys); child; child = childHolding(node, offset, visitorKeys)) node = child;
+  return node;
+}
+
+/**
+ * The names in the file that invoke `fn` right there (see `invokedIdentifier`), when `fn` can be
+ * called by a name: for a function declaration, or a function a `const`/`let`/`var` declarator
+ * initializes, the references of that binding (scope analysis lists them); for a class method or
+ * a field initialized with a function (`name`, `#name`), the `this.name` / `this.#name` members
+ * written in that class's body (found at the occurrences of the word in the body's text). Each
+ * still to be resolved (`resolveInvoked`): a reassigned binding, or `this.name` in a nested class,
+ * may call something else. The file's other calls are never looked at.
+ */
+function* namesInvoking(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>, words: SourceWords): Generator<InvokedName> {
   const parent = fn.parent;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
-    return parent.id.name;
+  let declared: TSESTree.Identifier | null = null;
+  let declaring: TSESTree.Node = fn;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    declared = fn.id;
+  } else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
+    declared = parent.id;
+    declaring = parent;
+  }
+  if (declared) {
+    const identifier = declared;
+    const variable = sourceCode.getDeclaredVariables(declaring).find((candidate) => candidate.identifiers.includes(identifier));
+    for (const reference of variable?.references ?? []) {
+      const name = reference.identifier;
+      if (name.type === AST_NODE_TYPES.Identifier && callInvoking(name)) yield name;
+    }
+    return;
   }
   if (
-    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) &&
-    parent.value === fn &&
-    !parent.computed &&
-    (parent.key.type === AST_NODE_TYPES.Identifier || parent.key.type === AST_NODE_TYPES.PrivateIdentifier)
+    (parent.type !== AST_NODE_TYPES.MethodDefinition && parent.type !== AST_NODE_TYPES.PropertyDefinition) ||
+    parent.value !== fn ||
+    parent.computed ||
+    (parent.key.type !== AST_NODE_TYPES.Identifier && parent.key.type !== AST_NODE_TYPES.PrivateIdentifier)
   ) {
-    return nameKey(parent.key);
+    return;
   }
-  return null;
+  const key = nameKey(parent.key);
+  const body = parent.parent;
+  for (const offset of words.occurrences(key, body.range[0], body.range[1])) {
+    const name = deepestNodeAt(body, offset, sourceCode.visitorKeys);
+    if (
+      (name.type === AST_NODE_TYPES.Identifier || name.type === AST_NODE_TYPES.PrivateIdentifier) &&
+      name.range[0] === offset &&
+      name.parent?.type === AST_NODE_TYPES.MemberExpression &&
+      name.parent.object.type === AST_NODE_TYPES.ThisExpression &&
+      callInvoking(name)
+    ) {
+      yield name;
+    }
+  }
+}
+
+/** Source order of calls, an outer call before the calls inside it: the order a traversal meets them. */
+function inTraversalOrder(a: TSESTree.Node, b: TSESTree.Node): number {
+  return a.range[0] - b.range[0] || b.range[1] - a.range[1];
 }
 
 /**
@@ -518,12 +626,12 @@ function bindingName(fn: FunctionNode): string | null {
  *
  * Fed once per file (`addOperation` for each operation whose execution context is a sync
  * function), then asked once (`callsOfBlockingHelpers`). The search runs backwards from the
- * operations, one level of helpers at a time: only calls by the name of a function that blocks are
- * looked at (a name test per call of the file, then a scope lookup for the few that match), so the
- * file's other calls cost nothing and a function that reaches no blocking operation is never
- * resolved. A function's summary is the one the forward definition gives: its own first operation
- * in the source, else its first call in the file's order (as `calls` lists them) of a helper one
- * level closer to an operation.
+ * operations, one level of helpers at a time, through the names that may invoke each function of
+ * the level (see `namesInvoking`: the references of its binding, or the `this.name` members of its
+ * class): the file's other calls cost nothing, and a function that reaches no blocking operation
+ * is never looked at. A function's summary is the one the forward definition gives: its own first
+ * operation in the source, else its first call, in the file's order, of a helper one level closer
+ * to an operation.
  */
 export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }> {
   private readonly operations = new Map<FunctionNode, Op>();
@@ -542,59 +650,47 @@ export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }
   }
 
   /**
-   * Every call among `calls` (the file's calls, in the file's order) of a function that blocks
-   * (see the class comment), made where `where` returns non-null for the call's execution context,
-   * with the chain of helpers from the called function to its operation; in the order of `calls`.
-   * A call where `where` returns null and that runs unconditionally (`isUnconditionalPart`) in a
-   * synchronous function makes that function a helper one level up.
+   * Every call of a function that blocks (see the class comment), made where `where` returns
+   * non-null for the call's execution context, with the chain of helpers from the called function
+   * to its operation; in the file's order. A call where `where` returns null and that runs
+   * unconditionally (`isUnconditionalPart`) in a synchronous function makes that function a helper
+   * one level up. `words` are the file's (`getSourceWords`).
    */
   callsOfBlockingHelpers<W>(
-    calls: readonly TSESTree.CallExpression[],
     sourceCode: Readonly<TSESLint.SourceCode>,
+    words: SourceWords,
     where: (execution: ExecutionContext) => W | null,
   ): BlockingHelperCall<Op, W>[] {
     const summaries = new Map<FunctionNode, Summary<Op>>();
     for (const [fn, operation] of this.operations) summaries.set(fn, { depth: 1, next: null, operation });
     const resolved = newResolutionCache();
-    const found: { order: number; invoked: InvokedName; target: LocalFunction; where: W }[] = [];
+    const found: { call: TSESTree.CallExpression; invoked: InvokedName; target: LocalFunction; where: W }[] = [];
     let level: FunctionNode[] = [...this.operations.keys()];
     for (let depth = 1; depth <= this.maxDepth && level.length > 0; depth++) {
-      const names = new Set<string>();
+      const edges: { call: TSESTree.CallExpression; caller: FunctionNode; target: LocalFunction }[] = [];
       for (const fn of level) {
-        const name = bindingName(fn);
-        if (name !== null) names.add(name);
-      }
-      if (names.size === 0) break;
-      /** The target, when `invoked` calls a function summarised at this depth. */
-      const targetAtDepth = (invoked: InvokedName): LocalFunction | null => {
-        const target = resolveInvoked(invoked, sourceCode, resolved);
-        return target && summaries.get(target.node)?.depth === depth ? target : null;
-      };
-      const edges: { caller: FunctionNode; target: LocalFunction }[] = [];
-      for (let order = 0; order < calls.length; order++) {
-        const call = calls[order];
-        const invoked = call ? invokedIdentifier(call) : null;
-        if (!invoked || !names.has(nameKey(invoked))) continue;
-        const execution = getExecutionContext(invoked);
-        const at = where(execution);
-        if (at !== null) {
-          const target = targetAtDepth(invoked);
-          if (target) found.push({ order, invoked, target, where: at });
-          continue;
+        for (const invoked of namesInvoking(fn, sourceCode, words)) {
+          const execution = getExecutionContext(invoked);
+          const at = where(execution);
+          if (
+            at === null &&
+            (depth === this.maxDepth ||
+              execution.kind !== 'function' ||
+              execution.node.async ||
+              execution.node.generator ||
+              summaries.has(execution.node) ||
+              !isUnconditionalPart(invoked, execution.node, sourceCode))
+          ) {
+            continue;
+          }
+          const target = resolveInvoked(invoked, sourceCode, resolved);
+          const call = callInvoking(invoked);
+          if (target?.node !== fn || !call) continue;
+          if (at !== null) found.push({ call, invoked, target, where: at });
+          else if (execution.kind === 'function') edges.push({ call, caller: execution.node, target });
         }
-        if (
-          depth === this.maxDepth ||
-          execution.kind !== 'function' ||
-          execution.node.async ||
-          execution.node.generator ||
-          summaries.has(execution.node) ||
-          !isUnconditionalPart(invoked, execution.node, sourceCode)
-        ) {
-          continue;
-        }
-        const target = targetAtDepth(invoked);
-        if (target) edges.push({ caller: execution.node, target });
       }
+      edges.sort((a, b) => inTraversalOrder(a.call, b.call));
       const next: FunctionNode[] = [];
       for (const { caller, target } of edges) {
         const reached = summaries.get(target.node);
@@ -604,7 +700,7 @@ export class BlockingHelperSummaries<Op extends { readonly node: TSESTree.Node }
       }
       level = next;
     }
-    found.sort((a, b) => a.order - b.order);
+    found.sort((a, b) => inTraversalOrder(a.call, b.call));
     const result: BlockingHelperCall<Op, W>[] = [];
     for (const { invoked, target, where: at } of found) {
       const chain = chainFrom(summaries, target);

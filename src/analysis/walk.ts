@@ -60,7 +60,7 @@ export function nodeStartingAt(
 }
 
 /** The child of `node` whose range holds `offset`, or null. */
-function childHolding(node: TSESTree.Node, offset: number, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Node | null {
+export function childHolding(node: TSESTree.Node, offset: number, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Node | null {
   for (const key of visitorKeys[node.type] ?? []) {
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {

@@ -22,6 +22,7 @@ import {
   SCRIPT_FOLDERS,
   SCRIPT_ONLY_MODULES,
   UI_FILE_EXTENSIONS,
+  STATIC_ASSET_FOLDERS,
   UI_FOLDERS,
   UI_FRAMEWORK_MODULES,
   SEQUENTIAL_LIMITER_METHODS,
@@ -440,8 +441,10 @@ export class WhereItRuns {
    * True when the file is part of a browser application's user interface: a `.tsx`/`.jsx` file
    * with JSX in it, a `.vue` or `.svelte` file, a `'use client'` module, a file that imports a UI framework
    * (`UI_FRAMEWORK_MODULES`: React, Vue, Svelte, Solid, Preact, Angular, Nuxt's auto-imports), or a
-   * file in a UI folder of its package (`UI_FOLDERS`: `composables/`, `renderer/`, `components/`).
-   * A `'use server'` module (server actions) is not. There a dropped promise's rejection reaches
+   * file in a UI folder of its package (`UI_FOLDERS`: `composables/`, `renderer/`, `components/`),
+   * an AMD module (`define([...], function (...) { ... })`: only a browser's module loader runs
+   * those), or a script of a static folder (`STATIC_ASSET_FOLDERS`: `public/`, `static/`) that works
+   * on the page (`document.`, `window.`, jQuery's `$(`). A `'use server'` module (server actions) is not. There a dropped promise's rejection reaches
    * the browser console (no process ends), and an event handler or effect that starts an async
    * action without waiting is the ordinary shape of UI code.
    */
@@ -465,10 +468,22 @@ export class WhereItRuns {
     for (const module of this.modules()) {
       if (UI_FRAMEWORK_MODULES.some((name) => (name.endsWith('/') ? module.startsWith(name) : module === name))) return true;
     }
+    if (this.sourceCode.ast.body.some((statement) => this.isAmdDefine(statement))) return true;
     // Below the nearest package (the whole path when there is none, or when it is relative).
     const info = path.isAbsolute(this.filename) ? nearestPackage(this.filename) : null;
     const folders = path.relative(info?.dir ?? path.parse(this.filename).root, path.dirname(this.filename)).split(/[\\/]/);
-    return folders.some((folder) => UI_FOLDERS.has(folder));
+    if (folders.some((folder) => UI_FOLDERS.has(folder))) return true;
+    return folders.some((folder) => STATIC_ASSET_FOLDERS.has(folder)) && /\b(?:document|window)\.|(?:^|[^\w$.])\$\(/m.test(this.sourceCode.text);
+  }
+
+  /** A top-level AMD module definition: `define(function ...)`, `define([deps], function ...)`, `define('name', [deps], function ...)`, with the global `define`. */
+  private isAmdDefine(statement: TSESTree.ProgramStatement): boolean {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const call = statement.expression;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier || call.callee.name !== 'define') return false;
+    const factory = call.arguments[call.arguments.length - 1];
+    if (factory?.type !== AST_NODE_TYPES.FunctionExpression && factory?.type !== AST_NODE_TYPES.ArrowFunctionExpression) return false;
+    return (variableOfIdentifier(this.sourceCode, call.callee)?.defs.length ?? 0) === 0;
   }
 
   /** The modules the file imports or requires at its top level, without `node:`. */

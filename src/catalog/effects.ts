@@ -407,3 +407,24 @@ export const LOCAL_PATH_ARGUMENT =
  */
 export const GUARD_CALL_NAME =
   /^_?(?:assert|validate|verify|authori[sz]e)(?:[A-Z]\w*)?$|^_?require[A-Z]\w*$|^_?(?:can|may)[A-Z]\w*$|(?:Access|Authori[sz]ation)$/;
+
+/**
+ * Type names of database handles that hand each query to a pool of connections (knex's `Knex`,
+ * pg's and mysql2's `Pool`, `PrismaClient`, `Sequelize`, TypeORM's `DataSource`, `MongoClient`,
+ * `Kysely`): two queries through one are independent, they may run on two connections at once.
+ */
+export const POOL_TYPE_NAMES: ReadonlySet<string> = new Set([
+  'Knex',
+  'Pool',
+  'PrismaClient',
+  'Sequelize',
+  'DataSource',
+  'MongoClient',
+  'Kysely',
+]);
+
+/**
+ * Type names of one connection, whose queries run one at a time in order (pg's `Client` and
+ * `PoolClient`, mysql2's `PoolConnection`, a `Connection`, a `QueryRunner`, a transaction, a session).
+ */
+export const SINGLE_CONNECTION_TYPE_NAME = /^(?:Client|PoolClient)$|(?:Connection|QueryRunner|Transaction|Session|EntityManager)$/;

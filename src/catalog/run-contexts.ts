@@ -205,7 +205,7 @@ export const SCRIPT_ONLY_MODULES: ReadonlySet<string> = new Set([
 /**
  * Modules of browser UI frameworks (exact names, or a prefix ending in `/`): a file that imports one
  * is a component, hook, composable or page of an application's user interface (`WhereItRuns.runsInUi`).
- * `#imports` and `#app` are Nuxt's auto-import modules.
+ * `#imports` and `#app` are Nuxt's auto-import modules; jQuery and bootbox work on the page's DOM.
  */
 export const UI_FRAMEWORK_MODULES: readonly string[] = [
   'react',
@@ -224,6 +224,8 @@ export const UI_FRAMEWORK_MODULES: readonly string[] = [
   '@angular/',
   'next/navigation',
   'next/router',
+  'jquery',
+  'bootbox',
 ];
 
 /** File extensions of UI components (`.vue`, `.svelte` single-file components, JSX files). */
@@ -234,6 +236,13 @@ export const UI_FILE_EXTENSIONS: ReadonlySet<string> = new Set(['.tsx', '.jsx', 
  * Electron app's `renderer/`, `components/`. Matched as a path segment below the nearest `package.json`.
  */
 export const UI_FOLDERS: ReadonlySet<string> = new Set(['composables', 'renderer', 'components']);
+
+/**
+ * Folders a web server hands to the browser as they are (`public/`, `static/`): a script there that
+ * works on the page (`document`, `window`, jQuery's `$(...)`) is the client side of the application.
+ * Matched as a path segment below the nearest `package.json`.
+ */
+export const STATIC_ASSET_FOLDERS: ReadonlySet<string> = new Set(['public', 'static']);
 
 /**
  * Folders whose files are one-shot programs by convention (`scripts/release.mjs`, `bin/cli.js`)

@@ -6,7 +6,7 @@ import {
 import { type ExecutionContext, type FunctionNode, getExecutionContext, isFunctionNode } from '../analysis/async-context';
 import { busyWaitLoop, type LoopNode } from '../analysis/busy-wait';
 import { ApiCatalogIndex, type ApiEntry, type ApiReference, apiSourceName } from '../analysis/imports';
-import { BlockingHelperSummaries, isFirstCallPart, isOneTimePart, isUnconditionalPart } from '../analysis/local-calls';
+import { BlockingHelperSummaries, deepestNodeAt, isFirstCallPart, isOneTimePart, isUnconditionalPart } from '../analysis/local-calls';
 import {
   asiGuard,
   canAwaitIn,
@@ -39,7 +39,7 @@ import {
 } from '../catalog/blocking-apis';
 import { type ConcurrencyEvidence, getWhereItRuns, type RunContext } from '../analysis/where-it-runs';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
-import { getSourceWords } from '../analysis/source-words';
+import { getSourceWords, type SourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -277,42 +277,6 @@ function isFailurePath(node: TSESTree.Node, fn: FunctionNode): boolean {
   return false;
 }
 
-/**
- * True when `node` runs at most once per process: it sits in `if (!done) { ...; done = true; }`
- * (also `if (!this.ready)` / `if (!Cache.loaded)`), where the flag is a binding declared outside
- * `fn` or a member, and the guarded block itself sets it to `true`. A one-time initialisation (a
- * wasm module read on first use, a clock-tick probe) blocks once, before the first answer; a cache
- * keyed per value (`if (!cache.has(key))`) is not this and stays reported.
- */
-function isRunOnce(node: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  for (let current = node.parent; current && current !== fn; current = current.parent) {
-    const block = current;
-    const owner = block.parent;
-    if (block.type !== AST_NODE_TYPES.BlockStatement || owner?.type !== AST_NODE_TYPES.IfStatement || owner.consequent !== block) continue;
-    const test = skipTransparent(owner.test);
-    if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') continue;
-    const flag = skipTransparent(test.argument);
-    if (flag.type !== AST_NODE_TYPES.Identifier && flag.type !== AST_NODE_TYPES.MemberExpression) continue;
-    const flagText = sourceCode.getText(flag);
-    const setsFlag = block.body.some(
-      (statement) =>
-        statement.type === AST_NODE_TYPES.ExpressionStatement &&
-        statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
-        statement.expression.operator === '=' &&
-        sourceCode.getText(statement.expression.left) === flagText &&
-        statement.expression.right.type === AST_NODE_TYPES.Literal &&
-        statement.expression.right.value === true,
-    );
-    if (!setsFlag) continue;
-    if (flag.type === AST_NODE_TYPES.MemberExpression) return true;
-    // A local flag is set anew on every call: only one declared outside the function persists.
-    const variable = variableOfIdentifier(sourceCode, flag);
-    const declaredIn = variable?.defs[0]?.node;
-    return declaredIn !== undefined && !(fn.range[0] <= declaredIn.range[0] && declaredIn.range[1] <= fn.range[1]);
-  }
-  return false;
-}
-
 /** Why code of a function with this evidence runs beside other work, as a relative clause ("which ..."). */
 function concurrencyClause(evidence: ConcurrencyEvidence): string {
   switch (evidence.kind) {
@@ -482,6 +446,42 @@ function calleeRoot(callee: TSESTree.Expression): TSESTree.Identifier | null {
 
 
 /**
+ * True when some call of the file has the callee `require` (an identifier of that name, declared or
+ * not): every such callee is a reference of some scope, so the scopes' references are searched, and
+ * only when the text has the word.
+ */
+function callsRequire(sourceCode: Readonly<TSESLint.SourceCode>, words: SourceWords): boolean {
+  if (!words.has('require')) return false;
+  return (sourceCode.scopeManager?.scopes ?? []).some((scope) =>
+    scope.references.some((reference) => {
+      const identifier = reference.identifier;
+      const parent = identifier.parent;
+      return identifier.type === AST_NODE_TYPES.Identifier && parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier && isRequireCall(parent);
+    }),
+  );
+}
+
+/**
+ * The nodes that run as part of `fn`'s own execution (their execution context, see
+ * `getExecutionContext`, is `fn`) and are the deepest node holding an occurrence of `word` (a
+ * keyword: `await`, `return`) inside `fn`, each with the occurrence's offset. Only the word's
+ * occurrences are visited, each by one descent from `fn` (`deepestNodeAt`), not `fn`'s whole body.
+ */
+function* ownNodesAtWord(
+  fn: FunctionNode,
+  word: string,
+  words: SourceWords,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): Generator<{ readonly node: TSESTree.Node; readonly offset: number }> {
+  for (const offset of words.occurrences(word, fn.range[0], fn.range[1])) {
+    const node = deepestNodeAt(fn, offset, sourceCode.visitorKeys);
+    if (node === fn) continue;
+    const execution = getExecutionContext(node);
+    if (execution.kind === 'function' && execution.node === fn) yield { node, offset };
+  }
+}
+
+/**
  * The twin a suggestion may use for this call, or null when the call's arguments could make the
  * twin behave differently: a numeric first argument (a file descriptor, which the promise API does
  * not take), `stat`/`lstat` options that are not a literal without `throwIfNoEntry`, spread arguments.
@@ -603,46 +603,36 @@ export default createRule<Options, MessageIds>({
     const typed = getTypedServices(context);
     /** Wrappers in other project files already examined for this file (typed mode). */
     const wrapperCache: Parameters<typeof index.resolveWrapper>[2] = new Map();
+    /** Typed mode: every call of the file, for the checker to resolve (see `collectOperations`). */
     const calls: TSESTree.CallExpression[] = [];
     const dynamicImports: TSESTree.ImportExpression[] = [];
     let kind: 'esm' | 'cjs' | null = null;
     let layout: ImportLayout | null = null;
     /** How a new import is written when the file has none: CommonJS when it calls require() or is configured so. */
     const moduleKind = (): 'esm' | 'cjs' =>
-      (kind ??= context.languageOptions.sourceType !== 'module' || calls.some(isRequireCall) ? 'cjs' : 'esm');
+      (kind ??= context.languageOptions.sourceType !== 'module' || callsRequire(sourceCode, words) ? 'cjs' : 'esm');
+    /** With `checkTopLevelAwait`: the module has an `await` or `for await` of its own top level. */
     let hasTopLevelAwait = false;
-
-    /** `return <call>` statements of the file; grouped by function on first need (`returnedCallsOf`). */
-    const callReturns: { statement: TSESTree.ReturnStatement; call: TSESTree.CallExpression }[] = [];
-    const noteReturn = (node: TSESTree.ReturnStatement): void => {
-      const argument = node.argument ? skipTransparent(node.argument) : null;
-      if (argument?.type === AST_NODE_TYPES.CallExpression) callReturns.push({ statement: node, call: argument });
+    const noteTopLevelAwait = (node: TSESTree.Node): void => {
+      if (!hasTopLevelAwait && getExecutionContext(node).kind === 'top-level') hasTopLevelAwait = true;
     };
-    let returnedCalls: Map<TSESTree.Node, TSESTree.CallExpression[]> | null = null;
+
+    /** True when `fn` has an `await` or a `for await` of its own (asked by `quietReason` of few functions). */
+    const awaitsItself = (fn: FunctionNode): boolean => {
+      for (const { node, offset } of ownNodesAtWord(fn, 'await', words, sourceCode)) {
+        if ((node.type === AST_NODE_TYPES.AwaitExpression && node.range[0] === offset) || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) return true;
+      }
+      return false;
+    };
     /** The calls an async function returns the result of (`return fs.promises.readFile(p)`). */
-    const returnedCallsOf = (fn: TSESTree.Node): readonly TSESTree.CallExpression[] => {
-      if (!returnedCalls) {
-        const byFunction = new Map<TSESTree.Node, TSESTree.CallExpression[]>();
-        for (const { statement, call } of callReturns) {
-          const executionContext = getExecutionContext(statement);
-          if (executionContext.kind !== 'function') continue;
-          const list = byFunction.get(executionContext.node);
-          if (list) list.push(call);
-          else byFunction.set(executionContext.node, [call]);
-        }
-        returnedCalls = byFunction;
+    const returnedCallsOf = (fn: FunctionNode): TSESTree.CallExpression[] => {
+      const returned: TSESTree.CallExpression[] = [];
+      for (const { node, offset } of ownNodesAtWord(fn, 'return', words, sourceCode)) {
+        if (node.type !== AST_NODE_TYPES.ReturnStatement || node.range[0] !== offset || !node.argument) continue;
+        const argument = skipTransparent(node.argument);
+        if (argument.type === AST_NODE_TYPES.CallExpression) returned.push(argument);
       }
-      return returnedCalls.get(fn) ?? [];
-    };
-
-    /** Async functions with an `await` or `for await` of their own. */
-    const awaitingFunctions = new Set<TSESTree.Node>();
-    const noteAwait = (node: TSESTree.Node): void => {
-      const executionContext = getExecutionContext(node);
-      if (executionContext.kind === 'function') awaitingFunctions.add(executionContext.node);
-      if (options.checkTopLevelAwait && !hasTopLevelAwait && getExecutionContext(node).kind === 'top-level') {
-        hasTopLevelAwait = true;
-      }
+      return returned;
     };
 
     /** Where an operation is reported directly: its async function, or the module with top-level await. */
@@ -691,14 +681,13 @@ export default createRule<Options, MessageIds>({
       if (operation.oneTime || isOneTimePart(operation.node, where, sourceCode)) return 'one-time';
       if (operation.api.category === 'fileSystem' && isFailurePath(operation.node, where)) return 'failure';
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
-      if (isRunOnce(operation.node, where, sourceCode)) return 'run-once';
       const all = operationsByFunction.get(where) ?? [];
       const returnsOtherWork = (): boolean =>
         returnedCallsOf(where).some((call) => !all.some((other) => other.node === call || other.node === call.callee));
       if (
         all.length <= MAX_CHEAP_CALLS &&
         all.every((other) => other.cheap === true) &&
-        (awaitingFunctions.has(where) || returnsOtherWork())
+        (awaitsItself(where) || returnsOtherWork())
       ) {
         return 'cheap-check';
       }
@@ -798,15 +787,11 @@ export default createRule<Options, MessageIds>({
     };
 
     return {
-      CallExpression(node) {
-        calls.push(node);
-      },
+      ...(typed ? { CallExpression: (node: TSESTree.CallExpression) => void calls.push(node) } : {}),
       ImportExpression(node) {
         dynamicImports.push(node);
       },
-      AwaitExpression: noteAwait,
-      ReturnStatement: noteReturn,
-      'ForOfStatement[await=true]': noteAwait,
+      ...(options.checkTopLevelAwait ? { AwaitExpression: noteTopLevelAwait, 'ForOfStatement[await=true]': noteTopLevelAwait } : {}),
       'Program:exit'() {
         const operations = collectOperations();
         const helpers = new BlockingHelperSummaries<Operation>(MAX_HELPER_DEPTH);
@@ -826,7 +811,7 @@ export default createRule<Options, MessageIds>({
             }
           }
         }
-        const chains = helpers.hasOperations ? helpers.callsOfBlockingHelpers(calls, sourceCode, reportedContext) : [];
+        const chains = helpers.hasOperations ? helpers.callsOfBlockingHelpers(sourceCode, words, reportedContext) : [];
         for (const { invoked, chain, where } of chains) addOperation(where, { ...chain.operation, node: invoked });
         for (const { operation, where } of direct) {
           const runContext = runContextOf(where);

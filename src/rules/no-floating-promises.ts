@@ -78,7 +78,7 @@ const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
 
 /** Comment words that say a promise is left alone on purpose. */
 const DELIBERATE_COMMENT =
-  /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\b(?:uncaught|unhandled)\b|eslint-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
+  /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\b(?:uncaught|unhandled)\b|(?:eslint|oxlint)-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
 
 /** A module named as a program's entry by convention (`src/main.ts` of a Nest or Electron app). */
 /** The first parameter of a Node-style callback: `err`, `error`, `e`, `er`, `_err`. */
@@ -132,7 +132,7 @@ export default createRule<Options, MessageIds>({
           checkUiCode: {
             type: 'boolean',
             description:
-              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact or Angular, `composables/`, `renderer/` and `components/` folders), where a rejection only reaches the console. On in `strict`.",
+              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders), where a rejection only reaches the console. On in `strict`.",
           },
           allowList: {
             type: 'array',
@@ -453,6 +453,14 @@ export default createRule<Options, MessageIds>({
       return parent?.type === AST_NODE_TYPES.Program;
     }
 
+    /** True when `statement` lies in the block of a `try` with a `catch`, within its own function. */
+    function insideGuardedTry(statement: TSESTree.Node): boolean {
+      for (let child = statement, parent = statement.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+        if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return true;
+      }
+      return false;
+    }
+
     function wrap(expression: TSESTree.Expression): string {
       const text = sourceCode.getText(expression);
       return NO_PARENS_NEEDED.has(expression.type) ? text : `(${text})`;
@@ -482,8 +490,9 @@ export default createRule<Options, MessageIds>({
         if (saysDeliberate(statement)) return;
         if (first.type === AST_NODE_TYPES.CallExpression && handsErrorToCallback(first)) return;
         // Browser UI code: an event handler or effect starting an async action is its ordinary
-        // shape, and a rejection reaches the console, not the end of a process.
-        if (!checkUiCode && getWhereItRuns(context).runsInUi()) return;
+        // shape, and a rejection reaches the console, not the end of a process. Inside a `try`
+        // whose `catch` handles errors the author meant to handle this one too: still reported.
+        if (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement)) return;
         if (isTopLevel(statement) && isScriptFile()) return;
         const expression = statement.expression;
         const single = skipTransparent(expression).type !== AST_NODE_TYPES.SequenceExpression;

@@ -17,6 +17,7 @@ import {
   typedPromiseKind,
 } from '../analysis/promise-bindings';
 import { getFileEffects } from '../analysis/effects';
+import { importedCallee } from '../analysis/imports';
 import { getPromiseAnalysis, getValueUsage } from '../analysis/promises';
 import { isLoopStatement, skipTransparent, variableOfIdentifier } from '../util/ast';
 import { createRule } from '../util/create-rule';
@@ -28,6 +29,9 @@ export type Options = [
   },
 ];
 export type MessageIds = 'lateHandling' | 'abandoned' | 'oneByOne' | 'suggestGather' | 'suggestCatch' | 'suggestAll';
+
+/** The promise-based timers module: its timers reject only through an abort signal. */
+const TIMER_PROMISE_MODULES: ReadonlySet<string> = new Set(['timers/promises', 'node:timers/promises']);
 
 /** How many events of a window are checked before the rule gives up (stays silent). */
 const MAX_WINDOW_EVENTS = 64;
@@ -176,6 +180,30 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * `setTimeout(ms)` / `setImmediate()` of `timers/promises` (any local name: `sleep(250)`)
+     * without an options object that may carry an abort `signal`: the timer only resolves.
+     * An options argument that is an object literal without `signal` counts as none.
+     */
+    function isUnsignalledTimer(call: TSESTree.CallExpression): boolean {
+      const imported = importedCallee(call.callee, (identifier) => variableOfIdentifier(sourceCode, identifier));
+      if (!imported || !TIMER_PROMISE_MODULES.has(imported.module)) return false;
+      const optionsIndex = imported.name === 'setTimeout' ? 2 : imported.name === 'setImmediate' ? 1 : -1;
+      if (optionsIndex === -1) return false;
+      const options = call.arguments[optionsIndex];
+      if (options === undefined) return true;
+      const value = skipTransparent(options);
+      return (
+        value.type === AST_NODE_TYPES.ObjectExpression &&
+        value.properties.every(
+          (property) =>
+            property.type === AST_NODE_TYPES.Property &&
+            !property.computed &&
+            !(property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'signal'),
+        )
+      );
+    }
+
+    /**
      * `cannotReject`, also for a call whose effect summary says it cannot reject (see
      * `EffectSummary.canReject`: an async helper whose body catches everything), through one
      * level of same-file helper (`const delay = (ms) => new Promise((r) => setTimeout(r, ms))`: a
@@ -187,6 +215,7 @@ export default createRule<Options, MessageIds>({
       if (depth > 1) return false;
       const node = skipTransparent(expression);
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      if (isUnsignalledTimer(node)) return true;
       const argument = node.arguments[0];
       // A call whose effect summary cannot reject (an async helper wholly inside try/catch).
       if (effects.summaryOf(node)?.canReject === false || effects.importedCannotReject(node)) return true;
@@ -424,20 +453,24 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * `for (let i = 0; i < pending.length; i++) await pending[i];`: an array of promises awaited by
-     * index in a loop, when the array's first use is in that loop and nothing suspends before it.
+     * `for (let i = 0; i < pending.length; i++) await pending[i];` (or `for (const [i, p] of
+     * pending.entries()) await p`, see `awaitedElementOfLoop`): an array of promises awaited one
+     * by one in a loop, when the array's first use is in that loop and nothing suspends before it.
      */
     function checkIndexedLoop(start: Start, first: TSESTree.Identifier, owner: TimelineOwner): void {
       const variable = sourceCode.getDeclaredVariables(start.declarator).find((v) => v.name === start.name);
       let awaited: TSESTree.AwaitExpression | null = null;
       for (const reference of variable?.references ?? []) {
         const parent = reference.identifier.parent;
-        if (parent?.type !== AST_NODE_TYPES.MemberExpression || !parent.computed || parent.object !== reference.identifier) continue;
-        const usage = getValueUsage(parent);
-        if (usage.kind === 'awaited' && ownerOf(usage.node) === owner) {
-          awaited = usage.node;
-          break;
+        if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.computed && parent.object === reference.identifier) {
+          const usage = getValueUsage(parent);
+          if (usage.kind === 'awaited' && ownerOf(usage.node) === owner) {
+            awaited = usage.node;
+            break;
+          }
         }
+        if (reference.identifier.type === AST_NODE_TYPES.Identifier) awaited = awaitedElementOfLoop(reference.identifier, owner);
+        if (awaited) break;
       }
       if (!awaited) return;
       let loop: TSESTree.Node | null = null;
@@ -457,6 +490,41 @@ export default createRule<Options, MessageIds>({
         data: { name: start.name, line: awaited.loc.start.line },
         suggest: all ? [{ messageId: 'suggestAll', data: { name: start.name }, fix: all }] : [],
       });
+    }
+
+    /**
+     * `for (const p of pending) await p;`, `for (const [i, p] of pending.entries()) ... await p`
+     * (also `.values()`): the `await` of the loop's element binding, when `array` is what the
+     * loop iterates; null otherwise.
+     */
+    function awaitedElementOfLoop(array: TSESTree.Identifier, owner: TimelineOwner): TSESTree.AwaitExpression | null {
+      let iterated: TSESTree.Node = array;
+      let element: 'item' | 'entry' = 'item';
+      const parent = array.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === array && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+        const method = !parent.computed && parent.property.type === AST_NODE_TYPES.Identifier ? parent.property.name : null;
+        if (method !== 'entries' && method !== 'values') return null;
+        iterated = parent.parent;
+        element = method === 'entries' ? 'entry' : 'item';
+      }
+      const loop = iterated.parent;
+      if (loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.right !== iterated || loop.await) return null;
+      const left = loop.left;
+      if (left.type !== AST_NODE_TYPES.VariableDeclaration) return null;
+      const pattern = left.declarations[0]?.id;
+      const binding =
+        element === 'item'
+          ? pattern
+          : pattern?.type === AST_NODE_TYPES.ArrayPattern
+            ? pattern.elements[1]
+            : undefined;
+      if (binding?.type !== AST_NODE_TYPES.Identifier) return null;
+      const elementVariable = sourceCode.getDeclaredVariables(left).find((v) => v.name === binding.name);
+      for (const reference of elementVariable?.references ?? []) {
+        const usage = getValueUsage(reference.identifier);
+        if (usage.kind === 'awaited' && ownerOf(usage.node) === owner) return usage.node;
+      }
+      return null;
     }
 
     function check(start: Start, owner: TimelineOwner): void {

@@ -107,7 +107,7 @@ export default createRule<Options, MessageIds>({
       promiseExecutor:
         'Async Promise executor: an exception thrown in it does not reject the promise, and a promise inside usually does not need the wrapper. Make the executor synchronous, or drop `new Promise` and use the async function directly.',
       redundantPromiseExecutor:
-        'Async Promise executor that hands every error to `reject`: nothing is lost, but the wrapper is redundant, since an async function already returns a promise that settles the same way. Drop `new Promise` and return the result from an async function.',
+        'Async Promise executor that settles the promise on every error: nothing is lost, but the wrapper is redundant, since an async function already returns a promise that settles the same way. Drop `new Promise` and return the result from an async function.',
       voidReturn:
         "Promise-returning function passed where a function returning void is expected: '{{callee}}' ignores the promise, so a rejection is unhandled. Handle errors inside the function (try/catch), or pass a synchronous wrapper that handles the promise.",
       voidOverride:
@@ -734,7 +734,7 @@ export default createRule<Options, MessageIds>({
           // An executor that awaits nothing is reported still: its `async` only hides sync throws.
           // An executor on a line where the core `no-async-promise-executor` is disabled was kept on
           // purpose: the author saw exactly this pattern and decided.
-          if (executor && isFunctionNode(executor) && executor.async && !disablesRuleOn(sourceCode, 'no-async-promise-executor', [node.loc.start.line, executor.loc.start.line])) {
+          if (executor && isFunctionNode(executor) && executor.async && !disablesRuleOn(context, 'no-async-promise-executor', [node.loc.start.line, executor.loc.start.line])) {
             const awaits = someNodeInSameFunction(executor.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression);
             if (onlyCleanupMayReject(executor, sourceCode.visitorKeys)) {
               // `try { ... } catch (e) { reject(e) } finally { await cleanup() }`: every error of the
@@ -742,9 +742,10 @@ export default createRule<Options, MessageIds>({
             } else if (effects.summaryOfFunction(executor).canReject || !awaits || hasUnguardedWork(executor, sourceCode.visitorKeys)) {
               context.report({ node: executor, messageId: 'promiseExecutor' });
             } else if (settlesOnlyInline(executor, sourceCode.visitorKeys)) {
-              // Every exception reaches `reject` (`try { ... } catch (e) { reject(e) }`), so nothing
-              // is lost; what is left is a wrapper the async function makes redundant. When it
-              // settles from a callback (an event, a timer), the wrapper is needed: silent.
+              // Every exception settles the promise (`catch (e) { reject(e) }`, or a fallback
+              // `resolve`), so nothing is lost; what is left is a wrapper the async function makes
+              // redundant. When it settles from a callback (an event, a timer), the wrapper is
+              // needed: silent.
               context.report({ node: executor, messageId: 'redundantPromiseExecutor' });
             }
           }

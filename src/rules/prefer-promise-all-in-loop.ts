@@ -160,6 +160,12 @@ function calleeRoot(call: AwaitedCall): string | null {
   }
 }
 
+/** How many statements after a loop `orderAssertedAfter` reads for an assertion. */
+const ASSERTION_LOOKAHEAD = 3;
+
+/** A statement that asserts: `expect(...)`, `assert(...)`, `assert.deepEqual(...)`, `t.deepEqual(...)`, `should(...)`. */
+const ASSERTION_TEXT = /^(?:await\s+)?(?:expect|assert|should)\b|^\w+\.(?:deepEqual|deepStrictEqual|same|is|equal|strictEqual)\(/;
+
 /** The last word of a name is one of `ORDERED_COLLECTION_WORDS`, singular or plural. */
 /** Text of a statement that gathers: `Promise.all`/`allSettled`, `p-map`, a concurrency limiter. */
 const GATHER_TEXT = /\bPromise\.(?:all|allSettled)\b|\bpMap\b|\blimit\(/;
@@ -565,7 +571,9 @@ export default createRule<Options, MessageIds>({
       if (
         key !== null &&
         !(root !== null && dependents.overlaps(root)) &&
-        key.split('.').some((segment) => ORDERED_RECEIVER_NAMES.has(receiverRootName(segment)))
+        key.split('.').some((segment) => ORDERED_RECEIVER_NAMES.has(receiverRootName(segment))) &&
+        // `client.request(path)` where `client` is this file's stateless REST client: no connection.
+        !effects.isStatelessClientCall(call)
       ) {
         return true;
       }
@@ -1217,6 +1225,34 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
+    /**
+     * Test code that checks the order: every iteration feeds its item to a method of one shared
+     * object (`await cart.add(line.sku, line.qty)`, not the item's own), and one of the
+     * `ASSERTION_LOOKAHEAD` statements after the loop asserts on that object (`expect(cart.lines())`,
+     * `assert.deepEqual(queue.items, ...)`): what the test checks is the state the calls built in
+     * turn (insertion order, a running total).
+     */
+    function orderAssertedAfter(loop: CheckedLoop, calls: readonly AwaitedCall[], dependents: PathSet): boolean {
+      const shared = new Set<string>();
+      for (const call of calls) {
+        const callee = skipTransparent(call.callee);
+        const root = calleeRoot(call);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || root === null || root === 'this' || dependents.overlaps(root)) continue;
+        if (!call.arguments.some((argument) => dependents.overlapsAny(collectAccesses(argument, visitorKeys).reads))) continue;
+        shared.add(root);
+      }
+      if (shared.size === 0) return false;
+      const parent = loop.parent;
+      const siblings: readonly TSESTree.Node[] =
+        parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program ? parent.body : [];
+      const index = siblings.indexOf(loop);
+      if (index === -1) return false;
+      return siblings.slice(index + 1, index + 1 + ASSERTION_LOOKAHEAD).some((statement) => {
+        if (statement.type !== AST_NODE_TYPES.ExpressionStatement || !ASSERTION_TEXT.test(sourceCode.getText(statement))) return false;
+        return collectAccesses(statement, visitorKeys).reads.some((path) => shared.has(rootOf(path)));
+      });
+    }
+
     /** `list.sort(...)` just before `for (const x of list)`: the order is the point. */
     function sortedJustBefore(loop: CheckedLoop): boolean {
       if (loop.type !== AST_NODE_TYPES.ForOfStatement) return false;
@@ -1326,7 +1362,7 @@ export default createRule<Options, MessageIds>({
       ) {
         return;
       }
-      if (sortedJustBefore(loop)) return;
+      if (sortedJustBefore(loop) || orderAssertedAfter(loop, calls, dependents)) return;
 
       // Each item is itself a step when the awaited function is the item or one of its methods
       // (`await hook(ctx)`, `await migration.up(db)`, `await plugin.init()`): steps run in order.

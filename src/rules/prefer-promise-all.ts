@@ -281,15 +281,21 @@ export default createRule<Options, MessageIds>({
      * (a connection, page, repository), as the key two such calls share; null otherwise:
      * - `this` and its members (`this.repo`), parameters and local variables: object instances;
      * - a receiver named like one ordered resource or a shared database handle
-     *   (`ORDERED_RECEIVER_NAMES`, `SHARED_CONNECTION_NAMES`): the whole object, whatever part;
+     *   (`ORDERED_RECEIVER_NAMES`, `SHARED_CONNECTION_NAMES`): the whole object, whatever part,
+     *   unless it is an instance of this file's stateless client class (`isStatelessClientCall`);
      * - an import or an undeclared global (`api`, `fs`, `axios`, `cms`): a module of functions,
-     *   no shared state, so two calls on it are independent (null).
+     *   no shared state, so two calls on it are independent (null);
+     * - typed: an instance of a class that queries through a pool (`FileEffects.receiverUsesPool`:
+     *   `this.customers.findById(id)` then `this.customers.loyaltyPoints(id)`): null.
      */
     function statefulReceiver(call: AwaitedCall): string | null {
       const key = receiverKey(call, sourceCode);
       if (key === null) return null;
       const root = receiverRootName(key);
-      if (ORDERED_RECEIVER_NAMES.has(root) || SHARED_CONNECTION_NAMES.has(root)) return root;
+      if (ORDERED_RECEIVER_NAMES.has(root) || SHARED_CONNECTION_NAMES.has(root)) {
+        // `client.get(a)` where `client` is this file's stateless REST client: no shared connection.
+        return effects.isStatelessClientCall(call) ? null : root;
+      }
       if (root === 'this') {
         // `this.findUser(id)`: a method of the class that changes nothing on `this` or elsewhere
         // is a read; it shares no ordered state with another read (unless `this` is a connection).
@@ -297,11 +303,12 @@ export default createRule<Options, MessageIds>({
           const summary = effects.summaryOf(call);
           if (summary && isPureRead(summary)) return null;
         }
-        return key;
+        // Typed: a repository field whose class reaches the database through a pool.
+        return effects.receiverUsesPool(call) ? null : key;
       }
       const variable = findVariable(sourceCode.getScope(call), root);
       if (!variable || variable.defs.length === 0 || isImported(variable)) return null;
-      return key;
+      return effects.receiverUsesPool(call) ? null : key;
     }
 
     /** The statement as a group member, or null when it does not await one call at its top. */

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getExecutionContext } from '../../src/analysis/async-context';
 import { BlockingHelperSummaries, invokedIdentifier } from '../../src/analysis/local-calls';
+import { getSourceWords } from '../../src/analysis/source-words';
 import { runOnCode } from './run-on-code';
 
 /**
@@ -23,7 +24,7 @@ function chains(code: string, maxDepth = 3): string[] {
             summaries.addOperation(execution.node, { node: call, name: 'block' });
           }
         }
-        const found = summaries.callsOfBlockingHelpers(calls, context.sourceCode, (execution) => (execution.kind === 'top-level' ? 'top' : null));
+        const found = summaries.callsOfBlockingHelpers(context.sourceCode, getSourceWords(context), (execution) => (execution.kind === 'top-level' ? 'top' : null));
         for (const statement of program.body) {
           if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.CallExpression) continue;
           const invoked = invokedIdentifier(statement.expression);
@@ -143,7 +144,7 @@ describe('BlockingHelperSummaries', () => {
             }
             const where = (execution: ReturnType<typeof getExecutionContext>): string | null =>
               execution.kind === 'function' && execution.node.async ? 'async' : null;
-            for (const call of summaries.callsOfBlockingHelpers(calls, context.sourceCode, where)) {
+            for (const call of summaries.callsOfBlockingHelpers(context.sourceCode, getSourceWords(context), where)) {
               collect(`${call.invoked.loc.start.line}: ${[...call.chain.helpers.map((helper) => helper.name), call.chain.operation.name].join(' > ')}`);
             }
           },

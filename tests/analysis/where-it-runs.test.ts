@@ -344,6 +344,21 @@ describe('where-it-runs: browser UI files', () => {
     assert.equal(ui('export const x = 1;', path.join('app', 'composables', 'timeline.ts')), true);
   });
 
+  it('sees browser scripts without a framework: AMD modules, jQuery, page scripts of a static folder', () => {
+    assert.equal(ui(`define(['api', 'alerts'], function (api, alerts) {\n  return { init() {} };\n});`), true);
+    assert.equal(ui(`define('forum/page', ['api'], (api) => ({}));`), true);
+    assert.equal(ui(`import $ from 'jquery';\nexport const x = 1;`), true);
+    const page = path.join('site', 'public', 'src', 'admin', 'rules.ts');
+    assert.equal(ui(`export function init() { document.querySelector('#rules').focus(); }`, page), true);
+    assert.equal(ui(`export function init() { $('#rules').on('click', save); }`, page), true);
+  });
+
+  it('does not take a local define(), or a static-folder file that does not touch the page, for UI', () => {
+    assert.equal(ui(`function define(name, factory) { registry[name] = factory(); }\ndefine('a', function () { return 1; });`), false);
+    assert.equal(ui(`export const routes = ['/a', '/b'];`, path.join('site', 'public', 'routes.ts')), false);
+    assert.equal(ui(`export function init() { document.querySelector('#x'); }`, path.join('site', 'src', 'init.ts')), false);
+  });
+
   it('does not take server code, server actions or a .tsx file without JSX for UI', () => {
     assert.equal(ui(`import express from 'express';\nexport const x = 1;`), false);
     assert.equal(ui(`'use server';\nimport { cache } from 'react';\nexport const x = 1;`), false);

@@ -1,6 +1,7 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
 import path from 'node:path';
+import { RuleTester } from '@typescript-eslint/rule-tester';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 
 /** A module of a package whose package.json has a `bin` (and a library `main`). */
@@ -93,6 +94,14 @@ const invalid: Invalid[] = [
     options: [{ checkUiCode: true }],
     errors: [{ messageId: 'floating', line: 5, column: 5, suggestions: [{ messageId: 'suggestVoid', output: "import { useEffect } from 'react';\nasync function loadPrefs() { return (await fetch('/prefs')).json(); }\nexport function usePrefs() {\n  useEffect(() => {\n    void loadPrefs();\n  }, []);\n}" }] }],
   },
+  // browser UI code: a dropped promise inside a try whose catch handles errors was meant to be handled
+  {
+    code: "define(['api', 'alerts'], function (api, alerts) {\n  async function save(url, data) { await api.put(url, data); }\n  async function refresh(url) {\n    try {\n      const data = await api.post(url);\n      show(data);\n      save(url, data);\n    } catch (e) {\n      alerts.error(e);\n    }\n  }\n  return { refresh };\n});",
+    errors: [{ messageId: 'floating', line: 7, column: 7, suggestions: [
+      { messageId: 'suggestAwait', output: "define(['api', 'alerts'], function (api, alerts) {\n  async function save(url, data) { await api.put(url, data); }\n  async function refresh(url) {\n    try {\n      const data = await api.post(url);\n      show(data);\n      await save(url, data);\n    } catch (e) {\n      alerts.error(e);\n    }\n  }\n  return { refresh };\n});" },
+      { messageId: 'suggestVoid', output: "define(['api', 'alerts'], function (api, alerts) {\n  async function save(url, data) { await api.put(url, data); }\n  async function refresh(url) {\n    try {\n      const data = await api.post(url);\n      show(data);\n      void save(url, data);\n    } catch (e) {\n      alerts.error(e);\n    }\n  }\n  return { refresh };\n});" },
+    ] }],
+  },
   // a .tsx file without JSX is not a component on that account
   {
     filename: 'queue.tsx',
@@ -118,6 +127,8 @@ const invalid: Invalid[] = [
 
 ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as never, {
   valid: [
+    // the called function returns a promise whose executor only ever resolves: nothing to lose
+    'function rendered(el, data) {\n  return new Promise((resolve) => {\n    render(el, data, (html) => { el.append(html); resolve(html); });\n  });\n}\nasync function addItem(el) {\n  const data = await load();\n  rendered(el, data);\n}',
     // the called function catches everything: a dropped promise loses no error
     `${catchesAll}function onClick(event) {\n  report(event);\n}`,
     // synchronous setup around a try whose catch hands the error on: only a bug could throw there
@@ -141,6 +152,9 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     { filename: 'Toolbar.tsx', code: "async function exportFile(doc) { await save(doc); }\nexport const Toolbar = ({ doc }) => <button onClick={() => { exportFile(doc); }}>Export</button>;" },
     { filename: 'Dialog.vue.ts', code: "import { ref } from 'vue';\nasync function confirmClose() { await dialogs.ask('Close?'); }\nexport function useDialog() {\n  const open = ref(false);\n  return { close: () => { confirmClose(); } };\n}" },
     "'use client';\nasync function track(event) { await fetch('/t', { method: 'POST', body: event }); }\nexport function onNavigate(event) {\n  track(event);\n}",
+    // browser scripts without a framework: an AMD module, a page script of a static folder
+    "define(['benchpress'], function (Benchpress) {\n  async function renderList(items) { $('#list').html(await Benchpress.render('list', { items })); }\n  $('#reload').on('click', function () {\n    renderList(items);\n  });\n});",
+    { filename: 'site/public/src/client/topic.js', code: "import { get } from 'api';\nexport function init() {\n  document.querySelector('#more').addEventListener('click', () => {\n    get('/topics').then((topics) => show(topics));\n  });\n}" },
     // an async IIFE whose body catches everything
     `(async () => {\n  try { await build(); } catch (e) { console.error(e); process.exitCode = 1; }\n})();`,
     // a send-and-log-failure helper: its chain ends in .catch
@@ -178,4 +192,16 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     'async function f() { await g(); }\nf().catch(() => {}).finally(() => {});',
   ],
   invalid,
+});
+
+/** Another linter's floating-promise rule disabled on the line: not configured here, so its directive would count as unused. */
+const otherLinterTester = new RuleTester({ linterOptions: { reportUnusedDisableDirectives: 'off' } });
+
+otherLinterTester.run<MessageIds, Options>('no-floating-promises (another linter disabled on the line)', rule as never, {
+  valid: [
+    // oxlint's floating-promise rule turned off for the statement: the author decided (ESLint
+    // would reject a directive naming a rule it does not know, so the eslint spelling is not shown)
+    'async function save(x) { await put(x); }\nfunction f(x) {\n  // oxlint-disable-next-line typescript/no-floating-promises\n  save(x);\n}',
+  ],
+  invalid: [],
 });

@@ -669,7 +669,86 @@ async function all(jobs) {
     ],
   },
 
+  // a promise timer given an abort signal rejects when it is aborted
+  {
+    code: `
+import { setTimeout as pause } from 'node:timers/promises';
+async function f(id, signal) {
+  const floor = pause(200, undefined, { signal });
+  const row = await fetchRow(id);
+  await floor;
+  return row;
+}`,
+    errors: [
+      {
+        messageId: 'lateHandling',
+        data: { name: 'floor', handledLine: 6, line: 5 },
+        line: 4,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'suggestGather',
+            output: `
+import { setTimeout as pause } from 'node:timers/promises';
+async function f(id, signal) {
+  const [, row] = await Promise.all([pause(200, undefined, { signal }), fetchRow(id)]);
+  return row;
+}`,
+          },
+          {
+            messageId: 'suggestCatch',
+            data: { name: 'floor' },
+            output: `
+import { setTimeout as pause } from 'node:timers/promises';
+async function f(id, signal) {
+  const floor = pause(200, undefined, { signal });
+  floor.catch(() => {});
+  const row = await fetchRow(id);
+  await floor;
+  return row;
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // arrays of promises awaited one by one
+  // ...through the entries of the array, index and element destructured
+  {
+    code: `
+async function sizes(names) {
+  const pending = names.map((name) => statOf(name));
+  const out = {};
+  for (const [index, promise] of pending.entries()) {
+    out[names[index]] = (await promise).size;
+  }
+  return out;
+}`,
+    errors: [
+      {
+        messageId: 'oneByOne',
+        data: { name: 'pending', line: 6 },
+        line: 3,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'suggestAll',
+            data: { name: 'pending' },
+            output: `
+async function sizes(names) {
+  const pending = names.map((name) => statOf(name));
+  const out = {};
+  await Promise.all(pending);
+  for (const [index, promise] of pending.entries()) {
+    out[names[index]] = (await promise).size;
+  }
+  return out;
+}`,
+          },
+        ],
+      },
+    ],
+  },
   {
     code: `
 async function loadAll(ids) {
@@ -808,6 +887,11 @@ ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
     'async function f(id) { const p = fetchOrders(id).then(use, report); await fetchUser(id); await p; }',
     'async function f(id) { const p = fetchOrders(id).catch(handle).then(use); await fetchUser(id); await p; }',
     // promises that cannot reject
+    // ...a promise timer without an abort signal (any local name)
+    `import { setTimeout as pause } from 'node:timers/promises';
+    async function f(id) { const floor = pause(200); const row = await fetchRow(id); await floor; return row; }`,
+    `import { setTimeout } from 'timers/promises';
+    async function f(id) { const floor = setTimeout(200, undefined, { ref: false }); const row = await fetchRow(id); await floor; return row; }`,
     'async function f() { const delay = new Promise((resolve) => setTimeout(resolve, 100)); await work(); await delay; }',
     'async function f(server) { const up = new Promise((resolve) => { server.once("listening", resolve); }); await other(); await up; }',
     'async function f() { const done = Promise.resolve(); await work(); await done; }',

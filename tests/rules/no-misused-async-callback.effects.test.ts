@@ -41,6 +41,11 @@ const invalid: Invalid[] = [
     code: 'const p = new Promise(async (resolve, reject) => {\n  try { resolve(await connect()); } catch (error) { reject(error); }\n});',
     errors: [{ messageId: 'redundantPromiseExecutor', line: 1, column: 23 }],
   },
+  // the catch settles with a fallback instead of rejecting: still nothing lost, still a redundant wrapper
+  {
+    code: 'const latest = new Promise(async (resolve) => {\n  try { resolve(await fetchLatest()); } catch { resolve(cached); }\n});',
+    errors: [{ messageId: 'redundantPromiseExecutor', line: 1, column: 28 }],
+  },
   // an executor whose awaits are each guarded, settling in its own body
   {
     code: "const lib = new Promise(async (resolve) => {\n  let mod = null;\n  try { mod = await import('optional-a'); } catch {}\n  resolve(mod);\n});",
@@ -76,6 +81,9 @@ coreDisableTester.run<MessageIds, Options>('no-misused-async-callback (core rule
     // the core no-async-promise-executor rule is disabled on the executor: the author kept it on purpose
     `// eslint-disable-next-line no-async-promise-executor\nconst ready = new Promise(async (resolve) => {\n  for (const name of candidates) {\n    try { await import(name); break; } catch {}\n  }\n  resolve();\n});`,
     `const ready = new Promise(async (resolve) => { // eslint-disable-line no-async-promise-executor -- loads lazily\n  resolve(await loadCodec());\n});`,
+    // oxlint's spellings of the same decision: its own directive, the rule under its `eslint/` name
+    `// oxlint-disable-next-line no-async-promise-executor\nconst done = new Promise(async (resolve) => {\n  try { await flush(); } finally { resolve(); }\n});`,
+    `// oxlint-disable-next-line eslint/no-async-promise-executor\nconst done = new Promise(async (resolve) => {\n  try { await flush(); } finally { resolve(); }\n});`,
   ],
   invalid: [
     // a disable comment for some other rule says nothing about the executor

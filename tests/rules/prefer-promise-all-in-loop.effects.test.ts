@@ -159,10 +159,79 @@ async function walk(node) {
   await Promise.all(Array.from(node.files, async (file) => { await upload(file.path); }));
 }` }] }],
   },
+  // a receiver named like a client that is this file's own stateless class: each request is its own fetch
+  {
+    code: `
+class Rest {
+  constructor(base) { this.base = base; }
+  async fetchJson(path) { const res = await fetch(this.base + path); return res.json(); }
+}
+async function getAll(client: Rest, paths) {
+  const out = [];
+  for (const path of paths) out.push(await client.fetchJson(path));
+  return out;
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 8, column: 38, suggestions: [] }],
+  },
+  // a per-item function that opens a memoised handle once and then works on the item's own keys
+  {
+    code: `
+let handle;
+function open() {
+  handle ??= connectLocalStore();
+  return handle;
+}
+async function refresh(id) {
+  const store = await open();
+  const fresh = await fetchItem(id);
+  await store.save(id, fresh);
+}
+async function refreshAll(ids) {
+  for (const id of ids) {
+    await refresh(id);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 14, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+let handle;
+function open() {
+  handle ??= connectLocalStore();
+  return handle;
+}
+async function refresh(id) {
+  const store = await open();
+  const fresh = await fetchItem(id);
+  await store.save(id, fresh);
+}
+async function refreshAll(ids) {
+  await Promise.all(Array.from(ids, async (id) => {
+    await refresh(id);
+  }));
+}` }] }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', rule as never, {
   valid: [
+    // test code that asserts the order its awaited calls built on one shared object
+    `describe('basket', () => {
+      it('keeps the order of arrival', async () => {
+        const basket = makeBasket();
+        for (const line of lines) {
+          await basket.addLine(line.sku, line.count);
+        }
+        expect(basket.lines()).toEqual(lines);
+      });
+    });`,
+    // a client class of this file that keeps a socket: one connection, requests in turn
+    `class Wire {
+      constructor(url) { this.socket = openSocket(url); }
+      async fetchJson(path) { return this.socket.request(path); }
+    }
+    async function getAll(client: Wire, paths) {
+      const out = [];
+      for (const path of paths) out.push(await client.fetchJson(path));
+      return out;
+    }`,
     // code the function does not know, run per item: a callback or an injected function
     `async function inTurn(items, step) {
       const out = [];

@@ -5,6 +5,20 @@ import { typedRuleTester } from '../rule-tester';
 // The rule tester bundles its own copy of @typescript-eslint/utils; the cast bridges the two identical types.
 typedRuleTester.run<MessageIds, Options>('prefer-promise-all (typed)', rule as never, {
   valid: [
+    // a repository on one checked-out connection: its queries run in turn
+    {
+      code: `
+import type { LockedMemberStore } from './pooled-repositories';
+export class Profiles {
+  constructor(private readonly members: LockedMemberStore) {}
+  async page(id: string) {
+    const member = await this.members.byId(id);
+    const badges = await this.members.badges(id);
+    return { member, badges };
+  }
+}`,
+      filename: 'file.ts',
+    },
     {
       code: `
 declare function getA(): number;
@@ -18,6 +32,43 @@ export async function f() {
     },
   ],
   invalid: [
+    // two reads through one repository whose class (in another file) queries through a pool
+    {
+      code: `
+import type { MemberStore } from './pooled-repositories';
+export class Profiles {
+  constructor(private readonly members: MemberStore) {}
+  async page(id: string) {
+    const member = await this.members.byId(id);
+    const badges = await this.members.badges(id);
+    return { member, badges };
+  }
+}`,
+      filename: 'file.ts',
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          data: { count: 2 },
+          line: 6,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'useGather',
+              data: { count: 2 },
+              output: `
+import type { MemberStore } from './pooled-repositories';
+export class Profiles {
+  constructor(private readonly members: MemberStore) {}
+  async page(id: string) {
+    const [member, badges] = await Promise.all([this.members.byId(id), this.members.badges(id)]);
+    return { member, badges };
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `
 declare function getA(): Promise<number>;
