@@ -40,6 +40,7 @@ import {
   SCHEMA_CHANGE_NAME,
 } from '../catalog/effects';
 import { getOrderingComments } from '../analysis/ordering-comments';
+import { disablesRuleOn } from '../util/disable-comments';
 import { locationWriteOf } from '../analysis/location-writes';
 import {
   BACKGROUND_CALL,
@@ -1357,7 +1358,7 @@ export default createRule<Options, MessageIds>({
       if (
         orderingComments.before(loop) ||
         orderingComments.inside(loop) ||
-        orderingComments.optsOutOfAwaitInLoop(scan.awaits.map((node) => node.loc.start.line)) ||
+        disablesRuleOn(context, 'no-await-in-loop', scan.awaits.map((node) => node.loc.start.line)) ||
         otherBranchGathers(loop)
       ) {
         return;
