@@ -463,6 +463,13 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (intent)', rule 
         })(),
       );
     }`,
+    // the core rule turned off in oxlint's spelling: the author saw the loop and kept it
+    `async function publishAll(packages) {
+      for (const pkg of packages) {
+        // oxlint-disable-next-line no-await-in-loop
+        await publish(pkg.dir);
+      }
+    }`,
     // a test builds state step by step, then checks it
     `it('keeps the saved lines', async () => {
       for (const line of saved) {
