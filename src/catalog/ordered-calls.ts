@@ -376,3 +376,10 @@ export const ORDERED_COLLECTION_WORDS: readonly string[] = [
   'listener',
   'handler',
 ];
+
+/**
+ * First words of a method's name that change one object in place with what they are given
+ * (`jar.setCookie(header)`): called on one shared object per item, the later call must win, and
+ * an object with an asynchronous store interleaves read-modify-write.
+ */
+export const SHARED_OBJECT_SETTER_VERBS: ReadonlySet<string> = new Set(['set']);

@@ -29,6 +29,7 @@ import {
   ORDERED_RECEIVER_NAMES,
   ORDERED_SINK_METHODS,
   PURE_METHODS,
+  SHARED_OBJECT_SETTER_VERBS,
 } from '../catalog/ordered-calls';
 import { getFileEffects } from '../analysis/effects';
 import {
@@ -159,6 +160,11 @@ function calleeRoot(call: AwaitedCall): string | null {
     else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
     else return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
   }
+}
+
+/** The first camelCase word of a name, lower-cased: `set` of `setCookie`, `delete` of `deleteMany`. */
+function firstWord(name: string): string {
+  return (name.replace(/^[_$#]+/, '').split(/(?=[A-Z])/)[0] ?? '').toLowerCase();
 }
 
 /** How many statements after a loop `orderAssertedAfter` reads for an assertion. */
@@ -1254,6 +1260,33 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /**
+     * `await jar.setCookie(header, url)` per header: a setter (`SHARED_OBJECT_SETTER_VERBS`) of
+     * one object that is not the item's (a parameter, a local or a field; not an import, which
+     * is a module of functions), handed the item itself as its first argument: what the item
+     * sets is inside it, so two items may set the same thing and the later one must win.
+     */
+    function setsSharedObject(call: AwaitedCall, dependents: PathSet, loopVars: ReadonlySet<string>): boolean {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const name = calleeName(call);
+      const verb = name === null ? null : firstWord(name);
+      const root = calleeRoot(call);
+      if (verb === null || !SHARED_OBJECT_SETTER_VERBS.has(verb)) return false;
+      if (skipTransparent(callee.object).type !== AST_NODE_TYPES.ThisExpression) {
+        if (root === null || dependents.overlaps(root)) return false;
+        const variable = findVariable(sourceCode.getScope(call), root);
+        if (!variable || variable.defs.length === 0 || variable.defs.some((definition) => definition.type === 'ImportBinding')) return false;
+      }
+      // The item itself is what is applied (`setCookie(header)`), not a key made from it
+      // (`cache.set(\`user:\${id}\`, v)` writes each item's own entry).
+      const [given] = call.arguments;
+      const applied = given ? skipTransparent(given) : null;
+      // (A destructured entry, `for (const [key, value] of entries) await store.set(key, value)`,
+      // sets each key's own entry.)
+      return loopVars.size === 1 && applied?.type === AST_NODE_TYPES.Identifier && loopVars.has(applied.name);
+    }
+
     /** `list.sort(...)` just before `for (const x of list)`: the order is the point. */
     function sortedJustBefore(loop: CheckedLoop): boolean {
       if (loop.type !== AST_NODE_TYPES.ForOfStatement) return false;
@@ -1364,6 +1397,8 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (sortedJustBefore(loop) || orderAssertedAfter(loop, calls, dependents)) return;
+      // One shared object set per item (`jar.setCookie(header)`): the later call must win.
+      if (calls.some((call) => setsSharedObject(call, dependents, loopVars))) return;
 
       // Each item is itself a step when the awaited function is the item or one of its methods
       // (`await hook(ctx)`, `await migration.up(db)`, `await plugin.init()`): steps run in order.

@@ -173,6 +173,21 @@ async function getAll(client: Rest, paths) {
 }`,
     errors: [{ messageId: 'awaitInLoop', line: 8, column: 38, suggestions: [] }],
   },
+  // a setter given a key of each item's own writes a different entry per item
+  {
+    code: `
+async function warm(cache, users) {
+  for (const user of users) {
+    await cache.setEntry(\`user:\${user.id}\`, user);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 4, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+async function warm(cache, users) {
+  await Promise.all(Array.from(users, async (user) => {
+    await cache.setEntry(\`user:\${user.id}\`, user);
+  }));
+}` }] }],
+  },
   // a per-item function that opens a memoised handle once and then works on the item's own keys
   {
     code: `
@@ -222,6 +237,12 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', rule
         expect(basket.lines()).toEqual(lines);
       });
     });`,
+    // each item applied whole to one shared object: two items may set the same entry
+    `async function applyHeaders(jar, headers, url) {
+      for (const header of headers) {
+        await jar.setCookie(header, url);
+      }
+    }`,
     // a client class of this file that keeps a socket: one connection, requests in turn
     `class Wire {
       constructor(url) { this.socket = openSocket(url); }
