@@ -99,3 +99,10 @@ export const TEST_CALLBACK_CALL: ReadonlySet<string> = new Set([
   'before',
   'after',
 ]);
+
+/**
+ * A name that says the code is a scheduled job (`run-trial-email-cron.ts`, an `api/cron/` folder,
+ * `class RollupTask extends CronTask`, `runDigestCron()`): it runs in the background on a timer,
+ * where nobody waits for it and the work is often paced on purpose.
+ */
+export const SCHEDULED_JOB_NAME = /(?:^|[^a-zA-Z])crons?(?![a-z])|Crons?(?![a-z])/;

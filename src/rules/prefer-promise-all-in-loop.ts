@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
@@ -53,6 +54,7 @@ import {
   GROUPING_CALL_NAME,
   PROCESS_CALL_NAME,
   SHOWS_TO_USER_NAME,
+  SCHEDULED_JOB_NAME,
   TEST_CALLBACK_CALL,
 } from '../catalog/iteration-order';
 import { type FunctionNode } from '../analysis/async-context';
@@ -964,6 +966,28 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
+    /**
+     * The loop is part of a scheduled job (`SCHEDULED_JOB_NAME`): the file's path below the
+     * working directory (`api/cron/route.ts`, `digest-cron.ts`), or the name of an enclosing
+     * function or class or of that class's superclass (`runTrialEmailCron`, `extends CronTask`).
+     */
+    function runsOnSchedule(loop: CheckedLoop): boolean {
+      const relative = path.relative(context.cwd, context.filename);
+      if (SCHEDULED_JOB_NAME.test(relative.startsWith('..') ? path.basename(context.filename) : relative)) return true;
+      for (let node: TSESTree.Node | undefined = loop.parent; node; node = node.parent) {
+        const names: Array<TSESTree.Node | null | undefined> = [];
+        if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression) names.push(node.id);
+        if (node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.Property) names.push(node.key);
+        if (node.type === AST_NODE_TYPES.VariableDeclarator) names.push(node.id);
+        if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) names.push(node.id, node.superClass);
+        for (const name of names) {
+          const text = name ? lastName(name) : null;
+          if (text !== null && SCHEDULED_JOB_NAME.test(text)) return true;
+        }
+      }
+      return false;
+    }
+
     /** `await cache.get(key)`, `await userDevicesCache.set(k, v)`: a method of a cache (`CACHE_RECEIVER`, `CACHE_METHODS`), answered from memory or a store built to be fast. */
     function isCacheCall(call: AwaitedCall): boolean {
       const name = calleeName(call);
@@ -1375,6 +1399,7 @@ export default createRule<Options, MessageIds>({
         awaitsForOneNamedItem(scan.awaits, dependents, loop) ||
         runsInCriticalSectionOrBackground(loop) ||
         runsInTest(loop) ||
+        runsOnSchedule(loop) ||
         readsThenWritesSharedKey(calls, dependents, loop) ||
         // Each iteration is already one statement for many rows.
         calls.every(isBulkCall)

@@ -259,6 +259,34 @@ emitter.on('test', async (run) => {
       },
     ],
   },
+  // a word that only contains the letters of a schedule
+  {
+    code: `
+async function expandAcronyms(terms) {
+  for (const term of terms) {
+    await lookupDefinition(term.id);
+  }
+}`,
+    filename: 'lib/acronyms.ts',
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+async function expandAcronyms(terms) {
+  await Promise.all(Array.from(terms, async (term) => {
+    await lookupDefinition(term.id);
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // a cache read beside a real request: the request is worth overlapping
   {
     code: `
@@ -485,6 +513,23 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (intent)', rule 
         for (const row of rows[name]) await importRow(row);
       });
     });`,
+    // a scheduled job: by its file, its function, or its class's superclass
+    {
+      code: `export async function GET() {
+        for (const workspace of await listWorkspaces()) {
+          await sendTrialReminder(workspace.id);
+        }
+      }`,
+      filename: 'app/api/cron/trial-reminders/route.ts',
+    },
+    `async function runDigestCron(users) {
+      for (const user of users) await sendDigest(user.email);
+    }`,
+    `class RollupInsightsTask extends CronTask {
+      async perform(days) {
+        for (const day of days) await this.rollup(day);
+      }
+    }`,
     // a cache answers from memory
     `async function setDevices(userDevicesCache, deviceMap) {
       for (const key in deviceMap) {
