@@ -9,6 +9,7 @@
  *
  * Options: `--no-write` (print only), `--no-typed` (skip the typed run), `--no-scaling` (skip the
  * scaling runs), `--only-untyped` (the untyped corpus run only: the quick loop while optimizing),
+ * `--only-typed` (the typed corpus run and its verdict only: the quick loop for typed cost),
  * `--sources=eslint@,generated` (only corpus groups whose name contains one of these; implies
  * `--no-write`), `--sizes=5000,10000,20000,40000` (scaling file sizes in lines), `--runs=3`
  * (scaling repetitions).
@@ -32,9 +33,10 @@ const args = new Set(process.argv.slice(2));
 const argValue = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const SOURCES = argValue('sources')?.split(',').filter(Boolean);
 const ONLY_UNTYPED = args.has('--only-untyped');
-const WRITE = !args.has('--no-write') && !ONLY_UNTYPED && !SOURCES;
+const ONLY_TYPED = args.has('--only-typed');
+const WRITE = !args.has('--no-write') && !ONLY_UNTYPED && !ONLY_TYPED && !SOURCES;
 const TYPED = !args.has('--no-typed') && !ONLY_UNTYPED;
-const SCALING = !args.has('--no-scaling') && !ONLY_UNTYPED;
+const SCALING = !args.has('--no-scaling') && !ONLY_UNTYPED && !ONLY_TYPED;
 const SIZES = (argValue('sizes') ?? '5000,10000,20000,40000').split(',').map(Number);
 const RUNS = Number(argValue('runs') ?? 3);
 
@@ -331,6 +333,37 @@ function environment(): string {
   ].join('\n');
 }
 
+/** The typed corpus run: our rules and `TYPED_REFERENCES` linting one program; its table for the doc. */
+async function typedCorpusRun(files: readonly CorpusFile[]): Promise<{ run: CorpusRun; section: string }> {
+  const typedFiles = files.filter((file) => !file.untypedOnly && lineCount(file.text) <= TYPED_MAX_LINES);
+  // One run lints the same program with our rules and typescript-eslint's, so the checker work is
+  // shared alike: a type computed for one rule is in the checker's cache for the others. Our rules
+  // come first in the config, so on a node both ask about, ours ask first and pay for the type.
+  console.log(`\nTyped run, our rules and ${TYPED_REFERENCES.join(', ')} together (projectService over a generated tsconfig)...`);
+  const typedDir = path.join(BENCH_DIR, 'typed');
+  writeCorpus(typedDir, typedFiles);
+  const typedRules: Record<string, Linter.RuleEntry> = { ...pluginRuleEntries('default'), [AWAIT_IN_LOOP]: 'error' };
+  for (const id of TYPED_REFERENCES) typedRules[id] = 'error';
+  const typedRun = await lintCorpus(typedDir, typedFiles, typedRules, true);
+  const typedTable = typedTimesTable(typedRun);
+  console.log(`${typedTable}\n(wall ${ms(typedRun.wallMs)} ms, ${typedRun.unparsed} files not parsed)`);
+  const left = files.length - typedFiles.length;
+  const section = [
+    `${typedFiles.length} files (${left} left out: \`*.min.js\`, which TypeScript keeps out of a program, sloppy-mode scripts its parser rejects, and files over ${TYPED_MAX_LINES} lines such as \`typescript.js\`, whose type-checking alone takes minutes).`,
+    `One run lints the program with our rules and typescript-eslint's ${TYPED_REFERENCES.map((id) => `\`${id}\``).join(' and ')} (default options), so the type checker's work is shared alike: a type one rule computed is in the checker's cache for the others. Our rules are listed first, so where both ask about the same node, ours pay for the type.`,
+    typedTable,
+    `Wall time ${ms(typedRun.wallMs)} ms; ${typedRun.unparsed} files not parsed. Parse time includes building the TypeScript program.`,
+  ].join('\n\n');
+  return { run: typedRun, section };
+}
+
+/** The typed verdict line: our rules against `TYPED_REFERENCES`, from one run. */
+function typedVerdict(typedRun: CorpusRun): string {
+  const typedOurs = OUR_RULES.reduce((sum, id) => sum + (typedRun.times.get(id) ?? 0), 0);
+  const theirs = TYPED_REFERENCES.reduce((sum, id) => sum + (typedRun.times.get(id) ?? 0), 0);
+  return `- Typed, same run: all our rules ${ms(typedOurs)} ms vs typescript-eslint's ${TYPED_REFERENCES.map((id) => `\`${id}\``).join(' + ')} ${ms(theirs)} ms = ${(typedOurs / Math.max(theirs, 1e-3)).toFixed(2)}x (aim: at most ${TYPED_AIM}x): ${typedOurs <= theirs * TYPED_AIM ? 'met' : 'NOT met'}.`;
+}
+
 // Main -----------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -359,6 +392,12 @@ async function main(): Promise<void> {
   );
   console.log(`\nCorpus: ${files.length} files, ${totalLines} lines`);
 
+  if (ONLY_TYPED) {
+    const { run } = await typedCorpusRun(files);
+    console.log(`\n${typedVerdict(run)}`);
+    return;
+  }
+
   // Untyped: espree for JS, typescript-eslint's parser for TS, no program. A first run on the
   // generated files warms the JIT so the measured run is not charged for it.
   const untypedRules = { ...pluginRuleEntries('default'), [AWAIT_IN_LOOP]: 'error' } as const;
@@ -371,27 +410,7 @@ async function main(): Promise<void> {
 
   let typedSection = '_Skipped (`--no-typed`)._';
   let typedRun: CorpusRun | undefined;
-  if (TYPED) {
-    const typedFiles = files.filter((file) => !file.untypedOnly && lineCount(file.text) <= TYPED_MAX_LINES);
-    // One run lints the same program with our rules and typescript-eslint's, so the checker work is
-    // shared alike: a type computed for one rule is in the checker's cache for the others. Our rules
-    // come first in the config, so on a node both ask about, ours ask first and pay for the type.
-    console.log(`\nTyped run, our rules and ${TYPED_REFERENCES.join(', ')} together (projectService over a generated tsconfig)...`);
-    const typedDir = path.join(BENCH_DIR, 'typed');
-    writeCorpus(typedDir, typedFiles);
-    const typedRules: Record<string, Linter.RuleEntry> = { ...pluginRuleEntries('default'), [AWAIT_IN_LOOP]: 'error' };
-    for (const id of TYPED_REFERENCES) typedRules[id] = 'error';
-    typedRun = await lintCorpus(typedDir, typedFiles, typedRules, true);
-    const typedTable = typedTimesTable(typedRun);
-    console.log(`${typedTable}\n(wall ${ms(typedRun.wallMs)} ms, ${typedRun.unparsed} files not parsed)`);
-    const left = files.length - typedFiles.length;
-    typedSection = [
-      `${typedFiles.length} files (${left} left out: \`*.min.js\`, which TypeScript keeps out of a program, sloppy-mode scripts its parser rejects, and files over ${TYPED_MAX_LINES} lines such as \`typescript.js\`, whose type-checking alone takes minutes).`,
-      `One run lints the program with our rules and typescript-eslint's ${TYPED_REFERENCES.map((id) => `\`${id}\``).join(' and ')} (default options), so the type checker's work is shared alike: a type one rule computed is in the checker's cache for the others. Our rules are listed first, so where both ask about the same node, ours pay for the type.`,
-      typedTable,
-      `Wall time ${ms(typedRun.wallMs)} ms; ${typedRun.unparsed} files not parsed. Parse time includes building the TypeScript program.`,
-    ].join('\n\n');
-  }
+  if (TYPED) ({ run: typedRun, section: typedSection } = await typedCorpusRun(files));
 
   const lines = SIZES.map((size) => lineCount(scalingFile(size).text));
   let untypedScaling: { table: string; flagged: string[] } = { table: '_Skipped._', flagged: [] };
@@ -422,13 +441,7 @@ async function main(): Promise<void> {
         : `NOT met (${overRule.map((id) => `\`${id.replace(/^.*\//, '')}\` ${pct(untyped.times.get(id) ?? 0, parse)}`).join(', ')})`
     }.`,
   ];
-  if (typedRun) {
-    const typedOurs = OUR_RULES.reduce((sum, id) => sum + (typedRun.times.get(id) ?? 0), 0);
-    const theirs = TYPED_REFERENCES.reduce((sum, id) => sum + (typedRun.times.get(id) ?? 0), 0);
-    verdicts.push(
-      `- Typed, same run: all our rules ${ms(typedOurs)} ms vs typescript-eslint's ${TYPED_REFERENCES.map((id) => `\`${id}\``).join(' + ')} ${ms(theirs)} ms = ${(typedOurs / Math.max(theirs, 1e-3)).toFixed(2)}x (aim: at most ${TYPED_AIM}x): ${typedOurs <= theirs * TYPED_AIM ? 'met' : 'NOT met'}.`,
-    );
-  }
+  if (typedRun) verdicts.push(typedVerdict(typedRun));
   if (SCALING) {
     verdicts.push(
       flagged.length > 0
@@ -459,6 +472,7 @@ This file is written by \`npm run bench\`; do not edit the numbers by hand.
 npm ci
 npm run bench            # add -- --no-write to only print, -- --no-typed to skip typed mode
 npm run bench -- --only-untyped --sources=eslint@,generated   # quick: untyped corpus run of some groups
+npm run bench -- --only-typed     # quick: the typed side-by-side run and its verdict only
 \`\`\`
 
 ## Environment

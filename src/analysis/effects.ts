@@ -178,6 +178,8 @@ export class FileEffects {
   /** Each function's summary with the depth it was computed at (a shallower one saw further). */
   private readonly summaries = new Map<FunctionNode, { summary: EffectSummary; depth: number }>();
   private readonly inProgress = new Set<FunctionNode>();
+  /** Per class: each `this` field and the values the class assigns to it (see `fieldValues`). */
+  private readonly classFieldValues = new Map<TSESTree.Node, ReadonlyMap<string, readonly TSESTree.Node[]>>();
   private readonly classResources = new Map<TSESTree.Node, boolean>();
   private readonly context: AnyRuleContext;
   /** Per class declaration (typed): does it reach the database only through a pool (`usesPool`)? */
@@ -523,7 +525,8 @@ export class FileEffects {
    *   ends the process (`process.exit(0)`): no rejection is ever seen;
    * - a recursive call of the function being summarised: it has the function's own answer;
    * - `Promise.allSettled(...)`; `Promise.resolve(v)` of a value that is not a call; a
-   *   `new Promise(executor)` whose synchronous executor never uses a `reject` (`isResolveOnlyPromise`);
+   *   `new Promise(executor)` whose synchronous executor never uses a `reject` (`isResolveOnlyPromise`),
+   *   and a `this` field that its class fills only with such promises (`this.exited.then(...)`);
    *   `Promise.all` / `race` / `any` of an array literal whose every element cannot reject, or of
    *   `items.map(fn)` where `fn` (written there or a function of this file) is async and cannot
    *   reject. Over `items.map(fn)` with a synchronous or unknown `fn`, even `allSettled` can: `fn`
@@ -562,12 +565,48 @@ export class FileEffects {
       }
       case AST_NODE_TYPES.CallExpression:
         return this.callCanReject(node, depth);
+      case AST_NODE_TYPES.MemberExpression: {
+        // `this.exited.then(...)`: a field the class only ever fills with resolve-only promises.
+        if (skipTransparent(node.object).type !== AST_NODE_TYPES.ThisExpression) return true;
+        const name = staticMemberName(node);
+        const classNode = enclosingClass(node);
+        const values = name !== null && classNode ? this.fieldValues(classNode).get(name) : undefined;
+        return !values || values.some((value) => value.type !== AST_NODE_TYPES.NewExpression || !this.isResolveOnlyPromise(value));
+      }
       case AST_NODE_TYPES.NewExpression:
         if (this.isResolveOnlyPromise(node)) return false;
         return this.summaryAt(node, depth)?.canReject ?? true;
       default:
         return true;
     }
+  }
+
+  /**
+   * The values a class assigns to its `this` fields, anywhere in its body (methods, nested
+   * callbacks, initialisers), read once per class; a field assigned through anything but a plain
+   * `=` (`??=`, a destructuring) gets the field itself as a value, which no caller takes as known.
+   */
+  private fieldValues(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): ReadonlyMap<string, readonly TSESTree.Node[]> {
+    const known = this.classFieldValues.get(classNode);
+    if (known) return known;
+    const values = new Map<string, TSESTree.Node[]>();
+    const add = (name: string | null, value: TSESTree.Node): void => {
+      if (name !== null) values.set(name, [...(values.get(name) ?? []), value]);
+    };
+    const visit = (node: TSESTree.Node): void => {
+      if (node.type === AST_NODE_TYPES.PropertyDefinition && !node.static && node.value) add(keyName(node), skipTransparent(node.value));
+      if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+        for (const target of assignmentTargets(node.left)) {
+          if (target.type === AST_NODE_TYPES.MemberExpression && skipTransparent(target.object).type === AST_NODE_TYPES.ThisExpression) {
+            add(staticMemberName(target), node.operator === '=' && target === node.left ? skipTransparent(node.right) : target);
+          }
+        }
+      }
+      forEachChild(node, this.sourceCode.visitorKeys, visit);
+    };
+    visit(classNode.body);
+    this.classFieldValues.set(classNode, values);
+    return values;
   }
 
   /**

@@ -133,6 +133,12 @@ export interface PromiseAnalysis {
    * untyped.
    */
   expectsPromiseReturn(node: TSESTree.Expression): boolean;
+  /**
+   * Typed mode: is `node` a Node-style callback however it is written (`timeout(done, ms)`,
+   * `once(callback)`): a function whose first parameter is named for an error (`err`, `error`,
+   * `e`) or typed as one (`Error | null`)? Always false untyped.
+   */
+  isErrorFirstCallback(node: TSESTree.Node): boolean;
   /** Typed mode only: the checker services; null untyped. */
   readonly services: TypedServices | null;
 }
@@ -402,6 +408,11 @@ export function chainMethodName(call: TSESTree.CallExpression): string | null {
   return name !== null && CHAIN_METHODS.has(name) ? name : null;
 }
 
+/** A parameter named for the error of a Node-style callback. */
+const ERROR_PARAMETER_NAME = /^_?(?:err|error|e|er)$/i;
+/** `Error` and its subclasses as usually named (`TypeError`, `RedisError`). */
+const ERROR_TYPE_NAME = /Error$/;
+
 /** `ts.TypeFlags.Unknown`. */
 const TYPE_FLAGS_UNKNOWN = 2;
 /** `ts.TypeFlags.Undefined`. */
@@ -635,6 +646,9 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   /** Typed mode: the checker's known type per node (see `knownType`), and `syntacticReturnsPromise` per function. */
   const knownTypeCache = new Map<TSESTree.Node, { tsNode: ts.Node; type: ts.Type } | null>();
   const syntacticCache = new Map<FunctionNode, boolean | null>();
+  /** Typed mode: `declaredCallAnswer` per shared callee (see `calleeKey`): root (the program node for globals), then member path. */
+  const calleeAnswers = new Map<object, Map<string, true | 'unknown' | null>>();
+  const plainDeclaredTypes = new Map<TSESLint.Scope.Variable, boolean>();
   const asyncExportsCache = new Map<string, ReadonlySet<string> | null>();
 
   /** Promise-returning exports of a relative module, read once per linted file. */
@@ -1050,14 +1064,38 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
    * callee returns a type that no instantiation can make thenable (primitives, `void`, object
    * types without `then` that are not mapped). This spares resolving the call itself, which for
    * generic helpers over large recursive types (mixins, builders) is the checker's most expensive
-   * work. Null when the declared signatures do not settle it.
+   * work. Null when the declared signatures do not settle it. A callee written as a plain name or
+   * member that the checker types `any` (see `declaredTypeOfReference`: untyped JavaScript, a
+   * package without types) makes the call `any` too: that is recorded as the call's known type
+   * (none), so the untyped evidence decides without the checker resolving the call, which checks
+   * every argument, function bodies included.
    */
   function callReturnsNoPromise(node: TSESTree.Node): boolean | null {
     const call = skipTransparent(node);
     if (call.type !== AST_NODE_TYPES.CallExpression || !services) return null;
-    const callee = skipTransparent(call.callee);
+    // Not through a cast (`(run as Task)()`): the cast's type is the callee's, not the name's.
+    const callee = call.callee;
     if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const key = calleeKey(callee);
+    let byPath = key ? calleeAnswers.get(key.root) : undefined;
+    let answer = key ? byPath?.get(key.path) : undefined;
+    if (answer === undefined) {
+      answer = declaredCallAnswer(callee);
+      if (key) {
+        if (!byPath) calleeAnswers.set(key.root, (byPath = new Map()));
+        byPath.set(key.path, answer);
+      }
+    }
+    if (answer !== 'unknown') return answer;
+    knownTypeCache.set(call, null);
+    return null;
+  }
+
+  /** `callReturnsNoPromise`'s answer from the callee's declared type; `'unknown'` for an `any` callee. */
+  function declaredCallAnswer(callee: TSESTree.Identifier | TSESTree.MemberExpression): true | 'unknown' | null {
+    if (!services) return null;
     const declared = declaredTypeOfReference(callee);
+    if (declared === 'unknown') return 'unknown';
     if (!declared || declared.isUnion()) return null;
     const signatures = declared.getCallSignatures();
     if (signatures.length === 0) return null;
@@ -1065,6 +1103,54 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     return signatures.every((signature) => unionParts(signature.getReturnType()).every((part) => isSettledNonThenable(checker, part)))
       ? true
       : null;
+  }
+
+  /**
+   * Which callees share `declaredCallAnswer` across the file: those that name the same declared
+   * function wherever they are written, so the checker is asked once per file (`console.log`,
+   * `this.emit`, `logger.info` are called many times). A global or an import followed by any
+   * path of plain members (`fs.promises.readFile`); a local name itself (`save`); one plain member
+   * of a local name whose declared type is neither a union nor `any`/`unknown` (narrowing could
+   * pick another member of a union); one plain member of `this` inside one class or object
+   * literal. Null for everything else (computed members, calls on call results, deeper paths of
+   * locals), which is asked about per call.
+   */
+  function calleeKey(callee: TSESTree.Identifier | TSESTree.MemberExpression): { root: object; path: string } | null {
+    const names: string[] = [];
+    let node: TSESTree.Node = callee;
+    while (node.type === AST_NODE_TYPES.MemberExpression) {
+      if (node.computed || node.property.type !== AST_NODE_TYPES.Identifier || node.optional) return null;
+      names.unshift(node.property.name);
+      node = node.object;
+    }
+    if (node.type === AST_NODE_TYPES.ThisExpression) {
+      const found = names.length === 1 ? thisContainer(node) : null;
+      return found ? { root: found.container, path: `${found.isStatic ? 'static ' : ''}${names.join('.')}` } : null;
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = variableOf(node);
+    if (!variable || variable.defs.length === 0) return { root: sourceCode.ast, path: [node.name, ...names].join('.') };
+    if (variable.defs.length > 1) return null;
+    if (variable.defs[0]?.type === 'ImportBinding' || names.length === 0) return { root: variable, path: names.join('.') };
+    return names.length === 1 && hasPlainDeclaredType(node, variable) ? { root: variable, path: names.join('.') } : null;
+  }
+
+  /** Is the declared type of a local name neither a union nor `any`/`unknown`? Once per variable. */
+  function hasPlainDeclaredType(identifier: TSESTree.Identifier, variable: TSESLint.Scope.Variable): boolean {
+    let plain = plainDeclaredTypes.get(variable);
+    if (plain === undefined) {
+      plain = false;
+      if (services) {
+        const checker = services.checker;
+        plain = checkerQuery(false, () => {
+          const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(identifier));
+          const type = symbol ? checker.getTypeOfSymbol(symbol) : null;
+          return type !== null && !type.isUnion() && !(type.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN | TYPE_FLAGS_TYPE_PARAMETER));
+        });
+      }
+      plainDeclaredTypes.set(variable, plain);
+    }
+    return plain;
   }
 
   /**
@@ -1135,18 +1221,27 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   /**
    * The declared type of a named function value (`save`, `this.save`, `api.save`): the type of
    * its symbol, without flow narrowing at the reference (much cheaper than the type at the
-   * location, and the same for function declarations and methods). Null when the checker knows no
-   * symbol or says `any`/`unknown`.
+   * location, and the same for function declarations and methods). `'unknown'` when the checker
+   * types a plain name `any`/`unknown` or knows no symbol for it, or types the object of a member
+   * `any` (`require('untyped').run`): then the value, and every call of it, has no known type
+   * either. Null when it does not settle that: a computed member, a member found through an index
+   * signature (its symbol is the signature's, typed `any`, yet the member has a type), a checker
+   * failure.
    */
-  function declaredTypeOfReference(node: TSESTree.Identifier | TSESTree.MemberExpression): ts.Type | null {
+  function declaredTypeOfReference(node: TSESTree.Identifier | TSESTree.MemberExpression): ts.Type | 'unknown' | null {
     if (!services) return null;
     if (node.type === AST_NODE_TYPES.MemberExpression && (node.computed || node.property.type !== AST_NODE_TYPES.Identifier)) return null;
     const target = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node;
+    const checker = services.checker;
     try {
-      const symbol = services.checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(target));
-      if (!symbol) return null;
-      const type = services.checker.getTypeOfSymbol(symbol);
-      return type.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN) ? null : type;
+      const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(target));
+      const type = symbol ? checker.getTypeOfSymbol(symbol) : null;
+      if (type && !(type.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN))) return type;
+      if (node.type === AST_NODE_TYPES.Identifier) return 'unknown';
+      // A member without a typed symbol: of an `any` object, or found through an index signature
+      // (its symbol is the signature's, typed `any`): only the object's type tells them apart.
+      const objectType = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node.object));
+      return objectType.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN) ? 'unknown' : null;
     } catch (error) {
       if (error instanceof RangeError) return null;
       throw error;
@@ -1162,8 +1257,10 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     if (syntactic !== null) return syntactic;
     if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
       const declared = declaredTypeOfReference(value);
-      // Only a plain function type answers here; aliases, unions and odd symbols take the full path.
-      if (declared && !declared.isUnion() && !(declared.flags & TYPE_FLAGS_TYPE_PARAMETER)) {
+      // Typed `any` by its symbol (and not cast here): no known type at the reference either.
+      if (declared === 'unknown') {
+        if (value === node) return null;
+      } else if (declared && !declared.isUnion() && !(declared.flags & TYPE_FLAGS_TYPE_PARAMETER)) {
         if (declared.getCallSignatures().length === 0) return false;
         // The declared type of a name is its type at the reference when it is no union (nothing to
         // narrow), so it answers without the type at the location.
@@ -1219,6 +1316,19 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     },
     hasKnownType(node) {
       return knownType(node) !== null;
+    },
+    isErrorFirstCallback(node) {
+      return typedTest(node, (checker, tsNode, type) =>
+        unionParts(checker.getNonNullableType(type)).some((part) =>
+          part.getCallSignatures().some((signature) => {
+            const [first] = signature.parameters;
+            if (!first) return false;
+            if (ERROR_PARAMETER_NAME.test(first.getName())) return true;
+            const parameterType = checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(first, tsNode));
+            return unionParts(parameterType).some((candidate) => ERROR_TYPE_NAME.test(candidate.getSymbol()?.getName() ?? ''));
+          }),
+        ),
+      ) ?? false;
     },
     expectsPromiseReturn(node) {
       if (!services) return false;

@@ -5,6 +5,8 @@ import {
   BUILD_FOLDERS,
   BUILD_HOOKS,
   CLI_LIBRARIES,
+  CONCURRENT_QUEUE_MODULES,
+  CONFIG_PACKAGE_NAME,
   DEFERRING_GLOBALS,
   ENTRY_FILE_NAMES,
   EVENT_METHODS,
@@ -30,6 +32,7 @@ import {
   SERVER_MODULES,
   STARTUP_EVENTS,
   TOOL_CONFIG_NAMES,
+  WORKER_MODULE_NAME,
 } from '../catalog/run-contexts';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, getExecutionContext, isInlineCallback } from './async-context';
@@ -81,7 +84,10 @@ export type ConcurrencyEvidence =
  *   started (`client.on('ready', fn)`, see `STARTUP_EVENTS`), or only called by one;
  * - `tool-config`: its file configures a build or development tool (`vite.config.ts`, see
  *   `WhereItRuns.isToolConfig`): its code runs in one developer's build or dev server, where a
- *   middleware serves one person's browser; only tasks started together make it concurrent.
+ *   middleware serves one person's browser; only tasks started together make it concurrent;
+ * - `config-package`: its file belongs to a package named for configuration (`jest-config`,
+ *   `@scope/config`, see `CONFIG_PACKAGE_NAME`) and nothing in the file starts it beside other
+ *   work: a program loads its configuration once, at start-up, before it does anything else.
  */
 export type AloneEvidence =
   | { readonly kind: 'script'; readonly script: ScriptEvidence }
@@ -90,7 +96,8 @@ export type AloneEvidence =
   | { readonly kind: 'build-hook'; readonly hook: string }
   | { readonly kind: 'migration'; readonly step: string }
   | { readonly kind: 'startup-event'; readonly via: string }
-  | { readonly kind: 'tool-config' };
+  | { readonly kind: 'tool-config' }
+  | { readonly kind: 'config-package' };
 
 /**
  * Why a whole file is a one-shot program:
@@ -100,7 +107,9 @@ export type AloneEvidence =
  * - `cli-package`: the nearest `package.json` has a `bin` and no `main`, `module` or `exports`:
  *   the package is a command-line program, not a library;
  * - `script-folder`: it lies in a `scripts/`, `bin/`, `cmd/`, `commands/` or `cli/` folder below
- *   the package, or the package's own folder has one of these names (`SCRIPT_FOLDERS`);
+ *   the package, or the package's own folder has one of these names (`SCRIPT_FOLDERS`); a file
+ *   with no `package.json` above it (a project that keeps its manifest elsewhere) counts its
+ *   folders below the lint root (the working directory);
  * - `script-import`: it imports a CLI library, an argument parser or a terminal prompt library
  *   (`SCRIPT_ONLY_MODULES`);
  * - `starts-main`: its top level starts an async function of the file (`main()`,
@@ -120,7 +129,13 @@ export type ScriptEvidence = 'shebang' | 'bin' | 'cli-package' | 'script-folder'
  *   export), `caller` names the same-file function that awaits (or returns) this one when the
  *   evidence was found through callers (`''` when that caller is anonymous), or is null;
  * - `alone`: the process runs nothing else meanwhile (a one-shot script or command);
- * - `worker-thread`: in a `worker_threads` worker, whose thread exists to run such work;
+ * - `once`: it runs once per process (per instance for a member): every call of it in the file
+ *   stores its promise in a cache that outlives the caller, and only when that cache is empty
+ *   (`probe ??= detect()`, `if (!this.ready) this.ready = this.init()`, see
+ *   `WhereItRuns.isMemoisingStore`); `node` is one such store. Later callers share the promise;
+ * - `worker-thread`: in a worker, whose thread or process exists to run such work: a
+ *   `worker_threads` worker, or a module a worker pool loads and calls one task at a time
+ *   (see `WhereItRuns.isWorkerModule`);
  * - `unknown`: no evidence either way.
  */
 export type RunContext =
@@ -131,8 +146,12 @@ export type RunContext =
       readonly caller: string | null;
     }
   | { readonly kind: 'alone'; readonly evidence: AloneEvidence }
+  | { readonly kind: 'once'; readonly node: TSESTree.Node }
   | { readonly kind: 'worker-thread' }
   | { readonly kind: 'unknown' };
+
+/** A write to the terminal: `process.stdout.write(`, `process.stderr.write(`, `console.log(`, `console.info(`. */
+const TERMINAL_WRITE = /\bprocess\s*\.\s*std(?:out|err)\s*\.\s*write\s*\(|\bconsole\s*\.\s*(?:log|info)\s*\(/;
 
 /** How many same-file callers deep evidence is followed (`handler -> load -> parse`). */
 const MAX_CALLER_DEPTH = 6;
@@ -157,6 +176,8 @@ export function isStrongEvidence(evidence: ConcurrencyEvidence): boolean {
 /** What a `package.json` says about the files below it. */
 interface PackageInfo {
   readonly dir: string;
+  /** Its `name`, or null. */
+  readonly name: string | null;
   /** Absolute paths of its `bin` targets. */
   readonly bins: readonly string[];
   /** It has a `bin` and no `main`, `module` or `exports`. */
@@ -182,7 +203,8 @@ function readPackage(dir: string): PackageInfo | null {
       const targets = typeof bin === 'string' ? [bin] : bin && typeof bin === 'object' ? Object.values(bin) : [];
       const bins = targets.filter((target): target is string => typeof target === 'string').map((target) => path.resolve(dir, target));
       const cliOnly = bins.length > 0 && !('main' in record) && !('module' in record) && !('exports' in record);
-      info = { dir, bins, cliOnly };
+      const name = typeof record['name'] === 'string' ? record['name'] : null;
+      info = { dir, name, bins, cliOnly };
     }
   } catch {
     info = null;
@@ -263,6 +285,7 @@ type Fact =
 /** What happens to the promise of a call: see `WhereItRuns.promiseFate`. */
 type PromiseFate =
   | { readonly kind: 'awaited'; readonly node: TSESTree.Node }
+  | { readonly kind: 'memoised'; readonly node: TSESTree.Node }
   | { readonly kind: 'dropped'; readonly node: TSESTree.Node }
   | { readonly kind: 'gathered'; readonly api: string; readonly node: TSESTree.Node }
   | { readonly kind: 'per-item'; readonly method: string; readonly node: TSESTree.Node }
@@ -283,6 +306,8 @@ type PromiseFate =
 export class WhereItRuns {
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
   private readonly filename: string;
+  /** The lint root (working directory), for a file with no `package.json` above it. */
+  private readonly cwd: string;
   private readonly cache = new Map<FunctionNode, RunContext>();
   /** Per class body: its `this.x` member expressions by `static`-ness and key (see `collectThisMembers`). */
   private readonly thisMembers = new Map<TSESTree.ClassBody, Map<string, TSESTree.MemberExpression[]>>();
@@ -290,11 +315,15 @@ export class WhereItRuns {
   private fileModules: ReadonlySet<string> | null = null;
   private scriptEvidence: ScriptEvidence | null | undefined;
   private workerFile: boolean | undefined;
+  private workerModule: boolean | undefined;
+  /** Per synchronous twin (see `syncTwinOf`): the callees of the calls written in it, as compact text. */
+  private readonly twinCallees = new Map<FunctionNode, ReadonlySet<string>>();
   private uiFile: boolean | undefined;
 
   constructor(context: AnyRuleContext) {
     this.sourceCode = context.sourceCode;
     this.filename = context.filename;
+    this.cwd = context.cwd;
   }
 
   /** Where the code of `node` runs: the run context of the function that executes it (see `getExecutionContext`). */
@@ -380,6 +409,126 @@ export class WhereItRuns {
     return this.workerFile;
   }
 
+  /**
+   * True when the file is a module that a worker pool loads into each of its workers and calls by
+   * exported name, one task at a time per worker: its name says so (`worker.ts`, `testWorker.ts`,
+   * `hash.worker.js`, see `WORKER_MODULE_NAME`), and it imports no `worker_threads` (see
+   * `isWorkerFile` for those), no queue library whose workers run several jobs at once
+   * (`CONCURRENT_QUEUE_MODULES`), and creates no `new Worker` itself (the pool's side).
+   */
+  isWorkerModule(): boolean {
+    if (this.workerModule !== undefined) return this.workerModule;
+    const name = path.basename(this.filename).replace(/\.[^.]*$/, '');
+    const modules = this.modules();
+    this.workerModule =
+      WORKER_MODULE_NAME.test(name) &&
+      !modules.has('worker_threads') &&
+      ![...modules].some((module) => CONCURRENT_QUEUE_MODULES.has(module)) &&
+      !/\bnew\s+Worker\b/.test(this.sourceCode.text);
+    return this.workerModule;
+  }
+
+  /**
+   * The synchronous twin of `fn`, or null: when `fn` is named `xAsync`, a function `x` that is
+   * neither async nor a generator, declared beside it: a method (or arrow-valued field) of the
+   * same class with the same `static`-ness, or a function declared (or a `const` bound to a
+   * function) in the same statement list. The file offers one API both ways (`transform` and
+   * `transformAsync`), the async one for callers that must await something else.
+   */
+  syncTwinOf(fn: FunctionNode): FunctionNode | null {
+    const name = functionName(fn);
+    if (!name.endsWith('Async') || name.length === 'Async'.length) return null;
+    const twinName = name.slice(0, -'Async'.length);
+    const isTwin = (candidate: TSESTree.Node | null | undefined): candidate is FunctionNode =>
+      (candidate?.type === AST_NODE_TYPES.FunctionExpression ||
+        candidate?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+        candidate?.type === AST_NODE_TYPES.FunctionDeclaration) &&
+      !candidate.async &&
+      !candidate.generator;
+    const member = valueSite(fn).parent;
+    if (member?.type === AST_NODE_TYPES.MethodDefinition || member?.type === AST_NODE_TYPES.PropertyDefinition) {
+      for (const element of member.parent.body) {
+        if (
+          (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) &&
+          element.static === member.static &&
+          !element.computed &&
+          element.key.type === AST_NODE_TYPES.Identifier &&
+          element.key.name === twinName &&
+          isTwin(element.value)
+        ) {
+          return element.value;
+        }
+      }
+      return null;
+    }
+    // a function of a statement list: the list that holds its declaration (through an `export`)
+    let statement: TSESTree.Node = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : (member?.parent ?? fn);
+    if (statement.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) statement = statement.parent;
+    const list = statement.parent;
+    if (list?.type !== AST_NODE_TYPES.Program && list?.type !== AST_NODE_TYPES.BlockStatement) return null;
+    for (const candidate of list.body) {
+      const declaration = candidate.type === AST_NODE_TYPES.ExportNamedDeclaration ? candidate.declaration : candidate;
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === twinName && isTwin(declaration)) return declaration;
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === 'const') {
+        for (const declarator of declaration.declarations) {
+          const init = declarator.init ? skipTransparent(declarator.init) : null;
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === twinName && isTwin(init)) return init;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True when `fn` is the async twin of a synchronous function (see `syncTwinOf`) and the call at
+   * `node` (a call, or the name a call invokes: `helper` in `helper()` or `this.helper()`) is one
+   * the twin makes too, by the same callee (`readCacheFile(...)`, `this.buildResult(...)`,
+   * `fs.readFileSync(...)`): a step both variants share. Keeping it synchronous in the async
+   * variant is a choice the API makes once; changing it means a second, asynchronous copy of the
+   * shared helper.
+   */
+  sharesStepWithSyncTwin(fn: FunctionNode, node: TSESTree.Node): boolean {
+    const twin = this.syncTwinOf(fn);
+    if (!twin) return false;
+    let callee: TSESTree.Node = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node;
+    if (callee.parent?.type === AST_NODE_TYPES.MemberExpression && callee.parent.property === callee) callee = callee.parent;
+    let callees = this.twinCallees.get(twin);
+    if (!callees) {
+      const found = new Set<string>();
+      const visit = (current: TSESTree.Node): void => {
+        if (current.type === AST_NODE_TYPES.CallExpression) found.add(compactText(current.callee, this.sourceCode));
+        forEachChild(current, this.sourceCode.visitorKeys, visit);
+      };
+      visit(twin.body);
+      callees = found;
+      this.twinCallees.set(twin, callees);
+    }
+    return callees.has(compactText(callee, this.sourceCode));
+  }
+
+  /**
+   * True when `node` lies in one branch of an `if`/`else` (or `?:`) of `fn` whose other branch
+   * writes to the terminal (`process.stdout.write(...)`, `process.stderr.write(...)`,
+   * `console.log(...)`, `console.info(...)`): the program's output goes to a file or to the
+   * terminal, as a command-line tool's result does (`if (outputFile) writeFileSync(outputFile,
+   * json); else process.stdout.write(json);`). It runs once, at the end of the run.
+   */
+  isTerminalOutputAlternative(node: TSESTree.Node, fn: FunctionNode): boolean {
+    let child: TSESTree.Node = node;
+    for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+      if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.ConditionalExpression) continue;
+      const other = parent.consequent === child ? parent.alternate : parent.alternate === child ? parent.consequent : null;
+      if (other && TERMINAL_WRITE.test(this.sourceCode.getText(other))) return true;
+    }
+    return false;
+  }
+
+  /** True when the nearest `package.json` above the file names a configuration package (`CONFIG_PACKAGE_NAME`). */
+  inConfigPackage(): boolean {
+    const name = path.isAbsolute(this.filename) ? nearestPackage(this.filename)?.name : null;
+    return typeof name === 'string' && CONFIG_PACKAGE_NAME.test(name);
+  }
+
   private findScriptEvidence(): ScriptEvidence | null {
     if (this.sourceCode.text.startsWith('#!')) return 'shebang';
     if (path.isAbsolute(this.filename)) {
@@ -390,6 +539,12 @@ export class WhereItRuns {
         // the package's own folder counts too: a package kept in `commands/` is a CLI's commands
         const folders = [path.basename(info.dir), ...path.relative(info.dir, path.dirname(this.filename)).split(path.sep)];
         if (folders.some((folder) => SCRIPT_FOLDERS.has(folder))) return 'script-folder';
+      } else if (path.isAbsolute(this.cwd) && path.parse(this.cwd).root !== this.cwd) {
+        // No manifest above the file (kept in another folder and copied into place at install):
+        // its folders below the lint root say what it is (not when the root is the file system's).
+        const relative = path.relative(this.cwd, path.dirname(this.filename));
+        const inside = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+        if (inside && relative.split(path.sep).some((folder) => SCRIPT_FOLDERS.has(folder))) return 'script-folder';
       }
     }
     for (const module of this.modules()) if (SCRIPT_ONLY_MODULES.has(module)) return 'script-import';
@@ -552,12 +707,15 @@ export class WhereItRuns {
         !(toolConfig && context.evidence.kind === 'request-handler'),
     );
     if (strong) return strong;
-    if (this.isWorkerFile() || contexts.some((context) => context.kind === 'worker-thread')) return WORKER;
+    if (this.isWorkerFile() || this.isWorkerModule() || contexts.some((context) => context.kind === 'worker-thread')) return WORKER;
     const first = contexts[0];
     if (first?.kind === 'alone' && contexts.every((context) => context.kind === 'alone')) return first;
+    const once = contexts.find((context) => context.kind === 'once');
+    if (once && contexts.every((context) => context.kind === 'once' || context.kind === 'alone')) return once;
     const script = this.script();
     if (script) return { kind: 'alone', evidence: { kind: 'script', script } };
     if (toolConfig) return { kind: 'alone', evidence: { kind: 'tool-config' } };
+    if (this.inConfigPackage()) return { kind: 'alone', evidence: { kind: 'config-package' } };
     return contexts.find((context) => context.kind === 'concurrent') ?? UNKNOWN;
   }
 
@@ -661,6 +819,8 @@ export class WhereItRuns {
    * - `awaited`: awaited, or returned from the function that calls it (its caller waits for it);
    * - `gathered`: an element or argument of a `Promise` combinator;
    * - `dropped`: an expression statement (fire-and-forget);
+   * - `memoised`: stored in a cache that outlives the caller, only when it is empty (see
+   *   `isMemoisingStore`): started once, shared by every later call;
    * - `stored`: anything else (assigned, passed, pushed): started now, awaited later if at all.
    */
   private promiseFate(call: TSESTree.CallExpression): PromiseFate {
@@ -688,6 +848,10 @@ export class WhereItRuns {
           return parent.body === expression ? this.returnedFate(expression) : { kind: 'stored', node: expression };
         case AST_NODE_TYPES.ExpressionStatement:
           return { kind: 'dropped', node: parent };
+        case AST_NODE_TYPES.AssignmentExpression:
+          return parent.right === expression && this.isMemoisingStore(parent)
+            ? { kind: 'memoised', node: parent }
+            : { kind: 'stored', node: expression };
         case AST_NODE_TYPES.ArrayExpression: {
           const combinator = valueSite(parent).parent;
           const api = combinator?.type === AST_NODE_TYPES.CallExpression ? this.combinatorName(combinator) : null;
@@ -724,6 +888,56 @@ export class WhereItRuns {
     return { kind: 'awaited', node };
   }
 
+  /**
+   * True when `assignment` stores a value into a cache that outlives the function it is written in
+   * (a member of `this`, or a binding declared outside that function: module state, a closure),
+   * and only while the cache is empty, so the stored call runs once:
+   * - `cache ??= start()`, `cache ||= start()`;
+   * - `cache ?? (cache = start())`, `cache || (cache = start())`;
+   * - `if (!cache) cache = start()` (also `cache === undefined`, `cache == null`,
+   *   `typeof cache === 'undefined'`), the assignment in the `if`'s consequent;
+   * - `cache = start()` in a statement of the function's body after `if (cache) return ...`
+   *   (also `!== undefined`, `!= null`).
+   * A cache keyed per value (`cache.get(k) ?? ...`, `map[k] ??= ...`) is not this: its target must
+   * be a binding or a non-computed member chain.
+   */
+  isMemoisingStore(assignment: TSESTree.AssignmentExpression): boolean {
+    const target = assignment.left;
+    const execution = getExecutionContext(assignment);
+    if (execution.kind !== 'function' || !this.outlivesFunction(target, execution.node)) return false;
+    if (assignment.operator === '??=' || assignment.operator === '||=') return true;
+    if (assignment.operator !== '=') return false;
+    const text = compactText(target, this.sourceCode);
+    const site = valueSite(assignment);
+    const guard = site.parent;
+    if (guard?.type === AST_NODE_TYPES.LogicalExpression && guard.right === site && (guard.operator === '??' || guard.operator === '||')) {
+      return compactText(guard.left, this.sourceCode) === text;
+    }
+    // the `if` whose consequent holds the assignment's statement, directly or as a block
+    const statement = guard?.type === AST_NODE_TYPES.ExpressionStatement ? guard : null;
+    const holder = statement?.parent?.type === AST_NODE_TYPES.BlockStatement ? statement.parent : statement;
+    const branch = holder?.parent;
+    if (branch?.type === AST_NODE_TYPES.IfStatement && branch.consequent === holder && isEmptyTest(branch.test, text, this.sourceCode)) return true;
+    const fn = execution.node;
+    const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [];
+    const index = body.findIndex((candidate) => candidate.range[0] <= assignment.range[0] && assignment.range[1] <= candidate.range[1]);
+    return index > 0 && body.slice(0, index).some((earlier) => returnsWhenFilled(earlier, text, this.sourceCode));
+  }
+
+  /** True when `target` is `this.a.b` (non-computed) or a binding declared outside `fn`. */
+  private outlivesFunction(target: TSESTree.Node, fn: FunctionNode): boolean {
+    let root = target;
+    while (root.type === AST_NODE_TYPES.MemberExpression) {
+      if (root.computed) return false;
+      root = root.object;
+    }
+    if (root.type === AST_NODE_TYPES.ThisExpression) return target !== root;
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOfIdentifier(this.sourceCode, root);
+    const block = variable?.defs.length ? variable.scope.block : null;
+    return block !== null && block !== undefined && !(fn.range[0] <= block.range[0] && block.range[1] <= fn.range[1]);
+  }
+
   /** `Promise.all` for a call of a `Promise` combinator on the global `Promise`, or null. */
   private combinatorName(call: TSESTree.CallExpression): string | null {
     const callee = skipTransparent(call.callee);
@@ -743,6 +957,8 @@ export class WhereItRuns {
         return { kind: 'context', context: { kind: 'concurrent', evidence: { kind: 'per-item', method: fate.method }, node: fate.node, caller: null } };
       case 'stored':
         return { kind: 'context', context: { kind: 'concurrent', evidence: { kind: 'not-awaited' }, node: fate.node, caller: null } };
+      case 'memoised':
+        return { kind: 'context', context: { kind: 'once', node: fate.node } };
       case 'awaited':
         return this.enclosingFact(fate.node, depth);
       case 'dropped': {
@@ -1004,6 +1220,49 @@ function collectThisMembers(body: TSESTree.ClassBody, visitorKeys: TSESLint.Sour
     }
   }
   return found;
+}
+
+/** The source text of `node` without white space, to compare two mentions of one binding or member. */
+function compactText(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  return sourceCode.getText(node).replace(/\s+/g, '');
+}
+
+/** `undefined` or `null`. */
+function isNothing(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') || (node.type === AST_NODE_TYPES.Literal && node.value === null);
+}
+
+/**
+ * True when `test` is true while the binding or member written `text` is empty: `!x`,
+ * `x === undefined`, `x == null`, `typeof x === 'undefined'` (operands either way round).
+ */
+function isEmptyTest(test: TSESTree.Expression, text: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') return compactText(test.argument, sourceCode) === text;
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '===' && test.operator !== '==')) return false;
+  const isUndefinedString = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Literal && node.value === 'undefined';
+  for (const [side, other] of [[test.left, test.right], [test.right, test.left]] as const) {
+    if (isNothing(other) && compactText(side, sourceCode) === text) return true;
+    if (isUndefinedString(other) && side.type === AST_NODE_TYPES.UnaryExpression && side.operator === 'typeof') {
+      return compactText(side.argument, sourceCode) === text;
+    }
+  }
+  return false;
+}
+
+/**
+ * True when `statement` is an `if` without `else` that returns when the binding or member written
+ * `text` is filled: `if (x) return x;`, `if (x !== undefined) { return x; }`, `if (x != null) return ...`.
+ */
+function returnsWhenFilled(statement: TSESTree.Statement, text: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
+  const consequent = statement.consequent;
+  const last = consequent.type === AST_NODE_TYPES.BlockStatement ? consequent.body[consequent.body.length - 1] : consequent;
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  const test = statement.test;
+  if (compactText(test, sourceCode) === text) return true;
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '!==' && test.operator !== '!=')) return false;
+  const side = isNothing(test.right) ? test.left : isNothing(test.left) ? test.right : null;
+  return side !== null && compactText(side, sourceCode) === text;
 }
 
 /** The name a function is called by in this file, or `''` for an anonymous function. */

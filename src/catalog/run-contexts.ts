@@ -245,17 +245,18 @@ export const UI_FOLDERS: ReadonlySet<string> = new Set(['composables', 'renderer
 export const STATIC_ASSET_FOLDERS: ReadonlySet<string> = new Set(['public', 'static']);
 
 /**
- * Folders whose files are one-shot programs by convention (`scripts/release.mjs`, `bin/cli.js`)
- * or the commands of a command-line program (`commands/install.ts`, `cmd/doctor.ts`, `cli/run.ts`).
- * Matched as a path segment below the nearest `package.json`.
- */
-/**
  * File names (without extension) of a program's entry module: `main.ts` of a server that starts
  * `bootstrap()`, `index.js` of a bot that starts `start()`. Only with `WhereItRuns.isProgramEntry`'s
  * other evidence (it starts an async function of its own and exports nothing).
  */
 export const ENTRY_FILE_NAMES: ReadonlySet<string> = new Set(['main', 'index', 'server', 'app', 'bootstrap', 'start', 'entry']);
 
+/**
+ * Folders whose files are one-shot programs by convention (`scripts/release.mjs`, `bin/cli.js`)
+ * or the commands of a command-line program (`commands/install.ts`, `cmd/doctor.ts`, `cli/run.ts`).
+ * Matched as a path segment below the nearest `package.json` (below the lint root when the file
+ * has no `package.json` above it).
+ */
 export const SCRIPT_FOLDERS: ReadonlySet<string> = new Set(['scripts', 'bin', 'cmd', 'commands', 'cli']);
 
 /**
@@ -312,3 +313,34 @@ export const TOOL_CONFIG_NAMES: ReadonlySet<string> = new Set([
 
 /** Folders a package's built `bin` target usually lives in, mapped back to `src` for its source file. */
 export const BUILD_FOLDERS: ReadonlySet<string> = new Set(['dist', 'lib', 'build', 'out']);
+
+/**
+ * The file name (without extension) of a module that a worker pool loads into each of its child
+ * processes or threads and calls by exported name, one task at a time per worker (jest-worker's
+ * `worker.ts`/`testWorker.ts`, a piscina or workerpool `hash.worker.js`, a bullmq sandboxed
+ * processor `resize-worker.js`): `worker`, or a name ending in `.worker`, `-worker`, `_worker` or
+ * a camel-case `...Worker`.
+ */
+export const WORKER_MODULE_NAME = /(?:^|[-_.])[Ww]orker$|[a-z0-9]Worker$/;
+
+/**
+ * Queue libraries whose worker processes run several jobs at once (a `concurrency` option): a
+ * file that imports one is a job consumer, not a pool's one-task-at-a-time worker module, even
+ * when it is named `worker`.
+ */
+export const CONCURRENT_QUEUE_MODULES: ReadonlySet<string> = new Set([
+  ...QUEUE_WORKER_MODULES,
+  'bull',
+  'kafkajs',
+  'amqplib',
+  'sqs-consumer',
+  'agenda',
+]);
+
+/**
+ * The name of a package that holds a program's configuration loading (`jest-config`,
+ * `@scope/config`, `@scope/config.reader`, `config-loader`): its last segment is `config`, ends in
+ * `-config`/`.config`, or starts with `config-`/`config.`. Its exported loaders run once, at
+ * start-up, before the program does any work (see `AloneEvidence`'s `config-package`).
+ */
+export const CONFIG_PACKAGE_NAME = /^(?:@[^/]+\/)?(?:[^/]*[-.])?config(?:[-.][^/]*)?$/;

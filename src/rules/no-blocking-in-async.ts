@@ -173,6 +173,9 @@ function isCheapMetadataCall(call: TSESTree.Node, api: BlockingApi): boolean {
   );
 }
 
+/** The file-system APIs that write a file: `fs.writeFileSync`, `fs.appendFileSync`, `fs-extra.outputJsonSync`, ... */
+const FILE_WRITE = /^(?:fs|graceful-fs|fs-extra|jsonfile|write-file-atomic)\.(?:writeFileSync|appendFileSync|outputFileSync|writeJsonSync|outputJsonSync|writeJSONSync|outputJSONSync|sync)$/;
+
 /** How many cheap metadata calls a function may make (direct, or through helpers) and stay quiet. */
 const MAX_CHEAP_CALLS = 3;
 
@@ -651,9 +654,9 @@ export default createRule<Options, MessageIds>({
     const runContextOf = (where: FunctionNode | TSESTree.Program): RunContext | null =>
       where.type === AST_NODE_TYPES.Program ? null : getWhereItRuns(context).ofFunction(where);
 
-    /** True when `reportIn: 'concurrent'` keeps quiet about code that runs there. */
+    /** True when `reportIn: 'concurrent'` keeps quiet about code that runs there (alone, once per process, in a worker). */
     const runsWhereBlockingIsHarmless = (runContext: RunContext | null): boolean =>
-      !reportAll && (runContext?.kind === 'alone' || runContext?.kind === 'worker-thread');
+      !reportAll && (runContext?.kind === 'alone' || runContext?.kind === 'once' || runContext?.kind === 'worker-thread');
 
     /** Blocking operations per reported function (direct, and calls of blocking helpers), for `quietReason`. */
     const operationsByFunction = new Map<TSESTree.Node, Operation[]>();
@@ -667,6 +670,10 @@ export default createRule<Options, MessageIds>({
      * Why `reportIn: 'concurrent'` leaves out an operation in code that may run concurrently, or null:
      * - `failure`: a file-system call on a failure path (see `isFailurePath`);
      * - `hand-off`: a final hand-off to a child process (see `isProcessHandOff`);
+     * - `sync-twin`: a file-system step that the async function shares with its synchronous twin
+     *   (`transformAsync` beside `transform`, see `WhereItRuns.sharesStepWithSyncTwin`);
+     * - `output`: a file write in the branch that writes the program's output to a file instead
+     *   of the terminal (see `WhereItRuns.isTerminalOutputAlternative`; `FILE_WRITE`);
      * - `one-time`: it runs once per process, behind a done flag or a cache it fills, in the
      *   function or in the helper that performs it (see `isOneTimePart`): start-up cost, paid once;
      * - `cheap-check`: the function does other asynchronous work (it awaits, or returns the promise
@@ -680,6 +687,8 @@ export default createRule<Options, MessageIds>({
       if (reportAll || where.type === AST_NODE_TYPES.Program) return null;
       if (operation.oneTime || isOneTimePart(operation.node, where, sourceCode)) return 'one-time';
       if (operation.api.category === 'fileSystem' && isFailurePath(operation.node, where)) return 'failure';
+      if (operation.api.category === 'fileSystem' && getWhereItRuns(context).sharesStepWithSyncTwin(where, operation.node)) return 'sync-twin';
+      if (FILE_WRITE.test(operation.api.name) && getWhereItRuns(context).isTerminalOutputAlternative(operation.node, where)) return 'output';
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
       const all = operationsByFunction.get(where) ?? [];
       const returnsOtherWork = (): boolean =>

@@ -469,13 +469,16 @@ export default createRule<Options, MessageIds>({
     /**
      * A call whose last argument is a Node-style callback: written there, its first parameter named
      * for the error (`client.get(key, (err, value) => ...)`), or a variable named `callback`, `cb` or
-     * `done`: an API that takes both styles hands a failure to the callback and handles its own
-     * promise; dropping the promise loses nothing.
+     * `done`; typed, also any argument the checker types as a function taking an error first (a
+     * wrapped callback, `timeout((err, reply) => ..., ms)`): an API that takes both styles hands a
+     * failure to the callback and handles its own promise; dropping the promise loses nothing.
      */
     function handsErrorToCallback(call: TSESTree.CallExpression): boolean {
       const callback = call.arguments[call.arguments.length - 1];
       // A callback handed on by name (`asCallback(promise, callback)`, `client.get(key, cb)`).
-      if (callback?.type === AST_NODE_TYPES.Identifier) return CALLBACK_NAME.test(callback.name);
+      if (callback?.type === AST_NODE_TYPES.Identifier) return CALLBACK_NAME.test(callback.name) || promises.isErrorFirstCallback(callback);
+      // Typed: a wrapped callback (`timeout((err, reply) => ..., ms)`) typed as taking an error first.
+      if (callback && !isFunctionNode(callback)) return promises.isErrorFirstCallback(callback);
       if (!callback || !isFunctionNode(callback) || callback.async) return false;
       const [first] = callback.params;
       return first?.type === AST_NODE_TYPES.Identifier && ERROR_PARAMETER.test(first.name);

@@ -9,7 +9,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 export function runOnCode<R>(
   code: string,
   visit: (context: Readonly<TSESLint.RuleContext<string, []>>, collect: (value: R) => void) => TSESLint.RuleListener,
-  options: { sourceType?: 'module' | 'commonjs' | 'script'; globals?: Record<string, 'readonly'>; filename?: string } = {},
+  options: { sourceType?: 'module' | 'commonjs' | 'script'; globals?: Record<string, 'readonly'>; filename?: string; cwd?: string } = {},
 ): R[] {
   const collected: R[] = [];
   const rule: TSESLint.RuleModule<string, []> = {
@@ -17,7 +17,7 @@ export function runOnCode<R>(
     meta: { type: 'problem', messages: {}, schema: [] },
     create: (context) => visit(context, (value) => collected.push(value)),
   };
-  const linter = new Linter({ configType: 'flat' });
+  const linter = new Linter({ configType: 'flat', ...(options.cwd ? { cwd: options.cwd } : {}) });
   const messages = linter.verify(code, {
     files: ['**/*.ts'],
     languageOptions: {

@@ -12,13 +12,15 @@ function label(context: RunContext): string {
       return `concurrent:${context.evidence.kind}${context.caller === null ? '' : `<-${context.caller || '(anonymous)'}`}`;
     case 'alone':
       return context.evidence.kind === 'script' ? `alone:script:${context.evidence.script}` : `alone:${context.evidence.kind}`;
+    case 'once':
+      return `once`;
     default:
       return context.kind;
   }
 }
 
 /** Where each call of `probe()` runs, in source order. */
-function where(code: string, options: { filename?: string; sourceType?: 'module' | 'commonjs' } = {}): string[] {
+function where(code: string, options: { filename?: string; sourceType?: 'module' | 'commonjs'; cwd?: string } = {}): string[] {
   return runOnCode<string>(
     code,
     (context, collect) => ({
@@ -26,7 +28,11 @@ function where(code: string, options: { filename?: string; sourceType?: 'module'
         collect(label(getWhereItRuns(context).ofNode(node)));
       },
     }),
-    { ...(options.sourceType ? { sourceType: options.sourceType } : {}), ...(options.filename ? { filename: options.filename } : {}) },
+    {
+      ...(options.sourceType ? { sourceType: options.sourceType } : {}),
+      ...(options.filename ? { filename: options.filename } : {}),
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+    },
   );
 }
 
@@ -203,6 +209,111 @@ describe('where-it-runs: package.json bin targets and script folders', () => {
   });
 });
 
+describe('where-it-runs: a project with no package.json above the file', () => {
+  // a project that keeps its manifest in another folder (copied into place at install time)
+  const project = path.join(path.parse(__dirname).root, 'no-manifest-project');
+  const code = 'export async function upgrade() { probe(); }';
+  it('counts script folders below the lint root', () => {
+    assert.deepEqual(where(code, { filename: path.join(project, 'src', 'cli', 'upgrade.ts'), cwd: project }), ['alone:script:script-folder']);
+  });
+
+  it('does not count the folders above the lint root', () => {
+    assert.deepEqual(where(code, { filename: path.join(project, 'src', 'routes', 'upgrade.ts'), cwd: project }), ['concurrent:exported']);
+    const underScripts = path.join(path.parse(__dirname).root, 'scripts', 'service');
+    assert.deepEqual(where(code, { filename: path.join(underScripts, 'src', 'upgrade.ts'), cwd: underScripts }), ['concurrent:exported']);
+    const root = path.parse(__dirname).root;
+    assert.deepEqual(where(code, { filename: path.join(root, 'scripts', 'service', 'upgrade.ts'), cwd: root }), ['concurrent:exported']);
+  });
+});
+
+describe('where-it-runs: a configuration package', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
+  it('takes the exported loaders of a package named for configuration for start-up code', () => {
+    const code = 'export default async function normalize(options) { probe(); }';
+    assert.deepEqual(where(code, { filename: path.join(root, 'runner-config', 'src', 'normalize.ts') }), ['alone:config-package']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'src', 'config.ts') }), ['concurrent:exported']);
+  });
+
+  it('still sees loaders started together there', () => {
+    assert.deepEqual(
+      where(`async function readProject(dir) { probe(); }
+export async function readProjects(dirs) { return Promise.all(dirs.map((dir) => readProject(dir))); }`, {
+        filename: path.join(root, 'runner-config', 'src', 'projects.ts'),
+      }),
+      ['concurrent:per-item'],
+    );
+  });
+});
+
+describe('where-it-runs: once per process', () => {
+  it('sees an async function whose promise is memoised in module state or on the instance', () => {
+    assert.deepEqual(
+      where(`let socket;
+let version;
+let features;
+let paths;
+async function detectSocket() { probe(); }
+async function detectVersion() { probe(); }
+async function detectFeatures() { probe(); }
+async function detectPaths() { probe(); }
+export function getSocket() { socket ??= detectSocket(); return socket; }
+export function getVersion() { return version ?? (version = detectVersion().then((v) => v.trim())); }
+export function getFeatures() { if (!features) features = detectFeatures(); return features; }
+export async function getPaths() {
+  if (paths !== undefined) return paths;
+  paths = detectPaths();
+  return paths;
+}
+export class Client {
+  #ready;
+  async #connect() { probe(); }
+  ready() { return (this.#ready ||= this.#connect()); }
+}`),
+      ['once', 'once', 'once', 'once', 'once'],
+    );
+  });
+
+  it('follows what the memoised function awaits', () => {
+    assert.deepEqual(
+      where(`let probing;
+async function runProbe() { probe(); }
+async function detect() { return await runProbe(); }
+export const available = () => (probing ??= detect());`),
+      ['once'],
+    );
+  });
+
+  it('does not take a cache keyed per value, a local, or a second unguarded call for once', () => {
+    assert.deepEqual(
+      where(`const byKey = new Map();
+const byName = {};
+let shared;
+async function load(key) { probe(); }
+async function read(name) { probe(); }
+async function fetchAll() { probe(); }
+export function get(key) { return byKey.get(key) ?? byKey.set(key, load(key)).get(key); }
+export function named(name) { byName[name] ??= read(name); return byName[name]; }
+export function all() {
+  let local;
+  local ??= fetchAll();
+  shared = fetchAll();
+  return [local, shared];
+}`),
+      ['concurrent:not-awaited', 'concurrent:not-awaited', 'concurrent:not-awaited'],
+    );
+  });
+
+  it('keeps the strongest evidence when the memoised function is also started beside other work', () => {
+    assert.deepEqual(
+      where(`let cached;
+async function scan(dir) { probe(); }
+export function scanOnce(dir) { cached ??= scan(dir); return cached; }
+export async function scanAll(dirs) { await Promise.all(dirs.map((dir) => scan(dir))); }`),
+      ['concurrent:per-item'],
+    );
+  });
+});
+
 describe('where-it-runs: database migrations', () => {
   const root = path.join(__dirname, '..', 'fixtures', 'run-contexts', 'service');
   it('sees the up/down steps a module of a migrations folder exports, and what they await', () => {
@@ -295,6 +406,31 @@ parentPort.on('message', (job) => { handle(job).then((result) => parentPort.post
       where(`import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 export async function run() { probe(); }`),
       ['concurrent:exported'],
+    );
+  });
+});
+
+describe('where-it-runs: a worker pool\'s module', () => {
+  it('takes the exported functions of a module named for a worker for worker code', () => {
+    const code = 'export async function worker(data) { probe(); }\nexport async function getSha1(data) { probe(); }';
+    assert.deepEqual(where(code, { filename: 'src/worker.ts' }), ['worker-thread', 'worker-thread']);
+    assert.deepEqual(where(code, { filename: 'src/testWorker.ts' }), ['worker-thread', 'worker-thread']);
+    assert.deepEqual(where(code, { filename: 'src/hash.worker.ts' }), ['worker-thread', 'worker-thread']);
+  });
+
+  it('does not take a queue consumer, a pool owner or a file merely mentioning workers for one', () => {
+    const code = 'export async function run(job) { probe(); }';
+    assert.deepEqual(where(`import { Queue } from 'bullmq';\n${code}`, { filename: 'src/email-worker.ts' }), ['concurrent:exported']);
+    assert.deepEqual(where(`${code}\nconst pool = new Worker('./task.js');`, { filename: 'src/worker.ts' }), ['concurrent:exported']);
+    assert.deepEqual(where(code, { filename: 'src/workers.ts' }), ['concurrent:exported']);
+    assert.deepEqual(where(code, { filename: 'src/networker.ts' }), ['concurrent:exported']);
+  });
+
+  it('still sees tasks started together inside the worker', () => {
+    assert.deepEqual(
+      where(`async function hashOne(file) { probe(); }
+export async function worker(files) { return Promise.all(files.map((file) => hashOne(file))); }`, { filename: 'src/worker.ts' }),
+      ['concurrent:per-item'],
     );
   });
 });

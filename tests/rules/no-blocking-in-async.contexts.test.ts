@@ -163,6 +163,70 @@ export async function trimCacheIfFull(dir) {
   await pruneOldest(dir);
   return statfsSync(dir).bavail;
 }`,
+    // a probe whose promise is memoised in module state runs once per process, whatever awaits it
+    `import { readFileSync, writeFileSync } from 'node:fs';
+let socketName;
+export function socketPath(cacheFile) {
+  socketName ??= detectSocket(cacheFile);
+  return socketName;
+}
+async function detectSocket(cacheFile) {
+  const known = readFileSync(cacheFile, 'utf8');
+  if (known) return known;
+  const found = await askDaemon();
+  writeFileSync(cacheFile, found);
+  return found;
+}`,
+    `import { execFileSync } from 'node:child_process';
+export class Toolchain {
+  version() {
+    if (!this.pending) this.pending = this.#detect();
+    return this.pending;
+  }
+  async #detect() { return parse(execFileSync('rustc', ['--version']).toString(), await this.channel()); }
+}`,
+
+    // the exported task of a module that a worker pool loads: one task at a time per worker
+    {
+      code: `import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+export async function worker({ file }) {
+  const content = readFileSync(file, 'utf8');
+  return { hash: createHash('sha1').update(content).digest('hex'), deps: await extract(content) };
+}`,
+      filename: 'src/worker.ts',
+    },
+
+    // the async twin of a synchronous API shares its small file-system steps with it
+    `import fs from 'node:fs';
+function readEntry(file) { return fs.readFileSync(file, 'utf8'); }
+export class Compiler {
+  compile(file) {
+    const cached = readEntry(this.cachePath(file));
+    return cached ?? this.build(fs.readFileSync(file, 'utf8'));
+  }
+  async compileAsync(file) {
+    const cached = readEntry(this.cachePath(file));
+    return cached ?? this.build(await this.transformer.run(fs.readFileSync(file, 'utf8')));
+  }
+}`,
+    // the program's result goes to a file or to the terminal: written once, at the end of the run
+    `import fs from 'node:fs';
+export async function runAll(tests, options) {
+  const results = await execute(tests);
+  const json = JSON.stringify(results);
+  if (options.outputFile) {
+    fs.writeFileSync(options.outputFile, json);
+  } else {
+    process.stdout.write(json + '\\n');
+  }
+  return results;
+}`,
+    `import { writeFileSync } from 'node:fs';
+export async function listTests(config) {
+  const paths = await collect(config);
+  return config.outputFile ? writeFileSync(config.outputFile, paths.join('\\n')) : console.log(paths.join('\\n'));
+}`,
     // the other work may be a returned promise instead of an await
     `import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -326,6 +390,125 @@ export async function up() {
       code: `import { spawnSync } from 'node:child_process';
 export async function lint(files) { spawnSync('eslint', files, { stdio: 'inherit' }); await report(files); }`,
       errors: [error('blockingProcess', 'child_process.spawnSync', REPLACEMENT.childProcess, 2, 37, [], IN_EXPORTED)],
+    },
+    // a memoised probe that is also started per item: every item blocks the others
+    {
+      code: `import { readFileSync } from 'node:fs';
+let first;
+async function load(file) { return parse(readFileSync(file, 'utf8'), await schema()); }
+export function loadFirst(file) { first ??= load(file); return first; }
+export async function loadAll(files) { return Promise.all(files.map((file) => load(file))); }`,
+      errors: [
+        fsError('fs.readFileSync', REPLACEMENT.readFile, 3, 42, [
+          twin('readFile', `import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+let first;
+async function load(file) { return parse(await readFile(file, 'utf8'), await schema()); }
+export function loadFirst(file) { first ??= load(file); return first; }
+export async function loadAll(files) { return Promise.all(files.map((file) => load(file))); }`),
+        ], 'inside this async function, which .map() runs once per item, all at the same time'),
+      ],
+    },
+    // a cache keyed per value fills once per key: each new key blocks
+    {
+      code: `import { readFileSync } from 'node:fs';
+const templates = {};
+async function compile(name) { return render(readFileSync(name, 'utf8'), await partials()); }
+export function template(name) { templates[name] ??= compile(name); return templates[name]; }`,
+      errors: [
+        fsError('fs.readFileSync', REPLACEMENT.readFile, 3, 46, [
+          twin('readFile', `import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+const templates = {};
+async function compile(name) { return render(await readFile(name, 'utf8'), await partials()); }
+export function template(name) { templates[name] ??= compile(name); return templates[name]; }`),
+        ], 'inside this async function, which is started without await and runs beside other work'),
+      ],
+    },
+    // a worker module still reports tasks it starts together
+    {
+      code: `import { readFileSync } from 'node:fs';
+export async function worker({ files }) {
+  return Promise.all(files.map(async (file) => digest(readFileSync(file), await salt())));
+}`,
+      filename: 'src/worker.ts',
+      errors: [
+        fsError('fs.readFileSync', REPLACEMENT.readFile, 3, 55, [
+          twin('readFile', `import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+export async function worker({ files }) {
+  return Promise.all(files.map(async (file) => digest(await readFile(file), await salt())));
+}`),
+        ], 'inside this async function, which .map() runs once per item, all at the same time'),
+      ],
+    },
+    // an async twin's own blocking step, or slow cryptography, is not a shared small step
+    {
+      code: `import fs from 'node:fs';
+import crypto from 'node:crypto';
+export class Vault {
+  seal(secret) { return crypto.scryptSync(secret, this.salt, 64); }
+  async sealAsync(secret) {
+    fs.writeFileSync(this.journal, secret);
+    return crypto.scryptSync(secret, this.salt, 64);
+  }
+}`,
+      errors: [
+        fsError('fs.writeFileSync', REPLACEMENT.writeFile, 6, 5, [
+          twin('writeFile', `import fs from 'node:fs';
+import crypto from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+export class Vault {
+  seal(secret) { return crypto.scryptSync(secret, this.salt, 64); }
+  async sealAsync(secret) {
+    await writeFile(this.journal, secret);
+    return crypto.scryptSync(secret, this.salt, 64);
+  }
+}`),
+        ], IN_EXPORTED),
+        error('blockingCrypto', 'crypto.scryptSync', "'promisify(crypto.scrypt)'", 7, 12, [], IN_EXPORTED),
+      ],
+    },
+    // a file write with no terminal alternative, or a read beside one, is not the program's output
+    {
+      code: `import fs from 'node:fs';
+export async function saveReport(req, res) {
+  const report = await build(req.query);
+  if (req.query.archive) {
+    fs.writeFileSync(archivePath(report), JSON.stringify(report));
+  }
+  res.json(report);
+}`,
+      errors: [
+        fsError('fs.writeFileSync', REPLACEMENT.writeFile, 5, 5, [
+          twin('writeFile', `import fs from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+export async function saveReport(req, res) {
+  const report = await build(req.query);
+  if (req.query.archive) {
+    await writeFile(archivePath(report), JSON.stringify(report));
+  }
+  res.json(report);
+}`),
+        ], IN_EXPORTED),
+      ],
+    },
+    {
+      code: `import fs from 'node:fs';
+export async function show(file) {
+  if (file) console.log(fs.readFileSync(file, 'utf8'));
+  else console.log(await fetchDefault());
+}`,
+      errors: [
+        fsError('fs.readFileSync', REPLACEMENT.readFile, 3, 25, [
+          twin('readFile', `import fs from 'node:fs';
+import { readFile } from 'node:fs/promises';
+export async function show(file) {
+  if (file) console.log(await readFile(file, 'utf8'));
+  else console.log(await fetchDefault());
+}`),
+        ], IN_EXPORTED),
+      ],
     },
   ],
 });

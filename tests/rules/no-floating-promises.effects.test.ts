@@ -102,6 +102,11 @@ const invalid: Invalid[] = [
       { messageId: 'suggestVoid', output: "define(['api', 'alerts'], function (api, alerts) {\n  async function save(url, data) { await api.put(url, data); }\n  async function refresh(url) {\n    try {\n      const data = await api.post(url);\n      show(data);\n      void save(url, data);\n    } catch (e) {\n      alerts.error(e);\n    }\n  }\n  return { refresh };\n});" },
     ] }],
   },
+  // ...but not when the class also fills the field with a promise that can reject
+  {
+    code: 'class Worker {\n  constructor() {\n    this.exited = new Promise((resolve) => { this.onExit = resolve; });\n  }\n  restart() {\n    this.exited = fetch("/restart");\n  }\n  forceExit() {\n    this.exited.then(() => clearTimeout(this.timer));\n  }\n}',
+    errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 9, column: 5, suggestions: [{ messageId: 'suggestVoid', output: 'class Worker {\n  constructor() {\n    this.exited = new Promise((resolve) => { this.onExit = resolve; });\n  }\n  restart() {\n    this.exited = fetch("/restart");\n  }\n  forceExit() {\n    void this.exited.then(() => clearTimeout(this.timer));\n  }\n}' }] }],
+  },
   // a .tsx file without JSX is not a component on that account
   {
     filename: 'queue.tsx',
@@ -129,6 +134,8 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
   valid: [
     // the called function returns a promise whose executor only ever resolves: nothing to lose
     'function rendered(el, data) {\n  return new Promise((resolve) => {\n    render(el, data, (html) => { el.append(html); resolve(html); });\n  });\n}\nasync function addItem(el) {\n  const data = await load();\n  rendered(el, data);\n}',
+    // a field its class only ever fills with a resolve-only promise: the chain on it cannot reject
+    'class Worker {\n  constructor() {\n    this.exited = new Promise((resolve) => { this.onExit = resolve; });\n  }\n  forceExit() {\n    const timer = setTimeout(() => this.kill(), 500);\n    this.exited.then(() => clearTimeout(timer));\n  }\n}',
     // the called function catches everything: a dropped promise loses no error
     `${catchesAll}function onClick(event) {\n  report(event);\n}`,
     // synchronous setup around a try whose catch hands the error on: only a bug could throw there

@@ -22,6 +22,7 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: `${IMPORT}untyped();` },
     { filename: 'file.ts', code: 'declare const value: unknown; (value as unknown);' },
     { filename: 'file.ts', code: 'declare function anything(): any; anything();' },
+    { filename: 'file.ts', code: 'declare const legacy: any;\nlegacy.jobs.fetchAll();\ndeclare const run: unknown;\nexport { run };' },
     { filename: 'file.ts', code: `${IMPORT}client.close();` },
     // an array of promises passed on, or read later
     { filename: 'file.ts', code: `${IMPORT}export async function f() { await Promise.all([saveUser('a'), loadLater()]); }` },
@@ -33,6 +34,12 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     {
       filename: 'file.ts',
       code: 'declare function query(sql: string, done?: (error: Error | null) => void): Promise<void> | undefined;\nquery(\'a\', (error) => { void error; });\nfunction done(error: Error | null) { void error; }\nquery(\'b\', done);',
+    },
+    // a Node-style callback wrapped before it is passed (typed as taking an error first): the API
+    // hands the failure to it
+    {
+      filename: 'file.ts',
+      code: 'declare function withTimeout<T>(run: T, ms: number): T;\ndeclare function slots(name: string, done?: (failure: Error | null, reply?: string) => void): Promise<string>;\nslots(\'SLOTS\', withTimeout((failure: Error | null) => { void failure; }, 100));\ndeclare const onReply: (err: unknown) => void;\nslots(\'INFO\', onReply);',
     },
     // conditions: a variable or property caching a promise is tested for presence
     {
@@ -272,6 +279,46 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       filename: 'file.ts',
       code: "import got from 'got';\ngot('https://example.com/hook');",
       errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "import got from 'got';\nvoid got('https://example.com/hook');" }] }],
+    },
+    // a member of an \`any\` object (the checker knows no symbol, the call is \`any\` too): the
+    // untyped evidence (a \`.then\` with a callback and no rejection handler) still decides
+    {
+      filename: 'file.ts',
+      code: "declare const legacy: any;\nlegacy.jobs.fetchAll().then((rows: unknown) => rows);",
+      errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "declare const legacy: any;\nvoid legacy.jobs.fetchAll().then((rows: unknown) => rows);" }] }],
+    },
+    // the same callee twice in a file (its declared type is read once): both calls reported
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}client.send('a');\nclient.send('b');`,
+      errors: [
+        { messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: `${IMPORT}void client.send('a');\nclient.send('b');` }] },
+        { messageId: 'floating', line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: `${IMPORT}client.send('a');\nvoid client.send('b');` }] },
+      ],
+    },
+    // a member of a union narrowed two ways: each call judged by its own narrowed type
+    {
+      filename: 'file.ts',
+      code: "type Local = { kind: 'local'; run(): void };\ntype Remote = { kind: 'remote'; run(): Promise<void> };\nexport function go(task: Local | Remote) {\n  if (task.kind === 'local') task.run();\n  else task.run();\n}",
+      errors: [{ messageId: 'floating', line: 5, column: 8, suggestions: [{ messageId: 'suggestVoid', output: "type Local = { kind: 'local'; run(): void };\ntype Remote = { kind: 'remote'; run(): Promise<void> };\nexport function go(task: Local | Remote) {\n  if (task.kind === 'local') task.run();\n  else void task.run();\n}" }] }],
+    },
+    // a wrapped function that takes a value first is no Node-style callback
+    {
+      filename: 'file.ts',
+      code: 'declare function withTimeout<T>(run: T, ms: number): T;\ndeclare function fetchRows(done: (rows: string[]) => void): Promise<void>;\nfetchRows(withTimeout((rows: string[]) => { void rows; }, 100));',
+      errors: [{ messageId: 'floating', line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'declare function withTimeout<T>(run: T, ms: number): T;\ndeclare function fetchRows(done: (rows: string[]) => void): Promise<void>;\nvoid fetchRows(withTimeout((rows: string[]) => { void rows; }, 100));' }] }],
+    },
+    // a member found through an index signature has no symbol of its own, yet a type
+    {
+      filename: 'file.ts',
+      code: 'declare const handlers: { [name: string]: () => Promise<void> };\nhandlers.save();',
+      errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'declare const handlers: { [name: string]: () => Promise<void> };\nvoid handlers.save();' }] }],
+    },
+    // a cast callee: the cast's type decides, not the declared type of the name under it
+    {
+      filename: 'file.ts',
+      code: 'declare function later(): void;\n(later as unknown as () => Promise<void>)();',
+      errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'declare function later(): void;\nvoid (later as unknown as () => Promise<void>)();' }] }],
     },
   ],
 });
