@@ -16,7 +16,7 @@ import {
 } from '../analysis/awaited-calls';
 import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
 import { type EffectSummary, getFileEffects } from '../analysis/effects';
-import { FILE_METADATA_PREFIXES, GUARD_CALL_NAME, TRANSACTION_NAMES } from '../catalog/effects';
+import { FILE_METADATA_PREFIXES, GUARD_CALL_NAME, LOCAL_PATH_ARGUMENT, TRANSACTION_NAMES } from '../catalog/effects';
 import { getOrderingComments } from '../analysis/ordering-comments';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
@@ -102,6 +102,39 @@ function connectionArgument(call: AwaitedCall): string | null {
     }
   }
   return null;
+}
+
+/** A callee named only for reading (`readFileSize`, `statOf`, `getInfo`, `loadJson`): it produces no file. */
+const READER_NAME = /^[_$#]*(?:read|stat|lstat|get|exists|pathExists|load|access|list|find|fetch|is|has|check|probe)(?:$|[A-Z0-9_])/;
+
+/** An argument named for where output goes, besides `LOCAL_PATH_ARGUMENT`: `out`, `outDir`, `dest`, `target`. */
+const OUTPUT_PATH_ARGUMENT = /^(?:out|output|dest|destination|target)(?:$|[A-Z])/;
+
+/**
+ * The paths (`outPath`, `this.outDir`) a call is handed that are named like a file or folder
+ * (`LOCAL_PATH_ARGUMENT`, `OUTPUT_PATH_ARGUMENT`): positional arguments, and property values of an
+ * object-literal argument (`concat({ paths, outPath })`, shorthand included).
+ */
+function pathArguments(call: AwaitedCall): string[] {
+  const paths: string[] = [];
+  const consider = (node: TSESTree.Node): void => {
+    const value = skipTransparent(node);
+    const name = argumentName(value);
+    if (name === null || (!LOCAL_PATH_ARGUMENT.test(name) && !OUTPUT_PATH_ARGUMENT.test(name))) return;
+    const path = accessPathOf(value);
+    if (path !== null) paths.push(path);
+  };
+  for (const argument of call.arguments) {
+    const value = skipTransparent(argument);
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) {
+      consider(value);
+      continue;
+    }
+    for (const property of value.properties) {
+      if (property.type === AST_NODE_TYPES.Property) consider(property.value);
+    }
+  }
+  return paths;
 }
 
 /** A file-system metadata lookup by its name (`FILE_METADATA_PREFIXES`): `lstat(p)`, `realpathIfExists(dir)`. */
@@ -393,6 +426,9 @@ export default createRule<Options, MessageIds>({
       const receivers = new PathSet();
       const calls = new Set<string>();
       const outside = new OutsideWrites();
+      // Paths handed to members not named as readers: a later call given the same path may read
+      // what they wrote (`await concatFiles({ paths, outPath })` then `await readFileSize(outPath)`).
+      const producedPaths = new PathSet();
 
       const flush = (): void => {
         if (group.length >= minGroupSize) report(group, interleaved);
@@ -403,6 +439,7 @@ export default createRule<Options, MessageIds>({
         receivers.clear();
         calls.clear();
         outside.clear();
+        producedPaths.clear();
       };
 
       for (const statement of statements) {
@@ -455,12 +492,14 @@ export default createRule<Options, MessageIds>({
           ].filter((key): key is string => key !== null);
           // The same call twice (`await nextId(); await nextId()`) asks for the next value of a sequence.
           const callText = sourceCode.getText(member.call);
+          const paths = pathArguments(member.call);
           const dependent =
             tainted.overlapsAny(accesses.reads) ||
             tainted.overlapsAny(member.writes) ||
             keys.some((key) => receivers.overlaps(key)) ||
             calls.has(callText) ||
-            outside.dependsOn(member.call, summary);
+            outside.dependsOn(member.call, summary) ||
+            producedPaths.overlapsAny(paths);
           if (dependent) flush();
           group.push(member);
           calls.add(callText);
@@ -469,6 +508,7 @@ export default createRule<Options, MessageIds>({
           groupReads.addAll(accesses.reads);
           for (const key of keys) receivers.add(key);
           outside.add(member.call, summary, calleeIsParameter(member.call));
+          if (!READER_NAME.test(name ?? '')) producedPaths.addAll(paths);
           if (member.publishes) flush();
           continue;
         }

@@ -132,6 +132,37 @@ async function health(a, b) {
   return { dbMs, cacheMs };
 }` }] }],
   },
+  // a reader of a path first: the later call cannot depend on what a read produced
+  {
+    code: `
+async function compare(localFile, url) {
+  const local = await readChecksum(localFile);
+  const remote = await remoteChecksum(url, localFile);
+  return local === remote;
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+async function compare(localFile, url) {
+  const [local, remote] = await Promise.all([
+    readChecksum(localFile),
+    remoteChecksum(url, localFile),
+  ]);
+  return local === remote;
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // `open` as an adjective and `connection` as a noun are no lifecycle steps; a comment that
   // only says what the calls load gives no reason for their order
   {
@@ -227,6 +258,17 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       const layout = await layoutOf(name);
       const profile = await fetchProfile(user);
       return { layout, profile };
+    }`,
+    // a call handed an output path, then a call reading that path (also from an options object)
+    `async function merge(parts, outPath) {
+      const result = await joinParts(parts, outPath);
+      const size = await sizeOnDisk(outPath);
+      return { result, size };
+    }`,
+    `async function merge(parts, outFile) {
+      const result = await joinParts({ parts, outFile, overwrite: true });
+      const size = await readSize(outFile);
+      return { result, size };
     }`,
     // write-then-read through the file system: links written to a folder, then the folder listed
     `import fs from 'node:fs/promises';
