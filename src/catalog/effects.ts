@@ -361,9 +361,11 @@ export const VALUE_METHODS: ReadonlySet<string> = new Set([
 
 /**
  * An iterated expression that says its order was chosen (`commitOrder`, `getOrderedTables()`,
- * `sortedFiles`, `list.reverse()`, `list.sort(...)`): a loop over it runs in that order on purpose.
+ * `sortedFiles`, `list.reverse()`, `list.toReversed()`, `reversed`, `list.sort(...)`): a loop over
+ * it runs in that order on purpose (a rollback undoes steps last to first).
  */
-export const ORDERED_ITERABLE = /[oO]rder(?:ed)?\b|[a-z]Order|\b[sS]orted|[a-z]Sorted|\.reverse\(\)|\.sort\(/;
+export const ORDERED_ITERABLE =
+  /[oO]rder(?:ed)?\b|[a-z]Order|\b[sS]orted|[a-z]Sorted|\.reverse\(\)|\.toReversed\(\)|\b[rR]eversed\b|[a-z]Reversed\b|\.sort\(|\.toSorted\(/;
 
 /** Receivers and methods that read the clock to measure elapsed time (a benchmark reads them in a loop). */
 export const CLOCK_READS: ReadonlyMap<string, ReadonlySet<string>> = new Map([

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
@@ -41,6 +42,21 @@ import {
   SCHEMA_CHANGE_NAME,
 } from '../catalog/effects';
 import { getOrderingComments } from '../analysis/ordering-comments';
+import { disablesRuleOn } from '../util/disable-comments';
+import { locationWriteOf } from '../analysis/location-writes';
+import {
+  BACKGROUND_CALL,
+  BATCH_NAME,
+  BULK_CALL_NAME,
+  CACHE_METHODS,
+  CACHE_RECEIVER,
+  CRITICAL_SECTION_CALL,
+  GROUPING_CALL_NAME,
+  PROCESS_CALL_NAME,
+  SHOWS_TO_USER_NAME,
+  SCHEDULED_JOB_NAME,
+  TEST_CALLBACK_CALL,
+} from '../catalog/iteration-order';
 import { type FunctionNode } from '../analysis/async-context';
 import { isLoopStatement, skipTransparent } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
@@ -64,6 +80,8 @@ interface BodyScan {
   orderedEffects: boolean;
   /** True when the body uses `arguments`, `var`, or other things an arrow callback would change. */
   notMovable: boolean;
+  /** Comparisons in the body outside nested functions (`index === items.length - 1`). */
+  comparisons: TSESTree.BinaryExpression[];
 }
 
 function isFunction(node: TSESTree.Node): boolean {
@@ -199,6 +217,48 @@ function isGatherCall(call: AwaitedCall): boolean {
   );
 }
 
+const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['===', '!==', '==', '!=', '<', '<=', '>', '>=']);
+
+/** `list.length`, `list.length - 1`, `set.size`: a count of the items, or the last index. */
+function isCountOrLastIndex(node: TSESTree.Node): boolean {
+  let current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '-') {
+    const right = skipTransparent(current.right);
+    if (right.type !== AST_NODE_TYPES.Literal || right.value !== 1) return false;
+    current = skipTransparent(current.left);
+  }
+  return (
+    current.type === AST_NODE_TYPES.MemberExpression &&
+    !current.computed &&
+    current.property.type === AST_NODE_TYPES.Identifier &&
+    (current.property.name === 'length' || current.property.name === 'size')
+  );
+}
+
+/**
+ * The list a `for...of` walks, seen through the views that keep its items (`batches.entries()`,
+ * `Object.values(groups)`, `map.values()`): `batches`, `groups`, `map`.
+ */
+function iteratedList(node: TSESTree.Node): TSESTree.Node {
+  const current = skipTransparent(node);
+  if (current.type !== AST_NODE_TYPES.CallExpression) return current;
+  const callee = skipTransparent(current.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return current;
+  const method = callee.property.name;
+  const [first] = current.arguments;
+  if (
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Object' &&
+    (method === 'entries' || method === 'values') &&
+    first !== undefined &&
+    first.type !== AST_NODE_TYPES.SpreadElement
+  ) {
+    return skipTransparent(first);
+  }
+  if ((method === 'entries' || method === 'values') && current.arguments.length === 0) return skipTransparent(callee.object);
+  return current;
+}
+
 /** Expressions that can take `.map(...)` without parentheses. */
 function isMemberSafe(node: TSESTree.Node): boolean {
   return (
@@ -277,7 +337,7 @@ export default createRule<Options, MessageIds>({
       headReads: PathSet,
       dependents: PathSet,
     ): BodyScan {
-      const scan: BodyScan = { awaits: [], continues: [], blocker: null, orderedEffects: false, notMovable: false };
+      const scan: BodyScan = { awaits: [], continues: [], blocker: null, orderedEffects: false, notMovable: false, comparisons: [] };
       const declared = new Set<string>(loopVars);
       const awaitedCalls = new Set<TSESTree.Node>();
       // Writes and calls are checked after the walk, when every declaration inside the loop is known.
@@ -349,6 +409,9 @@ export default createRule<Options, MessageIds>({
             break;
           case AST_NODE_TYPES.AssignmentExpression:
             writes.push({ node: node.left, operator: node.operator });
+            break;
+          case AST_NODE_TYPES.BinaryExpression:
+            if (inline && COMPARISON_OPERATORS.has(node.operator)) scan.comparisons.push(node);
             break;
           case AST_NODE_TYPES.UpdateExpression:
             writes.push({ node: node.argument, operator: '++' });
@@ -710,11 +773,14 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * The loop walks a list in batches or pages: a `for` whose counter steps by more than one
-     * (`i += PAGE_SIZE`), or a `for...of` over chunks (`chunk(ids, 100)`, `batches`). The batches
-     * exist to bound the load; running them together undoes that.
+     * The loop walks a list in batches, pages or groups: a `for` whose counter steps by more than
+     * one (`i += PAGE_SIZE`); a `for...of` whose variable names a batch (`for (const batch of
+     * ...)`, `[i, nodesChunk]`), over a list named as batches (`chunks`, `linkBatches`, through
+     * `.entries()`/`Object.values(...)`), or over what a grouping call made (`chunk(ids, 100)`,
+     * `chunkByStringLength(paths, max)`, `const byProgram = groupBy(rows, key)`). The batches exist
+     * to bound the load, and each iteration is already a batch; running them together undoes that.
      */
-    function walksInBatches(loop: CheckedLoop): boolean {
+    function walksInBatches(loop: TSESTree.Node): boolean {
       if (loop.type === AST_NODE_TYPES.ForStatement) {
         const update = loop.update ? skipTransparent(loop.update) : null;
         if (update?.type !== AST_NODE_TYPES.AssignmentExpression || (update.operator !== '+=' && update.operator !== '-=')) return false;
@@ -722,8 +788,279 @@ export default createRule<Options, MessageIds>({
         return !(step.type === AST_NODE_TYPES.Literal && step.value === 1);
       }
       if (loop.type !== AST_NODE_TYPES.ForOfStatement) return false;
-      const name = lastName(loop.right);
-      return name !== null && /^(?:chunk|chunks|splitEvery|batch|batches)$|[a-z](?:Chunks|Batches)$/.test(name);
+      if (loopVariables(loop)?.some((name) => BATCH_NAME.test(name))) return true;
+      const list = iteratedList(loop.right);
+      const name = lastName(list);
+      if (name !== null && (BATCH_NAME.test(name) || (list.type === AST_NODE_TYPES.CallExpression && GROUPING_CALL_NAME.test(name)))) return true;
+      if (list.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = findVariable(sourceCode.getScope(loop), list.name);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (definition?.type !== 'Variable' || !definition.node.init) return false;
+      let init = skipTransparent(definition.node.init);
+      if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTransparent(init.argument);
+      const made = init.type === AST_NODE_TYPES.CallExpression ? lastName(init.callee) : null;
+      return made !== null && GROUPING_CALL_NAME.test(made);
+    }
+
+    /** A loop of the same function around this one walks in batches (`walksInBatches`): the author bounded the work per batch. */
+    function insideBatchLoop(loop: CheckedLoop): boolean {
+      for (let node: TSESTree.Node | undefined = loop.parent; node && !isFunction(node); node = node.parent) {
+        if (isLoopStatement(node) && walksInBatches(node)) return true;
+      }
+      return false;
+    }
+
+    /**
+     * `await setConfig(repoPath, key, value)` per key: every iteration writes the same file or
+     * repository (`locationWriteOf`: a write named so, given a location that does not come from
+     * the iteration; a command that rewrites a configuration file). The tool locks that place
+     * per write, so run together the writes fail or are lost.
+     */
+    function writesOneLocation(call: AwaitedCall, dependents: PathSet): boolean {
+      const write = locationWriteOf(call);
+      if (write === null) return false;
+      if (write.kind === 'config-command') return true;
+      return !dependents.overlapsAny(collectAccesses(write.location, visitorKeys).reads);
+    }
+
+    /**
+     * `await spinner.show({ task: () => shell.exec(script) })`: the call is handed a function (an
+     * argument, a property of an object argument, or a local `const` holding one) that starts a
+     * child process (`PROCESS_CALL_NAME`, or the effect summary says so). Commands run per item
+     * are steps of a script: their output and their effects come one after another.
+     */
+    function handsOnCommand(call: AwaitedCall): boolean {
+      const startsCommand = (node: TSESTree.Node): boolean => {
+        let value = skipTransparent(node);
+        if (value.type === AST_NODE_TYPES.Identifier) {
+          const variable = findVariable(sourceCode.getScope(value), value.name);
+          const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+          if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
+          value = skipTransparent(definition.node.init);
+        }
+        if (value.type !== AST_NODE_TYPES.ArrowFunctionExpression && value.type !== AST_NODE_TYPES.FunctionExpression) return false;
+        if (effects.summaryOfFunction(value).startsProcess) return true;
+        let found = false;
+        const visit = (child: TSESTree.Node): void => {
+          if (found || (child !== value && isFunction(child))) return;
+          if (child.type === AST_NODE_TYPES.CallExpression) {
+            const name = calleeName(child);
+            if (name !== null && PROCESS_CALL_NAME.test(name)) {
+              found = true;
+              return;
+            }
+          }
+          forEachChild(child, visitorKeys, visit);
+        };
+        visit(value.body);
+        return found;
+      };
+      return call.arguments.some((argument) => {
+        const value = skipTransparent(argument);
+        if (value.type !== AST_NODE_TYPES.ObjectExpression) return startsCommand(value);
+        return value.properties.some((property) => property.type === AST_NODE_TYPES.Property && startsCommand(property.value));
+      });
+    }
+
+    /**
+     * `await openChanges(file, refs)` per file: a function named as opening or showing something to
+     * the person at the screen (`SHOWS_TO_USER_NAME`). Tabs, panels and documents appear in the
+     * order they are opened.
+     */
+    function showsToUser(call: AwaitedCall): boolean {
+      const name = lastName(call.callee);
+      return name !== null && SHOWS_TO_USER_NAME.test(name);
+    }
+
+    /**
+     * The body compares the iteration's index with the list's length (`triggerAggregate: index ===
+     * items.length - 1`, `if (i < list.length - 1) await pause()`): the last iteration does
+     * something the others do not, which must come after them.
+     */
+    function singlesOutLastIteration(comparisons: readonly TSESTree.BinaryExpression[], dependents: PathSet): boolean {
+      const isIndex = (node: TSESTree.Node): boolean => {
+        let current = skipTransparent(node);
+        if (current.type === AST_NODE_TYPES.BinaryExpression && (current.operator === '+' || current.operator === '-')) {
+          if (skipTransparent(current.right).type !== AST_NODE_TYPES.Literal) return false;
+          current = skipTransparent(current.left);
+        }
+        return current.type === AST_NODE_TYPES.Identifier && dependents.overlaps(current.name);
+      };
+      return comparisons.some(
+        (comparison) =>
+          (isIndex(comparison.left) && isCountOrLastIndex(comparison.right)) ||
+          (isIndex(comparison.right) && isCountOrLastIndex(comparison.left)),
+      );
+    }
+
+    /**
+     * Every await waits only for one named item (`if (type === 'pre-key') await validate(data)`):
+     * the test compares the item itself (the loop variable or a name made from it) with a string,
+     * so in a list of distinct keys at most one iteration waits.
+     */
+    function awaitsForOneNamedItem(awaits: readonly TSESTree.AwaitExpression[], dependents: PathSet, loop: CheckedLoop): boolean {
+      const namesItem = (test: TSESTree.Node): boolean => {
+        const current = skipTransparent(test);
+        if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&') return namesItem(current.left) || namesItem(current.right);
+        if (current.type !== AST_NODE_TYPES.BinaryExpression || (current.operator !== '===' && current.operator !== '==')) return false;
+        const isItem = (node: TSESTree.Node): boolean => {
+          const value = skipTransparent(node);
+          return value.type === AST_NODE_TYPES.Identifier && dependents.overlaps(value.name);
+        };
+        const isName = (node: TSESTree.Node): boolean => {
+          const value = skipTransparent(node);
+          return value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string';
+        };
+        return (isItem(current.left) && isName(current.right)) || (isItem(current.right) && isName(current.left));
+      };
+      return awaits.every((node) => {
+        let child: TSESTree.Node = node;
+        for (let current: TSESTree.Node | undefined = node.parent; current && current !== loop; child = current, current = current.parent) {
+          if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child && namesItem(current.test)) return true;
+        }
+        return false;
+      });
+    }
+
+    /**
+     * The loop runs inside a function handed to a call that runs it in a critical section or a
+     * transaction (`CRITICAL_SECTION_CALL`: `mutex.runExclusive(async () => ...)`,
+     * `keys.transaction(async () => ...)`), where the author asked for one thing at a time, or in
+     * the background after the response (`BACKGROUND_CALL`: `waitUntil((async () => ...)())`),
+     * where nobody waits for it.
+     */
+    function runsInCriticalSectionOrBackground(loop: CheckedLoop): boolean {
+      for (let node: TSESTree.Node | undefined = loop.parent; node; node = node.parent) {
+        if (!isFunction(node)) continue;
+        let handed: TSESTree.Node = node;
+        let holder = node.parent;
+        // `waitUntil((async () => { ... })())`: an async IIFE handed on.
+        if (holder?.type === AST_NODE_TYPES.CallExpression && holder.callee === handed) {
+          handed = holder;
+          holder = holder.parent;
+        }
+        if (holder?.type !== AST_NODE_TYPES.CallExpression || holder.callee === handed) continue;
+        const name = lastName(holder.callee);
+        if (name !== null && (CRITICAL_SECTION_CALL.test(name) || BACKGROUND_CALL.test(name))) return true;
+      }
+      return false;
+    }
+
+    /**
+     * The loop runs in a test (a callback of `it`/`test` or of a setup hook, `TEST_CALLBACK_CALL`),
+     * where later steps and assertions usually build on the state the earlier ones made (items
+     * added to a cart, then its lines compared in order), and a test's speed is rarely the point.
+     * (One-shot scripts are still reported: a release script's per-item uploads are worth it.)
+     */
+    function runsInTest(loop: CheckedLoop): boolean {
+      for (let node: TSESTree.Node | undefined = loop.parent; node; node = node.parent) {
+        if (!isFunction(node)) continue;
+        const holder: TSESTree.Node | undefined = node.parent;
+        if (holder?.type !== AST_NODE_TYPES.CallExpression || holder.callee === node) continue;
+        let callee = skipTransparent(holder.callee);
+        // `it.only(...)`, `test.skip(...)`, `it.each(table)(...)`.
+        if (callee.type === AST_NODE_TYPES.CallExpression) callee = skipTransparent(callee.callee);
+        while (callee.type === AST_NODE_TYPES.MemberExpression) callee = skipTransparent(callee.object);
+        if (callee.type === AST_NODE_TYPES.Identifier && TEST_CALLBACK_CALL.has(callee.name)) return true;
+      }
+      return false;
+    }
+
+    /**
+     * The loop is part of a scheduled job (`SCHEDULED_JOB_NAME`): the file's path below the
+     * working directory (`api/cron/route.ts`, `digest-cron.ts`), or the name of an enclosing
+     * function or class or of that class's superclass (`runTrialEmailCron`, `extends CronTask`).
+     */
+    function runsOnSchedule(loop: CheckedLoop): boolean {
+      const relative = path.relative(context.cwd, context.filename);
+      if (SCHEDULED_JOB_NAME.test(relative.startsWith('..') ? path.basename(context.filename) : relative)) return true;
+      for (let node: TSESTree.Node | undefined = loop.parent; node; node = node.parent) {
+        const names: Array<TSESTree.Node | null | undefined> = [];
+        if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression) names.push(node.id);
+        if (node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.Property) names.push(node.key);
+        if (node.type === AST_NODE_TYPES.VariableDeclarator) names.push(node.id);
+        if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) names.push(node.id, node.superClass);
+        for (const name of names) {
+          const text = name ? lastName(name) : null;
+          if (text !== null && SCHEDULED_JOB_NAME.test(text)) return true;
+        }
+      }
+      return false;
+    }
+
+    /** `await cache.get(key)`, `await userDevicesCache.set(k, v)`: a method of a cache (`CACHE_RECEIVER`, `CACHE_METHODS`), answered from memory or a store built to be fast. */
+    function isCacheCall(call: AwaitedCall): boolean {
+      const name = calleeName(call);
+      if (name === null || !CACHE_METHODS.has(name)) return false;
+      const callee = skipTransparent(call.callee);
+      const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? lastName(callee.object) : null;
+      return receiver !== null && CACHE_RECEIVER.test(receiver);
+    }
+
+    /** `await prisma.enrollment.updateMany(...)`: one statement for many rows (`BULK_CALL_NAME`). */
+    function isBulkCall(call: AwaitedCall): boolean {
+      const name = calleeName(call);
+      return name !== null && BULK_CALL_NAME.test(name);
+    }
+
+    /**
+     * A read and a later write of the same store in one iteration (`await keys.get(type, [jid])`,
+     * then `await keys.set({ [jid]: ... })`), both keyed by a name of the body whose value falls
+     * back to one value shared by the iterations (`const jid = normalize(fallback || node.jid)`,
+     * also through other names of the body: `const key = await resolve(jid)`): iterations that take
+     * the fallback share the entry, and run together each reads it before any writes it (a lost
+     * update).
+     */
+    function readsThenWritesSharedKey(calls: readonly AwaitedCall[], dependents: PathSet, loop: CheckedLoop): boolean {
+      const followed = new Set<TSESTree.Node>();
+      const sharedFallback = (name: string, at: TSESTree.Node): boolean => {
+        const variable = findVariable(sourceCode.getScope(at), name);
+        const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (definition?.type !== 'Variable' || !definition.node.init) return false;
+        // Names of the loop body only, each followed once.
+        if (definition.node.range[0] < loop.body.range[0] || definition.node.range[1] > loop.body.range[1]) return false;
+        if (followed.has(definition.node) || followed.size > 8) return false;
+        followed.add(definition.node);
+        let found = false;
+        const visit = (node: TSESTree.Node, depth: number): void => {
+          if (found || depth > 6 || isFunction(node)) return;
+          if (node.type === AST_NODE_TYPES.Identifier && dependents.overlaps(node.name) && sharedFallback(node.name, node)) {
+            found = true;
+            return;
+          }
+          if (node.type === AST_NODE_TYPES.LogicalExpression && (node.operator === '||' || node.operator === '??')) {
+            const shared = (side: TSESTree.Node): boolean => {
+              const value = skipTransparent(side);
+              const reads = collectAccesses(value, visitorKeys).reads;
+              return value.type !== AST_NODE_TYPES.Literal && reads.length > 0 && !dependents.overlapsAny(reads);
+            };
+            if (shared(node.left) || shared(node.right)) {
+              found = true;
+              return;
+            }
+          }
+          forEachChild(node, visitorKeys, (child) => visit(child, depth + 1));
+        };
+        visit(definition.node.init, 0);
+        return found;
+      };
+      const keysOf = (call: AwaitedCall): Set<string> =>
+        new Set(call.arguments.flatMap((argument) => collectAccesses(argument, visitorKeys).reads.map(rootOf)));
+      for (const read of calls) {
+        const readName = calleeName(read);
+        const store = receiverKey(read, sourceCode);
+        if (readName === null || store === null || !/^(?:get|find|load|read|fetch)(?:[A-Z]\w*)?$/.test(readName)) continue;
+        for (const write of calls) {
+          const writeName = calleeName(write);
+          if (write.range[0] <= read.range[1] || writeName === null || receiverKey(write, sourceCode) !== store) continue;
+          if (!/^(?:set|put|save|update|upsert|write|store)(?:[A-Z]\w*)?$/.test(writeName)) continue;
+          const readKeys = keysOf(read);
+          for (const key of keysOf(write)) {
+            if (readKeys.has(key) && dependents.overlaps(key) && sharedFallback(key, write)) return true;
+          }
+        }
+      }
+      return false;
     }
 
     /**
@@ -1046,6 +1383,9 @@ export default createRule<Options, MessageIds>({
           fillsSharedArgument(call, dependents) ||
           createsSharedKey(call) ||
           runsSchemaStatement(call) ||
+          writesOneLocation(call, dependents) ||
+          handsOnCommand(call) ||
+          showsToUser(call) ||
           // Module loads run the modules' top-level code (registering tests, plugins) in load order.
           effects.summaryOf(call)?.loadsModule === true
         ) {
@@ -1053,17 +1393,30 @@ export default createRule<Options, MessageIds>({
         }
         calls.push(call);
       }
-      if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop) || walksInBatches(loop)) return;
+      if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop) || walksInBatches(loop) || insideBatchLoop(loop)) return;
+      if (
+        singlesOutLastIteration(scan.comparisons, dependents) ||
+        awaitsForOneNamedItem(scan.awaits, dependents, loop) ||
+        runsInCriticalSectionOrBackground(loop) ||
+        runsInTest(loop) ||
+        runsOnSchedule(loop) ||
+        readsThenWritesSharedKey(calls, dependents, loop) ||
+        // Each iteration is already one statement for many rows.
+        calls.every(isBulkCall)
+      ) {
+        return;
+      }
       // Async in name only: nothing real waits behind any of the awaits (or, for a method
-      // inherited from a class in another file, nothing is known of what it waits for).
-      if (calls.every((call) => effects.summaryOf(call)?.waits === 'memory' || effects.isUnseenInheritedMethod(call))) return;
+      // inherited from a class in another file, nothing is known of what it waits for), or only
+      // a cache does.
+      if (calls.every((call) => effects.summaryOf(call)?.waits === 'memory' || effects.isUnseenInheritedMethod(call) || isCacheCall(call))) return;
 
       // A comment just before the loop or inside it says the iterations run in order on purpose, or
       // an awaited line already opts out of the core `no-await-in-loop`: the author decided.
       if (
         orderingComments.before(loop) ||
         orderingComments.inside(loop) ||
-        orderingComments.optsOutOfAwaitInLoop(scan.awaits.map((node) => node.loc.start.line)) ||
+        disablesRuleOn(context, 'no-await-in-loop', scan.awaits.map((node) => node.loc.start.line)) ||
         otherBranchGathers(loop)
       ) {
         return;

@@ -1,0 +1,108 @@
+/**
+ * Names that tell why the iterations of a loop run one at a time on purpose, or why running them
+ * together would gain nothing. Matched on names, because these are conventions across many
+ * libraries rather than one module's API. Used by `prefer-promise-all-in-loop` and by
+ * `analysis/location-writes.ts`.
+ */
+
+/**
+ * A function or method named as a write (its first camelCase word): `setConfig`, `storeLocation`,
+ * `saveEntry`, `applyOptimization`, `restoreLocalConfig`, `unsetKey`, `writeSetting`.
+ */
+export const WRITE_CALL_NAME =
+  /^[_#]*(?:set|store|save|write|apply|restore|unset|update|put|persist|remove|delete|append|record|register|add)(?:[A-Z0-9_]\w*)?$/;
+
+/**
+ * A name for one place on disk that a write goes into: a path, a file, a working directory
+ * (`repoPath`, `configFile`, `repo.path`, `uri.fsPath`, `cwd`). Not a directory named as such
+ * (`outDir`): a write per item into a directory usually makes one file per item.
+ */
+export const LOCATION_NAME = /^(?:path|file|filename|filePath|cwd|fsPath|location)$|[a-z0-9](?:Path|File|FileName|Filename)$/;
+
+/**
+ * Literal arguments of a command that changes a configuration file (`git config --unset k`,
+ * `git config --global --add k v`, `npm config set k v`): every call rewrites the same file,
+ * which the tool locks while it writes.
+ */
+export const CONFIG_COMMAND_WORDS: ReadonlySet<string> = new Set(['config']);
+export const CONFIG_WRITE_FLAGS: ReadonlySet<string> = new Set([
+  '--unset',
+  '--unset-all',
+  '--add',
+  '--replace-all',
+  '--remove-section',
+  '--rename-section',
+  'set',
+  'unset',
+  'delete',
+]);
+
+/**
+ * A callee that runs the function it is given inside a critical section or a transaction (one
+ * of its camelCase words): `mutex.runExclusive(fn)`, `devicesMutex.mutex(fn)`, `withLock(fn)`,
+ * `keys.transaction(fn)`, `runSerially(fn)`. The author asked for one-at-a-time there.
+ */
+export const CRITICAL_SECTION_CALL =
+  /^[$_]?(?:lock|locked|mutex|exclusive|synchronized|transaction|serial|serially)(?:[A-Z]\w*)?$|[a-z0-9](?:Lock|Locked|Mutex|Exclusive|Exclusively|Synchronized|Transaction|Serial|Serially)(?:[A-Z]\w*)?$/;
+
+/**
+ * A callee that runs the function it is given in the background, after the response has been
+ * sent (`waitUntil(promise)` of serverless platforms, `ctx.waitUntil(...)`): nobody waits for it.
+ */
+export const BACKGROUND_CALL = /^waitUntil$/;
+
+/** The receiver of a cache (`cache`, `userDevicesCache`, `this.msgCache`): its last name. */
+export const CACHE_RECEIVER = /^_?(?:cache|[a-zA-Z0-9]*Cache)$/;
+
+/** Methods of a cache object (node-cache, lru-cache, keyv and their look-alikes). */
+export const CACHE_METHODS: ReadonlySet<string> = new Set(['get', 'set', 'del', 'delete', 'has', 'peek', 'ttl', 'take', 'mget', 'mset']);
+
+/**
+ * A bulk write: one statement for many rows or entries (`updateMany`, `createMany`,
+ * `bulkCreate`, `deleteLinksBatch`, `bulkWrite`, `mset`). Reads (`findMany`) are not: a read per
+ * item is still worth overlapping.
+ */
+export const BULK_CALL_NAME =
+  /^[_#]*(?:(?:create|update|delete|upsert|insert|remove)Many|bulk(?:Create|Update|Delete|Upsert|Insert|Write|Save|Remove)\w*|(?:create|update|delete|upsert|insert|remove|write|save|set|put)\w*Batch|mset|bulkWrite)$/;
+
+/**
+ * A function that splits a list into groups or batches (`groupBy`, `Object.groupBy`,
+ * `partition`, `chunk`, `chunkByStringLength`, `splitEvery`): a loop over its result runs one
+ * group at a time, each iteration already a batch.
+ */
+export const GROUPING_CALL_NAME = /^(?:groupBy|partition|chunk|chunks|splitEvery|batch|batches|inChunks|inBatches)$|^(?:chunk|batch|group)(?:ed|By|Into)?[A-Z]\w*$/;
+
+/**
+ * A name for a list of batches or chunks, or for one of them (`chunks`, `linkBatches`,
+ * `nodesChunk`, `batch`): a loop over them runs a batch at a time, on purpose.
+ */
+export const BATCH_NAME = /^(?:chunk|chunks|batch|batches|splitEvery)$|[a-z0-9](?:Chunk|Chunks|Batch|Batches)$/;
+
+/**
+ * A function or method that opens or shows something to the person at the screen, one after
+ * another (`openChanges`, `showTextDocument`, `revealInExplorer`): the order is what they see.
+ * Streams and handles opened for reading are not (`openReadStream`, `openSync`).
+ */
+export const SHOWS_TO_USER_NAME = /^(?:open|show|reveal|focus)(?!(?:Read|Write)?Stream\b|Sync\b|Connection\b|Db\b|Database\b|Pool\b|Socket\b)[A-Z]\w*$/;
+
+/** A callee name that starts a child process (`exec`, `shell.exec`, `execa`, `spawn`, `execFile`). */
+export const PROCESS_CALL_NAME = /^(?:exec|execa|execaCommand|execFile|execSync|execFileSync|spawn|spawnSync|fork)$/;
+
+/** Functions of test runners that take a test or a setup step as a callback (Jest, Vitest, Mocha, node:test). */
+export const TEST_CALLBACK_CALL: ReadonlySet<string> = new Set([
+  'it',
+  'test',
+  'beforeEach',
+  'beforeAll',
+  'afterEach',
+  'afterAll',
+  'before',
+  'after',
+]);
+
+/**
+ * A name that says the code is a scheduled job (`run-trial-email-cron.ts`, an `api/cron/` folder,
+ * `class RollupTask extends CronTask`, `runDigestCron()`): it runs in the background on a timer,
+ * where nobody waits for it and the work is often paced on purpose.
+ */
+export const SCHEDULED_JOB_NAME = /(?:^|[^a-zA-Z])crons?(?![a-z])|Crons?(?![a-z])/;
