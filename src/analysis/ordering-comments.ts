@@ -2,11 +2,6 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { SEQUENTIAL_INTENT } from '../catalog/effects';
 import { perFile } from './per-file';
 
-/** `eslint-disable-line` / `eslint-disable-next-line` naming the core `no-await-in-loop`. */
-const LINE_DISABLE = /\beslint-disable(?:-next)?-line\b[^\n]*\bno-await-in-loop\b/;
-/** A block `/* eslint-disable no-await-in-loop *\/` from its line on. */
-const BLOCK_DISABLE = /^\s*eslint-disable\s[^\n]*\bno-await-in-loop\b/;
-
 /**
  * True when a comment's text gives a reason for running things in turn (`SEQUENTIAL_INTENT`:
  * "in order", "one at a time", "foreign keys: users before projects", "must come first",
@@ -27,24 +22,8 @@ export function saysOrderMatters(text: string): boolean {
  */
 export class OrderingComments {
   /** Lines that carry (or are named by) a `no-await-in-loop` line disable; null until asked. */
-  private disabledLines: ReadonlySet<number> | null = null;
-  /** The first line of a block `eslint-disable no-await-in-loop` (Infinity: none). */
-  private blockDisableFrom = Number.POSITIVE_INFINITY;
 
   constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
-
-  /**
-   * True when some line of `lines` is exempted from the core `no-await-in-loop` rule: an
-   * `eslint-disable-line` on it, an `eslint-disable-next-line` on the line before, or a block
-   * `eslint-disable no-await-in-loop` comment earlier in the file.
-   */
-  optsOutOfAwaitInLoop(lines: Iterable<number>): boolean {
-    const disabled = this.disabled();
-    for (const line of lines) {
-      if (disabled.has(line) || line >= this.blockDisableFrom) return true;
-    }
-    return false;
-  }
 
   /**
    * True when a comment right before `node` (only whitespace between them) gives an ordering
@@ -79,19 +58,6 @@ export class OrderingComments {
     return saysOrderMatters(text) || (orMentions !== undefined && orMentions.test(text));
   }
 
-  private disabled(): ReadonlySet<number> {
-    if (this.disabledLines) return this.disabledLines;
-    const lines = new Set<number>();
-    for (const comment of this.sourceCode.getAllComments()) {
-      if (BLOCK_DISABLE.test(comment.value)) {
-        this.blockDisableFrom = Math.min(this.blockDisableFrom, comment.loc.start.line);
-      } else if (LINE_DISABLE.test(comment.value)) {
-        lines.add(/-next-line/.test(comment.value) ? comment.loc.end.line + 1 : comment.loc.start.line);
-      }
-    }
-    this.disabledLines = lines;
-    return lines;
-  }
 }
 
 /** The ordering comments of the linted file (see `OrderingComments`), shared by the rules. */

@@ -2,16 +2,17 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getOrderingComments, saysOrderMatters } from '../../src/analysis/ordering-comments';
+import { disablesRuleOn } from '../../src/util/disable-comments';
 import { runOnCode } from './run-on-code';
 
-/** For each statement of the program: [line, before, trailing, opts out of no-await-in-loop]. */
+/** For each statement of the program: [line, before, trailing, the core no-await-in-loop disabled there (`disablesRuleOn`)]. */
 function statements(code: string): Array<[number, boolean, boolean, boolean]> {
   return runOnCode<[number, boolean, boolean, boolean]>(code, (context, collect) => ({
     Program(program: TSESTree.Program) {
       const comments = getOrderingComments(context);
       for (const statement of program.body) {
         const line = statement.loc.start.line;
-        collect([line, comments.before(statement), comments.trailing(statement), comments.optsOutOfAwaitInLoop([line])]);
+        collect([line, comments.before(statement), comments.trailing(statement), disablesRuleOn(context, 'no-await-in-loop', [line])]);
       }
     },
   }));
