@@ -2,6 +2,7 @@ import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils
 import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
 import { getFileEffects } from '../analysis/effects';
+import { getSourceWords } from '../analysis/source-words';
 import { getWhereItRuns } from '../analysis/where-it-runs';
 import { getImportSource } from '../analysis/imports';
 import {
@@ -198,7 +199,21 @@ export default createRule<Options, MessageIds>({
      * variable holding a handled chain).
      */
     function cannotReject(expression: TSESTree.Node): boolean {
-      return !effects.valueCanReject(expression);
+      return !passesIgnoredCallback(expression) && !effects.valueCanReject(expression);
+    }
+
+    /**
+     * A call of a same-file function that passes a function beyond the parameters it declares
+     * (`confirmInstall(id, (ok) => ...)` where `confirmInstall(id)` returns a promise): the author
+     * expected a callback API, the callback never runs, and only the dropped promise says so.
+     * Reported even when the promise cannot reject.
+     */
+    function passesIgnoredCallback(expression: TSESTree.Node): boolean {
+      const call = skipTransparent(expression);
+      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+      const fn = effects.calledFunction(call);
+      if (!fn || fn.params.some((param) => param.type === AST_NODE_TYPES.RestElement)) return false;
+      return call.arguments.slice(fn.params.length).some((argument) => isFunctionNode(skipTransparent(argument))) && !getSourceWords(context).within('arguments', fn);
     }
 
     /**

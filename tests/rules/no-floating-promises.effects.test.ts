@@ -102,6 +102,12 @@ const invalid: Invalid[] = [
       { messageId: 'suggestVoid', output: "define(['api', 'alerts'], function (api, alerts) {\n  async function save(url, data) { await api.put(url, data); }\n  async function refresh(url) {\n    try {\n      const data = await api.post(url);\n      show(data);\n      void save(url, data);\n    } catch (e) {\n      alerts.error(e);\n    }\n  }\n  return { refresh };\n});" },
     ] }],
   },
+  // a callback passed beyond the parameters of a promise-returning function: it never runs, even
+  // though the promise (resolve-only) cannot reject
+  {
+    code: 'function confirmInstall(id) {\n  return new Promise((resolve) => dialog.confirm(id, resolve));\n}\nfunction onUpgrade(id) {\n  confirmInstall(id, (ok) => { if (ok) upgrade(id); });\n}',
+    errors: [{ messageId: 'floating', line: 5, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'function confirmInstall(id) {\n  return new Promise((resolve) => dialog.confirm(id, resolve));\n}\nfunction onUpgrade(id) {\n  void confirmInstall(id, (ok) => { if (ok) upgrade(id); });\n}' }] }],
+  },
   // ...but not when the class also fills the field with a promise that can reject
   {
     code: 'class Worker {\n  constructor() {\n    this.exited = new Promise((resolve) => { this.onExit = resolve; });\n  }\n  restart() {\n    this.exited = fetch("/restart");\n  }\n  forceExit() {\n    this.exited.then(() => clearTimeout(this.timer));\n  }\n}',
@@ -132,6 +138,8 @@ const invalid: Invalid[] = [
 
 ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as never, {
   valid: [
+    // the same resolve-only helper called with its declared parameters only: nothing to lose
+    'function confirmInstall(id) {\n  return new Promise((resolve) => dialog.confirm(id, resolve));\n}\nfunction onUpgrade(id) {\n  confirmInstall(id);\n}',
     // the called function returns a promise whose executor only ever resolves: nothing to lose
     'function rendered(el, data) {\n  return new Promise((resolve) => {\n    render(el, data, (html) => { el.append(html); resolve(html); });\n  });\n}\nasync function addItem(el) {\n  const data = await load();\n  rendered(el, data);\n}',
     // a field its class only ever fills with a resolve-only promise: the chain on it cannot reject
