@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { INLINE_CALLBACK_METHODS } from '../catalog/inline-callbacks';
-import { skipTransparent, variableOfIdentifier } from '../util/ast';
+import { compactText, returnsWhenFilled, skipTransparent, variableOfIdentifier } from '../util/ast';
 import { type ExecutionContext, type FunctionNode, getExecutionContext } from './async-context';
 import { forEachChild } from './dependencies';
 import type { SourceWords } from './source-words';
@@ -394,11 +394,6 @@ function outlivesCall(target: TSESTree.Node, fn: FunctionNode, sourceCode: Reado
   return variable !== null && variable.defs.length > 0 && !contains(fn, variable.scope.block);
 }
 
-/** The source text of `node` without white space, to compare two mentions of one binding or member. */
-function compactText(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
-  return sourceCode.getText(node).replace(/\s+/g, '');
-}
-
 /**
  * True when `block` stores into what `lookup` looked up: assigns the binding or member (`loaded =
  * true`, `this.cache ??= ...`), or, for a collection, calls its `set`/`add` (`cache.set(k, v)`).
@@ -428,23 +423,6 @@ function storesInto(
   return false;
 }
 
-/**
- * True when an `if` statement that returns when `target` is already set (`if (cache) return
- * cache;`, `if (cache !== undefined) return cache;`, `if (cache != null) { return cache; }`).
- */
-function returnsWhenSet(statement: TSESTree.Statement, text: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
-  const consequent = statement.consequent;
-  const last = consequent.type === AST_NODE_TYPES.BlockStatement ? consequent.body[consequent.body.length - 1] : consequent;
-  if (last?.type !== AST_NODE_TYPES.ReturnStatement) return false;
-  const test = statement.test;
-  if (compactText(test, sourceCode) === text) return true;
-  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '!==' && test.operator !== '!=')) return false;
-  const empty = (node: TSESTree.Node): boolean =>
-    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') || (node.type === AST_NODE_TYPES.Literal && node.value === null);
-  const side = empty(test.right) ? test.left : empty(test.left) ? test.right : null;
-  return side !== null && compactText(side, sourceCode) === text;
-}
 
 /**
  * True when `node` runs once per process (or per instance, or per cache key), not on every call of
@@ -490,7 +468,7 @@ export function isOneTimePart(node: TSESTree.Node, fn: FunctionNode, sourceCode:
       }
       const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [];
       const statement = body.find((candidate) => contains(candidate, assignment));
-      if (statement && body.slice(0, body.indexOf(statement)).some((earlier) => returnsWhenSet(earlier, text, sourceCode))) return true;
+      if (statement && body.slice(0, body.indexOf(statement)).some((earlier) => returnsWhenFilled(earlier, text, sourceCode))) return true;
     }
   }
   return false;

@@ -34,7 +34,7 @@ import {
   TOOL_CONFIG_NAMES,
   WORKER_MODULE_NAME,
 } from '../catalog/run-contexts';
-import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { compactText, isNothing, returnsWhenFilled, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, getExecutionContext, isInlineCallback } from './async-context';
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
@@ -1222,16 +1222,6 @@ function collectThisMembers(body: TSESTree.ClassBody, visitorKeys: TSESLint.Sour
   return found;
 }
 
-/** The source text of `node` without white space, to compare two mentions of one binding or member. */
-function compactText(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
-  return sourceCode.getText(node).replace(/\s+/g, '');
-}
-
-/** `undefined` or `null`. */
-function isNothing(node: TSESTree.Node): boolean {
-  return (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') || (node.type === AST_NODE_TYPES.Literal && node.value === null);
-}
-
 /**
  * True when `test` is true while the binding or member written `text` is empty: `!x`,
  * `x === undefined`, `x == null`, `typeof x === 'undefined'` (operands either way round).
@@ -1249,21 +1239,6 @@ function isEmptyTest(test: TSESTree.Expression, text: string, sourceCode: Readon
   return false;
 }
 
-/**
- * True when `statement` is an `if` without `else` that returns when the binding or member written
- * `text` is filled: `if (x) return x;`, `if (x !== undefined) { return x; }`, `if (x != null) return ...`.
- */
-function returnsWhenFilled(statement: TSESTree.Statement, text: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
-  const consequent = statement.consequent;
-  const last = consequent.type === AST_NODE_TYPES.BlockStatement ? consequent.body[consequent.body.length - 1] : consequent;
-  if (last?.type !== AST_NODE_TYPES.ReturnStatement) return false;
-  const test = statement.test;
-  if (compactText(test, sourceCode) === text) return true;
-  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '!==' && test.operator !== '!=')) return false;
-  const side = isNothing(test.right) ? test.left : isNothing(test.left) ? test.right : null;
-  return side !== null && compactText(side, sourceCode) === text;
-}
 
 /** The name a function is called by in this file, or `''` for an anonymous function. */
 function functionName(fn: FunctionNode): string {

@@ -61,3 +61,29 @@ export function isLoopStatement(
     node.type === AST_NODE_TYPES.DoWhileStatement
   );
 }
+
+/** The source text of `node` without white space, to compare two mentions of one binding or member. */
+export function compactText(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  return sourceCode.getText(node).replace(/\s+/g, '');
+}
+
+/** `undefined` or `null`. */
+export function isNothing(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') || (node.type === AST_NODE_TYPES.Literal && node.value === null);
+}
+
+/**
+ * True when `statement` is an `if` without `else` that returns when the binding or member written
+ * `text` is filled: `if (x) return x;`, `if (x !== undefined) { return x; }`, `if (x != null) return ...`.
+ */
+export function returnsWhenFilled(statement: TSESTree.Statement, text: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
+  const consequent = statement.consequent;
+  const last = consequent.type === AST_NODE_TYPES.BlockStatement ? consequent.body[consequent.body.length - 1] : consequent;
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  const test = statement.test;
+  if (compactText(test, sourceCode) === text) return true;
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '!==' && test.operator !== '!=')) return false;
+  const side = isNothing(test.right) ? test.left : isNothing(test.left) ? test.right : null;
+  return side !== null && compactText(side, sourceCode) === text;
+}
