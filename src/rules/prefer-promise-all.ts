@@ -31,7 +31,7 @@ export type Options = [
     orderedFunctions?: string[];
   },
 ];
-export type MessageIds = 'sequentialAwaits' | 'awaitInGather' | 'useGather' | 'removeAwait';
+export type MessageIds = 'sequentialAwaits' | 'awaitInGather' | 'awaitLastInGather' | 'useGather' | 'removeAwait';
 
 const GATHER_METHODS = new Set(['all', 'allSettled', 'any', 'race']);
 /** A comment that names `Promise.all` next to sequential awaits says why it is not used. */
@@ -291,6 +291,8 @@ export default createRule<Options, MessageIds>({
         'These {{count}} awaits run one after another although none needs the result of another; start them together with `Promise.all`.',
       awaitInGather:
         'This `await` finishes before the next promise of `Promise.{{method}}` is even created; pass the promise itself.',
+      awaitLastInGather:
+        'This `await` holds `Promise.{{method}}` back until it settles, while the promises created before it have no rejection handler: a rejection among them meanwhile is unhandled. Pass the promise itself.',
       useGather: 'Start the {{count}} calls together with `Promise.all`.',
       removeAwait: 'Remove the `await` and let `Promise.{{method}}` wait.',
     },
@@ -719,9 +721,11 @@ export default createRule<Options, MessageIds>({
         if (awaited.length === 0 || !isGlobalPromise(sourceCode.getScope(node))) return;
         const method = callee.property.name;
         for (const element of awaited) {
+          // The last element delays no promise of the array, but calls the combinator late.
+          const last = argument.elements.slice(argument.elements.indexOf(element) + 1).every((later) => later === null);
           context.report({
             node: element,
-            messageId: 'awaitInGather',
+            messageId: last ? 'awaitLastInGather' : 'awaitInGather',
             data: { method },
             suggest: [
               {

@@ -691,8 +691,9 @@ async function f() {
   await Promise.allSettled([a(), await b()]);
 }` }],
       },
+      // the last one delays no promise of the array, but leaves those before it unhandled meanwhile
       {
-        messageId: 'awaitInGather',
+        messageId: 'awaitLastInGather',
         data: { method: 'allSettled' },
         line: 3,
         column: 40,
