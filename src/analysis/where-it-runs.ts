@@ -11,6 +11,7 @@ import {
   ENTRY_FILE_NAMES,
   EVENT_METHODS,
   LIMITER_MODULES,
+  MAIN_MODULE_PATH,
   MIGRATION_FOLDERS,
   MIGRATION_STEPS,
   PER_ITEM_METHODS,
@@ -21,6 +22,7 @@ import {
   QUEUE_WORKER_MODULES,
   REQUEST_HANDLER_EXPORTS,
   ROUTE_METHODS,
+  SCRIPT_FILE_PATH,
   SCRIPT_FOLDERS,
   SCRIPT_ONLY_MODULES,
   UI_FILE_EXTENSIONS,
@@ -585,6 +587,25 @@ export class WhereItRuns {
       const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init ? skipTransparent(definition.node.init) : null;
       return (init?.type === AST_NODE_TYPES.ArrowFunctionExpression || init?.type === AST_NODE_TYPES.FunctionExpression) && init.async;
     });
+  }
+
+  /**
+   * True when a rejection at the file's top level ends a program that wants it to (the error is
+   * printed and the process fails): a script by its path (`SCRIPT_FILE_PATH`: `bin/`, `scripts/`,
+   * `examples/`, `bench/`, `cli.*`, ...) or by `script()` evidence (a shebang, a `bin` target, a
+   * CLI-only package, a script folder, a CLI library imported), and a program's entry module that
+   * starts its own async function at the top level: `isProgramEntry` (a server's `main.ts`
+   * starting `bootstrap()`), any `main.*` module, or one of a package with a `bin` (the tool's
+   * entry). Not any other module that starts an async function of its own at the top level
+   * (`starts-main`): a start on import is what a floating-promise rule may report; nor a library
+   * module of a package that also has a `bin` (`bin-package`).
+   */
+  topLevelRejectionEndsProgram(): boolean {
+    const filename = this.filename.replace(/\\/g, '/');
+    if (SCRIPT_FILE_PATH.test(filename)) return true;
+    const script = this.script();
+    if (script === 'starts-main') return this.isProgramEntry() || this.inPackageWithBin() || MAIN_MODULE_PATH.test(filename);
+    return script !== null && script !== 'bin-package';
   }
 
   /** True when the nearest `package.json` above the file has a `bin`: the package is (also) a command-line tool. */

@@ -344,3 +344,13 @@ export const CONCURRENT_QUEUE_MODULES: ReadonlySet<string> = new Set([
  * start-up, before the program does any work (see `AloneEvidence`'s `config-package`).
  */
 export const CONFIG_PACKAGE_NAME = /^(?:@[^/]+\/)?(?:[^/]*[-.])?config(?:[-.][^/]*)?$/;
+
+/**
+ * Paths of scripts by name alone: a file below a `bin/`, `script(s)/`, `example(s)/` or
+ * `bench(marks)/` folder, one named `cli.*`, `bin.*`, `bundle.*`, `bench.*` (also `cli-foo.ts`), or
+ * `example.js`: command-line entry points and samples, not library code (`/`-separated path).
+ */
+export const SCRIPT_FILE_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks?)?)\/|(?:^|\/)(?:cli|bundle|bench|bin)[.\w-]*\.[cm]?[jt]sx?$|(?:^|\/)example\.[cm]?js$/;
+
+/** A module named as a program's entry by convention (`src/main.ts` of a Nest or Electron app; `/`-separated path). */
+export const MAIN_MODULE_PATH = /(?:^|\/)main\.[cm]?[jt]sx?$/;

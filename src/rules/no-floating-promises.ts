@@ -82,17 +82,11 @@ const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
 const DELIBERATE_COMMENT =
   /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\b(?:uncaught|unhandled)\b|(?:eslint|oxlint)-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
 
-/** A module named as a program's entry by convention (`src/main.ts` of a Nest or Electron app). */
 /** The first parameter of a Node-style callback: `err`, `error`, `e`, `er`, `_err`. */
 const ERROR_PARAMETER = /^_?(?:err|error|e|er)$/i;
 
 /** A variable named for a Node-style callback. */
 const CALLBACK_NAME = /^(?:callback|cb|done)$/i;
-
-const ENTRY_MODULE = /(?:^|\/)main\.[cm]?[jt]sx?$/;
-
-/** Paths of scripts: folders and base names that hold command-line entry points, not library code. */
-const SCRIPT_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks?)?)\/|(?:^|\/)(?:cli|bundle|bench|bin)[.\w-]*\.[cm]?[jt]sx?$|(?:^|\/)example\.[cm]?js$/;
 
 /** Is `name` the global (not declared or imported in the file) at `node`? */
 function isGlobalAt(sourceCode: Readonly<TSESLint.SourceCode>, name: string, node: TSESTree.Node): boolean {
@@ -439,28 +433,6 @@ export default createRule<Options, MessageIds>({
       return !(root.type === AST_NODE_TYPES.Identifier && NON_PROMISE_THEN_ROOTS.has(root.name));
     }
 
-    /**
-     * The linted file is a script: a path under `bin/`, `scripts/`, `examples/`, `bench/`, or named
-     * `cli.*`, `bin.*`, `bundle.*`, `bench.*`, `example.js`, or a program by `WhereItRuns.script()`
-     * (a shebang, a `bin` target, a CLI-only package, a script folder, a CLI library imported).
-     * A rejection at its top level ends the process with the error printed, which is what the
-     * author wants from a script, and from a program's entry module (`WhereItRuns.isProgramEntry`:
-     * a server's `main.ts` starting `bootstrap()`; also any `main.*` module, or one of a package
-     * with a `bin`, that starts its own async function at the top level: the tool's entry). Any
-     * other module that starts an async function of its own at the top level (`starts-main`) is not
-     * a script on that account: a start on import is exactly what this rule may report. Nor is a
-     * library module of a package that also has a `bin` (`bin-package`).
-     */
-    function isScriptFile(): boolean {
-      if (SCRIPT_PATH.test(context.filename.replace(/\\/g, '/'))) return true;
-      const where = getWhereItRuns(context);
-      const script = where.script();
-      if (script === 'starts-main') {
-        return where.isProgramEntry() || where.inPackageWithBin() || ENTRY_MODULE.test(context.filename.replace(/\\/g, '/'));
-      }
-      return script !== null && script !== 'bin-package';
-    }
-
     /** A statement of the module's top level, also inside a top-level `if` (`if (require.main === module) main();`). */
     function isTopLevel(statement: TSESTree.Node): boolean {
       let parent = statement.parent;
@@ -512,7 +484,7 @@ export default createRule<Options, MessageIds>({
         // shape, and a rejection reaches the console, not the end of a process. Inside a `try`
         // whose `catch` handles errors the author meant to handle this one too: still reported.
         if (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement)) return;
-        if (isTopLevel(statement) && isScriptFile()) return;
+        if (isTopLevel(statement) && getWhereItRuns(context).topLevelRejectionEndsProgram()) return;
         const expression = statement.expression;
         const single = skipTransparent(expression).type !== AST_NODE_TYPES.SequenceExpression;
         const voided = first.type === AST_NODE_TYPES.UnaryExpression;

@@ -501,3 +501,24 @@ describe('where-it-runs: browser UI files', () => {
     assert.equal(ui('export const x = 1;', 'util.tsx'), false);
   });
 });
+
+describe('where-it-runs: a rejection at the top level ends a program', () => {
+  /** `topLevelRejectionEndsProgram()` of a file. */
+  function endsProgram(code: string, filename: string): boolean {
+    const [answer] = runOnCode<boolean>(code, (context, collect) => ({ Program: () => collect(getWhereItRuns(context).topLevelRejectionEndsProgram()) }), { filename });
+    return answer ?? false;
+  }
+  const start = 'async function main() { await run(); }\nmain();';
+
+  it('in a script by its path, a shebang file, or an entry module starting its own async function', () => {
+    assert.equal(endsProgram('export const x = 1;', path.join('tools', 'scripts', 'seed.ts')), true);
+    assert.equal(endsProgram('export const x = 1;', path.join('src', 'cli-upload.ts')), true);
+    assert.equal(endsProgram(`#!/usr/bin/env node\n${start}`, path.join('src', 'tool.ts')), true);
+    assert.equal(endsProgram(start, path.join('src', 'main.ts')), true);
+  });
+
+  it('not in a library module that starts an async function on import', () => {
+    assert.equal(endsProgram(start, path.join('src', 'cache.ts')), false);
+    assert.equal(endsProgram('export const x = 1;', path.join('src', 'cache.ts')), false);
+  });
+});
