@@ -107,11 +107,11 @@ export default createRule<Options, MessageIds>({
     ],
     messages: {
       lateHandling:
-        "'{{name}}' is started here but nothing handles it before line {{handledLine}}: if it rejects while the function waits at line {{line}}, the rejection is unhandled and Node (15+) terminates the process. Await it together with the other work (Promise.all), or attach a handler right after starting it.",
+        "'{{name}}' is started here but nothing handles it before line {{handledLine}}: if it rejects while the function waits at line {{line}}, the rejection is unhandled (a Node 15+ process ends; a browser or editor host only logs it). Await it together with the other work (Promise.all), or attach a handler right after starting it.",
       abandoned:
-        "'{{name}}' is started here, but the '{{exit}}' at line {{line}} leaves before it is handled: if it rejects, nothing handles the rejection and Node (15+) terminates the process. Start it after that point, or attach a handler right after starting it.",
+        "'{{name}}' is started here, but the '{{exit}}' at line {{line}} leaves before it is handled: if it rejects, nothing handles the rejection (a Node 15+ process ends; a browser or editor host only logs it). Start it after that point, or attach a handler right after starting it.",
       oneByOne:
-        "The promises in '{{name}}' are awaited one by one (line {{line}}): if a later one rejects while an earlier one is awaited, its rejection is unhandled and Node (15+) terminates the process. Await them together with `Promise.all({{name}})`.",
+        "The promises in '{{name}}' are awaited one by one (line {{line}}): if a later one rejects while an earlier one is awaited, its rejection is unhandled (a Node 15+ process ends; a browser or editor host only logs it). Await them together with `Promise.all({{name}})`.",
       suggestGather: 'Start and await both together with `Promise.all`.',
       suggestCatch: "Attach a handler right after the start (`{{name}}.catch(() => {})`): the error still surfaces at the later await.",
       suggestAll: 'Await all of them with `Promise.all({{name}})` before the loop.',
