@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ORDERED_CALL_NAMES, ORDERED_CALL_PREFIXES, ORDERED_LIFECYCLE_VERBS, ORDERED_RESOURCE_NOUNS, UI_QUERY_NAMES, WRITE_VERBS } from '../catalog/ordered-calls';
-import { skipTransparent } from '../util/ast';
+import { skipTransparent, writtenName } from '../util/ast';
 import { writesOutside } from './dependencies';
 
 /**
@@ -23,14 +23,7 @@ export function awaitedCallOf(node: TSESTree.AwaitExpression): AwaitedCall | nul
 
 /** The called function's own name: `f` for `f()`, `query` for `db.pool.query()`; null if computed. */
 export function calleeName(call: AwaitedCall): string | null {
-  const callee = skipTransparent(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-  if (!callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
-  if (callee.property.type === AST_NODE_TYPES.Literal && typeof callee.property.value === 'string') {
-    return callee.property.value;
-  }
-  return null;
+  return writtenName(call.callee);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { CONFIG_COMMAND_WORDS, CONFIG_WRITE_FLAGS, LOCATION_NAME, WRITE_CALL_NAME } from '../catalog/iteration-order';
-import { skipTransparent } from '../util/ast';
+import { skipTransparent, writtenName } from '../util/ast';
 
 /**
  * Which one place on disk a call writes, told by its name and arguments alone (the callee's body
@@ -20,10 +20,10 @@ export type LocationWrite =
 
 /** The write a call makes to one place (see `LocationWrite`), or null when its name and arguments do not say. */
 export function locationWriteOf(call: TSESTree.CallExpression | TSESTree.NewExpression): LocationWrite | null {
-  const name = lastName(call.callee);
+  const name = writtenName(call.callee);
   const [first] = call.arguments;
   if (name !== null && WRITE_CALL_NAME.test(name) && first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement) {
-    const location = lastName(first);
+    const location = writtenName(first);
     if (location !== null && LOCATION_NAME.test(location)) return { kind: 'named-location', location: first };
   }
   let sawCommand = false;
@@ -36,15 +36,3 @@ export function locationWriteOf(call: TSESTree.CallExpression | TSESTree.NewExpr
   return null;
 }
 
-/** The last identifier of a name or member chain: `repoPath`, `path` in `repo.path`, `setGkConfig` in `this.config.setGkConfig`. */
-function lastName(node: TSESTree.Node): string | null {
-  const current = skipTransparent(node);
-  if (current.type === AST_NODE_TYPES.Identifier) return current.name;
-  if (current.type === AST_NODE_TYPES.MemberExpression && !current.computed && current.property.type === AST_NODE_TYPES.Identifier) {
-    return current.property.name;
-  }
-  if (current.type === AST_NODE_TYPES.MemberExpression && current.property.type === AST_NODE_TYPES.PrivateIdentifier) {
-    return current.property.name;
-  }
-  return null;
-}

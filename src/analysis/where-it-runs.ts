@@ -37,7 +37,7 @@ import {
   WORKER_MODULE_NAME,
 } from '../catalog/run-contexts';
 import { compactText, isNothing, returnsWhenFilled, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
-import { type FunctionNode, getExecutionContext, isInlineCallback } from './async-context';
+import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback } from './async-context';
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
 import { type AnyRuleContext, perFile } from './per-file';
@@ -442,11 +442,7 @@ export class WhereItRuns {
     if (!name.endsWith('Async') || name.length === 'Async'.length) return null;
     const twinName = name.slice(0, -'Async'.length);
     const isTwin = (candidate: TSESTree.Node | null | undefined): candidate is FunctionNode =>
-      (candidate?.type === AST_NODE_TYPES.FunctionExpression ||
-        candidate?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-        candidate?.type === AST_NODE_TYPES.FunctionDeclaration) &&
-      !candidate.async &&
-      !candidate.generator;
+      !!candidate && isFunctionNode(candidate) && !candidate.async && !candidate.generator;
     const member = valueSite(fn).parent;
     if (member?.type === AST_NODE_TYPES.MethodDefinition || member?.type === AST_NODE_TYPES.PropertyDefinition) {
       for (const element of member.parent.body) {

@@ -57,8 +57,8 @@ import {
   SCHEDULED_JOB_NAME,
   TEST_CALLBACK_CALL,
 } from '../catalog/iteration-order';
-import { type FunctionNode } from '../analysis/async-context';
-import { isLoopStatement, skipTransparent } from '../util/ast';
+import { type FunctionNode, isFunctionNode } from '../analysis/async-context';
+import { isLoopStatement, skipTransparent, writtenName } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
@@ -83,15 +83,6 @@ interface BodyScan {
   /** Comparisons in the body outside nested functions (`index === items.length - 1`). */
   comparisons: TSESTree.BinaryExpression[];
 }
-
-function isFunction(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression
-  );
-}
-
 
 /** A place the loop body reads, by access path (`notified`, `seen.has`, `this.cache.get`), and where. */
 interface PlaceRead {
@@ -196,12 +187,7 @@ function namesOrderedList(name: string): boolean {
 /** The last identifier of an iterated expression: `migrations` in `this.config.migrations`, `steps` in `getSteps()`. */
 function lastName(node: TSESTree.Node): string | null {
   const current = skipTransparent(node);
-  if (current.type === AST_NODE_TYPES.Identifier) return current.name;
-  if (current.type === AST_NODE_TYPES.MemberExpression && !current.computed && current.property.type === AST_NODE_TYPES.Identifier) {
-    return current.property.name;
-  }
-  if (current.type === AST_NODE_TYPES.CallExpression) return lastName(current.callee);
-  return null;
+  return current.type === AST_NODE_TYPES.CallExpression ? lastName(current.callee) : writtenName(current);
 }
 
 /** `Promise.all(...)`, `Promise.allSettled(...)`, `Promise.any(...)`, `Promise.race(...)`. */
@@ -424,11 +410,11 @@ export default createRule<Options, MessageIds>({
           default:
             break;
         }
-        if (isFunction(node)) {
+        if (isFunctionNode(node)) {
           const fn = node as TSESTree.FunctionLike;
           for (const param of fn.params) for (const name of patternNames(param)) declared.add(name);
         }
-        const nextFunctionDepth = isFunction(node) ? functionDepth + 1 : functionDepth;
+        const nextFunctionDepth = isFunctionNode(node) ? functionDepth + 1 : functionDepth;
         const nextLoopDepth = isLoopStatement(node) ? loopDepth + 1 : loopDepth;
         const nextSwitchDepth = node.type === AST_NODE_TYPES.SwitchStatement ? switchDepth + 1 : switchDepth;
         forEachChild(node, visitorKeys, (child) => walk(child, nextFunctionDepth, nextLoopDepth, nextSwitchDepth));
@@ -602,7 +588,7 @@ export default createRule<Options, MessageIds>({
       if (definition?.type !== 'Parameter') return false;
       const fn = definition.node;
       const parent = fn.parent;
-      if (!isFunction(fn) || parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+      if (!isFunctionNode(fn) || parent?.type !== AST_NODE_TYPES.CallExpression) return false;
       const calleeText = lastName(parent.callee);
       return calleeText !== null && /transaction/i.test(calleeText);
     }
@@ -671,7 +657,7 @@ export default createRule<Options, MessageIds>({
         const awaitedIn = (loop: TSESTree.Node): { self: boolean; other: boolean } => {
           const found = { self: false, other: false };
           const visit = (node: TSESTree.Node): void => {
-            if (node !== loop && isFunction(node)) return;
+            if (node !== loop && isFunctionNode(node)) return;
             if (node.type === AST_NODE_TYPES.AwaitExpression) {
               const call = awaitedCallOf(node);
               if (call && effects.calledFunction(call) === fn) found.self = true;
@@ -684,7 +670,7 @@ export default createRule<Options, MessageIds>({
         };
         let leaf = false;
         const visit = (node: TSESTree.Node): void => {
-          if (leaf || (node !== fn.body && isFunction(node))) return;
+          if (leaf || (node !== fn.body && isFunctionNode(node))) return;
           if (isLoopStatement(node)) {
             const found = awaitedIn(node);
             if (found.other && !found.self) {
@@ -804,7 +790,7 @@ export default createRule<Options, MessageIds>({
 
     /** A loop of the same function around this one walks in batches (`walksInBatches`): the author bounded the work per batch. */
     function insideBatchLoop(loop: CheckedLoop): boolean {
-      for (let node: TSESTree.Node | undefined = loop.parent; node && !isFunction(node); node = node.parent) {
+      for (let node: TSESTree.Node | undefined = loop.parent; node && !isFunctionNode(node); node = node.parent) {
         if (isLoopStatement(node) && walksInBatches(node)) return true;
       }
       return false;
@@ -842,7 +828,7 @@ export default createRule<Options, MessageIds>({
         if (effects.summaryOfFunction(value).startsProcess) return true;
         let found = false;
         const visit = (child: TSESTree.Node): void => {
-          if (found || (child !== value && isFunction(child))) return;
+          if (found || (child !== value && isFunctionNode(child))) return;
           if (child.type === AST_NODE_TYPES.CallExpression) {
             const name = calleeName(child);
             if (name !== null && PROCESS_CALL_NAME.test(name)) {
@@ -931,7 +917,7 @@ export default createRule<Options, MessageIds>({
      */
     function runsInCriticalSectionOrBackground(loop: CheckedLoop): boolean {
       for (let node: TSESTree.Node | undefined = loop.parent; node; node = node.parent) {
-        if (!isFunction(node)) continue;
+        if (!isFunctionNode(node)) continue;
         let handed: TSESTree.Node = node;
         let holder = node.parent;
         // `waitUntil((async () => { ... })())`: an async IIFE handed on.
@@ -954,7 +940,7 @@ export default createRule<Options, MessageIds>({
      */
     function runsInTest(loop: CheckedLoop): boolean {
       for (let node: TSESTree.Node | undefined = loop.parent; node; node = node.parent) {
-        if (!isFunction(node)) continue;
+        if (!isFunctionNode(node)) continue;
         const holder: TSESTree.Node | undefined = node.parent;
         if (holder?.type !== AST_NODE_TYPES.CallExpression || holder.callee === node) continue;
         let callee = skipTransparent(holder.callee);
@@ -1023,7 +1009,7 @@ export default createRule<Options, MessageIds>({
         followed.add(definition.node);
         let found = false;
         const visit = (node: TSESTree.Node, depth: number): void => {
-          if (found || depth > 6 || isFunction(node)) return;
+          if (found || depth > 6 || isFunctionNode(node)) return;
           if (node.type === AST_NODE_TYPES.Identifier && dependents.overlaps(node.name) && sharedFallback(node.name, node)) {
             found = true;
             return;
@@ -1238,7 +1224,7 @@ export default createRule<Options, MessageIds>({
     function otherBranchGathers(loop: CheckedLoop): boolean {
       let child: TSESTree.Node = loop;
       for (let parent: TSESTree.Node | undefined = loop.parent; parent; child = parent, parent = parent.parent) {
-        if (isFunction(parent)) return false;
+        if (isFunctionNode(parent)) return false;
         if (parent.type === AST_NODE_TYPES.IfStatement && parent.alternate) {
           const other = parent.consequent === child ? parent.alternate : parent.alternate === child ? parent.consequent : null;
           if (other && GATHER_TEXT.test(sourceCode.getText(other))) return true;
@@ -1455,7 +1441,7 @@ export default createRule<Options, MessageIds>({
     /** Adds to `dependents` every name the body declares from an iteration-dependent value, in source order. */
     function markDerived(body: TSESTree.Node, dependents: PathSet): void {
       const visit = (node: TSESTree.Node): void => {
-        if (isFunction(node)) return;
+        if (isFunctionNode(node)) return;
         if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
           if (dependents.overlapsAny(collectAccesses(node.init, visitorKeys).reads)) dependents.addAll(patternNames(node.id));
         }

@@ -33,6 +33,18 @@ export function staticMemberName(node: TSESTree.MemberExpression): string | null
 }
 
 /**
+ * The name a value is written with: an identifier's own, or the last property of a member chain
+ * (`path` in `repo.path`, `b` in `a['b']`, `conn` in `this.#conn`); null when computed or another
+ * kind of expression.
+ */
+export function writtenName(node: TSESTree.Node): string | null {
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.Identifier) return current.name;
+  if (current.type !== AST_NODE_TYPES.MemberExpression) return null;
+  return current.property.type === AST_NODE_TYPES.PrivateIdentifier ? current.property.name : staticMemberName(current);
+}
+
+/**
  * The variable an identifier refers to, from the innermost scope at the identifier. Looks it up by
  * name: eslint-utils' `findVariable(scope, node)` first scans the scope's child scopes to place the
  * node, which costs one step per block of a function and made rules quadratic on long functions.
