@@ -38,6 +38,7 @@ import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
 import { catchAllAsyncExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
 import { getImportSource, importedCallee } from './imports';
+import { runsCallbackForResult } from './type-runners';
 import { fromModuleText, resolveRelativeModule } from './module-exports';
 import { type AnyRuleContext, perFile } from './per-file';
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
@@ -212,6 +213,23 @@ export class FileEffects {
       this.catchAllExports.set(imported.module, names);
     }
     return names?.has(imported.name) ?? false;
+  }
+
+  /**
+   * Typed: `await tracer.trace('renew', async (span) => { try {...} catch (e) { emit(e) } })`: a call
+   * of a runner declared to settle with what the one function written in its arguments returns
+   * (`runsCallbackForResult`: `trace<T>(run: () => Promise<T>): Promise<T>`), when that function
+   * cannot reject. The author made the callback the boundary of its errors; a failure of the runner
+   * itself (tracing, a span) is not visible here and not the lost task a rule reports. False untyped.
+   */
+  private runsCatchingCallback(call: EffectCall, depth: number): boolean {
+    const services = getTypedServices(this.context);
+    if (!services || call.type !== AST_NODE_TYPES.CallExpression || depth > MAX_DEPTH) return false;
+    const functions = call.arguments.filter((argument) => isFunctionNode(argument));
+    const [run] = functions;
+    if (functions.length !== 1 || !run || !isFunctionNode(run) || this.inProgress.has(run)) return false;
+    if (this.summarise(run, depth + 1).canReject) return false;
+    return runsCallbackForResult(services, call, call.arguments.indexOf(run));
   }
 
   /** The function of this file a call invokes, when scope analysis proves which (else null). */
@@ -646,7 +664,7 @@ export class FileEffects {
       const fn = this.calledFunction(call);
       if (fn !== null && this.inProgress.has(fn) && this.apiEffect(call) === null) return false;
       // An async function of another module whose whole body catches everything (`importedCannotReject`).
-      return this.summaryAt(call, depth)?.canReject ?? !this.importedCannotReject(call);
+      return this.summaryAt(call, depth)?.canReject ?? !(this.importedCannotReject(call) || this.runsCatchingCallback(call, depth));
     }
     const [list] = call.arguments;
     const items = list ? skipTransparent(list) : null;
