@@ -128,8 +128,8 @@ export interface PromiseAnalysis {
   /** The function an identifier or member callee refers to, when scope analysis can tell. */
   resolveCallee(callee: TSESTree.Expression): FunctionNode | null;
   /**
-   * Does the call run a non-async method whose last statement returns a field of its object
-   * (`return this.promise`)? Then its promise is one the object keeps, created, and handled or
+   * Does the call run a non-async method whose last statement (function declarations after it
+   * aside) returns a field of its object (`return this.promise`)? Then its promise is one the object keeps, created, and handled or
    * awaited, by whoever started the work; a call that re-runs the method (a retry, a redirect)
    * and drops the result drops nothing new. The method is found as `resolveCallee` finds it, and
    * typed also through the receiver's type: a method of a class declared in this file, or a
@@ -966,7 +966,8 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const fn = typedClassMethod(callee) ?? resolveCallee(callee);
     if (!fn || fn.async || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-    const last = fn.body.body.at(-1);
+    // Function declarations after the last statement are hoisted helpers, not statements run.
+    const last = fn.body.body.findLast((statement) => statement.type !== AST_NODE_TYPES.FunctionDeclaration);
     const returned = last?.type === AST_NODE_TYPES.ReturnStatement && last.argument ? skipTransparent(last.argument) : null;
     return (
       returned?.type === AST_NODE_TYPES.MemberExpression &&

@@ -10,8 +10,9 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
   valid: [
     // re-running a method that hands out the promise its object keeps (`return this.done` as its
     // last statement): the object's promise was created, and is awaited or handled, by whoever
-    // started the work; found through a function assigned to the class's prototype, or a method
-    { filename: 'file.ts', code: "interface Commands { flush(): Promise<string[]> }\nexport class Batch {\n  done: Promise<string[]> = Promise.resolve([]);\n  redirect(): void {\n    const batch = this;\n    setTimeout(() => { batch.flush(); }, 10);\n  }\n}\nexport interface Batch extends Commands {}\nBatch.prototype.flush = function (this: Batch) {\n  if (this.done === undefined) throw new Error('closed');\n  return this.done;\n};" },
+    // started the work; found through a function assigned to the class's prototype (a hoisted
+    // function declaration after the return is no statement run), or a method
+    { filename: 'file.ts', code: "interface Commands { flush(): Promise<string[]> }\nexport class Batch {\n  done: Promise<string[]> = Promise.resolve([]);\n  redirect(): void {\n    const batch = this;\n    setTimeout(() => { batch.flush(); }, 10);\n  }\n}\nexport interface Batch extends Commands {}\nBatch.prototype.flush = function (this: Batch) {\n  if (this.done === undefined) throw new Error('closed');\n  return this.done;\n  function unused(): void {}\n};" },
     { filename: 'file.ts', code: "export class Upload {\n  private finished: Promise<void> = Promise.resolve();\n  send(): Promise<void> {\n    this.startParts();\n    return this.finished;\n  }\n  private startParts(): void {}\n  onRetry(other: Upload): void {\n    other.send();\n  }\n}" },
     // a dropped call inside a try whose async callee makes every call inside its own try: nothing
     // the outer catch was meant for can escape as a rejection
