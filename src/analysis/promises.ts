@@ -688,6 +688,8 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   /** Typed mode: `declaredCallAnswer` per shared callee (see `calleeKey`): root (the program node for globals), then member path. */
   const calleeAnswers = new Map<object, Map<string, CalleeAnswer>>();
   const declaredKinds = new Map<TSESLint.Scope.Variable, DeclaredKind>();
+  /** Typed mode: the declared type (`null` and `undefined` left out) of each local name whose `declaredKind` is `'plain'`. */
+  const plainTypes = new Map<TSESLint.Scope.Variable, ts.Type>();
   const asyncExportsCache = new Map<string, ReadonlySet<string> | null>();
 
   /** Promise-returning exports of a relative module, read once per linted file. */
@@ -1256,7 +1258,10 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     return names.length === 1 && kind === 'plain' ? { root: variable, path: names.join('.') } : null;
   }
 
-  /** The kind of a local name's declared type (see `DeclaredKind`), once per variable. */
+  /**
+   * The kind of a local name's declared type (see `DeclaredKind`), once per variable; a union with
+   * `null` or `undefined` counts without them.
+   */
   function declaredKind(identifier: TSESTree.Identifier, variable: TSESLint.Scope.Variable): DeclaredKind {
     let kind = declaredKinds.get(variable);
     if (kind === undefined) {
@@ -1265,10 +1270,14 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
         const checker = services.checker;
         kind = checkerQuery<DeclaredKind>('other', () => {
           const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(identifier));
-          const type = symbol ? checker.getTypeOfSymbol(symbol) : null;
-          if (type === null) return 'other';
-          if (type.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN)) return 'any';
-          return !type.isUnion() && !(type.flags & TYPE_FLAGS_TYPE_PARAMETER) ? 'plain' : 'other';
+          const declared = symbol ? checker.getTypeOfSymbol(symbol) : null;
+          if (declared === null) return 'other';
+          if (declared.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN)) return 'any';
+          // `x?: Client`: a member call narrows it to `Client`.
+          const type = declared.isUnion() ? checker.getNonNullableType(declared) : declared;
+          if (type.isUnion() || type.flags & (TYPE_FLAGS_TYPE_PARAMETER | TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN)) return 'other';
+          plainTypes.set(variable, type);
+          return 'plain';
         });
       }
       declaredKinds.set(variable, kind);
@@ -1380,6 +1389,8 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     if (node.type === AST_NODE_TYPES.MemberExpression && (node.computed || node.property.type !== AST_NODE_TYPES.Identifier)) return null;
     const target = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node;
     const checker = services.checker;
+    const member = node.type === AST_NODE_TYPES.MemberExpression ? memberOfPlainLocal(node) : null;
+    if (member) return member;
     try {
       const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(target));
       const type = symbol ? checker.getTypeOfSymbol(symbol) : null;
@@ -1393,6 +1404,29 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
       if (error instanceof RangeError) return null;
       throw error;
     }
+  }
+
+  /**
+   * `client.send` where `client` is a local name whose declared type is plain (`declaredKind`): the
+   * type of that type's property `send`, read without the type of `client` at the reference. The
+   * type at a reference is the declared type narrowed by the code before it, which the checker
+   * finds by walking the function's control flow back from the reference, once per reference: in
+   * a long function, the longest part of a member's type. Null when the property is not found
+   * there or typed `any`/`unknown` (then the type at the reference decides).
+   */
+  function memberOfPlainLocal(node: TSESTree.MemberExpression): ts.Type | null {
+    if (!services || node.object.type !== AST_NODE_TYPES.Identifier || node.property.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = variableOf(node.object);
+    if (variable?.defs.length !== 1 || variable.defs[0]?.type === 'ImportBinding' || declaredKind(node.object, variable) !== 'plain') return null;
+    const type = plainTypes.get(variable);
+    if (!type) return null;
+    const checker = services.checker;
+    const name = node.property.name;
+    return checkerQuery(null, () => {
+      const property = checker.getApparentType(type).getProperty(name);
+      const propertyType = property ? checker.getTypeOfSymbol(property) : null;
+      return propertyType && !(propertyType.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN)) ? propertyType : null;
+    });
   }
 
   function typedReturnsPromise(node: TSESTree.Expression): boolean | null {
