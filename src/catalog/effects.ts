@@ -262,6 +262,13 @@ export const FILE_METADATA_PREFIXES: readonly string[] = [
   'access',
   'isFile',
   'isDirectory',
+  // The same lookups behind a project's own `fs` wrapper (`fsExists(marker)`, `fsStat(p)`).
+  'fsExists',
+  'fsStat',
+  'fsLstat',
+  'fileExists',
+  'dirExists',
+  'directoryExists',
 ];
 
 /**

@@ -2,11 +2,15 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
   calleeName,
+  callsHookRegistry,
   callsStatefulFunction,
+  callsUnknownMethod,
   findVariable,
+  hasCountedEffect,
   isGlobalPromise,
   isOrderedCall,
   isImported,
+  isThrowingLookup,
   looksLikeWrite,
   promiseKnowledge,
   receiverKey,
@@ -18,10 +22,12 @@ import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames
 import { type EffectSummary, getFileEffects } from '../analysis/effects';
 import { FILE_METADATA_PREFIXES, GUARD_CALL_NAME, LOCAL_PATH_ARGUMENT, TRANSACTION_NAMES } from '../catalog/effects';
 import { getOrderingComments } from '../analysis/ordering-comments';
+import { BACKGROUND_CALL } from '../catalog/iteration-order';
+import { isFunctionNode } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
-import { skipTransparent } from '../util/ast';
+import { skipTransparent, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 
 export type Options = [
@@ -141,6 +147,15 @@ function pathArguments(call: AwaitedCall): string[] {
 function isFileMetadataLookup(call: AwaitedCall): boolean {
   const name = calleeName(call);
   return name !== null && FILE_METADATA_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+
+/** The call a `.then`/`.catch`/`.finally` handler is chained on (`readFile(p).catch(f)` → `readFile(p)`), or null. */
+function chainedCall(call: AwaitedCall): AwaitedCall | null {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return null;
+  if (!['then', 'catch', 'finally'].includes(callee.property.name)) return null;
+  const object = skipTransparent(callee.object);
+  return object.type === AST_NODE_TYPES.CallExpression ? object : null;
 }
 
 /** `Promise.all(...)`, `Promise.allSettled(...)`: a member that is itself a gather. */
@@ -431,6 +446,8 @@ export default createRule<Options, MessageIds>({
       // Paths handed to members not named as readers: a later call given the same path may read
       // what they wrote (`await concatFiles({ paths, outPath })` then `await readFileSize(outPath)`).
       const producedPaths = new PathSet();
+      // A member of the group is a lookup that throws when nothing is found (`findFirstOrThrow`).
+      let guarded = false;
 
       const flush = (): void => {
         if (group.length >= minGroupSize) report(group, interleaved);
@@ -442,6 +459,7 @@ export default createRule<Options, MessageIds>({
         calls.clear();
         outside.clear();
         producedPaths.clear();
+        guarded = false;
       };
 
       for (const statement of statements) {
@@ -453,6 +471,7 @@ export default createRule<Options, MessageIds>({
             accesses.yields ||
             isOrderedCall(member.call, orderedNames) ||
             looksLikeWrite(member.call) ||
+            callsUnknownMethod(member.call, sourceCode.getScope(member.call)) ||
             callsStatefulFunction(member.call, sourceCode.getScope(member.call), sourceCode.visitorKeys, statefulFunctions) ||
             promiseKnowledge(member.call, services) === 'not-promise'
           ) {
@@ -491,6 +510,8 @@ export default createRule<Options, MessageIds>({
             statefulReceiver(member.call),
             connectionArgument(member.call),
             mapsThroughThis(member.call) ? 'this' : null,
+            // Two runs of a plugin host's hooks: one ordered sequence, whatever module holds them.
+            callsHookRegistry(member.call) ? 'hooks()' : null,
           ].filter((key): key is string => key !== null);
           // The same call twice (`await nextId(); await nextId()`) asks for the next value of a sequence.
           const callText = sourceCode.getText(member.call);
@@ -501,9 +522,13 @@ export default createRule<Options, MessageIds>({
             keys.some((key) => receivers.overlaps(key)) ||
             calls.has(callText) ||
             outside.dependsOn(member.call, summary) ||
-            producedPaths.overlapsAny(paths);
+            producedPaths.overlapsAny(paths) ||
+            // A lookup that throws for a refused request, then a record created when missing or a
+            // rate-limit token spent: in parallel the effect happens even when the lookup throws.
+            (guarded && hasCountedEffect(member.call));
           if (dependent) flush();
           group.push(member);
+          if (isThrowingLookup(member.call)) guarded = true;
           calls.add(callText);
           tainted.addAll(member.writes);
           tainted.addAll(accesses.writes);
@@ -559,11 +584,35 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * The group runs in a function handed to a call that runs it after the response is sent
+     * (`BACKGROUND_CALL`: `waitUntil((async () => { ... })())`, `ctx.waitUntil(work())` of a
+     * function defined inline): nobody waits for it, so gathering saves no one time.
+     */
+    function runsInBackground(statement: TSESTree.Node): boolean {
+      let fn: TSESTree.Node | undefined = statement.parent;
+      while (fn && !isFunctionNode(fn)) fn = fn.parent;
+      if (!fn) return false;
+      let handed: TSESTree.Node = fn;
+      let holder = fn.parent;
+      // `waitUntil((async () => { ... })())`: an async IIFE handed on.
+      if (holder?.type === AST_NODE_TYPES.CallExpression && holder.callee === handed) {
+        handed = holder;
+        holder = holder.parent;
+      }
+      if (holder?.type !== AST_NODE_TYPES.CallExpression || holder.callee === handed) return false;
+      const name = writtenName(holder.callee);
+      return name !== null && BACKGROUND_CALL.test(name);
+    }
+
+    /**
      * True when the call waits only on the local file system: an `fs` call, a helper whose summary
      * says so (`EffectSummary.waits` is `files`), a metadata lookup by its name (`lstat`,
-     * `realpathIfExists`), or a gather of such calls.
+     * `realpathIfExists`), or a gather of such calls, also with handlers chained on
+     * (`readFile(lock).then(parse).catch(() => undefined)`).
      */
     function waitsOnLocalFiles(call: AwaitedCall): boolean {
+      const chained = chainedCall(call);
+      if (chained) return waitsOnLocalFiles(chained);
       if (isFileMetadataLookup(call) || effects.summaryOf(call)?.waits === 'files') return true;
       const gathered = gatheredCalls(call);
       return gathered !== null && gathered.length > 0 && gathered.every((inner) => waitsOnLocalFiles(inner));
@@ -574,7 +623,7 @@ export default createRule<Options, MessageIds>({
       // the local disk (a `stat`, a small file read: microseconds to milliseconds), there is nothing
       // worth gathering. A local call beside a remote one still overlaps with it.
       if (group.every((member) => member.local)) return;
-      if (group[0] && cleansUpAfterFailure(group[0].statement)) return;
+      if (group[0] && (cleansUpAfterFailure(group[0].statement) || runsInBackground(group[0].statement))) return;
       // A comment before, between or after the members says why they run in turn ("queries within
       // a transaction share one connection, so they run sequentially rather than with Promise.all",
       // "foreign keys: users before projects").
