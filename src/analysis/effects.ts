@@ -19,6 +19,9 @@ import {
   LOCAL_FILE_HELPER_NAME,
   LOCAL_PATH_ARGUMENT,
   MEMORY_METHODS,
+  REQUEST_ARGUMENT_NAMES,
+  REQUEST_STATE_GETTER,
+  SINGLETON_GETTER_NAMES,
   PROCESS_MODULES,
   PROMPT_METHODS,
   POOL_TYPE_NAMES,
@@ -734,6 +737,12 @@ export class FileEffects {
     if (calledName !== null && MODULE_LOADER_NAMES.has(calledName) && call.arguments[0]?.type !== AST_NODE_TYPES.Literal) return 'moduleLoad';
     // `await sequencer.sort(files)`: a method named for in-memory work (`MEMORY_METHODS`), async in name only.
     if (member !== null && MEMORY_METHODS.has(member)) return 'memory';
+    // `await getPayload({ config })`: a memoised framework instance (`SINGLETON_GETTER_NAMES`);
+    // `await getSession(this, req)`: the request's state held by the adapter (`REQUEST_STATE_GETTER`).
+    if (calledName !== null && this.calledFunction(call) === null) {
+      if (SINGLETON_GETTER_NAMES.has(calledName)) return 'memory';
+      if (REQUEST_STATE_GETTER.test(calledName) && looksUpRequestState(call)) return 'memory';
+    }
     // `cli.askConfirm('Publish now?')`: a function of another module named for asking
     // (`PROMPT_NAME`), or given a question to show (`QUESTION_TEXT`).
     if (calledName !== null && (PROMPT_NAME.test(calledName) || asksQuestion(call)) && this.calledFunction(call) === null) return 'prompt';
@@ -1220,6 +1229,9 @@ class FunctionWalk {
         return widerWait(this.valueWait(node.left), this.valueWait(node.right));
       case AST_NODE_TYPES.AwaitExpression:
         return this.valueWait(node.argument);
+      // `await import('./serializer')`: the module cache answers every load after the first.
+      case AST_NODE_TYPES.ImportExpression:
+        return node.source.type === AST_NODE_TYPES.Literal ? 'cached' : 'io';
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
         if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node)) return 'memory';
@@ -1440,6 +1452,15 @@ function asksQuestion(call: EffectCall): boolean {
     return tail !== undefined && QUESTION_TEXT.test(tail.value.cooked ?? tail.value.raw);
   }
   return false;
+}
+
+/** `getSession(this, req)`: handed `this` and a request (`REQUEST_ARGUMENT_NAMES`), nothing else. */
+function looksUpRequestState(call: EffectCall): boolean {
+  const handed = call.arguments.map((argument) => skipTransparent(argument));
+  return (
+    handed.some((argument) => argument.type === AST_NODE_TYPES.ThisExpression) &&
+    handed.some((argument) => argument.type === AST_NODE_TYPES.Identifier && REQUEST_ARGUMENT_NAMES.has(argument.name))
+  );
 }
 
 /** The longer of two waits: `io` over `files` over `cached` over `memory`. */

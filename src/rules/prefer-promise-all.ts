@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
@@ -20,7 +21,16 @@ import {
 } from '../analysis/awaited-calls';
 import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
 import { type EffectSummary, getFileEffects } from '../analysis/effects';
-import { FILE_METADATA_PREFIXES, GUARD_CALL_NAME, LOCAL_PATH_ARGUMENT, TRANSACTION_NAMES } from '../catalog/effects';
+import {
+  FILE_METADATA_PREFIXES,
+  GUARD_CALL_NAME,
+  LOCAL_PATH_ARGUMENT,
+  MIGRATION_FUNCTION_WORDS,
+  SETTING_READER_NAME,
+  SETTINGS_RECEIVER,
+  TRANSACTION_NAMES,
+} from '../catalog/effects';
+import { MIGRATION_FOLDERS } from '../catalog/run-contexts';
 import { getOrderingComments } from '../analysis/ordering-comments';
 import { BACKGROUND_CALL } from '../catalog/iteration-order';
 import { isFunctionNode } from '../analysis/async-context';
@@ -156,6 +166,37 @@ function chainedCall(call: AwaitedCall): AwaitedCall | null {
   if (!['then', 'catch', 'finally'].includes(callee.property.name)) return null;
   const object = skipTransparent(callee.object);
   return object.type === AST_NODE_TYPES.CallExpression ? object : null;
+}
+
+/**
+ * `await setting('theme')`, `await Settings.get('nscd')`: a settings read by one literal key
+ * (`SETTING_READER_NAME`, or `get` on a `SETTINGS_RECEIVER`).
+ */
+function readsSetting(call: AwaitedCall): boolean {
+  const name = calleeName(call);
+  const [key, ...rest] = call.arguments;
+  if (name === null || rest.length > 0 || key?.type !== AST_NODE_TYPES.Literal || typeof key.value !== 'string') return false;
+  if (SETTING_READER_NAME.test(name)) return true;
+  const callee = skipTransparent(call.callee);
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? writtenName(callee.object) : null;
+  return name === 'get' && receiver !== null && SETTINGS_RECEIVER.test(receiver);
+}
+
+/**
+ * The name a function is known by: its own (`function migrateDown`), the variable or property it
+ * is assigned to (`const migrate = async () => ...`, `{ migrateUp: async () => ... }`,
+ * `Database.migrateStatus = async function () {}`), or its method's key.
+ */
+function functionNameOf(fn: TSESTree.Node): string | null {
+  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (!parent) return null;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator) return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) {
+    return parent.computed ? null : writtenName(parent.key);
+  }
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) return writtenName(parent.left);
+  return null;
 }
 
 /** `Promise.all(...)`, `Promise.allSettled(...)`: a member that is itself a gather. */
@@ -325,6 +366,10 @@ export default createRule<Options, MessageIds>({
     const statefulFunctions: StatefulFunctionCache = new Map();
     const effects = getFileEffects(context);
     const orderingComments = getOrderingComments(context);
+    const inMigrationFolder = path
+      .dirname(context.filename)
+      .split(/[\\/]/)
+      .some((folder) => MIGRATION_FOLDERS.has(folder));
 
     /**
      * The receiver of a method call when it may be one stateful object whose calls run in order
@@ -478,6 +523,11 @@ export default createRule<Options, MessageIds>({
             flush();
             continue;
           }
+          // A configuration value by its literal key (`await setting('theme')`): almost always cached.
+          if (readsSetting(member.call)) {
+            flush();
+            continue;
+          }
           const summary = effects.summaryOf(member.call);
           // Nothing real to overlap (an in-memory lookup, a cached value), or an order a person,
           // a lock or a measurement needs (a prompt, a critical section, a benchmark): not a
@@ -584,6 +634,23 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * The group is one-time migration code: the file sits in a migrations folder
+     * (`MIGRATION_FOLDERS`: `database/migrations/migrateDown.ts`), or a function around it is named
+     * for migrating (`MIGRATION_FUNCTION_WORDS`: `migrateNewStatusPage`). It runs once per deploy;
+     * the order of its steps is the plan, and nobody waits on its latency.
+     */
+    function runsInMigration(statement: TSESTree.Node): boolean {
+      if (inMigrationFolder) return true;
+      for (let node: TSESTree.Node | undefined = statement.parent; node; node = node.parent) {
+        if (!isFunctionNode(node)) continue;
+        const name = functionNameOf(node);
+        const first = name?.replace(/^[_$#]+/, '').split(/(?=[A-Z])|_/)[0]?.toLowerCase();
+        if (first !== undefined && MIGRATION_FUNCTION_WORDS.has(first)) return true;
+      }
+      return false;
+    }
+
+    /**
      * The group runs in a function handed to a call that runs it after the response is sent
      * (`BACKGROUND_CALL`: `waitUntil((async () => { ... })())`, `ctx.waitUntil(work())` of a
      * function defined inline): nobody waits for it, so gathering saves no one time.
@@ -623,7 +690,9 @@ export default createRule<Options, MessageIds>({
       // the local disk (a `stat`, a small file read: microseconds to milliseconds), there is nothing
       // worth gathering. A local call beside a remote one still overlaps with it.
       if (group.every((member) => member.local)) return;
-      if (group[0] && (cleansUpAfterFailure(group[0].statement) || runsInBackground(group[0].statement))) return;
+      if (group[0] && (cleansUpAfterFailure(group[0].statement) || runsInBackground(group[0].statement) || runsInMigration(group[0].statement))) {
+        return;
+      }
       // A comment before, between or after the members says why they run in turn ("queries within
       // a transaction share one connection, so they run sequentially rather than with Promise.all",
       // "foreign keys: users before projects").

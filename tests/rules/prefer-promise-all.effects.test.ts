@@ -139,6 +139,64 @@ async function traffic(daily) {
       },
     ],
   },
+  // a session fetched for a request without the adapter's own state: a real lookup
+  {
+    code: `
+import { getSession } from './auth';
+async function page(req) {
+  const session = await getSession({ req });
+  const posts = await loadPosts(req.query.page);
+  return { session, posts };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 4,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+import { getSession } from './auth';
+async function page(req) {
+  const [session, posts] = await Promise.all([getSession({ req }), loadPosts(req.query.page)]);
+  return { session, posts };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a setting read by a key computed at run time, and a data loader named like a migration target
+  {
+    code: `
+async function prefs(userKey) {
+  const value = await getSetting(userKey);
+  const migrations = await listMigrations();
+  return { value, migrations };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+async function prefs(userKey) {
+  const [value, migrations] = await Promise.all([getSetting(userKey), listMigrations()]);
+  return { value, migrations };
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // a read named for an expiry, a GET request, a method picked from read-only names
   {
     code: `
@@ -824,6 +882,58 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       const pending = await fsExists(paths.pending);
       const applied = await fsExists(paths.applied);
       return { pending, applied };
+    }`,
+    // nothing to overlap: the adapter's own record of the request's session, a memoised framework
+    // instance, a request's headers, a wrapper whose only wait is loading a bundled module
+    `import { lookupQuery } from './queries';
+    import { getSession } from './session';
+    export async function findMany(where, req) {
+      const query = await lookupQuery({ adapter: this, where });
+      const session = await getSession(this, req);
+      return this.model.find(query, { session });
+    }`,
+    `import { getPayload } from 'payload';
+    export async function signOut({ config, adapter }) {
+      const payload = await getPayload({ config });
+      const headers = await adapter.getHeaders();
+      return payload.auth({ headers });
+    }`,
+    `const snapshotOf = async (modules) => {
+      const { prepare } = await import('./prepare.js');
+      return { tables: Object.keys(prepare(modules)) };
+    };
+    export async function diff(modules, db) {
+      const next = await snapshotOf(modules);
+      const current = await db.introspect('public');
+      return { next, current };
+    }`,
+    // one-time migration code: a file of a migrations folder, a function named for migrating
+    {
+      code: `export async function rollback({ payload }) {
+        const files = await readMigrationFiles({ payload });
+        const { applied } = await listApplied({ payload });
+        return { files, applied };
+      }`,
+      filename: 'src/database/migrations/rollback.ts',
+    },
+    `class Schema {
+      static async migrateLegacyPages() {
+        const title = await loadTitle();
+        const pages = await Page.findAll();
+        return { title, pages };
+      }
+    }`,
+    // configuration values by a literal key: the settings store answers from its cache
+    `async function pushKeys() {
+      const publicKey = await setting('pushPublicKey');
+      const privateKey = await setting('pushPrivateKey');
+      return { publicKey, privateKey };
+    }`,
+    `import { Settings } from './settings';
+    async function saveGeneral(data) {
+      const browser = await Settings.get('browserPath');
+      const cache = await Settings.get('dnsCache');
+      return { browser, cache, data };
     }`,
     // work in the background after the response: nobody waits for it
     `export async function POST(req) {
