@@ -32,6 +32,7 @@ import {
 } from '../catalog/effects';
 import { MIGRATION_FOLDERS } from '../catalog/run-contexts';
 import { getOrderingComments } from '../analysis/ordering-comments';
+import { getWhereItRuns } from '../analysis/where-it-runs';
 import { BACKGROUND_CALL } from '../catalog/iteration-order';
 import { isFunctionNode } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
@@ -634,6 +635,37 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * True when the file is a one-shot program by strong evidence (`WhereItRuns.script()`: a
+     * shebang, a `bin` target, a package that is only a CLI, a scripts folder, ...). A module of a
+     * package that also has a `bin` (`bin-package`) is not enough: a server framework ships its
+     * CLI beside the code that serves requests.
+     */
+    function runsAsOneShotProgram(): boolean {
+      const evidence = getWhereItRuns(context).script();
+      return evidence !== null && evidence !== 'bin-package';
+    }
+
+    /**
+     * True when the call works on the local machine: it waits only on the local disk
+     * (`waitsOnLocalFiles`), is handed a path or folder (`projectDir`, `cwd`, `schemaPath`:
+     * `LOCAL_PATH_ARGUMENT`, also in an options object; `process.cwd()`), or starts a process (its summary says so,
+     * or its name is a git or shell step: `getTagHead` is not, `gitRevList` is).
+     */
+    function probesLocalMachine(call: AwaitedCall): boolean {
+      if (waitsOnLocalFiles(call) || pathArguments(call).length > 0 || effects.summaryOf(call)?.startsProcess === true) return true;
+      const handed: TSESTree.Node[] = [];
+      for (const argument of call.arguments) {
+        const value = skipTransparent(argument);
+        if (value.type !== AST_NODE_TYPES.ObjectExpression) handed.push(value);
+        else for (const property of value.properties) if (property.type === AST_NODE_TYPES.Property) handed.push(skipTransparent(property.value));
+      }
+      // `getAppDetails(process.cwd())`: the working directory.
+      if (handed.some((value) => value.type === AST_NODE_TYPES.CallExpression && sourceCode.getText(value.callee) === 'process.cwd')) return true;
+      const name = calleeName(call);
+      return name !== null && /^(?:git|exec|spawn|run(?:Git|Command|Shell))(?:$|[A-Z])/.test(name);
+    }
+
+    /**
      * The group is one-time migration code: the file sits in a migrations folder
      * (`MIGRATION_FOLDERS`: `database/migrations/migrateDown.ts`), or a function around it is named
      * for migrating (`MIGRATION_FUNCTION_WORDS`: `migrateNewStatusPage`). It runs once per deploy;
@@ -690,6 +722,11 @@ export default createRule<Options, MessageIds>({
       // the local disk (a `stat`, a small file read: microseconds to milliseconds), there is nothing
       // worth gathering. A local call beside a remote one still overlaps with it.
       if (group.every((member) => member.local)) return;
+      // A one-shot program (a CLI command, a script) waits on a person's single run: when one of the
+      // calls probes the local machine (a file, a folder handed by path, a git or other process),
+      // the saving is a moment of one run. Two remote calls (a registry and a release API) are
+      // still reported.
+      if (group.some((member) => probesLocalMachine(member.call)) && runsAsOneShotProgram()) return;
       if (group[0] && (cleansUpAfterFailure(group[0].statement) || runsInBackground(group[0].statement) || runsInMigration(group[0].statement))) {
         return;
       }

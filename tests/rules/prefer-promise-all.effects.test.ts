@@ -197,6 +197,36 @@ async function prefs(userKey) {
       },
     ],
   },
+  // a one-shot command with two remote lookups: still worth gathering
+  {
+    code: `#!/usr/bin/env node
+import { registryInfo, releases } from './remote';
+export async function status(pkg) {
+  const published = await registryInfo(pkg);
+  const tags = await releases(pkg);
+  return { published, tags };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 4,
+        column: 21,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `#!/usr/bin/env node
+import { registryInfo, releases } from './remote';
+export async function status(pkg) {
+  const [published, tags] = await Promise.all([registryInfo(pkg), releases(pkg)]);
+  return { published, tags };
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // a read named for an expiry, a GET request, a method picked from read-only names
   {
     code: `
@@ -934,6 +964,14 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       const browser = await Settings.get('browserPath');
       const cache = await Settings.get('dnsCache');
       return { browser, cache, data };
+    }`,
+    // a one-shot command that probes the local machine beside one request: a moment of one run
+    `#!/usr/bin/env node
+    import { detectManager, latestVersion } from './lib';
+    export async function upgrade(projectDir) {
+      const manager = await detectManager({ projectDir });
+      const latest = await latestVersion('framework');
+      return { manager, latest };
     }`,
     // work in the background after the response: nobody waits for it
     `export async function POST(req) {
