@@ -387,9 +387,11 @@ export const IN_MEMORY_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'Set',
 
 /**
  * Methods named for work on values in memory: `await sequencer.sort(files)` calls a pluggable
- * strategy whose default is an `async` method that only sorts. Awaiting one waits for nothing real.
+ * strategy whose default is an `async` method that only sorts; `await nip19.decode(key)` decodes a
+ * string; `await adapter.getHeaders()` reads the request's headers. Awaiting one waits for
+ * nothing real.
  */
-export const MEMORY_METHODS: ReadonlySet<string> = new Set(['sort', 'getHeaders', 'getCookies']);
+export const MEMORY_METHODS: ReadonlySet<string> = new Set(['sort', 'decode', 'encode', 'getHeaders', 'getCookies']);
 
 /**
  * Getters of a framework's memoised instance (`getPayload({ config })`, `Foo.getInstance()`): the
@@ -459,6 +461,13 @@ export const SINGLE_CONNECTION_TYPE_NAME = /^(?:Client|PoolClient)$|(?:Connectio
  * read almost never waits; gathering it with another call is correct but not worth a change.
  */
 export const SETTING_READER_NAME = /^(?:get)?[sS]etting$|^getConfigValue$|^getOption$/;
+
+/**
+ * Translation lookups (`translator.translate('[[email:invite]]', lang)`, `i18n.t('key')`,
+ * `intl.formatMessage(...)`): the language files are loaded once and kept in memory, so the
+ * lookup almost never waits.
+ */
+export const TRANSLATION_METHODS: ReadonlySet<string> = new Set(['translate', 'formatMessage']);
 
 /** A settings store read through its `get` (`await Settings.get('nscd')`, `this.settings.get('theme')`). */
 export const SETTINGS_RECEIVER = /^_?(?:settings?|Settings?|[a-z]\w*Settings)$/;

@@ -29,6 +29,7 @@ import {
   SETTING_READER_NAME,
   SETTINGS_RECEIVER,
   TRANSACTION_NAMES,
+  TRANSLATION_METHODS,
 } from '../catalog/effects';
 import { MIGRATION_FOLDERS } from '../catalog/run-contexts';
 import { getOrderingComments } from '../analysis/ordering-comments';
@@ -524,8 +525,9 @@ export default createRule<Options, MessageIds>({
             flush();
             continue;
           }
-          // A configuration value by its literal key (`await setting('theme')`): almost always cached.
-          if (readsSetting(member.call)) {
+          // A configuration value by its literal key (`await setting('theme')`), a translation
+          // (`await translator.translate(key)`): almost always cached.
+          if (readsSetting(member.call) || TRANSLATION_METHODS.has(calleeName(member.call) ?? '')) {
             flush();
             continue;
           }

@@ -959,6 +959,22 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       const privateKey = await setting('pushPrivateKey');
       return { publicKey, privateKey };
     }`,
+    `import { codec } from 'key-codec';
+    class Sender {
+      async privateKey(text) { const { data } = await codec.decode(text); return data; }
+      async publicKey(text) { const { data } = await codec.decode(text); return data; }
+      async send(note) {
+        const from = await this.privateKey(note.sender);
+        const to = await this.publicKey(note.recipient);
+        return { from, to };
+      }
+    }`,
+    `import translator from './translator';
+    async function inviteSubject(uid, lang) {
+      const name = await users.getField(uid, 'username');
+      const subject = await translator.translate('[[email:invite]]', lang);
+      return { name, subject };
+    }`,
     `import { Settings } from './settings';
     async function saveGeneral(data) {
       const browser = await Settings.get('browserPath');
