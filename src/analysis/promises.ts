@@ -15,7 +15,7 @@ import { getSourceWords, type SourceWords } from './source-words';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
-import { nodeStartingAt, someNodeInSameFunction } from './walk';
+import { lookUpInSameFunction, someNodeInSameFunction } from './walk';
 
 /**
  * What happens to a value where it is produced, read off its place in the syntax tree:
@@ -918,15 +918,20 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
    * True when `fn`'s body has at least one `return` (not looking into nested functions) and every
    * one returns a promise. The returns are judged in source order and the search stops at the
    * first that does not, exactly as `every` over all of them would. The body is not walked: each
-   * occurrence of the word `return` in its text is looked up in the tree (`nodeStartingAt`).
+   * occurrence of the keyword `return` in its text (`SourceWords.wordOccurrences`) is looked up in
+   * the tree (`lookUpInSameFunction`), and the occurrences inside a nested function or class body
+   * met on the way are skipped at once.
    */
   function everyReturnIsPromise(fn: FunctionNode, depth: number): boolean {
     let returns = 0;
-    for (const offset of words.occurrences('return', fn.body.range[0], fn.body.range[1])) {
-      const statement = nodeStartingAt(fn.body, offset, AST_NODE_TYPES.ReturnStatement, sourceCode.visitorKeys);
-      if (statement?.type !== AST_NODE_TYPES.ReturnStatement) continue;
+    let skipUntil = -1;
+    for (const offset of words.wordOccurrences('return', fn.body.range[0], fn.body.range[1])) {
+      if (offset < skipUntil) continue;
+      const lookup = lookUpInSameFunction(fn.body, offset, AST_NODE_TYPES.ReturnStatement, sourceCode.visitorKeys);
+      if (lookup.kind === 'nested') skipUntil = lookup.boundary.range[1];
+      if (lookup.kind !== 'found' || lookup.node.type !== AST_NODE_TYPES.ReturnStatement) continue;
       returns += 1;
-      if (statement.argument === null || !untypedIsPromise(statement.argument, depth)) return false;
+      if (lookup.node.argument === null || !untypedIsPromise(lookup.node.argument, depth)) return false;
     }
     return returns > 0;
   }
