@@ -112,6 +112,18 @@ function descendTo(
   return NONE;
 }
 
+/**
+ * The deepest node below `root` (nested functions included) whose range holds `offset`, `root`
+ * itself when no child does, or null when `root` does not hold it. Found by descending into the one
+ * child that holds the offset, so the cost is the node's depth, not the size of `root`.
+ */
+export function deepestNodeAt(root: TSESTree.Node, offset: number, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Node | null {
+  if (offset < root.range[0] || offset >= root.range[1]) return null;
+  let node = root;
+  for (let child = childHolding(node, offset, visitorKeys); child; child = childHolding(node, offset, visitorKeys)) node = child;
+  return node;
+}
+
 /** The child of `node` whose range holds `offset`, or null. */
 export function childHolding(node: TSESTree.Node, offset: number, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Node | null {
   for (const key of visitorKeys[node.type] ?? []) {
