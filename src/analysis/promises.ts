@@ -11,11 +11,12 @@ import {
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, importedCallee, mayLoadModule, type ModuleLoads } from './imports';
 import { perFile } from './per-file';
+import { collectPromiseNames } from './promise-names';
 import { getSourceWords, type SourceWords } from './source-words';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
-import { nodeStartingAt, someNodeInSameFunction } from './walk';
+import { lookUpInSameFunction, someNodeInSameFunction } from './walk';
 
 /**
  * What happens to a value where it is produced, read off its place in the syntax tree:
@@ -128,6 +129,16 @@ export interface PromiseAnalysis {
   /** The function an identifier or member callee refers to, when scope analysis can tell. */
   resolveCallee(callee: TSESTree.Expression): FunctionNode | null;
   /**
+   * Does the call run a non-async method whose last statement (function declarations after it
+   * aside) returns a field of its object (`return this.promise`)? Then its promise is one the object keeps, created, and handled or
+   * awaited, by whoever started the work; a call that re-runs the method (a retry, a redirect)
+   * and drops the result drops nothing new. The method is found as `resolveCallee` finds it, and
+   * typed also through the receiver's type: a method of a class declared in this file, or a
+   * function assigned to that class's prototype at the top level (`Batch.prototype.exec =
+   * function () {...}`), which wins over a member of the same name.
+   */
+  returnsStoredPromise(call: TSESTree.Node): boolean;
+  /**
    * Typed mode: is `node` (a callback argument) passed where the parameter's function type, as
    * declared, may return a thenable, i.e. the callee is declared to accept async callbacks? A
    * return type that is a bare type parameter (`map<U>(fn: () => U)`) does not count. Always false
@@ -145,6 +156,12 @@ export interface PromiseAnalysis {
 }
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Bounds on `collectPromiseNames` per file: past them the names are not collected and every
+ * question resolves its callee as before.
+ */
+const PROMISE_NAME_LIMITS = { maxNames: 2000, maxScans: 200 };
 
 const PROMISE_API_INDEX = new ApiCatalogIndex(PROMISE_APIS);
 const PROMISIFY_INDEX = new ApiCatalogIndex(PROMISIFY_APIS);
@@ -250,6 +267,12 @@ function untypedMayContainPromises(context: Context): boolean {
 interface MemberIndex {
   readonly members: ReadonlyMap<string, FunctionNode | null>;
   readonly unresolvable: boolean;
+}
+
+/** A class name's top-level declaration in a file (its body) and the functions assigned to its prototype there, by member. */
+interface ClassImplementations {
+  body: TSESTree.ClassBody | null;
+  readonly prototype: Map<string, FunctionNode>;
 }
 
 /**
@@ -661,6 +684,46 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     return imported !== null && (asyncExportsOf(imported.module)?.has(imported.name) ?? false);
   }
 
+  /**
+   * Untyped: the names through which a promise can reach a call or variable of this file (see
+   * `collectPromiseNames`), on the first question; null when not collected (typed mode, or the
+   * set would cost more than it saves), and then every name may.
+   */
+  let promiseNames: ReadonlySet<string> | null | undefined;
+  function getPromiseNames(): ReadonlySet<string> | null {
+    if (promiseNames !== undefined) return promiseNames;
+    promiseNames = null;
+    if (services) return promiseNames;
+    const calls = promiseSourceCalls();
+    promiseNames = collectPromiseNames(
+      sourceCode,
+      words,
+      {
+        calls: [...calls.api.keys(), ...calls.promisify.keys(), ...calls.object.keys(), ...calls.wrapper.keys()],
+        names: getModuleLoads(context).relativeBindings,
+      },
+      PROMISE_NAME_LIMITS,
+    );
+    return promiseNames;
+  }
+
+  /**
+   * False when `node` is a name (`save`), or a member with a static name (`api.save`,
+   * `this.#save`), outside the file's promise names (`getPromiseNames`): then no function it
+   * resolves to (`resolveCallee`) returns a promise and no variable it names (`constantInit`) holds
+   * one, by the inference of `untypedIsPromise`. True for everything else.
+   */
+  function mayNamePromise(node: TSESTree.Node): boolean {
+    let name: string | null;
+    if (node.type === AST_NODE_TYPES.Identifier) name = node.name;
+    else if (node.type === AST_NODE_TYPES.MemberExpression) {
+      name = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? node.property.name : staticMemberName(node);
+    } else return true;
+    if (name === null) return true;
+    const names = getPromiseNames();
+    return names === null || names.has(name);
+  }
+
   function isPromiseApiCall(node: TSESTree.Node): boolean {
     return promiseSourceCalls().api.has(node);
   }
@@ -896,6 +959,70 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     return null;
   }
 
+  /** Typed: the top-level class declarations and prototype-assigned functions of this file, by class name (see `returnsStoredPromise`). */
+  let classesByName: ReadonlyMap<string, ClassImplementations> | null = null;
+
+  function classImplementations(): ReadonlyMap<string, ClassImplementations> {
+    if (classesByName) return classesByName;
+    const found = new Map<string, ClassImplementations>();
+    const entry = (name: string): ClassImplementations => {
+      let known = found.get(name);
+      if (!known) found.set(name, (known = { body: null, prototype: new Map() }));
+      return known;
+    };
+    for (const top of sourceCode.ast.body) {
+      const statement = top.type === AST_NODE_TYPES.ExportNamedDeclaration && top.declaration ? top.declaration : top;
+      if (statement.type === AST_NODE_TYPES.ClassDeclaration && statement.id) entry(statement.id.name).body = statement.body;
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+      const { left, right, operator } = statement.expression;
+      const value = skipTransparent(right);
+      if (operator !== '=' || left.type !== AST_NODE_TYPES.MemberExpression || !isFunctionNode(value)) continue;
+      const member = staticMemberName(left);
+      const prototype = left.object;
+      if (member === null || prototype.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(prototype) !== 'prototype') continue;
+      if (prototype.object.type === AST_NODE_TYPES.Identifier) entry(prototype.object.name).prototype.set(member, value);
+    }
+    classesByName = found;
+    return found;
+  }
+
+  /**
+   * Typed: the function `receiver.name(...)` runs when the receiver's type is a class declared at
+   * the top level of this file: a function assigned to its prototype there, else its own method.
+   */
+  function typedClassMethod(callee: TSESTree.MemberExpression): FunctionNode | null {
+    if (!services) return null;
+    const name = staticMemberName(callee);
+    if (name === null) return null;
+    const checker = services.checker;
+    return checkerQuery(null, () => {
+      const receiver = services.esTreeNodeToTSNodeMap.get(callee.object);
+      const symbol = checker.getTypeAtLocation(receiver).getSymbol();
+      const file = receiver.getSourceFile();
+      if (!symbol?.declarations?.some((declaration) => declaration.getSourceFile() === file)) return null;
+      const implementations = classImplementations().get(symbol.getName());
+      if (!implementations) return null;
+      return implementations.prototype.get(name) ?? (implementations.body ? findMember(implementations.body, name, false) : null);
+    });
+  }
+
+  function returnsStoredPromise(node: TSESTree.Node): boolean {
+    const call = skipTransparent(node);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const fn = typedClassMethod(callee) ?? resolveCallee(callee);
+    if (!fn || fn.async || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+    // Function declarations after the last statement are hoisted helpers, not statements run.
+    const last = fn.body.body.findLast((statement) => statement.type !== AST_NODE_TYPES.FunctionDeclaration);
+    const returned = last?.type === AST_NODE_TYPES.ReturnStatement && last.argument ? skipTransparent(last.argument) : null;
+    return (
+      returned?.type === AST_NODE_TYPES.MemberExpression &&
+      !returned.computed &&
+      skipTransparent(returned.object).type === AST_NODE_TYPES.ThisExpression
+    );
+  }
+
   function resolveCallee(callee: TSESTree.Expression): FunctionNode | null {
     // A name the file declares nowhere resolves to nothing: no cache entry needed.
     if (callee.type === AST_NODE_TYPES.Identifier && declaredNames && !declaredNames.has(callee.name)) return null;
@@ -918,15 +1045,20 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
    * True when `fn`'s body has at least one `return` (not looking into nested functions) and every
    * one returns a promise. The returns are judged in source order and the search stops at the
    * first that does not, exactly as `every` over all of them would. The body is not walked: each
-   * occurrence of the word `return` in its text is looked up in the tree (`nodeStartingAt`).
+   * occurrence of the keyword `return` in its text (`SourceWords.wordOccurrences`) is looked up in
+   * the tree (`lookUpInSameFunction`), and the occurrences inside a nested function or class body
+   * met on the way are skipped at once.
    */
   function everyReturnIsPromise(fn: FunctionNode, depth: number): boolean {
     let returns = 0;
-    for (const offset of words.occurrences('return', fn.body.range[0], fn.body.range[1])) {
-      const statement = nodeStartingAt(fn.body, offset, AST_NODE_TYPES.ReturnStatement, sourceCode.visitorKeys);
-      if (statement?.type !== AST_NODE_TYPES.ReturnStatement) continue;
+    let skipUntil = -1;
+    for (const offset of words.wordOccurrences('return', fn.body.range[0], fn.body.range[1])) {
+      if (offset < skipUntil) continue;
+      const lookup = lookUpInSameFunction(fn.body, offset, AST_NODE_TYPES.ReturnStatement, sourceCode.visitorKeys);
+      if (lookup.kind === 'nested') skipUntil = lookup.boundary.range[1];
+      if (lookup.kind !== 'found' || lookup.node.type !== AST_NODE_TYPES.ReturnStatement) continue;
       returns += 1;
-      if (statement.argument === null || !untypedIsPromise(statement.argument, depth)) return false;
+      if (lookup.node.argument === null || !untypedIsPromise(lookup.node.argument, depth)) return false;
     }
     return returns > 0;
   }
@@ -963,15 +1095,19 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
           if (name !== null && CHAIN_METHODS.has(name)) return untypedIsPromise(callee.object, depth + 1);
           if (isPromiseObjectMethodCall(callee)) return true;
         }
-        if (callee.type === AST_NODE_TYPES.Identifier && promiseSourceCalls().promisify.size > 0) {
+        if (callee.type === AST_NODE_TYPES.Identifier && promiseSourceCalls().promisify.size > 0 && mayNamePromise(callee)) {
           const init = constantInit(callee);
           if (init && isPromisifyCall(skipTransparent(init))) return true;
         }
         if (callee.type === AST_NODE_TYPES.Super) return false;
+        // A function of this file that no promise name names returns no promise; an import
+        // resolves to no function of this file (`resolveCallee`), so it is still asked about.
+        if (!mayNamePromise(callee)) return isImportedPromiseFunction(callee);
         const fn = resolveCallee(callee as TSESTree.Expression);
         return fn !== null ? functionReturnsPromise(fn, depth + 1) : isImportedPromiseFunction(callee);
       }
       case AST_NODE_TYPES.Identifier: {
+        if (!mayNamePromise(node)) return false;
         const init = constantInit(node);
         return init !== null && untypedIsPromise(init, depth + 1);
       }
@@ -1198,6 +1334,10 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     if (call.type !== AST_NODE_TYPES.CallExpression) return null;
     const callee = skipTransparent(call.callee);
     if (callee.type === AST_NODE_TYPES.Super) return null;
+    // Not async (its name would be a promise name); a generator or a settled annotation would say
+    // false, but `untypedIsPromise` says false for every call of a function of this file that is
+    // no promise name, and asks no more than this would.
+    if (!mayNamePromise(callee)) return null;
     const fn = resolveCallee(callee as TSESTree.Expression);
     if (!fn) return null;
     if (fn.generator) return false;
@@ -1292,6 +1432,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   function untypedReturnsPromise(node: TSESTree.Expression): boolean {
+    if (!mayNamePromise(node)) return isImportedPromiseFunction(node);
     const fn = resolveCallee(node);
     return fn !== null ? functionReturnsPromise(fn, 0) : isImportedPromiseFunction(node);
   }
@@ -1353,5 +1494,6 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     },
     usageOf: getValueUsage,
     resolveCallee,
+    returnsStoredPromise,
   };
 }
