@@ -129,6 +129,16 @@ export interface PromiseAnalysis {
   /** The function an identifier or member callee refers to, when scope analysis can tell. */
   resolveCallee(callee: TSESTree.Expression): FunctionNode | null;
   /**
+   * Does the call run a non-async method whose last statement (function declarations after it
+   * aside) returns a field of its object (`return this.promise`)? Then its promise is one the object keeps, created, and handled or
+   * awaited, by whoever started the work; a call that re-runs the method (a retry, a redirect)
+   * and drops the result drops nothing new. The method is found as `resolveCallee` finds it, and
+   * typed also through the receiver's type: a method of a class declared in this file, or a
+   * function assigned to that class's prototype at the top level (`Batch.prototype.exec =
+   * function () {...}`), which wins over a member of the same name.
+   */
+  returnsStoredPromise(call: TSESTree.Node): boolean;
+  /**
    * Typed mode: is `node` (a callback argument) passed where the parameter's function type, as
    * declared, may return a thenable, i.e. the callee is declared to accept async callbacks? A
    * return type that is a bare type parameter (`map<U>(fn: () => U)`) does not count. Always false
@@ -257,6 +267,12 @@ function untypedMayContainPromises(context: Context): boolean {
 interface MemberIndex {
   readonly members: ReadonlyMap<string, FunctionNode | null>;
   readonly unresolvable: boolean;
+}
+
+/** A class name's top-level declaration in a file (its body) and the functions assigned to its prototype there, by member. */
+interface ClassImplementations {
+  body: TSESTree.ClassBody | null;
+  readonly prototype: Map<string, FunctionNode>;
 }
 
 /**
@@ -943,6 +959,70 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     return null;
   }
 
+  /** Typed: the top-level class declarations and prototype-assigned functions of this file, by class name (see `returnsStoredPromise`). */
+  let classesByName: ReadonlyMap<string, ClassImplementations> | null = null;
+
+  function classImplementations(): ReadonlyMap<string, ClassImplementations> {
+    if (classesByName) return classesByName;
+    const found = new Map<string, ClassImplementations>();
+    const entry = (name: string): ClassImplementations => {
+      let known = found.get(name);
+      if (!known) found.set(name, (known = { body: null, prototype: new Map() }));
+      return known;
+    };
+    for (const top of sourceCode.ast.body) {
+      const statement = top.type === AST_NODE_TYPES.ExportNamedDeclaration && top.declaration ? top.declaration : top;
+      if (statement.type === AST_NODE_TYPES.ClassDeclaration && statement.id) entry(statement.id.name).body = statement.body;
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+      const { left, right, operator } = statement.expression;
+      const value = skipTransparent(right);
+      if (operator !== '=' || left.type !== AST_NODE_TYPES.MemberExpression || !isFunctionNode(value)) continue;
+      const member = staticMemberName(left);
+      const prototype = left.object;
+      if (member === null || prototype.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(prototype) !== 'prototype') continue;
+      if (prototype.object.type === AST_NODE_TYPES.Identifier) entry(prototype.object.name).prototype.set(member, value);
+    }
+    classesByName = found;
+    return found;
+  }
+
+  /**
+   * Typed: the function `receiver.name(...)` runs when the receiver's type is a class declared at
+   * the top level of this file: a function assigned to its prototype there, else its own method.
+   */
+  function typedClassMethod(callee: TSESTree.MemberExpression): FunctionNode | null {
+    if (!services) return null;
+    const name = staticMemberName(callee);
+    if (name === null) return null;
+    const checker = services.checker;
+    return checkerQuery(null, () => {
+      const receiver = services.esTreeNodeToTSNodeMap.get(callee.object);
+      const symbol = checker.getTypeAtLocation(receiver).getSymbol();
+      const file = receiver.getSourceFile();
+      if (!symbol?.declarations?.some((declaration) => declaration.getSourceFile() === file)) return null;
+      const implementations = classImplementations().get(symbol.getName());
+      if (!implementations) return null;
+      return implementations.prototype.get(name) ?? (implementations.body ? findMember(implementations.body, name, false) : null);
+    });
+  }
+
+  function returnsStoredPromise(node: TSESTree.Node): boolean {
+    const call = skipTransparent(node);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const fn = typedClassMethod(callee) ?? resolveCallee(callee);
+    if (!fn || fn.async || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+    // Function declarations after the last statement are hoisted helpers, not statements run.
+    const last = fn.body.body.findLast((statement) => statement.type !== AST_NODE_TYPES.FunctionDeclaration);
+    const returned = last?.type === AST_NODE_TYPES.ReturnStatement && last.argument ? skipTransparent(last.argument) : null;
+    return (
+      returned?.type === AST_NODE_TYPES.MemberExpression &&
+      !returned.computed &&
+      skipTransparent(returned.object).type === AST_NODE_TYPES.ThisExpression
+    );
+  }
+
   function resolveCallee(callee: TSESTree.Expression): FunctionNode | null {
     // A name the file declares nowhere resolves to nothing: no cache entry needed.
     if (callee.type === AST_NODE_TYPES.Identifier && declaredNames && !declaredNames.has(callee.name)) return null;
@@ -1414,5 +1494,6 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     },
     usageOf: getValueUsage,
     resolveCallee,
+    returnsStoredPromise,
   };
 }

@@ -308,7 +308,9 @@ export default createRule<Options, MessageIds>({
           }
           // The handled-chain, cannot-reject and allow-list tests only for promises: they cost more.
           if (!promises.isPromise(node) || returnsHandledChain(node)) return [];
-          if (!checkCannotReject && cannotReject(node)) return [];
+          // `self.exec()` re-running a method that returns the promise its object keeps.
+          if (promises.returnsStoredPromise(node)) return [];
+          if (!checkCannotReject && cannotReject(node) && !throwsIntoGuardedRejection(node)) return [];
           return isAllowListed(node) ? [] : [node];
         }
         case AST_NODE_TYPES.NewExpression:
@@ -441,6 +443,34 @@ export default createRule<Options, MessageIds>({
       return parent?.type === AST_NODE_TYPES.Program;
     }
 
+    /**
+     * Typed mode: `try { release(); } catch (e) { log(e); }` where `release` is an async function
+     * of this file that makes a synchronous call outside a `try` (or `catch`) of its own
+     * (`client.off(...)`, `return releaseClient()`). The author's `catch` is meant for that call's throw, yet inside an
+     * async function the throw rejects the dropped promise instead. The effect summary takes such
+     * calls for safe (a type proves they return no promise), so this is the one place they count.
+     * Untyped, the same calls are already unknown promises that may reject.
+     */
+    function throwsIntoGuardedRejection(call: TSESTree.CallExpression): boolean {
+      if (!promises.typed || !insideGuardedTry(call)) return false;
+      const fn = effects.calledFunction(call);
+      if (!fn?.async || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+      return someNodeInSameFunction(
+        fn.body,
+        sourceCode.visitorKeys,
+        (inner) => inner.type === AST_NODE_TYPES.CallExpression && inner.parent.type !== AST_NODE_TYPES.AwaitExpression && !guardedWithin(inner, fn),
+      );
+    }
+
+    /** Is `node` inside the block of a `try` with a `catch`, or inside a `catch` (handling an error), within `fn`? */
+    function guardedWithin(node: TSESTree.Node, fn: TSESTree.Node): boolean {
+      for (let child = node, parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+        if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return true;
+        if (parent.type === AST_NODE_TYPES.CatchClause) return true;
+      }
+      return false;
+    }
+
     /** True when `statement` lies in the block of a `try` with a `catch`, within its own function. */
     function insideGuardedTry(statement: TSESTree.Node): boolean {
       for (let child = statement, parent = statement.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
@@ -472,6 +502,27 @@ export default createRule<Options, MessageIds>({
       return first?.type === AST_NODE_TYPES.Identifier && ERROR_PARAMETER.test(first.name);
     }
 
+    /**
+     * `addUser(user, () => modal.hide())` where `addUser(user, cb)` is an async function of this
+     * file that calls its `cb` parameter when it is done: the function offers both styles and the
+     * caller chose the callback, so the dropped promise is not where it waits.
+     */
+    function passesCompletionCallback(call: TSESTree.CallExpression): boolean {
+      const fn = effects.calledFunction(call);
+      if (!fn) return false;
+      return call.arguments.some((argument, index) => {
+        const param = fn.params[index];
+        if (!isFunctionNode(skipTransparent(argument)) || param?.type !== AST_NODE_TYPES.Identifier) return false;
+        const variable = sourceCode.getDeclaredVariables(fn).find((candidate) => candidate.name === param.name);
+        return (
+          variable?.references.some((reference) => {
+            const parent = reference.identifier.parent;
+            return parent.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier;
+          }) ?? false
+        );
+      });
+    }
+
     return {
       ExpressionStatement(statement) {
         if (statement.directive !== undefined && statement.directive !== null) return;
@@ -479,7 +530,7 @@ export default createRule<Options, MessageIds>({
         const first = parts[0];
         if (!first) return;
         if (saysDeliberate(statement)) return;
-        if (first.type === AST_NODE_TYPES.CallExpression && handsErrorToCallback(first)) return;
+        if (first.type === AST_NODE_TYPES.CallExpression && (handsErrorToCallback(first) || passesCompletionCallback(first))) return;
         // Browser UI code: an event handler or effect starting an async action is its ordinary
         // shape, and a rejection reaches the console, not the end of a process. Inside a `try`
         // whose `catch` handles errors the author meant to handle this one too: still reported.
