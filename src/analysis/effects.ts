@@ -19,6 +19,9 @@ import {
   LOCAL_FILE_HELPER_NAME,
   LOCAL_PATH_ARGUMENT,
   MEMORY_METHODS,
+  REQUEST_ARGUMENT_NAMES,
+  REQUEST_STATE_GETTER,
+  SINGLETON_GETTER_NAMES,
   PROCESS_MODULES,
   PROMPT_METHODS,
   POOL_TYPE_NAMES,
@@ -145,6 +148,9 @@ export interface EffectSummary {
 /** `ts.SymbolFlags.Class`; written out so untyped mode never loads `typescript`. */
 const SYMBOL_FLAGS_CLASS = 1 << 5;
 
+/** The promise-based timers module: its timers reject only through an abort signal. */
+const TIMER_PROMISE_MODULES: ReadonlySet<string> = new Set(['timers/promises', 'node:timers/promises']);
+
 /** How many functions deep a summary follows local calls (the caller is depth 1). */
 const MAX_DEPTH = 4;
 
@@ -230,6 +236,62 @@ export class FileEffects {
     if (functions.length !== 1 || !run || !isFunctionNode(run) || this.inProgress.has(run)) return false;
     if (this.summarise(run, depth + 1).canReject) return false;
     return runsCallbackForResult(services, call, call.arguments.indexOf(run));
+  }
+
+  /**
+   * True when `expression` is a delay: a promise that only waits and then resolves. Recognised:
+   * `new Promise((resolve) => setTimeout(resolve, ms))` (the global `Promise`, an executor that
+   * only starts a timer); `setTimeout(ms)` / `setImmediate()` of `timers/promises` under any
+   * local name, without an options object that may carry an abort `signal` (an object literal
+   * without `signal` counts as none); a call of a non-async function of this file whose only
+   * result is such a delay (`const sleep = (ms) => new Promise((r) => setTimeout(r, ms))`).
+   * A delay cannot reject, but a dropped one is a forgotten `await`, so `valueCanReject` keeps
+   * answering "may reject" for the delay itself; an `await` of one inside a summarised function
+   * rejects nothing (see `mayRejectIn`).
+   */
+  isDelay(expression: TSESTree.Node): boolean {
+    const node = skipTransparent(expression);
+    if (node.type === AST_NODE_TYPES.NewExpression) return this.isDelayPromise(node);
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (this.isUnsignalledTimer(node)) return true;
+    const fn = this.calledFunction(node);
+    if (!fn || fn.async) return false;
+    let result: TSESTree.Node | null = null;
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) result = fn.body;
+    else if (fn.body.body.length === 1 && fn.body.body[0]?.type === AST_NODE_TYPES.ReturnStatement) result = fn.body.body[0].argument;
+    const value = result ? skipTransparent(result) : null;
+    return value?.type === AST_NODE_TYPES.NewExpression && this.isDelayPromise(value);
+  }
+
+  /** `new Promise((resolve) => setTimeout(resolve, ms))` with the global `Promise`. */
+  private isDelayPromise(node: TSESTree.NewExpression): boolean {
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise' || !this.isGlobal(callee)) return false;
+    const executor = node.arguments[0] ? skipTransparent(node.arguments[0]) : null;
+    return executor !== null && isFunctionNode(executor) && !executor.async && isDelayExecutor(executor);
+  }
+
+  /**
+   * `setTimeout(ms)` / `setImmediate()` of `timers/promises` (any local name: `sleep(250)`)
+   * without an options object that may carry an abort `signal`: the timer only resolves.
+   */
+  isUnsignalledTimer(call: TSESTree.CallExpression): boolean {
+    const imported = importedCallee(call.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier));
+    if (!imported || !TIMER_PROMISE_MODULES.has(imported.module)) return false;
+    const optionsIndex = imported.name === 'setTimeout' ? 2 : imported.name === 'setImmediate' ? 1 : -1;
+    if (optionsIndex === -1) return false;
+    const options = call.arguments[optionsIndex];
+    if (options === undefined) return true;
+    const value = skipTransparent(options);
+    return (
+      value.type === AST_NODE_TYPES.ObjectExpression &&
+      value.properties.every(
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          !property.computed &&
+          !(property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'signal'),
+      )
+    );
   }
 
   /** The function of this file a call invokes, when scope analysis proves which (else null). */
@@ -588,7 +650,7 @@ export class FileEffects {
         if (skipTransparent(node.object).type !== AST_NODE_TYPES.ThisExpression) return true;
         const name = staticMemberName(node);
         const classNode = enclosingClass(node);
-        const values = name !== null && classNode ? this.fieldValues(classNode).get(name) : undefined;
+        const values = name !== null && classNode ? this.inheritedFieldValues(classNode, name) : undefined;
         return !values || values.some((value) => value.type !== AST_NODE_TYPES.NewExpression || !this.isResolveOnlyPromise(value));
       }
       case AST_NODE_TYPES.NewExpression:
@@ -597,6 +659,35 @@ export class FileEffects {
       default:
         return true;
     }
+  }
+
+  /**
+   * The values assigned to the `this` field `name` by the class and by the classes of this file
+   * it extends (`class Child extends Base`, `Base` declared here: the field `Child` reads may be
+   * the one `Base`'s constructor fills). Undefined when no class of that chain assigns it.
+   */
+  private inheritedFieldValues(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): readonly TSESTree.Node[] | undefined {
+    let all: TSESTree.Node[] | undefined;
+    let current: TSESTree.ClassDeclaration | TSESTree.ClassExpression | null = classNode;
+    for (let level = 0; current && level < MAX_DEPTH; level += 1) {
+      const values = this.fieldValues(current).get(name);
+      if (values) all = [...(all ?? []), ...values];
+      current = this.sameFileSuperClass(current);
+    }
+    return all;
+  }
+
+  /** The class of this file that `classNode` extends by name (`extends Base`), else null. */
+  private sameFileSuperClass(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+    const superClass = classNode.superClass ? skipTransparent(classNode.superClass) : null;
+    if (superClass?.type !== AST_NODE_TYPES.Identifier) return null;
+    const definition = variableOfIdentifier(this.sourceCode, superClass)?.defs[0];
+    if (definition?.type === 'ClassName' && (definition.node.type === AST_NODE_TYPES.ClassDeclaration || definition.node.type === AST_NODE_TYPES.ClassExpression)) return definition.node;
+    if (definition?.type === 'Variable' && definition.node.init) {
+      const init = skipTransparent(definition.node.init);
+      if (init.type === AST_NODE_TYPES.ClassExpression) return init;
+    }
+    return null;
   }
 
   /**
@@ -752,6 +843,12 @@ export class FileEffects {
     if (calledName !== null && MODULE_LOADER_NAMES.has(calledName) && call.arguments[0]?.type !== AST_NODE_TYPES.Literal) return 'moduleLoad';
     // `await sequencer.sort(files)`: a method named for in-memory work (`MEMORY_METHODS`), async in name only.
     if (member !== null && MEMORY_METHODS.has(member)) return 'memory';
+    // `await getPayload({ config })`: a memoised framework instance (`SINGLETON_GETTER_NAMES`);
+    // `await getSession(this, req)`: the request's state held by the adapter (`REQUEST_STATE_GETTER`).
+    if (calledName !== null && this.calledFunction(call) === null) {
+      if (SINGLETON_GETTER_NAMES.has(calledName)) return 'memory';
+      if (REQUEST_STATE_GETTER.test(calledName) && looksUpRequestState(call)) return 'memory';
+    }
     // `cli.askConfirm('Publish now?')`: a function of another module named for asking
     // (`PROMPT_NAME`), or given a question to show (`QUESTION_TEXT`).
     if (calledName !== null && (PROMPT_NAME.test(calledName) || asksQuestion(call)) && this.calledFunction(call) === null) return 'prompt';
@@ -1238,6 +1335,9 @@ class FunctionWalk {
         return widerWait(this.valueWait(node.left), this.valueWait(node.right));
       case AST_NODE_TYPES.AwaitExpression:
         return this.valueWait(node.argument);
+      // `await import('./serializer')`: the module cache answers every load after the first.
+      case AST_NODE_TYPES.ImportExpression:
+        return node.source.type === AST_NODE_TYPES.Literal ? 'cached' : 'io';
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
         if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node)) return 'memory';
@@ -1295,7 +1395,8 @@ class FunctionWalk {
   /**
    * True when running `node` (a statement or expression of this async function, nested functions
    * excepted) may reject the function's promise: a `throw` or `for await` outside a guarding
-   * `try`, an `await` of a promise that can reject (`FileEffects.valueCanReject`), a returned
+   * `try`, an `await` of a promise that can reject (`FileEffects.valueCanReject`; a delay only waits,
+   * `isDelay`), a returned
    * promise that can reject (also inside a `try`: `return load()` is not caught there, only
    * `return await load()` is), a `catch` that rethrows or awaits new work that may reject (awaiting
    * a call that is handed the caught error, `await report(error)`, is handling it), a `finally`
@@ -1313,13 +1414,13 @@ class FunctionWalk {
       if (current !== this.fn.body && isFunctionNode(current)) return;
       switch (current.type) {
         case AST_NODE_TYPES.ThrowStatement:
-          if (!guarded) found = true;
+          if (!guarded && !this.isPreconditionThrow(current)) found = true;
           break;
         case AST_NODE_TYPES.ForOfStatement:
           if (current.await && !guarded) found = true;
           break;
         case AST_NODE_TYPES.AwaitExpression:
-          if (!guarded && !handsOnError(current.argument, caught) && this.effects.valueCanReject(current.argument, this.depth)) found = true;
+          if (!guarded && !handsOnError(current.argument, caught) && !this.effects.isDelay(current.argument) && this.effects.valueCanReject(current.argument, this.depth)) found = true;
           break;
         case AST_NODE_TYPES.ReturnStatement:
           if (current.argument && this.returnedCanReject(current.argument)) found = true;
@@ -1377,6 +1478,28 @@ class FunctionWalk {
       default:
         return false;
     }
+  }
+
+  /**
+   * `if (!this.listener) throw new Error('not started');` as a statement of the function's own
+   * body, before anything is awaited: a guard on the function's state or arguments (its test
+   * calls, awaits and constructs nothing) that throws when the function is misused. Like a
+   * failing `assert(x)`, that is a bug whichever way it surfaces, not the lost asynchronous
+   * failure a dropped promise stands for, so it does not make the function's promise one that
+   * can reject (the `try`/`catch` after it decides).
+   */
+  private isPreconditionThrow(node: TSESTree.ThrowStatement): boolean {
+    let guard: TSESTree.Node = node.parent;
+    if (guard.type === AST_NODE_TYPES.BlockStatement && guard.body.length === 1) guard = guard.parent;
+    if (guard.type !== AST_NODE_TYPES.IfStatement || guard.alternate) return false;
+    const body = this.fn.body;
+    if (body.type !== AST_NODE_TYPES.BlockStatement || guard.parent !== body) return false;
+    const keys = this.visitorKeys;
+    const acts = (inner: TSESTree.Node): boolean =>
+      inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression || inner.type === AST_NODE_TYPES.AwaitExpression;
+    if (containsOwn(guard.test, keys, acts)) return false;
+    const index = body.body.indexOf(guard);
+    return body.body.slice(0, index).every((statement) => !containsOwn(statement, keys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression));
   }
 
   /** `validate(input)` where `validate` is a non-async function of this file with a `throw` of its own. */
@@ -1458,6 +1581,15 @@ function asksQuestion(call: EffectCall): boolean {
     return tail !== undefined && QUESTION_TEXT.test(tail.value.cooked ?? tail.value.raw);
   }
   return false;
+}
+
+/** `getSession(this, req)`: handed `this` and a request (`REQUEST_ARGUMENT_NAMES`), nothing else. */
+function looksUpRequestState(call: EffectCall): boolean {
+  const handed = call.arguments.map((argument) => skipTransparent(argument));
+  return (
+    handed.some((argument) => argument.type === AST_NODE_TYPES.ThisExpression) &&
+    handed.some((argument) => argument.type === AST_NODE_TYPES.Identifier && REQUEST_ARGUMENT_NAMES.has(argument.name))
+  );
 }
 
 /** The longer of two waits: `io` over `files` over `cached` over `memory`. */

@@ -12,11 +12,12 @@ import {
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, importedCallee, mayLoadModule, type ModuleLoads } from './imports';
 import { perFile } from './per-file';
+import { collectPromiseNames } from './promise-names';
 import { getSourceWords, type SourceWords } from './source-words';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
-import { nodeStartingAt, someNodeInSameFunction } from './walk';
+import { lookUpInSameFunction, someNodeInSameFunction } from './walk';
 
 /**
  * What happens to a value where it is produced, read off its place in the syntax tree:
@@ -156,6 +157,12 @@ export interface PromiseAnalysis {
 }
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Bounds on `collectPromiseNames` per file: past them the names are not collected and every
+ * question resolves its callee as before.
+ */
+const PROMISE_NAME_LIMITS = { maxNames: 2000, maxScans: 200 };
 
 const PROMISE_API_INDEX = new ApiCatalogIndex(PROMISE_APIS);
 const PROMISIFY_INDEX = new ApiCatalogIndex(PROMISIFY_APIS);
@@ -714,6 +721,46 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     return imported !== null && (asyncExportsOf(imported.module)?.has(imported.name) ?? false);
   }
 
+  /**
+   * Untyped: the names through which a promise can reach a call or variable of this file (see
+   * `collectPromiseNames`), on the first question; null when not collected (typed mode, or the
+   * set would cost more than it saves), and then every name may.
+   */
+  let promiseNames: ReadonlySet<string> | null | undefined;
+  function getPromiseNames(): ReadonlySet<string> | null {
+    if (promiseNames !== undefined) return promiseNames;
+    promiseNames = null;
+    if (services) return promiseNames;
+    const calls = promiseSourceCalls();
+    promiseNames = collectPromiseNames(
+      sourceCode,
+      words,
+      {
+        calls: [...calls.api.keys(), ...calls.promisify.keys(), ...calls.object.keys(), ...calls.wrapper.keys()],
+        names: getModuleLoads(context).relativeBindings,
+      },
+      PROMISE_NAME_LIMITS,
+    );
+    return promiseNames;
+  }
+
+  /**
+   * False when `node` is a name (`save`), or a member with a static name (`api.save`,
+   * `this.#save`), outside the file's promise names (`getPromiseNames`): then no function it
+   * resolves to (`resolveCallee`) returns a promise and no variable it names (`constantInit`) holds
+   * one, by the inference of `untypedIsPromise`. True for everything else.
+   */
+  function mayNamePromise(node: TSESTree.Node): boolean {
+    let name: string | null;
+    if (node.type === AST_NODE_TYPES.Identifier) name = node.name;
+    else if (node.type === AST_NODE_TYPES.MemberExpression) {
+      name = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? node.property.name : staticMemberName(node);
+    } else return true;
+    if (name === null) return true;
+    const names = getPromiseNames();
+    return names === null || names.has(name);
+  }
+
   function isPromiseApiCall(node: TSESTree.Node): boolean {
     return promiseSourceCalls().api.has(node);
   }
@@ -1035,15 +1082,20 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
    * True when `fn`'s body has at least one `return` (not looking into nested functions) and every
    * one returns a promise. The returns are judged in source order and the search stops at the
    * first that does not, exactly as `every` over all of them would. The body is not walked: each
-   * occurrence of the word `return` in its text is looked up in the tree (`nodeStartingAt`).
+   * occurrence of the keyword `return` in its text (`SourceWords.wordOccurrences`) is looked up in
+   * the tree (`lookUpInSameFunction`), and the occurrences inside a nested function or class body
+   * met on the way are skipped at once.
    */
   function everyReturnIsPromise(fn: FunctionNode, depth: number): boolean {
     let returns = 0;
-    for (const offset of words.occurrences('return', fn.body.range[0], fn.body.range[1])) {
-      const statement = nodeStartingAt(fn.body, offset, AST_NODE_TYPES.ReturnStatement, sourceCode.visitorKeys);
-      if (statement?.type !== AST_NODE_TYPES.ReturnStatement) continue;
+    let skipUntil = -1;
+    for (const offset of words.wordOccurrences('return', fn.body.range[0], fn.body.range[1])) {
+      if (offset < skipUntil) continue;
+      const lookup = lookUpInSameFunction(fn.body, offset, AST_NODE_TYPES.ReturnStatement, sourceCode.visitorKeys);
+      if (lookup.kind === 'nested') skipUntil = lookup.boundary.range[1];
+      if (lookup.kind !== 'found' || lookup.node.type !== AST_NODE_TYPES.ReturnStatement) continue;
       returns += 1;
-      if (statement.argument === null || !untypedIsPromise(statement.argument, depth)) return false;
+      if (lookup.node.argument === null || !untypedIsPromise(lookup.node.argument, depth)) return false;
     }
     return returns > 0;
   }
@@ -1080,15 +1132,19 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
           if (name !== null && CHAIN_METHODS.has(name)) return untypedIsPromise(callee.object, depth + 1);
           if (isPromiseObjectMethodCall(callee)) return true;
         }
-        if (callee.type === AST_NODE_TYPES.Identifier && promiseSourceCalls().promisify.size > 0) {
+        if (callee.type === AST_NODE_TYPES.Identifier && promiseSourceCalls().promisify.size > 0 && mayNamePromise(callee)) {
           const init = constantInit(callee);
           if (init && isPromisifyCall(skipTransparent(init))) return true;
         }
         if (callee.type === AST_NODE_TYPES.Super) return false;
+        // A function of this file that no promise name names returns no promise; an import
+        // resolves to no function of this file (`resolveCallee`), so it is still asked about.
+        if (!mayNamePromise(callee)) return isImportedPromiseFunction(callee);
         const fn = resolveCallee(callee as TSESTree.Expression);
         return fn !== null ? functionReturnsPromise(fn, depth + 1) : isImportedPromiseFunction(callee);
       }
       case AST_NODE_TYPES.Identifier: {
+        if (!mayNamePromise(node)) return false;
         const init = constantInit(node);
         return init !== null && untypedIsPromise(init, depth + 1);
       }
@@ -1344,6 +1400,10 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     if (call.type !== AST_NODE_TYPES.CallExpression) return null;
     const callee = skipTransparent(call.callee);
     if (callee.type === AST_NODE_TYPES.Super) return null;
+    // Not async (its name would be a promise name); a generator or a settled annotation would say
+    // false, but `untypedIsPromise` says false for every call of a function of this file that is
+    // no promise name, and asks no more than this would.
+    if (!mayNamePromise(callee)) return null;
     const fn = resolveCallee(callee as TSESTree.Expression);
     if (!fn) return null;
     if (fn.generator) return false;
@@ -1463,6 +1523,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   function untypedReturnsPromise(node: TSESTree.Expression): boolean {
+    if (!mayNamePromise(node)) return isImportedPromiseFunction(node);
     const fn = resolveCallee(node);
     return fn !== null ? functionReturnsPromise(fn, 0) : isImportedPromiseFunction(node);
   }

@@ -502,6 +502,27 @@ export default createRule<Options, MessageIds>({
       return first?.type === AST_NODE_TYPES.Identifier && ERROR_PARAMETER.test(first.name);
     }
 
+    /**
+     * `addUser(user, () => modal.hide())` where `addUser(user, cb)` is an async function of this
+     * file that calls its `cb` parameter when it is done: the function offers both styles and the
+     * caller chose the callback, so the dropped promise is not where it waits.
+     */
+    function passesCompletionCallback(call: TSESTree.CallExpression): boolean {
+      const fn = effects.calledFunction(call);
+      if (!fn) return false;
+      return call.arguments.some((argument, index) => {
+        const param = fn.params[index];
+        if (!isFunctionNode(skipTransparent(argument)) || param?.type !== AST_NODE_TYPES.Identifier) return false;
+        const variable = sourceCode.getDeclaredVariables(fn).find((candidate) => candidate.name === param.name);
+        return (
+          variable?.references.some((reference) => {
+            const parent = reference.identifier.parent;
+            return parent.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier;
+          }) ?? false
+        );
+      });
+    }
+
     return {
       ExpressionStatement(statement) {
         if (statement.directive !== undefined && statement.directive !== null) return;
@@ -509,7 +530,7 @@ export default createRule<Options, MessageIds>({
         const first = parts[0];
         if (!first) return;
         if (saysDeliberate(statement)) return;
-        if (first.type === AST_NODE_TYPES.CallExpression && handsErrorToCallback(first)) return;
+        if (first.type === AST_NODE_TYPES.CallExpression && (handsErrorToCallback(first) || passesCompletionCallback(first))) return;
         // Browser UI code: an event handler or effect starting an async action is its ordinary
         // shape, and a rejection reaches the console, not the end of a process. Inside a `try`
         // whose `catch` handles errors the author meant to handle this one too: still reported.

@@ -17,7 +17,6 @@ import {
   typedPromiseKind,
 } from '../analysis/promise-bindings';
 import { getFileEffects } from '../analysis/effects';
-import { importedCallee } from '../analysis/imports';
 import { getPromiseAnalysis, getValueUsage } from '../analysis/promises';
 import { isLoopStatement, skipTransparent, variableOfIdentifier } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
@@ -34,9 +33,6 @@ export type MessageIds = 'lateHandling' | 'abandoned' | 'oneByOne' | 'suggestGat
 /** The keywords of the suspensions of a function (see `TimelineEvent`), and with them those of its exits. */
 const SUSPENSION_WORDS: readonly string[] = ['await', 'yield'];
 const WINDOW_WORDS: readonly string[] = [...SUSPENSION_WORDS, 'return', 'throw', 'break', 'continue'];
-
-/** The promise-based timers module: its timers reject only through an abort signal. */
-const TIMER_PROMISE_MODULES: ReadonlySet<string> = new Set(['timers/promises', 'node:timers/promises']);
 
 /** How many events of a window are checked before the rule gives up (stays silent). */
 const MAX_WINDOW_EVENTS = 64;
@@ -189,30 +185,6 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * `setTimeout(ms)` / `setImmediate()` of `timers/promises` (any local name: `sleep(250)`)
-     * without an options object that may carry an abort `signal`: the timer only resolves.
-     * An options argument that is an object literal without `signal` counts as none.
-     */
-    function isUnsignalledTimer(call: TSESTree.CallExpression): boolean {
-      const imported = importedCallee(call.callee, (identifier) => variableOfIdentifier(sourceCode, identifier));
-      if (!imported || !TIMER_PROMISE_MODULES.has(imported.module)) return false;
-      const optionsIndex = imported.name === 'setTimeout' ? 2 : imported.name === 'setImmediate' ? 1 : -1;
-      if (optionsIndex === -1) return false;
-      const options = call.arguments[optionsIndex];
-      if (options === undefined) return true;
-      const value = skipTransparent(options);
-      return (
-        value.type === AST_NODE_TYPES.ObjectExpression &&
-        value.properties.every(
-          (property) =>
-            property.type === AST_NODE_TYPES.Property &&
-            !property.computed &&
-            !(property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'signal'),
-        )
-      );
-    }
-
-    /**
      * `cannotReject`, also for a call whose effect summary says it cannot reject (see
      * `EffectSummary.canReject`: an async helper whose body catches everything), through one
      * level of same-file helper (`const delay = (ms) => new Promise((r) => setTimeout(r, ms))`: a
@@ -224,7 +196,7 @@ export default createRule<Options, MessageIds>({
       if (depth > 1) return false;
       const node = skipTransparent(expression);
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-      if (isUnsignalledTimer(node)) return true;
+      if (effects.isUnsignalledTimer(node)) return true;
       const argument = node.arguments[0];
       // A call whose effect summary cannot reject (an async helper wholly inside try/catch).
       if (effects.summaryOf(node)?.canReject === false || effects.importedCannotReject(node)) return true;

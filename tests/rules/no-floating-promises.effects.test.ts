@@ -134,6 +134,39 @@ const invalid: Invalid[] = [
     code: 'async function sync(dir) { await copy(dir); }\nexport function watch(dir) {\n  sync(dir);\n}',
     errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function sync(dir) { await copy(dir); }\nexport function watch(dir) {\n  void sync(dir);\n}' }] }],
   },
+  // a dropped delay is a forgotten await, also when the function of this file only returns one
+  {
+    code: 'function pause(ms) {\n  return new Promise((resolve) => setTimeout(resolve, ms));\n}\nasync function step() {\n  pause(50);\n  render();\n}',
+    errors: [{ messageId: 'floating', line: 5, column: 3, suggestions: [
+      { messageId: 'suggestAwait', output: 'function pause(ms) {\n  return new Promise((resolve) => setTimeout(resolve, ms));\n}\nasync function step() {\n  await pause(50);\n  render();\n}' },
+      { messageId: 'suggestVoid', output: 'function pause(ms) {\n  return new Promise((resolve) => setTimeout(resolve, ms));\n}\nasync function step() {\n  void pause(50);\n  render();\n}' },
+    ] }],
+  },
+  // a promise timer given an abort signal rejects when it is aborted
+  {
+    code: "import { setTimeout as pause } from 'node:timers/promises';\nasync function poll(signal) {\n  await pause(1000, undefined, { signal });\n  try { await check(); } catch (err) { log(err); }\n}\nexport function start(signal) {\n  poll(signal);\n}",
+    errors: [{ messageId: 'floating', line: 7, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "import { setTimeout as pause } from 'node:timers/promises';\nasync function poll(signal) {\n  await pause(1000, undefined, { signal });\n  try { await check(); } catch (err) { log(err); }\n}\nexport function start(signal) {\n  void poll(signal);\n}" }] }],
+  },
+  // a guard whose test calls something checks more than the function's own state
+  {
+    code: 'class Refresher {\n  async refresh() {\n    if (!this.auth.isValid()) throw new Error("expired");\n    try { await this.pull(); } catch (err) { this.onError(err); }\n  }\n  tick() {\n    this.refresh();\n  }\n}',
+    errors: [{ messageId: 'floating', line: 7, column: 5, suggestions: [{ messageId: 'suggestVoid', output: 'class Refresher {\n  async refresh() {\n    if (!this.auth.isValid()) throw new Error("expired");\n    try { await this.pull(); } catch (err) { this.onError(err); }\n  }\n  tick() {\n    void this.refresh();\n  }\n}' }] }],
+  },
+  // ...and a throw after an await answers what was awaited: a failure of the work, not a guard
+  {
+    code: 'class Refresher {\n  async refresh() {\n    const token = await this.pull();\n    if (!token) throw new Error("no token");\n    try { await this.apply(token); } catch (err) { this.onError(err); }\n  }\n  tick() {\n    this.refresh();\n  }\n}',
+    errors: [{ messageId: 'floating', line: 8, column: 5, suggestions: [{ messageId: 'suggestVoid', output: 'class Refresher {\n  async refresh() {\n    const token = await this.pull();\n    if (!token) throw new Error("no token");\n    try { await this.apply(token); } catch (err) { this.onError(err); }\n  }\n  tick() {\n    void this.refresh();\n  }\n}' }] }],
+  },
+  // a subclass that fills the inherited field with a promise that can reject
+  {
+    code: 'class Base {\n  constructor() {\n    this.exited = new Promise((resolve) => { this.onExit = resolve; });\n  }\n}\nclass Child extends Base {\n  restart() {\n    this.exited = this.spawn();\n  }\n  forceExit() {\n    this.exited.then(() => clearTimeout(this.timer));\n  }\n}',
+    errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 11, column: 5, suggestions: [{ messageId: 'suggestVoid', output: 'class Base {\n  constructor() {\n    this.exited = new Promise((resolve) => { this.onExit = resolve; });\n  }\n}\nclass Child extends Base {\n  restart() {\n    this.exited = this.spawn();\n  }\n  forceExit() {\n    void this.exited.then(() => clearTimeout(this.timer));\n  }\n}' }] }],
+  },
+  // a function passed for a parameter the called function never calls is no completion callback
+  {
+    code: 'async function addRow(user, format) {\n  const html = await render(user, format);\n  table.append(html);\n}\nfunction onPick(user) {\n  addRow(user, (u) => u.name);\n}',
+    errors: [{ messageId: 'floating', line: 6, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function addRow(user, format) {\n  const html = await render(user, format);\n  table.append(html);\n}\nfunction onPick(user) {\n  void addRow(user, (u) => u.name);\n}' }] }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as never, {
@@ -203,6 +236,16 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     { code: 'import { NestFactory } from "@nestjs/core";\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\nbootstrap();', filename: 'src/main.ts' },
     { code: 'const { Client } = require("discord.js");\nconst client = new Client();\nasync function start() { await client.login(token); }\nstart();', filename: 'bot/index.js' },
     { code: 'resolve({ name: "x" }).then(print);', filename: 'packages/resolver/example.js' },
+    // a background loop whose only unguarded await is a delay: waiting cannot reject
+    'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\nclass Poller {\n  async loop() {\n    while (this.running) {\n      try { await this.db.poll(); } catch (err) { console.error(err); }\n      await sleep(1000);\n    }\n  }\n  start() {\n    this.running = true;\n    this.loop();\n  }\n}',
+    "import { setTimeout as pause } from 'node:timers/promises';\nasync function retryLater(job) {\n  await pause(500);\n  try { await job.run(); } catch (err) { job.fail(err); }\n}\nexport function onFailure(job) {\n  retryLater(job);\n}",
+    'async function warmUp(cache) {\n  await new Promise((resolve) => setTimeout(resolve, 100));\n  try { await cache.fill(); } catch (err) { cache.log(err); }\n}\nexport function boot(cache) {\n  warmUp(cache);\n}',
+    // a guard on the function's own state before a try/catch that covers the rest: only misuse throws
+    'class Refresher {\n  async refresh() {\n    if (!this.listener) {\n      throw new Error("not started");\n    }\n    try {\n      this.listener.next(await this.provider.token());\n    } catch (err) {\n      this.onError(err);\n    }\n  }\n  schedule(delay) {\n    if (delay === 0) this.refresh();\n    else this.timer = setTimeout(() => this.refresh(), delay);\n  }\n}',
+    // a field a class of this file that it extends fills only with a resolve-only promise
+    'class Base {\n  constructor() {\n    this.exited = new Promise((resolve) => { this.onExit = resolve; });\n  }\n}\nclass Child extends Base {\n  forceExit() {\n    const timer = setTimeout(() => this.kill(), 500);\n    this.exited.then(() => clearTimeout(timer));\n  }\n}',
+    // an async function that also takes a completion callback and calls it: the caller waits through it
+    'async function addRow(user, done) {\n  done = done || function () {};\n  const html = await render(user);\n  table.append(html);\n  done();\n}\nfunction onPick(user, modal) {\n  addRow(user, function () {\n    modal.hide();\n  });\n}',
     // the handled chain's .finally
     'async function f() { await g(); }\nf().catch(() => {}).finally(() => {});',
   ],
