@@ -140,6 +140,13 @@ export interface PromiseAnalysis {
    */
   returnsStoredPromise(call: TSESTree.Node): boolean;
   /**
+   * Typed: is `reference` a parameter (`onAbort`, called as `onAbort?.()` or handed on) whose
+   * declared type returns `void` or a promise in every call signature (`() => void | Promise<void>`)?
+   * The function that declares it says either is fine: the caller may hand in an async hook, and
+   * it will not wait for it. False untyped and for anything else.
+   */
+  declaresIgnorablePromise(reference: TSESTree.Node): boolean;
+  /**
    * Typed mode: is `node` (a callback argument) passed where the parameter's function type, as
    * declared, may return a thenable, i.e. the callee is declared to accept async callbacks? A
    * return type that is a bare type parameter (`map<U>(fn: () => U)`) does not count. Always false
@@ -1043,6 +1050,26 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     });
   }
 
+  function declaresIgnorablePromise(reference: TSESTree.Node): boolean {
+    const value = skipTransparent(reference);
+    if (!services || value.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOf(value);
+    if (variable?.defs.length !== 1 || variable.defs[0]?.type !== 'Parameter') return false;
+    const declared = declaredTypeOfReference(value);
+    if (!declared || declared === 'unknown') return false;
+    const checker = services.checker;
+    return checkerQuery(false, () => {
+      const signatures = checker.getNonNullableType(declared).getCallSignatures();
+      return (
+        signatures.length > 0 &&
+        signatures.every((signature) => {
+          const parts = unionParts(signature.getReturnType());
+          return parts.some((part) => (part.flags & TYPE_FLAGS_VOID) !== 0) && parts.some((part) => isThenablePart(checker, part));
+        })
+      );
+    });
+  }
+
   function returnsStoredPromise(node: TSESTree.Node): boolean {
     const call = skipTransparent(node);
     if (call.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -1586,5 +1613,6 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     usageOf: getValueUsage,
     resolveCallee,
     returnsStoredPromise,
+    declaresIgnorablePromise,
   };
 }
