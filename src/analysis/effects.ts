@@ -32,7 +32,7 @@ import {
   VALUE_METHODS,
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, PURE_METHODS } from '../catalog/ordered-calls';
-import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
@@ -143,6 +143,9 @@ export interface EffectSummary {
 
 /** `ts.SymbolFlags.Class`; written out so untyped mode never loads `typescript`. */
 const SYMBOL_FLAGS_CLASS = 1 << 5;
+
+/** Calls that undo a transaction: `rollback()`, `rollbackTransaction(tx)`, `abortTransaction()`, `killTransaction(req)`. */
+const ROLLBACK_NAME = /^(?:rollback(?:Transaction|Tx)?|(?:abort|kill|cancel)(?:Transaction|Tx))$/i;
 
 /** The promise-based timers module: its timers reject only through an abort signal. */
 const TIMER_PROMISE_MODULES: ReadonlySet<string> = new Set(['timers/promises', 'node:timers/promises']);
@@ -1434,7 +1437,15 @@ class FunctionWalk {
           if (current.await && !guarded) found = true;
           break;
         case AST_NODE_TYPES.AwaitExpression:
-          if (!guarded && !handsOnError(current.argument, caught) && !this.effects.isDelay(current.argument) && this.effects.valueCanReject(current.argument, this.depth)) found = true;
+          if (
+            !guarded &&
+            !handsOnError(current.argument, caught) &&
+            !(caught.length > 0 && isRollback(current.argument)) &&
+            !this.effects.isDelay(current.argument) &&
+            this.effects.valueCanReject(current.argument, this.depth)
+          ) {
+            found = true;
+          }
           break;
         case AST_NODE_TYPES.ReturnStatement:
           if (current.argument && this.returnedCanReject(current.argument)) found = true;
@@ -1538,6 +1549,18 @@ function exitsProcess(fn: FunctionNode): boolean {
       (skipTransparent(callee.object) as TSESTree.Identifier).name === 'process'
     );
   });
+}
+
+/**
+ * `await killTransaction(req)`, `await tx.rollback()`: undoing a transaction in a `catch`. The
+ * error being handled is the work's; a failing rollback is the database's own failure, which the
+ * connection reports, not the lost result of the work.
+ */
+function isRollback(value: TSESTree.Node): boolean {
+  const call = skipTransparent(value);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = writtenName(call.callee);
+  return name !== null && ROLLBACK_NAME.test(name);
 }
 
 /** `report(error)` / `this.log.error('failed', error)`: a call handed one of the `caught` errors. */

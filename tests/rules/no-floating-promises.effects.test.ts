@@ -162,6 +162,11 @@ const invalid: Invalid[] = [
     code: 'class Base {\n  constructor() {\n    this.exited = new Promise((resolve) => { this.onExit = resolve; });\n  }\n}\nclass Child extends Base {\n  restart() {\n    this.exited = this.spawn();\n  }\n  forceExit() {\n    this.exited.then(() => clearTimeout(this.timer));\n  }\n}',
     errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 11, column: 5, suggestions: [{ messageId: 'suggestVoid', output: 'class Base {\n  constructor() {\n    this.exited = new Promise((resolve) => { this.onExit = resolve; });\n  }\n}\nclass Child extends Base {\n  restart() {\n    this.exited = this.spawn();\n  }\n  forceExit() {\n    void this.exited.then(() => clearTimeout(this.timer));\n  }\n}' }] }],
   },
+  // a catch that awaits other new work (not a rollback, not handed the error) may reject
+  {
+    code: 'async function sync(job) {\n  try { await job.run(); } catch (err) { await job.retryLater(); }\n}\nexport function onTick(job) {\n  sync(job);\n}',
+    errors: [{ messageId: 'floating', line: 5, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function sync(job) {\n  try { await job.run(); } catch (err) { await job.retryLater(); }\n}\nexport function onTick(job) {\n  void sync(job);\n}' }] }],
+  },
   // a function passed for a parameter the called function never calls is no completion callback
   {
     code: 'async function addRow(user, format) {\n  const html = await render(user, format);\n  table.append(html);\n}\nfunction onPick(user) {\n  addRow(user, (u) => u.name);\n}',
@@ -255,6 +260,8 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\nclass Poller {\n  async loop() {\n    while (this.running) {\n      try { await this.db.poll(); } catch (err) { console.error(err); }\n      await sleep(1000);\n    }\n  }\n  start() {\n    this.running = true;\n    this.loop();\n  }\n}',
     "import { setTimeout as pause } from 'node:timers/promises';\nasync function retryLater(job) {\n  await pause(500);\n  try { await job.run(); } catch (err) { job.fail(err); }\n}\nexport function onFailure(job) {\n  retryLater(job);\n}",
     'async function warmUp(cache) {\n  await new Promise((resolve) => setTimeout(resolve, 100));\n  try { await cache.fill(); } catch (err) { cache.log(err); }\n}\nexport function boot(cache) {\n  warmUp(cache);\n}',
+    // a catch that rolls the transaction back: the error handled is the work's
+    'async function save(db, row) {\n  const tx = await db.begin().catch(() => null);\n  if (!tx) return;\n  try { await tx.insert(row); await tx.commit(); } catch (err) { await tx.rollback(); log(err); }\n}\nexport function onRow(db, row) {\n  save(db, row);\n}',
     // a guard on the function's own state before a try/catch that covers the rest: only misuse throws
     'class Refresher {\n  async refresh() {\n    if (!this.listener) {\n      throw new Error("not started");\n    }\n    try {\n      this.listener.next(await this.provider.token());\n    } catch (err) {\n      this.onError(err);\n    }\n  }\n  schedule(delay) {\n    if (delay === 0) this.refresh();\n    else this.timer = setTimeout(() => this.refresh(), delay);\n  }\n}',
     // a field a class of this file that it extends fills only with a resolve-only promise
