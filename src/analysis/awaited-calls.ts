@@ -1,5 +1,20 @@
 import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { ORDERED_CALL_NAMES, ORDERED_CALL_PREFIXES, ORDERED_LIFECYCLE_VERBS, ORDERED_RESOURCE_NOUNS, UI_QUERY_NAMES, WRITE_VERBS } from '../catalog/ordered-calls';
+import {
+  CREATE_WHEN_MISSING,
+  THROWING_LOOKUP,
+  HOOK_REGISTRY_NAME,
+  MAINTENANCE_WORDS,
+  ORDERED_CALL_NAMES,
+  ORDERED_CALL_PREFIXES,
+  ORDERED_LIFECYCLE_VERBS,
+  ORDERED_RESOURCE_NOUNS,
+  RATE_LIMIT_METHODS,
+  RATE_LIMITER_NAME,
+  READ_FIRST_WORDS,
+  UI_QUERY_NAMES,
+  UNSAFE_HTTP_METHODS,
+  WRITE_VERBS,
+} from '../catalog/ordered-calls';
 import { skipTransparent, writtenName } from '../util/ast';
 import { writesOutside } from './dependencies';
 
@@ -141,6 +156,23 @@ export function isOrderedCall(call: AwaitedCall, extraNames: ReadonlySet<string>
   );
 }
 
+/**
+ * True when the call runs a plugin host's hooks: a member of the callee's object chain is named
+ * like a hook registry (`HOOK_REGISTRY_NAME`: `plugins.hooks.fire('filter:page', data)`,
+ * `compiler.hooks.done.promise(stats)`). Extensions' listeners run there with effects the file
+ * cannot see, in the order the host documents: two hook runs are one ordered sequence.
+ */
+export function callsHookRegistry(call: AwaitedCall): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  for (let node: TSESTree.Node = skipTransparent(callee.object); ; ) {
+    const name = writtenName(node);
+    if (name !== null && HOOK_REGISTRY_NAME.test(name)) return true;
+    if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+    node = skipTransparent(node.object);
+  }
+}
+
 /** The first or last camelCase word of a name is a lifecycle verb (see `isOrderedCall`). */
 function namesLifecycleStep(name: string): boolean {
   const words = name.replace(/^[_$#]+/, '').split(/(?=[A-Z])|[_$]+/).filter((word) => word.length > 0);
@@ -193,8 +225,19 @@ export function callsStatefulFunction(
 
 const WRITE_NAME = new RegExp(`^(?:${WRITE_VERBS.map((verb) => verb.replace(/\$/g, '\\$')).join('|')})(?:$|[A-Z0-9_])`);
 
-/** True when the callee's name reads like a write to something outside the program (see `WRITE_VERBS`). */
+/**
+ * True when the call reads like a write to something outside the program:
+ * - its name starts with a write verb (`WRITE_VERBS`: `createOrder`, `refresh`, `syncUsers`), or
+ *   names a maintenance
+ *   step that drops entries (`checkPinExpiry`, `runCleanup`: `MAINTENANCE_WORDS`, unless the name
+ *   starts as a read);
+ * - a command-pattern client is sent a command that does not read
+ *   (`client.send(new PutObjectCommand(...))`);
+ * - it is handed an options object whose `method` is an unsafe HTTP method
+ *   (`fetch(url, { method: 'POST', body })`);
+ */
 export function looksLikeWrite(call: AwaitedCall): boolean {
+  if (sendsUnsafeHttpMethod(call)) return true;
   const name = calleeName(call);
   if (name === null) return false;
   // Command-pattern clients (AWS SDK v3 `client.send(new GetObjectCommand(...))`): the command says.
@@ -206,7 +249,108 @@ export function looksLikeWrite(call: AwaitedCall): boolean {
   ) {
     return !READ_COMMAND.test(first.callee.name);
   }
-  return WRITE_NAME.test(name);
+  return WRITE_NAME.test(name) || namesMaintenanceStep(name);
+}
+
+/**
+ * True when the call has an effect that a refused request must not cause, though it is not a
+ * plain write: it creates the record when missing (`getOrCreatePartner`: `CREATE_WHEN_MISSING`)
+ * or spends a rate limiter's token (`ratelimit(5, '1 m').limit(key)`, `limiter.consume(ip)`).
+ * Beside a read it may run at once; after a lookup that throws for a refused request
+ * (`THROWING_LOOKUP`: `findFirstOrThrow`) it must wait for the lookup's answer.
+ */
+export function hasCountedEffect(call: AwaitedCall): boolean {
+  const name = calleeName(call);
+  return spendsRateLimit(call) || (name !== null && CREATE_WHEN_MISSING.test(name));
+}
+
+/** True when the call is a lookup that throws when nothing is found (`findFirstOrThrow`, `getTeamOrFail`: `THROWING_LOOKUP`). */
+export function isThrowingLookup(call: AwaitedCall): boolean {
+  const name = calleeName(call);
+  return name !== null && THROWING_LOOKUP.test(name);
+}
+
+/** A maintenance word anywhere in a name that does not start as a read (see `looksLikeWrite`). */
+function namesMaintenanceStep(name: string): boolean {
+  const words = name.replace(/^[_$#]+/, '').split(/(?=[A-Z])|[_$]+/).map((word) => word.toLowerCase());
+  const [first] = words;
+  if (first === undefined || READ_FIRST_WORDS.has(first)) return false;
+  return words.some((word) => MAINTENANCE_WORDS.has(word));
+}
+
+/** `fetch(url, { method: 'POST' })`, `request({ method: 'delete', url })`: an object argument with an unsafe `method`. */
+function sendsUnsafeHttpMethod(call: AwaitedCall): boolean {
+  return call.arguments.some((argument) => {
+    const value = skipTransparent(argument);
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    return value.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        property.key.name === 'method' &&
+        property.value.type === AST_NODE_TYPES.Literal &&
+        typeof property.value.value === 'string' &&
+        UNSAFE_HTTP_METHODS.has(property.value.value.toLowerCase()),
+    );
+  });
+}
+
+/** `ratelimit(5, '1 m').limit(key)`, `this.loginLimiter.consume(ip)`: a token spent (see `RATE_LIMITER_NAME`). */
+function spendsRateLimit(call: AwaitedCall): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = writtenName(callee);
+  if (method === null || !RATE_LIMIT_METHODS.has(method)) return false;
+  let receiver = skipTransparent(callee.object);
+  if (receiver.type === AST_NODE_TYPES.CallExpression) receiver = skipTransparent(receiver.callee);
+  const name = writtenName(receiver);
+  return name !== null && RATE_LIMITER_NAME.test(name);
+}
+
+/**
+ * True when the call's method is picked at run time from a value the file does not pin to names
+ * (`topics.tools[action](tid)`, with `action` a parameter): it may be any method, a write or a
+ * delete of what an earlier call read. A key that is a variable only ever given string literals
+ * (`const method = old ? 'getRange' : 'getRevRange'`, `let m = 'hourly'; if (d) m = 'daily';`) is
+ * judged by those names (`looksLikeWrite`).
+ */
+export function callsUnknownMethod(call: AwaitedCall, scope: TSESLint.Scope.Scope): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !callee.computed) return false;
+  const names = literalNames(skipTransparent(callee.property), scope);
+  if (names === null) return true;
+  return names.some((name) => WRITE_NAME.test(name) || namesMaintenanceStep(name));
+}
+
+/** The strings a computed key can be: a literal, a conditional of literals, or a `const` bound to one; null otherwise. */
+function literalNames(node: TSESTree.Node, scope: TSESLint.Scope.Scope | null): string[] | null {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' || typeof node.value === 'number' ? [String(node.value)] : null;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.expressions.length === 0 ? node.quasis.map((quasi) => quasi.value.cooked ?? '') : null;
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+    const consequent = literalNames(skipTransparent(node.consequent), scope);
+    const alternate = literalNames(skipTransparent(node.alternate), scope);
+    return consequent && alternate ? [...consequent, ...alternate] : null;
+  }
+  if (node.type === AST_NODE_TYPES.Identifier && scope) {
+    const variable = findVariable(scope, node.name);
+    const [definition] = variable?.defs ?? [];
+    if (!variable || variable.defs.length !== 1 || definition?.type !== 'Variable') return null;
+    // Every value written to it (the initializer, `method = 'other'` assignments): one step only,
+    // literals, not another name.
+    const names: string[] = [];
+    for (const reference of variable.references) {
+      if (!reference.isWrite()) continue;
+      const written = reference.writeExpr;
+      const parent = reference.identifier.parent;
+      if (!written || (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator !== '=')) return null;
+      const values = literalNames(skipTransparent(written), null);
+      if (values === null) return null;
+      names.push(...values);
+    }
+    return names.length > 0 ? names : null;
+  }
+  return null;
 }
 
 /** Command class names that read: `GetObjectCommand`, `ListTablesCommand`, `QueryCommand`. */

@@ -19,6 +19,9 @@ import {
   LOCAL_FILE_HELPER_NAME,
   LOCAL_PATH_ARGUMENT,
   MEMORY_METHODS,
+  REQUEST_ARGUMENT_NAMES,
+  REQUEST_STATE_GETTER,
+  SINGLETON_GETTER_NAMES,
   PROCESS_MODULES,
   PROMPT_METHODS,
   POOL_TYPE_NAMES,
@@ -38,6 +41,7 @@ import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
 import { catchAllAsyncExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
 import { getImportSource, importedCallee } from './imports';
+import { runsCallbackForResult } from './type-runners';
 import { fromModuleText, resolveRelativeModule } from './module-exports';
 import { type AnyRuleContext, perFile } from './per-file';
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
@@ -218,6 +222,23 @@ export class FileEffects {
       this.catchAllExports.set(imported.module, names);
     }
     return names?.has(imported.name) ?? false;
+  }
+
+  /**
+   * Typed: `await tracer.trace('renew', async (span) => { try {...} catch (e) { emit(e) } })`: a call
+   * of a runner declared to settle with what the one function written in its arguments returns
+   * (`runsCallbackForResult`: `trace<T>(run: () => Promise<T>): Promise<T>`), when that function
+   * cannot reject. The author made the callback the boundary of its errors; a failure of the runner
+   * itself (tracing, a span) is not visible here and not the lost task a rule reports. False untyped.
+   */
+  private runsCatchingCallback(call: EffectCall, depth: number): boolean {
+    const services = getTypedServices(this.context);
+    if (!services || call.type !== AST_NODE_TYPES.CallExpression || depth > MAX_DEPTH) return false;
+    const functions = call.arguments.filter((argument) => isFunctionNode(argument));
+    const [run] = functions;
+    if (functions.length !== 1 || !run || !isFunctionNode(run) || this.inProgress.has(run)) return false;
+    if (this.summarise(run, depth + 1).canReject) return false;
+    return runsCallbackForResult(services, call, call.arguments.indexOf(run));
   }
 
   /**
@@ -737,7 +758,7 @@ export class FileEffects {
       const fn = this.calledFunction(call);
       if (fn !== null && this.inProgress.has(fn) && this.apiEffect(call) === null) return false;
       // An async function of another module whose whole body catches everything (`importedCannotReject`).
-      return this.summaryAt(call, depth)?.canReject ?? !this.importedCannotReject(call);
+      return this.summaryAt(call, depth)?.canReject ?? !(this.importedCannotReject(call) || this.runsCatchingCallback(call, depth));
     }
     const [list] = call.arguments;
     const items = list ? skipTransparent(list) : null;
@@ -869,6 +890,12 @@ export class FileEffects {
     if (calledName !== null && MODULE_LOADER_NAMES.has(calledName) && call.arguments[0]?.type !== AST_NODE_TYPES.Literal) return 'moduleLoad';
     // `await sequencer.sort(files)`: a method named for in-memory work (`MEMORY_METHODS`), async in name only.
     if (member !== null && MEMORY_METHODS.has(member)) return 'memory';
+    // `await getPayload({ config })`: a memoised framework instance (`SINGLETON_GETTER_NAMES`);
+    // `await getSession(this, req)`: the request's state held by the adapter (`REQUEST_STATE_GETTER`).
+    if (calledName !== null && this.calledFunction(call) === null) {
+      if (SINGLETON_GETTER_NAMES.has(calledName)) return 'memory';
+      if (REQUEST_STATE_GETTER.test(calledName) && looksUpRequestState(call)) return 'memory';
+    }
     // `cli.askConfirm('Publish now?')`: a function of another module named for asking
     // (`PROMPT_NAME`), or given a question to show (`QUESTION_TEXT`).
     if (calledName !== null && (PROMPT_NAME.test(calledName) || asksQuestion(call)) && this.calledFunction(call) === null) return 'prompt';
@@ -1355,6 +1382,9 @@ class FunctionWalk {
         return widerWait(this.valueWait(node.left), this.valueWait(node.right));
       case AST_NODE_TYPES.AwaitExpression:
         return this.valueWait(node.argument);
+      // `await import('./serializer')`: the module cache answers every load after the first.
+      case AST_NODE_TYPES.ImportExpression:
+        return node.source.type === AST_NODE_TYPES.Literal ? 'cached' : 'io';
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
         if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node)) return 'memory';
@@ -1618,6 +1648,15 @@ function asksQuestion(call: EffectCall): boolean {
     return tail !== undefined && QUESTION_TEXT.test(tail.value.cooked ?? tail.value.raw);
   }
   return false;
+}
+
+/** `getSession(this, req)`: handed `this` and a request (`REQUEST_ARGUMENT_NAMES`), nothing else. */
+function looksUpRequestState(call: EffectCall): boolean {
+  const handed = call.arguments.map((argument) => skipTransparent(argument));
+  return (
+    handed.some((argument) => argument.type === AST_NODE_TYPES.ThisExpression) &&
+    handed.some((argument) => argument.type === AST_NODE_TYPES.Identifier && REQUEST_ARGUMENT_NAMES.has(argument.name))
+  );
 }
 
 /** The longer of two waits: `io` over `files` over `cached` over `memory`. */

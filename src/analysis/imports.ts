@@ -616,7 +616,7 @@ export const getModuleLoads = perFile((context): ModuleLoads => {
       specifiers.add(declaration.moduleReference.expression.value);
     }
   }
-  for (const offset of words.occurrences('require', ast.range[0], ast.range[1])) {
+  for (const offset of words.wordOccurrences('require', ast.range[0], ast.range[1])) {
     const identifier = nodeStartingAtAnyDepth(ast, offset, AST_NODE_TYPES.Identifier, sourceCode.visitorKeys);
     if (identifier?.type !== AST_NODE_TYPES.Identifier || identifier.name !== 'require') continue;
     const call = identifier.parent;
@@ -635,7 +635,7 @@ export const getModuleLoads = perFile((context): ModuleLoads => {
     const declarator = value.parent;
     if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === value) addPatternNames(declarator.id, relativeBindings);
   }
-  for (const offset of words.occurrences('import', ast.range[0], ast.range[1])) {
+  for (const offset of words.wordOccurrences('import', ast.range[0], ast.range[1])) {
     const expression = nodeStartingAtAnyDepth(ast, offset, AST_NODE_TYPES.ImportExpression, sourceCode.visitorKeys);
     if (expression?.type !== AST_NODE_TYPES.ImportExpression) continue;
     const source = expression.source;

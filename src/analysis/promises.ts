@@ -7,15 +7,17 @@ import {
   PROMISE_OBJECT_APIS,
   PROMISIFY_APIS,
   type PromiseObjectInfo,
+  TYPESCRIPT_EMIT_HELPERS,
 } from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, importedCallee, mayLoadModule, type ModuleLoads } from './imports';
 import { perFile } from './per-file';
+import { collectPromiseNames } from './promise-names';
 import { getSourceWords, type SourceWords } from './source-words';
 import { readAsyncExports, resolveRelativeModule } from './module-exports';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
-import { nodeStartingAt, someNodeInSameFunction } from './walk';
+import { lookUpInSameFunction, someNodeInSameFunction } from './walk';
 
 /**
  * What happens to a value where it is produced, read off its place in the syntax tree:
@@ -128,6 +130,16 @@ export interface PromiseAnalysis {
   /** The function an identifier or member callee refers to, when scope analysis can tell. */
   resolveCallee(callee: TSESTree.Expression): FunctionNode | null;
   /**
+   * Does the call run a non-async method whose last statement (function declarations after it
+   * aside) returns a field of its object (`return this.promise`)? Then its promise is one the object keeps, created, and handled or
+   * awaited, by whoever started the work; a call that re-runs the method (a retry, a redirect)
+   * and drops the result drops nothing new. The method is found as `resolveCallee` finds it, and
+   * typed also through the receiver's type: a method of a class declared in this file, or a
+   * function assigned to that class's prototype at the top level (`Batch.prototype.exec =
+   * function () {...}`), which wins over a member of the same name.
+   */
+  returnsStoredPromise(call: TSESTree.Node): boolean;
+  /**
    * Typed mode: is `node` (a callback argument) passed where the parameter's function type, as
    * declared, may return a thenable, i.e. the callee is declared to accept async callbacks? A
    * return type that is a bare type parameter (`map<U>(fn: () => U)`) does not count. Always false
@@ -145,6 +157,12 @@ export interface PromiseAnalysis {
 }
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Bounds on `collectPromiseNames` per file: past them the names are not collected and every
+ * question resolves its callee as before.
+ */
+const PROMISE_NAME_LIMITS = { maxNames: 2000, maxScans: 200 };
 
 const PROMISE_API_INDEX = new ApiCatalogIndex(PROMISE_APIS);
 const PROMISIFY_INDEX = new ApiCatalogIndex(PROMISIFY_APIS);
@@ -250,6 +268,46 @@ function untypedMayContainPromises(context: Context): boolean {
 interface MemberIndex {
   readonly members: ReadonlyMap<string, FunctionNode | null>;
   readonly unresolvable: boolean;
+}
+
+/**
+ * Typed mode: what a callee's declared type says about its calls (see `callReturnsNoPromise`):
+ * `true` no promise; `'unknown'` typed `any`; `{ passes }` a generic function that returns the
+ * argument at that index (`<T>(o: T, ...) => T`); null when the call itself must be typed.
+ */
+type CalleeAnswer = true | 'unknown' | { passes: number } | null;
+
+/** The path under which every member of a local name declared `any` or `unknown` shares one answer (see `calleeKey`). */
+const ANY_MEMBER = '.*';
+
+/**
+ * A local name's declared type: `any`/`unknown` (`'any'`), neither a union nor a type parameter
+ * (`'plain'`), or anything else.
+ */
+type DeclaredKind = 'plain' | 'any' | 'other';
+
+/**
+ * Arguments that a generic pass-through (`<T>(o: T) => T`) hands back as no new promise: a name or
+ * member holds a value whose own holder is judged where it was made; literals, objects, arrays,
+ * functions and `this` are no promise. A call, `new`, `await` or branch is judged by the call's type.
+ */
+const PASSED_THROUGH_VALUES: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.ThisExpression,
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.FunctionExpression,
+  AST_NODE_TYPES.ClassExpression,
+]);
+
+/** A class name's top-level declaration in a file (its body) and the functions assigned to its prototype there, by member. */
+interface ClassImplementations {
+  body: TSESTree.ClassBody | null;
+  readonly prototype: Map<string, FunctionNode>;
 }
 
 /**
@@ -635,8 +693,8 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   const knownTypeCache = new Map<TSESTree.Node, { tsNode: ts.Node; type: ts.Type } | null>();
   const syntacticCache = new Map<FunctionNode, boolean | null>();
   /** Typed mode: `declaredCallAnswer` per shared callee (see `calleeKey`): root (the program node for globals), then member path. */
-  const calleeAnswers = new Map<object, Map<string, true | 'unknown' | null>>();
-  const plainDeclaredTypes = new Map<TSESLint.Scope.Variable, boolean>();
+  const calleeAnswers = new Map<object, Map<string, CalleeAnswer>>();
+  const declaredKinds = new Map<TSESLint.Scope.Variable, DeclaredKind>();
   const asyncExportsCache = new Map<string, ReadonlySet<string> | null>();
 
   /** Promise-returning exports of a relative module, read once per linted file. */
@@ -659,6 +717,46 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     if (relative.size === 0) return false;
     const imported = importedCallee(callee, variableOf, (name) => relative.has(name));
     return imported !== null && (asyncExportsOf(imported.module)?.has(imported.name) ?? false);
+  }
+
+  /**
+   * Untyped: the names through which a promise can reach a call or variable of this file (see
+   * `collectPromiseNames`), on the first question; null when not collected (typed mode, or the
+   * set would cost more than it saves), and then every name may.
+   */
+  let promiseNames: ReadonlySet<string> | null | undefined;
+  function getPromiseNames(): ReadonlySet<string> | null {
+    if (promiseNames !== undefined) return promiseNames;
+    promiseNames = null;
+    if (services) return promiseNames;
+    const calls = promiseSourceCalls();
+    promiseNames = collectPromiseNames(
+      sourceCode,
+      words,
+      {
+        calls: [...calls.api.keys(), ...calls.promisify.keys(), ...calls.object.keys(), ...calls.wrapper.keys()],
+        names: getModuleLoads(context).relativeBindings,
+      },
+      PROMISE_NAME_LIMITS,
+    );
+    return promiseNames;
+  }
+
+  /**
+   * False when `node` is a name (`save`), or a member with a static name (`api.save`,
+   * `this.#save`), outside the file's promise names (`getPromiseNames`): then no function it
+   * resolves to (`resolveCallee`) returns a promise and no variable it names (`constantInit`) holds
+   * one, by the inference of `untypedIsPromise`. True for everything else.
+   */
+  function mayNamePromise(node: TSESTree.Node): boolean {
+    let name: string | null;
+    if (node.type === AST_NODE_TYPES.Identifier) name = node.name;
+    else if (node.type === AST_NODE_TYPES.MemberExpression) {
+      name = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? node.property.name : staticMemberName(node);
+    } else return true;
+    if (name === null) return true;
+    const names = getPromiseNames();
+    return names === null || names.has(name);
   }
 
   function isPromiseApiCall(node: TSESTree.Node): boolean {
@@ -896,6 +994,70 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     return null;
   }
 
+  /** Typed: the top-level class declarations and prototype-assigned functions of this file, by class name (see `returnsStoredPromise`). */
+  let classesByName: ReadonlyMap<string, ClassImplementations> | null = null;
+
+  function classImplementations(): ReadonlyMap<string, ClassImplementations> {
+    if (classesByName) return classesByName;
+    const found = new Map<string, ClassImplementations>();
+    const entry = (name: string): ClassImplementations => {
+      let known = found.get(name);
+      if (!known) found.set(name, (known = { body: null, prototype: new Map() }));
+      return known;
+    };
+    for (const top of sourceCode.ast.body) {
+      const statement = top.type === AST_NODE_TYPES.ExportNamedDeclaration && top.declaration ? top.declaration : top;
+      if (statement.type === AST_NODE_TYPES.ClassDeclaration && statement.id) entry(statement.id.name).body = statement.body;
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+      const { left, right, operator } = statement.expression;
+      const value = skipTransparent(right);
+      if (operator !== '=' || left.type !== AST_NODE_TYPES.MemberExpression || !isFunctionNode(value)) continue;
+      const member = staticMemberName(left);
+      const prototype = left.object;
+      if (member === null || prototype.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(prototype) !== 'prototype') continue;
+      if (prototype.object.type === AST_NODE_TYPES.Identifier) entry(prototype.object.name).prototype.set(member, value);
+    }
+    classesByName = found;
+    return found;
+  }
+
+  /**
+   * Typed: the function `receiver.name(...)` runs when the receiver's type is a class declared at
+   * the top level of this file: a function assigned to its prototype there, else its own method.
+   */
+  function typedClassMethod(callee: TSESTree.MemberExpression): FunctionNode | null {
+    if (!services) return null;
+    const name = staticMemberName(callee);
+    if (name === null) return null;
+    const checker = services.checker;
+    return checkerQuery(null, () => {
+      const receiver = services.esTreeNodeToTSNodeMap.get(callee.object);
+      const symbol = checker.getTypeAtLocation(receiver).getSymbol();
+      const file = receiver.getSourceFile();
+      if (!symbol?.declarations?.some((declaration) => declaration.getSourceFile() === file)) return null;
+      const implementations = classImplementations().get(symbol.getName());
+      if (!implementations) return null;
+      return implementations.prototype.get(name) ?? (implementations.body ? findMember(implementations.body, name, false) : null);
+    });
+  }
+
+  function returnsStoredPromise(node: TSESTree.Node): boolean {
+    const call = skipTransparent(node);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const fn = typedClassMethod(callee) ?? resolveCallee(callee);
+    if (!fn || fn.async || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+    // Function declarations after the last statement are hoisted helpers, not statements run.
+    const last = fn.body.body.findLast((statement) => statement.type !== AST_NODE_TYPES.FunctionDeclaration);
+    const returned = last?.type === AST_NODE_TYPES.ReturnStatement && last.argument ? skipTransparent(last.argument) : null;
+    return (
+      returned?.type === AST_NODE_TYPES.MemberExpression &&
+      !returned.computed &&
+      skipTransparent(returned.object).type === AST_NODE_TYPES.ThisExpression
+    );
+  }
+
   function resolveCallee(callee: TSESTree.Expression): FunctionNode | null {
     // A name the file declares nowhere resolves to nothing: no cache entry needed.
     if (callee.type === AST_NODE_TYPES.Identifier && declaredNames && !declaredNames.has(callee.name)) return null;
@@ -918,15 +1080,20 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
    * True when `fn`'s body has at least one `return` (not looking into nested functions) and every
    * one returns a promise. The returns are judged in source order and the search stops at the
    * first that does not, exactly as `every` over all of them would. The body is not walked: each
-   * occurrence of the word `return` in its text is looked up in the tree (`nodeStartingAt`).
+   * occurrence of the keyword `return` in its text (`SourceWords.wordOccurrences`) is looked up in
+   * the tree (`lookUpInSameFunction`), and the occurrences inside a nested function or class body
+   * met on the way are skipped at once.
    */
   function everyReturnIsPromise(fn: FunctionNode, depth: number): boolean {
     let returns = 0;
-    for (const offset of words.occurrences('return', fn.body.range[0], fn.body.range[1])) {
-      const statement = nodeStartingAt(fn.body, offset, AST_NODE_TYPES.ReturnStatement, sourceCode.visitorKeys);
-      if (statement?.type !== AST_NODE_TYPES.ReturnStatement) continue;
+    let skipUntil = -1;
+    for (const offset of words.wordOccurrences('return', fn.body.range[0], fn.body.range[1])) {
+      if (offset < skipUntil) continue;
+      const lookup = lookUpInSameFunction(fn.body, offset, AST_NODE_TYPES.ReturnStatement, sourceCode.visitorKeys);
+      if (lookup.kind === 'nested') skipUntil = lookup.boundary.range[1];
+      if (lookup.kind !== 'found' || lookup.node.type !== AST_NODE_TYPES.ReturnStatement) continue;
       returns += 1;
-      if (statement.argument === null || !untypedIsPromise(statement.argument, depth)) return false;
+      if (lookup.node.argument === null || !untypedIsPromise(lookup.node.argument, depth)) return false;
     }
     return returns > 0;
   }
@@ -963,15 +1130,19 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
           if (name !== null && CHAIN_METHODS.has(name)) return untypedIsPromise(callee.object, depth + 1);
           if (isPromiseObjectMethodCall(callee)) return true;
         }
-        if (callee.type === AST_NODE_TYPES.Identifier && promiseSourceCalls().promisify.size > 0) {
+        if (callee.type === AST_NODE_TYPES.Identifier && promiseSourceCalls().promisify.size > 0 && mayNamePromise(callee)) {
           const init = constantInit(callee);
           if (init && isPromisifyCall(skipTransparent(init))) return true;
         }
         if (callee.type === AST_NODE_TYPES.Super) return false;
+        // A function of this file that no promise name names returns no promise; an import
+        // resolves to no function of this file (`resolveCallee`), so it is still asked about.
+        if (!mayNamePromise(callee)) return isImportedPromiseFunction(callee);
         const fn = resolveCallee(callee as TSESTree.Expression);
         return fn !== null ? functionReturnsPromise(fn, depth + 1) : isImportedPromiseFunction(callee);
       }
       case AST_NODE_TYPES.Identifier: {
+        if (!mayNamePromise(node)) return false;
         const init = constantInit(node);
         return init !== null && untypedIsPromise(init, depth + 1);
       }
@@ -1069,19 +1240,28 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     let byPath = key ? calleeAnswers.get(key.root) : undefined;
     let answer = key ? byPath?.get(key.path) : undefined;
     if (answer === undefined) {
-      answer = declaredCallAnswer(callee);
+      answer = key?.path === ANY_MEMBER ? 'unknown' : declaredCallAnswer(callee);
       if (key) {
         if (!byPath) calleeAnswers.set(key.root, (byPath = new Map()));
         byPath.set(key.path, answer);
       }
     }
-    if (answer !== 'unknown') return answer;
-    knownTypeCache.set(call, null);
-    return null;
+    if (answer === 'unknown') {
+      knownTypeCache.set(call, null);
+      return null;
+    }
+    if (answer === null || answer === true) return answer;
+    // `Object.defineProperty(exports, 'x', ...)`: the call evaluates to the argument it is handed.
+    const passed = call.arguments[answer.passes];
+    if (!passed) return true;
+    return PASSED_THROUGH_VALUES.has(skipTransparent(passed).type) ? true : null;
   }
 
-  /** `callReturnsNoPromise`'s answer from the callee's declared type; `'unknown'` for an `any` callee. */
-  function declaredCallAnswer(callee: TSESTree.Identifier | TSESTree.MemberExpression): true | 'unknown' | null {
+  /**
+   * `callReturnsNoPromise`'s answer from the callee's declared type (see `CalleeAnswer`); `'unknown'`
+   * for an `any` callee.
+   */
+  function declaredCallAnswer(callee: TSESTree.Identifier | TSESTree.MemberExpression): CalleeAnswer {
     if (!services) return null;
     const declared = declaredTypeOfReference(callee);
     if (declared === 'unknown') return 'unknown';
@@ -1089,9 +1269,14 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     const signatures = declared.getCallSignatures();
     if (signatures.length === 0) return null;
     const checker = services.checker;
-    return signatures.every((signature) => unionParts(signature.getReturnType()).every((part) => isSettledNonThenable(checker, part)))
-      ? true
-      : null;
+    if (signatures.every((signature) => unionParts(signature.getReturnType()).every((part) => isSettledNonThenable(checker, part)))) return true;
+    const [only] = signatures;
+    if (signatures.length !== 1 || !only) return null;
+    // `<T>(o: T, ...) => T`: the call's value is the argument handed for `o`.
+    const returned = only.getReturnType();
+    if (!(returned.flags & TYPE_FLAGS_TYPE_PARAMETER)) return null;
+    const passes = only.parameters.findIndex((parameter) => checker.getTypeOfSymbol(parameter) === returned);
+    return passes >= 0 ? { passes } : null;
   }
 
   /**
@@ -1100,9 +1285,10 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
    * `this.emit`, `logger.info` are called many times). A global or an import followed by any
    * path of plain members (`fs.promises.readFile`); a local name itself (`save`); one plain member
    * of a local name whose declared type is neither a union nor `any`/`unknown` (narrowing could
-   * pick another member of a union); one plain member of `this` inside one class or object
-   * literal. Null for everything else (computed members, calls on call results, deeper paths of
-   * locals), which is asked about per call.
+   * pick another member of a union); every member path of a local name declared `any` or
+   * `unknown` (`context.report` in untyped JavaScript: all `'unknown'`, `ANY_MEMBER`); one plain
+   * member of `this` inside one class or object literal. Null for everything else (computed
+   * members, calls on call results, deeper paths of other locals), which is asked about per call.
    */
   function calleeKey(callee: TSESTree.Identifier | TSESTree.MemberExpression): { root: object; path: string } | null {
     const names: string[] = [];
@@ -1121,25 +1307,29 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     if (!variable || variable.defs.length === 0) return { root: sourceCode.ast, path: [node.name, ...names].join('.') };
     if (variable.defs.length > 1) return null;
     if (variable.defs[0]?.type === 'ImportBinding' || names.length === 0) return { root: variable, path: names.join('.') };
-    return names.length === 1 && hasPlainDeclaredType(node, variable) ? { root: variable, path: names.join('.') } : null;
+    const kind = declaredKind(node, variable);
+    if (kind === 'any') return { root: variable, path: ANY_MEMBER };
+    return names.length === 1 && kind === 'plain' ? { root: variable, path: names.join('.') } : null;
   }
 
-  /** Is the declared type of a local name neither a union nor `any`/`unknown`? Once per variable. */
-  function hasPlainDeclaredType(identifier: TSESTree.Identifier, variable: TSESLint.Scope.Variable): boolean {
-    let plain = plainDeclaredTypes.get(variable);
-    if (plain === undefined) {
-      plain = false;
+  /** The kind of a local name's declared type (see `DeclaredKind`), once per variable. */
+  function declaredKind(identifier: TSESTree.Identifier, variable: TSESLint.Scope.Variable): DeclaredKind {
+    let kind = declaredKinds.get(variable);
+    if (kind === undefined) {
+      kind = 'other';
       if (services) {
         const checker = services.checker;
-        plain = checkerQuery(false, () => {
+        kind = checkerQuery<DeclaredKind>('other', () => {
           const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(identifier));
           const type = symbol ? checker.getTypeOfSymbol(symbol) : null;
-          return type !== null && !type.isUnion() && !(type.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN | TYPE_FLAGS_TYPE_PARAMETER));
+          if (type === null) return 'other';
+          if (type.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN)) return 'any';
+          return !type.isUnion() && !(type.flags & TYPE_FLAGS_TYPE_PARAMETER) ? 'plain' : 'other';
         });
       }
-      plainDeclaredTypes.set(variable, plain);
+      declaredKinds.set(variable, kind);
     }
-    return plain;
+    return kind;
   }
 
   /**
@@ -1174,13 +1364,16 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
 
   /**
    * `syntacticReturnsPromise` for the function a call calls, when scope analysis resolves it to a
-   * function of this file (`resolveCallee`); null otherwise.
+   * function of this file (`resolveCallee`); false for `super(...)` and for the helpers TypeScript
+   * emits into compiled JavaScript (`TYPESCRIPT_EMIT_HELPERS`); null otherwise.
    */
   function syntacticCallIsPromise(node: TSESTree.Node): boolean | null {
     const call = skipTransparent(node);
     if (call.type !== AST_NODE_TYPES.CallExpression) return null;
     const callee = skipTransparent(call.callee);
-    if (callee.type === AST_NODE_TYPES.Super) return null;
+    // `super(...)` evaluates to `this`; `__createBinding(exports, m, k)` is compiled module plumbing.
+    if (callee.type === AST_NODE_TYPES.Super) return false;
+    if (callee.type === AST_NODE_TYPES.Identifier && TYPESCRIPT_EMIT_HELPERS.has(callee.name)) return false;
     const fn = resolveCallee(callee as TSESTree.Expression);
     return fn ? syntacticReturnsPromise(fn) : null;
   }
@@ -1198,6 +1391,10 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     if (call.type !== AST_NODE_TYPES.CallExpression) return null;
     const callee = skipTransparent(call.callee);
     if (callee.type === AST_NODE_TYPES.Super) return null;
+    // Not async (its name would be a promise name); a generator or a settled annotation would say
+    // false, but `untypedIsPromise` says false for every call of a function of this file that is
+    // no promise name, and asks no more than this would.
+    if (!mayNamePromise(callee)) return null;
     const fn = resolveCallee(callee as TSESTree.Expression);
     if (!fn) return null;
     if (fn.generator) return false;
@@ -1292,6 +1489,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   function untypedReturnsPromise(node: TSESTree.Expression): boolean {
+    if (!mayNamePromise(node)) return isImportedPromiseFunction(node);
     const fn = resolveCallee(node);
     return fn !== null ? functionReturnsPromise(fn, 0) : isImportedPromiseFunction(node);
   }
@@ -1353,5 +1551,6 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     },
     usageOf: getValueUsage,
     resolveCallee,
+    returnsStoredPromise,
   };
 }

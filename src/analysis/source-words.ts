@@ -129,6 +129,20 @@ export class SourceWords {
     }
   }
 
+  /**
+   * Like `occurrences`, but only where `word` stands alone: the characters before and after it are
+   * not ASCII letters, digits, `_` or `$`. A keyword or an identifier of exactly that name always
+   * stands alone, so this is still a superset of where the construct can start (`return` in
+   * `returnType` or `isReturn` is left out; `return` in a comment or string is not).
+   */
+  *wordOccurrences(word: string, start: number, end: number): Generator<number> {
+    const text = this.text;
+    for (const offset of this.occurrences(word, start, end)) {
+      if (isAsciiWordCode(text.charCodeAt(offset - 1)) || isAsciiWordCode(text.charCodeAt(offset + word.length))) continue;
+      yield offset;
+    }
+  }
+
   private offsetsOf(word: string): readonly number[] {
     let found = this.offsets.get(word);
     if (!found) {
@@ -141,6 +155,13 @@ export class SourceWords {
     }
     return found;
   }
+}
+
+/** Is this UTF-16 code an ASCII letter, digit, `_` or `$` (NaN, outside the text, is not)? */
+function isAsciiWordCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36
+  );
 }
 
 /** The index of the first of the ascending `offsets` that is at least `start` (`offsets.length` when none is). */

@@ -51,6 +51,31 @@ export function nodeStartingAt(
   type: AST_NODE_TYPES,
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
 ): TSESTree.Node | null {
+  const found = descendTo(root, offset, type, visitorKeys, true);
+  return found.kind === 'found' ? found.node : null;
+}
+
+/**
+ * Where the descent of `nodeStartingAt(root, offset, type, ...)` ends:
+ * - `found`: the node of type `type` starting exactly at `offset`, in the same function as `root`;
+ * - `nested`: `offset` lies inside a function or class body nested in `root` (`boundary`), so no
+ *   node of that function's own code starts there, nor at any other offset inside `boundary`'s
+ *   range: a caller going through the offsets of a word in order can skip to `boundary.range[1]`;
+ * - `none`: nothing of type `type` starts at `offset` in `root`'s own code (a comment, a string, a
+ *   longer word, another kind of node).
+ */
+export type SameFunctionLookup =
+  | { kind: 'found'; node: TSESTree.Node }
+  | { kind: 'nested'; boundary: TSESTree.Node }
+  | { kind: 'none' };
+
+/** `nodeStartingAt`, also saying which nested function or class body stopped it (see `SameFunctionLookup`). */
+export function lookUpInSameFunction(
+  root: TSESTree.Node,
+  offset: number,
+  type: AST_NODE_TYPES,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): SameFunctionLookup {
   return descendTo(root, offset, type, visitorKeys, true);
 }
 
@@ -65,8 +90,11 @@ export function nodeStartingAtAnyDepth(
   type: AST_NODE_TYPES,
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
 ): TSESTree.Node | null {
-  return descendTo(root, offset, type, visitorKeys, false);
+  const found = descendTo(root, offset, type, visitorKeys, false);
+  return found.kind === 'found' ? found.node : null;
 }
+
+const NONE: SameFunctionLookup = { kind: 'none' };
 
 function descendTo(
   root: TSESTree.Node,
@@ -74,14 +102,26 @@ function descendTo(
   type: AST_NODE_TYPES,
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
   sameFunction: boolean,
-): TSESTree.Node | null {
+): SameFunctionLookup {
   let node: TSESTree.Node | null = root;
   while (node && node.range[0] <= offset && offset < node.range[1]) {
-    if (node.range[0] === offset && node.type === type) return node;
-    if (sameFunction && node !== root && (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody)) return null;
+    if (node.range[0] === offset && node.type === type) return { kind: 'found', node };
+    if (sameFunction && node !== root && (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody)) return { kind: 'nested', boundary: node };
     node = childHolding(node, offset, visitorKeys);
   }
-  return null;
+  return NONE;
+}
+
+/**
+ * The deepest node below `root` (nested functions included) whose range holds `offset`, `root`
+ * itself when no child does, or null when `root` does not hold it. Found by descending into the one
+ * child that holds the offset, so the cost is the node's depth, not the size of `root`.
+ */
+export function deepestNodeAt(root: TSESTree.Node, offset: number, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Node | null {
+  if (offset < root.range[0] || offset >= root.range[1]) return null;
+  let node = root;
+  for (let child = childHolding(node, offset, visitorKeys); child; child = childHolding(node, offset, visitorKeys)) node = child;
+  return node;
 }
 
 /** The child of `node` whose range holds `offset`, or null. */

@@ -262,6 +262,13 @@ export const FILE_METADATA_PREFIXES: readonly string[] = [
   'access',
   'isFile',
   'isDirectory',
+  // The same lookups behind a project's own `fs` wrapper (`fsExists(marker)`, `fsStat(p)`).
+  'fsExists',
+  'fsStat',
+  'fsLstat',
+  'fileExists',
+  'dirExists',
+  'directoryExists',
 ];
 
 /**
@@ -380,9 +387,28 @@ export const IN_MEMORY_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'Set',
 
 /**
  * Methods named for work on values in memory: `await sequencer.sort(files)` calls a pluggable
- * strategy whose default is an `async` method that only sorts. Awaiting one waits for nothing real.
+ * strategy whose default is an `async` method that only sorts; `await nip19.decode(key)` decodes a
+ * string; `await adapter.getHeaders()` reads the request's headers. Awaiting one waits for
+ * nothing real.
  */
-export const MEMORY_METHODS: ReadonlySet<string> = new Set(['sort']);
+export const MEMORY_METHODS: ReadonlySet<string> = new Set(['sort', 'decode', 'encode', 'getHeaders', 'getCookies']);
+
+/**
+ * Getters of a framework's memoised instance (`getPayload({ config })`, `Foo.getInstance()`): the
+ * first call builds it, every later one answers with the same object. Beside real I/O there is
+ * nothing to overlap.
+ */
+export const SINGLETON_GETTER_NAMES: ReadonlySet<string> = new Set(['getPayload', 'getInstance', 'getSingleton']);
+
+/**
+ * A lookup of request-scoped state that the adapter itself holds (`getSession(this, req)`,
+ * `getTransaction(this, req)`): called with `this` and the request, it reads
+ * `this.sessions[req.transactionID]`, a map in memory.
+ */
+export const REQUEST_STATE_GETTER = /^get(?:Session|Transaction|Tx|Trx|TransactionId|TransactionID)$/;
+
+/** Argument names of the request whose state `REQUEST_STATE_GETTER` looks up. */
+export const REQUEST_ARGUMENT_NAMES: ReadonlySet<string> = new Set(['req', 'request', 'ctx', 'context']);
 
 /**
  * A plain function (not a method) of another module named for reading the local disk: a read verb
@@ -428,3 +454,27 @@ export const POOL_TYPE_NAMES: ReadonlySet<string> = new Set([
  * `PoolClient`, mysql2's `PoolConnection`, a `Connection`, a `QueryRunner`, a transaction, a session).
  */
 export const SINGLE_CONNECTION_TYPE_NAME = /^(?:Client|PoolClient)$|(?:Connection|QueryRunner|Transaction|Session|EntityManager)$/;
+
+/**
+ * A configuration value read by its literal key (`await setting('theme')`,
+ * `getSetting('smtpHost')`, `getConfigValue('x')`): settings stores cache their values, so the
+ * read almost never waits; gathering it with another call is correct but not worth a change.
+ */
+export const SETTING_READER_NAME = /^(?:get)?[sS]etting$|^getConfigValue$|^getOption$/;
+
+/**
+ * Translation lookups (`translator.translate('[[email:invite]]', lang)`, `i18n.t('key')`,
+ * `intl.formatMessage(...)`): the language files are loaded once and kept in memory, so the
+ * lookup almost never waits.
+ */
+export const TRANSLATION_METHODS: ReadonlySet<string> = new Set(['translate', 'formatMessage']);
+
+/** A settings store read through its `get` (`await Settings.get('nscd')`, `this.settings.get('theme')`). */
+export const SETTINGS_RECEIVER = /^_?(?:settings?|Settings?|[a-z]\w*Settings)$/;
+
+/**
+ * The first camelCase word of a function's name that marks one-time schema or data migration code
+ * (`migrateDown`, `migrateNewStatusPage`, `runMigrations`' steps are named `migrate*`): it runs once
+ * per deploy, where the order of its steps is the plan and latency does not matter.
+ */
+export const MIGRATION_FUNCTION_WORDS: ReadonlySet<string> = new Set(['migrate', 'migration', 'migrations']);

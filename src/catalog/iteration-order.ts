@@ -106,3 +106,56 @@ export const TEST_CALLBACK_CALL: ReadonlySet<string> = new Set([
  * where nobody waits for it and the work is often paced on purpose.
  */
 export const SCHEDULED_JOB_NAME = /(?:^|[^a-zA-Z])crons?(?![a-z])|Crons?(?![a-z])/;
+
+/**
+ * Methods that run one SQL statement or query text on a connection (`db.query(sql)`,
+ * `sql.unsafe(text)`, `client.execute(stmt)`, `db.run(stmt)`, `db.exec(ddl)`).
+ */
+export const STATEMENT_RUN_METHODS: ReadonlySet<string> = new Set(['query', 'execute', 'exec', 'run', 'unsafe', 'raw', 'none', 'batch']);
+
+/**
+ * Names of lists of SQL statements or queries, and of their items (`statementsToExecute`, `stmt`,
+ * `dStmnt`, `sqls`, `queries`, `ddl`): a schema push or migration runs them in order on one
+ * connection (a table is created before it is altered).
+ */
+export const STATEMENT_LIST_NAME = /statement|stmn?t|(?:^|[^a-z])sqls?(?:$|[^a-z])|quer(?:y|ies)|ddl/i;
+
+/**
+ * Option names that hand a call one transaction or database session (`{ session }`,
+ * `{ transaction: t }`, `{ tx }`): every iteration's call runs inside it, one operation at a time.
+ */
+export const TRANSACTION_OPTION_NAMES: ReadonlySet<string> = new Set(['session', 'transaction', 'tx', 'trx', 'txn', 'dbSession', 'mongoSession']);
+
+/** Names of a record's identity in a write's options (`update({ id: doc.id, data })`) or as its first argument (`docId`). */
+export const RECORD_ID_NAME = /^(?:_?id|ID)$|[a-z0-9](?:Id|ID)$/;
+
+/**
+ * Methods that register something with an application or server (`app.use(mw)`,
+ * `server.load(appFn)`, `fastify.register(plugin)`): the order of registration is the order
+ * requests meet them.
+ */
+export const REGISTRATION_METHODS: ReadonlySet<string> = new Set(['use', 'load', 'register', 'mount', 'plugin']);
+
+/** Receivers that are an application, server or container (`REGISTRATION_METHODS` are called on them). */
+export const APPLICATION_RECEIVER = /^(?:app|application|server|fastify|router|instance|host|container|registry|kernel|bot|probot)$|[a-z0-9](?:App|Server|Router|Registry|Container)$/;
+
+/**
+ * First words of a function's name that say it computes a value from what it is given
+ * (`buildQuery`, `parseParams`, `sanitizeJoinQuery`, `normalizeOptions`, `formatRow`): such a
+ * function is `async` for a rare nested step at most; a loop of them has nothing to overlap.
+ */
+export const COMPUTATION_FIRST_WORDS: ReadonlySet<string> = new Set([
+  'build',
+  'parse',
+  'sanitize',
+  'normalize',
+  'transform',
+  'format',
+  'serialize',
+  'compute',
+  'convert',
+  'traverse',
+]);
+
+/** An argument named like a client or connection (`client`, `apiClient`, `db`, `conn`, `http`): the callee may do I/O with it. */
+export const CLIENT_ARGUMENT_NAME = /^(?:client|api|http|db|conn|connection|pool|session|fetch|fetcher|request|axios|sdk)$|[a-z0-9](?:Client|Api|Http|Db|Conn|Connection|Pool|Session|Fetch|Sdk)$/;

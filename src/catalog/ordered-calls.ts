@@ -93,7 +93,24 @@ export const ORDERED_CALL_NAMES: ReadonlySet<string> = new Set([
   // in order and share the parent's fixtures.
   'test',
   'subtest',
+  // Extension hooks (WordPress-style filters and actions, Nuxt/unjs `callHook`): each hook's
+  // listeners may change what the next one sees, and their order is the host's contract.
+  'callHook',
+  'fireHook',
+  'runHook',
+  'invokeHook',
+  'triggerHook',
+  'applyFilters',
+  'doAction',
 ]);
+
+/**
+ * A receiver that is a plugin host's hook registry (`plugins.hooks.fire('filter:x', data)`,
+ * tapable's `compiler.hooks.done.promise(stats)`, `this.pluginHooks.run(...)`): a member of the
+ * callee's object chain named so. Listeners registered by extensions run there, with effects the
+ * file cannot see, and the order of hooks is the host's documented contract.
+ */
+export const HOOK_REGISTRY_NAME = /^(?:hooks|[a-z][a-zA-Z0-9]*Hooks)$/;
 
 /**
  * Name prefixes of calls that wait for a UI state (Playwright and WebdriverIO `waitForX`,
@@ -280,7 +297,53 @@ export const WRITE_VERBS: readonly string[] = [
   'move',
   'rename',
   'prune',
+  // Maintenance steps that store what a later read lists (`await lists.refresh(url)` then
+  // `await lists.list()`), or drop entries a later read would see.
+  'refresh',
+  'sync',
+  'reload',
+  'rebuild',
+  'reindex',
+  'purge',
+  'expire',
+  'evict',
+  'cleanup',
 ];
+
+/**
+ * Words that name a maintenance step anywhere in a call's name (`checkPinExpiry`,
+ * `runCleanup`, `topicsPurge`): the step drops or moves entries that a later read would list, so
+ * it is a write unless the name starts as a read (`getExpiry`, `readCleanupLog`:
+ * `READ_FIRST_WORDS`).
+ */
+export const MAINTENANCE_WORDS: ReadonlySet<string> = new Set(['expiry', 'expire', 'expired', 'expiration', 'cleanup', 'purge', 'prune', 'evict']);
+
+/** First words of a call's name that only read, whatever follows (`getExpiry`, `listPurged`). */
+export const READ_FIRST_WORDS: ReadonlySet<string> = new Set(['get', 'read', 'load', 'fetch', 'find', 'list', 'is', 'has', 'count', 'query', 'search', 'lookup', 'select', 'show', 'describe', 'format', 'parse', 'to']);
+
+/**
+ * A write hidden behind a getter-style name (`getOrCreatePartner`, `findOrCreate`,
+ * `fetchOrInsert`): the record is created when it is missing.
+ */
+export const CREATE_WHEN_MISSING = /Or(?:Create|Insert|Add|Upsert|Set|Update|Register)(?:$|[A-Z0-9_])/;
+
+/**
+ * A lookup that throws when nothing is found (Prisma's `findFirstOrThrow`, `getGroupOrThrow`,
+ * `loadTeamOrFail`): often the request's ownership or existence check.
+ */
+export const THROWING_LOOKUP = /Or(?:Throw|Fail|Reject|Error|404)$/;
+
+/** HTTP methods that change something on the server (`fetch(url, { method: 'POST' })`). */
+export const UNSAFE_HTTP_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch', 'delete']);
+
+/**
+ * A rate limiter's receiver (`ratelimit(5, '1 m')`, `this.limiter`, `loginRateLimit`): its
+ * `limit(key)` / `consume(key)` spends one of the key's tokens, a counted write.
+ */
+export const RATE_LIMITER_NAME = /rate_?limit|limiter/i;
+
+/** Methods of a rate limiter that spend a token (`RATE_LIMITER_NAME`). */
+export const RATE_LIMIT_METHODS: ReadonlySet<string> = new Set(['limit', 'consume', 'take', 'hit', 'penalty']);
 
 /**
  * Methods that only compute a value from their receiver (array, string, map lookups). A loop

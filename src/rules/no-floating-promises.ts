@@ -310,7 +310,9 @@ export default createRule<Options, MessageIds>({
           }
           // The handled-chain, cannot-reject and allow-list tests only for promises: they cost more.
           if (!promises.isPromise(node) || returnsHandledChain(node)) return [];
-          if (!checkCannotReject && cannotReject(node)) return [];
+          // `self.exec()` re-running a method that returns the promise its object keeps.
+          if (promises.returnsStoredPromise(node)) return [];
+          if (!checkCannotReject && cannotReject(node) && !throwsIntoGuardedRejection(node)) return [];
           return isAllowListed(node) ? [] : [node];
         }
         case AST_NODE_TYPES.NewExpression:
@@ -452,6 +454,34 @@ export default createRule<Options, MessageIds>({
       while (parent?.type === AST_NODE_TYPES.IfStatement && parent.parent.type === AST_NODE_TYPES.IfStatement && parent.parent.alternate === parent) parent = parent.parent;
       if (parent?.type === AST_NODE_TYPES.IfStatement) parent = parent.parent;
       return parent?.type === AST_NODE_TYPES.Program;
+    }
+
+    /**
+     * Typed mode: `try { release(); } catch (e) { log(e); }` where `release` is an async function
+     * of this file that makes a synchronous call outside a `try` (or `catch`) of its own
+     * (`client.off(...)`, `return releaseClient()`). The author's `catch` is meant for that call's throw, yet inside an
+     * async function the throw rejects the dropped promise instead. The effect summary takes such
+     * calls for safe (a type proves they return no promise), so this is the one place they count.
+     * Untyped, the same calls are already unknown promises that may reject.
+     */
+    function throwsIntoGuardedRejection(call: TSESTree.CallExpression): boolean {
+      if (!promises.typed || !insideGuardedTry(call)) return false;
+      const fn = effects.calledFunction(call);
+      if (!fn?.async || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+      return someNodeInSameFunction(
+        fn.body,
+        sourceCode.visitorKeys,
+        (inner) => inner.type === AST_NODE_TYPES.CallExpression && inner.parent.type !== AST_NODE_TYPES.AwaitExpression && !guardedWithin(inner, fn),
+      );
+    }
+
+    /** Is `node` inside the block of a `try` with a `catch`, or inside a `catch` (handling an error), within `fn`? */
+    function guardedWithin(node: TSESTree.Node, fn: TSESTree.Node): boolean {
+      for (let child = node, parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+        if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return true;
+        if (parent.type === AST_NODE_TYPES.CatchClause) return true;
+      }
+      return false;
     }
 
     /** True when `statement` lies in the block of a `try` with a `catch`, within its own function. */

@@ -45,17 +45,26 @@ import { getOrderingComments } from '../analysis/ordering-comments';
 import { disablesRuleOn } from '../util/disable-comments';
 import { locationWriteOf } from '../analysis/location-writes';
 import {
+  APPLICATION_RECEIVER,
   BACKGROUND_CALL,
   BATCH_NAME,
   BULK_CALL_NAME,
   CACHE_METHODS,
   CACHE_RECEIVER,
+  CLIENT_ARGUMENT_NAME,
+  COMPUTATION_FIRST_WORDS,
   CRITICAL_SECTION_CALL,
   GROUPING_CALL_NAME,
   PROCESS_CALL_NAME,
+  RECORD_ID_NAME,
+  REGISTRATION_METHODS,
   SHOWS_TO_USER_NAME,
   SCHEDULED_JOB_NAME,
+  STATEMENT_LIST_NAME,
+  STATEMENT_RUN_METHODS,
   TEST_CALLBACK_CALL,
+  TRANSACTION_OPTION_NAMES,
+  WRITE_CALL_NAME,
 } from '../catalog/iteration-order';
 import { type FunctionNode, isFunctionNode } from '../analysis/async-context';
 import { isLoopStatement, skipTransparent, writtenName } from '../util/ast';
@@ -810,6 +819,93 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * `await parseParams({ where: condition })`, `await buildQuery(...)`: a function this file does
+     * not define, named for computing a value (`COMPUTATION_FIRST_WORDS`). What it waits for is
+     * out of sight, and by its name it is in-memory work with a rare nested step.
+     */
+    function namesComputation(call: AwaitedCall): boolean {
+      const name = calleeName(call);
+      if (name === null || !COMPUTATION_FIRST_WORDS.has(firstWord(name)) || effects.summaryOf(call) !== null) return false;
+      // `parsePage({ item, client })`: handed a client, it may well fetch.
+      const handed: TSESTree.Node[] = [];
+      for (const argument of call.arguments) {
+        const value = skipTransparent(argument);
+        if (value.type !== AST_NODE_TYPES.ObjectExpression) handed.push(value);
+        else for (const property of value.properties) if (property.type === AST_NODE_TYPES.Property) handed.push(property.value);
+      }
+      return !handed.some((value) => {
+        const handedName = lastName(value);
+        return handedName !== null && CLIENT_ARGUMENT_NAME.test(handedName);
+      });
+    }
+
+    /**
+     * `await payload.update({ id: doc.id, data: localeData })` per locale: a write
+     * (`WRITE_CALL_NAME`) of one record whose identity (`RECORD_ID_NAME`, in an options object or
+     * as the first argument) does not come from the iteration. Concurrent updates of one record
+     * race; the last one must win.
+     */
+    function writesOneRecord(call: AwaitedCall, dependents: PathSet): boolean {
+      const name = calleeName(call);
+      if (name === null || !WRITE_CALL_NAME.test(name)) return false;
+      const invariant = (node: TSESTree.Node): boolean => {
+        const value = skipTransparent(node);
+        return value.type !== AST_NODE_TYPES.Literal && !dependents.overlapsAny(collectAccesses(value, visitorKeys).reads);
+      };
+      const [first] = call.arguments;
+      const firstValue = first ? skipTransparent(first) : null;
+      if (firstValue && firstValue.type !== AST_NODE_TYPES.ObjectExpression) {
+        const firstName = lastName(firstValue);
+        return firstName !== null && RECORD_ID_NAME.test(firstName) && invariant(firstValue);
+      }
+      return call.arguments.some((argument) => {
+        const value = skipTransparent(argument);
+        return (
+          value.type === AST_NODE_TYPES.ObjectExpression &&
+          value.properties.some((property) => {
+            if (property.type !== AST_NODE_TYPES.Property || property.computed) return false;
+            const key = writtenName(property.key);
+            return key !== null && RECORD_ID_NAME.test(key) && invariant(property.value);
+          })
+        );
+      });
+    }
+
+    /**
+     * `await server.load(appFn)`, `await app.use(middleware)` per item: registration with one
+     * application or server (`REGISTRATION_METHODS` on an `APPLICATION_RECEIVER` that does not
+     * come from the iteration). The order of registration is the order requests meet them.
+     */
+    function registersWithApplication(call: AwaitedCall, dependents: PathSet): boolean {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = writtenName(callee);
+      const receiver = lastName(callee.object);
+      return (
+        method !== null &&
+        REGISTRATION_METHODS.has(method) &&
+        receiver !== null &&
+        APPLICATION_RECEIVER.test(receiver) &&
+        !dependents.overlapsAny(collectAccesses(callee.object, visitorKeys).reads)
+      );
+    }
+
+    /**
+     * `for (let i = from + 1; i <= latest; i++) { await applyPatch(i); await setSetting('version', i) }`:
+     * a write (`WRITE_CALL_NAME`) handed the loop's counter itself records progress (a schema
+     * version, a last-processed index); every step must be done before its number is stored.
+     */
+    function recordsCounter(call: AwaitedCall, loop: CheckedLoop, loopVars: ReadonlySet<string>): boolean {
+      if (loop.type !== AST_NODE_TYPES.ForStatement) return false;
+      const name = calleeName(call);
+      if (name === null || !WRITE_CALL_NAME.test(name)) return false;
+      return call.arguments.some((argument) => {
+        const value = skipTransparent(argument);
+        return value.type === AST_NODE_TYPES.Identifier && loopVars.has(value.name);
+      });
+    }
+
+    /**
      * `await spinner.show({ task: () => shell.exec(script) })`: the call is handed a function (an
      * argument, a property of an object argument, or a local `const` holding one) that starts a
      * child process (`PROCESS_CALL_NAME`, or the effect summary says so). Commands run per item
@@ -1080,6 +1176,45 @@ export default createRule<Options, MessageIds>({
             ? (first.quasis[0]?.value.cooked ?? '')
             : null;
       return text !== null && /^\s*(?:DROP|ALTER|CREATE|TRUNCATE|RENAME)\s/i.test(text);
+    }
+
+    /**
+     * `for (const stmt of statementsToExecute) await db.query(stmt)`, `for (const q of queries)
+     * await sql.unsafe(q.sql)`: the item, or one member of it, is the statement a connection runs
+     * (`STATEMENT_RUN_METHODS`), and the loop's names say it is a list of SQL statements or
+     * queries (`STATEMENT_LIST_NAME`). A schema push or migration: created before altered, on one
+     * connection.
+     */
+    function runsListedStatement(call: AwaitedCall, loop: CheckedLoop, loopVars: ReadonlySet<string>): boolean {
+      const callee = skipTransparent(call.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? writtenName(callee) : null;
+      const [first] = call.arguments;
+      if (method === null || !STATEMENT_RUN_METHODS.has(method) || !first) return false;
+      let statement = skipTransparent(first);
+      if (statement.type === AST_NODE_TYPES.MemberExpression && !statement.computed) statement = skipTransparent(statement.object);
+      if (statement.type !== AST_NODE_TYPES.Identifier || !loopVars.has(statement.name)) return false;
+      if (STATEMENT_LIST_NAME.test(statement.name)) return true;
+      return loop.type !== AST_NODE_TYPES.ForStatement && STATEMENT_LIST_NAME.test(lastName(loop.right) ?? '');
+    }
+
+    /**
+     * `await localize({ slug: c.slug, session })`: a transaction or database session handed in an
+     * options object (`TRANSACTION_OPTION_NAMES`), the same every iteration. Its operations run one
+     * at a time (a Mongo session rejects concurrent use; a SQL transaction is one connection).
+     */
+    function handsSessionOption(call: AwaitedCall, dependents: PathSet): boolean {
+      return call.arguments.some((argument) => {
+        const value = skipTransparent(argument);
+        if (value.type !== AST_NODE_TYPES.ObjectExpression) return false;
+        return value.properties.some((property) => {
+          if (property.type !== AST_NODE_TYPES.Property || property.computed) return false;
+          const key = writtenName(property.key);
+          if (key === null || !TRANSACTION_OPTION_NAMES.has(key)) return false;
+          const handed = skipTransparent(property.value);
+          if (handed.type === AST_NODE_TYPES.Literal || handed.type === AST_NODE_TYPES.ObjectExpression) return false;
+          return !dependents.overlapsAny(collectAccesses(handed, visitorKeys).reads);
+        });
+      });
     }
 
     /**
@@ -1369,6 +1504,11 @@ export default createRule<Options, MessageIds>({
           fillsSharedArgument(call, dependents) ||
           createsSharedKey(call) ||
           runsSchemaStatement(call) ||
+          runsListedStatement(call, loop, loopVars) ||
+          handsSessionOption(call, dependents) ||
+          writesOneRecord(call, dependents) ||
+          registersWithApplication(call, dependents) ||
+          recordsCounter(call, loop, loopVars) ||
           writesOneLocation(call, dependents) ||
           handsOnCommand(call) ||
           showsToUser(call) ||
@@ -1395,7 +1535,14 @@ export default createRule<Options, MessageIds>({
       // Async in name only: nothing real waits behind any of the awaits (or, for a method
       // inherited from a class in another file, nothing is known of what it waits for), or only
       // a cache does.
-      if (calls.every((call) => effects.summaryOf(call)?.waits === 'memory' || effects.isUnseenInheritedMethod(call) || isCacheCall(call))) return;
+      if (
+        calls.every(
+          (call) =>
+            effects.summaryOf(call)?.waits === 'memory' || effects.isUnseenInheritedMethod(call) || isCacheCall(call) || namesComputation(call),
+        )
+      ) {
+        return;
+      }
 
       // A comment just before the loop or inside it says the iterations run in order on purpose, or
       // an awaited line already opts out of the core `no-await-in-loop`: the author decided.

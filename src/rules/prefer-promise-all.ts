@@ -1,12 +1,17 @@
+import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
   calleeName,
+  callsHookRegistry,
   callsStatefulFunction,
+  callsUnknownMethod,
   findVariable,
+  hasCountedEffect,
   isGlobalPromise,
   isOrderedCall,
   isImported,
+  isThrowingLookup,
   looksLikeWrite,
   promiseKnowledge,
   receiverKey,
@@ -16,12 +21,25 @@ import {
 } from '../analysis/awaited-calls';
 import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
 import { type EffectSummary, getFileEffects } from '../analysis/effects';
-import { FILE_METADATA_PREFIXES, GUARD_CALL_NAME, LOCAL_PATH_ARGUMENT, TRANSACTION_NAMES } from '../catalog/effects';
+import {
+  FILE_METADATA_PREFIXES,
+  GUARD_CALL_NAME,
+  LOCAL_PATH_ARGUMENT,
+  MIGRATION_FUNCTION_WORDS,
+  SETTING_READER_NAME,
+  SETTINGS_RECEIVER,
+  TRANSACTION_NAMES,
+  TRANSLATION_METHODS,
+} from '../catalog/effects';
+import { MIGRATION_FOLDERS } from '../catalog/run-contexts';
 import { getOrderingComments } from '../analysis/ordering-comments';
+import { getWhereItRuns } from '../analysis/where-it-runs';
+import { BACKGROUND_CALL } from '../catalog/iteration-order';
+import { isFunctionNode } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
-import { skipTransparent } from '../util/ast';
+import { skipTransparent, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 
 export type Options = [
@@ -141,6 +159,46 @@ function pathArguments(call: AwaitedCall): string[] {
 function isFileMetadataLookup(call: AwaitedCall): boolean {
   const name = calleeName(call);
   return name !== null && FILE_METADATA_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+
+/** The call a `.then`/`.catch`/`.finally` handler is chained on (`readFile(p).catch(f)` → `readFile(p)`), or null. */
+function chainedCall(call: AwaitedCall): AwaitedCall | null {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return null;
+  if (!['then', 'catch', 'finally'].includes(callee.property.name)) return null;
+  const object = skipTransparent(callee.object);
+  return object.type === AST_NODE_TYPES.CallExpression ? object : null;
+}
+
+/**
+ * `await setting('theme')`, `await Settings.get('nscd')`: a settings read by one literal key
+ * (`SETTING_READER_NAME`, or `get` on a `SETTINGS_RECEIVER`).
+ */
+function readsSetting(call: AwaitedCall): boolean {
+  const name = calleeName(call);
+  const [key, ...rest] = call.arguments;
+  if (name === null || rest.length > 0 || key?.type !== AST_NODE_TYPES.Literal || typeof key.value !== 'string') return false;
+  if (SETTING_READER_NAME.test(name)) return true;
+  const callee = skipTransparent(call.callee);
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? writtenName(callee.object) : null;
+  return name === 'get' && receiver !== null && SETTINGS_RECEIVER.test(receiver);
+}
+
+/**
+ * The name a function is known by: its own (`function migrateDown`), the variable or property it
+ * is assigned to (`const migrate = async () => ...`, `{ migrateUp: async () => ... }`,
+ * `Database.migrateStatus = async function () {}`), or its method's key.
+ */
+function functionNameOf(fn: TSESTree.Node): string | null {
+  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (!parent) return null;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator) return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) {
+    return parent.computed ? null : writtenName(parent.key);
+  }
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) return writtenName(parent.left);
+  return null;
 }
 
 /** `Promise.all(...)`, `Promise.allSettled(...)`: a member that is itself a gather. */
@@ -310,6 +368,10 @@ export default createRule<Options, MessageIds>({
     const statefulFunctions: StatefulFunctionCache = new Map();
     const effects = getFileEffects(context);
     const orderingComments = getOrderingComments(context);
+    const inMigrationFolder = path
+      .dirname(context.filename)
+      .split(/[\\/]/)
+      .some((folder) => MIGRATION_FOLDERS.has(folder));
 
     /**
      * The receiver of a method call when it may be one stateful object whose calls run in order
@@ -431,6 +493,8 @@ export default createRule<Options, MessageIds>({
       // Paths handed to members not named as readers: a later call given the same path may read
       // what they wrote (`await concatFiles({ paths, outPath })` then `await readFileSize(outPath)`).
       const producedPaths = new PathSet();
+      // A member of the group is a lookup that throws when nothing is found (`findFirstOrThrow`).
+      let guarded = false;
 
       const flush = (): void => {
         if (group.length >= minGroupSize) report(group, interleaved);
@@ -442,6 +506,7 @@ export default createRule<Options, MessageIds>({
         calls.clear();
         outside.clear();
         producedPaths.clear();
+        guarded = false;
       };
 
       for (const statement of statements) {
@@ -453,9 +518,16 @@ export default createRule<Options, MessageIds>({
             accesses.yields ||
             isOrderedCall(member.call, orderedNames) ||
             looksLikeWrite(member.call) ||
+            callsUnknownMethod(member.call, sourceCode.getScope(member.call)) ||
             callsStatefulFunction(member.call, sourceCode.getScope(member.call), sourceCode.visitorKeys, statefulFunctions) ||
             promiseKnowledge(member.call, services) === 'not-promise'
           ) {
+            flush();
+            continue;
+          }
+          // A configuration value by its literal key (`await setting('theme')`), a translation
+          // (`await translator.translate(key)`): almost always cached.
+          if (readsSetting(member.call) || TRANSLATION_METHODS.has(calleeName(member.call) ?? '')) {
             flush();
             continue;
           }
@@ -491,6 +563,8 @@ export default createRule<Options, MessageIds>({
             statefulReceiver(member.call),
             connectionArgument(member.call),
             mapsThroughThis(member.call) ? 'this' : null,
+            // Two runs of a plugin host's hooks: one ordered sequence, whatever module holds them.
+            callsHookRegistry(member.call) ? 'hooks()' : null,
           ].filter((key): key is string => key !== null);
           // The same call twice (`await nextId(); await nextId()`) asks for the next value of a sequence.
           const callText = sourceCode.getText(member.call);
@@ -501,9 +575,13 @@ export default createRule<Options, MessageIds>({
             keys.some((key) => receivers.overlaps(key)) ||
             calls.has(callText) ||
             outside.dependsOn(member.call, summary) ||
-            producedPaths.overlapsAny(paths);
+            producedPaths.overlapsAny(paths) ||
+            // A lookup that throws for a refused request, then a record created when missing or a
+            // rate-limit token spent: in parallel the effect happens even when the lookup throws.
+            (guarded && hasCountedEffect(member.call));
           if (dependent) flush();
           group.push(member);
+          if (isThrowingLookup(member.call)) guarded = true;
           calls.add(callText);
           tainted.addAll(member.writes);
           tainted.addAll(accesses.writes);
@@ -559,11 +637,83 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * True when the file is a one-shot program by strong evidence (`WhereItRuns.script()`: a
+     * shebang, a `bin` target, a package that is only a CLI, a scripts folder, ...). A module of a
+     * package that also has a `bin` (`bin-package`) is not enough: a server framework ships its
+     * CLI beside the code that serves requests.
+     */
+    function runsAsOneShotProgram(): boolean {
+      const evidence = getWhereItRuns(context).script();
+      return evidence !== null && evidence !== 'bin-package';
+    }
+
+    /**
+     * True when the call works on the local machine: it waits only on the local disk
+     * (`waitsOnLocalFiles`), is handed a path or folder (`projectDir`, `cwd`, `schemaPath`:
+     * `LOCAL_PATH_ARGUMENT`, also in an options object; `process.cwd()`), or starts a process (its summary says so,
+     * or its name is a git or shell step: `getTagHead` is not, `gitRevList` is).
+     */
+    function probesLocalMachine(call: AwaitedCall): boolean {
+      if (waitsOnLocalFiles(call) || pathArguments(call).length > 0 || effects.summaryOf(call)?.startsProcess === true) return true;
+      const handed: TSESTree.Node[] = [];
+      for (const argument of call.arguments) {
+        const value = skipTransparent(argument);
+        if (value.type !== AST_NODE_TYPES.ObjectExpression) handed.push(value);
+        else for (const property of value.properties) if (property.type === AST_NODE_TYPES.Property) handed.push(skipTransparent(property.value));
+      }
+      // `getAppDetails(process.cwd())`: the working directory.
+      if (handed.some((value) => value.type === AST_NODE_TYPES.CallExpression && sourceCode.getText(value.callee) === 'process.cwd')) return true;
+      const name = calleeName(call);
+      return name !== null && /^(?:git|exec|spawn|run(?:Git|Command|Shell))(?:$|[A-Z])/.test(name);
+    }
+
+    /**
+     * The group is one-time migration code: the file sits in a migrations folder
+     * (`MIGRATION_FOLDERS`: `database/migrations/migrateDown.ts`), or a function around it is named
+     * for migrating (`MIGRATION_FUNCTION_WORDS`: `migrateNewStatusPage`). It runs once per deploy;
+     * the order of its steps is the plan, and nobody waits on its latency.
+     */
+    function runsInMigration(statement: TSESTree.Node): boolean {
+      if (inMigrationFolder) return true;
+      for (let node: TSESTree.Node | undefined = statement.parent; node; node = node.parent) {
+        if (!isFunctionNode(node)) continue;
+        const name = functionNameOf(node);
+        const first = name?.replace(/^[_$#]+/, '').split(/(?=[A-Z])|_/)[0]?.toLowerCase();
+        if (first !== undefined && MIGRATION_FUNCTION_WORDS.has(first)) return true;
+      }
+      return false;
+    }
+
+    /**
+     * The group runs in a function handed to a call that runs it after the response is sent
+     * (`BACKGROUND_CALL`: `waitUntil((async () => { ... })())`, `ctx.waitUntil(work())` of a
+     * function defined inline): nobody waits for it, so gathering saves no one time.
+     */
+    function runsInBackground(statement: TSESTree.Node): boolean {
+      let fn: TSESTree.Node | undefined = statement.parent;
+      while (fn && !isFunctionNode(fn)) fn = fn.parent;
+      if (!fn) return false;
+      let handed: TSESTree.Node = fn;
+      let holder = fn.parent;
+      // `waitUntil((async () => { ... })())`: an async IIFE handed on.
+      if (holder?.type === AST_NODE_TYPES.CallExpression && holder.callee === handed) {
+        handed = holder;
+        holder = holder.parent;
+      }
+      if (holder?.type !== AST_NODE_TYPES.CallExpression || holder.callee === handed) return false;
+      const name = writtenName(holder.callee);
+      return name !== null && BACKGROUND_CALL.test(name);
+    }
+
+    /**
      * True when the call waits only on the local file system: an `fs` call, a helper whose summary
      * says so (`EffectSummary.waits` is `files`), a metadata lookup by its name (`lstat`,
-     * `realpathIfExists`), or a gather of such calls.
+     * `realpathIfExists`), or a gather of such calls, also with handlers chained on
+     * (`readFile(lock).then(parse).catch(() => undefined)`).
      */
     function waitsOnLocalFiles(call: AwaitedCall): boolean {
+      const chained = chainedCall(call);
+      if (chained) return waitsOnLocalFiles(chained);
       if (isFileMetadataLookup(call) || effects.summaryOf(call)?.waits === 'files') return true;
       const gathered = gatheredCalls(call);
       return gathered !== null && gathered.length > 0 && gathered.every((inner) => waitsOnLocalFiles(inner));
@@ -574,7 +724,14 @@ export default createRule<Options, MessageIds>({
       // the local disk (a `stat`, a small file read: microseconds to milliseconds), there is nothing
       // worth gathering. A local call beside a remote one still overlaps with it.
       if (group.every((member) => member.local)) return;
-      if (group[0] && cleansUpAfterFailure(group[0].statement)) return;
+      // A one-shot program (a CLI command, a script) waits on a person's single run: when one of the
+      // calls probes the local machine (a file, a folder handed by path, a git or other process),
+      // the saving is a moment of one run. Two remote calls (a registry and a release API) are
+      // still reported.
+      if (group.some((member) => probesLocalMachine(member.call)) && runsAsOneShotProgram()) return;
+      if (group[0] && (cleansUpAfterFailure(group[0].statement) || runsInBackground(group[0].statement) || runsInMigration(group[0].statement))) {
+        return;
+      }
       // A comment before, between or after the members says why they run in turn ("queries within
       // a transaction share one connection, so they run sequentially rather than with Promise.all",
       // "foreign keys: users before projects").

@@ -3,12 +3,14 @@ import { describe, it } from 'node:test';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from '../../src/analysis/async-context';
 import { getSourceWords } from '../../src/analysis/source-words';
-import { nodeStartingAt, someNodeInSameFunction } from '../../src/analysis/walk';
+import { lookUpInSameFunction, nodeStartingAt, someNodeInSameFunction } from '../../src/analysis/walk';
 import { runOnCode } from './run-on-code';
 
 /**
  * For the first function of `code`: the lines of the `return` statements `nodeStartingAt` finds
  * from the offsets of the word `return`, and the lines a full walk (`someNodeInSameFunction`) finds.
+ * Also asserts that the standalone words (`wordOccurrences`) looked up with `lookUpInSameFunction`,
+ * skipping every nested function or class body it meets, find the same lines.
  */
 function returnLines(code: string): { found: number[]; walked: number[] } {
   const [result] = runOnCode<{ found: number[]; walked: number[] }>(code, (context, collect) => {
@@ -27,6 +29,15 @@ function returnLines(code: string): { found: number[]; walked: number[] } {
         if (inner.type === AST_NODE_TYPES.ReturnStatement) walked.push(inner.loc.start.line);
         return false;
       });
+      const skipping: number[] = [];
+      let skipUntil = -1;
+      for (const offset of getSourceWords(context).wordOccurrences('return', node.body.range[0], node.body.range[1])) {
+        if (offset < skipUntil) continue;
+        const lookup = lookUpInSameFunction(node.body, offset, AST_NODE_TYPES.ReturnStatement, sourceCode.visitorKeys);
+        if (lookup.kind === 'nested') skipUntil = lookup.boundary.range[1];
+        if (lookup.kind === 'found') skipping.push(lookup.node.loc.start.line);
+      }
+      assert.deepEqual(skipping, walked);
       collect({ found, walked });
     };
     return { FunctionDeclaration: visit, FunctionExpression: visit, ArrowFunctionExpression: visit };
@@ -64,5 +75,16 @@ describe('nodeStartingAt', () => {
       '}',
     ].join('\n');
     assert.deepEqual(returnLines(code), { found: [7], walked: [7] });
+  });
+
+  it('finds the own returns between and after nested functions that have many', () => {
+    const code = [
+      'function f(a) {',
+      '  const g = () => { if (a) return 1; const h = () => { return 2; }; return h; };',
+      '  if (a) { isReturn = $return; return g; }',
+      '  [1].map(function (x) { return x; }).forEach((y) => { return; }); return (a, f);',
+      '}',
+    ].join('\n');
+    assert.deepEqual(returnLines(code), { found: [3, 4], walked: [3, 4] });
   });
 });

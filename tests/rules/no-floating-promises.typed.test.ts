@@ -8,6 +8,20 @@ const IMPORT = "import { saveUser, loadLater, syncValue, untyped, client, thenab
 
 typedRuleTester.run('no-floating-promises (typed)', testedRule, {
   valid: [
+    // a generic function that hands back the argument it is given (`<T>(o: T) => T`) makes no new
+    // promise from a name, a member or a literal (`Object.defineProperty(holder, ...)`)
+    { filename: 'file.ts', code: "declare function hold<T>(value: T, label: string): T;\ndeclare const pending: Promise<void>;\nexport const holder = {};\nObject.defineProperty(holder, 'ready', { value: true });\nhold(pending, 'kept');" },
+    // the helpers TypeScript emits into compiled JavaScript are module plumbing, whatever is declared
+    { filename: 'file.ts', code: "declare function __exportStar(from: unknown, to: unknown): Promise<void>;\ndeclare const target: object;\n__exportStar({}, target);" },
+    // re-running a method that hands out the promise its object keeps (`return this.done` as its
+    // last statement): the object's promise was created, and is awaited or handled, by whoever
+    // started the work; found through a function assigned to the class's prototype (a hoisted
+    // function declaration after the return is no statement run), or a method
+    { filename: 'file.ts', code: "interface Commands { flush(): Promise<string[]> }\nexport class Batch {\n  done: Promise<string[]> = Promise.resolve([]);\n  redirect(): void {\n    const batch = this;\n    setTimeout(() => { batch.flush(); }, 10);\n  }\n}\nexport interface Batch extends Commands {}\nBatch.prototype.flush = function (this: Batch) {\n  if (this.done === undefined) throw new Error('closed');\n  return this.done;\n  function unused(): void {}\n};" },
+    { filename: 'file.ts', code: "export class Upload {\n  private finished: Promise<void> = Promise.resolve();\n  send(): Promise<void> {\n    this.startParts();\n    return this.finished;\n  }\n  private startParts(): void {}\n  onRetry(other: Upload): void {\n    other.send();\n  }\n}" },
+    // a dropped call inside a try whose async callee makes every call inside its own try: nothing
+    // the outer catch was meant for can escape as a rejection
+    { filename: 'file.ts', code: "declare function unlisten(): Promise<void>;\ndeclare function report(error: unknown): void;\nexport function stop(): void {\n  try {\n    close();\n  } catch (error) {\n    report(error);\n  }\n}\nasync function close() {\n  try {\n    await unlisten();\n    report('closed');\n  } catch (error) {\n    report(error);\n  }\n}" },
     // handled forms
     { filename: 'file.ts', code: `${IMPORT}export async function f() { await saveUser('a'); }` },
     { filename: 'file.ts', code: `${IMPORT}export function f() { return loadLater(); }` },
@@ -75,6 +89,39 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: "import { recordQuietly } from './promise-api';\nexport function f() {\n  recordQuietly('a');\n}" },
   ],
   invalid: [
+    // ...but a call handed to it is judged by the call's type
+    {
+      filename: 'file.ts',
+      code: "declare function hold<T>(value: T, label: string): T;\ndeclare function save(): Promise<void>;\nhold(save(), 'new');",
+      errors: [{ messageId: 'floating', line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "declare function hold<T>(value: T, label: string): T;\ndeclare function save(): Promise<void>;\nvoid hold(save(), 'new');" }] }],
+    },
+    // every member of a name declared `any` is unknown to the checker: the untyped evidence
+    // (`.then(callback)` without a rejection handler) still decides
+    {
+      filename: 'file.ts',
+      code: "export function run(api: any) {\n  api.save();\n  api.jobs.flush();\n  api.load().then((rows: unknown) => rows);\n}",
+      errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 4, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "export function run(api: any) {\n  api.save();\n  api.jobs.flush();\n  void api.load().then((rows: unknown) => rows);\n}" }] }],
+    },
+    // ...but not a method whose last statement returns a new promise (a call), nor an async one
+    // (its own promise adopts the field's and rejects unhandled with it)
+    {
+      filename: 'file.ts',
+      code: "export class Upload {\n  send(): Promise<void> {\n    return this.startParts();\n  }\n  private async startParts(): Promise<void> {}\n  onRetry(other: Upload): void {\n    other.send();\n  }\n}",
+      errors: [{ messageId: 'floating', line: 7, column: 5, suggestions: [{ messageId: 'suggestVoid', output: "export class Upload {\n  send(): Promise<void> {\n    return this.startParts();\n  }\n  private async startParts(): Promise<void> {}\n  onRetry(other: Upload): void {\n    void other.send();\n  }\n}" }] }],
+    },
+    {
+      filename: 'file.ts',
+      code: "export class Upload {\n  private finished: Promise<void> = Promise.resolve();\n  async send(): Promise<void> {\n    return this.finished;\n  }\n  onRetry(other: Upload): void {\n    other.send();\n  }\n}",
+      errors: [{ messageId: 'floating', line: 7, column: 5, suggestions: [{ messageId: 'suggestVoid', output: "export class Upload {\n  private finished: Promise<void> = Promise.resolve();\n  async send(): Promise<void> {\n    return this.finished;\n  }\n  onRetry(other: Upload): void {\n    void other.send();\n  }\n}" }] }],
+    },
+    // a dropped call of a local async function inside a try whose catch is meant for it: its
+    // synchronous calls (`client.off`, `return releaseClient()`) throw into its promise, not into
+    // that catch, although the checker proves they return no promise (untyped reports it too)
+    {
+      filename: 'file.ts',
+      code: "interface Client { query(sql: string): Promise<void>; off(event: string): void }\ndeclare function report(error: unknown): void;\nexport function watch(client: Client, releaseClient: () => void): void {\n  function onError(): void {\n    try {\n      release();\n    } catch (error) {\n      report(error);\n    }\n  }\n  async function release() {\n    client.off('error');\n    try {\n      await client.query('UNLISTEN *');\n    } catch (error) {\n      report(error);\n    }\n    return releaseClient();\n  }\n  onError();\n}",
+      errors: [{ messageId: 'floating', line: 6, column: 7, suggestions: [{ messageId: 'suggestVoid', output: "interface Client { query(sql: string): Promise<void>; off(event: string): void }\ndeclare function report(error: unknown): void;\nexport function watch(client: Client, releaseClient: () => void): void {\n  function onError(): void {\n    try {\n      void release();\n    } catch (error) {\n      report(error);\n    }\n  }\n  async function release() {\n    client.off('error');\n    try {\n      await client.query('UNLISTEN *');\n    } catch (error) {\n      report(error);\n    }\n    return releaseClient();\n  }\n  onError();\n}" }] }],
+    },
     // ...but one whose catch rethrows can, and with checkCannotReject the quiet one is reported too
     {
       filename: 'file.ts',

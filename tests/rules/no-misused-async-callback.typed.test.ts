@@ -8,6 +8,10 @@ const IMPORT = "import { saveUser, syncValue } from './promise-api';\n";
 
 typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
   valid: [
+    // a timer callback whose one await runs work through a runner declared to settle with what the
+    // function it is handed returns (`trace<T>(run: () => Promise<T>): Promise<T>`), when that
+    // function catches everything: the author made it the boundary of its errors
+    { filename: 'file.ts', code: "interface Span { end(): void }\ninterface Tasks {\n  trace<T>(name: string, run: (span?: Span) => Promise<T> | T): Promise<T> | T;\n  extend(ids: string[]): Promise<string[]>;\n  emit(event: string, value: unknown): boolean;\n}\nexport class Renewer {\n  timer?: NodeJS.Timeout;\n  constructor(private tasks: Tasks) {}\n  private async renew(ids: string[]): Promise<void> {\n    await this.tasks.trace('renew', async (span?: Span) => {\n      try {\n        const failed = await this.tasks.extend(ids);\n        this.tasks.emit('failed', failed);\n      } catch (error) {\n        this.tasks.emit('error', error);\n      }\n      span?.end();\n    });\n  }\n  schedule(ids: string[]): void {\n    this.timer = setTimeout(async () => {\n      if (ids.length > 0) await this.renew(ids);\n      this.schedule(ids);\n    }, 1000);\n  }\n}" },
     // an overload takes a promise-returning function there: the API awaits it, whichever signature the checker picked
     { filename: 'file.ts', code: "interface Job { id: string }\ndeclare function define(name: string, handler: (job: Job, done: (error?: Error) => void) => void): void;\ndeclare function define(name: string, handler: (job: Job) => Promise<void>): void;\ndeclare function work(job: Job): Promise<void>;\ndefine('send', async (job: Job) => { await work(job); });" },
     // synchronous callbacks, including ones that call sync functions
@@ -135,6 +139,18 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
     },
   ],
   invalid: [
+    // ...but not a call that only registers the function (no type parameter shared with it: its
+    // promise is its own), nor a runner handed a function that can reject
+    {
+      filename: 'file.ts',
+      code: "interface Span { end(): void }\ninterface Tasks {\n  trace(name: string, run: (span?: Span) => Promise<void>): Promise<void>;\n  extend(ids: string[]): Promise<string[]>;\n  emit(event: string, value: unknown): boolean;\n}\nexport class Renewer {\n  timer?: NodeJS.Timeout;\n  constructor(private tasks: Tasks) {}\n  private async renew(ids: string[]): Promise<void> {\n    await this.tasks.trace('renew', async (span?: Span) => {\n      try {\n        const failed = await this.tasks.extend(ids);\n        this.tasks.emit('failed', failed);\n      } catch (error) {\n        this.tasks.emit('error', error);\n      }\n      span?.end();\n    });\n  }\n  schedule(ids: string[]): void {\n    this.timer = setTimeout(async () => {\n      if (ids.length > 0) await this.renew(ids);\n      this.schedule(ids);\n    }, 1000);\n  }\n}",
+      errors: [{ messageId: 'voidReturn', line: 22, column: 29 }],
+    },
+    {
+      filename: 'file.ts',
+      code: "interface Span { end(): void }\ninterface Tasks {\n  trace<T>(name: string, run: (span?: Span) => Promise<T> | T): Promise<T> | T;\n  extend(ids: string[]): Promise<string[]>;\n  emit(event: string, value: unknown): boolean;\n}\nexport class Renewer {\n  timer?: NodeJS.Timeout;\n  constructor(private tasks: Tasks) {}\n  private async renew(ids: string[]): Promise<void> {\n    await this.tasks.trace('renew', async (span?: Span) => {\n      const failed = await this.tasks.extend(ids);\n      this.tasks.emit('failed', failed);\n      span?.end();\n    });\n  }\n  schedule(ids: string[]): void {\n    this.timer = setTimeout(async () => {\n      if (ids.length > 0) await this.renew(ids);\n      this.schedule(ids);\n    }, 1000);\n  }\n}",
+      errors: [{ messageId: 'voidReturn', line: 18, column: 29 }],
+    },
     // no overload takes a promise-returning function there
     {
       filename: 'file.ts',

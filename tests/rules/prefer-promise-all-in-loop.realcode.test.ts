@@ -77,6 +77,54 @@ async function importPages(items, token) {
 }`,
     errors: [{ messageId: 'awaitInLoop', line: 5, column: 41, suggestions: [] }],
   },
+  // a list of search terms run through a query method is not a list of statements
+  {
+    code: `
+async function lookupAll(index, terms) {
+  const hits = [];
+  for (const term of terms) hits.push(await index.query(term));
+  return hits;
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 4, column: 39, suggestions: [] }],
+  },
+  // a function of this file named for building, that waits on the network
+  {
+    code: `
+async function buildCard(user) {
+  const res = await fetch('/api/cards/' + user.id);
+  return res.json();
+}
+async function cards(users) {
+  for (const user of users) {
+    await buildCard(user);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 8, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+async function buildCard(user) {
+  const res = await fetch('/api/cards/' + user.id);
+  return res.json();
+}
+async function cards(users) {
+  await Promise.all(Array.from(users, async (user) => {
+    await buildCard(user);
+  }));
+}` }] }],
+  },
+  // each iteration updates its own record
+  {
+    code: `
+async function renameAll(cms, docs) {
+  for (const doc of docs) {
+    await cms.update({ id: doc.id, data: { title: doc.title.trim() } });
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 4, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+async function renameAll(cms, docs) {
+  await Promise.all(Array.from(docs, async (doc) => {
+    await cms.update({ id: doc.id, data: { title: doc.title.trim() } });
+  }));
+}` }] }],
+  },
   // each iteration's own session is not shared
   {
     code: `
@@ -156,6 +204,67 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (real code)', ru
           await moveDraft(scope, { draft, target: null });
         }
       });
+    }`,
+    // SQL statements of a schema push or migration run in order on one connection
+    `function pushPlan(db, statementsToRun) {
+      return {
+        apply: async () => {
+          for (const ddl of statementsToRun) {
+            await db.query(ddl);
+          }
+        },
+      };
+    }`,
+    `async function replay(conn, queries) {
+      const results = [];
+      await conn.begin(async (sql) => {
+        for (const entry of queries) {
+          results.push(await sql.unsafe(entry.sql));
+        }
+      });
+      return results;
+    }`,
+    // every iteration updates the same record (one locale, one field at a time): the last must win
+    `async function saveLocales(cms, doc, perLocale) {
+      for (const [locale, data] of Object.entries(perLocale)) {
+        await cms.update({ id: doc.id, collection: 'pages', data, locale });
+      }
+    }`,
+    `async function setFields(store, userId, fields) {
+      for (const [field, value] of Object.entries(fields)) {
+        await store.updateField(userId, field, value);
+      }
+    }`,
+    // apps registered with one server in their configured order
+    `async function boot(server, appPaths) {
+      for (const appPath of appPaths) {
+        const appFn = await resolveApp(appPath);
+        await server.load(appFn);
+      }
+    }`,
+    // numbered steps whose number is stored as the version reached
+    `async function upgrade(from, latest) {
+      for (let n = from + 1; n <= latest; n++) {
+        const file = \`./sql/\${n}.sql\`;
+        await Store.importFile(file);
+        await saveSetting('schemaVersion', n);
+      }
+    }`,
+    // functions of another module named for computing a value: async for a rare nested step
+    `import { parseCondition } from './conditions';
+    async function buildAnd(where, fields) {
+      const parts = [];
+      for (const condition of where) {
+        const part = await parseCondition({ condition, fields });
+        if (part) parts.push(part);
+      }
+      return parts;
+    }`,
+    // one database session handed in every iteration's options
+    `async function relocalize(models, session) {
+      for (const model of models) {
+        await relocalizeModel({ slug: model.slug, session });
+      }
     }`,
   ],
   invalid,

@@ -8,6 +8,245 @@ import { ruleTester } from '../rule-tester';
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const invalid: Invalid[] = [
+  // a lookup that throws when the record is missing beside another read: no write waits on it
+  {
+    code: `
+async function show(prisma, body) {
+  const team = await prisma.team.findUniqueOrThrow({ where: { id: body.teamId } });
+  const plan = await prisma.plan.findFirst({ where: { active: true } });
+  return { team, plan };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+async function show(prisma, body) {
+  const [team, plan] = await Promise.all([
+    prisma.team.findUniqueOrThrow({ where: { id: body.teamId } }),
+    prisma.plan.findFirst({ where: { active: true } }),
+  ]);
+  return { team, plan };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // one hook run beside a read; rate-limit tokens and a record created when missing, with no
+  // throwing lookup before them; a method picked from names only ever given as literals
+  {
+    code: `
+import { plugins } from './plugins';
+async function menu(uid) {
+  const data = await plugins.hooks.fire('filter:menu', { uid });
+  const slug = await users.getField(uid, 'slug');
+  return { data, slug };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 4,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+import { plugins } from './plugins';
+async function menu(uid) {
+  const [data, slug] = await Promise.all([
+    plugins.hooks.fire('filter:menu', { uid }),
+    users.getField(uid, 'slug'),
+  ]);
+  return { data, slug };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+async function invite(teamId, email) {
+  const perTeam = await ratelimit(5, '1 m').limit(teamId);
+  const perEmail = await ratelimit(2, '2 h').limit(email);
+  const contact = await crm.getOrCreateContact(email);
+  return { perTeam, perEmail, contact };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 3 },
+        line: 3,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 3 },
+            output: `
+async function invite(teamId, email) {
+  const [perTeam, perEmail, contact] = await Promise.all([
+    ratelimit(5, '1 m').limit(teamId),
+    ratelimit(2, '2 h').limit(email),
+    crm.getOrCreateContact(email),
+  ]);
+  return { perTeam, perEmail, contact };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+async function traffic(daily) {
+  let method = 'hourlyStats';
+  if (daily) method = 'dailyStats';
+  const incoming = await analytics[method]('in');
+  const outgoing = await analytics[method]('out');
+  return { incoming, outgoing };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 5,
+        column: 20,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+async function traffic(daily) {
+  let method = 'hourlyStats';
+  if (daily) method = 'dailyStats';
+  const [incoming, outgoing] = await Promise.all([
+    analytics[method]('in'),
+    analytics[method]('out'),
+  ]);
+  return { incoming, outgoing };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a session fetched for a request without the adapter's own state: a real lookup
+  {
+    code: `
+import { getSession } from './auth';
+async function page(req) {
+  const session = await getSession({ req });
+  const posts = await loadPosts(req.query.page);
+  return { session, posts };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 4,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+import { getSession } from './auth';
+async function page(req) {
+  const [session, posts] = await Promise.all([getSession({ req }), loadPosts(req.query.page)]);
+  return { session, posts };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a setting read by a key computed at run time, and a data loader named like a migration target
+  {
+    code: `
+async function prefs(userKey) {
+  const value = await getSetting(userKey);
+  const migrations = await listMigrations();
+  return { value, migrations };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+async function prefs(userKey) {
+  const [value, migrations] = await Promise.all([getSetting(userKey), listMigrations()]);
+  return { value, migrations };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a one-shot command with two remote lookups: still worth gathering
+  {
+    code: `#!/usr/bin/env node
+import { registryInfo, releases } from './remote';
+export async function status(pkg) {
+  const published = await registryInfo(pkg);
+  const tags = await releases(pkg);
+  return { published, tags };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 4,
+        column: 21,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `#!/usr/bin/env node
+import { registryInfo, releases } from './remote';
+export async function status(pkg) {
+  const [published, tags] = await Promise.all([registryInfo(pkg), releases(pkg)]);
+  return { published, tags };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a read named for an expiry, a GET request, a method picked from read-only names
+  {
+    code: `
+async function status(store, key, newest) {
+  const expiry = await cache.getExpiry(key);
+  const info = await fetch(INFO_URL, { method: 'GET' });
+  const method = newest ? 'rangeDesc' : 'rangeAsc';
+  const items = await store[method](key);
+  return { expiry, info, items };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 3 },
+        line: 3,
+        column: 18,
+        suggestions: [],
+      },
+    ],
+  },
   // two read-only methods of a service class: `this` is not one ordered resource
   {
     code: `
@@ -608,6 +847,156 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       const sorted = await sequencer.sort(files);
       const options = await readOptions(files);
       return { sorted, options };
+    }`,
+    // a lookup that throws when the record is missing, then a write keyed by the same id: in
+    // parallel the write happens (a rate-limit token is spent, a row is created) for a request
+    // the lookup refuses
+    `async function submit(db, limiter, appId, teamId) {
+      const app = await db.app.findFirstOrThrow({ where: { id: appId, teamId } });
+      const { ok } = await limiter(3, '1 h').limit(\`submit:\${appId}\`);
+      return { app, ok };
+    }`,
+    `async function enroll(input) {
+      const team = await loadTeamOrThrow({ teamId: input.teamId });
+      const { member } = await getOrCreateMember({ email: input.email });
+      return { team, member };
+    }`,
+    `import { loginLimiter } from './limits';
+    async function spend(ip) {
+      const account = await accounts.getByIpOrThrow(ip);
+      const left = await loginLimiter.limit(ip);
+      return { account, left };
+    }`,
+    // a step that may throw (a size limit) before a request that creates something on a server
+    `async function share(scene, attachments) {
+      const encoded = await packAttachments({ attachments, maxBytes: 1e6 });
+      const response = await fetch(SHARE_URL, { method: 'POST', body: scene });
+      return { encoded, response };
+    }`,
+    // a maintenance step stores or drops what the next read lists
+    `import { feeds } from './feeds';
+    async function reload(url) {
+      const added = await feeds.refresh(url);
+      const all = await feeds.list();
+      return { added, all };
+    }`,
+    `async function pinnedFirst(store, sets) {
+      let pinned = await store.range('pinned');
+      pinned = await board.admin.dropPinExpiry(pinned);
+      const rest = await store.range(sets);
+      return pinned.concat(rest);
+    }`,
+    // a method chosen at run time may write or delete what was just read
+    `import * as posts from './posts';
+    async function act(id, action) {
+      const { title } = await posts.fields(id, ['title']);
+      const result = await posts.actions[action](id);
+      return { title, result };
+    }`,
+    // hooks of a plugin host: extensions' listeners run in the host's order
+    `import { host } from './plugins';
+    async function page(req) {
+      const built = await host.hooks.fire('filter:page.build', { req });
+      const shown = await host.hooks.fire('filter:page.show', { req });
+      return { built, shown };
+    }`,
+    // only the local disk: handlers chained on fs calls, exists checks through a project's wrapper
+    `import { readFile, stat } from 'node:fs/promises';
+    async function ownerOf(lockPath) {
+      const owner = await readFile(lockPath, 'utf8').then((raw) => JSON.parse(raw)).catch(() => undefined);
+      const info = await stat(lockPath).catch(() => undefined);
+      return { owner, info };
+    }`,
+    `import { fsExists } from './utils/fs';
+    async function markers(paths) {
+      const pending = await fsExists(paths.pending);
+      const applied = await fsExists(paths.applied);
+      return { pending, applied };
+    }`,
+    // nothing to overlap: the adapter's own record of the request's session, a memoised framework
+    // instance, a request's headers, a wrapper whose only wait is loading a bundled module
+    `import { lookupQuery } from './queries';
+    import { getSession } from './session';
+    export async function findMany(where, req) {
+      const query = await lookupQuery({ adapter: this, where });
+      const session = await getSession(this, req);
+      return this.model.find(query, { session });
+    }`,
+    `import { getPayload } from 'payload';
+    export async function signOut({ config, adapter }) {
+      const payload = await getPayload({ config });
+      const headers = await adapter.getHeaders();
+      return payload.auth({ headers });
+    }`,
+    `const snapshotOf = async (modules) => {
+      const { prepare } = await import('./prepare.js');
+      return { tables: Object.keys(prepare(modules)) };
+    };
+    export async function diff(modules, db) {
+      const next = await snapshotOf(modules);
+      const current = await db.introspect('public');
+      return { next, current };
+    }`,
+    // one-time migration code: a file of a migrations folder, a function named for migrating
+    {
+      code: `export async function rollback({ payload }) {
+        const files = await readMigrationFiles({ payload });
+        const { applied } = await listApplied({ payload });
+        return { files, applied };
+      }`,
+      filename: 'src/database/migrations/rollback.ts',
+    },
+    `class Schema {
+      static async migrateLegacyPages() {
+        const title = await loadTitle();
+        const pages = await Page.findAll();
+        return { title, pages };
+      }
+    }`,
+    // configuration values by a literal key: the settings store answers from its cache
+    `async function pushKeys() {
+      const publicKey = await setting('pushPublicKey');
+      const privateKey = await setting('pushPrivateKey');
+      return { publicKey, privateKey };
+    }`,
+    `import { codec } from 'key-codec';
+    class Sender {
+      async privateKey(text) { const { data } = await codec.decode(text); return data; }
+      async publicKey(text) { const { data } = await codec.decode(text); return data; }
+      async send(note) {
+        const from = await this.privateKey(note.sender);
+        const to = await this.publicKey(note.recipient);
+        return { from, to };
+      }
+    }`,
+    `import translator from './translator';
+    async function inviteSubject(uid, lang) {
+      const name = await users.getField(uid, 'username');
+      const subject = await translator.translate('[[email:invite]]', lang);
+      return { name, subject };
+    }`,
+    `import { Settings } from './settings';
+    async function saveGeneral(data) {
+      const browser = await Settings.get('browserPath');
+      const cache = await Settings.get('dnsCache');
+      return { browser, cache, data };
+    }`,
+    // a one-shot command that probes the local machine beside one request: a moment of one run
+    `#!/usr/bin/env node
+    import { detectManager, latestVersion } from './lib';
+    export async function upgrade(projectDir) {
+      const manager = await detectManager({ projectDir });
+      const latest = await latestVersion('framework');
+      return { manager, latest };
+    }`,
+    // work in the background after the response: nobody waits for it
+    `export async function POST(req) {
+      waitUntil((async () => {
+        const owners = await prisma.owner.findMany({ where: { active: true } });
+        const guests = await prisma.guest.findMany({ where: { active: true } });
+        await notifyAll(owners, guests);
+      })());
+      return new Response('ok');
     }`,
   ],
   invalid,

@@ -561,7 +561,7 @@ async function f() {
     code: `
 async function f() {
   const a = await getA();
-  await refresh();
+  await ping();
   const c = await getC();
 }`,
     options: [{ checkExpressionStatements: true }],
@@ -577,7 +577,7 @@ async function f() {
             data: { count: 3 },
             output: `
 async function f() {
-  const [a, , c] = await Promise.all([getA(), refresh(), getC()]);
+  const [a, , c] = await Promise.all([getA(), ping(), getC()]);
 }`,
           },
         ],
@@ -588,7 +588,7 @@ async function f() {
     code: `
 async function f() {
   const a: A = await getA();
-  await refresh();
+  await ping();
   const c: C = await getC();
 }`,
     options: [{ checkExpressionStatements: true }],
@@ -604,7 +604,7 @@ async function f() {
             data: { count: 3 },
             output: `
 async function f() {
-  const [a, , c]: [A, unknown, C] = await Promise.all([getA(), refresh(), getC()]);
+  const [a, , c]: [A, unknown, C] = await Promise.all([getA(), ping(), getC()]);
 }`,
           },
         ],
