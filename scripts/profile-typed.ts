@@ -1,11 +1,12 @@
 /**
- * `node --cpu-prof --import tsx scripts/profile-typed.ts [--only=<group part>] [--rules=<name>,<name>] [--references]`:
+ * `node --cpu-prof --import tsx scripts/profile-typed.ts [--only=<group part>] [--rules=<name>,<name>] [--references] [--top=N]`:
  * the typed counterpart of `profile-lint.ts`. Lints the bench's typed corpus (the files `npm run
  * bench` type-checks: no `*.min.js`, nothing over 20000 lines) through typescript-eslint's parser
  * with `projectService`, with the plugin's rules only (or only the named ones), once, so a CPU
  * profile shows where the typed rules spend their time. `--references` adds typescript-eslint's
  * `no-floating-promises` and `no-misused-promises` after ours, as the bench's typed run does (the
- * checker's caches are then shared as there). Prints each rule's total from ESLint's stats.
+ * checker's caches are then shared as there). Prints each rule's total from ESLint's stats, and with
+ * `--top=N` the N files where our rules took longest.
  * Set `ASYNC_PITFALLS_PLUGIN=dist` to profile the build.
  */
 import path from 'node:path';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
   const ruleNames = process.argv.find((arg) => arg.startsWith('--rules='))?.slice('--rules='.length).split(',');
   const references = process.argv.includes('--references');
+  const top = Number(process.argv.find((arg) => arg.startsWith('--top='))?.slice('--top='.length) ?? 0);
   const rules: Record<string, Linter.RuleEntry> = Object.fromEntries(
     Object.entries(pluginRuleEntries('default')).filter(([id]) => !ruleNames || ruleNames.some((name) => id.endsWith(`/${name}`))),
   );
@@ -43,8 +45,16 @@ async function main(): Promise<void> {
   });
   const results = await eslint.lintFiles(files.map((file) => file.path));
   const times = new Map<string, number>();
+  const perFile: { file: string; parse: number; ours: number }[] = [];
   const reports = new Map<string, number>();
   for (const result of results) {
+    let ours = 0;
+    let parseTime = 0;
+    for (const pass of result.stats?.times.passes ?? []) {
+      parseTime += pass.parse?.total ?? 0;
+      for (const [id, time] of Object.entries(pass.rules ?? {})) if (id.startsWith('async-pitfalls/')) ours += time.total;
+    }
+    perFile.push({ file: path.relative(dir, result.filePath), parse: parseTime, ours });
     for (const pass of result.stats?.times.passes ?? []) {
       times.set('parse', (times.get('parse') ?? 0) + (pass.parse?.total ?? 0));
       for (const [id, time] of Object.entries(pass.rules ?? {})) times.set(id, (times.get(id) ?? 0) + time.total);
@@ -53,6 +63,10 @@ async function main(): Promise<void> {
   }
   const parse = times.get('parse') ?? 1;
   console.log(`${files.length} files`);
+  if (top > 0) {
+    console.log(`The ${top} files where our rules took longest (ms: ours, parse):`);
+    for (const entry of perFile.sort((a, b) => b.ours - a.ours).slice(0, top)) console.log(`  ${entry.ours.toFixed(0).padStart(6)} ${entry.parse.toFixed(0).padStart(6)}  ${entry.file}`);
+  }
   for (const [id, time] of times) {
     console.log(`${id.padEnd(48)} ${time.toFixed(0).padStart(7)} ms ${((100 * time) / parse).toFixed(1).padStart(5)}%  ${reports.get(id) ?? ''}`);
   }

@@ -17,8 +17,8 @@ import { deepestNodeAt } from './walk';
  * A binding gets in when a value that may be a promise, or a function that may return one, can
  * flow into it, following the inference's own steps:
  * - the evidence: a call the promise catalogs list (`seeds.calls`: `fetch(...)`, `new Promise`,
- *   `promisify(...)`, `useCallback(...)`, `createInterface()`), every async function, and every use
- *   of a name bound from a relative module (`seeds.names`);
+ *   `promisify(...)`, `useCallback(...)`, `createInterface()`), every async function, and every
+ *   reference of a variable named like a binding from a relative module (`seeds.names`);
  * - a value flows to the call it is the callee of (`f()`, `obj.m()`, also `obj` in `obj.m()`), the
  *   chain it is the receiver of (`p.then(...)`), the branch or last operand it is (`a ? p : q`,
  *   `(x, p)`), the `await` of it, through `as`/`!`/`?.` wrappers; into the variable it initializes
@@ -193,9 +193,22 @@ export function collectPromiseNames(
   };
 
   for (const call of seeds.calls) valueFlows(call);
-  for (const name of seeds.names) {
-    addName(name);
-    if (!seenKeys.has(name)) {
+  // The names bound from relative modules are followed to the references of every variable so
+  // named (one pass over the scopes); without a scope manager, to every occurrence of the word.
+  const seedNames = new Set(seeds.names);
+  const scopes = sourceCode.scopeManager?.scopes;
+  for (const name of seedNames) addName(name);
+  if (seedNames.size > 0 && Array.isArray(scopes) && scopes.length > 0) {
+    for (const scope of scopes) {
+      for (const variable of scope.variables) {
+        if (!seedNames.has(variable.name) || seenVariables.has(variable)) continue;
+        seenVariables.add(variable);
+        variableQueue.push(variable);
+      }
+    }
+  } else {
+    for (const name of seedNames) {
+      if (seenKeys.has(name)) continue;
       seenKeys.add(name);
       keyQueue.push(name);
     }

@@ -7,6 +7,7 @@ import {
   PROMISE_OBJECT_APIS,
   PROMISIFY_APIS,
   type PromiseObjectInfo,
+  TYPESCRIPT_EMIT_HELPERS,
 } from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, importedCallee, mayLoadModule, type ModuleLoads } from './imports';
@@ -268,6 +269,40 @@ interface MemberIndex {
   readonly members: ReadonlyMap<string, FunctionNode | null>;
   readonly unresolvable: boolean;
 }
+
+/**
+ * Typed mode: what a callee's declared type says about its calls (see `callReturnsNoPromise`):
+ * `true` no promise; `'unknown'` typed `any`; `{ passes }` a generic function that returns the
+ * argument at that index (`<T>(o: T, ...) => T`); null when the call itself must be typed.
+ */
+type CalleeAnswer = true | 'unknown' | { passes: number } | null;
+
+/** The path under which every member of a local name declared `any` or `unknown` shares one answer (see `calleeKey`). */
+const ANY_MEMBER = '.*';
+
+/**
+ * A local name's declared type: `any`/`unknown` (`'any'`), neither a union nor a type parameter
+ * (`'plain'`), or anything else.
+ */
+type DeclaredKind = 'plain' | 'any' | 'other';
+
+/**
+ * Arguments that a generic pass-through (`<T>(o: T) => T`) hands back as no new promise: a name or
+ * member holds a value whose own holder is judged where it was made; literals, objects, arrays,
+ * functions and `this` are no promise. A call, `new`, `await` or branch is judged by the call's type.
+ */
+const PASSED_THROUGH_VALUES: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.ThisExpression,
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.FunctionExpression,
+  AST_NODE_TYPES.ClassExpression,
+]);
 
 /** A class name's top-level declaration in a file (its body) and the functions assigned to its prototype there, by member. */
 interface ClassImplementations {
@@ -658,8 +693,8 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   const knownTypeCache = new Map<TSESTree.Node, { tsNode: ts.Node; type: ts.Type } | null>();
   const syntacticCache = new Map<FunctionNode, boolean | null>();
   /** Typed mode: `declaredCallAnswer` per shared callee (see `calleeKey`): root (the program node for globals), then member path. */
-  const calleeAnswers = new Map<object, Map<string, true | 'unknown' | null>>();
-  const plainDeclaredTypes = new Map<TSESLint.Scope.Variable, boolean>();
+  const calleeAnswers = new Map<object, Map<string, CalleeAnswer>>();
+  const declaredKinds = new Map<TSESLint.Scope.Variable, DeclaredKind>();
   const asyncExportsCache = new Map<string, ReadonlySet<string> | null>();
 
   /** Promise-returning exports of a relative module, read once per linted file. */
@@ -1205,19 +1240,28 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     let byPath = key ? calleeAnswers.get(key.root) : undefined;
     let answer = key ? byPath?.get(key.path) : undefined;
     if (answer === undefined) {
-      answer = declaredCallAnswer(callee);
+      answer = key?.path === ANY_MEMBER ? 'unknown' : declaredCallAnswer(callee);
       if (key) {
         if (!byPath) calleeAnswers.set(key.root, (byPath = new Map()));
         byPath.set(key.path, answer);
       }
     }
-    if (answer !== 'unknown') return answer;
-    knownTypeCache.set(call, null);
-    return null;
+    if (answer === 'unknown') {
+      knownTypeCache.set(call, null);
+      return null;
+    }
+    if (answer === null || answer === true) return answer;
+    // `Object.defineProperty(exports, 'x', ...)`: the call evaluates to the argument it is handed.
+    const passed = call.arguments[answer.passes];
+    if (!passed) return true;
+    return PASSED_THROUGH_VALUES.has(skipTransparent(passed).type) ? true : null;
   }
 
-  /** `callReturnsNoPromise`'s answer from the callee's declared type; `'unknown'` for an `any` callee. */
-  function declaredCallAnswer(callee: TSESTree.Identifier | TSESTree.MemberExpression): true | 'unknown' | null {
+  /**
+   * `callReturnsNoPromise`'s answer from the callee's declared type (see `CalleeAnswer`); `'unknown'`
+   * for an `any` callee.
+   */
+  function declaredCallAnswer(callee: TSESTree.Identifier | TSESTree.MemberExpression): CalleeAnswer {
     if (!services) return null;
     const declared = declaredTypeOfReference(callee);
     if (declared === 'unknown') return 'unknown';
@@ -1225,9 +1269,14 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     const signatures = declared.getCallSignatures();
     if (signatures.length === 0) return null;
     const checker = services.checker;
-    return signatures.every((signature) => unionParts(signature.getReturnType()).every((part) => isSettledNonThenable(checker, part)))
-      ? true
-      : null;
+    if (signatures.every((signature) => unionParts(signature.getReturnType()).every((part) => isSettledNonThenable(checker, part)))) return true;
+    const [only] = signatures;
+    if (signatures.length !== 1 || !only) return null;
+    // `<T>(o: T, ...) => T`: the call's value is the argument handed for `o`.
+    const returned = only.getReturnType();
+    if (!(returned.flags & TYPE_FLAGS_TYPE_PARAMETER)) return null;
+    const passes = only.parameters.findIndex((parameter) => checker.getTypeOfSymbol(parameter) === returned);
+    return passes >= 0 ? { passes } : null;
   }
 
   /**
@@ -1236,9 +1285,10 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
    * `this.emit`, `logger.info` are called many times). A global or an import followed by any
    * path of plain members (`fs.promises.readFile`); a local name itself (`save`); one plain member
    * of a local name whose declared type is neither a union nor `any`/`unknown` (narrowing could
-   * pick another member of a union); one plain member of `this` inside one class or object
-   * literal. Null for everything else (computed members, calls on call results, deeper paths of
-   * locals), which is asked about per call.
+   * pick another member of a union); every member path of a local name declared `any` or
+   * `unknown` (`context.report` in untyped JavaScript: all `'unknown'`, `ANY_MEMBER`); one plain
+   * member of `this` inside one class or object literal. Null for everything else (computed
+   * members, calls on call results, deeper paths of other locals), which is asked about per call.
    */
   function calleeKey(callee: TSESTree.Identifier | TSESTree.MemberExpression): { root: object; path: string } | null {
     const names: string[] = [];
@@ -1257,25 +1307,29 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     if (!variable || variable.defs.length === 0) return { root: sourceCode.ast, path: [node.name, ...names].join('.') };
     if (variable.defs.length > 1) return null;
     if (variable.defs[0]?.type === 'ImportBinding' || names.length === 0) return { root: variable, path: names.join('.') };
-    return names.length === 1 && hasPlainDeclaredType(node, variable) ? { root: variable, path: names.join('.') } : null;
+    const kind = declaredKind(node, variable);
+    if (kind === 'any') return { root: variable, path: ANY_MEMBER };
+    return names.length === 1 && kind === 'plain' ? { root: variable, path: names.join('.') } : null;
   }
 
-  /** Is the declared type of a local name neither a union nor `any`/`unknown`? Once per variable. */
-  function hasPlainDeclaredType(identifier: TSESTree.Identifier, variable: TSESLint.Scope.Variable): boolean {
-    let plain = plainDeclaredTypes.get(variable);
-    if (plain === undefined) {
-      plain = false;
+  /** The kind of a local name's declared type (see `DeclaredKind`), once per variable. */
+  function declaredKind(identifier: TSESTree.Identifier, variable: TSESLint.Scope.Variable): DeclaredKind {
+    let kind = declaredKinds.get(variable);
+    if (kind === undefined) {
+      kind = 'other';
       if (services) {
         const checker = services.checker;
-        plain = checkerQuery(false, () => {
+        kind = checkerQuery<DeclaredKind>('other', () => {
           const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(identifier));
           const type = symbol ? checker.getTypeOfSymbol(symbol) : null;
-          return type !== null && !type.isUnion() && !(type.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN | TYPE_FLAGS_TYPE_PARAMETER));
+          if (type === null) return 'other';
+          if (type.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN)) return 'any';
+          return !type.isUnion() && !(type.flags & TYPE_FLAGS_TYPE_PARAMETER) ? 'plain' : 'other';
         });
       }
-      plainDeclaredTypes.set(variable, plain);
+      declaredKinds.set(variable, kind);
     }
-    return plain;
+    return kind;
   }
 
   /**
@@ -1310,13 +1364,16 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
 
   /**
    * `syntacticReturnsPromise` for the function a call calls, when scope analysis resolves it to a
-   * function of this file (`resolveCallee`); null otherwise.
+   * function of this file (`resolveCallee`); false for `super(...)` and for the helpers TypeScript
+   * emits into compiled JavaScript (`TYPESCRIPT_EMIT_HELPERS`); null otherwise.
    */
   function syntacticCallIsPromise(node: TSESTree.Node): boolean | null {
     const call = skipTransparent(node);
     if (call.type !== AST_NODE_TYPES.CallExpression) return null;
     const callee = skipTransparent(call.callee);
-    if (callee.type === AST_NODE_TYPES.Super) return null;
+    // `super(...)` evaluates to `this`; `__createBinding(exports, m, k)` is compiled module plumbing.
+    if (callee.type === AST_NODE_TYPES.Super) return false;
+    if (callee.type === AST_NODE_TYPES.Identifier && TYPESCRIPT_EMIT_HELPERS.has(callee.name)) return false;
     const fn = resolveCallee(callee as TSESTree.Expression);
     return fn ? syntacticReturnsPromise(fn) : null;
   }

@@ -190,3 +190,42 @@ export const FUNCTION_WRAPPER_APIS: readonly ApiEntry<null>[] = [
  * `no-floating-promises` otherwise takes `x.then(callback)` as a sign that `x` is a thenable.
  */
 export const NON_PROMISE_THEN_ROOTS: ReadonlySet<string> = new Set(['cy', 'Cypress']);
+
+/**
+ * The helpers TypeScript (and `tslib`) emit into compiled JavaScript that return no promise:
+ * module plumbing (`__createBinding(exports, m, k)`, `__exportStar`, `__setModuleDefault`),
+ * decorators, spreads, private fields. Names starting with `__` are TypeScript's own. Typed mode
+ * answers a call of one without asking the checker, which infers each helper's type from its
+ * `(this && this.__x) || function ...` initializer at some cost per file. Not `__awaiter`,
+ * `__asyncGenerator`, `__asyncValues`, `__asyncDelegator` or `__disposeResources`: they return
+ * promises or async iterators.
+ */
+export const TYPESCRIPT_EMIT_HELPERS: ReadonlySet<string> = new Set([
+  '__addDisposableResource',
+  '__assign',
+  '__classPrivateFieldGet',
+  '__classPrivateFieldIn',
+  '__classPrivateFieldSet',
+  '__createBinding',
+  '__decorate',
+  '__esDecorate',
+  '__exportStar',
+  '__extends',
+  '__generator',
+  '__importDefault',
+  '__importStar',
+  '__makeTemplateObject',
+  '__metadata',
+  '__param',
+  '__propKey',
+  '__read',
+  '__rest',
+  '__rewriteRelativeImportExtension',
+  '__runInitializers',
+  '__setFunctionName',
+  '__setModuleDefault',
+  '__spread',
+  '__spreadArray',
+  '__spreadArrays',
+  '__values',
+]);

@@ -66,12 +66,15 @@ describe('collectPromiseNames', () => {
 
   it('starts from catalog calls and names bound from relative modules', () => {
     const code = [
+      "import { db } from './db';",
       'const timer = delay(10);',
       'function later() { return timer; }',
       'function useDb() { return db.query(); }',
       'function plain() { return other.query(); }',
+      'function shadowed(db) { return db.query(); }',
     ].join('\n');
-    assert.deepEqual(promiseNames(code, { catalogCalls: ['delay'], relative: ['db'] }), ['db', 'later', 'timer', 'useDb']);
+    // Every variable named `db` is followed, the parameter of `shadowed` too (a superset).
+    assert.deepEqual(promiseNames(code, { catalogCalls: ['delay'], relative: ['db'] }), ['db', 'later', 'shadowed', 'timer', 'useDb']);
   });
 
   it('is empty without any evidence of promises', () => {

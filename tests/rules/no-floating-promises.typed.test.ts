@@ -8,6 +8,11 @@ const IMPORT = "import { saveUser, loadLater, syncValue, untyped, client, thenab
 
 typedRuleTester.run('no-floating-promises (typed)', testedRule, {
   valid: [
+    // a generic function that hands back the argument it is given (`<T>(o: T) => T`) makes no new
+    // promise from a name, a member or a literal (`Object.defineProperty(holder, ...)`)
+    { filename: 'file.ts', code: "declare function hold<T>(value: T, label: string): T;\ndeclare const pending: Promise<void>;\nexport const holder = {};\nObject.defineProperty(holder, 'ready', { value: true });\nhold(pending, 'kept');" },
+    // the helpers TypeScript emits into compiled JavaScript are module plumbing, whatever is declared
+    { filename: 'file.ts', code: "declare function __exportStar(from: unknown, to: unknown): Promise<void>;\ndeclare const target: object;\n__exportStar({}, target);" },
     // re-running a method that hands out the promise its object keeps (`return this.done` as its
     // last statement): the object's promise was created, and is awaited or handled, by whoever
     // started the work; found through a function assigned to the class's prototype (a hoisted
@@ -84,6 +89,19 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: "import { recordQuietly } from './promise-api';\nexport function f() {\n  recordQuietly('a');\n}" },
   ],
   invalid: [
+    // ...but a call handed to it is judged by the call's type
+    {
+      filename: 'file.ts',
+      code: "declare function hold<T>(value: T, label: string): T;\ndeclare function save(): Promise<void>;\nhold(save(), 'new');",
+      errors: [{ messageId: 'floating', line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "declare function hold<T>(value: T, label: string): T;\ndeclare function save(): Promise<void>;\nvoid hold(save(), 'new');" }] }],
+    },
+    // every member of a name declared `any` is unknown to the checker: the untyped evidence
+    // (`.then(callback)` without a rejection handler) still decides
+    {
+      filename: 'file.ts',
+      code: "export function run(api: any) {\n  api.save();\n  api.jobs.flush();\n  api.load().then((rows: unknown) => rows);\n}",
+      errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 4, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "export function run(api: any) {\n  api.save();\n  api.jobs.flush();\n  void api.load().then((rows: unknown) => rows);\n}" }] }],
+    },
     // ...but not a method whose last statement returns a new promise (a call), nor an async one
     // (its own promise adopts the field's and rejects unhandled with it)
     {
