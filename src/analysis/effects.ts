@@ -894,6 +894,9 @@ export class FileEffects {
     // `await getSession(this, req)`: the request's state held by the adapter (`REQUEST_STATE_GETTER`).
     if (calledName !== null && this.calledFunction(call) === null) {
       if (SINGLETON_GETTER_NAMES.has(calledName)) return 'memory';
+      // `UptimeCalculator.getUptimeCalculator(id)`, `Logger.getLogger(name)`: a class's getter of
+      // its own (per-key memoised) instance.
+      if (member !== null && root.type === AST_NODE_TYPES.Identifier && member === `get${root.name}`) return 'memory';
       if (REQUEST_STATE_GETTER.test(calledName) && looksUpRequestState(call)) return 'memory';
     }
     // `cli.askConfirm('Publish now?')`: a function of another module named for asking
