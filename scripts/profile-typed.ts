@@ -1,12 +1,13 @@
 /**
- * `node --cpu-prof --import tsx scripts/profile-typed.ts [--only=<group part>] [--rules=<name>,<name>] [--references] [--top=N]`:
+ * `node --cpu-prof --import tsx scripts/profile-typed.ts [--only=<group part>] [--rules=<name>,<name>] [--references] [--top=N] [--scaling=5000,40000]`:
  * the typed counterpart of `profile-lint.ts`. Lints the bench's typed corpus (the files `npm run
  * bench` type-checks: no `*.min.js`, nothing over 20000 lines) through typescript-eslint's parser
  * with `projectService`, with the plugin's rules only (or only the named ones), once, so a CPU
  * profile shows where the typed rules spend their time. `--references` adds typescript-eslint's
  * `no-floating-promises` and `no-misused-promises` after ours, as the bench's typed run does (the
  * checker's caches are then shared as there). Prints each rule's total from ESLint's stats, and with
- * `--top=N` the N files where our rules took longest.
+ * `--top=N` the N files where our rules took longest. `--scaling=<lines>,...` lints the bench's
+ * scaling files of those sizes instead, one program each, and prints each one's times.
  * Set `ASYNC_PITFALLS_PLUGIN=dist` to profile the build.
  */
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { collectPackageFiles, lineCount, REPO_ROOT, writeCorpus } from './corpus';
 import { corpusConfig, pluginRuleEntries } from './corpus-config';
-import { edgeCaseFiles, pitfallFiles } from './generate-corpus';
+import { edgeCaseFiles, pitfallFiles, scalingFile } from './generate-corpus';
 
 /** The bench's typed run leaves these out (see `TYPED_MAX_LINES` in `bench.ts`). */
 const TYPED_MAX_LINES = 20000;
@@ -31,11 +32,33 @@ async function main(): Promise<void> {
     rules['@typescript-eslint/no-floating-promises'] = 'error';
     rules['@typescript-eslint/no-misused-promises'] = 'error';
   }
-  const all = [...collectPackageFiles(), ...edgeCaseFiles(), ...pitfallFiles()].filter(
+  const scaling = process.argv.find((arg) => arg.startsWith('--scaling='))?.slice('--scaling='.length).split(',').map(Number);
+  const all = (scaling ? scaling.map(scalingFile) : [...collectPackageFiles(), ...edgeCaseFiles(), ...pitfallFiles()]).filter(
     (file) => !file.untypedOnly && lineCount(file.text) <= TYPED_MAX_LINES,
   );
   const files = only ? all.filter((file) => file.group.includes(only)) : all;
-  const dir = path.join(REPO_ROOT, '.bench', 'typed-profile');
+  const dir = path.join(REPO_ROOT, '.bench', scaling ? 'typed-profile-scaling' : 'typed-profile');
+  if (scaling) {
+    // One file at a time, each with its own program, as the bench's scaling runs lint them; the
+    // first file twice, so its times are not charged for the JIT and the default library's types.
+    for (const file of [...files.slice(0, 1), ...files]) {
+      const single = new ESLint({
+        cwd: dir,
+        overrideConfigFile: true,
+        overrideConfig: corpusConfig(files, { rules, plugins: references ? { '@typescript-eslint': tseslint.plugin } : {}, tsconfigRootDir: dir }),
+        stats: true,
+      });
+      writeCorpus(dir, [file]);
+      const [result] = await single.lintFiles([file.path]);
+      const line = [`${file.path}:`];
+      for (const pass of result?.stats?.times.passes ?? []) {
+        line.push(`parse ${(pass.parse?.total ?? 0).toFixed(0)}`);
+        for (const [id, time] of Object.entries(pass.rules ?? {})) line.push(`${id.replace('async-pitfalls/', '')} ${time.total.toFixed(0)}`);
+      }
+      console.log(line.join('  '));
+    }
+    return;
+  }
   writeCorpus(dir, files);
   const eslint = new ESLint({
     cwd: dir,

@@ -140,6 +140,13 @@ export interface PromiseAnalysis {
    */
   returnsStoredPromise(call: TSESTree.Node): boolean;
   /**
+   * Typed: is `reference` a parameter (`onAbort`, called as `onAbort?.()` or handed on) whose
+   * declared type returns `void` or a promise in every call signature (`() => void | Promise<void>`)?
+   * The function that declares it says either is fine: the caller may hand in an async hook, and
+   * it will not wait for it. False untyped and for anything else.
+   */
+  declaresIgnorablePromise(reference: TSESTree.Node): boolean;
+  /**
    * Typed mode: is `node` (a callback argument) passed where the parameter's function type, as
    * declared, may return a thenable, i.e. the callee is declared to accept async callbacks? A
    * return type that is a bare type parameter (`map<U>(fn: () => U)`) does not count. Always false
@@ -695,6 +702,8 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   /** Typed mode: `declaredCallAnswer` per shared callee (see `calleeKey`): root (the program node for globals), then member path. */
   const calleeAnswers = new Map<object, Map<string, CalleeAnswer>>();
   const declaredKinds = new Map<TSESLint.Scope.Variable, DeclaredKind>();
+  /** Typed mode: the declared type (`null` and `undefined` left out) of each local name whose `declaredKind` is `'plain'`. */
+  const plainTypes = new Map<TSESLint.Scope.Variable, ts.Type>();
   const asyncExportsCache = new Map<string, ReadonlySet<string> | null>();
 
   /** Promise-returning exports of a relative module, read once per linted file. */
@@ -1041,6 +1050,26 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     });
   }
 
+  function declaresIgnorablePromise(reference: TSESTree.Node): boolean {
+    const value = skipTransparent(reference);
+    if (!services || value.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOf(value);
+    if (variable?.defs.length !== 1 || variable.defs[0]?.type !== 'Parameter') return false;
+    const declared = declaredTypeOfReference(value);
+    if (!declared || declared === 'unknown') return false;
+    const checker = services.checker;
+    return checkerQuery(false, () => {
+      const signatures = checker.getNonNullableType(declared).getCallSignatures();
+      return (
+        signatures.length > 0 &&
+        signatures.every((signature) => {
+          const parts = unionParts(signature.getReturnType());
+          return parts.some((part) => (part.flags & TYPE_FLAGS_VOID) !== 0) && parts.some((part) => isThenablePart(checker, part));
+        })
+      );
+    });
+  }
+
   function returnsStoredPromise(node: TSESTree.Node): boolean {
     const call = skipTransparent(node);
     if (call.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -1312,7 +1341,10 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     return names.length === 1 && kind === 'plain' ? { root: variable, path: names.join('.') } : null;
   }
 
-  /** The kind of a local name's declared type (see `DeclaredKind`), once per variable. */
+  /**
+   * The kind of a local name's declared type (see `DeclaredKind`), once per variable; a union with
+   * `null` or `undefined` counts without them.
+   */
   function declaredKind(identifier: TSESTree.Identifier, variable: TSESLint.Scope.Variable): DeclaredKind {
     let kind = declaredKinds.get(variable);
     if (kind === undefined) {
@@ -1321,10 +1353,14 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
         const checker = services.checker;
         kind = checkerQuery<DeclaredKind>('other', () => {
           const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(identifier));
-          const type = symbol ? checker.getTypeOfSymbol(symbol) : null;
-          if (type === null) return 'other';
-          if (type.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN)) return 'any';
-          return !type.isUnion() && !(type.flags & TYPE_FLAGS_TYPE_PARAMETER) ? 'plain' : 'other';
+          const declared = symbol ? checker.getTypeOfSymbol(symbol) : null;
+          if (declared === null) return 'other';
+          if (declared.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN)) return 'any';
+          // `x?: Client`: a member call narrows it to `Client`.
+          const type = declared.isUnion() ? checker.getNonNullableType(declared) : declared;
+          if (type.isUnion() || type.flags & (TYPE_FLAGS_TYPE_PARAMETER | TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN)) return 'other';
+          plainTypes.set(variable, type);
+          return 'plain';
         });
       }
       declaredKinds.set(variable, kind);
@@ -1440,6 +1476,8 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     if (node.type === AST_NODE_TYPES.MemberExpression && (node.computed || node.property.type !== AST_NODE_TYPES.Identifier)) return null;
     const target = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node;
     const checker = services.checker;
+    const member = node.type === AST_NODE_TYPES.MemberExpression ? memberOfPlainLocal(node) : null;
+    if (member) return member;
     try {
       const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(target));
       const type = symbol ? checker.getTypeOfSymbol(symbol) : null;
@@ -1453,6 +1491,29 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
       if (error instanceof RangeError) return null;
       throw error;
     }
+  }
+
+  /**
+   * `client.send` where `client` is a local name whose declared type is plain (`declaredKind`): the
+   * type of that type's property `send`, read without the type of `client` at the reference. The
+   * type at a reference is the declared type narrowed by the code before it, which the checker
+   * finds by walking the function's control flow back from the reference, once per reference: in
+   * a long function, the longest part of a member's type. Null when the property is not found
+   * there or typed `any`/`unknown` (then the type at the reference decides).
+   */
+  function memberOfPlainLocal(node: TSESTree.MemberExpression): ts.Type | null {
+    if (!services || node.object.type !== AST_NODE_TYPES.Identifier || node.property.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = variableOf(node.object);
+    if (variable?.defs.length !== 1 || variable.defs[0]?.type === 'ImportBinding' || declaredKind(node.object, variable) !== 'plain') return null;
+    const type = plainTypes.get(variable);
+    if (!type) return null;
+    const checker = services.checker;
+    const name = node.property.name;
+    return checkerQuery(null, () => {
+      const property = checker.getApparentType(type).getProperty(name);
+      const propertyType = property ? checker.getTypeOfSymbol(property) : null;
+      return propertyType && !(propertyType.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN)) ? propertyType : null;
+    });
   }
 
   function typedReturnsPromise(node: TSESTree.Expression): boolean | null {
@@ -1552,5 +1613,6 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     usageOf: getValueUsage,
     resolveCallee,
     returnsStoredPromise,
+    declaresIgnorablePromise,
   };
 }

@@ -312,6 +312,9 @@ export default createRule<Options, MessageIds>({
           if (!promises.isPromise(node) || returnsHandledChain(node)) return [];
           // `self.exec()` re-running a method that returns the promise its object keeps.
           if (promises.returnsStoredPromise(node)) return [];
+          // `onAbort?.()` where the parameter is declared `() => void | Promise<void>`: the author
+          // declared that the hook's promise is not waited for.
+          if (promises.declaresIgnorablePromise(node.callee)) return [];
           if (!checkCannotReject && cannotReject(node) && !throwsIntoGuardedRejection(node)) return [];
           return isAllowListed(node) ? [] : [node];
         }

@@ -646,6 +646,9 @@ export default createRule<Options, MessageIds>({
         const contextual = services.checker.getContextualType(tsNode);
         if (!contextual || !isVoidReturningFunctionType(contextual)) continue;
         if (!isAsyncCallback(value) || handlesOwnRejection(own)) continue;
+        // A parameter declared `() => void | Promise<void>` handed on: its own declaration already
+        // says its promise may be ignored.
+        if (promises.declaresIgnorablePromise(value)) continue;
         const index = call.arguments.indexOf(argument);
         if (someOverloadTakesPromiseFunction(services.checker, services.esTreeNodeToTSNodeMap.get(call.callee), index)) continue;
         context.report({ node: argument, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });

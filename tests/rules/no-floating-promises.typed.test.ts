@@ -8,6 +8,8 @@ const IMPORT = "import { saveUser, loadLater, syncValue, untyped, client, thenab
 
 typedRuleTester.run('no-floating-promises (typed)', testedRule, {
   valid: [
+    // a hook parameter declared \`() => void | Promise<void>\`: its declaration says the promise may be ignored
+    { filename: 'file.ts', code: "export function stop(onAbort?: () => void | Promise<void>): never {\n  onAbort?.();\n  throw new Error('aborted');\n}" },
     // a generic function that hands back the argument it is given (`<T>(o: T) => T`) makes no new
     // promise from a name, a member or a literal (`Object.defineProperty(holder, ...)`)
     { filename: 'file.ts', code: "declare function hold<T>(value: T, label: string): T;\ndeclare const pending: Promise<void>;\nexport const holder = {};\nObject.defineProperty(holder, 'ready', { value: true });\nhold(pending, 'kept');" },
@@ -89,6 +91,12 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: "import { recordQuietly } from './promise-api';\nexport function f() {\n  recordQuietly('a');\n}" },
   ],
   invalid: [
+    // ...but not one declared to return only a promise
+    {
+      filename: 'file.ts',
+      code: "export function stop(onAbort: () => Promise<void>): never {\n  onAbort();\n  throw new Error('aborted');\n}",
+      errors: [{ messageId: 'floating', line: 2, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "export function stop(onAbort: () => Promise<void>): never {\n  void onAbort();\n  throw new Error('aborted');\n}" }] }],
+    },
     // ...but a call handed to it is judged by the call's type
     {
       filename: 'file.ts',

@@ -8,6 +8,9 @@ const IMPORT = "import { saveUser, syncValue } from './promise-api';\n";
 
 typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
   valid: [
+    // a parameter declared \`() => void | Promise<void>\` handed on where \`() => void\` is expected:
+    // its own declaration already says its promise may be ignored
+    { filename: 'file.ts', code: "declare function assertOpen(signal: AbortSignal, beforeThrow?: () => void): void;\nexport function check(signal: AbortSignal, onAbort?: () => void | Promise<void>): void {\n  assertOpen(signal, onAbort);\n}" },
     // a timer callback whose one await runs work through a runner declared to settle with what the
     // function it is handed returns (`trace<T>(run: () => Promise<T>): Promise<T>`), when that
     // function catches everything: the author made it the boundary of its errors
@@ -139,6 +142,12 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
     },
   ],
   invalid: [
+    // ...but not one declared to return only a promise
+    {
+      filename: 'file.ts',
+      code: "declare function assertOpen(signal: AbortSignal, beforeThrow?: () => void): void;\nexport function check(signal: AbortSignal, onAbort: () => Promise<void>): void {\n  assertOpen(signal, onAbort);\n}",
+      errors: [{ messageId: 'voidReturn', line: 3, column: 22 }],
+    },
     // ...but not a call that only registers the function (no type parameter shared with it: its
     // promise is its own), nor a runner handed a function that can reject
     {
