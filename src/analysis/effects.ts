@@ -35,7 +35,7 @@ import {
   VALUE_METHODS,
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, PURE_METHODS } from '../catalog/ordered-calls';
-import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
@@ -147,6 +147,9 @@ export interface EffectSummary {
 
 /** `ts.SymbolFlags.Class`; written out so untyped mode never loads `typescript`. */
 const SYMBOL_FLAGS_CLASS = 1 << 5;
+
+/** Calls that undo a transaction: `rollback()`, `rollbackTransaction(tx)`, `abortTransaction()`, `killTransaction(req)`. */
+const ROLLBACK_NAME = /^(?:rollback(?:Transaction|Tx)?|(?:abort|kill|cancel)(?:Transaction|Tx))$/i;
 
 /** The promise-based timers module: its timers reject only through an abort signal. */
 const TIMER_PROMISE_MODULES: ReadonlySet<string> = new Set(['timers/promises', 'node:timers/promises']);
@@ -762,17 +765,61 @@ export class FileEffects {
     // `Promise.all(items.map(fn))`: each element is a promise of `fn`.
     const mapper = items ? this.mappedFunction(items) : null;
     if (mapper !== null) {
-      // A synchronous mapper runs while the list is built, before any promise exists: a throw
-      // there escapes every combinator. An async one turns its throws into its promise's rejection.
-      if (mapper === 'unknown' || !mapper.async) return true;
-      if (combinator === 'allSettled') return false;
-      return depth > MAX_DEPTH || this.inProgress.has(mapper) || this.summarise(mapper, depth + 1).canReject;
+      // An async mapper turns its throws into its promise's rejection: allSettled keeps them.
+      if (combinator === 'allSettled' && mapper !== 'unknown' && mapper.async) return false;
+      return this.mapperCanReject(mapper, depth);
     }
     if (combinator === 'allSettled') return false;
     if (items?.type === AST_NODE_TYPES.ArrayExpression) {
       return items.elements.some((element) => element === null || element.type === AST_NODE_TYPES.SpreadElement || this.valueCanReject(element, depth + 1));
     }
+    if (items?.type === AST_NODE_TYPES.Identifier) return this.collectedCanReject(items, depth);
     return true;
+  }
+
+  /**
+   * For `Promise.all(promises)`: false when `promises` is a local array declared with a literal
+   * whose every element, and every argument ever `push`ed into it, cannot reject
+   * (`promises.push(install(m).catch(() => retry.push(m)))`). Any other use of the array (passed
+   * on, reassigned, spread, written by index) answers true: something else may add to it.
+   */
+  private collectedCanReject(list: TSESTree.Identifier, depth: number): boolean {
+    const variable = variableOfIdentifier(this.sourceCode, list);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || definition?.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) return true;
+    const init = skipTransparent(definition.node.init);
+    if (init.type !== AST_NODE_TYPES.ArrayExpression) return true;
+    if (init.elements.some((element) => element === null || element.type === AST_NODE_TYPES.SpreadElement || this.valueCanReject(element, depth + 1))) return true;
+    return variable.references.some((reference) => {
+      const identifier = reference.identifier;
+      if (identifier === definition.node.id) return false;
+      if (reference.isWrite()) return true;
+      const parent = identifier.parent;
+      // `Promise.all(promises)` itself, and `promises.length`.
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === identifier && this.promiseCombinator(parent) !== null) return false;
+      if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== identifier) return true;
+      const member = staticMemberName(parent);
+      if (member === 'length') return false;
+      const call = parent.parent;
+      if (member !== 'push' || call.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return true;
+      return call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement || this.valueCanReject(argument, depth + 1));
+    });
+  }
+
+  /**
+   * For `items.map(fn)`: can one of the promises it makes reject? An async `fn` (written there or
+   * a function of this file) answers with its summary; a synchronous one with what it returns
+   * (`(n) => send(n).catch(log)`: no; a value that is not a promise, `peer.send(msg)`, may be a
+   * throw inside the caller's async function, so "may"). Null when `call` is not such a `.map`.
+   */
+  mappedCanReject(call: TSESTree.Node): boolean | null {
+    const mapper = this.mappedFunction(skipTransparent(call));
+    return mapper === null ? null : this.mapperCanReject(mapper, 1);
+  }
+
+  private mapperCanReject(mapper: FunctionNode | 'unknown', depth: number): boolean {
+    if (mapper === 'unknown') return true;
+    return depth > MAX_DEPTH || this.inProgress.has(mapper) || this.summarise(mapper, depth + 1).canReject;
   }
 
   /**
@@ -847,6 +894,9 @@ export class FileEffects {
     // `await getSession(this, req)`: the request's state held by the adapter (`REQUEST_STATE_GETTER`).
     if (calledName !== null && this.calledFunction(call) === null) {
       if (SINGLETON_GETTER_NAMES.has(calledName)) return 'memory';
+      // `UptimeCalculator.getUptimeCalculator(id)`, `Logger.getLogger(name)`: a class's getter of
+      // its own (per-key memoised) instance.
+      if (member !== null && root.type === AST_NODE_TYPES.Identifier && member === `get${root.name}`) return 'memory';
       if (REQUEST_STATE_GETTER.test(calledName) && looksUpRequestState(call)) return 'memory';
     }
     // `cli.askConfirm('Publish now?')`: a function of another module named for asking
@@ -1420,7 +1470,15 @@ class FunctionWalk {
           if (current.await && !guarded) found = true;
           break;
         case AST_NODE_TYPES.AwaitExpression:
-          if (!guarded && !handsOnError(current.argument, caught) && !this.effects.isDelay(current.argument) && this.effects.valueCanReject(current.argument, this.depth)) found = true;
+          if (
+            !guarded &&
+            !handsOnError(current.argument, caught) &&
+            !(caught.length > 0 && isRollback(current.argument)) &&
+            !this.effects.isDelay(current.argument) &&
+            this.effects.valueCanReject(current.argument, this.depth)
+          ) {
+            found = true;
+          }
           break;
         case AST_NODE_TYPES.ReturnStatement:
           if (current.argument && this.returnedCanReject(current.argument)) found = true;
@@ -1524,6 +1582,18 @@ function exitsProcess(fn: FunctionNode): boolean {
       (skipTransparent(callee.object) as TSESTree.Identifier).name === 'process'
     );
   });
+}
+
+/**
+ * `await killTransaction(req)`, `await tx.rollback()`: undoing a transaction in a `catch`. The
+ * error being handled is the work's; a failing rollback is the database's own failure, which the
+ * connection reports, not the lost result of the work.
+ */
+function isRollback(value: TSESTree.Node): boolean {
+  const call = skipTransparent(value);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = writtenName(call.callee);
+  return name !== null && ROLLBACK_NAME.test(name);
 }
 
 /** `report(error)` / `this.log.error('failed', error)`: a call handed one of the `caught` errors. */

@@ -616,7 +616,8 @@ export class WhereItRuns {
    * file in a UI folder of its package (`UI_FOLDERS`: `composables/`, `renderer/`, `components/`),
    * an AMD module (`define([...], function (...) { ... })`: only a browser's module loader runs
    * those), or a script of a static folder (`STATIC_ASSET_FOLDERS`: `public/`, `static/`) that works
-   * on the page (`document.`, `window.`, jQuery's `$(`). A `'use server'` module (server actions) is not. There a dropped promise's rejection reaches
+   * on the page (`document.`, `window.`, jQuery's `$(`), and a classic script that works on the
+   * page (`isClassicScript`: no module system at all). A `'use server'` module (server actions) is not. There a dropped promise's rejection reaches
    * the browser console (no process ends), and an event handler or effect that starts an async
    * action without waiting is the ordinary shape of UI code.
    */
@@ -645,7 +646,22 @@ export class WhereItRuns {
     const info = path.isAbsolute(this.filename) ? nearestPackage(this.filename) : null;
     const folders = path.relative(info?.dir ?? path.parse(this.filename).root, path.dirname(this.filename)).split(/[\\/]/);
     if (folders.some((folder) => UI_FOLDERS.has(folder))) return true;
-    return folders.some((folder) => STATIC_ASSET_FOLDERS.has(folder)) && /\b(?:document|window)\.|(?:^|[^\w$.])\$\(/m.test(this.sourceCode.text);
+    const worksOnPage = /\b(?:document|window)\.|(?:^|[^\w$.])\$\(/m.test(this.sourceCode.text);
+    if (folders.some((folder) => STATIC_ASSET_FOLDERS.has(folder)) && worksOnPage) return true;
+    return worksOnPage && this.isClassicScript();
+  }
+
+  /**
+   * A classic script: no module system of any kind (no `import`/`export`, no `require(...)`, no
+   * `module.exports`/`exports.x =`, no `process.`): the page loads it with a `<script>` tag (or a
+   * build concatenates it); Node code reaches for at least one of those.
+   */
+  private isClassicScript(): boolean {
+    const body = this.sourceCode.ast.body;
+    if (body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration)) {
+      return false;
+    }
+    return !/\brequire\s*\(|\bmodule\.exports\b|\bexports\.[\w$]+\s*=|\bprocess\.|\bimport\s*\(/.test(this.sourceCode.text);
   }
 
   /** A top-level AMD module definition: `define(function ...)`, `define([deps], function ...)`, `define('name', [deps], function ...)`, with the global `define`. */

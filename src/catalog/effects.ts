@@ -396,7 +396,8 @@ export const MEMORY_METHODS: ReadonlySet<string> = new Set(['sort', 'decode', 'e
 /**
  * Getters of a framework's memoised instance (`getPayload({ config })`, `Foo.getInstance()`): the
  * first call builds it, every later one answers with the same object. Beside real I/O there is
- * nothing to overlap.
+ * nothing to overlap. (A class's getter named after the class, `Calculator.getCalculator(id)`,
+ * is one too: see `FileEffects.apiEffect`.)
  */
 export const SINGLETON_GETTER_NAMES: ReadonlySet<string> = new Set(['getPayload', 'getInstance', 'getSingleton']);
 

@@ -159,3 +159,6 @@ export const COMPUTATION_FIRST_WORDS: ReadonlySet<string> = new Set([
 
 /** An argument named like a client or connection (`client`, `apiClient`, `db`, `conn`, `http`): the callee may do I/O with it. */
 export const CLIENT_ARGUMENT_NAME = /^(?:client|api|http|db|conn|connection|pool|session|fetch|fetcher|request|axios|sdk)$|[a-z0-9](?:Client|Api|Http|Db|Conn|Connection|Pool|Session|Fetch|Sdk)$/;
+
+/** Methods of HTTP clients that send a change (`axios.post(url, body)`, `got.put`, `ky.patch`). */
+export const HTTP_SEND_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch']);

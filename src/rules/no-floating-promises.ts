@@ -294,8 +294,10 @@ export default createRule<Options, MessageIds>({
               const parts = floatingParts(callee.object);
               // `settled.finally(cleanup)` where `settled` holds `Promise.allSettled(...)`: nothing to lose.
               if (parts.length > 0 && !checkCannotReject && cannotReject(node)) return [];
-              // Untyped, `x().finally(cleanup)` is itself the evidence of a thenable.
-              if (parts.length === 0 && method === 'finally' && !promises.typed && !hasHandledLink(callee.object) && isThenWithCallback(node)) {
+              // Untyped, `x().finally(cleanup)` is itself the evidence of a thenable. Not on a
+              // property of another object (`fork.exited.finally(cleanup)`): a lifecycle promise an
+              // object exposes, built elsewhere, is often one that only ever resolves.
+              if (parts.length === 0 && method === 'finally' && !promises.typed && !isOtherObjectsProperty(callee.object) && !hasHandledLink(callee.object) && isThenWithCallback(node)) {
                 return checkCannotReject || !cannotReject(node) ? [node] : [];
               }
               return parts;
@@ -332,6 +334,12 @@ export default createRule<Options, MessageIds>({
       return node.elements.some(
         (element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && promises.isPromise(element),
       );
+    }
+
+    /** `fork.promise`, `child.exited`: a non-computed property read of an object other than `this`. */
+    function isOtherObjectsProperty(expression: TSESTree.Node): boolean {
+      const node = skipTransparent(expression);
+      return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && skipTransparent(node.object).type !== AST_NODE_TYPES.ThisExpression;
     }
 
     /** The receiver of a method call (`x` in `x.then(...)`), else the callee itself. */
@@ -438,10 +446,15 @@ export default createRule<Options, MessageIds>({
       return !(root.type === AST_NODE_TYPES.Identifier && NON_PROMISE_THEN_ROOTS.has(root.name));
     }
 
-    /** A statement of the module's top level, also inside a top-level `if` (`if (require.main === module) main();`). */
+    /**
+     * A statement of the module's top level, also inside a top-level `if` (`if (require.main ===
+     * module) main();`) and any branch of its `else if` chain (a command dispatch:
+     * `if (cmd === 'run') run(args); else if (...) ...`).
+     */
     function isTopLevel(statement: TSESTree.Node): boolean {
       let parent = statement.parent;
       if (parent?.type === AST_NODE_TYPES.BlockStatement) parent = parent.parent;
+      while (parent?.type === AST_NODE_TYPES.IfStatement && parent.parent.type === AST_NODE_TYPES.IfStatement && parent.parent.alternate === parent) parent = parent.parent;
       if (parent?.type === AST_NODE_TYPES.IfStatement) parent = parent.parent;
       return parent?.type === AST_NODE_TYPES.Program;
     }

@@ -197,6 +197,8 @@ export default createRule<Options, MessageIds>({
       const node = skipTransparent(expression);
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
       if (effects.isUnsignalledTimer(node)) return true;
+      // `docs.map(async (doc) => { try { ... } catch (e) { errors.push(e) } })`: no element rejects.
+      if (effects.mappedCanReject(node) === false) return true;
       const argument = node.arguments[0];
       // A call whose effect summary cannot reject (an async helper wholly inside try/catch).
       if (effects.summaryOf(node)?.canReject === false || effects.importedCannotReject(node)) return true;

@@ -749,12 +749,17 @@ export default createRule<Options, MessageIds>({
           // purpose: the author saw exactly this pattern and decided.
           if (executor && isFunctionNode(executor) && executor.async && !disablesRuleOn(context, 'no-async-promise-executor', [node.loc.start.line, executor.loc.start.line])) {
             const awaits = someNodeInSameFunction(executor.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression);
-            if (onlyCleanupMayReject(executor, sourceCode.visitorKeys)) {
+            const keys = sourceCode.visitorKeys;
+            const canReject = effects.summaryOfFunction(executor).canReject;
+            if (onlyCleanupMayReject(executor, keys)) {
               // `try { ... } catch (e) { reject(e) } finally { await cleanup() }`: every error of the
               // work reaches `reject`; only the cleanup could fail unseen. The message would be false.
-            } else if (effects.summaryOfFunction(executor).canReject || !awaits || hasUnguardedWork(executor, sourceCode.visitorKeys)) {
+            } else if (!awaits && !hasOwnWork(executor, keys)) {
+              // `new Promise(async (r) => (finish = r))`: nothing in it can throw; the `async` is
+              // harmless and the message would be false.
+            } else if (canReject || !awaits || (hasUnguardedWork(executor, keys) && !(settlesOnlyInline(executor, keys) && onlySyncPrefixUnguarded(executor, keys)))) {
               context.report({ node: executor, messageId: 'promiseExecutor' });
-            } else if (settlesOnlyInline(executor, sourceCode.visitorKeys)) {
+            } else if (settlesOnlyInline(executor, keys)) {
               // Every exception settles the promise (`catch (e) { reject(e) }`, or a fallback
               // `resolve`), so nothing is lost; what is left is a wrapper the async function makes
               // redundant. When it settles from a callback (an event, a timer), the wrapper is
@@ -800,21 +805,74 @@ function settlesOnlyInline(executor: FunctionNode, visitorKeys: TSESLint.SourceC
  * `new` other than settling its own promise (`resolve(x)`) or an assertion. In an executor, such a
  * synchronous throw is not a lost rejection but a promise that never settles, exactly what the
  * rule's message says, so it counts here although `EffectSummary.canReject` (which judges a dropped
- * promise) takes synchronous calls for safe.
+ * promise) takes synchronous calls for safe. A statement that hands its chain's rejection to the
+ * executor's `reject` (`await tx.run(work).catch(reject)`) is guarded. Only `statements` are
+ * looked at (default: the whole body).
  */
-function hasUnguardedWork(executor: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+function hasUnguardedWork(
+  executor: FunctionNode,
+  visitorKeys: TSESLint.SourceCode['visitorKeys'],
+  statements: readonly TSESTree.Node[] = executor.body.type === AST_NODE_TYPES.BlockStatement ? executor.body.body : [executor.body],
+): boolean {
   const settlers = new Set(executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
-  const body = executor.body;
-  const statements: TSESTree.Node[] = body.type === AST_NODE_TYPES.BlockStatement ? body.body : [body];
   const isWork = (node: TSESTree.Node): boolean => {
     if (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.TaggedTemplateExpression) return true;
     if (node.type !== AST_NODE_TYPES.CallExpression) return false;
     const callee = skipTransparent(node.callee);
     return !(callee.type === AST_NODE_TYPES.Identifier && (settlers.has(callee.name) || callee.name === 'assert' || callee.name === 'invariant'));
   };
+  const reject = executor.params[1]?.type === AST_NODE_TYPES.Identifier ? executor.params[1].name : null;
   return statements.some(
-    (statement) => !(statement.type === AST_NODE_TYPES.TryStatement && statement.handler) && someNodeInSameFunction(statement, visitorKeys, isWork),
+    (statement) =>
+      !(statement.type === AST_NODE_TYPES.TryStatement && statement.handler) &&
+      !(reject !== null && catchesInto(statement, reject)) &&
+      someNodeInSameFunction(statement, visitorKeys, isWork),
   );
+}
+
+/** `[await] work().catch(reject)` as a statement: the chain hands its rejection to the executor's `reject`. */
+function catchesInto(statement: TSESTree.Node, reject: string): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  let expression = skipTransparent(statement.expression);
+  if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparent(expression.argument);
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(expression.callee);
+  const [handler] = expression.arguments;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    staticMemberName(callee) === 'catch' &&
+    handler?.type === AST_NODE_TYPES.Identifier &&
+    handler.name === reject
+  );
+}
+
+/** True when the executor's own body calls, constructs, tags a template or throws: something that could throw. */
+function hasOwnWork(executor: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  return someNodeInSameFunction(
+    executor.body,
+    visitorKeys,
+    (node) =>
+      node.type === AST_NODE_TYPES.CallExpression ||
+      node.type === AST_NODE_TYPES.NewExpression ||
+      node.type === AST_NODE_TYPES.TaggedTemplateExpression ||
+      node.type === AST_NODE_TYPES.ThrowStatement,
+  );
+}
+
+/**
+ * True when the only statements of an executor that do work outside a `try` (`hasUnguardedWork`)
+ * come before its first `await`: a synchronous prefix (`const name = row.name; if (!keep(name))
+ * return resolve(''); count += 1;`) ahead of awaited work whose errors all reach the promise. The
+ * prefix is taken not to throw (as `EffectSummary.canReject` takes synchronous calls), so the
+ * executor is a redundant wrapper, not one that loses the errors of its awaited work.
+ */
+function onlySyncPrefixUnguarded(executor: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  const body = executor.body;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const isAwait = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await);
+  const first = body.body.findIndex((statement) => someNodeInSameFunction(statement, visitorKeys, isAwait));
+  if (first === -1) return false;
+  return !hasUnguardedWork(executor, visitorKeys, body.body.slice(first));
 }
 
 /**

@@ -55,6 +55,7 @@ import {
   COMPUTATION_FIRST_WORDS,
   CRITICAL_SECTION_CALL,
   GROUPING_CALL_NAME,
+  HTTP_SEND_METHODS,
   PROCESS_CALL_NAME,
   RECORD_ID_NAME,
   REGISTRATION_METHODS,
@@ -872,6 +873,22 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * `await axios.post(url, { to, body })` per recipient with the same `url`: one message after
+     * another to one endpoint of a provider (an SMS or chat gateway), which rate-limits its callers
+     * and may deliver in arrival order. A POST whose URL comes from the item (a webhook per
+     * subscriber, `${api}/orders/${id}`) is reported.
+     */
+    function sendsToOneEndpoint(call: AwaitedCall, dependents: PathSet): boolean {
+      const callee = skipTransparent(call.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? writtenName(callee) : null;
+      const [url] = call.arguments;
+      if (method === null || !HTTP_SEND_METHODS.has(method) || !url || call.arguments.length < 2) return false;
+      const value = skipTransparent(url);
+      if (value.type === AST_NODE_TYPES.ObjectExpression || value.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
+      return !dependents.overlapsAny(collectAccesses(value, visitorKeys).reads);
+    }
+
+    /**
      * `await server.load(appFn)`, `await app.use(middleware)` per item: registration with one
      * application or server (`REGISTRATION_METHODS` on an `APPLICATION_RECEIVER` that does not
      * come from the iteration). The order of registration is the order requests meet them.
@@ -1509,6 +1526,7 @@ export default createRule<Options, MessageIds>({
           writesOneRecord(call, dependents) ||
           registersWithApplication(call, dependents) ||
           recordsCounter(call, loop, loopVars) ||
+          sendsToOneEndpoint(call, dependents) ||
           writesOneLocation(call, dependents) ||
           handsOnCommand(call) ||
           showsToUser(call) ||

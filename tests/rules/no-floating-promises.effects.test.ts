@@ -162,10 +162,30 @@ const invalid: Invalid[] = [
     code: 'class Base {\n  constructor() {\n    this.exited = new Promise((resolve) => { this.onExit = resolve; });\n  }\n}\nclass Child extends Base {\n  restart() {\n    this.exited = this.spawn();\n  }\n  forceExit() {\n    this.exited.then(() => clearTimeout(this.timer));\n  }\n}',
     errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 11, column: 5, suggestions: [{ messageId: 'suggestVoid', output: 'class Base {\n  constructor() {\n    this.exited = new Promise((resolve) => { this.onExit = resolve; });\n  }\n}\nclass Child extends Base {\n  restart() {\n    this.exited = this.spawn();\n  }\n  forceExit() {\n    void this.exited.then(() => clearTimeout(this.timer));\n  }\n}' }] }],
   },
+  // a catch that awaits other new work (not a rollback, not handed the error) may reject
+  {
+    code: 'async function sync(job) {\n  try { await job.run(); } catch (err) { await job.retryLater(); }\n}\nexport function onTick(job) {\n  sync(job);\n}',
+    errors: [{ messageId: 'floating', line: 5, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function sync(job) {\n  try { await job.run(); } catch (err) { await job.retryLater(); }\n}\nexport function onTick(job) {\n  void sync(job);\n}' }] }],
+  },
   // a function passed for a parameter the called function never calls is no completion callback
   {
     code: 'async function addRow(user, format) {\n  const html = await render(user, format);\n  table.append(html);\n}\nfunction onPick(user) {\n  addRow(user, (u) => u.name);\n}',
     errors: [{ messageId: 'floating', line: 6, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function addRow(user, format) {\n  const html = await render(user, format);\n  table.append(html);\n}\nfunction onPick(user) {\n  void addRow(user, (u) => u.name);\n}' }] }],
+  },
+  // an array collected with one push that can reject
+  {
+    code: 'function reinstall(mods, retry) {\n  const pending = [];\n  for (const m of mods) {\n    pending.push(install(m).catch(() => retry.push(m)));\n    pending.push(audit(m));\n  }\n  Promise.all(pending).then(() => schedule(retry));\n}',
+    errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 7, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'function reinstall(mods, retry) {\n  const pending = [];\n  for (const m of mods) {\n    pending.push(install(m).catch(() => retry.push(m)));\n    pending.push(audit(m));\n  }\n  void Promise.all(pending).then(() => schedule(retry));\n}' }] }],
+  },
+  // a page script that also loads modules the Node way is not a classic page script
+  {
+    code: "const api = require('./api');\nasync function suggest(q) { show(await api.search(q)); }\ndocument.querySelector('#q').addEventListener('input', (e) => {\n  suggest(e.target.value);\n});",
+    errors: [{ messageId: 'floating', line: 4, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "const api = require('./api');\nasync function suggest(q) { show(await api.search(q)); }\ndocument.querySelector('#q').addEventListener('input', (e) => {\n  void suggest(e.target.value);\n});" }] }],
+  },
+  // .finally on a field of this class that nothing shows cannot reject
+  {
+    code: 'class Pool {\n  track(worker) {\n    this.current = worker.start();\n    this.current.finally(() => this.remove(worker));\n  }\n}',
+    errors: [{ messageId: 'floating', line: 4, column: 5, suggestions: [{ messageId: 'suggestVoid', output: 'class Pool {\n  track(worker) {\n    this.current = worker.start();\n    void this.current.finally(() => this.remove(worker));\n  }\n}' }] }],
   },
 ];
 
@@ -240,12 +260,23 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\nclass Poller {\n  async loop() {\n    while (this.running) {\n      try { await this.db.poll(); } catch (err) { console.error(err); }\n      await sleep(1000);\n    }\n  }\n  start() {\n    this.running = true;\n    this.loop();\n  }\n}',
     "import { setTimeout as pause } from 'node:timers/promises';\nasync function retryLater(job) {\n  await pause(500);\n  try { await job.run(); } catch (err) { job.fail(err); }\n}\nexport function onFailure(job) {\n  retryLater(job);\n}",
     'async function warmUp(cache) {\n  await new Promise((resolve) => setTimeout(resolve, 100));\n  try { await cache.fill(); } catch (err) { cache.log(err); }\n}\nexport function boot(cache) {\n  warmUp(cache);\n}',
+    // a catch that rolls the transaction back: the error handled is the work's
+    'async function save(db, row) {\n  const tx = await db.begin().catch(() => null);\n  if (!tx) return;\n  try { await tx.insert(row); await tx.commit(); } catch (err) { await tx.rollback(); log(err); }\n}\nexport function onRow(db, row) {\n  save(db, row);\n}',
     // a guard on the function's own state before a try/catch that covers the rest: only misuse throws
     'class Refresher {\n  async refresh() {\n    if (!this.listener) {\n      throw new Error("not started");\n    }\n    try {\n      this.listener.next(await this.provider.token());\n    } catch (err) {\n      this.onError(err);\n    }\n  }\n  schedule(delay) {\n    if (delay === 0) this.refresh();\n    else this.timer = setTimeout(() => this.refresh(), delay);\n  }\n}',
     // a field a class of this file that it extends fills only with a resolve-only promise
     'class Base {\n  constructor() {\n    this.exited = new Promise((resolve) => { this.onExit = resolve; });\n  }\n}\nclass Child extends Base {\n  forceExit() {\n    const timer = setTimeout(() => this.kill(), 500);\n    this.exited.then(() => clearTimeout(timer));\n  }\n}',
     // an async function that also takes a completion callback and calls it: the caller waits through it
     'async function addRow(user, done) {\n  done = done || function () {};\n  const html = await render(user);\n  table.append(html);\n  done();\n}\nfunction onPick(user, modal) {\n  addRow(user, function () {\n    modal.hide();\n  });\n}',
+    // Promise.all over elements that each end in .catch: mapped, or pushed into a local array
+    'async function subscribe(name) { await fetch(`/sub/${name}`); }\nexport function resubscribeAll(names, failed) {\n  Promise.all(names.map((n) => subscribe(n).catch(() => failed.push(n)))).then(() => report(failed));\n}',
+    'function reinstall(mods, retry) {\n  const pending = [];\n  for (const m of mods) {\n    pending.push(install(m).then((r) => emit(r)).catch(() => retry.push(m)));\n  }\n  if (pending.length > 0) Promise.all(pending).then(() => schedule(retry));\n}',
+    // a classic page script (no module system at all) that works on the page is browser UI code
+    "async function suggest(q) { show(await api.search(q)); }\ndocument.querySelector('#q').addEventListener('input', (e) => {\n  suggest(e.target.value);\n});",
+    // .finally on a lifecycle promise another object exposes: built elsewhere, often resolve-only
+    'export function track(pool, fork) {\n  pool.add(fork);\n  fork.exited.finally(() => pool.delete(fork));\n}',
+    // a command dispatch of a script: every branch of the top-level else-if chain is the entry call
+    { code: 'async function run(args) { await serve(args); }\nconst [cmd] = process.argv.slice(2);\nif (cmd === "version") {\n  console.log("1.0.0");\n} else if (cmd === "run") {\n  run(process.argv.slice(3));\n} else {\n  console.log("usage");\n}', filename: 'src/bin/tool.ts' },
     // the handled chain's .finally
     'async function f() { await g(); }\nf().catch(() => {}).finally(() => {});',
   ],

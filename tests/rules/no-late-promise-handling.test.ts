@@ -910,6 +910,10 @@ ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
     'function ended(stream) { if (stream.readableEnded) return Promise.resolve(); return new Promise((resolve) => { stream.once("end", resolve); }); } async function f(a, b) { const both = Promise.all([ended(a), ended(b)]); await stop(); await both; }',
     // an async helper whose body catches everything: its promise cannot reject (effect summaries)
     'async function probeQuietly(name) { try { return await probe(name); } catch { return { name, ok: false }; } } async function f() { const b = probeQuietly("b"); const a = await probeQuietly("a"); return [a, await b]; }',
+    // an array made by an async callback whose body catches everything: no element rejects
+    'async function removeAll(docs, remove) { const errors = []; const pending = docs.map(async (doc) => { try { return await remove(doc.id); } catch (error) { errors.push(error); } return null; }); const results = []; for (const p of pending) results.push(await p); return { results, errors }; }',
+    // ...also when its catch rolls the item's transaction back: the work's error is the one handled
+    'async function removeAll(docs, remove, req) { const errors = []; const pending = docs.map(async (doc) => { try { await beginTransaction(req); return await remove(doc.id); } catch (error) { await killTransaction(req); errors.push(error); } return null; }); const results = []; for (const p of pending) results.push(await p); return { results, errors }; }',
     // a suspension that does not let a rejection be reported
     'async function f() { const p = load(); await null; await p; }',
     // awaits in nested functions do not suspend this one

@@ -51,6 +51,21 @@ const invalid: Invalid[] = [
     code: "const lib = new Promise(async (resolve) => {\n  let mod = null;\n  try { mod = await import('optional-a'); } catch {}\n  resolve(mod);\n});",
     errors: [{ messageId: 'redundantPromiseExecutor', line: 1, column: 25 }],
   },
+  // a synchronous prefix before awaited work whose errors all reach reject: a redundant wrapper, not a lost error
+  {
+    code: "const rows = (tables, keep, db) => tables.map((row) => new Promise(async (res, rej) => {\n  const name = row.name;\n  if (!keep(name)) return res('');\n  try {\n    await db.query(name);\n  } catch (e) {\n    rej(e);\n    return;\n  }\n  res('');\n}));",
+    errors: [{ messageId: 'redundantPromiseExecutor', line: 1, column: 68 }],
+  },
+  // ...but work after the first await outside the try still loses its error
+  {
+    code: "const rows = (tables, keep, db) => tables.map((row) => new Promise(async (res, rej) => {\n  try {\n    await db.query(row.name);\n  } catch (e) {\n    rej(e);\n    return;\n  }\n  report(row.name);\n  res('');\n}));",
+    errors: [{ messageId: 'promiseExecutor', line: 1, column: 68 }],
+  },
+  // an awaited chain whose catch is not the executor's reject is work outside any guard
+  {
+    code: 'const p = new Promise(async (resolve, reject) => {\n  await db.begin(async (tx) => { resolve(tx); }).catch(log);\n});',
+    errors: [{ messageId: 'promiseExecutor', line: 1, column: 23 }],
+  },
   // the cleanup awaits in finally, but the work itself is outside any try
   {
     code: 'const p = new Promise(async (resolve, reject) => {\n  const handle = await lease();\n  try { handle.run(resolve); } catch (e) { reject(e); } finally { await handle.free(); }\n});',
@@ -66,6 +81,10 @@ ruleTester.run<MessageIds, Options>('no-misused-async-callback (effects)', rule 
     `const ping = (url) => fetch(url).catch(() => {});\nfunction f(urls) {\n  urls.map((url) => ping(url));\n}`,
     // an executor whose errors all reach reject and that settles from an event: the wrapper is needed
     `const p = new Promise(async (resolve, reject) => {\n  try { const conn = await connect(); conn.on('end', resolve); } catch (error) { reject(error); }\n});`,
+    // an awaited chain that hands its rejection to reject, resolving early from a callback: the wrapper is needed
+    'function open(sql) {\n  return new Promise(async (resolve, reject) => {\n    await sql.begin(async (tx) => {\n      resolve({ tx });\n      await tx.idle();\n    }).catch(reject);\n  });\n}',
+    // an async executor that only stores its resolve: nothing in it can throw
+    'let finish;\nconst done = new Promise(async (r) => (finish = r));',
     // the stored array is awaited, or read for more than its length
     `async function f(keys) {\n  const tasks = keys.map(async (key) => { await drop(key); });\n  await Promise.all(tasks);\n}`,
     // every error of the work reaches reject; only the cleanup in finally awaits

@@ -110,6 +110,21 @@ async function cards(users) {
   }));
 }` }] }],
   },
+  // a POST to each item's own endpoint
+  {
+    code: `
+async function notifySubscribers(subscribers, event) {
+  for (const subscriber of subscribers) {
+    await axios.post(subscriber.url, event);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 4, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+async function notifySubscribers(subscribers, event) {
+  await Promise.all(Array.from(subscribers, async (subscriber) => {
+    await axios.post(subscriber.url, event);
+  }));
+}` }] }],
+  },
   // each iteration updates its own record
   {
     code: `
@@ -259,6 +274,15 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (real code)', ru
         if (part) parts.push(part);
       }
       return parts;
+    }`,
+    // one message after another to one gateway endpoint
+    `async function textAll(gatewayUrl, recipients, msg) {
+      const failed = [];
+      for (const to of recipients) {
+        const res = await axios.post(gatewayUrl, { to, body: msg });
+        if (res.status !== 200) failed.push(to);
+      }
+      return failed;
     }`,
     // one database session handed in every iteration's options
     `async function relocalize(models, session) {

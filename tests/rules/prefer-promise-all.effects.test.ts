@@ -969,6 +969,13 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
         return { from, to };
       }
     }`,
+    `import { isPublic } from './access';
+    import { UptimeMeter } from './uptime';
+    async function badge(id) {
+      const visible = await isPublic(id);
+      const meter = await UptimeMeter.getUptimeMeter(id);
+      return { visible, meter };
+    }`,
     `import translator from './translator';
     async function inviteSubject(uid, lang) {
       const name = await users.getField(uid, 'username');
