@@ -312,9 +312,10 @@ export default createRule<Options, MessageIds>({
           if (!promises.isPromise(node) || returnsHandledChain(node)) return [];
           // `self.exec()` re-running a method that returns the promise its object keeps.
           if (promises.returnsStoredPromise(node)) return [];
-          // `onAbort?.()` where the parameter is declared `() => void | Promise<void>`: the author
-          // declared that the hook's promise is not waited for.
-          if (promises.declaresIgnorablePromise(node.callee)) return [];
+          // `onAbort?.()` in a sync function, the parameter declared `() => void | Promise<void>`:
+          // the author declared that the hook's promise is not waited for. Inside an async function
+          // the same call is a forgotten `await` of a hook that may be async.
+          if (!getAwaitableFunction(node) && promises.declaresIgnorablePromise(node.callee)) return [];
           if (!checkCannotReject && cannotReject(node) && !throwsIntoGuardedRejection(node)) return [];
           return isAllowListed(node) ? [] : [node];
         }

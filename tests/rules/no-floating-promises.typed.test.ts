@@ -97,6 +97,23 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       code: "export function stop(onAbort: () => Promise<void>): never {\n  onAbort();\n  throw new Error('aborted');\n}",
       errors: [{ messageId: 'floating', line: 2, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "export function stop(onAbort: () => Promise<void>): never {\n  void onAbort();\n  throw new Error('aborted');\n}" }] }],
     },
+    // ...nor one declared `void | Promise<void>` but called inside an async function, which could
+    // await it: a forgotten `await` of a hook that may be async
+    {
+      filename: 'file.ts',
+      code: "export async function runHooks(beforeRun: () => void | Promise<void>): Promise<void> {\n  beforeRun();\n}",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: "export async function runHooks(beforeRun: () => void | Promise<void>): Promise<void> {\n  await beforeRun();\n}" },
+            { messageId: 'suggestVoid', output: "export async function runHooks(beforeRun: () => void | Promise<void>): Promise<void> {\n  void beforeRun();\n}" },
+          ],
+        },
+      ],
+    },
     // ...but a call handed to it is judged by the call's type
     {
       filename: 'file.ts',
