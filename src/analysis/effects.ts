@@ -739,6 +739,20 @@ export class FileEffects {
     return this.sourceCode.getDeclaredVariables(executor).every((variable) => variable.name !== reject.name || variable.references.length === 0);
   }
 
+  /**
+   * Can the `.then(f)` / `.finally(f)` callback `fn` reject the chain it is linked into? When it
+   * `throw`s; when it is async and its summary can reject (`.then(async () => { await save() })`);
+   * when it is an arrow whose value is a promise that can reject (`.then(() => save())`: the chain
+   * adopts it). A sync callback returning something else (`() => emit('ready')`) counts as not
+   * rejecting: the next-tick deferral whose only failure would be a synchronous bug.
+   */
+  private callbackRejects(fn: FunctionNode, depth: number): boolean {
+    if (containsOwn(fn.body, this.sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) return true;
+    if (depth > MAX_DEPTH || this.inProgress.has(fn)) return false;
+    if (fn.async) return this.summarise(fn, depth + 1).canReject;
+    return fn.body.type !== AST_NODE_TYPES.BlockStatement && this.promises.isPromise(fn.body) && this.valueCanReject(fn.body, depth + 1);
+  }
+
   private callCanReject(call: TSESTree.CallExpression, depth: number): boolean {
     const method = chainMethodName(call);
     if (method !== null) {
@@ -746,9 +760,7 @@ export class FileEffects {
       if (method === 'catch') return true;
       // `cleanup().finally(() => process.exit(0))`: the process ends before a rejection is seen.
       if (method === 'finally' && call.arguments[0] && isFunctionNode(call.arguments[0]) && exitsProcess(call.arguments[0])) return false;
-      if (call.arguments.some((argument) => isFunctionNode(argument) && containsOwn(argument.body, this.sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement))) {
-        return true;
-      }
+      if (call.arguments.some((argument) => isFunctionNode(argument) && this.callbackRejects(argument, depth))) return true;
       return this.valueCanReject((skipTransparent(call.callee) as TSESTree.MemberExpression).object, depth + 1);
     }
     const combinator = this.promiseCombinator(call);

@@ -187,6 +187,15 @@ const invalid: Invalid[] = [
     code: 'class Pool {\n  track(worker) {\n    this.current = worker.start();\n    this.current.finally(() => this.remove(worker));\n  }\n}',
     errors: [{ messageId: 'floating', line: 4, column: 5, suggestions: [{ messageId: 'suggestVoid', output: 'class Pool {\n  track(worker) {\n    this.current = worker.start();\n    void this.current.finally(() => this.remove(worker));\n  }\n}' }] }],
   },
+  // a deferral whose callback does I/O is no deferral: the chain adopts the callback's promise
+  {
+    code: 'async function save() { await fetch(\'/x\'); }\nexport function later() {\n  Promise.resolve().then(() => save());\n}',
+    errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function save() { await fetch(\'/x\'); }\nexport function later() {\n  void Promise.resolve().then(() => save());\n}' }] }],
+  },
+  {
+    code: 'async function save() { await fetch(\'/x\'); }\nexport function later() {\n  Promise.resolve().then(async () => { await save(); });\n}',
+    errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function save() { await fetch(\'/x\'); }\nexport function later() {\n  void Promise.resolve().then(async () => { await save(); });\n}' }] }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as never, {
