@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
+import { isTransparentWrapper } from '../util/ast';
 import { isFunctionNode } from './async-context';
 import type { SourceWords } from './source-words';
 import { deepestNodeAt } from './walk';
@@ -102,14 +103,8 @@ export function collectPromiseNames(
     }
     let value: TSESTree.Node = fn;
     for (let parent = value.parent; parent; value = parent, parent = parent.parent) {
+      if (isTransparentWrapper(parent)) continue;
       switch (parent.type) {
-        case AST_NODE_TYPES.TSAsExpression:
-        case AST_NODE_TYPES.TSNonNullExpression:
-        case AST_NODE_TYPES.TSSatisfiesExpression:
-        case AST_NODE_TYPES.TSTypeAssertion:
-        case AST_NODE_TYPES.TSInstantiationExpression:
-        case AST_NODE_TYPES.ChainExpression:
-          continue;
         case AST_NODE_TYPES.CallExpression:
           // `(async () => ...)()` calls it; `useCallback(async () => ..., deps)` wraps it.
           if (parent.callee === value) return valueFlows(parent);
@@ -137,13 +132,8 @@ export function collectPromiseNames(
     for (let parent = value.parent; parent; value = parent, parent = parent.parent) {
       if (seenValues.has(value)) return;
       seenValues.add(value);
+      if (isTransparentWrapper(parent)) continue;
       switch (parent.type) {
-        case AST_NODE_TYPES.TSAsExpression:
-        case AST_NODE_TYPES.TSNonNullExpression:
-        case AST_NODE_TYPES.TSSatisfiesExpression:
-        case AST_NODE_TYPES.TSTypeAssertion:
-        case AST_NODE_TYPES.TSInstantiationExpression:
-        case AST_NODE_TYPES.ChainExpression:
         case AST_NODE_TYPES.AwaitExpression:
           continue;
         case AST_NODE_TYPES.CallExpression:

@@ -2,25 +2,37 @@ import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils
 import { AST_NODE_TYPES } from './ast-node-types';
 
 /**
- * Skips wrappers that do not change an expression's runtime value: `x as T`, `x!`, `<T>x`,
+ * Wrappers that do not change an expression's runtime value: `x as T`, `x!`, `<T>x`,
  * `x satisfies T`, `f<T>` and the `a?.b` chain wrapper.
  */
+export type TransparentWrapper =
+  | TSESTree.TSAsExpression
+  | TSESTree.TSNonNullExpression
+  | TSESTree.TSSatisfiesExpression
+  | TSESTree.TSTypeAssertion
+  | TSESTree.TSInstantiationExpression
+  | TSESTree.ChainExpression;
+
+/** True when `node` is a `TransparentWrapper`: its value is its `expression`'s. */
+export function isTransparentWrapper(node: TSESTree.Node): node is TransparentWrapper {
+  switch (node.type) {
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+    case AST_NODE_TYPES.TSInstantiationExpression:
+    case AST_NODE_TYPES.ChainExpression:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Skips every `TransparentWrapper` around an expression. */
 export function skipTransparent(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  for (;;) {
-    switch (current.type) {
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
-      case AST_NODE_TYPES.TSInstantiationExpression:
-      case AST_NODE_TYPES.ChainExpression:
-        current = current.expression;
-        break;
-      default:
-        return current;
-    }
-  }
+  while (isTransparentWrapper(current)) current = current.expression;
+  return current;
 }
 
 /** The static name of `a.b` / `a['b']`, or null when the property is computed from a value. */
