@@ -22,7 +22,9 @@ import {
   QUEUE_WORKER_MODULES,
   REQUEST_HANDLER_EXPORTS,
   ROUTE_METHODS,
+  NETWORK_DATABASE_PACKAGES,
   SCRIPT_FILE_PATH,
+  SQLITE_DRIVER_PACKAGES,
   SCRIPT_FOLDERS,
   SCRIPT_ONLY_MODULES,
   UI_FILE_EXTENSIONS,
@@ -184,6 +186,19 @@ interface PackageInfo {
   readonly bins: readonly string[];
   /** It has a `bin` and no `main`, `module` or `exports`. */
   readonly cliOnly: boolean;
+  /**
+   * Its dependencies (`dependencies`, `devDependencies`, `optionalDependencies`) include an SQLite
+   * driver (`SQLITE_DRIVER_PACKAGES`) and no client of a networked database (`NETWORK_DATABASE_PACKAGES`).
+   */
+  readonly sqliteOnly: boolean;
+}
+
+/** The names of a manifest's `dependencies`, `devDependencies` and `optionalDependencies`. */
+function dependencyNames(record: Record<string, unknown>): string[] {
+  return ['dependencies', 'devDependencies', 'optionalDependencies'].flatMap((key) => {
+    const value = record[key];
+    return value && typeof value === 'object' ? Object.keys(value) : [];
+  });
 }
 
 /**
@@ -206,7 +221,9 @@ function readPackage(dir: string): PackageInfo | null {
       const bins = targets.filter((target): target is string => typeof target === 'string').map((target) => path.resolve(dir, target));
       const cliOnly = bins.length > 0 && !('main' in record) && !('module' in record) && !('exports' in record);
       const name = typeof record['name'] === 'string' ? record['name'] : null;
-      info = { dir, name, bins, cliOnly };
+      const dependencies = dependencyNames(record);
+      const sqliteOnly = dependencies.some((dependency) => SQLITE_DRIVER_PACKAGES.has(dependency)) && !dependencies.some((dependency) => NETWORK_DATABASE_PACKAGES.has(dependency));
+      info = { dir, name, bins, cliOnly, sqliteOnly };
     }
   } catch {
     info = null;
@@ -602,6 +619,14 @@ export class WhereItRuns {
     const script = this.script();
     if (script === 'starts-main') return this.isProgramEntry() || this.inPackageWithBin() || MAIN_MODULE_PATH.test(filename);
     return script !== null && script !== 'bin-package';
+  }
+
+  /**
+   * True when the nearest `package.json` above the file says its data lives in one local SQLite
+   * database (`PackageInfo.sqliteOnly`): its queries run one at a time on that connection.
+   */
+  storesInOneSqliteDatabase(): boolean {
+    return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.sqliteOnly ?? false);
   }
 
   /** True when the nearest `package.json` above the file has a `bin`: the package is (also) a command-line tool. */

@@ -354,3 +354,48 @@ export const SCRIPT_FILE_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks
 
 /** A module named as a program's entry by convention (`src/main.ts` of a Nest or Electron app; `/`-separated path). */
 export const MAIN_MODULE_PATH = /(?:^|\/)main\.[cm]?[jt]sx?$/;
+
+/**
+ * Packages that open an SQLite database in the process (a file on the local disk behind one
+ * connection: statements queue one after another, whatever the caller gathers).
+ */
+export const SQLITE_DRIVER_PACKAGES: ReadonlySet<string> = new Set([
+  'sqlite3',
+  'better-sqlite3',
+  'sqlite',
+  '@journeyapps/sqlcipher',
+  'expo-sqlite',
+  'react-native-sqlite-storage',
+  '@capacitor-community/sqlite',
+  'sql.js',
+  '@sqlite.org/sqlite-wasm',
+]);
+
+/**
+ * Clients of databases and services reached over a network (a pool, several connections, remote
+ * latency): a package that depends on one of them does not keep all its data in one local SQLite file.
+ */
+export const NETWORK_DATABASE_PACKAGES: ReadonlySet<string> = new Set([
+  'pg',
+  'postgres',
+  'mysql',
+  'mysql2',
+  'mariadb',
+  'mssql',
+  'tedious',
+  'oracledb',
+  'mongodb',
+  'mongoose',
+  'redis',
+  'ioredis',
+  '@prisma/client',
+  'cassandra-driver',
+  'neo4j-driver',
+  '@planetscale/database',
+  '@neondatabase/serverless',
+  '@libsql/client',
+  'firebase-admin',
+  '@google-cloud/firestore',
+  '@aws-sdk/client-dynamodb',
+  '@supabase/supabase-js',
+]);

@@ -42,6 +42,7 @@ import {
   SCHEMA_CHANGE_NAME,
 } from '../catalog/effects';
 import { getOrderingComments } from '../analysis/ordering-comments';
+import { getWhereItRuns } from '../analysis/where-it-runs';
 import { disablesRuleOn } from '../util/disable-comments';
 import { locationWriteOf } from '../analysis/location-writes';
 import {
@@ -164,6 +165,9 @@ function calleeRoot(call: AwaitedCall): string | null {
     else return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
   }
 }
+
+/** Roots of a call chain that reach the network: `fetch(url)`, `axios.get(url)`, `got(url).json()`. */
+const NETWORK_CALL_ROOTS: ReadonlySet<string> = new Set(['fetch', 'axios', 'got', 'ky', 'superagent', 'request', 'undici', 'http', 'https']);
 
 /** The first camelCase word of a name, lower-cased: `set` of `setCookie`, `delete` of `deleteMany`. */
 function firstWord(name: string): string {
@@ -1538,6 +1542,10 @@ export default createRule<Options, MessageIds>({
         calls.push(call);
       }
       if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop) || walksInBatches(loop) || insideBatchLoop(loop)) return;
+      // A package whose data lives in one local SQLite database: its models and queries queue on
+      // that one connection, so gathering the iterations overlaps nothing, unless one of them
+      // reaches the network (`fetch(item.url)`).
+      if (getWhereItRuns(context).storesInOneSqliteDatabase() && !calls.some((call) => NETWORK_CALL_ROOTS.has(calleeRoot(call) ?? ''))) return;
       if (
         singlesOutLastIteration(scan.comparisons, dependents) ||
         awaitsForOneNamedItem(scan.awaits, dependents, loop) ||

@@ -2,7 +2,8 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all-in-loop';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { ruleTester } from '../rule-tester';
+import path from 'node:path';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 
 /** The core rule is not configured here, so its disable comments would count as unused directives. */
 const coreDisableTester = new RuleTester({ linterOptions: { reportUnusedDisableDirectives: 'off' } });
@@ -11,7 +12,45 @@ const coreDisableTester = new RuleTester({ linterOptions: { reportUnusedDisableD
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
+/** A module of a package whose only database is SQLite (`sqlite3`), and of one that also uses Postgres. */
+const SQLITE_APP_MODULE = path.join(FIXTURES_DIR, 'run-contexts', 'notes-app', 'src', 'import.ts');
+const MIXED_APP_MODULE = path.join(FIXTURES_DIR, 'run-contexts', 'synced-app', 'src', 'import.ts');
+const SAVE_EACH = `
+async function importNotes(notes) {
+  for (const note of notes) {
+    await Note.save(note);
+  }
+}`;
+const FETCH_EACH = `
+async function refresh(feeds) {
+  for (const feed of feeds) {
+    await fetch(feed.url);
+  }
+}`;
+
 const invalid: Invalid[] = [
+  // a package that also talks to a networked database: its models may run on a pool
+  {
+    code: SAVE_EACH,
+    filename: MIXED_APP_MODULE,
+    errors: [{ messageId: 'awaitInLoop', line: 4, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+async function importNotes(notes) {
+  await Promise.all(Array.from(notes, async (note) => {
+    await Note.save(note);
+  }));
+}` }] }],
+  },
+  // in a SQLite-only package, an iteration that reaches the network still overlaps
+  {
+    code: FETCH_EACH,
+    filename: SQLITE_APP_MODULE,
+    errors: [{ messageId: 'awaitInLoop', line: 4, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+async function refresh(feeds) {
+  await Promise.all(Array.from(feeds, async (feed) => {
+    await fetch(feed.url);
+  }));
+}` }] }],
+  },
   // a counter that no awaited call reads: increments commute
   {
     code: `
@@ -227,6 +266,9 @@ async function refreshAll(ids) {
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', rule as never, {
   valid: [
+    // a package whose only database is one local SQLite file: every model call queues on its one
+    // connection, so gathering the iterations overlaps nothing
+    { code: SAVE_EACH, filename: SQLITE_APP_MODULE },
     // test code that asserts the order its awaited calls built on one shared object
     `describe('basket', () => {
       it('keeps the order of arrival', async () => {
