@@ -21,6 +21,7 @@ import {
   MEMORY_METHODS,
   REQUEST_ARGUMENT_NAMES,
   REQUEST_STATE_GETTER,
+  MEMOISED_INSTANCE_GETTER,
   SINGLETON_GETTER_NAMES,
   PROCESS_MODULES,
   PROMPT_METHODS,
@@ -905,7 +906,7 @@ export class FileEffects {
     // `await getPayload({ config })`: a memoised framework instance (`SINGLETON_GETTER_NAMES`);
     // `await getSession(this, req)`: the request's state held by the adapter (`REQUEST_STATE_GETTER`).
     if (calledName !== null && this.calledFunction(call) === null) {
-      if (SINGLETON_GETTER_NAMES.has(calledName)) return 'memory';
+      if (SINGLETON_GETTER_NAMES.has(calledName) || MEMOISED_INSTANCE_GETTER.test(calledName)) return 'memory';
       // `UptimeCalculator.getUptimeCalculator(id)`, `Logger.getLogger(name)`: a class's getter of
       // its own (per-key memoised) instance.
       if (member !== null && root.type === AST_NODE_TYPES.Identifier && member === `get${root.name}`) return 'memory';

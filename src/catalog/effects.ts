@@ -402,6 +402,13 @@ export const MEMORY_METHODS: ReadonlySet<string> = new Set(['sort', 'decode', 'e
 export const SINGLETON_GETTER_NAMES: ReadonlySet<string> = new Set(['getPayload', 'getInstance', 'getSingleton']);
 
 /**
+ * Getters named for a memoised instance by their shape: `getInstance`-like (`getI18nInstance()`,
+ * `getDbInstance()`) and the instance of an i18n library (`getI18n(lang)`, `getTranslator()`),
+ * built once per process or language and then handed out from memory.
+ */
+export const MEMOISED_INSTANCE_GETTER = /^get(?:[A-Z]\w*)?Instance$|^get(?:I18n|Intl|Translator)(?:[A-Z]\w*)?$/;
+
+/**
  * A lookup of request-scoped state that the adapter itself holds (`getSession(this, req)`,
  * `getTransaction(this, req)`): called with `this` and the request, it reads
  * `this.sessions[req.transactionID]`, a map in memory.

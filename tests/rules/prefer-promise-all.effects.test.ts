@@ -922,6 +922,14 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       const session = await getSession(this, req);
       return this.model.find(query, { session });
     }`,
+    // a getter shaped like a memoised instance (an i18n instance built once per language)
+    `import { renderEmail } from './render';
+    import { getI18nInstance } from './i18n';
+    export async function sendReset(user, template, mailer) {
+      const html = await renderEmail(template);
+      const i18n = await getI18nInstance(user.locale);
+      return mailer.send({ to: user.email, subject: i18n.t('reset'), html });
+    }`,
     `import { getPayload } from 'payload';
     export async function signOut({ config, adapter }) {
       const payload = await getPayload({ config });
