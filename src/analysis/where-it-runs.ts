@@ -38,7 +38,7 @@ import {
   TOOL_CONFIG_NAMES,
   WORKER_MODULE_NAME,
 } from '../catalog/run-contexts';
-import { compactText, isNothing, returnsWhenFilled, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { compactText, functionNameOf, isNothing, isTransparentWrapper, returnsWhenFilled, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback } from './async-context';
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
@@ -262,18 +262,7 @@ function bareModule(module: string): string {
 /** Skips TS-only wrappers and chain wrappers upward: the node that stands for `node`'s value in its parent. */
 function valueSite(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  for (let parent = current.parent; parent; parent = current.parent) {
-    if (
-      parent.type !== AST_NODE_TYPES.TSAsExpression &&
-      parent.type !== AST_NODE_TYPES.TSNonNullExpression &&
-      parent.type !== AST_NODE_TYPES.TSSatisfiesExpression &&
-      parent.type !== AST_NODE_TYPES.TSTypeAssertion &&
-      parent.type !== AST_NODE_TYPES.ChainExpression
-    ) {
-      break;
-    }
-    current = parent;
-  }
+  while (current.parent && isTransparentWrapper(current.parent)) current = current.parent;
   return current;
 }
 
@@ -455,7 +444,7 @@ export class WhereItRuns {
    * `transformAsync`), the async one for callers that must await something else.
    */
   syncTwinOf(fn: FunctionNode): FunctionNode | null {
-    const name = functionName(fn);
+    const name = functionNameOf(fn) ?? '';
     if (!name.endsWith('Async') || name.length === 'Async'.length) return null;
     const twinName = name.slice(0, -'Async'.length);
     const isTwin = (candidate: TSESTree.Node | null | undefined): candidate is FunctionNode =>
@@ -1035,7 +1024,7 @@ export class WhereItRuns {
     if (execution.kind !== 'function') return { kind: 'context', context: UNKNOWN };
     const context = this.classify(execution.node, depth + 1);
     if (context.kind !== 'concurrent') return { kind: 'context', context };
-    return { kind: 'context', context: { ...context, caller: functionName(execution.node) } };
+    return { kind: 'context', context: { ...context, caller: functionNameOf(execution.node) ?? '' } };
   }
 
   /** The import a callee chain starts from (`app` in `app.get`, `pLimit` in `pLimit(2)`), following one `const x = f()`/`new F()`. */
@@ -1297,17 +1286,6 @@ function isEmptyTest(test: TSESTree.Expression, text: string, sourceCode: Readon
   return false;
 }
 
-
-/** The name a function is called by in this file, or `''` for an anonymous function. */
-function functionName(fn: FunctionNode): string {
-  if (fn.id) return fn.id.name;
-  const parent = valueSite(fn).parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier) {
-    return parent.key.name;
-  }
-  return '';
-}
 
 /** Where the functions of this file run: one `WhereItRuns` per file, shared by every rule. */
 export const getWhereItRuns = perFile((context) => new WhereItRuns(context));

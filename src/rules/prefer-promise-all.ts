@@ -39,7 +39,7 @@ import { isFunctionNode } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
-import { skipTransparent, writtenName } from '../util/ast';
+import { functionNameOf, skipTransparent, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 
 export type Options = [
@@ -182,23 +182,6 @@ function readsSetting(call: AwaitedCall): boolean {
   const callee = skipTransparent(call.callee);
   const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? writtenName(callee.object) : null;
   return name === 'get' && receiver !== null && SETTINGS_RECEIVER.test(receiver);
-}
-
-/**
- * The name a function is known by: its own (`function migrateDown`), the variable or property it
- * is assigned to (`const migrate = async () => ...`, `{ migrateUp: async () => ... }`,
- * `Database.migrateStatus = async function () {}`), or its method's key.
- */
-function functionNameOf(fn: TSESTree.Node): string | null {
-  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (!parent) return null;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator) return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
-  if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) {
-    return parent.computed ? null : writtenName(parent.key);
-  }
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) return writtenName(parent.left);
-  return null;
 }
 
 /** `Promise.all(...)`, `Promise.allSettled(...)`: a member that is itself a gather. */

@@ -35,6 +35,26 @@ export function skipTransparent(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/**
+ * The name a function is known by in its file: its own (`function migrateDown`), the variable,
+ * property, field or method key it is the value of (`const load = async () => {}`,
+ * `{ save() {} }`, `#flush = () => {}`), or the last name of what it is assigned to
+ * (`Database.migrate = async function () {}`); null for an anonymous or computed one.
+ */
+export function functionNameOf(fn: TSESTree.Node): string | null {
+  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
+  let site = fn;
+  while (site.parent && isTransparentWrapper(site.parent)) site = site.parent;
+  const parent = site.parent;
+  if (!parent) return null;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator) return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) {
+    return parent.computed || parent.value !== site ? null : writtenName(parent.key);
+  }
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === site) return writtenName(parent.left);
+  return null;
+}
+
 /** The static name of `a.b` / `a['b']`, or null when the property is computed from a value. */
 export function staticMemberName(node: TSESTree.MemberExpression): string | null {
   if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
