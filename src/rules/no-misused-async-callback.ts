@@ -4,7 +4,7 @@ import { type FunctionNode, getAwaitableFunction, isFunctionNode } from '../anal
 import { checkerQuery, getPromiseAnalysis, isVoidReturningFunctionType, mayHoldPromise, someOverloadTakesPromiseFunction } from '../analysis/promises';
 import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
-import { someNodeInSameFunction } from '../analysis/walk';
+import { lookUpInSameFunction, someNodeInSameFunction } from '../analysis/walk';
 import { disablesRuleOn } from '../util/disable-comments';
 import {
   AWAITING_VOID_CALLBACK_METHODS,
@@ -519,14 +519,19 @@ export default createRule<Options, MessageIds>({
         if (value.generator) return false;
         if (value.async) return true;
         if (value.body.type !== AST_NODE_TYPES.BlockStatement) return mayHoldPromise(value.body);
-        // A block without the word `return` returns nothing.
-        if (!words.within('return', value.body)) return false;
-        let found = false;
-        bodyContains(value.body, (node) => {
-          if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && mayHoldPromise(node.argument)) found = true;
-          return found;
-        });
-        return found;
+        // The block's own `return` statements, found from the offsets of the word (a block without
+        // it returns nothing) without walking the body; those of nested functions are skipped.
+        const body = value.body;
+        let skipUntil = -1;
+        for (const offset of words.wordOccurrences('return', body.range[0], body.range[1])) {
+          if (offset < skipUntil) continue;
+          const lookup = lookUpInSameFunction(body, offset, AST_NODE_TYPES.ReturnStatement, sourceCode.visitorKeys);
+          if (lookup.kind === 'nested') skipUntil = lookup.boundary.range[1];
+          if (lookup.kind === 'found' && lookup.node.type === AST_NODE_TYPES.ReturnStatement && lookup.node.argument && mayHoldPromise(lookup.node.argument)) {
+            return true;
+          }
+        }
+        return false;
       }
       if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
       if (!mayNameFunction(value)) return false;
