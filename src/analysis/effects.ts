@@ -41,7 +41,7 @@ import { skipTransparent, staticMemberName, variableOfIdentifier, writtenName } 
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
-import { catchAllAsyncExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
+import { cannotRejectExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText, resolveRelativeModule } from './module-exports';
@@ -207,9 +207,11 @@ export class FileEffects {
 
   /**
    * True when the call invokes a function of another module that is `async` and catches every
-   * error of its own body (see `guarded-bodies.ts`), so a dropped promise of it loses nothing.
-   * Typed: the one declaration of the callee's signature, wherever the checker finds it (overloads:
-   * false). Untyped: `f()` / `ns.f()` imported from a relative module whose text exports `f` so.
+   * error of its own body, or is async in name only (see `guarded-bodies.ts`), so a dropped
+   * promise of it loses nothing. Typed: the one declaration of the callee's signature, wherever
+   * the checker finds it (overloads: false). Untyped: `f()` / `ns.f()` imported from a relative
+   * module whose text exports `f` so, or as a plain function returning a resolve-only
+   * `new Promise((resolve) => ...)` (`resolveOnlyPromiseExports`; untyped only).
    * Same-file functions are `summaryOf`'s (`canReject`).
    */
   importedCannotReject(call: EffectCall): boolean {
@@ -220,7 +222,7 @@ export class FileEffects {
     let names = this.catchAllExports.get(imported.module);
     if (names === undefined) {
       const file = resolveRelativeModule(this.context.filename, imported.module);
-      names = file ? fromModuleText(file, 'catchAllAsyncExports', catchAllAsyncExports) : null;
+      names = file ? fromModuleText(file, 'cannotRejectExports', cannotRejectExports) : null;
       this.catchAllExports.set(imported.module, names);
     }
     return names?.has(imported.name) ?? false;

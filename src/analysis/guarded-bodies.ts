@@ -230,6 +230,82 @@ export function catchAllAsyncExports(text: string): ReadonlySet<string> {
   return names;
 }
 
+/**
+ * The names a module exports as plain functions whose one result is a promise that only ever
+ * resolves: the body is `return new Promise((resolve) => ...)` (or an arrow's expression body is
+ * that `new Promise(...)`), and the executor declares no `reject`, or one named for being unused
+ * (`_`, `_reject`). Only a synchronous throw of the executor could reject it. Not a delay (an
+ * executor that mentions `setTimeout`): waiting is its whole point, and a dropped one is a
+ * forgotten `await`. The same shape a function of the calling file is judged by
+ * (`FileEffects.isResolveOnlyPromise`). A name declared more than once is left out.
+ */
+export function resolveOnlyPromiseExports(text: string): ReadonlySet<string> {
+  const names = new Set<string>();
+  const seen = new Map<string, number>();
+  const pattern =
+    /^[ \t]*(?:export\s+(?:function\s+([\w$]+)|(?:const|let|var)\s+([\w$]+)\s*(?::[^=\n]+)?=\s*(?:function\b\s*[\w$]*)?)|(?:module\.)?exports\.([\w$]+)\s*=\s*(?:function\b\s*[\w$]*)?)\s*(?:<[^>()]*>)?\s*\(/gm;
+  for (const match of text.matchAll(pattern)) {
+    const name = match[1] ?? match[2] ?? match[3];
+    if (!name) continue;
+    seen.set(name, (seen.get(name) ?? 0) + 1);
+    const paren = match.index + match[0].length - 1;
+    if (returnsResolveOnlyPromise(text, paren)) names.add(name);
+  }
+  for (const [name, count] of seen) if (count > 1) names.delete(name);
+  return names;
+}
+
+/** For `resolveOnlyPromiseExports`: the function whose parameters open at `paren` returns only a resolve-only `new Promise`. */
+function returnsResolveOnlyPromise(text: string, paren: number): boolean {
+  const paramClose = closingIndex(text, paren);
+  if (paramClose === -1) return false;
+  const open = bodyOpenAfterParameters(text, paren);
+  let at: number;
+  let close = -1;
+  if (open !== -1) {
+    close = closingIndex(text, open);
+    at = skipTrivia(text, open + 1);
+    if (at === -1 || !keywordAt(text, at, 'return')) return false;
+    at = skipTrivia(text, at + 'return'.length);
+  } else {
+    // An arrow with an expression body: `(x) => new Promise(...)`.
+    at = skipTrivia(text, paramClose + 1);
+    if (at === -1 || !text.startsWith('=>', at)) return false;
+    at = skipTrivia(text, at + 2);
+  }
+  if (at === -1 || !keywordAt(text, at, 'new')) return false;
+  at = skipTrivia(text, at + 3);
+  if (at === -1 || !keywordAt(text, at, 'Promise')) return false;
+  at = skipTrivia(text, at + 'Promise'.length);
+  if (at !== -1 && text[at] === '<') {
+    const typeEnd = text.indexOf('>', at);
+    at = typeEnd === -1 ? -1 : skipTrivia(text, typeEnd + 1);
+  }
+  if (at === -1 || text[at] !== '(') return false;
+  const callClose = closingIndex(text, at);
+  if (callClose === -1) return false;
+  const executor = text.slice(at + 1, callClose);
+  if (/\bsetTimeout\b/.test(executor)) return false;
+  const params = /^\s*(?:async\s+)?(?:function\b\s*[\w$]*\s*)?\(([^()]*)\)/.exec(executor) ?? /^\s*([\w$]+)\s*=>/.exec(executor);
+  if (!params || /\basync\b/.test(executor.slice(0, params[0].length))) return false;
+  const declared = (params[1] ?? '').split(',').map((param) => param.replace(/:[^,]*$/, '').trim()).filter((param) => param !== '');
+  if (declared.length === 0 || declared.length > 2 || !/^[\w$]+$/.test(declared[0] ?? '')) return false;
+  if (declared.length === 2 && !/^_[\w$]*$/.test(declared[1] ?? '')) return false;
+  if (close === -1) return true;
+  // Nothing after the return statement but its `;`.
+  let after = skipTrivia(text, callClose + 1);
+  if (after !== -1 && text[after] === ';') after = skipTrivia(text, after + 1);
+  return after === close;
+}
+
+/**
+ * The names a module exports as functions whose promise cannot reject: `catchAllAsyncExports`
+ * (async, catching everything or async in name only) and `resolveOnlyPromiseExports`.
+ */
+export function cannotRejectExports(text: string): ReadonlySet<string> {
+  return new Set([...catchAllAsyncExports(text), ...resolveOnlyPromiseExports(text)]);
+}
+
 /** The part of a TypeScript declaration node this module reads (no `typescript` import needed). */
 export interface DeclarationLike {
   readonly pos: number;

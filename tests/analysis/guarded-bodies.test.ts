@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as ts from 'typescript';
-import { catchAllAsyncExports, closingIndex, declarationCatchesAll } from '../../src/analysis/guarded-bodies';
+import { catchAllAsyncExports, closingIndex, declarationCatchesAll, resolveOnlyPromiseExports } from '../../src/analysis/guarded-bodies';
 
 const names = (text: string): string[] => [...catchAllAsyncExports(text)].sort();
 
@@ -89,6 +89,37 @@ describe('catchAllAsyncExports', () => {
   it('answers "may reject" for text it cannot close', () => {
     assert.deepEqual(names('export async function open() { try { await a(); } catch (e) { log("x); }'), []);
     assert.deepEqual(names('export async function open() { try { await a(); /* } catch {} }'), []);
+  });
+});
+
+describe('resolveOnlyPromiseExports', () => {
+  const resolveOnly = (text: string): string[] => [...resolveOnlyPromiseExports(text)].sort();
+
+  it('finds plain exports whose one result is a promise that only resolves', () => {
+    const text = [
+      'export function revealLine(uri: Uri, line?: number): Promise<Editor> {',
+      '  return new Promise((resolve, _) => {',
+      '    workspace.open(uri).then((doc) => resolve(show(doc, line)));',
+      '  });',
+      '}',
+      'export const closed = (socket) => new Promise<void>((resolve) => socket.once("close", resolve));',
+      'exports.settled = function settled(job) {',
+      '  return new Promise(function (resolve, _reject) { job.on("done", resolve); });',
+      '};',
+    ].join('\n');
+    assert.deepEqual(resolveOnly(text), ['closed', 'revealLine', 'settled']);
+  });
+
+  it('leaves out executors that reject, delays, async executors and other statements', () => {
+    const text = [
+      'export function load(p) { return new Promise((resolve, reject) => read(p, (e, d) => (e ? reject(e) : resolve(d)))); }',
+      'export function pause(ms) { return new Promise((resolve) => setTimeout(resolve, ms)); }',
+      'export function ready(x) { return new Promise(async (resolve) => { resolve(await x.init()); }); }',
+      'export function twice(x) { check(x); return new Promise((resolve) => x.once("ok", resolve)); }',
+      'export function after(x) { return new Promise((resolve) => x.once("ok", resolve)); cleanup(); }',
+      'export async function wrapped(x) { return new Promise((resolve) => x.once("ok", resolve)); }',
+    ].join('\n');
+    assert.deepEqual(resolveOnly(text), []);
   });
 });
 

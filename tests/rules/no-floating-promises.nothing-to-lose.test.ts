@@ -165,6 +165,51 @@ export async function setup() {
       },
     ],
   },
+  // in a constructor, another object's work, or the object's own work started from a listener
+  {
+    code: `import { mkdir } from 'node:fs/promises';
+class Store {
+  constructor(db) {
+    mkdir(db.dir);
+    db.on('reset', () => {
+      this.reload();
+    });
+  }
+  async reload() { this.rows = await this.db.all(); }
+}`,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 4,
+        column: 5,
+        suggestions: [{ messageId: 'suggestVoid', output: 'import { mkdir } from \'node:fs/promises\';\nclass Store {\n  constructor(db) {\n    void mkdir(db.dir);\n    db.on(\'reset\', () => {\n      this.reload();\n    });\n  }\n  async reload() { this.rows = await this.db.all(); }\n}' }],
+      },
+      {
+        messageId: 'floating',
+        line: 6,
+        column: 7,
+        suggestions: [{ messageId: 'suggestVoid', output: 'import { mkdir } from \'node:fs/promises\';\nclass Store {\n  constructor(db) {\n    mkdir(db.dir);\n    db.on(\'reset\', () => {\n      void this.reload();\n    });\n  }\n  async reload() { this.rows = await this.db.all(); }\n}' }],
+      },
+    ],
+  },
+  // checkCannotReject (strict) marks the constructor's start-up too
+  {
+    code: `class Queue {
+  constructor() {
+    this.connect();
+  }
+  async connect() { this.client = await open(); }
+}`,
+    options: [{ checkCannotReject: true }],
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 5,
+        suggestions: [{ messageId: 'suggestVoid', output: 'class Queue {\n  constructor() {\n    void this.connect();\n  }\n  async connect() { this.client = await open(); }\n}' }],
+      },
+    ],
+  },
   // a helper whose state guard the caller does not check: its throw rejects the promise
   {
     code: `class Job {
@@ -230,6 +275,18 @@ export function confirmWithin(ms) {
       resolve(answer.ok);
     });
   });
+}`,
+    // a constructor starting the object's own background work: it cannot return the promise
+    `class Queue {
+  constructor(settings) {
+    this.settings = settings;
+    if (settings.autoConnect) {
+      this.connect();
+    }
+    this.scan();
+  }
+  async connect() { this.client = await open(this.settings); }
+  async scan() { this.items = await list(); }
 }`,
     // a comment that says the promise is ignored on purpose
     `async function runHooks(hooks, name, data) { for (const hook of hooks) await hook(name, data); }
