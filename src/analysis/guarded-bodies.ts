@@ -3,9 +3,10 @@
  * that module's source text: the untyped and the typed path of "can a dropped promise of this
  * imported function reject?" (`FileEffects.cannotReject`).
  *
- * The shape recognised is the fire-and-forget helper written to be dropped: an `async` function
+ * The shapes recognised: the fire-and-forget helper written to be dropped, an `async` function
  * whose body is nothing but `try { ... } catch { ... }` statements, where no `catch` or `finally`
- * block contains `throw` or `await` (a handler that logs, counts or sets a flag). Anything the
+ * block contains `throw` or `await` (a handler that logs, counts or sets a flag); and an `async`
+ * function in name only, whose body awaits, throws, returns and yields nothing. Anything the
  * scanner cannot follow for sure (an expression body, other statements beside the `try`, a comment
  * or string it cannot close) answers "may reject": the rules then report as before.
  *
@@ -154,6 +155,29 @@ export function isCatchAllBody(text: string, open: number): boolean {
 }
 
 /**
+ * True when the block whose `{` is at `open` holds statements but none of the words `await`,
+ * `throw`, `return`, `yield` (anywhere in its text, strings, comments and nested functions
+ * included): an `async` function that is async in name only, running synchronous calls
+ * (`export async function reject(key) { select('old', key); }`). Its promise can only reject by a
+ * synchronous throw of those calls, which the effect summaries take not to happen (a bug, not a
+ * lost asynchronous failure), as they do for the same function written in the calling file. An
+ * empty body is a stub and answers false.
+ */
+export function isSyncOnlyBody(text: string, open: number): boolean {
+  if (text[open] !== '{') return false;
+  const close = closingIndex(text, open);
+  if (close === -1) return false;
+  const start = skipTrivia(text, open + 1);
+  if (start === -1 || start >= close) return false;
+  return !/\b(?:await|throw|return|yield)\b/.test(text.slice(open + 1, close));
+}
+
+/** `isCatchAllBody` or `isSyncOnlyBody`: the body of an `async` function whose promise cannot reject. */
+function cannotRejectBody(text: string, open: number): boolean {
+  return isCatchAllBody(text, open) || isSyncOnlyBody(text, open);
+}
+
+/**
  * The index of the `{` opening the body of the function whose parameter list opens at `paren`:
  * skips the parameters, a return type annotation (`: Promise<{ id: string }>`, braces inside
  * angle brackets belong to the type) and an arrow. -1 for an expression body or anything else.
@@ -184,8 +208,8 @@ export function bodyOpenAfterParameters(text: string, paren: number): number {
 }
 
 /**
- * The names a module exports as `async` functions whose body catches every error (see
- * `isCatchAllBody`): `export async function f(...) {...}`, `export const f = async (...) => {...}`
+ * The names a module exports as `async` functions whose promise cannot reject: the body catches
+ * every error (see `isCatchAllBody`) or awaits, throws and returns nothing (`isSyncOnlyBody`): `export async function f(...) {...}`, `export const f = async (...) => {...}`
  * / `= async function (...) {...}`, `exports.f = async ...`, and `export default async function`
  * (as `default`). A name declared more than once (overloads, redeclarations) is left out.
  */
@@ -200,7 +224,7 @@ export function catchAllAsyncExports(text: string): ReadonlySet<string> {
     seen.set(name, (seen.get(name) ?? 0) + 1);
     const paren = match.index + match[0].length - 1;
     const open = bodyOpenAfterParameters(text, paren);
-    if (open !== -1 && isCatchAllBody(text, open)) names.add(name);
+    if (open !== -1 && cannotRejectBody(text, open)) names.add(name);
   }
   for (const [name, count] of seen) if (count > 1) names.delete(name);
   return names;
@@ -219,7 +243,8 @@ export interface DeclarationLike {
 
 /**
  * Typed path: true when a function declaration the checker resolved a call to (in any file of the
- * program) is `async` and its block body catches every error (see `isCatchAllBody`). Reads only
+ * program) is `async` and its block body catches every error (see `isCatchAllBody`) or is async
+ * in name only (`isSyncOnlyBody`). Reads only
  * positions and the file's text, so it needs no `typescript` module and no syntax-kind numbers.
  */
 export function declarationCatchesAll(declared: DeclarationLike): boolean {
@@ -232,5 +257,5 @@ export function declarationCatchesAll(declared: DeclarationLike): boolean {
   const isAsync = declaration.modifiers?.some((modifier) => text.slice(modifier.pos, modifier.end).trim() === 'async') ?? false;
   if (!isAsync) return false;
   const open = skipTrivia(text, body.pos);
-  return open !== -1 && isCatchAllBody(text, open);
+  return open !== -1 && cannotRejectBody(text, open);
 }

@@ -80,7 +80,7 @@ const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
 
 /** Comment words that say a promise is left alone on purpose. */
 const DELIBERATE_COMMENT =
-  /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\b(?:uncaught|unhandled)\b|(?:eslint|oxlint)-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
+  /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\bignor(?:e|es|ed|ing) (?:(?:the|this|that|its|their|returned|resulting) ){0,2}(?:result|promise)s?\b|\b(?:uncaught|unhandled)\b|(?:eslint|oxlint)-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
 
 /** The first parameter of a Node-style callback: `err`, `error`, `e`, `er`, `_err`. */
 const ERROR_PARAMETER = /^_?(?:err|error|e|er)$/i;

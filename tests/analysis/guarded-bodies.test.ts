@@ -64,6 +64,23 @@ describe('catchAllAsyncExports', () => {
     assert.deepEqual(names(text.replace('} throw {', '} caught {')), ['render']);
   });
 
+  it('finds async exports that await, throw and return nothing (async in name only)', () => {
+    const text = [
+      'export async function dismiss(key = null) {',
+      '  select("old", key);',
+      '  refreshDecorations();',
+      '}',
+      'export const pick = async (key) => { select("new", key); };',
+      'export async function stub() {}',
+      'export async function waits(key) { select(key); await flush(); }',
+      'export async function guards(key) { if (!key) throw new Error("no key"); select(key); }',
+      'export async function hands(key) { select(key); return save(key); }',
+      'export async function nested(keys) { keys.forEach(async (k) => { await drop(k); }); }',
+    ].join('\n');
+    // An empty body is a stub; any of the words, even in a nested function, answers "may reject".
+    assert.deepEqual(names(text), ['dismiss', 'pick']);
+  });
+
   it('leaves out a name declared twice', () => {
     const body = '{ try { await a(); } catch {} }';
     assert.deepEqual(names(`export async function twice() ${body}\nexports.twice = async () => ${body};`), []);
@@ -89,7 +106,7 @@ describe('declarationCatchesAll (typed path, from the declaration the checker re
     'export async function loud() { try { await work(); } catch (e) { throw e; } }',
     'export function notAsync() { try { return work(); } catch (e) { log(e); } }',
     'export const arrow = async (): Promise<void> => { try { await work(); } catch { } };',
-    'export class Jobs { async flush() { try { await work(); } catch { } } }',
+    'export class Jobs { async flush() { try { await work(); } catch { } } async mark() { log(1); } }',
     'declare function work(): Promise<void>; declare function log(e: unknown): void;',
   ].join('\n');
   const file = ts.createSourceFile('jobs.ts', source, ts.ScriptTarget.Latest, true);
@@ -111,6 +128,8 @@ describe('declarationCatchesAll (typed path, from the declaration the checker re
     assert.equal(verdict('quiet'), true);
     assert.equal(verdict('arrow'), true);
     assert.equal(verdict('flush'), true);
+    // async in name only: nothing awaited, thrown or returned
+    assert.equal(verdict('mark'), true);
   });
 
   it('is false for a rethrowing handler, a sync function, and a body-less declaration', () => {
