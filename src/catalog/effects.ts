@@ -178,6 +178,24 @@ export const MEMORY_PROMISE_IMPORTS: ReadonlyMap<string, ReadonlySet<string>> = 
 ]);
 
 /**
+ * Promise APIs of a module that never reject, by the module and the member path below its export
+ * (`vscode` `window.showErrorMessage(...)`): a dropped promise of one loses no error. VS Code's
+ * message popups resolve with the item the user clicked, or `undefined` when the popup is
+ * dismissed; the `.then((choice) => ...)` that extensions hang on them is the popup's click
+ * handler, not a task whose failure someone must see.
+ */
+export const NEVER_REJECTING_APIS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
+  [
+    'vscode',
+    [
+      ['window', 'showInformationMessage'],
+      ['window', 'showWarningMessage'],
+      ['window', 'showErrorMessage'],
+    ],
+  ],
+]);
+
+/**
  * Modules whose `config()` writes `process.env` (dotenv and its expanders): a later reader of the
  * environment depends on it.
  */
