@@ -202,6 +202,8 @@ export class FileEffects {
   private readonly poolClasses = new Map<ts.Node, boolean>();
   /** Per relative specifier: the exports of that module that catch every error (null: unreadable). */
   private readonly catchAllExports = new Map<string, ReadonlySet<string> | null>();
+  /** Per relative specifier and name: `waitsOnNothingElsewhere`'s answer. */
+  private readonly idleImports = new Map<string, boolean>();
 
   constructor(context: AnyRuleContext) {
     this.context = context;
@@ -347,8 +349,14 @@ export class FileEffects {
     if (!source?.module.startsWith('.')) return false;
     const name = callee === root ? source.imported : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
     if (name === null || name === '*') return false;
-    const file = resolveRelativeModule(this.context.filename, source.module);
-    return file !== null && moduleFunctionWaitsOnNothing(file, name);
+    const key = `${source.module}\0${name}`;
+    let answer = this.idleImports.get(key);
+    if (answer === undefined) {
+      const file = resolveRelativeModule(this.context.filename, source.module);
+      answer = file !== null && moduleFunctionWaitsOnNothing(file, name);
+      this.idleImports.set(key, answer);
+    }
+    return answer;
   }
 
   /**

@@ -172,7 +172,10 @@ function returnsCall(body: string): boolean {
  * anything, gives false.
  */
 export function moduleFunctionWaitsOnNothing(file: string, name: string): boolean {
-  const body = exportedBodyText(file, name);
+  return fromModuleText(file, `waitsOnNothing:${name}`, () => bodyWaitsOnNothing(exportedBodyText(file, name))) ?? false;
+}
+
+function bodyWaitsOnNothing(body: string | null): boolean {
   if (body === null || !body.trimStart().startsWith('{')) return false;
   if (/\.then\s*\(|\byield\b|\bnew\s+Promise\b/.test(body) || returnsCall(body)) return false;
   for (let index = body.indexOf('await'); index !== -1; index = body.indexOf('await', index + 5)) {
