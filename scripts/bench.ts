@@ -11,8 +11,8 @@
  * scaling runs), `--only-untyped` (the untyped corpus run only: the quick loop while optimizing),
  * `--only-typed` (the typed corpus run and its verdict only: the quick loop for typed cost),
  * `--sources=eslint@,generated` (only corpus groups whose name contains one of these; implies
- * `--no-write`), `--sizes=5000,10000,20000,40000` (scaling file sizes in lines), `--runs=3`
- * (scaling repetitions).
+ * `--no-write`), `--sizes=5000,10000,20000,40000` (scaling file sizes in lines), `--runs=5`
+ * (scaling repetitions; each size keeps its fastest run).
  *
  * Aims (issue 13 and 12), each with a verdict line: without types, all our rules together at most
  * `TOTAL_AIM` of parse time and each rule at most `RULE_AIM`; growth per doubling of a file at most
@@ -23,6 +23,8 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { collectPackageFiles, lineCount, REPO_ROOT, writeCorpus, type CorpusFile } from './corpus';
@@ -38,7 +40,7 @@ const WRITE = !args.has('--no-write') && !ONLY_UNTYPED && !ONLY_TYPED && !SOURCE
 const TYPED = !args.has('--no-typed') && !ONLY_UNTYPED;
 const SCALING = !args.has('--no-scaling') && !ONLY_UNTYPED && !ONLY_TYPED;
 const SIZES = (argValue('sizes') ?? '5000,10000,20000,40000').split(',').map(Number);
-const RUNS = Number(argValue('runs') ?? 3);
+const RUNS = Number(argValue('runs') ?? 5);
 
 const BENCH_DIR = path.join(REPO_ROOT, '.bench');
 /** Typed mode leaves out larger files: type-checking `typescript.js` (200k lines, allowJs) takes minutes. */
@@ -190,8 +192,21 @@ const SLOW_LINT_MS = 15_000;
 const GIVE_UP_LINT_MS = 60_000;
 
 /**
+ * A full garbage collection, run before each timed scaling lint: otherwise the previous lint's
+ * garbage (the AST, tokens and scopes of a file of up to 40k lines) is collected in the middle of
+ * the next one and charged to whichever rule happens to run then, which made the growth of a
+ * rule of a few milliseconds swing by x2 from run to run.
+ */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+}
+
+/**
  * Lints each scaling file `RUNS` times with `rules` and keeps each best time (NaN for a size not
- * measured). Each round changes the text (a comment), so typed mode builds a new program and starts
+ * measured): the rounds go through the sizes in turn, so a busy spell of the machine slows one
+ * round of every size rather than every round of one size, and each lint starts after a full
+ * garbage collection (`collectGarbage`). Each round changes the text (a comment), so typed mode builds a new program and starts
  * with a cold type checker, as a CI run does, instead of reusing the types the last round computed.
  * A size whose lint took over `SLOW_LINT_MS` is not repeated, and once one took over
  * `GIVE_UP_LINT_MS` the larger sizes are skipped: a superlinear rule must not hold the bench for an
@@ -220,6 +235,7 @@ async function measureScaling(typed: boolean, side: string, rules: Record<string
   for (let round = 0; round < RUNS; round++) {
     for (const [index, file] of files.slice(0, sizes).entries()) {
       if (round > 0 && slow.has(index)) continue;
+      collectGarbage();
       const start = performance.now();
       const [result] = await eslint.lintText(`${file.text}\n// round ${round}\n`, { filePath: file.path });
       const wall = performance.now() - start;
@@ -512,7 +528,8 @@ ${typedSection}
 One generated file per size (\`scalingFile\` in \`scripts/generate-corpus.ts\`): one async function
 with ever more sequential awaits, one loop with an ever longer body, an ever longer run of
 blocking calls and floating promises, ever more imports, plus repeated units of every pitfall
-(loops with awaits, async callbacks, nesting). Best of ${RUNS} runs. \`x (a to b)\` is the time ratio from one size to
+(loops with awaits, async callbacks, nesting). Best of ${RUNS} runs: the sizes are linted in turn, each lint after a full garbage
+collection, so one lint's garbage is not collected during the next and charged to the rule that happens to run then. \`x (a to b)\` is the time ratio from one size to
 the next, which doubles it: linear work stays near x2, quadratic work goes to x4. \`exponent\` is
 k in time ~ lines^k fitted over all sizes (1 linear, 2 quadratic), and \`x per doubling\` is 2^k, the
 growth per doubling that fit says; a rule over x${DOUBLING_AIM} is flagged. Nothing is computed from times under ${NOISE_MS} ms (timer noise).

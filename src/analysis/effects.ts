@@ -11,6 +11,7 @@ import {
   FILE_WRITE_FUNCTIONS,
   LOCK_METHODS,
   MEMORY_PROMISE_IMPORTS,
+  NEVER_REJECTING_APIS,
   MODULE_LOADER_NAMES,
   ORDERED_RESOURCE_CLASS_WORDS,
   ORDERED_RESOURCE_FACTORIES,
@@ -31,19 +32,22 @@ import {
   SINGLE_CONNECTION_TYPE_NAME,
   PROMPT_MODULE_FILE,
   PROMPT_MODULES,
+  SQLITE_STATEMENT_METHODS,
   STATEMENT_METHODS,
   TRANSACTION_NAMES,
   VALUE_METHODS,
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, PURE_METHODS } from '../catalog/ordered-calls';
+import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
 import { skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
-import { catchAllAsyncExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
+import { cannotRejectExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText, resolveRelativeModule } from './module-exports';
+import { moduleFunctionWaitsOnNothing } from './module-functions';
 import { type AnyRuleContext, perFile } from './per-file';
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
 
@@ -206,9 +210,11 @@ export class FileEffects {
 
   /**
    * True when the call invokes a function of another module that is `async` and catches every
-   * error of its own body (see `guarded-bodies.ts`), so a dropped promise of it loses nothing.
-   * Typed: the one declaration of the callee's signature, wherever the checker finds it (overloads:
-   * false). Untyped: `f()` / `ns.f()` imported from a relative module whose text exports `f` so.
+   * error of its own body, or is async in name only (see `guarded-bodies.ts`), so a dropped
+   * promise of it loses nothing. Typed: the one declaration of the callee's signature, wherever
+   * the checker finds it (overloads: false). Untyped: `f()` / `ns.f()` imported from a relative
+   * module whose text exports `f` so, or as a plain function returning a resolve-only
+   * `new Promise((resolve) => ...)` (`resolveOnlyPromiseExports`; untyped only).
    * Same-file functions are `summaryOf`'s (`canReject`).
    */
   importedCannotReject(call: EffectCall): boolean {
@@ -219,7 +225,7 @@ export class FileEffects {
     let names = this.catchAllExports.get(imported.module);
     if (names === undefined) {
       const file = resolveRelativeModule(this.context.filename, imported.module);
-      names = file ? fromModuleText(file, 'catchAllAsyncExports', catchAllAsyncExports) : null;
+      names = file ? fromModuleText(file, 'cannotRejectExports', cannotRejectExports) : null;
       this.catchAllExports.set(imported.module, names);
     }
     return names?.has(imported.name) ?? false;
@@ -314,6 +320,78 @@ export class FileEffects {
    */
   summaryOf(call: EffectCall): EffectSummary | null {
     return this.summaryAt(call, 1);
+  }
+
+  /**
+   * True when the call invokes a function of a relative module that waits on nothing, by the text
+   * of its declaration there (`moduleFunctionWaitsOnNothing`: no awaited call, no `.then`, no
+   * returned call): `makeLabel()` imported from `./labels`, `helpers.greetingFor(l)` of a namespace
+   * import, `Tokenizer.shared().splitWords(s)` where the module of `Tokenizer` declares `splitWords`
+   * so. The function is looked up by the name called: the imported name for a direct call, the
+   * last member for a method. False for this file's functions (see `summaryOf`), for other
+   * packages and for modules that cannot be read.
+   */
+  waitsOnNothingElsewhere(call: EffectCall): boolean {
+    if (call.type !== AST_NODE_TYPES.CallExpression || this.calledFunction(call) !== null) return false;
+    const callee = skipTransparent(call.callee);
+    let root: TSESTree.Node = callee;
+    for (let steps = 0; steps < 20; steps += 1) {
+      if (root.type === AST_NODE_TYPES.MemberExpression) root = skipTransparent(root.object);
+      else if (root.type === AST_NODE_TYPES.CallExpression) root = skipTransparent(root.callee);
+      else break;
+    }
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOfIdentifier(this.sourceCode, root);
+    const source = variable ? getImportSource(variable) : null;
+    if (!source?.module.startsWith('.')) return false;
+    const name = callee === root ? source.imported : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    if (name === null || name === '*') return false;
+    const file = resolveRelativeModule(this.context.filename, source.module);
+    return file !== null && moduleFunctionWaitsOnNothing(file, name);
+  }
+
+  /**
+   * True when the call runs a statement (`SQLITE_STATEMENT_METHODS`: `db.run(sql)`, `this.db.all(q)`)
+   * on what is an SQLite handle by the evidence of this file: the file imports an SQLite driver
+   * (`SQLITE_DRIVER_PACKAGES`), or the receiver is a local made by a producer named for SQLite
+   * (`const db = await SqliteDb.get()`). An SQLite database is one file behind one connection: its
+   * statements queue one after another, whatever the caller gathers.
+   */
+  runsOnSqliteHandle(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !SQLITE_STATEMENT_METHODS.has(staticMemberName(callee) ?? '')) return false;
+    if (this.importsSqliteDriver()) return true;
+    const receiver = skipTransparent(callee.object);
+    if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = variableOfIdentifier(this.sourceCode, receiver)?.defs[0];
+    if (definition?.type !== 'Variable' || !definition.node.init) return false;
+    let init = skipTransparent(definition.node.init);
+    if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTransparent(init.argument);
+    if (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.NewExpression) return false;
+    return /sqlite/i.test(this.sourceCode.getText(init.callee));
+  }
+
+  private sqliteImport: boolean | undefined;
+
+  /** True when a top-level import or `require` of this file names an SQLite driver (`SQLITE_DRIVER_PACKAGES`). */
+  private importsSqliteDriver(): boolean {
+    this.sqliteImport ??= this.sourceCode.ast.body.some((statement) => {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration) return SQLITE_DRIVER_PACKAGES.has(statement.source.value);
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+      return statement.declarations.some((declarator) => {
+        const init = declarator.init ? skipTransparent(declarator.init) : null;
+        const [argument] = init?.type === AST_NODE_TYPES.CallExpression ? init.arguments : [];
+        return (
+          init?.type === AST_NODE_TYPES.CallExpression &&
+          init.callee.type === AST_NODE_TYPES.Identifier &&
+          init.callee.name === 'require' &&
+          argument?.type === AST_NODE_TYPES.Literal &&
+          typeof argument.value === 'string' &&
+          SQLITE_DRIVER_PACKAGES.has(argument.value)
+        );
+      });
+    });
+    return this.sqliteImport;
   }
 
   /** The summary of a function of this file (see `EffectSummary`). */
@@ -615,7 +693,9 @@ export class FileEffects {
    *   `items.map(fn)` where `fn` (written there or a function of this file) is async and cannot
    *   reject. Over `items.map(fn)` with a synchronous or unknown `fn`, even `allSettled` can: `fn`
    *   runs while the list is built, and a throw there escapes the combinator;
-   * - a call whose effect summary cannot reject (`summaryOf`);
+   * - a call whose effect summary cannot reject (`summaryOf`); a catalogued API that never
+   *   rejects (`NEVER_REJECTING_APIS`: VS Code's message popups); `.then(f)` on a question to a
+   *   person (`isPromptValue`: `inquirer.prompt(q).then((answer) => ...)`);
    * - a `const` initialised with such a promise (`const p = load().catch(log)`), `a ? b : c` when
    *   both branches cannot reject, `await x` when `x` cannot;
    * - a literal, template, object or array (not a promise at all).
@@ -762,7 +842,10 @@ export class FileEffects {
       // `cleanup().finally(() => process.exit(0))`: the process ends before a rejection is seen.
       if (method === 'finally' && call.arguments[0] && isFunctionNode(call.arguments[0]) && exitsProcess(call.arguments[0])) return false;
       if (call.arguments.some((argument) => isFunctionNode(argument) && this.callbackRejects(argument, depth))) return true;
-      return this.valueCanReject((skipTransparent(call.callee) as TSESTree.MemberExpression).object, depth + 1);
+      const receiver = (skipTransparent(call.callee) as TSESTree.MemberExpression).object;
+      // `prompt.then((answer) => resolve(answer.ok))`: the person's answer, handled.
+      if (method === 'then' && this.isPromptValue(receiver)) return false;
+      return this.valueCanReject(receiver, depth + 1);
     }
     const combinator = this.promiseCombinator(call);
     if (combinator === null) {
@@ -770,6 +853,8 @@ export class FileEffects {
       // answer, which the rest of its body decides.
       const fn = this.calledFunction(call);
       if (fn !== null && this.inProgress.has(fn) && this.apiEffect(call) === null) return false;
+      // `vscode.window.showErrorMessage(...)`: a catalogued promise that never rejects.
+      if (fn === null && this.isNeverRejectingApi(call)) return false;
       // An async function of another module whose whole body catches everything (`importedCannotReject`).
       return this.summaryAt(call, depth)?.canReject ?? !(this.importedCannotReject(call) || this.runsCatchingCallback(call, depth));
     }
@@ -788,6 +873,49 @@ export class FileEffects {
     }
     if (items?.type === AST_NODE_TYPES.Identifier) return this.collectedCanReject(items, depth);
     return true;
+  }
+
+  /**
+   * True when `value` is the promise of a question to a person (`apiEffect` says `prompt`:
+   * `inquirer.prompt(...)`, readline's `rl.question(...)`, a project's `./prompts` helper), called
+   * there or held by a `const` initialised with the call. Its `.then((answer) => ...)` handles the
+   * answer; the prompt rejects only when the person aborts it (Ctrl+C, a closed terminal), which
+   * ends the command-line program anyway. A dropped prompt without `.then` is a forgotten `await`
+   * and is not judged here.
+   */
+  private isPromptValue(value: TSESTree.Node): boolean {
+    let node = skipTransparent(value);
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOfIdentifier(this.sourceCode, node);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
+      node = skipTransparent(definition.node.init);
+    }
+    return node.type === AST_NODE_TYPES.CallExpression && this.apiEffect(node) === 'prompt';
+  }
+
+  /**
+   * True when `call` is a catalogued API whose promise never rejects (`NEVER_REJECTING_APIS`),
+   * resolved through the import of the member chain's root: `vscode.window.showErrorMessage(m)`
+   * with `vscode` a namespace or default import of `vscode`, `window.showErrorMessage(m)` with
+   * `window` imported from it by name. A local or global `window` is not it.
+   */
+  private isNeverRejectingApi(call: TSESTree.CallExpression): boolean {
+    const members: string[] = [];
+    let root: TSESTree.Node = skipTransparent(call.callee);
+    while (root.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticMemberName(root);
+      if (name === null) return false;
+      members.unshift(name);
+      root = skipTransparent(root.object);
+    }
+    if (root.type !== AST_NODE_TYPES.Identifier || members.length === 0) return false;
+    const variable = variableOfIdentifier(this.sourceCode, root);
+    const source = variable ? getImportSource(variable) : null;
+    const paths = source ? NEVER_REJECTING_APIS.get(source.module) : undefined;
+    if (!source || !paths) return false;
+    const path = source.imported === '*' || source.imported === 'default' ? members : [source.imported, ...members];
+    return paths.some((known) => known.length === path.length && known.every((name, index) => name === path[index]));
   }
 
   /**
@@ -989,6 +1117,36 @@ function apiSummary(effect: Exclude<ApiEffect, null>, call: EffectCall): EffectS
     case 'moduleLoad':
       return { ...IO, readsFiles: true, readsEnv: true, loadsModule: true, writes: call.arguments.length > 0 ? [{ kind: 'argument', index: 0 }] : [] };
   }
+}
+
+/**
+ * The names of the `this` members a condition reads (`this.state !== 'RUNNING'`: `state`), or
+ * null when it reads anything else that could change its answer: a call, `new`, an `await`, a
+ * variable (globals such as `undefined` aside).
+ */
+function thisMembersRead(test: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visitorKeys']): Set<string> | null {
+  const names = new Set<string>();
+  let other = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (other) return;
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.AwaitExpression) {
+      other = true;
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && skipTransparent(node.object).type === AST_NODE_TYPES.ThisExpression) {
+      const name = staticMemberName(node);
+      if (name === null) other = true;
+      else names.add(name);
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.Identifier && node.name !== 'undefined') {
+      other = true;
+      return;
+    }
+    forEachChild(node, visitorKeys, visit);
+  };
+  visit(test);
+  return other ? null : names;
 }
 
 function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
@@ -1573,11 +1731,41 @@ class FunctionWalk {
     return body.body.slice(0, index).every((statement) => !containsOwn(statement, keys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression));
   }
 
-  /** `validate(input)` where `validate` is a non-async function of this file with a `throw` of its own. */
+  /**
+   * `validate(input)` where `validate` is a non-async function of this file with a `throw` of its
+   * own. Not a throw that guards the helper's own state when the caller has just checked that
+   * state: `if (this.state === 'RUNNING') this.shutdown()` where `shutdown()` starts with
+   * `if (this.state !== 'RUNNING') throw ...` (`checkedStateGuard`).
+   */
   private callsThrowingHelper(call: TSESTree.CallExpression): boolean {
     const helper = this.effects.calledFunction(call);
     if (!helper || helper.async || helper === this.fn) return false;
-    return containsOwn(helper.body, this.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement);
+    const throws: TSESTree.ThrowStatement[] = [];
+    containsOwn(helper.body, this.visitorKeys, (inner) => {
+      if (inner.type === AST_NODE_TYPES.ThrowStatement) throws.push(inner);
+      return false;
+    });
+    return throws.some((statement) => !this.checkedStateGuard(statement, helper, call));
+  }
+
+  /**
+   * True when `statement` is a guard statement of `helper`'s body (`if (this.state !== 'RUNNING')
+   * throw ...`, its test reading only members of `this` and calling nothing) and `call` sits in
+   * the branch of an `if` of this function whose test reads one of the same members of `this`:
+   * the caller checked the state the guard demands, so the throw is for other callers' misuse.
+   */
+  private checkedStateGuard(statement: TSESTree.ThrowStatement, helper: FunctionNode, call: TSESTree.CallExpression): boolean {
+    let guard: TSESTree.Node = statement.parent;
+    if (guard.type === AST_NODE_TYPES.BlockStatement && guard.body.length === 1) guard = guard.parent;
+    if (guard.type !== AST_NODE_TYPES.IfStatement || guard.alternate || guard.parent !== helper.body) return false;
+    const guarded = thisMembersRead(guard.test, this.visitorKeys);
+    if (guarded === null || guarded.size === 0) return false;
+    for (let child: TSESTree.Node = call, parent: TSESTree.Node | undefined = call.parent; parent && child !== this.fn; child = parent, parent = parent.parent) {
+      if (parent.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== child) continue;
+      const checked = thisMembersRead(parent.test, this.visitorKeys);
+      if (checked && [...checked].some((name) => guarded.has(name))) return true;
+    }
+    return false;
   }
 }
 

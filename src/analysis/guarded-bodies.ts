@@ -3,9 +3,10 @@
  * that module's source text: the untyped and the typed path of "can a dropped promise of this
  * imported function reject?" (`FileEffects.cannotReject`).
  *
- * The shape recognised is the fire-and-forget helper written to be dropped: an `async` function
+ * The shapes recognised: the fire-and-forget helper written to be dropped, an `async` function
  * whose body is nothing but `try { ... } catch { ... }` statements, where no `catch` or `finally`
- * block contains `throw` or `await` (a handler that logs, counts or sets a flag). Anything the
+ * block contains `throw` or `await` (a handler that logs, counts or sets a flag); and an `async`
+ * function in name only, whose body awaits, throws, returns and yields nothing. Anything the
  * scanner cannot follow for sure (an expression body, other statements beside the `try`, a comment
  * or string it cannot close) answers "may reject": the rules then report as before.
  *
@@ -154,6 +155,29 @@ export function isCatchAllBody(text: string, open: number): boolean {
 }
 
 /**
+ * True when the block whose `{` is at `open` holds statements but none of the words `await`,
+ * `throw`, `return`, `yield` (anywhere in its text, strings, comments and nested functions
+ * included): an `async` function that is async in name only, running synchronous calls
+ * (`export async function reject(key) { select('old', key); }`). Its promise can only reject by a
+ * synchronous throw of those calls, which the effect summaries take not to happen (a bug, not a
+ * lost asynchronous failure), as they do for the same function written in the calling file. An
+ * empty body is a stub and answers false.
+ */
+export function isSyncOnlyBody(text: string, open: number): boolean {
+  if (text[open] !== '{') return false;
+  const close = closingIndex(text, open);
+  if (close === -1) return false;
+  const start = skipTrivia(text, open + 1);
+  if (start === -1 || start >= close) return false;
+  return !/\b(?:await|throw|return|yield)\b/.test(text.slice(open + 1, close));
+}
+
+/** `isCatchAllBody` or `isSyncOnlyBody`: the body of an `async` function whose promise cannot reject. */
+function cannotRejectBody(text: string, open: number): boolean {
+  return isCatchAllBody(text, open) || isSyncOnlyBody(text, open);
+}
+
+/**
  * The index of the `{` opening the body of the function whose parameter list opens at `paren`:
  * skips the parameters, a return type annotation (`: Promise<{ id: string }>`, braces inside
  * angle brackets belong to the type) and an arrow. -1 for an expression body or anything else.
@@ -184,8 +208,8 @@ export function bodyOpenAfterParameters(text: string, paren: number): number {
 }
 
 /**
- * The names a module exports as `async` functions whose body catches every error (see
- * `isCatchAllBody`): `export async function f(...) {...}`, `export const f = async (...) => {...}`
+ * The names a module exports as `async` functions whose promise cannot reject: the body catches
+ * every error (see `isCatchAllBody`) or awaits, throws and returns nothing (`isSyncOnlyBody`): `export async function f(...) {...}`, `export const f = async (...) => {...}`
  * / `= async function (...) {...}`, `exports.f = async ...`, and `export default async function`
  * (as `default`). A name declared more than once (overloads, redeclarations) is left out.
  */
@@ -200,10 +224,86 @@ export function catchAllAsyncExports(text: string): ReadonlySet<string> {
     seen.set(name, (seen.get(name) ?? 0) + 1);
     const paren = match.index + match[0].length - 1;
     const open = bodyOpenAfterParameters(text, paren);
-    if (open !== -1 && isCatchAllBody(text, open)) names.add(name);
+    if (open !== -1 && cannotRejectBody(text, open)) names.add(name);
   }
   for (const [name, count] of seen) if (count > 1) names.delete(name);
   return names;
+}
+
+/**
+ * The names a module exports as plain functions whose one result is a promise that only ever
+ * resolves: the body is `return new Promise((resolve) => ...)` (or an arrow's expression body is
+ * that `new Promise(...)`), and the executor declares no `reject`, or one named for being unused
+ * (`_`, `_reject`). Only a synchronous throw of the executor could reject it. Not a delay (an
+ * executor that mentions `setTimeout`): waiting is its whole point, and a dropped one is a
+ * forgotten `await`. The same shape a function of the calling file is judged by
+ * (`FileEffects.isResolveOnlyPromise`). A name declared more than once is left out.
+ */
+export function resolveOnlyPromiseExports(text: string): ReadonlySet<string> {
+  const names = new Set<string>();
+  const seen = new Map<string, number>();
+  const pattern =
+    /^[ \t]*(?:export\s+(?:function\s+([\w$]+)|(?:const|let|var)\s+([\w$]+)\s*(?::[^=\n]+)?=\s*(?:function\b\s*[\w$]*)?)|(?:module\.)?exports\.([\w$]+)\s*=\s*(?:function\b\s*[\w$]*)?)\s*(?:<[^>()]*>)?\s*\(/gm;
+  for (const match of text.matchAll(pattern)) {
+    const name = match[1] ?? match[2] ?? match[3];
+    if (!name) continue;
+    seen.set(name, (seen.get(name) ?? 0) + 1);
+    const paren = match.index + match[0].length - 1;
+    if (returnsResolveOnlyPromise(text, paren)) names.add(name);
+  }
+  for (const [name, count] of seen) if (count > 1) names.delete(name);
+  return names;
+}
+
+/** For `resolveOnlyPromiseExports`: the function whose parameters open at `paren` returns only a resolve-only `new Promise`. */
+function returnsResolveOnlyPromise(text: string, paren: number): boolean {
+  const paramClose = closingIndex(text, paren);
+  if (paramClose === -1) return false;
+  const open = bodyOpenAfterParameters(text, paren);
+  let at: number;
+  let close = -1;
+  if (open !== -1) {
+    close = closingIndex(text, open);
+    at = skipTrivia(text, open + 1);
+    if (at === -1 || !keywordAt(text, at, 'return')) return false;
+    at = skipTrivia(text, at + 'return'.length);
+  } else {
+    // An arrow with an expression body: `(x) => new Promise(...)`.
+    at = skipTrivia(text, paramClose + 1);
+    if (at === -1 || !text.startsWith('=>', at)) return false;
+    at = skipTrivia(text, at + 2);
+  }
+  if (at === -1 || !keywordAt(text, at, 'new')) return false;
+  at = skipTrivia(text, at + 3);
+  if (at === -1 || !keywordAt(text, at, 'Promise')) return false;
+  at = skipTrivia(text, at + 'Promise'.length);
+  if (at !== -1 && text[at] === '<') {
+    const typeEnd = text.indexOf('>', at);
+    at = typeEnd === -1 ? -1 : skipTrivia(text, typeEnd + 1);
+  }
+  if (at === -1 || text[at] !== '(') return false;
+  const callClose = closingIndex(text, at);
+  if (callClose === -1) return false;
+  const executor = text.slice(at + 1, callClose);
+  if (/\bsetTimeout\b/.test(executor)) return false;
+  const params = /^\s*(?:async\s+)?(?:function\b\s*[\w$]*\s*)?\(([^()]*)\)/.exec(executor) ?? /^\s*([\w$]+)\s*=>/.exec(executor);
+  if (!params || /\basync\b/.test(executor.slice(0, params[0].length))) return false;
+  const declared = (params[1] ?? '').split(',').map((param) => param.replace(/:[^,]*$/, '').trim()).filter((param) => param !== '');
+  if (declared.length === 0 || declared.length > 2 || !/^[\w$]+$/.test(declared[0] ?? '')) return false;
+  if (declared.length === 2 && !/^_[\w$]*$/.test(declared[1] ?? '')) return false;
+  if (close === -1) return true;
+  // Nothing after the return statement but its `;`.
+  let after = skipTrivia(text, callClose + 1);
+  if (after !== -1 && text[after] === ';') after = skipTrivia(text, after + 1);
+  return after === close;
+}
+
+/**
+ * The names a module exports as functions whose promise cannot reject: `catchAllAsyncExports`
+ * (async, catching everything or async in name only) and `resolveOnlyPromiseExports`.
+ */
+export function cannotRejectExports(text: string): ReadonlySet<string> {
+  return new Set([...catchAllAsyncExports(text), ...resolveOnlyPromiseExports(text)]);
 }
 
 /** The part of a TypeScript declaration node this module reads (no `typescript` import needed). */
@@ -219,7 +319,8 @@ export interface DeclarationLike {
 
 /**
  * Typed path: true when a function declaration the checker resolved a call to (in any file of the
- * program) is `async` and its block body catches every error (see `isCatchAllBody`). Reads only
+ * program) is `async` and its block body catches every error (see `isCatchAllBody`) or is async
+ * in name only (`isSyncOnlyBody`). Reads only
  * positions and the file's text, so it needs no `typescript` module and no syntax-kind numbers.
  */
 export function declarationCatchesAll(declared: DeclarationLike): boolean {
@@ -232,5 +333,5 @@ export function declarationCatchesAll(declared: DeclarationLike): boolean {
   const isAsync = declaration.modifiers?.some((modifier) => text.slice(modifier.pos, modifier.end).trim() === 'async') ?? false;
   if (!isAsync) return false;
   const open = skipTrivia(text, body.pos);
-  return open !== -1 && isCatchAllBody(text, open);
+  return open !== -1 && cannotRejectBody(text, open);
 }

@@ -82,11 +82,15 @@ export function isRequireExpression(node: TSESTree.Expression): boolean {
   return current.type === AST_NODE_TYPES.CallExpression && isRequireCall(current);
 }
 
-/** True when declaring `name` at module level would not capture or collide with anything seen from `scope`. */
-function isNameFree(name: string, scope: TSESLint.Scope.Scope): boolean {
+/**
+ * True when declaring `name` at module level would not capture or collide with anything seen from
+ * `scope`: no scope from `scope` up declares it, and no reference anywhere in the file leaves the
+ * global scope unresolved under that name (`layout.undeclaredNames`).
+ */
+function isNameFree(name: string, scope: TSESLint.Scope.Scope, layout: ImportLayout): boolean {
   for (let current: TSESLint.Scope.Scope | null = scope; current; current = current.upper) {
     if (current.set.has(name)) return false;
-    if (current.type === 'global' && current.through.some((reference) => reference.identifier.name === name)) return false;
+    if (current.type === 'global' && layout.undeclaredNames.has(name)) return false;
   }
   return true;
 }
@@ -107,9 +111,16 @@ export interface ImportLayout {
   readonly promiseImports: readonly TSESTree.ImportDeclaration[];
   /** `const x = require('fs/promises')` and `const { a } = require('node:fs/promises')`. */
   readonly promiseRequires: readonly TSESTree.VariableDeclarator[];
+  /**
+   * The names of the global scope's unresolved references (`globalScope.through`): read once per
+   * file, so checking that a twin's name is free costs the same for the hundredth suggestion as
+   * for the first.
+   */
+  readonly undeclaredNames: ReadonlySet<string>;
 }
 
-export function readImportLayout(program: TSESTree.Program): ImportLayout {
+export function readImportLayout(sourceCode: Readonly<TSESLint.SourceCode>): ImportLayout {
+  const program = sourceCode.ast;
   let lastImport: TSESTree.Node | null = null;
   let lastRequire: TSESTree.Node | null = null;
   const promiseImports: TSESTree.ImportDeclaration[] = [];
@@ -136,7 +147,8 @@ export function readImportLayout(program: TSESTree.Program): ImportLayout {
     program.body.find(
       (statement) => !(statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined),
     ) ?? null;
-  return { lastImport, lastRequire, firstStatement, promiseImports, promiseRequires };
+  const undeclaredNames = new Set((sourceCode.scopeManager?.globalScope?.through ?? []).map((reference) => reference.identifier.name));
+  return { lastImport, lastRequire, firstStatement, promiseImports, promiseRequires, undeclaredNames };
 }
 
 /**
@@ -194,7 +206,7 @@ export function planTwinAccess(
       }
     }
   }
-  if (!isNameFree(twin.name, scope)) return null;
+  if (!isNameFree(twin.name, scope, layout)) return null;
   if (namedImport) {
     const specifiers = namedImport.specifiers.filter((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier);
     const last = specifiers[specifiers.length - 1];

@@ -776,7 +776,7 @@ export default createRule<Options, MessageIds>({
       if (where.type === AST_NODE_TYPES.Program ? getExecutionContext(call).node !== where || !isDirectlyInProgram(call) : !canAwaitIn(call, where)) {
         return [];
       }
-      layout ??= readImportLayout(sourceCode.ast);
+      layout ??= readImportLayout(sourceCode);
       const access = planTwinAccess(twin, call, sourceCode, layout, moduleKind());
       if (!access) return [];
       const rest = sourceCode.text.slice(call.callee.range[1], call.range[1]);

@@ -80,7 +80,7 @@ const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
 
 /** Comment words that say a promise is left alone on purpose. */
 const DELIBERATE_COMMENT =
-  /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\b(?:uncaught|unhandled)\b|(?:eslint|oxlint)-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
+  /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\bignor(?:e|es|ed|ing) (?:(?:the|this|that|its|their|returned|resulting) ){0,2}(?:result|promise)s?\b|\b(?:uncaught|unhandled)\b|(?:eslint|oxlint)-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
 
 /** The first parameter of a Node-style callback: `err`, `error`, `e`, `er`, `_err`. */
 const ERROR_PARAMETER = /^_?(?:err|error|e|er)$/i;
@@ -123,7 +123,7 @@ export default createRule<Options, MessageIds>({
           checkCannotReject: {
             type: 'boolean',
             description:
-              'Also report promises that cannot reject (the called function catches everything, the chain ends in `.catch`, `Promise.allSettled`, `Promise.resolve().then(...)` deferrals), for teams that want every promise marked. On in `strict`.',
+              'Also report promises that cannot reject (the called function catches everything, the chain ends in `.catch`, `Promise.allSettled`, `Promise.resolve().then(...)` deferrals) and an object\'s own work started in its constructor (`this.connect()`), for teams that want every promise marked. On in `strict`.',
           },
           checkUiCode: {
             type: 'boolean',
@@ -488,6 +488,30 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
+    /**
+     * `constructor() { ...; if (options.autoConnect) this.connect(); }`: a statement of a class
+     * constructor's own body (also inside its `if`s) that calls a method of the object being
+     * built. A constructor cannot return the promise, so starting the object's own background work
+     * there (connect, scan, watch, warm a cache) is a design choice, and its outcome is usually
+     * kept in the object's state; reviewers do not change these. Inside a `try` whose `catch`
+     * handles errors the author meant to handle this one too: still reported.
+     */
+    function startsOwnWorkInConstructor(statement: TSESTree.ExpressionStatement, part: TSESTree.Node): boolean {
+      if (part !== skipTransparent(statement.expression) || part.type !== AST_NODE_TYPES.CallExpression) return false;
+      const target = skipTransparent(part.callee);
+      if (target.type !== AST_NODE_TYPES.MemberExpression || skipTransparent(target.object).type !== AST_NODE_TYPES.ThisExpression) return false;
+      let node: TSESTree.Node = statement.parent;
+      while (node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.IfStatement) {
+        const parent = node.parent;
+        if (!parent) return false;
+        if (node.type === AST_NODE_TYPES.BlockStatement && isFunctionNode(parent)) {
+          return parent.parent.type === AST_NODE_TYPES.MethodDefinition && parent.parent.kind === 'constructor';
+        }
+        node = parent;
+      }
+      return false;
+    }
+
     /** True when `statement` lies in the block of a `try` with a `catch`, within its own function. */
     function insideGuardedTry(statement: TSESTree.Node): boolean {
       for (let child = statement, parent = statement.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
@@ -553,6 +577,7 @@ export default createRule<Options, MessageIds>({
         // whose `catch` handles errors the author meant to handle this one too: still reported.
         if (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement)) return;
         if (isTopLevel(statement) && getWhereItRuns(context).topLevelRejectionEndsProgram()) return;
+        if (!checkCannotReject && startsOwnWorkInConstructor(statement, first)) return;
         const expression = statement.expression;
         const single = skipTransparent(expression).type !== AST_NODE_TYPES.SequenceExpression;
         const voided = first.type === AST_NODE_TYPES.UnaryExpression;

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { type FunctionNode, getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
-import { checkerQuery, getPromiseAnalysis, isVoidReturningFunctionType, mayHoldPromise, someOverloadTakesPromiseFunction } from '../analysis/promises';
+import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, isVoidReturningFunctionType, mayHoldPromise, someOverloadTakesPromiseFunction } from '../analysis/promises';
 import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
-import { someNodeInSameFunction } from '../analysis/walk';
+import { lookUpInSameFunction, someNodeInSameFunction } from '../analysis/walk';
 import { disablesRuleOn } from '../util/disable-comments';
 import {
   AWAITING_VOID_CALLBACK_METHODS,
@@ -224,6 +224,32 @@ export default createRule<Options, MessageIds>({
       if (use === 'ignored') return true;
       if (use === 'mapped') return isDropped(call);
       return isDeclaredAsync(callback);
+    }
+
+    /**
+     * `this.filter(...)` inside a class that declares a member named `filter` itself (a method, a
+     * field, an accessor): the call goes to the class's own method (a framework's middleware
+     * filter that accepts async predicates), not to `Array.prototype.filter`. Only `this` in the
+     * class's own methods (and arrows within them); a class that inherits its `filter` from
+     * another is not known here and stays judged by the method's name.
+     */
+    function callsOwnMethod(callee: TSESTree.MemberExpression, method: string): boolean {
+      if (skipTransparent(callee.object).type !== AST_NODE_TYPES.ThisExpression) return false;
+      for (let node: TSESTree.Node | undefined = callee.parent; node; node = node.parent) {
+        if (node.type === AST_NODE_TYPES.ClassBody) {
+          return node.body.some(
+            (member) =>
+              (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) &&
+              !member.static &&
+              !member.computed &&
+              member.key.type === AST_NODE_TYPES.Identifier &&
+              member.key.name === method,
+          );
+        }
+        // `this` in a non-arrow function that is not the class's method is another object.
+        if ((node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression) && node.parent?.type !== AST_NODE_TYPES.MethodDefinition) return false;
+      }
+      return false;
     }
 
     /** Is the receiver certainly an array (so `for...of` visits what `forEach` visits)? */
@@ -519,14 +545,19 @@ export default createRule<Options, MessageIds>({
         if (value.generator) return false;
         if (value.async) return true;
         if (value.body.type !== AST_NODE_TYPES.BlockStatement) return mayHoldPromise(value.body);
-        // A block without the word `return` returns nothing.
-        if (!words.within('return', value.body)) return false;
-        let found = false;
-        bodyContains(value.body, (node) => {
-          if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && mayHoldPromise(node.argument)) found = true;
-          return found;
-        });
-        return found;
+        // The block's own `return` statements, found from the offsets of the word (a block without
+        // it returns nothing) without walking the body; those of nested functions are skipped.
+        const body = value.body;
+        let skipUntil = -1;
+        for (const offset of words.wordOccurrences('return', body.range[0], body.range[1])) {
+          if (offset < skipUntil) continue;
+          const lookup = lookUpInSameFunction(body, offset, AST_NODE_TYPES.ReturnStatement, sourceCode.visitorKeys);
+          if (lookup.kind === 'nested') skipUntil = lookup.boundary.range[1];
+          if (lookup.kind === 'found' && lookup.node.type === AST_NODE_TYPES.ReturnStatement && lookup.node.argument && mayHoldPromise(lookup.node.argument)) {
+            return true;
+          }
+        }
+        return false;
       }
       if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
       if (!mayNameFunction(value)) return false;
@@ -690,6 +721,8 @@ export default createRule<Options, MessageIds>({
         }
         // Typed: a callee whose parameter type allows a promise return is built for async callbacks.
         if (callerAwaitsCallbacks(call) || promises.expectsPromiseReturn(callback)) return;
+        // `this.filter(async (ctx) => ...)` in a class that defines its own `filter`: not an array's.
+        if (callsOwnMethod(callee, method)) return;
         const data = { method };
         const declaredAsync = isDeclaredAsync(callback);
         // A sync callback that returns a promise is only misread by predicates and comparators
@@ -757,6 +790,12 @@ export default createRule<Options, MessageIds>({
             } else if (!awaits && !hasOwnWork(executor, keys)) {
               // `new Promise(async (r) => (finish = r))`: nothing in it can throw; the `async` is
               // harmless and the message would be false.
+            } else if (!canReject && awaits && !settlesOnlyInline(executor, keys) && !catchesErrors(executor, keys)) {
+              // `new Promise(async (resolve) => { while (!ready) await delay(500); send(msg);
+              // port.once('reply', resolve); })`: nothing it awaits can fail (no error is even
+              // caught), and it settles from a callback (or hands `resolve` on), so the wrapper is
+              // needed; what is left is the synchronous calls between the awaits, which the rules
+              // take not to throw. An executor that catches an error and settles nothing would hang.
             } else if (canReject || !awaits || (hasUnguardedWork(executor, keys) && !(settlesOnlyInline(executor, keys) && onlySyncPrefixUnguarded(executor, keys)))) {
               context.report({ node: executor, messageId: 'promiseExecutor' });
             } else if (settlesOnlyInline(executor, keys)) {
@@ -827,6 +866,21 @@ function hasUnguardedWork(
       !(statement.type === AST_NODE_TYPES.TryStatement && statement.handler) &&
       !(reject !== null && catchesInto(statement, reject)) &&
       someNodeInSameFunction(statement, visitorKeys, isWork),
+  );
+}
+
+/**
+ * True when the executor catches an error anywhere in its own body: a `try` with a `catch`, or a
+ * chain with a rejection handler (`.catch(log)`, `.then(f, onError)`). Its "cannot reject" then
+ * means "a failure is swallowed", not "nothing can fail".
+ */
+function catchesErrors(executor: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  return someNodeInSameFunction(
+    executor.body,
+    visitorKeys,
+    (node) =>
+      (node.type === AST_NODE_TYPES.TryStatement && node.handler !== null) ||
+      (node.type === AST_NODE_TYPES.CallExpression && chainMethodName(node) !== null && hasRejectionHandler(node)),
   );
 }
 

@@ -26,6 +26,7 @@ import {
   GUARD_CALL_NAME,
   LOCAL_PATH_ARGUMENT,
   MIGRATION_FUNCTION_WORDS,
+  NETWORK_CALL_ROOTS,
   SETTING_READER_NAME,
   SETTINGS_RECEIVER,
   TRANSACTION_NAMES,
@@ -33,13 +34,14 @@ import {
 } from '../catalog/effects';
 import { MIGRATION_FOLDERS } from '../catalog/run-contexts';
 import { getOrderingComments } from '../analysis/ordering-comments';
+import { runsInOrderedCallback } from '../analysis/ordered-callbacks';
 import { getWhereItRuns } from '../analysis/where-it-runs';
 import { BACKGROUND_CALL } from '../catalog/iteration-order';
 import { isFunctionNode } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
-import { functionNameOf, skipTransparent, writtenName } from '../util/ast';
+import { callChainRoot, functionNameOf, skipTransparent, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 
 export type Options = [
@@ -395,8 +397,9 @@ export default createRule<Options, MessageIds>({
     function asMember(statement: TSESTree.ProgramStatement): Member | null {
       if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
         if (statement.kind !== 'const' && statement.kind !== 'let' && statement.kind !== 'var') return null;
-        const [declarator, ...rest] = statement.declarations;
-        if (!declarator || rest.length > 0) return null;
+        if (statement.declarations.length !== 1) return null;
+        const declarator = statement.declarations[0];
+        if (!declarator) return null;
         const top = topAwait(declarator.init);
         const call = top && awaitedCallOf(top.await);
         if (!top || !call) return null;
@@ -440,6 +443,22 @@ export default createRule<Options, MessageIds>({
       return null;
     }
 
+    /**
+     * True when the statement awaits at its top the way a member does (`const x = await ...`,
+     * `x = await ...`, a bare `await ...;` with `checkExpressionStatements`): every statement
+     * `asMember` accepts is one, without asking what the await waits for.
+     */
+    function awaitsAtTop(statement: TSESTree.ProgramStatement): boolean {
+      if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+        const declarator = statement.declarations.length === 1 ? statement.declarations[0] : undefined;
+        return (statement.kind === 'const' || statement.kind === 'let' || statement.kind === 'var') && topAwait(declarator?.init) !== null;
+      }
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+      const expression = statement.expression;
+      if (expression.type === AST_NODE_TYPES.AssignmentExpression) return expression.operator === '=' && topAwait(expression.right) !== null;
+      return checkExpressionStatements && expression.type === AST_NODE_TYPES.AwaitExpression;
+    }
+
     /** A statement that may stand between members: a declaration or expression without pauses or jumps. */
     function isPlainStatement(statement: TSESTree.ProgramStatement): boolean {
       return (
@@ -455,11 +474,16 @@ export default createRule<Options, MessageIds>({
       const first = statements[0];
       const last = statements.at(-1);
       if (!first || !last || !words.between('await', first.range[0], last.range[1])) return;
-      // Cheap pre-check: most blocks have fewer than two awaiting statements.
+      // Cheap pre-check: most blocks have fewer than `minGroupSize` statements that await at their
+      // top (`awaitsAtTop`, a superset of the members), and the scan starts at the first of them:
+      // the statements before it end no group.
       let candidates = 0;
-      for (const statement of statements) {
-        if (statement.type === AST_NODE_TYPES.VariableDeclaration || statement.type === AST_NODE_TYPES.ExpressionStatement) {
+      let start = -1;
+      for (let index = 0; index < statements.length; index++) {
+        const statement = statements[index];
+        if (statement && awaitsAtTop(statement)) {
           candidates += 1;
+          if (start === -1) start = index;
         }
       }
       if (candidates < minGroupSize) return;
@@ -479,7 +503,10 @@ export default createRule<Options, MessageIds>({
       // A member of the group is a lookup that throws when nothing is found (`findFirstOrThrow`).
       let guarded = false;
 
+      // The sets above are filled only once a member joins the group: without one there is
+      // nothing to report or clear.
       const flush = (): void => {
+        if (group.length === 0) return;
         if (group.length >= minGroupSize) report(group, interleaved);
         group = [];
         interleaved = false;
@@ -492,7 +519,7 @@ export default createRule<Options, MessageIds>({
         guarded = false;
       };
 
-      for (const statement of statements) {
+      for (const statement of statements.slice(start)) {
         const member = asMember(statement);
         if (member) {
           const accesses = collectAccesses(member.call, sourceCode.visitorKeys);
@@ -525,6 +552,12 @@ export default createRule<Options, MessageIds>({
             flush();
             continue;
           }
+          // A function of a relative module whose own text shows it waits on nothing (async in
+          // name only, or an await of a promise its module keeps): nothing to overlap.
+          if (!summary && effects.waitsOnNothingElsewhere(member.call)) {
+            flush();
+            continue;
+          }
           // A check that refuses the request (an access check, a validation): what follows waits
           // for its answer, so it is not gathered with the work after it (nor with what came before,
           // which it may need to see first).
@@ -548,6 +581,8 @@ export default createRule<Options, MessageIds>({
             mapsThroughThis(member.call) ? 'this' : null,
             // Two runs of a plugin host's hooks: one ordered sequence, whatever module holds them.
             callsHookRegistry(member.call) ? 'hooks()' : null,
+            // Statements on an SQLite handle: one local connection.
+            effects.runsOnSqliteHandle(member.call) ? 'sqlite()' : null,
           ].filter((key): key is string => key !== null);
           // The same call twice (`await nextId(); await nextId()`) asks for the next value of a sequence.
           const callText = sourceCode.getText(member.call);
@@ -712,7 +747,21 @@ export default createRule<Options, MessageIds>({
       // the saving is a moment of one run. Two remote calls (a registry and a release API) are
       // still reported.
       if (group.some((member) => probesLocalMachine(member.call)) && runsAsOneShotProgram()) return;
+      // A package whose data lives in one local SQLite database (`WhereItRuns.storesInOneSqliteDatabase`):
+      // its models' queries queue on that one connection, so gathering them overlaps nothing,
+      // unless one of the calls reaches the network (`fetch(url)`).
+      if (
+        getWhereItRuns(context).storesInOneSqliteDatabase() &&
+        !group.some((member) => NETWORK_CALL_ROOTS.has(callChainRoot(member.call) ?? ''))
+      ) {
+        return;
+      }
       if (group[0] && (cleansUpAfterFailure(group[0].statement) || runsInBackground(group[0].statement) || runsInMigration(group[0].statement))) {
+        return;
+      }
+      // Inside a transaction's or a critical section's callback (also a local helper only called
+      // there): one connection, one thing at a time.
+      if (group[0] && runsInOrderedCallback(group[0].statement, sourceCode)) {
         return;
       }
       // A comment before, between or after the members says why they run in turn ("queries within
@@ -830,51 +879,87 @@ export default createRule<Options, MessageIds>({
       return /^\s*$/.test(before) ? before : '';
     }
 
-    return {
-      Program(node) {
-        checkStatements(node.body);
-      },
-      BlockStatement(node) {
-        checkStatements(node.body);
-      },
-      SwitchCase(node) {
-        checkStatements(node.consequent);
-      },
-      CallExpression(node) {
-        const callee = node.callee;
-        if (
-          callee.type !== AST_NODE_TYPES.MemberExpression ||
-          callee.computed ||
-          callee.object.type !== AST_NODE_TYPES.Identifier ||
-          callee.object.name !== 'Promise' ||
-          callee.property.type !== AST_NODE_TYPES.Identifier ||
-          !GATHER_METHODS.has(callee.property.name)
-        ) {
-          return;
-        }
-        const [argument] = node.arguments;
-        if (argument?.type !== AST_NODE_TYPES.ArrayExpression) return;
-        const awaited = argument.elements.filter(
-          (element): element is TSESTree.AwaitExpression =>
-            element?.type === AST_NODE_TYPES.AwaitExpression && awaitedCallOf(element) !== null,
-        );
-        if (awaited.length === 0 || !isGlobalPromise(sourceCode.getScope(node))) return;
-        const method = callee.property.name;
-        for (const element of awaited) {
-          // The last element delays no promise of the array, but calls the combinator late.
-          const last = argument.elements.slice(argument.elements.indexOf(element) + 1).every((later) => later === null);
-          context.report({
-            node: element,
-            messageId: last ? 'awaitLastInGather' : 'awaitInGather',
+    /**
+     * The statement `node` awaits at the top of, the way a member does (see `awaitsAtTop`), when
+     * that statement stands in a list of statements the rule checks: a `Program`, a block or a
+     * `switch` case. Null otherwise.
+     */
+    function listedStatementAwaitedAt(node: TSESTree.AwaitExpression): TSESTree.ProgramStatement | null {
+      let current: TSESTree.Node = node;
+      while (
+        current.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+        current.parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
+        current.parent?.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+        current.parent?.type === AST_NODE_TYPES.TSTypeAssertion
+      ) {
+        current = current.parent;
+      }
+      const parent = current.parent;
+      let statement: TSESTree.Node | undefined;
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current) statement = parent.parent;
+      else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === current) statement = parent.parent;
+      else if (parent?.type === AST_NODE_TYPES.ExpressionStatement) statement = parent;
+      if (statement?.type !== AST_NODE_TYPES.VariableDeclaration && statement?.type !== AST_NODE_TYPES.ExpressionStatement) return null;
+      const list = statement.parent;
+      if (list?.type !== AST_NODE_TYPES.Program && list?.type !== AST_NODE_TYPES.BlockStatement && list?.type !== AST_NODE_TYPES.SwitchCase) return null;
+      return awaitsAtTop(statement) ? statement : null;
+    }
+
+    /**
+     * `Promise.all([await a(), b()])`: an awaited call written as an element of the array handed
+     * to a global `Promise` combinator.
+     */
+    function checkGatherElement(element: TSESTree.AwaitExpression): void {
+      const argument = element.parent;
+      if (argument.type !== AST_NODE_TYPES.ArrayExpression) return;
+      const node = argument.parent;
+      if (node?.type !== AST_NODE_TYPES.CallExpression || node.arguments[0] !== argument) return;
+      const callee = node.callee;
+      if (
+        callee.type !== AST_NODE_TYPES.MemberExpression ||
+        callee.computed ||
+        callee.object.type !== AST_NODE_TYPES.Identifier ||
+        callee.object.name !== 'Promise' ||
+        callee.property.type !== AST_NODE_TYPES.Identifier ||
+        !GATHER_METHODS.has(callee.property.name)
+      ) {
+        return;
+      }
+      if (awaitedCallOf(element) === null || !isGlobalPromise(sourceCode.getScope(node))) return;
+      const method = callee.property.name;
+      // The last element delays no promise of the array, but calls the combinator late.
+      const last = argument.elements.slice(argument.elements.indexOf(element) + 1).every((later) => later === null);
+      context.report({
+        node: element,
+        messageId: last ? 'awaitLastInGather' : 'awaitInGather',
+        data: { method },
+        suggest: [
+          {
+            messageId: 'removeAwait',
             data: { method },
-            suggest: [
-              {
-                messageId: 'removeAwait',
-                data: { method },
-                fix: (fixer) => fixer.replaceText(element, sourceCode.getText(element.argument)),
-              },
-            ],
-          });
+            fix: (fixer) => fixer.replaceText(element, sourceCode.getText(element.argument)),
+          },
+        ],
+      });
+    }
+
+    // Both reports start from an `await`, and awaits are few next to blocks and calls: the rule
+    // listens to them only, counts per statement list the statements that await at their top
+    // (`listedStatementAwaitedAt`), and checks the lists with enough of them once the file is read.
+    const lists = new Map<TSESTree.Program | TSESTree.BlockStatement | TSESTree.SwitchCase, number>();
+    return {
+      AwaitExpression(node) {
+        checkGatherElement(node);
+        const statement = listedStatementAwaitedAt(node);
+        const list = statement?.parent;
+        if (list?.type === AST_NODE_TYPES.Program || list?.type === AST_NODE_TYPES.BlockStatement || list?.type === AST_NODE_TYPES.SwitchCase) {
+          lists.set(list, (lists.get(list) ?? 0) + 1);
+        }
+      },
+      'Program:exit'() {
+        for (const [list, count] of lists) {
+          if (count < minGroupSize) continue;
+          checkStatements(list.type === AST_NODE_TYPES.SwitchCase ? list.consequent : list.body);
         }
       },
     };

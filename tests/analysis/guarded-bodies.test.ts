@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as ts from 'typescript';
-import { catchAllAsyncExports, closingIndex, declarationCatchesAll } from '../../src/analysis/guarded-bodies';
+import { catchAllAsyncExports, closingIndex, declarationCatchesAll, resolveOnlyPromiseExports } from '../../src/analysis/guarded-bodies';
 
 const names = (text: string): string[] => [...catchAllAsyncExports(text)].sort();
 
@@ -64,6 +64,23 @@ describe('catchAllAsyncExports', () => {
     assert.deepEqual(names(text.replace('} throw {', '} caught {')), ['render']);
   });
 
+  it('finds async exports that await, throw and return nothing (async in name only)', () => {
+    const text = [
+      'export async function dismiss(key = null) {',
+      '  select("old", key);',
+      '  refreshDecorations();',
+      '}',
+      'export const pick = async (key) => { select("new", key); };',
+      'export async function stub() {}',
+      'export async function waits(key) { select(key); await flush(); }',
+      'export async function guards(key) { if (!key) throw new Error("no key"); select(key); }',
+      'export async function hands(key) { select(key); return save(key); }',
+      'export async function nested(keys) { keys.forEach(async (k) => { await drop(k); }); }',
+    ].join('\n');
+    // An empty body is a stub; any of the words, even in a nested function, answers "may reject".
+    assert.deepEqual(names(text), ['dismiss', 'pick']);
+  });
+
   it('leaves out a name declared twice', () => {
     const body = '{ try { await a(); } catch {} }';
     assert.deepEqual(names(`export async function twice() ${body}\nexports.twice = async () => ${body};`), []);
@@ -72,6 +89,37 @@ describe('catchAllAsyncExports', () => {
   it('answers "may reject" for text it cannot close', () => {
     assert.deepEqual(names('export async function open() { try { await a(); } catch (e) { log("x); }'), []);
     assert.deepEqual(names('export async function open() { try { await a(); /* } catch {} }'), []);
+  });
+});
+
+describe('resolveOnlyPromiseExports', () => {
+  const resolveOnly = (text: string): string[] => [...resolveOnlyPromiseExports(text)].sort();
+
+  it('finds plain exports whose one result is a promise that only resolves', () => {
+    const text = [
+      'export function revealLine(uri: Uri, line?: number): Promise<Editor> {',
+      '  return new Promise((resolve, _) => {',
+      '    workspace.open(uri).then((doc) => resolve(show(doc, line)));',
+      '  });',
+      '}',
+      'export const closed = (socket) => new Promise<void>((resolve) => socket.once("close", resolve));',
+      'exports.settled = function settled(job) {',
+      '  return new Promise(function (resolve, _reject) { job.on("done", resolve); });',
+      '};',
+    ].join('\n');
+    assert.deepEqual(resolveOnly(text), ['closed', 'revealLine', 'settled']);
+  });
+
+  it('leaves out executors that reject, delays, async executors and other statements', () => {
+    const text = [
+      'export function load(p) { return new Promise((resolve, reject) => read(p, (e, d) => (e ? reject(e) : resolve(d)))); }',
+      'export function pause(ms) { return new Promise((resolve) => setTimeout(resolve, ms)); }',
+      'export function ready(x) { return new Promise(async (resolve) => { resolve(await x.init()); }); }',
+      'export function twice(x) { check(x); return new Promise((resolve) => x.once("ok", resolve)); }',
+      'export function after(x) { return new Promise((resolve) => x.once("ok", resolve)); cleanup(); }',
+      'export async function wrapped(x) { return new Promise((resolve) => x.once("ok", resolve)); }',
+    ].join('\n');
+    assert.deepEqual(resolveOnly(text), []);
   });
 });
 
@@ -89,7 +137,7 @@ describe('declarationCatchesAll (typed path, from the declaration the checker re
     'export async function loud() { try { await work(); } catch (e) { throw e; } }',
     'export function notAsync() { try { return work(); } catch (e) { log(e); } }',
     'export const arrow = async (): Promise<void> => { try { await work(); } catch { } };',
-    'export class Jobs { async flush() { try { await work(); } catch { } } }',
+    'export class Jobs { async flush() { try { await work(); } catch { } } async mark() { log(1); } }',
     'declare function work(): Promise<void>; declare function log(e: unknown): void;',
   ].join('\n');
   const file = ts.createSourceFile('jobs.ts', source, ts.ScriptTarget.Latest, true);
@@ -111,6 +159,8 @@ describe('declarationCatchesAll (typed path, from the declaration the checker re
     assert.equal(verdict('quiet'), true);
     assert.equal(verdict('arrow'), true);
     assert.equal(verdict('flush'), true);
+    // async in name only: nothing awaited, thrown or returned
+    assert.equal(verdict('mark'), true);
   });
 
   it('is false for a rethrowing handler, a sync function, and a body-less declaration', () => {

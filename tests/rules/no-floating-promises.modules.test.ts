@@ -23,6 +23,10 @@ ruleTester.run('no-floating-promises (untyped, across modules)', testedRule, {
     // the imported helper catches every error of its body: a dropped promise of it loses nothing
     { filename, code: "import { notifyQuietly, pingQuietly } from './notify';\nexport async function f() { notifyQuietly('saved'); pingQuietly(); }" },
     { filename, code: "import * as notify from './notify';\nexport function f() { notify.notifyQuietly('saved'); }" },
+    // the imported helper is async in name only: it awaits, throws and returns nothing
+    { filename, code: "import { markSeen } from './notify';\nexport function onOpen(id) { markSeen(id); }" },
+    // the imported helper returns a promise whose executor never rejects: its .then cannot lose an error
+    { filename, code: "import { whenIdle } from './notify';\nexport function drain(queue, report) { whenIdle(queue).then(() => report('idle')); }" },
   ],
   invalid: [
     {

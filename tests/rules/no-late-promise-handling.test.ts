@@ -910,6 +910,8 @@ ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
     'function ended(stream) { if (stream.readableEnded) return Promise.resolve(); return new Promise((resolve) => { stream.once("end", resolve); }); } async function f(a, b) { const both = Promise.all([ended(a), ended(b)]); await stop(); await both; }',
     // an async helper whose body catches everything: its promise cannot reject (effect summaries)
     'async function probeQuietly(name) { try { return await probe(name); } catch { return { name, ok: false }; } } async function f() { const b = probeQuietly("b"); const a = await probeQuietly("a"); return [a, await b]; }',
+    // ...also an async IIFE whose body is one try/catch/finally that stores the outcome
+    'class Runner { stop() { if (this.state !== "RUNNING") throw new Error("not running"); this.state = "STOPPING"; try { this.native.stop(); } catch (error) { this.fail(error); } } async runUntil(work) { const running = this.run(); let outcome; const inner = (async () => { try { outcome = { ok: await work() }; } catch (err) { outcome = { err }; } finally { if (this.state === "RUNNING") this.stop(); } })(); try { await running; } catch (err) { this.log(err); } await inner; return outcome; } }',
     // an array made by an async callback whose body catches everything: no element rejects
     'async function removeAll(docs, remove) { const errors = []; const pending = docs.map(async (doc) => { try { return await remove(doc.id); } catch (error) { errors.push(error); } return null; }); const results = []; for (const p of pending) results.push(await p); return { results, errors }; }',
     // ...also when its catch rolls the item's transaction back: the work's error is the one handled

@@ -71,6 +71,16 @@ const invalid: Invalid[] = [
     code: 'const p = new Promise(async (resolve, reject) => {\n  const handle = await lease();\n  try { handle.run(resolve); } catch (e) { reject(e); } finally { await handle.free(); }\n});',
     errors: [{ messageId: 'promiseExecutor', line: 1, column: 23 }],
   },
+  // an executor that settles from a listener, but awaits work that can fail: that failure is lost
+  {
+    code: 'function ask(port, msg) {\n  return new Promise(async (resolve) => {\n    await port.connect();\n    port.once("reply", resolve);\n    port.post(msg);\n  });\n}',
+    errors: [{ messageId: 'promiseExecutor', line: 2, column: 22 }],
+  },
+  // `this.filter` in a class that inherits it (here from Array) is the array method
+  {
+    code: 'class Users extends Array {\n  active() {\n    return this.filter(async (user) => await isActive(user));\n  }\n}',
+    errors: [{ messageId: 'predicateCallback', data: { method: 'filter' }, line: 3, column: 24 }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('no-misused-async-callback (effects)', rule as never, {
@@ -89,6 +99,13 @@ ruleTester.run<MessageIds, Options>('no-misused-async-callback (effects)', rule 
     `async function f(keys) {\n  const tasks = keys.map(async (key) => { await drop(key); });\n  await Promise.all(tasks);\n}`,
     // every error of the work reaches reject; only the cleanup in finally awaits
     `const rows = new Promise(async (resolve, reject) => {\n  try {\n    db.exec(sql, (result) => resolve(result), (error) => reject(error));\n  } catch (error) {\n    reject(error);\n  } finally {\n    await hooks.flush();\n  }\n});`,
+    // an executor whose awaits are only delays and that settles from a listener: the wrapper is
+    // needed, and nothing it awaits can reject
+    'const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\nfunction request(view, msg) {\n  return new Promise(async (resolve) => {\n    for (let i = 0; !view.ready && i < 10; i++) await pause(200);\n    view.post(msg);\n    view.once("answer", resolve);\n  });\n}',
+    // ...or that hands its resolve to a queue and awaits only promises that never reject
+    'class Shell {\n  settled() {\n    return new Promise((resolve) => this.term.once("idle", resolve));\n  }\n  run(cmd) {\n    return new Promise(async (resolve) => {\n      this.queue.push([cmd, resolve]);\n      await this.settled();\n      this.term.write(cmd);\n    });\n  }\n}',
+    // a class with a `filter` method of its own (middleware that accepts async predicates)
+    'class Router {\n  filter(test, ...handlers) {\n    this.stack.push({ test, handlers });\n    return this;\n  }\n  drop(test, ...handlers) {\n    return this.filter(async (ctx) => !(await test(ctx)), ...handlers);\n  }\n}',
     // a sync predicate over a helper that returns a promise is not called async (and untyped, not judged)
     `function check(x) { return validate(x).then((r) => r.ok); }\nconst kept = items.filter((x) => check(x));`,
   ],
