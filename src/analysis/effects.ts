@@ -32,11 +32,13 @@ import {
   SINGLE_CONNECTION_TYPE_NAME,
   PROMPT_MODULE_FILE,
   PROMPT_MODULES,
+  SQLITE_STATEMENT_METHODS,
   STATEMENT_METHODS,
   TRANSACTION_NAMES,
   VALUE_METHODS,
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, PURE_METHODS } from '../catalog/ordered-calls';
+import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
 import { skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
@@ -45,6 +47,7 @@ import { cannotRejectExports, declarationCatchesAll, type DeclarationLike } from
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText, resolveRelativeModule } from './module-exports';
+import { moduleFunctionWaitsOnNothing } from './module-functions';
 import { type AnyRuleContext, perFile } from './per-file';
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
 
@@ -317,6 +320,78 @@ export class FileEffects {
    */
   summaryOf(call: EffectCall): EffectSummary | null {
     return this.summaryAt(call, 1);
+  }
+
+  /**
+   * True when the call invokes a function of a relative module that waits on nothing, by the text
+   * of its declaration there (`moduleFunctionWaitsOnNothing`: no awaited call, no `.then`, no
+   * returned call): `makeLabel()` imported from `./labels`, `helpers.greetingFor(l)` of a namespace
+   * import, `Tokenizer.shared().splitWords(s)` where the module of `Tokenizer` declares `splitWords`
+   * so. The function is looked up by the name called: the imported name for a direct call, the
+   * last member for a method. False for this file's functions (see `summaryOf`), for other
+   * packages and for modules that cannot be read.
+   */
+  waitsOnNothingElsewhere(call: EffectCall): boolean {
+    if (call.type !== AST_NODE_TYPES.CallExpression || this.calledFunction(call) !== null) return false;
+    const callee = skipTransparent(call.callee);
+    let root: TSESTree.Node = callee;
+    for (let steps = 0; steps < 20; steps += 1) {
+      if (root.type === AST_NODE_TYPES.MemberExpression) root = skipTransparent(root.object);
+      else if (root.type === AST_NODE_TYPES.CallExpression) root = skipTransparent(root.callee);
+      else break;
+    }
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOfIdentifier(this.sourceCode, root);
+    const source = variable ? getImportSource(variable) : null;
+    if (!source?.module.startsWith('.')) return false;
+    const name = callee === root ? source.imported : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    if (name === null || name === '*') return false;
+    const file = resolveRelativeModule(this.context.filename, source.module);
+    return file !== null && moduleFunctionWaitsOnNothing(file, name);
+  }
+
+  /**
+   * True when the call runs a statement (`SQLITE_STATEMENT_METHODS`: `db.run(sql)`, `this.db.all(q)`)
+   * on what is an SQLite handle by the evidence of this file: the file imports an SQLite driver
+   * (`SQLITE_DRIVER_PACKAGES`), or the receiver is a local made by a producer named for SQLite
+   * (`const db = await SqliteDb.get()`). An SQLite database is one file behind one connection: its
+   * statements queue one after another, whatever the caller gathers.
+   */
+  runsOnSqliteHandle(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !SQLITE_STATEMENT_METHODS.has(staticMemberName(callee) ?? '')) return false;
+    if (this.importsSqliteDriver()) return true;
+    const receiver = skipTransparent(callee.object);
+    if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = variableOfIdentifier(this.sourceCode, receiver)?.defs[0];
+    if (definition?.type !== 'Variable' || !definition.node.init) return false;
+    let init = skipTransparent(definition.node.init);
+    if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTransparent(init.argument);
+    if (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.NewExpression) return false;
+    return /sqlite/i.test(this.sourceCode.getText(init.callee));
+  }
+
+  private sqliteImport: boolean | undefined;
+
+  /** True when a top-level import or `require` of this file names an SQLite driver (`SQLITE_DRIVER_PACKAGES`). */
+  private importsSqliteDriver(): boolean {
+    this.sqliteImport ??= this.sourceCode.ast.body.some((statement) => {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration) return SQLITE_DRIVER_PACKAGES.has(statement.source.value);
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+      return statement.declarations.some((declarator) => {
+        const init = declarator.init ? skipTransparent(declarator.init) : null;
+        const [argument] = init?.type === AST_NODE_TYPES.CallExpression ? init.arguments : [];
+        return (
+          init?.type === AST_NODE_TYPES.CallExpression &&
+          init.callee.type === AST_NODE_TYPES.Identifier &&
+          init.callee.name === 'require' &&
+          argument?.type === AST_NODE_TYPES.Literal &&
+          typeof argument.value === 'string' &&
+          SQLITE_DRIVER_PACKAGES.has(argument.value)
+        );
+      });
+    });
+    return this.sqliteImport;
   }
 
   /** The summary of a function of this file (see `EffectSummary`). */

@@ -504,3 +504,19 @@ export const SETTINGS_RECEIVER = /^_?(?:settings?|Settings?|[a-z]\w*Settings)$/;
  * per deploy, where the order of its steps is the plan and latency does not matter.
  */
 export const MIGRATION_FUNCTION_WORDS: ReadonlySet<string> = new Set(['migrate', 'migration', 'migrations']);
+
+/** Roots of a call chain that reach the network: `fetch(url)`, `axios.get(url)`, `got(url).json()`. */
+export const NETWORK_CALL_ROOTS: ReadonlySet<string> = new Set(['fetch', 'axios', 'got', 'ky', 'superagent', 'request', 'undici', 'http', 'https']);
+
+/**
+ * Methods that run a statement on an SQLite handle (sqlite3, sqlite, better-sqlite3): `db.run(sql)`,
+ * `db.exec(sql)`, `db.all(q)`, `db.get(q)`, `db.each(q, cb)`, `db.prepare(sql)`.
+ */
+export const SQLITE_STATEMENT_METHODS: ReadonlySet<string> = new Set(['run', 'exec', 'all', 'get', 'each', 'prepare']);
+
+/**
+ * The loader or constructor of a PDF document held in memory (pdf-lib's `PDFDocument.load(bytes)`,
+ * `PDFDocument.create()`, a project's `PDF.load(...)` wrapper), matched on the callee's text: what
+ * is drawn into such a document is CPU work on one object, in the order it is drawn.
+ */
+export const IN_MEMORY_DOCUMENT_FACTORY = /^(?:PDFDocument|PDF|Pdf|PdfDocument|PDFDoc)\.(?:load|create)$/;

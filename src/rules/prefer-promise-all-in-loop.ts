@@ -36,12 +36,15 @@ import { getFileEffects } from '../analysis/effects';
 import {
   ARGUMENT_FILLER_NAME,
   EVENT_NOTICE_NAME,
+  IN_MEMORY_DOCUMENT_FACTORY,
+  NETWORK_CALL_ROOTS,
   ORDERED_ITERABLE,
   ORDERED_OUTPUT_NAME,
   ORDERED_RUN_NAME,
   SCHEMA_CHANGE_NAME,
 } from '../catalog/effects';
 import { getOrderingComments } from '../analysis/ordering-comments';
+import { runsInOrderedCallback } from '../analysis/ordered-callbacks';
 import { getWhereItRuns } from '../analysis/where-it-runs';
 import { disablesRuleOn } from '../util/disable-comments';
 import { locationWriteOf } from '../analysis/location-writes';
@@ -69,7 +72,7 @@ import {
   WRITE_CALL_NAME,
 } from '../catalog/iteration-order';
 import { type FunctionNode, isFunctionNode } from '../analysis/async-context';
-import { isLoopStatement, skipTransparent, writtenName } from '../util/ast';
+import { callChainRoot, isLoopStatement, skipTransparent, writtenName } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
@@ -155,19 +158,6 @@ function chainArguments(call: AwaitedCall): TSESTree.CallExpressionArgument[] {
   }
 }
 
-/** The name a call chain starts from when it is an identifier: `hook` in `hook(ctx)`, `step` in `step.run()`. */
-function calleeRoot(call: AwaitedCall): string | null {
-  let current: TSESTree.Node = call.callee;
-  for (;;) {
-    current = skipTransparent(current);
-    if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
-    else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
-    else return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
-  }
-}
-
-/** Roots of a call chain that reach the network: `fetch(url)`, `axios.get(url)`, `got(url).json()`. */
-const NETWORK_CALL_ROOTS: ReadonlySet<string> = new Set(['fetch', 'axios', 'got', 'ky', 'superagent', 'request', 'undici', 'http', 'https']);
 
 /** The first camelCase word of a name, lower-cased: `set` of `setCookie`, `delete` of `deleteMany`. */
 function firstWord(name: string): string {
@@ -575,7 +565,7 @@ export default createRule<Options, MessageIds>({
       // object each time, not one shared resource.
       const perIteration = (node: TSESTree.Node): boolean => dependents.overlapsAny(collectAccesses(node, visitorKeys).reads);
       const key = receiverKey(call, sourceCode);
-      const root = calleeRoot(call);
+      const root = callChainRoot(call);
       if (root !== null && isTransactionParameter(call, root)) return true;
       if (
         key !== null &&
@@ -1239,6 +1229,30 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * `await insertField(pdfDoc, field)` / `await renderOverlay({ pdfDoc, page })` per item with the
+     * same `pdfDoc`: a document built in memory (a local made by a document library's loader,
+     * `IN_MEMORY_DOCUMENT_FACTORY`: `await PDFDocument.load(bytes)`, `PDF.create()`) handed to every
+     * iteration, directly or as a property of an options object. Each item is drawn into the same
+     * document: nothing waits on I/O, and the order of what is drawn is what the document shows.
+     */
+    function drawsIntoSharedDocument(call: AwaitedCall, dependents: PathSet): boolean {
+      const handed: TSESTree.Node[] = [];
+      for (const argument of call.arguments) {
+        const value = skipTransparent(argument);
+        if (value.type !== AST_NODE_TYPES.ObjectExpression) handed.push(value);
+        else for (const property of value.properties) if (property.type === AST_NODE_TYPES.Property) handed.push(skipTransparent(property.value));
+      }
+      return handed.some((node) => {
+        if (node.type !== AST_NODE_TYPES.Identifier || dependents.overlapsAny([node.name])) return false;
+        const definition = findVariable(sourceCode.getScope(node), node.name)?.defs[0];
+        if (definition?.type !== 'Variable' || !definition.node.init) return false;
+        let init = skipTransparent(definition.node.init);
+        if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTransparent(init.argument);
+        return init.type === AST_NODE_TYPES.CallExpression && IN_MEMORY_DOCUMENT_FACTORY.test(sourceCode.getText(init.callee));
+      });
+    }
+
+    /**
      * `await populate(docs, path)` per path with the same `docs`: a function that fills in members
      * of the objects it is given (`ARGUMENT_FILLER_NAME`), handed the same objects every iteration.
      */
@@ -1409,7 +1423,7 @@ export default createRule<Options, MessageIds>({
       const shared = new Set<string>();
       for (const call of calls) {
         const callee = skipTransparent(call.callee);
-        const root = calleeRoot(call);
+        const root = callChainRoot(call);
         if (callee.type !== AST_NODE_TYPES.MemberExpression || root === null || root === 'this' || dependents.overlaps(root)) continue;
         if (!call.arguments.some((argument) => dependents.overlapsAny(collectAccesses(argument, visitorKeys).reads))) continue;
         shared.add(root);
@@ -1437,7 +1451,7 @@ export default createRule<Options, MessageIds>({
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
       const name = calleeName(call);
       const verb = name === null ? null : firstWord(name);
-      const root = calleeRoot(call);
+      const root = callChainRoot(call);
       if (verb === null || !SHARED_OBJECT_SETTER_VERBS.has(verb)) return false;
       if (skipTransparent(callee.object).type !== AST_NODE_TYPES.ThisExpression) {
         if (root === null || dependents.overlaps(root)) return false;
@@ -1517,12 +1531,15 @@ export default createRule<Options, MessageIds>({
           (onOrderedReceiver(call, dependents) && !isPerItemWait(call, dependents)) ||
           // Handed a transaction (`Model.create(row, { transaction })`): one connection, in order.
           effects.handsTransaction(call) ||
+          // A statement on an SQLite handle (`db.run(sql, row)`): one local connection, in order.
+          effects.runsOnSqliteHandle(call) ||
           callsOrderedStep(call) ||
           callsStatefulFunction(call, sourceCode.getScope(call), visitorKeys, statefulFunctions) ||
           sharesStateThroughCall(call, dependents) ||
           callsUnknownCode(call) ||
           callsRecursiveWalk(call) ||
           fillsSharedArgument(call, dependents) ||
+          drawsIntoSharedDocument(call, dependents) ||
           createsSharedKey(call) ||
           runsSchemaStatement(call) ||
           runsListedStatement(call, loop, loopVars) ||
@@ -1545,11 +1562,12 @@ export default createRule<Options, MessageIds>({
       // A package whose data lives in one local SQLite database: its models and queries queue on
       // that one connection, so gathering the iterations overlaps nothing, unless one of them
       // reaches the network (`fetch(item.url)`).
-      if (getWhereItRuns(context).storesInOneSqliteDatabase() && !calls.some((call) => NETWORK_CALL_ROOTS.has(calleeRoot(call) ?? ''))) return;
+      if (getWhereItRuns(context).storesInOneSqliteDatabase() && !calls.some((call) => NETWORK_CALL_ROOTS.has(callChainRoot(call) ?? ''))) return;
       if (
         singlesOutLastIteration(scan.comparisons, dependents) ||
         awaitsForOneNamedItem(scan.awaits, dependents, loop) ||
         runsInCriticalSectionOrBackground(loop) ||
+        runsInOrderedCallback(loop, sourceCode) ||
         runsInTest(loop) ||
         runsOnSchedule(loop) ||
         readsThenWritesSharedKey(calls, dependents, loop) ||
@@ -1564,7 +1582,11 @@ export default createRule<Options, MessageIds>({
       if (
         calls.every(
           (call) =>
-            effects.summaryOf(call)?.waits === 'memory' || effects.isUnseenInheritedMethod(call) || isCacheCall(call) || namesComputation(call),
+            effects.summaryOf(call)?.waits === 'memory' ||
+            effects.isUnseenInheritedMethod(call) ||
+            effects.waitsOnNothingElsewhere(call) ||
+            isCacheCall(call) ||
+            namesComputation(call),
         )
       ) {
         return;
@@ -1587,7 +1609,7 @@ export default createRule<Options, MessageIds>({
       // Each item is itself a step when the awaited function is the item or one of its methods
       // (`await hook(ctx)`, `await migration.up(db)`, `await plugin.init()`): steps run in order.
       const runsItem = calls.some((call) => {
-        const callee = calleeRoot(call);
+        const callee = callChainRoot(call);
         return callee !== null && loopVars.has(callee) && !isGuardedItemMethod(call, loopVars, loop);
       });
       if (runsItem) return;

@@ -26,6 +26,7 @@ import {
   GUARD_CALL_NAME,
   LOCAL_PATH_ARGUMENT,
   MIGRATION_FUNCTION_WORDS,
+  NETWORK_CALL_ROOTS,
   SETTING_READER_NAME,
   SETTINGS_RECEIVER,
   TRANSACTION_NAMES,
@@ -33,13 +34,14 @@ import {
 } from '../catalog/effects';
 import { MIGRATION_FOLDERS } from '../catalog/run-contexts';
 import { getOrderingComments } from '../analysis/ordering-comments';
+import { runsInOrderedCallback } from '../analysis/ordered-callbacks';
 import { getWhereItRuns } from '../analysis/where-it-runs';
 import { BACKGROUND_CALL } from '../catalog/iteration-order';
 import { isFunctionNode } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
-import { functionNameOf, skipTransparent, writtenName } from '../util/ast';
+import { callChainRoot, functionNameOf, skipTransparent, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 
 export type Options = [
@@ -550,6 +552,12 @@ export default createRule<Options, MessageIds>({
             flush();
             continue;
           }
+          // A function of a relative module whose own text shows it waits on nothing (async in
+          // name only, or an await of a promise its module keeps): nothing to overlap.
+          if (!summary && effects.waitsOnNothingElsewhere(member.call)) {
+            flush();
+            continue;
+          }
           // A check that refuses the request (an access check, a validation): what follows waits
           // for its answer, so it is not gathered with the work after it (nor with what came before,
           // which it may need to see first).
@@ -573,6 +581,8 @@ export default createRule<Options, MessageIds>({
             mapsThroughThis(member.call) ? 'this' : null,
             // Two runs of a plugin host's hooks: one ordered sequence, whatever module holds them.
             callsHookRegistry(member.call) ? 'hooks()' : null,
+            // Statements on an SQLite handle: one local connection.
+            effects.runsOnSqliteHandle(member.call) ? 'sqlite()' : null,
           ].filter((key): key is string => key !== null);
           // The same call twice (`await nextId(); await nextId()`) asks for the next value of a sequence.
           const callText = sourceCode.getText(member.call);
@@ -737,7 +747,21 @@ export default createRule<Options, MessageIds>({
       // the saving is a moment of one run. Two remote calls (a registry and a release API) are
       // still reported.
       if (group.some((member) => probesLocalMachine(member.call)) && runsAsOneShotProgram()) return;
+      // A package whose data lives in one local SQLite database (`WhereItRuns.storesInOneSqliteDatabase`):
+      // its models' queries queue on that one connection, so gathering them overlaps nothing,
+      // unless one of the calls reaches the network (`fetch(url)`).
+      if (
+        getWhereItRuns(context).storesInOneSqliteDatabase() &&
+        !group.some((member) => NETWORK_CALL_ROOTS.has(callChainRoot(member.call) ?? ''))
+      ) {
+        return;
+      }
       if (group[0] && (cleansUpAfterFailure(group[0].statement) || runsInBackground(group[0].statement) || runsInMigration(group[0].statement))) {
+        return;
+      }
+      // Inside a transaction's or a critical section's callback (also a local helper only called
+      // there): one connection, one thing at a time.
+      if (group[0] && runsInOrderedCallback(group[0].statement, sourceCode)) {
         return;
       }
       // A comment before, between or after the members says why they run in turn ("queries within

@@ -131,3 +131,17 @@ export function returnsWhenFilled(statement: TSESTree.Statement, text: string, s
   const side = isNothing(test.right) ? test.left : isNothing(test.left) ? test.right : null;
   return side !== null && compactText(side, sourceCode) === text;
 }
+
+/**
+ * The name a call chain starts from when it is an identifier: `hook` in `hook(ctx)`, `step` in
+ * `step.run()`, `axios` in `axios.get(u).then(f)`; null for `this`, a literal or anything else.
+ */
+export function callChainRoot(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  let current: TSESTree.Node = call.callee;
+  for (;;) {
+    current = skipTransparent(current);
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
+    else return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
+  }
+}

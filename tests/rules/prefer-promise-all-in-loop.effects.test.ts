@@ -29,6 +29,23 @@ async function refresh(feeds) {
 }`;
 
 const invalid: Invalid[] = [
+  // the same template handed to every iteration, but no document held in memory: each call may wait
+  {
+    code: `
+async function stampAll(bytes, fields) {
+  const template = await loadTemplate(bytes);
+  for (const field of fields) {
+    await drawField(template, field);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 5, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+async function stampAll(bytes, fields) {
+  const template = await loadTemplate(bytes);
+  await Promise.all(Array.from(fields, async (field) => {
+    await drawField(template, field);
+  }));
+}` }] }],
+  },
   // a package that also talks to a networked database: its models may run on a pool
   {
     code: SAVE_EACH,
@@ -266,6 +283,58 @@ async function refreshAll(ids) {
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', rule as never, {
   valid: [
+    // every field drawn into the same PDF document held in memory: one object, drawn in order
+    `async function stamp(bytes, fields) {
+      const pdfDoc = await PDFDocument.load(bytes);
+      for (const field of fields) {
+        await drawField(pdfDoc, field);
+      }
+      return pdfDoc.save();
+    }`,
+    `async function overlay(bytes, pages) {
+      const pdf = await PDF.load(bytes);
+      for (const page of pages) {
+        await renderOverlay({ pdf, page, label: 'signed' });
+      }
+    }`,
+    // a local helper only called inside a transaction's callback: its loop runs on that connection
+    `class Shares {
+      async apply(changes) {
+        const addMembers = async (share, userIds) => {
+          for (const userId of userIds) {
+            await this.addMember(share.id, userId);
+          }
+        };
+        await this.withTransaction(async () => {
+          for (const change of changes) await addMembers(change.share, change.userIds);
+        });
+      }
+    }`,
+    // a helper of a relative module that is async in name only (its text awaits nothing)
+    {
+      filename: path.join(FIXTURES_DIR, 'file.ts'),
+      code: `import { makeBadgeLabel } from './local-helpers';
+export async function labelAll(people) {
+  const labels = [];
+  for (const person of people) {
+    labels.push(await makeBadgeLabel(person.team, 4));
+  }
+  return labels;
+}`,
+    },
+    // a statement per item on an SQLite handle: one local connection runs them one after another
+    `import { open } from 'sqlite';
+    async function saveRows(db, rows) {
+      for (const row of rows) {
+        await db.run('insert into rows (id, body) values (?, ?)', row.id, row.body);
+      }
+    }`,
+    `async function indexFiles(files) {
+      const db = await SqliteIndex.get();
+      for (const file of files) {
+        await db.run('replace into files (path) values (?)', file.path);
+      }
+    }`,
     // a package whose only database is one local SQLite file: every model call queues on its one
     // connection, so gathering the iterations overlaps nothing
     { code: SAVE_EACH, filename: SQLITE_APP_MODULE },

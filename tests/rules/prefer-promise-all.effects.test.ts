@@ -1,13 +1,113 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
-import { ruleTester } from '../rule-tester';
+import path from 'node:path';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 
 /** Cases decided by what the called functions do (effect summaries, `analysis/effects.ts`). */
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
+/** A module of a package whose only database is SQLite (`sqlite3`), and of one that also uses Postgres. */
+const SQLITE_APP_MODULE = path.join(FIXTURES_DIR, 'run-contexts', 'notes-app', 'src', 'stats.ts');
+const MIXED_APP_MODULE = path.join(FIXTURES_DIR, 'run-contexts', 'synced-app', 'src', 'stats.ts');
+const COUNT_BOTH = `
+async function totals() {
+  const notes = await Note.count();
+  const folders = await Folder.count();
+  return { notes, folders };
+}`;
+
 const invalid: Invalid[] = [
+  // a local helper also called outside the transaction is no transaction step
+  {
+    code: `
+async function reconcileAll(db, shares) {
+  const reconcile = async (shareId) => {
+    const total = await countItems(shareId);
+    const perUser = await countItemsPerUser(shareId);
+    return { total, perUser };
+  };
+  await db.withTransaction(async () => reconcile(shares[0]));
+  return reconcile(shares[1]);
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 4,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+async function reconcileAll(db, shares) {
+  const reconcile = async (shareId) => {
+    const [total, perUser] = await Promise.all([countItems(shareId), countItemsPerUser(shareId)]);
+    return { total, perUser };
+  };
+  await db.withTransaction(async () => reconcile(shares[0]));
+  return reconcile(shares[1]);
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a package that also talks to a networked database: its models may run on a pool
+  {
+    code: COUNT_BOTH,
+    filename: MIXED_APP_MODULE,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+async function totals() {
+  const [notes, folders] = await Promise.all([Note.count(), Folder.count()]);
+  return { notes, folders };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // in a SQLite-only package, a call that reaches the network still overlaps with a query
+  {
+    code: `
+async function sync(remote) {
+  const notes = await Note.count();
+  const response = await fetch(remote);
+  return { notes, response };
+}`,
+    filename: SQLITE_APP_MODULE,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+async function sync(remote) {
+  const [notes, response] = await Promise.all([Note.count(), fetch(remote)]);
+  return { notes, response };
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // a lookup that throws when the record is missing beside another read: no write waits on it
   {
     code: `
@@ -437,6 +537,45 @@ async function summary(id) {
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as never, {
   valid: [
+    // inside a transaction's callback: its statements share one connection, in order
+    `class Shares {
+      async reconcile(shareId) {
+        await this.withTransaction(async () => {
+          const total = await countItems(shareId);
+          const perUser = await countItemsPerUser(shareId);
+          await repair(total, perUser);
+        });
+      }
+    }`,
+    // a local helper defined beside the transaction and only called inside it
+    `class Shares {
+      async reconcileAll(shares) {
+        const reconcile = async (shareId) => {
+          const total = await countItems(shareId);
+          const perUser = await countItemsPerUser(shareId);
+          return { total, perUser };
+        };
+        await this.withTransaction(async () => {
+          for (const share of shares) await reconcile(share.id);
+        });
+      }
+    }`,
+    // a package whose only database is one local SQLite file: two model queries queue on its one
+    // connection, so gathering them overlaps nothing
+    { code: COUNT_BOTH, filename: SQLITE_APP_MODULE },
+    // two statements on an SQLite handle, by the driver this file imports or the producer's name
+    `import sqlite3 from 'sqlite3';
+    async function counts(db) {
+      const pages = await db.get('select count(*) as n from pages');
+      const links = await db.get('select count(*) as n from links');
+      return { pages, links };
+    }`,
+    `async function counts(store) {
+      const db = await LocalSqliteStore.open(store);
+      const pages = await db.all('select * from pages');
+      const links = await db.all('select * from links');
+      return { pages, links };
+    }`,
     // nothing real to overlap: an in-memory lookup, sync code wrapped in async, Promise.resolve
     `const table = new Map();
     async function lookup(key) { return table.get(key); }
