@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import {
+  CACHED_READ_NAME,
   CLOCK_READS,
   CONNECTION_LIFECYCLE_METHODS,
   ENV_LOADER_MODULES,
@@ -178,7 +179,7 @@ const IO: EffectSummary = {
 };
 
 /** A catalogued API call's effect, from its import (or a readline-like method name). */
-type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'envLoad' | 'moduleLoad' | null;
+type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'cachedRead' | 'envLoad' | 'moduleLoad' | null;
 
 /** The last camelCase word of a class name is an ordered-resource word (`PostgresConnection`). */
 const ORDERED_CLASS = new RegExp(`(?:^|[a-z0-9])(?:${ORDERED_RESOURCE_CLASS_WORDS.join('|')})$`);
@@ -696,7 +697,8 @@ export class FileEffects {
    * - a call whose effect summary cannot reject (`summaryOf`); a catalogued API that never
    *   rejects (`NEVER_REJECTING_APIS`: VS Code's message popups); `.then(f)` on a question to a
    *   person (`isPromptValue`: `inquirer.prompt(q).then((answer) => ...)`);
-   * - a `const` initialised with such a promise (`const p = load().catch(log)`), `a ? b : c` when
+   * - a `const` initialised with such a promise (`const p = load().catch(log)`, `const ready = new
+   *   Promise((resolve) => ...)`), `a ? b : c` when
    *   both branches cannot reject, `await x` when `x` cannot;
    * - a literal, template, object or array (not a promise at all).
    * True for anything else: an unknown call, a variable or member (it may hold any promise).
@@ -725,6 +727,8 @@ export class FileEffects {
         const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
         if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return true;
         const init = skipTransparent(definition.node.init);
+        // `const ready = new Promise((resolve) => { this.onReady = resolve; }); await ready;`
+        if (init.type === AST_NODE_TYPES.NewExpression) return !this.isResolveOnlyPromise(init);
         return init.type !== AST_NODE_TYPES.CallExpression || this.valueCanReject(init, depth + 1);
       }
       case AST_NODE_TYPES.CallExpression:
@@ -1035,6 +1039,8 @@ export class FileEffects {
     // `await getSession(this, req)`: the request's state held by the adapter (`REQUEST_STATE_GETTER`).
     if (calledName !== null && this.calledFunction(call) === null) {
       if (SINGLETON_GETTER_NAMES.has(calledName) || MEMOISED_INSTANCE_GETTER.test(calledName)) return 'memory';
+      // `await license.getCachedLicense()`: named for a read of what a cache holds.
+      if (CACHED_READ_NAME.test(calledName)) return 'cachedRead';
       // `UptimeCalculator.getUptimeCalculator(id)`, `Logger.getLogger(name)`: a class's getter of
       // its own (per-key memoised) instance.
       if (member !== null && root.type === AST_NODE_TYPES.Identifier && member === `get${root.name}`) return 'memory';
@@ -1102,6 +1108,8 @@ function apiSummary(effect: Exclude<ApiEffect, null>, call: EffectCall): EffectS
   switch (effect) {
     case 'memory':
       return { ...IO, waits: 'memory', canReject: false };
+    case 'cachedRead':
+      return { ...IO, waits: 'cached' };
     case 'fileWrite':
       return { ...IO, waits: 'files', writes: [{ kind: 'file', argument: call.arguments.length > 0 ? 0 : null }] };
     case 'fileRead':

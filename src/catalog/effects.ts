@@ -520,3 +520,9 @@ export const SQLITE_STATEMENT_METHODS: ReadonlySet<string> = new Set(['run', 'ex
  * is drawn into such a document is CPU work on one object, in the order it is drawn.
  */
 export const IN_MEMORY_DOCUMENT_FACTORY = /^(?:PDFDocument|PDF|Pdf|PdfDocument|PDFDoc)\.(?:load|create)$/;
+
+/**
+ * A function or method named for reading what a cache holds (`getCachedLicense()`,
+ * `cachedSettings()`, `readCachedToken()`): it answers from memory once the cache is filled.
+ */
+export const CACHED_READ_NAME = /^(?:getCached|readCached|cached)[A-Z]\w*$/;

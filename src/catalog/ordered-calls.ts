@@ -114,9 +114,10 @@ export const HOOK_REGISTRY_NAME = /^(?:hooks|[a-z][a-zA-Z0-9]*Hooks)$/;
 
 /**
  * Name prefixes of calls that wait for a UI state (Playwright and WebdriverIO `waitForX`,
- * Testing Library `waitFor`): each waits for what the previous step made appear.
+ * Testing Library `waitFor`) or poll until a condition holds (WebdriverIO's `waitUntil(fn)`):
+ * each waits for what the previous step made appear, and is the precondition of the next.
  */
-export const ORDERED_CALL_PREFIXES: readonly string[] = ['waitFor'];
+export const ORDERED_CALL_PREFIXES: readonly string[] = ['waitFor', 'waitUntil'];
 
 /**
  * Lifecycle verbs that keep their meaning as one word of a longer name, first or last

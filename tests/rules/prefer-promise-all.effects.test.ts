@@ -537,6 +537,18 @@ async function summary(id) {
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as never, {
   valid: [
+    // a read of what a cache holds (named for it) beside a lookup: nothing to overlap
+    `async function loader(request) {
+      const user = await loadUser(request.userId);
+      const license = await licenses.getCachedLicense();
+      return { user, license };
+    }`,
+    // a poll until a condition holds is the precondition of the read after it
+    `async function switchTo(frameId) {
+      const found = await waitUntil(() => frameExists(frameId));
+      const tree = await readContextTree();
+      return { found, tree };
+    }`,
     // inside a transaction's callback: its statements share one connection, in order
     `class Shares {
       async reconcile(shareId) {
