@@ -705,7 +705,8 @@ export class FileEffects {
    * - a call whose effect summary cannot reject (`summaryOf`); a catalogued API that never
    *   rejects (`NEVER_REJECTING_APIS`: VS Code's message popups); `.then(f)` on a question to a
    *   person (`isPromptValue`: `inquirer.prompt(q).then((answer) => ...)`);
-   * - a `const` initialised with such a promise (`const p = load().catch(log)`), `a ? b : c` when
+   * - a `const` initialised with such a promise (`const p = load().catch(log)`, `const ready = new
+   *   Promise((resolve) => ...)`), `a ? b : c` when
    *   both branches cannot reject, `await x` when `x` cannot;
    * - a literal, template, object or array (not a promise at all).
    * True for anything else: an unknown call, a variable or member (it may hold any promise).
@@ -734,6 +735,8 @@ export class FileEffects {
         const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
         if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return true;
         const init = skipTransparent(definition.node.init);
+        // `const ready = new Promise((resolve) => { this.onReady = resolve; }); await ready;`
+        if (init.type === AST_NODE_TYPES.NewExpression) return !this.isResolveOnlyPromise(init);
         return init.type !== AST_NODE_TYPES.CallExpression || this.valueCanReject(init, depth + 1);
       }
       case AST_NODE_TYPES.CallExpression:

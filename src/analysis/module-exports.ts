@@ -86,32 +86,56 @@ function matchesAt(text: string, pattern: RegExp, starts: readonly number[]): Re
   return matches;
 }
 
-function isFile(candidate: string): boolean {
+/** The size and modification time of a file (not a folder), or null when there is none. */
+function fileStats(candidate: string): FileStats | null {
   try {
-    return statSync(candidate, { throwIfNoEntry: false })?.isFile() ?? false;
+    const stats = statSync(candidate, { throwIfNoEntry: false });
+    return stats?.isFile() ? stats : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** What `factsOf` compares to know a module is unchanged. */
+interface FileStats {
+  readonly size: number;
+  readonly mtimeMs: number;
 }
 
 /** The file a relative specifier names, as Node and TypeScript resolve it, or null. */
 export function resolveRelativeModule(importer: string, specifier: string): string | null {
+  return resolveRelativeModuleFile(importer, specifier)?.file ?? null;
+}
+
+/**
+ * `resolveRelativeModule`, with the stats of the file found (one `stat` per candidate, the found
+ * one's kept so that reading the module needs no second `stat`).
+ */
+function resolveRelativeModuleFile(importer: string, specifier: string): { file: string; stats: FileStats } | null {
   if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
   if (!path.isAbsolute(importer)) return null;
   const base = path.resolve(path.dirname(importer), specifier);
   const extension = path.extname(base);
+  const found = (file: string): { file: string; stats: FileStats } | null => {
+    const stats = fileStats(file);
+    return stats ? { file, stats } : null;
+  };
   if (SOURCE_EXTENSIONS.includes(extension)) {
-    if (isFile(base)) return base;
+    const exact = found(base);
+    if (exact) return exact;
     for (const ts of TS_FOR_JS[extension] ?? []) {
-      const candidate = base.slice(0, -extension.length) + ts;
-      if (isFile(candidate)) return candidate;
+      const candidate = found(base.slice(0, -extension.length) + ts);
+      if (candidate) return candidate;
     }
     return null;
   }
-  for (const ext of SOURCE_EXTENSIONS) if (isFile(base + ext)) return base + ext;
   for (const ext of SOURCE_EXTENSIONS) {
-    const candidate = path.join(base, `index${ext}`);
-    if (isFile(candidate)) return candidate;
+    const candidate = found(base + ext);
+    if (candidate) return candidate;
+  }
+  for (const ext of SOURCE_EXTENSIONS) {
+    const candidate = found(path.join(base, `index${ext}`));
+    if (candidate) return candidate;
   }
   return null;
 }
@@ -135,15 +159,19 @@ interface ModuleFacts {
  */
 const moduleFacts = new Map<string, ModuleFacts>();
 
-function factsOf(file: string): ModuleFacts | null {
-  let stats;
-  try {
-    stats = statSync(file);
-  } catch {
-    return null;
+/** What has been read from `file` (see `moduleFacts`); `known` its stats when the caller has just read them. */
+function factsOf(file: string, known?: FileStats): ModuleFacts | null {
+  let stats: FileStats;
+  if (known) stats = known;
+  else {
+    try {
+      stats = statSync(file);
+    } catch {
+      return null;
+    }
   }
-  const known = moduleFacts.get(file);
-  if (known && known.size === stats.size && known.mtimeMs === stats.mtimeMs) return known;
+  const read = moduleFacts.get(file);
+  if (read && read.size === stats.size && read.mtimeMs === stats.mtimeMs) return read;
   let text: string | null = null;
   if (stats.size <= MAX_FILE_BYTES) {
     try {
@@ -184,6 +212,20 @@ export function fromModuleText<T>(file: string, key: string, derive: (text: stri
  */
 export function readAsyncExports(file: string): ReadonlySet<string> | null {
   return fromModuleText(file, 'asyncExports', scanAsyncExports);
+}
+
+/**
+ * `readAsyncExports` of the module a relative specifier names from `importer`
+ * (`resolveRelativeModule`); null when it names no readable file. One `stat` less than the two
+ * calls: the stats the resolution read are the ones the module's facts are checked against.
+ */
+export function readRelativeAsyncExports(importer: string, specifier: string): ReadonlySet<string> | null {
+  const resolved = resolveRelativeModuleFile(importer, specifier);
+  if (!resolved) return null;
+  const facts = factsOf(resolved.file, resolved.stats);
+  if (!facts || facts.text === null) return null;
+  if (!facts.derived.has('asyncExports')) facts.derived.set('asyncExports', scanAsyncExports(facts.text));
+  return facts.derived.get('asyncExports') as ReadonlySet<string>;
 }
 
 function scanAsyncExports(text: string): ReadonlySet<string> {

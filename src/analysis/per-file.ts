@@ -29,7 +29,9 @@ export function perFile<T>(compute: (context: AnyRuleContext) => T): (context: A
   const cache = new WeakMap<object, T>();
   return (context) => {
     const key = context.sourceCode.ast;
-    if (cache.has(key)) return cache.get(key) as T;
+    // One lookup for the usual case (an answer that is not `undefined`).
+    const cached = cache.get(key);
+    if (cached !== undefined || cache.has(key)) return cached as T;
     const value = compute(context);
     cache.set(key, value);
     return value;

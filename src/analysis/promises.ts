@@ -14,7 +14,7 @@ import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, imported
 import { perFile } from './per-file';
 import { collectPromiseNames } from './promise-names';
 import { getSourceWords, type SourceWords } from './source-words';
-import { readAsyncExports, resolveRelativeModule } from './module-exports';
+import { readRelativeAsyncExports } from './module-exports';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { lookUpInSameFunction, someNodeInSameFunction } from './walk';
@@ -242,29 +242,28 @@ function noPromiseSourceCalls(): PromiseSourceCalls {
  * the pass is skipped.
  */
 function mayCallPromiseCatalogs(words: SourceWords, loads: ModuleLoads): boolean {
-  return PROMISE_SOURCE_GLOBALS.some((name) => words.has(name)) || mayLoadModule(loads, PROMISE_SOURCE_MODULES);
+  return PROMISE_SOURCE_GLOBALS.some((name) => words.inCode(name)) || mayLoadModule(loads, PROMISE_SOURCE_MODULES);
 }
 
 /**
  * Untyped: can anything in this file be a promise (`isPromise`, `returnsPromise`) or a promise
  * chain? False only when none of the evidence `isPromise` reads can be there:
- * - no `async` in the text (no async function, method or IIFE);
- * - no `then` or `finally` in the text (no `.then(cb)` / `.finally(cb)` chain, which rules judge by
- *   syntax as evidence of a thenable; a `.catch` chain needs a promise receiver, which needs one
- *   of these words);
- * - no global of the promise catalogs named in the text (`Promise`, `fetch`, `crypto`);
+ * - no `async` outside comments (no async function, method or IIFE);
+ * - no `then` or `finally` outside comments (no `.then(cb)` / `.finally(cb)` chain, which rules
+ *   judge by syntax as evidence of a thenable; a `.catch` chain needs a promise receiver, which
+ *   needs one of these words);
+ * - no global of the promise catalogs named outside comments (`Promise`, `fetch`, `crypto`);
  * - no import, `require()`, `import()` or `import x = require()` of a relative module (its async
  *   exports are read from its file) or of a module of the promise catalogs (`fs/promises`, `util`,
  *   `events`, `axios`, ...; `node:` forms included), and none whose specifier is not a string
  *   literal (see `ModuleLoads`).
- * A word in a comment or string also counts, so a "true" only means "look".
+ * The words are looked for standing alone (`SourceWords.inCode`: a JSDoc `{Promise<void>}` or a
+ * "then" in a comment is no evidence); one in a string also counts, so a "true" only means "look".
  */
 function untypedMayContainPromises(context: Context): boolean {
   const words = getSourceWords(context);
-  if (words.has('async') || words.has('then') || words.has('finally')) return true;
-  for (const index of PROMISE_SOURCE_INDEXES) {
-    if (index.globalNames().some((name) => words.has(name))) return true;
-  }
+  if (words.inCode('async') || words.inCode('then') || words.inCode('finally')) return true;
+  if (PROMISE_SOURCE_GLOBALS.some((name) => words.inCode(name))) return true;
   return mayLoadModule(getModuleLoads(context), PROMISE_SOURCE_MODULES, true);
 }
 
@@ -705,13 +704,14 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   /** Typed mode: the declared type (`null` and `undefined` left out) of each local name whose `declaredKind` is `'plain'`. */
   const plainTypes = new Map<TSESLint.Scope.Variable, ts.Type>();
   const asyncExportsCache = new Map<string, ReadonlySet<string> | null>();
+  /** The file's `ModuleLoads.relativeBindings`, read on the first question that needs them. */
+  let relativeBindings: ReadonlySet<string> | undefined;
 
   /** Promise-returning exports of a relative module, read once per linted file. */
   function asyncExportsOf(specifier: string): ReadonlySet<string> | null {
     const cached = asyncExportsCache.get(specifier);
     if (cached !== undefined) return cached;
-    const file = resolveRelativeModule(context.filename, specifier);
-    const names = file ? readAsyncExports(file) : null;
+    const names = readRelativeAsyncExports(context.filename, specifier);
     asyncExportsCache.set(specifier, names);
     return names;
   }
@@ -722,7 +722,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
    */
   function isImportedPromiseFunction(callee: TSESTree.Node): boolean {
     // Only a name bound from a relative module can be (see `ModuleLoads.relativeBindings`).
-    const relative = getModuleLoads(context).relativeBindings;
+    const relative = (relativeBindings ??= getModuleLoads(context).relativeBindings);
     if (relative.size === 0) return false;
     const imported = importedCallee(callee, variableOf, (name) => relative.has(name));
     return imported !== null && (asyncExportsOf(imported.module)?.has(imported.name) ?? false);

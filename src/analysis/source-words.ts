@@ -104,6 +104,33 @@ export class SourceWords {
     return found;
   }
 
+  /** `inCode` answers, by word. */
+  private readonly codePresent = new Map<string, boolean>();
+
+  /**
+   * Does `word` stand alone (see `wordOccurrences`) somewhere outside the file's comments? A
+   * keyword, or an identifier of exactly that name written without escapes, always does, so a
+   * "no" is exact for the construct (a `.then(...)` chain, a `Promise` reference); a word in a
+   * string, template, regular expression or JSX text still counts. Stops at the first such
+   * occurrence; each occurrence is placed among the comments by a binary search.
+   */
+  inCode(word: string): boolean {
+    let found = this.codePresent.get(word);
+    if (found !== undefined) return found;
+    found = false;
+    const text = this.text;
+    const comments = this.sourceCode.getAllComments();
+    for (let index = text.indexOf(word); index !== -1; index = text.indexOf(word, index + word.length)) {
+      if (isAsciiWordCode(text.charCodeAt(index - 1)) || isAsciiWordCode(text.charCodeAt(index + word.length))) continue;
+      if (!insideSomeRange(comments, index)) {
+        found = true;
+        break;
+      }
+    }
+    this.codePresent.set(word, found);
+    return found;
+  }
+
   /** Does `word` occur entirely inside `node`'s source range? */
   within(word: string, node: TSESTree.Node): boolean {
     return this.between(word, node.range[0], node.range[1]);
@@ -162,6 +189,21 @@ function isAsciiWordCode(code: number): boolean {
   return (
     (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36
   );
+}
+
+/** Is `offset` inside one of `ranges` (ascending, not overlapping)? */
+function insideSomeRange(ranges: readonly { readonly range: readonly [number, number] }[], offset: number): boolean {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const range = ranges[middle]?.range;
+    if (!range) return false;
+    if (range[1] <= offset) low = middle + 1;
+    else if (range[0] > offset) high = middle;
+    else return true;
+  }
+  return false;
 }
 
 /** The index of the first of the ascending `offsets` that is at least `start` (`offsets.length` when none is). */

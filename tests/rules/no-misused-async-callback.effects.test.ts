@@ -104,6 +104,8 @@ ruleTester.run<MessageIds, Options>('no-misused-async-callback (effects)', rule 
     'const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\nfunction request(view, msg) {\n  return new Promise(async (resolve) => {\n    for (let i = 0; !view.ready && i < 10; i++) await pause(200);\n    view.post(msg);\n    view.once("answer", resolve);\n  });\n}',
     // ...or that hands its resolve to a queue and awaits only promises that never reject
     'class Shell {\n  settled() {\n    return new Promise((resolve) => this.term.once("idle", resolve));\n  }\n  run(cmd) {\n    return new Promise(async (resolve) => {\n      this.queue.push([cmd, resolve]);\n      await this.settled();\n      this.term.write(cmd);\n    });\n  }\n}',
+    // ...also when the promise it awaits is a resolve-only one held in a const
+    'class Prompt {\n  async refresh() {\n    this.term.write("echo");\n    const found = new Promise((resolve) => { this.onPrompt = resolve; });\n    await found;\n    return this.prompt;\n  }\n  run(cmd) {\n    return new Promise(async (resolve) => {\n      this.queue.push([cmd, resolve]);\n      await this.refresh();\n      this.term.write(cmd);\n    });\n  }\n}',
     // a class with a `filter` method of its own (middleware that accepts async predicates)
     'class Router {\n  filter(test, ...handlers) {\n    this.stack.push({ test, handlers });\n    return this;\n  }\n  drop(test, ...handlers) {\n    return this.filter(async (ctx) => !(await test(ctx)), ...handlers);\n  }\n}',
     // a sync predicate over a helper that returns a promise is not called async (and untyped, not judged)
