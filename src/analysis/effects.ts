@@ -40,7 +40,7 @@ import {
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, PURE_METHODS } from '../catalog/ordered-calls';
 import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
-import { skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
+import { type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
@@ -991,13 +991,11 @@ export class FileEffects {
   }
 
   /** `all`, `allSettled`, `race` or `any` for a call of that method on the global `Promise`, else null. */
-  private promiseCombinator(call: TSESTree.CallExpression): string | null {
-    const callee = skipTransparent(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-    const object = skipTransparent(callee.object);
-    if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Promise' || !this.isGlobal(object)) return null;
-    const name = staticMemberName(callee);
-    return name === 'all' || name === 'allSettled' || name === 'race' || name === 'any' ? name : null;
+  private promiseCombinator(call: TSESTree.CallExpression): PromiseCombinator | null {
+    const combinator = promiseCombinatorOf(call.callee);
+    if (combinator === null) return null;
+    const object = skipTransparent((skipTransparent(call.callee) as TSESTree.MemberExpression).object) as TSESTree.Identifier;
+    return this.isGlobal(object) ? combinator : null;
   }
 
   /** Typed mode: the checker knows `node`'s type and it is not a promise. False untyped. */

@@ -4,10 +4,7 @@ import type * as ts from 'typescript';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import type { TimelineOwner } from './function-timeline';
 import { chainMethodName, getValueUsage, hasRejectionHandler } from './promises';
-import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
-
-/** `Promise` statics that attach a rejection handler to every promise of their argument. */
-const PROMISE_COMBINATORS: ReadonlySet<string> = new Set(['all', 'allSettled', 'race', 'any']);
+import { promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 
 /** Calls that run their callback at once, once per element, and return the results as an array. */
 const ARRAY_MAPPERS: ReadonlySet<string> = new Set(['map']);
@@ -52,13 +49,8 @@ export function isPromiseCombinatorCall(
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): boolean {
-  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = skipTransparent(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const name = staticMemberName(callee);
-  const object = skipTransparent(callee.object);
-  if (name === null || !PROMISE_COMBINATORS.has(name)) return false;
-  if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Promise') return false;
+  if (call.type !== AST_NODE_TYPES.CallExpression || promiseCombinatorOf(call.callee) === null) return false;
+  const object = skipTransparent((skipTransparent(call.callee) as TSESTree.MemberExpression).object) as TSESTree.Identifier;
   const variable = variableOfIdentifier(sourceCode, object);
   return variable === null || variable.defs.length === 0;
 }

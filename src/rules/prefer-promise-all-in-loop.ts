@@ -72,7 +72,7 @@ import {
   WRITE_CALL_NAME,
 } from '../catalog/iteration-order';
 import { type FunctionNode, isFunctionNode } from '../analysis/async-context';
-import { callChainRoot, isLoopStatement, skipTransparent, writtenName } from '../util/ast';
+import { callChainRoot, isLoopStatement, promiseCombinatorOf, skipTransparent, writtenName } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
@@ -192,19 +192,6 @@ function namesOrderedList(name: string): boolean {
 function lastName(node: TSESTree.Node): string | null {
   const current = skipTransparent(node);
   return current.type === AST_NODE_TYPES.CallExpression ? lastName(current.callee) : writtenName(current);
-}
-
-/** `Promise.all(...)`, `Promise.allSettled(...)`, `Promise.any(...)`, `Promise.race(...)`. */
-function isGatherCall(call: AwaitedCall): boolean {
-  const callee = skipTransparent(call.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'Promise' &&
-    !callee.computed &&
-    callee.property.type === AST_NODE_TYPES.Identifier &&
-    ['all', 'allSettled', 'any', 'race'].includes(callee.property.name)
-  );
 }
 
 const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['===', '!==', '==', '!=', '<', '<=', '>', '>=']);
@@ -1527,7 +1514,7 @@ export default createRule<Options, MessageIds>({
         if (
           !call ||
           // `await Promise.all(batch.map(...))`: the loop already runs a batch at a time, on purpose.
-          isGatherCall(call) ||
+          promiseCombinatorOf(call.callee) !== null ||
           (onOrderedReceiver(call, dependents) && !isPerItemWait(call, dependents)) ||
           // Handed a transaction (`Model.create(row, { transaction })`): one connection, in order.
           effects.handsTransaction(call) ||

@@ -41,7 +41,7 @@ import { isFunctionNode } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
-import { callChainRoot, functionNameOf, skipTransparent, writtenName } from '../util/ast';
+import { callChainRoot, functionNameOf, promiseCombinatorOf, skipTransparent, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 
 export type Options = [
@@ -53,7 +53,6 @@ export type Options = [
 ];
 export type MessageIds = 'sequentialAwaits' | 'awaitInGather' | 'awaitLastInGather' | 'useGather' | 'removeAwait';
 
-const GATHER_METHODS = new Set(['all', 'allSettled', 'any', 'race']);
 /** A comment that names `Promise.all` next to sequential awaits says why it is not used. */
 const PROMISE_ALL_MENTION = /\bPromise\.all\b/;
 
@@ -186,23 +185,10 @@ function readsSetting(call: AwaitedCall): boolean {
   return name === 'get' && receiver !== null && SETTINGS_RECEIVER.test(receiver);
 }
 
-/** `Promise.all(...)`, `Promise.allSettled(...)`: a member that is itself a gather. */
-function isGatherCall(call: AwaitedCall): boolean {
-  const callee = skipTransparent(call.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    !callee.computed &&
-    skipTransparent(callee.object).type === AST_NODE_TYPES.Identifier &&
-    (skipTransparent(callee.object) as TSESTree.Identifier).name === 'Promise' &&
-    callee.property.type === AST_NODE_TYPES.Identifier &&
-    GATHER_METHODS.has(callee.property.name)
-  );
-}
-
 /** The calls a gather's array literal starts (`Promise.all([readA(), readB()])`), or null when it is not such a literal. */
 function gatheredCalls(call: AwaitedCall): AwaitedCall[] | null {
   const [argument] = call.arguments;
-  if (!isGatherCall(call) || argument?.type !== AST_NODE_TYPES.ArrayExpression) return null;
+  if (promiseCombinatorOf(call.callee) === null || argument?.type !== AST_NODE_TYPES.ArrayExpression) return null;
   const calls: AwaitedCall[] = [];
   for (const element of argument.elements) {
     const node = element ? skipTransparent(element) : null;
@@ -220,7 +206,7 @@ function gatheredCalls(call: AwaitedCall): AwaitedCall[] | null {
 function mapsThroughThis(call: AwaitedCall): boolean {
   const [argument] = call.arguments;
   const mapped = argument ? skipTransparent(argument) : null;
-  if (!isGatherCall(call) || mapped?.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (promiseCombinatorOf(call.callee) === null || mapped?.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipTransparent(mapped.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== 'map') {
     return false;
@@ -914,19 +900,9 @@ export default createRule<Options, MessageIds>({
       if (argument.type !== AST_NODE_TYPES.ArrayExpression) return;
       const node = argument.parent;
       if (node?.type !== AST_NODE_TYPES.CallExpression || node.arguments[0] !== argument) return;
-      const callee = node.callee;
-      if (
-        callee.type !== AST_NODE_TYPES.MemberExpression ||
-        callee.computed ||
-        callee.object.type !== AST_NODE_TYPES.Identifier ||
-        callee.object.name !== 'Promise' ||
-        callee.property.type !== AST_NODE_TYPES.Identifier ||
-        !GATHER_METHODS.has(callee.property.name)
-      ) {
-        return;
-      }
+      const method = promiseCombinatorOf(node.callee);
+      if (method === null) return;
       if (awaitedCallOf(element) === null || !isGlobalPromise(sourceCode.getScope(node))) return;
-      const method = callee.property.name;
       // The last element delays no promise of the array, but calls the combinator late.
       const last = argument.elements.slice(argument.elements.indexOf(element) + 1).every((later) => later === null);
       context.report({

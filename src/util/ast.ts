@@ -64,6 +64,25 @@ export function staticMemberName(node: TSESTree.MemberExpression): string | null
   return null;
 }
 
+/** The `Promise` statics that settle one promise from several: each handles every promise it is given. */
+export type PromiseCombinator = 'all' | 'allSettled' | 'race' | 'any';
+
+const PROMISE_COMBINATORS: ReadonlySet<string> = new Set<PromiseCombinator>(['all', 'allSettled', 'race', 'any']);
+
+/**
+ * The combinator a callee names when it is `Promise.all`, `Promise.allSettled`, `Promise.race` or
+ * `Promise.any` (also `Promise['all']`, through transparent wrappers), else null. Syntax only:
+ * whether `Promise` is the global one is the caller's question.
+ */
+export function promiseCombinatorOf(callee: TSESTree.Node): PromiseCombinator | null {
+  const member = skipTransparent(callee);
+  if (member.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const object = skipTransparent(member.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Promise') return null;
+  const name = staticMemberName(member);
+  return name !== null && PROMISE_COMBINATORS.has(name) ? (name as PromiseCombinator) : null;
+}
+
 /**
  * The name a value is written with: an identifier's own, or the last property of a member chain
  * (`path` in `repo.path`, `b` in `a['b']`, `conn` in `this.#conn`); null when computed or another
