@@ -140,6 +140,16 @@ export interface PromiseAnalysis {
    */
   returnsStoredPromise(call: TSESTree.Node): boolean;
   /**
+   * Typed: does the call return an object of the same class or interface (not `Promise`) as its
+   * receiver or one of its arguments, where that value is held: a local name, a parameter or
+   * `this.field`, or such a call on one (`builder.where(...)`, `this.query.where(...).first()`,
+   * `applyFilters(builder, filters)`; not a fresh call's result)? Such a thenable is a lazy builder
+   * being configured: nothing starts until it is awaited, and the code keeps it, so dropping the
+   * returned builder loses nothing. `then`/`catch`/`finally` are never such a call. False untyped
+   * and when the checker knows neither type.
+   */
+  continuesHeldBuilder(call: TSESTree.Node): boolean;
+  /**
    * Typed: is `reference` a parameter (`onAbort`, called as `onAbort?.()` or handed on) whose
    * declared type returns `void` or a promise in every call signature (`() => void | Promise<void>`)?
    * The function that declares it says either is fine: the caller may hand in an async hook, and
@@ -483,6 +493,12 @@ const MAX_UNION_PARTS = 64;
 function unionParts(type: ts.Type): readonly ts.Type[] {
   if (!type.isUnion()) return [type];
   return type.types.length > MAX_UNION_PARTS ? type.types.slice(0, MAX_UNION_PARTS) : type.types;
+}
+
+/** A name, or a member chain of names from a name or `this` (`builder`, `this.query`): an object the code keeps. */
+function isHeldReceiver(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression) return true;
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && isHeldReceiver(skipTransparent(node.object));
 }
 
 /** Is this one (non-union) type thenable: a callable `then` that takes a callback? */
@@ -1070,6 +1086,21 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     });
   }
 
+  function continuesHeldBuilder(node: TSESTree.Node): boolean {
+    const call = skipTransparent(node);
+    if (!services || call.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (chainMethodName(call) !== null) return false;
+    const result = knownType(call)?.type.getSymbol();
+    // A promise is never a builder: `withTimeout(pending, 100)` makes a new one that can reject.
+    if (result === undefined || result.getName() === 'Promise') return false;
+    const callee = skipTransparent(call.callee);
+    const held = [
+      ...(callee.type === AST_NODE_TYPES.MemberExpression ? [skipTransparent(callee.object)] : []),
+      ...call.arguments.map((argument) => skipTransparent(argument)),
+    ].filter((value) => isHeldReceiver(value) || continuesHeldBuilder(value));
+    return held.some((value) => knownType(value)?.type.getSymbol() === result);
+  }
+
   function returnsStoredPromise(node: TSESTree.Node): boolean {
     const call = skipTransparent(node);
     if (call.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -1613,6 +1644,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     usageOf: getValueUsage,
     resolveCallee,
     returnsStoredPromise,
+    continuesHeldBuilder,
     declaresIgnorablePromise,
   };
 }

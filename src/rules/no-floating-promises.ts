@@ -312,6 +312,8 @@ export default createRule<Options, MessageIds>({
           if (!promises.isPromise(node) || returnsHandledChain(node)) return [];
           // `self.exec()` re-running a method that returns the promise its object keeps.
           if (promises.returnsStoredPromise(node)) return [];
+          // `builder.where(...)`: a lazy query builder configured through a name the code keeps.
+          if (promises.continuesHeldBuilder(node)) return [];
           // `onAbort?.()` in a sync function, the parameter declared `() => void | Promise<void>`:
           // the author declared that the hook's promise is not waited for. Inside an async function
           // the same call is a forgotten `await` of a hook that may be async.

@@ -57,6 +57,11 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       filename: 'file.ts',
       code: 'declare function withTimeout<T>(run: T, ms: number): T;\ndeclare function slots(name: string, done?: (failure: Error | null, reply?: string) => void): Promise<string>;\nslots(\'SLOTS\', withTimeout((failure: Error | null) => { void failure; }, 100));\ndeclare const onReply: (err: unknown) => void;\nslots(\'INFO\', onReply);',
     },
+    // a lazy query builder (a thenable whose methods return the same builder) configured through a
+    // name the code keeps: nothing starts until the builder is awaited, and the builder is still held
+    { filename: 'file.ts', code: "interface Query<R> extends PromiseLike<R[]> {\n  where(column: string, value: unknown): Query<R>;\n  select(...columns: string[]): Query<R>;\n  first(): Query<R>;\n}\ndeclare function table<R>(name: string): Query<R>;\nexport async function find(id: string, fields?: string[]) {\n  const query = table<{ id: string }>('users');\n  if (fields) query.select(...fields);\n  query.where('id', id);\n  return query;\n}" },
+    { filename: 'file.ts', code: "interface Query<R> extends PromiseLike<R[]> {\n  where(column: string, value: unknown): Query<R>;\n  select(...columns: string[]): Query<R>;\n  first(): Query<R>;\n}\ndeclare function table<R>(name: string): Query<R>;\nexport class Finder {\n  private query = table<{ id: string }>('users');\n  narrow(id: string): void {\n    this.query.where('id', id).first();\n  }\n}" },
+    { filename: 'file.ts', code: "interface Query<R> extends PromiseLike<R[]> {\n  where(column: string, value: unknown): Query<R>;\n}\ndeclare function table<R>(name: string): Query<R>;\ndeclare function applyFilters<R>(query: Query<R>, filters: object): Query<R>;\nexport function find(filters: object) {\n  const query = table<{ id: string }>('users');\n  applyFilters(query, filters);\n  return query;\n}" },
     // conditions: a variable or property caching a promise is tested for presence
     {
       filename: 'file.ts',
@@ -91,6 +96,19 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: "import { recordQuietly } from './promise-api';\nexport function f() {\n  recordQuietly('a');\n}" },
   ],
   invalid: [
+    // a helper that hands back a new promise for a held one (a timeout race) can reject: reported
+    {
+      filename: 'file.ts',
+      code: "declare function withTimeout<T>(pending: Promise<T>, ms: number): Promise<T>;\nexport function watch(pending: Promise<void>) {\n  withTimeout(pending, 100);\n}",
+      errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "declare function withTimeout<T>(pending: Promise<T>, ms: number): Promise<T>;\nexport function watch(pending: Promise<void>) {\n  void withTimeout(pending, 100);\n}" }] }],
+    },
+    // ...but a builder made and dropped in one statement is a query that never runs (a forgotten
+    // \`await\`), and a real promise's own method is no builder step
+    {
+      filename: 'file.ts',
+      code: "interface Query<R> extends PromiseLike<R[]> {\n  where(column: string, value: unknown): Query<R>;\n  select(...columns: string[]): Query<R>;\n  first(): Query<R>;\n}\ndeclare function table<R>(name: string): Query<R>;\nexport async function remove(id: string) {\n  table('users').where('id', id);\n}",
+      errors: [{ messageId: 'floating', line: 8, column: 3, suggestions: [{ messageId: 'suggestAwait', output: "interface Query<R> extends PromiseLike<R[]> {\n  where(column: string, value: unknown): Query<R>;\n  select(...columns: string[]): Query<R>;\n  first(): Query<R>;\n}\ndeclare function table<R>(name: string): Query<R>;\nexport async function remove(id: string) {\n  await table('users').where('id', id);\n}" }, { messageId: 'suggestVoid', output: "interface Query<R> extends PromiseLike<R[]> {\n  where(column: string, value: unknown): Query<R>;\n  select(...columns: string[]): Query<R>;\n  first(): Query<R>;\n}\ndeclare function table<R>(name: string): Query<R>;\nexport async function remove(id: string) {\n  void table('users').where('id', id);\n}" }] }],
+    },
     // ...but not one declared to return only a promise
     {
       filename: 'file.ts',
