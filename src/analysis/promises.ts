@@ -140,8 +140,8 @@ export interface PromiseAnalysis {
    */
   returnsStoredPromise(call: TSESTree.Node): boolean;
   /**
-   * Typed: does the call return an object of the same class or interface (not `Promise`) as its
-   * receiver or one of its arguments, where that value is held: a local name, a parameter or
+   * Typed: does the call return a value of exactly the type (not a `Promise`) of its receiver or
+   * of one of its arguments, where that value is held: a local name, a parameter or
    * `this.field`, or such a call on one (`builder.where(...)`, `this.query.where(...).first()`,
    * `applyFilters(builder, filters)`; not a fresh call's result)? Such a thenable is a lazy builder
    * being configured: nothing starts until it is awaited, and the code keeps it, so dropping the
@@ -1090,15 +1090,15 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
     const call = skipTransparent(node);
     if (!services || call.type !== AST_NODE_TYPES.CallExpression) return false;
     if (chainMethodName(call) !== null) return false;
-    const result = knownType(call)?.type.getSymbol();
+    const result = knownType(call)?.type;
     // A promise is never a builder: `withTimeout(pending, 100)` makes a new one that can reject.
-    if (result === undefined || result.getName() === 'Promise') return false;
+    if (result === undefined || result.getSymbol()?.getName() === 'Promise') return false;
     const callee = skipTransparent(call.callee);
     const held = [
       ...(callee.type === AST_NODE_TYPES.MemberExpression ? [skipTransparent(callee.object)] : []),
       ...call.arguments.map((argument) => skipTransparent(argument)),
     ].filter((value) => isHeldReceiver(value) || continuesHeldBuilder(value));
-    return held.some((value) => knownType(value)?.type.getSymbol() === result);
+    return held.some((value) => knownType(value)?.type === result);
   }
 
   function returnsStoredPromise(node: TSESTree.Node): boolean {
