@@ -1265,6 +1265,9 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   function isCallbackStyleCall(node: TSESTree.Node, type: ts.Type): boolean {
     const call = skipTransparent(node);
     if (call.type !== AST_NODE_TYPES.CallExpression || !services) return false;
+    // `pending?.then(use)`: the `undefined` is the optional chain's, and a promise's own method
+    // takes its callback and still returns a promise.
+    if (chainMethodName(call) !== null) return false;
     if (!call.arguments.some((argument) => isFunctionNode(skipTransparent(argument)) || argument.type === AST_NODE_TYPES.Identifier)) {
       return false;
     }

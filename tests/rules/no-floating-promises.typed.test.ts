@@ -96,6 +96,13 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: "import { recordQuietly } from './promise-api';\nexport function f() {\n  recordQuietly('a');\n}" },
   ],
   invalid: [
+    // \`.then(callback)\` through an optional chain on a promise the checker knows: the \`undefined\` of
+    // \`?.\` does not make it a callback API that returns nothing (the untyped report is kept)
+    {
+      filename: 'file.ts',
+      code: "interface Server { close(): void }\nexport class Host {\n  server?: Promise<{ server: Server }>;\n  dispose(): void {\n    this.server?.then((s) => s.server.close());\n    this.server = undefined;\n  }\n}",
+      errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 5, column: 5, suggestions: [{ messageId: 'suggestVoid', output: "interface Server { close(): void }\nexport class Host {\n  server?: Promise<{ server: Server }>;\n  dispose(): void {\n    void this.server?.then((s) => s.server.close());\n    this.server = undefined;\n  }\n}" }] }],
+    },
     // a helper that hands back a new promise for a held one (a timeout race) can reject: reported
     {
       filename: 'file.ts',
