@@ -192,10 +192,11 @@ export function readModuleText(file: string): string | null {
 
 /**
  * `derive(text)` of a local module's text, computed once per version of the file for the process
- * (see `moduleFacts`); `key` names the question. Null when the module cannot be read.
+ * (see `moduleFacts`); `key` names the question; `known`: the file's stats, when the caller has just
+ * read them. Null when the module cannot be read.
  */
-export function fromModuleText<T>(file: string, key: string, derive: (text: string) => T): T | null {
-  const facts = factsOf(file);
+export function fromModuleText<T>(file: string, key: string, derive: (text: string) => T, known?: FileStats): T | null {
+  const facts = factsOf(file, known);
   if (!facts || facts.text === null) return null;
   if (facts.derived.has(key)) return facts.derived.get(key) as T;
   const value = derive(facts.text);
@@ -221,11 +222,7 @@ export function readAsyncExports(file: string): ReadonlySet<string> | null {
  */
 export function readRelativeAsyncExports(importer: string, specifier: string): ReadonlySet<string> | null {
   const resolved = resolveRelativeModuleFile(importer, specifier);
-  if (!resolved) return null;
-  const facts = factsOf(resolved.file, resolved.stats);
-  if (!facts || facts.text === null) return null;
-  if (!facts.derived.has('asyncExports')) facts.derived.set('asyncExports', scanAsyncExports(facts.text));
-  return facts.derived.get('asyncExports') as ReadonlySet<string>;
+  return resolved ? fromModuleText(resolved.file, 'asyncExports', scanAsyncExports, resolved.stats) : null;
 }
 
 function scanAsyncExports(text: string): ReadonlySet<string> {
