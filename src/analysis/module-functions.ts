@@ -6,6 +6,7 @@
  */
 import { fromModuleText, readModuleText, resolveRelativeModule } from './module-exports';
 import { VALUE_METHODS } from '../catalog/effects';
+import { bodyOpenAfterParameters, closingIndex, skipTrivia } from './guarded-bodies';
 
 /** `export * from './x'` / `export { a, b as c } from './x'` at a line start. */
 const RE_EXPORT = /^[ \t]*export\s+(?:\*|\{([^}]*)\})\s*from\s*['"]([^'"]+)['"]/gm;
@@ -33,8 +34,9 @@ const MAX_BODY_CHARS = 20_000;
 /**
  * The text of the body of a top-level function or method named `name` in a module's text: the
  * first declaration found (`function name(`, `name = async (...) =>`, `name = function (`,
- * `async name(...) {` of a class or object), past its parameters (parentheses counted) and return
- * type, from its `{` to the matching `}` (braces counted, at most `MAX_BODY_CHARS`), or an arrow's
+ * `async name(...) {` of a class or object), past its parameters and return type
+ * (`bodyOpenAfterParameters`), from its `{` to the matching `}` (`closingIndex`: strings, templates
+ * and comments skipped; at most `MAX_BODY_CHARS` when it does not close), or an arrow's
  * expression to the end of its line. Null when no declaration is found or its shape is not one of
  * these.
  */
@@ -48,59 +50,55 @@ function functionBodyText(text: string, name: string): string | null {
   if (!match) return null;
   let index = match.index + match[0].length;
   // Type parameters, then the parameter list (or one bare arrow parameter).
-  if (text[index] === '<') index = skipBalanced(text, index, '<', '>');
+  if (text[index] === '<') index = skipTypeParameters(text, index);
+  if (index < 0) return null;
+  let open: number;
   if (text[index] === '(') {
-    index = skipBalanced(text, index, '(', ')');
+    open = bodyOpenAfterParameters(text, index);
+    if (open === -1) return arrowExpressionText(text, index);
   } else {
     // `name = async value => ...`: one bare parameter, then the arrow.
-    const bare = /^[\w$]+\s*(?==>)/.exec(text.slice(index, index + 200));
+    const bare = /^[\w$]+\s*=>\s*/.exec(text.slice(index, index + 200));
     if (!bare) return null;
-    index += bare[0].length;
+    open = index + bare[0].length;
+    if (text[open] !== '{') return lineFrom(text, open);
   }
-  if (index < 0) return null;
-  while (index < text.length && /\s/.test(text[index] ?? '')) index += 1;
-  // A return type (`: Promise<{ id: string }>`): up to the `=>` or `{` outside angle brackets.
-  if (text[index] === ':') {
-    let angles = 0;
-    const limit = Math.min(text.length, index + 2000);
-    for (; index < limit; index += 1) {
-      const char = text[index];
-      if (char === '<') angles += 1;
-      else if (char === '>' && text[index - 1] !== '=') angles -= 1;
-      else if (angles <= 0 && char === ';') return null;
-      else if (angles <= 0 && (char === '{' || (char === '=' && text[index + 1] === '>'))) break;
-    }
-  }
-  if (text[index] === '=') {
-    index += 2;
-    while (index < text.length && /\s/.test(text[index] ?? '')) index += 1;
-    if (text[index] !== '{') {
-      const end = text.indexOf('\n', index);
-      return text.slice(index, end === -1 ? undefined : end);
-    }
-  }
-  if (text[index] !== '{') return null;
-  let close = skipBalanced(text, index, '{', '}');
+  let close = closingIndex(text, open);
   // `(): { id: string } {`: the first braces were an object type; the body follows.
-  const next = close < 0 ? -1 : text.slice(close).search(/\S/) + close;
-  if (next >= close && close >= 0 && text[next] === '{') {
-    index = next;
-    close = skipBalanced(text, index, '{', '}');
+  const next = close === -1 ? -1 : skipTrivia(text, close + 1);
+  if (next !== -1 && text[next] === '{') {
+    open = next;
+    close = closingIndex(text, open);
   }
-  return text.slice(index, close < 0 ? Math.min(text.length, index + MAX_BODY_CHARS) : close);
+  return text.slice(open, close === -1 ? Math.min(text.length, open + MAX_BODY_CHARS) : close + 1);
+}
+
+/** The text from `index` to the end of its line: an arrow's expression body. */
+function lineFrom(text: string, index: number): string {
+  const end = text.indexOf('\n', index);
+  return text.slice(index, end === -1 ? undefined : end);
 }
 
 /**
- * The index just past the bracket that closes the one at `open` (`(`...`)`, counted), or -1 when
- * it is not closed within `MAX_BODY_CHARS`.
+ * The expression body of an arrow whose parameters open at `paren` (`(x) => x.id`,
+ * `(x): string => x.name`), to the end of its line; null when no `=>` follows the parameters and
+ * a return type on the same line.
  */
-function skipBalanced(text: string, open: number, opening: string, closing: string): number {
+function arrowExpressionText(text: string, paren: number): string | null {
+  const paramClose = closingIndex(text, paren);
+  if (paramClose === -1) return null;
+  const rest = /^\s*(?::[^;{\n]*?)?=>\s*/.exec(text.slice(paramClose + 1, paramClose + 1 + 2000));
+  return rest ? lineFrom(text, paramClose + 1 + rest[0].length) : null;
+}
+
+/** The index just past the `>` closing the type parameters whose `<` is at `open` (`=>` inside does not close), or -1. */
+function skipTypeParameters(text: string, open: number): number {
   let depth = 0;
   const limit = Math.min(text.length, open + MAX_BODY_CHARS);
   for (let index = open; index < limit; index += 1) {
     const char = text[index];
-    if (char === opening) depth += 1;
-    else if (char === closing && !(closing === '>' && text[index - 1] === '=')) {
+    if (char === '<') depth += 1;
+    else if (char === '>' && text[index - 1] !== '=') {
       depth -= 1;
       if (depth === 0) return index + 1;
     }
