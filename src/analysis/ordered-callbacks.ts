@@ -1,23 +1,17 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CRITICAL_SECTION_CALL } from '../catalog/iteration-order';
-import { skipTransparent, writtenName } from '../util/ast';
+import { lastWrittenName } from '../util/ast';
 import { isFunctionNode } from './async-context';
-
-/** The last name of a callee, through calls: `withTransaction` in `this.withTransaction`, `transaction` in `knex.transaction`. */
-function lastName(node: TSESTree.Node): string | null {
-  const current = skipTransparent(node);
-  return current.type === AST_NODE_TYPES.CallExpression ? lastName(current.callee) : writtenName(current);
-}
 
 /** The function is handed directly to a call named for a critical section or a transaction (`CRITICAL_SECTION_CALL`). */
 function handedToOrderedCall(fn: TSESTree.Node): boolean {
   const holder = fn.parent;
   if (holder?.type !== AST_NODE_TYPES.CallExpression || holder.callee === fn) return false;
-  const name = lastName(holder.callee);
+  const name = lastWrittenName(holder.callee);
   return name !== null && CRITICAL_SECTION_CALL.test(name);
 }
 
-/** Some function around `node` (up to `stop`, excluded) is handed to such a call. */
+/** Some function around `node` is handed to such a call. */
 function insideOrderedCallback(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (isFunctionNode(current) && handedToOrderedCall(current)) return true;

@@ -72,7 +72,7 @@ import {
   WRITE_CALL_NAME,
 } from '../catalog/iteration-order';
 import { type FunctionNode, isFunctionNode } from '../analysis/async-context';
-import { callChainRoot, isLoopStatement, promiseCombinatorOf, skipTransparent, writtenName } from '../util/ast';
+import { callChainRoot, isLoopStatement, lastWrittenName, promiseCombinatorOf, skipTransparent, writtenName } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
@@ -186,12 +186,6 @@ const ORDERED_COLLECTION = (() => {
 /** True when a name says its list is run in order on purpose (`migrations`, `beforeHooks`, `step`). */
 function namesOrderedList(name: string): boolean {
   return ORDERED_COLLECTION.test(name);
-}
-
-/** The last identifier of an iterated expression: `migrations` in `this.config.migrations`, `steps` in `getSteps()`. */
-function lastName(node: TSESTree.Node): string | null {
-  const current = skipTransparent(node);
-  return current.type === AST_NODE_TYPES.CallExpression ? lastName(current.callee) : writtenName(current);
 }
 
 const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['===', '!==', '==', '!=', '<', '<=', '>', '>=']);
@@ -564,7 +558,7 @@ export default createRule<Options, MessageIds>({
         return true;
       }
       return call.arguments.some((argument) => {
-        const name = lastName(argument);
+        const name = lastWrittenName(argument);
         return name !== null && ORDERED_RECEIVER_NAMES.has(name) && !perIteration(argument);
       });
     }
@@ -580,13 +574,13 @@ export default createRule<Options, MessageIds>({
       const fn = definition.node;
       const parent = fn.parent;
       if (!isFunctionNode(fn) || parent?.type !== AST_NODE_TYPES.CallExpression) return false;
-      const calleeText = lastName(parent.callee);
+      const calleeText = lastWrittenName(parent.callee);
       return calleeText !== null && /transaction/i.test(calleeText);
     }
 
     /** The awaited function is named as a step of an ordered list (`runMigration`, `applyPatch`). */
     function callsOrderedStep(call: AwaitedCall): boolean {
-      const name = lastName(call.callee);
+      const name = lastWrittenName(call.callee);
       // `addJobToTransaction(multi, job)`: a step of a transaction.
       return (
         name !== null &&
@@ -767,7 +761,7 @@ export default createRule<Options, MessageIds>({
       if (loop.type !== AST_NODE_TYPES.ForOfStatement) return false;
       if (loopVariables(loop)?.some((name) => BATCH_NAME.test(name))) return true;
       const list = iteratedList(loop.right);
-      const name = lastName(list);
+      const name = lastWrittenName(list);
       if (name !== null && (BATCH_NAME.test(name) || (list.type === AST_NODE_TYPES.CallExpression && GROUPING_CALL_NAME.test(name)))) return true;
       if (list.type !== AST_NODE_TYPES.Identifier) return false;
       const variable = findVariable(sourceCode.getScope(loop), list.name);
@@ -775,7 +769,7 @@ export default createRule<Options, MessageIds>({
       if (definition?.type !== 'Variable' || !definition.node.init) return false;
       let init = skipTransparent(definition.node.init);
       if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTransparent(init.argument);
-      const made = init.type === AST_NODE_TYPES.CallExpression ? lastName(init.callee) : null;
+      const made = init.type === AST_NODE_TYPES.CallExpression ? lastWrittenName(init.callee) : null;
       return made !== null && GROUPING_CALL_NAME.test(made);
     }
 
@@ -816,7 +810,7 @@ export default createRule<Options, MessageIds>({
         else for (const property of value.properties) if (property.type === AST_NODE_TYPES.Property) handed.push(property.value);
       }
       return !handed.some((value) => {
-        const handedName = lastName(value);
+        const handedName = lastWrittenName(value);
         return handedName !== null && CLIENT_ARGUMENT_NAME.test(handedName);
       });
     }
@@ -837,7 +831,7 @@ export default createRule<Options, MessageIds>({
       const [first] = call.arguments;
       const firstValue = first ? skipTransparent(first) : null;
       if (firstValue && firstValue.type !== AST_NODE_TYPES.ObjectExpression) {
-        const firstName = lastName(firstValue);
+        const firstName = lastWrittenName(firstValue);
         return firstName !== null && RECORD_ID_NAME.test(firstName) && invariant(firstValue);
       }
       return call.arguments.some((argument) => {
@@ -878,7 +872,7 @@ export default createRule<Options, MessageIds>({
       const callee = skipTransparent(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
       const method = writtenName(callee);
-      const receiver = lastName(callee.object);
+      const receiver = lastWrittenName(callee.object);
       return (
         method !== null &&
         REGISTRATION_METHODS.has(method) &&
@@ -948,7 +942,7 @@ export default createRule<Options, MessageIds>({
      * order they are opened.
      */
     function showsToUser(call: AwaitedCall): boolean {
-      const name = lastName(call.callee);
+      const name = lastWrittenName(call.callee);
       return name !== null && SHOWS_TO_USER_NAME.test(name);
     }
 
@@ -1020,7 +1014,7 @@ export default createRule<Options, MessageIds>({
           holder = holder.parent;
         }
         if (holder?.type !== AST_NODE_TYPES.CallExpression || holder.callee === handed) continue;
-        const name = lastName(holder.callee);
+        const name = lastWrittenName(holder.callee);
         if (name !== null && (CRITICAL_SECTION_CALL.test(name) || BACKGROUND_CALL.test(name))) return true;
       }
       return false;
@@ -1061,7 +1055,7 @@ export default createRule<Options, MessageIds>({
         if (node.type === AST_NODE_TYPES.VariableDeclarator) names.push(node.id);
         if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) names.push(node.id, node.superClass);
         for (const name of names) {
-          const text = name ? lastName(name) : null;
+          const text = name ? lastWrittenName(name) : null;
           if (text !== null && SCHEDULED_JOB_NAME.test(text)) return true;
         }
       }
@@ -1073,7 +1067,7 @@ export default createRule<Options, MessageIds>({
       const name = calleeName(call);
       if (name === null || !CACHE_METHODS.has(name)) return false;
       const callee = skipTransparent(call.callee);
-      const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? lastName(callee.object) : null;
+      const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? lastWrittenName(callee.object) : null;
       return receiver !== null && CACHE_RECEIVER.test(receiver);
     }
 
@@ -1192,7 +1186,7 @@ export default createRule<Options, MessageIds>({
       if (statement.type === AST_NODE_TYPES.MemberExpression && !statement.computed) statement = skipTransparent(statement.object);
       if (statement.type !== AST_NODE_TYPES.Identifier || !loopVars.has(statement.name)) return false;
       if (STATEMENT_LIST_NAME.test(statement.name)) return true;
-      return loop.type !== AST_NODE_TYPES.ForStatement && STATEMENT_LIST_NAME.test(lastName(loop.right) ?? '');
+      return loop.type !== AST_NODE_TYPES.ForStatement && STATEMENT_LIST_NAME.test(lastWrittenName(loop.right) ?? '');
     }
 
     /**
@@ -1476,7 +1470,7 @@ export default createRule<Options, MessageIds>({
       if (!vars || vars.length === 0) return;
       if (vars.some(namesOrderedList)) return;
       if (loop.type !== AST_NODE_TYPES.ForStatement) {
-        const name = lastName(loop.right);
+        const name = lastWrittenName(loop.right);
         if (name !== null && namesOrderedList(name)) return;
         if (ORDERED_ITERABLE.test(sourceCode.getText(loop.right))) return;
       }

@@ -152,6 +152,16 @@ export function returnsWhenFilled(statement: TSESTree.Statement, text: string, s
 }
 
 /**
+ * The name a value or call ends with, through calls: `migrations` in `this.config.migrations`,
+ * `getSteps` in `getSteps()`, `transaction` in `knex.transaction`; null when it ends in a
+ * computed member or another kind of expression (see `writtenName`).
+ */
+export function lastWrittenName(node: TSESTree.Node): string | null {
+  const current = skipTransparent(node);
+  return current.type === AST_NODE_TYPES.CallExpression ? lastWrittenName(current.callee) : writtenName(current);
+}
+
+/**
  * The name a call chain starts from when it is an identifier: `hook` in `hook(ctx)`, `step` in
  * `step.run()`, `axios` in `axios.get(u).then(f)`; null for `this`, a literal or anything else.
  */
