@@ -4,6 +4,7 @@ import { type FunctionNode, getAwaitableFunction, isFunctionNode } from '../anal
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, isVoidReturningFunctionType, mayHoldPromise, someOverloadTakesPromiseFunction } from '../analysis/promises';
 import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
+import { forwardsToPromiseSink } from '../analysis/forwarded-callbacks';
 import { lookUpInSameFunction, someNodeInSameFunction } from '../analysis/walk';
 import { disablesRuleOn } from '../util/disable-comments';
 import {
@@ -529,6 +530,7 @@ export default createRule<Options, MessageIds>({
         if (!property) continue;
         if (!isVoidReturningFunctionType(checker.getTypeOfSymbol(property))) return;
         const baseName = base.getSymbol()?.getName() ?? 'the base class';
+        if (statesIntent(method)) return;
         context.report({ node: method.key, messageId: 'voidOverride', data: { name, base: baseName } });
         return;
       }
@@ -631,8 +633,25 @@ export default createRule<Options, MessageIds>({
         if (!hook) continue;
         const contextual = services.checker.getNonNullableType(services.checker.getTypeOfSymbol(hook));
         if (!isVoidReturningFunctionType(contextual)) continue;
-        context.report({ node: property.key, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
+        reportVoidReturn(call, property.key);
       }
+    }
+
+    /**
+     * Typed mode: typescript-eslint's `no-misused-promises` is disabled for the line where `node`
+     * starts (`// eslint-disable-next-line @typescript-eslint/no-misused-promises` above an async
+     * handler; oxlint's `typescript/no-misused-promises` alike): the author saw that this promise is ignored, and kept it. Respected as the loop rule
+     * respects a disabled `no-await-in-loop`.
+     */
+    function statesIntent(node: TSESTree.Node): boolean {
+      const lines = [node.loc.start.line];
+      return disablesRuleOn(context, '@typescript-eslint/no-misused-promises', lines) || disablesRuleOn(context, 'typescript/no-misused-promises', lines);
+    }
+
+    /** Reports a promise-returning function where `call` expects one returning `void`, unless the author stated the intent (`statesIntent`). */
+    function reportVoidReturn(call: TSESTree.CallExpression | TSESTree.NewExpression, node: TSESTree.Node): void {
+      if (statesIntent(call) || statesIntent(node)) return;
+      context.report({ node, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
     }
 
     /** Typed mode: promise-returning arguments for parameters typed as returning `void`. */
@@ -669,7 +688,7 @@ export default createRule<Options, MessageIds>({
           if (!isAsyncCallback(value) || handlesOwnRejection(own) || promises.expectsPromiseReturn(value as TSESTree.Expression)) {
             continue;
           }
-          context.report({ node: argument, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
+          reportVoidReturn(call, argument);
           continue;
         }
         // Then the parameter's type (this resolves the enclosing call's signature).
@@ -682,7 +701,10 @@ export default createRule<Options, MessageIds>({
         if (promises.declaresIgnorablePromise(value)) continue;
         const index = call.arguments.indexOf(argument);
         if (someOverloadTakesPromiseFunction(services.checker, services.esTreeNodeToTSNodeMap.get(call.callee), index)) continue;
-        context.report({ node: argument, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
+        // A wrapper of this program that types the callback `() => void` but only hands it to an
+        // API that takes (and awaits) any return value: the `void` is the wrapper's, not the API's.
+        if (forwardsToPromiseSink(services.checker, services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression, index)) continue;
+        reportVoidReturn(call, argument);
       }
     }
 
