@@ -19,6 +19,7 @@ import {
 } from '../catalog/promise-callbacks';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
+import { getWhereItRuns } from '../analysis/where-it-runs';
 import { createRule } from '../util/create-rule';
 
 export type Options = [
@@ -665,8 +666,10 @@ export default createRule<Options, MessageIds>({
         if (name !== null && (AWAITING_VOID_CALLBACK_METHODS.has(name) || EVENT_UNLISTEN_METHODS.has(name))) return;
         if (name !== null && EVENT_LISTENER_METHODS.has(name)) {
           replyingListener = isReplyingEvent(call.arguments[0]) && promises.hasKnownType(callee.object);
-          // A Node emitter's listener that can reject is checked like any void callback below.
-          if (allowEventListeners && !replyingListener && (EVENT_TARGET_LISTENER_METHODS.has(name) || isShutdownEvent(call.arguments[0]))) return;
+          // A Node emitter's listener that can reject is checked like any void callback below; in
+          // browser UI code (a socket's `on('event', async ...)`) a rejection reaches the console,
+          // as for `addEventListener`.
+          if (allowEventListeners && !replyingListener && (EVENT_TARGET_LISTENER_METHODS.has(name) || isShutdownEvent(call.arguments[0]) || getWhereItRuns(context).runsInUi())) return;
         }
       }
       // Array-method and promise-chain callbacks are judged by the method's own use of them

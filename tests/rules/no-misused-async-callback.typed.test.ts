@@ -157,6 +157,12 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: `${IMPORT}declare const app: { get(path: string, handler: (request: { url: string }) => void): void };\n// oxlint-disable-next-line typescript/no-misused-promises -- a development server\napp.get('/', async (request) => { await saveUser(request.url); });`,
     },
+    // an emitter's async listener in browser UI code (here a file importing a UI framework): a
+    // rejection reaches the console, as for addEventListener (by default, allowEventListeners)
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}import { useState } from 'react';\nimport { EventEmitter } from 'node:events';\nexport const socket = new EventEmitter();\nexport const use = useState;\nsocket.on('user:renamed', async (name: string) => { await saveUser(name); });`,
+    },
     // option checksVoidReturn: false
     {
       filename: 'file.ts',
