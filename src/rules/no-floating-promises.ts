@@ -11,7 +11,7 @@ import {
   hasRejectionHandler,
 } from '../analysis/promises';
 import { someNodeInSameFunction } from '../analysis/walk';
-import { NON_PROMISE_THEN_ROOTS } from '../catalog/promise-apis';
+import { NON_PROMISE_THEN_ROOTS, TEARDOWN_METHODS } from '../catalog/promise-apis';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
@@ -80,7 +80,7 @@ const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
 
 /** Comment words that say a promise is left alone on purpose. */
 const DELIBERATE_COMMENT =
-  /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\bignor(?:e|es|ed|ing) (?:(?:the|this|that|its|their|returned|resulting) ){0,2}(?:result|promise)s?\b|\b(?:uncaught|unhandled)\b|(?:eslint|oxlint)-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
+  /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bno await\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\bignor(?:e|es|ed|ing) (?:(?:the|this|that|its|their|returned|resulting) ){0,2}(?:result|promise)s?\b|\b(?:uncaught|unhandled)\b|(?:eslint|oxlint)-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
 
 /** The first parameter of a Node-style callback: `err`, `error`, `e`, `er`, `_err`. */
 const ERROR_PARAMETER = /^_?(?:err|error|e|er)$/i;
@@ -318,6 +318,8 @@ export default createRule<Options, MessageIds>({
           // the author declared that the hook's promise is not waited for. Inside an async function
           // the same call is a forgotten `await` of a hook that may be async.
           if (!getAwaitableFunction(node) && promises.declaresIgnorablePromise(node.callee)) return [];
+          // `this.disposables.dispose()` in a sync function: a teardown its callers cannot wait for.
+          if (!getAwaitableFunction(node) && isTeardownCall(node)) return [];
           if (!checkCannotReject && cannotReject(node) && !throwsIntoGuardedRejection(node)) return [];
           return isAllowListed(node) ? [] : [node];
         }
@@ -330,6 +332,14 @@ export default createRule<Options, MessageIds>({
         default:
           return [];
       }
+    }
+
+    /** `list.dispose()`: a call of a method of the disposable idiom (see `TEARDOWN_METHODS`). */
+    function isTeardownCall(call: TSESTree.CallExpression): boolean {
+      const target = skipTransparent(call.callee);
+      if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const name = staticMemberName(target);
+      return name !== null && TEARDOWN_METHODS.has(name);
     }
 
     /** `[save(a), save(b)]`: an array literal with a promise element (spreads are not judged). */

@@ -24,6 +24,11 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     // a dropped call inside a try whose async callee makes every call inside its own try: nothing
     // the outer catch was meant for can escape as a rejection
     { filename: 'file.ts', code: "declare function unlisten(): Promise<void>;\ndeclare function report(error: unknown): void;\nexport function stop(): void {\n  try {\n    close();\n  } catch (error) {\n    report(error);\n  }\n}\nasync function close() {\n  try {\n    await unlisten();\n    report('closed');\n  } catch (error) {\n    report(error);\n  }\n}" },
+    // the disposable idiom: a teardown (\`list.dispose()\`, async because of its items) dropped in a
+    // function that is not async, which its own callers cannot wait for either
+    { filename: 'file.ts', code: "interface Disposables { dispose(): Promise<void> }\nexport class Panel {\n  constructor(private readonly owned: Disposables) {}\n  dispose(): void {\n    this.owned.dispose();\n  }\n}\nexport const close = (panel: { owned: Disposables }) => { panel.owned.dispose(); };" },
+    // a comment on the line saying there is no await on purpose
+    { filename: 'file.ts', code: `${IMPORT}export function f() {\n  saveUser('a'); // no await: the cache refreshes in the background\n}` },
     // handled forms
     { filename: 'file.ts', code: `${IMPORT}export async function f() { await saveUser('a'); }` },
     { filename: 'file.ts', code: `${IMPORT}export function f() { return loadLater(); }` },
@@ -96,6 +101,15 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: "import { recordQuietly } from './promise-api';\nexport function f() {\n  recordQuietly('a');\n}" },
   ],
   invalid: [
+    // ...but a teardown dropped inside an async function is a forgotten await
+    {
+      filename: 'file.ts',
+      code: "interface Disposables { dispose(): Promise<void> }\nexport async function shutdown(owned: Disposables) {\n  owned.dispose();\n}",
+      errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [
+        { messageId: 'suggestAwait', output: "interface Disposables { dispose(): Promise<void> }\nexport async function shutdown(owned: Disposables) {\n  await owned.dispose();\n}" },
+        { messageId: 'suggestVoid', output: "interface Disposables { dispose(): Promise<void> }\nexport async function shutdown(owned: Disposables) {\n  void owned.dispose();\n}" },
+      ] }],
+    },
     // \`.then(callback)\` through an optional chain on a promise the checker knows: the \`undefined\` of
     // \`?.\` does not make it a callback API that returns nothing (the untyped report is kept)
     {
