@@ -238,3 +238,10 @@ export const TYPESCRIPT_EMIT_HELPERS: ReadonlySet<string> = new Set([
   '__spreadArrays',
   '__values',
 ]);
+
+/**
+ * The declaration file of VS Code's extension API (`vscode.d.ts` as the `vscode-dts` tool writes it
+ * into a project, its proposed-API companions, or `@types/vscode`): its `Thenable<T>` is the
+ * promise every editor API call returns (`isEditorHostThenable` in `analysis/host-thenables.ts`).
+ */
+export const EDITOR_HOST_DECLARATION_FILE = /(?:^|[\\/])(?:vscode(?:\.proposed\.[\w.]+)?\.d\.ts|@types[\\/]vscode[\\/][^\\/]*\.d\.ts)$/;

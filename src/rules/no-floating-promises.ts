@@ -5,6 +5,7 @@ import { getFileEffects } from '../analysis/effects';
 import { getSourceWords } from '../analysis/source-words';
 import { getWhereItRuns } from '../analysis/where-it-runs';
 import { getImportSource } from '../analysis/imports';
+import { isEditorHostThenable } from '../analysis/host-thenables';
 import {
   chainMethodName,
   getPromiseAnalysis,
@@ -320,6 +321,9 @@ export default createRule<Options, MessageIds>({
           if (!getAwaitableFunction(node) && promises.declaresIgnorablePromise(node.callee)) return [];
           // `this.disposables.dispose()` in a sync function: a teardown its callers cannot wait for.
           if (!getAwaitableFunction(node) && isTeardownCall(node)) return [];
+          // `vscode.commands.executeCommand(...)` from a command or event handler: a request to the
+          // editor, whose host logs a failure and goes on (typed: VS Code's `Thenable`).
+          if (promises.services && !getAwaitableFunction(node) && isEditorHostThenable(promises.services, node)) return [];
           if (!checkCannotReject && cannotReject(node) && !throwsIntoGuardedRejection(node)) return [];
           return isAllowListed(node) ? [] : [node];
         }

@@ -29,6 +29,9 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: "interface Disposables { dispose(): Promise<void> }\nexport class Panel {\n  constructor(private readonly owned: Disposables) {}\n  dispose(): void {\n    this.owned.dispose();\n  }\n}\nexport const close = (panel: { owned: Disposables }) => { panel.owned.dispose(); };" },
     // a comment on the line saying there is no await on purpose
     { filename: 'file.ts', code: `${IMPORT}export function f() {\n  saveUser('a'); // no await: the cache refreshes in the background\n}` },
+    // a request to the editor (VS Code's API returns its Thenable) from a handler that is not
+    // async: the extension host logs a failure and goes on; also through a helper returning one
+    { filename: 'file.ts', code: "import * as vscode from 'vscode';\nexport function onToggle(state: vscode.Memento, on: boolean) {\n  vscode.commands.executeCommand('setContext', 'demo.enabled', on);\n  state.update('enabled', on);\n}\nconst setKey = (on: boolean) => vscode.commands.executeCommand('setContext', 'demo.on', on);\nexport function onStart() { setKey(true); }" },
     // handled forms
     { filename: 'file.ts', code: `${IMPORT}export async function f() { await saveUser('a'); }` },
     { filename: 'file.ts', code: `${IMPORT}export function f() { return loadLater(); }` },
@@ -101,6 +104,22 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: "import { recordQuietly } from './promise-api';\nexport function f() {\n  recordQuietly('a');\n}" },
   ],
   invalid: [
+    // ...but inside an async function, or a promise of the program's own, is still reported
+    {
+      filename: 'file.ts',
+      code: "import * as vscode from 'vscode';\nexport async function reload() {\n  vscode.commands.executeCommand('workbench.action.reloadWindow');\n}",
+      errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [
+        { messageId: 'suggestAwait', output: "import * as vscode from 'vscode';\nexport async function reload() {\n  await vscode.commands.executeCommand('workbench.action.reloadWindow');\n}" },
+        { messageId: 'suggestVoid', output: "import * as vscode from 'vscode';\nexport async function reload() {\n  void vscode.commands.executeCommand('workbench.action.reloadWindow');\n}" },
+      ] }],
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}import * as vscode from 'vscode';\nexport function onSave(on: boolean) {\n  vscode.commands.executeCommand('setContext', 'demo.saving', on);\n  saveUser('a');\n}`,
+      errors: [{ messageId: 'floating', line: 5, column: 3, suggestions: [
+        { messageId: 'suggestVoid', output: `${IMPORT}import * as vscode from 'vscode';\nexport function onSave(on: boolean) {\n  vscode.commands.executeCommand('setContext', 'demo.saving', on);\n  void saveUser('a');\n}` },
+      ] }],
+    },
     // ...but a teardown dropped inside an async function is a forgotten await
     {
       filename: 'file.ts',
