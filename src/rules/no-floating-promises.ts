@@ -12,8 +12,8 @@ import {
   hasRejectionHandler,
 } from '../analysis/promises';
 import { someNodeInSameFunction } from '../analysis/walk';
-import { NON_PROMISE_THEN_ROOTS, TEARDOWN_METHODS } from '../catalog/promise-apis';
-import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { NON_PROMISE_THEN_ROOTS } from '../catalog/promise-apis';
+import { isTeardownCall, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 /**
@@ -336,14 +336,6 @@ export default createRule<Options, MessageIds>({
         default:
           return [];
       }
-    }
-
-    /** `list.dispose()`: a call of a method of the disposable idiom (see `TEARDOWN_METHODS`). */
-    function isTeardownCall(call: TSESTree.CallExpression): boolean {
-      const target = skipTransparent(call.callee);
-      if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
-      const name = staticMemberName(target);
-      return name !== null && TEARDOWN_METHODS.has(name);
     }
 
     /** `[save(a), save(b)]`: an array literal with a promise element (spreads are not judged). */

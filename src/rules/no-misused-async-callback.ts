@@ -17,7 +17,7 @@ import {
   REPLYING_EVENTS,
   SHUTDOWN_EVENTS,
 } from '../catalog/promise-callbacks';
-import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { isTeardownCall, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
 import { getWhereItRuns } from '../analysis/where-it-runs';
 import { createRule } from '../util/create-rule';
@@ -639,6 +639,15 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * `() => disposables.dispose()` handed to an event: a function that is not async whose one
+     * result is a teardown of the disposable idiom (`isTeardownCall`), which no caller waits for
+     * (the same call `no-floating-promises` leaves alone in a function that is not async).
+     */
+    function returnsTeardown(node: TSESTree.Node): boolean {
+      return isFunctionNode(node) && !node.async && node.body.type !== AST_NODE_TYPES.BlockStatement && isTeardownCall(node.body);
+    }
+
+    /**
      * Typed mode: typescript-eslint's `no-misused-promises` is disabled for the line where `node`
      * starts (`// eslint-disable-next-line @typescript-eslint/no-misused-promises` above an async
      * handler; oxlint's `typescript/no-misused-promises` alike): the author saw that this promise is ignored, and kept it. Respected as the loop rule
@@ -698,7 +707,7 @@ export default createRule<Options, MessageIds>({
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);
         if (!contextual || !isVoidReturningFunctionType(contextual)) continue;
-        if (!isAsyncCallback(value) || handlesOwnRejection(own)) continue;
+        if (!isAsyncCallback(value) || handlesOwnRejection(own) || returnsTeardown(own)) continue;
         // A parameter declared `() => void | Promise<void>` handed on: its own declaration already
         // says its promise may be ignored.
         if (promises.declaresIgnorablePromise(value)) continue;

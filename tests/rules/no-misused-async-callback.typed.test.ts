@@ -163,6 +163,11 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: `${IMPORT}import { useState } from 'react';\nimport { EventEmitter } from 'node:events';\nexport const socket = new EventEmitter();\nexport const use = useState;\nsocket.on('user:renamed', async (name: string) => { await saveUser(name); });`,
     },
+    // a teardown handed to an event: \`() => list.dispose()\` whose dispose is async because of its items
+    {
+      filename: 'file.ts',
+      code: "interface Disposables { dispose(): Promise<void> }\ndeclare function onDisconnect(listener: () => void): void;\nexport function watch(owned: Disposables) {\n  onDisconnect(() => owned.dispose());\n}",
+    },
     // option checksVoidReturn: false
     {
       filename: 'file.ts',
