@@ -323,7 +323,7 @@ export default createRule<Options, MessageIds>({
           if (!getAwaitableFunction(node) && isTeardownCall(node)) return [];
           // `vscode.commands.executeCommand(...)` from a command or event handler: a request to the
           // editor, whose host logs a failure and goes on (typed: VS Code's `Thenable`).
-          if (promises.services && !getAwaitableFunction(node) && isEditorHostThenable(promises.services, node)) return [];
+          if (method === null && promises.services && !getAwaitableFunction(node) && isEditorHostThenable(promises.services, node)) return [];
           if (!checkCannotReject && cannotReject(node) && !throwsIntoGuardedRejection(node)) return [];
           return isAllowListed(node) ? [] : [node];
         }

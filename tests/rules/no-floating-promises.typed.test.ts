@@ -105,6 +105,14 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
   ],
   invalid: [
     // ...but inside an async function, or a promise of the program's own, is still reported
+    // ...nor a chain on one: its callback is the program's own work
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}import * as vscode from 'vscode';\nexport function onPick() {\n  vscode.commands.executeCommand<string>('demo.pick').then(async (name) => { await saveUser(name); });\n}`,
+      errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 4, column: 3, suggestions: [
+        { messageId: 'suggestVoid', output: `${IMPORT}import * as vscode from 'vscode';\nexport function onPick() {\n  void vscode.commands.executeCommand<string>('demo.pick').then(async (name) => { await saveUser(name); });\n}` },
+      ] }],
+    },
     {
       filename: 'file.ts',
       code: "import * as vscode from 'vscode';\nexport async function reload() {\n  vscode.commands.executeCommand('workbench.action.reloadWindow');\n}",
