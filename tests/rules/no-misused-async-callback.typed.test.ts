@@ -244,6 +244,12 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       code: `${IMPORT}export async function f(names: Set<string>) {\n  names.forEach(async (name) => {\n    await saveUser(name);\n  });\n}`,
       errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 3, column: 17, suggestions: [] }],
     },
+    // an async forEach callback stays reported under a no-misused-promises disable: the callbacks
+    // run unwaited whatever the other rule is told
+    {
+      code: `${IMPORT}export async function f(names: Set<string>) {\n  // oxlint-disable-next-line typescript/no-misused-promises\n  names.forEach(async (name) => {\n    await saveUser(name);\n  });\n}`,
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 4, column: 17, suggestions: [] }],
+    },
     // void-returning parameters
     {
       filename: 'file.ts',
