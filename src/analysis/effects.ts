@@ -759,6 +759,19 @@ export class FileEffects {
   }
 
   /**
+   * The values this file's classes assign to the `this` field that `member` (`this.exited`)
+   * reads: the enclosing class's own assignments and those of the classes of this file it extends
+   * (see `inheritedFieldValues`). Empty when `member` is not a named field of `this` inside a
+   * class, or when no class of that chain assigns it.
+   */
+  assignedFieldValues(member: TSESTree.MemberExpression): readonly TSESTree.Node[] {
+    if (skipTransparent(member.object).type !== AST_NODE_TYPES.ThisExpression) return [];
+    const name = staticMemberName(member);
+    const classNode = enclosingClass(member);
+    return (name !== null && classNode ? this.inheritedFieldValues(classNode, name) : undefined) ?? [];
+  }
+
+  /**
    * The values assigned to the `this` field `name` by the class and by the classes of this file
    * it extends (`class Child extends Base`, `Base` declared here: the field `Child` reads may be
    * the one `Base`'s constructor fills). Undefined when no class of that chain assigns it.
