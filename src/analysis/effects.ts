@@ -47,7 +47,8 @@ import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './depende
 import { cannotRejectExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
-import { fromModuleText, resolveRelativeModule } from './module-exports';
+import { fromModuleText } from './module-exports';
+import { resolveRelativeModule } from './module-resolution';
 import { moduleFunctionWaitsOnNothing } from './module-functions';
 import { type AnyRuleContext, perFile } from './per-file';
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
@@ -227,8 +228,8 @@ export class FileEffects {
     if (!imported) return false;
     let names = this.catchAllExports.get(imported.module);
     if (names === undefined) {
-      const file = resolveRelativeModule(this.context.filename, imported.module);
-      names = file ? fromModuleText(file, 'cannotRejectExports', cannotRejectExports) : null;
+      const resolved = resolveRelativeModule(this.context.filename, imported.module);
+      names = resolved ? fromModuleText(resolved.file, 'cannotRejectExports', cannotRejectExports, resolved.stats) : null;
       this.catchAllExports.set(imported.module, names);
     }
     return names?.has(imported.name) ?? false;
@@ -352,8 +353,8 @@ export class FileEffects {
     const key = `${source.module}\0${name}`;
     let answer = this.idleImports.get(key);
     if (answer === undefined) {
-      const file = resolveRelativeModule(this.context.filename, source.module);
-      answer = file !== null && moduleFunctionWaitsOnNothing(file, name);
+      const resolved = resolveRelativeModule(this.context.filename, source.module);
+      answer = resolved !== null && moduleFunctionWaitsOnNothing(resolved, name);
       this.idleImports.set(key, answer);
     }
     return answer;

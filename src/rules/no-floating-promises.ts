@@ -5,6 +5,7 @@ import { getFileEffects } from '../analysis/effects';
 import { getSourceWords } from '../analysis/source-words';
 import { getWhereItRuns } from '../analysis/where-it-runs';
 import { getImportSource } from '../analysis/imports';
+import { isEditorHostThenable } from '../analysis/host-thenables';
 import {
   chainMethodName,
   getPromiseAnalysis,
@@ -12,7 +13,7 @@ import {
 } from '../analysis/promises';
 import { someNodeInSameFunction } from '../analysis/walk';
 import { NON_PROMISE_THEN_ROOTS } from '../catalog/promise-apis';
-import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { isTeardownCall, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 /**
@@ -80,7 +81,7 @@ const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
 
 /** Comment words that say a promise is left alone on purpose. */
 const DELIBERATE_COMMENT =
-  /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\bignor(?:e|es|ed|ing) (?:(?:the|this|that|its|their|returned|resulting) ){0,2}(?:result|promise)s?\b|\b(?:uncaught|unhandled)\b|(?:eslint|oxlint)-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
+  /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bno await\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\bignor(?:e|es|ed|ing) (?:(?:the|this|that|its|their|returned|resulting) ){0,2}(?:result|promise)s?\b|\b(?:uncaught|unhandled)\b|(?:eslint|oxlint)-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
 
 /**
  * Method names for a state of an object's life: `closed()`, `stopped()`, `finished()` hand out a
@@ -324,6 +325,11 @@ export default createRule<Options, MessageIds>({
           // the author declared that the hook's promise is not waited for. Inside an async function
           // the same call is a forgotten `await` of a hook that may be async.
           if (!getAwaitableFunction(node) && promises.declaresIgnorablePromise(node.callee)) return [];
+          // `this.disposables.dispose()` in a sync function: a teardown its callers cannot wait for.
+          if (!getAwaitableFunction(node) && isTeardownCall(node)) return [];
+          // `vscode.commands.executeCommand(...)` from a command or event handler: a request to the
+          // editor, whose host logs a failure and goes on (typed: VS Code's `Thenable`).
+          if (method === null && promises.services && !getAwaitableFunction(node) && isEditorHostThenable(promises.services, node)) return [];
           if (!checkCannotReject && cannotReject(node) && !throwsIntoGuardedRejection(node)) return [];
           return isAllowListed(node) ? [] : [node];
         }
