@@ -229,3 +229,12 @@ export const TYPESCRIPT_EMIT_HELPERS: ReadonlySet<string> = new Set([
   '__spreadArrays',
   '__values',
 ]);
+
+/**
+ * Names of a query builder (`builder`, `countBuilder`, `queryBuilder`, `qb`, `knex`): knex,
+ * Objection and TypeORM builders are thenables that start their query only when awaited or
+ * `.then`-ed, so a builder made early and awaited later was not running meanwhile. Untyped, a
+ * value held under such a name, or a method chain on one (`builder.clone().count('id')`), is
+ * taken for a lazy builder; typed mode reads the type instead.
+ */
+export const LAZY_BUILDER_NAME = /(?:^|[a-z_$])(?:[bB]uilder|[qQ][bB])$|^(?:knex|qb|builder)$/;
