@@ -47,7 +47,8 @@ import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './depende
 import { cannotRejectExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
-import { fromModuleText, resolveRelativeModule } from './module-exports';
+import { fromModuleText } from './module-exports';
+import { resolveRelativeModule, type ResolvedModule } from './module-resolution';
 import {
   moduleExportIsMemoisedComputation,
   moduleFunctionCachesOnArgument,
@@ -232,8 +233,8 @@ export class FileEffects {
     if (!imported) return false;
     let names = this.catchAllExports.get(imported.module);
     if (names === undefined) {
-      const file = resolveRelativeModule(this.context.filename, imported.module);
-      names = file ? fromModuleText(file, 'cannotRejectExports', cannotRejectExports) : null;
+      const resolved = resolveRelativeModule(this.context.filename, imported.module);
+      names = resolved ? fromModuleText(resolved.file, 'cannotRejectExports', cannotRejectExports, resolved.stats) : null;
       this.catchAllExports.set(imported.module, names);
     }
     return names?.has(imported.name) ?? false;
@@ -377,7 +378,7 @@ export class FileEffects {
    * a relative module (the imported name), `ns.f()` / `Thing.shared().f()` rooted at such an
    * import (the last member). Null for this file's functions, other packages and unnamed callees.
    */
-  private relativeModuleFunction(call: EffectCall): { module: string; name: string; file: string | null } | null {
+  private relativeModuleFunction(call: EffectCall): { module: string; name: string; file: ResolvedModule | null } | null {
     if (call.type !== AST_NODE_TYPES.CallExpression || this.calledFunction(call) !== null) return null;
     const callee = skipTransparent(call.callee);
     let root: TSESTree.Node = callee;
@@ -401,7 +402,7 @@ export class FileEffects {
   }
 
   /** Per relative specifier: the file it resolves to from this file (null: none). */
-  private readonly relativeFiles = new Map<string, string | null>();
+  private readonly relativeFiles = new Map<string, ResolvedModule | null>();
 
   /**
    * True when the call requests a memoised in-memory computation of a relative module
@@ -441,8 +442,8 @@ export class FileEffects {
     const key = `memo\0${source.module}\0${source.imported}\0${method}`;
     let answer = this.idleImports.get(key);
     if (answer === undefined) {
-      const file = resolveRelativeModule(this.context.filename, source.module);
-      answer = file !== null && moduleExportIsMemoisedComputation(file, source.imported, method);
+      const resolved = resolveRelativeModule(this.context.filename, source.module);
+      answer = resolved !== null && moduleExportIsMemoisedComputation(resolved, source.imported, method);
       this.idleImports.set(key, answer);
     }
     return answer;
@@ -844,6 +845,19 @@ export class FileEffects {
       default:
         return true;
     }
+  }
+
+  /**
+   * The values this file's classes assign to the `this` field that `member` (`this.exited`)
+   * reads: the enclosing class's own assignments and those of the classes of this file it extends
+   * (see `inheritedFieldValues`). Empty when `member` is not a named field of `this` inside a
+   * class, or when no class of that chain assigns it.
+   */
+  assignedFieldValues(member: TSESTree.MemberExpression): readonly TSESTree.Node[] {
+    if (skipTransparent(member.object).type !== AST_NODE_TYPES.ThisExpression) return [];
+    const name = staticMemberName(member);
+    const classNode = enclosingClass(member);
+    return (name !== null && classNode ? this.inheritedFieldValues(classNode, name) : undefined) ?? [];
   }
 
   /**

@@ -4,7 +4,8 @@
  * negative answer is given ("waits on nothing"), and only when the declaration is found and its
  * whole body says so; anything unclear answers false, so callers keep assuming real work.
  */
-import { fromModuleText, readModuleText, resolveRelativeModule } from './module-exports';
+import { fromModuleText, readModuleText } from './module-exports';
+import { resolveRelativeModule, type ResolvedModule } from './module-resolution';
 import { VALUE_METHODS } from '../catalog/effects';
 import { bodyOpenAfterParameters, closingIndex, skipTrivia } from './guarded-bodies';
 
@@ -125,13 +126,14 @@ function skipTypeParameters(text: string, open: number): number {
 const DEFAULT_FUNCTION = /^[ \t]*export\s+default\s+(?:async\s+)?function\b[^(]*\(/m;
 
 /** The body text of `name` (`default` included) in a module, followed through `export ... from`. */
-function exportedBodyText(file: string, name: string): string | null {
-  return exportedFunctionParts(file, name)?.body ?? null;
+function exportedBodyText(resolved: ResolvedModule, name: string): string | null {
+  return exportedFunctionParts(resolved, name)?.body ?? null;
 }
 
 /** `functionParts` of `name` (`default`: its body only) in a module, followed through `export ... from`. */
-function exportedFunctionParts(file: string, name: string, hops = 0): { parameters: string | null; body: string } | null {
-  const text = readModuleText(file);
+function exportedFunctionParts(resolved: ResolvedModule, name: string, hops = 0): { parameters: string | null; body: string } | null {
+  const { file, stats } = resolved;
+  const text = readModuleText(file, stats);
   if (text === null) return null;
   let parts: { parameters: string | null; body: string } | null;
   if (name === 'default') {
@@ -143,7 +145,7 @@ function exportedFunctionParts(file: string, name: string, hops = 0): { paramete
     parts = functionParts(text, name);
   }
   if (parts !== null || hops >= MAX_RE_EXPORT_HOPS) return parts;
-  for (const reExport of fromModuleText(file, 'reExports', scanReExports) ?? []) {
+  for (const reExport of fromModuleText(file, 'reExports', scanReExports, stats) ?? []) {
     if (reExport.names !== null && !reExport.names.has(name)) continue;
     const next = resolveRelativeModule(file, reExport.module);
     const found = next ? exportedFunctionParts(next, name, hops + 1) : null;
@@ -160,10 +162,10 @@ function exportedFunctionParts(file: string, name: string, hops = 0): { paramete
  * may read what it stored. Simple parameter names only (a destructured or defaulted parameter
  * keeps its position but is not followed); empty when the declaration is not found.
  */
-export function moduleFunctionWrittenParameters(file: string, name: string): readonly number[] {
+export function moduleFunctionWrittenParameters(resolved: ResolvedModule, name: string): readonly number[] {
   return (
-    fromModuleText(file, `writtenParameters:${name}`, () => {
-      const parts = exportedFunctionParts(file, name);
+    fromModuleText(resolved.file, `writtenParameters:${name}`, () => {
+      const parts = exportedFunctionParts(resolved, name);
       if (!parts || parts.parameters === null) return [];
       const { parameters, body } = parts;
       const written: number[] = [];
@@ -177,7 +179,7 @@ export function moduleFunctionWrittenParameters(file: string, name: string): rea
         }
       });
       return written;
-    }) ?? []
+    }, resolved.stats) ?? []
   );
 }
 
@@ -188,10 +190,10 @@ export function moduleFunctionWrittenParameters(file: string, name: string): rea
  * return spec.version;`, or `spec.version ??= await ...; return spec.version;`). Once an earlier
  * step has asked for the same object, it answers from memory.
  */
-export function moduleFunctionCachesOnArgument(file: string, name: string): boolean {
+export function moduleFunctionCachesOnArgument(resolved: ResolvedModule, name: string): boolean {
   return (
-    fromModuleText(file, `cachesOnArgument:${name}`, () => {
-      const parts = exportedFunctionParts(file, name);
+    fromModuleText(resolved.file, `cachesOnArgument:${name}`, () => {
+      const parts = exportedFunctionParts(resolved, name);
       if (!parts || parts.parameters === null) return false;
       const { parameters, body } = parts;
       return splitParameters(parameters).some((parameter) => {
@@ -205,7 +207,7 @@ export function moduleFunctionCachesOnArgument(file: string, name: string): bool
         }
         return false;
       });
-    }) ?? false
+    }, resolved.stats) ?? false
   );
 }
 
@@ -257,7 +259,7 @@ function returnsCall(body: string): boolean {
 }
 
 /**
- * True when the function `name` of a relative module (`file`, resolved) waits on nothing, read
+ * True when the function `name` of a relative module (`resolved`) waits on nothing, read
  * from the body of its declaration in the module's text (see `functionBodyText`): it awaits no
  * call (only values at hand: `await ready`, `await instancesPromise`), chains no `.then`, returns
  * nothing called or constructed, yields nothing, and creates no `new Promise`. An `async` helper
@@ -265,8 +267,8 @@ function returnsCall(body: string): boolean {
  * module is such a function. A body that cannot be found, or an arrow whose expression calls
  * anything, gives false.
  */
-export function moduleFunctionWaitsOnNothing(file: string, name: string): boolean {
-  return fromModuleText(file, `waitsOnNothing:${name}`, () => bodyWaitsOnNothing(exportedBodyText(file, name))) ?? false;
+export function moduleFunctionWaitsOnNothing(resolved: ResolvedModule, name: string): boolean {
+  return fromModuleText(resolved.file, `waitsOnNothing:${name}`, () => bodyWaitsOnNothing(exportedBodyText(resolved, name)), resolved.stats) ?? false;
 }
 
 function bodyWaitsOnNothing(body: string | null): boolean {
@@ -345,8 +347,8 @@ function memoisesMethod(body: string, method: string): boolean {
  * (`OUTSIDE_WORLD_IMPORT`). Such a request computes from data in memory, once per input: two of
  * them awaited in turn run on the one thread either way. Anything not found answers false.
  */
-export function moduleExportIsMemoisedComputation(file: string, exported: string, method: string): boolean {
-  return fromModuleText(file, `memoisedComputation:${exported}.${method}`, (text) => {
+export function moduleExportIsMemoisedComputation(resolved: ResolvedModule, exported: string, method: string): boolean {
+  return fromModuleText(resolved.file, `memoisedComputation:${exported}.${method}`, (text) => {
     if (OUTSIDE_WORLD_IMPORT.test(text)) return false;
     const wrapping = factoryWrapping(text, localNameOfExport(text, exported));
     if (wrapping === null) return false;
@@ -355,11 +357,11 @@ export function moduleExportIsMemoisedComputation(file: string, exported: string
     let factoryBody = functionBodyText(text, wrapping.factory);
     if (factoryBody === null) {
       const specifier = relativeImportOf(text, wrapping.factory);
-      const factoryFile = specifier === null ? null : resolveRelativeModule(file, specifier);
-      factoryBody = factoryFile === null ? null : exportedBodyText(factoryFile, wrapping.factory);
+      const factoryModule = specifier === null ? null : resolveRelativeModule(resolved.file, specifier);
+      factoryBody = factoryModule === null ? null : exportedBodyText(factoryModule, wrapping.factory);
     }
     return factoryBody !== null && memoisesMethod(factoryBody, method);
-  }) ?? false;
+  }, resolved.stats) ?? false;
 }
 
 /** The text of `class name ... { ... }` in a module's text (from its `{` to the matching `}`), or null. */
