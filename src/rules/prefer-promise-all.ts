@@ -124,6 +124,13 @@ function connectionArgument(call: AwaitedCall): string | null {
     if (name !== null && (ORDERED_RECEIVER_NAMES.has(name) || SHARED_CONNECTION_NAMES.has(name) || ORDERED_RESOURCE_HANDLE_NAME.test(name))) {
       return `${name}()`;
     }
+    // `getVersion(driver.defaultSession)`, `measure(driver.executionContext)`: a part of one
+    // driver (`ORDERED_RESOURCE_HANDLE_NAME`) acts on the page or connection it drives.
+    const value = skipTransparent(argument);
+    if (value.type === AST_NODE_TYPES.MemberExpression && !value.computed) {
+      const root = skipTransparent(value.object);
+      if (root.type === AST_NODE_TYPES.Identifier && ORDERED_RESOURCE_HANDLE_NAME.test(root.name)) return `${root.name}()`;
+    }
   }
   return null;
 }

@@ -502,6 +502,37 @@ async function compare(localFile, url) {
       },
     ],
   },
+  // two reads keyed by a field of the session: the session is no connection they share
+  {
+    code: `
+async function dashboard(session) {
+  const orders = await loadOrders(session.userId);
+  const profile = await loadProfile(session.userId);
+  return { orders, profile };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+async function dashboard(session) {
+  const [orders, profile] = await Promise.all([
+    loadOrders(session.userId),
+    loadProfile(session.userId),
+  ]);
+  return { orders, profile };
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // a gather that starts its calls (a mapper that calls) is real work beside the call before it
   {
     code: `
@@ -711,6 +742,12 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
         const to = await this.locate(target);
         return this.browser.drag(from, to);
       }
+    }`,
+    // two helpers handed parts of one driver (its session, its page context) act on one page
+    `async function describePage(driver) {
+      const version = await readBrowserVersion(driver.defaultSession);
+      const ratio = await readPixelRatio(driver.executionContext);
+      return { version, ratio };
     }`,
     // the page is measured before a helper handed the same driver prepares it (emulation,
     // throttling): the measurement must see the unprepared page
