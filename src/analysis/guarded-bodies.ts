@@ -4,7 +4,8 @@
  * imported function reject?" (`FileEffects.cannotReject`).
  *
  * The shapes recognised: the fire-and-forget helper written to be dropped, an `async` function
- * whose body is nothing but `try { ... } catch { ... }` statements, where no `catch` or `finally`
+ * whose body is nothing but `try { ... } catch { ... }` statements (after, at most, declarations that
+ * cannot throw: literals, plain names, `Date.now()`), where no `catch` or `finally`
  * block contains `throw` or `await` (a handler that logs, counts or sets a flag); and an `async`
  * function in name only, whose body awaits, throws, returns and yields nothing. Anything the
  * scanner cannot follow for sure (an expression body, other statements beside the `try`, a comment
@@ -16,6 +17,8 @@
  * can mislead it, which only ever makes it answer "may reject" or, in a body that is already one
  * `try`, look one statement further.
  */
+
+import { CANNOT_THROW_CALLS, CANNOT_THROW_CONSTRUCTORS } from '../catalog/effects';
 
 /** Where the text after `index` (whitespace and comments skipped) continues, or -1 in an open comment. */
 export function skipTrivia(text: string, index: number): number {
@@ -106,9 +109,169 @@ function isQuietHandler(block: string): boolean {
   return !/\b(?:throw|await)\b/.test(block);
 }
 
+/** Words that cannot stand as a plain value read in a safe prefix (they act, or start something else). */
+const NOT_A_VALUE = new Set(['await', 'yield', 'typeof', 'void', 'delete', 'function', 'class', 'async', 'throw', 'import', 'super', 'new', 'in', 'instanceof', 'try', 'const', 'let', 'var']);
+
+const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
+const NUMBER = /-?(?:\d[\w.]*|\.\d[\w]*)/y;
+
+/** The identifier starting exactly at `index`, or null. */
+function identifierAt(text: string, index: number): string | null {
+  IDENTIFIER.lastIndex = index;
+  return IDENTIFIER.exec(text)?.[0] ?? null;
+}
+
+/**
+ * For `skipSafePrefix`: the index just past an expression starting at `index` that cannot throw,
+ * or -1. Accepted: string, number and `${}`-free template literals; a plain name (no member
+ * access: the value may be undefined); `!` of one; a no-argument call of `CANNOT_THROW_CALLS` or
+ * `new` of `CANNOT_THROW_CONSTRUCTORS`; array literals (no spread) and object literals (plain
+ * keys, no spread, no methods) of those; and those joined by `||`, `&&`, `??`, or in parentheses.
+ * Anything else (a call of another function, a member read, an operator that may convert an
+ * object, `await`) answers -1. Each character is read once.
+ */
+function safeExpressionEnd(text: string, index: number): number {
+  let at = safeOperandEnd(text, index);
+  for (;;) {
+    if (at === -1) return -1;
+    const next = skipTrivia(text, at);
+    if (next === -1) return -1;
+    const operator = text.slice(next, next + 2);
+    if ((operator !== '||' && operator !== '&&' && operator !== '??') || text[next + 2] === '=') return at;
+    at = safeOperandEnd(text, skipTrivia(text, next + 2));
+  }
+}
+
+/** One operand of `safeExpressionEnd`. */
+function safeOperandEnd(text: string, index: number): number {
+  if (index === -1) return -1;
+  const char = text[index];
+  if (char === '"' || char === "'") return skipString(text, index);
+  if (char === '`') {
+    const end = skipTemplate(text, index);
+    return end !== -1 && !text.slice(index, end).includes('${') ? end : -1;
+  }
+  if (char === '!') return safeOperandEnd(text, skipTrivia(text, index + 1));
+  if (char === '(') {
+    const end = safeExpressionEnd(text, skipTrivia(text, index + 1));
+    const close = end === -1 ? -1 : skipTrivia(text, end);
+    return close !== -1 && text[close] === ')' ? close + 1 : -1;
+  }
+  if (char === '[' || char === '{') return safeLiteralEnd(text, index);
+  NUMBER.lastIndex = index;
+  const number = NUMBER.exec(text);
+  if (number) return index + number[0].length;
+  const name = identifierAt(text, index);
+  if (name === null) return -1;
+  let at = index + name.length;
+  if (name === 'new') {
+    const start = skipTrivia(text, at);
+    const constructor = start === -1 ? null : identifierAt(text, start);
+    if (constructor === null || !CANNOT_THROW_CONSTRUCTORS.has(constructor)) return -1;
+    at = skipTrivia(text, start + constructor.length);
+    if (at !== -1 && text[at] === '<') {
+      // Type arguments: `new Map<string, number[]>()`.
+      let angles = 0;
+      for (; at < text.length; at += 1) {
+        if (text[at] === '<') angles += 1;
+        else if (text[at] === '>' && --angles === 0) break;
+        else if ('(){};='.includes(text[at] ?? '')) return -1;
+      }
+      at = skipTrivia(text, at + 1);
+    }
+    return at !== -1 && text[at] === '(' && text[skipTrivia(text, at + 1)] === ')' ? skipTrivia(text, at + 1) + 1 : -1;
+  }
+  if (NOT_A_VALUE.has(name)) return -1;
+  let path = name;
+  while (text[at] === '.') {
+    const member = identifierAt(text, at + 1);
+    if (member === null) return -1;
+    path += `.${member}`;
+    at += 1 + member.length;
+  }
+  if (text[at] === '(') {
+    const close = skipTrivia(text, at + 1);
+    return CANNOT_THROW_CALLS.has(path) && close !== -1 && text[close] === ')' ? close + 1 : -1;
+  }
+  return path === name ? at : -1;
+}
+
+/** For `safeOperandEnd`: an array or object literal at `index` whose parts cannot throw, or -1. */
+function safeLiteralEnd(text: string, index: number): number {
+  const closer = text[index] === '[' ? ']' : '}';
+  let at = skipTrivia(text, index + 1);
+  while (at !== -1 && text[at] !== closer) {
+    if (closer === '}') {
+      // A key: a name (shorthand `{ id }` too), a string or a number; then `: value`.
+      const key = text[at] === '"' || text[at] === "'" ? skipString(text, at) : at + (identifierAt(text, at)?.length ?? 0);
+      if (key === -1 || key === at) return -1;
+      const shorthand = identifierAt(text, at) !== null;
+      at = skipTrivia(text, key);
+      if (at !== -1 && text[at] === ':') at = safeExpressionEnd(text, skipTrivia(text, at + 1));
+      else if (!shorthand || (at !== -1 && text[at] !== ',' && text[at] !== '}')) return -1;
+    } else {
+      at = safeExpressionEnd(text, at);
+    }
+    at = at === -1 ? -1 : skipTrivia(text, at);
+    if (at !== -1 && text[at] === ',') at = skipTrivia(text, at + 1);
+    else if (at !== -1 && text[at] !== closer) return -1;
+  }
+  return at === -1 ? -1 : at + 1;
+}
+
+/** `try`, `const`, `let` or `var` at `index`: where a statement of a safe prefix may end without `;`. */
+function statementStartsAt(text: string, index: number): boolean {
+  return ['try', 'const', 'let', 'var'].some((word) => keywordAt(text, index, word));
+}
+
+/**
+ * For `isCatchAllBody`: the index of the first statement after the declarations starting at
+ * `index` that cannot throw (`const started = Date.now(); let result;`): `const`, `let` or `var`
+ * of plain names, each with an optional one-line type annotation and an initializer that
+ * `safeExpressionEnd` accepts. `index` itself when no declaration starts there; -1 when one does
+ * and is not of that kind (a destructuring, a call of another function, a member read, `await`).
+ */
+function skipSafePrefix(text: string, index: number): number {
+  let at = index;
+  while (at !== -1 && (keywordAt(text, at, 'const') || keywordAt(text, at, 'let') || keywordAt(text, at, 'var'))) {
+    at = skipTrivia(text, at + (text[at] === 'c' ? 5 : 3));
+    for (;;) {
+      const name = at === -1 ? null : identifierAt(text, at);
+      if (name === null || NOT_A_VALUE.has(name)) return -1;
+      let end = at + name.length;
+      at = skipTrivia(text, end);
+      if (at !== -1 && text[at] === ':') {
+        // A type annotation on its line: up to `=`, `,`, `;` or the line's end outside angle brackets.
+        let angles = 0;
+        for (at += 1; at < text.length; at += 1) {
+          const char = text[at];
+          if (char === '<') angles += 1;
+          else if (char === '>' && text[at - 1] !== '=') angles -= 1;
+          else if (char === '{' || char === '(') return -1;
+          else if (angles === 0 && ((char === '=' && text[at + 1] !== '>') || char === ',' || char === ';' || char === '\n')) break;
+        }
+        end = at;
+      }
+      if (at !== -1 && text[at] === '=') end = safeExpressionEnd(text, skipTrivia(text, at + 1));
+      const after = at === -1 || end === -1 ? -1 : skipTrivia(text, end);
+      if (after === -1) return -1;
+      if (text[after] === ',') {
+        at = skipTrivia(text, after + 1);
+        continue;
+      }
+      if (text[after] === ';') at = skipTrivia(text, after + 1);
+      else if (statementStartsAt(text, after) && text.slice(end, after).includes('\n')) at = after;
+      else return -1;
+      break;
+    }
+  }
+  return at;
+}
+
 /**
  * True when the block whose `{` is at `open` holds only `try`/`catch` statements whose handlers
- * neither throw nor await (see the module comment). A directive prologue (`'use strict';`) is
+ * neither throw nor await (see the module comment). A directive prologue (`'use strict';`) and
+ * declarations that cannot throw (`skipSafePrefix`: `const started = Date.now(); let result;`) are
  * allowed before them.
  */
 export function isCatchAllBody(text: string, open: number): boolean {
@@ -123,6 +286,8 @@ export function isCatchAllBody(text: string, open: number): boolean {
     at = skipTrivia(text, end);
     if (at !== -1 && text[at] === ';') at = skipTrivia(text, at + 1);
   }
+  // Declarations that cannot throw before the first `try` (`const started = Date.now();`).
+  at = at === -1 ? -1 : skipSafePrefix(text, at);
   let statements = 0;
   while (at !== -1 && at < close) {
     if (!keywordAt(text, at, 'try')) return false;

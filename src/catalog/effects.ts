@@ -540,3 +540,22 @@ export const IN_MEMORY_DOCUMENT_FACTORY = /^(?:PDFDocument|PDF|Pdf|PdfDocument|P
  * `cachedSettings()`, `readCachedToken()`): it answers from memory once the cache is filled.
  */
 export const CACHED_READ_NAME = /^(?:getCached|readCached|cached)[A-Z]\w*$/;
+
+/**
+ * Global calls, with no arguments, that cannot throw: clocks and random numbers, what a function
+ * typically computes before its `try` (`const started = Date.now();`). A declaration initialised
+ * with one of them may stand before an async function's catch-all `try` without making its
+ * promise one that can reject (`guarded-bodies.ts`, read as text: a local shadowing `Date` is
+ * not seen, and would have to throw on a call to matter).
+ */
+export const CANNOT_THROW_CALLS: ReadonlySet<string> = new Set([
+  'Date.now',
+  'performance.now',
+  'Math.random',
+  'process.hrtime',
+  'process.hrtime.bigint',
+  'process.uptime',
+]);
+
+/** Global constructors that cannot throw when given no arguments: `new Date()`, `new Map()`. */
+export const CANNOT_THROW_CONSTRUCTORS: ReadonlySet<string> = new Set(['Date', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object', 'AbortController']);

@@ -81,6 +81,35 @@ describe('catchAllAsyncExports', () => {
     assert.deepEqual(names(text), ['dismiss', 'pick']);
   });
 
+  it('allows declarations that cannot throw before the try', () => {
+    const guard = '  try {\n    await queue.push(job);\n  } catch (error) {\n    log(error);\n  }\n}';
+    const text = [
+      `export async function enqueue(job, options) {\n  const queuedAt = Date.now();\n  let attempts = 0, last;\n${guard}`,
+      // no semicolons, a type annotation, literals of names and clocks, a default by `??`
+      `export const retry = async (job: Job, limit?: number) => {\n  let result: string | undefined\n  const meta = { job, tags: ['retry', \`later\`], at: new Date(), seen: new Map<string, number>() }\n  const max = limit ?? 3\n${guard};`,
+    ].join('\n');
+    assert.deepEqual(names(text), ['enqueue', 'retry']);
+  });
+
+  it('keeps "may reject" when a statement before the try could throw', () => {
+    const guard = ' try { await queue.push(job); } catch (error) { log(error); } }';
+    const text = [
+      // a call of a function it cannot see into
+      `export async function callsFirst(job) { const id = nextId(job);${guard}`,
+      // a member read of a parameter (undefined when the caller passes nothing), and its destructuring
+      `export async function readsFirst(job) { const name = job.name;${guard}`,
+      `export async function unpacksFirst(job) { const { name } = job;${guard}`,
+      // an await, a throw, or any other statement
+      `export async function waitsFirst(job) { const ready = await queue.ready();${guard}`,
+      `export async function throwsFirst(job) { if (!job) throw new TypeError('no job');${guard}`,
+      `export async function spreadsFirst(job) { const copy = [...job.items];${guard}`,
+      `export async function formatsFirst(job) { const label = \`job \${job.id}\`;${guard}`,
+      // a declaration after the try is not a prefix
+      `export async function declaresAfter(job) {${guard.slice(0, -2)} const done = 1; }`,
+    ].join('\n');
+    assert.deepEqual(names(text), []);
+  });
+
   it('leaves out a name declared twice', () => {
     const body = '{ try { await a(); } catch {} }';
     assert.deepEqual(names(`export async function twice() ${body}\nexports.twice = async () => ${body};`), []);
@@ -138,6 +167,8 @@ describe('declarationCatchesAll (typed path, from the declaration the checker re
     'export function notAsync() { try { return work(); } catch (e) { log(e); } }',
     'export const arrow = async (): Promise<void> => { try { await work(); } catch { } };',
     'export class Jobs { async flush() { try { await work(); } catch { } } async mark() { log(1); } }',
+    'export class Rpc { async run(name: string, args: unknown[]) { const started = Date.now(); let result; try { result = await work(); } catch (e) { log(e); } }',
+    '  async runNamed(call: { name: string }) { const name = call.name; try { await work(); } catch (e) { log(e); } } }',
     'declare function work(): Promise<void>; declare function log(e: unknown): void;',
   ].join('\n');
   const file = ts.createSourceFile('jobs.ts', source, ts.ScriptTarget.Latest, true);
@@ -159,6 +190,8 @@ describe('declarationCatchesAll (typed path, from the declaration the checker re
     assert.equal(verdict('quiet'), true);
     assert.equal(verdict('arrow'), true);
     assert.equal(verdict('flush'), true);
+    // after declarations that cannot throw
+    assert.equal(verdict('run'), true);
     // async in name only: nothing awaited, thrown or returned
     assert.equal(verdict('mark'), true);
   });
@@ -167,5 +200,7 @@ describe('declarationCatchesAll (typed path, from the declaration the checker re
     assert.equal(verdict('loud'), false);
     assert.equal(verdict('notAsync'), false);
     assert.equal(verdict('work'), false);
+    // a member read of a parameter before the try may throw
+    assert.equal(verdict('runNamed'), false);
   });
 });

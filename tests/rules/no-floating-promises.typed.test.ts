@@ -41,6 +41,8 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: `${IMPORT}export const all = Promise.all([saveUser('a'), loadLater()]);` },
     // a function of another module that catches every error of its body: nothing to lose
     { filename: 'file.ts', code: "import { notifyQuietly, pingQuietly } from './notify';\nexport async function f() { notifyQuietly('saved'); pingQuietly(); }" },
+    // ...also after declarations that cannot throw (`const startedAt = Date.now();`)
+    { filename: 'file.ts', code: "import { notifyTimed } from './notify';\nexport async function f() { notifyTimed('saved'); }" },
     // not promises: sync functions, any, unknown
     { filename: 'file.ts', code: `${IMPORT}syncValue();` },
     { filename: 'file.ts', code: `${IMPORT}untyped();` },
@@ -237,6 +239,22 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
           suggestions: [
             { messageId: 'suggestAwait', output: "import { notifyLoudly } from './notify';\nexport async function f() { await notifyLoudly('saved'); }" },
             { messageId: 'suggestVoid', output: "import { notifyLoudly } from './notify';\nexport async function f() { void notifyLoudly('saved'); }" },
+          ],
+        },
+      ],
+    },
+    // ...nor after a statement before its try that may throw (a member read of its argument)
+    {
+      filename: 'file.ts',
+      code: "import { notifyNamed } from './notify';\nexport async function f() { notifyNamed({ name: 'a' }); }",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 29,
+          suggestions: [
+            { messageId: 'suggestAwait', output: "import { notifyNamed } from './notify';\nexport async function f() { await notifyNamed({ name: 'a' }); }" },
+            { messageId: 'suggestVoid', output: "import { notifyNamed } from './notify';\nexport async function f() { void notifyNamed({ name: 'a' }); }" },
           ],
         },
       ],
