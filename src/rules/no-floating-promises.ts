@@ -89,6 +89,9 @@ const DELIBERATE_COMMENT =
  */
 const LIFECYCLE_STATE = /^(?:closed|stopped|finished|done|ended|exited|terminated|ready|settled|idle|disconnected|completed)$/;
 
+/** Assignments that store their right side only when the field is unset or falsy (`??=`, `||=`, `&&=`). */
+const LOGICAL_ASSIGNMENT: ReadonlySet<string> = new Set(['??=', '||=', '&&=']);
+
 /** The first parameter of a Node-style callback: `err`, `error`, `e`, `er`, `_err`. */
 const ERROR_PARAMETER = /^_?(?:err|error|e|er)$/i;
 
@@ -526,10 +529,29 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
-    /** A call or `new` (not a resolve-only `new Promise`) that may reject: work started there. */
+    /**
+     * A value a class stores in a field (see `effects.assignedFieldValues`) that starts work which
+     * may reject: a call or `new` (not a resolve-only `new Promise`), also as a branch of
+     * `a ? b : c` or `a || b` (`this.pending = url ? fetch(url) : null`) and as the right side of
+     * a logical assignment (`this.loading ??= fetch(url)`, whose recorded value is the field itself).
+     */
     function isStartedWork(value: TSESTree.Node): boolean {
       const node = skipTransparent(value);
-      return (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && effects.valueCanReject(node);
+      switch (node.type) {
+        case AST_NODE_TYPES.CallExpression:
+        case AST_NODE_TYPES.NewExpression:
+          return effects.valueCanReject(node);
+        case AST_NODE_TYPES.ConditionalExpression:
+          return isStartedWork(node.consequent) || isStartedWork(node.alternate);
+        case AST_NODE_TYPES.LogicalExpression:
+          return isStartedWork(node.left) || isStartedWork(node.right);
+        case AST_NODE_TYPES.MemberExpression: {
+          const parent = node.parent;
+          return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node && LOGICAL_ASSIGNMENT.has(parent.operator) && isStartedWork(parent.right);
+        }
+        default:
+          return false;
+      }
     }
 
     /**
