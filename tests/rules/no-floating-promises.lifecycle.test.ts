@@ -68,6 +68,10 @@ const closingClient = `export function shutdown(client) {
   client.close().then(() => console.log('closed'));
 }`;
 
+const startingServer = `export function boot(app) {
+  app.ready().then(() => app.listen({ port: 3000 }));
+}`;
+
 const invalid: Invalid[] = [
   // teams that want every promise marked still get the listener reported
   {
@@ -97,6 +101,11 @@ const invalid: Invalid[] = [
   {
     code: closingClient,
     errors: [thenReport(closingClient, 2, 3, "client.close().then(() => console.log('closed'));")],
+  },
+  // `ready()` of a server is its start-up (plugins load, and can fail), not a held state
+  {
+    code: startingServer,
+    errors: [thenReport(startingServer, 2, 3, 'app.ready().then(() => app.listen({ port: 3000 }));')],
   },
 ];
 
