@@ -6,7 +6,7 @@
  */
 import { fromModuleText, readModuleText } from './module-exports';
 import { resolveRelativeModule, type ResolvedModule } from './module-resolution';
-import { VALUE_METHODS } from '../catalog/effects';
+import { OUTSIDE_WORLD_MODULES, VALUE_METHODS } from '../catalog/effects';
 import { bodyOpenAfterParameters, closingIndex, skipTrivia } from './guarded-bodies';
 
 /** `export * from './x'` / `export { a, b as c } from './x'` at a line start. */
@@ -285,12 +285,14 @@ function bodyWaitsOnNothing(body: string | null): boolean {
 }
 
 /**
- * Imports of modules that reach outside the process (the file system, the network, child
- * processes): a module whose text imports none of them, and calls no global `fetch`, computes from
- * what it is given as far as its own text shows.
+ * An import (`from`, `require(...)`, `import(...)`) of a module that reaches outside the process
+ * (`OUTSIDE_WORLD_MODULES`), or a call of the global `fetch`.
  */
-const OUTSIDE_WORLD_IMPORT =
-  /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"](?:node:)?(?:fs|fs\/promises|fs-extra|graceful-fs|http|https|http2|net|tls|dgram|dns|child_process|readline|worker_threads|cluster|execa|cross-spawn|axios|got|ky|superagent|undici|node-fetch|cross-fetch|ws)['"]|(?<![\w$.])fetch\s*\(/;
+const OUTSIDE_WORLD_IMPORT = new RegExp(
+  String.raw`(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"](?:node:)?(?:` +
+    [...OUTSIDE_WORLD_MODULES].map((name) => name.replace(/[/.]/g, (c) => `\\${c}`)).join('|') +
+    String.raw`)['"]|(?<![\w$.])fetch\s*\(`,
+);
 
 /**
  * `const Local = factory(SomeClass, ...)` (also `let`/`var`, and `export const`): the factory's

@@ -523,6 +523,18 @@ export const MIGRATION_FUNCTION_WORDS: ReadonlySet<string> = new Set(['migrate',
 export const NETWORK_CALL_ROOTS: ReadonlySet<string> = new Set(['fetch', 'axios', 'got', 'ky', 'superagent', 'request', 'undici', 'http', 'https']);
 
 /**
+ * Modules (without a `node:` prefix) whose import makes a module reach outside its process: the file
+ * system (`FILE_SYSTEM_MODULES`), child processes (`PROCESS_MODULES`), and the network and other
+ * threads or processes listed here. A module importing none of them computes from what it is given,
+ * as far as its own text shows.
+ */
+export const OUTSIDE_WORLD_MODULES: ReadonlySet<string> = new Set([
+  ...[...FILE_SYSTEM_MODULES, ...PROCESS_MODULES.keys()].filter((name) => !name.startsWith('node:')),
+  ...[...NETWORK_CALL_ROOTS].filter((name) => name !== 'fetch'),
+  'http2', 'net', 'tls', 'dgram', 'dns', 'readline', 'worker_threads', 'cluster', 'node-fetch', 'cross-fetch', 'ws',
+]);
+
+/**
  * Methods that run a statement on an SQLite handle (sqlite3, sqlite, better-sqlite3): `db.run(sql)`,
  * `db.exec(sql)`, `db.all(q)`, `db.get(q)`, `db.each(q, cb)`, `db.prepare(sql)`.
  */
