@@ -47,7 +47,8 @@ import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './depende
 import { cannotRejectExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
-import { fromModuleText, resolveRelativeModule } from './module-exports';
+import { fromModuleText } from './module-exports';
+import { resolveRelativeModule } from './module-resolution';
 import { moduleFunctionWaitsOnNothing } from './module-functions';
 import { type AnyRuleContext, perFile } from './per-file';
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
@@ -227,8 +228,8 @@ export class FileEffects {
     if (!imported) return false;
     let names = this.catchAllExports.get(imported.module);
     if (names === undefined) {
-      const file = resolveRelativeModule(this.context.filename, imported.module);
-      names = file ? fromModuleText(file, 'cannotRejectExports', cannotRejectExports) : null;
+      const resolved = resolveRelativeModule(this.context.filename, imported.module);
+      names = resolved ? fromModuleText(resolved.file, 'cannotRejectExports', cannotRejectExports, resolved.stats) : null;
       this.catchAllExports.set(imported.module, names);
     }
     return names?.has(imported.name) ?? false;
@@ -352,8 +353,8 @@ export class FileEffects {
     const key = `${source.module}\0${name}`;
     let answer = this.idleImports.get(key);
     if (answer === undefined) {
-      const file = resolveRelativeModule(this.context.filename, source.module);
-      answer = file !== null && moduleFunctionWaitsOnNothing(file, name);
+      const resolved = resolveRelativeModule(this.context.filename, source.module);
+      answer = resolved !== null && moduleFunctionWaitsOnNothing(resolved, name);
       this.idleImports.set(key, answer);
     }
     return answer;
@@ -755,6 +756,19 @@ export class FileEffects {
       default:
         return true;
     }
+  }
+
+  /**
+   * The values this file's classes assign to the `this` field that `member` (`this.exited`)
+   * reads: the enclosing class's own assignments and those of the classes of this file it extends
+   * (see `inheritedFieldValues`). Empty when `member` is not a named field of `this` inside a
+   * class, or when no class of that chain assigns it.
+   */
+  assignedFieldValues(member: TSESTree.MemberExpression): readonly TSESTree.Node[] {
+    if (skipTransparent(member.object).type !== AST_NODE_TYPES.ThisExpression) return [];
+    const name = staticMemberName(member);
+    const classNode = enclosingClass(member);
+    return (name !== null && classNode ? this.inheritedFieldValues(classNode, name) : undefined) ?? [];
   }
 
   /**

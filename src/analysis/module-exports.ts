@@ -1,18 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { resolveRelativeModule, type FileStats } from './module-resolution';
 
 /** Files larger than this are not scanned (generated bundles). */
 const MAX_FILE_BYTES = 512 * 1024;
-
-const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-
-/** `./db.js` in TypeScript's node16 resolution names `./db.ts`. */
-const TS_FOR_JS: Readonly<Record<string, readonly string[]>> = {
-  '.js': ['.ts', '.tsx'],
-  '.jsx': ['.tsx'],
-  '.mjs': ['.mts'],
-  '.cjs': ['.cts'],
-};
 
 const IDENTIFIER = String.raw`[A-Za-z_$][\w$]*`;
 
@@ -86,60 +76,6 @@ function matchesAt(text: string, pattern: RegExp, starts: readonly number[]): Re
   return matches;
 }
 
-/** The size and modification time of a file (not a folder), or null when there is none. */
-function fileStats(candidate: string): FileStats | null {
-  try {
-    const stats = statSync(candidate, { throwIfNoEntry: false });
-    return stats?.isFile() ? stats : null;
-  } catch {
-    return null;
-  }
-}
-
-/** What `factsOf` compares to know a module is unchanged. */
-interface FileStats {
-  readonly size: number;
-  readonly mtimeMs: number;
-}
-
-/** The file a relative specifier names, as Node and TypeScript resolve it, or null. */
-export function resolveRelativeModule(importer: string, specifier: string): string | null {
-  return resolveRelativeModuleFile(importer, specifier)?.file ?? null;
-}
-
-/**
- * `resolveRelativeModule`, with the stats of the file found (one `stat` per candidate, the found
- * one's kept so that reading the module needs no second `stat`).
- */
-function resolveRelativeModuleFile(importer: string, specifier: string): { file: string; stats: FileStats } | null {
-  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
-  if (!path.isAbsolute(importer)) return null;
-  const base = path.resolve(path.dirname(importer), specifier);
-  const extension = path.extname(base);
-  const found = (file: string): { file: string; stats: FileStats } | null => {
-    const stats = fileStats(file);
-    return stats ? { file, stats } : null;
-  };
-  if (SOURCE_EXTENSIONS.includes(extension)) {
-    const exact = found(base);
-    if (exact) return exact;
-    for (const ts of TS_FOR_JS[extension] ?? []) {
-      const candidate = found(base.slice(0, -extension.length) + ts);
-      if (candidate) return candidate;
-    }
-    return null;
-  }
-  for (const ext of SOURCE_EXTENSIONS) {
-    const candidate = found(base + ext);
-    if (candidate) return candidate;
-  }
-  for (const ext of SOURCE_EXTENSIONS) {
-    const candidate = found(path.join(base, `index${ext}`));
-    if (candidate) return candidate;
-  }
-  return null;
-}
-
 /** What has been read from one local module, and the file's size and modification time then. */
 interface ModuleFacts {
   readonly size: number;
@@ -185,9 +121,12 @@ function factsOf(file: string, known?: FileStats): ModuleFacts | null {
   return facts;
 }
 
-/** The text of a local module, or null when it cannot be read or is too large to scan (a bundle). */
-export function readModuleText(file: string): string | null {
-  return factsOf(file)?.text ?? null;
+/**
+ * The text of a local module, or null when it cannot be read or is too large to scan (a bundle);
+ * `known`: the file's stats, when the caller has just read them.
+ */
+export function readModuleText(file: string, known?: FileStats): string | null {
+  return factsOf(file, known)?.text ?? null;
 }
 
 /**
@@ -217,11 +156,11 @@ export function readAsyncExports(file: string): ReadonlySet<string> | null {
 
 /**
  * `readAsyncExports` of the module a relative specifier names from `importer`
- * (`resolveRelativeModule`); null when it names no readable file. One `stat` less than the two
- * calls: the stats the resolution read are the ones the module's facts are checked against.
+ * (`resolveRelativeModule`); null when it names no readable file. The stats the resolution read
+ * are the ones the module's facts are checked against.
  */
 export function readRelativeAsyncExports(importer: string, specifier: string): ReadonlySet<string> | null {
-  const resolved = resolveRelativeModuleFile(importer, specifier);
+  const resolved = resolveRelativeModule(importer, specifier);
   return resolved ? fromModuleText(resolved.file, 'asyncExports', scanAsyncExports, resolved.stats) : null;
 }
 

@@ -4,7 +4,8 @@
  * negative answer is given ("waits on nothing"), and only when the declaration is found and its
  * whole body says so; anything unclear answers false, so callers keep assuming real work.
  */
-import { fromModuleText, readModuleText, resolveRelativeModule } from './module-exports';
+import { fromModuleText, readModuleText } from './module-exports';
+import { resolveRelativeModule, type ResolvedModule } from './module-resolution';
 import { VALUE_METHODS } from '../catalog/effects';
 import { bodyOpenAfterParameters, closingIndex, skipTrivia } from './guarded-bodies';
 
@@ -110,8 +111,9 @@ function skipTypeParameters(text: string, open: number): number {
 const DEFAULT_FUNCTION = /^[ \t]*export\s+default\s+(?:async\s+)?function\b[^(]*\(/m;
 
 /** The body text of `name` (`default` included) in a module, followed through `export ... from`. */
-function exportedBodyText(file: string, name: string, hops = 0): string | null {
-  const text = readModuleText(file);
+function exportedBodyText(resolved: ResolvedModule, name: string, hops = 0): string | null {
+  const { file, stats } = resolved;
+  const text = readModuleText(file, stats);
   if (text === null) return null;
   let body: string | null;
   if (name === 'default') {
@@ -122,7 +124,7 @@ function exportedBodyText(file: string, name: string, hops = 0): string | null {
     body = functionBodyText(text, name);
   }
   if (body !== null || hops >= MAX_RE_EXPORT_HOPS) return body;
-  for (const reExport of fromModuleText(file, 'reExports', scanReExports) ?? []) {
+  for (const reExport of fromModuleText(file, 'reExports', scanReExports, stats) ?? []) {
     if (reExport.names !== null && !reExport.names.has(name)) continue;
     const next = resolveRelativeModule(file, reExport.module);
     const found = next ? exportedBodyText(next, name, hops + 1) : null;
@@ -161,7 +163,7 @@ function returnsCall(body: string): boolean {
 }
 
 /**
- * True when the function `name` of a relative module (`file`, resolved) waits on nothing, read
+ * True when the function `name` of a relative module (`resolved`) waits on nothing, read
  * from the body of its declaration in the module's text (see `functionBodyText`): it awaits no
  * call (only values at hand: `await ready`, `await instancesPromise`), chains no `.then`, returns
  * nothing called or constructed, yields nothing, and creates no `new Promise`. An `async` helper
@@ -169,8 +171,8 @@ function returnsCall(body: string): boolean {
  * module is such a function. A body that cannot be found, or an arrow whose expression calls
  * anything, gives false.
  */
-export function moduleFunctionWaitsOnNothing(file: string, name: string): boolean {
-  return fromModuleText(file, `waitsOnNothing:${name}`, () => bodyWaitsOnNothing(exportedBodyText(file, name))) ?? false;
+export function moduleFunctionWaitsOnNothing(resolved: ResolvedModule, name: string): boolean {
+  return fromModuleText(resolved.file, `waitsOnNothing:${name}`, () => bodyWaitsOnNothing(exportedBodyText(resolved, name)), resolved.stats) ?? false;
 }
 
 function bodyWaitsOnNothing(body: string | null): boolean {

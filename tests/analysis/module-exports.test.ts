@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { readAsyncExports, resolveRelativeModule } from '../../src/analysis/module-exports';
+import { readAsyncExports } from '../../src/analysis/module-exports';
 
 function withFiles(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'module-exports-'));
@@ -49,19 +49,5 @@ describe('readAsyncExports: overloads', () => {
       ].join('\n'),
     });
     assert.deepEqual([...(readAsyncExports(path.join(root, 'c.ts')) ?? [])].sort(), ['single']);
-  });
-});
-
-describe('resolveRelativeModule', () => {
-  it('resolves extensions, .js to .ts, and index files; not packages or relative importers', () => {
-    const root = withFiles({ 'src/db.ts': '', 'src/lib/index.js': '', 'src/util.mjs': '', 'src/main.ts': '' });
-    const importer = path.join(root, 'src', 'main.ts');
-    assert.equal(resolveRelativeModule(importer, './db'), path.join(root, 'src', 'db.ts'));
-    assert.equal(resolveRelativeModule(importer, './db.js'), path.join(root, 'src', 'db.ts'));
-    assert.equal(resolveRelativeModule(importer, './lib'), path.join(root, 'src', 'lib', 'index.js'));
-    assert.equal(resolveRelativeModule(importer, './util.mjs'), path.join(root, 'src', 'util.mjs'));
-    assert.equal(resolveRelativeModule(importer, './nothing'), null);
-    assert.equal(resolveRelativeModule(importer, 'db'), null);
-    assert.equal(resolveRelativeModule('file.ts', './db'), null);
   });
 });
