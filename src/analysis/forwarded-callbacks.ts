@@ -31,7 +31,7 @@ type ForwardingFunction = ts.FunctionDeclaration | ts.FunctionExpression | ts.Ar
  * an argument of a call whose parameter type at that position is a function type every call
  * signature of which returns `any`, `unknown` or a thenable (`Thenable<T>`, `Promise<T>`,
  * `T | Promise<T>`), or an argument of another such forwarding function (at most
- * `MAX_FORWARD_DEPTH` deep). Any other read (a call `run()`, a store `this.run = run`, a return)
+ * `MAX_FORWARD_DEPTH` deep). Any other read (a call `run()`, a store `this.run = run` or `{ run }`, a return)
  * is a use whose result the wrapper itself may drop: false. False too on any checker failure, a
  * body larger than `FORWARD_NODE_BUDGET` nodes, or a parameter never read.
  */
@@ -59,7 +59,7 @@ function forwardsAt(checker: ts.TypeChecker, typescript: typeof ts, call: ts.Cal
       forwardsOnly = false;
       return;
     }
-    if (typescript.isIdentifier(node) && node !== name && node.text === name.text && checker.getSymbolAtLocation(node) === symbol) {
+    if (typescript.isIdentifier(node) && node !== name && node.text === name.text && readSymbol(checker, typescript, node) === symbol) {
       reads += 1;
       if (!isHandedToPromiseSink(checker, typescript, node, depth)) forwardsOnly = false;
       return;
@@ -68,6 +68,15 @@ function forwardsAt(checker: ts.TypeChecker, typescript: typeof ts, call: ts.Cal
   };
   visit(declaration.body);
   return forwardsOnly && reads > 0;
+}
+
+/**
+ * The symbol whose value the identifier `node` reads: for the name of a shorthand property
+ * (`{ run }`) the variable it stores, not the property it declares.
+ */
+function readSymbol(checker: ts.TypeChecker, typescript: typeof ts, node: ts.Identifier): ts.Symbol | undefined {
+  if (typescript.isShorthandPropertyAssignment(node.parent) && node.parent.name === node) return checker.getShorthandAssignmentValueSymbol(node.parent);
+  return checker.getSymbolAtLocation(node);
 }
 
 function isForwardingFunction(typescript: typeof ts, node: ts.Node): node is ForwardingFunction {

@@ -42,6 +42,14 @@ const MAX_BODY_CHARS = 20_000;
  * these.
  */
 function functionBodyText(text: string, name: string): string | null {
+  return functionParts(text, name)?.body ?? null;
+}
+
+/**
+ * `functionBodyText`'s declaration, with the text of its parameter list (without the parentheses;
+ * null for one bare arrow parameter, which is then `bare`).
+ */
+function functionParts(text: string, name: string): { parameters: string | null; body: string } | null {
   const escaped = name.replace(/[$]/g, '\\$');
   const declaration = new RegExp(
     String.raw`\bfunction\s*\*?\s*${escaped}\s*(?=[<(])|(?:^|[\s,{;])${escaped}\s*(?::[^=;\n]*)?=\s*(?:async\b\s*)?(?:function\b[^(]*)?(?=[(\w$])|^[ \t]*(?:(?:public|private|protected|static|async|override)\s+)*${escaped}\s*(?=\()`,
@@ -54,15 +62,22 @@ function functionBodyText(text: string, name: string): string | null {
   if (text[index] === '<') index = skipTypeParameters(text, index);
   if (index < 0) return null;
   let open: number;
+  let parameters: string | null;
   if (text[index] === '(') {
+    const paramClose = closingIndex(text, index);
+    parameters = paramClose === -1 ? null : text.slice(index + 1, paramClose);
     open = bodyOpenAfterParameters(text, index);
-    if (open === -1) return arrowExpressionText(text, index);
+    if (open === -1) {
+      const expression = arrowExpressionText(text, index);
+      return expression === null ? null : { parameters, body: expression };
+    }
   } else {
     // `name = async value => ...`: one bare parameter, then the arrow.
-    const bare = /^[\w$]+\s*=>\s*/.exec(text.slice(index, index + 200));
+    const bare = /^([\w$]+)\s*=>\s*/.exec(text.slice(index, index + 200));
     if (!bare) return null;
+    parameters = bare[1] ?? null;
     open = index + bare[0].length;
-    if (text[open] !== '{') return lineFrom(text, open);
+    if (text[open] !== '{') return { parameters, body: lineFrom(text, open) };
   }
   let close = closingIndex(text, open);
   // `(): { id: string } {`: the first braces were an object type; the body follows.
@@ -71,7 +86,7 @@ function functionBodyText(text: string, name: string): string | null {
     open = next;
     close = closingIndex(text, open);
   }
-  return text.slice(open, close === -1 ? Math.min(text.length, open + MAX_BODY_CHARS) : close + 1);
+  return { parameters, body: text.slice(open, close === -1 ? Math.min(text.length, open + MAX_BODY_CHARS) : close + 1) };
 }
 
 /** The text from `index` to the end of its line: an arrow's expression body. */
@@ -111,26 +126,107 @@ function skipTypeParameters(text: string, open: number): number {
 const DEFAULT_FUNCTION = /^[ \t]*export\s+default\s+(?:async\s+)?function\b[^(]*\(/m;
 
 /** The body text of `name` (`default` included) in a module, followed through `export ... from`. */
-function exportedBodyText(resolved: ResolvedModule, name: string, hops = 0): string | null {
+function exportedBodyText(resolved: ResolvedModule, name: string): string | null {
+  return exportedFunctionParts(resolved, name)?.body ?? null;
+}
+
+/** `functionParts` of `name` (`default`: its body only) in a module, followed through `export ... from`. */
+function exportedFunctionParts(resolved: ResolvedModule, name: string, hops = 0): { parameters: string | null; body: string } | null {
   const { file, stats } = resolved;
   const text = readModuleText(file, stats);
   if (text === null) return null;
-  let body: string | null;
+  let parts: { parameters: string | null; body: string } | null;
   if (name === 'default') {
     const match = DEFAULT_FUNCTION.exec(text);
     const open = match ? text.indexOf('{', match.index + match[0].length) : -1;
-    body = open === -1 ? null : functionBodyText(`function f() ${text.slice(open)}`, 'f');
+    const body = open === -1 ? null : functionBodyText(`function f() ${text.slice(open)}`, 'f');
+    parts = body === null ? null : { parameters: null, body };
   } else {
-    body = functionBodyText(text, name);
+    parts = functionParts(text, name);
   }
-  if (body !== null || hops >= MAX_RE_EXPORT_HOPS) return body;
+  if (parts !== null || hops >= MAX_RE_EXPORT_HOPS) return parts;
   for (const reExport of fromModuleText(file, 'reExports', scanReExports, stats) ?? []) {
     if (reExport.names !== null && !reExport.names.has(name)) continue;
     const next = resolveRelativeModule(file, reExport.module);
-    const found = next ? exportedBodyText(next, name, hops + 1) : null;
+    const found = next ? exportedFunctionParts(next, name, hops + 1) : null;
     if (found !== null) return found;
   }
   return null;
+}
+
+/**
+ * The positions of the parameters whose members the function `name` of a relative module
+ * (`file`, resolved) assigns, read from its declaration's text (`functionParts`): `i.version =
+ * await fetchVersion(i.ref)` writes a member of its parameter `i`. A caching fetcher that keeps
+ * its result on the object it is handed is such a function: a later call handed the same object
+ * may read what it stored. Simple parameter names only (a destructured or defaulted parameter
+ * keeps its position but is not followed); empty when the declaration is not found.
+ */
+export function moduleFunctionWrittenParameters(resolved: ResolvedModule, name: string): readonly number[] {
+  return (
+    fromModuleText(resolved.file, `writtenParameters:${name}`, () => {
+      const parts = exportedFunctionParts(resolved, name);
+      if (!parts || parts.parameters === null) return [];
+      const { parameters, body } = parts;
+      const written: number[] = [];
+      splitParameters(parameters).forEach((parameter, index) => {
+        const simple = /^(?:(?:public|private|protected|readonly)\s+)*([\w$]+)\s*[?]?\s*(?::|=|$)/.exec(parameter.trim());
+        const parameterName = simple?.[1];
+        if (parameterName === undefined) return;
+        const escaped = parameterName.replace(/[$]/g, '\\$');
+        if (new RegExp(String.raw`(?<![\w$.])${escaped}\s*(?:\.\s*[\w$]+|\[[^\]\n]+\])+\s*(?:[-+*/%&|^]|\?\?|&&|\|\|)?=(?![=>])`).test(body)) {
+          written.push(index);
+        }
+      });
+      return written;
+    }, resolved.stats) ?? []
+  );
+}
+
+/**
+ * True when the function `name` of a relative module (`file`, resolved) is a caching fetcher on
+ * the object it is handed, read from its declaration's text: it fills a member of a parameter only
+ * when missing and returns it (`if (!spec.version) { spec.version = await fetchVersion(spec.ref); }
+ * return spec.version;`, or `spec.version ??= await ...; return spec.version;`). Once an earlier
+ * step has asked for the same object, it answers from memory.
+ */
+export function moduleFunctionCachesOnArgument(resolved: ResolvedModule, name: string): boolean {
+  return (
+    fromModuleText(resolved.file, `cachesOnArgument:${name}`, () => {
+      const parts = exportedFunctionParts(resolved, name);
+      if (!parts || parts.parameters === null) return false;
+      const { parameters, body } = parts;
+      return splitParameters(parameters).some((parameter) => {
+        const parameterName = /^(?:(?:public|private|protected|readonly)\s+)*([\w$]+)/.exec(parameter.trim())?.[1];
+        if (parameterName === undefined) return false;
+        const p = parameterName.replace(/[$]/g, '\\$');
+        for (const match of body.matchAll(new RegExp(String.raw`return\s+(?:await\s+)?${p}\.([\w$]+)\s*[;}\n]`, 'g'))) {
+          const member = (match[1] ?? '').replace(/[$]/g, '\\$');
+          const missing = new RegExp(String.raw`if\s*\(\s*!\s*${p}\.${member}\s*\)|(?<![\w$.])${p}\.${member}\s*\?\?=`);
+          if (missing.test(body)) return true;
+        }
+        return false;
+      });
+    }, resolved.stats) ?? false
+  );
+}
+
+/** A parameter list's text split at its top-level commas (type arguments, defaults and patterns kept whole). */
+function splitParameters(list: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < list.length; index += 1) {
+    const char = list[index];
+    if (char === '(' || char === '[' || char === '{' || char === '<') depth += 1;
+    else if ((char === ')' || char === ']' || char === '}' || char === '>') && list[index - 1] !== '=') depth -= 1;
+    else if (char === ',' && depth === 0) {
+      parts.push(list.slice(start, index));
+      start = index + 1;
+    }
+  }
+  if (list.slice(start).trim() !== '') parts.push(list.slice(start));
+  return parts;
 }
 
 /**
@@ -186,4 +282,94 @@ function bodyWaitsOnNothing(body: string | null): boolean {
     if (!VALUE_AWAIT.test(after.trimStart())) return false;
   }
   return true;
+}
+
+/**
+ * Imports of modules that reach outside the process (the file system, the network, child
+ * processes): a module whose text imports none of them, and calls no global `fetch`, computes from
+ * what it is given as far as its own text shows.
+ */
+const OUTSIDE_WORLD_IMPORT =
+  /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"](?:node:)?(?:fs|fs\/promises|fs-extra|graceful-fs|http|https|http2|net|tls|dgram|dns|child_process|readline|worker_threads|cluster|execa|cross-spawn|axios|got|ky|superagent|undici|node-fetch|cross-fetch|ws)['"]|(?<![\w$.])fetch\s*\(/;
+
+/**
+ * `const Local = factory(SomeClass, ...)` (also `let`/`var`, and `export const`): the factory's
+ * name and the class handed to it.
+ */
+function factoryWrapping(text: string, local: string): { factory: string; wrapped: string } | null {
+  const escaped = local.replace(/[$]/g, '\\$');
+  const match = new RegExp(String.raw`(?:^|[\s;])(?:export\s+)?(?:const|let|var)\s+${escaped}\s*=\s*([\w$]+)\s*\(\s*([\w$]+)\s*[,)]`, 'm').exec(text);
+  return match?.[1] && match[2] ? { factory: match[1], wrapped: match[2] } : null;
+}
+
+/** The local name a module exports as `exported`: `export { Local as exported }`, or `exported` itself. */
+function localNameOfExport(text: string, exported: string): string {
+  for (const match of text.matchAll(/\bexport\s*\{([^}]*)\}(?!\s*from)/g)) {
+    for (const part of (match[1] ?? '').split(',')) {
+      const [local, alias] = part.trim().split(/\s+as\s+/);
+      if (local && (alias ?? local) === exported) return local;
+    }
+  }
+  return exported;
+}
+
+/** The relative module `text` imports `name` from (`import { name } from './x'`, `import { a as name }`), or null. */
+function relativeImportOf(text: string, name: string): string | null {
+  for (const match of text.matchAll(/\bimport\s*\{([^}]*)\}\s*from\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+    const names = (match[1] ?? '').split(',').map((part) => part.trim().split(/\s+as\s+/).at(-1));
+    if (names.includes(name)) return match[2] ?? null;
+  }
+  return null;
+}
+
+/**
+ * True when the body of a factory memoises what it hands out under `method`: it defines `method`,
+ * looks a result up (`.get(`) and returns it when found, and stores a new one (`.set(`), in a map
+ * named for caching or memoising.
+ */
+function memoisesMethod(body: string, method: string): boolean {
+  const escaped = method.replace(/[$]/g, '\\$');
+  return (
+    new RegExp(String.raw`\b${escaped}\b`).test(body) &&
+    /\b\w*(?:[cC]ache|[mM]emo)\w*\s*\.\s*get\s*\(/.test(body) &&
+    /\b\w*(?:[cC]ache|[mM]emo)\w*\s*\.\s*set\s*\(/.test(body) &&
+    /\breturn\b/.test(body)
+  );
+}
+
+/**
+ * True when `exported` of the module `file` (resolved) is a memoised in-memory computation whose
+ * `method` hands out its cached result: in the module's text, the export is a class of the same
+ * module wrapped by a factory (`const PlanComputed = memoiseDerivation(Plan, ['route']);
+ * export { PlanComputed as Plan }`) that does not declare `method` itself; the factory (declared
+ * there or imported from a relative module) defines `method` and keeps results in a cache map
+ * (`memoisesMethod`); and the module imports nothing that reaches outside the process
+ * (`OUTSIDE_WORLD_IMPORT`). Such a request computes from data in memory, once per input: two of
+ * them awaited in turn run on the one thread either way. Anything not found answers false.
+ */
+export function moduleExportIsMemoisedComputation(resolved: ResolvedModule, exported: string, method: string): boolean {
+  return fromModuleText(resolved.file, `memoisedComputation:${exported}.${method}`, (text) => {
+    if (OUTSIDE_WORLD_IMPORT.test(text)) return false;
+    const wrapping = factoryWrapping(text, localNameOfExport(text, exported));
+    if (wrapping === null) return false;
+    const classBody = classBodyText(text, wrapping.wrapped);
+    if (classBody === null || functionBodyText(classBody, method) !== null) return false;
+    let factoryBody = functionBodyText(text, wrapping.factory);
+    if (factoryBody === null) {
+      const specifier = relativeImportOf(text, wrapping.factory);
+      const factoryModule = specifier === null ? null : resolveRelativeModule(resolved.file, specifier);
+      factoryBody = factoryModule === null ? null : exportedBodyText(factoryModule, wrapping.factory);
+    }
+    return factoryBody !== null && memoisesMethod(factoryBody, method);
+  }, resolved.stats) ?? false;
+}
+
+/** The text of `class name ... { ... }` in a module's text (from its `{` to the matching `}`), or null. */
+function classBodyText(text: string, name: string): string | null {
+  const escaped = name.replace(/[$]/g, '\\$');
+  const match = new RegExp(String.raw`\bclass\s+${escaped}\b[^{]*\{`).exec(text);
+  if (!match) return null;
+  const open = match.index + match[0].length - 1;
+  const close = closingIndex(text, open);
+  return close === -1 ? null : text.slice(open, close + 1);
 }

@@ -245,3 +245,12 @@ export const TYPESCRIPT_EMIT_HELPERS: ReadonlySet<string> = new Set([
  * promise every editor API call returns (`isEditorHostThenable` in `analysis/host-thenables.ts`).
  */
 export const EDITOR_HOST_DECLARATION_FILE = /(?:^|[\\/])(?:vscode(?:\.proposed\.[\w.]+)?\.d\.ts|@types[\\/]vscode[\\/][^\\/]*\.d\.ts)$/;
+
+/**
+ * Names of a query builder (`builder`, `countBuilder`, `queryBuilder`, `qb`, `knex`): knex,
+ * Objection and TypeORM builders are thenables that start their query only when awaited or
+ * `.then`-ed, so a builder made early and awaited later was not running meanwhile. Untyped, a
+ * value held under such a name, or a method chain on one (`builder.clone().count('id')`), is
+ * taken for a lazy builder; typed mode reads the type instead.
+ */
+export const LAZY_BUILDER_NAME = /(?:^|[a-z_$])(?:[bB]uilder|[qQ][bB])$|^(?:knex|qb|builder)$/;

@@ -832,11 +832,12 @@ export default createRule<Options, MessageIds>({
               // take not to throw. An executor that catches an error and settles nothing would hang.
             } else if (canReject || !awaits || (hasUnguardedWork(executor, keys) && !(settlesOnlyInline(executor, keys) && onlySyncPrefixUnguarded(executor, keys)))) {
               context.report({ node: executor, messageId: 'promiseExecutor' });
-            } else if (settlesOnlyInline(executor, keys)) {
+            } else if (settlesOnlyInline(executor, keys) && !awaitsAfterSettling(executor, keys)) {
               // Every exception settles the promise (`catch (e) { reject(e) }`, or a fallback
               // `resolve`), so nothing is lost; what is left is a wrapper the async function makes
               // redundant. When it settles from a callback (an event, a timer), the wrapper is
-              // needed: silent.
+              // needed: silent. So it is when the executor settles early and keeps working
+              // (`resolve(); await finishLater();`): an async function would settle only at its end.
               context.report({ node: executor, messageId: 'redundantPromiseExecutor' });
             }
           }
@@ -931,6 +932,36 @@ function catchesInto(statement: TSESTree.Node, reject: string): boolean {
     staticMemberName(callee) === 'catch' &&
     handler?.type === AST_NODE_TYPES.Identifier &&
     handler.name === reject
+  );
+}
+
+/**
+ * True when the executor awaits something after a call of one of its settling parameters that
+ * does not end the executor, in source order (`resolve(); if (late) await finishLater();`): the
+ * promise settles before the executor's work is done, which an async function returning its
+ * result could not do. A settling call that returns (`return resolve(x)`, `resolve(x); return;`)
+ * ends the work.
+ */
+function awaitsAfterSettling(executor: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  const settlers = new Set(executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+  const endsExecutor = (call: TSESTree.CallExpression): boolean => {
+    const statement = call.parent;
+    if (statement.type === AST_NODE_TYPES.ReturnStatement) return true;
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const list = statement.parent.type === AST_NODE_TYPES.BlockStatement ? statement.parent.body : null;
+    const next = list ? list[list.indexOf(statement) + 1] : undefined;
+    return next?.type === AST_NODE_TYPES.ReturnStatement;
+  };
+  let settledAt = Infinity;
+  someNodeInSameFunction(executor.body, visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && settlers.has(node.callee.name) && !endsExecutor(node)) {
+      settledAt = Math.min(settledAt, node.range[1]);
+    }
+    return false;
+  });
+  return (
+    settledAt !== Infinity &&
+    someNodeInSameFunction(executor.body, visitorKeys, (node) => node.type === AST_NODE_TYPES.AwaitExpression && node.range[0] > settledAt)
   );
 }
 
