@@ -848,14 +848,14 @@ export class FileEffects {
   }
 
   /**
-   * The values this file's classes assign to the `this` field that `member` (`this.exited`)
-   * reads: the enclosing class's own assignments and those of the classes of this file it extends
-   * (see `inheritedFieldValues`). Empty when `member` is not a named field of `this` inside a
-   * class, or when no class of that chain assigns it.
+   * The values this file's classes assign to the `this` field that `member` (`this.exited`,
+   * `this.#exited`) reads: the enclosing class's own assignments and those of the classes of this
+   * file it extends (see `inheritedFieldValues`). Empty when `member` is not a named field of
+   * `this` inside a class, or when no class of that chain assigns it.
    */
   assignedFieldValues(member: TSESTree.MemberExpression): readonly TSESTree.Node[] {
     if (skipTransparent(member.object).type !== AST_NODE_TYPES.ThisExpression) return [];
-    const name = staticMemberName(member);
+    const name = fieldName(member);
     const classNode = enclosingClass(member);
     return (name !== null && classNode ? this.inheritedFieldValues(classNode, name) : undefined) ?? [];
   }
@@ -890,7 +890,8 @@ export class FileEffects {
   }
 
   /**
-   * The values a class assigns to its `this` fields, anywhere in its body (methods, nested
+   * The values a class assigns to its `this` fields (by `fieldName`: `#x` for a private one),
+   * anywhere in its body (methods, nested
    * callbacks, initialisers), read once per class; a field assigned through anything but a plain
    * `=` (`??=`, a destructuring) gets the field itself as a value, which no caller takes as known.
    */
@@ -902,11 +903,13 @@ export class FileEffects {
       if (name !== null) values.set(name, [...(values.get(name) ?? []), value]);
     };
     const visit = (node: TSESTree.Node): void => {
-      if (node.type === AST_NODE_TYPES.PropertyDefinition && !node.static && node.value) add(keyName(node), skipTransparent(node.value));
+      if (node.type === AST_NODE_TYPES.PropertyDefinition && !node.static && node.value) {
+        add(node.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.key.name}` : keyName(node), skipTransparent(node.value));
+      }
       if (node.type === AST_NODE_TYPES.AssignmentExpression) {
         for (const target of assignmentTargets(node.left)) {
           if (target.type === AST_NODE_TYPES.MemberExpression && skipTransparent(target.object).type === AST_NODE_TYPES.ThisExpression) {
-            add(staticMemberName(target), node.operator === '=' && target === node.left ? skipTransparent(node.right) : target);
+            add(fieldName(target), node.operator === '=' && target === node.left ? skipTransparent(node.right) : target);
           }
         }
       }
@@ -1353,6 +1356,11 @@ function holdsConnection(classNode: TSESTree.ClassDeclaration | TSESTree.ClassEx
 }
 
 /** The name of a class member as written (`request`, `#conn` as `conn`), or null when computed. */
+/** The field `this.x` names: `x`, `#x` for a private field (`this.#x`), null when computed from a value. */
+function fieldName(member: TSESTree.MemberExpression): string | null {
+  return member.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.property.name}` : staticMemberName(member);
+}
+
 function keyName(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | null {
   if (member.computed) return null;
   if (member.key.type === AST_NODE_TYPES.Identifier || member.key.type === AST_NODE_TYPES.PrivateIdentifier) return member.key.name;

@@ -79,15 +79,22 @@ const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
   AST_NODE_TYPES.SequenceExpression,
 ]);
 
-/** Comment words that say a promise is left alone on purpose. */
+/**
+ * Comment words that say a promise is left alone on purpose. `no await` counts only at the start of a
+ * comment (`// no await: refreshed in the background`), not inside a note about a bug (`// BUG: no await`).
+ */
 const DELIBERATE_COMMENT =
-  /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bno await\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\bignor(?:e|es|ed|ing) (?:(?:the|this|that|its|their|returned|resulting) ){0,2}(?:result|promise)s?\b|\b(?:uncaught|unhandled)\b|(?:eslint|oxlint)-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
+  /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|^\s*no await\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\bignor(?:e|es|ed|ing) (?:(?:the|this|that|its|their|returned|resulting) ){0,2}(?:result|promise)s?\b|\b(?:uncaught|unhandled)\b|(?:eslint|oxlint)-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
 
 /**
  * Method names for a state of an object's life: `closed()`, `stopped()`, `finished()` hand out a
- * promise the object keeps for that event (see `listensToHeldPromise`).
+ * promise the object keeps for that event (see `listensToHeldPromise`). Not `ready()`: in servers it
+ * is the start-up itself (`app.ready()` loads plugins and can reject).
  */
-const LIFECYCLE_STATE = /^(?:closed|stopped|finished|done|ended|exited|terminated|ready|settled|idle|disconnected|completed)$/;
+const LIFECYCLE_STATE = /^(?:closed|stopped|finished|done|ended|exited|terminated|settled|idle|disconnected|completed)$/;
+
+/** Assignments that store their right side only when the field is unset or falsy (`??=`, `||=`, `&&=`). */
+const LOGICAL_ASSIGNMENT: ReadonlySet<string> = new Set(['??=', '||=', '&&=']);
 
 /** The first parameter of a Node-style callback: `err`, `error`, `e`, `er`, `_err`. */
 const ERROR_PARAMETER = /^_?(?:err|error|e|er)$/i;
@@ -526,10 +533,29 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
-    /** A call or `new` (not a resolve-only `new Promise`) that may reject: work started there. */
+    /**
+     * A value a class stores in a field (see `effects.assignedFieldValues`) that starts work which
+     * may reject: a call or `new` (not a resolve-only `new Promise`), also as a branch of
+     * `a ? b : c` or `a || b` (`this.pending = url ? fetch(url) : null`) and as the right side of
+     * a logical assignment (`this.loading ??= fetch(url)`, whose recorded value is the field itself).
+     */
     function isStartedWork(value: TSESTree.Node): boolean {
       const node = skipTransparent(value);
-      return (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && effects.valueCanReject(node);
+      switch (node.type) {
+        case AST_NODE_TYPES.CallExpression:
+        case AST_NODE_TYPES.NewExpression:
+          return effects.valueCanReject(node);
+        case AST_NODE_TYPES.ConditionalExpression:
+          return isStartedWork(node.consequent) || isStartedWork(node.alternate);
+        case AST_NODE_TYPES.LogicalExpression:
+          return isStartedWork(node.left) || isStartedWork(node.right);
+        case AST_NODE_TYPES.MemberExpression: {
+          const parent = node.parent;
+          return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node && LOGICAL_ASSIGNMENT.has(parent.operator) && isStartedWork(parent.right);
+        }
+        default:
+          return false;
+      }
     }
 
     /**

@@ -17,8 +17,8 @@ import {
   typedPromiseKind,
 } from '../analysis/promise-bindings';
 import { getFileEffects } from '../analysis/effects';
-import { getPromiseAnalysis, getValueUsage } from '../analysis/promises';
-import { isLoopStatement, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { chainMethodName, getPromiseAnalysis, getValueUsage } from '../analysis/promises';
+import { isLoopStatement, skipTransparent, variableOfIdentifier } from '../util/ast';
 import { LAZY_BUILDER_NAME } from '../catalog/promise-apis';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
@@ -265,7 +265,7 @@ export default createRule<Options, MessageIds>({
       const expression = skipTransparent(start.expression);
       if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
       const callee = skipTransparent(expression.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression && ['then', 'catch', 'finally'].includes(staticMemberName(callee) ?? '')) return false;
+      if (chainMethodName(expression) !== null) return false;
       if (LAZY_BUILDER_NAME.test(start.name)) return true;
       let root: TSESTree.Node = callee;
       while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {

@@ -32,6 +32,11 @@ const invalid: Invalid[] = [
     code: 'async function save(x) {\n  try { await put(x); } catch (e) { log(e); throw e; }\n}\nfunction f(x) {\n  save(x);\n}',
     errors: [{ messageId: 'floating', line: 5, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function save(x) {\n  try { await put(x); } catch (e) { log(e); throw e; }\n}\nfunction f(x) {\n  void save(x);\n}' }] }],
   },
+  // a comment that only mentions a missing await (a note about a bug) is no statement of intent
+  {
+    code: 'async function save(x) { await put(x); }\nfunction f(x) {\n  save(x); // BUG: no await here\n}',
+    errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'async function save(x) { await put(x); }\nfunction f(x) {\n  void save(x); // BUG: no await here\n}' }] }],
+  },
   // .finally(cb) passes the rejection on
   {
     code: 'function f() {\n  loadData().finally(() => setLoading(false));\n}',

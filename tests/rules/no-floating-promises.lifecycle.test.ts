@@ -38,8 +38,38 @@ const restartable = `export class Worker {
   }
 }`;
 
+const guardedFetch = `export class Loader {
+  constructor(url) {
+    this.pending = url ? fetch(url) : null;
+  }
+  show() {
+    this.pending.then((response) => this.render(response));
+  }
+}`;
+
+const lazyFetch = `export class Profile {
+  load(url) {
+    this.loading ??= fetch(url);
+    this.loading.then((response) => this.render(response));
+  }
+}`;
+
+const privateField = `export class Feed {
+  #latest;
+  refresh(url) {
+    this.#latest = fetch(url);
+  }
+  show() {
+    this.#latest.then((response) => this.render(response));
+  }
+}`;
+
 const closingClient = `export function shutdown(client) {
   client.close().then(() => console.log('closed'));
+}`;
+
+const startingServer = `export function boot(app) {
+  app.ready().then(() => app.listen({ port: 3000 }));
 }`;
 
 const invalid: Invalid[] = [
@@ -54,10 +84,28 @@ const invalid: Invalid[] = [
     code: restartable,
     errors: [thenReport(restartable, 6, 5, "this.running.then(() => this.report('stopped'));")],
   },
+  // ...also as a branch of a condition, through a logical assignment, or in a private field
+  {
+    code: guardedFetch,
+    errors: [thenReport(guardedFetch, 6, 5, 'this.pending.then((response) => this.render(response));')],
+  },
+  {
+    code: lazyFetch,
+    errors: [thenReport(lazyFetch, 4, 5, 'this.loading.then((response) => this.render(response));')],
+  },
+  {
+    code: privateField,
+    errors: [thenReport(privateField, 7, 5, 'this.#latest.then((response) => this.render(response));')],
+  },
   // a call named for an action (`close()`), not a state, starts the work it waits for
   {
     code: closingClient,
     errors: [thenReport(closingClient, 2, 3, "client.close().then(() => console.log('closed'));")],
+  },
+  // `ready()` of a server is its start-up (plugins load, and can fail), not a held state
+  {
+    code: startingServer,
+    errors: [thenReport(startingServer, 2, 3, 'app.ready().then(() => app.listen({ port: 3000 }));')],
   },
 ];
 

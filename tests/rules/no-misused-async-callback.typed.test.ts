@@ -157,6 +157,11 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: `${IMPORT}declare const app: { get(path: string, handler: (request: { url: string }) => void): void };\n// oxlint-disable-next-line typescript/no-misused-promises -- a development server\napp.get('/', async (request) => { await saveUser(request.url); });`,
     },
+    // ...and for an async override of a void base method under the same disable
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}class Component { componentDidMount(): void {} }\nexport class Page extends Component {\n  // oxlint-disable-next-line typescript/no-misused-promises\n  async componentDidMount() {\n    await saveUser('a');\n  }\n}`,
+    },
     // an emitter's async listener in browser UI code (here a file importing a UI framework): a
     // rejection reaches the console, as for addEventListener (by default, allowEventListeners)
     {
