@@ -31,7 +31,8 @@ type ForwardingFunction = ts.FunctionDeclaration | ts.FunctionExpression | ts.Ar
  * an argument of a call whose parameter type at that position is a function type every call
  * signature of which returns `any`, `unknown` or a thenable (`Thenable<T>`, `Promise<T>`,
  * `T | Promise<T>`), or an argument of another such forwarding function (at most
- * `MAX_FORWARD_DEPTH` deep). Any other read (a call `run()`, a store `this.run = run` or `{ run }`, a return)
+ * `MAX_FORWARD_DEPTH` deep). Any other read (a call `run()`, a store `this.run = run` or `{ run }`, a return,
+ * any use of `arguments`)
  * is a use whose result the wrapper itself may drop: false. False too on any checker failure, a
  * body larger than `FORWARD_NODE_BUDGET` nodes, or a parameter never read.
  */
@@ -56,6 +57,11 @@ function forwardsAt(checker: ts.TypeChecker, typescript: typeof ts, call: ts.Cal
   const visit = (node: ts.Node): void => {
     if (!forwardsOnly) return;
     if (--budget < 0) {
+      forwardsOnly = false;
+      return;
+    }
+    // `later(...arguments)` hands the callback on without naming it: not a read this walk can judge.
+    if (typescript.isIdentifier(node) && node.text === 'arguments') {
       forwardsOnly = false;
       return;
     }

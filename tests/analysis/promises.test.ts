@@ -5,7 +5,7 @@ import { checkerQuery, getPromiseAnalysis, getValueUsage } from '../../src/analy
 import { runOnCode } from './run-on-code';
 
 /** `isPromise` of every expression statement's expression, as `line: text → boolean`. */
-function promiseStatements(code: string): string[] {
+function promiseStatements(code: string, options: Parameters<typeof runOnCode>[2] = {}): string[] {
   return runOnCode<string>(code, (context, collect) => {
     const promises = getPromiseAnalysis(context);
     return {
@@ -13,7 +13,7 @@ function promiseStatements(code: string): string[] {
         collect(`${node.loc.start.line}: ${context.sourceCode.getText(node.expression)} → ${promises.isPromise(node.expression)}`);
       },
     };
-  });
+  }, options);
 }
 
 /** The usage kind of every `p()` call's value. */
@@ -212,6 +212,66 @@ describe('isPromise (untyped): npm packages', () => {
       `),
       ["5: axios.get('/a') → true", "6: axios({ url: '/b' }) → true", "7: fetch('/c') → true", "8: got.post('/d') → true", "10: api.get('/e') → false"],
     );
+  });
+});
+
+// Each case asks about the call that needs the catalogs' tracker or the member index first, before
+// any other question of the file: a shortcut taken before the promise names are read must keep these.
+describe('isPromise (untyped): the first question of a file', () => {
+  it('a member name the file writes only after a dot names no function of the file', () => {
+    assert.deepEqual(promiseStatements('helpers.isReady(x);\nthis.render();'), ['1: helpers.isReady(x) → false', '2: this.render() → false']);
+  });
+
+  it('a member declared as a key, also through a string with escapes, is resolved', () => {
+    assert.deepEqual(
+      promiseStatements(`api.save();
+        const api = { 'sa\\x76e': async () => {} };`),
+      ['1: api.save() → true'],
+    );
+    assert.deepEqual(
+      promiseStatements(`api.save();
+        const api = { s\\u0061ve: async () => {} };`),
+      ['1: api.save() → true'],
+    );
+  });
+
+  it('catalog aliases reached through a default value, an assignment or a global object are promises', () => {
+    assert.deepEqual(promiseStatements('function run(f = fetch) { f("/a"); }', { globals: { fetch: 'readonly' } }), ['1: f("/a") → true']);
+    assert.deepEqual(promiseStatements('function run(f) { f = fetch; f("/a"); }', { globals: { fetch: 'readonly' } }), [
+      '1: f = fetch → false',
+      '1: f("/a") → true',
+    ]);
+    assert.deepEqual(promiseStatements('const { get = fetch } = require("./client");\nget("/a");', { globals: { fetch: 'readonly' } }), [
+      '2: get("/a") → true',
+    ]);
+    assert.deepEqual(promiseStatements('window.fetch("/a");', { globals: { fetch: 'readonly', window: 'readonly' } }), [
+      '1: window.fetch("/a") → true',
+    ]);
+  });
+
+  it('parameters, globals and bindings of modules without promise APIs are no promises; a catalog module is asked', () => {
+    assert.deepEqual(
+      promiseStatements(`import get from 'node-fetch';
+        get('/a');
+        import { pick } from 'lodash';
+        pick(a);
+        const read = require('./io').read;
+        read();
+        setTimeout(run);
+        function run(done) { done(); }`),
+      ["2: get('/a') → true", '4: pick(a) → false', '6: read() → false', '7: setTimeout(run) → false', '8: done() → false'],
+    );
+  });
+
+  it('a function declaration is judged by its returns', () => {
+    assert.deepEqual(
+      promiseStatements(`load();
+        check(2);
+        function load() { return fetch('/a'); }
+        function check(x) { return x > 1; }`, { globals: { fetch: 'readonly' } }),
+      ['1: load() → true', '2: check(2) → false'],
+    );
+    assert.deepEqual(promiseStatements('check(2);\nfunction check(x) { return x > 1; }'), ['1: check(2) → false']);
   });
 });
 

@@ -285,6 +285,12 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       code: `${IMPORT}declare const registry: { add(id: string, handler: (...args: unknown[]) => unknown): void };\nconst queue: { run: () => void }[] = [];\nconst addHandler = (id: string, run: () => void) => {\n  registry.add(id, run);\n  queue.push({ run });\n};\naddHandler('save', async () => { await saveUser('a'); });`,
       errors: [{ messageId: 'voidReturn', data: { callee: 'addHandler' }, line: 8, column: 20 }],
     },
+    // a wrapper that also hands its arguments on unnamed (\`...arguments\`): a use the walk cannot follow
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}declare const registry: { add(id: string, handler: (...args: unknown[]) => unknown): void };\ndeclare function audit(...values: unknown[]): void;\nfunction addHandler(id: string, handler: () => void) {\n  registry.add(id, handler);\n  audit(...arguments);\n}\naddHandler('save', async () => { await saveUser('a'); });`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'addHandler' }, line: 8, column: 20 }],
+    },
     {
       filename: 'file.ts',
       code: `${IMPORT}const later = (handler: () => void) => setTimeout(handler, 10);\nlater(async () => { await saveUser('a'); });`,
