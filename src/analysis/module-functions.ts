@@ -4,7 +4,7 @@
  * negative answer is given ("waits on nothing"), and only when the declaration is found and its
  * whole body says so; anything unclear answers false, so callers keep assuming real work.
  */
-import { fromModuleText, readModuleText } from './module-exports';
+import { fromModuleText } from './module-exports';
 import { resolveRelativeModule, type ResolvedModule } from './module-resolution';
 import { VALUE_METHODS } from '../catalog/effects';
 import { bodyOpenAfterParameters, closingIndex, skipTrivia } from './guarded-bodies';
@@ -110,24 +110,37 @@ function skipTypeParameters(text: string, open: number): number {
 /** `export default async function (...)` / `export default function name(...)`: the default export's body. */
 const DEFAULT_FUNCTION = /^[ \t]*export\s+default\s+(?:async\s+)?function\b[^(]*\(/m;
 
-/** The body text of `name` (`default` included) in a module, followed through `export ... from`. */
-function exportedBodyText(resolved: ResolvedModule, name: string, hops = 0): string | null {
+/**
+ * The body text of the declaration of `name` (`default` included) in a module's own text (see
+ * `functionBodyText`), or null when the module declares none.
+ */
+function ownBodyText(text: string, name: string): string | null {
+  if (name !== 'default') return functionBodyText(text, name);
+  const match = DEFAULT_FUNCTION.exec(text);
+  const open = match ? text.indexOf('{', match.index + match[0].length) : -1;
+  return open === -1 ? null : functionBodyText(`function f() ${text.slice(open)}`, 'f');
+}
+
+/**
+ * `bodyWaitsOnNothing` of the first declaration of `name` found in a module or, when it declares
+ * none, in the modules it re-exports from (`export ... from`, at most `MAX_RE_EXPORT_HOPS` deep,
+ * in order); null when none is found or a module cannot be read. Each module's own answer is kept
+ * with that module's text (one per version of the file); the re-exports are resolved again at
+ * every question, so an edit of a re-exported module is seen although the barrel is unchanged.
+ */
+function exportedVerdict(resolved: ResolvedModule, name: string, hops = 0): boolean | null {
   const { file, stats } = resolved;
-  const text = readModuleText(file, stats);
-  if (text === null) return null;
-  let body: string | null;
-  if (name === 'default') {
-    const match = DEFAULT_FUNCTION.exec(text);
-    const open = match ? text.indexOf('{', match.index + match[0].length) : -1;
-    body = open === -1 ? null : functionBodyText(`function f() ${text.slice(open)}`, 'f');
-  } else {
-    body = functionBodyText(text, name);
-  }
-  if (body !== null || hops >= MAX_RE_EXPORT_HOPS) return body;
+  const own = fromModuleText(file, `waitsOnNothing:${name}`, (text) => {
+    const body = ownBodyText(text, name);
+    return body === null ? 'none' : bodyWaitsOnNothing(body);
+  }, stats);
+  if (own === null) return null;
+  if (own !== 'none') return own;
+  if (hops >= MAX_RE_EXPORT_HOPS) return null;
   for (const reExport of fromModuleText(file, 'reExports', scanReExports, stats) ?? []) {
     if (reExport.names !== null && !reExport.names.has(name)) continue;
     const next = resolveRelativeModule(file, reExport.module);
-    const found = next ? exportedBodyText(next, name, hops + 1) : null;
+    const found = next ? exportedVerdict(next, name, hops + 1) : null;
     if (found !== null) return found;
   }
   return null;
@@ -172,11 +185,11 @@ function returnsCall(body: string): boolean {
  * anything, gives false.
  */
 export function moduleFunctionWaitsOnNothing(resolved: ResolvedModule, name: string): boolean {
-  return fromModuleText(resolved.file, `waitsOnNothing:${name}`, () => bodyWaitsOnNothing(exportedBodyText(resolved, name)), resolved.stats) ?? false;
+  return exportedVerdict(resolved, name) ?? false;
 }
 
-function bodyWaitsOnNothing(body: string | null): boolean {
-  if (body === null || !body.trimStart().startsWith('{')) return false;
+function bodyWaitsOnNothing(body: string): boolean {
+  if (!body.trimStart().startsWith('{')) return false;
   if (/\.then\s*\(|\byield\b|\bnew\s+Promise\b/.test(body) || returnsCall(body)) return false;
   for (let index = body.indexOf('await'); index !== -1; index = body.indexOf('await', index + 5)) {
     const before = body[index - 1];
