@@ -48,8 +48,13 @@ import { cannotRejectExports, declarationCatchesAll, type DeclarationLike } from
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
-import { resolveRelativeModule } from './module-resolution';
-import { moduleFunctionWaitsOnNothing } from './module-functions';
+import { resolveRelativeModule, type ResolvedModule } from './module-resolution';
+import {
+  moduleExportIsMemoisedComputation,
+  moduleFunctionCachesOnArgument,
+  moduleFunctionWaitsOnNothing,
+  moduleFunctionWrittenParameters,
+} from './module-functions';
 import { type AnyRuleContext, perFile } from './per-file';
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
 
@@ -336,7 +341,45 @@ export class FileEffects {
    * packages and for modules that cannot be read.
    */
   waitsOnNothingElsewhere(call: EffectCall): boolean {
-    if (call.type !== AST_NODE_TYPES.CallExpression || this.calledFunction(call) !== null) return false;
+    const target = this.relativeModuleFunction(call);
+    if (target === null) return false;
+    const key = `${target.module}\0${target.name}`;
+    let answer = this.idleImports.get(key);
+    if (answer === undefined) {
+      answer = target.file !== null && moduleFunctionWaitsOnNothing(target.file, target.name);
+      this.idleImports.set(key, answer);
+    }
+    return answer;
+  }
+
+  /**
+   * The positions of the arguments whose members the called function of a relative module
+   * assigns, by the text of its declaration there (`moduleFunctionWrittenParameters`: a caching
+   * fetcher keeping its result on the object it is handed, `i.version = await fetchVersion(i.ref)`).
+   * The function is found as `waitsOnNothingElsewhere` finds it; empty otherwise.
+   */
+  argumentsWrittenElsewhere(call: EffectCall): readonly number[] {
+    const target = this.relativeModuleFunction(call);
+    return target?.file ? moduleFunctionWrittenParameters(target.file, target.name) : [];
+  }
+
+  /**
+   * True when the called function of a relative module is a caching fetcher on the object it is
+   * handed (`moduleFunctionCachesOnArgument`: `if (!spec.version) spec.version = await ...;
+   * return spec.version;`), found as `waitsOnNothingElsewhere` finds it.
+   */
+  cachesOnArgumentElsewhere(call: EffectCall): boolean {
+    const target = this.relativeModuleFunction(call);
+    return target?.file ? moduleFunctionCachesOnArgument(target.file, target.name) : false;
+  }
+
+  /**
+   * The relative module and function name a call of another module invokes: `f()` imported from
+   * a relative module (the imported name), `ns.f()` / `Thing.shared().f()` rooted at such an
+   * import (the last member). Null for this file's functions, other packages and unnamed callees.
+   */
+  private relativeModuleFunction(call: EffectCall): { module: string; name: string; file: ResolvedModule | null } | null {
+    if (call.type !== AST_NODE_TYPES.CallExpression || this.calledFunction(call) !== null) return null;
     const callee = skipTransparent(call.callee);
     let root: TSESTree.Node = callee;
     for (let steps = 0; steps < 20; steps += 1) {
@@ -344,17 +387,63 @@ export class FileEffects {
       else if (root.type === AST_NODE_TYPES.CallExpression) root = skipTransparent(root.callee);
       else break;
     }
-    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    if (root.type !== AST_NODE_TYPES.Identifier) return null;
     const variable = variableOfIdentifier(this.sourceCode, root);
     const source = variable ? getImportSource(variable) : null;
-    if (!source?.module.startsWith('.')) return false;
+    if (!source?.module.startsWith('.')) return null;
     const name = callee === root ? source.imported : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
-    if (name === null || name === '*') return false;
-    const key = `${source.module}\0${name}`;
+    if (name === null || name === '*') return null;
+    let file = this.relativeFiles.get(source.module);
+    if (file === undefined) {
+      file = resolveRelativeModule(this.context.filename, source.module);
+      this.relativeFiles.set(source.module, file);
+    }
+    return { module: source.module, name, file };
+  }
+
+  /** Per relative specifier: the file it resolves to from this file (null: none). */
+  private readonly relativeFiles = new Map<string, ResolvedModule | null>();
+
+  /**
+   * True when the call requests a memoised in-memory computation of a relative module
+   * (`moduleExportIsMemoisedComputation`: a class of that module wrapped by a caching factory
+   * that adds the method, in a module importing nothing that reaches outside the process):
+   * - `RoutePlan.request(input, context)`, `RoutePlan` imported from a relative module;
+   * - `requestQuietly(RoutePlan, input)`: a function of this file handed such an import, whose
+   *   body calls the same method on the parameter receiving it (`Derived.request(value, context)`).
+   * Each request computes from data in memory (once per input): nothing waits on the outside
+   * world, so gathering two of them overlaps nothing.
+   */
+  requestsMemoisedComputation(call: EffectCall): boolean {
+    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = staticMemberName(callee);
+      const receiver = skipTransparent(callee.object);
+      return method !== null && receiver.type === AST_NODE_TYPES.Identifier && this.isMemoisedComputation(receiver, method);
+    }
+    const fn = this.calledFunction(call);
+    if (!fn) return false;
+    const body = this.sourceCode.getText(fn.body);
+    return call.arguments.some((argument, index) => {
+      const parameter = fn.params[index];
+      if (argument.type !== AST_NODE_TYPES.Identifier || parameter?.type !== AST_NODE_TYPES.Identifier) return false;
+      const escaped = parameter.name.replace(/[$]/g, '\\$');
+      const match = new RegExp(String.raw`(?<![\w$.])${escaped}\s*\.\s*([\w$]+)\s*\(`).exec(body);
+      return match?.[1] !== undefined && this.isMemoisedComputation(argument, match[1]);
+    });
+  }
+
+  /** `requestsMemoisedComputation`'s question for one imported name and method, cached per import. */
+  private isMemoisedComputation(identifier: TSESTree.Identifier, method: string): boolean {
+    const variable = variableOfIdentifier(this.sourceCode, identifier);
+    const source = variable ? getImportSource(variable) : null;
+    if (!source?.module.startsWith('.') || source.imported === '*') return false;
+    const key = `memo\0${source.module}\0${source.imported}\0${method}`;
     let answer = this.idleImports.get(key);
     if (answer === undefined) {
       const resolved = resolveRelativeModule(this.context.filename, source.module);
-      answer = resolved !== null && moduleFunctionWaitsOnNothing(resolved, name);
+      answer = resolved !== null && moduleExportIsMemoisedComputation(resolved, source.imported, method);
       this.idleImports.set(key, answer);
     }
     return answer;
@@ -756,6 +845,19 @@ export class FileEffects {
       default:
         return true;
     }
+  }
+
+  /**
+   * The values this file's classes assign to the `this` field that `member` (`this.exited`)
+   * reads: the enclosing class's own assignments and those of the classes of this file it extends
+   * (see `inheritedFieldValues`). Empty when `member` is not a named field of `this` inside a
+   * class, or when no class of that chain assigns it.
+   */
+  assignedFieldValues(member: TSESTree.MemberExpression): readonly TSESTree.Node[] {
+    if (skipTransparent(member.object).type !== AST_NODE_TYPES.ThisExpression) return [];
+    const name = staticMemberName(member);
+    const classNode = enclosingClass(member);
+    return (name !== null && classNode ? this.inheritedFieldValues(classNode, name) : undefined) ?? [];
   }
 
   /**
@@ -1307,6 +1409,27 @@ function containsOwn(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visi
   return found;
 }
 
+/** A method named for reading: a call of it switches no setting (`get`, `getWindowHandle`, `readConfig`, `listTabs`). */
+const READER_METHOD = /^(?:get|read|list|fetch|find|load|is|has|exists|count|stat|query|select)(?:$|[A-Z])/;
+
+/**
+ * The first member on a chain rooted at `this` (`browser` in `this.browser.timeouts().set`), or
+ * null when the chain does not start at `this`.
+ */
+function firstMemberOfThis(callee: TSESTree.MemberExpression): string | null {
+  let node: TSESTree.Node = callee;
+  let first: string | null = null;
+  for (let steps = 0; steps < 20; steps += 1) {
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      first = staticMemberName(node);
+      node = skipTransparent(node.object);
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      node = skipTransparent(node.callee);
+    } else break;
+  }
+  return node.type === AST_NODE_TYPES.ThisExpression ? first : null;
+}
+
 /** One walk over a function's body, collecting what `EffectSummary` needs. */
 class FunctionWalk {
   private readonly writes: WriteTarget[] = [];
@@ -1342,6 +1465,7 @@ class FunctionWalk {
     const body = this.fn.body;
     if (body.type !== AST_NODE_TYPES.BlockStatement) this.results.push(body);
     this.walk(body, true);
+    this.recordSettingToggle();
     return {
       waits: this.waits(),
       canReject: this.canReject(),
@@ -1360,6 +1484,35 @@ class FunctionWalk {
 
   private get visitorKeys(): TSESLint.SourceCode['visitorKeys'] {
     return this.effects.source.visitorKeys;
+  }
+
+  /**
+   * A setting of `this`'s resource switched around the function's work: the same method reached
+   * through `this` awaited before and after another awaited call, with other arguments
+   * (`await this.browser.timeouts().implicitlyWait(ms); const found = await find(); await
+   * this.browser.timeouts().implicitlyWait(0)`). The setting is the resource's, shared by every
+   * caller: two such calls running at once reset each other's setting midway. Recorded as a write
+   * of `this` (the first member on the way). Methods named for reading (`READER_METHOD`) are not
+   * switches.
+   */
+  private recordSettingToggle(): void {
+    const seen = new Map<string, { arguments: string; index: number }>();
+    for (const [index, result] of this.results.entries()) {
+      const value = skipTransparent(result);
+      if (result.parent?.type !== AST_NODE_TYPES.AwaitExpression || value.type !== AST_NODE_TYPES.CallExpression) continue;
+      const callee = skipTransparent(value.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || READER_METHOD.test(staticMemberName(callee) ?? '')) continue;
+      const member = firstMemberOfThis(callee);
+      if (member === null) continue;
+      const text = this.effects.source.getText(callee);
+      const argumentsText = value.arguments.map((argument) => this.effects.source.getText(argument)).join(',');
+      const earlier = seen.get(text);
+      if (earlier && earlier.index < index - 1 && earlier.arguments !== argumentsText) {
+        this.addWrite({ kind: 'this', member });
+        return;
+      }
+      if (!earlier) seen.set(text, { arguments: argumentsText, index });
+    }
   }
 
   private walk(node: TSESTree.Node, own: boolean): void {

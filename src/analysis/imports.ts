@@ -558,7 +558,7 @@ function unconditionalCalls(
   return visit(body) ? calls : null;
 }
 /** TypeScript itself, loaded only in typed mode (where the parser has already loaded it). */
-function loadTypeScript(): typeof ts {
+export function loadTypeScript(): typeof ts {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('typescript') as typeof ts;
 }

@@ -42,6 +42,14 @@ const MAX_BODY_CHARS = 20_000;
  * these.
  */
 function functionBodyText(text: string, name: string): string | null {
+  return functionParts(text, name)?.body ?? null;
+}
+
+/**
+ * `functionBodyText`'s declaration, with the text of its parameter list (without the parentheses;
+ * null for one bare arrow parameter, which is then `bare`).
+ */
+function functionParts(text: string, name: string): { parameters: string | null; body: string } | null {
   const escaped = name.replace(/[$]/g, '\\$');
   const declaration = new RegExp(
     String.raw`\bfunction\s*\*?\s*${escaped}\s*(?=[<(])|(?:^|[\s,{;])${escaped}\s*(?::[^=;\n]*)?=\s*(?:async\b\s*)?(?:function\b[^(]*)?(?=[(\w$])|^[ \t]*(?:(?:public|private|protected|static|async|override)\s+)*${escaped}\s*(?=\()`,
@@ -54,15 +62,22 @@ function functionBodyText(text: string, name: string): string | null {
   if (text[index] === '<') index = skipTypeParameters(text, index);
   if (index < 0) return null;
   let open: number;
+  let parameters: string | null;
   if (text[index] === '(') {
+    const paramClose = closingIndex(text, index);
+    parameters = paramClose === -1 ? null : text.slice(index + 1, paramClose);
     open = bodyOpenAfterParameters(text, index);
-    if (open === -1) return arrowExpressionText(text, index);
+    if (open === -1) {
+      const expression = arrowExpressionText(text, index);
+      return expression === null ? null : { parameters, body: expression };
+    }
   } else {
     // `name = async value => ...`: one bare parameter, then the arrow.
-    const bare = /^[\w$]+\s*=>\s*/.exec(text.slice(index, index + 200));
+    const bare = /^([\w$]+)\s*=>\s*/.exec(text.slice(index, index + 200));
     if (!bare) return null;
+    parameters = bare[1] ?? null;
     open = index + bare[0].length;
-    if (text[open] !== '{') return lineFrom(text, open);
+    if (text[open] !== '{') return { parameters, body: lineFrom(text, open) };
   }
   let close = closingIndex(text, open);
   // `(): { id: string } {`: the first braces were an object type; the body follows.
@@ -71,7 +86,7 @@ function functionBodyText(text: string, name: string): string | null {
     open = next;
     close = closingIndex(text, open);
   }
-  return text.slice(open, close === -1 ? Math.min(text.length, open + MAX_BODY_CHARS) : close + 1);
+  return { parameters, body: text.slice(open, close === -1 ? Math.min(text.length, open + MAX_BODY_CHARS) : close + 1) };
 }
 
 /** The text from `index` to the end of its line: an arrow's expression body. */
@@ -110,40 +125,129 @@ function skipTypeParameters(text: string, open: number): number {
 /** `export default async function (...)` / `export default function name(...)`: the default export's body. */
 const DEFAULT_FUNCTION = /^[ \t]*export\s+default\s+(?:async\s+)?function\b[^(]*\(/m;
 
-/**
- * The body text of the declaration of `name` (`default` included) in a module's own text (see
- * `functionBodyText`), or null when the module declares none.
- */
-function ownBodyText(text: string, name: string): string | null {
-  if (name !== 'default') return functionBodyText(text, name);
-  const match = DEFAULT_FUNCTION.exec(text);
-  const open = match ? text.indexOf('{', match.index + match[0].length) : -1;
-  return open === -1 ? null : functionBodyText(`function f() ${text.slice(open)}`, 'f');
+/** A function declaration's parameter list (without the parentheses; null when not read) and body text. */
+interface FunctionParts {
+  readonly parameters: string | null;
+  readonly body: string;
 }
 
+/** `functionParts` of the declaration of `name` (`default`: its body only) in a module's own text, or null. */
+function ownFunctionParts(text: string, name: string): FunctionParts | null {
+  if (name !== 'default') return functionParts(text, name);
+  const match = DEFAULT_FUNCTION.exec(text);
+  const open = match ? text.indexOf('{', match.index + match[0].length) : -1;
+  const body = open === -1 ? null : functionBodyText(`function f() ${text.slice(open)}`, 'f');
+  return body === null ? null : { parameters: null, body };
+}
+
+/** What `fromExportedDeclaration` keeps with one module: `derive` of its own declaration, or that it has none. */
+type OwnAnswer<T> = { readonly declared: false } | { readonly declared: true; readonly value: T };
+
 /**
- * `bodyWaitsOnNothing` of the first declaration of `name` found in a module or, when it declares
- * none, in the modules it re-exports from (`export ... from`, at most `MAX_RE_EXPORT_HOPS` deep,
- * in order); null when none is found or a module cannot be read. Each module's own answer is kept
- * with that module's text (one per version of the file); the re-exports are resolved again at
- * every question, so an edit of a re-exported module is seen although the barrel is unchanged.
+ * `derive` of the first declaration of `name` (`default` included) found in a module or, when it
+ * declares none, in the modules it re-exports from (`export ... from`, at most
+ * `MAX_RE_EXPORT_HOPS` deep, in order); null when none is found or a module cannot be read. Each
+ * module's own answer is kept with its text, under `key` (one per version of the file); the
+ * re-exports are resolved and asked again at every question, so an edit of a re-exported module,
+ * or one added later, is seen while the barrel is unchanged.
  */
-function exportedVerdict(resolved: ResolvedModule, name: string, hops = 0): boolean | null {
+function fromExportedDeclaration<T>(resolved: ResolvedModule, name: string, key: string, derive: (parts: FunctionParts) => T, hops = 0): T | null {
   const { file, stats } = resolved;
-  const own = fromModuleText(file, `waitsOnNothing:${name}`, (text) => {
-    const body = ownBodyText(text, name);
-    return body === null ? 'none' : bodyWaitsOnNothing(body);
-  }, stats);
+  const own = fromModuleText(
+    file,
+    `${key}:${name}`,
+    (text): OwnAnswer<T> => {
+      const parts = ownFunctionParts(text, name);
+      return parts === null ? { declared: false } : { declared: true, value: derive(parts) };
+    },
+    stats,
+  );
   if (own === null) return null;
-  if (own !== 'none') return own;
+  if (own.declared) return own.value;
   if (hops >= MAX_RE_EXPORT_HOPS) return null;
   for (const reExport of fromModuleText(file, 'reExports', scanReExports, stats) ?? []) {
     if (reExport.names !== null && !reExport.names.has(name)) continue;
     const next = resolveRelativeModule(file, reExport.module);
-    const found = next ? exportedVerdict(next, name, hops + 1) : null;
+    const found = next ? fromExportedDeclaration(next, name, key, derive, hops + 1) : null;
     if (found !== null) return found;
   }
   return null;
+}
+
+/** The body text of `name` (`default` included) in a module, followed through `export ... from` (see `fromExportedDeclaration`). */
+function exportedBodyText(resolved: ResolvedModule, name: string): string | null {
+  return fromExportedDeclaration(resolved, name, 'body', (parts) => parts.body);
+}
+
+/**
+ * The positions of the parameters whose members the function `name` of a relative module
+ * (`file`, resolved) assigns, read from its declaration's text (`functionParts`): `i.version =
+ * await fetchVersion(i.ref)` writes a member of its parameter `i`. A caching fetcher that keeps
+ * its result on the object it is handed is such a function: a later call handed the same object
+ * may read what it stored. Simple parameter names only (a destructured or defaulted parameter
+ * keeps its position but is not followed); empty when the declaration is not found.
+ */
+export function moduleFunctionWrittenParameters(resolved: ResolvedModule, name: string): readonly number[] {
+  return (
+    fromExportedDeclaration(resolved, name, 'writtenParameters', ({ parameters, body }) => {
+      if (parameters === null) return [];
+      const written: number[] = [];
+      splitParameters(parameters).forEach((parameter, index) => {
+        const simple = /^(?:(?:public|private|protected|readonly)\s+)*([\w$]+)\s*[?]?\s*(?::|=|$)/.exec(parameter.trim());
+        const parameterName = simple?.[1];
+        if (parameterName === undefined) return;
+        const escaped = parameterName.replace(/[$]/g, '\\$');
+        if (new RegExp(String.raw`(?<![\w$.])${escaped}\s*(?:\.\s*[\w$]+|\[[^\]\n]+\])+\s*(?:[-+*/%&|^]|\?\?|&&|\|\|)?=(?![=>])`).test(body)) {
+          written.push(index);
+        }
+      });
+      return written;
+    }) ?? []
+  );
+}
+
+/**
+ * True when the function `name` of a relative module (`file`, resolved) is a caching fetcher on
+ * the object it is handed, read from its declaration's text: it fills a member of a parameter only
+ * when missing and returns it (`if (!spec.version) { spec.version = await fetchVersion(spec.ref); }
+ * return spec.version;`, or `spec.version ??= await ...; return spec.version;`). Once an earlier
+ * step has asked for the same object, it answers from memory.
+ */
+export function moduleFunctionCachesOnArgument(resolved: ResolvedModule, name: string): boolean {
+  return (
+    fromExportedDeclaration(resolved, name, 'cachesOnArgument', ({ parameters, body }) => {
+      if (parameters === null) return false;
+      return splitParameters(parameters).some((parameter) => {
+        const parameterName = /^(?:(?:public|private|protected|readonly)\s+)*([\w$]+)/.exec(parameter.trim())?.[1];
+        if (parameterName === undefined) return false;
+        const p = parameterName.replace(/[$]/g, '\\$');
+        for (const match of body.matchAll(new RegExp(String.raw`return\s+(?:await\s+)?${p}\.([\w$]+)\s*[;}\n]`, 'g'))) {
+          const member = (match[1] ?? '').replace(/[$]/g, '\\$');
+          const missing = new RegExp(String.raw`if\s*\(\s*!\s*${p}\.${member}\s*\)|(?<![\w$.])${p}\.${member}\s*\?\?=`);
+          if (missing.test(body)) return true;
+        }
+        return false;
+      });
+    }) ?? false
+  );
+}
+
+/** A parameter list's text split at its top-level commas (type arguments, defaults and patterns kept whole). */
+function splitParameters(list: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < list.length; index += 1) {
+    const char = list[index];
+    if (char === '(' || char === '[' || char === '{' || char === '<') depth += 1;
+    else if ((char === ')' || char === ']' || char === '}' || char === '>') && list[index - 1] !== '=') depth -= 1;
+    else if (char === ',' && depth === 0) {
+      parts.push(list.slice(start, index));
+      start = index + 1;
+    }
+  }
+  if (list.slice(start).trim() !== '') parts.push(list.slice(start));
+  return parts;
 }
 
 /**
@@ -185,11 +289,11 @@ function returnsCall(body: string): boolean {
  * anything, gives false.
  */
 export function moduleFunctionWaitsOnNothing(resolved: ResolvedModule, name: string): boolean {
-  return exportedVerdict(resolved, name) ?? false;
+  return fromExportedDeclaration(resolved, name, 'waitsOnNothing', (parts) => bodyWaitsOnNothing(parts.body)) ?? false;
 }
 
-function bodyWaitsOnNothing(body: string): boolean {
-  if (!body.trimStart().startsWith('{')) return false;
+function bodyWaitsOnNothing(body: string | null): boolean {
+  if (body === null || !body.trimStart().startsWith('{')) return false;
   if (/\.then\s*\(|\byield\b|\bnew\s+Promise\b/.test(body) || returnsCall(body)) return false;
   for (let index = body.indexOf('await'); index !== -1; index = body.indexOf('await', index + 5)) {
     const before = body[index - 1];
@@ -199,4 +303,94 @@ function bodyWaitsOnNothing(body: string): boolean {
     if (!VALUE_AWAIT.test(after.trimStart())) return false;
   }
   return true;
+}
+
+/**
+ * Imports of modules that reach outside the process (the file system, the network, child
+ * processes): a module whose text imports none of them, and calls no global `fetch`, computes from
+ * what it is given as far as its own text shows.
+ */
+const OUTSIDE_WORLD_IMPORT =
+  /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"](?:node:)?(?:fs|fs\/promises|fs-extra|graceful-fs|http|https|http2|net|tls|dgram|dns|child_process|readline|worker_threads|cluster|execa|cross-spawn|axios|got|ky|superagent|undici|node-fetch|cross-fetch|ws)['"]|(?<![\w$.])fetch\s*\(/;
+
+/**
+ * `const Local = factory(SomeClass, ...)` (also `let`/`var`, and `export const`): the factory's
+ * name and the class handed to it.
+ */
+function factoryWrapping(text: string, local: string): { factory: string; wrapped: string } | null {
+  const escaped = local.replace(/[$]/g, '\\$');
+  const match = new RegExp(String.raw`(?:^|[\s;])(?:export\s+)?(?:const|let|var)\s+${escaped}\s*=\s*([\w$]+)\s*\(\s*([\w$]+)\s*[,)]`, 'm').exec(text);
+  return match?.[1] && match[2] ? { factory: match[1], wrapped: match[2] } : null;
+}
+
+/** The local name a module exports as `exported`: `export { Local as exported }`, or `exported` itself. */
+function localNameOfExport(text: string, exported: string): string {
+  for (const match of text.matchAll(/\bexport\s*\{([^}]*)\}(?!\s*from)/g)) {
+    for (const part of (match[1] ?? '').split(',')) {
+      const [local, alias] = part.trim().split(/\s+as\s+/);
+      if (local && (alias ?? local) === exported) return local;
+    }
+  }
+  return exported;
+}
+
+/** The relative module `text` imports `name` from (`import { name } from './x'`, `import { a as name }`), or null. */
+function relativeImportOf(text: string, name: string): string | null {
+  for (const match of text.matchAll(/\bimport\s*\{([^}]*)\}\s*from\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+    const names = (match[1] ?? '').split(',').map((part) => part.trim().split(/\s+as\s+/).at(-1));
+    if (names.includes(name)) return match[2] ?? null;
+  }
+  return null;
+}
+
+/**
+ * True when the body of a factory memoises what it hands out under `method`: it defines `method`,
+ * looks a result up (`.get(`) and returns it when found, and stores a new one (`.set(`), in a map
+ * named for caching or memoising.
+ */
+function memoisesMethod(body: string, method: string): boolean {
+  const escaped = method.replace(/[$]/g, '\\$');
+  return (
+    new RegExp(String.raw`\b${escaped}\b`).test(body) &&
+    /\b\w*(?:[cC]ache|[mM]emo)\w*\s*\.\s*get\s*\(/.test(body) &&
+    /\b\w*(?:[cC]ache|[mM]emo)\w*\s*\.\s*set\s*\(/.test(body) &&
+    /\breturn\b/.test(body)
+  );
+}
+
+/**
+ * True when `exported` of the module `file` (resolved) is a memoised in-memory computation whose
+ * `method` hands out its cached result: in the module's text, the export is a class of the same
+ * module wrapped by a factory (`const PlanComputed = memoiseDerivation(Plan, ['route']);
+ * export { PlanComputed as Plan }`) that does not declare `method` itself; the factory (declared
+ * there or imported from a relative module) defines `method` and keeps results in a cache map
+ * (`memoisesMethod`); and the module imports nothing that reaches outside the process
+ * (`OUTSIDE_WORLD_IMPORT`). Such a request computes from data in memory, once per input: two of
+ * them awaited in turn run on the one thread either way. Anything not found answers false.
+ */
+export function moduleExportIsMemoisedComputation(resolved: ResolvedModule, exported: string, method: string): boolean {
+  return fromModuleText(resolved.file, `memoisedComputation:${exported}.${method}`, (text) => {
+    if (OUTSIDE_WORLD_IMPORT.test(text)) return false;
+    const wrapping = factoryWrapping(text, localNameOfExport(text, exported));
+    if (wrapping === null) return false;
+    const classBody = classBodyText(text, wrapping.wrapped);
+    if (classBody === null || functionBodyText(classBody, method) !== null) return false;
+    let factoryBody = functionBodyText(text, wrapping.factory);
+    if (factoryBody === null) {
+      const specifier = relativeImportOf(text, wrapping.factory);
+      const factoryModule = specifier === null ? null : resolveRelativeModule(resolved.file, specifier);
+      factoryBody = factoryModule === null ? null : exportedBodyText(factoryModule, wrapping.factory);
+    }
+    return factoryBody !== null && memoisesMethod(factoryBody, method);
+  }, resolved.stats) ?? false;
+}
+
+/** The text of `class name ... { ... }` in a module's text (from its `{` to the matching `}`), or null. */
+function classBodyText(text: string, name: string): string | null {
+  const escaped = name.replace(/[$]/g, '\\$');
+  const match = new RegExp(String.raw`\bclass\s+${escaped}\b[^{]*\{`).exec(text);
+  if (!match) return null;
+  const open = match.index + match[0].length - 1;
+  const close = closingIndex(text, open);
+  return close === -1 ? null : text.slice(open, close + 1);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  BROWSER_BUNDLE_TYPES,
   BUILD_FOLDERS,
   BUILD_HOOKS,
   CLI_LIBRARIES,
@@ -656,6 +657,7 @@ export class WhereItRuns {
       if (UI_FRAMEWORK_MODULES.some((name) => (name.endsWith('/') ? module.startsWith(name) : module === name))) return true;
     }
     if (this.sourceCode.ast.body.some((statement) => this.isAmdDefine(statement))) return true;
+    if (this.compiledForPage()) return true;
     // Below the nearest package (the whole path when there is none, or when it is relative).
     const info = path.isAbsolute(this.filename) ? nearestPackage(this.filename) : null;
     const folders = path.relative(info?.dir ?? path.parse(this.filename).root, path.dirname(this.filename)).split(/[\\/]/);
@@ -663,6 +665,21 @@ export class WhereItRuns {
     const worksOnPage = /\b(?:document|window)\.|(?:^|[^\w$.])\$\(/m.test(this.sourceCode.text);
     if (folders.some((folder) => STATIC_ASSET_FOLDERS.has(folder)) && worksOnPage) return true;
     return worksOnPage && this.isClassicScript();
+  }
+
+  /**
+   * Typed evidence: the file's program is compiled as a page bundle, by its compiler options: a
+   * DOM `lib`, a `types` list without Node's types, and a bundler's client types
+   * (`BROWSER_BUNDLE_TYPES`: `vite/client`). The options are the project's own statement of where
+   * its code runs; no checker query. False untyped and when `types` is not listed (every
+   * installed `@types` package, Node's included, is then in scope).
+   */
+  private compiledForPage(): boolean {
+    const options = this.sourceCode.parserServices?.program?.getCompilerOptions();
+    const types = options?.types;
+    if (!types || types.some((name) => name === 'node' || name.startsWith('node/'))) return false;
+    if (!types.some((name) => BROWSER_BUNDLE_TYPES.has(name))) return false;
+    return options.lib?.some((lib) => /(?:^|[\\/.])dom(?:\.|$)/i.test(lib)) ?? false;
   }
 
   /**

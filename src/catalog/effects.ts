@@ -461,6 +461,20 @@ export const GUARD_CALL_NAME =
   /^_?(?:assert|validate|verify|authori[sz]e)(?:[A-Z]\w*)?$|^_?require[A-Z]\w*$|^_?(?:can|may)[A-Z]\w*$|(?:Access|Authori[sz]ation)$/;
 
 /**
+ * A step that makes a precondition hold before the work that needs it (`ensureApiEnabled`,
+ * `ensure`, `check` of an `ensure...` module: `ensureServiceAgentRole`, `cloudBuildEnabled`): an
+ * API switched on, a role granted. A gather of such steps is a phase of its own; what follows may
+ * call the API it enabled.
+ */
+export const PRECONDITION_STEP_NAME = /^_?ensure(?:[A-Z]\w*)?$|^_?check$|Enabled$/;
+
+/**
+ * A function named for benchmarking the machine (`getBenchmarkIndex`, `runBenchmark`): what runs
+ * beside it changes what it measures (see `EffectSummary.benchmarks` for the same-file evidence).
+ */
+export const BENCHMARK_NAME = /(?:^|[a-z_])[bB]enchmark(?:$|[A-Z_])/;
+
+/**
  * Type names of database handles that hand each query to a pool of connections (knex's `Knex`,
  * pg's and mysql2's `Pool`, `PrismaClient`, `Sequelize`, TypeORM's `DataSource`, `MongoClient`,
  * `Kysely`): two queries through one are independent, they may run on two connections at once.

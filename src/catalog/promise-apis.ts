@@ -192,6 +192,15 @@ export const FUNCTION_WRAPPER_APIS: readonly ApiEntry<null>[] = [
 export const NON_PROMISE_THEN_ROOTS: ReadonlySet<string> = new Set(['cy', 'Cypress']);
 
 /**
+ * Methods of the disposable idiom: `dispose()` tears an object down (VS Code's and Monaco's
+ * `IDisposable`, disposable lists that dispose their items). The contract's callers declare it
+ * `dispose(): void` and cannot wait for it, so an implementation that is async by accident of its
+ * items is fired and forgotten by design. `no-floating-promises` leaves such a call dropped in a
+ * function that is not async alone (inside an async function it stays a forgotten `await`).
+ */
+export const TEARDOWN_METHODS: ReadonlySet<string> = new Set(['dispose']);
+
+/**
  * The helpers TypeScript (and `tslib`) emit into compiled JavaScript that return no promise:
  * module plumbing (`__createBinding(exports, m, k)`, `__exportStar`, `__setModuleDefault`),
  * decorators, spreads, private fields. Names starting with `__` are TypeScript's own. Typed mode
@@ -229,3 +238,19 @@ export const TYPESCRIPT_EMIT_HELPERS: ReadonlySet<string> = new Set([
   '__spreadArrays',
   '__values',
 ]);
+
+/**
+ * The declaration file of VS Code's extension API (`vscode.d.ts` as the `vscode-dts` tool writes it
+ * into a project, its proposed-API companions, or `@types/vscode`): its `Thenable<T>` is the
+ * promise every editor API call returns (`isEditorHostThenable` in `analysis/host-thenables.ts`).
+ */
+export const EDITOR_HOST_DECLARATION_FILE = /(?:^|[\\/])(?:vscode(?:\.proposed\.[\w.]+)?\.d\.ts|@types[\\/]vscode[\\/][^\\/]*\.d\.ts)$/;
+
+/**
+ * Names of a query builder (`builder`, `countBuilder`, `queryBuilder`, `qb`, `knex`): knex,
+ * Objection and TypeORM builders are thenables that start their query only when awaited or
+ * `.then`-ed, so a builder made early and awaited later was not running meanwhile. Untyped, a
+ * value held under such a name, or a method chain on one (`builder.clone().count('id')`), is
+ * taken for a lazy builder; typed mode reads the type instead.
+ */
+export const LAZY_BUILDER_NAME = /(?:^|[a-z_$])(?:[bB]uilder|[qQ][bB])$|^(?:knex|qb|builder)$/;

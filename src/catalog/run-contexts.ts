@@ -228,6 +228,14 @@ export const UI_FRAMEWORK_MODULES: readonly string[] = [
   'bootbox',
 ];
 
+/**
+ * Type packages a TypeScript program lists in `compilerOptions.types` only when it is a page bundle
+ * for the browser: Vite's `vite/client` describes `import.meta.env`/`hot` of code Vite serves to a
+ * page. A program that lists one with a DOM `lib` and without `node` types is browser UI code
+ * (`WhereItRuns.runsInUi`, typed evidence).
+ */
+export const BROWSER_BUNDLE_TYPES: ReadonlySet<string> = new Set(['vite/client']);
+
 /** File extensions of UI components (`.vue`, `.svelte` single-file components, JSX files). */
 export const UI_FILE_EXTENSIONS: ReadonlySet<string> = new Set(['.tsx', '.jsx', '.vue', '.svelte']);
 

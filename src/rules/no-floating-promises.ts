@@ -5,6 +5,7 @@ import { getFileEffects } from '../analysis/effects';
 import { getSourceWords } from '../analysis/source-words';
 import { getWhereItRuns } from '../analysis/where-it-runs';
 import { getImportSource } from '../analysis/imports';
+import { isEditorHostThenable } from '../analysis/host-thenables';
 import {
   chainMethodName,
   getPromiseAnalysis,
@@ -12,7 +13,7 @@ import {
 } from '../analysis/promises';
 import { someNodeInSameFunction } from '../analysis/walk';
 import { NON_PROMISE_THEN_ROOTS } from '../catalog/promise-apis';
-import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { isTeardownCall, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 /**
@@ -80,7 +81,13 @@ const UNTYPED_PROMISE_EXPRESSIONS: ReadonlySet<AST_NODE_TYPES> = new Set([
 
 /** Comment words that say a promise is left alone on purpose. */
 const DELIBERATE_COMMENT =
-  /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\bignor(?:e|es|ed|ing) (?:(?:the|this|that|its|their|returned|resulting) ){0,2}(?:result|promise)s?\b|\b(?:uncaught|unhandled)\b|(?:eslint|oxlint)-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
+  /fire[- ]and[- ]forget|\b(?:no need to|(?:do )?not need to|don'?t need to|not|don'?t|do not|never|without) (?:await|wait)|\bnot awaited\b|\bno await\b|\bintentional(?:ly)?\b|\bdeliberate(?:ly)?\b|\bon purpose\b|\bignor(?:e|es|ed|ing) (?:(?:the|this|that|its|their|returned|resulting) ){0,2}(?:result|promise)s?\b|\b(?:uncaught|unhandled)\b|(?:eslint|oxlint)-disable[^\n]*(?:no-floating-promises|catch-or-return)|\bShould not (?:error|reject|throw)\b/i;
+
+/**
+ * Method names for a state of an object's life: `closed()`, `stopped()`, `finished()` hand out a
+ * promise the object keeps for that event (see `listensToHeldPromise`).
+ */
+const LIFECYCLE_STATE = /^(?:closed|stopped|finished|done|ended|exited|terminated|ready|settled|idle|disconnected|completed)$/;
 
 /** The first parameter of a Node-style callback: `err`, `error`, `e`, `er`, `_err`. */
 const ERROR_PARAMETER = /^_?(?:err|error|e|er)$/i;
@@ -123,7 +130,7 @@ export default createRule<Options, MessageIds>({
           checkCannotReject: {
             type: 'boolean',
             description:
-              'Also report promises that cannot reject (the called function catches everything, the chain ends in `.catch`, `Promise.allSettled`, `Promise.resolve().then(...)` deferrals) and an object\'s own work started in its constructor (`this.connect()`), for teams that want every promise marked. On in `strict`.',
+              'Also report promises that cannot reject (the called function catches everything, the chain ends in `.catch`, `Promise.allSettled`, `Promise.resolve().then(...)` deferrals), an object\'s own work started in its constructor (`this.connect()`) and, without types, a `.then(callback)` listener on a promise an object holds (`session.closed.then(...)`, `iter.closed().then(...)`), for teams that want every promise marked. On in `strict`.',
           },
           checkUiCode: {
             type: 'boolean',
@@ -318,6 +325,11 @@ export default createRule<Options, MessageIds>({
           // the author declared that the hook's promise is not waited for. Inside an async function
           // the same call is a forgotten `await` of a hook that may be async.
           if (!getAwaitableFunction(node) && promises.declaresIgnorablePromise(node.callee)) return [];
+          // `this.disposables.dispose()` in a sync function: a teardown its callers cannot wait for.
+          if (!getAwaitableFunction(node) && isTeardownCall(node)) return [];
+          // `vscode.commands.executeCommand(...)` from a command or event handler: a request to the
+          // editor, whose host logs a failure and goes on (typed: VS Code's `Thenable`).
+          if (method === null && promises.services && !getAwaitableFunction(node) && isEditorHostThenable(promises.services, node)) return [];
           if (!checkCannotReject && cannotReject(node) && !throwsIntoGuardedRejection(node)) return [];
           return isAllowListed(node) ? [] : [node];
         }
@@ -514,6 +526,44 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
+    /** A call or `new` (not a resolve-only `new Promise`) that may reject: work started there. */
+    function isStartedWork(value: TSESTree.Node): boolean {
+      const node = skipTransparent(value);
+      return (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && effects.valueCanReject(node);
+    }
+
+    /**
+     * `this.program.stopped.then((result) => this.onExit(result))`, `iter.closed().then(cleanup)`:
+     * a `.then(callback)` chain (no rejection handler, no other link) whose root is a promise an
+     * object holds: a property read (`session.closed`, `deferred.promise`, `this.ready`), or a
+     * call without arguments of a method named for a state (`closed()`, `stopped()`, `done()`,
+     * `finished()`, `ready()`, ...), which hands out such a promise. The statement starts no
+     * work; it registers a listener for an event of the object's life, and whoever made that
+     * promise owns its failure. Such promises (closed, exited, stopped) are usually settled with
+     * the reason as their value and never reject: reviewers do not change these. A call with
+     * arguments, or any other call (`load().then(show)`), is new work and is still reported.
+     */
+    function listensToHeldPromise(call: TSESTree.CallExpression): boolean {
+      let root: TSESTree.Node = call;
+      for (let links = 0; links < 8; links += 1) {
+        const node = skipTransparent(root);
+        if (node.type !== AST_NODE_TYPES.CallExpression || chainMethodName(node) !== 'then') break;
+        if (!node.arguments.some((argument) => isFunctionNode(skipTransparent(argument)))) return false;
+        root = (skipTransparent(node.callee) as TSESTree.MemberExpression).object;
+      }
+      const receiver = skipTransparent(root);
+      if (receiver === call) return false;
+      // `this.exited` that the class itself fills with new work (`this.exited = fetch(url)`) is
+      // that work's promise, not only a state of the object's life.
+      if (receiver.type === AST_NODE_TYPES.MemberExpression) {
+        return !receiver.computed && !effects.assignedFieldValues(receiver).some((value) => isStartedWork(value));
+      }
+      if (receiver.type !== AST_NODE_TYPES.CallExpression || receiver.arguments.length > 0) return false;
+      const target = skipTransparent(receiver.callee);
+      const name = target.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(target) : null;
+      return name !== null && LIFECYCLE_STATE.test(name);
+    }
+
     /** True when `statement` lies in the block of a `try` with a `catch`, within its own function. */
     function insideGuardedTry(statement: TSESTree.Node): boolean {
       for (let child = statement, parent = statement.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
@@ -580,6 +630,7 @@ export default createRule<Options, MessageIds>({
         if (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement)) return;
         if (isTopLevel(statement) && getWhereItRuns(context).topLevelRejectionEndsProgram()) return;
         if (!checkCannotReject && startsOwnWorkInConstructor(statement, first)) return;
+        if (!checkCannotReject && !promises.typed && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;
         const expression = statement.expression;
         const single = skipTransparent(expression).type !== AST_NODE_TYPES.SequenceExpression;
         const voided = first.type === AST_NODE_TYPES.UnaryExpression;

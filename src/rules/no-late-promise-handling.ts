@@ -18,7 +18,8 @@ import {
 } from '../analysis/promise-bindings';
 import { getFileEffects } from '../analysis/effects';
 import { getPromiseAnalysis, getValueUsage } from '../analysis/promises';
-import { isLoopStatement, skipTransparent, variableOfIdentifier } from '../util/ast';
+import { isLoopStatement, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { LAZY_BUILDER_NAME } from '../catalog/promise-apis';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 
@@ -249,8 +250,28 @@ export default createRule<Options, MessageIds>({
       }
       const typed = typedPromiseKind(start.expression, promises.services);
       if (typed !== 'unknown') return typed === 'promise';
+      if (isLazyBuilder(start)) return false;
       if (use.kind === 'awaited' || use.kind === 'handled' || use.kind === 'combined' || handledSomewhere) return true;
       return promises.isPromise(start.expression);
+    }
+
+    /**
+     * Untyped: the start is a query builder by its names (`LAZY_BUILDER_NAME`): the binding
+     * (`const countBuilder = ...`) or the root of its method chain (`builder.clone().count('id')`)
+     * is named like one. A builder starts nothing until it is awaited, so nothing can reject early.
+     * A chain that ends in `.then`/`.catch`/`.finally` has started its query, and is not one.
+     */
+    function isLazyBuilder(start: Start): boolean {
+      const expression = skipTransparent(start.expression);
+      if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTransparent(expression.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && ['then', 'catch', 'finally'].includes(staticMemberName(callee) ?? '')) return false;
+      if (LAZY_BUILDER_NAME.test(start.name)) return true;
+      let root: TSESTree.Node = callee;
+      while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+        root = skipTransparent(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+      }
+      return root !== callee && root.type === AST_NODE_TYPES.Identifier && LAZY_BUILDER_NAME.test(root.name);
     }
 
     /** Does this suspension let other work run long enough for a rejection to be reported? */

@@ -4,6 +4,7 @@ import { type FunctionNode, getAwaitableFunction, isFunctionNode } from '../anal
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, isVoidReturningFunctionType, mayHoldPromise, someOverloadTakesPromiseFunction } from '../analysis/promises';
 import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
+import { forwardsToPromiseSink } from '../analysis/forwarded-callbacks';
 import { lookUpInSameFunction, someNodeInSameFunction } from '../analysis/walk';
 import { disablesRuleOn } from '../util/disable-comments';
 import {
@@ -16,8 +17,9 @@ import {
   REPLYING_EVENTS,
   SHUTDOWN_EVENTS,
 } from '../catalog/promise-callbacks';
-import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { isTeardownCall, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
+import { getWhereItRuns } from '../analysis/where-it-runs';
 import { createRule } from '../util/create-rule';
 
 export type Options = [
@@ -529,6 +531,7 @@ export default createRule<Options, MessageIds>({
         if (!property) continue;
         if (!isVoidReturningFunctionType(checker.getTypeOfSymbol(property))) return;
         const baseName = base.getSymbol()?.getName() ?? 'the base class';
+        if (statesIntent(method)) return;
         context.report({ node: method.key, messageId: 'voidOverride', data: { name, base: baseName } });
         return;
       }
@@ -631,8 +634,34 @@ export default createRule<Options, MessageIds>({
         if (!hook) continue;
         const contextual = services.checker.getNonNullableType(services.checker.getTypeOfSymbol(hook));
         if (!isVoidReturningFunctionType(contextual)) continue;
-        context.report({ node: property.key, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
+        reportVoidReturn(call, property.key);
       }
+    }
+
+    /**
+     * `() => disposables.dispose()` handed to an event: a function that is not async whose one
+     * result is a teardown of the disposable idiom (`isTeardownCall`), which no caller waits for
+     * (the same call `no-floating-promises` leaves alone in a function that is not async).
+     */
+    function returnsTeardown(node: TSESTree.Node): boolean {
+      return isFunctionNode(node) && !node.async && node.body.type !== AST_NODE_TYPES.BlockStatement && isTeardownCall(node.body);
+    }
+
+    /**
+     * Typed mode: typescript-eslint's `no-misused-promises` is disabled for the line where `node`
+     * starts (`// eslint-disable-next-line @typescript-eslint/no-misused-promises` above an async
+     * handler; oxlint's `typescript/no-misused-promises` alike): the author saw that this promise is ignored, and kept it. Respected as the loop rule
+     * respects a disabled `no-await-in-loop`.
+     */
+    function statesIntent(node: TSESTree.Node): boolean {
+      const lines = [node.loc.start.line];
+      return disablesRuleOn(context, '@typescript-eslint/no-misused-promises', lines) || disablesRuleOn(context, 'typescript/no-misused-promises', lines);
+    }
+
+    /** Reports a promise-returning function where `call` expects one returning `void`, unless the author stated the intent (`statesIntent`). */
+    function reportVoidReturn(call: TSESTree.CallExpression | TSESTree.NewExpression, node: TSESTree.Node): void {
+      if (statesIntent(call) || statesIntent(node)) return;
+      context.report({ node, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
     }
 
     /** Typed mode: promise-returning arguments for parameters typed as returning `void`. */
@@ -646,8 +675,10 @@ export default createRule<Options, MessageIds>({
         if (name !== null && (AWAITING_VOID_CALLBACK_METHODS.has(name) || EVENT_UNLISTEN_METHODS.has(name))) return;
         if (name !== null && EVENT_LISTENER_METHODS.has(name)) {
           replyingListener = isReplyingEvent(call.arguments[0]) && promises.hasKnownType(callee.object);
-          // A Node emitter's listener that can reject is checked like any void callback below.
-          if (allowEventListeners && !replyingListener && (EVENT_TARGET_LISTENER_METHODS.has(name) || isShutdownEvent(call.arguments[0]))) return;
+          // A Node emitter's listener that can reject is checked like any void callback below; in
+          // browser UI code (a socket's `on('event', async ...)`) a rejection reaches the console,
+          // as for `addEventListener`.
+          if (allowEventListeners && !replyingListener && (EVENT_TARGET_LISTENER_METHODS.has(name) || isShutdownEvent(call.arguments[0]) || getWhereItRuns(context).runsInUi())) return;
         }
       }
       // Array-method and promise-chain callbacks are judged by the method's own use of them
@@ -669,20 +700,23 @@ export default createRule<Options, MessageIds>({
           if (!isAsyncCallback(value) || handlesOwnRejection(own) || promises.expectsPromiseReturn(value as TSESTree.Expression)) {
             continue;
           }
-          context.report({ node: argument, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
+          reportVoidReturn(call, argument);
           continue;
         }
         // Then the parameter's type (this resolves the enclosing call's signature).
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);
         if (!contextual || !isVoidReturningFunctionType(contextual)) continue;
-        if (!isAsyncCallback(value) || handlesOwnRejection(own)) continue;
+        if (!isAsyncCallback(value) || handlesOwnRejection(own) || returnsTeardown(own)) continue;
         // A parameter declared `() => void | Promise<void>` handed on: its own declaration already
         // says its promise may be ignored.
         if (promises.declaresIgnorablePromise(value)) continue;
         const index = call.arguments.indexOf(argument);
         if (someOverloadTakesPromiseFunction(services.checker, services.esTreeNodeToTSNodeMap.get(call.callee), index)) continue;
-        context.report({ node: argument, messageId: 'voidReturn', data: { callee: calleeName(call.callee) } });
+        // A wrapper of this program that types the callback `() => void` but only hands it to an
+        // API that takes (and awaits) any return value: the `void` is the wrapper's, not the API's.
+        if (forwardsToPromiseSink(services.checker, services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression, index)) continue;
+        reportVoidReturn(call, argument);
       }
     }
 
@@ -798,11 +832,12 @@ export default createRule<Options, MessageIds>({
               // take not to throw. An executor that catches an error and settles nothing would hang.
             } else if (canReject || !awaits || (hasUnguardedWork(executor, keys) && !(settlesOnlyInline(executor, keys) && onlySyncPrefixUnguarded(executor, keys)))) {
               context.report({ node: executor, messageId: 'promiseExecutor' });
-            } else if (settlesOnlyInline(executor, keys)) {
+            } else if (settlesOnlyInline(executor, keys) && !awaitsAfterSettling(executor, keys)) {
               // Every exception settles the promise (`catch (e) { reject(e) }`, or a fallback
               // `resolve`), so nothing is lost; what is left is a wrapper the async function makes
               // redundant. When it settles from a callback (an event, a timer), the wrapper is
-              // needed: silent.
+              // needed: silent. So it is when the executor settles early and keeps working
+              // (`resolve(); await finishLater();`): an async function would settle only at its end.
               context.report({ node: executor, messageId: 'redundantPromiseExecutor' });
             }
           }
@@ -897,6 +932,36 @@ function catchesInto(statement: TSESTree.Node, reject: string): boolean {
     staticMemberName(callee) === 'catch' &&
     handler?.type === AST_NODE_TYPES.Identifier &&
     handler.name === reject
+  );
+}
+
+/**
+ * True when the executor awaits something after a call of one of its settling parameters that
+ * does not end the executor, in source order (`resolve(); if (late) await finishLater();`): the
+ * promise settles before the executor's work is done, which an async function returning its
+ * result could not do. A settling call that returns (`return resolve(x)`, `resolve(x); return;`)
+ * ends the work.
+ */
+function awaitsAfterSettling(executor: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  const settlers = new Set(executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+  const endsExecutor = (call: TSESTree.CallExpression): boolean => {
+    const statement = call.parent;
+    if (statement.type === AST_NODE_TYPES.ReturnStatement) return true;
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const list = statement.parent.type === AST_NODE_TYPES.BlockStatement ? statement.parent.body : null;
+    const next = list ? list[list.indexOf(statement) + 1] : undefined;
+    return next?.type === AST_NODE_TYPES.ReturnStatement;
+  };
+  let settledAt = Infinity;
+  someNodeInSameFunction(executor.body, visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && settlers.has(node.callee.name) && !endsExecutor(node)) {
+      settledAt = Math.min(settledAt, node.range[1]);
+    }
+    return false;
+  });
+  return (
+    settledAt !== Infinity &&
+    someNodeInSameFunction(executor.body, visitorKeys, (node) => node.type === AST_NODE_TYPES.AwaitExpression && node.range[0] > settledAt)
   );
 }
 

@@ -23,10 +23,13 @@ import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames
 import { type EffectSummary, getFileEffects } from '../analysis/effects';
 import {
   FILE_METADATA_PREFIXES,
+  BENCHMARK_NAME,
   GUARD_CALL_NAME,
   LOCAL_PATH_ARGUMENT,
   MIGRATION_FUNCTION_WORDS,
   NETWORK_CALL_ROOTS,
+  ORDERED_RESOURCE_HANDLE_NAME,
+  PRECONDITION_STEP_NAME,
   SETTING_READER_NAME,
   SETTINGS_RECEIVER,
   TRANSACTION_NAMES,
@@ -41,7 +44,7 @@ import { isFunctionNode } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
-import { callChainRoot, functionNameOf, promiseCombinatorOf, skipTransparent, writtenName } from '../util/ast';
+import { callChainRoot, functionNameOf, promiseCombinatorOf, skipTransparent, staticMemberName, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 
 export type Options = [
@@ -51,7 +54,7 @@ export type Options = [
     orderedFunctions?: string[];
   },
 ];
-export type MessageIds = 'sequentialAwaits' | 'awaitInGather' | 'awaitLastInGather' | 'useGather' | 'removeAwait';
+export type MessageIds = 'sequentialAwaits' | 'awaitInGather' | 'awaitLastInGather' | 'awaitAfterAwaitsInGather' | 'useGather' | 'removeAwait';
 
 /** A comment that names `Promise.all` next to sequential awaits says why it is not used. */
 const PROMISE_ALL_MENTION = /\bPromise\.all\b/;
@@ -110,14 +113,23 @@ function passesTransaction(call: AwaitedCall): boolean {
 }
 
 /**
- * The shared connection a helper receives as an argument (`getVersion(client)`, `readRows(db, q)`),
- * as a receiver key: two helpers given the same connection use it one statement at a time.
+ * The shared connection a helper receives as an argument (`getVersion(client)`, `readRows(db, q)`,
+ * a browser `driver` or an `entityManager`: `ORDERED_RESOURCE_HANDLE_NAME`), as a receiver key: two
+ * helpers given the same connection use it one statement at a time, and a helper preparing a
+ * driven page (emulation, throttling) changes what the other measures.
  */
 function connectionArgument(call: AwaitedCall): string | null {
   for (const argument of call.arguments) {
     const name = argumentName(argument);
-    if (name !== null && (ORDERED_RECEIVER_NAMES.has(name) || SHARED_CONNECTION_NAMES.has(name))) {
+    if (name !== null && (ORDERED_RECEIVER_NAMES.has(name) || SHARED_CONNECTION_NAMES.has(name) || ORDERED_RESOURCE_HANDLE_NAME.test(name))) {
       return `${name}()`;
+    }
+    // `getVersion(driver.defaultSession)`, `measure(driver.executionContext)`: a part of one
+    // driver (`ORDERED_RESOURCE_HANDLE_NAME`) acts on the page or connection it drives.
+    const value = skipTransparent(argument);
+    if (value.type === AST_NODE_TYPES.MemberExpression && !value.computed) {
+      const root = skipTransparent(value.object);
+      if (root.type === AST_NODE_TYPES.Identifier && ORDERED_RESOURCE_HANDLE_NAME.test(root.name)) return `${root.name}()`;
     }
   }
   return null;
@@ -185,6 +197,30 @@ function readsSetting(call: AwaitedCall): boolean {
   return name === 'get' && receiver !== null && SETTINGS_RECEIVER.test(receiver);
 }
 
+/** The call a chain of `.then`/`.catch`/`.finally` handlers starts from (`el.read('a').then(f)` → `el.read('a')`), or the call itself. */
+function handledCall(call: AwaitedCall): AwaitedCall {
+  let current = call;
+  for (let inner = chainedCall(current); inner; inner = chainedCall(current)) current = inner;
+  return current;
+}
+
+/**
+ * A gather of calls each named for a precondition (`Promise.all([ensureApiEnabled(a), ensureBilling(b)])`,
+ * `GUARD_CALL_NAME` or an `ensure` step, `PRECONDITION_STEP_NAME`): it makes sure something holds
+ * (an API enabled, a role granted) before what follows uses it.
+ */
+function preparesPreconditions(call: AwaitedCall): boolean {
+  const gathered = gatheredCalls(call);
+  return (
+    gathered !== null &&
+    gathered.length > 0 &&
+    gathered.every((inner) => {
+      const name = calleeName(handledCall(inner));
+      return name !== null && (GUARD_CALL_NAME.test(name) || PRECONDITION_STEP_NAME.test(name));
+    })
+  );
+}
+
 /** The calls a gather's array literal starts (`Promise.all([readA(), readB()])`), or null when it is not such a literal. */
 function gatheredCalls(call: AwaitedCall): AwaitedCall[] | null {
   const [argument] = call.arguments;
@@ -216,6 +252,31 @@ function mapsThroughThis(call: AwaitedCall): boolean {
   return reference?.type === AST_NODE_TYPES.MemberExpression && skipTransparent(reference.object).type === AST_NODE_TYPES.ThisExpression;
 }
 
+/** A value at hand: a name or a member chain (`pending`, `this.ready`, `tab.id`), no call. */
+function isValueAtHand(node: TSESTree.Node): boolean {
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.ThisExpression) return true;
+  return value.type === AST_NODE_TYPES.MemberExpression && !value.computed && isValueAtHand(value.object);
+}
+
+/**
+ * A gather of promises that are already running (`Promise.all(pending)`, `Promise.all([ready,
+ * this.loaded])`, `Promise.all(tabs.map((tab) => tab.id))` where each element holds a started
+ * promise): it starts nothing, so there is nothing to start together with the calls beside it.
+ */
+function gathersStartedPromises(call: AwaitedCall): boolean {
+  const [argument] = call.arguments;
+  if (promiseCombinatorOf(call.callee) === null || !argument) return false;
+  const value = skipTransparent(argument);
+  if (isValueAtHand(value)) return true;
+  if (value.type === AST_NODE_TYPES.ArrayExpression) return value.elements.every((element) => element !== null && isValueAtHand(element));
+  if (value.type !== AST_NODE_TYPES.CallExpression || value.arguments.length !== 1) return false;
+  const callee = skipTransparent(value.callee);
+  const [mapper] = value.arguments;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'map' || !isValueAtHand(callee.object)) return false;
+  return mapper?.type === AST_NODE_TYPES.ArrowFunctionExpression && mapper.body.type !== AST_NODE_TYPES.BlockStatement && isValueAtHand(mapper.body);
+}
+
 /**
  * True when a summary says the called function only reads: it writes nothing outside itself
  * and starts no process, asks no person, takes no lock.
@@ -237,14 +298,24 @@ class OutsideWrites {
   private world = false;
   private readonly argumentRoots = new PathSet();
 
-  /** `isParameter`: the callee is a function value the enclosing function received (unknown code). */
-  add(call: AwaitedCall, summary: EffectSummary | null, isParameter: boolean): void {
+  /**
+   * `isParameter`: the callee is a function value the enclosing function received (unknown code).
+   * `writtenElsewhere`: the positions of the arguments whose members a function of another module
+   * assigns, by its text (`FileEffects.argumentsWrittenElsewhere`).
+   */
+  add(call: AwaitedCall, summary: EffectSummary | null, isParameter: boolean, writtenElsewhere: readonly number[]): void {
     // `await body(trx)` where `body` is a parameter: unknown code may write through its arguments.
     if (!summary && isParameter) {
       for (const argument of call.arguments) {
         const path = accessPathOf(argument);
         if (path !== null) this.argumentRoots.add(path);
       }
+    }
+    // `await planner.getVersion(spec)` stores the version on `spec`: a later call handed `spec` may read it.
+    for (const index of writtenElsewhere) {
+      const argument = call.arguments[index];
+      const path = argument ? accessPathOf(argument) : null;
+      if (path !== null) this.argumentRoots.add(path);
     }
     if (!summary) return;
     if (summary.startsServer || summary.startsProcess) this.world = true;
@@ -322,6 +393,8 @@ export default createRule<Options, MessageIds>({
         'This `await` finishes before the next promise of `Promise.{{method}}` is even created; pass the promise itself.',
       awaitLastInGather:
         'This `await` holds `Promise.{{method}}` back until it settles, while the promises created before it have no rejection handler: a rejection among them meanwhile is unhandled. Pass the promise itself.',
+      awaitAfterAwaitsInGather:
+        'This `await`, like those before it in the array, settles before `Promise.{{method}}` is called: the calls run one after another. Pass the promises themselves.',
       useGather: 'Start the {{count}} calls together with `Promise.all`.',
       removeAwait: 'Remove the `await` and let `Promise.{{method}}` wait.',
     },
@@ -523,7 +596,9 @@ export default createRule<Options, MessageIds>({
           }
           // A configuration value by its literal key (`await setting('theme')`), a translation
           // (`await translator.translate(key)`): almost always cached.
-          if (readsSetting(member.call) || TRANSLATION_METHODS.has(calleeName(member.call) ?? '')) {
+          // A gather of promises already started (`await Promise.all(pending)`): they run beside
+          // the other calls whatever the order of the awaits.
+          if (readsSetting(member.call) || TRANSLATION_METHODS.has(calleeName(member.call) ?? '') || gathersStartedPromises(member.call)) {
             flush();
             continue;
           }
@@ -531,16 +606,25 @@ export default createRule<Options, MessageIds>({
           // Nothing real to overlap (an in-memory lookup, a cached value), or an order a person,
           // a lock or a measurement needs (a prompt, a critical section, a benchmark): not a
           // member, and the group ends.
+          // A function of another module named for benchmarking (`getBenchmarkIndex`) measures
+          // the machine: work beside it changes what it measures.
           if (
-            summary &&
-            (summary.waits === 'memory' || summary.waits === 'cached' || summary.prompts || summary.locks || summary.benchmarks)
+            (summary &&
+              (summary.waits === 'memory' || summary.waits === 'cached' || summary.prompts || summary.locks || summary.benchmarks)) ||
+            (!summary && BENCHMARK_NAME.test(calleeName(member.call) ?? ''))
           ) {
             flush();
             continue;
           }
           // A function of a relative module whose own text shows it waits on nothing (async in
-          // name only, or an await of a promise its module keeps): nothing to overlap.
-          if (!summary && effects.waitsOnNothingElsewhere(member.call)) {
+          // name only, or an await of a promise its module keeps), or a request of a memoised
+          // in-memory computation of one (a cached derivation of data at hand): nothing to overlap.
+          // So is a caching fetcher of another module that keeps its result on the object it is
+          // handed (`if (!spec.version) spec.version = await ...`): usually filled by an earlier step.
+          if (
+            (!summary && (effects.waitsOnNothingElsewhere(member.call) || effects.cachesOnArgumentElsewhere(member.call))) ||
+            effects.requestsMemoisedComputation(member.call)
+          ) {
             flush();
             continue;
           }
@@ -548,7 +632,7 @@ export default createRule<Options, MessageIds>({
           // for its answer, so it is not gathered with the work after it (nor with what came before,
           // which it may need to see first).
           const name = calleeName(member.call);
-          if ((name !== null && GUARD_CALL_NAME.test(name)) || summary?.checks === true) {
+          if ((name !== null && GUARD_CALL_NAME.test(name)) || summary?.checks === true || preparesPreconditions(member.call)) {
             flush();
             continue;
           }
@@ -562,7 +646,8 @@ export default createRule<Options, MessageIds>({
           // The receiver, and a shared connection handed as an argument: `this.readColumns(conn)`
           // and `this.readIndexes(conn)` use one connection even when `this` itself is no resource.
           const keys = [
-            statefulReceiver(member.call),
+            // `el.getProperty('a').then(read)`: the receiver is the one the chain starts on (`el`).
+            statefulReceiver(handledCall(member.call)),
             connectionArgument(member.call),
             mapsThroughThis(member.call) ? 'this' : null,
             // Two runs of a plugin host's hooks: one ordered sequence, whatever module holds them.
@@ -591,7 +676,7 @@ export default createRule<Options, MessageIds>({
           tainted.addAll(accesses.writes);
           groupReads.addAll(accesses.reads);
           for (const key of keys) receivers.add(key);
-          outside.add(member.call, summary, calleeIsParameter(member.call));
+          outside.add(member.call, summary, calleeIsParameter(member.call), summary ? [] : effects.argumentsWrittenElsewhere(member.call));
           if (!READER_NAME.test(name ?? '')) producedPaths.addAll(paths);
           if (member.publishes) flush();
           continue;
@@ -638,6 +723,32 @@ export default createRule<Options, MessageIds>({
       return [holder.handler?.body, holder.finalizer].some(
         (part) => part !== undefined && part !== null && collectAccesses(part, sourceCode.visitorKeys).awaits.length > 0,
       );
+    }
+
+    /**
+     * The group sits in a `try` whose `catch` may carry on (its body throws only under a condition,
+     * or not at all), and a member before the last assigns what outlives the `try` (a member of an
+     * object, a variable declared outside it): `secret = await getSecret(); version = await
+     * getVersion(); } catch (e) { if (!isNotFound(e)) throw e; }`. A failure of a later call keeps
+     * the earlier result there; `Promise.all` would lose it, and the code after the `try` tells
+     * the two apart.
+     */
+    function keepsPartialResults(group: readonly Member[]): boolean {
+      const block = group[0]?.statement.parent;
+      const holder = block?.parent;
+      if (block?.type !== AST_NODE_TYPES.BlockStatement || holder?.type !== AST_NODE_TYPES.TryStatement || holder.block !== block) return false;
+      const handler = holder.handler;
+      if (!handler || handler.body.body.some((statement) => statement.type === AST_NODE_TYPES.ThrowStatement)) return false;
+      return group.slice(0, -1).some((member) => {
+        if (member.kind !== 'assign' || member.statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+        const assignment = member.statement.expression;
+        if (assignment.type !== AST_NODE_TYPES.AssignmentExpression) return false;
+        return assignmentTargets(assignment.left).some((target) => {
+          if (target.type !== AST_NODE_TYPES.Identifier) return true;
+          const declared = findVariable(sourceCode.getScope(member.statement), target.name)?.defs[0]?.node;
+          return declared === undefined || declared.range[0] < block.range[0] || declared.range[1] > block.range[1];
+        });
+      });
     }
 
     /**
@@ -742,7 +853,7 @@ export default createRule<Options, MessageIds>({
       ) {
         return;
       }
-      if (group[0] && (cleansUpAfterFailure(group[0].statement) || runsInBackground(group[0].statement) || runsInMigration(group[0].statement))) {
+      if (group[0] && (cleansUpAfterFailure(group[0].statement) || keepsPartialResults(group) || runsInBackground(group[0].statement) || runsInMigration(group[0].statement))) {
         return;
       }
       // Inside a transaction's or a critical section's callback (also a local helper only called
@@ -904,10 +1015,15 @@ export default createRule<Options, MessageIds>({
       if (method === null) return;
       if (awaitedCallOf(element) === null || !isGlobalPromise(sourceCode.getScope(node))) return;
       // The last element delays no promise of the array, but calls the combinator late.
-      const last = argument.elements.slice(argument.elements.indexOf(element) + 1).every((later) => later === null);
+      const index = argument.elements.indexOf(element);
+      const last = argument.elements.slice(index + 1).every((later) => later === null);
+      // `Promise.all([await a(), await b()])`: every element before the last is awaited already, so
+      // no promise is pending meanwhile; the last `await` only adds its call to the serial waits.
+      const afterAwaits =
+        last && index > 0 && argument.elements.slice(0, index).every((earlier) => earlier === null || earlier.type === AST_NODE_TYPES.AwaitExpression);
       context.report({
         node: element,
-        messageId: last ? 'awaitLastInGather' : 'awaitInGather',
+        messageId: afterAwaits ? 'awaitAfterAwaitsInGather' : last ? 'awaitLastInGather' : 'awaitInGather',
         data: { method },
         suggest: [
           {

@@ -1,5 +1,6 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './ast-node-types';
+import { TEARDOWN_METHODS } from '../catalog/promise-apis';
 
 /**
  * Wrappers that do not change an expression's runtime value: `x as T`, `x!`, `<T>x`,
@@ -62,6 +63,16 @@ export function staticMemberName(node: TSESTree.MemberExpression): string | null
     return node.property.value;
   }
   return null;
+}
+
+/** `list.dispose()`: a call of a method of the disposable idiom (see `TEARDOWN_METHODS`). */
+export function isTeardownCall(node: TSESTree.Node): boolean {
+  const call = skipTransparent(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const target = skipTransparent(call.callee);
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = staticMemberName(target);
+  return name !== null && TEARDOWN_METHODS.has(name);
 }
 
 /** The `Promise` statics that settle one promise from several: each handles every promise it is given. */

@@ -415,3 +415,36 @@ describe('effects: values held in locals', () => {
     assert.deepEqual(summaries(code).map((summary) => summary?.waits), ['io', 'memory']);
   });
 });
+
+describe('effects: the values a class assigns to a field', () => {
+  /** The source text of each value assigned to the `this` field passed to `probe(...)`. */
+  function assigned(code: string): string[][] {
+    return runOnCode<string[]>(code, (context, collect) => ({
+      CallExpression(node) {
+        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'probe') return;
+        const [argument] = node.arguments;
+        if (argument?.type !== AST_NODE_TYPES.MemberExpression) return;
+        collect(getFileEffects(context).assignedFieldValues(argument).map((value) => context.sourceCode.getText(value)));
+      },
+    }));
+  }
+
+  it("reads the class's own assignments and those of a same-file base class", () => {
+    const code = `
+      class Base { constructor() { this.done = new Promise((resolve) => { this.finish = resolve; }); } }
+      class Job extends Base {
+        restart(url) { this.done = fetch(url); }
+        check() { probe(this.done); probe(this.other); }
+      }
+    `;
+    assert.deepEqual(assigned(code), [['fetch(url)', 'new Promise((resolve) => { this.finish = resolve; })'], []]);
+  });
+
+  it('knows nothing of a property of another object, or outside a class', () => {
+    const code = `
+      class Job { check(session) { this.closed = load(); probe(session.closed); } }
+      function free() { probe(this.closed); }
+    `;
+    assert.deepEqual(assigned(code), [[], []]);
+  });
+});

@@ -9,7 +9,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 export function runOnCode<R>(
   code: string,
   visit: (context: Readonly<TSESLint.RuleContext<string, []>>, collect: (value: R) => void) => TSESLint.RuleListener,
-  options: { sourceType?: 'module' | 'commonjs' | 'script'; globals?: Record<string, 'readonly'>; filename?: string; cwd?: string } = {},
+  options: { sourceType?: 'module' | 'commonjs' | 'script'; globals?: Record<string, 'readonly'>; filename?: string; cwd?: string; parser?: Linter.Parser } = {},
 ): R[] {
   const collected: R[] = [];
   const rule: TSESLint.RuleModule<string, []> = {
@@ -21,7 +21,7 @@ export function runOnCode<R>(
   const messages = linter.verify(code, {
     files: ['**/*.ts'],
     languageOptions: {
-      parser: tsParser as Linter.Parser,
+      parser: options.parser ?? (tsParser as Linter.Parser),
       sourceType: options.sourceType ?? 'module',
       globals: options.globals ?? {},
     },

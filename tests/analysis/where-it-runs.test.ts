@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getWhereItRuns, type RunContext } from '../../src/analysis/where-it-runs';
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
 import { runOnCode } from './run-on-code';
 
 /** A run context as a short label: `concurrent:gathered`, `alone:main`, `alone:script:shebang`, `worker-thread`, `unknown`. */
@@ -487,6 +489,24 @@ describe('where-it-runs: browser UI files', () => {
     const page = path.join('site', 'public', 'src', 'admin', 'rules.ts');
     assert.equal(ui(`export function init() { document.querySelector('#rules').focus(); }`, page), true);
     assert.equal(ui(`export function init() { $('#rules').on('click', save); }`, page), true);
+  });
+
+  it('typed: sees a program compiled as a page bundle (DOM lib, a bundler\'s client types, no Node types)', () => {
+    /** The parser's services with a program whose compiler options are `options` (only those are read). */
+    const compiledWith = (options: { types?: string[]; lib?: string[] }): Linter.Parser => ({
+      parseForESLint(code: string, parserOptions: unknown) {
+        const parsed = tsParser.parseForESLint(code, parserOptions as never);
+        return { ...parsed, services: { ...parsed.services, program: { getCompilerOptions: () => options } } } as never;
+      },
+    });
+    const uiWith = (options: { types?: string[]; lib?: string[] }): boolean =>
+      runOnCode<boolean>('export const x = 1;', (context, collect) => ({ Program: () => collect(getWhereItRuns(context).runsInUi()) }), { parser: compiledWith(options) })[0] ?? false;
+    assert.equal(uiWith({ types: ['vite/client'], lib: ['lib.dom.d.ts', 'lib.esnext.d.ts'] }), true);
+    // Node's types beside them, no DOM lib, no bundler types, or no types list at all: not a page
+    assert.equal(uiWith({ types: ['vite/client', 'node'], lib: ['lib.dom.d.ts'] }), false);
+    assert.equal(uiWith({ types: ['vite/client'], lib: ['lib.es2022.d.ts'] }), false);
+    assert.equal(uiWith({ types: [], lib: ['lib.dom.d.ts'] }), false);
+    assert.equal(uiWith({ lib: ['lib.dom.d.ts'] }), false);
   });
 
   it('does not take a local define(), or a static-folder file that does not touch the page, for UI', () => {

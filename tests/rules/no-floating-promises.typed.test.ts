@@ -24,6 +24,14 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     // a dropped call inside a try whose async callee makes every call inside its own try: nothing
     // the outer catch was meant for can escape as a rejection
     { filename: 'file.ts', code: "declare function unlisten(): Promise<void>;\ndeclare function report(error: unknown): void;\nexport function stop(): void {\n  try {\n    close();\n  } catch (error) {\n    report(error);\n  }\n}\nasync function close() {\n  try {\n    await unlisten();\n    report('closed');\n  } catch (error) {\n    report(error);\n  }\n}" },
+    // the disposable idiom: a teardown (\`list.dispose()\`, async because of its items) dropped in a
+    // function that is not async, which its own callers cannot wait for either
+    { filename: 'file.ts', code: "interface Disposables { dispose(): Promise<void> }\nexport class Panel {\n  constructor(private readonly owned: Disposables) {}\n  dispose(): void {\n    this.owned.dispose();\n  }\n}\nexport const close = (panel: { owned: Disposables }) => { panel.owned.dispose(); };" },
+    // a comment on the line saying there is no await on purpose
+    { filename: 'file.ts', code: `${IMPORT}export function f() {\n  saveUser('a'); // no await: the cache refreshes in the background\n}` },
+    // a request to the editor (VS Code's API returns its Thenable) from a handler that is not
+    // async: the extension host logs a failure and goes on; also through a helper returning one
+    { filename: 'file.ts', code: "import * as vscode from 'vscode';\nexport function onToggle(state: vscode.Memento, on: boolean) {\n  vscode.commands.executeCommand('setContext', 'demo.enabled', on);\n  state.update('enabled', on);\n}\nconst setKey = (on: boolean) => vscode.commands.executeCommand('setContext', 'demo.on', on);\nexport function onStart() { setKey(true); }" },
     // handled forms
     { filename: 'file.ts', code: `${IMPORT}export async function f() { await saveUser('a'); }` },
     { filename: 'file.ts', code: `${IMPORT}export function f() { return loadLater(); }` },
@@ -96,6 +104,39 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: "import { recordQuietly } from './promise-api';\nexport function f() {\n  recordQuietly('a');\n}" },
   ],
   invalid: [
+    // ...but inside an async function, or a promise of the program's own, is still reported
+    // ...nor a chain on one: its callback is the program's own work
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}import * as vscode from 'vscode';\nexport function onPick() {\n  vscode.commands.executeCommand<string>('demo.pick').then(async (name) => { await saveUser(name); });\n}`,
+      errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 4, column: 3, suggestions: [
+        { messageId: 'suggestVoid', output: `${IMPORT}import * as vscode from 'vscode';\nexport function onPick() {\n  void vscode.commands.executeCommand<string>('demo.pick').then(async (name) => { await saveUser(name); });\n}` },
+      ] }],
+    },
+    {
+      filename: 'file.ts',
+      code: "import * as vscode from 'vscode';\nexport async function reload() {\n  vscode.commands.executeCommand('workbench.action.reloadWindow');\n}",
+      errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [
+        { messageId: 'suggestAwait', output: "import * as vscode from 'vscode';\nexport async function reload() {\n  await vscode.commands.executeCommand('workbench.action.reloadWindow');\n}" },
+        { messageId: 'suggestVoid', output: "import * as vscode from 'vscode';\nexport async function reload() {\n  void vscode.commands.executeCommand('workbench.action.reloadWindow');\n}" },
+      ] }],
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}import * as vscode from 'vscode';\nexport function onSave(on: boolean) {\n  vscode.commands.executeCommand('setContext', 'demo.saving', on);\n  saveUser('a');\n}`,
+      errors: [{ messageId: 'floating', line: 5, column: 3, suggestions: [
+        { messageId: 'suggestVoid', output: `${IMPORT}import * as vscode from 'vscode';\nexport function onSave(on: boolean) {\n  vscode.commands.executeCommand('setContext', 'demo.saving', on);\n  void saveUser('a');\n}` },
+      ] }],
+    },
+    // ...but a teardown dropped inside an async function is a forgotten await
+    {
+      filename: 'file.ts',
+      code: "interface Disposables { dispose(): Promise<void> }\nexport async function shutdown(owned: Disposables) {\n  owned.dispose();\n}",
+      errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [
+        { messageId: 'suggestAwait', output: "interface Disposables { dispose(): Promise<void> }\nexport async function shutdown(owned: Disposables) {\n  await owned.dispose();\n}" },
+        { messageId: 'suggestVoid', output: "interface Disposables { dispose(): Promise<void> }\nexport async function shutdown(owned: Disposables) {\n  void owned.dispose();\n}" },
+      ] }],
+    },
     // \`.then(callback)\` through an optional chain on a promise the checker knows: the \`undefined\` of
     // \`?.\` does not make it a callback API that returns nothing (the untyped report is kept)
     {

@@ -51,6 +51,36 @@ async function load(id) {
       },
     ],
   },
+  // `.then` on a builder starts its query: from then on it runs, and may reject unseen
+  {
+    code: `
+async function page(builder) {
+  const total = builder.clone().count('id as n').then(([row]) => row.n);
+  const rows = await builder;
+  return { rows, total: await total };
+}`,
+    errors: [
+      {
+        messageId: 'lateHandling',
+        data: { name: 'total', line: 4, handledLine: 5 },
+        line: 3,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            data: { name: 'total' },
+            output: `
+async function page(builder) {
+  const total = builder.clone().count('id as n').then(([row]) => row.n);
+  total.catch(() => {});
+  const rows = await builder;
+  return { rows, total: await total };
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // a local async function is a promise whatever comes later; the later use is a return
   {
     code: `
@@ -881,6 +911,14 @@ ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
     'async function f(id) { const p = fetchOrders(id); const orders = await p; const user = await fetchUser(id); return [user, orders]; }',
     'async function f(id) { const a = fetchA(id); const b = fetchB(id); return Promise.all([a, b]); }',
     'async function f(id) { const [a, b] = await Promise.all([fetchA(id), fetchB(id)]); return a + b; }',
+    // a query builder starts its query only when awaited: made early, it was not running meanwhile
+    `async function page(builder, limit) {
+      const countBuilder = builder.clone().clearSelect().count('id as total');
+      if (limit) builder.limit(limit);
+      const rows = await builder;
+      const [{ total }] = await countBuilder;
+      return { rows, total };
+    }`,
     // a handler attached at once: the start-early idiom
     'async function f(id) { const p = fetchOrders(id).catch(handle); await fetchUser(id); await p; }',
     'async function f(id) { const p = fetchOrders(id); p.catch(() => {}); await fetchUser(id); return await p; }',

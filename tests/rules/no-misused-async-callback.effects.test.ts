@@ -41,6 +41,11 @@ const invalid: Invalid[] = [
     code: 'const p = new Promise(async (resolve, reject) => {\n  try { resolve(await connect()); } catch (error) { reject(error); }\n});',
     errors: [{ messageId: 'redundantPromiseExecutor', line: 1, column: 23 }],
   },
+  // settling inside a catch after the awaits is no early settling: still a redundant wrapper
+  {
+    code: 'const p = new Promise(async (resolve, reject) => {\n  try { resolve(await load()); } catch (error) { if (error.name === "AbortError") { resolve([]); return; } reject(error); }\n});',
+    errors: [{ messageId: 'redundantPromiseExecutor', line: 1, column: 23 }],
+  },
   // the catch settles with a fallback instead of rejecting: still nothing lost, still a redundant wrapper
   {
     code: 'const latest = new Promise(async (resolve) => {\n  try { resolve(await fetchLatest()); } catch { resolve(cached); }\n});',
@@ -89,6 +94,9 @@ ruleTester.run<MessageIds, Options>('no-misused-async-callback (effects)', rule 
     `items.forEach(async (item) => {\n  try { await save(item); } catch (e) { log(e); }\n});`,
     // a plain callback returning a helper's promise that already ends in .catch
     `const ping = (url) => fetch(url).catch(() => {});\nfunction f(urls) {\n  urls.map((url) => ping(url));\n}`,
+    // an executor that resolves as soon as the first part is done and keeps working after: an
+    // async function would settle only at its end, so the wrapper is not redundant
+    `this.ready = new Promise(async (resolve, reject) => {\n  try {\n    const tree = await session.send('tree');\n    this.build(tree);\n    resolve();\n    if (this.pending) await this.runPending();\n  } catch (error) {\n    reject(error);\n  }\n});`,
     // an executor whose errors all reach reject and that settles from an event: the wrapper is needed
     `const p = new Promise(async (resolve, reject) => {\n  try { const conn = await connect(); conn.on('end', resolve); } catch (error) { reject(error); }\n});`,
     // an awaited chain that hands its rejection to reject, resolving early from a callback: the wrapper is needed

@@ -134,6 +134,40 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
     // a generic callee whose return type is inferred from the callback says nothing about waiting,
     // but a map whose promises are returned is fine
     { filename: 'file.ts', code: `${IMPORT}export function f(names: string[]) { return names.map(async (name) => saveUser(name)); }` },
+    // a wrapper of this program that types its callback \`() => void\` but only hands it to an API
+    // taking any return value (a command registry that awaits the handler and reports its failure):
+    // the \`void\` is the wrapper's shorthand, not a promise ignored; also through a second wrapper,
+    // a class method, and for a named async function
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}declare const registry: { add(id: string, handler: (...args: unknown[]) => unknown): { dispose(): void } };\nconst addHandler = (id: string, handler: () => void) => registry.add(id, handler);\naddHandler('save', async () => { await saveUser('a'); });`,
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}declare const registry: { add(id: string, handler: (...args: any[]) => any): void };\nfunction addHandler(id: string, handler: (name: string) => void): void {\n  registry.add(id, (handler));\n}\nexport function addSaveHandler(id: string, handler: (name: string) => void) {\n  addHandler(id, handler);\n}\naddSaveHandler('save', saveUser);`,
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}interface Thenable<T> { then<R>(done: (value: T) => R): Thenable<R> }\ndeclare const registry: { add(id: string, handler: () => Thenable<unknown> | undefined): void };\nexport class Commands {\n  register(id: string, handler: () => void): void {\n    registry.add(id, handler as () => undefined);\n  }\n}\nnew Commands().register('save', async () => { await saveUser('a'); });`,
+    },
+    // typescript-eslint's no-misused-promises disabled for the handler's line: the author saw the
+    // ignored promise and kept it (oxlint's spelling here: ESLint's rule tester rejects a directive
+    // naming a rule it does not know)
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}declare const app: { get(path: string, handler: (request: { url: string }) => void): void };\n// oxlint-disable-next-line typescript/no-misused-promises -- a development server\napp.get('/', async (request) => { await saveUser(request.url); });`,
+    },
+    // an emitter's async listener in browser UI code (here a file importing a UI framework): a
+    // rejection reaches the console, as for addEventListener (by default, allowEventListeners)
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}import { useState } from 'react';\nimport { EventEmitter } from 'node:events';\nexport const socket = new EventEmitter();\nexport const use = useState;\nsocket.on('user:renamed', async (name: string) => { await saveUser(name); });`,
+    },
+    // a teardown handed to an event: \`() => list.dispose()\` whose dispose is async because of its items
+    {
+      filename: 'file.ts',
+      code: "interface Disposables { dispose(): Promise<void> }\ndeclare function onDisconnect(listener: () => void): void;\nexport function watch(owned: Disposables) {\n  onDisconnect(() => owned.dispose());\n}",
+    },
     // option checksVoidReturn: false
     {
       filename: 'file.ts',
@@ -210,6 +244,12 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       code: `${IMPORT}export async function f(names: Set<string>) {\n  names.forEach(async (name) => {\n    await saveUser(name);\n  });\n}`,
       errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 3, column: 17, suggestions: [] }],
     },
+    // an async forEach callback stays reported under a no-misused-promises disable: the callbacks
+    // run unwaited whatever the other rule is told
+    {
+      code: `${IMPORT}export async function f(names: Set<string>) {\n  // oxlint-disable-next-line typescript/no-misused-promises\n  names.forEach(async (name) => {\n    await saveUser(name);\n  });\n}`,
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 4, column: 17, suggestions: [] }],
+    },
     // void-returning parameters
     {
       filename: 'file.ts',
@@ -225,6 +265,30 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: `${IMPORT}declare const server: { listen(port: number, done?: () => void): void };\nserver.listen(80, async () => { await saveUser('a'); });`,
       errors: [{ messageId: 'voidReturn', data: { callee: 'server.listen' }, line: 3, column: 19 }],
+    },
+    // ...but a wrapper that calls the callback itself, hands it to a sink typed \`void\` too, or
+    // only declares its signature, ignores the promise as its type says
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}declare const registry: { add(id: string, handler: (...args: unknown[]) => unknown): void };\nconst addHandler = (id: string, handler: () => void) => {\n  registry.add(id, handler);\n  handler();\n};\naddHandler('save', async () => { await saveUser('a'); });`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'addHandler' }, line: 7, column: 20 }],
+    },
+    // a wrapper that also stores the callback in a shorthand property (\`{ run }\`): a read the
+    // checker gives the property's symbol, still a use the wrapper may drop
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}declare const registry: { add(id: string, handler: (...args: unknown[]) => unknown): void };\nconst queue: { run: () => void }[] = [];\nconst addHandler = (id: string, run: () => void) => {\n  registry.add(id, run);\n  queue.push({ run });\n};\naddHandler('save', async () => { await saveUser('a'); });`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'addHandler' }, line: 8, column: 20 }],
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}const later = (handler: () => void) => setTimeout(handler, 10);\nlater(async () => { await saveUser('a'); });`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'later' }, line: 3, column: 7 }],
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}declare function addHandler(id: string, handler: () => void): void;\naddHandler('save', async () => { await saveUser('a'); });`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'addHandler' }, line: 3, column: 20 }],
     },
     // a catch block that rethrows, or a finally block, can still reject
     {

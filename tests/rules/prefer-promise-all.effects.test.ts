@@ -502,6 +502,112 @@ async function compare(localFile, url) {
       },
     ],
   },
+  // two reads keyed by a field of the session: the session is no connection they share
+  {
+    code: `
+async function dashboard(session) {
+  const orders = await loadOrders(session.userId);
+  const profile = await loadProfile(session.userId);
+  return { orders, profile };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+async function dashboard(session) {
+  const [orders, profile] = await Promise.all([
+    loadOrders(session.userId),
+    loadProfile(session.userId),
+  ]);
+  return { orders, profile };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a gather that starts its calls (a mapper that calls) is real work beside the call before it
+  {
+    code: `
+async function openTabs(tabs) {
+  const remote = await listRemoteTabs();
+  const details = await Promise.all(tabs.map((tab) => describeTab(tab)));
+  return { remote, details };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+async function openTabs(tabs) {
+  const [remote, details] = await Promise.all([
+    listRemoteTabs(),
+    Promise.all(tabs.map((tab) => describeTab(tab))),
+  ]);
+  return { remote, details };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a method reading the same setting twice around a lookup switches nothing
+  {
+    code: `
+class Helper {
+  async locate(selector) {
+    const before = await this.browser.timeouts().getImplicitWait();
+    const found = await this.browser.findElements(selector);
+    const after = await this.browser.timeouts().getImplicitWait(true);
+    return { before, found, after };
+  }
+  async pair(source, target) {
+    const from = await this.locate(source);
+    const to = await this.locate(target);
+    return [from, to];
+  }
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 10,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+class Helper {
+  async locate(selector) {
+    const before = await this.browser.timeouts().getImplicitWait();
+    const found = await this.browser.findElements(selector);
+    const after = await this.browser.timeouts().getImplicitWait(true);
+    return { before, found, after };
+  }
+  async pair(source, target) {
+    const [from, to] = await Promise.all([this.locate(source), this.locate(target)]);
+    return [from, to];
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // `open` as an adjective and `connection` as a noun are no lifecycle steps; a comment that
   // only says what the calls load gives no reason for their order
   {
@@ -601,6 +707,77 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       const user = await getUser(id);
       const extra = await later(id);
       return [user, extra];
+    }`,
+    // a gather of promises started earlier (held in a list, fields, or each element's field):
+    // they already run beside the call before it
+    `async function openTabs(session, tabs) {
+      const remote = await session.listTabs();
+      const ids = await Promise.all(tabs.map((tab) => tab.idPromise));
+      return remote.filter((entry) => ids.includes(entry.id));
+    }`,
+    `async function settle(client, pending) {
+      const status = await client.fetchStatus();
+      const results = await Promise.all(pending);
+      return { status, results };
+    }`,
+    `async function ready(service) {
+      const config = await loadConfig();
+      await Promise.all([service.connected, service.warmedUp]);
+      return config;
+    }`,
+    // one browser session whose helper switches a session-wide wait around each lookup: two
+    // lookups at once would reset each other's setting midway
+    `class Helper {
+      async locate(selector) {
+        return this.withPatience(() => this.browser.findElements(selector));
+      }
+      async withPatience(find) {
+        await this.browser.timeouts().implicitlyWait(this.options.patience);
+        const found = await find();
+        await this.browser.timeouts().implicitlyWait(0);
+        return found;
+      }
+      async dragAndDrop(source, target) {
+        const from = await this.locate(source);
+        const to = await this.locate(target);
+        return this.browser.drag(from, to);
+      }
+    }`,
+    // two helpers handed parts of one driver (its session, its page context) act on one page
+    `async function describePage(driver) {
+      const version = await readBrowserVersion(driver.defaultSession);
+      const ratio = await readPixelRatio(driver.executionContext);
+      return { version, ratio };
+    }`,
+    // the page is measured before a helper handed the same driver prepares it (emulation,
+    // throttling): the measurement must see the unprepared page
+    `async function setUp(config, driver) {
+      const baseline = await measureBaseline(config, driver);
+      const prepared = await prepareForThrottledRun(driver, config.settings);
+      return { baseline, prepared };
+    }`,
+    // two reads of one element, each with a handler chained on: one object, as without the chain
+    `async function fieldKind(element) {
+      const tag = await element.getProperty('tagName').then((value) => value.jsonValue());
+      const kind = await element.getProperty('type').then((value) => value.jsonValue());
+      return { tag, kind };
+    }`,
+    // a benchmark of the machine (named for it, in another module) runs alone
+    `import { getBenchmarkIndex } from './benchmark';
+    async function baseline(context, session) {
+      const score = await getBenchmarkIndex(context);
+      const version = await readBrowserVersion(session);
+      return { score, version };
+    }`,
+    // a phase that switches the APIs on, then a call that uses one of them
+    `async function prepare(projectId, options) {
+      const enabled = await Promise.all([
+        ensureApi.ensure(projectId, 'functions'),
+        ensureApi.check(projectId, 'runtimeconfig'),
+        ensureBuilds.cloudBuildEnabled(projectId),
+      ]);
+      const config = await runtimeConfig.fetchFor(options);
+      return { enabled, config };
     }`,
     // a request accessor (Next.js): reads the current request, waits for nothing
     `import { cookies, headers } from 'next/headers';

@@ -10,6 +10,8 @@ import { FIXTURES_DIR, ruleTester } from '../rule-tester';
  * these as a file beside the fixtures.
  */
 const filename = path.join(FIXTURES_DIR, 'file.ts');
+/** Beside the memoised derivations of `fixtures/derived/` (JavaScript modules). */
+const derivedFilename = path.join(FIXTURES_DIR, 'derived', 'file.js');
 
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
 const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
@@ -106,6 +108,100 @@ export async function badge(id) {
       },
     ],
   },
+  // a function of another module that records something on the spec, beside a call not handed it
+  {
+    filename,
+    code: `import { loadForecast, describeRelease } from './local-helpers';
+export async function ship(spec, city) {
+  const described = await describeRelease(spec);
+  const forecast = await loadForecast(city);
+  return { described, forecast };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 21,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `import { loadForecast, describeRelease } from './local-helpers';
+export async function ship(spec, city) {
+  const [described, forecast] = await Promise.all([describeRelease(spec), loadForecast(city)]);
+  return { described, forecast };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // memoised derivations: a class whose module reaches the network is still real work
+  {
+    filename: derivedFilename,
+    code: `import { LiveDelays } from './live-delays.js';
+import { loadForecast } from '../local-helpers';
+export async function board(line, city, context) {
+  const delays = await LiveDelays.request({ line }, context);
+  const forecast = await loadForecast(city);
+  return { delays, forecast };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 4,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `import { LiveDelays } from './live-delays.js';
+import { loadForecast } from '../local-helpers';
+export async function board(line, city, context) {
+  const [delays, forecast] = await Promise.all([
+    LiveDelays.request({ line }, context),
+    loadForecast(city),
+  ]);
+  return { delays, forecast };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a class that declares the called method itself: the factory's cache is not the one asked
+  {
+    filename: derivedFilename,
+    code: `import { StopNames } from './stop-names.js';
+import { loadForecast } from '../local-helpers';
+export async function board(stops, city) {
+  const names = await StopNames.request(stops);
+  const forecast = await loadForecast(city);
+  return { names, forecast };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 4,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `import { StopNames } from './stop-names.js';
+import { loadForecast } from '../local-helpers';
+export async function board(stops, city) {
+  const [names, forecast] = await Promise.all([StopNames.request(stops), loadForecast(city)]);
+  return { names, forecast };
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all (untyped, across modules)', testedRule, {
@@ -152,6 +248,61 @@ export async function search(text) {
   const words = await Tokenizer.shared().splitWords(text);
   const hits = await searchIndex(text);
   return { words, hits };
+}`,
+    },
+    // a function of another module records something on the object it is handed: the next call
+    // handed the same object may read what it stored
+    {
+      filename,
+      code: `import { rankRelease, describeRelease } from './local-helpers';
+export async function ship(spec) {
+  const described = await describeRelease(spec);
+  const rank = await rankRelease(spec);
+  return { described, rank };
+}`,
+    },
+    // a caching fetcher of another module (fills a field of the object it is handed when missing,
+    // and returns it): usually filled by an earlier step, nothing worth overlapping
+    {
+      filename,
+      code: `import { loadForecast, releaseNotes } from './local-helpers';
+export async function page(spec, city) {
+  const notes = await releaseNotes(spec);
+  const forecast = await loadForecast(city);
+  return { notes, forecast };
+}`,
+    },
+    {
+      filename,
+      code: `import { loadForecast, releaseChecksum } from './local-helpers';
+export async function page(spec, city) {
+  const forecast = await loadForecast(city);
+  const checksum = await releaseChecksum(spec);
+  return { checksum, forecast };
+}`,
+    },
+    // memoised derivations of data in memory (a class wrapped by a caching factory that adds
+    // `request`): each is computed once per input on the one thread, nothing to overlap
+    {
+      filename: derivedFilename,
+      code: `import { RoutePlan } from './route-plan.js';
+import { FareTable } from './fare-table.js';
+export async function journey(input, context) {
+  const plan = await RoutePlan.request(input, context);
+  const fares = await FareTable.request(input, context);
+  return plan.map((leg) => ({ ...leg, fare: fares.get(leg.stop.zone) }));
+}`,
+    },
+    // the same requests through a helper of this file that is handed the derivation
+    {
+      filename: derivedFilename,
+      code: `import { RoutePlan } from './route-plan.js';
+import { FareTable } from './fare-table.js';
+export async function journey(input, context) {
+  const requestQuietly = (Derived, value) => Derived.request(value, context).catch(() => undefined);
+  const plan = await requestQuietly(RoutePlan, input);
+  const fares = await requestQuietly(FareTable, input);
+  return { plan, fares };
 }`,
     },
   ],

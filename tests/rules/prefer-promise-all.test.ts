@@ -675,6 +675,8 @@ async function f() {
       },
     ],
   },
+  // every element awaited: the last element leaves no pending promise behind (the one before it
+  // is settled already); its message says what it does instead: it adds its call to the serial waits
   {
     code: `
 async function f() {
@@ -691,15 +693,33 @@ async function f() {
   await Promise.allSettled([a(), await b()]);
 }` }],
       },
-      // the last one delays no promise of the array, but leaves those before it unhandled meanwhile
       {
-        messageId: 'awaitLastInGather',
+        messageId: 'awaitAfterAwaitsInGather',
         data: { method: 'allSettled' },
         line: 3,
         column: 40,
         suggestions: [{ messageId: 'removeAwait', data: { method: 'allSettled' }, output: `
 async function f() {
   await Promise.allSettled([await a(), b()]);
+}` }],
+      },
+    ],
+  },
+  // the last one delays no promise of the array, but leaves those before it unhandled meanwhile
+  {
+    code: `
+async function f() {
+  await Promise.allSettled([a(), await b()]);
+}`,
+    errors: [
+      {
+        messageId: 'awaitLastInGather',
+        data: { method: 'allSettled' },
+        line: 3,
+        column: 34,
+        suggestions: [{ messageId: 'removeAwait', data: { method: 'allSettled' }, output: `
+async function f() {
+  await Promise.allSettled([a(), b()]);
 }` }],
       },
     ],

@@ -1,0 +1,40 @@
+import type * as ts from 'typescript';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { EDITOR_HOST_DECLARATION_FILE } from '../catalog/promise-apis';
+import { checkerQuery } from './promises';
+
+/** `ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Null`; written out so untyped mode never loads `typescript`. */
+const TYPE_FLAGS_NOTHING = 32768 | 16384 | 65536;
+
+/**
+ * Typed mode: is the value of `node` a promise of the editor host's API, by its type: every part
+ * of its type (besides `undefined`/`void`/`null`) is the `Thenable<T>` interface that VS Code's API
+ * declaration file declares (`EDITOR_HOST_DECLARATION_FILE`: `vscode.d.ts`, `@types/vscode`)?
+ * That is what `vscode.commands.executeCommand(...)`, `memento.update(...)`,
+ * `session.customRequest(...)` return, and what a helper of the program returns when it hands one
+ * back. Such a call asks the editor to do something (run a command, store a setting, open a
+ * page); the extension host logs a failure of it and goes on. A `Promise` of the program's own
+ * async function is not one. False untyped-like on any checker failure.
+ */
+export function isEditorHostThenable(
+  services: { readonly checker: ts.TypeChecker; readonly esTreeNodeToTSNodeMap: { get(node: TSESTree.Node): ts.Node } },
+  node: TSESTree.Node,
+): boolean {
+  return checkerQuery(false, () => {
+    const checker = services.checker;
+    const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node));
+    const parts = (type.isUnion() ? type.types : [type]).filter((part) => (part.flags & TYPE_FLAGS_NOTHING) === 0);
+    return parts.length > 0 && parts.every((part) => isHostThenable(part));
+  });
+}
+
+function isHostThenable(type: ts.Type): boolean {
+  const symbol = type.getSymbol() ?? type.aliasSymbol;
+  if (symbol?.getName() !== 'Thenable') return false;
+  return (
+    symbol.declarations?.some((declaration) => {
+      const file = declaration.getSourceFile();
+      return file.isDeclarationFile && EDITOR_HOST_DECLARATION_FILE.test(file.fileName);
+    }) ?? false
+  );
+}
