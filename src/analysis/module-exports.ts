@@ -122,14 +122,6 @@ function factsOf(file: string, known?: FileStats): ModuleFacts | null {
 }
 
 /**
- * The text of a local module, or null when it cannot be read or is too large to scan (a bundle);
- * `known`: the file's stats, when the caller has just read them.
- */
-export function readModuleText(file: string, known?: FileStats): string | null {
-  return factsOf(file, known)?.text ?? null;
-}
-
-/**
  * `derive(text)` of a local module's text, computed once per version of the file for the process
  * (see `moduleFacts`); `key` names the question; `known`: the file's stats, when the caller has just
  * read them. Null when the module cannot be read.

@@ -4,7 +4,7 @@
  * negative answer is given ("waits on nothing"), and only when the declaration is found and its
  * whole body says so; anything unclear answers false, so callers keep assuming real work.
  */
-import { fromModuleText, readModuleText } from './module-exports';
+import { fromModuleText } from './module-exports';
 import { resolveRelativeModule, type ResolvedModule } from './module-resolution';
 import { OUTSIDE_WORLD_MODULES, VALUE_METHODS } from '../catalog/effects';
 import { bodyOpenAfterParameters, closingIndex, skipTrivia } from './guarded-bodies';
@@ -125,33 +125,58 @@ function skipTypeParameters(text: string, open: number): number {
 /** `export default async function (...)` / `export default function name(...)`: the default export's body. */
 const DEFAULT_FUNCTION = /^[ \t]*export\s+default\s+(?:async\s+)?function\b[^(]*\(/m;
 
-/** The body text of `name` (`default` included) in a module, followed through `export ... from`. */
-function exportedBodyText(resolved: ResolvedModule, name: string): string | null {
-  return exportedFunctionParts(resolved, name)?.body ?? null;
+/** A function declaration's parameter list (without the parentheses; null when not read) and body text. */
+interface FunctionParts {
+  readonly parameters: string | null;
+  readonly body: string;
 }
 
-/** `functionParts` of `name` (`default`: its body only) in a module, followed through `export ... from`. */
-function exportedFunctionParts(resolved: ResolvedModule, name: string, hops = 0): { parameters: string | null; body: string } | null {
+/** `functionParts` of the declaration of `name` (`default`: its body only) in a module's own text, or null. */
+function ownFunctionParts(text: string, name: string): FunctionParts | null {
+  if (name !== 'default') return functionParts(text, name);
+  const match = DEFAULT_FUNCTION.exec(text);
+  const open = match ? text.indexOf('{', match.index + match[0].length) : -1;
+  const body = open === -1 ? null : functionBodyText(`function f() ${text.slice(open)}`, 'f');
+  return body === null ? null : { parameters: null, body };
+}
+
+/** What `fromExportedDeclaration` keeps with one module: `derive` of its own declaration, or that it has none. */
+type OwnAnswer<T> = { readonly declared: false } | { readonly declared: true; readonly value: T };
+
+/**
+ * `derive` of the first declaration of `name` (`default` included) found in a module or, when it
+ * declares none, in the modules it re-exports from (`export ... from`, at most
+ * `MAX_RE_EXPORT_HOPS` deep, in order); null when none is found or a module cannot be read. Each
+ * module's own answer is kept with its text, under `key` (one per version of the file); the
+ * re-exports are resolved and asked again at every question, so an edit of a re-exported module,
+ * or one added later, is seen while the barrel is unchanged.
+ */
+function fromExportedDeclaration<T>(resolved: ResolvedModule, name: string, key: string, derive: (parts: FunctionParts) => T, hops = 0): T | null {
   const { file, stats } = resolved;
-  const text = readModuleText(file, stats);
-  if (text === null) return null;
-  let parts: { parameters: string | null; body: string } | null;
-  if (name === 'default') {
-    const match = DEFAULT_FUNCTION.exec(text);
-    const open = match ? text.indexOf('{', match.index + match[0].length) : -1;
-    const body = open === -1 ? null : functionBodyText(`function f() ${text.slice(open)}`, 'f');
-    parts = body === null ? null : { parameters: null, body };
-  } else {
-    parts = functionParts(text, name);
-  }
-  if (parts !== null || hops >= MAX_RE_EXPORT_HOPS) return parts;
+  const own = fromModuleText(
+    file,
+    `${key}:${name}`,
+    (text): OwnAnswer<T> => {
+      const parts = ownFunctionParts(text, name);
+      return parts === null ? { declared: false } : { declared: true, value: derive(parts) };
+    },
+    stats,
+  );
+  if (own === null) return null;
+  if (own.declared) return own.value;
+  if (hops >= MAX_RE_EXPORT_HOPS) return null;
   for (const reExport of fromModuleText(file, 'reExports', scanReExports, stats) ?? []) {
     if (reExport.names !== null && !reExport.names.has(name)) continue;
     const next = resolveRelativeModule(file, reExport.module);
-    const found = next ? exportedFunctionParts(next, name, hops + 1) : null;
+    const found = next ? fromExportedDeclaration(next, name, key, derive, hops + 1) : null;
     if (found !== null) return found;
   }
   return null;
+}
+
+/** The body text of `name` (`default` included) in a module, followed through `export ... from` (see `fromExportedDeclaration`). */
+function exportedBodyText(resolved: ResolvedModule, name: string): string | null {
+  return fromExportedDeclaration(resolved, name, 'body', (parts) => parts.body);
 }
 
 /**
@@ -164,10 +189,8 @@ function exportedFunctionParts(resolved: ResolvedModule, name: string, hops = 0)
  */
 export function moduleFunctionWrittenParameters(resolved: ResolvedModule, name: string): readonly number[] {
   return (
-    fromModuleText(resolved.file, `writtenParameters:${name}`, () => {
-      const parts = exportedFunctionParts(resolved, name);
-      if (!parts || parts.parameters === null) return [];
-      const { parameters, body } = parts;
+    fromExportedDeclaration(resolved, name, 'writtenParameters', ({ parameters, body }) => {
+      if (parameters === null) return [];
       const written: number[] = [];
       splitParameters(parameters).forEach((parameter, index) => {
         const simple = /^(?:(?:public|private|protected|readonly)\s+)*([\w$]+)\s*[?]?\s*(?::|=|$)/.exec(parameter.trim());
@@ -179,7 +202,7 @@ export function moduleFunctionWrittenParameters(resolved: ResolvedModule, name: 
         }
       });
       return written;
-    }, resolved.stats) ?? []
+    }) ?? []
   );
 }
 
@@ -192,10 +215,8 @@ export function moduleFunctionWrittenParameters(resolved: ResolvedModule, name: 
  */
 export function moduleFunctionCachesOnArgument(resolved: ResolvedModule, name: string): boolean {
   return (
-    fromModuleText(resolved.file, `cachesOnArgument:${name}`, () => {
-      const parts = exportedFunctionParts(resolved, name);
-      if (!parts || parts.parameters === null) return false;
-      const { parameters, body } = parts;
+    fromExportedDeclaration(resolved, name, 'cachesOnArgument', ({ parameters, body }) => {
+      if (parameters === null) return false;
       return splitParameters(parameters).some((parameter) => {
         const parameterName = /^(?:(?:public|private|protected|readonly)\s+)*([\w$]+)/.exec(parameter.trim())?.[1];
         if (parameterName === undefined) return false;
@@ -207,7 +228,7 @@ export function moduleFunctionCachesOnArgument(resolved: ResolvedModule, name: s
         }
         return false;
       });
-    }, resolved.stats) ?? false
+    }) ?? false
   );
 }
 
@@ -268,7 +289,7 @@ function returnsCall(body: string): boolean {
  * anything, gives false.
  */
 export function moduleFunctionWaitsOnNothing(resolved: ResolvedModule, name: string): boolean {
-  return fromModuleText(resolved.file, `waitsOnNothing:${name}`, () => bodyWaitsOnNothing(exportedBodyText(resolved, name)), resolved.stats) ?? false;
+  return fromExportedDeclaration(resolved, name, 'waitsOnNothing', (parts) => bodyWaitsOnNothing(parts.body)) ?? false;
 }
 
 function bodyWaitsOnNothing(body: string | null): boolean {

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { moduleFunctionWaitsOnNothing } from '../../src/analysis/module-functions';
+import { resolveRelativeModule } from '../../src/analysis/module-resolution';
+
+/** A temporary folder with `files`, its files and itself dated a minute back (a settled checkout). */
+function withFiles(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'module-functions-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, name), text);
+  backdate(root);
+  return root;
+}
+
+function backdate(root: string): void {
+  const time = new Date(Date.now() - 60_000);
+  for (const name of readdirSync(root)) utimesSync(path.join(root, name), time, time);
+  utimesSync(root, time, time);
+}
+
+function waitsOnNothing(root: string, specifier: string, name: string): boolean {
+  const resolved = resolveRelativeModule(path.join(root, 'main.ts'), specifier);
+  assert.ok(resolved, `${specifier} resolves`);
+  return moduleFunctionWaitsOnNothing(resolved, name);
+}
+
+// through a barrel module (`export ... from`)
+describe('moduleFunctionWaitsOnNothing: re-exports', () => {
+  it('reads the declaration in the module re-exported from, and sees it edited while the barrel is unchanged', () => {
+    const root = withFiles({
+      'main.ts': '',
+      'index.ts': "export { makeId } from './ids';\nexport * from './labels';\n",
+      'ids.ts': 'export async function makeId() {\n  return Math.random().toString(36);\n}\n',
+      'labels.ts': 'export async function label(id: string) {\n  return `#${id}`;\n}\n',
+    });
+    assert.equal(waitsOnNothing(root, './index', 'makeId'), true);
+    assert.equal(waitsOnNothing(root, './index', 'label'), true);
+    assert.equal(waitsOnNothing(root, './index', 'missing'), false);
+    writeFileSync(path.join(root, 'ids.ts'), 'export async function makeId() {\n  return await fetchId();\n}\n');
+    assert.equal(waitsOnNothing(root, './index', 'makeId'), false);
+    assert.equal(waitsOnNothing(root, './ids', 'makeId'), false);
+    assert.equal(waitsOnNothing(root, './index', 'label'), true);
+  });
+
+  it('follows a re-export to a module added after the first question', () => {
+    const root = withFiles({ 'main.ts': '', 'index.ts': "export * from './late';\n" });
+    assert.equal(waitsOnNothing(root, './index', 'later'), false);
+    writeFileSync(path.join(root, 'late.ts'), 'export async function later() {\n  return 1;\n}\n');
+    assert.equal(waitsOnNothing(root, './index', 'later'), true);
+  });
+});
