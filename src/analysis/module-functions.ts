@@ -371,21 +371,32 @@ function memoisesMethod(body: string, method: string): boolean {
  * them awaited in turn run on the one thread either way. Anything not found answers false.
  */
 export function moduleExportIsMemoisedComputation(resolved: ResolvedModule, exported: string, method: string): boolean {
-  return fromModuleText(resolved.file, `memoisedComputation:${exported}.${method}`, (text) => {
-    if (OUTSIDE_WORLD_IMPORT.test(text)) return false;
+  // Kept with this module's version: only what its own text says. A factory imported from another
+  // module is read again at each question (its answer is kept with that module's version), so an
+  // edit of the factory's module is seen in an editor session while this one is unchanged.
+  const own = fromModuleText(resolved.file, `memoisedComputation:${exported}.${method}`, (text): MemoisingFactory => {
+    if (OUTSIDE_WORLD_IMPORT.test(text)) return { kind: 'none' };
     const wrapping = factoryWrapping(text, localNameOfExport(text, exported));
-    if (wrapping === null) return false;
+    if (wrapping === null) return { kind: 'none' };
     const classBody = classBodyText(text, wrapping.wrapped);
-    if (classBody === null || functionBodyText(classBody, method) !== null) return false;
-    let factoryBody = functionBodyText(text, wrapping.factory);
-    if (factoryBody === null) {
-      const specifier = relativeImportOf(text, wrapping.factory);
-      const factoryModule = specifier === null ? null : resolveRelativeModule(resolved.file, specifier);
-      factoryBody = factoryModule === null ? null : exportedBodyText(factoryModule, wrapping.factory);
-    }
-    return factoryBody !== null && memoisesMethod(factoryBody, method);
-  }, resolved.stats) ?? false;
+    if (classBody === null || functionBodyText(classBody, method) !== null) return { kind: 'none' };
+    const factoryBody = functionBodyText(text, wrapping.factory);
+    if (factoryBody !== null) return { kind: 'local', memoises: memoisesMethod(factoryBody, method) };
+    const specifier = relativeImportOf(text, wrapping.factory);
+    return specifier === null ? { kind: 'none' } : { kind: 'imported', specifier, factory: wrapping.factory };
+  }, resolved.stats);
+  if (own === null || own.kind === 'none') return false;
+  if (own.kind === 'local') return own.memoises;
+  const factoryModule = resolveRelativeModule(resolved.file, own.specifier);
+  const factoryBody = factoryModule === null ? null : exportedBodyText(factoryModule, own.factory);
+  return factoryBody !== null && memoisesMethod(factoryBody, method);
 }
+
+/** What a module's own text says of a class export wrapped by a factory (`moduleExportIsMemoisedComputation`). */
+type MemoisingFactory =
+  | { kind: 'none' }
+  | { kind: 'local'; memoises: boolean }
+  | { kind: 'imported'; specifier: string; factory: string };
 
 /** The text of `class name ... { ... }` in a module's text (from its `{` to the matching `}`), or null. */
 function classBodyText(text: string, name: string): string | null {

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { moduleFunctionWaitsOnNothing } from '../../src/analysis/module-functions';
+import { moduleExportIsMemoisedComputation, moduleFunctionWaitsOnNothing } from '../../src/analysis/module-functions';
 import { resolveRelativeModule } from '../../src/analysis/module-resolution';
 
 /** A temporary folder with `files`, its files and itself dated a minute back (a settled checkout). */
@@ -49,5 +49,36 @@ describe('moduleFunctionWaitsOnNothing: re-exports', () => {
     assert.equal(waitsOnNothing(root, './index', 'later'), false);
     writeFileSync(path.join(root, 'late.ts'), 'export async function later() {\n  return 1;\n}\n');
     assert.equal(waitsOnNothing(root, './index', 'later'), true);
+  });
+});
+
+// a class wrapped by a caching factory of another module
+describe('moduleExportIsMemoisedComputation: a factory of another module', () => {
+  const memoising = [
+    'export function memoise(Derivation) {',
+    '  const request = (input, context) => {',
+    '    const known = context.cache.get(input);',
+    '    if (known) return known;',
+    '    const pending = Derivation.derive(input, context);',
+    '    context.cache.set(input, pending);',
+    '    return pending;',
+    '  };',
+    '  return Object.assign(Derivation, { request });',
+    '}',
+    '',
+  ].join('\n');
+  const plain = 'export function memoise(Derivation) {\n  const request = (input, context) => Derivation.derive(input, context);\n  return Object.assign(Derivation, { request });\n}\n';
+
+  it('sees the factory module edited while the module of the class is unchanged', () => {
+    const root = withFiles({
+      'main.ts': '',
+      'factory.js': memoising,
+      'totals.js': "import { memoise } from './factory.js';\nclass Totals {\n  static async derive(input) {\n    return input.rows.length;\n  }\n}\nconst TotalsDerived = memoise(Totals);\nexport { TotalsDerived as Totals };\n",
+    });
+    const resolved = resolveRelativeModule(path.join(root, 'main.ts'), './totals.js');
+    assert.ok(resolved);
+    assert.equal(moduleExportIsMemoisedComputation(resolved, 'Totals', 'request'), true);
+    writeFileSync(path.join(root, 'factory.js'), plain);
+    assert.equal(moduleExportIsMemoisedComputation(resolved, 'Totals', 'request'), false);
   });
 });
