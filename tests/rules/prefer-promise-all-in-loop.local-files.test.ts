@@ -27,39 +27,6 @@ export async function publish(files) {
   }));
 }` }] }],
   },
-  // a file read per item, then a loop of network calls over its lines: the nested loop's awaits
-  // are the iteration's work too
-  {
-    code: `import { readFile } from 'node:fs/promises';
-export async function crawl(files) {
-  for (const file of files) {
-    const text = await readFile(file, 'utf8');
-    for (const url of text.split('\\n')) {
-      await fetch(url);
-    }
-  }
-}`,
-    errors: [
-      { messageId: 'awaitInLoop', line: 4, column: 18, suggestions: [{ messageId: 'useGatherMap', output: `import { readFile } from 'node:fs/promises';
-export async function crawl(files) {
-  await Promise.all(Array.from(files, async (file) => {
-    const text = await readFile(file, 'utf8');
-    for (const url of text.split('\\n')) {
-      await fetch(url);
-    }
-  }));
-}` }] },
-      { messageId: 'awaitInLoop', line: 6, column: 7, suggestions: [{ messageId: 'useGatherMap', output: `import { readFile } from 'node:fs/promises';
-export async function crawl(files) {
-  for (const file of files) {
-    const text = await readFile(file, 'utf8');
-    await Promise.all(Array.from(text.split('\\n'), async (url) => {
-      await fetch(url);
-    }));
-  }
-}` }] },
-    ],
-  },
   // a helper of this file that reads and parses each file: judged by what the helper does
   {
     code: `import { readFile } from 'node:fs/promises';
