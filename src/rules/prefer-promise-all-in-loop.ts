@@ -36,7 +36,6 @@ import { getFileEffects } from '../analysis/effects';
 import {
   ARGUMENT_FILLER_NAME,
   EVENT_NOTICE_NAME,
-  FILE_SYSTEM_MODULES,
   IN_MEMORY_DOCUMENT_FACTORY,
   NETWORK_CALL_ROOTS,
   ORDERED_ITERABLE,
@@ -44,7 +43,6 @@ import {
   ORDERED_RUN_NAME,
   SCHEMA_CHANGE_NAME,
 } from '../catalog/effects';
-import { getImportSource } from '../analysis/imports';
 import { getOrderingComments } from '../analysis/ordering-comments';
 import { runsInOrderedCallback } from '../analysis/ordered-callbacks';
 import { getWhereItRuns } from '../analysis/where-it-runs';
@@ -743,31 +741,6 @@ export default createRule<Options, MessageIds>({
         iterated = skipTransparent(definition.node.init);
       }
       return iterated.type === AST_NODE_TYPES.ArrayExpression && iterated.elements.length <= 3 && iterated.elements.every((element) => element?.type !== AST_NODE_TYPES.SpreadElement);
-    }
-
-    /**
-     * Every `await` of the body is a call of the file-system API (`fs`, `fs/promises`, `fs-extra`,
-     * `graceful-fs`, ... in `FILE_SYSTEM_MODULES`; any import form, also `fs.promises.stat(p)`):
-     * `for (const dir of required) await fs.mkdir(dir, { recursive: true })`. The work goes to one
-     * local disk through libuv's small thread pool, and such loops walk a few files (scaffolding,
-     * cleanup, start-up checks): gathering saves milliseconds. Measured on six judged sets of real
-     * code (session 7): 13 pointless, 1 worth. A loop that also awaits anything else (a helper
-     * that reads and parses each file, a network call) is judged as usual.
-     */
-    function worksOnLocalFilesOnly(awaits: readonly TSESTree.AwaitExpression[]): boolean {
-      return (
-        awaits.length > 0 &&
-        awaits.every((awaited) => {
-          const call = skipTransparent(awaited.argument);
-          if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-          let root: TSESTree.Node = skipTransparent(call.callee);
-          while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTransparent(root.object);
-          if (root.type !== AST_NODE_TYPES.Identifier) return false;
-          const variable = findVariable(sourceCode.getScope(call), root.name);
-          const source = variable ? getImportSource(variable) : null;
-          return source !== null && FILE_SYSTEM_MODULES.has(source.module);
-        })
-      );
     }
 
     /**
@@ -1566,7 +1539,7 @@ export default createRule<Options, MessageIds>({
         }
         calls.push(call);
       }
-      if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop) || worksOnLocalFilesOnly(scan.awaits) || walksInBatches(loop) || insideBatchLoop(loop)) return;
+      if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop) || walksInBatches(loop) || insideBatchLoop(loop)) return;
       // A package whose data lives in one local SQLite database: its models and queries queue on
       // that one connection, so gathering the iterations overlaps nothing, unless one of them
       // reaches the network (`fetch(item.url)`).
