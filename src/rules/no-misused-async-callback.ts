@@ -830,6 +830,13 @@ export default createRule<Options, MessageIds>({
               // caught), and it settles from a callback (or hands `resolve` on), so the wrapper is
               // needed; what is left is the synchronous calls between the awaits, which the rules
               // take not to throw. An executor that catches an error and settles nothing would hang.
+            } else if (!awaits && !canReject && !hasUnguardedWork(executor, keys) && everyCatchSettles(executor, keys)) {
+              // Nothing is awaited, and a synchronous throw of its work reaches `reject`: the
+              // message (a throw does not reject) would be false. Settled from a callback
+              // (`try { api.run(args, (err, out) => ...) } catch (e) { reject(e) }`), the wrapper
+              // adapts a callback API and the `async` changes nothing: silent. Settled inline, the
+              // wrapper is what is left.
+              if (settlesOnlyInline(executor, keys)) context.report({ node: executor, messageId: 'redundantPromiseExecutor' });
             } else if (canReject || !awaits || (hasUnguardedWork(executor, keys) && !(settlesOnlyInline(executor, keys) && onlySyncPrefixUnguarded(executor, keys)))) {
               context.report({ node: executor, messageId: 'promiseExecutor' });
             } else if (settlesOnlyInline(executor, keys) && !awaitsAfterSettling(executor, keys)) {
@@ -901,6 +908,24 @@ function hasUnguardedWork(
       !(statement.type === AST_NODE_TYPES.TryStatement && statement.handler) &&
       !(reject !== null && catchesInto(statement, reject)) &&
       someNodeInSameFunction(statement, visitorKeys, isWork),
+  );
+}
+
+/**
+ * True when every `catch` among the executor's top-level statements calls one of its settling
+ * parameters (`catch (e) { reject(e) }`), and there is at least one: an error caught there
+ * settles the promise instead of leaving it pending.
+ */
+function everyCatchSettles(executor: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  const body = executor.body;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const settlers = new Set(executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+  const handlers = body.body.flatMap((statement) => (statement.type === AST_NODE_TYPES.TryStatement && statement.handler ? [statement.handler] : []));
+  return (
+    handlers.length > 0 &&
+    handlers.every((handler) =>
+      someNodeInSameFunction(handler.body, visitorKeys, (node) => node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && settlers.has(node.callee.name)),
+    )
   );
 }
 

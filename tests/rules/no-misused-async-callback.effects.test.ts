@@ -31,6 +31,22 @@ const invalid: Invalid[] = [
       suggestions: [],
     }],
   },
+  // ...but one whose catch only logs leaves the promise pending, and one with work outside its try
+  // hides that work's throw
+  {
+    code: 'const p = new Promise(async (resolve) => {\n  try { client.status((err, result) => resolve(result)); } catch (e) { log(e); }\n});',
+    errors: [{ messageId: 'promiseExecutor', line: 1, column: 23 }],
+  },
+  {
+    code: 'const p = new Promise(async (resolve, reject) => {\n  const client = openRepo();\n  try { client.status((err, result) => resolve(result)); } catch (e) { reject(e); }\n});',
+    errors: [{ messageId: 'promiseExecutor', line: 1, column: 23 }],
+  },
+  // an executor that awaits nothing and settles inline inside a try whose catch rejects: nothing
+  // is lost, the wrapper is what is left
+  {
+    code: 'const p = new Promise(async (resolve, reject) => {\n  try { resolve(render(data)); } catch (e) { reject(e); }\n});',
+    errors: [{ messageId: 'redundantPromiseExecutor', line: 1, column: 23 }],
+  },
   // an executor with an await outside its try still loses that rejection
   {
     code: 'const p = new Promise(async (resolve, reject) => {\n  const conn = await open();\n  try { resolve(await conn.read()); } catch (e) { reject(e); }\n});',
@@ -101,6 +117,9 @@ ruleTester.run<MessageIds, Options>('no-misused-async-callback (effects)', rule 
     `const p = new Promise(async (resolve, reject) => {\n  try { const conn = await connect(); conn.on('end', resolve); } catch (error) { reject(error); }\n});`,
     // an awaited chain that hands its rejection to reject, resolving early from a callback: the wrapper is needed
     'function open(sql) {\n  return new Promise(async (resolve, reject) => {\n    await sql.begin(async (tx) => {\n      resolve({ tx });\n      await tx.idle();\n    }).catch(reject);\n  });\n}',
+    // an executor that awaits nothing and adapts a callback API inside a try whose catch rejects:
+    // a synchronous throw reaches reject, and the async keyword changes nothing
+    `function status(repo) {\n  return new Promise(async (resolve, reject) => {\n    try {\n      const client = openRepo(repo);\n      client.status((err, result) => (err ? reject(err) : resolve(result)));\n    } catch (error) {\n      reject(error);\n    }\n  });\n}`,
     // an async executor that only stores its resolve: nothing in it can throw
     'let finish;\nconst done = new Promise(async (r) => (finish = r));',
     // the stored array is awaited, or read for more than its length
