@@ -293,12 +293,12 @@ export const FILE_METADATA_PREFIXES: readonly string[] = [
  * Words with which code says a loop is sequential on purpose, in their many phrasings:
  * "sequential on purpose", "one at a time", "in order", "order matters", "must not be written
  * concurrently", "avoid concurrent queries on the same client", "consumers rely on delivery order",
- * "do not run in parallel", "to avoid a race", "keep the original order", "in the order they came",
+ * "do not run in parallel", "these can't be parallelized", "to avoid a race", "keep the original order", "in the order they came",
  * "connect one backend after the other", "foreign keys" (parents are inserted before children),
  * "must come first", "must be created before", "users before projects before tasks".
  */
 export const SEQUENTIAL_INTENT =
-  /\b(?:sequential(?:ly)?|serial(?:ly|ized?)?|one (?:at a time|(?:\w+ )?after (?:the )?(?:other|another)|by one)|foreign[- ]keys?|must (?:come|run|happen|go|exist|be (?:done|created|written|inserted|ready))\b[^.\n]{0,20}\b(?:first|before)|\w+ before \w+ before \w+|in (?:order|turn|sequence)|order matters|(?:delivery|insertion|execution|registration) order|rely on (?:the )?order|(?:not|never|avoid)\b[^.\n]{0,40}\b(?:concurrent(?:ly)?|parallel|at the same time|simultaneous(?:ly)?)|(?:keep|preserve|maintain)s?\b[^.\n]{0,30}\border|in the (?:same |original |given )?order|same (?:client|connection|session|socket)|race condition|to avoid (?:a )?race)\b/i;
+  /\b(?:sequential(?:ly)?|serial(?:ly|ized?)?|one (?:at a time|(?:\w+ )?after (?:the )?(?:other|another)|by one)|foreign[- ]keys?|must (?:come|run|happen|go|exist|be (?:done|created|written|inserted|ready))\b[^.\n]{0,20}\b(?:first|before)|\w+ before \w+ before \w+|in (?:order|turn|sequence)|order matters|(?:delivery|insertion|execution|registration) order|rely on (?:the )?order|(?:not|never|avoid|cannot|can'?t|won'?t|shouldn'?t|mustn'?t)\b[^.\n]{0,40}\b(?:concurrent(?:ly)?|parallel(?:i[sz]e[ds]?|i[sz]able)?|at the same time|simultaneous(?:ly)?)|(?:keep|preserve|maintain)s?\b[^.\n]{0,30}\border|in the (?:same |original |given )?order|same (?:client|connection|session|socket)|race condition|to avoid (?:a )?race)\b/i;
 
 /**
  * Names of awaited methods that produce ordered output: a log line, an element of a document, an
