@@ -67,6 +67,24 @@ export const ORDERED_CALL_NAMES: ReadonlySet<string> = new Set([
   'execFile',
   'execCommand',
   'spawn',
+  // Writes to one version-control repository (VS Code's git API, simple-git, isomorphic-git): git
+  // locks the repository's config, refs and worktrees, so a second write at once fails.
+  'setConfig',
+  'unsetConfig',
+  'addConfig',
+  'addRemote',
+  'removeRemote',
+  'createBranch',
+  'deleteBranch',
+  'deleteRef',
+  'updateRef',
+  'createTag',
+  'deleteTag',
+  'addWorktree',
+  'removeWorktree',
+  // Package installs: a package manager writes one shared folder and manifest per call.
+  'install',
+  'uninstall',
   // Interactive prompts: a person answers one question at a time (inquirer, prompts, readline).
   'prompt',
   'question',

@@ -159,6 +159,27 @@ async function closeAll(jobs) {
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (real code)', rule as never, {
   valid: [
+    // writes to one git repository: git locks its config and refs, so two at once fail
+    `async function forgetBranches(repository, branches) {
+      for (const branch of branches) {
+        await repository.unsetConfig(\`branch.\${branch}.remote\`);
+      }
+    }`,
+    `async function dropRemotes(repo, names) {
+      for (const name of names) {
+        try {
+          await repo.removeRemote(name);
+        } catch (error) {
+          report(name, error);
+        }
+      }
+    }`,
+    // package installs into one shared folder and manifest
+    `async function installAll(manager, packages) {
+      for (const name of packages) {
+        await manager.install(name, { save: true });
+      }
+    }`,
     // a dedupe list checked at the top of the iteration and filled after the pause: run together,
     // every iteration would pass the check before any fills it (a person mentioned twice is told twice)
     `async function alertMentioned(mentions) {
