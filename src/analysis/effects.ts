@@ -26,6 +26,7 @@ import {
   MEMOISED_INSTANCE_GETTER,
   SINGLETON_GETTER_NAMES,
   PROCESS_MODULES,
+  PROMPT_KIND_NAMES,
   PROMPT_METHODS,
   POOL_TYPE_NAMES,
   PROMPT_NAME,
@@ -2019,15 +2020,31 @@ function insideLoop(node: TSESTree.Node, fn: FunctionNode): boolean {
   return false;
 }
 
-/** The first argument is the text of a question (`QUESTION_TEXT`): `'Publish these packages?'`. */
+/**
+ * The first argument is the text of a question (`QUESTION_TEXT`): `'Publish these packages?'`; or
+ * the callee is named for a kind of question (`PROMPT_KIND_NAMES`) and handed an options object
+ * with a `message` written as text (`client.input.text({ message: 'Rule name:' })`).
+ */
 function asksQuestion(call: EffectCall): boolean {
   const first = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+  if (first?.type === AST_NODE_TYPES.ObjectExpression) {
+    const callee = skipTransparent(call.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    return name !== null && PROMPT_KIND_NAMES.has(name) && first.properties.some(isMessageText);
+  }
   if (first?.type === AST_NODE_TYPES.Literal) return typeof first.value === 'string' && QUESTION_TEXT.test(first.value);
   if (first?.type === AST_NODE_TYPES.TemplateLiteral) {
     const tail = first.quasis.at(-1);
     return tail !== undefined && QUESTION_TEXT.test(tail.value.cooked ?? tail.value.raw);
   }
   return false;
+}
+
+/** `message: 'Rule name:'` (or a template): the text an options object asks a prompt to show. */
+function isMessageText(property: TSESTree.ObjectLiteralElement): boolean {
+  if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier || property.key.name !== 'message') return false;
+  const value = skipTransparent(property.value as TSESTree.Expression);
+  return (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') || value.type === AST_NODE_TYPES.TemplateLiteral;
 }
 
 /** `getSession(this, req)`: handed `this` and a request (`REQUEST_ARGUMENT_NAMES`), nothing else. */

@@ -148,6 +148,16 @@ export const MODULE_LOADER_NAMES: ReadonlySet<string> = new Set([
  */
 export const PROMPT_METHODS: ReadonlySet<string> = new Set(['question', 'prompt']);
 
+/**
+ * The kinds of question of prompt libraries (`@inquirer/prompts`, clack, enquirer, a CLI's own
+ * `client.input.text(...)`): called with an options object that has the `message` to show
+ * (`select({ message: 'Region:', choices })`), such a call asks a person.
+ */
+export const PROMPT_KIND_NAMES: ReadonlySet<string> = new Set([
+  'input', 'text', 'select', 'confirm', 'checkbox', 'multiselect', 'password', 'number', 'editor',
+  'expand', 'rawlist', 'search', 'autocomplete', 'toggle', 'list',
+]);
+
 /** A project's own prompt helper, by its name: `askConfirm`, `askList`, `promptForVersion`. */
 export const PROMPT_NAME = /^(?:ask|prompt)[A-Z]\w*$/;
 

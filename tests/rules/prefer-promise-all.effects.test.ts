@@ -1170,6 +1170,13 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       const mode = await choose('Which mode?');
       return { keep, mode };
     }`,
+    // prompts through a CLI client's own input object, shown an options object with a message
+    `async function addRule(client, api) {
+      const plan = await api.fetchPlan();
+      const name = await client.input.text({ message: 'Rule name:' });
+      const note = await client.input.text({ message: \`Note for \${plan.name}:\` });
+      return { name, note };
+    }`,
     // a pluggable strategy's sort: async in name only
     `async function plan(files, sequencer) {
       const sorted = await sequencer.sort(files);
