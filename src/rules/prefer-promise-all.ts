@@ -632,7 +632,9 @@ export default createRule<Options, MessageIds>({
           // for its answer, so it is not gathered with the work after it (nor with what came before,
           // which it may need to see first).
           const name = calleeName(member.call);
-          if ((name !== null && GUARD_CALL_NAME.test(name)) || summary?.checks === true || preparesPreconditions(member.call)) {
+          // So is a step named for making a precondition hold (`await repo.ensure()`, `ensureApiEnabled`):
+          // what follows may go through what it set up (a signed-in client, an API switched on).
+          if ((name !== null && (GUARD_CALL_NAME.test(name) || PRECONDITION_STEP_NAME.test(name))) || summary?.checks === true || preparesPreconditions(member.call)) {
             flush();
             continue;
           }

@@ -1170,6 +1170,13 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       const mode = await choose('Which mode?');
       return { keep, mode };
     }`,
+    // a step named for making a precondition hold (a signed-in client, a session): the call
+    // beside it goes through what it sets up
+    `async function submitReview(store, remote, body) {
+      const pending = await store.pendingReviewId(body.pr);
+      const { client } = await remote.ensure();
+      return client.send({ pending, body });
+    }`,
     // prompts through a CLI client's own input object, shown an options object with a message
     `async function addRule(client, api) {
       const plan = await api.fetchPlan();
