@@ -8,6 +8,7 @@ import {
   CLI_LIBRARIES,
   CONCURRENT_QUEUE_MODULES,
   CONFIG_PACKAGE_NAME,
+  DESKTOP_APP_PACKAGES,
   DEFERRING_GLOBALS,
   ENTRY_FILE_NAMES,
   EVENT_METHODS,
@@ -92,7 +93,11 @@ export type ConcurrencyEvidence =
  *   middleware serves one person's browser; only tasks started together make it concurrent;
  * - `config-package`: its file belongs to a package named for configuration (`jest-config`,
  *   `@scope/config`, see `CONFIG_PACKAGE_NAME`) and nothing in the file starts it beside other
- *   work: a program loads its configuration once, at start-up, before it does anything else.
+ *   work: a program loads its configuration once, at start-up, before it does anything else;
+ * - `desktop-app`: its file belongs to a package that depends on a desktop-app shell (Electron, see
+ *   `DESKTOP_APP_PACKAGES`) and nothing stronger says it serves concurrent requests: one person's
+ *   app, whose main process reads and writes that person's local files (settings, a collection
+ *   folder); a synchronous call there costs that one user milliseconds.
  */
 export type AloneEvidence =
   | { readonly kind: 'script'; readonly script: ScriptEvidence }
@@ -102,7 +107,8 @@ export type AloneEvidence =
   | { readonly kind: 'migration'; readonly step: string }
   | { readonly kind: 'startup-event'; readonly via: string }
   | { readonly kind: 'tool-config' }
-  | { readonly kind: 'config-package' };
+  | { readonly kind: 'config-package' }
+  | { readonly kind: 'desktop-app' };
 
 /**
  * Why a whole file is a one-shot program:
@@ -192,6 +198,8 @@ interface PackageInfo {
    * driver (`SQLITE_DRIVER_PACKAGES`) and no client of a networked database (`NETWORK_DATABASE_PACKAGES`).
    */
   readonly sqliteOnly: boolean;
+  /** Its dependencies include a desktop-app shell (`DESKTOP_APP_PACKAGES`: Electron): a desktop app's package. */
+  readonly desktopApp: boolean;
 }
 
 /** The names of a manifest's `dependencies`, `devDependencies` and `optionalDependencies`. */
@@ -224,7 +232,8 @@ function readPackage(dir: string): PackageInfo | null {
       const name = typeof record['name'] === 'string' ? record['name'] : null;
       const dependencies = dependencyNames(record);
       const sqliteOnly = dependencies.some((dependency) => SQLITE_DRIVER_PACKAGES.has(dependency)) && !dependencies.some((dependency) => NETWORK_DATABASE_PACKAGES.has(dependency));
-      info = { dir, name, bins, cliOnly, sqliteOnly };
+      const desktopApp = dependencies.some((dependency) => DESKTOP_APP_PACKAGES.has(dependency));
+      info = { dir, name, bins, cliOnly, sqliteOnly, desktopApp };
     }
   } catch {
     info = null;
@@ -528,6 +537,11 @@ export class WhereItRuns {
     return false;
   }
 
+  /** True when the nearest `package.json` above the file depends on a desktop-app shell (`DESKTOP_APP_PACKAGES`). */
+  inDesktopApp(): boolean {
+    return path.isAbsolute(this.filename) && nearestPackage(this.filename)?.desktopApp === true;
+  }
+
   /** True when the nearest `package.json` above the file names a configuration package (`CONFIG_PACKAGE_NAME`). */
   inConfigPackage(): boolean {
     const name = path.isAbsolute(this.filename) ? nearestPackage(this.filename)?.name : null;
@@ -780,6 +794,7 @@ export class WhereItRuns {
     if (script) return { kind: 'alone', evidence: { kind: 'script', script } };
     if (toolConfig) return { kind: 'alone', evidence: { kind: 'tool-config' } };
     if (this.inConfigPackage()) return { kind: 'alone', evidence: { kind: 'config-package' } };
+    if (this.inDesktopApp()) return { kind: 'alone', evidence: { kind: 'desktop-app' } };
     return contexts.find((context) => context.kind === 'concurrent') ?? UNKNOWN;
   }
 

@@ -360,6 +360,12 @@ export const CONFIG_PACKAGE_NAME = /^(?:@[^/]+\/)?(?:[^/]*[-.])?config(?:[-.][^/
  */
 export const SCRIPT_FILE_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks?)?)\/|(?:^|\/)(?:cli|bundle|bench|bin)[.\w-]*\.[cm]?[jt]sx?$|(?:^|\/)example\.[cm]?js$/;
 
+/**
+ * Packages whose presence among a package's dependencies (any kind: Electron apps list it as a
+ * dev dependency) makes it a desktop app: its main process serves one person.
+ */
+export const DESKTOP_APP_PACKAGES: ReadonlySet<string> = new Set(['electron']);
+
 /** A module named as a program's entry by convention (`src/main.ts` of a Nest or Electron app; `/`-separated path). */
 export const MAIN_MODULE_PATH = /(?:^|\/)main\.[cm]?[jt]sx?$/;
 

@@ -228,6 +228,25 @@ describe('where-it-runs: a project with no package.json above the file', () => {
   });
 });
 
+describe('where-it-runs: a desktop app', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
+  it("takes the code of a package that depends on Electron for one person's app", () => {
+    const code = 'export async function saveSettings(settings) { probe(); }';
+    assert.deepEqual(where(code, { filename: path.join(root, 'desktop-app', 'src', 'settings.ts') }), ['alone:desktop-app']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'src', 'settings.ts') }), ['concurrent:exported']);
+  });
+
+  it('still sees work started together there', () => {
+    assert.deepEqual(
+      where(`async function readCollection(dir) { probe(); }
+export async function readAll(dirs) { return Promise.all(dirs.map((dir) => readCollection(dir))); }`, {
+        filename: path.join(root, 'desktop-app', 'src', 'collections.ts'),
+      }),
+      ['concurrent:per-item'],
+    );
+  });
+});
+
 describe('where-it-runs: a configuration package', () => {
   const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
   it('takes the exported loaders of a package named for configuration for start-up code', () => {

@@ -1,4 +1,5 @@
-import { ruleTester } from '../rule-tester';
+import path from 'node:path';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 import type { Options } from '../../src/rules/no-blocking-in-async';
 import { commonjs, error, fsError, IN_EXPORTED, REPLACEMENT, testedRule, twin } from './no-blocking-in-async.errors';
 
@@ -76,6 +77,14 @@ export default {
   }],
 };`,
       filename: 'vite.config.ts',
+    },
+
+    // one person's desktop app (its package depends on Electron): its main process reads that
+    // person's local files
+    {
+      code: `import { readFileSync } from 'node:fs';
+export async function loadSettings(file) { const settings = JSON.parse(readFileSync(file, 'utf8')); await apply(settings); }`,
+      filename: path.join(FIXTURES_DIR, 'run-contexts', 'desktop-app', 'src', 'settings.ts'),
     },
 
     // a worker thread exists to run blocking work off the main thread
