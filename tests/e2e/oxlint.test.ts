@@ -93,12 +93,17 @@ function collectRuleCases(work: string): RuleCase[] {
   return JSON.parse(readFileSync(out, 'utf8')) as RuleCase[];
 }
 
+/** The folder of its own a rule-test case is written in, relative to the work folder. */
+function ruleCaseDir(ruleCase: RuleCase, index: number): string {
+  return `rule-tests/${ruleCase.rule}/${ruleCase.kind}-${index}`;
+}
+
 /**
  * Where a rule-test case is written: a module as TSX (the rule tests parse JSX), CommonJS as `.cts`; a
  * case that imports its neighbours in `tests/fixtures` under its own name in a copy of that folder.
  */
 function ruleCaseFile(ruleCase: RuleCase, index: number): { file: string; text: string } {
-  const dir = `rule-tests/${ruleCase.rule}/${ruleCase.kind}-${index}`;
+  const dir = ruleCaseDir(ruleCase, index);
   if (ruleCase.fixture !== null) return { file: `${dir}/${ruleCase.fixture.split(path.sep).join('/')}`, text: ruleCase.code };
   if (ruleCase.sourceType === 'commonjs') return { file: `${dir}/file.cts`, text: ruleCase.code };
   // A script stays a script in oxlint only without import/export; a module gets a trailing `export {}`.
@@ -203,7 +208,9 @@ before(async () => {
     const { file, text } = ruleCaseFile(ruleCase, index);
     const filePath = path.join(work, file);
     mkdirSync(path.dirname(filePath), { recursive: true });
-    if (ruleCase.fixture !== null) cpSync(FIXTURES_DIR, path.dirname(filePath), { recursive: true });
+    // The fixtures folder as a whole, at the case folder's root: a fixture in a subfolder
+    // (`derived/file.js`) finds its neighbours (`./route-plan.js`) where the rule tests find them.
+    if (ruleCase.fixture !== null) cpSync(FIXTURES_DIR, path.join(work, ruleCaseDir(ruleCase, index)), { recursive: true });
     writeFileSync(filePath, text);
     caseFiles.add(file);
     const ruleId = `async-pitfalls/${ruleCase.rule}`;
@@ -214,7 +221,7 @@ before(async () => {
     const messages = linter.verify(
       text,
       {
-        files: ['**/*.tsx', '**/*.ts', '**/*.cts'],
+        files: ['**/*.tsx', '**/*.ts', '**/*.cts', '**/*.js'],
         languageOptions: {
           parser: tsParser as Linter.Parser,
           parserOptions: { ecmaFeatures: { jsx: true } },
