@@ -211,6 +211,8 @@ export class FileEffects {
   private readonly catchAllExports = new Map<string, ReadonlySet<string> | null>();
   /** Per relative specifier and name: `waitsOnNothingElsewhere`'s answer. */
   private readonly idleImports = new Map<string, boolean>();
+  /** Per local function: for each parameter, the first method its body calls on it (`ctx.request(...)`: `request`), or null. */
+  private readonly parameterMethods = new Map<FunctionNode, readonly (string | null)[]>();
 
   constructor(context: AnyRuleContext) {
     this.context = context;
@@ -425,14 +427,26 @@ export class FileEffects {
     }
     const fn = this.calledFunction(call);
     if (!fn) return false;
-    const body = this.sourceCode.getText(fn.body);
+    const methods = this.parameterMethodsOf(fn);
     return call.arguments.some((argument, index) => {
-      const parameter = fn.params[index];
-      if (argument.type !== AST_NODE_TYPES.Identifier || parameter?.type !== AST_NODE_TYPES.Identifier) return false;
-      const escaped = parameter.name.replace(/[$]/g, '\\$');
-      const match = new RegExp(String.raw`(?<![\w$.])${escaped}\s*\.\s*([\w$]+)\s*\(`).exec(body);
-      return match?.[1] !== undefined && this.isMemoisedComputation(argument, match[1]);
+      const method = methods[index];
+      return argument.type === AST_NODE_TYPES.Identifier && method != null && this.isMemoisedComputation(argument, method);
     });
+  }
+
+  /** `parameterMethods` of `fn`, read from its body's text once per function. */
+  private parameterMethodsOf(fn: FunctionNode): readonly (string | null)[] {
+    let methods = this.parameterMethods.get(fn);
+    if (methods === undefined) {
+      const body = this.sourceCode.getText(fn.body);
+      methods = fn.params.map((parameter) => {
+        if (parameter.type !== AST_NODE_TYPES.Identifier) return null;
+        const escaped = parameter.name.replace(/[$]/g, '\\$');
+        return new RegExp(String.raw`(?<![\w$.])${escaped}\s*\.\s*([\w$]+)\s*\(`).exec(body)?.[1] ?? null;
+      });
+      this.parameterMethods.set(fn, methods);
+    }
+    return methods;
   }
 
   /** `requestsMemoisedComputation`'s question for one imported name and method, cached per import. */
