@@ -5,6 +5,7 @@ import { type FunctionNode, isFunctionNode } from './async-context';
 import type { FileEffects } from './effects';
 import { chainMethodName } from './promises';
 import { someNodeInSameFunction } from './walk';
+import { callsPackageApi } from './host-thenables';
 
 /** The combinators of the global `Promise` that gather other promises. */
 const GATHERS: ReadonlySet<string> = new Set(['all', 'allSettled', 'race', 'any']);
@@ -31,9 +32,17 @@ const ANSWERS_REQUEST = /^_?(?:reply|respond)/i;
  * - inside an async function, a call of an async function of this file that reports failures by
  *   throwing (a `throw` of its own body outside every `try` with a `catch`), or of the enclosing
  *   function itself (one step of a recursion): the caller finishes first and the error it meant
- *   to show reaches nobody.
+ *   to show reaches nobody;
+ * - typed, inside an async function, a call of another package's API (declared in a declaration
+ *   file that is neither the editor's nor TypeScript's, see `callsPackageApi`: a `git push` through
+ *   another extension's API): a forgotten `await` of work outside the extension and its editor.
  */
-export function costsMoreThanHostLog(part: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, effects: FileEffects): boolean {
+export function costsMoreThanHostLog(
+  part: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  effects: FileEffects,
+  services: Parameters<typeof callsPackageApi>[0] | null,
+): boolean {
   const node = skipTransparent(part);
   if (node.type === AST_NODE_TYPES.ArrayExpression) return true;
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -70,7 +79,14 @@ export function costsMoreThanHostLog(part: TSESTree.Node, sourceCode: Readonly<T
   );
   if (settles) return true;
   if (callbacks.length > 0 || start !== node) return false;
-  return startsThrowingWorkUnawaited(node, effects);
+  return startsThrowingWorkUnawaited(node, effects) || (services !== null && insideAsyncFunction(node) && callsPackageApi(services, node));
+}
+
+/** Is `node` inside an async function (its nearest enclosing function)? */
+function insideAsyncFunction(node: TSESTree.Node): boolean {
+  let enclosing: TSESTree.Node | undefined = node.parent;
+  while (enclosing && !isFunctionNode(enclosing)) enclosing = enclosing.parent;
+  return enclosing !== undefined && isFunctionNode(enclosing) && enclosing.async;
 }
 
 /** `Promise.all(tasks)` (and `allSettled`, `race`, `any`) on the global `Promise`. */

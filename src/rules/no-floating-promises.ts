@@ -657,7 +657,7 @@ export default createRule<Options, MessageIds>({
         if (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement)) return;
         // An editor extension's code: its host logs a rejection and goes on; still reported where
         // the drop costs more than that (see `costsMoreThanHostLog`).
-        if (!checkUiCode && getWhereItRuns(context).inEditorExtension() && !insideGuardedTry(statement) && !costsMoreThanHostLog(first, sourceCode, effects)) return;
+        if (!checkUiCode && getWhereItRuns(context).inEditorExtension() && !insideGuardedTry(statement) && !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)) return;
         if (isTopLevel(statement) && getWhereItRuns(context).topLevelRejectionEndsProgram()) return;
         if (!checkCannotReject && startsOwnWorkInConstructor(statement, first)) return;
         if (!checkCannotReject && !promises.typed && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;

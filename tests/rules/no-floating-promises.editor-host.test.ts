@@ -1,5 +1,6 @@
 import path from 'node:path';
-import rule from '../../src/rules/no-floating-promises';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 
 /**
@@ -120,8 +121,7 @@ export function announce(url) {
   });
 }`;
 
-ruleTester.run('no-floating-promises (editor extensions)', rule, {
-  valid: [
+const valid: ValidTestCase<Options>[] = [
     // UI and state updates started from an event handler or command: the host logs a failure
     { code: refreshOnEvent, filename: EXTENSION_FILE },
     { code: notification, filename: EXTENSION_FILE },
@@ -137,8 +137,9 @@ ruleTester.run('no-floating-promises (editor extensions)', rule, {
 }`,
       filename: EXTENSION_FILE,
     },
-  ],
-  invalid: [
+];
+
+const invalid: InvalidTestCase<MessageIds, Options>[] = [
     // outside an editor extension the same update is reported
     {
       code: refreshOnEvent,
@@ -259,5 +260,6 @@ ruleTester.run('no-floating-promises (editor extensions)', rule, {
       filename: EXTENSION_FILE,
       errors: [{ messageId: 'floating', line: 4, column: 7, suggestions: [{ messageId: 'suggestVoid', output: guardedInTry.replace('      this.render();', '      void this.render();') }] }],
     },
-  ],
-});
+];
+
+ruleTester.run<MessageIds, Options>('no-floating-promises (editor extensions)', rule as never, { valid, invalid });
