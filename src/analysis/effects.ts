@@ -46,6 +46,7 @@ import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
 import { cannotRejectExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
+import { isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
@@ -1809,6 +1810,9 @@ class FunctionWalk {
     if (body.type !== AST_NODE_TYPES.BlockStatement) return this.returnedCanReject(body) || this.mayRejectIn(body);
     // An empty body is a stub still to be written (or a placeholder): no evidence either way.
     if (body.body.length === 0) return true;
+    // An event emitter's dispatch that keeps each listener's failure to itself, and the
+    // registration methods beside it (`listener-dispatch.ts`): written never to fail a caller.
+    if (isolatesListeners(fn, this.visitorKeys) || isIsolatingEmitterMethod(fn, this.visitorKeys)) return false;
     return this.mayRejectIn(body);
   }
 
