@@ -1457,6 +1457,36 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /**
+     * The loop's variables and the names its body declares, at its top level, as the element the
+     * loop's key looks up: `const strategy = this.strategies[name]`, `const entry = registry.get(id)`
+     * (the key is a loop variable itself). Such a name is the item, reached through its key.
+     */
+    function itemNames(loop: CheckedLoop, loopVars: ReadonlySet<string>): ReadonlySet<string> {
+      const names = new Set(loopVars);
+      if (loop.body.type !== AST_NODE_TYPES.BlockStatement) return names;
+      const isKey = (node: TSESTree.Node | undefined): boolean => {
+        const value = node ? skipTransparent(node) : null;
+        return value?.type === AST_NODE_TYPES.Identifier && loopVars.has(value.name);
+      };
+      for (const statement of loop.body.body) {
+        if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const') continue;
+        for (const declarator of statement.declarations) {
+          if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
+          const init = skipTransparent(declarator.init);
+          const getter = init.type === AST_NODE_TYPES.CallExpression && init.arguments.length === 1 ? skipTransparent(init.callee) : null;
+          const lookup =
+            (init.type === AST_NODE_TYPES.MemberExpression && init.computed && isKey(init.property)) ||
+            (init.type === AST_NODE_TYPES.CallExpression &&
+              getter?.type === AST_NODE_TYPES.MemberExpression &&
+              staticMemberName(getter) === 'get' &&
+              isKey(init.arguments[0]));
+          if (lookup) names.add(declarator.id.name);
+        }
+      }
+      return names;
+    }
+
     /** `process.exit(code)` of the global `process`. */
     function isProcessExit(call: TSESTree.CallExpression): boolean {
       const callee = skipTransparent(call.callee);
@@ -1732,10 +1762,13 @@ export default createRule<Options, MessageIds>({
       if (calls.some((call) => setsSharedObject(call, dependents, loopVars))) return;
 
       // Each item is itself a step when the awaited function is the item or one of its methods
-      // (`await hook(ctx)`, `await migration.up(db)`, `await plugin.init()`): steps run in order.
+      // (`await hook(ctx)`, `await migration.up(db)`, `await plugin.init()`), also when the item is
+      // looked up by the loop's key (`const strategy = this.strategies[name]; await strategy.setup()`):
+      // steps run in order.
+      const items = itemNames(loop, loopVars);
       const runsItem = calls.some((call) => {
         const callee = callChainRoot(call);
-        return (callee !== null && loopVars.has(callee) && !isGuardedItemMethod(call, loopVars, loop)) || handsOnItemCode(call, loopVars);
+        return (callee !== null && items.has(callee) && !isGuardedItemMethod(call, items, loop)) || handsOnItemCode(call, items);
       });
       if (runsItem) return;
       // The iteration must feed an argument somewhere in the call chain

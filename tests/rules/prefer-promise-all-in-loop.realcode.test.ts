@@ -253,6 +253,17 @@ async function coordinatorsOf(cluster, groupIds) {
 }`,
     errors: [{ messageId: 'awaitInLoop', line: 6, column: 25, suggestions: [] }],
   },
+  // an element looked up by the index, handed to a request: not the item's own step
+  {
+    code: `
+async function pingEach(urls) {
+  for (let i = 0; i < urls.length; i++) {
+    const url = urls[i];
+    await fetch(url);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 5, column: 5, suggestions: [] }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (real code)', rule as never, {
@@ -519,6 +530,15 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (real code)', ru
         if (!(await pathIsThere(p))) {
           console.error('Path not found: ' + p);
           process.exit(2);
+        }
+      }
+    }`,
+    // the item looked up by the loop's key runs its own step, in registration order
+    `class Accounts {
+      async configureAll() {
+        for (const key of Object.keys(this.providers)) {
+          const provider = this.providers[key];
+          await provider.configure?.(this, key);
         }
       }
     }`,
