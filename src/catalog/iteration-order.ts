@@ -111,6 +111,13 @@ export const CANCELLATION_CHECK_NAME = /^(?:check|throwIf|assertNot|ensureNot|ba
  */
 export const EXISTENCE_CHECK_NAMES: ReadonlySet<string> = new Set(['existsSync', 'exists', 'pathExists', 'pathExistsSync', 'access', 'accessSync']);
 
+/**
+ * Names of a flag that says whether a call may ask the person at the terminal
+ * (`options.nonInteractive`, `{ interactive: true }`, `isInteractive`, `noPrompt`): a call handed
+ * one asks questions unless told not to, and a person answers one question at a time.
+ */
+export const INTERACTIVITY_FLAG_NAME = /^(?:non|is|allow)?[iI]nteractive$|^(?:no|skip|disable)Prompts?$/;
+
 /** A callee name that starts a child process (`exec`, `shell.exec`, `execa`, `spawn`, `execFile`). */
 export const PROCESS_CALL_NAME = /^(?:exec|execa|execaCommand|execFile|execSync|execFileSync|spawn|spawnSync|fork)$/;
 

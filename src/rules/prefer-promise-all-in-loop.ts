@@ -56,6 +56,7 @@ import {
   BULK_CALL_NAME,
   CANCELLATION_CHECK_NAME,
   EXISTENCE_CHECK_NAMES,
+  INTERACTIVITY_FLAG_NAME,
   CACHE_METHODS,
   CACHE_RECEIVER,
   CLIENT_ARGUMENT_NAME,
@@ -1487,6 +1488,35 @@ export default createRule<Options, MessageIds>({
       return names;
     }
 
+    /**
+     * `await setUpBackend(projectId, id, options.nonInteractive)`, `await init(dir, { interactive: true })`:
+     * an argument, or a property of an object argument, named as a flag for asking the person at
+     * the terminal (`INTERACTIVITY_FLAG_NAME`): the call may prompt, one question at a time.
+     */
+    function handsInteractivityFlag(call: AwaitedCall): boolean {
+      const names = (node: TSESTree.Node): string | null => {
+        const value = skipTransparent(node);
+        if (value.type === AST_NODE_TYPES.Identifier) return value.name;
+        if (value.type === AST_NODE_TYPES.MemberExpression) return staticMemberName(value);
+        if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') return names(value.argument);
+        return null;
+      };
+      return call.arguments.some((argument) => {
+        const value = skipTransparent(argument);
+        if (value.type === AST_NODE_TYPES.ObjectExpression) {
+          return value.properties.some(
+            (property) =>
+              property.type === AST_NODE_TYPES.Property &&
+              !property.computed &&
+              property.key.type === AST_NODE_TYPES.Identifier &&
+              INTERACTIVITY_FLAG_NAME.test(property.key.name),
+          );
+        }
+        const name = names(value);
+        return name !== null && INTERACTIVITY_FLAG_NAME.test(name);
+      });
+    }
+
     /** `process.exit(code)` of the global `process`. */
     function isProcessExit(call: TSESTree.CallExpression): boolean {
       const callee = skipTransparent(call.callee);
@@ -1704,6 +1734,7 @@ export default createRule<Options, MessageIds>({
           // A step that logs a group of lines around its own pause: concurrent groups interleave.
           effects.summaryOf(call)?.logsAroundPause === true ||
           runsBuild(call) ||
+          handsInteractivityFlag(call) ||
           // Module loads run the modules' top-level code (registering tests, plugins) in load order.
           effects.summaryOf(call)?.loadsModule === true
         ) {

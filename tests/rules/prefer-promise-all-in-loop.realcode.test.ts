@@ -542,6 +542,17 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (real code)', ru
         }
       }
     }`,
+    // a call handed a flag for asking the person at the terminal may prompt: one question at a time
+    `async function createMissing(projectId, picked, options) {
+      for (const entry of picked) {
+        await provisionBackend(projectId, entry.id, options.nonInteractive);
+      }
+    }`,
+    `async function initAll(dirs) {
+      for (const dir of dirs) {
+        await scaffoldProject(dir, { interactive: true });
+      }
+    }`,
   ],
   invalid,
 });
