@@ -48,6 +48,7 @@ import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
 import { cannotRejectExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
+import { isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
@@ -474,6 +475,14 @@ export class FileEffects {
       this.parameterMethods.set(fn, methods);
     }
     return methods;
+  }
+
+  /**
+   * Does `identifier` name a parameter of a function around it (the `resolve` of a `new Promise`
+   * executor seen from a nested arrow, a Node-style `done`)? Calling one returns nothing to wait for.
+   */
+  namesParameter(identifier: TSESTree.Identifier): boolean {
+    return variableOfIdentifier(this.sourceCode, identifier)?.defs[0]?.type === 'Parameter';
   }
 
   /** `requestsMemoisedComputation`'s question for one imported name and method, cached per import. */
@@ -1867,6 +1876,9 @@ class FunctionWalk {
     if (body.type !== AST_NODE_TYPES.BlockStatement) return this.returnedCanReject(body) || this.mayRejectIn(body);
     // An empty body is a stub still to be written (or a placeholder): no evidence either way.
     if (body.body.length === 0) return true;
+    // An event emitter's dispatch that keeps each listener's failure to itself, and the
+    // registration methods beside it (`listener-dispatch.ts`): written never to fail a caller.
+    if (isolatesListeners(fn, this.visitorKeys) || isIsolatingEmitterMethod(fn, this.visitorKeys)) return false;
     return this.mayRejectIn(body);
   }
 
@@ -1950,9 +1962,10 @@ class FunctionWalk {
     if (this.effects.isKnownNonPromise(node)) return false;
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression: {
-        // `return done(err)`: a callback parameter called the Node way returns nothing to wait for.
+        // `return done(err)`, `return resolve(value)`: a callback parameter, this function's or an
+        // enclosing one's (a promise executor's), returns nothing to wait for.
         const callee = skipTransparent(node.callee);
-        if (callee.type === AST_NODE_TYPES.Identifier && this.params.has(callee.name)) return false;
+        if (callee.type === AST_NODE_TYPES.Identifier && (this.params.has(callee.name) || this.effects.namesParameter(callee))) return false;
         return !isValueMethodCall(node) && this.effects.valueCanReject(node, this.depth);
       }
       case AST_NODE_TYPES.NewExpression:

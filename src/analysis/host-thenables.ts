@@ -38,3 +38,24 @@ function isHostThenable(type: ts.Type): boolean {
     }) ?? false
   );
 }
+
+/** TypeScript's own library declarations (`lib.es2015.promise.d.ts`, ...). */
+const TYPESCRIPT_LIB_FILE = /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/;
+
+/**
+ * Typed mode: does `call` resolve to a function or method declared in a declaration file that is
+ * neither the editor host's API (`EDITOR_HOST_DECLARATION_FILE`) nor TypeScript's own library:
+ * the API of another package (a `git.d.ts` of another extension's API, a client library's
+ * types), as opposed to the program's own helpers and the editor's requests? False untyped-like
+ * on any checker failure or unresolved signature.
+ */
+export function callsPackageApi(
+  services: { readonly checker: ts.TypeChecker; readonly esTreeNodeToTSNodeMap: { get(node: TSESTree.Node): ts.Node } },
+  call: TSESTree.CallExpression,
+): boolean {
+  return checkerQuery(false, () => {
+    const declaration = services.checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression)?.declaration;
+    const file = declaration?.getSourceFile();
+    return file !== undefined && file.isDeclarationFile && !EDITOR_HOST_DECLARATION_FILE.test(file.fileName) && !TYPESCRIPT_LIB_FILE.test(file.fileName);
+  });
+}

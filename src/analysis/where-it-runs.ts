@@ -200,6 +200,12 @@ interface PackageInfo {
   readonly sqliteOnly: boolean;
   /** Its dependencies include a desktop-app shell (`DESKTOP_APP_PACKAGES`: Electron): a desktop app's package. */
   readonly desktopApp: boolean;
+  /**
+   * It declares the editor host it runs in (`engines.vscode`, which VS Code requires of every
+   * extension): its code runs inside VS Code's extension host, which catches an unhandled rejection
+   * and logs it; no process ends.
+   */
+  readonly editorExtension: boolean;
 }
 
 /** The names of a manifest's `dependencies`, `devDependencies` and `optionalDependencies`. */
@@ -233,7 +239,9 @@ function readPackage(dir: string): PackageInfo | null {
       const dependencies = dependencyNames(record);
       const sqliteOnly = dependencies.some((dependency) => SQLITE_DRIVER_PACKAGES.has(dependency)) && !dependencies.some((dependency) => NETWORK_DATABASE_PACKAGES.has(dependency));
       const desktopApp = dependencies.some((dependency) => DESKTOP_APP_PACKAGES.has(dependency));
-      info = { dir, name, bins, cliOnly, sqliteOnly, desktopApp };
+      const engines = record['engines'];
+      const editorExtension = engines !== null && typeof engines === 'object' && typeof (engines as Record<string, unknown>)['vscode'] === 'string';
+      info = { dir, name, bins, cliOnly, sqliteOnly, desktopApp, editorExtension };
     }
   } catch {
     info = null;
@@ -540,6 +548,16 @@ export class WhereItRuns {
   /** True when the nearest `package.json` above the file depends on a desktop-app shell (`DESKTOP_APP_PACKAGES`). */
   inDesktopApp(): boolean {
     return path.isAbsolute(this.filename) && nearestPackage(this.filename)?.desktopApp === true;
+  }
+
+  /**
+   * True when the nearest `package.json` above the file is an editor extension's (`engines.vscode`):
+   * the file runs in VS Code's extension host, where a dropped promise's rejection is caught and
+   * logged by the host (no process ends), and commands and event handlers that start async work
+   * without waiting are the ordinary shape of the code, as in browser UI code.
+   */
+  inEditorExtension(): boolean {
+    return path.isAbsolute(this.filename) && nearestPackage(this.filename)?.editorExtension === true;
   }
 
   /** True when the nearest `package.json` above the file names a configuration package (`CONFIG_PACKAGE_NAME`). */

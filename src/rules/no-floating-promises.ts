@@ -6,6 +6,7 @@ import { getSourceWords } from '../analysis/source-words';
 import { getWhereItRuns } from '../analysis/where-it-runs';
 import { getImportSource } from '../analysis/imports';
 import { isEditorHostThenable } from '../analysis/host-thenables';
+import { costsMoreThanHostLog } from '../analysis/editor-host';
 import {
   chainMethodName,
   getPromiseAnalysis,
@@ -142,7 +143,7 @@ export default createRule<Options, MessageIds>({
           checkUiCode: {
             type: 'boolean',
             description:
-              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders), where a rejection only reaches the console. On in `strict`.",
+              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders), where a rejection only reaches the console, and in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, and a forgotten `await` of a same-file async function that throws are reported anyway. On in `strict`.",
           },
           allowList: {
             type: 'array',
@@ -654,6 +655,9 @@ export default createRule<Options, MessageIds>({
         // shape, and a rejection reaches the console, not the end of a process. Inside a `try`
         // whose `catch` handles errors the author meant to handle this one too: still reported.
         if (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement)) return;
+        // An editor extension's code: its host logs a rejection and goes on; still reported where
+        // the drop costs more than that (see `costsMoreThanHostLog`).
+        if (!checkUiCode && getWhereItRuns(context).inEditorExtension() && !insideGuardedTry(statement) && !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)) return;
         if (isTopLevel(statement) && getWhereItRuns(context).topLevelRejectionEndsProgram()) return;
         if (!checkCannotReject && startsOwnWorkInConstructor(statement, first)) return;
         if (!checkCannotReject && !promises.typed && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;

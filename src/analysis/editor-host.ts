@@ -1,0 +1,155 @@
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast-node-types';
+import { skipTransparent, staticMemberName } from '../util/ast';
+import { type FunctionNode, isFunctionNode } from './async-context';
+import type { FileEffects } from './effects';
+import { chainMethodName } from './promises';
+import { someNodeInSameFunction } from './walk';
+import { callsPackageApi } from './host-thenables';
+
+/** The combinators of the global `Promise` that gather other promises. */
+const GATHERS: ReadonlySet<string> = new Set(['all', 'allSettled', 'race', 'any']);
+
+/** A call that answers a request (`reply(message, value)`, `this._replyMessage(...)`, `respond(...)`). */
+const ANSWERS_REQUEST = /^_?(?:reply|respond)/i;
+
+/**
+ * Code of an editor extension (see `WhereItRuns.inEditorExtension`) runs in a host that catches an
+ * unhandled rejection and logs it, and its commands and event handlers start UI and state updates
+ * without waiting as a matter of course: a dropped promise there usually costs a log line and
+ * nothing else. True when the dropped promise `part` (a statement's floating part) costs more, by
+ * its shape or by what the called function does, so a reviewer would still change it:
+ * - a gather dropped whole (`Promise.all(tasks);`, `[save(a), save(b)];`): nothing is done with
+ *   the work at all, a forgotten `await`;
+ * - a `.then(callback)`/`.finally(callback)` chain whose callback (or a function inside it, such
+ *   as the callback of a further chain) settles the `new Promise` whose executor holds the
+ *   statement (`resolve(value)`): on a rejection that promise never settles and its waiters hang;
+ * - such a chain whose callback assigns the member the chain starts from
+ *   (`this.pending.then(() => { this.pending = undefined; })`): on a rejection the member keeps the
+ *   failed promise for good;
+ * - such a chain whose callback answers a request (a call named `reply...` or `respond...`): on a
+ *   rejection the other side never gets its answer;
+ * - inside an async function, a call of an async function of this file that reports failures by
+ *   throwing (a `throw` of its own body outside every `try` with a `catch`), or of the enclosing
+ *   function itself (one step of a recursion): the caller finishes first and the error it meant
+ *   to show reaches nobody;
+ * - typed, inside an async function, a call of another package's API (declared in a declaration
+ *   file that is neither the editor's nor TypeScript's, see `callsPackageApi`: a `git push` through
+ *   another extension's API): a forgotten `await` of work outside the extension and its editor.
+ */
+export function costsMoreThanHostLog(
+  part: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  effects: FileEffects,
+  services: Parameters<typeof callsPackageApi>[0] | null,
+): boolean {
+  const node = skipTransparent(part);
+  if (node.type === AST_NODE_TYPES.ArrayExpression) return true;
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (isGather(node, sourceCode)) return true;
+  const callbacks: FunctionNode[] = [];
+  let root: TSESTree.Node = node;
+  for (let links = 0; links < 8; links += 1) {
+    const link = skipTransparent(root);
+    if (link.type !== AST_NODE_TYPES.CallExpression) break;
+    const method = chainMethodName(link);
+    if (method === null) break;
+    if (method !== 'catch') {
+      for (const argument of link.arguments) {
+        const callback = skipTransparent(argument);
+        if (isFunctionNode(callback)) callbacks.push(callback);
+      }
+    }
+    root = (skipTransparent(link.callee) as TSESTree.MemberExpression).object;
+  }
+  const start = skipTransparent(root);
+  const startText = start.type === AST_NODE_TYPES.MemberExpression && !start.computed ? sourceCode.getText(start) : null;
+  const settles = callbacks.some((callback) =>
+    someNodeBelow(callback.body, sourceCode.visitorKeys, (inner) => {
+      if (inner.type === AST_NODE_TYPES.AssignmentExpression) {
+        const target = skipTransparent(inner.left);
+        return startText !== null && target.type === AST_NODE_TYPES.MemberExpression && sourceCode.getText(target) === startText;
+      }
+      if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTransparent(inner.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) return ANSWERS_REQUEST.test(callee.name) || isExecutorSettler(callee, node, sourceCode);
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+      return name !== null && ANSWERS_REQUEST.test(name);
+    }),
+  );
+  if (settles) return true;
+  if (callbacks.length > 0 || start !== node) return false;
+  return startsThrowingWorkUnawaited(node, effects) || (services !== null && insideAsyncFunction(node) && callsPackageApi(services, node));
+}
+
+/** Is `node` inside an async function (its nearest enclosing function)? */
+function insideAsyncFunction(node: TSESTree.Node): boolean {
+  let enclosing: TSESTree.Node | undefined = node.parent;
+  while (enclosing && !isFunctionNode(enclosing)) enclosing = enclosing.parent;
+  return enclosing !== undefined && isFunctionNode(enclosing) && enclosing.async;
+}
+
+/** `Promise.all(tasks)` (and `allSettled`, `race`, `any`) on the global `Promise`. */
+function isGather(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = skipTransparent(callee.object);
+  const name = staticMemberName(callee);
+  if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Promise' || name === null || !GATHERS.has(name)) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(object), object);
+  return !variable || variable.defs.length === 0;
+}
+
+/** `resolve` or `reject`: a parameter of the executor function of a `new Promise(...)` whose body holds `statementPart`. */
+function isExecutorSettler(identifier: TSESTree.Identifier, statementPart: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const definition = variable?.defs[0];
+  if (definition?.type !== 'Parameter') return false;
+  const executor = definition.node;
+  const parent = executor.parent;
+  return (
+    isFunctionNode(executor) &&
+    executor.range[0] <= statementPart.range[0] &&
+    statementPart.range[1] <= executor.range[1] &&
+    parent?.type === AST_NODE_TYPES.NewExpression &&
+    parent.arguments[0] === executor &&
+    skipTransparent(parent.callee).type === AST_NODE_TYPES.Identifier &&
+    (skipTransparent(parent.callee) as TSESTree.Identifier).name === 'Promise'
+  );
+}
+
+/**
+ * `call` is made inside an async function and calls an async function of this file that throws
+ * outside every `try` with a `catch` of its own body, or the enclosing function itself.
+ */
+function startsThrowingWorkUnawaited(call: TSESTree.CallExpression, effects: FileEffects): boolean {
+  let enclosing: TSESTree.Node | undefined = call.parent;
+  while (enclosing && !isFunctionNode(enclosing)) enclosing = enclosing.parent;
+  if (!enclosing || !isFunctionNode(enclosing) || !enclosing.async) return false;
+  const fn = effects.calledFunction(call);
+  if (!fn?.async) return false;
+  if (fn === enclosing) return true;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return someNodeInSameFunction(fn.body, effects.source.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement && !insideCatchingTry(inner, fn));
+}
+
+/** True when `test` holds for `root` or any node below it, nested functions included (the visit stops at the first match). */
+function someNodeBelow(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, test: (node: TSESTree.Node) => boolean): boolean {
+  if (test(root)) return true;
+  for (const key of visitorKeys[root.type] ?? []) {
+    const value = (root as unknown as Record<string, unknown>)[key];
+    const children = Array.isArray(value) ? (value as unknown[]) : [value];
+    for (const child of children) {
+      if (typeof child === 'object' && child !== null && 'type' in child && someNodeBelow(child as TSESTree.Node, visitorKeys, test)) return true;
+    }
+  }
+  return false;
+}
+
+/** Is `node` inside the block of a `try` with a `catch` within `fn`? */
+function insideCatchingTry(node: TSESTree.Node, fn: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return true;
+  }
+  return false;
+}

@@ -1,0 +1,148 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast-node-types';
+import { skipTransparent, staticMemberName } from '../util/ast';
+import { type FunctionNode, isFunctionNode } from './async-context';
+import { forEachChild } from './dependencies';
+
+/** Array methods that call their callback once per element. */
+const ITERATION_METHODS: ReadonlySet<string> = new Set(['forEach', 'filter', 'map', 'some', 'every', 'flatMap', 'reduce']);
+
+/**
+ * The methods of an event API besides the dispatch itself: registering, removing and counting
+ * listeners (`on`, `once`, `off`, `addListener`, `removeListener`, `removeAllListeners`,
+ * `listenerCount`, `listeners`).
+ */
+const EVENT_API_METHODS: ReadonlySet<string> = new Set([
+  'on',
+  'once',
+  'off',
+  'addListener',
+  'removeListener',
+  'removeAllListeners',
+  'listenerCount',
+  'listeners',
+]);
+
+/**
+ * True when `fn` dispatches to listeners and keeps each listener's failure to itself: somewhere in
+ * its body (the callbacks it hands to array iteration methods included) a loop or an iteration
+ * callback calls a value the iteration hands it (the loop variable, a parameter of the callback,
+ * also destructured: `listener(...)`, `listener.call(this, ...)`, `listener.apply(...)`) inside a
+ * `try` whose `catch` does not rethrow. That is an event emitter's dispatch (`emit(event, ...args)`
+ * calling every registered listener): it is written so that no listener can fail its caller, and
+ * its own bookkeeping around the loop (finding the subscription) is not work a caller waits on, so
+ * a dropped promise of it loses no failure anyone would handle.
+ */
+export function isolatesListeners(fn: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  /** Names bound by the loops and iteration callbacks around the node being visited. */
+  const bound: string[] = [];
+  const visit = (node: TSESTree.Node, inIteration: boolean): void => {
+    if (found) return;
+    if (node !== fn && isFunctionNode(node)) {
+      // Only a callback handed to an iteration method runs here, once per element.
+      if (!isIterationCallback(node)) return;
+      const names = node.params.flatMap((param) => boundNames(param));
+      bound.push(...names);
+      visit(node.body, true);
+      bound.splice(bound.length - names.length, names.length);
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.ForOfStatement || node.type === AST_NODE_TYPES.ForInStatement) {
+      const left = node.left.type === AST_NODE_TYPES.VariableDeclaration ? node.left.declarations.flatMap((declarator) => boundNames(declarator.id)) : boundNames(node.left);
+      bound.push(...left);
+      visit(node.body, true);
+      bound.splice(bound.length - left.length, left.length);
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.TryStatement && inIteration && node.handler && !containsThrow(node.handler.body, visitorKeys)) {
+      if (callsBound(node.block, bound, visitorKeys)) {
+        found = true;
+        return;
+      }
+    }
+    forEachChild(node, visitorKeys, (child) => visit(child, inIteration || node.type === AST_NODE_TYPES.ForStatement || node.type === AST_NODE_TYPES.WhileStatement));
+  };
+  visit(fn.body, false);
+  return found;
+}
+
+/**
+ * True when `fn` is a method named for an event API (`on`, `once`, `off`, `removeAllListeners`,
+ * see `EVENT_API_METHODS`) of a class that also has a method dispatching to listeners that keeps
+ * their failures to itself (`isolatesListeners`): an emitter whose async event API registers and
+ * removes listeners in memory. Its callers treat it as an emitter's `on`/`off`, which cannot fail.
+ */
+export function isIsolatingEmitterMethod(fn: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  const method = fn.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn) return false;
+  const name = method.key.type === AST_NODE_TYPES.Identifier && !method.computed ? method.key.name : null;
+  if (name === null || !EVENT_API_METHODS.has(name)) return false;
+  return method.parent.body.some(
+    (member) =>
+      member !== method &&
+      member.type === AST_NODE_TYPES.MethodDefinition &&
+      member.value.type === AST_NODE_TYPES.FunctionExpression &&
+      isolatesListeners(member.value, visitorKeys),
+  );
+}
+
+/** A function passed as an argument to an array iteration method (`listeners.forEach((l) => ...)`). */
+function isIterationCallback(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+  const callee = skipTransparent(call.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+  return name !== null && ITERATION_METHODS.has(name);
+}
+
+/** The names a binding pattern declares (`l`, `{ listener, once }`, `[key, fn]`). */
+function boundNames(pattern: TSESTree.Node): string[] {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return [pattern.name];
+    case AST_NODE_TYPES.ObjectPattern:
+      return pattern.properties.flatMap((property) => boundNames(property.type === AST_NODE_TYPES.Property ? property.value : property.argument));
+    case AST_NODE_TYPES.ArrayPattern:
+      return pattern.elements.flatMap((element) => (element ? boundNames(element) : []));
+    case AST_NODE_TYPES.AssignmentPattern:
+      return boundNames(pattern.left);
+    case AST_NODE_TYPES.RestElement:
+      return boundNames(pattern.argument);
+    default:
+      return [];
+  }
+}
+
+/** Does `block` (its own code) call one of `names`, directly or through `.call`/`.apply`? */
+function callsBound(block: TSESTree.Node, names: readonly string[], visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  if (names.length === 0) return false;
+  return containsOwn(block, visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    let callee = skipTransparent(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && (staticMemberName(callee) === 'call' || staticMemberName(callee) === 'apply')) {
+      callee = skipTransparent(callee.object);
+    }
+    return callee.type === AST_NODE_TYPES.Identifier && names.includes(callee.name);
+  });
+}
+
+function containsThrow(block: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  return containsOwn(block, visitorKeys, (node) => node.type === AST_NODE_TYPES.ThrowStatement);
+}
+
+/** `test` holds for `root` or a node below it in the same function (nested functions skipped). */
+function containsOwn(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, test: (node: TSESTree.Node) => boolean): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    if (test(node)) {
+      found = true;
+      return;
+    }
+    if (node !== root && isFunctionNode(node)) return;
+    forEachChild(node, visitorKeys, visit);
+  };
+  visit(root);
+  return found;
+}
