@@ -453,6 +453,14 @@ export class FileEffects {
     return methods;
   }
 
+  /**
+   * Does `identifier` name a parameter of a function around it (the `resolve` of a `new Promise`
+   * executor seen from a nested arrow, a Node-style `done`)? Calling one returns nothing to wait for.
+   */
+  namesParameter(identifier: TSESTree.Identifier): boolean {
+    return variableOfIdentifier(this.sourceCode, identifier)?.defs[0]?.type === 'Parameter';
+  }
+
   /** `requestsMemoisedComputation`'s question for one imported name and method, cached per import. */
   private isMemoisedComputation(identifier: TSESTree.Identifier, method: string): boolean {
     const variable = variableOfIdentifier(this.sourceCode, identifier);
@@ -1902,9 +1910,10 @@ class FunctionWalk {
     if (this.effects.isKnownNonPromise(node)) return false;
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression: {
-        // `return done(err)`: a callback parameter called the Node way returns nothing to wait for.
+        // `return done(err)`, `return resolve(value)`: a callback parameter, this function's or an
+        // enclosing one's (a promise executor's), returns nothing to wait for.
         const callee = skipTransparent(node.callee);
-        if (callee.type === AST_NODE_TYPES.Identifier && this.params.has(callee.name)) return false;
+        if (callee.type === AST_NODE_TYPES.Identifier && (this.params.has(callee.name) || this.effects.namesParameter(callee))) return false;
         return !isValueMethodCall(node) && this.effects.valueCanReject(node, this.depth);
       }
       case AST_NODE_TYPES.NewExpression:

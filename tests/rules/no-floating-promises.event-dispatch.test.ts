@@ -61,7 +61,7 @@ const rethrowingDispatch = `    for (const listener of sub.listeners) {
       }
     }`;
 
-const valid: ValidTestCase<Options>[] = [
+const valid: (string | ValidTestCase<Options>)[] = [
   // the dispatch keeps each listener's failure to itself: the emit and the registration calls beside it
   { code: emitter(filterDispatch, `    this.emit('debug', { value });\n    this.once('block', () => {});\n    this.off('block');`) },
   { code: emitter(loopDispatch, `    this.emit('change', value);`) },

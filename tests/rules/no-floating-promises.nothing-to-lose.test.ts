@@ -288,6 +288,24 @@ export function confirmWithin(ms) {
   async connect() { this.client = await open(this.settings); }
   async scan() { this.items = await list(); }
 }`,
+    // a poll inside a promise executor: its body catches everything and hands the error to the
+    // executor's reject; returning the executor's resolve(...) waits on nothing
+    `class Deployment {
+  whenLive(chain) {
+    return new Promise((resolve, reject) => {
+      const probe = async () => {
+        try {
+          const code = await this.fetchCode();
+          if (code) return resolve(this);
+          chain.once('block', probe);
+        } catch (error) {
+          reject(error);
+        }
+      };
+      probe();
+    });
+  }
+}`,
     // a comment that says the promise is ignored on purpose
     `async function runHooks(hooks, name, data) { for (const hook of hooks) await hook(name, data); }
 export async function store(item, hooks) {
