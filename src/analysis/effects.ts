@@ -52,7 +52,7 @@ import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
 import { cannotRejectExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
-import { isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
+import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
@@ -254,6 +254,9 @@ export class FileEffects {
   /** Per local function: for each parameter, the first method its body calls on it (`ctx.request(...)`: `request`), or null. */
   private readonly parameterMethods = new Map<FunctionNode, readonly (string | null)[]>();
 
+  /** Typed: per declaration the checker resolved a call to, `declarationIsolatesListeners`'s answer. */
+  private readonly isolatingDeclarations = new Map<object, boolean>();
+
   constructor(context: AnyRuleContext) {
     this.context = context;
     this.sourceCode = context.sourceCode;
@@ -271,7 +274,7 @@ export class FileEffects {
    */
   importedCannotReject(call: EffectCall): boolean {
     const services = getTypedServices(this.context);
-    if (services) return typedCatchesAll(services, call.callee);
+    if (services) return typedCatchesAll(services, call.callee, this.isolatingDeclarations);
     const imported = importedCallee(call.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier));
     if (!imported) return false;
     let names = this.catchAllExports.get(imported.module);
@@ -1341,13 +1344,24 @@ export class FileEffects {
 }
 
 /** `importedCannotReject`'s typed path: the callee's only call signature is declared catching everything. */
-function typedCatchesAll(services: NonNullable<ReturnType<typeof getTypedServices>>, callee: TSESTree.Node): boolean {
+function typedCatchesAll(
+  services: NonNullable<ReturnType<typeof getTypedServices>>,
+  callee: TSESTree.Node,
+  isolatingDeclarations: Map<object, boolean>,
+): boolean {
   return checkerQuery(false, () => {
     const checker = services.program.getTypeChecker();
     const signatures = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(callee)).getCallSignatures();
     const declaration = signatures.length === 1 ? signatures[0]?.getDeclaration() : undefined;
     // A JSDoc signature has no body; `declarationCatchesAll` says false for anything without one.
-    return declaration !== undefined && declarationCatchesAll(declaration as unknown as DeclarationLike);
+    if (declaration === undefined) return false;
+    if (declarationCatchesAll(declaration as unknown as DeclarationLike)) return true;
+    let isolates = isolatingDeclarations.get(declaration);
+    if (isolates === undefined) {
+      isolates = declarationIsolatesListeners(declaration);
+      isolatingDeclarations.set(declaration, isolates);
+    }
+    return isolates;
   });
 }
 
