@@ -244,8 +244,9 @@ export const SYNC_VALUE_MODULES: ReadonlySet<string> = new Set(
 
 /**
  * Constructors whose object starts working as it is made (a thread, a connection, a listening
- * server): `new Worker(file)`, `new WebSocket(url)`. Listeners registered on one may fire while the
- * function that made it waits, even before the function touches it again.
+ * server): `new Worker(file)`, `new WebSocket(url)`, an ioredis client (`new Redis(url)`, which
+ * connects unless told `lazyConnect`). Listeners registered on one may fire while the function
+ * that made it waits, even before the function touches it again.
  */
 export const SELF_STARTING_CONSTRUCTORS: ReadonlySet<string> = new Set([
   'Worker',
@@ -253,6 +254,8 @@ export const SELF_STARTING_CONSTRUCTORS: ReadonlySet<string> = new Set([
   'WebSocket',
   'WebSocketServer',
   'EventSource',
+  'Redis',
+  'IORedis',
 ]);
 
 /**
