@@ -39,7 +39,6 @@ const EVENT_API_METHODS: ReadonlySet<string> = new Set([
  * before the loop) is work that can reject the caller's promise, and the answer is false.
  */
 export function isolatesListeners(fn: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
-  if (!isEmitterClassMethod(fn) && awaitsOutsideCatchingTry(fn.body, visitorKeys)) return false;
   let found = false;
   /** Names bound by the loops and iteration callbacks around the node being visited. */
   const bound: string[] = [];
@@ -70,7 +69,7 @@ export function isolatesListeners(fn: FunctionNode, visitorKeys: TSESLint.Source
     forEachChild(node, visitorKeys, (child) => visit(child, inIteration || node.type === AST_NODE_TYPES.ForStatement || node.type === AST_NODE_TYPES.WhileStatement));
   };
   visit(fn.body, false);
-  return found;
+  return found && (isEmitterClassMethod(fn) || !awaitsOutsideCatchingTry(fn.body, visitorKeys));
 }
 
 /**
