@@ -35,7 +35,11 @@ const ANSWERS_REQUEST = /^_?(?:reply|respond)/i;
  *   to show reaches nobody;
  * - typed, inside an async function, a call of another package's API (declared in a declaration
  *   file that is neither the editor's nor TypeScript's, see `callsPackageApi`: a `git push` through
- *   another extension's API): a forgotten `await` of work outside the extension and its editor.
+ *   another extension's API): a forgotten `await` of work outside the extension and its editor;
+ * - typed or not, inside an async function, a catalogued call that writes a file or starts a
+ *   process (`fs.promises.writeFile(path, text)`, `execa(cmd)`, by `FileEffects.summaryOf` of a
+ *   call resolved through its import): a forgotten `await` of real work the next statements may
+ *   rely on (the file shown next may not be written yet).
  */
 export function costsMoreThanHostLog(
   part: TSESTree.Node,
@@ -79,7 +83,17 @@ export function costsMoreThanHostLog(
   );
   if (settles) return true;
   if (callbacks.length > 0 || start !== node) return false;
-  return startsThrowingWorkUnawaited(node, effects) || (services !== null && insideAsyncFunction(node) && callsPackageApi(services, node));
+  return (
+    startsThrowingWorkUnawaited(node, effects) ||
+    (insideAsyncFunction(node) && ((services !== null && callsPackageApi(services, node)) || writesFileOrStartsProcess(node, effects)))
+  );
+}
+
+/** A call of a catalogued API (not a function of this file) that writes a file or starts a process. */
+function writesFileOrStartsProcess(call: TSESTree.CallExpression, effects: FileEffects): boolean {
+  if (effects.calledFunction(call) !== null) return false;
+  const summary = effects.summaryOf(call);
+  return summary !== null && (summary.startsProcess || summary.writes.some((write) => write.kind === 'file'));
 }
 
 /** Is `node` inside an async function (its nearest enclosing function)? */

@@ -121,12 +121,21 @@ export function announce(url) {
   });
 }`;
 
+const unawaitedWrite = `import { writeFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+export async function saveReport(uri, text) {
+  writeFile(uri.fsPath, text);
+  await vscode.window.showTextDocument(uri);
+}`;
+
 const valid: ValidTestCase<Options>[] = [
     // UI and state updates started from an event handler or command: the host logs a failure
     { code: refreshOnEvent, filename: EXTENSION_FILE },
     { code: notification, filename: EXTENSION_FILE },
     // a forgotten await of a helper that reports nothing by throwing: only the log line is lost
     { code: quietHelper, filename: EXTENSION_FILE },
+    // ... and a write dropped outside an async function (a command that starts it and returns)
+    { code: unawaitedWrite.replace('export async function', 'export function').replace('  await vscode', '  vscode'), filename: EXTENSION_FILE },
     // the callback settles a promise of its own, not the wrapper around the statement
     {
       code: `export function wait(events) {
@@ -140,6 +149,22 @@ const valid: ValidTestCase<Options>[] = [
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+    // a forgotten await of a file write in an async function: the file shown next may not be written yet
+    {
+      code: unawaitedWrite,
+      filename: EXTENSION_FILE,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: unawaitedWrite.replace('  writeFile(', '  await writeFile(') },
+            { messageId: 'suggestVoid', output: unawaitedWrite.replace('  writeFile(', '  void writeFile(') },
+          ],
+        },
+      ],
+    },
     // outside an editor extension the same update is reported
     {
       code: refreshOnEvent,
