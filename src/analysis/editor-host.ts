@@ -98,9 +98,10 @@ function writesFileOrStartsProcess(call: TSESTree.CallExpression, effects: FileE
 
 /** Is `node` inside an async function (its nearest enclosing function)? */
 function insideAsyncFunction(node: TSESTree.Node): boolean {
-  let enclosing: TSESTree.Node | undefined = node.parent;
+  // `Program.parent` is null at run time (not undefined, as the type says): test for either.
+  let enclosing: TSESTree.Node | null | undefined = node.parent;
   while (enclosing && !isFunctionNode(enclosing)) enclosing = enclosing.parent;
-  return enclosing !== undefined && isFunctionNode(enclosing) && enclosing.async;
+  return !!enclosing && isFunctionNode(enclosing) && enclosing.async;
 }
 
 /** `Promise.all(tasks)` (and `allSettled`, `race`, `any`) on the global `Promise`. */

@@ -134,6 +134,8 @@ const valid: ValidTestCase<Options>[] = [
     { code: notification, filename: EXTENSION_FILE },
     // a forgotten await of a helper that reports nothing by throwing: only the log line is lost
     { code: quietHelper, filename: EXTENSION_FILE },
+    // a call dropped at the top level of a module (no enclosing function at all)
+    { code: `async function main() {\n  await fetch('/ping');\n}\nmain();`, filename: EXTENSION_FILE },
     // ... and a write dropped outside an async function (a command that starts it and returns)
     { code: unawaitedWrite.replace('export async function', 'export function').replace('  await vscode', '  vscode'), filename: EXTENSION_FILE },
     // the callback settles a promise of its own, not the wrapper around the statement
