@@ -231,6 +231,30 @@ export const MEMORY_PROMISE_IMPORTS: ReadonlyMap<string, ReadonlySet<string>> = 
 ]);
 
 /**
+ * Built-in modules whose functions compute a value from their arguments, synchronously, touching
+ * nothing outside the process: path manipulation (`path.basename(p)`, `join`, `relative`),
+ * URL and query-string conversion (`fileURLToPath(u)`, `querystring.stringify(q)`). A call of one
+ * returns no promise: an `async` helper that only returns such a value waits on nothing. With
+ * and without the `node:` prefix; `os` is left out (`os.cpus()` is cheap, but a host probe).
+ */
+export const SYNC_VALUE_MODULES: ReadonlySet<string> = new Set(
+  ['path', 'path/posix', 'path/win32', 'url', 'querystring'].flatMap((name) => [name, `node:${name}`]),
+);
+
+/**
+ * Constructors whose object starts working as it is made (a thread, a connection, a listening
+ * server): `new Worker(file)`, `new WebSocket(url)`. Listeners registered on one may fire while the
+ * function that made it waits, even before the function touches it again.
+ */
+export const SELF_STARTING_CONSTRUCTORS: ReadonlySet<string> = new Set([
+  'Worker',
+  'SharedWorker',
+  'WebSocket',
+  'WebSocketServer',
+  'EventSource',
+]);
+
+/**
  * Promise APIs of a module that never reject, by the module and the member path below its export
  * (`vscode` `window.showErrorMessage(...)`): a dropped promise of one loses no error. VS Code's
  * message popups resolve with the item the user clicked, or `undefined` when the popup is
@@ -520,6 +544,13 @@ export const GUARD_CALL_NAME =
  * call the API it enabled.
  */
 export const PRECONDITION_STEP_NAME = /^_?ensure(?:[A-Z]\w*)?$|^_?check$|Enabled$/;
+
+/**
+ * A step named for finalising what earlier steps registered (`finalizeSchema()`, `registry.finalize()`,
+ * `_finalise()`): it seals module or registry state that the steps before it fill (plugins
+ * registering their config schemas, routes added to a router), so it must run after them.
+ */
+export const FINALIZING_STEP_NAME = /^_?finali[sz]e(?:[A-Z]\w*)?$/;
 
 /**
  * A function named for benchmarking the machine (`getBenchmarkIndex`, `runBenchmark`): what runs

@@ -115,6 +115,41 @@ describe('effects: what a call waits for', () => {
     assert.equal(cookies?.waits, 'memory');
     assert.equal(get, null);
   });
+
+  it('a value computed by a built-in module waits on memory, and so does a helper returning one', () => {
+    const code = `
+      import path from 'node:path';
+      import { pathToFileURL } from 'url';
+      async function caption(item) { return path.basename(item.path); }
+      async function link(file) { return pathToFileURL(file).href; }
+      async function remote(item) { return store.basename(item.path); }
+      probe(caption(x)); probe(link(y)); probe(remote(z));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.waits), ['memory', 'memory', 'io']);
+  });
+
+  it('a gather of work that waits on memory waits on memory; any real call makes it unknown', () => {
+    const code = `
+      async function label(file) { return file.name; }
+      probe(Promise.all(files.map(async (file) => ({ path: file.path }))));
+      probe(Promise.all(files.filter(Boolean).map(label) || []));
+      probe(Promise.all([label(a), Promise.resolve(1)]));
+      probe(Promise.all(files.map(async (file) => fetch(file.url))));
+      probe(Promise.all(files.map(unknownMapper)));
+      probe(Promise.all(pending));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.waits ?? null), ['memory', 'memory', 'memory', null, null, null]);
+  });
+
+  it('a step named for finalising, or a function that calls one, finalises', () => {
+    const code = `
+      async function getParser() { await finalizeSchema(); return new Parser(); }
+      async function parseArgs(args) { const parser = await getParser(); return parser.parse(args); }
+      async function readArgs(args) { return parse(args); }
+      probe(parseArgs(a)); probe(readArgs(a));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.finalizes), [true, false]);
+  });
 });
 
 describe('effects: whether the promise can reject', () => {
