@@ -27,8 +27,12 @@ import {
   REQUEST_STATE_GETTER,
   MEMOISED_INSTANCE_GETTER,
   SINGLETON_GETTER_NAMES,
+  PACKAGE_INSTALL_NAME,
+  PACKAGE_INSTALL_SUBCOMMANDS,
+  PACKAGE_MANAGER_COMMANDS,
   PROCESS_MODULES,
   PROMPT_KIND_NAMES,
+  SESSION_SWITCH_METHOD,
   PROMPT_METHODS,
   POOL_TYPE_NAMES,
   PROMPT_NAME,
@@ -41,14 +45,14 @@ import {
   TRANSACTION_NAMES,
   VALUE_METHODS,
 } from '../catalog/effects';
-import { COLLECTION_MUTATOR_METHODS, PURE_METHODS } from '../catalog/ordered-calls';
+import { COLLECTION_MUTATOR_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
 import { type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
 import { cannotRejectExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
-import { isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
+import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
@@ -163,6 +167,24 @@ export interface EffectSummary {
   /** It starts a server or listener (`server.listen(...)`, `createServer(...)`): later network calls may connect to it. */
   readonly startsServer: boolean;
   /**
+   * It installs or removes packages (see `FileEffects.installsPackages`), itself or through a
+   * function it calls: into one shared folder and manifest, one install at a time.
+   */
+  readonly installsPackages: boolean;
+  /**
+   * It switches a connection's keyspace, database or schema (`SESSION_SWITCH_METHOD`:
+   * `await connection.changeKeyspace(ks)`), itself or through a function it calls: statements
+   * sent on that connection afterwards run under the new state.
+   */
+  readonly switchesSession: boolean;
+  /**
+   * It writes a group of log lines around a pause of its own: a log call (a method other than
+   * `debug`/`trace` of a receiver named `LOGGER_NAMES`, `console.log`, `this.log.info`) before
+   * one of its own `await`s and another after it (`log.info('Fixing X'); await fix(); log.info('Fixed')`).
+   * Calls run beside each other would interleave their groups of lines. Its own body only.
+   */
+  readonly logsAroundPause: boolean;
+  /**
    * It finalises state that earlier steps register: it calls a step named so
    * (`FINALIZING_STEP_NAME`: `await finalizeSchema()`), itself or through a function of this file,
    * or a function of a relative module whose declaration calls one (`FileEffects.finalizesElsewhere`:
@@ -197,6 +219,9 @@ const IO: EffectSummary = {
   startsServer: false,
   loadsModule: false,
   checks: false,
+  installsPackages: false,
+  switchesSession: false,
+  logsAroundPause: false,
   finalizes: false,
 };
 
@@ -229,6 +254,9 @@ export class FileEffects {
   /** Per local function: for each parameter, the first method its body calls on it (`ctx.request(...)`: `request`), or null. */
   private readonly parameterMethods = new Map<FunctionNode, readonly (string | null)[]>();
 
+  /** Typed: per declaration the checker resolved a call to, `declarationIsolatesListeners`'s answer. */
+  private readonly isolatingDeclarations = new Map<object, boolean>();
+
   constructor(context: AnyRuleContext) {
     this.context = context;
     this.sourceCode = context.sourceCode;
@@ -246,7 +274,7 @@ export class FileEffects {
    */
   importedCannotReject(call: EffectCall): boolean {
     const services = getTypedServices(this.context);
-    if (services) return typedCatchesAll(services, call.callee);
+    if (services) return typedCatchesAll(services, call.callee, this.isolatingDeclarations);
     const imported = importedCallee(call.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier));
     if (!imported) return false;
     let names = this.catchAllExports.get(imported.module);
@@ -347,6 +375,33 @@ export class FileEffects {
    */
   summaryOf(call: EffectCall): EffectSummary | null {
     return this.summaryAt(call, 1);
+  }
+
+  /**
+   * True when the call installs or removes packages: its arguments name a package manager's
+   * install command (`runProcess('npm', ['install', dep])`, see `namesPackageInstall`), it is named
+   * for installing (`PACKAGE_INSTALL_NAME`: `installExtension(name, args, config)`, wherever it is
+   * defined), or the function of this file it invokes does one of these (`EffectSummary.installsPackages`).
+   */
+  installsPackages(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    if (name !== null && PACKAGE_INSTALL_NAME.test(name)) return true;
+    return namesPackageInstall(call) || this.summaryOf(call)?.installsPackages === true;
+  }
+
+  /**
+   * True when the call switches a connection's keyspace, database or schema
+   * (`SESSION_SWITCH_METHOD`: `client.useDatabase(name)`), or the function of this file it invokes
+   * does, itself or through its own calls (`EffectSummary.switchesSession`: a helper that borrows
+   * a connection and changes its keyspace before preparing statements on it).
+   */
+  switchesSession(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    if (method !== null && SESSION_SWITCH_METHOD.test(method)) return true;
+    return this.summaryOf(call)?.switchesSession === true;
   }
 
   /**
@@ -1289,13 +1344,24 @@ export class FileEffects {
 }
 
 /** `importedCannotReject`'s typed path: the callee's only call signature is declared catching everything. */
-function typedCatchesAll(services: NonNullable<ReturnType<typeof getTypedServices>>, callee: TSESTree.Node): boolean {
+function typedCatchesAll(
+  services: NonNullable<ReturnType<typeof getTypedServices>>,
+  callee: TSESTree.Node,
+  isolatingDeclarations: Map<object, boolean>,
+): boolean {
   return checkerQuery(false, () => {
     const checker = services.program.getTypeChecker();
     const signatures = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(callee)).getCallSignatures();
     const declaration = signatures.length === 1 ? signatures[0]?.getDeclaration() : undefined;
     // A JSDoc signature has no body; `declarationCatchesAll` says false for anything without one.
-    return declaration !== undefined && declarationCatchesAll(declaration as unknown as DeclarationLike);
+    if (declaration === undefined) return false;
+    if (declarationCatchesAll(declaration as unknown as DeclarationLike)) return true;
+    let isolates = isolatingDeclarations.get(declaration);
+    if (isolates === undefined) {
+      isolates = declarationIsolatesListeners(declaration);
+      isolatingDeclarations.set(declaration, isolates);
+    }
+    return isolates;
   });
 }
 
@@ -1521,6 +1587,56 @@ function firstMemberOfThis(callee: TSESTree.MemberExpression): string | null {
   return node.type === AST_NODE_TYPES.ThisExpression ? first : null;
 }
 
+/**
+ * The call's own arguments name a package manager's install command (`PACKAGE_MANAGER_COMMANDS`
+ * then `PACKAGE_INSTALL_SUBCOMMANDS`): `('npm', ['install', dep, '--prefix', dir])`,
+ * `` (`npm install ${dep}`) ``, `('yarn add left-pad')`, whatever function starts the process.
+ * Reads the first word of each of the first three arguments (an array: its first element).
+ */
+function namesPackageInstall(call: EffectCall): boolean {
+  const words: string[] = [];
+  const take = (node: TSESTree.Node | null | undefined): void => {
+    if (!node) return;
+    const value = skipTransparent(node);
+    let text: string | null = null;
+    if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') text = value.value;
+    else if (value.type === AST_NODE_TYPES.TemplateLiteral) text = value.quasis[0]?.value.cooked ?? null;
+    else if (value.type === AST_NODE_TYPES.ArrayExpression) {
+      const [first] = value.elements;
+      if (first && first.type !== AST_NODE_TYPES.SpreadElement) take(first);
+      return;
+    }
+    if (text === null) return;
+    words.push(...text.trim().split(/\s+/).slice(0, 2).filter(Boolean));
+  };
+  for (const argument of call.arguments.slice(0, 3)) {
+    if (words.length >= 2) break;
+    take(argument);
+  }
+  const [command, subcommand] = words;
+  return command !== undefined && subcommand !== undefined && PACKAGE_MANAGER_COMMANDS.has(command) && PACKAGE_INSTALL_SUBCOMMANDS.has(subcommand);
+}
+
+/**
+ * A log line written for people: a method other than `debug`/`trace`/`verbose` of a receiver whose
+ * last name is one of `LOGGER_NAMES` (`console.log(...)`, `log.info(...)`, `this.log.warn(...)`,
+ * `this.logger.info(...)`).
+ */
+function isLogCall(call: EffectCall): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = staticMemberName(callee);
+  if (method === null || method === 'debug' || method === 'trace' || method === 'verbose') return false;
+  const receiver = skipTransparent(callee.object);
+  const name =
+    receiver.type === AST_NODE_TYPES.Identifier
+      ? receiver.name
+      : receiver.type === AST_NODE_TYPES.MemberExpression
+        ? staticMemberName(receiver)
+        : null;
+  return name !== null && LOGGER_NAMES.has(name);
+}
+
 /** One walk over a function's body, collecting what `EffectSummary` needs. */
 class FunctionWalk {
   private readonly writes: WriteTarget[] = [];
@@ -1534,6 +1650,11 @@ class FunctionWalk {
   private loadsModule = false;
   private checks = false;
   private startsServer = false;
+  private installsPackages = false;
+  private switchesSession = false;
+  /** Start offsets of the function's own awaits and log calls (see `EffectSummary.logsAroundPause`). */
+  private readonly ownAwaits: number[] = [];
+  private readonly ownLogs: number[] = [];
   private finalizes = false;
   private readonly params = new Map<string, number>();
   /** Awaited or returned values at the function's own level. */
@@ -1571,8 +1692,19 @@ class FunctionWalk {
       loadsModule: this.loadsModule,
       checks: this.checks,
       startsServer: this.startsServer,
+      installsPackages: this.installsPackages,
+      switchesSession: this.switchesSession,
+      logsAroundPause: this.logsAroundPause(),
       finalizes: this.finalizes,
     };
+  }
+
+  /** See `EffectSummary.logsAroundPause`. */
+  private logsAroundPause(): boolean {
+    if (this.ownLogs.length < 2) return false;
+    const first = Math.min(...this.ownLogs);
+    const last = Math.max(...this.ownLogs);
+    return this.ownAwaits.some((start) => first < start && start < last);
   }
 
   private get visitorKeys(): TSESLint.SourceCode['visitorKeys'] {
@@ -1611,7 +1743,10 @@ class FunctionWalk {
   private walk(node: TSESTree.Node, own: boolean): void {
     switch (node.type) {
       case AST_NODE_TYPES.AwaitExpression:
-        if (own) this.results.push(node.argument);
+        if (own) {
+          this.results.push(node.argument);
+          this.ownAwaits.push(node.range[0]);
+        }
         break;
       case AST_NODE_TYPES.ReturnStatement:
         if (own && node.argument) this.results.push(node.argument);
@@ -1642,6 +1777,7 @@ class FunctionWalk {
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:
         this.recordCall(node);
+        if (own && isLogCall(node)) this.ownLogs.push(node.range[0]);
         break;
       default:
         break;
@@ -1668,12 +1804,16 @@ class FunctionWalk {
     if (method === 'listen' || (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'createServer') || method === 'createServer') {
       this.startsServer = true;
     }
+    if (namesPackageInstall(call) || (calledName !== null && PACKAGE_INSTALL_NAME.test(calledName))) this.installsPackages = true;
+    if (method !== null && SESSION_SWITCH_METHOD.test(method)) this.switchesSession = true;
     if (calledName !== null && FINALIZING_STEP_NAME.test(calledName)) this.finalizes = true;
     const summary = this.effects.calleeSummary(call, this.depth);
     if (!summary) {
       if (!this.finalizes && this.effects.finalizesElsewhere(call)) this.finalizes = true;
       return;
     }
+    if (summary.installsPackages) this.installsPackages = true;
+    if (summary.switchesSession) this.switchesSession = true;
     if (summary.finalizes) this.finalizes = true;
     if (summary.benchmarks) this.benchmarks = true;
     if (summary.loadsModule) this.loadsModule = true;

@@ -585,7 +585,7 @@ export interface ModuleLoads {
 }
 
 /** A relative module specifier (`./db`, `../lib/db`). */
-function isRelativeSpecifier(value: string): boolean {
+export function isRelativeSpecifier(value: string): boolean {
   return value.startsWith('./') || value.startsWith('../');
 }
 
@@ -646,13 +646,13 @@ export const getModuleLoads = perFile((context): ModuleLoads => {
 });
 
 /**
- * May the file load one of `modules` (see `ModuleLoads`), or, with `relative`, a relative module?
- * A file with a specifier that is not a string literal may load anything.
+ * May the file load one of `modules` (see `ModuleLoads`)? A file with a specifier that is not a
+ * string literal may load anything.
  */
-export function mayLoadModule(loads: ModuleLoads, modules: ReadonlySet<string>, relative = false): boolean {
+export function mayLoadModule(loads: ModuleLoads, modules: ReadonlySet<string>): boolean {
   if (loads.unknownSpecifier) return true;
   for (const specifier of loads.specifiers) {
-    if (modules.has(specifier) || (relative && isRelativeSpecifier(specifier))) return true;
+    if (modules.has(specifier)) return true;
   }
   return false;
 }

@@ -10,7 +10,7 @@ import {
   TYPESCRIPT_EMIT_HELPERS,
 } from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
-import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, importedCallee, mayLoadModule, type ModuleLoads } from './imports';
+import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, importedCallee, isRelativeSpecifier, mayLoadModule, type ModuleLoads } from './imports';
 import { perFile } from './per-file';
 import { collectPromiseNames } from './promise-names';
 import { getSourceWords, type SourceWords } from './source-words';
@@ -263,18 +263,27 @@ function mayCallPromiseCatalogs(words: SourceWords, loads: ModuleLoads): boolean
  *   judge by syntax as evidence of a thenable; a `.catch` chain needs a promise receiver, which
  *   needs one of these words);
  * - no global of the promise catalogs named outside comments (`Promise`, `fetch`, `crypto`);
- * - no import, `require()`, `import()` or `import x = require()` of a relative module (its async
- *   exports are read from its file) or of a module of the promise catalogs (`fs/promises`, `util`,
- *   `events`, `axios`, ...; `node:` forms included), and none whose specifier is not a string
- *   literal (see `ModuleLoads`).
+ * - no import, `require()`, `import()` or `import x = require()` of a module of the promise
+ *   catalogs (`fs/promises`, `util`, `events`, `axios`, ...; `node:` forms included), and none
+ *   whose specifier is not a string literal (see `ModuleLoads`);
+ * - no name bound from a relative module (`ModuleLoads.relativeBindings`), or no relative module
+ *   the file loads whose text exports a promise-returning function (`asyncExportsOf`, see
+ *   `readAsyncExports`): an import is a promise only as a call of such an export
+ *   (`isImportedPromiseFunction`). A relative module that cannot be read exports none.
  * The words are looked for standing alone (`SourceWords.inCode`: a JSDoc `{Promise<void>}` or a
  * "then" in a comment is no evidence); one in a string also counts, so a "true" only means "look".
  */
-function untypedMayContainPromises(context: Context): boolean {
+function untypedMayContainPromises(context: Context, asyncExportsOf: (specifier: string) => ReadonlySet<string> | null): boolean {
   const words = getSourceWords(context);
   if (words.inCode('async') || words.inCode('then') || words.inCode('finally')) return true;
   if (PROMISE_SOURCE_GLOBALS.some((name) => words.inCode(name))) return true;
-  return mayLoadModule(getModuleLoads(context), PROMISE_SOURCE_MODULES, true);
+  const loads = getModuleLoads(context);
+  if (mayLoadModule(loads, PROMISE_SOURCE_MODULES)) return true;
+  if (loads.relativeBindings.size === 0) return false;
+  for (const specifier of loads.specifiers) {
+    if (isRelativeSpecifier(specifier) && (asyncExportsOf(specifier)?.size ?? 0) > 0) return true;
+  }
+  return false;
 }
 
 /**
@@ -1600,7 +1609,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
       return result;
     },
     mayContainPromises() {
-      mayContainPromises ??= services !== null || untypedMayContainPromises(context);
+      mayContainPromises ??= services !== null || untypedMayContainPromises(context, asyncExportsOf);
       return mayContainPromises;
     },
     returnsPromise(node) {

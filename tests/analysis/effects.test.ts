@@ -384,6 +384,47 @@ describe('effects: local files, module loads, checks', () => {
     assert.deepEqual(handed, [true, true, true, true, false, false]);
   });
 
+  it('installsPackages: a process given an install command, a helper of this file that starts one, a call named for installing', () => {
+    const code = `
+      async function addOne(name, home) { await runTool('pnpm', ['add', name], { cwd: home }); }
+      async function viewOne(name) { return runTool('npm', ['view', name, 'version']); }
+      async function viaShell(pkg) { await sh(\`yarn add \${pkg}\`); }
+      async function setUp(name) { if (known(name)) return; await installExtension(name); }
+      probe(addOne(n, h)); probe(viewOne(n)); probe(viaShell(p)); probe(setUp(n));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.installsPackages), [true, false, true, true]);
+    const direct = runOnCode<boolean>('probe(runProcess("npm", ["install", dep])); probe(uninstallDriver(x)); probe(fetchPackage(x));', (context, collect) => ({
+      CallExpression(node) {
+        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'probe') return;
+        const [argument] = node.arguments;
+        if (argument?.type === AST_NODE_TYPES.CallExpression) collect(getFileEffects(context).installsPackages(argument));
+      },
+    }));
+    assert.deepEqual(direct, [true, true, false]);
+  });
+
+  it('switchesSession: a connection switched to a keyspace, also two helpers deep; a plain query does not', () => {
+    const code = `
+      class Handler {
+        static async prepareIn(host, keyspace, queries) { const c = await Handler.borrow(host, keyspace); await c.prepareAll(queries); }
+        static async borrow(host, keyspace) { const c = host.borrowConnection(); if (c.keyspace !== keyspace) await c.changeKeyspace(keyspace); return c; }
+        static async count(host) { return host.borrowConnection().query('select count(*) from t'); }
+      }
+      probe(Handler.prepareIn(h, k, q)); probe(Handler.count(h));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.switchesSession), [true, false]);
+  });
+
+  it('logsAroundPause: log lines before and after an own await; one line before, or debug lines, do not count', () => {
+    const code = `
+      async function fix(issue) { log.info('Fixing ' + issue.id); await apply(issue); log.info('Done'); }
+      async function upload(file) { console.log('uploading'); await put(file); }
+      async function quiet(file) { logger.debug('start'); await put(file); logger.debug('end'); }
+      probe(fix(i)); probe(upload(f)); probe(quiet(f));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.logsAroundPause), [true, false, false]);
+  });
+
   it('a method named for in-memory work waits on memory', () => {
     assert.equal(only('probe(sequencer.sort(files));').waits, 'memory');
   });

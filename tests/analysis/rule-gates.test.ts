@@ -87,6 +87,16 @@ describe('PromiseAnalysis.mayContainPromises (untyped)', () => {
     assert.deepEqual(may('crypto.subtle.digest(a, b);'), ['true']);
     assert.deepEqual(may("import { once } from 'node:events';"), ['true']);
     assert.deepEqual(may("import { saveUser } from './promise-api';"), ['true']);
+    assert.deepEqual(may("const { saveUser } = require('./promise-api');\nsaveUser('a');"), ['true']);
+  });
+
+  it('counts a relative module only when its text exports a promise-returning function', () => {
+    // The barrel re-exports async functions with `export *`, which its text does not show.
+    assert.deepEqual(may("import { makeBadgeLabel } from './local-helpers-barrel';\nmakeBadgeLabel('a', 1);"), ['false']);
+    assert.deepEqual(may("const helpers = require('./missing-module');\nhelpers.save();"), ['false']);
+    // Loaded for its side effects only: no name is bound from it.
+    assert.deepEqual(may("import './promise-api';\nrun();"), ['false']);
+    assert.deepEqual(may("import { syncValue } from './promise-api';\nsyncValue();"), ['true']);
   });
 });
 
