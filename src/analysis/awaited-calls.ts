@@ -36,6 +36,24 @@ export function awaitedCallOf(node: TSESTree.AwaitExpression): AwaitedCall | nul
 }
 
 
+/**
+ * True when the call runs a function that its caller's user may or may not have supplied: a member
+ * called optionally (`await opts.shouldBypassCache?.(...args)`, `await this.hooks.beforeSave?.(doc)`),
+ * or a member with a fallback (`await (opts.getKey || defaultKey)(...args)`, `??` too). Such hooks
+ * are written by the user of the code (often synchronous, a key or a predicate), and run in the
+ * order the code documents: users may rely on one seeing what an earlier one did.
+ */
+export function callsSuppliedHook(call: AwaitedCall): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(call.callee);
+  if (call.optional) return callee.type === AST_NODE_TYPES.MemberExpression;
+  return (
+    callee.type === AST_NODE_TYPES.LogicalExpression &&
+    (callee.operator === '||' || callee.operator === '??') &&
+    skipTransparent(callee.left).type === AST_NODE_TYPES.MemberExpression
+  );
+}
+
 /** The called function's own name: `f` for `f()`, `query` for `db.pool.query()`; null if computed. */
 export function calleeName(call: AwaitedCall): string | null {
   return writtenName(call.callee);

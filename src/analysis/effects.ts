@@ -11,7 +11,9 @@ import {
   FILE_SYSTEM_MODULES,
   FILE_WRITE_FUNCTIONS,
   LOCK_METHODS,
+  FINALIZING_STEP_NAME,
   MEMORY_PROMISE_IMPORTS,
+  SYNC_VALUE_MODULES,
   NEVER_REJECTING_APIS,
   MODULE_LOADER_NAMES,
   ORDERED_RESOURCE_CLASS_WORDS,
@@ -25,8 +27,12 @@ import {
   REQUEST_STATE_GETTER,
   MEMOISED_INSTANCE_GETTER,
   SINGLETON_GETTER_NAMES,
+  PACKAGE_INSTALL_NAME,
+  PACKAGE_INSTALL_SUBCOMMANDS,
+  PACKAGE_MANAGER_COMMANDS,
   PROCESS_MODULES,
   PROMPT_KIND_NAMES,
+  SESSION_SWITCH_METHOD,
   PROMPT_METHODS,
   POOL_TYPE_NAMES,
   PROMPT_NAME,
@@ -39,14 +45,14 @@ import {
   TRANSACTION_NAMES,
   VALUE_METHODS,
 } from '../catalog/effects';
-import { COLLECTION_MUTATOR_METHODS, PURE_METHODS } from '../catalog/ordered-calls';
+import { COLLECTION_MUTATOR_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
 import { type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
 import { cannotRejectExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
-import { isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
+import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
@@ -54,6 +60,7 @@ import { resolveRelativeModule, type ResolvedModule } from './module-resolution'
 import {
   moduleExportIsMemoisedComputation,
   moduleFunctionCachesOnArgument,
+  moduleFunctionFinalizes,
   moduleFunctionWaitsOnNothing,
   moduleFunctionWrittenParameters,
 } from './module-functions';
@@ -88,7 +95,9 @@ export type WriteTarget =
  * - `waits`: what the promise of a call waits for.
  *   - `memory`: nothing real: the function is not async and returns no promise of real work, or
  *     every `await` and `return` in it is of a value already at hand (a variable or field, a
- *     cached promise), `Promise.resolve(...)`, a request accessor (`MEMORY_PROMISE_IMPORTS`), or a
+ *     cached promise), `Promise.resolve(...)`, a request accessor (`MEMORY_PROMISE_IMPORTS`), a
+ *     function of a built-in module that computes a value in place (`SYNC_VALUE_MODULES`:
+ *     `path.basename(p)`), or a
  *     call whose own summary waits on memory;
  *   - `cached`: the function answers from a value it keeps once it has one (see
  *     `servesCachedValue`: `if (this.client) return this.client;` first, a cache hit returned
@@ -157,6 +166,32 @@ export interface EffectSummary {
   readonly checks: boolean;
   /** It starts a server or listener (`server.listen(...)`, `createServer(...)`): later network calls may connect to it. */
   readonly startsServer: boolean;
+  /**
+   * It installs or removes packages (see `FileEffects.installsPackages`), itself or through a
+   * function it calls: into one shared folder and manifest, one install at a time.
+   */
+  readonly installsPackages: boolean;
+  /**
+   * It switches a connection's keyspace, database or schema (`SESSION_SWITCH_METHOD`:
+   * `await connection.changeKeyspace(ks)`), itself or through a function it calls: statements
+   * sent on that connection afterwards run under the new state.
+   */
+  readonly switchesSession: boolean;
+  /**
+   * It writes a group of log lines around a pause of its own: a log call (a method other than
+   * `debug`/`trace` of a receiver named `LOGGER_NAMES`, `console.log`, `this.log.info`) before
+   * one of its own `await`s and another after it (`log.info('Fixing X'); await fix(); log.info('Fixed')`).
+   * Calls run beside each other would interleave their groups of lines. Its own body only.
+   */
+  readonly logsAroundPause: boolean;
+  /**
+   * It finalises state that earlier steps register: it calls a step named so
+   * (`FINALIZING_STEP_NAME`: `await finalizeSchema()`), itself or through a function of this file,
+   * or a function of a relative module whose declaration calls one (`FileEffects.finalizesElsewhere`:
+   * `getParser()` of `./parser`, which finalises the schema that loading extensions filled). It
+   * reads whatever the calls before it registered in module state, so it runs after them.
+   */
+  readonly finalizes: boolean;
 }
 
 /** `ts.SymbolFlags.Class`; written out so untyped mode never loads `typescript`. */
@@ -184,6 +219,10 @@ const IO: EffectSummary = {
   startsServer: false,
   loadsModule: false,
   checks: false,
+  installsPackages: false,
+  switchesSession: false,
+  logsAroundPause: false,
+  finalizes: false,
 };
 
 /** A catalogued API call's effect, from its import (or a readline-like method name). */
@@ -215,6 +254,9 @@ export class FileEffects {
   /** Per local function: for each parameter, the first method its body calls on it (`ctx.request(...)`: `request`), or null. */
   private readonly parameterMethods = new Map<FunctionNode, readonly (string | null)[]>();
 
+  /** Typed: per declaration the checker resolved a call to, `declarationIsolatesListeners`'s answer. */
+  private readonly isolatingDeclarations = new Map<object, boolean>();
+
   constructor(context: AnyRuleContext) {
     this.context = context;
     this.sourceCode = context.sourceCode;
@@ -232,7 +274,7 @@ export class FileEffects {
    */
   importedCannotReject(call: EffectCall): boolean {
     const services = getTypedServices(this.context);
-    if (services) return typedCatchesAll(services, call.callee);
+    if (services) return typedCatchesAll(services, call.callee, this.isolatingDeclarations);
     const imported = importedCallee(call.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier));
     if (!imported) return false;
     let names = this.catchAllExports.get(imported.module);
@@ -336,6 +378,33 @@ export class FileEffects {
   }
 
   /**
+   * True when the call installs or removes packages: its arguments name a package manager's
+   * install command (`runProcess('npm', ['install', dep])`, see `namesPackageInstall`), it is named
+   * for installing (`PACKAGE_INSTALL_NAME`: `installExtension(name, args, config)`, wherever it is
+   * defined), or the function of this file it invokes does one of these (`EffectSummary.installsPackages`).
+   */
+  installsPackages(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    if (name !== null && PACKAGE_INSTALL_NAME.test(name)) return true;
+    return namesPackageInstall(call) || this.summaryOf(call)?.installsPackages === true;
+  }
+
+  /**
+   * True when the call switches a connection's keyspace, database or schema
+   * (`SESSION_SWITCH_METHOD`: `client.useDatabase(name)`), or the function of this file it invokes
+   * does, itself or through its own calls (`EffectSummary.switchesSession`: a helper that borrows
+   * a connection and changes its keyspace before preparing statements on it).
+   */
+  switchesSession(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    if (method !== null && SESSION_SWITCH_METHOD.test(method)) return true;
+    return this.summaryOf(call)?.switchesSession === true;
+  }
+
+  /**
    * True when the call invokes a function of a relative module that waits on nothing, by the text
    * of its declaration there (`moduleFunctionWaitsOnNothing`: no awaited call, no `.then`, no
    * returned call): `makeLabel()` imported from `./labels`, `helpers.greetingFor(l)` of a namespace
@@ -354,6 +423,19 @@ export class FileEffects {
       this.idleImports.set(key, answer);
     }
     return answer;
+  }
+
+  /**
+   * True when the call invokes a function of a relative module whose declaration there calls a
+   * step named for finalising (`moduleFunctionFinalizes`: `export async function getParser() {
+   * await finalizeSchema(); ... }`), found as `waitsOnNothingElsewhere` finds it; the call itself
+   * named so (`registry.finalize()`) counts too. False otherwise.
+   */
+  finalizesElsewhere(call: EffectCall): boolean {
+    const name = writtenName(call.callee);
+    if (name !== null && FINALIZING_STEP_NAME.test(name)) return true;
+    const target = this.relativeModuleFunction(call);
+    return target?.file ? moduleFunctionFinalizes(target.file, target.name) : false;
   }
 
   /**
@@ -784,6 +866,9 @@ export class FileEffects {
   private summaryAt(call: EffectCall, depth: number): EffectSummary | null {
     const api = this.apiEffect(call);
     if (api !== null) return apiSummary(api, call);
+    if (call.type === AST_NODE_TYPES.CallExpression && this.promiseCombinator(call) !== null) {
+      return depth <= MAX_DEPTH && this.gathersOnlyMemory(call, depth) ? { ...IO, waits: 'memory', canReject: this.callCanReject(call, depth) } : null;
+    }
     const fn = this.calledFunction(call);
     if (!fn || depth > MAX_DEPTH || this.inProgress.has(fn)) return null;
     return this.summarise(fn, depth);
@@ -1120,6 +1205,33 @@ export class FileEffects {
     return fn ?? 'unknown';
   }
 
+  /**
+   * For `Promise.all(list)` (any combinator of the global `Promise`): true when every promise it
+   * gathers waits on memory (`EffectSummary.waits`), so the gather waits on nothing real:
+   * `Promise.all(files.map(async (file) => ({ path: file.path })))`, an async mapper (written there
+   * or a function of this file) whose summary waits on memory; an array literal of calls that each
+   * wait on memory; `a.map(f) || []` when both sides do. Anything else (a value that may hold a
+   * started promise, an unknown mapper or call) answers false.
+   */
+  private gathersOnlyMemory(call: TSESTree.CallExpression, depth: number): boolean {
+    const [list] = call.arguments;
+    const waitsOnMemory = (node: TSESTree.Node): boolean => {
+      const value = skipTransparent(node);
+      if (value.type === AST_NODE_TYPES.LogicalExpression) return waitsOnMemory(value.left) && waitsOnMemory(value.right);
+      if (value.type === AST_NODE_TYPES.ArrayExpression) {
+        return value.elements.every((element) => {
+          if (element === null || element.type === AST_NODE_TYPES.SpreadElement) return false;
+          const item = skipTransparent(element);
+          return (item.type === AST_NODE_TYPES.CallExpression || item.type === AST_NODE_TYPES.NewExpression) && this.summaryAt(item, depth + 1)?.waits === 'memory';
+        });
+      }
+      const mapper = this.mappedFunction(value);
+      if (mapper === null || mapper === 'unknown' || depth > MAX_DEPTH || this.inProgress.has(mapper)) return false;
+      return this.summarise(mapper, depth + 1).waits === 'memory';
+    };
+    return list !== undefined && waitsOnMemory(list);
+  }
+
   /** `all`, `allSettled`, `race` or `any` for a call of that method on the global `Promise`, else null. */
   private promiseCombinator(call: TSESTree.CallExpression): PromiseCombinator | null {
     const combinator = promiseCombinatorOf(call.callee);
@@ -1206,6 +1318,8 @@ export class FileEffects {
       if (PROMPT_MODULES.has(module) || (module.startsWith('@inquirer/') && member === null)) return 'prompt';
       if (ENV_LOADER_MODULES.has(module) && (name === 'config' || name === 'default' || name === 'expand')) return 'envLoad';
       if (MEMORY_PROMISE_IMPORTS.get(module)?.has(name)) return 'memory';
+      // `path.basename(p)`, `fileURLToPath(u)`: a value computed in place, no promise.
+      if (SYNC_VALUE_MODULES.has(module)) return 'memory';
       if ((module === 'readline' || module === 'node:readline' || module === 'readline/promises') && member === 'question') {
         return 'prompt';
       }
@@ -1230,13 +1344,24 @@ export class FileEffects {
 }
 
 /** `importedCannotReject`'s typed path: the callee's only call signature is declared catching everything. */
-function typedCatchesAll(services: NonNullable<ReturnType<typeof getTypedServices>>, callee: TSESTree.Node): boolean {
+function typedCatchesAll(
+  services: NonNullable<ReturnType<typeof getTypedServices>>,
+  callee: TSESTree.Node,
+  isolatingDeclarations: Map<object, boolean>,
+): boolean {
   return checkerQuery(false, () => {
     const checker = services.program.getTypeChecker();
     const signatures = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(callee)).getCallSignatures();
     const declaration = signatures.length === 1 ? signatures[0]?.getDeclaration() : undefined;
     // A JSDoc signature has no body; `declarationCatchesAll` says false for anything without one.
-    return declaration !== undefined && declarationCatchesAll(declaration as unknown as DeclarationLike);
+    if (declaration === undefined) return false;
+    if (declarationCatchesAll(declaration as unknown as DeclarationLike)) return true;
+    let isolates = isolatingDeclarations.get(declaration);
+    if (isolates === undefined) {
+      isolates = declarationIsolatesListeners(declaration);
+      isolatingDeclarations.set(declaration, isolates);
+    }
+    return isolates;
   });
 }
 
@@ -1462,6 +1587,56 @@ function firstMemberOfThis(callee: TSESTree.MemberExpression): string | null {
   return node.type === AST_NODE_TYPES.ThisExpression ? first : null;
 }
 
+/**
+ * The call's own arguments name a package manager's install command (`PACKAGE_MANAGER_COMMANDS`
+ * then `PACKAGE_INSTALL_SUBCOMMANDS`): `('npm', ['install', dep, '--prefix', dir])`,
+ * `` (`npm install ${dep}`) ``, `('yarn add left-pad')`, whatever function starts the process.
+ * Reads the first word of each of the first three arguments (an array: its first element).
+ */
+function namesPackageInstall(call: EffectCall): boolean {
+  const words: string[] = [];
+  const take = (node: TSESTree.Node | null | undefined): void => {
+    if (!node) return;
+    const value = skipTransparent(node);
+    let text: string | null = null;
+    if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') text = value.value;
+    else if (value.type === AST_NODE_TYPES.TemplateLiteral) text = value.quasis[0]?.value.cooked ?? null;
+    else if (value.type === AST_NODE_TYPES.ArrayExpression) {
+      const [first] = value.elements;
+      if (first && first.type !== AST_NODE_TYPES.SpreadElement) take(first);
+      return;
+    }
+    if (text === null) return;
+    words.push(...text.trim().split(/\s+/).slice(0, 2).filter(Boolean));
+  };
+  for (const argument of call.arguments.slice(0, 3)) {
+    if (words.length >= 2) break;
+    take(argument);
+  }
+  const [command, subcommand] = words;
+  return command !== undefined && subcommand !== undefined && PACKAGE_MANAGER_COMMANDS.has(command) && PACKAGE_INSTALL_SUBCOMMANDS.has(subcommand);
+}
+
+/**
+ * A log line written for people: a method other than `debug`/`trace`/`verbose` of a receiver whose
+ * last name is one of `LOGGER_NAMES` (`console.log(...)`, `log.info(...)`, `this.log.warn(...)`,
+ * `this.logger.info(...)`).
+ */
+function isLogCall(call: EffectCall): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = staticMemberName(callee);
+  if (method === null || method === 'debug' || method === 'trace' || method === 'verbose') return false;
+  const receiver = skipTransparent(callee.object);
+  const name =
+    receiver.type === AST_NODE_TYPES.Identifier
+      ? receiver.name
+      : receiver.type === AST_NODE_TYPES.MemberExpression
+        ? staticMemberName(receiver)
+        : null;
+  return name !== null && LOGGER_NAMES.has(name);
+}
+
 /** One walk over a function's body, collecting what `EffectSummary` needs. */
 class FunctionWalk {
   private readonly writes: WriteTarget[] = [];
@@ -1475,6 +1650,12 @@ class FunctionWalk {
   private loadsModule = false;
   private checks = false;
   private startsServer = false;
+  private installsPackages = false;
+  private switchesSession = false;
+  /** Start offsets of the function's own awaits and log calls (see `EffectSummary.logsAroundPause`). */
+  private readonly ownAwaits: number[] = [];
+  private readonly ownLogs: number[] = [];
+  private finalizes = false;
   private readonly params = new Map<string, number>();
   /** Awaited or returned values at the function's own level. */
   private readonly results: TSESTree.Node[] = [];
@@ -1511,7 +1692,19 @@ class FunctionWalk {
       loadsModule: this.loadsModule,
       checks: this.checks,
       startsServer: this.startsServer,
+      installsPackages: this.installsPackages,
+      switchesSession: this.switchesSession,
+      logsAroundPause: this.logsAroundPause(),
+      finalizes: this.finalizes,
     };
+  }
+
+  /** See `EffectSummary.logsAroundPause`. */
+  private logsAroundPause(): boolean {
+    if (this.ownLogs.length < 2) return false;
+    const first = Math.min(...this.ownLogs);
+    const last = Math.max(...this.ownLogs);
+    return this.ownAwaits.some((start) => first < start && start < last);
   }
 
   private get visitorKeys(): TSESLint.SourceCode['visitorKeys'] {
@@ -1550,7 +1743,10 @@ class FunctionWalk {
   private walk(node: TSESTree.Node, own: boolean): void {
     switch (node.type) {
       case AST_NODE_TYPES.AwaitExpression:
-        if (own) this.results.push(node.argument);
+        if (own) {
+          this.results.push(node.argument);
+          this.ownAwaits.push(node.range[0]);
+        }
         break;
       case AST_NODE_TYPES.ReturnStatement:
         if (own && node.argument) this.results.push(node.argument);
@@ -1581,6 +1777,7 @@ class FunctionWalk {
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:
         this.recordCall(node);
+        if (own && isLogCall(node)) this.ownLogs.push(node.range[0]);
         break;
       default:
         break;
@@ -1607,8 +1804,17 @@ class FunctionWalk {
     if (method === 'listen' || (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'createServer') || method === 'createServer') {
       this.startsServer = true;
     }
+    if (namesPackageInstall(call) || (calledName !== null && PACKAGE_INSTALL_NAME.test(calledName))) this.installsPackages = true;
+    if (method !== null && SESSION_SWITCH_METHOD.test(method)) this.switchesSession = true;
+    if (calledName !== null && FINALIZING_STEP_NAME.test(calledName)) this.finalizes = true;
     const summary = this.effects.calleeSummary(call, this.depth);
-    if (!summary) return;
+    if (!summary) {
+      if (!this.finalizes && this.effects.finalizesElsewhere(call)) this.finalizes = true;
+      return;
+    }
+    if (summary.installsPackages) this.installsPackages = true;
+    if (summary.switchesSession) this.switchesSession = true;
+    if (summary.finalizes) this.finalizes = true;
     if (summary.benchmarks) this.benchmarks = true;
     if (summary.loadsModule) this.loadsModule = true;
     if (summary.checks) this.checks = true;

@@ -396,8 +396,10 @@ export function catchAllAsyncExports(text: string): ReadonlySet<string> {
 }
 
 /**
- * The names a module exports as plain functions whose one result is a promise that only ever
- * resolves: the body is `return new Promise((resolve) => ...)` (or an arrow's expression body is
+ * The names a module exports as plain or `async` functions whose one result is a promise that only
+ * ever resolves (an `async` function adopts the promise it returns, `export async function
+ * asPromise(event) { return new Promise((resolve) => ...) }`): the body is `return new
+ * Promise((resolve) => ...)` (or an arrow's expression body is
  * that `new Promise(...)`), and the executor declares no `reject`, or one named for being unused
  * (`_`, `_reject`). Only a synchronous throw of the executor could reject it. Not a delay (an
  * executor that mentions `setTimeout`): waiting is its whole point, and a dropped one is a
@@ -408,7 +410,7 @@ export function resolveOnlyPromiseExports(text: string): ReadonlySet<string> {
   const names = new Set<string>();
   const seen = new Map<string, number>();
   const pattern =
-    /^[ \t]*(?:export\s+(?:function\s+([\w$]+)|(?:const|let|var)\s+([\w$]+)\s*(?::[^=\n]+)?=\s*(?:function\b\s*[\w$]*)?)|(?:module\.)?exports\.([\w$]+)\s*=\s*(?:function\b\s*[\w$]*)?)\s*(?:<[^>()]*>)?\s*\(/gm;
+    /^[ \t]*(?:export\s+(?:(?:async\s+)?function\s+([\w$]+)|(?:const|let|var)\s+([\w$]+)\s*(?::[^=\n]+)?=\s*(?:async\s+)?(?:function\b\s*[\w$]*)?)|(?:module\.)?exports\.([\w$]+)\s*=\s*(?:async\s+)?(?:function\b\s*[\w$]*)?)\s*(?:<[^>()]*>)?\s*\(/gm;
   for (const match of text.matchAll(pattern)) {
     const name = match[1] ?? match[2] ?? match[3];
     if (!name) continue;

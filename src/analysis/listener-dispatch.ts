@@ -1,8 +1,10 @@
+import type * as ts from 'typescript';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { skipTransparent, staticMemberName } from '../util/ast';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { forEachChild } from './dependencies';
+import { loadTypeScript } from './imports';
 
 /** Array methods that call their callback once per element. */
 const ITERATION_METHODS: ReadonlySet<string> = new Set(['forEach', 'filter', 'map', 'some', 'every', 'flatMap', 'reduce']);
@@ -145,4 +147,90 @@ function containsOwn(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.Visit
   };
   visit(root);
   return found;
+}
+
+/**
+ * Typed path of `isolatesListeners` and `isIsolatingEmitterMethod`, across modules: `declaration`
+ * (the one declaration the checker resolved a call to) is an `async` function or method with a
+ * body in a source file of the program (not a declaration file) that dispatches to listeners and
+ * keeps their failures to itself, or an event-API method (`on`, `once`, `off`, ...) of a class that
+ * has such a dispatch. Walks TypeScript's own syntax tree of that file (loaded only in typed mode).
+ */
+export function declarationIsolatesListeners(declaration: ts.Declaration): boolean {
+  const tsModule = loadTypeScript();
+  if (!tsModule.isFunctionLike(declaration) || declaration.getSourceFile().isDeclarationFile) return false;
+  if (!isAsyncDeclaration(tsModule, declaration)) return false;
+  if (tsIsolatesListeners(tsModule, declaration)) return true;
+  if (!tsModule.isMethodDeclaration(declaration) || !tsModule.isIdentifier(declaration.name) || !EVENT_API_METHODS.has(declaration.name.text)) return false;
+  const owner = declaration.parent;
+  return (
+    tsModule.isClassLike(owner) &&
+    owner.members.some((member) => member !== declaration && tsModule.isMethodDeclaration(member) && tsIsolatesListeners(tsModule, member))
+  );
+}
+
+function isAsyncDeclaration(tsModule: typeof ts, declaration: ts.SignatureDeclaration): boolean {
+  const modifiers = tsModule.canHaveModifiers(declaration) ? tsModule.getModifiers(declaration) : undefined;
+  return modifiers?.some((modifier) => modifier.kind === tsModule.SyntaxKind.AsyncKeyword) ?? false;
+}
+
+function tsIsolatesListeners(tsModule: typeof ts, fn: ts.SignatureDeclaration): boolean {
+  const body = 'body' in fn ? (fn.body as ts.Node | undefined) : undefined;
+  if (!body) return false;
+  const bound: string[] = [];
+  const visit = (node: ts.Node, inIteration: boolean): boolean => {
+    if (tsModule.isFunctionLike(node)) {
+      const parent = node.parent;
+      const iterates =
+        tsModule.isCallExpression(parent) &&
+        parent.arguments.some((argument) => argument === node) &&
+        tsModule.isPropertyAccessExpression(parent.expression) &&
+        ITERATION_METHODS.has(parent.expression.name.text);
+      const inner = 'body' in node ? (node.body as ts.Node | undefined) : undefined;
+      if (!iterates || !inner) return false;
+      const names = node.parameters.flatMap((parameter) => tsBoundNames(tsModule, parameter.name));
+      bound.push(...names);
+      const found = visit(inner, true);
+      bound.splice(bound.length - names.length, names.length);
+      return found;
+    }
+    if (tsModule.isForOfStatement(node) || tsModule.isForInStatement(node)) {
+      const initializer = node.initializer;
+      const names = tsModule.isVariableDeclarationList(initializer)
+        ? initializer.declarations.flatMap((declaration) => tsBoundNames(tsModule, declaration.name))
+        : [];
+      bound.push(...names);
+      const found = visit(node.statement, true);
+      bound.splice(bound.length - names.length, names.length);
+      return found;
+    }
+    if (tsModule.isTryStatement(node) && inIteration && node.catchClause && !tsContainsOwn(tsModule, node.catchClause.block, (inner) => tsModule.isThrowStatement(inner))) {
+      const names = [...bound];
+      const callsListener = tsContainsOwn(tsModule, node.tryBlock, (inner) => {
+        if (!tsModule.isCallExpression(inner)) return false;
+        let callee: ts.Expression = inner.expression;
+        if (tsModule.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) callee = callee.expression;
+        return tsModule.isIdentifier(callee) && names.includes(callee.text);
+      });
+      if (callsListener) return true;
+    }
+    const loops = inIteration || tsModule.isForStatement(node) || tsModule.isWhileStatement(node) || tsModule.isDoStatement(node);
+    return tsModule.forEachChild(node, (child) => (visit(child, loops) ? true : undefined)) ?? false;
+  };
+  return visit(body, false);
+}
+
+function tsBoundNames(tsModule: typeof ts, name: ts.BindingName): string[] {
+  if (tsModule.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (tsModule.isBindingElement(element) ? tsBoundNames(tsModule, element.name) : []));
+}
+
+/** `test` holds for `root` or a node below it outside nested functions. */
+function tsContainsOwn(tsModule: typeof ts, root: ts.Node, test: (node: ts.Node) => boolean): boolean {
+  const visit = (node: ts.Node): boolean => {
+    if (test(node)) return true;
+    if (node !== root && tsModule.isFunctionLike(node)) return false;
+    return tsModule.forEachChild(node, (child) => (visit(child) ? true : undefined)) ?? false;
+  };
+  return visit(root);
 }

@@ -6,7 +6,7 @@
  */
 import { fromModuleText } from './module-exports';
 import { resolveRelativeModule, type ResolvedModule } from './module-resolution';
-import { OUTSIDE_WORLD_MODULES, VALUE_METHODS } from '../catalog/effects';
+import { FINALIZING_STEP_NAME, OUTSIDE_WORLD_MODULES, SYNC_VALUE_MODULES, VALUE_METHODS } from '../catalog/effects';
 import { bodyOpenAfterParameters, closingIndex, skipTrivia } from './guarded-bodies';
 
 /** `export * from './x'` / `export { a, b as c } from './x'` at a line start. */
@@ -151,14 +151,20 @@ type OwnAnswer<T> = { readonly declared: false } | { readonly declared: true; re
  * re-exports are resolved and asked again at every question, so an edit of a re-exported module,
  * or one added later, is seen while the barrel is unchanged.
  */
-function fromExportedDeclaration<T>(resolved: ResolvedModule, name: string, key: string, derive: (parts: FunctionParts) => T, hops = 0): T | null {
+function fromExportedDeclaration<T>(
+  resolved: ResolvedModule,
+  name: string,
+  key: string,
+  derive: (parts: FunctionParts, text: string) => T,
+  hops = 0,
+): T | null {
   const { file, stats } = resolved;
   const own = fromModuleText(
     file,
     `${key}:${name}`,
     (text): OwnAnswer<T> => {
       const parts = ownFunctionParts(text, name);
-      return parts === null ? { declared: false } : { declared: true, value: derive(parts) };
+      return parts === null ? { declared: false } : { declared: true, value: derive(parts, text) };
     },
     stats,
   );
@@ -232,6 +238,21 @@ export function moduleFunctionCachesOnArgument(resolved: ResolvedModule, name: s
   );
 }
 
+/**
+ * True when the declaration of the function `name` of a relative module (`resolved`) calls a step
+ * named for finalising (`FINALIZING_STEP_NAME`: `await finalizeSchema();`, `registry.finalize()`)
+ * in its own text: it seals state that earlier steps registered. False when not found.
+ */
+export function moduleFunctionFinalizes(resolved: ResolvedModule, name: string): boolean {
+  return (
+    fromExportedDeclaration(resolved, name, 'finalizes', ({ body }) => {
+      if (!/finali[sz]e/.test(body)) return false;
+      for (const called of body.matchAll(CALLED_NAME)) if (FINALIZING_STEP_NAME.test(called[2] ?? '')) return true;
+      return false;
+    }) ?? false
+  );
+}
+
 /** A parameter list's text split at its top-level commas (type arguments, defaults and patterns kept whole). */
 function splitParameters(list: string): string[] {
   const parts: string[] = [];
@@ -257,26 +278,57 @@ function splitParameters(list: string): string[] {
 const VALUE_AWAIT = /^[\w$]+(?:\??\.[\w$]+)*(?=[ \t]*(?:[;,)\]}\r\n]|$|as\b))/;
 /** The expression of each `return` (to the end of its statement or line). */
 const RETURN_EXPRESSION = /\breturn\b([^;\n]*)/g;
-/** Called names in a text: `join` in `parts.join('-')`, `String` in `String(n)`. */
-const CALLED_NAME = /([\w$]+)\s*\(/g;
+/** Called names in a text, with the name before a `.` when there is one: `parts` and `join` in `parts.join('-')`, `String` in `String(n)`. */
+const CALLED_NAME = /(?:([\w$]+)\s*\.\s*)?([\w$]+)\s*\(/g;
 /** Functions that compute from memory, besides `VALUE_METHODS`: conversions and `Math`/`Array`/`Object` helpers. */
 const VALUE_FUNCTIONS: ReadonlySet<string> = new Set(['String', 'Number', 'Boolean', 'floor', 'ceil', 'round', 'random', 'min', 'max', 'abs', 'keys', 'values', 'entries', 'from', 'isArray', 'map', 'filter']);
 
 /**
  * True when a `return` of the body hands on something that may be a promise: a `new` object, or a
  * call of anything but a value method or function (`parts.join('-')`, `String(n)`: see
- * `VALUE_METHODS`, `VALUE_FUNCTIONS`).
+ * `VALUE_METHODS`, `VALUE_FUNCTIONS`) or a function of a built-in module that computes a value in
+ * place (`valueModuleNames`: `path.basename(p)`, `basename(p)` imported from `path`).
  */
-function returnsCall(body: string): boolean {
+function returnsCall(body: string, valueModuleNames: ReadonlySet<string>): boolean {
   for (const match of body.matchAll(RETURN_EXPRESSION)) {
     const expression = match[1] ?? '';
     if (/^\s*new\b/.test(expression)) return true;
     for (const called of expression.matchAll(CALLED_NAME)) {
-      const name = called[1] ?? '';
+      const name = called[2] ?? '';
+      const object = called[1];
+      if (object !== undefined ? valueModuleNames.has(object) : valueModuleNames.has(name)) continue;
       if (!VALUE_METHODS.has(name) && !VALUE_FUNCTIONS.has(name)) return true;
     }
   }
   return false;
+}
+
+/** An import of a module by its namespace or default name, or by named bindings (ES `import` or a `require`). */
+const MODULE_IMPORT =
+  /\bimport\s+(?:\*\s+as\s+([\w$]+)|([\w$]+)|\{([^}]*)\})\s+from\s*['"]([^'"]+)['"]|\b(?:const|let|var)\s+(?:([\w$]+)|\{([^}]*)\})\s*=\s*require\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/**
+ * The local names a module's text binds to a built-in module that computes values in place
+ * (`SYNC_VALUE_MODULES`): `path` of `import path from 'node:path'`, `pathLib` of `import * as
+ * pathLib from 'path'`, `basename` of `import { basename } from 'path'` (an alias's local name),
+ * and the same through `require`.
+ */
+function valueModuleNamesOf(text: string): ReadonlySet<string> {
+  const names = new Set<string>();
+  if (!text.includes('path') && !text.includes('url') && !text.includes('querystring')) return names;
+  for (const match of text.matchAll(MODULE_IMPORT)) {
+    const module = match[4] ?? match[7] ?? '';
+    if (!SYNC_VALUE_MODULES.has(module)) continue;
+    const single = match[1] ?? match[2] ?? match[5];
+    if (single !== undefined) names.add(single);
+    const list = match[3] ?? match[6];
+    if (list === undefined) continue;
+    for (const part of list.split(',')) {
+      const local = part.trim().split(/\s+as\s+|\s*:\s*/).at(-1);
+      if (local) names.add(local);
+    }
+  }
+  return names;
 }
 
 /**
@@ -289,12 +341,12 @@ function returnsCall(body: string): boolean {
  * anything, gives false.
  */
 export function moduleFunctionWaitsOnNothing(resolved: ResolvedModule, name: string): boolean {
-  return fromExportedDeclaration(resolved, name, 'waitsOnNothing', (parts) => bodyWaitsOnNothing(parts.body)) ?? false;
+  return fromExportedDeclaration(resolved, name, 'waitsOnNothing', (parts, text) => bodyWaitsOnNothing(parts.body, text)) ?? false;
 }
 
-function bodyWaitsOnNothing(body: string | null): boolean {
+function bodyWaitsOnNothing(body: string | null, text: string): boolean {
   if (body === null || !body.trimStart().startsWith('{')) return false;
-  if (/\.then\s*\(|\byield\b|\bnew\s+Promise\b/.test(body) || returnsCall(body)) return false;
+  if (/\.then\s*\(|\byield\b|\bnew\s+Promise\b/.test(body) || returnsCall(body, valueModuleNamesOf(text))) return false;
   for (let index = body.indexOf('await'); index !== -1; index = body.indexOf('await', index + 5)) {
     const before = body[index - 1];
     if (before !== undefined && /[\w$]/.test(before)) continue;

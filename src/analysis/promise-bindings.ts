@@ -4,7 +4,8 @@ import type * as ts from 'typescript';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import type { TimelineOwner } from './function-timeline';
 import { chainMethodName, getValueUsage, hasRejectionHandler } from './promises';
-import { promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
+import { SELF_STARTING_CONSTRUCTORS } from '../catalog/effects';
 
 /** Calls that run their callback at once, once per element, and return the results as an array. */
 const ARRAY_MAPPERS: ReadonlySet<string> = new Set(['map']);
@@ -109,9 +110,11 @@ function awaitOfLoopValue(loop: TSESTree.ForOfStatement, sourceCode: Readonly<TS
  * True when a started promise cannot reject while this function waits, as far as its code shows:
  * - `Promise.resolve()` of nothing or of a literal (a thenable argument could still reject);
  * - `new Promise(executor)` whose executor has no `reject` parameter, never reads it, or only
- *   stores it in a variable (a "deferred": when, and whether, it rejects is decided by other
- *   code, which this rule cannot follow). An executor that throws synchronously rejects the
- *   promise at once, before any window: not this rule's concern.
+ *   stores it for other code to call (a "deferred": when, and whether, it rejects is decided by
+ *   other code, which this rule cannot follow): assigned (`rejectLater = reject`), or kept in a
+ *   record of pending requests (`pending.set(id, { resolve, reject })`, `queue.push({ reject })`,
+ *   `this.waiters[id] = { resolve, reject }`: see `storesSettler`). An executor that throws
+ *   synchronously rejects the promise at once, before any window: not this rule's concern.
  * `isGlobal` tells whether an identifier is the built-in global of that name.
  */
 export function cannotReject(
@@ -143,11 +146,81 @@ export function cannotReject(
   if (rejectParam.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = sourceCode.getDeclaredVariables(executor).find((v) => v.name === rejectParam.name);
   if (!variable) return false;
-  return variable.references.every((reference) => {
-    const parent = reference.identifier.parent;
-    // `rejectLater = reject`: stored for other code to call.
-    return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === reference.identifier && parent.operator === '=';
-  });
+  return variable.references.every((reference) => storesSettler(reference.identifier));
+}
+
+/** Methods that keep what they are handed in a collection: `pending.set(id, entry)`, `queue.push(entry)`. */
+const STORING_METHODS: ReadonlySet<string> = new Set(['set', 'push', 'unshift', 'add']);
+
+/**
+ * True when a reference to an executor's `reject` only stores it for other code to call:
+ * `rejectLater = reject`; `pending.set(id, reject)`; or a property of an object literal that is
+ * assigned (`this.waiters[id] = { resolve, reject }`) or handed to a storing method
+ * (`callbacks.set(payload.id, { payload, resolve, reject })`, `queue.push({ reject })`).
+ */
+function storesSettler(identifier: TSESTree.Node): boolean {
+  const parent = identifier.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression) return parent.right === identifier && parent.operator === '=';
+  let stored: TSESTree.Node = identifier;
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === identifier && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    stored = parent.parent;
+    const holder = stored.parent;
+    if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === stored && holder.operator === '=') return true;
+  }
+  const call = stored.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(stored as TSESTree.CallExpressionArgument)) return false;
+  const callee = skipTransparent(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && STORING_METHODS.has(staticMemberName(callee) ?? '');
+}
+
+/** Methods that register a listener: `stream.once('error', reject)`, `socket.addEventListener('close', h)`. */
+const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
+
+/**
+ * For `new Promise(executor)` (the global `Promise`, a synchronous executor) whose every statement
+ * registers a listener on an object that this function itself made with `new` as a `const`
+ * (`const archive = new ZipArchive(opts); ... archive.once('error', reject)`), not one that starts
+ * working as it is made (`SELF_STARTING_CONSTRUCTORS`: a worker, a socket): the position from
+ * which those objects can settle it, the start of the first use of one of them in this function's
+ * own code after the promise (`archive.pipe(out)`: the work starts there); `Infinity` when nothing
+ * uses them again. Uses inside nested functions (the listeners themselves, a stream's `write`
+ * option) run later and do not count. Null when the promise is not of that shape, or an object is
+ * used before the promise is made (it may already be working). Until that position the objects
+ * are idle: nothing can reject the promise while the function waits before it.
+ */
+export function idleSettlersFrom(expression: TSESTree.Node, owner: TimelineOwner, sourceCode: Readonly<TSESLint.SourceCode>, isGlobal: (identifier: TSESTree.Identifier) => boolean): number | null {
+  const node = skipTransparent(expression);
+  if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise' || !isGlobal(node.callee)) return null;
+  const executor = node.arguments[0];
+  if (!executor || !isFunctionNode(executor) || executor.async || executor.body.type !== AST_NODE_TYPES.BlockStatement || executor.body.body.length === 0) return null;
+  const emitters = new Set<TSESLint.Scope.Variable>();
+  for (const statement of executor.body.body) {
+    const call = statement.type === AST_NODE_TYPES.ExpressionStatement ? skipTransparent(statement.expression) : null;
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(staticMemberName(callee) ?? '')) return null;
+    const receiver = skipTransparent(callee.object);
+    const variable = receiver.type === AST_NODE_TYPES.Identifier ? variableOfIdentifier(sourceCode, receiver) : null;
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return null;
+    const init = skipTransparent(definition.node.init);
+    if (init.type !== AST_NODE_TYPES.NewExpression || SELF_STARTING_CONSTRUCTORS.has(writtenName(init.callee) ?? '')) return null;
+    if (ownerOf(definition.node) !== owner) return null;
+    emitters.add(variable);
+  }
+  let from = Infinity;
+  for (const variable of emitters) {
+    for (const reference of variable.references) {
+      const identifier = reference.identifier;
+      if (reference.init || ownerOf(identifier) !== owner) continue;
+      if (identifier.range[0] > executor.range[0] && identifier.range[1] < executor.range[1]) continue;
+      // Used before the promise is made: it may be working already.
+      if (identifier.range[0] < node.range[0]) return null;
+      from = Math.min(from, identifier.range[0]);
+    }
+  }
+  return from;
 }
 
 /**

@@ -92,6 +92,49 @@ export const PROCESS_MODULES: ReadonlyMap<string, ReadonlySet<string> | 'all'> =
 ]);
 
 /**
+ * Package managers, by the command a process is started with (`spawn('npm', ['install', dep])`,
+ * `` exec(`yarn add ${name}`) ``, `runProcess('pnpm', ['remove', x])`). With one of
+ * `PACKAGE_INSTALL_SUBCOMMANDS` they change one install folder: one `node_modules` (or
+ * site-packages), one manifest, one lockfile. Two installs into the same folder at once overwrite
+ * each other's manifest and lockfile (npm takes no lock for it), so installs run one at a time.
+ */
+export const PACKAGE_MANAGER_COMMANDS: ReadonlySet<string> = new Set(['npm', 'yarn', 'pnpm', 'bun', 'pip', 'pip3', 'gem', 'composer']);
+
+/** The subcommands of `PACKAGE_MANAGER_COMMANDS` that install, update or remove packages. */
+export const PACKAGE_INSTALL_SUBCOMMANDS: ReadonlySet<string> = new Set([
+  'install',
+  'i',
+  'ci',
+  'add',
+  'uninstall',
+  'un',
+  'remove',
+  'rm',
+  'update',
+  'upgrade',
+  'link',
+]);
+
+/**
+ * A call named for installing or removing something into the program's environment
+ * (`installExtension(name)`, `uninstallDriver(name)`, `installDependencies(dir)`, `reinstall()`).
+ * The only evidence when the installer lives in another module: installs of packages, drivers or
+ * plugins go into one shared home (one folder, one manifest of what is installed) and are run one
+ * at a time by every package manager; an install that registers a hook or a plugin takes effect
+ * in the order of the calls too.
+ */
+export const PACKAGE_INSTALL_NAME = /^_?(?:un|re)?install(?:[A-Z]\w*)?$/;
+
+/**
+ * Methods that switch the state of a connection that every later statement on it runs under:
+ * its current keyspace, database, schema or catalog (`connection.changeKeyspace(ks)`,
+ * `client.useDatabase(name)`, `conn.setSchema(s)`, `redis.select(db)` is not here: `select` names
+ * too many other things). Two callers switching one connection at once run each other's
+ * statements in the wrong keyspace.
+ */
+export const SESSION_SWITCH_METHOD = /^(?:change|switch|set|use|select)(?:Keyspace|Database|Db|DB|Schema|Catalog|SearchPath)$/;
+
+/**
  * Modules whose calls ask a person a question (inquirer, prompts, enquirer, clack,
  * `@inquirer/*`, readline-sync): a person answers one question at a time, in the order asked.
  */
@@ -185,6 +228,30 @@ export const MEMORY_PROMISE_IMPORTS: ReadonlyMap<string, ReadonlySet<string>> = 
   ['#imports', new Set(['nextTick'])],
   ['#app', new Set(['nextTick'])],
   ['svelte', new Set(['tick'])],
+]);
+
+/**
+ * Built-in modules whose functions compute a value from their arguments, synchronously, touching
+ * nothing outside the process: path manipulation (`path.basename(p)`, `join`, `relative`),
+ * URL and query-string conversion (`fileURLToPath(u)`, `querystring.stringify(q)`). A call of one
+ * returns no promise: an `async` helper that only returns such a value waits on nothing. With
+ * and without the `node:` prefix; `os` is left out (`os.cpus()` is cheap, but a host probe).
+ */
+export const SYNC_VALUE_MODULES: ReadonlySet<string> = new Set(
+  ['path', 'path/posix', 'path/win32', 'url', 'querystring'].flatMap((name) => [name, `node:${name}`]),
+);
+
+/**
+ * Constructors whose object starts working as it is made (a thread, a connection, a listening
+ * server): `new Worker(file)`, `new WebSocket(url)`. Listeners registered on one may fire while the
+ * function that made it waits, even before the function touches it again.
+ */
+export const SELF_STARTING_CONSTRUCTORS: ReadonlySet<string> = new Set([
+  'Worker',
+  'SharedWorker',
+  'WebSocket',
+  'WebSocketServer',
+  'EventSource',
 ]);
 
 /**
@@ -477,6 +544,13 @@ export const GUARD_CALL_NAME =
  * call the API it enabled.
  */
 export const PRECONDITION_STEP_NAME = /^_?ensure(?:[A-Z]\w*)?$|^_?check$|Enabled$/;
+
+/**
+ * A step named for finalising what earlier steps registered (`finalizeSchema()`, `registry.finalize()`,
+ * `_finalise()`): it seals module or registry state that the steps before it fill (plugins
+ * registering their config schemas, routes added to a router), so it must run after them.
+ */
+export const FINALIZING_STEP_NAME = /^_?finali[sz]e(?:[A-Z]\w*)?$/;
 
 /**
  * A function named for benchmarking the machine (`getBenchmarkIndex`, `runBenchmark`): what runs

@@ -85,6 +85,39 @@ export const BATCH_NAME = /^(?:chunk|chunks|batch|batches|splitEvery)$|[a-z0-9](
  */
 export const SHOWS_TO_USER_NAME = /^(?:open|show|reveal|focus)(?!(?:Read|Write)?Stream\b|Sync\b|Connection\b|Db\b|Database\b|Pool\b|Socket\b)[A-Z]\w*$/;
 
+/**
+ * A call named for running a build (`executeBuild(config, server, files, match)`, `runBuild(t)`,
+ * `build()`, `rebuild(pkg)`, `buildPackage(dir)`, `compileProject(p)`, `bundleApp(a)`): builds
+ * share a work directory, output folders and caches, each one keeps the cores busy, and one may
+ * need another's output; build tools run them one at a time or in dependency order. Matched on
+ * the name because the builder usually lives in another module. A verb on something else
+ * (`buildUrl`, `buildRequest`, `buildQuery`) is not a build, nor is compiling one file
+ * (`compile(file)`).
+ */
+export const BUILD_RUN_NAME =
+  /^_?(?:(?:execute|run|start|do|perform|trigger)Builds?|build|rebuild|(?:build|rebuild|compile|bundle)(?:Package|Project|App|Workspace|Target|Entry|Entrypoint|Module|Site|Image|Binary|Bundle|Builder|Step)s?)$/;
+
+/**
+ * A call that ends a sequence a person may cancel (`checkCancelled()`, `throwIfCancelled()`,
+ * `signal.throwIfAborted()`, `token.throwIfCancellationRequested()`): made before each step, it
+ * lets the person stop between steps; gathered, every step would start before any check runs.
+ */
+export const CANCELLATION_CHECK_NAME = /^(?:check|throwIf|assertNot|ensureNot|bailIf)(?:Cancel(?:l?ed)?|Aborted|CancellationRequested)$/;
+
+/**
+ * Calls that ask the file system whether a path exists (`fs.existsSync(p)`, `pathExists(p)`,
+ * `access(p)`). Handed to a name picker (`uniqueName(base, (n) => existsSync(join(dir, n)))`), they
+ * choose a file name no earlier file took: the names the earlier iterations wrote.
+ */
+export const EXISTENCE_CHECK_NAMES: ReadonlySet<string> = new Set(['existsSync', 'exists', 'pathExists', 'pathExistsSync', 'access', 'accessSync']);
+
+/**
+ * Names of a flag that says whether a call may ask the person at the terminal
+ * (`options.nonInteractive`, `{ interactive: true }`, `isInteractive`, `noPrompt`): a call handed
+ * one asks questions unless told not to, and a person answers one question at a time.
+ */
+export const INTERACTIVITY_FLAG_NAME = /^(?:non|is|allow)?[iI]nteractive$|^(?:no|skip|disable)Prompts?$/;
+
 /** A callee name that starts a child process (`exec`, `shell.exec`, `execa`, `spawn`, `execFile`). */
 export const PROCESS_CALL_NAME = /^(?:exec|execa|execaCommand|execFile|execSync|execFileSync|spawn|spawnSync|fork)$/;
 

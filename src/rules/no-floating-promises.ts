@@ -7,6 +7,8 @@ import { getWhereItRuns } from '../analysis/where-it-runs';
 import { getImportSource } from '../analysis/imports';
 import { isEditorHostThenable } from '../analysis/host-thenables';
 import { costsMoreThanHostLog } from '../analysis/editor-host';
+import { isOnTheWayOut } from '../analysis/shutdown-paths';
+import { isIsolatingEmitterMethod, isolatesListeners } from '../analysis/listener-dispatch';
 import {
   chainMethodName,
   getPromiseAnalysis,
@@ -494,6 +496,8 @@ export default createRule<Options, MessageIds>({
       if (!promises.typed || !insideGuardedTry(call)) return false;
       const fn = effects.calledFunction(call);
       if (!fn?.async || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+      // An emitter's dispatch (and its `on`/`off`) is written never to fail a caller.
+      if (isolatesListeners(fn, sourceCode.visitorKeys) || isIsolatingEmitterMethod(fn, sourceCode.visitorKeys)) return false;
       return someNodeInSameFunction(
         fn.body,
         sourceCode.visitorKeys,
@@ -659,6 +663,8 @@ export default createRule<Options, MessageIds>({
         // the drop costs more than that (see `costsMoreThanHostLog`).
         if (!checkUiCode && getWhereItRuns(context).inEditorExtension() && !insideGuardedTry(statement) && !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)) return;
         if (isTopLevel(statement) && getWhereItRuns(context).topLevelRejectionEndsProgram()) return;
+        // A shutdown started from a signal listener, a teardown in `finally` or a rethrowing `catch`.
+        if (!checkCannotReject && first.type === AST_NODE_TYPES.CallExpression && first === skipTransparent(statement.expression) && isOnTheWayOut(first, sourceCode, effects)) return;
         if (!checkCannotReject && startsOwnWorkInConstructor(statement, first)) return;
         if (!checkCannotReject && !promises.typed && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;
         const expression = statement.expression;

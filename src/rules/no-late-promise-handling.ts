@@ -12,6 +12,7 @@ import {
   classifyUse,
   type FirstUse,
   hasHandlerInChain,
+  idleSettlersFrom,
   isPromiseCombinatorCall,
   ownerOf,
   typedPromiseKind,
@@ -203,6 +204,9 @@ export default createRule<Options, MessageIds>({
       const argument = node.arguments[0];
       // A call whose effect summary cannot reject (an async helper wholly inside try/catch).
       if (effects.summaryOf(node)?.canReject === false || effects.importedCannotReject(node)) return true;
+      // `asPromise(picker.onDidAccept).then(() => picker.selectedItems[0])`: handlers that do not
+      // throw, chained on a promise that cannot reject (`FileEffects.valueCanReject`).
+      if (chainMethodName(node) !== null && !effects.valueCanReject(node)) return true;
       if (isPromiseCombinatorCall(node, sourceCode)) {
         return (
           argument?.type === AST_NODE_TYPES.ArrayExpression &&
@@ -318,9 +322,11 @@ export default createRule<Options, MessageIds>({
       return words.some((word) => sourceWords.between(word, from, until));
     }
 
-    /** The first event between the start and its first handling that opens a window, if any. */
-    function findWindow(start: Start, handling: TSESTree.Node, timeline: FunctionTimeline, exits: boolean): Window | null {
-      const from = start.declarator.range[1];
+    /**
+     * The first event between the start (or `from`, a later position) and its first handling that
+     * opens a window, if any.
+     */
+    function findWindow(start: Start, handling: TSESTree.Node, timeline: FunctionTimeline, exits: boolean, from = start.declarator.range[1]): Window | null {
       const until = handling.range[0];
       let checked = 0;
       for (let index = timeline.firstAfter(from); index < timeline.events.length; index += 1) {
@@ -565,7 +571,17 @@ export default createRule<Options, MessageIds>({
       const windowPossible = mayOpenWindow(start, use.reference, exits);
       if (!windowPossible && use.kind !== 'iterated') return;
       if (!isRejectablePromise(start, use, handledSomewhere)) return;
-      const window = windowPossible ? findWindow(start, use.reference, timelines.timelineOf(owner), exits) : null;
+      let window = windowPossible ? findWindow(start, use.reference, timelines.timelineOf(owner), exits) : null;
+      // `new Promise((resolve, reject) => { archive.once('error', reject); ... })` on objects this
+      // function made and starts only later (`archive.pipe(out)`): nothing can settle it before
+      // then, so only a window after that first use counts.
+      if (window && start.shape === 'single') {
+        const idleUntil = idleSettlersFrom(start.expression, owner, sourceCode, isGlobal);
+        if (idleUntil !== null) {
+          window = idleUntil >= use.reference.range[0] ? null : findWindow(start, use.reference, timelines.timelineOf(owner), exits, idleUntil);
+          if (!window && use.kind !== 'iterated') return;
+        }
+      }
       const reportNode = start.expression;
       if (window) {
         const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];

@@ -52,7 +52,11 @@ import {
   APPLICATION_RECEIVER,
   BACKGROUND_CALL,
   BATCH_NAME,
+  BUILD_RUN_NAME,
   BULK_CALL_NAME,
+  CANCELLATION_CHECK_NAME,
+  EXISTENCE_CHECK_NAMES,
+  INTERACTIVITY_FLAG_NAME,
   CACHE_METHODS,
   CACHE_RECEIVER,
   CLIENT_ARGUMENT_NAME,
@@ -72,7 +76,7 @@ import {
   WRITE_CALL_NAME,
 } from '../catalog/iteration-order';
 import { type FunctionNode, isFunctionNode } from '../analysis/async-context';
-import { callChainRoot, isLoopStatement, lastWrittenName, promiseCombinatorOf, skipTransparent, writtenName } from '../util/ast';
+import { callChainRoot, isLoopStatement, lastWrittenName, promiseCombinatorOf, skipTransparent, staticMemberName, writtenName } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
@@ -96,6 +100,8 @@ interface BodyScan {
   notMovable: boolean;
   /** Comparisons in the body outside nested functions (`index === items.length - 1`). */
   comparisons: TSESTree.BinaryExpression[];
+  /** True when the body picks a name by probing the disk (see `probesDiskForName`). */
+  probesDiskForName: boolean;
 }
 
 /** A place the loop body reads, by access path (`notified`, `seen.has`, `this.cache.get`), and where. */
@@ -308,7 +314,7 @@ export default createRule<Options, MessageIds>({
       headReads: PathSet,
       dependents: PathSet,
     ): BodyScan {
-      const scan: BodyScan = { awaits: [], continues: [], blocker: null, orderedEffects: false, notMovable: false, comparisons: [] };
+      const scan: BodyScan = { awaits: [], continues: [], blocker: null, orderedEffects: false, notMovable: false, comparisons: [], probesDiskForName: false };
       const declared = new Set<string>(loopVars);
       const awaitedCalls = new Set<TSESTree.Node>();
       // Writes and calls are checked after the walk, when every declaration inside the loop is known.
@@ -318,6 +324,8 @@ export default createRule<Options, MessageIds>({
       // iteration (nested loops included) and every place read, outside nested functions.
       const pauses: TSESTree.AwaitExpression[] = [];
       const placesRead: PlaceRead[] = [];
+      // Names bound to what an await of this iteration gave (`const { key, value } = await parse(field)`).
+      const awaitedNames = new Set<string>();
 
       const walk = (node: TSESTree.Node, functionDepth: number, loopDepth: number, switchDepth: number): void => {
         if (scan.blocker) return;
@@ -326,6 +334,23 @@ export default createRule<Options, MessageIds>({
         }
         const inline = functionDepth === 0;
         if (inline) recordPlaceRead(node, placesRead);
+        if (inline && node.type === AST_NODE_TYPES.VariableDeclarator && node.init && holdsAwaitedValue(node.init)) {
+          for (const name of patternNames(node.id)) awaitedNames.add(name);
+        }
+        if (inline && node.type === AST_NODE_TYPES.CallExpression) {
+          // `checkCancelled(); await copy(file)`: a person may stop the sequence between steps.
+          const name = calleeName(node);
+          if (name !== null && CANCELLATION_CHECK_NAME.test(name)) {
+            scan.blocker = 'cancellation checkpoint';
+            return;
+          }
+          if (!scan.probesDiskForName && probesDiskForName(node)) scan.probesDiskForName = true;
+          // `if (!(await exists(p))) process.exit(1)`: ends the program at the first failing item, as a `throw` would.
+          if (isProcessExit(node)) {
+            scan.blocker = 'exit';
+            return;
+          }
+        }
         switch (node.type) {
           case AST_NODE_TYPES.AwaitExpression:
             if (inline && loopDepth === 0) scan.awaits.push(node);
@@ -423,6 +448,13 @@ export default createRule<Options, MessageIds>({
             // `if (sent[id]) continue; await notify(id); sent[id] = true;`: a check made stale by the pause.
             if (checkedThenFilledAcrossPause(path, unwrapped.parent, placesRead, pauses)) {
               scan.blocker = 'checked then filled across a pause';
+              return scan;
+            }
+            // `const { key, value } = await parseField(field); body[key] = value;`: the key comes from
+            // what the item gave, not from the item, so two items may give one key and the later
+            // one must win; concurrent iterations would store in completion order.
+            if (keyedByAwaitedValue(unwrapped, awaitedNames, loopVars)) {
+              scan.blocker = 'stored under a key an await gave';
               return scan;
             }
             // `results[i] = await f(item)`: one slot per iteration.
@@ -1359,6 +1391,168 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
+    /**
+     * `await wrapErrorAsync(async () => await cleanupFn(), label)`, `await promisify(reporter.cleanup.bind(reporter))()`:
+     * the call hands on code that the item brings: a function argument (of any call of the chain)
+     * whose body calls the item or a method reached through it, or a method of the item bound to
+     * it. The items are steps (plugin cleanups, reporters) run through a wrapper, in turn, as when
+     * they are called directly. Nested functions inside the handed-on function are not read.
+     */
+    function handsOnItemCode(call: AwaitedCall, loopVars: ReadonlySet<string>): boolean {
+      const callsItem = (node: TSESTree.Node, fn: TSESTree.Node): boolean => {
+        if (node !== fn && isFunctionNode(node)) return false;
+        if (node.type === AST_NODE_TYPES.CallExpression) {
+          const root = callChainRoot(node);
+          if (root !== null && loopVars.has(root)) return true;
+        }
+        let found = false;
+        forEachChild(node, visitorKeys, (child) => {
+          if (!found && callsItem(child, fn)) found = true;
+        });
+        return found;
+      };
+      return chainArguments(call).some((argument) => {
+        const value = skipTransparent(argument);
+        if (value.type === AST_NODE_TYPES.ArrowFunctionExpression || value.type === AST_NODE_TYPES.FunctionExpression) {
+          return callsItem(value, value);
+        }
+        if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+        const callee = skipTransparent(value.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'bind') return false;
+        const bound = skipTransparent(callee.object);
+        const root = bound.type === AST_NODE_TYPES.MemberExpression ? accessPathOf(bound) : null;
+        return root !== null && loopVars.has(rootOf(root));
+      });
+    }
+
+    /** `await executeBuild(config, this, files, match)`, `await build(pkg)`: a build (`BUILD_RUN_NAME`) runs alone. */
+    function runsBuild(call: AwaitedCall): boolean {
+      const name = calleeName(call);
+      return name !== null && BUILD_RUN_NAME.test(name);
+    }
+
+    /**
+     * `generateUniqueName(base, (name) => fs.existsSync(path.join(dir, name)))`: a call handed a
+     * function that asks the file system whether a path exists (`EXISTENCE_CHECK_NAMES`), the way
+     * a name picker avoids the files already there. Followed by a file write of the iteration,
+     * each name depends on the files the earlier iterations wrote.
+     */
+    function probesDiskForName(call: TSESTree.CallExpression): boolean {
+      return call.arguments.some((argument) => {
+        const value = skipTransparent(argument);
+        if (value.type !== AST_NODE_TYPES.ArrowFunctionExpression && value.type !== AST_NODE_TYPES.FunctionExpression) return false;
+        let found = false;
+        const visit = (node: TSESTree.Node): void => {
+          if (found || (node !== value && isFunctionNode(node))) return;
+          if (node.type === AST_NODE_TYPES.CallExpression) {
+            const name = calleeName(node);
+            if (name !== null && EXISTENCE_CHECK_NAMES.has(name)) {
+              found = true;
+              return;
+            }
+          }
+          forEachChild(node, visitorKeys, visit);
+        };
+        visit(value);
+        return found;
+      });
+    }
+
+    /**
+     * The loop's variables and the names its body declares, at its top level, as the element the
+     * loop's key looks up: `const strategy = this.strategies[name]`, `const entry = registry.get(id)`
+     * (the key is a loop variable itself). Such a name is the item, reached through its key.
+     */
+    function itemNames(loop: CheckedLoop, loopVars: ReadonlySet<string>): ReadonlySet<string> {
+      const names = new Set(loopVars);
+      if (loop.body.type !== AST_NODE_TYPES.BlockStatement) return names;
+      const isKey = (node: TSESTree.Node | undefined): boolean => {
+        const value = node ? skipTransparent(node) : null;
+        return value?.type === AST_NODE_TYPES.Identifier && loopVars.has(value.name);
+      };
+      for (const statement of loop.body.body) {
+        if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const') continue;
+        for (const declarator of statement.declarations) {
+          if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
+          const init = skipTransparent(declarator.init);
+          const getter = init.type === AST_NODE_TYPES.CallExpression && init.arguments.length === 1 ? skipTransparent(init.callee) : null;
+          const lookup =
+            (init.type === AST_NODE_TYPES.MemberExpression && init.computed && isKey(init.property)) ||
+            (init.type === AST_NODE_TYPES.CallExpression &&
+              getter?.type === AST_NODE_TYPES.MemberExpression &&
+              staticMemberName(getter) === 'get' &&
+              isKey(init.arguments[0]));
+          if (lookup) names.add(declarator.id.name);
+        }
+      }
+      return names;
+    }
+
+    /**
+     * `await setUpBackend(projectId, id, options.nonInteractive)`, `await init(dir, { interactive: true })`:
+     * an argument, or a property of an object argument, named as a flag for asking the person at
+     * the terminal (`INTERACTIVITY_FLAG_NAME`): the call may prompt, one question at a time.
+     */
+    function handsInteractivityFlag(call: AwaitedCall): boolean {
+      const names = (node: TSESTree.Node): string | null => {
+        const value = skipTransparent(node);
+        if (value.type === AST_NODE_TYPES.Identifier) return value.name;
+        if (value.type === AST_NODE_TYPES.MemberExpression) return staticMemberName(value);
+        if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') return names(value.argument);
+        return null;
+      };
+      return call.arguments.some((argument) => {
+        const value = skipTransparent(argument);
+        if (value.type === AST_NODE_TYPES.ObjectExpression) {
+          return value.properties.some(
+            (property) =>
+              property.type === AST_NODE_TYPES.Property &&
+              !property.computed &&
+              property.key.type === AST_NODE_TYPES.Identifier &&
+              INTERACTIVITY_FLAG_NAME.test(property.key.name),
+          );
+        }
+        const name = names(value);
+        return name !== null && INTERACTIVITY_FLAG_NAME.test(name);
+      });
+    }
+
+    /** `process.exit(code)` of the global `process`. */
+    function isProcessExit(call: TSESTree.CallExpression): boolean {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'exit') return false;
+      const object = skipTransparent(callee.object);
+      if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'process') return false;
+      const variable = findVariable(sourceCode.getScope(call), 'process');
+      return !variable || variable.defs.length === 0;
+    }
+
+    /** `await parse(x)`, `(await parse(x)).entry`: a value read from what an await gives. */
+    function holdsAwaitedValue(init: TSESTree.Node): boolean {
+      let current = skipTransparent(init);
+      while (current.type === AST_NODE_TYPES.MemberExpression) current = skipTransparent(current.object);
+      return current.type === AST_NODE_TYPES.AwaitExpression;
+    }
+
+    /**
+     * A store whose key is computed from names bound to an awaited value (`awaitedNames`) and not
+     * from the loop's own variables, and whose value may differ between two items giving one key:
+     * `body[key] = value` where `const { key, value } = await parseField(field)`. Not when the
+     * value is the object the key is read from (`byNode[broker.nodeId] = broker`: one key, one
+     * object) or an empty or literal value (`groups[broker.nodeId] = []` before filling it).
+     */
+    function keyedByAwaitedValue(target: TSESTree.MemberExpression, awaitedNames: ReadonlySet<string>, loopVars: ReadonlySet<string>): boolean {
+      const roots = collectAccesses(target.property, visitorKeys).reads.map(rootOf);
+      if (!roots.some((root) => awaitedNames.has(root)) || roots.some((root) => loopVars.has(root))) return false;
+      const assignment = target.parent;
+      if (assignment.type !== AST_NODE_TYPES.AssignmentExpression) return false;
+      const value = skipTransparent(assignment.right);
+      if (value.type === AST_NODE_TYPES.Literal) return false;
+      if (value.type === AST_NODE_TYPES.ArrayExpression && value.elements.length === 0) return false;
+      if (value.type === AST_NODE_TYPES.ObjectExpression && value.properties.length === 0) return false;
+      return !(value.type === AST_NODE_TYPES.Identifier && roots.includes(value.name));
+    }
+
     /** A branch that ends by returning (its last statement is a `return`). */
     function endsInReturn(branch: TSESTree.Node): boolean {
       if (branch.type === AST_NODE_TYPES.ReturnStatement) return true;
@@ -1532,6 +1726,15 @@ export default createRule<Options, MessageIds>({
           writesOneLocation(call, dependents) ||
           handsOnCommand(call) ||
           showsToUser(call) ||
+          // Packages installed into one folder and manifest (`installExtension(name, args, config)`,
+          // `runProcess('npm', ['install', dep, '--prefix', dir])`): one install at a time.
+          effects.installsPackages(call) ||
+          // A connection borrowed and switched to the item's keyspace: others share that connection.
+          effects.switchesSession(call) ||
+          // A step that logs a group of lines around its own pause: concurrent groups interleave.
+          effects.summaryOf(call)?.logsAroundPause === true ||
+          runsBuild(call) ||
+          handsInteractivityFlag(call) ||
           // Module loads run the modules' top-level code (registering tests, plugins) in load order.
           effects.summaryOf(call)?.loadsModule === true
         ) {
@@ -1539,6 +1742,8 @@ export default createRule<Options, MessageIds>({
         }
         calls.push(call);
       }
+      // A name picked against the files on disk, then a file written: later names depend on earlier writes.
+      if (scan.probesDiskForName && calls.some((call) => effects.summaryOf(call)?.writes.some((write) => write.kind === 'file') === true)) return;
       if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop) || walksInBatches(loop) || insideBatchLoop(loop)) return;
       // A package whose data lives in one local SQLite database: its models and queries queue on
       // that one connection, so gathering the iterations overlaps nothing, unless one of them
@@ -1588,10 +1793,13 @@ export default createRule<Options, MessageIds>({
       if (calls.some((call) => setsSharedObject(call, dependents, loopVars))) return;
 
       // Each item is itself a step when the awaited function is the item or one of its methods
-      // (`await hook(ctx)`, `await migration.up(db)`, `await plugin.init()`): steps run in order.
+      // (`await hook(ctx)`, `await migration.up(db)`, `await plugin.init()`), also when the item is
+      // looked up by the loop's key (`const strategy = this.strategies[name]; await strategy.setup()`):
+      // steps run in order.
+      const items = itemNames(loop, loopVars);
       const runsItem = calls.some((call) => {
         const callee = callChainRoot(call);
-        return callee !== null && loopVars.has(callee) && !isGuardedItemMethod(call, loopVars, loop);
+        return (callee !== null && items.has(callee) && !isGuardedItemMethod(call, items, loop)) || handsOnItemCode(call, items);
       });
       if (runsItem) return;
       // The iteration must feed an argument somewhere in the call chain

@@ -5,6 +5,7 @@ import {
   calleeName,
   callsHookRegistry,
   callsStatefulFunction,
+  callsSuppliedHook,
   callsUnknownMethod,
   findVariable,
   hasCountedEffect,
@@ -598,7 +599,15 @@ export default createRule<Options, MessageIds>({
           // (`await translator.translate(key)`): almost always cached.
           // A gather of promises already started (`await Promise.all(pending)`): they run beside
           // the other calls whatever the order of the awaits.
-          if (readsSetting(member.call) || TRANSLATION_METHODS.has(calleeName(member.call) ?? '') || gathersStartedPromises(member.call)) {
+          // A hook the user of this code may supply (`await opts.shouldInvalidate?.(...args)`,
+          // `await (opts.getKey || getKey)(...args)`): usually synchronous, and run in a
+          // documented order that users may rely on.
+          if (
+            readsSetting(member.call) ||
+            TRANSLATION_METHODS.has(calleeName(member.call) ?? '') ||
+            gathersStartedPromises(member.call) ||
+            callsSuppliedHook(member.call)
+          ) {
             flush();
             continue;
           }
@@ -667,6 +676,10 @@ export default createRule<Options, MessageIds>({
             calls.has(callText) ||
             outside.dependsOn(member.call, summary) ||
             producedPaths.overlapsAny(paths) ||
+            // A step that finalises what earlier steps registered in module state
+            // (`await getParser()` finalising the config schema that loading extensions filled).
+            summary?.finalizes === true ||
+            (!summary && effects.finalizesElsewhere(member.call)) ||
             // A lookup that throws for a refused request, then a record created when missing or a
             // rate-limit token spent: in parallel the effect happens even when the lookup throws.
             (guarded && hasCountedEffect(member.call));

@@ -115,6 +115,41 @@ describe('effects: what a call waits for', () => {
     assert.equal(cookies?.waits, 'memory');
     assert.equal(get, null);
   });
+
+  it('a value computed by a built-in module waits on memory, and so does a helper returning one', () => {
+    const code = `
+      import path from 'node:path';
+      import { pathToFileURL } from 'url';
+      async function caption(item) { return path.basename(item.path); }
+      async function link(file) { return pathToFileURL(file).href; }
+      async function remote(item) { return store.basename(item.path); }
+      probe(caption(x)); probe(link(y)); probe(remote(z));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.waits), ['memory', 'memory', 'io']);
+  });
+
+  it('a gather of work that waits on memory waits on memory; any real call makes it unknown', () => {
+    const code = `
+      async function label(file) { return file.name; }
+      probe(Promise.all(files.map(async (file) => ({ path: file.path }))));
+      probe(Promise.all(files.filter(Boolean).map(label) || []));
+      probe(Promise.all([label(a), Promise.resolve(1)]));
+      probe(Promise.all(files.map(async (file) => fetch(file.url))));
+      probe(Promise.all(files.map(unknownMapper)));
+      probe(Promise.all(pending));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.waits ?? null), ['memory', 'memory', 'memory', null, null, null]);
+  });
+
+  it('a step named for finalising, or a function that calls one, finalises', () => {
+    const code = `
+      async function getParser() { await finalizeSchema(); return new Parser(); }
+      async function parseArgs(args) { const parser = await getParser(); return parser.parse(args); }
+      async function readArgs(args) { return parse(args); }
+      probe(parseArgs(a)); probe(readArgs(a));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.finalizes), [true, false]);
+  });
 });
 
 describe('effects: whether the promise can reject', () => {
@@ -347,6 +382,47 @@ describe('effects: local files, module loads, checks', () => {
       },
     }));
     assert.deepEqual(handed, [true, true, true, true, false, false]);
+  });
+
+  it('installsPackages: a process given an install command, a helper of this file that starts one, a call named for installing', () => {
+    const code = `
+      async function addOne(name, home) { await runTool('pnpm', ['add', name], { cwd: home }); }
+      async function viewOne(name) { return runTool('npm', ['view', name, 'version']); }
+      async function viaShell(pkg) { await sh(\`yarn add \${pkg}\`); }
+      async function setUp(name) { if (known(name)) return; await installExtension(name); }
+      probe(addOne(n, h)); probe(viewOne(n)); probe(viaShell(p)); probe(setUp(n));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.installsPackages), [true, false, true, true]);
+    const direct = runOnCode<boolean>('probe(runProcess("npm", ["install", dep])); probe(uninstallDriver(x)); probe(fetchPackage(x));', (context, collect) => ({
+      CallExpression(node) {
+        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'probe') return;
+        const [argument] = node.arguments;
+        if (argument?.type === AST_NODE_TYPES.CallExpression) collect(getFileEffects(context).installsPackages(argument));
+      },
+    }));
+    assert.deepEqual(direct, [true, true, false]);
+  });
+
+  it('switchesSession: a connection switched to a keyspace, also two helpers deep; a plain query does not', () => {
+    const code = `
+      class Handler {
+        static async prepareIn(host, keyspace, queries) { const c = await Handler.borrow(host, keyspace); await c.prepareAll(queries); }
+        static async borrow(host, keyspace) { const c = host.borrowConnection(); if (c.keyspace !== keyspace) await c.changeKeyspace(keyspace); return c; }
+        static async count(host) { return host.borrowConnection().query('select count(*) from t'); }
+      }
+      probe(Handler.prepareIn(h, k, q)); probe(Handler.count(h));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.switchesSession), [true, false]);
+  });
+
+  it('logsAroundPause: log lines before and after an own await; one line before, or debug lines, do not count', () => {
+    const code = `
+      async function fix(issue) { log.info('Fixing ' + issue.id); await apply(issue); log.info('Done'); }
+      async function upload(file) { console.log('uploading'); await put(file); }
+      async function quiet(file) { logger.debug('start'); await put(file); logger.debug('end'); }
+      probe(fix(i)); probe(upload(f)); probe(quiet(f));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.logsAroundPause), [true, false, false]);
   });
 
   it('a method named for in-memory work waits on memory', () => {

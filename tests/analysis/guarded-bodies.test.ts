@@ -146,9 +146,22 @@ describe('resolveOnlyPromiseExports', () => {
       'export function ready(x) { return new Promise(async (resolve) => { resolve(await x.init()); }); }',
       'export function twice(x) { check(x); return new Promise((resolve) => x.once("ok", resolve)); }',
       'export function after(x) { return new Promise((resolve) => x.once("ok", resolve)); cleanup(); }',
-      'export async function wrapped(x) { return new Promise((resolve) => x.once("ok", resolve)); }',
     ].join('\n');
     assert.deepEqual(resolveOnly(text), []);
+  });
+
+  it('counts async exports too: the async function adopts the resolve-only promise it returns', () => {
+    const text = [
+      'export async function wrapped(x) { return new Promise((resolve) => x.once("ok", resolve)); }',
+      'export async function firstChange<T>(onChange: Subscribe<T>): Promise<T> {',
+      '  return new Promise<T>((resolve) => {',
+      '    const handle = onChange((value) => { handle.dispose(); resolve(value); });',
+      '  });',
+      '}',
+      'export const opened = async (door) => new Promise((resolve) => door.once("open", resolve));',
+      'export async function failing(x) { return new Promise((resolve, reject) => x.once("error", reject)); }',
+    ].join('\n');
+    assert.deepEqual(resolveOnly(text), ['firstChange', 'opened', 'wrapped']);
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { moduleExportIsMemoisedComputation, moduleFunctionWaitsOnNothing } from '../../src/analysis/module-functions';
+import { moduleExportIsMemoisedComputation, moduleFunctionFinalizes, moduleFunctionWaitsOnNothing } from '../../src/analysis/module-functions';
 import { resolveRelativeModule } from '../../src/analysis/module-resolution';
 
 /** A temporary folder with `files`, its files and itself dated a minute back (a settled checkout). */
@@ -80,5 +80,46 @@ describe('moduleExportIsMemoisedComputation: a factory of another module', () =>
     assert.equal(moduleExportIsMemoisedComputation(resolved, 'Totals', 'request'), true);
     writeFileSync(path.join(root, 'factory.js'), plain);
     assert.equal(moduleExportIsMemoisedComputation(resolved, 'Totals', 'request'), false);
+  });
+});
+
+// a value computed by a built-in module in place (`path`, `url`, `querystring`)
+describe('moduleFunctionWaitsOnNothing: values of built-in modules', () => {
+  it('reads a returned path or URL computation as a value, by how the module imports it', () => {
+    const root = withFiles({
+      'main.ts': '',
+      'names.ts': [
+        "import * as paths from 'node:path';",
+        "import { fileURLToPath as toPath } from 'url';",
+        "const qs = require('querystring');",
+        'export async function title(doc) {\n  return paths.basename(doc.location);\n}',
+        'export async function local(u) {\n  return toPath(u);\n}',
+        'export async function query(q) {\n  return qs.stringify(q);\n}',
+        'export async function remote(doc) {\n  return store.basename(doc.location);\n}',
+      ].join('\n'),
+    });
+    assert.equal(waitsOnNothing(root, './names', 'title'), true);
+    assert.equal(waitsOnNothing(root, './names', 'local'), true);
+    assert.equal(waitsOnNothing(root, './names', 'query'), true);
+    assert.equal(waitsOnNothing(root, './names', 'remote'), false);
+  });
+});
+
+describe('moduleFunctionFinalizes', () => {
+  it('says whether a declaration calls a step named for finalising', () => {
+    const root = withFiles({
+      'main.ts': '',
+      'parser.ts': [
+        'export async function getParser() {\n  await finalizeSchema();\n  return new Parser();\n}',
+        'export async function openRouter(app) {\n  return app.router.finalize();\n}',
+        'export async function readSchema() {\n  return loadSchema(); // finalized later\n}',
+      ].join('\n'),
+    });
+    const resolved = resolveRelativeModule(path.join(root, 'main.ts'), './parser');
+    assert.ok(resolved);
+    assert.equal(moduleFunctionFinalizes(resolved, 'getParser'), true);
+    assert.equal(moduleFunctionFinalizes(resolved, 'openRouter'), true);
+    assert.equal(moduleFunctionFinalizes(resolved, 'readSchema'), false);
+    assert.equal(moduleFunctionFinalizes(resolved, 'missing'), false);
   });
 });

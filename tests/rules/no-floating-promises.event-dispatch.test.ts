@@ -63,8 +63,8 @@ const rethrowingDispatch = `    for (const listener of sub.listeners) {
 
 const valid: (string | ValidTestCase<Options>)[] = [
   // the dispatch keeps each listener's failure to itself: the emit and the registration calls beside it
-  emitter(filterDispatch, `    this.emit('debug', { value });\n    this.once('block', () => {});\n    this.off('block');`),
-  emitter(loopDispatch, `    this.emit('change', value);`),
+  { code: emitter(filterDispatch, `    this.emit('debug', { value });\n    this.once('block', () => {});\n    this.off('block');`) },
+  { code: emitter(loopDispatch, `    this.emit('change', value);`) },
 ];
 
 const emitReport = (code: string): InvalidTestCase<MessageIds, Options>['errors'][number] => ({

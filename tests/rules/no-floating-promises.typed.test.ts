@@ -43,6 +43,8 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: "import { notifyQuietly, pingQuietly } from './notify';\nexport async function f() { notifyQuietly('saved'); pingQuietly(); }" },
     // ...also after declarations that cannot throw (`const startedAt = Date.now();`)
     { filename: 'file.ts', code: "import { notifyTimed } from './notify';\nexport async function f() { notifyTimed('saved'); }" },
+    // an emitter of another module whose dispatch keeps each listener's failure, and its `once`
+    { filename: 'file.ts', code: "import { Feed } from './notify';\nexport function f(feed: Feed) { feed.emit('saved', 1); feed.once('saved', () => {}); }" },
     // not promises: sync functions, any, unknown
     { filename: 'file.ts', code: `${IMPORT}syncValue();` },
     { filename: 'file.ts', code: `${IMPORT}untyped();` },
@@ -228,6 +230,19 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "import { recordQuietly } from './promise-api';\nexport function f() {\n  void recordQuietly('a');\n}" }] }],
     },
     // a function of another module whose handler rethrows still rejects
+    // ... not a dispatch whose listener can throw
+    {
+      filename: 'file.ts',
+      code: "import { Feed } from './notify';\nexport function f(feed: Feed) { feed.broadcast('saved'); }",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 33,
+          suggestions: [{ messageId: 'suggestVoid', output: "import { Feed } from './notify';\nexport function f(feed: Feed) { void feed.broadcast('saved'); }" }],
+        },
+      ],
+    },
     {
       filename: 'file.ts',
       code: "import { notifyLoudly } from './notify';\nexport async function f() { notifyLoudly('saved'); }",

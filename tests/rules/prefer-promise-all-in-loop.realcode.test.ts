@@ -155,6 +155,115 @@ async function closeAll(jobs) {
   }));
 }` }] }],
   },
+  // a package manager asked for information, not an install: registry queries are independent
+  {
+    code: `
+async function latestVersions(names) {
+  const versions = [];
+  for (const name of names) {
+    versions.push(await runProcess('npm', ['view', name, 'version']));
+  }
+  return versions;
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 5, column: 19, suggestions: [] }],
+  },
+  // a wrapper handed a function that calls something other than the item: a request per item
+  {
+    code: `
+async function pingAll(urls) {
+  for (const url of urls) {
+    await withTimeout(async () => await fetch(url), 5000);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 4, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+async function pingAll(urls) {
+  await Promise.all(Array.from(urls, async (url) => {
+    await withTimeout(async () => await fetch(url), 5000);
+  }));
+}` }] }],
+  },
+  // a helper that logs one line before its upload writes no group of lines
+  {
+    code: `
+async function uploadOne(file) {
+  console.log('uploading ' + file.name);
+  await storage.put(file.key, file.body);
+}
+async function uploadAll(files) {
+  for (const file of files) {
+    await uploadOne(file);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 8, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+async function uploadOne(file) {
+  console.log('uploading ' + file.name);
+  await storage.put(file.key, file.body);
+}
+async function uploadAll(files) {
+  await Promise.all(Array.from(files, async (file) => {
+    await uploadOne(file);
+  }));
+}` }] }],
+  },
+  // a store keyed by the item itself, its value awaited: one slot per item
+  {
+    code: `
+async function loadAll(specs) {
+  const out = {};
+  for (const spec of specs) {
+    const loaded = await loadSpec(spec);
+    out[spec.name] = loaded.value;
+  }
+  return out;
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 5, column: 20, suggestions: [] }],
+  },
+  // a name picked against the disk but sent over the network: no file of the loop is written
+  {
+    code: `
+import fs from 'node:fs';
+async function publishProfiles(profiles, dir) {
+  for (const profile of profiles) {
+    const name = pickFreeName(profile.title, (candidate) => fs.existsSync(dir + '/' + candidate));
+    await storage.putObject(name, profile);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 6, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+import fs from 'node:fs';
+async function publishProfiles(profiles, dir) {
+  await Promise.all(Array.from(profiles, async (profile) => {
+    const name = pickFreeName(profile.title, (candidate) => fs.existsSync(dir + '/' + candidate));
+    await storage.putObject(name, profile);
+  }));
+}` }] }],
+  },
+  // a store keyed by a member of what the await gave, holding that same object: one key, one object
+  {
+    code: `
+async function coordinatorsOf(cluster, groupIds) {
+  const byNode = {};
+  const groupsByNode = {};
+  for (const groupId of groupIds) {
+    const coordinator = await cluster.findCoordinator({ groupId });
+    if (groupsByNode[coordinator.nodeId] === undefined) groupsByNode[coordinator.nodeId] = [];
+    groupsByNode[coordinator.nodeId].push(groupId);
+    byNode[coordinator.nodeId] = coordinator;
+  }
+  return { byNode, groupsByNode };
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 6, column: 25, suggestions: [] }],
+  },
+  // an element looked up by the index, handed to a request: not the item's own step
+  {
+    code: `
+async function pingEach(urls) {
+  for (let i = 0; i < urls.length; i++) {
+    const url = urls[i];
+    await fetch(url);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 5, column: 5, suggestions: [] }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (real code)', rule as never, {
@@ -309,6 +418,139 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (real code)', ru
     `async function relocalize(models, session) {
       for (const model of models) {
         await relocalizeModel({ slug: model.slug, session });
+      }
+    }`,
+    // installs into one shared folder through a named helper, a process given the package
+    // manager's install command, or a helper of this file that starts one
+    `async function installDefaults(registry, names) {
+      for (const name of names) {
+        await installExtension(name, { source: 'npm' }, registry);
+      }
+    }`,
+    `async function installCustom(deps, dir) {
+      for (const dep of deps) {
+        await runProcess('npm', ['install', dep, '--prefix', dir], { log: true });
+      }
+    }`,
+    `async function addAll(pkgs) {
+      for (const pkg of pkgs) {
+        await sh(\`yarn add \${pkg}\`);
+      }
+    }`,
+    `async function addPackage(name, home) {
+      await runTool('pnpm', ['add', name], { cwd: home });
+    }
+    async function addPackages(names, home) {
+      for (const name of names) {
+        await addPackage(name, home);
+      }
+    }`,
+    // plugin cleanups and reporters run in turn through a wrapper: the item brings the code
+    `class Host {
+      async shutdown() {
+        for (const { release, owner } of this.registered) {
+          await withErrorLabel(async () => await release(), owner + ' failed to clean up');
+        }
+      }
+    }`,
+    `async function closeReporters(reporters) {
+      for (const reporter of reporters) {
+        if (reporter.close) {
+          await promisify(reporter.close.bind(reporter))();
+        }
+      }
+    }`,
+    // builds run one at a time: they share a work directory, caches and the cores
+    `class DevServer {
+      async start(config, matches) {
+        for (const match of matches) {
+          await executeBuild(config, this, this.files, match);
+        }
+      }
+    }`,
+    // each iteration borrows a connection from one host and switches its keyspace
+    `class Preparer {
+      static async prepareEach(host, grouped) {
+        for (const [keyspace, statements] of grouped) {
+          await Preparer.borrowAndPrepare(host, keyspace, statements);
+        }
+      }
+      static async borrowAndPrepare(host, keyspace, statements) {
+        const conn = await Preparer.borrowIn(host, keyspace);
+        await conn.prepareAll(statements);
+      }
+      static async borrowIn(host, keyspace) {
+        const conn = host.borrowConnection();
+        if (conn.keyspace !== keyspace) await conn.changeKeyspace(keyspace);
+        return conn;
+      }
+    }`,
+    // fields parsed per flag, stored under the key each one names: a repeated key keeps the last value
+    `async function collectFields(specs) {
+      const body = {};
+      for (const spec of specs) {
+        const { key, value } = await readField(spec);
+        body[key] = value;
+      }
+      return body;
+    }`,
+    // fixes applied in turn, each writing its group of log lines around its own work
+    `class Doctor {
+      async fixAll(issues) {
+        for (const issue of issues) {
+          await this.applyFix(issue);
+        }
+      }
+      async applyFix(issue) {
+        this.log.info('Fixing ' + issue.title);
+        await remedies.apply(issue.id);
+        this.log.info('Done');
+      }
+    }`,
+    // a sequence a person may cancel: a cancellation check before each step
+    `async function archive(sources, target, job) {
+      for (const source of sources) {
+        job.throwIfCancelled();
+        await copyFile(source, join(target, basename(source)));
+      }
+    }`,
+    // a file name picked against the files already on disk, then written: later names depend on
+    // the files earlier iterations wrote
+    `import fs from 'node:fs';
+    import path from 'node:path';
+    async function exportProfiles(profiles, dir) {
+      for (const profile of profiles) {
+        const name = pickFreeName(profile.title, (candidate) => fs.existsSync(path.join(dir, candidate + '.json')));
+        await fs.promises.writeFile(path.join(dir, name + '.json'), JSON.stringify(profile));
+      }
+    }`,
+    // the program exits at the first missing path, as a throw would end the loop
+    `async function checkPaths(paths) {
+      for (const p of paths) {
+        if (!(await pathIsThere(p))) {
+          console.error('Path not found: ' + p);
+          process.exit(2);
+        }
+      }
+    }`,
+    // the item looked up by the loop's key runs its own step, in registration order
+    `class Accounts {
+      async configureAll() {
+        for (const key of Object.keys(this.providers)) {
+          const provider = this.providers[key];
+          await provider.configure?.(this, key);
+        }
+      }
+    }`,
+    // a call handed a flag for asking the person at the terminal may prompt: one question at a time
+    `async function createMissing(projectId, picked, options) {
+      for (const entry of picked) {
+        await provisionBackend(projectId, entry.id, options.nonInteractive);
+      }
+    }`,
+    `async function initAll(dirs) {
+      for (const dir of dirs) {
+        await scaffoldProject(dir, { interactive: true });
       }
     }`,
   ],

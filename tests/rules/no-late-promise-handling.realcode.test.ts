@@ -1,0 +1,262 @@
+import path from 'node:path';
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../src/rules/no-late-promise-handling';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+
+/**
+ * Classes of early-started promises found on real code (held-out review, blind set 8): silent where
+ * nothing can reject the promise while the function waits (its settlers are not working yet, or it
+ * only ever resolves), reported where a near shape can.
+ */
+
+const filename = path.join(FIXTURES_DIR, 'file.ts');
+
+// @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
+const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
+
+type Invalid = InvalidTestCase<MessageIds, Options>;
+
+/** The one report of `name` (declared at `line`, `column`), waited past at `waitLine`, handled at `handledLine`, with the catch suggestion. */
+function lateReport(name: string, line: number, column: number, waitLine: number, handledLine: number, output: string): Invalid['errors'][number] {
+  return {
+    messageId: 'lateHandling',
+    data: { name, line: waitLine, handledLine },
+    line,
+    column,
+    suggestions: [{ messageId: 'suggestCatch', data: { name }, output }],
+  };
+}
+
+const invalid: Invalid[] = [
+  // the archive is started (piped) before the function waits for it to finish writing
+  {
+    code: `
+async function pack(source, sink, Archive) {
+  const archive = new Archive({ level: 9 });
+  const packed = new Promise((resolve, reject) => {
+    archive.once('end', resolve);
+    archive.once('error', reject);
+  });
+  archive.pipe(sink);
+  await checkSpace(sink);
+  await archive.finalize();
+  await packed;
+}`,
+    errors: [
+      lateReport(
+        'packed',
+        4,
+        18,
+        9,
+        11,
+        `
+async function pack(source, sink, Archive) {
+  const archive = new Archive({ level: 9 });
+  const packed = new Promise((resolve, reject) => {
+    archive.once('end', resolve);
+    archive.once('error', reject);
+  });
+  packed.catch(() => {});
+  archive.pipe(sink);
+  await checkSpace(sink);
+  await archive.finalize();
+  await packed;
+}`,
+      ),
+    ],
+  },
+  // a stream handed in may already be flowing: its error can come during the wait
+  {
+    code: `
+async function upload(body, target) {
+  const finished = new Promise((resolve, reject) => {
+    body.once('error', reject);
+    body.once('end', resolve);
+  });
+  await target.open();
+  body.pipe(target);
+  await finished;
+}`,
+    errors: [
+      lateReport(
+        'finished',
+        3,
+        20,
+        7,
+        9,
+        `
+async function upload(body, target) {
+  const finished = new Promise((resolve, reject) => {
+    body.once('error', reject);
+    body.once('end', resolve);
+  });
+  finished.catch(() => {});
+  await target.open();
+  body.pipe(target);
+  await finished;
+}`,
+      ),
+    ],
+  },
+  // a worker starts as it is made: its error can come during the wait
+  {
+    code: `
+async function run(file, job) {
+  const worker = new Worker(file);
+  const result = new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await job.prepare();
+  worker.postMessage(job.data);
+  return await result;
+}`,
+    errors: [
+      lateReport(
+        'result',
+        4,
+        18,
+        8,
+        10,
+        `
+async function run(file, job) {
+  const worker = new Worker(file);
+  const result = new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  result.catch(() => {});
+  await job.prepare();
+  worker.postMessage(job.data);
+  return await result;
+}`,
+      ),
+    ],
+  },
+  // an executor that rejects from a listener on a live object (the running child itself)
+  {
+    code: `
+class Child {
+  async init() {
+    const ready = new Promise((resolve, reject) => {
+      this.on('message', (message) => (message.ok ? resolve() : reject(new Error(message.error))));
+      this.on('close', () => reject(new Error('closed')));
+    });
+    await this.send({ cmd: 'init' });
+    await ready;
+  }
+}`,
+    errors: [
+      lateReport(
+        'ready',
+        4,
+        19,
+        8,
+        9,
+        `
+class Child {
+  async init() {
+    const ready = new Promise((resolve, reject) => {
+      this.on('message', (message) => (message.ok ? resolve() : reject(new Error(message.error))));
+      this.on('close', () => reject(new Error('closed')));
+    });
+    ready.catch(() => {});
+    await this.send({ cmd: 'init' });
+    await ready;
+  }
+}`,
+      ),
+    ],
+  },
+  // a promise-returning helper of another module that can reject, with a handler chained on
+  {
+    filename,
+    code: `import { loadForecast } from './local-helpers';
+export async function page(city, render) {
+  const forecast = loadForecast(city).then((data) => data.today);
+  await render.prepare();
+  return { today: await forecast };
+}`,
+    errors: [
+      lateReport(
+        'forecast',
+        3,
+        20,
+        4,
+        5,
+        `import { loadForecast } from './local-helpers';
+export async function page(city, render) {
+  const forecast = loadForecast(city).then((data) => data.today);
+  forecast.catch(() => {});
+  await render.prepare();
+  return { today: await forecast };
+}`,
+      ),
+    ],
+  },
+];
+
+ruleTester.run('no-late-promise-handling (classes of real code)', testedRule, {
+  valid: [
+    // settled only by listeners on streams this function made and starts after the wait
+    `
+import { Writable } from 'node:stream';
+import { stat } from 'node:fs/promises';
+async function pack(source, Archive) {
+  const chunks = [];
+  const sink = new Writable({
+    write(chunk, _encoding, next) {
+      chunks.push(chunk);
+      next();
+    },
+  });
+  const archive = new Archive({ level: 9 });
+  const written = new Promise((resolve, reject) => {
+    sink.once('error', reject);
+    sink.once('finish', resolve);
+  });
+  const packed = new Promise((resolve, reject) => {
+    archive.once('end', resolve);
+    archive.once('error', (error) => reject(new Error('packing failed: ' + error.message)));
+  });
+  if ((await stat(source)).isDirectory()) archive.directory(source);
+  else archive.file(source);
+  archive.pipe(sink);
+  await Promise.all([archive.finalize(), packed, written]);
+  return chunks;
+}`,
+    // settled by the reply to a request sent after the waits: its settlers are kept for the reply handler
+    `
+class Connection {
+  async request(message) {
+    const reply = new Promise((resolve, reject) => {
+      this.inflight.set(message.id, { message, resolve, reject });
+    });
+    await this.connected();
+    await this.transport.write(JSON.stringify(message));
+    return await reply;
+  }
+}`,
+    `
+async function enqueue(queue, job) {
+  const done = new Promise((resolve, reject) => {
+    queue.waiting.push({ id: job.id, resolve, reject });
+  });
+  await queue.save(job);
+  return done;
+}`,
+    // a UI event turned into a promise that only resolves, by a helper of another module
+    {
+      filename,
+      code: `import { nextValueOf } from './local-helpers';
+export async function pickBranch(picker, loadBranches) {
+  picker.show();
+  const accepted = nextValueOf(picker.onDidAccept).then(() => picker.selectedItems[0]?.name);
+  const hidden = nextValueOf(picker.onDidHide);
+  picker.items = await loadBranches();
+  return Promise.race([accepted, hidden]);
+}`,
+    },
+  ],
+  invalid,
+});
