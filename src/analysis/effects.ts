@@ -1591,9 +1591,13 @@ function firstMemberOfThis(callee: TSESTree.MemberExpression): string | null {
  * The call's own arguments name a package manager's install command (`PACKAGE_MANAGER_COMMANDS`
  * then `PACKAGE_INSTALL_SUBCOMMANDS`): `('npm', ['install', dep, '--prefix', dir])`,
  * `` (`npm install ${dep}`) ``, `('yarn add left-pad')`, whatever function starts the process.
- * Reads the first word of each of the first three arguments (an array: its first element).
+ * Reads the first word of each of the first three arguments (an array: its first element). Not
+ * a `new` expression (`new Error('npm install failed')`) nor a call of a logger's method
+ * (`console.log('  npm install')`, the next steps a scaffolding tool prints): text about an
+ * install, not one.
  */
 function namesPackageInstall(call: EffectCall): boolean {
+  if (call.type === AST_NODE_TYPES.NewExpression || callsLogger(call)) return false;
   const words: string[] = [];
   const take = (node: TSESTree.Node | null | undefined): void => {
     if (!node) return;
@@ -1615,6 +1619,16 @@ function namesPackageInstall(call: EffectCall): boolean {
   }
   const [command, subcommand] = words;
   return command !== undefined && subcommand !== undefined && PACKAGE_MANAGER_COMMANDS.has(command) && PACKAGE_INSTALL_SUBCOMMANDS.has(subcommand);
+}
+
+/** A call of any method of a receiver whose last name is one of `LOGGER_NAMES` (`console.warn(...)`, `this.logger.debug(...)`). */
+function callsLogger(call: EffectCall): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = skipTransparent(callee.object);
+  const name =
+    receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(receiver) : null;
+  return name !== null && LOGGER_NAMES.has(name);
 }
 
 /**

@@ -33,7 +33,10 @@ const EVENT_API_METHODS: ReadonlySet<string> = new Set([
  * `try` whose `catch` does not rethrow. That is an event emitter's dispatch (`emit(event, ...args)`
  * calling every registered listener): it is written so that no listener can fail its caller, and
  * its own bookkeeping around the loop (finding the subscription) is not work a caller waits on, so
- * a dropped promise of it loses no failure anyone would handle.
+ * a dropped promise of it loses no failure anyone would handle. That bookkeeping may `await` only
+ * in a method of a class with an event API (`on`, `off`, ...: see `EVENT_API_METHODS`); anywhere
+ * else an own `await` outside every `try` with a `catch` (`const hooks = await loadHooks(dir);`
+ * before the loop) is work that can reject the caller's promise, and the answer is false.
  */
 export function isolatesListeners(fn: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
   let found = false;
@@ -66,7 +69,7 @@ export function isolatesListeners(fn: FunctionNode, visitorKeys: TSESLint.Source
     forEachChild(node, visitorKeys, (child) => visit(child, inIteration || node.type === AST_NODE_TYPES.ForStatement || node.type === AST_NODE_TYPES.WhileStatement));
   };
   visit(fn.body, false);
-  return found;
+  return found && (isEmitterClassMethod(fn) || !awaitsOutsideCatchingTry(fn.body, visitorKeys));
 }
 
 /**
@@ -87,6 +90,37 @@ export function isIsolatingEmitterMethod(fn: FunctionNode, visitorKeys: TSESLint
       member.value.type === AST_NODE_TYPES.FunctionExpression &&
       isolatesListeners(member.value, visitorKeys),
   );
+}
+
+/** `fn` is a method of a class that also has an event-API method (`on`, `once`, `off`, ...). */
+function isEmitterClassMethod(fn: FunctionNode): boolean {
+  const method = fn.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn) return false;
+  return method.parent.body.some(
+    (member) =>
+      member.type === AST_NODE_TYPES.MethodDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && EVENT_API_METHODS.has(member.key.name),
+  );
+}
+
+/** Does `body` (its own code) `await` (also `for await`) outside the block of every `try` with a `catch`? */
+function awaitsOutsideCatchingTry(body: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || (node !== body && isFunctionNode(node))) return;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) {
+      found = true;
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.TryStatement && node.handler) {
+      // The guarded block's awaits are caught; its handler and finalizer are not.
+      visit(node.handler);
+      if (node.finalizer) visit(node.finalizer);
+      return;
+    }
+    forEachChild(node, visitorKeys, visit);
+  };
+  visit(body);
+  return found;
 }
 
 /** A function passed as an argument to an array iteration method (`listeners.forEach((l) => ...)`). */
@@ -160,13 +194,36 @@ export function declarationIsolatesListeners(declaration: ts.Declaration): boole
   const tsModule = loadTypeScript();
   if (!tsModule.isFunctionLike(declaration) || declaration.getSourceFile().isDeclarationFile) return false;
   if (!isAsyncDeclaration(tsModule, declaration)) return false;
-  if (tsIsolatesListeners(tsModule, declaration)) return true;
+  if (tsIsolatesListeners(tsModule, declaration) && (tsIsEmitterClassMethod(tsModule, declaration) || !tsAwaitsOutsideCatchingTry(tsModule, declaration))) return true;
   if (!tsModule.isMethodDeclaration(declaration) || !tsModule.isIdentifier(declaration.name) || !EVENT_API_METHODS.has(declaration.name.text)) return false;
   const owner = declaration.parent;
   return (
     tsModule.isClassLike(owner) &&
     owner.members.some((member) => member !== declaration && tsModule.isMethodDeclaration(member) && tsIsolatesListeners(tsModule, member))
   );
+}
+
+/** `isEmitterClassMethod` on TypeScript's syntax tree. */
+function tsIsEmitterClassMethod(tsModule: typeof ts, declaration: ts.SignatureDeclaration): boolean {
+  const owner = declaration.parent;
+  return (
+    tsModule.isMethodDeclaration(declaration) &&
+    tsModule.isClassLike(owner) &&
+    owner.members.some((member) => tsModule.isMethodDeclaration(member) && tsModule.isIdentifier(member.name) && EVENT_API_METHODS.has(member.name.text))
+  );
+}
+
+/** `awaitsOutsideCatchingTry` on TypeScript's syntax tree (the declaration's own body). */
+function tsAwaitsOutsideCatchingTry(tsModule: typeof ts, declaration: ts.SignatureDeclaration): boolean {
+  const body = 'body' in declaration ? (declaration.body as ts.Node | undefined) : undefined;
+  if (!body) return false;
+  const visit = (node: ts.Node): boolean => {
+    if (node !== body && tsModule.isFunctionLike(node)) return false;
+    if (tsModule.isAwaitExpression(node) || (tsModule.isForOfStatement(node) && node.awaitModifier !== undefined)) return true;
+    if (tsModule.isTryStatement(node) && node.catchClause) return visit(node.catchClause) || (node.finallyBlock !== undefined && visit(node.finallyBlock));
+    return tsModule.forEachChild(node, (child) => (visit(child) ? true : undefined)) ?? false;
+  };
+  return visit(body);
 }
 
 function isAsyncDeclaration(tsModule: typeof ts, declaration: ts.SignatureDeclaration): boolean {

@@ -130,9 +130,10 @@ export const PACKAGE_INSTALL_NAME = /^_?(?:un|re)?install(?:[A-Z]\w*)?$/;
  * its current keyspace, database, schema or catalog (`connection.changeKeyspace(ks)`,
  * `client.useDatabase(name)`, `conn.setSchema(s)`, `redis.select(db)` is not here: `select` names
  * too many other things). Two callers switching one connection at once run each other's
- * statements in the wrong keyspace.
+ * statements in the wrong keyspace. Not mongoose's `connection.useDb(name)`: it returns another
+ * connection object for that database and leaves the one it is called on as it was.
  */
-export const SESSION_SWITCH_METHOD = /^(?:change|switch|set|use|select)(?:Keyspace|Database|Db|DB|Schema|Catalog|SearchPath)$/;
+export const SESSION_SWITCH_METHOD = /^(?!useDb$)(?:change|switch|set|use|select)(?:Keyspace|Database|Db|DB|Schema|Catalog|SearchPath)$/;
 
 /**
  * Modules whose calls ask a person a question (inquirer, prompts, enquirer, clack,
@@ -243,8 +244,9 @@ export const SYNC_VALUE_MODULES: ReadonlySet<string> = new Set(
 
 /**
  * Constructors whose object starts working as it is made (a thread, a connection, a listening
- * server): `new Worker(file)`, `new WebSocket(url)`. Listeners registered on one may fire while the
- * function that made it waits, even before the function touches it again.
+ * server): `new Worker(file)`, `new WebSocket(url)`, an ioredis client (`new Redis(url)`, which
+ * connects unless told `lazyConnect`). Listeners registered on one may fire while the function
+ * that made it waits, even before the function touches it again.
  */
 export const SELF_STARTING_CONSTRUCTORS: ReadonlySet<string> = new Set([
   'Worker',
@@ -252,6 +254,8 @@ export const SELF_STARTING_CONSTRUCTORS: ReadonlySet<string> = new Set([
   'WebSocket',
   'WebSocketServer',
   'EventSource',
+  'Redis',
+  'IORedis',
 ]);
 
 /**

@@ -76,7 +76,48 @@ const emitReport = (code: string): InvalidTestCase<MessageIds, Options>['errors'
 
 const unguarded = emitter(unguardedDispatch, `    this.emit('change', value);\n    this.off('block');`);
 const rethrowing = emitter(rethrowingDispatch, `    this.emit('change', value);`);
+// A plain function (no class with an event API) that runs hooks in turn, each failure kept, after
+// loading them: the load is awaited outside the try, so its failure rejects the dropped promise.
+const hookRunner = `const fs = require('fs');
+async function loadHooks(dir) {
+  const names = await fs.promises.readdir(dir);
+  return names.map((name) => require(dir + '/' + name));
+}
+async function runHooks(dir, event) {
+  const hooks = await loadHooks(dir);
+  for (const hook of hooks) {
+    try {
+      await hook(event);
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+exports.onSave = function onSave(event) {
+  runHooks('./hooks', event);
+};`;
+const guardedHookRunner = hookRunner.replace(
+  '  const hooks = await loadHooks(dir);\n',
+  '  let hooks = [];\n  try {\n    hooks = await loadHooks(dir);\n  } catch (error) {\n    console.error(error);\n  }\n',
+);
+valid.push(
+  // the same runner with its load inside a try with a catch: nothing outside the isolating try can reject
+  { code: guardedHookRunner },
+);
+
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // outside an emitter class, an awaited load before the isolating loop can still reject
+  {
+    code: hookRunner,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 17,
+        column: 3,
+        suggestions: [{ messageId: 'suggestVoid', output: hookRunner.replace("  runHooks('./hooks'", "  void runHooks('./hooks'") }],
+      },
+    ],
+  },
   // a listener's failure rejects the emit; nothing marks the emitter's other methods either
   {
     code: unguarded,

@@ -143,6 +143,43 @@ async function run(file, job) {
       ),
     ],
   },
+  // an ioredis client connects as it is made: its connection error can come during the wait
+  {
+    code: `
+const Redis = require('ioredis');
+async function start(url) {
+  const redis = new Redis(url);
+  const ready = new Promise((resolve, reject) => {
+    redis.once('ready', resolve);
+    redis.once('error', reject);
+  });
+  const config = await loadConfig();
+  await ready;
+  return { redis, config };
+}`,
+    errors: [
+      lateReport(
+        'ready',
+        5,
+        17,
+        9,
+        10,
+        `
+const Redis = require('ioredis');
+async function start(url) {
+  const redis = new Redis(url);
+  const ready = new Promise((resolve, reject) => {
+    redis.once('ready', resolve);
+    redis.once('error', reject);
+  });
+  ready.catch(() => {});
+  const config = await loadConfig();
+  await ready;
+  return { redis, config };
+}`,
+      ),
+    ],
+  },
   // an executor that rejects from a listener on a live object (the running child itself)
   {
     code: `

@@ -285,6 +285,40 @@ async function persistAll(edits, docs) {
   }));
 }` }] }],
   },
+  // a hint that mentions an install command is text about an install, not one
+  {
+    code: `
+async function checkPackage(name) {
+  const response = await fetch('https://registry.example.com/' + name);
+  if (!response.ok) console.warn(\`npm install \${name} will fail: it is not published\`);
+  return response.json();
+}
+async function checkAll(names) {
+  const infos = [];
+  for (const name of names) {
+    infos.push(await checkPackage(name));
+  }
+  return infos;
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 10, column: 16, suggestions: [] }],
+  },
+  // mongoose's useDb hands back another connection: the shared one keeps its database
+  {
+    code: `
+const connection = mongoose.createConnection(process.env.MONGO_URL);
+async function countOrders(tenant) {
+  const db = connection.useDb(tenant);
+  return db.collection('orders').countDocuments();
+}
+async function countAll(tenants) {
+  const totals = [];
+  for (const tenant of tenants) {
+    totals.push(await countOrders(tenant));
+  }
+  return totals;
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 10, column: 17, suggestions: [] }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (real code)', rule as never, {
