@@ -427,20 +427,32 @@ function returnsResolveOnlyPromise(text: string, paren: number): boolean {
   const paramClose = closingIndex(text, paren);
   if (paramClose === -1) return false;
   const open = bodyOpenAfterParameters(text, paren);
-  let at: number;
-  let close = -1;
-  if (open !== -1) {
-    close = closingIndex(text, open);
-    at = skipTrivia(text, open + 1);
-    if (at === -1 || !keywordAt(text, at, 'return')) return false;
-    at = skipTrivia(text, at + 'return'.length);
-  } else {
-    // An arrow with an expression body: `(x) => new Promise(...)`.
-    at = skipTrivia(text, paramClose + 1);
-    if (at === -1 || !text.startsWith('=>', at)) return false;
-    at = skipTrivia(text, at + 2);
-  }
-  if (at === -1 || !keywordAt(text, at, 'new')) return false;
+  if (open !== -1) return bodyReturnsResolveOnlyPromise(text, open);
+  // An arrow with an expression body: `(x) => new Promise(...)`.
+  let at = skipTrivia(text, paramClose + 1);
+  if (at === -1 || !text.startsWith('=>', at)) return false;
+  at = skipTrivia(text, at + 2);
+  return at !== -1 && isResolveOnlyPromiseAt(text, at, -1);
+}
+
+/** The block body opening at `open` (`{`) is one `return` of a resolve-only `new Promise` (see `resolveOnlyPromiseExports`). */
+function bodyReturnsResolveOnlyPromise(text: string, open: number): boolean {
+  if (text[open] !== '{') return false;
+  const close = closingIndex(text, open);
+  let at = skipTrivia(text, open + 1);
+  if (at === -1 || !keywordAt(text, at, 'return')) return false;
+  at = skipTrivia(text, at + 'return'.length);
+  return at !== -1 && isResolveOnlyPromiseAt(text, at, close);
+}
+
+/**
+ * `new Promise(executor)` starts at `at`, with an executor declaring only `resolve` (or a second
+ * parameter named for being unused) and no timer; when `close` is not -1, nothing but a `;` follows
+ * it before `close` (the end of the body).
+ */
+function isResolveOnlyPromiseAt(text: string, start: number, close: number): boolean {
+  let at = start;
+  if (!keywordAt(text, at, 'new')) return false;
   at = skipTrivia(text, at + 3);
   if (at === -1 || !keywordAt(text, at, 'Promise')) return false;
   at = skipTrivia(text, at + 'Promise'.length);
@@ -487,7 +499,8 @@ export interface DeclarationLike {
 /**
  * Typed path: true when a function declaration the checker resolved a call to (in any file of the
  * program) is `async` and its block body catches every error (see `isCatchAllBody`) or is async
- * in name only (`isSyncOnlyBody`). Reads only
+ * in name only (`isSyncOnlyBody`), or (plain or `async`) its one result is a resolve-only
+ * `new Promise` (the shape `resolveOnlyPromiseExports` reads untyped). Reads only
  * positions and the file's text, so it needs no `typescript` module and no syntax-kind numbers.
  */
 export function declarationCatchesAll(declared: DeclarationLike): boolean {
@@ -497,8 +510,10 @@ export function declarationCatchesAll(declared: DeclarationLike): boolean {
   const file = declaration.getSourceFile();
   if (file.isDeclarationFile) return false;
   const text = file.text;
-  const isAsync = declaration.modifiers?.some((modifier) => text.slice(modifier.pos, modifier.end).trim() === 'async') ?? false;
-  if (!isAsync) return false;
   const open = skipTrivia(text, body.pos);
-  return open !== -1 && cannotRejectBody(text, open);
+  if (open === -1) return false;
+  // Plain or async: one `return` of a resolve-only `new Promise` (an event turned into a promise).
+  if (bodyReturnsResolveOnlyPromise(text, open) || (text[open] !== '{' && isResolveOnlyPromiseAt(text, open, -1))) return true;
+  const isAsync = declaration.modifiers?.some((modifier) => text.slice(modifier.pos, modifier.end).trim() === 'async') ?? false;
+  return isAsync && cannotRejectBody(text, open);
 }

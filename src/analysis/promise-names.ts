@@ -5,6 +5,18 @@ import { isFunctionNode } from './async-context';
 import type { SourceWords } from './source-words';
 import { deepestNodeAt } from './walk';
 
+/** What `collectPromiseNames` finds. */
+export interface PromiseNames {
+  /** The names through which a promise can reach a call or a variable of the file. */
+  readonly names: ReadonlySet<string>;
+  /**
+   * Every function whose call may return a promise by the inference: the async ones, and each
+   * non-async function that a value which may be a promise is returned from (`return p`, `=> p`).
+   * A non-async function outside it has no `return` whose value the inference can take for a promise.
+   */
+  readonly functions: ReadonlySet<TSESTree.Node>;
+}
+
 /**
  * Where the untyped promise inference of `promises.ts` may find a promise, named: the file's
  * evidence of promises (`seeds`) and every name through which that evidence can reach a call or a
@@ -35,6 +47,8 @@ import { deepestNodeAt } from './walk';
  * set is a superset (a flow into an argument or a test is not followed, but one into a call's
  * receiver is, whatever the method).
  *
+ * The same steps also give the functions a promise can be returned from (`PromiseNames.functions`).
+ *
  * Null when the set would cost more than it saves (more than `maxNames` names, or key lookups
  * scanning the text more than `maxScans` times over), or when an identifier is written with a `\u` escape
  * (it would not be found by its word).
@@ -44,7 +58,7 @@ export function collectPromiseNames(
   words: SourceWords,
   seeds: { readonly calls: Iterable<TSESTree.Node>; readonly names: Iterable<string> },
   limits: { readonly maxNames: number; readonly maxScans: number },
-): ReadonlySet<string> | null {
+): PromiseNames | null {
   const ast = sourceCode.ast;
   // A name written with an escape (`\u0061pi`) would not be found by its word.
   for (const offset of words.occurrences('\\u', ast.range[0], ast.range[1])) {
@@ -244,7 +258,7 @@ export function collectPromiseNames(
       }
     }
   }
-  return overflow ? null : names;
+  return overflow ? null : { names, functions: seenFunctions };
 }
 
 /** The nearest function around `node`, or null at the top level. */

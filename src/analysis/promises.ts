@@ -12,7 +12,7 @@ import {
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, importedCallee, isRelativeSpecifier, mayLoadModule, type ModuleLoads } from './imports';
 import { perFile } from './per-file';
-import { collectPromiseNames } from './promise-names';
+import { collectPromiseNames, type PromiseNames } from './promise-names';
 import { getSourceWords, type SourceWords } from './source-words';
 import { readRelativeAsyncExports } from './module-exports';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
@@ -754,12 +754,13 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   /**
-   * Untyped: the names through which a promise can reach a call or variable of this file (see
-   * `collectPromiseNames`), on the first question; null when not collected (typed mode, or the
-   * set would cost more than it saves), and then every name may.
+   * Untyped: the names through which a promise can reach a call or variable of this file, and the
+   * functions a promise can be returned from (see `collectPromiseNames`), on the first question;
+   * null when not collected (typed mode, or the set would cost more than it saves), and then every
+   * name and function may.
    */
-  let promiseNames: ReadonlySet<string> | null | undefined;
-  function getPromiseNames(): ReadonlySet<string> | null {
+  let promiseNames: PromiseNames | null | undefined;
+  function getPromiseNames(): PromiseNames | null {
     if (promiseNames !== undefined) return promiseNames;
     promiseNames = null;
     if (services) return promiseNames;
@@ -789,8 +790,8 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
       name = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? node.property.name : staticMemberName(node);
     } else return true;
     if (name === null) return true;
-    const names = getPromiseNames();
-    return names === null || names.has(name);
+    const found = getPromiseNames();
+    return found === null || found.names.has(name);
   }
 
   function isPromiseApiCall(node: TSESTree.Node): boolean {
@@ -1170,6 +1171,10 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   function functionReturnsPromise(fn: FunctionNode, depth: number): boolean {
     if (fn.generator) return false;
     if (fn.async) return true;
+    // No value that may be a promise is returned from it (see `PromiseNames.functions`): its
+    // returns need no look (an IIFE around a whole bundle has thousands of nested ones).
+    const found = getPromiseNames();
+    if (found !== null && !found.functions.has(fn)) return false;
     const cached = functionCache.get(fn);
     if (cached !== undefined) return cached;
     if (depth > MAX_DEPTH) return false;

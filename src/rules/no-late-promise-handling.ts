@@ -22,12 +22,15 @@ import { chainMethodName, getPromiseAnalysis, getValueUsage } from '../analysis/
 import { isLoopStatement, skipTransparent, variableOfIdentifier } from '../util/ast';
 import { LAZY_BUILDER_NAME } from '../catalog/promise-apis';
 import { getSourceWords } from '../analysis/source-words';
+import { getWhereItRuns } from '../analysis/where-it-runs';
 import { createRule } from '../util/create-rule';
 
 export type Options = [
   {
     /** Also report a promise that a `return`, `throw`, `break` or `continue` leaves behind unhandled. */
     reportAbandoned?: boolean;
+    /** Also report in browser UI code and editor extensions, whose host only logs an unhandled rejection. */
+    checkUiCode?: boolean;
   },
 ];
 export type MessageIds = 'lateHandling' | 'abandoned' | 'oneByOne' | 'suggestGather' | 'suggestCatch' | 'suggestAll';
@@ -88,6 +91,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow starting a promise and handling it only after another await, when its rejection would go unhandled',
       recommended: 'recommended',
+      strictOptions: [{ reportAbandoned: true, checkUiCode: true }],
     },
     hasSuggestions: true,
     schema: [
@@ -98,6 +102,11 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description:
               'Also report a promise that an early `return`, `throw`, `break` or `continue` leaves unhandled between its start and its handling.',
+          },
+          checkUiCode: {
+            type: 'boolean',
+            description:
+              "Also report in browser UI code and in editor extensions (the code `no-floating-promises`' `checkUiCode` names), where a rejection while the function waits only reaches the console or the extension host's log, and the later handler still sees it. On in `strict`.",
           },
         },
         additionalProperties: false,
@@ -115,7 +124,7 @@ export default createRule<Options, MessageIds>({
       suggestAll: 'Await all of them with `Promise.all({{name}})` before the loop.',
     },
   },
-  defaultOptions: [{ reportAbandoned: true }],
+  defaultOptions: [{ reportAbandoned: true, checkUiCode: false }],
   create(context, [options]) {
     const reportAbandoned = options.reportAbandoned ?? true;
     const sourceCode = context.sourceCode;
@@ -123,6 +132,12 @@ export default createRule<Options, MessageIds>({
     // Promises are checked in code that can suspend (`canSuspend`): async functions (the text has
     // `async`) and the top level of a module.
     if (!sourceWords.has('async') && sourceCode.ast.sourceType !== 'module') return {};
+    // Browser UI code and editor extensions: a rejection during the window is logged by the page or
+    // the extension host, and the later handler still receives it. A log line is all it costs.
+    if (!(options.checkUiCode ?? false)) {
+      const where = getWhereItRuns(context);
+      if (where.runsInUi() || where.inEditorExtension()) return {};
+    }
     const promises = getPromiseAnalysis(context);
     const effects = getFileEffects(context);
     const timelines = getFunctionTimelines(context);

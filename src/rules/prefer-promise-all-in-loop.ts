@@ -1793,14 +1793,18 @@ export default createRule<Options, MessageIds>({
       if (calls.some((call) => setsSharedObject(call, dependents, loopVars))) return;
 
       // Each item is itself a step when the awaited function is the item or one of its methods
-      // (`await hook(ctx)`, `await migration.up(db)`, `await plugin.init()`), also when the item is
-      // looked up by the loop's key (`const strategy = this.strategies[name]; await strategy.setup()`):
-      // steps run in order.
-      const items = itemNames(loop, loopVars);
-      const runsItem = calls.some((call) => {
+      // (`await hook(ctx)`, `await migration.up(db)`, `await plugin.init()`): steps run in order.
+      // Also when every await is a method of the element the loop's key looks up (`const strategy
+      // = this.strategies[name]; await strategy.setup()`); one such call beside other work
+      // (`await pdfCache.get(id).save()` then an upload) is per-item work.
+      const runsOwnStep = (call: AwaitedCall, names: ReadonlySet<string>): boolean => {
         const callee = callChainRoot(call);
-        return (callee !== null && items.has(callee) && !isGuardedItemMethod(call, items, loop)) || handsOnItemCode(call, items);
-      });
+        return callee !== null && names.has(callee) && !isGuardedItemMethod(call, names, loop);
+      };
+      const items = itemNames(loop, loopVars);
+      const runsItem =
+        calls.some((call) => runsOwnStep(call, loopVars) || handsOnItemCode(call, loopVars)) ||
+        (items.size > loopVars.size && calls.every((call) => runsOwnStep(call, items)));
       if (runsItem) return;
       // The iteration must feed an argument somewhere in the call chain
       // (`fetch(url).then(...)`, `sharp(file.path).resize(200).toFile(out)`); otherwise the loop

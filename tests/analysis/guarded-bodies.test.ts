@@ -182,6 +182,9 @@ describe('declarationCatchesAll (typed path, from the declaration the checker re
     'export class Jobs { async flush() { try { await work(); } catch { } } async mark() { log(1); } }',
     'export class Rpc { async run(name: string, args: unknown[]) { const started = Date.now(); let result; try { result = await work(); } catch (e) { log(e); } }',
     '  async runNamed(call: { name: string }) { const name = call.name; try { await work(); } catch (e) { log(e); } } }',
+    'export async function nextOf(e: any) { return new Promise<number>((resolve) => e.once("x", resolve)); }',
+    'export const closedOf = (s: any) => new Promise<void>((resolve) => s.once("close", resolve));',
+    'export function failOf(s: any) { return new Promise((resolve, reject) => s.once("error", reject)); }',
     'declare function work(): Promise<void>; declare function log(e: unknown): void;',
   ].join('\n');
   const file = ts.createSourceFile('jobs.ts', source, ts.ScriptTarget.Latest, true);
@@ -207,6 +210,12 @@ describe('declarationCatchesAll (typed path, from the declaration the checker re
     assert.equal(verdict('run'), true);
     // async in name only: nothing awaited, thrown or returned
     assert.equal(verdict('mark'), true);
+  });
+
+  it('is true for a plain or async function whose one result is a resolve-only new Promise', () => {
+    assert.equal(verdict('nextOf'), true);
+    assert.equal(verdict('closedOf'), true);
+    assert.equal(verdict('failOf'), false);
   });
 
   it('is false for a rethrowing handler, a sync function, and a body-less declaration', () => {

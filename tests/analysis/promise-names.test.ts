@@ -28,7 +28,7 @@ function promiseNames(code: string, options: { catalogCalls?: string[]; relative
         { calls, names: options.relative ?? [] },
         { maxNames: 100, maxScans: options.maxScans ?? 100 },
       );
-      collect(names === null ? null : [...names].sort());
+      collect(names === null ? null : [...names.names].sort());
     },
   }));
   assert.ok(result !== undefined);
@@ -75,6 +75,27 @@ describe('collectPromiseNames', () => {
     ].join('\n');
     // Every variable named `db` is followed, the parameter of `shadowed` too (a superset).
     assert.deepEqual(promiseNames(code, { catalogCalls: ['delay'], relative: ['db'] }), ['db', 'later', 'shadowed', 'timer', 'useDb']);
+  });
+
+  it('lists the functions a promise may be returned from: async ones, and those returning a flow', () => {
+    const [result] = runOnCode<string[] | null>(
+      [
+        'async function load() {}',
+        'function wrap() { return load(); }',
+        'function calls() { load(); return 1; }',
+        'const outer = () => wrap();',
+        '(function () { return 1; })();',
+        'const api = { list() { return this.load(); }, size() { return 0; }, async load() {} };',
+      ].join('\n'),
+      (context, collect) => ({
+        'Program:exit'() {
+          const found = collectPromiseNames(context.sourceCode, getSourceWords(context), { calls: [], names: [] }, { maxNames: 100, maxScans: 100 });
+          const text = (node: import('@typescript-eslint/utils').TSESTree.Node) => context.sourceCode.getText(node).slice(0, 24);
+          collect(found === null ? null : [...found.functions].map(text).sort());
+        },
+      }),
+    );
+    assert.deepEqual(result, ['() => wrap()', '() { return this.load();', '() {}', 'async function load() {}', 'function wrap() { return']);
   });
 
   it('is empty without any evidence of promises', () => {

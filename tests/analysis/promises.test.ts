@@ -273,6 +273,31 @@ describe('isPromise (untyped): the first question of a file', () => {
     );
     assert.deepEqual(promiseStatements('check(2);\nfunction check(x) { return x > 1; }'), ['1: check(2) → false']);
   });
+
+  it('a function called in place, or named like an async method elsewhere, is judged by its own returns', () => {
+    assert.deepEqual(
+      promiseStatements(
+        [
+          "(function () { return fetch('/a'); })();",
+          "(() => { function inner() { return fetch('/b'); } inner(); return 1; })();",
+          "(() => fetch('/c'))();",
+          'run();',
+          'function run() { return 1; }',
+          'const job = { async run() {} };',
+          'job.run();',
+        ].join('\n'),
+        { globals: { fetch: 'readonly' } },
+      ),
+      [
+        "1: (function () { return fetch('/a'); })() → true",
+        "2: (() => { function inner() { return fetch('/b'); } inner(); return 1; })() → false",
+        '2: inner() → true',
+        "3: (() => fetch('/c'))() → true",
+        '4: run() → false',
+        '7: job.run() → true',
+      ],
+    );
+  });
 });
 
 describe('getValueUsage', () => {

@@ -10,6 +10,16 @@ import { FIXTURES_DIR, ruleTester } from '../rule-tester';
  */
 
 const filename = path.join(FIXTURES_DIR, 'file.ts');
+/** A file of an editor extension (its package.json has `engines.vscode`). */
+const extensionFile = path.join(FIXTURES_DIR, 'run-contexts', 'editor-extension', 'src', 'panel.ts');
+
+/** A template lookup started early, then another wait: the shape the UI and editor-host cases share. */
+const PREFETCH = `
+export async function openPanel(repo, view) {
+  const template = repo.loadTemplate();
+  const branches = await repo.listBranches();
+  view.show(branches, await template);
+}`;
 
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
 const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
@@ -231,10 +241,47 @@ export async function page(city, render) {
       ),
     ],
   },
+  // with checkUiCode, an editor extension's early start is reported as anywhere else
+  {
+    filename: extensionFile,
+    code: PREFETCH,
+    options: [{ checkUiCode: true }],
+    errors: [
+      lateReport(
+        'template',
+        3,
+        20,
+        4,
+        5,
+        `
+export async function openPanel(repo, view) {
+  const template = repo.loadTemplate();
+  template.catch(() => {});
+  const branches = await repo.listBranches();
+  view.show(branches, await template);
+}`,
+      ),
+    ],
+  },
 ];
 
 ruleTester.run('no-late-promise-handling (classes of real code)', testedRule, {
   valid: [
+    // an editor extension's host logs a rejection during the wait, and the later await still sees
+    // it: a deliberate prefetch there costs a log line at most; so does browser UI code
+    { filename: extensionFile, code: PREFETCH },
+    {
+      filename: 'BranchPicker.tsx',
+      code: `
+export function BranchPicker({ repo }) {
+  const open = async () => {
+    const template = repo.loadTemplate();
+    const branches = await repo.listBranches();
+    show(branches, await template);
+  };
+  return <button onClick={open}>Pick</button>;
+}`,
+    },
     // settled only by listeners on streams this function made and starts after the wait
     `
 import { Writable } from 'node:stream';

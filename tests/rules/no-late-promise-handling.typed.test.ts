@@ -30,6 +30,17 @@ typedRuleTester.run<MessageIds, Options>('no-late-promise-handling (typed)', tes
       filename: 'file.ts',
       code: `${DECLARATIONS}export async function f(id: string) { const orders = fetchOrders(id); const n = await readCount(); return [n, await orders]; }`,
     },
+    // an event turned into a promise that only resolves, by an async helper of another module
+    // (the checker finds its declaration), with a handler chained on that does not throw
+    {
+      filename: 'file.ts',
+      code: `import { nextValueOf } from './local-helpers';
+export async function pick(picker: { onDidAccept: (l: (v: void) => void) => { dispose(): void }; selected: string }, load: () => Promise<string[]>) {
+  const accepted = nextValueOf<void>(picker.onDidAccept).then(() => picker.selected);
+  const items = await load();
+  return [items, await accepted];
+}`,
+    },
     // handled before the other await
     {
       filename: 'file.ts',

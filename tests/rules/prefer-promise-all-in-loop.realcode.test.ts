@@ -264,6 +264,27 @@ async function pingEach(urls) {
 }`,
     errors: [{ messageId: 'awaitInLoop', line: 5, column: 5, suggestions: [] }],
   },
+  // a document looked up by the key, saved, then uploaded: per-item work beside the lookup's own method
+  {
+    code: `
+async function persistAll(edits, docs) {
+  for (const [id, regions] of edits) {
+    const doc = docs.get(id);
+    cover(doc, regions);
+    const bytes = await doc.save();
+    await storage.put(id, bytes);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 6, column: 19, suggestions: [{ messageId: 'useGatherMap', output: `
+async function persistAll(edits, docs) {
+  await Promise.all(Array.from(edits, async ([id, regions]) => {
+    const doc = docs.get(id);
+    cover(doc, regions);
+    const bytes = await doc.save();
+    await storage.put(id, bytes);
+  }));
+}` }] }],
+  },
   // a hint that mentions an install command is text about an install, not one
   {
     code: `
