@@ -4,7 +4,7 @@ import { skipTransparent, staticMemberName } from '../util/ast';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import type { FileEffects } from './effects';
 import { chainMethodName } from './promises';
-import { someNodeInSameFunction } from './walk';
+import { someNodeBelow, someNodeInSameFunction } from './walk';
 import { callsPackageApi } from './host-thenables';
 
 /** The combinators of the global `Promise` that gather other promises. */
@@ -146,19 +146,6 @@ function startsThrowingWorkUnawaited(call: TSESTree.CallExpression, effects: Fil
   if (fn === enclosing) return true;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   return someNodeInSameFunction(fn.body, effects.source.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement && !insideCatchingTry(inner, fn));
-}
-
-/** True when `test` holds for `root` or any node below it, nested functions included (the visit stops at the first match). */
-function someNodeBelow(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, test: (node: TSESTree.Node) => boolean): boolean {
-  if (test(root)) return true;
-  for (const key of visitorKeys[root.type] ?? []) {
-    const value = (root as unknown as Record<string, unknown>)[key];
-    const children = Array.isArray(value) ? (value as unknown[]) : [value];
-    for (const child of children) {
-      if (typeof child === 'object' && child !== null && 'type' in child && someNodeBelow(child as TSESTree.Node, visitorKeys, test)) return true;
-    }
-  }
-  return false;
 }
 
 /** Is `node` inside the block of a `try` with a `catch` within `fn`? */

@@ -47,7 +47,7 @@ import {
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
-import { type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
+import { isProcessExitCall, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
@@ -2196,17 +2196,7 @@ class FunctionWalk {
 /** A callback whose own statements end the process (`() => process.exit(0)`, `() => { log(); process.exit(1); }`). */
 function exitsProcess(fn: FunctionNode): boolean {
   const statements: TSESTree.Node[] = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [fn.body];
-  return statements.some((statement) => {
-    const expression = skipTransparent(statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement);
-    if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
-    const callee = skipTransparent(expression.callee);
-    return (
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      staticMemberName(callee) === 'exit' &&
-      skipTransparent(callee.object).type === AST_NODE_TYPES.Identifier &&
-      (skipTransparent(callee.object) as TSESTree.Identifier).name === 'process'
-    );
-  });
+  return statements.some((statement) => isProcessExitCall(skipTransparent(statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement)));
 }
 
 /**

@@ -5,6 +5,7 @@ import { skipTransparent, staticMemberName } from '../util/ast';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { forEachChild } from './dependencies';
 import { loadTypeScript } from './imports';
+import { someNodeInSameFunction } from './walk';
 
 /** Array methods that call their callback once per element. */
 const ITERATION_METHODS: ReadonlySet<string> = new Set(['forEach', 'filter', 'map', 'some', 'every', 'flatMap', 'reduce']);
@@ -153,7 +154,7 @@ function boundNames(pattern: TSESTree.Node): string[] {
 /** Does `block` (its own code) call one of `names`, directly or through `.call`/`.apply`? */
 function callsBound(block: TSESTree.Node, names: readonly string[], visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
   if (names.length === 0) return false;
-  return containsOwn(block, visitorKeys, (node) => {
+  return someNodeInSameFunction(block, visitorKeys, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return false;
     let callee = skipTransparent(node.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && (staticMemberName(callee) === 'call' || staticMemberName(callee) === 'apply')) {
@@ -164,24 +165,9 @@ function callsBound(block: TSESTree.Node, names: readonly string[], visitorKeys:
 }
 
 function containsThrow(block: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
-  return containsOwn(block, visitorKeys, (node) => node.type === AST_NODE_TYPES.ThrowStatement);
+  return someNodeInSameFunction(block, visitorKeys, (node) => node.type === AST_NODE_TYPES.ThrowStatement);
 }
 
-/** `test` holds for `root` or a node below it in the same function (nested functions skipped). */
-function containsOwn(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, test: (node: TSESTree.Node) => boolean): boolean {
-  let found = false;
-  const visit = (node: TSESTree.Node): void => {
-    if (found) return;
-    if (test(node)) {
-      found = true;
-      return;
-    }
-    if (node !== root && isFunctionNode(node)) return;
-    forEachChild(node, visitorKeys, visit);
-  };
-  visit(root);
-  return found;
-}
 
 /**
  * Typed path of `isolatesListeners` and `isIsolatingEmitterMethod`, across modules: `declaration`

@@ -1,9 +1,9 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
-import { skipTransparent, staticMemberName } from '../util/ast';
+import { isProcessExitCall, skipTransparent, staticMemberName } from '../util/ast';
 import { isFunctionNode } from './async-context';
 import type { FileEffects } from './effects';
-import { someNodeInSameFunction } from './walk';
+import { someNodeBelow, someNodeInSameFunction } from './walk';
 
 /** `process` methods that register a listener for a process event. */
 const PROCESS_LISTEN_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
@@ -41,31 +41,7 @@ function startsExitFromSignal(call: TSESTree.CallExpression, sourceCode: Readonl
   const variable = ASTUtils.findVariable(sourceCode.getScope(object), object);
   if (variable && variable.defs.length > 0) return false;
   const shutdown = effects.calledFunction(call);
-  return shutdown !== null && someNodeBelow(shutdown.body, sourceCode.visitorKeys, isProcessExit);
-}
-
-/** `test` holds for `root` or any node below it, nested functions (an async IIFE, a `.then` callback) included. */
-function someNodeBelow(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, test: (node: TSESTree.Node) => boolean): boolean {
-  if (test(root)) return true;
-  for (const key of visitorKeys[root.type] ?? []) {
-    const value = (root as unknown as Record<string, unknown>)[key];
-    const children = Array.isArray(value) ? (value as unknown[]) : [value];
-    for (const child of children) {
-      if (typeof child === 'object' && child !== null && 'type' in child && someNodeBelow(child as TSESTree.Node, visitorKeys, test)) return true;
-    }
-  }
-  return false;
-}
-
-function isProcessExit(node: TSESTree.Node): boolean {
-  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = skipTransparent(node.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    staticMemberName(callee) === 'exit' &&
-    skipTransparent(callee.object).type === AST_NODE_TYPES.Identifier &&
-    (skipTransparent(callee.object) as TSESTree.Identifier).name === 'process'
-  );
+  return shutdown !== null && someNodeBelow(shutdown.body, sourceCode.visitorKeys, isProcessExitCall);
 }
 
 function tearsDownOnErrorPath(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {

@@ -32,6 +32,25 @@ export function someNodeInSameFunction(
   return visit(root);
 }
 
+/**
+ * True when `test` holds for `root` or any node below it, nested functions included (an async
+ * IIFE, a `.then` callback: code the function starts, wherever it runs). Stops at the first match.
+ */
+export function someNodeBelow(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, test: (node: TSESTree.Node) => boolean): boolean {
+  if (test(root)) return true;
+  for (const key of visitorKeys[root.type] ?? []) {
+    const value = (root as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const child of value as unknown[]) {
+        if (isNode(child) && someNodeBelow(child, visitorKeys, test)) return true;
+      }
+    } else if (isNode(value) && someNodeBelow(value, visitorKeys, test)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && 'type' in value;
 }

@@ -76,7 +76,7 @@ import {
   WRITE_CALL_NAME,
 } from '../catalog/iteration-order';
 import { type FunctionNode, isFunctionNode } from '../analysis/async-context';
-import { callChainRoot, isLoopStatement, lastWrittenName, promiseCombinatorOf, skipTransparent, staticMemberName, writtenName } from '../util/ast';
+import { callChainRoot, isLoopStatement, isProcessExitCall, lastWrittenName, promiseCombinatorOf, skipTransparent, staticMemberName, writtenName } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
@@ -1519,10 +1519,7 @@ export default createRule<Options, MessageIds>({
 
     /** `process.exit(code)` of the global `process`. */
     function isProcessExit(call: TSESTree.CallExpression): boolean {
-      const callee = skipTransparent(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'exit') return false;
-      const object = skipTransparent(callee.object);
-      if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'process') return false;
+      if (!isProcessExitCall(call)) return false;
       const variable = findVariable(sourceCode.getScope(call), 'process');
       return !variable || variable.defs.length === 0;
     }

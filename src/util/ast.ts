@@ -56,6 +56,19 @@ export function functionNameOf(fn: TSESTree.Node): string | null {
   return null;
 }
 
+/**
+ * `process.exit(code)` written out: a call of the member `exit` of a name `process` (parentheses
+ * and TypeScript wrappers skipped). Syntax only: whether `process` is the global is the caller's
+ * question.
+ */
+export function isProcessExitCall(node: TSESTree.Node): node is TSESTree.CallExpression {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'exit') return false;
+  const object = skipTransparent(callee.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'process';
+}
+
 /** The static name of `a.b` / `a['b']`, or null when the property is computed from a value. */
 export function staticMemberName(node: TSESTree.MemberExpression): string | null {
   if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
