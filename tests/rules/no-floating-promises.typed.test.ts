@@ -1,5 +1,6 @@
+import path from 'node:path';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
-import { typedRuleTester } from '../rule-tester';
+import { FIXTURES_DIR, typedRuleTester } from '../rule-tester';
 
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
 const testedRule = rule as unknown as Parameters<typeof typedRuleTester.run<MessageIds, Options>>[1];
@@ -490,6 +491,35 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       filename: 'file.ts',
       code: 'declare function later(): void;\n(later as unknown as () => Promise<void>)();',
       errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'declare function later(): void;\nvoid (later as unknown as () => Promise<void>)();' }] }],
+    },
+  ],
+});
+
+/** A file of an editor extension (`engines.vscode` in its package.json) that a typed program holds. */
+const EXTENSION_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'editor-extension', 'extension.ts');
+
+typedRuleTester.run('no-floating-promises (typed, editor extension)', testedRule, {
+  valid: [
+    // a call dropped at the top level of an extension's module: no enclosing function (the typed
+    // editor-host check once crashed on the program node's missing parent)
+    { filename: EXTENSION_FILE, code: "async function main(): Promise<void> {\n  await fetch('/ping');\n}\nmain();" },
+  ],
+  invalid: [
+    // inside an async function, a dropped call of a same-file async function that throws
+    {
+      filename: EXTENSION_FILE,
+      code: "async function save(text: string): Promise<void> {\n  if (!text) throw new Error('empty');\n  await fetch('/save', { method: 'POST', body: text });\n}\nexport async function onCommand(text: string): Promise<void> {\n  save(text);\n  await fetch('/done');\n}",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 6,
+          column: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: "async function save(text: string): Promise<void> {\n  if (!text) throw new Error('empty');\n  await fetch('/save', { method: 'POST', body: text });\n}\nexport async function onCommand(text: string): Promise<void> {\n  await save(text);\n  await fetch('/done');\n}" },
+            { messageId: 'suggestVoid', output: "async function save(text: string): Promise<void> {\n  if (!text) throw new Error('empty');\n  await fetch('/save', { method: 'POST', body: text });\n}\nexport async function onCommand(text: string): Promise<void> {\n  void save(text);\n  await fetch('/done');\n}" },
+          ],
+        },
+      ],
     },
   ],
 });
