@@ -1509,12 +1509,24 @@ export default createRule<Options, MessageIds>({
               property.type === AST_NODE_TYPES.Property &&
               !property.computed &&
               property.key.type === AST_NODE_TYPES.Identifier &&
-              INTERACTIVITY_FLAG_NAME.test(property.key.name),
+              INTERACTIVITY_FLAG_NAME.test(property.key.name) &&
+              !turnsPromptsOff(property.key.name, property.value),
           );
         }
         const name = names(value);
         return name !== null && INTERACTIVITY_FLAG_NAME.test(name);
       });
+    }
+
+    /**
+     * `{ interactive: false }`, `{ nonInteractive: true }`, `{ noPrompt: true }`: a flag written as
+     * the literal that says "ask nothing" (a chart's `interactive: false` too), so the call prompts no one.
+     */
+    function turnsPromptsOff(name: string, value: TSESTree.Node): boolean {
+      const flag = skipTransparent(value);
+      if (flag.type !== AST_NODE_TYPES.Literal || typeof flag.value !== 'boolean') return false;
+      const saysAsk = /^(?:is|allow)?[iI]nteractive$/.test(name);
+      return flag.value !== saysAsk;
     }
 
     /** `process.exit(code)` of the global `process`. */

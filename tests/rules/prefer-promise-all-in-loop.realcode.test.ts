@@ -319,6 +319,33 @@ async function countAll(tenants) {
 }`,
     errors: [{ messageId: 'awaitInLoop', line: 10, column: 17, suggestions: [] }],
   },
+  // a flag written as the literal that turns questions off: the call asks no one
+  {
+    code: `
+async function renderAll(charts) {
+  for (const chart of charts) {
+    await renderChart(chart, { interactive: false });
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+async function renderAll(charts) {
+  await Promise.all(Array.from(charts, async (chart) => {
+    await renderChart(chart, { interactive: false });
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (real code)', rule as never, {
@@ -606,6 +633,11 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (real code)', ru
     `async function initAll(dirs) {
       for (const dir of dirs) {
         await scaffoldProject(dir, { interactive: true });
+      }
+    }`,
+    `async function initAll(dirs) {
+      for (const dir of dirs) {
+        await scaffoldProject(dir, { nonInteractive: false });
       }
     }`,
   ],
