@@ -1305,8 +1305,10 @@ export class FileEffects {
     if (source) {
       // The project's own prompt helpers, by their file's name (`PROMPT_MODULE_FILE`).
       if (source.module.startsWith('.') && PROMPT_MODULE_FILE.test(source.module)) return 'prompt';
-      const name = source.imported === '*' || source.imported === 'default' ? (member ?? source.imported) : source.imported;
       const module = source.module;
+      // `import { promises as fs } from 'node:fs'`: `fs.writeFile(...)` names the function, as through the namespace.
+      const throughNamespace = source.imported === '*' || source.imported === 'default' || (source.imported === 'promises' && FILE_SYSTEM_MODULES.has(module));
+      const name = throughNamespace ? (member ?? source.imported) : source.imported;
       if (FILE_SYSTEM_MODULES.has(module)) {
         const bare = name.endsWith('Sync') ? name.slice(0, -'Sync'.length) : name;
         if (FILE_WRITE_FUNCTIONS.has(bare)) return 'fileWrite';

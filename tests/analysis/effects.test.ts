@@ -301,6 +301,20 @@ describe('effects: what it writes', () => {
     assert.deepEqual(env?.writes, [{ kind: 'env' }]);
   });
 
+  it('file calls through the promises member imported by name (`import { promises as fs }`)', () => {
+    const code = `
+      import { promises as fs } from 'node:fs';
+      const { promises: disk } = require('fs');
+      async function save(dir, body) { await fs.writeFile(dir + '/out.json', body); }
+      async function list(dir) { return disk.readdir(dir); }
+      probe(save(d, b)); probe(list(d));
+    `;
+    const [save, list] = summaries(code);
+    assert.deepEqual(save?.writes, [{ kind: 'file', argument: 0 }]);
+    assert.equal(list?.readsFiles, true);
+    assert.equal(list?.waits, 'files');
+  });
+
   it('follows local helpers a bounded number of levels, and survives recursion', () => {
     const code = `
       function d5() { process.env.X = '1'; }
