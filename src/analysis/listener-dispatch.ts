@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { skipTransparent, staticMemberName } from '../util/ast';
 import { type FunctionNode, isFunctionNode } from './async-context';
-import { forEachChild } from './dependencies';
+import { forEachChild, patternNames } from './dependencies';
 import { loadTypeScript } from './imports';
 import { someNodeInSameFunction } from './walk';
 
@@ -48,14 +48,14 @@ export function isolatesListeners(fn: FunctionNode, visitorKeys: TSESLint.Source
     if (node !== fn && isFunctionNode(node)) {
       // Only a callback handed to an iteration method runs here, once per element.
       if (!isIterationCallback(node)) return;
-      const names = node.params.flatMap((param) => boundNames(param));
+      const names = node.params.flatMap((param) => patternNames(param));
       bound.push(...names);
       visit(node.body, true);
       bound.splice(bound.length - names.length, names.length);
       return;
     }
     if (node.type === AST_NODE_TYPES.ForOfStatement || node.type === AST_NODE_TYPES.ForInStatement) {
-      const left = node.left.type === AST_NODE_TYPES.VariableDeclaration ? node.left.declarations.flatMap((declarator) => boundNames(declarator.id)) : boundNames(node.left);
+      const left = node.left.type === AST_NODE_TYPES.VariableDeclaration ? node.left.declarations.flatMap((declarator) => patternNames(declarator.id)) : patternNames(node.left);
       bound.push(...left);
       visit(node.body, true);
       bound.splice(bound.length - left.length, left.length);
@@ -131,24 +131,6 @@ function isIterationCallback(fn: FunctionNode): boolean {
   const callee = skipTransparent(call.callee);
   const name = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
   return name !== null && ITERATION_METHODS.has(name);
-}
-
-/** The names a binding pattern declares (`l`, `{ listener, once }`, `[key, fn]`). */
-function boundNames(pattern: TSESTree.Node): string[] {
-  switch (pattern.type) {
-    case AST_NODE_TYPES.Identifier:
-      return [pattern.name];
-    case AST_NODE_TYPES.ObjectPattern:
-      return pattern.properties.flatMap((property) => boundNames(property.type === AST_NODE_TYPES.Property ? property.value : property.argument));
-    case AST_NODE_TYPES.ArrayPattern:
-      return pattern.elements.flatMap((element) => (element ? boundNames(element) : []));
-    case AST_NODE_TYPES.AssignmentPattern:
-      return boundNames(pattern.left);
-    case AST_NODE_TYPES.RestElement:
-      return boundNames(pattern.argument);
-    default:
-      return [];
-  }
 }
 
 /** Does `block` (its own code) call one of `names`, directly or through `.call`/`.apply`? */
