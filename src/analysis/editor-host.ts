@@ -1,7 +1,7 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { skipTransparent, staticMemberName } from '../util/ast';
-import { type FunctionNode, isFunctionNode } from './async-context';
+import { type FunctionNode, getAwaitableFunction, isFunctionNode } from './async-context';
 import type { FileEffects } from './effects';
 import { chainMethodName } from './promises';
 import { someNodeBelow, someNodeInSameFunction } from './walk';
@@ -85,7 +85,7 @@ export function costsMoreThanHostLog(
   if (callbacks.length > 0 || start !== node) return false;
   return (
     startsThrowingWorkUnawaited(node, effects) ||
-    (insideAsyncFunction(node) && ((services !== null && callsPackageApi(services, node)) || writesFileOrStartsProcess(node, effects)))
+    (getAwaitableFunction(node) !== null && ((services !== null && callsPackageApi(services, node)) || writesFileOrStartsProcess(node, effects)))
   );
 }
 
@@ -94,14 +94,6 @@ function writesFileOrStartsProcess(call: TSESTree.CallExpression, effects: FileE
   if (effects.calledFunction(call) !== null) return false;
   const summary = effects.summaryOf(call);
   return summary !== null && (summary.startsProcess || summary.writes.some((write) => write.kind === 'file'));
-}
-
-/** Is `node` inside an async function (its nearest enclosing function)? */
-function insideAsyncFunction(node: TSESTree.Node): boolean {
-  // `Program.parent` is null at run time (not undefined, as the type says): test for either.
-  let enclosing: TSESTree.Node | null | undefined = node.parent;
-  while (enclosing && !isFunctionNode(enclosing)) enclosing = enclosing.parent;
-  return !!enclosing && isFunctionNode(enclosing) && enclosing.async;
 }
 
 /** `Promise.all(tasks)` (and `allSettled`, `race`, `any`) on the global `Promise`. */
@@ -138,9 +130,8 @@ function isExecutorSettler(identifier: TSESTree.Identifier, statementPart: TSEST
  * outside every `try` with a `catch` of its own body, or the enclosing function itself.
  */
 function startsThrowingWorkUnawaited(call: TSESTree.CallExpression, effects: FileEffects): boolean {
-  let enclosing: TSESTree.Node | undefined = call.parent;
-  while (enclosing && !isFunctionNode(enclosing)) enclosing = enclosing.parent;
-  if (!enclosing || !isFunctionNode(enclosing) || !enclosing.async) return false;
+  const enclosing = getAwaitableFunction(call);
+  if (!enclosing) return false;
   const fn = effects.calledFunction(call);
   if (!fn?.async) return false;
   if (fn === enclosing) return true;
