@@ -31,6 +31,10 @@ import {
   PACKAGE_INSTALL_SUBCOMMANDS,
   PACKAGE_MANAGER_COMMANDS,
   PROCESS_MODULES,
+  PROCESS_WRAPPER_FUNCTIONS,
+  PROCESS_WRAPPER_MODULE,
+  STORE_READ_METHODS,
+  STORE_WRITE_METHODS,
   PROMPT_KIND_NAMES,
   SESSION_SWITCH_METHOD,
   PROMPT_METHODS,
@@ -121,7 +125,8 @@ export type WriteTarget =
  *   module loader also registers the module under the name it is given (a module graph, a
  *   require cache): that counts as a write of its first argument, so a later lookup by the same
  *   name waits for it.
- * - `startsProcess`: it starts a child process (`PROCESS_MODULES`).
+ * - `startsProcess`: it starts a child process (`PROCESS_MODULES`, or a project's own wrapper
+ *   package of them, `PROCESS_WRAPPER_MODULE`).
  * - `prompts`: it asks a person a question (`PROMPT_MODULES`, `PROMPT_METHODS`, functions of
  *   other modules named for asking (`PROMPT_NAME`: `askConfirm`) or given the text of a question
  *   (`QUESTION_TEXT`), and the exports of
@@ -192,6 +197,29 @@ export interface EffectSummary {
    * reads whatever the calls before it registered in module state, so it runs after them.
    */
   readonly finalizes: boolean;
+  /**
+   * The entries of a key-value store it reads under a key that does not come from its arguments,
+   * waiting for the answer (`await this.storage.getItem(SIZE_KEY)`, `await store.get('total')`),
+   * itself or through a function it calls; each as the store's text and the key's text
+   * (`STORE_READ_METHODS`). See `updatesStoredEntry`.
+   */
+  readonly storedEntriesRead: readonly string[];
+  /** The entries it writes the same way (`store.setItem(SIZE_KEY, next)`, `STORE_WRITE_METHODS`). */
+  readonly storedEntriesWritten: readonly string[];
+  /**
+   * It reads one fixed entry of a store and writes that entry back (a count or a total kept in
+   * the store: `const size = await storage.getItem(SIZE_KEY); await storage.setItem(SIZE_KEY,
+   * size - n)`), itself or through the functions it calls: an entry in `storedEntriesRead` is in
+   * `storedEntriesWritten`. Two calls running at once both read the old value and one update is
+   * lost.
+   */
+  readonly updatesStoredEntry: boolean;
+  /**
+   * The positions of its parameters that it calls and waits for (`await logic(ctx)`) or hands to
+   * a call it waits for (`await this.runMiddleware(ctx, logic)`), in its own body. When the
+   * caller hands it a function there (its own callback), each call runs that code and waits for it.
+   */
+  readonly parametersAwaitedThrough: readonly number[];
 }
 
 /** `ts.SymbolFlags.Class`; written out so untyped mode never loads `typescript`. */
@@ -223,6 +251,10 @@ const IO: EffectSummary = {
   switchesSession: false,
   logsAroundPause: false,
   finalizes: false,
+  storedEntriesRead: [],
+  storedEntriesWritten: [],
+  updatesStoredEntry: false,
+  parametersAwaitedThrough: [],
 };
 
 /** A catalogued API call's effect, from its import (or a readline-like method name). */
@@ -253,6 +285,9 @@ export class FileEffects {
   private readonly idleImports = new Map<string, boolean>();
   /** Per local function: for each parameter, the first method its body calls on it (`ctx.request(...)`: `request`), or null. */
   private readonly parameterMethods = new Map<FunctionNode, readonly (string | null)[]>();
+
+  /** Per local function and returned property (`''`: the value itself): `returnsFromArguments`'s answer. */
+  private readonly argumentResults = new Map<FunctionNode, Map<string, boolean>>();
 
   /** Typed: per declaration the checker resolved a call to, `declarationIsolatesListeners`'s answer. */
   private readonly isolatingDeclarations = new Map<object, boolean>();
@@ -366,6 +401,30 @@ export class FileEffects {
     if (isFunctionNode(callee)) return callee;
     if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return null;
     return this.promises.resolveCallee(callee);
+  }
+
+  /**
+   * True when what the called function of this file returns (`property` null), or the property
+   * `property` of the object it returns, is computed from its parameters alone: every `return`
+   * of its own body gives an object literal with that property (or, for null, any value) whose
+   * value reads only parameters, literals, `const` locals computed so, and pure arithmetic
+   * (`Math.round(timestamp / 1000)`, `String(id)`, `parseInt(x, 10)`), never an awaited or
+   * fetched value. `const { tasks, rTimestamp } = await delayedAt(timestamp)`: `rTimestamp` is a
+   * function of the argument, so a store keyed by it is keyed by the item. False when the
+   * function is not found or any return is something else.
+   */
+  returnsFromArguments(call: EffectCall, property: string | null): boolean {
+    const fn = this.calledFunction(call);
+    if (!fn) return false;
+    let perFunction = this.argumentResults.get(fn);
+    if (!perFunction) this.argumentResults.set(fn, (perFunction = new Map()));
+    const key = property ?? '';
+    let answer = perFunction.get(key);
+    if (answer === undefined) {
+      answer = computedFromParameters(fn, property, this.sourceCode.visitorKeys);
+      perFunction.set(key, answer);
+    }
+    return answer;
   }
 
   /**
@@ -1302,6 +1361,8 @@ export class FileEffects {
     }
     const variable = variableOfIdentifier(this.sourceCode, root);
     const source = variable ? getImportSource(variable) : null;
+    // `const execFileAsync = promisify(execFile)`: the promisified function starts a process too.
+    if (!source && member === null && variable && this.promisifiesProcessFunction(variable)) return 'process';
     if (source) {
       // The project's own prompt helpers, by their file's name (`PROMPT_MODULE_FILE`).
       if (source.module.startsWith('.') && PROMPT_MODULE_FILE.test(source.module)) return 'prompt';
@@ -1317,6 +1378,8 @@ export class FileEffects {
       }
       const processFunctions = PROCESS_MODULES.get(module);
       if (processFunctions === 'all' || processFunctions?.has(name)) return 'process';
+      // `childProcess.exec('git', ['am'])` through the project's own wrapper package.
+      if (PROCESS_WRAPPER_MODULE.test(module) && PROCESS_WRAPPER_FUNCTIONS.has(name)) return 'process';
       if (PROMPT_MODULES.has(module) || (module.startsWith('@inquirer/') && member === null)) return 'prompt';
       if (ENV_LOADER_MODULES.has(module) && (name === 'config' || name === 'default' || name === 'expand')) return 'envLoad';
       if (MEMORY_PROMISE_IMPORTS.get(module)?.has(name)) return 'memory';
@@ -1332,6 +1395,25 @@ export class FileEffects {
     // named for reading a local file and given a path; only when this file does not define it.
     if (member === null && this.calledFunction(call) === null && isLocalFileHelperCall(root.name, call)) return 'fileRead';
     return null;
+  }
+
+  /**
+   * True when a variable is a `const` made by `promisify(f)` (`util.promisify` too) of a function
+   * imported from a child-process module (`PROCESS_MODULES`: `promisify(execFile)`).
+   */
+  private promisifiesProcessFunction(variable: NonNullable<ReturnType<typeof variableOfIdentifier>>): boolean {
+    const definition = variable.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
+    const init = skipTransparent(definition.node.init);
+    if (init.type !== AST_NODE_TYPES.CallExpression || writtenName(init.callee) !== 'promisify') return false;
+    const [wrapped] = init.arguments;
+    const value = wrapped ? skipTransparent(wrapped) : null;
+    if (value?.type !== AST_NODE_TYPES.Identifier) return false;
+    const wrappedVariable = variableOfIdentifier(this.sourceCode, value);
+    const source = wrappedVariable ? getImportSource(wrappedVariable) : null;
+    if (!source) return false;
+    const functions = PROCESS_MODULES.get(source.module);
+    return functions === 'all' || (functions?.has(source.imported) ?? false);
   }
 
   private isGlobal(identifier: TSESTree.Identifier): boolean {
@@ -1653,6 +1735,89 @@ function isLogCall(call: EffectCall): boolean {
   return name !== null && LOGGER_NAMES.has(name);
 }
 
+/** Globals whose functions compute a value from their arguments alone (`Math.round(x)`). */
+const PURE_GLOBAL_NAMESPACES: ReadonlySet<string> = new Set(['Math', 'Number', 'String']);
+const PURE_GLOBAL_FUNCTIONS: ReadonlySet<string> = new Set(['Number', 'String', 'parseInt', 'parseFloat']);
+
+/** How deep `computedFromParameters` follows a value through `const` locals and operators. */
+const PARAMETER_VALUE_DEPTH = 8;
+
+/** See `FileEffects.returnsFromArguments`. */
+function computedFromParameters(fn: FunctionNode, property: string | null, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  const params = new Set<string>();
+  for (const param of fn.params) {
+    const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (target.type === AST_NODE_TYPES.Identifier) params.add(target.name);
+  }
+  // The function's own `const` locals and its returned values (nested functions aside).
+  const locals = new Map<string, TSESTree.Node>();
+  const returned: TSESTree.Node[] = [];
+  let open = true;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(fn.body);
+  const collect = (node: TSESTree.Node): void => {
+    if (node !== fn.body && isFunctionNode(node)) return;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) returned.push(node.argument);
+      else open = false;
+    }
+    if (node.type === AST_NODE_TYPES.VariableDeclaration && node.kind === 'const') {
+      for (const declarator of node.declarations) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init) locals.set(declarator.id.name, declarator.init);
+      }
+    }
+    forEachChild(node, visitorKeys, collect);
+  };
+  collect(fn.body);
+  if (!open || returned.length === 0) return false;
+  const pure = (node: TSESTree.Node, depth: number): boolean => {
+    if (depth > PARAMETER_VALUE_DEPTH) return false;
+    const value = skipTransparent(node);
+    switch (value.type) {
+      case AST_NODE_TYPES.Literal:
+        return true;
+      case AST_NODE_TYPES.Identifier: {
+        if (params.has(value.name)) return true;
+        const init = locals.get(value.name);
+        return init !== undefined && pure(init, depth + 1);
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        return pure(value.object, depth + 1) && (!value.computed || pure(value.property, depth + 1));
+      case AST_NODE_TYPES.TemplateLiteral:
+        return value.expressions.every((expression) => pure(expression, depth + 1));
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+        return value.left.type !== AST_NODE_TYPES.PrivateIdentifier && pure(value.left, depth + 1) && pure(value.right, depth + 1);
+      case AST_NODE_TYPES.UnaryExpression:
+        return value.operator !== 'delete' && pure(value.argument, depth + 1);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return pure(value.test, depth + 1) && pure(value.consequent, depth + 1) && pure(value.alternate, depth + 1);
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = skipTransparent(value.callee);
+        const named =
+          (callee.type === AST_NODE_TYPES.Identifier && PURE_GLOBAL_FUNCTIONS.has(callee.name) && !params.has(callee.name) && !locals.has(callee.name)) ||
+          (callee.type === AST_NODE_TYPES.MemberExpression &&
+            !callee.computed &&
+            callee.object.type === AST_NODE_TYPES.Identifier &&
+            PURE_GLOBAL_NAMESPACES.has(callee.object.name) &&
+            !params.has(callee.object.name) &&
+            !locals.has(callee.object.name));
+        return named && value.arguments.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && pure(argument, depth + 1));
+      }
+      default:
+        return false;
+    }
+  };
+  return returned.every((node) => {
+    const value = skipTransparent(node);
+    if (property === null) return pure(value, 0);
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    const found = value.properties.find(
+      (entry): entry is TSESTree.Property => entry.type === AST_NODE_TYPES.Property && !entry.computed && writtenName(entry.key) === property,
+    );
+    return found !== undefined && pure(found.value, 0);
+  });
+}
+
 /** One walk over a function's body, collecting what `EffectSummary` needs. */
 class FunctionWalk {
   private readonly writes: WriteTarget[] = [];
@@ -1672,6 +1837,10 @@ class FunctionWalk {
   private readonly ownAwaits: number[] = [];
   private readonly ownLogs: number[] = [];
   private finalizes = false;
+  /** See `EffectSummary.storedEntriesRead` / `storedEntriesWritten`. */
+  private readonly entriesRead = new Set<string>();
+  private readonly entriesWritten = new Set<string>();
+  private readonly awaitedParameters = new Set<number>();
   private readonly params = new Map<string, number>();
   /** Awaited or returned values at the function's own level. */
   private readonly results: TSESTree.Node[] = [];
@@ -1712,7 +1881,39 @@ class FunctionWalk {
       switchesSession: this.switchesSession,
       logsAroundPause: this.logsAroundPause(),
       finalizes: this.finalizes,
+      storedEntriesRead: [...this.entriesRead],
+      storedEntriesWritten: [...this.entriesWritten],
+      updatesStoredEntry: [...this.entriesRead].some((entry) => this.entriesWritten.has(entry)),
+      parametersAwaitedThrough: [...this.awaitedParameters],
     };
+  }
+
+  /** See `EffectSummary.parametersAwaitedThrough`: `await logic(ctx)`, `await run(ctx, logic)`. */
+  private recordAwaitedParameters(awaited: TSESTree.Node): void {
+    const call = skipTransparent(awaited);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return;
+    for (const node of [call.callee, ...call.arguments]) {
+      const value = skipTransparent(node);
+      const index = value.type === AST_NODE_TYPES.Identifier ? this.params.get(value.name) : undefined;
+      if (index !== undefined) this.awaitedParameters.add(index);
+    }
+  }
+
+  /**
+   * Records a read or write of one fixed entry of a store (see `EffectSummary.storedEntriesRead`):
+   * a `STORE_READ_METHODS` call whose promise the function awaits, or a `STORE_WRITE_METHODS`
+   * call, on a receiver and with a key (first argument) that read none of the function's
+   * parameters.
+   */
+  private recordStoredEntry(call: EffectCall, callee: TSESTree.Node, method: string | null): void {
+    if (method === null || callee.type !== AST_NODE_TYPES.MemberExpression) return;
+    const reads = STORE_READ_METHODS.has(method) && call.parent.type === AST_NODE_TYPES.AwaitExpression;
+    if (!reads && !STORE_WRITE_METHODS.has(method)) return;
+    const [key] = call.arguments;
+    if (!key || key.type === AST_NODE_TYPES.SpreadElement || this.paramReadBy(key) !== null || this.paramReadBy(callee.object) !== null) return;
+    const source = this.effects.source;
+    const entry = `${source.getText(callee.object)}\0${source.getText(key)}`;
+    (reads ? this.entriesRead : this.entriesWritten).add(entry);
   }
 
   /** See `EffectSummary.logsAroundPause`. */
@@ -1762,6 +1963,7 @@ class FunctionWalk {
         if (own) {
           this.results.push(node.argument);
           this.ownAwaits.push(node.range[0]);
+          this.recordAwaitedParameters(node.argument);
         }
         break;
       case AST_NODE_TYPES.ReturnStatement:
@@ -1823,6 +2025,7 @@ class FunctionWalk {
     if (namesPackageInstall(call) || (calledName !== null && PACKAGE_INSTALL_NAME.test(calledName))) this.installsPackages = true;
     if (method !== null && SESSION_SWITCH_METHOD.test(method)) this.switchesSession = true;
     if (calledName !== null && FINALIZING_STEP_NAME.test(calledName)) this.finalizes = true;
+    this.recordStoredEntry(call, callee, method);
     const summary = this.effects.calleeSummary(call, this.depth);
     if (!summary) {
       if (!this.finalizes && this.effects.finalizesElsewhere(call)) this.finalizes = true;
@@ -1840,6 +2043,8 @@ class FunctionWalk {
     if (summary.startsProcess) this.startsProcess = true;
     if (summary.prompts) this.prompts = true;
     if (summary.locks) this.locks = true;
+    for (const entry of summary.storedEntriesRead) this.entriesRead.add(entry);
+    for (const entry of summary.storedEntriesWritten) this.entriesWritten.add(entry);
     for (const write of summary.writes) {
       if (write.kind === 'argument') {
         const argument = call.arguments[write.index];

@@ -92,6 +92,27 @@ export const PROCESS_MODULES: ReadonlyMap<string, ReadonlySet<string> | 'all'> =
 ]);
 
 /**
+ * A package of a project's own that wraps child processes, by its name: the last part is
+ * `child-process` or `child_process` (`@lerna/child-process`, `@scope/child_process`). Its
+ * functions named as Node's (`PROCESS_WRAPPER_FUNCTIONS`: `exec`, `spawn`, `execSync`) start a
+ * process as `child_process`'s do.
+ */
+export const PROCESS_WRAPPER_MODULE = /(?:^|\/)child[-_]process$/;
+
+/** The functions of a `PROCESS_WRAPPER_MODULE` that start a process. */
+export const PROCESS_WRAPPER_FUNCTIONS: ReadonlySet<string> = new Set([
+  'exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'spawnStreaming', 'fork',
+]);
+
+/**
+ * Methods of a key-value store that read one entry by its key (`await storage.getItem(key)`,
+ * `await redis.get(key)`), and that write one (`STORE_WRITE_METHODS`): a function that reads a
+ * fixed entry and writes it back keeps a count or a total there (`EffectSummary.updatesStoredEntry`).
+ */
+export const STORE_READ_METHODS: ReadonlySet<string> = new Set(['getItem', 'get']);
+export const STORE_WRITE_METHODS: ReadonlySet<string> = new Set(['setItem', 'set']);
+
+/**
  * Package managers, by the command a process is started with (`spawn('npm', ['install', dep])`,
  * `` exec(`yarn add ${name}`) ``, `runProcess('pnpm', ['remove', x])`). With one of
  * `PACKAGE_INSTALL_SUBCOMMANDS` they change one install folder: one `node_modules` (or

@@ -326,6 +326,9 @@ export default createRule<Options, MessageIds>({
       const placesRead: PlaceRead[] = [];
       // Names bound to what an await of this iteration gave (`const { key, value } = await parse(field)`).
       const awaitedNames = new Set<string>();
+      // Of those, the names whose value the awaited function computes from the arguments it is
+      // handed, themselves from the iteration (`const { rTimestamp } = await delayedAt(timestamp)`).
+      const itemKeyNames = new Set<string>();
 
       const walk = (node: TSESTree.Node, functionDepth: number, loopDepth: number, switchDepth: number): void => {
         if (scan.blocker) return;
@@ -336,6 +339,7 @@ export default createRule<Options, MessageIds>({
         if (inline) recordPlaceRead(node, placesRead);
         if (inline && node.type === AST_NODE_TYPES.VariableDeclarator && node.init && holdsAwaitedValue(node.init)) {
           for (const name of patternNames(node.id)) awaitedNames.add(name);
+          for (const name of namesComputedFromItem(node, dependents)) itemKeyNames.add(name);
         }
         if (inline && node.type === AST_NODE_TYPES.CallExpression) {
           // `checkCancelled(); await copy(file)`: a person may stop the sequence between steps.
@@ -453,7 +457,7 @@ export default createRule<Options, MessageIds>({
             // `const { key, value } = await parseField(field); body[key] = value;`: the key comes from
             // what the item gave, not from the item, so two items may give one key and the later
             // one must win; concurrent iterations would store in completion order.
-            if (keyedByAwaitedValue(unwrapped, awaitedNames, loopVars)) {
+            if (keyedByAwaitedValue(unwrapped, awaitedNames, loopVars, itemKeyNames)) {
               scan.blocker = 'stored under a key an await gave';
               return scan;
             }
@@ -621,13 +625,48 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * Code the function does not know, run per item: the awaited callee is a parameter of an
+     * Code the function does not know, run per item: the awaited callee, or a function the call
+     * runs (`invokedFunctions`: `Promise.resolve(getVersion(node))`), is a parameter of an
      * enclosing function (`runSerial(items, cb)`: `await cb(item)`; an injected
      * `fetchVersions = defaultFetch`), or a local read out of one (`const resolve =
-     * list.fields[key].resolve`). Its contract may be sequential (a serial runner, user hooks).
+     * list.fields[key].resolve`). Its contract may be sequential (a serial runner, user hooks,
+     * a question per package).
      */
     function callsUnknownCode(call: AwaitedCall): boolean {
+      return invokedFunctions(call).some((node) => isUnknownCode(node, call));
+    }
+
+    /**
+     * The functions an awaited call runs, as written: its callee, the callee of a call that
+     * `Promise.resolve(...)` adopts (`Promise.resolve(getVersion(node))`), and the callbacks of a
+     * `.then(f)` on it (`Promise.resolve(spec).then(decide)`).
+     */
+    function invokedFunctions(call: AwaitedCall): TSESTree.Node[] {
+      const found: TSESTree.Node[] = [call.callee];
       const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || call.type !== AST_NODE_TYPES.CallExpression) return found;
+      const method = staticMemberName(callee);
+      const [first] = call.arguments;
+      if (method === 'then' && first) found.push(first);
+      const adopting = method === 'then' ? skipTransparent(callee.object) : call;
+      const adoptingCallee = adopting.type === AST_NODE_TYPES.CallExpression ? skipTransparent(adopting.callee) : null;
+      if (adopting.type !== AST_NODE_TYPES.CallExpression || adoptingCallee?.type !== AST_NODE_TYPES.MemberExpression) return found;
+      const [adopted] = adopting.arguments;
+      const promise = skipTransparent(adoptingCallee.object);
+      if (
+        staticMemberName(adoptingCallee) === 'resolve' &&
+        promise.type === AST_NODE_TYPES.Identifier &&
+        promise.name === 'Promise' &&
+        adopted?.type === AST_NODE_TYPES.CallExpression
+      ) {
+        found.push(adopted.callee);
+      }
+      return found;
+    }
+
+    /** A function named by a parameter of an enclosing function, or read out of one (see `callsUnknownCode`). */
+    function isUnknownCode(node: TSESTree.Node, call: AwaitedCall): boolean {
+      const callee = skipTransparent(node);
       if (callee.type !== AST_NODE_TYPES.Identifier) return false;
       const variable = findVariable(sourceCode.getScope(call), callee.name);
       const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -1283,7 +1322,8 @@ export default createRule<Options, MessageIds>({
 
     /**
      * `count++` / `count += 1` / `total -= 1` on an outer counter that nothing else in the loop
-     * reads: the increments commute, so iterations in any order leave the same count.
+     * reads: the increments commute, so iterations in any order leave the same count. Not `+=`
+     * on a variable declared with a string (`startsAsText`): text appended in iteration order.
      */
     /** Per loop: is every reference of this variable inside the loop a counter step (`isCounterUpdate`)? */
     const counterOnlyCache = new WeakMap<CheckedLoop, Map<NonNullable<ReturnType<typeof findVariable>>, boolean>>();
@@ -1304,6 +1344,8 @@ export default createRule<Options, MessageIds>({
       if (parent.parent.type !== AST_NODE_TYPES.ExpressionStatement) return false;
       const variable = findVariable(sourceCode.getScope(node), node.name);
       if (!variable) return false;
+      // `let content = ''; ... content += text`: a string built in iteration order, not a count.
+      if (operator === '+=' && variable.defs.some((definition) => startsAsText(definition))) return false;
       // Once per counter and loop: a loop body with many `total += x` steps stays linear.
       let perLoop = counterOnlyCache.get(loop);
       if (!perLoop) counterOnlyCache.set(loop, (perLoop = new Map()));
@@ -1318,6 +1360,13 @@ export default createRule<Options, MessageIds>({
         perLoop.set(variable, counterOnly);
       }
       return counterOnly;
+    }
+
+    /** A variable declared with a string (`let content = ''`, `` let out = `# ${title}\n` ``): `+=` appends text to it. */
+    function startsAsText(definition: NonNullable<ReturnType<typeof findVariable>>['defs'][number]): boolean {
+      if (definition.type !== 'Variable' || !definition.node.init) return false;
+      const init = skipTransparent(definition.node.init);
+      return init.type === AST_NODE_TYPES.TemplateLiteral || (init.type === AST_NODE_TYPES.Literal && typeof init.value === 'string');
     }
 
     function isCounterUpdate(identifier: TSESTree.Node): boolean {
@@ -1347,13 +1396,16 @@ export default createRule<Options, MessageIds>({
      * - it writes the file system at a path that does not come from the iteration, module state,
      *   members of `this`, `process.env`, or a member of an argument that is the same object in
      *   every iteration (a visited set, a shared context);
-     * - it starts a child process, asks a person, or takes a lock.
+     * - it starts a child process, asks a person, or takes a lock;
+     * - it reads one fixed entry of a store and writes it back (`EffectSummary.updatesStoredEntry`).
      */
     function sharesStateThroughCall(call: AwaitedCall, dependents: PathSet): boolean {
       if (effects.isOrderedReceiver(call)) return true;
       const summary = effects.summaryOf(call);
       if (!summary) return false;
       if (summary.startsProcess || summary.prompts || summary.locks || summary.benchmarks) return true;
+      // A count or total kept in a store, read and written back by every call (`size - n`).
+      if (summary.updatesStoredEntry) return true;
       const perItem = (index: number | null): boolean => {
         const argument = index === null ? undefined : call.arguments[index];
         return argument !== undefined && dependents.overlapsAny(collectAccesses(argument, visitorKeys).reads);
@@ -1548,11 +1600,18 @@ export default createRule<Options, MessageIds>({
      * from the loop's own variables, and whose value may differ between two items giving one key:
      * `body[key] = value` where `const { key, value } = await parseField(field)`. Not when the
      * value is the object the key is read from (`byNode[broker.nodeId] = broker`: one key, one
-     * object) or an empty or literal value (`groups[broker.nodeId] = []` before filling it).
+     * object) or an empty or literal value (`groups[broker.nodeId] = []` before filling it), nor
+     * when each awaited name of the key is one the awaited function computes from the item it is
+     * handed (`itemKeyNames`, see `namesComputedFromItem`): one key per item, as `results[i]`.
      */
-    function keyedByAwaitedValue(target: TSESTree.MemberExpression, awaitedNames: ReadonlySet<string>, loopVars: ReadonlySet<string>): boolean {
+    function keyedByAwaitedValue(
+      target: TSESTree.MemberExpression,
+      awaitedNames: ReadonlySet<string>,
+      loopVars: ReadonlySet<string>,
+      itemKeyNames: ReadonlySet<string>,
+    ): boolean {
       const roots = collectAccesses(target.property, visitorKeys).reads.map(rootOf);
-      if (!roots.some((root) => awaitedNames.has(root)) || roots.some((root) => loopVars.has(root))) return false;
+      if (!roots.some((root) => awaitedNames.has(root) && !itemKeyNames.has(root)) || roots.some((root) => loopVars.has(root))) return false;
       const assignment = target.parent;
       if (assignment.type !== AST_NODE_TYPES.AssignmentExpression) return false;
       const value = skipTransparent(assignment.right);
@@ -1560,6 +1619,78 @@ export default createRule<Options, MessageIds>({
       if (value.type === AST_NODE_TYPES.ArrayExpression && value.elements.length === 0) return false;
       if (value.type === AST_NODE_TYPES.ObjectExpression && value.properties.length === 0) return false;
       return !(value.type === AST_NODE_TYPES.Identifier && roots.includes(value.name));
+    }
+
+    /**
+     * The names a declaration binds to what an awaited call of this file computes from the
+     * iteration's values it is handed (`FileEffects.returnsFromArguments`): `const { tasks,
+     * rTimestamp } = await this.delayedAt(timestamp)` where `delayedAt` returns `{ tasks,
+     * rTimestamp }` with `rTimestamp = Math.round(timestamp / 1000)`: `rTimestamp` (not `tasks`).
+     * Every argument must read the iteration's values or be a literal.
+     */
+    function namesComputedFromItem(declarator: TSESTree.VariableDeclarator, dependents: PathSet): string[] {
+      const init = declarator.init ? skipTransparent(declarator.init) : null;
+      if (init?.type !== AST_NODE_TYPES.AwaitExpression) return [];
+      const call = skipTransparent(init.argument);
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length === 0) return [];
+      const fromItem = call.arguments.every((argument) => {
+        const value = skipTransparent(argument);
+        return value.type === AST_NODE_TYPES.Literal || dependents.overlapsAny(collectAccesses(value, visitorKeys).reads);
+      });
+      if (!fromItem) return [];
+      const id = declarator.id;
+      if (id.type === AST_NODE_TYPES.Identifier) return effects.returnsFromArguments(call, null) ? [id.name] : [];
+      if (id.type !== AST_NODE_TYPES.ObjectPattern) return [];
+      const names: string[] = [];
+      for (const property of id.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+        const key = writtenName(property.key);
+        if (key !== null && effects.returnsFromArguments(call, key)) names.push(property.value.name);
+      }
+      return names;
+    }
+
+    /**
+     * `await this.processMessage(message, logic)` per message, where `logic` is a callback
+     * parameter of an enclosing function (a function: its annotation is a function type, or the
+     * checker gives it call signatures) that the called function of this file waits for
+     * (`EffectSummary.parametersAwaitedThrough`): every item runs the caller's own code (a bot's
+     * turn handler, a user's step), whose contract may be one item at a time, in arrival order.
+     */
+    function handsOnCallerCode(call: AwaitedCall): boolean {
+      const awaited = effects.summaryOf(call)?.parametersAwaitedThrough;
+      if (!awaited || awaited.length === 0) return false;
+      return awaited.some((index) => {
+        const argument = call.arguments[index];
+        const value = argument ? skipTransparent(argument) : null;
+        if (value?.type !== AST_NODE_TYPES.Identifier) return false;
+        const variable = findVariable(sourceCode.getScope(call), value.name);
+        const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (definition?.type !== 'Parameter' || definition.name.type !== AST_NODE_TYPES.Identifier) return false;
+        if (definition.name.typeAnnotation?.typeAnnotation.type === AST_NODE_TYPES.TSFunctionType) return true;
+        if (!services) return false;
+        const type = services.getTypeAtLocation(value);
+        // `any` / `unknown` say nothing.
+        return (type.flags & (1 | 2)) === 0 && type.getCallSignatures().length > 0;
+      });
+    }
+
+    /**
+     * `// one at a time: later names are checked against earlier imports` then `let imported = 0;`
+     * then the loop: the comment gives its reason right before the declarations that set the
+     * loop up (the statements just before it, each declaring a variable, none awaiting).
+     */
+    function commentedSetUp(loop: CheckedLoop): boolean {
+      const parent = loop.parent;
+      if (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.Program) return false;
+      const siblings: readonly TSESTree.Node[] = parent.body;
+      let index = siblings.indexOf(loop) - 1;
+      for (let steps = 0; index >= 0 && steps < 3; steps += 1, index -= 1) {
+        const statement = siblings[index];
+        if (statement?.type !== AST_NODE_TYPES.VariableDeclaration || words.within('await', statement)) return false;
+        if (orderingComments.before(statement)) return true;
+      }
+      return false;
     }
 
     /** A branch that ends by returning (its last statement is a `return`). */
@@ -1721,6 +1852,7 @@ export default createRule<Options, MessageIds>({
           callsStatefulFunction(call, sourceCode.getScope(call), visitorKeys, statefulFunctions) ||
           sharesStateThroughCall(call, dependents) ||
           callsUnknownCode(call) ||
+          handsOnCallerCode(call) ||
           callsRecursiveWalk(call) ||
           fillsSharedArgument(call, dependents) ||
           drawsIntoSharedDocument(call, dependents) ||
@@ -1792,6 +1924,7 @@ export default createRule<Options, MessageIds>({
       if (
         orderingComments.before(loop) ||
         orderingComments.inside(loop) ||
+        commentedSetUp(loop) ||
         disablesRuleOn(context, 'no-await-in-loop', scan.awaits.map((node) => node.loc.start.line)) ||
         otherBranchGathers(loop)
       ) {

@@ -89,6 +89,48 @@ async function f(items) {
   return done;
 }` }] }],
   },
+  // a number added up (declared with a number): the additions commute
+  {
+    code: `
+async function sizeOf(paths) {
+  let bytes = 0;
+  for (const p of paths) {
+    const info = await stat(p);
+    bytes += info.size;
+  }
+  return bytes;
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 5, column: 18, suggestions: [{ messageId: 'useGatherMap', output: `
+async function sizeOf(paths) {
+  let bytes = 0;
+  await Promise.all(Array.from(paths, async (p) => {
+    const info = await stat(p);
+    bytes += info.size;
+  }));
+  return bytes;
+}` }] }],
+  },
+  // promisify of a function that is not a process starter: a request per item
+  {
+    code: `
+import { promisify } from 'node:util';
+import { lookup } from 'node:dns';
+const lookupAsync = promisify(lookup);
+async function resolveAll(hosts) {
+  for (const host of hosts) {
+    await lookupAsync(host);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 7, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+import { promisify } from 'node:util';
+import { lookup } from 'node:dns';
+const lookupAsync = promisify(lookup);
+async function resolveAll(hosts) {
+  await Promise.all(Array.from(hosts, async (host) => {
+    await lookupAsync(host);
+  }));
+}` }] }],
+  },
   // an await guarded by a test on the item, calling the item's own method
   {
     code: `
@@ -605,6 +647,27 @@ export async function labelAll(people) {
       let total = 0;
       for (const item of items) total += await price(item);
       return total;
+    }`,
+    // text appended in iteration order: the later file's lines must come after the earlier's
+    `async function readProxyConfig(paths) {
+      let merged = '';
+      for (const p of paths) {
+        const text = await readFile(p, 'utf8');
+        merged += text + '\\n';
+      }
+      return merged;
+    }`,
+    // a script published one package after another through a promisified execFile
+    `import { execFile } from 'node:child_process';
+    import { promisify } from 'node:util';
+    const execFileAsync = promisify(execFile);
+    async function publishAll(dirs) {
+      for (const dir of dirs) {
+        await publishOne(dir);
+      }
+    }
+    async function publishOne(dir) {
+      await execFileAsync('npm', ['publish', dir]);
     }`,
     // ORM handles that are one connection: a local query runner made by a factory
     `class Cleaner {
