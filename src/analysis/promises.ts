@@ -14,7 +14,8 @@ import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, imported
 import { perFile } from './per-file';
 import { collectPromiseNames, type PromiseNames } from './promise-names';
 import { getSourceWords, type SourceWords } from './source-words';
-import { readRelativeAsyncExports } from './module-exports';
+import { readResolvedAsyncExports } from './module-exports';
+import { getRelativeModules } from './module-resolution';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { lookUpInSameFunction, someNodeInSameFunction } from './walk';
@@ -737,7 +738,8 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   function asyncExportsOf(specifier: string): ReadonlySet<string> | null {
     const cached = asyncExportsCache.get(specifier);
     if (cached !== undefined) return cached;
-    const names = readRelativeAsyncExports(context.filename, specifier);
+    const resolved = getRelativeModules(context).resolve(specifier);
+    const names = resolved ? readResolvedAsyncExports(resolved) : null;
     asyncExportsCache.set(specifier, names);
     return names;
   }
