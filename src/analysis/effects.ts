@@ -60,7 +60,7 @@ import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListene
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
-import { resolveRelativeModule, type ResolvedModule } from './module-resolution';
+import { getRelativeModules, type ResolvedModule } from './module-resolution';
 import {
   moduleExportIsMemoisedComputation,
   moduleFunctionCachesOnArgument,
@@ -314,7 +314,7 @@ export class FileEffects {
     if (!imported) return false;
     let names = this.catchAllExports.get(imported.module);
     if (names === undefined) {
-      const resolved = resolveRelativeModule(this.context.filename, imported.module);
+      const resolved = getRelativeModules(this.context).resolve(imported.module);
       names = resolved ? fromModuleText(resolved.file, 'cannotRejectExports', cannotRejectExports, resolved.stats) : null;
       this.catchAllExports.set(imported.module, names);
     }
@@ -538,16 +538,8 @@ export class FileEffects {
     if (!source?.module.startsWith('.')) return null;
     const name = callee === root ? source.imported : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
     if (name === null || name === '*') return null;
-    let file = this.relativeFiles.get(source.module);
-    if (file === undefined) {
-      file = resolveRelativeModule(this.context.filename, source.module);
-      this.relativeFiles.set(source.module, file);
-    }
-    return { module: source.module, name, file };
+    return { module: source.module, name, file: getRelativeModules(this.context).resolve(source.module) };
   }
-
-  /** Per relative specifier: the file it resolves to from this file (null: none). */
-  private readonly relativeFiles = new Map<string, ResolvedModule | null>();
 
   /**
    * True when the call requests a memoised in-memory computation of a relative module
@@ -607,7 +599,7 @@ export class FileEffects {
     const key = `memo\0${source.module}\0${source.imported}\0${method}`;
     let answer = this.idleImports.get(key);
     if (answer === undefined) {
-      const resolved = resolveRelativeModule(this.context.filename, source.module);
+      const resolved = getRelativeModules(this.context).resolve(source.module);
       answer = resolved !== null && moduleExportIsMemoisedComputation(resolved, source.imported, method);
       this.idleImports.set(key, answer);
     }

@@ -574,7 +574,11 @@ export function loadTypeScript(): typeof ts {
  *   evaluate: a file with one may load any module;
  * - `relativeBindings`: a superset of the names `getImportSource` resolves to a relative module
  *   (`./db`, `../db`): the local names of relative ES imports, and every name bound by a declarator
- *   whose initializer is `require('./x')` or `require('./x').name` (through `as`, `!`, `satisfies`).
+ *   whose initializer is `require('./x')` or `require('./x').name` (through `as`, `!`, `satisfies`);
+ * - `relativeBindingSources`: the relative specifiers those names are bound from, a superset of the
+ *   modules `getImportSource` names for them. A relative module that binds no name here (`export *
+ *   from './x'`, `import './setup'`, `__exportStar(require('./x'), exports)`) is not among them: no
+ *   call of this file reaches its exports through an import.
  * The `require` calls and `import()` expressions are found from the occurrences of the two words in
  * the text (`SourceWords`, `nodeStartingAtAnyDepth`), not by walking the file.
  */
@@ -582,6 +586,7 @@ export interface ModuleLoads {
   readonly specifiers: ReadonlySet<string>;
   readonly unknownSpecifier: boolean;
   readonly relativeBindings: ReadonlySet<string>;
+  readonly relativeBindingSources: ReadonlySet<string>;
 }
 
 /** A relative module specifier (`./db`, `../lib/db`). */
@@ -596,6 +601,7 @@ export const getModuleLoads = perFile((context): ModuleLoads => {
   const ast = sourceCode.ast;
   const specifiers = new Set<string>();
   const relativeBindings = new Set<string>();
+  const relativeBindingSources = new Set<string>();
   let unknownSpecifier = false;
   for (const statement of ast.body) {
     if (
@@ -606,8 +612,9 @@ export const getModuleLoads = perFile((context): ModuleLoads => {
       const source = statement.source;
       if (!source) continue;
       specifiers.add(source.value);
-      if (statement.type === AST_NODE_TYPES.ImportDeclaration && isRelativeSpecifier(source.value)) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration && isRelativeSpecifier(source.value) && statement.specifiers.length > 0) {
         for (const specifier of statement.specifiers) relativeBindings.add(specifier.local.name);
+        relativeBindingSources.add(source.value);
       }
       continue;
     }
@@ -633,7 +640,10 @@ export const getModuleLoads = perFile((context): ModuleLoads => {
       value = outsideExpressionWrappers(value.parent);
     }
     const declarator = value.parent;
-    if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === value) addPatternNames(declarator.id, relativeBindings);
+    if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === value) {
+      addPatternNames(declarator.id, relativeBindings);
+      relativeBindingSources.add(specifier.value);
+    }
   }
   for (const offset of words.wordOccurrences('import', ast.range[0], ast.range[1])) {
     const expression = nodeStartingAtAnyDepth(ast, offset, AST_NODE_TYPES.ImportExpression, sourceCode.visitorKeys);
@@ -642,7 +652,7 @@ export const getModuleLoads = perFile((context): ModuleLoads => {
     if (source.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') specifiers.add(source.value);
     else unknownSpecifier = true;
   }
-  return { specifiers, unknownSpecifier, relativeBindings };
+  return { specifiers, unknownSpecifier, relativeBindings, relativeBindingSources };
 });
 
 /**

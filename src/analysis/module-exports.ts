@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { resolveRelativeModule, type FileStats } from './module-resolution';
+import type { FileStats, ResolvedModule } from './module-resolution';
 
 /** Files larger than this are not scanned (generated bundles). */
 const MAX_FILE_BYTES = 512 * 1024;
@@ -147,13 +147,12 @@ export function readAsyncExports(file: string): ReadonlySet<string> | null {
 }
 
 /**
- * `readAsyncExports` of the module a relative specifier names from `importer`
- * (`resolveRelativeModule`); null when it names no readable file. The stats the resolution read
- * are the ones the module's facts are checked against.
+ * `readAsyncExports` of a module a relative specifier resolved to (`RelativeModules.resolve`); null
+ * when it cannot be read. The stats the resolution read are the ones the module's facts are
+ * checked against.
  */
-export function readRelativeAsyncExports(importer: string, specifier: string): ReadonlySet<string> | null {
-  const resolved = resolveRelativeModule(importer, specifier);
-  return resolved ? fromModuleText(resolved.file, 'asyncExports', scanAsyncExports, resolved.stats) : null;
+export function readResolvedAsyncExports(resolved: ResolvedModule): ReadonlySet<string> | null {
+  return fromModuleText(resolved.file, 'asyncExports', scanAsyncExports, resolved.stats);
 }
 
 function scanAsyncExports(text: string): ReadonlySet<string> {

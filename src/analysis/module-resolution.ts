@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { perFile } from './per-file';
 
 /**
  * Which file a relative module specifier (`./db`, `../lib/index.js`) names, as Node and
@@ -134,6 +135,11 @@ function holds(listing: Listing, name: string): boolean {
  * inside the folder it names.
  */
 export function resolveRelativeModule(importer: string, specifier: string): ResolvedModule | null {
+  return resolveWith(importer, specifier, listingOf);
+}
+
+/** `resolveRelativeModule`, reading each directory's entry names with `listing` (`listingOf`'s contract). */
+function resolveWith(importer: string, specifier: string, listingOf: (dir: string) => Listing | null): ResolvedModule | null {
   if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
   if (!path.isAbsolute(importer)) return null;
   const base = path.resolve(path.dirname(importer), specifier);
@@ -169,3 +175,39 @@ export function resolveRelativeModule(importer: string, specifier: string): Reso
   }
   return null;
 }
+
+/**
+ * The relative modules one linted file imports, resolved as `resolveRelativeModule` resolves them
+ * from it: each specifier once for the file, however many analyses ask about it (the promise
+ * inference, the effect summaries), and each directory's listing checked against its modification
+ * time (one `stat`) once for the file, not once per specifier that looks in it (`./es5`,
+ * `./base-config`, `./es2015` of one folder). A file added, removed or renamed while one file is
+ * linted is seen from the next linted file on.
+ */
+export class RelativeModules {
+  private readonly resolved = new Map<string, ResolvedModule | null>();
+  private readonly listings = new Map<string, Listing | null>();
+  private readonly listing = (dir: string): Listing | null => {
+    let known = this.listings.get(dir);
+    if (known === undefined) {
+      known = listingOf(dir);
+      this.listings.set(dir, known);
+    }
+    return known;
+  };
+
+  constructor(private readonly importer: string) {}
+
+  /** The file `specifier` names from the linted file, with its stats (see `resolveRelativeModule`). */
+  resolve(specifier: string): ResolvedModule | null {
+    let found = this.resolved.get(specifier);
+    if (found === undefined) {
+      found = resolveWith(this.importer, specifier, this.listing);
+      this.resolved.set(specifier, found);
+    }
+    return found;
+  }
+}
+
+/** The linted file's `RelativeModules` (see there), shared by every rule of the plugin. */
+export const getRelativeModules = perFile((context) => new RelativeModules(context.filename));

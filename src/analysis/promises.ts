@@ -10,11 +10,12 @@ import {
   TYPESCRIPT_EMIT_HELPERS,
 } from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
-import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, importedCallee, isRelativeSpecifier, mayLoadModule, type ModuleLoads } from './imports';
+import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, importedCallee, mayLoadModule, type ModuleLoads } from './imports';
 import { perFile } from './per-file';
 import { collectPromiseNames, type PromiseNames } from './promise-names';
 import { getSourceWords, type SourceWords } from './source-words';
-import { readRelativeAsyncExports } from './module-exports';
+import { readResolvedAsyncExports } from './module-exports';
+import { getRelativeModules } from './module-resolution';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { lookUpInSameFunction, someNodeInSameFunction } from './walk';
@@ -267,9 +268,10 @@ function mayCallPromiseCatalogs(words: SourceWords, loads: ModuleLoads): boolean
  *   catalogs (`fs/promises`, `util`, `events`, `axios`, ...; `node:` forms included), and none
  *   whose specifier is not a string literal (see `ModuleLoads`);
  * - no name bound from a relative module (`ModuleLoads.relativeBindings`), or no relative module
- *   the file loads whose text exports a promise-returning function (`asyncExportsOf`, see
- *   `readAsyncExports`): an import is a promise only as a call of such an export
- *   (`isImportedPromiseFunction`). A relative module that cannot be read exports none.
+ *   such a name is bound from (`ModuleLoads.relativeBindingSources`) whose text exports a
+ *   promise-returning function (`asyncExportsOf`, see `readAsyncExports`): an import is a promise
+ *   only as a call of such an export (`isImportedPromiseFunction`). A relative module that cannot be
+ *   read exports none; one that binds no name (`export * from './x'`) is not read.
  * The words are looked for standing alone (`SourceWords.inCode`: a JSDoc `{Promise<void>}` or a
  * "then" in a comment is no evidence); one in a string also counts, so a "true" only means "look".
  */
@@ -280,8 +282,8 @@ function untypedMayContainPromises(context: Context, asyncExportsOf: (specifier:
   const loads = getModuleLoads(context);
   if (mayLoadModule(loads, PROMISE_SOURCE_MODULES)) return true;
   if (loads.relativeBindings.size === 0) return false;
-  for (const specifier of loads.specifiers) {
-    if (isRelativeSpecifier(specifier) && (asyncExportsOf(specifier)?.size ?? 0) > 0) return true;
+  for (const specifier of loads.relativeBindingSources) {
+    if ((asyncExportsOf(specifier)?.size ?? 0) > 0) return true;
   }
   return false;
 }
@@ -736,7 +738,8 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   function asyncExportsOf(specifier: string): ReadonlySet<string> | null {
     const cached = asyncExportsCache.get(specifier);
     if (cached !== undefined) return cached;
-    const names = readRelativeAsyncExports(context.filename, specifier);
+    const resolved = getRelativeModules(context).resolve(specifier);
+    const names = resolved ? readResolvedAsyncExports(resolved) : null;
     asyncExportsCache.set(specifier, names);
     return names;
   }
