@@ -204,14 +204,14 @@ export interface EffectSummary {
    * (`STORE_READ_METHODS`). See `updatesStoredEntry`.
    */
   readonly storedEntriesRead: readonly string[];
-  /** The entries it writes the same way (`store.setItem(SIZE_KEY, next)`, `STORE_WRITE_METHODS`). */
-  readonly storedEntriesWritten: readonly string[];
   /**
-   * It reads one fixed entry of a store and writes that entry back (a count or a total kept in
-   * the store: `const size = await storage.getItem(SIZE_KEY); await storage.setItem(SIZE_KEY,
-   * size - n)`), itself or through the functions it calls: an entry in `storedEntriesRead` is in
-   * `storedEntriesWritten`. Two calls running at once both read the old value and one update is
-   * lost.
+   * It reads one fixed entry of a store and writes back a value computed from what it read (a
+   * count or a total kept in the store: `const size = await storage.getItem(SIZE_KEY); await
+   * storage.setItem(SIZE_KEY, String(size - n))`; the read may be a helper's, `const size = await
+   * this.currentSize()` where `currentSize` reads that entry), itself or through the functions it
+   * calls. The read value must be held in a `const` that the written value reads: a memo filled
+   * when the entry is missing (`if (!token) await store.set(KEY, await fetchToken())`) updates
+   * nothing. Two calls running at once both read the old value and one update is lost.
    */
   readonly updatesStoredEntry: boolean;
   /**
@@ -252,7 +252,6 @@ const IO: EffectSummary = {
   logsAroundPause: false,
   finalizes: false,
   storedEntriesRead: [],
-  storedEntriesWritten: [],
   updatesStoredEntry: false,
   parametersAwaitedThrough: [],
 };
@@ -1829,9 +1828,11 @@ class FunctionWalk {
   private readonly ownAwaits: number[] = [];
   private readonly ownLogs: number[] = [];
   private finalizes = false;
-  /** See `EffectSummary.storedEntriesRead` / `storedEntriesWritten`. */
+  /** See `EffectSummary.storedEntriesRead` / `updatesStoredEntry`. */
   private readonly entriesRead = new Set<string>();
-  private readonly entriesWritten = new Set<string>();
+  /** Per `const` of the function: the stored entries its value was read from. */
+  private readonly entryHolders = new Map<string, ReadonlySet<string>>();
+  private updatesEntry = false;
   private readonly awaitedParameters = new Set<number>();
   private readonly params = new Map<string, number>();
   /** Awaited or returned values at the function's own level. */
@@ -1874,8 +1875,7 @@ class FunctionWalk {
       logsAroundPause: this.logsAroundPause(),
       finalizes: this.finalizes,
       storedEntriesRead: [...this.entriesRead],
-      storedEntriesWritten: [...this.entriesWritten],
-      updatesStoredEntry: [...this.entriesRead].some((entry) => this.entriesWritten.has(entry)),
+      updatesStoredEntry: this.updatesEntry,
       parametersAwaitedThrough: [...this.awaitedParameters],
     };
   }
@@ -1892,21 +1892,64 @@ class FunctionWalk {
   }
 
   /**
-   * Records a read or write of one fixed entry of a store (see `EffectSummary.storedEntriesRead`):
-   * a `STORE_READ_METHODS` call whose promise the function awaits, or a `STORE_WRITE_METHODS`
-   * call, on a receiver and with a key (first argument) that read none of the function's
-   * parameters.
+   * Records a read or write of one fixed entry of a store (see `EffectSummary.storedEntriesRead`
+   * and `updatesStoredEntry`): a `STORE_READ_METHODS` call whose promise the function awaits, or
+   * a `STORE_WRITE_METHODS` call, on a receiver and with a key (first argument) that read none of
+   * the function's parameters. `entries` are what a called helper read (its summary), for a call
+   * that is not a store call itself.
    */
-  private recordStoredEntry(call: EffectCall, callee: TSESTree.Node, method: string | null): void {
-    if (method === null || callee.type !== AST_NODE_TYPES.MemberExpression) return;
-    const reads = STORE_READ_METHODS.has(method) && call.parent.type === AST_NODE_TYPES.AwaitExpression;
-    if (!reads && !STORE_WRITE_METHODS.has(method)) return;
-    const [key] = call.arguments;
-    if (!key || key.type === AST_NODE_TYPES.SpreadElement || this.paramReadBy(key) !== null || this.paramReadBy(callee.object) !== null) return;
-    const source = this.effects.source;
-    const entry = `${source.getText(callee.object)}\0${source.getText(key)}`;
-    (reads ? this.entriesRead : this.entriesWritten).add(entry);
+  private recordStoredEntry(call: EffectCall, callee: TSESTree.Node, method: string | null, entries: readonly string[]): void {
+    const entry = method !== null && callee.type === AST_NODE_TYPES.MemberExpression ? this.fixedEntry(call, callee) : null;
+    if (entry !== null && STORE_WRITE_METHODS.has(method ?? '')) {
+      const value = call.arguments[1];
+      if (value && this.readsHolderOf(value, entry)) this.updatesEntry = true;
+      return;
+    }
+    const read = entry !== null && STORE_READ_METHODS.has(method ?? '') ? [entry] : entries;
+    if (read.length === 0 || call.parent.type !== AST_NODE_TYPES.AwaitExpression) return;
+    for (const name of read) this.entriesRead.add(name);
+    // `const size = Number(await storage.getItem(KEY))`: the `const` holds what was read.
+    let holder: TSESTree.Node = call.parent;
+    for (let steps = 0; steps < 4 && holder.parent; steps += 1) {
+      const parent: TSESTree.Node = holder.parent;
+      if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === holder) {
+        if (parent.id.type === AST_NODE_TYPES.Identifier && parent.parent.kind === 'const') this.entryHolders.set(parent.id.name, new Set(read));
+        return;
+      }
+      const passesOn =
+        (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(holder as TSESTree.CallExpressionArgument)) ||
+        (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === holder) ||
+        parent.type === AST_NODE_TYPES.TSAsExpression ||
+        parent.type === AST_NODE_TYPES.TSNonNullExpression;
+      if (!passesOn) return;
+      holder = parent;
+    }
   }
+
+  /** The store and key of a store call as one text (`storage\0SIZE_KEY`), or null when either reads a parameter. */
+  private fixedEntry(call: EffectCall, callee: TSESTree.MemberExpression): string | null {
+    const [key] = call.arguments;
+    if (!key || key.type === AST_NODE_TYPES.SpreadElement || this.paramReadBy(key) !== null || this.paramReadBy(callee.object) !== null) return null;
+    const source = this.effects.source;
+    return `${source.getText(callee.object)}\0${source.getText(key)}`;
+  }
+
+  /** True when `value` reads a `const` holding what was read from `entry` (`String(size - n)`). */
+  private readsHolderOf(value: TSESTree.Node, entry: string): boolean {
+    if (this.entryHolders.size === 0) return false;
+    let found = false;
+    const visit = (node: TSESTree.Node): void => {
+      if (found || isFunctionNode(node)) return;
+      if (node.type === AST_NODE_TYPES.Identifier && this.entryHolders.get(node.name)?.has(entry)) {
+        found = true;
+        return;
+      }
+      forEachChild(node, this.visitorKeys, visit);
+    };
+    visit(value);
+    return found;
+  }
+
 
   /** See `EffectSummary.logsAroundPause`. */
   private logsAroundPause(): boolean {
@@ -2017,8 +2060,8 @@ class FunctionWalk {
     if (namesPackageInstall(call) || (calledName !== null && PACKAGE_INSTALL_NAME.test(calledName))) this.installsPackages = true;
     if (method !== null && SESSION_SWITCH_METHOD.test(method)) this.switchesSession = true;
     if (calledName !== null && FINALIZING_STEP_NAME.test(calledName)) this.finalizes = true;
-    this.recordStoredEntry(call, callee, method);
     const summary = this.effects.calleeSummary(call, this.depth);
+    this.recordStoredEntry(call, callee, method, summary?.storedEntriesRead ?? []);
     if (!summary) {
       if (!this.finalizes && this.effects.finalizesElsewhere(call)) this.finalizes = true;
       return;
@@ -2035,8 +2078,7 @@ class FunctionWalk {
     if (summary.startsProcess) this.startsProcess = true;
     if (summary.prompts) this.prompts = true;
     if (summary.locks) this.locks = true;
-    for (const entry of summary.storedEntriesRead) this.entriesRead.add(entry);
-    for (const entry of summary.storedEntriesWritten) this.entriesWritten.add(entry);
+    if (summary.updatesStoredEntry) this.updatesEntry = true;
     for (const write of summary.writes) {
       if (write.kind === 'argument') {
         const argument = call.arguments[write.index];

@@ -1397,7 +1397,8 @@ export default createRule<Options, MessageIds>({
      *   members of `this`, `process.env`, or a member of an argument that is the same object in
      *   every iteration (a visited set, a shared context);
      * - it starts a child process, asks a person, or takes a lock;
-     * - it reads one fixed entry of a store and writes it back (`EffectSummary.updatesStoredEntry`).
+     * - it reads one fixed entry of a store and writes back what it computed from it
+     *   (`EffectSummary.updatesStoredEntry`).
      */
     function sharesStateThroughCall(call: AwaitedCall, dependents: PathSet): boolean {
       if (effects.isOrderedReceiver(call)) return true;

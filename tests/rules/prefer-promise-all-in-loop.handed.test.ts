@@ -153,6 +153,30 @@ class Shelf {
   }
 }` }] }],
   },
+  // a token kept in a store, fetched when missing: a memo, not an update; each request is its own
+  {
+    code: `
+const TOKEN_KEY = 'api:token';
+async function token() {
+  const kept = await storage.getItem(TOKEN_KEY);
+  if (kept) return kept;
+  const fresh = await login();
+  await storage.setItem(TOKEN_KEY, fresh);
+  return fresh;
+}
+async function getOrder(id) {
+  const auth = await token();
+  return fetch(\`/orders/\${id}\`, { headers: { authorization: auth } });
+}
+async function getOrders(ids) {
+  const orders = [];
+  for (const id of ids) {
+    orders.push(await getOrder(id));
+  }
+  return orders;
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 17, column: 17, suggestions: [] }],
+  },
   // the key is computed from the stamp the helper is handed, not from what it fetched: one key per item
   {
     code: `
@@ -270,6 +294,27 @@ class Shelf {
   async shrinkTotal(bytes) {
     const total = Number(await this.store.getItem(TOTAL_KEY));
     await this.store.setItem(TOTAL_KEY, String(total - bytes));
+  }
+}`,
+    // the total read through a helper of the class, then written back lowered
+    `
+class Shelf {
+  async evictAll(keys) {
+    for (const key of keys) {
+      await this.evict(key);
+    }
+  }
+  async evict(key) {
+    await this.lowerTotal(await this.bytesOf(key));
+    await this.store.removeItem(key);
+  }
+  async currentTotal() {
+    const raw = await this.store.getItem(this.totalKey);
+    return raw ? Number(raw) : 0;
+  }
+  async lowerTotal(bytes) {
+    const total = await this.currentTotal();
+    await this.store.setItem(this.totalKey, String(total - bytes));
   }
 }`,
     // the key comes from what the helper fetched: two items may give one key, the later must win
