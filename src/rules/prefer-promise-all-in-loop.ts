@@ -166,6 +166,15 @@ function chainArguments(call: AwaitedCall): TSESTree.CallExpressionArgument[] {
 
 
 /** The first camelCase word of a name, lower-cased: `set` of `setCookie`, `delete` of `deleteMany`. */
+/** `Promise<void>`, `PromiseLike<T>`: a written return type that is a promise (untyped evidence). */
+function returnsPromiseType(type: TSESTree.TypeNode | undefined): boolean {
+  return (
+    type?.type === AST_NODE_TYPES.TSTypeReference &&
+    type.typeName.type === AST_NODE_TYPES.Identifier &&
+    (type.typeName.name === 'Promise' || type.typeName.name === 'PromiseLike')
+  );
+}
+
 function firstWord(name: string): string {
   return (name.replace(/^[_$#]+/, '').split(/(?=[A-Z])/)[0] ?? '').toLowerCase();
 }
@@ -1653,8 +1662,10 @@ export default createRule<Options, MessageIds>({
 
     /**
      * `await this.processMessage(message, logic)` per message, where `logic` is a callback
-     * parameter of an enclosing function (a function: its annotation is a function type, or the
-     * checker gives it call signatures) that the called function of this file waits for
+     * parameter of an enclosing function (a function that returns a promise: its annotation is a
+     * function type returning `Promise<...>`, or every call signature the checker gives it returns a
+     * thenable; a progress or log callback returning `void` is no turn of the caller's code) that
+     * the called function of this file waits for
      * (`EffectSummary.parametersAwaitedThrough`): every item runs the caller's own code (a bot's
      * turn handler, a user's step), whose contract may be one item at a time, in arrival order.
      */
@@ -1668,11 +1679,14 @@ export default createRule<Options, MessageIds>({
         const variable = findVariable(sourceCode.getScope(call), value.name);
         const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
         if (definition?.type !== 'Parameter' || definition.name.type !== AST_NODE_TYPES.Identifier) return false;
-        if (definition.name.typeAnnotation?.typeAnnotation.type === AST_NODE_TYPES.TSFunctionType) return true;
+        const annotation = definition.name.typeAnnotation?.typeAnnotation;
+        if (annotation?.type === AST_NODE_TYPES.TSFunctionType) return returnsPromiseType(annotation.returnType?.typeAnnotation);
         if (!services) return false;
         const type = services.getTypeAtLocation(value);
         // `any` / `unknown` say nothing.
-        return (type.flags & (1 | 2)) === 0 && type.getCallSignatures().length > 0;
+        if ((type.flags & (1 | 2)) !== 0) return false;
+        const signatures = type.getCallSignatures();
+        return signatures.length > 0 && signatures.every((signature) => signature.getReturnType().getProperty('then') !== undefined);
       });
     }
 

@@ -27,6 +27,21 @@ export class Relay {
   }
 }`;
 
+/** Each download hands the caller's progress callback to an awaited transfer: a `void` callback. */
+const PROGRESS_HANDED_ON = `
+import { fetchWithProgress } from './transfer';
+async function download(url: string, onProgress: (bytes: number) => void) {
+  const body = await fetchWithProgress(url, onProgress);
+  return body;
+}
+export async function downloadAll(urls: string[], onProgress: (bytes: number) => void) {
+  const files: unknown[] = [];
+  for (const url of urls) {
+    files.push(await download(url, onProgress));
+  }
+  return files;
+}`;
+
 const invalid: Invalid[] = [
   // the handed value is the caller's options, not code: each delivery is independent
   {
@@ -75,6 +90,11 @@ async function upload(file: string, onProgress: (done: number) => void) {
   const response = await fetch(\`/files/\${file}\`, { method: 'PUT' });
   onProgress(response.status);
 }` }] }],
+  },
+  // a progress callback handed on to an awaited call is no turn of the caller's code: it returns nothing to wait for
+  {
+    code: PROGRESS_HANDED_ON,
+    errors: [{ messageId: 'awaitInLoop', line: 10, column: 16 }],
   },
   // without types, a named function type says nothing about the parameter
   {
@@ -351,5 +371,6 @@ async function importAll(profiles) {
 // With the checker, a parameter of a named function type is code too.
 typedRuleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (typed: handed code)', rule as never, {
   valid: [{ code: HANDED_NAMED_TYPE, filename: 'file.ts' }],
-  invalid: [],
+  // the checker sees a callback that returns `void`: nothing of the caller's is waited for
+  invalid: [{ code: PROGRESS_HANDED_ON, filename: 'file.ts', errors: [{ messageId: 'awaitInLoop', line: 10, column: 16 }] }],
 });
