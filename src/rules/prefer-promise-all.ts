@@ -20,7 +20,7 @@ import {
   type AwaitedCall,
   type StatefulFunctionCache,
 } from '../analysis/awaited-calls';
-import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
+import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames, rootOf } from '../analysis/dependencies';
 import { type EffectSummary, getFileEffects } from '../analysis/effects';
 import {
   FILE_METADATA_PREFIXES,
@@ -631,9 +631,16 @@ export default createRule<Options, MessageIds>({
           // So is a caching fetcher of another module that keeps its result on the object it is
           // handed (`if (!spec.version) spec.version = await ...`): usually filled by an earlier step.
           if (
-            (!summary && (effects.waitsOnNothingElsewhere(member.call) || effects.cachesOnArgumentElsewhere(member.call))) ||
+            (!summary &&
+              (effects.waitsOnNothingElsewhere(member.call) || effects.cachesOnArgumentElsewhere(member.call) || effects.servesCacheElsewhere(member.call))) ||
             effects.requestsMemoisedComputation(member.call)
           ) {
+            flush();
+            continue;
+          }
+          // A comment by the call says it answers from memory ("does not make extra API calls if
+          // called repeatedly", "cached"): the author's word that there is nothing to overlap.
+          if (orderingComments.notesCached(member.statement)) {
             flush();
             continue;
           }
@@ -709,14 +716,38 @@ export default createRule<Options, MessageIds>({
             flush();
             continue;
           }
-          // Computed from an earlier result: what it writes depends on that result too.
-          if (tainted.overlapsAny(accesses.reads)) tainted.addAll(accesses.writes);
+          // Computed from an earlier result: what it writes depends on that result too. Written
+          // to state outside this function (`process.env.TMP_DIR = dir`, a module variable, a
+          // member of `this`), a later call may read it there: the group ends.
+          if (tainted.overlapsAny(accesses.reads)) {
+            if (writesOutsideFunction(statement, accesses.writes)) {
+              flush();
+              continue;
+            }
+            tainted.addAll(accesses.writes);
+          }
           interleaved = true;
           continue;
         }
         flush();
       }
       flush();
+    }
+
+    /**
+     * True when one of `writes` (paths a statement writes) is state outside the function the
+     * statement runs in: a member of `this`, a global (`process.env.X`), or a binding declared
+     * outside the function (module state, a closure's variable).
+     */
+    function writesOutsideFunction(statement: TSESTree.Node, writes: readonly string[]): boolean {
+      if (writes.length === 0) return false;
+      const scope = sourceCode.getScope(statement);
+      return writes.some((path) => {
+        const root = rootOf(path);
+        if (root === 'this') return true;
+        const variable = findVariable(scope, root);
+        return !variable || variable.defs.length === 0 || variable.scope.variableScope !== scope.variableScope;
+      });
     }
 
     /** True when the callee is a parameter of a function around the call (a function value handed in). */
