@@ -1,4 +1,3 @@
-import { parse } from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import {
@@ -511,11 +510,35 @@ export class FileEffects {
    */
   servesCacheElsewhere(call: EffectCall): boolean {
     const visitorKeys = this.sourceCode.visitorKeys;
+    const parse = this.declarationParser();
     const declared = this.typedDeclaration(call);
-    if (declared) return this.typedAnswer(declared, 'servesCache', () => declarationServesCachedValue(declared.parts, visitorKeys));
+    if (declared) return this.typedAnswer(declared, 'servesCache', () => declarationServesCachedValue(declared.parts, parse, visitorKeys));
     const target = this.relativeModuleFunction(call);
     if (target?.file == null) return false;
-    return fromModuleFunction(target.file, target.name, 'servesCache', (parts) => declarationServesCachedValue(parts, visitorKeys)) ?? false;
+    return fromModuleFunction(target.file, target.name, 'servesCache', (parts) => declarationServesCachedValue(parts, parse, visitorKeys)) ?? false;
+  }
+
+  /**
+   * A function that parses a module's text without a project: first with the parser the host uses
+   * for this file (under ESLint, espree for JavaScript and typescript-eslint's for TypeScript: it
+   * loads nothing new, so a JavaScript-only project needs no `typescript`); when that parser is
+   * missing or throws (a TypeScript declaration read from a JavaScript file; oxlint, whose
+   * `parse` is not implemented), typescript-eslint's, loaded at that moment when `typescript` is
+   * installed. It throws when neither parses the text.
+   */
+  private declarationParser(): ParseText {
+    const host = (this.context as { languageOptions?: { parser?: TextParser } }).languageOptions?.parser;
+    return (text) => {
+      if (host) {
+        try {
+          return parseWith(host, text);
+        } catch {
+          // try typescript-eslint's below
+        }
+      }
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return parseWith(require('@typescript-eslint/parser') as TextParser, text);
+    };
   }
 
   /**
@@ -844,6 +867,23 @@ export class FileEffects {
   }
 
   /**
+   * True when `new X(...)` makes an object of a class declared in this file that has no `then`
+   * member (no thenable): awaiting or returning it from an async function waits for nothing.
+   */
+  makesPlainObject(node: TSESTree.NewExpression): boolean {
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = variableOfIdentifier(this.sourceCode, callee)?.defs[0];
+    const declared: TSESTree.Node | undefined = definition?.type === 'ClassName' ? definition.node : undefined;
+    if (declared?.type !== AST_NODE_TYPES.ClassDeclaration && declared?.type !== AST_NODE_TYPES.ClassExpression) return false;
+    // A superclass of another module may be a thenable (a query builder).
+    if (declared.superClass) return false;
+    return !declared.body.body.some(
+      (member) => (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && keyName(member) === 'then',
+    );
+  }
+
+  /**
    * True when the call's receiver is one ordered resource, whose operations run one at a time
    * and in order (see `ORDERED_RESOURCE_CLASS_WORDS`, `ORDERED_RESOURCE_FACTORIES`):
    * - `this.x(...)` or `this.field.x(...)` inside a class that is itself a connection, query
@@ -935,6 +975,9 @@ export class FileEffects {
   private summaryAt(call: EffectCall, depth: number): EffectSummary | null {
     const api = this.apiEffect(call);
     if (api !== null) return apiSummary(api, call);
+    // `Promise.resolve(load())` adopts the promise of the call it holds: what that call does.
+    const adopted = adoptedCall(call);
+    if (adopted !== null && this.isGlobal(adopted.promise)) return depth <= MAX_DEPTH ? this.summaryAt(adopted.call, depth + 1) : null;
     if (call.type === AST_NODE_TYPES.CallExpression && this.promiseCombinator(call) !== null) {
       return depth <= MAX_DEPTH && this.gathersOnlyMemory(call, depth) ? { ...IO, waits: 'memory', canReject: this.callCanReject(call, depth) } : null;
     }
@@ -2053,7 +2096,13 @@ class FunctionWalk {
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
         if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node)) return 'memory';
-        return this.effects.calleeSummary(node, this.depth)?.waits ?? 'io';
+        // `return new Option(path, label)`: an object of a class of this file that is no thenable.
+        if (node.type === AST_NODE_TYPES.NewExpression && this.effects.makesPlainObject(node)) return 'memory';
+        const summary = this.effects.calleeSummary(node, this.depth);
+        if (summary) return summary.waits;
+        // A function of another module that answers from what it keeps, or waits on nothing.
+        if (this.effects.servesCacheElsewhere(node)) return 'cached';
+        return this.effects.waitsOnNothingElsewhere(node) ? 'memory' : 'io';
       }
       default:
         return 'io';
@@ -2626,19 +2675,48 @@ function declarationParts(declared: TypedFunctionLike): TypedDeclaration | null 
   return { parts: { parameters: text.slice(parameters.pos, parameters.end), body: bodyText }, text };
 }
 
+/** `Promise.resolve(load())`: the call whose promise it adopts and the `Promise` named, else null. */
+function adoptedCall(call: EffectCall): { call: TSESTree.CallExpression; promise: TSESTree.Identifier } | null {
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1) return null;
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'resolve') return null;
+  const object = skipTransparent(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Promise') return null;
+  const [held] = call.arguments;
+  const value = held ? skipTransparent(held) : null;
+  return value?.type === AST_NODE_TYPES.CallExpression ? { call: value, promise: object } : null;
+}
+
+/** Parses a module's text (see `FileEffects.declarationParser`). */
+type ParseText = (text: string) => TSESTree.Program;
+
+/** What `FileEffects.declarationParser` uses of an ESLint parser object. */
+interface TextParser {
+  parse?: (text: string, options: object) => TSESTree.Program;
+  parseForESLint?: (text: string, options: object) => { ast: TSESTree.Program };
+}
+
+/** The program of `text` parsed as a module by an ESLint parser object (`parse`, or `parseForESLint`'s `ast`). */
+function parseWith(parser: TextParser, text: string): TSESTree.Program {
+  const options = { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, comment: false };
+  if (typeof parser.parse === 'function') return parser.parse(text, options);
+  if (typeof parser.parseForESLint === 'function') return parser.parseForESLint(text, options).ast;
+  throw new Error('not a parser');
+}
+
 /** The longest declaration `declarationServesCachedValue` parses. */
 const MAX_PARSED_DECLARATION = 8_000;
 
 /**
  * `servesCachedValue` of a function declaration read from another module's text: its parameters
- * and block body parsed on their own as one function (TypeScript syntax; anything that does not
- * parse, an expression body or a longer text answers false).
+ * and block body parsed on their own as one function (`FileEffects.declarationParser`; anything
+ * that does not parse, an expression body or a longer text answers false).
  */
-function declarationServesCachedValue(parts: FunctionParts, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+function declarationServesCachedValue(parts: FunctionParts, parse: ParseText, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
   if (!parts.body.trimStart().startsWith('{') || parts.body.length > MAX_PARSED_DECLARATION) return false;
   let program: TSESTree.Program;
   try {
-    program = parse(`async function declared(${parts.parameters ?? ''}) ${parts.body}`, { range: true, loc: false, comment: false, jsx: false });
+    program = parse(`async function declared(${parts.parameters ?? ''}) ${parts.body}`);
   } catch {
     return false;
   }

@@ -629,7 +629,9 @@ export default createRule<Options, MessageIds>({
           // name only, or an await of a promise its module keeps), or a request of a memoised
           // in-memory computation of one (a cached derivation of data at hand): nothing to overlap.
           // So is a caching fetcher of another module that keeps its result on the object it is
-          // handed (`if (!spec.version) spec.version = await ...`): usually filled by an earlier step.
+          // handed (`if (!spec.version) spec.version = await ...`): usually filled by an earlier step,
+          // and a memo of another module (`servesCacheElsewhere`: the pads it keeps, a module
+          // variable); typed, any function or method the checker resolves the call to.
           if (
             (!summary &&
               (effects.waitsOnNothingElsewhere(member.call) || effects.cachesOnArgumentElsewhere(member.call) || effects.servesCacheElsewhere(member.call))) ||

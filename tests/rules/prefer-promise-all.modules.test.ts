@@ -263,6 +263,41 @@ async function overview(a, b) {
       },
     ],
   },
+  // the same helper of this file when what it awaits fetches every time: a real wait
+  {
+    filename,
+    code: `import { fetchBoard, loadForecast } from './local-helpers';
+class Tile {
+  constructor(board, size) { this.board = board; this.size = size; }
+}
+async function tileFor(id) {
+  const board = await fetchBoard(id);
+  return new Tile(board, 2);
+}
+export async function wall(id, city) {
+  const tile = await Promise.resolve(tileFor(id));
+  const forecast = await loadForecast(city);
+  return { tile, forecast };
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 10, column: 16, suggestions: [
+      {
+        messageId: 'useGather',
+        data: { count: 2 },
+        output: `import { fetchBoard, loadForecast } from './local-helpers';
+class Tile {
+  constructor(board, size) { this.board = board; this.size = size; }
+}
+async function tileFor(id) {
+  const board = await fetchBoard(id);
+  return new Tile(board, 2);
+}
+export async function wall(id, city) {
+  const [tile, forecast] = await Promise.all([Promise.resolve(tileFor(id)), loadForecast(city)]);
+  return { tile, forecast };
+}`,
+      },
+    ] }],
+  },
 ];
 
 ruleTester.run('prefer-promise-all (untyped, across modules)', testedRule, {
@@ -385,6 +420,24 @@ export async function about(city) {
   const forecast = await helpers.loadForecast(city);
   const version = await helpers.toolVersion();
   return { forecast, version };
+}`,
+    },
+    // a helper of this file that awaits only such a memo of another module and returns an object
+    // of a class of this file (no thenable), adopted through Promise.resolve: nothing to overlap
+    {
+      filename,
+      code: `import { loadForecast, openBoard } from './local-helpers';
+class Tile {
+  constructor(board, size) { this.board = board; this.size = size; }
+}
+async function tileFor(id) {
+  const board = await openBoard(id);
+  return new Tile(board, 2);
+}
+export async function wall(id, city) {
+  const tile = await Promise.resolve(tileFor(id));
+  const forecast = await loadForecast(city);
+  return { tile, forecast };
 }`,
     },
     // the same through a CommonJS module (`exports.openShelf = async (id) => ...`) loaded with require()
