@@ -503,8 +503,8 @@ export class FileEffects {
    * True when the called function of a relative module answers from a value it keeps once it has
    * one, by its declaration there (`servesCachedValue`'s shapes, read from the declaration parsed
    * on its own: validation, then `if (kept) return kept;`, or a memoised promise), found as
-   * `waitsOnNothingElsewhere` finds it: `padStore.getPad(id)` of a module that keeps loaded pads in
-   * a map, `getToolVersion()` answering from a module variable. After its first call it waits for
+   * `waitsOnNothingElsewhere` finds it: `shelves.openShelf(id)` of a module that keeps loaded
+   * shelves in a map, `currentRate()` answering from a module variable. After its first call it waits for
    * nothing. Typed: the declaration the checker resolves the callee to (`typedDeclaration`), in any
    * file of the program.
    */
@@ -2597,7 +2597,7 @@ function returnsCacheHit(
 
 /**
  * A statement before a cache lookup that does no waiting: a declaration or an expression without
- * `await` (`const bin = binPath ?? locate('tool');`, `assertConfigured(config);`), or a function
+ * `await` (`const region = options.region ?? defaultRegion();`, `assertConfigured(config);`), or a function
  * declared there.
  */
 function isPreambleStep(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {

@@ -57,7 +57,7 @@ export class OrderingComments {
   /**
    * True when a comment right before `node` (on lines of its own) or after it on its last line
    * says the call there answers from memory (`CACHED_CALL_NOTE`: "cached", "does not make extra
-   * API calls if called repeatedly", "no network request"): the author's word that there is no
+   * requests when called again", "makes no network request"): the author's word that there is no
    * wait worth overlapping.
    */
   notesCached(node: TSESTree.Node): boolean {

@@ -118,16 +118,16 @@ describe('effects: what a call waits for', () => {
         return made;
       }
       let version;
-      async function toolVersion() {
-        const bin = locate('tool');
-        if (!bin) throw new Error('no tool');
+      async function currentRate() {
+        const bin = defaultRegion();
+        if (!bin) throw new Error('no region');
         if (version) { if (version.ok) return version; warn('stale'); }
         version = await ask(bin);
         return version;
       }
       async function plain(id) { if (!isId(id)) throw new Error('bad id'); return await fetchThing(id); }
       async function checked(id) { await assertAllowed(id); const found = kept.get(id); if (found) return found; return fetchThing(id); }
-      probe(open(1)); probe(toolVersion()); probe(plain(2)); probe(checked(3));
+      probe(open(1)); probe(currentRate()); probe(plain(2)); probe(checked(3));
     `;
     assert.deepEqual(summaries(code).map((summary) => summary?.waits), ['cached', 'cached', 'io', 'io']);
   });

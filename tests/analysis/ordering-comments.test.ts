@@ -93,13 +93,13 @@ describe('OrderingComments.notesCached', () => {
 
   it('reads a note that the call answers from memory, before the call or after it on its last line', () => {
     const code = [
-      '// memoised: the first caller pays',
+      '// a memoised lookup: the first caller pays',
       'const a = await config();',
       'const b = await options(); // served from the cache after the first read',
       'const c = await session({',
       '  place: 1,',
       '}); // makes no further requests when asked again',
-      '// no network request: the token is kept in memory',
+      '// makes no network request: the token is kept in memory',
       'const d = await token();',
     ].join('\n');
     assert.deepEqual(notes(code), [
@@ -110,7 +110,7 @@ describe('OrderingComments.notesCached', () => {
     ]);
   });
 
-  it('is not fooled by a cache that is absent, wished for, or written by the call', () => {
+  it('is not fooled by a cache that is absent, wished for, written by the call, or named bare', () => {
     const code = [
       '// not cached: asks each time',
       'const a = await config();',
@@ -126,7 +126,7 @@ describe('OrderingComments.notesCached', () => {
       [3, false],
       [5, false],
       [6, false],
-      [7, true],
+      [7, false],
       [8, false],
     ]);
   });

@@ -707,6 +707,53 @@ async function header(user) {
       },
     ],
   },
+  // a result kept on `this` between two requests of an imported client: the client cannot read
+  // it, the requests still overlap
+  {
+    code: `
+import { api } from './api';
+export class Page {
+  async load(id) {
+    const profile = await api.getProfile(id);
+    this.profile = profile;
+    const orders = await api.getOrders(id);
+    return orders;
+  }
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 5, column: 21, suggestions: [] }],
+  },
+  // a note about caching that is not about these calls answering from memory
+  {
+    code: `
+import { api } from './api';
+export async function load(id) {
+  // both answers are stored in the browser afterwards, cached for the next visit
+  const profile = await api.getProfile(id);
+  const orders = await api.getOrders(id);
+  return { profile, orders };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 5,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+import { api } from './api';
+export async function load(id) {
+  // both answers are stored in the browser afterwards, cached for the next visit
+  const [profile, orders] = await Promise.all([api.getProfile(id), api.getOrders(id)]);
+  return { profile, orders };
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // a value written between the awaits that is not computed from an earlier result, or written
   // to a variable of the function itself, changes nothing a later call could read
   {
@@ -891,7 +938,7 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
     async function serviceVersion(tool) {
       const name = tool ?? pickTool();
       const warn = (text) => console.warn(text);
-      if (!name) throw new Error('no tool');
+      if (!name) throw new Error('no region');
       if (knownTool === name && knownVersion) {
         if (knownVersion.ok) return knownVersion;
         warn('kept version looks wrong, asking again');
@@ -928,6 +975,7 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       return { base, file };
     }`,
     `let currentRegion;
+    async function createBucket(app) { return callCloud('bucket', { app, region: currentRegion }); }
     async function deploy(cloud, app) {
       const region = await cloud.pickRegion();
       currentRegion = region.name;

@@ -418,7 +418,7 @@ export async function wall(id, city) {
       code: `import * as helpers from './local-helpers';
 export async function about(city) {
   const forecast = await helpers.loadForecast(city);
-  const version = await helpers.toolVersion();
+  const version = await helpers.currentRate();
   return { forecast, version };
 }`,
     },
