@@ -62,6 +62,9 @@ import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
 import { getRelativeModules, type ResolvedModule } from './module-resolution';
 import {
+  bodyWaitsOnNothing,
+  fromModuleFunction,
+  type FunctionParts,
   moduleExportIsMemoisedComputation,
   moduleFunctionCachesOnArgument,
   moduleFunctionFinalizes,
@@ -469,9 +472,12 @@ export class FileEffects {
    * import, `Tokenizer.shared().splitWords(s)` where the module of `Tokenizer` declares `splitWords`
    * so. The function is looked up by the name called: the imported name for a direct call, the
    * last member for a method. False for this file's functions (see `summaryOf`), for other
-   * packages and for modules that cannot be read.
+   * packages and for modules that cannot be read. Typed: the declaration the checker resolves the
+   * callee to (`typedDeclaration`), in any file of the program, methods of typed receivers included.
    */
   waitsOnNothingElsewhere(call: EffectCall): boolean {
+    const declared = this.typedDeclaration(call);
+    if (declared) return this.typedAnswer(declared, 'waitsOnNothing', () => bodyWaitsOnNothing(declared.parts.body, declared.text));
     const target = this.relativeModuleFunction(call);
     if (target === null) return false;
     const key = `${target.module}\0${target.name}`;
@@ -482,6 +488,50 @@ export class FileEffects {
     }
     return answer;
   }
+
+  /**
+   * Typed: the one declaration with a body the checker resolves the call's callee to, in a file of
+   * the program that is not a declaration file (a function or method of any module, `this.store.load()`
+   * of a field's class as well as an import): its parameter list and body text, and its file's
+   * text. Null when there is none (several signatures, a `.d.ts`, no body); undefined in untyped
+   * mode or for a function of this file (`summaryOf` knows those). Without one, the questions fall
+   * back to reading a relative module's text, as untyped.
+   */
+  private typedDeclaration(call: EffectCall): TypedDeclaration | null | undefined {
+    const services = getTypedServices(this.context);
+    if (!services || call.type !== AST_NODE_TYPES.CallExpression || this.calledFunction(call) !== null) return undefined;
+    return checkerQuery(null, () => {
+      const checker = services.program.getTypeChecker();
+      const signatures = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(call.callee)).getCallSignatures();
+      const declaration = signatures.length === 1 ? (signatures[0]?.getDeclaration() as unknown as TypedFunctionLike | undefined) : undefined;
+      if (declaration === undefined) return null;
+      const known = this.typedDeclarations.get(declaration);
+      if (known !== undefined) return known;
+      const found = declarationParts(declaration);
+      this.typedDeclarations.set(declaration, found);
+      return found;
+    });
+  }
+
+  /** `derive` of a typed declaration, computed once per declaration and question in this file. */
+  private typedAnswer(declared: TypedDeclaration, question: string, derive: () => boolean): boolean {
+    let answers = this.typedAnswers.get(declared);
+    if (!answers) {
+      answers = new Map();
+      this.typedAnswers.set(declared, answers);
+    }
+    let answer = answers.get(question);
+    if (answer === undefined) {
+      answer = derive();
+      answers.set(question, answer);
+    }
+    return answer;
+  }
+
+  /** Typed: per declaration the checker resolved a call to, `declarationParts`' answer. */
+  private readonly typedDeclarations = new Map<object, TypedDeclaration | null>();
+  /** Typed: per declaration, the answers of the questions asked of its text. */
+  private readonly typedAnswers = new Map<TypedDeclaration, Map<string, boolean>>();
 
   /**
    * True when the call invokes a function of a relative module whose declaration there calls a
@@ -505,6 +555,48 @@ export class FileEffects {
   argumentsWrittenElsewhere(call: EffectCall): readonly number[] {
     const target = this.relativeModuleFunction(call);
     return target?.file ? moduleFunctionWrittenParameters(target.file, target.name) : [];
+  }
+
+  /**
+   * True when the called function of a relative module answers from a value it keeps once it has
+   * one, by its declaration there (`servesCachedValue`'s shapes, read from the declaration parsed
+   * on its own: validation, then `if (kept) return kept;`, or a memoised promise), found as
+   * `waitsOnNothingElsewhere` finds it: `shelves.openShelf(id)` of a module that keeps loaded
+   * shelves in a map, `currentRate()` answering from a module variable. After its first call it waits for
+   * nothing. Typed: the declaration the checker resolves the callee to (`typedDeclaration`), in any
+   * file of the program.
+   */
+  servesCacheElsewhere(call: EffectCall): boolean {
+    const visitorKeys = this.sourceCode.visitorKeys;
+    const parse = this.declarationParser();
+    const declared = this.typedDeclaration(call);
+    if (declared) return this.typedAnswer(declared, 'servesCache', () => declarationServesCachedValue(declared.parts, parse, visitorKeys));
+    const target = this.relativeModuleFunction(call);
+    if (target?.file == null) return false;
+    return fromModuleFunction(target.file, target.name, 'servesCache', (parts) => declarationServesCachedValue(parts, parse, visitorKeys)) ?? false;
+  }
+
+  /**
+   * A function that parses a module's text without a project: first with the parser the host uses
+   * for this file (under ESLint, espree for JavaScript and typescript-eslint's for TypeScript: it
+   * loads nothing new, so a JavaScript-only project needs no `typescript`); when that parser is
+   * missing or throws (a TypeScript declaration read from a JavaScript file; oxlint, whose
+   * `parse` is not implemented), typescript-eslint's, loaded at that moment when `typescript` is
+   * installed. It throws when neither parses the text.
+   */
+  private declarationParser(): ParseText {
+    const host = (this.context as { languageOptions?: { parser?: TextParser } }).languageOptions?.parser;
+    return (text) => {
+      if (host) {
+        try {
+          return parseWith(host, text);
+        } catch {
+          // try typescript-eslint's below
+        }
+      }
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return parseWith(require('@typescript-eslint/parser') as TextParser, text);
+    };
   }
 
   /**
@@ -825,6 +917,23 @@ export class FileEffects {
   }
 
   /**
+   * True when `new X(...)` makes an object of a class declared in this file that has no `then`
+   * member (no thenable): awaiting or returning it from an async function waits for nothing.
+   */
+  makesPlainObject(node: TSESTree.NewExpression): boolean {
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = variableOfIdentifier(this.sourceCode, callee)?.defs[0];
+    const declared: TSESTree.Node | undefined = definition?.type === 'ClassName' ? definition.node : undefined;
+    if (declared?.type !== AST_NODE_TYPES.ClassDeclaration && declared?.type !== AST_NODE_TYPES.ClassExpression) return false;
+    // A superclass of another module may be a thenable (a query builder).
+    if (declared.superClass) return false;
+    return !declared.body.body.some(
+      (member) => (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && keyName(member) === 'then',
+    );
+  }
+
+  /**
    * True when the call's receiver is one ordered resource, whose operations run one at a time
    * and in order (see `ORDERED_RESOURCE_CLASS_WORDS`, `ORDERED_RESOURCE_FACTORIES`):
    * - `this.x(...)` or `this.field.x(...)` inside a class that is itself a connection, query
@@ -916,6 +1025,9 @@ export class FileEffects {
   private summaryAt(call: EffectCall, depth: number): EffectSummary | null {
     const api = this.apiEffect(call);
     if (api !== null) return apiSummary(api, call);
+    // `Promise.resolve(load())` adopts the promise of the call it holds: what that call does.
+    const adopted = adoptedCall(call);
+    if (adopted !== null && this.isGlobal(adopted.promise)) return depth <= MAX_DEPTH ? this.summaryAt(adopted.call, depth + 1) : null;
     if (call.type === AST_NODE_TYPES.CallExpression && this.promiseCombinator(call) !== null) {
       return depth <= MAX_DEPTH && this.gathersOnlyMemory(call, depth) ? { ...IO, waits: 'memory', canReject: this.callCanReject(call, depth) } : null;
     }
@@ -2223,7 +2335,13 @@ class FunctionWalk {
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
         if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node)) return 'memory';
-        return this.effects.calleeSummary(node, this.depth)?.waits ?? 'io';
+        // `return new Option(path, label)`: an object of a class of this file that is no thenable.
+        if (node.type === AST_NODE_TYPES.NewExpression && this.effects.makesPlainObject(node)) return 'memory';
+        const summary = this.effects.calleeSummary(node, this.depth);
+        if (summary) return summary.waits;
+        // A function of another module that answers from what it keeps, or waits on nothing.
+        if (this.effects.servesCacheElsewhere(node)) return 'cached';
+        return this.effects.waitsOnNothingElsewhere(node) ? 'memory' : 'io';
       }
       default:
         return 'io';
@@ -2649,10 +2767,12 @@ function pathsIn(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visitorK
  * True when a function answers from memory once it has the value (`EffectSummary.waits` is
  * `cached`), by one of the shapes of a memo or a cache:
  * - a cache hit returned early: up to `MAX_CACHE_PREAMBLE` leading statements that only look a
- *   value up (`const hit = this.values.get(key);`), then `if (test) return kept;` where `kept` is
- *   a looked-up name (or a member of it) that the test reads, a name or member the test reads
- *   as it is (`if (this.client) return this.client;`), or `Promise.resolve` of one
- *   (`if (hit && hit.expires > now) return Promise.resolve(hit.value);`);
+ *   value up (`const hit = this.values.get(key);`), validate the input (`isPreambleStep`: `if
+ *   (!isValidId(id)) throw ...`, a declaration or call without `await`), then `if (test) return
+ *   kept;` where `kept` is a looked-up name (or a member of it) that the test reads, a name or
+ *   member the test reads as it is (`if (this.client) return this.client;`), or `Promise.resolve`
+ *   of one (`if (hit && hit.expires > now) return Promise.resolve(hit.value);`); the return may
+ *   sit one `if` deeper in the hit's branch (`if (kept) { if (kept.isValid()) return kept; ... }`);
  * - a memoised promise filled on a miss: `let p = memo.get(key); if (!p) { p = load(key);
  *   memo.set(key, p); } return p;` (also with `this.p`, `p == null`, `p === undefined`): the `if`
  *   tests the returned path for absence and assigns it;
@@ -2666,27 +2786,181 @@ function servesCachedValue(body: TSESTree.BlockStatement, visitorKeys: TSESLint.
   for (const statement of statements.slice(0, MAX_CACHE_PREAMBLE + 1)) {
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
-        if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || !isMemoryLookup(declarator.init)) return false;
-        lookedUp.add(declarator.id.name);
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init && isMemoryLookup(declarator.init)) {
+          lookedUp.add(declarator.id.name);
+        } else if (!isPreambleStep(declarator, visitorKeys)) {
+          return false;
+        }
       }
       continue;
     }
-    if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
-    const returned = onlyStatement(statement.consequent);
-    if (returned?.type === AST_NODE_TYPES.ReturnStatement && returned.argument) {
-      const kept = keptPath(returned.argument);
-      if (kept === null) return false;
-      const root = rootOf(kept);
-      const tested = pathsIn(statement.test, visitorKeys);
-      // A looked-up name: the test reads it; anything else (`if (this.client) return this.client;`):
-      // the test reads exactly what is returned.
-      return lookedUp.has(root) ? tested.some((path) => isWithin(path, root)) : tested.includes(kept);
+    if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) {
+      if (isPreambleStep(statement, visitorKeys)) continue;
+      return false;
     }
+    if (returnsCacheHit(statement, lookedUp, [], visitorKeys)) return true;
     // `if (!p) { p = load(); memo.set(key, p); } return p;`
     if (last?.type === AST_NODE_TYPES.ReturnStatement && last.argument && fillsOnMiss(statement, last.argument, lookedUp)) return true;
+    if (isInputGuard(statement, visitorKeys)) continue;
     return false;
   }
   return false;
+}
+
+/**
+ * `if (test) return kept;` (or `if (test) { if (inner) return kept; ... }`, one level deeper)
+ * where `kept` is what a test reads (see `servesCachedValue`); `outerTests` are the paths the
+ * tests around it read.
+ */
+function returnsCacheHit(
+  statement: TSESTree.IfStatement,
+  lookedUp: ReadonlySet<string>,
+  outerTests: readonly string[],
+  visitorKeys: TSESLint.SourceCode['visitorKeys'],
+): boolean {
+  if (statement.alternate || containsAwait(statement.test, visitorKeys)) return false;
+  const tested = [...outerTests, ...pathsIn(statement.test, visitorKeys)];
+  const returned = onlyStatement(statement.consequent);
+  if (returned?.type === AST_NODE_TYPES.ReturnStatement && returned.argument) {
+    const kept = keptPath(returned.argument);
+    if (kept === null) return false;
+    const root = rootOf(kept);
+    // A looked-up name: the test reads it; anything else (`if (this.client) return this.client;`):
+    // the test reads exactly what is returned.
+    return lookedUp.has(root) ? tested.some((path) => isWithin(path, root)) : tested.includes(kept);
+  }
+  if (outerTests.length > 0 || statement.consequent.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const [first] = statement.consequent.body;
+  return first?.type === AST_NODE_TYPES.IfStatement && returnsCacheHit(first, lookedUp, tested, visitorKeys);
+}
+
+/**
+ * A statement before a cache lookup that does no waiting: a declaration or an expression without
+ * `await` (`const region = options.region ?? defaultRegion();`, `assertConfigured(config);`), or a function
+ * declared there.
+ */
+function isPreambleStep(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  if (node.type === AST_NODE_TYPES.FunctionDeclaration) return !node.async;
+  if (node.type !== AST_NODE_TYPES.VariableDeclarator && node.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const value = node.type === AST_NODE_TYPES.VariableDeclarator ? node.init : node.expression;
+  if (value === null) return true;
+  const inner = skipTransparent(value);
+  // `const report = (message) => ...`: a function made, not run.
+  if (isFunctionNode(inner)) return !inner.async;
+  return !containsAwait(value, visitorKeys);
+}
+
+/**
+ * `if (!isValidId(id)) throw new Error(...)`, also nested (`if (text != null) { if (bad) throw
+ * ...; }`): a check of the input that throws and waits for nothing.
+ */
+function isInputGuard(statement: TSESTree.Statement, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  if (statement.type === AST_NODE_TYPES.ThrowStatement) return !containsAwait(statement, visitorKeys);
+  if (statement.type !== AST_NODE_TYPES.IfStatement || containsAwait(statement.test, visitorKeys)) return false;
+  const branches = [statement.consequent, statement.alternate].filter((branch): branch is TSESTree.Statement => branch !== null);
+  return branches.every((branch) => {
+    const inner = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
+    return inner.length > 0 && inner.every((nested) => isInputGuard(nested, visitorKeys));
+  });
+}
+
+/** True when an `await` (or `yield`) is in `node`, outside the functions it makes. */
+function containsAwait(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  let found = false;
+  const visit = (current: TSESTree.Node): void => {
+    if (found) return;
+    if (current.type === AST_NODE_TYPES.AwaitExpression || current.type === AST_NODE_TYPES.YieldExpression) {
+      found = true;
+      return;
+    }
+    if (current !== node && isFunctionNode(current)) return;
+    forEachChild(current, visitorKeys, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** What `FileEffects.typedDeclaration` reads of a declaration: its parts and its file's text. */
+interface TypedDeclaration {
+  readonly parts: FunctionParts;
+  readonly text: string;
+}
+
+/** A function-like declaration of the checker, by positions only (no `typescript` module needed). */
+interface TypedFunctionLike {
+  readonly pos: number;
+  readonly end: number;
+  readonly body?: { readonly pos: number; readonly end: number } | undefined;
+  readonly parameters?: { readonly pos: number; readonly end: number } | undefined;
+  /** A variable's initializer: `const load = async () => {...}` declares `load`. */
+  readonly initializer?: TypedFunctionLike | undefined;
+  getSourceFile(): { readonly text: string; readonly isDeclarationFile: boolean; readonly fileName: string };
+}
+
+/**
+ * The parameter list and block body text of a declaration the checker found, or null for one
+ * without a block body, in a declaration file, or in an installed package (`node_modules`).
+ */
+function declarationParts(declared: TypedFunctionLike): TypedDeclaration | null {
+  const declaration = declared.initializer ?? declared;
+  const body = declaration.body;
+  const parameters = declaration.parameters;
+  if (!body || !parameters) return null;
+  const file = declaration.getSourceFile();
+  if (file.isDeclarationFile || /[\\/]node_modules[\\/]/.test(file.fileName)) return null;
+  const text = file.text;
+  const bodyText = text.slice(body.pos, body.end).trimStart();
+  if (!bodyText.startsWith('{')) return null;
+  return { parts: { parameters: text.slice(parameters.pos, parameters.end), body: bodyText }, text };
+}
+
+/** `Promise.resolve(load())`: the call whose promise it adopts and the `Promise` named, else null. */
+function adoptedCall(call: EffectCall): { call: TSESTree.CallExpression; promise: TSESTree.Identifier } | null {
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1) return null;
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'resolve') return null;
+  const object = skipTransparent(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Promise') return null;
+  const [held] = call.arguments;
+  const value = held ? skipTransparent(held) : null;
+  return value?.type === AST_NODE_TYPES.CallExpression ? { call: value, promise: object } : null;
+}
+
+/** Parses a module's text (see `FileEffects.declarationParser`). */
+type ParseText = (text: string) => TSESTree.Program;
+
+/** What `FileEffects.declarationParser` uses of an ESLint parser object. */
+interface TextParser {
+  parse?: (text: string, options: object) => TSESTree.Program;
+  parseForESLint?: (text: string, options: object) => { ast: TSESTree.Program };
+}
+
+/** The program of `text` parsed as a module by an ESLint parser object (`parse`, or `parseForESLint`'s `ast`). */
+function parseWith(parser: TextParser, text: string): TSESTree.Program {
+  const options = { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, comment: false };
+  if (typeof parser.parse === 'function') return parser.parse(text, options);
+  if (typeof parser.parseForESLint === 'function') return parser.parseForESLint(text, options).ast;
+  throw new Error('not a parser');
+}
+
+/** The longest declaration `declarationServesCachedValue` parses. */
+const MAX_PARSED_DECLARATION = 8_000;
+
+/**
+ * `servesCachedValue` of a function declaration read from another module's text: its parameters
+ * and block body parsed on their own as one function (`FileEffects.declarationParser`; anything
+ * that does not parse, an expression body or a longer text answers false).
+ */
+function declarationServesCachedValue(parts: FunctionParts, parse: ParseText, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  if (!parts.body.trimStart().startsWith('{') || parts.body.length > MAX_PARSED_DECLARATION) return false;
+  let program: TSESTree.Program;
+  try {
+    program = parse(`async function declared(${parts.parameters ?? ''}) ${parts.body}`);
+  } catch {
+    return false;
+  }
+  const [declaration] = program.body;
+  return declaration?.type === AST_NODE_TYPES.FunctionDeclaration && servesCachedValue(declaration.body, visitorKeys);
 }
 
 /** `!p`, `p == null`, `p === undefined`: the test says `p` holds nothing yet; `p`'s path, else null. */

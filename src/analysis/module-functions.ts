@@ -34,7 +34,7 @@ const MAX_BODY_CHARS = 20_000;
 
 /**
  * The text of the body of a top-level function or method named `name` in a module's text: the
- * first declaration found (`function name(`, `name = async (...) =>`, `name = function (`,
+ * first declaration found (`function name(`, `name = async (...) =>`, `exports.name = async (...) =>`, `name = function (`,
  * `async name(...) {` of a class or object), past its parameters and return type
  * (`bodyOpenAfterParameters`), from its `{` to the matching `}` (`closingIndex`: strings, templates
  * and comments skipped; at most `MAX_BODY_CHARS` when it does not close), or an arrow's
@@ -52,7 +52,7 @@ function functionBodyText(text: string, name: string): string | null {
 function functionParts(text: string, name: string): { parameters: string | null; body: string } | null {
   const escaped = name.replace(/[$]/g, '\\$');
   const declaration = new RegExp(
-    String.raw`\bfunction\s*\*?\s*${escaped}\s*(?=[<(])|(?:^|[\s,{;])${escaped}\s*(?::[^=;\n]*)?=\s*(?:async\b\s*)?(?:function\b[^(]*)?(?=[(\w$])|^[ \t]*(?:(?:public|private|protected|static|async|override)\s+)*${escaped}\s*(?=\()`,
+    String.raw`\bfunction\s*\*?\s*${escaped}\s*(?=[<(])|(?:^|[\s,{;]|\bexports\.)${escaped}\s*(?::[^=;\n]*)?=\s*(?:async\b\s*)?(?:function\b[^(]*)?(?=[(\w$])|^[ \t]*(?:(?:public|private|protected|static|async|override)\s+)*${escaped}\s*(?=\()`,
     'm',
   );
   const match = declaration.exec(text);
@@ -126,7 +126,7 @@ function skipTypeParameters(text: string, open: number): number {
 const DEFAULT_FUNCTION = /^[ \t]*export\s+default\s+(?:async\s+)?function\b[^(]*\(/m;
 
 /** A function declaration's parameter list (without the parentheses; null when not read) and body text. */
-interface FunctionParts {
+export interface FunctionParts {
   readonly parameters: string | null;
   readonly body: string;
 }
@@ -178,6 +178,16 @@ function fromExportedDeclaration<T>(
     if (found !== null) return found;
   }
   return null;
+}
+
+/**
+ * `derive` of the declaration of the function `name` (`default` included) of a module (its
+ * parameter list and body text, see `functionParts`), found as `fromExportedDeclaration` finds it
+ * and kept with the module's text under `key`; null when no declaration is found. For questions
+ * whose answer reads the declaration whole (`FileEffects.servesCacheElsewhere` parses it).
+ */
+export function fromModuleFunction<T>(resolved: ResolvedModule, name: string, key: string, derive: (parts: FunctionParts) => T): T | null {
+  return fromExportedDeclaration(resolved, name, key, (parts) => derive(parts));
 }
 
 /** The body text of `name` (`default` included) in a module, followed through `export ... from` (see `fromExportedDeclaration`). */
@@ -344,7 +354,12 @@ export function moduleFunctionWaitsOnNothing(resolved: ResolvedModule, name: str
   return fromExportedDeclaration(resolved, name, 'waitsOnNothing', (parts, text) => bodyWaitsOnNothing(parts.body, text)) ?? false;
 }
 
-function bodyWaitsOnNothing(body: string | null, text: string): boolean {
+/**
+ * `moduleFunctionWaitsOnNothing`'s reading of one declaration: its body text and the text of the
+ * module it is in (for the names that module binds to built-in value modules). Typed mode hands
+ * it the declaration the checker found.
+ */
+export function bodyWaitsOnNothing(body: string | null, text: string): boolean {
   if (body === null || !body.trimStart().startsWith('{')) return false;
   if (/\.then\s*\(|\byield\b|\bnew\s+Promise\b/.test(body) || returnsCall(body, valueModuleNamesOf(text))) return false;
   for (let index = body.indexOf('await'); index !== -1; index = body.indexOf('await', index + 5)) {

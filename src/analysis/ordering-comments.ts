@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { SEQUENTIAL_INTENT } from '../catalog/effects';
+import { CACHED_CALL_NOTE, SEQUENTIAL_INTENT } from '../catalog/effects';
 import { perFile } from './per-file';
 
 /**
@@ -52,6 +52,23 @@ export class OrderingComments {
     return this.sourceCode
       .getCommentsAfter(node)
       .some((comment) => comment.loc.start.line === node.loc.end.line && saysOrderMatters(comment.value));
+  }
+
+  /**
+   * True when a comment right before `node` (on lines of its own) or after it on its last line
+   * says the call there answers from memory (`CACHED_CALL_NOTE`: "cached", "does not make extra
+   * requests when called again", "makes no network request"): the author's word that there is no
+   * wait worth overlapping.
+   */
+  notesCached(node: TSESTree.Node): boolean {
+    const before = this.sourceCode.getCommentsBefore(node).some((comment) => {
+      const previous = this.sourceCode.getTokenBefore(comment);
+      return !(previous && previous.loc.end.line === comment.loc.start.line) && CACHED_CALL_NOTE.test(comment.value);
+    });
+    return (
+      before ||
+      this.sourceCode.getCommentsAfter(node).some((comment) => comment.loc.start.line === node.loc.end.line && CACHED_CALL_NOTE.test(comment.value))
+    );
   }
 
   private says(text: string, orMentions: RegExp | undefined): boolean {

@@ -403,6 +403,17 @@ export const SEQUENTIAL_INTENT =
   /\b(?:sequential(?:ly)?|serial(?:ly|ized?)?|one (?:at a time|(?:\w+ )?after (?:the )?(?:other|another)|by one)|foreign[- ]keys?|must (?:come|run|happen|go|exist|be (?:done|created|written|inserted|ready))\b[^.\n]{0,20}\b(?:first|before)|\w+ before \w+ before \w+|in (?:order|turn|sequence)|order matters|(?:delivery|insertion|execution|registration) order|rely on (?:the )?order|(?:not|never|avoid|cannot|can'?t|won'?t|shouldn'?t|mustn'?t)\b[^.\n]{0,40}\b(?:concurrent(?:ly)?|parallel(?:i[sz]e[ds]?|i[sz]able)?|at the same time|simultaneous(?:ly)?)|(?:keep|preserve|maintain)s?\b[^.\n]{0,30}\border|in the (?:same |original |given )?order|same (?:client|connection|session|socket)|race condition|to avoid (?:a )?race)\b/i;
 
 /**
+ * Words with which code says the call beside it answers from memory, so there is nothing to
+ * overlap: "returns the cached token", "served from the cache", "reads from the in-memory cache",
+ * "a memoised lookup", "no extra requests when it is called again", "makes no network request".
+ * A bare "cached" (what the call will do with its answer, "cached in storage afterwards"), a
+ * negated or wished-for cache ("not cached", "should be cached") and "already loaded" (often about
+ * something else) do not count.
+ */
+export const CACHED_CALL_NOTE =
+  /\b(?:(?:returns?|returning|serves?|served|answers?|answered|reads?|comes?|gets?|uses?) (?:\w+ ){0,2}(?:from (?:the |a |its |an )?(?:in-memory |local )?cache\b|cached (?:value|result|copy|token|session|config|instance|answer|response|promise|data)s?\b)|(?<!\bnot |n't |should be |could be |to be )memoi[sz]ed (?:lookup|call|function|getter|helper|resolver|value|result)s?\b|(?:does not|doesn'?t|won'?t|will not|never|no|makes no)\b[^.\n:;,]{0,20}\b(?:(?:extra|additional|further|new|more|another)\s+)?(?:(?:api|network|http|remote|server|db|database)\s+)?(?:calls?|requests?|round[- ]?trips?)\b[^.\n]{0,60}\b(?:repeated(?:ly)?|again|twice|second time)|\b(?:makes? no|without(?: a| any)?)\s+(?:(?:extra|additional)\s+)?(?:network|api|http|remote) (?:calls?|requests?|round[- ]?trips?))/i;
+
+/**
  * Names of awaited methods that produce ordered output: a log line, an element of a document, an
  * event to reporters (`out.log(...)`, `this.writeElement(...)`, `reporter.onTestEnd(t)`,
  * `printSummary`), events dispatched to listeners (`dispatchEvent`, `handleDispose`). `send*` is not here: `sendEmail(user)` per user is independent work. Called per iteration, concurrent iterations would interleave the output.

@@ -20,7 +20,7 @@ import {
   type AwaitedCall,
   type StatefulFunctionCache,
 } from '../analysis/awaited-calls';
-import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames } from '../analysis/dependencies';
+import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames, rootOf } from '../analysis/dependencies';
 import { type EffectSummary, getFileEffects } from '../analysis/effects';
 import {
   FILE_METADATA_PREFIXES,
@@ -59,6 +59,15 @@ export type MessageIds = 'sequentialAwaits' | 'awaitInGather' | 'awaitLastInGath
 
 /** A comment that names `Promise.all` next to sequential awaits says why it is not used. */
 const PROMISE_ALL_MENTION = /\bPromise\.all\b/;
+
+/** Where a value computed from an earlier result was written outside the function, widest last. */
+type Published = 'none' | 'this' | 'outer' | 'global';
+
+const PUBLISHED_ORDER: readonly Published[] = ['none', 'this', 'outer', 'global'];
+
+function widerPublished(a: Published, b: Published): Published {
+  return PUBLISHED_ORDER.indexOf(a) >= PUBLISHED_ORDER.indexOf(b) ? a : b;
+}
 
 /** One statement of a group: it awaits one call at its top. */
 interface Member {
@@ -562,6 +571,9 @@ export default createRule<Options, MessageIds>({
       const producedPaths = new PathSet();
       // A member of the group is a lookup that throws when nothing is found (`findFirstOrThrow`).
       let guarded = false;
+      // Where a statement between members put a value computed from an earlier result, outside
+      // this function (see `publishedPlace`): a later call that can read that place depends on it.
+      let published: Published = 'none';
 
       // The sets above are filled only once a member joins the group: without one there is
       // nothing to report or clear.
@@ -577,6 +589,7 @@ export default createRule<Options, MessageIds>({
         outside.clear();
         producedPaths.clear();
         guarded = false;
+        published = 'none';
       };
 
       for (const statement of statements.slice(start)) {
@@ -629,11 +642,20 @@ export default createRule<Options, MessageIds>({
           // name only, or an await of a promise its module keeps), or a request of a memoised
           // in-memory computation of one (a cached derivation of data at hand): nothing to overlap.
           // So is a caching fetcher of another module that keeps its result on the object it is
-          // handed (`if (!spec.version) spec.version = await ...`): usually filled by an earlier step.
+          // handed (`if (!spec.version) spec.version = await ...`): usually filled by an earlier step,
+          // and a memo of another module (`servesCacheElsewhere`: the shelves it keeps, a module
+          // variable); typed, any function or method the checker resolves the call to.
           if (
-            (!summary && (effects.waitsOnNothingElsewhere(member.call) || effects.cachesOnArgumentElsewhere(member.call))) ||
+            (!summary &&
+              (effects.waitsOnNothingElsewhere(member.call) || effects.cachesOnArgumentElsewhere(member.call) || effects.servesCacheElsewhere(member.call))) ||
             effects.requestsMemoisedComputation(member.call)
           ) {
+            flush();
+            continue;
+          }
+          // A comment by the call says it answers from memory ("served from the cache", "makes no
+          // further requests when called again"): the author's word that there is nothing to overlap.
+          if (orderingComments.notesCached(member.statement)) {
             flush();
             continue;
           }
@@ -682,7 +704,8 @@ export default createRule<Options, MessageIds>({
             (!summary && effects.finalizesElsewhere(member.call)) ||
             // A lookup that throws for a refused request, then a record created when missing or a
             // rate-limit token spent: in parallel the effect happens even when the lookup throws.
-            (guarded && hasCountedEffect(member.call));
+            (guarded && hasCountedEffect(member.call)) ||
+            readsPublished(published, member.call);
           if (dependent) flush();
           group.push(member);
           if (isThrowingLookup(member.call)) guarded = true;
@@ -709,14 +732,58 @@ export default createRule<Options, MessageIds>({
             flush();
             continue;
           }
-          // Computed from an earlier result: what it writes depends on that result too.
-          if (tainted.overlapsAny(accesses.reads)) tainted.addAll(accesses.writes);
+          // Computed from an earlier result: what it writes depends on that result too. Written
+          // to state outside this function (`process.env.TMP_DIR = dir`, a module variable, a
+          // member of `this`), a later call may read it there: the group ends.
+          if (tainted.overlapsAny(accesses.reads)) {
+            published = widerPublished(published, publishedPlace(statement, accesses.writes));
+            tainted.addAll(accesses.writes);
+          }
           interleaved = true;
           continue;
         }
         flush();
       }
       flush();
+    }
+
+    /**
+     * Where a statement writes outside the function it runs in, the widest of its `writes`:
+     * `global` for a global (`process.env.X`: any call may read it), `outer` for a binding
+     * declared outside the function (module state, a closure's variable: a function of this file
+     * may read it), `this` for a member of `this` (a method of the same object may read it),
+     * `none` for the function's own variables.
+     */
+    function publishedPlace(statement: TSESTree.Node, writes: readonly string[]): Published {
+      let place: Published = 'none';
+      if (writes.length === 0) return place;
+      const scope = sourceCode.getScope(statement);
+      for (const path of writes) {
+        const root = rootOf(path);
+        if (root === 'this') {
+          place = widerPublished(place, 'this');
+          continue;
+        }
+        const variable = findVariable(scope, root);
+        if (!variable || variable.defs.length === 0) place = widerPublished(place, 'global');
+        else if (variable.scope.variableScope !== scope.variableScope) place = widerPublished(place, 'outer');
+      }
+      return place;
+    }
+
+    /**
+     * True when `call` can read what was published (`publishedPlace`): any call a global, a
+     * function of this file an outer binding (or a `this` member, through its own methods), a call
+     * on `this` or handed `this` a member of `this`.
+     */
+    function readsPublished(place: Published, call: AwaitedCall): boolean {
+      if (place === 'none') return false;
+      if (place === 'global') return true;
+      const onThis =
+        receiverRootName(receiverKey(call, sourceCode) ?? '') === 'this' ||
+        call.arguments.some((argument) => skipTransparent(argument).type === AST_NODE_TYPES.ThisExpression);
+      if (place === 'this') return onThis;
+      return onThis || effects.calledFunction(call) !== null;
     }
 
     /** True when the callee is a parameter of a function around the call (a function value handed in). */

@@ -105,6 +105,47 @@ describe('effects: what a call waits for', () => {
     assert.deepEqual(summaries(code).map((summary) => summary?.waits), ['io', 'io', 'io']);
   });
 
+  it('a memo behind checks of the input that wait for nothing is cached; a check then a fetch, or an awaited check, is not', () => {
+    const code = `
+      const kept = new Map();
+      async function open(id, extra) {
+        if (!isId(id)) throw new Error('bad id');
+        if (extra != null) { if (typeof extra !== 'object') throw new TypeError('extra'); }
+        const found = kept.get(id);
+        if (found !== undefined) return found;
+        const made = await fetchThing(id);
+        kept.set(id, made);
+        return made;
+      }
+      let version;
+      async function currentRate() {
+        const bin = defaultRegion();
+        if (!bin) throw new Error('no region');
+        if (version) { if (version.ok) return version; warn('stale'); }
+        version = await ask(bin);
+        return version;
+      }
+      async function plain(id) { if (!isId(id)) throw new Error('bad id'); return await fetchThing(id); }
+      async function checked(id) { await assertAllowed(id); const found = kept.get(id); if (found) return found; return fetchThing(id); }
+      probe(open(1)); probe(currentRate()); probe(plain(2)); probe(checked(3));
+    `;
+    assert.deepEqual(summaries(code).map((summary) => summary?.waits), ['cached', 'cached', 'io', 'io']);
+  });
+
+  it('Promise.resolve of a call waits what the call waits; an object of a class of this file is no wait, a thenable class is', () => {
+    const code = `
+      class Label { constructor(text) { this.text = text; } }
+      class Pending { then(resolve) { setTimeout(resolve, 10); } }
+      async function label() { return new Label('x'); }
+      async function pending() { return new Pending(); }
+      probe(Promise.resolve(label())); probe(Promise.resolve(fetchLabel())); probe(pending());
+    `;
+    const [adopted, remote, thenable] = summaries(code);
+    assert.equal(adopted?.waits, 'memory');
+    assert.equal(remote, null);
+    assert.equal(thenable?.waits, 'io');
+  });
+
   it('request accessors of next/headers wait on memory; unknown imports are unknown', () => {
     const code = `
       import { cookies } from 'next/headers';

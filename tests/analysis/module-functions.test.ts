@@ -123,3 +123,15 @@ describe('moduleFunctionFinalizes', () => {
     assert.equal(moduleFunctionFinalizes(resolved, 'missing'), false);
   });
 });
+
+// CommonJS exports (`exports.name = async (...) => ...`)
+describe('moduleFunctionWaitsOnNothing: CommonJS exports', () => {
+  it('finds a function assigned to exports by its name', () => {
+    const root = withFiles({
+      'main.ts': '',
+      'ids.js': "exports.makeId = async (size) => {\n  return Math.random().toString(36).slice(0, size);\n};\nexports.loadId = async (key) => {\n  return await fetchId(key);\n};\n",
+    });
+    assert.equal(waitsOnNothing(root, './ids', 'makeId'), true);
+    assert.equal(waitsOnNothing(root, './ids', 'loadId'), false);
+  });
+});

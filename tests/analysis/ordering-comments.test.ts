@@ -79,3 +79,55 @@ d();
     );
   });
 });
+
+describe('OrderingComments.notesCached', () => {
+  /** For each statement of the program: [line, a comment by it says the call is cached]. */
+  function notes(code: string): Array<[number, boolean]> {
+    return runOnCode<[number, boolean]>(code, (context, collect) => ({
+      Program(program: TSESTree.Program) {
+        const comments = getOrderingComments(context);
+        for (const statement of program.body) collect([statement.loc.start.line, comments.notesCached(statement)]);
+      },
+    }));
+  }
+
+  it('reads a note that the call answers from memory, before the call or after it on its last line', () => {
+    const code = [
+      '// a memoised lookup: the first caller pays',
+      'const a = await config();',
+      'const b = await options(); // served from the cache after the first read',
+      'const c = await session({',
+      '  place: 1,',
+      '}); // makes no further requests when asked again',
+      '// makes no network request: the token is kept in memory',
+      'const d = await token();',
+    ].join('\n');
+    assert.deepEqual(notes(code), [
+      [2, true],
+      [3, true],
+      [4, true],
+      [8, true],
+    ]);
+  });
+
+  it('is not fooled by a cache that is absent, wished for, written by the call, or named bare', () => {
+    const code = [
+      '// not cached: asks each time',
+      'const a = await config();',
+      'const b = await options(); // TODO should be cached',
+      '// fetch the profile and cache it for the menu',
+      'const c = await profile();',
+      'const d = await other(); // no retries: a failed request is not sent again',
+      'more(); // cached',
+      'const e = await last();',
+    ].join('\n');
+    assert.deepEqual(notes(code), [
+      [2, false],
+      [3, false],
+      [5, false],
+      [6, false],
+      [7, false],
+      [8, false],
+    ]);
+  });
+});

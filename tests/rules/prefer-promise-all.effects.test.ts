@@ -639,6 +639,133 @@ async function summary(id) {
       },
     ],
   },
+  // a helper that checks its input and then loads every time keeps nothing: still gathered
+  {
+    code: `
+async function loadRoom(code) {
+  if (!isRoomCode(code)) throw new Error('bad room code');
+  const response = await fetch('/rooms/' + code);
+  return response.json();
+}
+async function lobby(code, player) {
+  const room = await loadRoom(code);
+  const stats = await fetchStats(player);
+  return { room, stats };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 8,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+async function loadRoom(code) {
+  if (!isRoomCode(code)) throw new Error('bad room code');
+  const response = await fetch('/rooms/' + code);
+  return response.json();
+}
+async function lobby(code, player) {
+  const [room, stats] = await Promise.all([loadRoom(code), fetchStats(player)]);
+  return { room, stats };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a comment that says the call is not cached, or wishes it were, is no reason to stay quiet
+  {
+    code: `
+async function header(user) {
+  // not cached: asks the server each time
+  const profile = await fetchProfile(user);
+  const inbox = await fetchInbox(user); // TODO should be cached
+  return { profile, inbox };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 4,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+async function header(user) {
+  // not cached: asks the server each time
+  const [profile, inbox] = await Promise.all([fetchProfile(user), fetchInbox(user)]); // TODO should be cached
+  return { profile, inbox };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a result kept on `this` between two requests of an imported client: the client cannot read
+  // it, the requests still overlap
+  {
+    code: `
+import { api } from './api';
+export class Page {
+  async load(id) {
+    const profile = await api.getProfile(id);
+    this.profile = profile;
+    const orders = await api.getOrders(id);
+    return orders;
+  }
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 5, column: 21, suggestions: [] }],
+  },
+  // a note about caching that is not about these calls answering from memory
+  {
+    code: `
+import { api } from './api';
+export async function load(id) {
+  // both answers are stored in the browser afterwards, cached for the next visit
+  const profile = await api.getProfile(id);
+  const orders = await api.getOrders(id);
+  return { profile, orders };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 5,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+import { api } from './api';
+export async function load(id) {
+  // both answers are stored in the browser afterwards, cached for the next visit
+  const [profile, orders] = await Promise.all([api.getProfile(id), api.getOrders(id)]);
+  return { profile, orders };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a value written between the awaits that is not computed from an earlier result, or written
+  // to a variable of the function itself, changes nothing a later call could read
+  {
+    code: `
+async function prepare(job) {
+  const folder = await makeFolder(job);
+  const label = folder.name + '-out';
+  const ticket = await reserveTicket(job);
+  return { label, ticket };
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 18, suggestions: [] }],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as never, {
@@ -785,6 +912,75 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
       const jar = await cookies();
       const list = await headers();
       return [jar, list];
+    }`,
+    // a memo behind a check of the input: the id is validated (a throw), then a kept value is
+    // answered from the map; a kept module value checked one `if` deeper, after a lookup of
+    // which tool to ask. After the first call neither waits for anything.
+    `const rooms = new Map();
+    async function openRoom(code, options) {
+      if (!isRoomCode(code)) throw new Error('bad room code');
+      if (options != null) {
+        if (typeof options !== 'object') throw new TypeError('options must be an object');
+      }
+      let room = rooms.get(code);
+      if (room != null) return room;
+      room = await fetchRoom(code);
+      rooms.set(code, room);
+      return room;
+    }
+    async function lobby(code, player) {
+      const room = await openRoom(code);
+      const stats = await fetchStats(player);
+      return { room, stats };
+    }`,
+    `let knownVersion;
+    let knownTool;
+    async function serviceVersion(tool) {
+      const name = tool ?? pickTool();
+      const warn = (text) => console.warn(text);
+      if (!name) throw new Error('no region');
+      if (knownTool === name && knownVersion) {
+        if (knownVersion.ok) return knownVersion;
+        warn('kept version looks wrong, asking again');
+      }
+      knownVersion = await askVersion(name);
+      knownTool = name;
+      return knownVersion;
+    }
+    async function about(user) {
+      const account = await fetchAccount(user);
+      const version = await serviceVersion();
+      return { account, version };
+    }`,
+    // the author says by the call that calling it again costs nothing (another module keeps the
+    // session it resolved): nothing to overlap
+    `import { resolveSession } from 'session-kit';
+    async function copyBetween(app, from, to) {
+      const source = await resolveSession(app, { place: from });
+      const target = await resolveSession(app, { place: to }); // makes no further requests when called again
+      return { source, target };
+    }`,
+    `async function reread(app, key) {
+      const first = await readSetting(app, key);
+      // served from the cache the first read filled
+      const again = await readSetting(app, key + '.fallback');
+      return first ?? again;
+    }`,
+    // a result written to state outside the function between the awaits (the environment, a
+    // module variable): the later call may read it there
+    `async function workInTemp(tmp) {
+      const base = await tmp.makeFolder();
+      process.env.SCRATCH_DIR = base;
+      const file = await tmp.makeFile({ suffix: '.log' });
+      return { base, file };
+    }`,
+    `let currentRegion;
+    async function createBucket(app) { return callCloud('bucket', { app, region: currentRegion }); }
+    async function deploy(cloud, app) {
+      const region = await cloud.pickRegion();
+      currentRegion = region.name;
+      const bucket = await createBucket(app);
+      return { region, bucket };
     }`,
     // a memoised client: after the first call it waits for nothing
     `class Store {

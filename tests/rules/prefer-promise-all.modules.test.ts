@@ -12,6 +12,8 @@ import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 const filename = path.join(FIXTURES_DIR, 'file.ts');
 /** Beside the memoised derivations of `fixtures/derived/` (JavaScript modules). */
 const derivedFilename = path.join(FIXTURES_DIR, 'derived', 'file.js');
+/** Beside the CommonJS helpers of `fixtures/commonjs/` (`exports.name = async (...) => ...`). */
+const commonjsFilename = path.join(FIXTURES_DIR, 'commonjs', 'file.js');
 
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
 const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
@@ -202,6 +204,100 @@ export async function board(stops, city) {
       },
     ],
   },
+  // a helper of another module that checks its input and then fetches every time keeps nothing:
+  // its neighbour that keeps what it loaded is not a reason to stay quiet
+  {
+    filename,
+    code: `import { fetchBoard, loadForecast } from './local-helpers';
+export async function wall(id, city) {
+  const board = await fetchBoard(id);
+  const forecast = await loadForecast(city);
+  return { board, forecast };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `import { fetchBoard, loadForecast } from './local-helpers';
+export async function wall(id, city) {
+  const [board, forecast] = await Promise.all([fetchBoard(id), loadForecast(city)]);
+  return { board, forecast };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a CommonJS helper (`exports.name = async (...) => ...`) that loads every time
+  {
+    filename: commonjsFilename,
+    code: `const shelves = require('./shelves');
+async function overview(a, b) {
+  const first = await shelves.listBooks(a);
+  const second = await shelves.listBooks(b);
+  return [first, second];
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `const shelves = require('./shelves');
+async function overview(a, b) {
+  const [first, second] = await Promise.all([shelves.listBooks(a), shelves.listBooks(b)]);
+  return [first, second];
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // the same helper of this file when what it awaits fetches every time: a real wait
+  {
+    filename,
+    code: `import { fetchBoard, loadForecast } from './local-helpers';
+class Tile {
+  constructor(board, size) { this.board = board; this.size = size; }
+}
+async function tileFor(id) {
+  const board = await fetchBoard(id);
+  return new Tile(board, 2);
+}
+export async function wall(id, city) {
+  const tile = await Promise.resolve(tileFor(id));
+  const forecast = await loadForecast(city);
+  return { tile, forecast };
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 10, column: 16, suggestions: [
+      {
+        messageId: 'useGather',
+        data: { count: 2 },
+        output: `import { fetchBoard, loadForecast } from './local-helpers';
+class Tile {
+  constructor(board, size) { this.board = board; this.size = size; }
+}
+async function tileFor(id) {
+  const board = await fetchBoard(id);
+  return new Tile(board, 2);
+}
+export async function wall(id, city) {
+  const [tile, forecast] = await Promise.all([Promise.resolve(tileFor(id)), loadForecast(city)]);
+  return { tile, forecast };
+}`,
+      },
+    ] }],
+  },
 ];
 
 ruleTester.run('prefer-promise-all (untyped, across modules)', testedRule, {
@@ -303,6 +399,55 @@ export async function journey(input, context) {
   const plan = await requestQuietly(RoutePlan, input);
   const fares = await requestQuietly(FareTable, input);
   return { plan, fares };
+}`,
+    },
+    // a helper of another module that checks its input, then answers from what it keeps (a map
+    // of loaded boards; a module variable, checked one `if` deeper): after the first call it
+    // waits for nothing
+    {
+      filename,
+      code: `import { loadForecast, openBoard } from './local-helpers';
+export async function wall(id, city) {
+  const board = await openBoard(id);
+  const forecast = await loadForecast(city);
+  return { board, forecast };
+}`,
+    },
+    {
+      filename,
+      code: `import * as helpers from './local-helpers';
+export async function about(city) {
+  const forecast = await helpers.loadForecast(city);
+  const version = await helpers.currentRate();
+  return { forecast, version };
+}`,
+    },
+    // a helper of this file that awaits only such a memo of another module and returns an object
+    // of a class of this file (no thenable), adopted through Promise.resolve: nothing to overlap
+    {
+      filename,
+      code: `import { loadForecast, openBoard } from './local-helpers';
+class Tile {
+  constructor(board, size) { this.board = board; this.size = size; }
+}
+async function tileFor(id) {
+  const board = await openBoard(id);
+  return new Tile(board, 2);
+}
+export async function wall(id, city) {
+  const tile = await Promise.resolve(tileFor(id));
+  const forecast = await loadForecast(city);
+  return { tile, forecast };
+}`,
+    },
+    // the same through a CommonJS module (`exports.openShelf = async (id) => ...`) loaded with require()
+    {
+      filename: commonjsFilename,
+      code: `const shelves = require('./shelves');
+async function overview(id) {
+  const shelf = await shelves.openShelf(id);
+  const books = await shelves.listBooks(id);
+  return { shelf, books };
 }`,
     },
   ],

@@ -30,8 +30,60 @@ export async function f() {
 }`,
       filename: 'file.ts',
     },
+    // a method of a class of another file (reached through a field's type) that checks its input,
+    // then answers from the sessions it keeps: after the first call it waits for nothing
+    {
+      code: `
+import { loadForecast, type SessionKeeper } from './local-helpers';
+export class Panel {
+  constructor(private readonly sessions: SessionKeeper) {}
+  async show(user: string, city: string) {
+    const session = await this.sessions.sessionFor(user);
+    const forecast = await loadForecast(city);
+    return { session, forecast };
+  }
+}`,
+      filename: 'file.ts',
+    },
   ],
   invalid: [
+    // its neighbour method fetches every time: still gathered
+    {
+      code: `
+import { loadForecast, type SessionKeeper } from './local-helpers';
+export class Panel {
+  constructor(private readonly sessions: SessionKeeper) {}
+  async show(user: string, city: string) {
+    const past = await this.sessions.history(user);
+    const forecast = await loadForecast(city);
+    return { past, forecast };
+  }
+}`,
+      filename: 'file.ts',
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          data: { count: 2 },
+          line: 6,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'useGather',
+              data: { count: 2 },
+              output: `
+import { loadForecast, type SessionKeeper } from './local-helpers';
+export class Panel {
+  constructor(private readonly sessions: SessionKeeper) {}
+  async show(user: string, city: string) {
+    const [past, forecast] = await Promise.all([this.sessions.history(user), loadForecast(city)]);
+    return { past, forecast };
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // two reads through one repository whose class (in another file) queries through a pool
     {
       code: `
