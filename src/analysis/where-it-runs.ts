@@ -12,6 +12,7 @@ import {
   DEFERRING_GLOBALS,
   ENTRY_FILE_NAMES,
   EVENT_METHODS,
+  FIXTURE_FOLDERS,
   LIMITER_MODULES,
   MAIN_MODULE_PATH,
   MIGRATION_FOLDERS,
@@ -37,6 +38,10 @@ import {
   SERVER_FACTORIES,
   SERVER_MODULES,
   STARTUP_EVENTS,
+  TEST_FILE_NAME,
+  TEST_FOLDERS,
+  TEST_FRAMEWORK_MODULES,
+  TEST_SUPPORT_FOLDER,
   TOOL_CONFIG_NAMES,
   WORKER_MODULE_NAME,
 } from '../catalog/run-contexts';
@@ -97,7 +102,16 @@ export type ConcurrencyEvidence =
  * - `desktop-app`: its file belongs to a package that depends on a desktop-app shell (Electron, see
  *   `DESKTOP_APP_PACKAGES`) and nothing stronger says it serves concurrent requests: one person's
  *   app, whose main process reads and writes that person's local files (settings, a collection
- *   folder); a synchronous call there costs that one user milliseconds.
+ *   folder); a synchronous call there costs that one user milliseconds;
+ * - `editor-extension`: its file belongs to an editor extension (the nearest `package.json` declares
+ *   `engines.vscode`) and nothing says it serves requests or jobs or is started together with other
+ *   tasks (`Promise.all`, `.map(async ...)`, a limiter): one person's editor, whose extension host
+ *   runs that person's commands, tool installs and debug sessions on their own machine. A command
+ *   that starts its work without waiting for it is the ordinary shape of such code, so a promise
+ *   left un-awaited there is no evidence of concurrency;
+ * - `test-code`: its file is test code (see `WhereItRuns.isTestCode`): a test runner runs it, one
+ *   test after another, in a process that serves nobody; this holds even for tasks the test starts
+ *   together.
  */
 export type AloneEvidence =
   | { readonly kind: 'script'; readonly script: ScriptEvidence }
@@ -108,7 +122,9 @@ export type AloneEvidence =
   | { readonly kind: 'startup-event'; readonly via: string }
   | { readonly kind: 'tool-config' }
   | { readonly kind: 'config-package' }
-  | { readonly kind: 'desktop-app' };
+  | { readonly kind: 'desktop-app' }
+  | { readonly kind: 'editor-extension' }
+  | { readonly kind: 'test-code' };
 
 /**
  * Why a whole file is a one-shot program:
@@ -168,6 +184,7 @@ const TERMINAL_WRITE = /\bprocess\s*\.\s*std(?:out|err)\s*\.\s*write\s*\(|\bcons
 const MAX_CALLER_DEPTH = 6;
 
 const UNKNOWN: RunContext = { kind: 'unknown' };
+const TEST_CODE: RunContext = { kind: 'alone', evidence: { kind: 'test-code' } };
 const WORKER: RunContext = { kind: 'worker-thread' };
 
 const STRONG_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set([
@@ -345,6 +362,7 @@ export class WhereItRuns {
   /** Per synchronous twin (see `syncTwinOf`): the callees of the calls written in it, as compact text. */
   private readonly twinCallees = new Map<FunctionNode, ReadonlySet<string>>();
   private uiFile: boolean | undefined;
+  private testCode: boolean | undefined;
 
   constructor(context: AnyRuleContext) {
     this.sourceCode = context.sourceCode;
@@ -566,6 +584,42 @@ export class WhereItRuns {
     return typeof name === 'string' && CONFIG_PACKAGE_NAME.test(name);
   }
 
+  /**
+   * True when the file is test code, by its name or place or by what it imports:
+   * - named as a test (`TEST_FILE_NAME`: `orders.test.ts`, `user.spec.js`);
+   * - below a folder of tests (`TEST_FOLDERS`: `test/`, `__tests__/`, `e2e/`) or of test helpers
+   *   (`TEST_SUPPORT_FOLDER`: `test-utils/`, `e2e-utils/`) of its package (the folders below the
+   *   nearest `package.json`, or the whole path when there is none or it is relative), unless it
+   *   lies in a fixture folder inside it (`FIXTURE_FOLDERS`: a sample project stands for the
+   *   application under test);
+   * - importing a test runner, assertion or mocking library (`TEST_FRAMEWORK_MODULES`), or calling
+   *   a global `describe`/`it`/`test` at its top level.
+   */
+  isTestCode(): boolean {
+    if (this.testCode !== undefined) return this.testCode;
+    this.testCode = this.findTestEvidence();
+    return this.testCode;
+  }
+
+  private findTestEvidence(): boolean {
+    if (TEST_FILE_NAME.test(path.basename(this.filename))) return true;
+    const info = path.isAbsolute(this.filename) ? nearestPackage(this.filename) : null;
+    const base = info?.dir ?? (path.isAbsolute(this.filename) ? path.parse(this.filename).root : '');
+    const folders = path.relative(base, path.dirname(this.filename)).split(/[\\/]/);
+    const testFolder = folders.findIndex((folder) => TEST_FOLDERS.has(folder) || TEST_SUPPORT_FOLDER.test(folder));
+    if (testFolder !== -1 && !folders.slice(testFolder + 1).some((folder) => FIXTURE_FOLDERS.has(folder))) return true;
+    for (const module of this.modules()) if (TEST_FRAMEWORK_MODULES.has(module)) return true;
+    return this.sourceCode.ast.body.some((statement) => {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = statement.expression.callee;
+      return (
+        callee.type === AST_NODE_TYPES.Identifier &&
+        (callee.name === 'describe' || callee.name === 'it' || callee.name === 'test') &&
+        !variableOfIdentifier(this.sourceCode, callee)?.defs.length
+      );
+    });
+  }
+
   private findScriptEvidence(): ScriptEvidence | null {
     if (this.sourceCode.text.startsWith('#!')) return 'shebang';
     if (path.isAbsolute(this.filename)) {
@@ -782,6 +836,7 @@ export class WhereItRuns {
   }
 
   private combine(facts: readonly Fact[]): RunContext {
+    if (this.isTestCode()) return TEST_CODE;
     const contexts: RunContext[] = [];
     let topLevelStart: TSESTree.Node | null = null;
     for (const fact of facts) {
@@ -796,11 +851,13 @@ export class WhereItRuns {
       }
     }
     const toolConfig = this.isToolConfig();
+    const editorExtension = this.inEditorExtension();
     const strong = contexts.find(
       (context) =>
         context.kind === 'concurrent' &&
         isStrongEvidence(context.evidence) &&
-        !(toolConfig && context.evidence.kind === 'request-handler'),
+        !(toolConfig && context.evidence.kind === 'request-handler') &&
+        !(editorExtension && context.evidence.kind === 'not-awaited'),
     );
     if (strong) return strong;
     if (this.isWorkerFile() || this.isWorkerModule() || contexts.some((context) => context.kind === 'worker-thread')) return WORKER;
@@ -813,6 +870,7 @@ export class WhereItRuns {
     if (toolConfig) return { kind: 'alone', evidence: { kind: 'tool-config' } };
     if (this.inConfigPackage()) return { kind: 'alone', evidence: { kind: 'config-package' } };
     if (this.inDesktopApp()) return { kind: 'alone', evidence: { kind: 'desktop-app' } };
+    if (editorExtension) return { kind: 'alone', evidence: { kind: 'editor-extension' } };
     return contexts.find((context) => context.kind === 'concurrent') ?? UNKNOWN;
   }
 

@@ -413,3 +413,35 @@ export const NETWORK_DATABASE_PACKAGES: ReadonlySet<string> = new Set([
   '@aws-sdk/client-dynamodb',
   '@supabase/supabase-js',
 ]);
+
+/**
+ * Test code (see `WhereItRuns.isTestCode`): a test runner loads it and runs one test after
+ * another in a process that serves nobody, so a synchronous call there delays that test alone.
+ * - `TEST_FILE_NAME`: a test file by its name (`orders.test.ts`, `user.spec.js`, `login.e2e.ts`,
+ *   `app.e2e-spec.ts`);
+ * - `TEST_FOLDERS`: a folder of tests, mocks or end-to-end suites below the package;
+ * - `TEST_SUPPORT_FOLDER`: a folder (often a package of a monorepo) of helpers written for tests
+ *   (`test-utils`, `e2e-utils`, `test-helpers`, `driver-test-support`), not a test runner's own
+ *   code (`test-runner`, `jest-test-result` name no helpers);
+ * - `FIXTURE_FOLDERS`: sample projects inside a test folder stand for the application under test,
+ *   so their code is judged as that application's, not as test code;
+ * - `TEST_FRAMEWORK_MODULES`: modules only tests import (runners, assertion and mocking libraries).
+ */
+export const TEST_FILE_NAME = /\.(?:test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$/;
+export const TEST_FOLDERS: ReadonlySet<string> = new Set(['test', 'tests', '__tests__', '__mocks__', 'e2e']);
+export const TEST_SUPPORT_FOLDER = /^(?:[\w.]+[-_])?(?:test|tests|testing|e2e)[-_](?:utils?|helpers?|support|setup|harness)$/;
+export const FIXTURE_FOLDERS: ReadonlySet<string> = new Set(['fixtures', '__fixtures__', 'fixture']);
+export const TEST_FRAMEWORK_MODULES: ReadonlySet<string> = new Set([
+  'vitest',
+  '@jest/globals',
+  'bun:test',
+  'mocha',
+  'test',
+  'ava',
+  'tap',
+  'uvu',
+  '@playwright/test',
+  'chai',
+  'sinon',
+  'supertest',
+]);

@@ -552,7 +552,8 @@ export default createRule<Options, MessageIds>({
           },
           checkTestCallbacks: {
             type: 'boolean',
-            description: "Also report blocking calls in async test and hook callbacks (`it`, `test`, `beforeEach`, ...).",
+            description:
+              "Also report blocking calls in async test and hook callbacks (`it`, `test`, `beforeEach`, ...), and with reportIn 'concurrent' in the rest of test code (test files, test folders, test helpers).",
           },
           reportIn: {
             type: 'string',
@@ -654,9 +655,15 @@ export default createRule<Options, MessageIds>({
     const runContextOf = (where: FunctionNode | TSESTree.Program): RunContext | null =>
       where.type === AST_NODE_TYPES.Program ? null : getWhereItRuns(context).ofFunction(where);
 
-    /** True when `reportIn: 'concurrent'` keeps quiet about code that runs there (alone, once per process, in a worker). */
+    /**
+     * True when `reportIn: 'concurrent'` keeps quiet about code that runs there (alone, once per
+     * process, in a worker); test code (see `WhereItRuns.isTestCode`) only unless `checkTestCallbacks`.
+     */
     const runsWhereBlockingIsHarmless = (runContext: RunContext | null): boolean =>
-      !reportAll && (runContext?.kind === 'alone' || runContext?.kind === 'once' || runContext?.kind === 'worker-thread');
+      !reportAll &&
+      ((runContext?.kind === 'alone' && !(checkTestCallbacks && runContext.evidence.kind === 'test-code')) ||
+        runContext?.kind === 'once' ||
+        runContext?.kind === 'worker-thread');
 
     /** Blocking operations per reported function (direct, and calls of blocking helpers), for `quietReason`. */
     const operationsByFunction = new Map<TSESTree.Node, Operation[]>();

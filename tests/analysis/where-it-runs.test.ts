@@ -561,3 +561,37 @@ describe('where-it-runs: a rejection at the top level ends a program', () => {
     assert.equal(endsProgram('export const x = 1;', path.join('src', 'cache.ts')), false);
   });
 });
+
+describe('where-it-runs: test code', () => {
+  const gathered = 'async function step() { probe(); }\nexport async function setUp() { await Promise.all([step(), step()]); }';
+  it('takes test files, test folders and test helper folders for test code, even for tasks started together', () => {
+    assert.deepEqual(where(gathered, { filename: path.join('src', 'orders', 'orders.service.spec.ts') }), ['alone:test-code']);
+    assert.deepEqual(where(gathered, { filename: path.join('packages', 'engine', 'test', 'helpers', 'fixture.ts') }), ['alone:test-code']);
+    assert.deepEqual(where(gathered, { filename: path.join('libs', 'test-helpers', 'src', 'repo.ts') }), ['alone:test-code']);
+  });
+
+  it('takes a file that imports a test framework or declares suites with its globals for test code', () => {
+    assert.deepEqual(where(`import sinon from 'sinon';\n${gathered}`), ['alone:test-code']);
+    assert.deepEqual(where(`${gathered}\ndescribe('orders', () => {});`), ['alone:test-code']);
+  });
+
+  it('does not take a sample project inside a test folder, a test runner or a local describe for test code', () => {
+    assert.deepEqual(where(gathered, { filename: path.join('test', 'fixtures', 'app', 'src', 'setup.ts') }), ['concurrent:gathered']);
+    assert.deepEqual(where(gathered, { filename: path.join('packages', 'test-runner', 'src', 'setup.ts') }), ['concurrent:gathered']);
+    assert.deepEqual(where(`function describe(name) { return name; }\n${gathered}\ndescribe('x');`), ['concurrent:gathered']);
+  });
+});
+
+describe('where-it-runs: an editor extension', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
+  it("takes the code of an editor extension for one person's editor, also work started without waiting", () => {
+    const code = 'export async function install(tool) { probe(); }\nexport async function onCommand(tool) { install(tool); await report(tool); }';
+    assert.deepEqual(where(code, { filename: path.join(root, 'editor-extension', 'src', 'install.ts') }), ['alone:editor-extension']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'src', 'install.ts') }), ['concurrent:not-awaited']);
+  });
+
+  it('still sees work started together there', () => {
+    const code = 'async function version(tool) { probe(); }\nexport async function versions(tools) { return Promise.all(tools.map((tool) => version(tool))); }';
+    assert.deepEqual(where(code, { filename: path.join(root, 'editor-extension', 'src', 'versions.ts') }), ['concurrent:per-item']);
+  });
+});
