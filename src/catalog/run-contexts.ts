@@ -417,9 +417,10 @@ export const NETWORK_DATABASE_PACKAGES: ReadonlySet<string> = new Set([
 /**
  * Test code (see `WhereItRuns.isTestCode`): a test runner loads it and runs one test after
  * another in a process that serves nobody, so a synchronous call there delays that test alone.
- * - `TEST_FILE_NAME`: a test file by its name (`orders.test.ts`, `user.spec.js`, `login.e2e.ts`,
- *   `app.e2e-spec.ts`);
- * - `TEST_FOLDERS`: a folder of tests, mocks or end-to-end suites below the package;
+ * - `TEST_FILE_NAME`: a test file by its name (`orders.test.ts`, `user.spec.js`, `app.e2e-spec.ts`;
+ *   not `*.e2e.ts`, a name end-to-end encryption modules use too);
+ * - `TEST_FOLDERS`: a folder of tests or mocks below the package (not a bare `e2e/`: an app may keep
+ *   its end-to-end encryption there);
  * - `TEST_SUPPORT_FOLDER`: a folder (often a package of a monorepo) of helpers written for tests
  *   (`test-utils`, `e2e-utils`, `test-helpers`, `driver-test-support`), not a test runner's own
  *   code (`test-runner`, `jest-test-result` name no helpers);
@@ -427,8 +428,8 @@ export const NETWORK_DATABASE_PACKAGES: ReadonlySet<string> = new Set([
  *   so their code is judged as that application's, not as test code;
  * - `TEST_FRAMEWORK_MODULES`: modules only tests import (runners, assertion and mocking libraries).
  */
-export const TEST_FILE_NAME = /\.(?:test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$/;
-export const TEST_FOLDERS: ReadonlySet<string> = new Set(['test', 'tests', '__tests__', '__mocks__', 'e2e']);
+export const TEST_FILE_NAME = /\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
+export const TEST_FOLDERS: ReadonlySet<string> = new Set(['test', 'tests', '__tests__', '__mocks__']);
 export const TEST_SUPPORT_FOLDER = /^(?:[\w.]+[-_])?(?:test|tests|testing|e2e)[-_](?:utils?|helpers?|support|setup|harness)$/;
 export const FIXTURE_FOLDERS: ReadonlySet<string> = new Set(['fixtures', '__fixtures__', 'fixture']);
 export const TEST_FRAMEWORK_MODULES: ReadonlySet<string> = new Set([
