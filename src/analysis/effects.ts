@@ -2330,7 +2330,7 @@ class FunctionWalk {
           const handler = current.handler;
           visit(current.block, guarded || handler !== null);
           if (handler) {
-            if (containsOwn(handler.body, this.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) found = true;
+            if (!guarded && containsOwn(handler.body, this.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) found = true;
             const param = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : null;
             if (param !== null) caught.push(param);
             visit(handler.body, guarded);

@@ -7,7 +7,8 @@ import { FIXTURES_DIR, ruleTester } from '../rule-tester';
  * Dropped promises that settle anyway, found on real code (blind sets 8 and 9, session 10): the
  * called function's only unguarded wait loads a module that is always installed, a `.then` chain
  * on a delay is a timer, an async method of an in-memory store updates a `Map` field, and an API
- * that takes both styles is handed a Node-style callback before its trailing options. Next to each,
+ * that takes both styles is handed a Node-style callback before its trailing options, and a `catch`
+ * that rethrows sits inside an outer `try` whose `catch` keeps the error. Next to each,
  * the look-alike that still loses a failure.
  */
 
@@ -89,6 +90,23 @@ export function start(name) {
   jobs.runJob(name, (err) => err.code === 'ETIMEDOUT', { retries: 2 });
 }`;
 
+const nestedRethrow = (outerTry: boolean): string => `export class FilterWatcher {
+  async poll() {
+${outerTry ? '    try {\n' : ''}      let id = null;
+      try {
+        id = await this.subscription;
+      } catch (error) {
+        if (!isUnsupported(error)) throw error;
+      }
+      if (id === null) return;
+      await this.fetchChanges(id);
+${outerTry ? "    } catch (error) {\n      console.log('poll failed', error);\n    }\n" : ''}    this.events.once('tick', () => this.poll());
+  }
+  start() {
+    this.poll();
+  }
+}`;
+
 const valid: ValidTestCase<Options>[] = [
   // the only unguarded wait loads a package listed under `dependencies`, or a Node built-in
   { code: reporter('pg'), filename: APP_MODULE },
@@ -99,6 +117,8 @@ const valid: ValidTestCase<Options>[] = [
   { code: delayTimer },
   // an async method of an in-memory store that only updates a `Map` field
   { code: memoryStore },
+  // a `catch` that rethrows inside an outer `try` whose `catch` keeps the error
+  { code: nestedRethrow(true) },
   // a Node-style callback handed over before trailing options receives the error
   { code: callbackBeforeOptions, filename: JOBS_CLIENT },
 ];
@@ -149,6 +169,21 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
     ],
   },
+  // without the outer `try`, the rethrown error rejects the dropped promise
+  (() => {
+    const code = nestedRethrow(false);
+    return {
+      code,
+      errors: [
+        {
+          messageId: 'floating' as const,
+          line: 14,
+          column: 5,
+          suggestions: [{ messageId: 'suggestVoid' as const, output: code.replace('    this.poll();\n  }\n}', '    void this.poll();\n  }\n}') }],
+        },
+      ],
+    };
+  })(),
   // a one-parameter function taking an error before the options is a predicate, not the callback
   {
     code: predicateBeforeOptions,
