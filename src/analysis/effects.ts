@@ -20,6 +20,8 @@ import {
   ORDERED_RESOURCE_FACTORIES,
   ORDERED_RESOURCE_HANDLE_NAME,
   IN_MEMORY_COLLECTIONS,
+  KEYED_COLLECTIONS,
+  COLLECTION_STATUS_METHODS,
   LOCAL_FILE_HELPER_NAME,
   LOCAL_PATH_ARGUMENT,
   MEMORY_METHODS,
@@ -72,6 +74,7 @@ import {
   moduleFunctionWrittenParameters,
 } from './module-functions';
 import { type AnyRuleContext, perFile } from './per-file';
+import { getWhereItRuns } from './where-it-runs';
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
 
 /** A call or `new` whose callee an effect summary describes. */
@@ -1113,6 +1116,11 @@ export class FileEffects {
       case AST_NODE_TYPES.NewExpression:
         if (this.isResolveOnlyPromise(node)) return false;
         return this.summaryAt(node, depth)?.canReject ?? true;
+      // `(await import('got')).default`: a Node built-in or a package installed with this one.
+      case AST_NODE_TYPES.ImportExpression: {
+        const source = skipTransparent(node.source);
+        return !(source.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' && getWhereItRuns(this.context).alwaysLoads(source.value));
+      }
       default:
         return true;
     }
@@ -1234,6 +1242,9 @@ export class FileEffects {
       const receiver = (skipTransparent(call.callee) as TSESTree.MemberExpression).object;
       // `prompt.then((answer) => resolve(answer.ok))`: the person's answer, handled.
       if (method === 'then' && this.isPromptValue(receiver)) return false;
+      // `sleep(ms).then(() => task.cancel(timeout))`: a timer written as a promise. The delay only
+      // resolves, and its callbacks, written there, were found not to reject above.
+      if (call.arguments.every((argument) => isFunctionNode(argument)) && this.isDelay(receiver)) return false;
       return this.valueCanReject(receiver, depth + 1);
     }
     const combinator = this.promiseCombinator(call);
@@ -1244,6 +1255,8 @@ export class FileEffects {
       if (fn !== null && this.inProgress.has(fn) && this.apiEffect(call) === null) return false;
       // `vscode.window.showErrorMessage(...)`: a catalogued promise that never rejects.
       if (fn === null && this.isNeverRejectingApi(call)) return false;
+      // `this.entries.set(key, value)` on a `Map` field: no promise at all.
+      if (fn === null && this.updatesCollectionField(call)) return false;
       // An async function of another module whose whole body catches everything (`importedCannotReject`).
       return this.summaryAt(call, depth)?.canReject ?? !(this.importedCannotReject(call) || this.runsCatchingCallback(call, depth));
     }
@@ -1305,6 +1318,31 @@ export class FileEffects {
     if (!source || !paths) return false;
     const path = source.imported === '*' || source.imported === 'default' ? members : [source.imported, ...members];
     return paths.some((known) => known.length === path.length && known.every((name, index) => name === path[index]));
+  }
+
+  /**
+   * `this.entries.set(key, value)`: a method that answers with the collection, a boolean or nothing
+   * (`COLLECTION_STATUS_METHODS`: `set`, `add`, `delete`, `has`, `clear`) called on a `this` field
+   * that every assignment of its class (and of the classes of this file it extends) fills with a
+   * new `Map`, `Set`, `WeakMap` or `WeakSet`: the value is no promise, so it rejects nothing (an
+   * in-memory store whose async methods only update such a field). Not `get`: a collection may
+   * hold promises.
+   */
+  private updatesCollectionField(call: TSESTree.CallExpression): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !COLLECTION_STATUS_METHODS.has(staticMemberName(callee) ?? '')) return false;
+    const field = skipTransparent(callee.object);
+    if (field.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const values = this.assignedFieldValues(field);
+    return (
+      values.length > 0 &&
+      values.every((value) => {
+        const made = skipTransparent(value);
+        if (made.type !== AST_NODE_TYPES.NewExpression) return false;
+        const constructor = skipTransparent(made.callee);
+        return constructor.type === AST_NODE_TYPES.Identifier && KEYED_COLLECTIONS.has(constructor.name) && this.isGlobal(constructor);
+      })
+    );
   }
 
   /**
@@ -2444,7 +2482,7 @@ class FunctionWalk {
           const handler = current.handler;
           visit(current.block, guarded || handler !== null);
           if (handler) {
-            if (containsOwn(handler.body, this.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) found = true;
+            if (!guarded && containsOwn(handler.body, this.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) found = true;
             const param = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : null;
             if (param !== null) caught.push(param);
             visit(handler.body, guarded);

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { isProcessExitCall, skipTransparent, staticMemberName } from '../util/ast';
 import { isFunctionNode } from './async-context';
 import type { FileEffects } from './effects';
+import { chainMethodName } from './promises';
 import { someNodeBelow, someNodeInSameFunction } from './walk';
 
 /** `process` methods that register a listener for a process event. */
@@ -16,8 +17,9 @@ const TEARDOWN_NAME = /^(?:stop|close|kill|terminate|shutdown|shutDown|destroy|d
  * not add an `await` or a handler:
  * - `process.on('SIGTERM', () => { shutdown(); })`: a listener of a termination signal (any
  *   `SIG...` event of the global `process`) that starts a function of this file which ends the
- *   process itself (`process.exit(...)` in its body, also in a callback or async IIFE there): the shutdown decides the exit, and a
- *   rejection before it still ends the process with the error;
+ *   process itself (`process.exit(...)` in its body, also in a callback or async IIFE there), or a
+ *   `.then(callback)` chain whose callback ends it (`stop().then(() => process.exit(0))`): the
+ *   shutdown decides the exit, and a rejection before it still ends the process with the error;
  * - a teardown (a method named `stop`, `close`, `kill...`, `terminate`, `dispose`, ...) dropped in a
  *   `finally` block, or in a `catch` (clause or `.catch(callback)`) that rethrows the caught error:
  *   the operation has already failed or finished, the error in flight is what is reported, and
@@ -40,6 +42,8 @@ function startsExitFromSignal(call: TSESTree.CallExpression, sourceCode: Readonl
   if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'process') return false;
   const variable = ASTUtils.findVariable(sourceCode.getScope(object), object);
   if (variable && variable.defs.length > 0) return false;
+  // `server.stop().then(() => process.exit(0))`: the chain's own callback ends the process.
+  if (chainMethodName(call) === 'then' && call.arguments.some((argument) => isFunctionNode(argument) && someNodeBelow(argument.body, sourceCode.visitorKeys, isProcessExitCall))) return true;
   const shutdown = effects.calledFunction(call);
   return shutdown !== null && someNodeBelow(shutdown.body, sourceCode.visitorKeys, isProcessExitCall);
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
@@ -223,7 +224,15 @@ interface PackageInfo {
    * and logs it; no process ends.
    */
   readonly editorExtension: boolean;
+  /**
+   * The names under its `dependencies`: installed with the package wherever it is installed
+   * (unlike `devDependencies`, `optionalDependencies` and peers, which may be missing at run time).
+   */
+  readonly installedWith: ReadonlySet<string>;
 }
+
+/** Node's built-in modules, without the `node:` prefix. */
+const BUILTIN_MODULES: ReadonlySet<string> = new Set(builtinModules);
 
 /** The names of a manifest's `dependencies`, `devDependencies` and `optionalDependencies`. */
 function dependencyNames(record: Record<string, unknown>): string[] {
@@ -258,7 +267,9 @@ function readPackage(dir: string): PackageInfo | null {
       const desktopApp = dependencies.some((dependency) => DESKTOP_APP_PACKAGES.has(dependency));
       const engines = record['engines'];
       const editorExtension = engines !== null && typeof engines === 'object' && typeof (engines as Record<string, unknown>)['vscode'] === 'string';
-      info = { dir, name, bins, cliOnly, sqliteOnly, desktopApp, editorExtension };
+      const required = record['dependencies'];
+      const installedWith = new Set(required && typeof required === 'object' ? Object.keys(required) : []);
+      info = { dir, name, bins, cliOnly, sqliteOnly, desktopApp, editorExtension, installedWith };
     }
   } catch {
     info = null;
@@ -576,6 +587,23 @@ export class WhereItRuns {
    */
   inEditorExtension(): boolean {
     return path.isAbsolute(this.filename) && nearestPackage(this.filename)?.editorExtension === true;
+  }
+
+  /**
+   * True when a module loaded at run time by this specifier (`await import('got')`) is always there:
+   * a Node built-in (`fs`, `node:fs`), or a package (`got`, `@scope/name/sub`) that the nearest
+   * `package.json` above the file lists under `dependencies`, installed wherever the package is.
+   * Such a load rejects only in a broken installation, not the lost failure a dropped promise
+   * stands for. A relative module (its top-level code may throw), a dev, optional or peer dependency
+   * (it may be missing) and any package not declared: false.
+   */
+  alwaysLoads(specifier: string): boolean {
+    if (specifier.startsWith('node:')) return BUILTIN_MODULES.has(specifier.slice('node:'.length));
+    if (BUILTIN_MODULES.has(specifier)) return true;
+    if (specifier.startsWith('.') || specifier.startsWith('/') || !path.isAbsolute(this.filename)) return false;
+    const parts = specifier.split('/');
+    const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+    return name !== undefined && name !== '' && nearestPackage(this.filename)?.installedWith.has(name) === true;
   }
 
   /** True when the nearest `package.json` above the file names a configuration package (`CONFIG_PACKAGE_NAME`). */

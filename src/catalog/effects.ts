@@ -516,6 +516,15 @@ export const CLOCK_READS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 /** Built-in collections whose methods compute from memory (a lookup in one waits for nothing). */
 export const IN_MEMORY_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
 
+/** The keyed built-in collections: no method of theirs waits for anything or returns a promise of its own. */
+export const KEYED_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet']);
+
+/**
+ * Methods of the keyed collections that answer with the collection itself, a boolean or nothing,
+ * never with a value stored in it (`get` may hand out a stored promise): a call of one is no promise.
+ */
+export const COLLECTION_STATUS_METHODS: ReadonlySet<string> = new Set(['set', 'add', 'delete', 'has', 'clear']);
+
 /**
  * Methods named for work on values in memory: `await sequencer.sort(files)` calls a pluggable
  * strategy whose default is an `async` method that only sorts; `await nip19.decode(key)` decodes a

@@ -105,6 +105,16 @@ const ERROR_PARAMETER = /^_?(?:err|error|e|er)$/i;
 /** A variable named for a Node-style callback. */
 const CALLBACK_NAME = /^(?:callback|cb|done)$/i;
 
+/**
+ * A synchronous function written in place, with at least `minParams` parameters, the first named
+ * for an error (`(err, value) => ...`): a Node-style callback.
+ */
+function isErrorFirstCallbackWritten(argument: TSESTree.Node, minParams: number): boolean {
+  if (!isFunctionNode(argument) || argument.async || argument.params.length < minParams) return false;
+  const [first] = argument.params;
+  return first?.type === AST_NODE_TYPES.Identifier && ERROR_PARAMETER.test(first.name);
+}
+
 /** Is `name` the global (not declared or imported in the file) at `node`? */
 function isGlobalAt(sourceCode: Readonly<TSESLint.SourceCode>, name: string, node: TSESTree.Node): boolean {
   const variable = ASTUtils.findVariable(sourceCode.getScope(node), name);
@@ -616,14 +626,16 @@ export default createRule<Options, MessageIds>({
      * failure to the callback and handles its own promise; dropping the promise loses nothing.
      */
     function handsErrorToCallback(call: TSESTree.CallExpression): boolean {
+      // `hooks.callFirst(name, context, (err, results) => ..., predicate)`: a callback written before
+      // the trailing options, taking an error and a result (a one-parameter `(err) => ...` there
+      // may be a predicate on errors, as a retry helper takes).
+      if (call.arguments.slice(0, -1).some((argument) => isErrorFirstCallbackWritten(argument, 2))) return true;
       const callback = call.arguments[call.arguments.length - 1];
       // A callback handed on by name (`asCallback(promise, callback)`, `client.get(key, cb)`).
       if (callback?.type === AST_NODE_TYPES.Identifier) return CALLBACK_NAME.test(callback.name) || promises.isErrorFirstCallback(callback);
       // Typed: a wrapped callback (`timeout((err, reply) => ..., ms)`) typed as taking an error first.
       if (callback && !isFunctionNode(callback)) return promises.isErrorFirstCallback(callback);
-      if (!callback || !isFunctionNode(callback) || callback.async) return false;
-      const [first] = callback.params;
-      return first?.type === AST_NODE_TYPES.Identifier && ERROR_PARAMETER.test(first.name);
+      return callback !== undefined && isErrorFirstCallbackWritten(callback, 1);
     }
 
     /**

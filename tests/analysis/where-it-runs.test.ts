@@ -595,3 +595,26 @@ describe('where-it-runs: an editor extension', () => {
     assert.deepEqual(where(code, { filename: path.join(root, 'editor-extension', 'src', 'versions.ts') }), ['concurrent:per-item']);
   });
 });
+
+describe('where-it-runs: modules that are always there to load', () => {
+  /** `alwaysLoads(specifier)` asked in a file of the given package folder under the fixtures. */
+  function loads(specifier: string, packageFolder: string): boolean {
+    const filename = path.join(__dirname, '..', 'fixtures', 'run-contexts', packageFolder, 'src', 'load.ts');
+    const [answer] = runOnCode<boolean>('export const x = 1;', (context, collect) => ({ Program: () => collect(getWhereItRuns(context).alwaysLoads(specifier)) }), { filename });
+    return answer ?? false;
+  }
+
+  it('a Node built-in, with or without its prefix, and a package listed under dependencies (also a subpath)', () => {
+    assert.equal(loads('node:http', 'service'), true);
+    assert.equal(loads('fs/promises', 'service'), true);
+    assert.equal(loads('pg', 'synced-app'), true);
+    assert.equal(loads('pg/lib/client', 'synced-app'), true);
+  });
+
+  it('not a dev dependency, an undeclared package, a relative module or an unknown node: name', () => {
+    assert.equal(loads('electron', 'desktop-app'), false);
+    assert.equal(loads('got', 'synced-app'), false);
+    assert.equal(loads('./pg', 'synced-app'), false);
+    assert.equal(loads('node:pg', 'synced-app'), false);
+  });
+});

@@ -35,6 +35,22 @@ process.on('SIGTERM', () => {
   flush();
 });`;
 
+const signalChainExit = `export function serve(driver) {
+  process.on('SIGINT', () => {
+    driver.stop().then(() => {
+      process.exit(0);
+    });
+  });
+}`;
+
+const signalChainNoExit = `export function serve(driver) {
+  process.on('SIGINT', () => {
+    driver.stop().then(() => {
+      console.log('stopped');
+    });
+  });
+}`;
+
 const finallyTeardown = `export class Renderer {
   async render(job) {
     try {
@@ -95,6 +111,8 @@ const valid: ValidTestCase<Options>[] = [
   { code: signalShutdown },
   // ... the exit inside an async IIFE of the shutdown
   { code: signalShutdownInIife },
+  // ... or a `.then` chain whose callback ends the process
+  { code: signalChainExit },
   // a teardown in `finally`, and in a `.catch` callback that rethrows
   { code: finallyTeardown },
   { code: rethrowingCatch },
@@ -105,6 +123,19 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     code: signalNoExit,
     errors: [{ messageId: 'floating', line: 5, column: 3, suggestions: [{ messageId: 'suggestVoid', output: signalNoExit.replace('  flush();', '  void flush();') }] }],
+  },
+  // the chain's callback does not end the process: a failed stop is lost
+  {
+    code: signalChainNoExit,
+    errors: [
+      {
+        messageId: 'floatingChain',
+        data: { method: 'then' },
+        line: 3,
+        column: 5,
+        suggestions: [{ messageId: 'suggestVoid', output: signalChainNoExit.replace('    driver.stop()', '    void driver.stop()') }],
+      },
+    ],
   },
   // a `catch` that handles the error: the teardown's own failure would be lost
   {

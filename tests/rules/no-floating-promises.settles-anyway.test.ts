@@ -1,0 +1,215 @@
+import path from 'node:path';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+
+/**
+ * Dropped promises that settle anyway, found on real code (blind sets 8 and 9, session 10): the
+ * called function's only unguarded wait loads a module that is always installed, a `.then` chain
+ * on a delay is a timer, an async method of an in-memory store updates a `Map` field, and an API
+ * that takes both styles is handed a Node-style callback before its trailing options, and a `catch`
+ * that rethrows sits inside an outer `try` whose `catch` keeps the error. Next to each,
+ * the look-alike that still loses a failure.
+ */
+
+/** A module of a package whose `package.json` lists `pg` and `sqlite3` under `dependencies`. */
+const APP_MODULE = path.join(FIXTURES_DIR, 'run-contexts', 'synced-app', 'src', 'report.ts');
+
+const reporter = (specifier: string): string => `export class Reporter {
+  async send(url, body) {
+    const { Client } = await import('${specifier}');
+    try {
+      await new Client(url).post(body);
+    } catch (error) {
+      this.failures += 1;
+    }
+  }
+  finish(done) {
+    this.send(this.url, this.summary);
+    done();
+  }
+}`;
+
+const optionalLoad = `let driver;
+import('pg').then((loaded) => {
+  driver = loaded;
+});`;
+
+const delayTimer = `function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+export function waitForEvent(emitter, name, ms) {
+  const task = makeTask();
+  emitter.once(name, task.finish);
+  sleep(ms).then(() => {
+    if (!task.done) task.cancel(new Error(\`no \${name} within \${ms} ms\`));
+  });
+  return task.promise;
+}`;
+
+const delayThenWork = `function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+export function retryLater(job) {
+  sleep(500).then(async () => {
+    await job.run();
+  });
+}`;
+
+const memoryStore = `export class MemoryStore {
+  entries = new Map();
+  put = async (key, value) => this.entries.set(key, value);
+  putAll = async (pairs) => {
+    pairs.forEach(([key, value]) => {
+      this.put(key, value);
+    });
+  };
+}`;
+
+const cacheStore = `export class CacheStore {
+  entries = new Map();
+  constructor(remote) { this.remote = remote; }
+  put = async (key, value) => this.remote.write(key, value);
+  putAll = async (pairs) => {
+    pairs.forEach(([key, value]) => {
+      this.put(key, value);
+    });
+  };
+}`;
+
+/** A file beside `promise-jobs.cjs`, whose `runJob` export is async (untyped: read from its text). */
+const JOBS_CLIENT = path.join(FIXTURES_DIR, 'file.ts');
+
+const callbackBeforeOptions = `const jobs = require('./promise-jobs.cjs');
+export function start(name, done) {
+  jobs.runJob(name, (err, output) => done(err, output), { retries: 2 });
+}`;
+
+const predicateBeforeOptions = `const jobs = require('./promise-jobs.cjs');
+export function start(name) {
+  jobs.runJob(name, (err) => err.code === 'ETIMEDOUT', { retries: 2 });
+}`;
+
+const nestedRethrow = (outerTry: boolean): string => `export class FilterWatcher {
+  async poll() {
+${outerTry ? '    try {\n' : ''}      let id = null;
+      try {
+        id = await this.subscription;
+      } catch (error) {
+        if (!isUnsupported(error)) throw error;
+      }
+      if (id === null) return;
+      await this.fetchChanges(id);
+${outerTry ? "    } catch (error) {\n      console.log('poll failed', error);\n    }\n" : ''}    this.events.once('tick', () => this.poll());
+  }
+  start() {
+    this.poll();
+  }
+}`;
+
+const valid: ValidTestCase<Options>[] = [
+  // the only unguarded wait loads a package listed under `dependencies`, or a Node built-in
+  { code: reporter('pg'), filename: APP_MODULE },
+  { code: reporter('node:http'), filename: APP_MODULE },
+  // ... also as the receiver of a chain at module level
+  { code: optionalLoad, filename: APP_MODULE },
+  // a `.then` callback on a delay that cannot reject: a timer written as a promise
+  { code: delayTimer },
+  // an async method of an in-memory store that only updates a `Map` field
+  { code: memoryStore },
+  // a `catch` that rethrows inside an outer `try` whose `catch` keeps the error
+  { code: nestedRethrow(true) },
+  // a Node-style callback handed over before trailing options receives the error
+  { code: callbackBeforeOptions, filename: JOBS_CLIENT },
+];
+
+const reporterInvalid = (specifier: string, filename: string): InvalidTestCase<MessageIds, Options> => {
+  const code = reporter(specifier);
+  return {
+    code,
+    filename,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 11,
+        column: 5,
+        suggestions: [{ messageId: 'suggestVoid', output: code.replace('    this.send(this.url', '    void this.send(this.url') }],
+      },
+    ],
+  };
+};
+
+const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // a package the file's package does not declare may be missing: its load can reject
+  reporterInvalid('got', APP_MODULE),
+  // a relative module runs its own top-level code when loaded
+  reporterInvalid('./transport', APP_MODULE),
+  // the `.then` callback on the delay starts work that may reject
+  {
+    code: delayThenWork,
+    errors: [
+      {
+        messageId: 'floatingChain',
+        data: { method: 'then' },
+        line: 5,
+        column: 3,
+        suggestions: [{ messageId: 'suggestVoid', output: delayThenWork.replace('  sleep(500)', '  void sleep(500)') }],
+      },
+    ],
+  },
+  // the store's method writes through another object: its promise may reject
+  {
+    code: cacheStore,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 7,
+        column: 7,
+        suggestions: [{ messageId: 'suggestVoid', output: cacheStore.replace('      this.put(key, value);', '      void this.put(key, value);') }],
+      },
+    ],
+  },
+  // without the outer `try`, the rethrown error rejects the dropped promise
+  (() => {
+    const code = nestedRethrow(false);
+    return {
+      code,
+      errors: [
+        {
+          messageId: 'floating' as const,
+          line: 14,
+          column: 5,
+          suggestions: [{ messageId: 'suggestVoid' as const, output: code.replace('    this.poll();\n  }\n}', '    void this.poll();\n  }\n}') }],
+        },
+      ],
+    };
+  })(),
+  // a one-parameter function taking an error before the options is a predicate, not the callback
+  {
+    code: predicateBeforeOptions,
+    filename: JOBS_CLIENT,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 3,
+        suggestions: [{ messageId: 'suggestVoid', output: predicateBeforeOptions.replace('  jobs.runJob', '  void jobs.runJob') }],
+      },
+    ],
+  },
+  // checkCannotReject (strict) still marks a dropped promise that cannot reject
+  {
+    code: memoryStore,
+    options: [{ checkCannotReject: true }],
+    errors: [
+      {
+        messageId: 'floating',
+        line: 6,
+        column: 7,
+        suggestions: [{ messageId: 'suggestVoid', output: memoryStore.replace('      this.put(key, value);', '      void this.put(key, value);') }],
+      },
+    ],
+  },
+];
+
+ruleTester.run<MessageIds, Options>('no-floating-promises (settles anyway)', rule as never, { valid, invalid });
