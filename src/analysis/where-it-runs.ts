@@ -615,7 +615,7 @@ export class WhereItRuns {
   /**
    * True when the file is test code, by its name or place or by what it imports:
    * - named as a test (`TEST_FILE_NAME`: `orders.test.ts`, `user.spec.js`);
-   * - below a folder of tests (`TEST_FOLDERS`: `test/`, `tests/`, `__tests__/`) or of test helpers
+   * - below a folder of tests (`TEST_FOLDERS`: `__tests__/`, `__mocks__/`; not a plain `tests/`) or of test helpers
    *   (`TEST_SUPPORT_FOLDER`: `test-utils/`, `e2e-utils/`) of its package (the folders below the
    *   nearest `package.json`, or the whole path when there is none or it is relative), unless it
    *   lies in a fixture folder inside it (`FIXTURE_FOLDERS`: a sample project stands for the

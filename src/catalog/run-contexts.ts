@@ -419,8 +419,11 @@ export const NETWORK_DATABASE_PACKAGES: ReadonlySet<string> = new Set([
  * another in a process that serves nobody, so a synchronous call there delays that test alone.
  * - `TEST_FILE_NAME`: a test file by its name (`orders.test.ts`, `user.spec.js`, `app.e2e-spec.ts`;
  *   not `*.e2e.ts`, a name end-to-end encryption modules use too);
- * - `TEST_FOLDERS`: a folder of tests or mocks below the package (not a bare `e2e/`: an app may keep
- *   its end-to-end encryption there);
+ * - `TEST_FOLDERS`: a folder that holds only tests or mocks by convention (`__tests__/`, `__mocks__/`).
+ *   Not a plain `test/` or `tests/`: a repository keeps labelled sample code, benchmarks and
+ *   example servers there too (this project's own `tests/realistic/` corpora), and a test file
+ *   there says so by its name, imports or `describe`; not a bare `e2e/`: an app may keep its
+ *   end-to-end encryption there;
  * - `TEST_SUPPORT_FOLDER`: a folder (often a package of a monorepo) of helpers written for tests
  *   (`test-utils`, `e2e-utils`, `test-helpers`, `driver-test-support`), not a test runner's own
  *   code (`test-runner`, `jest-test-result` name no helpers);
@@ -429,7 +432,7 @@ export const NETWORK_DATABASE_PACKAGES: ReadonlySet<string> = new Set([
  * - `TEST_FRAMEWORK_MODULES`: modules only tests import (runners, assertion and mocking libraries).
  */
 export const TEST_FILE_NAME = /\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
-export const TEST_FOLDERS: ReadonlySet<string> = new Set(['test', 'tests', '__tests__', '__mocks__']);
+export const TEST_FOLDERS: ReadonlySet<string> = new Set(['__tests__', '__mocks__']);
 export const TEST_SUPPORT_FOLDER = /^(?:[\w.]+[-_])?(?:test|tests|testing|e2e)[-_](?:utils?|helpers?|support|setup|harness)$/;
 export const FIXTURE_FOLDERS: ReadonlySet<string> = new Set(['fixtures', '__fixtures__', 'fixture']);
 export const TEST_FRAMEWORK_MODULES: ReadonlySet<string> = new Set([

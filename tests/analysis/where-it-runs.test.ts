@@ -566,7 +566,7 @@ describe('where-it-runs: test code', () => {
   const gathered = 'async function step() { probe(); }\nexport async function setUp() { await Promise.all([step(), step()]); }';
   it('takes test files, test folders and test helper folders for test code, even for tasks started together', () => {
     assert.deepEqual(where(gathered, { filename: path.join('src', 'orders', 'orders.service.spec.ts') }), ['alone:test-code']);
-    assert.deepEqual(where(gathered, { filename: path.join('packages', 'engine', 'test', 'helpers', 'fixture.ts') }), ['alone:test-code']);
+    assert.deepEqual(where(gathered, { filename: path.join('packages', 'engine', '__tests__', 'helpers', 'fixture.ts') }), ['alone:test-code']);
     assert.deepEqual(where(gathered, { filename: path.join('libs', 'test-helpers', 'src', 'repo.ts') }), ['alone:test-code']);
   });
 
@@ -578,6 +578,8 @@ describe('where-it-runs: test code', () => {
   it('does not take a sample project inside a test folder, a test runner or a local describe for test code', () => {
     assert.deepEqual(where(gathered, { filename: path.join('test', 'fixtures', 'app', 'src', 'setup.ts') }), ['concurrent:gathered']);
     assert.deepEqual(where(gathered, { filename: path.join('packages', 'test-runner', 'src', 'setup.ts') }), ['concurrent:gathered']);
+    // a plain tests/ folder also holds sample servers and labelled corpora: its files say by themselves when they are tests
+    assert.deepEqual(where(gathered, { filename: path.join('tests', 'realistic', 'corpus', 'setup.ts') }), ['concurrent:gathered']);
     assert.deepEqual(where(`function describe(name) { return name; }\n${gathered}\ndescribe('x');`), ['concurrent:gathered']);
   });
 });

@@ -25,7 +25,7 @@ export async function renderTemplate(engine, name) {
   const source = readFileSync(name + '.html', 'utf8');
   return engine.render(source);
 }`,
-      filename: 'packages/templates/test/helpers/render.ts',
+      filename: 'packages/templates/__tests__/helpers/render.ts',
     },
     // a package (or folder) of helpers written for tests
     {
@@ -85,11 +85,18 @@ export async function rotateKeys(dir) { execSync('openssl rand 32'); await uploa
       filename: 'src/e2e/keys.e2e.ts',
       errors: [error('blockingProcess', 'child_process.execSync', REPLACEMENT.childProcess, 2, 41, [], IN_EXPORTED)],
     },
+    // a plain tests/ folder also holds sample servers and labelled corpora: a file there that does not say it is a test is judged as code
+    {
+      code: `import { execSync } from 'node:child_process';
+export async function makeRepo(name) { execSync('git init ' + name); await seed(name); }`,
+      filename: 'tests/realistic/orders/repo.ts',
+      errors: [error('blockingProcess', 'child_process.execSync', REPLACEMENT.childProcess, 2, 40, [], IN_EXPORTED)],
+    },
     // checkTestCallbacks asks for test code too
     {
       code: `import { execSync } from 'node:child_process';
 export async function makeRepo(name) { execSync('git init ' + name); await seed(name); }`,
-      filename: 'packages/core/test/helpers/repo.ts',
+      filename: 'packages/core/__tests__/helpers/repo.ts',
       options: [{ checkTestCallbacks: true }],
       errors: [error('blockingProcess', 'child_process.execSync', REPLACEMENT.childProcess, 2, 40)],
     },
