@@ -74,6 +74,7 @@ import {
   moduleFunctionWrittenParameters,
 } from './module-functions';
 import { type AnyRuleContext, perFile } from './per-file';
+import { someNodeBelow } from './walk';
 import { getWhereItRuns } from './where-it-runs';
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
 
@@ -1242,8 +1243,12 @@ export class FileEffects {
       const receiver = (skipTransparent(call.callee) as TSESTree.MemberExpression).object;
       // `prompt.then((answer) => resolve(answer.ok))`: the person's answer, handled.
       if (method === 'then' && this.isPromptValue(receiver)) return false;
-      // `sleep(ms).then(() => task.cancel(timeout))`: a timer written as a promise. The delay only
-      // resolves, and its callbacks, written there, were found not to reject above.
+      // `sleep(ms).then(() => { timedOut = true; })`, `import('pkg').then((m) => m.default)`: the
+      // delay or the load of an installed module settles anyway, but what a callback returns is
+      // adopted by the chain, and a call whose promise the untyped check above cannot see
+      // (`() => api.refresh()`, `({ default: got }) => got.post(url)`) may still reject.
+      const settlesAnyway = this.isDelay(receiver) || skipTransparent(receiver).type === AST_NODE_TYPES.ImportExpression;
+      if (settlesAnyway && !call.arguments.every((argument) => isFunctionNode(argument) && returnsNoCall(argument, this.sourceCode.visitorKeys))) return true;
       if (call.arguments.every((argument) => isFunctionNode(argument)) && this.isDelay(receiver)) return false;
       return this.valueCanReject(receiver, depth + 1);
     }
@@ -1776,6 +1781,32 @@ function fieldFromResource(classNode: TSESTree.ClassDeclaration | TSESTree.Class
 }
 
 /** True when a node, outside nested functions, contains one of the given node types. */
+/** A call, `new` or `await` anywhere in `node`: a value that may be a promise the untyped check cannot see. */
+function isCallLike(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.CallExpression ||
+    node.type === AST_NODE_TYPES.NewExpression ||
+    node.type === AST_NODE_TYPES.AwaitExpression ||
+    node.type === AST_NODE_TYPES.ImportExpression ||
+    node.type === AST_NODE_TYPES.TaggedTemplateExpression
+  );
+}
+
+/**
+ * True when the synchronous callback `fn` returns no call's result: an expression body without a
+ * call (`(m) => m.default`), or a block whose `return`s give none (`() => { done = true; }`). A
+ * chain can then adopt no promise from it.
+ */
+function returnsNoCall(fn: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  if (fn.async) return false;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return !someNodeBelow(fn.body, visitorKeys, isCallLike);
+  return !containsOwn(
+    fn.body,
+    visitorKeys,
+    (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && someNodeBelow(node.argument, visitorKeys, isCallLike),
+  );
+}
+
 function containsOwn(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visitorKeys'], test: (node: TSESTree.Node) => boolean): boolean {
   let found = false;
   const visit = (current: TSESTree.Node): void => {

@@ -101,6 +101,11 @@ const LOGICAL_ASSIGNMENT: ReadonlySet<string> = new Set(['??=', '||=', '&&=']);
 
 /** The first parameter of a Node-style callback: `err`, `error`, `e`, `er`, `_err`. */
 const ERROR_PARAMETER = /^_?(?:err|error|e|er)$/i;
+/**
+ * The same, spelled out (`err`, `error`): for a callback written before other arguments, where a
+ * short `e` is as often an element or entry (`eachLimit(items, (e, i) => upload(e, i), 4)`).
+ */
+const SPELLED_ERROR_PARAMETER = /^_?(?:err|error)$/i;
 
 /** A variable named for a Node-style callback. */
 const CALLBACK_NAME = /^(?:callback|cb|done)$/i;
@@ -109,10 +114,10 @@ const CALLBACK_NAME = /^(?:callback|cb|done)$/i;
  * A synchronous function written in place, with at least `minParams` parameters, the first named
  * for an error (`(err, value) => ...`): a Node-style callback.
  */
-function isErrorFirstCallbackWritten(argument: TSESTree.Node, minParams: number): boolean {
+function isErrorFirstCallbackWritten(argument: TSESTree.Node, minParams: number, errorName = ERROR_PARAMETER): boolean {
   if (!isFunctionNode(argument) || argument.async || argument.params.length < minParams) return false;
   const [first] = argument.params;
-  return first?.type === AST_NODE_TYPES.Identifier && ERROR_PARAMETER.test(first.name);
+  return first?.type === AST_NODE_TYPES.Identifier && errorName.test(first.name);
 }
 
 /** Is `name` the global (not declared or imported in the file) at `node`? */
@@ -628,8 +633,9 @@ export default createRule<Options, MessageIds>({
     function handsErrorToCallback(call: TSESTree.CallExpression): boolean {
       // `hooks.callFirst(name, context, (err, results) => ..., predicate)`: a callback written before
       // the trailing options, taking an error and a result (a one-parameter `(err) => ...` there
-      // may be a predicate on errors, as a retry helper takes).
-      if (call.arguments.slice(0, -1).some((argument) => isErrorFirstCallbackWritten(argument, 2))) return true;
+      // may be a predicate on errors, as a retry helper takes; a short `(e, i)` there is as often an
+      // element and its index).
+      if (call.arguments.slice(0, -1).some((argument) => isErrorFirstCallbackWritten(argument, 2, SPELLED_ERROR_PARAMETER))) return true;
       const callback = call.arguments[call.arguments.length - 1];
       // A callback handed on by name (`asCallback(promise, callback)`, `client.get(key, cb)`).
       if (callback?.type === AST_NODE_TYPES.Identifier) return CALLBACK_NAME.test(callback.name) || promises.isErrorFirstCallback(callback);

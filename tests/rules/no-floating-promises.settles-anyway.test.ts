@@ -56,6 +56,17 @@ export function retryLater(job) {
   });
 }`;
 
+const delayThenCall = `function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+export function refreshLater(api) {
+  sleep(500).then(() => api.refresh());
+}`;
+
+const loadThenConnect = `export function connectLater(url) {
+  import('pg').then(({ Client }) => new Client(url).connect());
+}`;
+
 const memoryStore = `export class MemoryStore {
   entries = new Map();
   put = async (key, value) => this.entries.set(key, value);
@@ -83,6 +94,11 @@ const JOBS_CLIENT = path.join(FIXTURES_DIR, 'file.ts');
 const callbackBeforeOptions = `const jobs = require('./promise-jobs.cjs');
 export function start(name, done) {
   jobs.runJob(name, (err, output) => done(err, output), { retries: 2 });
+}`;
+
+const elementCallbackBeforeOptions = `const jobs = require('./promise-jobs.cjs');
+export function start(names) {
+  jobs.runJob(names, (e, i) => report(e, i), { retries: 2 });
 }`;
 
 const predicateBeforeOptions = `const jobs = require('./promise-jobs.cjs');
@@ -157,6 +173,33 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
     ],
   },
+  // a callback returning a call on the delay: the chain adopts what the call returns, which may reject
+  {
+    code: delayThenCall,
+    errors: [
+      {
+        messageId: 'floatingChain',
+        data: { method: 'then' },
+        line: 5,
+        column: 3,
+        suggestions: [{ messageId: 'suggestVoid', output: delayThenCall.replace('  sleep(500)', '  void sleep(500)') }],
+      },
+    ],
+  },
+  // the load of an installed package settles, but the connection the callback returns may fail
+  {
+    code: loadThenConnect,
+    filename: APP_MODULE,
+    errors: [
+      {
+        messageId: 'floatingChain',
+        data: { method: 'then' },
+        line: 2,
+        column: 3,
+        suggestions: [{ messageId: 'suggestVoid', output: loadThenConnect.replace("  import('pg')", "  void import('pg')") }],
+      },
+    ],
+  },
   // the store's method writes through another object: its promise may reject
   {
     code: cacheStore,
@@ -184,6 +227,19 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       ],
     };
   })(),
+  // before the options, a short `(e, i)` is as likely an element and its index: the job's failure would be lost
+  {
+    code: elementCallbackBeforeOptions,
+    filename: JOBS_CLIENT,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 3,
+        suggestions: [{ messageId: 'suggestVoid', output: elementCallbackBeforeOptions.replace('  jobs.runJob', '  void jobs.runJob') }],
+      },
+    ],
+  },
   // a one-parameter function taking an error before the options is a predicate, not the callback
   {
     code: predicateBeforeOptions,
