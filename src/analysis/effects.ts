@@ -1780,7 +1780,6 @@ function fieldFromResource(classNode: TSESTree.ClassDeclaration | TSESTree.Class
   return false;
 }
 
-/** True when a node, outside nested functions, contains one of the given node types. */
 /** A call, `new` or `await` anywhere in `node`: a value that may be a promise the untyped check cannot see. */
 function isCallLike(node: TSESTree.Node): boolean {
   return (
@@ -1807,6 +1806,7 @@ function returnsNoCall(fn: FunctionNode, visitorKeys: TSESLint.SourceCode['visit
   );
 }
 
+/** True when a node, outside nested functions, contains one of the given node types. */
 function containsOwn(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visitorKeys'], test: (node: TSESTree.Node) => boolean): boolean {
   let found = false;
   const visit = (current: TSESTree.Node): void => {

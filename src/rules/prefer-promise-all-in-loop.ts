@@ -164,8 +164,6 @@ function chainArguments(call: AwaitedCall): TSESTree.CallExpressionArgument[] {
   }
 }
 
-
-/** The first camelCase word of a name, lower-cased: `set` of `setCookie`, `delete` of `deleteMany`. */
 /** `Promise<void>`, `PromiseLike<T>`: a written return type that is a promise (untyped evidence). */
 function returnsPromiseType(type: TSESTree.TypeNode | undefined): boolean {
   return (
@@ -175,6 +173,7 @@ function returnsPromiseType(type: TSESTree.TypeNode | undefined): boolean {
   );
 }
 
+/** The first camelCase word of a name, lower-cased: `set` of `setCookie`, `delete` of `deleteMany`. */
 function firstWord(name: string): string {
   return (name.replace(/^[_$#]+/, '').split(/(?=[A-Z])/)[0] ?? '').toLowerCase();
 }
