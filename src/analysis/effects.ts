@@ -2935,18 +2935,7 @@ function isInputGuard(statement: TSESTree.Statement, visitorKeys: TSESLint.Sourc
 
 /** True when an `await` (or `yield`) is in `node`, outside the functions it makes. */
 function containsAwait(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
-  let found = false;
-  const visit = (current: TSESTree.Node): void => {
-    if (found) return;
-    if (current.type === AST_NODE_TYPES.AwaitExpression || current.type === AST_NODE_TYPES.YieldExpression) {
-      found = true;
-      return;
-    }
-    if (current !== node && isFunctionNode(current)) return;
-    forEachChild(current, visitorKeys, visit);
-  };
-  visit(node);
-  return found;
+  return containsOwn(node, visitorKeys, (current) => current.type === AST_NODE_TYPES.AwaitExpression || current.type === AST_NODE_TYPES.YieldExpression);
 }
 
 /** What `FileEffects.typedDeclaration` reads of a declaration: its parts and its file's text. */
