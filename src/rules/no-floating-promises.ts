@@ -618,6 +618,20 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
+    /**
+     * `Object.assign(pending, { cancel })`: the call answers with its first argument, a value held in
+     * a binding or member. Nothing new is dropped; whether that promise is handled is decided where
+     * the binding is used (a fresh `Object.assign(request(), ...)` is still reported).
+     */
+    function decoratesHeldValue(call: TSESTree.CallExpression): boolean {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'assign') return false;
+      const object = skipTransparent(callee.object);
+      if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Object' || !isGlobalAt(sourceCode, 'Object', object)) return false;
+      const target = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+      return target?.type === AST_NODE_TYPES.Identifier || target?.type === AST_NODE_TYPES.MemberExpression;
+    }
+
     function wrap(expression: TSESTree.Expression): string {
       const text = sourceCode.getText(expression);
       return NO_PARENS_NEEDED.has(expression.type) ? text : `(${text})`;
@@ -672,6 +686,7 @@ export default createRule<Options, MessageIds>({
         const first = parts[0];
         if (!first) return;
         if (saysDeliberate(statement)) return;
+        if (first.type === AST_NODE_TYPES.CallExpression && decoratesHeldValue(first)) return;
         if (first.type === AST_NODE_TYPES.CallExpression && (handsErrorToCallback(first) || passesCompletionCallback(first))) return;
         // Browser UI code: an event handler or effect starting an async action is its ordinary
         // shape, and a rejection reaches the console, not the end of a process. Inside a `try`

@@ -14,6 +14,9 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     // a generic function that hands back the argument it is given (`<T>(o: T) => T`) makes no new
     // promise from a name, a member or a literal (`Object.defineProperty(holder, ...)`)
     { filename: 'file.ts', code: "declare function hold<T>(value: T, label: string): T;\ndeclare const pending: Promise<void>;\nexport const holder = {};\nObject.defineProperty(holder, 'ready', { value: true });\nhold(pending, 'kept');" },
+    // `Object.assign(pending, extras)` answers with the promise held in `pending`, returned below:
+    // nothing new is dropped
+    { filename: 'file.ts', code: "declare function request(path: string): Promise<string>;\nexport function withCancel(path: string) {\n  const pending = request(path);\n  Object.assign(pending, { cancel() {} });\n  return pending;\n}" },
     // the helpers TypeScript emits into compiled JavaScript are module plumbing, whatever is declared
     { filename: 'file.ts', code: "declare function __exportStar(from: unknown, to: unknown): Promise<void>;\ndeclare const target: object;\n__exportStar({}, target);" },
     // re-running a method that hands out the promise its object keeps (`return this.done` as its
@@ -109,6 +112,14 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: "import { recordQuietly } from './promise-api';\nexport function f() {\n  recordQuietly('a');\n}" },
   ],
   invalid: [
+    // a fresh promise decorated and dropped at once is still lost
+    {
+      filename: 'file.ts',
+      code: "declare function request(path: string): Promise<string>;\nexport function withCancel(path: string) {\n  Object.assign(request(path), { cancel() {} });\n}",
+      errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [
+        { messageId: 'suggestVoid', output: "declare function request(path: string): Promise<string>;\nexport function withCancel(path: string) {\n  void Object.assign(request(path), { cancel() {} });\n}" },
+      ] }],
+    },
     // ...but inside an async function, or a promise of the program's own, is still reported
     // ...nor a chain on one: its callback is the program's own work
     {
