@@ -39,6 +39,8 @@ import {
   SERVER_FACTORIES,
   SERVER_MODULES,
   STARTUP_EVENTS,
+  STARTUP_ROUTINE_NAME,
+  STARTUP_ROUTINE_PARAMETERS,
   TEST_FILE_NAME,
   TEST_FOLDERS,
   TEST_FRAMEWORK_MODULES,
@@ -94,6 +96,12 @@ export type ConcurrencyEvidence =
  *   only awaited by one: a migration runner runs one step at a time (see `MIGRATION_STEPS`);
  * - `startup-event`: it is a listener of an event that fires once when a client or server has
  *   started (`client.on('ready', fn)`, see `STARTUP_EVENTS`), or only called by one;
+ * - `start-up`: it is a routine a program runs once when it starts (see `WhereItRuns.startUpRoutine`:
+ *   named `init`, `bootstrap`, `setupRoutes`, `refreshProvidersFromDisk`..., handed no item of
+ *   work, and not a loop that runs for the life of the process), or only awaited by one; `routine`
+ *   names that routine. Its own name outweighs weak concurrency evidence (exported, an event
+ *   listener, a deferred callback: who calls it is not known, what it is for is said); strong
+ *   evidence (it serves requests or jobs, it is started beside other tasks) still wins;
  * - `tool-config`: its file configures a build or development tool (`vite.config.ts`, see
  *   `WhereItRuns.isToolConfig`): its code runs in one developer's build or dev server, where a
  *   middleware serves one person's browser; only tasks started together make it concurrent;
@@ -121,6 +129,7 @@ export type AloneEvidence =
   | { readonly kind: 'build-hook'; readonly hook: string }
   | { readonly kind: 'migration'; readonly step: string }
   | { readonly kind: 'startup-event'; readonly via: string }
+  | { readonly kind: 'start-up'; readonly routine: string }
   | { readonly kind: 'tool-config' }
   | { readonly kind: 'config-package' }
   | { readonly kind: 'desktop-app' }
@@ -354,7 +363,8 @@ type PromiseFate =
  * method of (a CLI command class). A function that is only awaited or returned by same-file
  * functions runs where they run (followed up to `MAX_CALLER_DEPTH` callers; a cycle gives no
  * evidence). The uses are combined in this order: strong concurrency evidence (any use); the
- * worker-thread file or a worker message handler; alone when every use says alone; a script file;
+ * worker-thread file or a worker message handler; a start-up routine by its own name (see
+ * `startUpRoutine`); alone when every use says alone; a script file;
  * weak concurrency evidence; otherwise unknown.
  */
 export class WhereItRuns {
@@ -390,6 +400,16 @@ export class WhereItRuns {
       return script ? { kind: 'alone', evidence: { kind: 'script', script } } : { kind: 'alone', evidence: { kind: 'main' } };
     }
     return UNKNOWN;
+  }
+
+  /**
+   * The start-up routine the code at `node` runs in (see `startUpRoutine`: its function's own name,
+   * or the routine that alone awaits it), or null: code a program runs once, before it serves
+   * anything, where overlapping a few waits saves nothing anyone waits for.
+   */
+  startUpRoutineOf(node: TSESTree.Node): string | null {
+    const context = this.ofNode(node);
+    return context.kind === 'alone' && context.evidence.kind === 'start-up' ? context.evidence.routine : null;
   }
 
   /** Where `fn` runs (see the class comment). */
@@ -855,7 +875,7 @@ export class WhereItRuns {
     this.inProgress.add(fn);
     let result: RunContext;
     try {
-      result = this.combine(this.facts(fn, depth));
+      result = this.combine(this.facts(fn, depth), this.startUpRoutine(fn));
     } finally {
       this.inProgress.delete(fn);
     }
@@ -863,7 +883,29 @@ export class WhereItRuns {
     return result;
   }
 
-  private combine(facts: readonly Fact[]): RunContext {
+  /**
+   * The name of `fn` when it is a routine a program runs once when it starts, or null:
+   * - it is named like one (`STARTUP_ROUTINE_NAME`: `init`, `bootstrap`, `setupRoutes`, `start`,
+   *   `onModuleInit`, `refreshProvidersFromDisk`);
+   * - it is handed no item of work: no parameters, or only the program or its settings
+   *   (`STARTUP_ROUTINE_PARAMETERS`: `init(app)`, `bootstrap(options)`) or an object of options
+   *   (`init({ activate } = {})`); `initPayment(order)` is per-item work whatever its name;
+   * - it does not run for the life of the process: no `while`/`do` loop and no `for (;;)` in its
+   *   own body (a worker's `start()` that takes job after job is its serving loop, not start-up).
+   */
+  startUpRoutine(fn: FunctionNode): string | null {
+    const name = functionNameOf(fn);
+    if (name === null || !STARTUP_ROUTINE_NAME.test(name)) return null;
+    const handedItem = fn.params.some((param) => {
+      const pattern = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      if (pattern.type === AST_NODE_TYPES.ObjectPattern) return false;
+      return pattern.type !== AST_NODE_TYPES.Identifier || !STARTUP_ROUTINE_PARAMETERS.has(pattern.name);
+    });
+    if (handedItem || !fn.body || loopsForever(fn.body, this.sourceCode.visitorKeys)) return null;
+    return name;
+  }
+
+  private combine(facts: readonly Fact[], startUpRoutine: string | null = null): RunContext {
     if (this.isTestCode()) return TEST_CODE;
     const contexts: RunContext[] = [];
     let topLevelStart: TSESTree.Node | null = null;
@@ -889,6 +931,7 @@ export class WhereItRuns {
     );
     if (strong) return strong;
     if (this.isWorkerFile() || this.isWorkerModule() || contexts.some((context) => context.kind === 'worker-thread')) return WORKER;
+    if (startUpRoutine !== null) return { kind: 'alone', evidence: { kind: 'start-up', routine: startUpRoutine } };
     const first = contexts[0];
     if (first?.kind === 'alone' && contexts.every((context) => context.kind === 'alone')) return first;
     const once = contexts.find((context) => context.kind === 'once');
@@ -1402,6 +1445,28 @@ function collectThisMembers(body: TSESTree.ClassBody, visitorKeys: TSESLint.Sour
       for (const statement of element.body) visit(statement, 'static ');
     }
   }
+  return found;
+}
+
+/**
+ * True when `body` (not the functions nested in it) holds a loop that runs until something stops
+ * it: a `while` or `do ... while` loop, or a `for` loop without a test (`for (;;)`).
+ */
+function loopsForever(body: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || isFunctionNode(node)) return;
+    if (
+      node.type === AST_NODE_TYPES.WhileStatement ||
+      node.type === AST_NODE_TYPES.DoWhileStatement ||
+      (node.type === AST_NODE_TYPES.ForStatement && node.test === null)
+    ) {
+      found = true;
+      return;
+    }
+    forEachChild(node, visitorKeys, visit);
+  };
+  forEachChild(body, visitorKeys, visit);
   return found;
 }
 

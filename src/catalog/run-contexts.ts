@@ -134,6 +134,27 @@ export const EVENT_METHODS: ReadonlySet<string> = new Set([
 export const STARTUP_EVENTS: ReadonlySet<string> = new Set(['ready', 'clientReady', 'listening']);
 
 /**
+ * Names of routines a program runs once when it starts (see `WhereItRuns`, `start-up` evidence):
+ * - `init`, `initialize`, `boot`, `bootstrap`, `setup`, `seed`, `start`, alone or as the first word
+ *   of a longer name (`initCache`, `bootstrapServer`, `setupRoutes`, `seedDatabase`; not `start`,
+ *   whose longer names are per-item work: `startJob`, `startUpload`), and the start-up hooks of
+ *   application frameworks (NestJS `onModuleInit`, `onApplicationBootstrap`);
+ * - `refresh`/`reload`/`sync`/`scan` ... `From` a local source of definitions (`Disk`, `Files`,
+ *   `Folder`, `Dir`, `Config`, `Modules`): `refreshProvidersFromDisk`, `syncPluginsFromFolder`:
+ *   a registry of modules brought in line with what is installed, which a server does at boot.
+ */
+export const STARTUP_ROUTINE_NAME =
+  /^(?:(?:init|initiali[sz]e|boot|bootstrap|setup|setUp|seed)(?:[A-Z0-9_]\w*)?|start|onModuleInit|onApplicationBootstrap|(?:refresh|reload|sync|scan)\w*From(?:Disk|Files?|Folders?|Dirs?|Directory|Directories|Fs|FileSystem|Config|Modules?))$/;
+
+/**
+ * Parameter names a start-up routine may take (`init(app)`, `bootstrap(options)`): the program or
+ * its settings, not an item of work. A start-up routine takes nothing else (or an object of
+ * options, `init({ activate = false } = {})`); a function handed an item (`initPayment(order)`)
+ * does per-item work whatever its name.
+ */
+export const STARTUP_ROUTINE_PARAMETERS: ReadonlySet<string> = new Set(['app', 'application', 'server', 'options', 'opts', 'config', 'settings']);
+
+/**
  * Queue consumers: methods that register a function run once per job or message (bull's
  * `queue.process(fn)`, amqplib's `channel.consume(queue, fn)`), and the handler properties of
  * consumer options (kafkajs `consumer.run({ eachMessage })`, sqs-consumer `{ handleMessage }`).

@@ -399,6 +399,46 @@ describe('where-it-runs: private methods and start-up events', () => {
   });
 });
 
+describe('where-it-runs: routines a program runs once when it starts', () => {
+  it('sees start-up routines by name, also through a weak export, and the helpers only they await', () => {
+    assert.deepEqual(
+      where(`export class Plugins {
+  static async refreshPluginsFromDisk() { probe(); await loadManifests(); }
+  static async reloadThemesFromFolder() { probe(); }
+}
+async function loadManifests() { probe(); }
+export async function init() { probe(); }
+export async function bootstrap(app) { probe(); }
+export async function setupRoutes({ prefix } = {}) { probe(); }
+export const onModuleInit = async () => { probe(); };`),
+      ['alone:start-up', 'alone:start-up', 'alone:start-up', 'alone:start-up', 'alone:start-up', 'alone:start-up', 'alone:start-up'],
+    );
+  });
+
+  it('does not take a name for start-up when the routine is handed an item, serves for the life of the process, or serves requests', () => {
+    assert.deepEqual(
+      where(`export async function initPayment(order) { probe(); }
+export async function startJob() { probe(); }
+export async function start() {
+  while (!stopped) { probe(); await next(); }
+}
+async function setup() { probe(); }
+app.post('/setup', async (req, res) => { await setup(); res.end(); });
+export async function syncFromRemote() { probe(); }`),
+      ['concurrent:exported', 'concurrent:exported', 'concurrent:exported', 'concurrent:request-handler<-(anonymous)', 'concurrent:exported'],
+    );
+  });
+
+  it('keeps a helper that a start-up routine and other code both await as the other code says', () => {
+    assert.deepEqual(
+      where(`async function readDefinitions() { probe(); }
+export async function init() { await readDefinitions(); }
+export async function render(page) { await readDefinitions(); }`),
+      ['concurrent:exported<-render'],
+    );
+  });
+});
+
 describe('where-it-runs: configuration files of build and development tools', () => {
   it('runs a dev-server middleware of a tool config alone, but not tasks started together', () => {
     const code = `export default {

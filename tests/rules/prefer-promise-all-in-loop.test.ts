@@ -405,6 +405,103 @@ async function f(events) {
       },
     ],
   },
+  // start-up names do not hide a loop that serves requests, takes an item, or runs for the life of the process
+  {
+    code: `
+async function setup() {
+  for (const tenant of tenants) {
+    await warmCache(tenant.id);
+  }
+}
+app.post('/admin/setup', async (req, res) => {
+  await setup();
+  res.sendStatus(204);
+});`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+async function setup() {
+  await Promise.all(Array.from(tenants, async (tenant) => {
+    await warmCache(tenant.id);
+  }));
+}
+app.post('/admin/setup', async (req, res) => {
+  await setup();
+  res.sendStatus(204);
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+export async function initRates(items) {
+  for (const item of items) {
+    await fetchRate(item.sku);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+export async function initRates(items) {
+  await Promise.all(Array.from(items, async (item) => {
+    await fetchRate(item.sku);
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+export class Dispatcher {
+  async start() {
+    while (!this.stopped) {
+      const tenants = await this.nextTenants();
+      for (const tenant of tenants) {
+        await loadCapacity(tenant);
+      }
+    }
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 7,
+        column: 9,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+export class Dispatcher {
+  async start() {
+    while (!this.stopped) {
+      const tenants = await this.nextTenants();
+      await Promise.all(Array.from(tenants, async (tenant) => {
+        await loadCapacity(tenant);
+      }));
+    }
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 // The rule tester bundles its own copy of @typescript-eslint/utils; the cast bridges the two identical types.
@@ -777,6 +874,31 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop', rule as never,
     `async function f(items) {
       for (const item of items) {
         save(item);
+      }
+    }`,
+    // start-up: a registry of modules brought in line with the folder, once at boot
+    `module.exports = class Themes {
+      static async refreshThemesFromDisk() {
+        const folders = await fs.readdir(THEMES_DIR);
+        for (const folder of folders) {
+          const manifest = await fs.readFile(path.join(THEMES_DIR, folder, 'theme.json'), 'utf8');
+          registry.add(JSON.parse(manifest));
+        }
+      }
+    }`,
+    // ... and a helper only such a routine awaits, and a start-up hook handed the app
+    `async function insertMissing(rows) {
+      for (const row of rows) {
+        await db.table('plugins').insert(row);
+      }
+    }
+    export async function init() {
+      await insertMissing(await listPlugins());
+    }
+    export async function bootstrap(app) {
+      const names = await listEnabledPlugins();
+      for (const name of names) {
+        await fetchManifest(app.registryUrl, name);
       }
     }`,
     // a generator that yields per item
