@@ -195,3 +195,24 @@ export const CLIENT_ARGUMENT_NAME = /^(?:client|api|http|db|conn|connection|pool
 
 /** Methods of HTTP clients that send a change (`axios.post(url, body)`, `got.put`, `ky.patch`). */
 export const HTTP_SEND_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
+
+/**
+ * A call named for making a place that later items go into (`mkdir`, `mkdirp`, `makeDirectory`,
+ * `createFolder`, `ensureDir`): made for each ancestor of a path in turn (see
+ * `prefer-promise-all-in-loop`, ancestor paths), a deeper one needs its parent first.
+ */
+export const MAKES_PLACE_NAME = /^[_#]*(?:mkdirp?|mkdirs|make|create|ensure|add|put|write|upload|insert|save)(?:[A-Z0-9_]\w*)?$/i;
+
+/**
+ * A call named for deleting a record or file (its first camelCase word): `deletePage`,
+ * `deleteById`, `removeEntry`, knex's `.del()`, `destroy`, `unlink`, `drop`, `purge`, `trash`.
+ */
+export const DELETE_CALL_NAME = /^[_#]*(?:delete|remove|del|destroy|unlink|drop|purge|trash)(?:[A-Z0-9_]\w*)?$/;
+
+/**
+ * A call named for making or changing a record or file from an item (its first camelCase word):
+ * the write words of `WRITE_CALL_NAME` and `create`, `insert`, `upsert`, `process`, `import`,
+ * `sync`, `rename`, `move`, `copy`.
+ */
+export const CHANGE_CALL_NAME =
+  /^[_#]*(?:set|store|save|write|apply|update|put|persist|append|record|register|add|create|insert|upsert|process|import|sync|rename|move|copy)(?:[A-Z0-9_]\w*)?$/;

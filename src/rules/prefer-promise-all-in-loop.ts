@@ -62,6 +62,9 @@ import {
   CLIENT_ARGUMENT_NAME,
   COMPUTATION_FIRST_WORDS,
   CRITICAL_SECTION_CALL,
+  CHANGE_CALL_NAME,
+  DELETE_CALL_NAME,
+  MAKES_PLACE_NAME,
   GROUPING_CALL_NAME,
   HTTP_SEND_METHODS,
   PROCESS_CALL_NAME,
@@ -1796,6 +1799,65 @@ export default createRule<Options, MessageIds>({
       return loopVars.size === 1 && applied?.type === AST_NODE_TYPES.Identifier && loopVars.has(applied.name);
     }
 
+    /**
+     * `for (let i = 1; i <= parts.length; i++) await sftp.mkdir(parts.slice(0, i).join('/'))`: each
+     * iteration works on a prefix of one list that grows with the loop's counter (`list.slice(0, i)`,
+     * `_.take(list, i)`, `text.substring(0, i)`), the ancestor of the next iteration's path, and an
+     * awaited call makes something (`MAKES_PLACE_NAME`: `mkdir`, `ensureDir`, `createFolder`): a
+     * deeper directory needs its parent made first.
+     */
+    function makesAncestorsInTurn(loop: CheckedLoop, loopVars: ReadonlySet<string>, calls: readonly AwaitedCall[]): boolean {
+      if (!calls.some((call) => MAKES_PLACE_NAME.test(calleeName(call) ?? ''))) return false;
+      const readsCounter = (node: TSESTree.Node | undefined): boolean =>
+        node !== undefined && collectAccesses(node, visitorKeys).reads.some((path) => loopVars.has(rootOf(path)));
+      const isGrowingPrefix = (call: TSESTree.CallExpression): boolean => {
+        const callee = skipTransparent(call.callee);
+        const name = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+        const [first, second] = call.arguments;
+        if (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'slice' || name === 'substring' || name === 'substr')) {
+          return first?.type === AST_NODE_TYPES.Literal && first.value === 0 && readsCounter(second);
+        }
+        return (name === 'take' || name === 'takeLeft') && call.arguments.length === 2 && readsCounter(second);
+      };
+      let found = false;
+      const visit = (node: TSESTree.Node): void => {
+        if (found || isFunctionNode(node)) return;
+        if (node.type === AST_NODE_TYPES.CallExpression && isGrowingPrefix(node)) {
+          found = true;
+          return;
+        }
+        forEachChild(node, visitorKeys, visit);
+      };
+      visit(loop.body);
+      return found;
+    }
+
+    /**
+     * The body deletes in one branch and makes or changes in another (`if (gone) { await
+     * deletePage(path); continue; } await processPage(path)`): a change set applied item by item, as
+     * a sync from a repository or a replay of operations does. What each item writes reaches
+     * records beyond the item (the tags of a page, the folder of a file), and a delete and a create
+     * of one key must keep their order. A delete (`DELETE_CALL_NAME`) in a branch of an `if` of the
+     * body, and a write (`CHANGE_CALL_NAME`) outside that branch.
+     */
+    function appliesChangeSet(loop: CheckedLoop, calls: readonly AwaitedCall[]): boolean {
+      const within = (node: TSESTree.Node, outer: TSESTree.Node): boolean => outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
+      for (const call of calls) {
+        if (!DELETE_CALL_NAME.test(calleeName(call) ?? '')) continue;
+        let branch: TSESTree.Node | null = null;
+        for (let child: TSESTree.Node = call, parent: TSESTree.Node | undefined = call.parent; parent && parent !== loop; child = parent, parent = parent.parent) {
+          if (parent.type === AST_NODE_TYPES.IfStatement && (parent.consequent === child || parent.alternate === child)) {
+            branch = child;
+            break;
+          }
+        }
+        if (branch === null) continue;
+        const inBranch = branch;
+        if (calls.some((other) => CHANGE_CALL_NAME.test(calleeName(other) ?? '') && !within(other, inBranch))) return true;
+      }
+      return false;
+    }
+
     /** `list.sort(...)` just before `for (const x of list)`: the order is the point. */
     function sortedJustBefore(loop: CheckedLoop): boolean {
       if (loop.type !== AST_NODE_TYPES.ForOfStatement) return false;
@@ -1899,6 +1961,7 @@ export default createRule<Options, MessageIds>({
       }
       // A name picked against the files on disk, then a file written: later names depend on earlier writes.
       if (scan.probesDiskForName && calls.some((call) => effects.summaryOf(call)?.writes.some((write) => write.kind === 'file') === true)) return;
+      if (makesAncestorsInTurn(loop, loopVars, calls) || appliesChangeSet(loop, calls)) return;
       if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop) || walksInBatches(loop) || insideBatchLoop(loop)) return;
       // A package whose data lives in one local SQLite database: its models and queries queue on
       // that one connection, so gathering the iterations overlaps nothing, unless one of them

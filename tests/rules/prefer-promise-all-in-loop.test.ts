@@ -502,6 +502,53 @@ export class Dispatcher {
       },
     ],
   },
+  // prefixes that only read, folders that are not each other's ancestors, a delete of each item's own temporary file: reported
+  {
+    code: `
+export async function statParents(remote, target) {
+  const parts = target.split('/').slice(0, -1);
+  for (let depth = 1; depth <= parts.length; depth++) {
+    await remote.stat(parts.slice(0, depth).join('/'));
+  }
+}
+export async function makeFolders(remote, folders) {
+  for (let i = 0; i < folders.length; i++) {
+    await remote.mkdir(folders[i]);
+  }
+}`,
+    errors: [
+      { messageId: 'awaitInLoop', line: 5, column: 5, suggestions: [] },
+      { messageId: 'awaitInLoop', line: 10, column: 5, suggestions: [] },
+    ],
+  },
+  {
+    code: `
+export async function publishAll(drafts) {
+  for (const draft of drafts) {
+    await cms.importArticle(draft);
+    await tmp.deleteFile(draft.tempPath);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+export async function publishAll(drafts) {
+  await Promise.all(Array.from(drafts, async (draft) => {
+    await cms.importArticle(draft);
+    await tmp.deleteFile(draft.tempPath);
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 // The rule tester bundles its own copy of @typescript-eslint/utils; the cast bridges the two identical types.
@@ -899,6 +946,23 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop', rule as never,
       const names = await listEnabledPlugins();
       for (const name of names) {
         await fetchManifest(app.registryUrl, name);
+      }
+    }`,
+    // each ancestor of a path made in turn: a deeper directory needs its parent first
+    `export async function makeParents(remote, target) {
+      const parts = target.split('/').slice(0, -1);
+      for (let depth = 1; depth <= parts.length; depth++) {
+        await remote.mkdir(parts.slice(0, depth).join('/'));
+      }
+    }`,
+    // a change set applied item by item: deletes in one branch, writes in another
+    `export async function applyChanges(changes, author) {
+      for (const change of changes) {
+        if (change.removed) {
+          await articles.deleteArticle({ slug: change.slug });
+          continue;
+        }
+        await importer.importArticle({ slug: change.slug, author });
       }
     }`,
     // a generator that yields per item
