@@ -39,6 +39,7 @@ import {
   SERVER_FACTORIES,
   SERVER_MODULES,
   STARTUP_EVENTS,
+  STARTUP_HOOKS,
   STARTUP_ROUTINE_NAME,
   STARTUP_ROUTINE_PARAMETERS,
   TEST_FILE_NAME,
@@ -891,17 +892,36 @@ export class WhereItRuns {
    *   (`STARTUP_ROUTINE_PARAMETERS`: `init(app)`, `bootstrap(options)`) or an object of options
    *   (`init({ activate } = {})`); `initPayment(order)` is per-item work whatever its name;
    * - it does not run for the life of the process: no `while`/`do` loop and no `for (;;)` in its
-   *   own body (a worker's `start()` that takes job after job is its serving loop, not start-up).
+   *   own body (a worker's `start()` that takes job after job is its serving loop, not start-up);
+   * - it is the program's: not in UI code (`runsInUi`: a page load, a component's mount is when a
+   *   person waits), not declared inside another function (an effect's `init`);
+   * - as an instance method (not `static`), its class's constructor takes no item either
+   *   (`new Session(req.user)` then `await session.init()` is per-request set-up), unless the name
+   *   is a framework's start-up hook (`STARTUP_HOOKS`: `onModuleInit`).
    */
   startUpRoutine(fn: FunctionNode): string | null {
     const name = functionNameOf(fn);
     if (name === null || !STARTUP_ROUTINE_NAME.test(name)) return null;
-    const handedItem = fn.params.some((param) => {
-      const pattern = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-      if (pattern.type === AST_NODE_TYPES.ObjectPattern) return false;
-      return pattern.type !== AST_NODE_TYPES.Identifier || !STARTUP_ROUTINE_PARAMETERS.has(pattern.name);
-    });
-    if (handedItem || !fn.body || loopsForever(fn.body, this.sourceCode.visitorKeys)) return null;
+    if (takesItem(fn.params) || !fn.body || loopsForever(fn.body, this.sourceCode.visitorKeys)) return null;
+    // A page's or a component's start-up is when a person waits (a page load, every mount of a
+    // component); an `init` declared inside another function starts that function's work, not the
+    // program's.
+    if (this.runsInUi() || enclosingFunction(fn) !== null) return null;
+    // `new Session(req.user)` then `await session.init()`: an object made per request, per user or
+    // per upload finishes its set-up there. An instance method is start-up only when its class is
+    // built from nothing but the program's settings (`constructor(options)`), or a framework calls
+    // it once as a start-up hook (`onModuleInit`).
+    const member = valueSite(fn).parent;
+    if (
+      (member?.type === AST_NODE_TYPES.MethodDefinition || member?.type === AST_NODE_TYPES.PropertyDefinition) &&
+      !member.static &&
+      !STARTUP_HOOKS.has(name)
+    ) {
+      const constructor = member.parent.body.find(
+        (element): element is TSESTree.MethodDefinition => element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor',
+      );
+      if (constructor && takesItem(constructor.value.params)) return null;
+    }
     return name;
   }
 
@@ -1446,6 +1466,27 @@ function collectThisMembers(body: TSESTree.ClassBody, visitorKeys: TSESLint.Sour
     }
   }
   return found;
+}
+
+/**
+ * True when parameters hand a function an item of work: any parameter other than an object of
+ * options (`{ activate } = {}`) or one named for the program or its settings
+ * (`STARTUP_ROUTINE_PARAMETERS`: `app`, `server`, `options`, `config`...). A TypeScript parameter
+ * property (`constructor(private readonly db: Db)`) is judged by its name.
+ */
+function takesItem(params: readonly TSESTree.Parameter[]): boolean {
+  return params.some((param) => {
+    const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+    const pattern = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+    if (pattern.type === AST_NODE_TYPES.ObjectPattern) return false;
+    return pattern.type !== AST_NODE_TYPES.Identifier || !STARTUP_ROUTINE_PARAMETERS.has(pattern.name);
+  });
+}
+
+/** The nearest function around `fn` (through classes and objects), or null when `fn` is at the module's level. */
+function enclosingFunction(fn: FunctionNode): FunctionNode | null {
+  for (let node: TSESTree.Node | undefined = fn.parent; node; node = node.parent) if (isFunctionNode(node)) return node;
+  return null;
 }
 
 /**

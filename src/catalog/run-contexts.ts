@@ -146,6 +146,9 @@ export const STARTUP_EVENTS: ReadonlySet<string> = new Set(['ready', 'clientRead
 export const STARTUP_ROUTINE_NAME =
   /^(?:(?:init|initiali[sz]e|boot|bootstrap|setup|setUp|seed)(?:[A-Z0-9_]\w*)?|start|onModuleInit|onApplicationBootstrap|(?:refresh|reload|sync|scan)\w*From(?:Disk|Files?|Folders?|Dirs?|Directory|Directories|Fs|FileSystem|Config|Modules?))$/;
 
+/** Start-up hooks an application framework calls once per instance of a singleton provider (NestJS). */
+export const STARTUP_HOOKS: ReadonlySet<string> = new Set(['onModuleInit', 'onApplicationBootstrap']);
+
 /**
  * Parameter names a start-up routine may take (`init(app)`, `bootstrap(options)`): the program or
  * its settings, not an item of work. A start-up routine takes nothing else (or an object of

@@ -429,6 +429,29 @@ export async function syncFromRemote() { probe(); }`),
     );
   });
 
+  it('does not take the set-up of a per-request object, a page, a component or a nested function for the program start-up', () => {
+    assert.deepEqual(
+      where(`export class Cart {
+  constructor(customer) { this.customer = customer; }
+  async init() { probe(); }
+}
+export class Mailer {
+  constructor(options) { this.options = options; }
+  async init() { probe(); }
+}
+export class SearchService {
+  constructor(private readonly index: Index) {}
+  async onModuleInit() { probe(); }
+}
+export function render(items) {
+  async function setup() { probe(); }
+  return setup();
+}`),
+      ['concurrent:exported', 'alone:start-up', 'alone:start-up', 'concurrent:exported<-render'],
+    );
+    assert.deepEqual(where(`import { onMounted } from 'vue';\nexport async function init() { probe(); }`), ['concurrent:exported']);
+  });
+
   it('keeps a helper that a start-up routine and other code both await as the other code says', () => {
     assert.deepEqual(
       where(`async function readDefinitions() { probe(); }

@@ -62,6 +62,13 @@ export class Bot {
   private async loadCommands() { for (const file of readdirSync('commands')) await this.register(file); }
 }`,
 
+    // a routine the program runs once when it starts, named so and handed nothing but the app
+    `import { readFileSync } from 'node:fs';
+export async function bootstrap(app) {
+  const tls = { key: readFileSync('certs/server.key'), cert: readFileSync('certs/server.crt') };
+  await app.listen({ port: 443, tls });
+}`,
+
     // a build tool's configuration: its dev-server middleware serves one developer's browser
     {
       code: `import fs from 'node:fs';
@@ -261,6 +268,27 @@ import { mkdir } from 'node:fs/promises';
 export async function ensureDir(dir) { if (!existsSync(dir)) await mkdir(dir, { recursive: true }); }`,
       options: ALL,
       errors: [fsError('fs.existsSync', REPLACEMENT.existsSync, 3, 45, [], IN_EXPORTED)],
+    },
+
+    // an init() of an object made per request is that request's work, not the program's start-up
+    {
+      code: `import { readFileSync } from 'node:fs';
+export class Visit {
+  constructor(visitor) { this.visitor = visitor; }
+  async init() {
+    this.badge = readFileSync('badges/' + this.visitor.level + '.svg');
+    this.history = await loadHistory(this.visitor.id);
+  }
+}`,
+      errors: [fsError('fs.readFileSync', REPLACEMENT.readFile, 5, 18, [twin('readFile', `import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+export class Visit {
+  constructor(visitor) { this.visitor = visitor; }
+  async init() {
+    this.badge = await readFile('badges/' + this.visitor.level + '.svg');
+    this.history = await loadHistory(this.visitor.id);
+  }
+}`)], 'inside this async function, which is exported: callers may run it beside other work')],
     },
 
     // a script that starts its tasks together is concurrent: each task blocks the others

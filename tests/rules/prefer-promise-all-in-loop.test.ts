@@ -502,6 +502,59 @@ export class Dispatcher {
       },
     ],
   },
+  // the set-up of an object made per request, and an init inside a component's effect, are not the program's start-up
+  {
+    code: `
+export class Basket {
+  constructor(shopper) { this.shopper = shopper; this.prices = []; }
+  async init() {
+    for (const sku of this.shopper.savedSkus) {
+      this.prices.push(await fetchPrice(sku));
+    }
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 6, column: 24, suggestions: [] }],
+  },
+  {
+    code: `
+import { useEffect } from 'react';
+export function Gallery({ photoIds, onLoaded }) {
+  useEffect(() => {
+    async function init() {
+      for (const id of photoIds) {
+        onLoaded(await fetchPhoto(id));
+      }
+    }
+    init();
+  }, [photoIds]);
+  return null;
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 7,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+import { useEffect } from 'react';
+export function Gallery({ photoIds, onLoaded }) {
+  useEffect(() => {
+    async function init() {
+      await Promise.all(Array.from(photoIds, async (id) => {
+        onLoaded(await fetchPhoto(id));
+      }));
+    }
+    init();
+  }, [photoIds]);
+  return null;
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // prefixes that only read, folders that are not each other's ancestors, a delete of each item's own temporary file: reported
   {
     code: `
