@@ -935,6 +935,10 @@ export default createRule<Options, MessageIds>({
       ) {
         return;
       }
+      // A routine the program runs once when it starts (`refreshPluginsFromDisk()`, `init()`), or a
+      // helper only it awaits (`WhereItRuns.startUpRoutineOf`): a few milliseconds, once, before the
+      // program serves anything.
+      if (group[0] && getWhereItRuns(context).startUpRoutineOf(group[0].statement) !== null) return;
       if (group[0] && (cleansUpAfterFailure(group[0].statement) || keepsPartialResults(group) || runsInBackground(group[0].statement) || runsInMigration(group[0].statement))) {
         return;
       }

@@ -7,6 +7,36 @@ import { ruleTester } from '../rule-tester';
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const invalid: Invalid[] = [
+  // a start-up name does not hide awaits a request handler waits on
+  {
+    code: `
+async function setup() {
+  const plans = await fetchPlans();
+  const regions = await fetchRegions();
+  return { plans, regions };
+}
+app.get('/pricing', async (req, res) => res.json(await setup()));`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `
+async function setup() {
+  const [plans, regions] = await Promise.all([fetchPlans(), fetchRegions()]);
+  return { plans, regions };
+}
+app.get('/pricing', async (req, res) => res.json(await setup()));`,
+          },
+        ],
+      },
+    ],
+  },
   // the pitfall: independent requests one after another
   {
     code: `
@@ -765,6 +795,14 @@ async function f() {
 // The rule tester bundles its own copy of @typescript-eslint/utils; the cast bridges the two identical types.
 ruleTester.run<MessageIds, Options>('prefer-promise-all', rule as never, {
   valid: [
+    // start-up: a registry brought in line with the installed folders, once at boot
+    `module.exports = class Widgets {
+      static async refreshWidgetsFromDisk() {
+        const known = await db.widgets.findAll();
+        const folders = await fs.readdir(WIDGETS_DIR);
+        return reconcile(known, folders);
+      }
+    }`,
     // a later call needs an earlier result
     `async function f(id) {
       const user = await getUser(id);
