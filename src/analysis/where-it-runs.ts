@@ -895,9 +895,9 @@ export class WhereItRuns {
    *   own body (a worker's `start()` that takes job after job is its serving loop, not start-up);
    * - it is the program's: not in UI code (`runsInUi`: a page load, a component's mount is when a
    *   person waits), not declared inside another function (an effect's `init`);
-   * - as an instance method (not `static`), its class's constructor takes no item either
-   *   (`new Session(req.user)` then `await session.init()` is per-request set-up), unless the name
-   *   is a framework's start-up hook (`STARTUP_HOOKS`: `onModuleInit`).
+   * - not an instance method (`new Session(req.user)` then `await session.init()` is per-request
+   *   set-up), unless the name is a framework's start-up hook (`STARTUP_HOOKS`: `onModuleInit`);
+   *   a `static` method or a function of the module is the program's.
    */
   startUpRoutine(fn: FunctionNode): string | null {
     const name = functionNameOf(fn);
@@ -908,19 +908,15 @@ export class WhereItRuns {
     // program's.
     if (this.runsInUi() || enclosingFunction(fn) !== null) return null;
     // `new Session(req.user)` then `await session.init()`: an object made per request, per user or
-    // per upload finishes its set-up there. An instance method is start-up only when its class is
-    // built from nothing but the program's settings (`constructor(options)`), or a framework calls
-    // it once as a start-up hook (`onModuleInit`).
+    // per upload finishes its set-up there, whatever its constructor takes. An instance method is
+    // start-up only as a framework's start-up hook (`onModuleInit`), which it calls once.
     const member = valueSite(fn).parent;
     if (
       (member?.type === AST_NODE_TYPES.MethodDefinition || member?.type === AST_NODE_TYPES.PropertyDefinition) &&
       !member.static &&
       !STARTUP_HOOKS.has(name)
     ) {
-      const constructor = member.parent.body.find(
-        (element): element is TSESTree.MethodDefinition => element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor',
-      );
-      if (constructor && takesItem(constructor.value.params)) return null;
+      return null;
     }
     return name;
   }

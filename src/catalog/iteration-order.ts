@@ -205,9 +205,9 @@ export const MAKES_PLACE_NAME = /^[_#]*(?:mkdirp?|mkdirs|make|create|ensure|add|
 
 /**
  * A call named for deleting a record or file (its first camelCase word): `deletePage`,
- * `deleteById`, `removeEntry`, knex's `.del()`, `destroy`, `unlink`, `drop`, `purge`, `trash`.
+ * `deleteById`, `removeEntry`, knex's `.del()`, `destroy`, `drop`, `purge`, `trash` (not `unlink`: a file's).
  */
-export const DELETE_CALL_NAME = /^[_#]*(?:delete|remove|del|destroy|unlink|drop|purge|trash)(?:[A-Z0-9_]\w*)?$/;
+export const DELETE_CALL_NAME = /^[_#]*(?:delete|remove|del|destroy|drop|purge|trash)(?:[A-Z0-9_]\w*)?$/;
 
 /**
  * A call named for making or changing a record or file from an item (its first camelCase word):

@@ -1843,7 +1843,9 @@ export default createRule<Options, MessageIds>({
     function appliesChangeSet(loop: CheckedLoop, calls: readonly AwaitedCall[]): boolean {
       const within = (node: TSESTree.Node, outer: TSESTree.Node): boolean => outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
       for (const call of calls) {
-        if (!DELETE_CALL_NAME.test(calleeName(call) ?? '')) continue;
+        // A record deleted through a store (`pages.deletePage(...)`, `query.del()`), not a file
+        // removed by a function of its own (`unlink(file.path)`: an item's clean-up).
+        if (!DELETE_CALL_NAME.test(calleeName(call) ?? '') || skipTransparent(call.callee).type !== AST_NODE_TYPES.MemberExpression) continue;
         let branch: TSESTree.Node | null = null;
         for (let child: TSESTree.Node = call, parent: TSESTree.Node | undefined = call.parent; parent && parent !== loop; child = parent, parent = parent.parent) {
           if (parent.type === AST_NODE_TYPES.IfStatement && (parent.consequent === child || parent.alternate === child)) {

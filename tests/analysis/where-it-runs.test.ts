@@ -447,7 +447,7 @@ export function render(items) {
   async function setup() { probe(); }
   return setup();
 }`),
-      ['concurrent:exported', 'alone:start-up', 'alone:start-up', 'concurrent:exported<-render'],
+      ['concurrent:exported', 'concurrent:exported', 'alone:start-up', 'concurrent:exported<-render'],
     );
     assert.deepEqual(where(`import { onMounted } from 'vue';\nexport async function init() { probe(); }`), ['concurrent:exported']);
   });

@@ -555,6 +555,41 @@ export function Gallery({ photoIds, onLoaded }) {
       },
     ],
   },
+  // an item's own file removed in one branch, the others processed: not a change set of shared records
+  {
+    code: `
+export async function handleUploads(files) {
+  for (const file of files) {
+    if (file.size === 0) {
+      await unlink(file.path);
+      continue;
+    }
+    await processImage(file.path);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 5,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+export async function handleUploads(files) {
+  await Promise.all(Array.from(files, async (file) => {
+    if (file.size === 0) {
+      await unlink(file.path);
+      return;
+    }
+    await processImage(file.path);
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // prefixes that only read, folders that are not each other's ancestors, a delete of each item's own temporary file: reported
   {
     code: `
