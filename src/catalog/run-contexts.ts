@@ -386,6 +386,15 @@ export const SQLITE_DRIVER_PACKAGES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Caches that live in the process and answer `get(key)` synchronously (node-cache, lru-cache,
+ * quick-lru, memory-cache): `await cache.get(key)` of one waits for nothing.
+ */
+export const IN_PROCESS_CACHE_PACKAGES: ReadonlySet<string> = new Set(['node-cache', 'lru-cache', 'quick-lru', 'memory-cache', 'mnemonist']);
+
+/** Clients of caches and stores outside the process, besides `NETWORK_DATABASE_PACKAGES`: a `cache.get(key)` there may be a round trip. */
+export const NETWORK_CACHE_PACKAGES: ReadonlySet<string> = new Set(['memcached', 'memjs', 'keyv', 'cache-manager', '@upstash/redis', '@keyv/redis', '@vercel/kv']);
+
+/**
  * Clients of databases and services reached over a network (a pool, several connections, remote
  * latency): a package that depends on one of them does not keep all its data in one local SQLite file.
  */

@@ -207,6 +207,9 @@ function readsSetting(call: AwaitedCall): boolean {
   return name === 'get' && receiver !== null && SETTINGS_RECEIVER.test(receiver);
 }
 
+/** A receiver named for a cache: `cache`, `WIKI.cache`, `this.localeCache`. */
+const CACHE_RECEIVER = /^[_$#]*(?:cache|[\w$]*Cache)$/;
+
 /** The call a chain of `.then`/`.catch`/`.finally` handlers starts from (`el.read('a').then(f)` → `el.read('a')`), or the call itself. */
 function handledCall(call: AwaitedCall): AwaitedCall {
   let current = call;
@@ -615,8 +618,11 @@ export default createRule<Options, MessageIds>({
           // A hook the user of this code may supply (`await opts.shouldInvalidate?.(...args)`,
           // `await (opts.getKey || getKey)(...args)`): usually synchronous, and run in a
           // documented order that users may rely on.
+          // A read of the package's in-process cache (`await WIKI.cache.get('locales')` where the
+          // package depends on node-cache and on no Redis client): answered from memory.
           if (
             readsSetting(member.call) ||
+            readsInProcessCache(member.call) ||
             TRANSLATION_METHODS.has(calleeName(member.call) ?? '') ||
             gathersStartedPromises(member.call) ||
             callsSuppliedHook(member.call)
@@ -845,13 +851,67 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * True when the call reads an entry of a cache (`get`/`mget` on a receiver named for one,
+     * `CACHE_RECEIVER`) in a package whose cache lives in the process (`WhereItRuns.cachesInProcess`:
+     * it depends on node-cache or lru-cache and on no Redis or Memcached client). Such a `get`
+     * answers synchronously; the `await` waits for nothing.
+     */
+    function readsInProcessCache(call: AwaitedCall): boolean {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = staticMemberName(callee);
+      if (method !== 'get' && method !== 'mget') return false;
+      const receiver = skipTransparent(callee.object);
+      const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(receiver) : null;
+      return name !== null && CACHE_RECEIVER.test(name) && getWhereItRuns(context).cachesInProcess();
+    }
+
+    /**
+     * True when a function around `node` is handed the working directory of a tool: a parameter
+     * named `cwd` (also destructured from an options object: `{ script, cwd = process.cwd() }`), or
+     * one whose default is `process.cwd()`. A function that works on the project folder it is
+     * pointed at (reads its files, runs git in it) is a step of a command run by one person or a
+     * CI job: a build, a release, a deploy. A request handler is handed a request, not a folder.
+     */
+    function handedWorkingDirectory(node: TSESTree.Node | undefined): boolean {
+      for (let current = node?.parent; current; current = current.parent) {
+        if (isFunctionNode(current) && current.params.some(namesWorkingDirectory)) return true;
+      }
+      return false;
+    }
+
+    /** A parameter that receives the working directory (see `handedWorkingDirectory`). */
+    function namesWorkingDirectory(parameter: TSESTree.Node): boolean {
+      switch (parameter.type) {
+        case AST_NODE_TYPES.Identifier:
+          return parameter.name === 'cwd';
+        case AST_NODE_TYPES.AssignmentPattern:
+          return (
+            namesWorkingDirectory(parameter.left) ||
+            (parameter.right.type === AST_NODE_TYPES.CallExpression && sourceCode.getText(parameter.right.callee) === 'process.cwd')
+          );
+        case AST_NODE_TYPES.ObjectPattern:
+          return parameter.properties.some((property) => property.type === AST_NODE_TYPES.Property && namesWorkingDirectory(property.value));
+        case AST_NODE_TYPES.TSParameterProperty:
+          return namesWorkingDirectory(parameter.parameter);
+        default:
+          return false;
+      }
+    }
+
+    /**
      * True when the call works on the local machine: it waits only on the local disk
-     * (`waitsOnLocalFiles`), is handed a path or folder (`projectDir`, `cwd`, `schemaPath`:
+     * (`waitsOnLocalFiles`), reads files (its summary says so: a config file parsed after its
+     * read), is handed a path or folder (`projectDir`, `cwd`, `schemaPath`:
      * `LOCAL_PATH_ARGUMENT`, also in an options object; `process.cwd()`), or starts a process (its summary says so,
-     * or its name is a git or shell step: `getTagHead` is not, `gitRevList` is).
+     * or its name is a git or shell step: `getTagHead` is not, `gitRevList` is); or it gathers
+     * such calls.
      */
     function probesLocalMachine(call: AwaitedCall): boolean {
-      if (waitsOnLocalFiles(call) || pathArguments(call).length > 0 || effects.summaryOf(call)?.startsProcess === true) return true;
+      const summary = effects.summaryOf(call);
+      if (waitsOnLocalFiles(call) || pathArguments(call).length > 0 || summary?.startsProcess === true || summary?.readsFiles === true) return true;
+      // `Promise.allSettled([lastCommit(dir), isDirty(dir)])`: a gather of such calls.
+      if (gatheredCalls(call)?.some((inner) => probesLocalMachine(inner))) return true;
       const handed: TSESTree.Node[] = [];
       for (const argument of call.arguments) {
         const value = skipTransparent(argument);
@@ -925,7 +985,10 @@ export default createRule<Options, MessageIds>({
       // calls probes the local machine (a file, a folder handed by path, a git or other process),
       // the saving is a moment of one run. Two remote calls (a registry and a release API) are
       // still reported.
-      if (group.some((member) => probesLocalMachine(member.call)) && runsAsOneShotProgram()) return;
+      // So does a step of a tool over a project folder: a function handed the working directory
+      // (`cwd`, or a parameter defaulting to `process.cwd()`) runs once per command of a build,
+      // release or deploy tool, wherever its package's manifest puts it.
+      if (group.some((member) => probesLocalMachine(member.call)) && (runsAsOneShotProgram() || handedWorkingDirectory(group[0]?.statement))) return;
       // A package whose data lives in one local SQLite database (`WhereItRuns.storesInOneSqliteDatabase`):
       // its models' queries queue on that one connection, so gathering them overlaps nothing,
       // unless one of the calls reaches the network (`fetch(url)`).
