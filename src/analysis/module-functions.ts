@@ -4,6 +4,7 @@
  * negative answer is given ("waits on nothing"), and only when the declaration is found and its
  * whole body says so; anything unclear answers false, so callers keep assuming real work.
  */
+import { statSync } from 'node:fs';
 import { fromModuleText } from './module-exports';
 import { resolveRelativeModule, resolveWorkspaceModule, type ResolvedModule } from './module-resolution';
 import {
@@ -356,7 +357,15 @@ export function moduleFunctionWaitsOnNothing(resolved: ResolvedModule, name: str
 export function bodyWaitsOnNothing(body: string | null, text: string, file: string | null = null): boolean {
   const own = ownWait(body, text);
   if (own.kind === 'io') return false;
-  const module: ResolvedModule | null = file === null ? null : { file, stats: { size: text.length, mtimeMs: Number.NaN } };
+  // The file's real stats, so its text is the one `module-exports.ts` keeps (one `stat`, then cache hits).
+  let module: ResolvedModule | null = null;
+  if (file !== null) {
+    try {
+      module = { file, stats: statSync(file) };
+    } catch {
+      module = null;
+    }
+  }
   const seen = new Set<string>();
   return own.callees.every((callee) => calleeWaitsOnNothing(callee, module, text, 1, seen));
 }
@@ -425,13 +434,17 @@ const AWAITED_CALL = /^((?:[\w$]+\s*\??\.\s*)*)([\w$]+)\s*(?:<[^<>()]*>\s*)?\(/;
  * `Promise.resolve`, a quick WebCrypto operation, `crypto.getRandomValues`); `follow`, a plain
  * function name whose declaration decides; `io` otherwise (a method of some object).
  */
-function calledKind(object: string | undefined, name: string, valueModuleNames: ReadonlySet<string>): 'value' | 'follow' | 'io' {
+function calledKind(object: string | undefined, name: string, valueModuleNames: ReadonlySet<string>, awaited: boolean): 'value' | 'follow' | 'io' {
   if (object === undefined) {
+    if (valueModuleNames.has(name)) return 'value';
     // `Math.random().toString(36)`: a value method on a computed value has no name before its `.`.
-    if (valueModuleNames.has(name) || VALUE_FUNCTIONS.has(name) || VALUE_METHODS.has(name) || BUILT_IN_VALUE_CONSTRUCTORS.has(name)) return 'value';
+    if (!awaited && (VALUE_FUNCTIONS.has(name) || VALUE_METHODS.has(name) || BUILT_IN_VALUE_CONSTRUCTORS.has(name))) return 'value';
     return 'follow';
   }
-  if (valueModuleNames.has(object) || VALUE_METHODS.has(name) || VALUE_FUNCTIONS.has(name)) return 'value';
+  if (valueModuleNames.has(object)) return 'value';
+  // A method name alone says nothing of its receiver when the call is awaited or its promise
+  // kept (`await redis.keys(pattern)`, `await socket.join(room)`): only returned values.
+  if (!awaited && (VALUE_METHODS.has(name) || VALUE_FUNCTIONS.has(name))) return 'value';
   if (object === 'Promise' && name === 'resolve') return 'value';
   if (object === 'subtle' && WEB_CRYPTO_QUICK_METHODS.has(name)) return 'value';
   if (object === 'crypto' && SYNC_CRYPTO_FUNCTIONS.has(name)) return 'value';
@@ -450,8 +463,8 @@ function ownWait(body: string | null, text: string, parameters: string | null = 
   const valueModuleNames = valueModuleNamesOf(text);
   const followed = new Set<string>();
   /** False when the called name is neither computed in place nor a function to follow. */
-  const consider = (object: string | undefined, name: string): boolean => {
-    const kind = calledKind(object, name, valueModuleNames);
+  const consider = (object: string | undefined, name: string, awaited = false): boolean => {
+    const kind = calledKind(object, name, valueModuleNames, awaited);
     if (kind === 'follow') followed.add(name);
     return kind !== 'io';
   };
@@ -461,7 +474,7 @@ function ownWait(body: string | null, text: string, parameters: string | null = 
     const assigned = new RegExp(String.raw`(?<![\w$.])${escaped}\s*(?::[^=;\n]*)?=(?![=>])\s*(?!await\b)((?:[\w$]+\s*\??\.\s*)*)([\w$]+)\s*(?:<[^<>()]*>\s*)?\(`, 'g');
     for (const held of body.matchAll(assigned)) {
       const chain = (held[1] ?? '').split('.').map((part) => part.replace(/[\s?]/g, '')).filter(Boolean);
-      if (!consider(chain.at(-1), held[2] ?? '')) return false;
+      if (!consider(chain.at(-1), held[2] ?? '', true)) return false;
     }
     return true;
   };
@@ -494,7 +507,7 @@ function ownWait(body: string | null, text: string, parameters: string | null = 
     const close = closingIndex(awaited, call[0].length - 1);
     const rest = close === -1 ? '' : awaited.slice(close + 1).trimStart();
     if (close === -1 || !/^(?:[;,)\]}]|$|as\b)/.test(rest)) return OWN_IO;
-    if (!consider(chain.at(-1), name)) return OWN_IO;
+    if (!consider(chain.at(-1), name, true)) return OWN_IO;
     // `await Promise.resolve(x)`: what it holds is computed now.
     if (chain.at(-1) === 'Promise') {
       for (const called of awaited.slice(call[0].length, close).matchAll(CALLED_NAME)) if (!consider(called[1], called[2] ?? '')) return OWN_IO;

@@ -39,6 +39,7 @@ import {
   UI_FRAMEWORK_MODULES,
   SEQUENTIAL_LIMITER_METHODS,
   SERVER_FACTORIES,
+  SERVER_FRAMEWORK_PACKAGES,
   SERVER_MODULES,
   STARTUP_EVENTS,
   TEST_FILE_NAME,
@@ -214,7 +215,9 @@ interface PackageInfo {
   /**
    * It has a `bin` and no library entry besides it: no `main`, `module` or `exports`, or each of
    * them names a `bin` target (`"bin": "./dist/index.js"` with `"exports": { ".": "./dist/index.js" }`:
-   * the export is the command itself, as a CLI built with tshy or tsup publishes it).
+   * the export is the command itself, as a CLI built with tshy or tsup publishes it) and it
+   * depends on no server framework (`SERVER_FRAMEWORK_PACKAGES`: a server published to start with
+   * `npx notes-server` is no one-shot command).
    */
   readonly cliOnly: boolean;
   /**
@@ -224,8 +227,9 @@ interface PackageInfo {
   readonly sqliteOnly: boolean;
   /**
    * Its dependencies include an in-process cache library (`IN_PROCESS_CACHE_PACKAGES`: node-cache)
-   * and no client of a cache or database outside the process (`NETWORK_CACHE_PACKAGES`,
-   * `NETWORK_DATABASE_PACKAGES`): the package's cache answers from memory.
+   * and no client of a cache outside the process (`NETWORK_CACHE_PACKAGES`, or any package whose
+   * name says Redis, Valkey, KeyDB or Memcached: `ioredis`, `@redis/client`, `iovalkey`): the
+   * package's cache answers from memory.
    */
   readonly inProcessCacheOnly: boolean;
   /** Its dependencies include a desktop-app shell (`DESKTOP_APP_PACKAGES`: Electron): a desktop app's package. */
@@ -272,18 +276,24 @@ function readPackage(dir: string): PackageInfo | null {
       const bin = record['bin'];
       const targets = typeof bin === 'string' ? [bin] : bin && typeof bin === 'object' ? Object.values(bin) : [];
       const bins = targets.filter((target): target is string => typeof target === 'string').map((target) => path.resolve(dir, target));
-      const cliOnly = bins.length > 0 && libraryEntries(record, dir).every((entry) => bins.some((bin) => withoutExtension(bin) === withoutExtension(entry)));
+      const required = record['dependencies'];
+      const installedWith = new Set(required && typeof required === 'object' ? Object.keys(required) : []);
+      const entries = libraryEntries(record, dir);
+      // Its only entries are its `bin` targets, and it is not a server started by name (`npx notes-server`).
+      const cliOnly =
+        bins.length > 0 &&
+        (entries.length === 0 ||
+          (entries.every((entry) => bins.some((bin) => withoutExtension(bin) === withoutExtension(entry))) &&
+            ![...installedWith].some((dependency) => SERVER_FRAMEWORK_PACKAGES.has(dependency))));
       const name = typeof record['name'] === 'string' ? record['name'] : null;
       const dependencies = dependencyNames(record);
       const sqliteOnly = dependencies.some((dependency) => SQLITE_DRIVER_PACKAGES.has(dependency)) && !dependencies.some((dependency) => NETWORK_DATABASE_PACKAGES.has(dependency));
       const desktopApp = dependencies.some((dependency) => DESKTOP_APP_PACKAGES.has(dependency));
       const engines = record['engines'];
       const editorExtension = engines !== null && typeof engines === 'object' && typeof (engines as Record<string, unknown>)['vscode'] === 'string';
-      const required = record['dependencies'];
-      const installedWith = new Set(required && typeof required === 'object' ? Object.keys(required) : []);
       const inProcessCacheOnly =
         dependencies.some((dependency) => IN_PROCESS_CACHE_PACKAGES.has(dependency)) &&
-        !dependencies.some((dependency) => NETWORK_CACHE_PACKAGES.has(dependency) || (NETWORK_DATABASE_PACKAGES.has(dependency) && /redis|memcache/.test(dependency)));
+        !dependencies.some((dependency) => NETWORK_CACHE_PACKAGES.has(dependency) || /redis|valkey|keydb|memcache/i.test(dependency));
       info = { dir, name, bins, cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, editorExtension, installedWith };
     }
   } catch {

@@ -39,7 +39,7 @@ import {
 import { MIGRATION_FOLDERS } from '../catalog/run-contexts';
 import { getOrderingComments } from '../analysis/ordering-comments';
 import { runsInOrderedCallback } from '../analysis/ordered-callbacks';
-import { getWhereItRuns } from '../analysis/where-it-runs';
+import { getWhereItRuns, isStrongEvidence } from '../analysis/where-it-runs';
 import { BACKGROUND_CALL } from '../catalog/iteration-order';
 import { isFunctionNode } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
@@ -852,9 +852,10 @@ export default createRule<Options, MessageIds>({
 
     /**
      * True when the call reads an entry of a cache (`get`/`mget` on a receiver named for one,
-     * `CACHE_RECEIVER`) in a package whose cache lives in the process (`WhereItRuns.cachesInProcess`:
-     * it depends on node-cache or lru-cache and on no Redis or Memcached client). Such a `get`
-     * answers synchronously; the `await` waits for nothing.
+     * `CACHE_RECEIVER`, not imported from a module) in a package whose cache lives in the process
+     * (`WhereItRuns.cachesInProcess`: it depends on node-cache or lru-cache and on no Redis,
+     * Valkey, KeyDB or Memcached client). Such a `get` answers synchronously; the `await` waits for
+     * nothing.
      */
     function readsInProcessCache(call: AwaitedCall): boolean {
       const callee = skipTransparent(call.callee);
@@ -863,19 +864,43 @@ export default createRule<Options, MessageIds>({
       if (method !== 'get' && method !== 'mget') return false;
       const receiver = skipTransparent(callee.object);
       const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(receiver) : null;
-      return name !== null && CACHE_RECEIVER.test(name) && getWhereItRuns(context).cachesInProcess();
+      if (name === null || !CACHE_RECEIVER.test(name)) return false;
+      // A cache imported from a module (`import { cache } from '@acme/cache'`) may wrap any store.
+      const root = callChainRoot(call);
+      const variable = root === null ? null : findVariable(sourceCode.getScope(call), root);
+      if (variable && isImported(variable)) return false;
+      return getWhereItRuns(context).cachesInProcess();
     }
 
     /**
-     * True when a function around `node` is handed the working directory of a tool: a parameter
-     * named `cwd` (also destructured from an options object: `{ script, cwd = process.cwd() }`), or
-     * one whose default is `process.cwd()`. A function that works on the project folder it is
-     * pointed at (reads its files, runs git in it) is a step of a command run by one person or a
-     * CI job: a build, a release, a deploy. A request handler is handed a request, not a folder.
+     * True when the function that runs `node` is handed the working directory of a tool: a
+     * parameter named `cwd` (also destructured from an options object: `{ script, cwd =
+     * process.cwd() }`), or one whose default is `process.cwd()`; or it is a callback awaited or
+     * returned by such a function (`await withSpan('validate', async () => ...)`). A function that
+     * works on the project folder it is pointed at (reads its files, runs git in it) is a step of a
+     * command run by one person or a CI job: a build, a release, a deploy. A request handler is
+     * handed a request, not a folder: a handler registered inside a factory handed `cwd`, or any
+     * code with strong evidence of running concurrently (`WhereItRuns`), is no such step.
      */
     function handedWorkingDirectory(node: TSESTree.Node | undefined): boolean {
-      for (let current = node?.parent; current; current = current.parent) {
-        if (isFunctionNode(current) && current.params.some(namesWorkingDirectory)) return true;
+      if (!node) return false;
+      // A request or job handler (strong evidence of concurrency) is no tool step, whatever
+      // its factory is handed (`createPreviewServer(cwd)` registering `app.get(path, handler)`).
+      const where = getWhereItRuns(context).ofNode(node);
+      if (where.kind === 'concurrent' && isStrongEvidence(where.evidence)) return false;
+      let fn: TSESTree.Node | undefined = node.parent;
+      while (fn && !isFunctionNode(fn)) fn = fn.parent;
+      while (fn && isFunctionNode(fn)) {
+        if (fn.params.some(namesWorkingDirectory)) return true;
+        // Only a callback that runs within its caller's own steps, awaited or returned there
+        // (`await withSpan('build', async () => { ... })`), shares that caller's parameters' role.
+        const call: TSESTree.Node | undefined = fn.parent;
+        const used: TSESTree.Node | null | undefined =
+          call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(fn as TSESTree.CallExpressionArgument) ? call.parent : null;
+        if (used?.type !== AST_NODE_TYPES.AwaitExpression && used?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+        let outer: TSESTree.Node | undefined = used.parent;
+        while (outer && !isFunctionNode(outer)) outer = outer.parent;
+        fn = outer;
       }
       return false;
     }

@@ -214,6 +214,8 @@ describe('where-it-runs: package.json bin targets and script folders', () => {
     // `bin` and `exports` both name `dist/esm/index.js` (as tshy publishes a CLI): no library beside it
     const code = 'export async function run() { probe(); }';
     assert.deepEqual(where(code, { filename: path.join(root, 'deploy-cli', 'src', 'utilities', 'git-meta.ts') }), ['alone:script:cli-package']);
+    // the same shape for a server started by name (`npx npx-server`, it depends on express): no CLI
+    assert.deepEqual(where(code, { filename: path.join(root, 'npx-server', 'lib', 'pages.ts') }), ['alone:script:bin-package']);
   });
 });
 

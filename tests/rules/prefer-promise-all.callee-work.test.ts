@@ -18,6 +18,10 @@ const plainFile = path.join(FIXTURES_DIR, 'file.ts');
 const cachedAppFile = path.join(FIXTURES_DIR, 'run-contexts', 'cached-app', 'server', 'resolvers', 'locales.js');
 /** The same with an ioredis client beside node-cache: its cache may be the remote one. */
 const redisAppFile = path.join(FIXTURES_DIR, 'run-contexts', 'redis-cached-app', 'server', 'resolvers', 'locales.js');
+/** lru-cache beside a Valkey client (`run-contexts/valkey-cached-app`): the cache may be the remote one. */
+const valkeyAppFile = path.join(FIXTURES_DIR, 'run-contexts', 'valkey-cached-app', 'src', 'routes.js');
+/** A server published to start with `npx` (`bin` = `main`, depends on express): no one-shot command. */
+const npxServerFile = path.join(FIXTURES_DIR, 'run-contexts', 'npx-server', 'lib', 'pages.js');
 /** A module of a command-line package whose only export is its `bin` target (`run-contexts/deploy-cli`). */
 const deployCliFile = path.join(FIXTURES_DIR, 'run-contexts', 'deploy-cli', 'src', 'utilities', 'git-meta.ts');
 
@@ -235,6 +239,173 @@ export async function plan({ name, cwd = process.cwd() }: { name: string; cwd?: 
   ]);
   return remote || local;
 }`,
+          },
+        ],
+      },
+    ],
+  },
+  // a helper of another module whose only await is a store's \`keys\`: a method name says nothing of
+  // the receiver, so it is a round trip beside the profile lookup
+  {
+    filename: workspaceFile,
+    code: `import { listSessionKeys } from './sessions';
+import { fetchProfile } from '@acme/core/wire';
+export async function dashboard(userId: string) {
+  const sessions = await listSessionKeys(userId);
+  const profile = await fetchProfile(userId);
+  return { sessions, profile };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 4,
+        column: 20,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `import { listSessionKeys } from './sessions';
+import { fetchProfile } from '@acme/core/wire';
+export async function dashboard(userId: string) {
+  const [sessions, profile] = await Promise.all([listSessionKeys(userId), fetchProfile(userId)]);
+  return { sessions, profile };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a route handler registered by a server factory that is handed \`cwd\`: it serves every request
+  {
+    filename: plainFile,
+    code: `import express from 'express';
+import { readFile } from 'node:fs/promises';
+export function previewServer(cwd: string) {
+  const app = express();
+  app.get('/page', async (req, res) => {
+    const layout = await readFile(\`\${cwd}/layout.html\`, 'utf8');
+    const viewer = await fetch('https://auth.example/me');
+    res.send(layout + String(viewer.status));
+  });
+  return app;
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 6,
+        column: 20,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `import express from 'express';
+import { readFile } from 'node:fs/promises';
+export function previewServer(cwd: string) {
+  const app = express();
+  app.get('/page', async (req, res) => {
+    const [layout, viewer] = await Promise.all([
+      readFile(\`\${cwd}/layout.html\`, 'utf8'),
+      fetch('https://auth.example/me'),
+    ]);
+    res.send(layout + String(viewer.status));
+  });
+  return app;
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a cache imported from a module of the app (it may wrap any store), in the node-cache package
+  {
+    filename: cachedAppFile,
+    code: `import { cache } from '../cache';
+async function product(id) {
+  const price = await cache.get('price:' + id);
+  const stock = await cache.get('stock:' + id);
+  return { price, stock };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `import { cache } from '../cache';
+async function product(id) {
+  const [price, stock] = await Promise.all([cache.get('price:' + id), cache.get('stock:' + id)]);
+  return { price, stock };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // lru-cache beside a Valkey client: the app's cache may be the remote one
+  {
+    filename: valkeyAppFile,
+    code: `async function product(id) {
+  const price = await APP.cache.get('price:' + id);
+  const stock = await APP.cache.get('stock:' + id);
+  return { price, stock };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 2,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `async function product(id) {
+  const [price, stock] = await Promise.all([
+    APP.cache.get('price:' + id),
+    APP.cache.get('stock:' + id),
+  ]);
+  return { price, stock };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a page helper of a server started with npx: a template read beside an account lookup, per request
+  {
+    filename: npxServerFile,
+    code: `const { readFile } = require('node:fs/promises');
+async function renderPage(name, user) {
+  const template = await readFile(__dirname + '/pages/' + name + '.html', 'utf8');
+  const account = await fetch('https://accounts.example/users/' + user);
+  return template + account.status;
+}
+module.exports = { renderPage };`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 20,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `const { readFile } = require('node:fs/promises');
+async function renderPage(name, user) {
+  const [template, account] = await Promise.all([
+    readFile(__dirname + '/pages/' + name + '.html', 'utf8'),
+    fetch('https://accounts.example/users/' + user),
+  ]);
+  return template + account.status;
+}
+module.exports = { renderPage };`,
           },
         ],
       },
