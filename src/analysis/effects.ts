@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import {
+  BUILT_IN_VALUE_CONSTRUCTORS,
   CACHED_READ_NAME,
   CLOCK_READS,
   CONNECTION_LIFECYCLE_METHODS,
@@ -50,6 +51,7 @@ import {
   STATEMENT_METHODS,
   TRANSACTION_NAMES,
   VALUE_METHODS,
+  WEB_CRYPTO_QUICK_METHODS,
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
@@ -264,7 +266,7 @@ const IO: EffectSummary = {
 };
 
 /** A catalogued API call's effect, from its import (or a readline-like method name). */
-type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'cachedRead' | 'envLoad' | 'moduleLoad' | null;
+type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'compute' | 'cachedRead' | 'envLoad' | 'moduleLoad' | null;
 
 /** The last camelCase word of a class name is an ordered-resource word (`PostgresConnection`). */
 const ORDERED_CLASS = new RegExp(`(?:^|[a-z0-9])(?:${ORDERED_RESOURCE_CLASS_WORDS.join('|')})$`);
@@ -481,7 +483,7 @@ export class FileEffects {
    */
   waitsOnNothingElsewhere(call: EffectCall): boolean {
     const declared = this.typedDeclaration(call);
-    if (declared) return this.typedAnswer(declared, 'waitsOnNothing', () => bodyWaitsOnNothing(declared.parts.body, declared.text));
+    if (declared) return this.typedAnswer(declared, 'waitsOnNothing', () => bodyWaitsOnNothing(declared.parts.body, declared.text, declared.file));
     const target = this.relativeModuleFunction(call);
     if (target === null) return false;
     const key = `${target.module}\0${target.name}`;
@@ -616,7 +618,10 @@ export class FileEffects {
   /**
    * The relative module and function name a call of another module invokes: `f()` imported from
    * a relative module (the imported name), `ns.f()` / `Thing.shared().f()` rooted at such an
-   * import (the last member). Null for this file's functions, other packages and unnamed callees.
+   * import (the last member); the same for an import of a package of the linted file's own
+   * workspace, whose source is found from its manifest (`RelativeModules.resolveWorkspace`:
+   * `import { stringifyIO } from '@acme/core/v3'` in a monorepo holding `packages/core`). Null for
+   * this file's functions, installed packages and unnamed callees.
    */
   private relativeModuleFunction(call: EffectCall): { module: string; name: string; file: ResolvedModule | null } | null {
     if (call.type !== AST_NODE_TYPES.CallExpression || this.calledFunction(call) !== null) return null;
@@ -630,10 +635,14 @@ export class FileEffects {
     if (root.type !== AST_NODE_TYPES.Identifier) return null;
     const variable = variableOfIdentifier(this.sourceCode, root);
     const source = variable ? getImportSource(variable) : null;
-    if (!source?.module.startsWith('.')) return null;
+    if (!source) return null;
     const name = callee === root ? source.imported : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
     if (name === null || name === '*') return null;
-    return { module: source.module, name, file: getRelativeModules(this.context).resolve(source.module) };
+    const modules = getRelativeModules(this.context);
+    if (source.module.startsWith('.')) return { module: source.module, name, file: modules.resolve(source.module) };
+    // `@acme/core/v3`: a package of the same workspace, read from its source like a relative module.
+    const file = modules.resolveWorkspace(source.module);
+    return file === null ? null : { module: source.module, name, file };
   }
 
   /**
@@ -918,6 +927,12 @@ export class FileEffects {
     const definition = variableOfIdentifier(this.sourceCode, className)?.defs[0];
     const node: TSESTree.Node | undefined = definition?.type === 'ClassName' ? definition.node : undefined;
     return node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression ? node : null;
+  }
+
+  /** True when `new X(...)` makes a built-in value (`BUILT_IN_VALUE_CONSTRUCTORS`: `new Uint8Array(b)`) of the global `X`. */
+  makesBuiltInValue(node: TSESTree.NewExpression): boolean {
+    const callee = skipTransparent(node.callee);
+    return callee.type === AST_NODE_TYPES.Identifier && BUILT_IN_VALUE_CONSTRUCTORS.has(callee.name) && this.isGlobal(callee);
   }
 
   /**
@@ -1481,6 +1496,11 @@ export class FileEffects {
         ? 'memory'
         : null;
     }
+    // `crypto.subtle.digest(...)`, `subtle.sign(...)`: a quick WebCrypto operation, CPU work behind
+    // a promise (which rejects on a bad algorithm or key).
+    if (member !== null && WEB_CRYPTO_QUICK_METHODS.has(member) && (root.type === AST_NODE_TYPES.Identifier ? root.name === 'subtle' : root.type === AST_NODE_TYPES.MemberExpression && staticMemberName(root) === 'subtle')) {
+      return 'compute';
+    }
     // Named for what it does, wherever it is defined: an environment loader (`loadEnv()`), a
     // module loader (`fs.dynamicImport(file)`, `require(path)` of a computed path).
     const calledName = member ?? (root.type === AST_NODE_TYPES.Identifier ? root.name : null);
@@ -1599,6 +1619,9 @@ function apiSummary(effect: Exclude<ApiEffect, null>, call: EffectCall): EffectS
   switch (effect) {
     case 'memory':
       return { ...IO, waits: 'memory', canReject: false };
+    // CPU work behind a promise that rejects on bad input (`crypto.subtle.digest('SHA-3', data)`).
+    case 'compute':
+      return { ...IO, waits: 'memory' };
     case 'cachedRead':
       return { ...IO, waits: 'cached' };
     case 'fileWrite':
@@ -2404,8 +2427,9 @@ class FunctionWalk {
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
         if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node)) return 'memory';
-        // `return new Option(path, label)`: an object of a class of this file that is no thenable.
-        if (node.type === AST_NODE_TYPES.NewExpression && this.effects.makesPlainObject(node)) return 'memory';
+        // `return new Option(path, label)`: an object of a class of this file that is no thenable;
+        // `return new Uint8Array(signature)`: a built-in value (`BUILT_IN_VALUE_CONSTRUCTORS`).
+        if (node.type === AST_NODE_TYPES.NewExpression && (this.effects.makesPlainObject(node) || this.effects.makesBuiltInValue(node))) return 'memory';
         const summary = this.effects.calleeSummary(node, this.depth);
         if (summary) return summary.waits;
         // A function of another module that answers from what it keeps, or waits on nothing.
@@ -2942,6 +2966,8 @@ function containsAwait(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode['vi
 interface TypedDeclaration {
   readonly parts: FunctionParts;
   readonly text: string;
+  /** The path of the file it is declared in. */
+  readonly file: string;
 }
 
 /** A function-like declaration of the checker, by positions only (no `typescript` module needed). */
@@ -2969,7 +2995,7 @@ function declarationParts(declared: TypedFunctionLike): TypedDeclaration | null 
   const text = file.text;
   const bodyText = text.slice(body.pos, body.end).trimStart();
   if (!bodyText.startsWith('{')) return null;
-  return { parts: { parameters: text.slice(parameters.pos, parameters.end), body: bodyText }, text };
+  return { parts: { parameters: text.slice(parameters.pos, parameters.end), body: bodyText }, text, file: file.fileName };
 }
 
 /** `Promise.resolve(load())`: the call whose promise it adopts and the `Promise` named, else null. */

@@ -14,6 +14,7 @@ import {
   ENTRY_FILE_NAMES,
   EVENT_METHODS,
   FIXTURE_FOLDERS,
+  IN_PROCESS_CACHE_PACKAGES,
   LIMITER_MODULES,
   MAIN_MODULE_PATH,
   MIGRATION_FOLDERS,
@@ -26,6 +27,7 @@ import {
   QUEUE_WORKER_MODULES,
   REQUEST_HANDLER_EXPORTS,
   ROUTE_METHODS,
+  NETWORK_CACHE_PACKAGES,
   NETWORK_DATABASE_PACKAGES,
   SCRIPT_FILE_PATH,
   SQLITE_DRIVER_PACKAGES,
@@ -37,6 +39,7 @@ import {
   UI_FRAMEWORK_MODULES,
   SEQUENTIAL_LIMITER_METHODS,
   SERVER_FACTORIES,
+  SERVER_FRAMEWORK_PACKAGES,
   SERVER_MODULES,
   STARTUP_EVENTS,
   TEST_FILE_NAME,
@@ -132,8 +135,8 @@ export type AloneEvidence =
  * - `shebang`: it starts with `#!`;
  * - `bin`: it is a `bin` target of the nearest `package.json` (or its source, `src/x.ts` for
  *   `dist/x.js`);
- * - `cli-package`: the nearest `package.json` has a `bin` and no `main`, `module` or `exports`:
- *   the package is a command-line program, not a library;
+ * - `cli-package`: the nearest `package.json` has a `bin` and no `main`, `module` or `exports`
+ *   other than its `bin` targets: the package is a command-line program, not a library;
  * - `script-folder`: it lies in a `scripts/`, `bin/`, `cmd/`, `commands/` or `cli/` folder below
  *   the package, or the package's own folder has one of these names (`SCRIPT_FOLDERS`); a file
  *   with no `package.json` above it (a project that keeps its manifest elsewhere) counts its
@@ -209,13 +212,26 @@ interface PackageInfo {
   readonly name: string | null;
   /** Absolute paths of its `bin` targets. */
   readonly bins: readonly string[];
-  /** It has a `bin` and no `main`, `module` or `exports`. */
+  /**
+   * It has a `bin` and no library entry besides it: no `main`, `module` or `exports`, or each of
+   * them names a `bin` target (`"bin": "./dist/index.js"` with `"exports": { ".": "./dist/index.js" }`:
+   * the export is the command itself, as a CLI built with tshy or tsup publishes it) and it
+   * depends on no server framework (`SERVER_FRAMEWORK_PACKAGES`: a server published to start with
+   * `npx notes-server` is no one-shot command).
+   */
   readonly cliOnly: boolean;
   /**
    * Its dependencies (`dependencies`, `devDependencies`, `optionalDependencies`) include an SQLite
    * driver (`SQLITE_DRIVER_PACKAGES`) and no client of a networked database (`NETWORK_DATABASE_PACKAGES`).
    */
   readonly sqliteOnly: boolean;
+  /**
+   * Its dependencies include an in-process cache library (`IN_PROCESS_CACHE_PACKAGES`: node-cache)
+   * and no client of a cache outside the process (`NETWORK_CACHE_PACKAGES`, or any package whose
+   * name says Redis, Valkey, KeyDB or Memcached: `ioredis`, `@redis/client`, `iovalkey`): the
+   * package's cache answers from memory.
+   */
+  readonly inProcessCacheOnly: boolean;
   /** Its dependencies include a desktop-app shell (`DESKTOP_APP_PACKAGES`: Electron): a desktop app's package. */
   readonly desktopApp: boolean;
   /**
@@ -277,7 +293,15 @@ function readPackage(dir: string): PackageInfo | null {
       const bin = record['bin'];
       const targets = typeof bin === 'string' ? [bin] : bin && typeof bin === 'object' ? Object.values(bin) : [];
       const bins = targets.filter((target): target is string => typeof target === 'string').map((target) => path.resolve(dir, target));
-      const cliOnly = bins.length > 0 && !('main' in record) && !('module' in record) && !('exports' in record);
+      const required = record['dependencies'];
+      const installedWith = new Set(required && typeof required === 'object' ? Object.keys(required) : []);
+      const entries = libraryEntries(record, dir);
+      // Its only entries are its `bin` targets, and it is not a server started by name (`npx notes-server`).
+      const cliOnly =
+        bins.length > 0 &&
+        (entries.length === 0 ||
+          (entries.every((entry) => bins.some((bin) => withoutExtension(bin) === withoutExtension(entry))) &&
+            ![...installedWith].some((dependency) => SERVER_FRAMEWORK_PACKAGES.has(dependency))));
       const name = typeof record['name'] === 'string' ? record['name'] : null;
       const dependencies = dependencyNames(record);
       const sqliteOnly = dependencies.some((dependency) => SQLITE_DRIVER_PACKAGES.has(dependency)) && !dependencies.some((dependency) => NETWORK_DATABASE_PACKAGES.has(dependency));
@@ -286,15 +310,31 @@ function readPackage(dir: string): PackageInfo | null {
       const engines = record['engines'];
       const editorExtension = engines !== null && typeof engines === 'object' && typeof (engines as Record<string, unknown>)['vscode'] === 'string';
       const hostPlugin = engines !== null && typeof engines === 'object' && Object.keys(engines).some((host) => !RUNTIME_ENGINES.has(host));
-      const required = record['dependencies'];
-      const installedWith = new Set(required && typeof required === 'object' ? Object.keys(required) : []);
-      info = { dir, name, bins, cliOnly, sqliteOnly, desktopApp, editorExtension, hostPlugin, installedWith };
+      const inProcessCacheOnly =
+        dependencies.some((dependency) => IN_PROCESS_CACHE_PACKAGES.has(dependency)) &&
+        !dependencies.some((dependency) => NETWORK_CACHE_PACKAGES.has(dependency) || /redis|valkey|keydb|memcache/i.test(dependency));
+      info = { dir, name, bins, cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, editorExtension, hostPlugin, installedWith };
     }
   } catch {
     info = null;
   }
   packageByDir.set(dir, info);
   return info;
+}
+
+/**
+ * The absolute paths a manifest names as its library's entries: `main`, `module`, and every
+ * target of `exports` (through its conditions), except `./package.json` and type declarations.
+ */
+function libraryEntries(record: Record<string, unknown>, dir: string): string[] {
+  const entries: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (!/\.d\.[cm]?ts$/.test(value) && !/(?:^|\/)package\.json$/.test(value)) entries.push(path.resolve(dir, value));
+    } else if (value && typeof value === 'object') for (const inner of Object.values(value as Record<string, unknown>)) collect(inner);
+  };
+  for (const field of ['main', 'module', 'exports']) collect(record[field]);
+  return entries;
 }
 
 /** The nearest `package.json` above an absolute file path, or null. */
@@ -757,6 +797,15 @@ export class WhereItRuns {
    */
   storesInOneSqliteDatabase(): boolean {
     return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.sqliteOnly ?? false);
+  }
+
+  /**
+   * True when the nearest `package.json` above the file says its cache lives in the process
+   * (`PackageInfo.inProcessCacheOnly`: node-cache, and no Redis or Memcached client): a `get` on
+   * its cache answers from memory.
+   */
+  cachesInProcess(): boolean {
+    return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.inProcessCacheOnly ?? false);
   }
 
   /** True when the nearest `package.json` above the file has a `bin`: the package is (also) a command-line tool. */

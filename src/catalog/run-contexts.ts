@@ -74,6 +74,17 @@ export const SEQUENTIAL_LIMITER_METHODS: ReadonlySet<string> = new Set([
  */
 export const SERVER_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'http2', 'net', 'tls']);
 
+/**
+ * Packages a server is built on (HTTP and WebSocket frameworks, an MCP server SDK): a package that
+ * depends on one and publishes its entry as a `bin` (`npx notes-server`) is a server started from
+ * the command line, not a one-shot command.
+ */
+export const SERVER_FRAMEWORK_PACKAGES: ReadonlySet<string> = new Set([
+  'express', 'fastify', 'koa', '@koa/router', 'koa-router', '@hapi/hapi', 'hapi', 'restify', 'polka', 'hono', 'h3', 'micro',
+  '@nestjs/core', 'next', 'nuxt', 'ws', 'socket.io', 'apollo-server', '@apollo/server', 'graphql-yoga', 'elysia', 'sails',
+  '@modelcontextprotocol/sdk',
+]);
+
 /** The factory functions of `SERVER_MODULES` that take a request or connection handler. */
 export const SERVER_FACTORIES: ReadonlySet<string> = new Set(['createServer', 'createSecureServer']);
 
@@ -384,6 +395,15 @@ export const SQLITE_DRIVER_PACKAGES: ReadonlySet<string> = new Set([
   'sql.js',
   '@sqlite.org/sqlite-wasm',
 ]);
+
+/**
+ * Caches that live in the process and answer `get(key)` synchronously (node-cache, lru-cache,
+ * quick-lru, memory-cache): `await cache.get(key)` of one waits for nothing.
+ */
+export const IN_PROCESS_CACHE_PACKAGES: ReadonlySet<string> = new Set(['node-cache', 'lru-cache', 'quick-lru', 'memory-cache', 'mnemonist']);
+
+/** Clients of caches and stores outside the process, besides `NETWORK_DATABASE_PACKAGES`: a `cache.get(key)` there may be a round trip. */
+export const NETWORK_CACHE_PACKAGES: ReadonlySet<string> = new Set(['memcached', 'memjs', 'keyv', 'cache-manager', '@upstash/redis', '@keyv/redis', '@vercel/kv']);
 
 /**
  * Clients of databases and services reached over a network (a pool, several connections, remote
