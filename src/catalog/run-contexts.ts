@@ -75,14 +75,14 @@ export const SEQUENTIAL_LIMITER_METHODS: ReadonlySet<string> = new Set([
 export const SERVER_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'http2', 'net', 'tls']);
 
 /**
- * Packages a server is built on (HTTP and WebSocket frameworks, an MCP server SDK): a package that
- * depends on one and publishes its entry as a `bin` (`npx notes-server`) is a server started from
- * the command line, not a one-shot command.
+ * Packages a server is built on (HTTP and WebSocket frameworks): a package that depends on one and
+ * publishes its entry as a `bin` (`npx notes-server`) is a server started from the command line,
+ * not a one-shot command. An MCP SDK alone is no such evidence: a CLI's `mcp` command serves one
+ * editor over stdio (an MCP server over HTTP depends on an HTTP framework too).
  */
 export const SERVER_FRAMEWORK_PACKAGES: ReadonlySet<string> = new Set([
   'express', 'fastify', 'koa', '@koa/router', 'koa-router', '@hapi/hapi', 'hapi', 'restify', 'polka', 'hono', 'h3', 'micro',
   '@nestjs/core', 'next', 'nuxt', 'ws', 'socket.io', 'apollo-server', '@apollo/server', 'graphql-yoga', 'elysia', 'sails',
-  '@modelcontextprotocol/sdk',
 ]);
 
 /** The factory functions of `SERVER_MODULES` that take a request or connection handler. */
