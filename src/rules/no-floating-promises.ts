@@ -8,6 +8,7 @@ import { getImportSource } from '../analysis/imports';
 import { isEditorHostThenable } from '../analysis/host-thenables';
 import { costsMoreThanHostLog } from '../analysis/editor-host';
 import { isOnTheWayOut } from '../analysis/shutdown-paths';
+import { programReportsRejections } from '../analysis/rejection-reporters';
 import { isIsolatingEmitterMethod, isolatesListeners } from '../analysis/listener-dispatch';
 import {
   chainMethodName,
@@ -38,6 +39,7 @@ export type Options = [
     allowList?: AllowedCall[];
     checkCannotReject?: boolean;
     checkUiCode?: boolean;
+    checkUnderGlobalHandler?: boolean;
   },
 ];
 export type MessageIds =
@@ -137,7 +139,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require promises to be awaited, returned or handled',
       recommended: 'recommended',
-      strictOptions: [{ checkCannotReject: true, checkUiCode: true }],
+      strictOptions: [{ checkCannotReject: true, checkUiCode: true, checkUnderGlobalHandler: true }],
     },
     hasSuggestions: true,
     schema: [
@@ -161,6 +163,11 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description:
               "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders), where a rejection only reaches the console, and in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, or (typed) of another package's API are reported anyway. On in `strict`.",
+          },
+          checkUnderGlobalHandler: {
+            type: 'boolean',
+            description:
+              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`), where nothing could await them and the reporter already does what a `.catch(report)` would. On in `strict`.",
           },
           allowList: {
             type: 'array',
@@ -204,13 +211,14 @@ export default createRule<Options, MessageIds>({
       suggestVoid: "Add 'void': mark the promise as intentionally not awaited (a rejection is still unhandled).",
     },
   },
-  defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST, checkCannotReject: false, checkUiCode: false }],
+  defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST, checkCannotReject: false, checkUiCode: false, checkUnderGlobalHandler: false }],
   create(context, [options]) {
     const ignoreVoid = options.ignoreVoid ?? true;
     const ignoreIIFE = options.ignoreIIFE ?? false;
     const allowList = options.allowList ?? DEFAULT_ALLOW_LIST;
     const checkCannotReject = options.checkCannotReject ?? false;
     const checkUiCode = options.checkUiCode ?? false;
+    const checkUnderGlobalHandler = options.checkUnderGlobalHandler ?? false;
     const sourceCode = context.sourceCode;
     const promises = getPromiseAnalysis(context);
     // Nothing can be a promise or a promise chain in this file: no listener at all.
@@ -610,6 +618,20 @@ export default createRule<Options, MessageIds>({
       return name !== null && LIFECYCLE_STATE.test(name);
     }
 
+    /**
+     * True when `statement` runs in a function that is not async (also an arrow or callback), a
+     * class field initializer or a static block: no `await` can be written there, and no caller
+     * receives the promise unless it is returned. The module's top level is not one (an ES module
+     * may await there; an entry script's rejection already ends the program).
+     */
+    function runsWhereNothingAwaits(statement: TSESTree.Node): boolean {
+      if (getAwaitableFunction(statement)) return false;
+      for (let parent = statement.parent; parent; parent = parent.parent) {
+        if (isFunctionNode(parent) || parent.type === AST_NODE_TYPES.StaticBlock || parent.type === AST_NODE_TYPES.PropertyDefinition) return true;
+      }
+      return false;
+    }
+
     /** True when `statement` lies in the block of a `try` with a `catch`, within its own function. */
     function insideGuardedTry(statement: TSESTree.Node): boolean {
       for (let child = statement, parent = statement.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
@@ -696,6 +718,11 @@ export default createRule<Options, MessageIds>({
         // the drop costs more than that (see `costsMoreThanHostLog`).
         if (!checkUiCode && getWhereItRuns(context).inEditorExtension() && !insideGuardedTry(statement) && !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)) return;
         if (isTopLevel(statement) && getWhereItRuns(context).topLevelRejectionEndsProgram()) return;
+        // A program that installs its own unhandled-rejection reporter: where nothing can await the
+        // promise (a non-async function's body, not a `try` meant to handle it) the reporter
+        // already does what a `.catch(report)` would. In an async function an `await` would route
+        // the failure to the callers, so it is still reported.
+        if (!checkUnderGlobalHandler && runsWhereNothingAwaits(statement) && !insideGuardedTry(statement) && programReportsRejections(context.filename)) return;
         // A shutdown started from a signal listener, a teardown in `finally` or a rethrowing `catch`.
         if (!checkCannotReject && first.type === AST_NODE_TYPES.CallExpression && first === skipTransparent(statement.expression) && isOnTheWayOut(first, sourceCode, effects)) return;
         if (!checkCannotReject && startsOwnWorkInConstructor(statement, first)) return;
