@@ -225,6 +225,12 @@ interface PackageInfo {
    */
   readonly editorExtension: boolean;
   /**
+   * Its `engines` name a host program other than a JavaScript runtime or package manager
+   * (`engines.mailspring`, `engines.atom`): a plugin that its host app loads, so it runs where that
+   * app runs.
+   */
+  readonly hostPlugin: boolean;
+  /**
    * The names under its `dependencies`: installed with the package wherever it is installed
    * (unlike `devDependencies`, `optionalDependencies` and peers, which may be missing at run time).
    */
@@ -237,6 +243,17 @@ const BUILTIN_MODULES: ReadonlySet<string> = new Set(builtinModules);
 /** The names of a manifest's `dependencies`, `devDependencies` and `optionalDependencies`. */
 function dependencyNames(record: Record<string, unknown>): string[] {
   return ['dependencies', 'devDependencies', 'optionalDependencies'].flatMap((key) => {
+    const value = record[key];
+    return value && typeof value === 'object' ? Object.keys(value) : [];
+  });
+}
+
+/** `engines` keys that name a runtime or a package manager, not a host app that loads the package. */
+const RUNTIME_ENGINES: ReadonlySet<string> = new Set(['node', 'npm', 'yarn', 'pnpm', 'bun', 'deno', 'vscode']);
+
+/** Packages whose version the manifest pins or expects from its host: `resolutions`, `overrides`, `peerDependencies`. */
+function pinnedNames(record: Record<string, unknown>): string[] {
+  return ['resolutions', 'overrides', 'peerDependencies'].flatMap((key) => {
     const value = record[key];
     return value && typeof value === 'object' ? Object.keys(value) : [];
   });
@@ -264,12 +281,14 @@ function readPackage(dir: string): PackageInfo | null {
       const name = typeof record['name'] === 'string' ? record['name'] : null;
       const dependencies = dependencyNames(record);
       const sqliteOnly = dependencies.some((dependency) => SQLITE_DRIVER_PACKAGES.has(dependency)) && !dependencies.some((dependency) => NETWORK_DATABASE_PACKAGES.has(dependency));
-      const desktopApp = dependencies.some((dependency) => DESKTOP_APP_PACKAGES.has(dependency));
+      // An app whose shell comes from a parent workspace often only pins its version here.
+      const desktopApp = [...dependencies, ...pinnedNames(record)].some((dependency) => DESKTOP_APP_PACKAGES.has(dependency));
       const engines = record['engines'];
       const editorExtension = engines !== null && typeof engines === 'object' && typeof (engines as Record<string, unknown>)['vscode'] === 'string';
+      const hostPlugin = engines !== null && typeof engines === 'object' && Object.keys(engines).some((host) => !RUNTIME_ENGINES.has(host));
       const required = record['dependencies'];
       const installedWith = new Set(required && typeof required === 'object' ? Object.keys(required) : []);
-      info = { dir, name, bins, cliOnly, sqliteOnly, desktopApp, editorExtension, installedWith };
+      info = { dir, name, bins, cliOnly, sqliteOnly, desktopApp, editorExtension, hostPlugin, installedWith };
     }
   } catch {
     info = null;
@@ -574,9 +593,16 @@ export class WhereItRuns {
     return false;
   }
 
-  /** True when the nearest `package.json` above the file depends on a desktop-app shell (`DESKTOP_APP_PACKAGES`). */
+  /**
+   * True when the nearest `package.json` above the file depends on a desktop-app shell
+   * (`DESKTOP_APP_PACKAGES`), or is a plugin of its host app (`PackageInfo.hostPlugin`) nested in
+   * the folder of a package that does (an Electron app's internal packages).
+   */
   inDesktopApp(): boolean {
-    return path.isAbsolute(this.filename) && nearestPackage(this.filename)?.desktopApp === true;
+    if (!path.isAbsolute(this.filename)) return false;
+    const info = nearestPackage(this.filename);
+    if (!info?.hostPlugin || info.desktopApp) return info?.desktopApp === true;
+    return nearestPackage(info.dir)?.desktopApp === true;
   }
 
   /**

@@ -236,6 +236,18 @@ describe('where-it-runs: a desktop app', () => {
     assert.deepEqual(where(code, { filename: path.join(root, 'service', 'src', 'settings.ts') }), ['concurrent:exported']);
   });
 
+  it('also when the package only pins the Electron version it runs on (a workspace installs it)', () => {
+    const code = 'export async function saveSettings(settings) { probe(); }';
+    assert.deepEqual(where(code, { filename: path.join(root, 'pinned-desktop-app', 'src', 'settings.ts') }), ['alone:desktop-app']);
+  });
+
+  it('takes a plugin package inside the app folder (its engines name the app) for part of the app', () => {
+    const code = 'export async function exportMailbox(folder) { probe(); }';
+    assert.deepEqual(where(code, { filename: path.join(root, 'pinned-desktop-app', 'plugins', 'sidebar', 'lib', 'main.ts') }), ['alone:desktop-app']);
+    // the same plugin shape inside a server's folder runs where the server runs
+    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'plugins', 'audit', 'index.ts') }), ['concurrent:exported']);
+  });
+
   it('still sees work started together there', () => {
     assert.deepEqual(
       where(`async function readCollection(dir) { probe(); }
