@@ -1102,8 +1102,11 @@ export class FileEffects {
         const init = skipTransparent(definition.node.init);
         // `const ready = new Promise((resolve) => { this.onReady = resolve; }); await ready;`
         if (init.type === AST_NODE_TYPES.NewExpression) return !this.isResolveOnlyPromise(init, depth + 1);
-        // `const { promise, resolve } = Promise.withResolvers()`: a deferred whose `reject` is not taken.
-        if (definition.node.id.type === AST_NODE_TYPES.ObjectPattern && init.type === AST_NODE_TYPES.CallExpression && takesResolveOnly(definition.node.id, node.name)) return false;
+        // `const { promise, resolve } = Promise.withResolvers()`: a deferred whose `reject` is not
+        // taken, from the global `Promise` or a same-file helper that hands out no `reject`.
+        if (definition.node.id.type === AST_NODE_TYPES.ObjectPattern && init.type === AST_NODE_TYPES.CallExpression && takesResolveOnly(definition.node.id, node.name) && this.makesDeferred(init)) return false;
+        // A part taken out of the call's value is not the value: whether it can reject is unknown.
+        if (definition.node.id.type !== AST_NODE_TYPES.Identifier) return true;
         return init.type !== AST_NODE_TYPES.CallExpression || this.valueCanReject(init, depth + 1);
       }
       case AST_NODE_TYPES.CallExpression:
@@ -1209,6 +1212,48 @@ export class FileEffects {
    * (`new Promise((resolve) => setTimeout(resolve, ms))`): waiting is its whole point, so a dropped
    * one is a forgotten `await`, and rules keep treating it as any other promise.
    */
+  /**
+   * `Promise.withResolvers()` (the global `Promise`), or a call of a same-file helper whose every
+   * returned object literal has no `reject` (and no spread) and whose every `new Promise` executor
+   * leaves its `reject` parameter unused: a deferred nobody else can reject. A pending-request
+   * table's `map.get(id)` or any other call is not one.
+   */
+  private makesDeferred(call: TSESTree.CallExpression): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const object = skipTransparent(callee.object);
+      return staticMemberName(callee) === 'withResolvers' && object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise' && this.isGlobal(object);
+    }
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = variableOfIdentifier(this.sourceCode, callee)?.defs;
+    if (definition?.length !== 1) return false;
+    const declared = definition[0];
+    const helper =
+      declared?.type === 'FunctionName' ? declared.node : declared?.type === 'Variable' && declared.node.init ? skipTransparent(declared.node.init) : null;
+    if (!helper || !isFunctionNode(helper) || helper.async) return false;
+    const returned: TSESTree.Node[] = [];
+    let promises = true;
+    if (helper.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(skipTransparent(helper.body));
+    someNodeBelow(helper.body, this.sourceCode.visitorKeys, (inner) => {
+      if (inner.type === AST_NODE_TYPES.ReturnStatement && inner.argument) returned.push(skipTransparent(inner.argument));
+      if (inner.type === AST_NODE_TYPES.NewExpression) {
+        const executor = inner.arguments[0] ? skipTransparent(inner.arguments[0]) : null;
+        const reject = executor && isFunctionNode(executor) ? executor.params[1] : undefined;
+        if (reject !== undefined && (reject.type !== AST_NODE_TYPES.Identifier || this.sourceCode.getDeclaredVariables(executor as FunctionNode).some((variable) => variable.name === reject.name && variable.references.length > 0))) promises = false;
+      }
+      return false;
+    });
+    return (
+      promises &&
+      returned.length > 0 &&
+      returned.every(
+        (value) =>
+          value.type === AST_NODE_TYPES.ObjectExpression &&
+          value.properties.every((property) => property.type === AST_NODE_TYPES.Property && !property.computed && !(property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'reject')),
+      )
+    );
+  }
+
   private isResolveOnlyPromise(node: TSESTree.NewExpression, depth = 1): boolean {
     const callee = skipTransparent(node.callee);
     if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise' || !this.isGlobal(callee)) return false;

@@ -21,12 +21,66 @@ const timedDeferred = `export class Racepoints {
   }
 }`;
 
-const helperDeferred = `import { deferred } from './deferred';
+const deferredHelper = `function deferred() {
+  let open;
+  const promise = new Promise((resolve) => {
+    open = resolve;
+  });
+  return { promise, resolve: open };
+}
+`;
+
+const helperDeferred = `${deferredHelper}export function register(points, id, ms) {
+  const { promise: ready, resolve: open } = deferred();
+  points[id] = ready;
+  setTimeout(open, ms);
+  ready.then(() => {
+    delete points[id];
+  });
+}`;
+
+/** The same shape from a helper of another module: its body is not seen, so nothing is assumed. */
+const importedDeferred = `import { deferred } from './deferred';
 export function register(points, id, ms) {
   const { promise: ready, resolve: open } = deferred();
   points[id] = ready;
   setTimeout(open, ms);
   ready.then(() => {
+    delete points[id];
+  });
+}`;
+
+/** A pending-request table: the entry taken apart is one the socket's error reply rejects. */
+const pendingEntry = `export class Calls {
+  constructor(socket) {
+    this.waiting = new Map();
+    socket.on('reply', (reply) => this.finish(reply));
+  }
+  finish(reply) {
+    const call = this.waiting.get(reply.id);
+    if (reply.failed) call.reject(new Error(reply.failed));
+    else call.resolve(reply.value);
+  }
+  whenFinished(id, render) {
+    const { promise, resolve } = this.waiting.get(id);
+    promise.then((value) => render(value));
+  }
+}`;
+
+/** A helper that hands out `reject` too. */
+const helperWithReject = `function deferred() {
+  let resolve;
+  let reject;
+  const promise = new Promise((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  return { promise, resolve, reject };
+}
+export function register(points, id, ms) {
+  const { promise, resolve } = deferred();
+  setTimeout(resolve, ms);
+  promise.then(() => {
     delete points[id];
   });
 }`;
@@ -74,7 +128,8 @@ const handledParts = drainedParts('result.catch((error) => console.error(error))
 const unhandledPart = drainedParts('result');
 
 const valid: ValidTestCase<Options>[] = [
-  // a deferred resolved by a timer, its reject never taken
+  // a deferred resolved by a timer, its reject never taken (from the global `Promise` or a helper
+  // of the same file whose executor leaves `reject` unused)
   { code: timedDeferred },
   { code: helperDeferred },
   // every part is handled before it is awaited, so the drain only resolves
@@ -95,6 +150,18 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
     ],
   },
+  // a deferred from another module's helper, an entry of a pending-request table, or a same-file
+  // helper that hands out `reject`: someone else may reject it
+  ...(
+    [
+      [importedDeferred, '  ready.then(', 6, 3],
+      [pendingEntry, '    promise.then(', 13, 5],
+      [helperWithReject, '  promise.then(', 13, 3],
+    ] as const
+  ).map(([code, line, at, column]) => ({
+    code,
+    errors: [{ messageId: 'floatingChain' as const, data: { method: 'then' }, line: at, column, suggestions: [{ messageId: 'suggestVoid' as const, output: code.replace(line, line.replace(/\S/, (first) => `void ${first}`)) }] }],
+  })),
   // one part is pushed without its own `.catch`: the drain rejects with it, and `.finally` passes it on
   {
     code: unhandledPart,
