@@ -1,6 +1,7 @@
 import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { NON_PROGRAM_FOLDERS, REJECTION_REPORTER, REJECTION_REPORTER_HINT, TEST_FILE_NAME } from '../catalog/run-contexts';
+import { isBinFile, type PackageInfo, packageAt, programRootOf } from './where-it-runs';
 
 /**
  * Does the program a file belongs to install its own reporter of unhandled rejections
@@ -10,19 +11,21 @@ import { NON_PROGRAM_FOLDERS, REJECTION_REPORTER, REJECTION_REPORTER_HINT, TEST_
  * action handler, a store listener, a constructor, a timer callback) is reported by that handler
  * already; the only fix a reviewer could ask for, `.catch(report)`, does what it does.
  *
- * The program: the nearest `package.json` above the file; a package nested in the folder of an
- * outer package that is not a workspace root (no `workspaces` field, no `pnpm-workspace.yaml`,
- * `lerna.json` or `rush.json` beside it) and not below one of its `NON_PROGRAM_FOLDERS` is part of
- * the outer program (an app's internal plugins). Workspace members of a monorepo are programs of
- * their own: a library never counts on the handler of the app that hosts it, only on one it
- * installs itself.
+ * The program: `programRootOf` in `where-it-runs.ts` (the nearest `package.json`, widened to the
+ * next outer package only when the inner one is a plugin whose `engines` name it). A sibling
+ * package, a workspace member or a full-stack repo's client is a program of its own: a library
+ * never counts on the handler of the app that hosts it, only on one it installs itself. In a
+ * package that exports a library (`main`/`module`/`exports`) and also has a `bin`, a reporter in
+ * its `bin` targets or `bin/` folder counts only for those files: the library runs inside other
+ * people's programs.
  *
  * Evidence: the text of the program's own source files (`.js`, `.ts` and their variants, not
  * declaration files, minified files or test files), below its folder, skipping
- * `NON_PROGRAM_FOLDERS` (installed, built, test, example, docs and script folders) and, in a
- * workspace root, the folders of its member packages. A match on a line that starts as a comment
- * (`//`, `/*`, `*`), or after `//` on its line, does not count. A file that is itself in a
- * skipped folder (a test, a fixture, an example) gets false: its program is not the one scanned.
+ * `NON_PROGRAM_FOLDERS` (installed, built, test, example, docs and script folders) and the folders
+ * of packages inside it that are not its plugins. A statement inside a comment or a string does
+ * not count, nor does a handler that ends the program (`process.exit`, a rethrow: see
+ * `installsReporter`), where a dropped promise crashes the program. A linted file that is itself
+ * in a skipped folder (a test, a fixture, an example) or named as a test gets false.
  *
  * Cost: once per program root per process (each `--concurrency` worker has its own cache, as
  * `package.json` reads do in `where-it-runs.ts`); at most `MAX_FILES` files and `MAX_BYTES` bytes
@@ -30,13 +33,8 @@ import { NON_PROGRAM_FOLDERS, REJECTION_REPORTER, REJECTION_REPORTER_HINT, TEST_
  * answers false (the rule keeps reporting).
  */
 export function programReportsRejections(filename: string): boolean {
-  if (!path.isAbsolute(filename)) return false;
-  const folder = path.dirname(filename);
-  let root = rootByDir.get(folder);
-  if (root === undefined) {
-    root = programRoot(filename);
-    rootByDir.set(folder, root);
-  }
+  if (!path.isAbsolute(filename) || TEST_FILE_NAME.test(path.basename(filename))) return false;
+  const root = programRootOf(filename);
   if (root === null) return false;
   const relative = path.relative(root.dir, path.dirname(filename));
   if (relative.split(path.sep).some((folder) => NON_PROGRAM_FOLDERS.has(folder))) return false;
@@ -45,7 +43,10 @@ export function programReportsRejections(filename: string): boolean {
     answer = scanForReporter(root);
     reportsByRoot.set(root.dir, answer);
   }
-  return answer;
+  // A library that also ships a command: the command's reporter is not installed where the
+  // library runs (inside other people's programs).
+  if (root.library && root.bins.length > 0 && !isBinFile(filename, root)) return answer.inLibrary;
+  return answer.inLibrary || answer.inBin;
 }
 
 /** The most source files one program scan reads. */
@@ -59,76 +60,27 @@ const MAX_FILE_BYTES = 1_000_000;
 
 const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
 const SKIPPED_FILE = /\.d\.[cm]?ts$|\.min\.[cm]?js$/;
-const WORKSPACE_FILES = ['pnpm-workspace.yaml', 'lerna.json', 'rush.json'];
-
-interface Manifest {
-  readonly dir: string;
-  /** The package declares workspaces (or a workspace tool's file lies beside it). */
-  readonly workspaceRoot: boolean;
+/** Where a program scan found a reporter: in its `bin` targets or `bin/` folder, or elsewhere. */
+interface Found {
+  inLibrary: boolean;
+  inBin: boolean;
 }
 
-/** `package.json` files looked up so far, by folder (null: none there). Per process, as in `where-it-runs.ts`. */
-const manifestByDir = new Map<string, Manifest | null>();
-/** `programRoot`'s answer per folder of a linted file. */
-const rootByDir = new Map<string, Manifest | null>();
 /** `scanForReporter`'s answer per program root. */
-const reportsByRoot = new Map<string, boolean>();
-
-function manifestAt(dir: string): Manifest | null {
-  const known = manifestByDir.get(dir);
-  if (known !== undefined) return known;
-  let manifest: Manifest | null = null;
-  try {
-    const json: unknown = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    const record = json && typeof json === 'object' ? (json as Record<string, unknown>) : {};
-    const workspaceRoot = record['workspaces'] !== undefined || WORKSPACE_FILES.some((file) => exists(path.join(dir, file)));
-    manifest = { dir, workspaceRoot };
-  } catch {
-    manifest = null;
-  }
-  manifestByDir.set(dir, manifest);
-  return manifest;
-}
-
-function exists(file: string): boolean {
-  try {
-    statSync(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The nearest `package.json` above `filename`, widened to outer packages as `programReportsRejections` says. */
-function programRoot(filename: string): Manifest | null {
-  let root: Manifest | null = null;
-  for (let dir = path.dirname(filename); ; dir = path.dirname(dir)) {
-    if (path.basename(dir) === 'node_modules') return root;
-    const manifest = manifestAt(dir);
-    if (manifest) {
-      if (root === null) {
-        root = manifest;
-      } else {
-        // An outer package: the inner one is part of it unless the outer is a workspace root or
-        // the inner lies in a folder that is not the outer's program.
-        const between = path.relative(manifest.dir, root.dir).split(path.sep);
-        if (manifest.workspaceRoot || between.some((folder) => NON_PROGRAM_FOLDERS.has(folder))) return root;
-        root = manifest;
-      }
-    }
-    if (path.dirname(dir) === dir) return root;
-  }
-}
+const reportsByRoot = new Map<string, Found>();
 
 /** True when a source file of the program `root` installs a rejection reporter (see `programReportsRejections`). */
-function scanForReporter(root: Manifest): boolean {
+function scanForReporter(root: PackageInfo): Found {
+  const found: Found = { inLibrary: false, inBin: false };
+  const none: Found = { inLibrary: false, inBin: false };
+  const splitsBin = root.library && root.bins.length > 0;
   const folders = [root.dir];
   let files = 0;
   let bytes = 0;
   let listed = 0;
   while (folders.length > 0) {
     const dir = folders.pop() as string;
-    if ((listed += 1) > MAX_FOLDERS) return false;
+    if ((listed += 1) > MAX_FOLDERS) return none;
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -140,35 +92,140 @@ function scanForReporter(root: Manifest): boolean {
       if (entry.isDirectory()) {
         if (name.startsWith('.') || NON_PROGRAM_FOLDERS.has(name)) continue;
         const child = path.join(dir, name);
-        if (root.workspaceRoot && exists(path.join(child, 'package.json'))) continue;
+        // A package of its own inside this one (a workspace member, a sibling app) is another
+        // program, unless it is a plugin of this one (see `programRootOf`).
+        if (packageAt(child) && programRootOf(path.join(child, 'package.json'))?.dir !== root.dir) continue;
         folders.push(child);
         continue;
       }
       if (!entry.isFile() || !SOURCE_FILE.test(name) || SKIPPED_FILE.test(name) || TEST_FILE_NAME.test(name)) continue;
-      if ((files += 1) > MAX_FILES) return false;
+      if ((files += 1) > MAX_FILES) return none;
+      const file = path.join(dir, name);
+      const inBin = splitsBin && isBinFile(file, root);
+      if (inBin ? found.inBin : found.inLibrary) continue;
       let text: string;
       try {
-        const file = path.join(dir, name);
         if (statSync(file).size > MAX_FILE_BYTES) continue;
         text = readFileSync(file, 'utf8');
       } catch {
         continue;
       }
-      if ((bytes += text.length) > MAX_BYTES) return false;
-      if (REJECTION_REPORTER_HINT.test(text) && installsReporter(text)) return true;
+      if ((bytes += text.length) > MAX_BYTES) return none;
+      if (REJECTION_REPORTER_HINT.test(text) && installsReporter(text)) {
+        if (inBin) found.inBin = true;
+        else found.inLibrary = true;
+        if (found.inLibrary) return found;
+      }
     }
+  }
+  return found;
+}
+
+/**
+ * A `REJECTION_REPORTER` statement in `text` that is code (not inside a comment or a string: one
+ * linear pass marks where code lies) and whose handler does not end the program. A handler that
+ * calls `process.exit`/`exit(` or rethrows (`throw`) makes a dropped promise crash the program,
+ * which is worth fixing; a handler passed by name is taken as a reporter.
+ */
+export function installsReporter(text: string): boolean {
+  const pattern = new RegExp(REJECTION_REPORTER.source, 'g');
+  const starts = codeStarts(text);
+  for (const match of text.matchAll(pattern)) {
+    if (!isCode(starts, match.index)) continue;
+    if (ENDS_PROGRAM.test(handlerText(text, match.index + match[0].length))) continue;
+    return true;
   }
   return false;
 }
 
-/** A `REJECTION_REPORTER` statement in `text` that is not commented out (see `programReportsRejections`). */
-export function installsReporter(text: string): boolean {
-  const pattern = new RegExp(REJECTION_REPORTER.source, 'g');
-  for (const match of text.matchAll(pattern)) {
-    const lineStart = text.lastIndexOf('\n', match.index) + 1;
-    const before = text.slice(lineStart, match.index);
-    if (/^\s*(?:\/\/|\/\*|\*)/.test(before) || before.includes('//')) continue;
-    return true;
+/** A handler body that ends the process or rethrows. */
+const ENDS_PROGRAM = /\bexit\s*\(|\bthrow\b/;
+/** The longest handler text looked at. */
+const MAX_HANDLER_CHARS = 4_000;
+
+/**
+ * The text after a reporter's match up to the end of its call's argument list (the `)` that
+ * closes the paren left open by the match) or, for an assignment, the end of its statement (`;`
+ * or a line end outside brackets); strings and comments are skipped.
+ */
+function handlerText(text: string, from: number): string {
+  let depth = 0;
+  const end = Math.min(text.length, from + MAX_HANDLER_CHARS);
+  for (let index = from; index < end; index += 1) {
+    const skipped = skipNonCode(text, index);
+    if (skipped !== index) {
+      index = skipped - 1;
+      continue;
+    }
+    const char = text[index];
+    if (char === '(' || char === '{' || char === '[') depth += 1;
+    else if (char === ')' || char === '}' || char === ']') {
+      depth -= 1;
+      if (depth < 0) return text.slice(from, index);
+    } else if (depth === 0 && (char === ';' || (char === '\n' && index > from && text.slice(from, index).trim() !== '' && !/[=>,(]\s*$/.test(text.slice(from, index))))) {
+      return text.slice(from, index);
+    }
+  }
+  return text.slice(from, end);
+}
+
+/**
+ * When `index` opens a comment or a string (`//`, `/*`, a quote, a template), the index just
+ * after it ends; otherwise `index`. A template's `${...}` is not parsed (read as part of it).
+ */
+function skipNonCode(text: string, index: number): number {
+  const char = text[index];
+  if (char === '/' && text[index + 1] === '/') {
+    const end = text.indexOf('\n', index);
+    return end === -1 ? text.length : end;
+  }
+  if (char === '/' && text[index + 1] === '*') {
+    const end = text.indexOf('*/', index + 2);
+    return end === -1 ? text.length : end + 2;
+  }
+  if (char === "'" || char === '"' || char === '`') {
+    for (let at = index + 1; at < text.length; at += 1) {
+      const next = text[at];
+      if (next === '\\') at += 1;
+      else if (next === char) return at + 1;
+      else if (next === '\n' && char !== '`') return at;
+    }
+    return text.length;
+  }
+  return index;
+}
+
+/**
+ * The spans of `text` that are code, as sorted [start, end) pairs flattened into one array: one
+ * linear pass that skips comments and strings (see `skipNonCode`).
+ */
+function codeStarts(text: string): number[] {
+  const spans: number[] = [];
+  let start = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (char !== '/' && char !== "'" && char !== '"' && char !== '`') continue;
+    const skipped = skipNonCode(text, index);
+    if (skipped === index) continue;
+    spans.push(start, index);
+    start = skipped;
+    index = skipped - 1;
+  }
+  spans.push(start, text.length);
+  return spans;
+}
+
+/** True when `index` lies in a code span of `spans` (see `codeStarts`). */
+function isCode(spans: readonly number[], index: number): boolean {
+  let low = 0;
+  let high = spans.length / 2 - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const start = spans[middle * 2] as number;
+    const end = spans[middle * 2 + 1] as number;
+    if (index < start) high = middle - 1;
+    else if (index >= end) low = middle + 1;
+    else return true;
   }
   return false;
 }
