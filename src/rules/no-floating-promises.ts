@@ -1,6 +1,6 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
-import { getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
+import { type FunctionNode, getAwaitableFunction, getEnclosingAsyncFunction, getExecutionContext, isFunctionNode, isInlineCallback } from '../analysis/async-context';
 import { getFileEffects } from '../analysis/effects';
 import { getSourceWords } from '../analysis/source-words';
 import { getWhereItRuns } from '../analysis/where-it-runs';
@@ -131,6 +131,11 @@ function isGlobalAt(sourceCode: Readonly<TSESLint.SourceCode>, name: string, nod
 function stripNodePrefix(specifier: string): string {
   return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
 }
+
+/** Parameters through which a handler answers a request (`res.send(...)`, `reply.code(...)`). */
+const ANSWER_PARAMETERS: ReadonlySet<string> = new Set(['res', 'reply', 'response']);
+/** Methods that settle a message of a queue or a stream (`channel.ack(message)`, `consumer.commit()`). */
+const ACKNOWLEDGING_METHODS: ReadonlySet<string> = new Set(['ack', 'nack', 'commit']);
 
 export default createRule<Options, MessageIds>({
   name: 'no-floating-promises',
@@ -619,17 +624,65 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * True when `statement` runs in a function that is not async (also an arrow or callback), a
-     * class field initializer or a static block: no `await` can be written there, and no caller
-     * receives the promise unless it is returned. The module's top level is not one (an ES module
-     * may await there; an entry script's rejection already ends the program).
+     * True when nothing could receive the promise dropped at `statement`: no enclosing function,
+     * looking through inline callbacks (`forEach`, `map`, an IIFE), is async, and none of the
+     * functions from the nearest one out to the one that runs it is a callback whose value is
+     * consumed (see `valueIsConsumed`); or it runs in a class field initializer or static block.
+     * The module's top level is not one (an ES module may await there; an entry script's
+     * rejection already ends the program).
      */
     function runsWhereNothingAwaits(statement: TSESTree.Node): boolean {
-      if (getAwaitableFunction(statement)) return false;
+      if (getEnclosingAsyncFunction(statement)) return false;
+      const execution = getExecutionContext(statement);
+      if (execution.kind === 'class-initializer') return true;
+      if (execution.kind !== 'function') return false;
       for (let parent = statement.parent; parent; parent = parent.parent) {
-        if (isFunctionNode(parent) || parent.type === AST_NODE_TYPES.StaticBlock || parent.type === AST_NODE_TYPES.PropertyDefinition) return true;
+        if (!isFunctionNode(parent)) continue;
+        if (valueIsConsumed(parent)) return false;
+        if (parent === execution.node) return true;
       }
-      return false;
+      return true;
+    }
+
+    /**
+     * A function whose value someone receives, so it could hand the promise on: a `.then`/`.catch`/
+     * `.finally` callback, an inline callback (`map`, `reduce`, ...) whose call's result is used,
+     * or a function that returns a value (`return this` and a bare `return` are none).
+     */
+    function valueIsConsumed(fn: FunctionNode): boolean {
+      let self: TSESTree.Node = fn;
+      while (self.parent && (self.parent.type === AST_NODE_TYPES.TSAsExpression || self.parent.type === AST_NODE_TYPES.TSNonNullExpression)) self = self.parent;
+      const call = self.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(self as TSESTree.CallExpressionArgument) && call.callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = staticMemberName(call.callee);
+        if (method === 'then' || method === 'catch' || method === 'finally') return true;
+        if (method !== null && method !== 'forEach' && isInlineCallback(fn) && call.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return true;
+      }
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return true;
+      return someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && node.argument.type !== AST_NODE_TYPES.ThisExpression);
+    }
+
+    /**
+     * True when the code at `statement` serves a request or a job: `getWhereItRuns` gives strong
+     * `request-handler`/`queue-consumer` evidence for it, or the function that runs it answers
+     * someone (calls a method of its `res`/`reply`/`response` parameter, or `ack`/`nack`/`commit`).
+     */
+    function servesRequestOrJob(statement: TSESTree.Node): boolean {
+      const execution = getExecutionContext(statement);
+      if (execution.kind !== 'function') return false;
+      const fn = execution.node;
+      const answering = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier && ANSWER_PARAMETERS.has(param.name) ? [param.name] : [])));
+      const answers = someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+        const method = staticMemberName(node.callee);
+        if (method !== null && ACKNOWLEDGING_METHODS.has(method)) return true;
+        let object: TSESTree.Node = node.callee.object;
+        while (object.type === AST_NODE_TYPES.MemberExpression || object.type === AST_NODE_TYPES.CallExpression) object = object.type === AST_NODE_TYPES.CallExpression ? object.callee : object.object;
+        return object.type === AST_NODE_TYPES.Identifier && answering.has(object.name);
+      });
+      if (answers) return true;
+      const where = getWhereItRuns(context).ofFunction(fn);
+      return where.kind === 'concurrent' && (where.evidence.kind === 'request-handler' || where.evidence.kind === 'queue-consumer');
     }
 
     /** True when `statement` lies in the block of a `try` with a `catch`, within its own function. */
@@ -718,11 +771,20 @@ export default createRule<Options, MessageIds>({
         // the drop costs more than that (see `costsMoreThanHostLog`).
         if (!checkUiCode && getWhereItRuns(context).inEditorExtension() && !insideGuardedTry(statement) && !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)) return;
         if (isTopLevel(statement) && getWhereItRuns(context).topLevelRejectionEndsProgram()) return;
-        // A program that installs its own unhandled-rejection reporter: where nothing can await the
-        // promise (a non-async function's body, not a `try` meant to handle it) the reporter
-        // already does what a `.catch(report)` would. In an async function an `await` would route
-        // the failure to the callers, so it is still reported.
-        if (!checkUnderGlobalHandler && runsWhereNothingAwaits(statement) && !insideGuardedTry(statement) && programReportsRejections(context.filename)) return;
+        // A program that installs its own unhandled-rejection reporter (one that does not end the
+        // program): where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
+        // `try` meant to handle it, not test code, not code that serves a request or a job) the
+        // reporter already does what a `.catch(report)` would.
+        if (
+          !checkUnderGlobalHandler &&
+          runsWhereNothingAwaits(statement) &&
+          !insideGuardedTry(statement) &&
+          programReportsRejections(context.filename) &&
+          !getWhereItRuns(context).isTestCode() &&
+          !servesRequestOrJob(statement)
+        ) {
+          return;
+        }
         // A shutdown started from a signal listener, a teardown in `finally` or a rethrowing `catch`.
         if (!checkCannotReject && first.type === AST_NODE_TYPES.CallExpression && first === skipTransparent(statement.expression) && isOnTheWayOut(first, sourceCode, effects)) return;
         if (!checkCannotReject && startsOwnWorkInConstructor(statement, first)) return;

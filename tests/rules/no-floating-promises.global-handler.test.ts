@@ -21,6 +21,14 @@ const APP_FILE = path.join(RUN_CONTEXTS, 'reporting-app', 'src', 'stores', 'draf
 const PLUGIN_FILE = path.join(RUN_CONTEXTS, 'reporting-app', 'plugins', 'reminders', 'lib', 'store.js');
 /** A test of that app: test folders are not the program. */
 const APP_TEST_FILE = path.join(RUN_CONTEXTS, 'reporting-app', 'test', 'drafts.js');
+/** A test named beside the code it tests (`*.test.js`), in the app's source folder. */
+const APP_COLOCATED_TEST_FILE = path.join(RUN_CONTEXTS, 'reporting-app', 'src', 'stores', 'drafts.test.js');
+/** The server of a repo whose root `package.json` only holds scripts; its client adds a window listener. */
+const SPLIT_SERVER_FILE = path.join(RUN_CONTEXTS, 'split-stack', 'server', 'src', 'routes.js');
+/** A library whose command (`bin/`) installs a reporter. */
+const CLI_LIBRARY_FILE = path.join(RUN_CONTEXTS, 'cli-lib', 'lib', 'client.js');
+/** A server whose reporter logs and exits. */
+const EXITING_SERVER_FILE = path.join(RUN_CONTEXTS, 'exiting-server', 'src', 'jobs.js');
 /** A workspace app whose `errors.js` adds a window `unhandledrejection` listener. */
 const WORKSPACE_APP_FILE = path.join(RUN_CONTEXTS, 'reporting-monorepo', 'apps', 'desk', 'src', 'panel.js');
 /** A library of the same workspace: the app's reporter is not its own. */
@@ -100,6 +108,66 @@ async function isAllowed(user) {
 }
 function open(user) {}`;
 
+/** A `.then` callback: returning the promise hands it to the chain's own `.catch`. */
+const thenCallback = `export function openThread(id) {
+  return loadThread(id)
+    .then((thread) => {
+      markSeen(thread);
+      return thread;
+    })
+    .catch(showError);
+}
+async function loadThread(id) {
+  const response = await fetch('/threads/' + id);
+  return response.json();
+}
+async function markSeen(thread) {
+  await fetch('/seen/' + thread.id, { method: 'POST' });
+}
+function showError(error) {}`;
+
+/** A `forEach` callback of an async function: `await Promise.all(list.map(...))` is the fix. */
+const forEachInAsync = `export async function archiveAll(threads) {
+  threads.forEach((thread) => {
+    archive(thread);
+  });
+  return threads.length;
+}
+async function archive(thread) {
+  await fetch('/archive/' + thread.id, { method: 'POST' });
+}`;
+
+/** A function that returns a value could return the promise with it. */
+const returnsValue = `export function addLabel(thread, label) {
+  syncLabels(thread);
+  return thread.labels.concat(label);
+}
+async function syncLabels(thread) {
+  await fetch('/labels/' + thread.id, { method: 'PUT' });
+}`;
+
+/** A request handler that answers before the save settles. */
+const answersRequest = `export function mount(app, store) {
+  app.put('/drafts/:id', (req, res) => {
+    persist(store, req.body);
+    res.sendStatus(204);
+  });
+}
+async function persist(store, draft) {
+  await store.write(draft);
+}`;
+
+/** A message consumer that acknowledges before the save settles. */
+const acksMessage = `export function listen(queue, store) {
+  queue.subscribe('drafts', (envelope) => {
+    persist(store, envelope.body);
+    queue.ack(envelope);
+  });
+}
+async function persist(store, draft) {
+  await store.write(draft);
+}`;
+
 const valid: ValidTestCase<Options>[] = [
   // a store listener, an action handler, a boot-time warm-up and a timer callback: nothing can
   // await them, and the app's reporter already reports a failure
@@ -125,6 +193,14 @@ const storeListenerError = (filename: string): InvalidTestCase<MessageIds, Optio
     },
   ],
 });
+
+/** A promise dropped at line:column, whose only suggestion is `void`. */
+function droppedAt(code: string, filename: string, line: number, column: number): InvalidTestCase<MessageIds, Options> {
+  const lines = code.split('\n');
+  const text = lines[line - 1] ?? '';
+  lines[line - 1] = `${text.slice(0, column - 1)}void ${text.slice(column - 1)}`;
+  return { code, filename, errors: [{ messageId: 'floating', line, column, suggestions: [{ messageId: 'suggestVoid', output: lines.join('\n') }] }] };
+}
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // inside an async function: awaiting routes the failure to the callers, the reporter does not
@@ -161,8 +237,22 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   storeListenerError(WORKSPACE_LIBRARY_FILE),
   // a handler in a test setup file, or commented out, installs nothing in the program
   storeListenerError(TEST_SETUP_LIBRARY_FILE),
-  // a test of the app is not the app's program
+  // a test of the app is not the app's program, nor is a test beside its source
   storeListenerError(APP_TEST_FILE),
+  storeListenerError(APP_COLOCATED_TEST_FILE),
+  // the client's listener is not the server's, when the root package only holds their scripts
+  storeListenerError(SPLIT_SERVER_FILE),
+  // a library's command installs a reporter for the command, not for the programs that use the library
+  storeListenerError(CLI_LIBRARY_FILE),
+  // a reporter that exits: the dropped promise ends the program
+  storeListenerError(EXITING_SERVER_FILE),
+  // a receiver exists: a `.then` callback, a `forEach` inside an async function, a function that
+  // returns a value; or the code answers a request or acknowledges a message before the save settles
+  droppedAt(thenCallback, APP_FILE, 4, 7),
+  droppedAt(forEachInAsync, APP_FILE, 3, 5),
+  droppedAt(returnsValue, APP_FILE, 2, 3),
+  droppedAt(answersRequest, APP_FILE, 3, 5),
+  droppedAt(acksMessage, APP_FILE, 3, 5),
 ];
 
 ruleTester.run<MessageIds, Options>('no-floating-promises (program with a rejection reporter)', rule as never, { valid, invalid });
