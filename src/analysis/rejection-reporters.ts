@@ -132,10 +132,24 @@ export function installsReporter(text: string): boolean {
   const starts = codeStarts(text);
   for (const match of text.matchAll(pattern)) {
     if (!isCode(starts, match.index)) continue;
-    if (ENDS_PROGRAM.test(handlerText(text, match.index + match[0].length))) continue;
+    const handler = handlerText(text, match.index + match[0].length);
+    if (ENDS_PROGRAM.test(handler) || ENDS_PROGRAM.test(namedHandlerText(text, handler))) continue;
     return true;
   }
   return false;
+}
+
+/**
+ * The text of the same file's declaration of a handler passed by name
+ * (`process.on('unhandledRejection', onFatal)` and `function onFatal(error) {...}` or
+ * `const onFatal = (error) => {...}`), or '' when the handler is inline or declared elsewhere.
+ */
+function namedHandlerText(text: string, handler: string): string {
+  const name = /^\s*,\s*([A-Za-z_$][\w$]*)\s*$/.exec(handler)?.[1] ?? /^\s*=\s*([A-Za-z_$][\w$]*)\s*$/.exec(handler)?.[1];
+  if (name === undefined) return '';
+  const escaped = name.replace(/\$/g, '\\$');
+  const declaration = new RegExp(`\\bfunction\\s+${escaped}\\s*(?=\\()|\\b(?:const|let|var)\\s+${escaped}\\s*=`).exec(text);
+  return declaration ? handlerText(text, declaration.index + declaration[0].length) : '';
 }
 
 /** A handler body that ends the process or rethrows. */

@@ -136,6 +136,8 @@ function stripNodePrefix(specifier: string): string {
 const ANSWER_PARAMETERS: ReadonlySet<string> = new Set(['res', 'reply', 'response']);
 /** Methods that settle a message of a queue or a stream (`channel.ack(message)`, `consumer.commit()`). */
 const ACKNOWLEDGING_METHODS: ReadonlySet<string> = new Set(['ack', 'nack', 'commit']);
+/** Parameters that are the caller's reply when called (`socket.on(event, (data, callback) => { ...; callback({ ok: true }) })`). */
+const ANSWER_CALLBACKS: ReadonlySet<string> = new Set(['callback', 'cb', 'ack', 'respond', 'reply', 'done']);
 
 export default createRule<Options, MessageIds>({
   name: 'no-floating-promises',
@@ -672,8 +674,11 @@ export default createRule<Options, MessageIds>({
       if (execution.kind !== 'function') return false;
       const fn = execution.node;
       const answering = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier && ANSWER_PARAMETERS.has(param.name) ? [param.name] : [])));
+      const replying = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier && ANSWER_CALLBACKS.has(param.name) ? [param.name] : [])));
       const answers = someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => {
-        if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+        if (node.callee.type === AST_NODE_TYPES.Identifier) return replying.has(node.callee.name);
+        if (node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
         const method = staticMemberName(node.callee);
         if (method !== null && ACKNOWLEDGING_METHODS.has(method)) return true;
         let object: TSESTree.Node = node.callee.object;

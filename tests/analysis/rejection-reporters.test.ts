@@ -29,6 +29,10 @@ describe('installsReporter', () => {
   });
   it('does not count a handler that ends the program or rethrows', () => {
     assert.equal(installsReporter("process.on('unhandledRejection', (reason) => {\n  log(reason);\n  process.exit(1);\n});"), false);
+    // a handler passed by name is read where this file declares it
+    assert.equal(installsReporter("process.on('unhandledRejection', onFatal);\nfunction onFatal(error) {\n  log(error);\n  process.exit(1);\n}"), false);
+    assert.equal(installsReporter("const onFatal = (error) => { log(error); throw error; };\nprocess.on('unhandledRejection', onFatal);"), false);
+    assert.equal(installsReporter("process.on('unhandledRejection', report);\nfunction report(error) {\n  log(error);\n}"), true);
     assert.equal(installsReporter("process.on('unhandledRejection', (reason) => {\n  throw reason;\n});"), false);
     assert.equal(installsReporter("window.onunhandledrejection = (event) => { log(event.reason); };"), true);
     // the handler ends at its call's closing paren: a later exit is not part of it

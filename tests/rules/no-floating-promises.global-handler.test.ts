@@ -168,6 +168,17 @@ async function persist(store, draft) {
   await store.write(draft);
 }`;
 
+/** A socket listener that answers through its acknowledgement callback before the save settles. */
+const answersCallback = `export function register(socket, store) {
+  socket.on('draft:save', (draft, callback) => {
+    persist(store, draft);
+    callback({ saved: true });
+  });
+}
+async function persist(store, draft) {
+  await store.write(draft);
+}`;
+
 const valid: ValidTestCase<Options>[] = [
   // a store listener, an action handler, a boot-time warm-up and a timer callback: nothing can
   // await them, and the app's reporter already reports a failure
@@ -253,6 +264,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   droppedAt(returnsValue, APP_FILE, 2, 3),
   droppedAt(answersRequest, APP_FILE, 3, 5),
   droppedAt(acksMessage, APP_FILE, 3, 5),
+  droppedAt(answersCallback, APP_FILE, 3, 5),
 ];
 
 ruleTester.run<MessageIds, Options>('no-floating-promises (program with a rejection reporter)', rule as never, { valid, invalid });
