@@ -1116,7 +1116,12 @@ export class FileEffects {
         if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return true;
         const init = skipTransparent(definition.node.init);
         // `const ready = new Promise((resolve) => { this.onReady = resolve; }); await ready;`
-        if (init.type === AST_NODE_TYPES.NewExpression) return !this.isResolveOnlyPromise(init);
+        if (init.type === AST_NODE_TYPES.NewExpression) return !this.isResolveOnlyPromise(init, depth + 1);
+        // `const { promise, resolve } = Promise.withResolvers()`: a deferred whose `reject` is not
+        // taken, from the global `Promise` or a same-file helper that hands out no `reject`.
+        if (definition.node.id.type === AST_NODE_TYPES.ObjectPattern && init.type === AST_NODE_TYPES.CallExpression && takesResolveOnly(definition.node.id, node.name) && this.makesDeferred(init)) return false;
+        // A part taken out of the call's value is not the value: whether it can reject is unknown.
+        if (definition.node.id.type !== AST_NODE_TYPES.Identifier) return true;
         return init.type !== AST_NODE_TYPES.CallExpression || this.valueCanReject(init, depth + 1);
       }
       case AST_NODE_TYPES.CallExpression:
@@ -1130,7 +1135,7 @@ export class FileEffects {
         return !values || values.some((value) => value.type !== AST_NODE_TYPES.NewExpression || !this.isResolveOnlyPromise(value));
       }
       case AST_NODE_TYPES.NewExpression:
-        if (this.isResolveOnlyPromise(node)) return false;
+        if (this.isResolveOnlyPromise(node, depth)) return false;
         return this.summaryAt(node, depth)?.canReject ?? true;
       // `(await import('got')).default`: a Node built-in or a package installed with this one.
       case AST_NODE_TYPES.ImportExpression: {
@@ -1222,7 +1227,49 @@ export class FileEffects {
    * (`new Promise((resolve) => setTimeout(resolve, ms))`): waiting is its whole point, so a dropped
    * one is a forgotten `await`, and rules keep treating it as any other promise.
    */
-  private isResolveOnlyPromise(node: TSESTree.NewExpression): boolean {
+  /**
+   * `Promise.withResolvers()` (the global `Promise`), or a call of a same-file helper whose every
+   * returned object literal has no `reject` (and no spread) and whose every `new Promise` executor
+   * leaves its `reject` parameter unused: a deferred nobody else can reject. A pending-request
+   * table's `map.get(id)` or any other call is not one.
+   */
+  private makesDeferred(call: TSESTree.CallExpression): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const object = skipTransparent(callee.object);
+      return staticMemberName(callee) === 'withResolvers' && object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise' && this.isGlobal(object);
+    }
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = variableOfIdentifier(this.sourceCode, callee)?.defs;
+    if (definition?.length !== 1) return false;
+    const declared = definition[0];
+    const helper =
+      declared?.type === 'FunctionName' ? declared.node : declared?.type === 'Variable' && declared.node.init ? skipTransparent(declared.node.init) : null;
+    if (!helper || !isFunctionNode(helper) || helper.async) return false;
+    const returned: TSESTree.Node[] = [];
+    let promises = true;
+    if (helper.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(skipTransparent(helper.body));
+    someNodeBelow(helper.body, this.sourceCode.visitorKeys, (inner) => {
+      if (inner.type === AST_NODE_TYPES.ReturnStatement && inner.argument) returned.push(skipTransparent(inner.argument));
+      if (inner.type === AST_NODE_TYPES.NewExpression) {
+        const executor = inner.arguments[0] ? skipTransparent(inner.arguments[0]) : null;
+        const reject = executor && isFunctionNode(executor) ? executor.params[1] : undefined;
+        if (reject !== undefined && (reject.type !== AST_NODE_TYPES.Identifier || this.sourceCode.getDeclaredVariables(executor as FunctionNode).some((variable) => variable.name === reject.name && variable.references.length > 0))) promises = false;
+      }
+      return false;
+    });
+    return (
+      promises &&
+      returned.length > 0 &&
+      returned.every(
+        (value) =>
+          value.type === AST_NODE_TYPES.ObjectExpression &&
+          value.properties.every((property) => property.type === AST_NODE_TYPES.Property && !property.computed && !(property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'reject')),
+      )
+    );
+  }
+
+  private isResolveOnlyPromise(node: TSESTree.NewExpression, depth = 1): boolean {
     const callee = skipTransparent(node.callee);
     if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise' || !this.isGlobal(callee)) return false;
     const executor = node.arguments[0] ? skipTransparent(node.arguments[0]) : null;
@@ -1230,7 +1277,19 @@ export class FileEffects {
     const reject = executor.params[1];
     if (reject === undefined) return true;
     if (reject.type !== AST_NODE_TYPES.Identifier) return false;
-    return this.sourceCode.getDeclaredVariables(executor).every((variable) => variable.name !== reject.name || variable.references.length === 0);
+    return this.sourceCode
+      .getDeclaredVariables(executor)
+      .every((variable) => variable.name !== reject.name || variable.references.every((reference) => this.forwardsRejectionOfSafeValue(reference.identifier, depth)));
+  }
+
+  /**
+   * `(async () => { ... })().catch(reject)` inside an executor: `reject` handed only to `.catch` of
+   * a value that cannot reject (`valueCanReject`), so it is never called. Any other use of it may.
+   */
+  private forwardsRejectionOfSafeValue(reject: TSESTree.Node, depth: number): boolean {
+    const call = reject.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1 || call.arguments[0] !== reject || chainMethodName(call) !== 'catch') return false;
+    return !this.valueCanReject((skipTransparent(call.callee) as TSESTree.MemberExpression).object, depth + 1);
   }
 
   /**
@@ -1267,6 +1326,9 @@ export class FileEffects {
       if (call.arguments.every((argument) => isFunctionNode(argument)) && this.isDelay(receiver)) return false;
       return this.valueCanReject(receiver, depth + 1);
     }
+    // `await pending.shift()`: an element of a local array of promises that cannot reject.
+    const taken = takenElementOf(call);
+    if (taken !== null) return this.collectedCanReject(taken, depth);
     const combinator = this.promiseCombinator(call);
     if (combinator === null) {
       // A recursive call (`catch (e) { log(e); return this.poll(); }`) has the function's own
@@ -1366,9 +1428,10 @@ export class FileEffects {
   }
 
   /**
-   * For `Promise.all(promises)`: false when `promises` is a local array declared with a literal
-   * whose every element, and every argument ever `push`ed into it, cannot reject
-   * (`promises.push(install(m).catch(() => retry.push(m)))`). Any other use of the array (passed
+   * For `Promise.all(promises)` and `await promises.shift()`: false when `promises` is a local
+   * array declared with a literal whose every element, and every argument ever `push`ed into it,
+   * cannot reject (`promises.push(install(m).catch(() => retry.push(m)))`). Reading its `length`
+   * and taking elements out (`shift()`, `pop()`) add nothing. Any other use of the array (passed
    * on, reassigned, spread, written by index) answers true: something else may add to it.
    */
   private collectedCanReject(list: TSESTree.Identifier, depth: number): boolean {
@@ -1389,6 +1452,8 @@ export class FileEffects {
       const member = staticMemberName(parent);
       if (member === 'length') return false;
       const call = parent.parent;
+      // `await promises.shift()`: an element taken out, no new one added.
+      if ((member === 'shift' || member === 'pop') && call.type === AST_NODE_TYPES.CallExpression && call.callee === parent && call.arguments.length === 0) return false;
       if (member !== 'push' || call.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return true;
       return call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement || this.valueCanReject(argument, depth + 1));
     });
@@ -3138,4 +3203,34 @@ function isDelayExecutor(executor: FunctionNode): boolean {
   if (expression?.type !== AST_NODE_TYPES.CallExpression) return false;
   const timer = skipTransparent(expression.callee);
   return timer.type === AST_NODE_TYPES.Identifier && (timer.name === 'setTimeout' || timer.name === 'setImmediate');
+}
+
+/** `list.shift()` / `list.pop()` without arguments on a plain name: the `list` it takes an element of, else null. */
+function takenElementOf(call: TSESTree.CallExpression): TSESTree.Identifier | null {
+  if (call.arguments.length > 0) return null;
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = staticMemberName(callee);
+  const list = skipTransparent(callee.object);
+  return (method === 'shift' || method === 'pop') && list.type === AST_NODE_TYPES.Identifier ? list : null;
+}
+
+/**
+ * `{ promise, resolve }` (also renamed, `{ promise: ready, resolve: open }`) destructured from a
+ * deferred, with `name` bound to its `promise`: the code holds only the means to resolve it. No
+ * `reject`, no rest element (which would keep `reject`), and `resolve` taken: a pattern without it
+ * is not a deferred's.
+ */
+function takesResolveOnly(pattern: TSESTree.ObjectPattern, name: string): boolean {
+  let holdsPromise = false;
+  let holdsResolve = false;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) return false;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
+    if (key === 'reject' || key === null) return false;
+    const value = property.value;
+    if (key === 'promise') holdsPromise = value.type === AST_NODE_TYPES.Identifier && value.name === name;
+    if (key === 'resolve') holdsResolve = true;
+  }
+  return holdsPromise && holdsResolve;
 }

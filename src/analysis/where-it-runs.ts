@@ -206,7 +206,7 @@ export function isStrongEvidence(evidence: ConcurrencyEvidence): boolean {
 }
 
 /** What a `package.json` says about the files below it. */
-interface PackageInfo {
+export interface PackageInfo {
   readonly dir: string;
   /** Its `name`, or null. */
   readonly name: string | null;
@@ -246,6 +246,10 @@ interface PackageInfo {
    * app runs.
    */
   readonly hostPlugin: boolean;
+  /** The keys of its `engines` (for a host plugin, the names of the apps that load it). */
+  readonly hosts: ReadonlySet<string>;
+  /** It exports a library: it has a `main`, `module` or `exports`. */
+  readonly library: boolean;
   /**
    * The names under its `dependencies`: installed with the package wherever it is installed
    * (unlike `devDependencies`, `optionalDependencies` and peers, which may be missing at run time).
@@ -313,7 +317,9 @@ function readPackage(dir: string): PackageInfo | null {
       const inProcessCacheOnly =
         dependencies.some((dependency) => IN_PROCESS_CACHE_PACKAGES.has(dependency)) &&
         !dependencies.some((dependency) => NETWORK_CACHE_PACKAGES.has(dependency) || /redis|valkey|keydb|memcache/i.test(dependency));
-      info = { dir, name, bins, cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, editorExtension, hostPlugin, installedWith };
+      const hosts = new Set(engines !== null && typeof engines === 'object' ? Object.keys(engines) : []);
+      const library = 'main' in record || 'module' in record || 'exports' in record;
+      info = { dir, name, bins, cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, editorExtension, hostPlugin, hosts, library, installedWith };
     }
   } catch {
     info = null;
@@ -344,6 +350,30 @@ function nearestPackage(filename: string): PackageInfo | null {
     if (info) return info;
     if (path.dirname(dir) === dir || path.basename(dir) === 'node_modules') return null;
   }
+}
+
+/** The `package.json` in `dir` itself (cached as `nearestPackage` reads), or null. */
+export function packageAt(dir: string): PackageInfo | null {
+  return readPackage(dir);
+}
+
+/**
+ * The package whose program an absolute file belongs to: the nearest `package.json` above it,
+ * widened to the next outer package only when the nearest is a plugin of that one (its `engines`
+ * name the outer package, or the outer one is a desktop app: `PackageInfo.hostPlugin`, as
+ * `WhereItRuns.inDesktopApp` decides). A sibling or a member package is a program of its own.
+ */
+export function programRootOf(filename: string): PackageInfo | null {
+  const info = nearestPackage(filename);
+  if (!info?.hostPlugin) return info;
+  const outer = nearestPackage(info.dir);
+  return outer && ((outer.name !== null && info.hosts.has(outer.name)) || outer.desktopApp) ? outer : info;
+}
+
+/** True when `filename` is one of `info`'s `bin` targets (or its source) or lies in its `bin/` folder. */
+export function isBinFile(filename: string, info: PackageInfo): boolean {
+  if (path.relative(info.dir, filename).split(path.sep)[0] === 'bin') return true;
+  return info.bins.some((target) => isBinTarget(filename, target, info.dir));
 }
 
 function withoutExtension(file: string): string {

@@ -469,3 +469,49 @@ export const TEST_FRAMEWORK_MODULES: ReadonlySet<string> = new Set([
   'sinon',
   'supertest',
 ]);
+
+/**
+ * For `analysis/rejection-reporters.ts`: folders of a package whose code is not the program that
+ * runs in production (installed and built code, tests and their fixtures, examples, benchmarks,
+ * docs, build scripts). A test setup file that fails the suite on an unhandled rejection, or an
+ * example server that logs one, says nothing about the package's own code.
+ */
+export const NON_PROGRAM_FOLDERS: ReadonlySet<string> = new Set([
+  'node_modules',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  'test',
+  'tests',
+  '__tests__',
+  '__mocks__',
+  'spec',
+  'specs',
+  'e2e',
+  'fixtures',
+  '__fixtures__',
+  'fixture',
+  'example',
+  'examples',
+  'bench',
+  'benchmark',
+  'benchmarks',
+  'docs',
+  'scripts',
+]);
+
+/**
+ * A statement that installs a process-wide or window-wide reporter of unhandled rejections, as
+ * program text: `process.on('unhandledRejection', ...)` (also `once`, `addListener`,
+ * `prependListener`, on any receiver: the event name is the process's own, and programs pass
+ * `process` around as `processWrapper`), `window.addEventListener('unhandledrejection', ...)`
+ * (also `self`, `globalThis`), `window.onunhandledrejection = ...`, and an Electron app's
+ * equivalents: the `electron-unhandled` package loaded, or electron-log's `catchErrors()` /
+ * `errorHandler.startCatching()`.
+ */
+export const REJECTION_REPORTER =
+  /\.\s*(?:on|once|addListener|prependListener)\s*\(\s*['"`]unhandledRejection['"`]|\baddEventListener\s*\(\s*['"`]unhandledrejection['"`]|\bonunhandledrejection\s*=[^=]|(?:require\s*\(|\bfrom)\s*['"`]electron-unhandled['"`]|\blog\.(?:catchErrors|errorHandler\.startCatching)\s*\(/;
+
+/** The cheap test before `REJECTION_REPORTER`: text that can hold one of its statements. */
+export const REJECTION_REPORTER_HINT = /unhandled|catchErrors|startCatching/i;
