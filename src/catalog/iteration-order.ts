@@ -197,11 +197,11 @@ export const CLIENT_ARGUMENT_NAME = /^(?:client|api|http|db|conn|connection|pool
 export const HTTP_SEND_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
 
 /**
- * A call named for making a place that later items go into (`mkdir`, `mkdirp`, `makeDirectory`,
- * `createFolder`, `ensureDir`): made for each ancestor of a path in turn (see
+ * A call named for making a folder that later items go into (`mkdir`, `mkdirp`, `makeDirectory`,
+ * `createFolder`, `ensureDir`; not any write: `putObject`, `savePost`): made for each ancestor of a path in turn (see
  * `prefer-promise-all-in-loop`, ancestor paths), a deeper one needs its parent first.
  */
-export const MAKES_PLACE_NAME = /^[_#]*(?:mkdirp?|mkdirs|make|create|ensure|add|put|write|upload|insert|save)(?:[A-Z0-9_]\w*)?$/i;
+export const MAKES_PLACE_NAME = /^[_#]*(?:mkdirp?|mkdirs|mkpath|(?:make|create|ensure|add)(?:Dir|Directory|Folder|Path|Collection)\w*)$/;
 
 /**
  * A call named for deleting a record or file (its first camelCase word): `deletePage`,

@@ -1802,14 +1802,27 @@ export default createRule<Options, MessageIds>({
     /**
      * `for (let i = 1; i <= parts.length; i++) await sftp.mkdir(parts.slice(0, i).join('/'))`: each
      * iteration works on a prefix of one list that grows with the loop's counter (`list.slice(0, i)`,
-     * `_.take(list, i)`, `text.substring(0, i)`), the ancestor of the next iteration's path, and an
+     * `_.take(list, i)`, `text.substring(0, i + 1)`: the end is the counter itself, see
+     * `loopCounters`), the ancestor of the next iteration's path, and an
      * awaited call makes something (`MAKES_PLACE_NAME`: `mkdir`, `ensureDir`, `createFolder`): a
      * deeper directory needs its parent made first.
      */
     function makesAncestorsInTurn(loop: CheckedLoop, loopVars: ReadonlySet<string>, calls: readonly AwaitedCall[]): boolean {
       if (!calls.some((call) => MAKES_PLACE_NAME.test(calleeName(call) ?? ''))) return false;
-      const readsCounter = (node: TSESTree.Node | undefined): boolean =>
-        node !== undefined && collectAccesses(node, visitorKeys).reads.some((path) => loopVars.has(rootOf(path)));
+      const counters = loopCounters(loop);
+      if (counters.size === 0) return false;
+      // The end of the prefix is the counter itself or the counter plus or minus a number, not a
+      // length computed from the item (`name.substring(0, name.lastIndexOf('.'))` strips an extension).
+      const readsCounter = (node: TSESTree.Node | undefined): boolean => {
+        const value = node === undefined ? null : skipTransparent(node);
+        if (value?.type === AST_NODE_TYPES.Identifier) return counters.has(value.name) && loopVars.has(value.name);
+        if (value?.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '+' && value.operator !== '-')) return false;
+        const { left, right } = value;
+        return (
+          (left.type === AST_NODE_TYPES.Identifier && counters.has(left.name) && right.type === AST_NODE_TYPES.Literal && typeof right.value === 'number') ||
+          (right.type === AST_NODE_TYPES.Identifier && counters.has(right.name) && left.type === AST_NODE_TYPES.Literal && typeof left.value === 'number')
+        );
+      };
       const isGrowingPrefix = (call: TSESTree.CallExpression): boolean => {
         const callee = skipTransparent(call.callee);
         const name = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
@@ -1830,6 +1843,30 @@ export default createRule<Options, MessageIds>({
       };
       visit(loop.body);
       return found;
+    }
+
+    /**
+     * The numeric counters of a loop: the variables a `for (let i = ...; ...)` declares, or the index
+     * of `for (const [i, x] of list.entries())`.
+     */
+    function loopCounters(loop: CheckedLoop): ReadonlySet<string> {
+      const names = new Set<string>();
+      if (loop.type === AST_NODE_TYPES.ForStatement && loop.init?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of loop.init.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier) names.add(declarator.id.name);
+      } else if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.left.type === AST_NODE_TYPES.VariableDeclaration) {
+        const pattern = loop.left.declarations[0]?.id;
+        const iterated = skipTransparent(loop.right);
+        const first = pattern?.type === AST_NODE_TYPES.ArrayPattern ? pattern.elements[0] : null;
+        if (
+          first?.type === AST_NODE_TYPES.Identifier &&
+          iterated.type === AST_NODE_TYPES.CallExpression &&
+          iterated.callee.type === AST_NODE_TYPES.MemberExpression &&
+          staticMemberName(iterated.callee) === 'entries'
+        ) {
+          names.add(first.name);
+        }
+      }
+      return names;
     }
 
     /**

@@ -609,6 +609,32 @@ export async function makeFolders(remote, folders) {
       { messageId: 'awaitInLoop', line: 10, column: 5, suggestions: [] },
     ],
   },
+  // a prefix cut from each item (an extension stripped, a title shortened) and an upload or a save
+  // of that item: no item is the ancestor of another, reported
+  {
+    code: `
+export async function uploadThumbnails(bucket, images) {
+  for (let i = 0; i < images.length; i++) {
+    const key = images[i].name.substring(0, images[i].name.lastIndexOf('.')) + '.webp';
+    await bucket.putObject({ key, body: images[i].body });
+  }
+}
+export async function makeArchiveFolders(remote, names) {
+  for (let i = 0; i < names.length; i++) {
+    await remote.mkdir(names[i].slice(0, names[i].indexOf('-')));
+  }
+}
+export async function importNotes(api, notes) {
+  for (let i = 1; i <= notes.length; i++) {
+    await api.saveNote(notes.slice(0, i).join('/'));
+  }
+}`,
+    errors: [
+      { messageId: 'awaitInLoop', line: 5, column: 5, suggestions: [] },
+      { messageId: 'awaitInLoop', line: 10, column: 5, suggestions: [] },
+      { messageId: 'awaitInLoop', line: 15, column: 5, suggestions: [] },
+    ],
+  },
   {
     code: `
 export async function publishAll(drafts) {
