@@ -250,10 +250,10 @@ function noPromiseSourceCalls(): PromiseSourceCalls {
  * Can a call of this file be one the promise catalogs list (`findPromiseSourceCalls`)? False when
  * no catalog global is named anywhere in the text and the file loads no catalog module (see
  * `ModuleLoads`): every route of the catalogs' `ReferenceTracker` pass starts at one of them, so
- * the pass is skipped.
+ * the pass is skipped. `loads` is asked for only when no such global is named.
  */
-function mayCallPromiseCatalogs(words: SourceWords, loads: ModuleLoads): boolean {
-  return PROMISE_SOURCE_GLOBALS.some((name) => words.inCode(name)) || mayLoadModule(loads, PROMISE_SOURCE_MODULES);
+function mayCallPromiseCatalogs(words: SourceWords, loads: () => ModuleLoads): boolean {
+  return PROMISE_SOURCE_GLOBALS.some((name) => words.inCode(name)) || mayLoadModule(loads(), PROMISE_SOURCE_MODULES);
 }
 
 /**
@@ -719,7 +719,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   let sourceCalls: PromiseSourceCalls | null = null;
   /** The calls of the promise catalogs in this file: one pass for all four, on the first question. */
   const promiseSourceCalls = (): PromiseSourceCalls =>
-    (sourceCalls ??= mayCallPromiseCatalogs(words, getModuleLoads(context)) ? findPromiseSourceCalls(sourceCode) : noPromiseSourceCalls());
+    (sourceCalls ??= mayCallPromiseCatalogs(words, () => getModuleLoads(context)) ? findPromiseSourceCalls(sourceCode) : noPromiseSourceCalls());
   const functionCache = new Map<FunctionNode, boolean>();
   const memberIndexes = new Map<TSESTree.Node, { instance?: MemberIndex; static?: MemberIndex }>();
   /** Typed mode: the checker's known type per node (see `knownType`), and `syntacticReturnsPromise` per function. */
