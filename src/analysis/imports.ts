@@ -579,6 +579,10 @@ export function loadTypeScript(): typeof ts {
  *   modules `getImportSource` names for them. A relative module that binds no name here (`export *
  *   from './x'`, `import './setup'`, `__exportStar(require('./x'), exports)`) is not among them: no
  *   call of this file reaches its exports through an import.
+ * - `relativeValueSources`: those of `relativeBindingSources` that bind some name a value of the file
+ *   can read: all but the sources whose every binding is imported as a type (`import type { A }`,
+ *   `import { type A }`) and has no value reference (a reference the scope analysis does not mark
+ *   as a type reference; `typeof A` is one). A name of such a binding resolves no call of the file.
  * The `require` calls and `import()` expressions are found from the occurrences of the two words in
  * the text (`SourceWords`, `nodeStartingAtAnyDepth`), not by walking the file.
  */
@@ -587,6 +591,7 @@ export interface ModuleLoads {
   readonly unknownSpecifier: boolean;
   readonly relativeBindings: ReadonlySet<string>;
   readonly relativeBindingSources: ReadonlySet<string>;
+  readonly relativeValueSources: ReadonlySet<string>;
 }
 
 /** A relative module specifier (`./db`, `../lib/db`). */
@@ -608,6 +613,7 @@ interface RequireLoads {
   readonly unknownSpecifier: boolean;
   readonly relativeBindings: ReadonlySet<string>;
   readonly relativeBindingSources: ReadonlySet<string>;
+  readonly relativeValueSources: ReadonlySet<string>;
 }
 
 class FileModuleLoads implements ModuleLoads {
@@ -627,6 +633,10 @@ class FileModuleLoads implements ModuleLoads {
     return this.requires().relativeBindingSources;
   }
 
+  get relativeValueSources(): ReadonlySet<string> {
+    return this.requires().relativeValueSources;
+  }
+
   get specifiers(): ReadonlySet<string> {
     return this.withImportExpressions().specifiers;
   }
@@ -643,6 +653,7 @@ class FileModuleLoads implements ModuleLoads {
     const specifiers = new Set<string>();
     const relativeBindings = new Set<string>();
     const relativeBindingSources = new Set<string>();
+    const relativeValueSources = new Set<string>();
     let unknownSpecifier = false;
     for (const statement of ast.body) {
       if (
@@ -656,6 +667,7 @@ class FileModuleLoads implements ModuleLoads {
         if (statement.type === AST_NODE_TYPES.ImportDeclaration && isRelativeSpecifier(source.value) && statement.specifiers.length > 0) {
           for (const specifier of statement.specifiers) relativeBindings.add(specifier.local.name);
           relativeBindingSources.add(source.value);
+          if (statement.specifiers.some((specifier) => mayBeReadAsValue(sourceCode, statement, specifier))) relativeValueSources.add(source.value);
         }
         continue;
       }
@@ -684,9 +696,10 @@ class FileModuleLoads implements ModuleLoads {
       if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === value) {
         addPatternNames(declarator.id, relativeBindings);
         relativeBindingSources.add(specifier.value);
+        relativeValueSources.add(specifier.value);
       }
     }
-    this.requireLoads = { specifiers, unknownSpecifier, relativeBindings, relativeBindingSources };
+    this.requireLoads = { specifiers, unknownSpecifier, relativeBindings, relativeBindingSources, relativeValueSources };
     return this.requireLoads;
   }
 
@@ -707,6 +720,17 @@ class FileModuleLoads implements ModuleLoads {
     this.allSpecifiers = { specifiers, unknownSpecifier };
     return this.allSpecifiers;
   }
+}
+
+/**
+ * May a value of the file read the binding `specifier` of `declaration`: it is not imported as a type,
+ * or its variable has a reference the scope analysis does not mark as a type reference?
+ */
+function mayBeReadAsValue(sourceCode: Readonly<TSESLint.SourceCode>, declaration: TSESTree.ImportDeclaration, specifier: TSESTree.ImportClause): boolean {
+  const typeOnly = declaration.importKind === 'type' || (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type');
+  if (!typeOnly) return true;
+  const variable = sourceCode.getDeclaredVariables(specifier).find((candidate) => candidate.name === specifier.local.name);
+  return !variable || variable.references.some((reference) => (reference as { isValueReference?: boolean }).isValueReference !== false);
 }
 
 /**

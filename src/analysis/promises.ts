@@ -270,7 +270,8 @@ function mayCallPromiseCatalogs(words: SourceWords, loads: () => ModuleLoads): b
  * - no name bound from a relative module (`ModuleLoads.relativeBindings`), or no relative module
  *   such a name is bound from (`ModuleLoads.relativeBindingSources`) whose text exports a
  *   promise-returning function (`asyncExportsOf`, see `readAsyncExports`): an import is a promise
- *   only as a call of such an export (`isImportedPromiseFunction`). A relative module that cannot be
+ *   only as a call of such an export (`isImportedPromiseFunction`). A module whose every binding is a
+ *   type import no value reads (`ModuleLoads.relativeValueSources`) is not read: no call resolves to it. A relative module that cannot be
  *   read exports none; one that binds no name (`export * from './x'`) is not read.
  * The words are looked for standing alone (`SourceWords.inCode`: a JSDoc `{Promise<void>}` or a
  * "then" in a comment is no evidence); one in a string also counts, so a "true" only means "look".
@@ -282,7 +283,7 @@ function untypedMayContainPromises(context: Context, asyncExportsOf: (specifier:
   const loads = getModuleLoads(context);
   if (mayLoadModule(loads, PROMISE_SOURCE_MODULES)) return true;
   if (loads.relativeBindings.size === 0) return false;
-  for (const specifier of loads.relativeBindingSources) {
+  for (const specifier of loads.relativeValueSources) {
     if ((asyncExportsOf(specifier)?.size ?? 0) > 0) return true;
   }
   return false;
