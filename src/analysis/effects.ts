@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import {
+  BUILT_IN_VALUE_CONSTRUCTORS,
   CACHED_READ_NAME,
   CLOCK_READS,
   CONNECTION_LIFECYCLE_METHODS,
@@ -50,6 +51,7 @@ import {
   STATEMENT_METHODS,
   TRANSACTION_NAMES,
   VALUE_METHODS,
+  WEB_CRYPTO_QUICK_METHODS,
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
@@ -264,7 +266,7 @@ const IO: EffectSummary = {
 };
 
 /** A catalogued API call's effect, from its import (or a readline-like method name). */
-type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'cachedRead' | 'envLoad' | 'moduleLoad' | null;
+type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'compute' | 'cachedRead' | 'envLoad' | 'moduleLoad' | null;
 
 /** The last camelCase word of a class name is an ordered-resource word (`PostgresConnection`). */
 const ORDERED_CLASS = new RegExp(`(?:^|[a-z0-9])(?:${ORDERED_RESOURCE_CLASS_WORDS.join('|')})$`);
@@ -481,7 +483,7 @@ export class FileEffects {
    */
   waitsOnNothingElsewhere(call: EffectCall): boolean {
     const declared = this.typedDeclaration(call);
-    if (declared) return this.typedAnswer(declared, 'waitsOnNothing', () => bodyWaitsOnNothing(declared.parts.body, declared.text));
+    if (declared) return this.typedAnswer(declared, 'waitsOnNothing', () => bodyWaitsOnNothing(declared.parts.body, declared.text, declared.file));
     const target = this.relativeModuleFunction(call);
     if (target === null) return false;
     const key = `${target.module}\0${target.name}`;
@@ -616,7 +618,10 @@ export class FileEffects {
   /**
    * The relative module and function name a call of another module invokes: `f()` imported from
    * a relative module (the imported name), `ns.f()` / `Thing.shared().f()` rooted at such an
-   * import (the last member). Null for this file's functions, other packages and unnamed callees.
+   * import (the last member); the same for an import of a package of the linted file's own
+   * workspace, whose source is found from its manifest (`RelativeModules.resolveWorkspace`:
+   * `import { stringifyIO } from '@acme/core/v3'` in a monorepo holding `packages/core`). Null for
+   * this file's functions, installed packages and unnamed callees.
    */
   private relativeModuleFunction(call: EffectCall): { module: string; name: string; file: ResolvedModule | null } | null {
     if (call.type !== AST_NODE_TYPES.CallExpression || this.calledFunction(call) !== null) return null;
@@ -630,10 +635,14 @@ export class FileEffects {
     if (root.type !== AST_NODE_TYPES.Identifier) return null;
     const variable = variableOfIdentifier(this.sourceCode, root);
     const source = variable ? getImportSource(variable) : null;
-    if (!source?.module.startsWith('.')) return null;
+    if (!source) return null;
     const name = callee === root ? source.imported : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
     if (name === null || name === '*') return null;
-    return { module: source.module, name, file: getRelativeModules(this.context).resolve(source.module) };
+    const modules = getRelativeModules(this.context);
+    if (source.module.startsWith('.')) return { module: source.module, name, file: modules.resolve(source.module) };
+    // `@acme/core/v3`: a package of the same workspace, read from its source like a relative module.
+    const file = modules.resolveWorkspace(source.module);
+    return file === null ? null : { module: source.module, name, file };
   }
 
   /**
@@ -920,6 +929,12 @@ export class FileEffects {
     return node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression ? node : null;
   }
 
+  /** True when `new X(...)` makes a built-in value (`BUILT_IN_VALUE_CONSTRUCTORS`: `new Uint8Array(b)`) of the global `X`. */
+  makesBuiltInValue(node: TSESTree.NewExpression): boolean {
+    const callee = skipTransparent(node.callee);
+    return callee.type === AST_NODE_TYPES.Identifier && BUILT_IN_VALUE_CONSTRUCTORS.has(callee.name) && this.isGlobal(callee);
+  }
+
   /**
    * True when `new X(...)` makes an object of a class declared in this file that has no `then`
    * member (no thenable): awaiting or returning it from an async function waits for nothing.
@@ -1101,7 +1116,12 @@ export class FileEffects {
         if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return true;
         const init = skipTransparent(definition.node.init);
         // `const ready = new Promise((resolve) => { this.onReady = resolve; }); await ready;`
-        if (init.type === AST_NODE_TYPES.NewExpression) return !this.isResolveOnlyPromise(init);
+        if (init.type === AST_NODE_TYPES.NewExpression) return !this.isResolveOnlyPromise(init, depth + 1);
+        // `const { promise, resolve } = Promise.withResolvers()`: a deferred whose `reject` is not
+        // taken, from the global `Promise` or a same-file helper that hands out no `reject`.
+        if (definition.node.id.type === AST_NODE_TYPES.ObjectPattern && init.type === AST_NODE_TYPES.CallExpression && takesResolveOnly(definition.node.id, node.name) && this.makesDeferred(init)) return false;
+        // A part taken out of the call's value is not the value: whether it can reject is unknown.
+        if (definition.node.id.type !== AST_NODE_TYPES.Identifier) return true;
         return init.type !== AST_NODE_TYPES.CallExpression || this.valueCanReject(init, depth + 1);
       }
       case AST_NODE_TYPES.CallExpression:
@@ -1115,7 +1135,7 @@ export class FileEffects {
         return !values || values.some((value) => value.type !== AST_NODE_TYPES.NewExpression || !this.isResolveOnlyPromise(value));
       }
       case AST_NODE_TYPES.NewExpression:
-        if (this.isResolveOnlyPromise(node)) return false;
+        if (this.isResolveOnlyPromise(node, depth)) return false;
         return this.summaryAt(node, depth)?.canReject ?? true;
       // `(await import('got')).default`: a Node built-in or a package installed with this one.
       case AST_NODE_TYPES.ImportExpression: {
@@ -1207,7 +1227,49 @@ export class FileEffects {
    * (`new Promise((resolve) => setTimeout(resolve, ms))`): waiting is its whole point, so a dropped
    * one is a forgotten `await`, and rules keep treating it as any other promise.
    */
-  private isResolveOnlyPromise(node: TSESTree.NewExpression): boolean {
+  /**
+   * `Promise.withResolvers()` (the global `Promise`), or a call of a same-file helper whose every
+   * returned object literal has no `reject` (and no spread) and whose every `new Promise` executor
+   * leaves its `reject` parameter unused: a deferred nobody else can reject. A pending-request
+   * table's `map.get(id)` or any other call is not one.
+   */
+  private makesDeferred(call: TSESTree.CallExpression): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const object = skipTransparent(callee.object);
+      return staticMemberName(callee) === 'withResolvers' && object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise' && this.isGlobal(object);
+    }
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = variableOfIdentifier(this.sourceCode, callee)?.defs;
+    if (definition?.length !== 1) return false;
+    const declared = definition[0];
+    const helper =
+      declared?.type === 'FunctionName' ? declared.node : declared?.type === 'Variable' && declared.node.init ? skipTransparent(declared.node.init) : null;
+    if (!helper || !isFunctionNode(helper) || helper.async) return false;
+    const returned: TSESTree.Node[] = [];
+    let promises = true;
+    if (helper.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(skipTransparent(helper.body));
+    someNodeBelow(helper.body, this.sourceCode.visitorKeys, (inner) => {
+      if (inner.type === AST_NODE_TYPES.ReturnStatement && inner.argument) returned.push(skipTransparent(inner.argument));
+      if (inner.type === AST_NODE_TYPES.NewExpression) {
+        const executor = inner.arguments[0] ? skipTransparent(inner.arguments[0]) : null;
+        const reject = executor && isFunctionNode(executor) ? executor.params[1] : undefined;
+        if (reject !== undefined && (reject.type !== AST_NODE_TYPES.Identifier || this.sourceCode.getDeclaredVariables(executor as FunctionNode).some((variable) => variable.name === reject.name && variable.references.length > 0))) promises = false;
+      }
+      return false;
+    });
+    return (
+      promises &&
+      returned.length > 0 &&
+      returned.every(
+        (value) =>
+          value.type === AST_NODE_TYPES.ObjectExpression &&
+          value.properties.every((property) => property.type === AST_NODE_TYPES.Property && !property.computed && !(property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'reject')),
+      )
+    );
+  }
+
+  private isResolveOnlyPromise(node: TSESTree.NewExpression, depth = 1): boolean {
     const callee = skipTransparent(node.callee);
     if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise' || !this.isGlobal(callee)) return false;
     const executor = node.arguments[0] ? skipTransparent(node.arguments[0]) : null;
@@ -1215,7 +1277,19 @@ export class FileEffects {
     const reject = executor.params[1];
     if (reject === undefined) return true;
     if (reject.type !== AST_NODE_TYPES.Identifier) return false;
-    return this.sourceCode.getDeclaredVariables(executor).every((variable) => variable.name !== reject.name || variable.references.length === 0);
+    return this.sourceCode
+      .getDeclaredVariables(executor)
+      .every((variable) => variable.name !== reject.name || variable.references.every((reference) => this.forwardsRejectionOfSafeValue(reference.identifier, depth)));
+  }
+
+  /**
+   * `(async () => { ... })().catch(reject)` inside an executor: `reject` handed only to `.catch` of
+   * a value that cannot reject (`valueCanReject`), so it is never called. Any other use of it may.
+   */
+  private forwardsRejectionOfSafeValue(reject: TSESTree.Node, depth: number): boolean {
+    const call = reject.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1 || call.arguments[0] !== reject || chainMethodName(call) !== 'catch') return false;
+    return !this.valueCanReject((skipTransparent(call.callee) as TSESTree.MemberExpression).object, depth + 1);
   }
 
   /**
@@ -1252,6 +1326,9 @@ export class FileEffects {
       if (call.arguments.every((argument) => isFunctionNode(argument)) && this.isDelay(receiver)) return false;
       return this.valueCanReject(receiver, depth + 1);
     }
+    // `await pending.shift()`: an element of a local array of promises that cannot reject.
+    const taken = takenElementOf(call);
+    if (taken !== null) return this.collectedCanReject(taken, depth);
     const combinator = this.promiseCombinator(call);
     if (combinator === null) {
       // A recursive call (`catch (e) { log(e); return this.poll(); }`) has the function's own
@@ -1351,9 +1428,10 @@ export class FileEffects {
   }
 
   /**
-   * For `Promise.all(promises)`: false when `promises` is a local array declared with a literal
-   * whose every element, and every argument ever `push`ed into it, cannot reject
-   * (`promises.push(install(m).catch(() => retry.push(m)))`). Any other use of the array (passed
+   * For `Promise.all(promises)` and `await promises.shift()`: false when `promises` is a local
+   * array declared with a literal whose every element, and every argument ever `push`ed into it,
+   * cannot reject (`promises.push(install(m).catch(() => retry.push(m)))`). Reading its `length`
+   * and taking elements out (`shift()`, `pop()`) add nothing. Any other use of the array (passed
    * on, reassigned, spread, written by index) answers true: something else may add to it.
    */
   private collectedCanReject(list: TSESTree.Identifier, depth: number): boolean {
@@ -1374,6 +1452,8 @@ export class FileEffects {
       const member = staticMemberName(parent);
       if (member === 'length') return false;
       const call = parent.parent;
+      // `await promises.shift()`: an element taken out, no new one added.
+      if ((member === 'shift' || member === 'pop') && call.type === AST_NODE_TYPES.CallExpression && call.callee === parent && call.arguments.length === 0) return false;
       if (member !== 'push' || call.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return true;
       return call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement || this.valueCanReject(argument, depth + 1));
     });
@@ -1480,6 +1560,11 @@ export class FileEffects {
       return held === null || (held.type !== AST_NODE_TYPES.CallExpression && held.type !== AST_NODE_TYPES.NewExpression && held.type !== AST_NODE_TYPES.AwaitExpression)
         ? 'memory'
         : null;
+    }
+    // `crypto.subtle.digest(...)`, `subtle.sign(...)`: a quick WebCrypto operation, CPU work behind
+    // a promise (which rejects on a bad algorithm or key).
+    if (member !== null && WEB_CRYPTO_QUICK_METHODS.has(member) && (root.type === AST_NODE_TYPES.Identifier ? root.name === 'subtle' : root.type === AST_NODE_TYPES.MemberExpression && staticMemberName(root) === 'subtle')) {
+      return 'compute';
     }
     // Named for what it does, wherever it is defined: an environment loader (`loadEnv()`), a
     // module loader (`fs.dynamicImport(file)`, `require(path)` of a computed path).
@@ -1599,6 +1684,9 @@ function apiSummary(effect: Exclude<ApiEffect, null>, call: EffectCall): EffectS
   switch (effect) {
     case 'memory':
       return { ...IO, waits: 'memory', canReject: false };
+    // CPU work behind a promise that rejects on bad input (`crypto.subtle.digest('SHA-3', data)`).
+    case 'compute':
+      return { ...IO, waits: 'memory' };
     case 'cachedRead':
       return { ...IO, waits: 'cached' };
     case 'fileWrite':
@@ -2404,8 +2492,9 @@ class FunctionWalk {
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
         if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node)) return 'memory';
-        // `return new Option(path, label)`: an object of a class of this file that is no thenable.
-        if (node.type === AST_NODE_TYPES.NewExpression && this.effects.makesPlainObject(node)) return 'memory';
+        // `return new Option(path, label)`: an object of a class of this file that is no thenable;
+        // `return new Uint8Array(signature)`: a built-in value (`BUILT_IN_VALUE_CONSTRUCTORS`).
+        if (node.type === AST_NODE_TYPES.NewExpression && (this.effects.makesPlainObject(node) || this.effects.makesBuiltInValue(node))) return 'memory';
         const summary = this.effects.calleeSummary(node, this.depth);
         if (summary) return summary.waits;
         // A function of another module that answers from what it keeps, or waits on nothing.
@@ -2942,6 +3031,8 @@ function containsAwait(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode['vi
 interface TypedDeclaration {
   readonly parts: FunctionParts;
   readonly text: string;
+  /** The path of the file it is declared in. */
+  readonly file: string;
 }
 
 /** A function-like declaration of the checker, by positions only (no `typescript` module needed). */
@@ -2969,7 +3060,7 @@ function declarationParts(declared: TypedFunctionLike): TypedDeclaration | null 
   const text = file.text;
   const bodyText = text.slice(body.pos, body.end).trimStart();
   if (!bodyText.startsWith('{')) return null;
-  return { parts: { parameters: text.slice(parameters.pos, parameters.end), body: bodyText }, text };
+  return { parts: { parameters: text.slice(parameters.pos, parameters.end), body: bodyText }, text, file: file.fileName };
 }
 
 /** `Promise.resolve(load())`: the call whose promise it adopts and the `Promise` named, else null. */
@@ -3112,4 +3203,34 @@ function isDelayExecutor(executor: FunctionNode): boolean {
   if (expression?.type !== AST_NODE_TYPES.CallExpression) return false;
   const timer = skipTransparent(expression.callee);
   return timer.type === AST_NODE_TYPES.Identifier && (timer.name === 'setTimeout' || timer.name === 'setImmediate');
+}
+
+/** `list.shift()` / `list.pop()` without arguments on a plain name: the `list` it takes an element of, else null. */
+function takenElementOf(call: TSESTree.CallExpression): TSESTree.Identifier | null {
+  if (call.arguments.length > 0) return null;
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = staticMemberName(callee);
+  const list = skipTransparent(callee.object);
+  return (method === 'shift' || method === 'pop') && list.type === AST_NODE_TYPES.Identifier ? list : null;
+}
+
+/**
+ * `{ promise, resolve }` (also renamed, `{ promise: ready, resolve: open }`) destructured from a
+ * deferred, with `name` bound to its `promise`: the code holds only the means to resolve it. No
+ * `reject`, no rest element (which would keep `reject`), and `resolve` taken: a pattern without it
+ * is not a deferred's.
+ */
+function takesResolveOnly(pattern: TSESTree.ObjectPattern, name: string): boolean {
+  let holdsPromise = false;
+  let holdsResolve = false;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) return false;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
+    if (key === 'reject' || key === null) return false;
+    const value = property.value;
+    if (key === 'promise') holdsPromise = value.type === AST_NODE_TYPES.Identifier && value.name === name;
+    if (key === 'resolve') holdsResolve = true;
+  }
+  return holdsPromise && holdsResolve;
 }

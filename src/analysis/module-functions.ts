@@ -4,9 +4,18 @@
  * negative answer is given ("waits on nothing"), and only when the declaration is found and its
  * whole body says so; anything unclear answers false, so callers keep assuming real work.
  */
+import { statSync } from 'node:fs';
 import { fromModuleText } from './module-exports';
-import { resolveRelativeModule, type ResolvedModule } from './module-resolution';
-import { FINALIZING_STEP_NAME, OUTSIDE_WORLD_MODULES, SYNC_VALUE_MODULES, VALUE_METHODS } from '../catalog/effects';
+import { resolveRelativeModule, resolveWorkspaceModule, type ResolvedModule } from './module-resolution';
+import {
+  BUILT_IN_VALUE_CONSTRUCTORS,
+  FINALIZING_STEP_NAME,
+  OUTSIDE_WORLD_MODULES,
+  SYNC_CRYPTO_FUNCTIONS,
+  SYNC_VALUE_MODULES,
+  VALUE_METHODS,
+  WEB_CRYPTO_QUICK_METHODS,
+} from '../catalog/effects';
 import { bodyOpenAfterParameters, closingIndex, skipTrivia } from './guarded-bodies';
 
 /** `export * from './x'` / `export { a, b as c } from './x'` at a line start. */
@@ -155,7 +164,7 @@ function fromExportedDeclaration<T>(
   resolved: ResolvedModule,
   name: string,
   key: string,
-  derive: (parts: FunctionParts, text: string) => T,
+  derive: (parts: FunctionParts, text: string, module: ResolvedModule) => T,
   hops = 0,
 ): T | null {
   const { file, stats } = resolved;
@@ -164,7 +173,7 @@ function fromExportedDeclaration<T>(
     `${key}:${name}`,
     (text): OwnAnswer<T> => {
       const parts = ownFunctionParts(text, name);
-      return parts === null ? { declared: false } : { declared: true, value: derive(parts, text) };
+      return parts === null ? { declared: false } : { declared: true, value: derive(parts, text, resolved) };
     },
     stats,
   );
@@ -293,26 +302,6 @@ const CALLED_NAME = /(?:([\w$]+)\s*\.\s*)?([\w$]+)\s*\(/g;
 /** Functions that compute from memory, besides `VALUE_METHODS`: conversions and `Math`/`Array`/`Object` helpers. */
 const VALUE_FUNCTIONS: ReadonlySet<string> = new Set(['String', 'Number', 'Boolean', 'floor', 'ceil', 'round', 'random', 'min', 'max', 'abs', 'keys', 'values', 'entries', 'from', 'isArray', 'map', 'filter']);
 
-/**
- * True when a `return` of the body hands on something that may be a promise: a `new` object, or a
- * call of anything but a value method or function (`parts.join('-')`, `String(n)`: see
- * `VALUE_METHODS`, `VALUE_FUNCTIONS`) or a function of a built-in module that computes a value in
- * place (`valueModuleNames`: `path.basename(p)`, `basename(p)` imported from `path`).
- */
-function returnsCall(body: string, valueModuleNames: ReadonlySet<string>): boolean {
-  for (const match of body.matchAll(RETURN_EXPRESSION)) {
-    const expression = match[1] ?? '';
-    if (/^\s*new\b/.test(expression)) return true;
-    for (const called of expression.matchAll(CALLED_NAME)) {
-      const name = called[2] ?? '';
-      const object = called[1];
-      if (object !== undefined ? valueModuleNames.has(object) : valueModuleNames.has(name)) continue;
-      if (!VALUE_METHODS.has(name) && !VALUE_FUNCTIONS.has(name)) return true;
-    }
-  }
-  return false;
-}
-
 /** An import of a module by its namespace or default name, or by named bindings (ES `import` or a `require`). */
 const MODULE_IMPORT =
   /\bimport\s+(?:\*\s+as\s+([\w$]+)|([\w$]+)|\{([^}]*)\})\s+from\s*['"]([^'"]+)['"]|\b(?:const|let|var)\s+(?:([\w$]+)|\{([^}]*)\})\s*=\s*require\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
@@ -342,34 +331,224 @@ function valueModuleNamesOf(text: string): ReadonlySet<string> {
 }
 
 /**
- * True when the function `name` of a relative module (`resolved`) waits on nothing, read
- * from the body of its declaration in the module's text (see `functionBodyText`): it awaits no
- * call (only values at hand: `await ready`, `await instancesPromise`), chains no `.then`, returns
- * nothing called or constructed, yields nothing, and creates no `new Promise`. An `async` helper
- * that computes (a random string, an id, a parsed query) or reads a memoised promise of its
- * module is such a function. A body that cannot be found, or an arrow whose expression calls
- * anything, gives false.
+ * True when the function `name` of a module (`resolved`: a relative module, or a source file of a
+ * package of the same workspace) waits on nothing, read from the body of its declaration in the
+ * module's text (see `functionBodyText`, `ownWait`): every `await` and `return` of it is of a
+ * value at hand (`await ready`), a module loaded by a fixed name (`await import('uncrypto')`: the
+ * module cache answers), a quick WebCrypto operation (`await subtle.digest('SHA-256', bytes)`,
+ * `WEB_CRYPTO_QUICK_METHODS`), a value computed in place (`parts.join('-')`, `new Uint8Array(b)`,
+ * `Promise.resolve(crypto.getRandomValues(b))`), or a call of a function that waits on nothing in
+ * turn: one the same module declares, or one it imports from a relative module or a workspace
+ * package (`return await digestKey(parts.join('-'))`), followed at most `MAX_WAIT_DEPTH` functions
+ * deep. An `async` helper that serialises, hashes or builds a value is such a function. A body
+ * that cannot be found, an arrow whose expression calls anything, a `.then`, a `yield`, a `new
+ * Promise`, or any other awaited or returned call gives false.
  */
 export function moduleFunctionWaitsOnNothing(resolved: ResolvedModule, name: string): boolean {
-  return fromExportedDeclaration(resolved, name, 'waitsOnNothing', (parts, text) => bodyWaitsOnNothing(parts.body, text)) ?? false;
+  return followedWaitsOnNothing(resolved, name, 0, new Set([`${resolved.file}\0${name}`]));
 }
 
 /**
  * `moduleFunctionWaitsOnNothing`'s reading of one declaration: its body text and the text of the
- * module it is in (for the names that module binds to built-in value modules). Typed mode hands
- * it the declaration the checker found.
+ * module it is in (for the names that module binds and imports), and that module's file when
+ * known (to follow its imports; null: only its own declarations are followed). Typed mode hands it
+ * the declaration the checker found.
  */
-export function bodyWaitsOnNothing(body: string | null, text: string): boolean {
-  if (body === null || !body.trimStart().startsWith('{')) return false;
-  if (/\.then\s*\(|\byield\b|\bnew\s+Promise\b/.test(body) || returnsCall(body, valueModuleNamesOf(text))) return false;
+export function bodyWaitsOnNothing(body: string | null, text: string, file: string | null = null): boolean {
+  const own = ownWait(body, text);
+  if (own.kind === 'io') return false;
+  // The file's real stats, so its text is the one `module-exports.ts` keeps (one `stat`, then cache hits).
+  let module: ResolvedModule | null = null;
+  if (file !== null) {
+    try {
+      module = { file, stats: statSync(file) };
+    } catch {
+      module = null;
+    }
+  }
+  const seen = new Set<string>();
+  return own.callees.every((callee) => calleeWaitsOnNothing(callee, module, text, 1, seen));
+}
+
+/** How many functions deep `moduleFunctionWaitsOnNothing` follows the calls a body awaits or returns. */
+const MAX_WAIT_DEPTH = 4;
+
+/**
+ * A function a body awaits or returns the result of, to be read in turn: `local`, declared in the
+ * same module; `import`, a binding the module imports (`name` as that module exports it:
+ * `default` for a default import).
+ */
+type Callee = { readonly kind: 'local'; readonly name: string } | { readonly kind: 'import'; readonly specifier: string; readonly name: string };
+
+/** What one declaration's own text says it waits on: maybe real work (`io`), or nothing but what its `callees` wait on. */
+type OwnWait = { readonly kind: 'io' } | { readonly kind: 'callees'; readonly callees: readonly Callee[] };
+
+const OWN_IO: OwnWait = { kind: 'io' };
+
+/** `followedWaitsOnNothing` of one callee of a body read from `module` (null: its file is unknown; `text` is its text). */
+function calleeWaitsOnNothing(callee: Callee, module: ResolvedModule | null, text: string, depth: number, seen: Set<string>): boolean {
+  if (depth > MAX_WAIT_DEPTH) return false;
+  if (callee.kind === 'local') {
+    if (module === null) {
+      // Only this text: its own declaration, without following its imports.
+      const parts = ownFunctionParts(text, callee.name);
+      const own = ownWait(parts?.body ?? null, text);
+      if (own.kind === 'io' || seen.has(`\0${callee.name}`)) return own.kind !== 'io';
+      seen.add(`\0${callee.name}`);
+      return own.callees.every((next) => next.kind === 'local' && calleeWaitsOnNothing(next, null, text, depth + 1, seen));
+    }
+    const key = `${module.file}\0${callee.name}`;
+    if (seen.has(key)) return true;
+    seen.add(key);
+    return followedWaitsOnNothing(module, callee.name, depth, seen);
+  }
+  if (module === null) return false;
+  const target = callee.specifier.startsWith('.') ? resolveRelativeModule(module.file, callee.specifier) : resolveWorkspaceModule(module.file, callee.specifier);
+  if (target === null) return false;
+  const key = `${target.file}\0${callee.name}`;
+  if (seen.has(key)) return true;
+  seen.add(key);
+  return followedWaitsOnNothing(target, callee.name, depth, seen);
+}
+
+/**
+ * True when the declaration of `name` found from `resolved` (through `export ... from` too) waits
+ * on nothing by its own text, and so does each function it awaits or returns the result of (a
+ * recursion contributes nothing more: `seen`).
+ */
+function followedWaitsOnNothing(resolved: ResolvedModule, name: string, depth: number, seen: Set<string>): boolean {
+  const found = fromExportedDeclaration(resolved, name, 'ownWait', (parts, text, module) => ({ own: ownWait(parts.body, text, parts.parameters), module, text }));
+  if (found === null || found.own.kind === 'io') return false;
+  return found.own.callees.every((callee) => calleeWaitsOnNothing(callee, found.module, found.text, depth + 1, seen));
+}
+
+/** `await import('uncrypto')`: a module loaded by a fixed name; after the first load the module cache answers. */
+const FIXED_IMPORT = /^import\s*\(\s*(['"`])[^'"`]+\1\s*\)/;
+
+/** The callee of an awaited call: a name, or a chain of names (`crypto.subtle.digest`), with optional type arguments, up to its `(`. */
+const AWAITED_CALL = /^((?:[\w$]+\s*\??\.\s*)*)([\w$]+)\s*(?:<[^<>()]*>\s*)?\(/;
+
+/**
+ * What one called name in an awaited or returned expression is: `value`, computed in place (a
+ * value method or function, a built-in constructor, a function of a built-in value module,
+ * `Promise.resolve`, a quick WebCrypto operation, `crypto.getRandomValues`); `follow`, a plain
+ * function name whose declaration decides; `io` otherwise (a method of some object).
+ */
+function calledKind(object: string | undefined, name: string, valueModuleNames: ReadonlySet<string>, awaited: boolean): 'value' | 'follow' | 'io' {
+  if (object === undefined) {
+    if (valueModuleNames.has(name)) return 'value';
+    // `Math.random().toString(36)`: a value method on a computed value has no name before its `.`.
+    if (!awaited && (VALUE_FUNCTIONS.has(name) || VALUE_METHODS.has(name) || BUILT_IN_VALUE_CONSTRUCTORS.has(name))) return 'value';
+    return 'follow';
+  }
+  if (valueModuleNames.has(object)) return 'value';
+  // A method name alone says nothing of its receiver when the call is awaited or its promise
+  // kept (`await redis.keys(pattern)`, `await socket.join(room)`): only returned values.
+  if (!awaited && (VALUE_METHODS.has(name) || VALUE_FUNCTIONS.has(name))) return 'value';
+  if (object === 'Promise' && name === 'resolve') return 'value';
+  if (object === 'subtle' && WEB_CRYPTO_QUICK_METHODS.has(name)) return 'value';
+  if (object === 'crypto' && SYNC_CRYPTO_FUNCTIONS.has(name)) return 'value';
+  return 'io';
+}
+
+/**
+ * What a declaration's own body waits on, by its text (see `moduleFunctionWaitsOnNothing`): `io`
+ * when something it awaits or returns may be real work; otherwise the plain functions it awaits
+ * or returns the result of, each found as a declaration of the module's text or one of its
+ * imports (a name that is neither, or a parameter of the declaration, is `io`).
+ */
+function ownWait(body: string | null, text: string, parameters: string | null = null): OwnWait {
+  if (body === null || !body.trimStart().startsWith('{')) return OWN_IO;
+  if (/\.then\s*\(|\byield\b|\bnew\s+Promise\b/.test(body)) return OWN_IO;
+  const valueModuleNames = valueModuleNamesOf(text);
+  const followed = new Set<string>();
+  /** False when the called name is neither computed in place nor a function to follow. */
+  const consider = (object: string | undefined, name: string, awaited = false): boolean => {
+    const kind = calledKind(object, name, valueModuleNames, awaited);
+    if (kind === 'follow') followed.add(name);
+    return kind !== 'io';
+  };
+  /** False when a local `name` holds a promise a call made (`pending = readFile(p)`) that is not computed in place. */
+  const heldCallsOk = (name: string): boolean => {
+    const escaped = name.replace(/[$]/g, '\\$');
+    const assigned = new RegExp(String.raw`(?<![\w$.])${escaped}\s*(?::[^=;\n]*)?=(?![=>])\s*(?!await\b)((?:[\w$]+\s*\??\.\s*)*)([\w$]+)\s*(?:<[^<>()]*>\s*)?\(`, 'g');
+    for (const held of body.matchAll(assigned)) {
+      const chain = (held[1] ?? '').split('.').map((part) => part.replace(/[\s?]/g, '')).filter(Boolean);
+      if (!consider(chain.at(-1), held[2] ?? '', true)) return false;
+    }
+    return true;
+  };
+  for (const match of body.matchAll(RETURN_EXPRESSION)) {
+    const expression = match[1] ?? '';
+    const returnedName = /^\s*([\w$]+)\s*$/.exec(expression)?.[1];
+    if (returnedName !== undefined && !heldCallsOk(returnedName)) return OWN_IO;
+    const created = /^\s*new\s+([\w$]+)/.exec(expression);
+    if (/^\s*new\b/.test(expression) && !BUILT_IN_VALUE_CONSTRUCTORS.has(created?.[1] ?? '')) return OWN_IO;
+    for (const called of expression.matchAll(CALLED_NAME)) if (!consider(called[1], called[2] ?? '')) return OWN_IO;
+  }
   for (let index = body.indexOf('await'); index !== -1; index = body.indexOf('await', index + 5)) {
     const before = body[index - 1];
     if (before !== undefined && /[\w$]/.test(before)) continue;
     const after = body.slice(index + 5);
     if (!/^\s/.test(after)) continue;
-    if (!VALUE_AWAIT.test(after.trimStart())) return false;
+    const awaited = after.trimStart();
+    if (VALUE_AWAIT.test(awaited)) {
+      // `await pending` of a local a call filled (`pending = fetchRates()`): that call's wait.
+      const awaitedName = /^[\w$]+(?![\w$]*\s*\??\.)/.exec(awaited)?.[0];
+      if (awaitedName !== undefined && !heldCallsOk(awaitedName)) return OWN_IO;
+      continue;
+    }
+    if (FIXED_IMPORT.test(awaited)) continue;
+    const call = AWAITED_CALL.exec(awaited);
+    if (!call) return OWN_IO;
+    const chain = (call[1] ?? '').split('.').map((part) => part.replace(/[\s?]/g, '')).filter(Boolean);
+    const name = call[2] ?? '';
+    // The call must be the whole awaited expression (`await hash(x);`, not `await hash(x).then(f)`).
+    const close = closingIndex(awaited, call[0].length - 1);
+    const rest = close === -1 ? '' : awaited.slice(close + 1).trimStart();
+    if (close === -1 || !/^(?:[;,)\]}]|$|as\b)/.test(rest)) return OWN_IO;
+    if (!consider(chain.at(-1), name, true)) return OWN_IO;
+    // `await Promise.resolve(x)`: what it holds is computed now.
+    if (chain.at(-1) === 'Promise') {
+      for (const called of awaited.slice(call[0].length, close).matchAll(CALLED_NAME)) if (!consider(called[1], called[2] ?? '')) return OWN_IO;
+    }
   }
-  return true;
+  const parameterNames = new Set((parameters ?? '').match(/[\w$]+/g) ?? []);
+  const callees: Callee[] = [];
+  for (const name of followed) {
+    if (parameterNames.has(name)) return OWN_IO;
+    if (ownFunctionParts(text, name) !== null) {
+      callees.push({ kind: 'local', name });
+      continue;
+    }
+    const imported = importedBinding(text, name);
+    if (imported === null) return OWN_IO;
+    callees.push({ kind: 'import', ...imported });
+  }
+  return { kind: 'callees', callees };
+}
+
+/**
+ * The module a module's text imports the local `name` from, and the name that module exports it
+ * as: `import { digest } from './crypto'`, `import { sha as digest } from '@acme/core'`,
+ * `import digest from './digest'` (`default`), `const { digest } = require('./crypto')`. Type-only
+ * imports are skipped. Null when `name` is not imported so.
+ */
+function importedBinding(text: string, name: string): { specifier: string; name: string } | null {
+  for (const match of text.matchAll(MODULE_IMPORT)) {
+    const specifier = match[4] ?? match[7];
+    if (specifier === undefined || /^import\s+type\b/.test(match[0])) continue;
+    if (match[2] === name) return { specifier, name: 'default' };
+    const list = match[3] ?? match[6];
+    if (list === undefined) continue;
+    for (const part of list.split(',')) {
+      const trimmed = part.trim();
+      if (trimmed.startsWith('type ')) continue;
+      const [imported, local] = trimmed.split(/\s+as\s+|\s*:\s*/);
+      if ((local ?? imported) === name && imported) return { specifier, name: imported };
+    }
+  }
+  return null;
 }
 
 /**

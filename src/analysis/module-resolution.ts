@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { perFile } from './per-file';
 
@@ -207,7 +207,201 @@ export class RelativeModules {
     }
     return found;
   }
+
+  private readonly workspaceResolved = new Map<string, ResolvedModule | null>();
+
+  /**
+   * The source file a bare specifier names when the package is one of the linted file's own
+   * workspace (see `resolveWorkspaceModule`), once per specifier for the file. Only the analyses
+   * that read what a called function does ask it (`FileEffects`); a package's exports are never
+   * inferred to return promises this way.
+   */
+  resolveWorkspace(specifier: string): ResolvedModule | null {
+    let found = this.workspaceResolved.get(specifier);
+    if (found === undefined) {
+      found = resolveWorkspaceModule(this.importer, specifier);
+      this.workspaceResolved.set(specifier, found);
+    }
+    return found;
+  }
 }
 
 /** The linted file's `RelativeModules` (see there), shared by every rule of the plugin. */
 export const getRelativeModules = perFile((context) => new RelativeModules(context.filename));
+
+/**
+ * A workspace (monorepo) root's packages by name: the folders its `package.json` `workspaces`
+ * (an array, or `{ packages }`) or its `pnpm-workspace.yaml` `packages:` list name, as plain
+ * folders or as `folder/*` (`folder/**` is read as `folder/*`); negated entries are skipped.
+ */
+interface Workspace {
+  readonly packages: ReadonlyMap<string, string>;
+}
+
+/**
+ * Per directory: the workspace it is the root of (null: none). Read once per directory per process,
+ * like `package.json` files elsewhere (see `where-it-runs.ts`); a workspace whose packages change
+ * during one long editor session is seen at the next start.
+ */
+const workspaceRoots = new Map<string, Workspace | null>();
+
+/** The folder patterns a workspace root declares, or null when `dir` is no workspace root. */
+function workspacePatterns(dir: string): string[] | null {
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const declared = manifest && typeof manifest === 'object' ? (manifest as Record<string, unknown>)['workspaces'] : undefined;
+    const list = Array.isArray(declared) ? declared : declared && typeof declared === 'object' ? (declared as Record<string, unknown>)['packages'] : undefined;
+    if (Array.isArray(list)) return list.filter((entry): entry is string => typeof entry === 'string');
+  } catch {
+    // no manifest, or not JSON: try pnpm's file
+  }
+  let yaml: string;
+  try {
+    yaml = readFileSync(path.join(dir, 'pnpm-workspace.yaml'), 'utf8');
+  } catch {
+    return null;
+  }
+  const patterns: string[] = [];
+  let inPackages = false;
+  for (const line of yaml.split(/\r?\n/)) {
+    if (/^packages\s*:/.test(line)) inPackages = true;
+    else if (/^\S/.test(line)) inPackages = false;
+    else if (inPackages) {
+      const entry = /^\s*-\s*['"]?([^'"#]+?)['"]?\s*(?:#.*)?$/.exec(line)?.[1];
+      if (entry) patterns.push(entry);
+    }
+  }
+  return patterns;
+}
+
+/** The workspace whose root is `dir` (see `Workspace`), or null. */
+function workspaceAt(dir: string): Workspace | null {
+  const known = workspaceRoots.get(dir);
+  if (known !== undefined) return known;
+  const patterns = workspacePatterns(dir);
+  let workspace: Workspace | null = null;
+  if (patterns !== null) {
+    const packages = new Map<string, string>();
+    for (const pattern of patterns) {
+      if (pattern.startsWith('!')) continue;
+      const wild = /^(.*?)\/\*\*?$/.exec(pattern.replace(/^\.\//, ''));
+      const folders: string[] = [];
+      if (wild?.[1] !== undefined) {
+        const parent = path.join(dir, wild[1]);
+        try {
+          for (const entry of readdirSync(parent, { withFileTypes: true })) if (entry.isDirectory()) folders.push(path.join(parent, entry.name));
+        } catch {
+          continue;
+        }
+      } else if (!pattern.includes('*')) folders.push(path.join(dir, pattern));
+      for (const folder of folders) {
+        try {
+          const manifest: unknown = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+          const name = manifest && typeof manifest === 'object' ? (manifest as Record<string, unknown>)['name'] : undefined;
+          if (typeof name === 'string' && !packages.has(name)) packages.set(name, folder);
+        } catch {
+          // a folder without a readable manifest is no package
+        }
+      }
+    }
+    workspace = { packages };
+  }
+  workspaceRoots.set(dir, workspace);
+  return workspace;
+}
+
+/** The leaves of an `exports` condition object (or the string itself), source conditions first. */
+function exportTargets(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(exportTargets);
+  if (!value || typeof value !== 'object') return [];
+  const targets = Object.values(value as Record<string, unknown>).flatMap(exportTargets);
+  // A condition pointing at TypeScript source (tshy's source dialect, a `source` condition) first.
+  return [...targets.filter((target) => /\.[cm]?tsx?$/.test(target) && !/\.d\.[cm]?ts$/.test(target)), ...targets];
+}
+
+/** Format folders a build writes below its output folder: `dist/esm/x.js`, `dist/commonjs/x.js`. */
+const FORMAT_FOLDERS: ReadonlySet<string> = new Set(['esm', 'cjs', 'commonjs', 'es', 'mjs', 'module', 'browser', 'node']);
+
+/**
+ * The source file a package target names (`./src/v3/index.ts`, or `./dist/esm/v3/index.js` read
+ * as `src/v3/index` in the source extensions): the built output of a workspace package is
+ * usually absent from a checkout, its source is there.
+ */
+function sourceOfTarget(packageDir: string, target: string): ResolvedModule | null {
+  if (/\.d\.[cm]?ts$/.test(target) || target.includes('*')) return null;
+  const relative = target.replace(/^\.\//, '');
+  const importer = path.join(packageDir, 'package.json');
+  const direct = resolveRelativeModule(importer, `./${relative}`);
+  if (direct && /\.[cm]?tsx?$/.test(direct.file)) return direct;
+  const parts = relative.split('/');
+  if (parts.length > 1 && BUILD_OUTPUT_FOLDERS.has(parts[0] ?? '')) {
+    parts.shift();
+    if (parts.length > 1 && FORMAT_FOLDERS.has(parts[0] ?? '')) parts.shift();
+    const stem = parts.join('/').replace(/\.[cm]?js$/, '');
+    return resolveRelativeModule(importer, `./src/${stem}`) ?? direct;
+  }
+  return direct;
+}
+
+/** Folders a package's build writes to (`dist/index.js` is built from `src/index.ts`). */
+const BUILD_OUTPUT_FOLDERS: ReadonlySet<string> = new Set(['dist', 'lib', 'build', 'out']);
+
+/**
+ * The source file a bare specifier (`@acme/core`, `@acme/core/v3`) names when the package is one
+ * of the linted file's own workspace (found from the nearest workspace root above the file, see
+ * `Workspace`): the target its `exports` give the subpath (a TypeScript-source condition first;
+ * a built `dist/...` target mapped back to `src/...`), else its `main`/`module`, else
+ * `src/<subpath>`. Null when no workspace root is above the file, the package is not one of its
+ * packages, or no source file is found. Like a relative import, it lets the analyses read what a
+ * function of the same repository does.
+ */
+export function resolveWorkspaceModule(importer: string, specifier: string): ResolvedModule | null {
+  if (specifier.startsWith('.') || specifier.startsWith('node:') || !path.isAbsolute(importer)) return null;
+  const segments = specifier.split('/');
+  const nameLength = specifier.startsWith('@') ? 2 : 1;
+  if (segments.length < nameLength) return null;
+  const name = segments.slice(0, nameLength).join('/');
+  const subpath = segments.slice(nameLength).join('/');
+  let packageDir: string | undefined;
+  for (let dir = path.dirname(importer); ; dir = path.dirname(dir)) {
+    if (path.basename(dir) === 'node_modules') return null;
+    const workspace = workspaceAt(dir);
+    if (workspace) {
+      packageDir = workspace.packages.get(name);
+      break;
+    }
+    if (path.dirname(dir) === dir) return null;
+  }
+  if (packageDir === undefined) return null;
+  let manifest: Record<string, unknown>;
+  try {
+    const json: unknown = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+    if (!json || typeof json !== 'object') return null;
+    manifest = json as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  const key = subpath === '' ? '.' : `./${subpath}`;
+  const exportsField = manifest['exports'];
+  const targets: string[] = [];
+  if (typeof exportsField === 'string' || Array.isArray(exportsField)) {
+    if (key === '.') targets.push(...exportTargets(exportsField));
+  } else if (exportsField && typeof exportsField === 'object') {
+    const record = exportsField as Record<string, unknown>;
+    const keyed = Object.keys(record).some((entry) => entry.startsWith('.'));
+    if (keyed) targets.push(...exportTargets(record[key]));
+    else if (key === '.') targets.push(...exportTargets(record));
+  }
+  // tshy keeps the source of each export beside the built ones.
+  const tshy = manifest['tshy'];
+  const tshyExports = tshy && typeof tshy === 'object' ? (tshy as Record<string, unknown>)['exports'] : undefined;
+  if (tshyExports && typeof tshyExports === 'object') targets.unshift(...exportTargets((tshyExports as Record<string, unknown>)[key]));
+  if (key === '.') for (const field of ['source', 'module', 'main']) if (typeof manifest[field] === 'string') targets.push(manifest[field]);
+  if (exportsField === undefined && subpath !== '') targets.push(`./src/${subpath}`, `./${subpath}`);
+  for (const target of targets) {
+    const found = sourceOfTarget(packageDir, target);
+    if (found) return found;
+  }
+  return null;
+}

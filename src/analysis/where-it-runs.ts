@@ -14,6 +14,7 @@ import {
   ENTRY_FILE_NAMES,
   EVENT_METHODS,
   FIXTURE_FOLDERS,
+  IN_PROCESS_CACHE_PACKAGES,
   LIMITER_MODULES,
   MAIN_MODULE_PATH,
   MIGRATION_FOLDERS,
@@ -26,6 +27,7 @@ import {
   QUEUE_WORKER_MODULES,
   REQUEST_HANDLER_EXPORTS,
   ROUTE_METHODS,
+  NETWORK_CACHE_PACKAGES,
   NETWORK_DATABASE_PACKAGES,
   SCRIPT_FILE_PATH,
   SQLITE_DRIVER_PACKAGES,
@@ -37,6 +39,7 @@ import {
   UI_FRAMEWORK_MODULES,
   SEQUENTIAL_LIMITER_METHODS,
   SERVER_FACTORIES,
+  SERVER_FRAMEWORK_PACKAGES,
   SERVER_MODULES,
   STARTUP_EVENTS,
   TEST_FILE_NAME,
@@ -132,8 +135,8 @@ export type AloneEvidence =
  * - `shebang`: it starts with `#!`;
  * - `bin`: it is a `bin` target of the nearest `package.json` (or its source, `src/x.ts` for
  *   `dist/x.js`);
- * - `cli-package`: the nearest `package.json` has a `bin` and no `main`, `module` or `exports`:
- *   the package is a command-line program, not a library;
+ * - `cli-package`: the nearest `package.json` has a `bin` and no `main`, `module` or `exports`
+ *   other than its `bin` targets: the package is a command-line program, not a library;
  * - `script-folder`: it lies in a `scripts/`, `bin/`, `cmd/`, `commands/` or `cli/` folder below
  *   the package, or the package's own folder has one of these names (`SCRIPT_FOLDERS`); a file
  *   with no `package.json` above it (a project that keeps its manifest elsewhere) counts its
@@ -203,19 +206,32 @@ export function isStrongEvidence(evidence: ConcurrencyEvidence): boolean {
 }
 
 /** What a `package.json` says about the files below it. */
-interface PackageInfo {
+export interface PackageInfo {
   readonly dir: string;
   /** Its `name`, or null. */
   readonly name: string | null;
   /** Absolute paths of its `bin` targets. */
   readonly bins: readonly string[];
-  /** It has a `bin` and no `main`, `module` or `exports`. */
+  /**
+   * It has a `bin` and no library entry besides it: no `main`, `module` or `exports`, or each of
+   * them names a `bin` target (`"bin": "./dist/index.js"` with `"exports": { ".": "./dist/index.js" }`:
+   * the export is the command itself, as a CLI built with tshy or tsup publishes it) and it
+   * depends on no server framework (`SERVER_FRAMEWORK_PACKAGES`: a server published to start with
+   * `npx notes-server` is no one-shot command).
+   */
   readonly cliOnly: boolean;
   /**
    * Its dependencies (`dependencies`, `devDependencies`, `optionalDependencies`) include an SQLite
    * driver (`SQLITE_DRIVER_PACKAGES`) and no client of a networked database (`NETWORK_DATABASE_PACKAGES`).
    */
   readonly sqliteOnly: boolean;
+  /**
+   * Its dependencies include an in-process cache library (`IN_PROCESS_CACHE_PACKAGES`: node-cache)
+   * and no client of a cache outside the process (`NETWORK_CACHE_PACKAGES`, or any package whose
+   * name says Redis, Valkey, KeyDB or Memcached: `ioredis`, `@redis/client`, `iovalkey`): the
+   * package's cache answers from memory.
+   */
+  readonly inProcessCacheOnly: boolean;
   /** Its dependencies include a desktop-app shell (`DESKTOP_APP_PACKAGES`: Electron): a desktop app's package. */
   readonly desktopApp: boolean;
   /**
@@ -224,6 +240,16 @@ interface PackageInfo {
    * and logs it; no process ends.
    */
   readonly editorExtension: boolean;
+  /**
+   * Its `engines` name a host program other than a JavaScript runtime or package manager
+   * (`engines.mailspring`, `engines.atom`): a plugin that its host app loads, so it runs where that
+   * app runs.
+   */
+  readonly hostPlugin: boolean;
+  /** The keys of its `engines` (for a host plugin, the names of the apps that load it). */
+  readonly hosts: ReadonlySet<string>;
+  /** It exports a library: it has a `main`, `module` or `exports`. */
+  readonly library: boolean;
   /**
    * The names under its `dependencies`: installed with the package wherever it is installed
    * (unlike `devDependencies`, `optionalDependencies` and peers, which may be missing at run time).
@@ -237,6 +263,17 @@ const BUILTIN_MODULES: ReadonlySet<string> = new Set(builtinModules);
 /** The names of a manifest's `dependencies`, `devDependencies` and `optionalDependencies`. */
 function dependencyNames(record: Record<string, unknown>): string[] {
   return ['dependencies', 'devDependencies', 'optionalDependencies'].flatMap((key) => {
+    const value = record[key];
+    return value && typeof value === 'object' ? Object.keys(value) : [];
+  });
+}
+
+/** `engines` keys that name a runtime or a package manager, not a host app that loads the package. */
+const RUNTIME_ENGINES: ReadonlySet<string> = new Set(['node', 'npm', 'yarn', 'pnpm', 'bun', 'deno', 'vscode']);
+
+/** Packages whose version the manifest pins or expects from its host: `resolutions`, `overrides`, `peerDependencies`. */
+function pinnedNames(record: Record<string, unknown>): string[] {
+  return ['resolutions', 'overrides', 'peerDependencies'].flatMap((key) => {
     const value = record[key];
     return value && typeof value === 'object' ? Object.keys(value) : [];
   });
@@ -260,22 +297,50 @@ function readPackage(dir: string): PackageInfo | null {
       const bin = record['bin'];
       const targets = typeof bin === 'string' ? [bin] : bin && typeof bin === 'object' ? Object.values(bin) : [];
       const bins = targets.filter((target): target is string => typeof target === 'string').map((target) => path.resolve(dir, target));
-      const cliOnly = bins.length > 0 && !('main' in record) && !('module' in record) && !('exports' in record);
+      const required = record['dependencies'];
+      const installedWith = new Set(required && typeof required === 'object' ? Object.keys(required) : []);
+      const entries = libraryEntries(record, dir);
+      // Its only entries are its `bin` targets, and it is not a server started by name (`npx notes-server`).
+      const cliOnly =
+        bins.length > 0 &&
+        (entries.length === 0 ||
+          (entries.every((entry) => bins.some((bin) => withoutExtension(bin) === withoutExtension(entry))) &&
+            ![...installedWith].some((dependency) => SERVER_FRAMEWORK_PACKAGES.has(dependency))));
       const name = typeof record['name'] === 'string' ? record['name'] : null;
       const dependencies = dependencyNames(record);
       const sqliteOnly = dependencies.some((dependency) => SQLITE_DRIVER_PACKAGES.has(dependency)) && !dependencies.some((dependency) => NETWORK_DATABASE_PACKAGES.has(dependency));
-      const desktopApp = dependencies.some((dependency) => DESKTOP_APP_PACKAGES.has(dependency));
+      // An app whose shell comes from a parent workspace often only pins its version here.
+      const desktopApp = [...dependencies, ...pinnedNames(record)].some((dependency) => DESKTOP_APP_PACKAGES.has(dependency));
       const engines = record['engines'];
       const editorExtension = engines !== null && typeof engines === 'object' && typeof (engines as Record<string, unknown>)['vscode'] === 'string';
-      const required = record['dependencies'];
-      const installedWith = new Set(required && typeof required === 'object' ? Object.keys(required) : []);
-      info = { dir, name, bins, cliOnly, sqliteOnly, desktopApp, editorExtension, installedWith };
+      const hostPlugin = engines !== null && typeof engines === 'object' && Object.keys(engines).some((host) => !RUNTIME_ENGINES.has(host));
+      const inProcessCacheOnly =
+        dependencies.some((dependency) => IN_PROCESS_CACHE_PACKAGES.has(dependency)) &&
+        !dependencies.some((dependency) => NETWORK_CACHE_PACKAGES.has(dependency) || /redis|valkey|keydb|memcache/i.test(dependency));
+      const hosts = new Set(engines !== null && typeof engines === 'object' ? Object.keys(engines) : []);
+      const library = 'main' in record || 'module' in record || 'exports' in record;
+      info = { dir, name, bins, cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, editorExtension, hostPlugin, hosts, library, installedWith };
     }
   } catch {
     info = null;
   }
   packageByDir.set(dir, info);
   return info;
+}
+
+/**
+ * The absolute paths a manifest names as its library's entries: `main`, `module`, and every
+ * target of `exports` (through its conditions), except `./package.json` and type declarations.
+ */
+function libraryEntries(record: Record<string, unknown>, dir: string): string[] {
+  const entries: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (!/\.d\.[cm]?ts$/.test(value) && !/(?:^|\/)package\.json$/.test(value)) entries.push(path.resolve(dir, value));
+    } else if (value && typeof value === 'object') for (const inner of Object.values(value as Record<string, unknown>)) collect(inner);
+  };
+  for (const field of ['main', 'module', 'exports']) collect(record[field]);
+  return entries;
 }
 
 /** The nearest `package.json` above an absolute file path, or null. */
@@ -285,6 +350,30 @@ function nearestPackage(filename: string): PackageInfo | null {
     if (info) return info;
     if (path.dirname(dir) === dir || path.basename(dir) === 'node_modules') return null;
   }
+}
+
+/** The `package.json` in `dir` itself (cached as `nearestPackage` reads), or null. */
+export function packageAt(dir: string): PackageInfo | null {
+  return readPackage(dir);
+}
+
+/**
+ * The package whose program an absolute file belongs to: the nearest `package.json` above it,
+ * widened to the next outer package only when the nearest is a plugin of that one (its `engines`
+ * name the outer package, or the outer one is a desktop app: `PackageInfo.hostPlugin`, as
+ * `WhereItRuns.inDesktopApp` decides). A sibling or a member package is a program of its own.
+ */
+export function programRootOf(filename: string): PackageInfo | null {
+  const info = nearestPackage(filename);
+  if (!info?.hostPlugin) return info;
+  const outer = nearestPackage(info.dir);
+  return outer && ((outer.name !== null && info.hosts.has(outer.name)) || outer.desktopApp) ? outer : info;
+}
+
+/** True when `filename` is one of `info`'s `bin` targets (or its source) or lies in its `bin/` folder. */
+export function isBinFile(filename: string, info: PackageInfo): boolean {
+  if (path.relative(info.dir, filename).split(path.sep)[0] === 'bin') return true;
+  return info.bins.some((target) => isBinTarget(filename, target, info.dir));
 }
 
 function withoutExtension(file: string): string {
@@ -574,9 +663,16 @@ export class WhereItRuns {
     return false;
   }
 
-  /** True when the nearest `package.json` above the file depends on a desktop-app shell (`DESKTOP_APP_PACKAGES`). */
+  /**
+   * True when the nearest `package.json` above the file depends on a desktop-app shell
+   * (`DESKTOP_APP_PACKAGES`), or is a plugin of its host app (`PackageInfo.hostPlugin`) nested in
+   * the folder of a package that does (an Electron app's internal packages).
+   */
   inDesktopApp(): boolean {
-    return path.isAbsolute(this.filename) && nearestPackage(this.filename)?.desktopApp === true;
+    if (!path.isAbsolute(this.filename)) return false;
+    const info = nearestPackage(this.filename);
+    if (!info?.hostPlugin || info.desktopApp) return info?.desktopApp === true;
+    return nearestPackage(info.dir)?.desktopApp === true;
   }
 
   /**
@@ -731,6 +827,15 @@ export class WhereItRuns {
    */
   storesInOneSqliteDatabase(): boolean {
     return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.sqliteOnly ?? false);
+  }
+
+  /**
+   * True when the nearest `package.json` above the file says its cache lives in the process
+   * (`PackageInfo.inProcessCacheOnly`: node-cache, and no Redis or Memcached client): a `get` on
+   * its cache answers from memory.
+   */
+  cachesInProcess(): boolean {
+    return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.inProcessCacheOnly ?? false);
   }
 
   /** True when the nearest `package.json` above the file has a `bin`: the package is (also) a command-line tool. */

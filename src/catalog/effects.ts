@@ -88,6 +88,11 @@ export const PROCESS_MODULES: ReadonlyMap<string, ReadonlySet<string> | 'all'> =
   ['node:child_process', new Set(['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork'])],
   ['execa', 'all'],
   ['cross-spawn', 'all'],
+  // tinyexec's `x('git', ['fetch', ...])` / `exec(...)`, nano-spawn, Expo's and changesets' spawn helpers.
+  ['tinyexec', 'all'],
+  ['nano-spawn', 'all'],
+  ['@expo/spawn-async', 'all'],
+  ['spawndamnit', 'all'],
   ['zx', new Set(['$'])],
 ]);
 
@@ -512,6 +517,29 @@ export const CLOCK_READS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['process', new Set(['hrtime'])],
   ['console', new Set(['time', 'timeEnd'])],
 ]);
+
+/**
+ * Built-in constructors that make a value in memory (`new Uint8Array(buffer)`, `new TextEncoder()`,
+ * `new Map()`, `new URL(href)`): the object is no promise and waits for nothing.
+ */
+export const BUILT_IN_VALUE_CONSTRUCTORS: ReadonlySet<string> = new Set([
+  'Uint8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Array', 'Int8Array', 'Int16Array', 'Int32Array',
+  'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'ArrayBuffer', 'DataView',
+  'TextEncoder', 'TextDecoder', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Date', 'URL', 'URLSearchParams', 'RegExp', 'Error', 'Array', 'Object',
+]);
+
+/**
+ * WebCrypto operations (`crypto.subtle.digest(...)`, `subtle.sign(...)` of `const { subtle } =
+ * await import('uncrypto')`) that hash, sign or check a small input, or import or export a key: CPU
+ * work of microseconds behind a promise, no I/O. Two of them awaited in turn (two HMACs of a
+ * handshake, a key digest beside a request) have nothing to overlap. Key generation and key
+ * derivation (`generateKey`, `deriveBits`: PBKDF2 with many iterations) are left out: they may
+ * take long enough that running them beside other work matters.
+ */
+export const WEB_CRYPTO_QUICK_METHODS: ReadonlySet<string> = new Set(['digest', 'sign', 'verify', 'importKey', 'exportKey', 'encrypt', 'decrypt']);
+
+/** Synchronous functions of the global `crypto` (WebCrypto) that compute a value in place: `crypto.getRandomValues(buffer)`. */
+export const SYNC_CRYPTO_FUNCTIONS: ReadonlySet<string> = new Set(['getRandomValues', 'randomUUID']);
 
 /** Built-in collections whose methods compute from memory (a lookup in one waits for nothing). */
 export const IN_MEMORY_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);

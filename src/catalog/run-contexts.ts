@@ -74,6 +74,17 @@ export const SEQUENTIAL_LIMITER_METHODS: ReadonlySet<string> = new Set([
  */
 export const SERVER_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'http2', 'net', 'tls']);
 
+/**
+ * Packages a server is built on (HTTP and WebSocket frameworks): a package that depends on one and
+ * publishes its entry as a `bin` (`npx notes-server`) is a server started from the command line,
+ * not a one-shot command. An MCP SDK alone is no such evidence: a CLI's `mcp` command serves one
+ * editor over stdio (an MCP server over HTTP depends on an HTTP framework too).
+ */
+export const SERVER_FRAMEWORK_PACKAGES: ReadonlySet<string> = new Set([
+  'express', 'fastify', 'koa', '@koa/router', 'koa-router', '@hapi/hapi', 'hapi', 'restify', 'polka', 'hono', 'h3', 'micro',
+  '@nestjs/core', 'next', 'nuxt', 'ws', 'socket.io', 'apollo-server', '@apollo/server', 'graphql-yoga', 'elysia', 'sails',
+]);
+
 /** The factory functions of `SERVER_MODULES` that take a request or connection handler. */
 export const SERVER_FACTORIES: ReadonlySet<string> = new Set(['createServer', 'createSecureServer']);
 
@@ -386,6 +397,15 @@ export const SQLITE_DRIVER_PACKAGES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Caches that live in the process and answer `get(key)` synchronously (node-cache, lru-cache,
+ * quick-lru, memory-cache): `await cache.get(key)` of one waits for nothing.
+ */
+export const IN_PROCESS_CACHE_PACKAGES: ReadonlySet<string> = new Set(['node-cache', 'lru-cache', 'quick-lru', 'memory-cache', 'mnemonist']);
+
+/** Clients of caches and stores outside the process, besides `NETWORK_DATABASE_PACKAGES`: a `cache.get(key)` there may be a round trip. */
+export const NETWORK_CACHE_PACKAGES: ReadonlySet<string> = new Set(['memcached', 'memjs', 'keyv', 'cache-manager', '@upstash/redis', '@keyv/redis', '@vercel/kv']);
+
+/**
  * Clients of databases and services reached over a network (a pool, several connections, remote
  * latency): a package that depends on one of them does not keep all its data in one local SQLite file.
  */
@@ -449,3 +469,49 @@ export const TEST_FRAMEWORK_MODULES: ReadonlySet<string> = new Set([
   'sinon',
   'supertest',
 ]);
+
+/**
+ * For `analysis/rejection-reporters.ts`: folders of a package whose code is not the program that
+ * runs in production (installed and built code, tests and their fixtures, examples, benchmarks,
+ * docs, build scripts). A test setup file that fails the suite on an unhandled rejection, or an
+ * example server that logs one, says nothing about the package's own code.
+ */
+export const NON_PROGRAM_FOLDERS: ReadonlySet<string> = new Set([
+  'node_modules',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  'test',
+  'tests',
+  '__tests__',
+  '__mocks__',
+  'spec',
+  'specs',
+  'e2e',
+  'fixtures',
+  '__fixtures__',
+  'fixture',
+  'example',
+  'examples',
+  'bench',
+  'benchmark',
+  'benchmarks',
+  'docs',
+  'scripts',
+]);
+
+/**
+ * A statement that installs a process-wide or window-wide reporter of unhandled rejections, as
+ * program text: `process.on('unhandledRejection', ...)` (also `once`, `addListener`,
+ * `prependListener`, on any receiver: the event name is the process's own, and programs pass
+ * `process` around as `processWrapper`), `window.addEventListener('unhandledrejection', ...)`
+ * (also `self`, `globalThis`), `window.onunhandledrejection = ...`, and an Electron app's
+ * equivalents: the `electron-unhandled` package loaded, or electron-log's `catchErrors()` /
+ * `errorHandler.startCatching()`.
+ */
+export const REJECTION_REPORTER =
+  /\.\s*(?:on|once|addListener|prependListener)\s*\(\s*['"`]unhandledRejection['"`]|\baddEventListener\s*\(\s*['"`]unhandledrejection['"`]|\bonunhandledrejection\s*=[^=]|(?:require\s*\(|\bfrom)\s*['"`]electron-unhandled['"`]|\blog\.(?:catchErrors|errorHandler\.startCatching)\s*\(/;
+
+/** The cheap test before `REJECTION_REPORTER`: text that can hold one of its statements. */
+export const REJECTION_REPORTER_HINT = /unhandled|catchErrors|startCatching/i;

@@ -1,6 +1,6 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
-import { getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
+import { type FunctionNode, getAwaitableFunction, getEnclosingAsyncFunction, getExecutionContext, isFunctionNode, isInlineCallback } from '../analysis/async-context';
 import { getFileEffects } from '../analysis/effects';
 import { getSourceWords } from '../analysis/source-words';
 import { getWhereItRuns } from '../analysis/where-it-runs';
@@ -8,6 +8,7 @@ import { getImportSource } from '../analysis/imports';
 import { isEditorHostThenable } from '../analysis/host-thenables';
 import { costsMoreThanHostLog } from '../analysis/editor-host';
 import { isOnTheWayOut } from '../analysis/shutdown-paths';
+import { programReportsRejections } from '../analysis/rejection-reporters';
 import { isIsolatingEmitterMethod, isolatesListeners } from '../analysis/listener-dispatch';
 import {
   chainMethodName,
@@ -38,6 +39,7 @@ export type Options = [
     allowList?: AllowedCall[];
     checkCannotReject?: boolean;
     checkUiCode?: boolean;
+    checkUnderGlobalHandler?: boolean;
   },
 ];
 export type MessageIds =
@@ -130,6 +132,13 @@ function stripNodePrefix(specifier: string): string {
   return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
 }
 
+/** Parameters through which a handler answers a request (`res.send(...)`, `reply.code(...)`). */
+const ANSWER_PARAMETERS: ReadonlySet<string> = new Set(['res', 'reply', 'response']);
+/** Methods that settle a message of a queue or a stream (`channel.ack(message)`, `consumer.commit()`). */
+const ACKNOWLEDGING_METHODS: ReadonlySet<string> = new Set(['ack', 'nack', 'commit']);
+/** Parameters that are the caller's reply when called (`socket.on(event, (data, callback) => { ...; callback({ ok: true }) })`). */
+const ANSWER_CALLBACKS: ReadonlySet<string> = new Set(['callback', 'cb', 'ack', 'respond', 'reply', 'done']);
+
 export default createRule<Options, MessageIds>({
   name: 'no-floating-promises',
   meta: {
@@ -137,7 +146,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require promises to be awaited, returned or handled',
       recommended: 'recommended',
-      strictOptions: [{ checkCannotReject: true, checkUiCode: true }],
+      strictOptions: [{ checkCannotReject: true, checkUiCode: true, checkUnderGlobalHandler: true }],
     },
     hasSuggestions: true,
     schema: [
@@ -161,6 +170,11 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description:
               "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders), where a rejection only reaches the console, and in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, or (typed) of another package's API are reported anyway. On in `strict`.",
+          },
+          checkUnderGlobalHandler: {
+            type: 'boolean',
+            description:
+              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`), where nothing could await them and the reporter already does what a `.catch(report)` would. On in `strict`.",
           },
           allowList: {
             type: 'array',
@@ -204,13 +218,14 @@ export default createRule<Options, MessageIds>({
       suggestVoid: "Add 'void': mark the promise as intentionally not awaited (a rejection is still unhandled).",
     },
   },
-  defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST, checkCannotReject: false, checkUiCode: false }],
+  defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST, checkCannotReject: false, checkUiCode: false, checkUnderGlobalHandler: false }],
   create(context, [options]) {
     const ignoreVoid = options.ignoreVoid ?? true;
     const ignoreIIFE = options.ignoreIIFE ?? false;
     const allowList = options.allowList ?? DEFAULT_ALLOW_LIST;
     const checkCannotReject = options.checkCannotReject ?? false;
     const checkUiCode = options.checkUiCode ?? false;
+    const checkUnderGlobalHandler = options.checkUnderGlobalHandler ?? false;
     const sourceCode = context.sourceCode;
     const promises = getPromiseAnalysis(context);
     // Nothing can be a promise or a promise chain in this file: no listener at all.
@@ -619,6 +634,71 @@ export default createRule<Options, MessageIds>({
       return name !== null && LIFECYCLE_STATE.test(name);
     }
 
+    /**
+     * True when nothing could receive the promise dropped at `statement`: no enclosing function,
+     * looking through inline callbacks (`forEach`, `map`, an IIFE), is async, and none of the
+     * functions from the nearest one out to the one that runs it is a callback whose value is
+     * consumed (see `valueIsConsumed`); or it runs in a class field initializer or static block.
+     * The module's top level is not one (an ES module may await there; an entry script's
+     * rejection already ends the program).
+     */
+    function runsWhereNothingAwaits(statement: TSESTree.Node): boolean {
+      if (getEnclosingAsyncFunction(statement)) return false;
+      const execution = getExecutionContext(statement);
+      if (execution.kind === 'class-initializer') return true;
+      if (execution.kind !== 'function') return false;
+      for (let parent = statement.parent; parent; parent = parent.parent) {
+        if (!isFunctionNode(parent)) continue;
+        if (valueIsConsumed(parent)) return false;
+        if (parent === execution.node) return true;
+      }
+      return true;
+    }
+
+    /**
+     * A function whose value someone receives, so it could hand the promise on: a `.then`/`.catch`/
+     * `.finally` callback, an inline callback (`map`, `reduce`, ...) whose call's result is used,
+     * or a function that returns a value (`return this` and a bare `return` are none).
+     */
+    function valueIsConsumed(fn: FunctionNode): boolean {
+      let self: TSESTree.Node = fn;
+      while (self.parent && (self.parent.type === AST_NODE_TYPES.TSAsExpression || self.parent.type === AST_NODE_TYPES.TSNonNullExpression)) self = self.parent;
+      const call = self.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(self as TSESTree.CallExpressionArgument) && call.callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = staticMemberName(call.callee);
+        if (method === 'then' || method === 'catch' || method === 'finally') return true;
+        if (method !== null && method !== 'forEach' && isInlineCallback(fn) && call.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return true;
+      }
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return true;
+      return someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && node.argument.type !== AST_NODE_TYPES.ThisExpression);
+    }
+
+    /**
+     * True when the code at `statement` serves a request or a job: `getWhereItRuns` gives strong
+     * `request-handler`/`queue-consumer` evidence for it, or the function that runs it answers
+     * someone (calls a method of its `res`/`reply`/`response` parameter, or `ack`/`nack`/`commit`).
+     */
+    function servesRequestOrJob(statement: TSESTree.Node): boolean {
+      const execution = getExecutionContext(statement);
+      if (execution.kind !== 'function') return false;
+      const fn = execution.node;
+      const answering = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier && ANSWER_PARAMETERS.has(param.name) ? [param.name] : [])));
+      const replying = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier && ANSWER_CALLBACKS.has(param.name) ? [param.name] : [])));
+      const answers = someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+        if (node.callee.type === AST_NODE_TYPES.Identifier) return replying.has(node.callee.name);
+        if (node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+        const method = staticMemberName(node.callee);
+        if (method !== null && ACKNOWLEDGING_METHODS.has(method)) return true;
+        let object: TSESTree.Node = node.callee.object;
+        while (object.type === AST_NODE_TYPES.MemberExpression || object.type === AST_NODE_TYPES.CallExpression) object = object.type === AST_NODE_TYPES.CallExpression ? object.callee : object.object;
+        return object.type === AST_NODE_TYPES.Identifier && answering.has(object.name);
+      });
+      if (answers) return true;
+      const where = getWhereItRuns(context).ofFunction(fn);
+      return where.kind === 'concurrent' && (where.evidence.kind === 'request-handler' || where.evidence.kind === 'queue-consumer');
+    }
+
     /** True when `statement` lies in the block of a `try` with a `catch`, within its own function. */
     function insideGuardedTry(statement: TSESTree.Node): boolean {
       for (let child = statement, parent = statement.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
@@ -721,6 +801,20 @@ export default createRule<Options, MessageIds>({
         // the drop costs more than that (see `costsMoreThanHostLog`).
         if (!checkUiCode && getWhereItRuns(context).inEditorExtension() && !insideGuardedTry(statement) && !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)) return;
         if (isTopLevel(statement) && getWhereItRuns(context).topLevelRejectionEndsProgram()) return;
+        // A program that installs its own unhandled-rejection reporter (one that does not end the
+        // program): where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
+        // `try` meant to handle it, not test code, not code that serves a request or a job) the
+        // reporter already does what a `.catch(report)` would.
+        if (
+          !checkUnderGlobalHandler &&
+          runsWhereNothingAwaits(statement) &&
+          !insideGuardedTry(statement) &&
+          programReportsRejections(context.filename) &&
+          !getWhereItRuns(context).isTestCode() &&
+          !servesRequestOrJob(statement)
+        ) {
+          return;
+        }
         // A shutdown started from a signal listener, a teardown in `finally` or a rethrowing `catch`.
         if (!checkCannotReject && first.type === AST_NODE_TYPES.CallExpression && first === skipTransparent(statement.expression) && isOnTheWayOut(first, sourceCode, effects)) return;
         if (!checkCannotReject && startsOwnWorkInConstructor(statement, first)) return;

@@ -39,7 +39,7 @@ import {
 import { MIGRATION_FOLDERS } from '../catalog/run-contexts';
 import { getOrderingComments } from '../analysis/ordering-comments';
 import { runsInOrderedCallback } from '../analysis/ordered-callbacks';
-import { getWhereItRuns } from '../analysis/where-it-runs';
+import { getWhereItRuns, isStrongEvidence } from '../analysis/where-it-runs';
 import { BACKGROUND_CALL } from '../catalog/iteration-order';
 import { isFunctionNode } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
@@ -206,6 +206,9 @@ function readsSetting(call: AwaitedCall): boolean {
   const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? writtenName(callee.object) : null;
   return name === 'get' && receiver !== null && SETTINGS_RECEIVER.test(receiver);
 }
+
+/** A receiver named for a cache: `cache`, `WIKI.cache`, `this.localeCache`. */
+const CACHE_RECEIVER = /^[_$#]*(?:cache|[\w$]*Cache)$/;
 
 /** The call a chain of `.then`/`.catch`/`.finally` handlers starts from (`el.read('a').then(f)` → `el.read('a')`), or the call itself. */
 function handledCall(call: AwaitedCall): AwaitedCall {
@@ -615,8 +618,11 @@ export default createRule<Options, MessageIds>({
           // A hook the user of this code may supply (`await opts.shouldInvalidate?.(...args)`,
           // `await (opts.getKey || getKey)(...args)`): usually synchronous, and run in a
           // documented order that users may rely on.
+          // A read of the package's in-process cache (`await WIKI.cache.get('locales')` where the
+          // package depends on node-cache and on no Redis client): answered from memory.
           if (
             readsSetting(member.call) ||
+            readsInProcessCache(member.call) ||
             TRANSLATION_METHODS.has(calleeName(member.call) ?? '') ||
             gathersStartedPromises(member.call) ||
             callsSuppliedHook(member.call)
@@ -845,13 +851,92 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * True when the call reads an entry of a cache (`get`/`mget` on a receiver named for one,
+     * `CACHE_RECEIVER`, not imported from a module) in a package whose cache lives in the process
+     * (`WhereItRuns.cachesInProcess`: it depends on node-cache or lru-cache and on no Redis,
+     * Valkey, KeyDB or Memcached client). Such a `get` answers synchronously; the `await` waits for
+     * nothing.
+     */
+    function readsInProcessCache(call: AwaitedCall): boolean {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = staticMemberName(callee);
+      if (method !== 'get' && method !== 'mget') return false;
+      const receiver = skipTransparent(callee.object);
+      const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(receiver) : null;
+      if (name === null || !CACHE_RECEIVER.test(name)) return false;
+      // A cache imported from a module (`import { cache } from '@acme/cache'`) may wrap any store.
+      const root = callChainRoot(call);
+      const variable = root === null ? null : findVariable(sourceCode.getScope(call), root);
+      if (variable && isImported(variable)) return false;
+      return getWhereItRuns(context).cachesInProcess();
+    }
+
+    /**
+     * True when the function that runs `node` is handed the working directory of a tool: a
+     * parameter named `cwd` (also destructured from an options object: `{ script, cwd =
+     * process.cwd() }`), or one whose default is `process.cwd()`; or it is a callback awaited or
+     * returned by such a function (`await withSpan('validate', async () => ...)`). A function that
+     * works on the project folder it is pointed at (reads its files, runs git in it) is a step of a
+     * command run by one person or a CI job: a build, a release, a deploy. A request handler is
+     * handed a request, not a folder: a handler registered inside a factory handed `cwd`, or any
+     * code with strong evidence of running concurrently (`WhereItRuns`), is no such step.
+     */
+    function handedWorkingDirectory(node: TSESTree.Node | undefined): boolean {
+      if (!node) return false;
+      // A request or job handler (strong evidence of concurrency) is no tool step, whatever
+      // its factory is handed (`createPreviewServer(cwd)` registering `app.get(path, handler)`).
+      const where = getWhereItRuns(context).ofNode(node);
+      if (where.kind === 'concurrent' && isStrongEvidence(where.evidence)) return false;
+      let fn: TSESTree.Node | undefined = node.parent;
+      while (fn && !isFunctionNode(fn)) fn = fn.parent;
+      while (fn && isFunctionNode(fn)) {
+        if (fn.params.some(namesWorkingDirectory)) return true;
+        // Only a callback that runs within its caller's own steps, awaited or returned there
+        // (`await withSpan('build', async () => { ... })`), shares that caller's parameters' role.
+        const call: TSESTree.Node | undefined = fn.parent;
+        const used: TSESTree.Node | null | undefined =
+          call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(fn as TSESTree.CallExpressionArgument) ? call.parent : null;
+        if (used?.type !== AST_NODE_TYPES.AwaitExpression && used?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+        let outer: TSESTree.Node | undefined = used.parent;
+        while (outer && !isFunctionNode(outer)) outer = outer.parent;
+        fn = outer;
+      }
+      return false;
+    }
+
+    /** A parameter that receives the working directory (see `handedWorkingDirectory`). */
+    function namesWorkingDirectory(parameter: TSESTree.Node): boolean {
+      switch (parameter.type) {
+        case AST_NODE_TYPES.Identifier:
+          return parameter.name === 'cwd';
+        case AST_NODE_TYPES.AssignmentPattern:
+          return (
+            namesWorkingDirectory(parameter.left) ||
+            (parameter.right.type === AST_NODE_TYPES.CallExpression && sourceCode.getText(parameter.right.callee) === 'process.cwd')
+          );
+        case AST_NODE_TYPES.ObjectPattern:
+          return parameter.properties.some((property) => property.type === AST_NODE_TYPES.Property && namesWorkingDirectory(property.value));
+        case AST_NODE_TYPES.TSParameterProperty:
+          return namesWorkingDirectory(parameter.parameter);
+        default:
+          return false;
+      }
+    }
+
+    /**
      * True when the call works on the local machine: it waits only on the local disk
-     * (`waitsOnLocalFiles`), is handed a path or folder (`projectDir`, `cwd`, `schemaPath`:
+     * (`waitsOnLocalFiles`), reads files (its summary says so: a config file parsed after its
+     * read), is handed a path or folder (`projectDir`, `cwd`, `schemaPath`:
      * `LOCAL_PATH_ARGUMENT`, also in an options object; `process.cwd()`), or starts a process (its summary says so,
-     * or its name is a git or shell step: `getTagHead` is not, `gitRevList` is).
+     * or its name is a git or shell step: `getTagHead` is not, `gitRevList` is); or it gathers
+     * such calls.
      */
     function probesLocalMachine(call: AwaitedCall): boolean {
-      if (waitsOnLocalFiles(call) || pathArguments(call).length > 0 || effects.summaryOf(call)?.startsProcess === true) return true;
+      const summary = effects.summaryOf(call);
+      if (waitsOnLocalFiles(call) || pathArguments(call).length > 0 || summary?.startsProcess === true || summary?.readsFiles === true) return true;
+      // `Promise.allSettled([lastCommit(dir), isDirty(dir)])`: a gather of such calls.
+      if (gatheredCalls(call)?.some((inner) => probesLocalMachine(inner))) return true;
       const handed: TSESTree.Node[] = [];
       for (const argument of call.arguments) {
         const value = skipTransparent(argument);
@@ -925,7 +1010,10 @@ export default createRule<Options, MessageIds>({
       // calls probes the local machine (a file, a folder handed by path, a git or other process),
       // the saving is a moment of one run. Two remote calls (a registry and a release API) are
       // still reported.
-      if (group.some((member) => probesLocalMachine(member.call)) && runsAsOneShotProgram()) return;
+      // So does a step of a tool over a project folder: a function handed the working directory
+      // (`cwd`, or a parameter defaulting to `process.cwd()`) runs once per command of a build,
+      // release or deploy tool, wherever its package's manifest puts it.
+      if (group.some((member) => probesLocalMachine(member.call)) && (runsAsOneShotProgram() || handedWorkingDirectory(group[0]?.statement))) return;
       // A package whose data lives in one local SQLite database (`WhereItRuns.storesInOneSqliteDatabase`):
       // its models' queries queue on that one connection, so gathering them overlaps nothing,
       // unless one of the calls reaches the network (`fetch(url)`).

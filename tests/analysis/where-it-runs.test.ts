@@ -209,6 +209,14 @@ describe('where-it-runs: package.json bin targets and script folders', () => {
     assert.deepEqual(where(code, { filename: path.join(root, 'create-app', 'src', 'steps.ts') }), ['alone:script:cli-package']);
     assert.deepEqual(where(code, { filename: path.join(root, 'commands', 'src', 'install.ts') }), ['alone:script:script-folder']);
   });
+
+  it('counts a package whose only export is its bin target as a command-line program', () => {
+    // `bin` and `exports` both name `dist/esm/index.js` (as tshy publishes a CLI): no library beside it
+    const code = 'export async function run() { probe(); }';
+    assert.deepEqual(where(code, { filename: path.join(root, 'deploy-cli', 'src', 'utilities', 'git-meta.ts') }), ['alone:script:cli-package']);
+    // the same shape for a server started by name (`npx npx-server`, it depends on express): no CLI
+    assert.deepEqual(where(code, { filename: path.join(root, 'npx-server', 'lib', 'pages.ts') }), ['alone:script:bin-package']);
+  });
 });
 
 describe('where-it-runs: a project with no package.json above the file', () => {
@@ -234,6 +242,18 @@ describe('where-it-runs: a desktop app', () => {
     const code = 'export async function saveSettings(settings) { probe(); }';
     assert.deepEqual(where(code, { filename: path.join(root, 'desktop-app', 'src', 'settings.ts') }), ['alone:desktop-app']);
     assert.deepEqual(where(code, { filename: path.join(root, 'service', 'src', 'settings.ts') }), ['concurrent:exported']);
+  });
+
+  it('also when the package only pins the Electron version it runs on (a workspace installs it)', () => {
+    const code = 'export async function saveSettings(settings) { probe(); }';
+    assert.deepEqual(where(code, { filename: path.join(root, 'pinned-desktop-app', 'src', 'settings.ts') }), ['alone:desktop-app']);
+  });
+
+  it('takes a plugin package inside the app folder (its engines name the app) for part of the app', () => {
+    const code = 'export async function exportMailbox(folder) { probe(); }';
+    assert.deepEqual(where(code, { filename: path.join(root, 'pinned-desktop-app', 'plugins', 'sidebar', 'lib', 'main.ts') }), ['alone:desktop-app']);
+    // the same plugin shape inside a server's folder runs where the server runs
+    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'plugins', 'audit', 'index.ts') }), ['concurrent:exported']);
   });
 
   it('still sees work started together there', () => {

@@ -8,6 +8,19 @@ const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageId
 /** Untyped mode reads relative modules' text for async exports: lint as a file beside the fixtures. */
 const filename = path.join(FIXTURES_DIR, 'file.ts');
 
+/** A class whose `start()` drops `run()`, which awaits `job.pending` through the helper `helper` of `./result-tuples`. */
+const tupleRunner = (helper: string): string => `import { ${helper} } from './result-tuples';
+export class Runner {
+  start(job) {
+    this.run(job);
+  }
+  async run(job) {
+    const [error] = await ${helper}(job.pending);
+    if (error) this.report(error);
+  }
+  report(error) {}
+}`;
+
 ruleTester.run('no-floating-promises (untyped, across modules)', testedRule, {
   valid: [
     // sync exports, async generators, unresolvable or package modules
@@ -29,8 +42,25 @@ ruleTester.run('no-floating-promises (untyped, across modules)', testedRule, {
     { filename, code: "import { markSeen } from './notify';\nexport function onOpen(id) { markSeen(id); }" },
     // the imported helper returns a promise whose executor never rejects: its .then cannot lose an error
     { filename, code: "import { whenIdle } from './notify';\nexport function drain(queue, report) { whenIdle(queue).then(() => report('idle')); }" },
+    // a method whose only unguarded await goes to an imported helper that settles with an
+    // `[error, value]` tuple (it awaits its argument inside `try` and returns the error in `catch`):
+    // known by the helper's definition, whatever its name
+    { filename, code: tupleRunner('settleAsTuple') },
   ],
   invalid: [
+    // ...not when the helper rethrows what it cannot classify
+    {
+      filename,
+      code: tupleRunner('settleKnown'),
+      errors: [
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 5,
+          suggestions: [{ messageId: 'suggestVoid', output: tupleRunner('settleKnown').replace('    this.run(job);', '    void this.run(job);') }],
+        },
+      ],
+    },
     {
       filename,
       code: "import { saveUser } from './promise-api.js';\nexport async function register() {\n  saveUser('a');\n}",

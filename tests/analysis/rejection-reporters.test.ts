@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { installsReporter, programReportsRejections } from '../../src/analysis/rejection-reporters';
+
+const RUN_CONTEXTS = path.join(__dirname, '..', 'fixtures', 'run-contexts');
+
+describe('installsReporter', () => {
+  it('finds a process or window reporter of unhandled rejections', () => {
+    assert.equal(installsReporter("process.on('unhandledRejection', (reason) => log(reason));"), true);
+    assert.equal(installsReporter('processWrapper.once("unhandledRejection", report);'), true);
+    assert.equal(installsReporter("window.addEventListener('unhandledrejection', (event) => report(event.reason));"), true);
+    assert.equal(installsReporter('window.onunhandledrejection = (event) => report(event.reason);'), true);
+    assert.equal(installsReporter("import unhandled from 'electron-unhandled';\nunhandled();"), true);
+    assert.equal(installsReporter("const log = require('electron-log');\nlog.catchErrors({ showDialog: false });"), true);
+  });
+  it('ignores comments, comparisons and other events', () => {
+    assert.equal(installsReporter("// process.on('unhandledRejection', log);"), false);
+    assert.equal(installsReporter("/*\n * process.on('unhandledRejection', log);\n */"), false);
+    assert.equal(installsReporter("run(); // then process.on('unhandledRejection', log)"), false);
+    assert.equal(installsReporter('if (window.onunhandledrejection == null) install();'), false);
+    assert.equal(installsReporter("process.on('uncaughtException', log);"), false);
+  });
+  it('ignores statements inside a block comment or a string', () => {
+    assert.equal(installsReporter("/*\nprocess.on('unhandledRejection', (reason) => {\n  log(reason);\n});\n*/\nstart();"), false);
+    assert.equal(installsReporter("throw new Error(\"add process.on('unhandledRejection', handler) to your app\");"), false);
+    assert.equal(installsReporter("const hint = `window.addEventListener('unhandledrejection', report)`;"), false);
+    assert.equal(installsReporter("/* setup */ process.on('unhandledRejection', (reason) => log(reason));"), true);
+  });
+  it('does not count a handler that ends the program or rethrows', () => {
+    assert.equal(installsReporter("process.on('unhandledRejection', (reason) => {\n  log(reason);\n  process.exit(1);\n});"), false);
+    // a handler passed by name is read where this file declares it
+    assert.equal(installsReporter("process.on('unhandledRejection', onFatal);\nfunction onFatal(error) {\n  log(error);\n  process.exit(1);\n}"), false);
+    assert.equal(installsReporter("const onFatal = (error) => { log(error); throw error; };\nprocess.on('unhandledRejection', onFatal);"), false);
+    assert.equal(installsReporter("process.on('unhandledRejection', report);\nfunction report(error) {\n  log(error);\n}"), true);
+    assert.equal(installsReporter("process.on('unhandledRejection', (reason) => {\n  throw reason;\n});"), false);
+    assert.equal(installsReporter("window.onunhandledrejection = (event) => { log(event.reason); };"), true);
+    // the handler ends at its call's closing paren: a later exit is not part of it
+    assert.equal(installsReporter("process.on('unhandledRejection', (reason) => log(')', reason));\nprocess.on('SIGTERM', () => process.exit(0));"), true);
+  });
+});
+
+describe('programReportsRejections', () => {
+  it('answers for the program that installs one, and its internal plugins', () => {
+    assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'reporting-app', 'src', 'stores', 'drafts.js')), true);
+    assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'reporting-app', 'plugins', 'reminders', 'lib', 'store.js')), true);
+    assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'reporting-monorepo', 'apps', 'desk', 'src', 'panel.js')), true);
+  });
+  it('does not lend it to workspace libraries, tests, or a test setup', () => {
+    assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'reporting-monorepo', 'packages', 'sync', 'src', 'queue.js')), false);
+    assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'reporting-monorepo', 'tools', 'release.js')), false);
+    assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'reporting-app', 'test', 'drafts.js')), false);
+    assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'test-reporter-lib', 'src', 'queue.js')), false);
+    assert.equal(programReportsRejections('src/relative.js'), false);
+  });
+  it('does not count a co-located test file', () => {
+    assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'reporting-app', 'src', 'stores', 'drafts.test.js')), false);
+  });
+  it('does not widen to an outer package that is not the host of the inner one', () => {
+    // the client's window listener is not the server's
+    assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'split-stack', 'client', 'src', 'app.js')), true);
+    assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'split-stack', 'server', 'src', 'routes.js')), false);
+  });
+  it('keeps a library apart from the reporter of its own command', () => {
+    assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'cli-lib', 'lib', 'client.js')), false);
+    assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'cli-lib', 'bin', 'commands.js')), true);
+  });
+  it('does not count a reporter that exits', () => {
+    assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'exiting-server', 'src', 'jobs.js')), false);
+  });
+});

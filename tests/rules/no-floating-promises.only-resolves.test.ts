@@ -1,0 +1,193 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
+import { ruleTester } from '../rule-tester';
+
+/**
+ * Promises that only ever resolve, found on real code (blind set 10): a deferred whose `reject`
+ * the code never takes (`const { promise, resolve } = Promise.withResolvers()`, resolved by a
+ * timer), and a `new Promise` whose `reject` is only the `.catch` of a loop that awaits a local
+ * list of promises each pushed with its own `.catch`. A `.then`/`.finally` listener on either loses
+ * nothing. Next to each, the look-alike that can still reject.
+ */
+
+const timedDeferred = `export class Racepoints {
+  register(id, ms) {
+    const { promise, resolve } = Promise.withResolvers();
+    this.points[id] = promise;
+    setTimeout(() => resolve(), ms);
+    promise.then(() => {
+      delete this.points[id];
+    });
+  }
+}`;
+
+const deferredHelper = `function deferred() {
+  let open;
+  const promise = new Promise((resolve) => {
+    open = resolve;
+  });
+  return { promise, resolve: open };
+}
+`;
+
+const helperDeferred = `${deferredHelper}export function register(points, id, ms) {
+  const { promise: ready, resolve: open } = deferred();
+  points[id] = ready;
+  setTimeout(open, ms);
+  ready.then(() => {
+    delete points[id];
+  });
+}`;
+
+/** The same shape from a helper of another module: its body is not seen, so nothing is assumed. */
+const importedDeferred = `import { deferred } from './deferred';
+export function register(points, id, ms) {
+  const { promise: ready, resolve: open } = deferred();
+  points[id] = ready;
+  setTimeout(open, ms);
+  ready.then(() => {
+    delete points[id];
+  });
+}`;
+
+/** A pending-request table: the entry taken apart is one the socket's error reply rejects. */
+const pendingEntry = `export class Calls {
+  constructor(socket) {
+    this.waiting = new Map();
+    socket.on('reply', (reply) => this.finish(reply));
+  }
+  finish(reply) {
+    const call = this.waiting.get(reply.id);
+    if (reply.failed) call.reject(new Error(reply.failed));
+    else call.resolve(reply.value);
+  }
+  whenFinished(id, render) {
+    const { promise, resolve } = this.waiting.get(id);
+    promise.then((value) => render(value));
+  }
+}`;
+
+/** A helper that hands out `reject` too. */
+const helperWithReject = `function deferred() {
+  let resolve;
+  let reject;
+  const promise = new Promise((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  return { promise, resolve, reject };
+}
+export function register(points, id, ms) {
+  const { promise, resolve } = deferred();
+  setTimeout(resolve, ms);
+  promise.then(() => {
+    delete points[id];
+  });
+}`;
+
+const deferredWithReject = `export function register(points, id, ms) {
+  const { promise, resolve, reject } = Promise.withResolvers();
+  points[id] = { resolve, reject };
+  setTimeout(resolve, ms);
+  promise.then(() => {
+    delete points[id];
+  });
+}`;
+
+const drainedParts = (pushed: string): string => `export function writer(execute, controller) {
+  const pending = [];
+  const result = execute({
+    merge(source) {
+      pending.push(
+        (async () => {
+          for await (const part of source) controller.enqueue(part);
+        })().catch((error) => console.error(error)),
+      );
+    },
+  });
+  if (result) pending.push(${pushed});
+  const drained = new Promise((resolve, reject) => {
+    (async () => {
+      while (pending.length > 0) {
+        await pending.shift();
+      }
+      resolve();
+    })().catch(reject);
+  });
+  drained.finally(() => {
+    try {
+      controller.close();
+    } catch {
+      // already closed
+    }
+  });
+  return controller;
+}`;
+
+const handledParts = drainedParts('result.catch((error) => console.error(error))');
+const unhandledPart = drainedParts('result');
+
+const valid: ValidTestCase<Options>[] = [
+  // a deferred resolved by a timer, its reject never taken (from the global `Promise` or a helper
+  // of the same file whose executor leaves `reject` unused)
+  { code: timedDeferred },
+  { code: helperDeferred },
+  // every part is handled before it is awaited, so the drain only resolves
+  { code: handledParts },
+];
+
+const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // `reject` is handed out: someone may reject the deferred
+  {
+    code: deferredWithReject,
+    errors: [
+      {
+        messageId: 'floatingChain',
+        data: { method: 'then' },
+        line: 5,
+        column: 3,
+        suggestions: [{ messageId: 'suggestVoid', output: deferredWithReject.replace('  promise.then(', '  void promise.then(') }],
+      },
+    ],
+  },
+  // a deferred from another module's helper, an entry of a pending-request table, or a same-file
+  // helper that hands out `reject`: someone else may reject it
+  ...(
+    [
+      [importedDeferred, '  ready.then(', 6, 3],
+      [pendingEntry, '    promise.then(', 13, 5],
+      [helperWithReject, '  promise.then(', 13, 3],
+    ] as const
+  ).map(([code, line, at, column]) => ({
+    code,
+    errors: [{ messageId: 'floatingChain' as const, data: { method: 'then' }, line: at, column, suggestions: [{ messageId: 'suggestVoid' as const, output: code.replace(line, line.replace(/\S/, (first) => `void ${first}`)) }] }],
+  })),
+  // one part is pushed without its own `.catch`: the drain rejects with it, and `.finally` passes it on
+  {
+    code: unhandledPart,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 21,
+        column: 3,
+        suggestions: [{ messageId: 'suggestVoid', output: unhandledPart.replace('  drained.finally(', '  void drained.finally(') }],
+      },
+    ],
+  },
+  // checkCannotReject (strict) still marks them
+  {
+    code: timedDeferred,
+    options: [{ checkCannotReject: true }],
+    errors: [
+      {
+        messageId: 'floatingChain',
+        data: { method: 'then' },
+        line: 6,
+        column: 5,
+        suggestions: [{ messageId: 'suggestVoid', output: timedDeferred.replace('    promise.then(', '    void promise.then(') }],
+      },
+    ],
+  },
+];
+
+ruleTester.run<MessageIds, Options>('no-floating-promises (only resolves)', rule as never, { valid, invalid });
