@@ -5,7 +5,7 @@ import { AST_NODE_TYPES } from '../util/ast-node-types';
 import type * as ts from 'typescript';
 import { skipTransparent, staticMemberName } from '../util/ast';
 import { perFile } from './per-file';
-import { getSourceWords } from './source-words';
+import { getSourceWords, type SourceWords } from './source-words';
 import { nodeStartingAtAnyDepth } from './walk';
 
 /**
@@ -579,6 +579,10 @@ export function loadTypeScript(): typeof ts {
  *   modules `getImportSource` names for them. A relative module that binds no name here (`export *
  *   from './x'`, `import './setup'`, `__exportStar(require('./x'), exports)`) is not among them: no
  *   call of this file reaches its exports through an import.
+ * - `relativeValueSources`: those of `relativeBindingSources` that bind some name a value of the file
+ *   can read: all but the sources whose every binding is imported as a type (`import type { A }`,
+ *   `import { type A }`) and has no value reference (a reference the scope analysis does not mark
+ *   as a type reference; `typeof A` is one). A name of such a binding resolves no call of the file.
  * The `require` calls and `import()` expressions are found from the occurrences of the two words in
  * the text (`SourceWords`, `nodeStartingAtAnyDepth`), not by walking the file.
  */
@@ -587,6 +591,7 @@ export interface ModuleLoads {
   readonly unknownSpecifier: boolean;
   readonly relativeBindings: ReadonlySet<string>;
   readonly relativeBindingSources: ReadonlySet<string>;
+  readonly relativeValueSources: ReadonlySet<string>;
 }
 
 /** A relative module specifier (`./db`, `../lib/db`). */
@@ -594,66 +599,139 @@ export function isRelativeSpecifier(value: string): boolean {
   return value.startsWith('./') || value.startsWith('../');
 }
 
-/** The file's `ModuleLoads` (see there), shared by every rule of the plugin. */
-export const getModuleLoads = perFile((context): ModuleLoads => {
-  const sourceCode = context.sourceCode;
-  const words = getSourceWords(context);
-  const ast = sourceCode.ast;
-  const specifiers = new Set<string>();
-  const relativeBindings = new Set<string>();
-  const relativeBindingSources = new Set<string>();
-  let unknownSpecifier = false;
-  for (const statement of ast.body) {
-    if (
-      statement.type === AST_NODE_TYPES.ImportDeclaration ||
-      statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
-      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source)
-    ) {
-      const source = statement.source;
-      if (!source) continue;
-      specifiers.add(source.value);
-      if (statement.type === AST_NODE_TYPES.ImportDeclaration && isRelativeSpecifier(source.value) && statement.specifiers.length > 0) {
-        for (const specifier of statement.specifiers) relativeBindings.add(specifier.local.name);
-        relativeBindingSources.add(source.value);
+/**
+ * The file's `ModuleLoads` (see there), shared by every rule of the plugin. Computed in two parts, each
+ * on the first question that needs it: the bindings (`relativeBindings`, `relativeBindingSources`)
+ * from the program's imports and the `require` calls; the specifiers (`specifiers`,
+ * `unknownSpecifier`) also from the `import()` expressions, whose word is only looked for then.
+ */
+export const getModuleLoads = perFile((context): ModuleLoads => new FileModuleLoads(context.sourceCode, getSourceWords(context)));
+
+/** What the program's imports and the file's `require` calls say (see `ModuleLoads`). */
+interface RequireLoads {
+  readonly specifiers: ReadonlySet<string>;
+  readonly unknownSpecifier: boolean;
+  readonly relativeBindings: ReadonlySet<string>;
+  readonly relativeBindingSources: ReadonlySet<string>;
+  readonly relativeValueSources: ReadonlySet<string>;
+}
+
+class FileModuleLoads implements ModuleLoads {
+  private requireLoads: RequireLoads | null = null;
+  private allSpecifiers: { readonly specifiers: ReadonlySet<string>; readonly unknownSpecifier: boolean } | null = null;
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly words: SourceWords,
+  ) {}
+
+  get relativeBindings(): ReadonlySet<string> {
+    return this.requires().relativeBindings;
+  }
+
+  get relativeBindingSources(): ReadonlySet<string> {
+    return this.requires().relativeBindingSources;
+  }
+
+  get relativeValueSources(): ReadonlySet<string> {
+    return this.requires().relativeValueSources;
+  }
+
+  get specifiers(): ReadonlySet<string> {
+    return this.withImportExpressions().specifiers;
+  }
+
+  get unknownSpecifier(): boolean {
+    return this.withImportExpressions().unknownSpecifier;
+  }
+
+  /** The program's import declarations and `import x = require()`, and every `require('...')` call. */
+  private requires(): RequireLoads {
+    if (this.requireLoads) return this.requireLoads;
+    const sourceCode = this.sourceCode;
+    const ast = sourceCode.ast;
+    const specifiers = new Set<string>();
+    const relativeBindings = new Set<string>();
+    const relativeBindingSources = new Set<string>();
+    const relativeValueSources = new Set<string>();
+    let unknownSpecifier = false;
+    for (const statement of ast.body) {
+      if (
+        statement.type === AST_NODE_TYPES.ImportDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+        (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source)
+      ) {
+        const source = statement.source;
+        if (!source) continue;
+        specifiers.add(source.value);
+        if (statement.type === AST_NODE_TYPES.ImportDeclaration && isRelativeSpecifier(source.value) && statement.specifiers.length > 0) {
+          for (const specifier of statement.specifiers) relativeBindings.add(specifier.local.name);
+          relativeBindingSources.add(source.value);
+          if (statement.specifiers.some((specifier) => mayBeReadAsValue(sourceCode, statement, specifier))) relativeValueSources.add(source.value);
+        }
+        continue;
       }
-      continue;
+      const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+      if (declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration && declaration.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+        specifiers.add(declaration.moduleReference.expression.value);
+      }
     }
-    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-    if (declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration && declaration.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
-      specifiers.add(declaration.moduleReference.expression.value);
+    for (const offset of this.words.wordOccurrences('require', ast.range[0], ast.range[1])) {
+      const identifier = nodeStartingAtAnyDepth(ast, offset, AST_NODE_TYPES.Identifier, sourceCode.visitorKeys);
+      if (identifier?.type !== AST_NODE_TYPES.Identifier || identifier.name !== 'require') continue;
+      const call = identifier.parent;
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
+      const specifier = call.arguments[0];
+      if (specifier?.type !== AST_NODE_TYPES.Literal || typeof specifier.value !== 'string') {
+        if (specifier) unknownSpecifier = true;
+        continue;
+      }
+      specifiers.add(specifier.value);
+      if (!isRelativeSpecifier(specifier.value)) continue;
+      let value: TSESTree.Node = outsideExpressionWrappers(call);
+      if (value.parent?.type === AST_NODE_TYPES.MemberExpression && value.parent.object === value) {
+        value = outsideExpressionWrappers(value.parent);
+      }
+      const declarator = value.parent;
+      if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === value) {
+        addPatternNames(declarator.id, relativeBindings);
+        relativeBindingSources.add(specifier.value);
+        relativeValueSources.add(specifier.value);
+      }
     }
+    this.requireLoads = { specifiers, unknownSpecifier, relativeBindings, relativeBindingSources, relativeValueSources };
+    return this.requireLoads;
   }
-  for (const offset of words.wordOccurrences('require', ast.range[0], ast.range[1])) {
-    const identifier = nodeStartingAtAnyDepth(ast, offset, AST_NODE_TYPES.Identifier, sourceCode.visitorKeys);
-    if (identifier?.type !== AST_NODE_TYPES.Identifier || identifier.name !== 'require') continue;
-    const call = identifier.parent;
-    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
-    const specifier = call.arguments[0];
-    if (specifier?.type !== AST_NODE_TYPES.Literal || typeof specifier.value !== 'string') {
-      if (specifier) unknownSpecifier = true;
-      continue;
+
+  /** `requires()` with the specifiers of the file's `import('...')` expressions. */
+  private withImportExpressions(): { readonly specifiers: ReadonlySet<string>; readonly unknownSpecifier: boolean } {
+    if (this.allSpecifiers) return this.allSpecifiers;
+    const loads = this.requires();
+    const ast = this.sourceCode.ast;
+    const specifiers = new Set(loads.specifiers);
+    let unknownSpecifier = loads.unknownSpecifier;
+    for (const offset of this.words.wordOccurrences('import', ast.range[0], ast.range[1])) {
+      const expression = nodeStartingAtAnyDepth(ast, offset, AST_NODE_TYPES.ImportExpression, this.sourceCode.visitorKeys);
+      if (expression?.type !== AST_NODE_TYPES.ImportExpression) continue;
+      const source = expression.source;
+      if (source.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') specifiers.add(source.value);
+      else unknownSpecifier = true;
     }
-    specifiers.add(specifier.value);
-    if (!isRelativeSpecifier(specifier.value)) continue;
-    let value: TSESTree.Node = outsideExpressionWrappers(call);
-    if (value.parent?.type === AST_NODE_TYPES.MemberExpression && value.parent.object === value) {
-      value = outsideExpressionWrappers(value.parent);
-    }
-    const declarator = value.parent;
-    if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === value) {
-      addPatternNames(declarator.id, relativeBindings);
-      relativeBindingSources.add(specifier.value);
-    }
+    this.allSpecifiers = { specifiers, unknownSpecifier };
+    return this.allSpecifiers;
   }
-  for (const offset of words.wordOccurrences('import', ast.range[0], ast.range[1])) {
-    const expression = nodeStartingAtAnyDepth(ast, offset, AST_NODE_TYPES.ImportExpression, sourceCode.visitorKeys);
-    if (expression?.type !== AST_NODE_TYPES.ImportExpression) continue;
-    const source = expression.source;
-    if (source.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') specifiers.add(source.value);
-    else unknownSpecifier = true;
-  }
-  return { specifiers, unknownSpecifier, relativeBindings, relativeBindingSources };
-});
+}
+
+/**
+ * May a value of the file read the binding `specifier` of `declaration`: it is not imported as a type,
+ * or its variable has a reference the scope analysis does not mark as a type reference?
+ */
+function mayBeReadAsValue(sourceCode: Readonly<TSESLint.SourceCode>, declaration: TSESTree.ImportDeclaration, specifier: TSESTree.ImportClause): boolean {
+  const typeOnly = declaration.importKind === 'type' || (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type');
+  if (!typeOnly) return true;
+  const variable = sourceCode.getDeclaredVariables(specifier).find((candidate) => candidate.name === specifier.local.name);
+  return !variable || variable.references.some((reference) => (reference as { isValueReference?: boolean }).isValueReference !== false);
+}
 
 /**
  * May the file load one of `modules` (see `ModuleLoads`)? A file with a specifier that is not a

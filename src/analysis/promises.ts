@@ -250,10 +250,10 @@ function noPromiseSourceCalls(): PromiseSourceCalls {
  * Can a call of this file be one the promise catalogs list (`findPromiseSourceCalls`)? False when
  * no catalog global is named anywhere in the text and the file loads no catalog module (see
  * `ModuleLoads`): every route of the catalogs' `ReferenceTracker` pass starts at one of them, so
- * the pass is skipped.
+ * the pass is skipped. `loads` is asked for only when no such global is named.
  */
-function mayCallPromiseCatalogs(words: SourceWords, loads: ModuleLoads): boolean {
-  return PROMISE_SOURCE_GLOBALS.some((name) => words.inCode(name)) || mayLoadModule(loads, PROMISE_SOURCE_MODULES);
+function mayCallPromiseCatalogs(words: SourceWords, loads: () => ModuleLoads): boolean {
+  return PROMISE_SOURCE_GLOBALS.some((name) => words.inCode(name)) || mayLoadModule(loads(), PROMISE_SOURCE_MODULES);
 }
 
 /**
@@ -270,7 +270,8 @@ function mayCallPromiseCatalogs(words: SourceWords, loads: ModuleLoads): boolean
  * - no name bound from a relative module (`ModuleLoads.relativeBindings`), or no relative module
  *   such a name is bound from (`ModuleLoads.relativeBindingSources`) whose text exports a
  *   promise-returning function (`asyncExportsOf`, see `readAsyncExports`): an import is a promise
- *   only as a call of such an export (`isImportedPromiseFunction`). A relative module that cannot be
+ *   only as a call of such an export (`isImportedPromiseFunction`). A module whose every binding is a
+ *   type import no value reads (`ModuleLoads.relativeValueSources`) is not read: no call resolves to it. A relative module that cannot be
  *   read exports none; one that binds no name (`export * from './x'`) is not read.
  * The words are looked for standing alone (`SourceWords.inCode`: a JSDoc `{Promise<void>}` or a
  * "then" in a comment is no evidence); one in a string also counts, so a "true" only means "look".
@@ -282,7 +283,7 @@ function untypedMayContainPromises(context: Context, asyncExportsOf: (specifier:
   const loads = getModuleLoads(context);
   if (mayLoadModule(loads, PROMISE_SOURCE_MODULES)) return true;
   if (loads.relativeBindings.size === 0) return false;
-  for (const specifier of loads.relativeBindingSources) {
+  for (const specifier of loads.relativeValueSources) {
     if ((asyncExportsOf(specifier)?.size ?? 0) > 0) return true;
   }
   return false;
@@ -719,7 +720,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   let sourceCalls: PromiseSourceCalls | null = null;
   /** The calls of the promise catalogs in this file: one pass for all four, on the first question. */
   const promiseSourceCalls = (): PromiseSourceCalls =>
-    (sourceCalls ??= mayCallPromiseCatalogs(words, getModuleLoads(context)) ? findPromiseSourceCalls(sourceCode) : noPromiseSourceCalls());
+    (sourceCalls ??= mayCallPromiseCatalogs(words, () => getModuleLoads(context)) ? findPromiseSourceCalls(sourceCode) : noPromiseSourceCalls());
   const functionCache = new Map<FunctionNode, boolean>();
   const memberIndexes = new Map<TSESTree.Node, { instance?: MemberIndex; static?: MemberIndex }>();
   /** Typed mode: the checker's known type per node (see `knownType`), and `syntacticReturnsPromise` per function. */

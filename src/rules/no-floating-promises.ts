@@ -314,6 +314,15 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /**
+     * Set by the `ExpressionStatement` listener for the statement being judged: does a filter of that
+     * listener that looks only at the statement (see `statementIsExcused`) leave it unreported
+     * whatever its parts are? Asked lazily, only where `floatingParts` would otherwise summarise a
+     * called function (`cannotReject`): an answer of true only spares that work, since the listener
+     * returns before reporting either way.
+     */
+    let excused: () => boolean = () => false;
+
     /** The parts of a statement's value that are unhandled promises (see the docs page). */
     function floatingParts(expression: TSESTree.Node): TSESTree.Node[] {
       const node = skipTransparent(expression);
@@ -340,12 +349,12 @@ export default createRule<Options, MessageIds>({
             if (method !== 'then') {
               const parts = floatingParts(callee.object);
               // `settled.finally(cleanup)` where `settled` holds `Promise.allSettled(...)`: nothing to lose.
-              if (parts.length > 0 && !checkCannotReject && cannotReject(node)) return [];
+              if (parts.length > 0 && !checkCannotReject && (excused() || cannotReject(node))) return [];
               // Untyped, `x().finally(cleanup)` is itself the evidence of a thenable. Not on a
               // property of another object (`fork.exited.finally(cleanup)`): a lifecycle promise an
               // object exposes, built elsewhere, is often one that only ever resolves.
               if (parts.length === 0 && method === 'finally' && !promises.typed && !isOtherObjectsProperty(callee.object) && !hasHandledLink(callee.object) && isThenWithCallback(node)) {
-                return checkCannotReject || !cannotReject(node) ? [node] : [];
+                return checkCannotReject || (!excused() && !cannotReject(node)) ? [node] : [];
               }
               return parts;
             }
@@ -353,7 +362,7 @@ export default createRule<Options, MessageIds>({
           // Untyped evidence of a thenable; typed, it still counts where the checker knows nothing
           // about the receiver (`any`: an unresolved import, a package without types).
           if (method === 'then' && isThenWithCallback(node) && !promises.hasKnownType(callee(node))) {
-            return checkCannotReject || !cannotReject(node) ? [node] : [];
+            return checkCannotReject || (!excused() && !cannotReject(node)) ? [node] : [];
           }
           // The handled-chain, cannot-reject and allow-list tests only for promises: they cost more.
           if (!promises.isPromise(node) || returnsHandledChain(node)) return [];
@@ -370,7 +379,7 @@ export default createRule<Options, MessageIds>({
           // `vscode.commands.executeCommand(...)` from a command or event handler: a request to the
           // editor, whose host logs a failure and goes on (typed: VS Code's `Thenable`).
           if (method === null && promises.services && !getAwaitableFunction(node) && isEditorHostThenable(promises.services, node)) return [];
-          if (!checkCannotReject && cannotReject(node) && !throwsIntoGuardedRejection(node)) return [];
+          if (!checkCannotReject && (excused() || (cannotReject(node) && !throwsIntoGuardedRejection(node)))) return [];
           return isAllowListed(node) ? [] : [node];
         }
         case AST_NODE_TYPES.NewExpression:
@@ -759,10 +768,26 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /**
+     * The filters of the `ExpressionStatement` listener that look at the statement alone, not at its
+     * floating parts: a deliberate comment, browser UI code outside a guarded `try`, a top-level
+     * statement of a program whose unhandled rejection ends it. True: the statement is never reported.
+     */
+    function statementIsExcused(statement: TSESTree.ExpressionStatement): boolean {
+      return (
+        saysDeliberate(statement) ||
+        (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement)) ||
+        (isTopLevel(statement) && getWhereItRuns(context).topLevelRejectionEndsProgram())
+      );
+    }
+
     return {
       ExpressionStatement(statement) {
         if (statement.directive !== undefined && statement.directive !== null) return;
+        let isExcused: boolean | undefined;
+        excused = () => (isExcused ??= statementIsExcused(statement));
         const parts = floatingParts(statement.expression);
+        excused = () => false;
         const first = parts[0];
         if (!first) return;
         if (saysDeliberate(statement)) return;

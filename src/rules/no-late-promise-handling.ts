@@ -133,11 +133,18 @@ export default createRule<Options, MessageIds>({
     // `async`) and the top level of a module.
     if (!sourceWords.has('async') && sourceCode.ast.sourceType !== 'module') return {};
     // Browser UI code and editor extensions: a rejection during the window is logged by the page or
-    // the extension host, and the later handler still receives it. A log line is all it costs.
-    if (!(options.checkUiCode ?? false)) {
-      const where = getWhereItRuns(context);
-      if (where.runsInUi() || where.inEditorExtension()) return {};
-    }
+    // the extension host, and the later handler still receives it. A log line is all it costs. Asked
+    // (once per file) only when a start is about to be checked: most files have none, and the UI
+    // evidence reads the file's package and imports.
+    const checkUiCode = options.checkUiCode ?? false;
+    let skipsFile: boolean | undefined;
+    const runsWhereLateHandlingIsLogged = (): boolean => {
+      if (skipsFile === undefined) {
+        const where = getWhereItRuns(context);
+        skipsFile = !checkUiCode && (where.runsInUi() || where.inEditorExtension());
+      }
+      return skipsFile;
+    };
     const promises = getPromiseAnalysis(context);
     const effects = getFileEffects(context);
     const timelines = getFunctionTimelines(context);
@@ -642,7 +649,7 @@ export default createRule<Options, MessageIds>({
         const starts = startsOf(declarator);
         if (starts.length === 0) return;
         const owner = ownerOf(declarator);
-        if (!canSuspend(owner)) return;
+        if (!canSuspend(owner) || runsWhereLateHandlingIsLogged()) return;
         for (const start of starts) check(start, owner);
       },
     };
