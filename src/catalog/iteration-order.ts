@@ -202,17 +202,3 @@ export const HTTP_SEND_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'p
  * `prefer-promise-all-in-loop`, ancestor paths), a deeper one needs its parent first.
  */
 export const MAKES_PLACE_NAME = /^[_#]*(?:mkdirp?|mkdirs|mkpath|(?:make|create|ensure|add)(?:Dir|Directory|Folder|Path|Collection)\w*)$/;
-
-/**
- * A call named for deleting a record or file (its first camelCase word): `deletePage`,
- * `deleteById`, `removeEntry`, knex's `.del()`, `destroy`, `drop`, `purge`, `trash` (not `unlink`: a file's).
- */
-export const DELETE_CALL_NAME = /^[_#]*(?:delete|remove|del|destroy|drop|purge|trash)(?:[A-Z0-9_]\w*)?$/;
-
-/**
- * A call named for making or changing a record or file from an item (its first camelCase word):
- * the write words of `WRITE_CALL_NAME` and `create`, `insert`, `upsert`, `process`, `import`,
- * `sync`, `rename`, `move`, `copy`.
- */
-export const CHANGE_CALL_NAME =
-  /^[_#]*(?:set|store|save|write|apply|update|put|persist|append|record|register|add|create|insert|upsert|process|import|sync|rename|move|copy)(?:[A-Z0-9_]\w*)?$/;

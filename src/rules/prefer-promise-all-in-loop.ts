@@ -62,8 +62,6 @@ import {
   CLIENT_ARGUMENT_NAME,
   COMPUTATION_FIRST_WORDS,
   CRITICAL_SECTION_CALL,
-  CHANGE_CALL_NAME,
-  DELETE_CALL_NAME,
   MAKES_PLACE_NAME,
   GROUPING_CALL_NAME,
   HTTP_SEND_METHODS,
@@ -1869,34 +1867,6 @@ export default createRule<Options, MessageIds>({
       return names;
     }
 
-    /**
-     * The body deletes in one branch and makes or changes in another (`if (gone) { await
-     * deletePage(path); continue; } await processPage(path)`): a change set applied item by item, as
-     * a sync from a repository or a replay of operations does. What each item writes reaches
-     * records beyond the item (the tags of a page, the folder of a file), and a delete and a create
-     * of one key must keep their order. A delete (`DELETE_CALL_NAME`) in a branch of an `if` of the
-     * body, and a write (`CHANGE_CALL_NAME`) outside that branch.
-     */
-    function appliesChangeSet(loop: CheckedLoop, calls: readonly AwaitedCall[]): boolean {
-      const within = (node: TSESTree.Node, outer: TSESTree.Node): boolean => outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
-      for (const call of calls) {
-        // A record deleted through a store (`pages.deletePage(...)`, `query.del()`), not a file
-        // removed by a function of its own (`unlink(file.path)`: an item's clean-up).
-        if (!DELETE_CALL_NAME.test(calleeName(call) ?? '') || skipTransparent(call.callee).type !== AST_NODE_TYPES.MemberExpression) continue;
-        let branch: TSESTree.Node | null = null;
-        for (let child: TSESTree.Node = call, parent: TSESTree.Node | undefined = call.parent; parent && parent !== loop; child = parent, parent = parent.parent) {
-          if (parent.type === AST_NODE_TYPES.IfStatement && (parent.consequent === child || parent.alternate === child)) {
-            branch = child;
-            break;
-          }
-        }
-        if (branch === null) continue;
-        const inBranch = branch;
-        if (calls.some((other) => CHANGE_CALL_NAME.test(calleeName(other) ?? '') && !within(other, inBranch))) return true;
-      }
-      return false;
-    }
-
     /** `list.sort(...)` just before `for (const x of list)`: the order is the point. */
     function sortedJustBefore(loop: CheckedLoop): boolean {
       if (loop.type !== AST_NODE_TYPES.ForOfStatement) return false;
@@ -2000,7 +1970,7 @@ export default createRule<Options, MessageIds>({
       }
       // A name picked against the files on disk, then a file written: later names depend on earlier writes.
       if (scan.probesDiskForName && calls.some((call) => effects.summaryOf(call)?.writes.some((write) => write.kind === 'file') === true)) return;
-      if (makesAncestorsInTurn(loop, loopVars, calls) || appliesChangeSet(loop, calls)) return;
+      if (makesAncestorsInTurn(loop, loopVars, calls)) return;
       if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop) || walksInBatches(loop) || insideBatchLoop(loop)) return;
       // A package whose data lives in one local SQLite database: its models and queries queue on
       // that one connection, so gathering the iterations overlaps nothing, unless one of them

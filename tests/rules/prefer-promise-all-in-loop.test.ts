@@ -555,7 +555,39 @@ export function Gallery({ photoIds, onLoaded }) {
       },
     ],
   },
-  // an item's own file removed in one branch, the others processed: not a change set of shared records
+  // a store delete in one branch and updates of each other item: each item is its own record, reported
+  {
+    code: `
+export async function remindAll(db, push, reminders, message) {
+  for (const reminder of reminders) {
+    if (reminder.cancelled) {
+      await db.deleteReminder(reminder.id);
+      continue;
+    }
+    await push.deliver(reminder, message);
+    await db.updateReminder(reminder.id, { sentAt: Date.now() });
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 5,
+        column: 7,
+        suggestions: [{ messageId: 'useGatherMap', output: `
+export async function remindAll(db, push, reminders, message) {
+  await Promise.all(Array.from(reminders, async (reminder) => {
+    if (reminder.cancelled) {
+      await db.deleteReminder(reminder.id);
+      return;
+    }
+    await push.deliver(reminder, message);
+    await db.updateReminder(reminder.id, { sentAt: Date.now() });
+  }));
+}` }],
+      },
+    ],
+  },
+  // an item's own file removed in one branch, the others processed: reported
   {
     code: `
 export async function handleUploads(files) {
@@ -1067,16 +1099,6 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop', rule as never,
       const parts = target.split('/').slice(0, -1);
       for (let depth = 1; depth <= parts.length; depth++) {
         await remote.mkdir(parts.slice(0, depth).join('/'));
-      }
-    }`,
-    // a change set applied item by item: deletes in one branch, writes in another
-    `export async function applyChanges(changes, author) {
-      for (const change of changes) {
-        if (change.removed) {
-          await articles.deleteArticle({ slug: change.slug });
-          continue;
-        }
-        await importer.importArticle({ slug: change.slug, author });
       }
     }`,
     // a generator that yields per item
