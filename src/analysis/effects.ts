@@ -1221,13 +1221,6 @@ export class FileEffects {
   }
 
   /**
-   * `new Promise(executor)` whose synchronous executor never rejects: it takes only `resolve`
-   * (`new Promise((resolve) => emitter.once('exit', resolve))`), or never uses its `reject`. Only a
-   * synchronous throw of the executor itself could still reject it. Not a delay
-   * (`new Promise((resolve) => setTimeout(resolve, ms))`): waiting is its whole point, so a dropped
-   * one is a forgotten `await`, and rules keep treating it as any other promise.
-   */
-  /**
    * `Promise.withResolvers()` (the global `Promise`), or a call of a same-file helper whose every
    * returned object literal has no `reject` (and no spread) and whose every `new Promise` executor
    * leaves its `reject` parameter unused: a deferred nobody else can reject. A pending-request
@@ -1269,6 +1262,14 @@ export class FileEffects {
     );
   }
 
+  /**
+   * `new Promise(executor)` whose synchronous executor never rejects: it takes only `resolve`
+   * (`new Promise((resolve) => emitter.once('exit', resolve))`), or never uses its `reject`, or hands it only to `.catch` of a value that cannot reject
+   * (`forwardsRejectionOfSafeValue`). Only a
+   * synchronous throw of the executor itself could still reject it. Not a delay
+   * (`new Promise((resolve) => setTimeout(resolve, ms))`): waiting is its whole point, so a dropped
+   * one is a forgotten `await`, and rules keep treating it as any other promise.
+   */
   private isResolveOnlyPromise(node: TSESTree.NewExpression, depth = 1): boolean {
     const callee = skipTransparent(node.callee);
     if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise' || !this.isGlobal(callee)) return false;
