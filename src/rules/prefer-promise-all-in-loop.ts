@@ -1976,10 +1976,6 @@ export default createRule<Options, MessageIds>({
       // that one connection, so gathering the iterations overlaps nothing, unless one of them
       // reaches the network (`fetch(item.url)`).
       if (getWhereItRuns(context).storesInOneSqliteDatabase() && !calls.some((call) => NETWORK_CALL_ROOTS.has(callChainRoot(call) ?? ''))) return;
-      // A routine the program runs once when it starts (`init()`, `refreshProvidersFromDisk()`), or
-      // a helper only it awaits: the few module rows or definition files it walks are read before
-      // the program serves anything, and nobody waits on them.
-      if (getWhereItRuns(context).startUpRoutineOf(loop) !== null) return;
       if (
         singlesOutLastIteration(scan.comparisons, dependents) ||
         awaitsForOneNamedItem(scan.awaits, dependents, loop) ||
@@ -2047,6 +2043,11 @@ export default createRule<Options, MessageIds>({
           isGuardedItemMethod(call, loopVars, loop),
       );
       if (!usesItem) return;
+      // A routine the program runs once when it starts (`init()`, `refreshProvidersFromDisk()`), or
+      // a helper only it awaits: the few module rows or definition files it walks are read before
+      // the program serves anything, and nobody waits on them. Asked last: it classifies the
+      // enclosing function through its callers.
+      if (getWhereItRuns(context).startUpRoutineOf(loop) !== null) return;
 
       const fix = loop.type === AST_NODE_TYPES.ForOfStatement ? buildMap(loop, scan) : null;
       context.report({
