@@ -770,8 +770,11 @@ export default createRule<Options, MessageIds>({
 
     /**
      * The filters of the `ExpressionStatement` listener that look at the statement alone, not at its
-     * floating parts: a deliberate comment, browser UI code outside a guarded `try`, a top-level
-     * statement of a program whose unhandled rejection ends it. True: the statement is never reported.
+     * floating parts: a deliberate comment; browser UI code outside a guarded `try` (an event handler
+     * or effect starting an async action is its ordinary shape, and a rejection reaches the console,
+     * not the end of a process; inside a `try` whose `catch` handles errors the author meant to
+     * handle this one too); a top-level statement of a program whose unhandled rejection ends it.
+     * True: the statement is never reported.
      */
     function statementIsExcused(statement: TSESTree.ExpressionStatement): boolean {
       return (
@@ -790,17 +793,12 @@ export default createRule<Options, MessageIds>({
         excused = () => false;
         const first = parts[0];
         if (!first) return;
-        if (saysDeliberate(statement)) return;
+        if (isExcused ?? statementIsExcused(statement)) return;
         if (first.type === AST_NODE_TYPES.CallExpression && decoratesHeldValue(first)) return;
         if (first.type === AST_NODE_TYPES.CallExpression && (handsErrorToCallback(first) || passesCompletionCallback(first))) return;
-        // Browser UI code: an event handler or effect starting an async action is its ordinary
-        // shape, and a rejection reaches the console, not the end of a process. Inside a `try`
-        // whose `catch` handles errors the author meant to handle this one too: still reported.
-        if (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement)) return;
         // An editor extension's code: its host logs a rejection and goes on; still reported where
         // the drop costs more than that (see `costsMoreThanHostLog`).
         if (!checkUiCode && getWhereItRuns(context).inEditorExtension() && !insideGuardedTry(statement) && !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)) return;
-        if (isTopLevel(statement) && getWhereItRuns(context).topLevelRejectionEndsProgram()) return;
         // A program that installs its own unhandled-rejection reporter (one that does not end the
         // program): where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
         // `try` meant to handle it, not test code, not code that serves a request or a job) the
