@@ -51,22 +51,7 @@ export function costsMoreThanHostLog(
   if (node.type === AST_NODE_TYPES.ArrayExpression) return true;
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   if (isGather(node, sourceCode)) return true;
-  const callbacks: FunctionNode[] = [];
-  let root: TSESTree.Node = node;
-  for (let links = 0; links < 8; links += 1) {
-    const link = skipTransparent(root);
-    if (link.type !== AST_NODE_TYPES.CallExpression) break;
-    const method = chainMethodName(link);
-    if (method === null) break;
-    if (method !== 'catch') {
-      for (const argument of link.arguments) {
-        const callback = skipTransparent(argument);
-        if (isFunctionNode(callback)) callbacks.push(callback);
-      }
-    }
-    root = (skipTransparent(link.callee) as TSESTree.MemberExpression).object;
-  }
-  const start = skipTransparent(root);
+  const { callbacks, start } = chainLinks(node);
   const startText = start.type === AST_NODE_TYPES.MemberExpression && !start.computed ? sourceCode.getText(start) : null;
   const settles = callbacks.some((callback) =>
     someNodeBelow(callback.body, sourceCode.visitorKeys, (inner) => {
@@ -86,6 +71,49 @@ export function costsMoreThanHostLog(
   return (
     startsThrowingWorkUnawaited(node, effects) ||
     (getAwaitableFunction(node) !== null && ((services !== null && callsPackageApi(services, node)) || writesFileOrStartsProcess(node, effects)))
+  );
+}
+
+/**
+ * The callbacks of the `.then`/`.finally` links of the chain `call` ends (not `.catch` handlers),
+ * looking through at most 8 links, and the expression the chain starts from (`call` itself when it
+ * is no chain link).
+ */
+function chainLinks(call: TSESTree.CallExpression): { callbacks: FunctionNode[]; start: TSESTree.Node } {
+  const callbacks: FunctionNode[] = [];
+  let root: TSESTree.Node = call;
+  for (let links = 0; links < 8; links += 1) {
+    const link = skipTransparent(root);
+    if (link.type !== AST_NODE_TYPES.CallExpression) break;
+    const method = chainMethodName(link);
+    if (method === null) break;
+    if (method !== 'catch') {
+      for (const argument of link.arguments) {
+        const callback = skipTransparent(argument);
+        if (isFunctionNode(callback)) callbacks.push(callback);
+      }
+    }
+    root = (skipTransparent(link.callee) as TSESTree.MemberExpression).object;
+  }
+  return { callbacks, start: skipTransparent(root) };
+}
+
+/**
+ * A dropped `.then(callback)`/`.finally(callback)` chain whose callback (or a function inside it)
+ * answers a request: a call named `reply...` or `respond...` (`event.reply('loaded', id, value)`
+ * in an IPC handler, `respond(result)`). On a rejection the other side never gets its answer, so
+ * the drop costs more than whatever logs the rejection (an editor host, a program's own reporter).
+ */
+export function chainAnswersRequest(part: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const node = skipTransparent(part);
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  return chainLinks(node).callbacks.some((callback) =>
+    someNodeBelow(callback.body, sourceCode.visitorKeys, (inner) => {
+      if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTransparent(inner.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+      return name !== null && ANSWERS_REQUEST.test(name);
+    }),
   );
 }
 

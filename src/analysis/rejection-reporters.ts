@@ -1,15 +1,16 @@
 import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { NON_PROGRAM_FOLDERS, REJECTION_REPORTER, REJECTION_REPORTER_HINT, TEST_FILE_NAME } from '../catalog/run-contexts';
+import { NON_PROGRAM_FOLDERS, REJECTION_REPORTER, REJECTION_REPORTER_HINT, REPORTING_SDK_HINT, REPORTING_SDKS, type ReportingSdk, TEST_FILE_NAME } from '../catalog/run-contexts';
 import { isBinFile, type PackageInfo, packageAt, programRootOf } from './where-it-runs';
 
 /**
  * Does the program a file belongs to install its own reporter of unhandled rejections
  * (`process.on('unhandledRejection', report)`, `window.addEventListener('unhandledrejection',
  * ...)`, `window.onunhandledrejection = ...`, an Electron app's equivalent: see
- * `REJECTION_REPORTER`)? In such a program a promise dropped where nothing could await it (a UI
- * action handler, a store listener, a constructor, a timer callback) is reported by that handler
- * already; the only fix a reviewer could ask for, `.catch(report)`, does what it does.
+ * `REJECTION_REPORTER`), or set up an error-tracking SDK that installs one (`Sentry.init(...)`,
+ * `Bugsnag.start(...)`: see `REPORTING_SDKS` and `installsSdkReporter`)? In such a program a
+ * promise dropped where nothing could await it (a UI action handler, a store listener, a
+ * constructor, a timer callback) is reported by that handler already; the only fix a reviewer could ask for, `.catch(report)`, does what it does.
  *
  * The program: `programRootOf` in `where-it-runs.ts` (the nearest `package.json`, widened to the
  * next outer package only when the inner one is a plugin whose `engines` name it). A sibling
@@ -111,7 +112,7 @@ function scanForReporter(root: PackageInfo): Found {
         continue;
       }
       if ((bytes += text.length) > MAX_BYTES) return none;
-      if (REJECTION_REPORTER_HINT.test(text) && installsReporter(text)) {
+      if ((REJECTION_REPORTER_HINT.test(text) && installsReporter(text)) || (REPORTING_SDK_HINT.test(text) && installsSdkReporter(text))) {
         if (inBin) found.inBin = true;
         else found.inLibrary = true;
         if (found.inLibrary) return found;
@@ -137,6 +138,66 @@ export function installsReporter(text: string): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * An import or `require` of a module, as code text: the import clause (`* as Sentry`, `Bugsnag`,
+ * `{ init as setUp }`) or the declared pattern (`Rollbar`, `{ init }`) and the specifier.
+ */
+const MODULE_LOAD = /\bimport\s+([\w$*{][^;'"`]*?)\s+from\s*(['"])([^'"\n]+)\2|\b(?:const|let|var)\s+([\w${][^=;]*?)\s*=\s*require\s*\(\s*(['"])([^'"\n]+)\5\s*\)/g;
+
+/**
+ * A set-up call of an error-tracking SDK of `REPORTING_SDKS` in `text` that installs its
+ * unhandled-rejection reporter: the SDK imported (or required) as code, not inside a comment or a
+ * string, and called through that binding (`Sentry.init(...)` for `import * as Sentry`, a default
+ * import or `const Sentry = require(...)`; `init(...)` or its local name for a named import;
+ * `new Rollbar(...)`), with arguments that neither turn the reporter off (`ReportingSdk.off`), lack
+ * an option it needs (`ReportingSdk.on`), nor end the program (`process.exit`, a `throw`, as for a
+ * handler: see `installsReporter`). Options passed by name (`Sentry.init(options)`) are not read:
+ * the SDK's defaults are taken. A type-only import counts for nothing.
+ */
+export function installsSdkReporter(text: string): boolean {
+  let starts: number[] | null = null;
+  for (const load of text.matchAll(MODULE_LOAD)) {
+    const clause = load[1] ?? load[4] ?? '';
+    const specifier = load[3] ?? load[6] ?? '';
+    const sdk = REPORTING_SDKS.find((candidate) => candidate.module.test(specifier));
+    if (!sdk || /^type\s/.test(clause)) continue;
+    starts ??= codeStarts(text);
+    if (!isCode(starts, load.index)) continue;
+    for (const call of text.matchAll(setUpCall(clause, sdk))) {
+      if (!isCode(starts, call.index)) continue;
+      const options = handlerText(text, call.index + call[0].length);
+      if (sdk.off.test(options) || ENDS_PROGRAM.test(options) || (sdk.on && !sdk.on.test(options))) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The set-up calls of `sdk` through the bindings an import clause or `require` pattern declares:
+ * `X.init(` / `new X(` for a namespace, default or whole-module binding `X`, `local(` for a name
+ * imported as `local` (`{ init }`, `{ init as local }`, `{ init: local }`). Matches end at the `(`.
+ */
+function setUpCall(clause: string, sdk: ReportingSdk): RegExp {
+  const whole: string[] = [];
+  const named: string[] = [];
+  const braces = /\{([^}]*)\}/.exec(clause);
+  const outside = clause.replace(/\{[^}]*\}/, '').replace(/\*\s*as\s+/, '');
+  for (const name of outside.split(',')) if (/^\s*[A-Za-z_$][\w$]*\s*$/.test(name)) whole.push(name.trim());
+  for (const entry of braces?.[1]?.split(',') ?? []) {
+    const parts = /^\s*([\w$]+)\s*(?:(?:as|:)\s*([\w$]+))?\s*$/.exec(entry);
+    if (parts?.[1] && sdk.setUp.includes(parts[1])) named.push(parts[2] ?? parts[1]);
+  }
+  const escape = (name: string): string => name.replace(/\$/g, '\\$');
+  const methods = sdk.setUp.filter((method) => method !== 'new').join('|');
+  const forms = [
+    ...whole.map((name) => `(?<![\\w$.])${escape(name)}\\s*\\.\\s*(?:${methods})\\s*\\(`),
+    ...(sdk.setUp.includes('new') ? whole.map((name) => `\\bnew\\s+${escape(name)}\\s*\\(`) : []),
+    ...named.map((name) => `(?<![\\w$.])(?<!function\\s+)${escape(name)}\\s*\\(`),
+  ];
+  return new RegExp(forms.length > 0 ? forms.join('|') : '(?!)', 'g');
 }
 
 /**

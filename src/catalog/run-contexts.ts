@@ -539,3 +539,60 @@ export const REJECTION_REPORTER =
 
 /** The cheap test before `REJECTION_REPORTER`: text that can hold one of its statements. */
 export const REJECTION_REPORTER_HINT = /unhandled|catchErrors|startCatching/i;
+
+/**
+ * An error-tracking SDK whose ordinary set-up call installs a reporter of unhandled rejections
+ * that does not end the program, as program text (see `installsSdkReporter` in
+ * `analysis/rejection-reporters.ts`). Each SDK was checked against its own documentation and
+ * source:
+ * - Sentry (`@sentry/node`, `@sentry/browser`, `@sentry/electron` and its `/main`, `/renderer`
+ *   entries, the framework SDKs): `init(...)` adds its default integrations, among them
+ *   `onUnhandledRejectionIntegration` (server runtimes, mode `warn`: capture and print, no exit)
+ *   and `globalHandlersIntegration` (browsers, `onunhandledrejection: true`). Off when the options
+ *   drop the defaults (`defaultIntegrations: false`), turn the browser handler off
+ *   (`onunhandledrejection: false`), choose mode `strict` (the rejection is raised again as an
+ *   uncaught exception, which ends a Node process), or filter an integration out by its name
+ *   (`'OnUnhandledRejection'`, `'GlobalHandlers'` as a string: only a filter spells the name).
+ *   Not `@sentry/types`, `@sentry/core`, `@sentry/cli` or the bundler plugins: they install nothing.
+ * - Bugsnag (`@bugsnag/js`, `/node`, `/browser`, `/electron`, `/expo`, `/react-native`):
+ *   `Bugsnag.start(...)` reports unhandled rejections by default, and its default
+ *   `onUnhandledRejection` only logs (its `onUncaughtException` is the one that exits). Off with
+ *   `autoDetectErrors: false` or `enabledErrorTypes: { unhandledRejections: false }`.
+ * - Rollbar (`rollbar`): `new Rollbar({...})` or `Rollbar.init({...})` only with
+ *   `captureUnhandledRejections: true` (off by default); its handler reports and does not exit.
+ * Left out: Honeybadger's Node notifier ends the process when its listener is the only one (it
+ * mimics Node), so a dropped promise still crashes there.
+ */
+export interface ReportingSdk {
+  /** The import specifiers of the SDK (the whole specifier). */
+  readonly module: RegExp;
+  /** Methods of the imported binding (or names imported from it) that set it up; `new` for a constructor call. */
+  readonly setUp: readonly string[];
+  /** Option text in the set-up call's arguments that turns the rejection reporter off. */
+  readonly off: RegExp;
+  /** Option text that must be there for the reporter to be on (an SDK where it is off by default). */
+  readonly on?: RegExp;
+}
+
+export const REPORTING_SDKS: readonly ReportingSdk[] = [
+  {
+    module:
+      /^@sentry\/(?:node|browser|electron|react|vue|angular|angular-ivy|nextjs|remix|svelte|sveltekit|nestjs|bun|deno|aws-serverless|serverless|google-cloud-serverless|gatsby|nuxt|astro|ember|solid|solidstart|react-native|capacitor|hono|tanstackstart-react)(?:\/[\w-]+)?$/,
+    setUp: ['init'],
+    off: /\bdefaultIntegrations\s*:\s*(?:false\b|\[)|\bonunhandledrejection\s*:\s*false\b|\bmode\s*:\s*['"`]strict['"`]|['"`](?:OnUnhandledRejection|GlobalHandlers)['"`]/,
+  },
+  {
+    module: /^@bugsnag\/(?:js|node|browser|electron|expo|react-native)$/,
+    setUp: ['start'],
+    off: /\bautoDetectErrors\s*:\s*false\b|\bunhandledRejections\s*:\s*false\b/,
+  },
+  {
+    module: /^rollbar$/,
+    setUp: ['new', 'init'],
+    off: /\bcaptureUnhandledRejections\s*:\s*false\b/,
+    on: /\bcaptureUnhandledRejections\s*:\s*true\b/,
+  },
+];
+
+/** The cheap test before looking for a `REPORTING_SDKS` set-up: text that imports one. */
+export const REPORTING_SDK_HINT = /['"`](?:@sentry\/|@bugsnag\/|rollbar['"`])/;

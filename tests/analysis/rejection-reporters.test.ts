@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { installsReporter, programReportsRejections } from '../../src/analysis/rejection-reporters';
+import { installsReporter, installsSdkReporter, programReportsRejections } from '../../src/analysis/rejection-reporters';
 
 const RUN_CONTEXTS = path.join(__dirname, '..', 'fixtures', 'run-contexts');
 
@@ -40,11 +40,43 @@ describe('installsReporter', () => {
   });
 });
 
+describe('installsSdkReporter', () => {
+  it('counts an error tracker set up with its defaults', () => {
+    assert.equal(installsSdkReporter("import * as Tracker from '@sentry/electron/main';\nexport function boot(base) {\n  Tracker.init({\n    ...base,\n    tracesSampleRate: 0.2,\n  });\n}"), true);
+    assert.equal(installsSdkReporter("const Tracker = require('@sentry/node');\nTracker.init({ dsn: env.DSN });"), true);
+    assert.equal(installsSdkReporter("import { init as setUpTracking } from '@sentry/react';\nsetUpTracking({ dsn });"), true);
+    assert.equal(installsSdkReporter("import Bugsnag from '@bugsnag/js';\nBugsnag.start({ apiKey: key });"), true);
+    // Rollbar reports rejections only when asked to
+    assert.equal(installsSdkReporter("import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({ accessToken, captureUnhandledRejections: true });"), true);
+    assert.equal(installsSdkReporter("import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({ accessToken, captureUncaught: true });"), false);
+  });
+  it('does not count a set-up whose options turn the rejection reporter off', () => {
+    assert.equal(installsSdkReporter("import * as Tracker from '@sentry/node';\nTracker.init({ dsn, defaultIntegrations: false });"), false);
+    assert.equal(installsSdkReporter("import * as Tracker from '@sentry/browser';\nTracker.init({ integrations: [Tracker.globalHandlersIntegration({ onunhandledrejection: false })] });"), false);
+    assert.equal(installsSdkReporter("import * as Tracker from '@sentry/node';\nTracker.init({ integrations: (all) => all.filter((one) => one.name !== 'OnUnhandledRejection') });"), false);
+    // strict mode raises the rejection again as an uncaught exception: the process ends
+    assert.equal(installsSdkReporter("import * as Tracker from '@sentry/node';\nTracker.init({ integrations: [Tracker.onUnhandledRejectionIntegration({ mode: 'strict' })] });"), false);
+    assert.equal(installsSdkReporter("import Bugsnag from '@bugsnag/node';\nBugsnag.start({ apiKey, enabledErrorTypes: { unhandledRejections: false } });"), false);
+  });
+  it('needs the set-up call, through the import, as code', () => {
+    assert.equal(installsSdkReporter("import * as Tracker from '@sentry/node';\nexport const report = (error) => Tracker.captureException(error);"), false);
+    assert.equal(installsSdkReporter("import type { NodeOptions } from '@sentry/node';\nTracker.init(options);"), false);
+    assert.equal(installsSdkReporter("import * as Tracker from '@sentry/node';\n// Tracker.init({ dsn });"), false);
+    // packages that install nothing: shared types, the bundler plugins
+    assert.equal(installsSdkReporter("import * as Tracker from '@sentry/types';\nTracker.init({});"), false);
+    assert.equal(installsSdkReporter("const tracker = require('./tracker');\ntracker.init({ dsn });"), false);
+  });
+});
+
 describe('programReportsRejections', () => {
   it('answers for the program that installs one, and its internal plugins', () => {
     assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'reporting-app', 'src', 'stores', 'drafts.js')), true);
     assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'reporting-app', 'plugins', 'reminders', 'lib', 'store.js')), true);
     assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'reporting-monorepo', 'apps', 'desk', 'src', 'panel.js')), true);
+  });
+  it('counts an error-tracking SDK the program sets up', () => {
+    assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'tracked-desktop-app', 'src', 'windows', 'menu.js')), true);
+    assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'untracked-desktop-app', 'src', 'windows', 'menu.js')), false);
   });
   it('does not lend it to workspace libraries, tests, or a test setup', () => {
     assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'reporting-monorepo', 'packages', 'sync', 'src', 'queue.js')), false);

@@ -33,6 +33,10 @@ const EXITING_SERVER_FILE = path.join(RUN_CONTEXTS, 'exiting-server', 'src', 'jo
 const WORKSPACE_APP_FILE = path.join(RUN_CONTEXTS, 'reporting-monorepo', 'apps', 'desk', 'src', 'panel.js');
 /** A library of the same workspace: the app's reporter is not its own. */
 const WORKSPACE_LIBRARY_FILE = path.join(RUN_CONTEXTS, 'reporting-monorepo', 'packages', 'sync', 'src', 'queue.js');
+/** A desktop app whose `src/main/monitoring.js` sets up Sentry's Electron SDK with its defaults. */
+const TRACKED_APP_FILE = path.join(RUN_CONTEXTS, 'tracked-desktop-app', 'src', 'windows', 'menu.js');
+/** A desktop app that sets up the same SDK without its default integrations (no rejection handler). */
+const UNTRACKED_APP_FILE = path.join(RUN_CONTEXTS, 'untracked-desktop-app', 'src', 'windows', 'menu.js');
 /** A library whose only handler is in its test setup (and one commented out in its source). */
 const TEST_SETUP_LIBRARY_FILE = path.join(RUN_CONTEXTS, 'test-reporter-lib', 'src', 'queue.js');
 
@@ -179,6 +183,17 @@ async function persist(store, draft) {
   await store.write(draft);
 }`;
 
+/** An IPC listener whose chain sends the answer: on a rejection the window never gets one. */
+const repliesInChain = `export function onDescribe(event, request) {
+  loadSchema(request.url).then((schema) => {
+    event.reply('schema:loaded', request.id, schema);
+  });
+}
+async function loadSchema(url) {
+  const response = await fetch(url);
+  return response.json();
+}`;
+
 const valid: ValidTestCase<Options>[] = [
   // a store listener, an action handler, a boot-time warm-up and a timer callback: nothing can
   // await them, and the app's reporter already reports a failure
@@ -190,6 +205,10 @@ const valid: ValidTestCase<Options>[] = [
   { code: storeListener, filename: PLUGIN_FILE },
   // a workspace app with a window `unhandledrejection` listener
   { code: actionHandler, filename: WORKSPACE_APP_FILE },
+  // an app whose error tracker is set up with its defaults (`Sentry.init(...)`): the SDK installs
+  // the rejection reporter, a menu action's dropped promise reaches it
+  { code: actionHandler, filename: TRACKED_APP_FILE },
+  { code: storeListener, filename: TRACKED_APP_FILE },
 ];
 
 const storeListenerError = (filename: string): InvalidTestCase<MessageIds, Options> => ({
@@ -257,6 +276,19 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   storeListenerError(CLI_LIBRARY_FILE),
   // a reporter that exits: the dropped promise ends the program
   storeListenerError(EXITING_SERVER_FILE),
+  // an error tracker set up without its default integrations installs no rejection reporter
+  storeListenerError(UNTRACKED_APP_FILE),
+  // under a reporter too, a chain whose callback sends the answer leaves the asker waiting
+  {
+    code: repliesInChain,
+    filename: TRACKED_APP_FILE,
+    errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 2, column: 3, suggestions: [{ messageId: 'suggestVoid', output: repliesInChain.replace('  loadSchema(', '  void loadSchema(') }] }],
+  },
+  // under the tracker too, a forgotten `await` routes nothing to the callers
+  { ...storeListenerError(TRACKED_APP_FILE), code: forgottenAwait, errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [
+    { messageId: 'suggestAwait', output: forgottenAwait.replace('  showWindow(draft);', '  await showWindow(draft);') },
+    { messageId: 'suggestVoid', output: forgottenAwait.replace('  showWindow(draft);', '  void showWindow(draft);') },
+  ] }] },
   // a receiver exists: a `.then` callback, a `forEach` inside an async function, a function that
   // returns a value; or the code answers a request or acknowledges a message before the save settles
   droppedAt(thenCallback, APP_FILE, 4, 7),
