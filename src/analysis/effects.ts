@@ -16,6 +16,7 @@ import {
   MEMORY_PROMISE_IMPORTS,
   SYNC_VALUE_MODULES,
   NEVER_REJECTING_APIS,
+  ERROR_EVENT_ONLY_PROMISIFIERS,
   MODULE_LOADER_NAMES,
   ORDERED_RESOURCE_CLASS_WORDS,
   ORDERED_RESOURCE_FACTORIES,
@@ -59,7 +60,7 @@ import { isProcessExitCall, type PromiseCombinator, promiseCombinatorOf, skipTra
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
-import { cannotRejectExports, declarationCatchesAll, type DeclarationLike } from './guarded-bodies';
+import { cannotRejectExports, declarationCatchesAll, type DeclarationLike, delayExports } from './guarded-bodies';
 import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
@@ -289,6 +290,8 @@ export class FileEffects {
   private readonly poolClasses = new Map<ts.Node, boolean>();
   /** Per relative specifier: the exports of that module that catch every error (null: unreadable). */
   private readonly catchAllExports = new Map<string, ReadonlySet<string> | null>();
+  /** `delayExports` of each relative module a call of this file imports from, by specifier. */
+  private readonly delayExportsByModule = new Map<string, ReadonlySet<string> | null>();
   /** Per relative specifier and name: `waitsOnNothingElsewhere`'s answer. */
   private readonly idleImports = new Map<string, boolean>();
   /** Per local function: for each parameter, the first method its body calls on it (`ctx.request(...)`: `request`), or null. */
@@ -352,7 +355,9 @@ export class FileEffects {
    * only starts a timer); `setTimeout(ms)` / `setImmediate()` of `timers/promises` under any
    * local name, without an options object that may carry an abort `signal` (an object literal
    * without `signal` counts as none); a call of a non-async function of this file whose only
-   * result is such a delay (`const sleep = (ms) => new Promise((r) => setTimeout(r, ms))`).
+   * result is such a delay (`const sleep = (ms) => new Promise((r) => setTimeout(r, ms))`), or of
+   * a function a relative module exports so (`import { sleep } from './utils'`: `delayExports`,
+   * read from the module's text once per file, typed or not).
    * A delay cannot reject, but a dropped one is a forgotten `await`, so `valueCanReject` keeps
    * answering "may reject" for the delay itself; an `await` of one inside a summarised function
    * rejects nothing (see `mayRejectIn`).
@@ -363,12 +368,26 @@ export class FileEffects {
     if (node.type !== AST_NODE_TYPES.CallExpression) return false;
     if (this.isUnsignalledTimer(node)) return true;
     const fn = this.calledFunction(node);
-    if (!fn || fn.async) return false;
+    if (!fn) return this.isImportedDelay(node);
+    if (fn.async) return false;
     let result: TSESTree.Node | null = null;
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) result = fn.body;
     else if (fn.body.body.length === 1 && fn.body.body[0]?.type === AST_NODE_TYPES.ReturnStatement) result = fn.body.body[0].argument;
     const value = result ? skipTransparent(result) : null;
     return value?.type === AST_NODE_TYPES.NewExpression && this.isDelayPromise(value);
+  }
+
+  /** `sleep(ms)` / `utils.sleep(ms)` imported from a relative module that exports `sleep` as a delay (`delayExports`). */
+  private isImportedDelay(call: TSESTree.CallExpression): boolean {
+    const imported = importedCallee(call.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier));
+    if (!imported || !imported.module.startsWith('.')) return false;
+    let names = this.delayExportsByModule.get(imported.module);
+    if (names === undefined) {
+      const resolved = getRelativeModules(this.context).resolve(imported.module);
+      names = resolved ? fromModuleText(resolved.file, 'delayExports', delayExports, resolved.stats) : null;
+      this.delayExportsByModule.set(imported.module, names);
+    }
+    return names?.has(imported.name) ?? false;
   }
 
   /** `new Promise((resolve) => setTimeout(resolve, ms))` with the global `Promise`. */
@@ -1083,7 +1102,8 @@ export class FileEffects {
    *   reject. Over `items.map(fn)` with a synchronous or unknown `fn`, even `allSettled` can: `fn`
    *   runs while the list is built, and a throw there escapes the combinator;
    * - a call whose effect summary cannot reject (`summaryOf`); a catalogued API that never
-   *   rejects (`NEVER_REJECTING_APIS`: VS Code's message popups); `.then(f)` on a question to a
+   *   rejects (`NEVER_REJECTING_APIS`: VS Code's message popups, Electron's native dialogs), or
+   *   a promisified event other than `'error'` (`isResolveOnlyEventPromise`); `.then(f)` on a question to a
    *   person (`isPromptValue`: `inquirer.prompt(q).then((answer) => ...)`);
    * - a `const` initialised with such a promise (`const p = load().catch(log)`, `const ready = new
    *   Promise((resolve) => ...)`), `a ? b : c` when
@@ -1284,6 +1304,37 @@ export class FileEffects {
   }
 
   /**
+   * `new Promise((resolve) => { this.release = resolve; })`: a promise built only to hand its
+   * `resolve` out. The executor is synchronous, takes no `reject` (or never uses it), and its
+   * every statement stores `resolve` (`saved = resolve;`, `this.done = resolve;`; also the
+   * arrow `(resolve) => (saved = resolve)`): it calls nothing, so it cannot throw, and nobody can
+   * reject the promise. Dropped as a statement, such a promise is the resolver's holder, not a
+   * task: whoever calls the stored `resolve` settles it, and no error can be lost. Not a
+   * promise whose executor stores `reject` as well (`this.fail = reject`: a later call rejects a
+   * promise nobody handles) or calls anything (`emitter.once('exit', resolve)`: a dropped one is a
+   * forgotten `return`).
+   */
+  capturesResolverOnly(node: TSESTree.NewExpression): boolean {
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise' || !this.isGlobal(callee)) return false;
+    const executor = node.arguments[0] ? skipTransparent(node.arguments[0]) : null;
+    if (!executor || !isFunctionNode(executor) || executor.async || executor.generator) return false;
+    const [resolve, reject] = executor.params;
+    if (resolve?.type !== AST_NODE_TYPES.Identifier) return false;
+    if (reject !== undefined && (reject.type !== AST_NODE_TYPES.Identifier || this.sourceCode.getDeclaredVariables(executor).some((variable) => variable.name === reject.name && variable.references.length > 0))) return false;
+    const stores = (statement: TSESTree.Node): boolean => {
+      const expression = skipTransparent(statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement);
+      if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return false;
+      const value = skipTransparent(expression.right);
+      const target = expression.left;
+      const plainTarget = target.type === AST_NODE_TYPES.Identifier || (target.type === AST_NODE_TYPES.MemberExpression && !target.computed);
+      return plainTarget && value.type === AST_NODE_TYPES.Identifier && value.name === resolve.name;
+    };
+    if (executor.body.type !== AST_NODE_TYPES.BlockStatement) return stores(executor.body);
+    return executor.body.body.length > 0 && executor.body.body.every((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && stores(statement));
+  }
+
+  /**
    * `(async () => { ... })().catch(reject)` inside an executor: `reject` handed only to `.catch` of
    * a value that cannot reject (`valueCanReject`), so it is never called. Any other use of it may.
    */
@@ -1337,7 +1388,7 @@ export class FileEffects {
       const fn = this.calledFunction(call);
       if (fn !== null && this.inProgress.has(fn) && this.apiEffect(call) === null) return false;
       // `vscode.window.showErrorMessage(...)`: a catalogued promise that never rejects.
-      if (fn === null && this.isNeverRejectingApi(call)) return false;
+      if (fn === null && (this.isNeverRejectingApi(call) || this.isResolveOnlyEventPromise(call))) return false;
       // `this.entries.set(key, value)` on a `Map` field: no promise at all.
       if (fn === null && this.updatesCollectionField(call)) return false;
       // An async function of another module whose whole body catches everything (`importedCannotReject`).
@@ -1401,6 +1452,21 @@ export class FileEffects {
     if (!source || !paths) return false;
     const path = source.imported === '*' || source.imported === 'default' ? members : [source.imported, ...members];
     return paths.some((known) => known.length === path.length && known.every((name, index) => name === path[index]));
+  }
+
+  /**
+   * `promisifyEvent(socket, 'drain')` with the default export of a module of
+   * `ERROR_EVENT_ONLY_PROMISIFIERS` (any local name, imported or required) and an event name
+   * written as a string other than `'error'`: the promise only resolves. A computed event name may
+   * be `'error'`, and counts as one that rejects.
+   */
+  private isResolveOnlyEventPromise(call: TSESTree.CallExpression): boolean {
+    const callee = skipTransparent(call.callee);
+    const event = call.arguments[1] ? skipTransparent(call.arguments[1]) : null;
+    if (callee.type !== AST_NODE_TYPES.Identifier || event?.type !== AST_NODE_TYPES.Literal || typeof event.value !== 'string' || event.value === 'error') return false;
+    const variable = variableOfIdentifier(this.sourceCode, callee);
+    const source = variable ? getImportSource(variable) : null;
+    return source !== null && ERROR_EVENT_ONLY_PROMISIFIERS.has(source.module) && (source.imported === 'default' || source.imported === '*');
   }
 
   /**

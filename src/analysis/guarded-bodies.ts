@@ -407,6 +407,24 @@ export function catchAllAsyncExports(text: string): ReadonlySet<string> {
  * (`FileEffects.isResolveOnlyPromise`). A name declared more than once is left out.
  */
 export function resolveOnlyPromiseExports(text: string): ReadonlySet<string> {
+  return promiseReturningExports(text, 'resolve-only');
+}
+
+/**
+ * The names a module exports as plain functions whose one result is a delay: `return new
+ * Promise((resolve) => setTimeout(...))` (or an arrow's expression body that is one), the executor
+ * declaring only `resolve` (or a second parameter named for being unused) and calling nothing but
+ * `setTimeout` and its `resolve` (`export function sleep(ms, value) { return new Promise((resolve)
+ * => setTimeout(() => resolve(value), ms)); }`). A delay only waits and resolves: awaited inside a
+ * function it rejects nothing (`FileEffects.isDelay`), though a dropped one is still a forgotten
+ * `await`. A name declared more than once is left out.
+ */
+export function delayExports(text: string): ReadonlySet<string> {
+  return promiseReturningExports(text, 'delay');
+}
+
+/** The exports of `resolveOnlyPromiseExports` (`shape` 'resolve-only') or of `delayExports` ('delay'). */
+function promiseReturningExports(text: string, shape: PromiseShape): ReadonlySet<string> {
   const names = new Set<string>();
   const seen = new Map<string, number>();
   const pattern =
@@ -416,41 +434,45 @@ export function resolveOnlyPromiseExports(text: string): ReadonlySet<string> {
     if (!name) continue;
     seen.set(name, (seen.get(name) ?? 0) + 1);
     const paren = match.index + match[0].length - 1;
-    if (returnsResolveOnlyPromise(text, paren)) names.add(name);
+    if (returnsResolveOnlyPromise(text, paren, shape)) names.add(name);
   }
   for (const [name, count] of seen) if (count > 1) names.delete(name);
   return names;
 }
 
-/** For `resolveOnlyPromiseExports`: the function whose parameters open at `paren` returns only a resolve-only `new Promise`. */
-function returnsResolveOnlyPromise(text: string, paren: number): boolean {
+/** A `new Promise` that only resolves and starts no timer, or a delay (see `delayExports`). */
+type PromiseShape = 'resolve-only' | 'delay';
+
+/** For `promiseReturningExports`: the function whose parameters open at `paren` returns only a `new Promise` of that shape. */
+function returnsResolveOnlyPromise(text: string, paren: number, shape: PromiseShape): boolean {
   const paramClose = closingIndex(text, paren);
   if (paramClose === -1) return false;
   const open = bodyOpenAfterParameters(text, paren);
-  if (open !== -1) return bodyReturnsResolveOnlyPromise(text, open);
+  if (open !== -1) return bodyReturnsResolveOnlyPromise(text, open, shape);
   // An arrow with an expression body: `(x) => new Promise(...)`.
   let at = skipTrivia(text, paramClose + 1);
   if (at === -1 || !text.startsWith('=>', at)) return false;
   at = skipTrivia(text, at + 2);
-  return at !== -1 && isResolveOnlyPromiseAt(text, at, -1);
+  return at !== -1 && isResolveOnlyPromiseAt(text, at, -1, shape);
 }
 
 /** The block body opening at `open` (`{`) is one `return` of a resolve-only `new Promise` (see `resolveOnlyPromiseExports`). */
-function bodyReturnsResolveOnlyPromise(text: string, open: number): boolean {
+function bodyReturnsResolveOnlyPromise(text: string, open: number, shape: PromiseShape = 'resolve-only'): boolean {
   if (text[open] !== '{') return false;
   const close = closingIndex(text, open);
   let at = skipTrivia(text, open + 1);
   if (at === -1 || !keywordAt(text, at, 'return')) return false;
   at = skipTrivia(text, at + 'return'.length);
-  return at !== -1 && isResolveOnlyPromiseAt(text, at, close);
+  return at !== -1 && isResolveOnlyPromiseAt(text, at, close, shape);
 }
 
 /**
  * `new Promise(executor)` starts at `at`, with an executor declaring only `resolve` (or a second
- * parameter named for being unused) and no timer; when `close` is not -1, nothing but a `;` follows
- * it before `close` (the end of the body).
+ * parameter named for being unused) and no timer (`shape` 'resolve-only'), or a timer and no call
+ * but `setTimeout` and `resolve` (`shape` 'delay'); when `close` is not -1, nothing but a `;`
+ * follows it before `close` (the end of the body).
  */
-function isResolveOnlyPromiseAt(text: string, start: number, close: number): boolean {
+function isResolveOnlyPromiseAt(text: string, start: number, close: number, shape: PromiseShape = 'resolve-only'): boolean {
   let at = start;
   if (!keywordAt(text, at, 'new')) return false;
   at = skipTrivia(text, at + 3);
@@ -464,12 +486,19 @@ function isResolveOnlyPromiseAt(text: string, start: number, close: number): boo
   const callClose = closingIndex(text, at);
   if (callClose === -1) return false;
   const executor = text.slice(at + 1, callClose);
-  if (/\bsetTimeout\b/.test(executor)) return false;
+  if (/\bsetTimeout\b/.test(executor) !== (shape === 'delay')) return false;
   const params = /^\s*(?:async\s+)?(?:function\b\s*[\w$]*\s*)?\(([^()]*)\)/.exec(executor) ?? /^\s*([\w$]+)\s*=>/.exec(executor);
   if (!params || /\basync\b/.test(executor.slice(0, params[0].length))) return false;
   const declared = (params[1] ?? '').split(',').map((param) => param.replace(/:[^,]*$/, '').trim()).filter((param) => param !== '');
   if (declared.length === 0 || declared.length > 2 || !/^[\w$]+$/.test(declared[0] ?? '')) return false;
   if (declared.length === 2 && !/^_[\w$]*$/.test(declared[1] ?? '')) return false;
+  if (shape === 'delay') {
+    // The executor calls nothing but the timer and `resolve` (arrow and function headers aside).
+    const body = executor.slice(params[0].length);
+    for (const called of body.matchAll(/([\w$]+)\s*\(/g)) {
+      if (called[1] !== 'setTimeout' && called[1] !== declared[0] && called[1] !== 'function') return false;
+    }
+  }
   if (close === -1) return true;
   // Nothing after the return statement but its `;`.
   let after = skipTrivia(text, callClose + 1);

@@ -289,8 +289,13 @@ export const SELF_STARTING_CONSTRUCTORS: ReadonlySet<string> = new Set([
  * (`vscode` `window.showErrorMessage(...)`): a dropped promise of one loses no error. VS Code's
  * message popups resolve with the item the user clicked, or `undefined` when the popup is
  * dismissed; the `.then((choice) => ...)` that extensions hang on them is the popup's click
- * handler, not a task whose failure someone must see.
+ * handler, not a task whose failure someone must see. Electron's native dialogs
+ * (`dialog.showMessageBox`, `showOpenDialog`, `showSaveDialog`, `showCertificateTrustDialog` of the
+ * main process, also reached as `remote.dialog` or through `@electron/remote`) resolve with the
+ * clicked button or the chosen paths (`canceled: true` when dismissed); bad options throw
+ * synchronously, before any promise exists.
  */
+const ELECTRON_DIALOGS: readonly string[] = ['showMessageBox', 'showOpenDialog', 'showSaveDialog', 'showCertificateTrustDialog'];
 export const NEVER_REJECTING_APIS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
   [
     'vscode',
@@ -300,7 +305,18 @@ export const NEVER_REJECTING_APIS: ReadonlyMap<string, readonly (readonly string
       ['window', 'showErrorMessage'],
     ],
   ],
+  ['electron', [...ELECTRON_DIALOGS.map((name) => ['dialog', name]), ...ELECTRON_DIALOGS.map((name) => ['remote', 'dialog', name])]],
+  ['@electron/remote', ELECTRON_DIALOGS.map((name) => ['dialog', name])],
 ]);
+
+/**
+ * Modules whose default export turns one event of an emitter into a promise
+ * (`promisifyEvent(socket, 'drain')`) that rejects only when that event is `'error'`: for any
+ * other event name, written as a string, the promise only resolves (it settles when the event
+ * fires; an error of the emitter leaves it pending, it does not reject it). Node's `events.once`
+ * is not one: it rejects when the emitter emits `'error'` while waiting.
+ */
+export const ERROR_EVENT_ONLY_PROMISIFIERS: ReadonlySet<string> = new Set(['promisify-event']);
 
 /**
  * Modules whose `config()` writes `process.env` (dotenv and its expanders): a later reader of the

@@ -383,6 +383,10 @@ export default createRule<Options, MessageIds>({
           return isAllowListed(node) ? [] : [node];
         }
         case AST_NODE_TYPES.NewExpression:
+          // `new Promise((resolve) => { saved = resolve; })`: built to hand out its resolver; it
+          // cannot reject (see `FileEffects.capturesResolverOnly`).
+          if (!checkCannotReject && effects.capturesResolverOnly(node)) return [];
+          return promises.isPromise(node) ? [node] : [];
         case AST_NODE_TYPES.Identifier:
         case AST_NODE_TYPES.MemberExpression:
           return promises.isPromise(node) ? [node] : [];

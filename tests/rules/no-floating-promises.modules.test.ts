@@ -21,6 +21,36 @@ export class Runner {
   report(error) {}
 }`;
 
+/**
+ * A polling loop that reschedules itself from `finally`; its `catch` hands the error to the
+ * emitter's listener and waits before the next round through a helper of `./pauses` (blind set
+ * 11: a job-queue worker). With a delay there, the loop cannot reject.
+ */
+const pollingLoop = (wait: string): string => `import { EventEmitter } from 'node:events';
+import { ${wait} } from './pauses';
+export class Poller extends EventEmitter {
+  constructor(source) {
+    super();
+    this.source = source;
+    this.signal = new AbortController().signal;
+  }
+  async round() {
+    try {
+      const item = await this.source.next();
+      if (item) this.emit('item', item);
+    } catch (error) {
+      this.emit('error', error);
+      await ${wait}(1000, this.signal);
+    } finally {
+      this.round();
+    }
+  }
+  start() {
+    this.round();
+    return this;
+  }
+}`;
+
 ruleTester.run('no-floating-promises (untyped, across modules)', testedRule, {
   valid: [
     // sync exports, async generators, unresolvable or package modules
@@ -46,8 +76,27 @@ ruleTester.run('no-floating-promises (untyped, across modules)', testedRule, {
     // `[error, value]` tuple (it awaits its argument inside `try` and returns the error in `catch`):
     // known by the helper's definition, whatever its name
     { filename, code: tupleRunner('settleAsTuple') },
+    // a self-rescheduling loop whose `catch` waits through an imported delay: it cannot reject
+    { filename, code: pollingLoop('pause') },
   ],
   invalid: [
+    // ...not when the wait in its `catch` can reject (an abort signal rejects it)
+    {
+      filename,
+      code: pollingLoop('pauseUnlessAborted'),
+      errors: [
+        {
+          messageId: 'floating',
+          line: 17,
+          column: 7,
+          suggestions: [
+            { messageId: 'suggestAwait', output: pollingLoop('pauseUnlessAborted').replace('      this.round();', '      await this.round();') },
+            { messageId: 'suggestVoid', output: pollingLoop('pauseUnlessAborted').replace('      this.round();', '      void this.round();') },
+          ],
+        },
+        { messageId: 'floating', line: 21, column: 5, suggestions: [{ messageId: 'suggestVoid', output: pollingLoop('pauseUnlessAborted').replace('    this.round();\n    return', '    void this.round();\n    return') }] },
+      ],
+    },
     // ...not when the helper rethrows what it cannot classify
     {
       filename,

@@ -3,7 +3,7 @@ import rule, { type MessageIds, type Options } from '../../src/rules/no-floating
 import { ruleTester } from '../rule-tester';
 
 /**
- * Promises that only ever resolve, found on real code (blind set 10): a deferred whose `reject`
+ * Promises that only ever resolve, found on real code (blind sets 10 and 11): a deferred whose `reject`
  * the code never takes (`const { promise, resolve } = Promise.withResolvers()`, resolved by a
  * timer), and a `new Promise` whose `reject` is only the `.catch` of a loop that awaits a local
  * list of promises each pushed with its own `.catch`. A `.then`/`.finally` listener on either loses
@@ -127,7 +127,71 @@ const drainedParts = (pushed: string): string => `export function writer(execute
 const handledParts = drainedParts('result.catch((error) => console.error(error))');
 const unhandledPart = drainedParts('result');
 
+/**
+ * A promise built only to hand out its resolver (blind set 11: a timer wrapper that keeps
+ * `resolve` for the timer's callback). The executor stores `resolve` and calls nothing, so the
+ * dropped promise cannot reject; the statement holds a resolver, it starts no task.
+ */
+const capturedResolver = `export function deferredTimeout(callback, ms) {
+  let release;
+  new Promise((resolve) => {
+    release = resolve;
+  });
+  return setTimeout(() => {
+    callback();
+    release();
+  }, ms);
+}`;
+
+const capturedOnThis = `export class Gate {
+  close() {
+    new Promise((open) => (this.open = open));
+  }
+}`;
+
+/** The executor keeps `reject` too: a later `this.fail(error)` rejects a promise nobody handles. */
+const capturedBoth = `export class Gate {
+  close() {
+    new Promise((open, fail) => {
+      this.open = open;
+      this.fail = fail;
+    });
+  }
+}`;
+
+/** The executor hands `resolve` to a listener: nobody receives the promise, a forgotten `return`. */
+const forgottenReturn = `export function exited(child) {
+  new Promise((resolve) => child.once('exit', resolve));
+}`;
+
+/**
+ * A socket writer whose only await is a promisified `'drain'` event (blind set 11). The
+ * `promisify-event` package rejects only when the event it waits for is `'error'`; for `'drain'`
+ * the promise only resolves, so the writer cannot reject.
+ */
+const drainWriter = (event: string): string => `import promisifyEvent from 'promisify-event';
+export class Link {
+  constructor(socket) {
+    this.socket = socket;
+    this.queue = Promise.resolve();
+  }
+  async write(text) {
+    if (!this.socket.write(text)) await promisifyEvent(this.socket, '${event}');
+  }
+  send(payload) {
+    this.queue = this.queue.then(async () => {
+      this.write(JSON.stringify(payload));
+    });
+    return this.queue;
+  }
+}`;
+
 const valid: ValidTestCase<Options>[] = [
+  // an await of a promisified event other than 'error' only resolves
+  { code: drainWriter('drain') },
+  // a promise that only holds its resolver
+  { code: capturedResolver },
+  { code: capturedOnThis },
   // a deferred resolved by a timer, its reject never taken (from the global `Promise` or a helper
   // of the same file whose executor leaves `reject` unused)
   { code: timedDeferred },
@@ -174,7 +238,37 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
     ],
   },
+  // waiting for the 'error' event rejects with the error
+  {
+    code: drainWriter('error'),
+    errors: [
+      {
+        messageId: 'floating',
+        line: 12,
+        column: 7,
+        suggestions: [
+          { messageId: 'suggestAwait', output: drainWriter('error').replace('      this.write(', '      await this.write(') },
+          { messageId: 'suggestVoid', output: drainWriter('error').replace('      this.write(', '      void this.write(') },
+        ],
+      },
+    ],
+  },
+  // a kept `reject`, or an executor that calls something: still reported
+  ...(
+    [
+      [capturedBoth, '    new Promise(', 3, 5],
+      [forgottenReturn, '  new Promise(', 2, 3],
+    ] as const
+  ).map(([code, line, at, column]) => ({
+    code,
+    errors: [{ messageId: 'floating' as const, line: at, column, suggestions: [{ messageId: 'suggestVoid' as const, output: code.replace(line, line.replace(/\S/, (first) => `void ${first}`)) }] }],
+  })),
   // checkCannotReject (strict) still marks them
+  {
+    code: capturedResolver,
+    options: [{ checkCannotReject: true }],
+    errors: [{ messageId: 'floating', line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: capturedResolver.replace('  new Promise(', '  void new Promise(') }] }],
+  },
   {
     code: timedDeferred,
     options: [{ checkCannotReject: true }],
