@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as ts from 'typescript';
-import { catchAllAsyncExports, closingIndex, declarationCatchesAll, resolveOnlyPromiseExports } from '../../src/analysis/guarded-bodies';
+import { catchAllAsyncExports, closingIndex, declarationCatchesAll, delayExports, resolveOnlyPromiseExports } from '../../src/analysis/guarded-bodies';
 
 const names = (text: string): string[] => [...catchAllAsyncExports(text)].sort();
 
@@ -162,6 +162,30 @@ describe('resolveOnlyPromiseExports', () => {
       'export async function failing(x) { return new Promise((resolve, reject) => x.once("error", reject)); }',
     ].join('\n');
     assert.deepEqual(resolveOnly(text), ['firstChange', 'opened', 'wrapped']);
+  });
+});
+
+describe('delayExports', () => {
+  const delays = (text: string): string[] => [...delayExports(text)].sort();
+
+  it('finds exports whose one result is a timer that resolves', () => {
+    const text = [
+      'export function wait(ms: number, value?: unknown): Promise<unknown> {',
+      '  return new Promise((resolve) => setTimeout(() => resolve(value), ms));',
+      '}',
+      'export const nap = (ms) => new Promise((done) => setTimeout(done, ms));',
+      'exports.rest = function (ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); };',
+    ].join('\n');
+    assert.deepEqual(delays(text), ['nap', 'rest', 'wait']);
+  });
+
+  it('leaves out waits that reject or call anything but the timer and resolve', () => {
+    const text = [
+      'export function abortable(ms, signal) { return new Promise((resolve, reject) => { setTimeout(resolve, ms); signal.onabort = reject; }); }',
+      'export function logged(ms) { return new Promise((resolve) => setTimeout(() => { log(ms); resolve(); }, ms)); }',
+      'export function idle(x) { return new Promise((resolve) => x.once("idle", resolve)); }',
+    ].join('\n');
+    assert.deepEqual(delays(text), []);
   });
 });
 
