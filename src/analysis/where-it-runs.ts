@@ -9,6 +9,7 @@ import {
   CONCURRENT_QUEUE_MODULES,
   CONFIG_PACKAGE_NAME,
   DESKTOP_APP_PACKAGES,
+  ELECTRON_MAIN_PROCESS_APIS,
   DEFERRING_GLOBALS,
   ENTRY_FILE_NAMES,
   EVENT_METHODS,
@@ -472,6 +473,7 @@ export class WhereItRuns {
   /** Per synchronous twin (see `syncTwinOf`): the callees of the calls written in it, as compact text. */
   private readonly twinCallees = new Map<FunctionNode, ReadonlySet<string>>();
   private uiFile: boolean | undefined;
+  private electronMain: boolean | undefined;
   private testCode: boolean | undefined;
 
   constructor(context: AnyRuleContext) {
@@ -861,6 +863,50 @@ export class WhereItRuns {
   /** True when the nearest `package.json` above the file has a `bin`: the package is (also) a command-line tool. */
   inPackageWithBin(): boolean {
     return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.bins.length ?? 0) > 0;
+  }
+
+  /**
+   * True when the file runs in an Electron app's main process: at its top level it imports (or
+   * destructures from `require('electron')`) an export that exists only there
+   * (`ELECTRON_MAIN_PROCESS_APIS`: `app`, `BrowserWindow`, `Menu`, `ipcMain`, `dialog`, ...; not a
+   * type-only import). Electron logs an unhandled rejection of that process as a warning and the
+   * app goes on. Answered from the file's top-level statements, once per file.
+   */
+  runsInElectronMain(): boolean {
+    if (this.electronMain !== undefined) return this.electronMain;
+    const mainApi = (name: string | null): boolean => name !== null && ELECTRON_MAIN_PROCESS_APIS.has(name);
+    const isElectronRequire = (init: TSESTree.Node | null): boolean => {
+      const call = init ? skipTransparent(init) : null;
+      return (
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        call.callee.type === AST_NODE_TYPES.Identifier &&
+        call.callee.name === 'require' &&
+        call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+        call.arguments[0].value === 'electron'
+      );
+    };
+    this.electronMain = this.sourceCode.ast.body.some((statement) => {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+        return (
+          statement.source.value === 'electron' &&
+          statement.importKind !== 'type' &&
+          statement.specifiers.some(
+            (specifier) =>
+              specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+              specifier.importKind !== 'type' &&
+              mainApi(specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value),
+          )
+        );
+      }
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+      return statement.declarations.some(
+        (declarator) =>
+          declarator.id.type === AST_NODE_TYPES.ObjectPattern &&
+          isElectronRequire(declarator.init) &&
+          declarator.id.properties.some((property) => property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && mainApi(property.key.name)),
+      );
+    });
+    return this.electronMain;
   }
 
   /**

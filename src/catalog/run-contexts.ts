@@ -401,6 +401,34 @@ export const SCRIPT_FILE_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks
  */
 export const DESKTOP_APP_PACKAGES: ReadonlySet<string> = new Set(['electron']);
 
+/**
+ * Exports of `electron` that exist only in the main process (the renderer reaches them only
+ * through IPC or `remote`): a module that imports one runs in the main process. Electron runs
+ * that process with unhandled rejections in a warning mode (`warn`, since Electron 24
+ * `warn-with-error-code`): a rejection nobody handles is logged and the app goes on, as under a
+ * program's own reporter.
+ */
+export const ELECTRON_MAIN_PROCESS_APIS: ReadonlySet<string> = new Set([
+  'app',
+  'autoUpdater',
+  'BaseWindow',
+  'BrowserWindow',
+  'dialog',
+  'globalShortcut',
+  'ipcMain',
+  'Menu',
+  'MenuItem',
+  'nativeTheme',
+  'powerMonitor',
+  'powerSaveBlocker',
+  'protocol',
+  'session',
+  'systemPreferences',
+  'Tray',
+  'utilityProcess',
+  'webContents',
+]);
+
 /** A module named as a program's entry by convention (`src/main.ts` of a Nest or Electron app; `/`-separated path). */
 export const MAIN_MODULE_PATH = /(?:^|\/)main\.[cm]?[jt]sx?$/;
 

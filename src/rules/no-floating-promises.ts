@@ -174,7 +174,7 @@ export default createRule<Options, MessageIds>({
           checkUnderGlobalHandler: {
             type: 'boolean',
             description:
-              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), where nothing could await them and the reporter already does what a `.catch(report)` would. On in `strict`.",
+              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), and in an Electron app's main process (Electron logs such a rejection and goes on), where nothing could await them and the reporter already does what a `.catch(report)` would. On in `strict`.",
           },
           allowList: {
             type: 'array',
@@ -804,7 +804,7 @@ export default createRule<Options, MessageIds>({
         // the drop costs more than that (see `costsMoreThanHostLog`).
         if (!checkUiCode && getWhereItRuns(context).inEditorExtension() && !insideGuardedTry(statement) && !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)) return;
         // A program that installs its own unhandled-rejection reporter (one that does not end the
-        // program): where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
+        // program), or an Electron app's main process (Electron logs such a rejection and goes on): where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
         // `try` meant to handle it, not test code, not code that serves a request or a job, not a
         // chain whose callback sends the answer: `event.reply(...)`) the reporter already does
         // what a `.catch(report)` would.
@@ -812,7 +812,7 @@ export default createRule<Options, MessageIds>({
           !checkUnderGlobalHandler &&
           runsWhereNothingAwaits(statement) &&
           !insideGuardedTry(statement) &&
-          programReportsRejections(context.filename) &&
+          (getWhereItRuns(context).runsInElectronMain() || programReportsRejections(context.filename)) &&
           !getWhereItRuns(context).isTestCode() &&
           !servesRequestOrJob(statement) &&
           !chainAnswersRequest(first, sourceCode)

@@ -194,7 +194,49 @@ async function loadSchema(url) {
   return response.json();
 }`;
 
+/**
+ * An Electron app's main process (the file imports `BrowserWindow`, `Menu`, `ipcMain`, ... from
+ * `electron`): Electron logs an unhandled rejection there as a warning and the app goes on, as
+ * under a program's own reporter (blind set 11: a desktop app's menu items and IPC listeners that
+ * open windows).
+ */
+const mainProcessMenu = (electronImport: string): string => `${electronImport}
+export function buildMenu() {
+  return Menu.buildFromTemplate([
+    {
+      label: 'New window',
+      click: () => {
+        openWindow({ focus: true });
+      },
+    },
+  ]);
+}
+export async function openWindow(options) {
+  const bounds = await readBounds();
+  const win = new BrowserWindow(bounds);
+  await win.loadFile('index.html');
+  if (options.focus) win.focus();
+}
+async function readBounds() {
+  const response = await fetch('app://settings/bounds');
+  return response.json();
+}`;
+
+/** The same window opener, forgotten inside an async function of the main process: still reported. */
+const mainProcessForgottenAwait = `import { BrowserWindow } from 'electron';
+export async function restore(saved) {
+  for (const bounds of saved) openWindow(bounds);
+  return saved.length;
+}
+async function openWindow(bounds) {
+  const win = new BrowserWindow(bounds);
+  await win.loadFile('index.html');
+}`;
+
 const valid: ValidTestCase<Options>[] = [
+  // a menu item's click handler in Electron's main process (import or destructured require)
+  { code: mainProcessMenu("import { BrowserWindow, Menu } from 'electron';") },
+  { code: mainProcessMenu("const { BrowserWindow, Menu } = require('electron');") },
   // a store listener, an action handler, a boot-time warm-up and a timer callback: nothing can
   // await them, and the app's reporter already reports a failure
   { code: storeListener, filename: APP_FILE },
@@ -278,6 +320,26 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   storeListenerError(EXITING_SERVER_FILE),
   // an error tracker set up without its default integrations installs no rejection reporter
   storeListenerError(UNTRACKED_APP_FILE),
+  // a renderer module (only `ipcRenderer` from electron) is not the main process; nor is a
+  // type-only import; in the main process the option turns the silence off
+  droppedAt(mainProcessMenu("import { ipcRenderer } from 'electron';\nconst { BrowserWindow, Menu } = window.shell;"), 'menu.js', 8, 9),
+  droppedAt(mainProcessMenu("import type { BrowserWindow, Menu } from 'electron';"), 'menu.js', 7, 9),
+  { ...droppedAt(mainProcessMenu("import { BrowserWindow, Menu } from 'electron';"), 'menu.js', 7, 9), options: [{ checkUnderGlobalHandler: true }] },
+  // inside an async function of the main process: a forgotten `await`
+  {
+    code: mainProcessForgottenAwait,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 31,
+        suggestions: [
+          { messageId: 'suggestAwait', output: mainProcessForgottenAwait.replace(') openWindow(bounds);', ') await openWindow(bounds);') },
+          { messageId: 'suggestVoid', output: mainProcessForgottenAwait.replace(') openWindow(bounds);', ') void openWindow(bounds);') },
+        ],
+      },
+    ],
+  },
   // under a reporter too, a chain whose callback sends the answer leaves the asker waiting
   {
     code: repliesInChain,

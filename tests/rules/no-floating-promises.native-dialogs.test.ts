@@ -75,22 +75,23 @@ export function confirmLeave(leave) {
   dialog.showMessageBox({ message: 'Leave?' }).then(() => leave());
 }`;
 
-const valid: ValidTestCase<Options>[] = [
-  { code: restartPrompt },
-  { code: requiredDialog },
-  { code: remoteDialog },
-  { code: electronRemote },
-  { code: hungWindowModal },
-];
+/**
+ * These files import `dialog` from `electron`, so they run in the main process, where drops in
+ * listeners are not reported anyway (see the global-handler tests). `checkUnderGlobalHandler`
+ * turns that silence off here, so each case shows what the dialog's promise itself decides.
+ */
+const onlyCannotReject: Options = [{ checkUnderGlobalHandler: true }];
+
+const valid: ValidTestCase<Options>[] = [restartPrompt, requiredDialog, remoteDialog, electronRemote, hungWindowModal].map((code) => ({ code, options: onlyCannotReject }));
 
 /** A `.then` chain reported at `line`:`column`, with its `void` suggestion. */
-function chainAt(code: string, line: number, column: number, options?: Options): InvalidTestCase<MessageIds, Options> {
+function chainAt(code: string, line: number, column: number, options: Options = onlyCannotReject): InvalidTestCase<MessageIds, Options> {
   const lines = code.split('\n');
   const text = lines[line - 1] ?? '';
   lines[line - 1] = `${text.slice(0, column - 1)}void ${text.slice(column - 1)}`;
   return {
     code,
-    ...(options ? { options } : {}),
+    options,
     errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line, column, suggestions: [{ messageId: 'suggestVoid', output: lines.join('\n') }] }],
   };
 }
@@ -99,13 +100,14 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // work after the dialog can reject, awaited in the helper or returned from the callback
   {
     code: savesAfterDialog,
+    options: onlyCannotReject,
     errors: [{ messageId: 'floating', line: 4, column: 3, suggestions: [{ messageId: 'suggestVoid', output: savesAfterDialog.replace('  exportTo(data);', '  void exportTo(data);') }] }],
   },
   chainAt(chainsWrite, 4, 3),
   // not Electron's dialog
   chainAt(ownDialog, 3, 3),
   // checkCannotReject (strict) still marks them
-  chainAt(restartPrompt, 3, 3, [{ checkCannotReject: true }]),
+  chainAt(restartPrompt, 3, 3, [{ checkCannotReject: true, checkUnderGlobalHandler: true }]),
 ];
 
 ruleTester.run<MessageIds, Options>('no-floating-promises (Electron native dialogs)', rule as never, { valid, invalid });
