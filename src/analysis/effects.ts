@@ -54,7 +54,7 @@ import {
   VALUE_METHODS,
   WEB_CRYPTO_QUICK_METHODS,
 } from '../catalog/effects';
-import { COLLECTION_MUTATOR_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
+import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
 import { isProcessExitCall, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
@@ -1689,6 +1689,9 @@ export class FileEffects {
         if (FILE_READ_FUNCTIONS.has(bare)) return 'fileRead';
         return null;
       }
+      // isomorphic-git works on the repository through the `fs` it is handed: a local read, or a
+      // write of the index or worktree (`GIT_INDEX_WRITES`), unless it talks to a remote.
+      if (module === 'isomorphic-git' && !GIT_REMOTE_FUNCTIONS.has(name)) return GIT_INDEX_WRITES.has(name) ? 'fileWrite' : 'fileRead';
       const processFunctions = PROCESS_MODULES.get(module);
       if (processFunctions === 'all' || processFunctions?.has(name)) return 'process';
       // `childProcess.exec('git', ['am'])` through the project's own wrapper package.

@@ -4,20 +4,19 @@
  * negative answer is given ("waits on nothing"), and only when the declaration is found and its
  * whole body says so; anything unclear answers false, so callers keep assuming real work.
  */
+import { builtinModules } from 'node:module';
 import { statSync } from 'node:fs';
 import { fromModuleText } from './module-exports';
 import { resolveRelativeModule, resolveWorkspaceModule, type ResolvedModule } from './module-resolution';
 import {
   BUILT_IN_VALUE_CONSTRUCTORS,
   EMBEDDED_STORE_PACKAGES,
+  LOCAL_VALUE_PACKAGES,
   FINALIZING_STEP_NAME,
   NETWORK_CALL_ROOTS,
   OUTSIDE_WORLD_MODULES,
   PROCESS_MODULES,
-  PROMPT_METHODS,
-  PROMPT_MODULE_FILE,
   PROMPT_MODULES,
-  PROMPT_NAME,
   USER_DIALOG_METHOD,
   SYNC_CRYPTO_FUNCTIONS,
   SYNC_VALUE_MODULES,
@@ -676,20 +675,15 @@ function packageOf(specifier: string): string {
   return bare.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? bare);
 }
 
-/**
- * A package whose name says it talks to a service over the network: a database or cache client,
- * an HTTP, GraphQL, gRPC or message-queue client, a cloud SDK (`graphql` itself only parses).
- */
-const NETWORK_PACKAGE_NAME = /redis|valkey|memcache|mongo|postgres|mysql|grpc|graphql-(?:request|ws)|apollo|urql|aws-sdk|@google-cloud|firebase|supabase|socket\.io|mqtt|amqp|kafka|\bnats\b|\bsdk\b|-sdk|sdk-|client\b|-client|api-|-api\b/i;
-
 /** What `moduleReadsOnlyEmbeddedStore` reads of one module's imports. */
 interface StoreImports {
   /** It imports an embedded store package (`EMBEDDED_STORE_PACKAGES`). */
   readonly embedded: boolean;
   /**
-   * It imports something that reaches past the process and the local disk: a network module or
-   * client (`NETWORK_CALL_ROOTS`, `net`, `ws`, a database or cache client, `NETWORK_PACKAGE_NAME`),
-   * a child process module, or it calls the global `fetch`.
+   * It may reach past the process and the local disk: it imports a network or child process
+   * module (`REMOTE_MODULES`), or any package that is neither an embedded store nor known to
+   * compute in place (`LOCAL_VALUE_PACKAGES`, Node's modules of the disk and of values), or it
+   * calls the global `fetch`.
    */
   readonly remote: boolean;
   /** The relative specifiers it imports. */
@@ -703,6 +697,9 @@ const REMOTE_MODULES: ReadonlySet<string> = new Set([
   ...NETWORK_CACHE_PACKAGES,
   'http2', 'net', 'tls', 'dgram', 'dns', 'node-fetch', 'cross-fetch', 'ws', 'undici', 'ofetch', 'isomorphic-fetch',
 ]);
+
+/** Node's built-in modules that reach nothing past the machine (not `http`, `net`, `child_process`...: `REMOTE_MODULES`). */
+const LOCAL_BUILTIN_MODULES: ReadonlySet<string> = new Set(builtinModules.map(packageOf).filter((name) => !REMOTE_MODULES.has(name)));
 
 function scanStoreImports(text: string): StoreImports {
   let embedded = false;
@@ -718,7 +715,9 @@ function scanStoreImports(text: string): StoreImports {
     }
     const name = packageOf(specifier);
     if (EMBEDDED_STORE_PACKAGES.has(name)) embedded = true;
-    else if (REMOTE_MODULES.has(name) || NETWORK_PACKAGE_NAME.test(name)) remote = true;
+    // Positive evidence only: a Node module of the disk or of values, or a package known to
+    // compute in place; any other package may be a client of some service (`@octokit/rest`, `stripe`).
+    else if (REMOTE_MODULES.has(name) || !(LOCAL_BUILTIN_MODULES.has(name) || LOCAL_VALUE_PACKAGES.has(name) || name.startsWith('lodash.'))) remote = true;
   }
   return { embedded, remote, relative };
 }
@@ -754,6 +753,8 @@ export function moduleReadsOnlyEmbeddedStore(resolved: ResolvedModule): boolean 
  * when `name` is not such an export or its module cannot be resolved.
  */
 export function namespaceExportModule(resolved: ResolvedModule, name: string): ResolvedModule | null {
+  // Only an identifier can name a namespace export (`formatters['c++']` cannot).
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
   const specifier = fromModuleText(
     resolved.file,
     `namespaceExport:${name}`,
@@ -775,7 +776,7 @@ export function namespaceExportModule(resolved: ResolvedModule, name: string): R
 }
 
 /** How many functions deep `moduleFunctionMayPrompt` follows the calls of a declaration. */
-const MAX_PROMPT_DEPTH = 3;
+const MAX_PROMPT_DEPTH = 4;
 /** How many called functions of one declaration `moduleFunctionMayPrompt` follows. */
 const MAX_PROMPT_CALLEES = 12;
 
@@ -783,12 +784,12 @@ const MAX_PROMPT_CALLEES = 12;
 type OwnPrompt = { readonly asks: true } | { readonly asks: false; readonly callees: readonly Callee[] };
 
 /**
- * What the body of one declaration says of prompting, by its text: it calls a function named for
- * asking (`PROMPT_NAME`: `promptAsync`, `askConfirm`), a prompt method (`PROMPT_METHODS`:
- * `inquirer.prompt`, `rl.question`), a dialog (`USER_DIALOG_METHOD`: `dialog.showOpenDialog`), or
- * a binding imported from a prompt package (`PROMPT_MODULES`) or from a relative module named for
- * prompting (`PROMPT_MODULE_FILE`: `selectAsync` of `../prompts`); otherwise the functions of its
- * module and of its relative imports that it calls.
+ * What the body of one declaration says of prompting, by its text: it calls a binding imported
+ * from a prompt package (`PROMPT_MODULES`: `prompts`, `inquirer`, `@inquirer/*`, clack) or opens a
+ * dialog (`USER_DIALOG_METHOD`: `dialog.showOpenDialog`); otherwise the functions of its module and
+ * of its relative imports that it calls, to be read in turn. A name alone (`askModel`,
+ * `session.prompt(text)`, an import of `./prompts`) is no evidence: LLM prompt templates and
+ * question tables are named so too; the module is followed to what it calls.
  */
 function ownPrompt(body: string, text: string): OwnPrompt {
   const callees: Callee[] = [];
@@ -796,12 +797,12 @@ function ownPrompt(body: string, text: string): OwnPrompt {
   for (const called of body.matchAll(CALLED_NAME)) {
     const object = called[1];
     const name = called[2] ?? '';
-    if (PROMPT_NAME.test(name) || USER_DIALOG_METHOD.test(name) || (object !== undefined && PROMPT_METHODS.has(name))) return { asks: true };
+    if (USER_DIALOG_METHOD.test(name)) return { asks: true };
     const binding = object ?? name;
     const imported = importedBinding(text, binding) ?? namespaceImportOf(text, binding);
     if (imported !== null) {
       const { specifier } = imported;
-      if (PROMPT_MODULES.has(specifier) || specifier.startsWith('@inquirer/') || (specifier.startsWith('.') && PROMPT_MODULE_FILE.test(specifier))) return { asks: true };
+      if (PROMPT_MODULES.has(specifier) || specifier.startsWith('@inquirer/')) return { asks: true };
       if (object === undefined && specifier.startsWith('.') && !followed.has(name) && callees.length < MAX_PROMPT_CALLEES) {
         followed.add(name);
         callees.push({ kind: 'import', ...imported });
@@ -830,7 +831,8 @@ function namespaceImportOf(text: string, name: string): { specifier: string; nam
  * package of the same workspace) may ask a person, by the text of its declaration (`ownPrompt`),
  * following the functions it calls in its own module and its relative imports up to
  * `MAX_PROMPT_DEPTH` functions deep: `resolveApiKeyAsync(options)` whose helper asks for a key
- * path through the project's `promptAsync` when no option or variable gives one. A command-line
+ * path through the project's `promptAsync`, which calls the `prompts` package, when no option or
+ * variable gives one. A command-line
  * step that resolves a value from flags, the environment or, failing those, a question is such a
  * function. False when not found.
  */

@@ -282,6 +282,19 @@ export const EMBEDDED_STORE_PACKAGES: ReadonlySet<string> = new Set([
   '@sqlite.org/sqlite-wasm',
 ]);
 
+/**
+ * Packages that compute values in the process and reach nothing outside it, besides Node's own
+ * modules of the disk and of values (see `moduleReadsOnlyEmbeddedStore`): ids (`uuid`, `nanoid`),
+ * data helpers (`lodash`, `deep-equal`, `clone`), dates (`date-fns`, `dayjs`, `moment`),
+ * validation (`zod`, `yup`, `joi`), the GraphQL parser (`graphql`), and Electron (its IPC to the
+ * app's own main process stays on the machine). A module that imports any other package may
+ * talk to a service, whatever its name says.
+ */
+export const LOCAL_VALUE_PACKAGES: ReadonlySet<string> = new Set([
+  'uuid', 'nanoid', 'lodash', 'lodash-es', 'deep-equal', 'fast-deep-equal', 'clone', 'rfdc', 'date-fns', 'dayjs', 'moment',
+  'zod', 'yup', 'joi', 'graphql', 'electron', 'json-order', 'mime-types', 'tslib', 'immer', 'deepmerge', 'escape-string-regexp',
+]);
+
 /** A project's own prompt helper, by its name: `askConfirm`, `askList`, `promptForVersion`. */
 export const PROMPT_NAME = /^(?:ask|prompt)[A-Z]\w*$/;
 

@@ -327,6 +327,12 @@ export const WRITE_VERBS: readonly string[] = [
   'expire',
   'evict',
   'cleanup',
+  // Soft deletes and their undo (`softDeleteOrders`, `restoreOrders`): a list that excludes
+  // deleted rows must be read before the delete, and after the restore.
+  'softDelete',
+  'softRemove',
+  'hardDelete',
+  'restore',
 ];
 
 /**
@@ -482,3 +488,10 @@ export const GIT_INDEX_WRITES: ReadonlySet<string> = new Set([
   'add', 'remove', 'rm', 'mv', 'reset', 'resetIndex', 'updateIndex', 'checkout', 'restore', 'commit', 'stash',
   'merge', 'rebase', 'cherryPick', 'cherry-pick', 'revert', 'apply', 'am', 'pull', 'clean', 'writeTree',
 ]);
+
+/**
+ * isomorphic-git's functions that talk to a remote repository over HTTP (`fetch`, `push`, `pull`,
+ * `clone`, `getRemoteInfo`, `listServerRefs`, `fastForward`); its other functions read or write the
+ * local repository through the `fs` they are handed.
+ */
+export const GIT_REMOTE_FUNCTIONS: ReadonlySet<string> = new Set(['fetch', 'push', 'pull', 'clone', 'getRemoteInfo', 'getRemoteInfo2', 'listServerRefs', 'fastForward']);

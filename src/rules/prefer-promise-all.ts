@@ -95,7 +95,9 @@ const RECEIVED_BODY_METHODS: ReadonlySet<string> = new Set(['json', 'formData', 
 /**
  * True when the call is handed a switch that says whether it may ask the person running the
  * command (`INTERACTIVE_SWITCH_NAME`): an argument `nonInteractive` (or `!interactive`,
- * `flags['non-interactive']`), or an options object with such a key (`{ nonInteractive: false }`).
+ * `flags['non-interactive']`), or an options object with such a key whose value is not the
+ * literal that turns asking off (`{ nonInteractive: false }`, `{ nonInteractive: flags.ci }` count;
+ * `{ nonInteractive: true }`, `{ interactive: false }`, `{ noPrompt: true }` say it will not ask).
  */
 function handsInteractiveSwitch(call: AwaitedCall): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -108,7 +110,11 @@ function handsInteractiveSwitch(call: AwaitedCall): boolean {
     return value.properties.some((property) => {
       if (property.type !== AST_NODE_TYPES.Property) return false;
       const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : '';
-      return INTERACTIVE_SWITCH_NAME.test(key);
+      if (!INTERACTIVE_SWITCH_NAME.test(key)) return false;
+      const set = skipTransparent(property.value);
+      if (set.type !== AST_NODE_TYPES.Literal || typeof set.value !== 'boolean') return true;
+      // `interactive: true` asks; `nonInteractive: true` / `noPrompt: true` / `interactive: false` do not.
+      return /^(?:is-?)?interactive$/i.test(key) === set.value;
     });
   });
 }
@@ -1085,11 +1091,22 @@ export default createRule<Options, MessageIds>({
       // a step that may ask the person running the command (it is handed the command's
       // non-interactive switch, or a function of another module it calls asks through a prompt
       // helper or a dialog): the person answers one question at a time, in the order asked.
-      if (group.some((member) => handsInteractiveSwitch(member.call) || effects.mayPromptElsewhere(member.call))) return;
-      // Every call waits on something local: the disk, a request body already received, or a
-      // database kept inside the process (NeDB, LevelDB, SQLite... reached through the project's
-      // own model modules): sub-millisecond lookups, nothing a gather would hide.
-      if (group.every((member) => member.local || readsReceivedBody(member.call) || effects.waitsOnEmbeddedStore(member.call))) return;
+      // Such a step ends the group as a direct prompt does: the members before it and after it are
+      // judged on their own.
+      const asks = group.findIndex((member) => handsInteractiveSwitch(member.call) || effects.mayPromptElsewhere(member.call));
+      if (asks !== -1) {
+        const before = group.slice(0, asks);
+        const after = group.slice(asks + 1);
+        if (before.length >= minGroupSize) report(before, interleaved);
+        if (after.length >= minGroupSize) report(after, interleaved);
+        return;
+      }
+      // `Promise.all` saves every wait but the longest. When all calls but one wait on something
+      // local (the disk, a request body already received, or a database kept inside the process:
+      // NeDB, LevelDB, SQLite... reached through the project's own model modules), it saves only
+      // those sub-millisecond waits: nothing a person would notice.
+      const waitsLocally = (member: Member): boolean => member.local || readsReceivedBody(member.call) || effects.waitsOnEmbeddedStore(member.call);
+      if (group.filter((member) => !waitsLocally(member)).length <= 1) return;
       const [first] = group;
       const last = group[group.length - 1];
       if (!first || !last) return;

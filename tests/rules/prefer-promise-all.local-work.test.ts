@@ -19,31 +19,36 @@ const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageId
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const invalid: Invalid[] = [
-  // a store read beside a request to the sharing service: the request's wait is worth overlapping
+  // a store read beside two requests to the sharing service: the requests' waits overlap
   {
     filename: app,
     code: `import * as models from './models';
-import { fetchSharedWith } from './sharing';
+import { fetchComments, fetchSharedWith } from './sharing';
 export async function openNote(id: string) {
   const note = await models.note.getById(id);
   const members = await fetchSharedWith(id);
-  return { note, members };
+  const comments = await fetchComments(id);
+  return { note, members, comments };
 }`,
     errors: [
       {
         messageId: 'sequentialAwaits',
-        data: { count: 2 },
+        data: { count: 3 },
         line: 4,
         column: 16,
         suggestions: [
           {
             messageId: 'useGather',
-            data: { count: 2 },
+            data: { count: 3 },
             output: `import * as models from './models';
-import { fetchSharedWith } from './sharing';
+import { fetchComments, fetchSharedWith } from './sharing';
 export async function openNote(id: string) {
-  const [note, members] = await Promise.all([models.note.getById(id), fetchSharedWith(id)]);
-  return { note, members };
+  const [note, members, comments] = await Promise.all([
+    models.note.getById(id),
+    fetchSharedWith(id),
+    fetchComments(id),
+  ]);
+  return { note, members, comments };
 }`,
           },
         ],
@@ -76,6 +81,162 @@ export async function status(api: { get(path: string): Promise<unknown> }, app: 
     fetchBuildsAsync(api, app),
   ]);
   return { releases, builds };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // two requests to remotes beside a local git read: the requests' waits overlap
+  {
+    code: `import * as git from 'isomorphic-git';
+export async function compare(fs: object, dir: string, url: string, mirror: string) {
+  const branch = await git.currentBranch({ fs, dir });
+  const origin = await git.getRemoteInfo({ url });
+  const backup = await git.getRemoteInfo({ url: mirror });
+  return { branch, origin, backup };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 3 },
+        line: 3,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 3 },
+            output: `import * as git from 'isomorphic-git';
+export async function compare(fs: object, dir: string, url: string, mirror: string) {
+  const [branch, origin, backup] = await Promise.all([
+    git.currentBranch({ fs, dir }),
+    git.getRemoteInfo({ url }),
+    git.getRemoteInfo({ url: mirror }),
+  ]);
+  return { branch, origin, backup };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // two reads of different tables: still gathered
+  {
+    code: `import { listPayments, listRefunds } from './payments';
+export async function ledger(ids: string[]) {
+  const payments = await listPayments(ids);
+  const refunds = await listRefunds(ids);
+  return { payments, refunds };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 20,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `import { listPayments, listRefunds } from './payments';
+export async function ledger(ids: string[]) {
+  const [payments, refunds] = await Promise.all([listPayments(ids), listRefunds(ids)]);
+  return { payments, refunds };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a module with a local SQLite cache and the GitHub client: its package says nothing local
+  {
+    filename: app,
+    code: `import { getOpenIssues, getRepo } from './issues';
+export async function dashboard(owner: string, name: string) {
+  const repo = await getRepo(owner, name);
+  const issues = await getOpenIssues(owner, name);
+  return { repo, issues };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `import { getOpenIssues, getRepo } from './issues';
+export async function dashboard(owner: string, name: string) {
+  const [repo, issues] = await Promise.all([getRepo(owner, name), getOpenIssues(owner, name)]);
+  return { repo, issues };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a step that may ask ends the group there: the two requests after it are still gathered
+  {
+    filename: cli,
+    code: `import { fetchBuildsAsync, fetchReleasesAsync, resolveOwnerAsync } from './credentials';
+export async function overview(api: { get(path: string): Promise<unknown> }, app: string) {
+  const owner = await resolveOwnerAsync({});
+  const releases = await fetchReleasesAsync(api, app);
+  const builds = await fetchBuildsAsync(api, app);
+  return { owner, releases, builds };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 4,
+        column: 20,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `import { fetchBuildsAsync, fetchReleasesAsync, resolveOwnerAsync } from './credentials';
+export async function overview(api: { get(path: string): Promise<unknown> }, app: string) {
+  const owner = await resolveOwnerAsync({});
+  const [releases, builds] = await Promise.all([
+    fetchReleasesAsync(api, app),
+    fetchBuildsAsync(api, app),
+  ]);
+  return { owner, releases, builds };
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // the switch written as the literal that turns asking off: the call will not ask
+  {
+    filename: cli,
+    code: `import { fetchBuildsAsync } from './credentials';
+export async function ciStatus(loadProject: (o: object) => Promise<unknown>, api: { get(path: string): Promise<unknown> }, app: string) {
+  const project = await loadProject({ app, nonInteractive: true });
+  const builds = await fetchBuildsAsync(api, app);
+  return { project, builds };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `import { fetchBuildsAsync } from './credentials';
+export async function ciStatus(loadProject: (o: object) => Promise<unknown>, api: { get(path: string): Promise<unknown> }, app: string) {
+  const [project, builds] = await Promise.all([
+    loadProject({ app, nonInteractive: true }),
+    fetchBuildsAsync(api, app),
+  ]);
+  return { project, builds };
 }`,
           },
         ],
@@ -146,6 +307,41 @@ export async function sign(options: { keyPath?: string; owner?: string }) {
   const context = await command.loadContext({ nonInteractive: flags['non-interactive'] });
   const region = await pickRegion(flags.region, flags['non-interactive']);
   return { context, region };
+}`,
+    },
+    // a store read beside one request: \`Promise.all\` would save only the store's wait, a lookup in memory
+    {
+      filename: app,
+      code: `import * as models from './models';
+import { fetchSharedWith } from './sharing';
+export async function openNote(id: string) {
+  const note = await models.note.getById(id);
+  const members = await fetchSharedWith(id);
+  return { note, members };
+}`,
+    },
+    // two reads of the local repository through isomorphic-git (the `fs` it is handed)
+    {
+      code: `import * as git from 'isomorphic-git';
+export class Workspace {
+  constructor(private readonly options: { fs: object; dir: string }) {}
+  async currentBranch() {
+    return git.currentBranch({ ...this.options });
+  }
+  async branchPicker() {
+    const current = await this.currentBranch();
+    const branches = await git.listBranches({ ...this.options });
+    return { current, branches };
+  }
+}`,
+    },
+    // a list of rows, then a soft delete of the same rows: the list excludes deleted rows
+    {
+      code: `import { listPayments, softDeletePayments } from './payments';
+export async function removePayments(ids: string[]) {
+  const payments = await listPayments(ids);
+  const removed = await softDeletePayments(ids);
+  return { payments, removed };
 }`,
     },
   ],
