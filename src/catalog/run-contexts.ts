@@ -573,8 +573,12 @@ export const REJECTION_REPORTER_HINT = /unhandled|catchErrors|startCatching/i;
  * that does not end the program, as program text (see `installsSdkReporter` in
  * `analysis/rejection-reporters.ts`). Each SDK was checked against its own documentation and
  * source:
- * - Sentry (`@sentry/node`, `@sentry/browser`, `@sentry/electron` and its `/main`, `/renderer`
- *   entries, the framework SDKs): `init(...)` adds its default integrations, among them
+ * Only SDKs that run in a server or main process: a browser SDK (`@sentry/browser`, `/react`,
+ * `@sentry/electron/renderer`, the universal `@bugsnag/js` and the full-stack framework SDKs,
+ * whose `init` may sit in the client half of a package) would lend its page handler to the
+ * package's Node code; browser UI code is not reported anyway (`WhereItRuns.runsInUi`).
+ * - Sentry (`@sentry/node`, `@sentry/electron` and its `/main` entry, the server runtimes'
+ *   SDKs): `init(...)` adds its default integrations, among them
  *   `onUnhandledRejectionIntegration` (server runtimes, mode `warn`: capture and print, no exit)
  *   and `globalHandlersIntegration` (browsers, `onunhandledrejection: true`). Off when the options
  *   drop the defaults (`defaultIntegrations: false`), turn the browser handler off
@@ -582,7 +586,7 @@ export const REJECTION_REPORTER_HINT = /unhandled|catchErrors|startCatching/i;
  *   uncaught exception, which ends a Node process), or filter an integration out by its name
  *   (`'OnUnhandledRejection'`, `'GlobalHandlers'` as a string: only a filter spells the name).
  *   Not `@sentry/types`, `@sentry/core`, `@sentry/cli` or the bundler plugins: they install nothing.
- * - Bugsnag (`@bugsnag/js`, `/node`, `/browser`, `/electron`, `/expo`, `/react-native`):
+ * - Bugsnag (`@bugsnag/node`, `@bugsnag/electron`):
  *   `Bugsnag.start(...)` reports unhandled rejections by default, and its default
  *   `onUnhandledRejection` only logs (its `onUncaughtException` is the one that exits). Off with
  *   `autoDetectErrors: false` or `enabledErrorTypes: { unhandledRejections: false }`.
@@ -605,12 +609,12 @@ export interface ReportingSdk {
 export const REPORTING_SDKS: readonly ReportingSdk[] = [
   {
     module:
-      /^@sentry\/(?:node|browser|electron|react|vue|angular|angular-ivy|nextjs|remix|svelte|sveltekit|nestjs|bun|deno|aws-serverless|serverless|google-cloud-serverless|gatsby|nuxt|astro|ember|solid|solidstart|react-native|capacitor|hono|tanstackstart-react)(?:\/[\w-]+)?$/,
+      /^@sentry\/(?:node|electron(?:\/main)?|nestjs|bun|deno|aws-serverless|serverless|google-cloud-serverless)$/,
     setUp: ['init'],
     off: /\bdefaultIntegrations\s*:\s*(?:false\b|\[)|\bonunhandledrejection\s*:\s*false\b|\bmode\s*:\s*['"`]strict['"`]|['"`](?:OnUnhandledRejection|GlobalHandlers)['"`]/,
   },
   {
-    module: /^@bugsnag\/(?:js|node|browser|electron|expo|react-native)$/,
+    module: /^@bugsnag\/(?:node|electron)$/,
     setUp: ['start'],
     off: /\bautoDetectErrors\s*:\s*false\b|\bunhandledRejections\s*:\s*false\b/,
   },

@@ -134,6 +134,8 @@ function stripNodePrefix(specifier: string): string {
 
 /** Parameters through which a handler answers a request (`res.send(...)`, `reply.code(...)`). */
 const ANSWER_PARAMETERS: ReadonlySet<string> = new Set(['res', 'reply', 'response']);
+/** `ipcMain` methods that register a listener for the renderer's messages. */
+const IPC_LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'handle', 'handleOnce']);
 /** Methods that settle a message of a queue or a stream (`channel.ack(message)`, `consumer.commit()`). */
 const ACKNOWLEDGING_METHODS: ReadonlySet<string> = new Set(['ack', 'nack', 'commit']);
 /** Parameters that are the caller's reply when called (`socket.on(event, (data, callback) => { ...; callback({ ok: true }) })`). */
@@ -387,7 +389,8 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.NewExpression:
           // `new Promise((resolve) => { saved = resolve; })`: built to hand out its resolver; it
           // cannot reject (see `FileEffects.capturesResolverOnly`).
-          if (!checkCannotReject && effects.capturesResolverOnly(node)) return [];
+          // Inside an async function it is a forgotten `return`/`await` of the promise instead.
+          if (!checkCannotReject && !getAwaitableFunction(node) && effects.capturesResolverOnly(node)) return [];
           return promises.isPromise(node) ? [node] : [];
         case AST_NODE_TYPES.Identifier:
         case AST_NODE_TYPES.MemberExpression:
@@ -705,6 +708,32 @@ export default createRule<Options, MessageIds>({
       return where.kind === 'concurrent' && (where.evidence.kind === 'request-handler' || where.evidence.kind === 'queue-consumer');
     }
 
+    /**
+     * In an Electron main process without a reporter of its own, Electron's warning goes to a
+     * stderr nobody sees in a packaged app: only drops whose loss costs nothing more are silent
+     * there (a window opened from a menu or an app event). True, so still reported: a statement
+     * inside an `ipcMain.on`/`once`/`handle` listener (the renderer asked for work and gets no
+     * word of its failure), or a dropped call (or a chain's head) whose effect summary writes a
+     * file or starts a process (the user's data may be lost without a trace).
+     */
+    function costsMoreThanElectronLog(statement: TSESTree.Node, part: TSESTree.Node): boolean {
+      for (let node: TSESTree.Node | undefined = statement.parent; node; node = node.parent) {
+        if (!isFunctionNode(node)) continue;
+        const call = node.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(node as TSESTree.CallExpressionArgument)) continue;
+        const callee = skipTransparent(call.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+        const receiver = skipTransparent(callee.object);
+        const method = staticMemberName(callee);
+        if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'ipcMain' && method !== null && IPC_LISTENER_METHODS.has(method)) return true;
+      }
+      let head = skipTransparent(part);
+      while (head.type === AST_NODE_TYPES.CallExpression && chainMethodName(head) !== null) head = skipTransparent((skipTransparent(head.callee) as TSESTree.MemberExpression).object);
+      if (head.type !== AST_NODE_TYPES.CallExpression) return false;
+      const summary = effects.summaryOf(head);
+      return summary !== null && (summary.startsProcess || summary.writes.some((write) => write.kind === 'file'));
+    }
+
     /** True when `statement` lies in the block of a `try` with a `catch`, within its own function. */
     function insideGuardedTry(statement: TSESTree.Node): boolean {
       for (let child = statement, parent = statement.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
@@ -814,7 +843,7 @@ export default createRule<Options, MessageIds>({
           !checkUnderGlobalHandler &&
           runsWhereNothingAwaits(statement) &&
           !insideGuardedTry(statement) &&
-          (getWhereItRuns(context).runsInElectronMain() || programReportsRejections(context.filename)) &&
+          (programReportsRejections(context.filename) || (getWhereItRuns(context).runsInElectronMain() && !costsMoreThanElectronLog(statement, first))) &&
           !getWhereItRuns(context).isTestCode() &&
           !servesRequestOrJob(statement) &&
           !chainAnswersRequest(first, sourceCode)

@@ -44,15 +44,18 @@ describe('installsSdkReporter', () => {
   it('counts an error tracker set up with its defaults', () => {
     assert.equal(installsSdkReporter("import * as Tracker from '@sentry/electron/main';\nexport function boot(base) {\n  Tracker.init({\n    ...base,\n    tracesSampleRate: 0.2,\n  });\n}"), true);
     assert.equal(installsSdkReporter("const Tracker = require('@sentry/node');\nTracker.init({ dsn: env.DSN });"), true);
-    assert.equal(installsSdkReporter("import { init as setUpTracking } from '@sentry/react';\nsetUpTracking({ dsn });"), true);
-    assert.equal(installsSdkReporter("import Bugsnag from '@bugsnag/js';\nBugsnag.start({ apiKey: key });"), true);
+    assert.equal(installsSdkReporter("import { init as setUpTracking } from '@sentry/node';\nsetUpTracking({ dsn });"), true);
+    assert.equal(installsSdkReporter("import Bugsnag from '@bugsnag/node';\nBugsnag.start({ apiKey: key });"), true);
+    // a browser SDK's page handler is not the Node code's reporter
+    assert.equal(installsSdkReporter("import * as Tracker from '@sentry/react';\nTracker.init({ dsn });"), false);
+    assert.equal(installsSdkReporter("import * as Tracker from '@sentry/electron/renderer';\nTracker.init({});"), false);
     // Rollbar reports rejections only when asked to
     assert.equal(installsSdkReporter("import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({ accessToken, captureUnhandledRejections: true });"), true);
     assert.equal(installsSdkReporter("import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({ accessToken, captureUncaught: true });"), false);
   });
   it('does not count a set-up whose options turn the rejection reporter off', () => {
     assert.equal(installsSdkReporter("import * as Tracker from '@sentry/node';\nTracker.init({ dsn, defaultIntegrations: false });"), false);
-    assert.equal(installsSdkReporter("import * as Tracker from '@sentry/browser';\nTracker.init({ integrations: [Tracker.globalHandlersIntegration({ onunhandledrejection: false })] });"), false);
+    assert.equal(installsSdkReporter("import * as Tracker from '@sentry/electron';\nTracker.init({ integrations: [Tracker.globalHandlersIntegration({ onunhandledrejection: false })] });"), false);
     assert.equal(installsSdkReporter("import * as Tracker from '@sentry/node';\nTracker.init({ integrations: (all) => all.filter((one) => one.name !== 'OnUnhandledRejection') });"), false);
     // strict mode raises the rejection again as an uncaught exception: the process ends
     assert.equal(installsSdkReporter("import * as Tracker from '@sentry/node';\nTracker.init({ integrations: [Tracker.onUnhandledRejectionIntegration({ mode: 'strict' })] });"), false);

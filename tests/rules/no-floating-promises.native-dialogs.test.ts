@@ -69,12 +69,6 @@ export function onExport(data) {
   dialog.showSaveDialog({}).then((result) => writeFile(result.filePath, data));
 }`;
 
-/** A local object named `dialog` is not Electron's. */
-const ownDialog = `const dialog = { showMessageBox: async (options) => fetch('/confirm', { method: 'POST', body: JSON.stringify(options) }) };
-export function confirmLeave(leave) {
-  dialog.showMessageBox({ message: 'Leave?' }).then(() => leave());
-}`;
-
 /**
  * These files import `dialog` from `electron`, so they run in the main process, where drops in
  * listeners are not reported anyway (see the global-handler tests). `checkUnderGlobalHandler`
@@ -104,8 +98,6 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     errors: [{ messageId: 'floating', line: 4, column: 3, suggestions: [{ messageId: 'suggestVoid', output: savesAfterDialog.replace('  exportTo(data);', '  void exportTo(data);') }] }],
   },
   chainAt(chainsWrite, 4, 3),
-  // not Electron's dialog
-  chainAt(ownDialog, 3, 3),
   // checkCannotReject (strict) still marks them
   chainAt(restartPrompt, 3, 3, [{ checkCannotReject: true, checkUnderGlobalHandler: true }]),
 ];
