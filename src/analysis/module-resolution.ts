@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { perFile } from './per-file';
+import { readManifest } from './manifests';
 
 /**
  * Which file a relative module specifier (`./db`, `../lib/index.js`) names, as Node and
@@ -247,14 +248,10 @@ const workspaceRoots = new Map<string, Workspace | null>();
 
 /** The folder patterns a workspace root declares, or null when `dir` is no workspace root. */
 function workspacePatterns(dir: string): string[] | null {
-  try {
-    const manifest: unknown = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    const declared = manifest && typeof manifest === 'object' ? (manifest as Record<string, unknown>)['workspaces'] : undefined;
-    const list = Array.isArray(declared) ? declared : declared && typeof declared === 'object' ? (declared as Record<string, unknown>)['packages'] : undefined;
-    if (Array.isArray(list)) return list.filter((entry): entry is string => typeof entry === 'string');
-  } catch {
-    // no manifest, or not JSON: try pnpm's file
-  }
+  const declared = readManifest(dir)?.['workspaces'];
+  const list = Array.isArray(declared) ? declared : declared && typeof declared === 'object' ? (declared as Record<string, unknown>)['packages'] : undefined;
+  if (Array.isArray(list)) return list.filter((entry): entry is string => typeof entry === 'string');
+  // no manifest or no `workspaces` list: try pnpm's file
   let yaml: string;
   try {
     yaml = readFileSync(path.join(dir, 'pnpm-workspace.yaml'), 'utf8');
@@ -295,13 +292,9 @@ function workspaceAt(dir: string): Workspace | null {
         }
       } else if (!pattern.includes('*')) folders.push(path.join(dir, pattern));
       for (const folder of folders) {
-        try {
-          const manifest: unknown = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
-          const name = manifest && typeof manifest === 'object' ? (manifest as Record<string, unknown>)['name'] : undefined;
-          if (typeof name === 'string' && !packages.has(name)) packages.set(name, folder);
-        } catch {
-          // a folder without a readable manifest is no package
-        }
+        // A folder without a readable manifest is no package.
+        const name = readManifest(folder)?.['name'];
+        if (typeof name === 'string' && !packages.has(name)) packages.set(name, folder);
       }
     }
     workspace = { packages };
@@ -374,14 +367,8 @@ export function resolveWorkspaceModule(importer: string, specifier: string): Res
     if (path.dirname(dir) === dir) return null;
   }
   if (packageDir === undefined) return null;
-  let manifest: Record<string, unknown>;
-  try {
-    const json: unknown = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
-    if (!json || typeof json !== 'object') return null;
-    manifest = json as Record<string, unknown>;
-  } catch {
-    return null;
-  }
+  const manifest = readManifest(packageDir);
+  if (!manifest) return null;
   const key = subpath === '' ? '.' : `./${subpath}`;
   const exportsField = manifest['exports'];
   const targets: string[] = [];

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
@@ -56,6 +55,7 @@ import { compactText, functionNameOf, isNothing, isTransparentWrapper, returnsWh
 import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback } from './async-context';
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
+import { readManifest } from './manifests';
 import { type AnyRuleContext, perFile } from './per-file';
 
 /**
@@ -300,10 +300,9 @@ function readPackage(dir: string): PackageInfo | null {
   const known = packageByDir.get(dir);
   if (known !== undefined) return known;
   let info: PackageInfo | null = null;
+  const record = readManifest(dir);
   try {
-    const json: unknown = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    if (json && typeof json === 'object') {
-      const record = json as Record<string, unknown>;
+    if (record) {
       const bin = record['bin'];
       const targets = typeof bin === 'string' ? [bin] : bin && typeof bin === 'object' ? Object.values(bin) : [];
       const bins = targets.filter((target): target is string => typeof target === 'string').map((target) => path.resolve(dir, target));
