@@ -676,9 +676,7 @@ class FileModuleLoads implements ModuleLoads {
         specifiers.add(declaration.moduleReference.expression.value);
       }
     }
-    for (const offset of this.words.wordOccurrences('require', ast.range[0], ast.range[1])) {
-      const identifier = nodeStartingAtAnyDepth(ast, offset, AST_NODE_TYPES.Identifier, sourceCode.visitorKeys);
-      if (identifier?.type !== AST_NODE_TYPES.Identifier || identifier.name !== 'require') continue;
+    for (const identifier of this.requireIdentifiers()) {
       const call = identifier.parent;
       if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
       const specifier = call.arguments[0];
@@ -701,6 +699,46 @@ class FileModuleLoads implements ModuleLoads {
     }
     this.requireLoads = { specifiers, unknownSpecifier, relativeBindings, relativeBindingSources, relativeValueSources };
     return this.requireLoads;
+  }
+
+  /**
+   * Every identifier written `require` (no escapes), in source order, that the scope analysis
+   * records as a reference: the callee of every `require(...)` call is one, whatever the name is
+   * bound to (a global, `createRequire`, an AMD factory's parameter). Read from the references of
+   * the variables named `require` in every scope and the references no scope resolves, instead of
+   * scanning the text for the word and looking each occurrence up in the tree; without a scope
+   * manager (another host), from the word's occurrences.
+   */
+  private requireIdentifiers(): TSESTree.Identifier[] {
+    const sourceCode = this.sourceCode;
+    const ast = sourceCode.ast;
+    const scopeManager = sourceCode.scopeManager;
+    const found: TSESTree.Identifier[] = [];
+    if (!scopeManager?.globalScope) {
+      for (const offset of this.words.wordOccurrences('require', ast.range[0], ast.range[1])) {
+        const identifier = nodeStartingAtAnyDepth(ast, offset, AST_NODE_TYPES.Identifier, sourceCode.visitorKeys);
+        if (identifier?.type === AST_NODE_TYPES.Identifier && identifier.name === 'require') found.push(identifier);
+      }
+      return found;
+    }
+    // A file that never writes the word has no such identifier (one `indexOf`, no scope walk).
+    if (!this.words.has('require')) return found;
+    const add = (references: readonly TSESLint.Scope.Reference[]): void => {
+      for (const reference of references) {
+        const identifier = reference.identifier;
+        // `requ\u0069re` is named `require` too, but was never found by its word.
+        if (identifier.type === AST_NODE_TYPES.Identifier && identifier.name === 'require' && identifier.range[1] - identifier.range[0] === 7) {
+          found.push(identifier);
+        }
+      }
+    };
+    add(scopeManager.globalScope.through);
+    for (const scope of scopeManager.scopes) {
+      const variable = scope.set.get('require');
+      if (variable) add(variable.references);
+    }
+    // Several scopes may list one reference (none today); source order as the word scan gave it.
+    return [...new Set(found)].sort((a, b) => a.range[0] - b.range[0]);
   }
 
   /** `requires()` with the specifiers of the file's `import('...')` expressions. */

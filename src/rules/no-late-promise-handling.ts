@@ -646,10 +646,12 @@ export default createRule<Options, MessageIds>({
         if (!declarator.init) return;
         const declaration = declarator.parent;
         if (declaration.kind === 'using' || declaration.kind === 'await using') return;
-        const starts = startsOf(declarator);
-        if (starts.length === 0) return;
+        // Most declarators are in functions that cannot suspend: a look at the enclosing
+        // function first, before the starts are built.
         const owner = ownerOf(declarator);
-        if (!canSuspend(owner) || runsWhereLateHandlingIsLogged()) return;
+        if (!canSuspend(owner)) return;
+        const starts = startsOf(declarator);
+        if (starts.length === 0 || runsWhereLateHandlingIsLogged()) return;
         for (const start of starts) check(start, owner);
       },
     };
