@@ -2047,8 +2047,8 @@ function isLogCall(call: EffectCall): boolean {
   return name !== null && LOGGER_NAMES.has(name);
 }
 
-/** Globals whose functions compute a value from their arguments alone (`Math.round(x)`). */
-const PURE_GLOBAL_NAMESPACES: ReadonlySet<string> = new Set(['Math', 'Number', 'String']);
+/** Globals whose functions compute a value from their arguments alone (`Math.round(x)`, `JSON.parse(text)`). */
+const PURE_GLOBAL_NAMESPACES: ReadonlySet<string> = new Set(['Math', 'Number', 'String', 'JSON']);
 const PURE_GLOBAL_FUNCTIONS: ReadonlySet<string> = new Set(['Number', 'String', 'parseInt', 'parseFloat']);
 
 /** How deep `computedFromParameters` follows a value through `const` locals and operators. */
@@ -2552,7 +2552,7 @@ class FunctionWalk {
         return node.source.type === AST_NODE_TYPES.Literal ? 'cached' : 'io';
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
-        if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node)) return 'memory';
+        if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node) || this.isPureGlobalCall(node)) return 'memory';
         // `return new Option(path, label)`: an object of a class of this file that is no thenable;
         // `return new Uint8Array(signature)`: a built-in value (`BUILT_IN_VALUE_CONSTRUCTORS`).
         if (node.type === AST_NODE_TYPES.NewExpression && (this.effects.makesPlainObject(node) || this.effects.makesBuiltInValue(node))) return 'memory';
@@ -2565,6 +2565,25 @@ class FunctionWalk {
       default:
         return 'io';
     }
+  }
+
+  /**
+   * `Math.min(...quantities)`, `JSON.parse(text)`, `parseInt(s, 10)`: a function of a global that
+   * computes a value from its arguments alone (`PURE_GLOBAL_NAMESPACES`, `PURE_GLOBAL_FUNCTIONS`),
+   * not shadowed here. It returns no promise; what its arguments awaited is counted on its own.
+   */
+  private isPureGlobalCall(node: EffectCall): boolean {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(node.callee);
+    let root: TSESTree.Node | null = null;
+    if (callee.type === AST_NODE_TYPES.Identifier && PURE_GLOBAL_FUNCTIONS.has(callee.name)) root = callee;
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const object = skipTransparent(callee.object);
+      if (object.type === AST_NODE_TYPES.Identifier && PURE_GLOBAL_NAMESPACES.has(object.name)) root = object;
+    }
+    if (root?.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOfIdentifier(this.effects.source, root);
+    return !variable || variable.defs.length === 0;
   }
 
   /**

@@ -2060,6 +2060,13 @@ export default createRule<Options, MessageIds>({
       ) {
         return;
       }
+      // Local files only: every awaited call waits on the local file system alone
+      // (`EffectSummary.waits` is `files`: `fs.stat(dir)` then `fs.readdir(dir)` per folder, a
+      // helper of this file that parses one XML report, a plist rewritten per target). Each wait
+      // is microseconds to a few milliseconds, and such loops walk a handful of entries: gathering
+      // them saves nothing a person would notice. One network or database call among them
+      // (`upload(file)` after the read) keeps the loop reported.
+      if (calls.every((call) => effects.summaryOf(call)?.waits === 'files')) return;
 
       // A comment just before the loop or inside it says the iterations run in order on purpose, or
       // an awaited line already opts out of the core `no-await-in-loop`: the author decided.

@@ -160,6 +160,66 @@ async function expandOrders(orders) {
 }`,
     errors: [{ messageId: 'awaitInLoop', line: 5, column: 19, suggestions: [] }],
   },
+  // a local read, then an upload of what was read: the upload is network I/O
+  {
+    code: `
+import { readFile } from 'node:fs/promises';
+async function shipLogs(files) {
+  for (const file of files) {
+    const body = await readFile(file);
+    await bucket.put(file, body);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 5,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+import { readFile } from 'node:fs/promises';
+async function shipLogs(files) {
+  await Promise.all(Array.from(files, async (file) => {
+    const body = await readFile(file);
+    await bucket.put(file, body);
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a render beside a network send: the send is real I/O
+  {
+    code: `
+async function mailAll(context, users) {
+  for (const user of users) {
+    const html = await context.render(user.template);
+    await mailer.deliver(user.email, html);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+async function mailAll(context, users) {
+  await Promise.all(Array.from(users, async (user) => {
+    const html = await context.render(user.template);
+    await mailer.deliver(user.email, html);
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // a helper that logs one line before its upload (no spinner settled after it)
   {
     code: `
@@ -286,6 +346,55 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (ordered work on
           await this.expandRelation({ items: level, spec });
         }
       }
+    }`,
+    // local files only: a stat and a listing per folder, a report file parsed per run
+    `import fs from 'node:fs/promises';
+    async function collectShots(root, entries, since) {
+      const shots = [];
+      for (const entry of entries) {
+        const dir = root + '/' + entry.name;
+        if ((await fs.stat(dir)).mtimeMs < since) continue;
+        shots.push(...(await fs.readdir(dir)));
+      }
+      return shots;
+    }`,
+    `import { readFile } from 'node:fs/promises';
+    async function parseReport(file) {
+      const text = await readFile(file, 'utf8');
+      return text.split('<testcase');
+    }
+    async function allCases(files) {
+      const cases = [];
+      for (const file of files) cases.push(...(await parseReport(file)));
+      return cases;
+    }`,
+    // a JSON file read and parsed per entry: still only the local disk
+    `import { readFile } from 'node:fs/promises';
+    async function readManifest(dir) {
+      return JSON.parse(await readFile(dir + '/manifest.json', 'utf8'));
+    }
+    async function manifests(dirs) {
+      const found = [];
+      for (const dir of dirs) found.push(await readManifest(dir));
+      return found;
+    }`,
+    // an async function that only computes (a minimum over the item's levels): nothing waits
+    `async function deliverable({ links }) {
+      const counts = links.map((link) => Math.floor(link.available / link.required));
+      return counts.length ? Math.min(...counts) : 0;
+    }
+    async function annotate(variants, linksById) {
+      for (const variant of variants) {
+        variant.quantity = await deliverable({ links: linksById.get(variant.id) ?? [] });
+      }
+    }`,
+    // a template rendered per parameter: CPU work behind a promise
+    `async function renderParams(context, params) {
+      const out = [];
+      for (const param of params) {
+        out.push({ name: await context.util.render(param.name), value: await context.util.render(param.value) });
+      }
+      return out;
     }`,
     // the progress wrapper awaited directly in the body
     `async function uploadAll(files) {
