@@ -44,6 +44,7 @@ import {
   PROMPT_KIND_NAMES,
   SESSION_SWITCH_METHOD,
   PROMPT_METHODS,
+  USER_DIALOG_METHOD,
   POOL_TYPE_NAMES,
   PROMPT_NAME,
   QUESTION_TEXT,
@@ -58,7 +59,7 @@ import {
   VALUE_METHODS,
   WEB_CRYPTO_QUICK_METHODS,
 } from '../catalog/effects';
-import { COLLECTION_MUTATOR_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
+import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
 import { isProcessExitCall, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
@@ -78,6 +79,9 @@ import {
   moduleFunctionCachesOnArgument,
   moduleFunctionFinalizes,
   moduleFunctionWaitsOnNothing,
+  moduleFunctionMayPrompt,
+  moduleReadsOnlyEmbeddedStore,
+  namespaceExportModule,
   moduleFunctionWrittenParameters,
 } from './module-functions';
 import { type AnyRuleContext, perFile } from './per-file';
@@ -621,6 +625,83 @@ export class FileEffects {
   cachesOnArgumentElsewhere(call: EffectCall): boolean {
     const target = this.relativeModuleFunction(call);
     return target?.file ? moduleFunctionCachesOnArgument(target.file, target.name) : false;
+  }
+
+  /**
+   * True when the call invokes a function of a module whose data lives in a database kept inside
+   * the process (`moduleReadsOnlyEmbeddedStore`: the module, or one it imports, imports NeDB,
+   * LokiJS, lowdb, LevelDB, SQLite, PGlite..., and none of them imports a network client, a child
+   * process or `fetch`): `models.request.getById(id)` of a barrel that re-exports `./request` as
+   * the namespace `request` (`namespaceExportModule`), `database.find(type, query)` of the app's
+   * store wrapper. Such a call waits on memory or the local disk. Untyped reading of the module's
+   * text, once per module and linted file; false for this file's functions and installed packages.
+   */
+  waitsOnEmbeddedStore(call: EffectCall): boolean {
+    const target = this.importedCallModule(call);
+    if (target === null) return false;
+    let answer = this.storeModules.get(target.file);
+    if (answer === undefined) {
+      answer = moduleReadsOnlyEmbeddedStore(target);
+      this.storeModules.set(target.file, answer);
+    }
+    return answer;
+  }
+
+  /** Per module file: `moduleReadsOnlyEmbeddedStore`'s answer for this linted file. */
+  private readonly storeModules = new Map<string, boolean>();
+
+  /**
+   * True when the call invokes a function of another module that may ask a person
+   * (`moduleFunctionMayPrompt`: its declaration, or a function it calls a few levels deep in its
+   * module or its relative imports, calls a prompt helper, a prompt package or a dialog), found as
+   * `importedCallModule` finds it. False for this file's functions (`summaryOf` knows those).
+   */
+  mayPromptElsewhere(call: EffectCall): boolean {
+    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+    const target = this.importedCallModule(call);
+    const callee = skipTransparent(call.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? (target?.imported ?? null) : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    if (target === null || name === null || name === '*') return false;
+    const key = `${target.file}\0${name}`;
+    let answer = this.promptingImports.get(key);
+    if (answer === undefined) {
+      answer = moduleFunctionMayPrompt(target, name);
+      this.promptingImports.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** Per module file and function name: `moduleFunctionMayPrompt`'s answer for this linted file. */
+  private readonly promptingImports = new Map<string, boolean>();
+
+  /**
+   * The module whose function a call of an import invokes, by the member names written from the
+   * imported binding to the call: `f()` of `import { f } from './m'` and `ns.f()` of a namespace
+   * import are functions of `./m`; `models.request.getById()` and `request.getById()` (with
+   * `request` a namespace that `./m` re-exports: `namespaceExportModule`) of the re-exported
+   * module. Relative modules and packages of the linted file's workspace only; null for a chain
+   * through a call (`Thing.shared().f()`), this file's functions and installed packages.
+   */
+  private importedCallModule(call: EffectCall): (ResolvedModule & { imported: string }) | null {
+    if (call.type !== AST_NODE_TYPES.CallExpression || this.calledFunction(call) !== null) return null;
+    const members: string[] = [];
+    let root: TSESTree.Node = skipTransparent(call.callee);
+    while (root.type === AST_NODE_TYPES.MemberExpression) {
+      const member = staticMemberName(root);
+      if (member === null) return null;
+      members.unshift(member);
+      root = skipTransparent(root.object);
+    }
+    if (root.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = variableOfIdentifier(this.sourceCode, root);
+    const source = variable ? getImportSource(variable) : null;
+    if (!source) return null;
+    const modules = getRelativeModules(this.context);
+    const file = source.module.startsWith('.') ? modules.resolve(source.module) : modules.resolveWorkspace(source.module);
+    if (file === null) return null;
+    const namespace = source.imported === '*' ? (members.length >= 2 ? members[0] : undefined) : source.imported === 'default' ? undefined : source.imported;
+    const inner = namespace === undefined ? null : namespaceExportModule(file, namespace);
+    return { ...(inner ?? file), imported: source.imported };
   }
 
   /**
@@ -1599,7 +1680,7 @@ export class FileEffects {
     // (`PROMPT_NAME`), or given a question to show (`QUESTION_TEXT`).
     if (calledName !== null && (PROMPT_NAME.test(calledName) || asksQuestion(call)) && this.calledFunction(call) === null) return 'prompt';
     if (root.type !== AST_NODE_TYPES.Identifier) {
-      return member !== null && PROMPT_METHODS.has(member) ? 'prompt' : member !== null && LOCK_METHODS.has(member) ? 'lock' : null;
+      return member !== null && (PROMPT_METHODS.has(member) || USER_DIALOG_METHOD.test(member)) ? 'prompt' : member !== null && LOCK_METHODS.has(member) ? 'lock' : null;
     }
     const variable = variableOfIdentifier(this.sourceCode, root);
     const source = variable ? getImportSource(variable) : null;
@@ -1618,6 +1699,9 @@ export class FileEffects {
         if (FILE_READ_FUNCTIONS.has(bare)) return 'fileRead';
         return null;
       }
+      // isomorphic-git works on the repository through the `fs` it is handed: a local read, or a
+      // write of the index or worktree (`GIT_INDEX_WRITES`), unless it talks to a remote.
+      if (module === 'isomorphic-git' && !GIT_REMOTE_FUNCTIONS.has(name)) return GIT_INDEX_WRITES.has(name) ? 'fileWrite' : 'fileRead';
       const processFunctions = PROCESS_MODULES.get(module);
       if (processFunctions === 'all' || processFunctions?.has(name)) return 'process';
       // `childProcess.exec('git', ['am'])` through the project's own wrapper package.
@@ -1631,7 +1715,8 @@ export class FileEffects {
         return 'prompt';
       }
     }
-    if (member !== null && PROMPT_METHODS.has(member)) return 'prompt';
+    // `dialog.showOpenDialog(...)`: a window the person answers (`USER_DIALOG_METHOD`).
+    if (member !== null && (PROMPT_METHODS.has(member) || USER_DIALOG_METHOD.test(member))) return 'prompt';
     if (member !== null && LOCK_METHODS.has(member)) return 'lock';
     // `readWantedLockfile(lockfileDir)`, `readFileOrUndefined(p)`: a function of another module,
     // named for reading a local file and given a path; only when this file does not define it.

@@ -4,18 +4,26 @@
  * negative answer is given ("waits on nothing"), and only when the declaration is found and its
  * whole body says so; anything unclear answers false, so callers keep assuming real work.
  */
+import { builtinModules } from 'node:module';
 import { statSync } from 'node:fs';
 import { fromModuleText } from './module-exports';
 import { resolveRelativeModule, resolveWorkspaceModule, type ResolvedModule } from './module-resolution';
 import {
   BUILT_IN_VALUE_CONSTRUCTORS,
+  EMBEDDED_STORE_PACKAGES,
+  LOCAL_VALUE_PACKAGES,
   FINALIZING_STEP_NAME,
+  NETWORK_CALL_ROOTS,
   OUTSIDE_WORLD_MODULES,
+  PROCESS_MODULES,
+  PROMPT_MODULES,
+  USER_DIALOG_METHOD,
   SYNC_CRYPTO_FUNCTIONS,
   SYNC_VALUE_MODULES,
   VALUE_METHODS,
   WEB_CRYPTO_QUICK_METHODS,
 } from '../catalog/effects';
+import { NETWORK_CACHE_PACKAGES, NETWORK_DATABASE_PACKAGES } from '../catalog/run-contexts';
 import { bodyOpenAfterParameters, closingIndex, skipTrivia } from './guarded-bodies';
 
 /** `export * from './x'` / `export { a, b as c } from './x'` at a line start. */
@@ -652,4 +660,198 @@ function classBodyText(text: string, name: string): string | null {
   const open = match.index + match[0].length - 1;
   const close = closingIndex(text, open);
   return close === -1 ? null : text.slice(open, close + 1);
+}
+
+/**
+ * Every module a module's text imports at run time: `import ... from 'x'`, `import 'x'`,
+ * `require('x')`, `import('x')` of a literal. Type-only imports (`import type ...`) are skipped.
+ */
+const RUNTIME_IMPORT = /\bimport\s+(type\s)?\s*(?:[\w$*{},\s]+?\s+from\s*)?['"]([^'"\n]+)['"]|\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+
+/** The package a bare specifier names: `@scope/name` of `@scope/name/sub`, `lowdb` of `lowdb/node`, without `node:`. */
+function packageOf(specifier: string): string {
+  const bare = specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
+  const parts = bare.split('/');
+  return bare.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? bare);
+}
+
+/** What `moduleReadsOnlyEmbeddedStore` reads of one module's imports. */
+interface StoreImports {
+  /** It imports an embedded store package (`EMBEDDED_STORE_PACKAGES`). */
+  readonly embedded: boolean;
+  /**
+   * It may reach past the process and the local disk: it imports a network or child process
+   * module (`REMOTE_MODULES`), or any package that is neither an embedded store nor known to
+   * compute in place (`LOCAL_VALUE_PACKAGES`, Node's modules of the disk and of values), or it
+   * calls the global `fetch`.
+   */
+  readonly remote: boolean;
+  /** The relative specifiers it imports. */
+  readonly relative: readonly string[];
+}
+
+const REMOTE_MODULES: ReadonlySet<string> = new Set([
+  ...[...NETWORK_CALL_ROOTS].filter((name) => name !== 'fetch'),
+  ...[...PROCESS_MODULES.keys()].map(packageOf),
+  ...NETWORK_DATABASE_PACKAGES,
+  ...NETWORK_CACHE_PACKAGES,
+  'http2', 'net', 'tls', 'dgram', 'dns', 'node-fetch', 'cross-fetch', 'ws', 'undici', 'ofetch', 'isomorphic-fetch',
+]);
+
+/** Node's built-in modules that reach nothing past the machine (not `http`, `net`, `child_process`...: `REMOTE_MODULES`). */
+const LOCAL_BUILTIN_MODULES: ReadonlySet<string> = new Set(builtinModules.map(packageOf).filter((name) => !REMOTE_MODULES.has(name)));
+
+function scanStoreImports(text: string): StoreImports {
+  let embedded = false;
+  let remote = /(?<![\w$.])fetch\s*\(/.test(text);
+  const relative: string[] = [];
+  for (const match of text.matchAll(RUNTIME_IMPORT)) {
+    if (match[1] !== undefined) continue;
+    const specifier = match[2] ?? match[3];
+    if (specifier === undefined) continue;
+    if (specifier.startsWith('.')) {
+      relative.push(specifier);
+      continue;
+    }
+    const name = packageOf(specifier);
+    if (EMBEDDED_STORE_PACKAGES.has(name)) embedded = true;
+    // Positive evidence only: a Node module of the disk or of values, or a package known to
+    // compute in place; any other package may be a client of some service (`@octokit/rest`, `stripe`).
+    else if (REMOTE_MODULES.has(name) || !(LOCAL_BUILTIN_MODULES.has(name) || LOCAL_VALUE_PACKAGES.has(name) || name.startsWith('lodash.'))) remote = true;
+  }
+  return { embedded, remote, relative };
+}
+
+/**
+ * True when the functions of a module (`resolved`) wait only on a database kept inside the
+ * process, by the imports of its text and of the relative modules it imports (one step): it or one
+ * of them imports an embedded store package (`EMBEDDED_STORE_PACKAGES`: NeDB, LokiJS, lowdb,
+ * LevelDB, SQLite, PGlite...), and none of them imports anything that reaches past the process and
+ * the local disk (`StoreImports.remote`: a network client, a child process, `fetch`). A model
+ * module of a desktop app (`export function getById(id) { return db.get(type, id); }` with `db`
+ * imported from the app's NeDB wrapper) is such a module: its reads are lookups in memory or on the
+ * local disk. Anything not read answers false.
+ */
+export function moduleReadsOnlyEmbeddedStore(resolved: ResolvedModule): boolean {
+  const own = fromModuleText(resolved.file, 'storeImports', scanStoreImports, resolved.stats);
+  if (own === null || own.remote) return false;
+  let embedded = own.embedded;
+  for (const specifier of own.relative) {
+    const next = resolveRelativeModule(resolved.file, specifier);
+    const imports = next === null ? null : fromModuleText(next.file, 'storeImports', scanStoreImports, next.stats);
+    if (imports === null) continue;
+    if (imports.remote) return false;
+    if (imports.embedded) embedded = true;
+  }
+  return embedded;
+}
+
+/**
+ * The module that a module (`resolved`) exports as the namespace `name`: `export * as name from
+ * './x'`, or `import * as X from './x'` then `export const name = X;` or `export { X as name }`
+ * (a barrel of model modules: `models.request.getById(id)` calls `getById` of `./request`). Null
+ * when `name` is not such an export or its module cannot be resolved.
+ */
+export function namespaceExportModule(resolved: ResolvedModule, name: string): ResolvedModule | null {
+  // Only an identifier can name a namespace export (`formatters['c++']` cannot).
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
+  const specifier = fromModuleText(
+    resolved.file,
+    `namespaceExport:${name}`,
+    (text): string | null => {
+      if (!text.includes(name)) return null;
+      const escaped = name.replace(/[$]/g, '\\$');
+      const direct = new RegExp(String.raw`\bexport\s*\*\s*as\s+${escaped}\s+from\s*['"](\.[^'"]+)['"]`).exec(text);
+      if (direct?.[1]) return direct[1];
+      const local =
+        new RegExp(String.raw`\bexport\s+const\s+${escaped}\s*=\s*([\w$]+)\s*[;\n]`).exec(text)?.[1] ??
+        new RegExp(String.raw`\bexport\s*\{[^}]*?\b([\w$]+)\s+as\s+${escaped}\b[^}]*\}(?!\s*from)`).exec(text)?.[1] ??
+        name;
+      const local$ = local.replace(/[$]/g, '\\$');
+      return new RegExp(String.raw`\bimport\s*\*\s*as\s+${local$}\s+from\s*['"](\.[^'"]+)['"]`).exec(text)?.[1] ?? null;
+    },
+    resolved.stats,
+  );
+  return specifier ? resolveRelativeModule(resolved.file, specifier) : null;
+}
+
+/** How many functions deep `moduleFunctionMayPrompt` follows the calls of a declaration. */
+const MAX_PROMPT_DEPTH = 4;
+/** How many called functions of one declaration `moduleFunctionMayPrompt` follows. */
+const MAX_PROMPT_CALLEES = 12;
+
+/** What one declaration's text says of asking a person: it does (`asks`), or maybe through the functions it calls (`callees`). */
+type OwnPrompt = { readonly asks: true } | { readonly asks: false; readonly callees: readonly Callee[] };
+
+/**
+ * What the body of one declaration says of prompting, by its text: it calls a binding imported
+ * from a prompt package (`PROMPT_MODULES`: `prompts`, `inquirer`, `@inquirer/*`, clack) or opens a
+ * dialog (`USER_DIALOG_METHOD`: `dialog.showOpenDialog`); otherwise the functions of its module and
+ * of its relative imports that it calls, to be read in turn. A name alone (`askModel`,
+ * `session.prompt(text)`, an import of `./prompts`) is no evidence: LLM prompt templates and
+ * question tables are named so too; the module is followed to what it calls.
+ */
+function ownPrompt(body: string, text: string): OwnPrompt {
+  const callees: Callee[] = [];
+  const followed = new Set<string>();
+  for (const called of body.matchAll(CALLED_NAME)) {
+    const object = called[1];
+    const name = called[2] ?? '';
+    if (USER_DIALOG_METHOD.test(name)) return { asks: true };
+    const binding = object ?? name;
+    const imported = importedBinding(text, binding) ?? namespaceImportOf(text, binding);
+    if (imported !== null) {
+      const { specifier } = imported;
+      if (PROMPT_MODULES.has(specifier) || specifier.startsWith('@inquirer/')) return { asks: true };
+      if (object === undefined && specifier.startsWith('.') && !followed.has(name) && callees.length < MAX_PROMPT_CALLEES) {
+        followed.add(name);
+        callees.push({ kind: 'import', ...imported });
+      }
+      continue;
+    }
+    if (object === undefined && !followed.has(name) && callees.length < MAX_PROMPT_CALLEES && ownFunctionParts(text, name) !== null) {
+      followed.add(name);
+      callees.push({ kind: 'local', name });
+    }
+  }
+  return { asks: false, callees };
+}
+
+/** `import * as name from 'x'` / `import name from 'x'`: the module a namespace or default binding comes from. */
+function namespaceImportOf(text: string, name: string): { specifier: string; name: string } | null {
+  for (const match of text.matchAll(MODULE_IMPORT)) {
+    const specifier = match[4] ?? match[7];
+    if (specifier !== undefined && (match[1] === name || match[2] === name || match[5] === name)) return { specifier, name: 'default' };
+  }
+  return null;
+}
+
+/**
+ * True when the function `name` of a module (`resolved`: a relative module, or a source file of a
+ * package of the same workspace) may ask a person, by the text of its declaration (`ownPrompt`),
+ * following the functions it calls in its own module and its relative imports up to
+ * `MAX_PROMPT_DEPTH` functions deep: `resolveApiKeyAsync(options)` whose helper asks for a key
+ * path through the project's `promptAsync`, which calls the `prompts` package, when no option or
+ * variable gives one. A command-line
+ * step that resolves a value from flags, the environment or, failing those, a question is such a
+ * function. False when not found.
+ */
+export function moduleFunctionMayPrompt(resolved: ResolvedModule, name: string): boolean {
+  return followedMayPrompt(resolved, name, 1, new Set([`${resolved.file}\0${name}`]));
+}
+
+function followedMayPrompt(resolved: ResolvedModule, name: string, depth: number, seen: Set<string>): boolean {
+  const found = fromExportedDeclaration(resolved, name, 'ownPrompt', (parts, text, module) => ({ own: ownPrompt(parts.body, text), module }));
+  if (found === null) return false;
+  if (found.own.asks) return true;
+  if (depth >= MAX_PROMPT_DEPTH) return false;
+  for (const callee of found.own.callees) {
+    const target = callee.kind === 'local' ? found.module : resolveRelativeModule(found.module.file, callee.specifier);
+    if (target === null) continue;
+    const key = `${target.file}\0${callee.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (followedMayPrompt(target, callee.name, depth + 1, seen)) return true;
+  }
+  return false;
 }

@@ -251,6 +251,73 @@ export const PROMPT_KIND_NAMES: ReadonlySet<string> = new Set([
   'expand', 'rawlist', 'search', 'autocomplete', 'toggle', 'list',
 ]);
 
+/**
+ * Methods that open a window a person answers (Electron's `dialog.showSaveDialog(...)`,
+ * `showOpenDialog`, `showMessageBox`, through any receiver: `window.dialog.showOpenDialog(...)` of a
+ * preload bridge): the call waits for the person, who answers one window at a time; work beside it
+ * saves nothing the person would notice.
+ */
+export const USER_DIALOG_METHOD = /^show(?:Save|Open|Message|Error)?(?:Dialog|Box)$/;
+
+/**
+ * Names of a switch that says whether a command may ask the person running it (`nonInteractive`,
+ * `non-interactive`, `interactive`, `noPrompt`): a call handed one, as an argument or a member of
+ * an options object (`getContext(cmd, { nonInteractive: false })`), asks when it is off and it has
+ * to (a login, a pick among several accounts or regions).
+ */
+export const INTERACTIVE_SWITCH_NAME = /^(?:non-?interactive|interactive|no-?prompts?|is-?interactive)$/i;
+
+/**
+ * Packages that keep a database inside the process (in memory, in a local file or in the
+ * browser's IndexedDB): NeDB and its forks (an embedded document store, a subset of MongoDB's API
+ * held in memory and appended to one file), LokiJS (in memory), lowdb (one JSON file), LevelDB
+ * bindings (`level`, `classic-level`: a local directory), SQLite drivers (`SQLITE_DRIVER_PACKAGES`),
+ * PGlite (Postgres compiled to WASM, in the process), Dexie and idb-keyval (IndexedDB), and
+ * key-value files of desktop apps (electron-store, node-persist). A read of one is a lookup in
+ * memory or on the local disk: sub-millisecond, nothing a network round trip would hide.
+ */
+export const EMBEDDED_STORE_PACKAGES: ReadonlySet<string> = new Set([
+  'nedb',
+  '@seald-io/nedb',
+  'nedb-promises',
+  '@nedb/core',
+  'nedb-core',
+  'lokijs',
+  'lowdb',
+  'level',
+  'classic-level',
+  'leveldown',
+  'levelup',
+  'memory-level',
+  'browser-level',
+  '@electric-sql/pglite',
+  'dexie',
+  'idb',
+  'idb-keyval',
+  'localforage',
+  'electron-store',
+  'node-persist',
+  'sqlite3',
+  'better-sqlite3',
+  'sqlite',
+  'sql.js',
+  '@journeyapps/sqlcipher',
+  '@sqlite.org/sqlite-wasm',
+]);
+
+/**
+ * Packages that compute values in the process and reach nothing outside it, besides Node's own
+ * modules of the disk and of values (see `moduleReadsOnlyEmbeddedStore`): ids (`uuid`, `nanoid`),
+ * data helpers (`lodash`, `deep-equal`, `clone`), dates (`date-fns`, `dayjs`, `moment`),
+ * validation (`zod`, `yup`, `joi`), the GraphQL parser (`graphql`), and Electron (its IPC to the
+ * app's own main process stays on the machine). A module that imports any other package may
+ * talk to a service, whatever its name says.
+ */
+export const LOCAL_VALUE_PACKAGES: ReadonlySet<string> = new Set([
+  'uuid', 'nanoid', 'lodash', 'lodash-es', 'deep-equal', 'fast-deep-equal', 'clone', 'rfdc', 'date-fns', 'dayjs', 'moment',
+  'zod', 'yup', 'joi', 'graphql', 'electron', 'json-order', 'mime-types', 'tslib', 'immer', 'deepmerge', 'escape-string-regexp',
+]);
+
 /** A project's own prompt helper, by its name: `askConfirm`, `askList`, `promptForVersion`. */
 export const PROMPT_NAME = /^(?:ask|prompt)[A-Z]\w*$/;
 

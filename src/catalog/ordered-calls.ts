@@ -327,6 +327,12 @@ export const WRITE_VERBS: readonly string[] = [
   'expire',
   'evict',
   'cleanup',
+  // Soft deletes and their undo (`softDeleteOrders`, `restoreOrders`): a list that excludes
+  // deleted rows must be read before the delete, and after the restore.
+  'softDelete',
+  'softRemove',
+  'hardDelete',
+  'restore',
 ];
 
 /**
@@ -465,3 +471,27 @@ export const ORDERED_COLLECTION_WORDS: readonly string[] = [
  * an object with an asynchronous store interleaves read-modify-write.
  */
 export const SHARED_OBJECT_SETTER_VERBS: ReadonlySet<string> = new Set(['set']);
+
+/**
+ * Packages that drive a git repository from JavaScript (isomorphic-git, simple-git, nodegit):
+ * their calls read and write the repository's one index and worktree.
+ */
+export const GIT_LIBRARY_PACKAGES: ReadonlySet<string> = new Set(['isomorphic-git', 'simple-git', 'nodegit', 'dugite']);
+
+/**
+ * Git operations that rewrite the repository's index or worktree (`git add`, `git rm`, `git reset`,
+ * `git checkout`, `git commit`, ...; isomorphic-git's `add`, `remove`, `resetIndex`, `checkout`,
+ * `commit`): each one reads the index file, changes it and writes it back under a lock, so two at
+ * once lose one's change or fail on the lock. Per item of a loop they must run one at a time.
+ */
+export const GIT_INDEX_WRITES: ReadonlySet<string> = new Set([
+  'add', 'remove', 'rm', 'mv', 'reset', 'resetIndex', 'updateIndex', 'checkout', 'restore', 'commit', 'stash',
+  'merge', 'rebase', 'cherryPick', 'cherry-pick', 'revert', 'apply', 'am', 'pull', 'clean', 'writeTree',
+]);
+
+/**
+ * isomorphic-git's functions that talk to a remote repository over HTTP (`fetch`, `push`, `pull`,
+ * `clone`, `getRemoteInfo`, `listServerRefs`, `fastForward`); its other functions read or write the
+ * local repository through the `fs` they are handed.
+ */
+export const GIT_REMOTE_FUNCTIONS: ReadonlySet<string> = new Set(['fetch', 'push', 'pull', 'clone', 'getRemoteInfo', 'getRemoteInfo2', 'listServerRefs', 'fastForward']);

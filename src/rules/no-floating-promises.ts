@@ -350,10 +350,12 @@ export default createRule<Options, MessageIds>({
               const parts = floatingParts(callee.object);
               // `settled.finally(cleanup)` where `settled` holds `Promise.allSettled(...)`: nothing to lose.
               if (parts.length > 0 && !checkCannotReject && (excused() || cannotReject(node))) return [];
-              // Untyped, `x().finally(cleanup)` is itself the evidence of a thenable. Not on a
-              // property of another object (`fork.exited.finally(cleanup)`): a lifecycle promise an
-              // object exposes, built elsewhere, is often one that only ever resolves.
-              if (parts.length === 0 && method === 'finally' && !promises.typed && !isOtherObjectsProperty(callee.object) && !hasHandledLink(callee.object) && isThenWithCallback(node)) {
+              // Untyped, `x().finally(cleanup)` is itself the evidence of a thenable; typed, it still
+              // counts where the checker knows nothing about the receiver (`any`: an unresolved
+              // import, a package without types). Not on a property of another object
+              // (`fork.exited.finally(cleanup)`): a lifecycle promise an object exposes, built
+              // elsewhere, is often one that only ever resolves.
+              if (parts.length === 0 && method === 'finally' && !promises.hasKnownType(callee.object) && !isOtherObjectsProperty(callee.object) && !hasHandledLink(callee.object) && isThenWithCallback(node)) {
                 return checkCannotReject || (!excused() && !cannotReject(node)) ? [node] : [];
               }
               return parts;

@@ -25,6 +25,8 @@ import {
 } from '../analysis/dependencies';
 import {
   COLLECTION_MUTATOR_METHODS,
+  GIT_INDEX_WRITES,
+  GIT_LIBRARY_PACKAGES,
   LOGGER_NAMES,
   ORDERED_COLLECTION_WORDS,
   ORDERED_RECEIVER_NAMES,
@@ -80,7 +82,8 @@ import {
   WRITE_CALL_NAME,
 } from '../catalog/iteration-order';
 import { type FunctionNode, isFunctionNode } from '../analysis/async-context';
-import { callChainRoot, isLoopStatement, isProcessExitCall, lastWrittenName, promiseCombinatorOf, skipTransparent, staticMemberName, writtenName } from '../util/ast';
+import { callChainRoot, isLoopStatement, isProcessExitCall, lastWrittenName, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
+import { getImportSource } from '../analysis/imports';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
@@ -1542,6 +1545,43 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `await executeBuild(config, this, files, match)`, `await build(pkg)`: a build (`BUILD_RUN_NAME`) runs alone. */
+    /**
+     * True when the call rewrites a git repository's index or worktree (`GIT_INDEX_WRITES`): a
+     * method of a git library (`GIT_LIBRARY_PACKAGES`, through its import, or a receiver named
+     * `git`: `this.git.add(file)`), or a process started as `git` with such a subcommand
+     * (`execa('git', ['add', file])`, `` exec(`git checkout ${branch}`) ``). The index is one file
+     * rewritten under a lock: iterations must run one at a time.
+     */
+    function rewritesGitIndex(call: AwaitedCall): boolean {
+      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTransparent(call.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && GIT_INDEX_WRITES.has(staticMemberName(callee) ?? '')) {
+        const receiver = skipTransparent(callee.object);
+        if (lastWrittenName(receiver) === 'git') return true;
+        const root = callChainRoot(call);
+        let base: TSESTree.Node = receiver;
+        while (base.type === AST_NODE_TYPES.MemberExpression) base = skipTransparent(base.object);
+        if (root !== null && base.type === AST_NODE_TYPES.Identifier) {
+          const variable = variableOfIdentifier(sourceCode, base);
+          const source = variable ? getImportSource(variable) : null;
+          if (source && GIT_LIBRARY_PACKAGES.has(source.module)) return true;
+        }
+      }
+      const [first, second] = call.arguments;
+      const text = (node: TSESTree.Node | undefined): string | null => {
+        if (node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+        if (node?.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis.map((quasi) => quasi.value.cooked ?? '').join(' ');
+        return null;
+      };
+      const command = text(first);
+      if (command === 'git') {
+        const subcommand = second?.type === AST_NODE_TYPES.ArrayExpression ? text(second.elements[0] ?? undefined) : null;
+        return subcommand !== null && GIT_INDEX_WRITES.has(subcommand);
+      }
+      const words = command?.trim().split(/\s+/);
+      return words?.[0] === 'git' && GIT_INDEX_WRITES.has(words[1] ?? '');
+    }
+
     function runsBuild(call: AwaitedCall): boolean {
       const name = calleeName(call);
       return name !== null && BUILD_RUN_NAME.test(name);
@@ -2017,6 +2057,8 @@ export default createRule<Options, MessageIds>({
           showsProgress(call) ||
           runsBuild(call) ||
           handsInteractivityFlag(call) ||
+          // Each iteration rewrites the repository's one index (`git.add(...)`, `git rm`).
+          rewritesGitIndex(call) ||
           // Module loads run the modules' top-level code (registering tests, plugins) in load order.
           effects.summaryOf(call)?.loadsModule === true
         ) {
@@ -2111,6 +2153,13 @@ export default createRule<Options, MessageIds>({
       // the program serves anything, and nobody waits on them. Asked last: it classifies the
       // enclosing function through its callers.
       if (getWhereItRuns(context).startUpRoutineOf(loop) !== null) return;
+      // Also asked last (each reads other modules' text once): a step of another module that may
+      // ask the person running the command (a prompt helper or a dialog a few calls deep), one
+      // question per item; or iterations that wait only on a database kept inside the process
+      // (NeDB, LevelDB, SQLite... through the project's model modules): lookups in memory. (Per-item
+      // files are still reported: many files do gain from reads at once.)
+      if (calls.some((call) => effects.mayPromptElsewhere(call))) return;
+      if (calls.every((call) => effects.waitsOnEmbeddedStore(call))) return;
 
       const fix = loop.type === AST_NODE_TYPES.ForOfStatement ? buildMap(loop, scan) : null;
       context.report({

@@ -26,6 +26,7 @@ import {
   FILE_METADATA_PREFIXES,
   BENCHMARK_NAME,
   GUARD_CALL_NAME,
+  INTERACTIVE_SWITCH_NAME,
   LOCAL_PATH_ARGUMENT,
   MIGRATION_FUNCTION_WORDS,
   NETWORK_CALL_ROOTS,
@@ -45,7 +46,7 @@ import { isFunctionNode } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
-import { callChainRoot, functionNameOf, promiseCombinatorOf, skipTransparent, staticMemberName, writtenName } from '../util/ast';
+import { callChainRoot, functionNameOf, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 
 export type Options = [
@@ -86,6 +87,36 @@ interface Member {
   wrapped: boolean;
   /** True when the call waits only on the local file system (see `waitsOnLocalFiles`). */
   local: boolean;
+}
+
+/** Methods of a Fetch API `Request` that read its body: `json`, `formData`, `text`, `arrayBuffer`, `blob`. */
+const RECEIVED_BODY_METHODS: ReadonlySet<string> = new Set(['json', 'formData', 'text', 'arrayBuffer', 'blob']);
+
+/**
+ * True when the call is handed a switch that says whether it may ask the person running the
+ * command (`INTERACTIVE_SWITCH_NAME`): an argument `nonInteractive` (or `!interactive`,
+ * `flags['non-interactive']`), or an options object with such a key whose value is not the
+ * literal that turns asking off (`{ nonInteractive: false }`, `{ nonInteractive: flags.ci }` count;
+ * `{ nonInteractive: true }`, `{ interactive: false }`, `{ noPrompt: true }` say it will not ask).
+ */
+function handsInteractiveSwitch(call: AwaitedCall): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  return call.arguments.some((argument) => {
+    let value: TSESTree.Node = skipTransparent(argument);
+    if (value.type === AST_NODE_TYPES.UnaryExpression) value = skipTransparent(value.argument);
+    if (value.type === AST_NODE_TYPES.Identifier) return INTERACTIVE_SWITCH_NAME.test(value.name);
+    if (value.type === AST_NODE_TYPES.MemberExpression) return INTERACTIVE_SWITCH_NAME.test(staticMemberName(value) ?? '');
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    return value.properties.some((property) => {
+      if (property.type !== AST_NODE_TYPES.Property) return false;
+      const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : '';
+      if (!INTERACTIVE_SWITCH_NAME.test(key)) return false;
+      const set = skipTransparent(property.value);
+      if (set.type !== AST_NODE_TYPES.Literal || typeof set.value !== 'boolean') return true;
+      // `interactive: true` asks; `nonInteractive: true` / `noPrompt: true` / `interactive: false` do not.
+      return /^(?:is-?)?interactive$/i.test(key) === set.value;
+    });
+  });
 }
 
 /** `x = await f()` / `const x = await f()` / `await f()`: the await at a statement's top, through TS wrappers. */
@@ -1001,6 +1032,21 @@ export default createRule<Options, MessageIds>({
       return gathered !== null && gathered.length > 0 && gathered.every((inner) => waitsOnLocalFiles(inner));
     }
 
+    /**
+     * True when the call reads the body of a request the function was handed
+     * (`RECEIVED_BODY_METHODS` on a parameter named `request` or `req`, also destructured from one:
+     * `async function action({ request }) { const data = await request.json(); }`): the body is
+     * already on its way in, parsed where it is.
+     */
+    function readsReceivedBody(call: AwaitedCall): boolean {
+      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !RECEIVED_BODY_METHODS.has(staticMemberName(callee) ?? '')) return false;
+      const receiver = skipTransparent(callee.object);
+      if (receiver.type !== AST_NODE_TYPES.Identifier || !/^(?:req|request)$/.test(receiver.name)) return false;
+      return variableOfIdentifier(sourceCode, receiver)?.defs[0]?.type === 'Parameter';
+    }
+
     function report(group: Member[], interleaved: boolean): void {
       // `Promise.all` saves the waits of all but the longest call. When every member waits only on
       // the local disk (a `stat`, a small file read: microseconds to milliseconds), there is nothing
@@ -1041,6 +1087,26 @@ export default createRule<Options, MessageIds>({
       if (group.some((member) => orderingComments.before(member.statement, PROMISE_ALL_MENTION) || orderingComments.trailing(member.statement))) {
         return;
       }
+      // Asked last, only of a group about to be reported (each reads other modules' text once):
+      // a step that may ask the person running the command (it is handed the command's
+      // non-interactive switch, or a function of another module it calls asks through a prompt
+      // helper or a dialog): the person answers one question at a time, in the order asked.
+      // Such a step ends the group as a direct prompt does: the members before it and after it are
+      // judged on their own.
+      const asks = group.findIndex((member) => handsInteractiveSwitch(member.call) || effects.mayPromptElsewhere(member.call));
+      if (asks !== -1) {
+        const before = group.slice(0, asks);
+        const after = group.slice(asks + 1);
+        if (before.length >= minGroupSize) report(before, interleaved);
+        if (after.length >= minGroupSize) report(after, interleaved);
+        return;
+      }
+      // `Promise.all` saves every wait but the longest. When all calls but one wait on something
+      // local (the disk, a request body already received, or a database kept inside the process:
+      // NeDB, LevelDB, SQLite... reached through the project's own model modules), it saves only
+      // those sub-millisecond waits: nothing a person would notice.
+      const waitsLocally = (member: Member): boolean => member.local || readsReceivedBody(member.call) || effects.waitsOnEmbeddedStore(member.call);
+      if (group.filter((member) => !waitsLocally(member)).length <= 1) return;
       const [first] = group;
       const last = group[group.length - 1];
       if (!first || !last) return;

@@ -209,6 +209,13 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       code: "export function run(api: any) {\n  api.save();\n  api.jobs.flush();\n  api.load().then((rows: unknown) => rows);\n}",
       errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 4, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "export function run(api: any) {\n  api.save();\n  api.jobs.flush();\n  void api.load().then((rows: unknown) => rows);\n}" }] }],
     },
+    // ...and so does `.finally(cleanup)` on a call the checker types `any` (a client of a package
+    // without types): the chain passes the rejection on, and nothing receives it
+    {
+      filename: 'file.ts',
+      code: "export function refresh(cache: any) {\n  cache.reload().finally(() => console.log('reloaded'));\n}",
+      errors: [{ messageId: 'floating', line: 2, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "export function refresh(cache: any) {\n  void cache.reload().finally(() => console.log('reloaded'));\n}" }] }],
+    },
     // ...but not a method whose last statement returns a new promise (a call), nor an async one
     // (its own promise adopts the field's and rejects unhandled with it)
     {

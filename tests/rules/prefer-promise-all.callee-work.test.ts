@@ -277,6 +277,7 @@ export async function dashboard(userId: string) {
     ],
   },
   // a route handler registered by a server factory that is handed \`cwd\`: it serves every request
+  // (two remote calls beside the local read: one local wait alone would be nothing to gather)
   {
     filename: plainFile,
     code: `import express from 'express';
@@ -286,30 +287,32 @@ export function previewServer(cwd: string) {
   app.get('/page', async (req, res) => {
     const layout = await readFile(\`\${cwd}/layout.html\`, 'utf8');
     const viewer = await fetch('https://auth.example/me');
-    res.send(layout + String(viewer.status));
+    const flags = await fetch('https://flags.example/page');
+    res.send(layout + String(viewer.status) + String(flags.status));
   });
   return app;
 }`,
     errors: [
       {
         messageId: 'sequentialAwaits',
-        data: { count: 2 },
+        data: { count: 3 },
         line: 6,
         column: 20,
         suggestions: [
           {
             messageId: 'useGather',
-            data: { count: 2 },
+            data: { count: 3 },
             output: `import express from 'express';
 import { readFile } from 'node:fs/promises';
 export function previewServer(cwd: string) {
   const app = express();
   app.get('/page', async (req, res) => {
-    const [layout, viewer] = await Promise.all([
+    const [layout, viewer, flags] = await Promise.all([
       readFile(\`\${cwd}/layout.html\`, 'utf8'),
       fetch('https://auth.example/me'),
+      fetch('https://flags.example/page'),
     ]);
-    res.send(layout + String(viewer.status));
+    res.send(layout + String(viewer.status) + String(flags.status));
   });
   return app;
 }`,
@@ -384,26 +387,28 @@ async function product(id) {
 async function renderPage(name, user) {
   const template = await readFile(__dirname + '/pages/' + name + '.html', 'utf8');
   const account = await fetch('https://accounts.example/users/' + user);
-  return template + account.status;
+  const quota = await fetch('https://quota.example/users/' + user);
+  return template + account.status + quota.status;
 }
 module.exports = { renderPage };`,
     errors: [
       {
         messageId: 'sequentialAwaits',
-        data: { count: 2 },
+        data: { count: 3 },
         line: 3,
         column: 20,
         suggestions: [
           {
             messageId: 'useGather',
-            data: { count: 2 },
+            data: { count: 3 },
             output: `const { readFile } = require('node:fs/promises');
 async function renderPage(name, user) {
-  const [template, account] = await Promise.all([
+  const [template, account, quota] = await Promise.all([
     readFile(__dirname + '/pages/' + name + '.html', 'utf8'),
     fetch('https://accounts.example/users/' + user),
+    fetch('https://quota.example/users/' + user),
   ]);
-  return template + account.status;
+  return template + account.status + quota.status;
 }
 module.exports = { renderPage };`,
           },

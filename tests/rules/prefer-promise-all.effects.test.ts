@@ -474,28 +474,30 @@ async function health(a, b) {
   // a reader of a path first: the later call cannot depend on what a read produced
   {
     code: `
-async function compare(localFile, url) {
+async function compare(localFile, url, mirror) {
   const local = await readChecksum(localFile);
   const remote = await remoteChecksum(url, localFile);
-  return local === remote;
+  const mirrored = await mirrorChecksum(mirror);
+  return local === remote && remote === mirrored;
 }`,
     errors: [
       {
         messageId: 'sequentialAwaits',
-        data: { count: 2 },
+        data: { count: 3 },
         line: 3,
         column: 17,
         suggestions: [
           {
             messageId: 'useGather',
-            data: { count: 2 },
+            data: { count: 3 },
             output: `
-async function compare(localFile, url) {
-  const [local, remote] = await Promise.all([
+async function compare(localFile, url, mirror) {
+  const [local, remote, mirrored] = await Promise.all([
     readChecksum(localFile),
     remoteChecksum(url, localFile),
+    mirrorChecksum(mirror),
   ]);
-  return local === remote;
+  return local === remote && remote === mirrored;
 }`,
           },
         ],
