@@ -183,9 +183,8 @@ export const APPLICATION_RECEIVER = /^(?:app|application|server|fastify|router|i
 
 /**
  * First words of a function's name that say it computes a value from what it is given
- * (`buildQuery`, `parseParams`, `sanitizeJoinQuery`, `normalizeOptions`, `formatRow`, a template
- * rendered with the values it is given: `util.render(param.value)`): such a function is `async`
- * for a rare nested step at most; a loop of them has nothing to overlap.
+ * (`buildQuery`, `parseParams`, `sanitizeJoinQuery`, `normalizeOptions`, `formatRow`): such a
+ * function is `async` for a rare nested step at most; a loop of them has nothing to overlap.
  */
 export const COMPUTATION_FIRST_WORDS: ReadonlySet<string> = new Set([
   'build',
@@ -198,7 +197,6 @@ export const COMPUTATION_FIRST_WORDS: ReadonlySet<string> = new Set([
   'compute',
   'convert',
   'traverse',
-  'render',
 ]);
 
 /** An argument named like a client or connection (`client`, `apiClient`, `db`, `conn`, `http`): the callee may do I/O with it. */

@@ -191,7 +191,7 @@ async function shipLogs(files) {
       },
     ],
   },
-  // a render beside a network send: the send is real I/O
+  // a render (it may fetch what it shows) beside a network send
   {
     code: `
 async function mailAll(context, users) {
@@ -387,14 +387,6 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (ordered work on
       for (const variant of variants) {
         variant.quantity = await deliverable({ links: linksById.get(variant.id) ?? [] });
       }
-    }`,
-    // a template rendered per parameter: CPU work behind a promise
-    `async function renderParams(context, params) {
-      const out = [];
-      for (const param of params) {
-        out.push({ name: await context.util.render(param.name), value: await context.util.render(param.value) });
-      }
-      return out;
     }`,
     // the progress wrapper awaited directly in the body
     `async function uploadAll(files) {
