@@ -4,6 +4,9 @@ import {
   BUILT_IN_VALUE_CONSTRUCTORS,
   CACHED_READ_NAME,
   CLOCK_READS,
+  CODE_EVALUATION_METHODS,
+  CODE_TEXT_NAME,
+  FILE_NAME_NAME,
   CONNECTION_LIFECYCLE_METHODS,
   ENV_LOADER_MODULES,
   ENV_LOADER_NAME,
@@ -49,6 +52,8 @@ import {
   SINGLE_CONNECTION_TYPE_NAME,
   PROMPT_MODULE_FILE,
   PROMPT_MODULES,
+  PROGRESS_WRAPPER_NAME,
+  SPINNER_NAME,
   SQLITE_STATEMENT_METHODS,
   STATEMENT_METHODS,
   TRANSACTION_NAMES,
@@ -201,6 +206,9 @@ export interface EffectSummary {
    * `debug`/`trace` of a receiver named `LOGGER_NAMES`, `console.log`, `this.log.info`) before
    * one of its own `await`s and another after it (`log.info('Fixing X'); await fix(); log.info('Fixed')`).
    * Calls run beside each other would interleave their groups of lines. Its own body only.
+   * A terminal spinner counts as such a group (`SPINNER_NAME`: `spinner.start()`, an await,
+   * `spinner.succeed()`), and so does an awaited progress wrapper that draws a line while the
+   * action it is handed runs (`PROGRESS_WRAPPER_NAME`: `await logAsync(() => upload(f), messages)`).
    */
   readonly logsAroundPause: boolean;
   /**
@@ -1719,6 +1727,8 @@ export class FileEffects {
     const calledName = member ?? (root.type === AST_NODE_TYPES.Identifier ? root.name : null);
     if (calledName !== null && ENV_LOADER_NAME.test(calledName)) return 'envLoad';
     if (calledName !== null && MODULE_LOADER_NAMES.has(calledName) && call.arguments[0]?.type !== AST_NODE_TYPES.Literal) return 'moduleLoad';
+    // `compiler.execute(compiledCode, filename)`: a file's source evaluated as its module.
+    if (member !== null && CODE_EVALUATION_METHODS.has(member) && evaluatesFileSource(call)) return 'moduleLoad';
     // `await sequencer.sort(files)`: a method named for in-memory work (`MEMORY_METHODS`), async in name only.
     if (member !== null && MEMORY_METHODS.has(member)) return 'memory';
     // `await getPayload({ config })`: a memoised framework instance (`SINGLETON_GETTER_NAMES`);
@@ -2132,6 +2142,47 @@ function callsLogger(call: EffectCall): boolean {
  * last name is one of `LOGGER_NAMES` (`console.log(...)`, `log.info(...)`, `this.log.warn(...)`,
  * `this.logger.info(...)`).
  */
+/**
+ * True when a call is handed a module's source text and the name of its file (`CODE_TEXT_NAME`,
+ * `FILE_NAME_NAME`: `execute(compiledCode, filename)`, `compile(code, info.filename)`,
+ * `runInThisContext(source, { filename })`), by the names of its arguments.
+ */
+function evaluatesFileSource(call: EffectCall): boolean {
+  let code = false;
+  let file = false;
+  for (const argument of call.arguments) {
+    const value = skipTransparent(argument);
+    if (value.type === AST_NODE_TYPES.ObjectExpression) {
+      if (value.properties.some((property) => property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && FILE_NAME_NAME.test(property.key.name))) file = true;
+      continue;
+    }
+    const name = writtenName(value);
+    if (name === null) continue;
+    if (CODE_TEXT_NAME.test(name)) code = true;
+    else if (FILE_NAME_NAME.test(name)) file = true;
+  }
+  return code && file;
+}
+
+/**
+ * A call that shows a terminal spinner or progress line: a method of a receiver named as a spinner
+ * (`SPINNER_NAME`: `spinner.succeed(text)`), the call that makes one (`const spinner =
+ * ora(text).start()`), or a progress wrapper handed the action it shows
+ * (`PROGRESS_WRAPPER_NAME`: `logAsync(() => upload(file), messages)`).
+ */
+export function showsProgress(call: EffectCall): boolean {
+  // `const spinner = ora(text).start()`: the spinner starts where it is made.
+  const holder = call.parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === call && holder.id.type === AST_NODE_TYPES.Identifier && SPINNER_NAME.test(holder.id.name)) return true;
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const receiver = writtenName(skipTransparent(callee.object));
+    if (receiver !== null && SPINNER_NAME.test(receiver)) return true;
+  }
+  const name = writtenName(callee);
+  return name !== null && PROGRESS_WRAPPER_NAME.test(name) && call.arguments.some((argument) => isFunctionNode(skipTransparent(argument)));
+}
+
 function isLogCall(call: EffectCall): boolean {
   const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
@@ -2147,8 +2198,8 @@ function isLogCall(call: EffectCall): boolean {
   return name !== null && LOGGER_NAMES.has(name);
 }
 
-/** Globals whose functions compute a value from their arguments alone (`Math.round(x)`). */
-const PURE_GLOBAL_NAMESPACES: ReadonlySet<string> = new Set(['Math', 'Number', 'String']);
+/** Globals whose functions compute a value from their arguments alone (`Math.round(x)`, `JSON.parse(text)`). */
+const PURE_GLOBAL_NAMESPACES: ReadonlySet<string> = new Set(['Math', 'Number', 'String', 'JSON']);
 const PURE_GLOBAL_FUNCTIONS: ReadonlySet<string> = new Set(['Number', 'String', 'parseInt', 'parseFloat']);
 
 /** How deep `computedFromParameters` follows a value through `const` locals and operators. */
@@ -2452,6 +2503,15 @@ class FunctionWalk {
       case AST_NODE_TYPES.NewExpression:
         this.recordCall(node);
         if (own && isLogCall(node)) this.ownLogs.push(node.range[0]);
+        // A spinner started before a pause and settled after it, or a progress wrapper awaited
+        // around its action (`await logAsync(() => upload(file), messages)`): output around a pause.
+        if (own && showsProgress(node)) {
+          this.ownLogs.push(node.range[0]);
+          // The line is drawn before the `await` starts and settled when the action ends.
+          if (node.parent?.type === AST_NODE_TYPES.AwaitExpression) {
+            this.ownLogs.push(node.parent.range[0] - 1, node.range[1]);
+          }
+        }
         break;
       default:
         break;
@@ -2643,7 +2703,7 @@ class FunctionWalk {
         return node.source.type === AST_NODE_TYPES.Literal ? 'cached' : 'io';
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
-        if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node)) return 'memory';
+        if (this.isInMemoryCollectionRead(node) || isValueMethodCall(node) || this.isPureGlobalCall(node)) return 'memory';
         // `return new Option(path, label)`: an object of a class of this file that is no thenable;
         // `return new Uint8Array(signature)`: a built-in value (`BUILT_IN_VALUE_CONSTRUCTORS`).
         if (node.type === AST_NODE_TYPES.NewExpression && (this.effects.makesPlainObject(node) || this.effects.makesBuiltInValue(node))) return 'memory';
@@ -2656,6 +2716,25 @@ class FunctionWalk {
       default:
         return 'io';
     }
+  }
+
+  /**
+   * `Math.min(...quantities)`, `JSON.parse(text)`, `parseInt(s, 10)`: a function of a global that
+   * computes a value from its arguments alone (`PURE_GLOBAL_NAMESPACES`, `PURE_GLOBAL_FUNCTIONS`),
+   * not shadowed here. It returns no promise; what its arguments awaited is counted on its own.
+   */
+  private isPureGlobalCall(node: EffectCall): boolean {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(node.callee);
+    let root: TSESTree.Node | null = null;
+    if (callee.type === AST_NODE_TYPES.Identifier && PURE_GLOBAL_FUNCTIONS.has(callee.name)) root = callee;
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const object = skipTransparent(callee.object);
+      if (object.type === AST_NODE_TYPES.Identifier && PURE_GLOBAL_NAMESPACES.has(object.name)) root = object;
+    }
+    if (root?.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOfIdentifier(this.effects.source, root);
+    return !variable || variable.defs.length === 0;
   }
 
   /**

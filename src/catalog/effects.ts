@@ -213,6 +213,29 @@ export const MODULE_LOADER_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Methods that evaluate source text as the module of a file (`compiler.execute(code, filename)`,
+ * `compiler.compile(code, filename)` of a test runner that runs the test file, Node's
+ * `module._compile(content, filename)`, `vm` runs): see `CODE_TEXT_NAME` and `FILE_NAME_NAME` for
+ * the arguments that make it one. Like a module load, the file's top-level code runs (registering
+ * tests, fixtures, plugins into the runner's state) in the order of the calls.
+ */
+export const CODE_EVALUATION_METHODS: ReadonlySet<string> = new Set([
+  'execute',
+  'evaluate',
+  'compile',
+  '_compile',
+  'runInThisContext',
+  'runInContext',
+  'runInNewContext',
+]);
+
+/** An argument that holds a module's source text: `code`, `compiledCode`, `source`, `content`, `src`, `script`. */
+export const CODE_TEXT_NAME = /^(?:code|source|src|content|script|[a-z]\w*(?:Code|Source|Script))$/;
+
+/** An argument (or a member of one: `info.filename`) that names the file a source text comes from. */
+export const FILE_NAME_NAME = /^(?:file|filename|fileName|filePath|filepath|path|[a-z]\w*(?:File|FileName|Filename|FilePath))$/;
+
+/**
  * Method names that ask a person on an interactive interface, whatever the receiver:
  * readline's `rl.question(...)` (callback or promise form), inquirer's `inquirer.prompt([...])`.
  */
@@ -510,6 +533,18 @@ export const ORDERED_OUTPUT_NAME =
   /^[_#]*(?:log|print|write[A-Z]\w*|emit[A-Z]?\w*|report[A-Z]\w*|on[A-Z]\w*|dispatch(?:[A-Z]\w*)?|handle[A-Z]\w*|[a-z]\w*Log)$/;
 
 /**
+ * A function that shows progress in the terminal while it runs the action it is handed
+ * (`await logAsync(() => upload(file), { pending: 'Uploading', success: 'Uploaded' })`,
+ * `withSpinner(label, task)`, `spinnerAsync(...)`, `withProgress(...)`): it starts a spinner or a
+ * progress line, waits for the action, then replaces the line with the outcome. Two running at
+ * once draw over each other's line.
+ */
+export const PROGRESS_WRAPPER_NAME = /^(?:logAsync|spinner|spinnerAsync|withSpinner|withProgress|showProgress|withLogging)$/;
+
+/** A receiver that is a terminal spinner (`spinner.succeed()`, `this.spinner.start(text)`, `loadingSpinner.fail()`). */
+export const SPINNER_NAME = /^(?:spinner|[a-z]\w*Spinner)$/;
+
+/**
  * Methods named as an event that happened, told to reporters or listeners in turn
  * (`await run.enqueued(project, file)`, `await hooks.collected(files)`): listeners expect the
  * events of one file before the next file's.
@@ -527,10 +562,18 @@ export const SCHEMA_CHANGE_NAME =
 
 /**
  * Called functions that fill in members of the objects they are given (`populate(docs, path)`,
- * `this.populateField(meta, entities, hint)`, `hydrate(rows)`): called per iteration with the same
- * objects, the iterations write the same members.
+ * `this.populateField(meta, entities, hint)`, `hydrate(rows)`, `this.expandProperty({ items,
+ * expand })`: a relation fetched and attached to each object): called per iteration with the same
+ * objects, the iterations write the same members, and a nested expansion reads what the expansion
+ * of its parent attached.
  */
-export const ARGUMENT_FILLER_NAME = /^[_#]*(?:populate|hydrate)(?:[A-Z]\w*)?$/;
+export const ARGUMENT_FILLER_NAME = /^[_#]*(?:populate|hydrate|expand)(?:[A-Z]\w*)?$/;
+
+/**
+ * Keys of an options object that carry the objects a filler fills in (`{ items, expand }`,
+ * `{ docs: rows }`): see `ARGUMENT_FILLER_NAME`.
+ */
+export const FILLED_OBJECTS_KEY = /^(?:items|docs|documents|rows|entities|records|results|data|nodes|objects|models)$/;
 
 /**
  * Names of calls that run one unit of a runner in turn: a suite, a test, a file of tests, a

@@ -34,13 +34,15 @@ import {
   PURE_METHODS,
   SHARED_OBJECT_SETTER_VERBS,
 } from '../catalog/ordered-calls';
-import { getFileEffects } from '../analysis/effects';
+import { getFileEffects, showsProgress } from '../analysis/effects';
 import {
   ARGUMENT_FILLER_NAME,
   EVENT_NOTICE_NAME,
+  FILLED_OBJECTS_KEY,
   IN_MEMORY_DOCUMENT_FACTORY,
   NETWORK_CALL_ROOTS,
   ORDERED_ITERABLE,
+  ORDERED_RESOURCE_HANDLE_NAME,
   ORDERED_OUTPUT_NAME,
   ORDERED_RUN_NAME,
   SCHEMA_CHANGE_NAME,
@@ -75,6 +77,7 @@ import {
   STATEMENT_LIST_NAME,
   STATEMENT_RUN_METHODS,
   TEST_CALLBACK_CALL,
+  TRANSACTION_DECORATOR,
   TRANSACTION_OPTION_NAMES,
   WRITE_CALL_NAME,
 } from '../catalog/iteration-order';
@@ -246,6 +249,20 @@ function iteratedList(node: TSESTree.Node): TSESTree.Node {
   }
   if ((method === 'entries' || method === 'values') && current.arguments.length === 0) return skipTransparent(callee.object);
   return current;
+}
+
+/** The decorators of a method; none when the parser (espree, for plain JavaScript) gives no list. */
+function methodDecorators(method: TSESTree.MethodDefinition): readonly TSESTree.Decorator[] {
+  const decorators = method.decorators as readonly TSESTree.Decorator[] | undefined;
+  return decorators ?? [];
+}
+
+/** A decorator named for a transaction or a lock (`TRANSACTION_DECORATOR`): `@Transactional()`, `@InjectTransactionManager()`. */
+function namesTransactionDecorator(decorator: TSESTree.Decorator): boolean {
+  let expression = skipTransparent(decorator.expression);
+  if (expression.type === AST_NODE_TYPES.CallExpression) expression = skipTransparent(expression.callee);
+  const name = lastWrittenName(expression);
+  return name !== null && TRANSACTION_DECORATOR.test(name);
 }
 
 /** Expressions that can take `.map(...)` without parentheses. */
@@ -587,7 +604,7 @@ export default createRule<Options, MessageIds>({
     /**
      * True when an awaited call acts on a resource that conventionally holds one ordered thing:
      * as its receiver (`page.goto(url)`, `trx.insert(row)`) or handed to a helper as an argument
-     * (`runStatement(client, sql)`, `writeFrame(socket, frame)`).
+     * (`runStatement(client, sql)`, `writeFrame(socket, frame)`, an ORM handle: `cascade(manager, entity)`).
      */
     function onOrderedReceiver(call: AwaitedCall, dependents: PathSet): boolean {
       // The iteration's own value (`for (const page of pages) await render(page)`) is a different
@@ -605,9 +622,11 @@ export default createRule<Options, MessageIds>({
       ) {
         return true;
       }
+      // Handed to a helper: `runStatement(client, sql)`, and an ORM connection handle
+      // (`ORDERED_RESOURCE_HANDLE_NAME`: `softDeleteCascade(manager, entity)`, `save(em, row)`).
       return call.arguments.some((argument) => {
         const name = lastWrittenName(argument);
-        return name !== null && ORDERED_RECEIVER_NAMES.has(name) && !perIteration(argument);
+        return name !== null && (ORDERED_RECEIVER_NAMES.has(name) || ORDERED_RESOURCE_HANDLE_NAME.test(name)) && !perIteration(argument);
       });
     }
 
@@ -985,8 +1004,16 @@ export default createRule<Options, MessageIds>({
      * argument, a property of an object argument, or a local `const` holding one) that starts a
      * child process (`PROCESS_CALL_NAME`, or the effect summary says so). Commands run per item
      * are steps of a script: their output and their effects come one after another.
+     *
+     * Also when the handed function waits for an ordered step of its own (`isOrderedCall`, the
+     * same test as for the loop body: `await retry(async () => { await emulator.startAsync(name);
+     * await waitForBoot(serial) })`): the wrapper (a retry, a timeout, a spinner) runs that code
+     * per item and waits for it, so the steps are the loop's own, moved one function down.
+     * Booting devices, opening connections and waiting for each to be ready take ports and
+     * machine resources one at a time. A per-item `waitFor...(client, id)` helper does not count
+     * (see `isPerItemWait`).
      */
-    function handsOnCommand(call: AwaitedCall): boolean {
+    function handsOnCommand(call: AwaitedCall, dependents: PathSet): boolean {
       const startsCommand = (node: TSESTree.Node): boolean => {
         let value = skipTransparent(node);
         if (value.type === AST_NODE_TYPES.Identifier) {
@@ -1003,6 +1030,12 @@ export default createRule<Options, MessageIds>({
           if (child.type === AST_NODE_TYPES.CallExpression) {
             const name = calleeName(child);
             if (name !== null && PROCESS_CALL_NAME.test(name)) {
+              found = true;
+              return;
+            }
+            // A step the handed function waits for (awaited, or its arrow's whole body).
+            const waited = child.parent?.type === AST_NODE_TYPES.AwaitExpression || child.parent === value;
+            if (waited && isOrderedCall(child, orderedNames) && !isPerItemWait(child, dependents)) {
               found = true;
               return;
             }
@@ -1084,11 +1117,17 @@ export default createRule<Options, MessageIds>({
      * transaction (`CRITICAL_SECTION_CALL`: `mutex.runExclusive(async () => ...)`,
      * `keys.transaction(async () => ...)`), where the author asked for one thing at a time, or in
      * the background after the response (`BACKGROUND_CALL`: `waitUntil((async () => ...)())`),
-     * where nobody waits for it.
+     * where nobody waits for it. Also inside a method whose decorator wraps it in a transaction or
+     * a lock (`TRANSACTION_DECORATOR`: `@Transactional()`, `@InjectTransactionManager()`): its
+     * statements share the transaction's one connection and run one at a time anyway.
      */
     function runsInCriticalSectionOrBackground(loop: CheckedLoop): boolean {
       for (let node: TSESTree.Node | undefined = loop.parent; node; node = node.parent) {
         if (!isFunctionNode(node)) continue;
+        // `@InjectTransactionManager() protected async createCarts_(...)`, `@Transactional()`: the
+        // method's decorator runs its body inside one transaction.
+        // (Parsers of plain JavaScript give a method no `decorators` list.)
+        if (node.parent?.type === AST_NODE_TYPES.MethodDefinition && methodDecorators(node.parent).some(namesTransactionDecorator)) return true;
         let handed: TSESTree.Node = node;
         let holder = node.parent;
         // `waitUntil((async () => { ... })())`: an async IIFE handed on.
@@ -1318,16 +1357,31 @@ export default createRule<Options, MessageIds>({
 
     /**
      * `await populate(docs, path)` per path with the same `docs`: a function that fills in members
-     * of the objects it is given (`ARGUMENT_FILLER_NAME`), handed the same objects every iteration.
+     * of the objects it is given (`ARGUMENT_FILLER_NAME`), handed the same objects every iteration,
+     * as an argument or as the objects of an options object (`FILLED_OBJECTS_KEY`:
+     * `this.expandProperty({ items: nestedItems, expand })`, where `nestedItems` is reached from
+     * the function's shared `items`).
      */
     function fillsSharedArgument(call: AwaitedCall, dependents: PathSet): boolean {
       const name = calleeName(call);
       if (name === null || !ARGUMENT_FILLER_NAME.test(name)) return false;
-      return call.arguments.some((argument) => {
-        const node = skipTransparent(argument);
+      const shared = (value: TSESTree.Node): boolean => {
+        const node = skipTransparent(value);
         return (
           (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) &&
           !dependents.overlapsAny(collectAccesses(node, visitorKeys).reads)
+        );
+      };
+      return call.arguments.some((argument) => {
+        const node = skipTransparent(argument);
+        if (node.type !== AST_NODE_TYPES.ObjectExpression) return shared(node);
+        return node.properties.some(
+          (property) =>
+            property.type === AST_NODE_TYPES.Property &&
+            !property.computed &&
+            property.key.type === AST_NODE_TYPES.Identifier &&
+            FILLED_OBJECTS_KEY.test(property.key.name) &&
+            shared(property.value),
         );
       });
     }
@@ -1990,7 +2044,7 @@ export default createRule<Options, MessageIds>({
           recordsCounter(call, loop, loopVars) ||
           sendsToOneEndpoint(call, dependents) ||
           writesOneLocation(call, dependents) ||
-          handsOnCommand(call) ||
+          handsOnCommand(call, dependents) ||
           showsToUser(call) ||
           // Packages installed into one folder and manifest (`installExtension(name, args, config)`,
           // `runProcess('npm', ['install', dep, '--prefix', dir])`): one install at a time.
@@ -1999,6 +2053,8 @@ export default createRule<Options, MessageIds>({
           effects.switchesSession(call) ||
           // A step that logs a group of lines around its own pause: concurrent groups interleave.
           effects.summaryOf(call)?.logsAroundPause === true ||
+          // A terminal spinner or progress line drawn while the item's work runs (`await logAsync(() => upload(file), messages)`).
+          showsProgress(call) ||
           runsBuild(call) ||
           handsInteractivityFlag(call) ||
           // Each iteration rewrites the repository's one index (`git.add(...)`, `git rm`).
@@ -2046,6 +2102,13 @@ export default createRule<Options, MessageIds>({
       ) {
         return;
       }
+      // Local files only: every awaited call waits on the local file system alone
+      // (`EffectSummary.waits` is `files`: `fs.stat(dir)` then `fs.readdir(dir)` per folder, a
+      // helper of this file that parses one XML report, a plist rewritten per target). Each wait
+      // is microseconds to a few milliseconds, and such loops walk a handful of entries: gathering
+      // them saves nothing a person would notice. One network or database call among them
+      // (`upload(file)` after the read) keeps the loop reported.
+      if (calls.every((call) => effects.summaryOf(call)?.waits === 'files')) return;
 
       // A comment just before the loop or inside it says the iterations run in order on purpose, or
       // an awaited line already opts out of the core `no-await-in-loop`: the author decided.

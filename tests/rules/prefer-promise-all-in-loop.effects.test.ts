@@ -179,14 +179,12 @@ async function settle(client, ids) {
   // a helper that only writes a member of its own argument (the item): independent
   {
     code: `
-import { readFile } from 'node:fs/promises';
-async function inline(item) { item.data = (await readFile(item.path)).toString('base64'); }
+async function inline(item) { item.data = await (await fetch(item.url)).text(); }
 async function f(attachments) {
   for (const attachment of attachments) await inline(attachment);
 }`,
-    errors: [{ messageId: 'awaitInLoop', line: 5, column: 41, suggestions: [{ messageId: 'useGatherMap', output: `
-import { readFile } from 'node:fs/promises';
-async function inline(item) { item.data = (await readFile(item.path)).toString('base64'); }
+    errors: [{ messageId: 'awaitInLoop', line: 4, column: 41, suggestions: [{ messageId: 'useGatherMap', output: `
+async function inline(item) { item.data = await (await fetch(item.url)).text(); }
 async function f(attachments) {
   await Promise.all(Array.from(attachments, async (attachment) => { await inline(attachment); }));
 }` }] }],

@@ -31,12 +31,12 @@ export async function membersOf(notes: { _id: string }[]) {
 }`,
     errors: [{ messageId: 'awaitInLoop', line: 5, column: 18 }],
   },
-  // a git library's read per commit: no index is written
+  // a git library's question to each remote: no index is written, and it waits on the network
   {
     code: `import * as git from 'isomorphic-git';
-export async function messages(dir: string, fs: object, oids: string[]) {
-  for (const oid of oids) {
-    console.log(await git.readCommit({ fs, dir, oid }));
+export async function remoteHeads(http: object, urls: string[]) {
+  for (const url of urls) {
+    console.log(await git.getRemoteInfo({ http, url }));
   }
 }`,
     errors: [{ messageId: 'awaitInLoop', line: 4, column: 17 }],
