@@ -38,15 +38,6 @@ export const CONFIG_WRITE_FLAGS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A method decorator that runs the method inside a transaction or a lock (one of its camelCase
- * words, the first capitalised): `@Transactional()` (typeorm-transactional, NestJS CLS),
- * `@Transaction()`, `@InjectTransactionManager()`, `@WithLock()`, `@Synchronized()`. Every
- * statement of the method goes through the transaction's one connection, in turn.
- */
-export const TRANSACTION_DECORATOR =
-  /(?:^|[a-z0-9])(?:Transaction|Transactional|Lock|Locked|Mutex|Serial|Serialized|Synchronized)(?:[A-Z]\w*)?$/;
-
-/**
  * A callee that runs the function it is given inside a critical section or a transaction (one
  * of its camelCase words): `mutex.runExclusive(fn)`, `devicesMutex.mutex(fn)`, `withLock(fn)`,
  * `keys.transaction(fn)`, `runSerially(fn)`. The author asked for one-at-a-time there.

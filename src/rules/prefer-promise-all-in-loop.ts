@@ -42,7 +42,6 @@ import {
   IN_MEMORY_DOCUMENT_FACTORY,
   NETWORK_CALL_ROOTS,
   ORDERED_ITERABLE,
-  ORDERED_RESOURCE_HANDLE_NAME,
   ORDERED_OUTPUT_NAME,
   ORDERED_RUN_NAME,
   SCHEMA_CHANGE_NAME,
@@ -77,7 +76,6 @@ import {
   STATEMENT_LIST_NAME,
   STATEMENT_RUN_METHODS,
   TEST_CALLBACK_CALL,
-  TRANSACTION_DECORATOR,
   TRANSACTION_OPTION_NAMES,
   WRITE_CALL_NAME,
 } from '../catalog/iteration-order';
@@ -251,19 +249,8 @@ function iteratedList(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
-/** The decorators of a method; none when the parser (espree, for plain JavaScript) gives no list. */
-function methodDecorators(method: TSESTree.MethodDefinition): readonly TSESTree.Decorator[] {
-  const decorators = method.decorators as readonly TSESTree.Decorator[] | undefined;
-  return decorators ?? [];
-}
-
-/** A decorator named for a transaction or a lock (`TRANSACTION_DECORATOR`): `@Transactional()`, `@InjectTransactionManager()`. */
-function namesTransactionDecorator(decorator: TSESTree.Decorator): boolean {
-  let expression = skipTransparent(decorator.expression);
-  if (expression.type === AST_NODE_TYPES.CallExpression) expression = skipTransparent(expression.callee);
-  const name = lastWrittenName(expression);
-  return name !== null && TRANSACTION_DECORATOR.test(name);
-}
+/** An argument named only as an ORM connection handle (`em`, `entityManager`, `queryRunner`, `queryInterface`, a unit of work). */
+const ORM_HANDLE_ARGUMENT_NAME = /^(?:em|uow|entityManager|queryInterface|unitOfWork|queryRunner|\w+QueryRunner)$/;
 
 /** Expressions that can take `.map(...)` without parentheses. */
 function isMemberSafe(node: TSESTree.Node): boolean {
@@ -604,7 +591,7 @@ export default createRule<Options, MessageIds>({
     /**
      * True when an awaited call acts on a resource that conventionally holds one ordered thing:
      * as its receiver (`page.goto(url)`, `trx.insert(row)`) or handed to a helper as an argument
-     * (`runStatement(client, sql)`, `writeFrame(socket, frame)`, an ORM handle: `cascade(manager, entity)`).
+     * (`runStatement(client, sql)`, `writeFrame(socket, frame)`, an ORM handle: `cascade(em, entity)`).
      */
     function onOrderedReceiver(call: AwaitedCall, dependents: PathSet): boolean {
       // The iteration's own value (`for (const page of pages) await render(page)`) is a different
@@ -622,11 +609,11 @@ export default createRule<Options, MessageIds>({
       ) {
         return true;
       }
-      // Handed to a helper: `runStatement(client, sql)`, and an ORM connection handle
-      // (`ORDERED_RESOURCE_HANDLE_NAME`: `softDeleteCascade(manager, entity)`, `save(em, row)`).
+      // Handed to a helper: `runStatement(client, sql)`, and an ORM connection handle named only
+      // as one (`ORM_HANDLE_ARGUMENT_NAME`: `save(em, row)`; not a generic `manager` or `driver`).
       return call.arguments.some((argument) => {
         const name = lastWrittenName(argument);
-        return name !== null && (ORDERED_RECEIVER_NAMES.has(name) || ORDERED_RESOURCE_HANDLE_NAME.test(name)) && !perIteration(argument);
+        return name !== null && (ORDERED_RECEIVER_NAMES.has(name) || ORM_HANDLE_ARGUMENT_NAME.test(name)) && !perIteration(argument);
       });
     }
 
@@ -1117,17 +1104,11 @@ export default createRule<Options, MessageIds>({
      * transaction (`CRITICAL_SECTION_CALL`: `mutex.runExclusive(async () => ...)`,
      * `keys.transaction(async () => ...)`), where the author asked for one thing at a time, or in
      * the background after the response (`BACKGROUND_CALL`: `waitUntil((async () => ...)())`),
-     * where nobody waits for it. Also inside a method whose decorator wraps it in a transaction or
-     * a lock (`TRANSACTION_DECORATOR`: `@Transactional()`, `@InjectTransactionManager()`): its
-     * statements share the transaction's one connection and run one at a time anyway.
+     * where nobody waits for it.
      */
     function runsInCriticalSectionOrBackground(loop: CheckedLoop): boolean {
       for (let node: TSESTree.Node | undefined = loop.parent; node; node = node.parent) {
         if (!isFunctionNode(node)) continue;
-        // `@InjectTransactionManager() protected async createCarts_(...)`, `@Transactional()`: the
-        // method's decorator runs its body inside one transaction.
-        // (Parsers of plain JavaScript give a method no `decorators` list.)
-        if (node.parent?.type === AST_NODE_TYPES.MethodDefinition && methodDecorators(node.parent).some(namesTransactionDecorator)) return true;
         let handed: TSESTree.Node = node;
         let holder = node.parent;
         // `waitUntil((async () => { ... })())`: an async IIFE handed on.
@@ -2102,13 +2083,6 @@ export default createRule<Options, MessageIds>({
       ) {
         return;
       }
-      // Local files only: every awaited call waits on the local file system alone
-      // (`EffectSummary.waits` is `files`: `fs.stat(dir)` then `fs.readdir(dir)` per folder, a
-      // helper of this file that parses one XML report, a plist rewritten per target). Each wait
-      // is microseconds to a few milliseconds, and such loops walk a handful of entries: gathering
-      // them saves nothing a person would notice. One network or database call among them
-      // (`upload(file)` after the read) keeps the loop reported.
-      if (calls.every((call) => effects.summaryOf(call)?.waits === 'files')) return;
 
       // A comment just before the loop or inside it says the iterations run in order on purpose, or
       // an awaited line already opts out of the core `no-await-in-loop`: the author decided.

@@ -276,29 +276,10 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (ordered work on
         await withTimeout(() => shard.pool.connect(), 5000);
       }
     }`,
-    // a method run inside a transaction by its decorator: one connection, statements in turn
-    `class CartService {
-      @InjectTransactionManager()
-      async createCarts(inputs, context) {
-        const created = [];
-        for (const input of inputs) {
-          created.push(await this.carts.create(input, context));
-        }
-        return created;
-      }
-    }`,
-    `class LedgerService {
-      @Transactional()
-      async postAll(entries) {
-        for (const entry of entries) {
-          await this.entries.insert(entry);
-        }
-      }
-    }`,
     // an ORM entity manager handed to a helper per entity: one unit of work on one connection
-    `async function softDeleteAll(manager, entities, when) {
+    `async function softDeleteAll(em, entities, when) {
       for (const entity of entities) {
-        await cascadeSoftDelete(manager, entity, when);
+        await cascadeSoftDelete(em, entity, when);
       }
     }`,
     // each test file's code evaluated into the runner: its tests register in load order
@@ -346,37 +327,6 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (ordered work on
           await this.expandRelation({ items: level, spec });
         }
       }
-    }`,
-    // local files only: a stat and a listing per folder, a report file parsed per run
-    `import fs from 'node:fs/promises';
-    async function collectShots(root, entries, since) {
-      const shots = [];
-      for (const entry of entries) {
-        const dir = root + '/' + entry.name;
-        if ((await fs.stat(dir)).mtimeMs < since) continue;
-        shots.push(...(await fs.readdir(dir)));
-      }
-      return shots;
-    }`,
-    `import { readFile } from 'node:fs/promises';
-    async function parseReport(file) {
-      const text = await readFile(file, 'utf8');
-      return text.split('<testcase');
-    }
-    async function allCases(files) {
-      const cases = [];
-      for (const file of files) cases.push(...(await parseReport(file)));
-      return cases;
-    }`,
-    // a JSON file read and parsed per entry: still only the local disk
-    `import { readFile } from 'node:fs/promises';
-    async function readManifest(dir) {
-      return JSON.parse(await readFile(dir + '/manifest.json', 'utf8'));
-    }
-    async function manifests(dirs) {
-      const found = [];
-      for (const dir of dirs) found.push(await readManifest(dir));
-      return found;
     }`,
     // an async function that only computes (a minimum over the item's levels): nothing waits
     `async function deliverable({ links }) {
