@@ -1746,7 +1746,8 @@ export class FileEffects {
     // (`PROMPT_NAME`), or given a question to show (`QUESTION_TEXT`).
     if (calledName !== null && (PROMPT_NAME.test(calledName) || asksQuestion(call)) && this.calledFunction(call) === null) return 'prompt';
     if (root.type !== AST_NODE_TYPES.Identifier) {
-      return member !== null && (PROMPT_METHODS.has(member) || USER_DIALOG_METHOD.test(member)) ? 'prompt' : member !== null && LOCK_METHODS.has(member) ? 'lock' : null;
+      const dialog = member !== null && USER_DIALOG_METHOD.test(member) && root.type !== AST_NODE_TYPES.ThisExpression && this.calledFunction(call) === null;
+      return member !== null && (PROMPT_METHODS.has(member) || dialog) ? 'prompt' : member !== null && LOCK_METHODS.has(member) ? 'lock' : null;
     }
     const variable = variableOfIdentifier(this.sourceCode, root);
     const source = variable ? getImportSource(variable) : null;
@@ -1781,8 +1782,10 @@ export class FileEffects {
         return 'prompt';
       }
     }
-    // `dialog.showOpenDialog(...)`: a window the person answers (`USER_DIALOG_METHOD`).
-    if (member !== null && (PROMPT_METHODS.has(member) || USER_DIALOG_METHOD.test(member))) return 'prompt';
+    // `dialog.showOpenDialog(...)`: a window the person answers (`USER_DIALOG_METHOD`); not a
+    // method of an object or class this file makes (`const dialog = { showMessageBox: ... }`),
+    // whose body says what it does.
+    if (member !== null && (PROMPT_METHODS.has(member) || (USER_DIALOG_METHOD.test(member) && this.calledFunction(call) === null && !madeInThisFile(variable)))) return 'prompt';
     if (member !== null && LOCK_METHODS.has(member)) return 'lock';
     // `readWantedLockfile(lockfileDir)`, `readFileOrUndefined(p)`: a function of another module,
     // named for reading a local file and given a path; only when this file does not define it.
@@ -3464,4 +3467,23 @@ function takesResolveOnly(pattern: TSESTree.ObjectPattern, name: string): boolea
     if (key === 'resolve') holdsResolve = true;
   }
   return holdsPromise && holdsResolve;
+}
+
+/**
+ * True when a binding holds an object or class this file makes (`const dialog = { ... }`,
+ * `const panel = new Panel()`, `class Dialogs {}`): what its methods do is written here, not in a
+ * host API of the same name.
+ */
+function madeInThisFile(variable: TSESLint.Scope.Variable | null): boolean {
+  return (
+    variable !== null &&
+    variable.defs.some(
+      (definition) =>
+        definition.type === 'ClassName' ||
+        (definition.type === 'Variable' &&
+          definition.node.type === AST_NODE_TYPES.VariableDeclarator &&
+          definition.node.init !== null &&
+          [AST_NODE_TYPES.ObjectExpression, AST_NODE_TYPES.NewExpression, AST_NODE_TYPES.ClassExpression].includes(skipTransparent(definition.node.init).type)),
+    )
+  );
 }
