@@ -119,7 +119,14 @@ export function chainAnswersRequest(part: TSESTree.Node, sourceCode: Readonly<TS
 
 /** A call of a catalogued API (not a function of this file) that writes a file or starts a process. */
 function writesFileOrStartsProcess(call: TSESTree.CallExpression, effects: FileEffects): boolean {
-  if (effects.calledFunction(call) !== null) return false;
+  return effects.calledFunction(call) === null && callWritesFileOrStartsProcess(call, effects);
+}
+
+/**
+ * A call whose effect summary (`FileEffects.summaryOf`: a catalogued API through its import, or a
+ * function of this file) writes a file or starts a process: work whose loss leaves no trace.
+ */
+export function callWritesFileOrStartsProcess(call: TSESTree.CallExpression, effects: FileEffects): boolean {
   const summary = effects.summaryOf(call);
   return summary !== null && (summary.startsProcess || summary.writes.some((write) => write.kind === 'file'));
 }

@@ -712,12 +712,9 @@ export class FileEffects {
       root = skipTransparent(root.object);
     }
     if (root.type !== AST_NODE_TYPES.Identifier) return null;
-    const variable = variableOfIdentifier(this.sourceCode, root);
-    const source = variable ? getImportSource(variable) : null;
-    if (!source) return null;
-    const modules = getRelativeModules(this.context);
-    const file = source.module.startsWith('.') ? modules.resolve(source.module) : modules.resolveWorkspace(source.module);
-    if (file === null) return null;
+    const imported = this.importedBinding(root);
+    if (imported === null || imported.file === null) return null;
+    const { source, file } = imported;
     const namespace = source.imported === '*' ? (members.length >= 2 ? members[0] : undefined) : source.imported === 'default' ? undefined : source.imported;
     const inner = namespace === undefined ? null : namespaceExportModule(file, namespace);
     return { ...(inner ?? file), imported: source.imported };
@@ -741,16 +738,28 @@ export class FileEffects {
       else break;
     }
     if (root.type !== AST_NODE_TYPES.Identifier) return null;
-    const variable = variableOfIdentifier(this.sourceCode, root);
-    const source = variable ? getImportSource(variable) : null;
-    if (!source) return null;
+    const imported = this.importedBinding(root);
+    if (imported === null) return null;
+    const { source, file } = imported;
     const name = callee === root ? source.imported : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
     if (name === null || name === '*') return null;
+    // An unresolved relative module is still named; a package not of the workspace is not.
+    if (!source.module.startsWith('.') && file === null) return null;
+    return { module: source.module, name, file };
+  }
+
+  /**
+   * The import an identifier is bound to and the source file of its module: a relative module
+   * (`file` null when it cannot be resolved), or a package of the linted file's own workspace
+   * (`RelativeModules.resolveWorkspace`: `@acme/core/v3` in a monorepo holding `packages/core`;
+   * `file` null for an installed package). Null when the identifier is no import.
+   */
+  private importedBinding(identifier: TSESTree.Identifier): { source: NonNullable<ReturnType<typeof getImportSource>>; file: ResolvedModule | null } | null {
+    const variable = variableOfIdentifier(this.sourceCode, identifier);
+    const source = variable ? getImportSource(variable) : null;
+    if (!source) return null;
     const modules = getRelativeModules(this.context);
-    if (source.module.startsWith('.')) return { module: source.module, name, file: modules.resolve(source.module) };
-    // `@acme/core/v3`: a package of the same workspace, read from its source like a relative module.
-    const file = modules.resolveWorkspace(source.module);
-    return file === null ? null : { module: source.module, name, file };
+    return { source, file: source.module.startsWith('.') ? modules.resolve(source.module) : modules.resolveWorkspace(source.module) };
   }
 
   /**

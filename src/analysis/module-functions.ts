@@ -7,7 +7,7 @@
 import { builtinModules } from 'node:module';
 import { statSync } from 'node:fs';
 import { fromModuleText } from './module-exports';
-import { resolveRelativeModule, resolveWorkspaceModule, type ResolvedModule } from './module-resolution';
+import { packageNameOf, resolveRelativeModule, resolveWorkspaceModule, type ResolvedModule } from './module-resolution';
 import {
   BUILT_IN_VALUE_CONSTRUCTORS,
   EMBEDDED_STORE_PACKAGES,
@@ -668,13 +668,6 @@ function classBodyText(text: string, name: string): string | null {
  */
 const RUNTIME_IMPORT = /\bimport\s+(type\s)?\s*(?:[\w$*{},\s]+?\s+from\s*)?['"]([^'"\n]+)['"]|\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
 
-/** The package a bare specifier names: `@scope/name` of `@scope/name/sub`, `lowdb` of `lowdb/node`, without `node:`. */
-function packageOf(specifier: string): string {
-  const bare = specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
-  const parts = bare.split('/');
-  return bare.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? bare);
-}
-
 /** What `moduleReadsOnlyEmbeddedStore` reads of one module's imports. */
 interface StoreImports {
   /** It imports an embedded store package (`EMBEDDED_STORE_PACKAGES`). */
@@ -692,14 +685,14 @@ interface StoreImports {
 
 const REMOTE_MODULES: ReadonlySet<string> = new Set([
   ...[...NETWORK_CALL_ROOTS].filter((name) => name !== 'fetch'),
-  ...[...PROCESS_MODULES.keys()].map(packageOf),
+  ...[...PROCESS_MODULES.keys()].map(packageNameOf),
   ...NETWORK_DATABASE_PACKAGES,
   ...NETWORK_CACHE_PACKAGES,
   'http2', 'net', 'tls', 'dgram', 'dns', 'node-fetch', 'cross-fetch', 'ws', 'undici', 'ofetch', 'isomorphic-fetch',
 ]);
 
 /** Node's built-in modules that reach nothing past the machine (not `http`, `net`, `child_process`...: `REMOTE_MODULES`). */
-const LOCAL_BUILTIN_MODULES: ReadonlySet<string> = new Set(builtinModules.map(packageOf).filter((name) => !REMOTE_MODULES.has(name)));
+const LOCAL_BUILTIN_MODULES: ReadonlySet<string> = new Set(builtinModules.map(packageNameOf).filter((name) => !REMOTE_MODULES.has(name)));
 
 function scanStoreImports(text: string): StoreImports {
   let embedded = false;
@@ -713,7 +706,7 @@ function scanStoreImports(text: string): StoreImports {
       relative.push(specifier);
       continue;
     }
-    const name = packageOf(specifier);
+    const name = packageNameOf(specifier);
     if (EMBEDDED_STORE_PACKAGES.has(name)) embedded = true;
     // Positive evidence only: a Node module of the disk or of values, or a package known to
     // compute in place; any other package may be a client of some service (`@octokit/rest`, `stripe`).

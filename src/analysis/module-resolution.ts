@@ -340,6 +340,13 @@ function sourceOfTarget(packageDir: string, target: string): ResolvedModule | nu
 /** Folders a package's build writes to (`dist/index.js` is built from `src/index.ts`). */
 const BUILD_OUTPUT_FOLDERS: ReadonlySet<string> = new Set(['dist', 'lib', 'build', 'out']);
 
+/** The package a bare specifier names: `@scope/name` of `@scope/name/sub`, `lowdb` of `lowdb/node`, without `node:`. */
+export function packageNameOf(specifier: string): string {
+  const bare = specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
+  const parts = bare.split('/');
+  return bare.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? bare);
+}
+
 /**
  * The source file a bare specifier (`@acme/core`, `@acme/core/v3`) names when the package is one
  * of the linted file's own workspace (found from the nearest workspace root above the file, see

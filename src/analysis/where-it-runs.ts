@@ -57,6 +57,7 @@ import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallbac
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
 import { readManifest } from './manifests';
+import { packageNameOf } from './module-resolution';
 import { type AnyRuleContext, perFile } from './per-file';
 
 /**
@@ -719,9 +720,8 @@ export class WhereItRuns {
     if (specifier.startsWith('node:')) return BUILTIN_MODULES.has(specifier.slice('node:'.length));
     if (BUILTIN_MODULES.has(specifier)) return true;
     if (specifier.startsWith('.') || specifier.startsWith('/') || !path.isAbsolute(this.filename)) return false;
-    const parts = specifier.split('/');
-    const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-    return name !== undefined && name !== '' && nearestPackage(this.filename)?.installedWith.has(name) === true;
+    const name = packageNameOf(specifier);
+    return name !== '' && nearestPackage(this.filename)?.installedWith.has(name) === true;
   }
 
   /** True when the nearest `package.json` above the file names a configuration package (`CONFIG_PACKAGE_NAME`). */

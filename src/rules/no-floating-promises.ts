@@ -6,7 +6,7 @@ import { getSourceWords } from '../analysis/source-words';
 import { getWhereItRuns } from '../analysis/where-it-runs';
 import { getImportSource } from '../analysis/imports';
 import { isEditorHostThenable } from '../analysis/host-thenables';
-import { chainAnswersRequest, costsMoreThanHostLog } from '../analysis/editor-host';
+import { callWritesFileOrStartsProcess, chainAnswersRequest, costsMoreThanHostLog } from '../analysis/editor-host';
 import { isOnTheWayOut } from '../analysis/shutdown-paths';
 import { programReportsRejections } from '../analysis/rejection-reporters';
 import { isIsolatingEmitterMethod, isolatesListeners } from '../analysis/listener-dispatch';
@@ -729,9 +729,7 @@ export default createRule<Options, MessageIds>({
       }
       let head = skipTransparent(part);
       while (head.type === AST_NODE_TYPES.CallExpression && chainMethodName(head) !== null) head = skipTransparent((skipTransparent(head.callee) as TSESTree.MemberExpression).object);
-      if (head.type !== AST_NODE_TYPES.CallExpression) return false;
-      const summary = effects.summaryOf(head);
-      return summary !== null && (summary.startsProcess || summary.writes.some((write) => write.kind === 'file'));
+      return head.type === AST_NODE_TYPES.CallExpression && callWritesFileOrStartsProcess(head, effects);
     }
 
     /** True when `statement` lies in the block of a `try` with a `catch`, within its own function. */
