@@ -852,6 +852,18 @@ export default createRule<Options, MessageIds>({
         // A shutdown started from a signal listener, a teardown in `finally` or a rethrowing `catch`.
         if (!checkCannotReject && first.type === AST_NODE_TYPES.CallExpression && first === skipTransparent(statement.expression) && isOnTheWayOut(first, sourceCode, effects)) return;
         if (!checkCannotReject && startsOwnWorkInConstructor(statement, first)) return;
+        // A loop that never returns started on purpose (a worker's polling loop): awaiting it would
+        // stop the caller for good, and where no reporter of the program swallows rejections, an
+        // error escaping it ends the process with the error printed.
+        if (
+          !checkCannotReject &&
+          first.type === AST_NODE_TYPES.CallExpression &&
+          first === skipTransparent(statement.expression) &&
+          !programReportsRejections(context.filename) &&
+          effects.startsEndlessLoop(first)
+        ) {
+          return;
+        }
         if (!checkCannotReject && !promises.typed && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;
         const expression = statement.expression;
         const single = skipTransparent(expression).type !== AST_NODE_TYPES.SequenceExpression;
