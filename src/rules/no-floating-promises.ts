@@ -18,6 +18,7 @@ import {
 import { someNodeInSameFunction } from '../analysis/walk';
 import { NON_PROMISE_THEN_ROOTS } from '../catalog/promise-apis';
 import { isTeardownCall, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { plainCommentText } from '../util/comment-text';
 import { createRule } from '../util/create-rule';
 
 /**
@@ -282,7 +283,7 @@ export default createRule<Options, MessageIds>({
       const starts = new Set<number>();
       const ends = new Set<number>();
       for (const comment of sourceCode.getAllComments()) {
-        if (!DELIBERATE_COMMENT.test(comment.value)) continue;
+        if (!DELIBERATE_COMMENT.test(plainCommentText(comment.value))) continue;
         starts.add(comment.loc.start.line);
         ends.add(comment.loc.end.line);
       }

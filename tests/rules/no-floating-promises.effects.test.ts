@@ -249,6 +249,8 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     // a comment says the promise is left alone on purpose
     `async function save(x) { await put(x); }\nfunction f(x) {\n  // fire and forget: the queue retries on its own\n  save(x);\n}`,
     `async function save(x) { await put(x); }\nfunction f(x) {\n  save(x); // no need to await, errors are picked up by the process listeners\n}`,
+    // the same words typed with a typographic apostrophe (editors write don\u2019t)
+    `async function save(x) { await put(x); }\nfunction f(x) {\n  // don\u2019t await: the watcher queues the next run\n  save(x);\n}`,
     // a script's entry call at the top level: Node prints the rejection and exits with 1
     { code: `#!/usr/bin/env node\nasync function main() { await run(); }\nmain();`, filename: 'tool.ts' },
     { code: `async function main() { await run(); }\nmain();`, filename: 'scripts/generate.ts' },

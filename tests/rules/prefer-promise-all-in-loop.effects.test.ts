@@ -592,6 +592,11 @@ export async function labelAll(people) {
       // consumers rely on delivery order
       for (const event of events) await deliver(event);
     }`,
+    // the same reason typed with a typographic apostrophe (can\u2019t)
+    `async function f(jobs) {
+      // we can\u2019t run these in parallel: they share one lock file
+      for (const job of jobs) await runJob(job);
+    }`,
     `async function f(entries) {
       // replays keep the original order: receivers apply them as they were recorded
       for (const entry of entries) await replay(entry);
