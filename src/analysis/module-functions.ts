@@ -517,7 +517,10 @@ function ownWait(body: string | null, text: string, parameters: string | null = 
   const followed = new Set<string>();
   /** False when the called name is neither computed in place nor a function to follow. */
   const consider = (object: string | undefined, name: string, awaited = false): boolean => {
-    const kind = calledKind(object, name, valueModuleNames, awaited);
+    let kind = calledKind(object, name, valueModuleNames, awaited);
+    // `return redis.keys(pattern)`: a value method's name on an imported object (a client) says
+    // nothing; the async function adopts the promise of its round trip. Only a value's method is one.
+    if (kind === 'value' && object !== undefined && !valueModuleNames.has(object) && (VALUE_METHODS.has(name) || VALUE_FUNCTIONS.has(name)) && (importedBinding(text, object) ?? namespaceImportOf(text, object)) !== null) kind = 'io';
     if (kind === 'follow') followed.add(name);
     return kind !== 'io';
   };
