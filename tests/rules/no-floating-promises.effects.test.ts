@@ -27,6 +27,11 @@ const invalid: Invalid[] = [
     options: [{ checkCannotReject: true }],
     errors: [{ messageId: 'floating', line: 9, column: 3, suggestions: [{ messageId: 'suggestVoid', output: `${catchesAll}function onClick(event) {\n  void report(event);\n}` }] }],
   },
+  // an endless loop started per connection: a rejection there ends the server for every client
+  {
+    code: "async function pump(socket) {\n  for (;;) {\n    const job = await queue.next(socket.id);\n    socket.send(job);\n  }\n}\nwss.on('connection', (socket) => {\n  pump(socket);\n});",
+    errors: [{ messageId: 'floating', line: 8, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "async function pump(socket) {\n  for (;;) {\n    const job = await queue.next(socket.id);\n    socket.send(job);\n  }\n}\nwss.on('connection', (socket) => {\n  void pump(socket);\n});" }] }],
+  },
   // a loop with a way out returns: its caller may need to wait for it
   {
     code: "async function drain() {\n  for (;;) {\n    const job = await next();\n    if (!job) return;\n  }\n}\nasync function start() {\n  drain();\n}",
