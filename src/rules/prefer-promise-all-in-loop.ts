@@ -79,6 +79,8 @@ import {
   TRANSACTION_OPTION_NAMES,
   WRITE_CALL_NAME,
   RECORD_WRITE_METHODS,
+  DATABASE_HANDLE_NAME,
+  DRIVER_WRITE_METHOD,
   FIND_OR_CREATE_TEXT,
   FIND_THEN_CREATE,
   LISTING_CALL_NAME,
@@ -1247,6 +1249,37 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * True when the call chain starts at a database handle (`DATABASE_HANDLE_NAME`): its root
+     * identifier (`prisma`, `db`, `trx`, `linkRepository`), the first member of `this`
+     * (`this.repository.save(x)`, `this.prisma.link.update(...)`), or a class of this program
+     * (`Link.update(...)`, a model: a capitalised name not imported from a package). An SDK's or
+     * HTTP client's `create`/`update`/`delete` (`openai`, `api`, `this.http`) is no such write;
+     * a method only drivers name so (`DRIVER_WRITE_METHOD`: `deleteOne`) needs no such root.
+     */
+    function rootsAtDatabaseHandle(call: AwaitedCall): boolean {
+      let current: TSESTree.Node = call.callee;
+      let firstMember: string | null = null;
+      for (;;) {
+        current = skipTransparent(current);
+        if (current.type === AST_NODE_TYPES.MemberExpression) {
+          firstMember = staticMemberName(current);
+          current = current.object;
+        } else if (current.type === AST_NODE_TYPES.CallExpression) {
+          current = current.callee;
+        } else {
+          break;
+        }
+      }
+      if (current.type === AST_NODE_TYPES.ThisExpression) return firstMember !== null && DATABASE_HANDLE_NAME.test(firstMember);
+      if (current.type !== AST_NODE_TYPES.Identifier) return false;
+      if (DATABASE_HANDLE_NAME.test(current.name)) return true;
+      if (!/^[A-Z]/.test(current.name)) return false;
+      const variable = variableOfIdentifier(sourceCode, current);
+      const source = variable ? getImportSource(variable) : null;
+      return source === null || source.module.startsWith('.');
+    }
+
+    /**
      * The method of a call chain that writes records (`RECORD_WRITE_METHODS`): `update` of
      * `prisma.link.update(...)`, `patch` of `Model.query().patch(values).where(...)`. Only a method
      * of another object that the iterations share: `this.update(x)` is the class's own step,
@@ -1258,6 +1291,7 @@ export default createRule<Options, MessageIds>({
       // The item's own object (`const bytes = await doc.save()` of a document the iteration made) is
       // not a table shared by the iterations.
       if (root !== null && (NETWORK_CALL_ROOTS.has(root) || dependents.overlaps(root))) return null;
+      const atDatabase = rootsAtDatabaseHandle(call);
       let current: TSESTree.Node = call;
       for (let hops = 0; hops < 8; hops += 1) {
         current = skipTransparent(current);
@@ -1266,7 +1300,7 @@ export default createRule<Options, MessageIds>({
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
         const method = staticMemberName(callee);
         const receiver = skipTransparent(callee.object);
-        if (method !== null && RECORD_WRITE_METHODS.has(method) && receiver.type !== AST_NODE_TYPES.ThisExpression) return method;
+        if (method !== null && RECORD_WRITE_METHODS.has(method) && receiver.type !== AST_NODE_TYPES.ThisExpression && (atDatabase || DRIVER_WRITE_METHOD.test(method))) return method;
         current = receiver;
       }
       return null;
