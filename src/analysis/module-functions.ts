@@ -349,6 +349,51 @@ export function moduleFunctionWaitsOnNothing(resolved: ResolvedModule, name: str
   return followedWaitsOnNothing(resolved, name, 0, new Set([`${resolved.file}\0${name}`]));
 }
 
+/** `while (true) {` / `while (1) {` / `for (;;) {`: the head of a loop with no exit condition. */
+const ENDLESS_LOOP_HEAD = /\b(?:while\s*\(\s*(?:true|1)\s*\)|for\s*\(\s*;\s*;\s*\))\s*\{/;
+
+/** Where a nested function's block body opens: `=> {` or `function name(...) {`. */
+const NESTED_FUNCTION_OPEN = /=>\s*\{|\bfunction\b[^{};]*\{/g;
+
+/** `text` without the block bodies of the functions written inside it (their `return`s are their own). */
+function withoutNestedFunctionBodies(text: string): string {
+  let kept = '';
+  let from = 0;
+  NESTED_FUNCTION_OPEN.lastIndex = 0;
+  for (let match = NESTED_FUNCTION_OPEN.exec(text); match; match = NESTED_FUNCTION_OPEN.exec(text)) {
+    if (match.index < from) continue;
+    const open = match.index + match[0].length - 1;
+    const close = closingIndex(text, open);
+    if (close === -1) return kept + text.slice(from);
+    kept += text.slice(from, open + 1);
+    from = close;
+    NESTED_FUNCTION_OPEN.lastIndex = close;
+  }
+  return kept + text.slice(from);
+}
+
+/**
+ * True when a function body's text (from its `{` to its `}`) ends in a loop with no exit
+ * condition (`ENDLESS_LOOP_HEAD`) that contains no `break` and no `return` of its own (those of
+ * functions written inside it do not count): once it reaches the loop the function never returns
+ * (a polling worker's loop), so its promise settles only by rejecting. An early `return` before the
+ * loop (`if (!enabled) return;`) leaves that true for every call that gets to it.
+ */
+export function bodyRunsForever(body: string): boolean {
+  const head = ENDLESS_LOOP_HEAD.exec(body);
+  if (!head) return false;
+  const open = head.index + head[0].length - 1;
+  const close = closingIndex(body, open);
+  if (close === -1) return false;
+  if (/\b(?:break|return)\b/.test(withoutNestedFunctionBodies(body.slice(open + 1, close)))) return false;
+  return /^\s*\}?\s*$/.test(body.slice(close + 1));
+}
+
+/** True when the function `name` of a relative module runs forever once started (`bodyRunsForever` of its declaration's text). */
+export function moduleFunctionRunsForever(resolved: ResolvedModule, name: string): boolean {
+  return fromExportedDeclaration(resolved, name, 'runsForever', (parts) => bodyRunsForever(parts.body)) === true;
+}
+
 /**
  * `moduleFunctionWaitsOnNothing`'s reading of one declaration: its body text and the text of the
  * module it is in (for the names that module binds and imports), and that module's file when
@@ -469,7 +514,10 @@ function ownWait(body: string | null, source: ModuleSource, parameters: string |
   const followed = new Set<string>();
   /** False when the called name is neither computed in place nor a function to follow. */
   const consider = (object: string | undefined, name: string, awaited = false): boolean => {
-    const kind = calledKind(object, name, valueModuleNames, awaited);
+    let kind = calledKind(object, name, valueModuleNames, awaited);
+    // `return redis.keys(pattern)`: a value method's name on an imported object (a client) says
+    // nothing; the async function adopts the promise of its round trip. Only a value's method is one.
+    if (kind === 'value' && object !== undefined && !valueModuleNames.has(object) && (VALUE_METHODS.has(name) || VALUE_FUNCTIONS.has(name)) && (importedBinding(source, object) ?? namespaceImportOf(source, object)) !== null) kind = 'io';
     if (kind === 'follow') followed.add(name);
     return kind !== 'io';
   };

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CACHED_CALL_NOTE, SEQUENTIAL_INTENT } from '../catalog/effects';
+import { plainCommentText } from '../util/comment-text';
 import { perFile } from './per-file';
 
 /**
@@ -8,7 +9,7 @@ import { perFile } from './per-file';
  * "avoid concurrent queries on the same client", "one backend after the other").
  */
 export function saysOrderMatters(text: string): boolean {
-  return SEQUENTIAL_INTENT.test(text);
+  return SEQUENTIAL_INTENT.test(plainCommentText(text));
 }
 
 /**
@@ -63,11 +64,11 @@ export class OrderingComments {
   notesCached(node: TSESTree.Node): boolean {
     const before = this.sourceCode.getCommentsBefore(node).some((comment) => {
       const previous = this.sourceCode.getTokenBefore(comment);
-      return !(previous && previous.loc.end.line === comment.loc.start.line) && CACHED_CALL_NOTE.test(comment.value);
+      return !(previous && previous.loc.end.line === comment.loc.start.line) && CACHED_CALL_NOTE.test(plainCommentText(comment.value));
     });
     return (
       before ||
-      this.sourceCode.getCommentsAfter(node).some((comment) => comment.loc.start.line === node.loc.end.line && CACHED_CALL_NOTE.test(comment.value))
+      this.sourceCode.getCommentsAfter(node).some((comment) => comment.loc.start.line === node.loc.end.line && CACHED_CALL_NOTE.test(plainCommentText(comment.value)))
     );
   }
 

@@ -18,6 +18,7 @@ import {
   LIMITER_MODULES,
   MAIN_MODULE_PATH,
   MIGRATION_FOLDERS,
+  SEED_FOLDERS,
   MIGRATION_STEPS,
   PER_ITEM_METHODS,
   PROMISE_CHAIN_METHODS,
@@ -52,6 +53,7 @@ import {
   TOOL_CONFIG_NAMES,
   WORKER_MODULE_NAME,
 } from '../catalog/run-contexts';
+import { MIGRATION_FUNCTION_WORDS } from '../catalog/effects';
 import { compactText, functionNameOf, isNothing, isTransparentWrapper, returnsWhenFilled, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback } from './async-context';
 import { getImportSource } from './imports';
@@ -476,6 +478,7 @@ export class WhereItRuns {
   private uiFile: boolean | undefined;
   private electronMain: boolean | undefined;
   private testCode: boolean | undefined;
+  private migrationFolder: boolean | undefined;
 
   constructor(context: AnyRuleContext) {
     this.sourceCode = context.sourceCode;
@@ -551,6 +554,28 @@ export class WhereItRuns {
   /** True when a folder of the file's path is a migrations folder (`MIGRATION_FOLDERS`). */
   private isMigrationFile(): boolean {
     return path.dirname(this.filename).split(/[\\/]/).some((folder) => MIGRATION_FOLDERS.has(folder));
+  }
+
+  /**
+   * True when `node` is one-time data migration code: the file sits in a migrations or seeds
+   * folder (`MIGRATION_FOLDERS`, `SEED_FOLDERS`: `scripts/migration/v2/index.js`,
+   * `database/seeders/users.ts`), or a function around `node` is named for migrating
+   * (`MIGRATION_FUNCTION_WORDS` as its first word: `migrateNewStatusPage`). Such code runs once per
+   * deploy or per environment: the order of its steps is the plan, and nobody waits on it.
+   */
+  runsInMigration(node: TSESTree.Node): boolean {
+    this.migrationFolder ??= path
+      .dirname(this.filename)
+      .split(/[\\/]/)
+      .some((folder) => MIGRATION_FOLDERS.has(folder) || SEED_FOLDERS.has(folder));
+    if (this.migrationFolder) return true;
+    for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+      if (!isFunctionNode(current)) continue;
+      const name = functionNameOf(current);
+      const first = name?.replace(/^[_$#]+/, '').split(/(?=[A-Z])|_/)[0]?.toLowerCase();
+      if (first !== undefined && MIGRATION_FUNCTION_WORDS.has(first)) return true;
+    }
+    return false;
   }
 
   /** Why this file is a one-shot program, or null (see `ScriptEvidence`). */

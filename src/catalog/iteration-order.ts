@@ -202,3 +202,54 @@ export const HTTP_SEND_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'p
  * `prefer-promise-all-in-loop`, ancestor paths), a deeper one needs its parent first.
  */
 export const MAKES_PLACE_NAME = /^[_#]*(?:mkdirp?|mkdirs|mkpath|(?:make|create|ensure|add)(?:Dir|Directory|Folder|Path|Collection)\w*)$/;
+
+/**
+ * Methods that change rows or documents of a database through an ORM, a query builder or a driver
+ * (`prisma.link.update(...)`, `Model.query().patch(values).where(...)`, `collection.insertOne(doc)`,
+ * `repo.save(entity)`): one write of records. A loop whose iterations only write records (see
+ * `prefer-promise-all-in-loop`'s `writesRecordsOnly`) is left in order.
+ */
+export const RECORD_WRITE_METHODS: ReadonlySet<string> = new Set([
+  'create',
+  'insert',
+  'insertOne',
+  'update',
+  'updateOne',
+  'updateById',
+  'upsert',
+  'delete',
+  'deleteOne',
+  'deleteById',
+  'destroy',
+  'patch',
+  'patchAndFetchById',
+  'save',
+  'remove',
+  'increment',
+  'decrement',
+  'relate',
+  'unrelate',
+  'replaceOne',
+  'findOneAndUpdate',
+  'findOneAndDelete',
+  'findByIdAndUpdate',
+  'findByIdAndDelete',
+]);
+
+/**
+ * Text of a step that looks a record up and creates it when it is missing, in one call
+ * (`upsert`, a `connectOrCreate` of related rows, `findOrCreate`, `firstOrCreate`,
+ * `getOrCreate`) or as a find and then a create on the same model
+ * (`FIND_THEN_CREATE`): see `prefer-promise-all-in-loop`'s `findsOrCreates`.
+ */
+export const FIND_OR_CREATE_TEXT = /\b(?:connectOrCreate|upsert|findOrCreate|firstOrCreate|getOrCreate|findOneOrCreate|createIfNotExists|findOrInsert)\b/;
+
+/** `x.model.findFirst(...)` and later `x.model.create(...)` on the same receiver text (group 1). */
+export const FIND_THEN_CREATE = /\b([\w$]+(?:\.[\w$]+)*)\.(?:find|findFirst|findOne|findUnique|findBy|findOneBy|get|exists)\w*\s*\([\s\S]*?\b\1\.(?:create|insert|insertOne|save)\s*\(/;
+
+/**
+ * Calls that list what is there (`globSync(pattern)`, `fg.sync(...)`, `readdirSync(dir)`,
+ * `walkSync(root)`, `listFiles(dir)`, `findFiles(glob)`, `scanDirectory(dir)`): a list as long as the
+ * data makes it.
+ */
+export const LISTING_CALL_NAME = /^(?:glob|globby|fg|fastGlob|readdir|walk|scan|list|find|query|fetch|search|ls)(?:[A-Z0-9_]\w*)?$|^(?:sync|[a-z]\w*(?:Files|Entries|Dir|Directory|Glob|Paths))$/;

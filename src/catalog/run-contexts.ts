@@ -326,6 +326,8 @@ export const BUILD_HOOKS: ReadonlySet<string> = new Set([
  * calls one step at a time, before the application serves anything (a deploy step or start-up).
  */
 export const MIGRATION_FOLDERS: ReadonlySet<string> = new Set(['migrations', 'migration']);
+/** Folders of one-time seed data (`database/seeders/users.ts`): run once per environment, like a migration. */
+export const SEED_FOLDERS: ReadonlySet<string> = new Set(['seeds', 'seeders']);
 export const MIGRATION_STEPS: ReadonlySet<string> = new Set(['up', 'down']);
 
 /**

@@ -78,11 +78,16 @@ import {
   TEST_CALLBACK_CALL,
   TRANSACTION_OPTION_NAMES,
   WRITE_CALL_NAME,
+  RECORD_WRITE_METHODS,
+  FIND_OR_CREATE_TEXT,
+  FIND_THEN_CREATE,
+  LISTING_CALL_NAME,
 } from '../catalog/iteration-order';
 import { type FunctionNode, isFunctionNode } from '../analysis/async-context';
 import { callChainRoot, isLoopStatement, isProcessExitCall, lastWrittenName, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getImportSource } from '../analysis/imports';
 import { getSourceWords } from '../analysis/source-words';
+import { someNodeBelow } from '../analysis/walk';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -182,6 +187,9 @@ function returnsPromiseType(type: TSESTree.TypeNode | undefined): boolean {
 function firstWord(name: string): string {
   return (name.replace(/^[_$#]+/, '').split(/(?=[A-Z])/)[0] ?? '').toLowerCase();
 }
+
+/** How many functions deep `findsOrCreates` follows the iteration's calls within this file. */
+const FIND_OR_CREATE_DEPTH = 3;
 
 /** How many statements after a loop `orderAssertedAfter` reads for an assertion. */
 const ASSERTION_LOOKAHEAD = 3;
@@ -305,6 +313,8 @@ export default createRule<Options, MessageIds>({
     const statefulFunctions: StatefulFunctionCache = new Map();
     const effects = getFileEffects(context);
     const orderingComments = getOrderingComments(context);
+    /** Functions of this file whose own text finds or creates records (`findsOrCreates`). */
+    const findOrCreateFunctions = new Map<FunctionNode, boolean>();
 
     /** Names the loop declares for each iteration: the `for...of`/`for...in` variable or the `for` initializer's. */
     function loopVariables(loop: CheckedLoop): string[] | null {
@@ -833,6 +843,68 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * True when the list the loop walks may be as long as the data makes it: it comes from an
+     * `await` (a query, a response, a directory read), from a listing call (`LISTING_CALL_NAME`:
+     * `globSync(pattern)`, `readdirSync(dir)`, `walk(root)`), or from a parameter of the function
+     * (the caller decides its size), also through a `const` of the function and its views
+     * (`entries.map(...)`, `.filter(...)`). A list taken from configuration, a module constant, a
+     * field of an object or a local helper's answer (`pluginFiles(plugin, 'resource')`) is not shown
+     * to grow with the data.
+     */
+    function iteratesDataSizedList(loop: CheckedLoop): boolean {
+      if (loop.type === AST_NODE_TYPES.ForStatement) return true;
+      const seen = new Set<TSESTree.Node>();
+      const sized = (node: TSESTree.Node): boolean => {
+        const value = skipTransparent(node);
+        if (seen.has(value) || seen.size > 8) return true;
+        seen.add(value);
+        switch (value.type) {
+          case AST_NODE_TYPES.AwaitExpression:
+            return true;
+          case AST_NODE_TYPES.Identifier: {
+            const variable = findVariable(sourceCode.getScope(value), value.name);
+            const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+            if (definition === undefined) return false;
+            if (definition.type === 'Parameter') return true;
+            if (definition.type !== 'Variable' || !definition.node.init) return false;
+            return sized(definition.node.init);
+          }
+          case AST_NODE_TYPES.CallExpression: {
+            const name = lastWrittenName(value.callee);
+            if (name !== null && LISTING_CALL_NAME.test(name)) return true;
+            // A view of a list (`files.filter(...)`, `Object.keys(rows)`, `text.split(',')`) is as long as the list.
+            const callee = skipTransparent(value.callee);
+            if (callee.type === AST_NODE_TYPES.MemberExpression) {
+              if (sized(callee.object)) return true;
+              const [first] = value.arguments;
+              return callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object' && first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && sized(first);
+            }
+            return false;
+          }
+          case AST_NODE_TYPES.MemberExpression:
+            // `options.messages`, `run.jobs`: a member of a parameter or of an awaited value.
+            return skipTransparent(value.object).type !== AST_NODE_TYPES.ThisExpression && sized(value.object);
+          case AST_NODE_TYPES.ArrayExpression:
+            return value.elements.some((element) => element?.type === AST_NODE_TYPES.SpreadElement && sized(element.argument));
+          default:
+            return false;
+        }
+      };
+      return sized(loop.right);
+    }
+
+    /**
+     * Every await of the iteration waits on the local disk alone (`EffectSummary.waits` is
+     * `files`: `copy(from, to)` of fs-extra, `stat(entry)`, a helper of this file that only reads
+     * a file), and the list is not shown to grow with the data (`iteratesDataSizedList`): a few
+     * files named by configuration or a manifest, each a wait of microseconds to milliseconds.
+     * Files listed by a glob or a directory read, or handed in by the caller, stay reported.
+     */
+    function copiesFewLocalFiles(loop: CheckedLoop, calls: readonly AwaitedCall[]): boolean {
+      return calls.every((call) => effects.summaryOf(call)?.waits === 'files') && !iteratesDataSizedList(loop);
+    }
+
+    /**
      * The loop walks a list in batches, pages or groups: a `for` whose counter steps by more than
      * one (`i += PAGE_SIZE`); a `for...of` whose variable names a batch (`for (const batch of
      * ...)`, `[i, nodesChunk]`), over a list named as batches (`chunks`, `linkBatches`, through
@@ -1172,6 +1244,84 @@ export default createRule<Options, MessageIds>({
       const callee = skipTransparent(call.callee);
       const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? lastWrittenName(callee.object) : null;
       return receiver !== null && CACHE_RECEIVER.test(receiver);
+    }
+
+    /**
+     * The method of a call chain that writes records (`RECORD_WRITE_METHODS`): `update` of
+     * `prisma.link.update(...)`, `patch` of `Model.query().patch(values).where(...)`. Only a method
+     * of another object that the iterations share: `this.update(x)` is the class's own step,
+     * `doc.save()` of the iteration's own document serialises it, and an HTTP client's
+     * `axios.delete(url)` (`NETWORK_CALL_ROOTS`) sends a request to a service.
+     */
+    function recordWriteOf(call: AwaitedCall, dependents: PathSet): string | null {
+      const root = callChainRoot(call);
+      // The item's own object (`const bytes = await doc.save()` of a document the iteration made) is
+      // not a table shared by the iterations.
+      if (root !== null && (NETWORK_CALL_ROOTS.has(root) || dependents.overlaps(root))) return null;
+      let current: TSESTree.Node = call;
+      for (let hops = 0; hops < 8; hops += 1) {
+        current = skipTransparent(current);
+        if (current.type !== AST_NODE_TYPES.CallExpression) return null;
+        const callee = skipTransparent(current.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+        const method = staticMemberName(callee);
+        const receiver = skipTransparent(callee.object);
+        if (method !== null && RECORD_WRITE_METHODS.has(method) && receiver.type !== AST_NODE_TYPES.ThisExpression) return method;
+        current = receiver;
+      }
+      return null;
+    }
+
+    /**
+     * Every iteration only writes: at least one awaited call writes database records
+     * (`recordWriteOf`: `await prisma.link.update(...)`, `await Model.query().patch(x).where(...)`)
+     * and each other one is a write too (named as one, `WRITE_CALL_NAME`: `removeFiles(id)`) or
+     * waits on memory or local files. Such loops are maintenance, settings saves, imports and
+     * clean-ups: run together, the writes would take as many pooled connections as there are
+     * items, contend for the same tables and unique keys, and a failure would stop the loop
+     * while the other writes go on; the fix a reviewer asks for is one bulk statement, not
+     * `Promise.all`. A loop that reads per item (a query, a fetch) is still reported.
+     */
+    function writesRecordsOnly(calls: readonly AwaitedCall[], dependents: PathSet): boolean {
+      let records = false;
+      for (const call of calls) {
+        if (recordWriteOf(call, dependents) !== null) {
+          records = true;
+          continue;
+        }
+        const name = calleeName(call);
+        if (name !== null && WRITE_CALL_NAME.test(name)) continue;
+        const waits = effects.summaryOf(call)?.waits;
+        if (waits === 'memory' || waits === 'files' || waits === 'cached') continue;
+        return false;
+      }
+      return records;
+    }
+
+    /**
+     * The iteration looks records up and creates the missing ones: directly in the body or in a
+     * function of this file that it calls, up to `FIND_OR_CREATE_DEPTH` functions deep
+     * (`FIND_OR_CREATE_TEXT`: `upsert`, a `connectOrCreate` of tags; or `FIND_THEN_CREATE`: a
+     * `findFirst` and then a `create` on the same model). Items may share a name (two bookmark
+     * folders with the same tag): run together, every iteration finds nothing before any creates,
+     * and the rows are created twice or a unique key fails. The order is what makes it correct.
+     */
+    function findsOrCreates(loop: CheckedLoop, calls: readonly AwaitedCall[]): boolean {
+      const matches = (text: string): boolean => FIND_OR_CREATE_TEXT.test(text) || FIND_THEN_CREATE.test(text);
+      if (matches(sourceCode.getText(loop.body))) return true;
+      const seen = new Set<FunctionNode>();
+      const visit = (fn: FunctionNode | null, depth: number): boolean => {
+        if (fn === null || seen.has(fn) || depth > FIND_OR_CREATE_DEPTH) return false;
+        seen.add(fn);
+        let cached = findOrCreateFunctions.get(fn);
+        if (cached === undefined) {
+          cached = matches(sourceCode.getText(fn.body));
+          findOrCreateFunctions.set(fn, cached);
+        }
+        if (cached) return true;
+        return someNodeBelow(fn.body, visitorKeys, (node) => node.type === AST_NODE_TYPES.CallExpression && visit(effects.calledFunction(node), depth + 1));
+      };
+      return calls.some((call) => visit(effects.calledFunction(call), 1));
     }
 
     /** `await prisma.enrollment.updateMany(...)`: one statement for many rows (`BULK_CALL_NAME`). */
@@ -2064,7 +2214,11 @@ export default createRule<Options, MessageIds>({
         runsOnSchedule(loop) ||
         readsThenWritesSharedKey(calls, dependents, loop) ||
         // Each iteration is already one statement for many rows.
-        calls.every(isBulkCall)
+        calls.every(isBulkCall) ||
+        // Each iteration only writes records (maintenance, settings saves, imports): kept in order.
+        writesRecordsOnly(calls, dependents) ||
+        // A few local files named by configuration: nothing worth overlapping.
+        copiesFewLocalFiles(loop, calls)
       ) {
         return;
       }
@@ -2134,6 +2288,12 @@ export default createRule<Options, MessageIds>({
       // files are still reported: many files do gain from reads at once.)
       if (calls.some((call) => effects.mayPromptElsewhere(call))) return;
       if (calls.every((call) => effects.waitsOnEmbeddedStore(call))) return;
+      // One-time data migration code (a migrations or seeds folder, a function named for migrating):
+      // it runs once per deploy, its order is the plan, and nobody waits on its latency.
+      if (getWhereItRuns(context).runsInMigration(loop)) return;
+      // Also last (it reads the bodies of this file's functions the iteration calls): iterations
+      // that look records up and create the missing ones depend on each other's creates.
+      if (findsOrCreates(loop, calls)) return;
 
       const fix = loop.type === AST_NODE_TYPES.ForOfStatement ? buildMap(loop, scan) : null;
       context.report({

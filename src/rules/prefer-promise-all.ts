@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
@@ -28,16 +27,16 @@ import {
   GUARD_CALL_NAME,
   INTERACTIVE_SWITCH_NAME,
   LOCAL_PATH_ARGUMENT,
-  MIGRATION_FUNCTION_WORDS,
   NETWORK_CALL_ROOTS,
   ORDERED_RESOURCE_HANDLE_NAME,
   PRECONDITION_STEP_NAME,
   SETTING_READER_NAME,
   SETTINGS_RECEIVER,
+  STORE_READ_METHODS,
+  STORE_WRITE_METHODS,
   TRANSACTION_NAMES,
   TRANSLATION_METHODS,
 } from '../catalog/effects';
-import { MIGRATION_FOLDERS } from '../catalog/run-contexts';
 import { getOrderingComments } from '../analysis/ordering-comments';
 import { runsInOrderedCallback } from '../analysis/ordered-callbacks';
 import { getWhereItRuns, isStrongEvidence } from '../analysis/where-it-runs';
@@ -45,8 +44,9 @@ import { BACKGROUND_CALL } from '../catalog/iteration-order';
 import { isFunctionNode } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
+import { someNodeBelow } from '../analysis/walk';
 import { createRule } from '../util/create-rule';
-import { callChainRoot, functionNameOf, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
+import { callChainRoot, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 
 export type Options = [
@@ -456,10 +456,6 @@ export default createRule<Options, MessageIds>({
     const statefulFunctions: StatefulFunctionCache = new Map();
     const effects = getFileEffects(context);
     const orderingComments = getOrderingComments(context);
-    const inMigrationFolder = path
-      .dirname(context.filename)
-      .split(/[\\/]/)
-      .some((folder) => MIGRATION_FOLDERS.has(folder));
 
     /**
      * The receiver of a method call when it may be one stateful object whose calls run in order
@@ -987,14 +983,7 @@ export default createRule<Options, MessageIds>({
      * the order of its steps is the plan, and nobody waits on its latency.
      */
     function runsInMigration(statement: TSESTree.Node): boolean {
-      if (inMigrationFolder) return true;
-      for (let node: TSESTree.Node | undefined = statement.parent; node; node = node.parent) {
-        if (!isFunctionNode(node)) continue;
-        const name = functionNameOf(node);
-        const first = name?.replace(/^[_$#]+/, '').split(/(?=[A-Z])|_/)[0]?.toLowerCase();
-        if (first !== undefined && MIGRATION_FUNCTION_WORDS.has(first)) return true;
-      }
-      return false;
+      return getWhereItRuns(context).runsInMigration(statement);
     }
 
     /**
@@ -1033,18 +1022,92 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * True when the call reads the body of a request the function was handed
-     * (`RECEIVED_BODY_METHODS` on a parameter named `request` or `req`, also destructured from one:
-     * `async function action({ request }) { const data = await request.json(); }`): the body is
-     * already on its way in, parsed where it is.
+     * True when the call reads a body that is already here (`RECEIVED_BODY_METHODS`): of a request
+     * the function was handed (a parameter named `request` or `req`, also destructured from one:
+     * `async function action({ request }) { const data = await request.json(); }`), or of a
+     * response this function already awaited (`const res = await fetch(url)`, `const [a, b] =
+     * await Promise.all([fetch(x), fetch(y)])`, then `await res.json()`): the round trip is over,
+     * and the body is parsed where it is.
      */
     function readsReceivedBody(call: AwaitedCall): boolean {
       if (call.type !== AST_NODE_TYPES.CallExpression) return false;
       const callee = skipTransparent(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || !RECEIVED_BODY_METHODS.has(staticMemberName(callee) ?? '')) return false;
       const receiver = skipTransparent(callee.object);
-      if (receiver.type !== AST_NODE_TYPES.Identifier || !/^(?:req|request)$/.test(receiver.name)) return false;
-      return variableOfIdentifier(sourceCode, receiver)?.defs[0]?.type === 'Parameter';
+      if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+      const definition = variableOfIdentifier(sourceCode, receiver)?.defs[0];
+      if (definition?.type === 'Parameter') return /^(?:req|request)$/.test(receiver.name);
+      if (definition?.type !== 'Variable' || !definition.node.init) return false;
+      // Awaited in the same function as the read: the response arrived before this statement.
+      return skipTransparent(definition.node.init).type === AST_NODE_TYPES.AwaitExpression && enclosingFunction(definition.node) === enclosingFunction(call);
+    }
+
+    /** The function a node runs in, or null at module level. */
+    function enclosingFunction(node: TSESTree.Node): TSESTree.Node | null {
+      for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+      return null;
+    }
+
+    /**
+     * True when the statement runs only on a cache miss: it sits in the branch of an `if` that
+     * tests a name for being empty (`if (!stats)`, `if (needsStats && !stats)`, `if (cached ==
+     * null)`), the name holds what an awaited `get` returned in this function (`let stats = await
+     * keyv.get(key)`), and the branch fills it again and stores it (`stats = {...}` and a `set`
+     * call). Such a branch runs once per cache lifetime: the results are kept for every later
+     * call, so the few milliseconds a gather would save are paid once.
+     */
+    function fillsCacheOnMiss(statement: TSESTree.Node): boolean {
+      const fn = enclosingFunction(statement);
+      for (let child: TSESTree.Node = statement, parent = statement.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+        if (parent.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== child) continue;
+        for (const name of namesTestedEmpty(parent.test)) {
+          if (heldFromCacheRead(name, parent) && refilledAndStored(name, parent.consequent)) return true;
+        }
+      }
+      return false;
+    }
+
+    /** The names a test requires to be empty: `!x`, `x == null`, `x === undefined`, also inside `a && !x`. */
+    function namesTestedEmpty(test: TSESTree.Expression): TSESTree.Identifier[] {
+      const node = skipTransparent(test);
+      if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') return [...namesTestedEmpty(node.left), ...namesTestedEmpty(node.right)];
+      if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
+        const argument = skipTransparent(node.argument);
+        return argument.type === AST_NODE_TYPES.Identifier ? [argument] : [];
+      }
+      if (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === '==' || node.operator === '===')) {
+        const [name, other] = node.left.type === AST_NODE_TYPES.Identifier ? [node.left, node.right] : [node.right, node.left];
+        const empty = (other.type === AST_NODE_TYPES.Literal && other.value === null) || (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
+        return name.type === AST_NODE_TYPES.Identifier && empty ? [name] : [];
+      }
+      return [];
+    }
+
+    /** True when the variable `name` was declared from an awaited `get` or `getItem` call (a cache read), before `at`. */
+    function heldFromCacheRead(name: TSESTree.Identifier, at: TSESTree.Node): boolean {
+      const definition = variableOfIdentifier(sourceCode, name)?.defs[0];
+      if (definition?.type !== 'Variable' || !definition.node.init || definition.node.range[1] > at.range[0]) return false;
+      const init = skipTransparent(definition.node.init);
+      if (init.type !== AST_NODE_TYPES.AwaitExpression) return false;
+      const read = skipTransparent(init.argument);
+      if (read.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTransparent(read.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression && STORE_READ_METHODS.has(staticMemberName(callee) ?? '');
+    }
+
+    /** True when `branch` assigns `name` again and calls a `set`/`setItem` method (the cache filled). */
+    function refilledAndStored(name: TSESTree.Identifier, branch: TSESTree.Node): boolean {
+      let assigned = false;
+      let stored = false;
+      someNodeBelow(branch, sourceCode.visitorKeys, (node) => {
+        if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && node.left.name === name.name) assigned = true;
+        if (node.type === AST_NODE_TYPES.CallExpression) {
+          const callee = skipTransparent(node.callee);
+          if (callee.type === AST_NODE_TYPES.MemberExpression && STORE_WRITE_METHODS.has(staticMemberName(callee) ?? '')) stored = true;
+        }
+        return assigned && stored;
+      });
+      return assigned && stored;
     }
 
     function report(group: Member[], interleaved: boolean): void {
@@ -1073,7 +1136,14 @@ export default createRule<Options, MessageIds>({
       // helper only it awaits (`WhereItRuns.startUpRoutineOf`): a few milliseconds, once, before the
       // program serves anything.
       if (group[0] && getWhereItRuns(context).startUpRoutineOf(group[0].statement) !== null) return;
-      if (group[0] && (cleansUpAfterFailure(group[0].statement) || keepsPartialResults(group) || runsInBackground(group[0].statement) || runsInMigration(group[0].statement))) {
+      if (
+        group[0] &&
+        (cleansUpAfterFailure(group[0].statement) ||
+          keepsPartialResults(group) ||
+          runsInBackground(group[0].statement) ||
+          runsInMigration(group[0].statement) ||
+          fillsCacheOnMiss(group[0].statement))
+      ) {
         return;
       }
       // Inside a transaction's or a critical section's callback (also a local helper only called

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { moduleExportIsMemoisedComputation, moduleFunctionFinalizes, moduleFunctionWaitsOnNothing } from '../../src/analysis/module-functions';
+import { bodyRunsForever, moduleExportIsMemoisedComputation, moduleFunctionFinalizes, moduleFunctionWaitsOnNothing } from '../../src/analysis/module-functions';
 import { resolveRelativeModule } from '../../src/analysis/module-resolution';
 
 /** A temporary folder with `files`, its files and itself dated a minute back (a settled checkout). */
@@ -169,5 +169,24 @@ describe('moduleFunctionWaitsOnNothing: a helper imported in each form', () => {
     const root = withFiles({ 'main.ts': '', 'crypto.ts': helper, 'index.ts': "export { digest as hash } from './crypto';\n" });
     assert.equal(waitsOnNothing(root, './index', 'hash'), true);
     assert.equal(waitsOnNothing(root, './index', 'digest'), false);
+  });
+});
+
+describe('bodyRunsForever: a loop with no way out', () => {
+  it('is true for an endless loop at the end of the body, also after an early return and with callbacks returning inside it', () => {
+    assert.equal(bodyRunsForever('{ while (true) { await poll(); await sleep(10); } }'), true);
+    assert.equal(bodyRunsForever('{ if (!enabled()) return;\n  for (;;) { await tick(); } }'), true);
+    assert.equal(
+      bodyRunsForever('{ while (true) { const batch = await take(); await Promise.all(batch.map(async (item) => { try { return await tag(item); } catch { return null; } })); } }'),
+      true,
+    );
+    assert.equal(bodyRunsForever('{ while (1) { await Promise.all(jobs.map(function (job) { return run(job); })); } }'), true);
+  });
+
+  it('is false when the loop can end or code follows it', () => {
+    assert.equal(bodyRunsForever('{ while (true) { const job = await next(); if (!job) break; } }'), false);
+    assert.equal(bodyRunsForever('{ for (;;) { const job = await next(); if (job) return job; } }'), false);
+    assert.equal(bodyRunsForever('{ while (true) { await a(); }\n  await b(); }'), false);
+    assert.equal(bodyRunsForever('{ while (this.running) { await a(); } }'), false);
   });
 });

@@ -15,10 +15,10 @@ type Invalid = InvalidTestCase<MessageIds, Options>;
 /** A module of a package whose only database is SQLite (`sqlite3`), and of one that also uses Postgres. */
 const SQLITE_APP_MODULE = path.join(FIXTURES_DIR, 'run-contexts', 'notes-app', 'src', 'import.ts');
 const MIXED_APP_MODULE = path.join(FIXTURES_DIR, 'run-contexts', 'synced-app', 'src', 'import.ts');
-const SAVE_EACH = `
+const SYNC_EACH = `
 async function importNotes(notes) {
   for (const note of notes) {
-    await Note.save(note);
+    await Note.sync(note);
   }
 }`;
 const FETCH_EACH = `
@@ -48,12 +48,12 @@ async function stampAll(bytes, fields) {
   },
   // a package that also talks to a networked database: its models may run on a pool
   {
-    code: SAVE_EACH,
+    code: SYNC_EACH,
     filename: MIXED_APP_MODULE,
     errors: [{ messageId: 'awaitInLoop', line: 4, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
 async function importNotes(notes) {
   await Promise.all(Array.from(notes, async (note) => {
-    await Note.save(note);
+    await Note.sync(note);
   }));
 }` }] }],
   },
@@ -377,7 +377,7 @@ export async function labelAll(people) {
     }`,
     // a package whose only database is one local SQLite file: every model call queues on its one
     // connection, so gathering the iterations overlaps nothing
-    { code: SAVE_EACH, filename: SQLITE_APP_MODULE },
+    { code: SYNC_EACH, filename: SQLITE_APP_MODULE },
     // test code that asserts the order its awaited calls built on one shared object
     `describe('basket', () => {
       it('keeps the order of arrival', async () => {
@@ -591,6 +591,11 @@ export async function labelAll(people) {
     `async function f(events) {
       // consumers rely on delivery order
       for (const event of events) await deliver(event);
+    }`,
+    // the same reason typed with a typographic apostrophe (can\u2019t)
+    `async function f(jobs) {
+      // we can\u2019t run these in parallel: they share one lock file
+      for (const job of jobs) await runJob(job);
     }`,
     `async function f(entries) {
       // replays keep the original order: receivers apply them as they were recorded

@@ -130,13 +130,13 @@ async function notifySubscribers(subscribers, event) {
     code: `
 async function renameAll(cms, docs) {
   for (const doc of docs) {
-    await cms.update({ id: doc.id, data: { title: doc.title.trim() } });
+    await cms.setTitle({ id: doc.id, title: doc.title.trim() });
   }
 }`,
     errors: [{ messageId: 'awaitInLoop', line: 4, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
 async function renameAll(cms, docs) {
   await Promise.all(Array.from(docs, async (doc) => {
-    await cms.update({ id: doc.id, data: { title: doc.title.trim() } });
+    await cms.setTitle({ id: doc.id, title: doc.title.trim() });
   }));
 }` }] }],
   },

@@ -122,7 +122,7 @@ async function f(files) {
 class Importer {
   async run(rows) {
     for (const row of rows) {
-      await this.repository.insert(row);
+      await this.search.index(row);
     }
   }
 }`,
@@ -138,7 +138,7 @@ class Importer {
 class Importer {
   async run(rows) {
     await Promise.all(Array.from(rows, async (row) => {
-      await this.repository.insert(row);
+      await this.search.index(row);
     }));
   }
 }`,

@@ -12,6 +12,8 @@ import { FIXTURES_DIR, ruleTester } from '../rule-tester';
  */
 const app = path.join(FIXTURES_DIR, 'embedded-store', 'screen.ts');
 const cli = path.join(FIXTURES_DIR, 'embedded-store', 'cli', 'command.ts');
+/** Beside `returned-client/`: helpers that return a Redis client's promise, or build a value. */
+const routes = path.join(FIXTURES_DIR, 'returned-client', 'routes.ts');
 
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
 const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
@@ -274,6 +276,37 @@ export async function ciStatus(loadProject: (o: object) => Promise<unknown>, api
       },
     ],
   },
+  // a helper returning \`redis.keys(...)\` unawaited hands back the round trip: a real wait
+  {
+    filename: routes,
+    code: `import { listSessionKeys } from './sessions';
+import { loadProfile } from './profiles';
+export async function dashboard(userId: string) {
+  const sessions = await listSessionKeys(userId);
+  const profile = await loadProfile(userId);
+  return { sessions, profile };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 4,
+        column: 20,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `import { listSessionKeys } from './sessions';
+import { loadProfile } from './profiles';
+export async function dashboard(userId: string) {
+  const [sessions, profile] = await Promise.all([listSessionKeys(userId), loadProfile(userId)]);
+  return { sessions, profile };
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all (local work and questions)', testedRule, {
@@ -338,6 +371,17 @@ export async function sign(options: { keyPath?: string; owner?: string }) {
   const context = await command.loadContext({ nonInteractive: flags['non-interactive'] });
   const region = await pickRegion(flags.region, flags['non-interactive']);
   return { context, region };
+}`,
+    },
+    // a helper that joins values at hand waits on nothing (a local array's \`join\`)
+    {
+      filename: routes,
+      code: `import { sessionKey } from './sessions';
+import { loadProfile } from './profiles';
+export async function profileFor(userId: string, device: string) {
+  const key = await sessionKey(userId, device);
+  const profile = await loadProfile(userId);
+  return { key, profile };
 }`,
     },
     // two reads of the local repository through isomorphic-git (the `fs` it is handed)

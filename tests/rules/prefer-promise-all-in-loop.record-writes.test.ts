@@ -1,0 +1,224 @@
+import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all-in-loop';
+import { assertSuggestionsParse } from '../gather-suggestions-parse';
+import { ruleTester } from '../rule-tester';
+
+/**
+ * Loops whose iterations only write database records, iterations that find or create records,
+ * one-time migration code, and a few local files named by configuration: left in order. Loops
+ * that read per item, and local files listed by a glob or handed in, stay reported.
+ */
+
+// @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
+const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
+
+const invalid = [
+  // a query per item whose answers the loop gathers: a read, still worth running together
+  {
+    code: `
+async function ownersOf(orders) {
+  const owners = [];
+  for (const order of orders) {
+    owners.push(await prisma.customer.findUnique({ where: { id: order.customerId } }));
+  }
+  return owners;
+}`,
+    errors: [{ messageId: 'awaitInLoop' as const, line: 5, column: 17, suggestions: [] }],
+  },
+  // an iteration that fetches a page and then stores it: the fetch is a read per item
+  {
+    code: `
+async function refreshPreviews(bookmarks) {
+  for (const bookmark of bookmarks) {
+    const response = await fetch(bookmark.url);
+    await db.preview.update({ where: { id: bookmark.id }, data: { html: await response.text() } });
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop' as const,
+        line: 4,
+        column: 22,
+        suggestions: [
+          {
+            messageId: 'useGatherMap' as const,
+            output: `
+async function refreshPreviews(bookmarks) {
+  await Promise.all(Array.from(bookmarks, async (bookmark) => {
+    const response = await fetch(bookmark.url);
+    await db.preview.update({ where: { id: bookmark.id }, data: { html: await response.text() } });
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a helper that only reads per item is not a find-or-create
+  {
+    code: `
+async function statusOf(repo) {
+  const row = await db.build.findFirst({ where: { repo } });
+  return row?.status;
+}
+async function statuses(repos) {
+  const result = {};
+  for (const repo of repos) {
+    result[repo] = await statusOf(repo);
+  }
+  return result;
+}`,
+    errors: [{ messageId: 'awaitInLoop' as const, line: 9, column: 20, suggestions: [] }],
+  },
+  // local copies of every file a glob found: as many as the data makes
+  {
+    code: `import { copy } from 'fs-extra';
+import fg from 'fast-glob';
+export async function stageIcons(root: string, out: string) {
+  const icons = await fg('**/*.svg', { cwd: root });
+  for (const icon of icons) {
+    await copy(\`\${root}/\${icon}\`, \`\${out}/\${icon}\`);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop' as const,
+        line: 6,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap' as const,
+            output: `import { copy } from 'fs-extra';
+import fg from 'fast-glob';
+export async function stageIcons(root: string, out: string) {
+  const icons = await fg('**/*.svg', { cwd: root });
+  await Promise.all(Array.from(icons, async (icon) => {
+    await copy(\`\${root}/\${icon}\`, \`\${out}/\${icon}\`);
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // local files handed in by the caller: the caller decides how many
+  {
+    code: `import { stat } from 'node:fs/promises';
+export async function largest(paths: string[]) {
+  const sizes: number[] = [];
+  for (const file of paths) {
+    sizes.push((await stat(file)).size);
+  }
+  return Math.max(...sizes);
+}`,
+    errors: [{ messageId: 'awaitInLoop' as const, line: 5, column: 17, suggestions: [] }],
+  },
+];
+
+ruleTester.run('prefer-promise-all-in-loop (record writes, find-or-create, migrations)', testedRule, {
+  valid: [
+    // maintenance over every link of a user: a clean-up and a row update per link
+    `
+async function purgeArchives(userId) {
+  const links = await prisma.link.findMany({ where: { ownerId: userId } });
+  for (const link of links) {
+    await removeArchiveFiles(link.id);
+    await prisma.link.update({ where: { id: link.id }, data: { archivedAt: null } });
+  }
+}`,
+    // a settings form saved one row per key through a query builder
+    `
+async function saveSettings(changes) {
+  for (const [key, value] of Object.entries(changes)) {
+    await Setting.query().patch({ value }).where('key', key);
+  }
+}`,
+    // an import that inserts each row through a repository of another object
+    `
+class Importer {
+  async run(rows) {
+    for (const row of rows) {
+      await this.repository.insert(row);
+    }
+  }
+}`,
+    // rows deleted one by one
+    `
+async function dropExpired(sessions) {
+  for (const session of sessions) {
+    await store.sessions.deleteOne({ _id: session._id });
+  }
+}`,
+    // each folder finds or creates its collection in a helper of this file: two folders may share a name
+    `
+async function collectionFor(ownerId, name) {
+  const existing = await prisma.collection.findFirst({ where: { ownerId, name } });
+  if (existing) return existing.id;
+  const created = await prisma.collection.create({ data: { ownerId, name } });
+  return created.id;
+}
+async function importFolder(ownerId, folder) {
+  const collectionId = await collectionFor(ownerId, folder.title);
+  await fetchIcon(folder.icon, collectionId);
+}
+async function importAll(ownerId, folders) {
+  for (const folder of folders) {
+    await importFolder(ownerId, folder);
+  }
+}`,
+    // tags connected or created per bookmark: the same tag name may come twice
+    `
+async function saveBookmarks(userId, bookmarks) {
+  for (const bookmark of bookmarks) {
+    await client.bookmark.create({
+      data: {
+        url: bookmark.url,
+        tags: { connectOrCreate: bookmark.tags.map((name) => ({ where: { name }, create: { name, userId } })) },
+      },
+    });
+  }
+}`,
+    // a one-time data migration in a migrations folder: fetched per row, once per deploy
+    {
+      filename: '/project/scripts/migration/v3/index.ts',
+      code: `
+async function backfillAvatars(users) {
+  for (const user of users) {
+    const response = await fetch(user.avatarUrl);
+    avatars.set(user.id, await response.arrayBuffer());
+  }
+}`,
+    },
+    // seed data, once per environment
+    {
+      filename: '/project/db/seeds/customers.ts',
+      code: `
+export async function loadCustomers(rows) {
+  for (const row of rows) {
+    await api.post('/customers', row);
+  }
+}`,
+    },
+    // a function named for migrating
+    `
+async function migrateLegacyIds(ids) {
+  for (const id of ids) {
+    const record = await legacyApi.get(id);
+    output.push(record.newId);
+  }
+}`,
+    // a plugin's few resource files, named by its manifest, copied on the local disk
+    {
+      code: `import { copy } from 'fs-extra';
+import { join } from 'node:path';
+export async function installResources(plugin: Plugin, target: string) {
+  const resources = resourcesOf(plugin, 'resource-file');
+  for (const resource of resources) {
+    await copy(join(plugin.dir, resource.src), join(target, resource.name));
+  }
+}`,
+    },
+  ],
+  invalid,
+});
+
+assertSuggestionsParse('prefer-promise-all-in-loop record-writes suggestions', invalid);
