@@ -84,6 +84,7 @@ import {
   bodyRunsForever,
   moduleFunctionMayPrompt,
   moduleReadsOnlyEmbeddedStore,
+  moduleFunctionReadsOnlyEmbeddedStore,
   namespaceExportModule,
   moduleFunctionWrittenParameters,
 } from './module-functions';
@@ -681,7 +682,13 @@ export class FileEffects {
       answer = moduleReadsOnlyEmbeddedStore(target);
       this.storeModules.set(target.file, answer);
     }
-    return answer;
+    if (answer) return true;
+    // The one function called, when the module also holds functions that reach further
+    // (`moduleFunctionReadsOnlyEmbeddedStore`: `models.project.getById(id)` whose body only calls
+    // the app's NeDB wrapper).
+    const callee = call.type === AST_NODE_TYPES.CallExpression ? skipTransparent(call.callee) : null;
+    const name = callee?.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : target.imported;
+    return name !== null && name !== '*' && moduleFunctionReadsOnlyEmbeddedStore(target, name);
   }
 
   /** Per module file: `moduleReadsOnlyEmbeddedStore`'s answer for this linted file. */

@@ -745,6 +745,7 @@ function storeImportsOf(resolved: ResolvedModule): StoreImports | null {
 function scanStoreImports(source: ModuleSource): StoreImports {
   let embedded = false;
   let remote = FETCH_CALL.test(source.text);
+  let electron = false;
   const relative: string[] = [];
   for (const load of source.imports()) {
     const specifier = load.specifier;
@@ -754,10 +755,15 @@ function scanStoreImports(source: ModuleSource): StoreImports {
     }
     const name = packageNameOf(specifier);
     if (EMBEDDED_STORE_PACKAGES.has(name)) embedded = true;
+    else if (name === 'electron') electron = true;
     // Positive evidence only: a Node module of the disk or of values, or a package known to
     // compute in place; any other package may be a client of some service (`@octokit/rest`, `stripe`).
     else if (REMOTE_MODULES.has(name) || !(LOCAL_BUILTIN_MODULES.has(name) || LOCAL_VALUE_PACKAGES.has(name) || name.startsWith('lodash.'))) remote = true;
   }
+  // An Electron app's store wrapper imports `electron` for the IPC that reaches the store from a
+  // window (the renderer asks the main process, which holds the store's file): local. Elsewhere
+  // `electron` may be its `net` or `session`, so it is local only beside the store itself.
+  if (electron && !embedded) remote = true;
   return { embedded, remote, relative };
 }
 
@@ -781,6 +787,63 @@ export function moduleReadsOnlyEmbeddedStore(resolved: ResolvedModule): boolean 
     const imports = next === null ? null : storeImportsOf(next);
     if (imports === null) continue;
     if (imports.remote) return false;
+    if (imports.embedded) embedded = true;
+  }
+  return embedded;
+}
+
+/** Globals and keywords that a body may call without importing them (`JSON.parse(x)`, `if (...)`). */
+const NOT_IMPORTED_CALLS: ReadonlySet<string> = new Set([
+  'if', 'for', 'while', 'switch', 'catch', 'return', 'await', 'typeof', 'function', 'new', 'void',
+  'Promise', 'Object', 'Array', 'JSON', 'String', 'Number', 'Boolean', 'Math', 'Date', 'Symbol', 'Error', 'Map', 'Set',
+  'parseInt', 'parseFloat', 'isNaN', 'encodeURIComponent', 'decodeURIComponent', 'structuredClone',
+]);
+
+/**
+ * True when the function `name` of a module (`resolved`) waits only on a database kept inside
+ * the process, by its declaration's text: every call in its body is rooted at a binding imported
+ * from a relative module whose own imports reach nothing past the process and the local disk
+ * (`scanStoreImports`), or at a name of its own module when that module is the store wrapper
+ * itself (it imports the store and nothing that reaches further); at least one of these modules
+ * imports an embedded store
+ * (`EMBEDDED_STORE_PACKAGES`); and the body does not call `fetch`. A model module's `export
+ * function getById(id) { return db.get(type, id); }` with `db` from the app's NeDB wrapper is such
+ * a function even when the model module also imports an unrelated package for its other
+ * functions (a fuzzy matcher): `moduleReadsOnlyEmbeddedStore` reads the whole module, this reads
+ * the one function. A call of anything else (a local function, a package, a global not in
+ * `NOT_IMPORTED_CALLS`) answers false.
+ */
+export function moduleFunctionReadsOnlyEmbeddedStore(resolved: ResolvedModule, name: string): boolean {
+  // The relative specifiers the body's calls are rooted at, with the module that declares the
+  // function (a barrel's re-export is followed); null when a call is rooted elsewhere.
+  const found = fromExportedDeclaration(resolved, name, 'storeCallRoots', (parts, text, module): { module: ResolvedModule; specifiers: string[]; local: boolean } | null => {
+    if (FETCH_CALL.test(parts.body)) return null;
+    const specifiers = new Set<string>();
+    const source = moduleSource(text, module);
+    let local = false;
+    for (const match of parts.body.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\??\.\s*[\w$]+\s*)*(?:<[^<>()]*>)?\s*\(/g)) {
+      const root = match[1];
+      if (root === undefined || NOT_IMPORTED_CALLS.has(root)) continue;
+      const imported = importedBinding(source, root) ?? namespaceImportOf(source, root);
+      if (imported === null) local = true;
+      else if (!imported.specifier.startsWith('.')) return null;
+      else specifiers.add(imported.specifier);
+    }
+    return { module, specifiers: [...specifiers], local };
+  });
+  if (found === null) return false;
+  // Calls of the declaring module's own names: only in the store wrapper itself (its own imports
+  // are the store and nothing that reaches further).
+  let embedded = false;
+  if (found.local) {
+    const own = storeImportsOf(found.module);
+    if (own === null || own.remote || !own.embedded) return false;
+    embedded = true;
+  }
+  for (const specifier of found.specifiers) {
+    const next = resolveRelativeModule(found.module.file, specifier);
+    const imports = next === null ? null : storeImportsOf(next);
+    if (imports === null || imports.remote) return false;
     if (imports.embedded) embedded = true;
   }
   return embedded;

@@ -1309,8 +1309,8 @@ export default createRule<Options, MessageIds>({
     /**
      * Every iteration only writes: at least one awaited call writes database records
      * (`recordWriteOf`: `await prisma.link.update(...)`, `await Model.query().patch(x).where(...)`)
-     * and each other one is a write too (named as one, `WRITE_CALL_NAME`: `removeFiles(id)`) or
-     * waits on memory or local files. Such loops are maintenance, settings saves, imports and
+     * and each other one is a write too (named as one, `WRITE_CALL_NAME`: `removeFiles(id)`), a
+     * cache call (`await cache.del(key)`: the cached copy dropped), or waits on memory or local files. Such loops are maintenance, settings saves, imports and
      * clean-ups: run together, the writes would take as many pooled connections as there are
      * items, contend for the same tables and unique keys, and a failure would stop the loop
      * while the other writes go on; the fix a reviewer asks for is one bulk statement, not
@@ -1324,7 +1324,8 @@ export default createRule<Options, MessageIds>({
           continue;
         }
         const name = calleeName(call);
-        if (name !== null && WRITE_CALL_NAME.test(name)) continue;
+        // `await cache.del('providers')` after the row writes: the cached copy dropped.
+        if ((name !== null && WRITE_CALL_NAME.test(name)) || isCacheCall(call)) continue;
         const waits = effects.summaryOf(call)?.waits;
         if (waits === 'memory' || waits === 'files' || waits === 'cached') continue;
         return false;

@@ -159,6 +159,14 @@ async function saveSettings(changes) {
     await Setting.query().patch({ value }).where('key', key);
   }
 }`,
+    // provider rows patched one by one, each followed by dropping the cached copy
+    `
+async function updateProviders(providers) {
+  for (const provider of providers) {
+    await models.providers.query().patch({ isEnabled: provider.isEnabled }).where('key', provider.key);
+    await app.cache.del('providers');
+  }
+}`,
     // an import that inserts each row through a repository of another object
     `
 class Importer {

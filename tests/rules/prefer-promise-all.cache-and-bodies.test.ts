@@ -1,12 +1,18 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
-import { ruleTester } from '../rule-tester';
+import path from 'node:path';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+
+/** Beside `embedded-store/desktop/`: a model module whose reads go to the app's NeDB wrapper (over IPC from a window). */
+const screen = path.join(FIXTURES_DIR, 'embedded-store', 'desktop', 'screen.ts');
 
 /**
  * Groups that wait on nothing worth gathering: the branch that fills a cache on a miss (it runs
- * once per cache lifetime), and the bodies of responses this function already awaited. Groups
- * that only look like them stay reported.
+ * once per cache lifetime), the bodies of responses this function already awaited, and two reads
+ * of an app's embedded store through model functions that only call its wrapper (while other
+ * functions of the model module use a web service or an unknown package). Groups that only look
+ * like them stay reported.
  */
 
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
@@ -103,6 +109,35 @@ async function summary(api) {
       },
     ],
   },
+  // a store read beside a function of the same model module that asks a web service
+  {
+    filename: screen,
+    code: `import * as workspace from './workspace';
+export async function open(id: string, text: string) {
+  const current = await workspace.getById(id);
+  const hints = await workspace.suggest(text);
+  return { current, hints };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `import * as workspace from './workspace';
+export async function open(id: string, text: string) {
+  const [current, hints] = await Promise.all([workspace.getById(id), workspace.suggest(text)]);
+  return { current, hints };
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all (cache misses, received bodies)', testedRule, {
@@ -140,6 +175,16 @@ async function usage(base, headers) {
   const subscriptionBody = await subscription.json();
   return { usageBody, subscriptionBody };
 }`,
+    // two reads through model functions whose bodies only call the app's store wrapper
+    {
+      filename: screen,
+      code: `import * as workspace from './workspace';
+export async function open(id: string) {
+  const current = await workspace.getById(id);
+  const meta = await workspace.getMeta(id);
+  return { current, meta };
+}`,
+    },
   ],
   invalid,
 });
