@@ -107,8 +107,10 @@ export interface PromiseAnalysis {
   readonly typed: boolean;
   /**
    * False when nothing in the file can be a promise or a promise chain, so a rule about promises
-   * has nothing to do (see `untypedMayContainPromises`). Always true in typed mode: the checker
-   * knows promises that no word of the file names.
+   * has nothing to do (see `untypedMayContainPromises`). Decided from the file alone, no other
+   * file is read: true may still mean no promise (a relative module that exports none is only read
+   * when a call of it is asked about). Always true in typed mode: the checker knows promises that
+   * no word of the file names.
    */
   mayContainPromises(): boolean;
   /** Is this expression's value a promise (see above)? */
