@@ -253,3 +253,6 @@ export const FIND_THEN_CREATE = /\b([\w$]+(?:\.[\w$]+)*)\.(?:find|findFirst|find
  * data makes it.
  */
 export const LISTING_CALL_NAME = /^(?:glob|globby|fg|fastGlob|readdir|walk|scan|list|find|query|fetch|search|ls)(?:[A-Z0-9_]\w*)?$|^(?:sync|[a-z]\w*(?:Files|Entries|Dir|Directory|Glob|Paths))$/;
+
+/** ORM and query-builder packages whose client writes records (besides the drivers of `NETWORK_DATABASE_PACKAGES`). */
+export const RECORD_CLIENT_PACKAGES: ReadonlySet<string> = new Set(['knex', 'objection', 'sequelize', 'typeorm', '@mikro-orm/core', 'drizzle-orm', 'kysely', '@prisma/client', 'mongoose', 'bookshelf']);
