@@ -237,18 +237,6 @@ export const RECORD_WRITE_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Names of a database handle at the root of a write chain (`prisma.link.update(...)`,
- * `db.collection('links').updateOne(...)`, `this.repository.save(x)`, `em.persist(x)`,
- * `trx('links').update(...)`): an ORM client, a connection or pool, a transaction, a repository, a
- * model or collection. The verbs of `RECORD_WRITE_METHODS` are also those of every REST SDK and
- * HTTP client (`openai.chat.completions.create`, `api.delete(url)`, `stripe.customers.update`),
- * whose writes are requests to a service, not rows of the program's own database. Methods
- * named only by database drivers and ORMs (`DRIVER_WRITE_METHOD`) need no such root.
- */
-export const DATABASE_HANDLE_NAME =
-  /^(?:prisma|db|database|knex|sql|pool|conn|connection|tx|trx|transaction|em|entityManager|orm|dataSource|queryRunner|repo|repository|models?|\w+(?:Repository|Repo|Model|Models|Collection|Table|Dao|DAO|Db|DB|Prisma))$/;
-
-/**
  * Text of a step that looks a record up and creates it when it is missing, in one call
  * (`upsert`, a `connectOrCreate` of related rows, `findOrCreate`, `firstOrCreate`,
  * `getOrCreate`) or as a find and then a create on the same model
@@ -266,9 +254,5 @@ export const FIND_THEN_CREATE = /\b([\w$]+(?:\.[\w$]+)*)\.(?:find|findFirst|find
  */
 export const LISTING_CALL_NAME = /^(?:glob|globby|fg|fastGlob|readdir|walk|scan|list|find|query|fetch|search|ls)(?:[A-Z0-9_]\w*)?$|^(?:sync|[a-z]\w*(?:Files|Entries|Dir|Directory|Glob|Paths))$/;
 
-/**
- * Write methods of `RECORD_WRITE_METHODS` that only database drivers and ORMs name so
- * (`updateOne`, `deleteById`, `upsert`, `findOneAndUpdate`, `patchAndFetchById`, `relate`): a
- * write of records whatever the receiver is called (`store.sessions.deleteOne(...)`).
- */
-export const DRIVER_WRITE_METHOD = /^(?:\w+(?:One|Many|ById)|upsert|patchAndFetchById|relate|unrelate|findOneAnd\w+|findByIdAnd\w+)$/;
+/** ORM and query-builder packages whose client writes records (besides the drivers of `NETWORK_DATABASE_PACKAGES`). */
+export const RECORD_CLIENT_PACKAGES: ReadonlySet<string> = new Set(['knex', 'objection', 'sequelize', 'typeorm', '@mikro-orm/core', 'drizzle-orm', 'kysely', '@prisma/client', 'mongoose', 'bookshelf']);

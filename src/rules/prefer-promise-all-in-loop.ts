@@ -79,16 +79,16 @@ import {
   TRANSACTION_OPTION_NAMES,
   WRITE_CALL_NAME,
   RECORD_WRITE_METHODS,
-  DATABASE_HANDLE_NAME,
-  DRIVER_WRITE_METHOD,
   FIND_OR_CREATE_TEXT,
   FIND_THEN_CREATE,
   LISTING_CALL_NAME,
+  RECORD_CLIENT_PACKAGES,
 } from '../catalog/iteration-order';
 import { type FunctionNode, isFunctionNode } from '../analysis/async-context';
 import { callChainRoot, isLoopStatement, isProcessExitCall, lastWrittenName, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getImportSource } from '../analysis/imports';
 import { getSourceWords } from '../analysis/source-words';
+import { NETWORK_DATABASE_PACKAGES } from '../catalog/run-contexts';
 import { someNodeBelow } from '../analysis/walk';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
@@ -1249,37 +1249,6 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * True when the call chain starts at a database handle (`DATABASE_HANDLE_NAME`): its root
-     * identifier (`prisma`, `db`, `trx`, `linkRepository`), the first member of `this`
-     * (`this.repository.save(x)`, `this.prisma.link.update(...)`), or a class of this program
-     * (`Link.update(...)`, a model: a capitalised name not imported from a package). An SDK's or
-     * HTTP client's `create`/`update`/`delete` (`openai`, `api`, `this.http`) is no such write;
-     * a method only drivers name so (`DRIVER_WRITE_METHOD`: `deleteOne`) needs no such root.
-     */
-    function rootsAtDatabaseHandle(call: AwaitedCall): boolean {
-      let current: TSESTree.Node = call.callee;
-      let firstMember: string | null = null;
-      for (;;) {
-        current = skipTransparent(current);
-        if (current.type === AST_NODE_TYPES.MemberExpression) {
-          firstMember = staticMemberName(current);
-          current = current.object;
-        } else if (current.type === AST_NODE_TYPES.CallExpression) {
-          current = current.callee;
-        } else {
-          break;
-        }
-      }
-      if (current.type === AST_NODE_TYPES.ThisExpression) return firstMember !== null && DATABASE_HANDLE_NAME.test(firstMember);
-      if (current.type !== AST_NODE_TYPES.Identifier) return false;
-      if (DATABASE_HANDLE_NAME.test(current.name)) return true;
-      if (!/^[A-Z]/.test(current.name)) return false;
-      const variable = variableOfIdentifier(sourceCode, current);
-      const source = variable ? getImportSource(variable) : null;
-      return source === null || source.module.startsWith('.');
-    }
-
-    /**
      * The method of a call chain that writes records (`RECORD_WRITE_METHODS`): `update` of
      * `prisma.link.update(...)`, `patch` of `Model.query().patch(values).where(...)`. Only a method
      * of another object that the iterations share: `this.update(x)` is the class's own step,
@@ -1291,26 +1260,41 @@ export default createRule<Options, MessageIds>({
       // The item's own object (`const bytes = await doc.save()` of a document the iteration made) is
       // not a table shared by the iterations.
       if (root !== null && (NETWORK_CALL_ROOTS.has(root) || dependents.overlaps(root))) return null;
-      const atDatabase = rootsAtDatabaseHandle(call);
       let current: TSESTree.Node = call;
+      let method: string | null = null;
       for (let hops = 0; hops < 8; hops += 1) {
         current = skipTransparent(current);
-        if (current.type !== AST_NODE_TYPES.CallExpression) return null;
+        if (current.type === AST_NODE_TYPES.MemberExpression) {
+          current = current.object;
+          continue;
+        }
+        if (current.type !== AST_NODE_TYPES.CallExpression) break;
         const callee = skipTransparent(current.callee);
-        if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-        const method = staticMemberName(callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
+        const name = staticMemberName(callee);
         const receiver = skipTransparent(callee.object);
-        if (method !== null && RECORD_WRITE_METHODS.has(method) && receiver.type !== AST_NODE_TYPES.ThisExpression && (atDatabase || DRIVER_WRITE_METHOD.test(method))) return method;
+        // `Model.query().patch(values)`: a query builder's write (Objection, knex).
+        if (method !== null && name === 'query') return method;
+        if (method === null && name !== null && RECORD_WRITE_METHODS.has(name) && receiver.type !== AST_NODE_TYPES.ThisExpression) method = name;
         current = receiver;
       }
-      return null;
+      // Otherwise the chain's root must be a database client: imported from a database or ORM
+      // package (`NETWORK_DATABASE_PACKAGES`, `RECORD_CLIENT_PACKAGES`) or Prisma's conventional
+      // client (`prisma.link.update`). An SDK or HTTP client's `create`/`update`/`delete`
+      // (`openai.chat.completions.create`, `stripe.customers.update`, `api.delete(url)`) is a request.
+      if (method === null || root === null) return null;
+      if (root === 'prisma') return method;
+      const variable = findVariable(sourceCode.getScope(call), root);
+      const source = variable ? getImportSource(variable) : null;
+      const module = source?.module ?? '';
+      return NETWORK_DATABASE_PACKAGES.has(module) || RECORD_CLIENT_PACKAGES.has(module) ? method : null;
     }
 
     /**
      * Every iteration only writes: at least one awaited call writes database records
      * (`recordWriteOf`: `await prisma.link.update(...)`, `await Model.query().patch(x).where(...)`)
-     * and each other one is a write too (named as one, `WRITE_CALL_NAME`: `removeFiles(id)`), a
-     * cache call (`await cache.del(key)`: the cached copy dropped), or waits on memory or local files. Such loops are maintenance, settings saves, imports and
+     * and each other one is a cache call (`await cache.del(key)`: the cached copy dropped) or waits
+     * on memory or local files (a call whose effects are not known is not taken for a write). Such loops are maintenance, settings saves, imports and
      * clean-ups: run together, the writes would take as many pooled connections as there are
      * items, contend for the same tables and unique keys, and a failure would stop the loop
      * while the other writes go on; the fix a reviewer asks for is one bulk statement, not
@@ -1323,9 +1307,8 @@ export default createRule<Options, MessageIds>({
           records = true;
           continue;
         }
-        const name = calleeName(call);
         // `await cache.del('providers')` after the row writes: the cached copy dropped.
-        if ((name !== null && WRITE_CALL_NAME.test(name)) || isCacheCall(call)) continue;
+        if (isCacheCall(call)) continue;
         const waits = effects.summaryOf(call)?.waits;
         if (waits === 'memory' || waits === 'files' || waits === 'cached') continue;
         return false;

