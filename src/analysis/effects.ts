@@ -1490,7 +1490,7 @@ export class FileEffects {
   private keepsRejectUncalled(reference: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
     if (reference.type !== AST_NODE_TYPES.Identifier) return false;
     const key = storedUnder(reference);
-    if (key !== null) return !this.fileCallsName(key);
+    if (key !== null) return this.storedPrivately(reference) && !this.fileCallsName(key);
     const call = reference.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(reference)) return false;
     const fn = this.calledFunction(call);
@@ -1500,8 +1500,43 @@ export class FileEffects {
     if (!variable || variable.references.length === 0) return false;
     return variable.references.every((inner) => {
       const name = inner.identifier.type === AST_NODE_TYPES.Identifier ? storedUnder(inner.identifier) : null;
-      return name !== null && !this.fileCallsName(name);
+      return name !== null && inner.identifier.type === AST_NODE_TYPES.Identifier && this.storedPrivately(inner.identifier) && !this.fileCallsName(name);
     });
+  }
+
+  /**
+   * True when what `value` is stored into (see `storedUnder`) no other file can reach, so a call
+   * of the stored function would be in this file: a module variable that is not exported and only
+   * used through its members (`pending.set(id, { resolve, reject })`, `pending[id] = {...}`), or a
+   * private field of the class (`this.#waiting`, TypeScript `private waiting`). A table exported
+   * or a public or protected field may be settled by another module (the one that receives the
+   * replies, a subclass that fails every waiter on close).
+   */
+  private storedPrivately(value: TSESTree.Identifier): boolean {
+    const parent = value.parent;
+    let container: TSESTree.Node | null = null;
+    if (parent?.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      const object = parent.parent;
+      const holder = object.parent;
+      if (holder?.type === AST_NODE_TYPES.CallExpression && holder.arguments.includes(object) && holder.callee.type === AST_NODE_TYPES.MemberExpression) container = holder.callee.object;
+      else if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === object && holder.left.type === AST_NODE_TYPES.MemberExpression) container = holder.left.object;
+    } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+      container = parent.left;
+    }
+    if (container === null) return false;
+    container = skipTransparent(container);
+    if (container.type === AST_NODE_TYPES.MemberExpression && skipTransparent(container.object).type === AST_NODE_TYPES.ThisExpression) {
+      if (container.property.type === AST_NODE_TYPES.PrivateIdentifier) return true;
+      const name = staticMemberName(container);
+      return name !== null && isPrivateField(container, name);
+    }
+    if (container.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOfIdentifier(this.sourceCode, container);
+    if (!variable || (variable.scope.type !== 'module' && variable.scope.type !== 'global')) return false;
+    const definition = variable.defs[0];
+    if (definition?.type !== 'Variable' || definition.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+    // Only read through its members: never exported by name, returned or handed to a call.
+    return variable.references.every((reference) => reference.init === true || (reference.identifier.parent?.type === AST_NODE_TYPES.MemberExpression && reference.identifier.parent.object === reference.identifier));
   }
 
   /** Per name: does any call of this file call a function by that name (`name(...)`, `x.name(...)`, `x.name.call(...)`)? */
@@ -3142,6 +3177,22 @@ class FunctionWalk {
  * The name `value` is kept under when it is stored, not used: `{ reject }` / `{ fail: reject }`
  * (a property of an object literal) or `this.fail = reject` / `state.fail = reject`; else null.
  */
+/** True when the class enclosing `member` (a `this.name` expression) declares `name` as a TypeScript `private` field or constructor parameter property. */
+function isPrivateField(member: TSESTree.Node, name: string): boolean {
+  let node: TSESTree.Node | undefined = member.parent;
+  while (node && node.type !== AST_NODE_TYPES.ClassBody) node = node.parent;
+  if (!node) return false;
+  return node.body.some((element) => {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition) return !element.computed && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name && element.accessibility === 'private';
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'constructor') return false;
+    return element.value.params.some((param) => {
+      if (param.type !== AST_NODE_TYPES.TSParameterProperty || param.accessibility !== 'private') return false;
+      const target = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+      return target.type === AST_NODE_TYPES.Identifier && target.name === name;
+    });
+  });
+}
+
 function storedUnder(value: TSESTree.Identifier): string | null {
   const parent = value.parent;
   if (parent?.type === AST_NODE_TYPES.Property && parent.value === value && !parent.computed && parent.parent.type === AST_NODE_TYPES.ObjectExpression) return writtenName(parent.key);

@@ -428,7 +428,7 @@ function memberTypes(type: DeclaredType, name: string, hops: number): DeclaredTy
         for (const param of member.value.params) {
           if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
           const target = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
-          if (target.type === AST_NODE_TYPES.Identifier && target.name === name) return typesOfAnnotation(current.module, target.typeAnnotation, hops + 1);
+          if (target.type === AST_NODE_TYPES.Identifier && target.name === name) return closedTypes(typesOfAnnotation(current.module, target.typeAnnotation, hops + 1));
         }
       }
     }
@@ -502,13 +502,27 @@ function typesOf(view: ModuleView, expression: TSESTree.Node, hops: number): Dec
   }
 }
 
+/**
+ * `types` when none is an interface or an abstract class, else null. A parameter (also a
+ * constructor's parameter property) is where the caller plugs in its own implementation of such
+ * a type (a Redis cache for a `Cache`, a network adapter from another package): the classes found
+ * beside the declaration are not all that can be behind it.
+ */
+function closedTypes(types: DeclaredType[] | null): DeclaredType[] | null {
+  if (types === null) return null;
+  return types.some((type) => type.kind === 'interface' || type.node.abstract === true) ? null : types;
+}
+
 /** The declared type of a variable or parameter read by `identifier`, from its annotation or its `const` initialiser. */
 function typesOfVariable(view: ModuleView, identifier: TSESTree.Identifier, hops: number): DeclaredType[] | null {
   const variable = variableOfIdentifier(view.context.sourceCode, identifier);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!definition) return null;
   const declared = definition.name as TSESTree.Identifier;
-  if (declared.typeAnnotation) return typesOfAnnotation(view, declared.typeAnnotation, hops + 1);
+  if (declared.typeAnnotation) {
+    const types = typesOfAnnotation(view, declared.typeAnnotation, hops + 1);
+    return definition.type === 'Parameter' ? closedTypes(types) : types;
+  }
   if (definition.type === 'Parameter') {
     // `([id, space]: [string, Space]) => ...`: an element of a tuple-typed array pattern.
     const pattern = declared.parent;

@@ -51,11 +51,11 @@ ruleTester.run('no-floating-promises (can the head reject, across modules)', tes
       filename,
       code: "import { Registry } from './stores/registry';\nexport class Cluster extends Registry {\n  async members(id: string): Promise<Set<string>> {\n    super.members(id).then((ids) => console.log(ids.size));\n    return new Set();\n  }\n}",
     },
-    // a receiver declared as an interface: every class of its folder that implements it (in
-    // memory, and a remote one inheriting the in-memory count) answers without rejecting
+    // a field declared as an interface: every class of its folder that implements it (in memory,
+    // and a remote one inheriting the in-memory count) answers without rejecting
     {
       filename,
-      code: "import type { SessionStore } from './stores/store';\nexport class Api {\n  constructor(private store: SessionStore) {}\n  ping(): void {\n    this.store.localCount().then((count) => console.log(count));\n  }\n}",
+      code: "import type { SessionStore } from './stores/store';\nexport class Api {\n  store!: SessionStore;\n  ping(): void {\n    this.store.localCount().then((count) => console.log(count));\n  }\n}",
     },
     // an element of a tuple-typed parameter
     {
@@ -89,6 +89,25 @@ ruleTester.run('no-floating-promises (can the head reject, across modules)', tes
     },
   ],
   invalid: [
+    // a kept `reject` in a table other modules reach (exported, or a protected field a subclass
+    // fails on close): the module that receives the replies may call it
+    {
+      filename,
+      code: "export const pending = new Map<string, { resolve: Function; reject: Function }>();\nexport function call(id: string): Promise<string> {\n  return new Promise((resolve, reject) => {\n    pending.set(id, { resolve, reject });\n  });\n}\nexport function show(id: string): void {\n  call(id).then((text) => console.log(text));\n}",
+      errors: [chain("export const pending = new Map<string, { resolve: Function; reject: Function }>();\nexport function call(id: string): Promise<string> {\n  return new Promise((resolve, reject) => {\n    pending.set(id, { resolve, reject });\n  });\n}\nexport function show(id: string): void {\n  call(id).then((text) => console.log(text));\n}", 8, 'call(id)')],
+    },
+    {
+      filename,
+      code: "export class Client {\n  protected waiting = new Map<string, { ok: Function; fail: Function }>();\n  request(id: string): Promise<string> {\n    return new Promise((resolve, reject) => {\n      this.waiting.set(id, { ok: resolve, fail: reject });\n    });\n  }\n  ping(): void {\n    this.request('ping').then((text) => console.log(text));\n  }\n}",
+      errors: [chain("export class Client {\n  protected waiting = new Map<string, { ok: Function; fail: Function }>();\n  request(id: string): Promise<string> {\n    return new Promise((resolve, reject) => {\n      this.waiting.set(id, { ok: resolve, fail: reject });\n    });\n  }\n  ping(): void {\n    this.request('ping').then((text) => console.log(text));\n  }\n}", 9, "this.request('ping')")],
+    },
+    // the same interface injected through the constructor: the caller may plug in an
+    // implementation kept anywhere (another folder, another package), so the chain may reject
+    {
+      filename,
+      code: "import type { SessionStore } from './stores/store';\nexport class Api {\n  constructor(private store: SessionStore) {}\n  ping(): void {\n    this.store.localCount().then((count) => console.log(count));\n  }\n}",
+      errors: [chain("import type { SessionStore } from './stores/store';\nexport class Api {\n  constructor(private store: SessionStore) {}\n  ping(): void {\n    this.store.localCount().then((count) => console.log(count));\n  }\n}", 5, 'this.store.localCount()')],
+    },
     // one class behind the interface fetches over a client: the chain can reject
     {
       filename,
