@@ -59,10 +59,12 @@ import {
   TRANSACTION_NAMES,
   VALUE_METHODS,
   WEB_CRYPTO_QUICK_METHODS,
+  CALLBACK_COLLECTION_MODULES,
+  CALLBACK_EACH_METHODS,
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
-import { isProcessExitCall, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
+import { isNothing, isProcessExitCall, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
@@ -72,6 +74,7 @@ import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
 import { getRelativeModules, type ResolvedModule } from './module-resolution';
+import { calleesElsewhere, ownModule } from './other-modules';
 import {
   bodyWaitsOnNothing,
   fromModuleFunction,
@@ -255,6 +258,11 @@ const ROLLBACK_NAME = /^(?:rollback(?:Transaction|Tx)?|(?:abort|kill|cancel)(?:T
 
 /** The promise-based timers module: its timers reject only through an abort signal. */
 const TIMER_PROMISE_MODULES: ReadonlySet<string> = new Set(['timers/promises', 'node:timers/promises']);
+
+/** How many modules deep one "can it reject?" question follows calls into other modules (`cannotRejectElsewhere`). */
+const MAX_CROSSINGS = 4;
+/** How many modules deep the question being answered is now. */
+let crossings = 0;
 
 /** How many functions deep a summary follows local calls (the caller is depth 1). */
 const MAX_DEPTH = 4;
@@ -1197,6 +1205,54 @@ export class FileEffects {
     return this.summarise(fn, depth);
   }
 
+  /**
+   * @internal For `FunctionWalk`: `decide()` for `fn`'s lazily decided `canReject`, with `fn` marked in
+   * progress meanwhile (a recursive call has the function's own answer); asked again while it
+   * decides, a call of `fn` answers "cannot reject" there, as a recursive call does.
+   */
+  deciding(fn: FunctionNode, decide: () => boolean): boolean {
+    if (this.deciding_.has(fn)) return false;
+    const added = !this.inProgress.has(fn);
+    this.deciding_.add(fn);
+    if (added) this.inProgress.add(fn);
+    try {
+      return decide();
+    } finally {
+      this.deciding_.delete(fn);
+      if (added) this.inProgress.delete(fn);
+    }
+  }
+
+  private readonly deciding_ = new Set<FunctionNode>();
+
+  /** Can the promise of a call of `fn` (a function of this file) reject? Its summary's `canReject`; false while `fn` is being decided (recursion). */
+  functionCanReject(fn: FunctionNode): boolean {
+    if (this.inProgress.has(fn)) return false;
+    return this.summarise(fn, 1).canReject;
+  }
+
+  /**
+   * True when `call` runs functions of other modules, or methods found through the class or
+   * interface its receiver is declared as (`calleesElsewhere`: `super.list(id)`,
+   * `this.server.adapter.members(id)` with every class behind the adapter's interface), and none
+   * of them can reject (each judged by its own module's summaries). Asked last, only when nothing
+   * in this file decided; at most `MAX_CROSSINGS` modules deep.
+   */
+  private cannotRejectElsewhere(call: EffectCall): boolean {
+    if (call.type !== AST_NODE_TYPES.CallExpression || crossings >= MAX_CROSSINGS) return false;
+    const callees = calleesElsewhere(ownModule(this.context), call);
+    if (!callees || callees.length === 0) return false;
+    crossings += 1;
+    try {
+      // An async function of another module that `throw`s at all (also a guard on its arguments,
+      // which this file's summaries take for a misuse bug) rejects by design: its caller's input
+      // may be what it refuses.
+      return callees.every(({ module, fn }) => !(fn.async && containsOwn(fn.body, module.context.sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) && !getFileEffects(module.context).functionCanReject(fn));
+    } finally {
+      crossings -= 1;
+    }
+  }
+
   private summarise(fn: FunctionNode, depth: number): EffectSummary {
     // Computed at most once per depth: a summary from nearer the caller followed more helpers.
     const known = this.summaries.get(fn);
@@ -1423,7 +1479,88 @@ export class FileEffects {
     if (reject.type !== AST_NODE_TYPES.Identifier) return false;
     return this.sourceCode
       .getDeclaredVariables(executor)
-      .every((variable) => variable.name !== reject.name || variable.references.every((reference) => this.forwardsRejectionOfSafeValue(reference.identifier, depth)));
+      .every(
+        (variable) =>
+          variable.name !== reject.name ||
+          variable.references.every((reference) => this.forwardsRejectionOfSafeValue(reference.identifier, depth) || this.keepsRejectUncalled(reference.identifier)),
+      );
+  }
+
+  /**
+   * `reject` (a promise executor's) only kept, never called: stored under a name no call of this
+   * file uses (`this.pending.set(id, { resolve, reject })`, `this.fail = reject`, with no
+   * `x.reject(...)` / `reject(...)` / `fail(...)` call anywhere in the file: a request table that
+   * only ever settles through `resolve`), or handed to a function of this file whose parameter
+   * there is only stored so (`this.sendRequest(id, resolve, reject)`). A subclass in another file
+   * that calls the stored function is not seen.
+   */
+  private keepsRejectUncalled(reference: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
+    if (reference.type !== AST_NODE_TYPES.Identifier) return false;
+    const key = storedUnder(reference);
+    if (key !== null) return this.storedPrivately(reference) && !this.fileCallsName(key);
+    const call = reference.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(reference)) return false;
+    const fn = this.calledFunction(call);
+    const param = fn?.params[call.arguments.indexOf(reference)];
+    if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = this.sourceCode.getDeclaredVariables(fn).find((candidate) => candidate.name === param.name);
+    if (!variable || variable.references.length === 0) return false;
+    return variable.references.every((inner) => {
+      const name = inner.identifier.type === AST_NODE_TYPES.Identifier ? storedUnder(inner.identifier) : null;
+      return name !== null && inner.identifier.type === AST_NODE_TYPES.Identifier && this.storedPrivately(inner.identifier) && !this.fileCallsName(name);
+    });
+  }
+
+  /**
+   * True when what `value` is stored into (see `storedUnder`) no other file can reach, so a call
+   * of the stored function would be in this file: a module variable that is not exported and only
+   * used through its members (`pending.set(id, { resolve, reject })`, `pending[id] = {...}`), or a
+   * private field of the class (`this.#waiting`, TypeScript `private waiting`). A table exported
+   * or a public or protected field may be settled by another module (the one that receives the
+   * replies, a subclass that fails every waiter on close).
+   */
+  private storedPrivately(value: TSESTree.Identifier): boolean {
+    const parent = value.parent;
+    let container: TSESTree.Node | null = null;
+    if (parent?.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      const object = parent.parent;
+      const holder = object.parent;
+      if (holder?.type === AST_NODE_TYPES.CallExpression && holder.arguments.includes(object) && holder.callee.type === AST_NODE_TYPES.MemberExpression) container = holder.callee.object;
+      else if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === object && holder.left.type === AST_NODE_TYPES.MemberExpression) container = holder.left.object;
+    } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+      container = parent.left;
+    }
+    if (container === null) return false;
+    container = skipTransparent(container);
+    if (container.type === AST_NODE_TYPES.MemberExpression && skipTransparent(container.object).type === AST_NODE_TYPES.ThisExpression) {
+      if (container.property.type === AST_NODE_TYPES.PrivateIdentifier) return true;
+      const name = staticMemberName(container);
+      return name !== null && isPrivateField(container, name);
+    }
+    if (container.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOfIdentifier(this.sourceCode, container);
+    if (!variable || (variable.scope.type !== 'module' && variable.scope.type !== 'global')) return false;
+    const definition = variable.defs[0];
+    if (definition?.type !== 'Variable' || definition.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+    // Only read through its members: never exported by name, returned or handed to a call.
+    return variable.references.every((reference) => reference.init === true || (reference.identifier.parent?.type === AST_NODE_TYPES.MemberExpression && reference.identifier.parent.object === reference.identifier));
+  }
+
+  /** Per name: does any call of this file call a function by that name (`name(...)`, `x.name(...)`, `x.name.call(...)`)? */
+  private readonly calledNames = new Map<string, boolean>();
+
+  private fileCallsName(name: string): boolean {
+    let known = this.calledNames.get(name);
+    if (known === undefined) {
+      known = someNodeBelow(this.sourceCode.ast, this.sourceCode.visitorKeys, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+        let callee = skipTransparent(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && ['call', 'apply'].includes(staticMemberName(callee) ?? '')) callee = skipTransparent(callee.object);
+        return writtenName(callee) === name;
+      });
+      this.calledNames.set(name, known);
+    }
+    return known;
   }
 
   /**
@@ -1472,13 +1609,37 @@ export class FileEffects {
    * `throw`s; when it is async and its summary can reject (`.then(async () => { await save() })`);
    * when it is an arrow whose value is a promise that can reject (`.then(() => save())`: the chain
    * adopts it). A sync callback returning something else (`() => emit('ready')`) counts as not
-   * rejecting: the next-tick deferral whose only failure would be a synchronous bug.
+   * rejecting: the next-tick deferral whose only failure would be a synchronous bug, unless it
+   * hands a result to an error-first continuation its enclosing function was given
+   * (`middleware(res, next) { limiter.take(res).then(() => next(null, res)) }`): the caller's next
+   * step then runs inside the chain, and whatever that code throws rejects it. A bare completion
+   * signal (`done()`, `done(null)`) or a notification (`report('idle')`) hands on no work.
    */
   private callbackRejects(fn: FunctionNode, depth: number): boolean {
-    if (containsOwn(fn.body, this.sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) return true;
+    if (containsOwn(fn.body, this.sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement || this.callsHandedFunction(inner, fn))) return true;
     if (depth > MAX_DEPTH || this.inProgress.has(fn)) return false;
     if (fn.async) return this.summarise(fn, depth + 1).canReject;
     return fn.body.type !== AST_NODE_TYPES.BlockStatement && this.promises.isPromise(fn.body) && this.valueCanReject(fn.body, depth + 1);
+  }
+
+  /**
+   * `next(null, res)` inside `callback`, where `next` is a parameter of the nearest function
+   * around `callback` that is not itself a function handed to a call (a method or function that
+   * received its caller's continuation).
+   */
+  private callsHandedFunction(node: TSESTree.Node, callback: FunctionNode): boolean {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    let outer: TSESTree.Node | undefined = callback.parent;
+    while (outer && !(isFunctionNode(outer) && outer.parent?.type !== AST_NODE_TYPES.CallExpression && outer.parent?.type !== AST_NODE_TYPES.NewExpression)) outer = outer.parent;
+    if (!outer) return false;
+    // `next(null, res)`: an error-first continuation handed a result. Not `done()` / `done(null)` (a
+    // completion signal) nor `report('idle')` (a notification).
+    const [first, ...rest] = node.arguments;
+    if (!first || !isNothing(first) || rest.length === 0) return false;
+    const definition = variableOfIdentifier(this.sourceCode, callee)?.defs[0];
+    return definition?.type === 'Parameter' && definition.node === outer;
   }
 
   private callCanReject(call: TSESTree.CallExpression, depth: number): boolean {
@@ -1514,8 +1675,10 @@ export class FileEffects {
       if (fn === null && (this.isNeverRejectingApi(call) || this.isResolveOnlyEventPromise(call))) return false;
       // `this.entries.set(key, value)` on a `Map` field: no promise at all.
       if (fn === null && this.updatesCollectionField(call)) return false;
+      // `async.each(items, (item, done) => { ...; done(); })`: no iteratee hands on an error.
+      if (fn === null && this.isErrorlessEach(call)) return false;
       // An async function of another module whose whole body catches everything (`importedCannotReject`).
-      return this.summaryAt(call, depth)?.canReject ?? !(this.importedCannotReject(call) || this.runsCatchingCallback(call, depth));
+      return this.summaryAt(call, depth)?.canReject ?? !(this.importedCannotReject(call) || this.runsCatchingCallback(call, depth) || this.cannotRejectElsewhere(call));
     }
     const [list] = call.arguments;
     const items = list ? skipTransparent(list) : null;
@@ -1590,6 +1753,37 @@ export class FileEffects {
     const variable = variableOfIdentifier(this.sourceCode, callee);
     const source = variable ? getImportSource(variable) : null;
     return source !== null && ERROR_EVENT_ONLY_PROMISIFIERS.has(source.module) && (source.imported === 'default' || source.imported === '*');
+  }
+
+  /**
+   * `async.each(items, (item, done) => { ...; done(); })` without a final callback, the library
+   * (`CALLBACK_COLLECTION_MODULES`) imported or required under any name: the promise it returns
+   * rejects only when an iteratee calls its callback with an error. True when the iteratee is a
+   * non-async function written there whose callback parameter (its last) is only ever called, with
+   * no argument or a `null`/`undefined` first one (also inside its nested callbacks:
+   * `save(x).then(() => done())`), never handed on.
+   */
+  private isErrorlessEach(call: TSESTree.CallExpression): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !CALLBACK_EACH_METHODS.has(staticMemberName(callee) ?? '')) return false;
+    const library = skipTransparent(callee.object);
+    if (library.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOfIdentifier(this.sourceCode, library);
+    const source = variable ? getImportSource(variable) : null;
+    if (!source || !CALLBACK_COLLECTION_MODULES.has(source.module) || (source.imported !== 'default' && source.imported !== '*')) return false;
+    const iteratee = call.arguments.at(-1);
+    if (!iteratee || !isFunctionNode(iteratee) || iteratee.async || iteratee.params.length < 2) return false;
+    const done = iteratee.params.at(-1);
+    if (done?.type !== AST_NODE_TYPES.Identifier) return false;
+    const declared = this.sourceCode.getDeclaredVariables(iteratee).find((candidate) => candidate.name === done.name);
+    if (!declared || declared.references.length === 0) return false;
+    return declared.references.every((reference) => {
+      const use = reference.identifier;
+      const parent = use.parent;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== use) return false;
+      const [first] = parent.arguments;
+      return first === undefined || isNothing(first);
+    });
   }
 
   /**
@@ -2366,9 +2560,17 @@ class FunctionWalk {
     if (body.type !== AST_NODE_TYPES.BlockStatement) this.results.push(body);
     this.walk(body, true);
     this.recordSettingToggle();
+    // `canReject` is decided when first asked (most summaries are asked only what they wait on or
+    // write): its question may read other modules (`FileEffects.cannotRejectElsewhere`).
+    const { effects, fn } = this;
+    const decide = (): boolean => this.canReject();
+    let canReject: boolean | undefined;
     return {
       waits: this.waits(),
-      canReject: this.canReject(),
+      get canReject(): boolean {
+        if (canReject === undefined) canReject = effects.deciding(fn, decide);
+        return canReject;
+      },
       writes: this.writes,
       readsFiles: this.readsFiles,
       readsEnv: this.readsEnv,
@@ -2976,6 +3178,33 @@ class FunctionWalk {
     }
     return false;
   }
+}
+
+/**
+ * The name `value` is kept under when it is stored, not used: `{ reject }` / `{ fail: reject }`
+ * (a property of an object literal) or `this.fail = reject` / `state.fail = reject`; else null.
+ */
+/** True when the class enclosing `member` (a `this.name` expression) declares `name` as a TypeScript `private` field or constructor parameter property. */
+function isPrivateField(member: TSESTree.Node, name: string): boolean {
+  let node: TSESTree.Node | undefined = member.parent;
+  while (node && node.type !== AST_NODE_TYPES.ClassBody) node = node.parent;
+  if (!node) return false;
+  return node.body.some((element) => {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition) return !element.computed && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name && element.accessibility === 'private';
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'constructor') return false;
+    return element.value.params.some((param) => {
+      if (param.type !== AST_NODE_TYPES.TSParameterProperty || param.accessibility !== 'private') return false;
+      const target = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+      return target.type === AST_NODE_TYPES.Identifier && target.name === name;
+    });
+  });
+}
+
+function storedUnder(value: TSESTree.Identifier): string | null {
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === value && !parent.computed && parent.parent.type === AST_NODE_TYPES.ObjectExpression) return writtenName(parent.key);
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === value && parent.left.type === AST_NODE_TYPES.MemberExpression) return writtenName(parent.left);
+  return null;
 }
 
 /** A callback whose own statements end the process (`() => process.exit(0)`, `() => { log(); process.exit(1); }`). */

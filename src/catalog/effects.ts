@@ -854,3 +854,26 @@ export const CANNOT_THROW_CALLS: ReadonlySet<string> = new Set([
 
 /** Global constructors that cannot throw when given no arguments: `new Date()`, `new Map()`. */
 export const CANNOT_THROW_CONSTRUCTORS: ReadonlySet<string> = new Set(['Date', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object', 'AbortController']);
+
+/**
+ * Callback-style collection libraries whose each-loops return a promise when no final callback is
+ * passed (`async.each(items, (item, done) => ...)`): it rejects only when an iteratee hands an
+ * error to its callback.
+ */
+export const CALLBACK_COLLECTION_MODULES: ReadonlySet<string> = new Set(['async', 'neo-async', 'async/each', 'async/eachSeries', 'async/eachLimit']);
+
+/** The each-loops of `CALLBACK_COLLECTION_MODULES`: their iteratee is the last argument. */
+export const CALLBACK_EACH_METHODS: ReadonlySet<string> = new Set([
+  'each',
+  'eachSeries',
+  'eachLimit',
+  'eachOf',
+  'eachOfSeries',
+  'eachOfLimit',
+  'forEach',
+  'forEachSeries',
+  'forEachLimit',
+  'forEachOf',
+  'forEachOfSeries',
+  'forEachOfLimit',
+]);

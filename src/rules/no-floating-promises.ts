@@ -123,6 +123,12 @@ function isErrorFirstCallbackWritten(argument: TSESTree.Node, minParams: number,
   return first?.type === AST_NODE_TYPES.Identifier && errorName.test(first.name);
 }
 
+/** Code that runs in a function written with the return type `void` (`stop(): void { ... }`). */
+function declaredVoid(execution: ReturnType<typeof getExecutionContext>): boolean {
+  if (execution.kind !== 'function' || execution.node.async) return false;
+  return execution.node.returnType?.typeAnnotation.type === AST_NODE_TYPES.TSVoidKeyword;
+}
+
 /** Is `name` the global (not declared or imported in the file) at `node`? */
 function isGlobalAt(sourceCode: Readonly<TSESLint.SourceCode>, name: string, node: TSESTree.Node): boolean {
   const variable = ASTUtils.findVariable(sourceCode.getScope(node), name);
@@ -392,6 +398,10 @@ export default createRule<Options, MessageIds>({
           // cannot reject (see `FileEffects.capturesResolverOnly`).
           // Inside an async function it is a forgotten `return`/`await` of the promise instead.
           if (!checkCannotReject && !getAwaitableFunction(node) && effects.capturesResolverOnly(node)) return [];
+          // `terminate(id): void { new Promise((resolve, reject) => { ...; this.request(id, resolve, reject); }); }`:
+          // a wrapper that cannot reject (its `reject` unused or only kept, `FileEffects.valueCanReject`)
+          // dropped in a function declared to return nothing: no forgotten `return`, no lost error.
+          if (!checkCannotReject && declaredVoid(getExecutionContext(node)) && !effects.valueCanReject(node)) return [];
           return promises.isPromise(node) ? [node] : [];
         case AST_NODE_TYPES.Identifier:
         case AST_NODE_TYPES.MemberExpression:

@@ -1,0 +1,678 @@
+/**
+ * The functions a call runs when they live in another module of the project, found without type
+ * information: for "can the promise of this call reject at all?" (`FileEffects.valueCanReject`),
+ * asked only when a rule is about to report.
+ *
+ * A module is parsed here (typescript-eslint's parser, with scope analysis) the first time a call
+ * needs one of its functions, once per version of the file for the process (`fromModuleText`),
+ * and gets a rule context of its own (`ModuleView.context`), so the same per-file analyses
+ * (`getFileEffects`) answer for its functions as for the linted file's.
+ *
+ * What a call runs is found for these callees (each followed only through relative imports,
+ * `export ... from` re-exports included):
+ * - `f()` / `ns.f()`: a function imported from a relative module (named, default or through a
+ *   namespace import): its declaration there;
+ * - `super.m()`: `m` of the class the enclosing class extends (or the nearest ancestor that has it),
+ *   in this file or imported;
+ * - `this.m()` where `m` is inherited from a class of another module;
+ * - `x.m()` where the class or interface `x` is declared as is known: from a type annotation (a
+ *   parameter, a variable, a class field, a constructor's parameter property, an interface
+ *   property, a method's or function's return type, also an element of a tuple-typed destructured
+ *   parameter), a `new C()` the field or `const` is given, `this`, `super`, and chains of these
+ *   (`this.server.adapter.getMembers(id)`: the `server` field is a `Server`, whose `adapter`
+ *   field is an `AdapterInterface`).
+ * For a declared type, every class that can be behind it is asked, not just the declared one: the
+ * class itself (when it has the method) and the classes of its own folder that extend or implement
+ * it, directly or through each other (an interface implemented once in memory and once over a
+ * network client gives two methods). A class whose method is abstract, or a declared type with no
+ * class found for it, answers "unknown". The folder bound is the evidence's limit: an
+ * implementation kept in another folder is not seen.
+ *
+ * Bounds: a module larger than `fromModuleText` reads is not parsed; a folder of more than
+ * `MAX_FOLDER_FILES` source files is not scanned; type and name resolution follow at most
+ * `MAX_HOPS` steps; the caller bounds how many modules deep one question goes.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast-node-types';
+import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { type FunctionNode, isFunctionNode } from './async-context';
+import { fromModuleText } from './module-exports';
+import { resolveRelativeModule } from './module-resolution';
+import type { AnyRuleContext } from './per-file';
+
+/** One module: the linted file, or one parsed here, with a rule context the per-file analyses accept. */
+export interface ModuleView {
+  readonly file: string;
+  readonly context: AnyRuleContext;
+  readonly program: TSESTree.Program;
+}
+
+/** A function found for a call, with the module it is written in. */
+export interface FoundFunction {
+  readonly module: ModuleView;
+  readonly fn: FunctionNode;
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** A type a receiver is declared as: a class or an interface, with its module. */
+type DeclaredType =
+  | { readonly kind: 'class'; readonly module: ModuleView; readonly node: ClassNode; readonly name: string }
+  | { readonly kind: 'interface'; readonly module: ModuleView; readonly node: TSESTree.TSInterfaceDeclaration; readonly name: string };
+
+/** How many imports or re-exports one name resolution follows, and how many ancestors a class lookup climbs. */
+const MAX_HOPS = 4;
+/** How long a receiver chain is followed (`this.server.adapter.getNamespace(id)` is four steps). */
+const MAX_CHAIN = 8;
+/** The largest folder whose files are read for the classes behind a type. */
+const MAX_FOLDER_FILES = 60;
+const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+const JSX_FILE = /\.(?:[jt]sx|[cm]?js)$/;
+/** What follows `extends` / `implements` in a class declaration's head, up to its `{`. */
+const HERITAGE = /\b(?:extends|implements)\s+([^{;]{1,300})\{/g;
+
+/** What one parse gives, kept with the file's text (see `fromModuleText`). */
+interface Parsed {
+  readonly sourceCode: TSESLint.SourceCode;
+  view?: ModuleView;
+}
+
+/** Sets every node's `parent`, as a linter does while it walks (the parser leaves them unset). */
+function setParents(root: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(value) ? value : [value];
+      for (const child of children) {
+        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') {
+          (child as { parent?: TSESTree.Node }).parent = node;
+          stack.push(child as TSESTree.Node);
+        }
+      }
+    }
+  }
+}
+
+/** `text` of `file` parsed with scope analysis into a `SourceCode`, or null when it does not parse (or ESLint is not there). */
+function parseModule(file: string, text: string): Parsed | null {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const parser = require('@typescript-eslint/parser') as typeof import('@typescript-eslint/parser');
+    const jsx = JSX_FILE.test(file);
+    const result = parser.parseForESLint(text, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, tokens: true, comment: true, jsx, ecmaFeatures: { jsx }, filePath: file });
+    const visitorKeys = result.visitorKeys as unknown as Record<string, readonly string[]>;
+    setParents(result.ast as unknown as TSESTree.Node, visitorKeys);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { SourceCode } = require('eslint') as { SourceCode: new (config: object) => TSESLint.SourceCode };
+    const sourceCode = new SourceCode({ text, ast: result.ast, parserServices: result.services, scopeManager: result.scopeManager, visitorKeys });
+    return { sourceCode };
+  } catch {
+    return null;
+  }
+}
+
+/** Per linted file's AST: its own view. */
+const ownViews = new WeakMap<object, ModuleView>();
+
+/** The linted file as a `ModuleView`. */
+export function ownModule(context: AnyRuleContext): ModuleView {
+  const key = context.sourceCode.ast;
+  let view = ownViews.get(key);
+  if (!view) {
+    view = { file: context.filename, context, program: context.sourceCode.ast as TSESTree.Program };
+    ownViews.set(key, view);
+  }
+  return view;
+}
+
+/**
+ * The module `file` parsed (see the module comment), with a rule context made from `host`'s
+ * (its settings, language options and working folder; no options, no reports); null when the file
+ * cannot be read or parsed, or is a declaration file.
+ */
+function moduleAt(file: string, host: AnyRuleContext): ModuleView | null {
+  if (DECLARATION_FILE.test(file) || !SOURCE_FILE.test(file)) return null;
+  const parsed = fromModuleText(file, 'parsedModule', (text) => parseModule(file, text));
+  if (!parsed) return null;
+  if (!parsed.view) {
+    const sourceCode = parsed.sourceCode;
+    const context = {
+      id: host.id,
+      options: [],
+      settings: host.settings,
+      languageOptions: host.languageOptions,
+      parserOptions: host.parserOptions,
+      parserPath: host.parserPath,
+      cwd: host.cwd,
+      filename: file,
+      physicalFilename: file,
+      sourceCode,
+      getSourceCode: () => sourceCode,
+      getFilename: () => file,
+      getPhysicalFilename: () => file,
+      getCwd: () => host.cwd,
+      getScope: () => sourceCode.scopeManager?.globalScope,
+      report: () => undefined,
+    } as unknown as AnyRuleContext;
+    parsed.view = { file, context, program: sourceCode.ast as TSESTree.Program };
+    ownViews.set(sourceCode.ast, parsed.view);
+  }
+  return parsed.view;
+}
+
+/** The module a relative specifier names from `from`, parsed, or null. */
+function importedModule(from: ModuleView, specifier: string): ModuleView | null {
+  if (!specifier.startsWith('.')) return null;
+  const resolved = resolveRelativeModule(from.file, specifier);
+  return resolved ? moduleAt(resolved.file, from.context) : null;
+}
+
+/** An import or export specifier's name (an identifier or a string literal). */
+function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
+}
+
+/** A name declared at a module's top level. */
+type TopLevel =
+  | { readonly kind: 'class'; readonly node: ClassNode }
+  | { readonly kind: 'interface'; readonly node: TSESTree.TSInterfaceDeclaration }
+  | { readonly kind: 'function'; readonly node: FunctionNode }
+  | { readonly kind: 'import'; readonly source: string; readonly imported: string }
+  | { readonly kind: 'other' };
+
+interface ModuleNames {
+  readonly declared: ReadonlyMap<string, TopLevel>;
+  /** Local names exported under another name (`export { a as b }`): exported name to local name. */
+  readonly exportedAs: ReadonlyMap<string, string>;
+  /** `export { a } from './x'` / `export * from './x'`: the specifier and the names (null: all). */
+  readonly reExports: ReadonlyArray<{ readonly names: ReadonlyMap<string, string> | null; readonly source: string }>;
+}
+
+const moduleNames = new WeakMap<object, ModuleNames>();
+
+/** The top-level declarations, imports and exports of a module, read once per program. */
+function namesOf(view: ModuleView): ModuleNames {
+  const known = moduleNames.get(view.program);
+  if (known) return known;
+  const declared = new Map<string, TopLevel>();
+  const exportedAs = new Map<string, string>();
+  const reExports: Array<{ names: Map<string, string> | null; source: string }> = [];
+  const declare = (statement: TSESTree.Node, defaultExport: boolean): void => {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ClassDeclaration:
+        if (statement.id) declared.set(statement.id.name, { kind: 'class', node: statement });
+        if (defaultExport) declared.set('default', { kind: 'class', node: statement });
+        break;
+      case AST_NODE_TYPES.TSInterfaceDeclaration:
+        declared.set(statement.id.name, { kind: 'interface', node: statement });
+        break;
+      case AST_NODE_TYPES.FunctionDeclaration:
+        if (statement.id) declared.set(statement.id.name, { kind: 'function', node: statement });
+        if (defaultExport) declared.set('default', { kind: 'function', node: statement });
+        break;
+      case AST_NODE_TYPES.VariableDeclaration:
+        for (const declarator of statement.declarations) {
+          if (declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
+          const init = declarator.init ? skipTransparent(declarator.init) : null;
+          if (statement.kind === 'const' && init && isFunctionNode(init)) declared.set(declarator.id.name, { kind: 'function', node: init });
+          else if (statement.kind === 'const' && init?.type === AST_NODE_TYPES.ClassExpression) declared.set(declarator.id.name, { kind: 'class', node: init });
+          else declared.set(declarator.id.name, { kind: 'other' });
+        }
+        break;
+      case AST_NODE_TYPES.ImportDeclaration:
+        // `import type` too: still the way to the class or interface a receiver is declared as.
+        for (const specifier of statement.specifiers) {
+          const imported =
+            specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
+              ? 'default'
+              : specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier
+                ? '*'
+                : nameOf(specifier.imported);
+          declared.set(specifier.local.name, { kind: 'import', source: String(statement.source.value), imported });
+        }
+        break;
+      default:
+        break;
+    }
+  };
+  for (const statement of view.program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      if (statement.declaration) declare(statement.declaration, false);
+      if (statement.source) {
+        const names = new Map<string, string>();
+        for (const specifier of statement.specifiers) {
+          const local = nameOf(specifier.local);
+          const exported = nameOf(specifier.exported);
+          names.set(exported, local);
+        }
+        reExports.push({ names, source: String(statement.source.value) });
+      } else {
+        for (const specifier of statement.specifiers) {
+          const local = nameOf(specifier.local);
+          const exported = nameOf(specifier.exported);
+          if (local !== exported) exportedAs.set(exported, local);
+        }
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
+      if (!statement.exported) reExports.push({ names: null, source: String(statement.source.value) });
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration.type === AST_NODE_TYPES.Identifier) exportedAs.set('default', declaration.name);
+      else if (isFunctionNode(declaration)) declared.set('default', { kind: 'function', node: declaration });
+      else if (declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.ClassExpression) declared.set('default', { kind: 'class', node: declaration });
+      if (declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.FunctionDeclaration) declare(declaration, true);
+    } else {
+      declare(statement, false);
+    }
+  }
+  const names: ModuleNames = { declared, exportedAs, reExports };
+  moduleNames.set(view.program, names);
+  return names;
+}
+
+/** What a top-level name of a module is, following imports and re-exports into other modules. */
+type Resolved =
+  | { readonly kind: 'class'; readonly module: ModuleView; readonly node: ClassNode; readonly name: string }
+  | { readonly kind: 'interface'; readonly module: ModuleView; readonly node: TSESTree.TSInterfaceDeclaration; readonly name: string }
+  | { readonly kind: 'function'; readonly module: ModuleView; readonly node: FunctionNode }
+  | { readonly kind: 'namespace'; readonly module: ModuleView };
+
+/** The top-level name `name` of `view` (`local`: as its own code uses it; else as it exports it). */
+function resolveName(view: ModuleView, name: string, local: boolean, hops: number): Resolved | null {
+  if (hops > MAX_HOPS) return null;
+  const names = namesOf(view);
+  const own = names.declared.get(local ? name : (names.exportedAs.get(name) ?? name));
+  if (own) {
+    switch (own.kind) {
+      case 'class':
+        return { kind: 'class', module: view, node: own.node, name };
+      case 'interface':
+        return { kind: 'interface', module: view, node: own.node, name };
+      case 'function':
+        return { kind: 'function', module: view, node: own.node };
+      case 'import': {
+        const target = importedModule(view, own.source);
+        if (!target) return null;
+        if (own.imported === '*') return { kind: 'namespace', module: target };
+        return resolveName(target, own.imported, false, hops + 1);
+      }
+      default:
+        return null;
+    }
+  }
+  if (local) return null;
+  for (const reExport of names.reExports) {
+    const original = reExport.names === null ? name : reExport.names.get(name);
+    if (original === undefined) continue;
+    const target = importedModule(view, reExport.source);
+    const found = target ? resolveName(target, original, false, hops + 1) : null;
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The class node `node` is inside, when `this` there is its instance (not inside a plain nested `function`). */
+function enclosingClassOf(node: TSESTree.Node): ClassNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
+    if (
+      (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) &&
+      current.parent?.type !== AST_NODE_TYPES.MethodDefinition &&
+      current.parent?.type !== AST_NODE_TYPES.PropertyDefinition
+    ) {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** The class `classNode` extends, found by name in its module or through an import; null when unknown. */
+function superClassOf(view: ModuleView, classNode: ClassNode): DeclaredType | null {
+  const superClass = classNode.superClass ? skipTransparent(classNode.superClass) : null;
+  if (superClass?.type !== AST_NODE_TYPES.Identifier) return null;
+  const found = resolveName(view, superClass.name, true, 0);
+  return found?.kind === 'class' ? found : null;
+}
+
+/** A class member's name, for a plain or private key. */
+function memberKey(member: TSESTree.ClassElement): string | null {
+  if (member.type === AST_NODE_TYPES.StaticBlock || member.type === AST_NODE_TYPES.TSIndexSignature || member.computed) return null;
+  if (member.key.type === AST_NODE_TYPES.Identifier) return member.key.name;
+  if (member.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${member.key.name}`;
+  return member.key.type === AST_NODE_TYPES.Literal ? String(member.key.value) : null;
+}
+
+/** `m` of a class or, when it has none, of the nearest ancestor that has it: the function, `'abstract'`, or null when not found. */
+function methodOf(type: DeclaredType & { kind: 'class' }, name: string): FoundFunction | 'abstract' | null {
+  let current: DeclaredType | null = type;
+  for (let level = 0; current?.kind === 'class' && level <= MAX_HOPS; level += 1) {
+    let abstract = false;
+    for (const member of current.node.body.body) {
+      if (memberKey(member) !== name || ('static' in member && member.static)) continue;
+      if (member.type === AST_NODE_TYPES.TSAbstractMethodDefinition || member.type === AST_NODE_TYPES.TSAbstractPropertyDefinition) abstract = true;
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method' && member.value.type === AST_NODE_TYPES.FunctionExpression) {
+        return { module: current.module, fn: member.value };
+      }
+      if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value) {
+        const value = skipTransparent(member.value);
+        return isFunctionNode(value) ? { module: current.module, fn: value } : null;
+      }
+    }
+    if (abstract) return 'abstract';
+    current = superClassOf(current.module, current.node);
+  }
+  return null;
+}
+
+/** The types a type annotation names: classes and interfaces (`A | null` gives A's); null when anything else is in it. */
+function typesOfAnnotation(view: ModuleView, annotation: TSESTree.Node | undefined, hops: number): DeclaredType[] | null {
+  if (!annotation || hops > MAX_CHAIN + 2) return null;
+  const type = annotation.type === AST_NODE_TYPES.TSTypeAnnotation ? annotation.typeAnnotation : annotation;
+  switch (type.type) {
+    case AST_NODE_TYPES.TSTypeReference: {
+      if (type.typeName.type !== AST_NODE_TYPES.Identifier) return null;
+      const found = resolveName(view, type.typeName.name, true, 0);
+      return found?.kind === 'class' || found?.kind === 'interface' ? [found] : null;
+    }
+    case AST_NODE_TYPES.TSUnionType: {
+      const all: DeclaredType[] = [];
+      for (const member of type.types) {
+        if (member.type === AST_NODE_TYPES.TSNullKeyword || member.type === AST_NODE_TYPES.TSUndefinedKeyword) continue;
+        const types = typesOfAnnotation(view, member, hops + 1);
+        if (!types) return null;
+        all.push(...types);
+      }
+      return all.length > 0 ? all : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** `new C(...)` with `C` a class of the module or imported: that class. */
+function typesOfConstruction(view: ModuleView, node: TSESTree.Node): DeclaredType[] | null {
+  if (node.type !== AST_NODE_TYPES.NewExpression) return null;
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+  const found = resolveName(view, callee.name, true, 0);
+  return found?.kind === 'class' ? [found] : null;
+}
+
+/** The declared type of the field or getter `name` of a class (or of its ancestors) or of an interface's property. */
+function memberTypes(type: DeclaredType, name: string, hops: number): DeclaredType[] | null {
+  if (hops > MAX_CHAIN) return null;
+  if (type.kind === 'interface') {
+    for (const member of type.node.body.body) {
+      if (member.type !== AST_NODE_TYPES.TSPropertySignature || member.computed || member.key.type !== AST_NODE_TYPES.Identifier || member.key.name !== name) continue;
+      return typesOfAnnotation(type.module, member.typeAnnotation, hops + 1);
+    }
+    return null;
+  }
+  let current: DeclaredType | null = type;
+  for (let level = 0; current?.kind === 'class' && level <= MAX_HOPS; level += 1) {
+    for (const member of current.node.body.body) {
+      if (memberKey(member) === name && !('static' in member && member.static)) {
+        if (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.TSAbstractPropertyDefinition) {
+          if (member.typeAnnotation) return typesOfAnnotation(current.module, member.typeAnnotation, hops + 1);
+          return member.value ? typesOfConstruction(current.module, skipTransparent(member.value)) : null;
+        }
+        if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'get') return typesOfAnnotation(current.module, member.value.returnType, hops + 1);
+        return null;
+      }
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+        for (const param of member.value.params) {
+          if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+          const target = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+          if (target.type === AST_NODE_TYPES.Identifier && target.name === name) return closedTypes(typesOfAnnotation(current.module, target.typeAnnotation, hops + 1));
+        }
+      }
+    }
+    current = superClassOf(current.module, current.node);
+  }
+  return null;
+}
+
+/** The declared return type of `m` of a type (a class method's `): T`, an interface method signature's). */
+function returnTypes(type: DeclaredType, name: string, hops: number): DeclaredType[] | null {
+  if (type.kind === 'interface') {
+    for (const member of type.node.body.body) {
+      if (member.type === AST_NODE_TYPES.TSMethodSignature && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name) {
+        return typesOfAnnotation(type.module, member.returnType, hops + 1);
+      }
+    }
+    return null;
+  }
+  const method = methodOf(type, name);
+  return method && method !== 'abstract' ? typesOfAnnotation(method.module, method.fn.returnType, hops + 1) : null;
+}
+
+/**
+ * The class or interface types the value of `expression` (in `view`) is declared as (see the
+ * module comment), or null when not known.
+ */
+function typesOf(view: ModuleView, expression: TSESTree.Node, hops: number): DeclaredType[] | null {
+  if (hops > MAX_CHAIN) return null;
+  const node = skipTransparent(expression);
+  switch (node.type) {
+    case AST_NODE_TYPES.ThisExpression: {
+      const classNode = enclosingClassOf(node);
+      return classNode ? [{ kind: 'class', module: view, node: classNode, name: classNode.id?.name ?? '' }] : null;
+    }
+    case AST_NODE_TYPES.NewExpression:
+      return typesOfConstruction(view, node);
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = staticMemberName(node);
+      const owners = name === null ? null : typesOf(view, node.object, hops + 1);
+      if (!owners || name === null) return null;
+      const all: DeclaredType[] = [];
+      for (const owner of owners) {
+        const types = memberTypes(owner, name, hops + 1);
+        if (!types) return null;
+        all.push(...types);
+      }
+      return all;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipTransparent(node.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const found = localOrImportedFunction(view, callee);
+        return found ? typesOfAnnotation(found.module, found.fn.returnType, hops + 1) : null;
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+      const name = staticMemberName(callee);
+      const owners = name === null ? null : typesOf(view, callee.object, hops + 1);
+      if (!owners || name === null) return null;
+      const all: DeclaredType[] = [];
+      for (const owner of owners) {
+        const types = returnTypes(owner, name, hops + 1);
+        if (!types) return null;
+        all.push(...types);
+      }
+      return all;
+    }
+    case AST_NODE_TYPES.Identifier:
+      return typesOfVariable(view, node, hops);
+    default:
+      return null;
+  }
+}
+
+/**
+ * `types` when none is an interface or an abstract class, else null. A parameter (also a
+ * constructor's parameter property) is where the caller plugs in its own implementation of such
+ * a type (a Redis cache for a `Cache`, a network adapter from another package): the classes found
+ * beside the declaration are not all that can be behind it.
+ */
+function closedTypes(types: DeclaredType[] | null): DeclaredType[] | null {
+  if (types === null) return null;
+  return types.some((type) => type.kind === 'interface' || type.node.abstract === true) ? null : types;
+}
+
+/** The declared type of a variable or parameter read by `identifier`, from its annotation or its `const` initialiser. */
+function typesOfVariable(view: ModuleView, identifier: TSESTree.Identifier, hops: number): DeclaredType[] | null {
+  const variable = variableOfIdentifier(view.context.sourceCode, identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!definition) return null;
+  const declared = definition.name as TSESTree.Identifier;
+  if (declared.typeAnnotation) {
+    const types = typesOfAnnotation(view, declared.typeAnnotation, hops + 1);
+    return definition.type === 'Parameter' ? closedTypes(types) : types;
+  }
+  if (definition.type === 'Parameter') {
+    // `([id, space]: [string, Space]) => ...`: an element of a tuple-typed array pattern.
+    const pattern = declared.parent;
+    if (pattern?.type === AST_NODE_TYPES.ArrayPattern && pattern.typeAnnotation?.typeAnnotation.type === AST_NODE_TYPES.TSTupleType) {
+      const element = pattern.typeAnnotation.typeAnnotation.elementTypes[pattern.elements.indexOf(declared)];
+      return element ? typesOfAnnotation(view, element, hops + 1) : null;
+    }
+    return null;
+  }
+  if (definition.type !== 'Variable' || definition.node.id !== declared || !definition.node.init) return null;
+  if (definition.parent.kind !== 'const') return null;
+  return typesOf(view, definition.node.init, hops + 1);
+}
+
+/** A function of `view` or imported into it from a relative module, called by the name `callee`. */
+function localOrImportedFunction(view: ModuleView, callee: TSESTree.Identifier): FoundFunction | null {
+  const variable = variableOfIdentifier(view.context.sourceCode, callee);
+  // Declared in a nested scope: not a top-level name.
+  if (variable && variable.scope.type !== 'module' && variable.scope.type !== 'global') return null;
+  const found = resolveName(view, callee.name, true, 0);
+  return found?.kind === 'function' ? { module: found.module, fn: found.node } : null;
+}
+
+/** Per folder and name: the classes of the folder that extend or implement the name, directly or through each other. */
+const relatedInFolder = new Map<string, readonly DeclaredType[] | null>();
+
+/**
+ * The classes that can be behind a value declared as `type`: `type` itself when it is a class, and
+ * the classes of `type`'s folder that extend or implement it, directly or through each other.
+ * Null when the folder cannot be read or holds more than `MAX_FOLDER_FILES` source files.
+ */
+function classesBehind(type: DeclaredType): DeclaredType[] | null {
+  const folder = path.dirname(type.module.file);
+  const key = `${folder}\0${type.name}\0${type.module.file}`;
+  let related = relatedInFolder.get(key);
+  if (related === undefined) {
+    related = findRelated(folder, type);
+    relatedInFolder.set(key, related);
+  }
+  if (related === null) return null;
+  return type.kind === 'class' ? [type, ...related.filter((found) => found.node !== type.node)] : [...related];
+}
+
+function findRelated(folder: string, type: DeclaredType): DeclaredType[] | null {
+  if (!type.name) return [];
+  let entries: string[];
+  try {
+    entries = readdirSync(folder).filter((name) => SOURCE_FILE.test(name) && !DECLARATION_FILE.test(name));
+  } catch {
+    return null;
+  }
+  if (entries.length > MAX_FOLDER_FILES) return null;
+  const names = new Set([type.name]);
+  const found: DeclaredType[] = [];
+  const seen = new Set<ClassNode>([]);
+  const related = (expression: TSESTree.Node | null | undefined): boolean => {
+    const node = expression ? skipTransparent(expression) : null;
+    return node?.type === AST_NODE_TYPES.Identifier && names.has(node.name);
+  };
+  for (let round = 0; round < MAX_HOPS; round += 1) {
+    const before = found.length;
+    for (const entry of entries) {
+      const file = path.join(folder, entry);
+      // Only a file whose text names one of the classes after `extends` / `implements` is parsed.
+      const heritage = fromModuleText(file, 'classHeritage', (text) => [...text.matchAll(HERITAGE)].map((match) => match[1] ?? '').join(' '));
+      if (!heritage || ![...names].some((name) => new RegExp(`(?:^|[^\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(heritage))) continue;
+      const view = moduleAt(file, type.module.context);
+      if (!view) continue;
+      for (const declared of namesOf(view).declared.values()) {
+        if (declared.kind !== 'class' || seen.has(declared.node)) continue;
+        const classNode = declared.node;
+        if (!related(classNode.superClass) && !classNode.implements.some((clause) => related(clause.expression))) continue;
+        seen.add(classNode);
+        const name = classNode.id?.name ?? '';
+        found.push({ kind: 'class', module: view, node: classNode, name });
+        if (name) names.add(name);
+      }
+    }
+    if (found.length === before) break;
+  }
+  return found;
+}
+
+/**
+ * The functions the method `name` can be for a value declared as one of `types`: for each class
+ * that can be behind it (see `classesBehind`), the method it has or inherits. Abstract classes
+ * only lend their methods to their subclasses. Null when any class has no such method or an
+ * abstract one, or when no class is found.
+ */
+function methodsBehind(types: readonly DeclaredType[], name: string): FoundFunction[] | null {
+  const all: FoundFunction[] = [];
+  for (const type of types) {
+    const classes = classesBehind(type);
+    if (!classes) return null;
+    let concrete = 0;
+    for (const candidate of classes) {
+      if (candidate.kind !== 'class') continue;
+      const isAbstract = candidate.node.abstract === true;
+      const method = methodOf(candidate, name);
+      if (isAbstract && (method === null || method === 'abstract')) continue;
+      if (method === null || method === 'abstract') return null;
+      concrete += 1;
+      if (!all.some((known) => known.fn === method.fn)) all.push(method);
+    }
+    if (concrete === 0) return null;
+  }
+  return all;
+}
+
+/**
+ * The functions `call` (in the linted file or a module parsed here) can run, when they are found in
+ * another module (see the module comment); null when not known, or when the callee or the type
+ * of its receiver is declared in the calling module itself (a function of the file, a method of one
+ * of its classes): those are the caller's own summaries to follow. A type declared elsewhere may
+ * still lead back to a class of this module (an interface it implements).
+ */
+export function calleesElsewhere(view: ModuleView, call: TSESTree.CallExpression): FoundFunction[] | null {
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const found = localOrImportedFunction(view, callee);
+    return found && found.module !== view ? [found] : null;
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = staticMemberName(callee);
+  if (name === null) return null;
+  const object = skipTransparent(callee.object);
+  if (object.type === AST_NODE_TYPES.Super) {
+    const classNode = enclosingClassOf(object);
+    const parent = classNode ? superClassOf(view, classNode) : null;
+    const method = parent?.kind === 'class' ? methodOf(parent, name) : null;
+    return method && method !== 'abstract' ? [method] : null;
+  }
+  if (object.type === AST_NODE_TYPES.ThisExpression) {
+    const classNode = enclosingClassOf(object);
+    if (!classNode) return null;
+    const method = methodOf({ kind: 'class', module: view, node: classNode, name: classNode.id?.name ?? '' }, name);
+    return method && method !== 'abstract' && method.module !== view ? [method] : null;
+  }
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    const variable = variableOfIdentifier(view.context.sourceCode, object);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type === 'ImportBinding') {
+      const found = resolveName(view, object.name, true, 0);
+      if (found?.kind !== 'namespace') return null;
+      const member = resolveName(found.module, name, false, 1);
+      return member?.kind === 'function' ? [{ module: member.module, fn: member.node }] : null;
+    }
+  }
+  const types = typesOf(view, object, 0);
+  // A receiver declared as a class of this module itself is the caller's to judge (its summaries).
+  if (!types || types.length === 0 || types.every((type) => type.module === view)) return null;
+  return methodsBehind(types, name);
+}
