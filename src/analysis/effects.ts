@@ -80,6 +80,8 @@ import {
   moduleFunctionCachesOnArgument,
   moduleFunctionFinalizes,
   moduleFunctionWaitsOnNothing,
+  moduleFunctionRunsForever,
+  bodyRunsForever,
   moduleFunctionMayPrompt,
   moduleReadsOnlyEmbeddedStore,
   moduleFunctionReadsOnlyEmbeddedStore,
@@ -525,6 +527,22 @@ export class FileEffects {
       this.idleImports.set(key, answer);
     }
     return answer;
+  }
+
+  /**
+   * True when the call starts a function that never returns once started (`bodyRunsForever`: its
+   * body ends in `while (true) { ... }` / `for (;;) { ... }` with no `break` or `return`): an
+   * `async` function of this file, the declaration the checker resolves the callee to (typed), or
+   * a function of a relative module by its text. A worker's polling loop is such a function: its
+   * promise settles only by rejecting, and awaiting it would stop the caller for good.
+   */
+  startsEndlessLoop(call: EffectCall): boolean {
+    const fn = this.calledFunction(call);
+    if (fn) return fn.async && fn.body.type === AST_NODE_TYPES.BlockStatement && bodyRunsForever(this.sourceCode.getText(fn.body));
+    const declared = this.typedDeclaration(call);
+    if (declared) return bodyRunsForever(declared.parts.body);
+    const target = this.relativeModuleFunction(call);
+    return target?.file != null && moduleFunctionRunsForever(target.file, target.name);
   }
 
   /**

@@ -748,7 +748,11 @@ class FileModuleLoads implements ModuleLoads {
     const ast = this.sourceCode.ast;
     const specifiers = new Set(loads.specifiers);
     let unknownSpecifier = loads.unknownSpecifier;
+    const text = this.sourceCode.text;
     for (const offset of this.words.wordOccurrences('import', ast.range[0], ast.range[1])) {
+      // An `import(...)` expression's next token is its `(`: only an occurrence followed by `(`, a
+      // comment or a character that may be a space outside ASCII is looked up in the tree.
+      if (!mayOpenCall(text, offset + 'import'.length)) continue;
       const expression = nodeStartingAtAnyDepth(ast, offset, AST_NODE_TYPES.ImportExpression, this.sourceCode.visitorKeys);
       if (expression?.type !== AST_NODE_TYPES.ImportExpression) continue;
       const source = expression.source;
@@ -758,6 +762,19 @@ class FileModuleLoads implements ModuleLoads {
     this.allSpecifiers = { specifiers, unknownSpecifier };
     return this.allSpecifiers;
   }
+}
+
+/**
+ * Can the token after offset `from` of `text` be `(`: after ASCII spaces and line ends, a `(`, a
+ * `/` (a comment may come first) or a character outside ASCII (it may be a space)?
+ */
+function mayOpenCall(text: string, from: number): boolean {
+  for (let index = from; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 32 || (code >= 9 && code <= 13)) continue;
+    return code === 40 || code === 47 || code >= 128;
+  }
+  return false;
 }
 
 /**

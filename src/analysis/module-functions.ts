@@ -25,23 +25,24 @@ import {
 } from '../catalog/effects';
 import { NETWORK_CACHE_PACKAGES, NETWORK_DATABASE_PACKAGES } from '../catalog/run-contexts';
 import { bodyOpenAfterParameters, closingIndex, skipTrivia } from './guarded-bodies';
+import { readTextImports, textImportsOf, type TextImport } from './source-imports';
 
-/** `export * from './x'` / `export { a, b as c } from './x'` at a line start. */
-const RE_EXPORT = /^[ \t]*export\s+(?:\*|\{([^}]*)\})\s*from\s*['"]([^'"]+)['"]/gm;
+/**
+ * A module's text with the loads written in it (`readTextImports`), read on the first question:
+ * through `textImportsOf` (once per version of the file) when the text is a module's as
+ * `module-exports.ts` keeps it, else from the text itself.
+ */
+interface ModuleSource {
+  readonly text: string;
+  imports(): readonly TextImport[];
+}
 
-/** `export * from './x'` and `export { a, b } from './x'` of a module's text: the specifier and the names (null: all). */
-type ReExports = ReadonlyArray<{ readonly names: ReadonlySet<string> | null; readonly module: string }>;
-
-function scanReExports(text: string): ReExports {
-  const reExports: Array<{ names: ReadonlySet<string> | null; module: string }> = [];
-  if (!text.includes('from')) return reExports;
-  for (const match of text.matchAll(RE_EXPORT)) {
-    const [, list, specifier] = match;
-    if (specifier === undefined) continue;
-    const names = list === undefined ? null : new Set(list.split(',').map((part) => part.trim().split(/\s+as\s+/).at(-1) ?? '').filter(Boolean));
-    reExports.push({ names, module: specifier });
-  }
-  return reExports;
+function moduleSource(text: string, module: ResolvedModule | null): ModuleSource {
+  let imports: readonly TextImport[] | null = null;
+  return {
+    text,
+    imports: () => (imports ??= (module ? textImportsOf(module) : null) ?? readTextImports(text)),
+  };
 }
 
 /** How far `export ... from` chains are followed (a barrel `index.ts` re-exporting a module is one). */
@@ -162,7 +163,7 @@ type OwnAnswer<T> = { readonly declared: false } | { readonly declared: true; re
 
 /**
  * `derive` of the first declaration of `name` (`default` included) found in a module or, when it
- * declares none, in the modules it re-exports from (`export ... from`, at most
+ * declares none, in the modules it re-exports it from (`export * from`, `export { a as name } from`: followed as `a`; at most
  * `MAX_RE_EXPORT_HOPS` deep, in order); null when none is found or a module cannot be read. Each
  * module's own answer is kept with its text, under `key` (one per version of the file); the
  * re-exports are resolved and asked again at every question, so an edit of a re-exported module,
@@ -188,10 +189,13 @@ function fromExportedDeclaration<T>(
   if (own === null) return null;
   if (own.declared) return own.value;
   if (hops >= MAX_RE_EXPORT_HOPS) return null;
-  for (const reExport of fromModuleText(file, 'reExports', scanReExports, stats) ?? []) {
-    if (reExport.names !== null && !reExport.names.has(name)) continue;
-    const next = resolveRelativeModule(file, reExport.module);
-    const found = next ? fromExportedDeclaration(next, name, key, derive, hops + 1) : null;
+  for (const load of textImportsOf(resolved) ?? []) {
+    if (load.kind !== 're-export') continue;
+    // `export * from './x'` passes on every name but `default`; `export { a as b } from './x'` is `a` of `./x`.
+    const there = load.all ? (name === 'default' ? null : name) : (load.bindings.find((binding) => binding.name === name && binding.imported !== '*')?.imported ?? null);
+    if (there === null) continue;
+    const next = resolveRelativeModule(file, load.specifier);
+    const found = next ? fromExportedDeclaration(next, there, key, derive, hops + 1) : null;
     if (found !== null) return found;
   }
   return null;
@@ -310,30 +314,19 @@ const CALLED_NAME = /(?:([\w$]+)\s*\.\s*)?([\w$]+)\s*\(/g;
 /** Functions that compute from memory, besides `VALUE_METHODS`: conversions and `Math`/`Array`/`Object` helpers. */
 const VALUE_FUNCTIONS: ReadonlySet<string> = new Set(['String', 'Number', 'Boolean', 'floor', 'ceil', 'round', 'random', 'min', 'max', 'abs', 'keys', 'values', 'entries', 'from', 'isArray', 'map', 'filter']);
 
-/** An import of a module by its namespace or default name, or by named bindings (ES `import` or a `require`). */
-const MODULE_IMPORT =
-  /\bimport\s+(?:\*\s+as\s+([\w$]+)|([\w$]+)|\{([^}]*)\})\s+from\s*['"]([^'"]+)['"]|\b(?:const|let|var)\s+(?:([\w$]+)|\{([^}]*)\})\s*=\s*require\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
-
 /**
  * The local names a module's text binds to a built-in module that computes values in place
  * (`SYNC_VALUE_MODULES`): `path` of `import path from 'node:path'`, `pathLib` of `import * as
  * pathLib from 'path'`, `basename` of `import { basename } from 'path'` (an alias's local name),
- * and the same through `require`.
+ * and the same through `require` and an awaited `import()` (see `TextImport`).
  */
-function valueModuleNamesOf(text: string): ReadonlySet<string> {
+function valueModuleNamesOf(source: ModuleSource): ReadonlySet<string> {
   const names = new Set<string>();
+  const text = source.text;
   if (!text.includes('path') && !text.includes('url') && !text.includes('querystring')) return names;
-  for (const match of text.matchAll(MODULE_IMPORT)) {
-    const module = match[4] ?? match[7] ?? '';
-    if (!SYNC_VALUE_MODULES.has(module)) continue;
-    const single = match[1] ?? match[2] ?? match[5];
-    if (single !== undefined) names.add(single);
-    const list = match[3] ?? match[6];
-    if (list === undefined) continue;
-    for (const part of list.split(',')) {
-      const local = part.trim().split(/\s+as\s+|\s*:\s*/).at(-1);
-      if (local) names.add(local);
-    }
+  for (const load of source.imports()) {
+    if (load.kind === 're-export' || !SYNC_VALUE_MODULES.has(load.specifier)) continue;
+    for (const binding of load.bindings) names.add(binding.name);
   }
   return names;
 }
@@ -356,6 +349,51 @@ export function moduleFunctionWaitsOnNothing(resolved: ResolvedModule, name: str
   return followedWaitsOnNothing(resolved, name, 0, new Set([`${resolved.file}\0${name}`]));
 }
 
+/** `while (true) {` / `while (1) {` / `for (;;) {`: the head of a loop with no exit condition. */
+const ENDLESS_LOOP_HEAD = /\b(?:while\s*\(\s*(?:true|1)\s*\)|for\s*\(\s*;\s*;\s*\))\s*\{/;
+
+/** Where a nested function's block body opens: `=> {` or `function name(...) {`. */
+const NESTED_FUNCTION_OPEN = /=>\s*\{|\bfunction\b[^{};]*\{/g;
+
+/** `text` without the block bodies of the functions written inside it (their `return`s are their own). */
+function withoutNestedFunctionBodies(text: string): string {
+  let kept = '';
+  let from = 0;
+  NESTED_FUNCTION_OPEN.lastIndex = 0;
+  for (let match = NESTED_FUNCTION_OPEN.exec(text); match; match = NESTED_FUNCTION_OPEN.exec(text)) {
+    if (match.index < from) continue;
+    const open = match.index + match[0].length - 1;
+    const close = closingIndex(text, open);
+    if (close === -1) return kept + text.slice(from);
+    kept += text.slice(from, open + 1);
+    from = close;
+    NESTED_FUNCTION_OPEN.lastIndex = close;
+  }
+  return kept + text.slice(from);
+}
+
+/**
+ * True when a function body's text (from its `{` to its `}`) ends in a loop with no exit
+ * condition (`ENDLESS_LOOP_HEAD`) that contains no `break` and no `return` of its own (those of
+ * functions written inside it do not count): once it reaches the loop the function never returns
+ * (a polling worker's loop), so its promise settles only by rejecting. An early `return` before the
+ * loop (`if (!enabled) return;`) leaves that true for every call that gets to it.
+ */
+export function bodyRunsForever(body: string): boolean {
+  const head = ENDLESS_LOOP_HEAD.exec(body);
+  if (!head) return false;
+  const open = head.index + head[0].length - 1;
+  const close = closingIndex(body, open);
+  if (close === -1) return false;
+  if (/\b(?:break|return)\b/.test(withoutNestedFunctionBodies(body.slice(open + 1, close)))) return false;
+  return /^\s*\}?\s*$/.test(body.slice(close + 1));
+}
+
+/** True when the function `name` of a relative module runs forever once started (`bodyRunsForever` of its declaration's text). */
+export function moduleFunctionRunsForever(resolved: ResolvedModule, name: string): boolean {
+  return fromExportedDeclaration(resolved, name, 'runsForever', (parts) => bodyRunsForever(parts.body)) === true;
+}
+
 /**
  * `moduleFunctionWaitsOnNothing`'s reading of one declaration: its body text and the text of the
  * module it is in (for the names that module binds and imports), and that module's file when
@@ -363,7 +401,8 @@ export function moduleFunctionWaitsOnNothing(resolved: ResolvedModule, name: str
  * the declaration the checker found.
  */
 export function bodyWaitsOnNothing(body: string | null, text: string, file: string | null = null): boolean {
-  const own = ownWait(body, text);
+  const source = moduleSource(text, null);
+  const own = ownWait(body, source);
   if (own.kind === 'io') return false;
   // The file's real stats, so its text is the one `module-exports.ts` keeps (one `stat`, then cache hits).
   let module: ResolvedModule | null = null;
@@ -375,7 +414,7 @@ export function bodyWaitsOnNothing(body: string | null, text: string, file: stri
     }
   }
   const seen = new Set<string>();
-  return own.callees.every((callee) => calleeWaitsOnNothing(callee, module, text, 1, seen));
+  return own.callees.every((callee) => calleeWaitsOnNothing(callee, module, source, 1, seen));
 }
 
 /** How many functions deep `moduleFunctionWaitsOnNothing` follows the calls a body awaits or returns. */
@@ -393,17 +432,17 @@ type OwnWait = { readonly kind: 'io' } | { readonly kind: 'callees'; readonly ca
 
 const OWN_IO: OwnWait = { kind: 'io' };
 
-/** `followedWaitsOnNothing` of one callee of a body read from `module` (null: its file is unknown; `text` is its text). */
-function calleeWaitsOnNothing(callee: Callee, module: ResolvedModule | null, text: string, depth: number, seen: Set<string>): boolean {
+/** `followedWaitsOnNothing` of one callee of a body read from `module` (null: its file is unknown; `source` is its text). */
+function calleeWaitsOnNothing(callee: Callee, module: ResolvedModule | null, source: ModuleSource, depth: number, seen: Set<string>): boolean {
   if (depth > MAX_WAIT_DEPTH) return false;
   if (callee.kind === 'local') {
     if (module === null) {
       // Only this text: its own declaration, without following its imports.
-      const parts = ownFunctionParts(text, callee.name);
-      const own = ownWait(parts?.body ?? null, text);
+      const parts = ownFunctionParts(source.text, callee.name);
+      const own = ownWait(parts?.body ?? null, source);
       if (own.kind === 'io' || seen.has(`\0${callee.name}`)) return own.kind !== 'io';
       seen.add(`\0${callee.name}`);
-      return own.callees.every((next) => next.kind === 'local' && calleeWaitsOnNothing(next, null, text, depth + 1, seen));
+      return own.callees.every((next) => next.kind === 'local' && calleeWaitsOnNothing(next, null, source, depth + 1, seen));
     }
     const key = `${module.file}\0${callee.name}`;
     if (seen.has(key)) return true;
@@ -425,9 +464,12 @@ function calleeWaitsOnNothing(callee: Callee, module: ResolvedModule | null, tex
  * recursion contributes nothing more: `seen`).
  */
 function followedWaitsOnNothing(resolved: ResolvedModule, name: string, depth: number, seen: Set<string>): boolean {
-  const found = fromExportedDeclaration(resolved, name, 'ownWait', (parts, text, module) => ({ own: ownWait(parts.body, text, parts.parameters), module, text }));
+  const found = fromExportedDeclaration(resolved, name, 'ownWait', (parts, text, module) => {
+    const source = moduleSource(text, module);
+    return { own: ownWait(parts.body, source, parts.parameters), module, source };
+  });
   if (found === null || found.own.kind === 'io') return false;
-  return found.own.callees.every((callee) => calleeWaitsOnNothing(callee, found.module, found.text, depth + 1, seen));
+  return found.own.callees.every((callee) => calleeWaitsOnNothing(callee, found.module, found.source, depth + 1, seen));
 }
 
 /** `await import('uncrypto')`: a module loaded by a fixed name; after the first load the module cache answers. */
@@ -465,10 +507,10 @@ function calledKind(object: string | undefined, name: string, valueModuleNames: 
  * or returns the result of, each found as a declaration of the module's text or one of its
  * imports (a name that is neither, or a parameter of the declaration, is `io`).
  */
-function ownWait(body: string | null, text: string, parameters: string | null = null): OwnWait {
+function ownWait(body: string | null, source: ModuleSource, parameters: string | null = null): OwnWait {
   if (body === null || !body.trimStart().startsWith('{')) return OWN_IO;
   if (/\.then\s*\(|\byield\b|\bnew\s+Promise\b/.test(body)) return OWN_IO;
-  const valueModuleNames = valueModuleNamesOf(text);
+  const valueModuleNames = valueModuleNamesOf(source);
   const followed = new Set<string>();
   /** False when the called name is neither computed in place nor a function to follow. */
   const consider = (object: string | undefined, name: string, awaited = false): boolean => {
@@ -478,8 +520,8 @@ function ownWait(body: string | null, text: string, parameters: string | null = 
     // module of the project (`./redis-client`) or from a database or cache package; an object of
     // any other package (lodash's `_.filter`, ramda's `R.keys`) computes the value in place.
     if (kind === 'value' && object !== undefined && !valueModuleNames.has(object) && (VALUE_METHODS.has(name) || VALUE_FUNCTIONS.has(name))) {
-      const source = importedBinding(text, object) ?? namespaceImportOf(text, object);
-      const specifier = source?.specifier;
+      const imported = importedBinding(source, object) ?? namespaceImportOf(source, object);
+      const specifier = imported?.specifier;
       if (specifier !== undefined && (specifier.startsWith('.') || NETWORK_DATABASE_PACKAGES.has(packageNameOf(specifier)) || NETWORK_CACHE_PACKAGES.has(packageNameOf(specifier)))) kind = 'io';
     }
     if (kind === 'follow') followed.add(name);
@@ -534,11 +576,11 @@ function ownWait(body: string | null, text: string, parameters: string | null = 
   const callees: Callee[] = [];
   for (const name of followed) {
     if (parameterNames.has(name)) return OWN_IO;
-    if (ownFunctionParts(text, name) !== null) {
+    if (ownFunctionParts(source.text, name) !== null) {
       callees.push({ kind: 'local', name });
       continue;
     }
-    const imported = importedBinding(text, name);
+    const imported = importedBinding(source, name);
     if (imported === null) return OWN_IO;
     callees.push({ kind: 'import', ...imported });
   }
@@ -548,35 +590,33 @@ function ownWait(body: string | null, text: string, parameters: string | null = 
 /**
  * The module a module's text imports the local `name` from, and the name that module exports it
  * as: `import { digest } from './crypto'`, `import { sha as digest } from '@acme/core'`,
- * `import digest from './digest'` (`default`), `const { digest } = require('./crypto')`. Type-only
- * imports are skipped. Null when `name` is not imported so.
+ * `import digest from './digest'` (`default`), `const { digest } = require('./crypto')`,
+ * `const digest = require('./crypto').digest`, `const { digest } = await import('./crypto')` (see
+ * `TextImport`; type-only imports are none). Null when `name` is not imported so, or is bound to
+ * a whole module (`import * as digest`, `const digest = require('./digest')`).
  */
-function importedBinding(text: string, name: string): { specifier: string; name: string } | null {
-  for (const match of text.matchAll(MODULE_IMPORT)) {
-    const specifier = match[4] ?? match[7];
-    if (specifier === undefined || /^import\s+type\b/.test(match[0])) continue;
-    if (match[2] === name) return { specifier, name: 'default' };
-    const list = match[3] ?? match[6];
-    if (list === undefined) continue;
-    for (const part of list.split(',')) {
-      const trimmed = part.trim();
-      if (trimmed.startsWith('type ')) continue;
-      const [imported, local] = trimmed.split(/\s+as\s+|\s*:\s*/);
-      if ((local ?? imported) === name && imported) return { specifier, name: imported };
-    }
+function importedBinding(source: ModuleSource, name: string): { specifier: string; name: string } | null {
+  for (const load of source.imports()) {
+    if (load.kind === 're-export') continue;
+    const binding = load.bindings.find((candidate) => candidate.name === name);
+    if (binding && binding.imported !== '*') return { specifier: load.specifier, name: binding.imported };
   }
   return null;
 }
 
+/** A call of the global `fetch` in a module's text. */
+const FETCH_CALL = /(?<![\w$.])fetch\s*\(/;
+
 /**
- * An import (`from`, `require(...)`, `import(...)`) of a module that reaches outside the process
- * (`OUTSIDE_WORLD_MODULES`), or a call of the global `fetch`.
+ * Does a module's text load a module that reaches outside the process (`OUTSIDE_WORLD_MODULES`,
+ * `node:` forms included: any `TextImport` of one), or call the global `fetch`?
  */
-const OUTSIDE_WORLD_IMPORT = new RegExp(
-  String.raw`(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"](?:node:)?(?:` +
-    [...OUTSIDE_WORLD_MODULES].map((name) => name.replace(/[/.]/g, (c) => `\\${c}`)).join('|') +
-    String.raw`)['"]|(?<![\w$.])fetch\s*\(`,
-);
+function reachesOutsideWorld(source: ModuleSource): boolean {
+  return (
+    source.imports().some((load) => OUTSIDE_WORLD_MODULES.has(load.specifier.startsWith('node:') ? load.specifier.slice(5) : load.specifier)) ||
+    FETCH_CALL.test(source.text)
+  );
+}
 
 /**
  * `const Local = factory(SomeClass, ...)` (also `let`/`var`, and `export const`): the factory's
@@ -599,11 +639,16 @@ function localNameOfExport(text: string, exported: string): string {
   return exported;
 }
 
-/** The relative module `text` imports `name` from (`import { name } from './x'`, `import { a as name }`), or null. */
-function relativeImportOf(text: string, name: string): string | null {
-  for (const match of text.matchAll(/\bimport\s*\{([^}]*)\}\s*from\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
-    const names = (match[1] ?? '').split(',').map((part) => part.trim().split(/\s+as\s+/).at(-1));
-    if (names.includes(name)) return match[2] ?? null;
+/**
+ * The relative module (`./x`, `../x`) a module's text imports the local `name` from by an import
+ * declaration, and the name that module exports it as (`import { name } from './x'`,
+ * `import { a as name } from './x'`: `a`; `import name from './x'`: `default`), or null.
+ */
+function relativeImportOf(source: ModuleSource, name: string): { specifier: string; name: string } | null {
+  for (const load of source.imports()) {
+    if (load.kind !== 'import' || !(load.specifier.startsWith('./') || load.specifier.startsWith('../'))) continue;
+    const binding = load.bindings.find((candidate) => candidate.name === name && candidate.imported !== '*');
+    if (binding) return { specifier: load.specifier, name: binding.imported };
   }
   return null;
 }
@@ -630,7 +675,7 @@ function memoisesMethod(body: string, method: string): boolean {
  * export { PlanComputed as Plan }`) that does not declare `method` itself; the factory (declared
  * there or imported from a relative module) defines `method` and keeps results in a cache map
  * (`memoisesMethod`); and the module imports nothing that reaches outside the process
- * (`OUTSIDE_WORLD_IMPORT`). Such a request computes from data in memory, once per input: two of
+ * (`reachesOutsideWorld`). Such a request computes from data in memory, once per input: two of
  * them awaited in turn run on the one thread either way. Anything not found answers false.
  */
 export function moduleExportIsMemoisedComputation(resolved: ResolvedModule, exported: string, method: string): boolean {
@@ -638,15 +683,16 @@ export function moduleExportIsMemoisedComputation(resolved: ResolvedModule, expo
   // module is read again at each question (its answer is kept with that module's version), so an
   // edit of the factory's module is seen in an editor session while this one is unchanged.
   const own = fromModuleText(resolved.file, `memoisedComputation:${exported}.${method}`, (text): MemoisingFactory => {
-    if (OUTSIDE_WORLD_IMPORT.test(text)) return { kind: 'none' };
+    const source = moduleSource(text, resolved);
+    if (reachesOutsideWorld(source)) return { kind: 'none' };
     const wrapping = factoryWrapping(text, localNameOfExport(text, exported));
     if (wrapping === null) return { kind: 'none' };
     const classBody = classBodyText(text, wrapping.wrapped);
     if (classBody === null || functionBodyText(classBody, method) !== null) return { kind: 'none' };
     const factoryBody = functionBodyText(text, wrapping.factory);
     if (factoryBody !== null) return { kind: 'local', memoises: memoisesMethod(factoryBody, method) };
-    const specifier = relativeImportOf(text, wrapping.factory);
-    return specifier === null ? { kind: 'none' } : { kind: 'imported', specifier, factory: wrapping.factory };
+    const imported = relativeImportOf(source, wrapping.factory);
+    return imported === null ? { kind: 'none' } : { kind: 'imported', specifier: imported.specifier, factory: imported.name };
   }, resolved.stats);
   if (own === null || own.kind === 'none') return false;
   if (own.kind === 'local') return own.memoises;
@@ -671,13 +717,7 @@ function classBodyText(text: string, name: string): string | null {
   return close === -1 ? null : text.slice(open, close + 1);
 }
 
-/**
- * Every module a module's text imports at run time: `import ... from 'x'`, `import 'x'`,
- * `require('x')`, `import('x')` of a literal. Type-only imports (`import type ...`) are skipped.
- */
-const RUNTIME_IMPORT = /\bimport\s+(type\s)?\s*(?:[\w$*{},\s]+?\s+from\s*)?['"]([^'"\n]+)['"]|\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
-
-/** What `moduleReadsOnlyEmbeddedStore` reads of one module's imports. */
+/** What `moduleReadsOnlyEmbeddedStore` reads of the modules one module loads at run time (every `TextImport` of its text). */
 interface StoreImports {
   /** It imports an embedded store package (`EMBEDDED_STORE_PACKAGES`). */
   readonly embedded: boolean;
@@ -703,15 +743,18 @@ const REMOTE_MODULES: ReadonlySet<string> = new Set([
 /** Node's built-in modules that reach nothing past the machine (not `http`, `net`, `child_process`...: `REMOTE_MODULES`). */
 const LOCAL_BUILTIN_MODULES: ReadonlySet<string> = new Set(builtinModules.map(packageNameOf).filter((name) => !REMOTE_MODULES.has(name)));
 
-function scanStoreImports(text: string): StoreImports {
+/** `StoreImports` of a module, once per version of its file; null when it cannot be read. */
+function storeImportsOf(resolved: ResolvedModule): StoreImports | null {
+  return fromModuleText(resolved.file, 'storeImports', (text) => scanStoreImports(moduleSource(text, resolved)), resolved.stats);
+}
+
+function scanStoreImports(source: ModuleSource): StoreImports {
   let embedded = false;
-  let remote = /(?<![\w$.])fetch\s*\(/.test(text);
+  let remote = FETCH_CALL.test(source.text);
   let electron = false;
   const relative: string[] = [];
-  for (const match of text.matchAll(RUNTIME_IMPORT)) {
-    if (match[1] !== undefined) continue;
-    const specifier = match[2] ?? match[3];
-    if (specifier === undefined) continue;
+  for (const load of source.imports()) {
+    const specifier = load.specifier;
     if (specifier.startsWith('.')) {
       relative.push(specifier);
       continue;
@@ -732,7 +775,8 @@ function scanStoreImports(text: string): StoreImports {
 
 /**
  * True when the functions of a module (`resolved`) wait only on a database kept inside the
- * process, by the imports of its text and of the relative modules it imports (one step): it or one
+ * process, by the loads of its text (`TextImport`: imports, re-exports, `require`, `import()`) and
+ * of the relative modules it loads (one step): it or one
  * of them imports an embedded store package (`EMBEDDED_STORE_PACKAGES`: NeDB, LokiJS, lowdb,
  * LevelDB, SQLite, PGlite...), and none of them imports anything that reaches past the process and
  * the local disk (`StoreImports.remote`: a network client, a child process, `fetch`). A model
@@ -741,12 +785,12 @@ function scanStoreImports(text: string): StoreImports {
  * local disk. Anything not read answers false.
  */
 export function moduleReadsOnlyEmbeddedStore(resolved: ResolvedModule): boolean {
-  const own = fromModuleText(resolved.file, 'storeImports', scanStoreImports, resolved.stats);
+  const own = storeImportsOf(resolved);
   if (own === null || own.remote) return false;
   let embedded = own.embedded;
   for (const specifier of own.relative) {
     const next = resolveRelativeModule(resolved.file, specifier);
-    const imports = next === null ? null : fromModuleText(next.file, 'storeImports', scanStoreImports, next.stats);
+    const imports = next === null ? null : storeImportsOf(next);
     if (imports === null) continue;
     if (imports.remote) return false;
     if (imports.embedded) embedded = true;
@@ -779,13 +823,14 @@ export function moduleFunctionReadsOnlyEmbeddedStore(resolved: ResolvedModule, n
   // The relative specifiers the body's calls are rooted at, with the module that declares the
   // function (a barrel's re-export is followed); null when a call is rooted elsewhere.
   const found = fromExportedDeclaration(resolved, name, 'storeCallRoots', (parts, text, module): { module: ResolvedModule; specifiers: string[]; local: boolean } | null => {
-    if (/(?<![\w$.])fetch\s*\(/.test(parts.body)) return null;
+    if (FETCH_CALL.test(parts.body)) return null;
     const specifiers = new Set<string>();
+    const source = moduleSource(text, module);
     let local = false;
     for (const match of parts.body.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\??\.\s*[\w$]+\s*)*(?:<[^<>()]*>)?\s*\(/g)) {
       const root = match[1];
       if (root === undefined || NOT_IMPORTED_CALLS.has(root)) continue;
-      const imported = importedBinding(text, root) ?? namespaceImportOf(text, root);
+      const imported = importedBinding(source, root) ?? namespaceImportOf(source, root);
       if (imported === null) local = true;
       else if (!imported.specifier.startsWith('.')) return null;
       else specifiers.add(imported.specifier);
@@ -797,13 +842,13 @@ export function moduleFunctionReadsOnlyEmbeddedStore(resolved: ResolvedModule, n
   // are the store and nothing that reaches further).
   let embedded = false;
   if (found.local) {
-    const own = fromModuleText(found.module.file, 'storeImports', scanStoreImports, found.module.stats);
+    const own = storeImportsOf(found.module);
     if (own === null || own.remote || !own.embedded) return false;
     embedded = true;
   }
   for (const specifier of found.specifiers) {
     const next = resolveRelativeModule(found.module.file, specifier);
-    const imports = next === null ? null : fromModuleText(next.file, 'storeImports', scanStoreImports, next.stats);
+    const imports = next === null ? null : storeImportsOf(next);
     if (imports === null || imports.remote) return false;
     if (imports.embedded) embedded = true;
   }
@@ -825,14 +870,17 @@ export function namespaceExportModule(resolved: ResolvedModule, name: string): R
     (text): string | null => {
       if (!text.includes(name)) return null;
       const escaped = name.replace(/[$]/g, '\\$');
-      const direct = new RegExp(String.raw`\bexport\s*\*\s*as\s+${escaped}\s+from\s*['"](\.[^'"]+)['"]`).exec(text);
-      if (direct?.[1]) return direct[1];
+      const imports = moduleSource(text, resolved).imports();
+      /** The relative module a whole-module binding (`*`) named `binding` of a load of `kind` is of. */
+      const wholeModule = (kind: TextImport['kind'], binding: string): string | null =>
+        imports.find((load) => load.kind === kind && load.specifier.startsWith('.') && load.bindings.some((candidate) => candidate.name === binding && candidate.imported === '*'))?.specifier ?? null;
+      const direct = wholeModule('re-export', name);
+      if (direct !== null) return direct;
       const local =
         new RegExp(String.raw`\bexport\s+const\s+${escaped}\s*=\s*([\w$]+)\s*[;\n]`).exec(text)?.[1] ??
         new RegExp(String.raw`\bexport\s*\{[^}]*?\b([\w$]+)\s+as\s+${escaped}\b[^}]*\}(?!\s*from)`).exec(text)?.[1] ??
         name;
-      const local$ = local.replace(/[$]/g, '\\$');
-      return new RegExp(String.raw`\bimport\s*\*\s*as\s+${local$}\s+from\s*['"](\.[^'"]+)['"]`).exec(text)?.[1] ?? null;
+      return wholeModule('import', local);
     },
     resolved.stats,
   );
@@ -855,7 +903,7 @@ type OwnPrompt = { readonly asks: true } | { readonly asks: false; readonly call
  * `session.prompt(text)`, an import of `./prompts`) is no evidence: LLM prompt templates and
  * question tables are named so too; the module is followed to what it calls.
  */
-function ownPrompt(body: string, text: string): OwnPrompt {
+function ownPrompt(body: string, source: ModuleSource): OwnPrompt {
   const callees: Callee[] = [];
   const followed = new Set<string>();
   for (const called of body.matchAll(CALLED_NAME)) {
@@ -863,7 +911,7 @@ function ownPrompt(body: string, text: string): OwnPrompt {
     const name = called[2] ?? '';
     if (USER_DIALOG_METHOD.test(name)) return { asks: true };
     const binding = object ?? name;
-    const imported = importedBinding(text, binding) ?? namespaceImportOf(text, binding);
+    const imported = importedBinding(source, binding) ?? namespaceImportOf(source, binding);
     if (imported !== null) {
       const { specifier } = imported;
       if (PROMPT_MODULES.has(specifier) || specifier.startsWith('@inquirer/')) return { asks: true };
@@ -873,7 +921,7 @@ function ownPrompt(body: string, text: string): OwnPrompt {
       }
       continue;
     }
-    if (object === undefined && !followed.has(name) && callees.length < MAX_PROMPT_CALLEES && ownFunctionParts(text, name) !== null) {
+    if (object === undefined && !followed.has(name) && callees.length < MAX_PROMPT_CALLEES && ownFunctionParts(source.text, name) !== null) {
       followed.add(name);
       callees.push({ kind: 'local', name });
     }
@@ -881,11 +929,15 @@ function ownPrompt(body: string, text: string): OwnPrompt {
   return { asks: false, callees };
 }
 
-/** `import * as name from 'x'` / `import name from 'x'`: the module a namespace or default binding comes from. */
-function namespaceImportOf(text: string, name: string): { specifier: string; name: string } | null {
-  for (const match of text.matchAll(MODULE_IMPORT)) {
-    const specifier = match[4] ?? match[7];
-    if (specifier !== undefined && (match[1] === name || match[2] === name || match[5] === name)) return { specifier, name: 'default' };
+/**
+ * The module a whole-module or default binding `name` of a module's text is of (`import * as name
+ * from 'x'`, `import name from 'x'`, `const name = require('x')`, `const name = await import('x')`),
+ * taken as its default export.
+ */
+function namespaceImportOf(source: ModuleSource, name: string): { specifier: string; name: string } | null {
+  for (const load of source.imports()) {
+    if (load.kind === 're-export') continue;
+    if (load.bindings.some((binding) => binding.name === name && (binding.imported === '*' || binding.imported === 'default'))) return { specifier: load.specifier, name: 'default' };
   }
   return null;
 }
@@ -905,7 +957,7 @@ export function moduleFunctionMayPrompt(resolved: ResolvedModule, name: string):
 }
 
 function followedMayPrompt(resolved: ResolvedModule, name: string, depth: number, seen: Set<string>): boolean {
-  const found = fromExportedDeclaration(resolved, name, 'ownPrompt', (parts, text, module) => ({ own: ownPrompt(parts.body, text), module }));
+  const found = fromExportedDeclaration(resolved, name, 'ownPrompt', (parts, text, module) => ({ own: ownPrompt(parts.body, moduleSource(text, module)), module }));
   if (found === null) return false;
   if (found.own.asks) return true;
   if (depth >= MAX_PROMPT_DEPTH) return false;

@@ -107,8 +107,10 @@ export interface PromiseAnalysis {
   readonly typed: boolean;
   /**
    * False when nothing in the file can be a promise or a promise chain, so a rule about promises
-   * has nothing to do (see `untypedMayContainPromises`). Always true in typed mode: the checker
-   * knows promises that no word of the file names.
+   * has nothing to do (see `untypedMayContainPromises`). Decided from the file alone, no other
+   * file is read: true may still mean no promise (a relative module that exports none is only read
+   * when a call of it is asked about). Always true in typed mode: the checker knows promises that
+   * no word of the file names.
    */
   mayContainPromises(): boolean;
   /** Is this expression's value a promise (see above)? */
@@ -258,7 +260,8 @@ function mayCallPromiseCatalogs(words: SourceWords, loads: () => ModuleLoads): b
 
 /**
  * Untyped: can anything in this file be a promise (`isPromise`, `returnsPromise`) or a promise
- * chain? False only when none of the evidence `isPromise` reads can be there:
+ * chain, as far as the file's own text tells without reading another file? False only when none
+ * of the evidence `isPromise` reads can be there:
  * - no `async` outside comments (no async function, method or IIFE);
  * - no `then` or `finally` outside comments (no `.then(cb)` / `.finally(cb)` chain, which rules
  *   judge by syntax as evidence of a thenable; a `.catch` chain needs a promise receiver, which
@@ -267,26 +270,22 @@ function mayCallPromiseCatalogs(words: SourceWords, loads: () => ModuleLoads): b
  * - no import, `require()`, `import()` or `import x = require()` of a module of the promise
  *   catalogs (`fs/promises`, `util`, `events`, `axios`, ...; `node:` forms included), and none
  *   whose specifier is not a string literal (see `ModuleLoads`);
- * - no name bound from a relative module (`ModuleLoads.relativeBindings`), or no relative module
- *   such a name is bound from (`ModuleLoads.relativeBindingSources`) whose text exports a
- *   promise-returning function (`asyncExportsOf`, see `readAsyncExports`): an import is a promise
- *   only as a call of such an export (`isImportedPromiseFunction`). A module whose every binding is a
- *   type import no value reads (`ModuleLoads.relativeValueSources`) is not read: no call resolves to it. A relative module that cannot be
- *   read exports none; one that binds no name (`export * from './x'`) is not read.
+ * - no relative module (`ModuleLoads.relativeValueSources`) that binds a name a value of the file
+ *   can read (a module whose every binding is a type import no value reads resolves no call).
+ * True when only the last can be there: whether such a module exports a promise-returning
+ * function is not read here but per call (`isImportedPromiseFunction`), for the calls a rule asks
+ * about, so a file whose imported functions are never called where a rule looks reads no other
+ * file. A file whose relative modules export no promise-returning function has no promise: the
+ * rules find nothing to report in it, as if this had been false.
  * The words are looked for standing alone (`SourceWords.inCode`: a JSDoc `{Promise<void>}` or a
  * "then" in a comment is no evidence); one in a string also counts, so a "true" only means "look".
  */
-function untypedMayContainPromises(context: Context, asyncExportsOf: (specifier: string) => ReadonlySet<string> | null): boolean {
+function untypedMayContainPromises(context: Context): boolean {
   const words = getSourceWords(context);
   if (words.inCode('async') || words.inCode('then') || words.inCode('finally')) return true;
   if (PROMISE_SOURCE_GLOBALS.some((name) => words.inCode(name))) return true;
   const loads = getModuleLoads(context);
-  if (mayLoadModule(loads, PROMISE_SOURCE_MODULES)) return true;
-  if (loads.relativeBindings.size === 0) return false;
-  for (const specifier of loads.relativeValueSources) {
-    if ((asyncExportsOf(specifier)?.size ?? 0) > 0) return true;
-  }
-  return false;
+  return loads.relativeValueSources.size > 0 || mayLoadModule(loads, PROMISE_SOURCE_MODULES);
 }
 
 /**
@@ -1618,7 +1617,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
       return result;
     },
     mayContainPromises() {
-      mayContainPromises ??= services !== null || untypedMayContainPromises(context, asyncExportsOf);
+      mayContainPromises ??= services !== null || untypedMayContainPromises(context);
       return mayContainPromises;
     },
     returnsPromise(node) {

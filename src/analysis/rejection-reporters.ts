@@ -1,6 +1,7 @@
 import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { NON_PROGRAM_FOLDERS, REJECTION_REPORTER, REJECTION_REPORTER_HINT, REPORTING_SDK_HINT, REPORTING_SDKS, type ReportingSdk, TEST_FILE_NAME } from '../catalog/run-contexts';
+import { readTextImports, type TextBinding } from './source-imports';
 import { isBinFile, type PackageInfo, packageAt, programRootOf } from './where-it-runs';
 
 /**
@@ -141,16 +142,11 @@ export function installsReporter(text: string): boolean {
 }
 
 /**
- * An import or `require` of a module, as code text: the import clause (`* as Sentry`, `Bugsnag`,
- * `{ init as setUp }`) or the declared pattern (`Rollbar`, `{ init }`) and the specifier.
- */
-const MODULE_LOAD = /\bimport\s+([\w$*{][^;'"`]*?)\s+from\s*(['"])([^'"\n]+)\2|\b(?:const|let|var)\s+([\w${][^=;]*?)\s*=\s*require\s*\(\s*(['"])([^'"\n]+)\5\s*\)/g;
-
-/**
  * A set-up call of an error-tracking SDK of `REPORTING_SDKS` in `text` that installs its
- * unhandled-rejection reporter: the SDK imported (or required) as code, not inside a comment or a
- * string, and called through that binding (`Sentry.init(...)` for `import * as Sentry`, a default
- * import or `const Sentry = require(...)`; `init(...)` or its local name for a named import;
+ * unhandled-rejection reporter: the SDK loaded as code, not inside a comment or a string (an
+ * import, `require` or awaited `import()` that binds a name: see `TextImport`), and called through
+ * that binding (`Sentry.init(...)` for `import * as Sentry`, a default import, `const Sentry =
+ * require(...)` or `await import(...)`; `init(...)` or its local name for a named import;
  * `new Rollbar(...)`), with arguments that neither turn the reporter off (`ReportingSdk.off`), lack
  * an option it needs (`ReportingSdk.on`), nor end the program (`process.exit`, a `throw`, as for a
  * handler: see `installsReporter`). Options passed by name (`Sentry.init(options)`) are not read:
@@ -158,14 +154,13 @@ const MODULE_LOAD = /\bimport\s+([\w$*{][^;'"`]*?)\s+from\s*(['"])([^'"\n]+)\2|\
  */
 export function installsSdkReporter(text: string): boolean {
   let starts: number[] | null = null;
-  for (const load of text.matchAll(MODULE_LOAD)) {
-    const clause = load[1] ?? load[4] ?? '';
-    const specifier = load[3] ?? load[6] ?? '';
-    const sdk = REPORTING_SDKS.find((candidate) => candidate.module.test(specifier));
-    if (!sdk || /^type\s/.test(clause)) continue;
+  for (const load of readTextImports(text)) {
+    if (load.kind === 're-export' || load.bindings.length === 0) continue;
+    const sdk = REPORTING_SDKS.find((candidate) => candidate.module.test(load.specifier));
+    if (!sdk) continue;
     starts ??= codeStarts(text);
     if (!isCode(starts, load.index)) continue;
-    for (const call of text.matchAll(setUpCall(clause, sdk))) {
+    for (const call of text.matchAll(setUpCall(load.bindings, sdk))) {
       if (!isCode(starts, call.index)) continue;
       const options = handlerText(text, call.index + call[0].length);
       if (sdk.off.test(options) || ENDS_PROGRAM.test(options) || (sdk.on && !sdk.on.test(options))) continue;
@@ -176,19 +171,16 @@ export function installsSdkReporter(text: string): boolean {
 }
 
 /**
- * The set-up calls of `sdk` through the bindings an import clause or `require` pattern declares:
- * `X.init(` / `new X(` for a namespace, default or whole-module binding `X`, `local(` for a name
- * imported as `local` (`{ init }`, `{ init as local }`, `{ init: local }`). Matches end at the `(`.
+ * The set-up calls of `sdk` through the bindings a load of it declares: `X.init(` / `new X(` for a
+ * namespace, default or whole-module binding `X`, `local(` for a name imported as `local`
+ * (`{ init }`, `{ init as local }`, `{ init: local }`). Matches end at the `(`.
  */
-function setUpCall(clause: string, sdk: ReportingSdk): RegExp {
+function setUpCall(bindings: readonly TextBinding[], sdk: ReportingSdk): RegExp {
   const whole: string[] = [];
   const named: string[] = [];
-  const braces = /\{([^}]*)\}/.exec(clause);
-  const outside = clause.replace(/\{[^}]*\}/, '').replace(/\*\s*as\s+/, '');
-  for (const name of outside.split(',')) if (/^\s*[A-Za-z_$][\w$]*\s*$/.test(name)) whole.push(name.trim());
-  for (const entry of braces?.[1]?.split(',') ?? []) {
-    const parts = /^\s*([\w$]+)\s*(?:(?:as|:)\s*([\w$]+))?\s*$/.exec(entry);
-    if (parts?.[1] && sdk.setUp.includes(parts[1])) named.push(parts[2] ?? parts[1]);
+  for (const binding of bindings) {
+    if (binding.imported === '*' || binding.imported === 'default') whole.push(binding.name);
+    else if (sdk.setUp.includes(binding.imported)) named.push(binding.name);
   }
   const escape = (name: string): string => name.replace(/\$/g, '\\$');
   const methods = sdk.setUp.filter((method) => method !== 'new').join('|');

@@ -645,6 +645,17 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * True when `statement` runs once, when the program starts: at the module's top level (see
+     * `isTopLevel`) or directly in a start-up routine of the module (`WhereItRuns.startUpRoutine`:
+     * `init()`, `bootstrap()`, `start()` taking no item of work).
+     */
+    function startsWithTheProgram(statement: TSESTree.Node): boolean {
+      if (isTopLevel(statement)) return true;
+      const execution = getExecutionContext(statement);
+      return execution.kind === 'function' && getWhereItRuns(context).startUpRoutine(execution.node) !== null;
+    }
+
+    /**
      * True when nothing could receive the promise dropped at `statement`: no enclosing function,
      * looking through inline callbacks (`forEach`, `map`, an IIFE), is async, and none of the
      * functions from the nearest one out to the one that runs it is a callback whose value is
@@ -852,6 +863,21 @@ export default createRule<Options, MessageIds>({
         // A shutdown started from a signal listener, a teardown in `finally` or a rethrowing `catch`.
         if (!checkCannotReject && first.type === AST_NODE_TYPES.CallExpression && first === skipTransparent(statement.expression) && isOnTheWayOut(first, sourceCode, effects)) return;
         if (!checkCannotReject && startsOwnWorkInConstructor(statement, first)) return;
+        // A loop that never returns started with the program (a worker's polling loop, from the
+        // module's top level or its start-up routine): awaiting it would stop the start for good,
+        // and where no reporter of the program swallows rejections, an error escaping it ends the
+        // process with the error printed, as a failed start should. Not one started per
+        // connection, request or message: a rejection there takes the server down for everyone.
+        if (
+          !checkCannotReject &&
+          first.type === AST_NODE_TYPES.CallExpression &&
+          first === skipTransparent(statement.expression) &&
+          startsWithTheProgram(statement) &&
+          !programReportsRejections(context.filename) &&
+          effects.startsEndlessLoop(first)
+        ) {
+          return;
+        }
         if (!checkCannotReject && !promises.typed && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;
         const expression = statement.expression;
         const single = skipTransparent(expression).type !== AST_NODE_TYPES.SequenceExpression;

@@ -620,7 +620,7 @@ export default createRule<Options, MessageIds>({
      * syntactically async values are asked about, so ordinary option objects cost no query.
      */
     function checkOptionHooks(call: TSESTree.CallExpression | TSESTree.NewExpression, options: TSESTree.ObjectExpression): void {
-      if (!services) return;
+      if (!services || getWhereItRuns(context).inEditorExtension()) return;
       let optionsType: ts.Type | null | undefined;
       for (const property of options.properties) {
         if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
@@ -703,6 +703,9 @@ export default createRule<Options, MessageIds>({
           reportVoidReturn(call, argument);
           continue;
         }
+        // An editor extension's callback: its host logs a rejection and goes on (as for a promise
+        // dropped there, see no-floating-promises); a listener that must reply is judged above.
+        if (getWhereItRuns(context).inEditorExtension()) continue;
         // Then the parameter's type (this resolves the enclosing call's signature).
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);

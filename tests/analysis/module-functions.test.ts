@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { moduleExportIsMemoisedComputation, moduleFunctionFinalizes, moduleFunctionWaitsOnNothing } from '../../src/analysis/module-functions';
+import { bodyRunsForever, moduleExportIsMemoisedComputation, moduleFunctionFinalizes, moduleFunctionWaitsOnNothing } from '../../src/analysis/module-functions';
 import { resolveRelativeModule } from '../../src/analysis/module-resolution';
 
 /** A temporary folder with `files`, its files and itself dated a minute back (a settled checkout). */
@@ -133,5 +133,60 @@ describe('moduleFunctionWaitsOnNothing: CommonJS exports', () => {
     });
     assert.equal(waitsOnNothing(root, './ids', 'makeId'), true);
     assert.equal(waitsOnNothing(root, './ids', 'loadId'), false);
+  });
+});
+
+// every form of import the shared reader (`source-imports.ts`) reads leads to the helper's module
+describe('moduleFunctionWaitsOnNothing: a helper imported in each form', () => {
+  const helper = 'export async function digest(value) {\n  return value.split(",").join("-");\n}\n';
+  const caller = (load: string, call = 'digest') => `${load}\nexport async function key(value) {\n  return await ${call}(value);\n}\n`;
+
+  it('follows a named import written beside a default one, an alias, a required or awaited import', () => {
+    for (const [load, call] of [
+      ["import hashing, { digest } from './crypto';"],
+      ["import { digest as hash } from './crypto';", 'hash'],
+      ["const { digest } = require('./crypto');"],
+      ["const hash = require('./crypto').digest;", 'hash'],
+      ["const { digest: hash } = await import('./crypto');", 'hash'],
+    ] as const) {
+      const root = withFiles({ 'main.ts': '', 'crypto.ts': helper, 'keys.ts': caller(load, call) });
+      assert.equal(waitsOnNothing(root, './keys', 'key'), true, load);
+    }
+  });
+
+  it('does not follow a type-only import, or a whole module called as a function', () => {
+    for (const [load, call] of [
+      ["import type { digest } from './crypto';"],
+      ["import * as hash from './crypto';", 'hash'],
+      ["const hash = require('./crypto');", 'hash'],
+    ] as const) {
+      const root = withFiles({ 'main.ts': '', 'crypto.ts': helper, 'keys.ts': caller(load, call) });
+      assert.equal(waitsOnNothing(root, './keys', 'key'), false, load);
+    }
+  });
+
+  it('follows a renamed re-export to the name its module declares', () => {
+    const root = withFiles({ 'main.ts': '', 'crypto.ts': helper, 'index.ts': "export { digest as hash } from './crypto';\n" });
+    assert.equal(waitsOnNothing(root, './index', 'hash'), true);
+    assert.equal(waitsOnNothing(root, './index', 'digest'), false);
+  });
+});
+
+describe('bodyRunsForever: a loop with no way out', () => {
+  it('is true for an endless loop at the end of the body, also after an early return and with callbacks returning inside it', () => {
+    assert.equal(bodyRunsForever('{ while (true) { await poll(); await sleep(10); } }'), true);
+    assert.equal(bodyRunsForever('{ if (!enabled()) return;\n  for (;;) { await tick(); } }'), true);
+    assert.equal(
+      bodyRunsForever('{ while (true) { const batch = await take(); await Promise.all(batch.map(async (item) => { try { return await tag(item); } catch { return null; } })); } }'),
+      true,
+    );
+    assert.equal(bodyRunsForever('{ while (1) { await Promise.all(jobs.map(function (job) { return run(job); })); } }'), true);
+  });
+
+  it('is false when the loop can end or code follows it', () => {
+    assert.equal(bodyRunsForever('{ while (true) { const job = await next(); if (!job) break; } }'), false);
+    assert.equal(bodyRunsForever('{ for (;;) { const job = await next(); if (job) return job; } }'), false);
+    assert.equal(bodyRunsForever('{ while (true) { await a(); }\n  await b(); }'), false);
+    assert.equal(bodyRunsForever('{ while (this.running) { await a(); } }'), false);
   });
 });

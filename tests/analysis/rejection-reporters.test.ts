@@ -69,6 +69,14 @@ describe('installsSdkReporter', () => {
     assert.equal(installsSdkReporter("import * as Tracker from '@sentry/types';\nTracker.init({});"), false);
     assert.equal(installsSdkReporter("const tracker = require('./tracker');\ntracker.init({ dsn });"), false);
   });
+  it('finds the SDK in every form of load the shared reader reads', () => {
+    assert.equal(installsSdkReporter("import Tracker, { init } from '@sentry/node';\ninit({ dsn });"), true);
+    assert.equal(installsSdkReporter("const Tracker = await import('@sentry/node');\nTracker.init({ dsn });"), true);
+    assert.equal(installsSdkReporter("const { init: setUp } = await import('@sentry/node');\nsetUp({ dsn });"), true);
+    assert.equal(installsSdkReporter("const init = require('@sentry/node').init;\ninit({ dsn });"), true);
+    // a re-export binds nothing to call here
+    assert.equal(installsSdkReporter("export { init } from '@sentry/node';\ninit({ dsn });"), false);
+  });
 });
 
 describe('programReportsRejections', () => {

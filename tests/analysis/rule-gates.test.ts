@@ -90,18 +90,27 @@ describe('PromiseAnalysis.mayContainPromises (untyped)', () => {
     assert.deepEqual(may("const { saveUser } = require('./promise-api');\nsaveUser('a');"), ['true']);
   });
 
-  it('counts a relative module only when its text exports a promise-returning function', () => {
-    // The barrel re-exports async functions with `export *`, which its text does not show.
-    assert.deepEqual(may("import { makeBadgeLabel } from './local-helpers-barrel';\nmakeBadgeLabel('a', 1);"), ['false']);
-    assert.deepEqual(may("const helpers = require('./missing-module');\nhelpers.save();"), ['false']);
+  it('counts a relative module a value is bound from, without reading it (asked per call)', () => {
+    // Whether the module exports a promise-returning function is read only for a call a rule asks about.
+    assert.deepEqual(may("import { makeBadgeLabel } from './local-helpers-barrel';\nmakeBadgeLabel('a', 1);"), ['true']);
+    assert.deepEqual(may("const helpers = require('./missing-module');\nhelpers.save();"), ['true']);
+    assert.deepEqual(may("import { syncValue } from './promise-api';\nsyncValue();"), ['true']);
     // Loaded for its side effects only: no name is bound from it.
     assert.deepEqual(may("import './promise-api';\nrun();"), ['false']);
-    assert.deepEqual(may("import { syncValue } from './promise-api';\nsyncValue();"), ['true']);
+    // Only types are bound from it, and no value reads them.
+    assert.deepEqual(may("import type { Options } from './promise-api';\nconst options: Options = {};"), ['false']);
   });
 });
 
 ruleTester.run('no-floating-promises: reported without async, then or Promise in the file', floating as unknown as AnyRule, {
-  valid: ["const path = require('path');\npath.join('a', 'b');"],
+  valid: [
+    "const path = require('path');\npath.join('a', 'b');",
+    // The gate lets these through (a value is bound from a relative module); the module's text
+    // exports no promise-returning function under the called name, so nothing is a promise.
+    { code: "import { syncValue } from './promise-api';\nsyncValue();", filename },
+    { code: "import { makeBadgeLabel } from './local-helpers-barrel';\nmakeBadgeLabel('a', 1);", filename },
+    { code: "const helpers = require('./missing-module');\nhelpers.save();", filename },
+  ],
   invalid: [
     // a promise API resolved through an import
     ["import { readFile } from 'fs/promises';\n", "readFile('a')"],

@@ -27,6 +27,16 @@ const invalid: Invalid[] = [
     options: [{ checkCannotReject: true }],
     errors: [{ messageId: 'floating', line: 9, column: 3, suggestions: [{ messageId: 'suggestVoid', output: `${catchesAll}function onClick(event) {\n  void report(event);\n}` }] }],
   },
+  // an endless loop started per connection: a rejection there ends the server for every client
+  {
+    code: "async function pump(socket) {\n  for (;;) {\n    const job = await queue.next(socket.id);\n    socket.send(job);\n  }\n}\nwss.on('connection', (socket) => {\n  pump(socket);\n});",
+    errors: [{ messageId: 'floating', line: 8, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "async function pump(socket) {\n  for (;;) {\n    const job = await queue.next(socket.id);\n    socket.send(job);\n  }\n}\nwss.on('connection', (socket) => {\n  void pump(socket);\n});" }] }],
+  },
+  // a loop with a way out returns: its caller may need to wait for it
+  {
+    code: "async function drain() {\n  for (;;) {\n    const job = await next();\n    if (!job) return;\n  }\n}\nasync function start() {\n  drain();\n}",
+    errors: [{ messageId: 'floating', line: 8, column: 3, suggestions: [{ messageId: 'suggestAwait', output: "async function drain() {\n  for (;;) {\n    const job = await next();\n    if (!job) return;\n  }\n}\nasync function start() {\n  await drain();\n}" }, { messageId: 'suggestVoid', output: "async function drain() {\n  for (;;) {\n    const job = await next();\n    if (!job) return;\n  }\n}\nasync function start() {\n  void drain();\n}" }] }],
+  },
   // a guarded body that still rethrows can reject
   {
     code: 'async function save(x) {\n  try { await put(x); } catch (e) { log(e); throw e; }\n}\nfunction f(x) {\n  save(x);\n}',
@@ -246,6 +256,8 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     `class Emitter {\n  start() {\n    Promise.resolve().then(() => this.emit('ready'));\n  }\n}`,
     // a rejection already handled through a variable
     `function f(x) {\n  const p = load(x).catch(handle);\n  p.then(render);\n}`,
+    // a loop that never returns, started on purpose: awaiting it would block the caller for good
+    `async function pollInbox() {\n  while (true) {\n    await fetchMail();\n    await sleep(5000);\n  }\n}\nasync function start() {\n  await connect();\n  pollInbox();\n  serve();\n}`,
     // a comment says the promise is left alone on purpose
     `async function save(x) { await put(x); }\nfunction f(x) {\n  // fire and forget: the queue retries on its own\n  save(x);\n}`,
     `async function save(x) { await put(x); }\nfunction f(x) {\n  save(x); // no need to await, errors are picked up by the process listeners\n}`,

@@ -275,6 +275,13 @@ function droppedAt(code: string, filename: string, line: number, column: number)
 }
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // an endless loop started on purpose: the program's reporter would swallow an escaping error
+  // and the loop would stop without a trace (without a reporter the process ends with the error)
+  {
+    code: "async function pollInbox() {\n  while (true) {\n    await fetchMail();\n    await sleep(5000);\n  }\n}\nexport async function start() {\n  pollInbox();\n}",
+    filename: APP_FILE,
+    errors: [{ messageId: 'floating', line: 8, column: 3, suggestions: [{ messageId: 'suggestAwait', output: "async function pollInbox() {\n  while (true) {\n    await fetchMail();\n    await sleep(5000);\n  }\n}\nexport async function start() {\n  await pollInbox();\n}" }, { messageId: 'suggestVoid', output: "async function pollInbox() {\n  while (true) {\n    await fetchMail();\n    await sleep(5000);\n  }\n}\nexport async function start() {\n  void pollInbox();\n}" }] }],
+  },
   // inside an async function: awaiting routes the failure to the callers, the reporter does not
   {
     code: forgottenAwait,

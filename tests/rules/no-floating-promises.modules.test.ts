@@ -59,6 +59,8 @@ ruleTester.run('no-floating-promises (untyped, across modules)', testedRule, {
     { filename, code: "const { jobNames, stream } = require('./promise-jobs.cjs');\njobNames();\nstream();" },
     { filename, code: "import { saveUser } from './missing';\nsaveUser('a');" },
     { filename, code: "import { saveUser } from 'promise-api';\nsaveUser('a');" },
+    // a loop that never returns, started on purpose by a worker's boot
+    { filename, code: "import { drainForever } from './polling-loops';\nexport async function boot() {\n  await migrate();\n  drainForever(1000);\n}" },
     // handled
     { filename, code: "import { saveUser } from './promise-api';\nexport async function f() { await saveUser('a'); }" },
     // without a real file name nothing can be read
@@ -80,6 +82,21 @@ ruleTester.run('no-floating-promises (untyped, across modules)', testedRule, {
     { filename, code: pollingLoop('pause') },
   ],
   invalid: [
+    // ...but a loop with a way out resolves, and its caller may need to wait for it
+    {
+      filename,
+      code: "import { drainUntilEmpty } from './polling-loops';\nexport async function boot() {\n  drainUntilEmpty();\n}",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: "import { drainUntilEmpty } from './polling-loops';\nexport async function boot() {\n  await drainUntilEmpty();\n}" },
+            { messageId: 'suggestVoid', output: "import { drainUntilEmpty } from './polling-loops';\nexport async function boot() {\n  void drainUntilEmpty();\n}" },
+          ],
+        },
+      ],
+    },
     // ...not when the wait in its `catch` can reject (an abort signal rejects it)
     {
       filename,

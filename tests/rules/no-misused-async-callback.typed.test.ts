@@ -1,5 +1,6 @@
+import path from 'node:path';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-misused-async-callback';
-import { typedRuleTester } from '../rule-tester';
+import { FIXTURES_DIR, typedRuleTester } from '../rule-tester';
 
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
 const testedRule = rule as unknown as Parameters<typeof typedRuleTester.run<MessageIds, Options>>[1];
@@ -423,5 +424,25 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       code: 'export const p = new Promise<void>(async (resolve) => { resolve(); });',
       errors: [{ messageId: 'promiseExecutor', line: 1, column: 36 }],
     },
+  ],
+});
+
+/** A file of an editor extension (`engines.vscode` in its package.json) that a typed program holds. */
+const EXTENSION_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'editor-extension', 'extension.ts');
+const pickThenRun = (file: string): { filename: string; code: string } => ({
+  filename: file,
+  code: "declare function withPickedChart(run: (chart: string) => void): void;\nexport function installChart(): void {\n  withPickedChart(async (chart) => {\n    await fetch('/install/' + chart);\n  });\n}",
+});
+
+typedRuleTester.run('no-misused-async-callback (typed, editor extension)', testedRule, {
+  valid: [
+    // the extension host logs a rejection of an extension's callback and goes on, as it does for a
+    // promise dropped there: a callback handed to a `void`-typed parameter is not reported
+    pickThenRun(EXTENSION_FILE),
+    { filename: EXTENSION_FILE, code: "declare function open(options: { onPick: () => void }): void;\nexport function f(): void {\n  open({ onPick: async () => { await fetch('/pick'); } });\n}" },
+  ],
+  invalid: [
+    // the same callback in a program of its own: a rejection there is unhandled
+    { ...pickThenRun('file.ts'), errors: [{ messageId: 'voidReturn', line: 3, column: 19 }] },
   ],
 });
