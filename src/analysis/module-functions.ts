@@ -515,9 +515,15 @@ function ownWait(body: string | null, source: ModuleSource, parameters: string |
   /** False when the called name is neither computed in place nor a function to follow. */
   const consider = (object: string | undefined, name: string, awaited = false): boolean => {
     let kind = calledKind(object, name, valueModuleNames, awaited);
-    // `return redis.keys(pattern)`: a value method's name on an imported object (a client) says
-    // nothing; the async function adopts the promise of its round trip. Only a value's method is one.
-    if (kind === 'value' && object !== undefined && !valueModuleNames.has(object) && (VALUE_METHODS.has(name) || VALUE_FUNCTIONS.has(name)) && (importedBinding(source, object) ?? namespaceImportOf(source, object)) !== null) kind = 'io';
+    // `return redis.keys(pattern)`: a value method's name on an imported client says nothing; the
+    // async function adopts the promise of its round trip. A client is an object imported from a
+    // module of the project (`./redis-client`) or from a database or cache package; an object of
+    // any other package (lodash's `_.filter`, ramda's `R.keys`) computes the value in place.
+    if (kind === 'value' && object !== undefined && !valueModuleNames.has(object) && (VALUE_METHODS.has(name) || VALUE_FUNCTIONS.has(name))) {
+      const imported = importedBinding(source, object) ?? namespaceImportOf(source, object);
+      const specifier = imported?.specifier;
+      if (specifier !== undefined && (specifier.startsWith('.') || NETWORK_DATABASE_PACKAGES.has(packageNameOf(specifier)) || NETWORK_CACHE_PACKAGES.has(packageNameOf(specifier)))) kind = 'io';
+    }
     if (kind === 'follow') followed.add(name);
     return kind !== 'io';
   };

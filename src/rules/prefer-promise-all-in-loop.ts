@@ -81,7 +81,6 @@ import {
   RECORD_WRITE_METHODS,
   FIND_OR_CREATE_TEXT,
   FIND_THEN_CREATE,
-  LISTING_CALL_NAME,
   RECORD_CLIENT_PACKAGES,
 } from '../catalog/iteration-order';
 import { type FunctionNode, isFunctionNode } from '../analysis/async-context';
@@ -842,68 +841,6 @@ export default createRule<Options, MessageIds>({
         iterated = skipTransparent(definition.node.init);
       }
       return iterated.type === AST_NODE_TYPES.ArrayExpression && iterated.elements.length <= 3 && iterated.elements.every((element) => element?.type !== AST_NODE_TYPES.SpreadElement);
-    }
-
-    /**
-     * True when the list the loop walks may be as long as the data makes it: it comes from an
-     * `await` (a query, a response, a directory read), from a listing call (`LISTING_CALL_NAME`:
-     * `globSync(pattern)`, `readdirSync(dir)`, `walk(root)`), or from a parameter of the function
-     * (the caller decides its size), also through a `const` of the function and its views
-     * (`entries.map(...)`, `.filter(...)`). A list taken from configuration, a module constant, a
-     * field of an object or a local helper's answer (`pluginFiles(plugin, 'resource')`) is not shown
-     * to grow with the data.
-     */
-    function iteratesDataSizedList(loop: CheckedLoop): boolean {
-      if (loop.type === AST_NODE_TYPES.ForStatement) return true;
-      const seen = new Set<TSESTree.Node>();
-      const sized = (node: TSESTree.Node): boolean => {
-        const value = skipTransparent(node);
-        if (seen.has(value) || seen.size > 8) return true;
-        seen.add(value);
-        switch (value.type) {
-          case AST_NODE_TYPES.AwaitExpression:
-            return true;
-          case AST_NODE_TYPES.Identifier: {
-            const variable = findVariable(sourceCode.getScope(value), value.name);
-            const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-            if (definition === undefined) return false;
-            if (definition.type === 'Parameter') return true;
-            if (definition.type !== 'Variable' || !definition.node.init) return false;
-            return sized(definition.node.init);
-          }
-          case AST_NODE_TYPES.CallExpression: {
-            const name = lastWrittenName(value.callee);
-            if (name !== null && LISTING_CALL_NAME.test(name)) return true;
-            // A view of a list (`files.filter(...)`, `Object.keys(rows)`, `text.split(',')`) is as long as the list.
-            const callee = skipTransparent(value.callee);
-            if (callee.type === AST_NODE_TYPES.MemberExpression) {
-              if (sized(callee.object)) return true;
-              const [first] = value.arguments;
-              return callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object' && first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && sized(first);
-            }
-            return false;
-          }
-          case AST_NODE_TYPES.MemberExpression:
-            // `options.messages`, `run.jobs`: a member of a parameter or of an awaited value.
-            return skipTransparent(value.object).type !== AST_NODE_TYPES.ThisExpression && sized(value.object);
-          case AST_NODE_TYPES.ArrayExpression:
-            return value.elements.some((element) => element?.type === AST_NODE_TYPES.SpreadElement && sized(element.argument));
-          default:
-            return false;
-        }
-      };
-      return sized(loop.right);
-    }
-
-    /**
-     * Every await of the iteration waits on the local disk alone (`EffectSummary.waits` is
-     * `files`: `copy(from, to)` of fs-extra, `stat(entry)`, a helper of this file that only reads
-     * a file), and the list is not shown to grow with the data (`iteratesDataSizedList`): a few
-     * files named by configuration or a manifest, each a wait of microseconds to milliseconds.
-     * Files listed by a glob or a directory read, or handed in by the caller, stay reported.
-     */
-    function copiesFewLocalFiles(loop: CheckedLoop, calls: readonly AwaitedCall[]): boolean {
-      return calls.every((call) => effects.summaryOf(call)?.waits === 'files') && !iteratesDataSizedList(loop);
     }
 
     /**
@@ -2234,9 +2171,7 @@ export default createRule<Options, MessageIds>({
         // Each iteration is already one statement for many rows.
         calls.every(isBulkCall) ||
         // Each iteration only writes records (maintenance, settings saves, imports): kept in order.
-        writesRecordsOnly(calls, dependents) ||
-        // A few local files named by configuration: nothing worth overlapping.
-        copiesFewLocalFiles(loop, calls)
+        writesRecordsOnly(calls, dependents)
       ) {
         return;
       }

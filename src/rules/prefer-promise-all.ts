@@ -1061,7 +1061,8 @@ export default createRule<Options, MessageIds>({
       for (let child: TSESTree.Node = statement, parent = statement.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
         if (parent.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== child) continue;
         for (const name of namesTestedEmpty(parent.test)) {
-          if (heldFromCacheRead(name, parent) && refilledAndStored(name, parent.consequent)) return true;
+          const cache = cacheReadReceiver(name, parent);
+          if (cache !== null && refilledAndStored(name, cache, parent.consequent)) return true;
         }
       }
       return false;
@@ -1083,27 +1084,42 @@ export default createRule<Options, MessageIds>({
       return [];
     }
 
-    /** True when the variable `name` was declared from an awaited `get` or `getItem` call (a cache read), before `at`. */
-    function heldFromCacheRead(name: TSESTree.Identifier, at: TSESTree.Node): boolean {
+    /**
+     * The text of the receiver the variable `name` was read from, when it was declared from an
+     * awaited `get` or `getItem` call before `at` (`let stats = await keyv.get(key)`: `keyv`), or null.
+     */
+    function cacheReadReceiver(name: TSESTree.Identifier, at: TSESTree.Node): string | null {
       const definition = variableOfIdentifier(sourceCode, name)?.defs[0];
-      if (definition?.type !== 'Variable' || !definition.node.init || definition.node.range[1] > at.range[0]) return false;
+      if (definition?.type !== 'Variable' || !definition.node.init || definition.node.range[1] > at.range[0]) return null;
       const init = skipTransparent(definition.node.init);
-      if (init.type !== AST_NODE_TYPES.AwaitExpression) return false;
+      if (init.type !== AST_NODE_TYPES.AwaitExpression) return null;
       const read = skipTransparent(init.argument);
-      if (read.type !== AST_NODE_TYPES.CallExpression) return false;
+      if (read.type !== AST_NODE_TYPES.CallExpression) return null;
       const callee = skipTransparent(read.callee);
-      return callee.type === AST_NODE_TYPES.MemberExpression && STORE_READ_METHODS.has(staticMemberName(callee) ?? '');
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !STORE_READ_METHODS.has(staticMemberName(callee) ?? '')) return null;
+      return sourceCode.getText(callee.object);
     }
 
-    /** True when `branch` assigns `name` again and calls a `set`/`setItem` method (the cache filled). */
-    function refilledAndStored(name: TSESTree.Identifier, branch: TSESTree.Node): boolean {
+    /**
+     * True when `branch` assigns `name` again and stores it back in the cache it was read from: a
+     * `set`/`setItem` call on the same receiver text (`keyv`) with `name` among its arguments.
+     * A `set` of anything else (`res.set(header)`, `url.searchParams.set(k, v)`) fills no cache.
+     */
+    function refilledAndStored(name: TSESTree.Identifier, cache: string, branch: TSESTree.Node): boolean {
       let assigned = false;
       let stored = false;
       someNodeBelow(branch, sourceCode.visitorKeys, (node) => {
         if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && node.left.name === name.name) assigned = true;
         if (node.type === AST_NODE_TYPES.CallExpression) {
           const callee = skipTransparent(node.callee);
-          if (callee.type === AST_NODE_TYPES.MemberExpression && STORE_WRITE_METHODS.has(staticMemberName(callee) ?? '')) stored = true;
+          if (
+            callee.type === AST_NODE_TYPES.MemberExpression &&
+            STORE_WRITE_METHODS.has(staticMemberName(callee) ?? '') &&
+            sourceCode.getText(callee.object) === cache &&
+            node.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === name.name)
+          ) {
+            stored = true;
+          }
         }
         return assigned && stored;
       });

@@ -4,8 +4,8 @@ import { ruleTester } from '../rule-tester';
 
 /**
  * Loops whose iterations only write database records, iterations that find or create records,
- * one-time migration code, and a few local files named by configuration: left in order. Loops
- * that read per item, and local files listed by a glob or handed in, stay reported.
+ * and one-time migration code: left in order. Loops that read per item, requests of SDK and HTTP
+ * clients, and local files (listed by a glob or handed in) stay reported.
  */
 
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
@@ -294,17 +294,6 @@ async function migrateLegacyIds(ids) {
     output.push(record.newId);
   }
 }`,
-    // a plugin's few resource files, named by its manifest, copied on the local disk
-    {
-      code: `import { copy } from 'fs-extra';
-import { join } from 'node:path';
-export async function installResources(plugin: Plugin, target: string) {
-  const resources = resourcesOf(plugin, 'resource-file');
-  for (const resource of resources) {
-    await copy(join(plugin.dir, resource.src), join(target, resource.name));
-  }
-}`,
-    },
   ],
   invalid,
 });

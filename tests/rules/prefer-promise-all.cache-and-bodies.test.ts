@@ -138,6 +138,21 @@ export async function open(id: string, text: string) {
       },
     ],
   },
+  // a branch that only sets a response header: nothing is cached, it runs on every miss
+  {
+    code: `
+async function profilePage(req, res) {
+  let profile = await profiles.get(req.params.login);
+  if (!profile) {
+    const user = await github.users.getByUsername(req.params.login);
+    const repos = await github.repos.listForUser(req.params.login);
+    profile = { user, repos };
+    res.set('X-Profile-Source', 'github');
+  }
+  res.json(profile);
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 5, column: 18, suggestions: [] }],
+  },
 ];
 
 ruleTester.run('prefer-promise-all (cache misses, received bodies)', testedRule, {

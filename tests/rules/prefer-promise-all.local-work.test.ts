@@ -373,6 +373,16 @@ export async function sign(options: { keyPath?: string; owner?: string }) {
   return { context, region };
 }`,
     },
+    // helpers that return a value library's answer (lodash's \`_.filter\`): computed in place, not a client's round trip
+    {
+      filename: routes,
+      code: `import { activeUsers, teamNames } from './select';
+export async function overview(users: Array<{ active: boolean }>, teams: Array<{ name: string }>) {
+  const active = await activeUsers(users);
+  const names = await teamNames(teams);
+  return { active, names };
+}`,
+    },
     // a helper that joins values at hand waits on nothing (a local array's \`join\`)
     {
       filename: routes,
