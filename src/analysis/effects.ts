@@ -64,7 +64,7 @@ import {
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
-import { isNothing, isProcessExitCall, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
+import { enclosingClass, isNothing, isProcessExitCall, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
@@ -2129,20 +2129,6 @@ function thisMembersRead(test: TSESTree.Node, visitorKeys: TSESLint.SourceCode['
   return other ? null : names;
 }
 
-function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
-    // `this` in a non-arrow function that is not a method is not the class instance.
-    if (
-      (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) &&
-      current.parent?.type !== AST_NODE_TYPES.MethodDefinition &&
-      current.parent?.type !== AST_NODE_TYPES.PropertyDefinition
-    ) {
-      return null;
-    }
-  }
-  return null;
-}
 
 /**
  * Where a receiver chain starts: `this.queryRunner` (`field`, `direct` when the call's receiver is

@@ -32,11 +32,11 @@
  * `MAX_FOLDER_FILES` source files is not scanned; type and name resolution follow at most
  * `MAX_HOPS` steps; the caller bounds how many modules deep one question goes.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
-import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { enclosingClass, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { fromModuleText } from './module-exports';
 import { resolveRelativeModule } from './module-resolution';
@@ -316,20 +316,6 @@ function resolveName(view: ModuleView, name: string, local: boolean, hops: numbe
   return null;
 }
 
-/** The class node `node` is inside, when `this` there is its instance (not inside a plain nested `function`). */
-function enclosingClassOf(node: TSESTree.Node): ClassNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
-    if (
-      (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) &&
-      current.parent?.type !== AST_NODE_TYPES.MethodDefinition &&
-      current.parent?.type !== AST_NODE_TYPES.PropertyDefinition
-    ) {
-      return null;
-    }
-  }
-  return null;
-}
 
 /** The class `classNode` extends, found by name in its module or through an import; null when unknown. */
 function superClassOf(view: ModuleView, classNode: ClassNode): DeclaredType | null {
@@ -460,7 +446,7 @@ function typesOf(view: ModuleView, expression: TSESTree.Node, hops: number): Dec
   const node = skipTransparent(expression);
   switch (node.type) {
     case AST_NODE_TYPES.ThisExpression: {
-      const classNode = enclosingClassOf(node);
+      const classNode = enclosingClass(node);
       return classNode ? [{ kind: 'class', module: view, node: classNode, name: classNode.id?.name ?? '' }] : null;
     }
     case AST_NODE_TYPES.NewExpression:
@@ -546,8 +532,14 @@ function localOrImportedFunction(view: ModuleView, callee: TSESTree.Identifier):
   return found?.kind === 'function' ? { module: found.module, fn: found.node } : null;
 }
 
-/** Per folder and name: the classes of the folder that extend or implement the name, directly or through each other. */
-const relatedInFolder = new Map<string, readonly DeclaredType[] | null>();
+/**
+ * Per parsed declaring module (its `Program`, a new one for each version of its file), then per
+ * folder listing (the folder's modification time: a file added or removed changes it) and name:
+ * the classes of the folder that extend or implement the name. Kept with the module's tree, so an
+ * editor session that edits the declaration or adds an implementation asks again, and a tree
+ * nobody holds any more is let go.
+ */
+const relatedInFolder = new WeakMap<TSESTree.Program, Map<string, readonly DeclaredType[] | null>>();
 
 /**
  * The classes that can be behind a value declared as `type`: `type` itself when it is a class, and
@@ -556,11 +548,19 @@ const relatedInFolder = new Map<string, readonly DeclaredType[] | null>();
  */
 function classesBehind(type: DeclaredType): DeclaredType[] | null {
   const folder = path.dirname(type.module.file);
-  const key = `${folder}\0${type.name}\0${type.module.file}`;
-  let related = relatedInFolder.get(key);
+  let listed: number;
+  try {
+    listed = statSync(folder).mtimeMs;
+  } catch {
+    return null;
+  }
+  let perModule = relatedInFolder.get(type.module.program);
+  if (!perModule) relatedInFolder.set(type.module.program, (perModule = new Map()));
+  const key = `${listed}\0${type.name}`;
+  let related = perModule.get(key);
   if (related === undefined) {
     related = findRelated(folder, type);
-    relatedInFolder.set(key, related);
+    perModule.set(key, related);
   }
   if (related === null) return null;
   return type.kind === 'class' ? [type, ...related.filter((found) => found.node !== type.node)] : [...related];
@@ -650,13 +650,13 @@ export function calleesElsewhere(view: ModuleView, call: TSESTree.CallExpression
   if (name === null) return null;
   const object = skipTransparent(callee.object);
   if (object.type === AST_NODE_TYPES.Super) {
-    const classNode = enclosingClassOf(object);
+    const classNode = enclosingClass(object);
     const parent = classNode ? superClassOf(view, classNode) : null;
     const method = parent?.kind === 'class' ? methodOf(parent, name) : null;
     return method && method !== 'abstract' ? [method] : null;
   }
   if (object.type === AST_NODE_TYPES.ThisExpression) {
-    const classNode = enclosingClassOf(object);
+    const classNode = enclosingClass(object);
     if (!classNode) return null;
     const method = methodOf({ kind: 'class', module: view, node: classNode, name: classNode.id?.name ?? '' }, name);
     return method && method !== 'abstract' && method.module !== view ? [method] : null;

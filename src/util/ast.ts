@@ -198,3 +198,22 @@ export function callChainRoot(call: TSESTree.CallExpression | TSESTree.NewExpres
     else return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
   }
 }
+
+/**
+ * The class whose instance `this` is at `node`: the nearest enclosing class declaration or
+ * expression, or null when a plain `function` (not a method or a field's value) comes first,
+ * where `this` is not the instance.
+ */
+export function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
+    if (
+      (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) &&
+      current.parent?.type !== AST_NODE_TYPES.MethodDefinition &&
+      current.parent?.type !== AST_NODE_TYPES.PropertyDefinition
+    ) {
+      return null;
+    }
+  }
+  return null;
+}

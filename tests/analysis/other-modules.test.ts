@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import rule from '../../src/rules/no-floating-promises';
+
+/** The lines no-floating-promises reports in `code`, linted as `file` (one Linter run, as an editor's re-lint). */
+function reportedLines(file: string, code: string): number[] {
+  const linter = new Linter({ configType: 'flat', cwd: path.dirname(file) });
+  return linter
+    .verify(code, { files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser }, plugins: { p: { rules: { 'no-floating-promises': rule as never } } }, rules: { 'p/no-floating-promises': 'error' } }, file)
+    .map((message) => message.line);
+}
+
+describe('other modules: the classes behind an interface are asked again when the folder changes', () => {
+  it('reports a chain once a remote implementation is added beside the in-memory one', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'other-modules-'));
+    const stores = path.join(root, 'stores');
+    mkdirSync(stores);
+    writeFileSync(path.join(stores, 'store.ts'), 'export interface Counter {\n  count(): Promise<number>;\n}\n');
+    writeFileSync(path.join(stores, 'memory.ts'), "import type { Counter } from './store';\nexport class MemoryCounter implements Counter {\n  private n = 0;\n  async count(): Promise<number> {\n    return this.n;\n  }\n}\n");
+    const file = path.join(root, 'panel.ts');
+    const code = "import type { Counter } from './stores/store';\nexport class Panel {\n  counter!: Counter;\n  show(): void {\n    this.counter.count().then((n) => console.log(n));\n  }\n}\n";
+    assert.deepEqual(reportedLines(file, code), []);
+    // an editor session goes on: a Redis-backed implementation is added to the folder
+    writeFileSync(path.join(stores, 'redis.ts'), "import type { Counter } from './store';\nimport { createClient } from 'redis';\nexport class RedisCounter implements Counter {\n  private client = createClient();\n  async count(): Promise<number> {\n    return Number(await this.client.get('n'));\n  }\n}\n");
+    assert.deepEqual(reportedLines(file, code), [5]);
+  });
+});
