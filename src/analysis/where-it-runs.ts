@@ -90,6 +90,9 @@ export type ConcurrencyEvidence =
   | { readonly kind: 'deferred'; readonly via: string }
   | { readonly kind: 'exported' };
 
+/** Evidence that a function runs once per request, job or event (not once with the program). */
+const PER_EVENT_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set(['request-handler', 'queue-consumer', 'event-handler']);
+
 /**
  * Why a function runs alone, with nothing else of the process waiting on the event loop:
  * - `script`: its file is a one-shot program (see `ScriptEvidence`);
@@ -1093,7 +1096,32 @@ export class WhereItRuns {
     ) {
       return null;
     }
+    if (this.calledPerEvent(fn)) return null;
     return name;
+  }
+
+  /**
+   * True when a call of `fn` in this file sits in a callback that runs per request, event or job
+   * (`wss.on('connection', () => start())`): a routine named `start` is then started once per
+   * event, not once with the program. Only a module function is asked (methods were ruled out).
+   */
+  private calledPerEvent(fn: FunctionNode): boolean {
+    const site = valueSite(fn);
+    const declarator = site.parent?.type === AST_NODE_TYPES.VariableDeclarator && site.parent.init === site ? site.parent : null;
+    const variable =
+      fn.type === AST_NODE_TYPES.FunctionDeclaration ? this.declaredVariable(fn) : declarator ? this.declaredVariable(declarator) : null;
+    if (!variable) return false;
+    return variable.references.some((reference) => {
+      const call = valueSite(reference.identifier).parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== valueSite(reference.identifier)) return false;
+      for (let caller = enclosingFunction(call); caller; caller = enclosingFunction(caller)) {
+        const handedTo = valueSite(caller).parent;
+        if (caller === fn || handedTo?.type !== AST_NODE_TYPES.CallExpression || handedTo.callee === valueSite(caller)) continue;
+        const fact = this.callbackFact(handedTo, valueSite(caller), 1);
+        if (fact.kind === 'context' && fact.context.kind === 'concurrent' && PER_EVENT_EVIDENCE.has(fact.context.evidence.kind)) return true;
+      }
+      return false;
+    });
   }
 
   private combine(facts: readonly Fact[], startUpRoutine: string | null = null): RunContext {
@@ -1655,7 +1683,7 @@ function takesItem(params: readonly TSESTree.Parameter[]): boolean {
 }
 
 /** The nearest function around `fn` (through classes and objects), or null when `fn` is at the module's level. */
-function enclosingFunction(fn: FunctionNode): FunctionNode | null {
+function enclosingFunction(fn: TSESTree.Node): FunctionNode | null {
   for (let node: TSESTree.Node | undefined = fn.parent; node; node = node.parent) if (isFunctionNode(node)) return node;
   return null;
 }

@@ -27,6 +27,11 @@ const invalid: Invalid[] = [
     options: [{ checkCannotReject: true }],
     errors: [{ messageId: 'floating', line: 9, column: 3, suggestions: [{ messageId: 'suggestVoid', output: `${catchesAll}function onClick(event) {\n  void report(event);\n}` }] }],
   },
+  // a routine named `start` that a connection listener calls starts its loop once per connection
+  {
+    code: "async function relay() {\n  for (;;) {\n    const job = await queue.next();\n    current.send(job);\n  }\n}\nfunction start() {\n  relay();\n}\nwss.on('connection', (socket) => {\n  current = socket;\n  start();\n});",
+    errors: [{ messageId: 'floating', line: 8, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "async function relay() {\n  for (;;) {\n    const job = await queue.next();\n    current.send(job);\n  }\n}\nfunction start() {\n  void relay();\n}\nwss.on('connection', (socket) => {\n  current = socket;\n  start();\n});" }] }],
+  },
   // an endless loop started per connection: a rejection there ends the server for every client
   {
     code: "async function pump(socket) {\n  for (;;) {\n    const job = await queue.next(socket.id);\n    socket.send(job);\n  }\n}\nwss.on('connection', (socket) => {\n  pump(socket);\n});",
