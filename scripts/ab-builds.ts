@@ -75,13 +75,13 @@ function main(): void {
     first[name] = { parse: 0, rule: 0, all: 0 };
   }
   let differ = 0;
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     const filename = path.join(dir, file.path);
     const text = readFileSync(filename, 'utf8');
     const best: Record<string, Totals> = {};
     const reports: Record<string, string> = {};
     for (let rep = 0; rep < reps; rep += 1) {
-      for (const name of rep % 2 === 0 ? names : [...names].reverse()) {
+      for (const name of (rep + index) % 2 === 0 ? names : [...names].reverse()) {
         const { messages } = linter.verifyAndFix(text, configs[name], { filename, fix: false, stats: true } as never);
         const run: Totals = { parse: 0, rule: 0, all: 0 };
         for (const pass of linter.getTimes().passes) {

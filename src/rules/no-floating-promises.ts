@@ -139,6 +139,26 @@ function stripNodePrefix(specifier: string): string {
   return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
 }
 
+/**
+ * A part of a statement's value that may be an unhandled promise (see `floatingParts` in the rule):
+ * it is one unless `survives` is given and answers false (the promise cannot reject).
+ */
+interface FloatingPart {
+  node: TSESTree.Node;
+  survives: (() => boolean) | null;
+}
+
+/** Is `part` an unhandled promise (its `survives` absent or true)? */
+function partSurvives(part: FloatingPart): boolean {
+  return part.survives === null || part.survives();
+}
+
+/** `compute`, asked at most once: later calls return the first answer. */
+function once(compute: () => boolean): () => boolean {
+  let answer: boolean | undefined;
+  return () => (answer ??= compute());
+}
+
 /** Parameters through which a handler answers a request (`res.send(...)`, `reply.code(...)`). */
 const ANSWER_PARAMETERS: ReadonlySet<string> = new Set(['res', 'reply', 'response']);
 /** `ipcMain` methods that register a listener for the renderer's messages. */
@@ -324,16 +344,14 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * Set by the `ExpressionStatement` listener for the statement being judged: does a filter of that
-     * listener that looks only at the statement (see `statementIsExcused`) leave it unreported
-     * whatever its parts are? Asked lazily, only where `floatingParts` would otherwise summarise a
-     * called function (`cannotReject`): an answer of true only spares that work, since the listener
-     * returns before reporting either way.
+     * The parts of a statement's value that may be unhandled promises (see the docs page), in order,
+     * each with the question that still decides it: `survives` (when given) asks whether the part's
+     * promise can reject, through `cannotReject` and the effect summaries, the costliest question of
+     * this rule. The parts that are unhandled promises are exactly those whose `survives` is absent
+     * or answers true; the listener asks it last, only for a statement that every cheaper filter
+     * would report.
      */
-    let excused: () => boolean = () => false;
-
-    /** The parts of a statement's value that are unhandled promises (see the docs page). */
-    function floatingParts(expression: TSESTree.Node): TSESTree.Node[] {
+    function floatingParts(expression: TSESTree.Node): FloatingPart[] {
       const node = skipTransparent(expression);
       switch (node.type) {
         case AST_NODE_TYPES.SequenceExpression:
@@ -344,10 +362,12 @@ export default createRule<Options, MessageIds>({
           return [...floatingParts(node.left), ...floatingParts(node.right)];
         case AST_NODE_TYPES.UnaryExpression:
           if (node.operator !== 'void' || ignoreVoid) return [];
-          return promises.isPromise(node.argument) ? [node] : [];
+          return promises.isPromise(node.argument) ? [{ node, survives: null }] : [];
         case AST_NODE_TYPES.CallExpression: {
           if (ignoreIIFE && isFunctionNode(skipTransparent(node.callee))) return [];
           const method = chainMethodName(node);
+          // Can this call's promise reject? Asked at most once, only when the listener needs it.
+          const mayReject = checkCannotReject ? null : once(() => !cannotReject(node));
           if (method !== null) {
             if (hasRejectionHandler(node)) return [];
             const callee = skipTransparent(node.callee) as TSESTree.MemberExpression;
@@ -356,16 +376,21 @@ export default createRule<Options, MessageIds>({
             if (method === 'then' && hasHandledLink(callee.object)) return [];
             // `.finally(f)` and `.catch()` pass the receiver's rejection through: judge the receiver.
             if (method !== 'then') {
-              const parts = floatingParts(callee.object);
-              // `settled.finally(cleanup)` where `settled` holds `Promise.allSettled(...)`: nothing to lose.
-              if (parts.length > 0 && !checkCannotReject && (excused() || cannotReject(node))) return [];
+              const inner = floatingParts(callee.object);
+              // `settled.finally(cleanup)` where `settled` holds `Promise.allSettled(...)`: nothing to
+              // lose. The receiver's parts stand only while this call's promise may reject.
+              const parts: FloatingPart[] = mayReject
+                ? inner.map((part) => ({ node: part.node, survives: once(() => partSurvives(part) && mayReject()) }))
+                : inner;
               // Untyped, `x().finally(cleanup)` is itself the evidence of a thenable; typed, it still
               // counts where the checker knows nothing about the receiver (`any`: an unresolved
               // import, a package without types). Not on a property of another object
               // (`fork.exited.finally(cleanup)`): a lifecycle promise an object exposes, built
-              // elsewhere, is often one that only ever resolves.
-              if (parts.length === 0 && method === 'finally' && !promises.hasKnownType(callee.object) && !isOtherObjectsProperty(callee.object) && !hasHandledLink(callee.object) && isThenWithCallback(node)) {
-                return checkCannotReject || (!excused() && !cannotReject(node)) ? [node] : [];
+              // elsewhere, is often one that only ever resolves. Only where no part of the receiver
+              // stands.
+              if (method === 'finally' && !promises.hasKnownType(callee.object) && !isOtherObjectsProperty(callee.object) && !hasHandledLink(callee.object) && isThenWithCallback(node)) {
+                const receiverStands = once(() => inner.some(partSurvives));
+                parts.push({ node, survives: once(() => !receiverStands() && (mayReject === null || mayReject())) });
               }
               return parts;
             }
@@ -373,7 +398,7 @@ export default createRule<Options, MessageIds>({
           // Untyped evidence of a thenable; typed, it still counts where the checker knows nothing
           // about the receiver (`any`: an unresolved import, a package without types).
           if (method === 'then' && isThenWithCallback(node) && !promises.hasKnownType(callee(node))) {
-            return checkCannotReject || (!excused() && !cannotReject(node)) ? [node] : [];
+            return [{ node, survives: mayReject }];
           }
           // The handled-chain, cannot-reject and allow-list tests only for promises: they cost more.
           if (!promises.isPromise(node) || returnsHandledChain(node)) return [];
@@ -390,24 +415,31 @@ export default createRule<Options, MessageIds>({
           // `vscode.commands.executeCommand(...)` from a command or event handler: a request to the
           // editor, whose host logs a failure and goes on (typed: VS Code's `Thenable`).
           if (method === null && promises.services && !getAwaitableFunction(node) && isEditorHostThenable(promises.services, node)) return [];
-          if (!checkCannotReject && (excused() || (cannotReject(node) && !throwsIntoGuardedRejection(node)))) return [];
-          return isAllowListed(node) ? [] : [node];
+          if (isAllowListed(node)) return [];
+          return [{ node, survives: mayReject && (() => mayReject() || throwsIntoGuardedRejection(node)) }];
         }
         case AST_NODE_TYPES.NewExpression:
-          // `new Promise((resolve) => { saved = resolve; })`: built to hand out its resolver; it
-          // cannot reject (see `FileEffects.capturesResolverOnly`).
-          // Inside an async function it is a forgotten `return`/`await` of the promise instead.
-          if (!checkCannotReject && !getAwaitableFunction(node) && effects.capturesResolverOnly(node)) return [];
-          // `terminate(id): void { new Promise((resolve, reject) => { ...; this.request(id, resolve, reject); }); }`:
-          // a wrapper that cannot reject (its `reject` unused or only kept, `FileEffects.valueCanReject`)
-          // dropped in a function declared to return nothing: no forgotten `return`, no lost error.
-          if (!checkCannotReject && declaredVoid(getExecutionContext(node)) && !effects.valueCanReject(node)) return [];
-          return promises.isPromise(node) ? [node] : [];
+          if (!promises.isPromise(node)) return [];
+          if (checkCannotReject) return [{ node, survives: null }];
+          return [
+            {
+              node,
+              survives: () =>
+                // `new Promise((resolve) => { saved = resolve; })`: built to hand out its resolver; it
+                // cannot reject (see `FileEffects.capturesResolverOnly`).
+                // Inside an async function it is a forgotten `return`/`await` of the promise instead.
+                !(!getAwaitableFunction(node) && effects.capturesResolverOnly(node)) &&
+                // `terminate(id): void { new Promise((resolve, reject) => { ...; this.request(id, resolve, reject); }); }`:
+                // a wrapper that cannot reject (its `reject` unused or only kept, `FileEffects.valueCanReject`)
+                // dropped in a function declared to return nothing: no forgotten `return`, no lost error.
+                !(declaredVoid(getExecutionContext(node)) && !effects.valueCanReject(node)),
+            },
+          ];
         case AST_NODE_TYPES.Identifier:
         case AST_NODE_TYPES.MemberExpression:
-          return promises.isPromise(node) ? [node] : [];
+          return promises.isPromise(node) ? [{ node, survives: null }] : [];
         case AST_NODE_TYPES.ArrayExpression:
-          return isPromiseArray(node) ? [node] : [];
+          return isPromiseArray(node) ? [{ node, survives: null }] : [];
         default:
           return [];
       }
@@ -842,13 +874,22 @@ export default createRule<Options, MessageIds>({
     return {
       ExpressionStatement(statement) {
         if (statement.directive !== undefined && statement.directive !== null) return;
-        let isExcused: boolean | undefined;
-        excused = () => (isExcused ??= statementIsExcused(statement));
         const parts = floatingParts(statement.expression);
-        excused = () => false;
-        const first = parts[0];
-        if (!first) return;
-        if (isExcused ?? statementIsExcused(statement)) return;
+        if (parts.length === 0) return;
+        if (statementIsExcused(statement)) return;
+        // The first part that is an unhandled promise is the one judged and reported. With one
+        // candidate, whether it can reject is asked last, after every other filter; with several,
+        // the candidates are asked in order until one stands.
+        let first: TSESTree.Node;
+        let lastQuestion: (() => boolean) | null = null;
+        if (parts.length === 1 && parts[0]) {
+          first = parts[0].node;
+          lastQuestion = parts[0].survives;
+        } else {
+          const standing = parts.find(partSurvives);
+          if (!standing) return;
+          first = standing.node;
+        }
         if (first.type === AST_NODE_TYPES.CallExpression && decoratesHeldValue(first)) return;
         if (first.type === AST_NODE_TYPES.CallExpression && (handsErrorToCallback(first) || passesCompletionCallback(first))) return;
         // An editor extension's code: its host logs a rejection and goes on; still reported where
@@ -889,6 +930,8 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (!checkCannotReject && !promises.typed && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;
+        // Asked last: can the promise reject at all (see `floatingParts`)?
+        if (lastQuestion && !lastQuestion()) return;
         const expression = statement.expression;
         const single = skipTransparent(expression).type !== AST_NODE_TYPES.SequenceExpression;
         const voided = first.type === AST_NODE_TYPES.UnaryExpression;
