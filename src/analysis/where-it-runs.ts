@@ -1117,6 +1117,8 @@ export class WhereItRuns {
       for (let caller = enclosingFunction(call); caller; caller = enclosingFunction(caller)) {
         const handedTo = valueSite(caller).parent;
         if (caller === fn || handedTo?.type !== AST_NODE_TYPES.CallExpression || handedTo.callee === valueSite(caller)) continue;
+        // `db.once('open', () => init())`: a listener that runs a single time starts the routine once.
+        if (listensOnce(handedTo)) continue;
         const fact = this.callbackFact(handedTo, valueSite(caller), 1);
         if (fact.kind === 'context' && fact.context.kind === 'concurrent' && PER_EVENT_EVIDENCE.has(fact.context.evidence.kind)) return true;
       }
@@ -1680,6 +1682,27 @@ function takesItem(params: readonly TSESTree.Parameter[]): boolean {
     if (pattern.type === AST_NODE_TYPES.ObjectPattern) return false;
     return pattern.type !== AST_NODE_TYPES.Identifier || !STARTUP_ROUTINE_PARAMETERS.has(pattern.name);
   });
+}
+
+/** `x.once(event, f)`, `x.prependOnceListener(event, f)`, `x.addEventListener(event, f, { once: true })`: `f` runs one time. */
+function listensOnce(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+  if (method === 'once' || method === 'prependOnceListener') return true;
+  const options = call.arguments[2];
+  return (
+    method === 'addEventListener' &&
+    options?.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        property.key.name === 'once' &&
+        property.value.type === AST_NODE_TYPES.Literal &&
+        property.value.value === true,
+    )
+  );
 }
 
 /** The nearest function around `fn` (through classes and objects), or null when `fn` is at the module's level. */

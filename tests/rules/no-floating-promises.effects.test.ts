@@ -220,6 +220,10 @@ const invalid: Invalid[] = [
 
 ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as never, {
   valid: [
+    // a start-up routine that a once-only listener calls (the client is ready) starts its loop once
+    "async function drainOutbox() {\n  for (;;) {\n    await outbox.sendNext();\n  }\n}\nfunction init() {\n  drainOutbox();\n}\nclient.once(Events.ClientReady, () => {\n  init();\n});",
+    // the same routine called from a listener registered with { once: true } (the first message only)
+    "async function drainOutbox() {\n  for (;;) {\n    await outbox.sendNext();\n  }\n}\nfunction init() {\n  drainOutbox();\n}\nsocket.addEventListener('message', () => init(), { once: true });",
     // the same resolve-only helper called with its declared parameters only: nothing to lose
     'function confirmInstall(id) {\n  return new Promise((resolve) => dialog.confirm(id, resolve));\n}\nfunction onUpgrade(id) {\n  confirmInstall(id);\n}',
     // the called function returns a promise whose executor only ever resolves: nothing to lose
