@@ -264,6 +264,14 @@ const MAX_CROSSINGS = 4;
 /** How many modules deep the question being answered is now. */
 let crossings = 0;
 
+/** Is `node` written in an async function (the nearest function around it is async)? False at a module's top level. */
+function inAsyncFunction(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current.async;
+  }
+  return false;
+}
+
 /** How many functions deep a summary follows local calls (the caller is depth 1). */
 const MAX_DEPTH = 4;
 
@@ -1278,10 +1286,12 @@ export class FileEffects {
    *   and a `this` field that its class fills only with such promises (`this.exited.then(...)`);
    *   `Promise.all` / `race` / `any` of an array literal whose every element cannot reject, or of
    *   `items.map(fn)` where `fn` (written there or a function of this file) is async and cannot
-   *   reject. Over `items.map(fn)` with a synchronous or unknown `fn`, even `allSettled` can: `fn`
-   *   runs while the list is built, and a throw there escapes the combinator;
+   *   reject. Over `items.map(fn)` with a synchronous or unknown `fn`, even `allSettled` can when
+   *   written in an async function: `fn` runs while the list is built, and a throw there rejects
+   *   that function (elsewhere the throw is synchronous: no promise rejects);
    * - a call whose effect summary cannot reject (`summaryOf`); a catalogued API that never
-   *   rejects (`NEVER_REJECTING_APIS`: VS Code's message popups, Electron's native dialogs), or
+   *   rejects (`NEVER_REJECTING_APIS`: VS Code's message popups, Electron's native dialogs), the
+   *   browser's `customElements.whenDefined(name)` (`isCustomElementWait`), or
    *   a promisified event other than `'error'` (`isResolveOnlyEventPromise`); `.then(f)` on a question to a
    *   person (`isPromptValue`: `inquirer.prompt(q).then((answer) => ...)`);
    * - a `const` initialised with such a promise (`const p = load().catch(log)`, `const ready = new
@@ -1672,7 +1682,7 @@ export class FileEffects {
       const fn = this.calledFunction(call);
       if (fn !== null && this.inProgress.has(fn) && this.apiEffect(call) === null) return false;
       // `vscode.window.showErrorMessage(...)`: a catalogued promise that never rejects.
-      if (fn === null && (this.isNeverRejectingApi(call) || this.isResolveOnlyEventPromise(call))) return false;
+      if (fn === null && (this.isNeverRejectingApi(call) || this.isResolveOnlyEventPromise(call) || this.isCustomElementWait(call))) return false;
       // `this.entries.set(key, value)` on a `Map` field: no promise at all.
       if (fn === null && this.updatesCollectionField(call)) return false;
       // `async.each(items, (item, done) => { ...; done(); })`: no iteratee hands on an error.
@@ -1685,8 +1695,11 @@ export class FileEffects {
     // `Promise.all(items.map(fn))`: each element is a promise of `fn`.
     const mapper = items ? this.mappedFunction(items) : null;
     if (mapper !== null) {
-      // An async mapper turns its throws into its promise's rejection: allSettled keeps them.
-      if (combinator === 'allSettled' && mapper !== 'unknown' && mapper.async) return false;
+      // An async mapper turns its throws into its promise's rejection: allSettled keeps them. A
+      // synchronous one throws while the list is built, before the combinator is called: that
+      // rejects only an async function the call is written in; anywhere else the throw leaves
+      // the call synchronously, and allSettled's own promise is never rejected.
+      if (combinator === 'allSettled' && ((mapper !== 'unknown' && mapper.async) || !inAsyncFunction(call))) return false;
       return this.mapperCanReject(mapper, depth);
     }
     if (combinator === 'allSettled') return false;
@@ -1738,6 +1751,25 @@ export class FileEffects {
     if (!source || !paths) return false;
     const path = source.imported === '*' || source.imported === 'default' ? members : [source.imported, ...members];
     return paths.some((known) => known.length === path.length && known.every((name, index) => name === path[index]));
+  }
+
+  /**
+   * `customElements.whenDefined(name)` of the browser's global registry (also through `window.`,
+   * `self.` or `globalThis.`): it settles when the element is defined and rejects only for a name
+   * that is not a valid custom-element name, a programming error no handler would recover from.
+   */
+  private isCustomElementWait(call: TSESTree.CallExpression): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'whenDefined') return false;
+    let registry = skipTransparent(callee.object);
+    if (registry.type === AST_NODE_TYPES.MemberExpression && staticMemberName(registry) === 'customElements') {
+      const owner = skipTransparent(registry.object);
+      if (owner.type !== AST_NODE_TYPES.Identifier || !['window', 'self', 'globalThis'].includes(owner.name)) return false;
+      registry = owner;
+    } else if (registry.type !== AST_NODE_TYPES.Identifier || registry.name !== 'customElements') {
+      return false;
+    }
+    return registry.type === AST_NODE_TYPES.Identifier && this.isGlobal(registry);
   }
 
   /**

@@ -9,16 +9,23 @@
  * (`getFileEffects`) answer for its functions as for the linted file's.
  *
  * What a call runs is found for these callees (each followed only through relative imports,
- * `export ... from` re-exports included):
+ * `export ... from` re-exports and CommonJS `require` included; a module's imports and re-exports
+ * are read by the one reader of import lines, `textImportsOf`, its declarations from its tree):
  * - `f()` / `ns.f()`: a function imported from a relative module (named, default or through a
- *   namespace import): its declaration there;
+ *   namespace import; `exports.f = ...` / `module.exports = { f }` of a CommonJS module): its
+ *   declaration there;
+ * - `C.m()`: a static method of a class imported or of this module (or of the nearest ancestor
+ *   that has it), also through a static field (`C.store.load()`) and `this` in a static method;
+ * - `x.m()` where `x` is a module's one instance (`export default new C()`, `export const x = new
+ *   C()`): `m` of exactly `C`; or an object literal (`export const shell = { exec }`): the
+ *   function its property holds;
  * - `super.m()`: `m` of the class the enclosing class extends (or the nearest ancestor that has it),
  *   in this file or imported;
  * - `this.m()` where `m` is inherited from a class of another module;
  * - `x.m()` where the class or interface `x` is declared as is known: from a type annotation (a
  *   parameter, a variable, a class field, a constructor's parameter property, an interface
  *   property, a method's or function's return type, also an element of a tuple-typed destructured
- *   parameter), a `new C()` the field or `const` is given, `this`, `super`, and chains of these
+ *   parameter), a `new C()` the field or `const` is given (exactly `C`), `this`, `super`, and chains of these
  *   (`this.server.adapter.getMembers(id)`: the `server` field is a `Server`, whose `adapter`
  *   field is an `AdapterInterface`).
  * For a declared type, every class that can be behind it is asked, not just the declared one: the
@@ -26,7 +33,11 @@
  * it, directly or through each other (an interface implemented once in memory and once over a
  * network client gives two methods). A class whose method is abstract, or a declared type with no
  * class found for it, answers "unknown". The folder bound is the evidence's limit: an
- * implementation kept in another folder is not seen.
+ * implementation kept in another folder is not seen, so an open type (an interface or an abstract
+ * class) is trusted only where the caller cannot plug in its own: not for a parameter (also a
+ * constructor's parameter property), and for a field only when every value its module gives it
+ * is a `new C()` (`constructedValues`; a field given a parameter, a setter's argument or nothing
+ * is unknown).
  *
  * Bounds: a module larger than `fromModuleText` reads is not parsed; a folder of more than
  * `MAX_FOLDER_FILES` source files is not scanned; type and name resolution follow at most
@@ -40,6 +51,7 @@ import { enclosingClass, skipTransparent, staticMemberName, variableOfIdentifier
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { fromModuleText } from './module-exports';
 import { resolveRelativeModule } from './module-resolution';
+import { readTextImports, textImportsOf } from './source-imports';
 import type { AnyRuleContext } from './per-file';
 
 /** One module: the linted file, or one parsed here, with a rule context the per-file analyses accept. */
@@ -47,6 +59,8 @@ export interface ModuleView {
   readonly file: string;
   readonly context: AnyRuleContext;
   readonly program: TSESTree.Program;
+  /** Parsed here from the file's text (not the linted file, whose text may be an editor's buffer). */
+  readonly parsed?: boolean;
 }
 
 /** A function found for a call, with the module it is written in. */
@@ -57,10 +71,16 @@ export interface FoundFunction {
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
-/** A type a receiver is declared as: a class or an interface, with its module. */
+/**
+ * What a receiver is known to be, with its module: a class or an interface it is declared as (any
+ * class of its folder that extends or implements it may be behind it, see `classesBehind`); one
+ * class exactly (`exact`: made with `new C()`); the class itself, whose static members are called
+ * (`static`: `Store.load()`); or an object literal (`const api = { get, put }`).
+ */
 type DeclaredType =
-  | { readonly kind: 'class'; readonly module: ModuleView; readonly node: ClassNode; readonly name: string }
-  | { readonly kind: 'interface'; readonly module: ModuleView; readonly node: TSESTree.TSInterfaceDeclaration; readonly name: string };
+  | { readonly kind: 'class'; readonly module: ModuleView; readonly node: ClassNode; readonly name: string; readonly exact?: boolean; readonly static?: boolean }
+  | { readonly kind: 'interface'; readonly module: ModuleView; readonly node: TSESTree.TSInterfaceDeclaration; readonly name: string }
+  | { readonly kind: 'object'; readonly module: ModuleView; readonly node: TSESTree.ObjectExpression; readonly name: string };
 
 /** How many imports or re-exports one name resolution follows, and how many ancestors a class lookup climbs. */
 const MAX_HOPS = 4;
@@ -159,7 +179,7 @@ function moduleAt(file: string, host: AnyRuleContext): ModuleView | null {
       getScope: () => sourceCode.scopeManager?.globalScope,
       report: () => undefined,
     } as unknown as AnyRuleContext;
-    parsed.view = { file, context, program: sourceCode.ast as TSESTree.Program };
+    parsed.view = { file, context, program: sourceCode.ast as TSESTree.Program, parsed: true };
     ownViews.set(sourceCode.ast, parsed.view);
   }
   return parsed.view;
@@ -172,105 +192,164 @@ function importedModule(from: ModuleView, specifier: string): ModuleView | null 
   return resolved ? moduleAt(resolved.file, from.context) : null;
 }
 
-/** An import or export specifier's name (an identifier or a string literal). */
-function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
-  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
-}
-
 /** A name declared at a module's top level. */
 type TopLevel =
   | { readonly kind: 'class'; readonly node: ClassNode }
   | { readonly kind: 'interface'; readonly node: TSESTree.TSInterfaceDeclaration }
   | { readonly kind: 'function'; readonly node: FunctionNode }
+  /** A `const` (or a default export) made with `new C(...)`: one instance of `C` (a module's singleton). */
+  | { readonly kind: 'instance'; readonly node: TSESTree.NewExpression }
+  /** A `const` (or an export) holding an object literal: its members are what it is. */
+  | { readonly kind: 'object'; readonly node: TSESTree.ObjectExpression }
   | { readonly kind: 'import'; readonly source: string; readonly imported: string }
+  /** An exported name that is a top-level name of the module itself (`export { a as b }`, `exports.b = a`). */
+  | { readonly kind: 'local'; readonly name: string }
   | { readonly kind: 'other' };
 
 interface ModuleNames {
+  /** Top-level names as the module's own code uses them: declarations and the names its imports bind. */
   readonly declared: ReadonlyMap<string, TopLevel>;
-  /** Local names exported under another name (`export { a as b }`): exported name to local name. */
-  readonly exportedAs: ReadonlyMap<string, string>;
-  /** `export { a } from './x'` / `export * from './x'`: the specifier and the names (null: all). */
-  readonly reExports: ReadonlyArray<{ readonly names: ReadonlyMap<string, string> | null; readonly source: string }>;
+  /** Names the module exports (ES `export`s and CommonJS `exports.x =` / `module.exports = {...}`), re-exports aside. */
+  readonly exported: ReadonlyMap<string, TopLevel>;
+  /** `export { a as b } from './x'` (exported name to the other module's), `export * from` (`all`), `export * as ns from`. */
+  readonly reExports: ReadonlyArray<{ readonly names: ReadonlyMap<string, string>; readonly all: boolean; readonly source: string }>;
 }
 
 const moduleNames = new WeakMap<object, ModuleNames>();
 
-/** The top-level declarations, imports and exports of a module, read once per program. */
+/** What a value written at the top level is, when it is one of the kinds `TopLevel` follows. */
+function topLevelValue(value: TSESTree.Node | null | undefined, constant: boolean): TopLevel {
+  const node = value ? skipTransparent(value) : null;
+  if (!node) return { kind: 'other' };
+  if (isFunctionNode(node)) return { kind: 'function', node };
+  if (node.type === AST_NODE_TYPES.ClassExpression || node.type === AST_NODE_TYPES.ClassDeclaration) return { kind: 'class', node };
+  if (!constant) return { kind: 'other' };
+  if (node.type === AST_NODE_TYPES.NewExpression) return { kind: 'instance', node };
+  if (node.type === AST_NODE_TYPES.ObjectExpression) return { kind: 'object', node };
+  if (node.type === AST_NODE_TYPES.Identifier) return { kind: 'local', name: node.name };
+  return { kind: 'other' };
+}
+
+/** `exports.name` / `module.exports.name` (the name), `module.exports` (`''`), else null. */
+function commonJsExport(node: TSESTree.Node): string | null {
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = staticMemberName(node);
+  const object = node.object;
+  const isModuleExports = (candidate: TSESTree.Node): boolean =>
+    candidate.type === AST_NODE_TYPES.MemberExpression &&
+    candidate.object.type === AST_NODE_TYPES.Identifier &&
+    candidate.object.name === 'module' &&
+    staticMemberName(candidate) === 'exports';
+  if (isModuleExports(node)) return '';
+  if (name === null) return null;
+  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') return name;
+  return isModuleExports(object) ? name : null;
+}
+
+/**
+ * The top-level declarations, imports and exports of a module, read once per program: the
+ * declarations from its tree, the imports and re-exports from its text by the one reader of
+ * import lines (`textImportsOf`, type-only ones included: they still lead to the class or
+ * interface a receiver is declared as), each kept only when it is a statement of the module's
+ * top level (not a load written in a comment, a string or a function).
+ */
 function namesOf(view: ModuleView): ModuleNames {
   const known = moduleNames.get(view.program);
   if (known) return known;
   const declared = new Map<string, TopLevel>();
-  const exportedAs = new Map<string, string>();
-  const reExports: Array<{ names: Map<string, string> | null; source: string }> = [];
-  const declare = (statement: TSESTree.Node, defaultExport: boolean): void => {
+  const exported = new Map<string, TopLevel>();
+  const reExports: Array<{ names: Map<string, string>; all: boolean; source: string }> = [];
+  const declare = (statement: TSESTree.Node, exportedToo: boolean): void => {
+    const add = (name: string, value: TopLevel): void => {
+      declared.set(name, value);
+      if (exportedToo) exported.set(name, { kind: 'local', name });
+    };
     switch (statement.type) {
       case AST_NODE_TYPES.ClassDeclaration:
-        if (statement.id) declared.set(statement.id.name, { kind: 'class', node: statement });
-        if (defaultExport) declared.set('default', { kind: 'class', node: statement });
+        if (statement.id) add(statement.id.name, { kind: 'class', node: statement });
         break;
       case AST_NODE_TYPES.TSInterfaceDeclaration:
-        declared.set(statement.id.name, { kind: 'interface', node: statement });
+        add(statement.id.name, { kind: 'interface', node: statement });
         break;
       case AST_NODE_TYPES.FunctionDeclaration:
-        if (statement.id) declared.set(statement.id.name, { kind: 'function', node: statement });
-        if (defaultExport) declared.set('default', { kind: 'function', node: statement });
+        if (statement.id) add(statement.id.name, { kind: 'function', node: statement });
         break;
       case AST_NODE_TYPES.VariableDeclaration:
         for (const declarator of statement.declarations) {
           if (declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
-          const init = declarator.init ? skipTransparent(declarator.init) : null;
-          if (statement.kind === 'const' && init && isFunctionNode(init)) declared.set(declarator.id.name, { kind: 'function', node: init });
-          else if (statement.kind === 'const' && init?.type === AST_NODE_TYPES.ClassExpression) declared.set(declarator.id.name, { kind: 'class', node: init });
-          else declared.set(declarator.id.name, { kind: 'other' });
-        }
-        break;
-      case AST_NODE_TYPES.ImportDeclaration:
-        // `import type` too: still the way to the class or interface a receiver is declared as.
-        for (const specifier of statement.specifiers) {
-          const imported =
-            specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
-              ? 'default'
-              : specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier
-                ? '*'
-                : nameOf(specifier.imported);
-          declared.set(specifier.local.name, { kind: 'import', source: String(statement.source.value), imported });
+          const value = topLevelValue(declarator.init, statement.kind === 'const');
+          // `const x = y` names another top-level value; only functions and classes are followed so.
+          add(declarator.id.name, value.kind === 'local' ? { kind: 'other' } : value);
         }
         break;
       default:
         break;
     }
   };
+  // Where each top-level statement starts and ends: a load read from the text counts only as one.
+  const starts = new Set<number>();
+  const ranges: Array<readonly [number, number, TSESTree.ProgramStatement]> = [];
   for (const statement of view.program.body) {
-    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
-      if (statement.declaration) declare(statement.declaration, false);
-      if (statement.source) {
-        const names = new Map<string, string>();
-        for (const specifier of statement.specifiers) {
-          const local = nameOf(specifier.local);
-          const exported = nameOf(specifier.exported);
-          names.set(exported, local);
-        }
-        reExports.push({ names, source: String(statement.source.value) });
-      } else {
-        for (const specifier of statement.specifiers) {
-          const local = nameOf(specifier.local);
-          const exported = nameOf(specifier.exported);
-          if (local !== exported) exportedAs.set(exported, local);
-        }
+    starts.add(statement.range[0]);
+    ranges.push([statement.range[0], statement.range[1], statement]);
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source) {
+      if (statement.declaration) declare(statement.declaration, true);
+      for (const specifier of statement.specifiers) {
+        const local = specifier.local.name;
+        const name = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
+        exported.set(name, { kind: 'local', name: local });
       }
-    } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
-      if (!statement.exported) reExports.push({ names: null, source: String(statement.source.value) });
     } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
       const declaration = statement.declaration;
-      if (declaration.type === AST_NODE_TYPES.Identifier) exportedAs.set('default', declaration.name);
-      else if (isFunctionNode(declaration)) declared.set('default', { kind: 'function', node: declaration });
-      else if (declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.ClassExpression) declared.set('default', { kind: 'class', node: declaration });
-      if (declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.FunctionDeclaration) declare(declaration, true);
+      if (declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.FunctionDeclaration) declare(declaration, false);
+      exported.set('default', topLevelValue(declaration, true));
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression && statement.expression.operator === '=') {
+      // CommonJS: `exports.f = ...`, `module.exports.f = ...`, `module.exports = { f, g: h, k() {} }`.
+      const name = commonJsExport(statement.expression.left);
+      const value = skipTransparent(statement.expression.right);
+      if (name === '' && value.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of value.properties) {
+          if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init') continue;
+          const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : null;
+          if (key !== null) exported.set(key, topLevelValue(property.value, true));
+        }
+      } else if (name) {
+        exported.set(name, topLevelValue(value, true));
+      }
     } else {
       declare(statement, false);
     }
   }
-  const names: ModuleNames = { declared, exportedAs, reExports };
+  const topLevelStatement = (index: number): TSESTree.ProgramStatement | null => {
+    let low = 0;
+    let high = ranges.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const [from, to, statement] = ranges[middle] as readonly [number, number, TSESTree.ProgramStatement];
+      if (index < from) high = middle - 1;
+      else if (index >= to) low = middle + 1;
+      else return statement;
+    }
+    return null;
+  };
+  const loads = view.parsed ? textImportsOf({ file: view.file }, { types: true }) : readTextImports(view.context.sourceCode.text, { types: true });
+  for (const load of loads ?? []) {
+    if (load.kind === 'import') {
+      if (!starts.has(load.index)) continue;
+      for (const binding of load.bindings) declared.set(binding.name, { kind: 'import', source: load.specifier, imported: binding.imported });
+    } else if (load.kind === 're-export') {
+      if (!starts.has(load.index)) continue;
+      const names = new Map<string, string>();
+      for (const binding of load.bindings) names.set(binding.name, binding.imported);
+      reExports.push({ names, all: load.all, source: load.specifier });
+    } else if (load.kind === 'require') {
+      // `const m = require('./m')`, `const { f } = require('./m')`, `import m = require('./m')` at the top level.
+      const statement = topLevelStatement(load.index);
+      if (statement?.type !== AST_NODE_TYPES.VariableDeclaration && statement?.type !== AST_NODE_TYPES.TSImportEqualsDeclaration) continue;
+      for (const binding of load.bindings) declared.set(binding.name, { kind: 'import', source: load.specifier, imported: binding.imported });
+    }
+  }
+  const names: ModuleNames = { declared, exported, reExports };
   moduleNames.set(view.program, names);
   return names;
 }
@@ -280,49 +359,75 @@ type Resolved =
   | { readonly kind: 'class'; readonly module: ModuleView; readonly node: ClassNode; readonly name: string }
   | { readonly kind: 'interface'; readonly module: ModuleView; readonly node: TSESTree.TSInterfaceDeclaration; readonly name: string }
   | { readonly kind: 'function'; readonly module: ModuleView; readonly node: FunctionNode }
-  | { readonly kind: 'namespace'; readonly module: ModuleView };
+  | { readonly kind: 'namespace'; readonly module: ModuleView }
+  /** One instance (`new C()` kept in a `const` or exported) or an object literal: what its members are is known. */
+  | { readonly kind: 'value'; readonly type: DeclaredType };
+
+/** `value`, a top-level value of `view` known by `name` there, resolved (see `resolveName`). */
+function resolveTopLevel(view: ModuleView, value: TopLevel, name: string, hops: number): Resolved | null {
+  switch (value.kind) {
+    case 'class':
+      return { kind: 'class', module: view, node: value.node, name: value.node.id?.name ?? name };
+    case 'interface':
+      return { kind: 'interface', module: view, node: value.node, name };
+    case 'function':
+      return { kind: 'function', module: view, node: value.node };
+    case 'instance': {
+      const types = typesOfConstruction(view, value.node);
+      return types?.[0] ? { kind: 'value', type: types[0] } : null;
+    }
+    case 'object':
+      return { kind: 'value', type: { kind: 'object', module: view, node: value.node, name: '' } };
+    case 'local':
+      return resolveName(view, value.name, true, hops + 1);
+    case 'import': {
+      const target = importedModule(view, value.source);
+      if (!target) return null;
+      if (value.imported === '*') return { kind: 'namespace', module: target };
+      return resolveName(target, value.imported, false, hops + 1);
+    }
+    default:
+      return null;
+  }
+}
 
 /** The top-level name `name` of `view` (`local`: as its own code uses it; else as it exports it). */
 function resolveName(view: ModuleView, name: string, local: boolean, hops: number): Resolved | null {
   if (hops > MAX_HOPS) return null;
   const names = namesOf(view);
-  const own = names.declared.get(local ? name : (names.exportedAs.get(name) ?? name));
-  if (own) {
-    switch (own.kind) {
-      case 'class':
-        return { kind: 'class', module: view, node: own.node, name };
-      case 'interface':
-        return { kind: 'interface', module: view, node: own.node, name };
-      case 'function':
-        return { kind: 'function', module: view, node: own.node };
-      case 'import': {
-        const target = importedModule(view, own.source);
-        if (!target) return null;
-        if (own.imported === '*') return { kind: 'namespace', module: target };
-        return resolveName(target, own.imported, false, hops + 1);
-      }
-      default:
-        return null;
-    }
+  if (local) {
+    const own = names.declared.get(name);
+    return own ? resolveTopLevel(view, own, name, hops) : null;
   }
-  if (local) return null;
+  const own = names.exported.get(name);
+  if (own) return resolveTopLevel(view, own, name, hops);
   for (const reExport of names.reExports) {
-    const original = reExport.names === null ? name : reExport.names.get(name);
+    const original = reExport.names.get(name) ?? (reExport.all && name !== 'default' ? name : undefined);
     if (original === undefined) continue;
     const target = importedModule(view, reExport.source);
-    const found = target ? resolveName(target, original, false, hops + 1) : null;
+    if (!target) continue;
+    if (original === '*') return { kind: 'namespace', module: target };
+    const found = resolveName(target, original, false, hops + 1);
     if (found) return found;
   }
-  return null;
+  // A top-level declaration an importer names without a matching export (a module the reader above
+  // could not read fully): as before, its declaration.
+  const declaredOnly = names.declared.get(name);
+  return declaredOnly && declaredOnly.kind !== 'import' ? resolveTopLevel(view, declaredOnly, name, hops) : null;
 }
 
 
-/** The class `classNode` extends, found by name in its module or through an import; null when unknown. */
-function superClassOf(view: ModuleView, classNode: ClassNode): DeclaredType | null {
+/** The class `classNode` extends, found by name in its module or through an import; null when unknown. `statics`: its static side. */
+function superClassOf(view: ModuleView, classNode: ClassNode, statics = false): (DeclaredType & { kind: 'class' }) | null {
   const superClass = classNode.superClass ? skipTransparent(classNode.superClass) : null;
   if (superClass?.type !== AST_NODE_TYPES.Identifier) return null;
   const found = resolveName(view, superClass.name, true, 0);
-  return found?.kind === 'class' ? found : null;
+  return found?.kind === 'class' ? (statics ? { ...found, static: true } : found) : null;
+}
+
+/** Is `member` on the side of a class that `type` reads (its static members for `type.static`, else its instance's)? */
+function onSide(member: TSESTree.ClassElement, type: DeclaredType & { kind: 'class' }): boolean {
+  return ('static' in member && member.static === true) === (type.static === true);
 }
 
 /** A class member's name, for a plain or private key. */
@@ -335,11 +440,11 @@ function memberKey(member: TSESTree.ClassElement): string | null {
 
 /** `m` of a class or, when it has none, of the nearest ancestor that has it: the function, `'abstract'`, or null when not found. */
 function methodOf(type: DeclaredType & { kind: 'class' }, name: string): FoundFunction | 'abstract' | null {
-  let current: DeclaredType | null = type;
-  for (let level = 0; current?.kind === 'class' && level <= MAX_HOPS; level += 1) {
+  let current: (DeclaredType & { kind: 'class' }) | null = type;
+  for (let level = 0; current && level <= MAX_HOPS; level += 1) {
     let abstract = false;
     for (const member of current.node.body.body) {
-      if (memberKey(member) !== name || ('static' in member && member.static)) continue;
+      if (memberKey(member) !== name || !onSide(member, current)) continue;
       if (member.type === AST_NODE_TYPES.TSAbstractMethodDefinition || member.type === AST_NODE_TYPES.TSAbstractPropertyDefinition) abstract = true;
       if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method' && member.value.type === AST_NODE_TYPES.FunctionExpression) {
         return { module: current.module, fn: member.value };
@@ -350,9 +455,90 @@ function methodOf(type: DeclaredType & { kind: 'class' }, name: string): FoundFu
       }
     }
     if (abstract) return 'abstract';
-    current = superClassOf(current.module, current.node);
+    current = superClassOf(current.module, current.node, current.static === true);
   }
   return null;
+}
+
+/** The function the property `name` of an object literal holds (`{ get }`, `{ get: read }`, `{ get() {} }`, `{ get: async () => ... }`), or null. */
+function propertyFunction(type: DeclaredType & { kind: 'object' }, name: string): FoundFunction | null {
+  const value = propertyValue(type.node, name);
+  if (!value) return null;
+  if (isFunctionNode(value)) return { module: type.module, fn: value };
+  return value.type === AST_NODE_TYPES.Identifier ? localOrImportedFunction(type.module, value) : null;
+}
+
+/** The value of the property `name` of an object literal (the last one written), or null when a spread or a computed key may hide it. */
+function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | null {
+  let found: TSESTree.Node | null = null;
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) {
+      found = null;
+      if (property.type === AST_NODE_TYPES.SpreadElement || (property.type === AST_NODE_TYPES.Property && property.computed)) continue;
+    }
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init') continue;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : null;
+    if (key === name) found = skipTransparent(property.value);
+  }
+  return found;
+}
+
+/**
+ * Per module's tree: for each property name, the values assigned to it anywhere in the module
+ * (`this.cache = cache`, `Store.client = new Client()`, `api.cache = c`); a compound assignment
+ * (`||=`, `??=`) counts with the assignment itself as its value (not a construction). Built by one
+ * walk of the module on its first question.
+ */
+const assignedValues = new WeakMap<TSESTree.Program, ReadonlyMap<string, readonly TSESTree.Node[]>>();
+
+function assignmentsOf(view: ModuleView, name: string): readonly TSESTree.Node[] {
+  let all = assignedValues.get(view.program);
+  if (!all) {
+    const found = new Map<string, TSESTree.Node[]>();
+    const visitorKeys = view.context.sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
+    const stack: TSESTree.Node[] = [view.program];
+    while (stack.length > 0) {
+      const node = stack.pop() as TSESTree.Node;
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+        const key = node.left.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.left.property.name}` : staticMemberName(node.left);
+        if (key !== null) {
+          let values = found.get(key);
+          if (!values) found.set(key, (values = []));
+          values.push(node.operator === '=' ? node.right : node);
+        }
+      }
+      for (const childKey of visitorKeys[node.type] ?? []) {
+        const value = (node as unknown as Record<string, unknown>)[childKey];
+        for (const child of Array.isArray(value) ? value : [value]) {
+          if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') stack.push(child as TSESTree.Node);
+        }
+      }
+    }
+    all = found;
+    assignedValues.set(view.program, all);
+  }
+  return all.get(name) ?? [];
+}
+
+/**
+ * The classes a field holds when every value it is given in `owners` (the module that declares it,
+ * and the receiver's; `initial`, the field's initialiser, written in the first, and each
+ * assignment of a property of that name) is a `new C()`: each such
+ * class exactly. Null when any is something else (a constructor's parameter, a setter's argument,
+ * a factory's result) or when it is given none there (filled from outside).
+ */
+function constructedValues(owners: readonly ModuleView[], name: string, initial: TSESTree.Node | null | undefined): DeclaredType[] | null {
+  const [first] = owners;
+  if (!first) return null;
+  const values = [...(initial ? [{ owner: first, value: initial }] : []), ...owners.flatMap((owner) => assignmentsOf(owner, name).map((value) => ({ owner, value })))];
+  if (values.length === 0) return null;
+  const all: DeclaredType[] = [];
+  for (const { owner, value } of values) {
+    const types = typesOfConstruction(owner, skipTransparent(value));
+    if (!types) return null;
+    for (const type of types) if (!all.some((known) => known.node === type.node)) all.push(type);
+  }
+  return all;
 }
 
 /** The types a type annotation names: classes and interfaces (`A | null` gives A's); null when anything else is in it. */
@@ -386,7 +572,7 @@ function typesOfConstruction(view: ModuleView, node: TSESTree.Node): DeclaredTyp
   const callee = skipTransparent(node.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return null;
   const found = resolveName(view, callee.name, true, 0);
-  return found?.kind === 'class' ? [found] : null;
+  return found?.kind === 'class' ? [{ ...found, exact: true }] : null;
 }
 
 /** The declared type of the field or getter `name` of a class (or of its ancestors) or of an interface's property. */
@@ -399,18 +585,27 @@ function memberTypes(type: DeclaredType, name: string, hops: number): DeclaredTy
     }
     return null;
   }
-  let current: DeclaredType | null = type;
-  for (let level = 0; current?.kind === 'class' && level <= MAX_HOPS; level += 1) {
+  if (type.kind === 'object') {
+    const value = propertyValue(type.node, name);
+    return value ? typesOf(type.module, value, hops + 1) : null;
+  }
+  const modules = (current: ModuleView): ModuleView[] => (current === type.module ? [current] : [current, type.module]);
+  let current: (DeclaredType & { kind: 'class' }) | null = type;
+  for (let level = 0; current && level <= MAX_HOPS; level += 1) {
     for (const member of current.node.body.body) {
-      if (memberKey(member) === name && !('static' in member && member.static)) {
+      if (memberKey(member) === name && onSide(member, current)) {
         if (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.TSAbstractPropertyDefinition) {
-          if (member.typeAnnotation) return typesOfAnnotation(current.module, member.typeAnnotation, hops + 1);
-          return member.value ? typesOfConstruction(current.module, skipTransparent(member.value)) : null;
+          // Declared as a class: that class or one of its folder's subclasses (`classesBehind`).
+          // Declared as an interface or an abstract class, or not declared: an open set, known
+          // only when every value the field is given is a `new C()` (a constructor's parameter or
+          // a setter's argument may be any implementation, kept anywhere).
+          const declared = member.typeAnnotation ? closedTypes(typesOfAnnotation(current.module, member.typeAnnotation, hops + 1)) : null;
+          return declared ?? constructedValues(modules(current.module), name, member.value);
         }
         if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'get') return typesOfAnnotation(current.module, member.value.returnType, hops + 1);
         return null;
       }
-      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      if (!current.static && member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
         for (const param of member.value.params) {
           if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
           const target = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
@@ -418,9 +613,11 @@ function memberTypes(type: DeclaredType, name: string, hops: number): DeclaredTy
         }
       }
     }
-    current = superClassOf(current.module, current.node);
+    current = superClassOf(current.module, current.node, current.static === true);
   }
-  return null;
+  // Not declared (`this.store = new MemoryStore()` in a constructor of plain JavaScript): the
+  // values it is given.
+  return constructedValues([type.module], name, null);
 }
 
 /** The declared return type of `m` of a type (a class method's `): T`, an interface method signature's). */
@@ -433,7 +630,7 @@ function returnTypes(type: DeclaredType, name: string, hops: number): DeclaredTy
     }
     return null;
   }
-  const method = methodOf(type, name);
+  const method = type.kind === 'object' ? propertyFunction(type, name) : methodOf(type, name);
   return method && method !== 'abstract' ? typesOfAnnotation(method.module, method.fn.returnType, hops + 1) : null;
 }
 
@@ -447,10 +644,12 @@ function typesOf(view: ModuleView, expression: TSESTree.Node, hops: number): Dec
   switch (node.type) {
     case AST_NODE_TYPES.ThisExpression: {
       const classNode = enclosingClass(node);
-      return classNode ? [{ kind: 'class', module: view, node: classNode, name: classNode.id?.name ?? '' }] : null;
+      return classNode ? [{ kind: 'class', module: view, node: classNode, name: classNode.id?.name ?? '', static: inStaticMember(node) }] : null;
     }
     case AST_NODE_TYPES.NewExpression:
       return typesOfConstruction(view, node);
+    case AST_NODE_TYPES.ObjectExpression:
+      return [{ kind: 'object', module: view, node, name: '' }];
     case AST_NODE_TYPES.MemberExpression: {
       const name = staticMemberName(node);
       const owners = name === null ? null : typesOf(view, node.object, hops + 1);
@@ -496,7 +695,20 @@ function typesOf(view: ModuleView, expression: TSESTree.Node, hops: number): Dec
  */
 function closedTypes(types: DeclaredType[] | null): DeclaredType[] | null {
   if (types === null) return null;
-  return types.some((type) => type.kind === 'interface' || type.node.abstract === true) ? null : types;
+  return types.some((type) => type.kind === 'interface' || (type.kind === 'class' && type.node.abstract === true)) ? null : types;
+}
+
+/** Is `node` (a `this`) in a static method or a static field's initialiser, where `this` is the class itself? */
+function inStaticMember(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      return current.parent?.type === AST_NODE_TYPES.MethodDefinition && current.parent.static;
+    }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition) return current.static;
+    if (current.type === AST_NODE_TYPES.StaticBlock) return true;
+    if (current.type === AST_NODE_TYPES.ClassBody) return false;
+  }
+  return false;
 }
 
 /** The declared type of a variable or parameter read by `identifier`, from its annotation or its `const` initialiser. */
@@ -504,6 +716,18 @@ function typesOfVariable(view: ModuleView, identifier: TSESTree.Identifier, hops
   const variable = variableOfIdentifier(view.context.sourceCode, identifier);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!definition) return null;
+  // `Store.load()`: a class of this module is its static side.
+  if (definition.type === 'ClassName') {
+    const classNode = definition.node as ClassNode;
+    return [{ kind: 'class', module: view, node: classNode, name: classNode.id?.name ?? '', static: true }];
+  }
+  // An import (also `const store = require('./store')`): a class (its static side), a module's
+  // singleton (`export default new Store()`) or object literal.
+  if ((variable?.scope.type === 'module' || variable?.scope.type === 'global') && namesOf(view).declared.get(identifier.name)?.kind === 'import') {
+    const found = resolveName(view, identifier.name, true, 0);
+    if (found?.kind === 'class') return [{ ...found, static: true }];
+    return found?.kind === 'value' ? [found.type] : null;
+  }
   const declared = definition.name as TSESTree.Identifier;
   if (declared.typeAnnotation) {
     const types = typesOfAnnotation(view, declared.typeAnnotation, hops + 1);
@@ -615,6 +839,13 @@ function findRelated(folder: string, type: DeclaredType): DeclaredType[] | null 
 function methodsBehind(types: readonly DeclaredType[], name: string): FoundFunction[] | null {
   const all: FoundFunction[] = [];
   for (const type of types) {
+    // One object literal, one instance made with `new C()`, a class's static side: what runs is known.
+    if (type.kind === 'object' || (type.kind === 'class' && (type.exact === true || type.static === true))) {
+      const method = type.kind === 'object' ? propertyFunction(type, name) : methodOf(type, name);
+      if (method === null || method === 'abstract') return null;
+      if (!all.some((known) => known.fn === method.fn)) all.push(method);
+      continue;
+    }
     const classes = classesBehind(type);
     if (!classes) return null;
     let concrete = 0;
@@ -663,12 +894,15 @@ export function calleesElsewhere(view: ModuleView, call: TSESTree.CallExpression
   }
   if (object.type === AST_NODE_TYPES.Identifier) {
     const variable = variableOfIdentifier(view.context.sourceCode, object);
-    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (definition?.type === 'ImportBinding') {
+    if ((variable?.scope.type === 'module' || variable?.scope.type === 'global') && namesOf(view).declared.get(object.name)?.kind === 'import') {
       const found = resolveName(view, object.name, true, 0);
-      if (found?.kind !== 'namespace') return null;
-      const member = resolveName(found.module, name, false, 1);
-      return member?.kind === 'function' ? [{ module: member.module, fn: member.node }] : null;
+      if (found?.kind === 'namespace') {
+        const member = resolveName(found.module, name, false, 1);
+        if (member?.kind === 'function') return [{ module: member.module, fn: member.node }];
+        // `store.get(id)` where the module's export `get` is an object or a singleton, not a function.
+        return null;
+      }
+      if (found?.kind !== 'class' && found?.kind !== 'value') return null;
     }
   }
   const types = typesOf(view, object, 0);

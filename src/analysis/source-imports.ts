@@ -32,7 +32,8 @@ export interface TextBinding {
  * - `import`: an import declaration, `import x, { y as z } from 'm'`, `import * as ns from 'm'`,
  *   `import 'm'` (no bindings). A type-only declaration (`import type ...`) is no load and is not
  *   listed; a type-only name inside the braces (`import { type A, b }`) is left out of the bindings,
- *   and the declaration is listed even when every name is one (a compiler may keep it);
+ *   and the declaration is listed even when every name is one (a compiler may keep it). With
+ *   `TextImportOptions.types`, type-only declarations and names are listed like the others;
  * - `re-export`: `export { a, b as c } from 'm'`, `export * from 'm'` (`all`), `export * as ns
  *   from 'm'`; `export type ... from` is not listed;
  * - `require`: a `require('m')` call, with bindings when it initializes a declaration
@@ -55,26 +56,39 @@ export interface TextImport {
   readonly all: boolean;
 }
 
+/** How a text is read (see `readTextImports`). */
+export interface TextImportOptions {
+  /**
+   * List type-only loads too: `import type ...`, `import { type A }`, `export type { A } from`
+   * (a reader that looks for the class or interface a value is declared as follows them; a
+   * reader of what runs does not).
+   */
+  readonly types?: boolean;
+}
+
 /**
  * The imports of a module (see `TextImport`), in source order, read once per version of its file
- * (`fromModuleText`); null when the file cannot be read.
+ * (`fromModuleText`); null when the file cannot be read. `resolved.stats` when the caller has them.
  */
-export function textImportsOf(resolved: ResolvedModule): readonly TextImport[] | null {
-  return fromModuleText(resolved.file, 'textImports', readTextImports, resolved.stats);
+export function textImportsOf(resolved: Pick<ResolvedModule, 'file'> & Partial<ResolvedModule>, options: TextImportOptions = {}): readonly TextImport[] | null {
+  return options.types === true
+    ? fromModuleText(resolved.file, 'textImportsWithTypes', (text) => readTextImports(text, options), resolved.stats)
+    : fromModuleText(resolved.file, 'textImports', readTextImports, resolved.stats);
 }
 
 /** A keyword that can start a load (`TextImport`), standing alone. */
 const LOAD_KEYWORD = /(?<![\w$])(?:import|export|require)(?![\w$])/g;
 
-/** The loads written in `text` (see `TextImport`), in source order. Not cached: see `textImportsOf`. */
-export function readTextImports(text: string): readonly TextImport[] {
+/** The loads written in `text` (see `TextImport`, `TextImportOptions`), in source order. Not cached: see `textImportsOf`. */
+export function readTextImports(text: string, options: TextImportOptions = {}): readonly TextImport[] {
+  const types = options.types === true;
   const loads: TextImport[] = [];
   if (!text.includes('import') && !text.includes('require') && !text.includes('export')) return loads;
   for (const match of text.matchAll(LOAD_KEYWORD)) {
     const index = match.index;
     const keyword = match[0];
     const load =
-      keyword === 'import' ? readImport(text, index) : keyword === 'export' ? readReExport(text, index) : readRequire(text, index);
+      keyword === 'import' ? readImport(text, index, types) : keyword === 'export' ? readReExport(text, index, types) : readRequire(text, index);
     if (load) loads.push(load);
   }
   return loads;
@@ -140,7 +154,7 @@ function fromClauseAt(text: string, index: number): string | null {
  * entry's name in the other module and its name here, type-only entries left out, with the index
  * after the `}`; null when the braces are not such a list.
  */
-function namedListAt(text: string, index: number): { entries: { other: string; here: string }[]; end: number } | null {
+function namedListAt(text: string, index: number, types = false): { entries: { other: string; here: string }[]; end: number } | null {
   const entries: { other: string; here: string }[] = [];
   let at = skipSpace(text, index + 1);
   while (text[at] !== '}') {
@@ -166,15 +180,15 @@ function namedListAt(text: string, index: number): { entries: { other: string; h
       here = local.name;
       at = skipSpace(text, local.end);
     }
-    if (!typeOnly) entries.push({ other: first.name, here });
+    if (!typeOnly || types) entries.push({ other: first.name, here });
     if (text[at] === ',') at = skipSpace(text, at + 1);
     else if (text[at] !== '}') return null;
   }
   return { entries, end: at + 1 };
 }
 
-/** An import declaration, or an `import('m')` expression, at `index` (the `import` keyword). */
-function readImport(text: string, index: number): TextImport | null {
+/** An import declaration, or an `import('m')` expression, at `index` (the `import` keyword); type-only ones with `types`. */
+function readImport(text: string, index: number, types: boolean): TextImport | null {
   let at = skipSpace(text, index + 6);
   const next = text[at];
   if (next === '(') return readCall(text, index, at, 'dynamic');
@@ -187,7 +201,11 @@ function readImport(text: string, index: number): TextImport | null {
     // default import named `type` is followed by `from` or `,`.
     const after = skipSpace(text, at + 4);
     const following = identifierAt(text, after);
-    if (text[after] === '{' || text[after] === '*' || (following !== null && following !== 'from')) return null;
+    if (text[after] === '{' || text[after] === '*' || (following !== null && following !== 'from')) {
+      if (!types) return null;
+      at = after;
+      word = following !== null ? following : null;
+    }
   }
   if (word !== null) {
     at = skipSpace(text, at + word.length);
@@ -209,7 +227,7 @@ function readImport(text: string, index: number): TextImport | null {
     bindings.push({ name: word, imported: '*' });
     at += word.length;
   } else if (text[at] === '{') {
-    const list = namedListAt(text, at);
+    const list = namedListAt(text, at, types);
     if (!list) return null;
     for (const entry of list.entries) bindings.push({ name: entry.here, imported: entry.other });
     at = list.end;
@@ -220,12 +238,15 @@ function readImport(text: string, index: number): TextImport | null {
   return specifier === null ? null : { kind: 'import', specifier, index, bindings, all: false };
 }
 
-/** `export * from 'm'`, `export * as ns from 'm'` or `export { a as b } from 'm'` at `index` (the `export` keyword). */
-function readReExport(text: string, index: number): TextImport | null {
+/** `export * from 'm'`, `export * as ns from 'm'` or `export { a as b } from 'm'` at `index` (the `export` keyword); type-only ones with `types`. */
+function readReExport(text: string, index: number, types: boolean): TextImport | null {
   let at = skipSpace(text, index + 6);
   if (identifierAt(text, at) === 'type') {
     const after = skipSpace(text, at + 4);
-    if (text[after] === '{' || text[after] === '*') return null;
+    if (text[after] === '{' || text[after] === '*') {
+      if (!types) return null;
+      at = after;
+    }
   }
   if (text[at] === '*') {
     at = skipSpace(text, at + 1);
@@ -238,7 +259,7 @@ function readReExport(text: string, index: number): TextImport | null {
     return name && specifier !== null ? { kind: 're-export', specifier, index, bindings: [{ name: name.name, imported: '*' }], all: false } : null;
   }
   if (text[at] !== '{') return null;
-  const list = namedListAt(text, at);
+  const list = namedListAt(text, at, types);
   const specifier = list ? fromClauseAt(text, list.end) : null;
   if (!list || specifier === null) return null;
   return { kind: 're-export', specifier, index, bindings: list.entries.map((entry) => ({ name: entry.here, imported: entry.other })), all: false };

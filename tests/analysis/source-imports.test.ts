@@ -112,3 +112,20 @@ describe('textImportsOf', () => {
     assert.deepEqual(textImportsOf(second)?.map(describeLoad), ['import ./a: b=default, a=a']);
   });
 });
+
+describe('readTextImports: type-only loads with the types option', () => {
+  const typed = (text: string): string[] => readTextImports(text, { types: true }).map(describeLoad);
+
+  it('lists type-only declarations and names like the others', () => {
+    assert.deepEqual(typed("import type { Cache } from './cache';"), ['import ./cache: Cache=Cache']);
+    assert.deepEqual(typed("import type Store from './store';"), ['import ./store: Store=default']);
+    assert.deepEqual(typed("import type * as T from './types';"), ['import ./types: T=*']);
+    assert.deepEqual(typed("import { type Cache, MemoryCache as M } from './cache';"), ['import ./cache: Cache=Cache, M=MemoryCache']);
+    assert.deepEqual(typed("export type { Cache as C } from './cache';"), ['re-export ./cache: C=Cache']);
+  });
+
+  it('still leaves them out without it, and reads a default import named type either way', () => {
+    assert.deepEqual(loads("import type { Cache } from './cache';\nexport type { Cache } from './cache';"), []);
+    assert.deepEqual(typed("import type from './kind';"), ['import ./kind: type=default']);
+  });
+});

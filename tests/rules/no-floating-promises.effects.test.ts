@@ -21,6 +21,11 @@ const catchesAll = `async function report(event) {
 `;
 
 const invalid: Invalid[] = [
+  // a registry of the project's own, not the browser's
+  {
+    code: "import { customElements } from './registry';\nexport function upgradeLater(tag) {\n  customElements.whenDefined(tag).then(() => markDefined(tag));\n}",
+    errors: [{ messageId: 'floatingChain', line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "import { customElements } from './registry';\nexport function upgradeLater(tag) {\n  void customElements.whenDefined(tag).then(() => markDefined(tag));\n}" }] }],
+  },
   // checkCannotReject (the strict config) marks every promise, even one that cannot reject
   {
     code: `${catchesAll}function onClick(event) {\n  report(event);\n}`,
@@ -262,6 +267,12 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     `const notify = (message) => post('/hook', message).catch((e) => log.warn(e));\nfunction f(m) {\n  notify(m);\n}`,
     // Promise.allSettled never rejects; a deferral to the next tick
     `function f(tasks) {\n  Promise.allSettled(tasks).then((results) => record(results));\n}`,
+    // ...also over a list built by a synchronous mapper outside an async function: a throw while
+    // the list is built leaves the call synchronously, before any promise exists
+    // the browser's element registry: waiting for a definition rejects only for an invalid name
+    `function upgradeLater(tag, done) {\n  customElements.whenDefined(tag).then(() => done());\n}`,
+    `function upgradeLater(tag) {\n  window.customElements.whenDefined(tag).then(() => markDefined(tag));\n}`,
+    `exports.askAll = function (workers, question, reply) {\n  Promise.allSettled(workers.map((worker) => worker.ask(question))).then((answers) => reply(answers));\n};`,
     `class Emitter {\n  start() {\n    Promise.resolve().then(() => this.emit('ready'));\n  }\n}`,
     // a rejection already handled through a variable
     `function f(x) {\n  const p = load(x).catch(handle);\n  p.then(render);\n}`,

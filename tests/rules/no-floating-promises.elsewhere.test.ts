@@ -29,6 +29,17 @@ const failingEach =
   "import async from 'async';\nexport function closeAll(sockets: Array<{ close(): void }>): void {\n  async.each(sockets, (socket, done) => {\n    try {\n      socket.close();\n      done();\n    } catch (error) {\n      done(error);\n    }\n  }).then(() => console.log('closed'));\n}";
 const handsOn =
   "import { QuietLimiter } from './stores/limiter';\nexport class Routes {\n  limiter = new QuietLimiter();\n  limit(res: object, next: (error: Error | null, res: object) => void): void {\n    this.limiter.take('read').then(() => next(null, res));\n  }\n}";
+const barrelDefault = "import clock from './stores/timekeeping';\nexport function onTick(): void {\n  clock.now().then((time) => console.log(time));\n}";
+const upload = "import { Preferences } from './stores/preferences';\nexport function onSave(): void {\n  Preferences.upload().then(() => console.log('saved'));\n}";
+const synchronise = "import clock from './stores/clock';\nexport function onWake(): void {\n  clock.synchronise().then(() => console.log('in time'));\n}";
+const runStrict = "import { commands } from './stores/commands';\nexport function onBuild(): void {\n  commands.runStrict('make').then((out) => console.log(out));\n}";
+const checkStrict = "const status = require('./stores/status.cjs');\nexport function onTick(names: string[]): void {\n  status.checkStrict(names).then((all) => console.log(all));\n}";
+const injectedCache =
+  "import type { PriceCache } from './stores/cache';\nexport class Prices {\n  private cache: PriceCache;\n  constructor(cache: PriceCache) {\n    this.cache = cache;\n  }\n  keep(sku: string, price: number): void {\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}";
+const swappableCache =
+  "import { MemoryPriceCache, type PriceCache } from './stores/cache';\nexport class Prices {\n  private cache: PriceCache = new MemoryPriceCache();\n  useCache(cache: PriceCache): void {\n    this.cache = cache;\n  }\n  keep(sku: string, price: number): void {\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}";
+const unsetStore =
+  "import type { SessionStore } from './stores/store';\nexport class Api {\n  store!: SessionStore;\n  ping(): void {\n    this.store.localCount().then((count) => console.log(count));\n  }\n}";
 const abstractRun =
   "import type { Worker } from './stores/limiter';\nexport function start(worker: Worker): void {\n  worker.run('job').then(() => console.log('done'));\n}";
 
@@ -51,11 +62,12 @@ ruleTester.run('no-floating-promises (can the head reject, across modules)', tes
       filename,
       code: "import { Registry } from './stores/registry';\nexport class Cluster extends Registry {\n  async members(id: string): Promise<Set<string>> {\n    super.members(id).then((ids) => console.log(ids.size));\n    return new Set();\n  }\n}",
     },
-    // a field declared as an interface: every class of its folder that implements it (in memory,
-    // and a remote one inheriting the in-memory count) answers without rejecting
+    // a value declared as an interface by a function's return type: every class of its folder
+    // that implements it (in memory, and a remote one inheriting the in-memory count) answers
+    // without rejecting
     {
       filename,
-      code: "import type { SessionStore } from './stores/store';\nexport class Api {\n  store!: SessionStore;\n  ping(): void {\n    this.store.localCount().then((count) => console.log(count));\n  }\n}",
+      code: "import { currentStore } from './stores/current';\nexport function ping(): void {\n  currentStore().localCount().then((count) => console.log(count));\n}",
     },
     // an element of a tuple-typed parameter
     {
@@ -86,6 +98,50 @@ ruleTester.run('no-floating-promises (can the head reject, across modules)', tes
     {
       filename,
       code: "import { confirmAction } from './stores/dialogs';\nexport function onReset(reset: () => void): void {\n  confirmAction('Reset?').then((yes) => {\n    if (yes) reset();\n  });\n}",
+    },
+    // a static method of an imported class, which reads a storage area through a wrapper that only
+    // resolves; also inherited by a subclass
+    {
+      filename,
+      code: "import { Preferences } from './stores/preferences';\nexport function onOpen(): void {\n  Preferences.load().then((prefs) => console.log(prefs));\n}",
+    },
+    {
+      filename,
+      code: "import { SitePreferences } from './stores/preferences';\nexport function onOpen(): void {\n  SitePreferences.load().then((prefs) => console.log(prefs));\n}",
+    },
+    // the one instance a module makes when it loads, imported by name or as its default
+    {
+      filename,
+      code: "import clock from './stores/clock';\nexport function onTick(): void {\n  clock.now().then((time) => console.log(time));\n}",
+    },
+    {
+      filename,
+      code: "import { clock } from './stores/clock';\nexport function onTick(): void {\n  clock.now().then((time) => console.log(time));\n}",
+    },
+    // ...also through a barrel's `export *`
+    {
+      filename,
+      code: "import { clock } from './stores/timekeeping';\nexport function onTick(): void {\n  clock.now().then((time) => console.log(time));\n}",
+    },
+    // a helper held by an exported object literal, which catches every failure of its command
+    {
+      filename,
+      code: "import { commands } from './stores/commands';\nexport function onStatus(): void {\n  commands.run('git status').then((out) => console.log(out));\n}",
+    },
+    // a CommonJS export that catches every failure
+    {
+      filename,
+      code: "const status = require('./stores/status.cjs');\nexport function onTick(names: string[]): void {\n  status.checkAll(names).then((ok) => console.log(ok));\n}",
+    },
+    // a field declared as an interface whose every value is made here with `new` (its initialiser,
+    // or the constructor), reached through `this` or, for a static field, the class's name
+    {
+      filename,
+      code: "import { MemoryPriceCache, type PriceCache } from './stores/cache';\nexport class Prices {\n  private cache: PriceCache;\n  constructor() {\n    this.cache = new MemoryPriceCache();\n  }\n  keep(sku: string, price: number): void {\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}",
+    },
+    {
+      filename,
+      code: "import { MemoryPriceCache, type PriceCache } from './stores/cache';\nexport class Prices {\n  private static cache: PriceCache = new MemoryPriceCache();\n  static keep(sku: string, price: number): void {\n    Prices.cache.remember(sku, price).then(() => console.log('kept', sku));\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}",
     },
   ],
   invalid: [
@@ -139,6 +195,20 @@ ruleTester.run('no-floating-promises (can the head reject, across modules)', tes
       code: "import { applyCode } from './stores/codes';\nexport async function onSubmit(code: string): Promise<void> {\n  applyCode(code);\n}",
       errors: [{ ...call(3), suggestions: [{ messageId: 'suggestAwait', output: "import { applyCode } from './stores/codes';\nexport async function onSubmit(code: string): Promise<void> {\n  await applyCode(code);\n}" }, { messageId: 'suggestVoid', output: "import { applyCode } from './stores/codes';\nexport async function onSubmit(code: string): Promise<void> {\n  void applyCode(code);\n}" }] }],
     },
+    // the other static method, the singleton's other method, the object's other helper and the
+    // CommonJS module's other export do reach the network or let a failure through
+    { filename, code: upload, errors: [chain(upload, 3, 'Preferences.upload()')] },
+    // `export *` does not pass a default on: what a default import of the barrel is stays unknown
+    { filename, code: barrelDefault, errors: [chain(barrelDefault, 3, 'clock.now()')] },
+    { filename, code: synchronise, errors: [chain(synchronise, 3, 'clock.synchronise()')] },
+    { filename, code: runStrict, errors: [chain(runStrict, 3, 'commands.runStrict(')] },
+    { filename, code: checkStrict, errors: [chain(checkStrict, 3, 'status.checkStrict(')] },
+    // a field declared as an interface and given a constructor's parameter, or given one through
+    // a setter besides its in-memory default, or never given a value here (filled from outside):
+    // any implementation may be behind it, kept anywhere
+    { filename, code: injectedCache, errors: [chain(injectedCache, 8, 'this.cache.remember(')] },
+    { filename, code: swappableCache, errors: [chain(swappableCache, 8, 'this.cache.remember(')] },
+    { filename, code: unsetStore, errors: [chain(unsetStore, 5, 'this.store.localCount()')] },
     // an abstract method: which class runs it is not known
     {
       filename,
