@@ -31,6 +31,8 @@ const handsOn =
   "import { QuietLimiter } from './stores/limiter';\nexport class Routes {\n  limiter = new QuietLimiter();\n  limit(res: object, next: (error: Error | null, res: object) => void): void {\n    this.limiter.take('read').then(() => next(null, res));\n  }\n}";
 const barrelDefault = "import clock from './stores/timekeeping';\nexport function onTick(): void {\n  clock.now().then((time) => console.log(time));\n}";
 const queuePush = "const queue = require('./stores/queue.cjs');\nexport function add(job: object): void {\n  queue.push(job).then(() => console.log('queued'));\n}";
+const optionalCache =
+  "import { MemoryPriceCache } from './stores/cache';\nexport class Prices {\n  constructor(options) {\n    this.cache = options.cache || new MemoryPriceCache();\n  }\n  keep(sku, price) {\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}";
 const upload = "import { Preferences } from './stores/preferences';\nexport function onSave(): void {\n  Preferences.upload().then(() => console.log('saved'));\n}";
 const synchronise = "import clock from './stores/clock';\nexport function onWake(): void {\n  clock.synchronise().then(() => console.log('in time'));\n}";
 const runStrict = "import { commands } from './stores/commands';\nexport function onBuild(): void {\n  commands.runStrict('make').then((out) => console.log(out));\n}";
@@ -144,6 +146,11 @@ ruleTester.run('no-floating-promises (can the head reject, across modules)', tes
       filename,
       code: "import { MemoryPriceCache, type PriceCache } from './stores/cache';\nexport class Prices {\n  private cache: PriceCache;\n  constructor() {\n    this.cache = new MemoryPriceCache();\n  }\n  keep(sku: string, price: number): void {\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}",
     },
+    // plain JavaScript: a field only ever given a `new` in the constructor, never declared
+    {
+      filename,
+      code: "import { MemoryPriceCache } from './stores/cache';\nexport class Prices {\n  constructor() {\n    this.cache = new MemoryPriceCache();\n  }\n  keep(sku, price) {\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}",
+    },
     {
       filename,
       code: "import { MemoryPriceCache, type PriceCache } from './stores/cache';\nexport class Prices {\n  private static cache: PriceCache = new MemoryPriceCache();\n  static keep(sku: string, price: number): void {\n    Prices.cache.remember(sku, price).then(() => console.log('kept', sku));\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}",
@@ -217,6 +224,8 @@ ruleTester.run('no-floating-promises (can the head reject, across modules)', tes
     { filename, code: injectedCache, errors: [chain(injectedCache, 8, 'this.cache.remember(')] },
     { filename, code: swappableCache, errors: [chain(swappableCache, 8, 'this.cache.remember(')] },
     { filename, code: unsetStore, errors: [chain(unsetStore, 5, 'this.store.localCount()')] },
+    // plain JavaScript: a field given an option or a default is whatever the caller passes
+    { filename, code: optionalCache, errors: [chain(optionalCache, 7, 'this.cache.remember(')] },
     // an abstract method: which class runs it is not known
     {
       filename,
