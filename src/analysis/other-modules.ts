@@ -213,6 +213,8 @@ interface ModuleNames {
   readonly exported: ReadonlyMap<string, TopLevel>;
   /** `export { a as b } from './x'` (exported name to the other module's), `export * from` (`all`), `export * as ns from`. */
   readonly reExports: ReadonlyArray<{ readonly names: ReadonlyMap<string, string>; readonly all: boolean; readonly source: string }>;
+  /** The module assigns `exports.x` / `module.exports` at its top level: what it exports is only what those say. */
+  readonly commonJs: boolean;
 }
 
 const moduleNames = new WeakMap<object, ModuleNames>();
@@ -259,6 +261,7 @@ function namesOf(view: ModuleView): ModuleNames {
   const declared = new Map<string, TopLevel>();
   const exported = new Map<string, TopLevel>();
   const reExports: Array<{ names: Map<string, string>; all: boolean; source: string }> = [];
+  let commonJs = false;
   const declare = (statement: TSESTree.Node, exportedToo: boolean): void => {
     const add = (name: string, value: TopLevel): void => {
       declared.set(name, value);
@@ -307,6 +310,7 @@ function namesOf(view: ModuleView): ModuleNames {
       // CommonJS: `exports.f = ...`, `module.exports.f = ...`, `module.exports = { f, g: h, k() {} }`.
       const name = commonJsExport(statement.expression.left);
       const value = skipTransparent(statement.expression.right);
+      if (name !== null) commonJs = true;
       if (name === '' && value.type === AST_NODE_TYPES.ObjectExpression) {
         for (const property of value.properties) {
           if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init') continue;
@@ -349,7 +353,7 @@ function namesOf(view: ModuleView): ModuleNames {
       for (const binding of load.bindings) declared.set(binding.name, { kind: 'import', source: load.specifier, imported: binding.imported });
     }
   }
-  const names: ModuleNames = { declared, exported, reExports };
+  const names: ModuleNames = { declared, exported, reExports, commonJs };
   moduleNames.set(view.program, names);
   return names;
 }
@@ -410,8 +414,10 @@ function resolveName(view: ModuleView, name: string, local: boolean, hops: numbe
     const found = resolveName(target, original, false, hops + 1);
     if (found) return found;
   }
-  // A top-level declaration an importer names without a matching export (a module the reader above
-  // could not read fully): as before, its declaration.
+  // A top-level declaration an importer names without a matching export: its declaration (as an
+  // ES module's would be exported). Not in a CommonJS module, whose `module.exports = client` may
+  // be anything but its top-level helpers.
+  if (names.commonJs) return null;
   const declaredOnly = names.declared.get(name);
   return declaredOnly && declaredOnly.kind !== 'import' ? resolveTopLevel(view, declaredOnly, name, hops) : null;
 }

@@ -30,6 +30,9 @@ const failingEach =
 const handsOn =
   "import { QuietLimiter } from './stores/limiter';\nexport class Routes {\n  limiter = new QuietLimiter();\n  limit(res: object, next: (error: Error | null, res: object) => void): void {\n    this.limiter.take('read').then(() => next(null, res));\n  }\n}";
 const barrelDefault = "import clock from './stores/timekeeping';\nexport function onTick(): void {\n  clock.now().then((time) => console.log(time));\n}";
+const queuePush = "const queue = require('./stores/queue.cjs');\nexport function add(job: object): void {\n  queue.push(job).then(() => console.log('queued'));\n}";
+const optionalCache =
+  "import { MemoryPriceCache } from './stores/cache';\nexport class Prices {\n  constructor(options) {\n    this.cache = options.cache || new MemoryPriceCache();\n  }\n  keep(sku, price) {\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}";
 const upload = "import { Preferences } from './stores/preferences';\nexport function onSave(): void {\n  Preferences.upload().then(() => console.log('saved'));\n}";
 const synchronise = "import clock from './stores/clock';\nexport function onWake(): void {\n  clock.synchronise().then(() => console.log('in time'));\n}";
 const runStrict = "import { commands } from './stores/commands';\nexport function onBuild(): void {\n  commands.runStrict('make').then((out) => console.log(out));\n}";
@@ -131,6 +134,10 @@ ruleTester.run('no-floating-promises (can the head reject, across modules)', tes
     // a CommonJS export that catches every failure
     {
       filename,
+      code: "const queue = require('./stores/queue.cjs');\nexport function add(job: object): void {\n  queue.pushLocal(job).then(() => console.log('queued'));\n}",
+    },
+    {
+      filename,
       code: "const status = require('./stores/status.cjs');\nexport function onTick(names: string[]): void {\n  status.checkAll(names).then((ok) => console.log(ok));\n}",
     },
     // a field declared as an interface whose every value is made here with `new` (its initialiser,
@@ -138,6 +145,11 @@ ruleTester.run('no-floating-promises (can the head reject, across modules)', tes
     {
       filename,
       code: "import { MemoryPriceCache, type PriceCache } from './stores/cache';\nexport class Prices {\n  private cache: PriceCache;\n  constructor() {\n    this.cache = new MemoryPriceCache();\n  }\n  keep(sku: string, price: number): void {\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}",
+    },
+    // plain JavaScript: a field only ever given a `new` in the constructor, never declared
+    {
+      filename,
+      code: "import { MemoryPriceCache } from './stores/cache';\nexport class Prices {\n  constructor() {\n    this.cache = new MemoryPriceCache();\n  }\n  keep(sku, price) {\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}",
     },
     {
       filename,
@@ -203,12 +215,17 @@ ruleTester.run('no-floating-promises (can the head reject, across modules)', tes
     { filename, code: synchronise, errors: [chain(synchronise, 3, 'clock.synchronise()')] },
     { filename, code: runStrict, errors: [chain(runStrict, 3, 'commands.runStrict(')] },
     { filename, code: checkStrict, errors: [chain(checkStrict, 3, 'status.checkStrict(')] },
+    // a CommonJS module that exports a client made elsewhere: a helper of the same name written in
+    // it, not exported, is not what runs
+    { filename, code: queuePush, errors: [chain(queuePush, 3, 'queue.push(')] },
     // a field declared as an interface and given a constructor's parameter, or given one through
     // a setter besides its in-memory default, or never given a value here (filled from outside):
     // any implementation may be behind it, kept anywhere
     { filename, code: injectedCache, errors: [chain(injectedCache, 8, 'this.cache.remember(')] },
     { filename, code: swappableCache, errors: [chain(swappableCache, 8, 'this.cache.remember(')] },
     { filename, code: unsetStore, errors: [chain(unsetStore, 5, 'this.store.localCount()')] },
+    // plain JavaScript: a field given an option or a default is whatever the caller passes
+    { filename, code: optionalCache, errors: [chain(optionalCache, 7, 'this.cache.remember(')] },
     // an abstract method: which class runs it is not known
     {
       filename,
