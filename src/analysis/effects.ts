@@ -74,6 +74,7 @@ import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
 import { getRelativeModules, type ResolvedModule } from './module-resolution';
+import { textImportsOf } from './source-imports';
 import { calleesElsewhere, ownModule } from './other-modules';
 import {
   bodyWaitsOnNothing,
@@ -325,6 +326,8 @@ export class FileEffects {
   private readonly delayExportsByModule = new Map<string, ReadonlySet<string> | null>();
   /** Per relative specifier and name: `waitsOnNothingElsewhere`'s answer. */
   private readonly idleImports = new Map<string, boolean>();
+  /** Per relative specifier and name: `reachesRemoteElsewhere`'s answer. */
+  private readonly remoteImports = new Map<string, boolean>();
   /** Per local function: for each parameter, the first method its body calls on it (`ctx.request(...)`: `request`), or null. */
   private readonly parameterMethods = new Map<FunctionNode, readonly (string | null)[]>();
 
@@ -541,6 +544,54 @@ export class FileEffects {
     if (answer === undefined) {
       answer = target.file !== null && moduleFunctionWaitsOnNothing(target.file, target.name);
       this.idleImports.set(key, answer);
+    }
+    return answer;
+  }
+
+  /**
+   * True when `identifier` is bound to an import of a relative module (or a package of the
+   * workspace) whose own imports include a package that `isRemote` accepts: a data-access module
+   * (`const User = require('../models/User')` where that module requires `mongoose`; a service
+   * module over `axios`; `../lib/database` over `pg`). Its exports are how this file reaches that
+   * service. Read once per version of the module (`textImportsOf`).
+   */
+  importsFromRemoteModule(identifier: TSESTree.Identifier, isRemote: (specifier: string) => boolean): boolean {
+    const imported = this.importedBinding(identifier);
+    if (imported === null || imported.file === null) return false;
+    return (textImportsOf(imported.file) ?? []).some((load) => load.kind !== 're-export' && isRemote(load.specifier));
+  }
+
+  /**
+   * True when the call is a method of an object a relative module makes from a client of a remote
+   * service (`db.one(sql)` with `db` imported from `./db`, which declares `export const db =
+   * pgp(url)`), or invokes a function of a relative module (see `relativeModuleFunction`)
+   * whose body, by the text of its declaration there, calls the global `fetch` or a name that
+   * module imports from a client package of a remote service (`isRemote`: `pool.query(...)` with
+   * `pool` from `pg`, `s3.send(...)`). Only that one body is read; false when it is not found.
+   */
+  reachesRemoteElsewhere(call: EffectCall, isRemote: (specifier: string) => boolean): boolean {
+    const target = this.relativeModuleFunction(call);
+    if (target === null || target.file === null) return false;
+    // `db.one(sql)` with `db` imported from a module that makes it from a remote client (`export const db = pgp(url)`).
+    let root: TSESTree.Node = skipTransparent(call.callee);
+    while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+      root = skipTransparent(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+    }
+    if (root !== skipTransparent(call.callee) && root.type === AST_NODE_TYPES.Identifier) {
+      const imported = this.importedBinding(root)?.source.imported;
+      if (imported !== undefined && remoteNamesOf(target.file, isRemote).includes(imported)) return true;
+    }
+    const key = `${target.module}\0${target.name}`;
+    let answer = this.remoteImports.get(key);
+    if (answer === undefined) {
+      const file = target.file;
+      answer =
+        fromModuleFunction(file, target.name, 'reachesRemote', ({ body }) => {
+          if (/(?<![\w$.])fetch\s*\(/.test(body)) return true;
+          const names = remoteNamesOf(file, isRemote);
+          return names.some((name) => new RegExp(`(?<![\\w$.])${name.replace(/[$]/g, '\\$')}\\s*[.(]`).test(body));
+        }) ?? false;
+      this.remoteImports.set(key, answer);
     }
     return answer;
   }
@@ -3766,5 +3817,26 @@ function madeInThisFile(variable: TSESLint.Scope.Variable | null): boolean {
           definition.node.init !== null &&
           [AST_NODE_TYPES.ObjectExpression, AST_NODE_TYPES.NewExpression, AST_NODE_TYPES.ClassExpression].includes(skipTransparent(definition.node.init).type)),
     )
+  );
+}
+
+/**
+ * The names a module binds to a client of a remote service: what it imports from a package that
+ * `isRemote` accepts (`Pool` of `pg`), and its top-level variables made from those
+ * (`const pool = new Pool(...)`, `const s3 = new S3Client({})`), read from its text once per version.
+ */
+function remoteNamesOf(file: ResolvedModule, isRemote: (specifier: string) => boolean): readonly string[] {
+  return (
+    fromModuleText(file.file, 'remoteNames', (text) => {
+      const imported = (textImportsOf(file) ?? [])
+        .filter((load) => isRemote(load.specifier))
+        .flatMap((load) => load.bindings.map((binding) => binding.name));
+      const names = [...imported];
+      for (const name of imported) {
+        const made = new RegExp(`^(?:export\\s+)?(?:const|let|var)\\s+([\\w$]+)\\s*(?::[^=\\n]*)?=\\s*(?:await\\s+)?(?:new\\s+)?${name.replace(/[$]/g, '\\$')}\\b`, 'gm');
+        for (const match of text.matchAll(made)) if (match[1]) names.push(match[1]);
+      }
+      return names;
+    }, file.stats) ?? []
   );
 }

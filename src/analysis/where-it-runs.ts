@@ -561,16 +561,22 @@ export class WhereItRuns {
 
   /**
    * True when `node` is one-time data migration code: the file sits in a migrations or seeds
-   * folder (`MIGRATION_FOLDERS`, `SEED_FOLDERS`: `scripts/migration/v2/index.js`,
-   * `database/seeders/users.ts`), or a function around `node` is named for migrating
+   * folder (`MIGRATION_FOLDERS`, `SEED_FOLDERS`: `database/migrations/rollback.ts`,
+   * `database/seeders/users.ts`; in a singular `migration/` folder only when shaped like one,
+   * `isMigrationShaped`: `scripts/migration/v2/index.js`), or a function around `node` is named for migrating
    * (`MIGRATION_FUNCTION_WORDS` as its first word: `migrateNewStatusPage`). Such code runs once per
    * deploy or per environment: the order of its steps is the plan, and nobody waits on it.
    */
   runsInMigration(node: TSESTree.Node): boolean {
-    this.migrationFolder ??= path
-      .dirname(this.filename)
-      .split(/[\\/]/)
-      .some((folder) => MIGRATION_FOLDERS.has(folder) || SEED_FOLDERS.has(folder));
+    if (this.migrationFolder === undefined) {
+      const folders = path.dirname(this.filename).split(/[\\/]/);
+      // `migrations/`, `seeds/`, `seeders/` hold migrations (and their runner); a singular
+      // `migration/` is as often a product feature (importing from another service), so its files
+      // count only when shaped like a migration.
+      this.migrationFolder =
+        folders.some((folder) => (MIGRATION_FOLDERS.has(folder) && folder !== 'migration') || SEED_FOLDERS.has(folder)) ||
+        (folders.includes('migration') && this.isMigrationShaped());
+    }
     if (this.migrationFolder) return true;
     for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
       if (!isFunctionNode(current)) continue;
@@ -579,6 +585,45 @@ export class WhereItRuns {
       if (first !== undefined && MIGRATION_FUNCTION_WORDS.has(first)) return true;
     }
     return false;
+  }
+
+  /**
+   * True when the file is shaped like a migration or seed, not only placed in a folder of that name
+   * (a product's `features/migration/importBoards.js` imports boards per request): its name starts
+   * with a timestamp, a sequence number or a version (`20240101120000-add-tags.js`, `001_init.ts`,
+   * `v2.6.1`, `v3`, also as its folder: `migration/v2.6.1/index.js`), it exports an `up` or `down` step
+   * (`export async function up`, `exports.up =`, `module.exports = { up, down }`, a class with an
+   * `up` method, `MIGRATION_STEPS`), or it is a one-shot program (`script()`: a migration script
+   * run by hand).
+   */
+  private isMigrationShaped(): boolean {
+    const base = path.basename(this.filename).replace(/\.[^.]*$/, '');
+    const named = (name: string): boolean => /^(?:\d{3,}|v\d+(?:\.\d+)*|\d+\.\d+)/.test(name);
+    if (named(base) || (base === 'index' && named(path.basename(path.dirname(this.filename))))) return true;
+    if (this.script() !== null) return true;
+    const isStep = (key: TSESTree.Node | null | undefined): boolean =>
+      key?.type === AST_NODE_TYPES.Identifier && MIGRATION_STEPS.has(key.name);
+    return this.sourceCode.ast.body.some((statement) => {
+      const declared = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+      if (!declared) return statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.specifiers.some((specifier) => isStep(specifier.exported));
+      if (declared.type === AST_NODE_TYPES.FunctionDeclaration) return isStep(declared.id);
+      if (declared.type === AST_NODE_TYPES.VariableDeclaration) return declared.declarations.some((declarator) => isStep(declarator.id));
+      if (declared.type === AST_NODE_TYPES.ClassDeclaration || declared.type === AST_NODE_TYPES.ClassExpression) {
+        return declared.body.body.some((member) => member.type === AST_NODE_TYPES.MethodDefinition && !member.computed && isStep(member.key));
+      }
+      if (declared.type === AST_NODE_TYPES.ObjectExpression) {
+        return declared.properties.some((property) => property.type === AST_NODE_TYPES.Property && !property.computed && isStep(property.key));
+      }
+      // `exports.up = ...`, `module.exports = { up, down }`, `module.exports.up = ...`.
+      if (declared.type === AST_NODE_TYPES.ExpressionStatement && declared.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+        const { left, right } = declared.expression;
+        if (left.type === AST_NODE_TYPES.MemberExpression && !left.computed && isStep(left.property)) return true;
+        if (right.type === AST_NODE_TYPES.ObjectExpression) {
+          return right.properties.some((property) => property.type === AST_NODE_TYPES.Property && !property.computed && isStep(property.key));
+        }
+      }
+      return false;
+    });
   }
 
   /** Why this file is a one-shot program, or null (see `ScriptEvidence`). */

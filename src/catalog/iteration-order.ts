@@ -237,15 +237,20 @@ export const RECORD_WRITE_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Text of a step that looks a record up and creates it when it is missing, in one call
- * (`upsert`, a `connectOrCreate` of related rows, `findOrCreate`, `firstOrCreate`,
- * `getOrCreate`) or as a find and then a create on the same model
- * (`FIND_THEN_CREATE`): see `prefer-promise-all-in-loop`'s `findsOrCreates`.
+ * The name of a call that looks a record up and creates it when it is missing, in one call
+ * (`upsert`, `findOrCreate`, `firstOrCreate`, `getOrCreate`); with `NESTED_FIND_OR_CREATE_KEYS`,
+ * `FIND_NAME` and `CREATE_NAME`: see `prefer-promise-all-in-loop`'s `findsOrCreatesIn`.
  */
-export const FIND_OR_CREATE_TEXT = /\b(?:connectOrCreate|upsert|findOrCreate|firstOrCreate|getOrCreate|findOneOrCreate|createIfNotExists|findOrInsert)\b/;
+export const FIND_OR_CREATE_NAME = /^(?:connectOrCreate|upsert|findOrCreate|firstOrCreate|getOrCreate|findOneOrCreate|createIfNotExists|findOrInsert)$/;
 
-/** `x.model.findFirst(...)` and later `x.model.create(...)` on the same receiver text (group 1). */
-export const FIND_THEN_CREATE = /\b([\w$]+(?:\.[\w$]+)*)\.(?:find|findFirst|findOne|findUnique|findBy|findOneBy|get|exists)\w*\s*\([\s\S]*?\b\1\.(?:create|insert|insertOne|save)\s*\(/;
+/** Keys of nested writes that find or create the related record (`{ tags: { connectOrCreate: [...] } }`). */
+export const NESTED_FIND_OR_CREATE_KEYS: ReadonlySet<string> = new Set(['connectOrCreate', 'upsert']);
+
+/** A lookup named for finding a record (`findFirst`, `findOne`, `findUnique`, `findBy...`, `exists`): the first half of find-then-create. */
+export const FIND_NAME = /^(?:find\w*|exists)$/;
+
+/** A create of a record (`create`, `insert`, `insertOne`, `save`): the second half of find-then-create. */
+export const CREATE_NAME = /^(?:create|insert|insertOne|save)$/;
 
 /**
  * Calls that list what is there (`globSync(pattern)`, `fg.sync(...)`, `readdirSync(dir)`,

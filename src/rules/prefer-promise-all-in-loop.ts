@@ -49,6 +49,7 @@ import {
 import { getOrderingComments } from '../analysis/ordering-comments';
 import { runsInOrderedCallback } from '../analysis/ordered-callbacks';
 import { getWhereItRuns } from '../analysis/where-it-runs';
+import { getIterationEvidence } from '../analysis/iteration-evidence';
 import { disablesRuleOn } from '../util/disable-comments';
 import { locationWriteOf } from '../analysis/location-writes';
 import {
@@ -79,8 +80,10 @@ import {
   TRANSACTION_OPTION_NAMES,
   WRITE_CALL_NAME,
   RECORD_WRITE_METHODS,
-  FIND_OR_CREATE_TEXT,
-  FIND_THEN_CREATE,
+  FIND_OR_CREATE_NAME,
+  NESTED_FIND_OR_CREATE_KEYS,
+  FIND_NAME,
+  CREATE_NAME,
   RECORD_CLIENT_PACKAGES,
 } from '../catalog/iteration-order';
 import { type FunctionNode, isFunctionNode } from '../analysis/async-context';
@@ -92,7 +95,7 @@ import { someNodeBelow } from '../analysis/walk';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
-export type Options = [{ orderedFunctions?: string[] }];
+export type Options = [{ orderedFunctions?: string[]; requireEvidence?: boolean }];
 export type MessageIds = 'awaitInLoop' | 'useGatherMap';
 
 type CheckedLoop = TSESTree.ForOfStatement | TSESTree.ForInStatement | TSESTree.ForStatement;
@@ -292,6 +295,11 @@ export default createRule<Options, MessageIds>({
             description:
               'Names of functions or methods whose calls must stay in order, in addition to the built-in list (a loop calling one is not reported).',
           },
+          requireEvidence: {
+            type: 'boolean',
+            description:
+              'Report a loop only with evidence that gathering pays (a round trip per item, work already run together, a list fetched from a store, a progress display); false reports every loop whose iterations are independent.',
+          },
         },
         additionalProperties: false,
       },
@@ -302,7 +310,7 @@ export default createRule<Options, MessageIds>({
       useGatherMap: 'Run the iterations together with `Promise.all` (unbounded concurrency).',
     },
   },
-  defaultOptions: [{ orderedFunctions: [] }],
+  defaultOptions: [{ orderedFunctions: [], requireEvidence: true }],
   create(context, [options]) {
     // Every report is about an `await` in a loop: a file without the word has nothing to check.
     const words = getSourceWords(context);
@@ -1256,27 +1264,63 @@ export default createRule<Options, MessageIds>({
     /**
      * The iteration looks records up and creates the missing ones: directly in the body or in a
      * function of this file that it calls, up to `FIND_OR_CREATE_DEPTH` functions deep
-     * (`FIND_OR_CREATE_TEXT`: `upsert`, a `connectOrCreate` of tags; or `FIND_THEN_CREATE`: a
-     * `findFirst` and then a `create` on the same model). Items may share a name (two bookmark
-     * folders with the same tag): run together, every iteration finds nothing before any creates,
-     * and the rows are created twice or a unique key fails. The order is what makes it correct.
+     * (`findsOrCreatesIn`). Items may share a name (two bookmark folders with the same tag): run
+     * together, every iteration finds nothing before any creates, and the rows are created twice or
+     * a unique key fails. The order is what makes it correct.
      */
     function findsOrCreates(loop: CheckedLoop, calls: readonly AwaitedCall[]): boolean {
-      const matches = (text: string): boolean => FIND_OR_CREATE_TEXT.test(text) || FIND_THEN_CREATE.test(text);
-      if (matches(sourceCode.getText(loop.body))) return true;
+      if (findsOrCreatesIn(loop.body)) return true;
       const seen = new Set<FunctionNode>();
       const visit = (fn: FunctionNode | null, depth: number): boolean => {
         if (fn === null || seen.has(fn) || depth > FIND_OR_CREATE_DEPTH) return false;
         seen.add(fn);
         let cached = findOrCreateFunctions.get(fn);
         if (cached === undefined) {
-          cached = matches(sourceCode.getText(fn.body));
+          cached = findsOrCreatesIn(fn.body);
           findOrCreateFunctions.set(fn, cached);
         }
         if (cached) return true;
         return someNodeBelow(fn.body, visitorKeys, (node) => node.type === AST_NODE_TYPES.CallExpression && visit(effects.calledFunction(node), depth + 1));
       };
       return calls.some((call) => visit(effects.calledFunction(call), 1));
+    }
+
+    /**
+     * The calls under `node` find or create a record (tested on calls, never on text: a log line
+     * saying "upsert" is no upsert): a call named so (`FIND_OR_CREATE_NAME`: `upsert`,
+     * `findOrCreate`, `getOrCreate`...), a nested write in the data handed to a call
+     * (`{ tags: { connectOrCreate: [...] } }`, `NESTED_FIND_OR_CREATE_KEYS`), or a lookup named
+     * for finding (`findFirst`, `findOne`, `findUnique`, `findBy...`, `exists`; not any `get`) and
+     * later a create (`create`, `insert`, `insertOne`, `save`) on the same receiver
+     * (`prisma.tag.findFirst(...)` then `prisma.tag.create(...)`).
+     */
+    function findsOrCreatesIn(node: TSESTree.Node): boolean {
+      const finders = new Set<string>();
+      return someNodeBelow(node, visitorKeys, (child) => {
+        if (child.type === AST_NODE_TYPES.Property && !child.computed) {
+          const key = child.key.type === AST_NODE_TYPES.Identifier ? child.key.name : child.key.type === AST_NODE_TYPES.Literal ? String(child.key.value) : null;
+          return key !== null && NESTED_FIND_OR_CREATE_KEYS.has(key) && someCallArgumentHolds(child);
+        }
+        if (child.type !== AST_NODE_TYPES.CallExpression) return false;
+        const name = calleeName(child);
+        if (name === null) return false;
+        if (FIND_OR_CREATE_NAME.test(name)) return true;
+        const callee = skipTransparent(child.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+        const receiver = sourceCode.getText(callee.object);
+        if (FIND_NAME.test(name)) finders.add(receiver);
+        else if (CREATE_NAME.test(name) && finders.has(receiver)) return true;
+        return false;
+      });
+    }
+
+    /** The property is inside an object handed to a call (data of a write), not a plain object of the code. */
+    function someCallArgumentHolds(property: TSESTree.Property): boolean {
+      for (let current: TSESTree.Node | undefined = property.parent; current; current = current.parent) {
+        if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) return true;
+        if (isFunctionNode(current) || current.type.endsWith('Statement')) return false;
+      }
+      return false;
     }
 
     /** `await prisma.enrollment.updateMany(...)`: one statement for many rows (`BULK_CALL_NAME`). */
@@ -2248,6 +2292,10 @@ export default createRule<Options, MessageIds>({
       // that look records up and create the missing ones depend on each other's creates.
       if (findsOrCreates(loop, calls)) return;
 
+      // Positive evidence, asked last: a round trip per item, work the author already runs
+      // together, a list fetched from a store, or a progress display per item. Without any of
+      // it the loop is a few local steps or items the program itself listed: not worth a change.
+      if (options.requireEvidence !== false && !worthGathering(loop, calls)) return;
       const fix = loop.type === AST_NODE_TYPES.ForOfStatement ? buildMap(loop, scan) : null;
       context.report({
         node: firstAwait,
@@ -2256,6 +2304,28 @@ export default createRule<Options, MessageIds>({
           ? [{ messageId: 'useGatherMap', fix: (fixer) => fixer.replaceText(loop, fix) }]
           : [],
       });
+    }
+
+    /**
+     * The positive evidence the rule requires before it reports (see `analysis/iteration-evidence.ts`):
+     * an awaited call of the iteration waits on another machine or process, or its per-item function
+     * of this file gathers its own steps or does heavy off-thread work (a stream pipeline, images,
+     * compression); or the function around the loop gathers other work; or the list is the answer of
+     * a remote call; or the body ticks a progress display.
+     */
+    function worthGathering(loop: CheckedLoop, calls: readonly AwaitedCall[]): boolean {
+      const evidence = getIterationEvidence(context);
+      if (calls.some((call) => evidence.waitsRemotely(call) || evidence.gathersInside(call) || evidence.doesHeavyWork(call))) return true;
+      if (evidence.gathersBeside(loop) || evidence.ticksProgress(loop.body)) return true;
+      const list = iteratedListNode(loop);
+      return list !== null && evidence.listFromRemoteAnswer(list);
+    }
+
+    /** The list a loop walks: the right side of `for...of`/`for...in`, or `items` of `i < items.length`. */
+    function iteratedListNode(loop: CheckedLoop): TSESTree.Node | null {
+      if (loop.type !== AST_NODE_TYPES.ForStatement) return loop.right;
+      const test = loop.test?.type === AST_NODE_TYPES.BinaryExpression ? skipTransparent(loop.test.right) : null;
+      return test?.type === AST_NODE_TYPES.MemberExpression && staticMemberName(test) === 'length' ? test.object : null;
     }
 
     /** Adds to `dependents` every name the body declares from an iteration-dependent value, in source order. */

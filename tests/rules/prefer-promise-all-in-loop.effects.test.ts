@@ -1,4 +1,5 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import { withoutEvidenceGate } from './loop-evidence-gate';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all-in-loop';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { RuleTester } from '@typescript-eslint/rule-tester';
@@ -321,7 +322,7 @@ async function refreshAll(ids) {
   },
 ];
 
-ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', rule as never, {
+ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (effects)', withoutEvidenceGate(rule as never), {
   valid: [
     // every field drawn into the same PDF document held in memory: one object, drawn in order
     `async function stamp(bytes, fields) {
@@ -731,7 +732,7 @@ export async function labelAll(people) {
 
 assertSuggestionsParse('prefer-promise-all-in-loop', invalid);
 
-coreDisableTester.run<MessageIds, Options>('prefer-promise-all-in-loop (core rule disabled)', rule as never, {
+coreDisableTester.run<MessageIds, Options>('prefer-promise-all-in-loop (core rule disabled)', withoutEvidenceGate(rule as never), {
   valid: [
     // the author already opted out of the core no-await-in-loop rule
     `async function f(packages) {

@@ -1,4 +1,5 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import { withoutEvidenceGate } from './loop-evidence-gate';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all-in-loop';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { ruleTester, typedRuleTester } from '../rule-tester';
@@ -244,7 +245,7 @@ async function importAll(profiles) {
 
 assertSuggestionsParse('prefer-promise-all-in-loop', invalid);
 
-ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (what a called function does with what it is handed)', rule as never, {
+ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (what a called function does with what it is handed)', withoutEvidenceGate(rule as never), {
   valid: [
     // the caller's turn handler handed to every message and waited for: messages handled in arrival order
     `
@@ -369,7 +370,7 @@ async function importAll(profiles) {
 });
 
 // With the checker, a parameter of a named function type is code too.
-typedRuleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (typed: handed code)', rule as never, {
+typedRuleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (typed: handed code)', withoutEvidenceGate(rule as never), {
   valid: [{ code: HANDED_NAMED_TYPE, filename: 'file.ts' }],
   // the checker sees a callback that returns `void`: nothing of the caller's is waited for
   invalid: [{ code: PROGRESS_HANDED_ON, filename: 'file.ts', errors: [{ messageId: 'awaitInLoop', line: 10, column: 16 }] }],

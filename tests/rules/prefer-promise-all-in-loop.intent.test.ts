@@ -1,4 +1,5 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import { withoutEvidenceGate } from './loop-evidence-gate';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all-in-loop';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { ruleTester } from '../rule-tester';
@@ -343,7 +344,7 @@ async function bumpAll(store, nodes) {
   },
 ];
 
-ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (intent)', rule as never, {
+ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (intent)', withoutEvidenceGate(rule as never), {
   valid: [
     // one place written per item through a helper: the same repository path or file every time
     `class Maintenance {

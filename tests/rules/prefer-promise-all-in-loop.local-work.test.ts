@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import { withoutEvidenceGate } from './loop-evidence-gate';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all-in-loop';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
@@ -43,7 +44,7 @@ export async function remoteHeads(http: object, urls: string[]) {
   },
 ];
 
-ruleTester.run('prefer-promise-all-in-loop (shared index, questions, local stores)', testedRule, {
+ruleTester.run('prefer-promise-all-in-loop (shared index, questions, local stores)', withoutEvidenceGate(testedRule), {
   valid: [
     // each iteration stages one path: the writes share the repository's one index file
     {

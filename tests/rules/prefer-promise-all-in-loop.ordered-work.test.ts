@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { Linter } from 'eslint';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import { withoutEvidenceGate } from './loop-evidence-gate';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all-in-loop';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { ruleTester } from '../rule-tester';
@@ -257,7 +258,7 @@ async function publishOne(file) {
   },
 ];
 
-ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (ordered work one level down)', rule as never, {
+ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (ordered work one level down)', withoutEvidenceGate(rule as never), {
   valid: [
     // devices booted inside a retry wrapper: each boot takes ports and machine resources in turn
     `async function bootSimulators(count, env) {

@@ -1,6 +1,7 @@
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all-in-loop';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { ruleTester } from '../rule-tester';
+import { withoutEvidenceGate } from './loop-evidence-gate';
 
 /**
  * Loops whose iterations only write database records, iterations that find or create records,
@@ -188,7 +189,7 @@ async function syncPlans(users) {
   },
 ];
 
-ruleTester.run('prefer-promise-all-in-loop (record writes, find-or-create, migrations)', testedRule, {
+ruleTester.run('prefer-promise-all-in-loop (record writes, find-or-create, migrations)', withoutEvidenceGate(testedRule), {
   valid: [
     // maintenance over every link of a user: a clean-up and a row update per link
     `

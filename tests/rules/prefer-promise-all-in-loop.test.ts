@@ -1,4 +1,5 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import { withoutEvidenceGate } from './loop-evidence-gate';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all-in-loop';
 import { testDocsExamples } from '../docs-examples';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
@@ -698,7 +699,7 @@ export async function publishAll(drafts) {
 ];
 
 // The rule tester bundles its own copy of @typescript-eslint/utils; the cast bridges the two identical types.
-ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop', rule as never, {
+ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop', withoutEvidenceGate(rule as never), {
   valid: [
     // loop-carried state: a cursor, an accumulator, an outer flag
     `async function f() {

@@ -1,9 +1,10 @@
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all-in-loop';
 import { typedRuleTester } from '../rule-tester';
+import { withoutEvidenceGate } from './loop-evidence-gate';
 
 // With type information, a loop over an array is rewritten with `.map`; other iterables keep `Array.from`.
 // The rule tester bundles its own copy of @typescript-eslint/utils; the cast bridges the two identical types.
-typedRuleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (typed)', rule as never, {
+typedRuleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (typed)', withoutEvidenceGate(rule as never), {
   valid: [],
   invalid: [
     {

@@ -1,0 +1,580 @@
+/**
+ * Positive evidence that a loop of awaits is worth running together (`prefer-promise-all-in-loop`).
+ *
+ * The rule's other checks ask "must these iterations stay in order?"; a loop that passes them all
+ * is still often not worth changing: a few local files, a settings write per provider, a start-up
+ * step per plugin. What the loops that reviewers do change have in common is positive evidence of
+ * one of two kinds, which this module reads:
+ *
+ * - **a round trip per item** (`waitsRemotely`): an awaited call of the iteration reaches another
+ *   machine or process: the global `fetch`, a client of a network package (HTTP, a database, a
+ *   cache, a queue, a cloud SDK: `REMOTE_PACKAGES`), an object made from one (`const s3 = new
+ *   S3Client()`), an object made with an address (`new RestClient({ baseUrl })`), a receiver or
+ *   argument named as a remote client (`this.redisClient`, `{ graphqlClient }`, `prisma`, `pool`),
+ *   a field declared with a client or repository type (`private users: Repository<User>`), or a
+ *   function of this file (`MAX_DEPTH` functions deep) or of a relative module (its body's text)
+ *   that makes such a call. Each iteration then waits for a network latency that gathering
+ *   overlaps;
+ * - **work the author already runs together** (`gathersInside`): the per-item function of this
+ *   file gathers its own awaits (`await Promise.all(SIZES.map(...))`): its author found the inner
+ *   steps worth overlapping, and the loop around it repeats them per item;
+ * - **a list the size of the data** (`listOrigin`): the iterated list comes from what the
+ *   function is handed (a parameter, a member of one: `event.Records`, `job.data.to`, `.filter`/
+ *   `.map` of those), from an awaited answer (`await prisma.endpoint.findMany(...)`, `cart.items`
+ *   of a fetched cart), or from a directory listing or glob (`readdir`, `glob.sync`). Lists written
+ *   in the code (an array literal, a module constant, a field of `this` filled by the program: its
+ *   plugins, targets, providers) stay the size the program made them.
+ *
+ * Each answer is computed once per call or loop and cached per file.
+ */
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { NETWORK_CALL_ROOTS } from '../catalog/effects';
+import { RECORD_CLIENT_PACKAGES } from '../catalog/iteration-order';
+import { NETWORK_CACHE_PACKAGES, NETWORK_DATABASE_PACKAGES } from '../catalog/run-contexts';
+import { enclosingClass, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { type FunctionNode, isFunctionNode } from './async-context';
+import { getFileEffects, type EffectCall } from './effects';
+import { forEachChild } from './dependencies';
+import { getImportSource } from './imports';
+import { type AnyRuleContext, perFile } from './per-file';
+
+/** How many functions of this file deep `waitsRemotely` follows the calls of a per-item function. */
+const MAX_DEPTH = 3;
+
+/**
+ * Packages whose calls reach another machine or process (besides `NETWORK_CALL_ROOTS`,
+ * `NETWORK_DATABASE_PACKAGES`, `RECORD_CLIENT_PACKAGES`, `NETWORK_CACHE_PACKAGES`): HTTP clients,
+ * message brokers, search engines, cloud and service SDKs. `REMOTE_PACKAGE_SCOPES` covers scoped
+ * families.
+ */
+const REMOTE_PACKAGES: ReadonlySet<string> = new Set([
+  ...NETWORK_CALL_ROOTS,
+  ...NETWORK_DATABASE_PACKAGES,
+  ...RECORD_CLIENT_PACKAGES,
+  ...NETWORK_CACHE_PACKAGES,
+  'node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici', 'ofetch', 'graphql-request', 'aws-sdk', 'googleapis', 'stripe',
+  'openai', 'octokit', 'ioredis', 'redis', 'kafkajs', 'amqplib', 'nats', 'firebase-admin', 'cassandra-driver', 'ldapjs',
+  'nodemailer', 'twilio', 'minio', 'mongodb', 'firebase', 'contentful', 'algoliasearch', 'meilisearch', '@actions/github',
+]);
+
+/** Scopes whose packages are clients of remote services (`@aws-sdk/client-s3`, `@octokit/rest`). */
+const REMOTE_PACKAGE_SCOPES = /^@(?:aws-sdk|google-cloud|octokit|slack|supabase|elastic|opensearch-project|azure|apollo|anthropic-ai|sendgrid|mailchimp|planetscale|neondatabase|upstash|vercel)\//;
+
+/**
+ * A receiver, field or argument named as a client of a remote service: `redisClient`,
+ * `graphqlClient`, `apiClient`, `prisma`, `pool`, `knex`, `octokit`, `s3`, `api`, `http`; also the
+ * command-line clients of a cluster or cloud API handed to a helper (`kubectl`, `helm`, `gcloud`):
+ * each command is a round trip to that API.
+ * (A bare `client` also names one ordered connection; the rule decides that before asking.)
+ */
+const REMOTE_CLIENT_NAME = /^(?:[a-z]\w*(?:Client|Api|API|Sdk|SDK)|api|http|https|axios|prisma|pool|pgPool|knex|octokit|github|s3|redis|ioredis|elastic|stripe|openai|supabase|firestore|dynamo|dynamodb|mongo|kubectl|helm|gcloud)$/;
+
+/** A declared type of a field or parameter that is a remote client or a data repository (`Repository<User>`, `S3Client`, `Pool`). */
+const REMOTE_TYPE_NAME = /(?:Client|Repository|^Pool|^PrismaClient|^PrismaService|^Redis|^Knex|^Octokit|^Sql)$/;
+
+/** Options that give a client an address or a connection: `new RestClient({ baseUrl })`, `new Limiter({ redis })`. */
+const ADDRESS_OPTION = /^(?:baseUrl|baseURL|url|uri|host|hostname|endpoint|apiUrl|connectionString|redis|connection|pool)$/;
+
+/** Calls that list a directory or match a glob: their answer is as long as the folder. */
+const LISTING_CALL = /^(?:readdir|readdirSync|readDir|glob|globSync|globby|globbySync|fastGlob|fg|sync|listFiles|walk|walkDir|scandir)$/;
+
+/** Methods that give a view of a list with (at most) its items: the origin is the list's. */
+const LIST_VIEW_METHODS: ReadonlySet<string> = new Set([
+  'filter', 'map', 'flatMap', 'flat', 'slice', 'concat', 'sort', 'toSorted', 'reverse', 'entries', 'values', 'keys', 'splice',
+  // The parts of a text: `stdout.trim().split('\n')`.
+  'split', 'trim', 'substring', 'match', 'matchAll',
+]);
+
+/** Methods that advance a progress display by one item. */
+const PROGRESS_METHODS: ReadonlySet<string> = new Set(['tick', 'increment']);
+
+/** Modules whose work on a whole file or buffer runs off the main thread: stream pipelines (`pipeline` only), images, compression. */
+const HEAVY_WORK_MODULES: ReadonlySet<string> = new Set(['stream', 'stream/promises', 'sharp', 'zlib', 'jimp']);
+
+/** `Promise.all(...)`, `Promise.allSettled(...)`, `pMap(...)`: a call that runs work together. */
+function isGatheringCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'pMap' || callee.name === 'pAll';
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Promise' &&
+    ['all', 'allSettled'].includes(staticMemberName(callee) ?? '')
+  );
+}
+
+/** Where the iterated list comes from (see the module comment). */
+export type ListOrigin = 'parameter' | 'awaited' | 'listing' | 'written' | 'field' | 'unknown';
+
+/** The package a specifier names: `@aws-sdk/client-s3`, `pg` of `pg/lib/x`. */
+function packageOf(specifier: string): string {
+  const parts = specifier.replace(/^node:/, '').split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+}
+
+/** True when a module specifier names a client package of a remote service. */
+export function isRemotePackage(specifier: string): boolean {
+  return REMOTE_PACKAGES.has(packageOf(specifier)) || REMOTE_PACKAGE_SCOPES.test(specifier);
+}
+
+export class IterationEvidence {
+  private readonly remoteCalls = new WeakMap<TSESTree.Node, boolean>();
+  private readonly remoteFunctions = new WeakMap<FunctionNode, boolean>();
+  private readonly remoteValues = new WeakMap<TSESTree.Node, boolean>();
+  /** The awaited call the last `originOf` walk ended at, if any. */
+  private answered: TSESTree.CallExpression | null = null;
+
+  constructor(private readonly context: AnyRuleContext) {}
+
+  /** True when the call waits on another machine or process (see the module comment). */
+  waitsRemotely(call: EffectCall): boolean {
+    return this.callWaitsRemotely(call, 1);
+  }
+
+  /**
+   * True when the per-item function the call invokes (of this file) awaits a promise combinator
+   * (`await Promise.all(...)`) in its own body: its author runs its inner steps together.
+   */
+  gathersInside(call: EffectCall): boolean {
+    const fn = getFileEffects(this.context).calledFunction(call);
+    if (!fn) return false;
+    let found = false;
+    const visit = (node: TSESTree.Node): void => {
+      if (found || (node !== fn && isFunctionNode(node))) return;
+      if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.ReturnStatement) {
+        const value = node.argument ? skipTransparent(node.argument) : null;
+        if (value?.type === AST_NODE_TYPES.CallExpression) {
+          const callee = skipTransparent(value.callee);
+          if (
+            callee.type === AST_NODE_TYPES.MemberExpression &&
+            callee.object.type === AST_NODE_TYPES.Identifier &&
+            callee.object.name === 'Promise' &&
+            ['all', 'allSettled'].includes(staticMemberName(callee) ?? '')
+          ) {
+            found = true;
+            return;
+          }
+        }
+      }
+      forEachChild(node, this.context.sourceCode.visitorKeys, visit);
+    };
+    visit(fn.body ?? fn);
+    return found;
+  }
+
+  /** Where the list a loop walks comes from (see `ListOrigin`). */
+  listOrigin(list: TSESTree.Node): ListOrigin {
+    this.answered = null;
+    return this.originOf(list, 0);
+  }
+
+  /**
+   * True when the list a loop walks is the answer of a remote call (`const endpoints = await
+   * prisma.endpoint.findMany(...)`, `cart.items` of `await carts.get(id)` from `./clients`): rows or
+   * records of a store, as many as the data holds.
+   */
+  listFromRemoteAnswer(list: TSESTree.Node): boolean {
+    this.answered = null;
+    const origin = this.originOf(list, 0);
+    const call = this.answered as EffectCall | null;
+    return origin === 'awaited' && call !== null && this.waitsRemotely(call);
+  }
+
+  /**
+   * True when the function around the loop also runs work together (`await Promise.all(...)`,
+   * `Promise.allSettled(...)`, `pMap(...)`) outside the loop: the author gathers per-item work in
+   * this very function, and this loop is the one left in series.
+   */
+  gathersBeside(loop: TSESTree.Node): boolean {
+    let fn: TSESTree.Node | undefined = loop.parent;
+    while (fn && !isFunctionNode(fn)) fn = fn.parent;
+    if (!fn) return false;
+    let found = false;
+    const visit = (node: TSESTree.Node): void => {
+      if (found || node === loop || (node !== fn && isFunctionNode(node))) return;
+      if (node.type === AST_NODE_TYPES.CallExpression && isGatheringCall(node)) {
+        found = true;
+        return;
+      }
+      forEachChild(node, this.context.sourceCode.visitorKeys, visit);
+    };
+    visit(fn);
+    return found;
+  }
+
+  /**
+   * True when the loop body ticks a progress display per item (`bar.tick()`,
+   * `progress.increment()`): the author expects the loop to run long enough to show progress.
+   */
+  ticksProgress(body: TSESTree.Node): boolean {
+    let found = false;
+    const visit = (node: TSESTree.Node): void => {
+      if (found || isFunctionNode(node)) return;
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = skipTransparent(node.callee);
+        if (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          PROGRESS_METHODS.has(staticMemberName(callee) ?? '') &&
+          /(?:^|[^a-z])(?:bar|progress)|Bar$|Progress/i.test(this.context.sourceCode.getText(callee.object))
+        ) {
+          found = true;
+          return;
+        }
+      }
+      forEachChild(node, this.context.sourceCode.visitorKeys, visit);
+    };
+    visit(body);
+    return found;
+  }
+
+  /**
+   * True when the per-item function of this file the call invokes streams a whole file or buffer
+   * through work done off the main thread: a stream `pipeline(...)`, an image library (`sharp`),
+   * compression (`zlib`): each item is heavy, and items run together use the thread pool.
+   */
+  doesHeavyWork(call: EffectCall): boolean {
+    const fn = getFileEffects(this.context).calledFunction(call);
+    if (!fn) return false;
+    let found = false;
+    const visit = (node: TSESTree.Node): void => {
+      if (found) return;
+      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+        let root: TSESTree.Node = node.callee;
+        while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+          root = skipTransparent(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+        }
+        if (root.type === AST_NODE_TYPES.Identifier) {
+          const variable = variableOfIdentifier(this.context.sourceCode, root);
+          const imported = variable ? getImportSource(variable) : null;
+          if (imported && HEAVY_WORK_MODULES.has(imported.module.replace(/^node:/, '')) && (imported.module.includes('stream') ? root.name === 'pipeline' || imported.imported === 'pipeline' : true)) {
+            found = true;
+            return;
+          }
+        }
+      }
+      forEachChild(node, this.context.sourceCode.visitorKeys, visit);
+    };
+    visit(fn.body ?? fn);
+    return found;
+  }
+
+  private originOf(node: TSESTree.Node, depth: number): ListOrigin {
+    if (depth > 8) return 'unknown';
+    const value = skipTransparent(node);
+    switch (value.type) {
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.ObjectExpression:
+      case AST_NODE_TYPES.Literal:
+      case AST_NODE_TYPES.TemplateLiteral:
+        return 'written';
+      case AST_NODE_TYPES.AwaitExpression: {
+        const inner = skipTransparent(value.argument);
+        if (inner.type === AST_NODE_TYPES.CallExpression && this.isListing(inner)) return 'listing';
+        if (inner.type === AST_NODE_TYPES.CallExpression) this.answered = inner;
+        return 'awaited';
+      }
+      case AST_NODE_TYPES.ThisExpression:
+        return 'field';
+      case AST_NODE_TYPES.MemberExpression: {
+        const object = skipTransparent(value.object);
+        if (object.type === AST_NODE_TYPES.ThisExpression) return 'field';
+        if (object.type === AST_NODE_TYPES.Identifier && object.name === 'process') return 'written';
+        return this.originOf(object, depth + 1);
+      }
+      case AST_NODE_TYPES.NewExpression: {
+        const [first] = value.arguments;
+        return first && first.type !== AST_NODE_TYPES.SpreadElement ? this.originOf(first, depth + 1) : 'written';
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        if (this.isListing(value)) return 'listing';
+        const callee = skipTransparent(value.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          const method = staticMemberName(callee);
+          const object = skipTransparent(callee.object);
+          // `Object.keys(x)`, `Array.from(x)`, `Object.entries(x)`: the items of `x`.
+          if (object.type === AST_NODE_TYPES.Identifier && (object.name === 'Object' || object.name === 'Array')) {
+            const [first] = value.arguments;
+            return first && first.type !== AST_NODE_TYPES.SpreadElement ? this.originOf(first, depth + 1) : 'unknown';
+          }
+          if (method !== null && LIST_VIEW_METHODS.has(method)) return this.originOf(object, depth + 1);
+        }
+        return 'unknown';
+      }
+      case AST_NODE_TYPES.Identifier: {
+        const variable = variableOfIdentifier(this.context.sourceCode, value);
+        if (!variable) return 'unknown';
+        if (getImportSource(variable)) return 'written';
+        const definition = variable.defs.length === 1 ? variable.defs[0] : undefined;
+        if (!definition) return 'unknown';
+        if (definition.type === 'Parameter') return 'parameter';
+        if (definition.type === 'Variable') {
+          const init = definition.node.init;
+          // `for (const [key, value] of ...)` inside an outer loop, destructured from an item: unknown.
+          if (!init) return 'unknown';
+          // A module-level value that is not awaited: written in the program (a constant, a registry).
+          const moduleLevel = variable.scope.type === 'module' || variable.scope.type === 'global';
+          const origin = this.originOf(init, depth + 1);
+          if (moduleLevel && origin !== 'listing') return 'written';
+          return origin;
+        }
+        return 'unknown';
+      }
+      default:
+        return 'unknown';
+    }
+  }
+
+  /** `readdir(dir)`, `glob.sync(pattern)`, `fs.promises.readdir(dir)`, `globby(patterns)`. */
+  private isListing(call: TSESTree.CallExpression): boolean {
+    const callee = skipTransparent(call.callee);
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    if (name === null || !LISTING_CALL.test(name)) return false;
+    if (name !== 'sync') return true;
+    // `glob.sync(...)`, `fg.sync(...)`: only a glob's `sync`.
+    return callee.type === AST_NODE_TYPES.MemberExpression && /glob|^fg$/i.test(this.context.sourceCode.getText(callee.object));
+  }
+
+  private callWaitsRemotely(call: EffectCall, depth: number): boolean {
+    const known = this.remoteCalls.get(call);
+    if (known !== undefined) return known;
+    this.remoteCalls.set(call, false);
+    const answer = this.decideCall(call, depth);
+    this.remoteCalls.set(call, answer);
+    return answer;
+  }
+
+  private decideCall(call: EffectCall, depth: number): boolean {
+    // The receiver chain: `this.redisClient.get`, `s3.send`, `prisma.user.findMany`, `fetch`.
+    let current: TSESTree.Node = call.callee;
+    for (let steps = 0; steps < 20; steps += 1) {
+      current = skipTransparent(current);
+      if (current.type === AST_NODE_TYPES.MemberExpression) {
+        if (this.namesRemote(current)) return true;
+        current = current.object;
+      } else if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) {
+        if (current !== call && current.type === AST_NODE_TYPES.CallExpression && this.callWaitsRemotely(current, depth)) return true;
+        current = current.callee;
+      } else {
+        break;
+      }
+    }
+    if (current.type === AST_NODE_TYPES.Identifier && this.identifierIsRemote(current, true)) return true;
+    // Handed a client: `fetchLogs({ graphqlClient }, job)`, `runQuery(pool, sql)`.
+    for (const argument of call.arguments) {
+      const value = skipTransparent(argument);
+      if (value.type === AST_NODE_TYPES.Identifier && REMOTE_CLIENT_NAME.test(value.name)) return true;
+      if (value.type === AST_NODE_TYPES.MemberExpression && this.namesRemote(value)) return true;
+      if (value.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of value.properties) {
+          if (property.type !== AST_NODE_TYPES.Property) continue;
+          const inner = skipTransparent(property.value);
+          if (inner.type === AST_NODE_TYPES.Identifier && REMOTE_CLIENT_NAME.test(inner.name)) return true;
+        }
+      }
+    }
+    const effects = getFileEffects(this.context);
+    // A function of this file that makes such a call, a few functions deep: also a method of a
+    // class of this file that the receiver is declared as (`store: ObjectStore`, `store.putObject(...)`).
+    const fn = effects.calledFunction(call) ?? this.methodOfDeclaredClass(call);
+    if (fn) return depth < MAX_DEPTH && this.functionWaitsRemotely(fn, depth + 1);
+    // A function of a relative module whose body makes one.
+    return effects.reachesRemoteElsewhere(call, isRemotePackage);
+  }
+
+  /**
+   * `store.putObject(key)` where `store` is a parameter or variable declared with the type of a
+   * class of this file (`store: ObjectStore`) or made by `new ObjectStore(...)`: that class's
+   * method `putObject`, or null.
+   */
+  private methodOfDeclaredClass(call: EffectCall): FunctionNode | null {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const method = staticMemberName(callee);
+    const object = skipTransparent(callee.object);
+    if (method === null || object.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = variableOfIdentifier(this.context.sourceCode, object);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!definition) return null;
+    let className: string | null = null;
+    const id = definition.name;
+    const annotation = id.type === AST_NODE_TYPES.Identifier ? id.typeAnnotation?.typeAnnotation : undefined;
+    if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier) className = annotation.typeName.name;
+    if (className === null && definition.type === 'Variable' && definition.node.init) {
+      const init = skipTransparent(definition.node.init);
+      if (init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier) className = init.callee.name;
+    }
+    if (className === null) return null;
+    const classVariable = ASTUtils.findVariable(this.context.sourceCode.getScope(object), className);
+    const classDefinition = classVariable?.defs.length === 1 ? classVariable.defs[0] : undefined;
+    if (classDefinition?.type !== 'ClassName') return null;
+    for (const member of classDefinition.node.body.body) {
+      if (
+        member.type === AST_NODE_TYPES.MethodDefinition &&
+        !member.computed &&
+        member.key.type === AST_NODE_TYPES.Identifier &&
+        member.key.name === method &&
+        member.value.type === AST_NODE_TYPES.FunctionExpression
+      ) {
+        return member.value;
+      }
+    }
+    return null;
+  }
+
+  /** `this.redisClient`, `ctx.prisma`, `this.users` declared `Repository<User>`: a member that is a remote client. */
+  private namesRemote(member: TSESTree.MemberExpression): boolean {
+    const name = staticMemberName(member);
+    if (name === null) return false;
+    if (REMOTE_CLIENT_NAME.test(name)) return true;
+    if (skipTransparent(member.object).type === AST_NODE_TYPES.ThisExpression) return this.fieldTypeIsRemote(member, name);
+    return false;
+  }
+
+  /** The class field `name` (or constructor parameter property) is declared with a remote client type. */
+  private fieldTypeIsRemote(at: TSESTree.Node, name: string): boolean {
+    const classNode = enclosingClass(at);
+    if (!classNode) return false;
+    for (const member of classNode.body.body) {
+      if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name) {
+        if (this.typeIsRemote(member.typeAnnotation?.typeAnnotation) || (member.value !== null && this.valueIsRemote(member.value))) return true;
+      }
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+        // `this.manager = new ConcurrencyManager({ redis: options.redis })` in the constructor.
+        for (const statement of member.value.body?.body ?? []) {
+          const assignment = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement.type === AST_NODE_TYPES.IfStatement && statement.consequent.type === AST_NODE_TYPES.BlockStatement && statement.consequent.body.length === 1 && statement.consequent.body[0]?.type === AST_NODE_TYPES.ExpressionStatement ? statement.consequent.body[0].expression : null;
+          if (
+            assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+            assignment.left.type === AST_NODE_TYPES.MemberExpression &&
+            assignment.left.object.type === AST_NODE_TYPES.ThisExpression &&
+            staticMemberName(assignment.left) === name &&
+            this.valueIsRemote(assignment.right)
+          ) {
+            return true;
+          }
+        }
+        for (const param of member.value.params) {
+          if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+          const inner = param.parameter;
+          const id = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+          if (id.type === AST_NODE_TYPES.Identifier && id.name === name && this.typeIsRemote(id.typeAnnotation?.typeAnnotation)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An identifier bound to a remote client: the global `fetch`, an import of a remote package, a
+   * variable made from one or made with an address, a parameter declared with a client type or
+   * named as one (`root` also accepts the names of `REMOTE_CLIENT_NAME`).
+   */
+  private identifierIsRemote(identifier: TSESTree.Identifier, root: boolean): boolean {
+    const variable = variableOfIdentifier(this.context.sourceCode, identifier);
+    if (!variable || variable.defs.length === 0) return identifier.name === 'fetch' || (root && REMOTE_CLIENT_NAME.test(identifier.name));
+    const imported = getImportSource(variable);
+    if (imported) {
+      return (
+        isRemotePackage(imported.module) ||
+        namesRemoteModule(imported.module) ||
+        getFileEffects(this.context).importsFromRemoteModule(identifier, isRemotePackage)
+      );
+    }
+    if (root && REMOTE_CLIENT_NAME.test(identifier.name)) return true;
+    const definition = variable.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type === 'Parameter') {
+      const id = definition.name;
+      return id.type === AST_NODE_TYPES.Identifier && this.typeIsRemote(id.typeAnnotation?.typeAnnotation);
+    }
+    if (definition?.type === 'Variable' && definition.node.init && definition.node.id.type === AST_NODE_TYPES.Identifier) {
+      return this.typeIsRemote(definition.node.id.typeAnnotation?.typeAnnotation) || this.valueIsRemote(definition.node.init);
+    }
+    return false;
+  }
+
+  /** `new S3Client({})`, `new Pool()`, `createClient(...)` of a remote package, `new RestClient({ baseUrl })`, `await pool.connect()`. */
+  private valueIsRemote(node: TSESTree.Node): boolean {
+    const value = skipTransparent(node);
+    const known = this.remoteValues.get(value);
+    if (known !== undefined) return known;
+    this.remoteValues.set(value, false);
+    let answer = false;
+    const made = value.type === AST_NODE_TYPES.AwaitExpression ? skipTransparent(value.argument) : value;
+    if (made.type === AST_NODE_TYPES.NewExpression || made.type === AST_NODE_TYPES.CallExpression) {
+      let root: TSESTree.Node = made.callee;
+      for (let steps = 0; steps < 20; steps += 1) {
+        root = skipTransparent(root);
+        if (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+        else if (root.type === AST_NODE_TYPES.CallExpression || root.type === AST_NODE_TYPES.NewExpression) root = root.callee;
+        else break;
+      }
+      if (root.type === AST_NODE_TYPES.Identifier && root.name !== 'fetch' && this.identifierIsRemote(root, false)) answer = true;
+      else
+        answer = made.arguments.some((argument) => {
+          const option = skipTransparent(argument);
+          return (
+            option.type === AST_NODE_TYPES.ObjectExpression &&
+            option.properties.some(
+              (property) =>
+                property.type === AST_NODE_TYPES.Property &&
+                !property.computed &&
+                property.key.type === AST_NODE_TYPES.Identifier &&
+                ADDRESS_OPTION.test(property.key.name),
+            )
+          );
+        });
+    }
+    this.remoteValues.set(value, answer);
+    return answer;
+  }
+
+  /**
+   * `Repository<User>`, `S3Client`, `PrismaService`, `Pool`: a type named as a remote client; or a
+   * type imported from a remote package (`Model<CatDocument>` of `mongoose`) or from a module of
+   * this project that imports one (`UsersService` of `./users.service`, which imports `typeorm`).
+   */
+  private typeIsRemote(type: TSESTree.TypeNode | undefined): boolean {
+    if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+    const typeName = type.typeName;
+    const name = typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : null;
+    if (name === null) return false;
+    if (REMOTE_TYPE_NAME.test(name)) return true;
+    return typeName.type === AST_NODE_TYPES.Identifier && this.identifierIsRemote(typeName, false);
+  }
+
+  private functionWaitsRemotely(fn: FunctionNode, depth: number): boolean {
+    const known = this.remoteFunctions.get(fn);
+    if (known !== undefined) return known;
+    this.remoteFunctions.set(fn, false);
+    let found = false;
+    const visit = (node: TSESTree.Node): void => {
+      if (found) return;
+      if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && this.callWaitsRemotely(node, depth)) {
+        found = true;
+        return;
+      }
+      forEachChild(node, this.context.sourceCode.visitorKeys, visit);
+    };
+    visit(fn.body ?? fn);
+    this.remoteFunctions.set(fn, found);
+    return found;
+  }
+}
+
+/**
+ * A relative module named as the project's clients of remote services: `./clients`, `../db`,
+ * `../lib/api`, `./redis`, `./github-client`, `../prisma/index`.
+ */
+const REMOTE_MODULE_NAME = /^(?:clients?|apis?|db|http|sdk|redis|prisma|knex|pg|postgres|mongo|mongodb|s3|graphql|octokit|\w*[-_.]?(?:[cC]lient|[aA]pi))$/;
+
+/** True when a relative specifier names a module of remote clients (see `REMOTE_MODULE_NAME`). */
+function namesRemoteModule(specifier: string): boolean {
+  if (!specifier.startsWith('.')) return false;
+  const parts = specifier.replace(/\.[cm]?[jt]sx?$/, '').split('/').filter((part) => part !== 'index' && part !== '' && part !== '.' && part !== '..');
+  const last = parts[parts.length - 1];
+  return last !== undefined && REMOTE_MODULE_NAME.test(last);
+}
+
+
+/** The positive evidence of the file being linted (see the module comment), computed lazily. */
+export const getIterationEvidence = perFile((context) => new IterationEvidence(context));
