@@ -624,10 +624,12 @@ function memberTypes(type: DeclaredType, name: string, hops: number): DeclaredTy
           // A private, `#private` or readonly field gets its values from its class's own code only:
           // exactly the classes constructed there. A public or protected one may be given another
           // by a subclass or by the code that sets up a shared instance (`store.driver = new
-          // PostgresDriver()` at boot): whatever its declaration allows, with every class of the
-          // folder behind it.
+          // PostgresDriver()` at boot, kept in any folder): declared as an interface or abstract
+          // class, it is unknown; not declared, the constructed classes with their folders'
+          // subclasses behind them.
           const sealed = member.accessibility === 'private' || member.key.type === AST_NODE_TYPES.PrivateIdentifier || member.readonly === true;
-          return sealed ? constructed : (annotated ?? opened(constructed));
+          if (sealed) return constructed;
+          return annotated ? null : opened(constructed);
         }
         if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'get') return typesOfAnnotation(current.module, member.value.returnType, hops + 1);
         return null;
