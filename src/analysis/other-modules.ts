@@ -466,17 +466,28 @@ function methodOf(type: DeclaredType & { kind: 'class' }, name: string): FoundFu
   return null;
 }
 
-/** The function the property `name` of an object literal holds (`{ get }`, `{ get: read }`, `{ get() {} }`, `{ get: async () => ... }`), or null. */
+/**
+ * The method `name` of an object literal (`{ send(message) { ... } }`), when nothing replaces it:
+ * no assignment of a property of that name in its module. A property holding a named function or
+ * an arrow (`{ send: logOnly }`) is left unknown: an exported literal of such defaults is often a
+ * plug-in point that set-up code elsewhere replaces (`notifier.send = postToSlack`).
+ */
 function propertyFunction(type: DeclaredType & { kind: 'object' }, name: string): FoundFunction | null {
-  const value = propertyValue(type.node, name);
-  if (!value) return null;
-  if (isFunctionNode(value)) return { module: type.module, fn: value };
-  return value.type === AST_NODE_TYPES.Identifier ? localOrImportedFunction(type.module, value) : null;
+  const property = propertyOf(type.node, name);
+  if (!property?.method || assignmentsOf(type.module, name).length > 0) return null;
+  const value = skipTransparent(property.value);
+  return isFunctionNode(value) ? { module: type.module, fn: value } : null;
 }
 
-/** The value of the property `name` of an object literal (the last one written), or null when a spread or a computed key may hide it. */
+/** The value of the property `name` of an object literal (see `propertyOf`). */
 function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | null {
-  let found: TSESTree.Node | null = null;
+  const property = propertyOf(object, name);
+  return property ? skipTransparent(property.value) : null;
+}
+
+/** The property `name` of an object literal (the last one written), or null when a spread or a computed key after it may hide it. */
+function propertyOf(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | null {
+  let found: TSESTree.Property | null = null;
   for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property || property.computed) {
       found = null;
@@ -484,7 +495,7 @@ function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTre
     }
     if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init') continue;
     const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : null;
-    if (key === name) found = skipTransparent(property.value);
+    if (key === name) found = property;
   }
   return found;
 }
@@ -605,8 +616,20 @@ function memberTypes(type: DeclaredType, name: string, hops: number): DeclaredTy
           // Declared as an interface or an abstract class, or not declared: an open set, known
           // only when every value the field is given is a `new C()` (a constructor's parameter or
           // a setter's argument may be any implementation, kept anywhere).
-          const declared = member.typeAnnotation ? closedTypes(typesOfAnnotation(current.module, member.typeAnnotation, hops + 1)) : null;
-          return declared ?? constructedValues(modules(current.module), name, member.value);
+          const annotated = member.typeAnnotation ? typesOfAnnotation(current.module, member.typeAnnotation, hops + 1) : null;
+          const declared = closedTypes(annotated);
+          if (declared) return declared;
+          const constructed = constructedValues(modules(current.module), name, member.value);
+          if (!constructed) return null;
+          // A private, `#private` or readonly field gets its values from its class's own code only:
+          // exactly the classes constructed there. A public or protected one may be given another
+          // by a subclass or by the code that sets up a shared instance (`store.driver = new
+          // PostgresDriver()` at boot, kept in any folder): declared as an interface or abstract
+          // class, it is unknown; not declared, the constructed classes with their folders'
+          // subclasses behind them.
+          const sealed = member.accessibility === 'private' || member.key.type === AST_NODE_TYPES.PrivateIdentifier || member.readonly === true;
+          if (sealed) return constructed;
+          return annotated ? null : opened(constructed);
         }
         if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'get') return typesOfAnnotation(current.module, member.value.returnType, hops + 1);
         return null;
@@ -622,8 +645,14 @@ function memberTypes(type: DeclaredType, name: string, hops: number): DeclaredTy
     current = superClassOf(current.module, current.node, current.static === true);
   }
   // Not declared (`this.store = new MemoryStore()` in a constructor of plain JavaScript): the
-  // values it is given.
-  return constructedValues([type.module], name, null);
+  // values it is given, with the classes of their folders behind them (any code may set it).
+  const constructed = constructedValues([type.module], name, null);
+  return constructed ? opened(constructed) : null;
+}
+
+/** `types` with no class taken exactly: any class of its folder that extends it may be behind it. */
+function opened(types: readonly DeclaredType[]): DeclaredType[] {
+  return types.map((type) => (type.kind === 'class' ? { ...type, exact: false } : type));
 }
 
 /** The declared return type of `m` of a type (a class method's `): T`, an interface method signature's). */

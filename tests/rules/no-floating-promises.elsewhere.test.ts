@@ -33,6 +33,10 @@ const barrelDefault = "import clock from './stores/timekeeping';\nexport functio
 const queuePush = "const queue = require('./stores/queue.cjs');\nexport function add(job: object): void {\n  queue.push(job).then(() => console.log('queued'));\n}";
 const optionalCache =
   "import { MemoryPriceCache } from './stores/cache';\nexport class Prices {\n  constructor(options) {\n    this.cache = options.cache || new MemoryPriceCache();\n  }\n  keep(sku, price) {\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}";
+const runNamed = "import { commands } from './stores/commands';\nexport function onBuild(): void {\n  commands.runNamed('make').then((out) => console.log(out));\n}";
+const retry = "import { commands } from './stores/commands';\nexport function onBuild(): void {\n  commands.retry('make').then((out) => console.log(out));\n}";
+const publicCache =
+  "import { MemoryPriceCache, type PriceCache } from './stores/cache';\nexport class Prices {\n  cache: PriceCache = new MemoryPriceCache();\n  keep(sku: string, price: number): void {\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}";
 const upload = "import { Preferences } from './stores/preferences';\nexport function onSave(): void {\n  Preferences.upload().then(() => console.log('saved'));\n}";
 const synchronise = "import clock from './stores/clock';\nexport function onWake(): void {\n  clock.synchronise().then(() => console.log('in time'));\n}";
 const runStrict = "import { commands } from './stores/commands';\nexport function onBuild(): void {\n  commands.runStrict('make').then((out) => console.log(out));\n}";
@@ -146,6 +150,11 @@ ruleTester.run('no-floating-promises (can the head reject, across modules)', tes
       filename,
       code: "import { MemoryPriceCache, type PriceCache } from './stores/cache';\nexport class Prices {\n  private cache: PriceCache;\n  constructor() {\n    this.cache = new MemoryPriceCache();\n  }\n  keep(sku: string, price: number): void {\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}",
     },
+    // ...a private one only ever gets the in-memory cache its class makes
+    {
+      filename,
+      code: "import { MemoryPriceCache, type PriceCache } from './stores/cache';\nexport class Prices {\n  private cache: PriceCache = new MemoryPriceCache();\n  keep(sku: string, price: number): void {\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}",
+    },
     // plain JavaScript: a field only ever given a `new` in the constructor, never declared
     {
       filename,
@@ -214,6 +223,12 @@ ruleTester.run('no-floating-promises (can the head reject, across modules)', tes
     { filename, code: barrelDefault, errors: [chain(barrelDefault, 3, 'clock.now()')] },
     { filename, code: synchronise, errors: [chain(synchronise, 3, 'clock.synchronise()')] },
     { filename, code: runStrict, errors: [chain(runStrict, 3, 'commands.runStrict(')] },
+    // ...and its helper held by name, or a method its module replaces: set-up code may swap them
+    { filename, code: runNamed, errors: [chain(runNamed, 3, 'commands.runNamed(')] },
+    { filename, code: retry, errors: [chain(retry, 3, 'commands.retry(')] },
+    // a public field given an in-memory cache here may be given another by a subclass or by
+    // set-up code: every class of the interface's folder counts, and the remote one can reject
+    { filename, code: publicCache, errors: [chain(publicCache, 5, 'this.cache.remember(')] },
     { filename, code: checkStrict, errors: [chain(checkStrict, 3, 'status.checkStrict(')] },
     // a CommonJS module that exports a client made elsewhere: a helper of the same name written in
     // it, not exported, is not what runs
