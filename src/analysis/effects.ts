@@ -73,7 +73,7 @@ import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListene
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
-import { getRelativeModules, type ResolvedModule } from './module-resolution';
+import { getRelativeModules, resolveRelativeModule, type ResolvedModule } from './module-resolution';
 import { textImportsOf } from './source-imports';
 import { calleesElsewhere, ownModule } from './other-modules';
 import {
@@ -3828,8 +3828,10 @@ function madeInThisFile(variable: TSESLint.Scope.Variable | null): boolean {
 function remoteNamesOf(file: ResolvedModule, isRemote: (specifier: string) => boolean): readonly string[] {
   return (
     fromModuleText(file.file, 'remoteNames', (text) => {
+      // Also one relative hop further: `const { db } = require('../db')` where `../db` imports a
+      // remote package (a route's service module over the project's database module).
       const imported = (textImportsOf(file) ?? [])
-        .filter((load) => isRemote(load.specifier))
+        .filter((load) => isRemote(load.specifier) || (load.kind !== 're-export' && importsRemotePackage(file.file, load.specifier, isRemote)))
         .flatMap((load) => load.bindings.map((binding) => binding.name));
       const names = [...imported];
       for (const name of imported) {
@@ -3839,4 +3841,10 @@ function remoteNamesOf(file: ResolvedModule, isRemote: (specifier: string) => bo
       return names;
     }, file.stats) ?? []
   );
+}
+
+/** True when the relative module `specifier` of `importer` imports a package that `isRemote` accepts (its own imports only). */
+function importsRemotePackage(importer: string, specifier: string, isRemote: (specifier: string) => boolean): boolean {
+  const resolved = resolveRelativeModule(importer, specifier);
+  return resolved !== null && (textImportsOf(resolved) ?? []).some((load) => load.kind !== 're-export' && isRemote(load.specifier));
 }

@@ -67,7 +67,7 @@ const REMOTE_PACKAGE_SCOPES = /^@(?:aws-sdk|google-cloud|octokit|slack|supabase|
  * each command is a round trip to that API.
  * (A bare `client` also names one ordered connection; the rule decides that before asking.)
  */
-const REMOTE_CLIENT_NAME = /^(?:[a-z]\w*(?:Client|Api|API|Sdk|SDK)|api|http|https|axios|prisma|pool|pgPool|knex|octokit|github|s3|redis|ioredis|elastic|stripe|openai|supabase|firestore|dynamo|dynamodb|mongo|kubectl|helm|gcloud)$/;
+const REMOTE_CLIENT_NAME = /^(?:[a-z]\w*(?:Client|Api|API|Sdk|SDK)|api|http|https|axios|prisma|pool|pgPool|db|knex|octokit|github|s3|redis|ioredis|elastic|stripe|openai|supabase|firestore|dynamo|dynamodb|mongo|kubectl|helm|gcloud)$/;
 
 /** A declared type of a field or parameter that is a remote client or a data repository (`Repository<User>`, `S3Client`, `Pool`). */
 const REMOTE_TYPE_NAME = /(?:Client|Repository|^Pool|^PrismaClient|^PrismaService|^Redis|^Knex|^Octokit|^Sql)$/;
@@ -84,6 +84,9 @@ const LIST_VIEW_METHODS: ReadonlySet<string> = new Set([
   // The parts of a text: `stdout.trim().split('\n')`.
   'split', 'trim', 'substring', 'match', 'matchAll',
 ]);
+
+/** Global request functions: `fetch`, and the frameworks' (`$fetch` of Nuxt, `ofetch`). */
+const GLOBAL_FETCH_NAMES: ReadonlySet<string> = new Set(['fetch', '$fetch', 'ofetch']);
 
 /** Methods that advance a progress display by one item. */
 const PROGRESS_METHODS: ReadonlySet<string> = new Set(['tick', 'increment']);
@@ -288,6 +291,11 @@ export class IterationEvidence {
       case AST_NODE_TYPES.CallExpression: {
         if (this.isListing(value)) return 'listing';
         const callee = skipTransparent(value.callee);
+        // `this.#rotate(order, start)`: a helper of this file whose result is computed from its arguments.
+        const [firstArgument] = value.arguments;
+        if (firstArgument && firstArgument.type !== AST_NODE_TYPES.SpreadElement && this.returnsItemsOfFirstParameter(value)) {
+          return this.originOf(firstArgument, depth + 1);
+        }
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
           const method = staticMemberName(callee);
           const object = skipTransparent(callee.object);
@@ -313,6 +321,9 @@ export class IterationEvidence {
           if (!init) return 'unknown';
           // A module-level value that is not awaited: written in the program (a constant, a registry).
           const moduleLevel = variable.scope.type === 'module' || variable.scope.type === 'global';
+          // `const order = []; for (const q of queues) order.push(q.tenantId)`: filled from another list.
+          const filledFrom = moduleLevel ? null : this.filledFrom(variable, init);
+          if (filledFrom) return this.originOf(filledFrom, depth + 1);
           const origin = this.originOf(init, depth + 1);
           if (moduleLevel && origin !== 'listing') return 'written';
           return origin;
@@ -322,6 +333,64 @@ export class IterationEvidence {
       default:
         return 'unknown';
     }
+  }
+
+  /**
+   * The call invokes a function of this file every `return` of which gives the items of its first
+   * parameter, reordered or cut (`return [...list.slice(i), ...list.slice(0, i)]`, `return
+   * list.filter(f)`, `return []`): the result is as long as the list it is handed.
+   */
+  private returnsItemsOfFirstParameter(call: TSESTree.CallExpression): boolean {
+    const fn = getFileEffects(this.context).calledFunction(call);
+    const [first] = fn?.params ?? [];
+    if (!fn || first?.type !== AST_NODE_TYPES.Identifier) return false;
+    const rootIsParameter = (node: TSESTree.Node): boolean => {
+      let current = skipTransparent(node);
+      while (current.type === AST_NODE_TYPES.MemberExpression || current.type === AST_NODE_TYPES.CallExpression) {
+        current = skipTransparent(current.type === AST_NODE_TYPES.MemberExpression ? current.object : current.callee);
+      }
+      return current.type === AST_NODE_TYPES.Identifier && current.name === first.name;
+    };
+    const returned: TSESTree.Node[] = [];
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(fn.body);
+    const collect = (node: TSESTree.Node): void => {
+      if (node !== fn.body && isFunctionNode(node)) return;
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
+      forEachChild(node, this.context.sourceCode.visitorKeys, collect);
+    };
+    collect(fn.body);
+    return (
+      returned.length > 0 &&
+      returned.every((node) => {
+        const value = skipTransparent(node);
+        if (value.type === AST_NODE_TYPES.ArrayExpression) {
+          return value.elements.every((element) => element?.type === AST_NODE_TYPES.SpreadElement && rootIsParameter(element.argument));
+        }
+        return rootIsParameter(value);
+      })
+    );
+  }
+
+  /**
+   * For a local declared empty (`[]`, `new Map()`, `new Set()`): the list a `for...of` loop walks
+   * while it fills the local (`order.push(...)`, `byKey.set(...)`, `seen.add(...)`), else null.
+   */
+  private filledFrom(variable: NonNullable<ReturnType<typeof variableOfIdentifier>>, init: TSESTree.Expression): TSESTree.Node | null {
+    const value = skipTransparent(init);
+    const empty =
+      (value.type === AST_NODE_TYPES.ArrayExpression && value.elements.length === 0) ||
+      (value.type === AST_NODE_TYPES.NewExpression && value.arguments.length === 0 && value.callee.type === AST_NODE_TYPES.Identifier && (value.callee.name === 'Map' || value.callee.name === 'Set'));
+    if (!empty) return null;
+    for (const reference of variable.references) {
+      const member = reference.identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+      if (member.parent?.type !== AST_NODE_TYPES.CallExpression || member.parent.callee !== member) continue;
+      if (!['push', 'set', 'add', 'unshift'].includes(staticMemberName(member) ?? '')) continue;
+      for (let current: TSESTree.Node | undefined = member.parent.parent; current && !isFunctionNode(current); current = current.parent) {
+        if (current.type === AST_NODE_TYPES.ForOfStatement) return current.right;
+      }
+    }
+    return null;
   }
 
   /** `readdir(dir)`, `glob.sync(pattern)`, `fs.promises.readdir(dir)`, `globby(patterns)`. */
@@ -471,7 +540,7 @@ export class IterationEvidence {
    */
   private identifierIsRemote(identifier: TSESTree.Identifier, root: boolean): boolean {
     const variable = variableOfIdentifier(this.context.sourceCode, identifier);
-    if (!variable || variable.defs.length === 0) return identifier.name === 'fetch' || (root && REMOTE_CLIENT_NAME.test(identifier.name));
+    if (!variable || variable.defs.length === 0) return GLOBAL_FETCH_NAMES.has(identifier.name) || (root && REMOTE_CLIENT_NAME.test(identifier.name));
     const imported = getImportSource(variable);
     if (imported) {
       return (

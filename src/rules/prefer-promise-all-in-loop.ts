@@ -2311,14 +2311,28 @@ export default createRule<Options, MessageIds>({
      * an awaited call of the iteration waits on another machine or process, or its per-item function
      * of this file gathers its own steps or does heavy off-thread work (a stream pipeline, images,
      * compression); or the function around the loop gathers other work; or the list is the answer of
-     * a remote call; or the body ticks a progress display.
+     * a remote call; or the body ticks a progress display; or the loop serves a request or a job
+     * (`WhereItRuns`) over a list it was handed or fetched, and no awaited call is shown to be local.
      */
     function worthGathering(loop: CheckedLoop, calls: readonly AwaitedCall[]): boolean {
       const evidence = getIterationEvidence(context);
       if (calls.some((call) => evidence.waitsRemotely(call) || evidence.gathersInside(call) || evidence.doesHeavyWork(call))) return true;
       if (evidence.gathersBeside(loop) || evidence.ticksProgress(loop.body)) return true;
       const list = iteratedListNode(loop);
-      return list !== null && evidence.listFromRemoteAnswer(list);
+      if (list !== null && evidence.listFromRemoteAnswer(list)) return true;
+      // A request or job handler over the data it is handed or fetched, waiting on calls that are
+      // not shown to be local: someone waits for this loop, and the items are the data's.
+      const where = getWhereItRuns(context).ofNode(loop);
+      return (
+        where.kind === 'concurrent' &&
+        (where.evidence.kind === 'request-handler' || where.evidence.kind === 'queue-consumer') &&
+        list !== null &&
+        ['parameter', 'awaited', 'listing'].includes(evidence.listOrigin(list)) &&
+        calls.every((call) => {
+          const waits = effects.summaryOf(call)?.waits;
+          return waits !== 'memory' && waits !== 'files' && waits !== 'cached';
+        })
+      );
     }
 
     /** The list a loop walks: the right side of `for...of`/`for...in`, or `items` of `i < items.length`. */

@@ -256,6 +256,67 @@ export class Cards {
 }`,
       errors: reported,
     },
+    // the list is filled from rows of a Redis answer, reordered by a helper of this file
+    {
+      code: `
+import { checkQuota } from './quota';
+export class Picker {
+  constructor(redis) { this.redis = redis; }
+  async entries(key) {
+    return this.redis.zrange(key, 0, -1);
+  }
+  rotate(list, start) {
+    return [...list.slice(start), ...list.slice(0, start)];
+  }
+  async pick(key, start) {
+    const owners = [];
+    for (const entry of await this.entries(key)) owners.push(entry.split(':')[0]);
+    const eligible = [];
+    for (const owner of this.rotate(owners, start)) {
+      const ok = await checkQuota(owner);
+      if (ok) eligible.push(owner);
+    }
+    return eligible;
+  }
+}`,
+      errors: reported,
+    },
+    // a request handler over ids of the request body, waiting on a helper not shown to be local
+    {
+      code: `
+import express from 'express';
+import { priceOf } from './pricing';
+const app = express();
+app.post('/quote', async (req, res) => {
+  const prices = [];
+  for (const sku of req.body.skus) prices.push(await priceOf(sku));
+  res.json(prices);
+});`,
+      errors: reported,
+    },
+    // a framework's global fetch
+    {
+      code: `
+export async function quotes(symbols) {
+  const out = [];
+  for (const symbol of symbols) out.push(await $fetch('https://quotes.example/' + symbol));
+  return out;
+}`,
+      errors: reported,
+    },
+    // a database handle kept on the instance
+    {
+      code: `
+export class Accounts {
+  constructor(db) { this.db = db; }
+  async byIds(ids) {
+    const found = [];
+    for (const id of ids) found.push(await this.db.collection('accounts').findOne({ _id: id }));
+    return found;
+  }
+}`,
+      errors: reported,
+    },
     // a progress bar ticks per item: the author expects a long loop
     {
       code: `
