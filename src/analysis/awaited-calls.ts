@@ -15,7 +15,7 @@ import {
   UNSAFE_HTTP_METHODS,
   WRITE_VERBS,
 } from '../catalog/ordered-calls';
-import { skipTransparent, writtenName } from '../util/ast';
+import { hasOption, skipTransparent, writtenName } from '../util/ast';
 import { writesOutside } from './dependencies';
 
 /**
@@ -298,20 +298,9 @@ function namesMaintenanceStep(name: string): boolean {
 
 /** `fetch(url, { method: 'POST' })`, `request({ method: 'delete', url })`: an object argument with an unsafe `method`. */
 function sendsUnsafeHttpMethod(call: AwaitedCall): boolean {
-  return call.arguments.some((argument) => {
-    const value = skipTransparent(argument);
-    if (value.type !== AST_NODE_TYPES.ObjectExpression) return false;
-    return value.properties.some(
-      (property) =>
-        property.type === AST_NODE_TYPES.Property &&
-        !property.computed &&
-        property.key.type === AST_NODE_TYPES.Identifier &&
-        property.key.name === 'method' &&
-        property.value.type === AST_NODE_TYPES.Literal &&
-        typeof property.value.value === 'string' &&
-        UNSAFE_HTTP_METHODS.has(property.value.value.toLowerCase()),
-    );
-  });
+  const unsafe = (value: TSESTree.Node): boolean =>
+    value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string' && UNSAFE_HTTP_METHODS.has(value.value.toLowerCase());
+  return call.arguments.some((argument) => hasOption(argument, 'method', unsafe));
 }
 
 /** `ratelimit(5, '1 m').limit(key)`, `this.loginLimiter.consume(ip)`: a token spent (see `RATE_LIMITER_NAME`). */

@@ -54,7 +54,7 @@ import {
   WORKER_MODULE_NAME,
 } from '../catalog/run-contexts';
 import { MIGRATION_FUNCTION_WORDS } from '../catalog/effects';
-import { compactText, functionNameOf, isNothing, isTransparentWrapper, returnsWhenFilled, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { compactText, functionNameOf, hasOption, isNothing, isTrueLiteral, isTransparentWrapper, returnsWhenFilled, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback } from './async-context';
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
@@ -1734,20 +1734,7 @@ function listensOnce(call: TSESTree.CallExpression): boolean {
   const callee = skipTransparent(call.callee);
   const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
   if (method === 'once' || method === 'prependOnceListener') return true;
-  const options = call.arguments[2];
-  return (
-    method === 'addEventListener' &&
-    options?.type === AST_NODE_TYPES.ObjectExpression &&
-    options.properties.some(
-      (property) =>
-        property.type === AST_NODE_TYPES.Property &&
-        !property.computed &&
-        property.key.type === AST_NODE_TYPES.Identifier &&
-        property.key.name === 'once' &&
-        property.value.type === AST_NODE_TYPES.Literal &&
-        property.value.value === true,
-    )
-  );
+  return method === 'addEventListener' && hasOption(call.arguments[2], 'once', isTrueLiteral);
 }
 
 /** The nearest function around `fn` (through classes and objects), or null when `fn` is at the module's level. */

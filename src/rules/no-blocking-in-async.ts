@@ -38,7 +38,7 @@ import {
   TEST_CALLBACK_APIS,
 } from '../catalog/blocking-apis';
 import { type ConcurrencyEvidence, getWhereItRuns, type RunContext } from '../analysis/where-it-runs';
-import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { hasOption, isTrueLiteral, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getSourceWords, type SourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
@@ -158,19 +158,7 @@ const RECURSIVE_MKDIR: ReadonlySet<string> = new Set(['fs.mkdirSync', 'fs-extra.
 function isCheapMetadataCall(call: TSESTree.Node, api: BlockingApi): boolean {
   if (CHEAP_CHECKS.has(api.name)) return true;
   if (!RECURSIVE_MKDIR.has(api.name) || call.type !== AST_NODE_TYPES.CallExpression) return false;
-  const options = call.arguments[1];
-  return (
-    options?.type === AST_NODE_TYPES.ObjectExpression &&
-    options.properties.some(
-      (property) =>
-        property.type === AST_NODE_TYPES.Property &&
-        !property.computed &&
-        property.key.type === AST_NODE_TYPES.Identifier &&
-        property.key.name === 'recursive' &&
-        property.value.type === AST_NODE_TYPES.Literal &&
-        property.value.value === true,
-    )
-  );
+  return hasOption(call.arguments[1], 'recursive', isTrueLiteral);
 }
 
 /** The file-system APIs that write a file: `fs.writeFileSync`, `fs.appendFileSync`, `fs-extra.outputJsonSync`, ... */

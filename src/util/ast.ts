@@ -217,3 +217,27 @@ export function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration |
   }
   return null;
 }
+
+/**
+ * True when `node` is an object literal with a plain `name: value` property (an identifier key,
+ * not computed) whose value passes `test`: `{ once: true }`, `{ recursive: true }`, `{ method: 'POST' }`.
+ */
+export function hasOption(node: TSESTree.Node | undefined, name: string, test: (value: TSESTree.Node) => boolean): boolean {
+  const object = node ? skipTransparent(node) : null;
+  return (
+    object?.type === AST_NODE_TYPES.ObjectExpression &&
+    object.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        property.key.name === name &&
+        test(property.value),
+    )
+  );
+}
+
+/** `true` written as a literal. */
+export function isTrueLiteral(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Literal && node.value === true;
+}
