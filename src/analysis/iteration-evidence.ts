@@ -28,9 +28,19 @@
  * Each answer is computed once per call or loop and cached per file.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
-import { NETWORK_CALL_ROOTS } from '../catalog/effects';
-import { RECORD_CLIENT_PACKAGES } from '../catalog/iteration-order';
-import { NETWORK_CACHE_PACKAGES, NETWORK_DATABASE_PACKAGES } from '../catalog/run-contexts';
+import {
+  ADDRESS_OPTION,
+  GLOBAL_FETCH_NAMES,
+  HEAVY_WORK_MODULES,
+  LIST_VIEW_METHODS,
+  LISTING_CALL,
+  PROGRESS_METHODS,
+  REMOTE_CLIENT_NAME,
+  REMOTE_MODULE_NAME,
+  REMOTE_PACKAGE_SCOPES,
+  REMOTE_PACKAGES,
+  REMOTE_TYPE_NAME,
+} from '../catalog/iteration-evidence';
 import { enclosingClass, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { getFileEffects, type EffectCall } from './effects';
@@ -40,59 +50,6 @@ import { type AnyRuleContext, perFile } from './per-file';
 
 /** How many functions of this file deep `waitsRemotely` follows the calls of a per-item function. */
 const MAX_DEPTH = 3;
-
-/**
- * Packages whose calls reach another machine or process (besides `NETWORK_CALL_ROOTS`,
- * `NETWORK_DATABASE_PACKAGES`, `RECORD_CLIENT_PACKAGES`, `NETWORK_CACHE_PACKAGES`): HTTP clients,
- * message brokers, search engines, cloud and service SDKs. `REMOTE_PACKAGE_SCOPES` covers scoped
- * families.
- */
-const REMOTE_PACKAGES: ReadonlySet<string> = new Set([
-  ...NETWORK_CALL_ROOTS,
-  ...NETWORK_DATABASE_PACKAGES,
-  ...RECORD_CLIENT_PACKAGES,
-  ...NETWORK_CACHE_PACKAGES,
-  'node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici', 'ofetch', 'graphql-request', 'aws-sdk', 'googleapis', 'stripe',
-  'openai', 'octokit', 'ioredis', 'redis', 'kafkajs', 'amqplib', 'nats', 'firebase-admin', 'cassandra-driver', 'ldapjs',
-  'nodemailer', 'twilio', 'minio', 'mongodb', 'firebase', 'contentful', 'algoliasearch', 'meilisearch', '@actions/github',
-]);
-
-/** Scopes whose packages are clients of remote services (`@aws-sdk/client-s3`, `@octokit/rest`). */
-const REMOTE_PACKAGE_SCOPES = /^@(?:aws-sdk|google-cloud|octokit|slack|supabase|elastic|opensearch-project|azure|apollo|anthropic-ai|sendgrid|mailchimp|planetscale|neondatabase|upstash|vercel)\//;
-
-/**
- * A receiver, field or argument named as a client of a remote service: `redisClient`,
- * `graphqlClient`, `apiClient`, `prisma`, `pool`, `knex`, `octokit`, `s3`, `api`, `http`; also the
- * command-line clients of a cluster or cloud API handed to a helper (`kubectl`, `helm`, `gcloud`):
- * each command is a round trip to that API.
- * (A bare `client` also names one ordered connection; the rule decides that before asking.)
- */
-const REMOTE_CLIENT_NAME = /^(?:[a-z]\w*(?:Client|Api|API|Sdk|SDK)|api|http|https|axios|prisma|pool|pgPool|db|knex|octokit|github|s3|redis|ioredis|elastic|stripe|openai|supabase|firestore|dynamo|dynamodb|mongo|kubectl|helm|gcloud)$/;
-
-/** A declared type of a field or parameter that is a remote client or a data repository (`Repository<User>`, `S3Client`, `Pool`). */
-const REMOTE_TYPE_NAME = /(?:Client|Repository|^Pool|^PrismaClient|^PrismaService|^Redis|^Knex|^Octokit|^Sql)$/;
-
-/** Options that give a client an address or a connection: `new RestClient({ baseUrl })`, `new Limiter({ redis })`. */
-const ADDRESS_OPTION = /^(?:baseUrl|baseURL|url|uri|host|hostname|endpoint|apiUrl|connectionString|redis|connection|pool)$/;
-
-/** Calls that list a directory or match a glob: their answer is as long as the folder. */
-const LISTING_CALL = /^(?:readdir|readdirSync|readDir|glob|globSync|globby|globbySync|fastGlob|fg|sync|listFiles|walk|walkDir|scandir)$/;
-
-/** Methods that give a view of a list with (at most) its items: the origin is the list's. */
-const LIST_VIEW_METHODS: ReadonlySet<string> = new Set([
-  'filter', 'map', 'flatMap', 'flat', 'slice', 'concat', 'sort', 'toSorted', 'reverse', 'entries', 'values', 'keys', 'splice',
-  // The parts of a text: `stdout.trim().split('\n')`.
-  'split', 'trim', 'substring', 'match', 'matchAll',
-]);
-
-/** Global request functions: `fetch`, and the frameworks' (`$fetch` of Nuxt, `ofetch`). */
-const GLOBAL_FETCH_NAMES: ReadonlySet<string> = new Set(['fetch', '$fetch', 'ofetch']);
-
-/** Methods that advance a progress display by one item. */
-const PROGRESS_METHODS: ReadonlySet<string> = new Set(['tick', 'increment']);
-
-/** Modules whose work on a whole file or buffer runs off the main thread: stream pipelines (`pipeline` only), images, compression. */
-const HEAVY_WORK_MODULES: ReadonlySet<string> = new Set(['stream', 'stream/promises', 'sharp', 'zlib', 'jimp']);
 
 /** `Promise.all(...)`, `Promise.allSettled(...)`, `pMap(...)`: a call that runs work together. */
 function isGatheringCall(call: TSESTree.CallExpression): boolean {
@@ -630,12 +587,6 @@ export class IterationEvidence {
   }
 }
 
-/**
- * A relative module named as the project's clients of remote services: `./clients`, `../db`,
- * `../lib/api`, `./redis`, `./github-client`, `../prisma/index`.
- */
-const REMOTE_MODULE_NAME = /^(?:clients?|apis?|db|http|sdk|redis|prisma|knex|pg|postgres|mongo|mongodb|s3|graphql|octokit|\w*[-_.]?(?:[cC]lient|[aA]pi))$/;
-
 /** True when a relative specifier names a module of remote clients (see `REMOTE_MODULE_NAME`). */
 function namesRemoteModule(specifier: string): boolean {
   if (!specifier.startsWith('.')) return false;
@@ -643,7 +594,6 @@ function namesRemoteModule(specifier: string): boolean {
   const last = parts[parts.length - 1];
   return last !== undefined && REMOTE_MODULE_NAME.test(last);
 }
-
 
 /** The positive evidence of the file being linted (see the module comment), computed lazily. */
 export const getIterationEvidence = perFile((context) => new IterationEvidence(context));
