@@ -753,7 +753,9 @@ class FileModuleLoads implements ModuleLoads {
         if (identifier?.type !== AST_NODE_TYPES.Identifier || identifier.name !== 'require') continue;
         for (let node: TSESTree.Node | undefined = identifier.parent; node; node = node.parent) {
           for (const variable of scopeManager.getDeclaredVariables(node)) {
-            if (variable.name !== 'require' || variable === global || seen.has(variable) || !variable.defs.some((def) => def.name === identifier)) continue;
+            // By position: a shorthand property's key and value (`{ require }`) are separate
+            // identifiers at one offset, and the value is the one that declares.
+            if (variable.name !== 'require' || variable === global || seen.has(variable) || !variable.defs.some((def) => def.name.range[0] === offset)) continue;
             seen.add(variable);
             add(variable.references);
           }

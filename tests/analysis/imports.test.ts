@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ApiCatalogIndex, type ApiEntry } from '../../src/analysis/imports';
+import { ApiCatalogIndex, type ApiEntry, getModuleLoads } from '../../src/analysis/imports';
 import { runOnCode } from './run-on-code';
 
 const catalog: ApiEntry<string>[] = [
@@ -106,5 +106,34 @@ describe('ApiCatalogIndex', () => {
       `),
       [],
     );
+  });
+});
+
+describe('getModuleLoads: require calls through a local variable named require', () => {
+  const loads = (code: string, options?: Parameters<typeof runOnCode>[2]) =>
+    runOnCode<{ bindings: string[]; specifiers: string[] }>(
+      code,
+      (context, collect) => ({
+        Program() {
+          const moduleLoads = getModuleLoads(context);
+          collect({ bindings: [...moduleLoads.relativeBindings].sort(), specifiers: [...moduleLoads.specifiers].sort() });
+        },
+      }),
+      options,
+    )[0];
+
+  it('reads a require taken by shorthand destructuring (the property key and value are separate identifiers)', () => {
+    const found = loads("const { require } = makeLoader(); const db = require('./db');");
+    assert.deepEqual(found, { bindings: ['db'], specifiers: ['./db'] });
+  });
+
+  it('reads a require that a wrapper function receives by shorthand destructuring, with a default', () => {
+    const found = loads("export function wrap({ require = fallback }) { const cache = require('./cache'); return cache; }");
+    assert.deepEqual(found, { bindings: ['cache'], specifiers: ['./cache'] });
+  });
+
+  it('reads a require declared by createRequire and a wrapper parameter', () => {
+    const found = loads("import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); const a = require('./a'); function load(require) { return require('./b'); }");
+    assert.deepEqual(found, { bindings: ['a'], specifiers: ['./a', './b', 'node:module'] });
   });
 });
