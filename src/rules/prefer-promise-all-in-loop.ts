@@ -282,6 +282,9 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require loops whose iterations are independent to run their awaits together',
       recommended: 'strict',
+      // The strictest options report every loop that passes the order checks, with or without
+      // evidence that gathering pays.
+      strictOptions: [{ requireEvidence: false }],
     },
     hasSuggestions: true,
     schema: [
