@@ -1,4 +1,7 @@
-/** A stand-in for a database pool (pg's Pool has the same shape). */
+/**
+ * A stand-in for a database pool (pg's Pool has the same shape). Like a real pool, a query can
+ * fail: here when no database is configured, in production on a lost connection or a constraint.
+ */
 export interface QueryResult<Row> {
   rows: Row[];
 }
@@ -10,6 +13,7 @@ export interface Client {
 
 export const pool = {
   async query<Row>(_sql: string, _params: unknown[]): Promise<QueryResult<Row>> {
+    if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set');
     return { rows: [] };
   },
   async connect(): Promise<Client> {
