@@ -399,3 +399,86 @@ export function resolveWorkspaceModule(importer: string, specifier: string): Res
   }
   return null;
 }
+
+/** A project's path aliases: `compilerOptions.paths` of a tsconfig/jsconfig, with the folder they resolve from. */
+interface PathAliases {
+  readonly base: string;
+  readonly entries: ReadonlyArray<{ readonly prefix: string; readonly suffix: string; readonly targets: readonly string[] }>;
+}
+
+/** Per directory: the path aliases of the nearest tsconfig.json/jsconfig.json at or above it (null: none). Read once per process. */
+const aliasesByDir = new Map<string, PathAliases | null>();
+
+/** JSON with comments and trailing commas (tsconfig's dialect), parsed; null when it is not an object. */
+function parseConfigText(text: string): Record<string, unknown> | null {
+  const stripped = text
+    .replace(/("(?:[^"\\]|\\.)*")|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (match, string: string | undefined) => string ?? '')
+    .replace(/,(\s*[}\]])/g, '$1');
+  try {
+    const value: unknown = JSON.parse(stripped);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The path aliases `dir`'s own tsconfig.json or jsconfig.json declares (no `extends` followed), or null. */
+function aliasesDeclaredIn(dir: string): PathAliases | null {
+  for (const name of ['tsconfig.json', 'jsconfig.json']) {
+    let text: string;
+    try {
+      text = readFileSync(path.join(dir, name), 'utf8');
+    } catch {
+      continue;
+    }
+    const options = parseConfigText(text)?.compilerOptions;
+    if (options === null || typeof options !== 'object') return null;
+    const { paths, baseUrl } = options as { paths?: unknown; baseUrl?: unknown };
+    if (paths === null || typeof paths !== 'object') return null;
+    const base = path.resolve(dir, typeof baseUrl === 'string' ? baseUrl : '.');
+    const entries = Object.entries(paths as Record<string, unknown>).flatMap(([pattern, targets]) => {
+      const star = pattern.indexOf('*');
+      if (!Array.isArray(targets) || pattern.indexOf('*', star + 1) !== -1) return [];
+      const strings = targets.filter((target): target is string => typeof target === 'string');
+      return [{ prefix: star === -1 ? pattern : pattern.slice(0, star), suffix: star === -1 ? '' : pattern.slice(star + 1), targets: star === -1 ? strings.map((target) => target.replace('*', '')) : strings }];
+    });
+    return entries.length > 0 ? { base, entries } : null;
+  }
+  return null;
+}
+
+/** The path aliases in force for a file of `dir`: its nearest tsconfig/jsconfig's, cached per directory. */
+function aliasesFor(dir: string): PathAliases | null {
+  const known = aliasesByDir.get(dir);
+  if (known !== undefined) return known;
+  const parent = path.dirname(dir);
+  const own = aliasesDeclaredIn(dir);
+  const aliases = own ?? (parent === dir || path.basename(dir) === 'node_modules' ? null : aliasesFor(parent));
+  aliasesByDir.set(dir, aliases);
+  return aliases;
+}
+
+/**
+ * The project file a path-alias specifier names (`@/db/users`, `~/lib/api` with
+ * `compilerOptions.paths` of the nearest tsconfig.json or jsconfig.json), resolved like a relative
+ * one (see `resolveRelativeModule`); null for a relative specifier, a package, or no match.
+ * Not yet asked by the cross-module readings, which follow relative specifiers only.
+ */
+export function resolveAliasedModule(importer: string, specifier: string): ResolvedModule | null {
+  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:') || !path.isAbsolute(importer)) return null;
+  const aliases = aliasesFor(path.dirname(importer));
+  if (!aliases) return null;
+  for (const { prefix, suffix, targets } of aliases.entries) {
+    const exact = suffix === '' && prefix === specifier;
+    if (!exact && !(specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length)) continue;
+    const rest = exact ? '' : specifier.slice(prefix.length, specifier.length - suffix.length);
+    for (const target of targets) {
+      const file = path.resolve(aliases.base, target.replace('*', rest));
+      let relative = path.relative(path.dirname(importer), file).split(path.sep).join('/');
+      if (!relative.startsWith('../')) relative = `./${relative}`;
+      const found = resolveRelativeModule(importer, relative);
+      if (found) return found;
+    }
+  }
+  return null;
+}
