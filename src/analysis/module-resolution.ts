@@ -354,10 +354,13 @@ export function packageNameOf(specifier: string): string {
  * a built `dist/...` target mapped back to `src/...`), else its `main`/`module`, else
  * `src/<subpath>`. Null when no workspace root is above the file, the package is not one of its
  * packages, or no source file is found. Like a relative import, it lets the analyses read what a
- * function of the same repository does.
+ * function of the same repository does. A path alias of the project (`@/db`, see
+ * `resolveAliasedModule`) names the repository's own code too, and is tried first.
  */
 export function resolveWorkspaceModule(importer: string, specifier: string): ResolvedModule | null {
   if (specifier.startsWith('.') || specifier.startsWith('node:') || !path.isAbsolute(importer)) return null;
+  const aliased = resolveAliasedModule(importer, specifier);
+  if (aliased) return aliased;
   const segments = specifier.split('/');
   const nameLength = specifier.startsWith('@') ? 2 : 1;
   if (segments.length < nameLength) return null;
@@ -462,7 +465,7 @@ function aliasesFor(dir: string): PathAliases | null {
  * The project file a path-alias specifier names (`@/db/users`, `~/lib/api` with
  * `compilerOptions.paths` of the nearest tsconfig.json or jsconfig.json), resolved like a relative
  * one (see `resolveRelativeModule`); null for a relative specifier, a package, or no match.
- * Not yet asked by the cross-module readings, which follow relative specifiers only.
+ * Asked through `resolveWorkspaceModule`, the readings' way to a bare specifier of the project's own code.
  */
 export function resolveAliasedModule(importer: string, specifier: string): ResolvedModule | null {
   if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:') || !path.isAbsolute(importer)) return null;
