@@ -41,26 +41,28 @@ import {
   REMOTE_PACKAGES,
   REMOTE_TYPE_NAME,
 } from '../catalog/iteration-evidence';
-import { enclosingClass, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { enclosingClass, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { getFileEffects, type EffectCall } from './effects';
 import { forEachChild } from './dependencies';
 import { getImportSource } from './imports';
 import { type AnyRuleContext, perFile } from './per-file';
+import { someNodeInSameFunction } from './walk';
 
 /** How many functions of this file deep `waitsRemotely` follows the calls of a per-item function. */
 const MAX_DEPTH = 3;
+
+/** `Promise.all(...)` or `Promise.allSettled(...)`: a combinator that runs work together. */
+function gathersWithPromise(call: TSESTree.CallExpression): boolean {
+  const combinator = promiseCombinatorOf(call.callee);
+  return combinator === 'all' || combinator === 'allSettled';
+}
 
 /** `Promise.all(...)`, `Promise.allSettled(...)`, `pMap(...)`: a call that runs work together. */
 function isGatheringCall(call: TSESTree.CallExpression): boolean {
   const callee = skipTransparent(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'pMap' || callee.name === 'pAll';
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'Promise' &&
-    ['all', 'allSettled'].includes(staticMemberName(callee) ?? '')
-  );
+  return gathersWithPromise(call);
 }
 
 /** Where the iterated list comes from (see the module comment). */
@@ -81,6 +83,7 @@ export class IterationEvidence {
   private readonly remoteCalls = new WeakMap<TSESTree.Node, boolean>();
   private readonly remoteFunctions = new WeakMap<FunctionNode, boolean>();
   private readonly remoteValues = new WeakMap<TSESTree.Node, boolean>();
+  private readonly gatheringCalls = new WeakMap<FunctionNode, readonly TSESTree.CallExpression[]>();
   /** The awaited call the last `originOf` walk ended at, if any. */
   private answered: TSESTree.CallExpression | null = null;
 
@@ -98,29 +101,13 @@ export class IterationEvidence {
   gathersInside(call: EffectCall): boolean {
     const fn = getFileEffects(this.context).calledFunction(call);
     if (!fn) return false;
-    let found = false;
-    const visit = (node: TSESTree.Node): void => {
-      if (found || (node !== fn && isFunctionNode(node))) return;
-      if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.ReturnStatement) {
-        const value = node.argument ? skipTransparent(node.argument) : null;
-        if (value?.type === AST_NODE_TYPES.CallExpression) {
-          const callee = skipTransparent(value.callee);
-          if (
-            callee.type === AST_NODE_TYPES.MemberExpression &&
-            callee.object.type === AST_NODE_TYPES.Identifier &&
-            callee.object.name === 'Promise' &&
-            ['all', 'allSettled'].includes(staticMemberName(callee) ?? '')
-          ) {
-            found = true;
-            return;
-          }
-        }
-      }
-      forEachChild(node, this.context.sourceCode.visitorKeys, visit);
-    };
-    visit(fn.body ?? fn);
-    return found;
+    return someNodeInSameFunction(fn.body ?? fn, this.context.sourceCode.visitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.AwaitExpression && node.type !== AST_NODE_TYPES.ReturnStatement) return false;
+      const value = node.argument ? skipTransparent(node.argument) : null;
+      return value?.type === AST_NODE_TYPES.CallExpression && gathersWithPromise(value);
+    });
   }
+
 
   /** Where the list a loop walks comes from (see `ListOrigin`). */
   listOrigin(list: TSESTree.Node): ListOrigin {
@@ -149,43 +136,41 @@ export class IterationEvidence {
     let fn: TSESTree.Node | undefined = loop.parent;
     while (fn && !isFunctionNode(fn)) fn = fn.parent;
     if (!fn) return false;
-    let found = false;
+    return this.gatheringCallsOf(fn).some((call) => call.range[0] < loop.range[0] || call.range[0] >= loop.range[1]);
+  }
+
+  /** The gathering calls (`isGatheringCall`) of a function's own body, found once per function. */
+  private gatheringCallsOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
+    const known = this.gatheringCalls.get(fn);
+    if (known) return known;
+    const found: TSESTree.CallExpression[] = [];
     const visit = (node: TSESTree.Node): void => {
-      if (found || node === loop || (node !== fn && isFunctionNode(node))) return;
-      if (node.type === AST_NODE_TYPES.CallExpression && isGatheringCall(node)) {
-        found = true;
-        return;
-      }
+      if (node !== fn && isFunctionNode(node)) return;
+      if (node.type === AST_NODE_TYPES.CallExpression && isGatheringCall(node)) found.push(node);
       forEachChild(node, this.context.sourceCode.visitorKeys, visit);
     };
     visit(fn);
+    this.gatheringCalls.set(fn, found);
     return found;
   }
+
 
   /**
    * True when the loop body ticks a progress display per item (`bar.tick()`,
    * `progress.increment()`): the author expects the loop to run long enough to show progress.
    */
   ticksProgress(body: TSESTree.Node): boolean {
-    let found = false;
-    const visit = (node: TSESTree.Node): void => {
-      if (found || isFunctionNode(node)) return;
-      if (node.type === AST_NODE_TYPES.CallExpression) {
-        const callee = skipTransparent(node.callee);
-        if (
-          callee.type === AST_NODE_TYPES.MemberExpression &&
-          PROGRESS_METHODS.has(staticMemberName(callee) ?? '') &&
-          /(?:^|[^a-z])(?:bar|progress)|Bar$|Progress/i.test(this.context.sourceCode.getText(callee.object))
-        ) {
-          found = true;
-          return;
-        }
-      }
-      forEachChild(node, this.context.sourceCode.visitorKeys, visit);
-    };
-    visit(body);
-    return found;
+    return someNodeInSameFunction(body, this.context.sourceCode.visitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTransparent(node.callee);
+      return (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        PROGRESS_METHODS.has(staticMemberName(callee) ?? '') &&
+        /(?:^|[^a-z])(?:bar|progress)|Bar$|Progress/i.test(this.context.sourceCode.getText(callee.object))
+      );
+    });
   }
+
 
   /**
    * True when the per-item function of this file the call invokes streams a whole file or buffer
