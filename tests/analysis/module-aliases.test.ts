@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { resolveAliasedModule } from '../../src/analysis/module-resolution';
+import { resolveAliasedModule, resolveProjectModule } from '../../src/analysis/module-resolution';
 
 /** A temporary project with `files`. */
 function project(files: Record<string, string>): string {
@@ -45,5 +45,47 @@ describe('resolveAliasedModule', () => {
     assert.equal(resolveAliasedModule(importer, './b'), null);
     assert.equal(resolveAliasedModule(importer, 'pg'), null);
     assert.equal(resolveAliasedModule(importer, '@/b'), null);
+  });
+
+  it('reads paths and baseUrl from a project config the nearest one extends (one level)', () => {
+    const root = project({
+      'tsconfig.base.json': '{ "compilerOptions": { "baseUrl": "./packages", "paths": { "#shared/*": ["shared/src/*"] } } }',
+      'packages/web/tsconfig.json': '{ "extends": "../../tsconfig.base", "compilerOptions": { "strict": true } }',
+      'packages/shared/src/clock.ts': '',
+      'packages/web/src/page.ts': '',
+    });
+    const importer = path.join(root, 'packages', 'web', 'src', 'page.ts');
+    assert.equal(resolveAliasedModule(importer, '#shared/clock')?.file, path.join(root, 'packages', 'shared', 'src', 'clock.ts'));
+  });
+
+  it('follows a package.json imports subpath, from the built target back to the source', () => {
+    const root = project({
+      'package.json': '{ "name": "svc", "imports": { "#db": "./src/db.ts", "#lib/*": { "types": "./dist/lib/*.d.ts", "default": "./dist/lib/*.js" }, "#dep": "left-pad" } }',
+      'src/db.ts': '',
+      'src/lib/mail.ts': '',
+      'src/routes/send.ts': '',
+    });
+    const importer = path.join(root, 'src', 'routes', 'send.ts');
+    assert.equal(resolveAliasedModule(importer, '#db')?.file, path.join(root, 'src', 'db.ts'));
+    assert.equal(resolveAliasedModule(importer, '#lib/mail')?.file, path.join(root, 'src', 'lib', 'mail.ts'));
+    assert.equal(resolveAliasedModule(importer, '#dep'), null);
+  });
+});
+
+describe('resolveProjectModule', () => {
+  it('resolves relative specifiers and aliases alike, and never a Node module', () => {
+    const root = project({
+      'jsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"], "fs": ["./src/fake-fs.js"] } } }',
+      'src/common/index.js': '',
+      'src/fake-fs.js': '',
+      'src/background/sw.js': '',
+    });
+    const importer = path.join(root, 'src', 'background', 'sw.js');
+    const common = path.join(root, 'src', 'common', 'index.js');
+    assert.equal(resolveProjectModule(importer, '../common')?.file, common);
+    assert.equal(resolveProjectModule(importer, '@/common')?.file, common);
+    assert.equal(resolveProjectModule(importer, 'fs'), null);
+    assert.equal(resolveProjectModule(importer, 'node:fs'), null);
+    assert.equal(resolveProjectModule(importer, 'react'), null);
   });
 });
