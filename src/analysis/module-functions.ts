@@ -319,8 +319,10 @@ function splitParameters(list: string): string[] {
 /**
  * An `await` of a value at hand: a name or a member chain that ends its expression (`await ready;`,
  * `(await this.loaded)`, `await table as T`), never called, indexed or given type arguments.
+ * A line break ends it only when the next line does not go on with the chain: `await client` then
+ * `.get(url)` on the next line (how formatters break long chains) is a call of the client.
  */
-const VALUE_AWAIT = /^[\w$]+(?:\??\.[\w$]+)*(?=[ \t]*(?:[;,)\]}\r\n]|$|as\b))/;
+const VALUE_AWAIT = /^[\w$]+(?:\??\.[\w$]+)*(?=[ \t]*(?:[;,)\]}]|$|as\b|\r?\n(?!\s*(?:\??\.|[([`<]))))/;
 /** The expression of each `return` (to the end of its statement or line). */
 const RETURN_EXPRESSION = /\breturn\b([^;\n]*)/g;
 /** Called names in a text, with the name before a `.` when there is one: `parts` and `join` in `parts.join('-')`, `String` in `String(n)`. */

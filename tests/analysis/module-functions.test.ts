@@ -105,6 +105,22 @@ describe('moduleFunctionWaitsOnNothing: values of built-in modules', () => {
   });
 });
 
+describe('moduleFunctionWaitsOnNothing: a chain broken over lines', () => {
+  it('reads `await client` followed by `.get(url)` on the next line as a call of the client, and a name alone on its line as a value', () => {
+    const root = withFiles({
+      'main.ts': '',
+      'client.ts': 'export const http = makeClient();',
+      'pages.ts': [
+        "import { http } from './client';",
+        'export async function page(id) {\n  const response = await http\n    .get(`/pages/${id}`)\n    .catch(() => null);\n  return response;\n}',
+        'export async function ready(state) {\n  const value = await state.loaded\n  return value;\n}',
+      ].join('\n'),
+    });
+    assert.equal(waitsOnNothing(root, './pages', 'page'), false);
+    assert.equal(waitsOnNothing(root, './pages', 'ready'), true);
+  });
+});
+
 describe('moduleFunctionFinalizes', () => {
   it('says whether a declaration calls a step named for finalising', () => {
     const root = withFiles({

@@ -84,6 +84,40 @@ export class Panel {
         },
       ],
     },
+    // a method of another file awaits its client with the chain broken over lines
+    // (`await client` / `.get(url)`): a round trip, not an await of a value at hand
+    {
+      code: `
+import { CatalogPages } from './catalog-pages';
+import { loadForecast } from './local-helpers';
+export async function show(pages: CatalogPages, id: string, city: string) {
+  const page = await pages.page(id);
+  const forecast = await loadForecast(city);
+  return { page, forecast };
+}`,
+      filename: 'file.ts',
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          data: { count: 2 },
+          line: 5,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'useGather',
+              data: { count: 2 },
+              output: `
+import { CatalogPages } from './catalog-pages';
+import { loadForecast } from './local-helpers';
+export async function show(pages: CatalogPages, id: string, city: string) {
+  const [page, forecast] = await Promise.all([pages.page(id), loadForecast(city)]);
+  return { page, forecast };
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // two reads through one repository whose class (in another file) queries through a pool
     {
       code: `
