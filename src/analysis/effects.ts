@@ -73,11 +73,12 @@ import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListene
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
-import { getRelativeModules, resolveRelativeModule, type ResolvedModule } from './module-resolution';
+import { getRelativeModules, resolveProjectModule, type ResolvedModule } from './module-resolution';
 import { textImportsOf } from './source-imports';
 import { calleesElsewhere, ownModule } from './other-modules';
 import {
   bodyWaitsOnNothing,
+  declaredFunctionBody,
   fromModuleFunction,
   type FunctionParts,
   moduleExportIsMemoisedComputation,
@@ -411,10 +412,10 @@ export class FileEffects {
     return value?.type === AST_NODE_TYPES.NewExpression && this.isDelayPromise(value);
   }
 
-  /** `sleep(ms)` / `utils.sleep(ms)` imported from a relative module that exports `sleep` as a delay (`delayExports`). */
+  /** `sleep(ms)` / `utils.sleep(ms)` imported from a module of the project (relative or aliased) that exports `sleep` as a delay (`delayExports`). */
   private isImportedDelay(call: TSESTree.CallExpression): boolean {
     const imported = importedCallee(call.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier));
-    if (!imported || !imported.module.startsWith('.')) return false;
+    if (!imported) return false;
     let names = this.delayExportsByModule.get(imported.module);
     if (names === undefined) {
       const resolved = getRelativeModules(this.context).resolve(imported.module);
@@ -562,12 +563,15 @@ export class FileEffects {
   }
 
   /**
-   * True when the call is a method of an object a relative module makes from a client of a remote
-   * service (`db.one(sql)` with `db` imported from `./db`, which declares `export const db =
-   * pgp(url)`), or invokes a function of a relative module (see `relativeModuleFunction`)
-   * whose body, by the text of its declaration there, calls the global `fetch` or a name that
-   * module imports from a client package of a remote service (`isRemote`: `pool.query(...)` with
-   * `pool` from `pg`, `s3.send(...)`). Only that one body is read; false when it is not found.
+   * True when the call is a method of an object a module of the project makes from a client of a
+   * remote service (`db.one(sql)` with `db` imported from `./db`, which declares `export const db =
+   * pgp(url)`), or invokes a function of a module of the project (relative or aliased, see
+   * `relativeModuleFunction`) whose body, by the text of its declaration there, calls the global
+   * `fetch` or uses a name that the declaring module (past an index's re-exports) imports from a
+   * client package of a remote service or from a module of the project over one (`isRemote`:
+   * `pool.query(...)` with `pool` from `pg`, `s3.send(...)`, `const { rawQuery } = prisma;`:
+   * `bodyUsesRemote`). That body and at most `MAX_SAME_MODULE_CALLEES` functions of the same
+   * module it calls are read; false when the declaration is not found.
    */
   reachesRemoteElsewhere(call: EffectCall, isRemote: (specifier: string) => boolean): boolean {
     const target = this.relativeModuleFunction(call);
@@ -586,10 +590,22 @@ export class FileEffects {
     if (answer === undefined) {
       const file = target.file;
       answer =
-        fromModuleFunction(file, target.name, 'reachesRemote', ({ body }) => {
-          if (/(?<![\w$.])fetch\s*\(/.test(body)) return true;
-          const names = remoteNamesOf(file, isRemote);
-          return names.some((name) => new RegExp(`(?<![\\w$.])${name.replace(/[$]/g, '\\$')}\\s*[.(]`).test(body));
+        fromModuleFunction(file, target.name, 'reachesRemote', ({ body }, text, declaring) => {
+          // The names of the module that declares the function (past an index's `export * from`).
+          const names = remoteNamesOf(declaring, isRemote);
+          if (bodyUsesRemote(body, names)) return true;
+          // One step into the functions of that module the body calls (`getUTM` dispatching to its
+          // own `relationalQuery` / `clickhouseQuery`), a few at most.
+          let read = 0;
+          for (const match of body.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(/g)) {
+            const callee = match[1];
+            if (callee === undefined || callee === target.name || names.includes(callee) || read >= MAX_SAME_MODULE_CALLEES) continue;
+            const inner = declaredFunctionBody(text, callee);
+            if (inner === null) continue;
+            read += 1;
+            if (bodyUsesRemote(inner, names)) return true;
+          }
+          return false;
         }) ?? false;
       this.remoteImports.set(key, answer);
     }
@@ -851,7 +867,7 @@ export class FileEffects {
     const source = variable ? getImportSource(variable) : null;
     if (!source) return null;
     const modules = getRelativeModules(this.context);
-    return { source, file: source.module.startsWith('.') ? modules.resolve(source.module) : modules.resolveWorkspace(source.module) };
+    return { source, file: modules.resolve(source.module) ?? (source.module.startsWith('.') ? null : modules.resolveWorkspace(source.module)) };
   }
 
   /**
@@ -908,7 +924,7 @@ export class FileEffects {
   private isMemoisedComputation(identifier: TSESTree.Identifier, method: string): boolean {
     const variable = variableOfIdentifier(this.sourceCode, identifier);
     const source = variable ? getImportSource(variable) : null;
-    if (!source?.module.startsWith('.') || source.imported === '*') return false;
+    if (!source || source.imported === '*') return false;
     const key = `memo\0${source.module}\0${source.imported}\0${method}`;
     let answer = this.idleImports.get(key);
     if (answer === undefined) {
@@ -2066,7 +2082,7 @@ export class FileEffects {
     if (!source && member === null && variable && this.promisifiesProcessFunction(variable)) return 'process';
     if (source) {
       // The project's own prompt helpers, by their file's name (`PROMPT_MODULE_FILE`).
-      if (source.module.startsWith('.') && PROMPT_MODULE_FILE.test(source.module)) return 'prompt';
+      if (PROMPT_MODULE_FILE.test(source.module) && (source.module.startsWith('.') || getRelativeModules(this.context).resolve(source.module) !== null)) return 'prompt';
       const module = source.module;
       // `import { promises as fs } from 'node:fs'`: `fs.writeFile(...)` names the function, as through the namespace.
       const throughNamespace = source.imported === '*' || source.imported === 'default' || (source.imported === 'promises' && FILE_SYSTEM_MODULES.has(module));
@@ -3820,6 +3836,22 @@ function madeInThisFile(variable: TSESLint.Scope.Variable | null): boolean {
   );
 }
 
+/** How many functions of its own module a function's body calls are read by `reachesRemoteElsewhere`. */
+const MAX_SAME_MODULE_CALLEES = 4;
+
+/**
+ * True when a function body (text) calls the global `fetch`, or uses one of `names` (a module's
+ * remote clients, `remoteNamesOf`): calls it or a member of it (`pool.query(`, `prisma.user`), or
+ * reads the client into locals (`const { rawQuery } = prisma;`).
+ */
+function bodyUsesRemote(body: string, names: readonly string[]): boolean {
+  if (/(?<![\w$.])fetch\s*\(/.test(body)) return true;
+  return names.some((name) => {
+    const escaped = name.replace(/[$]/g, '\\$');
+    return new RegExp(`(?<![\\w$.])${escaped}\\s*[.(]|=\\s*${escaped}\\s*(?:[;\\n]|$)`).test(body);
+  });
+}
+
 /**
  * The names a module binds to a client of a remote service: what it imports from a package that
  * `isRemote` accepts (`Pool` of `pg`), and its top-level variables made from those
@@ -3843,8 +3875,8 @@ function remoteNamesOf(file: ResolvedModule, isRemote: (specifier: string) => bo
   );
 }
 
-/** True when the relative module `specifier` of `importer` imports a package that `isRemote` accepts (its own imports only). */
+/** True when the module of the project `specifier` names from `importer` (relative or aliased) imports a package that `isRemote` accepts (its own imports only). */
 function importsRemotePackage(importer: string, specifier: string, isRemote: (specifier: string) => boolean): boolean {
-  const resolved = resolveRelativeModule(importer, specifier);
+  const resolved = resolveProjectModule(importer, specifier);
   return resolved !== null && (textImportsOf(resolved) ?? []).some((load) => load.kind !== 're-export' && isRemote(load.specifier));
 }

@@ -4,7 +4,8 @@ import { type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } 
 import { AST_NODE_TYPES } from '../util/ast-node-types';
 import type * as ts from 'typescript';
 import { skipTransparent, staticMemberName } from '../util/ast';
-import { perFile } from './per-file';
+import { getRelativeModules, mayNameProjectModule } from './module-resolution';
+import { type AnyRuleContext, perFile } from './per-file';
 import { getSourceWords, type SourceWords } from './source-words';
 import { deepestNodeAt, nodeStartingAtAnyDepth } from './walk';
 
@@ -572,8 +573,9 @@ export function loadTypeScript(): typeof ts {
  * - `unknownSpecifier`: some `require(...)` or `import(...)` has a specifier that is not a string
  *   literal (`require(name)`, `` require(`fs`) ``, `require('f' + 's')`), which the tracker may still
  *   evaluate: a file with one may load any module;
- * - `relativeBindings`: a superset of the names `getImportSource` resolves to a relative module
- *   (`./db`, `../db`): the local names of relative ES imports, and every name bound by a declarator
+ * - `relativeBindings`: a superset of the names `getImportSource` resolves to a module of the
+ *   project (relative: `./db`, `../db`; or through a path alias or `#` import that resolves to a
+ *   file: `@/lib/db`, see `resolveProjectModule`): the local names of such ES imports, and every name bound by a declarator
  *   whose initializer is `require('./x')` or `require('./x').name` (through `as`, `!`, `satisfies`);
  * - `relativeBindingSources`: the relative specifiers those names are bound from, a superset of the
  *   modules `getImportSource` names for them. A relative module that binds no name here (`export *
@@ -600,12 +602,21 @@ export function isRelativeSpecifier(value: string): boolean {
 }
 
 /**
+ * True when `value` names a module of the project from the linted file: relative, or a path alias
+ * or `#` import that resolves to a file (`@/lib/db`; see `resolveProjectModule`, asked only for
+ * specifiers that are no Node module).
+ */
+function isProjectSpecifier(context: AnyRuleContext, value: string): boolean {
+  return isRelativeSpecifier(value) || (mayNameProjectModule(value) && getRelativeModules(context).resolve(value) !== null);
+}
+
+/**
  * The file's `ModuleLoads` (see there), shared by every rule of the plugin. Computed in two parts, each
  * on the first question that needs it: the bindings (`relativeBindings`, `relativeBindingSources`)
  * from the program's imports and the `require` calls; the specifiers (`specifiers`,
  * `unknownSpecifier`) also from the `import()` expressions, whose word is only looked for then.
  */
-export const getModuleLoads = perFile((context): ModuleLoads => new FileModuleLoads(context.sourceCode, getSourceWords(context)));
+export const getModuleLoads = perFile((context): ModuleLoads => new FileModuleLoads(context, getSourceWords(context)));
 
 /** What the program's imports and the file's `require` calls say (see `ModuleLoads`). */
 interface RequireLoads {
@@ -620,10 +631,14 @@ class FileModuleLoads implements ModuleLoads {
   private requireLoads: RequireLoads | null = null;
   private allSpecifiers: { readonly specifiers: ReadonlySet<string>; readonly unknownSpecifier: boolean } | null = null;
 
+  private readonly sourceCode: Readonly<TSESLint.SourceCode>;
+
   constructor(
-    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly context: AnyRuleContext,
     private readonly words: SourceWords,
-  ) {}
+  ) {
+    this.sourceCode = context.sourceCode;
+  }
 
   get relativeBindings(): ReadonlySet<string> {
     return this.requires().relativeBindings;
@@ -664,7 +679,7 @@ class FileModuleLoads implements ModuleLoads {
         const source = statement.source;
         if (!source) continue;
         specifiers.add(source.value);
-        if (statement.type === AST_NODE_TYPES.ImportDeclaration && isRelativeSpecifier(source.value) && statement.specifiers.length > 0) {
+        if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.specifiers.length > 0 && isProjectSpecifier(this.context, source.value)) {
           for (const specifier of statement.specifiers) relativeBindings.add(specifier.local.name);
           relativeBindingSources.add(source.value);
           if (statement.specifiers.some((specifier) => mayBeReadAsValue(sourceCode, statement, specifier))) relativeValueSources.add(source.value);
@@ -685,7 +700,7 @@ class FileModuleLoads implements ModuleLoads {
         continue;
       }
       specifiers.add(specifier.value);
-      if (!isRelativeSpecifier(specifier.value)) continue;
+      if (!isProjectSpecifier(this.context, specifier.value)) continue;
       let value: TSESTree.Node = outsideExpressionWrappers(call);
       if (value.parent?.type === AST_NODE_TYPES.MemberExpression && value.parent.object === value) {
         value = outsideExpressionWrappers(value.parent);

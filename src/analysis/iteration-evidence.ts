@@ -46,6 +46,7 @@ import { type FunctionNode, isFunctionNode } from './async-context';
 import { getFileEffects, type EffectCall } from './effects';
 import { forEachChild } from './dependencies';
 import { getImportSource } from './imports';
+import { getRelativeModules } from './module-resolution';
 import { type AnyRuleContext, perFile } from './per-file';
 import { someNodeInSameFunction } from './walk';
 
@@ -487,7 +488,7 @@ export class IterationEvidence {
     if (imported) {
       return (
         isRemotePackage(imported.module) ||
-        namesRemoteModule(imported.module) ||
+        namesRemoteModule(imported.module, (specifier) => getRelativeModules(this.context).resolve(specifier) !== null) ||
         getFileEffects(this.context).importsFromRemoteModule(identifier, isRemotePackage)
       );
     }
@@ -572,12 +573,15 @@ export class IterationEvidence {
   }
 }
 
-/** True when a relative specifier names a module of remote clients (see `REMOTE_MODULE_NAME`). */
-function namesRemoteModule(specifier: string): boolean {
-  if (!specifier.startsWith('.')) return false;
+/**
+ * True when a specifier of the project's own code names a module of remote clients by its name (see
+ * `REMOTE_MODULE_NAME`): relative (`../lib/db`), or a path alias or `#` import that resolves to a
+ * file (`@/lib/prisma`; `isProjectModule` is asked only after the name matches).
+ */
+function namesRemoteModule(specifier: string, isProjectModule: (specifier: string) => boolean): boolean {
   const parts = specifier.replace(/\.[cm]?[jt]sx?$/, '').split('/').filter((part) => part !== 'index' && part !== '' && part !== '.' && part !== '..');
   const last = parts[parts.length - 1];
-  return last !== undefined && REMOTE_MODULE_NAME.test(last);
+  return last !== undefined && REMOTE_MODULE_NAME.test(last) && (specifier.startsWith('./') || specifier.startsWith('../') || isProjectModule(specifier));
 }
 
 /** The positive evidence of the file being linted (see the module comment), computed lazily. */

@@ -7,7 +7,7 @@
 import { builtinModules } from 'node:module';
 import { statSync } from 'node:fs';
 import { fromModuleText } from './module-exports';
-import { packageNameOf, resolveRelativeModule, resolveWorkspaceModule, type ResolvedModule } from './module-resolution';
+import { packageNameOf, resolveAliasedModule, resolveProjectModule, resolveWorkspaceModule, type ResolvedModule } from './module-resolution';
 import {
   BUILT_IN_VALUE_CONSTRUCTORS,
   EMBEDDED_STORE_PACKAGES,
@@ -35,13 +35,21 @@ import { readTextImports, textImportsOf, type TextImport } from './source-import
 interface ModuleSource {
   readonly text: string;
   imports(): readonly TextImport[];
+  /**
+   * True when `specifier` names a module of the project from this one: a relative specifier, or a
+   * path alias or `#` import that resolves to a file (`resolveAliasedModule`; false when the module's
+   * file is not known).
+   */
+  isProjectModule(specifier: string): boolean;
 }
 
-function moduleSource(text: string, module: ResolvedModule | null): ModuleSource {
+/** A module's text and imports; `file` (default: `module`'s) is where its aliases resolve from. */
+function moduleSource(text: string, module: ResolvedModule | null, file: string | null = module?.file ?? null): ModuleSource {
   let imports: readonly TextImport[] | null = null;
   return {
     text,
     imports: () => (imports ??= (module ? textImportsOf(module) : null) ?? readTextImports(text)),
+    isProjectModule: (specifier) => specifier.startsWith('./') || specifier.startsWith('../') || (file !== null && resolveAliasedModule(file, specifier) !== null),
   };
 }
 
@@ -194,7 +202,7 @@ function fromExportedDeclaration<T>(
     // `export * from './x'` passes on every name but `default`; `export { a as b } from './x'` is `a` of `./x`.
     const there = load.all ? (name === 'default' ? null : name) : (load.bindings.find((binding) => binding.name === name && binding.imported !== '*')?.imported ?? null);
     if (there === null) continue;
-    const next = resolveRelativeModule(file, load.specifier);
+    const next = resolveProjectModule(file, load.specifier);
     const found = next ? fromExportedDeclaration(next, there, key, derive, hops + 1) : null;
     if (found !== null) return found;
   }
@@ -206,9 +214,15 @@ function fromExportedDeclaration<T>(
  * parameter list and body text, see `functionParts`), found as `fromExportedDeclaration` finds it
  * and kept with the module's text under `key`; null when no declaration is found. For questions
  * whose answer reads the declaration whole (`FileEffects.servesCacheElsewhere` parses it).
+ * `derive` also gets the text and file of the module that declares it (past a barrel's re-exports).
  */
-export function fromModuleFunction<T>(resolved: ResolvedModule, name: string, key: string, derive: (parts: FunctionParts) => T): T | null {
-  return fromExportedDeclaration(resolved, name, key, (parts) => derive(parts));
+export function fromModuleFunction<T>(resolved: ResolvedModule, name: string, key: string, derive: (parts: FunctionParts, text: string, module: ResolvedModule) => T): T | null {
+  return fromExportedDeclaration(resolved, name, key, derive);
+}
+
+/** The body text of the function `name` declared in a module's `text` (exported or not: `functionBodyText`), or null. */
+export function declaredFunctionBody(text: string, name: string): string | null {
+  return functionBodyText(text, name);
 }
 
 /** The body text of `name` (`default` included) in a module, followed through `export ... from` (see `fromExportedDeclaration`). */
@@ -403,7 +417,7 @@ export function moduleFunctionRunsForever(resolved: ResolvedModule, name: string
  * the declaration the checker found.
  */
 export function bodyWaitsOnNothing(body: string | null, text: string, file: string | null = null): boolean {
-  const source = moduleSource(text, null);
+  const source = moduleSource(text, null, file);
   const own = ownWait(body, source);
   if (own.kind === 'io') return false;
   // The file's real stats, so its text is the one `module-exports.ts` keeps (one `stat`, then cache hits).
@@ -452,7 +466,7 @@ function calleeWaitsOnNothing(callee: Callee, module: ResolvedModule | null, sou
     return followedWaitsOnNothing(module, callee.name, depth, seen);
   }
   if (module === null) return false;
-  const target = callee.specifier.startsWith('.') ? resolveRelativeModule(module.file, callee.specifier) : resolveWorkspaceModule(module.file, callee.specifier);
+  const target = resolveProjectModule(module.file, callee.specifier) ?? resolveWorkspaceModule(module.file, callee.specifier);
   if (target === null) return false;
   const key = `${target.file}\0${callee.name}`;
   if (seen.has(key)) return true;
@@ -524,7 +538,7 @@ function ownWait(body: string | null, source: ModuleSource, parameters: string |
     if (kind === 'value' && object !== undefined && !valueModuleNames.has(object) && (VALUE_METHODS.has(name) || VALUE_FUNCTIONS.has(name))) {
       const imported = importedBinding(source, object) ?? namespaceImportOf(source, object);
       const specifier = imported?.specifier;
-      if (specifier !== undefined && (specifier.startsWith('.') || NETWORK_DATABASE_PACKAGES.has(packageNameOf(specifier)) || NETWORK_CACHE_PACKAGES.has(packageNameOf(specifier)))) kind = 'io';
+      if (specifier !== undefined && (source.isProjectModule(specifier) || NETWORK_DATABASE_PACKAGES.has(packageNameOf(specifier)) || NETWORK_CACHE_PACKAGES.has(packageNameOf(specifier)))) kind = 'io';
     }
     if (kind === 'follow') followed.add(name);
     return kind !== 'io';
@@ -543,6 +557,9 @@ function ownWait(body: string | null, source: ModuleSource, parameters: string |
     const expression = match[1] ?? '';
     const returnedName = /^\s*([\w$]+)\s*$/.exec(expression)?.[1];
     if (returnedName !== undefined && !heldCallsOk(returnedName)) return OWN_IO;
+    // `return handlers[kind]()`, `return make(a)(b)`: a function picked at run time (a member by a
+    // computed key, what a call returns) runs; what it waits on is not read here.
+    if (/[\])]\s*(?:\?\.\s*)?\(/.test(expression)) return OWN_IO;
     const created = /^\s*new\s+([\w$]+)/.exec(expression);
     if (/^\s*new\b/.test(expression) && !BUILT_IN_VALUE_CONSTRUCTORS.has(created?.[1] ?? '')) return OWN_IO;
     for (const called of expression.matchAll(CALLED_NAME)) if (!consider(called[1], called[2] ?? '')) return OWN_IO;
@@ -648,7 +665,7 @@ function localNameOfExport(text: string, exported: string): string {
  */
 function relativeImportOf(source: ModuleSource, name: string): { specifier: string; name: string } | null {
   for (const load of source.imports()) {
-    if (load.kind !== 'import' || !(load.specifier.startsWith('./') || load.specifier.startsWith('../'))) continue;
+    if (load.kind !== 'import' || !source.isProjectModule(load.specifier)) continue;
     const binding = load.bindings.find((candidate) => candidate.name === name && candidate.imported !== '*');
     if (binding) return { specifier: load.specifier, name: binding.imported };
   }
@@ -698,7 +715,7 @@ export function moduleExportIsMemoisedComputation(resolved: ResolvedModule, expo
   }, resolved.stats);
   if (own === null || own.kind === 'none') return false;
   if (own.kind === 'local') return own.memoises;
-  const factoryModule = resolveRelativeModule(resolved.file, own.specifier);
+  const factoryModule = resolveProjectModule(resolved.file, own.specifier);
   const factoryBody = factoryModule === null ? null : exportedBodyText(factoryModule, own.factory);
   return factoryBody !== null && memoisesMethod(factoryBody, method);
 }
@@ -757,7 +774,7 @@ function scanStoreImports(source: ModuleSource): StoreImports {
   const relative: string[] = [];
   for (const load of source.imports()) {
     const specifier = load.specifier;
-    if (specifier.startsWith('.')) {
+    if (source.isProjectModule(specifier)) {
       relative.push(specifier);
       continue;
     }
@@ -791,7 +808,7 @@ export function moduleReadsOnlyEmbeddedStore(resolved: ResolvedModule): boolean 
   if (own === null || own.remote) return false;
   let embedded = own.embedded;
   for (const specifier of own.relative) {
-    const next = resolveRelativeModule(resolved.file, specifier);
+    const next = resolveProjectModule(resolved.file, specifier);
     const imports = next === null ? null : storeImportsOf(next);
     if (imports === null) continue;
     if (imports.remote) return false;
@@ -834,7 +851,7 @@ export function moduleFunctionReadsOnlyEmbeddedStore(resolved: ResolvedModule, n
       if (root === undefined || NOT_IMPORTED_CALLS.has(root)) continue;
       const imported = importedBinding(source, root) ?? namespaceImportOf(source, root);
       if (imported === null) local = true;
-      else if (!imported.specifier.startsWith('.')) return null;
+      else if (!source.isProjectModule(imported.specifier)) return null;
       else specifiers.add(imported.specifier);
     }
     return { module, specifiers: [...specifiers], local };
@@ -849,7 +866,7 @@ export function moduleFunctionReadsOnlyEmbeddedStore(resolved: ResolvedModule, n
     embedded = true;
   }
   for (const specifier of found.specifiers) {
-    const next = resolveRelativeModule(found.module.file, specifier);
+    const next = resolveProjectModule(found.module.file, specifier);
     const imports = next === null ? null : storeImportsOf(next);
     if (imports === null || imports.remote) return false;
     if (imports.embedded) embedded = true;
@@ -872,10 +889,11 @@ export function namespaceExportModule(resolved: ResolvedModule, name: string): R
     (text): string | null => {
       if (!text.includes(name)) return null;
       const escaped = name.replace(/[$]/g, '\\$');
-      const imports = moduleSource(text, resolved).imports();
-      /** The relative module a whole-module binding (`*`) named `binding` of a load of `kind` is of. */
+      const source = moduleSource(text, resolved);
+      const imports = source.imports();
+      /** The module of the project a whole-module binding (`*`) named `binding` of a load of `kind` is of. */
       const wholeModule = (kind: TextImport['kind'], binding: string): string | null =>
-        imports.find((load) => load.kind === kind && load.specifier.startsWith('.') && load.bindings.some((candidate) => candidate.name === binding && candidate.imported === '*'))?.specifier ?? null;
+        imports.find((load) => load.kind === kind && source.isProjectModule(load.specifier) && load.bindings.some((candidate) => candidate.name === binding && candidate.imported === '*'))?.specifier ?? null;
       const direct = wholeModule('re-export', name);
       if (direct !== null) return direct;
       const local =
@@ -886,7 +904,7 @@ export function namespaceExportModule(resolved: ResolvedModule, name: string): R
     },
     resolved.stats,
   );
-  return specifier ? resolveRelativeModule(resolved.file, specifier) : null;
+  return specifier ? resolveProjectModule(resolved.file, specifier) : null;
 }
 
 /** How many functions deep `moduleFunctionMayPrompt` follows the calls of a declaration. */
@@ -917,7 +935,7 @@ function ownPrompt(body: string, source: ModuleSource): OwnPrompt {
     if (imported !== null) {
       const { specifier } = imported;
       if (PROMPT_MODULES.has(specifier) || specifier.startsWith('@inquirer/')) return { asks: true };
-      if (object === undefined && specifier.startsWith('.') && !followed.has(name) && callees.length < MAX_PROMPT_CALLEES) {
+      if (object === undefined && source.isProjectModule(specifier) && !followed.has(name) && callees.length < MAX_PROMPT_CALLEES) {
         followed.add(name);
         callees.push({ kind: 'import', ...imported });
       }
@@ -964,7 +982,7 @@ function followedMayPrompt(resolved: ResolvedModule, name: string, depth: number
   if (found.own.asks) return true;
   if (depth >= MAX_PROMPT_DEPTH) return false;
   for (const callee of found.own.callees) {
-    const target = callee.kind === 'local' ? found.module : resolveRelativeModule(found.module.file, callee.specifier);
+    const target = callee.kind === 'local' ? found.module : resolveProjectModule(found.module.file, callee.specifier);
     if (target === null) continue;
     const key = `${target.file}\0${callee.name}`;
     if (seen.has(key)) continue;

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { perFile } from './per-file';
 import { readManifest } from './manifests';
@@ -178,8 +179,8 @@ function resolveWith(importer: string, specifier: string, listingOf: (dir: strin
 }
 
 /**
- * The relative modules one linted file imports, resolved as `resolveRelativeModule` resolves them
- * from it: each specifier once for the file, however many analyses ask about it (the promise
+ * The modules of the project one linted file imports (relative, or through a path alias: see
+ * `resolveProjectModule`), resolved from it: each specifier once for the file, however many analyses ask about it (the promise
  * inference, the effect summaries), and each directory's listing checked against its modification
  * time (one `stat`) once for the file, not once per specifier that looks in it (`./es5`,
  * `./base-config`, `./es2015` of one folder). A file added, removed or renamed while one file is
@@ -199,11 +200,14 @@ export class RelativeModules {
 
   constructor(private readonly importer: string) {}
 
-  /** The file `specifier` names from the linted file, with its stats (see `resolveRelativeModule`). */
+  /**
+   * The file of the project `specifier` names from the linted file, with its stats: relative, a
+   * path alias or a `#` import (see `resolveProjectModule`); null for a package.
+   */
   resolve(specifier: string): ResolvedModule | null {
     let found = this.resolved.get(specifier);
     if (found === undefined) {
-      found = resolveWith(this.importer, specifier, this.listing);
+      found = resolveProjectWith(this.importer, specifier, this.listing);
       this.resolved.set(specifier, found);
     }
     return found;
@@ -354,10 +358,13 @@ export function packageNameOf(specifier: string): string {
  * a built `dist/...` target mapped back to `src/...`), else its `main`/`module`, else
  * `src/<subpath>`. Null when no workspace root is above the file, the package is not one of its
  * packages, or no source file is found. Like a relative import, it lets the analyses read what a
- * function of the same repository does.
+ * function of the same repository does. A path alias of the project (`@/db`, see
+ * `resolveAliasedModule`) names the repository's own code too, and is tried first.
  */
 export function resolveWorkspaceModule(importer: string, specifier: string): ResolvedModule | null {
   if (specifier.startsWith('.') || specifier.startsWith('node:') || !path.isAbsolute(importer)) return null;
+  const aliased = resolveAliasedModule(importer, specifier);
+  if (aliased) return aliased;
   const segments = specifier.split('/');
   const nameLength = specifier.startsWith('@') ? 2 : 1;
   if (segments.length < nameLength) return null;
@@ -398,4 +405,216 @@ export function resolveWorkspaceModule(importer: string, specifier: string): Res
     if (found) return found;
   }
   return null;
+}
+
+/** A project's path aliases: `compilerOptions.paths` of a tsconfig/jsconfig, with the folder they resolve from. */
+interface PathAliases {
+  readonly base: string;
+  readonly entries: ReadonlyArray<{ readonly prefix: string; readonly suffix: string; readonly targets: readonly string[] }>;
+}
+
+/**
+ * Per directory: the path aliases of the nearest tsconfig.json/jsconfig.json at or above it that
+ * declares some (null: none). A settled exception to "no module-level state", like the manifests:
+ * each config is read once per process (a config edited during one long editor session is seen at
+ * the next start); each `--concurrency` worker has its own map.
+ */
+const aliasesByDir = new Map<string, PathAliases | null>();
+
+/** JSON with comments and trailing commas (tsconfig's dialect), parsed; null when it is not an object. */
+function parseConfigText(text: string): Record<string, unknown> | null {
+  const stripped = text
+    .replace(/("(?:[^"\\]|\\.)*")|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (match, string: string | undefined) => string ?? '')
+    .replace(/,(\s*[}\]])/g, '$1');
+  try {
+    const value: unknown = JSON.parse(stripped);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A config file's `compilerOptions`, or null when it cannot be read or has none. */
+function compilerOptionsOf(file: string): { readonly options: Record<string, unknown>; readonly config: Record<string, unknown> } | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const config = parseConfigText(text);
+  if (!config) return null;
+  const options = config['compilerOptions'];
+  return { config, options: options !== null && typeof options === 'object' && !Array.isArray(options) ? (options as Record<string, unknown>) : {} };
+}
+
+/**
+ * The config files a config `extends` that are files of the project (`./tsconfig.base.json`,
+ * `../tsconfig.json`; a package's shared config such as `@tsconfig/node20` is not read), nearest
+ * last as TypeScript applies them.
+ */
+function extendedConfigs(dir: string, config: Record<string, unknown>): string[] {
+  const declared = config['extends'];
+  const list = typeof declared === 'string' ? [declared] : Array.isArray(declared) ? declared.filter((entry): entry is string => typeof entry === 'string') : [];
+  return list.filter((entry) => entry.startsWith('./') || entry.startsWith('../')).map((entry) => path.resolve(dir, entry.endsWith('.json') ? entry : `${entry}.json`));
+}
+
+/**
+ * The path aliases `dir`'s own tsconfig.json or jsconfig.json declares, or null. `paths` and
+ * `baseUrl` may come from a config it extends (one level, project files only: `extendedConfigs`);
+ * the config's own win. Targets resolve from `baseUrl` (from the config that sets it), else from
+ * the folder of the config that declares `paths`, as TypeScript does.
+ */
+function aliasesDeclaredIn(dir: string): PathAliases | null {
+  for (const name of ['tsconfig.json', 'jsconfig.json']) {
+    const own = compilerOptionsOf(path.join(dir, name));
+    if (!own) continue;
+    let paths: { value: unknown; dir: string } | null = own.options['paths'] !== undefined ? { value: own.options['paths'], dir } : null;
+    let baseUrl: { value: unknown; dir: string } | null = own.options['baseUrl'] !== undefined ? { value: own.options['baseUrl'], dir } : null;
+    for (const file of extendedConfigs(dir, own.config).reverse()) {
+      if (paths && baseUrl) break;
+      const inherited = compilerOptionsOf(file);
+      if (!inherited) continue;
+      const from = path.dirname(file);
+      if (!paths && inherited.options['paths'] !== undefined) paths = { value: inherited.options['paths'], dir: from };
+      if (!baseUrl && inherited.options['baseUrl'] !== undefined) baseUrl = { value: inherited.options['baseUrl'], dir: from };
+    }
+    if (!paths || paths.value === null || typeof paths.value !== 'object') return null;
+    const base = baseUrl && typeof baseUrl.value === 'string' ? path.resolve(baseUrl.dir, baseUrl.value) : paths.dir;
+    const entries = Object.entries(paths.value as Record<string, unknown>).flatMap(([pattern, targets]) => {
+      const star = pattern.indexOf('*');
+      if (!Array.isArray(targets) || pattern.indexOf('*', star + 1) !== -1) return [];
+      const strings = targets.filter((target): target is string => typeof target === 'string');
+      return [{ prefix: star === -1 ? pattern : pattern.slice(0, star), suffix: star === -1 ? '' : pattern.slice(star + 1), targets: star === -1 ? strings.map((target) => target.replace('*', '')) : strings }];
+    });
+    return entries.length > 0 ? { base, entries } : null;
+  }
+  return null;
+}
+
+/** The path aliases in force for a file of `dir`: its nearest tsconfig/jsconfig's, cached per directory. */
+function aliasesFor(dir: string): PathAliases | null {
+  const known = aliasesByDir.get(dir);
+  if (known !== undefined) return known;
+  const parent = path.dirname(dir);
+  const own = aliasesDeclaredIn(dir);
+  const aliases = own ?? (parent === dir || path.basename(dir) === 'node_modules' ? null : aliasesFor(parent));
+  aliasesByDir.set(dir, aliases);
+  return aliases;
+}
+
+/** The files (absolute, without the extension search) a path alias maps `specifier` to, best first. */
+function aliasTargets(aliases: PathAliases, specifier: string): string[] {
+  const files: string[] = [];
+  for (const { prefix, suffix, targets } of aliases.entries) {
+    const exact = suffix === '' && prefix === specifier;
+    if (!exact && !(prefix !== specifier && specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length)) continue;
+    const rest = exact ? '' : specifier.slice(prefix.length, specifier.length - suffix.length);
+    for (const target of targets) files.push(path.resolve(aliases.base, target.replace('*', rest)));
+  }
+  return files;
+}
+
+/** Per directory: the folder of the nearest `package.json` at or above it (null: none). */
+const packageDirByDir = new Map<string, string | null>();
+
+/** The folder of the nearest `package.json` at or above `dir`, cached per directory. */
+function packageDirOf(dir: string): string | null {
+  const known = packageDirByDir.get(dir);
+  if (known !== undefined) return known;
+  const parent = path.dirname(dir);
+  const found = readManifest(dir) ? dir : parent === dir || path.basename(dir) === 'node_modules' ? null : packageDirOf(parent);
+  packageDirByDir.set(dir, found);
+  return found;
+}
+
+/**
+ * The source file a `#` specifier names through the `imports` field of the nearest package.json
+ * (`"#lib/*": "./src/lib/*.js"`, condition objects read as `exportTargets` reads them), or null.
+ */
+function resolvePackageImport(dir: string, specifier: string): ResolvedModule | null {
+  const packageDir = packageDirOf(dir);
+  const imports = packageDir === null ? undefined : readManifest(packageDir)?.['imports'];
+  if (packageDir === null || imports === null || typeof imports !== 'object' || Array.isArray(imports)) return null;
+  for (const [pattern, value] of Object.entries(imports as Record<string, unknown>)) {
+    const star = pattern.indexOf('*');
+    const prefix = star === -1 ? pattern : pattern.slice(0, star);
+    const suffix = star === -1 ? '' : pattern.slice(star + 1);
+    let rest: string;
+    if (star === -1) {
+      if (pattern !== specifier) continue;
+      rest = '';
+    } else if (specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length) rest = specifier.slice(prefix.length, specifier.length - suffix.length);
+    else continue;
+    for (const target of exportTargets(value)) {
+      // A target that names a package (`"#dep": "some-package"`) is not the project's own code.
+      if (!target.startsWith('./')) continue;
+      const found = sourceOfTarget(packageDir, target.split('*').join(rest));
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * True when `specifier` may name a file of the project through an alias (`mayBeAliased`), or names
+ * one relatively: the syntactic test before `resolveProjectModule` reads any config.
+ */
+export function mayNameProjectModule(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || mayBeAliased(specifier);
+}
+
+/**
+ * True when `specifier` may name a file of the project through an alias: not relative, not
+ * absolute, not a Node module (`node:fs`, `fs/promises`), not a URL-like scheme (`virtual:x`).
+ * A syntactic test, asked before any config is read.
+ */
+function mayBeAliased(specifier: string): boolean {
+  if (specifier === '' || specifier.startsWith('.') || specifier.startsWith('/') || /^[a-z][\w+.-]*:/i.test(specifier)) return false;
+  return !isBuiltin(specifier);
+}
+
+/**
+ * `resolveProjectModule`, reading each directory's entry names with `listing`: a relative
+ * specifier as `resolveWith` reads it; an alias as the relative specifier of each file it maps to.
+ */
+function resolveProjectWith(importer: string, specifier: string, listing: (dir: string) => Listing | null): ResolvedModule | null {
+  if (specifier.startsWith('./') || specifier.startsWith('../')) return resolveWith(importer, specifier, listing);
+  if (!mayBeAliased(specifier) || !path.isAbsolute(importer)) return null;
+  const dir = path.dirname(importer);
+  const aliases = aliasesFor(dir);
+  if (aliases) {
+    for (const file of aliasTargets(aliases, specifier)) {
+      let relative = path.relative(dir, file).split(path.sep).join('/');
+      if (!relative.startsWith('../')) relative = `./${relative}`;
+      const found = resolveWith(importer, relative, listing);
+      if (found) return found;
+    }
+  }
+  return specifier.startsWith('#') ? resolvePackageImport(dir, specifier) : null;
+}
+
+/**
+ * The file of the project a module specifier names from the file `importer` (absolute), with its
+ * stats, or null (a package, a Node module, no such file). The one way the cross-module readings
+ * follow an import of the project's own code:
+ * - a relative specifier (`./db`, `../lib/index.js`), as `resolveRelativeModule` resolves it;
+ * - a path alias of the nearest tsconfig.json/jsconfig.json that declares `compilerOptions.paths`
+ *   (`@/queries/report`, `~/lib/api`; `paths`/`baseUrl` also from a project config it `extends`),
+ *   resolved like the relative specifier of the file it maps to;
+ * - a `#` subpath of the nearest package.json's `imports` (`#lib/db`).
+ * A bare specifier costs a lookup of its directory's aliases, read once per directory per process
+ * (`aliasesFor`); relative and Node-module specifiers read no config.
+ */
+export function resolveProjectModule(importer: string, specifier: string): ResolvedModule | null {
+  return resolveProjectWith(importer, specifier, listingOf);
+}
+
+/**
+ * The project file a path-alias or `#` specifier names (see `resolveProjectModule`); null for a
+ * relative specifier, a package, or no match. Also tried first by `resolveWorkspaceModule`.
+ */
+export function resolveAliasedModule(importer: string, specifier: string): ResolvedModule | null {
+  if (!mayBeAliased(specifier)) return null;
+  return resolveProjectWith(importer, specifier, listingOf);
 }

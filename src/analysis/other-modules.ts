@@ -8,8 +8,9 @@
  * and gets a rule context of its own (`ModuleView.context`), so the same per-file analyses
  * (`getFileEffects`) answer for its functions as for the linted file's.
  *
- * What a call runs is found for these callees (each followed only through relative imports,
- * `export ... from` re-exports and CommonJS `require` included; a module's imports and re-exports
+ * What a call runs is found for these callees (each followed only through imports of the project's
+ * own modules: relative, a tsconfig/jsconfig path alias such as `@/lib/db`, or a package.json `#`
+ * import, see `resolveProjectModule`; `export ... from` re-exports and CommonJS `require` included; a module's imports and re-exports
  * are read by the one reader of import lines, `textImportsOf`, its declarations from its tree):
  * - `f()` / `ns.f()`: a function imported from a relative module (named, default or through a
  *   namespace import; `exports.f = ...` / `module.exports = { f }` of a CommonJS module): its
@@ -50,7 +51,7 @@ import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { enclosingClass, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { fromModuleText } from './module-exports';
-import { resolveRelativeModule } from './module-resolution';
+import { resolveProjectModule } from './module-resolution';
 import { readTextImports, textImportsOf } from './source-imports';
 import type { AnyRuleContext } from './per-file';
 
@@ -185,10 +186,9 @@ function moduleAt(file: string, host: AnyRuleContext): ModuleView | null {
   return parsed.view;
 }
 
-/** The module a relative specifier names from `from`, parsed, or null. */
+/** The module of the project a specifier names from `from` (relative or aliased: `resolveProjectModule`), parsed, or null. */
 function importedModule(from: ModuleView, specifier: string): ModuleView | null {
-  if (!specifier.startsWith('.')) return null;
-  const resolved = resolveRelativeModule(from.file, specifier);
+  const resolved = resolveProjectModule(from.file, specifier);
   return resolved ? moduleAt(resolved.file, from.context) : null;
 }
 

@@ -21,6 +21,10 @@ export const REMOTE_PACKAGES: ReadonlySet<string> = new Set([
   'node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici', 'ofetch', 'graphql-request', 'aws-sdk', 'googleapis', 'stripe',
   'openai', 'octokit', 'ioredis', 'redis', 'kafkajs', 'amqplib', 'nats', 'firebase-admin', 'cassandra-driver', 'ldapjs',
   'nodemailer', 'twilio', 'minio', 'mongodb', 'firebase', 'contentful', 'algoliasearch', 'meilisearch', '@actions/github',
+  // ClickHouse's clients (an analytics database server), and Prisma's driver adapters: a module
+  // that imports one makes a client of a database server (`new PrismaClient({ adapter })`).
+  '@clickhouse/client', '@clickhouse/client-web',
+  '@prisma/adapter-pg', '@prisma/adapter-neon', '@prisma/adapter-planetscale', '@prisma/adapter-libsql', '@prisma/adapter-mariadb', '@prisma/adapter-mssql',
 ]);
 
 /** Scopes whose packages are clients of remote services (`@aws-sdk/client-s3`, `@octokit/rest`). */
