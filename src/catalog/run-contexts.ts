@@ -431,6 +431,13 @@ export const ELECTRON_MAIN_PROCESS_APIS: ReadonlySet<string> = new Set([
   'webContents',
 ]);
 
+/**
+ * Exports of `electron` that exist only in a renderer (a window's page, or its preload script):
+ * a module that imports one, and none of `ELECTRON_MAIN_PROCESS_APIS`, runs in a window. A
+ * rejection nobody handles there reaches that window's developer console; no process ends.
+ */
+export const ELECTRON_RENDERER_PROCESS_APIS: ReadonlySet<string> = new Set(['ipcRenderer', 'webFrame', 'contextBridge', 'webUtils']);
+
 /** A module named as a program's entry by convention (`src/main.ts` of a Nest or Electron app; `/`-separated path). */
 export const MAIN_MODULE_PATH = /(?:^|\/)main\.[cm]?[jt]sx?$/;
 

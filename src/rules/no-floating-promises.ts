@@ -198,7 +198,7 @@ export default createRule<Options, MessageIds>({
           checkUiCode: {
             type: 'boolean',
             description:
-              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders), where a rejection only reaches the console, and in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, or (typed) of another package's API are reported anyway. On in `strict`.",
+              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders), where a rejection only reaches the console, in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it, and in browser extensions (a package with a WebExtension `manifest.json`) and Electron windows (modules that import `ipcRenderer` or `contextBridge`), whose rejections reach a console; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, or (typed) of another package's API are reported anyway. On in `strict`.",
           },
           checkUnderGlobalHandler: {
             type: 'boolean',
@@ -786,6 +786,18 @@ export default createRule<Options, MessageIds>({
       return head.type === AST_NODE_TYPES.CallExpression && callWritesFileOrStartsProcess(head, effects);
     }
 
+    /**
+     * True when the file runs in a browser outside a UI framework (`runsInUi` files are excused
+     * before): part of a browser extension (`WhereItRuns.inBrowserExtension`: a package with a
+     * WebExtension manifest) or a module of an Electron window (`WhereItRuns.runsInElectronRenderer`:
+     * it imports `ipcRenderer`, `contextBridge`, ...). There a rejection nobody handles is logged to
+     * the page's or the extension's console and the code goes on.
+     */
+    function runsInBrowserHost(): boolean {
+      const where = getWhereItRuns(context);
+      return where.runsInElectronRenderer() || where.inBrowserExtension();
+    }
+
     /** True when `statement` lies in the block of a `try` with a `catch`, within its own function. */
     function insideGuardedTry(statement: TSESTree.Node): boolean {
       for (let child = statement, parent = statement.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
@@ -930,6 +942,11 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (!checkCannotReject && !promises.typed && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;
+        // Browser-run code outside a UI framework: a browser extension's background, content and
+        // popup scripts, an Electron window's modules (`runsInBrowserHost`). As in an editor
+        // extension, a lost rejection reaches a console and nothing ends; still reported where the
+        // drop costs more than that (see `costsMoreThanHostLog`).
+        if (!checkUiCode && !insideGuardedTry(statement) && runsInBrowserHost() && !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)) return;
         // Asked last: can the promise reject at all (see `floatingParts`)?
         if (lastQuestion && !lastQuestion()) return;
         const expression = statement.expression;
