@@ -19,6 +19,7 @@ import {
   LIMITER_MODULES,
   MAIN_MODULE_PATH,
   MIGRATION_FOLDERS,
+  NODE_ONLY_MODULES,
   SEED_FOLDERS,
   MIGRATION_STEPS,
   PER_ITEM_METHODS,
@@ -1008,7 +1009,10 @@ export class WhereItRuns {
    * file lies in the folder that holds it (`src/` for `src/manifest.json`; the whole package when
    * the manifest sits at its root or in a static folder, `STATIC_ASSET_FOLDERS`, that a bundler
    * copies as it is). Not the package's build tooling: a tool's configuration (`isToolConfig`), a
-   * script by its place or shebang (`script()`: `shebang`, `bin`, `script-folder`), test code.
+   * script by its place or shebang (`script()`: `shebang`, `bin`, `script-folder`), test code; nor
+   * Node code kept beside the extension (a native-messaging host, a companion server): a file that
+   * imports a Node module no browser has (`NODE_ONLY_MODULES`: `fs`, `child_process`, `http`...) or
+   * a server framework (`SERVER_FRAMEWORK_PACKAGES`), or reads `process.stdin`.
    * Its background, content and popup scripts run in the browser, where a rejection nobody handles
    * reaches the extension's console; no process ends. Read from the file system once per package.
    */
@@ -1037,7 +1041,11 @@ export class WhereItRuns {
       (outer !== null && browserExtensionFolders(outer.dir).some((folder) => sourceFolder(folder, outer.dir) !== outer.dir && within(folder)));
     if (!inExtension || this.isToolConfig() || this.isTestCode()) return false;
     const script = this.script();
-    return script !== 'shebang' && script !== 'bin' && script !== 'script-folder';
+    if (script === 'shebang' || script === 'bin' || script === 'script-folder') return false;
+    // Node code kept in the extension's package (a native-messaging host the browser starts, a
+    // companion server): it loads a module no browser has, or serves requests, or reads stdin.
+    for (const module of this.modules()) if (NODE_ONLY_MODULES.has(module) || SERVER_FRAMEWORK_PACKAGES.has(module)) return false;
+    return !/\bprocess\s*\.\s*stdin\b/.test(this.sourceCode.text);
   }
 
   /**

@@ -101,6 +101,29 @@ async function openAll(paths) {
   for (const file of paths) await shell.openPath(file);
 }`;
 
+/** A native-messaging host kept in the extension's package: a Node process the browser starts. */
+const messagingHost = `const { writeFile } = require('node:fs/promises');
+
+async function remember(request) {
+  await writeFile(request.path, request.text);
+}
+
+process.stdin.on('data', (chunk) => {
+  remember(JSON.parse(String(chunk)));
+});`;
+
+/** A companion server in the same package, reading no file: its server framework says Node. */
+const companionServer = `import express from 'express';
+
+const app = express();
+async function forward(body) {
+  await fetch('https://example.test/sync', { method: 'POST', body });
+}
+app.post('/sync', (req, res) => {
+  forward(req.body);
+  res.sendStatus(202);
+});`;
+
 const valid: ValidTestCase<Options>[] = [
   // a background script starts its work from a browser event: a failure reaches the extension's console
   { code: badgeOnInstall, filename: WORKER_FILE },
@@ -124,6 +147,17 @@ const reportedAt = (code: string, line: number, column: number, statement: strin
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // the extension's build script runs in Node, not in the browser
   { code: popupLoad, filename: BUILD_SCRIPT, errors: [reportedAt(popupLoad, 7, 3, 'showSavedNotes(list);')] },
+  // Node code kept in an extension's package: it loads a module no browser has, or a server framework
+  {
+    code: messagingHost,
+    filename: path.join(FIXTURES_DIR, 'run-contexts', 'extension-at-root', 'native-host', 'host.js'),
+    errors: [reportedAt(messagingHost, 8, 3, 'remember(JSON.parse(String(chunk)));')],
+  },
+  {
+    code: companionServer,
+    filename: path.join(FIXTURES_DIR, 'run-contexts', 'extension-at-root', 'server', 'index.js'),
+    errors: [reportedAt(companionServer, 8, 3, 'forward(req.body);')],
+  },
   // a web app manifest (no `manifest_version`) makes no extension
   { code: popupLoad, filename: WEB_APP_FILE, errors: [reportedAt(popupLoad, 7, 3, 'showSavedNotes(list);')] },
   // a module that imports nothing of Electron's window side (`shell` exists in both processes) is not taken for one
