@@ -1003,6 +1003,18 @@ export class WhereItRuns {
   }
 
   /**
+   * True when the file runs in a host that logs an unhandled rejection and goes on, outside UI code
+   * (`runsInUi`, which a rule reads on its own): an editor extension (`inEditorExtension`), a browser
+   * extension's scripts (`inBrowserExtension`), an Electron window's modules
+   * (`runsInElectronRenderer`). A dropped promise there costs a log line unless what it drops costs
+   * more (see `costsMoreThanHostLog`). The cheap per-file readings are asked first, the file
+   * system last.
+   */
+  hostLogsRejections(): boolean {
+    return this.inEditorExtension() || this.runsInElectronRenderer() || this.inBrowserExtension();
+  }
+
+  /**
    * True when the file is part of a browser extension: the nearest `package.json` above it (or the
    * next one out, for an extension kept in a workspace's member package) has a WebExtension
    * manifest (`manifest.json` with a `manifest_version`, see `browserExtensionFolders`), and the

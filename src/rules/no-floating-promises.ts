@@ -786,18 +786,6 @@ export default createRule<Options, MessageIds>({
       return head.type === AST_NODE_TYPES.CallExpression && callWritesFileOrStartsProcess(head, effects);
     }
 
-    /**
-     * True when the file runs in a browser outside a UI framework (`runsInUi` files are excused
-     * before): part of a browser extension (`WhereItRuns.inBrowserExtension`: a package with a
-     * WebExtension manifest) or a module of an Electron window (`WhereItRuns.runsInElectronRenderer`:
-     * it imports `ipcRenderer`, `contextBridge`, ...). There a rejection nobody handles is logged to
-     * the page's or the extension's console and the code goes on.
-     */
-    function runsInBrowserHost(): boolean {
-      const where = getWhereItRuns(context);
-      return where.runsInElectronRenderer() || where.inBrowserExtension();
-    }
-
     /** True when `statement` lies in the block of a `try` with a `catch`, within its own function. */
     function insideGuardedTry(statement: TSESTree.Node): boolean {
       for (let child = statement, parent = statement.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
@@ -904,9 +892,6 @@ export default createRule<Options, MessageIds>({
         }
         if (first.type === AST_NODE_TYPES.CallExpression && decoratesHeldValue(first)) return;
         if (first.type === AST_NODE_TYPES.CallExpression && (handsErrorToCallback(first) || passesCompletionCallback(first))) return;
-        // An editor extension's code: its host logs a rejection and goes on; still reported where
-        // the drop costs more than that (see `costsMoreThanHostLog`).
-        if (!checkUiCode && getWhereItRuns(context).inEditorExtension() && !insideGuardedTry(statement) && !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)) return;
         // A program that installs its own unhandled-rejection reporter (one that does not end the
         // program), or an Electron app's main process (Electron logs such a rejection and goes on): where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
         // `try` meant to handle it, not test code, not code that serves a request or a job, not a
@@ -942,11 +927,10 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (!checkCannotReject && !promises.typed && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;
-        // Browser-run code outside a UI framework: a browser extension's background, content and
-        // popup scripts, an Electron window's modules (`runsInBrowserHost`). As in an editor
-        // extension, a lost rejection reaches a console and nothing ends; still reported where the
-        // drop costs more than that (see `costsMoreThanHostLog`).
-        if (!checkUiCode && !insideGuardedTry(statement) && runsInBrowserHost() && !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)) return;
+        // Code whose host logs a lost rejection and goes on (`WhereItRuns.hostLogsRejections`: an
+        // editor extension, a browser extension's scripts, an Electron window's modules): still
+        // reported where the drop costs more than that (see `costsMoreThanHostLog`).
+        if (!checkUiCode && !insideGuardedTry(statement) && getWhereItRuns(context).hostLogsRejections() && !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)) return;
         // Asked last: can the promise reject at all (see `floatingParts`)?
         if (lastQuestion && !lastQuestion()) return;
         const expression = statement.expression;
