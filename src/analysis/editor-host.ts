@@ -15,7 +15,9 @@ const ANSWERS_REQUEST = /^_?(?:reply|respond)/i;
 
 /**
  * Code of an editor extension (see `WhereItRuns.inEditorExtension`) runs in a host that catches an
- * unhandled rejection and logs it, and its commands and event handlers start UI and state updates
+ * unhandled rejection and logs it; so does browser-run code, whose rejections reach a console (a
+ * browser extension's scripts, `WhereItRuns.inBrowserExtension`; an Electron window's modules,
+ * `WhereItRuns.runsInElectronRenderer`). Their commands and event handlers start UI and state updates
  * without waiting as a matter of course: a dropped promise there usually costs a log line and
  * nothing else. True when the dropped promise `part` (a statement's floating part) costs more, by
  * its shape or by what the called function does, so a reviewer would still change it:

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -22,4 +22,67 @@ export function readManifest(dir: string): Readonly<Record<string, unknown>> | n
   }
   manifestByDir.set(dir, manifest);
   return manifest;
+}
+
+/**
+ * The names a browser extension's manifest is kept under: `manifest.json`, which browsers read, or
+ * a YAML source that the build turns into it (`manifest.yml`).
+ */
+const EXTENSION_MANIFEST_NAMES: readonly string[] = ['manifest.json', 'manifest.yml', 'manifest.yaml'];
+
+/**
+ * The key every WebExtension manifest must have (`"manifest_version": 3`). A web app manifest,
+ * also named `manifest.json` (a PWA's `public/manifest.json`), has none.
+ */
+const MANIFEST_VERSION_KEY = /(?:^|[{,\s])["']?manifest_version["']?\s*:/m;
+
+/** A manifest larger than this is no hand-written extension manifest (and is not read). */
+const MAX_MANIFEST_BYTES = 256 * 1024;
+
+/** Folders below a package that never hold its extension's source manifest. */
+const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
+
+/** `browserExtensionFolders` answers so far, by package directory. */
+const extensionFoldersByDir = new Map<string, readonly string[]>();
+
+/**
+ * The folders of the package in `dir` that hold a browser extension's manifest (a
+ * `manifest.json`, or its YAML source, with a `manifest_version` key, see
+ * `EXTENSION_MANIFEST_NAMES`): `dir` itself, or any folder directly below it (`src/`, `public/`,
+ * `extension/`; not `node_modules/` nor a build output folder). Empty when the package is no
+ * browser extension. Read once per directory per process: one listing of `dir`, then one `stat`
+ * per candidate name.
+ */
+export function browserExtensionFolders(dir: string): readonly string[] {
+  const known = extensionFoldersByDir.get(dir);
+  if (known !== undefined) return known;
+  const folders: string[] = [];
+  if (holdsExtensionManifest(dir)) folders.push(dir);
+  let entries: Dirent[] = [];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    // not a readable directory
+  }
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
+    const folder = path.join(dir, entry.name);
+    if (holdsExtensionManifest(folder)) folders.push(folder);
+  }
+  extensionFoldersByDir.set(dir, folders);
+  return folders;
+}
+
+/** True when `folder` holds a WebExtension manifest (see `browserExtensionFolders`). */
+function holdsExtensionManifest(folder: string): boolean {
+  for (const name of EXTENSION_MANIFEST_NAMES) {
+    const file = path.join(folder, name);
+    try {
+      const stats = statSync(file);
+      if (stats.isFile() && stats.size <= MAX_MANIFEST_BYTES && MANIFEST_VERSION_KEY.test(readFileSync(file, 'utf8'))) return true;
+    } catch {
+      // no such file
+    }
+  }
+  return false;
 }

@@ -10,6 +10,7 @@ import {
   CONFIG_PACKAGE_NAME,
   DESKTOP_APP_PACKAGES,
   ELECTRON_MAIN_PROCESS_APIS,
+  ELECTRON_RENDERER_PROCESS_APIS,
   DEFERRING_GLOBALS,
   ENTRY_FILE_NAMES,
   EVENT_METHODS,
@@ -18,6 +19,7 @@ import {
   LIMITER_MODULES,
   MAIN_MODULE_PATH,
   MIGRATION_FOLDERS,
+  NODE_ONLY_MODULES,
   SEED_FOLDERS,
   MIGRATION_STEPS,
   PER_ITEM_METHODS,
@@ -58,7 +60,7 @@ import { compactText, functionNameOf, hasOption, isNothing, isTrueLiteral, isTra
 import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback } from './async-context';
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
-import { readManifest } from './manifests';
+import { browserExtensionFolders, readManifest } from './manifests';
 import { packageNameOf } from './module-resolution';
 import { type AnyRuleContext, perFile } from './per-file';
 
@@ -479,7 +481,8 @@ export class WhereItRuns {
   /** Per synchronous twin (see `syncTwinOf`): the callees of the calls written in it, as compact text. */
   private readonly twinCallees = new Map<FunctionNode, ReadonlySet<string>>();
   private uiFile: boolean | undefined;
-  private electronMain: boolean | undefined;
+  private electronImports: ReadonlySet<string> | undefined;
+  private browserExtension: boolean | undefined;
   private testCode: boolean | undefined;
   private migrationFolder: boolean | undefined;
 
@@ -946,8 +949,29 @@ export class WhereItRuns {
    * app goes on. Answered from the file's top-level statements, once per file.
    */
   runsInElectronMain(): boolean {
-    if (this.electronMain !== undefined) return this.electronMain;
-    const mainApi = (name: string | null): boolean => name !== null && ELECTRON_MAIN_PROCESS_APIS.has(name);
+    return [...this.electronNames()].some((name) => ELECTRON_MAIN_PROCESS_APIS.has(name));
+  }
+
+  /**
+   * True when the file runs in a window of an Electron app (its page or its preload script): at its
+   * top level it imports an export of `electron` that exists only there
+   * (`ELECTRON_RENDERER_PROCESS_APIS`: `ipcRenderer`, `webFrame`, `contextBridge`, `webUtils`) and
+   * none that exists only in the main process (`runsInElectronMain`). A rejection nobody handles
+   * there reaches the window's developer console, as in a browser page; no process ends.
+   */
+  runsInElectronRenderer(): boolean {
+    const names = [...this.electronNames()];
+    return names.some((name) => ELECTRON_RENDERER_PROCESS_APIS.has(name)) && !names.some((name) => ELECTRON_MAIN_PROCESS_APIS.has(name));
+  }
+
+  /**
+   * The names the file's top-level statements import from `electron` as values (`import {
+   * ipcRenderer } from 'electron'`, `const { app } = require('electron')`; not type-only imports),
+   * read once per file.
+   */
+  private electronNames(): ReadonlySet<string> {
+    if (this.electronImports !== undefined) return this.electronImports;
+    const names = new Set<string>();
     const isElectronRequire = (init: TSESTree.Node | null): boolean => {
       const call = init ? skipTransparent(init) : null;
       return (
@@ -958,28 +982,82 @@ export class WhereItRuns {
         call.arguments[0].value === 'electron'
       );
     };
-    this.electronMain = this.sourceCode.ast.body.some((statement) => {
+    for (const statement of this.sourceCode.ast.body) {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-        return (
-          statement.source.value === 'electron' &&
-          statement.importKind !== 'type' &&
-          statement.specifiers.some(
-            (specifier) =>
-              specifier.type === AST_NODE_TYPES.ImportSpecifier &&
-              specifier.importKind !== 'type' &&
-              mainApi(specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value),
-          )
-        );
+        if (statement.source.value !== 'electron' || statement.importKind === 'type') continue;
+        for (const specifier of statement.specifiers) {
+          if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind === 'type') continue;
+          names.add(specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value);
+        }
+      } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of statement.declarations) {
+          if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || !isElectronRequire(declarator.init)) continue;
+          for (const property of declarator.id.properties) {
+            if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier) names.add(property.key.name);
+          }
+        }
       }
-      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
-      return statement.declarations.some(
-        (declarator) =>
-          declarator.id.type === AST_NODE_TYPES.ObjectPattern &&
-          isElectronRequire(declarator.init) &&
-          declarator.id.properties.some((property) => property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && mainApi(property.key.name)),
-      );
-    });
-    return this.electronMain;
+    }
+    this.electronImports = names;
+    return names;
+  }
+
+  /**
+   * True when the file runs in a host that logs an unhandled rejection and goes on, outside UI code
+   * (`runsInUi`, which a rule reads on its own): an editor extension (`inEditorExtension`), a browser
+   * extension's scripts (`inBrowserExtension`), an Electron window's modules
+   * (`runsInElectronRenderer`). A dropped promise there costs a log line unless what it drops costs
+   * more (see `costsMoreThanHostLog`). The cheap per-file readings are asked first, the file
+   * system last.
+   */
+  hostLogsRejections(): boolean {
+    return this.inEditorExtension() || this.runsInElectronRenderer() || this.inBrowserExtension();
+  }
+
+  /**
+   * True when the file is part of a browser extension: the nearest `package.json` above it (or the
+   * next one out, for an extension kept in a workspace's member package) has a WebExtension
+   * manifest (`manifest.json` with a `manifest_version`, see `browserExtensionFolders`), and the
+   * file lies in the folder that holds it (`src/` for `src/manifest.json`; the whole package when
+   * the manifest sits at its root or in a static folder, `STATIC_ASSET_FOLDERS`, that a bundler
+   * copies as it is). Not the package's build tooling: a tool's configuration (`isToolConfig`), a
+   * script by its place or shebang (`script()`: `shebang`, `bin`, `script-folder`), test code; nor
+   * Node code kept beside the extension (a native-messaging host, a companion server): a file that
+   * imports a Node module no browser has (`NODE_ONLY_MODULES`: `fs`, `child_process`, `http`...) or
+   * a server framework (`SERVER_FRAMEWORK_PACKAGES`), or reads `process.stdin`.
+   * Its background, content and popup scripts run in the browser, where a rejection nobody handles
+   * reaches the extension's console; no process ends. Read from the file system once per package.
+   */
+  inBrowserExtension(): boolean {
+    if (this.browserExtension !== undefined) return this.browserExtension;
+    this.browserExtension = this.findBrowserExtension();
+    return this.browserExtension;
+  }
+
+  private findBrowserExtension(): boolean {
+    if (!path.isAbsolute(this.filename)) return false;
+    const nearest = nearestPackage(this.filename);
+    if (!nearest) return false;
+    const within = (folder: string): boolean => {
+      const relative = path.relative(folder, this.filename);
+      return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+    };
+    // A manifest at the package's root or in its static folder speaks for the whole package;
+    // one in a source folder (`src/manifest.json`) for that folder.
+    const sourceFolder = (folder: string, dir: string): string => (folder !== dir && STATIC_ASSET_FOLDERS.has(path.basename(folder)) ? dir : folder);
+    const outer = nearestPackage(nearest.dir);
+    const inExtension =
+      browserExtensionFolders(nearest.dir).some((folder) => within(sourceFolder(folder, nearest.dir))) ||
+      // The next package out speaks only through a source folder of its own that holds this
+      // package (a library vendored into `src/`), never for a sibling package beside its manifest.
+      (outer !== null && browserExtensionFolders(outer.dir).some((folder) => sourceFolder(folder, outer.dir) !== outer.dir && within(folder)));
+    if (!inExtension || this.isToolConfig() || this.isTestCode()) return false;
+    const script = this.script();
+    if (script === 'shebang' || script === 'bin' || script === 'script-folder') return false;
+    // Node code kept in the extension's package (a native-messaging host the browser starts, a
+    // companion server): it loads a module no browser has, or serves requests, or reads stdin.
+    for (const module of this.modules()) if (NODE_ONLY_MODULES.has(module) || SERVER_FRAMEWORK_PACKAGES.has(module)) return false;
+    return !/\bprocess\s*\.\s*stdin\b/.test(this.sourceCode.text);
   }
 
   /**

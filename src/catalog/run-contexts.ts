@@ -431,6 +431,42 @@ export const ELECTRON_MAIN_PROCESS_APIS: ReadonlySet<string> = new Set([
   'webContents',
 ]);
 
+/**
+ * Exports of `electron` that exist only in a renderer (a window's page, or its preload script):
+ * a module that imports one, and none of `ELECTRON_MAIN_PROCESS_APIS`, runs in a window. A
+ * rejection nobody handles there reaches that window's developer console; no process ends.
+ */
+export const ELECTRON_RENDERER_PROCESS_APIS: ReadonlySet<string> = new Set(['ipcRenderer', 'webFrame', 'contextBridge', 'webUtils']);
+
+/**
+ * Node's built-in modules that no browser has and no bundler stands in for (the file system,
+ * processes, sockets, servers, threads, the terminal): a file that imports one runs in Node, even
+ * when it sits in a browser extension's package (a native-messaging host, a companion server).
+ * Modules that bundlers do replace for the browser (`path`, `events`, `buffer`, `util`, `url`) are
+ * not listed.
+ */
+export const NODE_ONLY_MODULES: ReadonlySet<string> = new Set([
+  'fs',
+  'fs/promises',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'tls',
+  'dgram',
+  'dns',
+  'dns/promises',
+  'cluster',
+  'worker_threads',
+  'readline',
+  'readline/promises',
+  'os',
+  'v8',
+  'inspector',
+  'repl',
+]);
+
 /** A module named as a program's entry by convention (`src/main.ts` of a Nest or Electron app; `/`-separated path). */
 export const MAIN_MODULE_PATH = /(?:^|\/)main\.[cm]?[jt]sx?$/;
 

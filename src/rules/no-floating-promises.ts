@@ -198,7 +198,7 @@ export default createRule<Options, MessageIds>({
           checkUiCode: {
             type: 'boolean',
             description:
-              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders), where a rejection only reaches the console, and in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, or (typed) of another package's API are reported anyway. On in `strict`.",
+              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders), where a rejection only reaches the console, in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it, and in browser extensions (a package with a WebExtension `manifest.json`) and Electron windows (modules that import `ipcRenderer` or `contextBridge`), whose rejections reach a console; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, or (typed) of another package's API are reported anyway. On in `strict`.",
           },
           checkUnderGlobalHandler: {
             type: 'boolean',
@@ -892,9 +892,6 @@ export default createRule<Options, MessageIds>({
         }
         if (first.type === AST_NODE_TYPES.CallExpression && decoratesHeldValue(first)) return;
         if (first.type === AST_NODE_TYPES.CallExpression && (handsErrorToCallback(first) || passesCompletionCallback(first))) return;
-        // An editor extension's code: its host logs a rejection and goes on; still reported where
-        // the drop costs more than that (see `costsMoreThanHostLog`).
-        if (!checkUiCode && getWhereItRuns(context).inEditorExtension() && !insideGuardedTry(statement) && !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)) return;
         // A program that installs its own unhandled-rejection reporter (one that does not end the
         // program), or an Electron app's main process (Electron logs such a rejection and goes on): where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
         // `try` meant to handle it, not test code, not code that serves a request or a job, not a
@@ -930,6 +927,10 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (!checkCannotReject && !promises.typed && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;
+        // Code whose host logs a lost rejection and goes on (`WhereItRuns.hostLogsRejections`: an
+        // editor extension, a browser extension's scripts, an Electron window's modules): still
+        // reported where the drop costs more than that (see `costsMoreThanHostLog`).
+        if (!checkUiCode && !insideGuardedTry(statement) && getWhereItRuns(context).hostLogsRejections() && !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)) return;
         // Asked last: can the promise reject at all (see `floatingParts`)?
         if (lastQuestion && !lastQuestion()) return;
         const expression = statement.expression;

@@ -106,7 +106,7 @@ export default createRule<Options, MessageIds>({
           checkUiCode: {
             type: 'boolean',
             description:
-              "Also report in browser UI code and in editor extensions (the code `no-floating-promises`' `checkUiCode` names), where a rejection while the function waits only reaches the console or the extension host's log, and the later handler still sees it. On in `strict`.",
+              "Also report in browser UI code and in editor extensions (as `no-floating-promises` reads them), where a rejection while the function waits only reaches the console or the extension host's log, and the later handler still sees it. On in `strict`.",
           },
         },
         additionalProperties: false,

@@ -238,6 +238,32 @@ function readsSetting(call: AwaitedCall): boolean {
   return name === 'get' && receiver !== null && SETTINGS_RECEIVER.test(receiver);
 }
 
+/**
+ * `await this.parse(Deploy)`: a command of a command-line framework built on classes (oclif and the
+ * CLIs built on it) parsing its own arguments, through a `parse` method it inherits (its class
+ * extends another and declares no `parse` of its own), handed its own class (or `this.constructor`)
+ * to read the flags that class declares. It works on `process.argv` in memory: there is nothing to
+ * overlap with it, and what follows usually needs the flags anyway.
+ */
+function parsesOwnArguments(call: AwaitedCall): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1) return false;
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'parse' || skipTransparent(callee.object).type !== AST_NODE_TYPES.ThisExpression) return false;
+  let body: TSESTree.Node | undefined = call.parent;
+  while (body && body.type !== AST_NODE_TYPES.ClassBody) body = body.parent;
+  const declaration = body?.parent;
+  if (body?.type !== AST_NODE_TYPES.ClassBody || (declaration?.type !== AST_NODE_TYPES.ClassDeclaration && declaration?.type !== AST_NODE_TYPES.ClassExpression) || !declaration.superClass) {
+    return false;
+  }
+  const declaresParse = body.body.some(
+    (member) => (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === 'parse',
+  );
+  if (declaresParse) return false;
+  const argument = skipTransparent(call.arguments[0] as TSESTree.Node);
+  if (argument.type === AST_NODE_TYPES.Identifier) return declaration.id?.name === argument.name;
+  return argument.type === AST_NODE_TYPES.MemberExpression && skipTransparent(argument.object).type === AST_NODE_TYPES.ThisExpression && staticMemberName(argument) === 'constructor';
+}
+
 /** A receiver named for a cache: `cache`, `WIKI.cache`, `this.localeCache`. */
 const CACHE_RECEIVER = /^[_$#]*(?:cache|[\w$]*Cache)$/;
 
@@ -647,8 +673,10 @@ export default createRule<Options, MessageIds>({
           // documented order that users may rely on.
           // A read of the package's in-process cache (`await WIKI.cache.get('locales')` where the
           // package depends on node-cache and on no Redis client): answered from memory.
+          // A command class parsing its own arguments (`await this.parse(Deploy)`): in memory.
           if (
             readsSetting(member.call) ||
+            parsesOwnArguments(member.call) ||
             readsInProcessCache(member.call) ||
             TRANSLATION_METHODS.has(calleeName(member.call) ?? '') ||
             gathersStartedPromises(member.call) ||

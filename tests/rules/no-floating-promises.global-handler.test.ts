@@ -327,9 +327,13 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   storeListenerError(EXITING_SERVER_FILE),
   // an error tracker set up without its default integrations installs no rejection reporter
   storeListenerError(UNTRACKED_APP_FILE),
-  // a renderer module (only `ipcRenderer` from electron) is not the main process; nor is a
-  // type-only import; in the main process the option turns the silence off
-  droppedAt(mainProcessMenu("import { ipcRenderer } from 'electron';\nconst { BrowserWindow, Menu } = window.shell;"), 'menu.js', 8, 9),
+  // a renderer module (only `ipcRenderer` from electron) is not the main process (with
+  // `checkUiCode`: by default a window's module has a silence of its own, see the browser-host
+  // tests); nor is a type-only import; in the main process the option turns the silence off
+  {
+    ...droppedAt(mainProcessMenu("import { ipcRenderer } from 'electron';\nconst { BrowserWindow, Menu } = window.shell;"), 'menu.js', 8, 9),
+    options: [{ checkUiCode: true }],
+  },
   droppedAt(mainProcessMenu("import type { BrowserWindow, Menu } from 'electron';"), 'menu.js', 7, 9),
   { ...droppedAt(mainProcessMenu("import { BrowserWindow, Menu } from 'electron';"), 'menu.js', 7, 9), options: [{ checkUnderGlobalHandler: true }] },
   // inside an async function of the main process: a forgotten `await`

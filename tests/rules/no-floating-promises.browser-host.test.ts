@@ -1,0 +1,188 @@
+import path from 'node:path';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+
+/**
+ * Browser-run code that imports no UI framework: a browser extension's background, content and
+ * popup scripts (its package keeps a WebExtension manifest, `manifest_version`), and the modules of
+ * an Electron window (they import `ipcRenderer`, `contextBridge`, ...). A rejection nobody handles
+ * there is logged to a console and nothing ends. On the judged real code of the spent sets, two
+ * extensions gave 49 such reports (31 wrong, 18 pointless, and the one worth changing a wrapper
+ * that never settles); an Electron window's store 5 pointless. As for an editor extension, only
+ * the drops that cost more than the log line are still reported (`costsMoreThanHostLog`).
+ */
+
+const EXTENSION = path.join(FIXTURES_DIR, 'run-contexts', 'browser-extension');
+/** A background script below the folder of the extension's `src/manifest.json`. */
+const WORKER_FILE = path.join(EXTENSION, 'src', 'background', 'worker.ts');
+const POPUP_FILE = path.join(EXTENSION, 'src', 'popup', 'index.ts');
+/** The extension's own build script: Node code beside the manifest's folder. */
+const BUILD_SCRIPT = path.join(EXTENSION, 'scripts', 'bundle.ts');
+/** An extension whose `manifest.json` sits at the package root. */
+const ROOT_BACKGROUND_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'extension-at-root', 'background.js');
+/** A web app whose `public/manifest.json` is a web app manifest (no `manifest_version`). */
+const WEB_APP_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'web-app', 'src', 'sync.ts');
+/** Any module of a package that is no extension (an Electron app's window modules live in one). */
+const APP_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'library', 'src', 'store.ts');
+
+const badgeOnInstall = `async function refreshBadge() {
+  const response = await fetch('https://example.test/count');
+  const { count } = await response.json();
+  await chrome.action.setBadgeText({ text: String(count) });
+}
+
+chrome.runtime.onInstalled.addListener(() => {
+  refreshBadge();
+});`;
+
+const popupLoad = `async function showSavedNotes(list) {
+  const { notes } = await chrome.storage.local.get('notes');
+  list.textContent = notes.join('\\n');
+}
+
+export function start(list) {
+  showSavedNotes(list);
+}`;
+
+const windowStore = `import { ipcRenderer } from 'electron';
+
+export class UpdateStore {
+  constructor() {
+    ipcRenderer.on('update-ready', () => {
+      this.checkForUpdates();
+    });
+  }
+  async checkForUpdates() {
+    this.available = await ipcRenderer.invoke('check-updates');
+  }
+}`;
+
+const tabsWrapper = `export function activeTabs() {
+  return new Promise((resolve) => {
+    chrome.tabs.query({ active: true }).then((tabs) => {
+      resolve(tabs);
+    });
+  });
+}`;
+
+const guardedSave = `async function saveNote(note) {
+  await chrome.storage.sync.set({ [note.id]: note });
+}
+
+export function onSave(note, status) {
+  try {
+    saveNote(note);
+  } catch (error) {
+    status.textContent = 'Could not save';
+  }
+}`;
+
+const conditionNotAwaited = `async function isBlocked(url) {
+  const { blocked } = await chrome.storage.local.get('blocked');
+  return blocked.includes(url);
+}
+
+export function onNavigate(details) {
+  if (isBlocked(details.url)) chrome.tabs.update(details.tabId, { url: 'about:blank' });
+}`;
+
+const mainProcessShell = windowStore.replace('import { ipcRenderer } from', 'import { ipcRenderer, shell } from').replace("ipcRenderer.invoke('check-updates')", "shell.openPath('/tmp/update')");
+
+const sharedModule = `import { shell } from 'electron';
+
+export function watchDownloads(events) {
+  events.on('done', (paths) => {
+    openAll(paths);
+  });
+}
+
+async function openAll(paths) {
+  for (const file of paths) await shell.openPath(file);
+}`;
+
+/** A native-messaging host kept in the extension's package: a Node process the browser starts. */
+const messagingHost = `const { writeFile } = require('node:fs/promises');
+
+async function remember(request) {
+  await writeFile(request.path, request.text);
+}
+
+process.stdin.on('data', (chunk) => {
+  remember(JSON.parse(String(chunk)));
+});`;
+
+/** A companion server in the same package, reading no file: its server framework says Node. */
+const companionServer = `import express from 'express';
+
+const app = express();
+async function forward(body) {
+  await fetch('https://example.test/sync', { method: 'POST', body });
+}
+app.post('/sync', (req, res) => {
+  forward(req.body);
+  res.sendStatus(202);
+});`;
+
+const valid: ValidTestCase<Options>[] = [
+  // a background script starts its work from a browser event: a failure reaches the extension's console
+  { code: badgeOnInstall, filename: WORKER_FILE },
+  // a popup script shows saved data without waiting
+  { code: popupLoad, filename: POPUP_FILE },
+  // the manifest at the package root speaks for the whole package
+  { code: badgeOnInstall, filename: ROOT_BACKGROUND_FILE },
+  // a module of an Electron window (it imports `ipcRenderer`)
+  { code: windowStore, filename: APP_FILE },
+  // ... also when it imports a module both processes have (`shell`), beside the renderer's own
+  { code: mainProcessShell, filename: APP_FILE },
+];
+
+const reportedAt = (code: string, line: number, column: number, statement: string): InvalidTestCase<MessageIds, Options>['errors'][number] => ({
+  messageId: 'floating',
+  line,
+  column,
+  suggestions: [{ messageId: 'suggestVoid', output: code.replace(statement, `void ${statement}`) }],
+});
+
+const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // the extension's build script runs in Node, not in the browser
+  { code: popupLoad, filename: BUILD_SCRIPT, errors: [reportedAt(popupLoad, 7, 3, 'showSavedNotes(list);')] },
+  // Node code kept in an extension's package: it loads a module no browser has, or a server framework
+  {
+    code: messagingHost,
+    filename: path.join(FIXTURES_DIR, 'run-contexts', 'extension-at-root', 'native-host', 'host.js'),
+    errors: [reportedAt(messagingHost, 8, 3, 'remember(JSON.parse(String(chunk)));')],
+  },
+  {
+    code: companionServer,
+    filename: path.join(FIXTURES_DIR, 'run-contexts', 'extension-at-root', 'server', 'index.js'),
+    errors: [reportedAt(companionServer, 8, 3, 'forward(req.body);')],
+  },
+  // a web app manifest (no `manifest_version`) makes no extension
+  { code: popupLoad, filename: WEB_APP_FILE, errors: [reportedAt(popupLoad, 7, 3, 'showSavedNotes(list);')] },
+  // a module that imports nothing of Electron's window side (`shell` exists in both processes) is not taken for one
+  { code: sharedModule, filename: APP_FILE, errors: [reportedAt(sharedModule, 5, 5, 'openAll(paths);')] },
+  // `checkUiCode` (strict) reports browser-run code too
+  { code: popupLoad, filename: POPUP_FILE, options: [{ checkUiCode: true }], errors: [reportedAt(popupLoad, 7, 3, 'showSavedNotes(list);')] },
+  { code: windowStore, filename: APP_FILE, options: [{ checkUiCode: true }], errors: [reportedAt(windowStore, 6, 7, 'this.checkForUpdates();')] },
+  // a wrapper whose promise settles only in the chain's callback: on a rejection it never settles
+  {
+    code: tabsWrapper,
+    filename: WORKER_FILE,
+    errors: [
+      {
+        messageId: 'floatingChain',
+        data: { method: 'then' },
+        line: 3,
+        column: 5,
+        suggestions: [{ messageId: 'suggestVoid', output: tabsWrapper.replace('    chrome.tabs', '    void chrome.tabs') }],
+      },
+    ],
+  },
+  // inside a `try` whose `catch` was meant for it: the failure never reaches the `catch`
+  { code: guardedSave, filename: POPUP_FILE, errors: [reportedAt(guardedSave, 7, 5, 'saveNote(note);')] },
+  // an async function tested as a condition: the promise is always truthy
+  { code: conditionNotAwaited, filename: WORKER_FILE, errors: [{ messageId: 'conditional', data: { name: 'isBlocked' }, line: 7, column: 7 }] },
+];
+
+ruleTester.run<MessageIds, Options>('no-floating-promises (browser extensions and Electron windows)', rule as never, { valid, invalid });
