@@ -123,6 +123,10 @@ ruleTester.run('no-floating-promises: reported without async, then or Promise in
     ['', 'crypto.subtle.digest(algorithm, data)'],
     // an async function of a relative module (read from its file)
     ["import { saveUser } from './promise-api';\n", "saveUser('a')", filename],
+    // the same export reached through require(), in a file with no other evidence of promises:
+    // the gate reads the module before closing
+    ["const api = require('./promise-api');\n", "api.saveUser('a')", filename],
+    ["const { saveUser } = require('./promise-api');\n", "saveUser('a')", filename],
   ].map(([head = '', call = '', file]) => ({
     ...(file ? { filename: file } : {}),
     code: `${head}${call};`,
