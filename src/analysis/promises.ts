@@ -107,10 +107,10 @@ export interface PromiseAnalysis {
   readonly typed: boolean;
   /**
    * False when nothing in the file can be a promise or a promise chain, so a rule about promises
-   * has nothing to do (see `untypedMayContainPromises`). Decided from the file alone, no other
-   * file is read: true may still mean no promise (a relative module that exports none is only read
-   * when a call of it is asked about). Always true in typed mode: the checker knows promises that
-   * no word of the file names.
+   * has nothing to do (see `untypedMayContainPromises`). Decided from the file's words and
+   * imports, and, only where those leave nothing else, from the promise-returning exports of its
+   * relative modules (read as `isImportedPromiseFunction` reads them). Always true in typed mode:
+   * the checker knows promises that no word of the file names.
    */
   mayContainPromises(): boolean;
   /** Is this expression's value a promise (see above)? */
@@ -270,22 +270,27 @@ function mayCallPromiseCatalogs(words: SourceWords, loads: () => ModuleLoads): b
  * - no import, `require()`, `import()` or `import x = require()` of a module of the promise
  *   catalogs (`fs/promises`, `util`, `events`, `axios`, ...; `node:` forms included), and none
  *   whose specifier is not a string literal (see `ModuleLoads`);
- * - no relative module (`ModuleLoads.relativeValueSources`) that binds a name a value of the file
- *   can read (a module whose every binding is a type import no value reads resolves no call).
- * True when only the last can be there: whether such a module exports a promise-returning
- * function is not read here but per call (`isImportedPromiseFunction`), for the calls a rule asks
- * about, so a file whose imported functions are never called where a rule looks reads no other
- * file. A file whose relative modules export no promise-returning function has no promise: the
- * rules find nothing to report in it, as if this had been false.
+ * - no relative module (`ModuleLoads.relativeValueSources`: one that binds a name a value of the
+ *   file can read; a module whose every binding is a type import no value reads resolves no call)
+ *   that exports a promise-returning function (`asyncExportsOf`, the same reading
+ *   `isImportedPromiseFunction` asks per call: an unresolved or unreadable module exports none).
+ * The relative modules are read last, only for a file where nothing else can be a promise (a
+ * CommonJS file of synchronous helpers that `require('./util')`s other synchronous helpers): there
+ * the only promise a rule could find is a call of such an export, and without one the file costs
+ * no promise knowledge (promise names, catalog calls, per-call questions) at all.
  * The words are looked for standing alone (`SourceWords.inCode`: a JSDoc `{Promise<void>}` or a
  * "then" in a comment is no evidence); one in a string also counts, so a "true" only means "look".
  */
-function untypedMayContainPromises(context: Context): boolean {
+function untypedMayContainPromises(context: Context, asyncExportsOf: (specifier: string) => ReadonlySet<string> | null): boolean {
   const words = getSourceWords(context);
   if (words.inCode('async') || words.inCode('then') || words.inCode('finally')) return true;
   if (PROMISE_SOURCE_GLOBALS.some((name) => words.inCode(name))) return true;
   const loads = getModuleLoads(context);
-  return loads.relativeValueSources.size > 0 || mayLoadModule(loads, PROMISE_SOURCE_MODULES);
+  if (mayLoadModule(loads, PROMISE_SOURCE_MODULES)) return true;
+  for (const specifier of loads.relativeValueSources) {
+    if ((asyncExportsOf(specifier)?.size ?? 0) > 0) return true;
+  }
+  return false;
 }
 
 /**
@@ -1617,7 +1622,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
       return result;
     },
     mayContainPromises() {
-      mayContainPromises ??= services !== null || untypedMayContainPromises(context);
+      mayContainPromises ??= services !== null || untypedMayContainPromises(context, asyncExportsOf);
       return mayContainPromises;
     },
     returnsPromise(node) {

@@ -90,11 +90,14 @@ describe('PromiseAnalysis.mayContainPromises (untyped)', () => {
     assert.deepEqual(may("const { saveUser } = require('./promise-api');\nsaveUser('a');"), ['true']);
   });
 
-  it('counts a relative module a value is bound from, without reading it (asked per call)', () => {
-    // Whether the module exports a promise-returning function is read only for a call a rule asks about.
-    assert.deepEqual(may("import { makeBadgeLabel } from './local-helpers-barrel';\nmakeBadgeLabel('a', 1);"), ['true']);
-    assert.deepEqual(may("const helpers = require('./missing-module');\nhelpers.save();"), ['true']);
+  it('counts a relative module a value is bound from only when it exports a promise-returning function', () => {
+    // Where nothing else can be a promise, the modules are read (as a call of one would be read):
+    // one that exports any promise-returning function keeps the gate open, whatever name is called.
     assert.deepEqual(may("import { syncValue } from './promise-api';\nsyncValue();"), ['true']);
+    assert.deepEqual(may("const api = require('./promise-api');\napi.anything();"), ['true']);
+    // Modules of synchronous helpers, or none found: no call of the file can return a promise.
+    assert.deepEqual(may("import { makeBadgeLabel } from './local-helpers-barrel';\nmakeBadgeLabel('a', 1);"), ['false']);
+    assert.deepEqual(may("const helpers = require('./missing-module');\nhelpers.save();"), ['false']);
     // Loaded for its side effects only: no name is bound from it.
     assert.deepEqual(may("import './promise-api';\nrun();"), ['false']);
     // Only types are bound from it, and no value reads them.
@@ -105,8 +108,8 @@ describe('PromiseAnalysis.mayContainPromises (untyped)', () => {
 ruleTester.run('no-floating-promises: reported without async, then or Promise in the file', floating as unknown as AnyRule, {
   valid: [
     "const path = require('path');\npath.join('a', 'b');",
-    // The gate lets these through (a value is bound from a relative module); the module's text
-    // exports no promise-returning function under the called name, so nothing is a promise.
+    // A value is bound from a relative module, but the module's text exports no promise-returning
+    // function under the called name (or none at all, or no module is found): nothing is a promise.
     { code: "import { syncValue } from './promise-api';\nsyncValue();", filename },
     { code: "import { makeBadgeLabel } from './local-helpers-barrel';\nmakeBadgeLabel('a', 1);", filename },
     { code: "const helpers = require('./missing-module');\nhelpers.save();", filename },
@@ -120,6 +123,10 @@ ruleTester.run('no-floating-promises: reported without async, then or Promise in
     ['', 'crypto.subtle.digest(algorithm, data)'],
     // an async function of a relative module (read from its file)
     ["import { saveUser } from './promise-api';\n", "saveUser('a')", filename],
+    // the same export reached through require(), in a file with no other evidence of promises:
+    // the gate reads the module before closing
+    ["const api = require('./promise-api');\n", "api.saveUser('a')", filename],
+    ["const { saveUser } = require('./promise-api');\n", "saveUser('a')", filename],
   ].map(([head = '', call = '', file]) => ({
     ...(file ? { filename: file } : {}),
     code: `${head}${call};`,
