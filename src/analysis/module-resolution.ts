@@ -410,7 +410,7 @@ export function resolveWorkspaceModule(importer: string, specifier: string): Res
 /** A project's path aliases: `compilerOptions.paths` of a tsconfig/jsconfig, with the folder they resolve from. */
 interface PathAliases {
   readonly base: string;
-  readonly entries: ReadonlyArray<{ readonly prefix: string; readonly suffix: string; readonly targets: readonly string[] }>;
+  readonly entries: ReadonlyArray<{ readonly exact: boolean; readonly prefix: string; readonly suffix: string; readonly targets: readonly string[] }>;
 }
 
 /**
@@ -460,12 +460,13 @@ function extendedConfigs(dir: string, config: Record<string, unknown>): string[]
 }
 
 /**
- * The path aliases `dir`'s own tsconfig.json or jsconfig.json declares, or null. `paths` and
+ * The path aliases `dir`'s own tsconfig.json or jsconfig.json declares: null when it has such a
+ * config that declares none, undefined when it has no config (the one above governs). `paths` and
  * `baseUrl` may come from a config it extends (one level, project files only: `extendedConfigs`);
  * the config's own win. Targets resolve from `baseUrl` (from the config that sets it), else from
  * the folder of the config that declares `paths`, as TypeScript does.
  */
-function aliasesDeclaredIn(dir: string): PathAliases | null {
+function aliasesDeclaredIn(dir: string): PathAliases | null | undefined {
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
     const own = compilerOptionsOf(path.join(dir, name));
     if (!own) continue;
@@ -485,11 +486,14 @@ function aliasesDeclaredIn(dir: string): PathAliases | null {
       const star = pattern.indexOf('*');
       if (!Array.isArray(targets) || pattern.indexOf('*', star + 1) !== -1) return [];
       const strings = targets.filter((target): target is string => typeof target === 'string');
-      return [{ prefix: star === -1 ? pattern : pattern.slice(0, star), suffix: star === -1 ? '' : pattern.slice(star + 1), targets: star === -1 ? strings.map((target) => target.replace('*', '')) : strings }];
+      return [{ exact: star === -1, prefix: star === -1 ? pattern : pattern.slice(0, star), suffix: star === -1 ? '' : pattern.slice(star + 1), targets: star === -1 ? strings.map((target) => target.replace('*', '')) : strings }];
     });
+    // The most specific pattern first, as TypeScript picks one: an exact name, then the longest prefix.
+    entries.sort((a, b) => Number(b.exact) - Number(a.exact) || b.prefix.length - a.prefix.length);
     return entries.length > 0 ? { base, entries } : null;
   }
-  return null;
+  // No config in `dir`: the one above governs its files.
+  return undefined;
 }
 
 /** The path aliases in force for a file of `dir`: its nearest tsconfig/jsconfig's, cached per directory. */
@@ -498,21 +502,22 @@ function aliasesFor(dir: string): PathAliases | null {
   if (known !== undefined) return known;
   const parent = path.dirname(dir);
   const own = aliasesDeclaredIn(dir);
-  const aliases = own ?? (parent === dir || path.basename(dir) === 'node_modules' ? null : aliasesFor(parent));
+  // The nearest config governs, also when it declares no aliases.
+  const aliases = own !== undefined ? own : (parent === dir || path.basename(dir) === 'node_modules' ? null : aliasesFor(parent));
   aliasesByDir.set(dir, aliases);
   return aliases;
 }
 
 /** The files (absolute, without the extension search) a path alias maps `specifier` to, best first. */
 function aliasTargets(aliases: PathAliases, specifier: string): string[] {
-  const files: string[] = [];
-  for (const { prefix, suffix, targets } of aliases.entries) {
-    const exact = suffix === '' && prefix === specifier;
-    if (!exact && !(prefix !== specifier && specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length)) continue;
+  // Only the most specific matching pattern's targets are tried (entries are sorted so), as TypeScript does.
+  for (const { exact, prefix, suffix, targets } of aliases.entries) {
+    if (exact ? prefix !== specifier : !(specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length)) continue;
     const rest = exact ? '' : specifier.slice(prefix.length, specifier.length - suffix.length);
-    for (const target of targets) files.push(path.resolve(aliases.base, target.replace('*', rest)));
+    // A target in node_modules is a package (`"*": ["node_modules/*"]`), never the project's own code.
+    return targets.map((target) => path.resolve(aliases.base, target.replace('*', rest))).filter((file) => !file.split(path.sep).includes('node_modules'));
   }
-  return files;
+  return [];
 }
 
 /** Per directory: the folder of the nearest `package.json` at or above it (null: none). */

@@ -89,3 +89,38 @@ describe('resolveProjectModule', () => {
     assert.equal(resolveProjectModule(importer, 'react'), null);
   });
 });
+
+describe('resolveProjectModule picks the alias TypeScript picks', () => {
+  it('prefers an exact pattern, then the longest prefix, whatever the order of the entries', () => {
+    const root = project({
+      'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"], "@/store": ["./src/store/sql.ts"], "@/widgets/*": ["./src/ui/widgets/*"] } } }',
+      'src/store.ts': '',
+      'src/store/sql.ts': '',
+      'src/widgets/Card.ts': '',
+      'src/ui/widgets/Card.ts': '',
+      'src/main.ts': '',
+    });
+    const importer = path.join(root, 'src', 'main.ts');
+    assert.equal(resolveProjectModule(importer, '@/store')?.file, path.join(root, 'src', 'store', 'sql.ts'));
+    assert.equal(resolveProjectModule(importer, '@/widgets/Card')?.file, path.join(root, 'src', 'ui', 'widgets', 'Card.ts'));
+  });
+
+  it('takes the nearest config only, also when it declares no aliases', () => {
+    const root = project({
+      'tsconfig.json': '{ "compilerOptions": { "paths": { "@shop/*": ["./web/src/*"] } } }',
+      'web/src/orders.ts': '',
+      'api/tsconfig.json': '{ "compilerOptions": { "strict": true } }',
+      'api/src/handler.ts': '',
+    });
+    assert.equal(resolveProjectModule(path.join(root, 'api', 'src', 'handler.ts'), '@shop/orders'), null);
+  });
+
+  it('leaves a package a package when a catch-all alias points into node_modules', () => {
+    const root = project({
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "*": ["node_modules/*", "src/types/*"] } } }',
+      'node_modules/left-pad/index.js': '',
+      'src/app.ts': '',
+    });
+    assert.equal(resolveProjectModule(path.join(root, 'src', 'app.ts'), 'left-pad'), null);
+  });
+});
