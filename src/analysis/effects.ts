@@ -1291,8 +1291,9 @@ export class FileEffects {
    * the only await sits under `if (persist && ...)`: with `false` given, that branch never runs.
    * Known are the parameters (plain names, never assigned in `fn`) given a literal (`true`,
    * `false`, `null`, `undefined`, a number or string), or left out (their literal default, else
-   * `undefined`); a test decided by them alone (`persist`, `!skip`, `a && b`, `a || b`) leaves only
-   * its live branch to `mayRejectIn`, and an `if` decided to return ends its block there. Only for
+   * `undefined`); a test decided by them and literals alone (`persist`, `!skip`, `a && b`,
+   * `a || b`, `val != null`, `mode === 'dry'`: `decidedTruth`) leaves only its live branch to
+   * `mayRejectIn`, and an `if` decided to return ends its block there. Only for
    * an async function with a block body; a spread argument or no known parameter: true (the
    * summary stands). Once per function and set of known values.
    */
@@ -1300,7 +1301,7 @@ export class FileEffects {
     if (!fn.async || fn.body.type !== AST_NODE_TYPES.BlockStatement || this.inProgress.has(fn)) return true;
     const known = this.knownParameters(fn, call);
     if (known === null) return true;
-    const key = [...known].map(([variable, truth]) => `${variable.name}:${truth ? 1 : 0}`).join(',');
+    const key = [...known].map(([variable, value]) => `${variable.name}:${typeof value}:${String(value)}`).join(',');
     let answers = this.argumentAnswers.get(fn);
     if (!answers) this.argumentAnswers.set(fn, (answers = new Map()));
     let answer = answers.get(key);
@@ -1314,9 +1315,9 @@ export class FileEffects {
   /** Per function, `canRejectWithArguments`' answers by the known values of its parameters. */
   private readonly argumentAnswers = new Map<FunctionNode, Map<string, boolean>>();
 
-  /** The truthiness of each parameter of `fn` that `call` decides (see `canRejectWithArguments`), or null when none. */
-  private knownParameters(fn: FunctionNode, call: TSESTree.CallExpression): ReadonlyMap<TSESLint.Scope.Variable, boolean> | null {
-    const known = new Map<TSESLint.Scope.Variable, boolean>();
+  /** The value of each parameter of `fn` that `call` decides (see `canRejectWithArguments`), or null when none. */
+  private knownParameters(fn: FunctionNode, call: TSESTree.CallExpression): ReadonlyMap<TSESLint.Scope.Variable, KnownValue> | null {
+    const known = new Map<TSESLint.Scope.Variable, KnownValue>();
     const declared = this.sourceCode.getDeclaredVariables(fn);
     for (const [index, param] of fn.params.entries()) {
       if (call.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) break;
@@ -1324,11 +1325,11 @@ export class FileEffects {
       if (target.type !== AST_NODE_TYPES.Identifier) continue;
       const given = call.arguments[index];
       // Left out, or `undefined` given: the default applies (none: `undefined`).
-      const truth = !given || isUndefinedValue(given) ? (param.type === AST_NODE_TYPES.AssignmentPattern ? literalTruth(param.right) : false) : literalTruth(given);
-      if (truth === undefined) continue;
+      const value = !given || isUndefinedValue(given) ? (param.type === AST_NODE_TYPES.AssignmentPattern ? literalValue(param.right) : { value: undefined }) : literalValue(given);
+      if (value === null) continue;
       const variable = declared.find((candidate) => candidate.name === target.name);
       if (!variable || variable.references.some((reference) => reference.isWrite() && !reference.init)) continue;
-      known.set(variable, truth);
+      known.set(variable, value.value);
     }
     return known.size > 0 ? known : null;
   }
@@ -3200,10 +3201,10 @@ class FunctionWalk {
    * `mayRejectIn` of the body with the parameters in `known` fixed to these truth values (see
    * `FileEffects.canRejectWithArguments`): a branch their values rule out is not visited.
    */
-  rejectsWith(known: ReadonlyMap<TSESLint.Scope.Variable, boolean>): boolean {
+  rejectsWith(known: ReadonlyMap<TSESLint.Scope.Variable, KnownValue>): boolean {
     const decide = (test: TSESTree.Node): boolean | null => decidedTruth(test, (identifier) => {
       const variable = variableOfIdentifier(this.effects.source, identifier);
-      return variable ? known.get(variable) : undefined;
+      return variable && known.has(variable) ? { value: known.get(variable) } : null;
     });
     return this.mayRejectIn(this.fn.body, decide);
   }
@@ -4000,15 +4001,18 @@ function importsRemotePackage(importer: string, specifier: string, isRemote: (sp
   return resolved !== null && (textImportsOf(resolved) ?? []).some((load) => load.kind !== 're-export' && isRemote(load.specifier));
 }
 
+/** A value a literal argument or default gives a parameter. */
+type KnownValue = string | number | boolean | null | undefined;
+
 /**
- * The truthiness of a literal argument or default (`false`, `0`, `''`, `null`, `undefined`,
- * `void 0`: false; `true`, another number or string: true), or undefined for anything else.
+ * The value of a literal argument or default (`false`, `0`, `''`, `null`, `true`, a number or
+ * string; `undefined` and `void 0`), or null for anything else (a regular expression, a name, a call).
  */
-function literalTruth(value: TSESTree.Node): boolean | undefined {
+function literalValue(value: TSESTree.Node): { value: KnownValue } | null {
   const node = skipTransparent(value);
-  if (node.type === AST_NODE_TYPES.Literal) return 'regex' in node || 'bigint' in node ? undefined : Boolean(node.value);
-  if (isUndefinedValue(node)) return false;
-  return undefined;
+  if (node.type === AST_NODE_TYPES.Literal) return 'regex' in node || 'bigint' in node ? null : { value: node.value as KnownValue };
+  if (isUndefinedValue(node)) return { value: undefined };
+  return null;
 }
 
 /** `undefined` (the global name) or `void 0`. */
@@ -4018,14 +4022,17 @@ function isUndefinedValue(value: TSESTree.Node): boolean {
 }
 
 /**
- * The truth value of a condition decided by names alone (`persist`, `!skip`, `a && b`, `a || b`,
- * each name's value from `valueOf`, undefined when not known), or null when it is not decided.
+ * The truth value of a condition decided by known names and literals alone (`persist`, `!skip`,
+ * `a && b`, `a || b`, `val != null`, `mode === 'dry'`; each name's value from `valueOf`, null when
+ * not known), or null when it is not decided.
  */
-function decidedTruth(test: TSESTree.Node, valueOf: (identifier: TSESTree.Identifier) => boolean | undefined): boolean | null {
+function decidedTruth(test: TSESTree.Node, valueOf: (identifier: TSESTree.Identifier) => { value: KnownValue } | null): boolean | null {
   const node = skipTransparent(test);
   switch (node.type) {
-    case AST_NODE_TYPES.Identifier:
-      return valueOf(node) ?? null;
+    case AST_NODE_TYPES.Identifier: {
+      const known = valueOf(node);
+      return known ? Boolean(known.value) : null;
+    }
     case AST_NODE_TYPES.UnaryExpression: {
       if (node.operator !== '!') return null;
       const inner = decidedTruth(node.argument, valueOf);
@@ -4039,6 +4046,21 @@ function decidedTruth(test: TSESTree.Node, valueOf: (identifier: TSESTree.Identi
       const absorbing = node.operator === '||';
       if (left === absorbing || right === absorbing) return absorbing;
       return left !== null && right !== null ? !absorbing : null;
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (node.operator !== '===' && node.operator !== '!==' && node.operator !== '==' && node.operator !== '!=') return null;
+      const operand = (side: TSESTree.Node): { value: KnownValue } | null => {
+        const inner = skipTransparent(side);
+        if (inner.type === AST_NODE_TYPES.Identifier && inner.name !== 'undefined') return valueOf(inner);
+        return literalValue(inner);
+      };
+      const left = operand(node.left);
+      const right = operand(node.right);
+      if (!left || !right) return null;
+      const loose = node.operator === '==' || node.operator === '!=';
+      // eslint-disable-next-line eqeqeq -- the condition's own operator, evaluated
+      const equal = loose ? left.value == right.value : left.value === right.value;
+      return node.operator.startsWith('!') ? !equal : equal;
     }
     default:
       return null;

@@ -8,7 +8,9 @@ import { FIXTURES_DIR, ruleTester } from '../rule-tester';
  * only rejecting path: `this.setTag(tag, false)` where the only await sits under
  * `if (persist && ...)`. The rule asks, for the call being reported, which branches the literal
  * arguments rule out (`true`, `false`, `null`, `undefined`, numbers and strings, and left-out
- * parameters with their literal default or `undefined`), and whether what is left can reject.
+ * parameters with their literal default or `undefined`; tested as they are, negated, joined with
+ * `&&` / `||`, or compared with a literal: `minutes != null`, `mode === 'dry'`), and whether what
+ * is left can reject.
  * A parameter the function assigns is not known; an argument that is not a literal is not known.
  */
 
@@ -37,6 +39,16 @@ export class Room {
     if (quiet) return;
     await store.remove(id);
   }
+  async schedule(minutes) {
+    if (minutes != null) {
+      await store.alarm(minutes);
+    }
+    this.next = Date.now();
+  }
+  async run(mode = 'apply') {
+    if (mode === 'dry') return;
+    await store.apply(this);
+  }
   async mark(flag, persist = true) {
     persist = persist || this.dirty;
     if (persist) await store.save(this);
@@ -53,6 +65,8 @@ const valid: ValidTestCase<Options>[] = [
   { code: withUpdate('    this.reserve(x, true);\n    this.reserve(x, true, undefined);') },
   // `if (quiet) return;` with `true` given: the rest never runs
   { code: withUpdate('    this.leave(x, true);') },
+  // compared with a literal: left out (`undefined`), `minutes != null` is false; `'dry'` returns early
+  { code: withUpdate("    this.schedule();\n    this.schedule(null);\n    this.run('dry');") },
   // a function of another module, told not to save
   { filename, code: "import { publish } from './listing';\nexport function open(entry) {\n  publish(entry, false);\n}" },
 ];
@@ -78,6 +92,8 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // a token given: it is remembered in the store
   floatingAt(withUpdate("    this.reserve(x, true, 'token');"), UPDATE_LINE),
   floatingAt(withUpdate('    this.leave(x, false);'), UPDATE_LINE),
+  floatingAt(withUpdate('    this.schedule(5);'), UPDATE_LINE),
+  floatingAt(withUpdate('    this.run();'), UPDATE_LINE),
   // the function assigns its parameter: the argument alone does not decide the branch
   floatingAt(withUpdate('    this.mark(x, false);'), UPDATE_LINE),
   // the other module's function with its default
