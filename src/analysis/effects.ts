@@ -76,7 +76,7 @@ import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
 import { getRelativeModules, resolveRelativeModule, type ResolvedModule } from './module-resolution';
 import { textImportsOf } from './source-imports';
-import { calleesElsewhere, type FoundFunction, functionWithBodyAt, functionWithBodyIn, ownModule } from './other-modules';
+import { calleesElsewhere, type FoundFunction, functionWithBodyAt, functionWithBodyIn, overridesOf, ownModule } from './other-modules';
 import {
   bodyWaitsOnNothing,
   fromModuleFunction,
@@ -1372,11 +1372,12 @@ export class FileEffects {
    * `calleesElsewhere` finds none (a receiver returned by a factory, a field declared with a
    * generic class, a chain through typed values): the one call signature's declaration with a
    * body, in a source file of the project (not a declaration file, not `node_modules`), parsed as
-   * `calleesElsewhere` parses modules (`functionWithBodyAt`). A function of this file the checker
-   * names is this file's own (`calledFunction` did not resolve it by scope). Null untyped, for
+   * `calleesElsewhere` parses modules (`functionWithBodyAt`); for an instance method, with the
+   * overrides of the classes of its folder that extend its class (`overridesOf`). A function of
+   * this file the checker names is this file's own (`calledFunction` did not resolve it by scope). Null untyped, for
    * several signatures, or when nothing is found. Cached per declaration.
    */
-  private typedCalleeElsewhere(call: TSESTree.CallExpression): FoundFunction[] | null {
+  private typedCalleeElsewhere(call: TSESTree.CallExpression): readonly FoundFunction[] | null {
     const services = getTypedServices(this.context);
     if (!services || this.calledFunction(call) !== null) return null;
     return checkerQuery(null, () => {
@@ -1385,7 +1386,7 @@ export class FileEffects {
       const declared = signatures.length === 1 ? (signatures[0]?.getDeclaration() as unknown as TypedFunctionLike | undefined) : undefined;
       if (!declared) return null;
       const known = this.typedCallees.get(declared);
-      if (known !== undefined) return known && [known];
+      if (known !== undefined) return known;
       const declaration = declared.initializer ?? declared;
       const file = declaration.getSourceFile();
       const body = declaration.body as ({ getStart?: () => number } & TypedFunctionLike['body']) | undefined;
@@ -1394,13 +1395,15 @@ export class FileEffects {
         const start = body.getStart();
         found = path.resolve(file.fileName) === path.resolve(this.context.filename) ? functionWithBodyIn(ownModule(this.context), start) : functionWithBodyAt(file.fileName, start, this.context);
       }
-      this.typedCallees.set(declared, found);
-      return found && [found];
+      // A method of a class: its subclasses' overrides in the folder may be what runs.
+      const callees = found && overridesOf(found);
+      this.typedCallees.set(declared, callees);
+      return callees;
     });
   }
 
   /** Typed: per declaration the checker resolved a call to, the function `typedCalleeElsewhere` found for it. */
-  private readonly typedCallees = new Map<object, FoundFunction | null>();
+  private readonly typedCallees = new Map<object, readonly FoundFunction[] | null>();
 
   private summarise(fn: FunctionNode, depth: number): EffectSummary {
     // Computed at most once per depth: a summary from nearer the caller followed more helpers.

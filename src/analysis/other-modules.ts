@@ -959,6 +959,21 @@ export function functionWithBodyAt(file: string, bodyStart: number, host: AnyRul
   return view ? functionWithBodyIn(view, bodyStart) : null;
 }
 
+/**
+ * What may run for a call whose callee's declaration is `found`: for an instance method of a named
+ * class, that method and the same method of every class of its folder that extends it (see
+ * `methodsBehind`: the checker names the declared class's method, while a subclass's override may
+ * be what runs; null when an override is abstract or the folder is not read); otherwise `found`.
+ */
+export function overridesOf(found: FoundFunction): FoundFunction[] | null {
+  const member = found.fn.parent;
+  if (member?.type !== AST_NODE_TYPES.MethodDefinition || member.static || member.parent.parent.type === AST_NODE_TYPES.ClassExpression) return [found];
+  const classNode = member.parent.parent;
+  const name = memberKey(member);
+  if (name === null || !classNode.id) return null;
+  return methodsBehind([{ kind: 'class', module: found.module, node: classNode, name: classNode.id.name }], name);
+}
+
 /** The function of `view` whose body starts at offset `bodyStart` (see `functionWithBodyAt`), or null. */
 export function functionWithBodyIn(view: ModuleView, bodyStart: number): FoundFunction | null {
   const visitorKeys = view.context.sourceCode.visitorKeys;

@@ -35,6 +35,13 @@ export async function reload(load: () => Promise<string[]>): Promise<void> {
   names.refresh(load);
 }`;
 
+/** A method the checker finds on `Outbox`, which a subclass of its folder overrides with a post that can reject. */
+const overridden = `import { outbox } from './outbox';
+const box = outbox();
+export async function greet(name: string): Promise<void> {
+  box.send(\`hello \${name}\`);
+}`;
+
 /**
  * Electron's calls that report their outcome as the resolved value (the Electron docs:
  * `shell.openPath` resolves with an error message, `systemPreferences.askForMediaAccess` with
@@ -77,6 +84,8 @@ function floatingAt(code: string, line: number, options?: Options): InvalidTestC
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // a method of the same class that can reject is still reported
   floatingAt(refreshes, 4),
+  // the declared class's method cannot reject, but a subclass's override may be what runs
+  floatingAt(overridden, 4),
   // an Electron call that rejects on failure is still reported
   floatingAt(trashes, 3),
   // checkCannotReject (strict) still marks the deferred update
