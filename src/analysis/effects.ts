@@ -4061,7 +4061,6 @@ function decidedTruth(test: TSESTree.Node, valueOf: (identifier: TSESTree.Identi
       const right = operand(node.right);
       if (!left || !right) return null;
       const loose = node.operator === '==' || node.operator === '!=';
-      // eslint-disable-next-line eqeqeq -- the condition's own operator, evaluated
       const equal = loose ? left.value == right.value : left.value === right.value;
       return node.operator.startsWith('!') ? !equal : equal;
     }
