@@ -3900,7 +3900,8 @@ export const getFileEffects = perFile((context) => new FileEffects(context));
  * An executor that only starts a timer whose callback only settles the promise
  * (`(resolve) => setTimeout(resolve, ms)`, `(r) => { setTimeout(() => r(), ms); }`): a delay, a
  * pause whose waiting is its whole point. Not a timer whose callback does work before it resolves
- * (`(resolve) => setTimeout(() => { apply(change); resolve(); }, 0)`): that defers a job to a
+ * (`(resolve) => setTimeout(() => { apply(change); resolve(); }, 0)`, also through a wrapper
+ * handed the job: `setTimeout(action(() => { ... }), 0)`): that defers a job to a
  * later turn, and what the job throws is an uncaught exception of the timer, never a rejection of
  * the promise (such a promise only resolves, see `FileEffects.isResolveOnlyPromise`).
  */
@@ -3912,7 +3913,11 @@ function isDelayExecutor(executor: FunctionNode): boolean {
   const timer = skipTransparent(expression.callee);
   if (timer.type !== AST_NODE_TYPES.Identifier || (timer.name !== 'setTimeout' && timer.name !== 'setImmediate')) return false;
   const callback = expression.arguments[0] ? skipTransparent(expression.arguments[0]) : null;
-  return callback === null || !isFunctionNode(callback) || onlySettles(callback);
+  if (callback === null) return true;
+  if (isFunctionNode(callback)) return onlySettles(callback);
+  // `setTimeout(action(() => { apply(); resolve(); }), 0)`: a wrapper handed the job is the job.
+  if (callback.type === AST_NODE_TYPES.CallExpression) return !callback.arguments.some((argument) => isFunctionNode(argument) && !onlySettles(argument));
+  return true;
 }
 
 /** A timer callback whose body is one call of a plain name (`() => resolve()`, `() => { done(value); }`), or nothing. */

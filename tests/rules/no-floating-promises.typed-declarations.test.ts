@@ -9,8 +9,8 @@ const testedRule = rule as unknown as Parameters<typeof typedRuleTester.run<Mess
  * Typed: a call the checker resolves to a function of the project's own source in another file is
  * judged by that function's body, with the same "can it reject?" summary a function of the linted
  * file gets. `tests/fixtures/deferred-patch.ts` applies a change on the next turn of the event
- * loop and resolves: its promise cannot reject, whatever the change throws (that is an uncaught
- * exception of the timer). The receiver comes from a factory, or is a field built from the class:
+ * loop and resolves (also through a wrapper handed the job): its promise cannot reject, whatever
+ * the change throws (that is an uncaught exception of the timer). The receiver comes from a factory, or is a field built from the class:
  * either way, the checker names the method.
  */
 const fromFactory = `import { deferredCache } from './deferred-patch';
@@ -25,6 +25,9 @@ export class Roster {
   private readonly names = new DeferredCache<string[]>();
   async rename(from: string, to: string): Promise<void> {
     this.names.update((all) => (all ?? []).map((name) => (name === from ? to : name)));
+  }
+  async clear(): Promise<void> {
+    this.names.replace([]);
   }
 }`;
 
