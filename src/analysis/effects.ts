@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import {
@@ -75,7 +76,7 @@ import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
 import { getRelativeModules, resolveProjectModule, type ResolvedModule } from './module-resolution';
 import { textImportsOf } from './source-imports';
-import { calleesElsewhere, ownModule } from './other-modules';
+import { calleesElsewhere, type FoundFunction, functionWithBodyAt, functionWithBodyIn, overridesOf, ownModule } from './other-modules';
 import {
   bodyWaitsOnNothing,
   declaredFunctionBody,
@@ -1300,6 +1301,55 @@ export class FileEffects {
 
   private readonly deciding_ = new Set<FunctionNode>();
 
+  /**
+   * Asked only after `fn`'s summary says its promise can reject: can it still, for this `call`,
+   * whose literal arguments decide some of `fn`'s branches? `this.setMetadata(meta, false)` where
+   * the only await sits under `if (persist && ...)`: with `false` given, that branch never runs.
+   * Known are the parameters (plain names, never assigned in `fn`) given a literal (`true`,
+   * `false`, `null`, `undefined`, a number or string), or left out (their literal default, else
+   * `undefined`); a test decided by them and literals alone (`persist`, `!skip`, `a && b`,
+   * `a || b`, `val != null`, `mode === 'dry'`: `decidedTruth`) leaves only its live branch to
+   * `mayRejectIn`, and an `if` decided to return ends its block there. Only for
+   * an async function with a block body; a spread argument or no known parameter: true (the
+   * summary stands). Once per function and set of known values.
+   */
+  canRejectWithArguments(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
+    if (!fn.async || fn.body.type !== AST_NODE_TYPES.BlockStatement || this.inProgress.has(fn)) return true;
+    const known = this.knownParameters(fn, call);
+    if (known === null) return true;
+    const key = [...known].map(([variable, value]) => `${variable.name}:${typeof value}:${String(value)}`).join(',');
+    let answers = this.argumentAnswers.get(fn);
+    if (!answers) this.argumentAnswers.set(fn, (answers = new Map()));
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = this.deciding(fn, () => new FunctionWalk(this, fn, 1).rejectsWith(known));
+      answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** Per function, `canRejectWithArguments`' answers by the known values of its parameters. */
+  private readonly argumentAnswers = new Map<FunctionNode, Map<string, boolean>>();
+
+  /** The value of each parameter of `fn` that `call` decides (see `canRejectWithArguments`), or null when none. */
+  private knownParameters(fn: FunctionNode, call: TSESTree.CallExpression): ReadonlyMap<TSESLint.Scope.Variable, KnownValue> | null {
+    const known = new Map<TSESLint.Scope.Variable, KnownValue>();
+    const declared = this.sourceCode.getDeclaredVariables(fn);
+    for (const [index, param] of fn.params.entries()) {
+      if (call.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) break;
+      const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      if (target.type !== AST_NODE_TYPES.Identifier) continue;
+      const given = call.arguments[index];
+      // Left out, or `undefined` given: the default applies (none: `undefined`).
+      const value = !given || isUndefinedValue(given) ? (param.type === AST_NODE_TYPES.AssignmentPattern ? literalValue(param.right) : { value: undefined }) : literalValue(given);
+      if (value === null) continue;
+      const variable = declared.find((candidate) => candidate.name === target.name);
+      if (!variable || variable.references.some((reference) => reference.isWrite() && !reference.init)) continue;
+      known.set(variable, value.value);
+    }
+    return known.size > 0 ? known : null;
+  }
+
   /** Can the promise of a call of `fn` (a function of this file) reject? Its summary's `canReject`; false while `fn` is being decided (recursion). */
   functionCanReject(fn: FunctionNode): boolean {
     if (this.inProgress.has(fn)) return false;
@@ -1315,18 +1365,61 @@ export class FileEffects {
    */
   private cannotRejectElsewhere(call: EffectCall): boolean {
     if (call.type !== AST_NODE_TYPES.CallExpression || crossings >= MAX_CROSSINGS) return false;
-    const callees = calleesElsewhere(ownModule(this.context), call);
+    const found = calleesElsewhere(ownModule(this.context), call);
+    const callees = found && found.length > 0 ? found : this.typedCalleeElsewhere(call);
     if (!callees || callees.length === 0) return false;
     crossings += 1;
     try {
       // An async function of another module that `throw`s at all (also a guard on its arguments,
       // which this file's summaries take for a misuse bug) rejects by design: its caller's input
       // may be what it refuses.
-      return callees.every(({ module, fn }) => !(fn.async && containsOwn(fn.body, module.context.sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) && !getFileEffects(module.context).functionCanReject(fn));
+      return callees.every(({ module, fn }) => {
+        if (fn.async && containsOwn(fn.body, module.context.sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) return false;
+        const effects = getFileEffects(module.context);
+        return !effects.functionCanReject(fn) || !effects.canRejectWithArguments(fn, call);
+      });
     } finally {
       crossings -= 1;
     }
   }
+
+  /**
+   * Typed: the function the checker resolves the call's callee to when the receiver reading of
+   * `calleesElsewhere` finds none (a receiver returned by a factory, a field declared with a
+   * generic class, a chain through typed values): the one call signature's declaration with a
+   * body, in a source file of the project (not a declaration file, not `node_modules`), parsed as
+   * `calleesElsewhere` parses modules (`functionWithBodyAt`); for an instance method, with the
+   * overrides of the classes of its folder that extend its class (`overridesOf`). A function of
+   * this file the checker names is this file's own (`calledFunction` did not resolve it by scope). Null untyped, for
+   * several signatures, or when nothing is found. Cached per declaration.
+   */
+  private typedCalleeElsewhere(call: TSESTree.CallExpression): readonly FoundFunction[] | null {
+    const services = getTypedServices(this.context);
+    if (!services || this.calledFunction(call) !== null) return null;
+    return checkerQuery(null, () => {
+      const checker = services.program.getTypeChecker();
+      const signatures = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(call.callee)).getCallSignatures();
+      const declared = signatures.length === 1 ? (signatures[0]?.getDeclaration() as unknown as TypedFunctionLike | undefined) : undefined;
+      if (!declared) return null;
+      const known = this.typedCallees.get(declared);
+      if (known !== undefined) return known;
+      const declaration = declared.initializer ?? declared;
+      const file = declaration.getSourceFile();
+      const body = declaration.body as ({ getStart?: () => number } & TypedFunctionLike['body']) | undefined;
+      let found: FoundFunction | null = null;
+      if (body?.getStart && !file.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(file.fileName)) {
+        const start = body.getStart();
+        found = path.resolve(file.fileName) === path.resolve(this.context.filename) ? functionWithBodyIn(ownModule(this.context), start) : functionWithBodyAt(file.fileName, start, this.context);
+      }
+      // A method of a class: its subclasses' overrides in the folder may be what runs.
+      const callees = found && overridesOf(found);
+      this.typedCallees.set(declared, callees);
+      return callees;
+    });
+  }
+
+  /** Typed: per declaration the checker resolved a call to, the function `typedCalleeElsewhere` found for it. */
+  private readonly typedCallees = new Map<object, readonly FoundFunction[] | null>();
 
   private summarise(fn: FunctionNode, depth: number): EffectSummary {
     // Computed at most once per depth: a summary from nearer the caller followed more helpers.
@@ -1755,7 +1848,9 @@ export class FileEffects {
       // `async.each(items, (item, done) => { ...; done(); })`: no iteratee hands on an error.
       if (fn === null && this.isErrorlessEach(call)) return false;
       // An async function of another module whose whole body catches everything (`importedCannotReject`).
-      return this.summaryAt(call, depth)?.canReject ?? !(this.importedCannotReject(call) || this.runsCatchingCallback(call, depth) || this.cannotRejectElsewhere(call));
+      const summary = this.summaryAt(call, depth);
+      if (summary) return summary.canReject && (fn === null || this.canRejectWithArguments(fn, call));
+      return !(this.importedCannotReject(call) || this.runsCatchingCallback(call, depth) || this.cannotRejectElsewhere(call));
     }
     const [list] = call.arguments;
     const items = list ? skipTransparent(list) : null;
@@ -3121,13 +3216,53 @@ class FunctionWalk {
    * to throw: a failing `clearTimeout(t)` or `assert(x)` is a bug whichever way it surfaces, not
    * the lost asynchronous failure a dropped promise stands for.
    */
-  private mayRejectIn(node: TSESTree.Node): boolean {
+  /**
+   * `mayRejectIn` of the body with the parameters in `known` fixed to these truth values (see
+   * `FileEffects.canRejectWithArguments`): a branch their values rule out is not visited.
+   */
+  rejectsWith(known: ReadonlyMap<TSESLint.Scope.Variable, KnownValue>): boolean {
+    const decide = (test: TSESTree.Node): boolean | null => decidedTruth(test, (identifier) => {
+      const variable = variableOfIdentifier(this.effects.source, identifier);
+      return variable && known.has(variable) ? { value: known.get(variable) } : null;
+    });
+    return this.mayRejectIn(this.fn.body, decide);
+  }
+
+  private mayRejectIn(node: TSESTree.Node, decide?: (test: TSESTree.Node) => boolean | null): boolean {
     let found = false;
     /** The names of the caught errors of the `catch` clauses around the node being visited. */
     const caught: string[] = [];
     const visit = (current: TSESTree.Node, guarded: boolean): void => {
       if (found) return;
       if (current !== this.fn.body && isFunctionNode(current)) return;
+      if (decide) {
+        switch (current.type) {
+          case AST_NODE_TYPES.IfStatement:
+          case AST_NODE_TYPES.ConditionalExpression: {
+            const truth = decide(current.test);
+            if (truth === null) break;
+            visit(current.test, guarded);
+            const live = truth ? current.consequent : current.alternate;
+            if (live) visit(live, guarded);
+            return;
+          }
+          case AST_NODE_TYPES.LogicalExpression: {
+            const left = current.operator === '??' ? null : decide(current.left);
+            if (left === null || left === (current.operator === '||')) break;
+            visit(current.left, guarded);
+            return;
+          }
+          case AST_NODE_TYPES.BlockStatement:
+            // `if (skip) return;` decided to return: the rest of the block never runs.
+            for (const statement of current.body) {
+              visit(statement, guarded);
+              if (statement.type === AST_NODE_TYPES.IfStatement && returnsOnDecidedBranch(statement, decide)) return;
+            }
+            return;
+          default:
+            break;
+        }
+      }
       switch (current.type) {
         case AST_NODE_TYPES.ThrowStatement:
           if (!guarded && !this.isPreconditionThrow(current)) found = true;
@@ -3777,14 +3912,39 @@ function memoisedExpression(node: TSESTree.Node): boolean {
  */
 export const getFileEffects = perFile((context) => new FileEffects(context));
 
-/** An executor that only starts a timer (`(resolve) => setTimeout(resolve, ms)`, also in a block body): a delay. */
+/**
+ * An executor that only starts a timer whose callback only settles the promise
+ * (`(resolve) => setTimeout(resolve, ms)`, `(r) => { setTimeout(() => r(), ms); }`): a delay, a
+ * pause whose waiting is its whole point. Not a timer whose callback does work before it resolves
+ * (`(resolve) => setTimeout(() => { apply(change); resolve(); }, 0)`, also through a wrapper
+ * handed the job: `setTimeout(action(() => { ... }), 0)`): that defers a job to a
+ * later turn, and what the job throws is an uncaught exception of the timer, never a rejection of
+ * the promise (such a promise only resolves, see `FileEffects.isResolveOnlyPromise`).
+ */
 function isDelayExecutor(executor: FunctionNode): boolean {
   const body = executor.body;
   const statement = body.type === AST_NODE_TYPES.BlockStatement ? (body.body.length === 1 ? body.body[0] : undefined) : body;
   const expression = statement?.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement;
   if (expression?.type !== AST_NODE_TYPES.CallExpression) return false;
   const timer = skipTransparent(expression.callee);
-  return timer.type === AST_NODE_TYPES.Identifier && (timer.name === 'setTimeout' || timer.name === 'setImmediate');
+  if (timer.type !== AST_NODE_TYPES.Identifier || (timer.name !== 'setTimeout' && timer.name !== 'setImmediate')) return false;
+  const callback = expression.arguments[0] ? skipTransparent(expression.arguments[0]) : null;
+  if (callback === null) return true;
+  if (isFunctionNode(callback)) return onlySettles(callback);
+  // `setTimeout(action(() => { apply(); resolve(); }), 0)`: a wrapper handed the job is the job.
+  if (callback.type === AST_NODE_TYPES.CallExpression) return !callback.arguments.some((argument) => isFunctionNode(argument) && !onlySettles(argument));
+  return true;
+}
+
+/** A timer callback whose body is one call of a plain name (`() => resolve()`, `() => { done(value); }`), or nothing. */
+function onlySettles(callback: FunctionNode): boolean {
+  const body = callback.body;
+  const statements = body.type === AST_NODE_TYPES.BlockStatement ? body.body : [body];
+  if (statements.length === 0) return true;
+  if (statements.length !== 1) return false;
+  const [only] = statements;
+  const expression = only?.type === AST_NODE_TYPES.ExpressionStatement ? only.expression : only;
+  return expression?.type === AST_NODE_TYPES.CallExpression && skipTransparent(expression.callee).type === AST_NODE_TYPES.Identifier;
 }
 
 /** `list.shift()` / `list.pop()` without arguments on a plain name: the `list` it takes an element of, else null. */
@@ -3879,4 +4039,79 @@ function remoteNamesOf(file: ResolvedModule, isRemote: (specifier: string) => bo
 function importsRemotePackage(importer: string, specifier: string, isRemote: (specifier: string) => boolean): boolean {
   const resolved = resolveProjectModule(importer, specifier);
   return resolved !== null && (textImportsOf(resolved) ?? []).some((load) => load.kind !== 're-export' && isRemote(load.specifier));
+}
+
+/** A value a literal argument or default gives a parameter. */
+type KnownValue = string | number | boolean | null | undefined;
+
+/**
+ * The value of a literal argument or default (`false`, `0`, `''`, `null`, `true`, a number or
+ * string; `undefined` and `void 0`), or null for anything else (a regular expression, a name, a call).
+ */
+function literalValue(value: TSESTree.Node): { value: KnownValue } | null {
+  const node = skipTransparent(value);
+  if (node.type === AST_NODE_TYPES.Literal) return 'regex' in node || 'bigint' in node ? null : { value: node.value as KnownValue };
+  if (isUndefinedValue(node)) return { value: undefined };
+  return null;
+}
+
+/** `undefined` (the global name) or `void 0`. */
+function isUndefinedValue(value: TSESTree.Node): boolean {
+  const node = skipTransparent(value);
+  return (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') || (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void' && node.argument.type === AST_NODE_TYPES.Literal);
+}
+
+/**
+ * The truth value of a condition decided by known names and literals alone (`persist`, `!skip`,
+ * `a && b`, `a || b`, `val != null`, `mode === 'dry'`; each name's value from `valueOf`, null when
+ * not known), or null when it is not decided.
+ */
+function decidedTruth(test: TSESTree.Node, valueOf: (identifier: TSESTree.Identifier) => { value: KnownValue } | null): boolean | null {
+  const node = skipTransparent(test);
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const known = valueOf(node);
+      return known ? Boolean(known.value) : null;
+    }
+    case AST_NODE_TYPES.UnaryExpression: {
+      if (node.operator !== '!') return null;
+      const inner = decidedTruth(node.argument, valueOf);
+      return inner === null ? null : !inner;
+    }
+    case AST_NODE_TYPES.LogicalExpression: {
+      if (node.operator === '??') return null;
+      const left = decidedTruth(node.left, valueOf);
+      const right = decidedTruth(node.right, valueOf);
+      // `a && b` is falsy when either is, truthy when both are; `a || b` the other way round.
+      const absorbing = node.operator === '||';
+      if (left === absorbing || right === absorbing) return absorbing;
+      return left !== null && right !== null ? !absorbing : null;
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (node.operator !== '===' && node.operator !== '!==' && node.operator !== '==' && node.operator !== '!=') return null;
+      const operand = (side: TSESTree.Node): { value: KnownValue } | null => {
+        const inner = skipTransparent(side);
+        if (inner.type === AST_NODE_TYPES.Identifier && inner.name !== 'undefined') return valueOf(inner);
+        return literalValue(inner);
+      };
+      const left = operand(node.left);
+      const right = operand(node.right);
+      if (!left || !right) return null;
+      const loose = node.operator === '==' || node.operator === '!=';
+      const equal = loose ? left.value == right.value : left.value === right.value;
+      return node.operator.startsWith('!') ? !equal : equal;
+    }
+    default:
+      return null;
+  }
+}
+
+/** `if (skip) return;` (or a block ending in `return`) whose test `decide` says runs that branch. */
+function returnsOnDecidedBranch(statement: TSESTree.IfStatement, decide: (test: TSESTree.Node) => boolean | null): boolean {
+  const truth = decide(statement.test);
+  if (truth === null) return false;
+  const live = truth ? statement.consequent : statement.alternate;
+  if (!live) return false;
+  const last = live.type === AST_NODE_TYPES.BlockStatement ? live.body.at(-1) : live;
+  return last?.type === AST_NODE_TYPES.ReturnStatement;
 }

@@ -945,3 +945,53 @@ export function calleesElsewhere(view: ModuleView, call: TSESTree.CallExpression
   if (!types || types.length === 0 || types.every((type) => type.module === view)) return null;
   return methodsBehind(types, name);
 }
+
+/**
+ * The function written in the project module `file` whose body starts at offset `bodyStart` (where
+ * the checker puts the body of a callee's declaration), with `file` parsed as the modules above
+ * are; null for a declaration file, a file that does not parse, or no function body there. Typed
+ * mode's way into a callee the receiver reading above does not follow (`list.update(change)` where
+ * `list` is whatever a factory of another module returns): the checker names the declaration, the
+ * same per-file summaries judge it. Descends only into the nodes that hold the offset.
+ */
+export function functionWithBodyAt(file: string, bodyStart: number, host: AnyRuleContext): FoundFunction | null {
+  const view = moduleAt(file, host);
+  return view ? functionWithBodyIn(view, bodyStart) : null;
+}
+
+/**
+ * What may run for a call whose callee's declaration is `found`: for an instance method of a named
+ * class, that method and the same method of every class of its folder that extends it (see
+ * `methodsBehind`: the checker names the declared class's method, while a subclass's override may
+ * be what runs; null when an override is abstract or the folder is not read); otherwise `found`.
+ */
+export function overridesOf(found: FoundFunction): FoundFunction[] | null {
+  const member = found.fn.parent;
+  if (member?.type !== AST_NODE_TYPES.MethodDefinition || member.static || member.parent.parent.type === AST_NODE_TYPES.ClassExpression) return [found];
+  const classNode = member.parent.parent;
+  const name = memberKey(member);
+  if (name === null || !classNode.id) return null;
+  return methodsBehind([{ kind: 'class', module: found.module, node: classNode, name: classNode.id.name }], name);
+}
+
+/** The function of `view` whose body starts at offset `bodyStart` (see `functionWithBodyAt`), or null. */
+export function functionWithBodyIn(view: ModuleView, bodyStart: number): FoundFunction | null {
+  const visitorKeys = view.context.sourceCode.visitorKeys;
+  let node: TSESTree.Node | undefined = view.program;
+  for (let steps = 0; node !== undefined && steps < 200; steps += 1) {
+    const current: TSESTree.Node = node;
+    if (isFunctionNode(current) && current.body.range[0] === bodyStart) return { module: view, fn: current };
+    let next: TSESTree.Node | undefined;
+    for (const key of visitorKeys[current.type] ?? []) {
+      const value = (current as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? (value as unknown[]) : [value]) {
+        if (typeof child !== 'object' || child === null || !('range' in child)) continue;
+        const range = (child as TSESTree.Node).range;
+        if (range[0] <= bodyStart && bodyStart < range[1]) next = child as TSESTree.Node;
+      }
+      if (next) break;
+    }
+    node = next;
+  }
+  return null;
+}

@@ -383,9 +383,21 @@ export const SELF_STARTING_CONSTRUCTORS: ReadonlySet<string> = new Set([
  * (`dialog.showMessageBox`, `showOpenDialog`, `showSaveDialog`, `showCertificateTrustDialog` of the
  * main process, also reached as `remote.dialog` or through `@electron/remote`) resolve with the
  * clicked button or the chosen paths (`canceled: true` when dismissed); bad options throw
- * synchronously, before any promise exists.
+ * synchronously, before any promise exists. Electron's platform calls that report their outcome
+ * as the resolved value (`ELECTRON_STATUS_CALLS`) are such promises too.
  */
 const ELECTRON_DIALOGS: readonly string[] = ['showMessageBox', 'showOpenDialog', 'showSaveDialog', 'showCertificateTrustDialog'];
+/**
+ * Electron calls whose promise settles with a status instead of rejecting, as the Electron API
+ * docs say: `shell.openPath(path)` resolves with an error message (`''` on success);
+ * `systemPreferences.askForMediaAccess(type)` resolves `true` when access is granted and `false`
+ * when it is denied (it rejects only for a media type other than `'microphone'` / `'camera'`, a
+ * programming error).
+ */
+const ELECTRON_STATUS_CALLS: readonly (readonly string[])[] = [
+  ['shell', 'openPath'],
+  ['systemPreferences', 'askForMediaAccess'],
+];
 export const NEVER_REJECTING_APIS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
   [
     'vscode',
@@ -395,8 +407,16 @@ export const NEVER_REJECTING_APIS: ReadonlyMap<string, readonly (readonly string
       ['window', 'showErrorMessage'],
     ],
   ],
-  ['electron', [...ELECTRON_DIALOGS.map((name) => ['dialog', name]), ...ELECTRON_DIALOGS.map((name) => ['remote', 'dialog', name])]],
-  ['@electron/remote', ELECTRON_DIALOGS.map((name) => ['dialog', name])],
+  [
+    'electron',
+    [
+      ...ELECTRON_DIALOGS.map((name) => ['dialog', name]),
+      ...ELECTRON_DIALOGS.map((name) => ['remote', 'dialog', name]),
+      ...ELECTRON_STATUS_CALLS,
+      ...ELECTRON_STATUS_CALLS.map((path) => ['remote', ...path]),
+    ],
+  ],
+  ['@electron/remote', [...ELECTRON_DIALOGS.map((name) => ['dialog', name]), ...ELECTRON_STATUS_CALLS]],
 ]);
 
 /**

@@ -44,6 +44,10 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: `${IMPORT}loadLater().then(() => undefined, () => undefined);` },
     { filename: 'file.ts', code: `${IMPORT}export const all = Promise.all([saveUser('a'), loadLater()]);` },
     // a function of another module that catches every error of its body: nothing to lose
+    // (also after a member read of its argument before the try: a synchronous TypeError there is a
+    // bug whichever way it surfaces, as the effect summaries of this file's functions take it; the
+    // checker names the declaration, and the same summary judges it)
+    { filename: 'file.ts', code: "import { notifyNamed } from './notify';\nexport async function f() { notifyNamed({ name: 'a' }); }" },
     { filename: 'file.ts', code: "import { notifyQuietly, pingQuietly } from './notify';\nexport async function f() { notifyQuietly('saved'); pingQuietly(); }" },
     // ...also after declarations that cannot throw (`const startedAt = Date.now();`)
     { filename: 'file.ts', code: "import { notifyTimed } from './notify';\nexport async function f() { notifyTimed('saved'); }" },
@@ -273,22 +277,6 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
           suggestions: [
             { messageId: 'suggestAwait', output: "import { notifyLoudly } from './notify';\nexport async function f() { await notifyLoudly('saved'); }" },
             { messageId: 'suggestVoid', output: "import { notifyLoudly } from './notify';\nexport async function f() { void notifyLoudly('saved'); }" },
-          ],
-        },
-      ],
-    },
-    // ...nor after a statement before its try that may throw (a member read of its argument)
-    {
-      filename: 'file.ts',
-      code: "import { notifyNamed } from './notify';\nexport async function f() { notifyNamed({ name: 'a' }); }",
-      errors: [
-        {
-          messageId: 'floating',
-          line: 2,
-          column: 29,
-          suggestions: [
-            { messageId: 'suggestAwait', output: "import { notifyNamed } from './notify';\nexport async function f() { await notifyNamed({ name: 'a' }); }" },
-            { messageId: 'suggestVoid', output: "import { notifyNamed } from './notify';\nexport async function f() { void notifyNamed({ name: 'a' }); }" },
           ],
         },
       ],
