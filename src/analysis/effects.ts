@@ -1335,7 +1335,9 @@ export class FileEffects {
   private knownParameters(fn: FunctionNode, call: TSESTree.CallExpression): ReadonlyMap<TSESLint.Scope.Variable, KnownValue> | null {
     const known = new Map<TSESLint.Scope.Variable, KnownValue>();
     const declared = this.sourceCode.getDeclaredVariables(fn);
-    for (const [index, param] of fn.params.entries()) {
+    // A TypeScript `this` parameter takes no argument.
+    const params = fn.params[0]?.type === AST_NODE_TYPES.Identifier && fn.params[0].name === 'this' ? fn.params.slice(1) : fn.params;
+    for (const [index, param] of params.entries()) {
       if (call.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) break;
       const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
       if (target.type !== AST_NODE_TYPES.Identifier) continue;
@@ -3248,7 +3250,7 @@ class FunctionWalk {
           }
           case AST_NODE_TYPES.LogicalExpression: {
             const left = current.operator === '??' ? null : decide(current.left);
-            if (left === null || left === (current.operator === '||')) break;
+            if (left === null || left !== (current.operator === '||')) break;
             visit(current.left, guarded);
             return;
           }

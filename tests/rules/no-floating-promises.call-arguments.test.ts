@@ -53,6 +53,15 @@ export class Room {
     persist = persist || this.dirty;
     if (persist) await store.save(this);
   }
+  async note(text, keep) {
+    keep && (await store.note(text));
+  }
+  async forget(id, quiet) {
+    quiet || (await store.remove(id));
+  }
+  async stamp(this: Room, id, persist) {
+    if (persist) await store.save(this);
+  }
 `;
 
 /** `room` with a last method `update(x)` whose body is `body`. */
@@ -67,6 +76,10 @@ const valid: ValidTestCase<Options>[] = [
   { code: withUpdate('    this.leave(x, true);') },
   // compared with a literal: left out (`undefined`), `minutes != null` is false; `'dry'` returns early
   { code: withUpdate("    this.schedule();\n    this.schedule(null);\n    this.run('dry');") },
+  // the right operand of \`&&\` / \`||\` that the argument rules out
+  { code: withUpdate('    this.note(x, false);\n    this.forget(x, true);') },
+  // a TypeScript \`this\` parameter takes no argument: \`false\` is \`persist\`
+  { code: withUpdate('    this.stamp(x, false);') },
   // a function of another module, told not to save
   { filename, code: "import { publish } from './listing';\nexport function open(entry) {\n  publish(entry, false);\n}" },
 ];
@@ -94,6 +107,11 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   floatingAt(withUpdate('    this.leave(x, false);'), UPDATE_LINE),
   floatingAt(withUpdate('    this.schedule(5);'), UPDATE_LINE),
   floatingAt(withUpdate('    this.run();'), UPDATE_LINE),
+  // the right operand of \`&&\` / \`||\` that the argument leaves running
+  floatingAt(withUpdate('    this.note(x, true);'), UPDATE_LINE),
+  floatingAt(withUpdate('    this.forget(x, false);'), UPDATE_LINE),
+  // a TypeScript \`this\` parameter takes no argument: \`true\` is \`persist\`, and the save runs
+  floatingAt(withUpdate('    this.stamp(x, true);'), UPDATE_LINE),
   // the function assigns its parameter: the argument alone does not decide the branch
   floatingAt(withUpdate('    this.mark(x, false);'), UPDATE_LINE),
   // the other module's function with its default
