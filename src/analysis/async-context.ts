@@ -123,6 +123,14 @@ export function getEnclosingAsyncFunction(node: TSESTree.Node): FunctionNode | n
   return context.kind === 'function' && context.node.async ? context.node : null;
 }
 
+/** The nearest function around `node` (async or not), or null at a module's top level. */
+export function nearestFunction(node: TSESTree.Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return null;
+}
+
 /**
  * The async function in which `await` may be written at `node`: the nearest enclosing function,
  * when it is async and no class field initializer or static block lies in between. Unlike

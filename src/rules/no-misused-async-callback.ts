@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { type FunctionNode, getAwaitableFunction, isFunctionNode } from '../analysis/async-context';
+import { type FunctionNode, getAwaitableFunction, isFunctionNode, nearestFunction } from '../analysis/async-context';
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, isVoidReturningFunctionType, mayHoldPromise, someOverloadTakesPromiseFunction } from '../analysis/promises';
 import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
@@ -160,6 +160,36 @@ export default createRule<Options, MessageIds>({
     function cannotReject(node: TSESTree.Node): boolean {
       const fn = callbackFunction(node);
       return fn !== null && !effects.summaryOfFunction(fn).canReject;
+    }
+
+    /**
+     * True when the function around `call` reads, after the call, a variable the callback assigns
+     * or fills (`left = left.filter(...)`, `results.push(x)`, `seen.add(id)`): it reads it before
+     * the callbacks have run past their first `await`, whether or not they can reject. Only reads
+     * in that same function count (not a later callback's).
+     */
+    function readsCallbackResultsEarly(call: TSESTree.CallExpression, callback: TSESTree.Node): boolean {
+      const fn = callbackFunction(callback);
+      const own = fn === null ? null : sourceCode.scopeManager?.acquire(fn);
+      if (fn === null || !own) return false;
+      const outer = nearestFunction(call);
+      const written = new Set<TSESLint.Scope.Variable>();
+      const collect = (scope: TSESLint.Scope.Scope): void => {
+        for (const reference of scope.references) {
+          const variable = reference.resolved;
+          if (!variable || isWithin(variable.scope.block, fn)) continue;
+          if (reference.isWrite() || (reference.identifier.type === AST_NODE_TYPES.Identifier && fillsInPlace(reference.identifier))) written.add(variable);
+        }
+        for (const child of scope.childScopes) collect(child);
+      };
+      collect(own);
+      for (const variable of written) {
+        for (const reference of variable.references) {
+          if (reference.identifier.range[0] <= call.range[1] || !reference.isRead()) continue;
+          if (nearestFunction(reference.identifier) === outer) return true;
+        }
+      }
+      return false;
     }
 
     function isGlobal(name: string, node: TSESTree.Node): boolean {
@@ -768,7 +798,8 @@ export default createRule<Options, MessageIds>({
           checkVoidReturnArguments(call, callback);
           return;
         }
-        if ((use === 'ignored' || use === 'mapped') && cannotReject(callback)) {
+        // ... unless the function reads what the callbacks assign right after the loop.
+        if ((use === 'ignored' || use === 'mapped') && cannotReject(callback) && !(use === 'ignored' && readsCallbackResultsEarly(call, callback))) {
           checkVoidReturnArguments(call, callback);
           return;
         }
@@ -860,6 +891,23 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** True when `node` is `container` or lies inside it. */
+function isWithin(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+/** Methods that fill a collection in place (`results.push(x)`, `seen.add(id)`, `byId.set(k, v)`). */
+const FILLING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'splice', 'add', 'set']);
+
+/** True when `identifier` is the collection of a filling call (`results.push(x)`) or the object of an assigned member (`totals.count = n`). */
+function fillsInPlace(identifier: TSESTree.Identifier): boolean {
+  const member = identifier.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return false;
+  const use = member.parent;
+  if (use?.type === AST_NODE_TYPES.CallExpression && use.callee === member) return FILLING_METHODS.has(staticMemberName(member) ?? '');
+  return use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === member;
+}
 
 /**
  * True when an executor only calls its `resolve`/`reject` parameters directly in its own body,

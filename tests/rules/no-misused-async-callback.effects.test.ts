@@ -108,6 +108,8 @@ ruleTester.run<MessageIds, Options>('no-misused-async-callback (effects)', rule 
   valid: [
     // the callback catches everything: ignoring its promise loses nothing
     `items.forEach(async (item) => {\n  try { await save(item); } catch (e) { log(e); }\n});`,
+    // ... also when it fills a list that only a later callback reads
+    `function queue(items, done) {\n  const saved = [];\n  items.forEach(async (item) => {\n    try { saved.push(await save(item)); } catch (e) { log(e); }\n  });\n  setTimeout(() => done(saved), 1000);\n}`,
     // a plain callback returning a helper's promise that already ends in .catch
     `const ping = (url) => fetch(url).catch(() => {});\nfunction f(urls) {\n  urls.map((url) => ping(url));\n}`,
     // an executor that resolves as soon as the first part is done and keeps working after: an
@@ -151,6 +153,16 @@ coreDisableTester.run<MessageIds, Options>('no-misused-async-callback (core rule
     `// oxlint-disable-next-line eslint/no-async-promise-executor\nconst done = new Promise(async (resolve) => {\n  try { await flush(); } finally { resolve(); }\n});`,
   ],
   invalid: [
+    // the callbacks cannot reject, but the function reads what they assign or fill right after
+    // the loop: before any of them has run past its first await
+    {
+      code: `function pending(names) {\n  let left = names;\n  names.forEach(async (name) => {\n    try {\n      if (await isFresh(name)) left = left.filter((other) => other !== name);\n    } catch (e) { log(e); }\n  });\n  return left;\n}`,
+      errors: [{ messageId: 'ignoredCallback', line: 3, column: 17, endLine: 7, endColumn: 4 }],
+    },
+    {
+      code: `function sizes(files) {\n  const found = [];\n  files.forEach(async (file) => {\n    try { found.push(await size(file)); } catch (e) { log(e); }\n  });\n  return found.length;\n}`,
+      errors: [{ messageId: 'ignoredCallback', line: 3, column: 17, endLine: 5, endColumn: 4 }],
+    },
     // a disable comment for some other rule says nothing about the executor
     {
       code: '// eslint-disable-next-line no-console\nconst p = new Promise(async (resolve) => {\n  resolve(await open());\n});',
