@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { isTransparentWrapper } from '../util/ast';
-import { isFunctionNode } from './async-context';
+import { isFunctionNode, nearestFunction } from './async-context';
 import type { SourceWords } from './source-words';
 import { deepestNodeAt } from './walk';
 
@@ -173,7 +173,7 @@ export function collectPromiseNames(
           if (parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) addVariable(parent, parent.id);
           return;
         case AST_NODE_TYPES.ReturnStatement: {
-          const fn = enclosingFunction(parent);
+          const fn = nearestFunction(parent);
           if (fn) functionFlows(fn);
           return;
         }
@@ -261,10 +261,3 @@ export function collectPromiseNames(
   return overflow ? null : { names, functions: seenFunctions };
 }
 
-/** The nearest function around `node`, or null at the top level. */
-function enclosingFunction(node: TSESTree.Node): TSESTree.Node | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return current;
-  }
-  return null;
-}

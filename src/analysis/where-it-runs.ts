@@ -57,7 +57,7 @@ import {
 } from '../catalog/run-contexts';
 import { MIGRATION_FUNCTION_WORDS } from '../catalog/effects';
 import { compactText, functionNameOf, hasOption, isNothing, isTrueLiteral, isTransparentWrapper, returnsWhenFilled, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
-import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback } from './async-context';
+import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback, nearestFunction } from './async-context';
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
 import { browserExtensionFolders, readManifest } from './manifests';
@@ -1207,7 +1207,7 @@ export class WhereItRuns {
     // A page's or a component's start-up is when a person waits (a page load, every mount of a
     // component); an `init` declared inside another function starts that function's work, not the
     // program's.
-    if (this.runsInUi() || enclosingFunction(fn) !== null) return null;
+    if (this.runsInUi() || nearestFunction(fn) !== null) return null;
     // `new Session(req.user)` then `await session.init()`: an object made per request, per user or
     // per upload finishes its set-up there, whatever its constructor takes. An instance method is
     // start-up only as a framework's start-up hook (`onModuleInit`), which it calls once.
@@ -1237,7 +1237,7 @@ export class WhereItRuns {
     return variable.references.some((reference) => {
       const call = valueSite(reference.identifier).parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== valueSite(reference.identifier)) return false;
-      for (let caller = enclosingFunction(call); caller; caller = enclosingFunction(caller)) {
+      for (let caller = nearestFunction(call); caller; caller = nearestFunction(caller)) {
         const handedTo = valueSite(caller).parent;
         if (caller === fn || handedTo?.type !== AST_NODE_TYPES.CallExpression || handedTo.callee === valueSite(caller)) continue;
         // `db.once('open', () => init())`: a listener that runs a single time starts the routine once.
@@ -1813,12 +1813,6 @@ function listensOnce(call: TSESTree.CallExpression): boolean {
   const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
   if (method === 'once' || method === 'prependOnceListener') return true;
   return method === 'addEventListener' && hasOption(call.arguments[2], 'once', isTrueLiteral);
-}
-
-/** The nearest function around `fn` (through classes and objects), or null when `fn` is at the module's level. */
-function enclosingFunction(fn: TSESTree.Node): FunctionNode | null {
-  for (let node: TSESTree.Node | undefined = fn.parent; node; node = node.parent) if (isFunctionNode(node)) return node;
-  return null;
 }
 
 /**

@@ -41,7 +41,7 @@ import { getOrderingComments } from '../analysis/ordering-comments';
 import { runsInOrderedCallback } from '../analysis/ordered-callbacks';
 import { getWhereItRuns, isStrongEvidence } from '../analysis/where-it-runs';
 import { BACKGROUND_CALL } from '../catalog/iteration-order';
-import { isFunctionNode } from '../analysis/async-context';
+import { isFunctionNode, nearestFunction } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
 import { someNodeBelow } from '../analysis/walk';
@@ -1067,13 +1067,7 @@ export default createRule<Options, MessageIds>({
       if (definition?.type === 'Parameter') return /^(?:req|request)$/.test(receiver.name);
       if (definition?.type !== 'Variable' || !definition.node.init) return false;
       // Awaited in the same function as the read: the response arrived before this statement.
-      return skipTransparent(definition.node.init).type === AST_NODE_TYPES.AwaitExpression && enclosingFunction(definition.node) === enclosingFunction(call);
-    }
-
-    /** The function a node runs in, or null at module level. */
-    function enclosingFunction(node: TSESTree.Node): TSESTree.Node | null {
-      for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
-      return null;
+      return skipTransparent(definition.node.init).type === AST_NODE_TYPES.AwaitExpression && nearestFunction(definition.node) === nearestFunction(call);
     }
 
     /**
@@ -1085,7 +1079,7 @@ export default createRule<Options, MessageIds>({
      * call, so the few milliseconds a gather would save are paid once.
      */
     function fillsCacheOnMiss(statement: TSESTree.Node): boolean {
-      const fn = enclosingFunction(statement);
+      const fn = nearestFunction(statement);
       for (let child: TSESTree.Node = statement, parent = statement.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
         if (parent.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== child) continue;
         for (const name of namesTestedEmpty(parent.test)) {
