@@ -3206,6 +3206,18 @@ class FunctionWalk {
   }
 
   /**
+   * `mayRejectIn` of the body with the parameters in `known` fixed to these literal values (see
+   * `FileEffects.canRejectWithArguments`): a branch their values rule out is not visited.
+   */
+  rejectsWith(known: ReadonlyMap<TSESLint.Scope.Variable, KnownValue>): boolean {
+    const decide = (test: TSESTree.Node): boolean | null => decidedTruth(test, (identifier) => {
+      const variable = variableOfIdentifier(this.effects.source, identifier);
+      return variable && known.has(variable) ? { value: known.get(variable) } : null;
+    });
+    return this.mayRejectIn(this.fn.body, decide);
+  }
+
+  /**
    * True when running `node` (a statement or expression of this async function, nested functions
    * excepted) may reject the function's promise: a `throw` or `for await` outside a guarding
    * `try`, an `await` of a promise that can reject (`FileEffects.valueCanReject`; a delay only waits,
@@ -3217,19 +3229,8 @@ class FunctionWalk {
    * `throw`s. Other synchronous calls are assumed not
    * to throw: a failing `clearTimeout(t)` or `assert(x)` is a bug whichever way it surfaces, not
    * the lost asynchronous failure a dropped promise stands for.
+   * With `decide` (`rejectsWith`), a test it decides leaves only its live branch to visit.
    */
-  /**
-   * `mayRejectIn` of the body with the parameters in `known` fixed to these truth values (see
-   * `FileEffects.canRejectWithArguments`): a branch their values rule out is not visited.
-   */
-  rejectsWith(known: ReadonlyMap<TSESLint.Scope.Variable, KnownValue>): boolean {
-    const decide = (test: TSESTree.Node): boolean | null => decidedTruth(test, (identifier) => {
-      const variable = variableOfIdentifier(this.effects.source, identifier);
-      return variable && known.has(variable) ? { value: known.get(variable) } : null;
-    });
-    return this.mayRejectIn(this.fn.body, decide);
-  }
-
   private mayRejectIn(node: TSESTree.Node, decide?: (test: TSESTree.Node) => boolean | null): boolean {
     let found = false;
     /** The names of the caught errors of the `catch` clauses around the node being visited. */
