@@ -85,6 +85,9 @@ import {
   moduleExportIsMemoisedComputation,
   moduleFunctionCachesOnArgument,
   moduleFunctionFinalizes,
+  bodyRewritesStoredEntry,
+  moduleFunctionRewritesStoredEntry,
+  moduleFunctionRunsCommand,
   moduleFunctionWaitsOnNothing,
   moduleFunctionRunsForever,
   bodyRunsForever,
@@ -687,6 +690,34 @@ export class FileEffects {
   }
 
   /**
+   * True when the call invokes a function of a relative module or a workspace package whose
+   * declaration there runs a command (`moduleFunctionRunsCommand`: a program's name and an argument
+   * list handed to a call, `shell.cmdinfo('git', ['rev-parse'])`), found as
+   * `waitsOnNothingElsewhere` finds it. False otherwise.
+   */
+  runsCommandElsewhere(call: EffectCall): boolean {
+    const target = this.relativeModuleFunction(call);
+    return target?.file ? moduleFunctionRunsCommand(target.file, target.name) : false;
+  }
+
+  /**
+   * True when the called function reads one fixed entry of a store, awaits, and writes that entry
+   * back (`bodyRewritesStoredEntry`: `const queue = store.get('queue', [])`, an await, then
+   * `store.set('queue', queue)`), by the text of its declaration: a function of this file, one
+   * of a relative module or a workspace package (found as `waitsOnNothingElsewhere` finds it),
+   * or typed, the declaration the checker resolves the call to. Calls of it running at once lose
+   * each other's updates.
+   */
+  rewritesStoredEntry(call: EffectCall): boolean {
+    const fn = this.calledFunction(call);
+    if (fn) return fn.body !== null && fn.body !== undefined && bodyRewritesStoredEntry(this.sourceCode.getText(fn.body));
+    const declared = this.typedDeclaration(call);
+    if (declared) return this.typedAnswer(declared, 'rewritesStoredEntry', () => bodyRewritesStoredEntry(declared.parts.body));
+    const target = this.relativeModuleFunction(call);
+    return target?.file ? moduleFunctionRewritesStoredEntry(target.file, target.name) : false;
+  }
+
+  /**
    * The positions of the arguments whose members the called function of a relative module
    * assigns, by the text of its declaration there (`moduleFunctionWrittenParameters`: a caching
    * fetcher keeping its result on the object it is handed, `i.version = await fetchVersion(i.ref)`).
@@ -865,7 +896,7 @@ export class FileEffects {
    */
   private importedBinding(identifier: TSESTree.Identifier): { source: NonNullable<ReturnType<typeof getImportSource>>; file: ResolvedModule | null } | null {
     const variable = variableOfIdentifier(this.sourceCode, identifier);
-    const source = variable ? getImportSource(variable) : null;
+    const source = variable ? (getImportSource(variable) ?? lazyImportSource(variable)) : null;
     if (!source) return null;
     const modules = getRelativeModules(this.context);
     return { source, file: modules.resolve(source.module) ?? (source.module.startsWith('.') ? null : modules.resolveWorkspace(source.module)) };
@@ -3913,6 +3944,29 @@ function memoisedExpression(node: TSESTree.Node): boolean {
  * The effect summaries of the linted file's called functions (see `EffectSummary`), shared by
  * every rule of the plugin for the file.
  */
+/**
+ * How a binding is loaded by an awaited dynamic import of a fixed module, the way command-line
+ * tools load a command's helpers late: `const { getTopLevel } = await import('../lib/git')` (the
+ * exported name), `const git = await import('../lib/git')` (`*`). Null for anything else.
+ */
+function lazyImportSource(variable: TSESLint.Scope.Variable): { module: string; imported: string } | null {
+  const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || !def.node.init) return null;
+  const init = skipTransparent(def.node.init);
+  const loaded = init.type === AST_NODE_TYPES.AwaitExpression ? skipTransparent(init.argument) : null;
+  if (loaded?.type !== AST_NODE_TYPES.ImportExpression || loaded.source.type !== AST_NODE_TYPES.Literal || typeof loaded.source.value !== 'string') return null;
+  const module = loaded.source.value;
+  const id = def.node.id;
+  if (id.type === AST_NODE_TYPES.Identifier) return { module, imported: '*' };
+  if (id.type !== AST_NODE_TYPES.ObjectPattern) return null;
+  for (const property of id.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (value === def.name) return { module, imported: property.key.name };
+  }
+  return null;
+}
+
 export const getFileEffects = perFile((context) => new FileEffects(context));
 
 /**

@@ -19,6 +19,7 @@ import {
   PROMPT_MODULES,
   USER_DIALOG_METHOD,
   SYNC_CRYPTO_FUNCTIONS,
+  SYNC_HOST_MODULES,
   SYNC_VALUE_MODULES,
   VALUE_METHODS,
   WEB_CRYPTO_QUICK_METHODS,
@@ -298,6 +299,57 @@ export function moduleFunctionFinalizes(resolved: ResolvedModule, name: string):
   );
 }
 
+/**
+ * A read of one fixed entry of a store, by its text: a `get`/`getItem` call (`STORE_READ_METHODS`)
+ * on a receiver written as a name or a chain of names, whose first argument is a string literal
+ * or a constant's name (`downloads.get('queue', [])`, `this.storage.getItem(SIZE_KEY)`).
+ */
+const FIXED_ENTRY_READ = /([\w$]+(?:\s*\.\s*[\w$]+)*)\s*\.\s*(?:get|getItem)\s*\(\s*('[^'\n]*'|"[^"\n]*"|`[^`$\n]*`|[A-Z][A-Z0-9_]*\b)/g;
+
+/**
+ * True when a function body's text reads one fixed entry of a store (`FIXED_ENTRY_READ`), then
+ * awaits, then writes the same entry of the same store (`set`/`setItem` on the same receiver with
+ * the same key: `const queue = store.get('queue', []); ... await lookUp(item); ...
+ * store.set('queue', queue)`): a read-modify-write across a pause, whether the read itself waits
+ * or not. Two calls running at once both read the old value, and the later write drops what the
+ * other added.
+ */
+export function bodyRewritesStoredEntry(body: string): boolean {
+  if (!/\b(?:set|setItem)\s*\(/.test(body) || !/\bawait\b/.test(body)) return false;
+  for (const read of body.matchAll(FIXED_ENTRY_READ)) {
+    const receiver = (read[1] ?? '').replace(/\s+/g, '');
+    const key = read[2] ?? '';
+    const pause = body.slice((read.index ?? 0) + read[0].length).search(/\bawait\b/);
+    if (pause === -1) continue;
+    const after = body.slice((read.index ?? 0) + read[0].length + pause);
+    const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const receiverPattern = receiver.split('.').map(escape).join('\\s*\\.\\s*');
+    if (new RegExp(String.raw`(?<![\w$.])${receiverPattern}\s*\.\s*(?:set|setItem)\s*\(\s*${escape(key)}`).test(after)) return true;
+  }
+  return false;
+}
+
+/** `bodyRewritesStoredEntry` of the declaration of the function `name` of a module (`resolved`); false when not found. */
+export function moduleFunctionRewritesStoredEntry(resolved: ResolvedModule, name: string): boolean {
+  return fromExportedDeclaration(resolved, name, 'rewritesStoredEntry', ({ body }) => bodyRewritesStoredEntry(body)) ?? false;
+}
+
+/**
+ * A command line handed to a call, by its text: a program's name as a string literal, then an
+ * array literal of its arguments (`shell.cmdinfo('git', ['--version'])`, `spawn('tar', [...])`,
+ * `execa('npm', ['install'])`), the shape every process helper takes.
+ */
+const COMMAND_LINE_CALL = /[\w$]\s*\(\s*(['"`])[\w.@/-]+\1\s*,\s*\[/;
+
+/**
+ * True when the declaration of the function `name` of a module (`resolved`) runs a command, by its
+ * own text (`COMMAND_LINE_CALL`): `isGitInstalled({ shell })` whose body asks
+ * `shell.cmdinfo('git', ['--version'])`. False when not found.
+ */
+export function moduleFunctionRunsCommand(resolved: ResolvedModule, name: string): boolean {
+  return fromExportedDeclaration(resolved, name, 'runsCommand', ({ body }) => COMMAND_LINE_CALL.test(body)) ?? false;
+}
+
 /** A parameter list's text split at its top-level commas (type arguments, defaults and patterns kept whole). */
 function splitParameters(list: string): string[] {
   const parts: string[] = [];
@@ -327,21 +379,28 @@ const VALUE_AWAIT = /^[\w$]+(?:\??\.[\w$]+)*(?=[ \t]*(?:[;,)\]}]|$|as\b|\r?\n(?!
 const RETURN_EXPRESSION = /\breturn\b([^;\n]*)/g;
 /** Called names in a text, with the name before a `.` when there is one: `parts` and `join` in `parts.join('-')`, `String` in `String(n)`. */
 const CALLED_NAME = /(?:([\w$]+)\s*\.\s*)?([\w$]+)\s*\(/g;
+/**
+ * A call handed the text of a question as its first argument, a string or template on one line
+ * ending in a word and `?` (`hux.confirm('Enable review apps?')`, `` ask(`Remove ${name}?`) ``).
+ */
+const QUESTION_CALL = /[\w$]\s*\(\s*(?:'[^'\n]*[A-Za-z]\?\s*'|"[^"\n]*[A-Za-z]\?\s*"|`[^`\n]*[A-Za-z]\?\s*`)\s*[,)]/;
+/** Names called with type arguments: `showTreeItemPicker` in `tree.showTreeItemPicker<T>(kind)`. */
+const TYPED_CALLED_NAME = /([\w$]+)\s*<[^<>()]*>\s*\(/g;
 /** Functions that compute from memory, besides `VALUE_METHODS`: conversions and `Math`/`Array`/`Object` helpers. */
 const VALUE_FUNCTIONS: ReadonlySet<string> = new Set(['String', 'Number', 'Boolean', 'floor', 'ceil', 'round', 'random', 'min', 'max', 'abs', 'keys', 'values', 'entries', 'from', 'isArray', 'map', 'filter']);
 
 /**
  * The local names a module's text binds to a built-in module that computes values in place
- * (`SYNC_VALUE_MODULES`): `path` of `import path from 'node:path'`, `pathLib` of `import * as
+ * (`SYNC_VALUE_MODULES`) or answers about the host synchronously (`SYNC_HOST_MODULES`: `os`): `path` of `import path from 'node:path'`, `pathLib` of `import * as
  * pathLib from 'path'`, `basename` of `import { basename } from 'path'` (an alias's local name),
  * and the same through `require` and an awaited `import()` (see `TextImport`).
  */
 function valueModuleNamesOf(source: ModuleSource): ReadonlySet<string> {
   const names = new Set<string>();
   const text = source.text;
-  if (!text.includes('path') && !text.includes('url') && !text.includes('querystring')) return names;
+  if (!text.includes('path') && !text.includes('url') && !text.includes('querystring') && !text.includes('os')) return names;
   for (const load of source.imports()) {
-    if (load.kind === 're-export' || !SYNC_VALUE_MODULES.has(load.specifier)) continue;
+    if (load.kind === 're-export' || (!SYNC_VALUE_MODULES.has(load.specifier) && !SYNC_HOST_MODULES.has(load.specifier))) continue;
     for (const binding of load.bindings) names.add(binding.name);
   }
   return names;
@@ -528,6 +587,8 @@ function ownWait(body: string | null, source: ModuleSource, parameters: string |
   if (/\.then\s*\(|\byield\b|\bnew\s+Promise\b/.test(body)) return OWN_IO;
   const valueModuleNames = valueModuleNamesOf(source);
   const followed = new Set<string>();
+  // Methods of an imported class or namespace (`Crypto.sha256`), read in the module they come from.
+  const memberCallees: Callee[] = [];
   /** False when the called name is neither computed in place nor a function to follow. */
   const consider = (object: string | undefined, name: string, awaited = false): boolean => {
     let kind = calledKind(object, name, valueModuleNames, awaited);
@@ -541,6 +602,20 @@ function ownWait(body: string | null, source: ModuleSource, parameters: string |
       if (specifier !== undefined && (source.isProjectModule(specifier) || NETWORK_DATABASE_PACKAGES.has(packageNameOf(specifier)) || NETWORK_CACHE_PACKAGES.has(packageNameOf(specifier)))) kind = 'io';
     }
     if (kind === 'follow') followed.add(name);
+    if (kind === 'io' && object !== undefined) {
+      // `this.toHex(bytes)`: a method the same text declares (the class's own helper), read in turn.
+      if (object === 'this' && ownFunctionParts(source.text, name) !== null) {
+        followed.add(name);
+        return true;
+      }
+      // `Crypto.sha256(json)`, `hashes.digest(s)`: a static method of a class, or a function of a
+      // namespace, that the module imports from the project's own code: its declaration there decides.
+      const imported = importedBinding(source, object) ?? namespaceImportOf(source, object);
+      if (imported !== null && source.isProjectModule(imported.specifier)) {
+        memberCallees.push({ kind: 'import', specifier: imported.specifier, name });
+        return true;
+      }
+    }
     return kind !== 'io';
   };
   /** False when a local `name` holds a promise a call made (`pending = readFile(p)`) that is not computed in place. */
@@ -581,10 +656,12 @@ function ownWait(body: string | null, source: ModuleSource, parameters: string |
     if (!call) return OWN_IO;
     const chain = (call[1] ?? '').split('.').map((part) => part.replace(/[\s?]/g, '')).filter(Boolean);
     const name = call[2] ?? '';
-    // The call must be the whole awaited expression (`await hash(x);`, not `await hash(x).then(f)`).
+    // The call must be the whole awaited expression (`await hash(x);`, not `await hash(x).then(f)`);
+    // a comment may follow it on its line (`await digest(b) // hash it`), or a line break that no
+    // `.`, `(`, `[` or `?` on the next line carries on (a statement ended without a semicolon).
     const close = closingIndex(awaited, call[0].length - 1);
-    const rest = close === -1 ? '' : awaited.slice(close + 1).trimStart();
-    if (close === -1 || !/^(?:[;,)\]}]|$|as\b)/.test(rest)) return OWN_IO;
+    const rest = close === -1 ? '' : awaited.slice(close + 1).replace(/^[ \t]+/, '');
+    if (close === -1 || !/^(?:[;,)\]}]|$|as\b|\/[/*]|\r?\n(?!\s*[.([?]))/.test(rest)) return OWN_IO;
     if (!consider(chain.at(-1), name, true)) return OWN_IO;
     // `await Promise.resolve(x)`: what it holds is computed now.
     if (chain.at(-1) === 'Promise') {
@@ -603,7 +680,7 @@ function ownWait(body: string | null, source: ModuleSource, parameters: string |
     if (imported === null) return OWN_IO;
     callees.push({ kind: 'import', ...imported });
   }
-  return { kind: 'callees', callees };
+  return { kind: 'callees', callees: [...callees, ...memberCallees] };
 }
 
 /**
@@ -917,8 +994,9 @@ type OwnPrompt = { readonly asks: true } | { readonly asks: false; readonly call
 
 /**
  * What the body of one declaration says of prompting, by its text: it calls a binding imported
- * from a prompt package (`PROMPT_MODULES`: `prompts`, `inquirer`, `@inquirer/*`, clack) or opens a
- * dialog (`USER_DIALOG_METHOD`: `dialog.showOpenDialog`); otherwise the functions of its module and
+ * from a prompt package (`PROMPT_MODULES`: `prompts`, `inquirer`, `@inquirer/*`, clack), opens a
+ * dialog or an editor's picker (`USER_DIALOG_METHOD`: `dialog.showOpenDialog`, also with type
+ * arguments), or hands a call the text of a question (`QUESTION_CALL`: `ux.confirm('Enable?')`); otherwise the functions of its module and
  * of its relative imports that it calls, to be read in turn. A name alone (`askModel`,
  * `session.prompt(text)`, an import of `./prompts`) is no evidence: LLM prompt templates and
  * question tables are named so too; the module is followed to what it calls.
@@ -926,6 +1004,10 @@ type OwnPrompt = { readonly asks: true } | { readonly asks: false; readonly call
 function ownPrompt(body: string, source: ModuleSource): OwnPrompt {
   const callees: Callee[] = [];
   const followed = new Set<string>();
+  // `tree.showTreeItemPicker<T>(kind, options)`: a dialog called with type arguments.
+  for (const called of body.matchAll(TYPED_CALLED_NAME)) if (USER_DIALOG_METHOD.test(called[1] ?? '')) return { asks: true };
+  // `ux.confirm(\`Deploy ${branch} to staging?\`)`: a call handed the text of a question.
+  if (QUESTION_CALL.test(body)) return { asks: true };
   for (const called of body.matchAll(CALLED_NAME)) {
     const object = called[1];
     const name = called[2] ?? '';
@@ -941,7 +1023,9 @@ function ownPrompt(body: string, source: ModuleSource): OwnPrompt {
       }
       continue;
     }
-    if (object === undefined && !followed.has(name) && callees.length < MAX_PROMPT_CALLEES && ownFunctionParts(source.text, name) !== null) {
+    // A function of the same text, also a method called on `this` or on a local object of a class
+    // the text declares (`this.promptForPipeline(...)`, `service.getPipeline(flags)`).
+    if (!followed.has(name) && callees.length < MAX_PROMPT_CALLEES && ownFunctionParts(source.text, name) !== null) {
       followed.add(name);
       callees.push({ kind: 'local', name });
     }

@@ -254,10 +254,12 @@ export const PROMPT_KIND_NAMES: ReadonlySet<string> = new Set([
 /**
  * Methods that open a window a person answers (Electron's `dialog.showSaveDialog(...)`,
  * `showOpenDialog`, `showMessageBox`, through any receiver: `window.dialog.showOpenDialog(...)` of a
- * preload bridge): the call waits for the person, who answers one window at a time; work beside it
- * saves nothing the person would notice.
+ * preload bridge), and an editor's input box or picker (`window.showInputBox(...)`,
+ * `context.ui.showQuickPick(items)`, `tree.showTreeItemPicker(kind)`, `showWorkspaceFolderPick()`):
+ * the call waits for the person, who answers one window at a time; work beside it saves nothing
+ * the person would notice.
  */
-export const USER_DIALOG_METHOD = /^show(?:Save|Open|Message|Error)?(?:Dialog|Box)$/;
+export const USER_DIALOG_METHOD = /^show(?:Save|Open|Message|Error|Input)?(?:Dialog|Box)$|^show\w*Pick(?:er)?$/;
 
 /**
  * Names of a switch that says whether a command may ask the person running it (`nonInteractive`,
@@ -357,6 +359,15 @@ export const MEMORY_PROMISE_IMPORTS: ReadonlyMap<string, ReadonlySet<string>> = 
 export const SYNC_VALUE_MODULES: ReadonlySet<string> = new Set(
   ['path', 'path/posix', 'path/win32', 'url', 'querystring'].flatMap((name) => [name, `node:${name}`]),
 );
+
+/**
+ * Built-in modules whose every function answers synchronously about the host (`os.arch()`,
+ * `os.platform()`, `os.homedir()`): a call returns no promise, so an `async` helper that only
+ * returns such a value waits on nothing (`module-functions`' reading of another module's
+ * declaration). Kept apart from `SYNC_VALUE_MODULES`: a probe of the host is no value computed
+ * from the arguments.
+ */
+export const SYNC_HOST_MODULES: ReadonlySet<string> = new Set(['os', 'node:os']);
 
 /**
  * Constructors whose object starts working as it is made (a thread, a connection, a listening
@@ -747,14 +758,15 @@ export const LOCAL_PATH_ARGUMENT =
 
 /**
  * A call named like a check that refuses a request: a validation or an assertion verb
- * (`validateInput`, `verifyToken`, `assertOwner`, `authorize`, `requireAuth`), a permission
- * question (`canEdit`), or a lookup of the caller's access (`getOperationAccess`,
- * `checkFilterAccess`). Work that follows it waits for its answer: starting that work beside it
- * would run it (and its side effects) for a refused or invalid request. (`check` alone is not
- * one: `checkDatabase(db)` is a health probe.)
+ * (`validateInput`, `verifyToken`, `assertOwner`, `authorize`, `authenticateUser`, `requireAuth`),
+ * a permission question (`canEdit`), a lookup of the caller's access (`getOperationAccess`,
+ * `checkFilterAccess`), or a call of an authentication hook (`callOnAuth(room, options)`,
+ * `runOnAuthenticate(...)`, which rejects an unauthorised client). Work that follows it waits for
+ * its answer: starting that work beside it would run it (and its side effects) for a refused or
+ * invalid request. (`check` alone is not one: `checkDatabase(db)` is a health probe.)
  */
 export const GUARD_CALL_NAME =
-  /^_?(?:assert|validate|verify|authori[sz]e)(?:[A-Z]\w*)?$|^_?require[A-Z]\w*$|^_?(?:can|may)[A-Z]\w*$|(?:Access|Authori[sz]ation)$/;
+  /^_?(?:assert|validate|verify|authori[sz]e|authenticate)(?:[A-Z]\w*)?$|^_?require[A-Z]\w*$|^_?(?:can|may)[A-Z]\w*$|(?:Access|Authori[sz]ation)$|On(?:Auth|Authenticate|Authori[sz]e)$/;
 
 /**
  * A step that makes a precondition hold before the work that needs it (`ensureApiEnabled`,

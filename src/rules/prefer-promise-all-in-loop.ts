@@ -2287,6 +2287,10 @@ export default createRule<Options, MessageIds>({
       // (NeDB, LevelDB, SQLite... through the project's model modules): lookups in memory. (Per-item
       // files are still reported: many files do gain from reads at once.)
       if (calls.some((call) => effects.mayPromptElsewhere(call))) return;
+      // A called function that reads one fixed entry of a store, awaits, and writes it back (a
+      // queue or a list kept under one key): iterations run together would drop each other's
+      // entries. Read from its declaration's text, in this file or another module.
+      if (calls.some((call) => effects.rewritesStoredEntry(call))) return;
       if (calls.every((call) => effects.waitsOnEmbeddedStore(call))) return;
       // One-time data migration code (a migrations or seeds folder, a function named for migrating):
       // it runs once per deploy, its order is the plan, and nobody waits on its latency.

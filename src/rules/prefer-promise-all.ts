@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
   calleeName,
@@ -41,7 +41,7 @@ import { getOrderingComments } from '../analysis/ordering-comments';
 import { runsInOrderedCallback } from '../analysis/ordered-callbacks';
 import { getWhereItRuns, isStrongEvidence } from '../analysis/where-it-runs';
 import { BACKGROUND_CALL } from '../catalog/iteration-order';
-import { isFunctionNode, nearestFunction } from '../analysis/async-context';
+import { type FunctionNode, isFunctionNode, nearestFunction } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
 import { someNodeBelow } from '../analysis/walk';
@@ -184,8 +184,10 @@ const OUTPUT_PATH_ARGUMENT = /^(?:out|output|dest|destination|target)(?:$|[A-Z])
 
 /**
  * The paths (`outPath`, `this.outDir`) a call is handed that are named like a file or folder
- * (`LOCAL_PATH_ARGUMENT`, `OUTPUT_PATH_ARGUMENT`): positional arguments, and property values of an
- * object-literal argument (`concat({ paths, outPath })`, shorthand included).
+ * (`LOCAL_PATH_ARGUMENT`, `OUTPUT_PATH_ARGUMENT`): positional arguments, property values of an
+ * object-literal argument (`concat({ paths, outPath })`, shorthand included), and elements of an
+ * array-literal argument, the way a command line is handed to a process
+ * (`spawnAsync('tar', ['-xf', archive, '-C', installPath])`: the folder the process writes).
  */
 function pathArguments(call: AwaitedCall): string[] {
   const paths: string[] = [];
@@ -198,6 +200,10 @@ function pathArguments(call: AwaitedCall): string[] {
   };
   for (const argument of call.arguments) {
     const value = skipTransparent(argument);
+    if (value.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const element of value.elements) if (element && element.type !== AST_NODE_TYPES.SpreadElement) consider(element);
+      continue;
+    }
     if (value.type !== AST_NODE_TYPES.ObjectExpression) {
       consider(value);
       continue;
@@ -856,6 +862,84 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * The positions among the parameters of `fn` of the function values the group's members call
+     * (`await provideBuildTasks()` where `provideBuildTasks` is a parameter): code the caller hands in.
+     */
+    function handedParameterPositions(group: readonly Member[], fn: FunctionNode): number[] {
+      const positions: number[] = [];
+      for (const member of group) {
+        const callee = skipTransparent(member.call.callee);
+        if (callee.type !== AST_NODE_TYPES.Identifier) continue;
+        const index = fn.params.findIndex((parameter) => {
+          const inner = parameter.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : parameter;
+          const named = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+          return named.type === AST_NODE_TYPES.Identifier && named.name === callee.name;
+        });
+        if (index !== -1 && !positions.includes(index)) positions.push(index);
+      }
+      return positions;
+    }
+
+    /** The name a call of `fn` is written with (`name(...)`, `this.name(...)`): its declaration's, its method's, or its variable's; null when anonymous. */
+    function calledNameOf(fn: FunctionNode): string | null {
+      if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
+      const holder = fn.parent;
+      if ((holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.PropertyDefinition) && !holder.computed) {
+        return holder.key.type === AST_NODE_TYPES.Identifier ? holder.key.name : null;
+      }
+      return holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier ? holder.id.name : null;
+    }
+
+    /** Per function: whether the functions its callers in this file hand it share state (see `handedFunctionsShareState`). */
+    const sharedHandedState = new Map<FunctionNode, boolean>();
+
+    /**
+     * True when two or more members call functions the enclosing function was handed
+     * (`await provideBuildTasks(); await provideRunTasks()`), and at a call of the enclosing
+     * function in this file the functions handed for them close over one variable of the caller
+     * (`() => tasks.provideBuild(context, options)`, `() => tasks.provideRun(context, options)`):
+     * unknown code run in turn on one shared object, where a step may fill in what the next reads
+     * (a choice asked of the person once, then reused). Asked last: it reads the file's calls once
+     * per such function.
+     */
+    function handedFunctionsShareState(group: readonly Member[]): boolean {
+      const fn = group[0] ? nearestFunction(group[0].statement) : null;
+      if (!fn) return false;
+      const positions = handedParameterPositions(group, fn);
+      if (positions.length < 2) return false;
+      const known = sharedHandedState.get(fn);
+      if (known !== undefined) return known;
+      const name = calledNameOf(fn);
+      let shared = false;
+      if (name !== null) {
+        someNodeBelow(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+          if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+          const callee = skipTransparent(node.callee);
+          const called = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+          if (called !== name) return false;
+          const seen = new Set<TSESLint.Scope.Variable>();
+          for (const position of positions) {
+            const handed = node.arguments[position];
+            if (!handed || !isFunctionNode(handed)) continue;
+            const captured = new Set<TSESLint.Scope.Variable>();
+            for (const reference of sourceCode.getScope(handed).through) {
+              const variable = reference.resolved;
+              // A variable of the caller (a parameter, a local): not a module's import or constant.
+              if (variable && variable.scope.type !== 'module' && variable.scope.type !== 'global') captured.add(variable);
+            }
+            for (const variable of captured) {
+              if (seen.has(variable)) shared = true;
+              seen.add(variable);
+            }
+          }
+          return shared;
+        });
+      }
+      sharedHandedState.set(fn, shared);
+      return shared;
+    }
+
+    /**
      * The group sits in a `try` whose `catch` or `finally` awaits a cleanup: a fail-fast
      * `Promise.all` would run the cleanup while the other calls are still writing.
      */
@@ -984,7 +1068,8 @@ export default createRule<Options, MessageIds>({
      * (`waitsOnLocalFiles`), reads files (its summary says so: a config file parsed after its
      * read), is handed a path or folder (`projectDir`, `cwd`, `schemaPath`:
      * `LOCAL_PATH_ARGUMENT`, also in an options object; `process.cwd()`), or starts a process (its summary says so,
-     * or its name is a git or shell step: `getTagHead` is not, `gitRevList` is); or it gathers
+     * or its name is a git or shell step: `getTagHead` is not, `gitRevList` is, or a function of
+     * another module runs a command by its text: `FileEffects.runsCommandElsewhere`); or it gathers
      * such calls.
      */
     function probesLocalMachine(call: AwaitedCall): boolean {
@@ -1001,7 +1086,10 @@ export default createRule<Options, MessageIds>({
       // `getAppDetails(process.cwd())`: the working directory.
       if (handed.some((value) => value.type === AST_NODE_TYPES.CallExpression && sourceCode.getText(value.callee) === 'process.cwd')) return true;
       const name = calleeName(call);
-      return name !== null && /^(?:git|exec|spawn|run(?:Git|Command|Shell))(?:$|[A-Z])/.test(name);
+      if (name !== null && /^(?:git|exec|spawn|run(?:Git|Command|Shell))(?:$|[A-Z])/.test(name)) return true;
+      // A function of another module that runs a command (`isGitInstalled(env)` asking
+      // `shell.cmdinfo('git', ['--version'])`): read from its declaration, asked last.
+      return !summary && effects.runsCommandElsewhere(call);
     }
 
     /**
@@ -1012,6 +1100,38 @@ export default createRule<Options, MessageIds>({
      */
     function runsInMigration(statement: TSESTree.Node): boolean {
       return getWhereItRuns(context).runsInMigration(statement);
+    }
+
+    /**
+     * True when the function around `statement` keeps its result once: one of its first statements
+     * returns a value kept outside the call when there is one (`if (cache && cachedInfo) return
+     * cachedInfo;`, `if (this.probe) return this.probe;`: a module variable, a closure's, or a
+     * member of `this`, not an entry looked up by key), and the function assigns that value itself
+     * (`cachedInfo = info`). The awaits after the check run once per process or instance (a
+     * system probe, a one-time set-up), so gathering them saves a moment once.
+     */
+    function keepsResultOnce(statement: TSESTree.Node): boolean {
+      const fn = nearestFunction(statement);
+      if (!fn || fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false;
+      const scope = sourceCode.getScope(fn);
+      for (const early of fn.body.body.slice(0, 5)) {
+        if (early.type !== AST_NODE_TYPES.IfStatement || early.alternate) continue;
+        const consequent = early.consequent.type === AST_NODE_TYPES.BlockStatement && early.consequent.body.length === 1 ? early.consequent.body[0] : early.consequent;
+        if (consequent?.type !== AST_NODE_TYPES.ReturnStatement || !consequent.argument) continue;
+        const kept = skipTransparent(consequent.argument);
+        const path = kept.type === AST_NODE_TYPES.Identifier || kept.type === AST_NODE_TYPES.MemberExpression ? accessPathOf(kept) : null;
+        if (path === null || !collectAccesses(early.test, sourceCode.visitorKeys).reads.includes(path)) continue;
+        const root = rootOf(path);
+        if (root !== 'this') {
+          // A binding of the module or an outer function, never the function's own (a parameter).
+          const variable = findVariable(scope, root);
+          if (!variable || variable.defs.length === 0 || variable.scope.variableScope === scope.variableScope) continue;
+          if (path !== root) continue;
+        }
+        const assigned = someNodeBelow(fn.body, sourceCode.visitorKeys, (node) => node.type === AST_NODE_TYPES.AssignmentExpression && accessPathOf(node.left) === path);
+        if (assigned) return true;
+      }
+      return false;
     }
 
     /**
@@ -1179,6 +1299,7 @@ export default createRule<Options, MessageIds>({
         (cleansUpAfterFailure(group[0].statement) ||
           keepsPartialResults(group) ||
           runsInBackground(group[0].statement) ||
+          keepsResultOnce(group[0].statement) ||
           runsInMigration(group[0].statement) ||
           fillsCacheOnMiss(group[0].statement))
       ) {
@@ -1189,6 +1310,9 @@ export default createRule<Options, MessageIds>({
       if (group[0] && runsInOrderedCallback(group[0].statement, sourceCode)) {
         return;
       }
+      // Functions handed in by the callers that close over one shared object: a step may set
+      // what the next reads (`handedFunctionsShareState`).
+      if (handedFunctionsShareState(group)) return;
       // A comment before, between or after the members says why they run in turn ("queries within
       // a transaction share one connection, so they run sequentially rather than with Promise.all",
       // "foreign keys: users before projects").

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { bodyRunsForever, moduleExportIsMemoisedComputation, moduleFunctionFinalizes, moduleFunctionWaitsOnNothing } from '../../src/analysis/module-functions';
+import { bodyRewritesStoredEntry, bodyRunsForever, moduleExportIsMemoisedComputation, moduleFunctionFinalizes, moduleFunctionWaitsOnNothing } from '../../src/analysis/module-functions';
 import { resolveRelativeModule } from '../../src/analysis/module-resolution';
 
 /** A temporary folder with `files`, its files and itself dated a minute back (a settled checkout). */
@@ -204,5 +204,57 @@ describe('bodyRunsForever: a loop with no way out', () => {
     assert.equal(bodyRunsForever('{ for (;;) { const job = await next(); if (job) return job; } }'), false);
     assert.equal(bodyRunsForever('{ while (true) { await a(); }\n  await b(); }'), false);
     assert.equal(bodyRunsForever('{ while (this.running) { await a(); } }'), false);
+  });
+});
+
+describe('moduleFunctionWaitsOnNothing: class helpers, imported classes, statements without semicolons', () => {
+  it('follows `this.helper(...)`, a static method of an imported class and `os`, and still sees an awaited call that goes on at the next line', () => {
+    const root = withFiles({
+      'main.ts': '',
+      'hashes.ts': [
+        'export default class Hashes {',
+        '  static async ofText(text) {',
+        "    const digest = await crypto.subtle.digest('SHA-256', text) // in memory",
+        '    const encoded = this.hex(digest)',
+        '    return encoded',
+        '  }',
+        '  static hex(bytes) {',
+        "    return Array.from(new Uint8Array(bytes)).join('')",
+        '  }',
+        '  static async ofPage(url) {',
+        '    const page = await this.download(url)',
+        '    return page',
+        '  }',
+        '  static async download(url) {',
+        '    return fetch(url)',
+        '  }',
+        '}',
+      ].join('\n'),
+      'labels.ts': [
+        "import Hashes from './hashes';",
+        "import os from 'node:os';",
+        'export async function labelOf(text) {\n  const hash = await Hashes.ofText(text)\n  return hash\n}',
+        'export async function pageLabel(url) {\n  const hash = await Hashes.ofPage(url)\n  return hash\n}',
+        'export async function hostKind() {\n  const kind = os.arch()\n  return kind\n}',
+        'export async function chained(url) {\n  const body = await Hashes.ofText(url)\n    .then((hash) => hash)\n  return body\n}',
+      ].join('\n'),
+    });
+    assert.equal(waitsOnNothing(root, './labels', 'labelOf'), true);
+    assert.equal(waitsOnNothing(root, './labels', 'pageLabel'), false);
+    assert.equal(waitsOnNothing(root, './labels', 'hostKind'), true);
+    assert.equal(waitsOnNothing(root, './labels', 'chained'), false);
+  });
+});
+
+describe('bodyRewritesStoredEntry', () => {
+  it('is true for a fixed entry read, then an await, then the same entry written back', () => {
+    assert.equal(bodyRewritesStoredEntry("{ const q = store.get('queue', []); q.push(await size(x)); store.set('queue', q); }"), true);
+    assert.equal(bodyRewritesStoredEntry('{ const n = this.storage.getItem(TOTAL); await send(n); this.storage.setItem(TOTAL, n + 1); }'), true);
+  });
+  it('is false without a pause between, for another entry, or another store', () => {
+    assert.equal(bodyRewritesStoredEntry("{ const q = store.get('queue', []); q.push(x); store.set('queue', q); await flush(); }"), false);
+    assert.equal(bodyRewritesStoredEntry("{ const q = store.get('queue', []); await size(x); store.set('done', q); }"), false);
+    assert.equal(bodyRewritesStoredEntry("{ const q = store.get('queue', []); await size(x); backup.set('queue', q); }"), false);
+    assert.equal(bodyRewritesStoredEntry('{ const q = store.get(key); await size(x); store.set(key, q); }'), false);
   });
 });
