@@ -307,11 +307,12 @@ export function moduleFunctionFinalizes(resolved: ResolvedModule, name: string):
 const FIXED_ENTRY_READ = /([\w$]+(?:\s*\.\s*[\w$]+)*)\s*\.\s*(?:get|getItem)\s*\(\s*('[^'\n]*'|"[^"\n]*"|`[^`$\n]*`|[A-Z][A-Z0-9_]*\b)/g;
 
 /**
- * True when a function body's text reads one fixed entry of a store (`FIXED_ENTRY_READ`), then
- * awaits, then writes the same entry of the same store (`set`/`setItem` on the same receiver with
- * the same key: `const queue = store.get('queue', []); ... await lookUp(item); ...
- * store.set('queue', queue)`): a read-modify-write across a pause, whether the read itself waits
- * or not. Two calls running at once both read the old value, and the later write drops what the
+ * True when a function body's text reads one fixed entry of a store (`FIXED_ENTRY_READ`) into a
+ * `const`, then awaits, then writes the same entry of the same store with a value that reads that
+ * `const` (`set`/`setItem` on the same receiver with the same key: `const queue = store.get('queue',
+ * []); ... await lookUp(item); ... store.set('queue', queue)`): a read-modify-write across a
+ * pause, whether the read itself waits or not. A memo filled when missing (`let token =
+ * cache.get(KEY); if (!token) { token = await login(); cache.set(KEY, token); }`) is none. Two calls running at once both read the old value, and the later write drops what the
  * other added.
  */
 export function bodyRewritesStoredEntry(body: string): boolean {
@@ -319,12 +320,18 @@ export function bodyRewritesStoredEntry(body: string): boolean {
   for (const read of body.matchAll(FIXED_ENTRY_READ)) {
     const receiver = (read[1] ?? '').replace(/\s+/g, '');
     const key = read[2] ?? '';
+    // The read is held in a `const` (`const queue = store.get('queue', [])`): a `let` filled again
+    // when missing (`let token = cache.get(KEY); if (!token) token = await login();`) is a memo.
+    const holder = /\bconst\s+([\w$]+)\s*(?::[^=;\n]*)?=\s*$/.exec(body.slice(Math.max(0, (read.index ?? 0) - 200), read.index ?? 0))?.[1];
+    if (holder === undefined) continue;
     const pause = body.slice((read.index ?? 0) + read[0].length).search(/\bawait\b/);
     if (pause === -1) continue;
     const after = body.slice((read.index ?? 0) + read[0].length + pause);
     const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const receiverPattern = receiver.split('.').map(escape).join('\\s*\\.\\s*');
-    if (new RegExp(String.raw`(?<![\w$.])${receiverPattern}\s*\.\s*(?:set|setItem)\s*\(\s*${escape(key)}`).test(after)) return true;
+    // The value written back is computed from what was read (`store.set('queue', queue)`, `n + 1`).
+    const written = new RegExp(String.raw`(?<![\w$.])${receiverPattern}\s*\.\s*(?:set|setItem)\s*\(\s*${escape(key)}\s*,([^\n]*)`).exec(after)?.[1];
+    if (written !== undefined && new RegExp(String.raw`(?<![\w$.])${escape(holder)}\b`).test(written)) return true;
   }
   return false;
 }

@@ -896,8 +896,9 @@ export default createRule<Options, MessageIds>({
     /**
      * True when two or more members call functions the enclosing function was handed
      * (`await provideBuildTasks(); await provideRunTasks()`), and at a call of the enclosing
-     * function in this file the functions handed for them close over one variable of the caller
-     * (`() => tasks.provideBuild(context, options)`, `() => tasks.provideRun(context, options)`):
+     * function in this file the functions handed for them hand one variable of the caller to the
+     * code they call, as an argument (`() => tasks.provideBuild(context, options)`,
+     * `() => tasks.provideRun(context, options)`; a client they only call methods of does not count):
      * unknown code run in turn on one shared object, where a step may fill in what the next reads
      * (a choice asked of the person once, then reused). Asked last: it reads the file's calls once
      * per such function.
@@ -925,7 +926,11 @@ export default createRule<Options, MessageIds>({
             for (const reference of sourceCode.getScope(handed).through) {
               const variable = reference.resolved;
               // A variable of the caller (a parameter, a local): not a module's import or constant.
-              if (variable && variable.scope.type !== 'module' && variable.scope.type !== 'global') captured.add(variable);
+              if (!variable || variable.scope.type === 'module' || variable.scope.type === 'global') continue;
+              // Handed as an argument to the code the closure calls (`provide(context, options)`),
+              // which may fill it in; a client the closure only calls a method of is no such object.
+              const used = reference.identifier.parent;
+              if (used?.type === AST_NODE_TYPES.CallExpression && used.arguments.includes(reference.identifier as TSESTree.Identifier)) captured.add(variable);
             }
             for (const variable of captured) {
               if (seen.has(variable)) shared = true;
@@ -1105,10 +1110,10 @@ export default createRule<Options, MessageIds>({
     /**
      * True when the function around `statement` keeps its result once: one of its first statements
      * returns a value kept outside the call when there is one (`if (cache && cachedInfo) return
-     * cachedInfo;`, `if (this.probe) return this.probe;`: a module variable, a closure's, or a
-     * member of `this`, not an entry looked up by key), and the function assigns that value itself
-     * (`cachedInfo = info`). The awaits after the check run once per process or instance (a
-     * system probe, a one-time set-up), so gathering them saves a moment once.
+     * cachedInfo;`: a module variable or a closure's; not a member of `this`, kept once per
+     * instance, nor an entry looked up by key), and the function assigns that value itself
+     * (`cachedInfo = info`). The awaits after the check run once per process (a system probe, a
+     * one-time set-up), so gathering them saves a moment once.
      */
     function keepsResultOnce(statement: TSESTree.Node): boolean {
       const fn = nearestFunction(statement);
@@ -1121,13 +1126,10 @@ export default createRule<Options, MessageIds>({
         const kept = skipTransparent(consequent.argument);
         const path = kept.type === AST_NODE_TYPES.Identifier || kept.type === AST_NODE_TYPES.MemberExpression ? accessPathOf(kept) : null;
         if (path === null || !collectAccesses(early.test, sourceCode.visitorKeys).reads.includes(path)) continue;
-        const root = rootOf(path);
-        if (root !== 'this') {
-          // A binding of the module or an outer function, never the function's own (a parameter).
-          const variable = findVariable(scope, root);
-          if (!variable || variable.defs.length === 0 || variable.scope.variableScope === scope.variableScope) continue;
-          if (path !== root) continue;
-        }
+        // A binding of the module or an outer function, never the function's own (a parameter);
+        // a member of `this` is kept once per instance, and many instances may live one request.
+        const variable = path.includes('.') || path.includes('[') ? null : findVariable(scope, path);
+        if (!variable || variable.defs.length === 0 || variable.scope.variableScope === scope.variableScope) continue;
         const assigned = someNodeBelow(fn.body, sourceCode.visitorKeys, (node) => node.type === AST_NODE_TYPES.AssignmentExpression && accessPathOf(node.left) === path);
         if (assigned) return true;
       }

@@ -258,3 +258,9 @@ describe('bodyRewritesStoredEntry', () => {
     assert.equal(bodyRewritesStoredEntry('{ const q = store.get(key); await size(x); store.set(key, q); }'), false);
   });
 });
+
+describe('bodyRewritesStoredEntry: a memo filled when missing', () => {
+  it('is false when the value read is a `let` filled again, not the list it read', () => {
+    assert.equal(bodyRewritesStoredEntry("{ let token = cache.get('crmToken'); if (!token) { token = await login(); cache.set('crmToken', token); } await send(token); }"), false);
+  });
+});

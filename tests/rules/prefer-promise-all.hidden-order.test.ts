@@ -170,6 +170,67 @@ export async function systemInfo() {
       },
     ],
   },
+  // control: a member of \`this\` is kept once per instance; a request context is made per request
+  {
+    filename,
+    code: `import { users, billing } from './clients.js';
+export class RequestContext {
+  async profile(id) {
+    if (this.profile_) return this.profile_;
+    const user = await users.fetchUser(id);
+    const invoices = await billing.fetchInvoices(id);
+    this.profile_ = { user, invoices };
+    return this.profile_;
+  }
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 5,
+        column: 18,
+        // reported; no exact rewrite is offered here
+        suggestions: [],
+      },
+    ],
+  },
+  // control: handed functions that only call methods of one client share no object handed on
+  {
+    filename,
+    code: `import { createClient } from './http.js';
+async function loadBoth(getUsers, getOrders) {
+  const users = await getUsers();
+  const orders = await getOrders();
+  return { users, orders };
+}
+export function dashboard(token) {
+  const client = createClient(token);
+  return loadBoth(() => client.get('/users'), () => client.get('/orders'));
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `import { createClient } from './http.js';
+async function loadBoth(getUsers, getOrders) {
+  const [users, orders] = await Promise.all([getUsers(), getOrders()]);
+  return { users, orders };
+}
+export function dashboard(token) {
+  const client = createClient(token);
+  return loadBoth(() => client.get('/users'), () => client.get('/orders'));
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all (hidden order, nothing to overlap)', testedRule, {
