@@ -2553,7 +2553,7 @@ function callsLogger(call: EffectCall): boolean {
 /**
  * A log line written: a line-writing method (`LOG_WRITE_METHODS`: `info`, `warn`, `error`,
  * `debug`...; or `logInfo`, `logWarning`...; not `flush`, `close` or `end`) of a logger: a
- * receiver whose last name is one of `LOGGER_NAMES` or ends in `Logger`, `LogWriter` or `Log`
+ * receiver whose last name is one of `LOGGER_NAMES` or ends in `Logger` or `LogWriter`
  * (`logger.info(...)`, `this.log.warn(...)`, `this.requestLogger.error(...)`,
  * `logWriter.logError(...)`), or a `write...` method of a log writer (`logWriter.writeString(text)`).
  * An async logger's promise is dropped by design: what its loss
@@ -2575,8 +2575,11 @@ export function writesLogLine(call: EffectCall): boolean {
 
 /** `logInfo`, `logWarning`, `logError`...: a logger's method named for its level. */
 const LEVELLED_LOG_METHOD = /^log(?:Info|Warn|Warning|Error|Debug|Trace|Verbose|Fatal|Notice|Critical)$/;
-/** A receiver named for a logger: `appLogger`, `logWriter`, `heroicLogWriter`, `requestLog`. */
-const LOGGER_NAME_END = /(?:^log|[a-z_]Log)(?:ger|Writer)?$/;
+/**
+ * A receiver named for a logger: `appLogger`, `logWriter`, `heroicLogWriter`. Not a bare `...Log`
+ * (`auditLog`, `activityLog`): such records are often rows an app keeps in its database.
+ */
+const LOGGER_NAME_END = /(?:^log|[a-z_]Log)(?:ger|Writer)$/;
 
 /**
  * True when a call is handed a module's source text and the name of its file (`CODE_TEXT_NAME`,

@@ -559,6 +559,21 @@ typedRuleTester.run('no-floating-promises (typed, log writes)', testedRule, {
         },
       ],
     },
+    // an audit trail is no logger: its entries are often rows of the app's database
+    {
+      filename: 'file.ts',
+      code: "declare const auditLog: { log(entry: object): Promise<void> };\nexport async function close(id: string): Promise<void> {\n  auditLog.log({ action: 'close', id });\n}",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: "declare const auditLog: { log(entry: object): Promise<void> };\nexport async function close(id: string): Promise<void> {\n  await auditLog.log({ action: 'close', id });\n}" },
+            { messageId: 'suggestVoid', output: "declare const auditLog: { log(entry: object): Promise<void> };\nexport async function close(id: string): Promise<void> {\n  void auditLog.log({ action: 'close', id });\n}" },
+          ],
+        },
+      ],
+    },
     // work beside the logger is still work: a dropped store in the same function
     {
       filename: 'file.ts',
