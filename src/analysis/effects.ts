@@ -63,7 +63,7 @@ import {
   CALLBACK_COLLECTION_MODULES,
   CALLBACK_EACH_METHODS,
 } from '../catalog/effects';
-import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
+import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOG_WRITE_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
 import { enclosingClass, isNothing, isProcessExitCall, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
@@ -2582,10 +2582,36 @@ function callsLogger(call: EffectCall): boolean {
 }
 
 /**
- * A log line written for people: a method other than `debug`/`trace`/`verbose` of a receiver whose
- * last name is one of `LOGGER_NAMES` (`console.log(...)`, `log.info(...)`, `this.log.warn(...)`,
- * `this.logger.info(...)`).
+ * A log line written: a line-writing method (`LOG_WRITE_METHODS`: `info`, `warn`, `error`,
+ * `debug`...; or `logInfo`, `logWarning`...; not `flush`, `close` or `end`) of a logger: a
+ * receiver whose last name is one of `LOGGER_NAMES` or ends in `Logger` or `LogWriter`
+ * (`logger.info(...)`, `this.log.warn(...)`, `this.requestLogger.error(...)`,
+ * `logWriter.logError(...)`), or a `write...` method of a log writer (`logWriter.writeString(text)`).
+ * An async logger's promise is dropped by design: what its loss
+ * costs is the line itself.
  */
+export function writesLogLine(call: EffectCall): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = staticMemberName(callee);
+  if (method === null) return false;
+  const receiver = skipTransparent(callee.object);
+  const name =
+    receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(receiver) : null;
+  if (name === null) return false;
+  // `logWriter.writeString(text)`: a writer of log lines writing one
+  if (/^write/.test(method) && /(?:^l|L)ogWriter$/.test(name)) return true;
+  return (LOG_WRITE_METHODS.has(method) || LEVELLED_LOG_METHOD.test(method)) && (LOGGER_NAMES.has(name) || LOGGER_NAME_END.test(name));
+}
+
+/** `logInfo`, `logWarning`, `logError`...: a logger's method named for its level. */
+const LEVELLED_LOG_METHOD = /^log(?:Info|Warn|Warning|Error|Debug|Trace|Verbose|Fatal|Notice|Critical)$/;
+/**
+ * A receiver named for a logger: `appLogger`, `logWriter`, `heroicLogWriter`. Not a bare `...Log`
+ * (`auditLog`, `activityLog`): such records are often rows an app keeps in its database.
+ */
+const LOGGER_NAME_END = /(?:^log|[a-z_]Log)(?:ger|Writer)$/;
+
 /**
  * True when a call is handed a module's source text and the name of its file (`CODE_TEXT_NAME`,
  * `FILE_NAME_NAME`: `execute(compiledCode, filename)`, `compile(code, info.filename)`,

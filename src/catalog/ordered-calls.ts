@@ -435,6 +435,9 @@ export const PURE_METHODS: ReadonlySet<string> = new Set([
 /** Receiver names of loggers: their calls in a loop only reorder log lines. */
 export const LOGGER_NAMES: ReadonlySet<string> = new Set(['console', 'logger', 'log', 'debug']);
 
+/** A logger's methods that write a line (`writesLogLine` in effects.ts); not `flush`, `close`, `end`. */
+export const LOG_WRITE_METHODS: ReadonlySet<string> = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'verbose', 'fatal', 'silly', 'notice', 'critical', 'success']);
+
 /**
  * Words that name a list of steps run in order on purpose: migrations, middleware, hooks,
  * pipeline stages, commands, seeds, retries. A loop over such a list (`for (const migration of

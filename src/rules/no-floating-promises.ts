@@ -1,7 +1,7 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { type FunctionNode, getAwaitableFunction, getEnclosingAsyncFunction, getExecutionContext, isFunctionNode, isInlineCallback } from '../analysis/async-context';
-import { getFileEffects } from '../analysis/effects';
+import { getFileEffects, writesLogLine } from '../analysis/effects';
 import { getSourceWords } from '../analysis/source-words';
 import { getWhereItRuns } from '../analysis/where-it-runs';
 import { getImportSource } from '../analysis/imports';
@@ -416,6 +416,9 @@ export default createRule<Options, MessageIds>({
           // editor, whose host logs a failure and goes on (typed: VS Code's `Thenable`).
           if (method === null && promises.services && !getAwaitableFunction(node) && isEditorHostThenable(promises.services, node)) return [];
           if (isAllowListed(node)) return [];
+          // `this.logger.info(...)` whose logger may be async (`void | Promise<void>`): a log line
+          // is written without waiting for it by design; what a failure loses is the line itself.
+          if (writesLogLine(node)) return [];
           return [{ node, survives: mayReject && (() => mayReject() || throwsIntoGuardedRejection(node)) }];
         }
         case AST_NODE_TYPES.NewExpression:

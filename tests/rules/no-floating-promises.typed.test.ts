@@ -529,3 +529,65 @@ typedRuleTester.run('no-floating-promises (typed, editor extension)', testedRule
     },
   ],
 });
+
+/** A logger whose methods may be async: `void | Promise<void>` so that callers never have to wait. */
+const ASYNC_LOGGER =
+  "interface Logger {\n  info(message: string): void | Promise<void>;\n  error(message: string): void | Promise<void>;\n  flush(): Promise<void>;\n}\ndeclare function store(id: string): Promise<void>;\n";
+
+typedRuleTester.run('no-floating-promises (typed, log writes)', testedRule, {
+  valid: [
+    // a log line written without waiting for it, also from an async function and through a
+    // logger held in a field: the promise is dropped by design, and what a failure loses is the line
+    { filename: 'file.ts', code: `${ASYNC_LOGGER}export class Worker {\n  constructor(private readonly logger: Logger) {}\n  async run(id: string): Promise<void> {\n    this.logger.info('starting ' + id);\n    await store(id);\n  }\n}` },
+    { filename: 'file.ts', code: `${ASYNC_LOGGER}export function onFailure(requestLogger: Logger, reason: string): void {\n  requestLogger.error(reason);\n}` },
+    // a log writer whose methods are named for their level
+    { filename: 'file.ts', code: "declare const logWriter: { logWarning(parts: string[]): Promise<void>; writeString(text: string): Promise<void> };\nexport async function launch(reason: string): Promise<void> {\n  logWriter.logWarning(['aborted:', reason]);\n  logWriter.writeString(reason);\n}" },
+  ],
+  invalid: [
+    // the same logger's flush before the process ends is no log line: the lines still buffered are lost
+    {
+      filename: 'file.ts',
+      code: `${ASYNC_LOGGER}export async function finish(logger: Logger): Promise<void> {\n  logger.flush();\n  process.exitCode = 0;\n}`,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 8,
+          suggestions: [
+            { messageId: 'suggestAwait', output: `${ASYNC_LOGGER}export async function finish(logger: Logger): Promise<void> {\n  await logger.flush();\n  process.exitCode = 0;\n}` },
+            { messageId: 'suggestVoid', output: `${ASYNC_LOGGER}export async function finish(logger: Logger): Promise<void> {\n  void logger.flush();\n  process.exitCode = 0;\n}` },
+          ],
+        },
+      ],
+    },
+    // an audit trail is no logger: its entries are often rows of the app's database
+    {
+      filename: 'file.ts',
+      code: "declare const auditLog: { log(entry: object): Promise<void> };\nexport async function close(id: string): Promise<void> {\n  auditLog.log({ action: 'close', id });\n}",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: "declare const auditLog: { log(entry: object): Promise<void> };\nexport async function close(id: string): Promise<void> {\n  await auditLog.log({ action: 'close', id });\n}" },
+            { messageId: 'suggestVoid', output: "declare const auditLog: { log(entry: object): Promise<void> };\nexport async function close(id: string): Promise<void> {\n  void auditLog.log({ action: 'close', id });\n}" },
+          ],
+        },
+      ],
+    },
+    // work beside the logger is still work: a dropped store in the same function
+    {
+      filename: 'file.ts',
+      code: `${ASYNC_LOGGER}export async function record(logger: Logger, id: string): Promise<void> {\n  logger.info(id);\n  store(id);\n}`,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 9,
+          suggestions: [
+            { messageId: 'suggestAwait', output: `${ASYNC_LOGGER}export async function record(logger: Logger, id: string): Promise<void> {\n  logger.info(id);\n  await store(id);\n}` },
+            { messageId: 'suggestVoid', output: `${ASYNC_LOGGER}export async function record(logger: Logger, id: string): Promise<void> {\n  logger.info(id);\n  void store(id);\n}` },
+          ],
+        },
+      ],
+    },
+  ],
+});
