@@ -83,9 +83,11 @@ const NO_ENTRIES: Listing = { mtimeMs: Number.NaN, names: new Set(), folded: new
 
 /**
  * The entry names of `dir` (a `stat` of it each call, a `readdir` when it changed; none when it is
- * no directory), or null when they cannot be known for sure: the `stat` or the listing failed, or
- * the directory changed too recently to keep (`SETTLED_MS`). Null means "try every candidate",
- * never "no file".
+ * no directory), or null when they cannot be known: the `stat` or the listing failed. Null means
+ * "try every candidate", never "no file". A directory that changed too recently to keep
+ * (`SETTLED_MS`) is listed afresh for this question and not kept: the names read now are as current
+ * as a `stat` of each candidate would be, and the caller may hold them only as long as it would hold
+ * those `stat`s (`RelativeModules`: one linted file).
  */
 function listingOf(dir: string): Listing | null {
   let mtimeMs: number;
@@ -99,10 +101,8 @@ function listingOf(dir: string): Listing | null {
   const known = listings.get(dir);
   if (known?.mtimeMs === mtimeMs) return known;
   // Listed after the `stat`: an entry changed in between is in the names and moves the time.
-  if (Date.now() - mtimeMs < SETTLED_MS) {
-    listings.delete(dir);
-    return null;
-  }
+  const settled = Date.now() - mtimeMs >= SETTLED_MS;
+  if (!settled) listings.delete(dir);
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -110,17 +110,17 @@ function listingOf(dir: string): Listing | null {
     return null;
   }
   const listing: Listing = { mtimeMs, names: new Set(names), folded: new Set(names.map(foldName)) };
-  listings.set(dir, listing);
+  if (settled) listings.set(dir, listing);
   return listing;
 }
 
 /**
- * The stats of `candidate` when it is a file. The directory's listing (or null: not known) only
- * rules out a name it does not hold, in any case or normalization; a name it holds is checked with
+ * The stats of `candidate` (named `name` in its directory) when it is a file. The directory's
+ * listing (or null: not known) only rules out a name it does not hold, in any case or normalization; a name it holds is checked with
  * a `stat`, as without a listing (a link, a folder named like a file).
  */
-function foundIn(listing: Listing | null, candidate: string): FileStats | null {
-  if (listing && !holds(listing, path.basename(candidate))) return null;
+function foundIn(listing: Listing | null, candidate: string, name: string): FileStats | null {
+  if (listing && !holds(listing, name)) return null;
   return fileStats(candidate);
 }
 
@@ -146,33 +146,35 @@ function resolveWith(importer: string, specifier: string, listingOf: (dir: strin
   if (!path.isAbsolute(importer)) return null;
   const base = path.resolve(path.dirname(importer), specifier);
   const extension = path.extname(base);
-  const tryFile = (listing: Listing | null, file: string): ResolvedModule | null => {
-    const stats = foundIn(listing, file);
+  const tryFile = (listing: Listing | null, file: string, name: string): ResolvedModule | null => {
+    const stats = foundIn(listing, file, name);
     return stats ? { file, stats } : null;
   };
+  const baseName = path.basename(base);
   if (SOURCE_EXTENSIONS.includes(extension)) {
     // The exact file first, without the listing: one `stat`, as many as the listing would cost.
-    const exact = tryFile(null, base);
+    const exact = tryFile(null, base, baseName);
     if (exact) return exact;
     const alternatives = TS_FOR_JS[extension];
     if (!alternatives) return null;
     const listing = listingOf(path.dirname(base));
+    const stem = baseName.slice(0, -extension.length);
     for (const ts of alternatives) {
-      const candidate = tryFile(listing, base.slice(0, -extension.length) + ts);
+      const candidate = tryFile(listing, base.slice(0, -extension.length) + ts, stem + ts);
       if (candidate) return candidate;
     }
     return null;
   }
   const parent = listingOf(path.dirname(base));
   for (const ext of SOURCE_EXTENSIONS) {
-    const candidate = tryFile(parent, base + ext);
+    const candidate = tryFile(parent, base + ext, baseName + ext);
     if (candidate) return candidate;
   }
   // `index` files live in the folder the specifier names (none when the parent has no such name).
-  if (parent && !holds(parent, path.basename(base))) return null;
+  if (parent && !holds(parent, baseName)) return null;
   const folder = listingOf(base);
   for (const ext of SOURCE_EXTENSIONS) {
-    const candidate = tryFile(folder, path.join(base, `index${ext}`));
+    const candidate = tryFile(folder, path.join(base, `index${ext}`), `index${ext}`);
     if (candidate) return candidate;
   }
   return null;
@@ -467,7 +469,11 @@ function extendedConfigs(dir: string, config: Record<string, unknown>): string[]
  * the folder of the config that declares `paths`, as TypeScript does.
  */
 function aliasesDeclaredIn(dir: string): PathAliases | null | undefined {
-  for (const name of ['tsconfig.json', 'jsconfig.json']) {
+  // The directory's listing rules out a config it does not hold without a failed read per name
+  // (each directory above every linted file is asked once per process).
+  const listing = listingOf(dir);
+  for (const name of CONFIG_NAMES) {
+    if (listing && !holds(listing, name)) continue;
     const own = compilerOptionsOf(path.join(dir, name));
     if (!own) continue;
     let paths: { value: unknown; dir: string } | null = own.options['paths'] !== undefined ? { value: own.options['paths'], dir } : null;
@@ -495,6 +501,9 @@ function aliasesDeclaredIn(dir: string): PathAliases | null | undefined {
   // No config in `dir`: the one above governs its files.
   return undefined;
 }
+
+/** The project configs that may declare path aliases, in the order TypeScript's tools pick them. */
+const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 
 /** The path aliases in force for a file of `dir`: its nearest tsconfig/jsconfig's, cached per directory. */
 function aliasesFor(dir: string): PathAliases | null {

@@ -153,6 +153,21 @@ function partSurvives(part: FloatingPart): boolean {
   return part.survives === null || part.survives();
 }
 
+/**
+ * No part, no call: the one empty answer of `floatingParts` and `conditionCalls`, which most
+ * statements and tests give, so they allocate nothing (garbage collection pauses in a large file are
+ * charged to whichever rule allocates; never mutated).
+ */
+const NO_PARTS: readonly FloatingPart[] = Object.freeze([]);
+const NO_CALLS: readonly TSESTree.CallExpression[] = Object.freeze([]);
+
+/** `first` then `second`, without a copy when either is empty. */
+function joined<T>(first: readonly T[], second: readonly T[]): readonly T[] {
+  if (first.length === 0) return second;
+  if (second.length === 0) return first;
+  return [...first, ...second];
+}
+
 /** `compute`, asked at most once: later calls return the first answer. */
 function once(compute: () => boolean): () => boolean {
   let answer: boolean | undefined;
@@ -343,6 +358,11 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** Can this call's promise reject? Asked at most once, only when the listener needs it (null: `checkCannotReject`, never asked). */
+    function mayRejectOf(node: TSESTree.CallExpression): (() => boolean) | null {
+      return checkCannotReject ? null : once(() => !cannotReject(node));
+    }
+
     /**
      * The parts of a statement's value that may be unhandled promises (see the docs page), in order,
      * each with the question that still decides it: `survives` (when given) asks whether the part's
@@ -351,37 +371,36 @@ export default createRule<Options, MessageIds>({
      * or answers true; the listener asks it last, only for a statement that every cheaper filter
      * would report.
      */
-    function floatingParts(expression: TSESTree.Node): FloatingPart[] {
+    function floatingParts(expression: TSESTree.Node): readonly FloatingPart[] {
       const node = skipTransparent(expression);
       switch (node.type) {
         case AST_NODE_TYPES.SequenceExpression:
           return node.expressions.flatMap(floatingParts);
         case AST_NODE_TYPES.ConditionalExpression:
-          return [...floatingParts(node.consequent), ...floatingParts(node.alternate)];
+          return joined(floatingParts(node.consequent), floatingParts(node.alternate));
         case AST_NODE_TYPES.LogicalExpression:
-          return [...floatingParts(node.left), ...floatingParts(node.right)];
+          return joined(floatingParts(node.left), floatingParts(node.right));
         case AST_NODE_TYPES.UnaryExpression:
-          if (node.operator !== 'void' || ignoreVoid) return [];
-          return promises.isPromise(node.argument) ? [{ node, survives: null }] : [];
+          if (node.operator !== 'void' || ignoreVoid) return NO_PARTS;
+          return promises.isPromise(node.argument) ? [{ node, survives: null }] : NO_PARTS;
         case AST_NODE_TYPES.CallExpression: {
-          if (ignoreIIFE && isFunctionNode(skipTransparent(node.callee))) return [];
+          if (ignoreIIFE && isFunctionNode(skipTransparent(node.callee))) return NO_PARTS;
           const method = chainMethodName(node);
-          // Can this call's promise reject? Asked at most once, only when the listener needs it.
-          const mayReject = checkCannotReject ? null : once(() => !cannotReject(node));
           if (method !== null) {
-            if (hasRejectionHandler(node)) return [];
+            if (hasRejectionHandler(node)) return NO_PARTS;
             const callee = skipTransparent(node.callee) as TSESTree.MemberExpression;
             // `p.catch(handle).then(render)`: the chain's rejections are handled; only `render`
             // itself could still throw, which is not the lost task this rule is about.
-            if (method === 'then' && hasHandledLink(callee.object)) return [];
+            if (method === 'then' && hasHandledLink(callee.object)) return NO_PARTS;
             // `.finally(f)` and `.catch()` pass the receiver's rejection through: judge the receiver.
             if (method !== 'then') {
+              const mayReject = mayRejectOf(node);
               const inner = floatingParts(callee.object);
               // `settled.finally(cleanup)` where `settled` holds `Promise.allSettled(...)`: nothing to
               // lose. The receiver's parts stand only while this call's promise may reject.
               const parts: FloatingPart[] = mayReject
                 ? inner.map((part) => ({ node: part.node, survives: once(() => partSurvives(part) && mayReject()) }))
-                : inner;
+                : [...inner];
               // Untyped, `x().finally(cleanup)` is itself the evidence of a thenable; typed, it still
               // counts where the checker knows nothing about the receiver (`any`: an unresolved
               // import, a package without types). Not on a property of another object
@@ -398,31 +417,32 @@ export default createRule<Options, MessageIds>({
           // Untyped evidence of a thenable; typed, it still counts where the checker knows nothing
           // about the receiver (`any`: an unresolved import, a package without types).
           if (method === 'then' && isThenWithCallback(node) && !promises.hasKnownType(callee(node))) {
-            return [{ node, survives: mayReject }];
+            return [{ node, survives: mayRejectOf(node) }];
           }
           // The handled-chain, cannot-reject and allow-list tests only for promises: they cost more.
-          if (!promises.isPromise(node) || returnsHandledChain(node)) return [];
+          if (!promises.isPromise(node) || returnsHandledChain(node)) return NO_PARTS;
           // `self.exec()` re-running a method that returns the promise its object keeps.
-          if (promises.returnsStoredPromise(node)) return [];
+          if (promises.returnsStoredPromise(node)) return NO_PARTS;
           // `builder.where(...)`: a lazy query builder configured through a name the code keeps.
-          if (promises.continuesHeldBuilder(node)) return [];
+          if (promises.continuesHeldBuilder(node)) return NO_PARTS;
           // `onAbort?.()` in a sync function, the parameter declared `() => void | Promise<void>`:
           // the author declared that the hook's promise is not waited for. Inside an async function
           // the same call is a forgotten `await` of a hook that may be async.
-          if (!getAwaitableFunction(node) && promises.declaresIgnorablePromise(node.callee)) return [];
+          if (!getAwaitableFunction(node) && promises.declaresIgnorablePromise(node.callee)) return NO_PARTS;
           // `this.disposables.dispose()` in a sync function: a teardown its callers cannot wait for.
-          if (!getAwaitableFunction(node) && isTeardownCall(node)) return [];
+          if (!getAwaitableFunction(node) && isTeardownCall(node)) return NO_PARTS;
           // `vscode.commands.executeCommand(...)` from a command or event handler: a request to the
           // editor, whose host logs a failure and goes on (typed: VS Code's `Thenable`).
-          if (method === null && promises.services && !getAwaitableFunction(node) && isEditorHostThenable(promises.services, node)) return [];
-          if (isAllowListed(node)) return [];
+          if (method === null && promises.services && !getAwaitableFunction(node) && isEditorHostThenable(promises.services, node)) return NO_PARTS;
+          if (isAllowListed(node)) return NO_PARTS;
           // `this.logger.info(...)` whose logger may be async (`void | Promise<void>`): a log line
           // is written without waiting for it by design; what a failure loses is the line itself.
-          if (writesLogLine(node)) return [];
+          if (writesLogLine(node)) return NO_PARTS;
+          const mayReject = mayRejectOf(node);
           return [{ node, survives: mayReject && (() => mayReject() || throwsIntoGuardedRejection(node)) }];
         }
         case AST_NODE_TYPES.NewExpression:
-          if (!promises.isPromise(node)) return [];
+          if (!promises.isPromise(node)) return NO_PARTS;
           if (checkCannotReject) return [{ node, survives: null }];
           return [
             {
@@ -440,11 +460,11 @@ export default createRule<Options, MessageIds>({
           ];
         case AST_NODE_TYPES.Identifier:
         case AST_NODE_TYPES.MemberExpression:
-          return promises.isPromise(node) ? [{ node, survives: null }] : [];
+          return promises.isPromise(node) ? [{ node, survives: null }] : NO_PARTS;
         case AST_NODE_TYPES.ArrayExpression:
-          return isPromiseArray(node) ? [{ node, survives: null }] : [];
+          return isPromiseArray(node) ? [{ node, survives: null }] : NO_PARTS;
         default:
-          return [];
+          return NO_PARTS;
       }
     }
 
@@ -473,20 +493,20 @@ export default createRule<Options, MessageIds>({
      * never sees the result: a forgotten `await`. Only direct calls: a variable or property that
      * caches a promise (`if (pending) return pending`) is tested for presence on purpose.
      */
-    function conditionCalls(test: TSESTree.Node): TSESTree.CallExpression[] {
+    function conditionCalls(test: TSESTree.Node): readonly TSESTree.CallExpression[] {
       const node = skipTransparent(test);
       switch (node.type) {
         case AST_NODE_TYPES.UnaryExpression:
-          return node.operator === '!' ? conditionCalls(node.argument) : [];
+          return node.operator === '!' ? conditionCalls(node.argument) : NO_CALLS;
         case AST_NODE_TYPES.LogicalExpression:
-          return [...conditionCalls(node.left), ...conditionCalls(node.right)];
+          return joined(conditionCalls(node.left), conditionCalls(node.right));
         case AST_NODE_TYPES.CallExpression:
           // A chain (`p.then(...)`) as a condition is no forgotten await of a call.
-          if (chainMethodName(node) !== null) return [];
+          if (chainMethodName(node) !== null) return NO_CALLS;
           // `Promise | undefined` (a getter of a cached promise) is tested for presence.
-          return promises.isAlwaysPromise(node) ? [node] : [];
+          return promises.isAlwaysPromise(node) ? [node] : NO_CALLS;
         default:
-          return [];
+          return NO_CALLS;
       }
     }
 

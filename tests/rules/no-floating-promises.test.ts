@@ -343,6 +343,19 @@ ruleTester.run('no-floating-promises', testedRule, {
       code: 'fetch("/x").catch();',
       errors: [{ messageId: floating, line: 1, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'void fetch("/x").catch();' }] }],
     },
+    // With every promise marked (`checkCannotReject`), a `.finally(callback)` whose receiver is no
+    // known promise is still the evidence of one, judged on its own: asking it whether its receiver
+    // stands must not ask it again (it overflowed the stack).
+    {
+      code: 'function refresh() {\n  loadSettings().finally(() => render());\n}',
+      options: [{ checkCannotReject: true }],
+      errors: [{ messageId: floating, line: 2, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'function refresh() {\n  void loadSettings().finally(() => render());\n}' }] }],
+    },
+    {
+      code: 'function close(conn) {\n  conn.finally(() => log("closed"));\n}',
+      options: [{ checkCannotReject: true, checkUiCode: true, checkUnderGlobalHandler: true }],
+      errors: [{ messageId: floating, line: 2, column: 3, suggestions: [{ messageId: 'suggestVoid', output: 'function close(conn) {\n  void conn.finally(() => log("closed"));\n}' }] }],
+    },
     {
       code: 'fetch("/x").then(ok, undefined);',
       errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 1, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'void fetch("/x").then(ok, undefined);' }] }],
