@@ -65,7 +65,7 @@ import {
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
-import { enclosingClass, isNothing, isProcessExitCall, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
+import { enclosingClass, isNothing, isProcessExitCall, isTransparentWrapper, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
@@ -1307,22 +1307,30 @@ export class FileEffects {
    * the only await sits under `if (persist && ...)`: with `false` given, that branch never runs.
    * Known are the parameters (plain names, never assigned in `fn`) given a literal (`true`,
    * `false`, `null`, `undefined`, a number or string), or left out (their literal default, else
-   * `undefined`); a test decided by them and literals alone (`persist`, `!skip`, `a && b`,
-   * `a || b`, `val != null`, `mode === 'dry'`: `decidedTruth`) leaves only its live branch to
-   * `mayRejectIn`, and an `if` decided to return ends its block there. Only for
-   * an async function with a block body; a spread argument or no known parameter: true (the
-   * summary stands). Once per function and set of known values.
+   * `undefined`); and the properties of an options object given as an object literal
+   * (`download({ url, ignoreFailure: true })`), read through a destructured parameter
+   * (`{ url, ignoreFailure }`, also `const { ignoreFailure } = options` in the body) or as a
+   * member of the parameter (`options.ignoreFailure`): a property written there as a literal has
+   * that value, one left out of a literal without a spread is `undefined` (or its default), any
+   * other is unknown (`knownParameters`). A test decided by them and literals alone (`persist`,
+   * `!skip`, `a && b`, `a || b`, `val != null`, `mode === 'dry'`, `options.force`:
+   * `decidedTruth`) leaves only its live branch to `mayRejectIn`, and an `if` decided to return
+   * ends its block there. Only for an async function with a block body; a spread argument or no
+   * known parameter: true (the summary stands). With `preconditionsReject`, a `throw` that guards
+   * the function's input counts as a rejection too (for a function of another module, where the
+   * caller's input may be what it refuses: `FileEffects.cannotRejectElsewhere`). Once per
+   * function, set of known values and flag.
    */
-  canRejectWithArguments(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
+  canRejectWithArguments(fn: FunctionNode, call: TSESTree.CallExpression, preconditionsReject = false): boolean {
     if (!fn.async || fn.body.type !== AST_NODE_TYPES.BlockStatement || this.inProgress.has(fn)) return true;
     const known = this.knownParameters(fn, call);
     if (known === null) return true;
-    const key = [...known].map(([variable, value]) => `${variable.name}:${typeof value}:${String(value)}`).join(',');
+    const key = `${preconditionsReject ? 'strict;' : ''}${knownKey(known)}`;
     let answers = this.argumentAnswers.get(fn);
     if (!answers) this.argumentAnswers.set(fn, (answers = new Map()));
     let answer = answers.get(key);
     if (answer === undefined) {
-      answer = this.deciding(fn, () => new FunctionWalk(this, fn, 1).rejectsWith(known));
+      answer = this.deciding(fn, () => new FunctionWalk(this, fn, 1).rejectsWith(known, preconditionsReject));
       answers.set(key, answer);
     }
     return answer;
@@ -1331,25 +1339,94 @@ export class FileEffects {
   /** Per function, `canRejectWithArguments`' answers by the known values of its parameters. */
   private readonly argumentAnswers = new Map<FunctionNode, Map<string, boolean>>();
 
-  /** The value of each parameter of `fn` that `call` decides (see `canRejectWithArguments`), or null when none. */
-  private knownParameters(fn: FunctionNode, call: TSESTree.CallExpression): ReadonlyMap<TSESLint.Scope.Variable, KnownValue> | null {
-    const known = new Map<TSESLint.Scope.Variable, KnownValue>();
+  /** The value of each parameter (and options property) of `fn` that `call` decides (see `canRejectWithArguments`), or null when none. */
+  private knownParameters(fn: FunctionNode, call: TSESTree.CallExpression): KnownParameters | null {
+    const known: KnownParameters = { values: new Map(), objects: new Map() };
     const declared = this.sourceCode.getDeclaredVariables(fn);
+    const unwritten = (name: string): TSESLint.Scope.Variable | null => {
+      const variable = declared.find((candidate) => candidate.name === name);
+      return variable && !variable.references.some((reference) => reference.isWrite() && !reference.init) ? variable : null;
+    };
     // A TypeScript `this` parameter takes no argument.
     const params = fn.params[0]?.type === AST_NODE_TYPES.Identifier && fn.params[0].name === 'this' ? fn.params.slice(1) : fn.params;
     for (const [index, param] of params.entries()) {
       if (call.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) break;
       const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-      if (target.type !== AST_NODE_TYPES.Identifier) continue;
       const given = call.arguments[index];
+      const leftOut = !given || isUndefinedValue(given);
+      // `{ url, ignoreFailure }` or `options` given `{ url, ignoreFailure: true }` (or left out, with an object literal default).
+      const literal = leftOut ? (param.type === AST_NODE_TYPES.AssignmentPattern ? skipTransparent(param.right) : null) : skipTransparent(given);
+      const object = literal?.type === AST_NODE_TYPES.ObjectExpression ? objectLiteralValues(literal) : null;
+      if (target.type === AST_NODE_TYPES.ObjectPattern) {
+        if (object) this.addDestructured(target, object, unwritten, known);
+        continue;
+      }
+      if (target.type !== AST_NODE_TYPES.Identifier) continue;
+      if (object) {
+        const variable = unwritten(target.name);
+        if (variable && this.readsOnlyMembers(variable)) {
+          known.objects.set(variable, object);
+          // `const { ignoreFailure } = options;` in the body reads the same properties.
+          for (const reference of variable.references) {
+            const declarator = reference.identifier.parent;
+            if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === reference.identifier && declarator.id.type === AST_NODE_TYPES.ObjectPattern && declarator.parent.kind === 'const') {
+              this.addDestructured(declarator.id, object, (name) => this.sourceCode.getDeclaredVariables(declarator).find((candidate) => candidate.name === name) ?? null, known);
+            }
+          }
+        }
+        continue;
+      }
       // Left out, or `undefined` given: the default applies (none: `undefined`).
-      const value = !given || isUndefinedValue(given) ? (param.type === AST_NODE_TYPES.AssignmentPattern ? literalValue(param.right) : { value: undefined }) : literalValue(given);
+      const value = leftOut ? (param.type === AST_NODE_TYPES.AssignmentPattern ? literalValue(param.right) : { value: undefined }) : literalValue(given);
       if (value === null) continue;
-      const variable = declared.find((candidate) => candidate.name === target.name);
-      if (!variable || variable.references.some((reference) => reference.isWrite() && !reference.init)) continue;
-      known.set(variable, value.value);
+      const variable = unwritten(target.name);
+      if (variable) known.values.set(variable, value.value);
     }
-    return known.size > 0 ? known : null;
+    return known.values.size > 0 || known.objects.size > 0 ? known : null;
+  }
+
+  /**
+   * For `knownParameters`: the names a destructuring pattern (`{ url, ignoreFailure = false }`)
+   * binds from `object`'s known properties, each with the value the object gives it (a property
+   * left out: its default, else `undefined`). Nested patterns, computed keys and names assigned
+   * later are left unknown.
+   */
+  private addDestructured(
+    pattern: TSESTree.ObjectPattern,
+    object: KnownObject,
+    variableOf: (name: string) => TSESLint.Scope.Variable | null,
+    known: KnownParameters,
+  ): void {
+    for (const property of pattern.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+      const key = writtenName(property.key);
+      const binding = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      if (key === null || binding.type !== AST_NODE_TYPES.Identifier) continue;
+      const value = knownProperty(object, key);
+      if (value === null) continue;
+      const resolved = value.value === undefined && property.value.type === AST_NODE_TYPES.AssignmentPattern ? literalValue(property.value.right) : value;
+      if (resolved === null) continue;
+      const variable = variableOf(binding.name);
+      if (variable && !variable.references.some((reference) => reference.isWrite() && !reference.init)) known.values.set(variable, resolved.value);
+    }
+  }
+
+  /**
+   * True when `fn` never changes a property of the object its parameter `variable` holds: no
+   * `options.x = ...`, `options.x++` or `delete options.x` (also in its nested functions). A call
+   * it is handed to is not read.
+   */
+  private readsOnlyMembers(variable: TSESLint.Scope.Variable): boolean {
+    return variable.references.every((reference) => {
+      const member = reference.identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) return true;
+      let use: TSESTree.Node = member;
+      while (use.parent && isTransparentWrapper(use.parent)) use = use.parent;
+      const parent = use.parent;
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === use) return false;
+      if (parent?.type === AST_NODE_TYPES.UpdateExpression) return false;
+      return !(parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete');
+    });
   }
 
   /** Can the promise of a call of `fn` (a function of this file) reject? Its summary's `canReject`; false while `fn` is being decided (recursion). */
@@ -1374,10 +1451,12 @@ export class FileEffects {
     try {
       // An async function of another module that `throw`s at all (also a guard on its arguments,
       // which this file's summaries take for a misuse bug) rejects by design: its caller's input
-      // may be what it refuses.
+      // may be what it refuses. Unless every `throw` sits on a branch this call's literal
+      // arguments rule out (`download({ url, ignoreFailure: true })` where each `catch` throws
+      // only `if (!ignoreFailure)`).
       return callees.every(({ module, fn }) => {
-        if (fn.async && containsOwn(fn.body, module.context.sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) return false;
         const effects = getFileEffects(module.context);
+        if (fn.async && containsOwn(fn.body, module.context.sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) return !effects.canRejectWithArguments(fn, call, true);
         return !effects.functionCanReject(fn) || !effects.canRejectWithArguments(fn, call);
       });
     } finally {
@@ -3206,15 +3285,25 @@ class FunctionWalk {
   }
 
   /**
-   * `mayRejectIn` of the body with the parameters in `known` fixed to these literal values (see
-   * `FileEffects.canRejectWithArguments`): a branch their values rule out is not visited.
+   * `mayRejectIn` of the body with the parameters and options properties in `known` fixed to these
+   * literal values (see `FileEffects.canRejectWithArguments`): a branch their values rule out is
+   * not visited. With `preconditionsReject`, a guard's `throw` (`isPreconditionThrow`) counts.
    */
-  rejectsWith(known: ReadonlyMap<TSESLint.Scope.Variable, KnownValue>): boolean {
-    const decide = (test: TSESTree.Node): boolean | null => decidedTruth(test, (identifier) => {
-      const variable = variableOfIdentifier(this.effects.source, identifier);
-      return variable && known.has(variable) ? { value: known.get(variable) } : null;
-    });
-    return this.mayRejectIn(this.fn.body, decide);
+  rejectsWith(known: KnownParameters, preconditionsReject = false): boolean {
+    const decide = (test: TSESTree.Node): boolean | null =>
+      decidedTruth(test, (read) => {
+        if (read.type === AST_NODE_TYPES.Identifier) {
+          const variable = variableOfIdentifier(this.effects.source, read);
+          return variable && known.values.has(variable) ? { value: known.values.get(variable) } : null;
+        }
+        const object = skipTransparent(read.object);
+        const name = staticMemberName(read);
+        if (object.type !== AST_NODE_TYPES.Identifier || name === null) return null;
+        const variable = variableOfIdentifier(this.effects.source, object);
+        const given = variable ? known.objects.get(variable) : undefined;
+        return given ? knownProperty(given, name) : null;
+      });
+    return this.mayRejectIn(this.fn.body, decide, preconditionsReject);
   }
 
   /**
@@ -3231,7 +3320,7 @@ class FunctionWalk {
    * the lost asynchronous failure a dropped promise stands for.
    * With `decide` (`rejectsWith`), a test it decides leaves only its live branch to visit.
    */
-  private mayRejectIn(node: TSESTree.Node, decide?: (test: TSESTree.Node) => boolean | null): boolean {
+  private mayRejectIn(node: TSESTree.Node, decide?: (test: TSESTree.Node) => boolean | null, preconditionsReject = false): boolean {
     let found = false;
     /** The names of the caught errors of the `catch` clauses around the node being visited. */
     const caught: string[] = [];
@@ -3268,7 +3357,7 @@ class FunctionWalk {
       }
       switch (current.type) {
         case AST_NODE_TYPES.ThrowStatement:
-          if (!guarded && !this.isPreconditionThrow(current)) found = true;
+          if (!guarded && (preconditionsReject || !this.isPreconditionThrow(current))) found = true;
           break;
         case AST_NODE_TYPES.ForOfStatement:
           if (current.await && !guarded) found = true;
@@ -3295,7 +3384,8 @@ class FunctionWalk {
           const handler = current.handler;
           visit(current.block, guarded || handler !== null);
           if (handler) {
-            if (!guarded && containsOwn(handler.body, this.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) found = true;
+            // With `decide`, the visit of the handler below finds a `throw` on a branch left live.
+            if (!decide && !guarded && containsOwn(handler.body, this.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) found = true;
             const param = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : null;
             if (param !== null) caught.push(param);
             visit(handler.body, guarded);
@@ -4048,6 +4138,61 @@ function importsRemotePackage(importer: string, specifier: string, isRemote: (sp
 type KnownValue = string | number | boolean | null | undefined;
 
 /**
+ * The properties of an options object given as an object literal: each property written there,
+ * with its literal value or null (not a literal); `open` when a spread may add others
+ * (`{ ...defaults, force: true }`: only properties after the last spread are known).
+ */
+interface KnownObject {
+  readonly properties: ReadonlyMap<string, { value: KnownValue } | null>;
+  readonly open: boolean;
+}
+
+/** What a call's arguments decide of a function's parameters (see `FileEffects.canRejectWithArguments`). */
+interface KnownParameters {
+  /** Plain parameters, and names destructured from an options object. */
+  readonly values: Map<TSESLint.Scope.Variable, KnownValue>;
+  /** Parameters holding an options object given as a literal, read as `options.name`. */
+  readonly objects: Map<TSESLint.Scope.Variable, KnownObject>;
+}
+
+/** The properties of an object literal (see `KnownObject`). */
+function objectLiteralValues(object: TSESTree.ObjectExpression): KnownObject {
+  const properties = new Map<string, { value: KnownValue } | null>();
+  let open = false;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      // A spread may set any property: what was written before it is no longer known.
+      properties.clear();
+      open = true;
+      continue;
+    }
+    const key = property.computed ? null : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : writtenName(property.key);
+    if (key === null) {
+      properties.clear();
+      open = true;
+      continue;
+    }
+    properties.set(key, property.kind === 'init' && !property.method ? literalValue(property.value) : null);
+  }
+  return { properties, open };
+}
+
+/** The value `object` gives the property `name`: written as a literal, left out of a literal without a spread (`undefined`), else null. */
+function knownProperty(object: KnownObject, name: string): { value: KnownValue } | null {
+  if (object.properties.has(name)) return object.properties.get(name) ?? null;
+  return object.open ? null : { value: undefined };
+}
+
+/** A cache key for a set of known parameters. */
+function knownKey(known: KnownParameters): string {
+  const values = [...known.values].map(([variable, value]) => `${variable.name}:${typeof value}:${String(value)}`);
+  const objects = [...known.objects].map(
+    ([variable, object]) => `${variable.name}{${[...object.properties].map(([name, given]) => `${name}:${given ? `${typeof given.value}:${String(given.value)}` : '?'}`).join(',')}${object.open ? ',...' : ''}}`,
+  );
+  return [...values, ...objects].join(',');
+}
+
+/**
  * The value of a literal argument or default (`false`, `0`, `''`, `null`, `true`, a number or
  * string; `undefined` and `void 0`), or null for anything else (a regular expression, a name, a call).
  */
@@ -4069,10 +4214,11 @@ function isUndefinedValue(value: TSESTree.Node): boolean {
  * `a && b`, `a || b`, `val != null`, `mode === 'dry'`; each name's value from `valueOf`, null when
  * not known), or null when it is not decided.
  */
-function decidedTruth(test: TSESTree.Node, valueOf: (identifier: TSESTree.Identifier) => { value: KnownValue } | null): boolean | null {
+function decidedTruth(test: TSESTree.Node, valueOf: (read: TSESTree.Identifier | TSESTree.MemberExpression) => { value: KnownValue } | null): boolean | null {
   const node = skipTransparent(test);
   switch (node.type) {
-    case AST_NODE_TYPES.Identifier: {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression: {
       const known = valueOf(node);
       return known ? Boolean(known.value) : null;
     }
@@ -4094,7 +4240,7 @@ function decidedTruth(test: TSESTree.Node, valueOf: (identifier: TSESTree.Identi
       if (node.operator !== '===' && node.operator !== '!==' && node.operator !== '==' && node.operator !== '!=') return null;
       const operand = (side: TSESTree.Node): { value: KnownValue } | null => {
         const inner = skipTransparent(side);
-        if (inner.type === AST_NODE_TYPES.Identifier && inner.name !== 'undefined') return valueOf(inner);
+        if ((inner.type === AST_NODE_TYPES.Identifier && inner.name !== 'undefined') || inner.type === AST_NODE_TYPES.MemberExpression) return valueOf(inner);
         return literalValue(inner);
       };
       const left = operand(node.left);
