@@ -1429,6 +1429,67 @@ export class FileEffects {
     });
   }
 
+  /**
+   * True when a rejection of `call`'s promise reaches a handler of the process's
+   * `'unhandledRejection'` event that is installed before the promise can reject: a statement of
+   * the module's top level before the one holding `call` (`process.on('unhandledRejection', ...)`,
+   * also `once`, `addListener`, `prependListener`), or one of the called function's own first
+   * statements, before its first `await` (`runCli(async (config) => {...})` where `runCli` installs
+   * a handler that logs the reason and exits, then awaits the start-up); also one level down, in
+   * a function of the callee's module that those first statements call. The callee is a function
+   * of this file or of another module (`calleesElsewhere`; typed, the one the checker resolves):
+   * with several candidates, each must install it. What the handler does is its author's choice
+   * (log, exit, report): the rejection is not lost. Asked only for a report about to be made;
+   * cached per function.
+   */
+  rejectionReachesProcessHandler(call: TSESTree.CallExpression, statement: TSESTree.Node): boolean {
+    const program = this.sourceCode.ast;
+    let topLevel: TSESTree.Node = statement;
+    while (topLevel.parent && topLevel.parent !== program) topLevel = topLevel.parent;
+    if (topLevel.parent === program) {
+      const index = program.body.indexOf(topLevel as TSESTree.ProgramStatement);
+      if (program.body.slice(0, index).some((before) => installsRejectionHandler(before, this.sourceCode))) return true;
+    }
+    const own = this.calledFunction(call);
+    if (own !== null) return this.installsHandlerFirst(own, 0);
+    if (crossings >= MAX_CROSSINGS) return false;
+    const found = calleesElsewhere(ownModule(this.context), call);
+    const callees = found && found.length > 0 ? found : this.typedCalleeElsewhere(call);
+    return callees !== null && callees.length > 0 && callees.every(({ module, fn }) => getFileEffects(module.context).installsHandlerFirst(fn, 0));
+  }
+
+  /**
+   * @internal For `rejectionReachesProcessHandler`: does `fn` (a function of this file) install an
+   * `'unhandledRejection'` handler among its first statements, before any `await` (at `depth` 0
+   * also through a call of a function of this file there)?
+   */
+  installsHandlerFirst(fn: FunctionNode, depth: number): boolean {
+    const key = depth === 0 ? fn : null;
+    const known = key ? this.handlerFirst.get(key) : undefined;
+    if (known !== undefined) return known;
+    let answer = false;
+    if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+      for (const statement of fn.body.body) {
+        if (installsRejectionHandler(statement, this.sourceCode)) {
+          answer = true;
+          break;
+        }
+        const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? skipTransparent(statement.expression) : null;
+        const helper = depth === 0 && expression?.type === AST_NODE_TYPES.CallExpression ? this.calledFunction(expression) : null;
+        if (helper && helper !== fn && this.installsHandlerFirst(helper, 1)) {
+          answer = true;
+          break;
+        }
+        if (containsAwait(statement, this.sourceCode.visitorKeys)) break;
+      }
+    }
+    if (key) this.handlerFirst.set(key, answer);
+    return answer;
+  }
+
+  /** Per function, `installsHandlerFirst`'s answer. */
+  private readonly handlerFirst = new Map<FunctionNode, boolean>();
+
   /** Can the promise of a call of `fn` (a function of this file) reject? Its summary's `canReject`; false while `fn` is being decided (recursion). */
   functionCanReject(fn: FunctionNode): boolean {
     if (this.inProgress.has(fn)) return false;
@@ -4263,4 +4324,28 @@ function returnsOnDecidedBranch(statement: TSESTree.IfStatement, decide: (test: 
   if (!live) return false;
   const last = live.type === AST_NODE_TYPES.BlockStatement ? live.body.at(-1) : live;
   return last?.type === AST_NODE_TYPES.ReturnStatement;
+}
+
+/** The methods of `process` that add a listener of an event. */
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+/**
+ * `process.on('unhandledRejection', handler)` (any method of `LISTENER_METHODS`) as a statement,
+ * on the global `process` (not a local of that name) or one imported from `process` /
+ * `node:process`.
+ */
+function installsRejectionHandler(statement: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const call = skipTransparent(statement.expression);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(call.callee);
+  const event = call.arguments[0];
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(staticMemberName(callee) ?? '')) return false;
+  if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'unhandledRejection' || call.arguments.length < 2) return false;
+  const owner = skipTransparent(callee.object);
+  if (owner.type !== AST_NODE_TYPES.Identifier || owner.name !== 'process') return false;
+  const variable = variableOfIdentifier(sourceCode, owner);
+  if (!variable || variable.defs.length === 0) return true;
+  const source = getImportSource(variable);
+  return source !== null && (source.module === 'process' || source.module === 'node:process');
 }
