@@ -1638,6 +1638,8 @@ export class FileEffects {
       case AST_NODE_TYPES.CallExpression:
         return this.callCanReject(node, depth);
       case AST_NODE_TYPES.MemberExpression: {
+        // `navigator.serviceWorker.ready`: the browser's promise of the active registration.
+        if (this.isServiceWorkerReady(node)) return false;
         // `this.exited.then(...)`: a field the class only ever fills with resolve-only promises.
         if (skipTransparent(node.object).type !== AST_NODE_TYPES.ThisExpression) return true;
         const name = staticMemberName(node);
@@ -2055,6 +2057,26 @@ export class FileEffects {
     if (!source || !paths) return false;
     const path = source.imported === '*' || source.imported === 'default' ? members : [source.imported, ...members];
     return paths.some((known) => known.length === path.length && known.every((name, index) => name === path[index]));
+  }
+
+  /**
+   * `navigator.serviceWorker.ready` of the browser's global `navigator` (also through `window.`,
+   * `self.` or `globalThis.`): the promise settles with the active service-worker registration
+   * once there is one, and never rejects (the Service Workers specification's `ready`).
+   */
+  private isServiceWorkerReady(member: TSESTree.MemberExpression): boolean {
+    if (staticMemberName(member) !== 'ready') return false;
+    const container = skipTransparent(member.object);
+    if (container.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(container) !== 'serviceWorker') return false;
+    let owner = skipTransparent(container.object);
+    if (owner.type === AST_NODE_TYPES.MemberExpression && staticMemberName(owner) === 'navigator') {
+      const root = skipTransparent(owner.object);
+      if (root.type !== AST_NODE_TYPES.Identifier || !['window', 'self', 'globalThis'].includes(root.name)) return false;
+      owner = root;
+    } else if (owner.type !== AST_NODE_TYPES.Identifier || owner.name !== 'navigator') {
+      return false;
+    }
+    return owner.type === AST_NODE_TYPES.Identifier && this.isGlobal(owner);
   }
 
   /**
