@@ -858,15 +858,15 @@ export default createRule<Options, MessageIds>({
             } else if (!awaits && !hasOwnWork(executor, keys)) {
               // `new Promise(async (r) => (finish = r))`: nothing in it can throw; the `async` is
               // harmless and the message would be false.
-            } else if (!canReject && awaits && !settlesOnlyInline(executor, keys) && (!catchesErrors(executor, keys) || everyCatchSettlesOrRetries(executor, keys))) {
+            } else if (!canReject && awaits && !settlesOnlyInline(executor, keys) && (!catchesErrors(executor, keys) || everyCatchRetries(executor, keys))) {
               // `new Promise(async (resolve) => { while (!ready) await delay(500); send(msg);
               // port.once('reply', resolve); })`: nothing it awaits can fail (no error is even
               // caught), and it settles from a callback (or hands `resolve` on), so the wrapper is
               // needed; what is left is the synchronous calls between the awaits, which the rules
               // take not to throw. An executor that catches an error and settles nothing would hang;
-              // one whose every catch settles, or sits in a loop that tries again (`while (!done) {
-              // try { await connect(); resolve(true); done = true; } catch {} }` beside a timer that
-              // resolves `false`), does not leave it so by that catch.
+              // one whose every catch sits in a loop that tries again (`while (!done) { try { await
+              // connect(); resolve(true); done = true; } catch {} }` beside a timer that resolves
+              // `false`) retries instead.
             } else if (!awaits && !canReject && !hasUnguardedWork(executor, keys) && everyCatchSettles(executor, keys)) {
               // Nothing is awaited, and a synchronous throw of its work reaches `reject`: the
               // message (a throw does not reject) would be false. Settled from a callback
@@ -999,16 +999,14 @@ function catchesErrors(executor: FunctionNode, visitorKeys: TSESLint.SourceCode[
 }
 
 /**
- * True when every error the executor catches (see `catchesErrors`) either settles its promise (the
- * `catch` block, or the rejection handler of a chain, calls one of its settling parameters) or is
- * caught inside a loop of the executor's own body, which goes on to try again
- * (`while (!connected) { try { await connect(); ... } catch { } }`): no caught error leaves the
- * promise pending by itself.
+ * True when every error the executor catches (see `catchesErrors`: a `try` with a `catch`, a chain
+ * with a rejection handler) is caught inside a loop of the executor's own body, which goes on to
+ * try again (`while (!connected) { try { await connect(); ... } catch { } }`): a retry, not a
+ * failure swallowed for good. A `catch` outside any loop is not one, even when it settles the
+ * promise (`catch (e) { reject(e); }` beside a timer that rejects is a wrapper judged by its
+ * unguarded work, see `hasUnguardedWork`).
  */
-function everyCatchSettlesOrRetries(executor: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
-  const settlers = new Set(executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
-  const settles = (node: TSESTree.Node): boolean =>
-    someNodeInSameFunction(node, visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.Identifier && settlers.has(inner.callee.name));
+function everyCatchRetries(executor: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
   const inLoop = (node: TSESTree.Node): boolean => {
     for (let parent = node.parent; parent && parent !== executor; parent = parent.parent) {
       if (
@@ -1023,13 +1021,13 @@ function everyCatchSettlesOrRetries(executor: FunctionNode, visitorKeys: TSESLin
     }
     return false;
   };
-  return !someNodeInSameFunction(executor.body, visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.TryStatement && node.handler) return !settles(node.handler.body) && !inLoop(node);
-    if (node.type === AST_NODE_TYPES.CallExpression && chainMethodName(node) !== null && hasRejectionHandler(node)) {
-      return !node.arguments.some((argument) => (argument.type === AST_NODE_TYPES.Identifier && settlers.has(argument.name)) || (isFunctionNode(argument) && settles(argument.body))) && !inLoop(node);
-    }
-    return false;
-  });
+  return !someNodeInSameFunction(
+    executor.body,
+    visitorKeys,
+    (node) =>
+      ((node.type === AST_NODE_TYPES.TryStatement && node.handler !== null) || (node.type === AST_NODE_TYPES.CallExpression && chainMethodName(node) !== null && hasRejectionHandler(node))) &&
+      !inLoop(node),
+  );
 }
 
 /** `[await] work().catch(reject)` as a statement: the chain hands its rejection to the executor's `reject`. */

@@ -103,6 +103,11 @@ const invalid: Invalid[] = [
     code: 'function opened(host) {\n  return new Promise(async (resolve) => {\n    const socket = open(host);\n    try {\n      await socket.probe();\n      socket.once("open", resolve);\n    } catch (error) {\n      log(error);\n    }\n  });\n}',
     errors: [{ messageId: 'promiseExecutor', line: 2, column: 22 }],
   },
+  // a timer that rejects beside a catch (outside any loop) that rejects: judged by its unguarded work
+  {
+    code: 'function limited(run, ms) {\n  return new Promise(async (resolve, reject) => {\n    const timer = setTimeout(() => reject(new Error("late")), ms);\n    try {\n      resolve(await run());\n    } catch (error) {\n      reject(error);\n    } finally {\n      clearTimeout(timer);\n    }\n  });\n}',
+    errors: [{ messageId: 'promiseExecutor', line: 2, column: 22 }],
+  },
   // a retry loop whose await before the try is unguarded: that failure is lost
   {
     code: 'function reachable(host, limit) {\n  return new Promise(async (resolve) => {\n    let up = false;\n    setTimeout(() => resolve(up), limit);\n    while (!up) {\n      await host.wake();\n      try {\n        await host.ping();\n        up = true;\n      } catch {}\n    }\n  });\n}',
@@ -149,8 +154,6 @@ ruleTester.run<MessageIds, Options>('no-misused-async-callback (effects)', rule 
     // a wait for a port: its only await retries in a loop until a probe succeeds, and a timer
     // settles it too; nothing can throw, and the wrapper is needed for the timer
     'function portOpen(port, limit) {\n  return new Promise(async (resolve) => {\n    let settled = false;\n    const timer = setTimeout(() => {\n      settled = true;\n      resolve(false);\n    }, limit);\n    while (!settled) {\n      try {\n        await knock(port);\n        clearTimeout(timer);\n        settled = true;\n        resolve(true);\n      } catch {\n        // closed for now: knock again\n      }\n    }\n  });\n}',
-    // ...or whose catch settles it, while a listener settles it on success
-    'function opened(socket) {\n  return new Promise(async (resolve) => {\n    try {\n      await socket.probe();\n      socket.once("open", () => resolve(true));\n    } catch {\n      resolve(false);\n    }\n  });\n}',
     // a class with a `filter` method of its own (middleware that accepts async predicates)
     'class Router {\n  filter(test, ...handlers) {\n    this.stack.push({ test, handlers });\n    return this;\n  }\n  drop(test, ...handlers) {\n    return this.filter(async (ctx) => !(await test(ctx)), ...handlers);\n  }\n}',
     // a sync predicate over a helper that returns a promise is not called async (and untyped, not judged)
