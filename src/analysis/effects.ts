@@ -1315,8 +1315,9 @@ export class FileEffects {
    * other is unknown (`knownParameters`). A test decided by them and literals alone (`persist`,
    * `!skip`, `a && b`, `a || b`, `val != null`, `mode === 'dry'`, `options.force`:
    * `decidedTruth`) leaves only its live branch to `mayRejectIn`, and an `if` decided to return
-   * ends its block there. Only for an async function with a block body; a spread argument or no
-   * known parameter: true (the summary stands). With `preconditionsReject`, a `throw` that guards
+   * ends its block there. Only for an async function with a block body that is what runs (not a
+   * method a subclass of its folder overrides: `mayBeOverridden`); a spread argument or no known
+   * parameter: true (the summary stands). With `preconditionsReject`, a `throw` that guards
    * the function's input counts as a rejection too (for a function of another module, where the
    * caller's input may be what it refuses: `FileEffects.cannotRejectElsewhere`). Once per
    * function, set of known values and flag.
@@ -1324,7 +1325,7 @@ export class FileEffects {
   canRejectWithArguments(fn: FunctionNode, call: TSESTree.CallExpression, preconditionsReject = false): boolean {
     if (!fn.async || fn.body.type !== AST_NODE_TYPES.BlockStatement || this.inProgress.has(fn)) return true;
     const known = this.knownParameters(fn, call);
-    if (known === null) return true;
+    if (known === null || this.mayBeOverridden(fn)) return true;
     const key = `${preconditionsReject ? 'strict;' : ''}${knownKey(known)}`;
     let answers = this.argumentAnswers.get(fn);
     if (!answers) this.argumentAnswers.set(fn, (answers = new Map()));
@@ -1335,6 +1336,40 @@ export class FileEffects {
     }
     return answer;
   }
+
+  /**
+   * True when what runs for a call of `fn` may be another body than `fn`'s: `fn` is an instance
+   * method (not static, not `#private` nor TypeScript `private`) of a class that a class of this
+   * file or of its folder extends and overrides it in (`overridesOf`), or whose folder is not read. The arguments
+   * of a call then decide branches of a body that may not be the one that runs
+   * (`this.write(rows, { preview: true })` while a subclass's `write` uploads). Cached per function.
+   */
+  private mayBeOverridden(fn: FunctionNode): boolean {
+    const member = fn.parent;
+    if (member?.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'method' || member.static) return false;
+    if (member.key.type === AST_NODE_TYPES.PrivateIdentifier || member.accessibility === 'private') return false;
+    let answer = this.overridable.get(fn);
+    if (answer === undefined) {
+      const classNode = member.parent.parent;
+      const name = member.computed ? null : writtenName(member.key);
+      // A subclass written in this file (its text may be an editor's, not the folder's).
+      const className = classNode.id?.name;
+      const overriddenHere =
+        className !== undefined &&
+        someNodeBelow(this.sourceCode.ast, this.sourceCode.visitorKeys, (node) => {
+          if ((node.type !== AST_NODE_TYPES.ClassDeclaration && node.type !== AST_NODE_TYPES.ClassExpression) || node === classNode) return false;
+          const parent = node.superClass ? skipTransparent(node.superClass) : null;
+          return parent?.type === AST_NODE_TYPES.Identifier && parent.name === className && node.body.body.some((element) => element.type === AST_NODE_TYPES.MethodDefinition && !element.static && !element.computed && writtenName(element.key) === name);
+        });
+      const found = overriddenHere ? null : overridesOf({ module: ownModule(this.context), fn });
+      answer = overriddenHere || found === null || found.length > 1;
+      this.overridable.set(fn, answer);
+    }
+    return answer;
+  }
+
+  /** Per method, `mayBeOverridden`'s answer. */
+  private readonly overridable = new Map<FunctionNode, boolean>();
 
   /** Per function, `canRejectWithArguments`' answers by the known values of its parameters. */
   private readonly argumentAnswers = new Map<FunctionNode, Map<string, boolean>>();

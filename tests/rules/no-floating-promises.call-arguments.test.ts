@@ -170,6 +170,13 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   floatingAt(queueWith('    const options = { dryRun: true };\n    this.flush(options);'), QUEUE_LINE + 1),
   // the function changes the flag it reads
   floatingAt(queueWith('    this.reset({ keep: true });'), QUEUE_LINE),
+  // a method a subclass beside it overrides: the literal decides the base body's branch, but the
+  // subclass's body may be what runs
+  floatingAt(
+    "export class Report {\n  async send(rows, { dryRun } = {}) {\n    if (dryRun) return;\n    await post(rows);\n  }\n  refresh(rows) {\n    this.send(rows, { dryRun: true });\n  }\n}\nexport class MailedReport extends Report {\n  async send(rows) {\n    await mail(rows);\n  }\n}",
+    7,
+    { filename },
+  ),
   // the other module's functions without the flag (or with it off): each failure is thrown
   floatingAt("import { mirrorFile } from './mirror-files';\nexport function warm(url, to) {\n  mirrorFile({ url, to });\n}", 3, { filename }),
   floatingAt("import { mirrorAll } from './mirror-files';\nexport function warm(url, to) {\n  mirrorAll([url], { to, bestEffort: false });\n}", 3, { filename }),
