@@ -65,7 +65,7 @@ import {
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOG_WRITE_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
-import { enclosingClass, isNothing, isProcessExitCall, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
+import { enclosingClass, isNothing, isProcessExitCall, isTransparentWrapper, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
@@ -1338,50 +1338,223 @@ export class FileEffects {
    * the only await sits under `if (persist && ...)`: with `false` given, that branch never runs.
    * Known are the parameters (plain names, never assigned in `fn`) given a literal (`true`,
    * `false`, `null`, `undefined`, a number or string), or left out (their literal default, else
-   * `undefined`); a test decided by them and literals alone (`persist`, `!skip`, `a && b`,
-   * `a || b`, `val != null`, `mode === 'dry'`: `decidedTruth`) leaves only its live branch to
-   * `mayRejectIn`, and an `if` decided to return ends its block there. Only for
-   * an async function with a block body; a spread argument or no known parameter: true (the
-   * summary stands). Once per function and set of known values.
+   * `undefined`); and the properties of an options object given as an object literal
+   * (`download({ url, ignoreFailure: true })`), read through a destructured parameter
+   * (`{ url, ignoreFailure }`, also `const { ignoreFailure } = options` in the body) or as a
+   * member of the parameter (`options.ignoreFailure`): a property written there as a literal has
+   * that value, one left out of a literal without a spread is `undefined` (or its default), any
+   * other is unknown (`knownParameters`). A test decided by them and literals alone (`persist`,
+   * `!skip`, `a && b`, `a || b`, `val != null`, `mode === 'dry'`, `options.force`:
+   * `decidedTruth`) leaves only its live branch to `mayRejectIn`, and an `if` decided to return
+   * ends its block there. Only for an async function with a block body that is what runs (not a
+   * method a subclass of its folder overrides: `mayBeOverridden`); a spread argument or no known
+   * parameter: true (the summary stands). With `preconditionsReject`, a `throw` that guards
+   * the function's input counts as a rejection too (for a function of another module, where the
+   * caller's input may be what it refuses: `FileEffects.cannotRejectElsewhere`). Once per
+   * function, set of known values and flag.
    */
-  canRejectWithArguments(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
+  canRejectWithArguments(fn: FunctionNode, call: TSESTree.CallExpression, preconditionsReject = false): boolean {
     if (!fn.async || fn.body.type !== AST_NODE_TYPES.BlockStatement || this.inProgress.has(fn)) return true;
     const known = this.knownParameters(fn, call);
-    if (known === null) return true;
-    const key = [...known].map(([variable, value]) => `${variable.name}:${typeof value}:${String(value)}`).join(',');
+    if (known === null || this.mayBeOverridden(fn)) return true;
+    const key = `${preconditionsReject ? 'strict;' : ''}${knownKey(known)}`;
     let answers = this.argumentAnswers.get(fn);
     if (!answers) this.argumentAnswers.set(fn, (answers = new Map()));
     let answer = answers.get(key);
     if (answer === undefined) {
-      answer = this.deciding(fn, () => new FunctionWalk(this, fn, 1).rejectsWith(known));
+      answer = this.deciding(fn, () => new FunctionWalk(this, fn, 1).rejectsWith(known, preconditionsReject));
       answers.set(key, answer);
     }
     return answer;
   }
 
+  /**
+   * True when what runs for a call of `fn` may be another body than `fn`'s: `fn` is an instance
+   * method (not static, not `#private` nor TypeScript `private`) of a class that a class of this
+   * file or of its folder extends and overrides it in (`overridesOf`), or whose folder is not read. The arguments
+   * of a call then decide branches of a body that may not be the one that runs
+   * (`this.write(rows, { preview: true })` while a subclass's `write` uploads). Cached per function.
+   */
+  private mayBeOverridden(fn: FunctionNode): boolean {
+    const member = fn.parent;
+    if (member?.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'method' || member.static) return false;
+    if (member.key.type === AST_NODE_TYPES.PrivateIdentifier || member.accessibility === 'private') return false;
+    let answer = this.overridable.get(fn);
+    if (answer === undefined) {
+      const classNode = member.parent.parent;
+      const name = member.computed ? null : writtenName(member.key);
+      // A subclass written in this file (its text may be an editor's, not the folder's).
+      const className = classNode.id?.name;
+      const overriddenHere =
+        className !== undefined &&
+        someNodeBelow(this.sourceCode.ast, this.sourceCode.visitorKeys, (node) => {
+          if ((node.type !== AST_NODE_TYPES.ClassDeclaration && node.type !== AST_NODE_TYPES.ClassExpression) || node === classNode) return false;
+          const parent = node.superClass ? skipTransparent(node.superClass) : null;
+          return parent?.type === AST_NODE_TYPES.Identifier && parent.name === className && node.body.body.some((element) => element.type === AST_NODE_TYPES.MethodDefinition && !element.static && !element.computed && writtenName(element.key) === name);
+        });
+      const found = overriddenHere ? null : overridesOf({ module: ownModule(this.context), fn });
+      answer = overriddenHere || found === null || found.length > 1;
+      this.overridable.set(fn, answer);
+    }
+    return answer;
+  }
+
+  /** Per method, `mayBeOverridden`'s answer. */
+  private readonly overridable = new Map<FunctionNode, boolean>();
+
   /** Per function, `canRejectWithArguments`' answers by the known values of its parameters. */
   private readonly argumentAnswers = new Map<FunctionNode, Map<string, boolean>>();
 
-  /** The value of each parameter of `fn` that `call` decides (see `canRejectWithArguments`), or null when none. */
-  private knownParameters(fn: FunctionNode, call: TSESTree.CallExpression): ReadonlyMap<TSESLint.Scope.Variable, KnownValue> | null {
-    const known = new Map<TSESLint.Scope.Variable, KnownValue>();
+  /** The value of each parameter (and options property) of `fn` that `call` decides (see `canRejectWithArguments`), or null when none. */
+  private knownParameters(fn: FunctionNode, call: TSESTree.CallExpression): KnownParameters | null {
+    const known: KnownParameters = { values: new Map(), objects: new Map() };
     const declared = this.sourceCode.getDeclaredVariables(fn);
+    const unwritten = (name: string): TSESLint.Scope.Variable | null => {
+      const variable = declared.find((candidate) => candidate.name === name);
+      return variable && !variable.references.some((reference) => reference.isWrite() && !reference.init) ? variable : null;
+    };
     // A TypeScript `this` parameter takes no argument.
     const params = fn.params[0]?.type === AST_NODE_TYPES.Identifier && fn.params[0].name === 'this' ? fn.params.slice(1) : fn.params;
     for (const [index, param] of params.entries()) {
       if (call.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) break;
       const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-      if (target.type !== AST_NODE_TYPES.Identifier) continue;
       const given = call.arguments[index];
+      const leftOut = !given || isUndefinedValue(given);
+      // `{ url, ignoreFailure }` or `options` given `{ url, ignoreFailure: true }` (or left out, with an object literal default).
+      const literal = leftOut ? (param.type === AST_NODE_TYPES.AssignmentPattern ? skipTransparent(param.right) : null) : skipTransparent(given);
+      const object = literal?.type === AST_NODE_TYPES.ObjectExpression ? objectLiteralValues(literal) : null;
+      if (target.type === AST_NODE_TYPES.ObjectPattern) {
+        if (object) this.addDestructured(target, object, unwritten, known);
+        continue;
+      }
+      if (target.type !== AST_NODE_TYPES.Identifier) continue;
+      if (object) {
+        const variable = unwritten(target.name);
+        if (variable && this.readsOnlyMembers(variable)) {
+          known.objects.set(variable, object);
+          // `const { ignoreFailure } = options;` in the body reads the same properties.
+          for (const reference of variable.references) {
+            const declarator = reference.identifier.parent;
+            if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === reference.identifier && declarator.id.type === AST_NODE_TYPES.ObjectPattern && declarator.parent.kind === 'const') {
+              this.addDestructured(declarator.id, object, (name) => this.sourceCode.getDeclaredVariables(declarator).find((candidate) => candidate.name === name) ?? null, known);
+            }
+          }
+        }
+        continue;
+      }
       // Left out, or `undefined` given: the default applies (none: `undefined`).
-      const value = !given || isUndefinedValue(given) ? (param.type === AST_NODE_TYPES.AssignmentPattern ? literalValue(param.right) : { value: undefined }) : literalValue(given);
+      const value = leftOut ? (param.type === AST_NODE_TYPES.AssignmentPattern ? literalValue(param.right) : { value: undefined }) : literalValue(given);
       if (value === null) continue;
-      const variable = declared.find((candidate) => candidate.name === target.name);
-      if (!variable || variable.references.some((reference) => reference.isWrite() && !reference.init)) continue;
-      known.set(variable, value.value);
+      const variable = unwritten(target.name);
+      if (variable) known.values.set(variable, value.value);
     }
-    return known.size > 0 ? known : null;
+    return known.values.size > 0 || known.objects.size > 0 ? known : null;
   }
+
+  /**
+   * For `knownParameters`: the names a destructuring pattern (`{ url, ignoreFailure = false }`)
+   * binds from `object`'s known properties, each with the value the object gives it (a property
+   * left out: its default, else `undefined`). Nested patterns, computed keys and names assigned
+   * later are left unknown.
+   */
+  private addDestructured(
+    pattern: TSESTree.ObjectPattern,
+    object: KnownObject,
+    variableOf: (name: string) => TSESLint.Scope.Variable | null,
+    known: KnownParameters,
+  ): void {
+    for (const property of pattern.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+      const key = writtenName(property.key);
+      const binding = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      if (key === null || binding.type !== AST_NODE_TYPES.Identifier) continue;
+      const value = knownProperty(object, key);
+      if (value === null) continue;
+      const resolved = value.value === undefined && property.value.type === AST_NODE_TYPES.AssignmentPattern ? literalValue(property.value.right) : value;
+      if (resolved === null) continue;
+      const variable = variableOf(binding.name);
+      if (variable && !variable.references.some((reference) => reference.isWrite() && !reference.init)) known.values.set(variable, resolved.value);
+    }
+  }
+
+  /**
+   * True when `fn` never changes a property of the object its parameter `variable` holds: no
+   * `options.x = ...`, `options.x++` or `delete options.x` (also in its nested functions). A call
+   * it is handed to is not read.
+   */
+  private readsOnlyMembers(variable: TSESLint.Scope.Variable): boolean {
+    return variable.references.every((reference) => {
+      const member = reference.identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) return true;
+      let use: TSESTree.Node = member;
+      while (use.parent && isTransparentWrapper(use.parent)) use = use.parent;
+      const parent = use.parent;
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === use) return false;
+      if (parent?.type === AST_NODE_TYPES.UpdateExpression) return false;
+      return !(parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete');
+    });
+  }
+
+  /**
+   * True when a rejection of `call`'s promise reaches a handler of the process's
+   * `'unhandledRejection'` event that is installed before the promise can reject: a statement of
+   * the module's top level before the one holding `call` (`process.on('unhandledRejection', ...)`,
+   * also `once`, `addListener`, `prependListener`), or one of the called function's own first
+   * statements, before its first `await` (`runCli(async (config) => {...})` where `runCli` installs
+   * a handler that logs the reason and exits, then awaits the start-up); also one level down, in
+   * a function of the callee's module that those first statements call. The callee is a function
+   * of this file or of another module (`calleesElsewhere`; typed, the one the checker resolves):
+   * with several candidates, each must install it. What the handler does is its author's choice
+   * (log, exit, report): the rejection is not lost. Asked only for a report about to be made;
+   * cached per function.
+   */
+  rejectionReachesProcessHandler(call: TSESTree.CallExpression, statement: TSESTree.Node): boolean {
+    const program = this.sourceCode.ast;
+    let topLevel: TSESTree.Node = statement;
+    while (topLevel.parent && topLevel.parent !== program) topLevel = topLevel.parent;
+    if (topLevel.parent === program) {
+      const index = program.body.indexOf(topLevel as TSESTree.ProgramStatement);
+      if (program.body.slice(0, index).some((before) => installsRejectionHandler(before, this.sourceCode))) return true;
+    }
+    const own = this.calledFunction(call);
+    if (own !== null) return this.installsHandlerFirst(own, 0);
+    if (crossings >= MAX_CROSSINGS) return false;
+    const found = calleesElsewhere(ownModule(this.context), call);
+    const callees = found && found.length > 0 ? found : this.typedCalleeElsewhere(call);
+    return callees !== null && callees.length > 0 && callees.every(({ module, fn }) => getFileEffects(module.context).installsHandlerFirst(fn, 0));
+  }
+
+  /**
+   * @internal For `rejectionReachesProcessHandler`: does `fn` (a function of this file) install an
+   * `'unhandledRejection'` handler among its first statements, before any `await` (at `depth` 0
+   * also through a call of a function of this file there)?
+   */
+  installsHandlerFirst(fn: FunctionNode, depth: number): boolean {
+    const key = depth === 0 ? fn : null;
+    const known = key ? this.handlerFirst.get(key) : undefined;
+    if (known !== undefined) return known;
+    let answer = false;
+    if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+      for (const statement of fn.body.body) {
+        if (installsRejectionHandler(statement, this.sourceCode)) {
+          answer = true;
+          break;
+        }
+        const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? skipTransparent(statement.expression) : null;
+        const helper = depth === 0 && expression?.type === AST_NODE_TYPES.CallExpression ? this.calledFunction(expression) : null;
+        if (helper && helper !== fn && this.installsHandlerFirst(helper, 1)) {
+          answer = true;
+          break;
+        }
+        if (containsAwait(statement, this.sourceCode.visitorKeys)) break;
+      }
+    }
+    if (key) this.handlerFirst.set(key, answer);
+    return answer;
+  }
+
+  /** Per function, `installsHandlerFirst`'s answer. */
+  private readonly handlerFirst = new Map<FunctionNode, boolean>();
 
   /** Can the promise of a call of `fn` (a function of this file) reject? Its summary's `canReject`; false while `fn` is being decided (recursion). */
   functionCanReject(fn: FunctionNode): boolean {
@@ -1405,10 +1578,12 @@ export class FileEffects {
     try {
       // An async function of another module that `throw`s at all (also a guard on its arguments,
       // which this file's summaries take for a misuse bug) rejects by design: its caller's input
-      // may be what it refuses.
+      // may be what it refuses. Unless every `throw` sits on a branch this call's literal
+      // arguments rule out (`download({ url, ignoreFailure: true })` where each `catch` throws
+      // only `if (!ignoreFailure)`).
       return callees.every(({ module, fn }) => {
-        if (fn.async && containsOwn(fn.body, module.context.sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) return false;
         const effects = getFileEffects(module.context);
+        if (fn.async && containsOwn(fn.body, module.context.sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) return !effects.canRejectWithArguments(fn, call, true);
         return !effects.functionCanReject(fn) || !effects.canRejectWithArguments(fn, call);
       });
     } finally {
@@ -1529,6 +1704,8 @@ export class FileEffects {
       case AST_NODE_TYPES.CallExpression:
         return this.callCanReject(node, depth);
       case AST_NODE_TYPES.MemberExpression: {
+        // `navigator.serviceWorker.ready`: the browser's promise of the active registration.
+        if (this.isServiceWorkerReady(node)) return false;
         // `this.exited.then(...)`: a field the class only ever fills with resolve-only promises.
         if (skipTransparent(node.object).type !== AST_NODE_TYPES.ThisExpression) return true;
         const name = staticMemberName(node);
@@ -1946,6 +2123,26 @@ export class FileEffects {
     if (!source || !paths) return false;
     const path = source.imported === '*' || source.imported === 'default' ? members : [source.imported, ...members];
     return paths.some((known) => known.length === path.length && known.every((name, index) => name === path[index]));
+  }
+
+  /**
+   * `navigator.serviceWorker.ready` of the browser's global `navigator` (also through `window.`,
+   * `self.` or `globalThis.`): the promise settles with the active service-worker registration
+   * once there is one, and never rejects (the Service Workers specification's `ready`).
+   */
+  private isServiceWorkerReady(member: TSESTree.MemberExpression): boolean {
+    if (staticMemberName(member) !== 'ready') return false;
+    const container = skipTransparent(member.object);
+    if (container.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(container) !== 'serviceWorker') return false;
+    let owner = skipTransparent(container.object);
+    if (owner.type === AST_NODE_TYPES.MemberExpression && staticMemberName(owner) === 'navigator') {
+      const root = skipTransparent(owner.object);
+      if (root.type !== AST_NODE_TYPES.Identifier || !['window', 'self', 'globalThis'].includes(root.name)) return false;
+      owner = root;
+    } else if (owner.type !== AST_NODE_TYPES.Identifier || owner.name !== 'navigator') {
+      return false;
+    }
+    return owner.type === AST_NODE_TYPES.Identifier && this.isGlobal(owner);
   }
 
   /**
@@ -3263,15 +3460,25 @@ class FunctionWalk {
   }
 
   /**
-   * `mayRejectIn` of the body with the parameters in `known` fixed to these literal values (see
-   * `FileEffects.canRejectWithArguments`): a branch their values rule out is not visited.
+   * `mayRejectIn` of the body with the parameters and options properties in `known` fixed to these
+   * literal values (see `FileEffects.canRejectWithArguments`): a branch their values rule out is
+   * not visited. With `preconditionsReject`, a guard's `throw` (`isPreconditionThrow`) counts.
    */
-  rejectsWith(known: ReadonlyMap<TSESLint.Scope.Variable, KnownValue>): boolean {
-    const decide = (test: TSESTree.Node): boolean | null => decidedTruth(test, (identifier) => {
-      const variable = variableOfIdentifier(this.effects.source, identifier);
-      return variable && known.has(variable) ? { value: known.get(variable) } : null;
-    });
-    return this.mayRejectIn(this.fn.body, decide);
+  rejectsWith(known: KnownParameters, preconditionsReject = false): boolean {
+    const decide = (test: TSESTree.Node): boolean | null =>
+      decidedTruth(test, (read) => {
+        if (read.type === AST_NODE_TYPES.Identifier) {
+          const variable = variableOfIdentifier(this.effects.source, read);
+          return variable && known.values.has(variable) ? { value: known.values.get(variable) } : null;
+        }
+        const object = skipTransparent(read.object);
+        const name = staticMemberName(read);
+        if (object.type !== AST_NODE_TYPES.Identifier || name === null) return null;
+        const variable = variableOfIdentifier(this.effects.source, object);
+        const given = variable ? known.objects.get(variable) : undefined;
+        return given ? knownProperty(given, name) : null;
+      });
+    return this.mayRejectIn(this.fn.body, decide, preconditionsReject);
   }
 
   /**
@@ -3288,7 +3495,7 @@ class FunctionWalk {
    * the lost asynchronous failure a dropped promise stands for.
    * With `decide` (`rejectsWith`), a test it decides leaves only its live branch to visit.
    */
-  private mayRejectIn(node: TSESTree.Node, decide?: (test: TSESTree.Node) => boolean | null): boolean {
+  private mayRejectIn(node: TSESTree.Node, decide?: (test: TSESTree.Node) => boolean | null, preconditionsReject = false): boolean {
     let found = false;
     /** The names of the caught errors of the `catch` clauses around the node being visited. */
     const caught: string[] = [];
@@ -3325,7 +3532,7 @@ class FunctionWalk {
       }
       switch (current.type) {
         case AST_NODE_TYPES.ThrowStatement:
-          if (!guarded && !this.isPreconditionThrow(current)) found = true;
+          if (!guarded && (preconditionsReject || !this.isPreconditionThrow(current))) found = true;
           break;
         case AST_NODE_TYPES.ForOfStatement:
           if (current.await && !guarded) found = true;
@@ -3352,7 +3559,8 @@ class FunctionWalk {
           const handler = current.handler;
           visit(current.block, guarded || handler !== null);
           if (handler) {
-            if (!guarded && containsOwn(handler.body, this.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) found = true;
+            // With `decide`, the visit of the handler below finds a `throw` on a branch left live.
+            if (!decide && !guarded && containsOwn(handler.body, this.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement)) found = true;
             const param = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : null;
             if (param !== null) caught.push(param);
             visit(handler.body, guarded);
@@ -4128,6 +4336,61 @@ function importsRemotePackage(importer: string, specifier: string, isRemote: (sp
 type KnownValue = string | number | boolean | null | undefined;
 
 /**
+ * The properties of an options object given as an object literal: each property written there,
+ * with its literal value or null (not a literal); `open` when a spread may add others
+ * (`{ ...defaults, force: true }`: only properties after the last spread are known).
+ */
+interface KnownObject {
+  readonly properties: ReadonlyMap<string, { value: KnownValue } | null>;
+  readonly open: boolean;
+}
+
+/** What a call's arguments decide of a function's parameters (see `FileEffects.canRejectWithArguments`). */
+interface KnownParameters {
+  /** Plain parameters, and names destructured from an options object. */
+  readonly values: Map<TSESLint.Scope.Variable, KnownValue>;
+  /** Parameters holding an options object given as a literal, read as `options.name`. */
+  readonly objects: Map<TSESLint.Scope.Variable, KnownObject>;
+}
+
+/** The properties of an object literal (see `KnownObject`). */
+function objectLiteralValues(object: TSESTree.ObjectExpression): KnownObject {
+  const properties = new Map<string, { value: KnownValue } | null>();
+  let open = false;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      // A spread may set any property: what was written before it is no longer known.
+      properties.clear();
+      open = true;
+      continue;
+    }
+    const key = property.computed ? null : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : writtenName(property.key);
+    if (key === null) {
+      properties.clear();
+      open = true;
+      continue;
+    }
+    properties.set(key, property.kind === 'init' && !property.method ? literalValue(property.value) : null);
+  }
+  return { properties, open };
+}
+
+/** The value `object` gives the property `name`: written as a literal, left out of a literal without a spread (`undefined`), else null. */
+function knownProperty(object: KnownObject, name: string): { value: KnownValue } | null {
+  if (object.properties.has(name)) return object.properties.get(name) ?? null;
+  return object.open ? null : { value: undefined };
+}
+
+/** A cache key for a set of known parameters. */
+function knownKey(known: KnownParameters): string {
+  const values = [...known.values].map(([variable, value]) => `${variable.name}:${typeof value}:${String(value)}`);
+  const objects = [...known.objects].map(
+    ([variable, object]) => `${variable.name}{${[...object.properties].map(([name, given]) => `${name}:${given ? `${typeof given.value}:${String(given.value)}` : '?'}`).join(',')}${object.open ? ',...' : ''}}`,
+  );
+  return [...values, ...objects].join(',');
+}
+
+/**
  * The value of a literal argument or default (`false`, `0`, `''`, `null`, `true`, a number or
  * string; `undefined` and `void 0`), or null for anything else (a regular expression, a name, a call).
  */
@@ -4149,10 +4412,11 @@ function isUndefinedValue(value: TSESTree.Node): boolean {
  * `a && b`, `a || b`, `val != null`, `mode === 'dry'`; each name's value from `valueOf`, null when
  * not known), or null when it is not decided.
  */
-function decidedTruth(test: TSESTree.Node, valueOf: (identifier: TSESTree.Identifier) => { value: KnownValue } | null): boolean | null {
+function decidedTruth(test: TSESTree.Node, valueOf: (read: TSESTree.Identifier | TSESTree.MemberExpression) => { value: KnownValue } | null): boolean | null {
   const node = skipTransparent(test);
   switch (node.type) {
-    case AST_NODE_TYPES.Identifier: {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression: {
       const known = valueOf(node);
       return known ? Boolean(known.value) : null;
     }
@@ -4174,7 +4438,7 @@ function decidedTruth(test: TSESTree.Node, valueOf: (identifier: TSESTree.Identi
       if (node.operator !== '===' && node.operator !== '!==' && node.operator !== '==' && node.operator !== '!=') return null;
       const operand = (side: TSESTree.Node): { value: KnownValue } | null => {
         const inner = skipTransparent(side);
-        if (inner.type === AST_NODE_TYPES.Identifier && inner.name !== 'undefined') return valueOf(inner);
+        if ((inner.type === AST_NODE_TYPES.Identifier && inner.name !== 'undefined') || inner.type === AST_NODE_TYPES.MemberExpression) return valueOf(inner);
         return literalValue(inner);
       };
       const left = operand(node.left);
@@ -4197,4 +4461,28 @@ function returnsOnDecidedBranch(statement: TSESTree.IfStatement, decide: (test: 
   if (!live) return false;
   const last = live.type === AST_NODE_TYPES.BlockStatement ? live.body.at(-1) : live;
   return last?.type === AST_NODE_TYPES.ReturnStatement;
+}
+
+/** The methods of `process` that add a listener of an event. */
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+/**
+ * `process.on('unhandledRejection', handler)` (any method of `LISTENER_METHODS`) as a statement,
+ * on the global `process` (not a local of that name) or one imported from `process` /
+ * `node:process`.
+ */
+function installsRejectionHandler(statement: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const call = skipTransparent(statement.expression);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(call.callee);
+  const event = call.arguments[0];
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(staticMemberName(callee) ?? '')) return false;
+  if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'unhandledRejection' || call.arguments.length < 2) return false;
+  const owner = skipTransparent(callee.object);
+  if (owner.type !== AST_NODE_TYPES.Identifier || owner.name !== 'process') return false;
+  const variable = variableOfIdentifier(sourceCode, owner);
+  if (!variable || variable.defs.length === 0) return true;
+  const source = getImportSource(variable);
+  return source !== null && (source.module === 'process' || source.module === 'node:process');
 }

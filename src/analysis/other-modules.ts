@@ -468,15 +468,21 @@ function methodOf(type: DeclaredType & { kind: 'class' }, name: string): FoundFu
 
 /**
  * The method `name` of an object literal (`{ send(message) { ... } }`), when nothing replaces it:
- * no assignment of a property of that name in its module. A property holding a named function or
- * an arrow (`{ send: logOnly }`) is left unknown: an exported literal of such defaults is often a
- * plug-in point that set-up code elsewhere replaces (`notifier.send = postToSlack`).
+ * no assignment of a property of that name in its module. Also a shorthand property naming a
+ * top-level function of the same module (`export default { setPresence, deletePresence }`: the
+ * module's functions gathered under one name, as a namespace import would give them). A property
+ * holding a function under another name or an arrow (`{ send: logOnly }`) is left unknown: an
+ * exported literal of such defaults is often a plug-in point that set-up code elsewhere replaces
+ * (`notifier.send = postToSlack`).
  */
 function propertyFunction(type: DeclaredType & { kind: 'object' }, name: string): FoundFunction | null {
   const property = propertyOf(type.node, name);
-  if (!property?.method || assignmentsOf(type.module, name).length > 0) return null;
+  if (!property || assignmentsOf(type.module, name).length > 0) return null;
   const value = skipTransparent(property.value);
-  return isFunctionNode(value) ? { module: type.module, fn: value } : null;
+  if (property.method) return isFunctionNode(value) ? { module: type.module, fn: value } : null;
+  if (!property.shorthand || value.type !== AST_NODE_TYPES.Identifier) return null;
+  const found = resolveName(type.module, value.name, true, 1);
+  return found?.kind === 'function' && found.module === type.module ? { module: type.module, fn: found.node } : null;
 }
 
 /** The value of the property `name` of an object literal (see `propertyOf`). */

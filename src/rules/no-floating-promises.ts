@@ -218,7 +218,7 @@ export default createRule<Options, MessageIds>({
           checkUnderGlobalHandler: {
             type: 'boolean',
             description:
-              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), and in an Electron app's main process (Electron logs such a rejection and goes on), where nothing could await them and the reporter already does what a `.catch(report)` would. On in `strict`.",
+              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), and in an Electron app's main process (Electron logs such a rejection and goes on), where nothing could await them and the reporter already does what a `.catch(report)` would; also a top-level call whose rejection reaches a `process.on('unhandledRejection', ...)` handler installed before it (earlier at the top level, or first thing in the called function, such as a shared entry helper that logs and exits). On in `strict`.",
           },
           allowList: {
             type: 'array',
@@ -956,6 +956,19 @@ export default createRule<Options, MessageIds>({
         if (!checkUiCode && !insideGuardedTry(statement) && getWhereItRuns(context).hostLogsRejections() && !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)) return;
         // Asked last: can the promise reject at all (see `floatingParts`)?
         if (lastQuestion && !lastQuestion()) return;
+        // `main();` at the module's top level where the program's process-wide handler of
+        // unhandled rejections is installed before it can reject (earlier at the top level, or
+        // first thing in the called function: a shared entry helper that logs the reason and
+        // exits). The rejection reaches that handler: it is the designed way out, not lost.
+        if (
+          !checkUnderGlobalHandler &&
+          first.type === AST_NODE_TYPES.CallExpression &&
+          first === skipTransparent(statement.expression) &&
+          isTopLevel(statement) &&
+          effects.rejectionReachesProcessHandler(first, statement)
+        ) {
+          return;
+        }
         const expression = statement.expression;
         const single = skipTransparent(expression).type !== AST_NODE_TYPES.SequenceExpression;
         const voided = first.type === AST_NODE_TYPES.UnaryExpression;

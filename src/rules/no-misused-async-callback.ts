@@ -858,12 +858,14 @@ export default createRule<Options, MessageIds>({
             } else if (!awaits && !hasOwnWork(executor, keys)) {
               // `new Promise(async (r) => (finish = r))`: nothing in it can throw; the `async` is
               // harmless and the message would be false.
-            } else if (!canReject && awaits && !settlesOnlyInline(executor, keys) && !catchesErrors(executor, keys)) {
+            } else if (!canReject && awaits && !settlesOnlyInline(executor, keys) && (!catchesErrors(executor, keys) || retriesUntilSettled(executor, keys))) {
               // `new Promise(async (resolve) => { while (!ready) await delay(500); send(msg);
               // port.once('reply', resolve); })`: nothing it awaits can fail (no error is even
               // caught), and it settles from a callback (or hands `resolve` on), so the wrapper is
               // needed; what is left is the synchronous calls between the awaits, which the rules
-              // take not to throw. An executor that catches an error and settles nothing would hang.
+              // take not to throw. An executor that catches an error and settles nothing would hang;
+              // one that retries until it has settled, beside a timer that settles it the other way
+              // (`retriesUntilSettled`), does not.
             } else if (!awaits && !canReject && !hasUnguardedWork(executor, keys) && everyCatchSettles(executor, keys)) {
               // Nothing is awaited, and a synchronous throw of its work reaches `reject`: the
               // message (a throw does not reject) would be false. Settled from a callback
@@ -992,6 +994,66 @@ function catchesErrors(executor: FunctionNode, visitorKeys: TSESLint.SourceCode[
     (node) =>
       (node.type === AST_NODE_TYPES.TryStatement && node.handler !== null) ||
       (node.type === AST_NODE_TYPES.CallExpression && chainMethodName(node) !== null && hasRejectionHandler(node)),
+  );
+}
+
+/**
+ * True when the executor retries until it has settled, with a timer that settles it the other way:
+ * every error it catches (see `catchesErrors`: a `try` with a `catch`, a chain with a rejection
+ * handler) is caught inside a `while`/`do`/`for` loop whose test reads a flag the executor sets
+ * beside a call of a settling parameter (`while (!settled) { try { await knock(port); resolve(true);
+ * settled = true; } catch {} }`), and a timer callback of the executor settles it too
+ * (`setTimeout(() => { settled = true; resolve(false); }, limit)`). Such a loop ends only once the
+ * promise is settled. A loop over a finite list (`for (const url of mirrors)`, a counted `for`)
+ * is no retry: when every attempt fails it ends and the promise stays pending; nor is a `catch`
+ * outside any loop, even one that settles (judged by the executor's unguarded work, see
+ * `hasUnguardedWork`).
+ */
+function retriesUntilSettled(executor: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  const settlers = new Set(executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+  if (settlers.size === 0) return false;
+  const settles = (statement: TSESTree.Statement): boolean => {
+    const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? skipTransparent(statement.expression) : null;
+    return expression?.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.Identifier && settlers.has(expression.callee.name);
+  };
+  // The names a statement list sets beside a settle call (`resolve(true); settled = true;`), in
+  // the executor and in its nested callbacks (the timer's).
+  const flags = new Set<string>();
+  let timerSettles = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.BlockStatement && node.body.some(settles)) {
+      for (const statement of node.body) {
+        const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? skipTransparent(statement.expression) : null;
+        if (expression?.type === AST_NODE_TYPES.AssignmentExpression && expression.left.type === AST_NODE_TYPES.Identifier) flags.add(expression.left.name);
+      }
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && (node.callee.name === 'setTimeout' || node.callee.name === 'setInterval')) {
+      const callback = node.arguments[0];
+      if (callback && isFunctionNode(callback) && callback.body.type === AST_NODE_TYPES.BlockStatement && callback.body.body.some(settles)) timerSettles = true;
+      if (callback && isFunctionNode(callback) && callback.body.type !== AST_NODE_TYPES.BlockStatement) {
+        const body = skipTransparent(callback.body);
+        if (body.type === AST_NODE_TYPES.CallExpression && body.callee.type === AST_NODE_TYPES.Identifier && settlers.has(body.callee.name)) timerSettles = true;
+      }
+    }
+    forEachChild(node, visitorKeys, visit);
+  };
+  visit(executor.body);
+  if (!timerSettles || flags.size === 0) return false;
+  const retryLoop = (node: TSESTree.Node): boolean => {
+    for (let parent = node.parent; parent && parent !== executor; parent = parent.parent) {
+      if (isFunctionNode(parent)) return false;
+      if (parent.type !== AST_NODE_TYPES.WhileStatement && parent.type !== AST_NODE_TYPES.DoWhileStatement && parent.type !== AST_NODE_TYPES.ForStatement) continue;
+      const test = parent.test;
+      if (test && someNodeInSameFunction(test, visitorKeys, (inner) => inner.type === AST_NODE_TYPES.Identifier && flags.has(inner.name))) return true;
+    }
+    return false;
+  };
+  return !someNodeInSameFunction(
+    executor.body,
+    visitorKeys,
+    (node) =>
+      ((node.type === AST_NODE_TYPES.TryStatement && node.handler !== null) || (node.type === AST_NODE_TYPES.CallExpression && chainMethodName(node) !== null && hasRejectionHandler(node))) &&
+      !retryLoop(node),
   );
 }
 

@@ -12,6 +12,11 @@ import { FIXTURES_DIR, ruleTester } from '../rule-tester';
  * `&&` / `||`, or compared with a literal: `minutes != null`, `mode === 'dry'`), and whether what
  * is left can reject.
  * A parameter the function assigns is not known; an argument that is not a literal is not known.
+ *
+ * The same holds for an options object given as an object literal (`mirrorFile({ url, to,
+ * bestEffort: true })`): its properties read through a destructured parameter, a `const { ... } =
+ * options` in the body, or `options.bestEffort`. A property left out of a literal without a spread
+ * is `undefined` (or its default); one after a spread is known, one before it is not.
  */
 
 const filename = path.join(FIXTURES_DIR, 'file.ts');
@@ -64,6 +69,37 @@ export class Room {
   }
 `;
 
+/** A queue whose jobs are sent to a broker (which may fail) unless the options say to keep them local. */
+const queue = `import { broker } from 'broker';
+export class Queue {
+  async add(job, { local, retries = 3 } = {}) {
+    this.jobs.push(job);
+    if (local) return;
+    try {
+      await broker.send(job, retries);
+    } catch (error) {
+      if (!local) throw error;
+    }
+  }
+  async flush(options) {
+    const { dryRun } = options;
+    if (dryRun) return;
+    await broker.flush(this.jobs);
+  }
+  async drop(options) {
+    if (options.keep) return;
+    await broker.clear();
+  }
+  async reset(options) {
+    options.keep = options.keep || this.pinned;
+    if (options.keep) return;
+    await broker.clear();
+  }
+`;
+
+/** `queue` with a last method `update(x)` whose body is `body`. */
+const queueWith = (body: string): string => `${queue}  update(x) {\n${body}\n  }\n}`;
+
 /** `room` with a last method `update(x)` whose body is `body`. */
 const withUpdate = (body: string): string => `${room}  update(x) {\n${body}\n  }\n}`;
 
@@ -82,6 +118,12 @@ const valid: ValidTestCase<Options>[] = [
   { code: withUpdate('    this.stamp(x, false);') },
   // a function of another module, told not to save
   { filename, code: "import { publish } from './listing';\nexport function open(entry) {\n  publish(entry, false);\n}" },
+  // options objects: a destructured flag, `const { dryRun } = options`, `options.keep`
+  { code: queueWith('    this.add(x, { local: true });\n    this.flush({ dryRun: true });\n    this.drop({ keep: 1 });') },
+  // a property written after a spread is known
+  { code: queueWith('    this.drop({ ...x, keep: true });') },
+  // a function of another module whose every `throw` is behind `!bestEffort` / `!options.bestEffort`
+  { filename, code: "import { mirrorFile, mirrorAll } from './mirror-files';\nexport function warm(url, to) {\n  mirrorFile({ url, to, bestEffort: true });\n  mirrorAll([url], { to, bestEffort: true });\n}" },
 ];
 
 /** The call statement at `line` of `code` reported, with its `void` suggestion. */
@@ -95,6 +137,8 @@ function floatingAt(code: string, line: number, extra: Partial<InvalidTestCase<M
 
 /** The line of `update`'s first statement in `withUpdate`. */
 const UPDATE_LINE = room.split('\n').length + 1;
+/** The line of `update`'s first statement in `queueWith`. */
+const QUEUE_LINE = queue.split('\n').length + 1;
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // the default saves
@@ -116,6 +160,26 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   floatingAt(withUpdate('    this.mark(x, false);'), UPDATE_LINE),
   // the other module's function with its default
   floatingAt("import { publish } from './listing';\nexport function open(entry) {\n  publish(entry);\n}", 3, { filename }),
+  // options left out, or a flag left out of the literal: the send runs
+  floatingAt(queueWith('    this.add(x);'), QUEUE_LINE),
+  floatingAt(queueWith('    this.add(x, { retries: 1 });'), QUEUE_LINE),
+  // a flag that is not a literal, or one a spread after it may change
+  floatingAt(queueWith('    this.drop({ keep: x.keep });'), QUEUE_LINE),
+  floatingAt(queueWith('    this.drop({ keep: true, ...x });'), QUEUE_LINE),
+  // options passed by name decide nothing
+  floatingAt(queueWith('    const options = { dryRun: true };\n    this.flush(options);'), QUEUE_LINE + 1),
+  // the function changes the flag it reads
+  floatingAt(queueWith('    this.reset({ keep: true });'), QUEUE_LINE),
+  // a method a subclass beside it overrides: the literal decides the base body's branch, but the
+  // subclass's body may be what runs
+  floatingAt(
+    "export class Report {\n  async send(rows, { dryRun } = {}) {\n    if (dryRun) return;\n    await post(rows);\n  }\n  refresh(rows) {\n    this.send(rows, { dryRun: true });\n  }\n}\nexport class MailedReport extends Report {\n  async send(rows) {\n    await mail(rows);\n  }\n}",
+    7,
+    { filename },
+  ),
+  // the other module's functions without the flag (or with it off): each failure is thrown
+  floatingAt("import { mirrorFile } from './mirror-files';\nexport function warm(url, to) {\n  mirrorFile({ url, to });\n}", 3, { filename }),
+  floatingAt("import { mirrorAll } from './mirror-files';\nexport function warm(url, to) {\n  mirrorAll([url], { to, bestEffort: false });\n}", 3, { filename }),
 ];
 
 ruleTester.run<MessageIds, Options>('no-floating-promises (arguments that skip the rejecting path)', rule as never, { valid, invalid });

@@ -20,11 +20,27 @@ const catchesAll = `async function report(event) {
 }
 `;
 
+/** A getter of a channel to the page's service worker, and a statement that starts listening through it. */
+const serviceWorkerChannel = `export class Channel {
+  async worker() {
+    if (this.held) return Promise.resolve(this.held);
+    return navigator.serviceWorker.ready.then((registration) => ({ post: (m) => registration.active.postMessage(m) }));
+  }
+  watch(listener) {
+    this.worker().then((w) => { this.current = w; this.listener = listener; });
+  }
+}`;
+
 const invalid: Invalid[] = [
   // a registry of the project's own, not the browser's
   {
     code: "import { customElements } from './registry';\nexport function upgradeLater(tag) {\n  customElements.whenDefined(tag).then(() => markDefined(tag));\n}",
     errors: [{ messageId: 'floatingChain', line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "import { customElements } from './registry';\nexport function upgradeLater(tag) {\n  void customElements.whenDefined(tag).then(() => markDefined(tag));\n}" }] }],
+  },
+  // a \`navigator\` of the project's own, not the browser's
+  {
+    code: `import { navigator } from './routes';\n${serviceWorkerChannel}`,
+    errors: [{ messageId: 'floatingChain', line: 8, column: 5, suggestions: [{ messageId: 'suggestVoid', output: `import { navigator } from './routes';\n${serviceWorkerChannel.replace('    this.worker()', '    void this.worker()')}` }] }],
   },
   // checkCannotReject (the strict config) marks every promise, even one that cannot reject
   {
@@ -272,6 +288,9 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     // the browser's element registry: waiting for a definition rejects only for an invalid name
     `function upgradeLater(tag, done) {\n  customElements.whenDefined(tag).then(() => done());\n}`,
     `function upgradeLater(tag) {\n  window.customElements.whenDefined(tag).then(() => markDefined(tag));\n}`,
+    // the browser's service-worker registration (\`ready\` waits for an active worker and never
+    // rejects), through an async getter whose other path returns a held value
+    serviceWorkerChannel,
     `exports.askAll = function (workers, question, reply) {\n  Promise.allSettled(workers.map((worker) => worker.ask(question))).then((answers) => reply(answers));\n};`,
     `class Emitter {\n  start() {\n    Promise.resolve().then(() => this.emit('ready'));\n  }\n}`,
     // a rejection already handled through a variable

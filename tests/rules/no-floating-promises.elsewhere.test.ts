@@ -34,6 +34,8 @@ const queuePush = "const queue = require('./stores/queue.cjs');\nexport function
 const optionalCache =
   "import { MemoryPriceCache } from './stores/cache';\nexport class Prices {\n  constructor(options) {\n    this.cache = options.cache || new MemoryPriceCache();\n  }\n  keep(sku, price) {\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}";
 const runNamed = "import { commands } from './stores/commands';\nexport function onBuild(): void {\n  commands.runNamed('make').then((out) => console.log(out));\n}";
+const presenceAnnounce = "import presence from './stores/presence';\nexport function onStart(): void {\n  presence.announce().then(() => console.log('online'));\n}";
+const presenceRefresh = "import presence from './stores/presence';\nexport function onTick(): void {\n  presence.refresh().then(() => console.log('fresh'));\n}";
 const retry = "import { commands } from './stores/commands';\nexport function onBuild(): void {\n  commands.retry('make').then((out) => console.log(out));\n}";
 const publicCache =
   "import { MemoryPriceCache, type PriceCache } from './stores/cache';\nexport class Prices {\n  cache: PriceCache = new MemoryPriceCache();\n  keep(sku: string, price: number): void {\n    this.cache.remember(sku, price).then(() => console.log('kept', sku));\n  }\n}";
@@ -135,6 +137,12 @@ ruleTester.run('no-floating-promises (can the head reject, across modules)', tes
       filename,
       code: "import { commands } from './stores/commands';\nexport function onStatus(): void {\n  commands.run('git status').then((out) => console.log(out));\n}",
     },
+    // a shorthand property of a module's default export names the module's own function, which
+    // catches every failure
+    {
+      filename,
+      code: "import presence from './stores/presence';\nexport function onQuit(): void {\n  presence.withdraw().then(() => console.log('offline'));\n}",
+    },
     // a CommonJS export that catches every failure
     {
       filename,
@@ -226,6 +234,9 @@ ruleTester.run('no-floating-promises (can the head reject, across modules)', tes
     // ...and its helper held by name, or a method its module replaces: set-up code may swap them
     { filename, code: runNamed, errors: [chain(runNamed, 3, 'commands.runNamed(')] },
     { filename, code: retry, errors: [chain(retry, 3, 'commands.retry(')] },
+    // the same default export's function that lets its failure through, and one that set-up code replaces
+    { filename, code: presenceAnnounce, errors: [chain(presenceAnnounce, 3, 'presence.announce(')] },
+    { filename, code: presenceRefresh, errors: [chain(presenceRefresh, 3, 'presence.refresh(')] },
     // a public field given an in-memory cache here may be given another by a subclass or by
     // set-up code: every class of the interface's folder counts, and the remote one can reject
     { filename, code: publicCache, errors: [chain(publicCache, 5, 'this.cache.remember(')] },

@@ -97,6 +97,37 @@ const invalid: Invalid[] = [
     code: 'function ask(port, msg) {\n  return new Promise(async (resolve) => {\n    await port.connect();\n    port.once("reply", resolve);\n    port.post(msg);\n  });\n}',
     errors: [{ messageId: 'promiseExecutor', line: 2, column: 22 }],
   },
+  // it settles from a listener, its catch only logs (outside any loop) and the socket is opened
+  // outside the try: a throw there, or a failed probe, leaves the promise pending
+  {
+    code: 'function opened(host) {\n  return new Promise(async (resolve) => {\n    const socket = open(host);\n    try {\n      await socket.probe();\n      socket.once("open", resolve);\n    } catch (error) {\n      log(error);\n    }\n  });\n}',
+    errors: [{ messageId: 'promiseExecutor', line: 2, column: 22 }],
+  },
+  // a timer that rejects beside a catch (outside any loop) that rejects: judged by its unguarded work
+  {
+    code: 'function limited(run, ms) {\n  return new Promise(async (resolve, reject) => {\n    const timer = setTimeout(() => reject(new Error("late")), ms);\n    try {\n      resolve(await run());\n    } catch (error) {\n      reject(error);\n    } finally {\n      clearTimeout(timer);\n    }\n  });\n}',
+    errors: [{ messageId: 'promiseExecutor', line: 2, column: 22 }],
+  },
+  // a catch inside a loop over a finite list (sources tried in turn, or a counted number of
+  // attempts) is no retry: when every attempt fails the loop ends and nothing settles
+  {
+    code: 'function fetchFirst(sources, sink) {\n  return new Promise(async (resolve) => {\n    for (const source of sources) {\n      try {\n        const stream = await source.open();\n        stream.pipe(sink);\n        sink.once("close", resolve);\n        return;\n      } catch (error) {\n        log(error);\n      }\n    }\n  });\n}',
+    errors: [{ messageId: 'promiseExecutor', line: 2, column: 22 }],
+  },
+  {
+    code: 'function attach(device) {\n  return new Promise(async (resolve) => {\n    for (let tries = 0; tries < 5; tries++) {\n      try {\n        await device.attach();\n        device.once("ready", resolve);\n        return;\n      } catch (error) {\n        log(error);\n      }\n    }\n  });\n}',
+    errors: [{ messageId: 'promiseExecutor', line: 2, column: 22 }],
+  },
+  // a retry loop until a flag, but no timer settles it the other way: a host that never answers keeps it pending
+  {
+    code: 'function reachable(host) {\n  return new Promise(async (resolve) => {\n    let up = false;\n    host.unref();\n    while (!up) {\n      try {\n        await host.ping();\n        resolve(true);\n        up = true;\n      } catch {}\n    }\n  });\n}',
+    errors: [{ messageId: 'promiseExecutor', line: 2, column: 22 }],
+  },
+  // a retry loop whose await before the try is unguarded: that failure is lost
+  {
+    code: 'function reachable(host, limit) {\n  return new Promise(async (resolve) => {\n    let up = false;\n    setTimeout(() => resolve(up), limit);\n    while (!up) {\n      await host.wake();\n      try {\n        await host.ping();\n        up = true;\n      } catch {}\n    }\n  });\n}',
+    errors: [{ messageId: 'promiseExecutor', line: 2, column: 22 }],
+  },
   // `this.filter` in a class that inherits it (here from Array) is the array method
   {
     code: 'class Users extends Array {\n  active() {\n    return this.filter(async (user) => await isActive(user));\n  }\n}',
@@ -135,6 +166,9 @@ ruleTester.run<MessageIds, Options>('no-misused-async-callback (effects)', rule 
     'class Shell {\n  settled() {\n    return new Promise((resolve) => this.term.once("idle", resolve));\n  }\n  run(cmd) {\n    return new Promise(async (resolve) => {\n      this.queue.push([cmd, resolve]);\n      await this.settled();\n      this.term.write(cmd);\n    });\n  }\n}',
     // ...also when the promise it awaits is a resolve-only one held in a const
     'class Prompt {\n  async refresh() {\n    this.term.write("echo");\n    const found = new Promise((resolve) => { this.onPrompt = resolve; });\n    await found;\n    return this.prompt;\n  }\n  run(cmd) {\n    return new Promise(async (resolve) => {\n      this.queue.push([cmd, resolve]);\n      await this.refresh();\n      this.term.write(cmd);\n    });\n  }\n}',
+    // a wait for a port: its only await retries in a loop until the flag set beside its settle
+    // call, and a timer settles it the other way; nothing can throw, and the wrapper is needed
+    'function portOpen(port, limit) {\n  return new Promise(async (resolve) => {\n    let settled = false;\n    const timer = setTimeout(() => {\n      settled = true;\n      resolve(false);\n    }, limit);\n    while (!settled) {\n      try {\n        await knock(port);\n        clearTimeout(timer);\n        settled = true;\n        resolve(true);\n      } catch {\n        // closed for now: knock again\n      }\n    }\n  });\n}',
     // a class with a `filter` method of its own (middleware that accepts async predicates)
     'class Router {\n  filter(test, ...handlers) {\n    this.stack.push({ test, handlers });\n    return this;\n  }\n  drop(test, ...handlers) {\n    return this.filter(async (ctx) => !(await test(ctx)), ...handlers);\n  }\n}',
     // a sync predicate over a helper that returns a promise is not called async (and untyped, not judged)

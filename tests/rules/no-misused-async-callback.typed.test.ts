@@ -446,3 +446,32 @@ typedRuleTester.run('no-misused-async-callback (typed, editor extension)', teste
     { ...pickThenRun('file.ts'), errors: [{ messageId: 'voidReturn', line: 3, column: 19 }] },
   ],
 });
+
+/**
+ * A listener that only waits on a call whose promise reports its outcome as the value (Electron's
+ * `shell.openPath`, declared in `tests/fixtures/electron.d.ts`), reached through a local wrapper one
+ * level down: the wrapper's summary carries "cannot reject", so the listener loses nothing. A
+ * wrapper that can also take a path that rejects (`shell.trashItem`) is still reported.
+ */
+const listenerThrough = (wrapper: string): string => `import { shell } from 'electron';
+declare function addListener(channel: string, listener: (event: unknown, value: string) => void): void;
+async function ${wrapper}
+addListener('show', async (_event, target) => reveal(target));
+addListener('show-config', async () => reveal('/etc/app/config.json'));`;
+
+typedRuleTester.run('no-misused-async-callback (typed, a local wrapper of a status-resolving call)', testedRule, {
+  valid: [
+    { filename: 'file.ts', code: listenerThrough('reveal(target: string): Promise<string> {\n  return shell.openPath(target);\n}') },
+    { filename: 'file.ts', code: listenerThrough('reveal(target: string): Promise<string> {\n  const problem = await shell.openPath(target);\n  if (problem) console.warn(problem);\n  return problem;\n}') },
+  ],
+  invalid: [
+    {
+      filename: 'file.ts',
+      code: listenerThrough("reveal(target: string): Promise<string | void> {\n  if (target.endsWith('.tmp')) return shell.trashItem(target);\n  return shell.openPath(target);\n}"),
+      errors: [
+        { messageId: 'voidReturn', line: 7, column: 21 },
+        { messageId: 'voidReturn', line: 8, column: 28 },
+      ],
+    },
+  ],
+});

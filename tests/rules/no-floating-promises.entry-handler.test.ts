@@ -1,0 +1,81 @@
+import path from 'node:path';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+
+/**
+ * An entry call at the module's top level (`runService(async (settings) => ...)`) whose rejection
+ * reaches a handler of the process's `'unhandledRejection'` event installed before the promise can
+ * reject: earlier at the top level, or among the called function's first statements (before its
+ * first `await`; also through a helper of its module called there). The handler is the program's
+ * designed way out of a failed start (on blind set 15: a job scheduler's three entry modules all
+ * go through one helper whose handler logs and exits), so the rejection is not lost. A handler
+ * installed after the callee's first `await`, or after the call, does not count; neither does a
+ * call inside a function.
+ */
+
+const filename = path.join(FIXTURES_DIR, 'file.ts');
+
+const sameFileHelper = `async function launch(port) {
+  process.on('unhandledRejection', (reason) => {
+    console.error(reason);
+    process.exit(1);
+  });
+  await fetch(\`http://localhost:\${port}/ready\`);
+}
+`;
+
+/** A start-up of this file that may fail. */
+const serve = `async function serve(port) {
+  await fetch(\`http://localhost:\${port}/ready\`);
+}
+`;
+
+const valid: ValidTestCase<Options>[] = [
+  // the helper of another module installs the handler first
+  { filename, code: "import { runService } from './run-service';\nrunService(async () => ({ stop: async () => {} }));" },
+  // ... through a function of its module that it calls first
+  { filename, code: "import { runWatched } from './run-service';\nrunWatched(async () => {});" },
+  // a helper of this file
+  { code: `${sameFileHelper}launch(8080);` },
+  // the handler installed earlier at the top level
+  {
+    code: `${serve}process.on('unhandledRejection', (reason) => {
+  console.error(reason);
+  process.exit(1);
+});
+serve(8080);`,
+  },
+  // also inside a top-level \`if\`
+  { code: `${sameFileHelper}if (process.env.START) launch(8080);` },
+];
+
+/** The call statement at `line` of `code` reported, with its `void` suggestion. */
+function floatingAt(code: string, line: number, extra: Partial<InvalidTestCase<MessageIds, Options>> = {}): InvalidTestCase<MessageIds, Options> {
+  const lines = code.split('\n');
+  const text = lines[line - 1] ?? '';
+  const column = text.length - text.trimStart().length + 1;
+  lines[line - 1] = `${text.slice(0, column - 1)}void ${text.slice(column - 1)}`;
+  return { code, ...extra, errors: [{ messageId: 'floating', line, column, suggestions: [{ messageId: 'suggestVoid', output: lines.join('\n') }] }] };
+}
+
+const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // the handler is installed only after the helper's first await
+  floatingAt("import { runLate } from './run-service';\nrunLate(async () => {});", 2, { filename }),
+  // no handler anywhere
+  floatingAt(`${serve}serve(8080);`, 4),
+  // the handler comes after the call
+  floatingAt(`${serve}serve(8080);\nprocess.on('unhandledRejection', () => process.exit(1));`, 4),
+  // a handler of another event
+  floatingAt(`${serve}process.on('uncaughtException', () => process.exit(1));\nserve(8080);`, 5),
+  // a local named \`process\` is not the process
+  floatingAt(`${serve}const process = { on() {} };\nprocess.on('unhandledRejection', () => {});\nserve(8080);`, 6),
+  // not at the top level: inside a function
+  floatingAt(`${sameFileHelper}export function boot() {\n  launch(8080);\n}`, 9),
+  // the same helper at the top level, with the strict option
+  floatingAt(`${sameFileHelper}launch(8080);`, 8, { options: [{ checkUnderGlobalHandler: true }] }),
+  // the strict option reports it anyway
+  floatingAt("import { runService } from './run-service';\nrunService(async () => ({ stop: async () => {} }));", 2, { filename, options: [{ checkUnderGlobalHandler: true }] }),
+];
+
+ruleTester.run<MessageIds, Options>('no-floating-promises (an entry call whose rejection reaches the process handler)', rule as never, { valid, invalid });
