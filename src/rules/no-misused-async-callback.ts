@@ -733,9 +733,10 @@ export default createRule<Options, MessageIds>({
           reportVoidReturn(call, argument);
           continue;
         }
-        // An editor extension's callback: its host logs a rejection and goes on (as for a promise
-        // dropped there, see no-floating-promises); a listener that must reply is judged above.
-        if (getWhereItRuns(context).inEditorExtension()) continue;
+        // Code whose host logs a rejection and goes on (`WhereItRuns.hostLogsRejections`: an editor
+        // extension, a browser extension, an Electron app's windows and main process), as for a
+        // promise dropped there (see no-floating-promises); a listener that must reply is judged above.
+        if (getWhereItRuns(context).hostLogsRejections()) continue;
         // Then the parameter's type (this resolves the enclosing call's signature).
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);
@@ -800,6 +801,16 @@ export default createRule<Options, MessageIds>({
         }
         // ... unless the function reads what the callbacks assign right after the loop.
         if ((use === 'ignored' || use === 'mapped') && cannotReject(callback) && !(use === 'ignored' && readsCallbackResultsEarly(call, callback))) {
+          checkVoidReturnArguments(call, callback);
+          return;
+        }
+        // `writers.forEach((w) => w.write(line))`: a callback that is not `async` and only hands
+        // back the promise of the call it makes is a fire-and-forget per item, as the same call
+        // dropped as a statement; where the host logs a lost rejection (see
+        // `WhereItRuns.hostLogsRejections`) that costs a log line, unless the function reads what the
+        // callbacks assign right after the loop. An `async` callback with awaits in it is the
+        // misreading of `forEach` that the rule is for: still reported there.
+        if (use === 'ignored' && !declaredAsync && !readsCallbackResultsEarly(call, callback) && getWhereItRuns(context).hostLogsRejections()) {
           checkVoidReturnArguments(call, callback);
           return;
         }
