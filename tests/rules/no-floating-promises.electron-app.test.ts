@@ -108,10 +108,26 @@ export async function writeAll(files) {
   return files.length;
 }`;
 
+/** A module that imports Electron's main-process API: a log line sent without waiting, inside an async function. */
+const logThenQuit = `import { app } from 'electron';
+import { sendLog } from './log-sink';
+
+export async function quitAfterSaving(state) {
+  await state.save();
+  writeLog('state saved');
+  app.quit();
+}
+
+async function writeLog(line) {
+  await sendLog(line);
+}`;
+
 const valid: ValidTestCase<Options>[] = [
   // the back end of a packaged Electron app: a failed shortcut or link is a warning in the log
   { code: shortcutAfterInstall, filename: BACKEND_FILE },
   { code: opensLink, filename: BACKEND_FILE },
+  // a main-process module (it imports \`app\`) reads its async functions' bodies the same way
+  { code: logThenQuit },
 ];
 
 /** The single report of a dropped call at `line`:`column` with its suggestions (`await` first when inside an async function). */
