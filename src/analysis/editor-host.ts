@@ -80,8 +80,8 @@ export function costsMoreThanHostLog(
 
 /**
  * `call` is of an async function of this file, made in an async function that awaits nothing in
- * its own body and returns a value (`async refresh() { this.syncLibrary(); this.loadInstalled();
- * return this.games; }`): its `async` promises callers a result they can wait for, yet every
+ * its own body and returns a value after the call (`async refresh() { this.syncLibrary();
+ * this.loadInstalled(); return this.games; }`): its `async` promises callers a result they can wait for, yet every
  * promise it starts is dropped, so their `await refresh()` ends before the work it started and they
  * read the old state. A forgotten `await`, whatever the host does with a rejection. A set-up
  * routine that returns nothing (`async setup() { this.autoStart(); this.poll(); }`) promises no
@@ -93,7 +93,7 @@ function asyncInNameOnly(call: TSESTree.CallExpression, effects: FileEffects): b
   const keys = effects.source.visitorKeys;
   let returnsValue = false;
   const waits = someNodeInSameFunction(fn.body, keys, (inner) => {
-    if (inner.type === AST_NODE_TYPES.ReturnStatement && inner.argument !== null) returnsValue = true;
+    if (inner.type === AST_NODE_TYPES.ReturnStatement && inner.argument !== null && inner.range[0] > call.range[1]) returnsValue = true;
     return inner.type === AST_NODE_TYPES.AwaitExpression || (inner.type === AST_NODE_TYPES.ForOfStatement && inner.await);
   });
   return !waits && returnsValue;
