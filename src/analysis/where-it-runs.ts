@@ -1062,6 +1062,10 @@ export class WhereItRuns {
     if (!path.isAbsolute(this.filename)) return false;
     const root = programRootOf(this.filename);
     if (root?.electronApp !== true) return false;
+    // An app that ships a server (a framework among its runtime dependencies) may run it as a
+    // process of its own; so does a module kept in a `server/` folder.
+    if ([...root.installedWith].some((dependency) => SERVER_FRAMEWORK_PACKAGES.has(dependency))) return false;
+    if (path.relative(root.dir, this.filename).split(/[\\/]/).includes('server')) return false;
     if (SCRIPT_FILE_PATH.test(path.relative(root.dir, this.filename).replace(/\\/g, '/')) || SEPARATE_NODE_PROGRAM.test(this.sourceCode.text)) return false;
     if (this.isToolConfig() || this.isTestCode() || this.isWorkerFile() || this.isWorkerModule()) return false;
     const script = this.script();

@@ -736,7 +736,9 @@ export default createRule<Options, MessageIds>({
         // Code whose host logs a rejection and goes on (`WhereItRuns.hostLogsRejections`: an editor
         // extension, a browser extension, an Electron app's windows and main process), as for a
         // promise dropped there (see no-floating-promises); a listener that must reply is judged above.
-        if (getWhereItRuns(context).hostLogsRejections()) continue;
+        // An async `ipcMain.on`/`once`/`handle` listener stays judged: the window that sent the
+        // message gets no word of its failure (as no-floating-promises keeps drops inside one).
+        if (getWhereItRuns(context).hostLogsRejections() && !registersIpcMainListener(call)) continue;
         // Then the parameter's type (this resolves the enclosing call's signature).
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);
@@ -902,6 +904,18 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** `ipcMain` methods that register a listener for a window's messages. */
+const IPC_MAIN_LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'handle', 'handleOnce']);
+
+/** `ipcMain.on(channel, listener)` (and `once`, `handle`, `handleOnce`). */
+function registersIpcMainListener(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = skipTransparent(callee.object);
+  const method = staticMemberName(callee);
+  return receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'ipcMain' && method !== null && IPC_MAIN_LISTENER_METHODS.has(method);
+}
 
 /** True when `node` is `container` or lies inside it. */
 function isWithin(node: TSESTree.Node, container: TSESTree.Node): boolean {
