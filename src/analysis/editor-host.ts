@@ -69,11 +69,90 @@ export function costsMoreThanHostLog(
     }),
   );
   if (settles) return true;
+  if (insideGatheredCallback(node, sourceCode)) return true;
   if (callbacks.length > 0 || start !== node) return false;
   return (
     startsThrowingWorkUnawaited(node, effects) ||
-    (getAwaitableFunction(node) !== null && ((services !== null && callsPackageApi(services, node)) || writesFileOrStartsProcess(node, effects)))
+    (getAwaitableFunction(node) !== null &&
+      ((services !== null && callsPackageApi(services, node)) || writesFileOrStartsProcess(node, effects) || readAfterWrite(node, effects) || asyncInNameOnly(node, effects)))
   );
+}
+
+/**
+ * `call` is of an async function of this file, made in an async function that awaits nothing in
+ * its own body and returns a value after the call (`async refresh() { this.syncLibrary();
+ * this.loadInstalled(); return this.games; }`): its `async` promises callers a result they can wait for, yet every
+ * promise it starts is dropped, so their `await refresh()` ends before the work it started and they
+ * read the old state. A forgotten `await`, whatever the host does with a rejection. A set-up
+ * routine that returns nothing (`async setup() { this.autoStart(); this.poll(); }`) promises no
+ * result: its drops are fire-and-forget starts.
+ */
+function asyncInNameOnly(call: TSESTree.CallExpression, effects: FileEffects): boolean {
+  const fn = getAwaitableFunction(call);
+  if (!fn || effects.calledFunction(call)?.async !== true || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const keys = effects.source.visitorKeys;
+  let returnsValue = false;
+  const waits = someNodeInSameFunction(fn.body, keys, (inner) => {
+    if (inner.type === AST_NODE_TYPES.ReturnStatement && inner.argument !== null && inner.range[0] > call.range[1]) returnsValue = true;
+    return inner.type === AST_NODE_TYPES.AwaitExpression || (inner.type === AST_NODE_TYPES.ForOfStatement && inner.await);
+  });
+  return !waits && returnsValue;
+}
+
+/** Array methods whose callbacks' results a caller may gather (`Promise.all(items.map(...))`). */
+const GATHERED_ITEM_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap']);
+
+/**
+ * `part` is dropped in a callback whose results a gather waits for: the nearest function around
+ * it is the callback of a `.map(...)`/`.flatMap(...)` handed to `Promise.all`/`allSettled`/
+ * `race`/`any` (directly or as an element of the array handed to it:
+ * `await Promise.all(files.map((file) => { fs.promises.writeFile(file.path, file.text); }))`).
+ * The gather waits for the callbacks' return values, not for the dropped work: the caller goes on
+ * as if the work were done, whatever its host does with a rejection.
+ */
+function insideGatheredCallback(part: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let fn: TSESTree.Node | undefined = part.parent;
+  while (fn && !isFunctionNode(fn)) fn = fn.parent;
+  if (!fn) return false;
+  let site: TSESTree.Node = fn;
+  while (site.parent && skipTransparent(site.parent) === fn) site = site.parent;
+  const call = site.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(site as TSESTree.CallExpressionArgument)) return false;
+  const callee = skipTransparent(call.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+  if (method === null || !GATHERED_ITEM_METHODS.has(method)) return false;
+  let value: TSESTree.Node = call;
+  while (value.parent && (skipTransparent(value.parent) === skipTransparent(value) || value.parent.type === AST_NODE_TYPES.ArrayExpression || value.parent.type === AST_NODE_TYPES.SpreadElement)) {
+    value = value.parent;
+  }
+  const gather = value.parent;
+  return gather?.type === AST_NODE_TYPES.CallExpression && gather.arguments.includes(value as TSESTree.CallExpressionArgument) && isGather(gather, sourceCode);
+}
+
+/**
+ * Inside an async function, `call` starts a process or writes a file (its effect summary: a
+ * function of this file or a catalogued API), and a later statement of the same function (in the
+ * statement list that holds the call, or one around it) makes a call whose summary reads the file
+ * system: `compile(dir); return readdirSync(dir);`, where the compiler writes the files the
+ * listing reads. Without the `await` the next lines read what the dropped work has not written
+ * yet: stale data, whatever the host does with a rejection.
+ */
+function readAfterWrite(call: TSESTree.CallExpression, effects: FileEffects): boolean {
+  const fn = getAwaitableFunction(call);
+  if (!fn || !callWritesFileOrStartsProcess(call, effects)) return false;
+  const keys = effects.source.visitorKeys;
+  for (let child: TSESTree.Node = call, parent: TSESTree.Node | undefined = call.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.Program) continue;
+    const later = parent.body.slice(parent.body.indexOf(child as never) + 1);
+    const reads = later.some((statement) =>
+      someNodeInSameFunction(statement, keys, (inner) => {
+        if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+        return effects.summaryOf(inner)?.readsFiles === true;
+      }),
+    );
+    if (reads) return true;
+  }
+  return false;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   CONCURRENT_QUEUE_MODULES,
   CONFIG_PACKAGE_NAME,
   DESKTOP_APP_PACKAGES,
+  ELECTRON_APP_PACKAGERS,
   ELECTRON_MAIN_PROCESS_APIS,
   ELECTRON_RENDERER_PROCESS_APIS,
   DEFERRING_GLOBALS,
@@ -33,6 +34,7 @@ import {
   NETWORK_CACHE_PACKAGES,
   NETWORK_DATABASE_PACKAGES,
   SCRIPT_FILE_PATH,
+  SEPARATE_NODE_PROGRAM,
   SQLITE_DRIVER_PACKAGES,
   SCRIPT_FOLDERS,
   SCRIPT_ONLY_MODULES,
@@ -254,6 +256,14 @@ export interface PackageInfo {
   /** Its dependencies include a desktop-app shell (`DESKTOP_APP_PACKAGES`: Electron): a desktop app's package. */
   readonly desktopApp: boolean;
   /**
+   * It is an Electron app that people install: `electron` among its dependencies (of any kind),
+   * a `main` (the script Electron starts in its main process), and a packager of apps among its
+   * dependencies (`ELECTRON_APP_PACKAGERS`, any `@electron-forge/` package) or a `productName`
+   * (the installed app's name, which only packagers read). A library that supports Electron
+   * (tested against it, packaging nothing) is not one.
+   */
+  readonly electronApp: boolean;
+  /**
    * It declares the editor host it runs in (`engines.vscode`, which VS Code requires of every
    * extension): its code runs inside VS Code's extension host, which catches an unhandled rejection
    * and logs it; no process ends.
@@ -275,6 +285,9 @@ export interface PackageInfo {
    */
   readonly installedWith: ReadonlySet<string>;
 }
+
+/** Globals that only a page has (a browser tab, an Electron window), never a Node process. */
+const PAGE_GLOBALS: ReadonlySet<string> = new Set(['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'requestAnimationFrame']);
 
 /** Node's built-in modules, without the `node:` prefix. */
 const BUILTIN_MODULES: ReadonlySet<string> = new Set(builtinModules);
@@ -337,7 +350,11 @@ function readPackage(dir: string): PackageInfo | null {
         !dependencies.some((dependency) => NETWORK_CACHE_PACKAGES.has(dependency) || /redis|valkey|keydb|memcache/i.test(dependency));
       const hosts = new Set(engines !== null && typeof engines === 'object' ? Object.keys(engines) : []);
       const library = 'main' in record || 'module' in record || 'exports' in record;
-      info = { dir, name, bins, cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, editorExtension, hostPlugin, hosts, library, installedWith };
+      const electronApp =
+        dependencies.some((dependency) => DESKTOP_APP_PACKAGES.has(dependency)) &&
+        typeof record['main'] === 'string' &&
+        (typeof record['productName'] === 'string' || dependencies.some((dependency) => ELECTRON_APP_PACKAGERS.has(dependency) || dependency.startsWith('@electron-forge/')));
+      info = { dir, name, bins, cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, installedWith };
     }
   } catch {
     info = null;
@@ -483,6 +500,7 @@ export class WhereItRuns {
   private uiFile: boolean | undefined;
   private electronImports: ReadonlySet<string> | undefined;
   private browserExtension: boolean | undefined;
+  private electronAppMain: boolean | undefined;
   private testCode: boolean | undefined;
   private migrationFolder: boolean | undefined;
 
@@ -1006,12 +1024,72 @@ export class WhereItRuns {
    * True when the file runs in a host that logs an unhandled rejection and goes on, outside UI code
    * (`runsInUi`, which a rule reads on its own): an editor extension (`inEditorExtension`), a browser
    * extension's scripts (`inBrowserExtension`), an Electron window's modules
-   * (`runsInElectronRenderer`). A dropped promise there costs a log line unless what it drops costs
-   * more (see `costsMoreThanHostLog`). The cheap per-file readings are asked first, the file
-   * system last.
+   * (`runsInElectronRenderer`), an Electron app's main process: a module that imports its
+   * main-process API (`runsInElectronMain`) or any other main-process module of an Electron app's
+   * package (`inElectronAppMain`: a launcher's download or log module). A dropped promise there
+   * costs a log line unless what it drops costs more (see `costsMoreThanHostLog`). The rules that
+   * judge lost rejections by their host ask this one question. The cheap per-file readings are
+   * asked first, the file system last.
    */
   hostLogsRejections(): boolean {
-    return this.inEditorExtension() || this.runsInElectronRenderer() || this.inBrowserExtension();
+    return this.inEditorExtension() || this.runsInElectronRenderer() || this.runsInElectronMain() || this.inBrowserExtension() || this.inElectronAppMain();
+  }
+
+  /**
+   * True when the file is main-process code of an Electron app by its package, though it imports
+   * nothing of Electron itself (a launcher's download, install or log module that its main script
+   * imports): the package the file belongs to (`programRootOf`) is an Electron app
+   * (`PackageInfo.electronApp`), and the file is none of the app's other kinds of code:
+   * - a window's module (`runsInUi`, `runsInElectronRenderer`; their hosts log rejections too, and
+   *   the rules read them on their own);
+   * - a Node program that runs beside the main process (`SEPARATE_NODE_PROGRAM`: a forked child or
+   *   utility process, a program with its own `unhandledRejection` handler; a `worker_threads`
+   *   worker, `isWorkerFile`/`isWorkerModule`; a server built on a framework,
+   *   `SERVER_FRAMEWORK_PACKAGES`);
+   * - build tooling, scripts and tests (`isToolConfig`, `SCRIPT_FILE_PATH`, a shebang, a `bin`
+   *   target or a script folder by `script()`, `isTestCode`), which plain Node runs.
+   * Electron runs its main process with unhandled rejections in warning mode: a lost rejection
+   * there is a line in the log, and the app goes on. The manifest is read once per package
+   * directory; the file's own readings are cheap and asked first.
+   */
+  inElectronAppMain(): boolean {
+    if (this.electronAppMain !== undefined) return this.electronAppMain;
+    this.electronAppMain = this.findElectronAppMain();
+    return this.electronAppMain;
+  }
+
+  private findElectronAppMain(): boolean {
+    if (!path.isAbsolute(this.filename)) return false;
+    const root = programRootOf(this.filename);
+    if (root?.electronApp !== true) return false;
+    // An app that ships a server (a framework among its runtime dependencies) may run it as a
+    // process of its own; so does a module kept in a `server/` folder.
+    if ([...root.installedWith].some((dependency) => SERVER_FRAMEWORK_PACKAGES.has(dependency))) return false;
+    if (path.relative(root.dir, this.filename).split(/[\\/]/).includes('server')) return false;
+    if (SCRIPT_FILE_PATH.test(path.relative(root.dir, this.filename).replace(/\\/g, '/')) || SEPARATE_NODE_PROGRAM.test(this.sourceCode.text)) return false;
+    if (this.isToolConfig() || this.isTestCode() || this.isWorkerFile() || this.isWorkerModule()) return false;
+    const script = this.script();
+    if (script === 'shebang' || script === 'bin' || script === 'script-folder' || script === 'cli-package') return false;
+    for (const module of this.modules()) if (SERVER_FRAMEWORK_PACKAGES.has(module)) return false;
+    return !this.runsInUi() && !this.runsInElectronRenderer() && !this.readsPageGlobals();
+  }
+
+  /**
+   * True when the file reads a global that only a page has (`PAGE_GLOBALS`: `window`, `document`,
+   * `localStorage`, ...), as a global: not a variable of that name (`const window = new
+   * BrowserWindow()` in a main-process module). Electron's main process has none of them, so such
+   * a module runs in a window. Read from the scope analysis ESLint already did.
+   */
+  private readsPageGlobals(): boolean {
+    const globalScope = this.sourceCode.scopeManager?.globalScope;
+    if (!globalScope) return false;
+    // A global the configuration declares is a variable without definitions that its references
+    // resolve to; one it does not declare stays among the unresolved references.
+    for (const name of PAGE_GLOBALS) {
+      const variable = globalScope.set.get(name);
+      if (variable && variable.defs.length === 0 && variable.references.length > 0) return true;
+    }
+    return globalScope.through.some((reference) => PAGE_GLOBALS.has(reference.identifier.name) && (globalScope.set.get(reference.identifier.name)?.defs.length ?? 0) === 0);
   }
 
   /**

@@ -404,6 +404,30 @@ export const SCRIPT_FILE_PATH = /(?:^|\/)(?:bin|scripts?|examples?|bench(?:marks
 export const DESKTOP_APP_PACKAGES: ReadonlySet<string> = new Set(['electron']);
 
 /**
+ * Tools that package an Electron app for people to install (a dependency of any kind, or any
+ * package of the `@electron-forge/` scope): a package that lists one of them beside `electron`
+ * ships as an app, not as a library that merely supports Electron (`electron-store` tests against
+ * `electron` but packages nothing). See `PackageInfo.electronApp`.
+ */
+export const ELECTRON_APP_PACKAGERS: ReadonlySet<string> = new Set([
+  'electron-builder',
+  'electron-packager',
+  '@electron/packager',
+  'electron-forge',
+  'electron-vite',
+  'electron-webpack',
+]);
+
+/**
+ * Text of a Node program that runs beside an Electron app's main process rather than in it: a
+ * child process forked or spawned by the app (`process.send(...)`, `process.on('message', ...)`),
+ * an Electron utility process (`process.parentPort`), or a program that installs its own handler
+ * of unhandled rejections (`process.on('unhandledRejection', ...)`): Electron's warning mode does
+ * not apply to it.
+ */
+export const SEPARATE_NODE_PROGRAM = /\bprocess\s*\.\s*(?:send\s*\(|parentPort\b|on\s*\(\s*['"`](?:message|unhandledRejection)['"`])/;
+
+/**
  * Exports of `electron` that exist only in the main process (the renderer reaches them only
  * through IPC or `remote`): a module that imports one runs in the main process. Electron runs
  * that process with unhandled rejections in a warning mode (`warn`, since Electron 24

@@ -213,7 +213,7 @@ export default createRule<Options, MessageIds>({
           checkUiCode: {
             type: 'boolean',
             description:
-              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders), where a rejection only reaches the console, in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it, and in browser extensions (a package with a WebExtension `manifest.json`) and Electron windows (modules that import `ipcRenderer` or `contextBridge`), whose rejections reach a console; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, or (typed) of another package's API are reported anyway. On in `strict`.",
+              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders), where a rejection only reaches the console, in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it, in browser extensions (a package with a WebExtension `manifest.json`) and Electron windows (modules that import `ipcRenderer` or `contextBridge`), whose rejections reach a console, and in the main-process modules of an Electron app known from its package (a package with `electron`, a packager such as `electron-builder` and a `main`; modules that import nothing from `electron`), where Electron logs them; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, a drop in a `.map` callback that `Promise.all` waits for, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, of work the next lines read back from the file system, in an async function that awaits nothing and returns a value, or (typed) of another package's API are reported anyway. On in `strict`.",
           },
           checkUnderGlobalHandler: {
             type: 'boolean',
@@ -794,6 +794,14 @@ export default createRule<Options, MessageIds>({
      * file or starts a process (the user's data may be lost without a trace).
      */
     function costsMoreThanElectronLog(statement: TSESTree.Node, part: TSESTree.Node): boolean {
+      if (insideIpcMainListener(statement)) return true;
+      let head = skipTransparent(part);
+      while (head.type === AST_NODE_TYPES.CallExpression && chainMethodName(head) !== null) head = skipTransparent((skipTransparent(head.callee) as TSESTree.MemberExpression).object);
+      return head.type === AST_NODE_TYPES.CallExpression && callWritesFileOrStartsProcess(head, effects);
+    }
+
+    /** True when `statement` lies in a listener registered with `ipcMain.on`/`once`/`handle`/`handleOnce` (at any depth). */
+    function insideIpcMainListener(statement: TSESTree.Node): boolean {
       for (let node: TSESTree.Node | undefined = statement.parent; node; node = node.parent) {
         if (!isFunctionNode(node)) continue;
         const call = node.parent;
@@ -804,9 +812,21 @@ export default createRule<Options, MessageIds>({
         const method = staticMemberName(callee);
         if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'ipcMain' && method !== null && IPC_LISTENER_METHODS.has(method)) return true;
       }
-      let head = skipTransparent(part);
-      while (head.type === AST_NODE_TYPES.CallExpression && chainMethodName(head) !== null) head = skipTransparent((skipTransparent(head.callee) as TSESTree.MemberExpression).object);
-      return head.type === AST_NODE_TYPES.CallExpression && callWritesFileOrStartsProcess(head, effects);
+      return false;
+    }
+
+    /**
+     * The host-log reading below applies to `statement` of this file: the file's host logs a lost
+     * rejection (`WhereItRuns.hostLogsRejections`), and, in a module that imports Electron's
+     * main-process API (the app's wiring, judged above as under a program's own reporter), only
+     * inside an async function's own body outside an `ipcMain` listener: a start-up chain at the
+     * top level, a drop in a synchronous listener, menu item or `.then` callback, and a drop in an
+     * IPC listener keep the reading above.
+     */
+    function hostLogsRejectionAt(statement: TSESTree.Node): boolean {
+      const where = getWhereItRuns(context);
+      if (!where.hostLogsRejections()) return false;
+      return !where.runsInElectronMain() || (getAwaitableFunction(statement) !== null && !insideIpcMainListener(statement));
     }
 
     /** True when `statement` lies in the block of a `try` with a `catch`, within its own function. */
@@ -951,9 +971,18 @@ export default createRule<Options, MessageIds>({
         }
         if (!checkCannotReject && !promises.typed && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;
         // Code whose host logs a lost rejection and goes on (`WhereItRuns.hostLogsRejections`: an
-        // editor extension, a browser extension's scripts, an Electron window's modules): still
-        // reported where the drop costs more than that (see `costsMoreThanHostLog`).
-        if (!checkUiCode && !insideGuardedTry(statement) && getWhereItRuns(context).hostLogsRejections() && !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)) return;
+        // editor extension, a browser extension's scripts, an Electron window's modules, an
+        // Electron app's main process; in a module that imports its main-process API, inside an
+        // async function's own body, see `hostLogsRejectionAt`): still reported where the drop
+        // costs more than that (see `costsMoreThanHostLog`).
+        if (
+          !checkUiCode &&
+          !insideGuardedTry(statement) &&
+          hostLogsRejectionAt(statement) &&
+          !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)
+        ) {
+          return;
+        }
         // Asked last: can the promise reject at all (see `floatingParts`)?
         if (lastQuestion && !lastQuestion()) return;
         // `main();` at the module's top level where the program's process-wide handler of

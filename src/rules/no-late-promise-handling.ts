@@ -29,7 +29,7 @@ export type Options = [
   {
     /** Also report a promise that a `return`, `throw`, `break` or `continue` leaves behind unhandled. */
     reportAbandoned?: boolean;
-    /** Also report in browser UI code and editor extensions, whose host only logs an unhandled rejection. */
+    /** Also report in browser UI code and where the host only logs an unhandled rejection (editor and browser extensions, Electron apps). */
     checkUiCode?: boolean;
   },
 ];
@@ -106,7 +106,7 @@ export default createRule<Options, MessageIds>({
           checkUiCode: {
             type: 'boolean',
             description:
-              "Also report in browser UI code and in editor extensions (as `no-floating-promises` reads them), where a rejection while the function waits only reaches the console or the extension host's log, and the later handler still sees it. On in `strict`.",
+              "Also report in browser UI code and where the host logs a lost rejection (editor and browser extensions, Electron windows, an Electron app's main process, as `no-floating-promises` reads them), where a rejection while the function waits only reaches a console or a log, and the later handler still sees it. On in `strict`.",
           },
         },
         additionalProperties: false,
@@ -132,8 +132,10 @@ export default createRule<Options, MessageIds>({
     // Promises are checked in code that can suspend (`canSuspend`): async functions (the text has
     // `async`) and the top level of a module.
     if (!sourceWords.has('async') && sourceCode.ast.sourceType !== 'module') return {};
-    // Browser UI code and editor extensions: a rejection during the window is logged by the page or
-    // the extension host, and the later handler still receives it. A log line is all it costs. Asked
+    // Browser UI code and code whose host logs a lost rejection (`WhereItRuns.hostLogsRejections`:
+    // editor and browser extensions, an Electron app's windows and main process): a rejection
+    // during the window is logged by the page or the host, and the later handler still receives
+    // it. A log line is all it costs. Asked
     // (once per file) only when a start is about to be checked: most files have none, and the UI
     // evidence reads the file's package and imports.
     const checkUiCode = options.checkUiCode ?? false;
@@ -141,7 +143,7 @@ export default createRule<Options, MessageIds>({
     const runsWhereLateHandlingIsLogged = (): boolean => {
       if (skipsFile === undefined) {
         const where = getWhereItRuns(context);
-        skipsFile = !checkUiCode && (where.runsInUi() || where.inEditorExtension());
+        skipsFile = !checkUiCode && (where.runsInUi() || where.hostLogsRejections());
       }
       return skipsFile;
     };

@@ -733,9 +733,12 @@ export default createRule<Options, MessageIds>({
           reportVoidReturn(call, argument);
           continue;
         }
-        // An editor extension's callback: its host logs a rejection and goes on (as for a promise
-        // dropped there, see no-floating-promises); a listener that must reply is judged above.
-        if (getWhereItRuns(context).inEditorExtension()) continue;
+        // Code whose host logs a rejection and goes on (`WhereItRuns.hostLogsRejections`: an editor
+        // extension, a browser extension, an Electron app's windows and main process), as for a
+        // promise dropped there (see no-floating-promises); a listener that must reply is judged above.
+        // An async `ipcMain.on`/`once`/`handle` listener stays judged: the window that sent the
+        // message gets no word of its failure (as no-floating-promises keeps drops inside one).
+        if (getWhereItRuns(context).hostLogsRejections() && !registersIpcMainListener(call)) continue;
         // Then the parameter's type (this resolves the enclosing call's signature).
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);
@@ -800,6 +803,16 @@ export default createRule<Options, MessageIds>({
         }
         // ... unless the function reads what the callbacks assign right after the loop.
         if ((use === 'ignored' || use === 'mapped') && cannotReject(callback) && !(use === 'ignored' && readsCallbackResultsEarly(call, callback))) {
+          checkVoidReturnArguments(call, callback);
+          return;
+        }
+        // `writers.forEach((w) => w.write(line))`: a callback that is not `async` and only hands
+        // back the promise of the call it makes is a fire-and-forget per item, as the same call
+        // dropped as a statement; where the host logs a lost rejection (see
+        // `WhereItRuns.hostLogsRejections`) that costs a log line, unless the function reads what the
+        // callbacks assign right after the loop. An `async` callback with awaits in it is the
+        // misreading of `forEach` that the rule is for: still reported there.
+        if (use === 'ignored' && !declaredAsync && !readsCallbackResultsEarly(call, callback) && getWhereItRuns(context).hostLogsRejections()) {
           checkVoidReturnArguments(call, callback);
           return;
         }
@@ -893,6 +906,18 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** `ipcMain` methods that register a listener for a window's messages. */
+const IPC_MAIN_LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'handle', 'handleOnce']);
+
+/** `ipcMain.on(channel, listener)` (and `once`, `handle`, `handleOnce`). */
+function registersIpcMainListener(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = skipTransparent(callee.object);
+  const method = staticMemberName(callee);
+  return receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'ipcMain' && method !== null && IPC_MAIN_LISTENER_METHODS.has(method);
+}
 
 /** True when `node` is `container` or lies inside it. */
 function isWithin(node: TSESTree.Node, container: TSESTree.Node): boolean {

@@ -703,3 +703,48 @@ describe('where-it-runs: modules that are always there to load', () => {
     assert.equal(loads('node:pg', 'synced-app'), false);
   });
 });
+
+describe('where-it-runs: the main process of an Electron app, read from its package', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
+  /** `hostLogsRejections()` and `inElectronAppMain()` for `code` linted as `file`. */
+  function host(code: string, file: string): [boolean, boolean] {
+    const [answer] = runOnCode<[boolean, boolean]>(
+      code,
+      (context, collect) => ({
+        Program() {
+          const where = getWhereItRuns(context);
+          collect([where.hostLogsRejections(), where.inElectronAppMain()]);
+        },
+      }),
+      { filename: file },
+    );
+    return answer ?? [false, false];
+  }
+  const app = path.join(root, 'packaged-desktop-app');
+  const backend = 'import { spawn } from "node:child_process";\nexport async function download(url) { return spawn("curl", [url]); }';
+
+  it('takes a back-end module of a packaged app (electron, a packager and a main) for the main process', () => {
+    assert.deepEqual(host(backend, path.join(app, 'src', 'main', 'downloads.ts')), [true, true]);
+  });
+
+  it('not a package that only tests against Electron, nor a plain Node package', () => {
+    // electron as a dev dependency and a main, but nothing that packages an app
+    assert.deepEqual(host(backend, path.join(root, 'desktop-app', 'src', 'downloads.ts')), [false, false]);
+    assert.deepEqual(host(backend, path.join(root, 'service', 'src', 'downloads.ts')), [false, false]);
+  });
+
+  it("not the app's windows, child programs, servers, scripts or tests", () => {
+    const file = path.join(app, 'src', 'main', 'other.ts');
+    // a page's globals (a window's module); a local variable named like one is no page
+    assert.deepEqual(host(`${backend}\nexport const width = window.innerWidth;`, file), [false, false]);
+    assert.deepEqual(host(`${backend}\nexport function place(window) { return window.bounds; }`, file), [true, true]);
+    // a child or utility process, a program with its own rejection handler, a framework server
+    assert.deepEqual(host(`${backend}\nprocess.on('message', (job) => download(job.url));`, file), [false, false]);
+    assert.deepEqual(host(`${backend}\nprocess.parentPort.on('message', (e) => download(e.data));`, file), [false, false]);
+    assert.deepEqual(host(`${backend}\nprocess.on('unhandledRejection', (e) => console.error(e));`, file), [false, false]);
+    assert.deepEqual(host(`import express from 'express';\n${backend}`, file), [false, false]);
+    // the app's release script and its tests run under plain Node
+    assert.deepEqual(host(backend, path.join(app, 'scripts', 'release.ts')), [false, false]);
+    assert.deepEqual(host(backend, path.join(app, 'src', 'main', 'downloads.test.ts')), [false, false]);
+  });
+});

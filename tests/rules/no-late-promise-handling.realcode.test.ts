@@ -12,6 +12,11 @@ import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 const filename = path.join(FIXTURES_DIR, 'file.ts');
 /** A file of an editor extension (its package.json has `engines.vscode`). */
 const extensionFile = path.join(FIXTURES_DIR, 'run-contexts', 'editor-extension', 'src', 'panel.ts');
+/**
+ * A main-process module of a packaged Electron app that imports nothing from `electron` (its
+ * package names `electron`, `electron-builder` and a `main`): Electron logs a rejection there.
+ */
+const desktopBackendFile = path.join(FIXTURES_DIR, 'run-contexts', 'packaged-desktop-app', 'src', 'main', 'panel-data.ts');
 
 /** A template lookup started early, then another wait: the shape the UI and editor-host cases share. */
 const PREFETCH = `
@@ -270,6 +275,9 @@ ruleTester.run('no-late-promise-handling (classes of real code)', testedRule, {
     // an editor extension's host logs a rejection during the wait, and the later await still sees
     // it: a deliberate prefetch there costs a log line at most; so does browser UI code
     { filename: extensionFile, code: PREFETCH },
+    // so does the main process of an Electron app, known from its package: the same question
+    // (`WhereItRuns.hostLogsRejections`) that no-floating-promises asks
+    { filename: desktopBackendFile, code: PREFETCH },
     {
       filename: 'BranchPicker.tsx',
       code: `

@@ -1,0 +1,172 @@
+import path from 'node:path';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+
+/**
+ * The main process of a packaged Electron app, read from its package rather than from the file's
+ * own imports (`WhereItRuns.inElectronAppMain`): the package's manifest names `electron`, a packager
+ * (`electron-builder`) and a `main` script, and the module is none of the app's other code (a
+ * window's module, a child program, build scripts, tests). Electron logs a rejection nobody
+ * handles there and the app goes on; the back-end modules its main script imports (installers,
+ * downloads, log writers) mostly never import `electron` themselves. On the spent sets, a game
+ * launcher's back end gave 22 untyped and 50 more typed pointless reports of that kind (shortcut
+ * creation after an install, background downloads, fixed links opened, log writes). What costs
+ * more than the log line is still reported (`costsMoreThanHostLog`).
+ */
+
+const APP = path.join(FIXTURES_DIR, 'run-contexts', 'packaged-desktop-app');
+/** A back-end module of the app: it imports nothing from `electron`. */
+const BACKEND_FILE = path.join(APP, 'src', 'main', 'installer.ts');
+/** A module of the app that works on a page (`document`): it runs in a window. */
+const WINDOW_FILE = path.join(APP, 'src', 'main', 'progress-view.ts');
+/** The app's release script, which plain Node runs. */
+const SCRIPT_FILE = path.join(APP, 'scripts', 'publish.ts');
+/** A plain Node package: no Electron. */
+const NODE_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'service', 'src', 'installer.ts');
+
+/** A launcher installs a game, then adds a desktop shortcut without waiting, and reports done. */
+const shortcutAfterInstall = `import { writeFile } from 'node:fs/promises';
+import { runSetup } from './setup';
+
+export async function install(game) {
+  await runSetup(game.id);
+  addShortcut(game);
+  return { status: 'done' };
+}
+
+async function addShortcut(game) {
+  await writeFile(game.shortcutPath, '[Desktop Entry]\\nName=' + game.title);
+}`;
+
+/** A listener that opens a fixed page in the browser and moves on. */
+const opensLink = `import { launchBrowser } from './links';
+
+export function registerHelpLinks(listen) {
+  listen('open-help', () => {
+    openInBrowser('https://example.test/help');
+  });
+}
+
+async function openInBrowser(url) {
+  await launchBrowser(url);
+}`;
+
+/** A module whose own child program reads its work from the parent process. */
+const childProgram = `process.on('message', (job) => {
+  unpack(job.archive);
+});
+
+async function unpack(archive) {
+  const response = await fetch(archive);
+  return response.arrayBuffer();
+}`;
+
+/** An async method that awaits nothing: its callers' `await refresh()` ends before the sync. */
+const staleCatalog = `import { readFileSync } from 'node:fs';
+import { runTool } from './tools';
+
+export class Catalog {
+  async refresh() {
+    this.sync();
+    this.load();
+    return this.games;
+  }
+  async sync() {
+    await runTool(['catalog', 'sync']);
+  }
+  load() {
+    this.games = JSON.parse(readFileSync('catalog.json', 'utf8'));
+  }
+}`;
+
+/** A missing `await` after which the function lists the files the dropped compiler writes. */
+const listsBeforeBuild = `import { readdirSync } from 'node:fs';
+import { execa } from 'execa';
+
+export async function rebuild(dir) {
+  await clean(dir);
+  compile(dir);
+  return readdirSync(dir);
+}
+
+async function compile(dir) {
+  await execa('tsc', ['--outDir', dir]);
+}
+
+async function clean(dir) {
+  await execa('rm', ['-rf', dir]);
+}`;
+
+/** The promises a gather waits for are the callbacks' return values: here, nothing. */
+const gatherWaitsForNothing = `import { promises as fs } from 'node:fs';
+
+export async function writeAll(files) {
+  await Promise.all(files.map((file) => {
+    fs.writeFile(file.path, file.text);
+  }));
+  return files.length;
+}`;
+
+/** A module that imports Electron's main-process API: a log line sent without waiting, inside an async function. */
+const logThenQuit = `import { app } from 'electron';
+import { sendLog } from './log-sink';
+
+export async function quitAfterSaving(state) {
+  await state.save();
+  writeLog('state saved');
+  app.quit();
+}
+
+async function writeLog(line) {
+  await sendLog(line);
+}`;
+
+const valid: ValidTestCase<Options>[] = [
+  // the back end of a packaged Electron app: a failed shortcut or link is a warning in the log
+  { code: shortcutAfterInstall, filename: BACKEND_FILE },
+  { code: opensLink, filename: BACKEND_FILE },
+  // a main-process module (it imports \`app\`) reads its async functions' bodies the same way
+  { code: logThenQuit },
+];
+
+/** The single report of a dropped call at `line`:`column` with its suggestions (`await` first when inside an async function). */
+function dropped(code: string, filename: string, line: number, column: number, awaitable: boolean, options?: Options): InvalidTestCase<MessageIds, Options> {
+  const lines = code.split('\n');
+  const text = lines[line - 1] ?? '';
+  const withPrefix = (prefix: string): string => {
+    const copy = [...lines];
+    copy[line - 1] = `${text.slice(0, column - 1)}${prefix}${text.slice(column - 1)}`;
+    return copy.join('\n');
+  };
+  const suggestions = [
+    ...(awaitable ? [{ messageId: 'suggestAwait' as const, output: withPrefix('await ') }] : []),
+    { messageId: 'suggestVoid' as const, output: withPrefix('void ') },
+  ];
+  return { code, filename, ...(options ? { options } : {}), errors: [{ messageId: 'floating', line, column, suggestions }] };
+}
+
+const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // the same code in a plain Node package: nothing logs the rejection for it
+  dropped(shortcutAfterInstall, NODE_FILE, 6, 3, true),
+  dropped(opensLink, NODE_FILE, 5, 5, false),
+  // a module of the app that works on a page runs in a window, not in the main process (windows
+  // have a silence of their own when their code says so: UI frameworks, `ipcRenderer`)
+  dropped(`${opensLink}\n\nexport const title = document.title;`, WINDOW_FILE, 5, 5, false),
+  // the app's release script and a child program it starts run under plain Node
+  dropped(opensLink, SCRIPT_FILE, 5, 5, false),
+  dropped(childProgram, BACKEND_FILE, 2, 3, false),
+  // the option reports the app's main process too
+  { ...dropped(shortcutAfterInstall, BACKEND_FILE, 6, 3, true), options: [{ checkUiCode: true }] },
+  // still reported in the app: an async method that awaits none of the work it starts ...
+  dropped(staleCatalog, BACKEND_FILE, 6, 5, true),
+  // ... the next lines read what the dropped work writes (stale data) ...
+  dropped(listsBeforeBuild, BACKEND_FILE, 6, 3, true),
+  // ... and a gather that waits for callbacks which return before their write
+  dropped(gatherWaitsForNothing, BACKEND_FILE, 5, 5, false),
+];
+
+// @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
+const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
+
+ruleTester.run('no-floating-promises (Electron app main process)', testedRule, { valid, invalid });

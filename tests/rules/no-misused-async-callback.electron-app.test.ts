@@ -1,0 +1,81 @@
+import path from 'node:path';
+import rule, { type MessageIds, type Options } from '../../src/rules/no-misused-async-callback';
+import { FIXTURES_DIR, ruleTester, typedRuleTester } from '../rule-tester';
+
+/**
+ * Callbacks in the main process of a packaged Electron app, known from its package
+ * (`WhereItRuns.inElectronAppMain`, see no-floating-promises.electron-app): Electron logs a
+ * rejection nobody handles there. A callback that only hands back the promise of the call it
+ * makes (`writers.forEach((w) => w.write(line))`) and an async listener handed to a `void`-typed
+ * parameter (an IPC registration helper opening a fixed link) cost a log line there, as the same
+ * promise dropped as a statement. An `async` callback that awaits its work inside `forEach` is the
+ * misreading the rule is for (the function goes on, or reports done, before the work ends) and is
+ * still reported.
+ */
+
+const APP = path.join(FIXTURES_DIR, 'run-contexts', 'packaged-desktop-app');
+const BACKEND_FILE = path.join(APP, 'src', 'main', 'log-writers.ts');
+const NODE_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'service', 'src', 'log-writers.ts');
+
+/** Every log file gets the line; nobody waits for the appends. */
+const appendToEach = `import { appendFile } from 'node:fs/promises';
+
+export function logToAll(paths, line) {
+  paths.forEach((file) => appendLine(file, line));
+}
+
+async function appendLine(file, line) {
+  await appendFile(file, line + '\\n');
+}`;
+
+/** Registry edits per library, then "done" before any edit has finished. */
+const editsThenDone = `import { runTool } from './tools';
+
+export function applyOverrides(libraries) {
+  libraries.forEach(async (library) => {
+    await runTool(['reg', 'add', library]);
+  });
+  return 'applied';
+}`;
+
+// @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
+const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
+
+ruleTester.run('no-misused-async-callback (Electron app main process)', testedRule, {
+  valid: [
+    // the app's back end: a failed append is a warning in the app's log
+    { code: appendToEach, filename: BACKEND_FILE },
+  ],
+  invalid: [
+    // the same loop in a plain Node package: each append's rejection is unhandled
+    {
+      code: appendToEach,
+      filename: NODE_FILE,
+      errors: [{ messageId: 'ignoredPromiseCallback', data: { method: 'forEach' }, line: 4, column: 17, suggestions: [] }],
+    },
+    // an awaiting async callback in the app: the function reports done before the edits end
+    {
+      code: editsThenDone,
+      filename: BACKEND_FILE,
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 4, column: 21, suggestions: [] }],
+    },
+  ],
+});
+
+/** A typed main-process module of the packaged app (the fixture's program holds it). */
+const TYPED_BACKEND_FILE = path.join(APP, 'src', 'main', 'links.ts');
+const registersLink = (file: string): { filename: string; code: string } => ({
+  filename: file,
+  code: "declare function onRendererMessage(channel: string, listener: () => void): void;\ndeclare function openInBrowser(url: string): Promise<void>;\nexport function registerLinks(): void {\n  onRendererMessage('open-docs', async () => {\n    await openInBrowser('https://example.test/docs');\n  });\n}",
+});
+
+typedRuleTester.run('no-misused-async-callback (typed, Electron app main process)', testedRule, {
+  valid: [
+    // an async listener handed to a `void`-typed registration helper in the app's main process
+    registersLink(TYPED_BACKEND_FILE),
+  ],
+  invalid: [
+    // the same listener in a program of its own: its rejection is unhandled
+    { ...registersLink('file.ts'), errors: [{ messageId: 'voidReturn', line: 4, column: 34 }] },
+  ],
+});
