@@ -122,6 +122,24 @@ async function writeLog(line) {
   await sendLog(line);
 }`;
 
+/** A route of a local server: a request's note saved without waiting, the request answered. */
+const savesNoteRoute = `import { writeFile } from 'node:fs/promises';
+
+export function mount(app) {
+  app.post('/notes', (req, res) => {
+    saveNote(req.body);
+    res.status(201).end();
+  });
+}
+
+async function saveNote(note) {
+  await writeFile('/var/notes/' + note.id + '.json', JSON.stringify(note));
+}`;
+/** An Electron app whose runtime dependencies include a server framework: its server runs as a process of its own. */
+const SERVER_APP_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'desktop-app-with-server', 'src', 'routes', 'notes.ts');
+/** A module in the packaged app's `server/` folder: a program of its own, started beside the app. */
+const SERVER_FOLDER_FILE = path.join(APP, 'server', 'routes.ts');
+
 const valid: ValidTestCase<Options>[] = [
   // the back end of a packaged Electron app: a failed shortcut or link is a warning in the log
   { code: shortcutAfterInstall, filename: BACKEND_FILE },
@@ -156,6 +174,11 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // the app's release script and a child program it starts run under plain Node
   dropped(opensLink, SCRIPT_FILE, 5, 5, false),
   dropped(childProgram, BACKEND_FILE, 2, 3, false),
+  // the app's local server, a process of its own: a rejection there is unhandled (Node ends the
+  // server), so a route's dropped save is reported as in any server; known by a server framework
+  // among the app's runtime dependencies, or by the module's \`server/\` folder
+  dropped(savesNoteRoute, SERVER_APP_FILE, 5, 5, false),
+  dropped(savesNoteRoute, SERVER_FOLDER_FILE, 5, 5, false),
   // the option reports the app's main process too
   { ...dropped(shortcutAfterInstall, BACKEND_FILE, 6, 3, true), options: [{ checkUiCode: true }] },
   // still reported in the app: an async method that awaits none of the work it starts ...

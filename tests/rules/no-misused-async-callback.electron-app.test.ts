@@ -77,5 +77,12 @@ typedRuleTester.run('no-misused-async-callback (typed, Electron app main process
   invalid: [
     // the same listener in a program of its own: its rejection is unhandled
     { ...registersLink('file.ts'), errors: [{ messageId: 'voidReturn', line: 4, column: 34 }] },
+    // an async listener of a window's messages that must reply: if the write fails, the window
+    // waits for its answer for ever (no-floating-promises keeps drops inside such listeners too)
+    {
+      filename: TYPED_BACKEND_FILE,
+      code: "declare const ipcMain: { on(channel: string, listener: (event: { reply(channel: string, value: string): void }, path: string) => void): void };\ndeclare function writeNote(path: string): Promise<void>;\nexport function registerSave(): void {\n  ipcMain.on('save-note', async (event, path) => {\n    await writeNote(path);\n    event.reply('note-saved', path);\n  });\n}",
+      errors: [{ messageId: 'voidReturn', line: 4, column: 27 }],
+    },
   ],
 });
