@@ -2134,15 +2134,19 @@ export class FileEffects {
     if (staticMemberName(member) !== 'ready') return false;
     const container = skipTransparent(member.object);
     if (container.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(container) !== 'serviceWorker') return false;
-    let owner = skipTransparent(container.object);
-    if (owner.type === AST_NODE_TYPES.MemberExpression && staticMemberName(owner) === 'navigator') {
-      const root = skipTransparent(owner.object);
-      if (root.type !== AST_NODE_TYPES.Identifier || !['window', 'self', 'globalThis'].includes(root.name)) return false;
-      owner = root;
-    } else if (owner.type !== AST_NODE_TYPES.Identifier || owner.name !== 'navigator') {
-      return false;
-    }
-    return owner.type === AST_NODE_TYPES.Identifier && this.isGlobal(owner);
+    return this.isBrowserGlobal(container.object, 'navigator');
+  }
+
+  /**
+   * True when `node` is the browser's global `name`: the global identifier (not declared or
+   * imported in the file), or `window.name`, `self.name`, `globalThis.name` of a global root.
+   */
+  private isBrowserGlobal(node: TSESTree.Node, name: string): boolean {
+    const value = skipTransparent(node);
+    if (value.type === AST_NODE_TYPES.Identifier) return value.name === name && this.isGlobal(value);
+    if (value.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(value) !== name) return false;
+    const root = skipTransparent(value.object);
+    return root.type === AST_NODE_TYPES.Identifier && ['window', 'self', 'globalThis'].includes(root.name) && this.isGlobal(root);
   }
 
   /**
@@ -2153,15 +2157,7 @@ export class FileEffects {
   private isCustomElementWait(call: TSESTree.CallExpression): boolean {
     const callee = skipTransparent(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'whenDefined') return false;
-    let registry = skipTransparent(callee.object);
-    if (registry.type === AST_NODE_TYPES.MemberExpression && staticMemberName(registry) === 'customElements') {
-      const owner = skipTransparent(registry.object);
-      if (owner.type !== AST_NODE_TYPES.Identifier || !['window', 'self', 'globalThis'].includes(owner.name)) return false;
-      registry = owner;
-    } else if (registry.type !== AST_NODE_TYPES.Identifier || registry.name !== 'customElements') {
-      return false;
-    }
-    return registry.type === AST_NODE_TYPES.Identifier && this.isGlobal(registry);
+    return this.isBrowserGlobal(callee.object, 'customElements');
   }
 
   /**
