@@ -262,3 +262,19 @@ function insideCatchingTry(node: TSESTree.Node, fn: TSESTree.Node): boolean {
   }
   return false;
 }
+
+/** `ipcMain` methods that register a listener for a window's messages. */
+const IPC_MAIN_LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'handle', 'handleOnce']);
+
+/**
+ * `ipcMain.on(channel, listener)` (and `once`, `handle`, `handleOnce`): a listener of a window's
+ * messages. Its failure is not only a log line where the host logs: the window that asked gets no
+ * word of it, so both no-floating-promises and no-misused-async-callback keep judging it.
+ */
+export function registersIpcMainListener(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = skipTransparent(callee.object);
+  const method = staticMemberName(callee);
+  return receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'ipcMain' && method !== null && IPC_MAIN_LISTENER_METHODS.has(method);
+}

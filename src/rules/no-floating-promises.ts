@@ -6,7 +6,7 @@ import { getSourceWords } from '../analysis/source-words';
 import { getWhereItRuns } from '../analysis/where-it-runs';
 import { getImportSource } from '../analysis/imports';
 import { isEditorHostThenable } from '../analysis/host-thenables';
-import { callWritesFileOrStartsProcess, chainAnswersRequest, costsMoreThanHostLog } from '../analysis/editor-host';
+import { callWritesFileOrStartsProcess, chainAnswersRequest, costsMoreThanHostLog, registersIpcMainListener } from '../analysis/editor-host';
 import { isOnTheWayOut } from '../analysis/shutdown-paths';
 import { programReportsRejections } from '../analysis/rejection-reporters';
 import { isIsolatingEmitterMethod, isolatesListeners } from '../analysis/listener-dispatch';
@@ -176,8 +176,6 @@ function once(compute: () => boolean): () => boolean {
 
 /** Parameters through which a handler answers a request (`res.send(...)`, `reply.code(...)`). */
 const ANSWER_PARAMETERS: ReadonlySet<string> = new Set(['res', 'reply', 'response']);
-/** `ipcMain` methods that register a listener for the renderer's messages. */
-const IPC_LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'handle', 'handleOnce']);
 /** Methods that settle a message of a queue or a stream (`channel.ack(message)`, `consumer.commit()`). */
 const ACKNOWLEDGING_METHODS: ReadonlySet<string> = new Set(['ack', 'nack', 'commit']);
 /** Parameters that are the caller's reply when called (`socket.on(event, (data, callback) => { ...; callback({ ok: true }) })`). */
@@ -806,11 +804,7 @@ export default createRule<Options, MessageIds>({
         if (!isFunctionNode(node)) continue;
         const call = node.parent;
         if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(node as TSESTree.CallExpressionArgument)) continue;
-        const callee = skipTransparent(call.callee);
-        if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
-        const receiver = skipTransparent(callee.object);
-        const method = staticMemberName(callee);
-        if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'ipcMain' && method !== null && IPC_LISTENER_METHODS.has(method)) return true;
+        if (registersIpcMainListener(call)) return true;
       }
       return false;
     }

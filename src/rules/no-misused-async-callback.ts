@@ -20,6 +20,7 @@ import {
 import { isTeardownCall, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getSourceWords } from '../analysis/source-words';
 import { getWhereItRuns } from '../analysis/where-it-runs';
+import { registersIpcMainListener } from '../analysis/editor-host';
 import { createRule } from '../util/create-rule';
 
 export type Options = [
@@ -906,18 +907,6 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-/** `ipcMain` methods that register a listener for a window's messages. */
-const IPC_MAIN_LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'handle', 'handleOnce']);
-
-/** `ipcMain.on(channel, listener)` (and `once`, `handle`, `handleOnce`). */
-function registersIpcMainListener(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-  const callee = skipTransparent(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const receiver = skipTransparent(callee.object);
-  const method = staticMemberName(callee);
-  return receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'ipcMain' && method !== null && IPC_MAIN_LISTENER_METHODS.has(method);
-}
 
 /** True when `node` is `container` or lies inside it. */
 function isWithin(node: TSESTree.Node, container: TSESTree.Node): boolean {
