@@ -139,8 +139,10 @@ export type WriteTarget =
  *     as `Promise.resolve(hit.value)` after a lookup, a memoised promise filled on a miss), or
  *     awaits only such calls and memory: after the first call it waits for nothing;
  *   - `files`: only the local file system (an `fs` call, a helper of this file that waits on nothing
- *     else, or a helper named for reading a local file and given a path, `LOCAL_FILE_HELPER_NAME`):
- *     a wait of microseconds to a few milliseconds, nothing worth overlapping on its own;
+ *     else, or a helper named for reading a local file and given a path, `LOCAL_FILE_HELPER_NAME`),
+ *     or a browser extension's own browser (`browser.tabs.query()`, `chrome.storage.local.get()`,
+ *     see `callsExtensionHost`): a wait of microseconds to a few milliseconds, nothing worth
+ *     overlapping on its own;
  *   - `io`: anything else (a call the summary cannot see into is assumed to wait on real I/O).
  * - `canReject`: false when a dropped promise of the call loses no error:
  *   - an async function whose statements are each a `try` whose `catch` does not rethrow (and
@@ -304,7 +306,10 @@ const IO: EffectSummary = {
 };
 
 /** A catalogued API call's effect, from its import (or a readline-like method name). */
-type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'compute' | 'cachedRead' | 'envLoad' | 'moduleLoad' | null;
+type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'compute' | 'cachedRead' | 'envLoad' | 'moduleLoad' | 'browserHost' | null;
+
+/** The globals through which a browser extension calls its browser (`browser.tabs.query()`, `chrome.storage.local.get()`). */
+const EXTENSION_API_GLOBALS: ReadonlySet<string> = new Set(['browser', 'chrome']);
 
 /** The last camelCase word of a class name is an ordered-resource word (`PostgresConnection`). */
 const ORDERED_CLASS = new RegExp(`(?:^|[a-z0-9])(?:${ORDERED_RESOURCE_CLASS_WORDS.join('|')})$`);
@@ -2393,6 +2398,10 @@ export class FileEffects {
     // `cli.askConfirm('Publish now?')`: a function of another module named for asking
     // (`PROMPT_NAME`), or given a question to show (`QUESTION_TEXT`).
     if (calledName !== null && (PROMPT_NAME.test(calledName) || asksQuestion(call)) && this.calledFunction(call) === null) return 'prompt';
+    // `browser.tabs.query({})`, `chrome.storage.session.get(key)` in a browser extension: a message
+    // to the browser on the same machine (tabs, windows, the extension's storage), answered in
+    // about a millisecond. Not `browser.runtime.sendNativeMessage` or anything else that leaves it.
+    if (this.callsExtensionHost(call)) return 'browserHost';
     if (root.type !== AST_NODE_TYPES.Identifier) {
       const dialog = member !== null && USER_DIALOG_METHOD.test(member) && root.type !== AST_NODE_TYPES.ThisExpression && this.calledFunction(call) === null;
       return member !== null && (PROMPT_METHODS.has(member) || dialog) ? 'prompt' : member !== null && LOCK_METHODS.has(member) ? 'lock' : null;
@@ -2460,6 +2469,30 @@ export class FileEffects {
     return functions === 'all' || (functions?.has(source.imported) ?? false);
   }
 
+  /**
+   * True when `call` is a method of the WebExtension API reached through an undeclared global
+   * (`EXTENSION_API_GLOBALS`: `browser.windows.getAll()`, `chrome.tabs.query(q)`), one member deep
+   * or more, in a file of a browser extension (`WhereItRuns.inBrowserExtension`). Native messaging
+   * (`runtime.sendNativeMessage`, `runtime.connectNative`) and the identity flow
+   * (`identity.launchWebAuthFlow`, `identity.getAuthToken`) talk to another program or a server:
+   * excluded.
+   */
+  private callsExtensionHost(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const names: string[] = [];
+    let current: TSESTree.Node = callee;
+    while (current.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticMemberName(current);
+      if (name === null) return false;
+      names.unshift(name);
+      current = skipTransparent(current.object);
+    }
+    if (current.type !== AST_NODE_TYPES.Identifier || !EXTENSION_API_GLOBALS.has(current.name) || names.length < 2) return false;
+    if (names[0] === 'identity' || names.some((name) => /native/i.test(name))) return false;
+    return this.isGlobal(current) && getWhereItRuns(this.context).inBrowserExtension();
+  }
+
   private isGlobal(identifier: TSESTree.Identifier): boolean {
     const variable = variableOfIdentifier(this.sourceCode, identifier);
     return !variable || variable.defs.length === 0;
@@ -2516,6 +2549,9 @@ function apiSummary(effect: Exclude<ApiEffect, null>, call: EffectCall): EffectS
       return { ...IO, writes: [{ kind: 'env' }], readsFiles: true };
     case 'moduleLoad':
       return { ...IO, readsFiles: true, readsEnv: true, loadsModule: true, writes: call.arguments.length > 0 ? [{ kind: 'argument', index: 0 }] : [] };
+    // A browser extension's call to its browser: local, like a small file read.
+    case 'browserHost':
+      return { ...IO, waits: 'files' };
   }
 }
 
@@ -3921,6 +3957,8 @@ function servesCachedValue(body: TSESTree.BlockStatement, visitorKeys: TSESLint.
   const statements = body.body;
   const last = statements.at(-1);
   if (last?.type === AST_NODE_TYPES.ReturnStatement && last.argument && memoisedExpression(last.argument)) return true;
+  // `return Promise.resolve(message.member || fetchMember(id))`: the value at hand, a lookup only without it.
+  if (statements.length === 1 && last?.type === AST_NODE_TYPES.ReturnStatement && last.argument && prefersValueAtHand(last.argument)) return true;
   const lookedUp = new Set<string>();
   for (const statement of statements.slice(0, MAX_CACHE_PREAMBLE + 1)) {
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
@@ -3940,10 +3978,46 @@ function servesCachedValue(body: TSESTree.BlockStatement, visitorKeys: TSESLint.
     if (returnsCacheHit(statement, lookedUp, [], visitorKeys)) return true;
     // `if (!p) { p = load(); memo.set(key, p); } return p;`
     if (last?.type === AST_NODE_TYPES.ReturnStatement && last.argument && fillsOnMiss(statement, last.argument, lookedUp)) return true;
-    if (isInputGuard(statement, visitorKeys)) continue;
+    if (isInputGuard(statement, visitorKeys) || returnsNothingEarly(statement, visitorKeys)) continue;
     return false;
   }
   return false;
+}
+
+/**
+ * `if (!id) return null;`, `if (typeof value !== 'string') return;`: a test of the input that
+ * returns a constant (nothing, `null`, `undefined`, a literal) and waits for nothing.
+ */
+function returnsNothingEarly(statement: TSESTree.IfStatement, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  if (statement.alternate || containsAwait(statement.test, visitorKeys)) return false;
+  const returned = onlyStatement(statement.consequent);
+  if (returned?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  if (!returned.argument) return true;
+  const value = skipTransparent(returned.argument);
+  return value.type === AST_NODE_TYPES.Literal || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+}
+
+/**
+ * `a || load()`, `a ?? load()`, also as `Promise.resolve(...)` of it, where `a` is a member chain
+ * (`message.member`, `this.current`): the value already at hand, a lookup only when it is missing.
+ */
+function prefersValueAtHand(node: TSESTree.Node): boolean {
+  let value = skipTransparent(node);
+  const kept = keptPath(value);
+  if (kept === null && value.type === AST_NODE_TYPES.CallExpression && value.arguments.length === 1 && value.arguments[0]) {
+    const callee = skipTransparent(value.callee);
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      staticMemberName(callee) === 'resolve' &&
+      skipTransparent(callee.object).type === AST_NODE_TYPES.Identifier &&
+      (skipTransparent(callee.object) as TSESTree.Identifier).name === 'Promise'
+    ) {
+      value = skipTransparent(value.arguments[0]);
+    }
+  }
+  if (value.type !== AST_NODE_TYPES.LogicalExpression || value.operator === '&&') return false;
+  const left = skipTransparent(value.left);
+  return left.type === AST_NODE_TYPES.MemberExpression && accessPathOf(left) !== null && isCallLike(skipTransparent(value.right));
 }
 
 /**
@@ -3959,8 +4033,11 @@ function returnsCacheHit(
 ): boolean {
   if (statement.alternate || containsAwait(statement.test, visitorKeys)) return false;
   const tested = [...outerTests, ...pathsIn(statement.test, visitorKeys)];
-  const returned = onlyStatement(statement.consequent);
+  const returned = hitReturn(statement.consequent, visitorKeys);
   if (returned?.type === AST_NODE_TYPES.ReturnStatement && returned.argument) {
+    // `if (members.has(id)) return members.get(id) || null;`: the collection the test asked.
+    const lookup = collectionLookedUp(returned.argument);
+    if (lookup !== null) return tested.some((path) => isWithin(path, lookup));
     const kept = keptPath(returned.argument);
     if (kept === null) return false;
     const root = rootOf(kept);
@@ -3971,6 +4048,33 @@ function returnsCacheHit(
   if (outerTests.length > 0 || statement.consequent.type !== AST_NODE_TYPES.BlockStatement) return false;
   const [first] = statement.consequent.body;
   return first?.type === AST_NODE_TYPES.IfStatement && returnsCacheHit(first, lookedUp, tested, visitorKeys);
+}
+
+/**
+ * The return of a cache hit's branch: its only statement, or its last after steps that wait for
+ * nothing (`if (hit) { countHit('users'); return hit; }`); null otherwise.
+ */
+function hitReturn(branch: TSESTree.Statement, visitorKeys: TSESLint.SourceCode['visitorKeys']): TSESTree.Statement | null {
+  if (branch.type !== AST_NODE_TYPES.BlockStatement) return branch;
+  const last = branch.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement) return onlyStatement(branch);
+  return branch.body.slice(0, -1).every((step) => step.type === AST_NODE_TYPES.ExpressionStatement && isPreambleStep(step, visitorKeys)) ? last : null;
+}
+
+/**
+ * The collection a returned lookup reads (`members.get(id)`, also `members.get(id) || null` or
+ * `?? fallback` with a literal or name as the fallback): `members`; null for anything else.
+ */
+function collectionLookedUp(node: TSESTree.Node): string | null {
+  let value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&') {
+    const fallback = skipTransparent(value.right);
+    if (fallback.type !== AST_NODE_TYPES.Literal && fallback.type !== AST_NODE_TYPES.Identifier) return null;
+    value = skipTransparent(value.left);
+  }
+  if (value.type !== AST_NODE_TYPES.CallExpression || !isMemoryLookup(value)) return null;
+  const callee = skipTransparent(value.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? accessPathOf(skipTransparent(callee.object)) : null;
 }
 
 /**
