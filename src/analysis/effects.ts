@@ -14,6 +14,7 @@ import {
   GUARD_CALL_NAME,
   FILE_READ_FUNCTIONS,
   FILE_SYSTEM_MODULES,
+  FILE_SYSTEM_OBJECT_NAME,
   FILE_WRITE_FUNCTIONS,
   LOCK_METHODS,
   FINALIZING_STEP_NAME,
@@ -141,7 +142,8 @@ export type WriteTarget =
  *   - `files`: only the local file system (an `fs` call, a helper of this file that waits on nothing
  *     else, or a helper named for reading a local file and given a path, `LOCAL_FILE_HELPER_NAME`),
  *     or a browser extension's own browser (`browser.tabs.query()`, `chrome.storage.local.get()`,
- *     see `callsExtensionHost`): a wait of microseconds to a few milliseconds, nothing worth
+ *     see `callsExtensionHost`), or an editor's workspace read (`workspace.openTextDocument(uri)`,
+ *     see `readsEditorWorkspace`): a wait of microseconds to a few milliseconds, nothing worth
  *     overlapping on its own;
  *   - `io`: anything else (a call the summary cannot see into is assumed to wait on real I/O).
  * - `canReject`: false when a dropped promise of the call loses no error:
@@ -306,10 +308,16 @@ const IO: EffectSummary = {
 };
 
 /** A catalogued API call's effect, from its import (or a readline-like method name). */
-type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'compute' | 'cachedRead' | 'envLoad' | 'moduleLoad' | 'browserHost' | null;
+type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'compute' | 'cachedRead' | 'envLoad' | 'moduleLoad' | 'hostCall' | null;
 
 /** The globals through which a browser extension calls its browser (`browser.tabs.query()`, `chrome.storage.local.get()`). */
 const EXTENSION_API_GLOBALS: ReadonlySet<string> = new Set(['browser', 'chrome']);
+
+/** Reads of the editor's workspace by the VS Code API (below `workspace.`): local files the editor opens or lists. */
+const EDITOR_WORKSPACE_READS: ReadonlySet<string> = new Set(['openTextDocument', 'findFiles', 'fs.readFile', 'fs.stat', 'fs.readDirectory']);
+
+/** Modules whose export is that same API, promise-based (`import browser from 'webextension-polyfill'`). */
+const EXTENSION_API_MODULES: ReadonlySet<string> = new Set(['webextension-polyfill', 'wxt/browser']);
 
 /** The last camelCase word of a class name is an ordered-resource word (`PostgresConnection`). */
 const ORDERED_CLASS = new RegExp(`(?:^|[a-z0-9])(?:${ORDERED_RESOURCE_CLASS_WORDS.join('|')})$`);
@@ -2401,7 +2409,7 @@ export class FileEffects {
     // `browser.tabs.query({})`, `chrome.storage.session.get(key)` in a browser extension: a message
     // to the browser on the same machine (tabs, windows, the extension's storage), answered in
     // about a millisecond. Not `browser.runtime.sendNativeMessage` or anything else that leaves it.
-    if (this.callsExtensionHost(call)) return 'browserHost';
+    if (this.callsExtensionHost(call) || this.readsEditorWorkspace(call)) return 'hostCall';
     if (root.type !== AST_NODE_TYPES.Identifier) {
       const dialog = member !== null && USER_DIALOG_METHOD.test(member) && root.type !== AST_NODE_TYPES.ThisExpression && this.calledFunction(call) === null;
       return member !== null && (PROMPT_METHODS.has(member) || dialog) ? 'prompt' : member !== null && LOCK_METHODS.has(member) ? 'lock' : null;
@@ -2422,6 +2430,13 @@ export class FileEffects {
         if (FILE_WRITE_FUNCTIONS.has(bare)) return 'fileWrite';
         if (FILE_READ_FUNCTIONS.has(bare)) return 'fileRead';
         return null;
+      }
+      // `AzExtFsExtra.readJSON(p)`, `fsExtra.pathExists(dir)`: a package's file-system object
+      // (`FILE_SYSTEM_OBJECT_NAME`), its methods named like `fs`'s.
+      if (member !== null && FILE_SYSTEM_OBJECT_NAME.test(root.name)) {
+        const bare = member.endsWith('Sync') ? member.slice(0, -'Sync'.length) : member;
+        if (FILE_WRITE_FUNCTIONS.has(bare)) return 'fileWrite';
+        if (FILE_READ_FUNCTIONS.has(bare) || LOCAL_FILE_HELPER_NAME.test(bare)) return 'fileRead';
       }
       // isomorphic-git works on the repository through the `fs` it is handed: a local read, or a
       // write of the index or worktree (`GIT_INDEX_WRITES`), unless it talks to a remote.
@@ -2471,8 +2486,8 @@ export class FileEffects {
 
   /**
    * True when `call` is a method of the WebExtension API reached through an undeclared global
-   * (`EXTENSION_API_GLOBALS`: `browser.windows.getAll()`, `chrome.tabs.query(q)`), one member deep
-   * or more, in a file of a browser extension (`WhereItRuns.inBrowserExtension`). Native messaging
+   * (`EXTENSION_API_GLOBALS`: `browser.windows.getAll()`, `chrome.tabs.query(q)`) or the polyfill's
+   * import (`EXTENSION_API_MODULES`), one member deep or more, in a file of a browser extension (`WhereItRuns.inBrowserExtension`). Native messaging
    * (`runtime.sendNativeMessage`, `runtime.connectNative`) and the identity flow
    * (`identity.launchWebAuthFlow`, `identity.getAuthToken`) talk to another program or a server:
    * excluded.
@@ -2488,9 +2503,37 @@ export class FileEffects {
       names.unshift(name);
       current = skipTransparent(current.object);
     }
-    if (current.type !== AST_NODE_TYPES.Identifier || !EXTENSION_API_GLOBALS.has(current.name) || names.length < 2) return false;
+    if (current.type !== AST_NODE_TYPES.Identifier || names.length < 2) return false;
     if (names[0] === 'identity' || names.some((name) => /native/i.test(name))) return false;
-    return this.isGlobal(current) && getWhereItRuns(this.context).inBrowserExtension();
+    const variable = variableOfIdentifier(this.sourceCode, current);
+    const source = variable ? getImportSource(variable) : null;
+    const api = source ? EXTENSION_API_MODULES.has(source.module) : EXTENSION_API_GLOBALS.has(current.name) && this.isGlobal(current);
+    return api && getWhereItRuns(this.context).inBrowserExtension();
+  }
+
+  /**
+   * True when `call` reads the editor's workspace through the VS Code API imported from `vscode`
+   * (`EDITOR_WORKSPACE_READS`: `workspace.openTextDocument(uri)`, `workspace.findFiles(glob)`,
+   * `workspace.fs.readFile(uri)`, also as `vscode.workspace....`): the editor opens or reads local
+   * files for the extension.
+   */
+  private readsEditorWorkspace(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const names: string[] = [];
+    let current: TSESTree.Node = callee;
+    while (current.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticMemberName(current);
+      if (name === null) return false;
+      names.unshift(name);
+      current = skipTransparent(current.object);
+    }
+    if (current.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOfIdentifier(this.sourceCode, current);
+    const source = variable ? getImportSource(variable) : null;
+    if (source?.module !== 'vscode') return false;
+    const path = source.imported === '*' || source.imported === 'default' ? names : [source.imported, ...names];
+    return path[0] === 'workspace' && EDITOR_WORKSPACE_READS.has(path.slice(1).join('.'));
   }
 
   private isGlobal(identifier: TSESTree.Identifier): boolean {
@@ -2549,8 +2592,9 @@ function apiSummary(effect: Exclude<ApiEffect, null>, call: EffectCall): EffectS
       return { ...IO, writes: [{ kind: 'env' }], readsFiles: true };
     case 'moduleLoad':
       return { ...IO, readsFiles: true, readsEnv: true, loadsModule: true, writes: call.arguments.length > 0 ? [{ kind: 'argument', index: 0 }] : [] };
-    // A browser extension's call to its browser: local, like a small file read.
-    case 'browserHost':
+    // A browser extension's call to its browser, an editor extension's read of its workspace:
+    // local, like a small file read.
+    case 'hostCall':
       return { ...IO, waits: 'files' };
   }
 }

@@ -5,8 +5,9 @@ import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 
 /**
- * A browser extension's calls to its own browser (tabs, windows, the extension's storage) are
- * messages to a process on the same machine, answered in about a millisecond: two of them, or
+ * A browser extension's calls to its own browser (tabs, windows, the extension's storage), and an
+ * editor extension's reads of its workspace, are messages to a process on the same machine,
+ * answered in about a millisecond: two of them, or
  * one beside a helper that only makes such calls, have nothing worth overlapping. A request to a
  * server beside them is still reported, and so is the same code outside an extension, where
  * `browser` is not the browser's API.
@@ -103,6 +104,29 @@ export async function onWindowCreated(win) {
   const focused = await focusedWindow();
   const tracked = await trackedWindows();
   return tracked.includes(focused) ? win : null;
+}`,
+    },
+    // the same through the promise-based polyfill's import
+    {
+      filename: background,
+      code: `import browser from 'webextension-polyfill';
+const pinnedIds = async () => (await browser.storage.local.get('pinned')).pinned || [];
+const openTabs = async () => browser.tabs.query({ currentWindow: true });
+export async function currentTabs() {
+  const pinned = await pinnedIds();
+  const tabs = await openTabs();
+  return tabs.filter((tab) => pinned.includes(tab.id));
+}`,
+    },
+    // an editor extension opening two local documents side by side
+    {
+      filename: server,
+      code: `import { Uri, window, workspace } from 'vscode';
+export async function showPair(first: string, second: string) {
+  const left = await workspace.openTextDocument(Uri.file(first));
+  const right = await workspace.openTextDocument(Uri.file(second));
+  await window.showTextDocument(left, { viewColumn: 1 });
+  await window.showTextDocument(right, { viewColumn: 2 });
 }`,
     },
   ],
