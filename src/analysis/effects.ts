@@ -313,8 +313,12 @@ type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'mem
 /** The globals through which a browser extension calls its browser (`browser.tabs.query()`, `chrome.storage.local.get()`). */
 const EXTENSION_API_GLOBALS: ReadonlySet<string> = new Set(['browser', 'chrome']);
 
-/** Reads of the editor's workspace by the VS Code API (below `workspace.`): local files the editor opens or lists. */
-const EDITOR_WORKSPACE_READS: ReadonlySet<string> = new Set(['openTextDocument', 'findFiles', 'fs.readFile', 'fs.stat', 'fs.readDirectory']);
+/**
+ * Reads of the editor's workspace by the VS Code API (below `workspace.`): a document the editor
+ * opens. Not `findFiles` (a search of the whole workspace) nor `workspace.fs` (remote in a remote
+ * or virtual workspace).
+ */
+const EDITOR_WORKSPACE_READS: ReadonlySet<string> = new Set(['openTextDocument']);
 
 /** Modules whose export is that same API, promise-based (`import browser from 'webextension-polyfill'`). */
 const EXTENSION_API_MODULES: ReadonlySet<string> = new Set(['webextension-polyfill', 'wxt/browser']);
@@ -2513,9 +2517,8 @@ export class FileEffects {
 
   /**
    * True when `call` reads the editor's workspace through the VS Code API imported from `vscode`
-   * (`EDITOR_WORKSPACE_READS`: `workspace.openTextDocument(uri)`, `workspace.findFiles(glob)`,
-   * `workspace.fs.readFile(uri)`, also as `vscode.workspace....`): the editor opens or reads local
-   * files for the extension.
+   * (`EDITOR_WORKSPACE_READS`: `workspace.openTextDocument(uri)`, also as
+   * `vscode.workspace.openTextDocument(uri)`): the editor opens a document for the extension.
    */
   private readsEditorWorkspace(call: EffectCall): boolean {
     const callee = skipTransparent(call.callee);
@@ -4001,8 +4004,6 @@ function servesCachedValue(body: TSESTree.BlockStatement, visitorKeys: TSESLint.
   const statements = body.body;
   const last = statements.at(-1);
   if (last?.type === AST_NODE_TYPES.ReturnStatement && last.argument && memoisedExpression(last.argument)) return true;
-  // `return Promise.resolve(message.member || fetchMember(id))`: the value at hand, a lookup only without it.
-  if (statements.length === 1 && last?.type === AST_NODE_TYPES.ReturnStatement && last.argument && prefersValueAtHand(last.argument)) return true;
   const lookedUp = new Set<string>();
   for (const statement of statements.slice(0, MAX_CACHE_PREAMBLE + 1)) {
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
@@ -4042,29 +4043,6 @@ function returnsNothingEarly(statement: TSESTree.IfStatement, visitorKeys: TSESL
 }
 
 /**
- * `a || load()`, `a ?? load()`, also as `Promise.resolve(...)` of it, where `a` is a member chain
- * (`message.member`, `this.current`): the value already at hand, a lookup only when it is missing.
- */
-function prefersValueAtHand(node: TSESTree.Node): boolean {
-  let value = skipTransparent(node);
-  const kept = keptPath(value);
-  if (kept === null && value.type === AST_NODE_TYPES.CallExpression && value.arguments.length === 1 && value.arguments[0]) {
-    const callee = skipTransparent(value.callee);
-    if (
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      staticMemberName(callee) === 'resolve' &&
-      skipTransparent(callee.object).type === AST_NODE_TYPES.Identifier &&
-      (skipTransparent(callee.object) as TSESTree.Identifier).name === 'Promise'
-    ) {
-      value = skipTransparent(value.arguments[0]);
-    }
-  }
-  if (value.type !== AST_NODE_TYPES.LogicalExpression || value.operator === '&&') return false;
-  const left = skipTransparent(value.left);
-  return left.type === AST_NODE_TYPES.MemberExpression && accessPathOf(left) !== null && isCallLike(skipTransparent(value.right));
-}
-
-/**
  * `if (test) return kept;` (or `if (test) { if (inner) return kept; ... }`, one level deeper)
  * where `kept` is what a test reads (see `servesCachedValue`); `outerTests` are the paths the
  * tests around it read.
@@ -4079,9 +4057,10 @@ function returnsCacheHit(
   const tested = [...outerTests, ...pathsIn(statement.test, visitorKeys)];
   const returned = hitReturn(statement.consequent, visitorKeys);
   if (returned?.type === AST_NODE_TYPES.ReturnStatement && returned.argument) {
-    // `if (members.has(id)) return members.get(id) || null;`: the collection the test asked.
+    // `if (members.cache.has(id)) return members.cache.get(id) || null;`: the collection the test
+    // asked, when it is named as a cache (`CACHE_COLLECTION_NAME`); a map of fixed overrides is not one.
     const lookup = collectionLookedUp(returned.argument);
-    if (lookup !== null) return tested.some((path) => isWithin(path, lookup));
+    if (lookup !== null) return CACHE_COLLECTION_NAME.test(lookup.split('.').at(-1) ?? '') && tested.some((path) => isWithin(path, lookup));
     const kept = keptPath(returned.argument);
     if (kept === null) return false;
     const root = rootOf(kept);
@@ -4093,6 +4072,9 @@ function returnsCacheHit(
   const [first] = statement.consequent.body;
   return first?.type === AST_NODE_TYPES.IfStatement && returnsCacheHit(first, lookedUp, tested, visitorKeys);
 }
+
+/** The last name of a collection kept as a cache: `cache`, `memberCache`, `_cached`. */
+const CACHE_COLLECTION_NAME = /^[_$#]*(?:cache|cached|[\w$]*Cache)$/;
 
 /**
  * The return of a cache hit's branch: its only statement, or its last after steps that wait for

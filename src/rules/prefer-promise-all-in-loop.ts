@@ -263,6 +263,9 @@ function iteratedList(node: TSESTree.Node): TSESTree.Node {
 }
 
 /** An argument named only as an ORM connection handle (`em`, `entityManager`, `queryRunner`, `queryInterface`, a unit of work). */
+/** An object that deals out a resource per call: a connection pool, a browser (a page each). */
+const RESOURCE_DEALER_NAME = /^(?:pool|browser)$|[a-z0-9](?:Pool|Browser)$/;
+
 const ORM_HANDLE_ARGUMENT_NAME = /^(?:em|uow|entityManager|queryInterface|unitOfWork|queryRunner|\w+QueryRunner)$/;
 
 /** Expressions that can take `.map(...)` without parentheses. */
@@ -981,13 +984,22 @@ export default createRule<Options, MessageIds>({
         if (value.type === AST_NODE_TYPES.ObjectExpression) {
           for (const property of value.properties) {
             if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
-            if (parentId(writtenName(property.key), property.value)) parent = true;
-            else if (reads(property.value)) item = true;
+            const key = writtenName(property.key);
+            if (parentId(key, property.value)) parent = true;
+            else if (reads(property.value)) {
+              // `{ postId, userId: follower.id }`: the item names another record, a link per item.
+              if (key !== null && RECORD_ID_NAME.test(key)) return false;
+              item = true;
+            }
           }
           continue;
         }
-        if (parentId(lastWrittenName(value), value)) parent = true;
-        else if (reads(value)) item = true;
+        const name = lastWrittenName(value);
+        if (parentId(name, value)) parent = true;
+        else if (reads(value)) {
+          if (name !== null && RECORD_ID_NAME.test(name)) return false;
+          item = true;
+        }
       }
       return parent && item;
     }
@@ -1012,6 +1024,8 @@ export default createRule<Options, MessageIds>({
           continue;
         }
         if (reads(value)) return false;
+        // A pool or a browser hands each call its own connection or page.
+        if (RESOURCE_DEALER_NAME.test(lastWrittenName(value) ?? '')) return false;
         if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) named = true;
       }
       if (callback === null || !named || !reads(callback.body)) return false;
@@ -1045,14 +1059,36 @@ export default createRule<Options, MessageIds>({
         if (value.right.type === AST_NODE_TYPES.Literal) return itemField(value.left);
         return value.left.type === AST_NODE_TYPES.Literal ? itemField(value.right) : null;
       };
-      const awaitsIn = (node: TSESTree.Node | null): boolean => node !== null && collectAccesses(node, visitorKeys).awaits.length > 0;
+      // The names every branch's awaited calls are handed, the same in every iteration (`bot`,
+      // `store`): the steps act on one shared target. Requests that each go their own way (an
+      // e-mail, an SMS, a push per channel) share none.
+      let shared: Set<string> | null = null;
+      const awaitsIn = (node: TSESTree.Node | null): boolean => {
+        if (node === null) return false;
+        const awaits = collectAccesses(node, visitorKeys).awaits;
+        if (awaits.length === 0) return false;
+        const handed = new Set<string>();
+        for (const pause of awaits) {
+          const call = pause.type === AST_NODE_TYPES.AwaitExpression ? awaitedCallOf(pause) : null;
+          for (const argument of call?.arguments ?? []) {
+            const value = skipTransparent(argument);
+            const path = value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression ? accessPathOf(value) : null;
+            if (path !== null && !loopVars.has(rootOf(path))) handed.add(path);
+          }
+        }
+        shared = shared === null ? handed : new Set([...shared].filter((path) => handed.has(path)));
+        return true;
+      };
+      const sharesTarget = (): boolean => shared !== null && (shared as Set<string>).size > 0;
       for (const statement of statements) {
         if (statement.type === AST_NODE_TYPES.SwitchStatement) {
           const field = itemField(statement.discriminant);
           const branches = statement.cases.filter((branch) => branch.test?.type === AST_NODE_TYPES.Literal && branch.consequent.some((inner) => awaitsIn(inner)));
-          if (field !== null && branches.length >= 3) return true;
+          if (field !== null && branches.length >= 3 && sharesTarget()) return true;
+          shared = null;
           continue;
         }
+        shared = null;
         let field: string | null = null;
         let branches = 0;
         let current: TSESTree.Statement | null = statement;
@@ -1063,7 +1099,7 @@ export default createRule<Options, MessageIds>({
           if (awaitsIn(current.consequent)) branches += 1;
           current = current.alternate;
         }
-        if (branches >= 3) return true;
+        if (branches >= 3 && sharesTarget()) return true;
       }
       return false;
     }
