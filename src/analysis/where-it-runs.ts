@@ -63,6 +63,7 @@ import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallbac
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
 import { browserExtensionFolders, readManifest } from './manifests';
+import { entryLogsRejections } from './rejection-reporters';
 import { packageNameOf } from './module-resolution';
 import { type AnyRuleContext, perFile } from './per-file';
 
@@ -501,6 +502,7 @@ export class WhereItRuns {
   private electronImports: ReadonlySet<string> | undefined;
   private browserExtension: boolean | undefined;
   private electronAppMain: boolean | undefined;
+  private entryLogs: boolean | undefined;
   private testCode: boolean | undefined;
   private migrationFolder: boolean | undefined;
 
@@ -1032,7 +1034,34 @@ export class WhereItRuns {
    * asked first, the file system last.
    */
   hostLogsRejections(): boolean {
-    return this.inEditorExtension() || this.runsInElectronRenderer() || this.runsInElectronMain() || this.inBrowserExtension() || this.inElectronAppMain();
+    return (
+      this.inEditorExtension() ||
+      this.runsInElectronRenderer() ||
+      this.runsInElectronMain() ||
+      this.inBrowserExtension() ||
+      this.inElectronAppMain() ||
+      this.underEntryThatLogsRejections()
+    );
+  }
+
+  /**
+   * True when the file is part of a program whose entry module installs a process-wide
+   * `unhandledRejection` handler that logs the errors it recognises and goes on (see
+   * `entryLogsRejections`: a bot that logs its chat API's errors and exits on unknown ones), and
+   * the file is none of the code that runs outside that process: build tooling, a script
+   * (`script()`: a shebang, a script folder), test code, a worker thread's module (a worker's
+   * rejections go to its `Worker` object, not to the handler). The file system is read last, once
+   * per package.
+   */
+  underEntryThatLogsRejections(): boolean {
+    if (this.entryLogs !== undefined) return this.entryLogs;
+    this.entryLogs = false;
+    if (this.isToolConfig() || this.isTestCode() || this.isWorkerFile() || this.isWorkerModule()) return false;
+    // A script of its own (a shebang, a `scripts/` folder) runs as another program; a command of
+    // a command-line program (`commands/`, `cli/`) runs in that program, under its entry.
+    if (this.script() === 'shebang') return false;
+    this.entryLogs = entryLogsRejections(this.filename);
+    return this.entryLogs;
   }
 
   /**
