@@ -215,7 +215,7 @@ export default createRule<Options, MessageIds>({
      * `EffectSummary.canReject`: an async helper whose body catches everything), through one
      * level of same-file helper (`const delay = (ms) => new Promise((r) => setTimeout(r, ms))`: a
      * non-async function whose every `return` cannot reject) and through
-     * `Promise.all/allSettled/race/any([...])` of such promises.
+     * `Promise.all/allSettled/race/any([...])` of such promises; a delay (`FileEffects.isDelay`).
      */
     function neverRejects(expression: TSESTree.Node, depth: number): boolean {
       if (cannotReject(expression, isGlobal, sourceCode)) return true;
@@ -223,6 +223,9 @@ export default createRule<Options, MessageIds>({
       const node = skipTransparent(expression);
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
       if (effects.isUnsignalledTimer(node)) return true;
+      // `const pause = sleep(1500); await work(); await pause;`: a delay (a timer promise of this
+      // file or of a module it imports, see `FileEffects.isDelay`) only resolves.
+      if (effects.isDelay(node)) return true;
       // `docs.map(async (doc) => { try { ... } catch (e) { errors.push(e) } })`: no element rejects.
       if (effects.mappedCanReject(node) === false) return true;
       const argument = node.arguments[0];
