@@ -1034,14 +1034,30 @@ export class WhereItRuns {
    * asked first, the file system last.
    */
   hostLogsRejections(): boolean {
-    return (
-      this.inEditorExtension() ||
-      this.runsInElectronRenderer() ||
-      this.runsInElectronMain() ||
-      this.inBrowserExtension() ||
-      this.inElectronAppMain() ||
-      this.underEntryThatLogsRejections()
-    );
+    return this.hostItselfLogsRejections() || this.underEntryThatLogsRejections();
+  }
+
+  /**
+   * `hostLogsRejections` without the program's own policy (`underEntryThatLogsRejections`): the
+   * host (an editor, a browser, Electron) logs a lost rejection whatever code runs there.
+   */
+  hostItselfLogsRejections(): boolean {
+    return this.inEditorExtension() || this.runsInElectronRenderer() || this.runsInElectronMain() || this.inBrowserExtension() || this.inElectronAppMain();
+  }
+
+  /**
+   * `hostLogsRejections` for code run by `fn` (null: the module's top level): under the program's
+   * own policy only (`underEntryThatLogsRejections`), not where `fn` serves a request or a job
+   * (`ofFunction` gives `request-handler` or `queue-consumer` evidence): a drop there costs the
+   * answer (the client is told the work is done before it ran, and never hears of its failure),
+   * not a log line.
+   */
+  logsRejectionsFor(fn: FunctionNode | null): boolean {
+    if (this.hostItselfLogsRejections()) return true;
+    if (!this.underEntryThatLogsRejections()) return false;
+    if (fn === null) return true;
+    const where = this.ofFunction(fn);
+    return !(where.kind === 'concurrent' && (where.evidence.kind === 'request-handler' || where.evidence.kind === 'queue-consumer'));
   }
 
   /**

@@ -1,3 +1,4 @@
+import { isFunctionNode } from '../analysis/async-context';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   type FunctionTimeline,
@@ -140,12 +141,15 @@ export default createRule<Options, MessageIds>({
     // evidence reads the file's package and imports.
     const checkUiCode = options.checkUiCode ?? false;
     let skipsFile: boolean | undefined;
-    const runsWhereLateHandlingIsLogged = (): boolean => {
+    // A program's own policy (`WhereItRuns.logsRejectionsFor`) is asked per function: a request
+    // or job handler there still loses its answer.
+    const runsWhereLateHandlingIsLogged = (owner: TSESTree.Node): boolean => {
       if (skipsFile === undefined) {
         const where = getWhereItRuns(context);
-        skipsFile = !checkUiCode && (where.runsInUi() || where.hostLogsRejections());
+        skipsFile = !checkUiCode && (where.runsInUi() || where.hostItselfLogsRejections());
       }
-      return skipsFile;
+      if (skipsFile || checkUiCode) return skipsFile;
+      return getWhereItRuns(context).logsRejectionsFor(isFunctionNode(owner) ? owner : null);
     };
     const promises = getPromiseAnalysis(context);
     const effects = getFileEffects(context);
@@ -656,7 +660,7 @@ export default createRule<Options, MessageIds>({
         const owner = ownerOf(declarator);
         if (!canSuspend(owner)) return;
         const starts = startsOf(declarator);
-        if (starts.length === 0 || runsWhereLateHandlingIsLogged()) return;
+        if (starts.length === 0 || runsWhereLateHandlingIsLogged(owner)) return;
         for (const start of starts) check(start, owner);
       },
     };

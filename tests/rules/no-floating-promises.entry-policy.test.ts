@@ -15,7 +15,9 @@ import { FIXTURES_DIR, ruleTester } from '../rule-tester';
  * The entry is found from the package: `main`, `bin`, and the modules its start scripts hand to
  * `node` (a build output is read from its source). A file runs under the entry whose folder holds
  * it most closely. A handler that exits on every path is Node's default crash and excuses nothing;
- * a library's modules run under their users' policy, not under a handler of its command.
+ * one that only logs is no policy on the reason; a library's modules run under their users'
+ * policy, not under a handler of its command. Under the policy, a drop in code that serves a
+ * request or a job is still reported: it costs the answer.
  */
 
 const BOT = path.join(FIXTURES_DIR, 'run-contexts', 'policy-bot');
@@ -27,6 +29,10 @@ const ADMIN_FILE = path.join(BOT, 'src', 'admin', 'routes.ts');
 const SCRIPT_FILE = path.join(BOT, 'scripts', 'seed.ts');
 /** A command of a bot whose only handler logs and exits on every rejection. */
 const EXITING_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'always-exit-bot', 'src', 'commands', 'ban.ts');
+/** A module of a server whose entry's handler only logs: no policy on the reason. */
+const LOG_ONLY_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'log-only-server', 'src', 'routes', 'ban.ts');
+/** A module of the bot that serves the bot's web dashboard. */
+const ROUTE_FILE = path.join(BOT, 'src', 'web', 'orders.ts');
 /** A module of a library whose command-line entry (and only it) installs a handler that logs. */
 const LIBRARY_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'lib-with-command', 'src', 'run.ts');
 
@@ -53,6 +59,17 @@ const queuedTask = `export function onJoin(state, member) {
 
 async function runChecks(state, member) {
   await state.rules.check(member);
+}`;
+
+/** A route that answers before its write ran: the client is told the order is stored. */
+const answersBeforeWrite = `export async function createOrder(req, res) {
+  const order = { id: req.body.id };
+  saveOrder(order);
+  res.status(201).json(order);
+}
+
+async function saveOrder(order) {
+  await db.query('insert into orders (id) values ($1)', [order.id]);
 }`;
 
 const valid: ValidTestCase<Options>[] = [
@@ -83,6 +100,10 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   dropped(delegatingCommand, EXITING_FILE, 4, 5, true),
   // a script of the bot's package runs as a program of its own
   dropped(delegatingCommand, SCRIPT_FILE, 4, 5, true),
+  // a handler that only logs keeps the process running whatever happens: no policy on the reason
+  dropped(delegatingCommand, LOG_ONLY_FILE, 4, 5, true),
+  // under the policy, a drop in code that answers a request costs the answer, not a log line
+  dropped(answersBeforeWrite, ROUTE_FILE, 3, 3, true),
   // a library runs under its users' policy, whatever its command installs
   dropped(delegatingCommand, LIBRARY_FILE, 4, 5, true),
   // still reported under the policy: a queued task that drops its work leaves the queue, which
