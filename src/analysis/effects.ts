@@ -69,7 +69,7 @@ import { enclosingClass, isNothing, isProcessExitCall, isTransparentWrapper, typ
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
-import { cannotRejectExports, declarationCatchesAll, type DeclarationLike, delayExports } from './guarded-bodies';
+import { cannotRejectExports, declarationCatchesAll, type DeclarationLike, delayExports, signalledDelayExports } from './guarded-bodies';
 import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
@@ -329,6 +329,8 @@ export class FileEffects {
   private readonly catchAllExports = new Map<string, ReadonlySet<string> | null>();
   /** `delayExports` of each relative module a call of this file imports from, by specifier. */
   private readonly delayExportsByModule = new Map<string, ReadonlySet<string> | null>();
+  /** `signalledDelayExports` per imported module specifier (null: not resolved or not read). */
+  private readonly signalledDelaysByModule = new Map<string, ReadonlyMap<string, number> | null>();
   /** Per relative specifier and name: `waitsOnNothingElsewhere`'s answer. */
   private readonly idleImports = new Map<string, boolean>();
   /** Per relative specifier and name: `reachesRemoteElsewhere`'s answer. */
@@ -368,7 +370,16 @@ export class FileEffects {
       names = resolved ? fromModuleText(resolved.file, 'cannotRejectExports', cannotRejectExports, resolved.stats) : null;
       this.catchAllExports.set(imported.module, names);
     }
-    return names?.has(imported.name) ?? false;
+    if (names?.has(imported.name)) return true;
+    // `sleep(500)` of a delay that takes an optional abort signal it is not handed.
+    let signalled = this.signalledDelaysByModule.get(imported.module);
+    if (signalled === undefined) {
+      const resolved = getRelativeModules(this.context).resolve(imported.module);
+      signalled = resolved ? fromModuleText(resolved.file, 'signalledDelayExports', signalledDelayExports, resolved.stats) : null;
+      this.signalledDelaysByModule.set(imported.module, signalled);
+    }
+    const index = signalled?.get(imported.name);
+    return index !== undefined && call.arguments.length <= index && !call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
   }
 
   /**
@@ -396,13 +407,15 @@ export class FileEffects {
    * without `signal` counts as none); a call of a non-async function of this file whose only
    * result is such a delay (`const sleep = (ms) => new Promise((r) => setTimeout(r, ms))`), or of
    * a function a relative module exports so (`import { sleep } from './utils'`: `delayExports`,
-   * read from the module's text once per file, typed or not).
+   * read from the module's text once per file, typed or not; `signalledDelayExports` when the
+   * call passes no abort signal); a `const` initialised with one of those (`holdsDelay`).
    * A delay cannot reject, but a dropped one is a forgotten `await`, so `valueCanReject` keeps
    * answering "may reject" for the delay itself; an `await` of one inside a summarised function
    * rejects nothing (see `mayRejectIn`).
    */
   isDelay(expression: TSESTree.Node): boolean {
     const node = skipTransparent(expression);
+    if (node.type === AST_NODE_TYPES.Identifier) return this.holdsDelay(node);
     if (node.type === AST_NODE_TYPES.NewExpression) return this.isDelayPromise(node);
     if (node.type !== AST_NODE_TYPES.CallExpression) return false;
     if (this.isUnsignalledTimer(node)) return true;
@@ -414,6 +427,19 @@ export class FileEffects {
     else if (fn.body.body.length === 1 && fn.body.body[0]?.type === AST_NODE_TYPES.ReturnStatement) result = fn.body.body[0].argument;
     const value = result ? skipTransparent(result) : null;
     return value?.type === AST_NODE_TYPES.NewExpression && this.isDelayPromise(value);
+  }
+
+  /**
+   * `warmUp.then(() => { timeout = short; })` where `const warmUp = new Promise((resolve) =>
+   * setTimeout(resolve, ms))`: a `const` (one definition, a plain name) whose initializer is a
+   * delay (not another name: one step).
+   */
+  private holdsDelay(name: TSESTree.Identifier): boolean {
+    const variable = variableOfIdentifier(this.sourceCode, name);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) return false;
+    const init = skipTransparent(definition.node.init);
+    return init.type !== AST_NODE_TYPES.Identifier && this.isDelay(init);
   }
 
   /** `sleep(ms)` / `utils.sleep(ms)` imported from a module of the project (relative or aliased) that exports `sleep` as a delay (`delayExports`). */

@@ -820,6 +820,9 @@ export default createRule<Options, MessageIds>({
     function hostLogsRejectionAt(statement: TSESTree.Node): boolean {
       const where = getWhereItRuns(context);
       if (!where.hostLogsRejections()) return false;
+      // Under the program's own policy only, a drop in code that serves a request or a job costs
+      // the answer (see `WhereItRuns.logsRejectionsFor`).
+      if (!where.hostItselfLogsRejections() && servesRequestOrJob(statement)) return false;
       return !where.runsInElectronMain() || (getAwaitableFunction(statement) !== null && !insideIpcMainListener(statement));
     }
 
