@@ -300,9 +300,8 @@ function isCode(spans: readonly number[], index: number): boolean {
 
 /**
  * Does the program entry that `filename` runs under install a process-wide handler of unhandled
- * rejections that logs the errors it recognises and ends the process on the others
- * (`process.on('unhandledRejection', handler)` in the entry module itself, the handler written
- * there: see `logsSomeRejections`)?
+ * rejections that logs, at least the errors it recognises (`process.on('unhandledRejection',
+ * handler)` in the entry module itself, the handler written there: see `logsSomeRejections`)?
  * Such a program has a policy for rejections nobody handles: the errors its author expects (a
  * chat API's errors, known recoverable errors) are logged and the process goes on; the others end
  * it, by design, as a fail-fast program ends on a state it does not know. A promise dropped
@@ -435,29 +434,16 @@ function entrySource(dir: string, target: string): string | null {
 const PROCESS_REJECTION_HANDLER = /\bprocess\s*\.\s*(?:on|once|addListener|prependListener)\s*\(\s*['"`]unhandledRejection['"`]\s*,/g;
 /** A call that writes a log line: `console.*`, a logger's method, a `log(...)`/`logError(...)` helper. */
 const LOG_CALL = /\bconsole\s*\.\s*\w+\s*\(|\blog(?:ger)?\s*\.\s*\w+\s*\(|\b\w*[lL]og(?:Error|Warning|Warn)?\s*\(|\breport\w*\s*\(/;
-/** A branch on the reason: an `if`, a `switch` or a conditional expression. */
-const BRANCHES = /\bif\s*\(|\bswitch\s*\(|\?[^?.:]+:/;
-
-/** True when `pattern` (global) matches `text` outside comments and strings. */
-function hasCodeMatch(text: string, pattern: RegExp): boolean {
-  const starts = codeStarts(text);
-  for (const match of text.matchAll(pattern)) if (isCode(starts, match.index)) return true;
-  return false;
-}
-
 /** A statement that ends the process or rethrows. */
 const ENDS_PROCESS = /\bexit\s*\(|\bthrow\b/g;
 
 /**
  * True when `text` (an entry module) installs a process `unhandledRejection` handler written in
  * the same module (inline, or a function or arrow declared there under the name it passes) that
- * is a policy on the reason: it branches (`if`, `switch`, `?:`), logs, ends the process
- * (`process.exit(...)`, `throw`) on some path and not on every path (no exit at the top level of
- * its body: the exit inside an `if`, an `else` or a `switch` is the policy for the errors it does
- * not recognise). A handler that only logs (`(r) => console.error(r)`, a server's "keep running
- * whatever happens") is no such policy: it says nothing about which drops are designed (see
- * `programReportsRejections` for what it excuses). A handler imported from elsewhere is not read
- * (false).
+ * logs and does not end the process on every path: no `process.exit(...)` or `throw` at the top
+ * level of its body. It logs every rejection and goes on, or logs the errors it recognises and
+ * exits on the others (an exit inside an `if`, an `else` or a `switch`). A handler imported from
+ * elsewhere is not read (false).
  */
 export function logsSomeRejections(text: string): boolean {
   const starts = codeStarts(text);
@@ -476,9 +462,7 @@ export function logsSomeRejections(text: string): boolean {
     }
     if (bodyStart === -1) continue;
     const body = blockText(text, bodyStart);
-    if (body === null || !LOG_CALL.test(body) || !BRANCHES.test(body)) continue;
-    // A path that ends the process, and not every path: known errors logged, the others fatal.
-    if (!hasCodeMatch(body, ENDS_PROCESS) || endsOnEveryPath(body)) continue;
+    if (body === null || !LOG_CALL.test(body) || endsOnEveryPath(body)) continue;
     return true;
   }
   return false;

@@ -15,7 +15,7 @@ import { FIXTURES_DIR, ruleTester } from '../rule-tester';
  * The entry is found from the package: `main`, `bin`, and the modules its start scripts hand to
  * `node` (a build output is read from its source). A file runs under the entry whose folder holds
  * it most closely. A handler that exits on every path is Node's default crash and excuses nothing;
- * one that only logs is no policy on the reason; a library's modules run under their users'
+ * a library's modules run under their users'
  * policy, not under a handler of its command. Under the policy, a drop in code that serves a
  * request or a job is still reported: it costs the answer.
  */
@@ -29,7 +29,7 @@ const ADMIN_FILE = path.join(BOT, 'src', 'admin', 'routes.ts');
 const SCRIPT_FILE = path.join(BOT, 'scripts', 'seed.ts');
 /** A command of a bot whose only handler logs and exits on every rejection. */
 const EXITING_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'always-exit-bot', 'src', 'commands', 'ban.ts');
-/** A module of a server whose entry's handler only logs: no policy on the reason. */
+/** A module of a server whose entry's handler logs every rejection and goes on. */
 const LOG_ONLY_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'log-only-server', 'src', 'routes', 'ban.ts');
 /** A module of the bot that serves the bot's web dashboard. */
 const ROUTE_FILE = path.join(BOT, 'src', 'web', 'orders.ts');
@@ -75,6 +75,8 @@ async function saveOrder(order) {
 const valid: ValidTestCase<Options>[] = [
   // under the bot's own policy: a failed ban is logged as a chat error, an unknown one ends the bot
   { code: delegatingCommand, filename: COMMAND_FILE },
+  // a handler that logs every rejection and goes on is the plainest policy of all
+  { code: delegatingCommand, filename: LOG_ONLY_FILE },
 ];
 
 /** The single report of a dropped call at `line`:`column` with its suggestions (`await` first when inside an async function). */
@@ -100,8 +102,6 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   dropped(delegatingCommand, EXITING_FILE, 4, 5, true),
   // a script of the bot's package runs as a program of its own
   dropped(delegatingCommand, SCRIPT_FILE, 4, 5, true),
-  // a handler that only logs keeps the process running whatever happens: no policy on the reason
-  dropped(delegatingCommand, LOG_ONLY_FILE, 4, 5, true),
   // under the policy, a drop in code that answers a request costs the answer, not a log line
   dropped(answersBeforeWrite, ROUTE_FILE, 3, 3, true),
   // a library runs under its users' policy, whatever its command installs
