@@ -63,7 +63,7 @@ import {
   CALLBACK_COLLECTION_MODULES,
   CALLBACK_EACH_METHODS,
 } from '../catalog/effects';
-import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOG_WRITE_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
+import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOG_COLOUR_METHODS, LOG_WRITE_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
 import { enclosingClass, isNothing, isProcessExitCall, isTransparentWrapper, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
@@ -2776,25 +2776,45 @@ function callsLogger(call: EffectCall): boolean {
 
 /**
  * A log line written: a line-writing method (`LOG_WRITE_METHODS`: `info`, `warn`, `error`,
- * `debug`...; or `logInfo`, `logWarning`...; not `flush`, `close` or `end`) of a logger: a
- * receiver whose last name is one of `LOGGER_NAMES` or ends in `Logger` or `LogWriter`
- * (`logger.info(...)`, `this.log.warn(...)`, `this.requestLogger.error(...)`,
- * `logWriter.logError(...)`), or a `write...` method of a log writer (`logWriter.writeString(text)`).
- * An async logger's promise is dropped by design: what its loss
- * costs is the line itself.
+ * `debug`...; or `logInfo`, `logWarning`...; or a colour a console logger prints in,
+ * `LOG_COLOUR_METHODS`: `logger.green(text)`; not `flush`, `close` or `end`), or a level chosen at
+ * run time (`logger[level](text)`, a computed member that is no literal), of a logger: a receiver
+ * whose last name, leading underscores aside (`this._logger`), is one of `LOGGER_NAMES` or ends in
+ * `Logger` or `LogWriter` (`logger.info(...)`, `this.log.warn(...)`,
+ * `this.requestLogger.error(...)`, `logWriter.logError(...)`), or a logger made by the call that
+ * is the receiver (`config.logger('init').warn(...)`, `getLogger('db').error(...)`: a callee so
+ * named); or a `write...` method of a log writer (`logWriter.writeString(text)`). An async
+ * logger's promise is dropped by design: what its loss costs is the line itself.
  */
 export function writesLogLine(call: EffectCall): boolean {
   const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = staticMemberName(callee);
-  if (method === null) return false;
-  const receiver = skipTransparent(callee.object);
-  const name =
-    receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(receiver) : null;
+  // `logger[level](text)`: the level is chosen at run time; any of a logger's levels writes a line.
+  const levelChosen = method === null && callee.computed && callee.property.type !== AST_NODE_TYPES.Literal;
+  if (method === null && !levelChosen) return false;
+  const name = loggerReceiverName(skipTransparent(callee.object));
   if (name === null) return false;
   // `logWriter.writeString(text)`: a writer of log lines writing one
-  if (/^write/.test(method) && /(?:^l|L)ogWriter$/.test(name)) return true;
-  return (LOG_WRITE_METHODS.has(method) || LEVELLED_LOG_METHOD.test(method)) && (LOGGER_NAMES.has(name) || LOGGER_NAME_END.test(name));
+  if (method !== null && /^write/.test(method) && /(?:^l|L)ogWriter$/.test(name)) return true;
+  const writesLine = method === null || LOG_WRITE_METHODS.has(method) || LEVELLED_LOG_METHOD.test(method) || LOG_COLOUR_METHODS.has(method);
+  return writesLine && (LOGGER_NAMES.has(name) || LOGGER_NAME_END.test(name));
+}
+
+/**
+ * The name a logger receiver goes by for `writesLogLine`: an identifier's or a member's last name
+ * without leading underscores (`_logger`, `this.__log`); for a call, the name of what it makes
+ * when the callee is named for a logger (`config.logger('init')`, `getLogger('db')`,
+ * `createRequestLogger()`: `logger` or a name ending in `Logger`), else null; null otherwise.
+ */
+function loggerReceiverName(receiver: TSESTree.Node): string | null {
+  if (receiver.type === AST_NODE_TYPES.CallExpression) {
+    const maker = skipTransparent(receiver.callee);
+    const made = maker.type === AST_NODE_TYPES.Identifier ? maker.name : maker.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(maker) : null;
+    return made !== null && (made === 'logger' || LOGGER_NAME_END.test(made)) ? made : null;
+  }
+  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(receiver) : null;
+  return name === null ? null : name.replace(/^_+/, '');
 }
 
 /** `logInfo`, `logWarning`, `logError`...: a logger's method named for its level. */
