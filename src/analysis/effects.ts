@@ -19,6 +19,7 @@ import {
   FINALIZING_STEP_NAME,
   MEMORY_PROMISE_IMPORTS,
   SYNC_VALUE_MODULES,
+  RESULT_VALUE_CONSTRUCTORS,
   NEVER_REJECTING_APIS,
   ERROR_EVENT_ONLY_PROMISIFIERS,
   MODULE_LOADER_NAMES,
@@ -26,6 +27,8 @@ import {
   ORDERED_RESOURCE_FACTORIES,
   ORDERED_RESOURCE_HANDLE_NAME,
   IN_MEMORY_COLLECTIONS,
+  IN_MEMORY_PUBSUB_CLASSES,
+  IN_MEMORY_PUBSUB_METHODS,
   KEYED_COLLECTIONS,
   COLLECTION_STATUS_METHODS,
   LOCAL_FILE_HELPER_NAME,
@@ -132,7 +135,8 @@ export type WriteTarget =
  *     every `await` and `return` in it is of a value already at hand (a variable or field, a
  *     cached promise), `Promise.resolve(...)`, a request accessor (`MEMORY_PROMISE_IMPORTS`), a
  *     function of a built-in module that computes a value in place (`SYNC_VALUE_MODULES`:
- *     `path.basename(p)`), or a
+ *     `path.basename(p)`), a result value of a functional library (`RESULT_VALUE_CONSTRUCTORS`:
+ *     `E.right(user)`), or a
  *     call whose own summary waits on memory;
  *   - `cached`: the function answers from a value it keeps once it has one (see
  *     `servesCachedValue`: `if (this.client) return this.client;` first, a cache hit returned
@@ -2052,7 +2056,7 @@ export class FileEffects {
       const fn = this.calledFunction(call);
       if (fn !== null && this.inProgress.has(fn) && this.apiEffect(call) === null) return false;
       // `vscode.window.showErrorMessage(...)`: a catalogued promise that never rejects.
-      if (fn === null && (this.isNeverRejectingApi(call) || this.isResolveOnlyEventPromise(call) || this.isCustomElementWait(call))) return false;
+      if (fn === null && (this.isNeverRejectingApi(call) || this.isResolveOnlyEventPromise(call) || this.isCustomElementWait(call) || this.publishesInMemory(call))) return false;
       // `this.entries.set(key, value)` on a `Map` field: no promise at all.
       if (fn === null && this.updatesCollectionField(call)) return false;
       // `async.each(items, (item, done) => { ...; done(); })`: no iteratee hands on an error.
@@ -2123,6 +2127,39 @@ export class FileEffects {
     if (!source || !paths) return false;
     const path = source.imported === '*' || source.imported === 'default' ? members : [source.imported, ...members];
     return paths.some((known) => known.length === path.length && known.every((name, index) => name === path[index]));
+  }
+
+  /**
+   * True when `call` publishes on an in-memory pub/sub object (`IN_MEMORY_PUBSUB_CLASSES`:
+   * `this.pubsub.publish(topic, payload)` with graphql-subscriptions' `PubSub`), whose promise only
+   * resolves. The receiver is known to be one when every value it is given is `new C()` of such a
+   * class, `C` imported from its module (also renamed: `import { PubSub as LocalPubSub }`, or
+   * `new gql.PubSub()` on a namespace import): a `this` field, by every assignment of the class
+   * and of the classes of this file it extends (a constructor, a field initialiser, or a lifecycle
+   * method such as `onModuleInit()`: `assignedFieldValues`), or a `const`. A field also given any
+   * other value (a Redis-backed `PubSub`, a parameter, `null`) is not known.
+   */
+  private publishesInMemory(call: TSESTree.CallExpression): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = staticMemberName(callee);
+    if (method === null || !IN_MEMORY_PUBSUB_METHODS.has(method)) return false;
+    const receiver = skipTransparent(callee.object);
+    let values: readonly TSESTree.Node[] = [];
+    if (receiver.type === AST_NODE_TYPES.MemberExpression) values = this.assignedFieldValues(receiver);
+    else if (receiver.type === AST_NODE_TYPES.Identifier) {
+      const definition = variableOfIdentifier(this.sourceCode, receiver)?.defs;
+      const only = definition?.length === 1 ? definition[0] : undefined;
+      if (only?.type === 'Variable' && only.parent.kind === 'const' && only.node.init) values = [skipTransparent(only.node.init)];
+    }
+    return (
+      values.length > 0 &&
+      values.every((value) => {
+        if (value.type !== AST_NODE_TYPES.NewExpression) return false;
+        const made = importedCallee(value.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier));
+        return made !== null && IN_MEMORY_PUBSUB_CLASSES.get(made.module)?.get(made.name)?.has(method) === true;
+      })
+    );
   }
 
   /**
@@ -2426,6 +2463,8 @@ export class FileEffects {
       if (MEMORY_PROMISE_IMPORTS.get(module)?.has(name)) return 'memory';
       // `path.basename(p)`, `fileURLToPath(u)`: a value computed in place, no promise.
       if (SYNC_VALUE_MODULES.has(module)) return 'memory';
+      // `E.right(user)`, `ok(value)`: an error-as-value result built in place, no promise.
+      if (RESULT_VALUE_CONSTRUCTORS.get(module)?.has(name)) return 'memory';
       if ((module === 'readline' || module === 'node:readline' || module === 'readline/promises') && member === 'question') {
         return 'prompt';
       }
