@@ -330,6 +330,8 @@ export default createRule<Options, MessageIds>({
       return deliberateLines;
     }
     const isGlobal = (name: string, node: TSESTree.Node): boolean => isGlobalAt(sourceCode, name, node);
+    /** `programReportsRejections` of this file: one answer per file, asked by statements that reach it. */
+    const programReportsRejectionsHere = once(() => programReportsRejections(context.filename));
 
     function isAllowListed(call: TSESTree.CallExpression): boolean {
       if (allowList.length === 0) return false;
@@ -941,7 +943,7 @@ export default createRule<Options, MessageIds>({
           !checkUnderGlobalHandler &&
           runsWhereNothingAwaits(statement) &&
           !insideGuardedTry(statement) &&
-          (programReportsRejections(context.filename) || (getWhereItRuns(context).runsInElectronMain() && !costsMoreThanElectronLog(statement, first))) &&
+          (programReportsRejectionsHere() || (getWhereItRuns(context).runsInElectronMain() && !costsMoreThanElectronLog(statement, first))) &&
           !getWhereItRuns(context).isTestCode() &&
           !servesRequestOrJob(statement) &&
           !chainAnswersRequest(first, sourceCode)
@@ -975,7 +977,7 @@ export default createRule<Options, MessageIds>({
           first.type === AST_NODE_TYPES.CallExpression &&
           first === skipTransparent(statement.expression) &&
           startsWithTheProgram(statement) &&
-          !programReportsRejections(context.filename) &&
+          !programReportsRejectionsHere() &&
           effects.startsEndlessLoop(first)
         ) {
           return;
