@@ -1,6 +1,7 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
-import { skipTransparent, staticMemberName } from '../util/ast';
+import { lastWrittenName, skipTransparent, staticMemberName } from '../util/ast';
+import { CRITICAL_SECTION_CALL, QUEUE_RECEIVER, QUEUE_TASK_METHODS } from '../catalog/iteration-order';
 import { type FunctionNode, getAwaitableFunction, isFunctionNode } from './async-context';
 import type { FileEffects } from './effects';
 import { chainMethodName } from './promises';
@@ -69,7 +70,7 @@ export function costsMoreThanHostLog(
     }),
   );
   if (settles) return true;
-  if (insideGatheredCallback(node, sourceCode)) return true;
+  if (insideGatheredCallback(node, sourceCode) || insideQueuedTask(node)) return true;
   if (callbacks.length > 0 || start !== node) return false;
   return (
     startsThrowingWorkUnawaited(node, effects) ||
@@ -97,6 +98,31 @@ function asyncInNameOnly(call: TSESTree.CallExpression, effects: FileEffects): b
     return inner.type === AST_NODE_TYPES.AwaitExpression || (inner.type === AST_NODE_TYPES.ForOfStatement && inner.await);
   });
   return !waits && returnsValue;
+}
+
+/**
+ * `part` is dropped in a task handed to a queue of work or a critical section: the nearest
+ * function around it is an argument of `queue.add(fn)` (a receiver named as a queue, a method
+ * that hands it a task: `QUEUE_RECEIVER`, `QUEUE_TASK_METHODS`) or of a call that runs its
+ * callback alone (`CRITICAL_SECTION_CALL`: `mutex.runExclusive(fn)`). The queue waits for what the
+ * task returns before the next one starts; the dropped work is no longer serialised with the
+ * other tasks, whatever the host does with a rejection (a block-bodied arrow that forgot `return`).
+ */
+function insideQueuedTask(part: TSESTree.Node): boolean {
+  let fn: TSESTree.Node | undefined = part.parent;
+  while (fn && !isFunctionNode(fn)) fn = fn.parent;
+  if (!fn) return false;
+  let site: TSESTree.Node = fn;
+  while (site.parent && skipTransparent(site.parent) === fn) site = site.parent;
+  const call = site.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(site as TSESTree.CallExpressionArgument)) return false;
+  const callee = skipTransparent(call.callee);
+  const name = lastWrittenName(callee);
+  if (name !== null && CRITICAL_SECTION_CALL.test(name)) return true;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = staticMemberName(callee);
+  const receiver = lastWrittenName(callee.object);
+  return method !== null && QUEUE_TASK_METHODS.has(method) && receiver !== null && QUEUE_RECEIVER.test(receiver);
 }
 
 /** Array methods whose callbacks' results a caller may gather (`Promise.all(items.map(...))`). */

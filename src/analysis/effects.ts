@@ -20,6 +20,7 @@ import {
   FINALIZING_STEP_NAME,
   MEMORY_PROMISE_IMPORTS,
   SYNC_VALUE_MODULES,
+  RESULT_VALUE_CONSTRUCTORS,
   NEVER_REJECTING_APIS,
   ERROR_EVENT_ONLY_PROMISIFIERS,
   MODULE_LOADER_NAMES,
@@ -27,6 +28,8 @@ import {
   ORDERED_RESOURCE_FACTORIES,
   ORDERED_RESOURCE_HANDLE_NAME,
   IN_MEMORY_COLLECTIONS,
+  IN_MEMORY_PUBSUB_CLASSES,
+  IN_MEMORY_PUBSUB_METHODS,
   KEYED_COLLECTIONS,
   COLLECTION_STATUS_METHODS,
   LOCAL_FILE_HELPER_NAME,
@@ -64,13 +67,13 @@ import {
   CALLBACK_COLLECTION_MODULES,
   CALLBACK_EACH_METHODS,
 } from '../catalog/effects';
-import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOG_WRITE_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
+import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOG_COLOUR_METHODS, LOG_WRITE_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
 import { enclosingClass, isNothing, isProcessExitCall, isTransparentWrapper, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
-import { cannotRejectExports, declarationCatchesAll, type DeclarationLike, delayExports } from './guarded-bodies';
+import { cannotRejectExports, declarationCatchesAll, type DeclarationLike, delayExports, signalledDelayExports } from './guarded-bodies';
 import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
 import { getImportSource, importedCallee } from './imports';
 import { runsCallbackForResult } from './type-runners';
@@ -133,7 +136,8 @@ export type WriteTarget =
  *     every `await` and `return` in it is of a value already at hand (a variable or field, a
  *     cached promise), `Promise.resolve(...)`, a request accessor (`MEMORY_PROMISE_IMPORTS`), a
  *     function of a built-in module that computes a value in place (`SYNC_VALUE_MODULES`:
- *     `path.basename(p)`), or a
+ *     `path.basename(p)`), a result value of a functional library (`RESULT_VALUE_CONSTRUCTORS`:
+ *     `E.right(user)`), or a
  *     call whose own summary waits on memory;
  *   - `cached`: the function answers from a value it keeps once it has one (see
  *     `servesCachedValue`: `if (this.client) return this.client;` first, a cache hit returned
@@ -346,6 +350,8 @@ export class FileEffects {
   private readonly catchAllExports = new Map<string, ReadonlySet<string> | null>();
   /** `delayExports` of each relative module a call of this file imports from, by specifier. */
   private readonly delayExportsByModule = new Map<string, ReadonlySet<string> | null>();
+  /** `signalledDelayExports` per imported module specifier (null: not resolved or not read). */
+  private readonly signalledDelaysByModule = new Map<string, ReadonlyMap<string, number> | null>();
   /** Per relative specifier and name: `waitsOnNothingElsewhere`'s answer. */
   private readonly idleImports = new Map<string, boolean>();
   /** Per relative specifier and name: `reachesRemoteElsewhere`'s answer. */
@@ -385,7 +391,16 @@ export class FileEffects {
       names = resolved ? fromModuleText(resolved.file, 'cannotRejectExports', cannotRejectExports, resolved.stats) : null;
       this.catchAllExports.set(imported.module, names);
     }
-    return names?.has(imported.name) ?? false;
+    if (names?.has(imported.name)) return true;
+    // `sleep(500)` of a delay that takes an optional abort signal it is not handed.
+    let signalled = this.signalledDelaysByModule.get(imported.module);
+    if (signalled === undefined) {
+      const resolved = getRelativeModules(this.context).resolve(imported.module);
+      signalled = resolved ? fromModuleText(resolved.file, 'signalledDelayExports', signalledDelayExports, resolved.stats) : null;
+      this.signalledDelaysByModule.set(imported.module, signalled);
+    }
+    const index = signalled?.get(imported.name);
+    return index !== undefined && call.arguments.length <= index && !call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
   }
 
   /**
@@ -413,13 +428,15 @@ export class FileEffects {
    * without `signal` counts as none); a call of a non-async function of this file whose only
    * result is such a delay (`const sleep = (ms) => new Promise((r) => setTimeout(r, ms))`), or of
    * a function a relative module exports so (`import { sleep } from './utils'`: `delayExports`,
-   * read from the module's text once per file, typed or not).
+   * read from the module's text once per file, typed or not; `signalledDelayExports` when the
+   * call passes no abort signal); a `const` initialised with one of those (`holdsDelay`).
    * A delay cannot reject, but a dropped one is a forgotten `await`, so `valueCanReject` keeps
    * answering "may reject" for the delay itself; an `await` of one inside a summarised function
    * rejects nothing (see `mayRejectIn`).
    */
   isDelay(expression: TSESTree.Node): boolean {
     const node = skipTransparent(expression);
+    if (node.type === AST_NODE_TYPES.Identifier) return this.holdsDelay(node);
     if (node.type === AST_NODE_TYPES.NewExpression) return this.isDelayPromise(node);
     if (node.type !== AST_NODE_TYPES.CallExpression) return false;
     if (this.isUnsignalledTimer(node)) return true;
@@ -431,6 +448,19 @@ export class FileEffects {
     else if (fn.body.body.length === 1 && fn.body.body[0]?.type === AST_NODE_TYPES.ReturnStatement) result = fn.body.body[0].argument;
     const value = result ? skipTransparent(result) : null;
     return value?.type === AST_NODE_TYPES.NewExpression && this.isDelayPromise(value);
+  }
+
+  /**
+   * `warmUp.then(() => { timeout = short; })` where `const warmUp = new Promise((resolve) =>
+   * setTimeout(resolve, ms))`: a `const` (one definition, a plain name) whose initializer is a
+   * delay (not another name: one step).
+   */
+  private holdsDelay(name: TSESTree.Identifier): boolean {
+    const variable = variableOfIdentifier(this.sourceCode, name);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) return false;
+    const init = skipTransparent(definition.node.init);
+    return init.type !== AST_NODE_TYPES.Identifier && this.isDelay(init);
   }
 
   /** `sleep(ms)` / `utils.sleep(ms)` imported from a module of the project (relative or aliased) that exports `sleep` as a delay (`delayExports`). */
@@ -2069,7 +2099,7 @@ export class FileEffects {
       const fn = this.calledFunction(call);
       if (fn !== null && this.inProgress.has(fn) && this.apiEffect(call) === null) return false;
       // `vscode.window.showErrorMessage(...)`: a catalogued promise that never rejects.
-      if (fn === null && (this.isNeverRejectingApi(call) || this.isResolveOnlyEventPromise(call) || this.isCustomElementWait(call))) return false;
+      if (fn === null && (this.isNeverRejectingApi(call) || this.isResolveOnlyEventPromise(call) || this.isCustomElementWait(call) || this.publishesInMemory(call))) return false;
       // `this.entries.set(key, value)` on a `Map` field: no promise at all.
       if (fn === null && this.updatesCollectionField(call)) return false;
       // `async.each(items, (item, done) => { ...; done(); })`: no iteratee hands on an error.
@@ -2140,6 +2170,39 @@ export class FileEffects {
     if (!source || !paths) return false;
     const path = source.imported === '*' || source.imported === 'default' ? members : [source.imported, ...members];
     return paths.some((known) => known.length === path.length && known.every((name, index) => name === path[index]));
+  }
+
+  /**
+   * True when `call` publishes on an in-memory pub/sub object (`IN_MEMORY_PUBSUB_CLASSES`:
+   * `this.pubsub.publish(topic, payload)` with graphql-subscriptions' `PubSub`), whose promise only
+   * resolves. The receiver is known to be one when every value it is given is `new C()` of such a
+   * class, `C` imported from its module (also renamed: `import { PubSub as LocalPubSub }`, or
+   * `new gql.PubSub()` on a namespace import): a `this` field, by every assignment of the class
+   * and of the classes of this file it extends (a constructor, a field initialiser, or a lifecycle
+   * method such as `onModuleInit()`: `assignedFieldValues`), or a `const`. A field also given any
+   * other value (a Redis-backed `PubSub`, a parameter, `null`) is not known.
+   */
+  private publishesInMemory(call: TSESTree.CallExpression): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = staticMemberName(callee);
+    if (method === null || !IN_MEMORY_PUBSUB_METHODS.has(method)) return false;
+    const receiver = skipTransparent(callee.object);
+    let values: readonly TSESTree.Node[] = [];
+    if (receiver.type === AST_NODE_TYPES.MemberExpression) values = this.assignedFieldValues(receiver);
+    else if (receiver.type === AST_NODE_TYPES.Identifier) {
+      const definition = variableOfIdentifier(this.sourceCode, receiver)?.defs;
+      const only = definition?.length === 1 ? definition[0] : undefined;
+      if (only?.type === 'Variable' && only.parent.kind === 'const' && only.node.init) values = [skipTransparent(only.node.init)];
+    }
+    return (
+      values.length > 0 &&
+      values.every((value) => {
+        if (value.type !== AST_NODE_TYPES.NewExpression) return false;
+        const made = importedCallee(value.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier));
+        return made !== null && IN_MEMORY_PUBSUB_CLASSES.get(made.module)?.get(made.name)?.has(method) === true;
+      })
+    );
   }
 
   /**
@@ -2454,6 +2517,8 @@ export class FileEffects {
       if (MEMORY_PROMISE_IMPORTS.get(module)?.has(name)) return 'memory';
       // `path.basename(p)`, `fileURLToPath(u)`: a value computed in place, no promise.
       if (SYNC_VALUE_MODULES.has(module)) return 'memory';
+      // `E.right(user)`, `ok(value)`: an error-as-value result built in place, no promise.
+      if (RESULT_VALUE_CONSTRUCTORS.get(module)?.has(name)) return 'memory';
       if ((module === 'readline' || module === 'node:readline' || module === 'readline/promises') && member === 'question') {
         return 'prompt';
       }
@@ -2859,25 +2924,45 @@ function callsLogger(call: EffectCall): boolean {
 
 /**
  * A log line written: a line-writing method (`LOG_WRITE_METHODS`: `info`, `warn`, `error`,
- * `debug`...; or `logInfo`, `logWarning`...; not `flush`, `close` or `end`) of a logger: a
- * receiver whose last name is one of `LOGGER_NAMES` or ends in `Logger` or `LogWriter`
- * (`logger.info(...)`, `this.log.warn(...)`, `this.requestLogger.error(...)`,
- * `logWriter.logError(...)`), or a `write...` method of a log writer (`logWriter.writeString(text)`).
- * An async logger's promise is dropped by design: what its loss
- * costs is the line itself.
+ * `debug`...; or `logInfo`, `logWarning`...; or a colour a console logger prints in,
+ * `LOG_COLOUR_METHODS`: `logger.green(text)`; not `flush`, `close` or `end`), or a level chosen at
+ * run time (`logger[level](text)`, a computed member that is no literal), of a logger: a receiver
+ * whose last name, leading underscores aside (`this._logger`), is one of `LOGGER_NAMES` or ends in
+ * `Logger` or `LogWriter` (`logger.info(...)`, `this.log.warn(...)`,
+ * `this.requestLogger.error(...)`, `logWriter.logError(...)`), or a logger made by the call that
+ * is the receiver (`config.logger('init').warn(...)`, `getLogger('db').error(...)`: a callee so
+ * named); or a `write...` method of a log writer (`logWriter.writeString(text)`). An async
+ * logger's promise is dropped by design: what its loss costs is the line itself.
  */
 export function writesLogLine(call: EffectCall): boolean {
   const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = staticMemberName(callee);
-  if (method === null) return false;
-  const receiver = skipTransparent(callee.object);
-  const name =
-    receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(receiver) : null;
+  // `logger[level](text)`: the level is chosen at run time; any of a logger's levels writes a line.
+  const levelChosen = method === null && callee.computed && callee.property.type !== AST_NODE_TYPES.Literal;
+  if (method === null && !levelChosen) return false;
+  const name = loggerReceiverName(skipTransparent(callee.object));
   if (name === null) return false;
   // `logWriter.writeString(text)`: a writer of log lines writing one
-  if (/^write/.test(method) && /(?:^l|L)ogWriter$/.test(name)) return true;
-  return (LOG_WRITE_METHODS.has(method) || LEVELLED_LOG_METHOD.test(method)) && (LOGGER_NAMES.has(name) || LOGGER_NAME_END.test(name));
+  if (method !== null && /^write/.test(method) && /(?:^l|L)ogWriter$/.test(name)) return true;
+  const writesLine = method === null || LOG_WRITE_METHODS.has(method) || LEVELLED_LOG_METHOD.test(method) || LOG_COLOUR_METHODS.has(method);
+  return writesLine && (LOGGER_NAMES.has(name) || LOGGER_NAME_END.test(name));
+}
+
+/**
+ * The name a logger receiver goes by for `writesLogLine`: an identifier's or a member's last name
+ * without leading underscores (`_logger`, `this.__log`); for a call, the name of what it makes
+ * when the callee is named for a logger (`config.logger('init')`, `getLogger('db')`,
+ * `createRequestLogger()`: `logger` or a name ending in `Logger`), else null; null otherwise.
+ */
+function loggerReceiverName(receiver: TSESTree.Node): string | null {
+  if (receiver.type === AST_NODE_TYPES.CallExpression) {
+    const maker = skipTransparent(receiver.callee);
+    const made = maker.type === AST_NODE_TYPES.Identifier ? maker.name : maker.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(maker) : null;
+    return made !== null && (made === 'logger' || LOGGER_NAME_END.test(made)) ? made : null;
+  }
+  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(receiver) : null;
+  return name === null ? null : name.replace(/^_+/, '');
 }
 
 /** `logInfo`, `logWarning`, `logError`...: a logger's method named for its level. */

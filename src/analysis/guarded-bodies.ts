@@ -546,3 +546,72 @@ export function declarationCatchesAll(declared: DeclarationLike): boolean {
   const isAsync = declaration.modifiers?.some((modifier) => text.slice(modifier.pos, modifier.end).trim() === 'async') ?? false;
   return isAsync && cannotRejectBody(text, open);
 }
+
+/**
+ * The names a module exports as plain functions that are a delay unless they are handed an abort
+ * signal, with the index of that parameter: the body's first `return` is inside `if (!signal)`,
+ * a test of one of its parameters (`function sleep(ms, signal) { if (!signal) { return new
+ * Promise((resolve) => setTimeout(resolve, ms)); } return new Promise((resolve, reject) => ...)
+ * }`), and returns a delay (the shape of `delayExports`). A call that passes no argument at that
+ * index (`sleep(500)`) only waits and resolves. Only statements without a `return` may come before
+ * the test; a plain function's synchronous throw there is no rejection. Read from `export function
+ * f(...)`, `export default function f(...)` and a `function f(...)` exported by
+ * `export default f` or `export { f }` / `export { f as g }`. A name declared more than once is
+ * left out.
+ */
+export function signalledDelayExports(text: string): ReadonlyMap<string, number> {
+  const declared = new Map<string, number>();
+  const counts = new Map<string, number>();
+  const exported = new Map<string, string>();
+  const heads = /^[ \t]*(export\s+(?:default\s+)?)?function\s+([\w$]+)\s*(?:<[^>()]*>)?\s*\(/gm;
+  for (const match of text.matchAll(heads)) {
+    const name = match[2] as string;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+    declared.set(name, match.index + match[0].length - 1);
+    if (match[1] !== undefined) exported.set(/default/.test(match[1]) ? 'default' : name, name);
+  }
+  for (const match of text.matchAll(/^[ \t]*export\s+default\s+([\w$]+)\s*;?[ \t]*$/gm)) exported.set('default', match[1] as string);
+  for (const match of text.matchAll(/^[ \t]*export\s*\{([^}]*)\}/gm)) {
+    for (const part of (match[1] as string).split(',')) {
+      const names = /^\s*([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/.exec(part);
+      if (names) exported.set(names[2] ?? (names[1] as string), names[1] as string);
+    }
+  }
+  const limits = new Map<string, number>();
+  for (const [name, local] of exported) {
+    const paren = declared.get(local);
+    if (paren === undefined || counts.get(local) !== 1) continue;
+    const index = signalIndexOfDelay(text, paren);
+    if (index !== -1) limits.set(name, index);
+  }
+  return limits;
+}
+
+/** For `signalledDelayExports`: the index of the parameter whose absence makes the function opening its parameters at `paren` a delay, or -1. */
+function signalIndexOfDelay(text: string, paren: number): number {
+  const paramClose = closingIndex(text, paren);
+  const open = bodyOpenAfterParameters(text, paren);
+  if (paramClose === -1 || open === -1) return -1;
+  const params = text
+    .slice(paren + 1, paramClose)
+    .split(',')
+    .map((param) => /^\s*([\w$]+)/.exec(param)?.[1] ?? '');
+  const close = closingIndex(text, open);
+  if (close === -1) return -1;
+  const test = /\bif\s*\(\s*!\s*([\w$]+)\s*\)\s*/g;
+  test.lastIndex = open;
+  const match = test.exec(text);
+  if (!match || match.index > close) return -1;
+  const index = params.indexOf(match[1] as string);
+  if (index === -1 || /\breturn\b/.test(text.slice(open + 1, match.index))) return -1;
+  let at = match.index + match[0].length;
+  let blockClose = -1;
+  if (text[at] === '{') {
+    blockClose = closingIndex(text, at);
+    at = skipTrivia(text, at + 1);
+  }
+  if (at === -1 || !keywordAt(text, at, 'return')) return -1;
+  at = skipTrivia(text, at + 'return'.length);
+  if (at === -1) return -1;
+  return isResolveOnlyPromiseAt(text, at, blockClose, 'delay') ? index : -1;
+}

@@ -65,8 +65,15 @@ interface Listing {
 
 /** A name as a case- and normalization-insensitive file system compares it. */
 function foldName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- ASCII names (nearly all) need no normalization
-  return (/[^\u0000-\u007f]/.test(name) ? name.normalize('NFC') : name).toLowerCase();
+  // Nearly every name is ASCII without capitals: it is its own folded form (no regular expression,
+  // no new string; resolution folds each candidate a listing does not hold exactly).
+  let capitals = false;
+  for (let index = 0; index < name.length; index += 1) {
+    const code = name.charCodeAt(index);
+    if (code >= 128) return name.normalize('NFC').toLowerCase();
+    if (code >= 65 && code <= 90) capitals = true;
+  }
+  return capitals ? name.toLowerCase() : name;
 }
 
 /**

@@ -4,11 +4,26 @@ import type { TSESLint } from '@typescript-eslint/utils';
 export type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
+ * The answers of every per-file question for each file, by the file's AST root: one record per file,
+ * one slot per question (see `perFile`). One map entry per file instead of one per question and file
+ * (most questions are asked of every file): fewer weak entries for the garbage collector to trace,
+ * one insertion per file.
+ */
+const answersByFile = new WeakMap<object, unknown[]>();
+
+/** The slot of a question not answered yet for the file. */
+const UNANSWERED: unique symbol = Symbol('unanswered');
+
+/** How many per-file questions exist: the next question's slot. */
+let questionCount = 0;
+
+/**
  * Makes `compute` a per-file question: the first rule of the plugin that asks it for a file
  * computes the answer, every later rule (and every later call of the same rule) gets the same
  * object back.
  *
- * The cache is a module-level `WeakMap` keyed by the file's AST root (`sourceCode.ast`):
+ * The answers live in one module-level `WeakMap` keyed by the file's AST root (`sourceCode.ast`),
+ * one record per file with a slot per question:
  * - every host builds a new `Program` node per linted file and hands the same one to every rule, so
  *   the key is exactly "this file". The `SourceCode` object is not a key to rely on: ESLint creates one
  *   per file, but oxlint's JS plugin host hands every file the same frozen `SourceCode` object, whose
@@ -18,7 +33,9 @@ export type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unkn
  *   file the first file's answers. The AST root needs no such help;
  * - with `--concurrency`, every worker thread loads its own copy of this module, so no two threads
  *   share a map;
- * - the entry goes when the host drops the file's AST.
+ * - the record goes when the host drops the file's AST.
+ * The slots are numbered when the modules of the plugin are loaded (each `perFile` call takes the
+ * next), the same in every thread.
  *
  * `compute` must depend on nothing but the file (its `SourceCode`, filename, parser services,
  * language options and shared `settings`): never on one rule's options, because the rule that
@@ -26,14 +43,23 @@ export type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unkn
  * (compute on first question), so a file where nothing can match costs almost nothing.
  */
 export function perFile<T>(compute: (context: AnyRuleContext) => T): (context: AnyRuleContext) => T {
-  const cache = new WeakMap<object, T>();
+  const slot = questionCount;
+  questionCount += 1;
   return (context) => {
     const key = context.sourceCode.ast;
-    // One lookup for the usual case (an answer that is not `undefined`).
-    const cached = cache.get(key);
-    if (cached !== undefined || cache.has(key)) return cached as T;
+    let answers = answersByFile.get(key);
+    if (answers === undefined) {
+      answers = [];
+      answersByFile.set(key, answers);
+    }
+    if (slot < answers.length) {
+      const known = answers[slot];
+      if (known !== UNANSWERED) return known as T;
+    }
     const value = compute(context);
-    cache.set(key, value);
+    // `compute` may have asked other questions of the file, which may have grown the record.
+    while (answers.length <= slot) answers.push(UNANSWERED);
+    answers[slot] = value;
     return value;
   };
 }

@@ -1,6 +1,7 @@
 import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { NON_PROGRAM_FOLDERS, REJECTION_REPORTER, REJECTION_REPORTER_HINT, REPORTING_SDK_HINT, REPORTING_SDKS, type ReportingSdk, TEST_FILE_NAME } from '../catalog/run-contexts';
+import { BUILD_FOLDERS, NON_PROGRAM_FOLDERS, REJECTION_REPORTER, REJECTION_REPORTER_HINT, REPORTING_SDK_HINT, REPORTING_SDKS, type ReportingSdk, TEST_FILE_NAME } from '../catalog/run-contexts';
+import { readManifest } from './manifests';
 import { readTextImports, type TextBinding } from './source-imports';
 import { isBinFile, type PackageInfo, packageAt, programRootOf } from './where-it-runs';
 
@@ -293,6 +294,220 @@ function isCode(spans: readonly number[], index: number): boolean {
     if (index < start) high = middle - 1;
     else if (index >= end) low = middle + 1;
     else return true;
+  }
+  return false;
+}
+
+/**
+ * Does the program entry that `filename` runs under install a process-wide handler of unhandled
+ * rejections that logs, at least the errors it recognises (`process.on('unhandledRejection',
+ * handler)` in the entry module itself, the handler written there: see `logsSomeRejections`)?
+ * Such a program has a policy for rejections nobody handles: the errors its author expects (a
+ * chat API's errors, known recoverable errors) are logged and the process goes on; the others end
+ * it, by design, as a fail-fast program ends on a state it does not know. A promise dropped
+ * anywhere in that program reaches that policy: the drop loses the wait, nothing else. A handler
+ * that exits on every path (`console.error(e); process.exit(1)`) is Node's own default and
+ * decides nothing here: a drop there still takes the whole process down.
+ *
+ * The entries of the package the file belongs to (`programRootOf`): its `main`, its `bin` targets,
+ * and the modules its start scripts run with `node` (`scripts.start`, `start:prod`, `serve`,
+ * `dev`...), each read from its source when it names a build output (`dist/api/index.js` is
+ * `src/api/index.ts`). A file runs under the entry whose folder holds it most closely (a package
+ * that starts a bot from `src/index.ts` and an API from `src/api/index.ts` runs `src/api/` files
+ * under the second); every entry of that folder must install such a handler. So a library (whose
+ * `main` installs nothing: its users' process policy applies), a library's command (its library
+ * entry sits beside or above it) and a workspace's shared package (a package of its own) answer
+ * false, as do test code and files of `NON_PROGRAM_FOLDERS` or of a `scripts/` folder (programs
+ * of their own).
+ *
+ * Cost: one manifest read (cached) and a few entry files read once per package per process; the
+ * file's own answer is a few path comparisons.
+ */
+export function entryLogsRejections(filename: string): boolean {
+  if (!path.isAbsolute(filename) || TEST_FILE_NAME.test(path.basename(filename))) return false;
+  const root = programRootOf(filename);
+  if (root === null) return false;
+  const relative = path.relative(root.dir, path.dirname(filename));
+  if (relative.startsWith('..') || relative.split(path.sep).some((folder) => NON_PROGRAM_FOLDERS.has(folder) || ONE_SHOT_FOLDERS.has(folder))) return false;
+  let entries = entriesByRoot.get(root.dir);
+  if (entries === undefined) {
+    entries = readEntries(root.dir);
+    entriesByRoot.set(root.dir, entries);
+  }
+  const dir = path.dirname(filename);
+  let closest: Entry[] = [];
+  let closestDepth = -1;
+  for (const entry of entries) {
+    const within = path.relative(entry.dir, dir);
+    if (within.startsWith('..') || path.isAbsolute(within)) continue;
+    const depth = entry.dir.split(path.sep).length;
+    if (depth > closestDepth) {
+      closest = [entry];
+      closestDepth = depth;
+    } else if (depth === closestDepth) closest.push(entry);
+  }
+  return closest.length > 0 && closest.every((entry) => entry.logs);
+}
+
+/** Folders of scripts that run as programs of their own (`scripts/seed.ts`), not under the package's entry. */
+const ONE_SHOT_FOLDERS: ReadonlySet<string> = new Set(['script', 'scripts']);
+
+/** A program entry of a package: the folder of its source module, and whether that module installs a handler that logs (see `entryLogsRejections`). */
+interface Entry {
+  readonly dir: string;
+  readonly logs: boolean;
+}
+
+/** `readEntries` answers per package directory. */
+const entriesByRoot = new Map<string, readonly Entry[]>();
+
+/** Scripts that start the program (`start`, `start:prod`, `start-bot-prod`, `serve`, `dev`), not its tooling. */
+const START_SCRIPT = /^(?:start|serve|dev)(?:$|[-:_])/;
+/** A module a start script hands to `node` (`node --flag dist/index.js`): the first `.js`-like argument. */
+const NODE_MODULE_ARGUMENT = /(?:^|[\s;&|])node\s+(?:-[^\s]+\s+)*([^\s;&|'"]+\.[cm]?[jt]s)\b/;
+/** Source extensions tried for an entry named without its own (`bin/cli`) or for a build output's source. */
+const SOURCE_EXTENSIONS: readonly string[] = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs'];
+
+/** The entries of the package in `dir` (see `entryLogsRejections`), each read once. */
+function readEntries(dir: string): Entry[] {
+  const record = readManifest(dir);
+  if (!record) return [];
+  const named: string[] = [];
+  if (typeof record['main'] === 'string') named.push(record['main']);
+  const bin = record['bin'];
+  if (typeof bin === 'string') named.push(bin);
+  else if (bin && typeof bin === 'object') for (const target of Object.values(bin)) if (typeof target === 'string') named.push(target);
+  const scripts = record['scripts'];
+  if (scripts && typeof scripts === 'object') {
+    for (const [name, command] of Object.entries(scripts as Record<string, unknown>)) {
+      if (typeof command !== 'string' || !START_SCRIPT.test(name)) continue;
+      const module = NODE_MODULE_ARGUMENT.exec(command)?.[1];
+      if (module !== undefined) named.push(module);
+    }
+  }
+  const seen = new Set<string>();
+  const entries: Entry[] = [];
+  for (const target of named) {
+    const source = entrySource(dir, target);
+    if (source === null || seen.has(source)) continue;
+    seen.add(source);
+    let text = '';
+    try {
+      if (statSync(source).size <= MAX_FILE_BYTES) text = readFileSync(source, 'utf8');
+    } catch {
+      // unreadable: an entry that installs nothing
+    }
+    entries.push({ dir: path.dirname(source), logs: REJECTION_REPORTER_HINT.test(text) && logsSomeRejections(text) });
+  }
+  return entries;
+}
+
+/**
+ * The source file of an entry a manifest names: the file itself when it exists as a source file,
+ * else its source below `src/` when it names a build output (`dist/index.js` is `src/index.ts`),
+ * trying `SOURCE_EXTENSIONS`; null when none exists.
+ */
+function entrySource(dir: string, target: string): string | null {
+  const resolved = path.resolve(dir, target);
+  const relative = path.relative(dir, resolved);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  const bare = resolved.slice(0, resolved.length - path.extname(resolved).length);
+  const candidates = [resolved, ...SOURCE_EXTENSIONS.map((extension) => bare + extension)];
+  const parts = relative.split(path.sep);
+  if (parts.length > 1 && BUILD_FOLDERS.has(parts[0] as string)) {
+    const inSource = path.join(dir, 'src', ...parts.slice(1));
+    const bareSource = inSource.slice(0, inSource.length - path.extname(inSource).length);
+    candidates.push(...SOURCE_EXTENSIONS.map((extension) => bareSource + extension));
+  }
+  for (const candidate of candidates) {
+    if (!SOURCE_FILE.test(candidate) || SKIPPED_FILE.test(candidate)) continue;
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not there
+    }
+  }
+  return null;
+}
+
+/** A `process.on('unhandledRejection', ...)` (also `once`, `addListener`, `prependListener`) call, up to its handler. */
+const PROCESS_REJECTION_HANDLER = /\bprocess\s*\.\s*(?:on|once|addListener|prependListener)\s*\(\s*['"`]unhandledRejection['"`]\s*,/g;
+/** A call that writes a log line: `console.*`, a logger's method, a `log(...)`/`logError(...)` helper. */
+const LOG_CALL = /\bconsole\s*\.\s*\w+\s*\(|\blog(?:ger)?\s*\.\s*\w+\s*\(|\b\w*[lL]og(?:Error|Warning|Warn)?\s*\(|\breport\w*\s*\(/;
+/** A statement that ends the process or rethrows. */
+const ENDS_PROCESS = /\bexit\s*\(|\bthrow\b/g;
+
+/**
+ * True when `text` (an entry module) installs a process `unhandledRejection` handler written in
+ * the same module (inline, or a function or arrow declared there under the name it passes) that
+ * logs and does not end the process on every path: no `process.exit(...)` or `throw` at the top
+ * level of its body. It logs every rejection and goes on, or logs the errors it recognises and
+ * exits on the others (an exit inside an `if`, an `else` or a `switch`). A handler imported from
+ * elsewhere is not read (false).
+ */
+export function logsSomeRejections(text: string): boolean {
+  const starts = codeStarts(text);
+  for (const match of text.matchAll(PROCESS_REJECTION_HANDLER)) {
+    if (!isCode(starts, match.index)) continue;
+    const after = match.index + match[0].length;
+    const name = /^\s*([A-Za-z_$][\w$]*)\s*\)/.exec(text.slice(after, after + 200))?.[1];
+    let bodyStart: number;
+    if (name === undefined) {
+      bodyStart = text.indexOf('{', after);
+    } else {
+      const escaped = name.replace(/\$/g, '\\$');
+      const declaration = new RegExp(`\\bfunction\\s+${escaped}\\s*\\(|\\b(?:const|let|var)\\s+${escaped}\\s*=`).exec(text);
+      if (!declaration) continue;
+      bodyStart = text.indexOf('{', declaration.index);
+    }
+    if (bodyStart === -1) continue;
+    const body = blockText(text, bodyStart);
+    if (body === null || !LOG_CALL.test(body) || endsOnEveryPath(body)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** The text of the block that opens at `open` (a `{`), its braces included, strings and comments skipped; null when it does not close within `MAX_BLOCK_CHARS`. */
+function blockText(text: string, open: number): string | null {
+  let depth = 0;
+  const end = Math.min(text.length, open + MAX_BLOCK_CHARS);
+  for (let index = open; index < end; index += 1) {
+    const skipped = skipNonCode(text, index);
+    if (skipped !== index) {
+      index = skipped - 1;
+      continue;
+    }
+    const char = text[index];
+    if (char === '{') depth += 1;
+    else if (char === '}') {
+      depth -= 1;
+      if (depth === 0) return text.slice(open, index + 1);
+    }
+  }
+  return null;
+}
+
+/** The longest handler body read. */
+const MAX_BLOCK_CHARS = 20_000;
+
+/** True when `body` (a block, braces included) exits or throws at its own top level, outside every nested block. */
+function endsOnEveryPath(body: string): boolean {
+  const starts = codeStarts(body);
+  for (const match of body.matchAll(ENDS_PROCESS)) {
+    if (!isCode(starts, match.index)) continue;
+    let depth = 0;
+    for (let index = 0; index < match.index; index += 1) {
+      const skipped = skipNonCode(body, index);
+      if (skipped !== index) {
+        index = skipped - 1;
+        continue;
+      }
+      const char = body[index];
+      if (char === '{' || char === '(' || char === '[') depth += 1;
+      else if (char === '}' || char === ')' || char === ']') depth -= 1;
+    }
+    if (depth === 1 && !/\b(?:if|else)\b[^;{]*$/.test(body.slice(Math.max(0, match.index - 200), match.index))) return true;
   }
   return false;
 }

@@ -63,6 +63,7 @@ import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallbac
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
 import { browserExtensionFolders, readManifest } from './manifests';
+import { entryLogsRejections } from './rejection-reporters';
 import { packageNameOf } from './module-resolution';
 import { type AnyRuleContext, perFile } from './per-file';
 
@@ -501,6 +502,7 @@ export class WhereItRuns {
   private electronImports: ReadonlySet<string> | undefined;
   private browserExtension: boolean | undefined;
   private electronAppMain: boolean | undefined;
+  private entryLogs: boolean | undefined;
   private testCode: boolean | undefined;
   private migrationFolder: boolean | undefined;
 
@@ -1032,7 +1034,50 @@ export class WhereItRuns {
    * asked first, the file system last.
    */
   hostLogsRejections(): boolean {
+    return this.hostItselfLogsRejections() || this.underEntryThatLogsRejections();
+  }
+
+  /**
+   * `hostLogsRejections` without the program's own policy (`underEntryThatLogsRejections`): the
+   * host (an editor, a browser, Electron) logs a lost rejection whatever code runs there.
+   */
+  hostItselfLogsRejections(): boolean {
     return this.inEditorExtension() || this.runsInElectronRenderer() || this.runsInElectronMain() || this.inBrowserExtension() || this.inElectronAppMain();
+  }
+
+  /**
+   * `hostLogsRejections` for code run by `fn` (null: the module's top level): under the program's
+   * own policy only (`underEntryThatLogsRejections`), not where `fn` serves a request or a job
+   * (`ofFunction` gives `request-handler` or `queue-consumer` evidence): a drop there costs the
+   * answer (the client is told the work is done before it ran, and never hears of its failure),
+   * not a log line.
+   */
+  logsRejectionsFor(fn: FunctionNode | null): boolean {
+    if (this.hostItselfLogsRejections()) return true;
+    if (!this.underEntryThatLogsRejections()) return false;
+    if (fn === null) return true;
+    const where = this.ofFunction(fn);
+    return !(where.kind === 'concurrent' && (where.evidence.kind === 'request-handler' || where.evidence.kind === 'queue-consumer'));
+  }
+
+  /**
+   * True when the file is part of a program whose entry module installs a process-wide
+   * `unhandledRejection` handler that logs the errors it recognises and goes on (see
+   * `entryLogsRejections`: a bot that logs its chat API's errors and exits on unknown ones), and
+   * the file is none of the code that runs outside that process: build tooling, a script
+   * (`script()`: a shebang, a script folder), test code, a worker thread's module (a worker's
+   * rejections go to its `Worker` object, not to the handler). The file system is read last, once
+   * per package.
+   */
+  underEntryThatLogsRejections(): boolean {
+    if (this.entryLogs !== undefined) return this.entryLogs;
+    this.entryLogs = false;
+    if (this.isToolConfig() || this.isTestCode() || this.isWorkerFile() || this.isWorkerModule()) return false;
+    // A script of its own (a shebang, a `scripts/` folder) runs as another program; a command of
+    // a command-line program (`commands/`, `cli/`) runs in that program, under its entry.
+    if (this.script() === 'shebang') return false;
+    this.entryLogs = entryLogsRejections(this.filename);
+    return this.entryLogs;
   }
 
   /**

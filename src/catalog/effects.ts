@@ -361,6 +361,24 @@ export const SYNC_VALUE_MODULES: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Value constructors (and tests) of the functional result types, by module: libraries whose
+ * functions return errors as values (`Either`, `Result`, `Option`/`Maybe`) instead of throwing or
+ * rejecting. `E.right(user)`, `E.left(NOT_FOUND)`, `ok(value)`, `Just(x)` build a plain object in
+ * place: no promise. An async function that returns one from inside its `try` and from its
+ * `catch` (`try { await db.update(row); return E.right(true); } catch { return E.left(FAILED); }`)
+ * cannot reject. Only the constructors and tests, not the combinators (`E.match(onLeft, onRight)`
+ * hands back what its callbacks return, which may be a promise).
+ */
+export const RESULT_VALUE_CONSTRUCTORS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ...['fp-ts/Either', 'fp-ts/lib/Either'].map((module) => [module, new Set(['left', 'right', 'of', 'isLeft', 'isRight'])] as const),
+  ...['fp-ts/Option', 'fp-ts/lib/Option'].map((module) => [module, new Set(['some', 'of', 'isSome', 'isNone'])] as const),
+  ['neverthrow', new Set(['ok', 'err'])],
+  ['purify-ts/Either', new Set(['Left', 'Right'])],
+  ['purify-ts/Maybe', new Set(['Just'])],
+  ['purify-ts', new Set(['Left', 'Right', 'Just'])],
+]);
+
+/**
  * Built-in modules whose every function answers synchronously about the host (`os.arch()`,
  * `os.platform()`, `os.homedir()`): a call returns no promise, so an `async` helper that only
  * returns such a value waits on nothing (`module-functions`' reading of another module's
@@ -429,6 +447,22 @@ export const NEVER_REJECTING_APIS: ReadonlyMap<string, readonly (readonly string
   ],
   ['@electron/remote', [...ELECTRON_DIALOGS.map((name) => ['dialog', name]), ...ELECTRON_STATUS_CALLS]],
 ]);
+
+/**
+ * In-memory publish/subscribe classes, by module and exported class name, with the methods whose
+ * promise only resolves. graphql-subscriptions' `PubSub` (re-exported by Apollo Server 2's
+ * packages) hands a published payload to its subscribers through an event emitter of the same
+ * process and then resolves: nothing waits on a network or a disk, and its subscribers are the
+ * library's own iterators, which only queue the payload. A dropped `publish(...)` of one loses no
+ * error (`FileEffects.publishesInMemory`). Its networked siblings (a Redis or Postgres `PubSub`
+ * from other packages) are not here: their `publish` is a round trip that can fail.
+ */
+export const IN_MEMORY_PUBSUB_CLASSES: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>> = new Map(
+  ['graphql-subscriptions', 'apollo-server', 'apollo-server-express'].map((module) => [module, new Map([['PubSub', new Set(['publish'])]])]),
+);
+
+/** Every method name of `IN_MEMORY_PUBSUB_CLASSES`: the cheap test asked before the receiver's values. */
+export const IN_MEMORY_PUBSUB_METHODS: ReadonlySet<string> = new Set([...IN_MEMORY_PUBSUB_CLASSES.values()].flatMap((classes) => [...classes.values()].flatMap((methods) => [...methods])));
 
 /**
  * Modules whose default export turns one event of an emitter into a promise

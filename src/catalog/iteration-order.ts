@@ -46,6 +46,15 @@ export const CRITICAL_SECTION_CALL =
   /^[$_]?(?:lock|locked|mutex|exclusive|synchronized|transaction|serial|serially)(?:[A-Z]\w*)?$|[a-z0-9](?:Lock|Locked|Mutex|Exclusive|Exclusively|Synchronized|Transaction|Serial|Serially)(?:[A-Z]\w*)?$/;
 
 /**
+ * A receiver named as a queue of work (`queue`, `this.saveQueue`, `state.jobQueue`) and the
+ * methods that hand it a task (`queue.add(fn)`, `enqueue(fn)`, `push(fn)`, `schedule(fn)`): such a
+ * queue runs its tasks one after another (or a few at a time) and waits for what each returns
+ * before it starts the next. A task that drops its work instead of returning it leaves the queue.
+ */
+export const QUEUE_RECEIVER = /^_?(?:queue|[a-zA-Z0-9]*Queue)$/;
+export const QUEUE_TASK_METHODS: ReadonlySet<string> = new Set(['add', 'enqueue', 'push', 'schedule', 'run', 'addTask']);
+
+/**
  * A callee that runs the function it is given in the background, after the response has been
  * sent (`waitUntil(promise)` of serverless platforms, `ctx.waitUntil(...)`): nobody waits for it.
  */

@@ -439,6 +439,13 @@ export const LOGGER_NAMES: ReadonlySet<string> = new Set(['console', 'logger', '
 export const LOG_WRITE_METHODS: ReadonlySet<string> = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'verbose', 'fatal', 'silly', 'notice', 'critical', 'success']);
 
 /**
+ * Colours a console logger prints a line in (`logger.green('connected')`): loggers that wrap a
+ * terminal-colour library expose them beside the levels (`writesLogLine` in effects.ts, only on a
+ * receiver named for a logger).
+ */
+export const LOG_COLOUR_METHODS: ReadonlySet<string> = new Set(['green', 'red', 'yellow', 'blue', 'cyan', 'magenta', 'gray', 'grey', 'white']);
+
+/**
  * Words that name a list of steps run in order on purpose: migrations, middleware, hooks,
  * pipeline stages, commands, seeds, retries. A loop over such a list (`for (const migration of
  * migrations)`, `for (const step of pipeline.steps)`) or with such a loop variable is not

@@ -17,7 +17,7 @@ import {
 } from '../analysis/promises';
 import { someNodeInSameFunction } from '../analysis/walk';
 import { NON_PROMISE_THEN_ROOTS } from '../catalog/promise-apis';
-import { isTeardownCall, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { declaredVariableNamed, isTeardownCall, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { plainCommentText } from '../util/comment-text';
 import { createRule } from '../util/create-rule';
 
@@ -330,6 +330,8 @@ export default createRule<Options, MessageIds>({
       return deliberateLines;
     }
     const isGlobal = (name: string, node: TSESTree.Node): boolean => isGlobalAt(sourceCode, name, node);
+    /** `programReportsRejections` of this file: one answer per file, asked by statements that reach it. */
+    const programReportsRejectionsHere = once(() => programReportsRejections(context.filename));
 
     function isAllowListed(call: TSESTree.CallExpression): boolean {
       if (allowList.length === 0) return false;
@@ -820,6 +822,9 @@ export default createRule<Options, MessageIds>({
     function hostLogsRejectionAt(statement: TSESTree.Node): boolean {
       const where = getWhereItRuns(context);
       if (!where.hostLogsRejections()) return false;
+      // Under the program's own policy only, a drop in code that serves a request or a job costs
+      // the answer (see `WhereItRuns.logsRejectionsFor`).
+      if (!where.hostItselfLogsRejections() && servesRequestOrJob(statement)) return false;
       return !where.runsInElectronMain() || (getAwaitableFunction(statement) !== null && !insideIpcMainListener(statement));
     }
 
@@ -938,10 +943,24 @@ export default createRule<Options, MessageIds>({
           !checkUnderGlobalHandler &&
           runsWhereNothingAwaits(statement) &&
           !insideGuardedTry(statement) &&
-          (programReportsRejections(context.filename) || (getWhereItRuns(context).runsInElectronMain() && !costsMoreThanElectronLog(statement, first))) &&
+          (programReportsRejectionsHere() || (getWhereItRuns(context).runsInElectronMain() && !costsMoreThanElectronLog(statement, first))) &&
           !getWhereItRuns(context).isTestCode() &&
           !servesRequestOrJob(statement) &&
           !chainAnswersRequest(first, sourceCode)
+        ) {
+          return;
+        }
+        // Code whose host logs a lost rejection and goes on (`WhereItRuns.hostLogsRejections`: an
+        // editor extension, a browser extension's scripts, an Electron window's modules, an
+        // Electron app's main process; in a module that imports its main-process API, inside an
+        // async function's own body, see `hostLogsRejectionAt`): still reported where the drop
+        // costs more than that (see `costsMoreThanHostLog`). Asked before the effect questions below:
+        // whether the host logs is one answer per file, so most files pass this test at no cost.
+        if (
+          !checkUiCode &&
+          hostLogsRejectionAt(statement) &&
+          !insideGuardedTry(statement) &&
+          !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)
         ) {
           return;
         }
@@ -958,25 +977,12 @@ export default createRule<Options, MessageIds>({
           first.type === AST_NODE_TYPES.CallExpression &&
           first === skipTransparent(statement.expression) &&
           startsWithTheProgram(statement) &&
-          !programReportsRejections(context.filename) &&
+          !programReportsRejectionsHere() &&
           effects.startsEndlessLoop(first)
         ) {
           return;
         }
         if (!checkCannotReject && !promises.typed && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;
-        // Code whose host logs a lost rejection and goes on (`WhereItRuns.hostLogsRejections`: an
-        // editor extension, a browser extension's scripts, an Electron window's modules, an
-        // Electron app's main process; in a module that imports its main-process API, inside an
-        // async function's own body, see `hostLogsRejectionAt`): still reported where the drop
-        // costs more than that (see `costsMoreThanHostLog`).
-        if (
-          !checkUiCode &&
-          !insideGuardedTry(statement) &&
-          hostLogsRejectionAt(statement) &&
-          !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)
-        ) {
-          return;
-        }
         // Asked last: can the promise reject at all (see `floatingParts`)?
         if (lastQuestion && !lastQuestion()) return;
         // `main();` at the module's top level where the program's process-wide handler of
@@ -1051,10 +1057,11 @@ export default createRule<Options, MessageIds>({
         ) {
           return;
         }
-        const variable = sourceCode.getDeclaredVariables(declarator).find((v) => v.name === name);
+        const variable = declaredVariableNamed(sourceCode, declarator, name);
         if (!variable || variable.scope.type === 'global') return;
         // Any read may await, return, pass or chain it: only a promise nobody ever reads is reported.
-        if (variable.references.some((reference) => reference.identifier !== declarator.id)) return;
+        // (Loops, not closures: this runs for every declarator of the file.)
+        for (const reference of variable.references) if (reference.identifier !== declarator.id) return;
         if (init.type === AST_NODE_TYPES.ArrayExpression ? !isPromiseArray(init) : !promises.isPromise(declarator.init)) return;
         context.report({ node: declarator.id, messageId: 'dangling', data: { name } });
       },

@@ -1,3 +1,4 @@
+import { isFunctionNode } from '../analysis/async-context';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   type FunctionTimeline,
@@ -140,12 +141,15 @@ export default createRule<Options, MessageIds>({
     // evidence reads the file's package and imports.
     const checkUiCode = options.checkUiCode ?? false;
     let skipsFile: boolean | undefined;
-    const runsWhereLateHandlingIsLogged = (): boolean => {
+    // A program's own policy (`WhereItRuns.logsRejectionsFor`) is asked per function: a request
+    // or job handler there still loses its answer.
+    const runsWhereLateHandlingIsLogged = (owner: TSESTree.Node): boolean => {
       if (skipsFile === undefined) {
         const where = getWhereItRuns(context);
-        skipsFile = !checkUiCode && (where.runsInUi() || where.hostLogsRejections());
+        skipsFile = !checkUiCode && (where.runsInUi() || where.hostItselfLogsRejections());
       }
-      return skipsFile;
+      if (skipsFile || checkUiCode) return skipsFile;
+      return getWhereItRuns(context).logsRejectionsFor(isFunctionNode(owner) ? owner : null);
     };
     const promises = getPromiseAnalysis(context);
     const effects = getFileEffects(context);
@@ -215,7 +219,7 @@ export default createRule<Options, MessageIds>({
      * `EffectSummary.canReject`: an async helper whose body catches everything), through one
      * level of same-file helper (`const delay = (ms) => new Promise((r) => setTimeout(r, ms))`: a
      * non-async function whose every `return` cannot reject) and through
-     * `Promise.all/allSettled/race/any([...])` of such promises.
+     * `Promise.all/allSettled/race/any([...])` of such promises; a delay (`FileEffects.isDelay`).
      */
     function neverRejects(expression: TSESTree.Node, depth: number): boolean {
       if (cannotReject(expression, isGlobal, sourceCode)) return true;
@@ -223,6 +227,9 @@ export default createRule<Options, MessageIds>({
       const node = skipTransparent(expression);
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
       if (effects.isUnsignalledTimer(node)) return true;
+      // `const pause = sleep(1500); await work(); await pause;`: a delay (a timer promise of this
+      // file or of a module it imports, see `FileEffects.isDelay`) only resolves.
+      if (effects.isDelay(node)) return true;
       // `docs.map(async (doc) => { try { ... } catch (e) { errors.push(e) } })`: no element rejects.
       if (effects.mappedCanReject(node) === false) return true;
       const argument = node.arguments[0];
@@ -653,7 +660,7 @@ export default createRule<Options, MessageIds>({
         const owner = ownerOf(declarator);
         if (!canSuspend(owner)) return;
         const starts = startsOf(declarator);
-        if (starts.length === 0 || runsWhereLateHandlingIsLogged()) return;
+        if (starts.length === 0 || runsWhereLateHandlingIsLogged(owner)) return;
         for (const start of starts) check(start, owner);
       },
     };

@@ -739,7 +739,7 @@ export default createRule<Options, MessageIds>({
         // promise dropped there (see no-floating-promises); a listener that must reply is judged above.
         // An async `ipcMain.on`/`once`/`handle` listener stays judged: the window that sent the
         // message gets no word of its failure (as no-floating-promises keeps drops inside one).
-        if (getWhereItRuns(context).hostLogsRejections() && !registersIpcMainListener(call)) continue;
+        if (getWhereItRuns(context).logsRejectionsFor(isFunctionNode(own) ? own : null) && !registersIpcMainListener(call)) continue;
         // Then the parameter's type (this resolves the enclosing call's signature).
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);
@@ -813,7 +813,7 @@ export default createRule<Options, MessageIds>({
         // `WhereItRuns.hostLogsRejections`) that costs a log line, unless the function reads what the
         // callbacks assign right after the loop. An `async` callback with awaits in it is the
         // misreading of `forEach` that the rule is for: still reported there.
-        if (use === 'ignored' && !declaredAsync && !readsCallbackResultsEarly(call, callback) && getWhereItRuns(context).hostLogsRejections()) {
+        if (use === 'ignored' && !declaredAsync && !readsCallbackResultsEarly(call, callback) && getWhereItRuns(context).logsRejectionsFor(nearestFunction(call))) {
           checkVoidReturnArguments(call, callback);
           return;
         }

@@ -131,6 +131,19 @@ export function variableOfIdentifier(
   return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier.name);
 }
 
+/**
+ * The variable named `name` that `node` declares (`sourceCode.getDeclaredVariables(node)`), or
+ * null. A loop, not `find` with a closure: rules ask it for every declarator of a file.
+ */
+export function declaredVariableNamed(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  name: string,
+): TSESLint.Scope.Variable | null {
+  for (const variable of sourceCode.getDeclaredVariables(node)) if (variable.name === name) return variable;
+  return null;
+}
+
 /** A `for`, `for...in`, `for...of`, `while` or `do...while` statement. */
 export function isLoopStatement(
   node: TSESTree.Node,

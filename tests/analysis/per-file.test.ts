@@ -53,4 +53,45 @@ describe('perFile', () => {
     assert.equal(question(context), second);
     assert.equal(computed, 2);
   });
+
+  // one record per file holds every question's answer
+  it('keeps each question its own answer for the same file', () => {
+    const context = { sourceCode: { ast: { type: 'Program' } } } as unknown as AnyRuleContext;
+    const size = perFile(() => 'size');
+    const kind = perFile(() => 'kind');
+    assert.equal(size(context), 'size');
+    assert.equal(kind(context), 'kind');
+    assert.equal(size(context), 'size');
+  });
+
+  it('computes an undefined or null answer only once', () => {
+    const context = { sourceCode: { ast: { type: 'Program' } } } as unknown as AnyRuleContext;
+    let computed = 0;
+    const nothing = perFile(() => {
+      computed += 1;
+      return undefined;
+    });
+    const none = perFile(() => {
+      computed += 1;
+      return null;
+    });
+    assert.equal(nothing(context), undefined);
+    assert.equal(nothing(context), undefined);
+    assert.equal(none(context), null);
+    assert.equal(none(context), null);
+    assert.equal(computed, 2);
+  });
+
+  it('keeps both answers when one question asks another while it computes', () => {
+    const context = { sourceCode: { ast: { type: 'Program' } } } as unknown as AnyRuleContext;
+    let innerComputed = 0;
+    // Made after the outer question, so its slot comes later in the record.
+    let inner: (context: AnyRuleContext) => { n: number } = () => ({ n: -1 });
+    const outer = perFile((asked) => ({ inner: inner(asked) }));
+    inner = perFile(() => ({ n: ++innerComputed }));
+    const first = outer(context);
+    assert.equal(first.inner, inner(context));
+    assert.equal(outer(context), first);
+    assert.equal(innerComputed, 1);
+  });
 });

@@ -123,6 +123,14 @@ ${outerTry ? "    } catch (error) {\n      console.log('poll failed', error);\n 
   }
 }`;
 
+/** A warm-up timer held in a module constant: once it fires, a setting is lowered. */
+const heldTimer = `const warmUp = new Promise((resolve) => setTimeout(resolve, 30000));
+let limit = 5;
+warmUp.then(() => (limit = 1));
+export function currentLimit() {
+  return limit;
+}`;
+
 const valid: ValidTestCase<Options>[] = [
   // the only unguarded wait loads a package listed under `dependencies`, or a Node built-in
   { code: reporter('pg'), filename: APP_MODULE },
@@ -131,6 +139,8 @@ const valid: ValidTestCase<Options>[] = [
   { code: optionalLoad, filename: APP_MODULE },
   // a `.then` callback on a delay that cannot reject: a timer written as a promise
   { code: delayTimer },
+  // ... also held in a \`const\` first: its callback only assigns
+  { code: heldTimer },
   // an async method of an in-memory store that only updates a `Map` field
   { code: memoryStore },
   // a `catch` that rethrows inside an outer `try` whose `catch` keeps the error

@@ -542,6 +542,17 @@ typedRuleTester.run('no-floating-promises (typed, log writes)', testedRule, {
     { filename: 'file.ts', code: `${ASYNC_LOGGER}export function onFailure(requestLogger: Logger, reason: string): void {\n  requestLogger.error(reason);\n}` },
     // a log writer whose methods are named for their level
     { filename: 'file.ts', code: "declare const logWriter: { logWarning(parts: string[]): Promise<void>; writeString(text: string): Promise<void> };\nexport async function launch(reason: string): Promise<void> {\n  logWriter.logWarning(['aborted:', reason]);\n  logWriter.writeString(reason);\n}" },
+    // the same log lines in other spellings: a level picked at run time (`logger[level](...)`), a
+    // colour the console logger prints in, a field kept under an underscore name, and a logger
+    // handed out by a factory call on the spot
+    {
+      filename: 'file.ts',
+      code: `${ASYNC_LOGGER}type Level = 'info' | 'error';\nexport class Pump {\n  constructor(private readonly logger: Logger & { green(message: string): void | Promise<void> }, private readonly _logger: Logger) {}\n  async retry(level: Level, attempt: number): Promise<void> {\n    this.logger[level]('retry ' + attempt);\n    this.logger.green('reconnected');\n    this._logger.error('gave up');\n    await store(String(attempt));\n  }\n}`,
+    },
+    {
+      filename: 'file.ts',
+      code: `${ASYNC_LOGGER}declare const settings: { logger(scope: string): Logger };\nexport function warnOld(version: string): void {\n  settings.logger('startup').info('old engine ' + version);\n}`,
+    },
   ],
   invalid: [
     // the same logger's flush before the process ends is no log line: the lines still buffered are lost
@@ -570,6 +581,21 @@ typedRuleTester.run('no-floating-promises (typed, log writes)', testedRule, {
           suggestions: [
             { messageId: 'suggestAwait', output: "declare const auditLog: { log(entry: object): Promise<void> };\nexport async function close(id: string): Promise<void> {\n  await auditLog.log({ action: 'close', id });\n}" },
             { messageId: 'suggestVoid', output: "declare const auditLog: { log(entry: object): Promise<void> };\nexport async function close(id: string): Promise<void> {\n  void auditLog.log({ action: 'close', id });\n}" },
+          ],
+        },
+      ],
+    },
+    // a factory that is not named for a logger hands out no logger: its `info` may be a query
+    {
+      filename: 'file.ts',
+      code: "declare const registry: { service(name: string): { info(id: string): Promise<string> } };\nexport async function probe(id: string): Promise<void> {\n  registry.service('users').info(id);\n}",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: "declare const registry: { service(name: string): { info(id: string): Promise<string> } };\nexport async function probe(id: string): Promise<void> {\n  await registry.service('users').info(id);\n}" },
+            { messageId: 'suggestVoid', output: "declare const registry: { service(name: string): { info(id: string): Promise<string> } };\nexport async function probe(id: string): Promise<void> {\n  void registry.service('users').info(id);\n}" },
           ],
         },
       ],

@@ -18,6 +18,19 @@ const extensionFile = path.join(FIXTURES_DIR, 'run-contexts', 'editor-extension'
  */
 const desktopBackendFile = path.join(FIXTURES_DIR, 'run-contexts', 'packaged-desktop-app', 'src', 'main', 'panel-data.ts');
 
+/** A module of a bot whose entry module logs the errors it recognises and exits on the others (its own rejection policy). */
+const policyBotFile = path.join(FIXTURES_DIR, 'run-contexts', 'policy-bot', 'src', 'commands', 'panel.ts');
+
+/** A route of that bot's dashboard that starts a query early and answers with both results. */
+const ROUTE_PREFETCH = `
+export function mount(app) {
+  app.get('/stats', async (req, res) => {
+    const totals = loadTotals();
+    const users = await loadUsers();
+    res.json({ users, totals: await totals });
+  });
+}`;
+
 /** A template lookup started early, then another wait: the shape the UI and editor-host cases share. */
 const PREFETCH = `
 export async function openPanel(repo, view) {
@@ -246,6 +259,29 @@ export async function page(city, render) {
       ),
     ],
   },
+  // under a program's own rejection policy, a request handler still loses its answer
+  {
+    filename: policyBotFile,
+    code: ROUTE_PREFETCH,
+    errors: [
+      lateReport(
+        'totals',
+        4,
+        20,
+        5,
+        6,
+        `
+export function mount(app) {
+  app.get('/stats', async (req, res) => {
+    const totals = loadTotals();
+    totals.catch(() => {});
+    const users = await loadUsers();
+    res.json({ users, totals: await totals });
+  });
+}`,
+      ),
+    ],
+  },
   // with checkUiCode, an editor extension's early start is reported as anywhere else
   {
     filename: extensionFile,
@@ -278,6 +314,9 @@ ruleTester.run('no-late-promise-handling (classes of real code)', testedRule, {
     // so does the main process of an Electron app, known from its package: the same question
     // (`WhereItRuns.hostLogsRejections`) that no-floating-promises asks
     { filename: desktopBackendFile, code: PREFETCH },
+    // and so does a program whose entry module logs the errors it recognises and exits on the
+    // others (see no-floating-promises): the rejection reaches its policy
+    { filename: policyBotFile, code: PREFETCH },
     {
       filename: 'BranchPicker.tsx',
       code: `

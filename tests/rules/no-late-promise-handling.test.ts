@@ -938,6 +938,11 @@ ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
       filename: path.join(FIXTURES_DIR, 'file.ts'),
       code: "import { notifyQuietly } from './notify';\nexport async function f() { const sent = notifyQuietly('x'); await work(); await sent; }",
     },
+    // ...a delay of another module that takes an optional abort signal, started without one
+    {
+      filename: path.join(FIXTURES_DIR, 'run-contexts', 'restarting-listener', 'src', 'pool.ts'),
+      code: "import sleep from './sleep';\nexport async function f() { const pause = sleep(1500); await work(); await pause; }",
+    },
     // an executor that never uses \`reject\`: only a synchronous throw could reject it, at once
     'async function f(stream, data) { const written = new Promise((resolve) => { stream.write(data, () => resolve()); }); if (!data) return; await written; }',
     'async function f() { let open; const opened = new Promise((resolve) => { open = resolve; }); await setup(open); await opened; }',

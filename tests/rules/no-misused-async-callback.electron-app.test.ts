@@ -38,6 +38,23 @@ export function applyOverrides(libraries) {
   return 'applied';
 }`;
 
+/** A module of a bot whose entry module logs the errors it recognises and exits on the others (its own rejection policy). */
+const POLICY_BOT_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'policy-bot', 'src', 'commands', 'log-writers.ts');
+
+/** A dashboard route of that bot that appends a line per file and answers at once. */
+const appendThenAnswer = `import { appendFile } from 'node:fs/promises';
+
+export function mount(app) {
+  app.post('/notes', (req, res) => {
+    req.body.paths.forEach((file) => appendLine(file, req.body.line));
+    res.status(201).end();
+  });
+}
+
+async function appendLine(file, line) {
+  await appendFile(file, line + '\\n');
+}`;
+
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
 const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
 
@@ -45,6 +62,8 @@ ruleTester.run('no-misused-async-callback (Electron app main process)', testedRu
   valid: [
     // the app's back end: a failed append is a warning in the app's log
     { code: appendToEach, filename: BACKEND_FILE },
+    // a program whose entry module sets its own rejection policy: the rejection reaches it
+    { code: appendToEach, filename: POLICY_BOT_FILE },
   ],
   invalid: [
     // the same loop in a plain Node package: each append's rejection is unhandled
@@ -52,6 +71,12 @@ ruleTester.run('no-misused-async-callback (Electron app main process)', testedRu
       code: appendToEach,
       filename: NODE_FILE,
       errors: [{ messageId: 'ignoredPromiseCallback', data: { method: 'forEach' }, line: 4, column: 17, suggestions: [] }],
+    },
+    // under that policy, a request handler answers before the appends ran
+    {
+      code: appendThenAnswer,
+      filename: POLICY_BOT_FILE,
+      errors: [{ messageId: 'ignoredPromiseCallback', data: { method: 'forEach' }, line: 5, column: 28, suggestions: [] }],
     },
     // an awaiting async callback in the app: the function reports done before the edits end
     {

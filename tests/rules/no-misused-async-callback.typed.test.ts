@@ -9,6 +9,9 @@ const IMPORT = "import { saveUser, syncValue } from './promise-api';\n";
 
 typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
   valid: [
+    // a forEach whose callback returns the promise of a service method that only publishes on an
+    // in-memory bus (graphql-subscriptions' \`PubSub\`): it cannot reject, so nothing is lost
+    { filename: 'file.ts', code: "import { Broadcasts } from './broadcasts';\nexport function archive(broadcasts: Broadcasts, ids: string[]): void {\n  ids.forEach((id) => broadcasts.announce('board/' + id, { archived: true }));\n}" },
     // a parameter declared \`() => void | Promise<void>\` handed on where \`() => void\` is expected:
     // its own declaration already says its promise may be ignored
     { filename: 'file.ts', code: "declare function assertOpen(signal: AbortSignal, beforeThrow?: () => void): void;\nexport function check(signal: AbortSignal, onAbort?: () => void | Promise<void>): void {\n  assertOpen(signal, onAbort);\n}" },
