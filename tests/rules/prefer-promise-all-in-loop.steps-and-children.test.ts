@@ -85,6 +85,67 @@ async function copyKeys(partition, keys) {
       },
     ],
   },
+  // a create per item that names another record from the item: one link per follower, independent
+  {
+    code: `
+async function notifyFollowers(post, followers) {
+  for (const follower of followers) {
+    await createNotification({ postId: post.id, userId: follower.id });
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop' as const, line: 4, column: 5, suggestions: [{ messageId: 'useGatherMap' as const, output: `
+async function notifyFollowers(post, followers) {
+  await Promise.all(Array.from(followers, async (follower) => {
+    await createNotification({ postId: post.id, userId: follower.id });
+  }));
+}` }] }],
+  },
+  // three kinds, but each branch sends its own request: no shared target, the channels are independent
+  {
+    code: `
+async function alertUser(channels, text) {
+  for (const channel of channels) {
+    if (channel.kind === 'email') {
+      await fetch('https://mail.invalid/send', { method: 'POST', body: channel.address + text });
+    } else if (channel.kind === 'sms') {
+      await fetch('https://sms.invalid/send', { method: 'POST', body: channel.address + text });
+    } else if (channel.kind === 'push') {
+      await fetch('https://push.invalid/send', { method: 'POST', body: channel.address + text });
+    }
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop' as const, line: 5, column: 7, suggestions: [{ messageId: 'useGatherMap' as const, output: `
+async function alertUser(channels, text) {
+  await Promise.all(Array.from(channels, async (channel) => {
+    if (channel.kind === 'email') {
+      await fetch('https://mail.invalid/send', { method: 'POST', body: channel.address + text });
+    } else if (channel.kind === 'sms') {
+      await fetch('https://sms.invalid/send', { method: 'POST', body: channel.address + text });
+    } else if (channel.kind === 'push') {
+      await fetch('https://push.invalid/send', { method: 'POST', body: channel.address + text });
+    }
+  }));
+}` }] }],
+  },
+  // a pool hands each call its own connection
+  {
+    code: `
+async function loadOwners(pool, ids) {
+  for (const id of ids) {
+    await withConnection(pool, async (conn) => {
+      await conn.query('select * from owners where id = $1', [id]);
+    });
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop' as const, line: 4, column: 5, suggestions: [{ messageId: 'useGatherMap' as const, output: `
+async function loadOwners(pool, ids) {
+  await Promise.all(Array.from(ids, async (id) => {
+    await withConnection(pool, async (conn) => {
+      await conn.query('select * from owners where id = $1', [id]);
+    });
+  }));
+}` }] }],
+  },
 ];
 
 ruleTester.run('prefer-promise-all-in-loop (steps, children of one record, one resource)', withoutEvidenceGate(testedRule), {

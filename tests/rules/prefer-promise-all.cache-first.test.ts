@@ -5,10 +5,11 @@ import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 
 /**
- * A lookup that answers from a cache it checks first (a chat client's member cache, the object
- * that came with an event) waits for nothing on almost every call: gathering it with another
- * call saves nothing. Read from this file's functions and from a relative module's text
- * (`fixtures/seventeen/roster.ts`). A lookup that only writes the cache stays real work.
+ * A lookup that answers from a cache it checks first (a chat client's member cache, a collection
+ * named as a cache) waits for nothing on almost every call: gathering it with another call saves
+ * nothing. Read from this file's functions and from a relative module's text
+ * (`fixtures/seventeen/roster.ts`). A lookup that only writes the cache, an optional input with a
+ * remote fallback, and a map of fixed overrides stay real work.
  */
 const command = path.join(FIXTURES_DIR, 'seventeen', 'command.ts');
 
@@ -70,11 +71,54 @@ async function pair(a, b) {
   return [left, right];
 }` }] }],
   },
+  // an optional input with a remote fallback keeps nothing: each call without it is a request
+  {
+    code: `
+async function clientFor(options, id) {
+  return options.client || connectTo(id);
+}
+async function both(options, a, b) {
+  const first = await clientFor(options, a);
+  const second = await clientFor(options, b);
+  return [first, second];
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 6, column: 17, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+async function clientFor(options, id) {
+  return options.client || connectTo(id);
+}
+async function both(options, a, b) {
+  const [first, second] = await Promise.all([clientFor(options, a), clientFor(options, b)]);
+  return [first, second];
+}` }] }],
+  },
+  // a map of fixed overrides asked before a request is no cache: a key without an override is fetched every time
+  {
+    code: `
+async function priceOf(sku) {
+  if (overrides.has(sku)) return overrides.get(sku);
+  return pricing.quote(sku);
+}
+async function basket(a, b) {
+  const left = await priceOf(a);
+  const right = await priceOf(b);
+  return left + right;
+}`,
+    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 7, column: 16, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+async function priceOf(sku) {
+  if (overrides.has(sku)) return overrides.get(sku);
+  return pricing.quote(sku);
+}
+async function basket(a, b) {
+  const [left, right] = await Promise.all([priceOf(a), priceOf(b)]);
+  return left + right;
+}` }] }],
+  },
 ];
 
 ruleTester.run('prefer-promise-all (cache-first lookups)', testedRule, {
   valid: [
-    // the moderator and the target, both looked up through a member cache of another module
+    // the moderator (the post's member, else a request) and the target, looked up through a member
+    // cache of another module: only one of them can wait
     {
       filename: command,
       code: `import { authorOf, findMember } from './roster';

@@ -79,6 +79,38 @@ const invalid: Array<InvalidTestCase<MessageIds, Options>> = [
       },
     ],
   },
+  // a search of the whole workspace is no small read (and the workspace may be remote)
+  {
+    filename: server,
+    code: `import { workspace } from 'vscode';
+export async function sources() {
+  const scripts = await workspace.findFiles('**/*.ts');
+  const styles = await workspace.findFiles('**/*.css');
+  return { scripts, styles };
+}`,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        data: { count: 2 },
+        line: 3,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'useGather',
+            data: { count: 2 },
+            output: `import { workspace } from 'vscode';
+export async function sources() {
+  const [scripts, styles] = await Promise.all([
+    workspace.findFiles('**/*.ts'),
+    workspace.findFiles('**/*.css'),
+  ]);
+  return { scripts, styles };
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all (browser extension host calls)', testedRule, {
