@@ -14,6 +14,7 @@ import {
   GUARD_CALL_NAME,
   FILE_READ_FUNCTIONS,
   FILE_SYSTEM_MODULES,
+  FILE_SYSTEM_OBJECT_NAME,
   FILE_WRITE_FUNCTIONS,
   LOCK_METHODS,
   FINALIZING_STEP_NAME,
@@ -143,8 +144,11 @@ export type WriteTarget =
  *     as `Promise.resolve(hit.value)` after a lookup, a memoised promise filled on a miss), or
  *     awaits only such calls and memory: after the first call it waits for nothing;
  *   - `files`: only the local file system (an `fs` call, a helper of this file that waits on nothing
- *     else, or a helper named for reading a local file and given a path, `LOCAL_FILE_HELPER_NAME`):
- *     a wait of microseconds to a few milliseconds, nothing worth overlapping on its own;
+ *     else, or a helper named for reading a local file and given a path, `LOCAL_FILE_HELPER_NAME`),
+ *     or a browser extension's own browser (`browser.tabs.query()`, `chrome.storage.local.get()`,
+ *     see `callsExtensionHost`), or an editor's workspace read (`workspace.openTextDocument(uri)`,
+ *     see `readsEditorWorkspace`): a wait of microseconds to a few milliseconds, nothing worth
+ *     overlapping on its own;
  *   - `io`: anything else (a call the summary cannot see into is assumed to wait on real I/O).
  * - `canReject`: false when a dropped promise of the call loses no error:
  *   - an async function whose statements are each a `try` whose `catch` does not rethrow (and
@@ -308,7 +312,20 @@ const IO: EffectSummary = {
 };
 
 /** A catalogued API call's effect, from its import (or a readline-like method name). */
-type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'compute' | 'cachedRead' | 'envLoad' | 'moduleLoad' | null;
+type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'compute' | 'cachedRead' | 'envLoad' | 'moduleLoad' | 'hostCall' | null;
+
+/** The globals through which a browser extension calls its browser (`browser.tabs.query()`, `chrome.storage.local.get()`). */
+const EXTENSION_API_GLOBALS: ReadonlySet<string> = new Set(['browser', 'chrome']);
+
+/**
+ * Reads of the editor's workspace by the VS Code API (below `workspace.`): a document the editor
+ * opens. Not `findFiles` (a search of the whole workspace) nor `workspace.fs` (remote in a remote
+ * or virtual workspace).
+ */
+const EDITOR_WORKSPACE_READS: ReadonlySet<string> = new Set(['openTextDocument']);
+
+/** Modules whose export is that same API, promise-based (`import browser from 'webextension-polyfill'`). */
+const EXTENSION_API_MODULES: ReadonlySet<string> = new Set(['webextension-polyfill', 'wxt/browser']);
 
 /** The last camelCase word of a class name is an ordered-resource word (`PostgresConnection`). */
 const ORDERED_CLASS = new RegExp(`(?:^|[a-z0-9])(?:${ORDERED_RESOURCE_CLASS_WORDS.join('|')})$`);
@@ -2456,6 +2473,10 @@ export class FileEffects {
     // `cli.askConfirm('Publish now?')`: a function of another module named for asking
     // (`PROMPT_NAME`), or given a question to show (`QUESTION_TEXT`).
     if (calledName !== null && (PROMPT_NAME.test(calledName) || asksQuestion(call)) && this.calledFunction(call) === null) return 'prompt';
+    // `browser.tabs.query({})`, `chrome.storage.session.get(key)` in a browser extension: a message
+    // to the browser on the same machine (tabs, windows, the extension's storage), answered in
+    // about a millisecond. Not `browser.runtime.sendNativeMessage` or anything else that leaves it.
+    if (this.callsExtensionHost(call) || this.readsEditorWorkspace(call)) return 'hostCall';
     if (root.type !== AST_NODE_TYPES.Identifier) {
       const dialog = member !== null && USER_DIALOG_METHOD.test(member) && root.type !== AST_NODE_TYPES.ThisExpression && this.calledFunction(call) === null;
       return member !== null && (PROMPT_METHODS.has(member) || dialog) ? 'prompt' : member !== null && LOCK_METHODS.has(member) ? 'lock' : null;
@@ -2476,6 +2497,13 @@ export class FileEffects {
         if (FILE_WRITE_FUNCTIONS.has(bare)) return 'fileWrite';
         if (FILE_READ_FUNCTIONS.has(bare)) return 'fileRead';
         return null;
+      }
+      // `AzExtFsExtra.readJSON(p)`, `fsExtra.pathExists(dir)`: a package's file-system object
+      // (`FILE_SYSTEM_OBJECT_NAME`), its methods named like `fs`'s.
+      if (member !== null && FILE_SYSTEM_OBJECT_NAME.test(root.name)) {
+        const bare = member.endsWith('Sync') ? member.slice(0, -'Sync'.length) : member;
+        if (FILE_WRITE_FUNCTIONS.has(bare)) return 'fileWrite';
+        if (FILE_READ_FUNCTIONS.has(bare) || LOCAL_FILE_HELPER_NAME.test(bare)) return 'fileRead';
       }
       // isomorphic-git works on the repository through the `fs` it is handed: a local read, or a
       // write of the index or worktree (`GIT_INDEX_WRITES`), unless it talks to a remote.
@@ -2523,6 +2551,57 @@ export class FileEffects {
     if (!source) return false;
     const functions = PROCESS_MODULES.get(source.module);
     return functions === 'all' || (functions?.has(source.imported) ?? false);
+  }
+
+  /**
+   * True when `call` is a method of the WebExtension API reached through an undeclared global
+   * (`EXTENSION_API_GLOBALS`: `browser.windows.getAll()`, `chrome.tabs.query(q)`) or the polyfill's
+   * import (`EXTENSION_API_MODULES`), one member deep or more, in a file of a browser extension (`WhereItRuns.inBrowserExtension`). Native messaging
+   * (`runtime.sendNativeMessage`, `runtime.connectNative`) and the identity flow
+   * (`identity.launchWebAuthFlow`, `identity.getAuthToken`) talk to another program or a server:
+   * excluded.
+   */
+  private callsExtensionHost(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const names: string[] = [];
+    let current: TSESTree.Node = callee;
+    while (current.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticMemberName(current);
+      if (name === null) return false;
+      names.unshift(name);
+      current = skipTransparent(current.object);
+    }
+    if (current.type !== AST_NODE_TYPES.Identifier || names.length < 2) return false;
+    if (names[0] === 'identity' || names.some((name) => /native/i.test(name))) return false;
+    const variable = variableOfIdentifier(this.sourceCode, current);
+    const source = variable ? getImportSource(variable) : null;
+    const api = source ? EXTENSION_API_MODULES.has(source.module) : EXTENSION_API_GLOBALS.has(current.name) && this.isGlobal(current);
+    return api && getWhereItRuns(this.context).inBrowserExtension();
+  }
+
+  /**
+   * True when `call` reads the editor's workspace through the VS Code API imported from `vscode`
+   * (`EDITOR_WORKSPACE_READS`: `workspace.openTextDocument(uri)`, also as
+   * `vscode.workspace.openTextDocument(uri)`): the editor opens a document for the extension.
+   */
+  private readsEditorWorkspace(call: EffectCall): boolean {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const names: string[] = [];
+    let current: TSESTree.Node = callee;
+    while (current.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticMemberName(current);
+      if (name === null) return false;
+      names.unshift(name);
+      current = skipTransparent(current.object);
+    }
+    if (current.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOfIdentifier(this.sourceCode, current);
+    const source = variable ? getImportSource(variable) : null;
+    if (source?.module !== 'vscode') return false;
+    const path = source.imported === '*' || source.imported === 'default' ? names : [source.imported, ...names];
+    return path[0] === 'workspace' && EDITOR_WORKSPACE_READS.has(path.slice(1).join('.'));
   }
 
   private isGlobal(identifier: TSESTree.Identifier): boolean {
@@ -2581,6 +2660,10 @@ function apiSummary(effect: Exclude<ApiEffect, null>, call: EffectCall): EffectS
       return { ...IO, writes: [{ kind: 'env' }], readsFiles: true };
     case 'moduleLoad':
       return { ...IO, readsFiles: true, readsEnv: true, loadsModule: true, writes: call.arguments.length > 0 ? [{ kind: 'argument', index: 0 }] : [] };
+    // A browser extension's call to its browser, an editor extension's read of its workspace:
+    // local, like a small file read.
+    case 'hostCall':
+      return { ...IO, waits: 'files' };
   }
 }
 
@@ -4025,10 +4108,23 @@ function servesCachedValue(body: TSESTree.BlockStatement, visitorKeys: TSESLint.
     if (returnsCacheHit(statement, lookedUp, [], visitorKeys)) return true;
     // `if (!p) { p = load(); memo.set(key, p); } return p;`
     if (last?.type === AST_NODE_TYPES.ReturnStatement && last.argument && fillsOnMiss(statement, last.argument, lookedUp)) return true;
-    if (isInputGuard(statement, visitorKeys)) continue;
+    if (isInputGuard(statement, visitorKeys) || returnsNothingEarly(statement, visitorKeys)) continue;
     return false;
   }
   return false;
+}
+
+/**
+ * `if (!id) return null;`, `if (typeof value !== 'string') return;`: a test of the input that
+ * returns a constant (nothing, `null`, `undefined`, a literal) and waits for nothing.
+ */
+function returnsNothingEarly(statement: TSESTree.IfStatement, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  if (statement.alternate || containsAwait(statement.test, visitorKeys)) return false;
+  const returned = onlyStatement(statement.consequent);
+  if (returned?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  if (!returned.argument) return true;
+  const value = skipTransparent(returned.argument);
+  return value.type === AST_NODE_TYPES.Literal || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
 }
 
 /**
@@ -4044,8 +4140,12 @@ function returnsCacheHit(
 ): boolean {
   if (statement.alternate || containsAwait(statement.test, visitorKeys)) return false;
   const tested = [...outerTests, ...pathsIn(statement.test, visitorKeys)];
-  const returned = onlyStatement(statement.consequent);
+  const returned = hitReturn(statement.consequent, visitorKeys);
   if (returned?.type === AST_NODE_TYPES.ReturnStatement && returned.argument) {
+    // `if (members.cache.has(id)) return members.cache.get(id) || null;`: the collection the test
+    // asked, when it is named as a cache (`CACHE_COLLECTION_NAME`); a map of fixed overrides is not one.
+    const lookup = collectionLookedUp(returned.argument);
+    if (lookup !== null) return CACHE_COLLECTION_NAME.test(lookup.split('.').at(-1) ?? '') && tested.some((path) => isWithin(path, lookup));
     const kept = keptPath(returned.argument);
     if (kept === null) return false;
     const root = rootOf(kept);
@@ -4056,6 +4156,36 @@ function returnsCacheHit(
   if (outerTests.length > 0 || statement.consequent.type !== AST_NODE_TYPES.BlockStatement) return false;
   const [first] = statement.consequent.body;
   return first?.type === AST_NODE_TYPES.IfStatement && returnsCacheHit(first, lookedUp, tested, visitorKeys);
+}
+
+/** The last name of a collection kept as a cache: `cache`, `memberCache`, `_cached`. */
+const CACHE_COLLECTION_NAME = /^[_$#]*(?:cache|cached|[\w$]*Cache)$/;
+
+/**
+ * The return of a cache hit's branch: its only statement, or its last after steps that wait for
+ * nothing (`if (hit) { countHit('users'); return hit; }`); null otherwise.
+ */
+function hitReturn(branch: TSESTree.Statement, visitorKeys: TSESLint.SourceCode['visitorKeys']): TSESTree.Statement | null {
+  if (branch.type !== AST_NODE_TYPES.BlockStatement) return branch;
+  const last = branch.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement) return onlyStatement(branch);
+  return branch.body.slice(0, -1).every((step) => step.type === AST_NODE_TYPES.ExpressionStatement && isPreambleStep(step, visitorKeys)) ? last : null;
+}
+
+/**
+ * The collection a returned lookup reads (`members.get(id)`, also `members.get(id) || null` or
+ * `?? fallback` with a literal or name as the fallback): `members`; null for anything else.
+ */
+function collectionLookedUp(node: TSESTree.Node): string | null {
+  let value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&') {
+    const fallback = skipTransparent(value.right);
+    if (fallback.type !== AST_NODE_TYPES.Literal && fallback.type !== AST_NODE_TYPES.Identifier) return null;
+    value = skipTransparent(value.left);
+  }
+  if (value.type !== AST_NODE_TYPES.CallExpression || !isMemoryLookup(value)) return null;
+  const callee = skipTransparent(value.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? accessPathOf(skipTransparent(callee.object)) : null;
 }
 
 /**

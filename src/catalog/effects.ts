@@ -778,6 +778,13 @@ export const REQUEST_STATE_GETTER = /^get(?:Session|Transaction|Tx|Trx|Transacti
 export const REQUEST_ARGUMENT_NAMES: ReadonlySet<string> = new Set(['req', 'request', 'ctx', 'context']);
 
 /**
+ * The name a module gives its file-system object, when it is not Node's own module: `fse`,
+ * `fsExtra`, `fsp`, a toolkit's `AzExtFsExtra` or `workspaceFs`. Its methods named like `fs`'s
+ * (`readFile`, `readJSON`, `pathExists`, `writeFile`) read or write the local disk.
+ */
+export const FILE_SYSTEM_OBJECT_NAME = /^(?:fse|fsp|fsExtra|fsPromises)$|[a-z]Fs(?:Extra|Promises|Utils)?$/;
+
+/**
  * A plain function (not a method) of another module named for reading the local disk: a read verb
  * (`read`, `load`, `stat`, `glob`...) then, optionally, a name that says file or folder (the
  * `thing` group: `readWantedLockfile`, `loadJsonFile`, `readFileOrUndefined`). Without the

@@ -262,6 +262,13 @@ export const FIND_NAME = /^(?:find\w*|exists)$/;
 export const CREATE_NAME = /^(?:create|insert|insertOne|save)$/;
 
 /**
+ * A function or method named for adding one row under a parent (its first camelCase word):
+ * `createNote`, `insertComment`, `addLine`, `appendEntry`. With the parent's id the same in every
+ * iteration, the rows are that record's children, which are listed in the order they were added.
+ */
+export const CHILD_CREATE_NAME = /^[_#]*(?:create|insert|add|append)[A-Z]\w*$/;
+
+/**
  * Calls that list what is there (`globSync(pattern)`, `fg.sync(...)`, `readdirSync(dir)`,
  * `walkSync(root)`, `listFiles(dir)`, `findFiles(glob)`, `scanDirectory(dir)`): a list as long as the
  * data makes it.

@@ -84,6 +84,7 @@ import {
   NESTED_FIND_OR_CREATE_KEYS,
   FIND_NAME,
   CREATE_NAME,
+  CHILD_CREATE_NAME,
   RECORD_CLIENT_PACKAGES,
 } from '../catalog/iteration-order';
 import { type FunctionNode, isFunctionNode } from '../analysis/async-context';
@@ -262,6 +263,9 @@ function iteratedList(node: TSESTree.Node): TSESTree.Node {
 }
 
 /** An argument named only as an ORM connection handle (`em`, `entityManager`, `queryRunner`, `queryInterface`, a unit of work). */
+/** An object that deals out a resource per call: a connection pool, a browser (a page each). */
+const RESOURCE_DEALER_NAME = /^(?:pool|browser)$|[a-z0-9](?:Pool|Browser)$/;
+
 const ORM_HANDLE_ARGUMENT_NAME = /^(?:em|uow|entityManager|queryInterface|unitOfWork|queryRunner|\w+QueryRunner)$/;
 
 /** Expressions that can take `.map(...)` without parentheses. */
@@ -956,6 +960,148 @@ export default createRule<Options, MessageIds>({
           })
         );
       });
+    }
+
+    /**
+     * `await cases.createNote(caseId, note)`, `await addComment(ctx, { postId: post.id, body: text })`
+     * per item: a create named for a child row (`CHILD_CREATE_NAME`) under a parent whose id
+     * (`RECORD_ID_NAME`, as an argument or a property of an options object) is the same in every
+     * iteration, of a value that comes from the item. The parent's children (notes, comments, lines)
+     * are shown in the order they were added; run together, they land in any order.
+     */
+    function appendsToOneRecord(call: AwaitedCall, dependents: PathSet): boolean {
+      const name = calleeName(call);
+      if (name === null || !CHILD_CREATE_NAME.test(name)) return false;
+      const reads = (node: TSESTree.Node): boolean => dependents.overlapsAny(collectAccesses(node, visitorKeys).reads);
+      const parentId = (key: string | null, value: TSESTree.Node): boolean => {
+        const inner = skipTransparent(value);
+        return key !== null && RECORD_ID_NAME.test(key) && inner.type !== AST_NODE_TYPES.Literal && !reads(inner);
+      };
+      let parent = false;
+      let item = false;
+      for (const argument of call.arguments) {
+        const value = skipTransparent(argument);
+        if (value.type === AST_NODE_TYPES.ObjectExpression) {
+          for (const property of value.properties) {
+            if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+            const key = writtenName(property.key);
+            if (parentId(key, property.value)) parent = true;
+            else if (reads(property.value)) {
+              // `{ postId, userId: follower.id }`: the item names another record, a link per item.
+              if (key !== null && RECORD_ID_NAME.test(key)) return false;
+              item = true;
+            }
+          }
+          continue;
+        }
+        const name = lastWrittenName(value);
+        if (parentId(name, value)) parent = true;
+        else if (reads(value)) {
+          if (name !== null && RECORD_ID_NAME.test(name)) return false;
+          item = true;
+        }
+      }
+      return parent && item;
+    }
+
+    /**
+     * `await image.interact(imagePath, partition, async (fs) => fs.writeFile(item.name, item.body))`
+     * per item: every argument but the callback is the same in every iteration (and one of them is
+     * a name, not a literal or an options object), the callback does the item's work, and it is
+     * handed a handle it calls methods of. Each iteration opens the same thing (an image, an archive,
+     * a locked file, a remote session) and works inside it: run together, the iterations would open
+     * and write it at once.
+     */
+    function opensSameResourcePerItem(call: AwaitedCall, dependents: PathSet): boolean {
+      const reads = (node: TSESTree.Node): boolean => dependents.overlapsAny(collectAccesses(node, visitorKeys).reads);
+      let callback: FunctionNode | null = null;
+      let named = false;
+      for (const argument of call.arguments) {
+        const value = skipTransparent(argument);
+        if (isFunctionNode(value)) {
+          if (callback !== null) return false;
+          callback = value;
+          continue;
+        }
+        if (reads(value)) return false;
+        // A pool or a browser hands each call its own connection or page.
+        if (RESOURCE_DEALER_NAME.test(lastWrittenName(value) ?? '')) return false;
+        if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) named = true;
+      }
+      if (callback === null || !named || !reads(callback.body)) return false;
+      const [handle] = callback.params;
+      if (handle?.type !== AST_NODE_TYPES.Identifier) return false;
+      const name = handle.name;
+      return someNodeBelow(callback.body, visitorKeys, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+        const callee = skipTransparent(node.callee);
+        return callee.type === AST_NODE_TYPES.MemberExpression && callChainRoot(node) === name;
+      });
+    }
+
+    /**
+     * The item says which step it is: the body branches on one field of the item compared with
+     * literals (`if (action.type === 'post') ... else if (action.type === 'rename') ...`, or a
+     * `switch (step.kind)`), in at least three branches that each await. Such a list is a
+     * program (actions a user configured, operations of a script), and its steps run in the order
+     * written: a later one may undo or use what an earlier one did.
+     */
+    function dispatchesOnItemKind(loop: CheckedLoop, loopVars: ReadonlySet<string>): boolean {
+      const statements = loop.body.type === AST_NODE_TYPES.BlockStatement ? loop.body.body : [loop.body];
+      const itemField = (node: TSESTree.Node): string | null => {
+        const value = skipTransparent(node);
+        const path = value.type === AST_NODE_TYPES.MemberExpression ? accessPathOf(value) : null;
+        return path !== null && path.includes('.') && loopVars.has(rootOf(path)) ? path : null;
+      };
+      const comparedField = (test: TSESTree.Node): string | null => {
+        const value = skipTransparent(test);
+        if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '===' && value.operator !== '==')) return null;
+        if (value.right.type === AST_NODE_TYPES.Literal) return itemField(value.left);
+        return value.left.type === AST_NODE_TYPES.Literal ? itemField(value.right) : null;
+      };
+      // The names every branch's awaited calls are handed, the same in every iteration (`bot`,
+      // `store`): the steps act on one shared target. Requests that each go their own way (an
+      // e-mail, an SMS, a push per channel) share none.
+      let shared: Set<string> | null = null;
+      const awaitsIn = (node: TSESTree.Node | null): boolean => {
+        if (node === null) return false;
+        const awaits = collectAccesses(node, visitorKeys).awaits;
+        if (awaits.length === 0) return false;
+        const handed = new Set<string>();
+        for (const pause of awaits) {
+          const call = pause.type === AST_NODE_TYPES.AwaitExpression ? awaitedCallOf(pause) : null;
+          for (const argument of call?.arguments ?? []) {
+            const value = skipTransparent(argument);
+            const path = value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression ? accessPathOf(value) : null;
+            if (path !== null && !loopVars.has(rootOf(path))) handed.add(path);
+          }
+        }
+        shared = shared === null ? handed : new Set([...shared].filter((path) => handed.has(path)));
+        return true;
+      };
+      const sharesTarget = (): boolean => shared !== null && (shared as Set<string>).size > 0;
+      for (const statement of statements) {
+        if (statement.type === AST_NODE_TYPES.SwitchStatement) {
+          const field = itemField(statement.discriminant);
+          const branches = statement.cases.filter((branch) => branch.test?.type === AST_NODE_TYPES.Literal && branch.consequent.some((inner) => awaitsIn(inner)));
+          if (field !== null && branches.length >= 3 && sharesTarget()) return true;
+          shared = null;
+          continue;
+        }
+        shared = null;
+        let field: string | null = null;
+        let branches = 0;
+        let current: TSESTree.Statement | null = statement;
+        while (current?.type === AST_NODE_TYPES.IfStatement) {
+          const compared = comparedField(current.test);
+          if (compared === null || (field !== null && compared !== field)) break;
+          field = compared;
+          if (awaitsIn(current.consequent)) branches += 1;
+          current = current.alternate;
+        }
+        if (branches >= 3 && sharesTarget()) return true;
+      }
+      return false;
     }
 
     /**
@@ -2173,6 +2319,8 @@ export default createRule<Options, MessageIds>({
           runsListedStatement(call, loop, loopVars) ||
           handsSessionOption(call, dependents) ||
           writesOneRecord(call, dependents) ||
+          appendsToOneRecord(call, dependents) ||
+          opensSameResourcePerItem(call, dependents) ||
           registersWithApplication(call, dependents) ||
           recordsCounter(call, loop, loopVars) ||
           sendsToOneEndpoint(call, dependents) ||
@@ -2266,7 +2414,7 @@ export default createRule<Options, MessageIds>({
       const runsItem =
         calls.some((call) => runsOwnStep(call, loopVars) || handsOnItemCode(call, loopVars)) ||
         (items.size > loopVars.size && calls.every((call) => runsOwnStep(call, items)));
-      if (runsItem) return;
+      if (runsItem || dispatchesOnItemKind(loop, loopVars)) return;
       // The iteration must feed an argument somewhere in the call chain
       // (`fetch(url).then(...)`, `sharp(file.path).resize(200).toFile(out)`); otherwise the loop
       // repeats the same request: polling, retrying, or a count of attempts.

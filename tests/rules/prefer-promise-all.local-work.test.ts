@@ -418,8 +418,49 @@ export async function removePayments(ids: string[]) {
   return { payments, removed };
 }`,
     },
+    // three bundled JSON files read through a toolkit's file-system object: small local reads
+    `import { ToolkitFsExtra } from '@acme/toolkit-utils';
+export async function loadCatalog(paths) {
+  const entries = await ToolkitFsExtra.readJSON(paths.entries);
+  const bindings = await ToolkitFsExtra.readJSON(paths.bindings);
+  const strings = await ToolkitFsExtra.readJSON(paths.strings);
+  return { entries, bindings, strings };
+}`,
   ],
-  invalid,
+  invalid: [
+    ...invalid,
+    // a toolkit's file-system object beside a download: the download still waits on the network
+    {
+      code: `import { ToolkitFsExtra } from '@acme/toolkit-utils';
+export async function refreshCatalog(paths, feedUrl) {
+  const local = await ToolkitFsExtra.readJSON(paths.entries);
+  const remote = await fetch(feedUrl);
+  return { local, remote };
+}`,
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          data: { count: 2 },
+          line: 3,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'useGather',
+              data: { count: 2 },
+              output: `import { ToolkitFsExtra } from '@acme/toolkit-utils';
+export async function refreshCatalog(paths, feedUrl) {
+  const [local, remote] = await Promise.all([
+    ToolkitFsExtra.readJSON(paths.entries),
+    fetch(feedUrl),
+  ]);
+  return { local, remote };
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });
 
 assertSuggestionsParse('prefer-promise-all', invalid);
