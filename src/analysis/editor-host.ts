@@ -109,13 +109,8 @@ function asyncInNameOnly(call: TSESTree.CallExpression, effects: FileEffects): b
  * other tasks, whatever the host does with a rejection (a block-bodied arrow that forgot `return`).
  */
 function insideQueuedTask(part: TSESTree.Node): boolean {
-  let fn: TSESTree.Node | undefined = part.parent;
-  while (fn && !isFunctionNode(fn)) fn = fn.parent;
-  if (!fn) return false;
-  let site: TSESTree.Node = fn;
-  while (site.parent && skipTransparent(site.parent) === fn) site = site.parent;
-  const call = site.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(site as TSESTree.CallExpressionArgument)) return false;
+  const call = callHandedFunctionAround(part);
+  if (call === null) return false;
   const callee = skipTransparent(call.callee);
   const name = lastWrittenName(callee);
   if (name !== null && CRITICAL_SECTION_CALL.test(name)) return true;
@@ -123,6 +118,17 @@ function insideQueuedTask(part: TSESTree.Node): boolean {
   const method = staticMemberName(callee);
   const receiver = lastWrittenName(callee.object);
   return method !== null && QUEUE_TASK_METHODS.has(method) && receiver !== null && QUEUE_RECEIVER.test(receiver);
+}
+
+/** The call that the nearest function around `part` is handed to as an argument (`queue.add(() => ...)`), or null. */
+function callHandedFunctionAround(part: TSESTree.Node): TSESTree.CallExpression | null {
+  let fn: TSESTree.Node | undefined = part.parent;
+  while (fn && !isFunctionNode(fn)) fn = fn.parent;
+  if (!fn) return null;
+  let site: TSESTree.Node = fn;
+  while (site.parent && skipTransparent(site.parent) === fn) site = site.parent;
+  const call = site.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(site as TSESTree.CallExpressionArgument) ? call : null;
 }
 
 /** Array methods whose callbacks' results a caller may gather (`Promise.all(items.map(...))`). */
@@ -137,13 +143,8 @@ const GATHERED_ITEM_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap']);
  * as if the work were done, whatever its host does with a rejection.
  */
 function insideGatheredCallback(part: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  let fn: TSESTree.Node | undefined = part.parent;
-  while (fn && !isFunctionNode(fn)) fn = fn.parent;
-  if (!fn) return false;
-  let site: TSESTree.Node = fn;
-  while (site.parent && skipTransparent(site.parent) === fn) site = site.parent;
-  const call = site.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(site as TSESTree.CallExpressionArgument)) return false;
+  const call = callHandedFunctionAround(part);
+  if (call === null) return false;
   const callee = skipTransparent(call.callee);
   const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
   if (method === null || !GATHERED_ITEM_METHODS.has(method)) return false;

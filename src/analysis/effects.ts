@@ -69,7 +69,7 @@ import {
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOG_COLOUR_METHODS, LOG_WRITE_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
-import { enclosingClass, isNothing, isProcessExitCall, isTransparentWrapper, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
+import { enclosingClass, isNothing, isProcessExitCall, isTransparentWrapper, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, staticMemberPath, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
@@ -2562,17 +2562,9 @@ export class FileEffects {
    * excluded.
    */
   private callsExtensionHost(call: EffectCall): boolean {
-    const callee = skipTransparent(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-    const names: string[] = [];
-    let current: TSESTree.Node = callee;
-    while (current.type === AST_NODE_TYPES.MemberExpression) {
-      const name = staticMemberName(current);
-      if (name === null) return false;
-      names.unshift(name);
-      current = skipTransparent(current.object);
-    }
-    if (current.type !== AST_NODE_TYPES.Identifier || names.length < 2) return false;
+    const member = staticMemberPath(call.callee);
+    if (member === null || member.names.length < 2) return false;
+    const { root: current, names } = member;
     if (names[0] === 'identity' || names.some((name) => /native/i.test(name))) return false;
     const variable = variableOfIdentifier(this.sourceCode, current);
     const source = variable ? getImportSource(variable) : null;
@@ -2586,17 +2578,9 @@ export class FileEffects {
    * `vscode.workspace.openTextDocument(uri)`): the editor opens a document for the extension.
    */
   private readsEditorWorkspace(call: EffectCall): boolean {
-    const callee = skipTransparent(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-    const names: string[] = [];
-    let current: TSESTree.Node = callee;
-    while (current.type === AST_NODE_TYPES.MemberExpression) {
-      const name = staticMemberName(current);
-      if (name === null) return false;
-      names.unshift(name);
-      current = skipTransparent(current.object);
-    }
-    if (current.type !== AST_NODE_TYPES.Identifier) return false;
+    const member = staticMemberPath(call.callee);
+    if (member === null || member.names.length === 0) return false;
+    const { root: current, names } = member;
     const variable = variableOfIdentifier(this.sourceCode, current);
     const source = variable ? getImportSource(variable) : null;
     if (source?.module !== 'vscode') return false;

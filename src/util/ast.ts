@@ -189,6 +189,23 @@ export function returnsWhenFilled(statement: TSESTree.Statement, text: string, s
 }
 
 /**
+ * The static member path of a callee and the identifier it starts from: `browser.tabs.query` is
+ * `{ root: browser, names: ['tabs', 'query'] }`; null when a member is computed or the path does not
+ * start from an identifier (`f().x`, `this.x`).
+ */
+export function staticMemberPath(callee: TSESTree.Node): { root: TSESTree.Identifier; names: string[] } | null {
+  const names: string[] = [];
+  let current: TSESTree.Node = skipTransparent(callee);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = staticMemberName(current);
+    if (name === null) return null;
+    names.unshift(name);
+    current = skipTransparent(current.object);
+  }
+  return current.type === AST_NODE_TYPES.Identifier ? { root: current, names } : null;
+}
+
+/**
  * The name a value or call ends with, through calls: `migrations` in `this.config.migrations`,
  * `getSteps` in `getSteps()`, `transaction` in `knex.transaction`; null when it ends in a
  * computed member or another kind of expression (see `writtenName`).
