@@ -491,7 +491,11 @@ function blockText(text: string, open: number): string | null {
 /** The longest handler body read. */
 const MAX_BLOCK_CHARS = 20_000;
 
-/** True when `body` (a block, braces included) exits or throws at its own top level, outside every nested block. */
+/**
+ * True when `body` (a block, braces included) exits or throws at its own top level, outside every
+ * nested block, and no `return` before it leaves the handler first (`if (known) { log; return; }
+ * process.exit(1);` goes on for the errors it knows).
+ */
 function endsOnEveryPath(body: string): boolean {
   const starts = codeStarts(body);
   for (const match of body.matchAll(ENDS_PROCESS)) {
@@ -507,7 +511,13 @@ function endsOnEveryPath(body: string): boolean {
       if (char === '{' || char === '(' || char === '[') depth += 1;
       else if (char === '}' || char === ')' || char === ']') depth -= 1;
     }
-    if (depth === 1 && !/\b(?:if|else)\b[^;{]*$/.test(body.slice(Math.max(0, match.index - 200), match.index))) return true;
+    if (depth === 1 && !/\b(?:if|else)\b[^;{]*$/.test(body.slice(Math.max(0, match.index - 200), match.index)) && !returnsBefore(body, starts, match.index)) return true;
   }
+  return false;
+}
+
+/** True when a `return` in code (not in a string or comment) comes before `end` in `body`. */
+function returnsBefore(body: string, starts: readonly number[], end: number): boolean {
+  for (const match of body.slice(0, end).matchAll(/\breturn\b/g)) if (isCode(starts, match.index)) return true;
   return false;
 }

@@ -29,6 +29,8 @@ const ADMIN_FILE = path.join(BOT, 'src', 'admin', 'routes.ts');
 const SCRIPT_FILE = path.join(BOT, 'scripts', 'seed.ts');
 /** A command of a bot whose only handler logs and exits on every rejection. */
 const EXITING_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'always-exit-bot', 'src', 'commands', 'ban.ts');
+/** A command of a bot whose handler returns early for the errors it knows and exits after them. */
+const EARLY_RETURN_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'early-return-bot', 'src', 'commands', 'ban.ts');
 /** A module of a server whose entry's handler logs every rejection and goes on. */
 const LOG_ONLY_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'log-only-server', 'src', 'routes', 'ban.ts');
 /** A module of the bot that serves the bot's web dashboard. */
@@ -77,6 +79,8 @@ const valid: ValidTestCase<Options>[] = [
   { code: delegatingCommand, filename: COMMAND_FILE },
   // a handler that logs every rejection and goes on is the plainest policy of all
   { code: delegatingCommand, filename: LOG_ONLY_FILE },
+  // the same policy written as an early return for the known errors, then the exit (the docs' example)
+  { code: delegatingCommand, filename: EARLY_RETURN_FILE },
 ];
 
 /** The single report of a dropped call at `line`:`column` with its suggestions (`await` first when inside an async function). */
