@@ -3,6 +3,7 @@ import rule, { type MessageIds, type Options } from '../../src/rules/prefer-prom
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import path from 'node:path';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { gatheredPair } from './gathered-reports';
 
 /** Beside `embedded-store/desktop/`: a model module whose reads go to the app's NeDB wrapper (over IPC from a window). */
 const screen = path.join(FIXTURES_DIR, 'embedded-store', 'desktop', 'screen.ts');
@@ -55,16 +56,7 @@ async function ensureTeam(slug) {
   return team;
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 5,
-        column: 19,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(5, 19, `
 async function ensureTeam(slug) {
   let team = await db.team.findFirst({ where: { slug } });
   if (!team) {
@@ -73,10 +65,7 @@ async function ensureTeam(slug) {
     cache.set(slug, team);
   }
   return team;
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // the body of a received response beside a new request: the request still waits on the network
@@ -89,24 +78,12 @@ async function summary(api) {
   return { totals, trend };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(4, 18, `
 async function summary(api) {
   const response = await fetch(api + '/totals');
   const [totals, trend] = await Promise.all([response.json(), fetch(api + '/trend')]);
   return { totals, trend };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a store read beside a function of the same model module that asks a web service
@@ -119,23 +96,11 @@ export async function open(id: string, text: string) {
   return { current, hints };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 19,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import * as workspace from './workspace';
+      gatheredPair(3, 19, `import * as workspace from './workspace';
 export async function open(id: string, text: string) {
   const [current, hints] = await Promise.all([workspace.getById(id), workspace.suggest(text)]);
   return { current, hints };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a branch that only sets a response header: nothing is cached, it runs on every miss

@@ -3,6 +3,7 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { gatheredPair } from './gathered-reports';
 
 /**
  * A lookup that answers from a cache it checks first (a chat client's member cache, a collection
@@ -27,26 +28,14 @@ export async function compareRoles(server, db, id) {
   return first.rank - second.rank;
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { requestMember } from './roster';
+      gatheredPair(3, 17, `import { requestMember } from './roster';
 export async function compareRoles(server, db, id) {
   const [first, second] = await Promise.all([
     requestMember(server, id),
     db.ranks.findFirst({ where: { id } }),
   ]);
   return first.rank - second.rank;
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a lookup whose early return is not the cached value (it returns a new default): a request each time
@@ -61,7 +50,7 @@ async function pair(a, b) {
   const right = await loadTeam(b);
   return [left, right];
 }`,
-    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 7, column: 16, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+    errors: [gatheredPair(7, 16, `
 async function loadTeam(id) {
   if (teams.has(id)) return createEmptyTeam(id);
   return api.get('/teams/' + id);
@@ -69,7 +58,7 @@ async function loadTeam(id) {
 async function pair(a, b) {
   const [left, right] = await Promise.all([loadTeam(a), loadTeam(b)]);
   return [left, right];
-}` }] }],
+}`)],
   },
   // an optional input with a remote fallback keeps nothing: each call without it is a request
   {
@@ -82,14 +71,14 @@ async function both(options, a, b) {
   const second = await clientFor(options, b);
   return [first, second];
 }`,
-    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 6, column: 17, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+    errors: [gatheredPair(6, 17, `
 async function clientFor(options, id) {
   return options.client || connectTo(id);
 }
 async function both(options, a, b) {
   const [first, second] = await Promise.all([clientFor(options, a), clientFor(options, b)]);
   return [first, second];
-}` }] }],
+}`)],
   },
   // a map of fixed overrides asked before a request is no cache: a key without an override is fetched every time
   {
@@ -103,7 +92,7 @@ async function basket(a, b) {
   const right = await priceOf(b);
   return left + right;
 }`,
-    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 7, column: 16, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+    errors: [gatheredPair(7, 16, `
 async function priceOf(sku) {
   if (overrides.has(sku)) return overrides.get(sku);
   return pricing.quote(sku);
@@ -111,7 +100,7 @@ async function priceOf(sku) {
 async function basket(a, b) {
   const [left, right] = await Promise.all([priceOf(a), priceOf(b)]);
   return left + right;
-}` }] }],
+}`)],
   },
 ];
 

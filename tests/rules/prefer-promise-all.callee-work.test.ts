@@ -3,6 +3,7 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { gatheredGroup, gatheredPair } from './gathered-reports';
 
 /**
  * Cases decided by what the awaited function does when its definition is in reach: in this file,
@@ -41,23 +42,11 @@ export async function pair(a: string, b: string) {
   return [first, second];
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { fetchProfile } from '@acme/core/wire';
+      gatheredPair(3, 17, `import { fetchProfile } from '@acme/core/wire';
 export async function pair(a: string, b: string) {
   const [first, second] = await Promise.all([fetchProfile(a), fetchProfile(b)]);
   return [first, second];
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a helper that computes first and then uploads through a helper of its own (a round trip when
@@ -72,24 +61,12 @@ export async function relay(id: string, value: unknown) {
   return { packet, profile };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { preparePacket } from '@acme/core';
+      gatheredPair(4, 18, `import { preparePacket } from '@acme/core';
 import { fetchProfile } from '@acme/core/wire';
 export async function relay(id: string, value: unknown) {
   const [packet, profile] = await Promise.all([preparePacket(value), fetchProfile(id)]);
   return { packet, profile };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a package that is not part of the workspace: its functions are out of sight, assumed real work
@@ -102,23 +79,11 @@ export async function prepare(value: unknown, parts: string[]) {
   return { packet, key };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { toPacket, requestKey } from '@elsewhere/sdk';
+      gatheredPair(3, 18, `import { toPacket, requestKey } from '@elsewhere/sdk';
 export async function prepare(value: unknown, parts: string[]) {
   const [packet, key] = await Promise.all([toPacket(value), requestKey(parts)]);
   return { packet, key };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a same-file helper that awaits a WebCrypto key generation (slow enough to matter) beside a fetch
@@ -133,25 +98,13 @@ export async function enrol(url: string) {
   return { key, challenge };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 5,
-        column: 15,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `async function newSigningKey() {
+      gatheredPair(5, 15, `async function newSigningKey() {
   return await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign']);
 }
 export async function enrol(url: string) {
   const [key, challenge] = await Promise.all([newSigningKey(), fetch(url)]);
   return { key, challenge };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // the same two probes in a function handed neither the working directory nor in a CLI: still reported
@@ -165,24 +118,12 @@ export async function status(repo: string) {
   return { branch, state };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { getCurrentBranch } from './git';
+      gatheredPair(4, 18, `import { getCurrentBranch } from './git';
 import { readReleaseState } from './release-state';
 export async function status(repo: string) {
   const [branch, state] = await Promise.all([getCurrentBranch(repo), readReleaseState(repo)]);
   return { branch, state };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a tool step handed the working directory, but both calls are remote (a registry and a release API)
@@ -195,23 +136,11 @@ export async function plan({ name, cwd = process.cwd() }: { name: string; cwd?: 
   return { published, releases, cwd };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 21,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { latestPublished, openReleases } from './registry';
+      gatheredPair(3, 21, `import { latestPublished, openReleases } from './registry';
 export async function plan({ name, cwd = process.cwd() }: { name: string; cwd?: string }) {
   const [published, releases] = await Promise.all([latestPublished(name), openReleases(name)]);
   return { published, releases, cwd };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a cache read in a package that also has a Redis client: the cache may be a round trip
@@ -223,25 +152,13 @@ export async function plan({ name, cwd = process.cwd() }: { name: string; cwd?: 
   return remote || local;
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 2,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `async function locales() {
+      gatheredPair(2, 18, `async function locales() {
   const [remote, local] = await Promise.all([
     APP.cache.get('locales'),
     APP.models.locales.query().select('code', 'name'),
   ]);
   return remote || local;
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a helper of another module whose only await is a store's \`keys\`: a method name says nothing of
@@ -256,24 +173,12 @@ export async function dashboard(userId: string) {
   return { sessions, profile };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 20,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { listSessionKeys } from './sessions';
+      gatheredPair(4, 20, `import { listSessionKeys } from './sessions';
 import { fetchProfile } from '@acme/core/wire';
 export async function dashboard(userId: string) {
   const [sessions, profile] = await Promise.all([listSessionKeys(userId), fetchProfile(userId)]);
   return { sessions, profile };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a route handler registered by a server factory that is handed \`cwd\`: it serves every request
@@ -331,23 +236,11 @@ async function product(id) {
   return { price, stock };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { cache } from '../cache';
+      gatheredPair(3, 17, `import { cache } from '../cache';
 async function product(id) {
   const [price, stock] = await Promise.all([cache.get('price:' + id), cache.get('stock:' + id)]);
   return { price, stock };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // lru-cache beside a Valkey client: the app's cache may be the remote one
@@ -359,25 +252,13 @@ async function product(id) {
   return { price, stock };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 2,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `async function product(id) {
+      gatheredPair(2, 17, `async function product(id) {
   const [price, stock] = await Promise.all([
     APP.cache.get('price:' + id),
     APP.cache.get('stock:' + id),
   ]);
   return { price, stock };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a page helper of a server started with npx: a template read beside an account lookup, per request
@@ -392,16 +273,7 @@ async function renderPage(name, user) {
 }
 module.exports = { renderPage };`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 3 },
-        line: 3,
-        column: 20,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 3 },
-            output: `const { readFile } = require('node:fs/promises');
+      gatheredGroup(3, 3, 20, `const { readFile } = require('node:fs/promises');
 async function renderPage(name, user) {
   const [template, account, quota] = await Promise.all([
     readFile(__dirname + '/pages/' + name + '.html', 'utf8'),
@@ -410,10 +282,7 @@ async function renderPage(name, user) {
   ]);
   return template + account.status + quota.status;
 }
-module.exports = { renderPage };`,
-          },
-        ],
-      },
+module.exports = { renderPage };`),
     ],
   },
 ];

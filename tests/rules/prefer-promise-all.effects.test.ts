@@ -3,6 +3,7 @@ import rule, { type MessageIds, type Options } from '../../src/rules/prefer-prom
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import path from 'node:path';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { gatheredGroup, gatheredPair } from './gathered-reports';
 
 /** Cases decided by what the called functions do (effect summaries, `analysis/effects.ts`). */
 
@@ -32,16 +33,7 @@ async function reconcileAll(db, shares) {
   return reconcile(shares[1]);
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 19,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(4, 19, `
 async function reconcileAll(db, shares) {
   const reconcile = async (shareId) => {
     const [total, perUser] = await Promise.all([countItems(shareId), countItemsPerUser(shareId)]);
@@ -49,10 +41,7 @@ async function reconcileAll(db, shares) {
   };
   await db.withTransaction(async () => reconcile(shares[0]));
   return reconcile(shares[1]);
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a package that also talks to a networked database: its models may run on a pool
@@ -60,23 +49,11 @@ async function reconcileAll(db, shares) {
     code: COUNT_BOTH,
     filename: MIXED_APP_MODULE,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(3, 17, `
 async function totals() {
   const [notes, folders] = await Promise.all([Note.count(), Folder.count()]);
   return { notes, folders };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // in a SQLite-only package, a call that reaches the network still overlaps with a query
@@ -89,23 +66,11 @@ async function sync(remote) {
 }`,
     filename: SQLITE_APP_MODULE,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(3, 17, `
 async function sync(remote) {
   const [notes, response] = await Promise.all([Note.count(), fetch(remote)]);
   return { notes, response };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a lookup that throws when the record is missing beside another read: no write waits on it
@@ -117,26 +82,14 @@ async function show(prisma, body) {
   return { team, plan };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 16,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(3, 16, `
 async function show(prisma, body) {
   const [team, plan] = await Promise.all([
     prisma.team.findUniqueOrThrow({ where: { id: body.teamId } }),
     prisma.plan.findFirst({ where: { active: true } }),
   ]);
   return { team, plan };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // one hook run beside a read; rate-limit tokens and a record created when missing, with no
@@ -150,16 +103,7 @@ async function menu(uid) {
   return { data, slug };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 16,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(4, 16, `
 import { plugins } from './plugins';
 async function menu(uid) {
   const [data, slug] = await Promise.all([
@@ -167,10 +111,7 @@ async function menu(uid) {
     users.getField(uid, 'slug'),
   ]);
   return { data, slug };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   {
@@ -182,16 +123,7 @@ async function invite(teamId, email) {
   return { perTeam, perEmail, contact };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 3 },
-        line: 3,
-        column: 19,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 3 },
-            output: `
+      gatheredGroup(3, 3, 19, `
 async function invite(teamId, email) {
   const [perTeam, perEmail, contact] = await Promise.all([
     ratelimit(5, '1 m').limit(teamId),
@@ -199,10 +131,7 @@ async function invite(teamId, email) {
     crm.getOrCreateContact(email),
   ]);
   return { perTeam, perEmail, contact };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   {
@@ -215,16 +144,7 @@ async function traffic(daily) {
   return { incoming, outgoing };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 5,
-        column: 20,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(5, 20, `
 async function traffic(daily) {
   let method = 'hourlyStats';
   if (daily) method = 'dailyStats';
@@ -233,10 +153,7 @@ async function traffic(daily) {
     analytics[method]('out'),
   ]);
   return { incoming, outgoing };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a session fetched for a request without the adapter's own state: a real lookup
@@ -249,24 +166,12 @@ async function page(req) {
   return { session, posts };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 19,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(4, 19, `
 import { getSession } from './auth';
 async function page(req) {
   const [session, posts] = await Promise.all([getSession({ req }), loadPosts(req.query.page)]);
   return { session, posts };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a setting read by a key computed at run time, and a data loader named like a migration target
@@ -278,23 +183,11 @@ async function prefs(userKey) {
   return { value, migrations };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(3, 17, `
 async function prefs(userKey) {
   const [value, migrations] = await Promise.all([getSetting(userKey), listMigrations()]);
   return { value, migrations };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a one-shot command with two remote lookups: still worth gathering
@@ -307,24 +200,12 @@ export async function status(pkg) {
   return { published, tags };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 21,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `#!/usr/bin/env node
+      gatheredPair(4, 21, `#!/usr/bin/env node
 import { registryInfo, releases } from './remote';
 export async function status(pkg) {
   const [published, tags] = await Promise.all([registryInfo(pkg), releases(pkg)]);
   return { published, tags };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a read named for an expiry, a GET request, a method picked from read-only names
@@ -360,16 +241,7 @@ class ReportService {
   }
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 6,
-        column: 19,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(6, 19, `
 class ReportService {
   async fetchSales(id) { return this.api.get('/sales/' + id); }
   async fetchStock(id) { return this.store.query('stock', id); }
@@ -377,10 +249,7 @@ class ReportService {
     const [sales, stock] = await Promise.all([this.fetchSales(id), this.fetchStock(id)]);
     return { sales, stock };
   }
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // reads through two different fields of the class (an HTTP client and a pool)
@@ -394,16 +263,7 @@ class Catalog {
   }
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(4, 18, `
 class Catalog {
   async page(id) {
     const [item, rows] = await Promise.all([
@@ -412,10 +272,7 @@ class Catalog {
     ]);
     return [item, rows];
   }
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a file write followed by a network call: the network call does not read files
@@ -428,13 +285,13 @@ async function persist(dir, id) {
   return [written, remote];
 }
 async function renderReport(dir, id) { const body = await fetchTemplate(id); await writeFile(dir + '/' + id, body); return id; }`,
-    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 4, column: 19, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+    errors: [gatheredPair(4, 19, `
 import { writeFile } from 'node:fs/promises';
 async function persist(dir, id) {
   const [written, remote] = await Promise.all([renderReport(dir, id), fetchRemote(id)]);
   return [written, remote];
 }
-async function renderReport(dir, id) { const body = await fetchTemplate(id); await writeFile(dir + '/' + id, body); return id; }` }] }],
+async function renderReport(dir, id) { const body = await fetchTemplate(id); await writeFile(dir + '/' + id, body); return id; }`)],
   },
   // an SQL placeholder is not a question
   {
@@ -444,14 +301,14 @@ async function pair(pool, a, b) {
   const right = await remote.query('select * from items where id = ?', [b]);
   return [left, right];
 }`,
-    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 16, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+    errors: [gatheredPair(3, 16, `
 async function pair(pool, a, b) {
   const [left, right] = await Promise.all([
     pool.query('select * from items where id = ?', [a]),
     remote.query('select * from items where id = ?', [b]),
   ]);
   return [left, right];
-}` }] }],
+}`)],
   },
   // a latency stamp around one call is not a benchmark
   {
@@ -463,13 +320,13 @@ async function health(a, b) {
   const cacheMs = await probeCache(b);
   return { dbMs, cacheMs };
 }`,
-    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 5, column: 16, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+    errors: [gatheredPair(5, 16, `
 async function probeDb(db) { const t = Date.now(); await db.ping(); return Date.now() - t; }
 async function probeCache(cache) { const t = Date.now(); await cache.ping(); return Date.now() - t; }
 async function health(a, b) {
   const [dbMs, cacheMs] = await Promise.all([probeDb(a), probeCache(b)]);
   return { dbMs, cacheMs };
-}` }] }],
+}`)],
   },
   // a reader of a path first: the later call cannot depend on what a read produced
   {
@@ -481,16 +338,7 @@ async function compare(localFile, url, mirror) {
   return local === remote && remote === mirrored;
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 3 },
-        line: 3,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 3 },
-            output: `
+      gatheredGroup(3, 3, 17, `
 async function compare(localFile, url, mirror) {
   const [local, remote, mirrored] = await Promise.all([
     readChecksum(localFile),
@@ -498,10 +346,7 @@ async function compare(localFile, url, mirror) {
     mirrorChecksum(mirror),
   ]);
   return local === remote && remote === mirrored;
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // two reads keyed by a field of the session: the session is no connection they share
@@ -513,26 +358,14 @@ async function dashboard(session) {
   return { orders, profile };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(3, 18, `
 async function dashboard(session) {
   const [orders, profile] = await Promise.all([
     loadOrders(session.userId),
     loadProfile(session.userId),
   ]);
   return { orders, profile };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a gather that starts its calls (a mapper that calls) is real work beside the call before it
@@ -544,26 +377,14 @@ async function openTabs(tabs) {
   return { remote, details };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(3, 18, `
 async function openTabs(tabs) {
   const [remote, details] = await Promise.all([
     listRemoteTabs(),
     Promise.all(tabs.map((tab) => describeTab(tab))),
   ]);
   return { remote, details };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a method reading the same setting twice around a lookup switches nothing
@@ -583,16 +404,7 @@ class Helper {
   }
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 10,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(10, 18, `
 class Helper {
   async locate(selector) {
     const before = await this.browser.timeouts().getImplicitWait();
@@ -604,10 +416,7 @@ class Helper {
     const [from, to] = await Promise.all([this.locate(source), this.locate(target)]);
     return [from, to];
   }
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // `open` as an adjective and `connection` as a noun are no lifecycle steps; a comment that
@@ -621,24 +430,12 @@ async function summary(id) {
   return { tickets, count };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 19,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(4, 19, `
 async function summary(id) {
   // load what the page shows
   const [tickets, count] = await Promise.all([openTickets(id), connectionCount(id)]);
   return { tickets, count };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a helper that checks its input and then loads every time keeps nothing: still gathered
@@ -655,16 +452,7 @@ async function lobby(code, player) {
   return { room, stats };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 8,
-        column: 16,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(8, 16, `
 async function loadRoom(code) {
   if (!isRoomCode(code)) throw new Error('bad room code');
   const response = await fetch('/rooms/' + code);
@@ -673,10 +461,7 @@ async function loadRoom(code) {
 async function lobby(code, player) {
   const [room, stats] = await Promise.all([loadRoom(code), fetchStats(player)]);
   return { room, stats };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a comment that says the call is not cached, or wishes it were, is no reason to stay quiet
@@ -689,24 +474,12 @@ async function header(user) {
   return { profile, inbox };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 19,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(4, 19, `
 async function header(user) {
   // not cached: asks the server each time
   const [profile, inbox] = await Promise.all([fetchProfile(user), fetchInbox(user)]); // TODO should be cached
   return { profile, inbox };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a result kept on `this` between two requests of an imported client: the client cannot read
@@ -735,25 +508,13 @@ export async function load(id) {
   return { profile, orders };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 5,
-        column: 19,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(5, 19, `
 import { api } from './api';
 export async function load(id) {
   // both answers are stored in the browser afterwards, cached for the next visit
   const [profile, orders] = await Promise.all([api.getProfile(id), api.getOrders(id)]);
   return { profile, orders };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a value written between the awaits that is not computed from an earlier result, or written

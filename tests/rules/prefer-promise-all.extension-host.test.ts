@@ -3,6 +3,7 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { gatheredPair } from './gathered-reports';
 
 /**
  * A browser extension's calls to its own browser (tabs, windows, the extension's storage), and an
@@ -28,25 +29,13 @@ const invalid: Array<InvalidTestCase<MessageIds, Options>> = [
   return { windows, remote };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 2,
-        column: 19,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `export async function syncNow(api) {
+      gatheredPair(2, 19, `export async function syncNow(api) {
   const [windows, remote] = await Promise.all([
     browser.windows.getAll({ populate: true }),
     fetch(api + '/sessions'),
   ]);
   return { windows, remote };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // outside an extension, a `chrome` global is someone else's object (a remote automation client)
@@ -58,25 +47,13 @@ const invalid: Array<InvalidTestCase<MessageIds, Options>> = [
   return { windows, tabs };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 2,
-        column: 19,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `export async function pages(id: string) {
+      gatheredPair(2, 19, `export async function pages(id: string) {
   const [windows, tabs] = await Promise.all([
     chrome.windows.getAll(),
     chrome.tabs.query({ windowId: id }),
   ]);
   return { windows, tabs };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a search of the whole workspace is no small read (and the workspace may be remote)
@@ -89,26 +66,14 @@ export async function sources() {
   return { scripts, styles };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 19,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { workspace } from 'vscode';
+      gatheredPair(3, 19, `import { workspace } from 'vscode';
 export async function sources() {
   const [scripts, styles] = await Promise.all([
     workspace.findFiles('**/*.ts'),
     workspace.findFiles('**/*.css'),
   ]);
   return { scripts, styles };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
 ];

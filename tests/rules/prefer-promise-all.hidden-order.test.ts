@@ -3,6 +3,7 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { gatheredPair } from './gathered-reports';
 
 /**
  * Classes found on spent real-code sets (session 16): awaits that only look independent.
@@ -46,23 +47,11 @@ export async function compareSites(a, b) {
   return left === right;
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 16,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import Fingerprint from './fingerprints.js';
+      gatheredPair(3, 16, `import Fingerprint from './fingerprints.js';
 export async function compareSites(a, b) {
   const [left, right] = await Promise.all([Fingerprint.ofUrl(a), Fingerprint.ofUrl(b)]);
   return left === right;
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // control: a process that unpacks into a folder, beside a request that reads no folder
@@ -76,16 +65,7 @@ export async function unpack(archive, targetDir, version) {
   return { result, release };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { callTool } from './tools.js';
+      gatheredPair(4, 18, `import { callTool } from './tools.js';
 import { fetchRelease } from './releases.js';
 export async function unpack(archive, targetDir, version) {
   const [result, release] = await Promise.all([
@@ -93,10 +73,7 @@ export async function unpack(archive, targetDir, version) {
     fetchRelease(version),
   ]);
   return { result, release };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // control: handed functions that share nothing of the caller's
@@ -112,26 +89,14 @@ export function overview(account, region) {
   return both(() => loadPlans(account), () => loadInvoices(region));
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { loadPlans, loadInvoices } from './billing.js';
+      gatheredPair(3, 17, `import { loadPlans, loadInvoices } from './billing.js';
 async function both(first, second) {
   const [plans, invoices] = await Promise.all([first(), second()]);
   return { plans, invoices };
 }
 export function overview(account, region) {
   return both(() => loadPlans(account), () => loadInvoices(region));
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // control: a value returned early that the function never keeps itself (a test override): the
@@ -148,26 +113,14 @@ export async function systemInfo() {
   return { memory, graphics };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 6,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { memoryInfo, graphicsInfo } from './probes.js';
+      gatheredPair(6, 18, `import { memoryInfo, graphicsInfo } from './probes.js';
 let override = null;
 export function overrideInfo(info) { override = info; }
 export async function systemInfo() {
   if (override) return override;
   const [memory, graphics] = await Promise.all([memoryInfo(), graphicsInfo()]);
   return { memory, graphics };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // control: a member of \`this\` is kept once per instance; a request context is made per request
@@ -208,16 +161,7 @@ export function dashboard(token) {
   return loadBoth(() => client.get('/users'), () => client.get('/orders'));
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { createClient } from './http.js';
+      gatheredPair(3, 17, `import { createClient } from './http.js';
 async function loadBoth(getUsers, getOrders) {
   const [users, orders] = await Promise.all([getUsers(), getOrders()]);
   return { users, orders };
@@ -225,10 +169,7 @@ async function loadBoth(getUsers, getOrders) {
 export function dashboard(token) {
   const client = createClient(token);
   return loadBoth(() => client.get('/users'), () => client.get('/orders'));
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
 ];

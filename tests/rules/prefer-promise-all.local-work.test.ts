@@ -3,6 +3,7 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { gatheredGroup, gatheredPair } from './gathered-reports';
 
 /**
  * Groups where nothing remote waits, or where a person answers (fixtures `embedded-store/`: a
@@ -32,24 +33,12 @@ export async function openNote(id: string) {
   return { note, members };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 16,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import * as models from './models';
+      gatheredPair(4, 16, `import * as models from './models';
 import { fetchSharedWith } from './sharing';
 export async function openNote(id: string) {
   const [note, members] = await Promise.all([models.note.getById(id), fetchSharedWith(id)]);
   return { note, members };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a store read beside two requests to the sharing service: the requests' waits overlap
@@ -64,16 +53,7 @@ export async function openNote(id: string) {
   return { note, members, comments };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 3 },
-        line: 4,
-        column: 16,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 3 },
-            output: `import * as models from './models';
+      gatheredGroup(3, 4, 16, `import * as models from './models';
 import { fetchComments, fetchSharedWith } from './sharing';
 export async function openNote(id: string) {
   const [note, members, comments] = await Promise.all([
@@ -82,10 +62,7 @@ export async function openNote(id: string) {
     fetchComments(id),
   ]);
   return { note, members, comments };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // two requests of a command's API, with no question asked on the way: still gathered
@@ -98,26 +75,14 @@ export async function status(api: { get(path: string): Promise<unknown> }, app: 
   return { releases, builds };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 20,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { fetchBuildsAsync, fetchReleasesAsync } from './credentials';
+      gatheredPair(3, 20, `import { fetchBuildsAsync, fetchReleasesAsync } from './credentials';
 export async function status(api: { get(path: string): Promise<unknown> }, app: string) {
   const [releases, builds] = await Promise.all([
     fetchReleasesAsync(api, app),
     fetchBuildsAsync(api, app),
   ]);
   return { releases, builds };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // two requests to remotes beside a local git read: the requests' waits overlap
@@ -130,16 +95,7 @@ export async function compare(fs: object, dir: string, url: string, mirror: stri
   return { branch, origin, backup };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 3 },
-        line: 3,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 3 },
-            output: `import * as git from 'isomorphic-git';
+      gatheredGroup(3, 3, 18, `import * as git from 'isomorphic-git';
 export async function compare(fs: object, dir: string, url: string, mirror: string) {
   const [branch, origin, backup] = await Promise.all([
     git.currentBranch({ fs, dir }),
@@ -147,10 +103,7 @@ export async function compare(fs: object, dir: string, url: string, mirror: stri
     git.getRemoteInfo({ url: mirror }),
   ]);
   return { branch, origin, backup };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // two reads of different tables: still gathered
@@ -162,23 +115,11 @@ export async function ledger(ids: string[]) {
   return { payments, refunds };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 20,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { listPayments, listRefunds } from './payments';
+      gatheredPair(3, 20, `import { listPayments, listRefunds } from './payments';
 export async function ledger(ids: string[]) {
   const [payments, refunds] = await Promise.all([listPayments(ids), listRefunds(ids)]);
   return { payments, refunds };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a module with a local SQLite cache and the GitHub client: its package says nothing local
@@ -191,23 +132,11 @@ export async function dashboard(owner: string, name: string) {
   return { repo, issues };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 16,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { getOpenIssues, getRepo } from './issues';
+      gatheredPair(3, 16, `import { getOpenIssues, getRepo } from './issues';
 export async function dashboard(owner: string, name: string) {
   const [repo, issues] = await Promise.all([getRepo(owner, name), getOpenIssues(owner, name)]);
   return { repo, issues };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a step that may ask ends the group there: the two requests after it are still gathered
@@ -221,16 +150,7 @@ export async function overview(api: { get(path: string): Promise<unknown> }, app
   return { owner, releases, builds };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 20,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { fetchBuildsAsync, fetchReleasesAsync, resolveOwnerAsync } from './credentials';
+      gatheredPair(4, 20, `import { fetchBuildsAsync, fetchReleasesAsync, resolveOwnerAsync } from './credentials';
 export async function overview(api: { get(path: string): Promise<unknown> }, app: string) {
   const owner = await resolveOwnerAsync({});
   const [releases, builds] = await Promise.all([
@@ -238,10 +158,7 @@ export async function overview(api: { get(path: string): Promise<unknown> }, app
     fetchBuildsAsync(api, app),
   ]);
   return { owner, releases, builds };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // the switch written as the literal that turns asking off: the call will not ask
@@ -254,26 +171,14 @@ export async function ciStatus(loadProject: (o: object) => Promise<unknown>, api
   return { project, builds };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 19,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { fetchBuildsAsync } from './credentials';
+      gatheredPair(3, 19, `import { fetchBuildsAsync } from './credentials';
 export async function ciStatus(loadProject: (o: object) => Promise<unknown>, api: { get(path: string): Promise<unknown> }, app: string) {
   const [project, builds] = await Promise.all([
     loadProject({ app, nonInteractive: true }),
     fetchBuildsAsync(api, app),
   ]);
   return { project, builds };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a helper returning \`redis.keys(...)\` unawaited hands back the round trip: a real wait
@@ -287,24 +192,12 @@ export async function dashboard(userId: string) {
   return { sessions, profile };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 20,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { listSessionKeys } from './sessions';
+      gatheredPair(4, 20, `import { listSessionKeys } from './sessions';
 import { loadProfile } from './profiles';
 export async function dashboard(userId: string) {
   const [sessions, profile] = await Promise.all([listSessionKeys(userId), loadProfile(userId)]);
   return { sessions, profile };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
 ];
@@ -438,26 +331,14 @@ export async function refreshCatalog(paths, feedUrl) {
   return { local, remote };
 }`,
       errors: [
-        {
-          messageId: 'sequentialAwaits',
-          data: { count: 2 },
-          line: 3,
-          column: 17,
-          suggestions: [
-            {
-              messageId: 'useGather',
-              data: { count: 2 },
-              output: `import { ToolkitFsExtra } from '@acme/toolkit-utils';
+        gatheredPair(3, 17, `import { ToolkitFsExtra } from '@acme/toolkit-utils';
 export async function refreshCatalog(paths, feedUrl) {
   const [local, remote] = await Promise.all([
     ToolkitFsExtra.readJSON(paths.entries),
     fetch(feedUrl),
   ]);
   return { local, remote };
-}`,
-            },
-          ],
-        },
+}`),
       ],
     },
   ],

@@ -3,6 +3,7 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { gatheredPair } from './gathered-reports';
 
 /**
  * Cases decided by what a function of a relative module does, read from that module's text
@@ -31,23 +32,11 @@ export async function compare() {
   return [north, south];
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { loadForecast } from './local-helpers';
+      gatheredPair(3, 17, `import { loadForecast } from './local-helpers';
 export async function compare() {
   const [north, south] = await Promise.all([loadForecast('tromso'), loadForecast('malaga')]);
   return [north, south];
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // an await of a call with type arguments (`await queryRows<Row>(sql)`) is a call, not a value
@@ -60,23 +49,11 @@ export async function overview(customer, city) {
   return { orders, forecast };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { countOrders, loadForecast } from './local-helpers';
+      gatheredPair(3, 18, `import { countOrders, loadForecast } from './local-helpers';
 export async function overview(customer, city) {
   const [orders, forecast] = await Promise.all([countOrders(customer), loadForecast(city)]);
   return { orders, forecast };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a module that cannot be read says nothing: the helper is assumed to wait, as before
@@ -90,24 +67,12 @@ export async function badge(id) {
   return { label, account };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { makeBadgeLabel } from './not-there';
+      gatheredPair(4, 17, `import { makeBadgeLabel } from './not-there';
 import { loadAccount } from './accounts';
 export async function badge(id) {
   const [label, account] = await Promise.all([makeBadgeLabel('vip', 4), loadAccount(id)]);
   return { label, account };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a function of another module that records something on the spec, beside a call not handed it
@@ -120,23 +85,11 @@ export async function ship(spec, city) {
   return { described, forecast };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 21,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { loadForecast, describeRelease } from './local-helpers';
+      gatheredPair(3, 21, `import { loadForecast, describeRelease } from './local-helpers';
 export async function ship(spec, city) {
   const [described, forecast] = await Promise.all([describeRelease(spec), loadForecast(city)]);
   return { described, forecast };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // memoised derivations: a class whose module reaches the network is still real work
@@ -150,16 +103,7 @@ export async function board(line, city, context) {
   return { delays, forecast };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { LiveDelays } from './live-delays.js';
+      gatheredPair(4, 18, `import { LiveDelays } from './live-delays.js';
 import { loadForecast } from '../local-helpers';
 export async function board(line, city, context) {
   const [delays, forecast] = await Promise.all([
@@ -167,10 +111,7 @@ export async function board(line, city, context) {
     loadForecast(city),
   ]);
   return { delays, forecast };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a class that declares the called method itself: the factory's cache is not the one asked
@@ -184,24 +125,12 @@ export async function board(stops, city) {
   return { names, forecast };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { StopNames } from './stop-names.js';
+      gatheredPair(4, 17, `import { StopNames } from './stop-names.js';
 import { loadForecast } from '../local-helpers';
 export async function board(stops, city) {
   const [names, forecast] = await Promise.all([StopNames.request(stops), loadForecast(city)]);
   return { names, forecast };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a helper of another module that checks its input and then fetches every time keeps nothing:
@@ -215,23 +144,11 @@ export async function wall(id, city) {
   return { board, forecast };
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `import { fetchBoard, loadForecast } from './local-helpers';
+      gatheredPair(3, 17, `import { fetchBoard, loadForecast } from './local-helpers';
 export async function wall(id, city) {
   const [board, forecast] = await Promise.all([fetchBoard(id), loadForecast(city)]);
   return { board, forecast };
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a CommonJS helper (`exports.name = async (...) => ...`) that loads every time
@@ -244,23 +161,11 @@ async function overview(a, b) {
   return [first, second];
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `const shelves = require('./shelves');
+      gatheredPair(3, 17, `const shelves = require('./shelves');
 async function overview(a, b) {
   const [first, second] = await Promise.all([shelves.listBooks(a), shelves.listBooks(b)]);
   return [first, second];
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // the same helper of this file when what it awaits fetches every time: a real wait
@@ -279,11 +184,7 @@ export async function wall(id, city) {
   const forecast = await loadForecast(city);
   return { tile, forecast };
 }`,
-    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 10, column: 16, suggestions: [
-      {
-        messageId: 'useGather',
-        data: { count: 2 },
-        output: `import { fetchBoard, loadForecast } from './local-helpers';
+    errors: [gatheredPair(10, 16, `import { fetchBoard, loadForecast } from './local-helpers';
 class Tile {
   constructor(board, size) { this.board = board; this.size = size; }
 }
@@ -294,9 +195,7 @@ async function tileFor(id) {
 export async function wall(id, city) {
   const [tile, forecast] = await Promise.all([Promise.resolve(tileFor(id)), loadForecast(city)]);
   return { tile, forecast };
-}`,
-      },
-    ] }],
+}`)],
   },
 ];
 

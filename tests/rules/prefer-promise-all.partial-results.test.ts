@@ -2,6 +2,7 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { ruleTester } from '../rule-tester';
+import { gatheredPair } from './gathered-reports';
 
 /**
  * Groups whose sequential form keeps something `Promise.all` would lose or change: a result kept
@@ -39,16 +40,7 @@ async function describe(store, name) {
   }
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 20,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(4, 20, `
 async function describe(store, name) {
   try {
     const [record, revision] = await Promise.all([fetchRecord(name), fetchRevision(name)]);
@@ -56,10 +48,7 @@ async function describe(store, name) {
   } catch {
     return null;
   }
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
 ];

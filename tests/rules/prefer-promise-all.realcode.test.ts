@@ -3,6 +3,7 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { gatheredPair } from './gathered-reports';
 
 /**
  * Classes of awaits found on real code (held-out review, blind set 8), decided by what the called
@@ -19,9 +20,6 @@ const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageId
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 /** The one report of a group of two adjacent `const` declarations starting at `line`, `column`. */
-function pairReport(line: number, column: number, output: string): Invalid['errors'][number] {
-  return { messageId: 'sequentialAwaits', data: { count: 2 }, line, column, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output }] };
-}
 
 const invalid: Invalid[] = [
   // a gather whose mappers fetch is real work beside the next request
@@ -33,7 +31,7 @@ async function overview(ids) {
   return { users, teams };
 }`,
     errors: [
-      pairReport(
+      gatheredPair(
         3,
         17,
         `
@@ -62,7 +60,7 @@ class Share {
   }
 }`,
     errors: [
-      pairReport(
+      gatheredPair(
         4,
         18,
         `
@@ -88,7 +86,7 @@ async function profile(id) {
   return { user, invoices };
 }`,
     errors: [
-      pairReport(
+      gatheredPair(
         4,
         16,
         `
@@ -111,7 +109,7 @@ export async function start(home, url) {
   return { plugins, reader };
 }`,
     errors: [
-      pairReport(
+      gatheredPair(
         4,
         19,
         `import { openRemoteReader } from './local-helpers';

@@ -3,6 +3,7 @@ import rule, { type MessageIds, type Options } from '../../src/rules/prefer-prom
 import { testDocsExamples } from '../docs-examples';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { ruleTester } from '../rule-tester';
+import { gatheredGroup, gatheredPair } from './gathered-reports';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
@@ -17,24 +18,12 @@ async function setup() {
 }
 app.get('/pricing', async (req, res) => res.json(await setup()));`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(3, 17, `
 async function setup() {
   const [plans, regions] = await Promise.all([fetchPlans(), fetchRegions()]);
   return { plans, regions };
 }
-app.get('/pricing', async (req, res) => res.json(await setup()));`,
-          },
-        ],
-      },
+app.get('/pricing', async (req, res) => res.json(await setup()));`),
     ],
   },
   // the pitfall: independent requests one after another
@@ -76,23 +65,11 @@ const handler = async (req) => {
   return [a, b, c];
 };`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 3 },
-        line: 3,
-        column: 11,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 3 },
-            output: `
+      gatheredGroup(3, 3, 11, `
 const handler = async (req) => {
   let [a, b, c] = await Promise.all([fetchA(req.id), fetchB(req.id), fetchC()]);
   return [a, b, c];
-};`,
-          },
-        ],
-      },
+};`),
     ],
   },
   // different receivers are different resources
@@ -106,25 +83,13 @@ class Service {
   }
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(4, 18, `
 class Service {
   async dashboard(id) {
     const [user, orders] = await Promise.all([this.users.findById(id), this.orders.findByUser(id)]);
     return { user, orders };
   }
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // destructuring patterns are kept inside the array pattern
@@ -135,22 +100,10 @@ async function f() {
   const [first] = await other.list();
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 20,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(3, 20, `
 async function f() {
   const [{ data }, [first]] = await Promise.all([axiosLike.get('/a'), other.list()]);
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // TypeScript annotations become a tuple type
@@ -161,22 +114,10 @@ async function f(): Promise<void> {
   const { items }: Page<Item> = await getPage(1);
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 22,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(3, 22, `
 async function f(): Promise<void> {
   const [user, { items }]: [User, Page<Item>] = await Promise.all([getUser(), getPage(1)]);
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // comments between the statements are carried into the array
@@ -188,26 +129,14 @@ async function f() {
   const flags = await fetchFlags();
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(3, 18, `
 async function f() {
   const [config, flags] = await Promise.all([
     loadConfig(), // from disk
     // the remote flags
     fetchFlags(),
   ]);
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // comments inside a call are copied with it; multi-line calls use one element per line
@@ -220,16 +149,7 @@ async function f() {
   const b = await getB();
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 13,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(3, 13, `
 async function f() {
   const [a, b] = await Promise.all([
     getA({
@@ -237,10 +157,7 @@ async function f() {
   }),
     getB(),
   ]);
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a group ends where a statement depends on it; the next group starts there
@@ -252,23 +169,11 @@ async function f(id) {
   const likes = await getLikes(user.id);
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 17,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(4, 17, `
 async function f(id) {
   const user = await getUser(id);
   const [posts, likes] = await Promise.all([getPosts(user.id), getLikes(user.id)]);
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // independent synchronous statements in between: reported, no exact rewrite
@@ -362,13 +267,13 @@ async function f(store) {
   const user = await store.collection('users').findOne({ id });
   const team = await store.collection('teams').findOne({ id });
 }`,
-    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 16, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+    errors: [gatheredPair(3, 16, `
 async function f(store) {
   const [user, team] = await Promise.all([
     store.collection('users').findOne({ id }),
     store.collection('teams').findOne({ id }),
   ]);
-}` }] }],
+}`)],
   },
   // AWS SDK v3 read commands
   {
@@ -378,14 +283,14 @@ async function handler(event) {
   const parameter = await ssm.send(new GetParameterCommand({ Name: 'config' }));
   return { object, parameter };
 }`,
-    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 18, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+    errors: [gatheredPair(3, 18, `
 async function handler(event) {
   const [object, parameter] = await Promise.all([
     s3.send(new GetObjectCommand({ Bucket: 'b', Key: event.key })),
     ssm.send(new GetParameterCommand({ Name: 'config' })),
   ]);
   return { object, parameter };
-}` }] }],
+}`)],
   },
   // the same imported module (or undeclared global) is a module of functions, not one object
   {
@@ -396,12 +301,12 @@ async function f(id) {
   const activity = await api.getActivity(id);
   return { profile, activity };
 }`,
-    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 4, column: 19, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+    errors: [gatheredPair(4, 19, `
 import * as api from './api';
 async function f(id) {
   const [profile, activity] = await Promise.all([api.getProfile(id), api.getActivity(id)]);
   return { profile, activity };
-}` }] }],
+}`)],
   },
   {
     code: `
@@ -410,11 +315,11 @@ async function loadPage(slug) {
   const nav = await cms.getNavigation();
   return { page, nav };
 }`,
-    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 16, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+    errors: [gatheredPair(3, 16, `
 async function loadPage(slug) {
   const [page, nav] = await Promise.all([cms.getPage(slug), cms.getNavigation()]);
   return { page, nav };
-}` }] }],
+}`)],
   },
   // local functions that only read are independent
   {
@@ -432,16 +337,7 @@ async function main() {
   const posts = await fetchPosts(1);
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 11,
-        column: 16,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(11, 16, `
 async function fetchUser(id) {
   const response = await fetch('/users/' + id);
   return response.json();
@@ -452,10 +348,7 @@ async function fetchPosts(id) {
 }
 async function main() {
   const [user, posts] = await Promise.all([fetchUser(1), fetchPosts(1)]);
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // stateless modules: HTTP clients may be called together
@@ -466,11 +359,11 @@ async function f() {
   const users = await axios.get('/users');
   const teams = await axios.get('/teams');
 }`,
-    errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 4, column: 17, suggestions: [{ messageId: 'useGather', data: { count: 2 }, output: `
+    errors: [gatheredPair(4, 17, `
 const axios = require('axios');
 async function f() {
   const [users, teams] = await Promise.all([axios.get('/users'), axios.get('/teams')]);
-}` }] }],
+}`)],
   },
   // inside a loop body: each iteration's awaits are still sequential
   {
@@ -483,25 +376,13 @@ async function f(ids) {
   }
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 18,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(4, 18, `
 async function f(ids) {
   for (const id of ids) {
     const [user, posts] = await Promise.all([getUser(id), getPosts(id)]);
     render(user, posts);
   }
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // inside one try block
@@ -516,26 +397,14 @@ async function f() {
   }
 }`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 4,
-        column: 15,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(4, 15, `
 async function f() {
   try {
     const [a, b] = await Promise.all([getA(), getB()]);
   } catch (error) {
     report(error);
   }
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // top-level await in a module
@@ -544,20 +413,8 @@ async function f() {
 const config = await loadConfig();
 const schema = await loadSchema();`,
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 2,
-        column: 16,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
-const [config, schema] = await Promise.all([loadConfig(), loadSchema()]);`,
-          },
-        ],
-      },
+      gatheredPair(2, 16, `
+const [config, schema] = await Promise.all([loadConfig(), loadSchema()]);`),
     ],
   },
   // checkExpressionStatements: bare awaits join a group
@@ -569,22 +426,10 @@ async function f() {
 }`,
     options: [{ checkExpressionStatements: true }],
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 2 },
-        line: 3,
-        column: 3,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 2 },
-            output: `
+      gatheredPair(3, 3, `
 async function f() {
   await Promise.all([warmCacheA(), warmCacheB()]);
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   {
@@ -596,22 +441,10 @@ async function f() {
 }`,
     options: [{ checkExpressionStatements: true }],
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 3 },
-        line: 3,
-        column: 13,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 3 },
-            output: `
+      gatheredGroup(3, 3, 13, `
 async function f() {
   const [a, , c] = await Promise.all([getA(), ping(), getC()]);
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   {
@@ -623,22 +456,10 @@ async function f() {
 }`,
     options: [{ checkExpressionStatements: true }],
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 3 },
-        line: 3,
-        column: 16,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 3 },
-            output: `
+      gatheredGroup(3, 3, 16, `
 async function f() {
   const [a, , c]: [A, unknown, C] = await Promise.all([getA(), ping(), getC()]);
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // a shadowed Promise: reported, no rewrite
@@ -662,22 +483,10 @@ async function f() {
 }`,
     options: [{ minGroupSize: 3 }],
     errors: [
-      {
-        messageId: 'sequentialAwaits',
-        data: { count: 3 },
-        line: 3,
-        column: 13,
-        suggestions: [
-          {
-            messageId: 'useGather',
-            data: { count: 3 },
-            output: `
+      gatheredGroup(3, 3, 13, `
 async function f() {
   const [a, b, c] = await Promise.all([getA(), getB(), getC()]);
-}`,
-          },
-        ],
-      },
+}`),
     ],
   },
   // an `await` inside the gather's own array

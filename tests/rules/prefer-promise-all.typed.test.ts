@@ -1,5 +1,6 @@
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
 import { typedRuleTester } from '../rule-tester';
+import { gatheredPair } from './gathered-reports';
 
 // With type information, an `await` of a call that returns no promise waits for nothing.
 // The rule tester bundles its own copy of @typescript-eslint/utils; the cast bridges the two identical types.
@@ -61,16 +62,7 @@ export class Panel {
 }`,
       filename: 'file.ts',
       errors: [
-        {
-          messageId: 'sequentialAwaits',
-          data: { count: 2 },
-          line: 6,
-          column: 18,
-          suggestions: [
-            {
-              messageId: 'useGather',
-              data: { count: 2 },
-              output: `
+        gatheredPair(6, 18, `
 import { loadForecast, type SessionKeeper } from './local-helpers';
 export class Panel {
   constructor(private readonly sessions: SessionKeeper) {}
@@ -78,10 +70,7 @@ export class Panel {
     const [past, forecast] = await Promise.all([this.sessions.history(user), loadForecast(city)]);
     return { past, forecast };
   }
-}`,
-            },
-          ],
-        },
+}`),
       ],
     },
     // a method of another file awaits its client with the chain broken over lines
@@ -97,25 +86,13 @@ export async function show(pages: CatalogPages, id: string, city: string) {
 }`,
       filename: 'file.ts',
       errors: [
-        {
-          messageId: 'sequentialAwaits',
-          data: { count: 2 },
-          line: 5,
-          column: 16,
-          suggestions: [
-            {
-              messageId: 'useGather',
-              data: { count: 2 },
-              output: `
+        gatheredPair(5, 16, `
 import { CatalogPages } from './catalog-pages';
 import { loadForecast } from './local-helpers';
 export async function show(pages: CatalogPages, id: string, city: string) {
   const [page, forecast] = await Promise.all([pages.page(id), loadForecast(city)]);
   return { page, forecast };
-}`,
-            },
-          ],
-        },
+}`),
       ],
     },
     // two reads through one repository whose class (in another file) queries through a pool
@@ -132,16 +109,7 @@ export class Profiles {
 }`,
       filename: 'file.ts',
       errors: [
-        {
-          messageId: 'sequentialAwaits',
-          data: { count: 2 },
-          line: 6,
-          column: 20,
-          suggestions: [
-            {
-              messageId: 'useGather',
-              data: { count: 2 },
-              output: `
+        gatheredPair(6, 20, `
 import type { MemberStore } from './pooled-repositories';
 export class Profiles {
   constructor(private readonly members: MemberStore) {}
@@ -149,10 +117,7 @@ export class Profiles {
     const [member, badges] = await Promise.all([this.members.byId(id), this.members.badges(id)]);
     return { member, badges };
   }
-}`,
-            },
-          ],
-        },
+}`),
       ],
     },
     {
@@ -166,25 +131,13 @@ export async function f() {
 }`,
       filename: 'file.ts',
       errors: [
-        {
-          messageId: 'sequentialAwaits',
-          data: { count: 2 },
-          line: 5,
-          column: 13,
-          suggestions: [
-            {
-              messageId: 'useGather',
-              data: { count: 2 },
-              output: `
+        gatheredPair(5, 13, `
 declare function getA(): Promise<number>;
 declare function getB(): Promise<string> | undefined;
 export async function f() {
   const [a, b] = await Promise.all([getA(), getB()]);
   return [a, b];
-}`,
-            },
-          ],
-        },
+}`),
       ],
     },
     {
@@ -198,25 +151,13 @@ export async function f() {
 }`,
       filename: 'file.ts',
       errors: [
-        {
-          messageId: 'sequentialAwaits',
-          data: { count: 2 },
-          line: 5,
-          column: 13,
-          suggestions: [
-            {
-              messageId: 'useGather',
-              data: { count: 2 },
-              output: `
+        gatheredPair(5, 13, `
 declare function load(id: string): any;
 declare function other(): Promise<void>;
 export async function f() {
   const [a, b] = await Promise.all([load('x'), other()]);
   return [a, b];
-}`,
-            },
-          ],
-        },
+}`),
       ],
     },
   ],
