@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { dropped } from './floating-reports';
 
 /**
  * The main process of a packaged Electron app, read from its package rather than from the file's
@@ -147,22 +148,6 @@ const valid: ValidTestCase<Options>[] = [
   // a main-process module (it imports \`app\`) reads its async functions' bodies the same way
   { code: logThenQuit },
 ];
-
-/** The single report of a dropped call at `line`:`column` with its suggestions (`await` first when inside an async function). */
-function dropped(code: string, filename: string, line: number, column: number, awaitable: boolean, options?: Options): InvalidTestCase<MessageIds, Options> {
-  const lines = code.split('\n');
-  const text = lines[line - 1] ?? '';
-  const withPrefix = (prefix: string): string => {
-    const copy = [...lines];
-    copy[line - 1] = `${text.slice(0, column - 1)}${prefix}${text.slice(column - 1)}`;
-    return copy.join('\n');
-  };
-  const suggestions = [
-    ...(awaitable ? [{ messageId: 'suggestAwait' as const, output: withPrefix('await ') }] : []),
-    { messageId: 'suggestVoid' as const, output: withPrefix('void ') },
-  ];
-  return { code, filename, ...(options ? { options } : {}), errors: [{ messageId: 'floating', line, column, suggestions }] };
-}
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // the same code in a plain Node package: nothing logs the rejection for it

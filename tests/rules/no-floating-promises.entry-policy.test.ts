@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { dropped } from './floating-reports';
 
 /**
  * A program whose entry module installs its own policy for rejections nobody handles
@@ -82,22 +83,6 @@ const valid: ValidTestCase<Options>[] = [
   // the same policy written as an early return for the known errors, then the exit (the docs' example)
   { code: delegatingCommand, filename: EARLY_RETURN_FILE },
 ];
-
-/** The single report of a dropped call at `line`:`column` with its suggestions (`await` first when inside an async function). */
-function dropped(code: string, filename: string, line: number, column: number, awaitable: boolean, options?: Options): InvalidTestCase<MessageIds, Options> {
-  const lines = code.split('\n');
-  const text = lines[line - 1] ?? '';
-  const withPrefix = (prefix: string): string => {
-    const copy = [...lines];
-    copy[line - 1] = `${text.slice(0, column - 1)}${prefix}${text.slice(column - 1)}`;
-    return copy.join('\n');
-  };
-  const suggestions = [
-    ...(awaitable ? [{ messageId: 'suggestAwait' as const, output: withPrefix('await ') }] : []),
-    { messageId: 'suggestVoid' as const, output: withPrefix('void ') },
-  ];
-  return { code, filename, ...(options ? { options } : {}), errors: [{ messageId: 'floating', line, column, suggestions }] };
-}
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // the admin API's entry exits on every rejection: a dropped call there takes the API down
