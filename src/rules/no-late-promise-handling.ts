@@ -1,4 +1,3 @@
-import { isFunctionNode } from '../analysis/async-context';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   type FunctionTimeline,
@@ -18,6 +17,7 @@ import {
   ownerOf,
   typedPromiseKind,
 } from '../analysis/promise-bindings';
+import { isFunctionNode } from '../analysis/async-context';
 import { getFileEffects } from '../analysis/effects';
 import { chainMethodName, getPromiseAnalysis, getValueUsage } from '../analysis/promises';
 import { isLoopStatement, skipTransparent, variableOfIdentifier } from '../util/ast';
