@@ -68,7 +68,7 @@ import {
   CALLBACK_EACH_METHODS,
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOG_COLOUR_METHODS, LOG_WRITE_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
-import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
+import { EXTENSION_API_GLOBALS, EXTENSION_API_MODULES, SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
 import { enclosingClass, isNothing, isProcessExitCall, isTransparentWrapper, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, staticMemberPath, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
@@ -314,18 +314,12 @@ const IO: EffectSummary = {
 /** A catalogued API call's effect, from its import (or a readline-like method name). */
 type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'compute' | 'cachedRead' | 'envLoad' | 'moduleLoad' | 'hostCall' | null;
 
-/** The globals through which a browser extension calls its browser (`browser.tabs.query()`, `chrome.storage.local.get()`). */
-const EXTENSION_API_GLOBALS: ReadonlySet<string> = new Set(['browser', 'chrome']);
-
 /**
  * Reads of the editor's workspace by the VS Code API (below `workspace.`): a document the editor
  * opens. Not `findFiles` (a search of the whole workspace) nor `workspace.fs` (remote in a remote
  * or virtual workspace).
  */
 const EDITOR_WORKSPACE_READS: ReadonlySet<string> = new Set(['openTextDocument']);
-
-/** Modules whose export is that same API, promise-based (`import browser from 'webextension-polyfill'`). */
-const EXTENSION_API_MODULES: ReadonlySet<string> = new Set(['webextension-polyfill', 'wxt/browser']);
 
 /** The last camelCase word of a class name is an ordered-resource word (`PostgresConnection`). */
 const ORDERED_CLASS = new RegExp(`(?:^|[a-z0-9])(?:${ORDERED_RESOURCE_CLASS_WORDS.join('|')})$`);

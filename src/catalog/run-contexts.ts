@@ -491,6 +491,41 @@ export const NODE_ONLY_MODULES: ReadonlySet<string> = new Set([
   'repl',
 ]);
 
+/**
+ * The namespaces of a browser's extension API that only an extension's scripts (background, content,
+ * popup, options) are given, below the `chrome`/`browser` global: the extension's own messaging,
+ * storage, toolbar button, menus, injected scripts. A read through one (`chrome.runtime.sendMessage(...)`,
+ * `browser.storage.local.get(...)`) places the file in an extension whatever its manifest looks
+ * like. Not `tabs`, `windows`, `downloads` or `notifications`: a remote automation client of a
+ * browser names its objects so too.
+ */
+export const EXTENSION_API_NAMESPACES: ReadonlySet<string> = new Set([
+  'runtime',
+  'storage',
+  'scripting',
+  'action',
+  'browserAction',
+  'pageAction',
+  'contextMenus',
+  'i18n',
+  'alarms',
+  'permissions',
+  'webRequest',
+  'declarativeNetRequest',
+  'sidePanel',
+  'offscreen',
+  'extension',
+]);
+
+/** The globals a browser hands an extension's scripts its extension API through (`EXTENSION_API_NAMESPACES`). */
+export const EXTENSION_API_GLOBALS: ReadonlySet<string> = new Set(['chrome', 'browser']);
+
+/**
+ * Packages that stand for the extension API in an extension's code (`import browser from
+ * 'webextension-polyfill'`): a file that imports one runs as an extension's script.
+ */
+export const EXTENSION_API_MODULES: ReadonlySet<string> = new Set(['webextension-polyfill', 'wxt/browser', '@wxt-dev/browser']);
+
 /** A module named as a program's entry by convention (`src/main.ts` of a Nest or Electron app; `/`-separated path). */
 export const MAIN_MODULE_PATH = /(?:^|\/)main\.[cm]?[jt]sx?$/;
 
