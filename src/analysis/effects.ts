@@ -66,6 +66,7 @@ import {
   WEB_CRYPTO_QUICK_METHODS,
   CALLBACK_COLLECTION_MODULES,
   CALLBACK_EACH_METHODS,
+  ERROR_CHANNEL_METHODS,
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOG_COLOUR_METHODS, LOG_WRITE_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { EXTENSION_API_GLOBALS, EXTENSION_API_MODULES, SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
@@ -1596,6 +1597,31 @@ export class FileEffects {
 
   /** Per function, `installsHandlerFirst`'s answer. */
   private readonly handlerFirst = new Map<FunctionNode, boolean>();
+
+  /**
+   * Can a `for await` over `iterable` reject (is a step of the iteration a promise that may
+   * reject)? False only for a call of an async generator function of this file
+   * (`async *buffered() { while (await this.nextChunk()) yield this.take(); }`, `this.buffered()`)
+   * whose own body cannot reject: what it reads lies in memory, and each step waits on nothing
+   * that fails. Anything else (a stream, a socket, another module's iterator) may.
+   */
+  iterationCanReject(iterable: TSESTree.Node, depth: number): boolean {
+    const node = skipTransparent(iterable);
+    if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+    const fn = this.calledFunction(node);
+    if (!fn || !fn.async || !fn.generator || depth > MAX_DEPTH) return true;
+    if (this.inProgress.has(fn)) return false;
+    return this.summarise(fn, depth + 1).canReject;
+  }
+
+  /**
+   * Can the value an async generator yields reject the step that yields it? Only a promise
+   * (`yield load(id)`, by `PromiseAnalysis.isPromise`) that can reject; a value taken from memory
+   * (`yield chunk`, `yield this.pending.shift()`) is handed on as it is.
+   */
+  yieldedCanReject(value: TSESTree.Expression, depth: number): boolean {
+    return this.promises.isPromise(value) && this.valueCanReject(value, depth);
+  }
 
   /** Can the promise of a call of `fn` (a function of this file) reject? Its summary's `canReject`; false while `fn` is being decided (recursion). */
   functionCanReject(fn: FunctionNode): boolean {
@@ -3677,7 +3703,16 @@ class FunctionWalk {
           if (!guarded && (preconditionsReject || !this.isPreconditionThrow(current))) found = true;
           break;
         case AST_NODE_TYPES.ForOfStatement:
-          if (current.await && !guarded) found = true;
+          // `for await (const chunk of this.buffered())`: an async generator of this file that
+          // cannot reject reads memory only (see `FileEffects.iterationCanReject`).
+          if (current.await && !guarded && this.effects.iterationCanReject(current.right, this.depth)) found = true;
+          break;
+        case AST_NODE_TYPES.YieldExpression:
+          // An async generator waits for what it yields (`yield load(id)`), and for every step of
+          // what it delegates to (`yield* pages()`).
+          if (!guarded && this.fn.async && this.fn.generator && current.argument) {
+            if (current.delegate ? this.effects.iterationCanReject(current.argument, this.depth) : this.effects.yieldedCanReject(current.argument, this.depth)) found = true;
+          }
           break;
         case AST_NODE_TYPES.AwaitExpression:
           if (
@@ -3691,7 +3726,8 @@ class FunctionWalk {
           }
           break;
         case AST_NODE_TYPES.ReturnStatement:
-          if (current.argument && this.returnedCanReject(current.argument)) found = true;
+          // `catch (err) { return this.destroy(err); }`: the failure goes to the stream's error channel.
+          if (current.argument && !forwardsCaughtError(current.argument, caught) && this.returnedCanReject(current.argument)) found = true;
           break;
         case AST_NODE_TYPES.CallExpression:
           // Inside a `catch`, a call hands the error on (`this.emit('error', err)`): that is handling it.
@@ -3853,6 +3889,28 @@ function isRollback(value: TSESTree.Node): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = writtenName(call.callee);
   return name !== null && ROLLBACK_NAME.test(name);
+}
+
+/**
+ * `this.destroy(err)`, `request.abort(err)` (`ERROR_CHANNEL_METHODS`), `this.emit('error', err)`: a
+ * method call that hands one of the `caught` errors to its receiver's own error channel. Such a
+ * call returns its receiver or a flag, never a promise of new work.
+ */
+function forwardsCaughtError(value: TSESTree.Node, caught: readonly string[]): boolean {
+  const call = skipTransparent(value);
+  if (call.type !== AST_NODE_TYPES.CallExpression || caught.length === 0) return false;
+  const callee = skipTransparent(call.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+  if (method === null) return false;
+  const [first] = call.arguments;
+  const channel = ERROR_CHANNEL_METHODS.has(method) || (method === 'emit' && first?.type === AST_NODE_TYPES.Literal && first.value === 'error');
+  return (
+    channel &&
+    call.arguments.some((argument) => {
+      const handed = skipTransparent(argument);
+      return handed.type === AST_NODE_TYPES.Identifier && caught.includes(handed.name);
+    })
+  );
 }
 
 /** `report(error)` / `this.log.error('failed', error)`: a call handed one of the `caught` errors. */
