@@ -26,6 +26,7 @@ import {
   NODE_ONLY_MODULES,
   SEED_FOLDERS,
   MIGRATION_STEPS,
+  ONE_SHOT_TASK_NAMES,
   PER_ITEM_METHODS,
   PROMISE_CHAIN_METHODS,
   PROMISE_COMBINATORS,
@@ -552,6 +553,21 @@ export class WhereItRuns {
     return ENTRY_FILE_NAMES.has(name) && this.script() === 'starts-main' && this.exportsNothing();
   }
 
+  /**
+   * True when the file is a one-shot task's program: it starts an async function of its own at the
+   * top level (`starts-main`), exports nothing, and is named for such a task (`ONE_SHOT_TASK_NAMES`:
+   * `prisma/seed.ts`, `db/migrate.ts`) or sits in a folder of migrations or seed data
+   * (`MIGRATION_FOLDERS` but the singular `migration/`, `SEED_FOLDERS`: `db/seeds/users.ts`). It
+   * runs once, by hand or from a package script; a rejection of its start ends it with the error
+   * printed, as a failed task should.
+   */
+  isOneShotTask(): boolean {
+    const name = path.basename(this.filename).replace(/\.[^.]*$/, '');
+    const folders = path.dirname(this.filename).split(/[\\/]/);
+    const placed = ONE_SHOT_TASK_NAMES.has(name) || folders.some((folder) => (MIGRATION_FOLDERS.has(folder) && folder !== 'migration') || SEED_FOLDERS.has(folder));
+    return placed && this.script() === 'starts-main' && this.exportsNothing();
+  }
+
   /** No `export` declaration, no `export =`, no assignment to `module.exports` / `exports` at the top level. */
   private exportsNothing(): boolean {
     return this.sourceCode.ast.body.every((statement) => {
@@ -929,7 +945,7 @@ export class WhereItRuns {
    * `examples/`, `bench/`, `cli.*`, ...) or by `script()` evidence (a shebang, a `bin` target, a
    * CLI-only package, a script folder, a CLI library imported), and a program's entry module that
    * starts its own async function at the top level: `isProgramEntry` (a server's `main.ts`
-   * starting `bootstrap()`), any `main.*` module, or one of a package with a `bin` (the tool's
+   * starting `bootstrap()`), a one-shot task's program (`isOneShotTask`: `prisma/seed.ts`), any `main.*` module, or one of a package with a `bin` (the tool's
    * entry). Not any other module that starts an async function of its own at the top level
    * (`starts-main`): a start on import is what a floating-promise rule may report; nor a library
    * module of a package that also has a `bin` (`bin-package`).
@@ -938,7 +954,7 @@ export class WhereItRuns {
     const filename = this.filename.replace(/\\/g, '/');
     if (SCRIPT_FILE_PATH.test(filename)) return true;
     const script = this.script();
-    if (script === 'starts-main') return this.isProgramEntry() || this.inPackageWithBin() || MAIN_MODULE_PATH.test(filename);
+    if (script === 'starts-main') return this.isProgramEntry() || this.isOneShotTask() || this.inPackageWithBin() || MAIN_MODULE_PATH.test(filename);
     return script !== null && script !== 'bin-package';
   }
 

@@ -295,6 +295,13 @@ export const STATIC_ASSET_FOLDERS: ReadonlySet<string> = new Set(['public', 'sta
 export const ENTRY_FILE_NAMES: ReadonlySet<string> = new Set(['main', 'index', 'server', 'app', 'bootstrap', 'start', 'entry']);
 
 /**
+ * File names (without extension) of a one-shot task a project runs by hand or from a package
+ * script (`prisma/seed.ts`, `db/migrate.ts`): with `WhereItRuns.isOneShotTask`'s other evidence
+ * (it starts an async function of its own and exports nothing), the file is such a program.
+ */
+export const ONE_SHOT_TASK_NAMES: ReadonlySet<string> = new Set(['seed', 'migrate']);
+
+/**
  * Folders whose files are one-shot programs by convention (`scripts/release.mjs`, `bin/cli.js`)
  * or the commands of a command-line program (`commands/install.ts`, `cmd/doctor.ts`, `cli/run.ts`).
  * Matched as a path segment below the nearest `package.json` (below the lint root when the file
