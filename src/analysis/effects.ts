@@ -1601,17 +1601,55 @@ export class FileEffects {
   /**
    * Can a `for await` over `iterable` reject (is a step of the iteration a promise that may
    * reject)? False only for a call of an async generator function of this file
-   * (`async *buffered() { while (await this.nextChunk()) yield this.take(); }`, `this.buffered()`)
-   * whose own body cannot reject: what it reads lies in memory, and each step waits on nothing
+   * (`async *buffered() { while (await this.nextChunk()) yield this.take(); }`, `this.buffered()`),
+   * or an object of a class of this file whose `async *[Symbol.asyncIterator]()` is one
+   * (`localChannelIterator`), whose own body cannot reject: what it reads lies in memory, and each step waits on nothing
    * that fails. Anything else (a stream, a socket, another module's iterator) may.
    */
   iterationCanReject(iterable: TSESTree.Node, depth: number): boolean {
     const node = skipTransparent(iterable);
-    if (node.type !== AST_NODE_TYPES.CallExpression) return true;
-    const fn = this.calledFunction(node);
+    let fn: FunctionNode | null;
+    if (node.type === AST_NODE_TYPES.CallExpression) fn = this.calledFunction(node);
+    else if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) fn = this.localChannelIterator(node);
+    else return true;
     if (!fn || !fn.async || !fn.generator || depth > MAX_DEPTH) return true;
     if (this.inProgress.has(fn)) return false;
     return this.summarise(fn, depth + 1).canReject;
+  }
+
+  /**
+   * The `async *[Symbol.asyncIterator]()` method of the class of this file that every value of
+   * `held` is a `new` of: a `const` initialised so, or a `this` field that every assignment of its
+   * class gives such a value (`assignedFieldValues`): an in-memory channel the file defines
+   * (`inbox = new Mailbox()`, iterated by `for await (const job of this.inbox)`). Null otherwise.
+   */
+  private localChannelIterator(held: TSESTree.Identifier | TSESTree.MemberExpression): FunctionNode | null {
+    let values: readonly TSESTree.Node[] = [];
+    if (held.type === AST_NODE_TYPES.MemberExpression) values = this.assignedFieldValues(held);
+    else {
+      const definitions = variableOfIdentifier(this.sourceCode, held)?.defs;
+      const only = definitions?.length === 1 ? definitions[0] : undefined;
+      if (only?.type === 'Variable' && only.parent.kind === 'const' && only.node.init) values = [only.node.init];
+    }
+    let iterator: FunctionNode | null = null;
+    for (const value of values) {
+      const created = skipTransparent(value);
+      if (created.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier) return null;
+      const definition = variableOfIdentifier(this.sourceCode, created.callee)?.defs[0];
+      if (definition?.type !== 'ClassName' || (definition.node.type !== AST_NODE_TYPES.ClassDeclaration && definition.node.type !== AST_NODE_TYPES.ClassExpression)) return null;
+      const method = definition.node.body.body.find(
+        (member) =>
+          member.type === AST_NODE_TYPES.MethodDefinition &&
+          member.computed &&
+          member.key.type === AST_NODE_TYPES.MemberExpression &&
+          member.key.object.type === AST_NODE_TYPES.Identifier &&
+          member.key.object.name === 'Symbol' &&
+          staticMemberName(member.key) === 'asyncIterator',
+      );
+      if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value.type !== AST_NODE_TYPES.FunctionExpression || (iterator !== null && iterator !== method.value)) return null;
+      iterator = method.value;
+    }
+    return iterator;
   }
 
   /**

@@ -7,7 +7,8 @@ import { dropped } from './floating-reports';
  * Steps of a stream or an upload that started unawaited, whose failures cannot reach the dropped
  * promise: every error is caught and handed to the stream's own error channel (`destroy(err)`,
  * `emit('error', err)`), also by returning that call from the `catch`; and a pump that iterates
- * with `for await` over an async generator of the same file that only reads buffered chunks. A
+ * with `for await` over an async generator of the same file that only reads buffered chunks, or
+ * over an in-memory channel the file defines (a class whose `async *[Symbol.asyncIterator]()` does). A
  * stream's `'error'` listeners see the failure; the promise itself always resolves. Still
  * reported: a `catch` that returns new work that may fail, and an iteration over a generator that
  * fetches or yields a request.
@@ -116,6 +117,37 @@ const yieldsRequest = sender(
   'this.drain()',
 );
 
+/** An in-memory channel of this file: a job waits in its array, or the reader waits for the next push. */
+const channel = (iterate: string): string => `class Mailbox {
+  items = [];
+  readers = [];
+  push(item) {
+    const reader = this.readers.shift();
+    if (reader) reader(item);
+    else this.items.push(item);
+  }
+  async *[Symbol.asyncIterator]() {
+    for (;;) {
+      yield this.items.length > 0 ? this.items.shift() : await new Promise((resolve) => this.readers.push(resolve));
+    }
+  }
+}
+
+export class Dispatcher {
+  inbox = new Mailbox();
+  async pump() {
+    for await (const job of ${iterate}) {
+      this.emit('job', job);
+    }
+  }
+  start() {
+    this.pump();
+  }
+}`;
+
+/** The same pump over a socket's messages: an iterator of another object, which may fail. */
+const socketPump = channel('this.socket.messages()');
+
 /** The line and column of the statement `begin` drops (the same in every case, counted from the end). */
 const startAt = (code: string): [number, number] => [code.split('\n').length - 2, 5];
 
@@ -126,6 +158,9 @@ const valid: ValidTestCase<Options>[] = [
   { code: returnsDestroy.replace('return this.destroy(err);', 'return this.destroy(err as Error);'), filename: FILE },
   // a pump over buffered chunks: nothing in the iteration can fail
   { code: bufferedPump, filename: FILE },
+  // a pump over an in-memory channel the file defines (its `async *[Symbol.asyncIterator]()` reads memory)
+  { code: channel('this.inbox'), filename: FILE },
+  { code: channel('mailbox').replace('  async pump() {', '  async pump() {\n    const mailbox = new Mailbox();'), filename: FILE },
 ];
 
 ruleTester.run<MessageIds, Options>('no-floating-promises (error channels and in-memory pumps)', rule as never, {
@@ -136,5 +171,7 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (error channels and in
     // a generator that fetches, or yields a request, fails the step that waits for it
     dropped(fetchingPump, FILE, ...startAt(fetchingPump), false),
     dropped(yieldsRequest, FILE, ...startAt(yieldsRequest), false),
+    // a pump over another object's iterator (a socket's messages)
+    dropped(socketPump, FILE, socketPump.split('\n').length - 2, 5, false),
   ],
 });
