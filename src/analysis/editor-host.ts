@@ -1,7 +1,8 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
-import { lastWrittenName, skipTransparent, staticMemberName } from '../util/ast';
+import { hasOption, lastWrittenName, skipTransparent, staticMemberName } from '../util/ast';
 import { CRITICAL_SECTION_CALL, QUEUE_RECEIVER, QUEUE_TASK_METHODS } from '../catalog/iteration-order';
+import { UNSAFE_HTTP_METHODS, USER_WRITE_WORDS } from '../catalog/ordered-calls';
 import { type FunctionNode, getAwaitableFunction, isFunctionNode } from './async-context';
 import type { FileEffects } from './effects';
 import { chainMethodName } from './promises';
@@ -42,7 +43,10 @@ const ANSWERS_REQUEST = /^_?(?:reply|respond)/i;
  * - typed or not, inside an async function, a catalogued call that writes a file or starts a
  *   process (`fs.promises.writeFile(path, text)`, `execa(cmd)`, by `FileEffects.summaryOf` of a
  *   call resolved through its import): a forgotten `await` of real work the next statements may
- *   rely on (the file shown next may not be written yet).
+ *   rely on (the file shown next may not be written yet);
+ * - inside an async function, a write the user expects to last (`sendsUserWrite`: a `fetch` that
+ *   POSTs, a call of `saveNote(...)`, a helper of this file that sends such a request): the next
+ *   lines tell the user it is kept before it is, and its failure reaches only the console.
  */
 export function costsMoreThanHostLog(
   part: TSESTree.Node,
@@ -75,8 +79,45 @@ export function costsMoreThanHostLog(
   return (
     startsThrowingWorkUnawaited(node, effects) ||
     (getAwaitableFunction(node) !== null &&
-      ((services !== null && callsPackageApi(services, node)) || writesFileOrStartsProcess(node, effects) || readAfterWrite(node, effects) || asyncInNameOnly(node, effects)))
+      ((services !== null && callsPackageApi(services, node)) ||
+        writesFileOrStartsProcess(node, effects) ||
+        readAfterWrite(node, effects) ||
+        asyncInNameOnly(node, effects) ||
+        sendsUserWrite(node, effects)))
   );
+}
+
+/**
+ * `call` sends a write the user expects to last: a write request (`isWriteRequest`: a `fetch`
+ * with a `method` other than GET/HEAD, `api.post(url, body)`), a call of a function named for a
+ * save, submit or delete (`USER_WRITE_WORDS`: `saveNote(note)`, `this.deleteDraft(id)`), or a call
+ * of a function of this file whose own body makes a write request (one call deep). Dropped inside
+ * an async function (see `costsMoreThanHostLog`), the lines after it (a "Saved" message, the
+ * dialog closed) run before the write is done and whether it failed: the user is told the work
+ * is kept when it may be lost, a cost the console line does not repair. Storage of settings
+ * (`chrome.storage.local.set(...)`) and messages to the extension's other scripts are neither.
+ */
+function sendsUserWrite(call: TSESTree.CallExpression, effects: FileEffects): boolean {
+  if (isWriteRequest(call)) return true;
+  const name = lastWrittenName(skipTransparent(call.callee));
+  const first = name?.replace(/^[_$#]+/, '').split(/(?=[A-Z])|[_$]+/)[0]?.toLowerCase();
+  if (first !== undefined && USER_WRITE_WORDS.has(first)) return true;
+  const fn = effects.calledFunction(call);
+  return fn !== null && fn.body.type === AST_NODE_TYPES.BlockStatement && someNodeInSameFunction(fn.body, effects.source.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression && isWriteRequest(inner));
+}
+
+/**
+ * `fetch(url, { method: 'POST', body })` (a method of `UNSAFE_HTTP_METHODS` written as a literal),
+ * or a client's write method called on a receiver (`api.put(url, body)`, `http.delete(url)`).
+ */
+function isWriteRequest(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  const name = lastWrittenName(callee);
+  if (name === 'fetch') {
+    const unsafe = (value: TSESTree.Node): boolean => value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string' && UNSAFE_HTTP_METHODS.has(value.value.toLowerCase());
+    return hasOption(call.arguments[1], 'method', unsafe);
+  }
+  return callee.type === AST_NODE_TYPES.MemberExpression && name !== null && UNSAFE_HTTP_METHODS.has(name) && call.arguments.length > 0;
 }
 
 /**

@@ -67,6 +67,7 @@ import {
   CALLBACK_COLLECTION_MODULES,
   CALLBACK_EACH_METHODS,
   ERROR_CHANNEL_METHODS,
+  STREAM_CLASS_NAME,
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOG_COLOUR_METHODS, LOG_WRITE_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { EXTENSION_API_GLOBALS, EXTENSION_API_MODULES, SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
@@ -3765,7 +3766,7 @@ class FunctionWalk {
           break;
         case AST_NODE_TYPES.ReturnStatement:
           // `catch (err) { return this.destroy(err); }`: the failure goes to the stream's error channel.
-          if (current.argument && !forwardsCaughtError(current.argument, caught) && this.returnedCanReject(current.argument)) found = true;
+          if (current.argument && !forwardsCaughtError(current.argument, caught, this.effects.source) && this.returnedCanReject(current.argument)) found = true;
           break;
         case AST_NODE_TYPES.CallExpression:
           // Inside a `catch`, a call hands the error on (`this.emit('error', err)`): that is handling it.
@@ -3930,25 +3931,48 @@ function isRollback(value: TSESTree.Node): boolean {
 }
 
 /**
- * `this.destroy(err)`, `request.abort(err)` (`ERROR_CHANNEL_METHODS`), `this.emit('error', err)`: a
+ * `this.destroy(err)` in a stream's own method, `upload.abort(err)` of a stream the file builds
+ * (`ERROR_CHANNEL_METHODS` on a receiver `isStreamReceiver` knows), `this.emit('error', err)`: a
  * method call that hands one of the `caught` errors to its receiver's own error channel. Such a
- * call returns its receiver or a flag, never a promise of new work.
+ * call returns its receiver or a flag, never a promise of new work. Not the same method of
+ * another object: a database transaction's `tx.abort(err)` or a pool's `destroy()` are async
+ * work that may fail in turn.
  */
-function forwardsCaughtError(value: TSESTree.Node, caught: readonly string[]): boolean {
+function forwardsCaughtError(value: TSESTree.Node, caught: readonly string[], source: Readonly<TSESLint.SourceCode>): boolean {
   const call = skipTransparent(value);
   if (call.type !== AST_NODE_TYPES.CallExpression || caught.length === 0) return false;
   const callee = skipTransparent(call.callee);
-  const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = staticMemberName(callee);
   if (method === null) return false;
   const [first] = call.arguments;
-  const channel = ERROR_CHANNEL_METHODS.has(method) || (method === 'emit' && first?.type === AST_NODE_TYPES.Literal && first.value === 'error');
-  return (
-    channel &&
-    call.arguments.some((argument) => {
-      const handed = skipTransparent(argument);
-      return handed.type === AST_NODE_TYPES.Identifier && caught.includes(handed.name);
-    })
-  );
+  const errorEvent = method === 'emit' && first?.type === AST_NODE_TYPES.Literal && first.value === 'error';
+  if (!errorEvent && !ERROR_CHANNEL_METHODS.has(method)) return false;
+  const handsCaught = call.arguments.some((argument) => {
+    const handed = skipTransparent(argument);
+    return handed.type === AST_NODE_TYPES.Identifier && caught.includes(handed.name);
+  });
+  if (!handsCaught) return false;
+  const receiver = skipTransparent(callee.object);
+  return (errorEvent && receiver.type === AST_NODE_TYPES.ThisExpression) || isStreamReceiver(receiver, source);
+}
+
+/**
+ * `this` in a method of a class that extends a stream or an emitter (`class Upload extends
+ * Writable`), or a variable the file initialises with `new` of one (`const out = new
+ * PassThrough()`): `STREAM_CLASS_NAME` on the class's written name.
+ */
+function isStreamReceiver(receiver: TSESTree.Node, source: Readonly<TSESLint.SourceCode>): boolean {
+  let constructed: TSESTree.Node | null | undefined = null;
+  if (receiver.type === AST_NODE_TYPES.ThisExpression) {
+    constructed = enclosingClass(receiver)?.superClass;
+  } else if (receiver.type === AST_NODE_TYPES.Identifier) {
+    const definition = variableOfIdentifier(source, receiver)?.defs[0]?.node;
+    const init = definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init ? skipTransparent(definition.init) : null;
+    constructed = init?.type === AST_NODE_TYPES.NewExpression ? init.callee : null;
+  }
+  const name = constructed ? writtenName(skipTransparent(constructed)) : null;
+  return name !== null && STREAM_CLASS_NAME.test(name);
 }
 
 /** `report(error)` / `this.log.error('failed', error)`: a call handed one of the `caught` errors. */

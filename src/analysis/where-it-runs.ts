@@ -14,7 +14,12 @@ import {
   ELECTRON_RENDERER_PROCESS_APIS,
   DEFERRING_GLOBALS,
   ENTRY_FILE_NAMES,
+  BROWSER_AUTOMATION_PACKAGES,
   EXTENSION_API_GLOBALS,
+  EXTENSION_ID_LITERAL,
+  EXTENSION_ID_NAME,
+  EXTERNAL_RUNTIME_METHODS,
+  PAGE_EVALUATE_METHODS,
   EXTENSION_API_MODULES,
   EXTENSION_API_NAMESPACES,
   EVENT_METHODS,
@@ -432,6 +437,47 @@ function isBinTarget(filename: string, target: string, packageDir: string): bool
 /** The module specifier without a `node:` prefix. */
 function bareModule(module: string): string {
   return module.startsWith('node:') ? module.slice(5) : module;
+}
+
+/** The package a module specifier names (`@playwright/test` for `@playwright/test/reporter`, `puppeteer` for `puppeteer/lib`). */
+function packageOfSpecifier(module: string): string {
+  const parts = module.split('/');
+  return module.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? module);
+}
+
+/**
+ * `chrome.runtime.sendMessage(EXTENSION_ID, message)` / `connect(extensionId)`: the call a web
+ * page makes to an extension that lets it (`EXTERNAL_RUNTIME_METHODS`, an extension id first,
+ * `EXTENSION_ID_NAME`, `EXTENSION_ID_LITERAL`). `member` is the namespace's member read
+ * (`chrome.runtime.sendMessage`), `namespace` its namespace.
+ */
+function callsExtensionFromPage(namespace: string, member: TSESTree.MemberExpression): boolean {
+  const method = staticMemberName(member);
+  const call = member.parent;
+  if (namespace !== 'runtime' || method === null || !EXTERNAL_RUNTIME_METHODS.has(method)) return false;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
+  const first = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+  if (first?.type === AST_NODE_TYPES.Literal) return typeof first.value === 'string' && EXTENSION_ID_LITERAL.test(first.value);
+  const name = first?.type === AST_NODE_TYPES.Identifier ? first.name : first?.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(first) : null;
+  return name !== null && EXTENSION_ID_NAME.test(name);
+}
+
+/**
+ * `node` lies in a function handed to a driven page to run there (`page.evaluate(() => ...)`,
+ * `driver.executeScript(fn)`, `PAGE_EVALUATE_METHODS`): the calling program is not that page.
+ */
+function insidePageEvaluatedFunction(node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    let site: TSESTree.Node = current;
+    while (site.parent && isTransparentWrapper(site.parent)) site = site.parent;
+    const call = site.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(site as TSESTree.CallExpressionArgument)) continue;
+    const callee = skipTransparent(call.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    if (method !== null && PAGE_EVALUATE_METHODS.has(method)) return true;
+  }
+  return false;
 }
 
 /** Skips TS-only wrappers and chain wrappers upward: the node that stands for `node`'s value in its parent. */
@@ -1168,8 +1214,9 @@ export class WhereItRuns {
    * script's `chrome.runtime.sendMessage(...)`). Not the package's build tooling: a tool's configuration (`isToolConfig`), a
    * script by its place or shebang (`script()`: `shebang`, `bin`, `script-folder`), test code; nor
    * Node code kept beside the extension (a native-messaging host, a companion server): a file that
-   * imports a Node module no browser has (`NODE_ONLY_MODULES`: `fs`, `child_process`, `http`...) or
-   * a server framework (`SERVER_FRAMEWORK_PACKAGES`), or reads `process.stdin`.
+   * imports a Node module no browser has (`NODE_ONLY_MODULES`: `fs`, `child_process`, `http`...),
+   * a server framework (`SERVER_FRAMEWORK_PACKAGES`) or a package that drives a browser
+   * (`BROWSER_AUTOMATION_PACKAGES`: puppeteer, playwright), or reads `process.stdin`.
    * Its background, content and popup scripts run in the browser, where a rejection nobody handles
    * reaches the extension's console; no process ends. Read from the file system once per package.
    */
@@ -1206,7 +1253,10 @@ export class WhereItRuns {
    * for it (`EXTENSION_API_MODULES`: `webextension-polyfill`), or reads a member of a namespace of
    * `EXTENSION_API_NAMESPACES` of the global `chrome` or `browser` (`EXTENSION_API_GLOBALS`; not a
    * variable of that name declared or imported in the file). Only an extension's scripts have that
-   * API. Read from the scope analysis ESLint already did, after a word test of the text.
+   * API. Not a read inside a function handed to a driven page (`page.evaluate(() => ...)`, see
+   * `insidePageEvaluatedFunction`), nor a web page's call to an extension it names by id
+   * (`chrome.runtime.sendMessage(EXTENSION_ID, message)`, see `callsExtensionFromPage`). Read from
+   * the scope analysis ESLint already did, after a word test of the text.
    */
   private callsExtensionApi(): boolean {
     for (const module of this.modules()) if (EXTENSION_API_MODULES.has(module)) return true;
@@ -1221,7 +1271,8 @@ export class WhereItRuns {
       // `chrome.runtime.sendMessage`: a member of the namespace is read (not `browser.action(...)`,
       // a test driver's own method of that name).
       const outer = parent.parent;
-      return name !== null && EXTENSION_API_NAMESPACES.has(name) && outer.type === AST_NODE_TYPES.MemberExpression && outer.object === parent;
+      if (name === null || !EXTENSION_API_NAMESPACES.has(name) || outer.type !== AST_NODE_TYPES.MemberExpression || outer.object !== parent) return false;
+      return !callsExtensionFromPage(name, outer) && !insidePageEvaluatedFunction(identifier);
     };
     for (const name of EXTENSION_API_GLOBALS) {
       const variable = globalScope.set.get(name);
@@ -1240,7 +1291,10 @@ export class WhereItRuns {
     if (script === 'shebang' || script === 'bin' || script === 'script-folder') return false;
     // Node code kept in the extension's package (a native-messaging host the browser starts, a
     // companion server): it loads a module no browser has, or serves requests, or reads stdin.
-    for (const module of this.modules()) if (NODE_ONLY_MODULES.has(module) || SERVER_FRAMEWORK_PACKAGES.has(module)) return false;
+    // A program that drives a browser (a test or a check of the extension, `BROWSER_AUTOMATION_PACKAGES`) is Node code too.
+    for (const module of this.modules()) {
+      if (NODE_ONLY_MODULES.has(module) || SERVER_FRAMEWORK_PACKAGES.has(module) || BROWSER_AUTOMATION_PACKAGES.has(packageOfSpecifier(module))) return false;
+    }
     return !/\bprocess\s*\.\s*stdin\b/.test(this.sourceCode.text);
   }
 

@@ -953,8 +953,15 @@ export const CALLBACK_EACH_METHODS: ReadonlySet<string> = new Set([
 
 /**
  * Methods that hand an error to an object's own error channel (`stream.destroy(err)`,
- * `request.abort(err)`; `emitter.emit('error', err)` is recognised by its event name): a `catch`
+ * `upload.abort(err)` of a stream, `STREAM_CLASS_NAME`; `this.emit('error', err)` is recognised by its event name): a `catch`
  * that returns one (`catch (err) { return this.destroy(err); }`) has forwarded the failure to the
  * stream's `'error'` listeners, and returns the stream, no promise (`effects.ts`, `mayRejectIn`).
  */
 export const ERROR_CHANNEL_METHODS: ReadonlySet<string> = new Set(['destroy', 'abort']);
+
+/**
+ * The written name of a class whose instances report failures through their own error channel
+ * (`ERROR_CHANNEL_METHODS`, `'error'` events): Node's streams and emitters, and classes named so
+ * (`UploadStream`, `JobEmitter`). A `destroy`/`abort` of any other receiver may be async work.
+ */
+export const STREAM_CLASS_NAME = /(?:^|[a-z])(?:Stream|Emitter|EventEmitter|Readable|Writable|Duplex|Transform|PassThrough|Socket)$|^(?:Stream|Readable|Writable|Duplex|Transform|PassThrough|EventEmitter)$/;

@@ -362,6 +362,14 @@ export const THROWING_LOOKUP = /Or(?:Throw|Fail|Reject|Error|404)$/;
 export const UNSAFE_HTTP_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch', 'delete']);
 
 /**
+ * The first word of a function named for a write the user expects to last (`saveNote`,
+ * `submitForm`, `persistSettings`, `upsertRow`, `deleteDraft`): its loss is a lost save or
+ * delete. Not `update...`, `remove...` or `sync...`: in an editor or a window those name a view
+ * refreshed, a listener or decoration taken away, a cache brought up to date as often as a write.
+ */
+export const USER_WRITE_WORDS: ReadonlySet<string> = new Set(['save', 'submit', 'persist', 'upsert', 'delete']);
+
+/**
  * A rate limiter's receiver (`ratelimit(5, '1 m')`, `this.limiter`, `loginRateLimit`): its
  * `limit(key)` / `consume(key)` spends one of the key's tokens, a counted write.
  */

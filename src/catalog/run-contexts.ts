@@ -533,6 +533,41 @@ export const EXTENSION_API_GLOBALS: ReadonlySet<string> = new Set(['chrome', 'br
  */
 export const EXTENSION_API_MODULES: ReadonlySet<string> = new Set(['webextension-polyfill', 'wxt/browser', '@wxt-dev/browser']);
 
+/**
+ * Packages that drive a browser from Node (`puppeteer`, `playwright`, `selenium-webdriver`,
+ * `webdriverio`): a file that imports one is Node code, though the functions it hands the page to
+ * run may read the extension API (`page.evaluate(() => chrome.storage.local.get('k'))`).
+ */
+export const BROWSER_AUTOMATION_PACKAGES: ReadonlySet<string> = new Set([
+  'puppeteer',
+  'puppeteer-core',
+  'playwright',
+  'playwright-core',
+  'playwright-chromium',
+  '@playwright/test',
+  'selenium-webdriver',
+  'webdriverio',
+]);
+
+/**
+ * Methods of a driven page or browser that run the function handed to them in the page, not in
+ * the calling program (`page.evaluate(fn)`, `driver.executeScript(fn)`, `page.$eval(sel, fn)`).
+ */
+export const PAGE_EVALUATE_METHODS: ReadonlySet<string> = new Set(['evaluate', 'evaluateHandle', 'evaluateOnNewDocument', 'executeScript', 'executeAsyncScript', 'addInitScript', '$eval', '$$eval', 'execute', 'executeAsync']);
+
+/**
+ * Methods of `runtime` that a web page may call too, naming the extension it talks to first
+ * (`chrome.runtime.sendMessage(EXTENSION_ID, message)`, allowed by the extension's
+ * `externally_connectable`): with an extension id first, the caller need not be an extension.
+ */
+export const EXTERNAL_RUNTIME_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'connect']);
+
+/** A value that names an extension by its id: a 32-letter id written out, or a name that says so (`EXTENSION_ID`, `extensionId`). */
+export const EXTENSION_ID_NAME = /(?:^|_)(?:EXT|EXTENSION)_ID$|(?:^|_)(?:ext|extension)_id$|(?:^(?:ext|extension)|[a-z0-9](?:Ext|Extension))(?:Id|ID)$/;
+
+/** An extension's id written out: 32 letters from `a` to `p`. */
+export const EXTENSION_ID_LITERAL = /^[a-p]{32}$/;
+
 /** A module named as a program's entry by convention (`src/main.ts` of a Nest or Electron app; `/`-separated path). */
 export const MAIN_MODULE_PATH = /(?:^|\/)main\.[cm]?[jt]sx?$/;
 

@@ -162,7 +162,74 @@ export function reset() {
   closeTabs(browser);
 }`;
 
+/** A note saved from a content script's async handler: the request is dropped, then the user is told it worked. */
+const saveThenToast = `export async function onSave(note: string) {
+  fetch('/api/notes', { method: 'POST', body: note });
+  showToast('Saved');
+}`;
+
+/** The same drop through a function named for the save, or through a helper of the file that POSTs. */
+const namedSave = `async function saveNote(note) {
+  await notesDatabase.setItem(note.id, note);
+}
+
+export async function onSave(note) {
+  saveNote(note);
+  closeEditor();
+}`;
+
+const helperPosts = `async function pushNote(note) {
+  await fetch('/api/notes', { method: 'PUT', body: JSON.stringify(note) });
+}
+
+export async function onSave(note) {
+  pushNote(note);
+  showToast('Saved');
+}`;
+
+const windowSave = `import { ipcRenderer } from 'electron';
+
+export async function onSave(note: string) {
+  fetch('/api/notes', { method: 'POST', body: note });
+  ipcRenderer.send('saved');
+}`;
+
+/** An async handler that starts reads, messages and settings storage without waiting. */
+const asyncReadsAndSettings = `export async function onOpen(panel) {
+  fetch('/api/notes').then((response) => response.json()).then(render);
+  chrome.runtime.sendMessage({ type: 'opened' });
+  chrome.storage.local.set({ lastOpened: Date.now() });
+  panel.focus();
+}`;
+
+/** A web page's module that greets the companion extension by its id: pages may call that too. */
+const pageToExtension = `const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+
+async function loadDrafts(list) {
+  const response = await fetch('/api/drafts');
+  list.replaceChildren(...(await response.json()));
+}
+
+export function connectCompanion(list) {
+  chrome.runtime.sendMessage(EXTENSION_ID, { type: 'hello' }, (reply) => list.setAttribute('data-companion', reply.version));
+  loadDrafts(list);
+}`;
+
+/** A Node check of the extension's popup: the function handed to the driven page reads the extension API. */
+const drivenPopupCheck = `import puppeteer from 'puppeteer';
+
+async function readSetting(page) {
+  return page.evaluate(() => chrome.storage.local.get('theme'));
+}
+
+export function check(page) {
+  readSetting(page);
+}`;
+
 const valid: ValidTestCase<Options>[] = [
+  // reads, messages to the extension's other scripts and a stored setting dropped in an async
+  // handler: a failure costs a console line
+  { code: asyncReadsAndSettings, filename: MERGED_CONTENT_FILE },
   // a background script starts its work from a browser event: a failure reaches the extension's console
   { code: badgeOnInstall, filename: WORKER_FILE },
   // a popup script shows saved data without waiting
@@ -187,6 +254,17 @@ const reportedAt = (code: string, line: number, column: number, statement: strin
   line,
   column,
   suggestions: [{ messageId: 'suggestVoid', output: code.replace(statement, `void ${statement}`) }],
+});
+
+/** `reportedAt` inside an async function: `await` is offered first. */
+const savedAt = (code: string, line: number, column: number, statement: string): InvalidTestCase<MessageIds, Options>['errors'][number] => ({
+  messageId: 'floating',
+  line,
+  column,
+  suggestions: [
+    { messageId: 'suggestAwait', output: code.replace(statement, `await ${statement}`) },
+    { messageId: 'suggestVoid', output: code.replace(statement, `void ${statement}`) },
+  ],
 });
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -228,6 +306,27 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   // inside a `try` whose `catch` was meant for it: the failure never reaches the `catch`
   { code: guardedSave, filename: POPUP_FILE, errors: [reportedAt(guardedSave, 7, 5, 'saveNote(note);')] },
+  // a user's save dropped in an async handler: the success message shows before the write is done, and its failure reaches only the console
+  { code: saveThenToast, filename: MERGED_CONTENT_FILE, errors: [savedAt(saveThenToast, 2, 3, "fetch('/api/notes'")] },
+  { code: namedSave, filename: MERGED_CONTENT_FILE, errors: [savedAt(namedSave, 6, 3, 'saveNote(note);')] },
+  { code: helperPosts, filename: MERGED_CONTENT_FILE, errors: [savedAt(helperPosts, 6, 3, 'pushNote(note);')] },
+  // ... in an Electron window's module too
+  { code: windowSave, filename: APP_FILE, errors: [savedAt(windowSave, 4, 3, "fetch('/api/notes'")] },
+  // a page's call to an extension named by its id (a 32-letter id, or a name that says so) makes no extension script
+  { code: pageToExtension, filename: APP_FILE, errors: [reportedAt(pageToExtension, 10, 3, 'loadDrafts(list);')] },
+  {
+    code: pageToExtension.replace("'abcdefghijklmnopabcdefghijklmnop'", 'process.env.COMPANION_ID').replace(/EXTENSION_ID/g, 'companionExtensionId'),
+    filename: APP_FILE,
+    errors: [reportedAt(pageToExtension.replace("'abcdefghijklmnopabcdefghijklmnop'", 'process.env.COMPANION_ID').replace(/EXTENSION_ID/g, 'companionExtensionId'), 10, 3, 'loadDrafts(list);')],
+  },
+  // a program that drives a browser runs in Node, also inside an extension's package; the
+  // function it hands the page to run is no extension script of its own
+  { code: drivenPopupCheck, filename: path.join(FIXTURES_DIR, 'run-contexts', 'extension-at-root', 'tools', 'check-popup.js'), errors: [reportedAt(drivenPopupCheck, 8, 3, 'readSetting(page);')] },
+  {
+    code: drivenPopupCheck.replace("import puppeteer from 'puppeteer';", "import { openPage } from './pages';"),
+    filename: APP_FILE,
+    errors: [reportedAt(drivenPopupCheck.replace("import puppeteer from 'puppeteer';", "import { openPage } from './pages';"), 8, 3, 'readSetting(page);')],
+  },
   // an async function tested as a condition: the promise is always truthy
   { code: conditionNotAwaited, filename: WORKER_FILE, errors: [{ messageId: 'conditional', data: { name: 'isBlocked' }, line: 7, column: 7 }] },
 ];

@@ -92,6 +92,51 @@ const returnsRetry = sender(
   'this.sendOne(chunk)',
 );
 
+/** A `catch` that returns a database transaction's `abort(err)`: async work of another object, which may fail in turn. */
+const returnsTransactionAbort = sender(
+  `  async sendOne(tx, chunk) {
+    try {
+      await this.send(chunk);
+      await tx.commit();
+    } catch (err) {
+      return tx.abort(err);
+    }
+  }`,
+  'this.sendOne(this.tx, chunk)',
+);
+
+/** A stream the method builds itself, destroyed with the error. */
+const returnsOwnStreamDestroy = sender(
+  `  async sendOne(chunk) {
+    const copy = new PassThrough();
+    try {
+      await this.send(chunk);
+    } catch (err) {
+      return copy.destroy(err);
+    }
+  }`,
+  'this.sendOne(chunk)',
+);
+
+/** A session class (no stream, no emitter) whose own `abort(err)` rolls back on the server. */
+const sessionAbort = `import { DatabaseSession } from './db';
+
+export class Upload extends DatabaseSession {
+  async send(chunk) {
+    await this.insert('chunks', chunk);
+  }
+  async sendOne(chunk) {
+    try {
+      await this.send(chunk);
+    } catch (err) {
+      return this.abort(err);
+    }
+  }
+  begin(chunk) {
+    this.sendOne(chunk);
+  }
+}`;
+
 const fetchingPump = sender(
   `  async *remoteChunks() {
     const response = await fetch(this.url);
@@ -156,6 +201,7 @@ const valid: ValidTestCase<Options>[] = [
   { code: returnsDestroy, filename: FILE },
   { code: returnsErrorEvent, filename: FILE },
   { code: returnsDestroy.replace('return this.destroy(err);', 'return this.destroy(err as Error);'), filename: FILE },
+  { code: returnsOwnStreamDestroy.replace("import { Writable } from 'node:stream';", "import { PassThrough, Writable } from 'node:stream';"), filename: FILE },
   // a pump over buffered chunks: nothing in the iteration can fail
   { code: bufferedPump, filename: FILE },
   // a pump over an in-memory channel the file defines (its `async *[Symbol.asyncIterator]()` reads memory)
@@ -168,6 +214,9 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (error channels and in
   invalid: [
     // a `catch` that returns new work (a retry that sends again) hands on a promise that may reject
     dropped(returnsRetry, FILE, ...startAt(returnsRetry), false),
+    // `destroy`/`abort` of an object that is no stream (a transaction, a session class) is async work that may fail
+    dropped(returnsTransactionAbort, FILE, ...startAt(returnsTransactionAbort), false),
+    dropped(sessionAbort, FILE, ...startAt(sessionAbort), false),
     // a generator that fetches, or yields a request, fails the step that waits for it
     dropped(fetchingPump, FILE, ...startAt(fetchingPump), false),
     dropped(yieldsRequest, FILE, ...startAt(yieldsRequest), false),
