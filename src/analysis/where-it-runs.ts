@@ -20,6 +20,11 @@ import {
   LIMITER_MODULES,
   MAIN_MODULE_PATH,
   MIGRATION_FOLDERS,
+  DATABASE_FOLDERS,
+  DATABASE_SCRIPT_NAME,
+  FUNCTION_HOST_MODULES,
+  NETLIFY_FUNCTIONS_PATH,
+  SEED_FILE_NAMES,
   NODE_ONLY_MODULES,
   SEED_FOLDERS,
   MIGRATION_STEPS,
@@ -62,7 +67,7 @@ import { compactText, functionNameOf, hasOption, isNothing, isTrueLiteral, isTra
 import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback, nearestFunction } from './async-context';
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
-import { browserExtensionFolders, readManifest } from './manifests';
+import { browserExtensionFolders, functionHostsAt, readManifest } from './manifests';
 import { entryLogsRejections } from './rejection-reporters';
 import { packageNameOf } from './module-resolution';
 import { type AnyRuleContext, perFile } from './per-file';
@@ -136,7 +141,11 @@ const PER_EVENT_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set(['r
  *   left un-awaited there is no evidence of concurrency;
  * - `test-code`: its file is test code (see `WhereItRuns.isTestCode`): a test runner runs it, one
  *   test after another, in a process that serves nobody; this holds even for tasks the test starts
- *   together.
+ *   together;
+ * - `function-host`: its file is deployed as a function of a platform that hands each instance one
+ *   event at a time (`platform`: AWS Lambda, Netlify Functions, Vercel functions without fluid
+ *   compute; see `WhereItRuns.functionHost`), and nothing stronger says it serves concurrent work
+ *   (a route of a server, tasks started together): while it runs, nothing else of its process waits.
  */
 export type AloneEvidence =
   | { readonly kind: 'script'; readonly script: ScriptEvidence }
@@ -150,7 +159,8 @@ export type AloneEvidence =
   | { readonly kind: 'config-package' }
   | { readonly kind: 'desktop-app' }
   | { readonly kind: 'editor-extension' }
-  | { readonly kind: 'test-code' };
+  | { readonly kind: 'test-code' }
+  | { readonly kind: 'function-host'; readonly platform: string };
 
 /**
  * Why a whole file is a one-shot program:
@@ -169,11 +179,15 @@ export type AloneEvidence =
  *   `main().catch(...)`, `void main()`, `await main()`, an async IIFE), directly or inside a
  *   top-level `if` (`if (require.main === module) main()`): importing such a module would run it,
  *   so it is a program, not a library;
+ * - `seed-script`: a package script named for seeding or migrating the database runs it
+ *   (`"db:seed": "tsx src/db/seed.ts"`, Prisma's `"prisma": { "seed": "..." }`, see
+ *   `DATABASE_SCRIPT_NAME`), or it is a seed file of database code by name and place
+ *   (`prisma/seed.ts`, `src/db/seeder.js`: `SEED_FILE_NAMES` in a `DATABASE_FOLDERS` folder);
  * - `bin-package`: the nearest `package.json` has a `bin` (and also exports a library): its
  *   modules are a command-line tool's code first (a build tool, a test runner, a package
  *   manager); only strong evidence (see `ConcurrencyEvidence`) says they run concurrently.
  */
-export type ScriptEvidence = 'shebang' | 'bin' | 'cli-package' | 'script-folder' | 'script-import' | 'starts-main' | 'bin-package';
+export type ScriptEvidence = 'shebang' | 'bin' | 'cli-package' | 'script-folder' | 'script-import' | 'starts-main' | 'seed-script' | 'bin-package';
 
 /**
  * Where a function runs, as far as this file shows:
@@ -234,6 +248,13 @@ export interface PackageInfo {
   readonly name: string | null;
   /** Absolute paths of its `bin` targets. */
   readonly bins: readonly string[];
+  /**
+   * Absolute paths of the files that its database scripts run: the scripts whose name says they
+   * seed or migrate (`DATABASE_SCRIPT_NAME`: `seed`, `db:seed`, `migrate:latest`) and Prisma's
+   * `prisma.seed` command, each file a command names by a JavaScript or TypeScript extension
+   * (`tsx src/db/seed.ts`, `node -r dotenv/config ./scripts/migrate.js`).
+   */
+  readonly databaseScripts: readonly string[];
   /**
    * It has a `bin` and no library entry besides it: no `main`, `module` or `exports`, or each of
    * them names a `bin` target (`"bin": "./dist/index.js"` with `"exports": { ".": "./dist/index.js" }`:
@@ -355,13 +376,31 @@ function readPackage(dir: string): PackageInfo | null {
         dependencies.some((dependency) => DESKTOP_APP_PACKAGES.has(dependency)) &&
         typeof record['main'] === 'string' &&
         (typeof record['productName'] === 'string' || dependencies.some((dependency) => ELECTRON_APP_PACKAGERS.has(dependency) || dependency.startsWith('@electron-forge/')));
-      info = { dir, name, bins, cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, installedWith };
+      info = { dir, name, bins, databaseScripts: databaseScriptFiles(record, dir), cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, installedWith };
     }
   } catch {
     info = null;
   }
   packageByDir.set(dir, info);
   return info;
+}
+
+/** A file a package script's command names: a relative path with a JavaScript or TypeScript extension. */
+const SCRIPT_COMMAND_FILE = /(?:^|[\s=])(?:\.\/)?((?:[\w@.-]+\/)*[\w@.-]+\.[cm]?[jt]sx?)(?=$|[\s;&|)])/g;
+
+/** See `PackageInfo.databaseScripts`. */
+function databaseScriptFiles(record: Record<string, unknown>, dir: string): string[] {
+  const commands: string[] = [];
+  const scripts = record['scripts'];
+  if (scripts && typeof scripts === 'object') {
+    for (const [name, command] of Object.entries(scripts as Record<string, unknown>)) {
+      if (DATABASE_SCRIPT_NAME.test(name) && typeof command === 'string') commands.push(command);
+    }
+  }
+  const prisma = record['prisma'];
+  const seed = prisma && typeof prisma === 'object' ? (prisma as Record<string, unknown>)['seed'] : undefined;
+  if (typeof seed === 'string') commands.push(seed);
+  return commands.flatMap((command) => [...command.matchAll(SCRIPT_COMMAND_FILE)].flatMap((match) => (match[1] ? [path.resolve(dir, match[1])] : [])));
 }
 
 /**
@@ -505,6 +544,7 @@ export class WhereItRuns {
   private entryLogs: boolean | undefined;
   private testCode: boolean | undefined;
   private migrationFolder: boolean | undefined;
+  private functionPlatform: string | null | undefined;
 
   constructor(context: AnyRuleContext) {
     this.sourceCode = context.sourceCode;
@@ -577,6 +617,54 @@ export class WhereItRuns {
     return match?.[1] !== undefined && TOOL_CONFIG_NAMES.has(match[1]);
   }
 
+  /** True when the file is named as a seed (`SEED_FILE_NAMES`) and lies in a folder of database code (`DATABASE_FOLDERS`). */
+  private isSeedFile(): boolean {
+    const name = path.basename(this.filename).replace(/\.[^.]*$/, '');
+    return SEED_FILE_NAMES.has(name) && path.dirname(this.filename).split(/[\\/]/).some((folder) => DATABASE_FOLDERS.has(folder));
+  }
+
+  /**
+   * The platform the file is deployed to as a function that takes one event at a time per
+   * instance, or null (see `AloneEvidence`'s `function-host`):
+   * - it imports the platform's function types or helpers (`FUNCTION_HOST_MODULES`:
+   *   `import type { Handler } from 'aws-lambda'`);
+   * - it lies in a Netlify site's conventional functions folder (`netlify/functions/`);
+   * - a deployment manifest in its folder or a folder above it, up to its package's folder (up to
+   *   the lint root when it has no `package.json` above it), declares such functions
+   *   (`functionHostsAt`: a `serverless.yml` for AWS, a SAM template: every module of the project;
+   *   a `netlify.toml` functions folder, a `vercel.json`'s `api/`: the files below that folder).
+   * Asked only when no other evidence decides where a function runs; the manifests of a folder are
+   * read once per process.
+   */
+  functionHost(): string | null {
+    if (this.functionPlatform !== undefined) return this.functionPlatform;
+    this.functionPlatform = this.findFunctionHost();
+    return this.functionPlatform;
+  }
+
+  private findFunctionHost(): string | null {
+    for (const module of this.modules()) {
+      const platform = FUNCTION_HOST_MODULES.get(module);
+      if (platform) return platform;
+    }
+    if (!path.isAbsolute(this.filename)) return null;
+    const folders = path.dirname(this.filename).split(/[\\/]/);
+    const [first, second] = NETLIFY_FUNCTIONS_PATH;
+    if (folders.some((folder, index) => folder === first && folders[index + 1] === second)) return 'netlify';
+    const stop = nearestPackage(this.filename)?.dir ?? (path.isAbsolute(this.cwd) && path.parse(this.cwd).root !== this.cwd ? this.cwd : null);
+    if (stop === null) return null;
+    for (let dir = path.dirname(this.filename); ; dir = path.dirname(dir)) {
+      const relative = path.relative(stop, dir);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
+      for (const host of functionHostsAt(dir)) {
+        if (host.folder === null) return host.platform;
+        const below = path.relative(host.folder, this.filename);
+        if (!below.startsWith('..') && !path.isAbsolute(below)) return host.platform;
+      }
+      if (dir === stop) return null;
+    }
+  }
+
   /** True when a folder of the file's path is a migrations folder (`MIGRATION_FOLDERS`). */
   private isMigrationFile(): boolean {
     return path.dirname(this.filename).split(/[\\/]/).some((folder) => MIGRATION_FOLDERS.has(folder));
@@ -586,6 +674,7 @@ export class WhereItRuns {
    * True when `node` is one-time data migration code: the file sits in a migrations or seeds
    * folder (`MIGRATION_FOLDERS`, `SEED_FOLDERS`: `database/migrations/rollback.ts`,
    * `database/seeders/users.ts`; in a singular `migration/` folder only when shaped like one,
+   * or it is a seed or migration program by a package script or its name, `seed-script`
    * `isMigrationShaped`: `scripts/migration/v2/index.js`), or a function around `node` is named for migrating
    * (`MIGRATION_FUNCTION_WORDS` as its first word: `migrateNewStatusPage`). Such code runs once per
    * deploy or per environment: the order of its steps is the plan, and nobody waits on it.
@@ -598,7 +687,8 @@ export class WhereItRuns {
       // count only when shaped like a migration.
       this.migrationFolder =
         folders.some((folder) => (MIGRATION_FOLDERS.has(folder) && folder !== 'migration') || SEED_FOLDERS.has(folder)) ||
-        (folders.includes('migration') && this.isMigrationShaped());
+        (folders.includes('migration') && this.isMigrationShaped()) ||
+        this.script() === 'seed-script';
     }
     if (this.migrationFolder) return true;
     for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
@@ -868,6 +958,7 @@ export class WhereItRuns {
       const info = nearestPackage(this.filename);
       if (info) {
         if (info.bins.some((target) => isBinTarget(this.filename, target, info.dir))) return 'bin';
+        if (info.databaseScripts.some((target) => isBinTarget(this.filename, target, info.dir))) return 'seed-script';
         if (info.cliOnly) return 'cli-package';
         // the package's own folder counts too: a package kept in `commands/` is a CLI's commands
         const folders = [path.basename(info.dir), ...path.relative(info.dir, path.dirname(this.filename)).split(path.sep)];
@@ -882,6 +973,7 @@ export class WhereItRuns {
     }
     for (const module of this.modules()) if (SCRIPT_ONLY_MODULES.has(module)) return 'script-import';
     if (this.startsMain()) return 'starts-main';
+    if (this.isSeedFile()) return 'seed-script';
     return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.bins.length ?? 0) > 0 ? 'bin-package' : null;
   }
 
@@ -1409,6 +1501,8 @@ export class WhereItRuns {
     if (this.inConfigPackage()) return { kind: 'alone', evidence: { kind: 'config-package' } };
     if (this.inDesktopApp()) return { kind: 'alone', evidence: { kind: 'desktop-app' } };
     if (editorExtension) return { kind: 'alone', evidence: { kind: 'editor-extension' } };
+    const platform = this.functionHost();
+    if (platform !== null) return { kind: 'alone', evidence: { kind: 'function-host', platform } };
     return contexts.find((context) => context.kind === 'concurrent') ?? UNKNOWN;
   }
 

@@ -331,6 +331,36 @@ export const SEED_FOLDERS: ReadonlySet<string> = new Set(['seeds', 'seeders']);
 export const MIGRATION_STEPS: ReadonlySet<string> = new Set(['up', 'down']);
 
 /**
+ * A package script that seeds or migrates a database (`"db:seed": "tsx src/db/seed.ts"`,
+ * `"migrate": "node scripts/migrate.js"`), matched against the script's name: the files it runs are
+ * one-shot programs, run once per environment before (or beside) the application, like a migration.
+ */
+export const DATABASE_SCRIPT_NAME = /seed|migrat/i;
+
+/**
+ * A seed program by its place and name: a file named `seed`/`seeds`/`seeder` (any extension) in a
+ * folder of database code (`prisma/seed.ts`, `src/db/seed.ts`, `database/seeder.js`). The name
+ * alone is not enough: a torrent client's `lib/seed.js` seeds per request.
+ */
+export const SEED_FILE_NAMES: ReadonlySet<string> = new Set(['seed', 'seeds', 'seeder']);
+export const DATABASE_FOLDERS: ReadonlySet<string> = new Set(['prisma', 'db', 'database', 'drizzle']);
+
+/**
+ * Modules whose import says the file is written to run as a function of a platform that hands each
+ * instance one event at a time (AWS Lambda, and Netlify Functions, which run on it): the types of
+ * Lambda's events and handlers (`aws-lambda`, from `@types/aws-lambda`) and Netlify's function
+ * helpers. Cloudflare Workers and Vercel's fluid compute take several requests per instance and have
+ * no module here.
+ */
+export const FUNCTION_HOST_MODULES: ReadonlyMap<string, 'aws-lambda' | 'netlify'> = new Map([
+  ['aws-lambda', 'aws-lambda'],
+  ['@netlify/functions', 'netlify'],
+]);
+
+/** The conventional functions folder of a Netlify site (`netlify/functions/hello.ts`), which needs no `netlify.toml` entry. */
+export const NETLIFY_FUNCTIONS_PATH: readonly string[] = ['netlify', 'functions'];
+
+/**
  * Build and development tools whose `<tool>.config.*` file runs in the developer's build or dev
  * server (see `WhereItRuns.isToolConfig`).
  */

@@ -748,3 +748,62 @@ describe('where-it-runs: the main process of an Electron app, read from its pack
     assert.deepEqual(host(backend, path.join(app, 'src', 'main', 'downloads.test.ts')), [false, false]);
   });
 });
+
+describe('where-it-runs: functions of a platform that hands each instance one event at a time', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
+  const code = 'export async function resize(event) { probe(); }';
+  it('takes every module of a Serverless Framework service for AWS, or of a SAM project, for Lambda code', () => {
+    assert.deepEqual(where(code, { filename: path.join(root, 'lambda-service', 'src', 'handler.ts') }), ['alone:function-host']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'lambda-service', 'src', 'lib', 'images.ts') }), ['alone:function-host']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'sam-app', 'export-orders', 'app.ts') }), ['alone:function-host']);
+  });
+
+  it('takes a file that imports the Lambda or Netlify function types, or lies in a Netlify functions folder', () => {
+    const typed = `import type { S3Handler } from 'aws-lambda';\nexport const handler: S3Handler = async (event) => { probe(); };`;
+    assert.deepEqual(where(typed, { filename: path.join(root, 'service', 'src', 'on-upload.ts') }), ['alone:function-host']);
+    const netlify = `import type { Handler } from '@netlify/functions';\nexport const handler: Handler = async (event) => { probe(); };`;
+    assert.deepEqual(where(netlify, { filename: path.join(root, 'service', 'src', 'hello.ts') }), ['alone:function-host']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'netlify', 'functions', 'resize.ts') }), ['alone:function-host']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'functions-site', 'netlify-custom', 'fns', 'resize.ts') }), ['alone:function-host']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'functions-site', 'src', 'resize.ts') }), ['concurrent:exported']);
+  });
+
+  it("takes a Vercel project's api/ files unless fluid compute lets one instance take several invocations", () => {
+    assert.deepEqual(where(code, { filename: path.join(root, 'vercel-app', 'api', 'resize.ts') }), ['alone:function-host']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'vercel-app', 'lib', 'resize.ts') }), ['concurrent:exported']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'vercel-fluid-app', 'api', 'resize.ts') }), ['concurrent:exported']);
+  });
+
+  it('does not take platforms whose instances serve several requests at once', () => {
+    assert.deepEqual(where(code, { filename: path.join(root, 'azure-service', 'src', 'handler.ts') }), ['concurrent:exported']);
+  });
+
+  it('still sees work started together inside one event, and a route of a server', () => {
+    const gathered = `async function resizeOne(key) { probe(); }
+export async function resize(event) { await Promise.all(event.Records.map((record) => resizeOne(record.key))); }`;
+    assert.deepEqual(where(gathered, { filename: path.join(root, 'lambda-service', 'src', 'handler.ts') }), ['concurrent:per-item']);
+    assert.deepEqual(
+      where(`import express from 'express';\nexpress().get('/resize', async () => { probe(); });`, { filename: path.join(root, 'lambda-service', 'src', 'app.ts') }),
+      ['concurrent:request-handler'],
+    );
+  });
+});
+
+describe('where-it-runs: seed and migration programs', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
+  const code = 'export async function loadProducts(db) { probe(); }';
+  it('takes a file that a database script of the package runs, or Prisma\'s seed command, for a one-shot program', () => {
+    assert.deepEqual(where(code, { filename: path.join(root, 'seeded-app', 'src', 'fixtures', 'load-demo-data.ts') }), ['alone:script:seed-script']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'seeded-app', 'tools', 'apply-schema.ts') }), ['alone:script:seed-script']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'seeded-app', 'src', 'demo', 'catalog.ts') }), ['alone:script:seed-script']);
+    // the application the `start` script runs is no such program
+    assert.deepEqual(where(code, { filename: path.join(root, 'seeded-app', 'src', 'server.ts') }), ['concurrent:exported']);
+  });
+
+  it('takes a file named as a seed in a folder of database code', () => {
+    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'prisma', 'seed.ts') }), ['alone:script:seed-script']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'src', 'db', 'seeder.ts') }), ['alone:script:seed-script']);
+    // a torrent client's `seed` command serves each request: the name alone says nothing
+    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'src', 'torrents', 'seed.ts') }), ['concurrent:exported']);
+  });
+});

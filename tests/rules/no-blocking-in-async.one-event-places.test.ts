@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { error, IN_EXPORTED, REPLACEMENT, testedRule } from './no-blocking-in-async.errors';
+
+// Code that runs while nothing else of its process waits, by where it is deployed or how it is
+// started (analysis/where-it-runs.ts: `function-host`, the `seed-script` program), and the
+// neighbours that stay reported.
+const CONTEXTS = path.join(FIXTURES_DIR, 'run-contexts');
+const IN_PER_ITEM = 'inside this async function, which .map() runs once per item, all at the same time';
+
+ruleTester.run('no-blocking-in-async in one-event functions and seed programs', testedRule, {
+  valid: [
+    // a handler of a Serverless Framework service for AWS: Lambda hands each instance one event at
+    // a time, so a synchronous convert step between two uploads holds up nobody else
+    {
+      code: `import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+export const toGif = async (event) => {
+  for (const record of event.Records) {
+    const source = await download(record.key);
+    writeFileSync('/tmp/in', source);
+    spawnSync('/opt/ffmpeg/ffmpeg', ['-i', '/tmp/in', '/tmp/out.gif']);
+    await upload(record.key + '.gif', readFileSync('/tmp/out.gif'));
+  }
+};`,
+      filename: path.join(CONTEXTS, 'lambda-service', 'src', 'handler.ts'),
+    },
+    // a file written against Lambda's handler types, wherever it lies
+    {
+      code: `import type { Handler } from 'aws-lambda';
+import { readFileSync } from 'node:fs';
+export const handler: Handler = async (event) => {
+  const template = readFileSync('./templates/receipt.html', 'utf8');
+  return send(event.to, template.replace('{{total}}', event.total));
+};`,
+      filename: 'src/receipts/send-receipt.ts',
+    },
+    // a Netlify function (its conventional folder)
+    {
+      code: `import { readFileSync } from 'node:fs';
+export async function handler(event) { return { statusCode: 200, body: readFileSync('./data/prices.json', 'utf8') + await stamp() }; }`,
+      filename: path.join(CONTEXTS, 'service', 'netlify', 'functions', 'prices.ts'),
+    },
+    // a seed program that a database script of the package runs
+    {
+      code: `import { readFileSync } from 'node:fs';
+export async function loadDemoData(db) {
+  const products = JSON.parse(readFileSync('./demo/products.json', 'utf8'));
+  await db.product.createMany({ data: products });
+}`,
+      filename: path.join(CONTEXTS, 'seeded-app', 'src', 'fixtures', 'load-demo-data.ts'),
+    },
+    // a seed file of database code, by its name and place
+    {
+      code: `import { readFileSync } from 'node:fs';
+export async function seed(prisma) { await prisma.user.createMany({ data: JSON.parse(readFileSync('users.json', 'utf8')) }); }`,
+      filename: path.join(CONTEXTS, 'service', 'prisma', 'seed.ts'),
+    },
+  ],
+  invalid: [
+    // work a Lambda handler starts together still blocks itself
+    {
+      code: `import { execSync } from 'node:child_process';
+export const toGif = async (event) => Promise.all(event.Records.map(async (record) => execSync('convert ' + record.key)));`,
+      filename: path.join(CONTEXTS, 'lambda-service', 'src', 'handler.ts'),
+      errors: [error('blockingProcess', 'child_process.execSync', REPLACEMENT.childProcess, 2, 87, [], IN_PER_ITEM)],
+    },
+    // a platform whose instances serve several requests at once (Azure Functions) stays reported
+    {
+      code: `import { execSync } from 'node:child_process';
+export async function resize(event) { execSync('convert ' + event.key); await upload(event.key); }`,
+      filename: path.join(CONTEXTS, 'azure-service', 'src', 'handler.ts'),
+      errors: [error('blockingProcess', 'child_process.execSync', REPLACEMENT.childProcess, 2, 39, [], IN_EXPORTED)],
+    },
+    // so does the application that the package's `start` script runs beside its seed script
+    {
+      code: `import { execSync } from 'node:child_process';
+export async function exportOrders(db) { execSync('pg_dump orders'); await db.close(); }`,
+      filename: path.join(CONTEXTS, 'seeded-app', 'src', 'orders.ts'),
+      errors: [error('blockingProcess', 'child_process.execSync', REPLACEMENT.childProcess, 2, 42, [], IN_EXPORTED)],
+    },
+  ],
+});
