@@ -339,6 +339,7 @@ export class FileEffects {
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
   /** Each function's summary with the depth it was computed at (a shallower one saw further). */
   private readonly summaries = new Map<FunctionNode, { summary: EffectSummary; depth: number }>();
+  private readonly thisReads = new Map<FunctionNode, ReadonlySet<string> | 'all'>();
   private readonly inProgress = new Set<FunctionNode>();
   /** Per class: each `this` field and the values the class assigns to it (see `fieldValues`). */
   private readonly classFieldValues = new Map<TSESTree.Node, ReadonlyMap<string, readonly TSESTree.Node[]>>();
@@ -505,6 +506,48 @@ export class FileEffects {
           !(property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'signal'),
       )
     );
+  }
+
+  /**
+   * The members of `this` that the method a call of this file invokes reads in its own body
+   * (`this.queue.length`, `for (const item of this.pending)`, `this.tasks.onIdle()`), including
+   * arrow functions inside it, which share its `this`: the other half of a write summary's `this`
+   * members, so that `await this.scan()` (filling `this.pending`) then `await this.process()`
+   * (draining it) are seen to depend on each other.
+   * - `'all'`: it hands `this` itself on (`register(this)`, `const self = this`), or reads it
+   *   by a computed key: any member may be read;
+   * - null: the called function is not resolved in this file (then nothing is known).
+   * A nested `function` or class has a `this` of its own and is not read.
+   */
+  thisMembersReadBy(call: EffectCall): ReadonlySet<string> | 'all' | null {
+    const fn = this.calledFunction(call);
+    if (!fn?.body) return null;
+    const known = this.thisReads.get(fn);
+    if (known !== undefined) return known;
+    const members = new Set<string>();
+    let all = false;
+    const visit = (node: TSESTree.Node): void => {
+      if (all) return;
+      if (
+        node.type === AST_NODE_TYPES.FunctionExpression ||
+        node.type === AST_NODE_TYPES.FunctionDeclaration ||
+        node.type === AST_NODE_TYPES.ClassBody
+      ) {
+        return;
+      }
+      if (node.type === AST_NODE_TYPES.ThisExpression) {
+        const parent = node.parent;
+        const name = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node ? staticMemberName(parent) : null;
+        if (name === null) all = true;
+        else members.add(name);
+        return;
+      }
+      forEachChild(node, this.sourceCode.visitorKeys, visit);
+    };
+    forEachChild(fn.body, this.sourceCode.visitorKeys, visit);
+    const result = all ? 'all' : members;
+    this.thisReads.set(fn, result);
+    return result;
   }
 
   /** The function of this file a call invokes, when scope analysis proves which (else null). */
