@@ -183,11 +183,24 @@ export type AloneEvidence =
  *   (`"db:seed": "tsx src/db/seed.ts"`, Prisma's `"prisma": { "seed": "..." }`, see
  *   `DATABASE_SCRIPT_NAME`), or it is a seed file of database code by name and place
  *   (`prisma/seed.ts`, `src/db/seeder.js`: `SEED_FILE_NAMES` in a `DATABASE_FOLDERS` folder);
+ * - `cli-plugin`: it defines a plugin of a command-line tool that runs the plugin's steps as the
+ *   tool's lifecycle events (a Serverless Framework plugin: a class whose constructor sets
+ *   `this.hooks` to an object keyed by events such as `'before:deploy:deploy'`); see
+ *   `WhereItRuns.definesCommandPlugin`;
  * - `bin-package`: the nearest `package.json` has a `bin` (and also exports a library): its
  *   modules are a command-line tool's code first (a build tool, a test runner, a package
  *   manager); only strong evidence (see `ConcurrencyEvidence`) says they run concurrently.
  */
-export type ScriptEvidence = 'shebang' | 'bin' | 'cli-package' | 'script-folder' | 'script-import' | 'starts-main' | 'seed-script' | 'bin-package';
+export type ScriptEvidence =
+  | 'shebang'
+  | 'bin'
+  | 'cli-package'
+  | 'script-folder'
+  | 'script-import'
+  | 'starts-main'
+  | 'seed-script'
+  | 'cli-plugin'
+  | 'bin-package';
 
 /**
  * Where a function runs, as far as this file shows:
@@ -617,6 +630,43 @@ export class WhereItRuns {
     return match?.[1] !== undefined && TOOL_CONFIG_NAMES.has(match[1]);
   }
 
+  /**
+   * True when a top-level class of the file (or the one it exports) sets, in its constructor,
+   * `this.hooks` to an object with a key naming a lifecycle event (`'after:deploy:deploy': ...`,
+   * a string with a `:`): the shape of a Serverless Framework plugin, whose steps the `serverless`
+   * command runs one after another, once per command.
+   */
+  private definesCommandPlugin(): boolean {
+    if (!this.sourceCode.text.includes('hooks')) return false;
+    return this.sourceCode.ast.body.some((statement) => {
+      const declared =
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+      if (declared?.type !== AST_NODE_TYPES.ClassDeclaration) return false;
+      const constructor = declared.body.body.find(
+        (member): member is TSESTree.MethodDefinition => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor',
+      );
+      return (
+        constructor?.value.body?.body.some((step) => {
+          if (step.type !== AST_NODE_TYPES.ExpressionStatement || step.expression.type !== AST_NODE_TYPES.AssignmentExpression) return false;
+          const { left, right } = step.expression;
+          return (
+            left.type === AST_NODE_TYPES.MemberExpression &&
+            left.object.type === AST_NODE_TYPES.ThisExpression &&
+            staticMemberName(left) === 'hooks' &&
+            right.type === AST_NODE_TYPES.ObjectExpression &&
+            right.properties.some(
+              (property) =>
+                property.type === AST_NODE_TYPES.Property &&
+                property.key.type === AST_NODE_TYPES.Literal &&
+                typeof property.key.value === 'string' &&
+                property.key.value.includes(':'),
+            )
+          );
+        }) === true
+      );
+    });
+  }
+
   /** True when the file is named as a seed (`SEED_FILE_NAMES`) and lies in a folder of database code (`DATABASE_FOLDERS`). */
   private isSeedFile(): boolean {
     const name = path.basename(this.filename).replace(/\.[^.]*$/, '');
@@ -974,6 +1024,7 @@ export class WhereItRuns {
     for (const module of this.modules()) if (SCRIPT_ONLY_MODULES.has(module)) return 'script-import';
     if (this.startsMain()) return 'starts-main';
     if (this.isSeedFile()) return 'seed-script';
+    if (this.definesCommandPlugin()) return 'cli-plugin';
     return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.bins.length ?? 0) > 0 ? 'bin-package' : null;
   }
 

@@ -807,3 +807,23 @@ describe('where-it-runs: seed and migration programs', () => {
     assert.deepEqual(where(code, { filename: path.join(root, 'service', 'src', 'torrents', 'seed.ts') }), ['concurrent:exported']);
   });
 });
+
+describe('where-it-runs: a plugin of a command-line tool', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
+  it("takes a class that hooks the tool's lifecycle events (a Serverless Framework plugin) for the tool's one-shot steps", () => {
+    const plugin = `class SyncPlugin {
+  constructor(serverless, options) {
+    this.hooks = { 'after:deploy:deploy': this.sync.bind(this) };
+  }
+  async sync() { probe(); }
+}
+module.exports = SyncPlugin;`;
+    assert.deepEqual(where(plugin, { filename: path.join(root, 'service', 'plugins', 'sync', 'index.ts'), sourceType: 'commonjs' }), ['alone:script:cli-plugin']);
+    // hooks keyed by plain names are no lifecycle events (a component's or a library's hooks)
+    const named = `export class Store {
+  constructor() { this.hooks = { save: [] }; }
+  async save() { probe(); }
+}`;
+    assert.deepEqual(where(named, { filename: path.join(root, 'service', 'src', 'store.ts') }), ['concurrent:exported']);
+  });
+});

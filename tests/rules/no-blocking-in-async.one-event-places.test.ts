@@ -56,6 +56,23 @@ export async function loadDemoData(db) {
 export async function seed(prisma) { await prisma.user.createMany({ data: JSON.parse(readFileSync('users.json', 'utf8')) }); }`,
       filename: path.join(CONTEXTS, 'service', 'prisma', 'seed.ts'),
     },
+    // a plugin of a command-line tool: the `serverless` command runs its hooked steps once per command
+    {
+      code: `const { spawnSync } = require('node:child_process');
+class SyncToBucket {
+  constructor(serverless) {
+    this.serverless = serverless;
+    this.hooks = { 'syncToS3:sync': this.sync.bind(this) };
+  }
+  async sync() {
+    const bucket = await this.bucketName();
+    spawnSync('aws', ['s3', 'sync', 'app/', 's3://' + bucket]);
+  }
+}
+module.exports = SyncToBucket;`,
+      filename: path.join(CONTEXTS, 'service', 'plugins', 'sync-to-bucket', 'index.ts'),
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
   ],
   invalid: [
     // work a Lambda handler starts together still blocks itself
