@@ -20,6 +20,7 @@ import {
   LIMITER_MODULES,
   MAIN_MODULE_PATH,
   MIGRATION_FOLDERS,
+  EDITOR_ACTIVATION_HOOKS,
   DATABASE_FOLDERS,
   DATABASE_SCRIPT_NAME,
   FUNCTION_HOST_MODULES,
@@ -1452,7 +1453,8 @@ export class WhereItRuns {
   }
 
   /**
-   * The name of `fn` when it is a routine a program runs once when it starts, or null:
+   * The name of `fn` when it is a routine a program runs once when it starts, or null (an editor
+   * extension's activation is one whatever it is handed, see `isEditorActivation`):
    * - it is named like one (`STARTUP_ROUTINE_NAME`: `init`, `bootstrap`, `setupRoutes`, `start`,
    *   `onModuleInit`, `refreshProvidersFromDisk`);
    * - it is handed no item of work: no parameters, or only the program or its settings
@@ -1468,7 +1470,9 @@ export class WhereItRuns {
    */
   startUpRoutine(fn: FunctionNode): string | null {
     const name = functionNameOf(fn);
-    if (name === null || !STARTUP_ROUTINE_NAME.test(name)) return null;
+    if (name === null) return null;
+    if (EDITOR_ACTIVATION_HOOKS.has(name) && this.isEditorActivation(fn)) return name;
+    if (!STARTUP_ROUTINE_NAME.test(name)) return null;
     if (takesItem(fn.params) || !fn.body || loopsForever(fn.body, this.sourceCode.visitorKeys)) return null;
     // A page's or a component's start-up is when a person waits (a page load, every mount of a
     // component); an `init` declared inside another function starts that function's work, not the
@@ -1487,6 +1491,18 @@ export class WhereItRuns {
     }
     if (this.calledPerEvent(fn)) return null;
     return name;
+  }
+
+  /**
+   * True when `fn` is an editor extension's activation (`EDITOR_ACTIVATION_HOOKS`): the file
+   * belongs to an editor extension (`inEditorExtension`), and `fn` is a function of the module
+   * (not a method, not declared inside another function) that runs no loop for the life of the
+   * process. Its parameter is the extension's context, not an item of work.
+   */
+  private isEditorActivation(fn: FunctionNode): boolean {
+    const holder = valueSite(fn).parent;
+    if (holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.PropertyDefinition) return false;
+    return nearestFunction(fn) === null && fn.body !== null && !loopsForever(fn.body, this.sourceCode.visitorKeys) && this.inEditorExtension();
   }
 
   /**

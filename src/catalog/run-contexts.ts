@@ -157,6 +157,14 @@ export const STARTUP_EVENTS: ReadonlySet<string> = new Set(['ready', 'clientRead
 export const STARTUP_ROUTINE_NAME =
   /^(?:(?:init|initiali[sz]e|boot|bootstrap|setup|setUp|seed)(?:[A-Z0-9_]\w*)?|start|onModuleInit|onApplicationBootstrap|(?:refresh|reload|sync|scan)\w*From(?:Disk|Files?|Folders?|Dirs?|Directory|Directories|Fs|FileSystem|Config|Modules?))$/;
 
+/**
+ * The function an editor calls once when it activates an extension (VS Code's exported
+ * `activate(context)`, once per window's extension host): the extension's start-up, handed the
+ * extension's own context rather than an item of work. Only a module-level function of an editor
+ * extension's package counts (`WhereItRuns.startUpRoutine`).
+ */
+export const EDITOR_ACTIVATION_HOOKS: ReadonlySet<string> = new Set(['activate']);
+
 /** Start-up hooks an application framework calls once per instance of a singleton provider (NestJS). */
 export const STARTUP_HOOKS: ReadonlySet<string> = new Set(['onModuleInit', 'onApplicationBootstrap']);
 

@@ -827,3 +827,18 @@ module.exports = SyncPlugin;`;
     assert.deepEqual(where(named, { filename: path.join(root, 'service', 'src', 'store.ts') }), ['concurrent:exported']);
   });
 });
+
+describe("where-it-runs: an editor extension's activation", () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
+  it('takes the module-level activate of an editor extension for its start-up, whatever it is handed', () => {
+    const code = 'export async function activate(context) { probe(); }';
+    assert.deepEqual(where(code, { filename: path.join(root, 'editor-extension', 'src', 'extension.ts') }), ['alone:start-up']);
+    // the same name elsewhere activates an item (an account, a licence)
+    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'src', 'accounts.ts') }), ['concurrent:exported']);
+    // a method named so is an object's own step
+    assert.deepEqual(
+      where('export class Licence { async activate(key) { probe(); } }', { filename: path.join(root, 'editor-extension', 'src', 'licence.ts') }),
+      ['alone:editor-extension'],
+    );
+  });
+});
