@@ -102,9 +102,10 @@ function holdsExtensionManifest(folder: string): boolean {
  * - `netlify`: a `netlify.toml` that names a functions folder (`directory = "..."` under
  *   `[functions]`, or `functions = "..."` under `[build]`); `folder` is that folder's absolute path,
  *   and only files below it are the site's functions (Netlify runs them on AWS Lambda);
- * - `vercel`: a `vercel.json` that does not turn on fluid compute (`"fluid": true`, where one
- *   instance takes several invocations at once); `folder` is its `api/` folder, whose files Vercel
- *   deploys one function each.
+ * - `vercel`: a `vercel.json` that turns fluid compute off (`"fluid": false`); `folder` is its
+ *   `api/` folder, whose files Vercel deploys one function each. Fluid compute, where one instance
+ *   takes several invocations at once, is on by default for new projects and is set in the
+ *   dashboard, so a `vercel.json` that does not say `"fluid": false` says nothing.
  * Other platforms (Cloudflare Workers, Deno Deploy, Google Cloud Run functions, Azure Functions)
  * serve several requests at once in one instance, and are not listed.
  */
@@ -162,7 +163,7 @@ export function functionHostsAt(dir: string): readonly FunctionHost[] {
     if (folder) hosts.push({ platform: 'netlify', folder: path.resolve(dir, folder) });
   }
   const vercel = names.has('vercel.json') ? readSmallFile(dir, 'vercel.json') : null;
-  if (vercel !== null && !/"fluid"\s*:\s*true/.test(vercel)) hosts.push({ platform: 'vercel', folder: path.join(dir, 'api') });
+  if (vercel !== null && /"fluid"\s*:\s*false\b/.test(vercel)) hosts.push({ platform: 'vercel', folder: path.join(dir, 'api') });
   functionHostsByDir.set(dir, hosts);
   return hosts;
 }

@@ -148,8 +148,8 @@ const PER_EVENT_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set(['r
  *   test after another, in a process that serves nobody; this holds even for tasks the test starts
  *   together;
  * - `function-host`: its file is deployed as a function of a platform that hands each instance one
- *   event at a time (`platform`: AWS Lambda, Netlify Functions, Vercel functions without fluid
- *   compute; see `WhereItRuns.functionHost`), and nothing stronger says it serves concurrent work
+ *   event at a time (`platform`: AWS Lambda, Netlify Functions, Vercel functions whose
+ *   `vercel.json` turns fluid compute off; see `WhereItRuns.functionHost`), and nothing stronger says it serves concurrent work
  *   (a route of a server, tasks started together): while it runs, nothing else of its process waits.
  */
 export type AloneEvidence =
@@ -702,7 +702,7 @@ export class WhereItRuns {
    * - a deployment manifest in its folder or a folder above it, up to its package's folder (up to
    *   the lint root when it has no `package.json` above it), declares such functions
    *   (`functionHostsAt`: a `serverless.yml` for AWS, a SAM template: every module of the project;
-   *   a `netlify.toml` functions folder, a `vercel.json`'s `api/`: the files below that folder).
+   *   a `netlify.toml` functions folder, a `vercel.json`'s `api/` with `"fluid": false`: the files below that folder).
    * Asked only when no other evidence decides where a function runs; the manifests of a folder are
    * read once per process.
    */

@@ -768,9 +768,12 @@ describe('where-it-runs: functions of a platform that hands each instance one ev
     assert.deepEqual(where(code, { filename: path.join(root, 'functions-site', 'src', 'resize.ts') }), ['concurrent:exported']);
   });
 
-  it("takes a Vercel project's api/ files unless fluid compute lets one instance take several invocations", () => {
-    assert.deepEqual(where(code, { filename: path.join(root, 'vercel-app', 'api', 'resize.ts') }), ['alone:function-host']);
-    assert.deepEqual(where(code, { filename: path.join(root, 'vercel-app', 'lib', 'resize.ts') }), ['concurrent:exported']);
+  it("takes a Vercel project's api/ files only when its vercel.json turns fluid compute off", () => {
+    assert.deepEqual(where(code, { filename: path.join(root, 'vercel-nonfluid-app', 'api', 'resize.ts') }), ['alone:function-host']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'vercel-nonfluid-app', 'lib', 'resize.ts') }), ['concurrent:exported']);
+    // Fluid compute (several invocations per instance) is on by default and set in the dashboard:
+    // a vercel.json that does not say `"fluid": false` says nothing about it.
+    assert.deepEqual(where(code, { filename: path.join(root, 'vercel-app', 'api', 'resize.ts') }), ['concurrent:exported']);
     assert.deepEqual(where(code, { filename: path.join(root, 'vercel-fluid-app', 'api', 'resize.ts') }), ['concurrent:exported']);
   });
 
