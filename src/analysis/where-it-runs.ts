@@ -24,11 +24,10 @@ import {
   MAIN_MODULE_PATH,
   MIGRATION_FOLDERS,
   EDITOR_ACTIVATION_HOOKS,
-  DATABASE_FOLDERS,
   DATABASE_SCRIPT_NAME,
+  START_SCRIPT_NAME,
   FUNCTION_HOST_MODULES,
   NETLIFY_FUNCTIONS_PATH,
-  SEED_FILE_NAMES,
   NODE_ONLY_MODULES,
   SEED_FOLDERS,
   MIGRATION_STEPS,
@@ -184,10 +183,6 @@ export type AloneEvidence =
  *   `main().catch(...)`, `void main()`, `await main()`, an async IIFE), directly or inside a
  *   top-level `if` (`if (require.main === module) main()`): importing such a module would run it,
  *   so it is a program, not a library;
- * - `seed-script`: a package script named for seeding or migrating the database runs it
- *   (`"db:seed": "tsx src/db/seed.ts"`, Prisma's `"prisma": { "seed": "..." }`, see
- *   `DATABASE_SCRIPT_NAME`), or it is a seed file of database code by name and place
- *   (`prisma/seed.ts`, `src/db/seeder.js`: `SEED_FILE_NAMES` in a `DATABASE_FOLDERS` folder);
  * - `cli-plugin`: it defines a plugin of a command-line tool that runs the plugin's steps as the
  *   tool's lifecycle events (a Serverless Framework plugin: a class whose constructor sets
  *   `this.hooks` to an object keyed by events such as `'before:deploy:deploy'`); see
@@ -203,7 +198,6 @@ export type ScriptEvidence =
   | 'script-folder'
   | 'script-import'
   | 'starts-main'
-  | 'seed-script'
   | 'cli-plugin'
   | 'bin-package';
 
@@ -267,12 +261,19 @@ export interface PackageInfo {
   /** Absolute paths of its `bin` targets. */
   readonly bins: readonly string[];
   /**
-   * Absolute paths of the files that its database scripts run: the scripts whose name says they
-   * seed or migrate (`DATABASE_SCRIPT_NAME`: `seed`, `db:seed`, `migrate:latest`) and Prisma's
-   * `prisma.seed` command, each file a command names by a JavaScript or TypeScript extension
-   * (`tsx src/db/seed.ts`, `node -r dotenv/config ./scripts/migrate.js`).
+   * Absolute paths of the files that its database scripts run: the scripts whose name is a seed or
+   * migrate step (`DATABASE_SCRIPT_NAME`: `seed`, `db:seed`, `migrate:latest`, not `start:migrate`
+   * nor `dev:seed`) and Prisma's `prisma.seed` command, each file a command names by a JavaScript
+   * or TypeScript extension (`tsx src/db/seed.ts`, `node -r dotenv/config ./scripts/migrate.js`).
    */
   readonly databaseScripts: readonly string[];
+  /**
+   * Absolute paths of the files that start the application: its `main`, and each file that a
+   * script named `start`, `dev`, `serve` or `main` (`START_SCRIPT_NAME`, with any `:variant`) names.
+   * A file listed here is no seed program even when a database script names it too
+   * (`"migrate:deploy": "prisma migrate deploy && node dist/server.js"`).
+   */
+  readonly startFiles: readonly string[];
   /**
    * It has a `bin` and no library entry besides it: no `main`, `module` or `exports`, or each of
    * them names a `bin` target (`"bin": "./dist/index.js"` with `"exports": { ".": "./dist/index.js" }`:
@@ -394,7 +395,7 @@ function readPackage(dir: string): PackageInfo | null {
         dependencies.some((dependency) => DESKTOP_APP_PACKAGES.has(dependency)) &&
         typeof record['main'] === 'string' &&
         (typeof record['productName'] === 'string' || dependencies.some((dependency) => ELECTRON_APP_PACKAGERS.has(dependency) || dependency.startsWith('@electron-forge/')));
-      info = { dir, name, bins, databaseScripts: databaseScriptFiles(record, dir), cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, installedWith };
+      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, installedWith };
     }
   } catch {
     info = null;
@@ -406,17 +407,20 @@ function readPackage(dir: string): PackageInfo | null {
 /** A file a package script's command names: a relative path with a JavaScript or TypeScript extension. */
 const SCRIPT_COMMAND_FILE = /(?:^|[\s=])(?:\.\/)?((?:[\w@.-]+\/)*[\w@.-]+\.[cm]?[jt]sx?)(?=$|[\s;&|)])/g;
 
-/** See `PackageInfo.databaseScripts`. */
-function databaseScriptFiles(record: Record<string, unknown>, dir: string): string[] {
+/**
+ * The files that the package's scripts whose name matches `scriptName` run (see
+ * `PackageInfo.databaseScripts` and `startFiles`), with the command of `prisma.<prismaKey>` too.
+ */
+function scriptFiles(record: Record<string, unknown>, dir: string, scriptName: RegExp, prismaKey: string | null): string[] {
   const commands: string[] = [];
   const scripts = record['scripts'];
   if (scripts && typeof scripts === 'object') {
     for (const [name, command] of Object.entries(scripts as Record<string, unknown>)) {
-      if (DATABASE_SCRIPT_NAME.test(name) && typeof command === 'string') commands.push(command);
+      if (scriptName.test(name) && typeof command === 'string') commands.push(command);
     }
   }
   const prisma = record['prisma'];
-  const seed = prisma && typeof prisma === 'object' ? (prisma as Record<string, unknown>)['seed'] : undefined;
+  const seed = prismaKey !== null && prisma && typeof prisma === 'object' ? (prisma as Record<string, unknown>)[prismaKey] : undefined;
   if (typeof seed === 'string') commands.push(seed);
   return commands.flatMap((command) => [...command.matchAll(SCRIPT_COMMAND_FILE)].flatMap((match) => (match[1] ? [path.resolve(dir, match[1])] : [])));
 }
@@ -562,6 +566,7 @@ export class WhereItRuns {
   private entryLogs: boolean | undefined;
   private testCode: boolean | undefined;
   private migrationFolder: boolean | undefined;
+  private oneShotTask: boolean | undefined;
   private functionPlatform: string | null | undefined;
 
   constructor(context: AnyRuleContext) {
@@ -608,18 +613,35 @@ export class WhereItRuns {
   }
 
   /**
-   * True when the file is a one-shot task's program: it starts an async function of its own at the
-   * top level (`starts-main`), exports nothing, and is named for such a task (`ONE_SHOT_TASK_NAMES`:
-   * `prisma/seed.ts`, `db/migrate.ts`) or sits in a folder of migrations or seed data
-   * (`MIGRATION_FOLDERS` but the singular `migration/`, `SEED_FOLDERS`: `db/seeds/users.ts`). It
-   * runs once, by hand or from a package script; a rejection of its start ends it with the error
-   * printed, as a failed task should.
+   * True when the file is a one-shot task's program (a seed or migration program): it starts an
+   * async function of its own at the top level (as `starts-main` says), exports nothing, and is
+   * named for such a task (`ONE_SHOT_TASK_NAMES`: `prisma/seed.ts`, `db/migrate.ts`), sits in a
+   * folder of migrations or seed data (`MIGRATION_FOLDERS` but the singular `migration/`,
+   * `SEED_FOLDERS`: `db/seeds/users.ts`), or is run by a package script whose name is a seed or
+   * migrate step and is not also one that starts the application (`PackageInfo.databaseScripts`,
+   * `startFiles`). It runs once, by hand or from a package script; a rejection of its start ends it
+   * with the error printed, as a failed task should, and the order of its steps is its plan. A seed
+   * module that exports a function (demo data seeded per sign-up) is no such program.
    */
   isOneShotTask(): boolean {
+    if (this.oneShotTask !== undefined) return this.oneShotTask;
     const name = path.basename(this.filename).replace(/\.[^.]*$/, '');
     const folders = path.dirname(this.filename).split(/[\\/]/);
-    const placed = ONE_SHOT_TASK_NAMES.has(name) || folders.some((folder) => (MIGRATION_FOLDERS.has(folder) && folder !== 'migration') || SEED_FOLDERS.has(folder));
-    return placed && this.script() === 'starts-main' && this.exportsNothing();
+    const placed =
+      ONE_SHOT_TASK_NAMES.has(name) ||
+      folders.some((folder) => (MIGRATION_FOLDERS.has(folder) && folder !== 'migration') || SEED_FOLDERS.has(folder)) ||
+      this.runByDatabaseScript();
+    this.oneShotTask = placed && this.exportsNothing() && this.startsMain();
+    return this.oneShotTask;
+  }
+
+  /** True when a database script of the package runs the file and no start script (nor `main`) names it (see `PackageInfo.databaseScripts`). */
+  private runByDatabaseScript(): boolean {
+    if (!path.isAbsolute(this.filename)) return false;
+    const info = nearestPackage(this.filename);
+    if (!info || info.databaseScripts.length === 0) return false;
+    const names = (target: string): boolean => isBinTarget(this.filename, target, info.dir);
+    return info.databaseScripts.some(names) && !info.startFiles.some(names);
   }
 
   /** No `export` declaration, no `export =`, no assignment to `module.exports` / `exports` at the top level. */
@@ -687,12 +709,6 @@ export class WhereItRuns {
     });
   }
 
-  /** True when the file is named as a seed (`SEED_FILE_NAMES`) and lies in a folder of database code (`DATABASE_FOLDERS`). */
-  private isSeedFile(): boolean {
-    const name = path.basename(this.filename).replace(/\.[^.]*$/, '');
-    return SEED_FILE_NAMES.has(name) && path.dirname(this.filename).split(/[\\/]/).some((folder) => DATABASE_FOLDERS.has(folder));
-  }
-
   /**
    * The platform the file is deployed to as a function that takes one event at a time per
    * instance, or null (see `AloneEvidence`'s `function-host`):
@@ -744,8 +760,9 @@ export class WhereItRuns {
    * True when `node` is one-time data migration code: the file sits in a migrations or seeds
    * folder (`MIGRATION_FOLDERS`, `SEED_FOLDERS`: `database/migrations/rollback.ts`,
    * `database/seeders/users.ts`; in a singular `migration/` folder only when shaped like one,
-   * or it is a seed or migration program by a package script or its name, `seed-script`
-   * `isMigrationShaped`: `scripts/migration/v2/index.js`), or a function around `node` is named for migrating
+   * `isMigrationShaped`: `scripts/migration/v2/index.js`), it is a one-shot task's program
+   * (`isOneShotTask`: `prisma/seed.ts`, a seed program a seed step of the package scripts runs,
+   * each starting its own work and exporting nothing), or a function around `node` is named for migrating
    * (`MIGRATION_FUNCTION_WORDS` as its first word: `migrateNewStatusPage`). Such code runs once per
    * deploy or per environment: the order of its steps is the plan, and nobody waits on it.
    */
@@ -758,7 +775,7 @@ export class WhereItRuns {
       this.migrationFolder =
         folders.some((folder) => (MIGRATION_FOLDERS.has(folder) && folder !== 'migration') || SEED_FOLDERS.has(folder)) ||
         (folders.includes('migration') && this.isMigrationShaped()) ||
-        this.script() === 'seed-script';
+        this.isOneShotTask();
     }
     if (this.migrationFolder) return true;
     for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
@@ -1028,7 +1045,6 @@ export class WhereItRuns {
       const info = nearestPackage(this.filename);
       if (info) {
         if (info.bins.some((target) => isBinTarget(this.filename, target, info.dir))) return 'bin';
-        if (info.databaseScripts.some((target) => isBinTarget(this.filename, target, info.dir))) return 'seed-script';
         if (info.cliOnly) return 'cli-package';
         // the package's own folder counts too: a package kept in `commands/` is a CLI's commands
         const folders = [path.basename(info.dir), ...path.relative(info.dir, path.dirname(this.filename)).split(path.sep)];
@@ -1043,7 +1059,6 @@ export class WhereItRuns {
     }
     for (const module of this.modules()) if (SCRIPT_ONLY_MODULES.has(module)) return 'script-import';
     if (this.startsMain()) return 'starts-main';
-    if (this.isSeedFile()) return 'seed-script';
     if (this.definesCommandPlugin()) return 'cli-plugin';
     return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.bins.length ?? 0) > 0 ? 'bin-package' : null;
   }

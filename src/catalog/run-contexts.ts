@@ -346,19 +346,20 @@ export const SEED_FOLDERS: ReadonlySet<string> = new Set(['seeds', 'seeders']);
 export const MIGRATION_STEPS: ReadonlySet<string> = new Set(['up', 'down']);
 
 /**
- * A package script that seeds or migrates a database (`"db:seed": "tsx src/db/seed.ts"`,
- * `"migrate": "node scripts/migrate.js"`), matched against the script's name: the files it runs are
- * one-shot programs, run once per environment before (or beside) the application, like a migration.
+ * The name of a package script that is a seed or migrate step (`seed`, `db:seed`, `migrate`,
+ * `migrate:latest`, `db:migrate:reset`): the files it runs may be one-shot task programs (see
+ * `WhereItRuns.isOneShotTask`, which also wants the program's own shape). Only a name that IS such a
+ * step: `start:migrate` and `dev:seed` run the application after the step, `migrate-and-start`
+ * too.
  */
-export const DATABASE_SCRIPT_NAME = /seed|migrat/i;
+export const DATABASE_SCRIPT_NAME = /^(?:db:)?(?:seed|migrat\w*)(?::|$)/i;
 
 /**
- * A seed program by its place and name: a file named `seed`/`seeds`/`seeder` (any extension) in a
- * folder of database code (`prisma/seed.ts`, `src/db/seed.ts`, `database/seeder.js`). The name
- * alone is not enough: a torrent client's `lib/seed.js` seeds per request.
+ * The name of a package script that starts the application (`start`, `start:prod`, `dev`, `serve`,
+ * `main`): a file it names is the application's, never a seed program, even when a database
+ * script names it too.
  */
-export const SEED_FILE_NAMES: ReadonlySet<string> = new Set(['seed', 'seeds', 'seeder']);
-export const DATABASE_FOLDERS: ReadonlySet<string> = new Set(['prisma', 'db', 'database', 'drizzle']);
+export const START_SCRIPT_NAME = /^(?:start|dev|serve|main)(?::|$)/i;
 
 /**
  * Modules whose import says the file is written to run as a function of a platform that hands each

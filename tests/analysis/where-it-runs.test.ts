@@ -794,20 +794,45 @@ export async function resize(event) { await Promise.all(event.Records.map((recor
 
 describe('where-it-runs: seed and migration programs', () => {
   const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
-  const code = 'export async function loadProducts(db) { probe(); }';
-  it('takes a file that a database script of the package runs, or Prisma\'s seed command, for a one-shot program', () => {
-    assert.deepEqual(where(code, { filename: path.join(root, 'seeded-app', 'src', 'fixtures', 'load-demo-data.ts') }), ['alone:script:seed-script']);
-    assert.deepEqual(where(code, { filename: path.join(root, 'seeded-app', 'tools', 'apply-schema.ts') }), ['alone:script:seed-script']);
-    assert.deepEqual(where(code, { filename: path.join(root, 'seeded-app', 'src', 'demo', 'catalog.ts') }), ['alone:script:seed-script']);
-    // the application the `start` script runs is no such program
-    assert.deepEqual(where(code, { filename: path.join(root, 'seeded-app', 'src', 'server.ts') }), ['concurrent:exported']);
+  /** `isOneShotTask()` and `runsInMigration()` (at the top level) of a file. */
+  function task(code: string, filename: string): [boolean, boolean] {
+    const [answer] = runOnCode<[boolean, boolean]>(code, (context, collect) => ({
+      Program: (node) => collect([getWhereItRuns(context).isOneShotTask(), getWhereItRuns(context).runsInMigration(node)]),
+    }), { filename });
+    return answer ?? [false, false];
+  }
+  const program = 'async function main() { await db.product.createMany({ data: products }); }\nmain();';
+  const seedModule = 'export async function seedWorkspace(db, workspaceId) { await db.insert(workspaceId); }';
+
+  it('takes a program that a seed or migrate step of the package scripts runs (or Prisma\'s seed command) for one', () => {
+    assert.deepEqual(task(program, path.join(root, 'seeded-app', 'src', 'fixtures', 'load-demo-data.ts')), [true, true]);
+    assert.deepEqual(task(program, path.join(root, 'seeded-app', 'tools', 'apply-schema.ts')), [true, true]);
+    assert.deepEqual(task(program, path.join(root, 'seeded-app', 'src', 'demo', 'catalog.ts')), [true, true]);
   });
 
-  it('takes a file named as a seed in a folder of database code', () => {
-    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'prisma', 'seed.ts') }), ['alone:script:seed-script']);
-    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'src', 'db', 'seeder.ts') }), ['alone:script:seed-script']);
-    // a torrent client's `seed` command serves each request: the name alone says nothing
-    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'src', 'torrents', 'seed.ts') }), ['concurrent:exported']);
+  it('not a file that the script of a step only runs beside the application, nor one that starts the application', () => {
+    // `start:migrate`, `dev:seed`: named for starting the application, which runs after the step
+    assert.deepEqual(task(program, path.join(root, 'seeded-app', 'src', 'reports.ts')), [false, false]);
+    assert.deepEqual(task(program, path.join(root, 'seeded-app', 'src', 'demo', 'sample-shop.ts')), [false, false]);
+    // `migrate:deploy` names the server, which `start` and the package's main name too
+    assert.deepEqual(task(program, path.join(root, 'seeded-app', 'src', 'server.ts')), [false, false]);
+  });
+
+  it('not a module that a step hands to its tool, nor one that exports its seeding, whatever its name and place', () => {
+    // `typeorm migration:run -d src/data-source.ts`: the application's shared data source
+    assert.deepEqual(task('export const source = new DataSource(options);', path.join(root, 'seeded-app', 'src', 'data-source.ts')), [false, false]);
+    // a database script's file that only exports: it is called, perhaps per request, not run
+    assert.deepEqual(task(seedModule, path.join(root, 'seeded-app', 'src', 'fixtures', 'load-demo-data.ts')), [false, false]);
+    // demo data seeded per sign-up, kept in the application's db folder
+    assert.deepEqual(task(seedModule, path.join(root, 'service', 'src', 'db', 'seed.ts')), [false, false]);
+    assert.deepEqual(where('export async function seedWorkspace(db, workspaceId) { probe(); }', { filename: path.join(root, 'service', 'src', 'db', 'seed.ts') }), ['concurrent:exported']);
+  });
+
+  it('takes a program named for the task, or in a folder of seeds, that starts its own work and exports nothing', () => {
+    assert.deepEqual(task(program, path.join(root, 'service', 'prisma', 'seed.ts')), [true, true]);
+    assert.deepEqual(task(program, path.join(root, 'service', 'src', 'db', 'seeds', 'products.ts')), [true, true]);
+    // its functions run alone as any program's that starts its own work
+    assert.deepEqual(where('async function main() { probe(); }\nmain();', { filename: path.join(root, 'service', 'prisma', 'seed.ts') }), ['alone:main']);
   });
 });
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
-import { error, IN_EXPORTED, REPLACEMENT, testedRule } from './no-blocking-in-async.errors';
+import { error, fsError, IN_EXPORTED, REPLACEMENT, testedRule, twin } from './no-blocking-in-async.errors';
 
 // Code that runs while nothing else of its process waits, by where it is deployed or how it is
-// started (analysis/where-it-runs.ts: `function-host`, the `seed-script` program), and the
-// neighbours that stay reported.
+// started (analysis/where-it-runs.ts: `function-host`, a seed program, a command-line plugin),
+// and the neighbours that stay reported.
 const CONTEXTS = path.join(FIXTURES_DIR, 'run-contexts');
 const IN_PER_ITEM = 'inside this async function, which .map() runs once per item, all at the same time';
 
@@ -41,20 +41,16 @@ export const handler: Handler = async (event) => {
 export async function handler(event) { return { statusCode: 200, body: readFileSync('./data/prices.json', 'utf8') + await stamp() }; }`,
       filename: path.join(CONTEXTS, 'service', 'netlify', 'functions', 'prices.ts'),
     },
-    // a seed program that a database script of the package runs
+    // a seed program that the package's `db:seed` script runs: it starts its own work and exports
+    // nothing, so nothing else of its process waits
     {
       code: `import { readFileSync } from 'node:fs';
-export async function loadDemoData(db) {
+async function loadDemoData() {
   const products = JSON.parse(readFileSync('./demo/products.json', 'utf8'));
   await db.product.createMany({ data: products });
-}`,
+}
+loadDemoData();`,
       filename: path.join(CONTEXTS, 'seeded-app', 'src', 'fixtures', 'load-demo-data.ts'),
-    },
-    // a seed file of database code, by its name and place
-    {
-      code: `import { readFileSync } from 'node:fs';
-export async function seed(prisma) { await prisma.user.createMany({ data: JSON.parse(readFileSync('users.json', 'utf8')) }); }`,
-      filename: path.join(CONTEXTS, 'service', 'prisma', 'seed.ts'),
     },
     // a plugin of a command-line tool: the `serverless` command runs its hooked steps once per command
     {
@@ -88,6 +84,33 @@ export const toGif = async (event) => Promise.all(event.Records.map(async (recor
 export async function resize(event) { execSync('convert ' + event.key); await upload(event.key); }`,
       filename: path.join(CONTEXTS, 'azure-service', 'src', 'handler.ts'),
       errors: [error('blockingProcess', 'child_process.execSync', REPLACEMENT.childProcess, 2, 39, [], IN_EXPORTED)],
+    },
+    // a seed module that exports its seeding (demo data per sign-up, called from a route): its
+    // name and place say nothing about who calls it
+    {
+      code: `import { readFileSync } from 'node:fs';
+export async function seedWorkspace(db, workspaceId) {
+  const template = JSON.parse(readFileSync('demo.json', 'utf8'));
+  await db.insert({ ...template, workspaceId });
+}`,
+      filename: path.join(CONTEXTS, 'service', 'src', 'db', 'seed.ts'),
+      errors: [
+        fsError('fs.readFileSync', REPLACEMENT.readFile, 3, 31, [
+          twin('readFile', `import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+export async function seedWorkspace(db, workspaceId) {
+  const template = JSON.parse(await readFile('demo.json', 'utf8'));
+  await db.insert({ ...template, workspaceId });
+}`),
+        ], IN_EXPORTED),
+      ],
+    },
+    // a module that a script runs after migrating (`start:migrate`) is the application, not the step
+    {
+      code: `import { execSync } from 'node:child_process';
+export async function exportOrders(db) { execSync('pg_dump orders'); await db.close(); }`,
+      filename: path.join(CONTEXTS, 'seeded-app', 'src', 'reports.ts'),
+      errors: [error('blockingProcess', 'child_process.execSync', REPLACEMENT.childProcess, 2, 42, [], IN_EXPORTED)],
     },
     // so does the application that the package's `start` script runs beside its seed script
     {
