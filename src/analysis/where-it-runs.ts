@@ -25,6 +25,7 @@ import {
   MIGRATION_FOLDERS,
   EDITOR_ACTIVATION_HOOKS,
   DATABASE_SCRIPT_NAME,
+  LIFECYCLE_HOOK_KEY,
   START_SCRIPT_NAME,
   FUNCTION_HOST_MODULES,
   NETLIFY_FUNCTIONS_PATH,
@@ -186,7 +187,10 @@ export type AloneEvidence =
  * - `cli-plugin`: it defines a plugin of a command-line tool that runs the plugin's steps as the
  *   tool's lifecycle events (a Serverless Framework plugin: a class whose constructor sets
  *   `this.hooks` to an object keyed by events such as `'before:deploy:deploy'`); see
- *   `WhereItRuns.definesCommandPlugin`;
+ *   `WhereItRuns.definesCommandPlugin`. It says where the plugin's functions run
+ *   (`no-blocking-in-async`) and nothing else: the tool loads the module, so it is no program of
+ *   its own for a top-level rejection (`topLevelRejectionEndsProgram`), no one-shot program for
+ *   `prefer-promise-all` and no migration's shape;
  * - `bin-package`: the nearest `package.json` has a `bin` (and also exports a library): its
  *   modules are a command-line tool's code first (a build tool, a test runner, a package
  *   manager); only strong evidence (see `ConcurrencyEvidence`) says they run concurrently.
@@ -675,8 +679,12 @@ export class WhereItRuns {
   /**
    * True when a top-level class of the file (or the one it exports) sets, in its constructor,
    * `this.hooks` to an object with a key naming a lifecycle event (`'after:deploy:deploy': ...`,
-   * a string with a `:`): the shape of a Serverless Framework plugin, whose steps the `serverless`
-   * command runs one after another, once per command.
+   * a string with a `:`), and something says the tool is the Serverless Framework: a hook key
+   * that runs before or after a step (`before:`, `after:`, `LIFECYCLE_HOOK_KEY`), the constructor's
+   * first parameter named `serverless`, or a read of `this.serverless`. That is the shape of a
+   * Serverless Framework plugin, whose steps the `serverless` command runs one after another, once
+   * per command. A `:` alone is no such evidence: an event bus or a chat server keys its hooks by
+   * events such as `'message:send'`, each run per message.
    */
   private definesCommandPlugin(): boolean {
     if (!this.sourceCode.text.includes('hooks')) return false;
@@ -687,23 +695,28 @@ export class WhereItRuns {
       const constructor = declared.body.body.find(
         (member): member is TSESTree.MethodDefinition => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor',
       );
+      if (!constructor) return false;
+      // The Serverless Framework hands the plugin itself to the constructor (`constructor(serverless, options)`),
+      // and the plugin reads it back as `this.serverless`.
+      const first = constructor.value.params[0];
+      const handedTool =
+        (first?.type === AST_NODE_TYPES.Identifier && first.name === 'serverless') || /\bthis\s*\.\s*serverless\b/.test(this.sourceCode.getText(declared));
       return (
-        constructor?.value.body?.body.some((step) => {
+        constructor.value.body?.body.some((step) => {
           if (step.type !== AST_NODE_TYPES.ExpressionStatement || step.expression.type !== AST_NODE_TYPES.AssignmentExpression) return false;
           const { left, right } = step.expression;
-          return (
-            left.type === AST_NODE_TYPES.MemberExpression &&
-            left.object.type === AST_NODE_TYPES.ThisExpression &&
-            staticMemberName(left) === 'hooks' &&
-            right.type === AST_NODE_TYPES.ObjectExpression &&
-            right.properties.some(
-              (property) =>
-                property.type === AST_NODE_TYPES.Property &&
-                property.key.type === AST_NODE_TYPES.Literal &&
-                typeof property.key.value === 'string' &&
-                property.key.value.includes(':'),
-            )
+          if (
+            left.type !== AST_NODE_TYPES.MemberExpression ||
+            left.object.type !== AST_NODE_TYPES.ThisExpression ||
+            staticMemberName(left) !== 'hooks' ||
+            right.type !== AST_NODE_TYPES.ObjectExpression
+          ) {
+            return false;
+          }
+          const keys = right.properties.flatMap((property) =>
+            property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string' ? [property.key.value] : [],
           );
+          return keys.some((key) => key.includes(':')) && (handedTool || keys.some((key) => LIFECYCLE_HOOK_KEY.test(key)));
         }) === true
       );
     });
@@ -800,7 +813,8 @@ export class WhereItRuns {
     const base = path.basename(this.filename).replace(/\.[^.]*$/, '');
     const named = (name: string): boolean => /^(?:\d{3,}|v\d+(?:\.\d+)*|\d+\.\d+)/.test(name);
     if (named(base) || (base === 'index' && named(path.basename(path.dirname(this.filename))))) return true;
-    if (this.script() !== null) return true;
+    const script = this.script();
+    if (script !== null && script !== 'cli-plugin') return true;
     const isStep = (key: TSESTree.Node | null | undefined): boolean =>
       key?.type === AST_NODE_TYPES.Identifier && MIGRATION_STEPS.has(key.name);
     return this.sourceCode.ast.body.some((statement) => {
@@ -1114,7 +1128,8 @@ export class WhereItRuns {
     if (SCRIPT_FILE_PATH.test(filename)) return true;
     const script = this.script();
     if (script === 'starts-main') return this.isProgramEntry() || this.isOneShotTask() || this.inPackageWithBin() || MAIN_MODULE_PATH.test(filename);
-    return script !== null && script !== 'bin-package';
+    // A command-line plugin's module is loaded by the tool, not run as a program of its own.
+    return script !== null && script !== 'bin-package' && script !== 'cli-plugin';
   }
 
   /**

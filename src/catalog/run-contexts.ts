@@ -346,6 +346,13 @@ export const SEED_FOLDERS: ReadonlySet<string> = new Set(['seeds', 'seeders']);
 export const MIGRATION_STEPS: ReadonlySet<string> = new Set(['up', 'down']);
 
 /**
+ * A hook key of a Serverless Framework plugin that runs before or after a step of a command
+ * (`'before:deploy:deploy'`, `'after:package:finalize'`): with `this.hooks` set in a constructor, the
+ * plugin shape of that tool (see `WhereItRuns.definesCommandPlugin`).
+ */
+export const LIFECYCLE_HOOK_KEY = /^(?:before|after):[\w-]+/;
+
+/**
  * The name of a package script that is a seed or migrate step (`seed`, `db:seed`, `migrate`,
  * `migrate:latest`, `db:migrate:reset`): the files it runs may be one-shot task programs (see
  * `WhereItRuns.isOneShotTask`, which also wants the program's own shape). Only a name that IS such a

@@ -1011,11 +1011,12 @@ export default createRule<Options, MessageIds>({
      * True when the file is a one-shot program by strong evidence (`WhereItRuns.script()`: a
      * shebang, a `bin` target, a package that is only a CLI, a scripts folder, ...). A module of a
      * package that also has a `bin` (`bin-package`) is not enough: a server framework ships its
-     * CLI beside the code that serves requests.
+     * CLI beside the code that serves requests; nor is a command-line tool's plugin (`cli-plugin`),
+     * which the tool loads: that evidence serves `no-blocking-in-async` only.
      */
     function runsAsOneShotProgram(): boolean {
       const evidence = getWhereItRuns(context).script();
-      return evidence !== null && evidence !== 'bin-package';
+      return evidence !== null && evidence !== 'bin-package' && evidence !== 'cli-plugin';
     }
 
     /**

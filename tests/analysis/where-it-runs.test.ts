@@ -853,6 +853,25 @@ module.exports = SyncPlugin;`;
   async save() { probe(); }
 }`;
     assert.deepEqual(where(named, { filename: path.join(root, 'service', 'src', 'store.ts') }), ['concurrent:exported']);
+    // an event-keyed hook table of a server: `'message:send'` runs per message, and nothing says the
+    // tool is the Serverless Framework (no `serverless` handed in, no `before:`/`after:` step)
+    const chat = `export class ChatServer {
+  constructor(io) { this.hooks = { 'message:send': (m) => this.onSend(m) }; }
+  async onSend(m) { probe(); }
+}`;
+    assert.deepEqual(where(chat, { filename: path.join(root, 'service', 'src', 'chat.ts') }), ['concurrent:exported']);
+    // a hook that runs after a step of a command is the tool's lifecycle, whatever the constructor takes
+    const after = `export class Notify {
+  constructor(sls) { this.hooks = { 'after:deploy:deploy': () => this.send() }; }
+  async send() { probe(); }
+}`;
+    assert.deepEqual(where(after, { filename: path.join(root, 'service', 'plugins', 'notify.ts') }), ['alone:script:cli-plugin']);
+    // where its functions run, and nothing else: the tool loads the module, which is no program of
+    // its own whose top-level rejection ends it
+    const [ends] = runOnCode<boolean>(`${after}\nwarmUp();`, (context, collect) => ({ Program: () => collect(getWhereItRuns(context).topLevelRejectionEndsProgram()) }), {
+      filename: path.join(root, 'service', 'plugins', 'notify.ts'),
+    });
+    assert.equal(ends, false);
   });
 });
 

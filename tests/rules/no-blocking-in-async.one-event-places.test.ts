@@ -112,6 +112,26 @@ export async function exportOrders(db) { execSync('pg_dump orders'); await db.cl
       filename: path.join(CONTEXTS, 'seeded-app', 'src', 'reports.ts'),
       errors: [error('blockingProcess', 'child_process.execSync', REPLACEMENT.childProcess, 2, 42, [], IN_EXPORTED)],
     },
+    // a server's hooks keyed by events (`'message:send'`) are no command-line plugin's lifecycle:
+    // each runs per message
+    {
+      code: `import { readFileSync } from 'node:fs';
+export class ChatServer {
+  constructor(io) { this.hooks = { 'message:send': (m) => this.onSend(m) }; }
+  async onSend(m) { const template = readFileSync('reply.txt', 'utf8'); await this.io.emit('reply', template + m.text); }
+}`,
+      filename: path.join(CONTEXTS, 'service', 'src', 'chat.ts'),
+      errors: [
+        fsError('fs.readFileSync', REPLACEMENT.readFile, 4, 38, [
+          twin('readFile', `import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+export class ChatServer {
+  constructor(io) { this.hooks = { 'message:send': (m) => this.onSend(m) }; }
+  async onSend(m) { const template = await readFile('reply.txt', 'utf8'); await this.io.emit('reply', template + m.text); }
+}`),
+        ], IN_EXPORTED),
+      ],
+    },
     // so does the application that the package's `start` script runs beside its seed script
     {
       code: `import { execSync } from 'node:child_process';
