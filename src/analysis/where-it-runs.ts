@@ -278,6 +278,8 @@ export interface PackageInfo {
    * (`"migrate:deploy": "prisma migrate deploy && node dist/server.js"`).
    */
   readonly startFiles: readonly string[];
+  /** The absolute path of its `main`, or null. */
+  readonly mainFile: string | null;
   /**
    * It has a `bin` and no library entry besides it: no `main`, `module` or `exports`, or each of
    * them names a `bin` target (`"bin": "./dist/index.js"` with `"exports": { ".": "./dist/index.js" }`:
@@ -399,7 +401,7 @@ function readPackage(dir: string): PackageInfo | null {
         dependencies.some((dependency) => DESKTOP_APP_PACKAGES.has(dependency)) &&
         typeof record['main'] === 'string' &&
         (typeof record['productName'] === 'string' || dependencies.some((dependency) => ELECTRON_APP_PACKAGERS.has(dependency) || dependency.startsWith('@electron-forge/')));
-      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, installedWith };
+      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, installedWith };
     }
   } catch {
     info = null;
@@ -1562,7 +1564,7 @@ export class WhereItRuns {
   startUpRoutine(fn: FunctionNode): string | null {
     const name = functionNameOf(fn);
     if (name === null) return null;
-    if (EDITOR_ACTIVATION_HOOKS.has(name) && this.isEditorActivation(fn)) return name;
+    if (EDITOR_ACTIVATION_HOOKS.has(name) && this.isEditorActivation(fn)) return this.calledPerEvent(fn) ? null : name;
     if (!STARTUP_ROUTINE_NAME.test(name)) return null;
     if (takesItem(fn.params) || !fn.body || loopsForever(fn.body, this.sourceCode.visitorKeys)) return null;
     // A page's or a component's start-up is when a person waits (a page load, every mount of a
@@ -1586,14 +1588,21 @@ export class WhereItRuns {
 
   /**
    * True when `fn` is an editor extension's activation (`EDITOR_ACTIVATION_HOOKS`): the file
-   * belongs to an editor extension (`inEditorExtension`), and `fn` is a function of the module
-   * (not a method, not declared inside another function) that runs no loop for the life of the
-   * process. Its parameter is the extension's context, not an item of work.
+   * belongs to an editor extension (`inEditorExtension`), `fn` is a function of the module (not a
+   * method, not declared inside another function) that runs no loop for the life of the process,
+   * and it is the one the editor calls: its one parameter is the extension's context (named
+   * `context`, or typed `ExtensionContext`), or it is exported from the module the package's
+   * `main` names (`./out/extension.js`, whose source is `src/extension.ts`). A module-level
+   * `activate(account)` of another file of the extension activates an item, per command.
    */
   private isEditorActivation(fn: FunctionNode): boolean {
     const holder = valueSite(fn).parent;
     if (holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.PropertyDefinition) return false;
-    return nearestFunction(fn) === null && fn.body !== null && !loopsForever(fn.body, this.sourceCode.visitorKeys) && this.inEditorExtension();
+    if (nearestFunction(fn) !== null || fn.body === null || loopsForever(fn.body, this.sourceCode.visitorKeys) || !this.inEditorExtension()) return false;
+    if (fn.params.length === 1 && fn.params[0] !== undefined && isExtensionContextParameter(fn.params[0], this.sourceCode)) return true;
+    if (fn.params.length > 1 || !path.isAbsolute(this.filename)) return false;
+    const info = programRootOf(this.filename);
+    return info?.mainFile != null && isBinTarget(this.filename, info.mainFile, info.dir) && /\bexports?\b/.test(this.sourceCode.text) && isExportedActivation(holder, this.sourceCode);
   }
 
   /**
@@ -2233,3 +2242,21 @@ function isEmptyTest(test: TSESTree.Expression, text: string, sourceCode: Readon
 /** Where the functions of this file run: one `WhereItRuns` per file, shared by every rule. */
 export const getWhereItRuns = perFile((context) => new WhereItRuns(context));
 
+/** True when a parameter is an editor extension's context: named `context`, or typed `ExtensionContext` (`vscode.ExtensionContext`). */
+function isExtensionContextParameter(param: TSESTree.Parameter, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (param.type !== AST_NODE_TYPES.Identifier) return false;
+  if (param.name === 'context') return true;
+  return param.typeAnnotation !== undefined && /\bExtensionContext\b/.test(sourceCode.getText(param.typeAnnotation));
+}
+
+/**
+ * True when the function held by `holder` (see `valueSite`) is exported as `activate`: `export
+ * function activate`, `export const activate = ...`, `exports.activate = ...`, or named in
+ * `export { activate }` / `module.exports = { activate }`.
+ */
+function isExportedActivation(holder: TSESTree.Node | undefined, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (holder?.type === AST_NODE_TYPES.ExportNamedDeclaration || holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && isExportsTarget(holder.left)) return true;
+  return /\bexport\s*\{[^}]*\bactivate\b|\bmodule\.exports\s*=\s*\{[^}]*\bactivate\b/.test(sourceCode.text);
+}

@@ -888,4 +888,19 @@ describe("where-it-runs: an editor extension's activation", () => {
       ['alone:editor-extension'],
     );
   });
+
+  it("takes only the activate the editor calls: the main module's export, or one handed the extension's context", () => {
+    // exported from the module the package's main names (out/extension.js, from src/extension.ts)
+    assert.deepEqual(where('export async function activate(host) { probe(); }', { filename: path.join(root, 'editor-extension', 'src', 'extension.ts') }), ['alone:start-up']);
+    // typed as the extension's context, in another module
+    assert.deepEqual(
+      where("import type { ExtensionContext } from 'vscode';\nexport async function activate(host: ExtensionContext) { probe(); }", { filename: path.join(root, 'editor-extension', 'src', 'boot.ts') }),
+      ['alone:start-up'],
+    );
+    // a per-item activate of another module, run from a command per click
+    const perItem = `import { commands } from 'vscode';
+export async function activate(account) { probe(); }
+commands.registerCommand('accounts.activate', (account) => activate(account));`;
+    assert.deepEqual(where(perItem, { filename: path.join(root, 'editor-extension', 'src', 'views', 'accounts.ts') }), ['alone:editor-extension']);
+  });
 });

@@ -45,6 +45,32 @@ export async function refresh(folder) {
       ),
     ],
   },
+  // a module-level activate of another file of the extension, handed an item (an account) and run
+  // from a command per click: no activation of the extension, still reported
+  {
+    code: `import { commands } from 'vscode';
+import { readSecret, fetchProfile } from './accounts-api';
+export async function activate(account) {
+  const token = await readSecret(account.id);
+  const profile = await fetchProfile(account.id);
+  return [token, profile];
+}
+commands.registerCommand('accounts.activate', (account) => activate(account));`,
+    filename: path.join(FIXTURES_DIR, 'run-contexts', 'editor-extension', 'src', 'views', 'accounts.ts'),
+    errors: [
+      gatheredPair(
+        4,
+        17,
+        `import { commands } from 'vscode';
+import { readSecret, fetchProfile } from './accounts-api';
+export async function activate(account) {
+  const [token, profile] = await Promise.all([readSecret(account.id), fetchProfile(account.id)]);
+  return [token, profile];
+}
+commands.registerCommand('accounts.activate', (account) => activate(account));`,
+      ),
+    ],
+  },
   // the open windows beside a request to the sync server: the request is a real round trip
   {
     filename: background,

@@ -47,6 +47,86 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   }
 }`)],
   },
+  // bookkeeping the first method writes and the second only logs: a counter's value
+  {
+    code: `export class Client {
+  calls = 0;
+  log = [];
+  async getUser() {
+    this.calls++;
+    const response = await fetch('/user');
+    return response.json();
+  }
+  async getOrgs() {
+    console.debug('calls', this.calls);
+    const response = await fetch('/orgs');
+    return response.json();
+  }
+  async load() {
+    const user = await this.getUser();
+    const orgs = await this.getOrgs();
+    return { user, orgs };
+  }
+}`,
+    errors: [gatheredPair(15, 18, `export class Client {
+  calls = 0;
+  log = [];
+  async getUser() {
+    this.calls++;
+    const response = await fetch('/user');
+    return response.json();
+  }
+  async getOrgs() {
+    console.debug('calls', this.calls);
+    const response = await fetch('/orgs');
+    return response.json();
+  }
+  async load() {
+    const [user, orgs] = await Promise.all([this.getUser(), this.getOrgs()]);
+    return { user, orgs };
+  }
+}`)],
+  },
+  // ...or a size check of a log the first method pushes onto
+  {
+    code: `export class Account {
+  calls = 0;
+  log = [];
+  async getUser() {
+    this.log.push('user');
+    const response = await fetch('/user');
+    return response.json();
+  }
+  async getOrgs() {
+    if (this.log.length > 100) console.warn('busy');
+    const response = await fetch('/orgs');
+    return response.json();
+  }
+  async load() {
+    const user = await this.getUser();
+    const orgs = await this.getOrgs();
+    return { user, orgs };
+  }
+}`,
+    errors: [gatheredPair(15, 18, `export class Account {
+  calls = 0;
+  log = [];
+  async getUser() {
+    this.log.push('user');
+    const response = await fetch('/user');
+    return response.json();
+  }
+  async getOrgs() {
+    if (this.log.length > 100) console.warn('busy');
+    const response = await fetch('/orgs');
+    return response.json();
+  }
+  async load() {
+    const [user, orgs] = await Promise.all([this.getUser(), this.getOrgs()]);
+    return { user, orgs };
+  }
+}`)],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all (state of one object)', rule as never, {
@@ -83,6 +163,23 @@ export class Crawler {
     const queued = await this.enqueuePages();
     const done = await this.settle();
     return [queued, done];
+  }
+}`,
+    // a step queues jobs on the object, the next takes them out one by one
+    `export class Mailer {
+  outbox = [];
+  async compose(users) {
+    const response = await fetch('/templates/welcome');
+    const template = await response.text();
+    for (const user of users) this.outbox.push({ to: user.email, body: template });
+  }
+  async flush() {
+    while (this.outbox.length > 0) await send(this.outbox.shift());
+  }
+  async welcome(users) {
+    const composed = await this.compose(users);
+    const flushed = await this.flush();
+    return [composed, flushed];
   }
 }`,
     // a step hands \`this\` on: any member may be read
