@@ -69,7 +69,7 @@ import {
   ERROR_CHANNEL_METHODS,
   STREAM_CLASS_NAME,
 } from '../catalog/effects';
-import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOG_COLOUR_METHODS, LOG_WRITE_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
+import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, STORED_VALUE_READERS, GIT_REMOTE_FUNCTIONS, LOG_COLOUR_METHODS, LOG_WRITE_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { EXTENSION_API_GLOBALS, EXTENSION_API_MODULES, SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
 import { enclosingClass, isNothing, isProcessExitCall, isTransparentWrapper, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, staticMemberPath, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
@@ -335,6 +335,7 @@ export class FileEffects {
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
   /** Each function's summary with the depth it was computed at (a shallower one saw further). */
   private readonly summaries = new Map<FunctionNode, { summary: EffectSummary; depth: number }>();
+  private readonly thisReads = new Map<FunctionNode, ReadonlySet<string> | 'all'>();
   private readonly inProgress = new Set<FunctionNode>();
   /** Per class: each `this` field and the values the class assigns to it (see `fieldValues`). */
   private readonly classFieldValues = new Map<TSESTree.Node, ReadonlyMap<string, readonly TSESTree.Node[]>>();
@@ -501,6 +502,50 @@ export class FileEffects {
           !(property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'signal'),
       )
     );
+  }
+
+  /**
+   * The members of `this` whose stored value the method a call of this file invokes uses in its
+   * own body, including arrow functions inside it, which share its `this` (see `usesStoredValue`:
+   * `for (const item of this.pending)`, `this.queue.shift()`, `this.tasks.onIdle()`,
+   * `this.cache.get(key)`, `[...this.items]`): the other half of a write summary's `this` members,
+   * so that `await this.scan()` (filling `this.pending`) then `await this.process()` (draining it)
+   * are seen to depend on each other. Bookkeeping reads are none: a counter's value, a size check
+   * (`this.log.length > 100`), a value handed to a logging call (`console.debug(this.calls)`).
+   * - `'all'`: it hands `this` itself on (`register(this)`, `const self = this`), or reads it
+   *   by a computed key: any member may be read;
+   * - null: the called function is not resolved in this file (then nothing is known).
+   * A nested `function` or class has a `this` of its own and is not read.
+   */
+  thisMembersReadBy(call: EffectCall): ReadonlySet<string> | 'all' | null {
+    const fn = this.calledFunction(call);
+    if (!fn?.body) return null;
+    const known = this.thisReads.get(fn);
+    if (known !== undefined) return known;
+    const members = new Set<string>();
+    let all = false;
+    const visit = (node: TSESTree.Node): void => {
+      if (all) return;
+      if (
+        node.type === AST_NODE_TYPES.FunctionExpression ||
+        node.type === AST_NODE_TYPES.FunctionDeclaration ||
+        node.type === AST_NODE_TYPES.ClassBody
+      ) {
+        return;
+      }
+      if (node.type === AST_NODE_TYPES.ThisExpression) {
+        const parent = node.parent;
+        const name = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node ? staticMemberName(parent) : null;
+        if (name === null) all = true;
+        else if (parent?.type === AST_NODE_TYPES.MemberExpression && usesStoredValue(parent)) members.add(name);
+        return;
+      }
+      forEachChild(node, this.sourceCode.visitorKeys, visit);
+    };
+    forEachChild(fn.body, this.sourceCode.visitorKeys, visit);
+    const result = all ? 'all' : members;
+    this.thisReads.set(fn, result);
+    return result;
   }
 
   /** The function of this file a call invokes, when scope analysis proves which (else null). */
@@ -4794,4 +4839,52 @@ function installsRejectionHandler(statement: TSESTree.Node, sourceCode: Readonly
   if (!variable || variable.defs.length === 0) return true;
   const source = getImportSource(variable);
   return source !== null && (source.module === 'process' || source.module === 'node:process');
+}
+
+/** `Promise.all(this.tasks)`, `Array.from(this.items)`, `Object.values(this.byId)`: calls that walk what they are handed. */
+const WALKING_CALLS: ReadonlySet<string> = new Set([
+  'Promise.all',
+  'Promise.allSettled',
+  'Promise.race',
+  'Promise.any',
+  'Array.from',
+  'Object.keys',
+  'Object.values',
+  'Object.entries',
+]);
+
+/**
+ * True when a read of a member of `this` (`member`: `this.x`, or the start of `this.x.y`) uses the
+ * value stored there: it iterates it (`for...of`/`for...in`, a spread, `yield*`, a call that walks
+ * its argument, `WALKING_CALLS`), drains or looks it up (a method of `STORED_VALUE_READERS` on it,
+ * a computed lookup `this.byId[key]`), or awaits it. A counter's value, a size check (`length`,
+ * `size`) or a value handed to any other call (a logging call) is not such a use.
+ */
+function usesStoredValue(member: TSESTree.MemberExpression): boolean {
+  let node: TSESTree.Node = member;
+  for (let outer = node.parent; outer?.type === AST_NODE_TYPES.MemberExpression && outer.object === node; outer = node.parent) {
+    if (outer.computed) return true;
+    const name = staticMemberName(outer);
+    if (outer.parent?.type === AST_NODE_TYPES.CallExpression && outer.parent.callee === outer) return name !== null && STORED_VALUE_READERS.has(name);
+    if (name === 'length' || name === 'size') return false;
+    node = outer;
+  }
+  const parent = node.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.ForInStatement:
+      return parent.right === node;
+    case AST_NODE_TYPES.SpreadElement:
+    case AST_NODE_TYPES.AwaitExpression:
+      return true;
+    case AST_NODE_TYPES.YieldExpression:
+      return parent.delegate;
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = staticMemberPath(parent.callee);
+      return parent.arguments[0] === node && callee !== null && WALKING_CALLS.has([callee.root.name, ...callee.names].join('.'));
+    }
+    default:
+      return false;
+  }
 }

@@ -92,6 +92,97 @@ function holdsExtensionManifest(folder: string): boolean {
   return false;
 }
 
+/**
+ * What a folder's deployment manifest says about the code of the project it sits in, when that
+ * code runs as functions that take one event at a time per instance:
+ * - `aws-lambda`: a Serverless Framework service for AWS (`serverless.yml` or `serverless.yaml`
+ *   whose provider is `aws`) or an AWS SAM template (`template.yaml`/`template.yml` declaring an
+ *   `AWS::Serverless::Function`). Lambda hands each instance one event at a time, so every module
+ *   of such a project runs with nothing else of its process waiting;
+ * - `netlify`: a `netlify.toml` that names a functions folder (`directory = "..."` under
+ *   `[functions]`, or `functions = "..."` under `[build]`); `folder` is that folder's absolute path,
+ *   and only files below it are the site's functions (Netlify runs them on AWS Lambda);
+ * - `vercel`: a `vercel.json` that turns fluid compute off (`"fluid": false`); `folder` is its
+ *   `api/` folder, whose files Vercel deploys one function each. Fluid compute, where one instance
+ *   takes several invocations at once, is on by default for new projects and is set in the
+ *   dashboard, so a `vercel.json` that does not say `"fluid": false` says nothing.
+ * Other platforms (Cloudflare Workers, Deno Deploy, Google Cloud Run functions, Azure Functions)
+ * serve several requests at once in one instance, and are not listed.
+ */
+export interface FunctionHost {
+  readonly platform: 'aws-lambda' | 'netlify' | 'vercel';
+  /** The folder whose files are the functions, or null when every module of the project is one. */
+  readonly folder: string | null;
+}
+
+/** A deployment manifest larger than this is not read (hand-written manifests are a few kB). */
+const MAX_DEPLOY_MANIFEST_BYTES = 512 * 1024;
+
+/** `functionHostsAt` answers so far, by directory. */
+const functionHostsByDir = new Map<string, readonly FunctionHost[]>();
+
+/** The text of `dir/name`, or null when there is none, it is not a file, or it is too large. */
+function readSmallFile(dir: string, name: string): string | null {
+  const file = path.join(dir, name);
+  try {
+    if (statSync(file).size > MAX_DEPLOY_MANIFEST_BYTES) return null;
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The function hosts that the deployment manifests of `dir` declare (see `FunctionHost`), read
+ * from the manifest texts (a line-level reading of the YAML and TOML keys named there, not a full
+ * parser: a manifest this reading does not understand declares nothing). Read once per directory
+ * per process, like `readManifest`: one listing of `dir`, then the few manifests it holds.
+ */
+export function functionHostsAt(dir: string): readonly FunctionHost[] {
+  const known = functionHostsByDir.get(dir);
+  if (known !== undefined) return known;
+  let names: ReadonlySet<string> = new Set();
+  try {
+    names = new Set(readdirSync(dir));
+  } catch {
+    // not a readable directory
+  }
+  const hosts: FunctionHost[] = [];
+  for (const name of ['serverless.yml', 'serverless.yaml']) {
+    const text = names.has(name) ? readSmallFile(dir, name) : null;
+    // `provider: aws` or `provider:\n  name: aws`
+    if (text && /^provider:[ \t]*(?:['"]?aws\b|(?:#.*)?\r?\n(?:[ \t]+.*\r?\n|[ \t]*\r?\n)*?[ \t]+name:[ \t]*['"]?aws\b)/m.test(text)) hosts.push({ platform: 'aws-lambda', folder: null });
+  }
+  for (const name of ['template.yaml', 'template.yml']) {
+    const text = names.has(name) ? readSmallFile(dir, name) : null;
+    if (text && /\bType:\s*['"]?AWS::Serverless::Function\b/.test(text)) hosts.push({ platform: 'aws-lambda', folder: null });
+  }
+  const netlify = names.has('netlify.toml') ? readSmallFile(dir, 'netlify.toml') : null;
+  if (netlify) {
+    const folder = tomlFolder(netlify, 'functions', 'directory') ?? tomlFolder(netlify, 'build', 'functions');
+    if (folder) hosts.push({ platform: 'netlify', folder: path.resolve(dir, folder) });
+  }
+  const vercel = names.has('vercel.json') ? readSmallFile(dir, 'vercel.json') : null;
+  if (vercel !== null && /"fluid"\s*:\s*false\b/.test(vercel)) hosts.push({ platform: 'vercel', folder: path.join(dir, 'api') });
+  functionHostsByDir.set(dir, hosts);
+  return hosts;
+}
+
+/** The string value of `key` in the `[table]` of a TOML text (`[functions]` then `directory = "x"`), or null. */
+function tomlFolder(text: string, table: string, key: string): string | null {
+  let current = '';
+  for (const line of text.split('\n')) {
+    const header = /^\s*\[([^\]]+)\]\s*(?:#.*)?$/.exec(line);
+    if (header?.[1] !== undefined) {
+      current = header[1].trim();
+      continue;
+    }
+    const entry = /^\s*([\w-]+)\s*=\s*["']([^"']+)["']/.exec(line);
+    if (current === table && entry?.[1] === key && entry[2] !== undefined) return entry[2];
+  }
+  return null;
+}
+
 /** File name endings of code a folder may hold (see `holdsCode`). */
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte)$/;
 

@@ -28,6 +28,12 @@ import {
   LIMITER_MODULES,
   MAIN_MODULE_PATH,
   MIGRATION_FOLDERS,
+  EDITOR_ACTIVATION_HOOKS,
+  DATABASE_SCRIPT_NAME,
+  LIFECYCLE_HOOK_KEY,
+  START_SCRIPT_NAME,
+  FUNCTION_HOST_MODULES,
+  NETLIFY_FUNCTIONS_PATH,
   NODE_ONLY_MODULES,
   SEED_FOLDERS,
   MIGRATION_STEPS,
@@ -71,7 +77,7 @@ import { compactText, functionNameOf, hasOption, isNothing, isTrueLiteral, isTra
 import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback, nearestFunction } from './async-context';
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
-import { browserExtensionFolders, holdsCode, readManifest } from './manifests';
+import { browserExtensionFolders, functionHostsAt, holdsCode, readManifest } from './manifests';
 import { entryLogsRejections } from './rejection-reporters';
 import { packageNameOf } from './module-resolution';
 import { type AnyRuleContext, perFile } from './per-file';
@@ -145,7 +151,11 @@ const PER_EVENT_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set(['r
  *   left un-awaited there is no evidence of concurrency;
  * - `test-code`: its file is test code (see `WhereItRuns.isTestCode`): a test runner runs it, one
  *   test after another, in a process that serves nobody; this holds even for tasks the test starts
- *   together.
+ *   together;
+ * - `function-host`: its file is deployed as a function of a platform that hands each instance one
+ *   event at a time (`platform`: AWS Lambda, Netlify Functions, Vercel functions whose
+ *   `vercel.json` turns fluid compute off; see `WhereItRuns.functionHost`), and nothing stronger says it serves concurrent work
+ *   (a route of a server, tasks started together): while it runs, nothing else of its process waits.
  */
 export type AloneEvidence =
   | { readonly kind: 'script'; readonly script: ScriptEvidence }
@@ -159,7 +169,8 @@ export type AloneEvidence =
   | { readonly kind: 'config-package' }
   | { readonly kind: 'desktop-app' }
   | { readonly kind: 'editor-extension' }
-  | { readonly kind: 'test-code' };
+  | { readonly kind: 'test-code' }
+  | { readonly kind: 'function-host'; readonly platform: string };
 
 /**
  * Why a whole file is a one-shot program:
@@ -178,11 +189,26 @@ export type AloneEvidence =
  *   `main().catch(...)`, `void main()`, `await main()`, an async IIFE), directly or inside a
  *   top-level `if` (`if (require.main === module) main()`): importing such a module would run it,
  *   so it is a program, not a library;
+ * - `cli-plugin`: it defines a plugin of a command-line tool that runs the plugin's steps as the
+ *   tool's lifecycle events (a Serverless Framework plugin: a class whose constructor sets
+ *   `this.hooks` to an object keyed by events such as `'before:deploy:deploy'`); see
+ *   `WhereItRuns.definesCommandPlugin`. It says where the plugin's functions run
+ *   (`no-blocking-in-async`) and nothing else: the tool loads the module, so it is no program of
+ *   its own for a top-level rejection (`topLevelRejectionEndsProgram`), no one-shot program for
+ *   `prefer-promise-all` and no migration's shape;
  * - `bin-package`: the nearest `package.json` has a `bin` (and also exports a library): its
  *   modules are a command-line tool's code first (a build tool, a test runner, a package
  *   manager); only strong evidence (see `ConcurrencyEvidence`) says they run concurrently.
  */
-export type ScriptEvidence = 'shebang' | 'bin' | 'cli-package' | 'script-folder' | 'script-import' | 'starts-main' | 'bin-package';
+export type ScriptEvidence =
+  | 'shebang'
+  | 'bin'
+  | 'cli-package'
+  | 'script-folder'
+  | 'script-import'
+  | 'starts-main'
+  | 'cli-plugin'
+  | 'bin-package';
 
 /**
  * Where a function runs, as far as this file shows:
@@ -243,6 +269,22 @@ export interface PackageInfo {
   readonly name: string | null;
   /** Absolute paths of its `bin` targets. */
   readonly bins: readonly string[];
+  /**
+   * Absolute paths of the files that its database scripts run: the scripts whose name is a seed or
+   * migrate step (`DATABASE_SCRIPT_NAME`: `seed`, `db:seed`, `migrate:latest`, not `start:migrate`
+   * nor `dev:seed`) and Prisma's `prisma.seed` command, each file a command names by a JavaScript
+   * or TypeScript extension (`tsx src/db/seed.ts`, `node -r dotenv/config ./scripts/migrate.js`).
+   */
+  readonly databaseScripts: readonly string[];
+  /**
+   * Absolute paths of the files that start the application: its `main`, and each file that a
+   * script named `start`, `dev`, `serve` or `main` (`START_SCRIPT_NAME`, with any `:variant`) names.
+   * A file listed here is no seed program even when a database script names it too
+   * (`"migrate:deploy": "prisma migrate deploy && node dist/server.js"`).
+   */
+  readonly startFiles: readonly string[];
+  /** The absolute path of its `main`, or null. */
+  readonly mainFile: string | null;
   /**
    * It has a `bin` and no library entry besides it: no `main`, `module` or `exports`, or each of
    * them names a `bin` target (`"bin": "./dist/index.js"` with `"exports": { ".": "./dist/index.js" }`:
@@ -364,13 +406,34 @@ function readPackage(dir: string): PackageInfo | null {
         dependencies.some((dependency) => DESKTOP_APP_PACKAGES.has(dependency)) &&
         typeof record['main'] === 'string' &&
         (typeof record['productName'] === 'string' || dependencies.some((dependency) => ELECTRON_APP_PACKAGERS.has(dependency) || dependency.startsWith('@electron-forge/')));
-      info = { dir, name, bins, cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, installedWith };
+      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, installedWith };
     }
   } catch {
     info = null;
   }
   packageByDir.set(dir, info);
   return info;
+}
+
+/** A file a package script's command names: a relative path with a JavaScript or TypeScript extension. */
+const SCRIPT_COMMAND_FILE = /(?:^|[\s=])(?:\.\/)?((?:[\w@.-]+\/)*[\w@.-]+\.[cm]?[jt]sx?)(?=$|[\s;&|)])/g;
+
+/**
+ * The files that the package's scripts whose name matches `scriptName` run (see
+ * `PackageInfo.databaseScripts` and `startFiles`), with the command of `prisma.<prismaKey>` too.
+ */
+function scriptFiles(record: Record<string, unknown>, dir: string, scriptName: RegExp, prismaKey: string | null): string[] {
+  const commands: string[] = [];
+  const scripts = record['scripts'];
+  if (scripts && typeof scripts === 'object') {
+    for (const [name, command] of Object.entries(scripts as Record<string, unknown>)) {
+      if (scriptName.test(name) && typeof command === 'string') commands.push(command);
+    }
+  }
+  const prisma = record['prisma'];
+  const seed = prismaKey !== null && prisma && typeof prisma === 'object' ? (prisma as Record<string, unknown>)[prismaKey] : undefined;
+  if (typeof seed === 'string') commands.push(seed);
+  return commands.flatMap((command) => [...command.matchAll(SCRIPT_COMMAND_FILE)].flatMap((match) => (match[1] ? [path.resolve(dir, match[1])] : [])));
 }
 
 /**
@@ -555,6 +618,8 @@ export class WhereItRuns {
   private entryLogs: boolean | undefined;
   private testCode: boolean | undefined;
   private migrationFolder: boolean | undefined;
+  private oneShotTask: boolean | undefined;
+  private functionPlatform: string | null | undefined;
 
   constructor(context: AnyRuleContext) {
     this.sourceCode = context.sourceCode;
@@ -600,18 +665,35 @@ export class WhereItRuns {
   }
 
   /**
-   * True when the file is a one-shot task's program: it starts an async function of its own at the
-   * top level (`starts-main`), exports nothing, and is named for such a task (`ONE_SHOT_TASK_NAMES`:
-   * `prisma/seed.ts`, `db/migrate.ts`) or sits in a folder of migrations or seed data
-   * (`MIGRATION_FOLDERS` but the singular `migration/`, `SEED_FOLDERS`: `db/seeds/users.ts`). It
-   * runs once, by hand or from a package script; a rejection of its start ends it with the error
-   * printed, as a failed task should.
+   * True when the file is a one-shot task's program (a seed or migration program): it starts an
+   * async function of its own at the top level (as `starts-main` says), exports nothing, and is
+   * named for such a task (`ONE_SHOT_TASK_NAMES`: `prisma/seed.ts`, `db/migrate.ts`), sits in a
+   * folder of migrations or seed data (`MIGRATION_FOLDERS` but the singular `migration/`,
+   * `SEED_FOLDERS`: `db/seeds/users.ts`), or is run by a package script whose name is a seed or
+   * migrate step and is not also one that starts the application (`PackageInfo.databaseScripts`,
+   * `startFiles`). It runs once, by hand or from a package script; a rejection of its start ends it
+   * with the error printed, as a failed task should, and the order of its steps is its plan. A seed
+   * module that exports a function (demo data seeded per sign-up) is no such program.
    */
   isOneShotTask(): boolean {
+    if (this.oneShotTask !== undefined) return this.oneShotTask;
     const name = path.basename(this.filename).replace(/\.[^.]*$/, '');
     const folders = path.dirname(this.filename).split(/[\\/]/);
-    const placed = ONE_SHOT_TASK_NAMES.has(name) || folders.some((folder) => (MIGRATION_FOLDERS.has(folder) && folder !== 'migration') || SEED_FOLDERS.has(folder));
-    return placed && this.script() === 'starts-main' && this.exportsNothing();
+    const placed =
+      ONE_SHOT_TASK_NAMES.has(name) ||
+      folders.some((folder) => (MIGRATION_FOLDERS.has(folder) && folder !== 'migration') || SEED_FOLDERS.has(folder)) ||
+      this.runByDatabaseScript();
+    this.oneShotTask = placed && this.exportsNothing() && this.startsMain();
+    return this.oneShotTask;
+  }
+
+  /** True when a database script of the package runs the file and no start script (nor `main`) names it (see `PackageInfo.databaseScripts`). */
+  private runByDatabaseScript(): boolean {
+    if (!path.isAbsolute(this.filename)) return false;
+    const info = nearestPackage(this.filename);
+    if (!info || info.databaseScripts.length === 0) return false;
+    const names = (target: string): boolean => isBinTarget(this.filename, target, info.dir);
+    return info.databaseScripts.some(names) && !info.startFiles.some(names);
   }
 
   /** No `export` declaration, no `export =`, no assignment to `module.exports` / `exports` at the top level. */
@@ -642,6 +724,94 @@ export class WhereItRuns {
     return match?.[1] !== undefined && TOOL_CONFIG_NAMES.has(match[1]);
   }
 
+  /**
+   * True when a top-level class of the file (or the one it exports) sets, in its constructor,
+   * `this.hooks` to an object with a key naming a lifecycle event (`'after:deploy:deploy': ...`,
+   * a string with a `:`), and something says the tool is the Serverless Framework: a hook key
+   * that runs before or after a step (`before:`, `after:`, `LIFECYCLE_HOOK_KEY`), the constructor's
+   * first parameter named `serverless`, or a read of `this.serverless`. That is the shape of a
+   * Serverless Framework plugin, whose steps the `serverless` command runs one after another, once
+   * per command. A `:` alone is no such evidence: an event bus or a chat server keys its hooks by
+   * events such as `'message:send'`, each run per message.
+   */
+  private definesCommandPlugin(): boolean {
+    if (!this.sourceCode.text.includes('hooks')) return false;
+    return this.sourceCode.ast.body.some((statement) => {
+      const declared =
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+      if (declared?.type !== AST_NODE_TYPES.ClassDeclaration) return false;
+      const constructor = declared.body.body.find(
+        (member): member is TSESTree.MethodDefinition => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor',
+      );
+      if (!constructor) return false;
+      // The Serverless Framework hands the plugin itself to the constructor (`constructor(serverless, options)`),
+      // and the plugin reads it back as `this.serverless`.
+      const first = constructor.value.params[0];
+      const handedTool =
+        (first?.type === AST_NODE_TYPES.Identifier && first.name === 'serverless') || /\bthis\s*\.\s*serverless\b/.test(this.sourceCode.getText(declared));
+      return (
+        constructor.value.body?.body.some((step) => {
+          if (step.type !== AST_NODE_TYPES.ExpressionStatement || step.expression.type !== AST_NODE_TYPES.AssignmentExpression) return false;
+          const { left, right } = step.expression;
+          if (
+            left.type !== AST_NODE_TYPES.MemberExpression ||
+            left.object.type !== AST_NODE_TYPES.ThisExpression ||
+            staticMemberName(left) !== 'hooks' ||
+            right.type !== AST_NODE_TYPES.ObjectExpression
+          ) {
+            return false;
+          }
+          const keys = right.properties.flatMap((property) =>
+            property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string' ? [property.key.value] : [],
+          );
+          return keys.some((key) => key.includes(':')) && (handedTool || keys.some((key) => LIFECYCLE_HOOK_KEY.test(key)));
+        }) === true
+      );
+    });
+  }
+
+  /**
+   * The platform the file is deployed to as a function that takes one event at a time per
+   * instance, or null (see `AloneEvidence`'s `function-host`):
+   * - it imports the platform's function types or helpers (`FUNCTION_HOST_MODULES`:
+   *   `import type { Handler } from 'aws-lambda'`);
+   * - it lies in a Netlify site's conventional functions folder (`netlify/functions/`);
+   * - a deployment manifest in its folder or a folder above it, up to its package's folder (up to
+   *   the lint root when it has no `package.json` above it), declares such functions
+   *   (`functionHostsAt`: a `serverless.yml` for AWS, a SAM template: every module of the project;
+   *   a `netlify.toml` functions folder, a `vercel.json`'s `api/` with `"fluid": false`: the files below that folder).
+   * Asked only when no other evidence decides where a function runs; the manifests of a folder are
+   * read once per process.
+   */
+  functionHost(): string | null {
+    if (this.functionPlatform !== undefined) return this.functionPlatform;
+    this.functionPlatform = this.findFunctionHost();
+    return this.functionPlatform;
+  }
+
+  private findFunctionHost(): string | null {
+    for (const module of this.modules()) {
+      const platform = FUNCTION_HOST_MODULES.get(module);
+      if (platform) return platform;
+    }
+    if (!path.isAbsolute(this.filename)) return null;
+    const folders = path.dirname(this.filename).split(/[\\/]/);
+    const [first, second] = NETLIFY_FUNCTIONS_PATH;
+    if (folders.some((folder, index) => folder === first && folders[index + 1] === second)) return 'netlify';
+    const stop = nearestPackage(this.filename)?.dir ?? (path.isAbsolute(this.cwd) && path.parse(this.cwd).root !== this.cwd ? this.cwd : null);
+    if (stop === null) return null;
+    for (let dir = path.dirname(this.filename); ; dir = path.dirname(dir)) {
+      const relative = path.relative(stop, dir);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
+      for (const host of functionHostsAt(dir)) {
+        if (host.folder === null) return host.platform;
+        const below = path.relative(host.folder, this.filename);
+        if (!below.startsWith('..') && !path.isAbsolute(below)) return host.platform;
+      }
+      if (dir === stop) return null;
+    }
+  }
+
   /** True when a folder of the file's path is a migrations folder (`MIGRATION_FOLDERS`). */
   private isMigrationFile(): boolean {
     return path.dirname(this.filename).split(/[\\/]/).some((folder) => MIGRATION_FOLDERS.has(folder));
@@ -651,7 +821,9 @@ export class WhereItRuns {
    * True when `node` is one-time data migration code: the file sits in a migrations or seeds
    * folder (`MIGRATION_FOLDERS`, `SEED_FOLDERS`: `database/migrations/rollback.ts`,
    * `database/seeders/users.ts`; in a singular `migration/` folder only when shaped like one,
-   * `isMigrationShaped`: `scripts/migration/v2/index.js`), or a function around `node` is named for migrating
+   * `isMigrationShaped`: `scripts/migration/v2/index.js`), it is a one-shot task's program
+   * (`isOneShotTask`: `prisma/seed.ts`, a seed program a seed step of the package scripts runs,
+   * each starting its own work and exporting nothing), or a function around `node` is named for migrating
    * (`MIGRATION_FUNCTION_WORDS` as its first word: `migrateNewStatusPage`). Such code runs once per
    * deploy or per environment: the order of its steps is the plan, and nobody waits on it.
    */
@@ -663,7 +835,8 @@ export class WhereItRuns {
       // count only when shaped like a migration.
       this.migrationFolder =
         folders.some((folder) => (MIGRATION_FOLDERS.has(folder) && folder !== 'migration') || SEED_FOLDERS.has(folder)) ||
-        (folders.includes('migration') && this.isMigrationShaped());
+        (folders.includes('migration') && this.isMigrationShaped()) ||
+        this.isOneShotTask();
     }
     if (this.migrationFolder) return true;
     for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
@@ -688,7 +861,8 @@ export class WhereItRuns {
     const base = path.basename(this.filename).replace(/\.[^.]*$/, '');
     const named = (name: string): boolean => /^(?:\d{3,}|v\d+(?:\.\d+)*|\d+\.\d+)/.test(name);
     if (named(base) || (base === 'index' && named(path.basename(path.dirname(this.filename))))) return true;
-    if (this.script() !== null) return true;
+    const script = this.script();
+    if (script !== null && script !== 'cli-plugin') return true;
     const isStep = (key: TSESTree.Node | null | undefined): boolean =>
       key?.type === AST_NODE_TYPES.Identifier && MIGRATION_STEPS.has(key.name);
     return this.sourceCode.ast.body.some((statement) => {
@@ -947,6 +1121,7 @@ export class WhereItRuns {
     }
     for (const module of this.modules()) if (SCRIPT_ONLY_MODULES.has(module)) return 'script-import';
     if (this.startsMain()) return 'starts-main';
+    if (this.definesCommandPlugin()) return 'cli-plugin';
     return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.bins.length ?? 0) > 0 ? 'bin-package' : null;
   }
 
@@ -1001,7 +1176,8 @@ export class WhereItRuns {
     if (SCRIPT_FILE_PATH.test(filename)) return true;
     const script = this.script();
     if (script === 'starts-main') return this.isProgramEntry() || this.isOneShotTask() || this.inPackageWithBin() || MAIN_MODULE_PATH.test(filename);
-    return script !== null && script !== 'bin-package';
+    // A command-line plugin's module is loaded by the tool, not run as a program of its own.
+    return script !== null && script !== 'bin-package' && script !== 'cli-plugin';
   }
 
   /**
@@ -1424,7 +1600,8 @@ export class WhereItRuns {
   }
 
   /**
-   * The name of `fn` when it is a routine a program runs once when it starts, or null:
+   * The name of `fn` when it is a routine a program runs once when it starts, or null (an editor
+   * extension's activation is one whatever it is handed, see `isEditorActivation`):
    * - it is named like one (`STARTUP_ROUTINE_NAME`: `init`, `bootstrap`, `setupRoutes`, `start`,
    *   `onModuleInit`, `refreshProvidersFromDisk`);
    * - it is handed no item of work: no parameters, or only the program or its settings
@@ -1440,7 +1617,9 @@ export class WhereItRuns {
    */
   startUpRoutine(fn: FunctionNode): string | null {
     const name = functionNameOf(fn);
-    if (name === null || !STARTUP_ROUTINE_NAME.test(name)) return null;
+    if (name === null) return null;
+    if (EDITOR_ACTIVATION_HOOKS.has(name) && this.isEditorActivation(fn)) return this.calledPerEvent(fn) ? null : name;
+    if (!STARTUP_ROUTINE_NAME.test(name)) return null;
     if (takesItem(fn.params) || !fn.body || loopsForever(fn.body, this.sourceCode.visitorKeys)) return null;
     // A page's or a component's start-up is when a person waits (a page load, every mount of a
     // component); an `init` declared inside another function starts that function's work, not the
@@ -1459,6 +1638,25 @@ export class WhereItRuns {
     }
     if (this.calledPerEvent(fn)) return null;
     return name;
+  }
+
+  /**
+   * True when `fn` is an editor extension's activation (`EDITOR_ACTIVATION_HOOKS`): the file
+   * belongs to an editor extension (`inEditorExtension`), `fn` is a function of the module (not a
+   * method, not declared inside another function) that runs no loop for the life of the process,
+   * and it is the one the editor calls: its one parameter is the extension's context (named
+   * `context`, or typed `ExtensionContext`), or it is exported from the module the package's
+   * `main` names (`./out/extension.js`, whose source is `src/extension.ts`). A module-level
+   * `activate(account)` of another file of the extension activates an item, per command.
+   */
+  private isEditorActivation(fn: FunctionNode): boolean {
+    const holder = valueSite(fn).parent;
+    if (holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.PropertyDefinition) return false;
+    if (nearestFunction(fn) !== null || fn.body === null || loopsForever(fn.body, this.sourceCode.visitorKeys) || !this.inEditorExtension()) return false;
+    if (fn.params.length === 1 && fn.params[0] !== undefined && isExtensionContextParameter(fn.params[0], this.sourceCode)) return true;
+    if (fn.params.length > 1 || !path.isAbsolute(this.filename)) return false;
+    const info = programRootOf(this.filename);
+    return info?.mainFile != null && isBinTarget(this.filename, info.mainFile, info.dir) && /\bexports?\b/.test(this.sourceCode.text) && isExportedActivation(holder, this.sourceCode);
   }
 
   /**
@@ -1524,6 +1722,8 @@ export class WhereItRuns {
     if (this.inConfigPackage()) return { kind: 'alone', evidence: { kind: 'config-package' } };
     if (this.inDesktopApp()) return { kind: 'alone', evidence: { kind: 'desktop-app' } };
     if (editorExtension) return { kind: 'alone', evidence: { kind: 'editor-extension' } };
+    const platform = this.functionHost();
+    if (platform !== null) return { kind: 'alone', evidence: { kind: 'function-host', platform } };
     return contexts.find((context) => context.kind === 'concurrent') ?? UNKNOWN;
   }
 
@@ -2096,3 +2296,21 @@ function isEmptyTest(test: TSESTree.Expression, text: string, sourceCode: Readon
 /** Where the functions of this file run: one `WhereItRuns` per file, shared by every rule. */
 export const getWhereItRuns = perFile((context) => new WhereItRuns(context));
 
+/** True when a parameter is an editor extension's context: named `context`, or typed `ExtensionContext` (`vscode.ExtensionContext`). */
+function isExtensionContextParameter(param: TSESTree.Parameter, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (param.type !== AST_NODE_TYPES.Identifier) return false;
+  if (param.name === 'context') return true;
+  return param.typeAnnotation !== undefined && /\bExtensionContext\b/.test(sourceCode.getText(param.typeAnnotation));
+}
+
+/**
+ * True when the function held by `holder` (see `valueSite`) is exported as `activate`: `export
+ * function activate`, `export const activate = ...`, `exports.activate = ...`, or named in
+ * `export { activate }` / `module.exports = { activate }`.
+ */
+function isExportedActivation(holder: TSESTree.Node | undefined, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (holder?.type === AST_NODE_TYPES.ExportNamedDeclaration || holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && isExportsTarget(holder.left)) return true;
+  return /\bexport\s*\{[^}]*\bactivate\b|\bmodule\.exports\s*=\s*\{[^}]*\bactivate\b/.test(sourceCode.text);
+}

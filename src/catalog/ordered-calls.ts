@@ -241,6 +241,36 @@ export const ORDERED_RECEIVER_NAMES: ReadonlySet<string> = new Set([
 export const SHARED_CONNECTION_NAMES: ReadonlySet<string> = new Set(['db', 'database', 'knex', 'redis', 'sql', 'mongo']);
 
 /**
+ * Methods that take out, walk or look up what a collection, map or task queue holds (`shift`,
+ * `values`, `get`, `forEach`, `onIdle`): a call of one of them on a member of `this` uses what an
+ * earlier step stored there (see `FileEffects.thisMembersReadBy`). A size check (`length`, `size`)
+ * or a write (`push`, `add`, `set`) is none.
+ */
+export const STORED_VALUE_READERS: ReadonlySet<string> = new Set([
+  'shift',
+  'pop',
+  'splice',
+  'values',
+  'entries',
+  'keys',
+  'get',
+  'has',
+  'onIdle',
+  'onEmpty',
+  'drain',
+  'forEach',
+  'map',
+  'filter',
+  'reduce',
+  'find',
+  'some',
+  'every',
+  'includes',
+  'slice',
+  'join',
+]);
+
+/**
  * Methods that change a collection in place. A loop whose body calls one on the collection it
  * iterates (`queue.push(...)` inside `for (const x of queue)`) feeds later iterations from
  * earlier ones, which is a dependency between iterations.

@@ -157,6 +157,14 @@ export const STARTUP_EVENTS: ReadonlySet<string> = new Set(['ready', 'clientRead
 export const STARTUP_ROUTINE_NAME =
   /^(?:(?:init|initiali[sz]e|boot|bootstrap|setup|setUp|seed)(?:[A-Z0-9_]\w*)?|start|onModuleInit|onApplicationBootstrap|(?:refresh|reload|sync|scan)\w*From(?:Disk|Files?|Folders?|Dirs?|Directory|Directories|Fs|FileSystem|Config|Modules?))$/;
 
+/**
+ * The function an editor calls once when it activates an extension (VS Code's exported
+ * `activate(context)`, once per window's extension host): the extension's start-up, handed the
+ * extension's own context rather than an item of work. Only a module-level function of an editor
+ * extension's package counts (`WhereItRuns.startUpRoutine`).
+ */
+export const EDITOR_ACTIVATION_HOOKS: ReadonlySet<string> = new Set(['activate']);
+
 /** Start-up hooks an application framework calls once per instance of a singleton provider (NestJS). */
 export const STARTUP_HOOKS: ReadonlySet<string> = new Set(['onModuleInit', 'onApplicationBootstrap']);
 
@@ -336,6 +344,44 @@ export const MIGRATION_FOLDERS: ReadonlySet<string> = new Set(['migrations', 'mi
 /** Folders of one-time seed data (`database/seeders/users.ts`): run once per environment, like a migration. */
 export const SEED_FOLDERS: ReadonlySet<string> = new Set(['seeds', 'seeders']);
 export const MIGRATION_STEPS: ReadonlySet<string> = new Set(['up', 'down']);
+
+/**
+ * A hook key of a Serverless Framework plugin that runs before or after a step of a command
+ * (`'before:deploy:deploy'`, `'after:package:finalize'`): with `this.hooks` set in a constructor, the
+ * plugin shape of that tool (see `WhereItRuns.definesCommandPlugin`).
+ */
+export const LIFECYCLE_HOOK_KEY = /^(?:before|after):[\w-]+/;
+
+/**
+ * The name of a package script that is a seed or migrate step (`seed`, `db:seed`, `migrate`,
+ * `migrate:latest`, `db:migrate:reset`): the files it runs may be one-shot task programs (see
+ * `WhereItRuns.isOneShotTask`, which also wants the program's own shape). Only a name that IS such a
+ * step: `start:migrate` and `dev:seed` run the application after the step, `migrate-and-start`
+ * too.
+ */
+export const DATABASE_SCRIPT_NAME = /^(?:db:)?(?:seed|migrat\w*)(?::|$)/i;
+
+/**
+ * The name of a package script that starts the application (`start`, `start:prod`, `dev`, `serve`,
+ * `main`): a file it names is the application's, never a seed program, even when a database
+ * script names it too.
+ */
+export const START_SCRIPT_NAME = /^(?:start|dev|serve|main)(?::|$)/i;
+
+/**
+ * Modules whose import says the file is written to run as a function of a platform that hands each
+ * instance one event at a time (AWS Lambda, and Netlify Functions, which run on it): the types of
+ * Lambda's events and handlers (`aws-lambda`, from `@types/aws-lambda`) and Netlify's function
+ * helpers. Cloudflare Workers and Vercel's fluid compute take several requests per instance and have
+ * no module here.
+ */
+export const FUNCTION_HOST_MODULES: ReadonlyMap<string, 'aws-lambda' | 'netlify'> = new Map([
+  ['aws-lambda', 'aws-lambda'],
+  ['@netlify/functions', 'netlify'],
+]);
+
+/** The conventional functions folder of a Netlify site (`netlify/functions/hello.ts`), which needs no `netlify.toml` entry. */
+export const NETLIFY_FUNCTIONS_PATH: readonly string[] = ['netlify', 'functions'];
 
 /**
  * Build and development tools whose `<tool>.config.*` file runs in the developer's build or dev

@@ -636,6 +636,10 @@ export default createRule<Options, MessageIds>({
       // Where a statement between members put a value computed from an earlier result, outside
       // this function (see `publishedPlace`): a later call that can read that place depends on it.
       let published: Published = 'none';
+      // Members of `this` that the group's calls of this object's own methods change
+      // (`await this.scan()` filling `this.pending`; `*`: `this` itself): a later method of the
+      // object that reads one of them (`await this.process()` draining it) needs them first.
+      const thisWritten = new Set<string>();
 
       // The sets above are filled only once a member joins the group: without one there is
       // nothing to report or clear.
@@ -652,6 +656,7 @@ export default createRule<Options, MessageIds>({
         producedPaths.clear();
         guarded = false;
         published = 'none';
+        thisWritten.clear();
       };
 
       for (const statement of statements.slice(start)) {
@@ -772,7 +777,8 @@ export default createRule<Options, MessageIds>({
             // A lookup that throws for a refused request, then a record created when missing or a
             // rate-limit token spent: in parallel the effect happens even when the lookup throws.
             (guarded && hasCountedEffect(member.call)) ||
-            readsPublished(published, member.call);
+            readsPublished(published, member.call) ||
+            readsWrittenThis(thisWritten, member.call);
           if (dependent) flush();
           group.push(member);
           if (isThrowingLookup(member.call)) guarded = true;
@@ -781,6 +787,9 @@ export default createRule<Options, MessageIds>({
           tainted.addAll(accesses.writes);
           groupReads.addAll(accesses.reads);
           for (const key of keys) receivers.add(key);
+          if (summary && receiverKey(member.call, sourceCode) === 'this') {
+            for (const write of summary.writes) if (write.kind === 'this') thisWritten.add(write.member ?? '*');
+          }
           outside.add(member.call, summary, calleeIsParameter(member.call), summary ? [] : effects.argumentsWrittenElsewhere(member.call));
           if (!READER_NAME.test(name ?? '')) producedPaths.addAll(paths);
           if (member.publishes) flush();
@@ -851,6 +860,21 @@ export default createRule<Options, MessageIds>({
         call.arguments.some((argument) => skipTransparent(argument).type === AST_NODE_TYPES.ThisExpression);
       if (place === 'this') return onThis;
       return onThis || effects.calledFunction(call) !== null;
+    }
+
+    /**
+     * True when `call` is a method of this object (`this.process()`) that reads a member of `this`
+     * which an earlier member of the group changed (`thisWritten`, see
+     * `FileEffects.thisMembersReadBy`): a write of a field one call deep, then its read, as when
+     * one step fills a queue or collection and the next drains it. An unresolved method is left
+     * to the other checks.
+     */
+    function readsWrittenThis(thisWritten: ReadonlySet<string>, call: AwaitedCall): boolean {
+      if (thisWritten.size === 0 || receiverKey(call, sourceCode) !== 'this') return false;
+      const reads = effects.thisMembersReadBy(call);
+      if (reads === null) return false;
+      if (reads === 'all' || thisWritten.has('*')) return true;
+      return [...thisWritten].some((member) => reads.has(member));
     }
 
     /** True when the callee is a parameter of a function around the call (a function value handed in). */
@@ -987,11 +1011,12 @@ export default createRule<Options, MessageIds>({
      * True when the file is a one-shot program by strong evidence (`WhereItRuns.script()`: a
      * shebang, a `bin` target, a package that is only a CLI, a scripts folder, ...). A module of a
      * package that also has a `bin` (`bin-package`) is not enough: a server framework ships its
-     * CLI beside the code that serves requests.
+     * CLI beside the code that serves requests; nor is a command-line tool's plugin (`cli-plugin`),
+     * which the tool loads: that evidence serves `no-blocking-in-async` only.
      */
     function runsAsOneShotProgram(): boolean {
       const evidence = getWhereItRuns(context).script();
-      return evidence !== null && evidence !== 'bin-package';
+      return evidence !== null && evidence !== 'bin-package' && evidence !== 'cli-plugin';
     }
 
     /**

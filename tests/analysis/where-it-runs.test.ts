@@ -748,3 +748,159 @@ describe('where-it-runs: the main process of an Electron app, read from its pack
     assert.deepEqual(host(backend, path.join(app, 'src', 'main', 'downloads.test.ts')), [false, false]);
   });
 });
+
+describe('where-it-runs: functions of a platform that hands each instance one event at a time', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
+  const code = 'export async function resize(event) { probe(); }';
+  it('takes every module of a Serverless Framework service for AWS, or of a SAM project, for Lambda code', () => {
+    assert.deepEqual(where(code, { filename: path.join(root, 'lambda-service', 'src', 'handler.ts') }), ['alone:function-host']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'lambda-service', 'src', 'lib', 'images.ts') }), ['alone:function-host']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'sam-app', 'export-orders', 'app.ts') }), ['alone:function-host']);
+  });
+
+  it('takes a file that imports the Lambda or Netlify function types, or lies in a Netlify functions folder', () => {
+    const typed = `import type { S3Handler } from 'aws-lambda';\nexport const handler: S3Handler = async (event) => { probe(); };`;
+    assert.deepEqual(where(typed, { filename: path.join(root, 'service', 'src', 'on-upload.ts') }), ['alone:function-host']);
+    const netlify = `import type { Handler } from '@netlify/functions';\nexport const handler: Handler = async (event) => { probe(); };`;
+    assert.deepEqual(where(netlify, { filename: path.join(root, 'service', 'src', 'hello.ts') }), ['alone:function-host']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'netlify', 'functions', 'resize.ts') }), ['alone:function-host']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'functions-site', 'netlify-custom', 'fns', 'resize.ts') }), ['alone:function-host']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'functions-site', 'src', 'resize.ts') }), ['concurrent:exported']);
+  });
+
+  it("takes a Vercel project's api/ files only when its vercel.json turns fluid compute off", () => {
+    assert.deepEqual(where(code, { filename: path.join(root, 'vercel-nonfluid-app', 'api', 'resize.ts') }), ['alone:function-host']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'vercel-nonfluid-app', 'lib', 'resize.ts') }), ['concurrent:exported']);
+    // Fluid compute (several invocations per instance) is on by default and set in the dashboard:
+    // a vercel.json that does not say `"fluid": false` says nothing about it.
+    assert.deepEqual(where(code, { filename: path.join(root, 'vercel-app', 'api', 'resize.ts') }), ['concurrent:exported']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'vercel-fluid-app', 'api', 'resize.ts') }), ['concurrent:exported']);
+  });
+
+  it('does not take platforms whose instances serve several requests at once', () => {
+    assert.deepEqual(where(code, { filename: path.join(root, 'azure-service', 'src', 'handler.ts') }), ['concurrent:exported']);
+  });
+
+  it('still sees work started together inside one event, and a route of a server', () => {
+    const gathered = `async function resizeOne(key) { probe(); }
+export async function resize(event) { await Promise.all(event.Records.map((record) => resizeOne(record.key))); }`;
+    assert.deepEqual(where(gathered, { filename: path.join(root, 'lambda-service', 'src', 'handler.ts') }), ['concurrent:per-item']);
+    assert.deepEqual(
+      where(`import express from 'express';\nexpress().get('/resize', async () => { probe(); });`, { filename: path.join(root, 'lambda-service', 'src', 'app.ts') }),
+      ['concurrent:request-handler'],
+    );
+  });
+});
+
+describe('where-it-runs: seed and migration programs', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
+  /** `isOneShotTask()` and `runsInMigration()` (at the top level) of a file. */
+  function task(code: string, filename: string): [boolean, boolean] {
+    const [answer] = runOnCode<[boolean, boolean]>(code, (context, collect) => ({
+      Program: (node) => collect([getWhereItRuns(context).isOneShotTask(), getWhereItRuns(context).runsInMigration(node)]),
+    }), { filename });
+    return answer ?? [false, false];
+  }
+  const program = 'async function main() { await db.product.createMany({ data: products }); }\nmain();';
+  const seedModule = 'export async function seedWorkspace(db, workspaceId) { await db.insert(workspaceId); }';
+
+  it('takes a program that a seed or migrate step of the package scripts runs (or Prisma\'s seed command) for one', () => {
+    assert.deepEqual(task(program, path.join(root, 'seeded-app', 'src', 'fixtures', 'load-demo-data.ts')), [true, true]);
+    assert.deepEqual(task(program, path.join(root, 'seeded-app', 'tools', 'apply-schema.ts')), [true, true]);
+    assert.deepEqual(task(program, path.join(root, 'seeded-app', 'src', 'demo', 'catalog.ts')), [true, true]);
+  });
+
+  it('not a file that the script of a step only runs beside the application, nor one that starts the application', () => {
+    // `start:migrate`, `dev:seed`: named for starting the application, which runs after the step
+    assert.deepEqual(task(program, path.join(root, 'seeded-app', 'src', 'reports.ts')), [false, false]);
+    assert.deepEqual(task(program, path.join(root, 'seeded-app', 'src', 'demo', 'sample-shop.ts')), [false, false]);
+    // `migrate:deploy` names the server, which `start` and the package's main name too
+    assert.deepEqual(task(program, path.join(root, 'seeded-app', 'src', 'server.ts')), [false, false]);
+  });
+
+  it('not a module that a step hands to its tool, nor one that exports its seeding, whatever its name and place', () => {
+    // `typeorm migration:run -d src/data-source.ts`: the application's shared data source
+    assert.deepEqual(task('export const source = new DataSource(options);', path.join(root, 'seeded-app', 'src', 'data-source.ts')), [false, false]);
+    // a database script's file that only exports: it is called, perhaps per request, not run
+    assert.deepEqual(task(seedModule, path.join(root, 'seeded-app', 'src', 'fixtures', 'load-demo-data.ts')), [false, false]);
+    // demo data seeded per sign-up, kept in the application's db folder
+    assert.deepEqual(task(seedModule, path.join(root, 'service', 'src', 'db', 'seed.ts')), [false, false]);
+    assert.deepEqual(where('export async function seedWorkspace(db, workspaceId) { probe(); }', { filename: path.join(root, 'service', 'src', 'db', 'seed.ts') }), ['concurrent:exported']);
+  });
+
+  it('takes a program named for the task, or in a folder of seeds, that starts its own work and exports nothing', () => {
+    assert.deepEqual(task(program, path.join(root, 'service', 'prisma', 'seed.ts')), [true, true]);
+    assert.deepEqual(task(program, path.join(root, 'service', 'src', 'db', 'seeds', 'products.ts')), [true, true]);
+    // its functions run alone as any program's that starts its own work
+    assert.deepEqual(where('async function main() { probe(); }\nmain();', { filename: path.join(root, 'service', 'prisma', 'seed.ts') }), ['alone:main']);
+  });
+});
+
+describe('where-it-runs: a plugin of a command-line tool', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
+  it("takes a class that hooks the tool's lifecycle events (a Serverless Framework plugin) for the tool's one-shot steps", () => {
+    const plugin = `class SyncPlugin {
+  constructor(serverless, options) {
+    this.hooks = { 'after:deploy:deploy': this.sync.bind(this) };
+  }
+  async sync() { probe(); }
+}
+module.exports = SyncPlugin;`;
+    assert.deepEqual(where(plugin, { filename: path.join(root, 'service', 'plugins', 'sync', 'index.ts'), sourceType: 'commonjs' }), ['alone:script:cli-plugin']);
+    // hooks keyed by plain names are no lifecycle events (a component's or a library's hooks)
+    const named = `export class Store {
+  constructor() { this.hooks = { save: [] }; }
+  async save() { probe(); }
+}`;
+    assert.deepEqual(where(named, { filename: path.join(root, 'service', 'src', 'store.ts') }), ['concurrent:exported']);
+    // an event-keyed hook table of a server: `'message:send'` runs per message, and nothing says the
+    // tool is the Serverless Framework (no `serverless` handed in, no `before:`/`after:` step)
+    const chat = `export class ChatServer {
+  constructor(io) { this.hooks = { 'message:send': (m) => this.onSend(m) }; }
+  async onSend(m) { probe(); }
+}`;
+    assert.deepEqual(where(chat, { filename: path.join(root, 'service', 'src', 'chat.ts') }), ['concurrent:exported']);
+    // a hook that runs after a step of a command is the tool's lifecycle, whatever the constructor takes
+    const after = `export class Notify {
+  constructor(sls) { this.hooks = { 'after:deploy:deploy': () => this.send() }; }
+  async send() { probe(); }
+}`;
+    assert.deepEqual(where(after, { filename: path.join(root, 'service', 'plugins', 'notify.ts') }), ['alone:script:cli-plugin']);
+    // where its functions run, and nothing else: the tool loads the module, which is no program of
+    // its own whose top-level rejection ends it
+    const [ends] = runOnCode<boolean>(`${after}\nwarmUp();`, (context, collect) => ({ Program: () => collect(getWhereItRuns(context).topLevelRejectionEndsProgram()) }), {
+      filename: path.join(root, 'service', 'plugins', 'notify.ts'),
+    });
+    assert.equal(ends, false);
+  });
+});
+
+describe("where-it-runs: an editor extension's activation", () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
+  it('takes the module-level activate of an editor extension for its start-up, whatever it is handed', () => {
+    const code = 'export async function activate(context) { probe(); }';
+    assert.deepEqual(where(code, { filename: path.join(root, 'editor-extension', 'src', 'extension.ts') }), ['alone:start-up']);
+    // the same name elsewhere activates an item (an account, a licence)
+    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'src', 'accounts.ts') }), ['concurrent:exported']);
+    // a method named so is an object's own step
+    assert.deepEqual(
+      where('export class Licence { async activate(key) { probe(); } }', { filename: path.join(root, 'editor-extension', 'src', 'licence.ts') }),
+      ['alone:editor-extension'],
+    );
+  });
+
+  it("takes only the activate the editor calls: the main module's export, or one handed the extension's context", () => {
+    // exported from the module the package's main names (out/extension.js, from src/extension.ts)
+    assert.deepEqual(where('export async function activate(host) { probe(); }', { filename: path.join(root, 'editor-extension', 'src', 'extension.ts') }), ['alone:start-up']);
+    // typed as the extension's context, in another module
+    assert.deepEqual(
+      where("import type { ExtensionContext } from 'vscode';\nexport async function activate(host: ExtensionContext) { probe(); }", { filename: path.join(root, 'editor-extension', 'src', 'boot.ts') }),
+      ['alone:start-up'],
+    );
+    // a per-item activate of another module, run from a command per click
+    const perItem = `import { commands } from 'vscode';
+export async function activate(account) { probe(); }
+commands.registerCommand('accounts.activate', (account) => activate(account));`;
+    assert.deepEqual(where(perItem, { filename: path.join(root, 'editor-extension', 'src', 'views', 'accounts.ts') }), ['alone:editor-extension']);
+  });
+});

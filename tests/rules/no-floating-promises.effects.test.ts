@@ -115,6 +115,13 @@ const invalid: Invalid[] = [
     filename: 'src/db/migrate.ts',
     errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'export async function migrate(db) { await db.schema.createTable("tags"); }\nvoid migrate(db);' }] }],
   },
+  // ...and a program that a script runs only after migrating (`start:migrate`): it is the
+  // application, not the step, whatever the script's name holds
+  {
+    code: 'async function serveReports() { await listen(3000); }\nserveReports();',
+    filename: path.join(FIXTURES_DIR, 'run-contexts', 'seeded-app', 'src', 'reports.ts'),
+    errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'async function serveReports() { await listen(3000); }\nvoid serveReports();' }] }],
+  },
   // a comment that says nothing about intent
   {
     code: 'async function save(x) { await put(x); }\nfunction f(x) {\n  // save the draft\n  save(x);\n}',
@@ -324,6 +331,8 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     { code: 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\nasync function main() { await prisma.user.create({ data: { name: "Ada" } }); }\nmain();', filename: 'prisma/seed.ts' },
     { code: 'async function run() { await migrator.latest(); }\nrun();', filename: 'src/db/migrate.ts' },
     { code: 'async function seedTags() { await db.insert("tags", defaults); }\nseedTags();', filename: 'src/db/seeds/tags.ts' },
+    // ...or one that a seed step of the package scripts runs (`"db:seed": "tsx src/fixtures/load-demo-data.ts"`)
+    { code: 'async function loadDemoData() { await db.product.createMany({ data: products }); }\nloadDemoData();', filename: path.join(FIXTURES_DIR, 'run-contexts', 'seeded-app', 'src', 'fixtures', 'load-demo-data.ts') },
     // a file that imports a CLI library is a command-line program (see where-it-runs)
     { code: 'import { program } from "commander";\nasync function main() { await run(); }\nmain();', filename: 'src/tool.ts' },
     // a Node-style callback written at the call: the API hands the failure to it

@@ -1,6 +1,7 @@
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all-in-loop';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
-import { ruleTester } from '../rule-tester';
+import path from 'node:path';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 import { withoutEvidenceGate } from './loop-evidence-gate';
 
 /**
@@ -10,6 +11,9 @@ import { withoutEvidenceGate } from './loop-evidence-gate';
  */
 
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
+/** A package whose `db:seed` script runs `src/fixtures/load-demo-data.ts` (see the where-it-runs tests). */
+const SEEDED_APP = path.join(FIXTURES_DIR, 'run-contexts', 'seeded-app');
+
 const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
 
 const invalid = [
@@ -187,6 +191,19 @@ async function syncPlans(users) {
       },
     ],
   },
+  // a seed module of the application's db folder that exports its seeding (demo data per sign-up):
+  // its name and place say nothing about who calls it, so its loops are judged as any module's
+  {
+    filename: '/project/src/db/seed.ts',
+    code: `
+export async function seedWorkspace(template, workspaceId) {
+  for (const row of template.rows) {
+    const response = await fetch(row.imageUrl);
+    images.set(workspaceId + row.id, await response.arrayBuffer());
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop' as const, line: 4, column: 22, suggestions: [] }],
+  },
 ];
 
 ruleTester.run('prefer-promise-all-in-loop (record writes, find-or-create, migrations)', withoutEvidenceGate(testedRule), {
@@ -273,6 +290,19 @@ export async function loadCustomers(rows) {
     await api.post('/customers', row);
   }
 }`,
+    },
+    // a seed program that the package's `db:seed` script runs (it starts its own work and exports
+    // nothing): like a migration, it runs once per environment and its order is its plan
+    {
+      filename: path.join(SEEDED_APP, 'src', 'fixtures', 'load-demo-data.ts'),
+      code: `
+async function loadImages() {
+  for (const row of demo.rows) {
+    const response = await fetch(row.imageUrl);
+    images.set(row.id, await response.arrayBuffer());
+  }
+}
+loadImages();`,
     },
     // a function named for migrating
     `

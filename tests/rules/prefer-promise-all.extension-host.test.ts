@@ -15,11 +15,62 @@ import { gatheredPair } from './gathered-reports';
  */
 const background = path.join(FIXTURES_DIR, 'run-contexts', 'browser-extension', 'src', 'background', 'sessions.js');
 const server = path.join(FIXTURES_DIR, 'file.ts');
+const editorExtension = path.join(FIXTURES_DIR, 'run-contexts', 'editor-extension', 'src', 'extension.ts');
 
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
 const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
 
 const invalid: Array<InvalidTestCase<MessageIds, Options>> = [
+  // the same reads in a command of the editor extension run each time the person asks: still reported
+  {
+    code: `import { readProjectSettings, findToolVersion } from './settings';
+export async function refresh(folder) {
+  const settings = await readProjectSettings(folder);
+  const version = await findToolVersion(folder);
+  return [settings, version];
+}`,
+    filename: editorExtension,
+    errors: [
+      gatheredPair(
+        3,
+        20,
+        `import { readProjectSettings, findToolVersion } from './settings';
+export async function refresh(folder) {
+  const [settings, version] = await Promise.all([
+    readProjectSettings(folder),
+    findToolVersion(folder),
+  ]);
+  return [settings, version];
+}`,
+      ),
+    ],
+  },
+  // a module-level activate of another file of the extension, handed an item (an account) and run
+  // from a command per click: no activation of the extension, still reported
+  {
+    code: `import { commands } from 'vscode';
+import { readSecret, fetchProfile } from './accounts-api';
+export async function activate(account) {
+  const token = await readSecret(account.id);
+  const profile = await fetchProfile(account.id);
+  return [token, profile];
+}
+commands.registerCommand('accounts.activate', (account) => activate(account));`,
+    filename: path.join(FIXTURES_DIR, 'run-contexts', 'editor-extension', 'src', 'views', 'accounts.ts'),
+    errors: [
+      gatheredPair(
+        4,
+        17,
+        `import { commands } from 'vscode';
+import { readSecret, fetchProfile } from './accounts-api';
+export async function activate(account) {
+  const [token, profile] = await Promise.all([readSecret(account.id), fetchProfile(account.id)]);
+  return [token, profile];
+}
+commands.registerCommand('accounts.activate', (account) => activate(account));`,
+      ),
+    ],
+  },
   // the open windows beside a request to the sync server: the request is a real round trip
   {
     filename: background,
@@ -80,6 +131,17 @@ export async function sources() {
 
 ruleTester.run('prefer-promise-all (browser extension host calls)', testedRule, {
   valid: [
+    // an editor extension's activation: the editor runs it once per window, before the extension
+    // serves anything; a few reads there cost the person nothing they wait for
+    {
+      code: `import { readProjectSettings, findToolVersion } from './settings';
+export async function activate(context) {
+  const settings = await readProjectSettings(context.extensionPath);
+  const version = await findToolVersion(context.globalStorageUri.fsPath);
+  context.subscriptions.push(register(settings, version));
+}`,
+      filename: editorExtension,
+    },
     // two calls to the browser: the windows, then the saved sessions in the extension's storage
     {
       filename: background,
