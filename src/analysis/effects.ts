@@ -73,6 +73,7 @@ import { enclosingClass, isNothing, isProcessExitCall, isTransparentWrapper, typ
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
+import { guardsEveryErrorFor, mayBeExtended } from './call-throws';
 import { cannotRejectExports, declarationCatchesAll, type DeclarationLike, delayExports, signalledDelayExports } from './guarded-bodies';
 import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
 import { getImportSource, importedCallee } from './imports';
@@ -382,7 +383,7 @@ export class FileEffects {
    */
   importedCannotReject(call: EffectCall): boolean {
     const services = getTypedServices(this.context);
-    if (services) return typedCatchesAll(services, call.callee, this.isolatingDeclarations);
+    if (services) return typedCatchesAll(services, call.callee, this.isolatingDeclarations) || this.typedGuardsEveryError(services, call);
     const imported = importedCallee(call.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier));
     if (!imported) return false;
     let names = this.catchAllExports.get(imported.module);
@@ -402,6 +403,28 @@ export class FileEffects {
     const index = signalled?.get(imported.name);
     return index !== undefined && call.arguments.length <= index && !call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
   }
+
+  /**
+   * Typed: a call of an `async` function or method of the program (in any file) that, for the
+   * arguments this call passes, cannot throw outside its own quiet `try`/`catch`
+   * (`guardsEveryErrorFor`: `this.output.post('restarted')` where `post` escapes its text line and
+   * posts it inside a guard that logs a failure). Not a method that a class of the program may
+   * override (`mayBeExtended`): the checker names the declared class's method, a subclass's may
+   * be what runs. Asked only for a call a rule is about to report.
+   */
+  private typedGuardsEveryError(services: NonNullable<ReturnType<typeof getTypedServices>>, call: EffectCall): boolean {
+    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+    return checkerQuery(false, () => {
+      const checker = services.program.getTypeChecker();
+      const node = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
+      const declaration = checker.getResolvedSignature(node)?.getDeclaration();
+      if (!declaration || !guardsEveryErrorFor(checker, node, declaration)) return false;
+      return !mayBeExtended(services.program, declaration, this.extendedClasses);
+    });
+  }
+
+  /** Typed: per class name, whether a source file of the program extends it (`mayBeExtended`). */
+  private readonly extendedClasses = new Map<string, boolean>();
 
   /**
    * Typed: `await tracer.trace('renew', async (span) => { try {...} catch (e) { emit(e) } })`: a call

@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-floating-promises';
+import { aliasProject } from '../alias-project';
+import '../rule-tester';
+import { dropped } from './floating-reports';
+
+// @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
+const testedRule = rule as unknown as Parameters<RuleTester['run']>[1];
+
+/**
+ * Typed: an `async` method of the program, in another file, that formats what it is given and then
+ * does its only asynchronous work inside a `try` whose `catch` reports and goes on (a chat bot's
+ * "post this line to the moderators' room"). Called without `await` from many places with a text
+ * line, its promise cannot reject: the formatting before the guard is string work on a string. The
+ * checker's types of the arguments at each call decide it: handed an `Error`, the formatting calls
+ * a string method on something that is not a string, and the promise rejects with a `TypeError`
+ * before the guard is reached.
+ *
+ * The helper's folder holds more modules than the readers of other files look through for
+ * subclasses, so only the checker's declaration of the method tells what runs.
+ */
+const roomLog = `export interface RoomClient {
+  sendNotice(roomId: string, html: string): Promise<string>;
+}
+
+function escapeMarkup(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export class RoomLog {
+  constructor(private readonly client: RoomClient, private readonly roomId: string) {}
+
+  async post(level: string, line: string | any): Promise<any> {
+    const html = \`<b>\${level}</b> \${escapeMarkup(line)}\`;
+    try {
+      await this.client.sendNotice(this.roomId, html);
+    } catch (error) {
+      console.error('the log room did not take the line', error);
+    }
+  }
+
+  async note(line: string) {
+    const text = line.trim();
+    if (text.length === 0) return;
+    try {
+      await this.client.sendNotice(this.roomId, text.slice(0, 500));
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+
+  async postAfterLookup(line: string): Promise<void> {
+    const room = await this.client.sendNotice(this.roomId, 'looking up');
+    try {
+      await this.client.sendNotice(room, line);
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+
+  async postOrFail(line: string): Promise<void> {
+    try {
+      await this.client.sendNotice(this.roomId, line);
+    } catch (error) {
+      console.warn(error);
+      throw error;
+    }
+  }
+}
+`;
+
+const fillers = Object.fromEntries(Array.from({ length: 64 }, (_, index) => [`src/part${index}.ts`, `export const part${index} = ${index};\n`]));
+const TSCONFIG = '{ "compilerOptions": { "strict": true, "target": "ES2022", "module": "commonjs", "lib": ["ES2022", "DOM"], "types": [], "skipLibCheck": true }, "include": ["src/*.ts"] }\n';
+// \`src/watcher.ts\` is the linted file: it must exist for the project service to count it in.
+const project = aliasProject('floating-guarded-helpers', { 'tsconfig.json': TSCONFIG, 'src/room-log.ts': roomLog, 'src/watcher.ts': '', ...fillers });
+/** The same project with a subclass whose `note` posts without a guard: a call typed `RoomLog` may run it. */
+const extended = aliasProject('floating-guarded-helpers-extended', {
+  'tsconfig.json': TSCONFIG,
+  'src/room-log.ts': roomLog,
+  'src/watcher.ts': '',
+  'src/loud-room-log.ts': "import { RoomLog } from './room-log';\nexport class LoudRoomLog extends RoomLog {\n  override async note(line: string) {\n    await fetch('/loud', { method: 'POST', body: line });\n  }\n}\n",
+  ...fillers,
+});
+const watcher = path.join(project, 'src', 'watcher.ts');
+
+const tester = new RuleTester({ languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: project } } });
+const extendedTester = new RuleTester({ languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: extended } } });
+
+const calls = (body: string): string => `import { RoomLog } from './room-log';
+export class Watcher {
+  constructor(private readonly log: RoomLog) {}
+  async onEvent(user: string, failure: Error, raw: any): Promise<void> {
+${body}
+  }
+}
+`;
+
+tester.run('no-floating-promises (typed: guarded helpers of other files, judged with the arguments given)', testedRule, {
+  valid: [
+    // a text line, written out or built from strings: the escaping cannot throw, the post is guarded
+    { filename: watcher, code: calls("    this.log.post('INFO', `joined: ${user}`);\n    this.log.post('WARN', 'restarting');") },
+    // string work before the guard (`trim`, an early return, `slice` inside it), no annotation
+    { filename: watcher, code: calls("    this.log.note('joined');\n    this.log.note(user);") },
+  ],
+  invalid: [
+    // an `Error` handed where a line was meant: the escaping calls `replace` on it and the
+    // promise rejects before the guard
+    dropped(calls("    this.log.post('ERROR', failure);"), watcher, 5, 5, true),
+    // a value the checker knows nothing of (`any`): the escaping may throw, so it stays reported
+    dropped(calls("    this.log.post('ERROR', raw);"), watcher, 5, 5, true),
+    // an `await` before the guard, and a `catch` that rethrows: the promise can reject
+    dropped(calls("    this.log.postAfterLookup('x');"), watcher, 5, 5, true),
+    dropped(calls("    this.log.postOrFail('x');"), watcher, 5, 5, true),
+  ],
+});
+
+extendedTester.run('no-floating-promises (typed: a guarded helper that a subclass of the program overrides)', testedRule, {
+  valid: [],
+  invalid: [dropped(calls("    this.log.note('joined');"), path.join(extended, 'src', 'watcher.ts'), 5, 5, true)],
+});
