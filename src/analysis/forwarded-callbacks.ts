@@ -107,8 +107,10 @@ function isHandedToPromiseSink(checker: ts.TypeChecker, typescript: typeof ts, r
 /**
  * Is this read of a callback parameter the callee of a call whose result `owner` keeps: the call
  * (through parentheses, `Promise.resolve(...)`, or a `const` whose every read is kept the same way)
- * is awaited or returned by `owner` itself (not by a nested function, whose own promise may be
- * dropped), or is the receiver of `.catch(handler)` / `.then(onFulfilled, onRejected)`.
+ * is awaited by `owner` itself (not by a nested function, whose own promise may be dropped),
+ * returned by it when its return type lets its callers see a promise (`any`, `unknown` or a
+ * thenable: a helper typed `void` that returns it hands the promise to callers who cannot tell),
+ * or is the receiver of `.catch(handler)` / `.then(onFulfilled, onRejected)`.
  */
 function isCalledForResult(checker: ts.TypeChecker, typescript: typeof ts, read: ts.Identifier, owner: ts.SignatureDeclaration): boolean {
   let callee: ts.Node = read;
@@ -122,8 +124,10 @@ function isKept(checker: ts.TypeChecker, typescript: typeof ts, value: ts.Expres
   let node: ts.Node = value;
   while (typescript.isParenthesizedExpression(node.parent) || typescript.isAsExpression(node.parent) || typescript.isNonNullExpression(node.parent)) node = node.parent;
   const parent = node.parent;
-  if (typescript.isAwaitExpression(parent) || typescript.isReturnStatement(parent)) return enclosingFunction(typescript, parent) === owner;
-  if (typescript.isArrowFunction(parent) && parent.body === node) return parent === owner;
+  if (typescript.isAwaitExpression(parent)) return enclosingFunction(typescript, parent) === owner;
+  // Returned: the helper's callers get the promise only when its own type says they do.
+  if (typescript.isReturnStatement(parent)) return enclosingFunction(typescript, parent) === owner && returnsThenable(checker, owner);
+  if (typescript.isArrowFunction(parent) && parent.body === node) return parent === owner && returnsThenable(checker, owner);
   if (typescript.isPropertyAccessExpression(parent) && parent.expression === node && typescript.isCallExpression(parent.parent) && parent.parent.expression === parent) {
     const method = parent.name.text;
     return method === 'catch' || (method === 'then' && parent.parent.arguments.length >= 2);
@@ -156,6 +160,16 @@ function isKept(checker: ts.TypeChecker, typescript: typeof ts, value: ts.Expres
     return kept && reads > 0;
   }
   return false;
+}
+
+/** The declared or inferred return type of `fn` is `any`, `unknown` or has a thenable part (see `acceptsPromiseReturn`). */
+function returnsThenable(checker: ts.TypeChecker, fn: ts.SignatureDeclaration): boolean {
+  const signature = checker.getSignatureFromDeclaration(fn);
+  if (!signature) return false;
+  const returned = checker.getReturnTypeOfSignature(signature);
+  if (returned.flags & TYPE_FLAGS_ANY_OR_UNKNOWN) return true;
+  const parts = returned.isUnion() ? returned.types : [returned];
+  return parts.some((part) => checker.getApparentType(part).getProperty('then') !== undefined);
 }
 
 /** The function whose own body `node` is in (not counting class bodies), or undefined. */

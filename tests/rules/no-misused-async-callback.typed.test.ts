@@ -163,7 +163,7 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
     },
     {
       filename: 'file.ts',
-      code: `${IMPORT}function settled(run: () => void): Promise<void> {\n  return Promise.resolve(run()).catch(() => undefined);\n}\nconst startLater = (run: () => void) => run();\nexport async function save() {\n  await settled(async () => { await saveUser('a'); });\n  await startLater(async () => { await saveUser('b'); });\n}`,
+      code: `${IMPORT}function settled(run: () => void): Promise<void> {\n  return Promise.resolve(run()).catch(() => undefined);\n}\nconst started = (run: () => void): Promise<unknown> => Promise.resolve(run());\nexport async function save() {\n  await settled(async () => { await saveUser('a'); });\n  await started(async () => { await saveUser('b'); });\n}`,
     },
     {
       filename: 'file.ts',
@@ -315,6 +315,13 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: `${IMPORT}function start(run: () => void): void {\n  void run();\n}\nstart(async () => { await saveUser('a'); });`,
       errors: [{ messageId: 'voidReturn', data: { callee: 'start' }, line: 5, column: 7 }],
+    },
+    // ...nor one that returns the callback's result while its own type says \`void\`: its callers
+    // see no promise to wait for
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}const startNow = (run: () => void) => run();\nstartNow(async () => { await saveUser('a'); });`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'startNow' }, line: 3, column: 10 }],
     },
     // a wrapper that also stores the callback in a shorthand property (\`{ run }\`): a read the
     // checker gives the property's symbol, still a use the wrapper may drop
