@@ -23,8 +23,9 @@
  * plain (not `async`) functions of the program whose bodies pass the same test with the arguments
  * they are handed (at most `MAX_CALL_DEPTH` deep, `NODE_BUDGET` nodes in all). `try` statements
  * whose `catch` neither throws nor awaits are the guard, wherever they stand; an `await` or any
- * other construct outside one answers "may reject", and so does a `return` inside one that hands
- * out a promise it does not await (the guard never sees its rejection).
+ * other construct outside one answers "may reject", and so does a `return` of a value that may be
+ * a promise (typed so, or `any`/`unknown`) without `await`, inside a guard or not: the function
+ * adopts it, and the guard never sees its rejection.
  */
 
 import type * as ts from 'typescript';
@@ -146,7 +147,9 @@ class ThrowJudge {
     if (typescript.isBlock(statement)) return this.blockCannotThrow(statement, frame, asyncBody);
     if (typescript.isEmptyStatement(statement)) return true;
     if (typescript.isExpressionStatement(statement)) return this.cannotThrow(statement.expression, frame);
-    if (typescript.isReturnStatement(statement)) return !statement.expression || this.cannotThrow(statement.expression, frame);
+    if (typescript.isReturnStatement(statement)) {
+      return !statement.expression || (this.cannotThrow(statement.expression, frame) && !(asyncBody && this.mayBeThenable(statement.expression, frame)));
+    }
     if (typescript.isIfStatement(statement)) {
       return (
         this.cannotThrow(statement.expression, frame) &&
@@ -176,14 +179,21 @@ class ThrowJudge {
     const visit = (node: ts.Node): void => {
       if (escapes || typescript.isFunctionLike(node) || typescript.isClassLike(node)) return;
       if (typescript.isReturnStatement(node) && node.expression && !typescript.isAwaitExpression(skipOuter(typescript, node.expression))) {
-        const returned = skipOuter(typescript, node.expression);
-        if (!(typescript.isIdentifier(returned) || typescript.isLiteralExpression(returned) || returned.kind === typescript.SyntaxKind.TrueKeyword || returned.kind === typescript.SyntaxKind.FalseKeyword || returned.kind === typescript.SyntaxKind.NullKeyword)) escapes = true;
+        if (this.mayBeThenable(node.expression, null)) escapes = true;
         return;
       }
       typescript.forEachChild(node, visit);
     };
     visit(statement.tryBlock);
     return !escapes;
+  }
+
+  /** The value of `node` may be a promise an async function adopts: its type is `any`, `unknown`, or has a part with a `then`. */
+  private mayBeThenable(node: ts.Expression, frame: Frame | null): boolean {
+    const type = this.typeOf(node, frame);
+    if (this.hasFlag(type, FLAGS.any | FLAGS.unknown)) return true;
+    const parts = type.isUnion() ? type.types : [type];
+    return parts.some((part) => this.checker.getApparentType(part).getProperty('then') !== undefined);
   }
 
   /** A handler block with no `throw`, `await` or `yield` anywhere in it (nested functions included). */
