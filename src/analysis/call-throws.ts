@@ -56,7 +56,7 @@ type Frame = { readonly parameters: ReadonlyMap<ts.Symbol, ts.Type>; readonly de
 /**
  * True when `declaration` (the one declaration of the signature `call` resolves to: a function, a
  * method, or a variable initialised with a function) is an `async` function with a block body in a
- * source file of the program (not a `.d.ts`), and nothing in that body outside a `try` whose
+ * source file of the program (not a `.d.ts`) that holds at least one `try` statement, and nothing in that body outside a `try` whose
  * `catch` neither throws nor awaits can throw for the arguments of `call` (see the module comment).
  * False on anything it cannot follow, a spread argument, or the node budget spent.
  */
@@ -65,6 +65,9 @@ export function guardsEveryErrorFor(checker: ts.TypeChecker, call: ts.CallExpres
   const fn = functionOf(typescript, declaration);
   if (!fn || !fn.body || !typescript.isBlock(fn.body) || fn.asteriskToken || fn.getSourceFile().isDeclarationFile) return false;
   if (!fn.modifiers?.some((modifier) => modifier.kind === typescript.SyntaxKind.AsyncKeyword)) return false;
+  // A helper that guards its work: at least one `try` of its own (an empty body is a stub, and a
+  // body without one is `guarded-bodies.ts`'s "async in name only").
+  if (!fn.body.statements.some((statement) => typescript.isTryStatement(statement))) return false;
   const judge = new ThrowJudge(checker, typescript);
   const frame = judge.bind(fn, call.arguments, null, 0);
   return frame !== null && judge.blockCannotThrow(fn.body, frame, true);
