@@ -66,9 +66,10 @@ import {
   WEB_CRYPTO_QUICK_METHODS,
   CALLBACK_COLLECTION_MODULES,
   CALLBACK_EACH_METHODS,
+  ERROR_CHANNEL_METHODS,
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, GIT_REMOTE_FUNCTIONS, LOG_COLOUR_METHODS, LOG_WRITE_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
-import { SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
+import { EXTENSION_API_GLOBALS, EXTENSION_API_MODULES, SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
 import { enclosingClass, isNothing, isProcessExitCall, isTransparentWrapper, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, staticMemberPath, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
@@ -315,18 +316,12 @@ const IO: EffectSummary = {
 /** A catalogued API call's effect, from its import (or a readline-like method name). */
 type ApiEffect = 'fileWrite' | 'fileRead' | 'process' | 'prompt' | 'lock' | 'memory' | 'compute' | 'cachedRead' | 'envLoad' | 'moduleLoad' | 'hostCall' | null;
 
-/** The globals through which a browser extension calls its browser (`browser.tabs.query()`, `chrome.storage.local.get()`). */
-const EXTENSION_API_GLOBALS: ReadonlySet<string> = new Set(['browser', 'chrome']);
-
 /**
  * Reads of the editor's workspace by the VS Code API (below `workspace.`): a document the editor
  * opens. Not `findFiles` (a search of the whole workspace) nor `workspace.fs` (remote in a remote
  * or virtual workspace).
  */
 const EDITOR_WORKSPACE_READS: ReadonlySet<string> = new Set(['openTextDocument']);
-
-/** Modules whose export is that same API, promise-based (`import browser from 'webextension-polyfill'`). */
-const EXTENSION_API_MODULES: ReadonlySet<string> = new Set(['webextension-polyfill', 'wxt/browser']);
 
 /** The last camelCase word of a class name is an ordered-resource word (`PostgresConnection`). */
 const ORDERED_CLASS = new RegExp(`(?:^|[a-z0-9])(?:${ORDERED_RESOURCE_CLASS_WORDS.join('|')})$`);
@@ -1625,6 +1620,69 @@ export class FileEffects {
 
   /** Per function, `installsHandlerFirst`'s answer. */
   private readonly handlerFirst = new Map<FunctionNode, boolean>();
+
+  /**
+   * Can a `for await` over `iterable` reject (is a step of the iteration a promise that may
+   * reject)? False only for a call of an async generator function of this file
+   * (`async *buffered() { while (await this.nextChunk()) yield this.take(); }`, `this.buffered()`),
+   * or an object of a class of this file whose `async *[Symbol.asyncIterator]()` is one
+   * (`localChannelIterator`), whose own body cannot reject: what it reads lies in memory, and each step waits on nothing
+   * that fails. Anything else (a stream, a socket, another module's iterator) may.
+   */
+  iterationCanReject(iterable: TSESTree.Node, depth: number): boolean {
+    const node = skipTransparent(iterable);
+    let fn: FunctionNode | null;
+    if (node.type === AST_NODE_TYPES.CallExpression) fn = this.calledFunction(node);
+    else if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) fn = this.localChannelIterator(node);
+    else return true;
+    if (!fn || !fn.async || !fn.generator || depth > MAX_DEPTH) return true;
+    if (this.inProgress.has(fn)) return false;
+    return this.summarise(fn, depth + 1).canReject;
+  }
+
+  /**
+   * The `async *[Symbol.asyncIterator]()` method of the class of this file that every value of
+   * `held` is a `new` of: a `const` initialised so, or a `this` field that every assignment of its
+   * class gives such a value (`assignedFieldValues`): an in-memory channel the file defines
+   * (`inbox = new Mailbox()`, iterated by `for await (const job of this.inbox)`). Null otherwise.
+   */
+  private localChannelIterator(held: TSESTree.Identifier | TSESTree.MemberExpression): FunctionNode | null {
+    let values: readonly TSESTree.Node[] = [];
+    if (held.type === AST_NODE_TYPES.MemberExpression) values = this.assignedFieldValues(held);
+    else {
+      const definitions = variableOfIdentifier(this.sourceCode, held)?.defs;
+      const only = definitions?.length === 1 ? definitions[0] : undefined;
+      if (only?.type === 'Variable' && only.parent.kind === 'const' && only.node.init) values = [only.node.init];
+    }
+    let iterator: FunctionNode | null = null;
+    for (const value of values) {
+      const created = skipTransparent(value);
+      if (created.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier) return null;
+      const definition = variableOfIdentifier(this.sourceCode, created.callee)?.defs[0];
+      if (definition?.type !== 'ClassName' || (definition.node.type !== AST_NODE_TYPES.ClassDeclaration && definition.node.type !== AST_NODE_TYPES.ClassExpression)) return null;
+      const method = definition.node.body.body.find(
+        (member) =>
+          member.type === AST_NODE_TYPES.MethodDefinition &&
+          member.computed &&
+          member.key.type === AST_NODE_TYPES.MemberExpression &&
+          member.key.object.type === AST_NODE_TYPES.Identifier &&
+          member.key.object.name === 'Symbol' &&
+          staticMemberName(member.key) === 'asyncIterator',
+      );
+      if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value.type !== AST_NODE_TYPES.FunctionExpression || (iterator !== null && iterator !== method.value)) return null;
+      iterator = method.value;
+    }
+    return iterator;
+  }
+
+  /**
+   * Can the value an async generator yields reject the step that yields it? Only a promise
+   * (`yield load(id)`, by `PromiseAnalysis.isPromise`) that can reject; a value taken from memory
+   * (`yield chunk`, `yield this.pending.shift()`) is handed on as it is.
+   */
+  yieldedCanReject(value: TSESTree.Expression, depth: number): boolean {
+    return this.promises.isPromise(value) && this.valueCanReject(value, depth);
+  }
 
   /** Can the promise of a call of `fn` (a function of this file) reject? Its summary's `canReject`; false while `fn` is being decided (recursion). */
   functionCanReject(fn: FunctionNode): boolean {
@@ -3706,7 +3764,16 @@ class FunctionWalk {
           if (!guarded && (preconditionsReject || !this.isPreconditionThrow(current))) found = true;
           break;
         case AST_NODE_TYPES.ForOfStatement:
-          if (current.await && !guarded) found = true;
+          // `for await (const chunk of this.buffered())`: an async generator of this file that
+          // cannot reject reads memory only (see `FileEffects.iterationCanReject`).
+          if (current.await && !guarded && this.effects.iterationCanReject(current.right, this.depth)) found = true;
+          break;
+        case AST_NODE_TYPES.YieldExpression:
+          // An async generator waits for what it yields (`yield load(id)`), and for every step of
+          // what it delegates to (`yield* pages()`).
+          if (!guarded && this.fn.async && this.fn.generator && current.argument) {
+            if (current.delegate ? this.effects.iterationCanReject(current.argument, this.depth) : this.effects.yieldedCanReject(current.argument, this.depth)) found = true;
+          }
           break;
         case AST_NODE_TYPES.AwaitExpression:
           if (
@@ -3720,7 +3787,8 @@ class FunctionWalk {
           }
           break;
         case AST_NODE_TYPES.ReturnStatement:
-          if (current.argument && this.returnedCanReject(current.argument)) found = true;
+          // `catch (err) { return this.destroy(err); }`: the failure goes to the stream's error channel.
+          if (current.argument && !forwardsCaughtError(current.argument, caught) && this.returnedCanReject(current.argument)) found = true;
           break;
         case AST_NODE_TYPES.CallExpression:
           // Inside a `catch`, a call hands the error on (`this.emit('error', err)`): that is handling it.
@@ -3882,6 +3950,28 @@ function isRollback(value: TSESTree.Node): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = writtenName(call.callee);
   return name !== null && ROLLBACK_NAME.test(name);
+}
+
+/**
+ * `this.destroy(err)`, `request.abort(err)` (`ERROR_CHANNEL_METHODS`), `this.emit('error', err)`: a
+ * method call that hands one of the `caught` errors to its receiver's own error channel. Such a
+ * call returns its receiver or a flag, never a promise of new work.
+ */
+function forwardsCaughtError(value: TSESTree.Node, caught: readonly string[]): boolean {
+  const call = skipTransparent(value);
+  if (call.type !== AST_NODE_TYPES.CallExpression || caught.length === 0) return false;
+  const callee = skipTransparent(call.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+  if (method === null) return false;
+  const [first] = call.arguments;
+  const channel = ERROR_CHANNEL_METHODS.has(method) || (method === 'emit' && first?.type === AST_NODE_TYPES.Literal && first.value === 'error');
+  return (
+    channel &&
+    call.arguments.some((argument) => {
+      const handed = skipTransparent(argument);
+      return handed.type === AST_NODE_TYPES.Identifier && caught.includes(handed.name);
+    })
+  );
 }
 
 /** `report(error)` / `this.log.error('failed', error)`: a call handed one of the `caught` errors. */

@@ -31,10 +31,15 @@ export function readManifest(dir: string): Readonly<Record<string, unknown>> | n
 const EXTENSION_MANIFEST_NAMES: readonly string[] = ['manifest.json', 'manifest.yml', 'manifest.yaml'];
 
 /**
- * The key every WebExtension manifest must have (`"manifest_version": 3`). A web app manifest,
- * also named `manifest.json` (a PWA's `public/manifest.json`), has none.
+ * The keys that make a `manifest.json` a WebExtension's: `manifest_version`, which every manifest a
+ * browser loads has, or a key only an extension declares (its content scripts, background page or
+ * worker, toolbar button, options page, host permissions, resources pages may load). A base
+ * manifest that the build merges with a per-browser part (`chrome-manifest-extra.json` holding the
+ * `manifest_version`) has only the latter. A web app manifest, also named `manifest.json` (a PWA's
+ * `public/manifest.json`: `name`, `icons`, `start_url`, `background_color`), has none of them.
  */
-const MANIFEST_VERSION_KEY = /(?:^|[{,\s])["']?manifest_version["']?\s*:/m;
+const EXTENSION_MANIFEST_KEY =
+  /(?:^|[{,\s])["']?(?:manifest_version|content_scripts|background|browser_action|page_action|options_ui|options_page|host_permissions|web_accessible_resources)["']?\s*:/m;
 
 /** A manifest larger than this is no hand-written extension manifest (and is not read). */
 const MAX_MANIFEST_BYTES = 256 * 1024;
@@ -47,8 +52,8 @@ const extensionFoldersByDir = new Map<string, readonly string[]>();
 
 /**
  * The folders of the package in `dir` that hold a browser extension's manifest (a
- * `manifest.json`, or its YAML source, with a `manifest_version` key, see
- * `EXTENSION_MANIFEST_NAMES`): `dir` itself, or any folder directly below it (`src/`, `public/`,
+ * `manifest.json`, or its YAML source, with a key only an extension's manifest has, see
+ * `EXTENSION_MANIFEST_KEY` and `EXTENSION_MANIFEST_NAMES`): `dir` itself, or any folder directly below it (`src/`, `public/`,
  * `extension/`; not `node_modules/` nor a build output folder). Empty when the package is no
  * browser extension. Read once per directory per process: one listing of `dir`, then one `stat`
  * per candidate name.
@@ -79,10 +84,36 @@ function holdsExtensionManifest(folder: string): boolean {
     const file = path.join(folder, name);
     try {
       const stats = statSync(file);
-      if (stats.isFile() && stats.size <= MAX_MANIFEST_BYTES && MANIFEST_VERSION_KEY.test(readFileSync(file, 'utf8'))) return true;
+      if (stats.isFile() && stats.size <= MAX_MANIFEST_BYTES && EXTENSION_MANIFEST_KEY.test(readFileSync(file, 'utf8'))) return true;
     } catch {
       // no such file
     }
   }
   return false;
+}
+
+/** File name endings of code a folder may hold (see `holdsCode`). */
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte)$/;
+
+/** `holdsCode` answers so far, by folder. */
+const holdsCodeByFolder = new Map<string, boolean>();
+
+/**
+ * True when `folder` holds code: a script or component file directly in it, or any folder below it
+ * (not looked into). False for a folder of data files only, such as a `manifest/` folder that
+ * keeps an extension's base manifest and its per-browser parts beside the source folders: such a
+ * folder is no source folder of its own, and its manifest speaks for the whole package. Read once
+ * per folder per process: one listing.
+ */
+export function holdsCode(folder: string): boolean {
+  const known = holdsCodeByFolder.get(folder);
+  if (known !== undefined) return known;
+  let answer = true;
+  try {
+    answer = readdirSync(folder, { withFileTypes: true }).some((entry) => entry.isDirectory() || CODE_FILE.test(entry.name));
+  } catch {
+    // not a readable directory: assume it holds code (its manifest speaks for itself only)
+  }
+  holdsCodeByFolder.set(folder, answer);
+  return answer;
 }

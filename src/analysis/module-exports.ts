@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { FileStats, ResolvedModule } from './module-resolution';
+import { recentStats } from './recent-stats';
 
 /** Files larger than this are not scanned (generated bundles). */
 const MAX_FILE_BYTES = 512 * 1024;
@@ -97,15 +98,8 @@ const moduleFacts = new Map<string, ModuleFacts>();
 
 /** What has been read from `file` (see `moduleFacts`); `known` its stats when the caller has just read them. */
 function factsOf(file: string, known?: FileStats): ModuleFacts | null {
-  let stats: FileStats;
-  if (known) stats = known;
-  else {
-    try {
-      stats = statSync(file);
-    } catch {
-      return null;
-    }
-  }
+  const stats: FileStats | null = known ?? recentStats(file);
+  if (!stats) return null;
   const read = moduleFacts.get(file);
   if (read && read.size === stats.size && read.mtimeMs === stats.mtimeMs) return read;
   let text: string | null = null;

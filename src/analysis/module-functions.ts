@@ -5,7 +5,7 @@
  * whole body says so; anything unclear answers false, so callers keep assuming real work.
  */
 import { builtinModules } from 'node:module';
-import { statSync } from 'node:fs';
+import { recentStats } from './recent-stats';
 import { fromModuleText } from './module-exports';
 import { packageNameOf, resolveAliasedModule, resolveProjectModule, resolveWorkspaceModule, type ResolvedModule } from './module-resolution';
 import {
@@ -488,13 +488,8 @@ export function bodyWaitsOnNothing(body: string | null, text: string, file: stri
   if (own.kind === 'io') return false;
   // The file's real stats, so its text is the one `module-exports.ts` keeps (one `stat`, then cache hits).
   let module: ResolvedModule | null = null;
-  if (file !== null) {
-    try {
-      module = { file, stats: statSync(file) };
-    } catch {
-      module = null;
-    }
-  }
+  const stats = file === null ? null : recentStats(file);
+  if (file !== null && stats) module = { file, stats };
   const seen = new Set<string>();
   return own.callees.every((callee) => calleeWaitsOnNothing(callee, module, source, 1, seen));
 }

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { perFile } from './per-file';
 import { readManifest } from './manifests';
+import { recentStats } from './recent-stats';
 
 /**
  * Which file a relative module specifier (`./db`, `../lib/index.js`) names, as Node and
@@ -11,7 +12,8 @@ import { readManifest } from './manifests';
  * file. Several rules ask it for every relative import of every linted file; the candidates a
  * directory does not hold are ruled out by its listing (`listingOf`), kept for the process, so a
  * specifier costs one `stat` of its directory and one of the file found instead of one per
- * candidate tried.
+ * candidate tried, and those `stat`s are the ones `recentStats` keeps for a moment (its freshness
+ * rule: a file added, removed or changed is seen by lints that start `RECHECK_MS` after).
  */
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -38,12 +40,8 @@ export interface ResolvedModule {
 
 /** The stats of `candidate` when it is a file (not a folder), else null. */
 function fileStats(candidate: string): FileStats | null {
-  try {
-    const stats = statSync(candidate, { throwIfNoEntry: false });
-    return stats?.isFile() ? stats : null;
-  } catch {
-    return null;
-  }
+  const stats = recentStats(candidate);
+  return stats?.isFile() ? stats : null;
 }
 
 /**
@@ -89,22 +87,17 @@ const listings = new Map<string, Listing>();
 const NO_ENTRIES: Listing = { mtimeMs: Number.NaN, names: new Set(), folded: new Set() };
 
 /**
- * The entry names of `dir` (a `stat` of it each call, a `readdir` when it changed; none when it is
- * no directory), or null when they cannot be known: the `stat` or the listing failed. Null means
- * "try every candidate", never "no file". A directory that changed too recently to keep
+ * The entry names of `dir` (its stats as `recentStats` has them, a `readdir` when it changed; none
+ * when it is no directory or cannot be read), or null when they cannot be known: the listing failed.
+ * Null means "try every candidate", never "no file". A directory that changed too recently to keep
  * (`SETTLED_MS`) is listed afresh for this question and not kept: the names read now are as current
  * as a `stat` of each candidate would be, and the caller may hold them only as long as it would hold
  * those `stat`s (`RelativeModules`: one linted file).
  */
 function listingOf(dir: string): Listing | null {
-  let mtimeMs: number;
-  try {
-    const stats = statSync(dir, { throwIfNoEntry: false });
-    if (!stats?.isDirectory()) return NO_ENTRIES;
-    mtimeMs = stats.mtimeMs;
-  } catch {
-    return null;
-  }
+  const stats = recentStats(dir);
+  if (!stats?.isDirectory()) return NO_ENTRIES;
+  const mtimeMs = stats.mtimeMs;
   const known = listings.get(dir);
   if (known?.mtimeMs === mtimeMs) return known;
   // Listed after the `stat`: an entry changed in between is in the names and moves the time.

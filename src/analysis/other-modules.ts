@@ -44,7 +44,7 @@
  * `MAX_FOLDER_FILES` source files is not scanned; type and name resolution follow at most
  * `MAX_HOPS` steps; the caller bounds how many modules deep one question goes.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
@@ -53,6 +53,7 @@ import { type FunctionNode, isFunctionNode } from './async-context';
 import { fromModuleText } from './module-exports';
 import { resolveProjectModule } from './module-resolution';
 import { readTextImports, textImportsOf } from './source-imports';
+import { recentStats } from './recent-stats';
 import type { AnyRuleContext } from './per-file';
 
 /** One module: the linted file, or one parsed here, with a rule context the per-file analyses accept. */
@@ -813,12 +814,8 @@ const relatedInFolder = new WeakMap<TSESTree.Program, Map<string, readonly Decla
  */
 function classesBehind(type: DeclaredType): DeclaredType[] | null {
   const folder = path.dirname(type.module.file);
-  let listed: number;
-  try {
-    listed = statSync(folder).mtimeMs;
-  } catch {
-    return null;
-  }
+  const listed = recentStats(folder)?.mtimeMs;
+  if (listed === undefined) return null;
   let perModule = relatedInFolder.get(type.module.program);
   if (!perModule) relatedInFolder.set(type.module.program, (perModule = new Map()));
   const key = `${listed}\0${type.name}`;

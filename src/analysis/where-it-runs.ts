@@ -14,6 +14,9 @@ import {
   ELECTRON_RENDERER_PROCESS_APIS,
   DEFERRING_GLOBALS,
   ENTRY_FILE_NAMES,
+  EXTENSION_API_GLOBALS,
+  EXTENSION_API_MODULES,
+  EXTENSION_API_NAMESPACES,
   EVENT_METHODS,
   FIXTURE_FOLDERS,
   IN_PROCESS_CACHE_PACKAGES,
@@ -23,6 +26,7 @@ import {
   NODE_ONLY_MODULES,
   SEED_FOLDERS,
   MIGRATION_STEPS,
+  ONE_SHOT_TASK_NAMES,
   PER_ITEM_METHODS,
   PROMISE_CHAIN_METHODS,
   PROMISE_COMBINATORS,
@@ -62,7 +66,7 @@ import { compactText, functionNameOf, hasOption, isNothing, isTrueLiteral, isTra
 import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback, nearestFunction } from './async-context';
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
-import { browserExtensionFolders, readManifest } from './manifests';
+import { browserExtensionFolders, holdsCode, readManifest } from './manifests';
 import { entryLogsRejections } from './rejection-reporters';
 import { packageNameOf } from './module-resolution';
 import { type AnyRuleContext, perFile } from './per-file';
@@ -549,6 +553,21 @@ export class WhereItRuns {
     return ENTRY_FILE_NAMES.has(name) && this.script() === 'starts-main' && this.exportsNothing();
   }
 
+  /**
+   * True when the file is a one-shot task's program: it starts an async function of its own at the
+   * top level (`starts-main`), exports nothing, and is named for such a task (`ONE_SHOT_TASK_NAMES`:
+   * `prisma/seed.ts`, `db/migrate.ts`) or sits in a folder of migrations or seed data
+   * (`MIGRATION_FOLDERS` but the singular `migration/`, `SEED_FOLDERS`: `db/seeds/users.ts`). It
+   * runs once, by hand or from a package script; a rejection of its start ends it with the error
+   * printed, as a failed task should.
+   */
+  isOneShotTask(): boolean {
+    const name = path.basename(this.filename).replace(/\.[^.]*$/, '');
+    const folders = path.dirname(this.filename).split(/[\\/]/);
+    const placed = ONE_SHOT_TASK_NAMES.has(name) || folders.some((folder) => (MIGRATION_FOLDERS.has(folder) && folder !== 'migration') || SEED_FOLDERS.has(folder));
+    return placed && this.script() === 'starts-main' && this.exportsNothing();
+  }
+
   /** No `export` declaration, no `export =`, no assignment to `module.exports` / `exports` at the top level. */
   private exportsNothing(): boolean {
     return this.sourceCode.ast.body.every((statement) => {
@@ -926,7 +945,7 @@ export class WhereItRuns {
    * `examples/`, `bench/`, `cli.*`, ...) or by `script()` evidence (a shebang, a `bin` target, a
    * CLI-only package, a script folder, a CLI library imported), and a program's entry module that
    * starts its own async function at the top level: `isProgramEntry` (a server's `main.ts`
-   * starting `bootstrap()`), any `main.*` module, or one of a package with a `bin` (the tool's
+   * starting `bootstrap()`), a one-shot task's program (`isOneShotTask`: `prisma/seed.ts`), any `main.*` module, or one of a package with a `bin` (the tool's
    * entry). Not any other module that starts an async function of its own at the top level
    * (`starts-main`): a start on import is what a floating-promise rule may report; nor a library
    * module of a package that also has a `bin` (`bin-package`).
@@ -935,7 +954,7 @@ export class WhereItRuns {
     const filename = this.filename.replace(/\\/g, '/');
     if (SCRIPT_FILE_PATH.test(filename)) return true;
     const script = this.script();
-    if (script === 'starts-main') return this.isProgramEntry() || this.inPackageWithBin() || MAIN_MODULE_PATH.test(filename);
+    if (script === 'starts-main') return this.isProgramEntry() || this.isOneShotTask() || this.inPackageWithBin() || MAIN_MODULE_PATH.test(filename);
     return script !== null && script !== 'bin-package';
   }
 
@@ -1140,10 +1159,13 @@ export class WhereItRuns {
   /**
    * True when the file is part of a browser extension: the nearest `package.json` above it (or the
    * next one out, for an extension kept in a workspace's member package) has a WebExtension
-   * manifest (`manifest.json` with a `manifest_version`, see `browserExtensionFolders`), and the
-   * file lies in the folder that holds it (`src/` for `src/manifest.json`; the whole package when
-   * the manifest sits at its root or in a static folder, `STATIC_ASSET_FOLDERS`, that a bundler
-   * copies as it is). Not the package's build tooling: a tool's configuration (`isToolConfig`), a
+   * manifest (`manifest.json` with a key only an extension's manifest has, see
+   * `browserExtensionFolders`), and the file lies in the folder that holds it (`src/` for
+   * `src/manifest.json`; the whole package when the manifest sits at its root, in a static folder,
+   * `STATIC_ASSET_FOLDERS`, that a bundler copies as it is, or in a folder of data files only,
+   * `holdsCode`: a `manifest/` folder whose parts the build merges); or, whatever the manifest,
+   * the file calls the extension API of the browser itself (`callsExtensionApi`: a content
+   * script's `chrome.runtime.sendMessage(...)`). Not the package's build tooling: a tool's configuration (`isToolConfig`), a
    * script by its place or shebang (`script()`: `shebang`, `bin`, `script-folder`), test code; nor
    * Node code kept beside the extension (a native-messaging host, a companion server): a file that
    * imports a Node module no browser has (`NODE_ONLY_MODULES`: `fs`, `child_process`, `http`...) or
@@ -1160,21 +1182,60 @@ export class WhereItRuns {
   private findBrowserExtension(): boolean {
     if (!path.isAbsolute(this.filename)) return false;
     const nearest = nearestPackage(this.filename);
-    if (!nearest) return false;
+    if (!nearest) return this.callsExtensionApi() && this.runsInBrowser();
     const within = (folder: string): boolean => {
       const relative = path.relative(folder, this.filename);
       return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
     };
     // A manifest at the package's root or in its static folder speaks for the whole package;
     // one in a source folder (`src/manifest.json`) for that folder.
-    const sourceFolder = (folder: string, dir: string): string => (folder !== dir && STATIC_ASSET_FOLDERS.has(path.basename(folder)) ? dir : folder);
+    // A folder of data files only (`manifest/`, the base manifest beside its per-browser parts) is
+    // no source folder either.
+    const sourceFolder = (folder: string, dir: string): string => (folder !== dir && (STATIC_ASSET_FOLDERS.has(path.basename(folder)) || !holdsCode(folder)) ? dir : folder);
     const outer = nearestPackage(nearest.dir);
     const inExtension =
       browserExtensionFolders(nearest.dir).some((folder) => within(sourceFolder(folder, nearest.dir))) ||
       // The next package out speaks only through a source folder of its own that holds this
       // package (a library vendored into `src/`), never for a sibling package beside its manifest.
       (outer !== null && browserExtensionFolders(outer.dir).some((folder) => sourceFolder(folder, outer.dir) !== outer.dir && within(folder)));
-    if (!inExtension || this.isToolConfig() || this.isTestCode()) return false;
+    return (inExtension || this.callsExtensionApi()) && this.runsInBrowser();
+  }
+
+  /**
+   * True when the file calls a browser's extension API itself: it imports a package that stands
+   * for it (`EXTENSION_API_MODULES`: `webextension-polyfill`), or reads a member of a namespace of
+   * `EXTENSION_API_NAMESPACES` of the global `chrome` or `browser` (`EXTENSION_API_GLOBALS`; not a
+   * variable of that name declared or imported in the file). Only an extension's scripts have that
+   * API. Read from the scope analysis ESLint already did, after a word test of the text.
+   */
+  private callsExtensionApi(): boolean {
+    for (const module of this.modules()) if (EXTENSION_API_MODULES.has(module)) return true;
+    const text = this.sourceCode.text;
+    if (!text.includes('chrome') && !text.includes('browser')) return false;
+    const globalScope = this.sourceCode.scopeManager?.globalScope;
+    if (!globalScope) return false;
+    const readsNamespace = (identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean => {
+      const parent = identifier.parent;
+      if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== identifier) return false;
+      const name = staticMemberName(parent);
+      // `chrome.runtime.sendMessage`: a member of the namespace is read (not `browser.action(...)`,
+      // a test driver's own method of that name).
+      const outer = parent.parent;
+      return name !== null && EXTENSION_API_NAMESPACES.has(name) && outer.type === AST_NODE_TYPES.MemberExpression && outer.object === parent;
+    };
+    for (const name of EXTENSION_API_GLOBALS) {
+      const variable = globalScope.set.get(name);
+      if (variable && variable.defs.length === 0 && variable.references.some((reference) => readsNamespace(reference.identifier))) return true;
+    }
+    return globalScope.through.some((reference) => EXTENSION_API_GLOBALS.has(reference.identifier.name) && (globalScope.set.get(reference.identifier.name)?.defs.length ?? 0) === 0 && readsNamespace(reference.identifier));
+  }
+
+  /**
+   * For `inBrowserExtension`, a file of an extension's package: not its build tooling nor Node
+   * code kept beside it (see there).
+   */
+  private runsInBrowser(): boolean {
+    if (this.isToolConfig() || this.isTestCode()) return false;
     const script = this.script();
     if (script === 'shebang' || script === 'bin' || script === 'script-folder') return false;
     // Node code kept in the extension's package (a native-messaging host the browser starts, a

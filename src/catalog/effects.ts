@@ -998,3 +998,11 @@ export const CALLBACK_EACH_METHODS: ReadonlySet<string> = new Set([
   'forEachOfSeries',
   'forEachOfLimit',
 ]);
+
+/**
+ * Methods that hand an error to an object's own error channel (`stream.destroy(err)`,
+ * `request.abort(err)`; `emitter.emit('error', err)` is recognised by its event name): a `catch`
+ * that returns one (`catch (err) { return this.destroy(err); }`) has forwarded the failure to the
+ * stream's `'error'` listeners, and returns the stream, no promise (`effects.ts`, `mayRejectIn`).
+ */
+export const ERROR_CHANNEL_METHODS: ReadonlySet<string> = new Set(['destroy', 'abort']);

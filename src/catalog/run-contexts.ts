@@ -295,6 +295,13 @@ export const STATIC_ASSET_FOLDERS: ReadonlySet<string> = new Set(['public', 'sta
 export const ENTRY_FILE_NAMES: ReadonlySet<string> = new Set(['main', 'index', 'server', 'app', 'bootstrap', 'start', 'entry']);
 
 /**
+ * File names (without extension) of a one-shot task a project runs by hand or from a package
+ * script (`prisma/seed.ts`, `db/migrate.ts`): with `WhereItRuns.isOneShotTask`'s other evidence
+ * (it starts an async function of its own and exports nothing), the file is such a program.
+ */
+export const ONE_SHOT_TASK_NAMES: ReadonlySet<string> = new Set(['seed', 'migrate']);
+
+/**
  * Folders whose files are one-shot programs by convention (`scripts/release.mjs`, `bin/cli.js`)
  * or the commands of a command-line program (`commands/install.ts`, `cmd/doctor.ts`, `cli/run.ts`).
  * Matched as a path segment below the nearest `package.json` (below the lint root when the file
@@ -490,6 +497,41 @@ export const NODE_ONLY_MODULES: ReadonlySet<string> = new Set([
   'inspector',
   'repl',
 ]);
+
+/**
+ * The namespaces of a browser's extension API that only an extension's scripts (background, content,
+ * popup, options) are given, below the `chrome`/`browser` global: the extension's own messaging,
+ * storage, toolbar button, menus, injected scripts. A read through one (`chrome.runtime.sendMessage(...)`,
+ * `browser.storage.local.get(...)`) places the file in an extension whatever its manifest looks
+ * like. Not `tabs`, `windows`, `downloads` or `notifications`: a remote automation client of a
+ * browser names its objects so too.
+ */
+export const EXTENSION_API_NAMESPACES: ReadonlySet<string> = new Set([
+  'runtime',
+  'storage',
+  'scripting',
+  'action',
+  'browserAction',
+  'pageAction',
+  'contextMenus',
+  'i18n',
+  'alarms',
+  'permissions',
+  'webRequest',
+  'declarativeNetRequest',
+  'sidePanel',
+  'offscreen',
+  'extension',
+]);
+
+/** The globals a browser hands an extension's scripts its extension API through (`EXTENSION_API_NAMESPACES`). */
+export const EXTENSION_API_GLOBALS: ReadonlySet<string> = new Set(['chrome', 'browser']);
+
+/**
+ * Packages that stand for the extension API in an extension's code (`import browser from
+ * 'webextension-polyfill'`): a file that imports one runs as an extension's script.
+ */
+export const EXTENSION_API_MODULES: ReadonlySet<string> = new Set(['webextension-polyfill', 'wxt/browser', '@wxt-dev/browser']);
 
 /** A module named as a program's entry by convention (`src/main.ts` of a Nest or Electron app; `/`-separated path). */
 export const MAIN_MODULE_PATH = /(?:^|\/)main\.[cm]?[jt]sx?$/;

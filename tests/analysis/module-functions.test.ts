@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { bodyRewritesStoredEntry, bodyRunsForever, moduleExportIsMemoisedComputation, moduleFunctionFinalizes, moduleFunctionWaitsOnNothing } from '../../src/analysis/module-functions';
 import { resolveRelativeModule } from '../../src/analysis/module-resolution';
+import { laterLints } from './later-lints';
 
 /** A temporary folder with `files`, its files and itself dated a minute back (a settled checkout). */
 function withFiles(files: Record<string, string>): string {
@@ -28,7 +29,8 @@ function waitsOnNothing(root: string, specifier: string, name: string): boolean 
 
 // through a barrel module (`export ... from`)
 describe('moduleFunctionWaitsOnNothing: re-exports', () => {
-  it('reads the declaration in the module re-exported from, and sees it edited while the barrel is unchanged', () => {
+  it('reads the declaration in the module re-exported from, and sees it edited while the barrel is unchanged', (t) => {
+    const later = laterLints(t);
     const root = withFiles({
       'main.ts': '',
       'index.ts': "export { makeId } from './ids';\nexport * from './labels';\n",
@@ -39,15 +41,18 @@ describe('moduleFunctionWaitsOnNothing: re-exports', () => {
     assert.equal(waitsOnNothing(root, './index', 'label'), true);
     assert.equal(waitsOnNothing(root, './index', 'missing'), false);
     writeFileSync(path.join(root, 'ids.ts'), 'export async function makeId() {\n  return await fetchId();\n}\n');
+    later();
     assert.equal(waitsOnNothing(root, './index', 'makeId'), false);
     assert.equal(waitsOnNothing(root, './ids', 'makeId'), false);
     assert.equal(waitsOnNothing(root, './index', 'label'), true);
   });
 
-  it('follows a re-export to a module added after the first question', () => {
+  it('follows a re-export to a module added after the first question', (t) => {
+    const later = laterLints(t);
     const root = withFiles({ 'main.ts': '', 'index.ts': "export * from './late';\n" });
     assert.equal(waitsOnNothing(root, './index', 'later'), false);
     writeFileSync(path.join(root, 'late.ts'), 'export async function later() {\n  return 1;\n}\n');
+    later();
     assert.equal(waitsOnNothing(root, './index', 'later'), true);
   });
 });
@@ -69,7 +74,8 @@ describe('moduleExportIsMemoisedComputation: a factory of another module', () =>
   ].join('\n');
   const plain = 'export function memoise(Derivation) {\n  const request = (input, context) => Derivation.derive(input, context);\n  return Object.assign(Derivation, { request });\n}\n';
 
-  it('sees the factory module edited while the module of the class is unchanged', () => {
+  it('sees the factory module edited while the module of the class is unchanged', (t) => {
+    const later = laterLints(t);
     const root = withFiles({
       'main.ts': '',
       'factory.js': memoising,
@@ -79,6 +85,7 @@ describe('moduleExportIsMemoisedComputation: a factory of another module', () =>
     assert.ok(resolved);
     assert.equal(moduleExportIsMemoisedComputation(resolved, 'Totals', 'request'), true);
     writeFileSync(path.join(root, 'factory.js'), plain);
+    later();
     assert.equal(moduleExportIsMemoisedComputation(resolved, 'Totals', 'request'), false);
   });
 });

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it, mock } from 'node:test';
 import { resolveRelativeModule } from '../../src/analysis/module-resolution';
+import { RECHECK_MS } from '../../src/analysis/recent-stats';
+import { laterLints } from './later-lints';
 
 /** A temporary tree with `files`; every folder's modification time set `ageMs` back, as in a checkout that has settled. */
 function withFiles(files: Record<string, string>, ageMs = 60_000): string {
@@ -53,38 +55,61 @@ describe('resolveRelativeModule', () => {
   });
 });
 
-// files that change between lints of one process (an editor session)
+// files that change between lints of one process (an editor session): seen by the lints that start
+// `RECHECK_MS` after the change (see recent-stats.ts)
 describe('resolveRelativeModule: files changed between lints', () => {
-  it('sees a file added, a better candidate added, and a file removed', () => {
+  it('sees a file added, a better candidate added, and a file removed', (t) => {
+    const later = laterLints(t);
     const root = withFiles({ 'main.ts': '', 'db.js': '' });
     const importer = path.join(root, 'main.ts');
     assert.equal(resolved(importer, './db'), path.join(root, 'db.js'));
     assert.equal(resolved(importer, './cache'), null);
     writeFileSync(path.join(root, 'cache.ts'), '');
+    later();
     assert.equal(resolved(importer, './cache'), path.join(root, 'cache.ts'));
     writeFileSync(path.join(root, 'db.ts'), '');
+    later();
     assert.equal(resolved(importer, './db'), path.join(root, 'db.ts'));
     assert.equal(resolved(importer, './db.js'), path.join(root, 'db.js'));
     rmSync(path.join(root, 'db.ts'));
     rmSync(path.join(root, 'db.js'));
+    later();
     assert.equal(resolved(importer, './db'), null);
   });
 
-  it('sees a folder with an index file made, and a file renamed', () => {
+  it('sees a folder with an index file made, and a file renamed', (t) => {
+    const later = laterLints(t);
     const root = withFiles({ 'main.ts': '', 'old.ts': '' });
     const importer = path.join(root, 'main.ts');
     assert.equal(resolved(importer, './lib'), null);
     mkdirSync(path.join(root, 'lib'));
+    later();
     assert.equal(resolved(importer, './lib'), null);
     writeFileSync(path.join(root, 'lib', 'index.ts'), '');
+    later();
     assert.equal(resolved(importer, './lib'), path.join(root, 'lib', 'index.ts'));
     assert.equal(resolved(importer, './old'), path.join(root, 'old.ts'));
     renameSync(path.join(root, 'old.ts'), path.join(root, 'new.ts'));
+    later();
     assert.equal(resolved(importer, './old'), null);
     assert.equal(resolved(importer, './new'), path.join(root, 'new.ts'));
   });
 
-  it('keeps no listing of a folder changed moments before: a second change of the same clock step is seen', () => {
+  it('may miss a change for RECHECK_MS: a lint that starts sooner still sees the file as it was', (t) => {
+    laterLints(t);
+    const root = withFiles({ 'main.ts': '', 'db.js': '' });
+    const importer = path.join(root, 'main.ts');
+    assert.equal(resolved(importer, './db'), path.join(root, 'db.js'));
+    rmSync(path.join(root, 'db.js'));
+    assert.equal(resolved(importer, './db'), path.join(root, 'db.js'));
+    t.mock.timers.tick(RECHECK_MS - 1);
+    assert.equal(resolved(importer, './db'), path.join(root, 'db.js'));
+    t.mock.timers.tick(1);
+    assert.equal(resolved(importer, './db'), null);
+  });
+
+  it('keeps no listing of a folder changed moments before: a second change of the same clock step is seen', (t) => {
+    const later = laterLints(t);
     const root = withFiles({ 'main.ts': '' }, 100);
     const importer = path.join(root, 'main.ts');
     const step = fs.statSync(root).mtime;
@@ -92,13 +117,15 @@ describe('resolveRelativeModule: files changed between lints', () => {
     // A file added without moving the folder's time, as a coarse file-system clock would leave it.
     writeFileSync(path.join(root, 'late.ts'), '');
     utimesSync(root, step, step);
+    later();
     assert.equal(resolved(importer, './late'), path.join(root, 'late.ts'));
   });
 });
 
 // what it costs
 describe('resolveRelativeModule: cost', () => {
-  it('asks the file system once for the folder and once for the file found, once the folder is listed', () => {
+  it('asks the file system nothing again within RECHECK_MS', (t) => {
+    laterLints(t);
     const root = withFiles({ 'main.ts': '', 'db.js': '', 'lib/index.js': '' });
     const importer = path.join(root, 'main.ts');
     resolved(importer, './db');
@@ -107,11 +134,32 @@ describe('resolveRelativeModule: cost', () => {
     const readdir = mock.method(fs, 'readdirSync');
     try {
       assert.equal(resolved(importer, './db'), path.join(root, 'db.js'));
+      assert.equal(resolved(importer, './lib'), path.join(root, 'lib', 'index.js'));
+      assert.equal(resolved(importer, './nothing'), null);
+      assert.equal(stat.mock.callCount() + readdir.mock.callCount(), 0);
+    } finally {
+      stat.mock.restore();
+      readdir.mock.restore();
+    }
+  });
+
+  it('asks the file system once for each folder and once for the file found, once the folders are listed', (t) => {
+    const later = laterLints(t);
+    const root = withFiles({ 'main.ts': '', 'db.js': '', 'lib/index.js': '' });
+    const importer = path.join(root, 'main.ts');
+    resolved(importer, './db');
+    resolved(importer, './lib');
+    later();
+    const stat = mock.method(fs, 'statSync');
+    const readdir = mock.method(fs, 'readdirSync');
+    try {
+      assert.equal(resolved(importer, './db'), path.join(root, 'db.js'));
       assert.equal(stat.mock.callCount(), 2);
       assert.equal(resolved(importer, './lib'), path.join(root, 'lib', 'index.js'));
-      assert.equal(stat.mock.callCount(), 5);
+      // The root folder's stats of the first question are still fresh: `lib` and its index file.
+      assert.equal(stat.mock.callCount(), 4);
       assert.equal(resolved(importer, './nothing'), null);
-      assert.equal(stat.mock.callCount(), 6);
+      assert.equal(stat.mock.callCount(), 4);
       assert.equal(readdir.mock.callCount(), 0);
     } finally {
       stat.mock.restore();

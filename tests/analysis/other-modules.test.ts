@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import rule from '../../src/rules/no-floating-promises';
+import { laterLints } from './later-lints';
 
 /** The lines no-floating-promises reports in `code`, linted as `file` (one Linter run, as an editor's re-lint). */
 function reportedLines(file: string, code: string): number[] {
@@ -16,7 +17,8 @@ function reportedLines(file: string, code: string): number[] {
 }
 
 describe('other modules: the classes behind an interface are asked again when the folder changes', () => {
-  it('reports a chain once a remote implementation is added beside the in-memory one', () => {
+  it('reports a chain once a remote implementation is added beside the in-memory one', (t) => {
+    const later = laterLints(t);
     const root = mkdtempSync(path.join(tmpdir(), 'other-modules-'));
     const stores = path.join(root, 'stores');
     mkdirSync(stores);
@@ -29,6 +31,7 @@ describe('other modules: the classes behind an interface are asked again when th
     assert.deepEqual(reportedLines(file, code), []);
     // an editor session goes on: a Redis-backed implementation is added to the folder
     writeFileSync(path.join(stores, 'redis.ts'), "import type { Counter } from './store';\nimport { createClient } from 'redis';\nexport class RedisCounter implements Counter {\n  private client = createClient();\n  async count(): Promise<number> {\n    return Number(await this.client.get('n'));\n  }\n}\n");
+    later();
     assert.deepEqual(reportedLines(file, code), [4]);
   });
 });

@@ -5,7 +5,8 @@ import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 
 /**
  * Browser-run code that imports no UI framework: a browser extension's background, content and
- * popup scripts (its package keeps a WebExtension manifest, `manifest_version`), and the modules of
+ * popup scripts (its package keeps a WebExtension manifest, or the file calls the browser's
+ * extension API itself), and the modules of
  * an Electron window (they import `ipcRenderer`, `contextBridge`, ...). A rejection nobody handles
  * there is logged to a console and nothing ends. On the judged real code of the spent sets, two
  * extensions gave 49 such reports (31 wrong, 18 pointless, and the one worth changing a wrapper
@@ -23,6 +24,11 @@ const BUILD_SCRIPT = path.join(EXTENSION, 'scripts', 'bundle.ts');
 const ROOT_BACKGROUND_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'extension-at-root', 'background.js');
 /** A web app whose `public/manifest.json` is a web app manifest (no `manifest_version`). */
 const WEB_APP_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'web-app', 'src', 'sync.ts');
+/**
+ * A content script of an extension whose base `manifest/manifest.json` has no `manifest_version`:
+ * the build merges a per-browser part into it. Its `manifest/` folder holds data files only.
+ */
+const MERGED_CONTENT_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'extension-merged-manifest', 'src', 'content', 'drafts.ts');
 /** Any module of a package that is no extension (an Electron app's window modules live in one). */
 const APP_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'library', 'src', 'store.ts');
 
@@ -124,6 +130,38 @@ app.post('/sync', (req, res) => {
   res.sendStatus(202);
 });`;
 
+/** A content script tells its background script what the page did, and waits for no answer. */
+const contentMessage = `import { currentVideoId } from './page';
+
+async function reportWatched(videoId) {
+  await chrome.runtime.sendMessage({ type: 'watched', videoId });
+}
+
+export function onVideoEnded() {
+  reportWatched(currentVideoId());
+}`;
+
+/** A module that sends a draft to a server: it says nothing of where it runs. */
+const draftSync = `async function pushDraft(draft) {
+  await fetch('/api/drafts', { method: 'POST', body: JSON.stringify(draft) });
+}
+
+export function onIdle(draft) {
+  pushDraft(draft);
+}`;
+
+/** Automation code whose `browser` is its own variable (a driven browser), not the extension API. */
+const drivenBrowser = `import { launch } from './driver';
+
+async function closeTabs(browser) {
+  for (const tab of await browser.tabs.list()) await tab.close();
+}
+
+export function reset() {
+  const browser = launch();
+  closeTabs(browser);
+}`;
+
 const valid: ValidTestCase<Options>[] = [
   // a background script starts its work from a browser event: a failure reaches the extension's console
   { code: badgeOnInstall, filename: WORKER_FILE },
@@ -131,6 +169,13 @@ const valid: ValidTestCase<Options>[] = [
   { code: popupLoad, filename: POPUP_FILE },
   // the manifest at the package root speaks for the whole package
   { code: badgeOnInstall, filename: ROOT_BACKGROUND_FILE },
+  // a base manifest without `manifest_version` (the build merges the per-browser part) still makes
+  // an extension; kept in a folder of data files only, it speaks for the whole package
+  { code: draftSync, filename: MERGED_CONTENT_FILE },
+  { code: contentMessage, filename: MERGED_CONTENT_FILE },
+  // a content script calls the browser's extension API itself: an extension's script, wherever its manifest is
+  { code: contentMessage, filename: APP_FILE },
+  { code: contentMessage.replace("import { currentVideoId } from './page';", "import browser from 'webextension-polyfill';\nimport { currentVideoId } from './page';").replace('chrome.runtime', 'browser.runtime'), filename: APP_FILE },
   // a module of an Electron window (it imports `ipcRenderer`)
   { code: windowStore, filename: APP_FILE },
   // ... also when it imports a module both processes have (`shell`), beside the renderer's own
@@ -158,8 +203,10 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     filename: path.join(FIXTURES_DIR, 'run-contexts', 'extension-at-root', 'server', 'index.js'),
     errors: [reportedAt(companionServer, 8, 3, 'forward(req.body);')],
   },
-  // a web app manifest (no `manifest_version`) makes no extension
-  { code: popupLoad, filename: WEB_APP_FILE, errors: [reportedAt(popupLoad, 7, 3, 'showSavedNotes(list);')] },
+  // a web app manifest (`background_color`, no key only an extension has) makes no extension
+  { code: draftSync, filename: WEB_APP_FILE, errors: [reportedAt(draftSync, 6, 3, 'pushDraft(draft);')] },
+  // a variable named `browser` is not the extension API
+  { code: drivenBrowser, filename: APP_FILE, errors: [reportedAt(drivenBrowser, 9, 3, 'closeTabs(browser);')] },
   // a module that imports nothing of Electron's window side (`shell` exists in both processes) is not taken for one
   { code: sharedModule, filename: APP_FILE, errors: [reportedAt(sharedModule, 5, 5, 'trashAll(paths);')] },
   // `checkUiCode` (strict) reports browser-run code too

@@ -109,6 +109,12 @@ const invalid: Invalid[] = [
     filename: 'src/server.js',
     errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'async function start() { await listen(3000); }\nvoid start();\nmodule.exports = { stop };' }] }],
   },
+  // ...and a migration module that exports its step: the program that imports it runs it
+  {
+    code: 'export async function migrate(db) { await db.schema.createTable("tags"); }\nmigrate(db);',
+    filename: 'src/db/migrate.ts',
+    errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'export async function migrate(db) { await db.schema.createTable("tags"); }\nvoid migrate(db);' }] }],
+  },
   // a comment that says nothing about intent
   {
     code: 'async function save(x) { await put(x); }\nfunction f(x) {\n  // save the draft\n  save(x);\n}',
@@ -313,6 +319,11 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (effects)', rule as ne
     // a module named main.* that starts its own async function: a server's entry point
     { code: "async function bootstrap() {\n  const app = await createApp();\n  await app.listen(3000);\n}\nbootstrap();", filename: 'src/main.ts' },
     { code: "async function bootstrap() {\n  const app = await createApp();\n  await app.listen(3000);\n}\nif (!process.env.EMIT_SCHEMA) {\n  bootstrap();\n} else {\n  emitSchema();\n}", filename: 'apps/api/src/main.ts' },
+    // a one-shot task's program (a seed or migrate script, a module of a seeds or migrations folder):
+    // it starts its own async function and exports nothing; a rejection ends the task with the error
+    { code: 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\nasync function main() { await prisma.user.create({ data: { name: "Ada" } }); }\nmain();', filename: 'prisma/seed.ts' },
+    { code: 'async function run() { await migrator.latest(); }\nrun();', filename: 'src/db/migrate.ts' },
+    { code: 'async function seedTags() { await db.insert("tags", defaults); }\nseedTags();', filename: 'src/db/seeds/tags.ts' },
     // a file that imports a CLI library is a command-line program (see where-it-runs)
     { code: 'import { program } from "commander";\nasync function main() { await run(); }\nmain();', filename: 'src/tool.ts' },
     // a Node-style callback written at the call: the API hands the failure to it
