@@ -14,17 +14,21 @@
  * throw; `post(error)`: an `Error`, which has no `replace`, so the promise rejects with a
  * `TypeError`). The text scanner of `guarded-bodies.ts` only accepts declarations that cannot
  * throw before the guard whatever they are handed; this reads the declaration's syntax tree from
- * the program, so it runs only in typed mode, and only for a call a rule is about to report.
+ * the program, so it runs only in typed mode, and only for a dropped call `no-floating-promises` is
+ * about to report (`FileEffects.guardsEveryErrorTyped`; no effect summary asks it).
  *
  * What "cannot throw" accepts is deliberately small (see `ThrowJudge`): literals, names, reads of
- * members of a value whose type is neither nullable nor `any`/`unknown`, operators that do not
- * convert with user code beyond `toString`, the string and array methods of the catalog on a
- * receiver the types prove a string or an array, a few global tests (`Array.isArray`), and calls of
- * plain (not `async`) functions of the program whose bodies pass the same test with the arguments
- * they are handed (at most `MAX_CALL_DEPTH` deep, `NODE_BUDGET` nodes in all). `try` statements
- * whose `catch` neither throws nor awaits are the guard, wherever they stand; an `await` or any
- * other construct outside one answers "may reject", and so does a `return` of a value that may be
- * a promise (typed so, or `any`/`unknown`) without `await`, inside a guard or not: the function
+ * members of a value whose type is neither nullable nor `any`/`unknown` and that is not an index
+ * read that may miss (`lines[0]` without `noUncheckedIndexedAccess`), operators that convert only
+ * values typed neither `any`/`unknown` nor symbol, the string and array methods of the catalog on
+ * a receiver the types prove a string or an array, a few global tests (`Array.isArray`), and calls
+ * of plain (not `async`) functions of the program whose bodies pass the same test with the
+ * arguments they are handed (at most `MAX_CALL_DEPTH` deep, `NODE_BUDGET` nodes in all).
+ * Parameters' defaults and destructuring run in the body and are judged too. `try` statements
+ * whose `catch` (and `finally`) hand nothing on (`isQuiet`: no throw, await, return of a possible
+ * promise, or call that may throw) are the guard, wherever they stand; an `await` or any other
+ * construct outside one answers "may reject", and so does a `return` of a value that may be a
+ * promise (typed so, or `any`/`unknown`) without `await`, inside a guard or not: the function
  * adopts it, and the guard never sees its rejection.
  */
 
@@ -60,7 +64,8 @@ type Frame = { readonly parameters: ReadonlyMap<ts.Symbol, ts.Type>; readonly de
  * `catch` neither throws nor awaits can throw for the arguments of `call` (see the module comment).
  * False on anything it cannot follow, a spread argument, or the node budget spent.
  */
-export function guardsEveryErrorFor(checker: ts.TypeChecker, call: ts.CallExpression, declaration: ts.Declaration): boolean {
+export function guardsEveryErrorFor(program: ts.Program, call: ts.CallExpression, declaration: ts.Declaration): boolean {
+  const checker = program.getTypeChecker();
   const typescript = loadTypeScript();
   const fn = functionOf(typescript, declaration);
   if (!fn || !fn.body || !typescript.isBlock(fn.body) || fn.asteriskToken || fn.getSourceFile().isDeclarationFile) return false;
@@ -68,7 +73,7 @@ export function guardsEveryErrorFor(checker: ts.TypeChecker, call: ts.CallExpres
   // A helper that guards its work: at least one `try` of its own (an empty body is a stub, and a
   // body without one is `guarded-bodies.ts`'s "async in name only").
   if (!fn.body.statements.some((statement) => typescript.isTryStatement(statement))) return false;
-  const judge = new ThrowJudge(checker, typescript);
+  const judge = new ThrowJudge(checker, typescript, program.getCompilerOptions().noUncheckedIndexedAccess === true);
   const frame = judge.bind(fn, call.arguments, null, 0);
   return frame !== null && judge.blockCannotThrow(fn.body, frame, true);
 }
@@ -100,26 +105,44 @@ class ThrowJudge {
   constructor(
     private readonly checker: ts.TypeChecker,
     private readonly typescript: typeof ts,
+    /** `noUncheckedIndexedAccess`: an index read's type already holds `undefined` when it may miss. */
+    private readonly indexReadsTyped: boolean,
   ) {}
 
   /**
    * The frame of `fn` called with `args` (their types read in `caller`'s frame, or from the checker
    * at the outermost call): each plain-named parameter that the body never assigns holds its
    * argument's type; a missing argument leaves the declared type (with its default). Null for a
-   * spread argument.
+   * spread argument, and for a parameter whose binding may throw inside the function: a default
+   * that is not `cannotThrow` (`stamp = this.stampOf(line)` runs in the function's body), or a
+   * destructured parameter (`{ text }: Line`) whose argument may be `any`, `unknown` or nullable,
+   * holds a default, or nests another pattern.
    */
   bind(fn: FunctionWithBody, args: readonly ts.Expression[], caller: Frame | null, depth: number): Frame | null {
-    const K = this.typescript.SyntaxKind;
+    const typescript = this.typescript;
+    const K = typescript.SyntaxKind;
     if (args.some((argument) => argument.kind === K.SpreadElement)) return null;
     const parameters = new Map<ts.Symbol, ts.Type>();
-    const assigned = fn.body ? assignedNames(this.typescript, fn.body) : new Set<string>();
-    fn.parameters.forEach((parameter, index) => {
+    const frame: Frame = { parameters, depth };
+    const assigned = fn.body ? assignedNames(typescript, fn.body) : new Set<string>();
+    for (const [index, parameter] of fn.parameters.entries()) {
       const argument = args[index];
-      if (!argument || parameter.dotDotDotToken || !this.typescript.isIdentifier(parameter.name) || assigned.has(parameter.name.text)) return;
+      const type = argument ? this.typeOf(argument, caller) : this.checker.getTypeAtLocation(parameter);
+      if (parameter.initializer && !this.cannotThrow(parameter.initializer, frame)) return null;
+      if (!typescript.isIdentifier(parameter.name)) {
+        if (parameter.dotDotDotToken || this.hasFlag(type, FLAGS.any | FLAGS.unknown | FLAGS.nullish)) return null;
+        if (typescript.isArrayBindingPattern(parameter.name) && !this.isArray(type)) return null;
+        const plain = (parameter.name.elements as readonly ts.Node[]).every(
+          (element) => typescript.isOmittedExpression(element) || (typescript.isBindingElement(element) && typescript.isIdentifier(element.name) && !element.initializer && !element.dotDotDotToken),
+        );
+        if (!plain) return null;
+        continue;
+      }
+      if (!argument || parameter.dotDotDotToken || assigned.has(parameter.name.text)) continue;
       const symbol = this.checker.getSymbolAtLocation(parameter.name);
-      if (symbol) parameters.set(symbol, this.typeOf(argument, caller));
-    });
-    return { parameters, depth };
+      if (symbol) parameters.set(symbol, type);
+    }
+    return frame;
   }
 
   /** The type `node` holds: its parameter's argument type when it names a bound parameter, else the checker's. */
@@ -146,7 +169,7 @@ class ThrowJudge {
   private statementCannotThrow(statement: ts.Statement, frame: Frame, asyncBody: boolean): boolean {
     if (!this.spend()) return false;
     const typescript = this.typescript;
-    if (typescript.isTryStatement(statement)) return this.isGuard(statement, asyncBody);
+    if (typescript.isTryStatement(statement)) return this.isGuard(statement, frame, asyncBody);
     if (typescript.isBlock(statement)) return this.blockCannotThrow(statement, frame, asyncBody);
     if (typescript.isEmptyStatement(statement)) return true;
     if (typescript.isExpressionStatement(statement)) return this.cannotThrow(statement.expression, frame);
@@ -169,13 +192,13 @@ class ThrowJudge {
   }
 
   /**
-   * A `try` with a `catch` and a `finally` (if any) that neither throw nor await: whatever its block
+   * A `try` with a `catch` and a `finally` (if any) that are quiet (`isQuiet`): whatever its block
    * throws stays inside. In an async body, a `return` of the block (outside nested functions) must
    * return an awaited value or one that cannot throw: a returned promise rejects past the guard.
    */
-  private isGuard(statement: ts.TryStatement, asyncBody: boolean): boolean {
+  private isGuard(statement: ts.TryStatement, frame: Frame, asyncBody: boolean): boolean {
     const clause = statement.catchClause;
-    if (!clause || !this.isQuiet(clause.block) || (statement.finallyBlock && !this.isQuiet(statement.finallyBlock))) return false;
+    if (!clause || !this.isQuiet(clause.block, frame) || (statement.finallyBlock && !this.isQuiet(statement.finallyBlock, frame))) return false;
     if (!asyncBody) return true;
     const typescript = this.typescript;
     let escapes = false;
@@ -199,12 +222,35 @@ class ThrowJudge {
     return parts.some((part) => this.checker.getApparentType(part).getProperty('then') !== undefined);
   }
 
-  /** A handler block with no `throw`, `await` or `yield` anywhere in it (nested functions included). */
-  private isQuiet(block: ts.Block): boolean {
+  /**
+   * A `catch` or `finally` block that hands nothing on: no `throw`, `await` or `yield` anywhere in
+   * it (nested functions included); no `return` of a value that may be a promise (`return
+   * this.retryLater(line)`: the function adopts it, and its rejection); and every call outside
+   * nested functions either `cannotThrow` or is a global `console` method handed arguments that
+   * cannot throw (`console.warn('not sent', error)`). `this.fallback.write(error.message)` may
+   * throw, and its throw rejects the function.
+   */
+  private isQuiet(block: ts.Block, frame: Frame): boolean {
     const typescript = this.typescript;
-    const visit = (node: ts.Node): boolean =>
-      !(typescript.isThrowStatement(node) || typescript.isAwaitExpression(node) || typescript.isYieldExpression(node)) && typescript.forEachChild(node, (child) => (visit(child) ? undefined : true)) === undefined;
-    return visit(block);
+    const quiet = (node: ts.Node): boolean =>
+      !(typescript.isThrowStatement(node) || typescript.isAwaitExpression(node) || typescript.isYieldExpression(node)) && typescript.forEachChild(node, (child) => (quiet(child) ? undefined : true)) === undefined;
+    if (!quiet(block)) return false;
+    let hands = false;
+    const visit = (node: ts.Node): void => {
+      if (hands || typescript.isFunctionLike(node) || typescript.isClassLike(node)) return;
+      if (typescript.isReturnStatement(node) && node.expression && this.mayBeThenable(node.expression, frame)) hands = true;
+      else if ((typescript.isCallExpression(node) && !this.isConsoleCall(node, frame) && !this.cannotThrow(node, frame)) || typescript.isNewExpression(node)) hands = true;
+      else typescript.forEachChild(node, visit);
+    };
+    visit(block);
+    return !hands;
+  }
+
+  /** `console.warn('not sent', error)`: the global console, handed arguments that cannot throw. */
+  private isConsoleCall(call: ts.CallExpression, frame: Frame): boolean {
+    const callee = skipOuter(this.typescript, call.expression);
+    const path = staticPath(this.typescript, callee);
+    return path !== null && /^console\.\w+$/.test(path) && this.isGlobalCall(callee) && call.arguments.every((argument) => !this.typescript.isSpreadElement(argument) && this.cannotThrow(argument, frame));
   }
 
   /** Evaluating `node` cannot throw (see the module comment). */
@@ -228,12 +274,13 @@ class ThrowJudge {
         return true;
     }
     if (typescript.isTemplateExpression(value)) {
-      return value.templateSpans.every((span) => this.cannotThrow(span.expression, frame) && !this.hasFlag(this.typeOf(span.expression, frame), FLAGS.symbolLike));
+      // A symbol throws; so may a value typed `any` or `unknown` (a symbol, an object without `toString`).
+      return value.templateSpans.every((span) => this.cannotThrow(span.expression, frame) && !this.hasFlag(this.typeOf(span.expression, frame), FLAGS.symbolLike | FLAGS.any | FLAGS.unknown));
     }
     if (typescript.isPrefixUnaryExpression(value) || typescript.isPostfixUnaryExpression(value)) {
       const increments = value.operator === K.PlusPlusToken || value.operator === K.MinusMinusToken;
       if (increments) return typescript.isIdentifier(value.operand);
-      return this.cannotThrow(value.operand, frame) && !this.hasFlag(this.typeOf(value.operand, frame), FLAGS.symbolLike | FLAGS.bigIntLike);
+      return this.cannotThrow(value.operand, frame) && !this.hasFlag(this.typeOf(value.operand, frame), FLAGS.symbolLike | FLAGS.bigIntLike | FLAGS.any | FLAGS.unknown);
     }
     if (typescript.isTypeOfExpression(value) || typescript.isVoidExpression(value)) return this.cannotThrow(value.expression, frame);
     if (typescript.isConditionalExpression(value)) {
@@ -281,15 +328,41 @@ class ThrowJudge {
     const logical = operator === K.AmpersandAmpersandToken || operator === K.BarBarToken || operator === K.QuestionQuestionToken || operator === K.CommaToken;
     const compares = operator === K.EqualsEqualsEqualsToken || operator === K.ExclamationEqualsEqualsToken;
     if (logical || compares) return true;
-    // Arithmetic and other comparisons convert: a symbol, or a BigInt mixed with a number, throws.
-    return ![value.left, value.right].some((operand) => this.hasFlag(this.typeOf(operand, frame), FLAGS.symbolLike | FLAGS.bigIntLike));
+    // Arithmetic and other comparisons convert: a symbol, or a BigInt mixed with a number, throws,
+    // and a value typed `any` or `unknown` may be either.
+    return ![value.left, value.right].some((operand) => this.hasFlag(this.typeOf(operand, frame), FLAGS.symbolLike | FLAGS.bigIntLike | FLAGS.any | FLAGS.unknown));
   }
 
-  /** Reading a member of `object` cannot throw: its type (for this call) is known, and not nullable unless the read is optional. */
+  /**
+   * Reading a member of `object` cannot throw: its type (for this call) is known, and not nullable
+   * unless the read is optional, nor an index read that may miss (`mayMiss`).
+   */
   private isReadable(object: ts.Expression, frame: Frame, optional: boolean): boolean {
     const type = this.typeOf(object, frame);
     if (this.hasFlag(type, FLAGS.any | FLAGS.unknown)) return false;
-    return optional || !this.hasFlag(type, FLAGS.nullish);
+    return optional || (!this.hasFlag(type, FLAGS.nullish) && !this.mayMiss(object, frame));
+  }
+
+  /**
+   * `lines[0]`, `text.split(' ')[1]`: an index read whose value may be `undefined` though its type
+   * does not say so (the program does not turn on `noUncheckedIndexedAccess`). Not a tuple read at
+   * an index inside it, nor a read of a declared, required property by its literal name.
+   */
+  private mayMiss(node: ts.Expression, frame: Frame): boolean {
+    const typescript = this.typescript;
+    const value = skipOuter(typescript, node);
+    if (!typescript.isElementAccessExpression(value) || this.indexReadsTyped) return false;
+    const index = skipOuter(typescript, value.argumentExpression);
+    const object = this.typeOf(value.expression, frame);
+    if (typescript.isNumericLiteral(index) && this.checker.isTupleType(object)) {
+      const target = (object as ts.TypeReference).target as ts.TupleType;
+      return Number(index.text) >= target.minLength;
+    }
+    if (typescript.isStringLiteral(index) || typescript.isNoSubstitutionTemplateLiteral(index)) {
+      const property = this.checker.getApparentType(object).getProperty(index.text);
+      return !property || (property.flags & typescript.SymbolFlags.Optional) !== 0;
+    }
+    return true;
   }
 
   /** A value `...spread` into an array: an array, a tuple or a string, for every part of its type. */
@@ -320,6 +393,8 @@ class ThrowJudge {
     const callee = skipOuter(typescript, call.expression);
     const path = staticPath(typescript, callee);
     if (path !== null && (CANNOT_THROW_TESTS.has(path) || (CANNOT_THROW_CALLS.has(path) && call.arguments.length === 0)) && this.isGlobalCall(callee)) return true;
+    // `lines[0].trim()`: the element may be missing, and the call then throws.
+    if (typescript.isPropertyAccessExpression(callee) && !callee.questionDotToken && this.mayMiss(callee.expression, frame)) return false;
     if (typescript.isPropertyAccessExpression(callee) && typescript.isIdentifier(callee.name) && this.cannotThrow(callee.expression, frame)) {
       const method = callee.name.text;
       const receiver = this.typeOf(callee.expression, frame);
@@ -416,24 +491,42 @@ function collectNames(typescript: typeof ts, node: ts.Node, names: Set<string>):
 
 /**
  * True when what runs for a call of `declaration` may be another body: an instance method (not
- * static, not `private` nor `#private`) of a class that has no name, or whose name follows
- * `extends` in a source file of the program (`class Loud extends RoomLog`, `extends logs.RoomLog`;
- * read as text, so a mention in a comment also counts). `known` caches the answer per class name
- * for the linted file.
+ * static, not `private` nor `#private`) of a class that has no name, or whose name a heritage
+ * clause of a source file of the program mentions (`heritageNames`).
  */
-export function mayBeExtended(program: ts.Program, declaration: ts.Declaration, known: Map<string, boolean>): boolean {
+export function mayBeExtended(program: ts.Program, declaration: ts.Declaration): boolean {
   const typescript = loadTypeScript();
   if (!typescript.isMethodDeclaration(declaration)) return false;
   const modifiers = typescript.getCombinedModifierFlags(declaration);
   if (modifiers & (typescript.ModifierFlags.Static | typescript.ModifierFlags.Private) || typescript.isPrivateIdentifier(declaration.name)) return false;
   const owner = declaration.parent;
   if (!typescript.isClassLike(owner) || !owner.name) return typescript.isClassLike(owner);
-  const name = owner.name.text;
-  let answer = known.get(name);
-  if (answer === undefined) {
-    const pattern = new RegExp(`\\bextends\\s+(?:[\\w$]+\\.)*${name.replace(/\$/g, '\\$')}(?![\\w$])`);
-    answer = program.getSourceFiles().some((file) => !file.isDeclarationFile && file.text.includes(name) && pattern.test(file.text));
-    known.set(name, answer);
+  return heritageNames(program).has(owner.name.text);
+}
+
+/** `heritageNames`' answer per program: one scan of the program's text however many files are linted. */
+const heritageByProgram = new WeakMap<ts.Program, ReadonlySet<string>>();
+
+/**
+ * Every name a heritage clause of a source file (not a `.d.ts`) of `program` mentions: what
+ * follows `extends` or `implements` up to the next `{` (`class Loud extends logs.RoomLog`,
+ * `class FileLog implements ConsoleLog, Closable`, `class Timed extends Stamped(ConsoleLog)`).
+ * Read as text, so a clause in a comment, a type parameter's constraint or an interface also
+ * counts: a name too many only keeps a report.
+ */
+function heritageNames(program: ts.Program): ReadonlySet<string> {
+  let names = heritageByProgram.get(program);
+  if (names === undefined) {
+    const found = new Set<string>();
+    const clause = /\b(?:extends|implements)\s([^{;]{0,400})/g;
+    for (const file of program.getSourceFiles()) {
+      if (file.isDeclarationFile) continue;
+      for (const match of file.text.matchAll(clause)) {
+        for (const name of (match[1] ?? '').matchAll(/[A-Za-z_$][\w$]*/g)) found.add(name[0]);
+      }
+    }
+    names = found;
+    heritageByProgram.set(program, names);
   }
-  return answer;
+  return names;
 }

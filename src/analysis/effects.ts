@@ -378,7 +378,7 @@ export class FileEffects {
    */
   importedCannotReject(call: EffectCall): boolean {
     const services = getTypedServices(this.context);
-    if (services) return typedCatchesAll(services, call.callee, this.isolatingDeclarations) || this.typedGuardsEveryError(services, call);
+    if (services) return typedCatchesAll(services, call.callee, this.isolatingDeclarations);
     const imported = importedCallee(call.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier));
     if (!imported) return false;
     let names = this.catchAllExports.get(imported.module);
@@ -400,26 +400,24 @@ export class FileEffects {
   }
 
   /**
-   * Typed: a call of an `async` function or method of the program (in any file) that, for the
-   * arguments this call passes, cannot throw outside its own quiet `try`/`catch`
-   * (`guardsEveryErrorFor`: `this.output.post('restarted')` where `post` escapes its text line and
-   * posts it inside a guard that logs a failure). Not a method that a class of the program may
-   * override (`mayBeExtended`): the checker names the declared class's method, a subclass's may
-   * be what runs. Asked only for a call a rule is about to report.
+   * Typed: a call of an `async` function or method of the program, declared outside this file
+   * (same-file functions are `summaryOf`'s), that, for the arguments this call passes, cannot
+   * throw outside its own quiet `try`/`catch` (`guardsEveryErrorFor`: `this.output.post('restarted')`
+   * where `post` escapes its text line and posts it inside a guard that logs a failure). Not a
+   * method that a class of the program may override (`mayBeExtended`): the checker names the
+   * declared class's method, a subclass's may be what runs. Not part of any effect summary: only
+   * `no-floating-promises` asks it, for a dropped call it is about to report.
    */
-  private typedGuardsEveryError(services: NonNullable<ReturnType<typeof getTypedServices>>, call: EffectCall): boolean {
-    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  guardsEveryErrorTyped(call: TSESTree.Node): boolean {
+    const services = getTypedServices(this.context);
+    if (!services || call.type !== AST_NODE_TYPES.CallExpression || this.calledFunction(call) !== null) return false;
     return checkerQuery(false, () => {
-      const checker = services.program.getTypeChecker();
       const node = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
-      const declaration = checker.getResolvedSignature(node)?.getDeclaration();
-      if (!declaration || !guardsEveryErrorFor(checker, node, declaration)) return false;
-      return !mayBeExtended(services.program, declaration, this.extendedClasses);
+      const declaration = services.program.getTypeChecker().getResolvedSignature(node)?.getDeclaration();
+      if (!declaration || !guardsEveryErrorFor(services.program, node, declaration)) return false;
+      return !mayBeExtended(services.program, declaration);
     });
   }
-
-  /** Typed: per class name, whether a source file of the program extends it (`mayBeExtended`). */
-  private readonly extendedClasses = new Map<string, boolean>();
 
   /**
    * Typed: `await tracer.trace('renew', async (span) => { try {...} catch (e) { emit(e) } })`: a call

@@ -59,6 +59,99 @@ export class RoomLog {
     }
   }
 
+  async noteFirst(lines: string[]) {
+    const first = lines[0].trim();
+    try {
+      await this.client.sendNotice(this.roomId, first);
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+
+  async noteCommandArgument(text: string) {
+    const name = text.split(' ')[1].trim();
+    try {
+      await this.client.sendNotice(this.roomId, name);
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+
+  async notePair(pair: [string, string]) {
+    const text = pair[0].trim() + pair[1].trim();
+    try {
+      await this.client.sendNotice(this.roomId, text);
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+
+  async noteOrRetry(line: string) {
+    const text = line.trim();
+    try {
+      await this.client.sendNotice(this.roomId, text);
+    } catch (error) {
+      return this.noteLater(line);
+    }
+  }
+
+  async noteLater(line: string) {
+    await this.client.sendNotice(this.roomId, line);
+  }
+
+  async noteOrWriteDown(line: string) {
+    const text = line.trim();
+    try {
+      await this.client.sendNotice(this.roomId, text);
+    } catch (error: any) {
+      this.writeDown(error.message.trim());
+    }
+  }
+
+  writeDown(text: string): void {
+    if (text.length > 1000) throw new Error('too long to keep');
+  }
+
+  async noteStamped(line: string, stamp: string = this.stampOf(line)) {
+    const text = stamp + line.trim();
+    try {
+      await this.client.sendNotice(this.roomId, text);
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+
+  stampOf(line: string): string {
+    if (line.length === 0) throw new Error('nothing to stamp');
+    return new Date().toISOString();
+  }
+
+  async noteLevelled(line: string, level = 'INFO') {
+    try {
+      await this.client.sendNotice(this.roomId, level + line);
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+
+  async noteEntry({ text }: { text: string }) {
+    const line = text.trim();
+    try {
+      await this.client.sendNotice(this.roomId, line);
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+
+  async noteTagged(line: any) {
+    const text = \`[bot] \${line}\`;
+    try {
+      await this.client.sendNotice(this.roomId, text);
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+
   async postOrFail(line: string): Promise<void> {
     try {
       await this.client.sendNotice(this.roomId, line);
@@ -82,6 +175,22 @@ const extended = aliasProject('floating-guarded-helpers-extended', {
   'src/loud-room-log.ts': "import { RoomLog } from './room-log';\nexport class LoudRoomLog extends RoomLog {\n  override async note(line: string) {\n    await fetch('/loud', { method: 'POST', body: line });\n  }\n}\n",
   ...fillers,
 });
+/** A class used as an interface (`implements RoomLog`), and a mixin over it: a call typed `RoomLog` may run either's `note`. */
+const implemented = aliasProject('floating-guarded-helpers-implemented', {
+  'tsconfig.json': TSCONFIG,
+  'src/room-log.ts': roomLog,
+  'src/watcher.ts': '',
+  'src/file-log.ts': "import { RoomLog } from './room-log';\nexport class FileLog implements Pick<RoomLog, 'note'> {\n  async note(line: string) {\n    await fetch('/file', { method: 'POST', body: line });\n  }\n}\n",
+  ...fillers,
+});
+const mixed = aliasProject('floating-guarded-helpers-mixin', {
+  'tsconfig.json': TSCONFIG,
+  'src/room-log.ts': roomLog,
+  'src/watcher.ts': '',
+  'src/timed-log.ts':
+    "import { RoomLog } from './room-log';\nfunction Timed<T extends new (...args: any[]) => object>(Base: T) {\n  return class extends Base {};\n}\nexport class TimedLog extends Timed(RoomLog) {}\n",
+  ...fillers,
+});
 const watcher = path.join(project, 'src', 'watcher.ts');
 
 const tester = new RuleTester({ languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: project } } });
@@ -102,6 +211,8 @@ tester.run('no-floating-promises (typed: guarded helpers of other files, judged 
     { filename: watcher, code: calls("    this.log.post('INFO', `joined: ${user}`);\n    this.log.post('WARN', 'restarting');") },
     // string work before the guard (`trim`, an early return, `slice` inside it), no annotation
     { filename: watcher, code: calls("    this.log.note('joined');\n    this.log.note(user);") },
+    // a tuple read at an index it holds; a default that cannot throw; a pattern handed an object
+    { filename: watcher, code: calls("    this.log.notePair([user, 'joined']);\n    this.log.noteLevelled(user);\n    this.log.noteEntry({ text: user });") },
   ],
   invalid: [
     // an `Error` handed where a line was meant: the escaping calls `replace` on it and the
@@ -112,6 +223,19 @@ tester.run('no-floating-promises (typed: guarded helpers of other files, judged 
     // an `await` before the guard, and a `catch` that rethrows: the promise can reject
     dropped(calls("    this.log.postAfterLookup('x');"), watcher, 5, 5, true),
     dropped(calls("    this.log.postOrFail('x');"), watcher, 5, 5, true),
+    // an element of an array or of a split line may be missing: `.trim()` on it throws before
+    // the guard (the program does not turn on `noUncheckedIndexedAccess`)
+    dropped(calls("    this.log.noteFirst([]);"), watcher, 5, 5, true),
+    dropped(calls("    this.log.noteCommandArgument('help');"), watcher, 5, 5, true),
+    // the `catch` returns a retry (the function adopts its rejection), or calls a helper that
+    // may throw with what the error holds: the guard hands the failure on
+    dropped(calls("    this.log.noteOrRetry('x');"), watcher, 5, 5, true),
+    dropped(calls("    this.log.noteOrWriteDown('x');"), watcher, 5, 5, true),
+    // a parameter's default runs inside the function, and this one may throw
+    dropped(calls("    this.log.noteStamped('');"), watcher, 5, 5, true),
+    // a destructured parameter handed `any`, and `any` in a template: either may throw
+    dropped(calls("    this.log.noteEntry(raw);"), watcher, 5, 5, true),
+    dropped(calls("    this.log.noteTagged(raw);"), watcher, 5, 5, true),
   ],
 });
 
@@ -119,3 +243,13 @@ extendedTester.run('no-floating-promises (typed: a guarded helper that a subclas
   valid: [],
   invalid: [dropped(calls("    this.log.note('joined');"), path.join(extended, 'src', 'watcher.ts'), 5, 5, true)],
 });
+
+for (const [name, root] of [
+  ['implements', implemented],
+  ['a mixin', mixed],
+] as const) {
+  new RuleTester({ languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } } }).run(`no-floating-promises (typed: a guarded helper whose class ${name} clause of the program names)`, testedRule, {
+    valid: [],
+    invalid: [dropped(calls("    this.log.note('joined');"), path.join(root, 'src', 'watcher.ts'), 5, 5, true)],
+  });
+}
