@@ -398,10 +398,36 @@ class ThrowJudge {
     if (typescript.isPropertyAccessExpression(callee) && typescript.isIdentifier(callee.name) && this.cannotThrow(callee.expression, frame)) {
       const method = callee.name.text;
       const receiver = this.typeOf(callee.expression, frame);
-      if (this.isString(receiver) && STRING_METHODS_THAT_CANNOT_THROW.has(method)) return this.callbacksCannotThrow(call, frame);
-      if (this.isArray(receiver) && ARRAY_READS_THAT_CANNOT_THROW.has(method)) return true;
+      if (this.isString(receiver) && STRING_METHODS_THAT_CANNOT_THROW.has(method)) return this.argumentsArePlain(call, frame, method) && this.callbacksCannotThrow(call, frame);
+      if (this.isArray(receiver) && ARRAY_READS_THAT_CANNOT_THROW.has(method)) return this.argumentsArePlain(call, frame, method) && (method !== 'join' || this.elementsConvert(receiver));
     }
     return this.programFunctionCannotThrow(call, frame);
+  }
+
+  /**
+   * The arguments of a catalogued string or array method are typed neither `any`/`unknown` nor a
+   * symbol (`slice(key)` with a symbol throws), and `includes`/`startsWith`/`endsWith` are not
+   * handed a regular expression (they throw for one).
+   */
+  private argumentsArePlain(call: ts.CallExpression, frame: Frame, method: string): boolean {
+    const searches = method === 'includes' || method === 'startsWith' || method === 'endsWith';
+    return call.arguments.every((argument) => {
+      const type = this.typeOf(argument, frame);
+      if (this.hasFlag(type, FLAGS.any | FLAGS.unknown | FLAGS.symbolLike)) return false;
+      const parts = type.isUnion() ? type.types : [type];
+      return !searches || !parts.some((part) => this.checker.getApparentType(part).getProperty('exec') !== undefined);
+    });
+  }
+
+  /** `lines.join('\n')` calls each element's `toString`: every array part's elements are strings, numbers or booleans (maybe nullish). */
+  private elementsConvert(receiver: ts.Type): boolean {
+    const parts = receiver.isUnion() ? receiver.types : [receiver];
+    return parts.every((part) =>
+      this.checker.getTypeArguments(part as ts.TypeReference).every((element) => {
+        const members = element.isUnion() ? element.types : [element];
+        return members.every((member) => (member.flags & (FLAGS.stringLike | FLAGS.nullish | 8 | 256 | 16 | 512)) !== 0);
+      }),
+    );
   }
 
   /** Every function passed to `call` (`text.replace(/[<>]/g, (c) => table[c])`) runs without throwing, its parameters as the checker types them. */

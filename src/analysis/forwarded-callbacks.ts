@@ -119,6 +119,19 @@ function isCalledForResult(checker: ts.TypeChecker, typescript: typeof ts, read:
   return typescript.isCallExpression(call) && call.expression === callee && isKept(checker, typescript, call, owner, 0);
 }
 
+/** `handler` is a function written in place whose own body (not a nested function's) has a `throw`. */
+function rethrows(typescript: typeof ts, handler: ts.Expression): boolean {
+  if (!typescript.isArrowFunction(handler) && !typescript.isFunctionExpression(handler)) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || (node !== handler && typescript.isFunctionLike(node))) return;
+    if (typescript.isThrowStatement(node)) found = true;
+    else typescript.forEachChild(node, visit);
+  };
+  visit(handler);
+  return found;
+}
+
 /** For `isCalledForResult`: what happens to `value` keeps its promise (see there); `depth` bounds the `const` hops. */
 function isKept(checker: ts.TypeChecker, typescript: typeof ts, value: ts.Expression, owner: ts.SignatureDeclaration, depth: number): boolean {
   let node: ts.Node = value;
@@ -130,7 +143,10 @@ function isKept(checker: ts.TypeChecker, typescript: typeof ts, value: ts.Expres
   if (typescript.isArrowFunction(parent) && parent.body === node) return parent === owner && returnsThenable(checker, owner);
   if (typescript.isPropertyAccessExpression(parent) && parent.expression === node && typescript.isCallExpression(parent.parent) && parent.parent.expression === parent) {
     const method = parent.name.text;
-    return method === 'catch' || (method === 'then' && parent.parent.arguments.length >= 2);
+    const handler = method === 'catch' ? parent.parent.arguments[0] : method === 'then' && parent.parent.arguments.length >= 2 ? parent.parent.arguments[1] : undefined;
+    if (!handler) return false;
+    // `visit(x).catch((error) => { throw error; })`: the rejection goes on, into the chain's promise.
+    return !rethrows(typescript, handler) || (depth < 3 && isKept(checker, typescript, parent.parent, owner, depth + 1));
   }
   // `await Promise.resolve(run(item))`: the wrapper lets `run` return a value or a promise.
   if (typescript.isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === node) {

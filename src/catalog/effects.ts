@@ -931,7 +931,9 @@ export const CANNOT_THROW_CALLS: ReadonlySet<string> = new Set([
  * async function does before its `try` (`call-throws.ts`, typed, where the checker proves the
  * receiver a string for the call being judged). Left out: `replaceAll` (a regular expression
  * without the `g` flag throws), `repeat` and `normalize` (a bad count or form throws), `match` and
- * `search` (a string argument becomes a regular expression that may not compile).
+ * `search` (a string argument becomes a regular expression that may not compile). The judge also
+ * requires arguments typed neither `any`/`unknown` nor a symbol, and no regular expression for
+ * `includes`/`startsWith`/`endsWith` (they throw for one).
  */
 export const STRING_METHODS_THAT_CANNOT_THROW: ReadonlySet<string> = new Set([
   'at',
@@ -962,7 +964,8 @@ export const STRING_METHODS_THAT_CANNOT_THROW: ReadonlySet<string> = new Set([
 /**
  * Methods of an array that read it and cannot throw on an array receiver given plain values
  * (`ids.includes(id)`, `lines.join('\n')`): no callback runs, nothing is written. For
- * `call-throws.ts`, as `STRING_METHODS_THAT_CANNOT_THROW`.
+ * `call-throws.ts`, as `STRING_METHODS_THAT_CANNOT_THROW` (its arguments checked the same way;
+ * `join` only on elements typed strings, numbers or booleans: it converts each one).
  */
 export const ARRAY_READS_THAT_CANNOT_THROW: ReadonlySet<string> = new Set(['at', 'concat', 'includes', 'indexOf', 'join', 'lastIndexOf', 'slice']);
 

@@ -152,6 +152,24 @@ export class RoomLog {
     }
   }
 
+  async noteIfMentioned(line: string, word: string | RegExp) {
+    if (!line.includes(word as string)) return;
+    try {
+      await this.client.sendNotice(this.roomId, line);
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+
+  async noteAll(items: readonly unknown[]) {
+    const text = items.join(', ');
+    try {
+      await this.client.sendNotice(this.roomId, text);
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+
   async postOrFail(line: string): Promise<void> {
     try {
       await this.client.sendNotice(this.roomId, line);
@@ -212,6 +230,8 @@ tester.run('no-floating-promises (typed: guarded helpers of other files, judged 
     // string work before the guard (`trim`, an early return, `slice` inside it), no annotation
     { filename: watcher, code: calls("    this.log.note('joined');\n    this.log.note(user);") },
     // a tuple read at an index it holds; a default that cannot throw; a pattern handed an object
+    // a search for a word; a join of text and numbers
+    { filename: watcher, code: calls("    this.log.noteIfMentioned(user, 'deploy');\n    this.log.noteAll([user, 2]);") },
     { filename: watcher, code: calls("    this.log.notePair([user, 'joined']);\n    this.log.noteLevelled(user);\n    this.log.noteEntry({ text: user });") },
   ],
   invalid: [
@@ -236,6 +256,9 @@ tester.run('no-floating-promises (typed: guarded helpers of other files, judged 
     // a destructured parameter handed `any`, and `any` in a template: either may throw
     dropped(calls("    this.log.noteEntry(raw);"), watcher, 5, 5, true),
     dropped(calls("    this.log.noteTagged(raw);"), watcher, 5, 5, true),
+    // \`includes\` handed a regular expression throws; \`join\` converts elements that may be anything
+    dropped(calls("    this.log.noteIfMentioned(user, /deploy/);"), watcher, 5, 5, true),
+    dropped(calls("    this.log.noteAll([raw]);"), watcher, 5, 5, true),
   ],
 });
 

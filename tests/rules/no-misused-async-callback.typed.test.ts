@@ -323,6 +323,12 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       code: `${IMPORT}const startNow = (run: () => void) => run();\nstartNow(async () => { await saveUser('a'); });`,
       errors: [{ messageId: 'voidReturn', data: { callee: 'startNow' }, line: 3, column: 10 }],
     },
+    // ...nor one that hands the rejection on from its \`.catch\` into a chain nobody keeps
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}function startLogged(run: () => void): void {\n  run().catch((error: unknown) => {\n    console.warn(error);\n    throw error;\n  });\n}\nstartLogged(async () => { await saveUser('a'); });`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'startLogged' }, line: 8, column: 13 }],
+    },
     // a wrapper that also stores the callback in a shorthand property (\`{ run }\`): a read the
     // checker gives the property's symbol, still a use the wrapper may drop
     {
