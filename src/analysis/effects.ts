@@ -75,6 +75,7 @@ import { enclosingClass, isNothing, isProcessExitCall, isTransparentWrapper, typ
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
+import { guardsEveryErrorFor, mayBeExtended } from './call-throws';
 import { cannotRejectExports, declarationCatchesAll, type DeclarationLike, delayExports, signalledDelayExports } from './guarded-bodies';
 import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
 import { getImportSource, importedCallee } from './imports';
@@ -398,6 +399,26 @@ export class FileEffects {
     }
     const index = signalled?.get(imported.name);
     return index !== undefined && call.arguments.length <= index && !call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
+  }
+
+  /**
+   * Typed: a call of an `async` function or method of the program, declared outside this file
+   * (same-file functions are `summaryOf`'s), that, for the arguments this call passes, cannot
+   * throw outside its own quiet `try`/`catch` (`guardsEveryErrorFor`: `this.output.post('restarted')`
+   * where `post` escapes its text line and posts it inside a guard that logs a failure). Not a
+   * method that a class of the program may override (`mayBeExtended`): the checker names the
+   * declared class's method, a subclass's may be what runs. Not part of any effect summary: only
+   * `no-floating-promises` asks it, for a dropped call it is about to report.
+   */
+  guardsEveryErrorTyped(call: TSESTree.Node): boolean {
+    const services = getTypedServices(this.context);
+    if (!services || call.type !== AST_NODE_TYPES.CallExpression || this.calledFunction(call) !== null) return false;
+    return checkerQuery(false, () => {
+      const node = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
+      const declaration = services.program.getTypeChecker().getResolvedSignature(node)?.getDeclaration();
+      if (!declaration || !guardsEveryErrorFor(services.program, node, declaration)) return false;
+      return !mayBeExtended(services.program, declaration);
+    });
   }
 
   /**

@@ -31,9 +31,11 @@ type ForwardingFunction = ts.FunctionDeclaration | ts.FunctionExpression | ts.Ar
  * an argument of a call whose parameter type at that position is a function type every call
  * signature of which returns `any`, `unknown` or a thenable (`Thenable<T>`, `Promise<T>`,
  * `T | Promise<T>`), or an argument of another such forwarding function (at most
- * `MAX_FORWARD_DEPTH` deep). Any other read (a call `run()`, a store `this.run = run` or `{ run }`, a return,
- * any use of `arguments`)
- * is a use whose result the wrapper itself may drop: false. False too on any checker failure, a
+ * `MAX_FORWARD_DEPTH` deep), or a call of it whose promise the function itself keeps
+ * (`isCalledForResult`: `await run(item)`, `return run(item)`, `run(item).catch(report)`): the
+ * wrapper typed its parameter `void`, yet waits for it, so an async `run` loses nothing. Any other
+ * read (a call `run()` left as a statement, a store `this.run = run` or `{ run }`, a return of the
+ * function itself, any use of `arguments`) is a use whose result the wrapper itself may drop: false. False too on any checker failure, a
  * body larger than `FORWARD_NODE_BUDGET` nodes, or a parameter never read.
  */
 export function forwardsToPromiseSink(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, index: number): boolean {
@@ -67,7 +69,7 @@ function forwardsAt(checker: ts.TypeChecker, typescript: typeof ts, call: ts.Cal
     }
     if (typescript.isIdentifier(node) && node !== name && node.text === name.text && readSymbol(checker, typescript, node) === symbol) {
       reads += 1;
-      if (!isHandedToPromiseSink(checker, typescript, node, depth)) forwardsOnly = false;
+      if (!isHandedToPromiseSink(checker, typescript, node, depth) && !isCalledForResult(checker, typescript, node, declaration)) forwardsOnly = false;
       return;
     }
     typescript.forEachChild(node, visit);
@@ -100,6 +102,107 @@ function isHandedToPromiseSink(checker: ts.TypeChecker, typescript: typeof ts, r
   const contextual = checker.getContextualType(value as ts.Expression);
   if (contextual && acceptsPromiseReturn(checker, contextual)) return true;
   return forwardsAt(checker, typescript, call, position, depth + 1);
+}
+
+/**
+ * Is this read of a callback parameter the callee of a call whose result `owner` keeps: the call
+ * (through parentheses, `Promise.resolve(...)`, or a `const` whose every read is kept the same way)
+ * is awaited by `owner` itself (not by a nested function, whose own promise may be dropped),
+ * returned by it when its return type lets its callers see a promise (`any`, `unknown` or a
+ * thenable: a helper typed `void` that returns it hands the promise to callers who cannot tell),
+ * or is the receiver of `.catch(handler)` / `.then(onFulfilled, onRejected)`.
+ */
+function isCalledForResult(checker: ts.TypeChecker, typescript: typeof ts, read: ts.Identifier, owner: ts.SignatureDeclaration): boolean {
+  let callee: ts.Node = read;
+  while (typescript.isParenthesizedExpression(callee.parent) || typescript.isNonNullExpression(callee.parent)) callee = callee.parent;
+  const call = callee.parent;
+  return typescript.isCallExpression(call) && call.expression === callee && isKept(checker, typescript, call, owner, 0);
+}
+
+/** `handler` is a function written in place whose own body (not a nested function's) has a `throw`. */
+function rethrows(typescript: typeof ts, handler: ts.Expression): boolean {
+  if (!typescript.isArrowFunction(handler) && !typescript.isFunctionExpression(handler)) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || (node !== handler && typescript.isFunctionLike(node))) return;
+    if (typescript.isThrowStatement(node)) found = true;
+    else typescript.forEachChild(node, visit);
+  };
+  visit(handler);
+  return found;
+}
+
+/** For `isCalledForResult`: what happens to `value` keeps its promise (see there); `depth` bounds the `const` hops. */
+function isKept(checker: ts.TypeChecker, typescript: typeof ts, value: ts.Expression, owner: ts.SignatureDeclaration, depth: number): boolean {
+  let node: ts.Node = value;
+  while (typescript.isParenthesizedExpression(node.parent) || typescript.isAsExpression(node.parent) || typescript.isNonNullExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (typescript.isAwaitExpression(parent)) return enclosingFunction(typescript, parent) === owner;
+  // Returned: the helper's callers get the promise only when its own type says they do.
+  if (typescript.isReturnStatement(parent)) return enclosingFunction(typescript, parent) === owner && returnsThenable(checker, owner);
+  if (typescript.isArrowFunction(parent) && parent.body === node) return parent === owner && returnsThenable(checker, owner);
+  if (typescript.isPropertyAccessExpression(parent) && parent.expression === node && typescript.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+    const method = parent.name.text;
+    const handler = method === 'catch' ? parent.parent.arguments[0] : method === 'then' && parent.parent.arguments.length >= 2 ? parent.parent.arguments[1] : undefined;
+    if (!handler) return false;
+    // `visit(x).catch((error) => { throw error; })`: the rejection goes on, into the chain's promise.
+    return !rethrows(typescript, handler) || (depth < 3 && isKept(checker, typescript, parent.parent, owner, depth + 1));
+  }
+  // `await Promise.resolve(run(item))`: the wrapper lets `run` return a value or a promise.
+  if (typescript.isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === node) {
+    const callee = parent.expression;
+    if (typescript.isPropertyAccessExpression(callee) && typescript.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && callee.name.text === 'resolve') {
+      return isKept(checker, typescript, parent, owner, depth);
+    }
+  }
+  // `const result = run(item); ... await result;`
+  if (depth < 2 && typescript.isVariableDeclaration(parent) && parent.initializer === node && typescript.isIdentifier(parent.name) && typescript.isVariableDeclarationList(parent.parent) && parent.parent.flags & typescript.NodeFlags.Const) {
+    const symbol = checker.getSymbolAtLocation(parent.name);
+    const scope = enclosingFunction(typescript, parent);
+    if (!symbol || !scope?.body) return false;
+    const name = parent.name.text;
+    let reads = 0;
+    let kept = true;
+    const visit = (inner: ts.Node): void => {
+      if (!kept) return;
+      if (typescript.isIdentifier(inner) && inner !== parent.name && inner.text === name && checker.getSymbolAtLocation(inner) === symbol) {
+        reads += 1;
+        if (!isKept(checker, typescript, inner, owner, depth + 1)) kept = false;
+        return;
+      }
+      typescript.forEachChild(inner, visit);
+    };
+    visit(scope.body);
+    return kept && reads > 0;
+  }
+  return false;
+}
+
+/** The declared or inferred return type of `fn` is `any`, `unknown` or has a thenable part (see `acceptsPromiseReturn`). */
+function returnsThenable(checker: ts.TypeChecker, fn: ts.SignatureDeclaration): boolean {
+  const signature = checker.getSignatureFromDeclaration(fn);
+  if (!signature) return false;
+  const returned = checker.getReturnTypeOfSignature(signature);
+  if (returned.flags & TYPE_FLAGS_ANY_OR_UNKNOWN) return true;
+  const parts = returned.isUnion() ? returned.types : [returned];
+  return parts.some((part) => checker.getApparentType(part).getProperty('then') !== undefined);
+}
+
+/** The function whose own body `node` is in (not counting class bodies), or undefined. */
+function enclosingFunction(typescript: typeof ts, node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (
+      typescript.isFunctionDeclaration(current) ||
+      typescript.isFunctionExpression(current) ||
+      typescript.isArrowFunction(current) ||
+      typescript.isMethodDeclaration(current) ||
+      typescript.isConstructorDeclaration(current) ||
+      typescript.isAccessor(current)
+    ) {
+      return current;
+    }
+  }
+  return undefined;
 }
 
 /** A function type every call signature of which returns `any`, `unknown` or something with a part that is thenable. */

@@ -925,6 +925,57 @@ export const CANNOT_THROW_CALLS: ReadonlySet<string> = new Set([
   'process.uptime',
 ]);
 
+/**
+ * Methods of a string that cannot throw when the receiver is a string and their arguments are
+ * plain values (`message.replace(/</g, '&lt;')`, `text.trim().slice(0, 200)`): the formatting an
+ * async function does before its `try` (`call-throws.ts`, typed, where the checker proves the
+ * receiver a string for the call being judged). Left out: `replaceAll` (a regular expression
+ * without the `g` flag throws), `repeat` and `normalize` (a bad count or form throws), `match` and
+ * `search` (a string argument becomes a regular expression that may not compile). The judge also
+ * requires arguments typed neither `any`/`unknown` nor a symbol, and no regular expression for
+ * `includes`/`startsWith`/`endsWith` (they throw for one).
+ */
+export const STRING_METHODS_THAT_CANNOT_THROW: ReadonlySet<string> = new Set([
+  'at',
+  'charAt',
+  'charCodeAt',
+  'concat',
+  'endsWith',
+  'includes',
+  'indexOf',
+  'lastIndexOf',
+  'padEnd',
+  'padStart',
+  'replace',
+  'slice',
+  'split',
+  'startsWith',
+  'substr',
+  'substring',
+  'toLowerCase',
+  'toString',
+  'toUpperCase',
+  'trim',
+  'trimEnd',
+  'trimStart',
+  'valueOf',
+]);
+
+/**
+ * Methods of an array that read it and cannot throw on an array receiver given plain values
+ * (`ids.includes(id)`, `lines.join('\n')`): no callback runs, nothing is written. For
+ * `call-throws.ts`, as `STRING_METHODS_THAT_CANNOT_THROW` (its arguments checked the same way;
+ * `join` only on elements typed strings, numbers or booleans: it converts each one).
+ */
+export const ARRAY_READS_THAT_CANNOT_THROW: ReadonlySet<string> = new Set(['at', 'concat', 'includes', 'indexOf', 'join', 'lastIndexOf', 'slice']);
+
+/**
+ * Global functions that convert or test any value without throwing (`Array.isArray(ids)`,
+ * `String(count)`), for `call-throws.ts`. Not `Number` (a symbol throws) nor `JSON.stringify`
+ * (a cycle or a `BigInt` throws).
+ */
+export const CANNOT_THROW_TESTS: ReadonlySet<string> = new Set(['Array.isArray', 'Boolean', 'Number.isFinite', 'Number.isInteger', 'Number.isNaN', 'Object.is']);
+
 /** Global constructors that cannot throw when given no arguments: `new Date()`, `new Map()`. */
 export const CANNOT_THROW_CONSTRUCTORS: ReadonlySet<string> = new Set(['Date', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object', 'AbortController']);
 

@@ -279,10 +279,11 @@ export default createRule<Options, MessageIds>({
      * True when the promise of `expression` cannot reject, so dropping it loses no error (see
      * `FileEffects.valueCanReject`: a call whose summary says so, a chain ending in `.catch`,
      * `Promise.allSettled(...)`, a `Promise.resolve().then(() => emit('ready'))` deferral, a
-     * variable holding a handled chain).
+     * variable holding a handled chain); typed, also a call of a helper of another file that guards
+     * every error this call can cause (`FileEffects.guardsEveryErrorTyped`, asked only here).
      */
     function cannotReject(expression: TSESTree.Node): boolean {
-      return !passesIgnoredCallback(expression) && !effects.valueCanReject(expression);
+      return !passesIgnoredCallback(expression) && (!effects.valueCanReject(expression) || effects.guardsEveryErrorTyped(skipTransparent(expression)));
     }
 
     /**

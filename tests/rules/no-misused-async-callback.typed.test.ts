@@ -154,6 +154,25 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: `${IMPORT}interface Thenable<T> { then<R>(done: (value: T) => R): Thenable<R> }\ndeclare const registry: { add(id: string, handler: () => Thenable<unknown> | undefined): void };\nexport class Commands {\n  register(id: string, handler: () => void): void {\n    registry.add(id, handler as () => undefined);\n  }\n}\nnew Commands().register('save', async () => { await saveUser('a'); });`,
     },
+    // a helper of this program that types its callback \`(item) => void\` but waits for what the
+    // callback returns (awaits it, returns it, handles its rejection, or awaits the value it kept):
+    // the promise is not ignored, whatever the parameter's type says; in this file or another
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}async function eachInTurn<T>(items: T[], visit: (item: T) => void): Promise<void> {\n  for (const item of items) {\n    await visit(item);\n  }\n}\nexport async function saveAll(names: string[]) {\n  await eachInTurn(names, async (name) => { await saveUser(name); });\n}`,
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}function settled(run: () => void): Promise<void> {\n  return Promise.resolve(run()).catch(() => undefined);\n}\nconst started = (run: () => void): Promise<unknown> => Promise.resolve(run());\nexport async function save() {\n  await settled(async () => { await saveUser('a'); });\n  await started(async () => { await saveUser('b'); });\n}`,
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}async function timed(run: (started: number) => void): Promise<number> {\n  const started = Date.now();\n  const pending = run(started);\n  await pending;\n  return Date.now() - started;\n}\nexport const took = timed(async () => { await saveUser('a'); });`,
+    },
+    {
+      filename: 'file.ts',
+      code: "import { eachInTurn } from './in-turn';\nimport { saveUser } from './promise-api';\nexport async function saveAll(names: string[]) {\n  await eachInTurn(names, async (name) => { await saveUser(name); });\n}",
+    },
     // typescript-eslint's no-misused-promises disabled for the handler's line: the author saw the
     // ignored promise and kept it (oxlint's spelling here: ESLint's rule tester rejects a directive
     // naming a rule it does not know)
@@ -281,6 +300,34 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: `${IMPORT}declare const registry: { add(id: string, handler: (...args: unknown[]) => unknown): void };\nconst addHandler = (id: string, handler: () => void) => {\n  registry.add(id, handler);\n  handler();\n};\naddHandler('save', async () => { await saveUser('a'); });`,
       errors: [{ messageId: 'voidReturn', data: { callee: 'addHandler' }, line: 7, column: 20 }],
+    },
+    // ...nor one whose wait is inside a function of its own that nobody waits for, or that
+    // discards the promise with \`void\`
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}function eachLater<T>(items: T[], visit: (item: T) => void): void {\n  items.forEach(async (item) => {\n    await visit(item);\n  });\n}\neachLater(['a'], async (name) => { await saveUser(name); });`,
+      errors: [
+        { messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 3, column: 17 },
+        { messageId: 'voidReturn', data: { callee: 'eachLater' }, line: 7, column: 18 },
+      ],
+    },
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}function start(run: () => void): void {\n  void run();\n}\nstart(async () => { await saveUser('a'); });`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'start' }, line: 5, column: 7 }],
+    },
+    // ...nor one that returns the callback's result while its own type says \`void\`: its callers
+    // see no promise to wait for
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}const startNow = (run: () => void) => run();\nstartNow(async () => { await saveUser('a'); });`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'startNow' }, line: 3, column: 10 }],
+    },
+    // ...nor one that hands the rejection on from its \`.catch\` into a chain nobody keeps
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}function startLogged(run: () => void): void {\n  run().catch((error: unknown) => {\n    console.warn(error);\n    throw error;\n  });\n}\nstartLogged(async () => { await saveUser('a'); });`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'startLogged' }, line: 8, column: 13 }],
     },
     // a wrapper that also stores the callback in a shorthand property (\`{ run }\`): a read the
     // checker gives the property's symbol, still a use the wrapper may drop
