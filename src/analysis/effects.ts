@@ -4862,24 +4862,14 @@ function installsRejectionHandler(statement: TSESTree.Node, sourceCode: Readonly
   return source !== null && (source.module === 'process' || source.module === 'node:process');
 }
 
-/** `Promise.all(this.tasks)`, `Array.from(this.items)`, `Object.values(this.byId)`: calls that walk what they are handed. */
-const WALKING_CALLS: ReadonlySet<string> = new Set([
-  'Promise.all',
-  'Promise.allSettled',
-  'Promise.race',
-  'Promise.any',
-  'Array.from',
-  'Object.keys',
-  'Object.values',
-  'Object.entries',
-]);
-
 /**
- * True when a read of a member of `this` (`member`: `this.x`, or the start of `this.x.y`) uses the
- * value stored there: it iterates it (`for...of`/`for...in`, a spread, `yield*`, a call that walks
- * its argument, `WALKING_CALLS`), drains or looks it up (a method of `STORED_VALUE_READERS` on it,
- * a computed lookup `this.byId[key]`), or awaits it. A counter's value, a size check (`length`,
- * `size`) or a value handed to any other call (a logging call) is not such a use.
+ * True when a read of a member of `this` (`member`: `this.x`, or the start of `this.x.y`) may use
+ * the value stored there: any read, but a counter's bookkeeping (`this.calls++`, `this.total +=
+ * n`), a size check (`length`, `size`), a method that neither drains nor looks up (a method of
+ * the member not in `STORED_VALUE_READERS` is judged by that list: `this.queue.shift()` uses it,
+ * `this.log.push(x)` adds to it), and a value handed to a logging call (`console.debug('calls',
+ * this.calls)`, `writesLogLine`). A read copied into a local (`const names = this.pending`) or
+ * handed to another call (`send(JSON.stringify(this.pending))`) uses it.
  */
 function usesStoredValue(member: TSESTree.MemberExpression): boolean {
   let node: TSESTree.Node = member;
@@ -4893,19 +4883,15 @@ function usesStoredValue(member: TSESTree.MemberExpression): boolean {
   const parent = node.parent;
   if (!parent) return false;
   switch (parent.type) {
-    case AST_NODE_TYPES.ForOfStatement:
-    case AST_NODE_TYPES.ForInStatement:
-      return parent.right === node;
-    case AST_NODE_TYPES.SpreadElement:
-    case AST_NODE_TYPES.AwaitExpression:
-      return true;
-    case AST_NODE_TYPES.YieldExpression:
-      return parent.delegate;
-    case AST_NODE_TYPES.CallExpression: {
-      const callee = staticMemberPath(parent.callee);
-      return parent.arguments[0] === node && callee !== null && WALKING_CALLS.has([callee.root.name, ...callee.names].join('.'));
-    }
-    default:
+    case AST_NODE_TYPES.UpdateExpression:
       return false;
+    case AST_NODE_TYPES.AssignmentExpression:
+      // `this.total += n` updates a count; `x = this.pending` copies what was stored.
+      return parent.left !== node;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.callee !== node && !writesLogLine(parent);
+    default:
+      return true;
   }
 }

@@ -182,6 +182,39 @@ export class Crawler {
     return [composed, flushed];
   }
 }`,
+    // a step stores a list on the object, the next hands it to another call
+    `export class Indexer {
+  pending = [];
+  async scan() {
+    const r = await fetch('/list');
+    this.pending = await r.json();
+  }
+  async process() {
+    await fetch('/batch', { method: 'POST', body: JSON.stringify(this.pending) });
+  }
+  async refresh() {
+    const a = await this.scan();
+    const b = await this.process();
+    return [a, b];
+  }
+}`,
+    // ...or copies it into a local first
+    `export class Indexer {
+  pending = [];
+  async scan() {
+    const r = await fetch('/list');
+    this.pending = await r.json();
+  }
+  async process() {
+    const names = this.pending;
+    await fetch('/batch', { method: 'POST', body: JSON.stringify(names) });
+  }
+  async refresh() {
+    const a = await this.scan();
+    const b = await this.process();
+    return [a, b];
+  }
+}`,
     // a step hands \`this\` on: any member may be read
     `export class Session {
   events = [];
