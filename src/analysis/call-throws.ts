@@ -345,13 +345,20 @@ class ThrowJudge {
 
   /**
    * `lines[0]`, `text.split(' ')[1]`: an index read whose value may be `undefined` though its type
-   * does not say so (the program does not turn on `noUncheckedIndexedAccess`). Not a tuple read at
+   * does not say so (the program does not turn on `noUncheckedIndexedAccess`), or a variable
+   * initialised with one (`const first = lines[0]`). Not a tuple read at
    * an index inside it, nor a read of a declared, required property by its literal name.
    */
-  private mayMiss(node: ts.Expression, frame: Frame): boolean {
+  private mayMiss(node: ts.Expression, frame: Frame, depth = 0): boolean {
     const typescript = this.typescript;
     const value = skipOuter(typescript, node);
-    if (!typescript.isElementAccessExpression(value) || this.indexReadsTyped) return false;
+    if (this.indexReadsTyped) return false;
+    // `const first = lines[0]; first.trim()`: a local that holds such a read may miss as well.
+    if (typescript.isIdentifier(value) && depth < 3) {
+      const declaration = this.checker.getSymbolAtLocation(value)?.valueDeclaration;
+      return declaration !== undefined && typescript.isVariableDeclaration(declaration) && declaration.initializer !== undefined && this.mayMiss(declaration.initializer, frame, depth + 1);
+    }
+    if (!typescript.isElementAccessExpression(value)) return false;
     const index = skipOuter(typescript, value.argumentExpression);
     const object = this.typeOf(value.expression, frame);
     if (typescript.isNumericLiteral(index) && this.checker.isTupleType(object)) {
