@@ -5,6 +5,34 @@ import { ruleTester } from '../rule-tester';
 import { gatheredPair } from './gathered-reports';
 
 /**
+ * A client whose `getUser` starts with `first` and whose `getOrgs` starts with `second` (bookkeeping
+ * on members of `this`), and whose `load` awaits both in turn, or, `gathered`, in one `Promise.all`.
+ */
+function bookkeepingClient(first: string, second: string, gathered: boolean): string {
+  const load = gathered
+    ? '    const [user, orgs] = await Promise.all([this.getUser(), this.getOrgs()]);'
+    : '    const user = await this.getUser();\n    const orgs = await this.getOrgs();';
+  return `export class Client {
+  calls = 0;
+  log = [];
+  async getUser() {
+    ${first}
+    const response = await fetch('/user');
+    return response.json();
+  }
+  async getOrgs() {
+    ${second}
+    const response = await fetch('/orgs');
+    return response.json();
+  }
+  async load() {
+${load}
+    return { user, orgs };
+  }
+}`;
+}
+
+/**
  * State of one object, one call deep: a method of the object fills a member (a queue, a map of
  * pending work, a task queue) and the next method of the same object reads or drains it. The
  * awaits look independent at the call site; the second needs what the first left on `this`
@@ -49,83 +77,13 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   // bookkeeping the first method writes and the second only logs: a counter's value
   {
-    code: `export class Client {
-  calls = 0;
-  log = [];
-  async getUser() {
-    this.calls++;
-    const response = await fetch('/user');
-    return response.json();
-  }
-  async getOrgs() {
-    console.debug('calls', this.calls);
-    const response = await fetch('/orgs');
-    return response.json();
-  }
-  async load() {
-    const user = await this.getUser();
-    const orgs = await this.getOrgs();
-    return { user, orgs };
-  }
-}`,
-    errors: [gatheredPair(15, 18, `export class Client {
-  calls = 0;
-  log = [];
-  async getUser() {
-    this.calls++;
-    const response = await fetch('/user');
-    return response.json();
-  }
-  async getOrgs() {
-    console.debug('calls', this.calls);
-    const response = await fetch('/orgs');
-    return response.json();
-  }
-  async load() {
-    const [user, orgs] = await Promise.all([this.getUser(), this.getOrgs()]);
-    return { user, orgs };
-  }
-}`)],
+    code: bookkeepingClient('this.calls++;', "console.debug('calls', this.calls);", false),
+    errors: [gatheredPair(15, 18, bookkeepingClient('this.calls++;', "console.debug('calls', this.calls);", true))],
   },
   // ...or a size check of a log the first method pushes onto
   {
-    code: `export class Account {
-  calls = 0;
-  log = [];
-  async getUser() {
-    this.log.push('user');
-    const response = await fetch('/user');
-    return response.json();
-  }
-  async getOrgs() {
-    if (this.log.length > 100) console.warn('busy');
-    const response = await fetch('/orgs');
-    return response.json();
-  }
-  async load() {
-    const user = await this.getUser();
-    const orgs = await this.getOrgs();
-    return { user, orgs };
-  }
-}`,
-    errors: [gatheredPair(15, 18, `export class Account {
-  calls = 0;
-  log = [];
-  async getUser() {
-    this.log.push('user');
-    const response = await fetch('/user');
-    return response.json();
-  }
-  async getOrgs() {
-    if (this.log.length > 100) console.warn('busy');
-    const response = await fetch('/orgs');
-    return response.json();
-  }
-  async load() {
-    const [user, orgs] = await Promise.all([this.getUser(), this.getOrgs()]);
-    return { user, orgs };
-  }
-}`)],
+    code: bookkeepingClient("this.log.push('user');", "if (this.log.length > 100) console.warn('busy');", false),
+    errors: [gatheredPair(15, 18, bookkeepingClient("this.log.push('user');", "if (this.log.length > 100) console.warn('busy');", true))],
   },
 ];
 
