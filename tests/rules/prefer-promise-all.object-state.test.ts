@@ -32,6 +32,25 @@ ${load}
 }`;
 }
 
+/** An indexer whose `scan` stores a list on `this.pending` and whose `process` runs `processBody`; `refresh` awaits both in turn. */
+function storedThenSent(processBody: string): string {
+  return `export class Indexer {
+  pending = [];
+  async scan() {
+    const r = await fetch('/list');
+    this.pending = await r.json();
+  }
+  async process() {
+${processBody}
+  }
+  async refresh() {
+    const a = await this.scan();
+    const b = await this.process();
+    return [a, b];
+  }
+}`;
+}
+
 /**
  * State of one object, one call deep: a method of the object fills a member (a queue, a map of
  * pending work, a task queue) and the next method of the same object reads or drains it. The
@@ -140,39 +159,10 @@ export class Crawler {
     return [composed, flushed];
   }
 }`,
-    // a step stores a list on the object, the next hands it to another call
-    `export class Indexer {
-  pending = [];
-  async scan() {
-    const r = await fetch('/list');
-    this.pending = await r.json();
-  }
-  async process() {
-    await fetch('/batch', { method: 'POST', body: JSON.stringify(this.pending) });
-  }
-  async refresh() {
-    const a = await this.scan();
-    const b = await this.process();
-    return [a, b];
-  }
-}`,
+    // a step stores a list on the object, the next hands it to another call...
+    storedThenSent("    await fetch('/batch', { method: 'POST', body: JSON.stringify(this.pending) });"),
     // ...or copies it into a local first
-    `export class Indexer {
-  pending = [];
-  async scan() {
-    const r = await fetch('/list');
-    this.pending = await r.json();
-  }
-  async process() {
-    const names = this.pending;
-    await fetch('/batch', { method: 'POST', body: JSON.stringify(names) });
-  }
-  async refresh() {
-    const a = await this.scan();
-    const b = await this.process();
-    return [a, b];
-  }
-}`,
+    storedThenSent("    const names = this.pending;\n    await fetch('/batch', { method: 'POST', body: JSON.stringify(names) });"),
     // a step hands \`this\` on: any member may be read
     `export class Session {
   events = [];
