@@ -68,6 +68,7 @@ import {
   CALLBACK_EACH_METHODS,
   ERROR_CHANNEL_METHODS,
   STREAM_CLASS_NAME,
+  EMITTER_CLASS_NAME,
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, STORED_VALUE_READERS, GIT_REMOTE_FUNCTIONS, LOG_COLOUR_METHODS, LOG_WRITE_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { EXTENSION_API_GLOBALS, EXTENSION_API_MODULES, SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
@@ -3998,7 +3999,8 @@ function isRollback(value: TSESTree.Node): boolean {
 
 /**
  * `this.destroy(err)` in a stream's own method, `upload.abort(err)` of a stream the file builds
- * (`ERROR_CHANNEL_METHODS` on a receiver `isStreamReceiver` knows), `this.emit('error', err)`: a
+ * (`ERROR_CHANNEL_METHODS` on a receiver `isStreamReceiver` knows), `this.emit('error', err)` or
+ * `emit('error', err)` of a stream or emitter the file builds: a
  * method call that hands one of the `caught` errors to its receiver's own error channel. Such a
  * call returns its receiver or a flag, never a promise of new work. Not the same method of
  * another object: a database transaction's `tx.abort(err)` or a pool's `destroy()` are async
@@ -4020,15 +4022,17 @@ function forwardsCaughtError(value: TSESTree.Node, caught: readonly string[], so
   });
   if (!handsCaught) return false;
   const receiver = skipTransparent(callee.object);
-  return (errorEvent && receiver.type === AST_NODE_TYPES.ThisExpression) || isStreamReceiver(receiver, source);
+  if (errorEvent) return receiver.type === AST_NODE_TYPES.ThisExpression || isStreamReceiver(receiver, source, true);
+  return isStreamReceiver(receiver, source, false);
 }
 
 /**
- * `this` in a method of a class that extends a stream or an emitter (`class Upload extends
- * Writable`), or a variable the file initialises with `new` of one (`const out = new
- * PassThrough()`): `STREAM_CLASS_NAME` on the class's written name.
+ * `this` in a method of a class that extends a stream (`class Upload extends Writable`), or a
+ * variable the file initialises with `new` of one (`const out = new PassThrough()`):
+ * `STREAM_CLASS_NAME` on the class's written name; with `emitters`, an emitter class
+ * (`EMITTER_CLASS_NAME`) too.
  */
-function isStreamReceiver(receiver: TSESTree.Node, source: Readonly<TSESLint.SourceCode>): boolean {
+function isStreamReceiver(receiver: TSESTree.Node, source: Readonly<TSESLint.SourceCode>, emitters: boolean): boolean {
   let constructed: TSESTree.Node | null | undefined = null;
   if (receiver.type === AST_NODE_TYPES.ThisExpression) {
     constructed = enclosingClass(receiver)?.superClass;
@@ -4038,7 +4042,7 @@ function isStreamReceiver(receiver: TSESTree.Node, source: Readonly<TSESLint.Sou
     constructed = init?.type === AST_NODE_TYPES.NewExpression ? init.callee : null;
   }
   const name = constructed ? writtenName(skipTransparent(constructed)) : null;
-  return name !== null && STREAM_CLASS_NAME.test(name);
+  return name !== null && (STREAM_CLASS_NAME.test(name) || (emitters && EMITTER_CLASS_NAME.test(name)));
 }
 
 /** `report(error)` / `this.log.error('failed', error)`: a call handed one of the `caught` errors. */

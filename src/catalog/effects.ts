@@ -1011,8 +1011,12 @@ export const CALLBACK_EACH_METHODS: ReadonlySet<string> = new Set([
 export const ERROR_CHANNEL_METHODS: ReadonlySet<string> = new Set(['destroy', 'abort']);
 
 /**
- * The written name of a class whose instances report failures through their own error channel
- * (`ERROR_CHANNEL_METHODS`, `'error'` events): Node's streams and emitters, and classes named so
- * (`UploadStream`, `JobEmitter`). A `destroy`/`abort` of any other receiver may be async work.
+ * The written name of a stream class, whose instances report failures through `destroy(err)` /
+ * `abort(err)` (`ERROR_CHANNEL_METHODS`) and `'error'` events: Node's streams and sockets, and
+ * classes named so (`UploadStream`). A `destroy`/`abort` of any other receiver (an emitter has
+ * neither) may be async work.
  */
-export const STREAM_CLASS_NAME = /(?:^|[a-z])(?:Stream|Emitter|EventEmitter|Readable|Writable|Duplex|Transform|PassThrough|Socket)$|^(?:Stream|Readable|Writable|Duplex|Transform|PassThrough|EventEmitter)$/;
+export const STREAM_CLASS_NAME = /(?:^|[a-z])(?:Stream|Readable|Writable|Duplex|Transform|PassThrough|Socket)$|^(?:Stream|Readable|Writable|Duplex|Transform|PassThrough)$/;
+
+/** The written name of an emitter class (`EventEmitter`, `JobEmitter`): it reports failures only as `'error'` events. */
+export const EMITTER_CLASS_NAME = /(?:^|[a-z])(?:Emitter|EventEmitter)$|^EventEmitter$/;

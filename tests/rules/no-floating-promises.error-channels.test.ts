@@ -137,6 +137,28 @@ export class Upload extends DatabaseSession {
   }
 }`;
 
+/** An emitter subclass has no `destroy` of its own to forward to: the class's `destroy(err)` is its own work, which may fail. */
+const emitterDestroy = `import { EventEmitter } from 'node:events';
+
+export class Upload extends EventEmitter {
+  async send(chunk) {
+    await fetch('/chunks', { method: 'PUT', body: chunk });
+  }
+  async destroy(err) {
+    await fetch('/uploads/cancel', { method: 'POST', body: String(err) });
+  }
+  async sendOne(chunk) {
+    try {
+      await this.send(chunk);
+    } catch (err) {
+      return this.destroy(err);
+    }
+  }
+  begin(chunk) {
+    this.sendOne(chunk);
+  }
+}`;
+
 const fetchingPump = sender(
   `  async *remoteChunks() {
     const response = await fetch(this.url);
@@ -217,6 +239,7 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (error channels and in
     // `destroy`/`abort` of an object that is no stream (a transaction, a session class) is async work that may fail
     dropped(returnsTransactionAbort, FILE, ...startAt(returnsTransactionAbort), false),
     dropped(sessionAbort, FILE, ...startAt(sessionAbort), false),
+    dropped(emitterDestroy, FILE, ...startAt(emitterDestroy), false),
     // a generator that fetches, or yields a request, fails the step that waits for it
     dropped(fetchingPump, FILE, ...startAt(fetchingPump), false),
     dropped(yieldsRequest, FILE, ...startAt(yieldsRequest), false),
