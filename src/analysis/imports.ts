@@ -814,6 +814,88 @@ class FileModuleLoads implements ModuleLoads {
 }
 
 /**
+ * A superset of the modules a file loads (`ModuleLoads.specifiers`) read from its text, for the
+ * questions that only need a "no" to be cheap (`mayContainPromises`): the program's import and
+ * export declarations and `import x = require()` from the top-level statements, and each
+ * standalone `require` or `import` word followed by `(` and a quoted string without escapes.
+ * `projectSources` is the subset a value of the file may be bound from: the specifiers of the
+ * `require(...)` calls and of the import declarations with a binding a value may read (not
+ * `import './x'`, `export ... from` or types no value reads: see `ModuleLoads.relativeValueSources`).
+ * Null when the text alone cannot tell: a word followed by a comment, a `?.`, a `)` or a character
+ * outside ASCII, a call whose argument is not such a string (`require(name)`), or an identifier
+ * written with a `\u` escape somewhere (`requ\u0069re`). Then ask `getModuleLoads`.
+ * A word in a comment or string counts too (`// require('x')`): that only adds a specifier.
+ */
+export interface TextModuleLoads {
+  readonly specifiers: ReadonlySet<string>;
+  readonly projectSources: ReadonlySet<string>;
+}
+
+export const getTextModuleLoads = perFile((context): TextModuleLoads | null => textModuleLoads(context.sourceCode, getSourceWords(context)));
+
+function textModuleLoads(sourceCode: Readonly<TSESLint.SourceCode>, words: SourceWords): TextModuleLoads | null {
+  const ast = sourceCode.ast;
+  const text = sourceCode.text;
+  if (words.has('\\u')) return null;
+  const specifiers = new Set<string>();
+  const projectSources = new Set<string>();
+  for (const statement of ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration || statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      if (!statement.source) continue;
+      specifiers.add(statement.source.value);
+      const declaration = statement;
+      if (declaration.type === AST_NODE_TYPES.ImportDeclaration && declaration.specifiers.some((specifier) => mayBeReadAsValue(sourceCode, declaration, specifier))) {
+        projectSources.add(declaration.source.value);
+      }
+    }
+    // `import x = require('...')` is found by its `require` word below.
+  }
+  for (const word of ['require', 'import']) {
+    for (const offset of words.wordOccurrences(word, ast.range[0], ast.range[1])) {
+      const call = quotedCallArgument(text, offset + word.length);
+      if (call === null) return null;
+      if (call === undefined) continue;
+      specifiers.add(call);
+      if (word === 'require') projectSources.add(call);
+    }
+  }
+  return { specifiers, projectSources };
+}
+
+/**
+ * What follows a `require`/`import` word at `from`: the string when it is `(` and a quoted string
+ * without escapes or line breaks (spaces between allowed), undefined when no call can start there
+ * (`.`, `,`, `=`, a name, the end), null when the text alone cannot tell (see `TextModuleLoads`).
+ */
+function quotedCallArgument(text: string, from: number): string | null | undefined {
+  let index = skipAsciiSpaces(text, from);
+  const next = text.charCodeAt(index);
+  // `/` a comment, `?` an optional call, `)` a parenthesized callee `(require)('x')`, >= 128 a space outside ASCII.
+  if (next === 47 || next === 63 || next === 41 || next >= 128) return null;
+  if (next !== 40) return undefined;
+  index = skipAsciiSpaces(text, index + 1);
+  const quote = text.charCodeAt(index);
+  if (quote !== 39 && quote !== 34) return null;
+  for (let end = index + 1; end < text.length; end += 1) {
+    const code = text.charCodeAt(end);
+    if (code === quote) return text.slice(index + 1, end);
+    if (code === 92 || code === 10 || code === 13) return null;
+  }
+  return null;
+}
+
+/** The offset of the first character at or after `from` that is no ASCII space or line end. */
+function skipAsciiSpaces(text: string, from: number): number {
+  let index = from;
+  while (index < text.length) {
+    const code = text.charCodeAt(index);
+    if (code !== 32 && !(code >= 9 && code <= 13)) break;
+    index += 1;
+  }
+  return index;
+}
+
+/**
  * Can the token after offset `from` of `text` be `(`: after ASCII spaces and line ends, a `(`, a
  * `/` (a comment may come first) or a character outside ASCII (it may be a space)?
  */

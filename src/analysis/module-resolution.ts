@@ -3,7 +3,7 @@ import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { perFile } from './per-file';
 import { readManifest } from './manifests';
-import { recentStats } from './recent-stats';
+import { RECHECK_MS, recentStats, withOldestRead } from './recent-stats';
 
 /**
  * Which file a relative module specifier (`./db`, `../lib/index.js`) names, as Node and
@@ -180,6 +180,39 @@ function resolveWith(importer: string, specifier: string, listingOf: (dir: strin
   return null;
 }
 
+/** A resolution and the time of the oldest `stat` it rests on (`withOldestRead`). */
+interface RecentResolution {
+  readonly found: ResolvedModule | null;
+  readonly oldest: number;
+}
+
+/**
+ * Resolutions for the whole process, by the path a relative specifier leads to (by importer
+ * directory and specifier for an alias): the files of a project import the same modules (`../db`,
+ * `./utils`), and a resolution depends only on that path (on the importer's directory). Kept under `recentStats`' freshness rule: an entry is used only until `RECHECK_MS`
+ * after the oldest `stat` it was derived from, so a file added or removed is seen by the lints that
+ * start `RECHECK_MS` after the change, as without it. A settled exception to "no module-level
+ * state" (see CONTRIBUTING); each `--concurrency` worker has its own map.
+ */
+const recentResolutions = new Map<string, RecentResolution>();
+
+/** Entries beyond this are dropped all at once (a long editor session over a very large tree). */
+const MAX_RESOLUTIONS = 50_000;
+
+/** `resolve()`'s answer for `specifier` from `importer`'s directory, from `recentResolutions` while it may be kept. */
+function recentResolution(importer: string, specifier: string, resolve: () => ResolvedModule | null): ResolvedModule | null {
+  if (!path.isAbsolute(importer)) return resolve();
+  const dir = path.dirname(importer);
+  // A relative specifier names the same file from every folder it leads from (`./db` in `lib/`, `../lib/db` in `bin/`).
+  const key = specifier.startsWith('./') || specifier.startsWith('../') ? path.resolve(dir, specifier) : `${dir}\0${specifier}`;
+  const known = recentResolutions.get(key);
+  if (known && Date.now() - known.oldest < RECHECK_MS) return known.found;
+  const { value, oldest } = withOldestRead(resolve);
+  if (recentResolutions.size >= MAX_RESOLUTIONS) recentResolutions.clear();
+  recentResolutions.set(key, { found: value, oldest });
+  return value;
+}
+
 /**
  * The modules of the project one linted file imports (relative, or through a path alias: see
  * `resolveProjectModule`), resolved from it: each specifier once for the file, however many analyses ask about it (the promise
@@ -209,7 +242,7 @@ export class RelativeModules {
   resolve(specifier: string): ResolvedModule | null {
     let found = this.resolved.get(specifier);
     if (found === undefined) {
-      found = resolveProjectWith(this.importer, specifier, this.listing);
+      found = recentResolution(this.importer, specifier, () => resolveProjectWith(this.importer, specifier, this.listing));
       this.resolved.set(specifier, found);
     }
     return found;

@@ -10,12 +10,12 @@ import {
   TYPESCRIPT_EMIT_HELPERS,
 } from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
-import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, importedCallee, mayLoadModule, type ModuleLoads } from './imports';
+import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, getTextModuleLoads, importedCallee, mayLoadModule, type ModuleLoads } from './imports';
 import { perFile } from './per-file';
 import { collectPromiseNames, type PromiseNames } from './promise-names';
 import { getSourceWords, type SourceWords } from './source-words';
 import { readResolvedAsyncExports } from './module-exports';
-import { getRelativeModules } from './module-resolution';
+import { getRelativeModules, mayNameProjectModule } from './module-resolution';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { lookUpInSameFunction, someNodeInSameFunction } from './walk';
@@ -280,11 +280,24 @@ function mayCallPromiseCatalogs(words: SourceWords, loads: () => ModuleLoads): b
  * no promise knowledge (promise names, catalog calls, per-call questions) at all.
  * The words are looked for standing alone (`SourceWords.inCode`: a JSDoc `{Promise<void>}` or a
  * "then" in a comment is no evidence); one in a string also counts, so a "true" only means "look".
+ * The modules are read from the text where it can tell (`getTextModuleLoads`, a superset of the
+ * loads, relative modules of every `require('./x')` included), else from the tree (`getModuleLoads`).
  */
 function untypedMayContainPromises(context: Context, asyncExportsOf: (specifier: string) => ReadonlySet<string> | null): boolean {
   const words = getSourceWords(context);
   if (words.inCode('async') || words.inCode('then') || words.inCode('finally')) return true;
   if (PROMISE_SOURCE_GLOBALS.some((name) => words.inCode(name))) return true;
+  // The text's superset of the loads first: no scope lookups, no tree search for `require` calls.
+  const byText = getTextModuleLoads(context);
+  if (byText) {
+    for (const specifier of byText.specifiers) {
+      if (PROMISE_SOURCE_MODULES.has(specifier)) return true;
+    }
+    for (const specifier of byText.projectSources) {
+      if (mayNameProjectModule(specifier) && (asyncExportsOf(specifier)?.size ?? 0) > 0) return true;
+    }
+    return false;
+  }
   const loads = getModuleLoads(context);
   if (mayLoadModule(loads, PROMISE_SOURCE_MODULES)) return true;
   for (const specifier of loads.relativeValueSources) {

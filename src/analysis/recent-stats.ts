@@ -38,7 +38,10 @@ const MAX_ENTRIES = 50_000;
 export function recentStats(file: string): Stats | null {
   const now = Date.now();
   const known = checked.get(file);
-  if (known && now - known.at < RECHECK_MS) return known.stats;
+  if (known && now - known.at < RECHECK_MS) {
+    if (known.at < oldestRead) oldestRead = known.at;
+    return known.stats;
+  }
   let stats: Stats | null;
   try {
     stats = statSync(file, { throwIfNoEntry: false }) ?? null;
@@ -48,4 +51,23 @@ export function recentStats(file: string): Stats | null {
   if (checked.size >= MAX_ENTRIES) checked.clear();
   checked.set(file, { stats, at: now });
   return stats;
+}
+
+/** While `withOldestRead` runs: the earliest time a `stat` it was answered with was asked. */
+let oldestRead = Number.POSITIVE_INFINITY;
+
+/**
+ * Runs `compute` and says when the oldest `stat` it was answered with was asked (now when it asked
+ * none): an answer derived from those `stat`s may be kept until `RECHECK_MS` after that time
+ * without breaking the freshness rule (`RelativeModules.resolve` keeps resolutions that way).
+ */
+export function withOldestRead<T>(compute: () => T): { readonly value: T; readonly oldest: number } {
+  const outer = oldestRead;
+  oldestRead = Date.now();
+  try {
+    const value = compute();
+    return { value, oldest: oldestRead };
+  } finally {
+    oldestRead = Math.min(outer, oldestRead);
+  }
 }

@@ -3,7 +3,7 @@ import fs, { mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it, mock } from 'node:test';
-import { resolveRelativeModule } from '../../src/analysis/module-resolution';
+import { RelativeModules, resolveRelativeModule } from '../../src/analysis/module-resolution';
 import { RECHECK_MS } from '../../src/analysis/recent-stats';
 import { laterLints } from './later-lints';
 
@@ -165,5 +165,49 @@ describe('resolveRelativeModule: cost', () => {
       stat.mock.restore();
       readdir.mock.restore();
     }
+  });
+});
+
+// one resolution for the files of a project that import the same module (`RelativeModules`: one per linted file)
+describe('RelativeModules: resolutions shared by the linted files', () => {
+  const resolvedFor = (importer: string, specifier: string) => new RelativeModules(importer).resolve(specifier)?.file ?? null;
+
+  it('resolves a module named from several folders once, asking the file system nothing for the later files', (t) => {
+    laterLints(t);
+    const root = withFiles({ 'lib/a.ts': '', 'lib/db.ts': '', 'bin/cli.ts': '' });
+    assert.equal(resolvedFor(path.join(root, 'lib', 'a.ts'), './db'), path.join(root, 'lib', 'db.ts'));
+    const stat = mock.method(fs, 'statSync');
+    const readdir = mock.method(fs, 'readdirSync');
+    try {
+      assert.equal(resolvedFor(path.join(root, 'bin', 'cli.ts'), '../lib/db'), path.join(root, 'lib', 'db.ts'));
+      assert.equal(stat.mock.callCount() + readdir.mock.callCount(), 0);
+    } finally {
+      stat.mock.restore();
+      readdir.mock.restore();
+    }
+  });
+
+  it('keeps a resolution only until RECHECK_MS after the oldest stat it rests on', (t) => {
+    laterLints(t);
+    const root = withFiles({ 'a.ts': '', 'b.ts': '', 'db.js': '' });
+    // The module's stats are read now, by another question of the process.
+    assert.equal(resolved(path.join(root, 'a.ts'), './db'), path.join(root, 'db.js'));
+    t.mock.timers.tick(RECHECK_MS - 100);
+    // A linted file resolves it from those stats, then the module goes.
+    assert.equal(resolvedFor(path.join(root, 'a.ts'), './db'), path.join(root, 'db.js'));
+    rmSync(path.join(root, 'db.js'));
+    t.mock.timers.tick(99);
+    assert.equal(resolvedFor(path.join(root, 'b.ts'), './db'), path.join(root, 'db.js'), 'a lint that starts sooner may still see it');
+    t.mock.timers.tick(1);
+    assert.equal(resolvedFor(path.join(root, 'b.ts'), './db'), null, 'RECHECK_MS after the stat, every lint sees it gone');
+  });
+
+  it('sees a module added for a specifier resolved to nothing before, from the lints RECHECK_MS later', (t) => {
+    const later = laterLints(t);
+    const root = withFiles({ 'a.ts': '', 'b.ts': '' });
+    assert.equal(resolvedFor(path.join(root, 'a.ts'), './cache'), null);
+    writeFileSync(path.join(root, 'cache.ts'), '');
+    later();
+    assert.equal(resolvedFor(path.join(root, 'b.ts'), './cache'), path.join(root, 'cache.ts'));
   });
 });

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { getTextModuleLoads } from '../../src/analysis/imports';
 import { getPromiseAnalysis } from '../../src/analysis/promises';
 import { getSourceWords } from '../../src/analysis/source-words';
 import blocking from '../../src/rules/no-blocking-in-async';
@@ -102,6 +103,49 @@ describe('PromiseAnalysis.mayContainPromises (untyped)', () => {
     assert.deepEqual(may("import './promise-api';\nrun();"), ['false']);
     // Only types are bound from it, and no value reads them.
     assert.deepEqual(may("import type { Options } from './promise-api';\nconst options: Options = {};"), ['false']);
+  });
+});
+
+describe('PromiseAnalysis.mayContainPromises (untyped): the modules read from the text', () => {
+  const may = (code: string) =>
+    runOnCode<string>(code, (context, collect) => ({
+      'Program:exit'() {
+        collect(String(getPromiseAnalysis(context).mayContainPromises()));
+      },
+    }), { filename });
+  const byText = (code: string) =>
+    runOnCode<string>(code, (context, collect) => ({
+      'Program:exit'() {
+        const loads = getTextModuleLoads(context);
+        collect(loads ? `${[...loads.specifiers].join(' ')} | ${[...loads.projectSources].join(' ')}` : 'ask the tree');
+      },
+    }));
+
+  it('reads quoted require and import() specifiers, and the declarations that bind a value', () => {
+    assert.deepEqual(byText("import a from './a';\nimport './b';\nexport * from './c';\nconst d = require ( \"./d\" );\nload(import('./e'));"), [
+      './a ./b ./c ./d ./e | ./a ./d',
+    ]);
+    // No call starts at these words.
+    assert.deepEqual(byText("const r = require.resolve('x'); const m = import.meta.url; const o = { require: 1, import: 2 };"), [' | ']);
+  });
+
+  it('asks the tree when the text cannot tell which module a call loads', () => {
+    assert.deepEqual(byText('const m = require(name);'), ['ask the tree']);
+    assert.deepEqual(byText('const m = import(`./${name}`);'), ['ask the tree']);
+    assert.deepEqual(byText("const m = (require)('./a');"), ['ask the tree']);
+    assert.deepEqual(byText("const m = require /* why */ ('./a');"), ['ask the tree']);
+    assert.deepEqual(byText("const m = require?.('./a');"), ['ask the tree']);
+    assert.deepEqual(byText("const m = requ\\u0069re('./a');"), ['ask the tree']);
+  });
+
+  it('keeps the gate open for every load the tree reading counts', () => {
+    assert.deepEqual(may("const m = (require)('node:events');"), ['true']);
+    assert.deepEqual(may("const m = require /* why */ ('fs/promises');"), ['true']);
+    assert.deepEqual(may("const api = require ('./promise-api');\napi.anything();"), ['true']);
+    assert.deepEqual(may('const m = require(name);'), ['true']);
+    // A word that starts no call loads nothing.
+    assert.deepEqual(may("const o = { require: 'fs/promises' };\nprint(o.require);"), ['false']);
+    assert.deepEqual(may("const path = require.resolve('./promise-api');\nprint(path);"), ['false']);
   });
 });
 
