@@ -105,14 +105,6 @@ type TypedServices = {
 export interface PromiseAnalysis {
   /** True when the checker is available (typed mode). */
   readonly typed: boolean;
-  /**
-   * False when nothing in the file can be a promise or a promise chain, so a rule about promises
-   * has nothing to do (see `untypedMayContainPromises`). Decided from the file's words and
-   * imports, and, only where those leave nothing else, from the promise-returning exports of its
-   * relative modules (read as `isImportedPromiseFunction` reads them). Always true in typed mode:
-   * the checker knows promises that no word of the file names.
-   */
-  mayContainPromises(): boolean;
   /** Is this expression's value a promise (see above)? */
   isPromise(node: TSESTree.Expression): boolean;
   /** Is this expression a function value whose every call returns a promise? */
@@ -719,6 +711,24 @@ function typedServicesOf(context: Context): TypedServices | null {
 }
 
 /**
+ * False when nothing in the file can be a promise or a promise chain, so a rule about promises
+ * has nothing to do (see `untypedMayContainPromises`). Decided from the file's words and
+ * imports, and, only where those leave nothing else, from the promise-returning exports of its
+ * relative modules (read as `isImportedPromiseFunction` reads them). Always true in typed mode:
+ * the checker knows promises that no word of the file names. Asked before the file's
+ * `PromiseAnalysis` is created: most files of a project (synchronous helpers) need nothing more.
+ */
+export const mayContainPromises: (context: Context) => boolean = perFile(
+  (context) => getTypedServices(context) !== null || untypedMayContainPromises(context, (specifier) => relativeAsyncExports(context, specifier)),
+);
+
+/** The promise-returning exports of the project module `specifier` names from the linted file (see `readResolvedAsyncExports`). */
+function relativeAsyncExports(context: Context, specifier: string): ReadonlySet<string> | null {
+  const resolved = getRelativeModules(context).resolve(specifier);
+  return resolved ? readResolvedAsyncExports(resolved) : null;
+}
+
+/**
  * The file's promise analysis (see `PromiseAnalysis`), shared by every rule of the plugin: the
  * first rule that asks creates it, later rules get the same object and its caches (see `perFile`).
  */
@@ -731,7 +741,6 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   const calleeCache = new Map<TSESTree.Node, FunctionNode | null>();
   const variableCache = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
   const words = getSourceWords(context);
-  let mayContainPromises: boolean | null = null;
   let declaredNames: ReadonlySet<string> | null | undefined;
   let questionsWithoutNames = 0;
   let sourceCalls: PromiseSourceCalls | null = null;
@@ -756,8 +765,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   function asyncExportsOf(specifier: string): ReadonlySet<string> | null {
     const cached = asyncExportsCache.get(specifier);
     if (cached !== undefined) return cached;
-    const resolved = getRelativeModules(context).resolve(specifier);
-    const names = resolved ? readResolvedAsyncExports(resolved) : null;
+    const names = relativeAsyncExports(context, specifier);
     asyncExportsCache.set(specifier, names);
     return names;
   }
@@ -1633,10 +1641,6 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
       const result = (services ? typedIsPromise(node) : declaredCallIsPromise(node)) ?? untypedIsPromise(node, 0);
       isPromiseCache.set(node, result);
       return result;
-    },
-    mayContainPromises() {
-      mayContainPromises ??= services !== null || untypedMayContainPromises(context, asyncExportsOf);
-      return mayContainPromises;
     },
     returnsPromise(node) {
       return typedReturnsPromise(node) ?? untypedReturnsPromise(node);

@@ -14,6 +14,7 @@ import {
   chainMethodName,
   getPromiseAnalysis,
   hasRejectionHandler,
+  mayContainPromises,
 } from '../analysis/promises';
 import { someNodeInSameFunction } from '../analysis/walk';
 import { NON_PROMISE_THEN_ROOTS } from '../catalog/promise-apis';
@@ -269,9 +270,9 @@ export default createRule<Options, MessageIds>({
     const checkUiCode = options.checkUiCode ?? false;
     const checkUnderGlobalHandler = options.checkUnderGlobalHandler ?? false;
     const sourceCode = context.sourceCode;
-    const promises = getPromiseAnalysis(context);
     // Nothing can be a promise or a promise chain in this file: no listener at all.
-    if (!promises.mayContainPromises()) return {};
+    if (!mayContainPromises(context)) return {};
+    const promises = getPromiseAnalysis(context);
 
     const effects = getFileEffects(context);
 

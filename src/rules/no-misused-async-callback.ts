@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { type FunctionNode, getAwaitableFunction, isFunctionNode, nearestFunction } from '../analysis/async-context';
-import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, isVoidReturningFunctionType, mayHoldPromise, someOverloadTakesPromiseFunction } from '../analysis/promises';
+import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, isVoidReturningFunctionType, mayContainPromises, mayHoldPromise, someOverloadTakesPromiseFunction } from '../analysis/promises';
 import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
 import { forwardsToPromiseSink } from '../analysis/forwarded-callbacks';
@@ -126,9 +126,9 @@ export default createRule<Options, MessageIds>({
     const checksVoidReturn = options.checksVoidReturn ?? true;
     const allowEventListeners = options.allowEventListeners ?? true;
     const sourceCode = context.sourceCode;
-    const promises = getPromiseAnalysis(context);
     // No async callback, promise or promise-returning function can be in this file.
-    if (!promises.mayContainPromises()) return {};
+    if (!mayContainPromises(context)) return {};
+    const promises = getPromiseAnalysis(context);
     const services = promises.services;
     const effects = getFileEffects(context);
     const words = getSourceWords(context);

@@ -1,6 +1,6 @@
 /**
  * Every rule starts by asking whether it can find anything in the file (`source-words.ts`,
- * `PromiseAnalysis.mayContainPromises`) and returns no listener when not. A gate must never hide a
+ * `mayContainPromises`) and returns no listener when not. A gate must never hide a
  * report: these cases reach each rule's construct without the word its gate looks for first.
  */
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getTextModuleLoads } from '../../src/analysis/imports';
-import { getPromiseAnalysis } from '../../src/analysis/promises';
+import { mayContainPromises } from '../../src/analysis/promises';
 import { getSourceWords } from '../../src/analysis/source-words';
 import blocking from '../../src/rules/no-blocking-in-async';
 import floating from '../../src/rules/no-floating-promises';
@@ -56,13 +56,13 @@ describe('SourceWords', () => {
   });
 });
 
-describe('PromiseAnalysis.mayContainPromises (untyped)', () => {
+describe('mayContainPromises (untyped)', () => {
   const may = (code: string) =>
     runOnCode<string>(
       code,
       (context, collect) => ({
         'Program:exit'() {
-          collect(String(getPromiseAnalysis(context).mayContainPromises()));
+          collect(String(mayContainPromises(context)));
         },
       }),
       { filename },
@@ -106,11 +106,11 @@ describe('PromiseAnalysis.mayContainPromises (untyped)', () => {
   });
 });
 
-describe('PromiseAnalysis.mayContainPromises (untyped): the modules read from the text', () => {
+describe('mayContainPromises (untyped): the modules read from the text', () => {
   const may = (code: string) =>
     runOnCode<string>(code, (context, collect) => ({
       'Program:exit'() {
-        collect(String(getPromiseAnalysis(context).mayContainPromises()));
+        collect(String(mayContainPromises(context)));
       },
     }), { filename });
   const byText = (code: string) =>
