@@ -10,7 +10,7 @@ import {
   TYPESCRIPT_EMIT_HELPERS,
 } from '../catalog/promise-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
-import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, getTextModuleLoads, importedCallee, mayLoadModule, type ModuleLoads } from './imports';
+import { ApiCatalogIndex, type ApiEntry, apiSourceName, getModuleLoads, getTextModuleLoads, importedCallee, mayLoadModule } from './imports';
 import { perFile } from './per-file';
 import { collectPromiseNames, type PromiseNames } from './promise-names';
 import { getSourceWords, type SourceWords } from './source-words';
@@ -244,10 +244,23 @@ function noPromiseSourceCalls(): PromiseSourceCalls {
  * Can a call of this file be one the promise catalogs list (`findPromiseSourceCalls`)? False when
  * no catalog global is named anywhere in the text and the file loads no catalog module (see
  * `ModuleLoads`): every route of the catalogs' `ReferenceTracker` pass starts at one of them, so
- * the pass is skipped. `loads` is asked for only when no such global is named.
+ * the pass is skipped. The modules are read only when no such global is named.
  */
-function mayCallPromiseCatalogs(words: SourceWords, loads: () => ModuleLoads): boolean {
-  return PROMISE_SOURCE_GLOBALS.some((name) => words.inCode(name)) || mayLoadModule(loads(), PROMISE_SOURCE_MODULES);
+function mayCallPromiseCatalogs(context: Context, words: SourceWords): boolean {
+  return PROMISE_SOURCE_GLOBALS.some((name) => words.inCode(name)) || mayLoadPromiseModule(context);
+}
+
+/**
+ * May the file load a module of the promise catalogs (see `ModuleLoads`)? Read from the text where
+ * it can tell (`getTextModuleLoads`, a superset), else from the tree.
+ */
+function mayLoadPromiseModule(context: Context): boolean {
+  const byText = getTextModuleLoads(context);
+  if (!byText) return mayLoadModule(getModuleLoads(context), PROMISE_SOURCE_MODULES);
+  for (const specifier of byText.specifiers) {
+    if (PROMISE_SOURCE_MODULES.has(specifier)) return true;
+  }
+  return false;
 }
 
 /**
@@ -278,21 +291,11 @@ function mayCallPromiseCatalogs(words: SourceWords, loads: () => ModuleLoads): b
 function untypedMayContainPromises(context: Context, asyncExportsOf: (specifier: string) => ReadonlySet<string> | null): boolean {
   const words = getSourceWords(context);
   if (words.inCode('async') || words.inCode('then') || words.inCode('finally')) return true;
-  if (PROMISE_SOURCE_GLOBALS.some((name) => words.inCode(name))) return true;
-  // The text's superset of the loads first: no scope lookups, no tree search for `require` calls.
+  if (mayCallPromiseCatalogs(context, words)) return true;
+  // The text's superset of the project modules first: no scope lookups, no tree search for `require` calls.
   const byText = getTextModuleLoads(context);
-  if (byText) {
-    for (const specifier of byText.specifiers) {
-      if (PROMISE_SOURCE_MODULES.has(specifier)) return true;
-    }
-    for (const specifier of byText.projectSources) {
-      if (mayNameProjectModule(specifier) && (asyncExportsOf(specifier)?.size ?? 0) > 0) return true;
-    }
-    return false;
-  }
-  const loads = getModuleLoads(context);
-  if (mayLoadModule(loads, PROMISE_SOURCE_MODULES)) return true;
-  for (const specifier of loads.relativeValueSources) {
+  const sources = byText ? [...byText.projectSources].filter(mayNameProjectModule) : getModuleLoads(context).relativeValueSources;
+  for (const specifier of sources) {
     if ((asyncExportsOf(specifier)?.size ?? 0) > 0) return true;
   }
   return false;
@@ -746,7 +749,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   let sourceCalls: PromiseSourceCalls | null = null;
   /** The calls of the promise catalogs in this file: one pass for all four, on the first question. */
   const promiseSourceCalls = (): PromiseSourceCalls =>
-    (sourceCalls ??= mayCallPromiseCatalogs(words, () => getModuleLoads(context)) ? findPromiseSourceCalls(sourceCode) : noPromiseSourceCalls());
+    (sourceCalls ??= mayCallPromiseCatalogs(context, words) ? findPromiseSourceCalls(sourceCode) : noPromiseSourceCalls());
   const functionCache = new Map<FunctionNode, boolean>();
   const memberIndexes = new Map<TSESTree.Node, { instance?: MemberIndex; static?: MemberIndex }>();
   /** Typed mode: the checker's known type per node (see `knownType`), and `syntacticReturnsPromise` per function. */
@@ -758,7 +761,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   /** Typed mode: the declared type (`null` and `undefined` left out) of each local name whose `declaredKind` is `'plain'`. */
   const plainTypes = new Map<TSESLint.Scope.Variable, ts.Type>();
   const asyncExportsCache = new Map<string, ReadonlySet<string> | null>();
-  /** The file's `ModuleLoads.relativeBindings`, read on the first question that needs them. */
+  /** `promiseExportBindings`, on the first question that needs them. */
   let relativeBindings: ReadonlySet<string> | undefined;
 
   /** Promise-returning exports of a relative module, read once per linted file. */
@@ -771,12 +774,24 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
   }
 
   /**
+   * A superset of the names bound from a module of the project that exports a promise-returning
+   * function: `ModuleLoads.relativeBindings`, or none when the text shows that no module of the
+   * project the file loads exports one (`getTextModuleLoads`: then the bindings are never read).
+   */
+  function promiseExportBindings(): ReadonlySet<string> {
+    if (relativeBindings) return relativeBindings;
+    const byText = getTextModuleLoads(context);
+    const none = byText !== null && ![...byText.projectSources].some((specifier) => mayNameProjectModule(specifier) && (asyncExportsOf(specifier)?.size ?? 0) > 0);
+    relativeBindings = none ? new Set() : getModuleLoads(context).relativeBindings;
+    return relativeBindings;
+  }
+
+  /**
    * Untyped cross-module knowledge: `f()` / `ns.f()` where `f` is imported from a relative module
    * that exports it as an async (or `Promise`-typed) function (see `readAsyncExports`).
    */
   function isImportedPromiseFunction(callee: TSESTree.Node): boolean {
-    // Only a name bound from a relative module can be (see `ModuleLoads.relativeBindings`).
-    const relative = (relativeBindings ??= getModuleLoads(context).relativeBindings);
+    const relative = promiseExportBindings();
     if (relative.size === 0) return false;
     const imported = importedCallee(callee, variableOf, (name) => relative.has(name));
     return imported !== null && (asyncExportsOf(imported.module)?.has(imported.name) ?? false);
@@ -799,7 +814,7 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
       words,
       {
         calls: [...calls.api.keys(), ...calls.promisify.keys(), ...calls.object.keys(), ...calls.wrapper.keys()],
-        names: getModuleLoads(context).relativeBindings,
+        names: promiseExportBindings(),
       },
       PROMISE_NAME_LIMITS,
     );
