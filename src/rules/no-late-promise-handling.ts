@@ -19,7 +19,7 @@ import {
 } from '../analysis/promise-bindings';
 import { isFunctionNode } from '../analysis/async-context';
 import { getFileEffects } from '../analysis/effects';
-import { chainMethodName, getPromiseAnalysis, getValueUsage } from '../analysis/promises';
+import { chainMethodName, getPromiseAnalysis, getValueUsage, mayContainPromises } from '../analysis/promises';
 import { isLoopStatement, skipTransparent, variableOfIdentifier } from '../util/ast';
 import { LAZY_BUILDER_NAME } from '../catalog/promise-apis';
 import { getSourceWords } from '../analysis/source-words';
@@ -133,6 +133,9 @@ export default createRule<Options, MessageIds>({
     // Promises are checked in code that can suspend (`canSuspend`): async functions (the text has
     // `async`) and the top level of a module.
     if (!sourceWords.has('async') && sourceCode.ast.sourceType !== 'module') return {};
+    // A start is a promise by the inference or by its use (`await p`, `p.catch(h)`): neither can be
+    // where nothing can be a promise and no `await` or `catch` is written (a module's top level).
+    if (!mayContainPromises(context) && !sourceWords.has('await') && !sourceWords.has('catch')) return {};
     // Browser UI code and code whose host logs a lost rejection (`WhereItRuns.hostLogsRejections`:
     // editor and browser extensions, an Electron app's windows and main process): a rejection
     // during the window is logged by the page or the host, and the later handler still receives

@@ -12,6 +12,7 @@ import { mayContainPromises } from '../../src/analysis/promises';
 import { getSourceWords } from '../../src/analysis/source-words';
 import blocking from '../../src/rules/no-blocking-in-async';
 import floating from '../../src/rules/no-floating-promises';
+import late from '../../src/rules/no-late-promise-handling';
 import misused from '../../src/rules/no-misused-async-callback';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 import { runOnCode } from './run-on-code';
@@ -224,6 +225,44 @@ ruleTester.run('no-blocking-in-async: top-level await without async in the file'
               data: { twin: 'readFile' },
               output: "import fs from 'fs';\nimport { readFile } from 'node:fs/promises';\nawait load();\nawait readFile('a');",
             },
+          ],
+        },
+      ],
+    },
+  ] as never,
+});
+
+ruleTester.run('no-late-promise-handling: reported without async, then or Promise in the file', late as unknown as AnyRule, {
+  valid: [
+    // Nothing can be a promise, and nothing is awaited or caught: no start to check.
+    "import { syncValue } from './promise-api';\nconst value = syncValue();\nprint(value);",
+  ],
+  invalid: [
+    {
+      // A module's top level suspends at its own `await`; the promise is known from its module.
+      code: "import { saveUser, syncValue } from './promise-api';\nconst saved = saveUser('a');\nawait syncValue();\nawait saved;",
+      filename,
+      errors: [
+        {
+          messageId: 'lateHandling',
+          line: 2,
+          suggestions: [
+            { messageId: 'suggestGather', output: "import { saveUser, syncValue } from './promise-api';\nawait Promise.all([saveUser('a'), syncValue()]);\n" },
+            { messageId: 'suggestCatch', output: "import { saveUser, syncValue } from './promise-api';\nconst saved = saveUser('a');\nsaved.catch(() => {});\nawait syncValue();\nawait saved;" },
+          ],
+        },
+      ],
+    },
+    {
+      // Nothing names a promise, but the later `await` shows the start is one.
+      code: 'const loaded = load();\nawait other();\nawait loaded;',
+      errors: [
+        {
+          messageId: 'lateHandling',
+          line: 1,
+          suggestions: [
+            { messageId: 'suggestGather', output: 'await Promise.all([load(), other()]);\n' },
+            { messageId: 'suggestCatch', output: 'const loaded = load();\nloaded.catch(() => {});\nawait other();\nawait loaded;' },
           ],
         },
       ],
