@@ -7,7 +7,7 @@ import { skipTransparent, staticMemberName } from '../util/ast';
 import { getRelativeModules, mayNameProjectModule } from './module-resolution';
 import { type AnyRuleContext, perFile } from './per-file';
 import { getSourceWords, type SourceWords } from './source-words';
-import { deepestNodeAt, nodeStartingAtAnyDepth } from './walk';
+import { nodeStartingAtAnyDepth } from './walk';
 
 /**
  * Where an API lives. `module` is a specifier as users write it (`fs`, `fs-extra`); a Node
@@ -748,7 +748,7 @@ class FileModuleLoads implements ModuleLoads {
       }
     };
     add(scopeManager.globalScope.through);
-    if (this.hasEscapedIdentifier()) {
+    if (this.words.escapesAnIdentifier()) {
       // A name written with an escape (`requ\u0069re`) may declare a variable no occurrence of the word shows.
       for (const scope of scopeManager.scopes) {
         const variable = scope.set.get('require');
@@ -779,15 +779,6 @@ class FileModuleLoads implements ModuleLoads {
     }
     // Several scopes may list one reference (none today); source order as the word scan gave it.
     return [...new Set(found)].sort((a, b) => a.range[0] - b.range[0]);
-  }
-
-  /** Is some identifier of the file written with a `\\u` escape (one `indexOf` scan, a lookup per occurrence)? */
-  private hasEscapedIdentifier(): boolean {
-    const ast = this.sourceCode.ast;
-    for (const offset of this.words.occurrences('\\u', ast.range[0], ast.range[1])) {
-      if (deepestNodeAt(ast, offset, this.sourceCode.visitorKeys)?.type === AST_NODE_TYPES.Identifier) return true;
-    }
-    return false;
   }
 
   /** `requires()` with the specifiers of the file's `import('...')` expressions. */
@@ -823,7 +814,7 @@ class FileModuleLoads implements ModuleLoads {
  * `import './x'`, `export ... from` or types no value reads: see `ModuleLoads.relativeValueSources`).
  * Null when the text alone cannot tell: a word followed by a comment, a `?.`, a `)` or a character
  * outside ASCII, a call whose argument is not such a string (`require(name)`), or an identifier
- * written with a `\u` escape somewhere (`requ\u0069re`). Then ask `getModuleLoads`.
+ * written with a `\u` escape somewhere (`requ\u0069re`, `SourceWords.escapesAnIdentifier`). Then ask `getModuleLoads`.
  * A word in a comment or string counts too (`// require('x')`): that only adds a specifier.
  */
 export interface TextModuleLoads {
@@ -836,7 +827,7 @@ export const getTextModuleLoads = perFile((context): TextModuleLoads | null => t
 function textModuleLoads(sourceCode: Readonly<TSESLint.SourceCode>, words: SourceWords): TextModuleLoads | null {
   const ast = sourceCode.ast;
   const text = sourceCode.text;
-  if (words.has('\\u')) return null;
+  if (words.escapesAnIdentifier()) return null;
   const specifiers = new Set<string>();
   const projectSources = new Set<string>();
   for (const statement of ast.body) {

@@ -61,10 +61,7 @@ export function collectPromiseNames(
 ): PromiseNames | null {
   const ast = sourceCode.ast;
   // A name written with an escape (`\u0061pi`) would not be found by its word.
-  for (const offset of words.occurrences('\\u', ast.range[0], ast.range[1])) {
-    const node = deepestNodeAt(ast, offset, sourceCode.visitorKeys);
-    if (node?.type === AST_NODE_TYPES.Identifier || node?.type === AST_NODE_TYPES.PrivateIdentifier) return null;
-  }
+  if (words.escapesAnIdentifier()) return null;
   const names = new Set<string>();
   /** Key names whose occurrences are still to be followed, and variables whose references are. */
   const keyQueue: string[] = [];

@@ -1,5 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { perFile } from './per-file';
+import { deepestNodeAt } from './walk';
 
 /**
  * Where a word occurs in a file's text, for rules to skip work where nothing can match.
@@ -129,6 +131,28 @@ export class SourceWords {
     }
     this.codePresent.set(word, found);
     return found;
+  }
+
+  /** `escapesAnIdentifier` answer, on the first question. */
+  private escapedIdentifier: boolean | undefined;
+
+  /**
+   * Is some identifier (or private name) of the file written with a `\u` escape (`\u0061pi`,
+   * `requ\u0069re`)? Such a name is not found by its word, so a reading by words must then ask
+   * the tree. One scan for `\u`, a lookup in the tree per occurrence (most are in strings).
+   */
+  escapesAnIdentifier(): boolean {
+    if (this.escapedIdentifier !== undefined) return this.escapedIdentifier;
+    const ast = this.sourceCode.ast;
+    this.escapedIdentifier = false;
+    for (const offset of this.occurrences('\\u', ast.range[0], ast.range[1])) {
+      const node = deepestNodeAt(ast, offset, this.sourceCode.visitorKeys);
+      if (node?.type === AST_NODE_TYPES.Identifier || node?.type === AST_NODE_TYPES.PrivateIdentifier) {
+        this.escapedIdentifier = true;
+        break;
+      }
+    }
+    return this.escapedIdentifier;
   }
 
   /** Does `word` occur entirely inside `node`'s source range? */

@@ -137,6 +137,8 @@ describe('mayContainPromises (untyped): the modules read from the text', () => {
     assert.deepEqual(byText("const m = require /* why */ ('./a');"), ['ask the tree']);
     assert.deepEqual(byText("const m = require?.('./a');"), ['ask the tree']);
     assert.deepEqual(byText("const m = requ\\u0069re('./a');"), ['ask the tree']);
+    // An escape in a string only is no escaped name.
+    assert.deepEqual(byText("const m = require('./a'); const arrow = '\\u2192';"), ['./a | ./a']);
   });
 
   it('keeps the gate open for every load the tree reading counts', () => {
