@@ -740,6 +740,13 @@ export default createRule<Options, MessageIds>({
         // An async `ipcMain.on`/`once`/`handle` listener stays judged: the window that sent the
         // message gets no word of its failure (as no-floating-promises keeps drops inside one).
         if (getWhereItRuns(context).logsRejectionsFor(isFunctionNode(own) ? own : null) && !registersIpcMainListener(call)) continue;
+        // Browser UI code (`WhereItRuns.runsInUi`, as no-floating-promises reads it): a keyboard
+        // shortcut, a debounced check or a timer of a page starts an async action as a click handler
+        // does, and a rejection reaches the console. The same callback written with braces
+        // (`useHotkey('o', () => { newChat(); })`) drops the promise as a statement, which
+        // no-floating-promises leaves alone there unless `checkUiCode` is on; reporting the arrow
+        // that returns it would be stricter than that for the same code.
+        if (getWhereItRuns(context).runsInUi()) continue;
         // Then the parameter's type (this resolves the enclosing call's signature).
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);

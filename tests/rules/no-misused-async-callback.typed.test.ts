@@ -7,6 +7,14 @@ const testedRule = rule as unknown as Parameters<typeof typedRuleTester.run<Mess
 
 const IMPORT = "import { saveUser, syncValue } from './promise-api';\n";
 
+/** Helpers of a page: a keyboard shortcut run from a DOM listener and a debounce run from a timer, both typed `void`. */
+const SHORTCUT_AND_DEBOUNCE =
+  "function useShortcut(key: string, run: () => void): void {\n  window.addEventListener('keydown', (event) => { if (event.metaKey && event.key === key) run(); });\n}\n" +
+  'function debounceCall(run: (...args: string[]) => void, wait: number): (...args: string[]) => void {\n  let timer: ReturnType<typeof setTimeout> | undefined;\n  return (...args) => {\n    clearTimeout(timer);\n    timer = setTimeout(() => run(...args), wait);\n  };\n}\n';
+
+/** The same helpers in browser UI code (the file imports a UI framework). */
+const UI_PREAMBLE = `${IMPORT}import { useState } from 'react';\nexport const use = useState;\n${SHORTCUT_AND_DEBOUNCE}`;
+
 typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
   valid: [
     // a forEach whose callback returns the promise of a service method that only publishes on an
@@ -191,6 +199,14 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: `${IMPORT}import { useState } from 'react';\nimport { EventEmitter } from 'node:events';\nexport const socket = new EventEmitter();\nexport const use = useState;\nsocket.on('user:renamed', async (name: string) => { await saveUser(name); });`,
     },
+    // browser UI code (a file importing a UI framework): an async action handed to a void-typed
+    // keyboard-shortcut helper or to a debounce helper. The page logs a rejection, as it does for
+    // the same action as a click handler; the braces form (`() => { saveUser('a'); }`) is a drop
+    // no-floating-promises leaves alone there
+    {
+      filename: 'file.ts',
+      code: `${UI_PREAMBLE}useShortcut('n', () => saveUser('new'));\nexport const checkName = debounceCall(async (name: string) => {\n  const taken = await saveUser(name);\n  console.log(taken);\n}, 300);`,
+    },
     // a teardown handed to an event: \`() => list.dispose()\` whose dispose is async because of its items
     {
       filename: 'file.ts',
@@ -204,6 +220,24 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
     },
   ],
   invalid: [
+    // the same keyboard-shortcut and debounce helpers outside UI code: still reported
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}${SHORTCUT_AND_DEBOUNCE}useShortcut('n', () => saveUser('new'));\nexport const checkName = debounceCall(async (name: string) => {\n  const taken = await saveUser(name);\n  console.log(taken);\n}, 300);`,
+      errors: [
+        { messageId: 'voidReturn', data: { callee: 'useShortcut' }, line: 12, column: 18 },
+        { messageId: 'voidReturn', data: { callee: 'debounceCall' }, line: 13, column: 39 },
+      ],
+    },
+    // in browser UI code, a predicate and a Promise executor still misread the promise
+    {
+      filename: 'file.ts',
+      code: `${UI_PREAMBLE}export const kept = (names: string[]) => names.filter(async (name) => (await saveUser(name)) !== '');\nexport const saved = new Promise<string>(async (resolve) => {\n  resolve(await saveUser('a'));\n});`,
+      errors: [
+        { messageId: 'predicateCallback', data: { method: 'filter' }, line: 14, column: 55 },
+        { messageId: 'promiseExecutor', line: 15, column: 42 },
+      ],
+    },
     // ...but not one declared to return only a promise
     {
       filename: 'file.ts',
