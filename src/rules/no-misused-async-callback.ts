@@ -86,7 +86,7 @@ export default createRule<Options, MessageIds>({
           allowEventListeners: {
             type: 'boolean',
             description:
-              'Typed mode only: accept async `addEventListener` listeners and listeners of the process\'s shutdown events (`SIGTERM`, `exit`, ...). A Node emitter\'s async listener that can reject is reported either way.',
+              'Typed mode only: accept async `addEventListener` listeners, listeners of the process\'s shutdown events (`SIGTERM`, `exit`, ...), and, in browser UI code, any emitter\'s listener and callbacks handed to `void`-typed parameters (a keyboard shortcut, a debounce, a timer). Elsewhere a Node emitter\'s async listener that can reject is reported either way.',
           },
         },
         additionalProperties: false,
@@ -745,8 +745,9 @@ export default createRule<Options, MessageIds>({
         // does, and a rejection reaches the console. The same callback written with braces
         // (`useHotkey('o', () => { newChat(); })`) drops the promise as a statement, which
         // no-floating-promises leaves alone there unless `checkUiCode` is on; reporting the arrow
-        // that returns it would be stricter than that for the same code.
-        if (getWhereItRuns(context).runsInUi()) continue;
+        // that returns it would be stricter than that for the same code. `allowEventListeners: false`
+        // reports them, as it does a UI emitter's listeners.
+        if (allowEventListeners && getWhereItRuns(context).runsInUi()) continue;
         // Then the parameter's type (this resolves the enclosing call's signature).
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);

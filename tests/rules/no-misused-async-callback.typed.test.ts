@@ -229,6 +229,13 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
         { messageId: 'voidReturn', data: { callee: 'debounceCall' }, line: 13, column: 39 },
       ],
     },
+    // ...and in browser UI code with allowEventListeners off, as a UI emitter's listener is
+    {
+      filename: 'file.ts',
+      code: `${UI_PREAMBLE}useShortcut('n', () => saveUser('new'));`,
+      options: [{ allowEventListeners: false }],
+      errors: [{ messageId: 'voidReturn', data: { callee: 'useShortcut' }, line: 14, column: 18 }],
+    },
     // in browser UI code, a predicate and a Promise executor still misread the promise
     {
       filename: 'file.ts',
