@@ -236,6 +236,12 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       options: [{ allowEventListeners: false }],
       errors: [{ messageId: 'voidReturn', data: { callee: 'useShortcut' }, line: 14, column: 18 }],
     },
+    // in browser UI code, a page's listener for messages that must reply is still judged
+    {
+      filename: 'file.ts',
+      code: `${UI_PREAMBLE}window.addEventListener('message', async (event: MessageEvent) => {\n  await saveUser(String(event.data));\n});`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'window.addEventListener' }, line: 14, column: 36 }],
+    },
     // in browser UI code, a predicate and a Promise executor still misread the promise
     {
       filename: 'file.ts',
