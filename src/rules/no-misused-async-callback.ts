@@ -746,8 +746,9 @@ export default createRule<Options, MessageIds>({
         // (`useHotkey('o', () => { newChat(); })`) drops the promise as a statement, which
         // no-floating-promises leaves alone there unless `checkUiCode` is on; reporting the arrow
         // that returns it would be stricter than that for the same code. `allowEventListeners: false`
-        // reports them, as it does a UI emitter's listeners.
-        if (allowEventListeners && getWhereItRuns(context).runsInUi()) continue;
+        // reports them, as it does a UI emitter's listeners. Test code of a UI project is not a
+        // page: a runner given an async `describe` body collects no test defined after its await.
+        if (allowEventListeners && getWhereItRuns(context).runsInUi() && !getWhereItRuns(context).isTestCode()) continue;
         // Then the parameter's type (this resolves the enclosing call's signature).
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);

@@ -251,6 +251,19 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
         { messageId: 'promiseExecutor', line: 15, column: 42 },
       ],
     },
+    // a component test in a UI project (imports React and a test runner): an async describe body
+    // is still reported, the runner collects no test defined after its first await
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}import { useState } from 'react';\nimport { expect } from 'vitest';\nexport const use = useState;\ndeclare function describe(name: string, body: () => void): void;\ndeclare function it(name: string, body: () => void): void;\ndescribe('profile form', async () => {\n  const saved = await saveUser('fixture');\n  it('shows the saved name', () => { expect(saved).toBe('fixture'); });\n});`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'describe' }, line: 7, column: 26 }],
+    },
+    // ...and so does an async forEach callback, whose awaits forEach does not wait for
+    {
+      filename: 'file.ts',
+      code: `${UI_PREAMBLE}export const saveAll = (names: string[]) => names.forEach(async (name) => {\n  await saveUser(name);\n});`,
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 14, column: 59 }],
+    },
     // ...but not one declared to return only a promise
     {
       filename: 'file.ts',
