@@ -4,7 +4,7 @@ import { type FunctionNode, getAwaitableFunction, isFunctionNode, nearestFunctio
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, isVoidReturningFunctionType, mayHoldPromise, someOverloadTakesPromiseFunction } from '../analysis/promises';
 import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
-import { forwardsToPromiseSink } from '../analysis/forwarded-callbacks';
+import { forwardsToPromiseSink, ownsCallbackOutcome } from '../analysis/forwarded-callbacks';
 import { lookUpInSameFunction, someNodeInSameFunction } from '../analysis/walk';
 import { disablesRuleOn } from '../util/disable-comments';
 import {
@@ -748,7 +748,16 @@ export default createRule<Options, MessageIds>({
         // that returns it would be stricter than that for the same code. `allowEventListeners: false`
         // reports them, as it does a UI emitter's listeners. Test code of a UI project is not a
         // page: a runner given an async `describe` body collects no test defined after its await.
-        if (allowEventListeners && getWhereItRuns(context).runsInUi() && !getWhereItRuns(context).isTestCode()) continue;
+        // A helper of the program that acts on the callback's outcome (runs it in a `try`, reads
+        // its value: `ownsCallbackOutcome`) is not a click handler's host: judged below.
+        if (
+          allowEventListeners &&
+          getWhereItRuns(context).runsInUi() &&
+          !getWhereItRuns(context).isTestCode() &&
+          !(isAsyncCallback(value) && !handlesOwnRejection(own) && ownsCallbackOutcome(services.checker, services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression, call.arguments.indexOf(argument)))
+        ) {
+          continue;
+        }
         // Then the parameter's type (this resolves the enclosing call's signature).
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);

@@ -207,6 +207,12 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: `${UI_PREAMBLE}useShortcut('n', () => saveUser('new'));\nexport const checkName = debounceCall(async (name: string) => {\n  const taken = await saveUser(name);\n  console.log(taken);\n}, 300);`,
     },
+    // ...and so is one handed to a helper the program only declares (a library's hotkey hook), or
+    // to a helper of the program whose try wraps only the registration of a listener that runs it
+    {
+      filename: 'file.ts',
+      code: `${UI_PREAMBLE}declare function useHotkey(key: string, run: () => void): void;\nfunction onKey(key: string, run: () => void): void {\n  try {\n    window.addEventListener('keydown', (event) => { if (event.key === key) run(); });\n  } catch (error) {\n    console.error(error);\n  }\n}\nuseHotkey('o', async () => { await saveUser('o'); });\nonKey('p', async () => { await saveUser('p'); });`,
+    },
     // a teardown handed to an event: \`() => list.dispose()\` whose dispose is async because of its items
     {
       filename: 'file.ts',
@@ -227,6 +233,17 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       errors: [
         { messageId: 'voidReturn', data: { callee: 'useShortcut' }, line: 12, column: 18 },
         { messageId: 'voidReturn', data: { callee: 'debounceCall' }, line: 13, column: 39 },
+      ],
+    },
+    // in browser UI code, a helper of the program that owns the callback's outcome: it runs the
+    // callback inside a try (a catch that shows the error, a finally that stops a spinner). An async
+    // callback's rejection escapes the catch, and the finally runs before its work ends
+    {
+      filename: 'file.ts',
+      code: `${UI_PREAMBLE}declare function showToast(message: string): void;\ndeclare function setBusy(busy: boolean): void;\nfunction withErrorToast(run: () => void): void {\n  try { run(); } catch (error) { showToast(String(error)); }\n}\nfunction withBusy(run: () => void): void {\n  setBusy(true);\n  try { run(); } finally { setBusy(false); }\n}\nwithErrorToast(async () => { await saveUser('a'); });\nwithBusy(async () => { await saveUser('b'); });`,
+      errors: [
+        { messageId: 'voidReturn', data: { callee: 'withErrorToast' }, line: 23, column: 16 },
+        { messageId: 'voidReturn', data: { callee: 'withBusy' }, line: 24, column: 10 },
       ],
     },
     // ...and in browser UI code with allowEventListeners off, as a UI emitter's listener is
