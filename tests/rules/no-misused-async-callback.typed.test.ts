@@ -246,6 +246,13 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
         { messageId: 'voidReturn', data: { callee: 'withBusy' }, line: 24, column: 10 },
       ],
     },
+    // in browser UI code, an async hook passed in an options object stays reported (the UI silence
+    // covers positional callbacks only)
+    {
+      filename: 'file.ts',
+      code: `${UI_PREAMBLE}function useShortcutOptions(options: { key: string; run: () => void }): void {\n  useShortcut(options.key, options.run);\n}\nuseShortcutOptions({ key: 'o', run: async () => { await saveUser('o'); } });`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'useShortcutOptions' }, line: 17, column: 32 }],
+    },
     // ...and in browser UI code with allowEventListeners off, as a UI emitter's listener is
     {
       filename: 'file.ts',
