@@ -747,13 +747,15 @@ export default createRule<Options, MessageIds>({
         // no-floating-promises leaves alone there unless `checkUiCode` is on; reporting the arrow
         // that returns it would be stricter than that for the same code. `allowEventListeners: false`
         // reports them, as it does a UI emitter's listeners. Test code of a UI project is not a
-        // page: a runner given an async `describe` body collects no test defined after its await.
+        // page: a runner given an async `describe` body collects no test defined after its await;
+        // nor is a terminal UI (Ink), whose Node process ends on an unhandled rejection.
         // A helper of the program that acts on the callback's outcome (runs it in a `try`, reads
         // its value: `ownsCallbackOutcome`) is not a click handler's host: judged below.
         if (
           allowEventListeners &&
           getWhereItRuns(context).runsInUi() &&
           !getWhereItRuns(context).isTestCode() &&
+          !getWhereItRuns(context).rendersInTerminal() &&
           !(isAsyncCallback(value) && !handlesOwnRejection(own) && ownsCallbackOutcome(services.checker, services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression, call.arguments.indexOf(argument)))
         ) {
           continue;

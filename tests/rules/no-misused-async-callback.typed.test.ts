@@ -581,6 +581,22 @@ typedRuleTester.run('no-misused-async-callback (typed, editor extension)', teste
   ],
 });
 
+/** A file of a terminal UI (`ink` among its package's dependencies): React components a Node process renders. */
+const TERMINAL_UI_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'terminal-ui', 'cli.ts');
+
+typedRuleTester.run('no-misused-async-callback (typed, terminal UI)', testedRule, {
+  valid: [],
+  invalid: [
+    // a key handler of an Ink CLI: its rejection is unhandled in a Node process, not a page's
+    // console line, though the file imports React
+    {
+      filename: TERMINAL_UI_FILE,
+      code: "import { useState } from 'react';\nexport const use = useState;\ndeclare function useInput(handler: (input: string) => void): void;\nuseInput(async (input) => { await fetch('/todo/' + input); });",
+      errors: [{ messageId: 'voidReturn', data: { callee: 'useInput' }, line: 4, column: 10 }],
+    },
+  ],
+});
+
 /**
  * A listener that only waits on a call whose promise reports its outcome as the value (Electron's
  * `shell.openPath`, declared in `tests/fixtures/electron.d.ts`), reached through a local wrapper one
