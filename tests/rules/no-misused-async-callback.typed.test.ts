@@ -246,6 +246,11 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
         { messageId: 'voidReturn', data: { callee: 'withBusy' }, line: 24, column: 10 },
       ],
     },
+    {
+      // The helper goes on with its own work right after the call: the spinner stops before the save ends.
+      code: `${UI_PREAMBLE}declare function setLoading(loading: boolean): void;\nfunction withLoading(run: () => void): void {\n  setLoading(true);\n  run();\n  setLoading(false);\n}\nwithLoading(async () => { await saveUser('a'); });`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'withLoading' } }],
+    },
     // in browser UI code, an async hook passed in an options object stays reported (the UI silence
     // covers positional callbacks only)
     {
