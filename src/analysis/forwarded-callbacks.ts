@@ -220,3 +220,72 @@ function acceptsPromiseReturn(checker: ts.TypeChecker, type: ts.Type): boolean {
   }
   return signatures > 0;
 }
+
+/**
+ * Typed mode: does the function the program itself declares for `call` (the resolved signature's
+ * declaration: a function or method with a body, outside declaration files) act on the outcome
+ * of the callback passed at argument `index`? True when its parameter there is a plain name that
+ * the body calls inside the `try` block of a `try` with a `catch` or `finally`, in the same
+ * function as the call (`try { run(); } catch (error) { showToast(error); }`): an async callback's
+ * rejection escapes that `catch`, and the `finally` runs before its work ends; or calls it as a
+ * statement of its own body with more work after it (`run(); setLoading(false);`). A `try` around a
+ * function that calls it later (a listener, a timer) guards only the registration. False for a
+ * library's declaration, a parameter only handed on, on any checker failure, or past
+ * `FORWARD_NODE_BUDGET` nodes.
+ */
+export function ownsCallbackOutcome(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, index: number): boolean {
+  return checkerQuery(false, () => ownsOutcomeAt(checker, loadTypeScript(), call, index));
+}
+
+function ownsOutcomeAt(checker: ts.TypeChecker, typescript: typeof ts, call: ts.CallExpression | ts.NewExpression, index: number): boolean {
+  const declaration = checker.getResolvedSignature(call)?.getDeclaration() as ts.SignatureDeclaration | undefined;
+  if (!declaration || !isForwardingFunction(typescript, declaration) || !declaration.body) return false;
+  if (declaration.getSourceFile().isDeclarationFile) return false;
+  const parameter = declaration.parameters[index];
+  if (!parameter || parameter.dotDotDotToken || !typescript.isIdentifier(parameter.name)) return false;
+  const name = parameter.name;
+  const symbol = checker.getSymbolAtLocation(name);
+  if (!symbol) return false;
+  let budget = FORWARD_NODE_BUDGET;
+  let owns = false;
+  const visit = (node: ts.Node): void => {
+    if (owns || --budget < 0) return;
+    if (typescript.isIdentifier(node) && node !== name && node.text === name.text && checker.getSymbolAtLocation(node) === symbol) {
+      owns = isGuardedCall(typescript, node) || isCallFollowedByWork(typescript, node, declaration);
+      return;
+    }
+    typescript.forEachChild(node, visit);
+  };
+  visit(declaration.body);
+  return owns;
+}
+
+/**
+ * For `ownsCallbackOutcome`: is `read` the callee of a call made as a statement of `fn`'s own body
+ * (not in a function it hands on) with another statement after it in the same block
+ * (`setLoading(true); run(); setLoading(false);`)? The statements after it run before an async
+ * callback's work ends.
+ */
+function isCallFollowedByWork(typescript: typeof ts, read: ts.Identifier, fn: ts.SignatureDeclaration): boolean {
+  const call = read.parent;
+  if (!typescript.isCallExpression(call) || call.expression !== read) return false;
+  const statement = call.parent;
+  if (!typescript.isExpressionStatement(statement) || !typescript.isBlock(statement.parent)) return false;
+  let owner: ts.Node | undefined = statement.parent;
+  while (owner && !typescript.isFunctionLike(owner)) owner = owner.parent;
+  if (owner !== fn) return false;
+  const siblings = statement.parent.statements;
+  return siblings.indexOf(statement) < siblings.length - 1;
+}
+
+/** For `ownsCallbackOutcome`: is `read` the callee of a call inside a guarding `try` block of the call's own function? */
+function isGuardedCall(typescript: typeof ts, read: ts.Identifier): boolean {
+  let callee: ts.Node = read;
+  while (typescript.isParenthesizedExpression(callee.parent) || typescript.isNonNullExpression(callee.parent)) callee = callee.parent;
+  const call = callee.parent;
+  if (!typescript.isCallExpression(call) || call.expression !== callee) return false;
+  for (let child: ts.Node = call, current = call.parent; current && !typescript.isFunctionLike(current); child = current, current = current.parent) {
+    if (typescript.isTryStatement(current) && current.tryBlock === child && (current.catchClause !== undefined || current.finallyBlock !== undefined)) return true;
+  }
+  return false;
+}

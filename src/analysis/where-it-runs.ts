@@ -1059,6 +1059,18 @@ export class WhereItRuns {
     return name !== '' && nearestPackage(this.filename)?.installedWith.has(name) === true;
   }
 
+  /**
+   * True when the nearest `package.json` above the file installs Ink (`ink` under its
+   * `dependencies`): React components that a Node process renders to a terminal, where an
+   * unhandled rejection ends the process rather than adding a line to a page's console.
+   * `runsInUi` still counts their JSX and React imports (what a dropped promise costs there is
+   * the same); a rule that excuses a callback because a page logs its rejection asks this too.
+   */
+  rendersInTerminal(): boolean {
+    const info = path.isAbsolute(this.filename) ? nearestPackage(this.filename) : null;
+    return info?.installedWith.has('ink') ?? false;
+  }
+
   /** True when the nearest `package.json` above the file names a configuration package (`CONFIG_PACKAGE_NAME`). */
   inConfigPackage(): boolean {
     const name = path.isAbsolute(this.filename) ? nearestPackage(this.filename)?.name : null;

@@ -4,7 +4,7 @@ import { type FunctionNode, getAwaitableFunction, isFunctionNode, nearestFunctio
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, isVoidReturningFunctionType, mayContainPromises, mayHoldPromise, someOverloadTakesPromiseFunction } from '../analysis/promises';
 import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
-import { forwardsToPromiseSink } from '../analysis/forwarded-callbacks';
+import { forwardsToPromiseSink, ownsCallbackOutcome } from '../analysis/forwarded-callbacks';
 import { lookUpInSameFunction, someNodeInSameFunction } from '../analysis/walk';
 import { disablesRuleOn } from '../util/disable-comments';
 import {
@@ -86,7 +86,7 @@ export default createRule<Options, MessageIds>({
           allowEventListeners: {
             type: 'boolean',
             description:
-              'Typed mode only: accept async `addEventListener` listeners and listeners of the process\'s shutdown events (`SIGTERM`, `exit`, ...). A Node emitter\'s async listener that can reject is reported either way.',
+              'Typed mode only: accept async `addEventListener` listeners, listeners of the process\'s shutdown events (`SIGTERM`, `exit`, ...), and, in browser UI code, any emitter\'s listener and callbacks handed to `void`-typed parameters (a keyboard shortcut, a debounce, a timer). Elsewhere a Node emitter\'s async listener that can reject is reported either way.',
           },
         },
         additionalProperties: false,
@@ -740,6 +740,26 @@ export default createRule<Options, MessageIds>({
         // An async `ipcMain.on`/`once`/`handle` listener stays judged: the window that sent the
         // message gets no word of its failure (as no-floating-promises keeps drops inside one).
         if (getWhereItRuns(context).logsRejectionsFor(isFunctionNode(own) ? own : null) && !registersIpcMainListener(call)) continue;
+        // Browser UI code (`WhereItRuns.runsInUi`, as no-floating-promises reads it): a keyboard
+        // shortcut, a debounced check or a timer of a page starts an async action as a click handler
+        // does, and a rejection reaches the console. The same callback written with braces
+        // (`useHotkey('o', () => { newChat(); })`) drops the promise as a statement, which
+        // no-floating-promises leaves alone there unless `checkUiCode` is on; reporting the arrow
+        // that returns it would be stricter than that for the same code. `allowEventListeners: false`
+        // reports them, as it does a UI emitter's listeners. Test code of a UI project is not a
+        // page: a runner given an async `describe` body collects no test defined after its await;
+        // nor is a terminal UI (Ink), whose Node process ends on an unhandled rejection.
+        // A helper of the program that acts on the callback's outcome (runs it in a `try`, reads
+        // its value: `ownsCallbackOutcome`) is not a click handler's host: judged below.
+        if (
+          allowEventListeners &&
+          getWhereItRuns(context).runsInUi() &&
+          !getWhereItRuns(context).isTestCode() &&
+          !getWhereItRuns(context).rendersInTerminal() &&
+          !(isAsyncCallback(value) && !handlesOwnRejection(own) && ownsCallbackOutcome(services.checker, services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression, call.arguments.indexOf(argument)))
+        ) {
+          continue;
+        }
         // Then the parameter's type (this resolves the enclosing call's signature).
         const tsNode = services.esTreeNodeToTSNodeMap.get(argument) as ts.Expression;
         const contextual = services.checker.getContextualType(tsNode);

@@ -7,6 +7,14 @@ const testedRule = rule as unknown as Parameters<typeof typedRuleTester.run<Mess
 
 const IMPORT = "import { saveUser, syncValue } from './promise-api';\n";
 
+/** Helpers of a page: a keyboard shortcut run from a DOM listener and a debounce run from a timer, both typed `void`. */
+const SHORTCUT_AND_DEBOUNCE =
+  "function useShortcut(key: string, run: () => void): void {\n  window.addEventListener('keydown', (event) => { if (event.metaKey && event.key === key) run(); });\n}\n" +
+  'function debounceCall(run: (...args: string[]) => void, wait: number): (...args: string[]) => void {\n  let timer: ReturnType<typeof setTimeout> | undefined;\n  return (...args) => {\n    clearTimeout(timer);\n    timer = setTimeout(() => run(...args), wait);\n  };\n}\n';
+
+/** The same helpers in browser UI code (the file imports a UI framework). */
+const UI_PREAMBLE = `${IMPORT}import { useState } from 'react';\nexport const use = useState;\n${SHORTCUT_AND_DEBOUNCE}`;
+
 typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
   valid: [
     // a forEach whose callback returns the promise of a service method that only publishes on an
@@ -191,6 +199,20 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       filename: 'file.ts',
       code: `${IMPORT}import { useState } from 'react';\nimport { EventEmitter } from 'node:events';\nexport const socket = new EventEmitter();\nexport const use = useState;\nsocket.on('user:renamed', async (name: string) => { await saveUser(name); });`,
     },
+    // browser UI code (a file importing a UI framework): an async action handed to a void-typed
+    // keyboard-shortcut helper or to a debounce helper. The page logs a rejection, as it does for
+    // the same action as a click handler; the braces form (`() => { saveUser('a'); }`) is a drop
+    // no-floating-promises leaves alone there
+    {
+      filename: 'file.ts',
+      code: `${UI_PREAMBLE}useShortcut('n', () => saveUser('new'));\nexport const checkName = debounceCall(async (name: string) => {\n  const taken = await saveUser(name);\n  console.log(taken);\n}, 300);`,
+    },
+    // ...and so is one handed to a helper the program only declares (a library's hotkey hook), or
+    // to a helper of the program whose try wraps only the registration of a listener that runs it
+    {
+      filename: 'file.ts',
+      code: `${UI_PREAMBLE}declare function useHotkey(key: string, run: () => void): void;\nfunction onKey(key: string, run: () => void): void {\n  try {\n    window.addEventListener('keydown', (event) => { if (event.key === key) run(); });\n  } catch (error) {\n    console.error(error);\n  }\n}\nuseHotkey('o', async () => { await saveUser('o'); });\nonKey('p', async () => { await saveUser('p'); });`,
+    },
     // a teardown handed to an event: \`() => list.dispose()\` whose dispose is async because of its items
     {
       filename: 'file.ts',
@@ -204,6 +226,73 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
     },
   ],
   invalid: [
+    // the same keyboard-shortcut and debounce helpers outside UI code: still reported
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}${SHORTCUT_AND_DEBOUNCE}useShortcut('n', () => saveUser('new'));\nexport const checkName = debounceCall(async (name: string) => {\n  const taken = await saveUser(name);\n  console.log(taken);\n}, 300);`,
+      errors: [
+        { messageId: 'voidReturn', data: { callee: 'useShortcut' }, line: 12, column: 18 },
+        { messageId: 'voidReturn', data: { callee: 'debounceCall' }, line: 13, column: 39 },
+      ],
+    },
+    // in browser UI code, a helper of the program that owns the callback's outcome: it runs the
+    // callback inside a try (a catch that shows the error, a finally that stops a spinner). An async
+    // callback's rejection escapes the catch, and the finally runs before its work ends
+    {
+      filename: 'file.ts',
+      code: `${UI_PREAMBLE}declare function showToast(message: string): void;\ndeclare function setBusy(busy: boolean): void;\nfunction withErrorToast(run: () => void): void {\n  try { run(); } catch (error) { showToast(String(error)); }\n}\nfunction withBusy(run: () => void): void {\n  setBusy(true);\n  try { run(); } finally { setBusy(false); }\n}\nwithErrorToast(async () => { await saveUser('a'); });\nwithBusy(async () => { await saveUser('b'); });`,
+      errors: [
+        { messageId: 'voidReturn', data: { callee: 'withErrorToast' }, line: 23, column: 16 },
+        { messageId: 'voidReturn', data: { callee: 'withBusy' }, line: 24, column: 10 },
+      ],
+    },
+    {
+      // The helper goes on with its own work right after the call: the spinner stops before the save ends.
+      code: `${UI_PREAMBLE}declare function setLoading(loading: boolean): void;\nfunction withLoading(run: () => void): void {\n  setLoading(true);\n  run();\n  setLoading(false);\n}\nwithLoading(async () => { await saveUser('a'); });`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'withLoading' } }],
+    },
+    // in browser UI code, an async hook passed in an options object stays reported (the UI silence
+    // covers positional callbacks only)
+    {
+      filename: 'file.ts',
+      code: `${UI_PREAMBLE}function useShortcutOptions(options: { key: string; run: () => void }): void {\n  useShortcut(options.key, options.run);\n}\nuseShortcutOptions({ key: 'o', run: async () => { await saveUser('o'); } });`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'useShortcutOptions' }, line: 17, column: 32 }],
+    },
+    // ...and in browser UI code with allowEventListeners off, as a UI emitter's listener is
+    {
+      filename: 'file.ts',
+      code: `${UI_PREAMBLE}useShortcut('n', () => saveUser('new'));`,
+      options: [{ allowEventListeners: false }],
+      errors: [{ messageId: 'voidReturn', data: { callee: 'useShortcut' }, line: 14, column: 18 }],
+    },
+    // in browser UI code, a page's listener for messages that must reply is still judged
+    {
+      filename: 'file.ts',
+      code: `${UI_PREAMBLE}window.addEventListener('message', async (event: MessageEvent) => {\n  await saveUser(String(event.data));\n});`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'window.addEventListener' }, line: 14, column: 36 }],
+    },
+    // in browser UI code, a predicate and a Promise executor still misread the promise
+    {
+      filename: 'file.ts',
+      code: `${UI_PREAMBLE}export const kept = (names: string[]) => names.filter(async (name) => (await saveUser(name)) !== '');\nexport const saved = new Promise<string>(async (resolve) => {\n  resolve(await saveUser('a'));\n});`,
+      errors: [
+        { messageId: 'predicateCallback', data: { method: 'filter' }, line: 14, column: 55 },
+        { messageId: 'promiseExecutor', line: 15, column: 42 },
+      ],
+    },
+    // a component test in a UI project (imports React and a test runner): an async describe body
+    // is still reported, the runner collects no test defined after its first await
+    {
+      filename: 'file.ts',
+      code: `${IMPORT}import { useState } from 'react';\nimport { expect } from 'vitest';\nexport const use = useState;\ndeclare function describe(name: string, body: () => void): void;\ndeclare function it(name: string, body: () => void): void;\ndescribe('profile form', async () => {\n  const saved = await saveUser('fixture');\n  it('shows the saved name', () => { expect(saved).toBe('fixture'); });\n});`,
+      errors: [{ messageId: 'voidReturn', data: { callee: 'describe' }, line: 7, column: 26 }],
+    },
+    // ...and so does an async forEach callback, whose awaits forEach does not wait for
+    {
+      filename: 'file.ts',
+      code: `${UI_PREAMBLE}export const saveAll = (names: string[]) => names.forEach(async (name) => {\n  await saveUser(name);\n});`,
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 14, column: 59 }],
+    },
     // ...but not one declared to return only a promise
     {
       filename: 'file.ts',
@@ -494,6 +583,22 @@ typedRuleTester.run('no-misused-async-callback (typed, editor extension)', teste
   invalid: [
     // the same callback in a program of its own: a rejection there is unhandled
     { ...pickThenRun('file.ts'), errors: [{ messageId: 'voidReturn', line: 3, column: 19 }] },
+  ],
+});
+
+/** A file of a terminal UI (`ink` among its package's dependencies): React components a Node process renders. */
+const TERMINAL_UI_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'terminal-ui', 'cli.ts');
+
+typedRuleTester.run('no-misused-async-callback (typed, terminal UI)', testedRule, {
+  valid: [],
+  invalid: [
+    // a key handler of an Ink CLI: its rejection is unhandled in a Node process, not a page's
+    // console line, though the file imports React
+    {
+      filename: TERMINAL_UI_FILE,
+      code: "import { useState } from 'react';\nexport const use = useState;\ndeclare function useInput(handler: (input: string) => void): void;\nuseInput(async (input) => { await fetch('/todo/' + input); });",
+      errors: [{ messageId: 'voidReturn', data: { callee: 'useInput' }, line: 4, column: 10 }],
+    },
   ],
 });
 
