@@ -25,6 +25,7 @@ import {
   EVENT_METHODS,
   FIXTURE_FOLDERS,
   IN_PROCESS_CACHE_PACKAGES,
+  CACHE_FIRST_CLIENT_PACKAGES,
   LIMITER_MODULES,
   MAIN_MODULE_PATH,
   MIGRATION_FOLDERS,
@@ -1195,6 +1196,17 @@ export class WhereItRuns {
    */
   cachesInProcess(): boolean {
     return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.inProcessCacheOnly ?? false);
+  }
+
+  /**
+   * True when the nearest `package.json` above the file lists, under `dependencies`, a client
+   * whose managers answer `fetch(id)` from their cache first (`CACHE_FIRST_CLIENT_PACKAGES`:
+   * discord.js).
+   */
+  usesCacheFirstClient(): boolean {
+    if (!path.isAbsolute(this.filename)) return false;
+    const installed = nearestPackage(this.filename)?.installedWith;
+    return installed !== undefined && [...CACHE_FIRST_CLIENT_PACKAGES].some((name) => installed.has(name));
   }
 
   /** True when the nearest `package.json` above the file has a `bin`: the package is (also) a command-line tool. */

@@ -639,6 +639,17 @@ export const SQLITE_DRIVER_PACKAGES: ReadonlySet<string> = new Set([
  */
 export const IN_PROCESS_CACHE_PACKAGES: ReadonlySet<string> = new Set(['node-cache', 'lru-cache', 'quick-lru', 'memory-cache', 'mnemonist']);
 
+/**
+ * Chat-platform clients that keep every object they have seen in one manager per kind and whose
+ * `fetch(id)` answers from that manager's cache before asking the server (discord.js:
+ * `guild.members.fetch(id)`, `client.channels.fetch(id)`, unless handed `{ force: true }`).
+ * `CACHED_MANAGER_NAMES` lists the managers that do so.
+ */
+export const CACHE_FIRST_CLIENT_PACKAGES: ReadonlySet<string> = new Set(['discord.js']);
+
+/** The managers of a `CACHE_FIRST_CLIENT_PACKAGES` client whose `fetch(id)` reads the cache first. */
+export const CACHED_MANAGER_NAMES: ReadonlySet<string> = new Set(['members', 'channels', 'users', 'roles', 'guilds', 'emojis', 'messages']);
+
 /** Clients of caches and stores outside the process, besides `NETWORK_DATABASE_PACKAGES`: a `cache.get(key)` there may be a round trip. */
 export const NETWORK_CACHE_PACKAGES: ReadonlySet<string> = new Set(['memcached', 'memjs', 'keyv', 'cache-manager', '@upstash/redis', '@keyv/redis', '@vercel/kv']);
 

@@ -41,6 +41,7 @@ import { getOrderingComments } from '../analysis/ordering-comments';
 import { runsInOrderedCallback } from '../analysis/ordered-callbacks';
 import { getWhereItRuns, isStrongEvidence } from '../analysis/where-it-runs';
 import { BACKGROUND_CALL } from '../catalog/iteration-order';
+import { CACHED_MANAGER_NAMES } from '../catalog/run-contexts';
 import { type FunctionNode, isFunctionNode, nearestFunction } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
@@ -689,6 +690,7 @@ export default createRule<Options, MessageIds>({
             readsSetting(member.call) ||
             parsesOwnArguments(member.call) ||
             readsInProcessCache(member.call) ||
+            fetchesThroughCachedManager(member.call) ||
             TRANSLATION_METHODS.has(calleeName(member.call) ?? '') ||
             gathersStartedPromises(member.call) ||
             callsSuppliedHook(member.call)
@@ -1039,6 +1041,24 @@ export default createRule<Options, MessageIds>({
       const variable = root === null ? null : findVariable(sourceCode.getScope(call), root);
       if (variable && isImported(variable)) return false;
       return getWhereItRuns(context).cachesInProcess();
+    }
+
+    /**
+     * True when the call fetches one object by its id through a manager of a client that answers
+     * from its cache first (`guild.members.fetch(userId)`, `client.channels.fetch(id)`: a manager
+     * of `CACHED_MANAGER_NAMES` in a package that depends on discord.js, see
+     * `WhereItRuns.usesCacheFirstClient`): mostly a cache hit, with nothing to overlap. Options
+     * (`fetch({ user, force: true })`), a query of many (`messages.fetch({ limit })`) or no argument
+     * (every member of the guild) go to the server and stay members of the group.
+     */
+    function fetchesThroughCachedManager(call: AwaitedCall): boolean {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'fetch' || call.arguments.length !== 1) return false;
+      const manager = skipTransparent(callee.object);
+      if (manager.type !== AST_NODE_TYPES.MemberExpression || !CACHED_MANAGER_NAMES.has(staticMemberName(manager) ?? '')) return false;
+      const [id] = call.arguments;
+      if (!id || id.type === AST_NODE_TYPES.ObjectExpression || id.type === AST_NODE_TYPES.ArrayExpression || id.type === AST_NODE_TYPES.SpreadElement) return false;
+      return getWhereItRuns(context).usesCacheFirstClient();
     }
 
     /**
