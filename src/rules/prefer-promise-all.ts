@@ -43,7 +43,7 @@ import { getWhereItRuns, isStrongEvidence } from '../analysis/where-it-runs';
 import { BACKGROUND_CALL } from '../catalog/iteration-order';
 import { CACHED_MANAGER_NAMES } from '../catalog/run-contexts';
 import { type FunctionNode, isFunctionNode, nearestFunction } from '../analysis/async-context';
-import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
+import { LOG_WRITE_METHODS, LOGGER_NAMES, ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
 import { someNodeBelow } from '../analysis/walk';
 import { createRule } from '../util/create-rule';
@@ -1203,6 +1203,60 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * The group runs in a periodic progress printout: a function handed to the global
+     * `setInterval` (inline, or by the name of a function of this scope) whose body is the group,
+     * local constants computed from its results, and a last statement that logs them
+     * (`console.log(...)`, `logger.info(...)`), with no other await, no assignment and no
+     * returned value. Nothing waits for a tick: a progress line a few milliseconds later costs
+     * no one anything.
+     */
+    function printsProgressOnTimer(group: readonly Member[]): boolean {
+      const first = group[0]?.statement;
+      const fn = first ? nearestFunction(first) : null;
+      if (!fn || fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false;
+      const body = fn.body.body;
+      const last = body.at(-1);
+      if (!last || !isLogStatement(last)) return false;
+      const members = new Set<TSESTree.Node>(group.map((member) => member.statement));
+      const onlyLocals = body.slice(0, -1).every((statement) => members.has(statement) || (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.kind === 'const'));
+      if (!onlyLocals) return false;
+      const writes = someNodeBelow(fn.body, sourceCode.visitorKeys, (node) =>
+        node.type === AST_NODE_TYPES.AssignmentExpression ||
+        node.type === AST_NODE_TYPES.UpdateExpression ||
+        (node.type === AST_NODE_TYPES.AwaitExpression && !group.some((member) => member.statement.range[0] <= node.range[0] && node.range[1] <= member.statement.range[1])),
+      );
+      return !writes && handedToInterval(fn);
+    }
+
+    /** `console.log(...)`, `logger.info(...)`, `this.log.debug(...)` as a statement. */
+    function isLogStatement(statement: TSESTree.Statement): boolean {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+      const call = skipTransparent(statement.expression);
+      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const receiver = skipTransparent(callee.object);
+      const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(receiver) : null;
+      return name !== null && LOGGER_NAMES.has(name) && LOG_WRITE_METHODS.has(staticMemberName(callee) ?? '');
+    }
+
+    /** True when `fn` is an argument of the global `setInterval`, itself or through the name it is declared under. */
+    function handedToInterval(fn: FunctionNode): boolean {
+      const isIntervalArgument = (node: TSESTree.Node): boolean => {
+        const call = node.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === node || !call.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
+        const callee = skipTransparent(call.callee);
+        return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'setInterval' && !variableOfIdentifier(sourceCode, callee)?.defs.length;
+      };
+      if (isIntervalArgument(fn)) return true;
+      const declarator = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
+      const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id : null;
+      if (!id) return false;
+      const variable = variableOfIdentifier(sourceCode, id);
+      return variable?.references.some((reference) => isIntervalArgument(reference.identifier)) ?? false;
+    }
+
+    /**
      * True when the call waits only on the local file system: an `fs` call, a helper whose summary
      * says so (`EffectSummary.waits` is `files`), a metadata lookup by its name (`lstat`,
      * `realpathIfExists`), or a gather of such calls, also with handlers chained on
@@ -1346,6 +1400,7 @@ export default createRule<Options, MessageIds>({
         (cleansUpAfterFailure(group[0].statement) ||
           keepsPartialResults(group) ||
           runsInBackground(group[0].statement) ||
+          printsProgressOnTimer(group) ||
           keepsResultOnce(group[0].statement) ||
           runsInMigration(group[0].statement) ||
           fillsCacheOnMiss(group[0].statement))
