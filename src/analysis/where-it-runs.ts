@@ -279,7 +279,7 @@ export interface PackageInfo {
   readonly databaseScripts: readonly string[];
   /**
    * Absolute paths of the files that start the application: its `main`, and each file that a
-   * script named `start`, `dev`, `serve` or `main` (`START_SCRIPT_NAME`, with any `:variant`) names.
+   * script named for starting it (`START_SCRIPT_NAME`: `start`, `dev`, `serve`, `prod`, `preview`..., with any `:variant`, `-variant`) names.
    * A file listed here is no seed program even when a database script names it too
    * (`"migrate:deploy": "prisma migrate deploy && node dist/server.js"`).
    */

@@ -362,11 +362,11 @@ export const LIFECYCLE_HOOK_KEY = /^(?:before|after):[\w-]+/;
 export const DATABASE_SCRIPT_NAME = /^(?:db:)?(?:seed|migrat\w*)(?::|$)/i;
 
 /**
- * The name of a package script that starts the application (`start`, `start:prod`, `dev`, `serve`,
- * `main`): a file it names is the application's, never a seed program, even when a database
- * script names it too.
+ * The name of a package script that starts the application (`start`, `start:prod`, `start-worker`,
+ * `start.prod`, `dev`, `serve`, `server`, `main`, `prod`, `preview`, `watch`): a file it names is the
+ * application's, never a seed program, even when a database script names it too.
  */
-export const START_SCRIPT_NAME = /^(?:start|dev|serve|main)(?::|$)/i;
+export const START_SCRIPT_NAME = /^(?:start|dev|serve|server|main|prod|preview|watch)(?:[:.-]|$)/i;
 
 /**
  * Modules whose import says the file is written to run as a function of a platform that hands each

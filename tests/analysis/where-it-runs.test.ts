@@ -818,6 +818,14 @@ describe('where-it-runs: seed and migration programs', () => {
     assert.deepEqual(task(program, path.join(root, 'seeded-app', 'src', 'server.ts')), [false, false]);
   });
 
+  it('not the application that a script named for production or a variant of start runs, when a migrate step starts it too', () => {
+    // `prod`, `start-worker` start the application; `db:migrate` and `migrate` run it after migrating
+    assert.deepEqual(task(program, path.join(root, 'prod-started-app', 'src', 'index.ts')), [false, false]);
+    assert.deepEqual(task(program, path.join(root, 'prod-started-app', 'src', 'worker.ts')), [false, false]);
+    // the seed program of the same package is still one
+    assert.deepEqual(task(program, path.join(root, 'prod-started-app', 'src', 'seed.ts')), [true, true]);
+  });
+
   it('not a module that a step hands to its tool, nor one that exports its seeding, whatever its name and place', () => {
     // `typeorm migration:run -d src/data-source.ts`: the application's shared data source
     assert.deepEqual(task('export const source = new DataSource(options);', path.join(root, 'seeded-app', 'src', 'data-source.ts')), [false, false]);
