@@ -729,7 +729,7 @@ export class WhereItRuns {
    * True when a top-level class of the file (or the one it exports) sets, in its constructor,
    * `this.hooks` to an object with a key naming a lifecycle event (`'after:deploy:deploy': ...`,
    * a string with a `:`), and something says the tool is the Serverless Framework: a hook key
-   * that runs before or after a step (`before:`, `after:`, `LIFECYCLE_HOOK_KEY`), the constructor's
+   * that runs before or after a step of a command (`before:deploy:deploy`, `LIFECYCLE_HOOK_KEY`), the constructor's
    * first parameter named `serverless`, or a read of `this.serverless`. That is the shape of a
    * Serverless Framework plugin, whose steps the `serverless` command runs one after another, once
    * per command. A `:` alone is no such evidence: an event bus or a chat server keys its hooks by

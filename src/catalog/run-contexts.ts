@@ -346,11 +346,13 @@ export const SEED_FOLDERS: ReadonlySet<string> = new Set(['seeds', 'seeders']);
 export const MIGRATION_STEPS: ReadonlySet<string> = new Set(['up', 'down']);
 
 /**
- * A hook key of a Serverless Framework plugin that runs before or after a step of a command
- * (`'before:deploy:deploy'`, `'after:package:finalize'`): with `this.hooks` set in a constructor, the
- * plugin shape of that tool (see `WhereItRuns.definesCommandPlugin`).
+ * A hook key of a Serverless Framework plugin that runs before or after a step of a command: it
+ * names the command and its event (`'before:deploy:deploy'`, `'after:package:finalize'`). With
+ * `this.hooks` set in a constructor, the plugin shape of that tool (see
+ * `WhereItRuns.definesCommandPlugin`). An ORM's or an event host's `'before:save'`, `'after:create'`
+ * names one event, run per record or message.
  */
-export const LIFECYCLE_HOOK_KEY = /^(?:before|after):[\w-]+/;
+export const LIFECYCLE_HOOK_KEY = /^(?:before|after):[\w-]+:[\w-]+/;
 
 /**
  * The name of a package script that is a seed or migrate step (`seed`, `db:seed`, `migrate`,

@@ -868,6 +868,13 @@ module.exports = SyncPlugin;`;
   async onSend(m) { probe(); }
 }`;
     assert.deepEqual(where(chat, { filename: path.join(root, 'service', 'src', 'chat.ts') }), ['concurrent:exported']);
+    // an ORM's or an event host's hooks keyed `before:save`, `after:create`: run per record, not
+    // a step of a command (a Serverless step names the command and its event)
+    const model = `export class Ledger {
+  constructor(db) { this.hooks = { 'before:save': (row) => this.stamp(row), 'after:create': (row) => this.audit(row) }; }
+  async audit(row) { probe(); }
+}`;
+    assert.deepEqual(where(model, { filename: path.join(root, 'service', 'src', 'ledger.ts') }), ['concurrent:exported']);
     // a hook that runs after a step of a command is the tool's lifecycle, whatever the constructor takes
     const after = `export class Notify {
   constructor(sls) { this.hooks = { 'after:deploy:deploy': () => this.send() }; }
