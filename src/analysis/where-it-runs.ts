@@ -1656,8 +1656,8 @@ export class WhereItRuns {
    * True when `fn` is an editor extension's activation (`EDITOR_ACTIVATION_HOOKS`): the file
    * belongs to an editor extension (`inEditorExtension`), `fn` is a function of the module (not a
    * method, not declared inside another function) that runs no loop for the life of the process,
-   * and it is the one the editor calls: its one parameter is the extension's context (named
-   * `context`, or typed `ExtensionContext`), or it is exported from the module the package's
+   * and it is the one the editor calls: its one parameter is the extension's context (typed
+   * `ExtensionContext`, or untyped and named `context` in a file that imports `vscode`), or it is exported from the module the package's
    * `main` names (`./out/extension.js`, whose source is `src/extension.ts`). A module-level
    * `activate(account)` of another file of the extension activates an item, per command.
    */
@@ -2308,11 +2308,35 @@ function isEmptyTest(test: TSESTree.Expression, text: string, sourceCode: Readon
 /** Where the functions of this file run: one `WhereItRuns` per file, shared by every rule. */
 export const getWhereItRuns = perFile((context) => new WhereItRuns(context));
 
-/** True when a parameter is an editor extension's context: named `context`, or typed `ExtensionContext` (`vscode.ExtensionContext`). */
+/**
+ * True when a parameter is an editor extension's context: typed `ExtensionContext`
+ * (`vscode.ExtensionContext`), or untyped and named `context` in a file that uses the editor's API
+ * (it imports or requires `vscode`). A `context` typed as something else (`ItemContext`), or in a
+ * module that never touches the editor's API, is an item's.
+ */
 function isExtensionContextParameter(param: TSESTree.Parameter, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   if (param.type !== AST_NODE_TYPES.Identifier) return false;
-  if (param.name === 'context') return true;
-  return param.typeAnnotation !== undefined && /\bExtensionContext\b/.test(sourceCode.getText(param.typeAnnotation));
+  if (param.typeAnnotation !== undefined) return /\bExtensionContext\b/.test(sourceCode.getText(param.typeAnnotation));
+  return param.name === 'context' && importsEditorApi(sourceCode);
+}
+
+/**
+ * True when a top-level statement of the file loads VS Code's extension API: `import ... from
+ * 'vscode'` (not `import type`), or a declaration initialised with `require('vscode')` (also
+ * destructured, or a member of it).
+ */
+function importsEditorApi(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const isVscode = (node: TSESTree.Node | null | undefined): boolean =>
+    node?.type === AST_NODE_TYPES.Literal && node.value === 'vscode';
+  return sourceCode.ast.body.some((statement) => {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) return statement.importKind !== 'type' && isVscode(statement.source);
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+    return statement.declarations.some((declarator) => {
+      let init = declarator.init;
+      while (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
+      return init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'require' && isVscode(init.arguments[0]);
+    });
+  });
 }
 
 /**

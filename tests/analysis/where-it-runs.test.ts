@@ -912,6 +912,21 @@ describe("where-it-runs: an editor extension's activation", () => {
       where("import type { ExtensionContext } from 'vscode';\nexport async function activate(host: ExtensionContext) { probe(); }", { filename: path.join(root, 'editor-extension', 'src', 'boot.ts') }),
       ['alone:start-up'],
     );
+    // handed a \`context\` in another module that uses the editor's API: the extension's context
+    assert.deepEqual(
+      where("import * as vscode from 'vscode';\nexport async function activate(context) { probe(); }", { filename: path.join(root, 'editor-extension', 'src', 'startup.ts') }),
+      ['alone:start-up'],
+    );
+    // a \`context\` typed as something else, or named so in a module that never touches the editor's API:
+    // an item's activation (a view's row, a tree item)
+    assert.deepEqual(
+      where("import { window } from 'vscode';\nexport async function activate(context: ItemContext) { probe(); }", { filename: path.join(root, 'editor-extension', 'src', 'views', 'items.ts') }),
+      ['alone:editor-extension'],
+    );
+    assert.deepEqual(
+      where("import { loadRow } from './rows';\nexport async function activate(context) { probe(); }", { filename: path.join(root, 'editor-extension', 'src', 'views', 'rows.ts') }),
+      ['alone:editor-extension'],
+    );
     // a per-item activate of another module, run from a command per click
     const perItem = `import { commands } from 'vscode';
 export async function activate(account) { probe(); }
