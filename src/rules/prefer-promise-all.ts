@@ -1257,6 +1257,54 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * Where a measurement around a call cuts the group, or -1: a member (not the last) whose
+     * awaited call the statement right after the group awaits again with the same text (`count(q)`
+     * before and after an import) is the reading before the members after it, cut after it; a
+     * member (not the first) that awaits again what the statement right before the group awaited
+     * is the reading after the members before it, cut before it.
+     */
+    function measurementCut(group: readonly Member[]): number {
+      const first = group[0]?.statement;
+      const last = group.at(-1)?.statement;
+      if (!first || !last) return -1;
+      const after = awaitedCallTexts(adjacentStatement(last, 1));
+      const before = awaitedCallTexts(adjacentStatement(first, -1));
+      for (let index = 0; index < group.length; index++) {
+        const member = group[index];
+        if (!member) continue;
+        const text = sourceCode.getText(member.call);
+        if (index < group.length - 1 && after.has(text)) return index + 1;
+        if (index > 0 && before.has(text)) return index;
+      }
+      return -1;
+    }
+
+    /** The statement `offset` places from `statement` in its block, or undefined. */
+    function adjacentStatement(statement: TSESTree.Node, offset: number): TSESTree.Node | undefined {
+      const holder = statement.parent;
+      const siblings: readonly TSESTree.Node[] | null =
+        holder?.type === AST_NODE_TYPES.BlockStatement || holder?.type === AST_NODE_TYPES.Program
+          ? holder.body
+          : holder?.type === AST_NODE_TYPES.SwitchCase
+            ? holder.consequent
+            : null;
+      const index = siblings ? siblings.indexOf(statement) : -1;
+      return index === -1 ? undefined : siblings?.[index + offset];
+    }
+
+    /** The texts of the calls awaited in `statement` (`await count(q)`). */
+    function awaitedCallTexts(statement: TSESTree.Node | undefined): ReadonlySet<string> {
+      const texts = new Set<string>();
+      if (statement) {
+        someNodeBelow(statement, sourceCode.visitorKeys, (node) => {
+          if (node.type === AST_NODE_TYPES.AwaitExpression && node.argument.type === AST_NODE_TYPES.CallExpression) texts.add(sourceCode.getText(node.argument));
+          return false;
+        });
+      }
+      return texts;
+    }
+
+    /**
      * True when the call waits only on the local file system: an `fs` call, a helper whose summary
      * says so (`EffectSummary.waits` is `files`), a metadata lookup by its name (`lstat`,
      * `realpathIfExists`), or a gather of such calls, also with handlers chained on
@@ -1427,6 +1475,17 @@ export default createRule<Options, MessageIds>({
       // helper or a dialog): the person answers one question at a time, in the order asked.
       // Such a step ends the group as a direct prompt does: the members before it and after it are
       // judged on their own.
+      // A measurement around a call: the same read awaited before and after it (`before = await
+      // count(q); await importLinks(html); after = await count(q)`). A reading is not gathered
+      // with the calls it measures; the members on each side of the cut are judged on their own.
+      const cut = measurementCut(group);
+      if (cut !== -1) {
+        const before = group.slice(0, cut);
+        const after = group.slice(cut);
+        if (before.length >= minGroupSize) report(before, interleaved);
+        if (after.length >= minGroupSize) report(after, interleaved);
+        return;
+      }
       const asks = group.findIndex((member) => handsInteractiveSwitch(member.call) || effects.mayPromptElsewhere(member.call));
       if (asks !== -1) {
         const before = group.slice(0, asks);
