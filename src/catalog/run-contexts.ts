@@ -645,12 +645,25 @@ export const IN_PROCESS_CACHE_PACKAGES: ReadonlySet<string> = new Set(['node-cac
  * Chat-platform clients that keep every object they have seen in one manager per kind and whose
  * `fetch(id)` answers from that manager's cache before asking the server (discord.js:
  * `guild.members.fetch(id)`, `client.channels.fetch(id)`, unless handed `{ force: true }`).
- * `CACHED_MANAGER_NAMES` lists the managers that do so.
+ * `CACHED_MANAGER_HOLDERS` lists the managers that do so.
  */
 export const CACHE_FIRST_CLIENT_PACKAGES: ReadonlySet<string> = new Set(['discord.js']);
 
-/** The managers of a `CACHE_FIRST_CLIENT_PACKAGES` client whose `fetch(id)` reads the cache first. */
-export const CACHED_MANAGER_NAMES: ReadonlySet<string> = new Set(['members', 'channels', 'users', 'roles', 'guilds', 'emojis', 'messages']);
+/**
+ * The managers of a `CACHE_FIRST_CLIENT_PACKAGES` client whose `fetch(id)` reads the cache first,
+ * each with the names of the objects that hold it (`guild.members`, `client.users`,
+ * `interaction.guild.channels`): another service's client (`github.users.fetch(login)`) is no
+ * such manager. Messages are left out: a channel keeps only a few recent ones, none after a
+ * restart, so `channel.messages.fetch(storedId)` is mostly a request.
+ */
+export const CACHED_MANAGER_HOLDERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['members', new Set(['guild'])],
+  ['roles', new Set(['guild'])],
+  ['channels', new Set(['guild', 'client'])],
+  ['emojis', new Set(['guild', 'client'])],
+  ['users', new Set(['client'])],
+  ['guilds', new Set(['client'])],
+]);
 
 /** Clients of caches and stores outside the process, besides `NETWORK_DATABASE_PACKAGES`: a `cache.get(key)` there may be a round trip. */
 export const NETWORK_CACHE_PACKAGES: ReadonlySet<string> = new Set(['memcached', 'memjs', 'keyv', 'cache-manager', '@upstash/redis', '@keyv/redis', '@vercel/kv']);

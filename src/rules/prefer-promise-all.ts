@@ -41,7 +41,7 @@ import { getOrderingComments } from '../analysis/ordering-comments';
 import { runsInOrderedCallback } from '../analysis/ordered-callbacks';
 import { getWhereItRuns, isStrongEvidence } from '../analysis/where-it-runs';
 import { BACKGROUND_CALL } from '../catalog/iteration-order';
-import { CACHED_MANAGER_NAMES } from '../catalog/run-contexts';
+import { CACHED_MANAGER_HOLDERS } from '../catalog/run-contexts';
 import { type FunctionNode, isFunctionNode, nearestFunction } from '../analysis/async-context';
 import { LOG_WRITE_METHODS, LOGGER_NAMES, ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
@@ -1046,8 +1046,9 @@ export default createRule<Options, MessageIds>({
     /**
      * True when the call fetches one object by its id through a manager of a client that answers
      * from its cache first (`guild.members.fetch(userId)`, `client.channels.fetch(id)`: a manager
-     * of `CACHED_MANAGER_NAMES` in a package that depends on discord.js, see
-     * `WhereItRuns.usesCacheFirstClient`): mostly a cache hit, with nothing to overlap. Options
+     * of `CACHED_MANAGER_HOLDERS` read off an object named for its holder, `guild` or `client`, in
+     * a package that depends on discord.js, see `WhereItRuns.usesCacheFirstClient`): mostly a
+     * cache hit, with nothing to overlap. Options
      * (`fetch({ user, force: true })`), a query of many (`messages.fetch({ limit })`) or no argument
      * (every member of the guild) go to the server and stay members of the group.
      */
@@ -1055,7 +1056,11 @@ export default createRule<Options, MessageIds>({
       const callee = skipTransparent(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'fetch' || call.arguments.length !== 1) return false;
       const manager = skipTransparent(callee.object);
-      if (manager.type !== AST_NODE_TYPES.MemberExpression || !CACHED_MANAGER_NAMES.has(staticMemberName(manager) ?? '')) return false;
+      if (manager.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const holders = CACHED_MANAGER_HOLDERS.get(staticMemberName(manager) ?? '');
+      const holder = skipTransparent(manager.object);
+      const holderName = holder.type === AST_NODE_TYPES.Identifier ? holder.name : holder.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(holder) : null;
+      if (!holders?.has(holderName ?? '')) return false;
       const [id] = call.arguments;
       if (!id || id.type === AST_NODE_TYPES.ObjectExpression || id.type === AST_NODE_TYPES.ArrayExpression || id.type === AST_NODE_TYPES.SpreadElement) return false;
       return getWhereItRuns(context).usesCacheFirstClient();

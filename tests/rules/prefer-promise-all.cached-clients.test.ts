@@ -84,6 +84,46 @@ export async function archive(channel, db) {
 }`),
     ],
   },
+  // another service's client inside the bot: its users.fetch is no discord.js manager's
+  {
+    filename: botFile,
+    code: `
+export async function profile(interaction, github, db) {
+  const account = await github.users.fetch(interaction.options.getString('login'));
+  const row = await db.profile.findUnique({ where: { id: interaction.user.id } });
+  return { account, row };
+}`,
+    errors: [
+      gatheredPair(3, 19, `
+export async function profile(interaction, github, db) {
+  const [account, row] = await Promise.all([
+    github.users.fetch(interaction.options.getString('login')),
+    db.profile.findUnique({ where: { id: interaction.user.id } }),
+  ]);
+  return { account, row };
+}`),
+    ],
+  },
+  // a message by a stored id: the message cache is small and empty after a restart, so a request
+  {
+    filename: botFile,
+    code: `
+export async function reopen(interaction, ticket, db) {
+  const opening = await interaction.channel.messages.fetch(ticket.openingMessageId);
+  const notes = await db.note.findMany({ where: { ticketId: ticket.id } });
+  return { opening, notes };
+}`,
+    errors: [
+      gatheredPair(3, 19, `
+export async function reopen(interaction, ticket, db) {
+  const [opening, notes] = await Promise.all([
+    interaction.channel.messages.fetch(ticket.openingMessageId),
+    db.note.findMany({ where: { ticketId: ticket.id } }),
+  ]);
+  return { opening, notes };
+}`),
+    ],
+  },
   // two counts of the bot's database beside each other: still reported
   {
     filename: botFile,
@@ -118,6 +158,18 @@ export async function open(client, category) {
   const parent = await client.channels.fetch(category.channelId);
   const count = await prisma.ticket.count({ where: { categoryId: category.id } });
   return { parent, count };
+}`,
+    },
+    // a user by id through the client a command reaches (this.client.users), beside a row
+    {
+      filename: botFile,
+      code: `
+export class Whois {
+  async run(interaction, db) {
+    const user = await this.client.users.fetch(interaction.options.getString('id'));
+    const row = await db.profile.findUnique({ where: { id: interaction.user.id } });
+    return { user, row };
+  }
 }`,
     },
   ],
