@@ -1245,7 +1245,12 @@ export default createRule<Options, MessageIds>({
       return name !== null && LOGGER_NAMES.has(name) && LOG_WRITE_METHODS.has(staticMemberName(callee) ?? '');
     }
 
-    /** True when `fn` is an argument of the global `setInterval`, itself or through the name it is declared under. */
+    /**
+     * True when `fn` is an argument of the global `setInterval`, itself or through the name it is
+     * declared under, and no caller awaits or returns a call of that name
+     * (`await printProgress()` in a route waits for its reads; a first run, `printProgress()`,
+     * does not).
+     */
     function handedToInterval(fn: FunctionNode): boolean {
       const isIntervalArgument = (node: TSESTree.Node): boolean => {
         const call = node.parent;
@@ -1258,7 +1263,16 @@ export default createRule<Options, MessageIds>({
       const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id : null;
       if (!id) return false;
       const variable = variableOfIdentifier(sourceCode, id);
-      return variable?.references.some((reference) => isIntervalArgument(reference.identifier)) ?? false;
+      const references = variable?.references ?? [];
+      return references.some((reference) => isIntervalArgument(reference.identifier)) && !references.some((reference) => isWaitedCall(reference.identifier));
+    }
+
+    /** True when `callee` is called and a caller waits on the call (`await f()`, `return f()`). */
+    function isWaitedCall(callee: TSESTree.Node): boolean {
+      const call = callee.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return false;
+      const holder = call.parent;
+      return holder?.type === AST_NODE_TYPES.AwaitExpression || holder?.type === AST_NODE_TYPES.ReturnStatement || (holder?.type === AST_NODE_TYPES.ArrowFunctionExpression && holder.body === call);
     }
 
     /**

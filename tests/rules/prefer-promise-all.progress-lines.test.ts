@@ -65,6 +65,26 @@ const printProgress = async () => {
 app.post('/run', async (req, res) => { await printProgress(); res.end(); });`),
     ],
   },
+  // a printer a timer runs and a route also awaits: that caller waits for both reads
+  {
+    code: `
+const printProgress = async () => {
+  const done = await jobs.countDone();
+  const total = await jobs.countAll();
+  console.log(done + ' / ' + total);
+};
+setInterval(printProgress, 5000);
+app.post('/run', async (req, res) => { await printProgress(); res.end(); });`,
+    errors: [
+      gatheredPair(3, 16, `
+const printProgress = async () => {
+  const [done, total] = await Promise.all([jobs.countDone(), jobs.countAll()]);
+  console.log(done + ' / ' + total);
+};
+setInterval(printProgress, 5000);
+app.post('/run', async (req, res) => { await printProgress(); res.end(); });`),
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all', testedRule, {
