@@ -33,6 +33,7 @@ import {
   DATABASE_SCRIPT_NAME,
   LIFECYCLE_HOOK_KEY,
   START_SCRIPT_NAME,
+  START_STEP_VARIANT_NAME,
   FUNCTION_HOST_MODULES,
   NETLIFY_FUNCTIONS_PATH,
   NODE_ONLY_MODULES,
@@ -279,7 +280,9 @@ export interface PackageInfo {
   readonly databaseScripts: readonly string[];
   /**
    * Absolute paths of the files that start the application: its `main`, and each file that a
-   * script named for starting it (`START_SCRIPT_NAME`: `start`, `dev`, `serve`, `prod`, `preview`..., with any `:variant`, `-variant`) names.
+   * script named for starting it (`START_SCRIPT_NAME`: `start`, `dev`, `serve`, `prod`, `preview`..., with any `:variant`, `-variant`) names;
+   * of a variant named for a seed or migrate step (`prod:seed`, `start:migrate`), only the files it
+   * runs after the step.
    * A file listed here is no seed program even when a database script names it too
    * (`"migrate:deploy": "prisma migrate deploy && node dist/server.js"`).
    */
@@ -407,7 +410,7 @@ function readPackage(dir: string): PackageInfo | null {
         dependencies.some((dependency) => DESKTOP_APP_PACKAGES.has(dependency)) &&
         typeof record['main'] === 'string' &&
         (typeof record['productName'] === 'string' || dependencies.some((dependency) => ELECTRON_APP_PACKAGERS.has(dependency) || dependency.startsWith('@electron-forge/')));
-      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, installedWith };
+      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null, afterStep), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, installedWith };
     }
   } catch {
     info = null;
@@ -423,18 +426,36 @@ const SCRIPT_COMMAND_FILE = /(?:^|[\s=])(?:\.\/)?((?:[\w@.-]+\/)*[\w@.-]+\.[cm]?
  * The files that the package's scripts whose name matches `scriptName` run (see
  * `PackageInfo.databaseScripts` and `startFiles`), with the command of `prisma.<prismaKey>` too.
  */
-function scriptFiles(record: Record<string, unknown>, dir: string, scriptName: RegExp, prismaKey: string | null): string[] {
+function scriptFiles(
+  record: Record<string, unknown>,
+  dir: string,
+  scriptName: RegExp,
+  prismaKey: string | null,
+  commandOf: (name: string, command: string) => string = (_name, command) => command,
+): string[] {
   const commands: string[] = [];
   const scripts = record['scripts'];
   if (scripts && typeof scripts === 'object') {
     for (const [name, command] of Object.entries(scripts as Record<string, unknown>)) {
-      if (scriptName.test(name) && typeof command === 'string') commands.push(command);
+      if (scriptName.test(name) && typeof command === 'string') commands.push(commandOf(name, command));
     }
   }
   const prisma = record['prisma'];
   const seed = prismaKey !== null && prisma && typeof prisma === 'object' ? (prisma as Record<string, unknown>)[prismaKey] : undefined;
   if (typeof seed === 'string') commands.push(seed);
   return commands.flatMap((command) => [...command.matchAll(SCRIPT_COMMAND_FILE)].flatMap((match) => (match[1] ? [path.resolve(dir, match[1])] : [])));
+}
+
+/**
+ * What a start script runs of the application: all of its command, but for a variant named for a
+ * seed or migrate step (`START_STEP_VARIANT_NAME`) only what follows the step's `&&`: `"prod:seed":
+ * "node dist/seed.js"` starts nothing, `"start:migrate": "knex migrate:latest && node server.js"`
+ * starts `server.js`.
+ */
+function afterStep(name: string, command: string): string {
+  if (!START_STEP_VARIANT_NAME.test(name)) return command;
+  const step = command.indexOf('&&');
+  return step === -1 ? '' : command.slice(step + 2);
 }
 
 /**

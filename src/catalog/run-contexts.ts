@@ -371,6 +371,13 @@ export const DATABASE_SCRIPT_NAME = /^(?:db:)?(?:seed|migrat\w*)(?::|$)/i;
 export const START_SCRIPT_NAME = /^(?:start|dev|serve|server|main|prod|preview|watch)(?:[:.-]|$)/i;
 
 /**
+ * A `START_SCRIPT_NAME` variant named for a seed or migrate step (`prod:seed`, `dev-seed`,
+ * `start:migrate`, `dev:db:seed`): its first command is the step, and only what runs after it
+ * (`prisma migrate deploy && node dist/server.js`) starts the application.
+ */
+export const START_STEP_VARIANT_NAME = /^[a-z]+[:.-](?:db[:.-])?(?:seed|migrat)/i;
+
+/**
  * Modules whose import says the file is written to run as a function of a platform that hands each
  * instance one event at a time (AWS Lambda, and Netlify Functions, which run on it): the types of
  * Lambda's events and handlers (`aws-lambda`, from `@types/aws-lambda`) and Netlify's function

@@ -826,6 +826,15 @@ describe('where-it-runs: seed and migration programs', () => {
     assert.deepEqual(task(program, path.join(root, 'prod-started-app', 'src', 'seed.ts')), [true, true]);
   });
 
+  it('a program that a start variant named for a seed or migrate step runs as its step: still a seed or migration program', () => {
+    // `prod:seed`, `dev-seed` run the seed itself; `start:migrate` runs the migration, then the server
+    assert.deepEqual(task(program, path.join(root, 'seed-variant-app', 'src', 'load-rota.ts')), [true, true]);
+    assert.deepEqual(task(program, path.join(root, 'seed-variant-app', 'scripts', 'demo-data.ts')), [true, true]);
+    assert.deepEqual(task(program, path.join(root, 'seed-variant-app', 'src', 'apply-schema.ts')), [true, true]);
+    // what `start:migrate` runs after the step starts the application, though `migrate` names it too
+    assert.deepEqual(task(program, path.join(root, 'seed-variant-app', 'src', 'server.ts')), [false, false]);
+  });
+
   it('not a module that a step hands to its tool, nor one that exports its seeding, whatever its name and place', () => {
     // `typeorm migration:run -d src/data-source.ts`: the application's shared data source
     assert.deepEqual(task('export const source = new DataSource(options);', path.join(root, 'seeded-app', 'src', 'data-source.ts')), [false, false]);
