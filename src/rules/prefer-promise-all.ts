@@ -13,6 +13,7 @@ import {
   isImported,
   isThrowingLookup,
   looksLikeWrite,
+  namesOnlyRead,
   promiseKnowledge,
   receiverKey,
   receiverRootName,
@@ -1280,7 +1281,8 @@ export default createRule<Options, MessageIds>({
      * awaited call the statement right after the group awaits again with the same text (`count(q)`
      * before and after an import) is the reading before the members after it, cut after it; a
      * member (not the first) that awaits again what the statement right before the group awaited
-     * is the reading after the members before it, cut before it.
+     * is the reading after the members before it, cut before it. Only when a member measured may
+     * change something (`mayChangeWhatIsRead`): a read again after reads is no measurement.
      */
     function measurementCut(group: readonly Member[]): number {
       const first = group[0]?.statement;
@@ -1292,10 +1294,20 @@ export default createRule<Options, MessageIds>({
         const member = group[index];
         if (!member) continue;
         const text = sourceCode.getText(member.call);
-        if (index < group.length - 1 && after.has(text)) return index + 1;
-        if (index > 0 && before.has(text)) return index;
+        if (index < group.length - 1 && after.has(text) && group.slice(index + 1).some(mayChangeWhatIsRead)) return index + 1;
+        if (index > 0 && before.has(text) && group.slice(0, index).some(mayChangeWhatIsRead)) return index;
       }
       return -1;
+    }
+
+    /**
+     * False when the member's call only reads: its summary says so (`isPureRead`), or, with no
+     * summary, its name starts as a read (`namesOnlyRead`: `findMany`, `listIssues`). An import,
+     * a write, a pacing call (`limiter.removeTokens(1)`) or an unknown call may change it.
+     */
+    function mayChangeWhatIsRead(member: Member): boolean {
+      const summary = effects.summaryOf(member.call);
+      return summary ? !isPureRead(summary) : !namesOnlyRead(member.call);
     }
 
     /** The statement `offset` places from `statement` in its block, or undefined. */

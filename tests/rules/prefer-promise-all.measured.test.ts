@@ -61,6 +61,28 @@ export async function importAndCount(userId, html) {
 }`),
     ],
   },
+  // the same read again after reads only: nothing between them can change what it reads, so no
+  // measurement; the first two reads are gathered as without the re-read
+  {
+    code: `
+export async function profile(id, userId) {
+  const user = await prisma.user.findUnique({ where: { id } });
+  const posts = await prisma.post.findMany({ where: { userId } });
+  const again = await prisma.user.findUnique({ where: { id } });
+  return { user, posts, again };
+}`,
+    errors: [
+      gatheredPair(3, 16, `
+export async function profile(id, userId) {
+  const [user, posts] = await Promise.all([
+    prisma.user.findUnique({ where: { id } }),
+    prisma.post.findMany({ where: { userId } }),
+  ]);
+  const again = await prisma.user.findUnique({ where: { id } });
+  return { user, posts, again };
+}`),
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all (a measurement around a call)', testedRule, {
@@ -71,6 +93,13 @@ ruleTester.run('prefer-promise-all (a measurement around a call)', testedRule, {
       const result = await importLinks(userId, html);
       const after = await prisma.link.count({ where: { ownerId: userId } });
       return { added: after - before, result };
+    }`,
+    // a pacing call between requests: each request waits for its token, none is gathered
+    `export async function pull(limiter, api, id) {
+      await limiter.removeTokens(1);
+      const issues = await api.listIssues(id);
+      await limiter.removeTokens(1);
+      return issues;
     }`,
   ],
   invalid,
