@@ -282,6 +282,18 @@ export function hasCountedEffect(call: AwaitedCall): boolean {
   return spendsRateLimit(call) || (name !== null && CREATE_WHEN_MISSING.test(name));
 }
 
+/**
+ * True when the call's name starts as a read (`READ_FIRST_WORDS`: `findMany`, `count`,
+ * `getUser`, `listIssues`) and hides no write: no create-when-missing (`getOrCreate`), no
+ * maintenance step, no spent rate-limit token. A name only: weak evidence of a read, for
+ * deciding that nothing needs to wait, never that something may be gathered.
+ */
+export function namesOnlyRead(call: AwaitedCall): boolean {
+  const name = calleeName(call);
+  const first = name?.replace(/^[_$#]+/, '').split(/(?=[A-Z])|[_$]+/)[0]?.toLowerCase();
+  return first !== undefined && READ_FIRST_WORDS.has(first) && !looksLikeWrite(call) && !hasCountedEffect(call);
+}
+
 /** True when the call is a lookup that throws when nothing is found (`findFirstOrThrow`, `getTeamOrFail`: `THROWING_LOOKUP`). */
 export function isThrowingLookup(call: AwaitedCall): boolean {
   const name = calleeName(call);

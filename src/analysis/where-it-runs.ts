@@ -25,6 +25,7 @@ import {
   EVENT_METHODS,
   FIXTURE_FOLDERS,
   IN_PROCESS_CACHE_PACKAGES,
+  CACHE_FIRST_CLIENT_PACKAGES,
   LIMITER_MODULES,
   MAIN_MODULE_PATH,
   MIGRATION_FOLDERS,
@@ -32,6 +33,7 @@ import {
   DATABASE_SCRIPT_NAME,
   LIFECYCLE_HOOK_KEY,
   START_SCRIPT_NAME,
+  START_STEP_VARIANT_NAME,
   FUNCTION_HOST_MODULES,
   NETLIFY_FUNCTIONS_PATH,
   NODE_ONLY_MODULES,
@@ -278,7 +280,9 @@ export interface PackageInfo {
   readonly databaseScripts: readonly string[];
   /**
    * Absolute paths of the files that start the application: its `main`, and each file that a
-   * script named `start`, `dev`, `serve` or `main` (`START_SCRIPT_NAME`, with any `:variant`) names.
+   * script named for starting it (`START_SCRIPT_NAME`: `start`, `dev`, `serve`, `prod`, `preview`..., with any `:variant`, `-variant`) names;
+   * of a variant named for a seed or migrate step (`prod:seed`, `start:migrate`), only the files it
+   * runs after the step.
    * A file listed here is no seed program even when a database script names it too
    * (`"migrate:deploy": "prisma migrate deploy && node dist/server.js"`).
    */
@@ -406,7 +410,7 @@ function readPackage(dir: string): PackageInfo | null {
         dependencies.some((dependency) => DESKTOP_APP_PACKAGES.has(dependency)) &&
         typeof record['main'] === 'string' &&
         (typeof record['productName'] === 'string' || dependencies.some((dependency) => ELECTRON_APP_PACKAGERS.has(dependency) || dependency.startsWith('@electron-forge/')));
-      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, installedWith };
+      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null, afterStep), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, installedWith };
     }
   } catch {
     info = null;
@@ -422,18 +426,36 @@ const SCRIPT_COMMAND_FILE = /(?:^|[\s=])(?:\.\/)?((?:[\w@.-]+\/)*[\w@.-]+\.[cm]?
  * The files that the package's scripts whose name matches `scriptName` run (see
  * `PackageInfo.databaseScripts` and `startFiles`), with the command of `prisma.<prismaKey>` too.
  */
-function scriptFiles(record: Record<string, unknown>, dir: string, scriptName: RegExp, prismaKey: string | null): string[] {
+function scriptFiles(
+  record: Record<string, unknown>,
+  dir: string,
+  scriptName: RegExp,
+  prismaKey: string | null,
+  commandOf: (name: string, command: string) => string = (_name, command) => command,
+): string[] {
   const commands: string[] = [];
   const scripts = record['scripts'];
   if (scripts && typeof scripts === 'object') {
     for (const [name, command] of Object.entries(scripts as Record<string, unknown>)) {
-      if (scriptName.test(name) && typeof command === 'string') commands.push(command);
+      if (scriptName.test(name) && typeof command === 'string') commands.push(commandOf(name, command));
     }
   }
   const prisma = record['prisma'];
   const seed = prismaKey !== null && prisma && typeof prisma === 'object' ? (prisma as Record<string, unknown>)[prismaKey] : undefined;
   if (typeof seed === 'string') commands.push(seed);
   return commands.flatMap((command) => [...command.matchAll(SCRIPT_COMMAND_FILE)].flatMap((match) => (match[1] ? [path.resolve(dir, match[1])] : [])));
+}
+
+/**
+ * What a start script runs of the application: all of its command, but for a variant named for a
+ * seed or migrate step (`START_STEP_VARIANT_NAME`) only what follows the step's `&&`: `"prod:seed":
+ * "node dist/seed.js"` starts nothing, `"start:migrate": "knex migrate:latest && node server.js"`
+ * starts `server.js`.
+ */
+function afterStep(name: string, command: string): string {
+  if (!START_STEP_VARIANT_NAME.test(name)) return command;
+  const step = command.indexOf('&&');
+  return step === -1 ? '' : command.slice(step + 2);
 }
 
 /**
@@ -728,7 +750,7 @@ export class WhereItRuns {
    * True when a top-level class of the file (or the one it exports) sets, in its constructor,
    * `this.hooks` to an object with a key naming a lifecycle event (`'after:deploy:deploy': ...`,
    * a string with a `:`), and something says the tool is the Serverless Framework: a hook key
-   * that runs before or after a step (`before:`, `after:`, `LIFECYCLE_HOOK_KEY`), the constructor's
+   * that runs before or after a step of a command (`before:deploy:deploy`, `LIFECYCLE_HOOK_KEY`), the constructor's
    * first parameter named `serverless`, or a read of `this.serverless`. That is the shape of a
    * Serverless Framework plugin, whose steps the `serverless` command runs one after another, once
    * per command. A `:` alone is no such evidence: an event bus or a chat server keys its hooks by
@@ -1209,6 +1231,17 @@ export class WhereItRuns {
     return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.inProcessCacheOnly ?? false);
   }
 
+  /**
+   * True when the nearest `package.json` above the file lists, under `dependencies`, a client
+   * whose managers answer `fetch(id)` from their cache first (`CACHE_FIRST_CLIENT_PACKAGES`:
+   * discord.js).
+   */
+  usesCacheFirstClient(): boolean {
+    if (!path.isAbsolute(this.filename)) return false;
+    const installed = nearestPackage(this.filename)?.installedWith;
+    return installed !== undefined && [...CACHE_FIRST_CLIENT_PACKAGES].some((name) => installed.has(name));
+  }
+
   /** True when the nearest `package.json` above the file has a `bin`: the package is (also) a command-line tool. */
   inPackageWithBin(): boolean {
     return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.bins.length ?? 0) > 0;
@@ -1656,8 +1689,8 @@ export class WhereItRuns {
    * True when `fn` is an editor extension's activation (`EDITOR_ACTIVATION_HOOKS`): the file
    * belongs to an editor extension (`inEditorExtension`), `fn` is a function of the module (not a
    * method, not declared inside another function) that runs no loop for the life of the process,
-   * and it is the one the editor calls: its one parameter is the extension's context (named
-   * `context`, or typed `ExtensionContext`), or it is exported from the module the package's
+   * and it is the one the editor calls: its one parameter is the extension's context (typed
+   * `ExtensionContext`, or untyped and named `context` in a file that imports `vscode`), or it is exported from the module the package's
    * `main` names (`./out/extension.js`, whose source is `src/extension.ts`). A module-level
    * `activate(account)` of another file of the extension activates an item, per command.
    */
@@ -2308,11 +2341,35 @@ function isEmptyTest(test: TSESTree.Expression, text: string, sourceCode: Readon
 /** Where the functions of this file run: one `WhereItRuns` per file, shared by every rule. */
 export const getWhereItRuns = perFile((context) => new WhereItRuns(context));
 
-/** True when a parameter is an editor extension's context: named `context`, or typed `ExtensionContext` (`vscode.ExtensionContext`). */
+/**
+ * True when a parameter is an editor extension's context: typed `ExtensionContext`
+ * (`vscode.ExtensionContext`), or untyped and named `context` in a file that uses the editor's API
+ * (it imports or requires `vscode`). A `context` typed as something else (`ItemContext`), or in a
+ * module that never touches the editor's API, is an item's.
+ */
 function isExtensionContextParameter(param: TSESTree.Parameter, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   if (param.type !== AST_NODE_TYPES.Identifier) return false;
-  if (param.name === 'context') return true;
-  return param.typeAnnotation !== undefined && /\bExtensionContext\b/.test(sourceCode.getText(param.typeAnnotation));
+  if (param.typeAnnotation !== undefined) return /\bExtensionContext\b/.test(sourceCode.getText(param.typeAnnotation));
+  return param.name === 'context' && importsEditorApi(sourceCode);
+}
+
+/**
+ * True when a top-level statement of the file loads VS Code's extension API: `import ... from
+ * 'vscode'` (not `import type`), or a declaration initialised with `require('vscode')` (also
+ * destructured, or a member of it).
+ */
+function importsEditorApi(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const isVscode = (node: TSESTree.Node | null | undefined): boolean =>
+    node?.type === AST_NODE_TYPES.Literal && node.value === 'vscode';
+  return sourceCode.ast.body.some((statement) => {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) return statement.importKind !== 'type' && isVscode(statement.source);
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+    return statement.declarations.some((declarator) => {
+      let init = declarator.init;
+      while (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
+      return init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'require' && isVscode(init.arguments[0]);
+    });
+  });
 }
 
 /**

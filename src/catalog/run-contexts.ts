@@ -346,11 +346,13 @@ export const SEED_FOLDERS: ReadonlySet<string> = new Set(['seeds', 'seeders']);
 export const MIGRATION_STEPS: ReadonlySet<string> = new Set(['up', 'down']);
 
 /**
- * A hook key of a Serverless Framework plugin that runs before or after a step of a command
- * (`'before:deploy:deploy'`, `'after:package:finalize'`): with `this.hooks` set in a constructor, the
- * plugin shape of that tool (see `WhereItRuns.definesCommandPlugin`).
+ * A hook key of a Serverless Framework plugin that runs before or after a step of a command: it
+ * names the command and its event (`'before:deploy:deploy'`, `'after:package:finalize'`). With
+ * `this.hooks` set in a constructor, the plugin shape of that tool (see
+ * `WhereItRuns.definesCommandPlugin`). An ORM's or an event host's `'before:save'`, `'after:create'`
+ * names one event, run per record or message.
  */
-export const LIFECYCLE_HOOK_KEY = /^(?:before|after):[\w-]+/;
+export const LIFECYCLE_HOOK_KEY = /^(?:before|after):[\w-]+:[\w-]+/;
 
 /**
  * The name of a package script that is a seed or migrate step (`seed`, `db:seed`, `migrate`,
@@ -362,11 +364,18 @@ export const LIFECYCLE_HOOK_KEY = /^(?:before|after):[\w-]+/;
 export const DATABASE_SCRIPT_NAME = /^(?:db:)?(?:seed|migrat\w*)(?::|$)/i;
 
 /**
- * The name of a package script that starts the application (`start`, `start:prod`, `dev`, `serve`,
- * `main`): a file it names is the application's, never a seed program, even when a database
- * script names it too.
+ * The name of a package script that starts the application (`start`, `start:prod`, `start-worker`,
+ * `start.prod`, `dev`, `serve`, `server`, `main`, `prod`, `preview`, `watch`): a file it names is the
+ * application's, never a seed program, even when a database script names it too.
  */
-export const START_SCRIPT_NAME = /^(?:start|dev|serve|main)(?::|$)/i;
+export const START_SCRIPT_NAME = /^(?:start|dev|serve|server|main|prod|preview|watch)(?:[:.-]|$)/i;
+
+/**
+ * A `START_SCRIPT_NAME` variant named for a seed or migrate step (`prod:seed`, `dev-seed`,
+ * `start:migrate`, `dev:db:seed`): its first command is the step, and only what runs after it
+ * (`prisma migrate deploy && node dist/server.js`) starts the application.
+ */
+export const START_STEP_VARIANT_NAME = /^[a-z]+[:.-](?:db[:.-])?(?:seed|migrat)/i;
 
 /**
  * Modules whose import says the file is written to run as a function of a platform that hands each
@@ -638,6 +647,30 @@ export const SQLITE_DRIVER_PACKAGES: ReadonlySet<string> = new Set([
  * quick-lru, memory-cache): `await cache.get(key)` of one waits for nothing.
  */
 export const IN_PROCESS_CACHE_PACKAGES: ReadonlySet<string> = new Set(['node-cache', 'lru-cache', 'quick-lru', 'memory-cache', 'mnemonist']);
+
+/**
+ * Chat-platform clients that keep every object they have seen in one manager per kind and whose
+ * `fetch(id)` answers from that manager's cache before asking the server (discord.js:
+ * `guild.members.fetch(id)`, `client.channels.fetch(id)`, unless handed `{ force: true }`).
+ * `CACHED_MANAGER_HOLDERS` lists the managers that do so.
+ */
+export const CACHE_FIRST_CLIENT_PACKAGES: ReadonlySet<string> = new Set(['discord.js']);
+
+/**
+ * The managers of a `CACHE_FIRST_CLIENT_PACKAGES` client whose `fetch(id)` reads the cache first,
+ * each with the names of the objects that hold it (`guild.members`, `client.users`,
+ * `interaction.guild.channels`): another service's client (`github.users.fetch(login)`) is no
+ * such manager. Messages are left out: a channel keeps only a few recent ones, none after a
+ * restart, so `channel.messages.fetch(storedId)` is mostly a request.
+ */
+export const CACHED_MANAGER_HOLDERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['members', new Set(['guild'])],
+  ['roles', new Set(['guild'])],
+  ['channels', new Set(['guild', 'client'])],
+  ['emojis', new Set(['guild', 'client'])],
+  ['users', new Set(['client'])],
+  ['guilds', new Set(['client'])],
+]);
 
 /** Clients of caches and stores outside the process, besides `NETWORK_DATABASE_PACKAGES`: a `cache.get(key)` there may be a round trip. */
 export const NETWORK_CACHE_PACKAGES: ReadonlySet<string> = new Set(['memcached', 'memjs', 'keyv', 'cache-manager', '@upstash/redis', '@keyv/redis', '@vercel/kv']);

@@ -13,6 +13,7 @@ import {
   isImported,
   isThrowingLookup,
   looksLikeWrite,
+  namesOnlyRead,
   promiseKnowledge,
   receiverKey,
   receiverRootName,
@@ -41,8 +42,9 @@ import { getOrderingComments } from '../analysis/ordering-comments';
 import { runsInOrderedCallback } from '../analysis/ordered-callbacks';
 import { getWhereItRuns, isStrongEvidence } from '../analysis/where-it-runs';
 import { BACKGROUND_CALL } from '../catalog/iteration-order';
+import { CACHED_MANAGER_HOLDERS } from '../catalog/run-contexts';
 import { type FunctionNode, isFunctionNode, nearestFunction } from '../analysis/async-context';
-import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
+import { LOG_WRITE_METHODS, LOGGER_NAMES, ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
 import { getSourceWords } from '../analysis/source-words';
 import { someNodeBelow } from '../analysis/walk';
 import { createRule } from '../util/create-rule';
@@ -689,6 +691,7 @@ export default createRule<Options, MessageIds>({
             readsSetting(member.call) ||
             parsesOwnArguments(member.call) ||
             readsInProcessCache(member.call) ||
+            fetchesThroughCachedManager(member.call) ||
             TRANSLATION_METHODS.has(calleeName(member.call) ?? '') ||
             gathersStartedPromises(member.call) ||
             callsSuppliedHook(member.call)
@@ -1042,6 +1045,29 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * True when the call fetches one object by its id through a manager of a client that answers
+     * from its cache first (`guild.members.fetch(userId)`, `client.channels.fetch(id)`: a manager
+     * of `CACHED_MANAGER_HOLDERS` read off an object named for its holder, `guild` or `client`, in
+     * a package that depends on discord.js, see `WhereItRuns.usesCacheFirstClient`): mostly a
+     * cache hit, with nothing to overlap. Options
+     * (`fetch({ user, force: true })`), a query of many (`messages.fetch({ limit })`) or no argument
+     * (every member of the guild) go to the server and stay members of the group.
+     */
+    function fetchesThroughCachedManager(call: AwaitedCall): boolean {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'fetch' || call.arguments.length !== 1) return false;
+      const manager = skipTransparent(callee.object);
+      if (manager.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const holders = CACHED_MANAGER_HOLDERS.get(staticMemberName(manager) ?? '');
+      const holder = skipTransparent(manager.object);
+      const holderName = holder.type === AST_NODE_TYPES.Identifier ? holder.name : holder.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(holder) : null;
+      if (!holders?.has(holderName ?? '')) return false;
+      const [id] = call.arguments;
+      if (!id || id.type === AST_NODE_TYPES.ObjectExpression || id.type === AST_NODE_TYPES.ArrayExpression || id.type === AST_NODE_TYPES.SpreadElement) return false;
+      return getWhereItRuns(context).usesCacheFirstClient();
+    }
+
+    /**
      * True when the function that runs `node` is handed the working directory of a tool: a
      * parameter named `cwd` (also destructured from an options object: `{ script, cwd =
      * process.cwd() }`), or one whose default is `process.cwd()`; or it is a callback awaited or
@@ -1180,6 +1206,133 @@ export default createRule<Options, MessageIds>({
       if (holder?.type !== AST_NODE_TYPES.CallExpression || holder.callee === handed) return false;
       const name = writtenName(holder.callee);
       return name !== null && BACKGROUND_CALL.test(name);
+    }
+
+    /**
+     * The group runs in a periodic progress printout: a function handed to the global
+     * `setInterval` (inline, or by the name of a function of this scope) whose body is the group,
+     * local constants computed from its results, and a last statement that logs them
+     * (`console.log(...)`, `logger.info(...)`), with no other await, no assignment and no
+     * returned value. Nothing waits for a tick: a progress line a few milliseconds later costs
+     * no one anything.
+     */
+    function printsProgressOnTimer(group: readonly Member[]): boolean {
+      const first = group[0]?.statement;
+      const fn = first ? nearestFunction(first) : null;
+      if (!fn || fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false;
+      const body = fn.body.body;
+      const last = body.at(-1);
+      if (!last || !isLogStatement(last)) return false;
+      const members = new Set<TSESTree.Node>(group.map((member) => member.statement));
+      const onlyLocals = body.slice(0, -1).every((statement) => members.has(statement) || (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.kind === 'const'));
+      if (!onlyLocals) return false;
+      const writes = someNodeBelow(fn.body, sourceCode.visitorKeys, (node) =>
+        node.type === AST_NODE_TYPES.AssignmentExpression ||
+        node.type === AST_NODE_TYPES.UpdateExpression ||
+        (node.type === AST_NODE_TYPES.AwaitExpression && !group.some((member) => member.statement.range[0] <= node.range[0] && node.range[1] <= member.statement.range[1])),
+      );
+      return !writes && handedToInterval(fn);
+    }
+
+    /** `console.log(...)`, `logger.info(...)`, `this.log.debug(...)` as a statement. */
+    function isLogStatement(statement: TSESTree.Statement): boolean {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+      const call = skipTransparent(statement.expression);
+      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const receiver = skipTransparent(callee.object);
+      const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(receiver) : null;
+      return name !== null && LOGGER_NAMES.has(name) && LOG_WRITE_METHODS.has(staticMemberName(callee) ?? '');
+    }
+
+    /**
+     * True when `fn` is an argument of the global `setInterval`, itself or through the name it is
+     * declared under, and no caller awaits or returns a call of that name
+     * (`await printProgress()` in a route waits for its reads; a first run, `printProgress()`,
+     * does not).
+     */
+    function handedToInterval(fn: FunctionNode): boolean {
+      const isIntervalArgument = (node: TSESTree.Node): boolean => {
+        const call = node.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === node || !call.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
+        const callee = skipTransparent(call.callee);
+        return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'setInterval' && !variableOfIdentifier(sourceCode, callee)?.defs.length;
+      };
+      if (isIntervalArgument(fn)) return true;
+      const declarator = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
+      const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id : null;
+      if (!id) return false;
+      const variable = variableOfIdentifier(sourceCode, id);
+      const references = variable?.references ?? [];
+      return references.some((reference) => isIntervalArgument(reference.identifier)) && !references.some((reference) => isWaitedCall(reference.identifier));
+    }
+
+    /** True when `callee` is called and a caller waits on the call (`await f()`, `return f()`). */
+    function isWaitedCall(callee: TSESTree.Node): boolean {
+      const call = callee.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return false;
+      const holder = call.parent;
+      return holder?.type === AST_NODE_TYPES.AwaitExpression || holder?.type === AST_NODE_TYPES.ReturnStatement || (holder?.type === AST_NODE_TYPES.ArrowFunctionExpression && holder.body === call);
+    }
+
+    /**
+     * Where a measurement around a call cuts the group, or -1: a member (not the last) whose
+     * awaited call the statement right after the group awaits again with the same text (`count(q)`
+     * before and after an import) is the reading before the members after it, cut after it; a
+     * member (not the first) that awaits again what the statement right before the group awaited
+     * is the reading after the members before it, cut before it. Only when a member measured may
+     * change something (`mayChangeWhatIsRead`): a read again after reads is no measurement.
+     */
+    function measurementCut(group: readonly Member[]): number {
+      const first = group[0]?.statement;
+      const last = group.at(-1)?.statement;
+      if (!first || !last) return -1;
+      const after = awaitedCallTexts(adjacentStatement(last, 1));
+      const before = awaitedCallTexts(adjacentStatement(first, -1));
+      for (let index = 0; index < group.length; index++) {
+        const member = group[index];
+        if (!member) continue;
+        const text = sourceCode.getText(member.call);
+        if (index < group.length - 1 && after.has(text) && group.slice(index + 1).some(mayChangeWhatIsRead)) return index + 1;
+        if (index > 0 && before.has(text) && group.slice(0, index).some(mayChangeWhatIsRead)) return index;
+      }
+      return -1;
+    }
+
+    /**
+     * False when the member's call only reads: its summary says so (`isPureRead`), or, with no
+     * summary, its name starts as a read (`namesOnlyRead`: `findMany`, `listIssues`). An import,
+     * a write, a pacing call (`limiter.removeTokens(1)`) or an unknown call may change it.
+     */
+    function mayChangeWhatIsRead(member: Member): boolean {
+      const summary = effects.summaryOf(member.call);
+      return summary ? !isPureRead(summary) : !namesOnlyRead(member.call);
+    }
+
+    /** The statement `offset` places from `statement` in its block, or undefined. */
+    function adjacentStatement(statement: TSESTree.Node, offset: number): TSESTree.Node | undefined {
+      const holder = statement.parent;
+      const siblings: readonly TSESTree.Node[] | null =
+        holder?.type === AST_NODE_TYPES.BlockStatement || holder?.type === AST_NODE_TYPES.Program
+          ? holder.body
+          : holder?.type === AST_NODE_TYPES.SwitchCase
+            ? holder.consequent
+            : null;
+      const index = siblings ? siblings.indexOf(statement) : -1;
+      return index === -1 ? undefined : siblings?.[index + offset];
+    }
+
+    /** The texts of the calls awaited in `statement` (`await count(q)`). */
+    function awaitedCallTexts(statement: TSESTree.Node | undefined): ReadonlySet<string> {
+      const texts = new Set<string>();
+      if (statement) {
+        someNodeBelow(statement, sourceCode.visitorKeys, (node) => {
+          if (node.type === AST_NODE_TYPES.AwaitExpression && node.argument.type === AST_NODE_TYPES.CallExpression) texts.add(sourceCode.getText(node.argument));
+          return false;
+        });
+      }
+      return texts;
     }
 
     /**
@@ -1326,6 +1479,7 @@ export default createRule<Options, MessageIds>({
         (cleansUpAfterFailure(group[0].statement) ||
           keepsPartialResults(group) ||
           runsInBackground(group[0].statement) ||
+          printsProgressOnTimer(group) ||
           keepsResultOnce(group[0].statement) ||
           runsInMigration(group[0].statement) ||
           fillsCacheOnMiss(group[0].statement))
@@ -1352,6 +1506,17 @@ export default createRule<Options, MessageIds>({
       // helper or a dialog): the person answers one question at a time, in the order asked.
       // Such a step ends the group as a direct prompt does: the members before it and after it are
       // judged on their own.
+      // A measurement around a call: the same read awaited before and after it (`before = await
+      // count(q); await importLinks(html); after = await count(q)`). A reading is not gathered
+      // with the calls it measures; the members on each side of the cut are judged on their own.
+      const cut = measurementCut(group);
+      if (cut !== -1) {
+        const before = group.slice(0, cut);
+        const after = group.slice(cut);
+        if (before.length >= minGroupSize) report(before, interleaved);
+        if (after.length >= minGroupSize) report(after, interleaved);
+        return;
+      }
       const asks = group.findIndex((member) => handsInteractiveSwitch(member.call) || effects.mayPromptElsewhere(member.call));
       if (asks !== -1) {
         const before = group.slice(0, asks);

@@ -818,6 +818,23 @@ describe('where-it-runs: seed and migration programs', () => {
     assert.deepEqual(task(program, path.join(root, 'seeded-app', 'src', 'server.ts')), [false, false]);
   });
 
+  it('not the application that a script named for production or a variant of start runs, when a migrate step starts it too', () => {
+    // `prod`, `start-worker` start the application; `db:migrate` and `migrate` run it after migrating
+    assert.deepEqual(task(program, path.join(root, 'prod-started-app', 'src', 'index.ts')), [false, false]);
+    assert.deepEqual(task(program, path.join(root, 'prod-started-app', 'src', 'worker.ts')), [false, false]);
+    // the seed program of the same package is still one
+    assert.deepEqual(task(program, path.join(root, 'prod-started-app', 'src', 'seed.ts')), [true, true]);
+  });
+
+  it('a program that a start variant named for a seed or migrate step runs as its step: still a seed or migration program', () => {
+    // `prod:seed`, `dev-seed` run the seed itself; `start:migrate` runs the migration, then the server
+    assert.deepEqual(task(program, path.join(root, 'seed-variant-app', 'src', 'load-rota.ts')), [true, true]);
+    assert.deepEqual(task(program, path.join(root, 'seed-variant-app', 'scripts', 'demo-data.ts')), [true, true]);
+    assert.deepEqual(task(program, path.join(root, 'seed-variant-app', 'src', 'apply-schema.ts')), [true, true]);
+    // what `start:migrate` runs after the step starts the application, though `migrate` names it too
+    assert.deepEqual(task(program, path.join(root, 'seed-variant-app', 'src', 'server.ts')), [false, false]);
+  });
+
   it('not a module that a step hands to its tool, nor one that exports its seeding, whatever its name and place', () => {
     // `typeorm migration:run -d src/data-source.ts`: the application's shared data source
     assert.deepEqual(task('export const source = new DataSource(options);', path.join(root, 'seeded-app', 'src', 'data-source.ts')), [false, false]);
@@ -860,6 +877,13 @@ module.exports = SyncPlugin;`;
   async onSend(m) { probe(); }
 }`;
     assert.deepEqual(where(chat, { filename: path.join(root, 'service', 'src', 'chat.ts') }), ['concurrent:exported']);
+    // an ORM's or an event host's hooks keyed `before:save`, `after:create`: run per record, not
+    // a step of a command (a Serverless step names the command and its event)
+    const model = `export class Ledger {
+  constructor(db) { this.hooks = { 'before:save': (row) => this.stamp(row), 'after:create': (row) => this.audit(row) }; }
+  async audit(row) { probe(); }
+}`;
+    assert.deepEqual(where(model, { filename: path.join(root, 'service', 'src', 'ledger.ts') }), ['concurrent:exported']);
     // a hook that runs after a step of a command is the tool's lifecycle, whatever the constructor takes
     const after = `export class Notify {
   constructor(sls) { this.hooks = { 'after:deploy:deploy': () => this.send() }; }
@@ -896,6 +920,21 @@ describe("where-it-runs: an editor extension's activation", () => {
     assert.deepEqual(
       where("import type { ExtensionContext } from 'vscode';\nexport async function activate(host: ExtensionContext) { probe(); }", { filename: path.join(root, 'editor-extension', 'src', 'boot.ts') }),
       ['alone:start-up'],
+    );
+    // handed a \`context\` in another module that uses the editor's API: the extension's context
+    assert.deepEqual(
+      where("import * as vscode from 'vscode';\nexport async function activate(context) { probe(); }", { filename: path.join(root, 'editor-extension', 'src', 'startup.ts') }),
+      ['alone:start-up'],
+    );
+    // a \`context\` typed as something else, or named so in a module that never touches the editor's API:
+    // an item's activation (a view's row, a tree item)
+    assert.deepEqual(
+      where("import { window } from 'vscode';\nexport async function activate(context: ItemContext) { probe(); }", { filename: path.join(root, 'editor-extension', 'src', 'views', 'items.ts') }),
+      ['alone:editor-extension'],
+    );
+    assert.deepEqual(
+      where("import { loadRow } from './rows';\nexport async function activate(context) { probe(); }", { filename: path.join(root, 'editor-extension', 'src', 'views', 'rows.ts') }),
+      ['alone:editor-extension'],
     );
     // a per-item activate of another module, run from a command per click
     const perItem = `import { commands } from 'vscode';
