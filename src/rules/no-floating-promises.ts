@@ -113,6 +113,9 @@ const SPELLED_ERROR_PARAMETER = /^_?(?:err|error)$/i;
 /** A variable named for a Node-style callback. */
 const CALLBACK_NAME = /^(?:callback|cb|done)$/i;
 
+/** An error handler in an options object: `onError`, `onerror`, `on_error`, `onFailure`. */
+const ERROR_OPTION = /^on_?(?:error|fail(?:ure)?)$/i;
+
 /**
  * A synchronous function written in place, with at least `minParams` parameters, the first named
  * for an error (`(err, value) => ...`): a Node-style callback.
@@ -878,6 +881,31 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * `streamEvents(url, { onerror(err) { report(err); throw err; } })`, `api.chat({ messages,
+     * onError(error) { show(error); } })`: an options object written at the call holds an error
+     * handler (`ERROR_OPTION`) written in place that reads the error it is handed. The API reports
+     * its failures to that handler and the caller chose it: a rejection of the dropped promise
+     * carries an error already handed on, and costs at most a second console line. A handler that
+     * ignores its error (`onError() { stop(); }`) or one passed by name does not count.
+     */
+    function handsErrorToOption(call: TSESTree.CallExpression): boolean {
+      return call.arguments.some((argument) => {
+        const options = skipTransparent(argument);
+        if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
+        return options.properties.some((property) => {
+          if (property.type !== AST_NODE_TYPES.Property || property.computed) return false;
+          const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : '';
+          const handler = skipTransparent(property.value as TSESTree.Expression);
+          if (!ERROR_OPTION.test(key) || !isFunctionNode(handler)) return false;
+          const [param] = handler.params;
+          if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+          const variable = sourceCode.getDeclaredVariables(handler).find((candidate) => candidate.name === param.name);
+          return (variable?.references.length ?? 0) > 0;
+        });
+      });
+    }
+
+    /**
      * `addUser(user, () => modal.hide())` where `addUser(user, cb)` is an async function of this
      * file that calls its `cb` parameter when it is done: the function offers both styles and the
      * caller chose the callback, so the dropped promise is not where it waits.
@@ -934,7 +962,7 @@ export default createRule<Options, MessageIds>({
           first = standing.node;
         }
         if (first.type === AST_NODE_TYPES.CallExpression && decoratesHeldValue(first)) return;
-        if (first.type === AST_NODE_TYPES.CallExpression && (handsErrorToCallback(first) || passesCompletionCallback(first))) return;
+        if (first.type === AST_NODE_TYPES.CallExpression && (handsErrorToCallback(first) || handsErrorToOption(first) || passesCompletionCallback(first))) return;
         // A program that installs its own unhandled-rejection reporter (one that does not end the
         // program), or an Electron app's main process (Electron logs such a rejection and goes on): where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
         // `try` meant to handle it, not test code, not code that serves a request or a job, not a
