@@ -1736,6 +1736,20 @@ export class FileEffects {
   }
 
   /**
+   * The functions of the program `call` runs: one of this file (`calledFunction`), or those found
+   * in other modules (`calleesElsewhere`; typed, the one the checker resolves). Null when none has
+   * a body in the program: a callee that is only declared (an abstract method, an interface
+   * member, a declaration file) or one of an installed package.
+   */
+  programCallees(call: TSESTree.CallExpression): readonly FoundFunction[] | null {
+    const own = this.calledFunction(call);
+    if (own !== null) return [{ module: ownModule(this.context), fn: own }];
+    const found = calleesElsewhere(ownModule(this.context), call);
+    const callees = found && found.length > 0 ? found : this.typedCalleeElsewhere(call);
+    return callees && callees.length > 0 ? callees : null;
+  }
+
+  /**
    * True when `call` runs functions of other modules, or methods found through the class or
    * interface its receiver is declared as (`calleesElsewhere`: `super.list(id)`,
    * `this.server.adapter.members(id)` with every class behind the adapter's interface), and none

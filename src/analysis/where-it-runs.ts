@@ -1071,12 +1071,14 @@ export class WhereItRuns {
    * `package.json` above the file lists under `dependencies`, installed wherever the package is.
    * Such a load rejects only in a broken installation, not the lost failure a dropped promise
    * stands for. A relative module (its top-level code may throw), a dev, optional or peer dependency
-   * (it may be missing) and any package not declared: false.
+   * (it may be missing), any package not declared, and any package loaded from UI code (`runsInUi`:
+   * the bundler splits what `import()` loads into a chunk the browser fetches when the call runs,
+   * and a failed fetch rejects): false.
    */
   alwaysLoads(specifier: string): boolean {
     if (specifier.startsWith('node:')) return BUILTIN_MODULES.has(specifier.slice('node:'.length));
     if (BUILTIN_MODULES.has(specifier)) return true;
-    if (specifier.startsWith('.') || specifier.startsWith('/') || !path.isAbsolute(this.filename)) return false;
+    if (specifier.startsWith('.') || specifier.startsWith('/') || !path.isAbsolute(this.filename) || this.runsInUi()) return false;
     const name = packageNameOf(specifier);
     return name !== '' && nearestPackage(this.filename)?.installedWith.has(name) === true;
   }

@@ -114,6 +114,9 @@ const SPELLED_ERROR_PARAMETER = /^_?(?:err|error)$/i;
 /** A variable named for a Node-style callback. */
 const CALLBACK_NAME = /^(?:callback|cb|done)$/i;
 
+/** An error handler in an options object: `onError`, `onerror`, `on_error`, `onFailure`. */
+const ERROR_OPTION = /^on_?(?:error|fail(?:ure)?)$/i;
+
 /**
  * A synchronous function written in place, with at least `minParams` parameters, the first named
  * for an error (`(err, value) => ...`): a Node-style callback.
@@ -879,6 +882,79 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * `streamEvents(url, { onerror(err) { report(err); } })`, `api.chat({ messages, onError(error)
+     * { show(error); } })`: an options object written at the call holds an error handler
+     * (`ERROR_OPTION`) written in place that reads the error it is handed. The API reports its
+     * failures to that handler and the caller chose it: a rejection of the dropped promise carries
+     * an error already handed on, and costs at most a second console line. Not a handler that
+     * ignores its error (`onError() { stop(); }`) or one passed by name. A handler that throws (to
+     * stop a retry loop) rejects the dropped promise itself: that counts only where the host logs
+     * a lost rejection (page code, see `hostLogsRejectionAt`); elsewhere it may end the process. A
+     * callee of the program is not taken on trust: its body must hand every failure to the option
+     * (`routesFailuresTo`); a declared or library callee is.
+     */
+    function handsErrorToOption(call: TSESTree.CallExpression, statement: TSESTree.Node): boolean {
+      let hostLogs: boolean | undefined;
+      const rejectionIsLogged = (): boolean => (hostLogs ??= getWhereItRuns(context).runsInUi() || hostLogsRejectionAt(statement));
+      return call.arguments.some((argument) => {
+        const options = skipTransparent(argument);
+        if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
+        return options.properties.some((property) => {
+          if (property.type !== AST_NODE_TYPES.Property || property.computed) return false;
+          const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : '';
+          const handler = skipTransparent(property.value as TSESTree.Expression);
+          if (!ERROR_OPTION.test(key) || !isFunctionNode(handler)) return false;
+          const [param] = handler.params;
+          if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+          const variable = sourceCode.getDeclaredVariables(handler).find((candidate) => candidate.name === param.name);
+          if ((variable?.references.length ?? 0) === 0) return false;
+          if (throwsOwn(handler.body) && !rejectionIsLogged()) return false;
+          const callees = effects.programCallees(call);
+          return callees === null || callees.every(({ fn }) => routesFailuresTo(fn, key, rejectionIsLogged));
+        });
+      });
+    }
+
+    /** True when `node` holds a `throw` of its own function (not of a function nested in it). */
+    function throwsOwn(node: TSESTree.Node): boolean {
+      return someNodeInSameFunction(node, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement);
+    }
+
+    /**
+     * True when `fn`, a function of the program taking an error option `name`, hands it every
+     * failure: it is async, and each of its own `await`s, `for await` loops, returned calls and
+     * `throw`s lies in the block of a `try` whose `catch` calls the option (`onError(error)`,
+     * `options.onError?.(error)`); a rethrow in that `catch` only where `rethrowIsLogged`. `const
+     * answer = await post(body); if (!answer.ok) onError(...); await markSent(id);` hands on only
+     * a bad answer: the failed write still rejects.
+     */
+    function routesFailuresTo(fn: FunctionNode, name: string, rethrowIsLogged: () => boolean): boolean {
+      if (!fn.async || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+      const callsOption = (node: TSESTree.Node): boolean =>
+        someNodeInSameFunction(node, sourceCode.visitorKeys, (inner) => {
+          if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+          const callee = skipTransparent(inner.callee);
+          return callee.type === AST_NODE_TYPES.Identifier ? callee.name === name : callee.type === AST_NODE_TYPES.MemberExpression && staticMemberName(callee) === name;
+        });
+      const handedOn = (node: TSESTree.Node): boolean => {
+        for (let child = node, parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+          if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler && callsOption(parent.handler.body)) return true;
+          // A rethrow after handing the error on (`catch (e) { onError(e); throw e; }`).
+          if (parent.type === AST_NODE_TYPES.CatchClause && node.type === AST_NODE_TYPES.ThrowStatement && callsOption(parent.body) && rethrowIsLogged()) return true;
+        }
+        return false;
+      };
+      return !someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => {
+        const fails =
+          node.type === AST_NODE_TYPES.AwaitExpression ||
+          node.type === AST_NODE_TYPES.ThrowStatement ||
+          (node.type === AST_NODE_TYPES.ForOfStatement && node.await) ||
+          (node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && skipTransparent(node.argument).type === AST_NODE_TYPES.CallExpression);
+        return fails && !handedOn(node);
+      });
+    }
+
+    /**
      * `addUser(user, () => modal.hide())` where `addUser(user, cb)` is an async function of this
      * file that calls its `cb` parameter when it is done: the function offers both styles and the
      * caller chose the callback, so the dropped promise is not where it waits.
@@ -935,7 +1011,7 @@ export default createRule<Options, MessageIds>({
           first = standing.node;
         }
         if (first.type === AST_NODE_TYPES.CallExpression && decoratesHeldValue(first)) return;
-        if (first.type === AST_NODE_TYPES.CallExpression && (handsErrorToCallback(first) || passesCompletionCallback(first))) return;
+        if (first.type === AST_NODE_TYPES.CallExpression && (handsErrorToCallback(first) || handsErrorToOption(first, statement) || passesCompletionCallback(first))) return;
         // A program that installs its own unhandled-rejection reporter (one that does not end the
         // program), or an Electron app's main process (Electron logs such a rejection and goes on): where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
         // `try` meant to handle it, not test code, not code that serves a request or a job, not a
