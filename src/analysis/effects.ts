@@ -4846,7 +4846,14 @@ function returnsOnDecidedBranch(statement: TSESTree.IfStatement, decide: (test: 
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 /**
- * `process.on('unhandledRejection', handler)` (any method of `LISTENER_METHODS`) as a statement,
+ * The process events whose handler receives a rejection nobody handles: `'unhandledRejection'`,
+ * and `'uncaughtException'` (since Node 15 such a rejection is raised as an uncaught exception
+ * when no `'unhandledRejection'` handler is set; its `origin` argument says so).
+ */
+const PROCESS_REJECTION_EVENTS = new Set(['unhandledRejection', 'uncaughtException']);
+
+/**
+ * `process.on('unhandledRejection', handler)` (or `'uncaughtException'`: `PROCESS_REJECTION_EVENTS`; any method of `LISTENER_METHODS`) as a statement,
  * on the global `process` (not a local of that name) or one imported from `process` /
  * `node:process`.
  */
@@ -4857,7 +4864,7 @@ function installsRejectionHandler(statement: TSESTree.Node, sourceCode: Readonly
   const callee = skipTransparent(call.callee);
   const event = call.arguments[0];
   if (callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(staticMemberName(callee) ?? '')) return false;
-  if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'unhandledRejection' || call.arguments.length < 2) return false;
+  if (event?.type !== AST_NODE_TYPES.Literal || !PROCESS_REJECTION_EVENTS.has(String(event.value)) || call.arguments.length < 2) return false;
   const owner = skipTransparent(callee.object);
   if (owner.type !== AST_NODE_TYPES.Identifier || owner.name !== 'process') return false;
   const variable = variableOfIdentifier(sourceCode, owner);

@@ -430,8 +430,12 @@ function entrySource(dir: string, target: string): string | null {
   return null;
 }
 
-/** A `process.on('unhandledRejection', ...)` (also `once`, `addListener`, `prependListener`) call, up to its handler. */
-const PROCESS_REJECTION_HANDLER = /\bprocess\s*\.\s*(?:on|once|addListener|prependListener)\s*\(\s*['"`]unhandledRejection['"`]\s*,/g;
+/**
+ * A `process.on('unhandledRejection', ...)` (also `once`, `addListener`, `prependListener`) call,
+ * up to its handler; also `'uncaughtException'`, whose handler receives a rejection nobody handles
+ * since Node 15 (raised as an uncaught exception when no `'unhandledRejection'` handler is set).
+ */
+const PROCESS_REJECTION_HANDLER = /\bprocess\s*\.\s*(?:on|once|addListener|prependListener)\s*\(\s*['"`](?:unhandledRejection|uncaughtException)['"`]\s*,/g;
 /** A call that writes a log line: `console.*`, a logger's method, a `log(...)`/`logError(...)` helper. */
 const LOG_CALL = /\bconsole\s*\.\s*\w+\s*\(|\blog(?:ger)?\s*\.\s*\w+\s*\(|\b\w*[lL]og(?:Error|Warning|Warn)?\s*\(|\breport\w*\s*\(/;
 /** A statement that ends the process or rethrows. */
