@@ -8,6 +8,7 @@ import { getImportSource } from '../analysis/imports';
 import { isEditorHostThenable } from '../analysis/host-thenables';
 import { callWritesFileOrStartsProcess, chainAnswersRequest, costsMoreThanHostLog, registersIpcMainListener } from '../analysis/editor-host';
 import { isOnTheWayOut } from '../analysis/shutdown-paths';
+import { firstRunOfInterval } from '../analysis/periodic-runs';
 import { programReportsRejections } from '../analysis/rejection-reporters';
 import { isIsolatingEmitterMethod, isolatesListeners } from '../analysis/listener-dispatch';
 import {
@@ -968,6 +969,9 @@ export default createRule<Options, MessageIds>({
         // A shutdown started from a signal listener, a teardown in `finally` or a rethrowing `catch`.
         if (!checkCannotReject && first.type === AST_NODE_TYPES.CallExpression && first === skipTransparent(statement.expression) && isOnTheWayOut(first, sourceCode, effects)) return;
         if (!checkCannotReject && startsOwnWorkInConstructor(statement, first)) return;
+        // `tick(); setInterval(tick, ms);`: the first run of a task the same block hands to
+        // `setInterval`, whose every later run is dropped the same way (see `firstRunOfInterval`).
+        if (!checkCannotReject && first.type === AST_NODE_TYPES.CallExpression && first === skipTransparent(statement.expression) && firstRunOfInterval(first, statement, sourceCode)) return;
         // A loop that never returns started with the program (a worker's polling loop, from the
         // module's top level or its start-up routine): awaiting it would stop the start for good,
         // and where no reporter of the program swallows rejections, an error escaping it ends the
