@@ -75,7 +75,11 @@ export function costsMoreThanHostLog(
   );
   if (settles) return true;
   if (insideGatheredCallback(node, sourceCode) || insideQueuedTask(node)) return true;
-  if (callbacks.length > 0 || start !== node) return false;
+  // `saveNote(note).then(() => showToast('Saved'))`: a dropped chain (it has no rejection handler,
+  // or it would not be dropped) that starts with a user's write loses that write's failure as the
+  // plain call does; the success step only hides that it may fail.
+  if (start !== node) return start.type === AST_NODE_TYPES.CallExpression && getAwaitableFunction(node) !== null && sendsUserWrite(start, effects);
+  if (callbacks.length > 0) return false;
   return (
     startsThrowingWorkUnawaited(node, effects) ||
     (getAwaitableFunction(node) !== null &&
@@ -98,12 +102,31 @@ export function costsMoreThanHostLog(
  * (`chrome.storage.local.set(...)`) and messages to the extension's other scripts are neither.
  */
 function sendsUserWrite(call: TSESTree.CallExpression, effects: FileEffects): boolean {
-  if (isWriteRequest(call)) return true;
+  if (isWriteRequest(call)) return !sendsTelemetry(call);
   const name = lastWrittenName(skipTransparent(call.callee));
-  const first = name?.replace(/^[_$#]+/, '').split(/(?=[A-Z])|[_$]+/)[0]?.toLowerCase();
+  const words = name?.replace(/^[_$#]+/, '').split(/(?=[A-Z])|[_$]+/).map((word) => word.toLowerCase()) ?? [];
+  const first = words[0];
   if (first !== undefined && USER_WRITE_WORDS.has(first)) return true;
+  // `track('opened')`, `sendMetric(...)`: a helper named for telemetry sends no user's work.
+  if (words.some((word) => TELEMETRY_WORDS.has(word))) return false;
   const fn = effects.calledFunction(call);
-  return fn !== null && fn.body.type === AST_NODE_TYPES.BlockStatement && someNodeInSameFunction(fn.body, effects.source.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression && isWriteRequest(inner));
+  return fn !== null && fn.body.type === AST_NODE_TYPES.BlockStatement && someNodeInSameFunction(fn.body, effects.source.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression && isWriteRequest(inner) && !sendsTelemetry(inner));
+}
+
+/**
+ * Words of a function's name that say it sends telemetry (`track`, `trackEvent`, `sendAnalytics`,
+ * `logMetric`, `pingStats`): a beacon whose loss costs nothing the user made.
+ */
+const TELEMETRY_WORDS: ReadonlySet<string> = new Set(['track', 'analytics', 'telemetry', 'metric', 'metrics', 'beacon', 'stats']);
+
+/** A URL text that names a telemetry endpoint (`https://stats.example/e`, `/api/analytics`, `/telemetry`, `/collect`). */
+const TELEMETRY_URL = /(?:^|[/.\-_])(?:stats|analytics|telemetry|metrics|collect|beacon|track(?:ing)?)(?:$|[/.\-_?])/i;
+
+/** A write request whose URL, written as a string or template, names a telemetry endpoint (see `TELEMETRY_URL`). */
+function sendsTelemetry(call: TSESTree.CallExpression): boolean {
+  const url = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+  if (url?.type === AST_NODE_TYPES.Literal) return typeof url.value === 'string' && TELEMETRY_URL.test(url.value);
+  return url?.type === AST_NODE_TYPES.TemplateLiteral && url.quasis.some((quasi) => TELEMETRY_URL.test(quasi.value.cooked ?? quasi.value.raw));
 }
 
 /**
