@@ -3762,7 +3762,8 @@ class FunctionWalk {
    * `isDelay`), a returned
    * promise that can reject (also inside a `try`: `return load()` is not caught there, only
    * `return await load()` is), a `catch` that rethrows or awaits new work that may reject (awaiting
-   * a call that is handed the caught error, `await report(error)`, is handling it), a `finally`
+   * a call that is handed the caught error or data read from it, `await report(error)`,
+   * `await markFailed(id, error.code)`, is handling it: see `handsOnError`), a `finally`
    * that may reject, or a call (outside a `catch`) of a same-file synchronous helper that itself
    * `throw`s. Other synchronous calls are assumed not
    * to throw: a failing `clearTimeout(t)` or `assert(x)` is a bug whichever way it surfaces, not
@@ -4045,11 +4046,45 @@ function isStreamReceiver(receiver: TSESTree.Node, source: Readonly<TSESLint.Sou
   return name !== null && (STREAM_CLASS_NAME.test(name) || (emitters && EMITTER_CLASS_NAME.test(name)));
 }
 
-/** `report(error)` / `this.log.error('failed', error)`: a call handed one of the `caught` errors. */
+/**
+ * `report(error)` / `this.log.error('failed', error)`: a call handed one of the `caught` errors, or
+ * a part of one that records the failure (`markFailed(id, err.code || 'FAILED')`, `{ reason:
+ * err.message }`, `` `failed: ${err.message}` ``): the call is the error's handling, and its own
+ * failure is a second one while reporting the first (see `carriesCaughtError`).
+ */
 function handsOnError(value: TSESTree.Node, caught: readonly string[]): boolean {
   const call = skipTransparent(value);
   if (call.type !== AST_NODE_TYPES.CallExpression || caught.length === 0) return false;
-  return call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && caught.includes(argument.name));
+  return call.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && carriesCaughtError(argument, caught));
+}
+
+/**
+ * True when `value` is one of the `caught` errors or data read from it: the error, a property
+ * chain on it (`err.response.status`), a fallback or choice with such an operand (`err.code ||
+ * 'FAILED'`), a template with such a part, or an object literal with such a property value. A
+ * value computed from the error by a call (`classify(err).next`) is not its data.
+ */
+function carriesCaughtError(value: TSESTree.Node, caught: readonly string[]): boolean {
+  const node = skipTransparent(value);
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+      return caught.includes(node.name);
+    case AST_NODE_TYPES.MemberExpression: {
+      let object: TSESTree.Node = skipTransparent(node.object);
+      while (object.type === AST_NODE_TYPES.MemberExpression) object = skipTransparent(object.object);
+      return object.type === AST_NODE_TYPES.Identifier && caught.includes(object.name);
+    }
+    case AST_NODE_TYPES.LogicalExpression:
+      return carriesCaughtError(node.left, caught) || carriesCaughtError(node.right, caught);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return carriesCaughtError(node.consequent, caught) || carriesCaughtError(node.alternate, caught);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.some((expression) => carriesCaughtError(expression, caught));
+    case AST_NODE_TYPES.ObjectExpression:
+      return node.properties.some((property) => property.type === AST_NODE_TYPES.Property && carriesCaughtError(property.value, caught));
+    default:
+      return false;
+  }
 }
 
 /** `.catch((e) => { throw e })`: the handler rethrows, so the chain still rejects. */
