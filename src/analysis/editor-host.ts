@@ -107,20 +107,33 @@ function sendsUserWrite(call: TSESTree.CallExpression, effects: FileEffects): bo
   const words = name?.replace(/^[_$#]+/, '').split(/(?=[A-Z])|[_$]+/).map((word) => word.toLowerCase()) ?? [];
   const first = words[0];
   if (first !== undefined && USER_WRITE_WORDS.has(first)) return true;
-  // `track('opened')`, `sendMetric(...)`: a helper named for telemetry sends no user's work.
-  if (words.some((word) => TELEMETRY_WORDS.has(word))) return false;
+  // `track('opened')`, `trackEvent(...)`, `sendTelemetry(...)`: a helper named for telemetry sends no user's work.
+  if (namedForTelemetry(words)) return false;
   const fn = effects.calledFunction(call);
   return fn !== null && fn.body.type === AST_NODE_TYPES.BlockStatement && someNodeInSameFunction(fn.body, effects.source.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression && isWriteRequest(inner) && !sendsTelemetry(inner));
 }
 
 /**
- * Words of a function's name that say it sends telemetry (`track`, `trackEvent`, `sendAnalytics`,
- * `logMetric`, `pingStats`): a beacon whose loss costs nothing the user made.
+ * The words of a function's name say it sends telemetry: `track` alone or followed by an event's
+ * kind (`trackEvent`, `trackPageview`, `trackClick`; not `trackTime`, a time tracker's entry), or
+ * a word that names nothing else (`telemetry`, `beacon`). Words a user's data has too (`addTrack`
+ * to a playlist, `saveStats`, `addMetric` to a dashboard) are no evidence.
  */
-const TELEMETRY_WORDS: ReadonlySet<string> = new Set(['track', 'analytics', 'telemetry', 'metric', 'metrics', 'beacon', 'stats']);
+function namedForTelemetry(words: readonly string[]): boolean {
+  if (words[0] === 'track' && (words.length === 1 || TRACKED_EVENT_WORDS.has(words[1] ?? ''))) return true;
+  return words.some((word) => word === 'telemetry' || word === 'beacon');
+}
 
-/** A URL text that names a telemetry endpoint (`https://stats.example/e`, `/api/analytics`, `/telemetry`, `/collect`). */
-const TELEMETRY_URL = /(?:^|[/.\-_])(?:stats|analytics|telemetry|metrics|collect|beacon|track(?:ing)?)(?:$|[/.\-_?])/i;
+/** Words after `track` that name an event a page reports (`trackEvent`, `trackPageView`). */
+const TRACKED_EVENT_WORDS: ReadonlySet<string> = new Set(['event', 'events', 'page', 'pageview', 'pageviews', 'view', 'views', 'click', 'clicks', 'action', 'actions', 'impression', 'impressions', 'screen', 'usage', 'analytics', 'telemetry']);
+
+/**
+ * A URL text that names a telemetry endpoint: a host under a `stats.`, `analytics.`, `telemetry.`
+ * or `metrics.` name (`https://stats.example/e`), or a collector's path segment (`/collect`,
+ * `/telemetry`, `/analytics`). Path segments a user's data has too (`/api/player/stats`,
+ * `/api/health/metrics`, `/api/shipments/track`) are no evidence.
+ */
+const TELEMETRY_URL = /\/\/(?:[\w-]+\.)*(?:stats|analytics|telemetry|metrics)\.|\/(?:collect|telemetry|analytics)(?:$|[/?#.])/i;
 
 /** A write request whose URL, written as a string or template, names a telemetry endpoint (see `TELEMETRY_URL`). */
 function sendsTelemetry(call: TSESTree.CallExpression): boolean {

@@ -218,6 +218,30 @@ export async function onOpen(panel) {
   panel.focus();
 }`;
 
+/**
+ * User writes whose helper or URL has a word that also names telemetry (a song added to a
+ * playlist, a time entry, a player's stats): a name or a path segment is no evidence of a beacon.
+ */
+const userWritesNamedLikeTelemetry = `async function addTrack(entry) {
+  await fetch('/api/playlists/1/items', { method: 'POST', body: JSON.stringify(entry) });
+}
+async function trackTime(entry) {
+  await fetch('/api/entries', { method: 'POST', body: JSON.stringify(entry) });
+}
+async function saveStats(stats) {
+  await statsStore.setItem('me', stats);
+}
+
+export async function onSave(entry, stats) {
+  addTrack(entry);
+  trackTime(entry);
+  saveStats(stats);
+  fetch('/api/player/stats', { method: 'PUT', body: JSON.stringify(stats) });
+  fetch('/api/tracks', { method: 'POST', body: JSON.stringify(entry) });
+  fetch('/api/health/metrics', { method: 'POST', body: JSON.stringify(stats) });
+  showToast('Saved');
+}`;
+
 /** An async handler that starts reads, messages and settings storage without waiting. */
 const asyncReadsAndSettings = `export async function onOpen(panel) {
   fetch('/api/notes').then((response) => response.json()).then(render);
@@ -351,6 +375,19 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
           { messageId: 'suggestVoid', output: chainedSave.replace('  saveNote(note).then', '  void saveNote(note).then') },
         ],
       },
+    ],
+  },
+  // ... also when a word of the helper's name or of the URL's path names telemetry elsewhere
+  {
+    code: userWritesNamedLikeTelemetry,
+    filename: MERGED_CONTENT_FILE,
+    errors: [
+      savedAt(userWritesNamedLikeTelemetry, 12, 3, 'addTrack(entry);'),
+      savedAt(userWritesNamedLikeTelemetry, 13, 3, 'trackTime(entry);'),
+      savedAt(userWritesNamedLikeTelemetry, 14, 3, 'saveStats(stats);'),
+      savedAt(userWritesNamedLikeTelemetry, 15, 3, "fetch('/api/player/stats'"),
+      savedAt(userWritesNamedLikeTelemetry, 16, 3, "fetch('/api/tracks'"),
+      savedAt(userWritesNamedLikeTelemetry, 17, 3, "fetch('/api/health/metrics'"),
     ],
   },
   // ... in an Electron window's module too
