@@ -80,6 +80,7 @@ import { guardsEveryErrorFor, mayBeExtended } from './call-throws';
 import { cannotRejectExports, declarationCatchesAll, type DeclarationLike, delayExports, signalledDelayExports } from './guarded-bodies';
 import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
 import { getImportSource, importedCallee } from './imports';
+import { handlerLogs } from './rejection-reporters';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
 import { getRelativeModules, resolveProjectModule, type ResolvedModule } from './module-resolution';
@@ -4900,12 +4901,29 @@ function installsRejectionHandler(statement: TSESTree.Node, sourceCode: Readonly
   const event = call.arguments[0];
   if (callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(staticMemberName(callee) ?? '')) return false;
   if (event?.type !== AST_NODE_TYPES.Literal || !PROCESS_REJECTION_EVENTS.has(String(event.value)) || call.arguments.length < 2) return false;
+  if (event.value === 'uncaughtException' && !uncaughtHandlerLogs(call.arguments[1], sourceCode)) return false;
   const owner = skipTransparent(callee.object);
   if (owner.type !== AST_NODE_TYPES.Identifier || owner.name !== 'process') return false;
   const variable = variableOfIdentifier(sourceCode, owner);
   if (!variable || variable.defs.length === 0) return true;
   const source = getImportSource(variable);
   return source !== null && (source.module === 'process' || source.module === 'node:process');
+}
+
+/**
+ * An `'uncaughtException'` handler (`handler`, the listener argument) that logs what it gets
+ * (`handlerLogs`): inline, a logger by reference, or a function of this file passed by name. One
+ * that ignores every error (`() => {}`) or only exits loses a rejection without a trace.
+ */
+function uncaughtHandlerLogs(handler: TSESTree.Node | undefined, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const node = handler ? skipTransparent(handler) : null;
+  if (!node) return false;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const definition = variableOfIdentifier(sourceCode, node)?.defs[0]?.node;
+    const fn = definition?.type === AST_NODE_TYPES.VariableDeclarator ? definition.init : definition;
+    if (fn && isFunctionNode(fn)) return handlerLogs(sourceCode.getText(fn));
+  }
+  return handlerLogs(sourceCode.getText(node));
 }
 
 /**

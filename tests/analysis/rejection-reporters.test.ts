@@ -16,6 +16,12 @@ describe('installsReporter', () => {
     // since Node 15 a rejection nobody handles reaches the uncaught-exception handler
     assert.equal(installsReporter("process.on('uncaughtException', (error, origin) => log.error(origin, error));"), true);
     assert.equal(installsReporter("process.on('uncaughtException', (error) => {\n  log(error);\n  process.exit(1);\n});"), false);
+    // ... when it logs: one that ignores every error ("keep the bot alive") loses the rejection
+    assert.equal(installsReporter("process.on('uncaughtException', () => {});"), false);
+    assert.equal(installsReporter("process.on('uncaughtException', (error) => { restart(); });"), false);
+    assert.equal(installsReporter("process.on('uncaughtException', console.error);"), true);
+    assert.equal(installsReporter("function onCrash(error) {\n  logger.error(error);\n}\nprocess.on('uncaughtException', onCrash);"), true);
+    assert.equal(installsReporter("function onCrash() {}\nprocess.on('uncaughtException', onCrash);"), false);
   });
   it('ignores comments, comparisons and other events', () => {
     assert.equal(installsReporter("// process.on('unhandledRejection', log);"), false);
