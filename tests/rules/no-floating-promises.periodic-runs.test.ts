@@ -9,7 +9,8 @@ import { ruleTester } from '../rule-tester';
  * later run's promise is dropped by the timer by design; the first run is dropped the same way and
  * is no worse. Whatever the task's failures need is a change inside the task. Still reported: a
  * first run the interval does not repeat the same way (the interval handles its runs' rejections,
- * or runs another function), and a task handed to a `setTimeout` once.
+ * or runs another function), a task handed to a `setTimeout` once, and a first run followed by
+ * other code than the interval (that code may need the first run done).
  */
 
 /** A poller class whose `poll` may reject; `start` is the body under test. */
@@ -33,8 +34,23 @@ ${body}
 }`;
 
 const valid: ValidTestCase<Options>[] = [
-  // the method reference, the timer kept on the object
-  poller('    this.poll();\n    this.timer = setInterval(this.poll, ms);'),
+  // the bound method, the timer kept on the object
+  poller('    this.poll();\n    this.timer = setInterval(this.poll.bind(this), ms);'),
+  // the method by reference, bound once in the constructor
+  `class Poller {
+  constructor(queue) {
+    this.queue = queue;
+    this.poll = this.poll.bind(this);
+  }
+  async poll() {
+    await this.queue.next();
+  }
+  restart(ms) {
+    clearInterval(this.timer);
+    this.poll();
+    this.timer = setInterval(this.poll, ms);
+  }
+}`,
   // bound, and the interval written first
   poller('    this.timer = setInterval(this.poll.bind(this), ms);\n    this.poll();'),
   // an arrow that makes the same call
@@ -54,6 +70,17 @@ function floatingAt(code: string, line: number, extra: Partial<InvalidTestCase<M
   return { code, ...extra, errors: [{ messageId: 'floating', line, column, suggestions: [{ messageId: 'suggestVoid', output: lines.join('\n') }] }] };
 }
 
+/** A cache's first load, refreshed every minute, then served. */
+const firstLoad = `async function loadPrices() {
+  cache.prices = await api.getPrices();
+}
+async function main() {
+  loadPrices();
+  setInterval(loadPrices, 60_000);
+  app.get('/prices', (req, res) => res.json(cache.prices));
+  await app.listen(3000);
+}`;
+
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // the interval handles its runs' rejections: the first run is the one that loses them
   floatingAt(poller('    this.poll();\n    setInterval(() => this.poll().catch(console.error), ms);'), 7),
@@ -67,6 +94,31 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   floatingAt(poller('    this.poll();\n    this.events.once("ready", () => { setInterval(this.poll, ms); });'), 7),
   // a local named `setInterval` is not the timer
   floatingAt(printout('  const setInterval = (fn) => fn;\n  printProgress(project);\n  setInterval(printProgress, 1000, project);'), 7),
+  // the code after the first run needs it done (a first load, then served): awaiting it is the fix
+  {
+    code: firstLoad,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 5,
+        column: 3,
+        suggestions: [
+          { messageId: 'suggestAwait', output: firstLoad.replace('  loadPrices();', '  await loadPrices();') },
+          { messageId: 'suggestVoid', output: firstLoad.replace('  loadPrices();', '  void loadPrices();') },
+        ],
+      },
+    ],
+  },
+  // ... or may leave before the interval is set: the first run is then the only one
+  floatingAt(printout('  printProgress(project);\n  if (!seconds) return;\n  setInterval(printProgress, seconds * 1000, project);'), 6),
+  // a callback with braces: the rule reports its call too, so the first run is no better off than it
+  {
+    code: poller('    this.poll();\n    setInterval(() => { this.poll(); }, ms);'),
+    errors: [
+      { messageId: 'floating', line: 7, column: 5, suggestions: [{ messageId: 'suggestVoid', output: poller('    void this.poll();\n    setInterval(() => { this.poll(); }, ms);') }] },
+      { messageId: 'floating', line: 8, column: 25, suggestions: [{ messageId: 'suggestVoid', output: poller('    this.poll();\n    setInterval(() => { void this.poll(); }, ms);') }] },
+    ],
+  },
   // the strict option reports the first run anyway
   floatingAt(poller('    this.poll();\n    setInterval(this.poll, ms);'), 7, { options: [{ checkCannotReject: true }] }),
 ];
