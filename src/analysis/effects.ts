@@ -1608,7 +1608,8 @@ export class FileEffects {
 
   /**
    * True when a rejection of `call`'s promise reaches a handler of the process's
-   * `'unhandledRejection'` event that is installed before the promise can reject: a statement of
+   * `'unhandledRejection'` event (or a logging `'uncaughtException'` one, which receives it since
+   * Node 15: see `installsRejectionHandler`) that is installed before the promise can reject: a statement of
    * the module's top level before the one holding `call` (`process.on('unhandledRejection', ...)`,
    * also `once`, `addListener`, `prependListener`), or one of the called function's own first
    * statements, before its first `await` (`runCli(async (config) => {...})` where `runCli` installs
@@ -1637,7 +1638,7 @@ export class FileEffects {
 
   /**
    * @internal For `rejectionReachesProcessHandler`: does `fn` (a function of this file) install an
-   * `'unhandledRejection'` handler among its first statements, before any `await` (at `depth` 0
+   * `'unhandledRejection'` (or logging `'uncaughtException'`) handler among its first statements, before any `await` (at `depth` 0
    * also through a call of a function of this file there)?
    */
   installsHandlerFirst(fn: FunctionNode, depth: number): boolean {
