@@ -4060,9 +4060,13 @@ function handsOnError(value: TSESTree.Node, caught: readonly string[]): boolean 
   return call.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && carriesCaughtError(argument, caught));
 }
 
+/** The fields of an error that describe the failure (`err.message`, `err.code`, `err.response.status`). */
+const ERROR_DESCRIPTION_FIELDS: ReadonlySet<string> = new Set(['message', 'code', 'name', 'stack', 'status', 'statusCode', 'statusText', 'reason', 'errno', 'description', 'detail', 'details']);
+
 /**
  * True when `value` is one of the `caught` errors or data read from it: the error, a property
- * chain on it (`err.response.status`), a fallback or choice with such an operand (`err.code ||
+ * chain on it that ends in a field describing the failure (`err.response.status`,
+ * `ERROR_DESCRIPTION_FIELDS`; not `err.config`, the request a retry is handed), a fallback or choice with such an operand (`err.code ||
  * 'FAILED'`), a template with such a part, or an object literal with such a property value. A
  * value computed from the error by a call (`classify(err).next`) is not its data.
  */
@@ -4072,6 +4076,8 @@ function carriesCaughtError(value: TSESTree.Node, caught: readonly string[]): bo
     case AST_NODE_TYPES.Identifier:
       return caught.includes(node.name);
     case AST_NODE_TYPES.MemberExpression: {
+      // `err.config`, the failed request a retry is handed, is no description of the failure.
+      if (!ERROR_DESCRIPTION_FIELDS.has(staticMemberName(node) ?? '')) return false;
       let object: TSESTree.Node = skipTransparent(node.object);
       while (object.type === AST_NODE_TYPES.MemberExpression) object = skipTransparent(object.object);
       return object.type === AST_NODE_TYPES.Identifier && caught.includes(object.name);

@@ -10,7 +10,8 @@ import { ruleTester } from '../rule-tester';
  * caller of the task waits for (blind set 18: a scraper's detached re-run of its guarded step, whose
  * `catch` writes the failed status of the queue entry; judged pointless). Still reported: a `catch`
  * that awaits new work the error is not handed to (a retry, a release), also when the error only
- * decides whether to do it.
+ * decides whether to do it, and a retry handed what the error carries besides its description
+ * (`err.config`, the failed request).
  */
 
 /** A runner whose `runOnce` is guarded; `recover` is the body of its `catch`; `start` drops a run. */
@@ -53,6 +54,10 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   droppedRun('      await this.store.release(job.id);'),
   // the error only decides whether to reset
   droppedRun("      if (err.code === 'STALE') await this.store.reset(job.id);"),
+  // a retry of the failed request, handed the request the error carries: new work, not a record
+  droppedRun('      await this.client.request(err.config);'),
+  // ... also a field of it
+  droppedRun('      await this.client.get(err.config.url);'),
   // a value computed from the error by a call of a package is not the error's data
   droppedRun('      await this.store.markFailed(job.id, classify(err).next);'),
 ];
