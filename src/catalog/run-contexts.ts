@@ -743,7 +743,8 @@ export const NON_PROGRAM_FOLDERS: ReadonlySet<string> = new Set([
  * program text: `process.on('unhandledRejection', ...)` (also `once`, `addListener`,
  * `prependListener`, on any receiver: the event name is the process's own, and programs pass
  * `process` around as `processWrapper`), also `process.on('uncaughtException', ...)` (since Node
- * 15 a rejection nobody handles is raised as an uncaught exception, so that handler receives it), `window.addEventListener('unhandledrejection', ...)`
+ * 15 a rejection nobody handles is raised as an uncaught exception, so that handler receives it;
+ * `installsReporter` counts it only when it logs), `window.addEventListener('unhandledrejection', ...)`
  * (also `self`, `globalThis`), `window.onunhandledrejection = ...`, and an Electron app's
  * equivalents: the `electron-unhandled` package loaded, or electron-log's `catchErrors()` /
  * `errorHandler.startCatching()`.
