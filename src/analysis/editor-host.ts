@@ -75,7 +75,11 @@ export function costsMoreThanHostLog(
   );
   if (settles) return true;
   if (insideGatheredCallback(node, sourceCode) || insideQueuedTask(node)) return true;
-  if (callbacks.length > 0 || start !== node) return false;
+  // `saveNote(note).then(() => showToast('Saved'))`: a dropped chain (it has no rejection handler,
+  // or it would not be dropped) that starts with a user's write loses that write's failure as the
+  // plain call does; the success step only hides that it may fail.
+  if (start !== node) return start.type === AST_NODE_TYPES.CallExpression && getAwaitableFunction(node) !== null && sendsUserWrite(start, effects);
+  if (callbacks.length > 0) return false;
   return (
     startsThrowingWorkUnawaited(node, effects) ||
     (getAwaitableFunction(node) !== null &&
@@ -98,12 +102,44 @@ export function costsMoreThanHostLog(
  * (`chrome.storage.local.set(...)`) and messages to the extension's other scripts are neither.
  */
 function sendsUserWrite(call: TSESTree.CallExpression, effects: FileEffects): boolean {
-  if (isWriteRequest(call)) return true;
+  if (isWriteRequest(call)) return !sendsTelemetry(call);
   const name = lastWrittenName(skipTransparent(call.callee));
-  const first = name?.replace(/^[_$#]+/, '').split(/(?=[A-Z])|[_$]+/)[0]?.toLowerCase();
+  const words = name?.replace(/^[_$#]+/, '').split(/(?=[A-Z])|[_$]+/).map((word) => word.toLowerCase()) ?? [];
+  const first = words[0];
   if (first !== undefined && USER_WRITE_WORDS.has(first)) return true;
+  // `track('opened')`, `trackEvent(...)`, `sendTelemetry(...)`: a helper named for telemetry sends no user's work.
+  if (namedForTelemetry(words)) return false;
   const fn = effects.calledFunction(call);
-  return fn !== null && fn.body.type === AST_NODE_TYPES.BlockStatement && someNodeInSameFunction(fn.body, effects.source.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression && isWriteRequest(inner));
+  return fn !== null && fn.body.type === AST_NODE_TYPES.BlockStatement && someNodeInSameFunction(fn.body, effects.source.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression && isWriteRequest(inner) && !sendsTelemetry(inner));
+}
+
+/**
+ * The words of a function's name say it sends telemetry: `track` alone or followed by an event's
+ * kind (`trackEvent`, `trackPageview`, `trackClick`; not `trackTime`, a time tracker's entry), or
+ * a word that names nothing else (`telemetry`, `beacon`). Words a user's data has too (`addTrack`
+ * to a playlist, `saveStats`, `addMetric` to a dashboard) are no evidence.
+ */
+function namedForTelemetry(words: readonly string[]): boolean {
+  if (words[0] === 'track' && (words.length === 1 || TRACKED_EVENT_WORDS.has(words[1] ?? ''))) return true;
+  return words.some((word) => word === 'telemetry' || word === 'beacon');
+}
+
+/** Words after `track` that name an event a page reports (`trackEvent`, `trackPageView`). */
+const TRACKED_EVENT_WORDS: ReadonlySet<string> = new Set(['event', 'events', 'page', 'pageview', 'pageviews', 'view', 'views', 'click', 'clicks', 'action', 'actions', 'impression', 'impressions', 'screen', 'usage', 'analytics', 'telemetry']);
+
+/**
+ * A URL text that names a telemetry endpoint: a host under a `stats.`, `analytics.`, `telemetry.`
+ * or `metrics.` name (`https://stats.example/e`), or a collector's path segment (`/collect`,
+ * `/telemetry`, `/analytics`). Path segments a user's data has too (`/api/player/stats`,
+ * `/api/health/metrics`, `/api/shipments/track`) are no evidence.
+ */
+const TELEMETRY_URL = /\/\/(?:[\w-]+\.)*(?:stats|analytics|telemetry|metrics)\.|\/(?:collect|telemetry|analytics)(?:$|[/?#.])/i;
+
+/** A write request whose URL, written as a string or template, names a telemetry endpoint (see `TELEMETRY_URL`). */
+function sendsTelemetry(call: TSESTree.CallExpression): boolean {
+  const url = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+  if (url?.type === AST_NODE_TYPES.Literal) return typeof url.value === 'string' && TELEMETRY_URL.test(url.value);
+  return url?.type === AST_NODE_TYPES.TemplateLiteral && url.quasis.some((quasi) => TELEMETRY_URL.test(quasi.value.cooked ?? quasi.value.raw));
 }
 
 /**

@@ -80,6 +80,7 @@ import { guardsEveryErrorFor, mayBeExtended } from './call-throws';
 import { cannotRejectExports, declarationCatchesAll, type DeclarationLike, delayExports, signalledDelayExports } from './guarded-bodies';
 import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
 import { getImportSource, importedCallee } from './imports';
+import { handlerLogs } from './rejection-reporters';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
 import { getRelativeModules, resolveProjectModule, type ResolvedModule } from './module-resolution';
@@ -1607,7 +1608,8 @@ export class FileEffects {
 
   /**
    * True when a rejection of `call`'s promise reaches a handler of the process's
-   * `'unhandledRejection'` event that is installed before the promise can reject: a statement of
+   * `'unhandledRejection'` event (or a logging `'uncaughtException'` one, which receives it since
+   * Node 15: see `installsRejectionHandler`) that is installed before the promise can reject: a statement of
    * the module's top level before the one holding `call` (`process.on('unhandledRejection', ...)`,
    * also `once`, `addListener`, `prependListener`), or one of the called function's own first
    * statements, before its first `await` (`runCli(async (config) => {...})` where `runCli` installs
@@ -1636,7 +1638,7 @@ export class FileEffects {
 
   /**
    * @internal For `rejectionReachesProcessHandler`: does `fn` (a function of this file) install an
-   * `'unhandledRejection'` handler among its first statements, before any `await` (at `depth` 0
+   * `'unhandledRejection'` (or logging `'uncaughtException'`) handler among its first statements, before any `await` (at `depth` 0
    * also through a call of a function of this file there)?
    */
   installsHandlerFirst(fn: FunctionNode, depth: number): boolean {
@@ -3776,7 +3778,8 @@ class FunctionWalk {
    * `isDelay`), a returned
    * promise that can reject (also inside a `try`: `return load()` is not caught there, only
    * `return await load()` is), a `catch` that rethrows or awaits new work that may reject (awaiting
-   * a call that is handed the caught error, `await report(error)`, is handling it), a `finally`
+   * a call that is handed the caught error or data read from it, `await report(error)`,
+   * `await markFailed(id, error.code)`, is handling it: see `handsOnError`), a `finally`
    * that may reject, or a call (outside a `catch`) of a same-file synchronous helper that itself
    * `throw`s. Other synchronous calls are assumed not
    * to throw: a failing `clearTimeout(t)` or `assert(x)` is a bug whichever way it surfaces, not
@@ -4059,11 +4062,51 @@ function isStreamReceiver(receiver: TSESTree.Node, source: Readonly<TSESLint.Sou
   return name !== null && (STREAM_CLASS_NAME.test(name) || (emitters && EMITTER_CLASS_NAME.test(name)));
 }
 
-/** `report(error)` / `this.log.error('failed', error)`: a call handed one of the `caught` errors. */
+/**
+ * `report(error)` / `this.log.error('failed', error)`: a call handed one of the `caught` errors, or
+ * a part of one that records the failure (`markFailed(id, err.code || 'FAILED')`, `{ reason:
+ * err.message }`, `` `failed: ${err.message}` ``): the call is the error's handling, and its own
+ * failure is a second one while reporting the first (see `carriesCaughtError`).
+ */
 function handsOnError(value: TSESTree.Node, caught: readonly string[]): boolean {
   const call = skipTransparent(value);
   if (call.type !== AST_NODE_TYPES.CallExpression || caught.length === 0) return false;
-  return call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && caught.includes(argument.name));
+  return call.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && carriesCaughtError(argument, caught));
+}
+
+/** The fields of an error that describe the failure (`err.message`, `err.code`, `err.response.status`). */
+const ERROR_DESCRIPTION_FIELDS: ReadonlySet<string> = new Set(['message', 'code', 'name', 'stack', 'status', 'statusCode', 'statusText', 'reason', 'errno', 'description', 'detail', 'details']);
+
+/**
+ * True when `value` is one of the `caught` errors or data read from it: the error, a property
+ * chain on it that ends in a field describing the failure (`err.response.status`,
+ * `ERROR_DESCRIPTION_FIELDS`; not `err.config`, the request a retry is handed), a fallback or choice with such an operand (`err.code ||
+ * 'FAILED'`), a template with such a part, or an object literal with such a property value. A
+ * value computed from the error by a call (`classify(err).next`) is not its data.
+ */
+function carriesCaughtError(value: TSESTree.Node, caught: readonly string[]): boolean {
+  const node = skipTransparent(value);
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+      return caught.includes(node.name);
+    case AST_NODE_TYPES.MemberExpression: {
+      // `err.config`, the failed request a retry is handed, is no description of the failure.
+      if (!ERROR_DESCRIPTION_FIELDS.has(staticMemberName(node) ?? '')) return false;
+      let object: TSESTree.Node = skipTransparent(node.object);
+      while (object.type === AST_NODE_TYPES.MemberExpression) object = skipTransparent(object.object);
+      return object.type === AST_NODE_TYPES.Identifier && caught.includes(object.name);
+    }
+    case AST_NODE_TYPES.LogicalExpression:
+      return carriesCaughtError(node.left, caught) || carriesCaughtError(node.right, caught);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return carriesCaughtError(node.consequent, caught) || carriesCaughtError(node.alternate, caught);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.some((expression) => carriesCaughtError(expression, caught));
+    case AST_NODE_TYPES.ObjectExpression:
+      return node.properties.some((property) => property.type === AST_NODE_TYPES.Property && carriesCaughtError(property.value, caught));
+    default:
+      return false;
+  }
 }
 
 /** `.catch((e) => { throw e })`: the handler rethrows, so the chain still rejects. */
@@ -4860,7 +4903,14 @@ function returnsOnDecidedBranch(statement: TSESTree.IfStatement, decide: (test: 
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 /**
- * `process.on('unhandledRejection', handler)` (any method of `LISTENER_METHODS`) as a statement,
+ * The process events whose handler receives a rejection nobody handles: `'unhandledRejection'`,
+ * and `'uncaughtException'` (since Node 15 such a rejection is raised as an uncaught exception
+ * when no `'unhandledRejection'` handler is set; its `origin` argument says so).
+ */
+const PROCESS_REJECTION_EVENTS = new Set(['unhandledRejection', 'uncaughtException']);
+
+/**
+ * `process.on('unhandledRejection', handler)` (or `'uncaughtException'`: `PROCESS_REJECTION_EVENTS`; any method of `LISTENER_METHODS`) as a statement,
  * on the global `process` (not a local of that name) or one imported from `process` /
  * `node:process`.
  */
@@ -4871,13 +4921,30 @@ function installsRejectionHandler(statement: TSESTree.Node, sourceCode: Readonly
   const callee = skipTransparent(call.callee);
   const event = call.arguments[0];
   if (callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(staticMemberName(callee) ?? '')) return false;
-  if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'unhandledRejection' || call.arguments.length < 2) return false;
+  if (event?.type !== AST_NODE_TYPES.Literal || !PROCESS_REJECTION_EVENTS.has(String(event.value)) || call.arguments.length < 2) return false;
+  if (event.value === 'uncaughtException' && !uncaughtHandlerLogs(call.arguments[1], sourceCode)) return false;
   const owner = skipTransparent(callee.object);
   if (owner.type !== AST_NODE_TYPES.Identifier || owner.name !== 'process') return false;
   const variable = variableOfIdentifier(sourceCode, owner);
   if (!variable || variable.defs.length === 0) return true;
   const source = getImportSource(variable);
   return source !== null && (source.module === 'process' || source.module === 'node:process');
+}
+
+/**
+ * An `'uncaughtException'` handler (`handler`, the listener argument) that logs what it gets
+ * (`handlerLogs`): inline, a logger by reference, or a function of this file passed by name. One
+ * that ignores every error (`() => {}`) or only exits loses a rejection without a trace.
+ */
+function uncaughtHandlerLogs(handler: TSESTree.Node | undefined, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const node = handler ? skipTransparent(handler) : null;
+  if (!node) return false;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const definition = variableOfIdentifier(sourceCode, node)?.defs[0]?.node;
+    const fn = definition?.type === AST_NODE_TYPES.VariableDeclarator ? definition.init : definition;
+    if (fn && isFunctionNode(fn)) return handlerLogs(sourceCode.getText(fn));
+  }
+  return handlerLogs(sourceCode.getText(node));
 }
 
 /**

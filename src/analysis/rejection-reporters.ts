@@ -128,7 +128,9 @@ function scanForReporter(root: PackageInfo): Found {
  * A `REJECTION_REPORTER` statement in `text` that is code (not inside a comment or a string: one
  * linear pass marks where code lies) and whose handler does not end the program. A handler that
  * calls `process.exit`/`exit(` or rethrows (`throw`) makes a dropped promise crash the program,
- * which is worth fixing; a handler passed by name is taken as a reporter.
+ * which is worth fixing; a handler passed by name is taken as a reporter. A handler of
+ * `'uncaughtException'` counts only when it logs (`handlerLogs`): it is mostly installed to keep
+ * the program alive, and one that ignores what it gets loses the rejection without a trace.
  */
 export function installsReporter(text: string): boolean {
   const pattern = new RegExp(REJECTION_REPORTER.source, 'g');
@@ -136,7 +138,10 @@ export function installsReporter(text: string): boolean {
   for (const match of text.matchAll(pattern)) {
     if (!isCode(starts, match.index)) continue;
     const handler = handlerText(text, match.index + match[0].length);
-    if (ENDS_PROGRAM.test(handler) || ENDS_PROGRAM.test(namedHandlerText(text, handler))) continue;
+    const named = namedHandlerText(text, handler);
+    if (ENDS_PROGRAM.test(handler) || ENDS_PROGRAM.test(named)) continue;
+    // an uncaught-exception handler that ignores what it gets (`() => {}`, "keep the bot alive") loses the rejection
+    if (match[0].includes('uncaughtException') && !handlerLogs(handler.replace(/^\s*,/, '')) && !handlerLogs(named)) continue;
     return true;
   }
   return false;
@@ -430,10 +435,25 @@ function entrySource(dir: string, target: string): string | null {
   return null;
 }
 
-/** A `process.on('unhandledRejection', ...)` (also `once`, `addListener`, `prependListener`) call, up to its handler. */
-const PROCESS_REJECTION_HANDLER = /\bprocess\s*\.\s*(?:on|once|addListener|prependListener)\s*\(\s*['"`]unhandledRejection['"`]\s*,/g;
+/**
+ * A `process.on('unhandledRejection', ...)` (also `once`, `addListener`, `prependListener`) call,
+ * up to its handler; also `'uncaughtException'`, whose handler receives a rejection nobody handles
+ * since Node 15 (raised as an uncaught exception when no `'unhandledRejection'` handler is set).
+ */
+const PROCESS_REJECTION_HANDLER = /\bprocess\s*\.\s*(?:on|once|addListener|prependListener)\s*\(\s*['"`](?:unhandledRejection|uncaughtException)['"`]\s*,/g;
 /** A call that writes a log line: `console.*`, a logger's method, a `log(...)`/`logError(...)` helper. */
 const LOG_CALL = /\bconsole\s*\.\s*\w+\s*\(|\blog(?:ger)?\s*\.\s*\w+\s*\(|\b\w*[lL]og(?:Error|Warning|Warn)?\s*\(|\breport\w*\s*\(/;
+/** A logger handed over by reference (`console.error`, `logger.warn`, `logError`, `reportCrash`). */
+const LOG_REFERENCE = /^\s*(?:console\s*\.\s*\w+|\w*log(?:ger)?\s*\.\s*\w+|\w*[lL]og(?:Error|Warning|Warn)?|report\w*)\s*$/;
+
+/**
+ * True when a handler's text (a function, or a logger passed by reference) writes what it
+ * receives to a log: a `LOG_CALL` in it, or it is a `LOG_REFERENCE`.
+ */
+export function handlerLogs(text: string): boolean {
+  return LOG_CALL.test(text) || LOG_REFERENCE.test(text);
+}
+
 /** A statement that ends the process or rethrows. */
 const ENDS_PROCESS = /\bexit\s*\(|\bthrow\b/g;
 

@@ -775,16 +775,18 @@ export const NON_PROGRAM_FOLDERS: ReadonlySet<string> = new Set([
  * A statement that installs a process-wide or window-wide reporter of unhandled rejections, as
  * program text: `process.on('unhandledRejection', ...)` (also `once`, `addListener`,
  * `prependListener`, on any receiver: the event name is the process's own, and programs pass
- * `process` around as `processWrapper`), `window.addEventListener('unhandledrejection', ...)`
+ * `process` around as `processWrapper`), also `process.on('uncaughtException', ...)` (since Node
+ * 15 a rejection nobody handles is raised as an uncaught exception, so that handler receives it;
+ * `installsReporter` counts it only when it logs), `window.addEventListener('unhandledrejection', ...)`
  * (also `self`, `globalThis`), `window.onunhandledrejection = ...`, and an Electron app's
  * equivalents: the `electron-unhandled` package loaded, or electron-log's `catchErrors()` /
  * `errorHandler.startCatching()`.
  */
 export const REJECTION_REPORTER =
-  /\.\s*(?:on|once|addListener|prependListener)\s*\(\s*['"`]unhandledRejection['"`]|\baddEventListener\s*\(\s*['"`]unhandledrejection['"`]|\bonunhandledrejection\s*=[^=]|(?:require\s*\(|\bfrom)\s*['"`]electron-unhandled['"`]|\blog\.(?:catchErrors|errorHandler\.startCatching)\s*\(/;
+  /\.\s*(?:on|once|addListener|prependListener)\s*\(\s*['"`](?:unhandledRejection|uncaughtException)['"`]|\baddEventListener\s*\(\s*['"`]unhandledrejection['"`]|\bonunhandledrejection\s*=[^=]|(?:require\s*\(|\bfrom)\s*['"`]electron-unhandled['"`]|\blog\.(?:catchErrors|errorHandler\.startCatching)\s*\(/;
 
 /** The cheap test before `REJECTION_REPORTER`: text that can hold one of its statements. */
-export const REJECTION_REPORTER_HINT = /unhandled|catchErrors|startCatching/i;
+export const REJECTION_REPORTER_HINT = /unhandled|uncaughtException|catchErrors|startCatching/i;
 
 /**
  * An error-tracking SDK whose ordinary set-up call installs a reporter of unhandled rejections

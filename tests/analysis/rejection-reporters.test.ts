@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { installsReporter, installsSdkReporter, programReportsRejections } from '../../src/analysis/rejection-reporters';
+import { installsReporter, installsSdkReporter, logsSomeRejections, programReportsRejections } from '../../src/analysis/rejection-reporters';
 
 const RUN_CONTEXTS = path.join(__dirname, '..', 'fixtures', 'run-contexts');
 
@@ -13,13 +13,22 @@ describe('installsReporter', () => {
     assert.equal(installsReporter('window.onunhandledrejection = (event) => report(event.reason);'), true);
     assert.equal(installsReporter("import unhandled from 'electron-unhandled';\nunhandled();"), true);
     assert.equal(installsReporter("const log = require('electron-log');\nlog.catchErrors({ showDialog: false });"), true);
+    // since Node 15 a rejection nobody handles reaches the uncaught-exception handler
+    assert.equal(installsReporter("process.on('uncaughtException', (error, origin) => log.error(origin, error));"), true);
+    assert.equal(installsReporter("process.on('uncaughtException', (error) => {\n  log(error);\n  process.exit(1);\n});"), false);
+    // ... when it logs: one that ignores every error ("keep the bot alive") loses the rejection
+    assert.equal(installsReporter("process.on('uncaughtException', () => {});"), false);
+    assert.equal(installsReporter("process.on('uncaughtException', (error) => { restart(); });"), false);
+    assert.equal(installsReporter("process.on('uncaughtException', console.error);"), true);
+    assert.equal(installsReporter("function onCrash(error) {\n  logger.error(error);\n}\nprocess.on('uncaughtException', onCrash);"), true);
+    assert.equal(installsReporter("function onCrash() {}\nprocess.on('uncaughtException', onCrash);"), false);
   });
   it('ignores comments, comparisons and other events', () => {
     assert.equal(installsReporter("// process.on('unhandledRejection', log);"), false);
     assert.equal(installsReporter("/*\n * process.on('unhandledRejection', log);\n */"), false);
     assert.equal(installsReporter("run(); // then process.on('unhandledRejection', log)"), false);
     assert.equal(installsReporter('if (window.onunhandledrejection == null) install();'), false);
-    assert.equal(installsReporter("process.on('uncaughtException', log);"), false);
+    assert.equal(installsReporter("process.on('exit', log);"), false);
   });
   it('ignores statements inside a block comment or a string', () => {
     assert.equal(installsReporter("/*\nprocess.on('unhandledRejection', (reason) => {\n  log(reason);\n});\n*/\nstart();"), false);
@@ -110,5 +119,13 @@ describe('programReportsRejections', () => {
   });
   it('does not count a reporter that exits', () => {
     assert.equal(programReportsRejections(path.join(RUN_CONTEXTS, 'exiting-server', 'src', 'jobs.js')), false);
+  });
+});
+
+describe('logsSomeRejections', () => {
+  it('reads an uncaught-exception handler that logs and goes on as logging rejections (Node 15 and later raise them there)', () => {
+    assert.equal(logsSomeRejections("process.on('uncaughtException', (error, origin) => {\n  logger.warn(origin);\n  logger.error(error);\n});"), true);
+    assert.equal(logsSomeRejections("process.on('uncaughtException', (error) => {\n  console.error(error);\n  process.exit(1);\n});"), false);
+    assert.equal(logsSomeRejections("process.on('exit', (code) => {\n  console.log(code);\n});"), false);
   });
 });

@@ -194,6 +194,54 @@ export async function onSave(note: string) {
   ipcRenderer.send('saved');
 }`;
 
+/** A save whose success step is chained on: its failure is lost as the plain call's is. */
+const chainedSave = `async function saveNote(note) {
+  await notesDatabase.setItem(note.id, note);
+}
+
+export async function onSave(note) {
+  saveNote(note).then(() => showToast('Saved'));
+}`;
+
+/** Telemetry beacons dropped in an async handler: through a helper named for it, or posted to a stats endpoint. */
+const telemetryBeacons = `function track(name) {
+  return fetch('https://example.test/e', { method: 'POST', body: name });
+}
+function notify(name) {
+  return fetch(\`https://stats.example.test/\${name}\`, { method: 'POST' });
+}
+
+export async function onOpen(panel) {
+  track('opened');
+  notify('opened');
+  fetch('/api/analytics', { method: 'POST', body: 'opened' });
+  panel.focus();
+}`;
+
+/**
+ * User writes whose helper or URL has a word that also names telemetry (a song added to a
+ * playlist, a time entry, a player's stats): a name or a path segment is no evidence of a beacon.
+ */
+const userWritesNamedLikeTelemetry = `async function addTrack(entry) {
+  await fetch('/api/playlists/1/items', { method: 'POST', body: JSON.stringify(entry) });
+}
+async function trackTime(entry) {
+  await fetch('/api/entries', { method: 'POST', body: JSON.stringify(entry) });
+}
+async function saveStats(stats) {
+  await statsStore.setItem('me', stats);
+}
+
+export async function onSave(entry, stats) {
+  addTrack(entry);
+  trackTime(entry);
+  saveStats(stats);
+  fetch('/api/player/stats', { method: 'PUT', body: JSON.stringify(stats) });
+  fetch('/api/tracks', { method: 'POST', body: JSON.stringify(entry) });
+  fetch('/api/health/metrics', { method: 'POST', body: JSON.stringify(stats) });
+  showToast('Saved');
+}`;
+
 /** An async handler that starts reads, messages and settings storage without waiting. */
 const asyncReadsAndSettings = `export async function onOpen(panel) {
   fetch('/api/notes').then((response) => response.json()).then(render);
@@ -230,6 +278,8 @@ const valid: ValidTestCase<Options>[] = [
   // reads, messages to the extension's other scripts and a stored setting dropped in an async
   // handler: a failure costs a console line
   { code: asyncReadsAndSettings, filename: MERGED_CONTENT_FILE },
+  // telemetry beacons dropped in an async handler: nothing the user made is lost
+  { code: telemetryBeacons, filename: MERGED_CONTENT_FILE },
   // a background script starts its work from a browser event: a failure reaches the extension's console
   { code: badgeOnInstall, filename: WORKER_FILE },
   // a popup script shows saved data without waiting
@@ -310,6 +360,36 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   { code: saveThenToast, filename: MERGED_CONTENT_FILE, errors: [savedAt(saveThenToast, 2, 3, "fetch('/api/notes'")] },
   { code: namedSave, filename: MERGED_CONTENT_FILE, errors: [savedAt(namedSave, 6, 3, 'saveNote(note);')] },
   { code: helperPosts, filename: MERGED_CONTENT_FILE, errors: [savedAt(helperPosts, 6, 3, 'pushNote(note);')] },
+  // ... also with its success step chained on
+  {
+    code: chainedSave,
+    filename: MERGED_CONTENT_FILE,
+    errors: [
+      {
+        messageId: 'floatingChain',
+        data: { method: 'then' },
+        line: 6,
+        column: 3,
+        suggestions: [
+          { messageId: 'suggestAwait', output: chainedSave.replace('  saveNote(note).then', '  await saveNote(note).then') },
+          { messageId: 'suggestVoid', output: chainedSave.replace('  saveNote(note).then', '  void saveNote(note).then') },
+        ],
+      },
+    ],
+  },
+  // ... also when a word of the helper's name or of the URL's path names telemetry elsewhere
+  {
+    code: userWritesNamedLikeTelemetry,
+    filename: MERGED_CONTENT_FILE,
+    errors: [
+      savedAt(userWritesNamedLikeTelemetry, 12, 3, 'addTrack(entry);'),
+      savedAt(userWritesNamedLikeTelemetry, 13, 3, 'trackTime(entry);'),
+      savedAt(userWritesNamedLikeTelemetry, 14, 3, 'saveStats(stats);'),
+      savedAt(userWritesNamedLikeTelemetry, 15, 3, "fetch('/api/player/stats'"),
+      savedAt(userWritesNamedLikeTelemetry, 16, 3, "fetch('/api/tracks'"),
+      savedAt(userWritesNamedLikeTelemetry, 17, 3, "fetch('/api/health/metrics'"),
+    ],
+  },
   // ... in an Electron window's module too
   { code: windowSave, filename: APP_FILE, errors: [savedAt(windowSave, 4, 3, "fetch('/api/notes'")] },
   // a page's call to an extension named by its id (a 32-letter id, or a name that says so) makes no extension script

@@ -11,7 +11,10 @@ import { FIXTURES_DIR, ruleTester } from '../rule-tester';
  * designed way out of a failed start (on blind set 15: a job scheduler's three entry modules all
  * go through one helper whose handler logs and exits), so the rejection is not lost. A handler
  * installed after the callee's first `await`, or after the call, does not count; neither does a
- * call inside a function.
+ * call inside a function. A handler of `'uncaughtException'` counts the same: since Node 15 a
+ * rejection nobody handles is raised as an uncaught exception (on blind set 18: a chat bot's
+ * login-then-serve chain under a handler that logs both kinds and goes on) when it logs what it
+ * receives: one that ignores every error, or only exits, loses the failure.
  */
 
 const filename = path.join(FIXTURES_DIR, 'file.ts');
@@ -48,6 +51,18 @@ serve(8080);`,
   },
   // also inside a top-level \`if\`
   { code: `${sameFileHelper}if (process.env.START) launch(8080);` },
+  // a handler of uncaught exceptions that logs and goes on: since Node 15 a rejection nobody
+  // handles is raised as an uncaught exception, so the start-up chain's failure reaches it
+  {
+    code: `${serve}process.on('uncaughtException', (error, origin) => {
+  console.error(origin, error);
+});
+serve(8080).then(() => console.log('listening'));`,
+  },
+  // ... also a logger handed to it by reference
+  { code: `${serve}process.on('uncaughtException', console.error);\nserve(8080);` },
+  // ... and one that logs and exits: the start fails fast, as designed
+  { code: `${serve}process.on('uncaughtException', (error) => {\n  console.error(error);\n  process.exit(1);\n});\nserve(8080);` },
 ];
 
 /** The call statement at `line` of `code` reported, with its `void` suggestion. */
@@ -67,7 +82,13 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // the handler comes after the call
   floatingAt(`${serve}serve(8080);\nprocess.on('unhandledRejection', () => process.exit(1));`, 4),
   // a handler of another event
+  floatingAt(`${serve}process.on('exit', () => console.log('bye'));\nserve(8080);`, 5),
+  // an uncaught-exception handler that ignores every error: the failure disappears without a trace
+  floatingAt(`${serve}process.on('uncaughtException', () => {});\nserve(8080);`, 5),
+  // ... or only exits: nothing says why (without the handler Node would print the error)
   floatingAt(`${serve}process.on('uncaughtException', () => process.exit(1));\nserve(8080);`, 5),
+  // an uncaught-exception handler installed only after the call
+  floatingAt(`${serve}serve(8080);\nprocess.on('uncaughtException', (error) => console.error(error));`, 4),
   // a local named \`process\` is not the process
   floatingAt(`${serve}const process = { on() {} };\nprocess.on('unhandledRejection', () => {});\nserve(8080);`, 6),
   // not at the top level: inside a function

@@ -1,0 +1,89 @@
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast-node-types';
+import { skipTransparent } from '../util/ast';
+import { isFunctionNode } from './async-context';
+
+/**
+ * True when `call`, the whole expression of `statement`, is the first run of a periodic task: a
+ * statement of the same block (as the only statement after it, or before it when nothing follows
+ * it; also as the only statement of an `if` without `else`) hands the same function to the global
+ * `setInterval` to repeat it the same way: `tick(); setInterval(tick, ms);`,
+ * `this.poll(); this.timer = setInterval(this.poll.bind(this), ms);`,
+ * `report(project); setInterval(report, ms, project);`, `update(); setInterval(() => update(), ms);`.
+ * Every later run's promise is dropped by the timer, by design (an expression-bodied callback's
+ * call is not reported); the first run, dropped the same way, is no worse, and whatever the
+ * task's failures need is a change inside the task, not at this one call. Code after the first run
+ * other than the interval may need it done (a first load, then the server that reads it), so
+ * then it is reported; so is a callback with braces (whose call the rule reports too). A method
+ * handed over by reference (`setInterval(this.poll, ms)`) matches: classes that do so bind their
+ * methods in the constructor.
+ */
+export function firstRunOfInterval(call: TSESTree.CallExpression, statement: TSESTree.Statement, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const parent = statement.parent;
+  const siblings = parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program ? parent.body : null;
+  if (!siblings) return false;
+  const index = siblings.indexOf(statement);
+  const after = siblings.slice(index + 1);
+  if (after.length > 1) return false;
+  const intervals = (after.length === 1 ? after : siblings.slice(0, index)).flatMap((sibling) => {
+    const interval = intervalCallOf(sibling);
+    return interval && isGlobalSetInterval(interval, sourceCode) ? [interval] : [];
+  });
+  if (intervals.length === 0) return false;
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const calleeText = sourceCode.getText(callee);
+  const argumentTexts = call.arguments.map((argument) => sourceCode.getText(argument));
+  const callText = sourceCode.getText(call);
+  return intervals.some((interval) => {
+    const task = interval.arguments[0] ? skipTransparent(interval.arguments[0]) : null;
+    if (!task) return false;
+    if (isFunctionNode(task)) return task.params.length === 0 && onlyCallText(task, sourceCode) === callText;
+    // `setInterval(tick, ms, ...args)` runs `tick(...args)`.
+    const target = boundTarget(task);
+    const extra = interval.arguments.slice(2).map((argument) => sourceCode.getText(argument));
+    return sourceCode.getText(target) === calleeText && extra.length === argumentTexts.length && extra.every((text, position) => text === argumentTexts[position]);
+  });
+}
+
+/** The `setInterval(...)` call `statement` consists of: as an expression, assigned, declared, or the only statement of an `if` without `else`. */
+function intervalCallOf(statement: TSESTree.Statement): TSESTree.CallExpression | null {
+  let expression: TSESTree.Node | null = null;
+  if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate) return intervalCallOf(statement.consequent);
+  if (statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length === 1 && statement.body[0]) return intervalCallOf(statement.body[0]);
+  if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+    expression = skipTransparent(statement.expression);
+    if (expression.type === AST_NODE_TYPES.AssignmentExpression) expression = skipTransparent(expression.right);
+  } else if (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.length === 1) {
+    const init = statement.declarations[0]?.init;
+    expression = init ? skipTransparent(init) : null;
+  }
+  return expression?.type === AST_NODE_TYPES.CallExpression ? expression : null;
+}
+
+/** `setInterval` not declared or imported in the file. */
+function isGlobalSetInterval(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'setInterval') return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(callee), 'setInterval');
+  return !variable || variable.defs.length === 0;
+}
+
+/** `this.tick.bind(this)` is `this.tick`. */
+function boundTarget(task: TSESTree.Node): TSESTree.Node {
+  if (task.type !== AST_NODE_TYPES.CallExpression || task.callee.type !== AST_NODE_TYPES.MemberExpression) return task;
+  const method = task.callee.property;
+  return !task.callee.computed && method.type === AST_NODE_TYPES.Identifier && method.name === 'bind' ? skipTransparent(task.callee.object) : task;
+}
+
+/**
+ * The text of the call an expression-bodied callback makes (`() => tick()`, `() => void tick()`);
+ * null otherwise. A body with braces is left out: the rule reports the call dropped in it.
+ */
+function onlyCallText(fn: TSESTree.FunctionLike, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
+  const body = fn.body;
+  if (!body || body.type === AST_NODE_TYPES.BlockStatement) return null;
+  let expression: TSESTree.Node = skipTransparent(body);
+  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') expression = skipTransparent(expression.argument);
+  return expression.type === AST_NODE_TYPES.CallExpression ? sourceCode.getText(expression) : null;
+}
