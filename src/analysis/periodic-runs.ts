@@ -61,8 +61,8 @@ function intervalCallOf(statement: TSESTree.Statement): TSESTree.CallExpression 
   return expression?.type === AST_NODE_TYPES.CallExpression ? expression : null;
 }
 
-/** `setInterval` not declared or imported in the file. */
-function isGlobalSetInterval(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+/** A call of the global `setInterval` (one not declared or imported in the file), shared by the rules that read periodic work. */
+export function isGlobalSetInterval(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'setInterval') return false;
   const variable = ASTUtils.findVariable(sourceCode.getScope(callee), 'setInterval');

@@ -1,3 +1,4 @@
+import { isGlobalSetInterval } from '../analysis/periodic-runs';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
@@ -1256,8 +1257,7 @@ export default createRule<Options, MessageIds>({
       const isIntervalArgument = (node: TSESTree.Node): boolean => {
         const call = node.parent;
         if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === node || !call.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
-        const callee = skipTransparent(call.callee);
-        return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'setInterval' && !variableOfIdentifier(sourceCode, callee)?.defs.length;
+        return isGlobalSetInterval(call, sourceCode);
       };
       if (isIntervalArgument(fn)) return true;
       const declarator = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
