@@ -14,6 +14,27 @@ const TYPE_FLAGS_ANY_OR_UNKNOWN = 1 | 2;
 type ForwardingFunction = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
 /**
+ * The function the program itself declares for `call` (the resolved signature's declaration: a
+ * function or method with a body, outside declaration files) and its parameter at `index` when
+ * that is a plain name, with the name's symbol; null otherwise (a library's declaration, a rest or
+ * destructured parameter).
+ */
+function ownCallbackParameter(
+  checker: ts.TypeChecker,
+  typescript: typeof ts,
+  call: ts.CallExpression | ts.NewExpression,
+  index: number,
+): { declaration: ts.SignatureDeclaration; body: ts.Node; name: ts.Identifier; symbol: ts.Symbol } | null {
+  const declaration = checker.getResolvedSignature(call)?.getDeclaration() as ts.SignatureDeclaration | undefined;
+  if (!declaration || !isForwardingFunction(typescript, declaration) || !declaration.body) return null;
+  if (declaration.getSourceFile().isDeclarationFile) return null;
+  const parameter = declaration.parameters[index];
+  if (!parameter || parameter.dotDotDotToken || !typescript.isIdentifier(parameter.name)) return null;
+  const symbol = checker.getSymbolAtLocation(parameter.name);
+  return symbol ? { declaration, body: declaration.body, name: parameter.name, symbol } : null;
+}
+
+/**
  * Typed mode: is the function passed at argument `index` of `call` only handed on, by a function
  * the program itself declares, to a sink that accepts a promise from it? Answers the question
  * "does a `() => void` parameter type mean the promise is ignored?" for a local typed wrapper:
@@ -44,15 +65,9 @@ export function forwardsToPromiseSink(checker: ts.TypeChecker, call: ts.CallExpr
 
 function forwardsAt(checker: ts.TypeChecker, typescript: typeof ts, call: ts.CallExpression | ts.NewExpression, index: number, depth: number): boolean {
   if (depth >= MAX_FORWARD_DEPTH) return false;
-  const signature = checker.getResolvedSignature(call);
-  const declaration = signature?.getDeclaration() as ts.SignatureDeclaration | undefined;
-  if (!declaration || !isForwardingFunction(typescript, declaration) || !declaration.body) return false;
-  if (declaration.getSourceFile().isDeclarationFile) return false;
-  const parameter = declaration.parameters[index];
-  if (!parameter || parameter.dotDotDotToken || !typescript.isIdentifier(parameter.name)) return false;
-  const name = parameter.name;
-  const symbol = checker.getSymbolAtLocation(name);
-  if (!symbol) return false;
+  const callee = ownCallbackParameter(checker, typescript, call, index);
+  if (!callee) return false;
+  const { declaration, body, name, symbol } = callee;
   let budget = FORWARD_NODE_BUDGET;
   let reads = 0;
   let forwardsOnly = true;
@@ -74,7 +89,7 @@ function forwardsAt(checker: ts.TypeChecker, typescript: typeof ts, call: ts.Cal
     }
     typescript.forEachChild(node, visit);
   };
-  visit(declaration.body);
+  visit(body);
   return forwardsOnly && reads > 0;
 }
 
@@ -238,14 +253,9 @@ export function ownsCallbackOutcome(checker: ts.TypeChecker, call: ts.CallExpres
 }
 
 function ownsOutcomeAt(checker: ts.TypeChecker, typescript: typeof ts, call: ts.CallExpression | ts.NewExpression, index: number): boolean {
-  const declaration = checker.getResolvedSignature(call)?.getDeclaration() as ts.SignatureDeclaration | undefined;
-  if (!declaration || !isForwardingFunction(typescript, declaration) || !declaration.body) return false;
-  if (declaration.getSourceFile().isDeclarationFile) return false;
-  const parameter = declaration.parameters[index];
-  if (!parameter || parameter.dotDotDotToken || !typescript.isIdentifier(parameter.name)) return false;
-  const name = parameter.name;
-  const symbol = checker.getSymbolAtLocation(name);
-  if (!symbol) return false;
+  const callee = ownCallbackParameter(checker, typescript, call, index);
+  if (!callee) return false;
+  const { declaration, body, name, symbol } = callee;
   let budget = FORWARD_NODE_BUDGET;
   let owns = false;
   const visit = (node: ts.Node): void => {
@@ -256,7 +266,7 @@ function ownsOutcomeAt(checker: ts.TypeChecker, typescript: typeof ts, call: ts.
     }
     typescript.forEachChild(node, visit);
   };
-  visit(declaration.body);
+  visit(body);
   return owns;
 }
 
