@@ -20,3 +20,15 @@ export function dropped(code: string, filename: string, line: number, column: nu
   ];
   return { code, filename, ...(options ? { options } : {}), errors: [{ messageId: 'floating', line, column, suggestions }] };
 }
+
+/**
+ * The one report of the statement at `line` of `code` (a call outside any async function), with its
+ * `void` suggestion: the column is where the statement's text starts.
+ */
+export function floatingAt(code: string, line: number, extra: Partial<InvalidTestCase<MessageIds, Options>> = {}): InvalidTestCase<MessageIds, Options> {
+  const lines = code.split('\n');
+  const text = lines[line - 1] ?? '';
+  const column = text.length - text.trimStart().length + 1;
+  lines[line - 1] = `${text.slice(0, column - 1)}void ${text.slice(column - 1)}`;
+  return { code, ...extra, errors: [{ messageId: 'floating', line, column, suggestions: [{ messageId: 'suggestVoid', output: lines.join('\n') }] }] };
+}

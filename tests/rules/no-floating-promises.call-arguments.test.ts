@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { floatingAt } from './floating-reports';
 
 /**
  * An async function can reject in general, yet not when it is called with arguments that skip its
@@ -126,14 +127,6 @@ const valid: ValidTestCase<Options>[] = [
   { filename, code: "import { mirrorFile, mirrorAll } from './mirror-files';\nexport function warm(url, to) {\n  mirrorFile({ url, to, bestEffort: true });\n  mirrorAll([url], { to, bestEffort: true });\n}" },
 ];
 
-/** The call statement at `line` of `code` reported, with its `void` suggestion. */
-function floatingAt(code: string, line: number, extra: Partial<InvalidTestCase<MessageIds, Options>> = {}): InvalidTestCase<MessageIds, Options> {
-  const lines = code.split('\n');
-  const text = lines[line - 1] ?? '';
-  const column = text.length - text.trimStart().length + 1;
-  lines[line - 1] = `${text.slice(0, column - 1)}void ${text.slice(column - 1)}`;
-  return { code, ...extra, errors: [{ messageId: 'floating', line, column, suggestions: [{ messageId: 'suggestVoid', output: lines.join('\n') }] }] };
-}
 
 /** The line of `update`'s first statement in `withUpdate`. */
 const UPDATE_LINE = room.split('\n').length + 1;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { floatingAt } from './floating-reports';
 
 /**
  * An entry call at the module's top level (`runService(async (settings) => ...)`) whose rejection
@@ -65,14 +66,6 @@ serve(8080).then(() => console.log('listening'));`,
   { code: `${serve}process.on('uncaughtException', (error) => {\n  console.error(error);\n  process.exit(1);\n});\nserve(8080);` },
 ];
 
-/** The call statement at `line` of `code` reported, with its `void` suggestion. */
-function floatingAt(code: string, line: number, extra: Partial<InvalidTestCase<MessageIds, Options>> = {}): InvalidTestCase<MessageIds, Options> {
-  const lines = code.split('\n');
-  const text = lines[line - 1] ?? '';
-  const column = text.length - text.trimStart().length + 1;
-  lines[line - 1] = `${text.slice(0, column - 1)}void ${text.slice(column - 1)}`;
-  return { code, ...extra, errors: [{ messageId: 'floating', line, column, suggestions: [{ messageId: 'suggestVoid', output: lines.join('\n') }] }] };
-}
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // the handler is installed only after the helper's first await

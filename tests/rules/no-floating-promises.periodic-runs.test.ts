@@ -1,6 +1,7 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
 import { ruleTester } from '../rule-tester';
+import { floatingAt } from './floating-reports';
 
 /**
  * The first run of a periodic task: a call of a function that the same block also hands to
@@ -61,14 +62,6 @@ const valid: ValidTestCase<Options>[] = [
   printout('  printProgress(project);\n  if (seconds > 0) setInterval(() => printProgress(project), seconds * 1000);'),
 ].map((code) => ({ code }));
 
-/** The statement at `line` reported, with its `void` suggestion. */
-function floatingAt(code: string, line: number, extra: Partial<InvalidTestCase<MessageIds, Options>> = {}): InvalidTestCase<MessageIds, Options> {
-  const lines = code.split('\n');
-  const text = lines[line - 1] ?? '';
-  const column = text.length - text.trimStart().length + 1;
-  lines[line - 1] = `${text.slice(0, column - 1)}void ${text.slice(column - 1)}`;
-  return { code, ...extra, errors: [{ messageId: 'floating', line, column, suggestions: [{ messageId: 'suggestVoid', output: lines.join('\n') }] }] };
-}
 
 /** A cache's first load, refreshed every minute, then served. */
 const firstLoad = `async function loadPrices() {
