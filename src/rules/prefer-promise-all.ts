@@ -1,4 +1,3 @@
-import { isGlobalSetInterval } from '../analysis/periodic-runs';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
@@ -22,7 +21,7 @@ import {
   type StatefulFunctionCache,
 } from '../analysis/awaited-calls';
 import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames, rootOf } from '../analysis/dependencies';
-import { type EffectSummary, getFileEffects } from '../analysis/effects';
+import { type EffectSummary, getFileEffects, writesLogLine } from '../analysis/effects';
 import {
   FILE_METADATA_PREFIXES,
   BENCHMARK_NAME,
@@ -45,7 +44,8 @@ import { getWhereItRuns, isStrongEvidence } from '../analysis/where-it-runs';
 import { BACKGROUND_CALL } from '../catalog/iteration-order';
 import { CACHED_MANAGER_HOLDERS } from '../catalog/run-contexts';
 import { type FunctionNode, isFunctionNode, nearestFunction } from '../analysis/async-context';
-import { LOG_WRITE_METHODS, LOGGER_NAMES, ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
+import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
+import { isGlobalSetInterval } from '../analysis/periodic-runs';
 import { getSourceWords } from '../analysis/source-words';
 import { someNodeBelow } from '../analysis/walk';
 import { createRule } from '../util/create-rule';
@@ -1235,16 +1235,11 @@ export default createRule<Options, MessageIds>({
       return !writes && handedToInterval(fn);
     }
 
-    /** `console.log(...)`, `logger.info(...)`, `this.log.debug(...)` as a statement. */
+    /** `console.log(...)`, `logger.info(...)`, `this.log.debug(...)` as a statement (effects' `writesLogLine`). */
     function isLogStatement(statement: TSESTree.Statement): boolean {
       if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
       const call = skipTransparent(statement.expression);
-      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-      const callee = skipTransparent(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-      const receiver = skipTransparent(callee.object);
-      const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(receiver) : null;
-      return name !== null && LOGGER_NAMES.has(name) && LOG_WRITE_METHODS.has(staticMemberName(callee) ?? '');
+      return call.type === AST_NODE_TYPES.CallExpression && writesLogLine(call);
     }
 
     /**
