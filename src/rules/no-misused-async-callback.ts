@@ -749,8 +749,9 @@ export default createRule<Options, MessageIds>({
         // reports them, as it does a UI emitter's listeners. Test code of a UI project is not a
         // page: a runner given an async `describe` body collects no test defined after its await;
         // nor is a terminal UI (Ink), whose Node process ends on an unhandled rejection.
-        // A helper of the program that acts on the callback's outcome (runs it in a `try`, reads
-        // its value: `ownsCallbackOutcome`) is not a click handler's host: judged below.
+        // A helper of the program that acts on the callback's outcome (runs it in a `try`, or goes
+        // on with its own work right after calling it: `ownsCallbackOutcome`) is not a click
+        // handler's host: judged below.
         if (
           allowEventListeners &&
           getWhereItRuns(context).runsInUi() &&
