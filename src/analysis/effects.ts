@@ -77,6 +77,7 @@ import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
 import { guardsEveryErrorFor, mayBeExtended } from './call-throws';
+import { handledWhereFilled, onlyRefuses, wrappedByRejectOf, wrappedByResolve } from './self-handled';
 import { cannotRejectExports, declarationCatchesAll, type DeclarationLike, delayExports, signalledDelayExports } from './guarded-bodies';
 import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
 import { getImportSource, importedCallee } from './imports';
@@ -3737,8 +3738,10 @@ class FunctionWalk {
     const fn = this.fn;
     const body = fn.body;
     if (!fn.async) {
-      // A sync throw is not a rejection: only the returned promises count.
-      return this.results.some((value) => this.effects.valueCanReject(value, this.depth));
+      // A sync throw is not a rejection: only the returned promises count. Not one the function
+      // watches itself (`handledWhereFilled`: `const p = run(); p.then(done, fail); return p;`),
+      // nor a guard's refusal (`refusesMisuse`).
+      return this.results.some((value) => !handledWhereFilled(value, this.effects.source) && !this.refusesMisuse(value) && this.effects.valueCanReject(value, this.depth));
     }
     if (body.type !== AST_NODE_TYPES.BlockStatement) return this.returnedCanReject(body) || this.mayRejectIn(body);
     // An empty body is a stub still to be written (or a placeholder): no evidence either way.
@@ -3929,6 +3932,35 @@ class FunctionWalk {
     if (containsOwn(guard.test, keys, acts)) return false;
     const index = body.body.indexOf(guard);
     return body.body.slice(0, index).every((statement) => !containsOwn(statement, keys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression));
+  }
+
+  /**
+   * The promise-returning form of `isPreconditionThrow`, in a function that is not async: `value`
+   * is returned by a guard `if` among the guards that open the body (its test calls, awaits and
+   * constructs nothing; an `else` or any other statement before it ends the guards) and only
+   * refuses: `Promise.reject(new Error('closed'))`, or `.then(() => { throw new Error('...'); })`
+   * on a promise the function watches itself (`handledWhereFilled`) or one that cannot reject.
+   * Misuse (`shutdown()` called while already shutting down), a bug whichever way it surfaces.
+   */
+  private refusesMisuse(value: TSESTree.Node): boolean {
+    const returned = value.parent;
+    if (returned?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+    const guard = returned.parent?.type === AST_NODE_TYPES.BlockStatement ? returned.parent.parent : returned.parent;
+    const body = this.fn.body;
+    if (guard?.type !== AST_NODE_TYPES.IfStatement || guard.alternate || body.type !== AST_NODE_TYPES.BlockStatement || guard.parent !== body) return false;
+    const index = body.body.indexOf(guard);
+    if (!body.body.slice(0, index).every((statement) => statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate)) return false;
+    const acts = (inner: TSESTree.Node): boolean =>
+      inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression || inner.type === AST_NODE_TYPES.AwaitExpression;
+    if (containsOwn(guard.test, this.visitorKeys, acts)) return false;
+    const node = skipTransparent(value);
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const [first] = node.arguments;
+    if (wrappedByRejectOf(node, this.effects.source)) return first !== undefined && skipTransparent(first).type === AST_NODE_TYPES.NewExpression;
+    if (chainMethodName(node) !== 'then' || node.arguments.length !== 1 || !first || !onlyRefuses(first)) return false;
+    const receiver = skipTransparent((skipTransparent(node.callee) as TSESTree.MemberExpression).object);
+    const held = wrappedByResolve(receiver, this.effects.source) ?? receiver;
+    return handledWhereFilled(held, this.effects.source) || !this.effects.valueCanReject(receiver, this.depth);
   }
 
   /**

@@ -1070,7 +1070,32 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
       const classNode = localClass(value.callee);
       if (classNode) return findMember(classNode.body, name, false);
     }
-    return null;
+    // `const pool = makePool(opts); pool.stop()`: a function of this file that builds one object and returns it.
+    const made = value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier ? madeObject(value.callee) : null;
+    return made ? findMember(made, name, false) : null;
+  }
+
+  /**
+   * The one object literal that the function `factory` names returns: every `return` of its own
+   * body (one at least) returns that literal, written there or held by a `const`
+   * (`const pool = { ... }; ...; return pool;`). A function that is async or a generator, or
+   * returns anything else on some path, makes no known object.
+   */
+  function madeObject(factory: TSESTree.Identifier): TSESTree.ObjectExpression | null {
+    const fn = resolveIdentifierFunction(factory);
+    if (!fn || fn.async || fn.generator || fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
+    const made = new Set<TSESTree.Node>();
+    let other = false;
+    someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.ReturnStatement) return false;
+      const returned = node.argument ? skipTransparent(node.argument) : null;
+      const object = returned?.type === AST_NODE_TYPES.Identifier ? constantInit(returned) : returned;
+      if (object && skipTransparent(object).type === AST_NODE_TYPES.ObjectExpression) made.add(skipTransparent(object));
+      else other = true;
+      return other;
+    });
+    const [only] = made;
+    return !other && made.size === 1 && only?.type === AST_NODE_TYPES.ObjectExpression ? only : null;
   }
 
   /** Typed: the top-level class declarations and prototype-assigned functions of this file, by class name (see `returnsStoredPromise`). */

@@ -1,0 +1,88 @@
+import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
+import { ruleTester, typedRuleTester } from '../rule-tester';
+import { floatingAt } from './floating-reports';
+
+/**
+ * A function that is not async and watches the promise it returns: a rejection handler attached
+ * right where the variable holding it is filled. Dropping what it returns loses nothing.
+ */
+
+/** A drain started once, its variable given a rejection handler in the next statement. */
+const watchedDrain = `async function drainAll(jobs) {
+  for (const job of jobs) await job.finish();
+}
+function stop(jobs) {
+  const drained = drainAll(jobs);
+  drained.then(onStopped, onStopFailed);
+  return drained;
+}
+`;
+
+// @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
+const testedRule = rule as unknown as Parameters<typeof typedRuleTester.run<MessageIds, Options>>[1];
+
+ruleTester.run('no-floating-promises (self-handled returns)', testedRule, {
+  valid: [
+    // the callee watches the promise it returns
+    { code: `${watchedDrain}export function onSignal(jobs) {\n  stop(jobs);\n}` },
+    // `.catch(h)` after a `.finally(f)` link also sees the promise's rejection
+    { code: `${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'drained.finally(log).catch(onStopFailed)')}export function onSignal(jobs) {\n  stop(jobs);\n}` },
+  ],
+  invalid: [
+    // `.then(done)` alone handles no rejection
+    floatingAt(`${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'void drained.then(onStopped)')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 10),
+    // the handler only on one branch
+    floatingAt(`${watchedDrain.replace('drained.then(onStopped, onStopFailed);', 'if (verbose) drained.catch(onStopFailed);')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 10),
+    // an async function hands back a new promise that adopts the watched one's rejection
+    floatingAt(`${watchedDrain.replace('function stop(jobs) {', 'async function stop(jobs) {').replace('return drained;', 'await drained;')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 10),
+  ],
+});
+
+/** The same pool written in TypeScript, its type declaring the promise the untyped reading cannot see. */
+const typedPool = `declare function log(text: string): void;
+declare function onStopped(): void;
+declare function onStopFailed(error: unknown): void;
+declare const state: { stopping: boolean; killing: boolean };
+interface Job { finish(): Promise<void> }
+interface Pool { stop(jobs: Job[]): Promise<void> }
+let stopping: Promise<void> | null = null;
+let killing: Promise<void> | null = null;
+async function drainAll(jobs: Job[]): Promise<void> {
+  for (const job of jobs) await job.finish();
+}
+export const pool: Pool = {
+  stop(jobs) {
+    if (state.stopping) {
+      log('stop called twice');
+      return stopping!;
+    }
+    if (state.killing) {
+      return Promise.resolve(killing).then(() => {
+        throw new Error('already killing');
+      });
+    }
+    state.stopping = true;
+    stopping = drainAll(jobs);
+    Promise.resolve(stopping).then(onStopped, onStopFailed);
+    return stopping;
+  },
+};
+`;
+
+typedRuleTester.run('no-floating-promises (self-handled returns, typed)', testedRule, {
+  valid: [
+    // a closure variable filled once and watched there; the guard refusing a second kind of
+    // shutdown is misuse, like a guard's `throw` in an async function
+    { filename: 'file.ts', code: `${typedPool}export function onFatal(jobs: Job[]): void {\n  pool.stop(jobs);\n}` },
+    // the same pool handed out by a function of this file that builds it: its type names only the interface
+    { filename: 'file.ts', code: `${typedPool.replace('export const pool: Pool = {', 'function makePool(): Pool {\n  const made: Pool = {').replace(/\n};\n$/, '\n  };\n  return made;\n}\n')}export function onFatal(jobs: Job[]): void {\n  const pool = makePool();\n  pool.stop(jobs);\n}` },
+  ],
+  invalid: [
+    // without a rejection handler where it is filled, the dropped shutdown loses its failure
+    { filename: 'file.ts', ...floatingAt(`${typedPool.replace('Promise.resolve(stopping).then(onStopped, onStopFailed)', 'Promise.resolve(stopping).then(onStopped)')}export function onFatal(jobs: Job[]): void {\n  pool.stop(jobs);\n}`, 30) },
+    // filled a second time: the second promise is not the watched one
+    { filename: 'file.ts', ...floatingAt(`${typedPool.replace('    return stopping;\n  },', '    stopping = drainAll(jobs.slice(1));\n    return stopping;\n  },')}export function onFatal(jobs: Job[]): void {\n  pool.stop(jobs);\n}`, 31) },
+    // a refusal after other work is the function's answer, not a guard's
+    { filename: 'file.ts', ...floatingAt(`${typedPool.replace('    if (state.killing) {', "    log('stopping');\n    if (state.killing) {")}export function onFatal(jobs: Job[]): void {\n  pool.stop(jobs);\n}`, 31) },
+  ],
+});
