@@ -1,5 +1,6 @@
 import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
-import { ruleTester, typedRuleTester } from '../rule-tester';
+import path from 'node:path';
+import { FIXTURES_DIR, ruleTester, typedRuleTester } from '../rule-tester';
 import { floatingAt } from './floating-reports';
 
 /**
@@ -21,18 +22,25 @@ function stop(jobs) {
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
 const testedRule = rule as unknown as Parameters<typeof typedRuleTester.run<MessageIds, Options>>[1];
 
+/** A file beside `tests/fixtures/watched-drain.ts`, whose one drain watches what it returns and one does not. */
+const beside = path.join(FIXTURES_DIR, 'file.ts');
+const importedStop = (name: string): string => `import { ${name} } from './watched-drain';\nexport function onSignal(jobs: []): void {\n  ${name}(jobs).then(() => console.log('stopped'));\n}`;
+
 ruleTester.run('no-floating-promises (self-handled returns)', testedRule, {
   valid: [
     // the callee watches the promise it returns
     { code: `${watchedDrain}export function onSignal(jobs) {\n  stop(jobs);\n}` },
     // `.catch(h)` after a `.finally(f)` link also sees the promise's rejection
     { code: `${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'drained.finally(log).catch(onStopFailed)')}export function onSignal(jobs) {\n  stop(jobs);\n}` },
+    // the same in another module of the project
+    { filename: beside, code: importedStop('stopWatched') },
   ],
   invalid: [
     // `.then(done)` alone handles no rejection
     floatingAt(`${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'void drained.then(onStopped)')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 10),
     // the handler only on one branch
     floatingAt(`${watchedDrain.replace('drained.then(onStopped, onStopFailed);', 'if (verbose) drained.catch(onStopFailed);')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 10),
+    { filename: beside, code: importedStop('stopUnwatched'), errors: [{ messageId: 'floatingChain', line: 3, suggestions: [{ messageId: 'suggestVoid', output: importedStop('stopUnwatched').replace('  stopUnwatched(jobs)', '  void stopUnwatched(jobs)') }] }] },
     // an async function hands back a new promise that adopts the watched one's rejection
     floatingAt(`${watchedDrain.replace('function stop(jobs) {', 'async function stop(jobs) {').replace('return drained;', 'await drained;')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 10),
   ],
