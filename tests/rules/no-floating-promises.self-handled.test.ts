@@ -41,6 +41,11 @@ ruleTester.run('no-floating-promises (self-handled returns)', testedRule, {
     // the handler only on one branch
     floatingAt(`${watchedDrain.replace('drained.then(onStopped, onStopFailed);', 'if (verbose) drained.catch(onStopFailed);')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 10),
     { filename: beside, code: importedStop('stopUnwatched'), errors: [{ messageId: 'floatingChain', line: 3, suggestions: [{ messageId: 'suggestVoid', output: importedStop('stopUnwatched').replace('  stopUnwatched(jobs)', '  void stopUnwatched(jobs)') }] }] },
+    // a promise made around a chain that never reaches `reject` is not watched: its inner chain's failure hangs the caller
+    {
+      code: `${watchedDrain}export function stopLater(jobs) {\n  return new Promise((resolve, reject) => {\n    drainAll(jobs).then(() => resolve());\n  });\n}`,
+      errors: [{ messageId: 'floatingChain', line: 11, suggestions: [{ messageId: 'suggestVoid', output: `${watchedDrain}export function stopLater(jobs) {\n  return new Promise((resolve, reject) => {\n    void drainAll(jobs).then(() => resolve());\n  });\n}` }] }],
+    },
     // an async function hands back a new promise that adopts the watched one's rejection
     floatingAt(`${watchedDrain.replace('function stop(jobs) {', 'async function stop(jobs) {').replace('return drained;', 'await drained;')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 10),
   ],
