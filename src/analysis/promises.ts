@@ -1083,7 +1083,19 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
    */
   function madeObject(factory: TSESTree.Identifier): TSESTree.ObjectExpression | null {
     const fn = resolveIdentifierFunction(factory);
-    if (!fn || fn.async || fn.generator || fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
+    if (!fn) return null;
+    const known = madeObjects.get(fn);
+    if (known !== undefined) return known;
+    const made = madeObjectUncached(fn);
+    madeObjects.set(fn, made);
+    return made;
+  }
+
+  /** Per factory function, the object `madeObject` found (null: none): each factory's body is walked once. */
+  const madeObjects = new Map<FunctionNode, TSESTree.ObjectExpression | null>();
+
+  function madeObjectUncached(fn: FunctionNode): TSESTree.ObjectExpression | null {
+    if (fn.async || fn.generator || fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
     const made = new Set<TSESTree.Node>();
     let other = false;
     someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (node) => {
