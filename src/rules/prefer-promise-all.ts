@@ -357,6 +357,27 @@ function gathersStartedPromises(call: AwaitedCall): boolean {
 }
 
 /**
+ * The calls a gather's array literal may start, also under a condition
+ * (`Promise.all([opts.html ? page.content() : null, opts.cookies && page.cookies()])`); empty when
+ * the call is no gather of an array literal.
+ */
+function callsStartedByGather(call: AwaitedCall): AwaitedCall[] {
+  const [argument] = call.arguments;
+  if (promiseCombinatorOf(call.callee) === null || argument?.type !== AST_NODE_TYPES.ArrayExpression) return [];
+  const calls: AwaitedCall[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    const current = skipTransparent(node);
+    if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) calls.push(current);
+    else if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+      visit(current.consequent);
+      visit(current.alternate);
+    } else if (current.type === AST_NODE_TYPES.LogicalExpression) visit(current.right);
+  };
+  for (const element of argument.elements) if (element && element.type !== AST_NODE_TYPES.SpreadElement) visit(element);
+  return calls;
+}
+
+/**
  * True when a summary says the called function only reads: it writes nothing outside itself
  * and starts no process, asks no person, takes no lock.
  */
@@ -763,6 +784,9 @@ export default createRule<Options, MessageIds>({
             callsHookRegistry(member.call) ? 'hooks()' : null,
             // Statements on an SQLite handle: one local connection.
             effects.runsOnSqliteHandle(member.call) ? 'sqlite()' : null,
+            // `await Promise.all([page.content(), page.cookies()])`: the gathered calls act on their
+            // objects as awaited ones do, so a gather after `await page.evaluate(...)` uses the same page.
+            ...callsStartedByGather(member.call).map((started) => statefulReceiver(handledCall(started))),
           ].filter((key): key is string => key !== null);
           // The same call twice (`await nextId(); await nextId()`) asks for the next value of a sequence.
           const callText = sourceCode.getText(member.call);
