@@ -93,6 +93,7 @@ import { getImportSource } from '../analysis/imports';
 import { getSourceWords } from '../analysis/source-words';
 import { NETWORK_DATABASE_PACKAGES } from '../catalog/run-contexts';
 import { someNodeBelow } from '../analysis/walk';
+import { runsInPacedLoop } from '../analysis/periodic-runs';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -2362,6 +2363,9 @@ export default createRule<Options, MessageIds>({
         runsInOrderedCallback(loop, sourceCode) ||
         runsInTest(loop) ||
         runsOnSchedule(loop) ||
+        // A worker that paces itself (an endless loop awaiting a pause between rounds, or a
+        // function only that loop calls): nobody waits on a round, and the work is spread on purpose.
+        runsInPacedLoop(loop, sourceCode, (expression) => effects.isDelay(expression)) ||
         readsThenWritesSharedKey(calls, dependents, loop) ||
         // Each iteration is already one statement for many rows.
         calls.every(isBulkCall) ||
