@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
   calleeName,
+  callsHookRegistry,
   callsStatefulFunction,
   findVariable,
   isArrayTyped,
@@ -2342,7 +2343,10 @@ export default createRule<Options, MessageIds>({
           // Each iteration rewrites the repository's one index (`git.add(...)`, `git rm`).
           rewritesGitIndex(call) ||
           // Module loads run the modules' top-level code (registering tests, plugins) in load order.
-          effects.summaryOf(call)?.loadsModule === true
+          effects.summaryOf(call)?.loadsModule === true ||
+          // A plugin host's hooks run per item (`options.hooks.process('loadTask', event)`): the
+          // plugins' listeners run in the host's documented order and may keep state across items.
+          callsHookRegistry(call)
         ) {
           return;
         }

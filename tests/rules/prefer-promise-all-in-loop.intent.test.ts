@@ -14,6 +14,33 @@ import { ruleTester } from '../rule-tester';
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const invalid: Invalid[] = [
+  // the same step on an object that is no hook registry
+  {
+    code: `
+async function loadJobs(options, names) {
+  for (const name of names) {
+    await options.loader.process('loadJob', { name });
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+async function loadJobs(options, names) {
+  await Promise.all(Array.from(names, async (name) => {
+    await options.loader.process('loadJob', { name });
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // an exported refresh: another module may await it where someone waits
   {
     code: `
@@ -426,6 +453,13 @@ async function bumpAll(store, nodes) {
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (intent)', withoutEvidenceGate(rule as never), {
   valid: [
+    // a plugin host's hooks run per item: the plugins' listeners run in the host's order and may
+    // keep state from one item to the next
+    `async function loadJobs(options, names) {
+      for (const name of names) {
+        await options.hooks.process('loadJob', { name });
+      }
+    }`,
     // a worker that paces itself: an endless loop that pauses between rounds, and a function only
     // that loop calls; nobody waits on a round, and the work is spread over time on purpose
     `const syncForever = async () => {
