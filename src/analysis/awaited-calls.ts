@@ -253,9 +253,12 @@ const WRITE_NAME = new RegExp(`^(?:${WRITE_VERBS.map((verb) => verb.replace(/\$/
  *   (`client.send(new PutObjectCommand(...))`);
  * - it is handed an options object whose `method` is an unsafe HTTP method
  *   (`fetch(url, { method: 'POST', body })`);
+ * - it finishes a query builder's chain that a statement verb started
+ *   (`db.delete(tags).where(...)`, `db.insertInto('links').values(row).execute()`: see
+ *   `buildsWriteStatement`);
  */
 export function looksLikeWrite(call: AwaitedCall): boolean {
-  if (sendsUnsafeHttpMethod(call)) return true;
+  if (sendsUnsafeHttpMethod(call) || buildsWriteStatement(call)) return true;
   const name = calleeName(call);
   if (name === null) return false;
   // Command-pattern clients (AWS SDK v3 `client.send(new GetObjectCommand(...))`): the command says.
@@ -298,6 +301,33 @@ export function namesOnlyRead(call: AwaitedCall): boolean {
 export function isThrowingLookup(call: AwaitedCall): boolean {
   const name = calleeName(call);
   return name !== null && THROWING_LOOKUP.test(name);
+}
+
+/**
+ * The methods that start a write statement in query builders: `insert`, `update`, `delete` (and
+ * `upsert`, knex's `del`) as drizzle, knex and Supabase name them, and Kysely's `insertInto`,
+ * `updateTable`, `deleteFrom`, `replaceInto`, `mergeInto`. Not a name that merely starts with a
+ * verb (`createQueryBuilder`), nor a string's `replace`.
+ */
+const WRITE_STATEMENT_METHOD = /^(?:(?:insert|update|upsert|delete|del)(?:Into|From|Table)?|replaceInto|mergeInto)$/;
+
+/**
+ * True when an earlier call of the awaited call's own member chain starts a write statement
+ * (`WRITE_STATEMENT_METHOD`): `db.delete(tags).where(eq(tags.id, id))`,
+ * `supabase.from('links').update(values).eq('id', id)`, `db.insertInto('links').values(row).execute()`.
+ * The awaited method (`where`, `eq`, `execute`) only finishes the statement: the chain writes.
+ */
+function buildsWriteStatement(call: AwaitedCall): boolean {
+  let callee = skipTransparent(call.callee);
+  while (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const inner = skipTransparent(callee.object);
+    if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+    const innerCallee = skipTransparent(inner.callee);
+    if (innerCallee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (WRITE_STATEMENT_METHOD.test(writtenName(innerCallee) ?? '')) return true;
+    callee = innerCallee;
+  }
+  return false;
 }
 
 /** A maintenance word anywhere in a name that does not start as a read (see `looksLikeWrite`). */

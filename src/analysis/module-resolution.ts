@@ -342,6 +342,19 @@ function workspaceAt(dir: string): Workspace | null {
   return workspace;
 }
 
+/**
+ * The folder of the package named `name` in the workspace whose root is the nearest above `dir`
+ * (see `Workspace`), or null when no workspace root is above it or the package is not one of its.
+ */
+export function workspacePackageDir(dir: string, name: string): string | null {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (path.basename(current) === 'node_modules') return null;
+    const workspace = workspaceAt(current);
+    if (workspace) return workspace.packages.get(name) ?? null;
+    if (path.dirname(current) === current) return null;
+  }
+}
+
 /** The leaves of an `exports` condition object (or the string itself), source conditions first. */
 function exportTargets(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -405,17 +418,8 @@ export function resolveWorkspaceModule(importer: string, specifier: string): Res
   if (segments.length < nameLength) return null;
   const name = segments.slice(0, nameLength).join('/');
   const subpath = segments.slice(nameLength).join('/');
-  let packageDir: string | undefined;
-  for (let dir = path.dirname(importer); ; dir = path.dirname(dir)) {
-    if (path.basename(dir) === 'node_modules') return null;
-    const workspace = workspaceAt(dir);
-    if (workspace) {
-      packageDir = workspace.packages.get(name);
-      break;
-    }
-    if (path.dirname(dir) === dir) return null;
-  }
-  if (packageDir === undefined) return null;
+  const packageDir = workspacePackageDir(path.dirname(importer), name);
+  if (packageDir === null) return null;
   const manifest = readManifest(packageDir);
   if (!manifest) return null;
   const key = subpath === '' ? '.' : `./${subpath}`;

@@ -1,6 +1,6 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
-import { skipTransparent } from '../util/ast';
+import { isLoopStatement, skipTransparent } from '../util/ast';
 import { isFunctionNode } from './async-context';
 
 /**
@@ -86,4 +86,82 @@ function onlyCallText(fn: TSESTree.FunctionLike, sourceCode: Readonly<TSESLint.S
   let expression: TSESTree.Node = skipTransparent(body);
   if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') expression = skipTransparent(expression.argument);
   return expression.type === AST_NODE_TYPES.CallExpression ? sourceCode.getText(expression) : null;
+}
+
+/** Callee names of a pause between rounds (`await sleep(ms)`, `await wait(interval)`, `timers/promises` `setTimeout`). */
+const PAUSE_NAMES: ReadonlySet<string> = new Set(['sleep', 'delay', 'wait', 'setTimeout', 'pause']);
+
+/**
+ * True when `node` runs in a worker that paces itself: inside an endless loop (`while (true)`,
+ * `do ... while (true)`, `for (;;)`) of its own function whose body (not a nested function's)
+ * also awaits a pause (`await wait(ms)`: a callee named for one, or one `isDelay` accepts), or in
+ * a function of this file (a declaration or a `const`, not exported) that is called, and only
+ * called, from such a loop. Nobody waits on a round of such a loop, and the pause says the author spreads its
+ * work over time: a background sync over users, a poller.
+ */
+export function runsInPacedLoop(
+  node: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  isDelay: (expression: TSESTree.Node) => boolean,
+): boolean {
+  if (insidePacedLoop(node, sourceCode, isDelay)) return true;
+  let fn: TSESTree.Node | undefined = node.parent;
+  while (fn && !isFunctionNode(fn)) fn = fn.parent;
+  if (!fn) return false;
+  const holder = fn.parent;
+  const name =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn.id
+      : holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === fn && holder.parent.kind === 'const' && holder.id.type === AST_NODE_TYPES.Identifier
+        ? holder.id
+        : null;
+  // Exported: another module may call it where someone waits.
+  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : holder?.parent;
+  if (!name || declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(name), name.name);
+  const uses = variable?.references.filter((reference) => reference.identifier !== name) ?? [];
+  return (
+    uses.length > 0 &&
+    uses.every((reference) => {
+      const call = reference.identifier.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && insidePacedLoop(call, sourceCode, isDelay);
+    })
+  );
+}
+
+/** `node` sits in an endless loop of its own function that awaits a pause (see `runsInPacedLoop`). */
+function insidePacedLoop(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, isDelay: (expression: TSESTree.Node) => boolean): boolean {
+  for (let current = node.parent; current && !isFunctionNode(current); current = current.parent) {
+    const endless =
+      current.type === AST_NODE_TYPES.WhileStatement || current.type === AST_NODE_TYPES.DoWhileStatement
+        ? current.test.type === AST_NODE_TYPES.Literal && current.test.value === true
+        : current.type === AST_NODE_TYPES.ForStatement && current.test === null;
+    if (endless && isLoopStatement(current) && awaitsPause(current.body, sourceCode, isDelay)) return true;
+  }
+  return false;
+}
+
+/** The statement awaits a pause outside its nested functions (`await wait(ms)`, `await sleep(interval)`). */
+function awaitsPause(body: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, isDelay: (expression: TSESTree.Node) => boolean): boolean {
+  const visit = (node: TSESTree.Node): boolean => {
+    if (isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.AwaitExpression) {
+      const awaited = skipTransparent(node.argument);
+      if (awaited.type === AST_NODE_TYPES.CallExpression) {
+        const callee = skipTransparent(awaited.callee);
+        const calleeName =
+          callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : null;
+        if ((calleeName !== null && PAUSE_NAMES.has(calleeName)) || isDelay(awaited)) return true;
+      }
+    }
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(value) ? value : [value];
+      for (const child of children) {
+        if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string' && visit(child as TSESTree.Node)) return true;
+      }
+    }
+    return false;
+  };
+  return visit(body);
 }

@@ -81,7 +81,7 @@ import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
 import { browserExtensionFolders, functionHostsAt, holdsCode, readManifest } from './manifests';
 import { entryLogsRejections } from './rejection-reporters';
-import { packageNameOf } from './module-resolution';
+import { packageNameOf, workspacePackageDir } from './module-resolution';
 import { type AnyRuleContext, perFile } from './per-file';
 
 /**
@@ -302,6 +302,10 @@ export interface PackageInfo {
    * driver (`SQLITE_DRIVER_PACKAGES`) and no client of a networked database (`NETWORK_DATABASE_PACKAGES`).
    */
   readonly sqliteOnly: boolean;
+  /** Its dependencies include a client of a networked database (`NETWORK_DATABASE_PACKAGES`). */
+  readonly networkDatabase: boolean;
+  /** The names of its dependencies (`dependencies`, `devDependencies`, `optionalDependencies`). */
+  readonly dependencies: readonly string[];
   /**
    * Its dependencies include an in-process cache library (`IN_PROCESS_CACHE_PACKAGES`: node-cache)
    * and no client of a cache outside the process (`NETWORK_CACHE_PACKAGES`, or any package whose
@@ -395,7 +399,8 @@ function readPackage(dir: string): PackageInfo | null {
             ![...installedWith].some((dependency) => SERVER_FRAMEWORK_PACKAGES.has(dependency))));
       const name = typeof record['name'] === 'string' ? record['name'] : null;
       const dependencies = dependencyNames(record);
-      const sqliteOnly = dependencies.some((dependency) => SQLITE_DRIVER_PACKAGES.has(dependency)) && !dependencies.some((dependency) => NETWORK_DATABASE_PACKAGES.has(dependency));
+      const networkDatabase = dependencies.some((dependency) => NETWORK_DATABASE_PACKAGES.has(dependency));
+      const sqliteOnly = dependencies.some((dependency) => SQLITE_DRIVER_PACKAGES.has(dependency)) && !networkDatabase;
       // An app whose shell comes from a parent workspace often only pins its version here.
       const desktopApp = [...dependencies, ...pinnedNames(record)].some((dependency) => DESKTOP_APP_PACKAGES.has(dependency));
       const engines = record['engines'];
@@ -410,7 +415,7 @@ function readPackage(dir: string): PackageInfo | null {
         dependencies.some((dependency) => DESKTOP_APP_PACKAGES.has(dependency)) &&
         typeof record['main'] === 'string' &&
         (typeof record['productName'] === 'string' || dependencies.some((dependency) => ELECTRON_APP_PACKAGERS.has(dependency) || dependency.startsWith('@electron-forge/')));
-      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null, afterStep), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, installedWith };
+      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null, afterStep), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, networkDatabase, dependencies, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, installedWith };
     }
   } catch {
     info = null;
@@ -480,6 +485,24 @@ function nearestPackage(filename: string): PackageInfo | null {
     if (info) return info;
     if (path.dirname(dir) === dir || path.basename(dir) === 'node_modules') return null;
   }
+}
+
+/**
+ * True when a package keeps its data through a package of its own workspace whose only database is
+ * one SQLite file (an app's `@acme/db` that depends on better-sqlite3, and the models built on it):
+ * the package depends on no client of a networked database itself, one of its workspace
+ * dependencies is SQLite-only (`PackageInfo.sqliteOnly`), and none of them depends on a networked
+ * database client. Its queries then run on that one local connection, one at a time, as in a
+ * package that depends on the driver directly.
+ */
+function storesThroughSqliteWorkspacePackage(info: PackageInfo): boolean {
+  if (info.networkDatabase) return false;
+  const members = info.dependencies.flatMap((dependency) => {
+    const dir = workspacePackageDir(info.dir, dependency);
+    const member = dir === null ? null : readPackage(dir);
+    return member ? [member] : [];
+  });
+  return members.some((member) => member.sqliteOnly) && !members.some((member) => member.networkDatabase);
 }
 
 /** The `package.json` in `dir` itself (cached as `nearestPackage` reads), or null. */
@@ -1221,7 +1244,9 @@ export class WhereItRuns {
    * database (`PackageInfo.sqliteOnly`): its queries run one at a time on that connection.
    */
   storesInOneSqliteDatabase(): boolean {
-    return path.isAbsolute(this.filename) && (nearestPackage(this.filename)?.sqliteOnly ?? false);
+    if (!path.isAbsolute(this.filename)) return false;
+    const info = nearestPackage(this.filename);
+    return info !== null && (info.sqliteOnly || storesThroughSqliteWorkspacePackage(info));
   }
 
   /**

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
   calleeName,
+  callsHookRegistry,
   callsStatefulFunction,
   findVariable,
   isArrayTyped,
@@ -93,6 +94,7 @@ import { getImportSource } from '../analysis/imports';
 import { getSourceWords } from '../analysis/source-words';
 import { NETWORK_DATABASE_PACKAGES } from '../catalog/run-contexts';
 import { someNodeBelow } from '../analysis/walk';
+import { runsInPacedLoop } from '../analysis/periodic-runs';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -2341,7 +2343,10 @@ export default createRule<Options, MessageIds>({
           // Each iteration rewrites the repository's one index (`git.add(...)`, `git rm`).
           rewritesGitIndex(call) ||
           // Module loads run the modules' top-level code (registering tests, plugins) in load order.
-          effects.summaryOf(call)?.loadsModule === true
+          effects.summaryOf(call)?.loadsModule === true ||
+          // A plugin host's hooks run per item (`options.hooks.process('loadTask', event)`): the
+          // plugins' listeners run in the host's documented order and may keep state across items.
+          callsHookRegistry(call)
         ) {
           return;
         }
@@ -2362,6 +2367,9 @@ export default createRule<Options, MessageIds>({
         runsInOrderedCallback(loop, sourceCode) ||
         runsInTest(loop) ||
         runsOnSchedule(loop) ||
+        // A worker that paces itself (an endless loop awaiting a pause between rounds, or a
+        // function only that loop calls): nobody waits on a round, and the work is spread on purpose.
+        runsInPacedLoop(loop, sourceCode, (expression) => effects.isDelay(expression)) ||
         readsThenWritesSharedKey(calls, dependents, loop) ||
         // Each iteration is already one statement for many rows.
         calls.every(isBulkCall) ||

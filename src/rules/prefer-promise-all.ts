@@ -357,6 +357,27 @@ function gathersStartedPromises(call: AwaitedCall): boolean {
 }
 
 /**
+ * The calls a gather's array literal may start, also under a condition
+ * (`Promise.all([opts.html ? page.content() : null, opts.cookies && page.cookies()])`); empty when
+ * the call is no gather of an array literal.
+ */
+function callsStartedByGather(call: AwaitedCall): AwaitedCall[] {
+  const [argument] = call.arguments;
+  if (promiseCombinatorOf(call.callee) === null || argument?.type !== AST_NODE_TYPES.ArrayExpression) return [];
+  const calls: AwaitedCall[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    const current = skipTransparent(node);
+    if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) calls.push(current);
+    else if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+      visit(current.consequent);
+      visit(current.alternate);
+    } else if (current.type === AST_NODE_TYPES.LogicalExpression) visit(current.right);
+  };
+  for (const element of argument.elements) if (element && element.type !== AST_NODE_TYPES.SpreadElement) visit(element);
+  return calls;
+}
+
+/**
  * True when a summary says the called function only reads: it writes nothing outside itself
  * and starts no process, asks no person, takes no lock.
  */
@@ -763,6 +784,9 @@ export default createRule<Options, MessageIds>({
             callsHookRegistry(member.call) ? 'hooks()' : null,
             // Statements on an SQLite handle: one local connection.
             effects.runsOnSqliteHandle(member.call) ? 'sqlite()' : null,
+            // `await Promise.all([page.content(), page.cookies()])`: the gathered calls act on their
+            // objects as awaited ones do, so a gather after `await page.evaluate(...)` uses the same page.
+            ...callsStartedByGather(member.call).map((started) => statefulReceiver(handledCall(started))),
           ].filter((key): key is string => key !== null);
           // The same call twice (`await nextId(); await nextId()`) asks for the next value of a sequence.
           const callText = sourceCode.getText(member.call);
@@ -1134,19 +1158,27 @@ export default createRule<Options, MessageIds>({
       if (waitsOnLocalFiles(call) || pathArguments(call).length > 0 || summary?.startsProcess === true || summary?.readsFiles === true) return true;
       // `Promise.allSettled([lastCommit(dir), isDirty(dir)])`: a gather of such calls.
       if (gatheredCalls(call)?.some((inner) => probesLocalMachine(inner))) return true;
+      if (handsProcessWorkingDirectory(call)) return true;
+      const name = calleeName(call);
+      if (name !== null && /^(?:git|exec|spawn|run(?:Git|Command|Shell))(?:$|[A-Z])/.test(name)) return true;
+      // A function of another module that runs a command (`isGitInstalled(env)` asking
+      // `shell.cmdinfo('git', ['--version'])`): read from its declaration, asked last.
+      return !summary && effects.runsCommandElsewhere(call);
+    }
+
+    /**
+     * True when the call is handed the process's working directory itself, as an argument or an
+     * option's value (`getAppDetails(process.cwd())`, `loadConfig({ cwd: process.cwd() })`): it
+     * looks at the project folder on this machine.
+     */
+    function handsProcessWorkingDirectory(call: AwaitedCall): boolean {
       const handed: TSESTree.Node[] = [];
       for (const argument of call.arguments) {
         const value = skipTransparent(argument);
         if (value.type !== AST_NODE_TYPES.ObjectExpression) handed.push(value);
         else for (const property of value.properties) if (property.type === AST_NODE_TYPES.Property) handed.push(skipTransparent(property.value));
       }
-      // `getAppDetails(process.cwd())`: the working directory.
-      if (handed.some((value) => value.type === AST_NODE_TYPES.CallExpression && sourceCode.getText(value.callee) === 'process.cwd')) return true;
-      const name = calleeName(call);
-      if (name !== null && /^(?:git|exec|spawn|run(?:Git|Command|Shell))(?:$|[A-Z])/.test(name)) return true;
-      // A function of another module that runs a command (`isGitInstalled(env)` asking
-      // `shell.cmdinfo('git', ['--version'])`): read from its declaration, asked last.
-      return !summary && effects.runsCommandElsewhere(call);
+      return handed.some((value) => value.type === AST_NODE_TYPES.CallExpression && sourceCode.getText(value.callee) === 'process.cwd');
     }
 
     /**
@@ -1448,6 +1480,10 @@ export default createRule<Options, MessageIds>({
       // the local disk (a `stat`, a small file read: microseconds to milliseconds), there is nothing
       // worth gathering. A local call beside a remote one still overlaps with it.
       if (group.every((member) => member.local)) return;
+      // So do calls that are each handed the working directory itself (`await loadPkg(process.cwd());
+      // await getProductionDeps(process.cwd())`): they look at the project folder on this machine
+      // (its manifest, its config files), a local read each.
+      if (group.every((member) => handsProcessWorkingDirectory(member.call))) return;
       // A one-shot program (a CLI command, a script) waits on a person's single run: when one of the
       // calls probes the local machine (a file, a folder handed by path, a git or other process),
       // the saving is a moment of one run. Two remote calls (a registry and a release API) are

@@ -16,6 +16,9 @@ type Invalid = InvalidTestCase<MessageIds, Options>;
 /** A module of a package whose only database is SQLite (`sqlite3`), and of one that also uses Postgres. */
 const SQLITE_APP_MODULE = path.join(FIXTURES_DIR, 'run-contexts', 'notes-app', 'src', 'import.ts');
 const MIXED_APP_MODULE = path.join(FIXTURES_DIR, 'run-contexts', 'synced-app', 'src', 'import.ts');
+/** A module of a workspace package whose data goes through the workspace's SQLite-only package, and of one that also reaches its Postgres package. */
+const SQLITE_WORKSPACE_MODULE = path.join(FIXTURES_DIR, 'sqlite-workspace', 'packages', 'api', 'src', 'import.ts');
+const HOSTED_WORKSPACE_MODULE = path.join(FIXTURES_DIR, 'sqlite-workspace', 'packages', 'hosted-api', 'src', 'import.ts');
 const SYNC_EACH = `
 async function importNotes(notes) {
   for (const note of notes) {
@@ -51,6 +54,17 @@ async function stampAll(bytes, fields) {
   {
     code: SYNC_EACH,
     filename: MIXED_APP_MODULE,
+    errors: [{ messageId: 'awaitInLoop', line: 4, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
+async function importNotes(notes) {
+  await Promise.all(Array.from(notes, async (note) => {
+    await Note.sync(note);
+  }));
+}` }] }],
+  },
+  // a workspace package that also reaches the workspace's Postgres package: its models may run on a pool
+  {
+    code: SYNC_EACH,
+    filename: HOSTED_WORKSPACE_MODULE,
     errors: [{ messageId: 'awaitInLoop', line: 4, column: 5, suggestions: [{ messageId: 'useGatherMap', output: `
 async function importNotes(notes) {
   await Promise.all(Array.from(notes, async (note) => {
@@ -379,6 +393,8 @@ export async function labelAll(people) {
     // a package whose only database is one local SQLite file: every model call queues on its one
     // connection, so gathering the iterations overlaps nothing
     { code: SYNC_EACH, filename: SQLITE_APP_MODULE },
+    // so does one whose data goes through its workspace's own SQLite-only package (`@bookmarks/db`)
+    { code: SYNC_EACH, filename: SQLITE_WORKSPACE_MODULE },
     // test code that asserts the order its awaited calls built on one shared object
     `describe('basket', () => {
       it('keeps the order of arrival', async () => {

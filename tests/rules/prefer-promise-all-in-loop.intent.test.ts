@@ -14,6 +14,113 @@ import { ruleTester } from '../rule-tester';
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const invalid: Invalid[] = [
+  // the same step on an object that is no hook registry
+  {
+    code: `
+async function loadJobs(options, names) {
+  for (const name of names) {
+    await options.loader.process('loadJob', { name });
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+async function loadJobs(options, names) {
+  await Promise.all(Array.from(names, async (name) => {
+    await options.loader.process('loadJob', { name });
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // an exported refresh: another module may await it where someone waits
+  {
+    code: `
+export async function refreshAccount(account) {
+  for (const feed of account.feeds) {
+    await pullFeed(feed.url);
+  }
+}
+async function syncForever() {
+  while (true) {
+    for (const account of await listAccounts()) await refreshAccount(account);
+    await sleep(POLL_MS);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+export async function refreshAccount(account) {
+  await Promise.all(Array.from(account.feeds, async (feed) => {
+    await pullFeed(feed.url);
+  }));
+}
+async function syncForever() {
+  while (true) {
+    for (const account of await listAccounts()) await refreshAccount(account);
+    await sleep(POLL_MS);
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a refresh also awaited by a request handler, not only by the paced worker: someone waits on it
+  {
+    code: `
+async function refreshAccount(account) {
+  for (const feed of account.feeds) {
+    await pullFeed(feed.url);
+  }
+}
+async function syncForever() {
+  while (true) {
+    for (const account of await listAccounts()) await refreshAccount(account);
+    await sleep(POLL_MS);
+  }
+}
+app.post('/accounts/:id/refresh', async (req, res) => res.json(await refreshAccount(await findAccount(req.params.id))));`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+async function refreshAccount(account) {
+  await Promise.all(Array.from(account.feeds, async (feed) => {
+    await pullFeed(feed.url);
+  }));
+}
+async function syncForever() {
+  while (true) {
+    for (const account of await listAccounts()) await refreshAccount(account);
+    await sleep(POLL_MS);
+  }
+}
+app.post('/accounts/:id/refresh', async (req, res) => res.json(await refreshAccount(await findAccount(req.params.id))));`,
+          },
+        ],
+      },
+    ],
+  },
   // a write per item given the item's own location: each iteration writes its own file
   {
     code: `
@@ -346,6 +453,35 @@ async function bumpAll(store, nodes) {
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (intent)', withoutEvidenceGate(rule as never), {
   valid: [
+    // a plugin host's hooks run per item: the plugins' listeners run in the host's order and may
+    // keep state from one item to the next
+    `async function loadJobs(options, names) {
+      for (const name of names) {
+        await options.hooks.process('loadJob', { name });
+      }
+    }`,
+    // a worker that paces itself: an endless loop that pauses between rounds, and a function only
+    // that loop calls; nobody waits on a round, and the work is spread over time on purpose
+    `const syncForever = async () => {
+      while (true) {
+        const accounts = await listAccounts();
+        for (const account of accounts) {
+          await refreshAccount(account);
+        }
+        await sleep(POLL_MS);
+      }
+    };`,
+    `async function refreshAccount(account) {
+      for (const feed of account.feeds) {
+        await pullFeed(feed.url);
+      }
+    }
+    async function syncForever() {
+      for (;;) {
+        for (const account of await listAccounts()) await refreshAccount(account);
+        await wait(POLL_MS);
+      }
+    }`,
     // one place written per item through a helper: the same repository path or file every time
     `class Maintenance {
       async clearMarkers(repoPath, changes) {

@@ -12,6 +12,18 @@ type Invalid = InvalidTestCase<MessageIds, Options>;
 /** A module of a package whose only database is SQLite (`sqlite3`), and of one that also uses Postgres. */
 const SQLITE_APP_MODULE = path.join(FIXTURES_DIR, 'run-contexts', 'notes-app', 'src', 'stats.ts');
 const MIXED_APP_MODULE = path.join(FIXTURES_DIR, 'run-contexts', 'synced-app', 'src', 'stats.ts');
+/**
+ * A module of a workspace package whose data goes through the workspace's own SQLite-only package
+ * (`@bookmarks/db` on better-sqlite3), and of one that also depends on the workspace's Postgres package.
+ */
+const SQLITE_WORKSPACE_MODULE = path.join(FIXTURES_DIR, 'sqlite-workspace', 'packages', 'api', 'src', 'usage.ts');
+const HOSTED_WORKSPACE_MODULE = path.join(FIXTURES_DIR, 'sqlite-workspace', 'packages', 'hosted-api', 'src', 'usage.ts');
+const USAGE_COUNTS = `
+async function usage(ctx, ownerId) {
+  const [{ saved }] = await ctx.db.select({ saved: count() }).from(links).where(eq(links.ownerId, ownerId));
+  const [{ bytes }] = await ctx.db.select({ bytes: sum(files.size) }).from(files).where(eq(files.ownerId, ownerId));
+  return { saved, bytes };
+}`;
 const COUNT_BOTH = `
 async function totals() {
   const notes = await Note.count();
@@ -53,6 +65,21 @@ async function reconcileAll(db, shares) {
 async function totals() {
   const [notes, folders] = await Promise.all([Note.count(), Folder.count()]);
   return { notes, folders };
+}`),
+    ],
+  },
+  // a workspace package whose data may also go through the workspace's Postgres package: a pool
+  {
+    code: USAGE_COUNTS,
+    filename: HOSTED_WORKSPACE_MODULE,
+    errors: [
+      gatheredPair(3, 23, `
+async function usage(ctx, ownerId) {
+  const [[{ saved }], [{ bytes }]] = await Promise.all([
+    ctx.db.select({ saved: count() }).from(links).where(eq(links.ownerId, ownerId)),
+    ctx.db.select({ bytes: sum(files.size) }).from(files).where(eq(files.ownerId, ownerId)),
+  ]);
+  return { saved, bytes };
 }`),
     ],
   },
@@ -571,6 +598,9 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
     // a package whose only database is one local SQLite file: two model queries queue on its one
     // connection, so gathering them overlaps nothing
     { code: COUNT_BOTH, filename: SQLITE_APP_MODULE },
+    // so does a workspace package whose queries go through the workspace's own SQLite-only package
+    // (`@bookmarks/db`, which depends on better-sqlite3): one local connection, one query at a time
+    { code: USAGE_COUNTS, filename: SQLITE_WORKSPACE_MODULE },
     // two statements on an SQLite handle, by the driver this file imports or the producer's name
     `import sqlite3 from 'sqlite3';
     async function counts(db) {

@@ -22,6 +22,25 @@ const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageId
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const invalid: Invalid[] = [
+  // the project's manifest beside a request to the registry: the request still overlaps
+  {
+    code: `
+async function bundle(format) {
+  const manifest = await readManifest(process.cwd());
+  const latest = await fetchLatestVersion(format);
+  return { manifest, latest };
+}`,
+    errors: [
+      gatheredPair(3, 20, `
+async function bundle(format) {
+  const [manifest, latest] = await Promise.all([
+    readManifest(process.cwd()),
+    fetchLatestVersion(format),
+  ]);
+  return { manifest, latest };
+}`),
+    ],
+  },
   // a store read beside one request: still a pair the reviewers' corpora label (a local wait beside a remote one)
   {
     filename: app,
@@ -204,6 +223,13 @@ export async function dashboard(userId: string) {
 
 ruleTester.run('prefer-promise-all (local work and questions)', testedRule, {
   valid: [
+    // each call handed the working directory itself: the project's manifest and its dependency
+    // list, read from the folder on this machine (a local read each)
+    `async function bundle(format) {
+      const manifest = await readManifest(process.cwd());
+      const external = await listRuntimeDependencies(process.cwd());
+      return { manifest, external, format };
+    }`,
     // two reads of the app's embedded store through its model modules (a namespace the barrel
     // re-exports, `export * as tag`, and `export const note = _note`): lookups in memory
     {

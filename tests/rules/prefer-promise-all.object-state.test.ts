@@ -58,6 +58,25 @@ ${processBody}
  * (`FileEffects.thisMembersReadBy` against the first call's `this` writes).
  */
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // a gather of calls on another object after a step on the page: the page is not theirs
+  {
+    code: `
+async function inspect(page, api) {
+  const found = await page.evaluate(collectLinks);
+  const [quota, plan] = await Promise.all([api.quota(), api.plan()]);
+  return { found, quota, plan };
+}`,
+    errors: [
+      gatheredPair(3, 17, `
+async function inspect(page, api) {
+  const [found, [quota, plan]] = await Promise.all([
+    page.evaluate(collectLinks),
+    Promise.all([api.quota(), api.plan()]),
+  ]);
+  return { found, quota, plan };
+}`),
+    ],
+  },
   // the first step fills `this.pending`; the second reads only `this.base`: still independent
   {
     code: `export class Indexer {
@@ -108,6 +127,13 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
 
 ruleTester.run<MessageIds, Options>('prefer-promise-all (state of one object)', rule as never, {
   valid: [
+    // a gather of calls on the page a step before it used (also under a condition): one page
+    // serves one step at a time, and what the gather reads is the page after that step
+    `async function inspect(page, options) {
+      const found = await page.evaluate(collectLinks);
+      const [html, cookies] = await Promise.all([options.html ? page.content() : null, page.cookies()]);
+      return { found, html, cookies };
+    }`,
     // a step fills a map of pending work (inside a callback), the next step drains it
     `export class Indexer {
   pending = new Map();

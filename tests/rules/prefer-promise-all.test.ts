@@ -8,6 +8,25 @@ import { gatheredGroup, gatheredPair } from './gathered-reports';
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const invalid: Invalid[] = [
+  // two query builder chains that only select: independent reads
+  {
+    code: `
+async function counts(ctx, labelId) {
+  const tagged = await ctx.db.select({ id: labelled.itemId }).from(labelled).where(eq(labelled.labelId, labelId));
+  const label = await ctx.db.select().from(labels).where(eq(labels.id, labelId));
+  return { tagged, label };
+}`,
+    errors: [
+      gatheredPair(3, 18, `
+async function counts(ctx, labelId) {
+  const [tagged, label] = await Promise.all([
+    ctx.db.select({ id: labelled.itemId }).from(labelled).where(eq(labelled.labelId, labelId)),
+    ctx.db.select().from(labels).where(eq(labels.id, labelId)),
+  ]);
+  return { tagged, label };
+}`),
+    ],
+  },
   // a start-up name does not hide awaits a request handler waits on
   {
     code: `
@@ -800,6 +819,18 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all', rule as never, {
     `async function f(a, b) {
       const first = await saveDraft(a);
       const second = await sendEmail(b);
+    }`,
+    // a query builder's chain that a statement verb starts is a write, whatever method finishes it:
+    // the rows read first must be read before the delete (which may cascade to them)
+    `async function removeLabel(ctx, labelId) {
+      const tagged = await ctx.db.select({ id: labelled.itemId }).from(labelled).where(eq(labelled.labelId, labelId));
+      const result = await ctx.db.delete(labels).where(eq(labels.id, labelId));
+      return { tagged, result };
+    }`,
+    `async function rename(id, title) {
+      const previous = await supabase.from('notes').select('title').eq('id', id);
+      const updated = await supabase.from('notes').update({ title }).eq('id', id);
+      return { previous, updated };
     }`,
     // bare awaits are ordered by intent (default)
     `async function f(dir, file) {
