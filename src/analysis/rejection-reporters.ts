@@ -462,30 +462,59 @@ const ENDS_PROCESS = /\bexit\s*\(|\bthrow\b/g;
  * the same module (inline, or a function or arrow declared there under the name it passes) that
  * logs and does not end the process on every path: no `process.exit(...)` or `throw` at the top
  * level of its body. It logs every rejection and goes on, or logs the errors it recognises and
- * exits on the others (an exit inside an `if`, an `else` or a `switch`). A handler imported from
- * elsewhere is not read (false).
+ * exits on the others (an exit inside an `if`, an `else` or a `switch`). The handler's own text is
+ * read however it is written: a block body, an expression body that logs and neither exits nor
+ * throws (`(reason) => logger.warn(reason)`), a logger passed by reference (`console.error`). A
+ * handler imported from elsewhere is not read (false).
  */
 export function logsSomeRejections(text: string): boolean {
   const starts = codeStarts(text);
   for (const match of text.matchAll(PROCESS_REJECTION_HANDLER)) {
     if (!isCode(starts, match.index)) continue;
     const after = match.index + match[0].length;
-    const name = /^\s*([A-Za-z_$][\w$]*)\s*\)/.exec(text.slice(after, after + 200))?.[1];
-    let bodyStart: number;
-    if (name === undefined) {
-      bodyStart = text.indexOf('{', after);
-    } else {
-      const escaped = name.replace(/\$/g, '\\$');
-      const declaration = new RegExp(`\\bfunction\\s+${escaped}\\s*\\(|\\b(?:const|let|var)\\s+${escaped}\\s*=`).exec(text);
-      if (!declaration) continue;
-      bodyStart = text.indexOf('{', declaration.index);
-    }
-    if (bodyStart === -1) continue;
-    const body = blockText(text, bodyStart);
-    if (body === null || !LOG_CALL.test(body) || endsOnEveryPath(body)) continue;
-    return true;
+    const handler = handlerText(text, after);
+    // A logger handed over by reference (`console.error`) logs every rejection and goes on.
+    if (LOG_REFERENCE.test(handler)) return true;
+    const name = /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(handler)?.[1];
+    if (name === undefined ? inlineHandlerLogs(text, after, handler) : declaredHandlerLogs(text, name)) return true;
   }
   return false;
+}
+
+/**
+ * An inline handler (`handler` is its text, starting at `at`) that logs and goes on: a block body
+ * (`(reason) => { ... }`, `function (reason) { ... }`) read as `bodyLogs` reads it, or an
+ * expression body (`(reason) => logger.warn(reason)`) that logs and neither exits nor throws.
+ */
+function inlineHandlerLogs(text: string, at: number, handler: string): boolean {
+  const arrow = /^\s*(?:async\s*)?(?:\([^()]*\)|[A-Za-z_$][\w$]*)\s*=>\s*/.exec(handler);
+  if (arrow && !handler.startsWith('{', arrow[0].length)) {
+    const expression = handler.slice(arrow[0].length);
+    return LOG_CALL.test(expression) && !ENDS_PROGRAM.test(expression);
+  }
+  let open = arrow ? arrow[0].length : -1;
+  const fn = arrow ? null : /^\s*(?:async\s+)?function\b[^(]*\(/.exec(handler);
+  // The body opens after the parameter list, whose defaults and patterns may hold braces of their own.
+  if (fn) open = handler.indexOf('{', fn[0].length + handlerText(text, at + fn[0].length).length);
+  return open !== -1 && bodyLogs(blockText(text, at + open));
+}
+
+/** The function or arrow declared in `text` under `name` (the handler passed by name) logs and goes on; false when it is not declared there. */
+function declaredHandlerLogs(text: string, name: string): boolean {
+  const escaped = name.replace(/\$/g, '\\$');
+  const declaration = new RegExp(`\\bfunction\\s+${escaped}\\s*\\(|\\b(?:const|let|var)\\s+${escaped}\\s*=`).exec(text);
+  if (!declaration) return false;
+  if (declaration[0].startsWith('function')) {
+    const open = text.indexOf('{', declaration.index);
+    return open !== -1 && bodyLogs(blockText(text, open));
+  }
+  const at = declaration.index + declaration[0].length;
+  return inlineHandlerLogs(text, at, handlerText(text, at));
+}
+
+/** A handler's block body that writes a log line and does not end the process on every path (`endsOnEveryPath`). */
+function bodyLogs(body: string | null): boolean {
+  return body !== null && LOG_CALL.test(body) && !endsOnEveryPath(body);
 }
 
 /** The text of the block that opens at `open` (a `{`), its braces included, strings and comments skipped; null when it does not close within `MAX_BLOCK_CHARS`. */

@@ -128,4 +128,17 @@ describe('logsSomeRejections', () => {
     assert.equal(logsSomeRejections("process.on('uncaughtException', (error) => {\n  console.error(error);\n  process.exit(1);\n});"), false);
     assert.equal(logsSomeRejections("process.on('exit', (code) => {\n  console.log(code);\n});"), false);
   });
+  it('reads a handler written as an expression, passed by reference or declared as an arrow, not the next block of the file', () => {
+    assert.equal(logsSomeRejections("process.on('unhandledRejection', (reason) => reportError(reason));\nstart();"), true);
+    assert.equal(logsSomeRejections("process.on('unhandledRejection', reason => logger.warn(reason));"), true);
+    assert.equal(logsSomeRejections("process.on('unhandledRejection', console.error);"), true);
+    assert.equal(logsSomeRejections("const onRejection = (reason) => logger.error(reason);\nprocess.on('unhandledRejection', onRejection);"), true);
+    // an expression that ends the process, or one that does not log, is no policy of going on
+    assert.equal(logsSomeRejections("process.on('unhandledRejection', () => process.exit(1));\nfunction later() {\n  console.log('x');\n}"), false);
+    assert.equal(logsSomeRejections("process.on('unhandledRejection', (reason) => restart(reason));\nif (debug) {\n  console.log('debug');\n}"), false);
+    // the body after a destructured parameter or a parameter default, not the pattern's braces
+    assert.equal(logsSomeRejections("process.on('unhandledRejection', ({ message }) => {\n  console.error(message);\n});"), true);
+    assert.equal(logsSomeRejections("process.on('unhandledRejection', function (reason, options = { quiet: false }) {\n  process.exit(1);\n});"), false);
+    assert.equal(logsSomeRejections("process.on('unhandledRejection', function (reason, options = { quiet: false }) {\n  console.error(reason);\n});"), true);
+  });
 });

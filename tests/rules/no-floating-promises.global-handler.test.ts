@@ -15,7 +15,7 @@ import { FIXTURES_DIR, ruleTester } from '../rule-tester';
  */
 
 const RUN_CONTEXTS = path.join(FIXTURES_DIR, 'run-contexts');
-/** A source file of the app whose `src/main.js` installs `process.on('unhandledRejection', ...)`. */
+/** A source file of the app whose `src/errors.js` (loaded by its entry, `src/main.js`) installs `process.on('unhandledRejection', ...)`. */
 const APP_FILE = path.join(RUN_CONTEXTS, 'reporting-app', 'src', 'stores', 'drafts.js');
 /** An internal plugin of that app (its own `package.json`, inside the app's folder, no workspaces). */
 const PLUGIN_FILE = path.join(RUN_CONTEXTS, 'reporting-app', 'plugins', 'reminders', 'lib', 'store.js');
