@@ -97,6 +97,9 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       filename: 'file.ts',
       code: 'declare const chain: { then(run: (value: number) => void): void };\nchain.then((value) => { void value; });',
     },
+    // a command queue whose `then` takes one step (or options, then a step) and never a rejection
+    // handler (an end-to-end test runner's chain): nothing is handed a failure, nothing is lost
+    { filename: 'file.ts', code: "interface Steps<T> {\n  then<R>(step: (value: T) => R): Steps<R>;\n  then<R>(options: { timeout: number }, step: (value: T) => R): Steps<R>;\n  open(path: string): Steps<void>;\n  find(selector: string): Steps<string>;\n}\ndeclare const steps: Steps<void>;\nsteps.open('/');\nsteps.find('#name').then((text) => { void text; });\nexport function visit() {\n  steps.open('/home').find('h1');\n}" },
     // node:test runs its own promises
     { filename: 'file.ts', code: "import { test, describe, it } from 'node:test';\ntest('a', async () => {});\ndescribe('b', () => { it('c', async () => {}); });" },
     { filename: 'file.ts', code: "import test from 'node:test';\ntest('a', async () => {});\ntest.describe('b', () => {});" },
@@ -116,6 +119,18 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: "import { recordQuietly } from './promise-api';\nexport function f() {\n  recordQuietly('a');\n}" },
   ],
   invalid: [
+    // ...but a thenable whose `then` also takes a rejection handler, optional or through a rest
+    // parameter, is a promise: dropped, its failure is lost
+    {
+      filename: 'file.ts',
+      code: "interface Job { then(done: (value: number) => void, failed?: (reason: unknown) => void): void }\ndeclare function start(): Job;\nstart();",
+      errors: [{ messageId: 'floating', line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "interface Job { then(done: (value: number) => void, failed?: (reason: unknown) => void): void }\ndeclare function start(): Job;\nvoid start();" }] }],
+    },
+    {
+      filename: 'file.ts',
+      code: "interface Job { then(...handlers: Array<(value: unknown) => void>): void }\ndeclare function start(): Job;\nstart();",
+      errors: [{ messageId: 'floating', line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "interface Job { then(...handlers: Array<(value: unknown) => void>): void }\ndeclare function start(): Job;\nvoid start();" }] }],
+    },
     // a fresh promise decorated and dropped at once is still lost
     {
       filename: 'file.ts',
