@@ -632,3 +632,46 @@ typedRuleTester.run('no-floating-promises (typed, log writes)', testedRule, {
     },
   ],
 });
+
+// SWR's cache revalidations (`tests/fixtures/swr.d.ts`): `mutate` and `setSize` without data, or
+// with plain data, start a refetch whose failure SWR keeps in the hook's `error` state; their
+// promise only resolves, so a dropped one loses nothing, also inside a `try` meant for the await
+// before it. With a promise or a function as the data, `mutate` hands back that work's failure.
+const SWR = "import useSWR, { useSWRConfig, mutate as mutateAll } from 'swr';\nimport useSWRInfinite from 'swr/infinite';\nimport { saveUser } from './promise-api';\n";
+const SWR_HOOKS = "  const { data, mutate: reload } = useSWR('/api/user', (key) => saveUser(key));\n  const { mutate } = useSWRConfig();\n  const { size, setSize } = useSWRInfinite((index) => `/api/users?page=${index}`, (key) => saveUser(key));\n";
+
+typedRuleTester.run('no-floating-promises (typed, cache revalidation)', testedRule, {
+  valid: [
+    {
+      filename: 'file.ts',
+      code: `${SWR}export async function rename(name: string) {\n${SWR_HOOKS}  try {\n    await saveUser(name);\n    reload();\n    reload(data ?? 'none', false);\n    mutate('/api/users');\n    mutateAll('/api/users/count');\n    setSize(size + 1);\n  } catch (error) {\n    console.error(error);\n  }\n}`,
+    },
+  ],
+  invalid: [
+    // ...but new data that is itself work: a promise, or a function that makes one
+    {
+      filename: 'file.ts',
+      code: `${SWR}export async function rename(name: string) {\n${SWR_HOOKS}  mutate('/api/users', saveUser(name));\n  reload(async () => saveUser(name));\n}`,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 8,
+          column: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: `${SWR}export async function rename(name: string) {\n${SWR_HOOKS}  await mutate('/api/users', saveUser(name));\n  reload(async () => saveUser(name));\n}` },
+            { messageId: 'suggestVoid', output: `${SWR}export async function rename(name: string) {\n${SWR_HOOKS}  void mutate('/api/users', saveUser(name));\n  reload(async () => saveUser(name));\n}` },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 9,
+          column: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: `${SWR}export async function rename(name: string) {\n${SWR_HOOKS}  mutate('/api/users', saveUser(name));\n  await reload(async () => saveUser(name));\n}` },
+            { messageId: 'suggestVoid', output: `${SWR}export async function rename(name: string) {\n${SWR_HOOKS}  mutate('/api/users', saveUser(name));\n  void reload(async () => saveUser(name));\n}` },
+          ],
+        },
+      ],
+    },
+  ],
+});
