@@ -586,6 +586,11 @@ function isThenableType(checker: ts.TypeChecker, _tsNode: ts.Node, type: ts.Type
   return unionParts(checker.getApparentType(type)).some((part) => isThenablePart(checker, part));
 }
 
+/** Some part of the type is thenable (`isThenablePart`): the typed question, for a type a rule already holds. */
+export function typeHoldsThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
+  return unionParts(checker.getApparentType(type)).some((part) => isThenablePart(checker, part));
+}
+
 /**
  * `Promise<T> | undefined` (or `| void`): the shape of a function that returns a promise only when
  * no callback is passed (`query(sql)` vs `query(sql, done)`). True when some part is thenable and
