@@ -22,6 +22,7 @@ import {
   SYNC_VALUE_MODULES,
   RESULT_VALUE_CONSTRUCTORS,
   NEVER_REJECTING_APIS,
+  CACHE_REVALIDATIONS,
   ERROR_EVENT_ONLY_PROMISIFIERS,
   MODULE_LOADER_NAMES,
   ORDERED_RESOURCE_CLASS_WORDS,
@@ -111,6 +112,23 @@ import { type AnyRuleContext, perFile } from './per-file';
 import { someNodeBelow } from './walk';
 import { getWhereItRuns } from './where-it-runs';
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
+
+/** `ts.TypeFlags.Any | ts.TypeFlags.Unknown`, written out so untyped mode never loads `typescript`. */
+const TYPE_FLAGS_ANY_OR_UNKNOWN = 3;
+
+/** Is `node` declared inside `declare module '<name>' { ... }` or a subpath's (a package's types written in the program)? */
+function insideAmbientModule(node: ts.Node, name: string): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    const moduleName = (parent as { name?: ts.Node }).name;
+    if ('body' in parent && moduleName && /^['"]/.test(moduleName.getText()) && isModuleOrSubpath((moduleName as { text?: unknown }).text, name)) return true;
+  }
+  return false;
+}
+
+/** `swr` or a subpath of it (`swr/infinite`). */
+function isModuleOrSubpath(specifier: unknown, name: string): boolean {
+  return typeof specifier === 'string' && (specifier === name || specifier.startsWith(`${name}/`));
+}
 
 /** A call or `new` whose callee an effect summary describes. */
 export type EffectCall = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -2242,7 +2260,7 @@ export class FileEffects {
       const fn = this.calledFunction(call);
       if (fn !== null && this.inProgress.has(fn) && this.apiEffect(call) === null) return false;
       // `vscode.window.showErrorMessage(...)`: a catalogued promise that never rejects.
-      if (fn === null && (this.isNeverRejectingApi(call) || this.isResolveOnlyEventPromise(call) || this.isCustomElementWait(call) || this.publishesInMemory(call))) return false;
+      if (fn === null && (this.isNeverRejectingApi(call) || this.isResolveOnlyEventPromise(call) || this.isCustomElementWait(call) || this.publishesInMemory(call) || this.revalidatesCache(call))) return false;
       // `this.entries.set(key, value)` on a `Map` field: no promise at all.
       if (fn === null && this.updatesCollectionField(call)) return false;
       // `async.each(items, (item, done) => { ...; done(); })`: no iteratee hands on an error.
@@ -2313,6 +2331,40 @@ export class FileEffects {
     if (!source || !paths) return false;
     const path = source.imported === '*' || source.imported === 'default' ? members : [source.imported, ...members];
     return paths.some((known) => known.length === path.length && known.every((name, index) => name === path[index]));
+  }
+
+  /**
+   * Typed: `call` revalidates a data-fetching hook's cache (`CACHE_REVALIDATIONS`: SWR's `mutate`
+   * or `setSize`) without data that may reject: the checker's type of the callee is declared in
+   * that package's folder under a catalogued name (a function type literal is named by the
+   * property it is declared on), and the data argument, if any, is known to be neither callable
+   * nor thenable (`any` is not known). Such a promise only resolves.
+   */
+  private revalidatesCache(call: TSESTree.CallExpression): boolean {
+    const services = getTypedServices(this.context);
+    if (!services) return false;
+    return checkerQuery(false, () => {
+      const checker = services.program.getTypeChecker();
+      const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(call.callee));
+      const symbol = type.aliasSymbol ?? type.getSymbol();
+      const declaration = symbol?.getDeclarations()?.[0];
+      if (!symbol || !declaration) return false;
+      const named = symbol.getName() === '__type' ? declaration.parent : declaration;
+      const name = (named as { name?: { text?: unknown } } | undefined)?.name?.text;
+      if (typeof name !== 'string') return false;
+      const file = declaration.getSourceFile().fileName.replaceAll('\\', '/');
+      for (const [module, names] of CACHE_REVALIDATIONS) {
+        const dataIndex = names.get(name);
+        if (dataIndex === undefined || !(file.includes(`/node_modules/${module}/`) || insideAmbientModule(declaration, module))) continue;
+        if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
+        const data = dataIndex >= 0 ? call.arguments[dataIndex] : undefined;
+        if (data === undefined) return true;
+        const dataType = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(data));
+        const parts = dataType.isUnion() ? dataType.types : [dataType];
+        return parts.every((part) => !(part.flags & TYPE_FLAGS_ANY_OR_UNKNOWN) && checker.getApparentType(part).getCallSignatures().length === 0 && !part.getProperty('then'));
+      }
+      return false;
+    });
   }
 
   /**

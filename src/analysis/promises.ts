@@ -525,13 +525,41 @@ function isHeldReceiver(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && isHeldReceiver(skipTransparent(node.object));
 }
 
-/** Is this one (non-union) type thenable: a callable `then` that takes a callback? */
+/**
+ * Is this one (non-union) type thenable: a callable `then` that can be handed a rejection handler,
+ * a function in both its first and second place (`then(onFulfilled, onRejected)`), as `await`
+ * hands it one? A `then` no signature of which takes two functions (`then(step)`,
+ * `then(options, step)`: Cypress's command chains) never passes a failure to anyone: such an
+ * object is a command queue, not a promise, and dropping it loses no rejection. A rest parameter,
+ * `any`, `unknown` or a type parameter in either place may take a function.
+ */
 function isThenablePart(checker: ts.TypeChecker, part: ts.Type): boolean {
   const then = part.getProperty('then');
   if (!then) return false;
   // `getTypeOfSymbol`, not `getTypeOfSymbolAtLocation`: no flow narrowing at an unrelated node.
   const thenType = checker.getTypeOfSymbol(then);
-  return unionParts(thenType).some((t) => t.getCallSignatures().some((signature) => signature.parameters.length > 0));
+  return unionParts(thenType).some((t) => t.getCallSignatures().some((signature) => takesRejectionHandler(checker, signature)));
+}
+
+/** Can the signature's first and second arguments both be functions (see `isThenablePart`)? */
+function takesRejectionHandler(checker: ts.TypeChecker, signature: ts.Signature): boolean {
+  const parameters = signature.parameters;
+  if (parameters.length === 0) return false;
+  const rest = signature.getDeclaration()?.parameters?.at(-1)?.dotDotDotToken !== undefined;
+  for (const index of [0, 1]) {
+    // A rest parameter takes every argument from its place on.
+    if (index >= parameters.length - 1 && rest) return true;
+    const parameter = parameters[index];
+    if (!parameter || !mayTakeFunction(checker, checker.getTypeOfSymbol(parameter))) return false;
+  }
+  return true;
+}
+
+/** May a value of this parameter type be a function: a callable part, `any`, `unknown`, a type parameter? */
+function mayTakeFunction(checker: ts.TypeChecker, type: ts.Type): boolean {
+  return unionParts(checker.getNonNullableType(type)).some(
+    (part) => (part.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN | TYPE_FLAGS_TYPE_PARAMETER)) !== 0 || checker.getApparentType(part).getCallSignatures().length > 0,
+  );
 }
 
 /** `ts.TypeFlags` of primitives, literals, `void`, `undefined`, `null` and `never`. */
@@ -555,6 +583,11 @@ function isSettledNonThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
 
 /** Typed-mode test: some part of the type has a callable `then` that takes a callback. */
 function isThenableType(checker: ts.TypeChecker, _tsNode: ts.Node, type: ts.Type): boolean {
+  return unionParts(checker.getApparentType(type)).some((part) => isThenablePart(checker, part));
+}
+
+/** Some part of the type is thenable (`isThenablePart`): the typed question, for a type a rule already holds. */
+export function typeHoldsThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
   return unionParts(checker.getApparentType(type)).some((part) => isThenablePart(checker, part));
 }
 

@@ -452,6 +452,27 @@ export const NEVER_REJECTING_APIS: ReadonlyMap<string, readonly (readonly string
 ]);
 
 /**
+ * Cache revalidations of a data-fetching hook library, by module and the name of the callee's
+ * declared type (a type alias, an interface, or the property a function type is declared on), with
+ * the index of the argument that carries new data. SWR's `mutate` (bound: `KeyedMutator`, data
+ * first; global or from `useSWRConfig()`: `ScopedMutator`, key then data) and `useSWRInfinite`'s
+ * `setSize`, called without data or with plain data, only start a revalidation: SWR runs the
+ * fetcher inside its own `try` and stores a failure in the hook's `error` state, which the page
+ * renders; the promise only resolves. With a promise or a function as the data, `mutate` awaits
+ * it and rethrows its failure: still judged.
+ */
+export const CACHE_REVALIDATIONS: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map([
+  [
+    'swr',
+    new Map([
+      ['KeyedMutator', 0],
+      ['ScopedMutator', 1],
+      ['setSize', -1],
+    ]),
+  ],
+]);
+
+/**
  * In-memory publish/subscribe classes, by module and exported class name, with the methods whose
  * promise only resolves. graphql-subscriptions' `PubSub` (re-exported by Apollo Server 2's
  * packages) hands a published payload to its subscribers through an event emitter of the same

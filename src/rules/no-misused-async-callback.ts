@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { type FunctionNode, getAwaitableFunction, isFunctionNode, nearestFunction } from '../analysis/async-context';
-import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, isVoidReturningFunctionType, mayContainPromises, mayHoldPromise, someOverloadTakesPromiseFunction } from '../analysis/promises';
+import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, isVoidReturningFunctionType, mayContainPromises, mayHoldPromise, someOverloadTakesPromiseFunction, typeHoldsThenable } from '../analysis/promises';
 import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
+import { loadTypeScript } from '../analysis/imports';
 import { forwardsToPromiseSink, ownsCallbackOutcome } from '../analysis/forwarded-callbacks';
 import { lookUpInSameFunction, someNodeInSameFunction } from '../analysis/walk';
 import { disablesRuleOn } from '../util/disable-comments';
@@ -208,7 +209,33 @@ export default createRule<Options, MessageIds>({
         // Untyped: a named function reference is resolved through scope; anything else is unknown.
         if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
       }
+      if (namesSyncFunction(value)) return false;
       return promises.returnsPromise(value as TSESTree.Expression);
+    }
+
+    /**
+     * Typed: a name (also imported) whose declaration is a variable initialised with a function
+     * that is not async and whose own inferred return type holds no thenable:
+     * `const clearCookies: Middleware = (req, res, next) => { ...; next(); }` where `Middleware`
+     * allows `Promise<void> | void`. The annotation allows a promise; the function never makes one.
+     * A function whose body returns a call's promise (`(req, res) => handle(req, res)`) is inferred
+     * to return it and stays judged.
+     */
+    function namesSyncFunction(value: TSESTree.Node): boolean {
+      if (!services || value.type !== AST_NODE_TYPES.Identifier) return false;
+      return checkerQuery(false, () => {
+        const typescript = loadTypeScript();
+        const checker = services.checker;
+        let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(value));
+        if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+        const declaration = symbol?.valueDeclaration;
+        if (!declaration || !typescript.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+        const initializer = declaration.initializer;
+        if (!typescript.isArrowFunction(initializer) && !typescript.isFunctionExpression(initializer)) return false;
+        if (initializer.asteriskToken || initializer.modifiers?.some((modifier) => modifier.kind === typescript.SyntaxKind.AsyncKeyword)) return false;
+        const returned = checker.getSignatureFromDeclaration(initializer)?.getReturnType();
+        return returned !== undefined && !typeHoldsThenable(checker, returned);
+      });
     }
 
     /**

@@ -97,6 +97,9 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       filename: 'file.ts',
       code: 'declare const chain: { then(run: (value: number) => void): void };\nchain.then((value) => { void value; });',
     },
+    // a command queue whose `then` takes one step (or options, then a step) and never a rejection
+    // handler (an end-to-end test runner's chain): nothing is handed a failure, nothing is lost
+    { filename: 'file.ts', code: "interface Steps<T> {\n  then<R>(step: (value: T) => R): Steps<R>;\n  then<R>(options: { timeout: number }, step: (value: T) => R): Steps<R>;\n  open(path: string): Steps<void>;\n  find(selector: string): Steps<string>;\n}\ndeclare const steps: Steps<void>;\nsteps.open('/');\nsteps.find('#name').then((text) => { void text; });\nexport function visit() {\n  steps.open('/home').find('h1');\n}" },
     // node:test runs its own promises
     { filename: 'file.ts', code: "import { test, describe, it } from 'node:test';\ntest('a', async () => {});\ndescribe('b', () => { it('c', async () => {}); });" },
     { filename: 'file.ts', code: "import test from 'node:test';\ntest('a', async () => {});\ntest.describe('b', () => {});" },
@@ -116,6 +119,18 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: "import { recordQuietly } from './promise-api';\nexport function f() {\n  recordQuietly('a');\n}" },
   ],
   invalid: [
+    // ...but a thenable whose `then` also takes a rejection handler, optional or through a rest
+    // parameter, is a promise: dropped, its failure is lost
+    {
+      filename: 'file.ts',
+      code: "interface Job { then(done: (value: number) => void, failed?: (reason: unknown) => void): void }\ndeclare function start(): Job;\nstart();",
+      errors: [{ messageId: 'floating', line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "interface Job { then(done: (value: number) => void, failed?: (reason: unknown) => void): void }\ndeclare function start(): Job;\nvoid start();" }] }],
+    },
+    {
+      filename: 'file.ts',
+      code: "interface Job { then(...handlers: Array<(value: unknown) => void>): void }\ndeclare function start(): Job;\nstart();",
+      errors: [{ messageId: 'floating', line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "interface Job { then(...handlers: Array<(value: unknown) => void>): void }\ndeclare function start(): Job;\nvoid start();" }] }],
+    },
     // a fresh promise decorated and dropped at once is still lost
     {
       filename: 'file.ts',
@@ -611,6 +626,49 @@ typedRuleTester.run('no-floating-promises (typed, log writes)', testedRule, {
           suggestions: [
             { messageId: 'suggestAwait', output: `${ASYNC_LOGGER}export async function record(logger: Logger, id: string): Promise<void> {\n  logger.info(id);\n  await store(id);\n}` },
             { messageId: 'suggestVoid', output: `${ASYNC_LOGGER}export async function record(logger: Logger, id: string): Promise<void> {\n  logger.info(id);\n  void store(id);\n}` },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// SWR's cache revalidations (`tests/fixtures/swr.d.ts`): `mutate` and `setSize` without data, or
+// with plain data, start a refetch whose failure SWR keeps in the hook's `error` state; their
+// promise only resolves, so a dropped one loses nothing, also inside a `try` meant for the await
+// before it. With a promise or a function as the data, `mutate` hands back that work's failure.
+const SWR = "import useSWR, { useSWRConfig, mutate as mutateAll } from 'swr';\nimport useSWRInfinite from 'swr/infinite';\nimport { saveUser } from './promise-api';\n";
+const SWR_HOOKS = "  const { data, mutate: reload } = useSWR('/api/user', (key) => saveUser(key));\n  const { mutate } = useSWRConfig();\n  const { size, setSize } = useSWRInfinite((index) => `/api/users?page=${index}`, (key) => saveUser(key));\n";
+
+typedRuleTester.run('no-floating-promises (typed, cache revalidation)', testedRule, {
+  valid: [
+    {
+      filename: 'file.ts',
+      code: `${SWR}export async function rename(name: string) {\n${SWR_HOOKS}  try {\n    await saveUser(name);\n    reload();\n    reload(data ?? 'none', false);\n    mutate('/api/users');\n    mutateAll('/api/users/count');\n    setSize(size + 1);\n  } catch (error) {\n    console.error(error);\n  }\n}`,
+    },
+  ],
+  invalid: [
+    // ...but new data that is itself work: a promise, or a function that makes one
+    {
+      filename: 'file.ts',
+      code: `${SWR}export async function rename(name: string) {\n${SWR_HOOKS}  mutate('/api/users', saveUser(name));\n  reload(async () => saveUser(name));\n}`,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 8,
+          column: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: `${SWR}export async function rename(name: string) {\n${SWR_HOOKS}  await mutate('/api/users', saveUser(name));\n  reload(async () => saveUser(name));\n}` },
+            { messageId: 'suggestVoid', output: `${SWR}export async function rename(name: string) {\n${SWR_HOOKS}  void mutate('/api/users', saveUser(name));\n  reload(async () => saveUser(name));\n}` },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 9,
+          column: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: `${SWR}export async function rename(name: string) {\n${SWR_HOOKS}  mutate('/api/users', saveUser(name));\n  await reload(async () => saveUser(name));\n}` },
+            { messageId: 'suggestVoid', output: `${SWR}export async function rename(name: string) {\n${SWR_HOOKS}  mutate('/api/users', saveUser(name));\n  void reload(async () => saveUser(name));\n}` },
           ],
         },
       ],

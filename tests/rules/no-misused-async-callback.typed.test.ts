@@ -141,6 +141,9 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       code: "import { Readable } from 'node:stream';\nimport { saveUser } from './promise-api';\nexport const names = new Readable({\n  async read() {\n    try {\n      this.push(await saveUser('a'));\n    } catch (error) {\n      this.destroy(error as Error);\n    }\n  },\n});",
     },
     { filename: 'file.ts', code: `${IMPORT}declare function job(options: { run(): Promise<void> }): void;\njob({ async run() { await saveUser('a'); } });` },
+    // a handler of another module declared with a type that allows a promise, whose own function is
+    // synchronous: the annotation allows a promise, the function never makes one
+    { filename: 'file.ts', code: "import { clearHeaders } from './middleware';\ndeclare const app: { use(handler: (path: string, next: () => void) => void): void };\napp.use(clearHeaders);" },
     // an interface only declares a shape
     { filename: 'file.ts', code: `${IMPORT}interface Hook { start(): void }\nexport class Job implements Hook { async start() { await saveUser('a'); } }` },
     // a generic callee whose return type is inferred from the callback says nothing about waiting,
@@ -368,6 +371,12 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 4, column: 17, suggestions: [] }],
     },
     // void-returning parameters
+    // ...but the same alias on an async handler that awaits a store is reported
+    {
+      filename: 'file.ts',
+      code: "import { loadUser } from './middleware';\ndeclare const app: { use(handler: (path: string, next: () => void) => void): void };\napp.use(loadUser);",
+      errors: [{ messageId: 'voidReturn', data: { callee: 'app.use' }, line: 3, column: 9 }],
+    },
     {
       filename: 'file.ts',
       code: `${IMPORT}setTimeout(async () => {\n  await saveUser('a');\n}, 10);`,

@@ -17,9 +17,9 @@ interface Fluent<T> { add(value: T): Fluent<T>; run(): Promise<Fluent<T>> }
 type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Async<R>> & Async<R> : T[K] };
 declare function wrap<T>(value: T): Async<T>;
 declare const fluent: Fluent<number>;
-interface Chain<T> { then<R>(onFulfilled: (value: Chain<T>) => R): Chain<R>; more(): Chain<Chain<T>> }
+interface Chain<T> { then<R>(onFulfilled: (value: Chain<T>) => R, onRejected?: (reason: unknown) => R): Chain<R>; more(): Chain<Chain<T>> }
 declare const chain: Chain<string>;
-type Settled<T> = T extends PromiseLike<infer U> ? Settled<U> : { then(done: (value: Settled<T[]>) => void): void };
+type Settled<T> = T extends PromiseLike<infer U> ? Settled<U> : { then(done: (value: Settled<T[]>) => void, failed?: (reason: unknown) => void): void };
 declare function settled<T>(): Settled<T>;
 type Deep<T> = { [K in keyof T]?: Deep<T[K]> };
 declare function deep<T>(value: T): Deep<T>;
@@ -53,6 +53,8 @@ typedRuleTester.run('no-floating-promises (type shapes)', floatingRule, {
     { filename: 'file.ts', code: `${TYPES}grow();\ngrow<number>()<string>();\nif (grow()) recur();` },
     // a recursive promise union through a generic wrapper, awaited
     { filename: 'file.ts', code: `${TYPES}export const make: Maker = () => within(() => nested);\nexport async function f() { await within(() => nested); }` },
+    // a recursive chain whose `then` takes one step and no rejection handler: a command queue
+    { filename: 'file.ts', code: `${TYPES}interface Queue<T> { then<R>(step: (value: Queue<T>) => R): Queue<R>; more(): Queue<Queue<T>> }\ndeclare const queue: Queue<string>;\nqueue.more().more();` },
     // a recursive thenable chain handled with a rejection handler
     { filename: 'file.ts', code: `${TYPES}export async function f() { await wrap(fluent).run(); await chain.more(); }` },
     // declaration forms the file's own functions are judged by (syntax before the checker):
