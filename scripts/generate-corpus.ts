@@ -253,7 +253,10 @@ new Promise(async (resolve) => { resolve(await fetchUser(5)); });
 export const handlers = {
   async ['computed' + 1]() { await save(1); },
   async 'string-key'() { const a = await fetchUser(1); const b = await fetchUser(2); return [a, b]; },
+  async ''() { await save(1); },
+  ['']: async () => fetchUser(1),
   arrow: async () => fetchUser(3),
+  help() { handlers[''](); },
   nested: { deeper: { deepest: async () => { fsNs.readFileSync('x'); } } },
 };
 export class Fields { handler = async () => { await save(1); }; static s = async () => fetchUser(1); }

@@ -120,6 +120,8 @@ export class SourceWords {
     let found = this.codePresent.get(word);
     if (found !== undefined) return found;
     found = false;
+    // The empty word stands nowhere (and `indexOf` would never move past it).
+    if (word === '') return false;
     const text = this.text;
     const comments = this.sourceCode.getAllComments();
     for (let index = text.indexOf(word); index !== -1; index = text.indexOf(word, index + word.length)) {

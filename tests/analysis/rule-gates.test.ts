@@ -38,6 +38,16 @@ describe('SourceWords', () => {
     assert.deepEqual(words('a(); b();', 'await'), ['has false', '0: false', '5: false']);
   });
 
+  it('finds the empty word standing nowhere in code, and ends', () => {
+    const inCode = (code: string) =>
+      runOnCode<string>(code, (context, collect) => ({
+        'Program:exit'() {
+          collect(String(getSourceWords(context).inCode('')));
+        },
+      }));
+    assert.deepEqual(inCode("const table = { async ''() {} };"), ['false']);
+  });
+
   it('counts comments and longer identifiers (a yes only means look)', () => {
     assert.deepEqual(words('// await later\nawaiting();', 'await'), ['has true', '15: true']);
   });
