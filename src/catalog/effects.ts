@@ -413,9 +413,7 @@ export const SELF_STARTING_CONSTRUCTORS: ReadonlySet<string> = new Set([
  * main process, also reached as `remote.dialog` or through `@electron/remote`) resolve with the
  * clicked button or the chosen paths (`canceled: true` when dismissed); bad options throw
  * synchronously, before any promise exists. Electron's platform calls that report their outcome
- * as the resolved value (`ELECTRON_STATUS_CALLS`) are such promises too, and so is
- * `app.whenReady()`, which the Electron docs describe as fulfilled when Electron is initialised
- * (its only outcome: the app's `'ready'`).
+ * as the resolved value (`ELECTRON_STATUS_CALLS`) are such promises too.
  */
 const ELECTRON_DIALOGS: readonly string[] = ['showMessageBox', 'showOpenDialog', 'showSaveDialog', 'showCertificateTrustDialog'];
 /**
@@ -445,7 +443,6 @@ export const NEVER_REJECTING_APIS: ReadonlyMap<string, readonly (readonly string
       ...ELECTRON_DIALOGS.map((name) => ['remote', 'dialog', name]),
       ...ELECTRON_STATUS_CALLS,
       ...ELECTRON_STATUS_CALLS.map((path) => ['remote', ...path]),
-      ['app', 'whenReady'],
     ],
   ],
   ['@electron/remote', [...ELECTRON_DIALOGS.map((name) => ['dialog', name]), ...ELECTRON_STATUS_CALLS]],

@@ -76,22 +76,7 @@ export function onExport(data) {
  */
 const onlyCannotReject: Options = [{ checkUnderGlobalHandler: true }];
 
-/**
- * `app.whenReady()` resolves once Electron has initialised and never rejects: a window opened in
- * its synchronous callback loses nothing. An async callback's own work still can reject.
- */
-const readyWindow = `const { app, BrowserWindow } = require('electron');
-let main = null;
-app.whenReady().then(() => {
-  main = new BrowserWindow({ show: false });
-});`;
-const readyLoads = `import { app, BrowserWindow } from 'electron';
-app.whenReady().then(async () => {
-  const win = new BrowserWindow();
-  await win.loadURL(process.env.START_URL);
-});`;
-
-const valid: ValidTestCase<Options>[] = [restartPrompt, requiredDialog, remoteDialog, electronRemote, hungWindowModal, readyWindow].map((code) => ({ code, options: onlyCannotReject }));
+const valid: ValidTestCase<Options>[] = [restartPrompt, requiredDialog, remoteDialog, electronRemote, hungWindowModal].map((code) => ({ code, options: onlyCannotReject }));
 
 /** A `.then` chain reported at `line`:`column`, with its `void` suggestion. */
 function chainAt(code: string, line: number, column: number, options: Options = onlyCannotReject): InvalidTestCase<MessageIds, Options> {
@@ -113,7 +98,6 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     errors: [{ messageId: 'floating', line: 4, column: 3, suggestions: [{ messageId: 'suggestVoid', output: savesAfterDialog.replace('  exportTo(data);', '  void exportTo(data);') }] }],
   },
   chainAt(chainsWrite, 4, 3),
-  chainAt(readyLoads, 2, 1),
   // checkCannotReject (strict) still marks them
   chainAt(restartPrompt, 3, 3, [{ checkCannotReject: true, checkUnderGlobalHandler: true }]),
 ];
