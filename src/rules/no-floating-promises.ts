@@ -593,23 +593,29 @@ export default createRule<Options, MessageIds>({
 
     /**
      * A statement of the module's top level, also inside a top-level `if` (`if (require.main ===
-     * module) main();`) and any branch of its `else if` chain or any case of a top-level `switch`
-     * (a command dispatch: `if (cmd === 'run') run(args); else if (...) ...`).
+     * module) main();`) and any branch of its `else if` chain (a command dispatch:
+     * `if (cmd === 'run') run(args); else if (...) ...`).
      */
     function isTopLevel(statement: TSESTree.Node): boolean {
       let parent = statement.parent;
       if (parent?.type === AST_NODE_TYPES.BlockStatement) parent = parent.parent;
-      if (parent?.type === AST_NODE_TYPES.SwitchCase) return parent.parent.parent.type === AST_NODE_TYPES.Program;
       while (parent?.type === AST_NODE_TYPES.IfStatement && parent.parent.type === AST_NODE_TYPES.IfStatement && parent.parent.alternate === parent) parent = parent.parent;
       if (parent?.type === AST_NODE_TYPES.IfStatement) parent = parent.parent;
       return parent?.type === AST_NODE_TYPES.Program;
+    }
+
+    /** A statement of a case of a `switch` at the module's top level (`case 'add': add(args);`), also in the case's block. */
+    function inTopLevelSwitch(statement: TSESTree.Node): boolean {
+      let parent = statement.parent;
+      if (parent?.type === AST_NODE_TYPES.BlockStatement) parent = parent.parent;
+      return parent?.type === AST_NODE_TYPES.SwitchCase && parent.parent.parent.type === AST_NODE_TYPES.Program;
     }
 
     /**
      * `const add = (names) => { (async () => { ... })(); };` dispatched from a top-level
      * `switch (cmd) { case 'add': add(args); }`: a statement of the own body of a plain function
      * (not async, not a generator) declared at the module's top level, not exported, and called
-     * only by top-level statements (`isTopLevel`), each a bare call. The drop runs as part of the
+     * only by top-level statements (`isTopLevel`, `inTopLevelSwitch`), each a bare call. The drop runs as part of the
      * entry call, and nothing but the top level could receive its promise, so it is the entry
      * call's own rejection.
      */
@@ -634,7 +640,7 @@ export default createRule<Options, MessageIds>({
         calls.length > 0 &&
         calls.every((reference) => {
           const call = reference.identifier.parent;
-          return call.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && call.parent.type === AST_NODE_TYPES.ExpressionStatement && isTopLevel(call.parent);
+          return call.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && call.parent.type === AST_NODE_TYPES.ExpressionStatement && (isTopLevel(call.parent) || inTopLevelSwitch(call.parent));
         })
       );
     }
@@ -1016,8 +1022,9 @@ export default createRule<Options, MessageIds>({
      * floating parts: a deliberate comment; browser UI code outside a guarded `try` (an event handler
      * or effect starting an async action is its ordinary shape, and a rejection reaches the console,
      * not the end of a process; inside a `try` whose `catch` handles errors the author meant to
-     * handle this one too); a top-level statement of a program whose unhandled rejection ends it, or
-     * the work of a plain function only such statements call (`runsAsTopLevelCall`).
+     * handle this one too); a top-level statement of a program whose unhandled rejection ends it, and
+     * where the file installs no handler of its own, a case of a top-level `switch` or the work of
+     * a plain function only the top level calls (`runsAsTopLevelCall`).
      * True: the statement is never reported.
      */
     function statementIsExcused(statement: TSESTree.ExpressionStatement): boolean {
@@ -1025,9 +1032,10 @@ export default createRule<Options, MessageIds>({
         saysDeliberate(statement) ||
         (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement)) ||
         (isTopLevel(statement) && getWhereItRuns(context).topLevelRejectionEndsProgram()) ||
-        // Not in a file that installs a handler of its own: one that only logs lets the command
-        // end with exit code 0, and the rule cannot tell it from one that exits.
-        (runsAsTopLevelCall(statement) &&
+        // A case of a top-level `switch`, or the work of a function only the top level calls; not
+        // in a file that installs a handler of its own: one that only logs lets the command end
+        // with exit code 0, and the rule cannot tell it from one that exits.
+        ((inTopLevelSwitch(statement) || runsAsTopLevelCall(statement)) &&
           !getSourceWords(context).has('unhandledRejection') &&
           !getSourceWords(context).has('uncaughtException') &&
           getWhereItRuns(context).topLevelRejectionEndsProgram())

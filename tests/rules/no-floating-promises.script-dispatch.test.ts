@@ -10,9 +10,9 @@ import { dropped } from './floating-reports';
  * top-level statements call (`const add = () => { (async () => { ... })(); }` dispatched from a
  * `switch`): nothing could receive that promise but the top level itself. On a real plugin
  * manager's command script both of its subcommands were reported this way, and neither is worth
- * changing. Still reported: a dispatcher that something else calls too (a watcher, an export), an
- * async dispatcher, a file that is no script, and a script that installs its own handler for
- * rejections (one that only logs lets the command end with exit code 0).
+ * changing. Still reported: a dispatcher that something else calls too (a watcher, an export), a
+ * file that is no script, and a switch case or dispatcher in a script that installs its own
+ * handler for rejections (one that only logs lets the command end with exit code 0).
  */
 
 const SCRIPT = 'src/bin/packages.ts';
@@ -61,6 +61,14 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   dropped(dispatcher("add(process.argv.slice(3))"), 'src/packages.ts', 4, 3, false),
   // a script that installs its own handler: one that only logs ends the command with exit code 0
   dropped(dispatcher("add(process.argv.slice(3))", "process.on('unhandledRejection', (err) => console.error(err));\n"), SCRIPT, 4, 3, false),
+  // a switch over the command in a script whose handler only logs: a failed build exits 0
+  dropped(
+    "process.on('unhandledRejection', (reason) => console.error(reason));\nasync function build() { await compile(); }\nswitch (process.argv[2]) {\n  case 'build':\n    build();\n    break;\n}",
+    SCRIPT,
+    5,
+    5,
+    false,
+  ),
   // a drop nested in the dispatcher's own callback runs later, not as part of the entry call
   dropped(
     'async function sync() { await store.pull(); }\nconst watch = () => {\n  setInterval(() => {\n    sync();\n  }, 1000);\n};\nswitch (process.argv[2]) {\n  case "watch":\n    watch();\n    break;\n}',
