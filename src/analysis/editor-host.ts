@@ -95,7 +95,8 @@ export function costsMoreThanHostLog(
  * `call` sends a write the user expects to last: a write request (`isWriteRequest`: a `fetch`
  * with a `method` other than GET/HEAD, `api.post(url, body)`), a call of a function named for a
  * save, submit or delete (`USER_WRITE_WORDS`: `saveNote(note)`, `this.deleteDraft(id)`), or a call
- * of a function of this file whose own body makes a write request (one call deep). Dropped inside
+ * of a function of this file whose own body makes a write request (one call deep) and uses its
+ * value (awaits, returns or chains it; not a bare statement). Dropped inside
  * an async function (see `costsMoreThanHostLog`), the lines after it (a "Saved" message, the
  * dialog closed) run before the write is done and whether it failed: the user is told the work
  * is kept when it may be lost, a cost the console line does not repair. Storage of settings
@@ -110,7 +111,17 @@ function sendsUserWrite(call: TSESTree.CallExpression, effects: FileEffects): bo
   // `track('opened')`, `trackEvent(...)`, `sendTelemetry(...)`: a helper named for telemetry sends no user's work.
   if (namedForTelemetry(words)) return false;
   const fn = effects.calledFunction(call);
-  return fn !== null && fn.body.type === AST_NODE_TYPES.BlockStatement && someNodeInSameFunction(fn.body, effects.source.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression && isWriteRequest(inner) && !sendsTelemetry(inner));
+  // A write request written as a bare statement of the helper is none its promise carries: a
+  // `cache.put(key, value, ttl)` of an in-memory store, or a request the helper drops itself.
+  return (
+    fn !== null &&
+    fn.body.type === AST_NODE_TYPES.BlockStatement &&
+    someNodeInSameFunction(
+      fn.body,
+      effects.source.visitorKeys,
+      (inner) => inner.type === AST_NODE_TYPES.CallExpression && inner.parent.type !== AST_NODE_TYPES.ExpressionStatement && isWriteRequest(inner) && !sendsTelemetry(inner),
+    )
+  );
 }
 
 /**
@@ -347,7 +358,8 @@ function isExecutorSettler(identifier: TSESTree.Identifier, statementPart: TSEST
 
 /**
  * `call` is made inside an async function and calls an async function of this file that throws
- * outside every `try` with a `catch` of its own body, or the enclosing function itself.
+ * outside every `try` with a `catch` of its own body, where an option flag the call fixes does not
+ * skip the `throw` (`flagsSetByCall`, `skippedByFlags`), or the enclosing function itself.
  */
 function startsThrowingWorkUnawaited(call: TSESTree.CallExpression, effects: FileEffects): boolean {
   const enclosing = getAwaitableFunction(call);
@@ -356,7 +368,67 @@ function startsThrowingWorkUnawaited(call: TSESTree.CallExpression, effects: Fil
   if (!fn?.async) return false;
   if (fn === enclosing) return true;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  return someNodeInSameFunction(fn.body, effects.source.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement && !insideCatchingTry(inner, fn));
+  const flags = flagsSetByCall(call, fn, effects.source);
+  return someNodeInSameFunction(
+    fn.body,
+    effects.source.visitorKeys,
+    (inner) => inner.type === AST_NODE_TYPES.ThrowStatement && !insideCatchingTry(inner, fn) && !skippedByFlags(inner, fn, flags),
+  );
+}
+
+/**
+ * The truth of each option flag a call fixes for the called function: `openInstaller({ url,
+ * local: true }, tab)` against `async function openInstaller({ url, local, checked }, tab)` gives
+ * `local` true and `checked` false (left out of an object literal without a spread: undefined). Only
+ * a parameter written as an object pattern of plain names, an argument written as an object
+ * literal, a value written as a literal, and a name the function never assigns.
+ */
+function flagsSetByCall(call: TSESTree.CallExpression, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyMap<string, boolean> {
+  const flags = new Map<string, boolean>();
+  if (!fn.params.some((param) => param.type === AST_NODE_TYPES.ObjectPattern)) return flags;
+  const variables = sourceCode.getDeclaredVariables(fn);
+  fn.params.forEach((param, index) => {
+    const argument = call.arguments[index];
+    if (param.type !== AST_NODE_TYPES.ObjectPattern || argument?.type !== AST_NODE_TYPES.ObjectExpression) return;
+    const complete = argument.properties.every((property) => property.type === AST_NODE_TYPES.Property && !property.computed);
+    for (const property of param.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+      const name = property.value.name;
+      const variable = variables.find((candidate) => candidate.name === name);
+      if (!variable || variable.references.some((reference) => reference.isWrite())) continue;
+      const key = property.key.name;
+      const given = argument.properties.find((entry) => entry.type === AST_NODE_TYPES.Property && !entry.computed && propertyKeyName(entry.key) === key);
+      if (given?.type === AST_NODE_TYPES.Property && given.value.type === AST_NODE_TYPES.Literal) flags.set(name, Boolean(given.value.value));
+      else if (!given && complete) flags.set(name, false);
+    }
+  });
+  return flags;
+}
+
+/** The name of a property key written as a name or a string. */
+function propertyKeyName(key: TSESTree.Node): string | null {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : null;
+}
+
+/**
+ * Is `node` in the `then` branch of an `if` (within `fn`) whose test the call's flags make false:
+ * `!local` with `local` true, `checked` with `checked` false, or an `&&` of which one side is so?
+ */
+function skippedByFlags(node: TSESTree.Node, fn: TSESTree.Node, flags: ReadonlyMap<string, boolean>): boolean {
+  if (flags.size === 0) return false;
+  for (let child = node, parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && flagsMakeFalse(parent.test, flags)) return true;
+  }
+  return false;
+}
+
+/** Does `test` evaluate to false for the `flags` (see `skippedByFlags`)? */
+function flagsMakeFalse(test: TSESTree.Node, flags: ReadonlyMap<string, boolean>): boolean {
+  if (test.type === AST_NODE_TYPES.Identifier) return flags.get(test.name) === false;
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && test.argument.type === AST_NODE_TYPES.Identifier) return flags.get(test.argument.name) === true;
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') return flagsMakeFalse(test.left, flags) || flagsMakeFalse(test.right, flags);
+  return false;
 }
 
 /** Is `node` inside the block of a `try` with a `catch` within `fn`? */

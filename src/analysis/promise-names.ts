@@ -51,7 +51,8 @@ export interface PromiseNames {
  *
  * Null when the set would cost more than it saves (more than `maxNames` names, or key lookups
  * scanning the text more than `maxScans` times over), or when an identifier is written with a `\u` escape
- * (it would not be found by its word).
+ * (it would not be found by its word), or when a key the flow reaches is the empty string (its
+ * word occurs everywhere).
  */
 export function collectPromiseNames(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -87,6 +88,12 @@ export function collectPromiseNames(
           ? String(key.value)
           : null;
     if (name === null) return;
+    // A key named '' (`async ''() {}`, a command table's nameless command) cannot be followed by
+    // its word, which occurs everywhere: give up, as past the budget.
+    if (name === '') {
+      overflow = true;
+      return;
+    }
     addName(name);
     if (!seenKeys.has(name)) {
       seenKeys.add(name);

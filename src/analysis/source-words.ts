@@ -197,6 +197,8 @@ export class SourceWords {
   }
 
   private offsetsOf(word: string): readonly number[] {
+    // The empty word would match at every offset (and `indexOf` would never move past it).
+    if (word === '') return [];
     let found = this.offsets.get(word);
     if (!found) {
       const list: number[] = [];

@@ -604,6 +604,47 @@ export default createRule<Options, MessageIds>({
       return parent?.type === AST_NODE_TYPES.Program;
     }
 
+    /** A statement of a case of a `switch` at the module's top level (`case 'add': add(args);`), also in the case's block. */
+    function inTopLevelSwitch(statement: TSESTree.Node): boolean {
+      let parent = statement.parent;
+      if (parent?.type === AST_NODE_TYPES.BlockStatement) parent = parent.parent;
+      return parent?.type === AST_NODE_TYPES.SwitchCase && parent.parent.parent.type === AST_NODE_TYPES.Program;
+    }
+
+    /**
+     * `const add = (names) => { (async () => { ... })(); };` dispatched from a top-level
+     * `switch (cmd) { case 'add': add(args); }`: a statement of the own body of a plain function
+     * (not async, not a generator) declared at the module's top level, not exported, and called
+     * only by top-level statements (`isTopLevel`, `inTopLevelSwitch`), each a bare call. The drop runs as part of the
+     * entry call, and nothing but the top level could receive its promise, so it is the entry
+     * call's own rejection.
+     */
+    function runsAsTopLevelCall(statement: TSESTree.Node): boolean {
+      const fn = statement.parent?.type === AST_NODE_TYPES.BlockStatement ? statement.parent.parent : null;
+      if (!fn || !isFunctionNode(fn) || fn.async || fn.generator) return false;
+      let binding: TSESTree.Node | null = null;
+      if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.parent.type === AST_NODE_TYPES.Program) binding = fn;
+      const declarator = fn.parent;
+      if (
+        declarator.type === AST_NODE_TYPES.VariableDeclarator &&
+        declarator.init === fn &&
+        declarator.id.type === AST_NODE_TYPES.Identifier &&
+        declarator.parent.parent.type === AST_NODE_TYPES.Program
+      ) {
+        binding = declarator;
+      }
+      if (!binding) return false;
+      const variable = sourceCode.getDeclaredVariables(binding)[0];
+      const calls = variable?.references.filter((reference) => !reference.init) ?? [];
+      return (
+        calls.length > 0 &&
+        calls.every((reference) => {
+          const call = reference.identifier.parent;
+          return call.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && call.parent.type === AST_NODE_TYPES.ExpressionStatement && (isTopLevel(call.parent) || inTopLevelSwitch(call.parent));
+        })
+      );
+    }
+
     /**
      * Typed mode: `try { release(); } catch (e) { log(e); }` where `release` is an async function
      * of this file that makes a synchronous call outside a `try` (or `catch`) of its own
@@ -981,14 +1022,23 @@ export default createRule<Options, MessageIds>({
      * floating parts: a deliberate comment; browser UI code outside a guarded `try` (an event handler
      * or effect starting an async action is its ordinary shape, and a rejection reaches the console,
      * not the end of a process; inside a `try` whose `catch` handles errors the author meant to
-     * handle this one too); a top-level statement of a program whose unhandled rejection ends it.
+     * handle this one too); a top-level statement of a program whose unhandled rejection ends it, and
+     * where the file installs no handler of its own, a case of a top-level `switch` or the work of
+     * a plain function only the top level calls (`runsAsTopLevelCall`).
      * True: the statement is never reported.
      */
     function statementIsExcused(statement: TSESTree.ExpressionStatement): boolean {
       return (
         saysDeliberate(statement) ||
         (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement)) ||
-        (isTopLevel(statement) && getWhereItRuns(context).topLevelRejectionEndsProgram())
+        (isTopLevel(statement) && getWhereItRuns(context).topLevelRejectionEndsProgram()) ||
+        // A case of a top-level `switch`, or the work of a function only the top level calls; not
+        // in a file that installs a handler of its own: one that only logs lets the command end
+        // with exit code 0, and the rule cannot tell it from one that exits.
+        ((inTopLevelSwitch(statement) || runsAsTopLevelCall(statement)) &&
+          !getSourceWords(context).has('unhandledRejection') &&
+          !getSourceWords(context).has('uncaughtException') &&
+          getWhereItRuns(context).topLevelRejectionEndsProgram())
       );
     }
 

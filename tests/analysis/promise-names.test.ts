@@ -111,4 +111,12 @@ describe('collectPromiseNames', () => {
   it('gives up past its budget of key scans', () => {
     assert.equal(promiseNames('class A { async a() {} b() { return this.a(); } }', { maxScans: 1 }), null);
   });
+
+  // a chat command table keyed by the empty string (the command typed with no name): the empty
+  // word occurs at every offset, so its occurrences cannot be followed; this used to loop until
+  // the process ran out of memory
+  it("gives up on an async method or key named by the empty string ('')", () => {
+    assert.equal(promiseNames("const commands = { async ''(target) { await reply(target); }, help() {} };\ncommands['']('x');"), null);
+    assert.equal(promiseNames("class Commands { async ''() {} }"), null);
+  });
 });

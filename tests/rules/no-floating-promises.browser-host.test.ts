@@ -274,7 +274,45 @@ export function check(page) {
   readSetting(page);
 }`;
 
+/**
+ * A helper of the background script whose body calls a `put` (`store.put(key, value, ttl)`):
+ * dropped bare, the call's value is not the helper's, so nothing the helper's promise carries is a
+ * write request; awaited, it is one, and a caller that drops the helper loses that write.
+ */
+const helperWithPut = (put: string): string => `async function openInstaller(url, tab) {
+  ${put};
+  await openTab(installerPage(url), tab);
+}
+async function onNavigate(tab) {
+  openInstaller(tab.url, tab);
+}`;
+
+/**
+ * An async helper of the background script whose only throw sits behind an option flag: a call
+ * that sets the flag skips it (`{ url, local: true }`), one that leaves it out can reach it.
+ */
+const flaggedThrow = (call: string): string => `async function openInstaller({ url, local, checked }, tab) {
+  if (!local) {
+    const source = await download(url);
+    if (!checked && !looksLikeScript(source)) {
+      throw new Error('not a script: ' + url);
+    }
+    remember(url, source);
+  }
+  await openTab(installerPage(url), tab);
+}
+async function onNavigate(tab, url) {
+  ${call};
+}`;
+
 const valid: ValidTestCase<Options>[] = [
+  // the call sets the flag that skips the helper's only throw: what is left fails as any other
+  // browser call does, into the extension's console
+  { code: flaggedThrow('openInstaller({ url, local: true }, tab)'), filename: WORKER_FILE },
+  { code: flaggedThrow("openInstaller({ url, checked: true, source: 'page' }, tab)"), filename: WORKER_FILE },
+  // the helper's put is a bare statement: an in-memory store's, or a dropped request of its own
+  // (reported there); the helper's promise carries no write
+  { code: helperWithPut('store.put(url, source, 3000)'), filename: WORKER_FILE },
   // reads, messages to the extension's other scripts and a stored setting dropped in an async
   // handler: a failure costs a console line
   { code: asyncReadsAndSettings, filename: MERGED_CONTENT_FILE },
@@ -318,6 +356,35 @@ const savedAt = (code: string, line: number, column: number, statement: string):
 });
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // the helper's throw is reachable for this call (no flag skips it): a forgotten await of a throwing helper
+  {
+    code: flaggedThrow('openInstaller({ url }, tab)'),
+    filename: WORKER_FILE,
+    errors: [savedAt(flaggedThrow('openInstaller({ url }, tab)'), 12, 3, 'openInstaller({ url }, tab)')],
+  },
+  // ...and for a flag the call sets from a variable, or an options object spread from elsewhere
+  {
+    code: flaggedThrow('openInstaller({ url, local: isFile }, tab)'),
+    filename: WORKER_FILE,
+    errors: [savedAt(flaggedThrow('openInstaller({ url, local: isFile }, tab)'), 12, 3, 'openInstaller({ url, local: isFile }, tab)')],
+  },
+  {
+    code: flaggedThrow('openInstaller({ ...defaults, url, checked: false }, tab)'),
+    filename: WORKER_FILE,
+    errors: [savedAt(flaggedThrow('openInstaller({ ...defaults, url, checked: false }, tab)'), 12, 3, 'openInstaller({ ...defaults, url, checked: false }, tab)')],
+  },
+  // the helper awaits its put (a client's write request): dropping the helper loses the write
+  {
+    code: helperWithPut('await api.put(url, source)'),
+    filename: WORKER_FILE,
+    errors: [savedAt(helperWithPut('await api.put(url, source)'), 6, 3, 'openInstaller(tab.url, tab)')],
+  },
+  // ...and one it returns
+  {
+    code: helperWithPut('return api.put(url, source)'),
+    filename: WORKER_FILE,
+    errors: [savedAt(helperWithPut('return api.put(url, source)'), 6, 3, 'openInstaller(tab.url, tab)')],
+  },
   // the extension's build script runs in Node, not in the browser
   { code: popupLoad, filename: BUILD_SCRIPT, errors: [reportedAt(popupLoad, 7, 3, 'showSavedNotes(list);')] },
   // Node code kept in an extension's package: it loads a module no browser has, or a server framework
