@@ -463,8 +463,10 @@ const ENDS_PROCESS = /\bexit\s*\(|\bthrow\b/g;
  * logs and does not end the process on every path: no `process.exit(...)` or `throw` at the top
  * level of its body. It logs every rejection and goes on, or logs the errors it recognises and
  * exits on the others (an exit inside an `if`, an `else` or a `switch`). The handler's own text is
- * read however it is written: a block body, an expression body that logs and neither exits nor
- * throws (`(reason) => logger.warn(reason)`), a logger passed by reference (`console.error`). A
+ * read however it is written: a block body; an expression body that is one log call and neither
+ * exits nor throws (`(reason) => logger.warn(reason)`), or one call of a function the module
+ * declares, read through it; a logger's method passed by reference (`console.error`); a name the
+ * module declares, read where it is declared whatever it is called (`reportCrash` may exit). A
  * handler imported from elsewhere is not read (false).
  */
 export function logsSomeRejections(text: string): boolean {
@@ -473,25 +475,30 @@ export function logsSomeRejections(text: string): boolean {
     if (!isCode(starts, match.index)) continue;
     const after = match.index + match[0].length;
     const handler = handlerText(text, after);
-    // A logger handed over by reference (`console.error`) logs every rejection and goes on.
-    if (LOG_REFERENCE.test(handler)) return true;
+    // A name is read where the module declares it, whatever it is called (`reportCrash` may exit).
     const name = /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(handler)?.[1];
-    if (name === undefined ? inlineHandlerLogs(text, after, handler) : declaredHandlerLogs(text, name)) return true;
+    if (name !== undefined ? declaredHandlerLogs(text, name, true) : MEMBER_LOGGER.test(handler) || inlineHandlerLogs(text, after, handler, true)) {
+      return true;
+    }
   }
   return false;
 }
 
+/** A logger's method handed over by reference: `console.error`, `logger.warn`, `log.info`. */
+const MEMBER_LOGGER = /^\s*(?:console|\w*[lL]og(?:ger)?)\s*\.\s*\w+\s*$/;
+
+/** The callee of a call that starts an expression (`logger.warn(`, `reportAndExit(`), its name and where its arguments open. */
+const LEADING_CALL = /^\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\(/;
+
 /**
  * An inline handler (`handler` is its text, starting at `at`) that logs and goes on: a block body
  * (`(reason) => { ... }`, `function (reason) { ... }`) read as `bodyLogs` reads it, or an
- * expression body (`(reason) => logger.warn(reason)`) that logs and neither exits nor throws.
+ * expression body that is one call (`expressionLogs`). `follow`: a call of a function the module
+ * declares may be read once more (one level, no cycles).
  */
-function inlineHandlerLogs(text: string, at: number, handler: string): boolean {
+function inlineHandlerLogs(text: string, at: number, handler: string, follow: boolean): boolean {
   const arrow = /^\s*(?:async\s*)?(?:\([^()]*\)|[A-Za-z_$][\w$]*)\s*=>\s*/.exec(handler);
-  if (arrow && !handler.startsWith('{', arrow[0].length)) {
-    const expression = handler.slice(arrow[0].length);
-    return LOG_CALL.test(expression) && !ENDS_PROGRAM.test(expression);
-  }
+  if (arrow && !handler.startsWith('{', arrow[0].length)) return expressionLogs(text, at + arrow[0].length, handler.slice(arrow[0].length), follow);
   let open = arrow ? arrow[0].length : -1;
   const fn = arrow ? null : /^\s*(?:async\s+)?function\b[^(]*\(/.exec(handler);
   // The body opens after the parameter list, whose defaults and patterns may hold braces of their own.
@@ -499,17 +506,45 @@ function inlineHandlerLogs(text: string, at: number, handler: string): boolean {
   return open !== -1 && bodyLogs(blockText(text, at + open));
 }
 
-/** The function or arrow declared in `text` under `name` (the handler passed by name) logs and goes on; false when it is not declared there. */
-function declaredHandlerLogs(text: string, name: string): boolean {
+/**
+ * An arrow's expression body (`expression`, starting at `at`) that logs and goes on: it is one call
+ * (nothing after its argument list), that call writes a log line (`logger.warn(reason)`), or calls
+ * a function the module declares whose body does (read with `declaredHandlerLogs`: a
+ * `reportAndExit(reason)` that exits is no policy of going on), and its arguments neither exit nor
+ * throw. A log call inside another call (`shutdown(log(e))`) is not read as logging.
+ */
+function expressionLogs(text: string, at: number, expression: string, follow: boolean): boolean {
+  const call = LEADING_CALL.exec(expression);
+  if (!call) return false;
+  const args = handlerText(text, at + call[0].length);
+  const rest = expression.slice(call[0].length + args.length + 1);
+  if (!/^\s*;?\s*$/.test(rest) || ENDS_PROGRAM.test(args)) return false;
+  const callee = (call[1] as string).replace(/\s+/g, '');
+  if (!callee.includes('.') && declaresFunction(text, callee)) return follow && declaredHandlerLogs(text, callee, false);
+  return LOG_CALL.test(`${callee}(`);
+}
+
+/** Does `text` declare `name` as a function or a `const`/`let`/`var`? */
+function declaresFunction(text: string, name: string): boolean {
+  return declarationOf(text, name) !== null;
+}
+
+/** The declaration of `name` in `text` (`function name(`, `const name =`), or null. */
+function declarationOf(text: string, name: string): RegExpExecArray | null {
   const escaped = name.replace(/\$/g, '\\$');
-  const declaration = new RegExp(`\\bfunction\\s+${escaped}\\s*\\(|\\b(?:const|let|var)\\s+${escaped}\\s*=`).exec(text);
+  return new RegExp(`\\bfunction\\s+${escaped}\\s*\\(|\\b(?:const|let|var)\\s+${escaped}\\s*=`).exec(text);
+}
+
+/** The function or arrow declared in `text` under `name` (the handler passed by name) logs and goes on; false when it is not declared there. */
+function declaredHandlerLogs(text: string, name: string, follow: boolean): boolean {
+  const declaration = declarationOf(text, name);
   if (!declaration) return false;
   if (declaration[0].startsWith('function')) {
     const open = text.indexOf('{', declaration.index);
     return open !== -1 && bodyLogs(blockText(text, open));
   }
   const at = declaration.index + declaration[0].length;
-  return inlineHandlerLogs(text, at, handlerText(text, at));
+  return inlineHandlerLogs(text, at, handlerText(text, at), follow);
 }
 
 /** A handler's block body that writes a log line and does not end the process on every path (`endsOnEveryPath`). */

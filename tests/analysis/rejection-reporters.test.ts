@@ -141,4 +141,18 @@ describe('logsSomeRejections', () => {
     assert.equal(logsSomeRejections("process.on('unhandledRejection', function (reason, options = { quiet: false }) {\n  process.exit(1);\n});"), false);
     assert.equal(logsSomeRejections("process.on('unhandledRejection', function (reason, options = { quiet: false }) {\n  console.error(reason);\n});"), true);
   });
+  it('reads a handler passed by a name where the module declares it, whatever the name says', () => {
+    // a crash reporter named like a logger that exits on every path is Node's own default
+    assert.equal(logsSomeRejections("function reportCrash(err) {\n  console.error('fatal', err);\n  process.exit(1);\n}\nprocess.on('uncaughtException', reportCrash);"), false);
+    assert.equal(logsSomeRejections("const fatalLog = (err) => { logger.fatal(err); process.exit(1); };\nprocess.on('unhandledRejection', fatalLog);"), false);
+    // a name the module does not declare (imported) is not read
+    assert.equal(logsSomeRejections("const { reportError } = require('./errors');\nprocess.on('unhandledRejection', reportError);"), false);
+  });
+  it('reads an expression body that calls a function of the module through that function, and only a log call as logging', () => {
+    assert.equal(logsSomeRejections("function reportAndExit(err) {\n  console.error(err);\n  process.exit(1);\n}\nprocess.on('unhandledRejection', (err) => reportAndExit(err));"), false);
+    assert.equal(logsSomeRejections("function note(err) {\n  console.warn(err);\n}\nprocess.on('unhandledRejection', (err) => note(err));"), true);
+    // a log call inside a call that may end the process is not a policy of going on
+    assert.equal(logsSomeRejections("process.on('unhandledRejection', (e) => crash(logger.error(e)));"), false);
+    assert.equal(logsSomeRejections("process.on('unhandledRejection', (e) => logger.error(e) || process.exit(1));"), false);
+  });
 });
