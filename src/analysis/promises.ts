@@ -592,6 +592,15 @@ export function typeHoldsThenable(checker: ts.TypeChecker, type: ts.Type): boole
 }
 
 /**
+ * The type proves that no part is thenable: `any`, `unknown` or a type parameter in some part
+ * proves nothing (an untyped client's call may well hand back a promise).
+ */
+export function typeRulesOutThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
+  if (unionParts(type).some((part) => (part.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN | TYPE_FLAGS_TYPE_PARAMETER)) !== 0)) return false;
+  return !typeHoldsThenable(checker, type);
+}
+
+/**
  * `Promise<T> | undefined` (or `| void`): the shape of a function that returns a promise only when
  * no callback is passed (`query(sql)` vs `query(sql, done)`). True when some part is thenable and
  * some part is `undefined`/`void`.
