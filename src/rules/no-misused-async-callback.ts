@@ -214,7 +214,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * Typed: a name (also imported) whose declaration is a variable initialised with a function
+     * Typed: a name (also imported) whose declaration is a `const` initialised with a function
      * that is not async and whose own inferred return type proves it holds no thenable (not `any`,
      * `unknown` or a type parameter):
      * `const clearCookies: Middleware = (req, res, next) => { ...; next(); }` where `Middleware`
@@ -231,6 +231,8 @@ export default createRule<Options, MessageIds>({
         if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
         const declaration = symbol?.valueDeclaration;
         if (!declaration || !typescript.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+        // Only a `const` keeps its initialiser: a `let` may be replaced later (also by its module).
+        if ((typescript.getCombinedNodeFlags(declaration) & typescript.NodeFlags.Const) === 0) return false;
         const initializer = declaration.initializer;
         if (!typescript.isArrowFunction(initializer) && !typescript.isFunctionExpression(initializer)) return false;
         if (initializer.asteriskToken || initializer.modifiers?.some((modifier) => modifier.kind === typescript.SyntaxKind.AsyncKeyword)) return false;

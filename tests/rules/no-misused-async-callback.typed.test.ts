@@ -377,6 +377,13 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       code: "import { loadUser } from './middleware';\ndeclare const app: { use(handler: (path: string, next: () => void) => void): void };\napp.use(loadUser);",
       errors: [{ messageId: 'voidReturn', data: { callee: 'app.use' }, line: 3, column: 9 }],
     },
+    // ...and so is a sync initialiser of a `let` that its module later replaces with an async one:
+    // the initialiser says nothing about the value handed over
+    {
+      filename: 'file.ts',
+      code: "import { onPath } from './middleware';\ndeclare const app: { use(handler: (path: string, next: () => void) => void): void };\napp.use(onPath);",
+      errors: [{ messageId: 'voidReturn', data: { callee: 'app.use' }, line: 3, column: 9 }],
+    },
     // ...and so is a sync one whose own return type is any or unknown: no proof that it makes no
     // promise (an untyped client's call hands back whatever it returns, at run time a promise)
     {
