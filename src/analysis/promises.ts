@@ -555,11 +555,26 @@ function takesRejectionHandler(checker: ts.TypeChecker, signature: ts.Signature)
   return true;
 }
 
-/** May a value of this parameter type be a function: a callable part, `any`, `unknown`, a type parameter? */
+/**
+ * May a value of this parameter type be a function: a callable part, `any`, `unknown`, a type
+ * parameter, or the global `Function` interface (no call signature of its own, yet any function)?
+ */
 function mayTakeFunction(checker: ts.TypeChecker, type: ts.Type): boolean {
   return unionParts(checker.getNonNullableType(type)).some(
-    (part) => (part.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN | TYPE_FLAGS_TYPE_PARAMETER)) !== 0 || checker.getApparentType(part).getCallSignatures().length > 0,
+    (part) =>
+      (part.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN | TYPE_FLAGS_TYPE_PARAMETER)) !== 0 ||
+      checker.getApparentType(part).getCallSignatures().length > 0 ||
+      isGlobalFunctionType(checker, part),
   );
+}
+
+/** `ts.SymbolFlags.Type`. */
+const SYMBOL_FLAGS_TYPE = 788968;
+
+/** The global `Function` interface (the name first: the lookup runs only for that name). */
+function isGlobalFunctionType(checker: ts.TypeChecker, part: ts.Type): boolean {
+  const symbol = part.getSymbol();
+  return symbol?.getName() === 'Function' && checker.resolveName('Function', undefined, SYMBOL_FLAGS_TYPE, false) === symbol;
 }
 
 /** `ts.TypeFlags` of primitives, literals, `void`, `undefined`, `null` and `never`. */
@@ -589,6 +604,15 @@ function isThenableType(checker: ts.TypeChecker, _tsNode: ts.Node, type: ts.Type
 /** Some part of the type is thenable (`isThenablePart`): the typed question, for a type a rule already holds. */
 export function typeHoldsThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
   return unionParts(checker.getApparentType(type)).some((part) => isThenablePart(checker, part));
+}
+
+/**
+ * The type proves that no part is thenable: `any`, `unknown` or a type parameter in some part
+ * proves nothing (an untyped client's call may well hand back a promise).
+ */
+export function typeRulesOutThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
+  if (unionParts(type).some((part) => (part.flags & (TYPE_FLAGS_ANY | TYPE_FLAGS_UNKNOWN | TYPE_FLAGS_TYPE_PARAMETER)) !== 0)) return false;
+  return !typeHoldsThenable(checker, type);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { type FunctionNode, getAwaitableFunction, isFunctionNode, nearestFunction } from '../analysis/async-context';
-import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, isVoidReturningFunctionType, mayContainPromises, mayHoldPromise, someOverloadTakesPromiseFunction, typeHoldsThenable } from '../analysis/promises';
+import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, isVoidReturningFunctionType, mayContainPromises, mayHoldPromise, someOverloadTakesPromiseFunction, typeRulesOutThenable } from '../analysis/promises';
 import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
 import { loadTypeScript } from '../analysis/imports';
@@ -214,8 +214,9 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * Typed: a name (also imported) whose declaration is a variable initialised with a function
-     * that is not async and whose own inferred return type holds no thenable:
+     * Typed: a name (also imported) whose declaration is a `const` initialised with a function
+     * that is not async and whose own inferred return type proves it holds no thenable (not `any`,
+     * `unknown` or a type parameter):
      * `const clearCookies: Middleware = (req, res, next) => { ...; next(); }` where `Middleware`
      * allows `Promise<void> | void`. The annotation allows a promise; the function never makes one.
      * A function whose body returns a call's promise (`(req, res) => handle(req, res)`) is inferred
@@ -230,11 +231,13 @@ export default createRule<Options, MessageIds>({
         if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
         const declaration = symbol?.valueDeclaration;
         if (!declaration || !typescript.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+        // Only a `const` keeps its initialiser: a `let` may be replaced later (also by its module).
+        if ((typescript.getCombinedNodeFlags(declaration) & typescript.NodeFlags.Const) === 0) return false;
         const initializer = declaration.initializer;
         if (!typescript.isArrowFunction(initializer) && !typescript.isFunctionExpression(initializer)) return false;
         if (initializer.asteriskToken || initializer.modifiers?.some((modifier) => modifier.kind === typescript.SyntaxKind.AsyncKeyword)) return false;
         const returned = checker.getSignatureFromDeclaration(initializer)?.getReturnType();
-        return returned !== undefined && !typeHoldsThenable(checker, returned);
+        return returned !== undefined && typeRulesOutThenable(checker, returned);
       });
     }
 

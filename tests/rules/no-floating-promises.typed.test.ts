@@ -131,6 +131,12 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
       code: "interface Job { then(...handlers: Array<(value: unknown) => void>): void }\ndeclare function start(): Job;\nstart();",
       errors: [{ messageId: 'floating', line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "interface Job { then(...handlers: Array<(value: unknown) => void>): void }\ndeclare function start(): Job;\nvoid start();" }] }],
     },
+    // (handlers typed with the global `Function` interface, as older declaration files write them)
+    {
+      filename: 'file.ts',
+      code: "interface Job { then(done: Function, failed?: Function): Job }\ndeclare function start(): Job;\nstart();",
+      errors: [{ messageId: 'floating', line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "interface Job { then(done: Function, failed?: Function): Job }\ndeclare function start(): Job;\nvoid start();" }] }],
+    },
     // a fresh promise decorated and dropped at once is still lost
     {
       filename: 'file.ts',

@@ -377,6 +377,30 @@ typedRuleTester.run('no-misused-async-callback (typed)', testedRule, {
       code: "import { loadUser } from './middleware';\ndeclare const app: { use(handler: (path: string, next: () => void) => void): void };\napp.use(loadUser);",
       errors: [{ messageId: 'voidReturn', data: { callee: 'app.use' }, line: 3, column: 9 }],
     },
+    // ...and so is a sync initialiser of a `let` that its module later replaces with an async one:
+    // the initialiser says nothing about the value handed over
+    {
+      filename: 'file.ts',
+      code: "import { onPath } from './middleware';\ndeclare const app: { use(handler: (path: string, next: () => void) => void): void };\napp.use(onPath);",
+      errors: [{ messageId: 'voidReturn', data: { callee: 'app.use' }, line: 3, column: 9 }],
+    },
+    // ...and so is a sync one whose own return type is any or unknown: no proof that it makes no
+    // promise (an untyped client's call hands back whatever it returns, at run time a promise)
+    {
+      filename: 'file.ts',
+      code: "type Handler = (path: string, next: () => void) => Promise<void> | void;\ndeclare const app: { use(handler: (path: string, next: () => void) => void): void };\ndeclare const legacy: any;\nconst savePath: Handler = (path, next) => legacy.save(path).then(next);\napp.use(savePath);",
+      errors: [{ messageId: 'voidReturn', data: { callee: 'app.use' }, line: 5, column: 9 }],
+    },
+    {
+      filename: 'file.ts',
+      code: "type Handler = (path: string, next: () => void) => Promise<void> | void;\ndeclare const app: { use(handler: (path: string, next: () => void) => void): void };\ndeclare const legacy: { save(path: string): unknown };\nconst savePath: Handler = (path) => legacy.save(path);\napp.use(savePath);",
+      errors: [{ messageId: 'voidReturn', data: { callee: 'app.use' }, line: 5, column: 9 }],
+    },
+    {
+      filename: 'file.ts',
+      code: "type Handler = (path: string, next: () => void) => Promise<void> | void;\ndeclare const app: { use(handler: (path: string, next: () => void) => void): void };\ndeclare function pass<T>(value: T): T;\nconst savePath: Handler = <T,>(path: T) => pass(path);\napp.use(savePath);",
+      errors: [{ messageId: 'voidReturn', data: { callee: 'app.use' }, line: 5, column: 9 }],
+    },
     {
       filename: 'file.ts',
       code: `${IMPORT}setTimeout(async () => {\n  await saveUser('a');\n}, 10);`,
