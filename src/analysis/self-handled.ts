@@ -2,13 +2,16 @@
  * Promises a function watches itself: the variable that holds one gets a rejection handler in the
  * very next statement after it is filled (`const done = drain(); done.then(finish, fail); return
  * done;`), so whoever drops what the function returns loses no error. Read from the code only: a
- * handler on one branch, a `.then(f)` without a rejection handler, or a variable filled twice
+ * handler on one branch, a `.then(f)` without a rejection handler, a handler that does not report
+ * the failure (`() => {}`, cleanup only, a rethrow: `reportsFailure`), or a variable filled twice
  * does not count.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isNothing, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
-import { isFunctionNode } from './async-context';
+import { type FunctionNode, isFunctionNode } from './async-context';
+import { writesLogLine } from './effects';
 import { chainMethodName, hasRejectionHandler } from './promises';
+import { someNodeInSameFunction } from './walk';
 
 /**
  * True when `value` reads a variable that holds only one promise, given a rejection handler right
@@ -49,18 +52,75 @@ function fillingStatement(target: TSESTree.Identifier): TSESTree.Node | null {
 
 /**
  * `p.then(done, fail)`, `p.catch(log)`, `p.finally(f).catch(log)`, `Promise.resolve(p).then(ok,
- * fail)` (also after `void`): a chain rooted at `variable` with a link that handles rejections.
+ * fail)` (also after `void`): a chain rooted at `variable` with a link whose rejection handler
+ * reports the failure (`reportsFailure`).
  */
 export function handlesRejectionOf(expression: TSESTree.Node, variable: TSESLint.Scope.Variable, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   let node = skipTransparent(expression);
   if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void') node = skipTransparent(node.argument);
   let handled = false;
   while (node.type === AST_NODE_TYPES.CallExpression && chainMethodName(node) !== null) {
-    if (hasRejectionHandler(node)) handled = true;
+    if (hasRejectionHandler(node) && reportsFailure(rejectionHandlerOf(node), sourceCode)) handled = true;
     node = skipTransparent((skipTransparent(node.callee) as TSESTree.MemberExpression).object);
   }
   const root = wrappedByResolve(node, sourceCode) ?? node;
   return handled && root.type === AST_NODE_TYPES.Identifier && variableOfIdentifier(sourceCode, root) === variable;
+}
+
+/** The rejection handler of a `.then(ok, fail)` / `.catch(fail)` link. */
+function rejectionHandlerOf(link: TSESTree.CallExpression): TSESTree.Node | undefined {
+  return chainMethodName(link) === 'catch' ? link.arguments[0] : link.arguments[1];
+}
+
+/** How many same-file functions `reportsFailure` follows from one handler. */
+const MAX_HANDLER_DEPTH = 3;
+
+/**
+ * True when a rejection handler reports the failure it is given, so the promise it watches loses
+ * nothing when dropped: a logger passed by reference (`console.error`, `logger.warn`: effects'
+ * `writesLogLine`), or a function (inline, or declared in this file under the name passed) whose
+ * own code writes a log line, emits `'error'`, hands the failure to a `reject` (a deferred's or an
+ * executor's: whoever watches that promise gets it) or calls a same-file function that does; and
+ * that never rethrows (`throw`, `return Promise.reject(...)`: the failure moves to the promise the
+ * link derives, which nobody watches). `() => {}`, a cleanup-only handler and a handler this file
+ * cannot read (imported, a parameter, declared without a body) report nothing.
+ */
+export function reportsFailure(handler: TSESTree.Node | undefined, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): boolean {
+  if (!handler || depth > MAX_HANDLER_DEPTH) return false;
+  const node = skipTransparent(handler);
+  if (node.type === AST_NODE_TYPES.MemberExpression) return writesLogLine(asCall(node));
+  const fn = node.type === AST_NODE_TYPES.Identifier ? sameFileFunction(node, sourceCode) : isFunctionNode(node) ? node : null;
+  if (!fn) return false;
+  const keys = sourceCode.visitorKeys;
+  const rethrows = someNodeInSameFunction(fn.body, keys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement || (inner.type === AST_NODE_TYPES.ReturnStatement && inner.argument !== null && wrappedByRejectOf(skipTransparent(inner.argument), sourceCode)));
+  if (rethrows) return false;
+  return someNodeInSameFunction(fn.body, keys, (inner) => inner.type === AST_NODE_TYPES.CallExpression && reportsBy(inner, sourceCode, depth));
+}
+
+/** A call that reports a failure: a log line, `emit('error', ...)`, a `reject(...)`, or a same-file function that reports. */
+function reportsBy(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>, depth: number): boolean {
+  if (writesLogLine(call)) return true;
+  const callee = skipTransparent(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+  if (name === 'reject') return true;
+  const [event] = call.arguments;
+  if (name === 'emit' && event?.type === AST_NODE_TYPES.Literal && event.value === 'error') return true;
+  return callee.type === AST_NODE_TYPES.Identifier && reportsFailure(callee, sourceCode, depth + 1);
+}
+
+/** A call-shaped stand-in so a logger passed by reference (`console.error`) is read as the call it will be. */
+function asCall(callee: TSESTree.MemberExpression): TSESTree.CallExpression {
+  return { type: AST_NODE_TYPES.CallExpression, callee, arguments: [], optional: false, typeArguments: undefined } as unknown as TSESTree.CallExpression;
+}
+
+/** The function a name declares in this file (`function fail() {}`, `const fail = (e) => ...`), else null. */
+function sameFileFunction(name: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode | null {
+  const variable = variableOfIdentifier(sourceCode, name);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type === 'FunctionName' && isFunctionNode(definition.node)) return definition.node;
+  if (definition?.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier || definition.parent.kind !== 'const') return null;
+  const init = definition.node.init ? skipTransparent(definition.node.init) : null;
+  return init && isFunctionNode(init) ? init : null;
 }
 
 /** The argument of `Promise.resolve(x)` with the global `Promise`, else null. */

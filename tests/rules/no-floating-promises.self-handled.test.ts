@@ -8,8 +8,9 @@ import { floatingAt } from './floating-reports';
  * right where the variable holding it is filled. Dropping what it returns loses nothing.
  */
 
-/** A drain started once, its variable given a rejection handler in the next statement. */
-const watchedDrain = `async function drainAll(jobs) {
+/** A drain started once, its variable given a rejection handler that logs in the next statement. */
+const watchedDrain = `function onStopFailed(error) { console.error('stop failed', error); }
+async function drainAll(jobs) {
   for (const job of jobs) await job.finish();
 }
 function stop(jobs) {
@@ -34,27 +35,41 @@ ruleTester.run('no-floating-promises (self-handled returns)', testedRule, {
     { code: `${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'drained.finally(log).catch(onStopFailed)')}export function onSignal(jobs) {\n  stop(jobs);\n}` },
     // the same in another module of the project
     { filename: beside, code: importedStop('stopWatched') },
+    // a logger passed by reference reports the failure
+    { code: `${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'drained.catch(console.error)')}export function onSignal(jobs) {\n  stop(jobs);\n}` },
+    // a handler that hands the failure to a deferred's `reject`: whoever watches that promise gets it
+    { code: `${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'drained.then(onStopped, (error) => finished.reject(error))')}export function onSignal(jobs) {\n  stop(jobs);\n}` },
   ],
   invalid: [
     // `.then(done)` alone handles no rejection
-    floatingAt(`${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'void drained.then(onStopped)')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 10),
+    floatingAt(`${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'void drained.then(onStopped)')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 11),
+    // a handler that logs and rethrows moves the failure to the promise `.catch` derives, which nobody watches
+    floatingAt(`${watchedDrain.replace('drained.then(onStopped, onStopFailed)', "drained.catch((error) => { console.error('stop failed'); throw error; })")}export function onSignal(jobs) {\n  stop(jobs);\n}`, 11),
+    // the same with a named handler of this file
+    floatingAt(`${watchedDrain.replace("{ console.error('stop failed', error); }", "{ console.error('stop failed', error); throw error; }")}export function onSignal(jobs) {\n  stop(jobs);\n}`, 11),
+    // a handler that swallows the failure: only the caller could report it, and it drops the call
+    floatingAt(`${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'drained.catch(() => {})')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 11),
+    // a handler that only cleans up reports nothing either
+    floatingAt(`${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'drained.then(() => { pending -= 1; }, () => { pending -= 1; })')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 11),
+    // a handler this file cannot read (not declared here) is not evidence
+    floatingAt(`${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'drained.catch(onFailure)')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 11),
     // the handler only on one branch
-    floatingAt(`${watchedDrain.replace('drained.then(onStopped, onStopFailed);', 'if (verbose) drained.catch(onStopFailed);')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 10),
+    floatingAt(`${watchedDrain.replace('drained.then(onStopped, onStopFailed);', 'if (verbose) drained.catch(onStopFailed);')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 11),
     { filename: beside, code: importedStop('stopUnwatched'), errors: [{ messageId: 'floatingChain', line: 3, suggestions: [{ messageId: 'suggestVoid', output: importedStop('stopUnwatched').replace('  stopUnwatched(jobs)', '  void stopUnwatched(jobs)') }] }] },
     // a promise made around a chain that never reaches `reject` is not watched: its inner chain's failure hangs the caller
     {
       code: `${watchedDrain}export function stopLater(jobs) {\n  return new Promise((resolve, reject) => {\n    drainAll(jobs).then(() => resolve());\n  });\n}`,
-      errors: [{ messageId: 'floatingChain', line: 11, suggestions: [{ messageId: 'suggestVoid', output: `${watchedDrain}export function stopLater(jobs) {\n  return new Promise((resolve, reject) => {\n    void drainAll(jobs).then(() => resolve());\n  });\n}` }] }],
+      errors: [{ messageId: 'floatingChain', line: 12, suggestions: [{ messageId: 'suggestVoid', output: `${watchedDrain}export function stopLater(jobs) {\n  return new Promise((resolve, reject) => {\n    void drainAll(jobs).then(() => resolve());\n  });\n}` }] }],
     },
     // an async function hands back a new promise that adopts the watched one's rejection
-    floatingAt(`${watchedDrain.replace('function stop(jobs) {', 'async function stop(jobs) {').replace('return drained;', 'await drained;')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 10),
+    floatingAt(`${watchedDrain.replace('function stop(jobs) {', 'async function stop(jobs) {').replace('return drained;', 'await drained;')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 11),
   ],
 });
 
 /** The same pool written in TypeScript, its type declaring the promise the untyped reading cannot see. */
 const typedPool = `declare function log(text: string): void;
 declare function onStopped(): void;
-declare function onStopFailed(error: unknown): void;
+function onStopFailed(error: unknown): void { console.error('stop failed', error); }
 declare const state: { stopping: boolean; killing: boolean };
 interface Job { finish(): Promise<void> }
 interface Pool { stop(jobs: Job[]): Promise<void> }

@@ -7,6 +7,14 @@ const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 const floating = 'floating' as const;
 
+/** A function of the file that builds one object literal and returns it: its methods are read from the literal. */
+const madeApi = `function createApi(base) {
+  const api = { async save(item) { const response = await fetch(base, { method: 'POST', body: item }); if (!response.ok) throw new Error('save failed'); }, describe() { return base; } };
+  return api;
+}
+const api = createApi('/items');
+`;
+
 ruleTester.run('no-floating-promises', testedRule, {
   valid: [
     // handled: awaited, returned, yielded, voided
@@ -16,6 +24,9 @@ ruleTester.run('no-floating-promises', testedRule, {
     'async function f() {} async function* g() { yield f(); }',
     'async function f() {} void f();',
     'async function f() {} async function g() { const x = await f(); return x; }',
+
+    // a made object's method that is not async and returns no promise
+    `${madeApi}export function onClick() {\n  api.describe();\n}`,
 
     // handled: rejection handlers
     'async function f() {} f().catch(() => {});',
@@ -208,6 +219,11 @@ ruleTester.run('no-floating-promises', testedRule, {
           suggestions: [{ messageId: 'suggestVoid', output: 'const api = {\n  async load() {},\n  refresh() { this.load(); },\n};\nvoid api.load();' }],
         },
       ],
+    },
+    // a method of the one object a function of this file builds and returns
+    {
+      code: `${madeApi}export function onClick(item) {\n  api.save(item);\n}`,
+      errors: [{ messageId: floating, line: 7, column: 3, suggestions: [{ messageId: 'suggestVoid', output: `${madeApi}export function onClick(item) {\n  void api.save(item);\n}` }] }],
     },
     // functions whose every return is a promise
     {
