@@ -95,8 +95,8 @@ export function costsMoreThanHostLog(
  * `call` sends a write the user expects to last: a write request (`isWriteRequest`: a `fetch`
  * with a `method` other than GET/HEAD, `api.post(url, body)`), a call of a function named for a
  * save, submit or delete (`USER_WRITE_WORDS`: `saveNote(note)`, `this.deleteDraft(id)`), or a call
- * of a function of this file whose own body makes a write request (one call deep) and uses its
- * value (awaits, returns or chains it; not a bare statement). Dropped inside
+ * of a function of this file whose own body makes a write request (one call deep; not a bare
+ * `fetch` or local store's call, `bareWriteLeftToItsPlace`). Dropped inside
  * an async function (see `costsMoreThanHostLog`), the lines after it (a "Saved" message, the
  * dialog closed) run before the write is done and whether it failed: the user is told the work
  * is kept when it may be lost, a cost the console line does not repair. Storage of settings
@@ -111,18 +111,35 @@ function sendsUserWrite(call: TSESTree.CallExpression, effects: FileEffects): bo
   // `track('opened')`, `trackEvent(...)`, `sendTelemetry(...)`: a helper named for telemetry sends no user's work.
   if (namedForTelemetry(words)) return false;
   const fn = effects.calledFunction(call);
-  // A write request written as a bare statement of the helper is none its promise carries: a
-  // `cache.put(key, value, ttl)` of an in-memory store, or a request the helper drops itself.
   return (
     fn !== null &&
     fn.body.type === AST_NODE_TYPES.BlockStatement &&
     someNodeInSameFunction(
       fn.body,
       effects.source.visitorKeys,
-      (inner) => inner.type === AST_NODE_TYPES.CallExpression && inner.parent.type !== AST_NODE_TYPES.ExpressionStatement && isWriteRequest(inner) && !sendsTelemetry(inner),
+      (inner) => inner.type === AST_NODE_TYPES.CallExpression && isWriteRequest(inner) && !sendsTelemetry(inner) && !bareWriteLeftToItsPlace(inner),
     )
   );
 }
+
+/**
+ * A write request written as a bare statement of a helper that the helper's promise does not
+ * carry, and whose loss is no caller's to report: a `fetch` (its own drop is reported where it
+ * is), or a call on a receiver named for a local store (`cache.put(key, value, ttl)`,
+ * `this.pageCache.delete(url)`: `isWriteRequest` reads only the method's name). A bare
+ * `api.post(url, body)` of a client whose promise the file cannot see is reported nowhere else,
+ * so it still makes the helper's call a write.
+ */
+function bareWriteLeftToItsPlace(call: TSESTree.CallExpression): boolean {
+  if (call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return lastWrittenName(callee) === 'fetch';
+  const receiver = lastWrittenName(callee.object);
+  return receiver !== null && receiver.split(/(?=[A-Z])|[_$]+/).some((word) => LOCAL_STORE_WORDS.has(word.toLowerCase()));
+}
+
+/** Words of a receiver's name that name a store kept in memory (`store`, `pageCache`, `lruMap`). */
+const LOCAL_STORE_WORDS: ReadonlySet<string> = new Set(['cache', 'store', 'memo', 'lru', 'map']);
 
 /**
  * The words of a function's name say it sends telemetry: `track` alone or followed by an event's

@@ -313,6 +313,7 @@ const valid: ValidTestCase<Options>[] = [
   // the helper's put is a bare statement: an in-memory store's, or a dropped request of its own
   // (reported there); the helper's promise carries no write
   { code: helperWithPut('store.put(url, source, 3000)'), filename: WORKER_FILE },
+  { code: helperWithPut('this.pageCache.delete(url)'), filename: WORKER_FILE },
   // reads, messages to the extension's other scripts and a stored setting dropped in an async
   // handler: a failure costs a console line
   { code: asyncReadsAndSettings, filename: MERGED_CONTENT_FILE },
@@ -384,6 +385,13 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     code: helperWithPut('return api.put(url, source)'),
     filename: WORKER_FILE,
     errors: [savedAt(helperWithPut('return api.put(url, source)'), 6, 3, 'openInstaller(tab.url, tab)')],
+  },
+  // ...and a bare post of a client whose promise the file cannot see: no report inside the helper
+  // says it is lost, so the caller's drop is the one report of the user's write
+  {
+    code: helperWithPut("api.post('/installs', { url })"),
+    filename: WORKER_FILE,
+    errors: [savedAt(helperWithPut("api.post('/installs', { url })"), 6, 3, 'openInstaller(tab.url, tab)')],
   },
   // the extension's build script runs in Node, not in the browser
   { code: popupLoad, filename: BUILD_SCRIPT, errors: [reportedAt(popupLoad, 7, 3, 'showSavedNotes(list);')] },
