@@ -305,6 +305,20 @@ async function onNavigate(tab, url) {
   ${call};
 }`;
 
+/** The helper's `if (!local)` reads a block's own `local`, not the option of the same name. */
+const shadowedFlag = `async function openInstaller({ url, local }, tab) {
+  {
+    const local = isLocalUrl(url);
+    if (!local) {
+      throw new Error('not a local script: ' + url);
+    }
+  }
+  await openTab(installerPage(url), tab);
+}
+async function onNavigate(tab, url) {
+  openInstaller({ url, local: true }, tab);
+}`;
+
 const valid: ValidTestCase<Options>[] = [
   // the call sets the flag that skips the helper's only throw: what is left fails as any other
   // browser call does, into the extension's console
@@ -373,6 +387,12 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     code: flaggedThrow('openInstaller({ ...defaults, url, checked: false }, tab)'),
     filename: WORKER_FILE,
     errors: [savedAt(flaggedThrow('openInstaller({ ...defaults, url, checked: false }, tab)'), 12, 3, 'openInstaller({ ...defaults, url, checked: false }, tab)')],
+  },
+  // a flag the helper shadows with a variable of its own: the throw is under that one, which the call does not set
+  {
+    code: shadowedFlag,
+    filename: WORKER_FILE,
+    errors: [savedAt(shadowedFlag, 11, 3, 'openInstaller({ url, local: true }, tab)')],
   },
   // the helper awaits its put (a client's write request): dropping the helper loses the write
   {
