@@ -1,6 +1,6 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
-import { hasOption, lastWrittenName, skipTransparent, staticMemberName } from '../util/ast';
+import { hasOption, lastWrittenName, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { CRITICAL_SECTION_CALL, QUEUE_RECEIVER, QUEUE_TASK_METHODS } from '../catalog/iteration-order';
 import { UNSAFE_HTTP_METHODS, USER_WRITE_WORDS } from '../catalog/ordered-calls';
 import { type FunctionNode, getAwaitableFunction, isFunctionNode } from './async-context';
@@ -95,8 +95,8 @@ export function costsMoreThanHostLog(
  * `call` sends a write the user expects to last: a write request (`isWriteRequest`: a `fetch`
  * with a `method` other than GET/HEAD, `api.post(url, body)`), a call of a function named for a
  * save, submit or delete (`USER_WRITE_WORDS`: `saveNote(note)`, `this.deleteDraft(id)`), or a call
- * of a function of this file whose own body makes a write request (one call deep) and uses its
- * value (awaits, returns or chains it; not a bare statement). Dropped inside
+ * of a function of this file whose own body makes a write request (one call deep; not a bare
+ * `fetch` or local store's call, `bareWriteLeftToItsPlace`). Dropped inside
  * an async function (see `costsMoreThanHostLog`), the lines after it (a "Saved" message, the
  * dialog closed) run before the write is done and whether it failed: the user is told the work
  * is kept when it may be lost, a cost the console line does not repair. Storage of settings
@@ -111,18 +111,35 @@ function sendsUserWrite(call: TSESTree.CallExpression, effects: FileEffects): bo
   // `track('opened')`, `trackEvent(...)`, `sendTelemetry(...)`: a helper named for telemetry sends no user's work.
   if (namedForTelemetry(words)) return false;
   const fn = effects.calledFunction(call);
-  // A write request written as a bare statement of the helper is none its promise carries: a
-  // `cache.put(key, value, ttl)` of an in-memory store, or a request the helper drops itself.
   return (
     fn !== null &&
     fn.body.type === AST_NODE_TYPES.BlockStatement &&
     someNodeInSameFunction(
       fn.body,
       effects.source.visitorKeys,
-      (inner) => inner.type === AST_NODE_TYPES.CallExpression && inner.parent.type !== AST_NODE_TYPES.ExpressionStatement && isWriteRequest(inner) && !sendsTelemetry(inner),
+      (inner) => inner.type === AST_NODE_TYPES.CallExpression && isWriteRequest(inner) && !sendsTelemetry(inner) && !bareWriteLeftToItsPlace(inner),
     )
   );
 }
+
+/**
+ * A write request written as a bare statement of a helper that the helper's promise does not
+ * carry, and whose loss is no caller's to report: a `fetch` (its own drop is reported where it
+ * is), or a call on a receiver named for a local store (`cache.put(key, value, ttl)`,
+ * `this.pageCache.delete(url)`: `isWriteRequest` reads only the method's name). A bare
+ * `api.post(url, body)` of a client whose promise the file cannot see is reported nowhere else,
+ * so it still makes the helper's call a write.
+ */
+function bareWriteLeftToItsPlace(call: TSESTree.CallExpression): boolean {
+  if (call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return lastWrittenName(callee) === 'fetch';
+  const receiver = lastWrittenName(callee.object);
+  return receiver !== null && receiver.split(/(?=[A-Z])|[_$]+/).some((word) => LOCAL_STORE_WORDS.has(word.toLowerCase()));
+}
+
+/** Words of a receiver's name that name a store kept in memory (`store`, `pageCache`, `lruMap`). */
+const LOCAL_STORE_WORDS: ReadonlySet<string> = new Set(['cache', 'store', 'memo', 'lru', 'map']);
 
 /**
  * The words of a function's name say it sends telemetry: `track` alone or followed by an event's
@@ -372,7 +389,7 @@ function startsThrowingWorkUnawaited(call: TSESTree.CallExpression, effects: Fil
   return someNodeInSameFunction(
     fn.body,
     effects.source.visitorKeys,
-    (inner) => inner.type === AST_NODE_TYPES.ThrowStatement && !insideCatchingTry(inner, fn) && !skippedByFlags(inner, fn, flags),
+    (inner) => inner.type === AST_NODE_TYPES.ThrowStatement && !insideCatchingTry(inner, fn) && !skippedByFlags(inner, fn, flags, effects.source),
   );
 }
 
@@ -383,8 +400,8 @@ function startsThrowingWorkUnawaited(call: TSESTree.CallExpression, effects: Fil
  * a parameter written as an object pattern of plain names, an argument written as an object
  * literal, a value written as a literal, and a name the function never assigns.
  */
-function flagsSetByCall(call: TSESTree.CallExpression, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyMap<string, boolean> {
-  const flags = new Map<string, boolean>();
+function flagsSetByCall(call: TSESTree.CallExpression, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyMap<TSESLint.Scope.Variable, boolean> {
+  const flags = new Map<TSESLint.Scope.Variable, boolean>();
   if (!fn.params.some((param) => param.type === AST_NODE_TYPES.ObjectPattern)) return flags;
   const variables = sourceCode.getDeclaredVariables(fn);
   fn.params.forEach((param, index) => {
@@ -398,8 +415,8 @@ function flagsSetByCall(call: TSESTree.CallExpression, fn: FunctionNode, sourceC
       if (!variable || variable.references.some((reference) => reference.isWrite())) continue;
       const key = property.key.name;
       const given = argument.properties.find((entry) => entry.type === AST_NODE_TYPES.Property && !entry.computed && propertyKeyName(entry.key) === key);
-      if (given?.type === AST_NODE_TYPES.Property && given.value.type === AST_NODE_TYPES.Literal) flags.set(name, Boolean(given.value.value));
-      else if (!given && complete) flags.set(name, false);
+      if (given?.type === AST_NODE_TYPES.Property && given.value.type === AST_NODE_TYPES.Literal) flags.set(variable, Boolean(given.value.value));
+      else if (!given && complete) flags.set(variable, false);
     }
   });
   return flags;
@@ -415,19 +432,24 @@ function propertyKeyName(key: TSESTree.Node): string | null {
  * Is `node` in the `then` branch of an `if` (within `fn`) whose test the call's flags make false:
  * `!local` with `local` true, `checked` with `checked` false, or an `&&` of which one side is so?
  */
-function skippedByFlags(node: TSESTree.Node, fn: TSESTree.Node, flags: ReadonlyMap<string, boolean>): boolean {
+function skippedByFlags(node: TSESTree.Node, fn: TSESTree.Node, flags: ReadonlyMap<TSESLint.Scope.Variable, boolean>, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   if (flags.size === 0) return false;
+  // The variable, not the name: a block's own `const local = ...` is no option flag.
+  const flagOf = (identifier: TSESTree.Identifier): boolean | undefined => {
+    const variable = variableOfIdentifier(sourceCode, identifier);
+    return variable ? flags.get(variable) : undefined;
+  };
   for (let child = node, parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && flagsMakeFalse(parent.test, flags)) return true;
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && flagsMakeFalse(parent.test, flagOf)) return true;
   }
   return false;
 }
 
-/** Does `test` evaluate to false for the `flags` (see `skippedByFlags`)? */
-function flagsMakeFalse(test: TSESTree.Node, flags: ReadonlyMap<string, boolean>): boolean {
-  if (test.type === AST_NODE_TYPES.Identifier) return flags.get(test.name) === false;
-  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && test.argument.type === AST_NODE_TYPES.Identifier) return flags.get(test.argument.name) === true;
-  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') return flagsMakeFalse(test.left, flags) || flagsMakeFalse(test.right, flags);
+/** Does `test` evaluate to false for the flags `flagOf` gives (see `skippedByFlags`)? */
+function flagsMakeFalse(test: TSESTree.Node, flagOf: (identifier: TSESTree.Identifier) => boolean | undefined): boolean {
+  if (test.type === AST_NODE_TYPES.Identifier) return flagOf(test) === false;
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && test.argument.type === AST_NODE_TYPES.Identifier) return flagOf(test.argument) === true;
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') return flagsMakeFalse(test.left, flagOf) || flagsMakeFalse(test.right, flagOf);
   return false;
 }
 

@@ -612,10 +612,51 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * Nothing of the command runs after `statement`: it is the last statement of its case, block,
+     * `if` branch and function body or program, up to the function body or the program, with only a
+     * `break` (leaving its `switch`), a bare `return` or hoisted function declarations after it. A
+     * case or function going on after the drop (`syncAll(); process.exit(0);`, `migrate();
+     * db.close();`) ends or undoes the command before the work is done, and no error is shown.
+     */
+    function endsItsCommand(statement: TSESTree.Node): boolean {
+      let current = statement;
+      for (let parent = current.parent; parent; parent = current.parent) {
+        if (parent.type === AST_NODE_TYPES.IfStatement) {
+          current = parent;
+          continue;
+        }
+        const list: readonly TSESTree.Node[] | null =
+          parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program ? parent.body : null;
+        if (!list) return false;
+        const rest = list.slice(list.indexOf(current) + 1);
+        if (!rest.every((next) => isBreakOrReturn(next) || next.type === AST_NODE_TYPES.EmptyStatement || next.type === AST_NODE_TYPES.FunctionDeclaration)) return false;
+        if (parent.type === AST_NODE_TYPES.Program || isFunctionNode(parent.parent)) return true;
+        const exit = rest.find(isBreakOrReturn);
+        if (exit?.type === AST_NODE_TYPES.ReturnStatement) return true;
+        if (exit || parent.type === AST_NODE_TYPES.SwitchCase) {
+          // A `break` leaves the `switch`; with none, only the last case goes on after the `switch`.
+          const switchCase = parent.type === AST_NODE_TYPES.SwitchCase ? parent : parent.parent;
+          if (switchCase?.type !== AST_NODE_TYPES.SwitchCase) return false;
+          if (!exit && switchCase.parent.cases.at(-1) !== switchCase) return false;
+          current = switchCase.parent;
+          continue;
+        }
+        current = parent;
+      }
+      return false;
+    }
+
+    /** An unlabelled `break` or a `return` without a value. */
+    function isBreakOrReturn(statement: TSESTree.Node): boolean {
+      return (statement.type === AST_NODE_TYPES.BreakStatement && !statement.label) || (statement.type === AST_NODE_TYPES.ReturnStatement && !statement.argument);
+    }
+
+    /**
      * `const add = (names) => { (async () => { ... })(); };` dispatched from a top-level
      * `switch (cmd) { case 'add': add(args); }`: a statement of the own body of a plain function
      * (not async, not a generator) declared at the module's top level, not exported, and called
-     * only by top-level statements (`isTopLevel`, `inTopLevelSwitch`), each a bare call. The drop runs as part of the
+     * only by top-level statements (`isTopLevel`, `inTopLevelSwitch`), each a bare call that ends its
+     * command (`endsItsCommand`, as the drop must end the function's). The drop runs as part of the
      * entry call, and nothing but the top level could receive its promise, so it is the entry
      * call's own rejection.
      */
@@ -640,7 +681,7 @@ export default createRule<Options, MessageIds>({
         calls.length > 0 &&
         calls.every((reference) => {
           const call = reference.identifier.parent;
-          return call.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && call.parent.type === AST_NODE_TYPES.ExpressionStatement && (isTopLevel(call.parent) || inTopLevelSwitch(call.parent));
+          return call.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && call.parent.type === AST_NODE_TYPES.ExpressionStatement && (isTopLevel(call.parent) || inTopLevelSwitch(call.parent)) && endsItsCommand(call.parent);
         })
       );
     }
@@ -1024,7 +1065,8 @@ export default createRule<Options, MessageIds>({
      * not the end of a process; inside a `try` whose `catch` handles errors the author meant to
      * handle this one too); a top-level statement of a program whose unhandled rejection ends it, and
      * where the file installs no handler of its own, a case of a top-level `switch` or the work of
-     * a plain function only the top level calls (`runsAsTopLevelCall`).
+     * a plain function only the top level calls (`runsAsTopLevelCall`), when nothing runs after the
+     * drop (`endsItsCommand`).
      * True: the statement is never reported.
      */
     function statementIsExcused(statement: TSESTree.ExpressionStatement): boolean {
@@ -1036,6 +1078,7 @@ export default createRule<Options, MessageIds>({
         // in a file that installs a handler of its own: one that only logs lets the command end
         // with exit code 0, and the rule cannot tell it from one that exits.
         ((inTopLevelSwitch(statement) || runsAsTopLevelCall(statement)) &&
+          endsItsCommand(statement) &&
           !getSourceWords(context).has('unhandledRejection') &&
           !getSourceWords(context).has('uncaughtException') &&
           getWhereItRuns(context).topLevelRejectionEndsProgram())

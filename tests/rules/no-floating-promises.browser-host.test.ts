@@ -305,6 +305,20 @@ async function onNavigate(tab, url) {
   ${call};
 }`;
 
+/** The helper's `if (!local)` reads a block's own `local`, not the option of the same name. */
+const shadowedFlag = `async function openInstaller({ url, local }, tab) {
+  {
+    const local = isLocalUrl(url);
+    if (!local) {
+      throw new Error('not a local script: ' + url);
+    }
+  }
+  await openTab(installerPage(url), tab);
+}
+async function onNavigate(tab, url) {
+  openInstaller({ url, local: true }, tab);
+}`;
+
 const valid: ValidTestCase<Options>[] = [
   // the call sets the flag that skips the helper's only throw: what is left fails as any other
   // browser call does, into the extension's console
@@ -313,6 +327,7 @@ const valid: ValidTestCase<Options>[] = [
   // the helper's put is a bare statement: an in-memory store's, or a dropped request of its own
   // (reported there); the helper's promise carries no write
   { code: helperWithPut('store.put(url, source, 3000)'), filename: WORKER_FILE },
+  { code: helperWithPut('this.pageCache.delete(url)'), filename: WORKER_FILE },
   // reads, messages to the extension's other scripts and a stored setting dropped in an async
   // handler: a failure costs a console line
   { code: asyncReadsAndSettings, filename: MERGED_CONTENT_FILE },
@@ -373,6 +388,12 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     filename: WORKER_FILE,
     errors: [savedAt(flaggedThrow('openInstaller({ ...defaults, url, checked: false }, tab)'), 12, 3, 'openInstaller({ ...defaults, url, checked: false }, tab)')],
   },
+  // a flag the helper shadows with a variable of its own: the throw is under that one, which the call does not set
+  {
+    code: shadowedFlag,
+    filename: WORKER_FILE,
+    errors: [savedAt(shadowedFlag, 11, 3, 'openInstaller({ url, local: true }, tab)')],
+  },
   // the helper awaits its put (a client's write request): dropping the helper loses the write
   {
     code: helperWithPut('await api.put(url, source)'),
@@ -384,6 +405,13 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     code: helperWithPut('return api.put(url, source)'),
     filename: WORKER_FILE,
     errors: [savedAt(helperWithPut('return api.put(url, source)'), 6, 3, 'openInstaller(tab.url, tab)')],
+  },
+  // ...and a bare post of a client whose promise the file cannot see: no report inside the helper
+  // says it is lost, so the caller's drop is the one report of the user's write
+  {
+    code: helperWithPut("api.post('/installs', { url })"),
+    filename: WORKER_FILE,
+    errors: [savedAt(helperWithPut("api.post('/installs', { url })"), 6, 3, 'openInstaller(tab.url, tab)')],
   },
   // the extension's build script runs in Node, not in the browser
   { code: popupLoad, filename: BUILD_SCRIPT, errors: [reportedAt(popupLoad, 7, 3, 'showSavedNotes(list);')] },

@@ -50,6 +50,11 @@ const valid: ValidTestCase<Options>[] = [
     code: 'async function removeAll(names: string[]) { for (const name of names) await store.remove(name); }\nfunction remove(names: string[]) {\n  removeAll(names);\n}\nif (process.argv[2] === "rm") remove(process.argv.slice(3));',
     filename: SCRIPT,
   },
+  // ...the drop as the function's last statement, after a log line: nothing runs after the work
+  {
+    code: 'async function uploadAll(dir: string) { await bucket.upload(dir); }\nfunction deploy(dir: string) {\n  console.log("deploying", dir);\n  uploadAll(dir);\n}\ndeploy(process.argv[2]);',
+    filename: SCRIPT,
+  },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -75,6 +80,38 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     SCRIPT,
     4,
     5,
+    false,
+  ),
+  // a case that exits after the drop: the command ends with code 0 before the sync is done, its failure unseen
+  dropped(
+    "async function syncAll() { await remote.push(); }\nswitch (process.argv[2]) {\n  case 'sync':\n    syncAll();\n    process.exit(0);\n  default:\n    console.log('usage: tool sync');\n}",
+    SCRIPT,
+    4,
+    5,
+    false,
+  ),
+  // a case whose next statement depends on the work: the connection closes under the migration
+  dropped(
+    "async function migrate() { await db.query('ALTER TABLE users ADD COLUMN age int'); }\nswitch (process.argv[2]) {\n  case 'migrate':\n    migrate();\n    db.close();\n    break;\n}",
+    SCRIPT,
+    4,
+    5,
+    false,
+  ),
+  // a dispatched function that records the work as done before it is: a failed upload leaves a wrong marker
+  dropped(
+    "async function uploadAll(dir: string) { await bucket.upload(dir); }\nfunction deploy(dir: string) {\n  uploadAll(dir);\n  writeFileSync('.last-deploy', String(Date.now()));\n}\ndeploy(process.argv[2]);",
+    SCRIPT,
+    3,
+    3,
+    false,
+  ),
+  // ...or whose top-level call is followed by an exit: the script ends before the upload does
+  dropped(
+    "async function uploadAll(dir: string) { await bucket.upload(dir); }\nfunction deploy(dir: string) {\n  uploadAll(dir);\n}\ndeploy(process.argv[2]);\nprocess.exit(0);",
+    SCRIPT,
+    3,
+    3,
     false,
   ),
 ];
