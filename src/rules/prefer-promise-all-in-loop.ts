@@ -2358,8 +2358,14 @@ export default createRule<Options, MessageIds>({
       if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop) || walksInBatches(loop) || insideBatchLoop(loop)) return;
       // A package whose data lives in one local SQLite database: its models and queries queue on
       // that one connection, so gathering the iterations overlaps nothing, unless one of them
-      // reaches the network (`fetch(item.url)`).
-      if (getWhereItRuns(context).storesInOneSqliteDatabase() && !calls.some((call) => NETWORK_CALL_ROOTS.has(callChainRoot(call) ?? ''))) return;
+      // reaches the network (`fetch(item.url)`, a client of another npm package such as
+      // `openai.embeddings.create(...)`: `WhereItRuns.callsAnotherPackage`).
+      if (
+        getWhereItRuns(context).storesInOneSqliteDatabase() &&
+        !calls.some((call) => NETWORK_CALL_ROOTS.has(callChainRoot(call) ?? '') || getWhereItRuns(context).callsAnotherPackage(call))
+      ) {
+        return;
+      }
       if (
         singlesOutLastIteration(scan.comparisons, dependents) ||
         awaitsForOneNamedItem(scan.awaits, dependents, loop) ||

@@ -1494,10 +1494,11 @@ export default createRule<Options, MessageIds>({
       if (group.some((member) => probesLocalMachine(member.call)) && (runsAsOneShotProgram() || handedWorkingDirectory(group[0]?.statement))) return;
       // A package whose data lives in one local SQLite database (`WhereItRuns.storesInOneSqliteDatabase`):
       // its models' queries queue on that one connection, so gathering them overlaps nothing,
-      // unless one of the calls reaches the network (`fetch(url)`).
+      // unless one of the calls reaches the network (`fetch(url)`, a client of another npm package
+      // such as `stripe.invoices.list(...)`: `WhereItRuns.callsAnotherPackage`).
       if (
         getWhereItRuns(context).storesInOneSqliteDatabase() &&
-        !group.some((member) => NETWORK_CALL_ROOTS.has(callChainRoot(member.call) ?? ''))
+        !group.some((member) => NETWORK_CALL_ROOTS.has(callChainRoot(member.call) ?? '') || getWhereItRuns(context).callsAnotherPackage(member.call))
       ) {
         return;
       }
