@@ -511,6 +511,20 @@ function chainRootIdentifier(callee: TSESTree.Node): TSESTree.Identifier | null 
  * package that depends on the driver directly.
  */
 function storesThroughSqliteWorkspacePackage(info: PackageInfo): boolean {
+  const known = throughSqliteWorkspaceByPackage.get(info);
+  if (known !== undefined) return known;
+  const answer = readsThroughSqliteWorkspacePackage(info);
+  throughSqliteWorkspaceByPackage.set(info, answer);
+  return answer;
+}
+
+/**
+ * `storesThroughSqliteWorkspacePackage` per package read so far (a package's answer, not a file's:
+ * asked by every file below it), beside `packageByDir`.
+ */
+const throughSqliteWorkspaceByPackage = new WeakMap<PackageInfo, boolean>();
+
+function readsThroughSqliteWorkspacePackage(info: PackageInfo): boolean {
   if (info.networkDatabase) return false;
   const members = info.dependencies.flatMap((dependency) => {
     const dir = workspacePackageDir(info.dir, dependency);
