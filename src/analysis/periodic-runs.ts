@@ -2,6 +2,8 @@ import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils
 import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { isLoopStatement, skipTransparent } from '../util/ast';
 import { isFunctionNode } from './async-context';
+import { getImportSource, isRelativeSpecifier } from './imports';
+import { someNodeInSameFunction } from './walk';
 
 /**
  * True when `call`, the whole expression of `statement`, is the first run of a periodic task: a
@@ -88,23 +90,34 @@ function onlyCallText(fn: TSESTree.FunctionLike, sourceCode: Readonly<TSESLint.S
   return expression.type === AST_NODE_TYPES.CallExpression ? sourceCode.getText(expression) : null;
 }
 
-/** Callee names of a pause between rounds (`await sleep(ms)`, `await wait(interval)`, `timers/promises` `setTimeout`). */
+/**
+ * Names of a pause an imported function may have (`import delay from 'delay'`, `import { sleep }
+ * from '@acme/utils'`): a package's text is not read, so its name is what tells. A member call
+ * named so (`channel.wait()`, `player.pause()`) is no pause by its name alone.
+ */
 const PAUSE_NAMES: ReadonlySet<string> = new Set(['sleep', 'delay', 'wait', 'setTimeout', 'pause']);
 
+/** Per endless loop: whether it paces a worker (`isPacedLoop`). Made per file by the rule. */
+export type PacedLoopCache = Map<TSESTree.Node, boolean>;
+
 /**
- * True when `node` runs in a worker that paces itself: inside an endless loop (`while (true)`,
- * `do ... while (true)`, `for (;;)`) of its own function whose body (not a nested function's)
- * also awaits a pause (`await wait(ms)`: a callee named for one, or one `isDelay` accepts), or in
- * a function of this file (a declaration or a `const`, not exported) that is called, and only
- * called, from such a loop. Nobody waits on a round of such a loop, and the pause says the author spreads its
- * work over time: a background sync over users, a poller.
+ * True when \`node\` runs in a worker that paces itself: inside an endless loop (\`while (true)\`,
+ * \`do ... while (true)\`, \`for (;;)\`) of its own function that never ends (no \`return\`, \`throw\`
+ * or \`break\` leaves it) and whose body awaits a pause as one of its own statements
+ * (\`await wait(ms);\`: a delay \`isDelay\` accepts, or an imported function of a package named for
+ * one), or in a function of this file (a declaration or a \`const\`, not exported) that is called,
+ * and only called, from such a loop. Nobody waits on a round of such a loop, and the pause says
+ * the author spreads its work over time: a background sync over users, a poller. A retry loop (left
+ * by \`return\` or \`throw\`, its backoff in a \`catch\`) and a paginated crawl (left by \`break\` at the
+ * last page) are awaited by their callers, and are no such worker.
  */
 export function runsInPacedLoop(
   node: TSESTree.Node,
   sourceCode: Readonly<TSESLint.SourceCode>,
   isDelay: (expression: TSESTree.Node) => boolean,
+  cache: PacedLoopCache = new Map(),
 ): boolean {
-  if (insidePacedLoop(node, sourceCode, isDelay)) return true;
+  if (insidePacedLoop(node, sourceCode, isDelay, cache)) return true;
   let fn: TSESTree.Node | undefined = node.parent;
   while (fn && !isFunctionNode(fn)) fn = fn.parent;
   if (!fn) return false;
@@ -124,44 +137,67 @@ export function runsInPacedLoop(
     uses.length > 0 &&
     uses.every((reference) => {
       const call = reference.identifier.parent;
-      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && insidePacedLoop(call, sourceCode, isDelay);
+      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && insidePacedLoop(call, sourceCode, isDelay, cache);
     })
   );
 }
 
-/** `node` sits in an endless loop of its own function that awaits a pause (see `runsInPacedLoop`). */
-function insidePacedLoop(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, isDelay: (expression: TSESTree.Node) => boolean): boolean {
+/** \`node\` sits in a paced endless loop of its own function (see \`runsInPacedLoop\`). */
+function insidePacedLoop(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, isDelay: (expression: TSESTree.Node) => boolean, cache: PacedLoopCache): boolean {
   for (let current = node.parent; current && !isFunctionNode(current); current = current.parent) {
     const endless =
       current.type === AST_NODE_TYPES.WhileStatement || current.type === AST_NODE_TYPES.DoWhileStatement
         ? current.test.type === AST_NODE_TYPES.Literal && current.test.value === true
         : current.type === AST_NODE_TYPES.ForStatement && current.test === null;
-    if (endless && isLoopStatement(current) && awaitsPause(current.body, sourceCode, isDelay)) return true;
+    if (!endless || !isLoopStatement(current)) continue;
+    let paced = cache.get(current);
+    if (paced === undefined) {
+      paced = isPacedLoop(current, sourceCode, isDelay);
+      cache.set(current, paced);
+    }
+    if (paced) return true;
   }
   return false;
 }
 
-/** The statement awaits a pause outside its nested functions (`await wait(ms)`, `await sleep(interval)`). */
-function awaitsPause(body: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, isDelay: (expression: TSESTree.Node) => boolean): boolean {
-  const visit = (node: TSESTree.Node): boolean => {
-    if (isFunctionNode(node)) return false;
-    if (node.type === AST_NODE_TYPES.AwaitExpression) {
-      const awaited = skipTransparent(node.argument);
-      if (awaited.type === AST_NODE_TYPES.CallExpression) {
-        const callee = skipTransparent(awaited.callee);
-        const calleeName =
-          callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : null;
-        if ((calleeName !== null && PAUSE_NAMES.has(calleeName)) || isDelay(awaited)) return true;
-      }
+/** The endless \`loop\` awaits a pause as a statement of its own body and nothing in it leaves it. */
+function isPacedLoop(loop: TSESTree.Node & { body: TSESTree.Statement }, sourceCode: Readonly<TSESLint.SourceCode>, isDelay: (expression: TSESTree.Node) => boolean): boolean {
+  const statements = loop.body.type === AST_NODE_TYPES.BlockStatement ? loop.body.body : [loop.body];
+  if (!statements.some((statement) => isPause(statement, sourceCode, isDelay))) return false;
+  return !someNodeInSameFunction(loop.body, sourceCode.visitorKeys, (node) => leavesLoop(node, loop));
+}
+
+/** \`await sleep(ms);\` as a statement: a delay \`isDelay\` accepts, or an imported function of a package named for one (\`PAUSE_NAMES\`). */
+function isPause(statement: TSESTree.Statement, sourceCode: Readonly<TSESLint.SourceCode>, isDelay: (expression: TSESTree.Node) => boolean): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const expression = skipTransparent(statement.expression);
+  if (expression.type !== AST_NODE_TYPES.AwaitExpression) return false;
+  const awaited = skipTransparent(expression.argument);
+  if (isDelay(awaited)) return true;
+  if (awaited.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(awaited.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || !PAUSE_NAMES.has(callee.name)) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee.name);
+  const source = variable ? getImportSource(variable) : null;
+  return source !== null && !isRelativeSpecifier(source.module);
+}
+
+/**
+ * \`node\` (outside nested functions) ends the endless \`loop\`: a \`return\` or \`throw\`, a \`break\` of
+ * the loop itself (not of a loop or \`switch\` inside it), or a labelled \`break\`/\`continue\` whose
+ * label is not inside the loop's body.
+ */
+function leavesLoop(node: TSESTree.Node, loop: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (node.type !== AST_NODE_TYPES.BreakStatement && node.type !== AST_NODE_TYPES.ContinueStatement) return false;
+  for (let current: TSESTree.Node | undefined = node.parent; current && current !== loop; current = current.parent) {
+    if (node.label) {
+      if (current.type === AST_NODE_TYPES.LabeledStatement && current.label.name === node.label.name) return false;
+    } else if (isLoopStatement(current) || (node.type === AST_NODE_TYPES.BreakStatement && current.type === AST_NODE_TYPES.SwitchStatement)) {
+      return false;
     }
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(value) ? value : [value];
-      for (const child of children) {
-        if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string' && visit(child as TSESTree.Node)) return true;
-      }
-    }
-    return false;
-  };
-  return visit(body);
+  }
+  if (node.type === AST_NODE_TYPES.BreakStatement) return true;
+  // `continue rounds` of the loop's own label starts its next round.
+  return node.label !== null && !(loop.parent?.type === AST_NODE_TYPES.LabeledStatement && loop.parent.label.name === node.label.name);
 }

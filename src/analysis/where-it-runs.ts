@@ -75,6 +75,7 @@ import {
   WORKER_MODULE_NAME,
 } from '../catalog/run-contexts';
 import { MIGRATION_FUNCTION_WORDS } from '../catalog/effects';
+import { RECORD_CLIENT_PACKAGES } from '../catalog/iteration-order';
 import { compactText, functionNameOf, hasOption, isNothing, isTrueLiteral, isTransparentWrapper, returnsWhenFilled, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback, nearestFunction } from './async-context';
 import { getImportSource } from './imports';
@@ -487,6 +488,20 @@ function nearestPackage(filename: string): PackageInfo | null {
   }
 }
 
+/** A specifier that names an npm package (`stripe`, `@aws-sdk/client-s3/dist`), not a path alias (`@/lib`, `~/db`, `#db`). */
+const NPM_PACKAGE_SPECIFIER = /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/|$)/i;
+
+/** The identifier a call chain starts at (`stripe` of `stripe.invoices.list`), or null. */
+function chainRootIdentifier(callee: TSESTree.Node): TSESTree.Identifier | null {
+  let current = callee;
+  for (;;) {
+    current = skipTransparent(current);
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
+    else return current.type === AST_NODE_TYPES.Identifier ? current : null;
+  }
+}
+
 /**
  * True when a package keeps its data through a package of its own workspace whose only database is
  * one SQLite file (an app's `@acme/db` that depends on better-sqlite3, and the models built on it):
@@ -496,6 +511,20 @@ function nearestPackage(filename: string): PackageInfo | null {
  * package that depends on the driver directly.
  */
 function storesThroughSqliteWorkspacePackage(info: PackageInfo): boolean {
+  const known = throughSqliteWorkspaceByPackage.get(info);
+  if (known !== undefined) return known;
+  const answer = readsThroughSqliteWorkspacePackage(info);
+  throughSqliteWorkspaceByPackage.set(info, answer);
+  return answer;
+}
+
+/**
+ * `storesThroughSqliteWorkspacePackage` per package read so far (a package's answer, not a file's:
+ * asked by every file below it), beside `packageByDir`.
+ */
+const throughSqliteWorkspaceByPackage = new WeakMap<PackageInfo, boolean>();
+
+function readsThroughSqliteWorkspacePackage(info: PackageInfo): boolean {
   if (info.networkDatabase) return false;
   const members = info.dependencies.flatMap((dependency) => {
     const dir = workspacePackageDir(info.dir, dependency);
@@ -1247,6 +1276,38 @@ export class WhereItRuns {
     if (!path.isAbsolute(this.filename)) return false;
     const info = nearestPackage(this.filename);
     return info !== null && (info.sqliteOnly || storesThroughSqliteWorkspacePackage(info));
+  }
+
+  /**
+   * True when `call`'s chain (`stripe.invoices.list(...)`) starts at a client of another npm
+   * package: a binding imported from it, or a module-level `const` made from such an import
+   * (`const stripe = new Stripe(key)`, `const ai = createClient(url)`). Another package is one named
+   * by a bare package specifier that is not a member of the file's workspace, a Node built-in, an
+   * SQLite driver (`SQLITE_DRIVER_PACKAGES`) or a query builder (`RECORD_CLIENT_PACKAGES`): a
+   * payments, mail or AI SDK whose calls go to its service, not to the package's SQLite database.
+   */
+  callsAnotherPackage(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+    if (!path.isAbsolute(this.filename)) return false;
+    let root = chainRootIdentifier(call.callee);
+    // One step through a module-level client made from an import: `new Stripe(key)`, `createClient(url)`.
+    for (let step = 0; root !== null && step < 2; step += 1) {
+      const variable = variableOfIdentifier(this.sourceCode, root);
+      if (!variable) return false;
+      const source = getImportSource(variable);
+      if (source) return this.isAnotherPackage(source.module);
+      const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+      if (def?.type !== 'Variable' || def.parent.kind !== 'const' || variable.scope.type !== 'module' || !def.node.init) return false;
+      const init = skipTransparent(def.node.init);
+      root = init.type === AST_NODE_TYPES.NewExpression || init.type === AST_NODE_TYPES.CallExpression ? chainRootIdentifier(init.callee) : null;
+    }
+    return false;
+  }
+
+  private isAnotherPackage(specifier: string): boolean {
+    if (!NPM_PACKAGE_SPECIFIER.test(specifier) || specifier.startsWith('node:')) return false;
+    const name = packageNameOf(specifier);
+    if (builtinModules.includes(name) || SQLITE_DRIVER_PACKAGES.has(name) || RECORD_CLIENT_PACKAGES.has(name)) return false;
+    return workspacePackageDir(path.dirname(this.filename), name) === null;
   }
 
   /**

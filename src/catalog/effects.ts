@@ -896,6 +896,13 @@ export const SETTINGS_RECEIVER = /^_?(?:settings?|Settings?|[a-z]\w*Settings)$/;
  */
 export const MIGRATION_FUNCTION_WORDS: ReadonlySet<string> = new Set(['migrate', 'migration', 'migrations']);
 
+/**
+ * Names of a function that sends a request (`fetchOutdatedFromRegistry`, `downloadTarball`,
+ * `requestToken`, `uploadArtifact`, `publishRelease`): handed the project folder, it still finds
+ * what to ask for there and then waits on a service.
+ */
+export const REQUEST_FUNCTION_NAME = /^(?:fetch|download|request|upload|publish)(?:[A-Z0-9_]|$)/;
+
 /** Roots of a call chain that reach the network: `fetch(url)`, `axios.get(url)`, `got(url).json()`. */
 export const NETWORK_CALL_ROOTS: ReadonlySet<string> = new Set(['fetch', 'axios', 'got', 'ky', 'superagent', 'request', 'undici', 'http', 'https']);
 

@@ -94,7 +94,7 @@ import { getImportSource } from '../analysis/imports';
 import { getSourceWords } from '../analysis/source-words';
 import { NETWORK_DATABASE_PACKAGES } from '../catalog/run-contexts';
 import { someNodeBelow } from '../analysis/walk';
-import { runsInPacedLoop } from '../analysis/periodic-runs';
+import { type PacedLoopCache, runsInPacedLoop } from '../analysis/periodic-runs';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -333,6 +333,8 @@ export default createRule<Options, MessageIds>({
     const orderingComments = getOrderingComments(context);
     /** Functions of this file whose own text finds or creates records (`findsOrCreates`). */
     const findOrCreateFunctions = new Map<FunctionNode, boolean>();
+    /** Endless loops of this file: whether each paces a worker (`runsInPacedLoop`). */
+    const pacedLoops: PacedLoopCache = new Map();
 
     /** Names the loop declares for each iteration: the `for...of`/`for...in` variable or the `for` initializer's. */
     function loopVariables(loop: CheckedLoop): string[] | null {
@@ -2358,8 +2360,14 @@ export default createRule<Options, MessageIds>({
       if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop) || walksInBatches(loop) || insideBatchLoop(loop)) return;
       // A package whose data lives in one local SQLite database: its models and queries queue on
       // that one connection, so gathering the iterations overlaps nothing, unless one of them
-      // reaches the network (`fetch(item.url)`).
-      if (getWhereItRuns(context).storesInOneSqliteDatabase() && !calls.some((call) => NETWORK_CALL_ROOTS.has(callChainRoot(call) ?? ''))) return;
+      // reaches the network (`fetch(item.url)`, a client of another npm package such as
+      // `openai.embeddings.create(...)`: `WhereItRuns.callsAnotherPackage`).
+      if (
+        getWhereItRuns(context).storesInOneSqliteDatabase() &&
+        !calls.some((call) => NETWORK_CALL_ROOTS.has(callChainRoot(call) ?? '') || getWhereItRuns(context).callsAnotherPackage(call))
+      ) {
+        return;
+      }
       if (
         singlesOutLastIteration(scan.comparisons, dependents) ||
         awaitsForOneNamedItem(scan.awaits, dependents, loop) ||
@@ -2369,7 +2377,7 @@ export default createRule<Options, MessageIds>({
         runsOnSchedule(loop) ||
         // A worker that paces itself (an endless loop awaiting a pause between rounds, or a
         // function only that loop calls): nobody waits on a round, and the work is spread on purpose.
-        runsInPacedLoop(loop, sourceCode, (expression) => effects.isDelay(expression)) ||
+        runsInPacedLoop(loop, sourceCode, (expression) => effects.isDelay(expression), pacedLoops) ||
         readsThenWritesSharedKey(calls, dependents, loop) ||
         // Each iteration is already one statement for many rows.
         calls.every(isBulkCall) ||

@@ -31,6 +31,7 @@ import {
   NETWORK_CALL_ROOTS,
   ORDERED_RESOURCE_HANDLE_NAME,
   PRECONDITION_STEP_NAME,
+  REQUEST_FUNCTION_NAME,
   SETTING_READER_NAME,
   SETTINGS_RECEIVER,
   STORE_READ_METHODS,
@@ -1168,10 +1169,15 @@ export default createRule<Options, MessageIds>({
 
     /**
      * True when the call is handed the process's working directory itself, as an argument or an
-     * option's value (`getAppDetails(process.cwd())`, `loadConfig({ cwd: process.cwd() })`): it
-     * looks at the project folder on this machine.
+     * option's value (`getAppDetails(process.cwd())`, `loadConfig({ cwd: process.cwd() })`), and
+     * nothing says it goes on to the network: not named for a request (`REQUEST_FUNCTION_NAME`:
+     * `fetchSecurityAdvisories(process.cwd())`), no chain from a network client
+     * (`NETWORK_CALL_ROOTS`), no summary that waits on other I/O than files. It looks at the
+     * project folder on this machine.
      */
     function handsProcessWorkingDirectory(call: AwaitedCall): boolean {
+      const name = calleeName(call);
+      if ((name !== null && REQUEST_FUNCTION_NAME.test(name)) || NETWORK_CALL_ROOTS.has(callChainRoot(call) ?? '') || effects.summaryOf(call)?.waits === 'io') return false;
       const handed: TSESTree.Node[] = [];
       for (const argument of call.arguments) {
         const value = skipTransparent(argument);
@@ -1494,10 +1500,11 @@ export default createRule<Options, MessageIds>({
       if (group.some((member) => probesLocalMachine(member.call)) && (runsAsOneShotProgram() || handedWorkingDirectory(group[0]?.statement))) return;
       // A package whose data lives in one local SQLite database (`WhereItRuns.storesInOneSqliteDatabase`):
       // its models' queries queue on that one connection, so gathering them overlaps nothing,
-      // unless one of the calls reaches the network (`fetch(url)`).
+      // unless one of the calls reaches the network (`fetch(url)`, a client of another npm package
+      // such as `stripe.invoices.list(...)`: `WhereItRuns.callsAnotherPackage`).
       if (
         getWhereItRuns(context).storesInOneSqliteDatabase() &&
-        !group.some((member) => NETWORK_CALL_ROOTS.has(callChainRoot(member.call) ?? ''))
+        !group.some((member) => NETWORK_CALL_ROOTS.has(callChainRoot(member.call) ?? '') || getWhereItRuns(context).callsAnotherPackage(member.call))
       ) {
         return;
       }

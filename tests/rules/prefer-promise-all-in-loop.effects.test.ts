@@ -72,6 +72,22 @@ async function importNotes(notes) {
   }));
 }` }] }],
   },
+  // in a package on the workspace's SQLite package, a client of another npm package (an AI SDK)
+  // sends a request per iteration: they overlap, whatever the database
+  {
+    code: `
+import OpenAI from 'openai';
+const openai = new OpenAI();
+async function embedAll(docs) {
+  const out = [];
+  for (const doc of docs) {
+    out.push(await openai.embeddings.create({ model: 'small', input: doc.text }));
+  }
+  return out;
+}`,
+    filename: SQLITE_WORKSPACE_MODULE,
+    errors: [{ messageId: 'awaitInLoop', line: 7, column: 14, suggestions: [] }],
+  },
   // in a SQLite-only package, an iteration that reaches the network still overlaps
   {
     code: FETCH_EACH,

@@ -54,6 +54,9 @@ async function syncForever() {
     for (const account of await listAccounts()) await refreshAccount(account);
     await sleep(POLL_MS);
   }
+}
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }`,
     errors: [
       {
@@ -74,11 +77,67 @@ async function syncForever() {
     for (const account of await listAccounts()) await refreshAccount(account);
     await sleep(POLL_MS);
   }
+}
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }`,
           },
         ],
       },
     ],
+  },
+  // a retry with backoff: the endless loop is left by return or throw, its caller waits on it, and
+  // the pause is a backoff after a failure, not a pace between rounds
+  {
+    code: `
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function loadQuotes(symbols) {
+  let attempt = 0;
+  while (true) {
+    try {
+      const quotes = [];
+      for (const symbol of symbols) {
+        quotes.push(await fetchQuote(symbol));
+      }
+      return quotes;
+    } catch (error) {
+      if (++attempt > 3) throw error;
+      await sleep(1000 * 2 ** attempt);
+    }
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 9, column: 21, suggestions: [] }],
+  },
+  // a paginated import: the endless loop ends at the last page (break), and the caller waits on it
+  {
+    code: `
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function importAll(api, saved) {
+  let cursor = null;
+  while (true) {
+    const page = await api.listRepos({ cursor });
+    for (const repo of page.items) {
+      saved.push(await loadDetails(repo.detailsUrl));
+    }
+    if (!page.next) break;
+    cursor = page.next;
+    await sleep(200);
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 8, column: 18, suggestions: [] }],
+  },
+  // a consumer that awaits its channel, not a pause: \`channel.wait()\` is named like one only
+  {
+    code: `
+async function consume(channel, users, cache) {
+  while (true) {
+    for (const user of users) {
+      cache.set(user.id, await loadProfile(user.id));
+    }
+    await channel.wait();
+  }
+}`,
+    errors: [{ messageId: 'awaitInLoop', line: 5, column: 26, suggestions: [] }],
   },
   // a refresh also awaited by a request handler, not only by the paced worker: someone waits on it
   {
@@ -93,6 +152,9 @@ async function syncForever() {
     for (const account of await listAccounts()) await refreshAccount(account);
     await sleep(POLL_MS);
   }
+}
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 app.post('/accounts/:id/refresh', async (req, res) => res.json(await refreshAccount(await findAccount(req.params.id))));`,
     errors: [
@@ -114,6 +176,9 @@ async function syncForever() {
     for (const account of await listAccounts()) await refreshAccount(account);
     await sleep(POLL_MS);
   }
+}
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 app.post('/accounts/:id/refresh', async (req, res) => res.json(await refreshAccount(await findAccount(req.params.id))));`,
           },
@@ -462,7 +527,8 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (intent)', witho
     }`,
     // a worker that paces itself: an endless loop that pauses between rounds, and a function only
     // that loop calls; nobody waits on a round, and the work is spread over time on purpose
-    `const syncForever = async () => {
+    `import { setTimeout as sleep } from 'node:timers/promises';
+    const syncForever = async () => {
       while (true) {
         const accounts = await listAccounts();
         for (const account of accounts) {
@@ -479,6 +545,23 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (intent)', witho
     async function syncForever() {
       for (;;) {
         for (const account of await listAccounts()) await refreshAccount(account);
+        await wait(POLL_MS);
+      }
+    }
+    const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));`,
+    // a paced worker whose rounds survive failures: a skip (continue) inside, a caught error logged,
+    // and the pause a statement of the endless loop itself
+    `const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    async function syncForever(logger) {
+      while (true) {
+        try {
+          for (const account of await listAccounts()) {
+            if (account.disabled) continue;
+            await refreshAccount(account);
+          }
+        } catch (error) {
+          logger.error(error);
+        }
         await wait(POLL_MS);
       }
     }`,

@@ -83,6 +83,31 @@ async function usage(ctx, ownerId) {
 }`),
     ],
   },
+  // in a package on the workspace's SQLite package, a client of another npm package (a payments
+  // SDK) sends requests to its service: its calls overlap, whatever the database
+  {
+    code: `
+import Stripe from 'stripe';
+const stripe = new Stripe(process.env.STRIPE_KEY);
+async function billingSummary(customerId) {
+  const customer = await stripe.customers.retrieve(customerId);
+  const invoices = await stripe.invoices.list({ customer: customerId });
+  return { customer, invoices };
+}`,
+    filename: SQLITE_WORKSPACE_MODULE,
+    errors: [
+      gatheredPair(5, 20, `
+import Stripe from 'stripe';
+const stripe = new Stripe(process.env.STRIPE_KEY);
+async function billingSummary(customerId) {
+  const [customer, invoices] = await Promise.all([
+    stripe.customers.retrieve(customerId),
+    stripe.invoices.list({ customer: customerId }),
+  ]);
+  return { customer, invoices };
+}`),
+    ],
+  },
   // in a SQLite-only package, a call that reaches the network still overlaps with a query
   {
     code: `
@@ -601,6 +626,16 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all (effects)', rule as neve
     // so does a workspace package whose queries go through the workspace's own SQLite-only package
     // (`@bookmarks/db`, which depends on better-sqlite3): one local connection, one query at a time
     { code: USAGE_COUNTS, filename: SQLITE_WORKSPACE_MODULE },
+    // the handle imported from the workspace's SQLite package itself
+    {
+      code: `import { db } from '@bookmarks/db';
+      async function usage(ownerId) {
+        const saved = await db.select().from(links).where(eq(links.ownerId, ownerId));
+        const shared = await db.select().from(shares).where(eq(shares.ownerId, ownerId));
+        return { saved, shared };
+      }`,
+      filename: SQLITE_WORKSPACE_MODULE,
+    },
     // two statements on an SQLite handle, by the driver this file imports or the producer's name
     `import sqlite3 from 'sqlite3';
     async function counts(db) {

@@ -22,6 +22,26 @@ const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageId
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const invalid: Invalid[] = [
+  // each call handed the working directory but named for a request: a helper that finds the
+  // lockfile in the folder, then asks the registry, still waits on the network
+  {
+    code: `
+async function healthReport() {
+  const outdated = await fetchOutdatedFromRegistry({ cwd: process.cwd() });
+  const advisories = await fetchSecurityAdvisories(process.cwd());
+  return { outdated, advisories };
+}`,
+    errors: [
+      gatheredPair(3, 20, `
+async function healthReport() {
+  const [outdated, advisories] = await Promise.all([
+    fetchOutdatedFromRegistry({ cwd: process.cwd() }),
+    fetchSecurityAdvisories(process.cwd()),
+  ]);
+  return { outdated, advisories };
+}`),
+    ],
+  },
   // the project's manifest beside a request to the registry: the request still overlaps
   {
     code: `
