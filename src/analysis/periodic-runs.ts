@@ -101,14 +101,14 @@ const PAUSE_NAMES: ReadonlySet<string> = new Set(['sleep', 'delay', 'wait', 'set
 export type PacedLoopCache = Map<TSESTree.Node, boolean>;
 
 /**
- * True when \`node\` runs in a worker that paces itself: inside an endless loop (\`while (true)\`,
- * \`do ... while (true)\`, \`for (;;)\`) of its own function that never ends (no \`return\`, \`throw\`
- * or \`break\` leaves it) and whose body awaits a pause as one of its own statements
- * (\`await wait(ms);\`: a delay \`isDelay\` accepts, or an imported function of a package named for
- * one), or in a function of this file (a declaration or a \`const\`, not exported) that is called,
+ * True when `node` runs in a worker that paces itself: inside an endless loop (`while (true)`,
+ * `do ... while (true)`, `for (;;)`) of its own function that never ends (no `return`, `throw`
+ * or `break` leaves it) and whose body awaits a pause as one of its own statements
+ * (`await wait(ms);`: a delay `isDelay` accepts, or an imported function of a package named for
+ * one), or in a function of this file (a declaration or a `const`, not exported) that is called,
  * and only called, from such a loop. Nobody waits on a round of such a loop, and the pause says
  * the author spreads its work over time: a background sync over users, a poller. A retry loop (left
- * by \`return\` or \`throw\`, its backoff in a \`catch\`) and a paginated crawl (left by \`break\` at the
+ * by `return` or `throw`, its backoff in a `catch`) and a paginated crawl (left by `break` at the
  * last page) are awaited by their callers, and are no such worker.
  */
 export function runsInPacedLoop(
@@ -142,7 +142,7 @@ export function runsInPacedLoop(
   );
 }
 
-/** \`node\` sits in a paced endless loop of its own function (see \`runsInPacedLoop\`). */
+/** `node` sits in a paced endless loop of its own function (see `runsInPacedLoop`). */
 function insidePacedLoop(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, isDelay: (expression: TSESTree.Node) => boolean, cache: PacedLoopCache): boolean {
   for (let current = node.parent; current && !isFunctionNode(current); current = current.parent) {
     const endless =
@@ -160,14 +160,14 @@ function insidePacedLoop(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sour
   return false;
 }
 
-/** The endless \`loop\` awaits a pause as a statement of its own body and nothing in it leaves it. */
+/** The endless `loop` awaits a pause as a statement of its own body and nothing in it leaves it. */
 function isPacedLoop(loop: TSESTree.Node & { body: TSESTree.Statement }, sourceCode: Readonly<TSESLint.SourceCode>, isDelay: (expression: TSESTree.Node) => boolean): boolean {
   const statements = loop.body.type === AST_NODE_TYPES.BlockStatement ? loop.body.body : [loop.body];
   if (!statements.some((statement) => isPause(statement, sourceCode, isDelay))) return false;
   return !someNodeInSameFunction(loop.body, sourceCode.visitorKeys, (node) => leavesLoop(node, loop));
 }
 
-/** \`await sleep(ms);\` as a statement: a delay \`isDelay\` accepts, or an imported function of a package named for one (\`PAUSE_NAMES\`). */
+/** `await sleep(ms);` as a statement: a delay `isDelay` accepts, or an imported function of a package named for one (`PAUSE_NAMES`). */
 function isPause(statement: TSESTree.Statement, sourceCode: Readonly<TSESLint.SourceCode>, isDelay: (expression: TSESTree.Node) => boolean): boolean {
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
   const expression = skipTransparent(statement.expression);
@@ -183,8 +183,8 @@ function isPause(statement: TSESTree.Statement, sourceCode: Readonly<TSESLint.So
 }
 
 /**
- * \`node\` (outside nested functions) ends the endless \`loop\`: a \`return\` or \`throw\`, a \`break\` of
- * the loop itself (not of a loop or \`switch\` inside it), or a labelled \`break\`/\`continue\` whose
+ * `node` (outside nested functions) ends the endless `loop`: a `return` or `throw`, a `break` of
+ * the loop itself (not of a loop or `switch` inside it), or a labelled `break`/`continue` whose
  * label is not inside the loop's body.
  */
 function leavesLoop(node: TSESTree.Node, loop: TSESTree.Node): boolean {

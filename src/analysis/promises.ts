@@ -598,7 +598,7 @@ function isSettledNonThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
 
 /** Typed-mode test: some part of the type has a callable `then` that takes a callback. */
 function isThenableType(checker: ts.TypeChecker, _tsNode: ts.Node, type: ts.Type): boolean {
-  return unionParts(checker.getApparentType(type)).some((part) => isThenablePart(checker, part));
+  return typeHoldsThenable(checker, type);
 }
 
 /** Some part of the type is thenable (`isThenablePart`): the typed question, for a type a rule already holds. */

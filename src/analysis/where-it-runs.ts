@@ -74,9 +74,9 @@ import {
   TOOL_CONFIG_NAMES,
   WORKER_MODULE_NAME,
 } from '../catalog/run-contexts';
-import { MIGRATION_FUNCTION_WORDS } from '../catalog/effects';
+import { MIGRATION_FUNCTION_WORDS, NETWORK_CALL_ROOTS } from '../catalog/effects';
 import { RECORD_CLIENT_PACKAGES } from '../catalog/iteration-order';
-import { compactText, functionNameOf, hasOption, isNothing, isTrueLiteral, isTransparentWrapper, returnsWhenFilled, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { callChainRoot, calleeChainRoot, compactText, functionNameOf, hasOption, isNothing, isTrueLiteral, isTransparentWrapper, returnsWhenFilled, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback, nearestFunction } from './async-context';
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
@@ -490,17 +490,6 @@ function nearestPackage(filename: string): PackageInfo | null {
 
 /** A specifier that names an npm package (`stripe`, `@aws-sdk/client-s3/dist`), not a path alias (`@/lib`, `~/db`, `#db`). */
 const NPM_PACKAGE_SPECIFIER = /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/|$)/i;
-
-/** The identifier a call chain starts at (`stripe` of `stripe.invoices.list`), or null. */
-function chainRootIdentifier(callee: TSESTree.Node): TSESTree.Identifier | null {
-  let current = callee;
-  for (;;) {
-    current = skipTransparent(current);
-    if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
-    else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
-    else return current.type === AST_NODE_TYPES.Identifier ? current : null;
-  }
-}
 
 /**
  * True when a package keeps its data through a package of its own workspace whose only database is
@@ -1279,6 +1268,17 @@ export class WhereItRuns {
   }
 
   /**
+   * True when the package keeps its data in one local SQLite database
+   * (`storesInOneSqliteDatabase`) and none of `calls` leaves it: none reaches the network
+   * (`fetch(url)`, a root of `NETWORK_CALL_ROOTS`) or a client of another npm package
+   * (`callsAnotherPackage`). Such calls queue on that one connection, so gathering them overlaps
+   * nothing.
+   */
+  onlyQueriesTheSqliteDatabase(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[]): boolean {
+    return this.storesInOneSqliteDatabase() && !calls.some((call) => NETWORK_CALL_ROOTS.has(callChainRoot(call) ?? '') || this.callsAnotherPackage(call));
+  }
+
+  /**
    * True when `call`'s chain (`stripe.invoices.list(...)`) starts at a client of another npm
    * package: a binding imported from it, or a module-level `const` made from such an import
    * (`const stripe = new Stripe(key)`, `const ai = createClient(url)`). Another package is one named
@@ -1288,7 +1288,7 @@ export class WhereItRuns {
    */
   callsAnotherPackage(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
     if (!path.isAbsolute(this.filename)) return false;
-    let root = chainRootIdentifier(call.callee);
+    let root = calleeChainRoot(call.callee);
     // One step through a module-level client made from an import: `new Stripe(key)`, `createClient(url)`.
     for (let step = 0; root !== null && step < 2; step += 1) {
       const variable = variableOfIdentifier(this.sourceCode, root);
@@ -1298,7 +1298,7 @@ export class WhereItRuns {
       const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
       if (def?.type !== 'Variable' || def.parent.kind !== 'const' || variable.scope.type !== 'module' || !def.node.init) return false;
       const init = skipTransparent(def.node.init);
-      root = init.type === AST_NODE_TYPES.NewExpression || init.type === AST_NODE_TYPES.CallExpression ? chainRootIdentifier(init.callee) : null;
+      root = init.type === AST_NODE_TYPES.NewExpression || init.type === AST_NODE_TYPES.CallExpression ? calleeChainRoot(init.callee) : null;
     }
     return false;
   }

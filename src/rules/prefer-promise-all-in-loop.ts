@@ -2362,12 +2362,7 @@ export default createRule<Options, MessageIds>({
       // that one connection, so gathering the iterations overlaps nothing, unless one of them
       // reaches the network (`fetch(item.url)`, a client of another npm package such as
       // `openai.embeddings.create(...)`: `WhereItRuns.callsAnotherPackage`).
-      if (
-        getWhereItRuns(context).storesInOneSqliteDatabase() &&
-        !calls.some((call) => NETWORK_CALL_ROOTS.has(callChainRoot(call) ?? '') || getWhereItRuns(context).callsAnotherPackage(call))
-      ) {
-        return;
-      }
+      if (getWhereItRuns(context).onlyQueriesTheSqliteDatabase(calls)) return;
       if (
         singlesOutLastIteration(scan.comparisons, dependents) ||
         awaitsForOneNamedItem(scan.awaits, dependents, loop) ||

@@ -1502,12 +1502,7 @@ export default createRule<Options, MessageIds>({
       // its models' queries queue on that one connection, so gathering them overlaps nothing,
       // unless one of the calls reaches the network (`fetch(url)`, a client of another npm package
       // such as `stripe.invoices.list(...)`: `WhereItRuns.callsAnotherPackage`).
-      if (
-        getWhereItRuns(context).storesInOneSqliteDatabase() &&
-        !group.some((member) => NETWORK_CALL_ROOTS.has(callChainRoot(member.call) ?? '') || getWhereItRuns(context).callsAnotherPackage(member.call))
-      ) {
-        return;
-      }
+      if (getWhereItRuns(context).onlyQueriesTheSqliteDatabase(group.map((member) => member.call))) return;
       // A routine the program runs once when it starts (`refreshPluginsFromDisk()`, `init()`), or a
       // helper only it awaits (`WhereItRuns.startUpRoutineOf`): a few milliseconds, once, before the
       // program serves anything.

@@ -220,12 +220,17 @@ export function lastWrittenName(node: TSESTree.Node): string | null {
  * `step.run()`, `axios` in `axios.get(u).then(f)`; null for `this`, a literal or anything else.
  */
 export function callChainRoot(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
-  let current: TSESTree.Node = call.callee;
+  return calleeChainRoot(call.callee)?.name ?? null;
+}
+
+/** The identifier a callee's chain starts from (`stripe` of `stripe.invoices.list`), as `callChainRoot` reads it; null for anything else. */
+export function calleeChainRoot(callee: TSESTree.Node): TSESTree.Identifier | null {
+  let current = callee;
   for (;;) {
     current = skipTransparent(current);
     if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
     else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
-    else return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
+    else return current.type === AST_NODE_TYPES.Identifier ? current : null;
   }
 }
 
