@@ -55,6 +55,25 @@ export const EVENT_LISTENER_METHODS: ReadonlySet<string> = new Set([
 export const EVENT_TARGET_LISTENER_METHODS: ReadonlySet<string> = new Set(['addEventListener']);
 
 /**
+ * Events of an Electron window's contents (`webContents.on('did-finish-load', ...)`,
+ * `win.once('ready-to-show', ...)`): only Electron's main process has the objects that emit them,
+ * and Electron logs a rejection nobody handles there as a warning and the app goes on. Names no
+ * other common emitter uses.
+ */
+export const ELECTRON_WINDOW_EVENTS: ReadonlySet<string> = new Set([
+  'did-finish-load',
+  'did-fail-load',
+  'did-frame-finish-load',
+  'did-start-loading',
+  'did-stop-loading',
+  'dom-ready',
+  'ready-to-show',
+  'did-navigate',
+  'did-navigate-in-page',
+  'render-process-gone',
+]);
+
+/**
  * Process events whose listener runs while the process shuts down (`process.on('SIGTERM', ...)`):
  * a rejection there ends the process, which is what the listener was about to do anyway, so its
  * async listeners are accepted with `allowEventListeners`.

@@ -13,6 +13,7 @@ import {
   type CallbackUse,
   EVENT_LISTENER_METHODS,
   EVENT_TARGET_LISTENER_METHODS,
+  ELECTRON_WINDOW_EVENTS,
   EVENT_UNLISTEN_METHODS,
   PROMISE_IGNORING_METHODS,
   REPLYING_EVENTS,
@@ -22,6 +23,7 @@ import { isTeardownCall, skipTransparent, staticMemberName, variableOfIdentifier
 import { getSourceWords } from '../analysis/source-words';
 import { getWhereItRuns } from '../analysis/where-it-runs';
 import { registersIpcMainListener } from '../analysis/editor-host';
+import { handlerSiteOf } from '../analysis/event-handlers';
 import { createRule } from '../util/create-rule';
 
 export type Options = [
@@ -192,6 +194,37 @@ export default createRule<Options, MessageIds>({
         }
       }
       return false;
+    }
+
+    /**
+     * `const handleMarkAsRead = () => { rooms.forEach((id) => markAsRead(id)); close(); }` used only
+     * as `onClick={handleMarkAsRead}`, or `contents.on('did-finish-load', () => { sheets.forEach(async
+     * (css) => { await contents.insertCSS(css); }); })`: a `forEach` whose value is dropped in a
+     * synchronous event handler whose caller ignores what it returns (`handlerSiteOf`). Nobody could
+     * wait for the batch there, and nothing in the handler does: it returns no value, reads nothing
+     * the callbacks assign after the loop (`readsCallbackResultsEarly`) and starts no promise after
+     * it (a `refresh()` that would read the data before the writes end). The loop is a deliberate
+     * fire-and-forget; what is left is each callback's rejection, judged as `no-floating-promises`
+     * judges the same call dropped there: silent in browser UI code (not its tests, not a terminal
+     * UI) outside a `try` with a `catch`; in a listener of an Electron window's event
+     * (`ELECTRON_WINDOW_EVENTS`: only the main process has such objects, and Electron logs a lost
+     * rejection there, also in an app that ships a server of its own); and where the host logs a
+     * lost rejection (`WhereItRuns.logsRejectionsFor`) outside an `ipcMain` listener (its window
+     * waits for an answer).
+     */
+    function firesBatchFromHandler(call: TSESTree.CallExpression, callback: TSESTree.Node): boolean {
+      const fn = nearestFunction(call);
+      if (!fn || !(call.parent.type === AST_NODE_TYPES.ExpressionStatement || fn.body === call)) return false;
+      const site = handlerSiteOf(fn, sourceCode);
+      if (!site || insideTry(call, fn)) return false;
+      if (fn.body.type === AST_NODE_TYPES.BlockStatement && bodyContains(fn.body, (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null)) return false;
+      if (readsCallbackResultsEarly(call, callback)) return false;
+      if (bodyContains(fn.body, (node) => node.type === AST_NODE_TYPES.CallExpression && node.range[0] > call.range[1] && promises.isPromise(node))) return false;
+      const where = getWhereItRuns(context);
+      if (where.isTestCode()) return false;
+      if (where.runsInUi()) return !where.rendersInTerminal();
+      if (site.kind === 'listener' && isElectronWindowEvent(site.call.arguments[0])) return true;
+      return where.logsRejectionsFor(fn) && !(site.kind === 'listener' && registersIpcMainListener(site.call));
     }
 
     function isGlobal(name: string, node: TSESTree.Node): boolean {
@@ -565,6 +598,11 @@ export default createRule<Options, MessageIds>({
       return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && SHUTDOWN_EVENTS.has(event.value);
     }
 
+    /** `'did-finish-load'`, `'ready-to-show'`... (see `ELECTRON_WINDOW_EVENTS`) written as a string literal. */
+    function isElectronWindowEvent(event: TSESTree.Node | undefined): boolean {
+      return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && ELECTRON_WINDOW_EVENTS.has(event.value);
+    }
+
     /** `'request'`, `'message'`... (see `REPLYING_EVENTS`) written as a string literal. */
     function isReplyingEvent(event: TSESTree.Node | undefined): boolean {
       return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && REPLYING_EVENTS.has(event.value);
@@ -865,6 +903,13 @@ export default createRule<Options, MessageIds>({
         // callbacks assign right after the loop. An `async` callback with awaits in it is the
         // misreading of `forEach` that the rule is for: still reported there.
         if (use === 'ignored' && !declaredAsync && !readsCallbackResultsEarly(call, callback) && getWhereItRuns(context).logsRejectionsFor(nearestFunction(call))) {
+          checkVoidReturnArguments(call, callback);
+          return;
+        }
+        // `onClick={() => { rooms.forEach(async (id) => { await markAsRead(id); }); close(); }}`:
+        // a batch fired and forgotten from an event handler that could not wait (see
+        // `firesBatchFromHandler`), where a lost rejection is only logged.
+        if (use === 'ignored' && firesBatchFromHandler(call, callback)) {
           checkVoidReturnArguments(call, callback);
           return;
         }
