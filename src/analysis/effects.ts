@@ -296,6 +296,8 @@ const ROLLBACK_NAME = /^(?:rollback(?:Transaction|Tx)?|(?:abort|kill|cancel)(?:T
 
 /** The promise-based timers module: its timers reject only through an abort signal. */
 const TIMER_PROMISE_MODULES: ReadonlySet<string> = new Set(['timers/promises', 'node:timers/promises']);
+/** Modules whose `promisify` turns a Node-style callback API into a promise as `util.promisify` does. */
+const PROMISIFY_MODULES: ReadonlySet<string> = new Set(['util', 'node:util', 'es6-promisify', '@google-cloud/promisify']);
 
 /** How many modules deep one "can it reject?" question follows calls into other modules (`cannotRejectElsewhere`). */
 const MAX_CROSSINGS = 4;
@@ -478,7 +480,7 @@ export class FileEffects {
     if (node.type === AST_NODE_TYPES.Identifier) return this.holdsDelay(node);
     if (node.type === AST_NODE_TYPES.NewExpression) return this.isDelayPromise(node);
     if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-    if (this.isUnsignalledTimer(node)) return true;
+    if (this.isUnsignalledTimer(node) || this.isPromisifiedTimer(node)) return true;
     const fn = this.calledFunction(node);
     if (!fn) return this.isImportedDelay(node);
     if (fn.async) return false;
@@ -521,6 +523,30 @@ export class FileEffects {
     if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise' || !this.isGlobal(callee)) return false;
     const executor = node.arguments[0] ? skipTransparent(node.arguments[0]) : null;
     return executor !== null && isFunctionNode(executor) && !executor.async && isDelayExecutor(executor);
+  }
+
+  /**
+   * `promisify(process.nextTick)()`, `promisify(setImmediate)()`, `promisify(setTimeout)(ms)`, with
+   * the `promisify` of `util` or of a package that copies it (`PROMISIFY_MODULES`), also a `const`
+   * holding one (`const nextTick = promisify(process.nextTick)`):
+   * the global timer calls back with no error, so the promise only resolves, a tick or `ms` later.
+   */
+  private isPromisifiedTimer(call: TSESTree.CallExpression): boolean {
+    let made = skipTransparent(call.callee);
+    if (made.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOfIdentifier(this.sourceCode, made);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
+      made = skipTransparent(definition.node.init);
+    }
+    if (made.type !== AST_NODE_TYPES.CallExpression || made.arguments.length !== 1) return false;
+    const imported = importedCallee(made.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier));
+    if (!imported || imported.name !== 'promisify' || !PROMISIFY_MODULES.has(imported.module)) return false;
+    const timer = skipTransparent(made.arguments[0] as TSESTree.Node);
+    if (timer.type === AST_NODE_TYPES.Identifier) return (timer.name === 'setTimeout' || timer.name === 'setImmediate') && this.isGlobal(timer);
+    if (timer.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(timer) !== 'nextTick') return false;
+    const owner = skipTransparent(timer.object);
+    return owner.type === AST_NODE_TYPES.Identifier && owner.name === 'process' && this.isGlobal(owner);
   }
 
   /**
