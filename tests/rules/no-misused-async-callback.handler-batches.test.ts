@@ -74,6 +74,12 @@ ruleTester.run('no-misused-async-callback (batches fired from event handlers)', 
       code: stylesOn('loaded'),
       errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 3, column: 20, suggestions: [] }],
     },
+    // a listener of a window's message in the app's main process: the window waits for its answer
+    {
+      filename: MAIN_FILE,
+      code: "import { ipcMain } from 'electron';\nipcMain.on('apply-styles', (event, sheets) => {\n  sheets.forEach(async (css) => {\n    await event.sender.insertCSS(css);\n  });\n});",
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 3, column: 18, suggestions: [] }],
+    },
     // the handler reloads the list right after the loop: it reads the rooms before the receipts are sent
     {
       filename: UI_FILE,
