@@ -418,6 +418,26 @@ export const TOOL_CONFIG_NAMES: ReadonlySet<string> = new Set([
   'storybook',
 ]);
 
+/**
+ * The name of a build tool's plugin package, with the tool's name in group 1 (scoped official
+ * plugins: `@vitejs/plugin-react`, `@rollup/plugin-json`), 2 (`vite-plugin-pwa`,
+ * `@scope/rollup-plugin-x`) or 3 (`copy-webpack-plugin`); see `BUILD_TOOL_PACKAGES` for the
+ * package the tool is installed as.
+ */
+export const BUILD_TOOL_PLUGIN_NAME =
+  /^(?:@(vitejs|rollup)\/plugin-[\w.-]+|(?:@[\w.-]+\/)?(vite|rollup|rolldown|esbuild|webpack|rspack)-plugin-[\w.-]+|(?:@[\w.-]+\/)?[\w.-]+-(vite|rollup|rolldown|esbuild|webpack|rspack)-plugin)$/;
+
+/** The package a build tool named in a plugin's name is installed as (`BUILD_TOOL_PLUGIN_NAME`). */
+export const BUILD_TOOL_PACKAGES: ReadonlyMap<string, string> = new Map([
+  ['vite', 'vite'],
+  ['vitejs', 'vite'],
+  ['rollup', 'rollup'],
+  ['rolldown', 'rolldown'],
+  ['esbuild', 'esbuild'],
+  ['webpack', 'webpack'],
+  ['rspack', '@rspack/core'],
+]);
+
 /** Folders a package's built `bin` target usually lives in, mapped back to `src` for its source file. */
 export const BUILD_FOLDERS: ReadonlySet<string> = new Set(['dist', 'lib', 'build', 'out']);
 
