@@ -40,6 +40,7 @@ import {
   NETLIFY_FUNCTIONS_PATH,
   NODE_ONLY_MODULES,
   SEED_FOLDERS,
+  SEED_STEPS,
   MIGRATION_STEPS,
   ONE_SHOT_TASK_NAMES,
   PER_ITEM_METHODS,
@@ -130,7 +131,8 @@ const PER_EVENT_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set(['r
  *   calls once per build (`adapt`, `writeBundle`, ... see `BUILD_HOOKS`), or only awaited by one;
  * - `migration`: it is a step (`up`, `down`) that a module in a `migrations/` folder exports (an
  *   exported function, a property of the exported object, a method of a class of the file), or
- *   only awaited by one: a migration runner runs one step at a time (see `MIGRATION_STEPS`);
+ *   `seed`, `up` or `down` of a module in a `seeds/` or `seeders/` folder, or only awaited by one:
+ *   a migration or seed runner runs one step at a time (see `WhereItRuns.isRunnerStep`);
  * - `startup-event`: it is a listener of an event that fires once when a client or server has
  *   started (`client.on('ready', fn)`, see `STARTUP_EVENTS`), or only called by one;
  * - `start-up`: it is a routine a program runs once when it starts (see `WhereItRuns.startUpRoutine`:
@@ -892,9 +894,16 @@ export class WhereItRuns {
     }
   }
 
-  /** True when a folder of the file's path is a migrations folder (`MIGRATION_FOLDERS`). */
-  private isMigrationFile(): boolean {
-    return path.dirname(this.filename).split(/[\\/]/).some((folder) => MIGRATION_FOLDERS.has(folder));
+  /**
+   * True when `name` is a step that a migration or seed runner calls, one module at a time, before
+   * the application serves: `up`/`down` (`MIGRATION_STEPS`) in a module below a migrations folder
+   * (`MIGRATION_FOLDERS`), or `up`/`down`/`seed` (`SEED_STEPS`: knex's seed files, sequelize's
+   * seeders) below a seeds folder (`SEED_FOLDERS`).
+   */
+  private isRunnerStep(name: string): boolean {
+    const folders = path.dirname(this.filename).split(/[\\/]/);
+    if (MIGRATION_STEPS.has(name) && folders.some((folder) => MIGRATION_FOLDERS.has(folder))) return true;
+    return (MIGRATION_STEPS.has(name) || SEED_STEPS.has(name)) && folders.some((folder) => SEED_FOLDERS.has(folder));
   }
 
   /**
@@ -1960,7 +1969,7 @@ export class WhereItRuns {
 
   /** An export: a request handler when its name is one that frameworks call per request, otherwise callers unknown. */
   private exportFact(name: string, node: TSESTree.Node, via = `export ${name}`): Fact {
-    if (MIGRATION_STEPS.has(name) && this.isMigrationFile()) {
+    if (this.isRunnerStep(name)) {
       return { kind: 'context', context: { kind: 'alone', evidence: { kind: 'migration', step: name } } };
     }
     const evidence: ConcurrencyEvidence = REQUEST_HANDLER_EXPORTS.has(name)
@@ -2301,7 +2310,7 @@ export class WhereItRuns {
     }
     const name = method.key.type === AST_NODE_TYPES.Identifier && !method.computed ? method.key.name : null;
     if (name && BUILD_HOOKS.has(name)) return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'build-hook', hook: name } } }];
-    if (name && !method.static && MIGRATION_STEPS.has(name) && this.isMigrationFile()) {
+    if (name && !method.static && this.isRunnerStep(name)) {
       return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'migration', step: name } } }];
     }
     if (name && declaration.superClass) {

@@ -344,6 +344,8 @@ export const MIGRATION_FOLDERS: ReadonlySet<string> = new Set(['migrations', 'mi
 /** Folders of one-time seed data (`database/seeders/users.ts`): run once per environment, like a migration. */
 export const SEED_FOLDERS: ReadonlySet<string> = new Set(['seeds', 'seeders']);
 export const MIGRATION_STEPS: ReadonlySet<string> = new Set(['up', 'down']);
+/** The step a seed runner calls in each module of a seeds folder (knex: `export async function seed(knex)`). */
+export const SEED_STEPS: ReadonlySet<string> = new Set(['seed']);
 
 /**
  * A hook key of a Serverless Framework plugin that runs before or after a step of a command: it

@@ -66,6 +66,11 @@ export function login(name) {
   return pending;
 }`;
 
+const SEED_ELSEWHERE = `import { readFileSync } from 'node:fs';
+export async function seed(db, accountId) {
+  await db.insert('notes', { accountId, content: readFileSync('./notes/welcome.md', 'utf8') });
+}`;
+
 ruleTester.run('no-blocking-in-async on start paths and in thread workers', testedRule, {
   valid: [
     // a server's start: the TLS key and certificate are read once, before the server it creates
@@ -121,6 +126,17 @@ export class Browser {
     {
       code: LIBRARY_LOGIN,
       filename: path.join(CONTEXTS, 'library', 'src', 'login.ts'),
+    },
+
+    // a seed file that a seed runner (knex) calls by its `seed` export, one file at a time, while a
+    // developer seeds a database
+    {
+      code: `import { readFileSync } from 'node:fs';
+export async function seed(knex) {
+  await knex('notes').del();
+  await knex('notes').insert({ content: readFileSync('./notes/welcome.md', 'utf8') });
+}`,
+      filename: 'backend/src/database/seeds/03_note.ts',
     },
 
     // a thread worker's blocking work (what the worker is for) is not a sleep
@@ -180,6 +196,13 @@ parentPort.on('message', (job) => { handleJob(job).then(() => parentPort.postMes
       code: LIBRARY_LOGIN,
       filename: path.join(CONTEXTS, 'service', 'src', 'login.ts'),
       errors: [fsError(LIBRARY_LOGIN, 'writeFile', 'fs.writeFileSync(', 'await writeFile(', 4, 3, IN_NOT_AWAITED)],
+    },
+
+    // a `seed` exported outside a seeds folder may be what a sign-up calls for each new account
+    {
+      code: SEED_ELSEWHERE,
+      filename: 'src/accounts/seed.ts',
+      errors: [fsError(SEED_ELSEWHERE, 'readFile', 'readFileSync(', 'await readFile(', 3, 50, IN_EXPORTED)],
     },
 
     // a thread worker whose messages run as they come: a sleep idles the thread while they wait
