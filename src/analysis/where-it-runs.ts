@@ -5,6 +5,8 @@ import {
   BROWSER_BUNDLE_TYPES,
   BUILD_FOLDERS,
   BUILD_HOOKS,
+  BUILD_TOOL_PACKAGES,
+  BUILD_TOOL_PLUGIN_NAME,
   CLI_LIBRARIES,
   CONCURRENT_QUEUE_MODULES,
   CONFIG_PACKAGE_NAME,
@@ -38,6 +40,7 @@ import {
   NETLIFY_FUNCTIONS_PATH,
   NODE_ONLY_MODULES,
   SEED_FOLDERS,
+  SEED_STEPS,
   MIGRATION_STEPS,
   ONE_SHOT_TASK_NAMES,
   PER_ITEM_METHODS,
@@ -80,6 +83,7 @@ import { callChainRoot, calleeChainRoot, compactText, functionNameOf, hasOption,
 import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback, nearestFunction } from './async-context';
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
+import { someNodeInSameFunction } from './walk';
 import { browserExtensionFolders, functionHostsAt, holdsCode, readManifest } from './manifests';
 import { entryLogsRejections } from './rejection-reporters';
 import { packageNameOf, workspacePackageDir } from './module-resolution';
@@ -127,7 +131,8 @@ const PER_EVENT_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set(['r
  *   calls once per build (`adapt`, `writeBundle`, ... see `BUILD_HOOKS`), or only awaited by one;
  * - `migration`: it is a step (`up`, `down`) that a module in a `migrations/` folder exports (an
  *   exported function, a property of the exported object, a method of a class of the file), or
- *   only awaited by one: a migration runner runs one step at a time (see `MIGRATION_STEPS`);
+ *   `seed`, `up` or `down` of a module in a `seeds/` or `seeders/` folder, or only awaited by one:
+ *   a migration or seed runner runs one step at a time (see `WhereItRuns.isRunnerStep`);
  * - `startup-event`: it is a listener of an event that fires once when a client or server has
  *   started (`client.on('ready', fn)`, see `STARTUP_EVENTS`), or only called by one;
  * - `start-up`: it is a routine a program runs once when it starts (see `WhereItRuns.startUpRoutine`:
@@ -139,6 +144,9 @@ const PER_EVENT_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set(['r
  * - `tool-config`: its file configures a build or development tool (`vite.config.ts`, see
  *   `WhereItRuns.isToolConfig`): its code runs in one developer's build or dev server, where a
  *   middleware serves one person's browser; only tasks started together make it concurrent;
+ * - `build-tool-plugin`: its file belongs to a plugin package of a build tool (`tool`: `vite` for
+ *   `vite-plugin-pwa`, see `PackageInfo.buildToolPlugin`): like a tool's configuration file, its
+ *   code runs in one developer's build or dev server; only tasks started together make it concurrent;
  * - `config-package`: its file belongs to a package named for configuration (`jest-config`,
  *   `@scope/config`, see `CONFIG_PACKAGE_NAME`) and nothing in the file starts it beside other
  *   work: a program loads its configuration once, at start-up, before it does anything else;
@@ -169,6 +177,7 @@ export type AloneEvidence =
   | { readonly kind: 'startup-event'; readonly via: string }
   | { readonly kind: 'start-up'; readonly routine: string }
   | { readonly kind: 'tool-config' }
+  | { readonly kind: 'build-tool-plugin'; readonly tool: string }
   | { readonly kind: 'config-package' }
   | { readonly kind: 'desktop-app' }
   | { readonly kind: 'editor-extension' }
@@ -201,7 +210,8 @@ export type AloneEvidence =
  *   `prefer-promise-all` and no migration's shape;
  * - `bin-package`: the nearest `package.json` has a `bin` (and also exports a library): its
  *   modules are a command-line tool's code first (a build tool, a test runner, a package
- *   manager); only strong evidence (see `ConcurrencyEvidence`) says they run concurrently.
+ *   manager); only strong evidence (see `ConcurrencyEvidence`) other than `not-awaited` says
+ *   they run concurrently (a step started without waiting is one person's run going on).
  */
 export type ScriptEvidence =
   | 'shebang'
@@ -341,6 +351,12 @@ export interface PackageInfo {
   /** It exports a library: it has a `main`, `module` or `exports`. */
   readonly library: boolean;
   /**
+   * The build tool the package is a plugin of, or null: its name says so (`vite-plugin-pwa`,
+   * `@rollup/plugin-json`, `copy-webpack-plugin`, see `BUILD_TOOL_PLUGIN_NAME`) and the tool's
+   * package is among its dependencies or peer dependencies (`BUILD_TOOL_PACKAGES`).
+   */
+  readonly buildToolPlugin: string | null;
+  /**
    * The names under its `dependencies`: installed with the package wherever it is installed
    * (unlike `devDependencies`, `optionalDependencies` and peers, which may be missing at run time).
    */
@@ -416,7 +432,10 @@ function readPackage(dir: string): PackageInfo | null {
         dependencies.some((dependency) => DESKTOP_APP_PACKAGES.has(dependency)) &&
         typeof record['main'] === 'string' &&
         (typeof record['productName'] === 'string' || dependencies.some((dependency) => ELECTRON_APP_PACKAGERS.has(dependency) || dependency.startsWith('@electron-forge/')));
-      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null, afterStep), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, networkDatabase, dependencies, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, installedWith };
+      const plugin = name === null ? null : BUILD_TOOL_PLUGIN_NAME.exec(name);
+      const tool = plugin ? BUILD_TOOL_PACKAGES.get(plugin[1] ?? plugin[2] ?? plugin[3] ?? '') : undefined;
+      const buildToolPlugin = tool !== undefined && [...dependencies, ...pinnedNames(record)].includes(tool) ? tool : null;
+      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null, afterStep), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, networkDatabase, dependencies, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, buildToolPlugin, installedWith };
     }
   } catch {
     info = null;
@@ -875,9 +894,16 @@ export class WhereItRuns {
     }
   }
 
-  /** True when a folder of the file's path is a migrations folder (`MIGRATION_FOLDERS`). */
-  private isMigrationFile(): boolean {
-    return path.dirname(this.filename).split(/[\\/]/).some((folder) => MIGRATION_FOLDERS.has(folder));
+  /**
+   * True when `name` is a step that a migration or seed runner calls, one module at a time, before
+   * the application serves: `up`/`down` (`MIGRATION_STEPS`) in a module below a migrations folder
+   * (`MIGRATION_FOLDERS`), or `up`/`down`/`seed` (`SEED_STEPS`: knex's seed files, sequelize's
+   * seeders) below a seeds folder (`SEED_FOLDERS`).
+   */
+  private isRunnerStep(name: string): boolean {
+    const folders = path.dirname(this.filename).split(/[\\/]/);
+    if (MIGRATION_STEPS.has(name) && folders.some((folder) => MIGRATION_FOLDERS.has(folder))) return true;
+    return (MIGRATION_STEPS.has(name) || SEED_STEPS.has(name)) && folders.some((folder) => SEED_FOLDERS.has(folder));
   }
 
   /**
@@ -1068,6 +1094,25 @@ export class WhereItRuns {
   }
 
   /**
+   * True when `fn`'s own code (not a callback it defines) creates a server after `node`
+   * (`https.createServer(tlsOptions, app)`, `http2.createSecureServer(...)`: a factory of
+   * `SERVER_FACTORIES` of an imported `SERVER_MODULES` module):
+   * `fn` starts that server, and `node` runs before it exists, while nothing of it serves yet
+   * (the TLS key and certificate read for it, once). A call after the server is created, or in
+   * the request listener handed to it, runs while it serves.
+   */
+  startsServerAfter(node: TSESTree.Node, fn: FunctionNode): boolean {
+    return someNodeInSameFunction(fn.body, this.sourceCode.visitorKeys, (candidate) => {
+      // the factory's own arguments (`createServer({ key: readFileSync(...) })`) run before the server exists
+      if (candidate.type !== AST_NODE_TYPES.CallExpression || candidate === node || candidate.range[1] < node.range[1]) return false;
+      const callee = skipTransparent(candidate.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+      const root = this.rootImport(callee);
+      return name !== null && SERVER_FACTORIES.has(name) && root !== null && SERVER_MODULES.has(root.module);
+    });
+  }
+
+  /**
    * True when `node` lies in one branch of an `if`/`else` (or `?:`) of `fn` whose other branch
    * writes to the terminal (`process.stdout.write(...)`, `process.stderr.write(...)`,
    * `console.log(...)`, `console.info(...)`): the program's output goes to a file or to the
@@ -1134,6 +1179,11 @@ export class WhereItRuns {
   rendersInTerminal(): boolean {
     const info = path.isAbsolute(this.filename) ? nearestPackage(this.filename) : null;
     return info?.installedWith.has('ink') ?? false;
+  }
+
+  /** The build tool whose plugin package the file belongs to (`PackageInfo.buildToolPlugin`), or null. */
+  buildToolPlugin(): string | null {
+    return path.isAbsolute(this.filename) ? (nearestPackage(this.filename)?.buildToolPlugin ?? null) : null;
   }
 
   /** True when the nearest `package.json` above the file names a configuration package (`CONFIG_PACKAGE_NAME`). */
@@ -1834,13 +1884,18 @@ export class WhereItRuns {
       }
     }
     const toolConfig = this.isToolConfig();
+    const buildToolPlugin = this.buildToolPlugin();
     const editorExtension = this.inEditorExtension();
+    // A command-line tool's library (`bin-package`: a test runner, a build tool) starts a step
+    // without waiting for it as an editor extension's command does: one person's run, where a
+    // short synchronous step costs a moment of that run and nobody else waits.
+    const oneUserProgram = editorExtension || this.script() === 'bin-package';
     const strong = contexts.find(
       (context) =>
         context.kind === 'concurrent' &&
         isStrongEvidence(context.evidence) &&
-        !(toolConfig && context.evidence.kind === 'request-handler') &&
-        !(editorExtension && context.evidence.kind === 'not-awaited'),
+        !((toolConfig || buildToolPlugin !== null) && context.evidence.kind === 'request-handler') &&
+        !(oneUserProgram && context.evidence.kind === 'not-awaited'),
     );
     if (strong) return strong;
     if (this.isWorkerFile() || this.isWorkerModule() || contexts.some((context) => context.kind === 'worker-thread')) return WORKER;
@@ -1852,6 +1907,7 @@ export class WhereItRuns {
     const script = this.script();
     if (script) return { kind: 'alone', evidence: { kind: 'script', script } };
     if (toolConfig) return { kind: 'alone', evidence: { kind: 'tool-config' } };
+    if (buildToolPlugin !== null) return { kind: 'alone', evidence: { kind: 'build-tool-plugin', tool: buildToolPlugin } };
     if (this.inConfigPackage()) return { kind: 'alone', evidence: { kind: 'config-package' } };
     if (this.inDesktopApp()) return { kind: 'alone', evidence: { kind: 'desktop-app' } };
     if (editorExtension) return { kind: 'alone', evidence: { kind: 'editor-extension' } };
@@ -1913,7 +1969,7 @@ export class WhereItRuns {
 
   /** An export: a request handler when its name is one that frameworks call per request, otherwise callers unknown. */
   private exportFact(name: string, node: TSESTree.Node, via = `export ${name}`): Fact {
-    if (MIGRATION_STEPS.has(name) && this.isMigrationFile()) {
+    if (this.isRunnerStep(name)) {
       return { kind: 'context', context: { kind: 'alone', evidence: { kind: 'migration', step: name } } };
     }
     const evidence: ConcurrencyEvidence = REQUEST_HANDLER_EXPORTS.has(name)
@@ -2254,7 +2310,7 @@ export class WhereItRuns {
     }
     const name = method.key.type === AST_NODE_TYPES.Identifier && !method.computed ? method.key.name : null;
     if (name && BUILD_HOOKS.has(name)) return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'build-hook', hook: name } } }];
-    if (name && !method.static && MIGRATION_STEPS.has(name) && this.isMigrationFile()) {
+    if (name && !method.static && this.isRunnerStep(name)) {
       return [{ kind: 'context', context: { kind: 'alone', evidence: { kind: 'migration', step: name } } }];
     }
     if (name && declaration.superClass) {

@@ -344,6 +344,8 @@ export const MIGRATION_FOLDERS: ReadonlySet<string> = new Set(['migrations', 'mi
 /** Folders of one-time seed data (`database/seeders/users.ts`): run once per environment, like a migration. */
 export const SEED_FOLDERS: ReadonlySet<string> = new Set(['seeds', 'seeders']);
 export const MIGRATION_STEPS: ReadonlySet<string> = new Set(['up', 'down']);
+/** The step a seed runner calls in each module of a seeds folder (knex: `export async function seed(knex)`). */
+export const SEED_STEPS: ReadonlySet<string> = new Set(['seed']);
 
 /**
  * A hook key of a Serverless Framework plugin that runs before or after a step of a command: it
@@ -416,6 +418,26 @@ export const TOOL_CONFIG_NAMES: ReadonlySet<string> = new Set([
   'karma',
   'cypress',
   'storybook',
+]);
+
+/**
+ * The name of a build tool's plugin package, with the tool's name in group 1 (scoped official
+ * plugins: `@vitejs/plugin-react`, `@rollup/plugin-json`), 2 (`vite-plugin-pwa`,
+ * `@scope/rollup-plugin-x`) or 3 (`copy-webpack-plugin`); see `BUILD_TOOL_PACKAGES` for the
+ * package the tool is installed as.
+ */
+export const BUILD_TOOL_PLUGIN_NAME =
+  /^(?:@(vitejs|rollup)\/plugin-[\w.-]+|(?:@[\w.-]+\/)?(vite|rollup|rolldown|esbuild|webpack|rspack)-plugin-[\w.-]+|(?:@[\w.-]+\/)?[\w.-]+-(vite|rollup|rolldown|esbuild|webpack|rspack)-plugin)$/;
+
+/** The package a build tool named in a plugin's name is installed as (`BUILD_TOOL_PLUGIN_NAME`). */
+export const BUILD_TOOL_PACKAGES: ReadonlyMap<string, string> = new Map([
+  ['vite', 'vite'],
+  ['vitejs', 'vite'],
+  ['rollup', 'rollup'],
+  ['rolldown', 'rolldown'],
+  ['esbuild', 'esbuild'],
+  ['webpack', 'webpack'],
+  ['rspack', '@rspack/core'],
 ]);
 
 /** Folders a package's built `bin` target usually lives in, mapped back to `src` for its source file. */

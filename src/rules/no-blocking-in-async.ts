@@ -647,11 +647,20 @@ export default createRule<Options, MessageIds>({
      * True when `reportIn: 'concurrent'` keeps quiet about code that runs there (alone, once per
      * process, in a worker); test code (see `WhereItRuns.isTestCode`) only unless `checkTestCallbacks`.
      */
-    const runsWhereBlockingIsHarmless = (runContext: RunContext | null): boolean =>
+    const runsWhereBlockingIsHarmless = (runContext: RunContext | null, operation: Operation): boolean =>
       !reportAll &&
       ((runContext?.kind === 'alone' && !(checkTestCallbacks && runContext.evidence.kind === 'test-code')) ||
         runContext?.kind === 'once' ||
-        runContext?.kind === 'worker-thread');
+        (runContext?.kind === 'worker-thread' && !sleepsInThreadWorker(operation)));
+
+    /**
+     * True when `operation` sleeps (`Atomics.wait`, a busy-wait loop) in a `worker_threads` worker
+     * (`WhereItRuns.isWorkerFile`): the worker exists to do blocking work, but a sleep does none;
+     * its messages wait while the thread idles, where awaiting a timer (or `Atomics.waitAsync`)
+     * would let them run. A pool's worker module, which runs one task at a time, has nothing waiting.
+     */
+    const sleepsInThreadWorker = (operation: Operation): boolean =>
+      operation.api.category === 'sleep' && getWhereItRuns(context).isWorkerFile();
 
     /** Blocking operations per reported function (direct, and calls of blocking helpers), for `quietReason`. */
     const operationsByFunction = new Map<TSESTree.Node, Operation[]>();
@@ -665,6 +674,8 @@ export default createRule<Options, MessageIds>({
      * Why `reportIn: 'concurrent'` leaves out an operation in code that may run concurrently, or null:
      * - `failure`: a file-system call on a failure path (see `isFailurePath`);
      * - `hand-off`: a final hand-off to a child process (see `isProcessHandOff`);
+     * - `server-start`: the function creates a server after the call (see
+     *   `WhereItRuns.startsServerAfter`): the call runs once, before that server serves anything;
      * - `sync-twin`: a file-system step that the async function shares with its synchronous twin
      *   (`transformAsync` beside `transform`, see `WhereItRuns.sharesStepWithSyncTwin`);
      * - `output`: a file write in the branch that writes the program's output to a file instead
@@ -685,6 +696,7 @@ export default createRule<Options, MessageIds>({
       if (operation.api.category === 'fileSystem' && getWhereItRuns(context).sharesStepWithSyncTwin(where, operation.node)) return 'sync-twin';
       if (FILE_WRITE.test(operation.api.name) && getWhereItRuns(context).isTerminalOutputAlternative(operation.node, where)) return 'output';
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
+      if (where.body !== null && getWhereItRuns(context).startsServerAfter(operation.node, where)) return 'server-start';
       const all = operationsByFunction.get(where) ?? [];
       const returnsOtherWork = (): boolean =>
         returnedCallsOf(where).some((call) => !all.some((other) => other.node === call || other.node === call.callee));
@@ -819,7 +831,7 @@ export default createRule<Options, MessageIds>({
         for (const { invoked, chain, where } of chains) addOperation(where, { ...chain.operation, node: invoked });
         for (const { operation, where } of direct) {
           const runContext = runContextOf(where);
-          if (runsWhereBlockingIsHarmless(runContext) || quietReason(operation, where)) continue;
+          if (runsWhereBlockingIsHarmless(runContext, operation) || quietReason(operation, where)) continue;
           if (operation.via) {
             context.report({
               node: operation.node,
@@ -842,7 +854,7 @@ export default createRule<Options, MessageIds>({
         }
         for (const { invoked, target, where, chain } of chains) {
           const runContext = runContextOf(where);
-          if (runsWhereBlockingIsHarmless(runContext) || quietReason({ ...chain.operation, node: invoked }, where)) continue;
+          if (runsWhereBlockingIsHarmless(runContext, chain.operation) || quietReason({ ...chain.operation, node: invoked }, where)) continue;
           context.report({
             node: invoked,
             messageId: 'blockingHelper',

@@ -195,6 +195,18 @@ main();`),
 
 describe('where-it-runs: package.json bin targets and script folders', () => {
   const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
+  it('takes a build tool plugin package (its name and the tool as a peer) for one developer\'s build', () => {
+    const code = 'export async function resolveOptions() { probe(); }';
+    assert.deepEqual(where(code, { filename: path.join(root, 'vite-plugin-demo', 'src', 'options.ts') }), ['alone:build-tool-plugin']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'vite-plugin-unpinned', 'src', 'options.ts') }), ['concurrent:exported']);
+    const middleware = `import http from 'node:http';\nhttp.createServer(async () => { probe(); });`;
+    assert.deepEqual(where(middleware, { filename: path.join(root, 'vite-plugin-demo', 'src', 'preview.ts') }), ['alone:build-tool-plugin']);
+  });
+  it('does not take a step started without await in a package with a bin for concurrency', () => {
+    const code = 'async function save() { probe(); }\nexport async function run() { save(); await report(); }';
+    assert.deepEqual(where(code, { filename: path.join(root, 'library', 'src', 'index.ts') }), ['alone:script:bin-package']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'service', 'src', 'index.ts') }), ['concurrent:not-awaited']);
+  });
   it('sees a bin target, its source file, and files of a scripts folder', () => {
     const code = 'export async function run() { probe(); }';
     assert.deepEqual(where(code, { filename: path.join(root, 'library', 'src', 'cli.ts') }), ['alone:script:bin']);
