@@ -19,7 +19,7 @@ const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
-/** Beside `fixtures/remote-evidence/probes.ts`: a module of helpers that imports `https` for one of them. */
+/** Beside `fixtures/remote-evidence/`: helpers that ask servers (`probes.ts`) or query the project's pool (`accounts.ts`). */
 const probesFilename = path.join(FIXTURES_DIR, 'remote-evidence', 'file.ts');
 
 const unknownHelpers = `
@@ -151,6 +151,27 @@ export async function welcome(userId, templates) {
     templates.render('welcome', { userId }),
   ]);
   return { user, html };
+}`),
+    ],
+  },
+  // helpers of another module that query through the project's pool, imported by its name
+  {
+    filename: probesFilename,
+    code: `
+import { accountById, openInvoices } from './accounts';
+
+export async function statement(id: string) {
+  const account = await accountById(id);
+  const invoices = await openInvoices(id);
+  return { account, invoices };
+}`,
+    errors: [
+      gatheredPair(5, 19, `
+import { accountById, openInvoices } from './accounts';
+
+export async function statement(id: string) {
+  const [account, invoices] = await Promise.all([accountById(id), openInvoices(id)]);
+  return { account, invoices };
 }`),
     ],
   },
