@@ -73,6 +73,7 @@ import {
 } from '../catalog/effects';
 import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, STORED_VALUE_READERS, GIT_REMOTE_FUNCTIONS, LOG_COLOUR_METHODS, LOG_WRITE_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { EXTENSION_API_GLOBALS, EXTENSION_API_MODULES, SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
+import { REMOTE_CLIENT_NAME } from '../catalog/iteration-evidence';
 import { enclosingClass, isNothing, isProcessExitCall, isTransparentWrapper, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, staticMemberPath, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
@@ -751,8 +752,9 @@ export class FileEffects {
       const file = target.file;
       answer =
         fromModuleFunction(file, target.name, 'reachesRemote', ({ body }, text, declaring) => {
-          // The names of the module that declares the function (past an index's `export * from`).
-          const names = remoteNamesOf(declaring, isRemote);
+          // The names of the module that declares the function (past an index's `export * from`),
+          // and the project's clients it imports by their name (`import { pool } from './pool'`).
+          const names = [...remoteNamesOf(declaring, isRemote), ...clientNamesImportedBy(declaring)];
           if (bodyUsesRemote(body, names)) return true;
           // One step into the functions of that module the body calls (`getUTM` dispatching to its
           // own `relationalQuery` / `clickhouseQuery`), a few at most.
@@ -4870,6 +4872,18 @@ function remoteNamesOf(file: ResolvedModule, isRemote: (specifier: string) => bo
       return names;
     }, file.stats) ?? []
   );
+}
+
+/**
+ * The names a module imports from the project's own modules (relative, `@/`, `~/` or `#` specifiers)
+ * that name a client of a remote service (`REMOTE_CLIENT_NAME`: `pool`, `db`, `prisma`, `apiClient`):
+ * `import { pool } from './pool'` makes `pool.query(sql)` a query, whatever the pool module wraps.
+ */
+function clientNamesImportedBy(file: ResolvedModule): readonly string[] {
+  return (textImportsOf(file) ?? [])
+    .filter((load) => load.kind !== 're-export' && /^(?:\.|@\/|~\/|#)/.test(load.specifier))
+    .flatMap((load) => load.bindings.map((binding) => binding.name))
+    .filter((name) => REMOTE_CLIENT_NAME.test(name));
 }
 
 /** True when the module of the project `specifier` names from `importer` (relative or aliased) imports a package that `isRemote` accepts (its own imports only). */

@@ -371,7 +371,7 @@ export class IterationEvidence {
         break;
       }
     }
-    if (current.type === AST_NODE_TYPES.Identifier && this.identifierIsRemote(current, true)) return true;
+    if (current.type === AST_NODE_TYPES.Identifier && this.identifierIsRemote(current, true, current === skipTransparent(call.callee))) return true;
     // Handed a client: `fetchLogs({ graphqlClient }, job)`, `runQuery(pool, sql)`.
     for (const argument of call.arguments) {
       const value = skipTransparent(argument);
@@ -481,7 +481,7 @@ export class IterationEvidence {
    * variable made from one or made with an address, a parameter declared with a client type or
    * named as one (`root` also accepts the names of `REMOTE_CLIENT_NAME`).
    */
-  private identifierIsRemote(identifier: TSESTree.Identifier, root: boolean): boolean {
+  private identifierIsRemote(identifier: TSESTree.Identifier, root: boolean, called = false): boolean {
     const variable = variableOfIdentifier(this.context.sourceCode, identifier);
     if (!variable || variable.defs.length === 0) return GLOBAL_FETCH_NAMES.has(identifier.name) || (root && REMOTE_CLIENT_NAME.test(identifier.name));
     const imported = getImportSource(variable);
@@ -489,7 +489,13 @@ export class IterationEvidence {
       return (
         isRemotePackage(imported.module) ||
         namesRemoteModule(imported.module, (specifier) => getRelativeModules(this.context).resolve(specifier) !== null) ||
-        getFileEffects(this.context).importsFromRemoteModule(identifier, isRemotePackage)
+        // The project's client object imported by its name (`import { prisma } from '@/lib/prisma'`,
+        // `stripe` of `@/lib/stripe`): the name says what it is, wherever the module lives.
+        (root && !called && REMOTE_CLIENT_NAME.test(identifier.name)) ||
+        // An object of a module over a remote client (a model of a module that imports mongoose).
+        // A function called directly is judged by its own body (`reachesRemoteElsewhere`): a
+        // module of helpers may import `https` for one of them while the others check files.
+        (!called && getFileEffects(this.context).importsFromRemoteModule(identifier, isRemotePackage))
       );
     }
     if (root && REMOTE_CLIENT_NAME.test(identifier.name)) return true;

@@ -42,6 +42,7 @@ import {
 import { getOrderingComments } from '../analysis/ordering-comments';
 import { runsInOrderedCallback } from '../analysis/ordered-callbacks';
 import { getWhereItRuns, isStrongEvidence } from '../analysis/where-it-runs';
+import { getIterationEvidence } from '../analysis/iteration-evidence';
 import { BACKGROUND_CALL } from '../catalog/iteration-order';
 import { CACHED_MANAGER_HOLDERS } from '../catalog/run-contexts';
 import { type FunctionNode, isFunctionNode, nearestFunction } from '../analysis/async-context';
@@ -58,6 +59,7 @@ export type Options = [
     minGroupSize?: number;
     checkExpressionStatements?: boolean;
     orderedFunctions?: string[];
+    requireEvidence?: boolean;
   },
 ];
 export type MessageIds = 'sequentialAwaits' | 'awaitInGather' | 'awaitLastInGather' | 'awaitAfterAwaitsInGather' | 'useGather' | 'removeAwait';
@@ -461,6 +463,9 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require independent consecutive awaits to run together with `Promise.all`',
       recommended: 'recommended',
+      // The strictest options report every group of independent awaits, with or without evidence
+      // that one of them waits on another machine.
+      strictOptions: [{ requireEvidence: false }],
     },
     hasSuggestions: true,
     schema: [
@@ -483,6 +488,11 @@ export default createRule<Options, MessageIds>({
             uniqueItems: true,
             description: 'Names of functions or methods whose calls must stay in order, in addition to the built-in list.',
           },
+          requireEvidence: {
+            type: 'boolean',
+            description:
+              'Report a group only when one of its calls is shown to wait on another machine (a database, an HTTP service, a cache server, a cloud API) and another call waits too; false reports every group of independent awaits.',
+          },
         },
         additionalProperties: false,
       },
@@ -500,7 +510,7 @@ export default createRule<Options, MessageIds>({
       removeAwait: 'Remove the `await` and let `Promise.{{method}}` wait.',
     },
   },
-  defaultOptions: [{ minGroupSize: 2, checkExpressionStatements: false, orderedFunctions: [] }],
+  defaultOptions: [{ minGroupSize: 2, checkExpressionStatements: false, orderedFunctions: [], requireEvidence: true }],
   create(context, [options]) {
     // Every report is about an `await`: a file without the word has nothing to check.
     const words = getSourceWords(context);
@@ -509,6 +519,7 @@ export default createRule<Options, MessageIds>({
     const minGroupSize = options.minGroupSize ?? 2;
     const checkExpressionStatements = options.checkExpressionStatements ?? false;
     const orderedNames: ReadonlySet<string> = new Set(options.orderedFunctions ?? []);
+    const requireEvidence = options.requireEvidence !== false;
     const services = getTypedServices(context);
     const statefulFunctions: StatefulFunctionCache = new Map();
     const effects = getFileEffects(context);
@@ -1564,6 +1575,14 @@ export default createRule<Options, MessageIds>({
       // beside a local one stays reported: the reviewers' corpora label that pair a finding.
       const waitsLocally = (member: Member): boolean => member.local || readsReceivedBody(member.call) || effects.waitsOnEmbeddedStore(member.call);
       if (group.every(waitsLocally)) return;
+      // Positive evidence that gathering saves real waiting: one call of the group is shown to wait
+      // on another machine, and another call waits on anything at all. Without a remote wait the
+      // saving is a local read, CPU work or a step of one serial session; a call told to answer
+      // from its cache (`getNavLocales({ cache: true })`) waits on nothing.
+      if (requireEvidence) {
+        const waiting = group.filter((member) => !asksForCachedAnswer(member.call));
+        if (waiting.length < 2 || !waiting.some(waitsRemotely)) return;
+      }
       const [first] = group;
       const last = group[group.length - 1];
       if (!first || !last) return;
@@ -1575,6 +1594,50 @@ export default createRule<Options, MessageIds>({
         suggest: fix
           ? [{ messageId: 'useGather', data: { count: group.length }, fix: (fixer) => fixer.replaceTextRange(fix.range, fix.text) }]
           : [],
+      });
+    }
+
+    /**
+     * True when the call is shown to wait on another machine (`IterationEvidence.waitsRemotely`: a
+     * client of a network package, `fetch`, a same-file or relative-module function that makes such
+     * a call), or gathers such calls itself (`await Promise.all(ids.map((id) => this.users.findOne(id)))`);
+     * in a request or job handler, any call not shown to be local.
+     */
+    function waitsRemotely(member: Member): boolean {
+      const call = member.call;
+      const evidence = getIterationEvidence(context);
+      // In a request or job handler, a call of a function nothing shows to be local is taken for a
+      // query or a request: someone waits for the answer, and that is what handlers await.
+      if (evidence.waitsRemotely(call)) return true;
+      if (!member.local && !readsReceivedBody(call) && servesRequestOrJob(member.statement)) return true;
+      if (call.type !== AST_NODE_TYPES.CallExpression || promiseCombinatorOf(call.callee) === null) return false;
+      return call.arguments.some((argument) =>
+        someNodeBelow(argument, sourceCode.visitorKeys, (node) => (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && evidence.waitsRemotely(node)),
+      );
+    }
+
+    /** True when the code runs per request or per queued job (`WhereItRuns`: a route handler, a queue consumer). */
+    function servesRequestOrJob(node: TSESTree.Node): boolean {
+      const where = getWhereItRuns(context).ofNode(node);
+      return where.kind === 'concurrent' && (where.evidence.kind === 'request-handler' || where.evidence.kind === 'queue-consumer');
+    }
+
+    /** True when the call is handed an option that asks for a cached answer: `getNavLocales({ cache: true })`. */
+    function asksForCachedAnswer(call: AwaitedCall): boolean {
+      return call.arguments.some((argument) => {
+        const value = skipTransparent(argument);
+        return (
+          value.type === AST_NODE_TYPES.ObjectExpression &&
+          value.properties.some(
+            (property) =>
+              property.type === AST_NODE_TYPES.Property &&
+              !property.computed &&
+              property.key.type === AST_NODE_TYPES.Identifier &&
+              /^(?:cache|cached|useCache|fromCache)$/.test(property.key.name) &&
+              property.value.type === AST_NODE_TYPES.Literal &&
+              property.value.value === true,
+          )
+        );
       });
     }
 

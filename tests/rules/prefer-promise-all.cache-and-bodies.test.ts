@@ -55,6 +55,7 @@ async function ensureTeam(slug) {
   }
   return team;
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(5, 19, `
 async function ensureTeam(slug) {

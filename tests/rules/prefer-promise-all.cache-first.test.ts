@@ -71,6 +71,7 @@ async function both(options, a, b) {
   const second = await clientFor(options, b);
   return [first, second];
 }`,
+    options: [{ requireEvidence: false }],
     errors: [gatheredPair(6, 17, `
 async function clientFor(options, id) {
   return options.client || connectTo(id);
@@ -92,6 +93,7 @@ async function basket(a, b) {
   const right = await priceOf(b);
   return left + right;
 }`,
+    options: [{ requireEvidence: false }],
     errors: [gatheredPair(7, 16, `
 async function priceOf(sku) {
   if (overrides.has(sku)) return overrides.get(sku);

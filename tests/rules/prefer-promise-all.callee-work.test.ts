@@ -78,6 +78,7 @@ export async function prepare(value: unknown, parts: string[]) {
   const key = await requestKey(parts);
   return { packet, key };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(3, 18, `import { toPacket, requestKey } from '@elsewhere/sdk';
 export async function prepare(value: unknown, parts: string[]) {
@@ -117,6 +118,7 @@ export async function status(repo: string) {
   const state = await readReleaseState(repo);
   return { branch, state };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(4, 18, `import { getCurrentBranch } from './git';
 import { readReleaseState } from './release-state';
@@ -135,6 +137,7 @@ export async function plan({ name, cwd = process.cwd() }: { name: string; cwd?: 
   const releases = await openReleases(name);
   return { published, releases, cwd };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(3, 21, `import { latestPublished, openReleases } from './registry';
 export async function plan({ name, cwd = process.cwd() }: { name: string; cwd?: string }) {
@@ -151,6 +154,7 @@ export async function plan({ name, cwd = process.cwd() }: { name: string; cwd?: 
   const local = await APP.models.locales.query().select('code', 'name');
   return remote || local;
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(2, 18, `async function locales() {
   const [remote, local] = await Promise.all([
@@ -235,6 +239,7 @@ async function product(id) {
   const stock = await cache.get('stock:' + id);
   return { price, stock };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(3, 17, `import { cache } from '../cache';
 async function product(id) {
@@ -251,6 +256,7 @@ async function product(id) {
   const stock = await APP.cache.get('stock:' + id);
   return { price, stock };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(2, 17, `async function product(id) {
   const [price, stock] = await Promise.all([

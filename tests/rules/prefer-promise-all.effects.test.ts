@@ -44,6 +44,7 @@ async function reconcileAll(db, shares) {
   await db.withTransaction(async () => reconcile(shares[0]));
   return reconcile(shares[1]);
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(4, 19, `
 async function reconcileAll(db, shares) {
@@ -60,6 +61,7 @@ async function reconcileAll(db, shares) {
   {
     code: COUNT_BOTH,
     filename: MIXED_APP_MODULE,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(3, 17, `
 async function totals() {
@@ -154,6 +156,7 @@ async function menu(uid) {
   const slug = await users.getField(uid, 'slug');
   return { data, slug };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(4, 16, `
 import { plugins } from './plugins';
@@ -174,6 +177,7 @@ async function invite(teamId, email) {
   const contact = await crm.getOrCreateContact(email);
   return { perTeam, perEmail, contact };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredGroup(3, 3, 19, `
 async function invite(teamId, email) {
@@ -195,6 +199,7 @@ async function traffic(daily) {
   const outgoing = await analytics[method]('out');
   return { incoming, outgoing };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(5, 20, `
 async function traffic(daily) {
@@ -217,6 +222,7 @@ async function page(req) {
   const posts = await loadPosts(req.query.page);
   return { session, posts };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(4, 19, `
 import { getSession } from './auth';
@@ -234,6 +240,7 @@ async function prefs(userKey) {
   const migrations = await listMigrations();
   return { value, migrations };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(3, 17, `
 async function prefs(userKey) {
@@ -251,6 +258,7 @@ export async function status(pkg) {
   const tags = await releases(pkg);
   return { published, tags };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(4, 21, `#!/usr/bin/env node
 import { registryInfo, releases } from './remote';
@@ -337,6 +345,7 @@ async function persist(dir, id) {
   return [written, remote];
 }
 async function renderReport(dir, id) { const body = await fetchTemplate(id); await writeFile(dir + '/' + id, body); return id; }`,
+    options: [{ requireEvidence: false }],
     errors: [gatheredPair(4, 19, `
 import { writeFile } from 'node:fs/promises';
 async function persist(dir, id) {
@@ -389,6 +398,7 @@ async function compare(localFile, url, mirror) {
   const mirrored = await mirrorChecksum(mirror);
   return local === remote && remote === mirrored;
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredGroup(3, 3, 17, `
 async function compare(localFile, url, mirror) {
@@ -409,6 +419,7 @@ async function dashboard(session) {
   const profile = await loadProfile(session.userId);
   return { orders, profile };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(3, 18, `
 async function dashboard(session) {
@@ -428,6 +439,7 @@ async function openTabs(tabs) {
   const details = await Promise.all(tabs.map((tab) => describeTab(tab)));
   return { remote, details };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(3, 18, `
 async function openTabs(tabs) {
@@ -455,6 +467,7 @@ class Helper {
     return [from, to];
   }
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(10, 18, `
 class Helper {
@@ -481,6 +494,7 @@ async function summary(id) {
   const count = await connectionCount(id);
   return { tickets, count };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(4, 19, `
 async function summary(id) {
@@ -525,6 +539,7 @@ async function header(user) {
   const inbox = await fetchInbox(user); // TODO should be cached
   return { profile, inbox };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(4, 19, `
 async function header(user) {
@@ -579,6 +594,7 @@ async function prepare(job) {
   const ticket = await reserveTicket(job);
   return { label, ticket };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 18, suggestions: [] }],
   },
 ];

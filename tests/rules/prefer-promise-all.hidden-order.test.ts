@@ -64,6 +64,7 @@ export async function unpack(archive, targetDir, version) {
   const release = await fetchRelease(version);
   return { result, release };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(4, 18, `import { callTool } from './tools.js';
 import { fetchRelease } from './releases.js';
@@ -88,6 +89,7 @@ async function both(first, second) {
 export function overview(account, region) {
   return both(() => loadPlans(account), () => loadInvoices(region));
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(3, 17, `import { loadPlans, loadInvoices } from './billing.js';
 async function both(first, second) {
@@ -112,6 +114,7 @@ export async function systemInfo() {
   const graphics = await graphicsInfo();
   return { memory, graphics };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(6, 18, `import { memoryInfo, graphicsInfo } from './probes.js';
 let override = null;
@@ -160,6 +163,7 @@ export function dashboard(token) {
   const client = createClient(token);
   return loadBoth(() => client.get('/users'), () => client.get('/orders'));
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(3, 17, `import { createClient } from './http.js';
 async function loadBoth(getUsers, getOrders) {

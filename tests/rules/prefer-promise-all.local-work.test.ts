@@ -31,6 +31,7 @@ async function healthReport() {
   const advisories = await fetchSecurityAdvisories(process.cwd());
   return { outdated, advisories };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(3, 20, `
 async function healthReport() {
@@ -50,6 +51,7 @@ async function bundle(format) {
   const latest = await fetchLatestVersion(format);
   return { manifest, latest };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(3, 20, `
 async function bundle(format) {
@@ -133,6 +135,7 @@ export async function compare(fs: object, dir: string, url: string, mirror: stri
   const backup = await git.getRemoteInfo({ url: mirror });
   return { branch, origin, backup };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredGroup(3, 3, 18, `import * as git from 'isomorphic-git';
 export async function compare(fs: object, dir: string, url: string, mirror: string) {
@@ -153,6 +156,7 @@ export async function ledger(ids: string[]) {
   const refunds = await listRefunds(ids);
   return { payments, refunds };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(3, 20, `import { listPayments, listRefunds } from './payments';
 export async function ledger(ids: string[]) {

@@ -66,6 +66,7 @@ export async function badge(id) {
   const account = await loadAccount(id);
   return { label, account };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(4, 17, `import { makeBadgeLabel } from './not-there';
 import { loadAccount } from './accounts';

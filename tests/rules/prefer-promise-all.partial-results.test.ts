@@ -25,6 +25,7 @@ async function describe(store, name) {
   }
   return info;
 }`,
+    options: [{ requireEvidence: false }],
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 5, column: 19, suggestions: [] }],
   },
   // declarations inside the try end with it: a failure keeps nothing either way
@@ -39,6 +40,7 @@ async function describe(store, name) {
     return null;
   }
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(4, 20, `
 async function describe(store, name) {

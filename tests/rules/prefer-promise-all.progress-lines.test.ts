@@ -43,6 +43,7 @@ setInterval(async () => {
   latest = { done, total };
   console.log(done, total);
 }, 5000);`,
+    options: [{ requireEvidence: false }],
     errors: [
       { messageId: 'sequentialAwaits', data: { count: 2 }, line: 4, column: 16, suggestions: [] },
     ],

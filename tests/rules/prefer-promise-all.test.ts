@@ -53,6 +53,7 @@ async function load(id) {
   const posts = await getPosts(id);
   return { user, posts };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       {
         messageId: 'sequentialAwaits',
@@ -83,6 +84,7 @@ const handler = async (req) => {
   let c = await fetchC();
   return [a, b, c];
 };`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredGroup(3, 3, 11, `
 const handler = async (req) => {
@@ -101,6 +103,7 @@ class Service {
     return { user, orders };
   }
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(4, 18, `
 class Service {
@@ -118,6 +121,7 @@ async function f() {
   const { data } = await axiosLike.get('/a');
   const [first] = await other.list();
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(3, 20, `
 async function f() {
@@ -132,6 +136,7 @@ async function f(): Promise<void> {
   const user: User = await getUser();
   const { items }: Page<Item> = await getPage(1);
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(3, 22, `
 async function f(): Promise<void> {
@@ -147,6 +152,7 @@ async function f() {
   // the remote flags
   const flags = await fetchFlags();
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(3, 18, `
 async function f() {
@@ -167,6 +173,7 @@ async function f() {
   });
   const b = await getB();
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(3, 13, `
 async function f() {
@@ -187,6 +194,7 @@ async function f(id) {
   const posts = await getPosts(user.id);
   const likes = await getLikes(user.id);
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(4, 17, `
 async function f(id) {
@@ -203,6 +211,7 @@ async function f(id) {
   const key = 'posts:' + id;
   const posts = await cache.get(key);
 }`,
+    options: [{ requireEvidence: false }],
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 16, suggestions: [] }],
   },
   {
@@ -213,6 +222,7 @@ async function f(id) {
   const label = name + '!';
   const posts = await getPosts(id);
 }`,
+    options: [{ requireEvidence: false }],
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 16, suggestions: [] }],
   },
   // assignments, var and mixed kinds: reported without a suggestion
@@ -224,6 +234,7 @@ async function f() {
   b = await getB();
   return a + b;
 }`,
+    options: [{ requireEvidence: false }],
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 4, column: 7, suggestions: [] }],
   },
   {
@@ -232,6 +243,7 @@ async function f() {
   var a = await getA();
   var b = await getB();
 }`,
+    options: [{ requireEvidence: false }],
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 11, suggestions: [] }],
   },
   {
@@ -240,6 +252,7 @@ async function f() {
   const a = await getA();
   let b = await getB();
 }`,
+    options: [{ requireEvidence: false }],
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 13, suggestions: [] }],
   },
   {
@@ -248,6 +261,7 @@ async function f() {
   const a = (await getA()) as A;
   const b = await getB();
 }`,
+    options: [{ requireEvidence: false }],
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 14, suggestions: [] }],
   },
   // annotations on some declarations only: no exact tuple type
@@ -257,6 +271,7 @@ async function f() {
   const a: A = await getA();
   const b = await getB();
 }`,
+    options: [{ requireEvidence: false }],
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 16, suggestions: [] }],
   },
   // a comment inside a declaration's pattern cannot be carried
@@ -266,6 +281,7 @@ async function f() {
   const a /* first */ = await getA();
   const b = await getB();
 }`,
+    options: [{ requireEvidence: false }],
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 3, column: 25, suggestions: [] }],
   },
   // `this.x = await ...` members: calls on other receivers cannot see `this.x`
@@ -286,6 +302,7 @@ async function f(store) {
   const user = await store.collection('users').findOne({ id });
   const team = await store.collection('teams').findOne({ id });
 }`,
+    options: [{ requireEvidence: false }],
     errors: [gatheredPair(3, 16, `
 async function f(store) {
   const [user, team] = await Promise.all([
@@ -334,6 +351,7 @@ async function loadPage(slug) {
   const nav = await cms.getNavigation();
   return { page, nav };
 }`,
+    options: [{ requireEvidence: false }],
     errors: [gatheredPair(3, 16, `
 async function loadPage(slug) {
   const [page, nav] = await Promise.all([cms.getPage(slug), cms.getNavigation()]);
@@ -394,6 +412,7 @@ async function f(ids) {
     render(user, posts);
   }
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(4, 18, `
 async function f(ids) {
@@ -415,6 +434,7 @@ async function f() {
     report(error);
   }
 }`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(4, 15, `
 async function f() {
@@ -431,6 +451,7 @@ async function f() {
     code: `
 const config = await loadConfig();
 const schema = await loadSchema();`,
+    options: [{ requireEvidence: false }],
     errors: [
       gatheredPair(2, 16, `
 const [config, schema] = await Promise.all([loadConfig(), loadSchema()]);`),
@@ -443,7 +464,7 @@ async function f() {
   await warmCacheA();
   await warmCacheB();
 }`,
-    options: [{ checkExpressionStatements: true }],
+    options: [{ requireEvidence: false, checkExpressionStatements: true }],
     errors: [
       gatheredPair(3, 3, `
 async function f() {
@@ -458,7 +479,7 @@ async function f() {
   await ping();
   const c = await getC();
 }`,
-    options: [{ checkExpressionStatements: true }],
+    options: [{ requireEvidence: false, checkExpressionStatements: true }],
     errors: [
       gatheredGroup(3, 3, 13, `
 async function f() {
@@ -473,7 +494,7 @@ async function f() {
   await ping();
   const c: C = await getC();
 }`,
-    options: [{ checkExpressionStatements: true }],
+    options: [{ requireEvidence: false, checkExpressionStatements: true }],
     errors: [
       gatheredGroup(3, 3, 16, `
 async function f() {
@@ -490,6 +511,7 @@ async function f() {
   const b = await getB();
   return [a, b];
 }`,
+    options: [{ requireEvidence: false }],
     errors: [{ messageId: 'sequentialAwaits', data: { count: 2 }, line: 4, column: 13, suggestions: [] }],
   },
   // minGroupSize
@@ -500,7 +522,7 @@ async function f() {
   const b = await getB();
   const c = await getC();
 }`,
-    options: [{ minGroupSize: 3 }],
+    options: [{ requireEvidence: false, minGroupSize: 3 }],
     errors: [
       gatheredGroup(3, 3, 13, `
 async function f() {

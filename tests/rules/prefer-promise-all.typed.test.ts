@@ -61,6 +61,7 @@ export class Panel {
   }
 }`,
       filename: 'file.ts',
+      options: [{ requireEvidence: false }],
       errors: [
         gatheredPair(6, 18, `
 import { loadForecast, type SessionKeeper } from './local-helpers';
@@ -85,6 +86,7 @@ export async function show(pages: CatalogPages, id: string, city: string) {
   return { page, forecast };
 }`,
       filename: 'file.ts',
+      options: [{ requireEvidence: false }],
       errors: [
         gatheredPair(5, 16, `
 import { CatalogPages } from './catalog-pages';
@@ -108,6 +110,7 @@ export class Profiles {
   }
 }`,
       filename: 'file.ts',
+      options: [{ requireEvidence: false }],
       errors: [
         gatheredPair(6, 20, `
 import type { MemberStore } from './pooled-repositories';
@@ -130,6 +133,7 @@ export async function f() {
   return [a, b];
 }`,
       filename: 'file.ts',
+      options: [{ requireEvidence: false }],
       errors: [
         gatheredPair(5, 13, `
 declare function getA(): Promise<number>;
@@ -150,6 +154,7 @@ export async function f() {
   return [a, b];
 }`,
       filename: 'file.ts',
+      options: [{ requireEvidence: false }],
       errors: [
         gatheredPair(5, 13, `
 declare function load(id: string): any;

@@ -1,0 +1,242 @@
+import path from 'node:path';
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
+import { assertSuggestionsParse } from '../gather-suggestions-parse';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { gatheredPair } from './gathered-reports';
+
+/**
+ * Positive evidence of remote waits: a group is reported only when one of its calls is shown to
+ * wait on another machine (a client of a network package, `fetch`, a field typed as a client or
+ * repository, a project module's client imported by its name, a gather of such calls; in a request
+ * or job handler, any call not shown to be local) and another call waits too. Calls of unknown
+ * functions elsewhere, a local read or CPU work leave nothing worth overlapping, and a call told to
+ * answer from its cache waits on nothing. `requireEvidence: false` reports them as before.
+ */
+
+// @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
+const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
+
+type Invalid = InvalidTestCase<MessageIds, Options>;
+
+/** Beside `fixtures/remote-evidence/`: helpers that ask servers (`probes.ts`) or query the project's pool (`accounts.ts`). */
+const probesFilename = path.join(FIXTURES_DIR, 'remote-evidence', 'file.ts');
+
+const unknownHelpers = `
+export async function summary(id) {
+  const profile = await loadProfile(id);
+  const stats = await computeStats(id);
+  return { profile, stats };
+}`;
+
+const invalid: Invalid[] = [
+  // two queries through the project's Prisma client, imported by its name from an aliased module
+  {
+    code: `
+import { prisma } from '@/server/prisma';
+
+export async function orderPage(id) {
+  const order = await prisma.order.findUnique({ where: { id } });
+  const lines = await prisma.orderLine.findMany({ where: { orderId: id } });
+  return { order, lines };
+}`,
+    errors: [
+      gatheredPair(5, 17, `
+import { prisma } from '@/server/prisma';
+
+export async function orderPage(id) {
+  const [order, lines] = await Promise.all([
+    prisma.order.findUnique({ where: { id } }),
+    prisma.orderLine.findMany({ where: { orderId: id } }),
+  ]);
+  return { order, lines };
+}`),
+    ],
+  },
+  // a gather of repository reads counts as a remote wait beside a client request
+  {
+    code: `
+class Digest {
+  constructor(private readonly members: Repository<Member>, private readonly mailClient: MailClient) {}
+
+  async prepare(ids: string[]) {
+    const people = await Promise.all(ids.map((id) => this.members.findOneBy({ id })));
+    const quota = await this.mailClient.remainingQuota();
+    return { people, quota };
+  }
+}`,
+    errors: [
+      gatheredPair(6, 20, `
+class Digest {
+  constructor(private readonly members: Repository<Member>, private readonly mailClient: MailClient) {}
+
+  async prepare(ids: string[]) {
+    const [people, quota] = await Promise.all([
+      Promise.all(ids.map((id) => this.members.findOneBy({ id }))),
+      this.mailClient.remainingQuota(),
+    ]);
+    return { people, quota };
+  }
+}`),
+    ],
+  },
+  // helpers of another module whose bodies ask servers (`https.get`, `fetch`)
+  {
+    filename: probesFilename,
+    code: `
+import { latestRelease, pingServer } from './probes';
+
+export async function status(channel: string) {
+  const online = await pingServer('https://status.example.com');
+  const release = await latestRelease(channel);
+  return { online, release };
+}`,
+    errors: [
+      gatheredPair(5, 18, `
+import { latestRelease, pingServer } from './probes';
+
+export async function status(channel: string) {
+  const [online, release] = await Promise.all([
+    pingServer('https://status.example.com'),
+    latestRelease(channel),
+  ]);
+  return { online, release };
+}`),
+    ],
+  },
+  // in a route handler, calls of the project's services: someone waits for their answers
+  {
+    code: `
+import express from 'express';
+import { accounts, settings } from './services';
+
+const router = express.Router();
+router.get('/badge/:id', async (req, res) => {
+  const account = await accounts.byId(req.params.id);
+  const prefs = await settings.forUser(req.params.id);
+  res.json({ account, prefs });
+});`,
+    errors: [
+      gatheredPair(7, 19, `
+import express from 'express';
+import { accounts, settings } from './services';
+
+const router = express.Router();
+router.get('/badge/:id', async (req, res) => {
+  const [account, prefs] = await Promise.all([
+    accounts.byId(req.params.id),
+    settings.forUser(req.params.id),
+  ]);
+  res.json({ account, prefs });
+});`),
+    ],
+  },
+  // one query beside a call of unknown work: the query is the remote wait that gathering overlaps
+  {
+    code: `
+import { prisma } from '@/server/prisma';
+
+export async function welcome(userId, templates) {
+  const user = await prisma.user.findUnique({ where: { id: userId } });
+  const html = await templates.render('welcome', { userId });
+  return { user, html };
+}`,
+    errors: [
+      gatheredPair(5, 16, `
+import { prisma } from '@/server/prisma';
+
+export async function welcome(userId, templates) {
+  const [user, html] = await Promise.all([
+    prisma.user.findUnique({ where: { id: userId } }),
+    templates.render('welcome', { userId }),
+  ]);
+  return { user, html };
+}`),
+    ],
+  },
+  // helpers of another module that query through the project's pool, imported by its name
+  {
+    filename: probesFilename,
+    code: `
+import { accountById, openInvoices } from './accounts';
+
+export async function statement(id: string) {
+  const account = await accountById(id);
+  const invoices = await openInvoices(id);
+  return { account, invoices };
+}`,
+    errors: [
+      gatheredPair(5, 19, `
+import { accountById, openInvoices } from './accounts';
+
+export async function statement(id: string) {
+  const [account, invoices] = await Promise.all([accountById(id), openInvoices(id)]);
+  return { account, invoices };
+}`),
+    ],
+  },
+  // without requiring evidence, calls of unknown functions are reported as before
+  {
+    code: unknownHelpers,
+    options: [{ requireEvidence: false }],
+    errors: [
+      gatheredPair(3, 19, `
+export async function summary(id) {
+  const [profile, stats] = await Promise.all([loadProfile(id), computeStats(id)]);
+  return { profile, stats };
+}`),
+    ],
+  },
+  // an await written inside Promise.all defeats the gather whatever the calls wait on
+  {
+    code: `
+export async function pair(a, b) {
+  return Promise.all([await resize(a), resize(b)]);
+}`,
+    errors: [{ messageId: 'awaitInGather', line: 3, column: 23, suggestions: [{ messageId: 'removeAwait', data: { method: 'all' }, output: `
+export async function pair(a, b) {
+  return Promise.all([resize(a), resize(b)]);
+}` }] }],
+  },
+];
+
+ruleTester.run('prefer-promise-all (evidence of remote waits)', testedRule, {
+  valid: [
+    // two calls of functions nothing shows to wait on another machine
+    unknownHelpers,
+    // one query beside a call told to answer from its cache: only the query waits
+    `
+import { prisma } from '@/server/prisma';
+
+export async function header(userId, locales) {
+  const user = await prisma.user.findUnique({ where: { id: userId } });
+  const languages = await locales.list({ cache: true });
+  return { user, languages };
+}`,
+    // two service calls outside a request or job handler: nothing shows they reach further
+    `
+import { accounts, settings } from './services';
+
+export async function refreshBadge(userId) {
+  const account = await accounts.byId(userId);
+  const prefs = await settings.forUser(userId);
+  return { account, prefs };
+}`,
+    // a helper called directly is judged by its own body, not by what else its module imports:
+    // these resize images in this process although the module also asks servers over `https`
+    {
+      filename: probesFilename,
+      code: `
+import { thumbnail } from './probes';
+
+export async function previews(image: Buffer) {
+  const small = await thumbnail(image, 64);
+  const large = await thumbnail(image, 512);
+  return { small, large };
+}`,
+    },
+  ],
+  invalid,
+});
+
+assertSuggestionsParse('prefer-promise-all', invalid);
