@@ -18,9 +18,9 @@ export type HandlerSite = { kind: 'listener'; call: TSESTree.CallExpression } | 
  * The place where the synchronous function `fn` is handed to an event source that calls it and
  * ignores what it returns (see `HandlerSite`), read from syntax:
  * - `fn` written there: a listener argument, or the value of an `on*` JSX attribute;
- * - `fn` kept in a `const` (also through React's `useCallback(fn, deps)`) or declared as a function,
- *   whose every other reference is such a place (`const handleMarkAsRead = () => {...}` used only
- *   as `onClick={handleMarkAsRead}`): the first of them. A name read anywhere else (called, passed
+ * - `fn` kept in a `const` (also through React's `useCallback(fn, deps)`, matched by name) or
+ *   declared as a function, not exported, whose every other reference is such a place (`const
+ *   handleMarkAsRead = () => {...}` used only as `onClick={handleMarkAsRead}`): the first of them. A name read anywhere else (called, passed
  *   to a helper, exported) may have a caller that reads its result.
  * Async functions and generators are never such handlers here: an async one could wait itself.
  */
@@ -43,9 +43,13 @@ export function handlerSiteOf(fn: FunctionNode, sourceCode: Readonly<TSESLint.So
   return first;
 }
 
-/** The name a handler is kept under: `const name = fn`, `const name = useCallback(fn, deps)`, `function name() {}`. */
+/**
+ * The name a handler is kept under: `const name = fn`, `const name = useCallback(fn, deps)` (the
+ * hook matched by name), `function name() {}`. Null when the declaration is exported
+ * (`export function run() {}`): other modules may call it and read its result.
+ */
 function heldName(fn: FunctionNode): TSESTree.Identifier | null {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? null;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return isExported(fn) ? null : (fn.id ?? null);
   let value: TSESTree.Node = fn;
   while (value.parent && (value.parent.type === AST_NODE_TYPES.TSAsExpression || value.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) value = value.parent;
   const parent = value.parent;
@@ -57,7 +61,13 @@ function heldName(fn: FunctionNode): TSESTree.Identifier | null {
   }
   const declarator = value.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
-  return declarator.parent.kind === 'const' ? declarator.id : null;
+  return declarator.parent.kind === 'const' && !isExported(declarator.parent) ? declarator.id : null;
+}
+
+/** `export function ...`, `export default function ...`, `export const ...`. */
+function isExported(declaration: TSESTree.Node): boolean {
+  const parent = declaration.parent;
+  return parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
 }
 
 /** `value` (a function, or a name of one) is a listener argument or an `on*` JSX attribute's value. */

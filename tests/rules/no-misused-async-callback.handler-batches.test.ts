@@ -110,6 +110,17 @@ ruleTester.run('no-misused-async-callback (batches fired from event handlers)', 
       code: markAllMenu('  const markAll = async () => {\n    rooms.forEach(async (id) => { await sendReceipt(client, id); });\n    setDone(true);\n  };'),
       errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 9, column: 19, suggestions: [] }],
     },
+    // a handler that is exported may be called by another module, which may go on as if it were done
+    {
+      filename: UI_FILE,
+      code: "import { api } from '../api';\nexport function run(rows) {\n  rows.forEach(async (row) => { await api.save(row); });\n}\nexport function List() {\n  return <button onClick={run}>Go</button>;\n}",
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 3, column: 16 }],
+    },
+    {
+      filename: UI_FILE,
+      code: "import { api } from '../api';\nexport const run = (rows) => {\n  rows.forEach(async (row) => { await api.save(row); });\n};\nexport function List() {\n  return <button onClick={run}>Go</button>;\n}",
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 3, column: 16 }],
+    },
     // the handler reads what the callbacks fill right after the loop
     {
       filename: UI_FILE,
