@@ -89,3 +89,44 @@ function siteOfValue(value: TSESTree.Node): HandlerSite | null {
   if (method === null || !EVENT_LISTENER_METHODS.has(method) || parent.arguments[0] === node) return null;
   return isFunctionNode(value) || value.type === AST_NODE_TYPES.Identifier ? { kind: 'listener', call: parent } : null;
 }
+
+/**
+ * Does the handler `fn` do nothing after `statement` (a batch loop it fires) but what only ends the
+ * handler's own work: another batch loop (`files.forEach(...)`, the next batch of the same load
+ * listener), or a call with no arguments of a parameter of the handler or of a function around it
+ * (`closeMenu()`, `props.onClose()`: the component was handed it to close itself). Anything else
+ * (`toast.success('Saved')`, `setDone(true)`, `win.webContents.send('ready')`) may tell someone the
+ * batch is done before it is. False when the statement sits in a loop of the handler, which runs
+ * again after it.
+ */
+export function onlyEndsHandlerAfter(statement: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const after: TSESTree.Node[] = [];
+  for (let child = statement, parent = statement.parent; parent && child !== fn.body; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.BlockStatement) after.push(...parent.body.slice(parent.body.indexOf(child as TSESTree.Statement) + 1));
+    else if (parent.type === AST_NODE_TYPES.SwitchCase) after.push(...parent.consequent.slice(parent.consequent.indexOf(child as TSESTree.Statement) + 1));
+    else if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.finalizer) after.push(...parent.finalizer.body);
+    else if (LOOPS.has(parent.type)) return false;
+  }
+  return after.every((next) => endsHandler(next, sourceCode));
+}
+
+const LOOPS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+]);
+
+/** `files.forEach(...)` or `closeMenu()` / `props.onClose()` of a parameter, as a statement (see `onlyEndsHandlerAfter`). */
+function endsHandler(statement: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const call = skipTransparent(statement.expression);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && staticMemberName(callee) === 'forEach') return true;
+  if (call.arguments.length !== 0) return false;
+  const owner = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? skipTransparent(callee.object) : callee;
+  if (owner.type !== AST_NODE_TYPES.Identifier) return false;
+  return variableOfIdentifier(sourceCode, owner)?.defs.some((definition) => definition.type === 'Parameter') ?? false;
+}
