@@ -155,6 +155,12 @@ ruleTester.run('no-misused-async-callback (batches fired from event handlers)', 
       code: markAllMenu('  const markAll = () => {\n    rooms.forEach((id) => sendReceipt(client, id));\n    closeMenu();\n  };'),
       errors: [{ messageId: 'ignoredPromiseCallback', data: { method: 'forEach' }, line: 9, column: 19 }],
     },
+    // a terminal UI (ink) runs in Node: each lost rejection is unhandled there
+    {
+      filename: path.join(FIXTURES_DIR, 'run-contexts', 'terminal-ui', 'room-menu.tsx'),
+      code: markAllMenu('  const markAll = () => {\n    rooms.forEach((id) => sendReceipt(client, id));\n    closeMenu();\n  };'),
+      errors: [{ messageId: 'ignoredPromiseCallback', data: { method: 'forEach' }, line: 9, column: 19 }],
+    },
     // a handler that is exported may be called by another module, which may go on as if it were done
     {
       filename: UI_FILE,
