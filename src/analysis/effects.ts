@@ -299,6 +299,8 @@ const ROLLBACK_NAME = /^(?:rollback(?:Transaction|Tx)?|(?:abort|kill|cancel)(?:T
 const TIMER_PROMISE_MODULES: ReadonlySet<string> = new Set(['timers/promises', 'node:timers/promises']);
 /** Modules whose `promisify` turns a Node-style callback API into a promise as `util.promisify` does. */
 const PROMISIFY_MODULES: ReadonlySet<string> = new Set(['util', 'node:util', 'es6-promisify', '@google-cloud/promisify']);
+/** Node's own `util`: its `promisify` reads a function's custom promise form (`setTimeout`'s is the one of `timers/promises`). */
+const UTIL_MODULES: ReadonlySet<string> = new Set(['util', 'node:util']);
 
 /** How many modules deep one "can it reject?" question follows calls into other modules (`cannotRejectElsewhere`). */
 const MAX_CROSSINGS = 4;
@@ -529,8 +531,12 @@ export class FileEffects {
   /**
    * `promisify(process.nextTick)()`, `promisify(setImmediate)()`, `promisify(setTimeout)(ms)`, with
    * the `promisify` of `util` or of a package that copies it (`PROMISIFY_MODULES`), also a `const`
-   * holding one (`const nextTick = promisify(process.nextTick)`):
-   * the global timer calls back with no error, so the promise only resolves, a tick or `ms` later.
+   * holding one (`const nextTick = promisify(process.nextTick)`): the global timer calls back with
+   * no error, so the promise only resolves, a tick or `ms` later. Only where the call's arguments
+   * keep it so: `util` hands `setTimeout` / `setImmediate` to the timers of `timers/promises`, which
+   * reject through an options object's abort `signal` (`hasNoSignalOptions`); a copy does not, and
+   * calls `setTimeout(50, callback)`, which throws, so only `nextTick()` / `setImmediate()` with no
+   * arguments are delays there; `nextTick(x)` calls `nextTick(x, callback)`, which throws too.
    */
   private isPromisifiedTimer(call: TSESTree.CallExpression): boolean {
     let made = skipTransparent(call.callee);
@@ -543,11 +549,19 @@ export class FileEffects {
     if (made.type !== AST_NODE_TYPES.CallExpression || made.arguments.length !== 1) return false;
     const imported = importedCallee(made.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier));
     if (!imported || imported.name !== 'promisify' || !PROMISIFY_MODULES.has(imported.module)) return false;
-    const timer = skipTransparent(made.arguments[0] as TSESTree.Node);
-    if (timer.type === AST_NODE_TYPES.Identifier) return (timer.name === 'setTimeout' || timer.name === 'setImmediate') && this.isGlobal(timer);
-    if (timer.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(timer) !== 'nextTick') return false;
+    const timer = this.promisifiedTimerName(made.arguments[0] as TSESTree.Node);
+    if (timer === null) return false;
+    if (timer === 'nextTick' || !UTIL_MODULES.has(imported.module)) return timer !== 'setTimeout' && call.arguments.length === 0;
+    return hasNoSignalOptions(call, timer === 'setTimeout' ? 2 : 1);
+  }
+
+  /** `setTimeout` / `setImmediate` (globals) or `process.nextTick` (of the global `process`): its name; else null. */
+  private promisifiedTimerName(argument: TSESTree.Node): 'setTimeout' | 'setImmediate' | 'nextTick' | null {
+    const timer = skipTransparent(argument);
+    if (timer.type === AST_NODE_TYPES.Identifier) return (timer.name === 'setTimeout' || timer.name === 'setImmediate') && this.isGlobal(timer) ? timer.name : null;
+    if (timer.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(timer) !== 'nextTick') return null;
     const owner = skipTransparent(timer.object);
-    return owner.type === AST_NODE_TYPES.Identifier && owner.name === 'process' && this.isGlobal(owner);
+    return owner.type === AST_NODE_TYPES.Identifier && owner.name === 'process' && this.isGlobal(owner) ? 'nextTick' : null;
   }
 
   /**
@@ -558,19 +572,7 @@ export class FileEffects {
     const imported = importedCallee(call.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier));
     if (!imported || !TIMER_PROMISE_MODULES.has(imported.module)) return false;
     const optionsIndex = imported.name === 'setTimeout' ? 2 : imported.name === 'setImmediate' ? 1 : -1;
-    if (optionsIndex === -1) return false;
-    const options = call.arguments[optionsIndex];
-    if (options === undefined) return true;
-    const value = skipTransparent(options);
-    return (
-      value.type === AST_NODE_TYPES.ObjectExpression &&
-      value.properties.every(
-        (property) =>
-          property.type === AST_NODE_TYPES.Property &&
-          !property.computed &&
-          !(property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'signal'),
-      )
-    );
+    return optionsIndex !== -1 && hasNoSignalOptions(call, optionsIndex);
   }
 
   /**
@@ -5103,4 +5105,24 @@ function usesStoredValue(member: TSESTree.MemberExpression): boolean {
     default:
       return true;
   }
+}
+
+/**
+ * A promise-based timer call (`setTimeout(ms, value, options)`, `setImmediate(value, options)`)
+ * with no options object at `optionsIndex`, or one written out without a `signal`: nothing can
+ * abort it, so it only resolves.
+ */
+function hasNoSignalOptions(call: TSESTree.CallExpression, optionsIndex: number): boolean {
+  const options = call.arguments[optionsIndex];
+  if (options === undefined) return true;
+  const value = skipTransparent(options);
+  return (
+    value.type === AST_NODE_TYPES.ObjectExpression &&
+    value.properties.every(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        !(property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'signal'),
+    )
+  );
 }

@@ -23,7 +23,7 @@ import { isTeardownCall, skipTransparent, staticMemberName, variableOfIdentifier
 import { getSourceWords } from '../analysis/source-words';
 import { getWhereItRuns } from '../analysis/where-it-runs';
 import { registersIpcMainListener } from '../analysis/editor-host';
-import { handlerSiteOf } from '../analysis/event-handlers';
+import { handlerSiteOf, onlyEndsHandlerAfter } from '../analysis/event-handlers';
 import { createRule } from '../util/create-rule';
 
 export type Options = [
@@ -203,7 +203,11 @@ export default createRule<Options, MessageIds>({
      * synchronous event handler whose caller ignores what it returns (`handlerSiteOf`). Nobody could
      * wait for the batch there, and nothing in the handler does: it returns no value, reads nothing
      * the callbacks assign after the loop (`readsCallbackResultsEarly`) and starts no promise after
-     * it (a `refresh()` that would read the data before the writes end). The loop is a deliberate
+     * it (a `refresh()` that would read the data before the writes end). An `async` callback (the
+     * author may have believed the loop waits for it) must also await once at most (`awaitsTwice`:
+     * items interleave) and be followed by nothing but what ends the handler (`onlyEndsHandlerAfter`:
+     * another batch, `closeMenu()`), not by a `toast('Saved')` told before any save ended; a plain
+     * callback that hands back one call's promise is the same call dropped per item. The loop is a deliberate
      * fire-and-forget; what is left is each callback's rejection, judged as `no-floating-promises`
      * judges the same call dropped there: silent in browser UI code (not its tests, not a terminal
      * UI) outside a `try` with a `catch`; in a listener of an Electron window's event
@@ -219,12 +223,25 @@ export default createRule<Options, MessageIds>({
       if (!site || insideTry(call, fn)) return false;
       if (fn.body.type === AST_NODE_TYPES.BlockStatement && bodyContains(fn.body, (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null)) return false;
       if (readsCallbackResultsEarly(call, callback)) return false;
+      if (isDeclaredAsync(callback) && (awaitsTwice(callback) || !onlyEndsHandlerAfter(call.parent, fn, sourceCode))) return false;
       if (bodyContains(fn.body, (node) => node.type === AST_NODE_TYPES.CallExpression && node.range[0] > call.range[1] && promises.isPromise(node))) return false;
       const where = getWhereItRuns(context);
       if (where.isTestCode()) return false;
       if (where.runsInUi()) return !where.rendersInTerminal();
       if (site.kind === 'listener' && isElectronWindowEvent(site.call.arguments[0])) return true;
       return where.logsRejectionsFor(fn) && !(site.kind === 'listener' && registersIpcMainListener(site.call));
+    }
+
+    /**
+     * An async callback that awaits twice or more (`const list = await load(); list.push(id); await
+     * save(list)`): its items interleave between the awaits, each reading what another is about to
+     * overwrite, which is what the author of a `forEach` did not expect.
+     */
+    function awaitsTwice(callback: TSESTree.Node): boolean {
+      const fn = callbackFunction(callback);
+      if (!fn) return false;
+      let awaits = 0;
+      return bodyContains(fn.body, (node) => (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) && ++awaits > 1);
     }
 
     function isGlobal(name: string, node: TSESTree.Node): boolean {

@@ -61,8 +61,23 @@ ruleTester.run('no-misused-async-callback (batches fired from event handlers)', 
       filename: UI_FILE,
       code: markAllMenu('  const markAll = useCallback(() => {\n    rooms.forEach(async (id) => {\n      await sendReceipt(client, id);\n    });\n  }, [client, rooms]);'),
     },
+    // an async callback per room, then the handler only closes the menu it was handed
+    {
+      filename: UI_FILE,
+      code: markAllMenu('  const markAll = () => {\n    rooms.forEach(async (id) => {\n      await sendReceipt(client, id);\n    });\n    closeMenu();\n  };'),
+    },
+    // the same in a `try` with only a `finally`: nothing there means to catch the failures
+    {
+      filename: UI_FILE,
+      code: markAllMenu('  const markAll = () => {\n    try {\n      rooms.forEach(async (id) => { await sendReceipt(client, id); });\n    } finally {\n      closeMenu();\n    }\n  };'),
+    },
     // a listener in an Electron app's main process: a failed insert is a warning in its log
     { filename: MAIN_FILE, code: stylesOn('loaded') },
+    // two such batches in a row, the listener's last statements
+    {
+      filename: MAIN_FILE,
+      code: "export function injectOnLoad(contents, sheets, files, readSheet) {\n  contents.on('did-finish-load', () => {\n    sheets.forEach(async (done, css) => {\n      done?.(await contents.insertCSS(css));\n    });\n    files.forEach(async (done, file) => {\n      done?.(await contents.insertCSS(readSheet(file)));\n    });\n  });\n}",
+    },
     // a listener of a window's load event, in a package not known as an Electron app (one that
     // also ships a server): only Electron's main process has windows, and it logs the rejection
     { filename: NODE_FILE, code: stylesOn('did-finish-load') },
@@ -109,6 +124,53 @@ ruleTester.run('no-misused-async-callback (batches fired from event handlers)', 
       filename: UI_FILE,
       code: markAllMenu('  const markAll = async () => {\n    rooms.forEach(async (id) => { await sendReceipt(client, id); });\n    setDone(true);\n  };'),
       errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 9, column: 19, suggestions: [] }],
+    },
+    // a synchronous handler that tells the user the rows are saved before any save ended
+    {
+      filename: UI_FILE,
+      code: "import { api } from '../api';\nimport { toast } from 'sonner';\nexport function List({ rows }) {\n  const run = () => {\n    rows.forEach(async (row) => { await api.save(row); });\n    toast.success('All rows saved');\n  };\n  return <button onClick={run}>Go</button>;\n}",
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 5, column: 18 }],
+    },
+    // ... or marks the work done
+    {
+      filename: UI_FILE,
+      code: markAllMenu('  const markAll = () => {\n    rooms.forEach(async (id) => { await sendReceipt(client, id); });\n    setDone(true);\n  };'),
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 9, column: 19 }],
+    },
+    // a window's load listener that tells the window its plugins are ready before they are
+    {
+      filename: MAIN_FILE,
+      code: "export function startPlugins(win, plugins) {\n  win.webContents.on('did-finish-load', () => {\n    plugins.forEach(async (plugin) => { await plugin.init(win); });\n    win.webContents.send('plugins-ready');\n  });\n}",
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 3, column: 21 }],
+    },
+    // each item reads the stored list, then writes it back: the items interleave and the last write wins
+    {
+      filename: UI_FILE,
+      code: "import { api } from '../api';\nexport function AddButton({ selected }) {\n  const run = () => {\n    selected.forEach(async (id) => {\n      const list = await api.loadPlaylist();\n      list.push(id);\n      await api.savePlaylist(list);\n    });\n  };\n  return <button onClick={run}>Add</button>;\n}",
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 4, column: 22 }],
+    },
+    // a UI's test file: a lost rejection there hides a failing case
+    {
+      filename: 'room-menu.test.tsx',
+      code: markAllMenu('  const markAll = () => {\n    rooms.forEach((id) => sendReceipt(client, id));\n    closeMenu();\n  };'),
+      errors: [{ messageId: 'ignoredPromiseCallback', data: { method: 'forEach' }, line: 9, column: 19 }],
+    },
+    // a terminal UI (ink) runs in Node: each lost rejection is unhandled there
+    {
+      filename: path.join(FIXTURES_DIR, 'run-contexts', 'terminal-ui', 'room-menu.tsx'),
+      code: markAllMenu('  const markAll = () => {\n    rooms.forEach((id) => sendReceipt(client, id));\n    closeMenu();\n  };'),
+      errors: [{ messageId: 'ignoredPromiseCallback', data: { method: 'forEach' }, line: 9, column: 19 }],
+    },
+    // a handler that is exported may be called by another module, which may go on as if it were done
+    {
+      filename: UI_FILE,
+      code: "import { api } from '../api';\nexport function run(rows) {\n  rows.forEach(async (row) => { await api.save(row); });\n}\nexport function List() {\n  return <button onClick={run}>Go</button>;\n}",
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 3, column: 16 }],
+    },
+    {
+      filename: UI_FILE,
+      code: "import { api } from '../api';\nexport const run = (rows) => {\n  rows.forEach(async (row) => { await api.save(row); });\n};\nexport function List() {\n  return <button onClick={run}>Go</button>;\n}",
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 3, column: 16 }],
     },
     // the handler reads what the callbacks fill right after the loop
     {

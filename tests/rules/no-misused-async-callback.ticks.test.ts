@@ -31,7 +31,7 @@ export class Combined extends PassThrough {
 
 ruleTester.run('no-misused-async-callback (promisified timers)', testedRule, {
   valid: [
-    // each row is drawn a macrotask later, so the page can paint in between
+    // each row is drawn a macrotask later, after the I/O callbacks already queued
     {
       code: "import { promisify } from 'util';\nconst nextMacrotask = promisify(setImmediate);\nexport function drawAll(rows, draw) {\n  rows.forEach(async (row) => {\n    await nextMacrotask();\n    draw(row);\n  });\n}",
     },
@@ -41,6 +41,22 @@ ruleTester.run('no-misused-async-callback (promisified timers)', testedRule, {
     {
       code: "import { promisify } from 'util';\nimport { readFile } from 'fs';\nconst read = promisify(readFile);\nexport function drawAll(rows, draw) {\n  rows.forEach(async (row) => {\n    draw(await read(row.path));\n  });\n}",
       errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 5, column: 16, suggestions: [] }],
+    },
+    // a copy of promisify does not know setTimeout's custom form: it calls setTimeout(50, cb), which
+    // throws, so every wait rejects
+    {
+      code: "import { promisify } from '@google-cloud/promisify';\nconst wait = promisify(setTimeout);\nexport function drawAll(rows, draw) {\n  rows.forEach(async (row) => {\n    await wait(50);\n    draw(row);\n  });\n}",
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 4, column: 16, suggestions: [] }],
+    },
+    // util's timer with an options object that may carry an abort signal rejects when it fires
+    {
+      code: "import { promisify } from 'node:util';\nconst wait = promisify(setTimeout);\nexport function drawAll(rows, draw, signal) {\n  rows.forEach(async (row) => {\n    await wait(50, undefined, { signal });\n    draw(row);\n  });\n}",
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 4, column: 16, suggestions: [] }],
+    },
+    // a promisified nextTick handed an argument calls nextTick(row, cb), which throws: it rejects
+    {
+      code: "import { promisify } from 'util';\nconst tick = promisify(process.nextTick);\nexport function drawAll(rows, draw) {\n  rows.forEach(async (row) => {\n    await tick(row);\n    draw(row);\n  });\n}",
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 4, column: 16, suggestions: [] }],
     },
   ],
 });
