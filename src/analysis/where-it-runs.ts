@@ -270,6 +270,11 @@ const STRONG_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set([
   'queue-consumer',
 ]);
 
+/** True when `context` says the function runs once per request, job or event (`PER_EVENT_EVIDENCE`). */
+export function runsPerEvent(context: RunContext | null): boolean {
+  return context?.kind === 'concurrent' && PER_EVENT_EVIDENCE.has(context.evidence.kind);
+}
+
 /** True when the evidence holds even in a script (see `ConcurrencyEvidence`). */
 export function isStrongEvidence(evidence: ConcurrencyEvidence): boolean {
   return STRONG_EVIDENCE.has(evidence.kind);
@@ -570,6 +575,21 @@ function withoutExtension(file: string): string {
   return file.slice(0, file.length - path.extname(file).length);
 }
 
+/** True when `node` is a statement or a declaration (`const server = ...`). */
+function isStatementNode(node: TSESTree.Node): boolean {
+  return node.type.endsWith('Statement') || node.type.endsWith('Declaration');
+}
+
+/** The statement list `node` is an item of, or null. */
+function statementListOf(node: TSESTree.Node): readonly TSESTree.Node[] | null {
+  const parent = node.parent;
+  if (!parent) return null;
+  if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.StaticBlock) {
+    return (parent.body as readonly TSESTree.Node[]).includes(node) ? parent.body : null;
+  }
+  return parent.type === AST_NODE_TYPES.SwitchCase && parent.consequent.includes(node as TSESTree.Statement) ? parent.consequent : null;
+}
+
 /** True when `filename` is `target`, or the source of a built target (`src/cli.ts` for `dist/cli.js`). */
 function isBinTarget(filename: string, target: string, packageDir: string): boolean {
   if (withoutExtension(filename) === withoutExtension(target)) return true;
@@ -693,6 +713,8 @@ export class WhereItRuns {
   private workerModule: boolean | undefined;
   /** Per synchronous twin (see `syncTwinOf`): the callees of the calls written in it, as compact text. */
   private readonly twinCallees = new Map<FunctionNode, ReadonlySet<string>>();
+  /** Per function: the server factory calls of its own code (see `serverFactoryCalls`). */
+  private readonly factoryCalls = new Map<FunctionNode, readonly TSESTree.CallExpression[]>();
   private uiFile: boolean | undefined;
   private electronImports: ReadonlySet<string> | undefined;
   private browserExtension: boolean | undefined;
@@ -1094,22 +1116,48 @@ export class WhereItRuns {
   }
 
   /**
-   * True when `fn`'s own code (not a callback it defines) creates a server after `node`
-   * (`https.createServer(tlsOptions, app)`, `http2.createSecureServer(...)`: a factory of
-   * `SERVER_FACTORIES` of an imported `SERVER_MODULES` module):
-   * `fn` starts that server, and `node` runs before it exists, while nothing of it serves yet
-   * (the TLS key and certificate read for it, once). A call after the server is created, or in
-   * the request listener handed to it, runs while it serves.
+   * True when `fn`'s own code (not a callback it defines) creates a server right after `node` on
+   * the same path (`https.createServer(tlsOptions, app)`, `http2.createSecureServer(...)`: a
+   * factory of `SERVER_FACTORIES` of an imported `SERVER_MODULES` module): the factory call holds
+   * `node` (its own arguments run before the server exists), or its statement follows, in the same
+   * statement list, a statement that holds `node`. `fn` then starts that server, and `node` runs
+   * before it exists, while nothing of it serves yet (the TLS key and certificate read for it,
+   * once). A call after the server is created, in its request listener, or in a branch that
+   * creates none (`if (msg.type === 'read') ...` beside `if (msg.type === 'serve') ...`) runs
+   * while a server serves.
    */
   startsServerAfter(node: TSESTree.Node, fn: FunctionNode): boolean {
-    return someNodeInSameFunction(fn.body, this.sourceCode.visitorKeys, (candidate) => {
-      // the factory's own arguments (`createServer({ key: readFileSync(...) })`) run before the server exists
-      if (candidate.type !== AST_NODE_TYPES.CallExpression || candidate === node || candidate.range[1] < node.range[1]) return false;
-      const callee = skipTransparent(candidate.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
-      const root = this.rootImport(callee);
-      return name !== null && SERVER_FACTORIES.has(name) && root !== null && SERVER_MODULES.has(root.module);
+    return this.serverFactoryCalls(fn).some((call) => {
+      if (call === node) return false;
+      if (call.range[0] <= node.range[0] && node.range[1] <= call.range[1]) return true;
+      // the statement that holds the call must itself be an item of a list (not the sole
+      // statement of an `if` without braces, which runs in that branch only)
+      let statement: TSESTree.Node = call;
+      while (statement.parent && !isStatementNode(statement) && !isFunctionNode(statement)) statement = statement.parent;
+      const list = statementListOf(statement);
+      if (!list) return false;
+      const index = list.indexOf(statement as TSESTree.Statement);
+      return list.slice(0, index).some((earlier) => earlier.range[0] <= node.range[0] && node.range[1] <= earlier.range[1]);
     });
+  }
+
+  /** The server factory calls of `fn`'s own code (see `startsServerAfter`), once per function. */
+  private serverFactoryCalls(fn: FunctionNode): readonly TSESTree.CallExpression[] {
+    const known = this.factoryCalls.get(fn);
+    if (known) return known;
+    const calls: TSESTree.CallExpression[] = [];
+    if (fn.body !== null && /\bcreate(?:Secure)?Server\b/.test(this.sourceCode.getText(fn.body))) {
+      someNodeInSameFunction(fn.body, this.sourceCode.visitorKeys, (candidate) => {
+        if (candidate.type !== AST_NODE_TYPES.CallExpression) return false;
+        const callee = skipTransparent(candidate.callee);
+        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+        const root = name !== null && SERVER_FACTORIES.has(name) ? this.rootImport(callee) : null;
+        if (root !== null && SERVER_MODULES.has(root.module)) calls.push(candidate);
+        return false;
+      });
+    }
+    this.factoryCalls.set(fn, calls);
+    return calls;
   }
 
   /**

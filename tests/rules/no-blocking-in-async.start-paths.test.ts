@@ -24,6 +24,8 @@ function fsError(code: string, twinName: string, from: string, to: string, line:
 
 const IN_REQUEST = 'inside this async function, which handles requests (http.createServer) while other requests wait';
 
+const IN_ROUTE = 'inside this async function, which handles requests (.post()) while other requests wait';
+
 const SERVING_START = `import fs from 'node:fs';
 import http from 'node:http';
 export async function start(port) {
@@ -66,6 +68,29 @@ export function login(name) {
   return pending;
 }`;
 
+const EXCLUSIVE_SERVE = `import fs from 'node:fs';
+import net from 'node:net';
+export async function onCommand(msg) {
+  if (msg.type === 'read') {
+    return fs.readFileSync(msg.path, 'utf8');
+  }
+  if (msg.type === 'serve') {
+    await prepare(msg);
+    net.createServer(handle).listen(msg.port);
+  }
+}`;
+
+const SITE_ROUTE = `import fs from 'node:fs';
+import https from 'node:https';
+import express from 'express';
+const app = express();
+app.post('/sites', async (req, res) => {
+  const cert = fs.readFileSync(req.body.certPath);
+  await register(req.body.host);
+  https.createServer({ cert }, proxy).listen(req.body.port);
+  res.sendStatus(201);
+});`;
+
 const SEED_ELSEWHERE = `import { readFileSync } from 'node:fs';
 export async function seed(db, accountId) {
   await db.insert('notes', { accountId, content: readFileSync('./notes/welcome.md', 'utf8') });
@@ -95,6 +120,28 @@ export async function serve(app, paths) {
   const ca = readFileSync(paths.ca);
   await warmUp(app);
   return http2.createSecureServer({ ca, key: readFileSync(paths.key) }, app).listen(8443);
+}`,
+
+    // a read in a branch that runs before the server is created still comes before it
+    `import fs from 'node:fs';
+import https from 'node:https';
+export async function listen(config, app) {
+  let tls = {};
+  if (config.tls) {
+    tls = { key: fs.readFileSync(config.tls.key), cert: fs.readFileSync(config.tls.cert) };
+  }
+  await app.ready();
+  https.createServer(tls, app).listen(config.port);
+}`,
+    // one server per site, created at start-up right after its page is read
+    `import fs from 'node:fs';
+import http from 'node:http';
+export async function startAll(sites) {
+  for (const site of sites) {
+    const body = fs.readFileSync(site.page);
+    await check(site);
+    http.createServer((req, res) => res.end(body)).listen(site.port);
+  }
 }`,
 
     // a build tool's plugin package (its name says vite, and vite is its peer): the options are
@@ -176,6 +223,18 @@ parentPort.on('message', (job) => { handleJob(job).then(() => parentPort.postMes
     {
       code: LOCAL_FACTORY,
       errors: [fsError(LOCAL_FACTORY, 'readFile', 'fs.readFileSync(paths.key)', 'await readFile(paths.key)', 4, 15, IN_EXPORTED)],
+    },
+
+    // a server created in another branch (a daemon's `serve` command) does not follow a read of
+    // its `read` command: each message runs one branch
+    {
+      code: EXCLUSIVE_SERVE,
+      errors: [fsError(EXCLUSIVE_SERVE, 'readFile', 'return fs.readFileSync(', 'return await readFile(', 5, 12, IN_EXPORTED)],
+    },
+    // a route that creates a server per request reads per request
+    {
+      code: SITE_ROUTE,
+      errors: [fsError(SITE_ROUTE, 'readFile', 'fs.readFileSync(', 'await readFile(', 6, 16, IN_ROUTE)],
     },
 
     // a build tool's plugin that reads every file of a list at once still blocks those tasks
