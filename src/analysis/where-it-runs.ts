@@ -210,8 +210,10 @@ export type AloneEvidence =
  *   `prefer-promise-all` and no migration's shape;
  * - `bin-package`: the nearest `package.json` has a `bin` (and also exports a library): its
  *   modules are a command-line tool's code first (a build tool, a test runner, a package
- *   manager); only strong evidence (see `ConcurrencyEvidence`) other than `not-awaited` says
- *   they run concurrently (a step started without waiting is one person's run going on).
+ *   manager); only strong evidence (see `ConcurrencyEvidence`) says they run
+ *   concurrently, and not `not-awaited` (a step started without waiting is one person's run going
+ *   on) unless the package depends on a server framework or the file imports one or creates a
+ *   server (a server started from the command line, see `WhereItRuns.servesRequests`).
  */
 export type ScriptEvidence =
   | 'shebang'
@@ -715,6 +717,7 @@ export class WhereItRuns {
   private readonly twinCallees = new Map<FunctionNode, ReadonlySet<string>>();
   /** Per function: the server factory calls of its own code (see `serverFactoryCalls`). */
   private readonly factoryCalls = new Map<FunctionNode, readonly TSESTree.CallExpression[]>();
+  private serverFile: boolean | undefined;
   private uiFile: boolean | undefined;
   private electronImports: ReadonlySet<string> | undefined;
   private browserExtension: boolean | undefined;
@@ -1139,6 +1142,29 @@ export class WhereItRuns {
       const index = list.indexOf(statement as TSESTree.Statement);
       return list.slice(0, index).some((earlier) => earlier.range[0] <= node.range[0] && node.range[1] <= earlier.range[1]);
     });
+  }
+
+  /**
+   * True when the file's package is a server or the file creates one: the package depends on a
+   * server framework (`SERVER_FRAMEWORK_PACKAGES`), the file imports one, or it calls a factory of
+   * `SERVER_FACTORIES` of an imported `SERVER_MODULES` module (`http.createServer(...)`).
+   */
+  private servesRequests(): boolean {
+    if (this.serverFile !== undefined) return this.serverFile;
+    const installed = path.isAbsolute(this.filename) ? [...(nearestPackage(this.filename)?.installedWith ?? [])] : [];
+    let serves = installed.some((dependency) => SERVER_FRAMEWORK_PACKAGES.has(dependency)) || [...this.modules()].some((module) => SERVER_FRAMEWORK_PACKAGES.has(module));
+    for (const match of serves ? [] : this.sourceCode.text.matchAll(/\bcreate(?:Secure)?Server\b/g)) {
+      const name = this.sourceCode.getNodeByRangeIndex(match.index);
+      const callee = name?.parent?.type === AST_NODE_TYPES.MemberExpression && name.parent.property === name ? name.parent : name;
+      if (callee?.parent?.type !== AST_NODE_TYPES.CallExpression || callee.parent.callee !== callee) continue;
+      const root = this.rootImport(callee);
+      if (root !== null && SERVER_MODULES.has(root.module)) {
+        serves = true;
+        break;
+      }
+    }
+    this.serverFile = serves;
+    return serves;
   }
 
   /** The server factory calls of `fn`'s own code (see `startsServerAfter`), once per function. */
@@ -1937,7 +1963,9 @@ export class WhereItRuns {
     // A command-line tool's library (`bin-package`: a test runner, a build tool) starts a step
     // without waiting for it as an editor extension's command does: one person's run, where a
     // short synchronous step costs a moment of that run and nobody else waits.
-    const oneUserProgram = editorExtension || this.script() === 'bin-package';
+    // Not so for a server started from the command line (`npx json-server`): a task started
+    // without waiting runs beside its requests.
+    const oneUserProgram = editorExtension || (this.script() === 'bin-package' && !this.servesRequests());
     const strong = contexts.find(
       (context) =>
         context.kind === 'concurrent' &&

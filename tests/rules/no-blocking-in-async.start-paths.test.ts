@@ -68,6 +68,34 @@ export function login(name) {
   return pending;
 }`;
 
+const BIN_EXPRESS_LOOP = `import fs from 'node:fs';
+import express from 'express';
+async function pullLoop(dir) {
+  for (;;) {
+    const index = JSON.parse(fs.readFileSync(dir + '/index.json', 'utf8'));
+    await reloadPages(dir, index);
+    await sleep(60_000);
+  }
+}
+export async function serve(dir, port) {
+  pullLoop(dir);
+  express().use(express.static(dir)).listen(port);
+}`;
+
+const BIN_HTTP_LOOP = `import fs from 'node:fs';
+import http from 'node:http';
+async function syncLoop(dir) {
+  for (;;) {
+    const index = JSON.parse(fs.readFileSync(dir + '/index.json', 'utf8'));
+    await upload(index);
+    await sleep(5000);
+  }
+}
+export async function start(dir, port) {
+  syncLoop(dir);
+  http.createServer((req, res) => res.end('ok')).listen(port);
+}`;
+
 const EXCLUSIVE_SERVE = `import fs from 'node:fs';
 import net from 'node:net';
 export async function onCommand(msg) {
@@ -255,6 +283,19 @@ parentPort.on('message', (job) => { handleJob(job).then(() => parentPort.postMes
       code: LIBRARY_LOGIN,
       filename: path.join(CONTEXTS, 'service', 'src', 'login.ts'),
       errors: [fsError(LIBRARY_LOGIN, 'writeFile', 'fs.writeFileSync(', 'await writeFile(', 4, 3, IN_NOT_AWAITED)],
+    },
+
+    // a server started from the command line (its package has a bin and depends on a server
+    // framework, or the file creates a server): a loop started without await runs beside its requests
+    {
+      code: BIN_EXPRESS_LOOP,
+      filename: path.join(CONTEXTS, 'npx-server', 'src', 'serve.ts'),
+      errors: [fsError(BIN_EXPRESS_LOOP, 'readFile', 'fs.readFileSync(', 'await readFile(', 5, 30, IN_NOT_AWAITED)],
+    },
+    {
+      code: BIN_HTTP_LOOP,
+      filename: path.join(CONTEXTS, 'library', 'src', 'daemon.ts'),
+      errors: [fsError(BIN_HTTP_LOOP, 'readFile', 'fs.readFileSync(', 'await readFile(', 5, 30, IN_NOT_AWAITED)],
     },
 
     // a `seed` exported outside a seeds folder may be what a sign-up calls for each new account
