@@ -364,6 +364,11 @@ export interface PackageInfo {
    */
   readonly buildToolPlugin: string | null;
   /**
+   * Absolute paths of the files its `exports` names under a subpath other than the root and
+   * `./package.json` (`"./server": "./dist/server.js"`; no patterns with `*`).
+   */
+  readonly subpathEntries: readonly string[];
+  /**
    * The names under its `dependencies`: installed with the package wherever it is installed
    * (unlike `devDependencies`, `optionalDependencies` and peers, which may be missing at run time).
    */
@@ -442,7 +447,7 @@ function readPackage(dir: string): PackageInfo | null {
       const plugin = name === null ? null : BUILD_TOOL_PLUGIN_NAME.exec(name);
       const tool = plugin ? BUILD_TOOL_PACKAGES.get(plugin[1] ?? plugin[2] ?? plugin[3] ?? '') : undefined;
       const buildToolPlugin = tool !== undefined && [...dependencies, ...pinnedNames(record)].includes(tool) ? tool : null;
-      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null, afterStep), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, networkDatabase, dependencies, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, buildToolPlugin, installedWith };
+      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null, afterStep), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, networkDatabase, dependencies, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, buildToolPlugin, subpathEntries: subpathEntries(record, dir), installedWith };
     }
   } catch {
     info = null;
@@ -503,6 +508,14 @@ function libraryEntries(record: Record<string, unknown>, dir: string): string[] 
   };
   for (const field of ['main', 'module', 'exports']) collect(record[field]);
   return entries;
+}
+
+/** The files `exports` names under a subpath other than `.` and `./package.json` (see `PackageInfo.subpathEntries`). */
+function subpathEntries(record: Record<string, unknown>, dir: string): string[] {
+  const exports = record['exports'];
+  if (!exports || typeof exports !== 'object' || Array.isArray(exports)) return [];
+  const subpaths = Object.entries(exports as Record<string, unknown>).filter(([key]) => key.startsWith('./') && key !== './package.json' && !key.includes('*'));
+  return subpaths.flatMap(([, value]) => libraryEntries({ exports: value }, dir)).filter((entry) => !entry.includes('*'));
 }
 
 /** The nearest `package.json` above an absolute file path, or null. */
@@ -1255,9 +1268,16 @@ export class WhereItRuns {
     return info?.installedWith.has('ink') ?? false;
   }
 
-  /** The build tool whose plugin package the file belongs to (`PackageInfo.buildToolPlugin`), or null. */
+  /**
+   * The build tool whose plugin package the file belongs to (`PackageInfo.buildToolPlugin`), or
+   * null; also null for a module the package exports under a subpath of its own
+   * (`PackageInfo.subpathEntries`: `vite-plugin-ssr/server`), a runtime that applications import
+   * and run per request, not the plugin's build-time code.
+   */
   buildToolPlugin(): string | null {
-    return path.isAbsolute(this.filename) ? (nearestPackage(this.filename)?.buildToolPlugin ?? null) : null;
+    const info = path.isAbsolute(this.filename) ? nearestPackage(this.filename) : null;
+    if (!info?.buildToolPlugin || info.subpathEntries.some((entry) => isBinTarget(this.filename, entry, info.dir))) return null;
+    return info.buildToolPlugin;
   }
 
   /** True when the nearest `package.json` above the file names a configuration package (`CONFIG_PACKAGE_NAME`). */
@@ -1970,7 +1990,7 @@ export class WhereItRuns {
       (context) =>
         context.kind === 'concurrent' &&
         isStrongEvidence(context.evidence) &&
-        !((toolConfig || buildToolPlugin !== null) && context.evidence.kind === 'request-handler') &&
+        !(toolConfig && context.evidence.kind === 'request-handler') &&
         !(oneUserProgram && context.evidence.kind === 'not-awaited'),
     );
     if (strong) return strong;

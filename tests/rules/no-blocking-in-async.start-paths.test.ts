@@ -51,6 +51,21 @@ export async function hashAssets(files) {
   return Promise.all(files.map(async (file) => digest(fs.readFileSync(file), await salt())));
 }`;
 
+const PLUGIN_LISTENER = `import fs from 'node:fs';
+import http from 'node:http';
+export function preview(port) {
+  http.createServer(async (req, res) => {
+    const manifest = JSON.parse(fs.readFileSync('dist/manifest.json', 'utf8'));
+    res.end(await render(req.url, manifest));
+  }).listen(port);
+}`;
+
+const PLUGIN_RUNTIME = `import fs from 'node:fs';
+export async function renderPage(url) {
+  const template = fs.readFileSync('dist/client/index.html', 'utf8');
+  return template.replace('<!--app-->', await loadApp(url));
+}`;
+
 const UNPINNED_PLUGIN = `import fs from 'node:fs';
 export async function resolveOptions(ctx) {
   const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
@@ -182,6 +197,15 @@ export async function resolveOptions(ctx) {
 }`,
       filename: path.join(CONTEXTS, 'vite-plugin-demo', 'src', 'options.ts'),
     },
+    // the plugin's own entry (the package's root export) in a package that also exports a runtime
+    {
+      code: `import fs from 'node:fs';
+export async function loadTemplate(root) {
+  const html = fs.readFileSync(root + '/index.html', 'utf8');
+  return inject(html, await collectEntries(root));
+}`,
+      filename: path.join(CONTEXTS, 'vite-plugin-runtime', 'src', 'index.ts'),
+    },
 
     // a command-line tool that also exports a library (a test runner): a download saved without
     // waiting for it, or a session file written by a login started on its own, costs a moment of
@@ -270,6 +294,19 @@ parentPort.on('message', (job) => { handleJob(job).then(() => parentPort.postMes
       code: PLUGIN_GATHERS,
       filename: path.join(CONTEXTS, 'vite-plugin-demo', 'src', 'assets.ts'),
       errors: [fsError(PLUGIN_GATHERS, 'readFile', 'fs.readFileSync(file)', 'await readFile(file)', 3, 55, IN_PER_ITEM)],
+    },
+    // a request listener in a plugin package serves requests (an SSR plugin's production server)
+    {
+      code: PLUGIN_LISTENER,
+      filename: path.join(CONTEXTS, 'vite-plugin-demo', 'src', 'preview.ts'),
+      errors: [fsError(PLUGIN_LISTENER, 'readFile', 'fs.readFileSync(', 'await readFile(', 5, 33, IN_REQUEST)],
+    },
+    // a module the plugin package exports under a subpath of its own (`./server`) is a runtime that
+    // applications import, not the plugin's build-time code
+    {
+      code: PLUGIN_RUNTIME,
+      filename: path.join(CONTEXTS, 'vite-plugin-runtime', 'src', 'server.ts'),
+      errors: [fsError(PLUGIN_RUNTIME, 'readFile', 'fs.readFileSync(', 'await readFile(', 3, 20, IN_EXPORTED)],
     },
     // a name alone (no vite among its dependencies or peers) says nothing
     {
