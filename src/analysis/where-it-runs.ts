@@ -145,8 +145,9 @@ const PER_EVENT_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set(['r
  *   `WhereItRuns.isToolConfig`): its code runs in one developer's build or dev server, where a
  *   middleware serves one person's browser; only tasks started together make it concurrent;
  * - `build-tool-plugin`: its file belongs to a plugin package of a build tool (`tool`: `vite` for
- *   `vite-plugin-pwa`, see `PackageInfo.buildToolPlugin`): like a tool's configuration file, its
- *   code runs in one developer's build or dev server; only tasks started together make it concurrent;
+ *   `vite-plugin-pwa`, see `PackageInfo.buildToolPlugin`) and is no module the package exports
+ *   under a subpath of its own (`./server`): its code runs in one developer's build or dev server;
+ *   only tasks started together, or a request listener, make it concurrent;
  * - `config-package`: its file belongs to a package named for configuration (`jest-config`,
  *   `@scope/config`, see `CONFIG_PACKAGE_NAME`) and nothing in the file starts it beside other
  *   work: a program loads its configuration once, at start-up, before it does anything else;

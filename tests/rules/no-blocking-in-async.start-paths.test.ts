@@ -123,6 +123,14 @@ export async function onCommand(msg) {
   }
 }`;
 
+const UNBRACED_SERVE = `import fs from 'node:fs';
+import net from 'node:net';
+export async function onCommand(msg) {
+  if (msg.type === 'read') return fs.readFileSync(msg.path, 'utf8');
+  await prepare(msg);
+  if (msg.type === 'serve') net.createServer(handle).listen(msg.port);
+}`;
+
 const SITE_ROUTE = `import fs from 'node:fs';
 import https from 'node:https';
 import express from 'express';
@@ -282,6 +290,11 @@ parentPort.on('message', (job) => { handleJob(job).then(() => parentPort.postMes
     {
       code: EXCLUSIVE_SERVE,
       errors: [fsError(EXCLUSIVE_SERVE, 'readFile', 'return fs.readFileSync(', 'return await readFile(', 5, 12, IN_EXPORTED)],
+    },
+    // the same without braces: the serve branch's lone statement runs in that branch only
+    {
+      code: UNBRACED_SERVE,
+      errors: [fsError(UNBRACED_SERVE, 'readFile', 'return fs.readFileSync(', 'return await readFile(', 4, 35, IN_EXPORTED)],
     },
     // a route that creates a server per request reads per request
     {
