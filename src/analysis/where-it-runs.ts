@@ -145,8 +145,9 @@ const PER_EVENT_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set(['r
  *   `WhereItRuns.isToolConfig`): its code runs in one developer's build or dev server, where a
  *   middleware serves one person's browser; only tasks started together make it concurrent;
  * - `build-tool-plugin`: its file belongs to a plugin package of a build tool (`tool`: `vite` for
- *   `vite-plugin-pwa`, see `PackageInfo.buildToolPlugin`): like a tool's configuration file, its
- *   code runs in one developer's build or dev server; only tasks started together make it concurrent;
+ *   `vite-plugin-pwa`, see `PackageInfo.buildToolPlugin`) and is no module the package exports
+ *   under a subpath of its own (`./server`): its code runs in one developer's build or dev server;
+ *   only tasks started together, or a request listener, make it concurrent;
  * - `config-package`: its file belongs to a package named for configuration (`jest-config`,
  *   `@scope/config`, see `CONFIG_PACKAGE_NAME`) and nothing in the file starts it beside other
  *   work: a program loads its configuration once, at start-up, before it does anything else;
@@ -210,8 +211,10 @@ export type AloneEvidence =
  *   `prefer-promise-all` and no migration's shape;
  * - `bin-package`: the nearest `package.json` has a `bin` (and also exports a library): its
  *   modules are a command-line tool's code first (a build tool, a test runner, a package
- *   manager); only strong evidence (see `ConcurrencyEvidence`) other than `not-awaited` says
- *   they run concurrently (a step started without waiting is one person's run going on).
+ *   manager); only strong evidence (see `ConcurrencyEvidence`) says they run
+ *   concurrently, and not `not-awaited` (a step started without waiting is one person's run going
+ *   on) unless the package depends on a server framework or the file imports one or creates a
+ *   server (a server started from the command line, see `WhereItRuns.servesRequests`).
  */
 export type ScriptEvidence =
   | 'shebang'
@@ -269,6 +272,11 @@ const STRONG_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set([
   'request-handler',
   'queue-consumer',
 ]);
+
+/** True when `context` says the function runs once per request, job or event (`PER_EVENT_EVIDENCE`). */
+export function runsPerEvent(context: RunContext | null): boolean {
+  return context?.kind === 'concurrent' && PER_EVENT_EVIDENCE.has(context.evidence.kind);
+}
 
 /** True when the evidence holds even in a script (see `ConcurrencyEvidence`). */
 export function isStrongEvidence(evidence: ConcurrencyEvidence): boolean {
@@ -357,6 +365,11 @@ export interface PackageInfo {
    */
   readonly buildToolPlugin: string | null;
   /**
+   * Absolute paths of the files its `exports` names under a subpath other than the root and
+   * `./package.json` (`"./server": "./dist/server.js"`; no patterns with `*`).
+   */
+  readonly subpathEntries: readonly string[];
+  /**
    * The names under its `dependencies`: installed with the package wherever it is installed
    * (unlike `devDependencies`, `optionalDependencies` and peers, which may be missing at run time).
    */
@@ -435,7 +448,7 @@ function readPackage(dir: string): PackageInfo | null {
       const plugin = name === null ? null : BUILD_TOOL_PLUGIN_NAME.exec(name);
       const tool = plugin ? BUILD_TOOL_PACKAGES.get(plugin[1] ?? plugin[2] ?? plugin[3] ?? '') : undefined;
       const buildToolPlugin = tool !== undefined && [...dependencies, ...pinnedNames(record)].includes(tool) ? tool : null;
-      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null, afterStep), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, networkDatabase, dependencies, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, buildToolPlugin, installedWith };
+      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null, afterStep), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, networkDatabase, dependencies, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, buildToolPlugin, subpathEntries: subpathEntries(record, dir), installedWith };
     }
   } catch {
     info = null;
@@ -496,6 +509,14 @@ function libraryEntries(record: Record<string, unknown>, dir: string): string[] 
   };
   for (const field of ['main', 'module', 'exports']) collect(record[field]);
   return entries;
+}
+
+/** The files `exports` names under a subpath other than `.` and `./package.json` (see `PackageInfo.subpathEntries`). */
+function subpathEntries(record: Record<string, unknown>, dir: string): string[] {
+  const exports = record['exports'];
+  if (!exports || typeof exports !== 'object' || Array.isArray(exports)) return [];
+  const subpaths = Object.entries(exports as Record<string, unknown>).filter(([key]) => key.startsWith('./') && key !== './package.json' && !key.includes('*'));
+  return subpaths.flatMap(([, value]) => libraryEntries({ exports: value }, dir)).filter((entry) => !entry.includes('*'));
 }
 
 /** The nearest `package.json` above an absolute file path, or null. */
@@ -568,6 +589,21 @@ export function isBinFile(filename: string, info: PackageInfo): boolean {
 
 function withoutExtension(file: string): string {
   return file.slice(0, file.length - path.extname(file).length);
+}
+
+/** True when `node` is a statement or a declaration (`const server = ...`). */
+function isStatementNode(node: TSESTree.Node): boolean {
+  return node.type.endsWith('Statement') || node.type.endsWith('Declaration');
+}
+
+/** The statement list `node` is an item of, or null. */
+function statementListOf(node: TSESTree.Node): readonly TSESTree.Node[] | null {
+  const parent = node.parent;
+  if (!parent) return null;
+  if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.StaticBlock) {
+    return (parent.body as readonly TSESTree.Node[]).includes(node) ? parent.body : null;
+  }
+  return parent.type === AST_NODE_TYPES.SwitchCase && parent.consequent.includes(node as TSESTree.Statement) ? parent.consequent : null;
 }
 
 /** True when `filename` is `target`, or the source of a built target (`src/cli.ts` for `dist/cli.js`). */
@@ -693,6 +729,9 @@ export class WhereItRuns {
   private workerModule: boolean | undefined;
   /** Per synchronous twin (see `syncTwinOf`): the callees of the calls written in it, as compact text. */
   private readonly twinCallees = new Map<FunctionNode, ReadonlySet<string>>();
+  /** Per function: the server factory calls of its own code (see `serverFactoryCalls`). */
+  private readonly factoryCalls = new Map<FunctionNode, readonly TSESTree.CallExpression[]>();
+  private serverFile: boolean | undefined;
   private uiFile: boolean | undefined;
   private electronImports: ReadonlySet<string> | undefined;
   private browserExtension: boolean | undefined;
@@ -1094,22 +1133,71 @@ export class WhereItRuns {
   }
 
   /**
-   * True when `fn`'s own code (not a callback it defines) creates a server after `node`
-   * (`https.createServer(tlsOptions, app)`, `http2.createSecureServer(...)`: a factory of
-   * `SERVER_FACTORIES` of an imported `SERVER_MODULES` module):
-   * `fn` starts that server, and `node` runs before it exists, while nothing of it serves yet
-   * (the TLS key and certificate read for it, once). A call after the server is created, or in
-   * the request listener handed to it, runs while it serves.
+   * True when `fn`'s own code (not a callback it defines) creates a server right after `node` on
+   * the same path (`https.createServer(tlsOptions, app)`, `http2.createSecureServer(...)`: a
+   * factory of `SERVER_FACTORIES` of an imported `SERVER_MODULES` module): the factory call holds
+   * `node` (its own arguments run before the server exists), or its statement follows, in the same
+   * statement list, a statement that holds `node`. `fn` then starts that server, and `node` runs
+   * before it exists, while nothing of it serves yet (the TLS key and certificate read for it,
+   * once). A call after the server is created, in its request listener, or in a branch that
+   * creates none (`if (msg.type === 'read') ...` beside `if (msg.type === 'serve') ...`) runs
+   * while a server serves.
    */
   startsServerAfter(node: TSESTree.Node, fn: FunctionNode): boolean {
-    return someNodeInSameFunction(fn.body, this.sourceCode.visitorKeys, (candidate) => {
-      // the factory's own arguments (`createServer({ key: readFileSync(...) })`) run before the server exists
-      if (candidate.type !== AST_NODE_TYPES.CallExpression || candidate === node || candidate.range[1] < node.range[1]) return false;
-      const callee = skipTransparent(candidate.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
-      const root = this.rootImport(callee);
-      return name !== null && SERVER_FACTORIES.has(name) && root !== null && SERVER_MODULES.has(root.module);
+    return this.serverFactoryCalls(fn).some((call) => {
+      if (call === node) return false;
+      if (call.range[0] <= node.range[0] && node.range[1] <= call.range[1]) return true;
+      // the statement that holds the call must itself be an item of a list (not the sole
+      // statement of an `if` without braces, which runs in that branch only)
+      let statement: TSESTree.Node = call;
+      while (statement.parent && !isStatementNode(statement) && !isFunctionNode(statement)) statement = statement.parent;
+      const list = statementListOf(statement);
+      if (!list) return false;
+      const index = list.indexOf(statement as TSESTree.Statement);
+      return list.slice(0, index).some((earlier) => earlier.range[0] <= node.range[0] && node.range[1] <= earlier.range[1]);
     });
+  }
+
+  /**
+   * True when the file's package is a server or the file creates one: the package depends on a
+   * server framework (`SERVER_FRAMEWORK_PACKAGES`), the file imports one, or it calls a factory of
+   * `SERVER_FACTORIES` of an imported `SERVER_MODULES` module (`http.createServer(...)`).
+   */
+  private servesRequests(): boolean {
+    if (this.serverFile !== undefined) return this.serverFile;
+    const installed = path.isAbsolute(this.filename) ? [...(nearestPackage(this.filename)?.installedWith ?? [])] : [];
+    let serves = installed.some((dependency) => SERVER_FRAMEWORK_PACKAGES.has(dependency)) || [...this.modules()].some((module) => SERVER_FRAMEWORK_PACKAGES.has(module));
+    for (const match of serves ? [] : this.sourceCode.text.matchAll(/\bcreate(?:Secure)?Server\b/g)) {
+      const name = this.sourceCode.getNodeByRangeIndex(match.index);
+      const callee = name?.parent?.type === AST_NODE_TYPES.MemberExpression && name.parent.property === name ? name.parent : name;
+      if (callee?.parent?.type !== AST_NODE_TYPES.CallExpression || callee.parent.callee !== callee) continue;
+      const root = this.rootImport(callee);
+      if (root !== null && SERVER_MODULES.has(root.module)) {
+        serves = true;
+        break;
+      }
+    }
+    this.serverFile = serves;
+    return serves;
+  }
+
+  /** The server factory calls of `fn`'s own code (see `startsServerAfter`), once per function. */
+  private serverFactoryCalls(fn: FunctionNode): readonly TSESTree.CallExpression[] {
+    const known = this.factoryCalls.get(fn);
+    if (known) return known;
+    const calls: TSESTree.CallExpression[] = [];
+    if (fn.body !== null && /\bcreate(?:Secure)?Server\b/.test(this.sourceCode.getText(fn.body))) {
+      someNodeInSameFunction(fn.body, this.sourceCode.visitorKeys, (candidate) => {
+        if (candidate.type !== AST_NODE_TYPES.CallExpression) return false;
+        const callee = skipTransparent(candidate.callee);
+        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+        const root = name !== null && SERVER_FACTORIES.has(name) ? this.rootImport(callee) : null;
+        if (root !== null && SERVER_MODULES.has(root.module)) calls.push(candidate);
+        return false;
+      });
+    }
+    this.factoryCalls.set(fn, calls);
+    return calls;
   }
 
   /**
@@ -1181,9 +1269,16 @@ export class WhereItRuns {
     return info?.installedWith.has('ink') ?? false;
   }
 
-  /** The build tool whose plugin package the file belongs to (`PackageInfo.buildToolPlugin`), or null. */
+  /**
+   * The build tool whose plugin package the file belongs to (`PackageInfo.buildToolPlugin`), or
+   * null; also null for a module the package exports under a subpath of its own
+   * (`PackageInfo.subpathEntries`: `vite-plugin-ssr/server`), a runtime that applications import
+   * and run per request, not the plugin's build-time code.
+   */
   buildToolPlugin(): string | null {
-    return path.isAbsolute(this.filename) ? (nearestPackage(this.filename)?.buildToolPlugin ?? null) : null;
+    const info = path.isAbsolute(this.filename) ? nearestPackage(this.filename) : null;
+    if (!info?.buildToolPlugin || info.subpathEntries.some((entry) => isBinTarget(this.filename, entry, info.dir))) return null;
+    return info.buildToolPlugin;
   }
 
   /** True when the nearest `package.json` above the file names a configuration package (`CONFIG_PACKAGE_NAME`). */
@@ -1889,12 +1984,14 @@ export class WhereItRuns {
     // A command-line tool's library (`bin-package`: a test runner, a build tool) starts a step
     // without waiting for it as an editor extension's command does: one person's run, where a
     // short synchronous step costs a moment of that run and nobody else waits.
-    const oneUserProgram = editorExtension || this.script() === 'bin-package';
+    // Not so for a server started from the command line (`npx json-server`): a task started
+    // without waiting runs beside its requests.
+    const oneUserProgram = editorExtension || (this.script() === 'bin-package' && !this.servesRequests());
     const strong = contexts.find(
       (context) =>
         context.kind === 'concurrent' &&
         isStrongEvidence(context.evidence) &&
-        !((toolConfig || buildToolPlugin !== null) && context.evidence.kind === 'request-handler') &&
+        !(toolConfig && context.evidence.kind === 'request-handler') &&
         !(oneUserProgram && context.evidence.kind === 'not-awaited'),
     );
     if (strong) return strong;

@@ -37,7 +37,7 @@ import {
   SYNC_XHR_CONSTRUCTORS,
   TEST_CALLBACK_APIS,
 } from '../catalog/blocking-apis';
-import { type ConcurrencyEvidence, getWhereItRuns, type RunContext } from '../analysis/where-it-runs';
+import { type ConcurrencyEvidence, getWhereItRuns, type RunContext, runsPerEvent } from '../analysis/where-it-runs';
 import { hasOption, isTrueLiteral, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getSourceWords, type SourceWords } from '../analysis/source-words';
 import { createRule } from '../util/create-rule';
@@ -674,8 +674,9 @@ export default createRule<Options, MessageIds>({
      * Why `reportIn: 'concurrent'` leaves out an operation in code that may run concurrently, or null:
      * - `failure`: a file-system call on a failure path (see `isFailurePath`);
      * - `hand-off`: a final hand-off to a child process (see `isProcessHandOff`);
-     * - `server-start`: the function creates a server after the call (see
-     *   `WhereItRuns.startsServerAfter`): the call runs once, before that server serves anything;
+     * - `server-start`: the function creates a server after the call, on the same path (see
+     *   `WhereItRuns.startsServerAfter`), and runs not per request, job or event itself: the
+     *   call runs once, before that server serves anything;
      * - `sync-twin`: a file-system step that the async function shares with its synchronous twin
      *   (`transformAsync` beside `transform`, see `WhereItRuns.sharesStepWithSyncTwin`);
      * - `output`: a file write in the branch that writes the program's output to a file instead
@@ -696,7 +697,7 @@ export default createRule<Options, MessageIds>({
       if (operation.api.category === 'fileSystem' && getWhereItRuns(context).sharesStepWithSyncTwin(where, operation.node)) return 'sync-twin';
       if (FILE_WRITE.test(operation.api.name) && getWhereItRuns(context).isTerminalOutputAlternative(operation.node, where)) return 'output';
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
-      if (where.body !== null && getWhereItRuns(context).startsServerAfter(operation.node, where)) return 'server-start';
+      if (where.body !== null && !runsPerEvent(runContextOf(where)) && getWhereItRuns(context).startsServerAfter(operation.node, where)) return 'server-start';
       const all = operationsByFunction.get(where) ?? [];
       const returnsOtherWork = (): boolean =>
         returnedCallsOf(where).some((call) => !all.some((other) => other.node === call || other.node === call.callee));

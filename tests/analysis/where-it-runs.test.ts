@@ -200,7 +200,9 @@ describe('where-it-runs: package.json bin targets and script folders', () => {
     assert.deepEqual(where(code, { filename: path.join(root, 'vite-plugin-demo', 'src', 'options.ts') }), ['alone:build-tool-plugin']);
     assert.deepEqual(where(code, { filename: path.join(root, 'vite-plugin-unpinned', 'src', 'options.ts') }), ['concurrent:exported']);
     const middleware = `import http from 'node:http';\nhttp.createServer(async () => { probe(); });`;
-    assert.deepEqual(where(middleware, { filename: path.join(root, 'vite-plugin-demo', 'src', 'preview.ts') }), ['alone:build-tool-plugin']);
+    assert.deepEqual(where(middleware, { filename: path.join(root, 'vite-plugin-demo', 'src', 'preview.ts') }), ['concurrent:request-handler']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'vite-plugin-runtime', 'src', 'server.ts') }), ['concurrent:exported']);
+    assert.deepEqual(where(code, { filename: path.join(root, 'vite-plugin-runtime', 'src', 'index.ts') }), ['alone:build-tool-plugin']);
   });
   it('does not take a step started without await in a package with a bin for concurrency', () => {
     const code = 'async function save() { probe(); }\nexport async function run() { save(); await report(); }';

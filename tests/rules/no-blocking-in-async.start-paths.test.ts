@@ -24,6 +24,8 @@ function fsError(code: string, twinName: string, from: string, to: string, line:
 
 const IN_REQUEST = 'inside this async function, which handles requests (http.createServer) while other requests wait';
 
+const IN_ROUTE = 'inside this async function, which handles requests (.post()) while other requests wait';
+
 const SERVING_START = `import fs from 'node:fs';
 import http from 'node:http';
 export async function start(port) {
@@ -49,6 +51,21 @@ export async function hashAssets(files) {
   return Promise.all(files.map(async (file) => digest(fs.readFileSync(file), await salt())));
 }`;
 
+const PLUGIN_LISTENER = `import fs from 'node:fs';
+import http from 'node:http';
+export function preview(port) {
+  http.createServer(async (req, res) => {
+    const manifest = JSON.parse(fs.readFileSync('dist/manifest.json', 'utf8'));
+    res.end(await render(req.url, manifest));
+  }).listen(port);
+}`;
+
+const PLUGIN_RUNTIME = `import fs from 'node:fs';
+export async function renderPage(url) {
+  const template = fs.readFileSync('dist/client/index.html', 'utf8');
+  return template.replace('<!--app-->', await loadApp(url));
+}`;
+
 const UNPINNED_PLUGIN = `import fs from 'node:fs';
 export async function resolveOptions(ctx) {
   const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
@@ -65,6 +82,65 @@ export function login(name) {
   track(name);
   return pending;
 }`;
+
+const BIN_EXPRESS_LOOP = `import fs from 'node:fs';
+import express from 'express';
+async function pullLoop(dir) {
+  for (;;) {
+    const index = JSON.parse(fs.readFileSync(dir + '/index.json', 'utf8'));
+    await reloadPages(dir, index);
+    await sleep(60_000);
+  }
+}
+export async function serve(dir, port) {
+  pullLoop(dir);
+  express().use(express.static(dir)).listen(port);
+}`;
+
+const BIN_HTTP_LOOP = `import fs from 'node:fs';
+import http from 'node:http';
+async function syncLoop(dir) {
+  for (;;) {
+    const index = JSON.parse(fs.readFileSync(dir + '/index.json', 'utf8'));
+    await upload(index);
+    await sleep(5000);
+  }
+}
+export async function start(dir, port) {
+  syncLoop(dir);
+  http.createServer((req, res) => res.end('ok')).listen(port);
+}`;
+
+const EXCLUSIVE_SERVE = `import fs from 'node:fs';
+import net from 'node:net';
+export async function onCommand(msg) {
+  if (msg.type === 'read') {
+    return fs.readFileSync(msg.path, 'utf8');
+  }
+  if (msg.type === 'serve') {
+    await prepare(msg);
+    net.createServer(handle).listen(msg.port);
+  }
+}`;
+
+const UNBRACED_SERVE = `import fs from 'node:fs';
+import net from 'node:net';
+export async function onCommand(msg) {
+  if (msg.type === 'read') return fs.readFileSync(msg.path, 'utf8');
+  await prepare(msg);
+  if (msg.type === 'serve') net.createServer(handle).listen(msg.port);
+}`;
+
+const SITE_ROUTE = `import fs from 'node:fs';
+import https from 'node:https';
+import express from 'express';
+const app = express();
+app.post('/sites', async (req, res) => {
+  const cert = fs.readFileSync(req.body.certPath);
+  await register(req.body.host);
+  https.createServer({ cert }, proxy).listen(req.body.port);
+  res.sendStatus(201);
+});`;
 
 const SEED_ELSEWHERE = `import { readFileSync } from 'node:fs';
 export async function seed(db, accountId) {
@@ -97,6 +173,28 @@ export async function serve(app, paths) {
   return http2.createSecureServer({ ca, key: readFileSync(paths.key) }, app).listen(8443);
 }`,
 
+    // a read in a branch that runs before the server is created still comes before it
+    `import fs from 'node:fs';
+import https from 'node:https';
+export async function listen(config, app) {
+  let tls = {};
+  if (config.tls) {
+    tls = { key: fs.readFileSync(config.tls.key), cert: fs.readFileSync(config.tls.cert) };
+  }
+  await app.ready();
+  https.createServer(tls, app).listen(config.port);
+}`,
+    // one server per site, created at start-up right after its page is read
+    `import fs from 'node:fs';
+import http from 'node:http';
+export async function startAll(sites) {
+  for (const site of sites) {
+    const body = fs.readFileSync(site.page);
+    await check(site);
+    http.createServer((req, res) => res.end(body)).listen(site.port);
+  }
+}`,
+
     // a build tool's plugin package (its name says vite, and vite is its peer): the options are
     // resolved once per build or dev-server start, in one developer's process
     {
@@ -106,6 +204,15 @@ export async function resolveOptions(ctx) {
   return { name: pkg.name, ...(await ctx.loadUserOptions()) };
 }`,
       filename: path.join(CONTEXTS, 'vite-plugin-demo', 'src', 'options.ts'),
+    },
+    // the plugin's own entry (the package's root export) in a package that also exports a runtime
+    {
+      code: `import fs from 'node:fs';
+export async function loadTemplate(root) {
+  const html = fs.readFileSync(root + '/index.html', 'utf8');
+  return inject(html, await collectEntries(root));
+}`,
+      filename: path.join(CONTEXTS, 'vite-plugin-runtime', 'src', 'index.ts'),
     },
 
     // a command-line tool that also exports a library (a test runner): a download saved without
@@ -178,11 +285,41 @@ parentPort.on('message', (job) => { handleJob(job).then(() => parentPort.postMes
       errors: [fsError(LOCAL_FACTORY, 'readFile', 'fs.readFileSync(paths.key)', 'await readFile(paths.key)', 4, 15, IN_EXPORTED)],
     },
 
+    // a server created in another branch (a daemon's `serve` command) does not follow a read of
+    // its `read` command: each message runs one branch
+    {
+      code: EXCLUSIVE_SERVE,
+      errors: [fsError(EXCLUSIVE_SERVE, 'readFile', 'return fs.readFileSync(', 'return await readFile(', 5, 12, IN_EXPORTED)],
+    },
+    // the same without braces: the serve branch's lone statement runs in that branch only
+    {
+      code: UNBRACED_SERVE,
+      errors: [fsError(UNBRACED_SERVE, 'readFile', 'return fs.readFileSync(', 'return await readFile(', 4, 35, IN_EXPORTED)],
+    },
+    // a route that creates a server per request reads per request
+    {
+      code: SITE_ROUTE,
+      errors: [fsError(SITE_ROUTE, 'readFile', 'fs.readFileSync(', 'await readFile(', 6, 16, IN_ROUTE)],
+    },
+
     // a build tool's plugin that reads every file of a list at once still blocks those tasks
     {
       code: PLUGIN_GATHERS,
       filename: path.join(CONTEXTS, 'vite-plugin-demo', 'src', 'assets.ts'),
       errors: [fsError(PLUGIN_GATHERS, 'readFile', 'fs.readFileSync(file)', 'await readFile(file)', 3, 55, IN_PER_ITEM)],
+    },
+    // a request listener in a plugin package serves requests (an SSR plugin's production server)
+    {
+      code: PLUGIN_LISTENER,
+      filename: path.join(CONTEXTS, 'vite-plugin-demo', 'src', 'preview.ts'),
+      errors: [fsError(PLUGIN_LISTENER, 'readFile', 'fs.readFileSync(', 'await readFile(', 5, 33, IN_REQUEST)],
+    },
+    // a module the plugin package exports under a subpath of its own (`./server`) is a runtime that
+    // applications import, not the plugin's build-time code
+    {
+      code: PLUGIN_RUNTIME,
+      filename: path.join(CONTEXTS, 'vite-plugin-runtime', 'src', 'server.ts'),
+      errors: [fsError(PLUGIN_RUNTIME, 'readFile', 'fs.readFileSync(', 'await readFile(', 3, 20, IN_EXPORTED)],
     },
     // a name alone (no vite among its dependencies or peers) says nothing
     {
@@ -196,6 +333,19 @@ parentPort.on('message', (job) => { handleJob(job).then(() => parentPort.postMes
       code: LIBRARY_LOGIN,
       filename: path.join(CONTEXTS, 'service', 'src', 'login.ts'),
       errors: [fsError(LIBRARY_LOGIN, 'writeFile', 'fs.writeFileSync(', 'await writeFile(', 4, 3, IN_NOT_AWAITED)],
+    },
+
+    // a server started from the command line (its package has a bin and depends on a server
+    // framework, or the file creates a server): a loop started without await runs beside its requests
+    {
+      code: BIN_EXPRESS_LOOP,
+      filename: path.join(CONTEXTS, 'npx-server', 'src', 'serve.ts'),
+      errors: [fsError(BIN_EXPRESS_LOOP, 'readFile', 'fs.readFileSync(', 'await readFile(', 5, 30, IN_NOT_AWAITED)],
+    },
+    {
+      code: BIN_HTTP_LOOP,
+      filename: path.join(CONTEXTS, 'library', 'src', 'daemon.ts'),
+      errors: [fsError(BIN_HTTP_LOOP, 'readFile', 'fs.readFileSync(', 'await readFile(', 5, 30, IN_NOT_AWAITED)],
     },
 
     // a `seed` exported outside a seeds folder may be what a sign-up calls for each new account
