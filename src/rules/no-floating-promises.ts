@@ -1142,7 +1142,7 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (!checkCannotReject && !promises.typed && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;
-        // Asked last: can the promise reject at all (see `floatingParts`)?
+        // Asked after the filters above (only the program-reporter filter below reads more): can the promise reject at all (see `floatingParts`)?
         if (lastQuestion && !lastQuestion()) return;
         // `main();` at the module's top level where the program's process-wide handler of
         // unhandled rejections is installed before it can reject (earlier at the top level, or
