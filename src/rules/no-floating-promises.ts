@@ -1106,22 +1106,6 @@ export default createRule<Options, MessageIds>({
         }
         if (first.type === AST_NODE_TYPES.CallExpression && decoratesHeldValue(first)) return;
         if (first.type === AST_NODE_TYPES.CallExpression && (handsErrorToCallback(first) || handsErrorToOption(first, statement) || passesCompletionCallback(first))) return;
-        // A program that installs its own unhandled-rejection reporter (one that does not end the
-        // program), or an Electron app's main process (Electron logs such a rejection and goes on): where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
-        // `try` meant to handle it, not test code, not code that serves a request or a job, not a
-        // chain whose callback sends the answer: `event.reply(...)`) the reporter already does
-        // what a `.catch(report)` would.
-        if (
-          !checkUnderGlobalHandler &&
-          runsWhereNothingAwaits(statement) &&
-          !insideGuardedTry(statement) &&
-          (programReportsRejectionsHere() || (getWhereItRuns(context).runsInElectronMain() && !costsMoreThanElectronLog(statement, first))) &&
-          !getWhereItRuns(context).isTestCode() &&
-          !servesRequestOrJob(statement) &&
-          !chainAnswersRequest(first, sourceCode)
-        ) {
-          return;
-        }
         // Code whose host logs a lost rejection and goes on (`WhereItRuns.hostLogsRejections`: an
         // editor extension, a browser extension's scripts, an Electron window's modules, an
         // Electron app's main process; in a module that imports its main-process API, inside an
@@ -1152,13 +1136,13 @@ export default createRule<Options, MessageIds>({
           first.type === AST_NODE_TYPES.CallExpression &&
           first === skipTransparent(statement.expression) &&
           startsWithTheProgram(statement) &&
-          !programReportsRejectionsHere() &&
-          effects.startsEndlessLoop(first)
+          effects.startsEndlessLoop(first) &&
+          !programReportsRejectionsHere()
         ) {
           return;
         }
         if (!checkCannotReject && !promises.typed && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;
-        // Asked last: can the promise reject at all (see `floatingParts`)?
+        // Asked after the filters above (only the program-reporter filter below reads more): can the promise reject at all (see `floatingParts`)?
         if (lastQuestion && !lastQuestion()) return;
         // `main();` at the module's top level where the program's process-wide handler of
         // unhandled rejections is installed before it can reject (earlier at the top level, or
@@ -1170,6 +1154,25 @@ export default createRule<Options, MessageIds>({
           first === skipTransparent(statement.expression) &&
           isTopLevel(statement) &&
           effects.rejectionReachesProcessHandler(first, statement)
+        ) {
+          return;
+        }
+        // A program that installs its own unhandled-rejection reporter (one that does not end the
+        // program), or an Electron app's main process (Electron logs such a rejection and goes on): where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
+        // `try` meant to handle it, not test code, not code that serves a request or a job, not a
+        // chain whose callback sends the answer: `event.reply(...)`) the reporter already does
+        // what a `.catch(report)` would. Asked last, and the program's reporter last of all: every
+        // filter here only silences, so their order changes no answer, and whether the program
+        // installs a reporter reads the program's source files (`programReportsRejections`, once
+        // per program root), which a program none of whose statements would be reported never needs.
+        if (
+          !checkUnderGlobalHandler &&
+          runsWhereNothingAwaits(statement) &&
+          !insideGuardedTry(statement) &&
+          !getWhereItRuns(context).isTestCode() &&
+          !servesRequestOrJob(statement) &&
+          !chainAnswersRequest(first, sourceCode) &&
+          ((getWhereItRuns(context).runsInElectronMain() && !costsMoreThanElectronLog(statement, first)) || programReportsRejectionsHere())
         ) {
           return;
         }
