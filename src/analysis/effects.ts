@@ -375,7 +375,7 @@ export class FileEffects {
   /** Per relative specifier and name: `waitsOnNothingElsewhere`'s answer. */
   private readonly idleImports = new Map<string, boolean>();
   /** Per relative specifier and name: `reachesRemoteElsewhere`'s answer. */
-  private readonly remoteImports = new Map<string, boolean>();
+  private readonly remoteImports = new Map<string, boolean | null>();
   /** Per local function: for each parameter, the first method its body calls on it (`ctx.request(...)`: `request`), or null. */
   private readonly parameterMethods = new Map<FunctionNode, readonly (string | null)[]>();
 
@@ -709,8 +709,19 @@ export class FileEffects {
    * module it calls are read; false when the declaration is not found.
    */
   reachesRemoteElsewhere(call: EffectCall, isRemote: (specifier: string) => boolean): boolean {
+    return this.remoteWaitElsewhere(call, isRemote) ?? false;
+  }
+
+  /**
+   * `reachesRemoteElsewhere`'s answer, or null when the called function's declaration is not found
+   * (a package's function, an export made by a call that is not a wrapped function: `withRetry(load)`,
+   * `client.get.bind(client)`): then its body says nothing, and the caller asks what else it knows.
+   * A body wrapped in a call (`export const getPost = cache(async (id) => db.post.findUnique(...))`)
+   * is that function's own.
+   */
+  remoteWaitElsewhere(call: EffectCall, isRemote: (specifier: string) => boolean): boolean | null {
     const target = this.relativeModuleFunction(call);
-    if (target === null || target.file === null) return false;
+    if (target === null || target.file === null) return null;
     // `db.one(sql)` with `db` imported from a module that makes it from a remote client (`export const db = pgp(url)`).
     let root: TSESTree.Node = skipTransparent(call.callee);
     while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
@@ -724,8 +735,11 @@ export class FileEffects {
     let answer = this.remoteImports.get(key);
     if (answer === undefined) {
       const file = target.file;
-      answer =
-        fromModuleFunction(file, target.name, 'reachesRemote', ({ body }, text, declaring) => {
+      answer = fromModuleFunction(
+        file,
+        target.name,
+        'reachesRemote',
+        ({ body }, text, declaring) => {
           // The names of the module that declares the function (past an index's `export * from`),
           // and the project's clients it imports by their name (`import { pool } from './pool'`).
           const names = [...remoteNamesOf(declaring, isRemote), ...clientNamesImportedBy(declaring)];
@@ -742,7 +756,9 @@ export class FileEffects {
             if (bodyUsesRemote(inner, names)) return true;
           }
           return false;
-        }) ?? false;
+        },
+        { throughWrapper: true },
+      );
       this.remoteImports.set(key, answer);
     }
     return answer;

@@ -371,7 +371,8 @@ export class IterationEvidence {
         break;
       }
     }
-    if (current.type === AST_NODE_TYPES.Identifier && this.identifierIsRemote(current, true, current === skipTransparent(call.callee))) return true;
+    const called = current.type === AST_NODE_TYPES.Identifier && current === skipTransparent(call.callee) ? current : null;
+    if (current.type === AST_NODE_TYPES.Identifier && this.identifierIsRemote(current, true, called !== null)) return true;
     // Handed a client: `fetchLogs({ graphqlClient }, job)`, `runQuery(pool, sql)`.
     for (const argument of call.arguments) {
       const value = skipTransparent(argument);
@@ -390,8 +391,12 @@ export class IterationEvidence {
     // class of this file that the receiver is declared as (`store: ObjectStore`, `store.putObject(...)`).
     const fn = effects.calledFunction(call) ?? this.methodOfDeclaredClass(call);
     if (fn) return depth < MAX_DEPTH && this.functionWaitsRemotely(fn, depth + 1);
-    // A function of a relative module whose body makes one.
-    return effects.reachesRemoteElsewhere(call, isRemotePackage);
+    // A function of a relative module whose body makes one. When its body is not found (a package's
+    // function, `export const getOwner = withTimeout(load)`), an import called directly is judged by
+    // its module's imports instead (a module over `axios` or a database client).
+    const elsewhere = effects.remoteWaitElsewhere(call, isRemotePackage);
+    if (elsewhere !== null) return elsewhere;
+    return called !== null && effects.importsFromRemoteModule(called, isRemotePackage);
   }
 
   /**
@@ -493,7 +498,7 @@ export class IterationEvidence {
         // `stripe` of `@/lib/stripe`): the name says what it is, wherever the module lives.
         (root && !called && REMOTE_CLIENT_NAME.test(identifier.name)) ||
         // An object of a module over a remote client (a model of a module that imports mongoose).
-        // A function called directly is judged by its own body (`reachesRemoteElsewhere`): a
+        // A function called directly is judged by its own body when it is found (`decideCall`): a
         // module of helpers may import `https` for one of them while the others check files.
         (!called && getFileEffects(this.context).importsFromRemoteModule(identifier, isRemotePackage))
       );

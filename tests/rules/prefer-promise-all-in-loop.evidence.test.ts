@@ -372,6 +372,31 @@ export async function touchUsers(api, ids) {
 }`,
       errors: reported,
     },
+    // a function of a module over axios written inside a wrapper (`withTimeout(async (id) => ...)`)
+    {
+      filename: path.join(FIXTURES_DIR, 'remote-evidence', 'file.ts'),
+      code: `
+import { ownerById } from './owners';
+export async function owners(ids) {
+  const out = [];
+  for (const id of ids) out.push(await ownerById(id));
+  return out;
+}`,
+      errors: reported,
+    },
+    // the same module's function made by a call handed a function declared elsewhere: its body is
+    // not found, and the module's import of axios speaks for it
+    {
+      filename: path.join(FIXTURES_DIR, 'remote-evidence', 'file.ts'),
+      code: `
+import { teamById } from './owners';
+export async function teams(ids) {
+  const out = [];
+  for (const id of ids) out.push(await teamById(id));
+  return out;
+}`,
+      errors: reported,
+    },
     // finding 10: a product feature living in a folder named migration (no timestamp, no up/down)
     {
       filename: '/app/src/features/migration/importBoards.ts',

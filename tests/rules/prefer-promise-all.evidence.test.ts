@@ -175,6 +175,50 @@ export async function statement(id: string) {
 }`),
     ],
   },
+  // functions of another module written inside a wrapper (React's cache) that query the
+  // project's Prisma client: the wrapped function is the one called
+  {
+    filename: probesFilename,
+    code: `
+import { getComments, getPost } from './posts';
+
+export default async function PostPage({ params }) {
+  const post = await getPost(params.id);
+  const comments = await getComments(params.id);
+  return { post, comments };
+}`,
+    errors: [
+      gatheredPair(5, 16, `
+import { getComments, getPost } from './posts';
+
+export default async function PostPage({ params }) {
+  const [post, comments] = await Promise.all([getPost(params.id), getComments(params.id)]);
+  return { post, comments };
+}`),
+    ],
+  },
+  // a function of a module over axios whose body the linter does not find (made by a call
+  // handed a function declared elsewhere): the module's imports speak for it
+  {
+    filename: probesFilename,
+    code: `
+import { ownerById, teamById } from './owners';
+
+export async function ownership(ownerId: string, teamId: string) {
+  const owner = await ownerById(ownerId);
+  const team = await teamById(teamId);
+  return { owner, team };
+}`,
+    errors: [
+      gatheredPair(5, 17, `
+import { ownerById, teamById } from './owners';
+
+export async function ownership(ownerId: string, teamId: string) {
+  const [owner, team] = await Promise.all([ownerById(ownerId), teamById(teamId)]);
+  return { owner, team };
+}`),
+    ],
+  },
   // without requiring evidence, calls of unknown functions are reported as before
   {
     code: unknownHelpers,
