@@ -4830,14 +4830,17 @@ const MAX_SAME_MODULE_CALLEES = 4;
 
 /**
  * True when a function body (text) calls the global `fetch`, or uses one of `names` (a module's
- * remote clients, `remoteNamesOf`): calls it or a member of it (`pool.query(`, `prisma.user`), or
- * reads the client into locals (`const { rawQuery } = prisma;`).
+ * remote clients, `remoteNamesOf`): calls it or a member of it (`pool.query(`, `prisma.user`),
+ * reads the client into locals (`const { rawQuery } = prisma;`), or awaits or returns a query
+ * written as its tagged template (`await sql\`select ...\``, an arrow's `sql\`...\``: the
+ * `sql` of `@vercel/postgres`, or one made by `postgres(url)`; a fragment built for another
+ * query, `db.execute(sql\`...\`)`, is not awaited itself).
  */
 function bodyUsesRemote(body: string, names: readonly string[]): boolean {
   if (/(?<![\w$.])fetch\s*\(/.test(body)) return true;
   return names.some((name) => {
     const escaped = name.replace(/[$]/g, '\\$');
-    return new RegExp(`(?<![\\w$.])${escaped}\\s*[.(]|=\\s*${escaped}\\s*(?:[;\\n]|$)`).test(body);
+    return new RegExp(`(?<![\\w$.])${escaped}\\s*[.(]|=\\s*${escaped}\\s*(?:[;\\n]|$)|(?:^\\s*|\\b(?:await|return)\\s+)${escaped}\\s*\``).test(body);
   });
 }
 

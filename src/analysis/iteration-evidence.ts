@@ -565,6 +565,26 @@ export class IterationEvidence {
     return typeName.type === AST_NODE_TYPES.Identifier && this.identifierIsRemote(typeName, false);
   }
 
+  /**
+   * `await sql\`select ...\`` (or an async function's `return sql\`...\``) whose tag is a remote
+   * client: the `sql` of `@vercel/postgres` or of a remote package, one made from such a package
+   * (`const sql = postgres(url)`, `neon(url)`). That template is the query. A fragment built for
+   * another query (`db.execute(sql\`...\`)` with drizzle's `sql`) is not awaited itself.
+   */
+  private queriesByTemplate(template: TSESTree.TaggedTemplateExpression, fn: FunctionNode): boolean {
+    const parent = template.parent;
+    const awaited =
+      parent.type === AST_NODE_TYPES.AwaitExpression ||
+      (fn.async && (parent.type === AST_NODE_TYPES.ReturnStatement || (parent === fn && fn.body === template)));
+    if (!awaited) return false;
+    let root: TSESTree.Node = skipTransparent(template.tag);
+    while (root.type === AST_NODE_TYPES.MemberExpression) {
+      if (this.namesRemote(root)) return true;
+      root = skipTransparent(root.object);
+    }
+    return root.type === AST_NODE_TYPES.Identifier && this.identifierIsRemote(root, false);
+  }
+
   private functionWaitsRemotely(fn: FunctionNode, depth: number): boolean {
     const known = this.remoteFunctions.get(fn);
     if (known !== undefined) return known;
@@ -573,6 +593,10 @@ export class IterationEvidence {
     const visit = (node: TSESTree.Node): void => {
       if (found) return;
       if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && this.callWaitsRemotely(node, depth)) {
+        found = true;
+        return;
+      }
+      if (node.type === AST_NODE_TYPES.TaggedTemplateExpression && this.queriesByTemplate(node, fn)) {
         found = true;
         return;
       }

@@ -397,6 +397,18 @@ export async function teams(ids) {
 }`,
       errors: reported,
     },
+    // a function of another module whose query is a tagged template of @vercel/postgres, per id
+    {
+      filename: path.join(FIXTURES_DIR, 'remote-evidence', 'file.ts'),
+      code: `
+import { getInvoice } from './queries';
+export async function invoices(ids) {
+  const out = [];
+  for (const id of ids) out.push(await getInvoice(id));
+  return out;
+}`,
+      errors: reported,
+    },
     // finding 10: a product feature living in a folder named migration (no timestamp, no up/down)
     {
       filename: '/app/src/features/migration/importBoards.ts',

@@ -219,6 +219,69 @@ export async function ownership(ownerId: string, teamId: string) {
 }`),
     ],
   },
+  // functions of another module whose query is a tagged template of a remote SQL client
+  {
+    filename: probesFilename,
+    code: `
+import { getCustomer, getInvoice } from './queries';
+
+export async function invoicePage(id: string, customerId: string) {
+  const invoice = await getInvoice(id);
+  const customer = await getCustomer(customerId);
+  return { invoice, customer };
+}`,
+    errors: [
+      gatheredPair(5, 19, `
+import { getCustomer, getInvoice } from './queries';
+
+export async function invoicePage(id: string, customerId: string) {
+  const [invoice, customer] = await Promise.all([getInvoice(id), getCustomer(customerId)]);
+  return { invoice, customer };
+}`),
+    ],
+  },
+  // helpers of this file that await a query written as a template of a client made by postgres()
+  {
+    code: `
+import postgres from 'postgres';
+
+const sql = postgres(process.env.DATABASE_URL);
+
+async function userById(id) {
+  const [user] = await sql\`select * from users where id = \${id}\`;
+  return user;
+}
+
+async function ordersOf(id) {
+  return sql\`select * from orders where user_id = \${id}\`;
+}
+
+export async function stats(id) {
+  const user = await userById(id);
+  const orders = await ordersOf(id);
+  return { user, orders };
+}`,
+    errors: [
+      gatheredPair(16, 16, `
+import postgres from 'postgres';
+
+const sql = postgres(process.env.DATABASE_URL);
+
+async function userById(id) {
+  const [user] = await sql\`select * from users where id = \${id}\`;
+  return user;
+}
+
+async function ordersOf(id) {
+  return sql\`select * from orders where user_id = \${id}\`;
+}
+
+export async function stats(id) {
+  const [user, orders] = await Promise.all([userById(id), ordersOf(id)]);
+  return { user, orders };
+}`),
+    ],
+  },
   // without requiring evidence, calls of unknown functions are reported as before
   {
     code: unknownHelpers,
@@ -265,6 +328,20 @@ export async function refreshBadge(userId) {
   const account = await accounts.byId(userId);
   const prefs = await settings.forUser(userId);
   return { account, prefs };
+}`,
+    // a tagged template that builds a fragment for another query is not itself a query: the
+    // helpers hand it to a store nothing shows to be remote
+    `
+import { sql } from 'drizzle-orm';
+
+async function countLive(store, table) {
+  return store.count(table, sql\`deleted_at is null\`);
+}
+
+export async function totals(store) {
+  const users = await countLive(store, 'users');
+  const teams = await countLive(store, 'teams');
+  return { users, teams };
 }`,
     // a helper called directly is judged by its own body, not by what else its module imports:
     // these resize images in this process although the module also asks servers over `https`
