@@ -30,8 +30,10 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import {
   ADDRESS_OPTION,
+  CLIENT_PACKAGE_NAME,
   GLOBAL_FETCH_NAMES,
   HEAVY_WORK_MODULES,
+  HOST_API_SCOPES,
   LIST_VIEW_METHODS,
   LISTING_CALL,
   PROGRESS_METHODS,
@@ -78,6 +80,17 @@ function packageOf(specifier: string): string {
 /** True when a module specifier names a client package of a remote service. */
 export function isRemotePackage(specifier: string): boolean {
   return REMOTE_PACKAGES.has(packageOf(specifier)) || REMOTE_PACKAGE_SCOPES.test(specifier);
+}
+
+/**
+ * True when a package (not a module of the project) is named as an API client
+ * (`CLIENT_PACKAGE_NAME`: `@acme/api-client`, `@acme/sdk`, `@notionhq/client`), outside the scopes
+ * of host APIs (`HOST_API_SCOPES`: `@opentelemetry/api`, `@tauri-apps/api`).
+ */
+function namesClientPackage(specifier: string): boolean {
+  if (/^(?:\.|\/|#|~\/|@\/|node:)/.test(specifier) || HOST_API_SCOPES.test(specifier)) return false;
+  const name = packageOf(specifier);
+  return CLIENT_PACKAGE_NAME.test(name.slice(name.lastIndexOf('/') + 1));
 }
 
 export class IterationEvidence {
@@ -493,6 +506,8 @@ export class IterationEvidence {
     if (imported) {
       return (
         isRemotePackage(imported.module) ||
+        // A workspace or generated API client package (`import { fetchUser } from '@acme/api-client'`).
+        namesClientPackage(imported.module) ||
         namesRemoteModule(imported.module, (specifier) => getRelativeModules(this.context).resolve(specifier) !== null) ||
         // The project's client object imported by its name (`import { prisma } from '@/lib/prisma'`,
         // `stripe` of `@/lib/stripe`): the name says what it is, wherever the module lives.

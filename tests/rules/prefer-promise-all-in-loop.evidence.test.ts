@@ -409,6 +409,17 @@ export async function invoices(ids) {
 }`,
       errors: reported,
     },
+    // a function of a package named as an API client, per id
+    {
+      code: `
+import { fetchUser } from '@acme/api-client';
+export async function users(ids) {
+  const out = [];
+  for (const id of ids) out.push(await fetchUser(id));
+  return out;
+}`,
+      errors: reported,
+    },
     // finding 10: a product feature living in a folder named migration (no timestamp, no up/down)
     {
       filename: '/app/src/features/migration/importBoards.ts',

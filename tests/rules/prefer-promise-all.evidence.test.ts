@@ -282,6 +282,26 @@ export async function stats(id) {
 }`),
     ],
   },
+  // functions of a (workspace or generated) package named as an API client
+  {
+    code: `
+import { fetchOrders, fetchUser } from '@acme/api-client';
+
+export async function loadProfile(id) {
+  const user = await fetchUser(id);
+  const orders = await fetchOrders(id);
+  return { user, orders };
+}`,
+    errors: [
+      gatheredPair(5, 16, `
+import { fetchOrders, fetchUser } from '@acme/api-client';
+
+export async function loadProfile(id) {
+  const [user, orders] = await Promise.all([fetchUser(id), fetchOrders(id)]);
+  return { user, orders };
+}`),
+    ],
+  },
   // without requiring evidence, calls of unknown functions are reported as before
   {
     code: unknownHelpers,
@@ -342,6 +362,24 @@ export async function totals(store) {
   const users = await countLive(store, 'users');
   const teams = await countLive(store, 'teams');
   return { users, teams };
+}`,
+    // a package whose name says nothing about a remote API
+    `
+import { formatUser, loadIcons } from '@acme/ui-kit';
+
+export async function header(id) {
+  const label = await formatUser(id);
+  const icons = await loadIcons();
+  return { label, icons };
+}`,
+    // a desktop shell's API package talks to the app's own backend process, not to another machine
+    `
+import { invoke } from '@tauri-apps/api/core';
+
+export async function restoreWindow() {
+  const settings = await invoke('read_settings');
+  const windows = await invoke('list_windows');
+  return { settings, windows };
 }`,
     // a helper called directly is judged by its own body, not by what else its module imports:
     // these resize images in this process although the module also asks servers over `https`
