@@ -547,6 +547,7 @@ export class IterationEvidence {
         else break;
       }
       if (root.type === AST_NODE_TYPES.Identifier && root.name !== 'fetch' && this.identifierIsRemote(root, false)) answer = true;
+      else if (made.type === AST_NODE_TYPES.NewExpression && this.makesNamedClient(made)) answer = true;
       else
         answer = made.arguments.some((argument) => {
           const option = skipTransparent(argument);
@@ -564,6 +565,22 @@ export class IterationEvidence {
     }
     this.remoteValues.set(value, answer);
     return answer;
+  }
+
+  /**
+   * `new Client({ auth })` of `@notionhq/client`, `new WebClient(token)`, `new sdk.ServiceClient()`:
+   * an imported class named as a remote client (`REMOTE_TYPE_NAME`), of any module; the catalogue of
+   * network packages can never list every SDK. Not a test double (`MockClient`, `FakeRepository`).
+   */
+  private makesNamedClient(made: TSESTree.NewExpression): boolean {
+    const callee = skipTransparent(made.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    if (name === null || !REMOTE_TYPE_NAME.test(name) || /^(?:Mock|Fake|Stub|Dummy|InMemory|Test)/.test(name)) return false;
+    let root: TSESTree.Node = callee;
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTransparent(root.object);
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOfIdentifier(this.context.sourceCode, root);
+    return variable !== null && getImportSource(variable) !== null;
   }
 
   /**

@@ -420,6 +420,18 @@ export async function users(ids) {
 }`,
       errors: reported,
     },
+    // an object made from an imported class named as a client (an SDK outside the catalogue), per id
+    {
+      code: `
+import { Client } from 'discord.js';
+const bot = new Client({ intents: [] });
+export async function members(ids) {
+  const out = [];
+  for (const id of ids) out.push(await bot.users.fetch(id));
+  return out;
+}`,
+      errors: reported,
+    },
     // finding 10: a product feature living in a folder named migration (no timestamp, no up/down)
     {
       filename: '/app/src/features/migration/importBoards.ts',

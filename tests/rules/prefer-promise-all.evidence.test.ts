@@ -302,6 +302,68 @@ export async function loadProfile(id) {
 }`),
     ],
   },
+  // an object made from an imported class named as a client, of an SDK outside the catalogue
+  {
+    code: `
+import { Client } from '@notionhq/client';
+
+const notion = new Client({ auth: process.env.NOTION_TOKEN });
+
+export async function load(pageId, databaseId) {
+  const page = await notion.pages.retrieve({ page_id: pageId });
+  const rows = await notion.databases.query({ database_id: databaseId });
+  return { page, rows };
+}`,
+    errors: [
+      gatheredPair(7, 16, `
+import { Client } from '@notionhq/client';
+
+const notion = new Client({ auth: process.env.NOTION_TOKEN });
+
+export async function load(pageId, databaseId) {
+  const [page, rows] = await Promise.all([
+    notion.pages.retrieve({ page_id: pageId }),
+    notion.databases.query({ database_id: databaseId }),
+  ]);
+  return { page, rows };
+}`),
+    ],
+  },
+  // the same made in the constructor of a class, as its field
+  {
+    code: `
+import { WebClient } from 'chat-sdk-lite';
+
+export class Notifier {
+  constructor(token) {
+    this.chat = new WebClient(token);
+  }
+
+  async presence(userId, channelId) {
+    const user = await this.chat.users.info({ user: userId });
+    const channel = await this.chat.conversations.info({ channel: channelId });
+    return { user, channel };
+  }
+}`,
+    errors: [
+      gatheredPair(10, 18, `
+import { WebClient } from 'chat-sdk-lite';
+
+export class Notifier {
+  constructor(token) {
+    this.chat = new WebClient(token);
+  }
+
+  async presence(userId, channelId) {
+    const [user, channel] = await Promise.all([
+      this.chat.users.info({ user: userId }),
+      this.chat.conversations.info({ channel: channelId }),
+    ]);
+    return { user, channel };
+  }
+}`),
+    ],
+  },
   // without requiring evidence, calls of unknown functions are reported as before
   {
     code: unknownHelpers,
@@ -380,6 +442,22 @@ export async function restoreWindow() {
   const settings = await invoke('read_settings');
   const windows = await invoke('list_windows');
   return { settings, windows };
+}`,
+    // an object made from an imported class whose name says nothing of a client, or from a test
+    // double named as one
+    `
+import { Renderer } from 'page-kit';
+import { MockClient } from 'test-doubles';
+
+const renderer = new Renderer({ theme: 'dark' });
+const client = new MockClient();
+
+export async function preview(id) {
+  const page = await renderer.render(id);
+  const assets = await renderer.collectAssets(id);
+  const fakeUser = await client.users.get(id);
+  const fakeTeam = await client.teams.get(id);
+  return { page, assets, fakeUser, fakeTeam };
 }`,
     // a helper called directly is judged by its own body, not by what else its module imports:
     // these resize images in this process although the module also asks servers over `https`
