@@ -403,6 +403,8 @@ export async function header(userId, locales) {
   return { user, languages };
 }`,
     // two service calls outside a request or job handler: nothing shows they reach further
+    // (`./services` is not in the fixture tree: this pins an unknown module, not a module read and
+    // found local)
     `
 import { accounts, settings } from './services';
 
