@@ -379,7 +379,7 @@ export class FileEffects {
   /** Per relative specifier and name: `waitsOnNothingElsewhere`'s answer. */
   private readonly idleImports = new Map<string, boolean>();
   /** Per relative specifier and name: `reachesRemoteElsewhere`'s answer. */
-  private readonly remoteImports = new Map<string, boolean>();
+  private readonly remoteImports = new Map<string, boolean | null>();
   /** Per local function: for each parameter, the first method its body calls on it (`ctx.request(...)`: `request`), or null. */
   private readonly parameterMethods = new Map<FunctionNode, readonly (string | null)[]>();
 
@@ -737,8 +737,19 @@ export class FileEffects {
    * module it calls are read; false when the declaration is not found.
    */
   reachesRemoteElsewhere(call: EffectCall, isRemote: (specifier: string) => boolean): boolean {
+    return this.remoteWaitElsewhere(call, isRemote) ?? false;
+  }
+
+  /**
+   * `reachesRemoteElsewhere`'s answer, or null when the called function's declaration is not found
+   * (a package's function, an export made by a call that is not a wrapped function: `withRetry(load)`,
+   * `client.get.bind(client)`): then its body says nothing, and the caller asks what else it knows.
+   * A body wrapped in a call (`export const getPost = cache(async (id) => db.post.findUnique(...))`)
+   * is that function's own.
+   */
+  remoteWaitElsewhere(call: EffectCall, isRemote: (specifier: string) => boolean): boolean | null {
     const target = this.relativeModuleFunction(call);
-    if (target === null || target.file === null) return false;
+    if (target === null || target.file === null) return null;
     // `db.one(sql)` with `db` imported from a module that makes it from a remote client (`export const db = pgp(url)`).
     let root: TSESTree.Node = skipTransparent(call.callee);
     while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
@@ -752,8 +763,11 @@ export class FileEffects {
     let answer = this.remoteImports.get(key);
     if (answer === undefined) {
       const file = target.file;
-      answer =
-        fromModuleFunction(file, target.name, 'reachesRemote', ({ body }, text, declaring) => {
+      answer = fromModuleFunction(
+        file,
+        target.name,
+        'reachesRemote',
+        ({ body }, text, declaring) => {
           // The names of the module that declares the function (past an index's `export * from`),
           // and the project's clients it imports by their name (`import { pool } from './pool'`).
           const names = [...remoteNamesOf(declaring, isRemote), ...clientNamesImportedBy(declaring)];
@@ -770,7 +784,9 @@ export class FileEffects {
             if (bodyUsesRemote(inner, names)) return true;
           }
           return false;
-        }) ?? false;
+        },
+        { throughWrapper: true },
+      );
       this.remoteImports.set(key, answer);
     }
     return answer;
@@ -4842,14 +4858,17 @@ const MAX_SAME_MODULE_CALLEES = 4;
 
 /**
  * True when a function body (text) calls the global `fetch`, or uses one of `names` (a module's
- * remote clients, `remoteNamesOf`): calls it or a member of it (`pool.query(`, `prisma.user`), or
- * reads the client into locals (`const { rawQuery } = prisma;`).
+ * remote clients, `remoteNamesOf`): calls it or a member of it (`pool.query(`, `prisma.user`),
+ * reads the client into locals (`const { rawQuery } = prisma;`), or awaits or returns a query
+ * written as its tagged template (`await sql\`select ...\``, an arrow's `sql\`...\``: the
+ * `sql` of `@vercel/postgres`, or one made by `postgres(url)`; a fragment built for another
+ * query, `db.execute(sql\`...\`)`, is not awaited itself).
  */
 function bodyUsesRemote(body: string, names: readonly string[]): boolean {
   if (/(?<![\w$.])fetch\s*\(/.test(body)) return true;
   return names.some((name) => {
     const escaped = name.replace(/[$]/g, '\\$');
-    return new RegExp(`(?<![\\w$.])${escaped}\\s*[.(]|=\\s*${escaped}\\s*(?:[;\\n]|$)`).test(body);
+    return new RegExp(`(?<![\\w$.])${escaped}\\s*[.(]|=\\s*${escaped}\\s*(?:[;\\n]|$)|(?:^\\s*|\\b(?:await|return)\\s+)${escaped}\\s*\``).test(body);
   });
 }
 

@@ -30,8 +30,10 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import {
   ADDRESS_OPTION,
+  CLIENT_PACKAGE_NAME,
   GLOBAL_FETCH_NAMES,
   HEAVY_WORK_MODULES,
+  HOST_API_SCOPES,
   LIST_VIEW_METHODS,
   LISTING_CALL,
   PROGRESS_METHODS,
@@ -78,6 +80,17 @@ function packageOf(specifier: string): string {
 /** True when a module specifier names a client package of a remote service. */
 export function isRemotePackage(specifier: string): boolean {
   return REMOTE_PACKAGES.has(packageOf(specifier)) || REMOTE_PACKAGE_SCOPES.test(specifier);
+}
+
+/**
+ * True when a package (not a module of the project) is named as an API client
+ * (`CLIENT_PACKAGE_NAME`: `@acme/api-client`, `@acme/sdk`, `@notionhq/client`), outside the scopes
+ * of host APIs (`HOST_API_SCOPES`: `@opentelemetry/api`, `@tauri-apps/api`).
+ */
+function namesClientPackage(specifier: string): boolean {
+  if (/^(?:\.|\/|#|~\/|@\/|node:)/.test(specifier) || HOST_API_SCOPES.test(specifier)) return false;
+  const name = packageOf(specifier);
+  return CLIENT_PACKAGE_NAME.test(name.slice(name.lastIndexOf('/') + 1));
 }
 
 export class IterationEvidence {
@@ -371,7 +384,8 @@ export class IterationEvidence {
         break;
       }
     }
-    if (current.type === AST_NODE_TYPES.Identifier && this.identifierIsRemote(current, true, current === skipTransparent(call.callee))) return true;
+    const called = current.type === AST_NODE_TYPES.Identifier && current === skipTransparent(call.callee) ? current : null;
+    if (current.type === AST_NODE_TYPES.Identifier && this.identifierIsRemote(current, true, called !== null)) return true;
     // Handed a client: `fetchLogs({ graphqlClient }, job)`, `runQuery(pool, sql)`.
     for (const argument of call.arguments) {
       const value = skipTransparent(argument);
@@ -390,8 +404,12 @@ export class IterationEvidence {
     // class of this file that the receiver is declared as (`store: ObjectStore`, `store.putObject(...)`).
     const fn = effects.calledFunction(call) ?? this.methodOfDeclaredClass(call);
     if (fn) return depth < MAX_DEPTH && this.functionWaitsRemotely(fn, depth + 1);
-    // A function of a relative module whose body makes one.
-    return effects.reachesRemoteElsewhere(call, isRemotePackage);
+    // A function of a relative module whose body makes one. When its body is not found (a package's
+    // function, `export const getOwner = withTimeout(load)`), an import called directly is judged by
+    // its module's imports instead (a module over `axios` or a database client).
+    const elsewhere = effects.remoteWaitElsewhere(call, isRemotePackage);
+    if (elsewhere !== null) return elsewhere;
+    return called !== null && effects.importsFromRemoteModule(called, isRemotePackage);
   }
 
   /**
@@ -488,12 +506,14 @@ export class IterationEvidence {
     if (imported) {
       return (
         isRemotePackage(imported.module) ||
+        // A workspace or generated API client package (`import { fetchUser } from '@acme/api-client'`).
+        namesClientPackage(imported.module) ||
         namesRemoteModule(imported.module, (specifier) => getRelativeModules(this.context).resolve(specifier) !== null) ||
         // The project's client object imported by its name (`import { prisma } from '@/lib/prisma'`,
         // `stripe` of `@/lib/stripe`): the name says what it is, wherever the module lives.
         (root && !called && REMOTE_CLIENT_NAME.test(identifier.name)) ||
         // An object of a module over a remote client (a model of a module that imports mongoose).
-        // A function called directly is judged by its own body (`reachesRemoteElsewhere`): a
+        // A function called directly is judged by its own body when it is found (`decideCall`): a
         // module of helpers may import `https` for one of them while the others check files.
         (!called && getFileEffects(this.context).importsFromRemoteModule(identifier, isRemotePackage))
       );
@@ -527,6 +547,7 @@ export class IterationEvidence {
         else break;
       }
       if (root.type === AST_NODE_TYPES.Identifier && root.name !== 'fetch' && this.identifierIsRemote(root, false)) answer = true;
+      else if (made.type === AST_NODE_TYPES.NewExpression && this.makesNamedClient(made)) answer = true;
       else
         answer = made.arguments.some((argument) => {
           const option = skipTransparent(argument);
@@ -547,6 +568,22 @@ export class IterationEvidence {
   }
 
   /**
+   * `new Client({ auth })` of `@notionhq/client`, `new WebClient(token)`, `new sdk.ServiceClient()`:
+   * an imported class named as a remote client (`REMOTE_TYPE_NAME`), of any module; the catalogue of
+   * network packages can never list every SDK. Not a test double (`MockClient`, `FakeRepository`).
+   */
+  private makesNamedClient(made: TSESTree.NewExpression): boolean {
+    const callee = skipTransparent(made.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    if (name === null || !REMOTE_TYPE_NAME.test(name) || /^(?:Mock|Fake|Stub|Dummy|InMemory|Test)/.test(name)) return false;
+    let root: TSESTree.Node = callee;
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTransparent(root.object);
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOfIdentifier(this.context.sourceCode, root);
+    return variable !== null && getImportSource(variable) !== null;
+  }
+
+  /**
    * `Repository<User>`, `S3Client`, `PrismaService`, `Pool`: a type named as a remote client; or a
    * type imported from a remote package (`Model<CatDocument>` of `mongoose`) or from a module of
    * this project that imports one (`UsersService` of `./users.service`, which imports `typeorm`).
@@ -560,6 +597,26 @@ export class IterationEvidence {
     return typeName.type === AST_NODE_TYPES.Identifier && this.identifierIsRemote(typeName, false);
   }
 
+  /**
+   * `await sql\`select ...\`` (or an async function's `return sql\`...\``) whose tag is a remote
+   * client: the `sql` of `@vercel/postgres` or of a remote package, one made from such a package
+   * (`const sql = postgres(url)`, `neon(url)`). That template is the query. A fragment built for
+   * another query (`db.execute(sql\`...\`)` with drizzle's `sql`) is not awaited itself.
+   */
+  private queriesByTemplate(template: TSESTree.TaggedTemplateExpression, fn: FunctionNode): boolean {
+    const parent = template.parent;
+    const awaited =
+      parent.type === AST_NODE_TYPES.AwaitExpression ||
+      (fn.async && (parent.type === AST_NODE_TYPES.ReturnStatement || (parent === fn && fn.body === template)));
+    if (!awaited) return false;
+    let root: TSESTree.Node = skipTransparent(template.tag);
+    while (root.type === AST_NODE_TYPES.MemberExpression) {
+      if (this.namesRemote(root)) return true;
+      root = skipTransparent(root.object);
+    }
+    return root.type === AST_NODE_TYPES.Identifier && this.identifierIsRemote(root, false);
+  }
+
   private functionWaitsRemotely(fn: FunctionNode, depth: number): boolean {
     const known = this.remoteFunctions.get(fn);
     if (known !== undefined) return known;
@@ -568,6 +625,10 @@ export class IterationEvidence {
     const visit = (node: TSESTree.Node): void => {
       if (found) return;
       if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && this.callWaitsRemotely(node, depth)) {
+        found = true;
+        return;
+      }
+      if (node.type === AST_NODE_TYPES.TaggedTemplateExpression && this.queriesByTemplate(node, fn)) {
         found = true;
         return;
       }

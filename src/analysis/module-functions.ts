@@ -76,7 +76,7 @@ function functionBodyText(text: string, name: string): string | null {
  * `functionBodyText`'s declaration, with the text of its parameter list (without the parentheses;
  * null for one bare arrow parameter, which is then `bare`).
  */
-function functionParts(text: string, name: string): { parameters: string | null; body: string } | null {
+function functionParts(text: string, name: string, throughWrapper = false): { parameters: string | null; body: string } | null {
   const escaped = name.replace(/[$]/g, '\\$');
   const declaration = new RegExp(
     String.raw`\bfunction\s*\*?\s*${escaped}\s*(?=[<(])|(?:^|[\s,{;]|\bexports\.)${escaped}\s*(?::[^=;\n]*)?=\s*(?:async\b\s*)?(?:function\b[^(]*)?(?=[(\w$])|^[ \t]*(?:(?:public|private|protected|static|async|override)\s+)*${escaped}\s*(?=\()`,
@@ -85,6 +85,8 @@ function functionParts(text: string, name: string): { parameters: string | null;
   const match = declaration.exec(text);
   if (!match) return null;
   let index = match.index + match[0].length;
+  // `name = cache(async (id) => ...)`: with `throughWrapper`, the function handed to the wrapper.
+  if (throughWrapper && text[index] !== '(') index += WRAPPED_FUNCTION.exec(text.slice(index, index + 200))?.[0].length ?? 0;
   // Type parameters, then the parameter list (or one bare arrow parameter).
   if (text[index] === '<') index = skipTypeParameters(text, index);
   if (index < 0) return null;
@@ -115,6 +117,12 @@ function functionParts(text: string, name: string): { parameters: string | null;
   }
   return { parameters, body: text.slice(open, close === -1 ? Math.min(text.length, open + MAX_BODY_CHARS) : close + 1) };
 }
+
+/**
+ * A call handed a function written in place, up to that function's parameters: `cache(async `,
+ * `withRetry(function (`, `memoize(id => `; not `withRetry(load)`, whose body is elsewhere.
+ */
+const WRAPPED_FUNCTION = /^[\w$.]+\s*\(\s*(?:async\b\s*)?(?:function\b[^(]*)?(?=\(|[\w$]+\s*=>)/;
 
 /** The text from `index` to the end of its line: an arrow's expression body. */
 function lineFrom(text: string, index: number): string {
@@ -159,8 +167,8 @@ export interface FunctionParts {
 }
 
 /** `functionParts` of the declaration of `name` (`default`: its body only) in a module's own text, or null. */
-function ownFunctionParts(text: string, name: string): FunctionParts | null {
-  if (name !== 'default') return functionParts(text, name);
+function ownFunctionParts(text: string, name: string, throughWrapper = false): FunctionParts | null {
+  if (name !== 'default') return functionParts(text, name, throughWrapper);
   const match = DEFAULT_FUNCTION.exec(text);
   const open = match ? text.indexOf('{', match.index + match[0].length) : -1;
   const body = open === -1 ? null : functionBodyText(`function f() ${text.slice(open)}`, 'f');
@@ -184,13 +192,14 @@ function fromExportedDeclaration<T>(
   key: string,
   derive: (parts: FunctionParts, text: string, module: ResolvedModule) => T,
   hops = 0,
+  throughWrapper = false,
 ): T | null {
   const { file, stats } = resolved;
   const own = fromModuleText(
     file,
     `${key}:${name}`,
     (text): OwnAnswer<T> => {
-      const parts = ownFunctionParts(text, name);
+      const parts = ownFunctionParts(text, name, throughWrapper);
       return parts === null ? { declared: false } : { declared: true, value: derive(parts, text, resolved) };
     },
     stats,
@@ -204,7 +213,7 @@ function fromExportedDeclaration<T>(
     const there = load.all ? (name === 'default' ? null : name) : (load.bindings.find((binding) => binding.name === name && binding.imported !== '*')?.imported ?? null);
     if (there === null) continue;
     const next = resolveProjectModule(file, load.specifier);
-    const found = next ? fromExportedDeclaration(next, there, key, derive, hops + 1) : null;
+    const found = next ? fromExportedDeclaration(next, there, key, derive, hops + 1, throughWrapper) : null;
     if (found !== null) return found;
   }
   return null;
@@ -216,9 +225,17 @@ function fromExportedDeclaration<T>(
  * and kept with the module's text under `key`; null when no declaration is found. For questions
  * whose answer reads the declaration whole (`FileEffects.servesCacheElsewhere` parses it).
  * `derive` also gets the text and file of the module that declares it (past a barrel's re-exports).
+ * `throughWrapper` also takes the function a declaration hands to a call (`const getPost =
+ * cache(async (id) => ...)`) for the declared one: for questions about what the function reaches.
  */
-export function fromModuleFunction<T>(resolved: ResolvedModule, name: string, key: string, derive: (parts: FunctionParts, text: string, module: ResolvedModule) => T): T | null {
-  return fromExportedDeclaration(resolved, name, key, derive);
+export function fromModuleFunction<T>(
+  resolved: ResolvedModule,
+  name: string,
+  key: string,
+  derive: (parts: FunctionParts, text: string, module: ResolvedModule) => T,
+  { throughWrapper = false }: { readonly throughWrapper?: boolean } = {},
+): T | null {
+  return fromExportedDeclaration(resolved, name, key, derive, 0, throughWrapper);
 }
 
 /** The body text of the function `name` declared in a module's `text` (exported or not: `functionBodyText`), or null. */

@@ -69,3 +69,17 @@ export const HEAVY_WORK_MODULES: ReadonlySet<string> = new Set(['stream', 'strea
  * `../lib/api`, `./redis`, `./github-client`, `../prisma/index`.
  */
 export const REMOTE_MODULE_NAME = /^(?:clients?|apis?|db|http|sdk|redis|prisma|knex|pg|postgres|mongo|mongodb|s3|graphql|octokit|\w*[-_.]?(?:[cC]lient|[aA]pi))$/;
+
+/**
+ * The last part of a package's name that names a client of a remote API: `@acme/api-client`,
+ * `@acme/sdk`, `@acme/api`, `@notionhq/client`, `billing-sdk`. Workspace packages and generated API
+ * clients are named so; the catalogue cannot list them.
+ */
+export const CLIENT_PACKAGE_NAME = /^(?:clients?|apis?|sdk|[\w.-]*[-_.](?:clients?|api|sdk))$/;
+
+/**
+ * Scopes whose `api`/`client` packages talk to the program's own host or process, not to another
+ * machine: telemetry (`@opentelemetry/api`), a desktop shell's IPC (`@tauri-apps/api`), a launcher's
+ * extension API (`@raycast/api`), type declarations.
+ */
+export const HOST_API_SCOPES = /^@(?:opentelemetry|tauri-apps|raycast|types|vscode)\//;

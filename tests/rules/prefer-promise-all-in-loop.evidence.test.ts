@@ -372,6 +372,66 @@ export async function touchUsers(api, ids) {
 }`,
       errors: reported,
     },
+    // a function of a module over axios written inside a wrapper (`withTimeout(async (id) => ...)`)
+    {
+      filename: path.join(FIXTURES_DIR, 'remote-evidence', 'file.ts'),
+      code: `
+import { ownerById } from './owners';
+export async function owners(ids) {
+  const out = [];
+  for (const id of ids) out.push(await ownerById(id));
+  return out;
+}`,
+      errors: reported,
+    },
+    // the same module's function made by a call handed a function declared elsewhere: its body is
+    // not found, and the module's import of axios speaks for it
+    {
+      filename: path.join(FIXTURES_DIR, 'remote-evidence', 'file.ts'),
+      code: `
+import { teamById } from './owners';
+export async function teams(ids) {
+  const out = [];
+  for (const id of ids) out.push(await teamById(id));
+  return out;
+}`,
+      errors: reported,
+    },
+    // a function of another module whose query is a tagged template of @vercel/postgres, per id
+    {
+      filename: path.join(FIXTURES_DIR, 'remote-evidence', 'file.ts'),
+      code: `
+import { getInvoice } from './queries';
+export async function invoices(ids) {
+  const out = [];
+  for (const id of ids) out.push(await getInvoice(id));
+  return out;
+}`,
+      errors: reported,
+    },
+    // a function of a package named as an API client, per id
+    {
+      code: `
+import { fetchUser } from '@acme/api-client';
+export async function users(ids) {
+  const out = [];
+  for (const id of ids) out.push(await fetchUser(id));
+  return out;
+}`,
+      errors: reported,
+    },
+    // an object made from an imported class named as a client (an SDK outside the catalogue), per id
+    {
+      code: `
+import { Client } from 'discord.js';
+const bot = new Client({ intents: [] });
+export async function members(ids) {
+  const out = [];
+  for (const id of ids) out.push(await bot.users.fetch(id));
+  return out;
+}`,
+      errors: reported,
+    },
     // finding 10: a product feature living in a folder named migration (no timestamp, no up/down)
     {
       filename: '/app/src/features/migration/importBoards.ts',

@@ -175,6 +175,195 @@ export async function statement(id: string) {
 }`),
     ],
   },
+  // functions of another module written inside a wrapper (React's cache) that query the
+  // project's Prisma client: the wrapped function is the one called
+  {
+    filename: probesFilename,
+    code: `
+import { getComments, getPost } from './posts';
+
+export default async function PostPage({ params }) {
+  const post = await getPost(params.id);
+  const comments = await getComments(params.id);
+  return { post, comments };
+}`,
+    errors: [
+      gatheredPair(5, 16, `
+import { getComments, getPost } from './posts';
+
+export default async function PostPage({ params }) {
+  const [post, comments] = await Promise.all([getPost(params.id), getComments(params.id)]);
+  return { post, comments };
+}`),
+    ],
+  },
+  // a function of a module over axios whose body the linter does not find (made by a call
+  // handed a function declared elsewhere): the module's imports speak for it
+  {
+    filename: probesFilename,
+    code: `
+import { ownerById, teamById } from './owners';
+
+export async function ownership(ownerId: string, teamId: string) {
+  const owner = await ownerById(ownerId);
+  const team = await teamById(teamId);
+  return { owner, team };
+}`,
+    errors: [
+      gatheredPair(5, 17, `
+import { ownerById, teamById } from './owners';
+
+export async function ownership(ownerId: string, teamId: string) {
+  const [owner, team] = await Promise.all([ownerById(ownerId), teamById(teamId)]);
+  return { owner, team };
+}`),
+    ],
+  },
+  // functions of another module whose query is a tagged template of a remote SQL client
+  {
+    filename: probesFilename,
+    code: `
+import { getCustomer, getInvoice } from './queries';
+
+export async function invoicePage(id: string, customerId: string) {
+  const invoice = await getInvoice(id);
+  const customer = await getCustomer(customerId);
+  return { invoice, customer };
+}`,
+    errors: [
+      gatheredPair(5, 19, `
+import { getCustomer, getInvoice } from './queries';
+
+export async function invoicePage(id: string, customerId: string) {
+  const [invoice, customer] = await Promise.all([getInvoice(id), getCustomer(customerId)]);
+  return { invoice, customer };
+}`),
+    ],
+  },
+  // helpers of this file that await a query written as a template of a client made by postgres()
+  {
+    code: `
+import postgres from 'postgres';
+
+const sql = postgres(process.env.DATABASE_URL);
+
+async function userById(id) {
+  const [user] = await sql\`select * from users where id = \${id}\`;
+  return user;
+}
+
+async function ordersOf(id) {
+  return sql\`select * from orders where user_id = \${id}\`;
+}
+
+export async function stats(id) {
+  const user = await userById(id);
+  const orders = await ordersOf(id);
+  return { user, orders };
+}`,
+    errors: [
+      gatheredPair(16, 16, `
+import postgres from 'postgres';
+
+const sql = postgres(process.env.DATABASE_URL);
+
+async function userById(id) {
+  const [user] = await sql\`select * from users where id = \${id}\`;
+  return user;
+}
+
+async function ordersOf(id) {
+  return sql\`select * from orders where user_id = \${id}\`;
+}
+
+export async function stats(id) {
+  const [user, orders] = await Promise.all([userById(id), ordersOf(id)]);
+  return { user, orders };
+}`),
+    ],
+  },
+  // functions of a (workspace or generated) package named as an API client
+  {
+    code: `
+import { fetchOrders, fetchUser } from '@acme/api-client';
+
+export async function loadProfile(id) {
+  const user = await fetchUser(id);
+  const orders = await fetchOrders(id);
+  return { user, orders };
+}`,
+    errors: [
+      gatheredPair(5, 16, `
+import { fetchOrders, fetchUser } from '@acme/api-client';
+
+export async function loadProfile(id) {
+  const [user, orders] = await Promise.all([fetchUser(id), fetchOrders(id)]);
+  return { user, orders };
+}`),
+    ],
+  },
+  // an object made from an imported class named as a client, of an SDK outside the catalogue
+  {
+    code: `
+import { Client } from '@notionhq/client';
+
+const notion = new Client({ auth: process.env.NOTION_TOKEN });
+
+export async function load(pageId, databaseId) {
+  const page = await notion.pages.retrieve({ page_id: pageId });
+  const rows = await notion.databases.query({ database_id: databaseId });
+  return { page, rows };
+}`,
+    errors: [
+      gatheredPair(7, 16, `
+import { Client } from '@notionhq/client';
+
+const notion = new Client({ auth: process.env.NOTION_TOKEN });
+
+export async function load(pageId, databaseId) {
+  const [page, rows] = await Promise.all([
+    notion.pages.retrieve({ page_id: pageId }),
+    notion.databases.query({ database_id: databaseId }),
+  ]);
+  return { page, rows };
+}`),
+    ],
+  },
+  // the same made in the constructor of a class, as its field
+  {
+    code: `
+import { WebClient } from 'chat-sdk-lite';
+
+export class Notifier {
+  constructor(token) {
+    this.chat = new WebClient(token);
+  }
+
+  async presence(userId, channelId) {
+    const user = await this.chat.users.info({ user: userId });
+    const channel = await this.chat.conversations.info({ channel: channelId });
+    return { user, channel };
+  }
+}`,
+    errors: [
+      gatheredPair(10, 18, `
+import { WebClient } from 'chat-sdk-lite';
+
+export class Notifier {
+  constructor(token) {
+    this.chat = new WebClient(token);
+  }
+
+  async presence(userId, channelId) {
+    const [user, channel] = await Promise.all([
+      this.chat.users.info({ user: userId }),
+      this.chat.conversations.info({ channel: channelId }),
+    ]);
+    return { user, channel };
+  }
+}`),
+    ],
+  },
   // without requiring evidence, calls of unknown functions are reported as before
   {
     code: unknownHelpers,
@@ -214,6 +403,8 @@ export async function header(userId, locales) {
   return { user, languages };
 }`,
     // two service calls outside a request or job handler: nothing shows they reach further
+    // (`./services` is not in the fixture tree: this pins an unknown module, not a module read and
+    // found local)
     `
 import { accounts, settings } from './services';
 
@@ -221,6 +412,54 @@ export async function refreshBadge(userId) {
   const account = await accounts.byId(userId);
   const prefs = await settings.forUser(userId);
   return { account, prefs };
+}`,
+    // a tagged template that builds a fragment for another query is not itself a query: the
+    // helpers hand it to a store nothing shows to be remote
+    `
+import { sql } from 'drizzle-orm';
+
+async function countLive(store, table) {
+  return store.count(table, sql\`deleted_at is null\`);
+}
+
+export async function totals(store) {
+  const users = await countLive(store, 'users');
+  const teams = await countLive(store, 'teams');
+  return { users, teams };
+}`,
+    // a package whose name says nothing about a remote API
+    `
+import { formatUser, loadIcons } from '@acme/ui-kit';
+
+export async function header(id) {
+  const label = await formatUser(id);
+  const icons = await loadIcons();
+  return { label, icons };
+}`,
+    // a desktop shell's API package talks to the app's own backend process, not to another machine
+    `
+import { invoke } from '@tauri-apps/api/core';
+
+export async function restoreWindow() {
+  const settings = await invoke('read_settings');
+  const windows = await invoke('list_windows');
+  return { settings, windows };
+}`,
+    // an object made from an imported class whose name says nothing of a client, or from a test
+    // double named as one
+    `
+import { Renderer } from 'page-kit';
+import { MockClient } from 'test-doubles';
+
+const renderer = new Renderer({ theme: 'dark' });
+const client = new MockClient();
+
+export async function preview(id) {
+  const page = await renderer.render(id);
+  const assets = await renderer.collectAssets(id);
+  const fakeUser = await client.users.get(id);
+  const fakeTeam = await client.teams.get(id);
+  return { page, assets, fakeUser, fakeTeam };
 }`,
     // a helper called directly is judged by its own body, not by what else its module imports:
     // these resize images in this process although the module also asks servers over `https`
