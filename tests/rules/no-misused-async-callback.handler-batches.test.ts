@@ -66,6 +66,11 @@ ruleTester.run('no-misused-async-callback (batches fired from event handlers)', 
       filename: UI_FILE,
       code: markAllMenu('  const markAll = () => {\n    rooms.forEach(async (id) => {\n      await sendReceipt(client, id);\n    });\n    closeMenu();\n  };'),
     },
+    // the loop is the handler's expression body: nothing follows it in the handler, whatever the component does after
+    {
+      filename: UI_FILE,
+      code: `async function save(row) {\n  await fetch('/api/rows/' + row.id, { method: 'PUT', body: JSON.stringify(row) });\n}\nexport function SaveAll({ rows }) {\n  const run = () => rows.forEach(async (row) => { await save(row); });\n  return <button onClick={run}>Save all</button>;\n}`,
+    },
     // the same in a `try` with only a `finally`: nothing there means to catch the failures
     {
       filename: UI_FILE,
