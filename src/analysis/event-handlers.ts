@@ -97,11 +97,12 @@ function siteOfValue(value: TSESTree.Node): HandlerSite | null {
  * (`closeMenu()`, `props.onClose()`: the component was handed it to close itself). Anything else
  * (`toast.success('Saved')`, `setDone(true)`, `win.webContents.send('ready')`) may tell someone the
  * batch is done before it is. False when the statement sits in a loop of the handler, which runs
- * again after it.
+ * again after it. The walk stops at the handler (also when the loop is its expression body, whose
+ * parent is the handler itself): what follows the handler is not the handler's.
  */
 export function onlyEndsHandlerAfter(statement: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const after: TSESTree.Node[] = [];
-  for (let child = statement, parent = statement.parent; parent && child !== fn.body; child = parent, parent = parent.parent) {
+  for (let child = statement, parent = statement.parent; parent && child !== fn.body && child !== fn; child = parent, parent = parent.parent) {
     if (parent.type === AST_NODE_TYPES.BlockStatement) after.push(...parent.body.slice(parent.body.indexOf(child as TSESTree.Statement) + 1));
     else if (parent.type === AST_NODE_TYPES.SwitchCase) after.push(...parent.consequent.slice(parent.consequent.indexOf(child as TSESTree.Statement) + 1));
     else if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.finalizer) after.push(...parent.finalizer.body);

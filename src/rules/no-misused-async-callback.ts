@@ -235,7 +235,8 @@ export default createRule<Options, MessageIds>({
     /**
      * An async callback that awaits twice or more (`const list = await load(); list.push(id); await
      * save(list)`): its items interleave between the awaits, each reading what another is about to
-     * overwrite, which is what the author of a `forEach` did not expect.
+     * overwrite, which is what the author of a `forEach` did not expect. Counts awaits as written: an
+     * awaited read then an unawaited write, or one await in a loop, passes (a documented miss).
      */
     function awaitsTwice(callback: TSESTree.Node): boolean {
       const fn = callbackFunction(callback);

@@ -66,6 +66,21 @@ ruleTester.run('no-misused-async-callback (batches fired from event handlers)', 
       filename: UI_FILE,
       code: markAllMenu('  const markAll = () => {\n    rooms.forEach(async (id) => {\n      await sendReceipt(client, id);\n    });\n    closeMenu();\n  };'),
     },
+    // the loop is the handler's expression body: nothing follows it in the handler, whatever the component does after
+    {
+      filename: UI_FILE,
+      code: `async function save(row) {\n  await fetch('/api/rows/' + row.id, { method: 'PUT', body: JSON.stringify(row) });\n}\nexport function SaveAll({ rows }) {\n  const run = () => rows.forEach(async (row) => { await save(row); });\n  return <button onClick={run}>Save all</button>;\n}`,
+    },
+    // known miss (documented): a prop called with no arguments passes as ending the handler, even one telling the parent the batch is done
+    {
+      filename: UI_FILE,
+      code: `async function save(row) {\n  await fetch('/api/rows/' + row.id, { method: 'PUT', body: JSON.stringify(row) });\n}\nexport function BulkSave({ rows, onSaved }) {\n  const run = () => {\n    rows.forEach(async (row) => {\n      await save(row);\n    });\n    onSaved();\n  };\n  return <button onClick={run}>Save</button>;\n}`,
+    },
+    // known miss (documented): awaits are counted as written, so one awaited read then an unawaited write passes
+    {
+      filename: UI_FILE,
+      code: `export function Pins({ ids, storage }) {\n  const pinAll = () => {\n    ids.forEach(async (id) => {\n      const list = await storage.get('list');\n      storage.set('list', [...list, id]);\n    });\n  };\n  return <button onClick={pinAll}>Pin all</button>;\n}`,
+    },
     // the same in a `try` with only a `finally`: nothing there means to catch the failures
     {
       filename: UI_FILE,
