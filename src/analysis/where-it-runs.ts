@@ -511,7 +511,11 @@ function libraryEntries(record: Record<string, unknown>, dir: string): string[] 
   return entries;
 }
 
-/** The files `exports` names under a subpath other than `.` and `./package.json` (see `PackageInfo.subpathEntries`). */
+/**
+ * The files `exports` names under a subpath other than `.` and `./package.json` (see
+ * `PackageInfo.subpathEntries`). Patterns (`"./server/*"`) are skipped: the files they match keep
+ * the build-tool-plugin evidence; rare in plugin packages, which export named subpaths.
+ */
 function subpathEntries(record: Record<string, unknown>, dir: string): string[] {
   const exports = record['exports'];
   if (!exports || typeof exports !== 'object' || Array.isArray(exports)) return [];
