@@ -511,7 +511,11 @@ function libraryEntries(record: Record<string, unknown>, dir: string): string[] 
   return entries;
 }
 
-/** The files `exports` names under a subpath other than `.` and `./package.json` (see `PackageInfo.subpathEntries`). */
+/**
+ * The files `exports` names under a subpath other than `.` and `./package.json` (see
+ * `PackageInfo.subpathEntries`). Patterns (`"./server/*"`) are skipped: the files they match keep
+ * the build-tool-plugin evidence; rare in plugin packages, which export named subpaths.
+ */
 function subpathEntries(record: Record<string, unknown>, dir: string): string[] {
   const exports = record['exports'];
   if (!exports || typeof exports !== 'object' || Array.isArray(exports)) return [];
@@ -604,6 +608,19 @@ function statementListOf(node: TSESTree.Node): readonly TSESTree.Node[] | null {
     return (parent.body as readonly TSESTree.Node[]).includes(node) ? parent.body : null;
   }
   return parent.type === AST_NODE_TYPES.SwitchCase && parent.consequent.includes(node as TSESTree.Statement) ? parent.consequent : null;
+}
+
+/**
+ * True when `statement` may leave its function on `node`'s path: a `return` or `throw` of its own
+ * code holds `node` or comes after it (a guard clause `if (cmd === 'read') return readFileSync(...)`,
+ * whose path never reaches what follows the statement).
+ */
+function leavesAfter(statement: TSESTree.Node, node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  return someNodeInSameFunction(
+    statement,
+    visitorKeys,
+    (inner) => (inner.type === AST_NODE_TYPES.ReturnStatement || inner.type === AST_NODE_TYPES.ThrowStatement) && inner.range[1] >= node.range[1],
+  );
 }
 
 /** True when `filename` is `target`, or the source of a built target (`src/cli.ts` for `dist/cli.js`). */
@@ -1137,7 +1154,8 @@ export class WhereItRuns {
    * the same path (`https.createServer(tlsOptions, app)`, `http2.createSecureServer(...)`: a
    * factory of `SERVER_FACTORIES` of an imported `SERVER_MODULES` module): the factory call holds
    * `node` (its own arguments run before the server exists), or its statement follows, in the same
-   * statement list, a statement that holds `node`. `fn` then starts that server, and `node` runs
+   * statement list, a statement that holds `node` and whose path through `node` goes on (no
+   * `return` or `throw` there holds `node` or follows it, see `leavesAfter`). `fn` then starts that server, and `node` runs
    * before it exists, while nothing of it serves yet (the TLS key and certificate read for it,
    * once). A call after the server is created, in its request listener, or in a branch that
    * creates none (`if (msg.type === 'read') ...` beside `if (msg.type === 'serve') ...`) runs
@@ -1154,7 +1172,7 @@ export class WhereItRuns {
       const list = statementListOf(statement);
       if (!list) return false;
       const index = list.indexOf(statement as TSESTree.Statement);
-      return list.slice(0, index).some((earlier) => earlier.range[0] <= node.range[0] && node.range[1] <= earlier.range[1]);
+      return list.slice(0, index).some((earlier) => earlier.range[0] <= node.range[0] && node.range[1] <= earlier.range[1] && !leavesAfter(earlier, node, this.sourceCode.visitorKeys));
     });
   }
 

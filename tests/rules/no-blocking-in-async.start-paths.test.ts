@@ -131,6 +131,15 @@ export async function onCommand(msg) {
   if (msg.type === 'serve') net.createServer(handle).listen(msg.port);
 }`;
 
+const GUARDED_SERVE = `import fs from 'node:fs';
+import net from 'node:net';
+export async function onCommand(msg) {
+  if (msg.type === 'read') return fs.readFileSync(msg.path, 'utf8');
+  if (msg.type !== 'serve') return null;
+  await prepare(msg);
+  net.createServer(handle).listen(msg.port);
+}`;
+
 const SITE_ROUTE = `import fs from 'node:fs';
 import https from 'node:https';
 import express from 'express';
@@ -183,6 +192,14 @@ export async function listen(config, app) {
   }
   await app.ready();
   https.createServer(tls, app).listen(config.port);
+}`,
+    // an earlier if whose path goes on to the server (a certificate made when missing) comes before it
+    `import fs from 'node:fs';
+import https from 'node:https';
+export async function listen(config, app) {
+  if (!fs.existsSync(config.cert)) await makeCert(config);
+  const key = fs.readFileSync(config.key);
+  https.createServer({ key, cert: fs.readFileSync(config.cert) }, app).listen(config.port);
 }`,
     // one server per site, created at start-up right after its page is read
     `import fs from 'node:fs';
@@ -295,6 +312,11 @@ parentPort.on('message', (job) => { handleJob(job).then(() => parentPort.postMes
     {
       code: UNBRACED_SERVE,
       errors: [fsError(UNBRACED_SERVE, 'readFile', 'return fs.readFileSync(', 'return await readFile(', 4, 35, IN_EXPORTED)],
+    },
+    // a guard clause that returns with the read never reaches the server created further down
+    {
+      code: GUARDED_SERVE,
+      errors: [fsError(GUARDED_SERVE, 'readFile', 'return fs.readFileSync(', 'return await readFile(', 4, 35, IN_EXPORTED)],
     },
     // a route that creates a server per request reads per request
     {
