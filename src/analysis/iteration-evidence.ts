@@ -43,7 +43,7 @@ import {
   REMOTE_PACKAGES,
   REMOTE_TYPE_NAME,
 } from '../catalog/iteration-evidence';
-import { enclosingClass, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { enclosingClass, hasOption, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { getFileEffects, type EffectCall } from './effects';
 import { forEachChild } from './dependencies';
@@ -549,19 +549,7 @@ export class IterationEvidence {
       if (root.type === AST_NODE_TYPES.Identifier && root.name !== 'fetch' && this.identifierIsRemote(root, false)) answer = true;
       else if (made.type === AST_NODE_TYPES.NewExpression && this.makesNamedClient(made)) answer = true;
       else
-        answer = made.arguments.some((argument) => {
-          const option = skipTransparent(argument);
-          return (
-            option.type === AST_NODE_TYPES.ObjectExpression &&
-            option.properties.some(
-              (property) =>
-                property.type === AST_NODE_TYPES.Property &&
-                !property.computed &&
-                property.key.type === AST_NODE_TYPES.Identifier &&
-                ADDRESS_OPTION.test(property.key.name),
-            )
-          );
-        });
+        answer = made.arguments.some((argument) => hasOption(argument, ADDRESS_OPTION, () => true));
     }
     this.remoteValues.set(value, answer);
     return answer;

@@ -51,7 +51,7 @@ import { isGlobalSetInterval } from '../analysis/periodic-runs';
 import { getSourceWords } from '../analysis/source-words';
 import { someNodeBelow } from '../analysis/walk';
 import { createRule } from '../util/create-rule';
-import { callChainRoot, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
+import { callChainRoot, hasOption, isTrueLiteral, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 
 export type Options = [
@@ -94,6 +94,9 @@ interface Member {
   /** True when the call waits only on the local file system (see `waitsOnLocalFiles`). */
   local: boolean;
 }
+
+/** Option names that ask a loader for its cached answer: `getNavLocales({ cache: true })`. */
+const CACHED_ANSWER_OPTION = /^(?:cache|cached|useCache|fromCache)$/;
 
 /** Methods of a Fetch API `Request` that read its body: `json`, `formData`, `text`, `arrayBuffer`, `blob`. */
 const RECEIVED_BODY_METHODS: ReadonlySet<string> = new Set(['json', 'formData', 'text', 'arrayBuffer', 'blob']);
@@ -1624,22 +1627,9 @@ export default createRule<Options, MessageIds>({
 
     /** True when the call is handed an option that asks for a cached answer: `getNavLocales({ cache: true })`. */
     function asksForCachedAnswer(call: AwaitedCall): boolean {
-      return call.arguments.some((argument) => {
-        const value = skipTransparent(argument);
-        return (
-          value.type === AST_NODE_TYPES.ObjectExpression &&
-          value.properties.some(
-            (property) =>
-              property.type === AST_NODE_TYPES.Property &&
-              !property.computed &&
-              property.key.type === AST_NODE_TYPES.Identifier &&
-              /^(?:cache|cached|useCache|fromCache)$/.test(property.key.name) &&
-              property.value.type === AST_NODE_TYPES.Literal &&
-              property.value.value === true,
-          )
-        );
-      });
+      return call.arguments.some((argument) => hasOption(argument, CACHED_ANSWER_OPTION, isTrueLiteral));
     }
+
 
     /**
      * The exact `Promise.all` rewrite of a group of adjacent members, or null when there is none:

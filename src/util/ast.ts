@@ -256,8 +256,9 @@ export function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration |
 /**
  * True when `node` is an object literal with a plain `name: value` property (an identifier key,
  * not computed) whose value passes `test`: `{ once: true }`, `{ recursive: true }`, `{ method: 'POST' }`.
+ * A pattern as `name` matches any of several spellings of one option (`/^(?:cache|cached)$/`).
  */
-export function hasOption(node: TSESTree.Node | undefined, name: string, test: (value: TSESTree.Node) => boolean): boolean {
+export function hasOption(node: TSESTree.Node | undefined, name: string | RegExp, test: (value: TSESTree.Node) => boolean): boolean {
   const object = node ? skipTransparent(node) : null;
   return (
     object?.type === AST_NODE_TYPES.ObjectExpression &&
@@ -266,7 +267,7 @@ export function hasOption(node: TSESTree.Node | undefined, name: string, test: (
         property.type === AST_NODE_TYPES.Property &&
         !property.computed &&
         property.key.type === AST_NODE_TYPES.Identifier &&
-        property.key.name === name &&
+        (typeof name === 'string' ? property.key.name === name : name.test(property.key.name)) &&
         test(property.value),
     )
   );
