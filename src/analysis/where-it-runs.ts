@@ -613,14 +613,27 @@ function statementListOf(node: TSESTree.Node): readonly TSESTree.Node[] | null {
 /**
  * True when `statement` may leave its function on `node`'s path: a `return` or `throw` of its own
  * code holds `node` or comes after it (a guard clause `if (cmd === 'read') return readFileSync(...)`,
- * whose path never reaches what follows the statement).
+ * whose path never reaches what follows the statement). A `catch` that does not hold `node` is no
+ * such path: it runs only when the `try` failed, and `node`'s path goes on when it succeeds
+ * (`try { key = readFileSync(...) } catch { return process.exit(1) }` before the server).
  */
 function leavesAfter(statement: TSESTree.Node, node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
   return someNodeInSameFunction(
     statement,
     visitorKeys,
-    (inner) => (inner.type === AST_NODE_TYPES.ReturnStatement || inner.type === AST_NODE_TYPES.ThrowStatement) && inner.range[1] >= node.range[1],
+    (inner) =>
+      (inner.type === AST_NODE_TYPES.ReturnStatement || inner.type === AST_NODE_TYPES.ThrowStatement) &&
+      inner.range[1] >= node.range[1] &&
+      !inCatchWithout(inner, node, statement),
   );
+}
+
+/** True when `inner` sits in a `catch` clause inside `statement` that does not hold `node`. */
+function inCatchWithout(inner: TSESTree.Node, node: TSESTree.Node, statement: TSESTree.Node): boolean {
+  for (let at = inner.parent; at && at !== statement; at = at.parent) {
+    if (at.type === AST_NODE_TYPES.CatchClause && !(at.range[0] <= node.range[0] && node.range[1] <= at.range[1])) return true;
+  }
+  return false;
 }
 
 /** True when `filename` is `target`, or the source of a built target (`src/cli.ts` for `dist/cli.js`). */

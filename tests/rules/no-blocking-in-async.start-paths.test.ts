@@ -140,6 +140,17 @@ export async function onCommand(msg) {
   net.createServer(handle).listen(msg.port);
 }`;
 
+const FALLBACK_IN_CATCH = `import fs from 'node:fs';
+import net from 'node:net';
+export async function onCommand(msg) {
+  try {
+    await prepare(msg);
+  } catch {
+    return fs.readFileSync(msg.fallback, 'utf8');
+  }
+  net.createServer(handle).listen(msg.port);
+}`;
+
 const SITE_ROUTE = `import fs from 'node:fs';
 import https from 'node:https';
 import express from 'express';
@@ -200,6 +211,19 @@ export async function listen(config, app) {
   if (!fs.existsSync(config.cert)) await makeCert(config);
   const key = fs.readFileSync(config.key);
   https.createServer({ key, cert: fs.readFileSync(config.cert) }, app).listen(config.port);
+}`,
+    // a try whose catch gives up on a failed read (exit, return) still goes on to the server when the read succeeds
+    `import fs from 'node:fs';
+import https from 'node:https';
+export async function listen(config, app) {
+  const tls = {};
+  try {
+    tls.key = fs.readFileSync(config.key);
+  } catch (error) {
+    console.error(error);
+    return process.exit(1);
+  }
+  https.createServer(tls, app).listen(config.port);
 }`,
     // one server per site, created at start-up right after its page is read
     `import fs from 'node:fs';
@@ -317,6 +341,11 @@ parentPort.on('message', (job) => { handleJob(job).then(() => parentPort.postMes
     {
       code: GUARDED_SERVE,
       errors: [fsError(GUARDED_SERVE, 'readFile', 'return fs.readFileSync(', 'return await readFile(', 4, 35, IN_EXPORTED)],
+    },
+    // a catch that answers with the read and returns never reaches the server (the catch holds the read)
+    {
+      code: FALLBACK_IN_CATCH,
+      errors: [fsError(FALLBACK_IN_CATCH, 'readFile', 'return fs.readFileSync(', 'return await readFile(', 7, 12, IN_EXPORTED)],
     },
     // a route that creates a server per request reads per request
     {
