@@ -1168,8 +1168,8 @@ export class WhereItRuns {
    * factory of `SERVER_FACTORIES` of an imported `SERVER_MODULES` module): the factory call holds
    * `node` (its own arguments run before the server exists), or its statement follows, in the same
    * statement list, a statement that holds `node` and whose path through `node` goes on (no
-   * `return` or `throw` there holds `node` or follows it, see `leavesAfter`). `fn` then starts that server, and `node` runs
-   * before it exists, while nothing of it serves yet (the TLS key and certificate read for it,
+   * `return` or `throw` there holds `node` or follows it, outside a `catch` that does not hold it,
+   * see `leavesAfter`). `fn` then starts that server, and `node` runs before it exists, while nothing of it serves yet (the TLS key and certificate read for it,
    * once). A call after the server is created, in its request listener, or in a branch that
    * creates none (`if (msg.type === 'read') ...` beside `if (msg.type === 'serve') ...`) runs
    * while a server serves.
@@ -1202,8 +1202,7 @@ export class WhereItRuns {
       const name = this.sourceCode.getNodeByRangeIndex(match.index);
       const callee = name?.parent?.type === AST_NODE_TYPES.MemberExpression && name.parent.property === name ? name.parent : name;
       if (callee?.parent?.type !== AST_NODE_TYPES.CallExpression || callee.parent.callee !== callee) continue;
-      const root = this.rootImport(callee);
-      if (root !== null && SERVER_MODULES.has(root.module)) {
+      if (this.isServerFactoryCall(callee.parent)) {
         serves = true;
         break;
       }
@@ -1219,16 +1218,20 @@ export class WhereItRuns {
     const calls: TSESTree.CallExpression[] = [];
     if (fn.body !== null && /\bcreate(?:Secure)?Server\b/.test(this.sourceCode.getText(fn.body))) {
       someNodeInSameFunction(fn.body, this.sourceCode.visitorKeys, (candidate) => {
-        if (candidate.type !== AST_NODE_TYPES.CallExpression) return false;
-        const callee = skipTransparent(candidate.callee);
-        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
-        const root = name !== null && SERVER_FACTORIES.has(name) ? this.rootImport(callee) : null;
-        if (root !== null && SERVER_MODULES.has(root.module)) calls.push(candidate);
+        if (candidate.type === AST_NODE_TYPES.CallExpression && this.isServerFactoryCall(candidate)) calls.push(candidate);
         return false;
       });
     }
     this.factoryCalls.set(fn, calls);
     return calls;
+  }
+
+  /** `http.createServer(...)`, `createSecureServer(...)`: a factory of `SERVER_FACTORIES` of an imported `SERVER_MODULES` module. */
+  private isServerFactoryCall(call: TSESTree.CallExpression): boolean {
+    const callee = skipTransparent(call.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    const root = name !== null && SERVER_FACTORIES.has(name) ? this.rootImport(callee) : null;
+    return root !== null && SERVER_MODULES.has(root.module);
   }
 
   /**

@@ -228,7 +228,7 @@ export default createRule<Options, MessageIds>({
       const where = getWhereItRuns(context);
       if (where.isTestCode()) return false;
       if (where.runsInUi()) return !where.rendersInTerminal();
-      if (site.kind === 'listener' && isElectronWindowEvent(site.call.arguments[0])) return true;
+      if (site.kind === 'listener' && namesEventIn(site.call.arguments[0], ELECTRON_WINDOW_EVENTS)) return true;
       return where.logsRejectionsFor(fn) && !(site.kind === 'listener' && registersIpcMainListener(site.call));
     }
 
@@ -611,19 +611,12 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
-    /** `'SIGTERM'`, `'exit'`... (see `SHUTDOWN_EVENTS`) written as a string literal. */
-    function isShutdownEvent(event: TSESTree.Node | undefined): boolean {
-      return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && SHUTDOWN_EVENTS.has(event.value);
-    }
-
-    /** `'did-finish-load'`, `'ready-to-show'`... (see `ELECTRON_WINDOW_EVENTS`) written as a string literal. */
-    function isElectronWindowEvent(event: TSESTree.Node | undefined): boolean {
-      return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && ELECTRON_WINDOW_EVENTS.has(event.value);
-    }
-
-    /** `'request'`, `'message'`... (see `REPLYING_EVENTS`) written as a string literal. */
-    function isReplyingEvent(event: TSESTree.Node | undefined): boolean {
-      return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && REPLYING_EVENTS.has(event.value);
+    /**
+     * An event name written as a string literal that `events` holds: `SHUTDOWN_EVENTS` (`'SIGTERM'`,
+     * `'exit'`), `ELECTRON_WINDOW_EVENTS` (`'did-finish-load'`), `REPLYING_EVENTS` (`'request'`).
+     */
+    function namesEventIn(event: TSESTree.Node | undefined, events: ReadonlySet<string>): boolean {
+      return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && events.has(event.value);
     }
 
     /**
@@ -791,11 +784,11 @@ export default createRule<Options, MessageIds>({
         const name = methodName;
         if (name !== null && (AWAITING_VOID_CALLBACK_METHODS.has(name) || EVENT_UNLISTEN_METHODS.has(name))) return;
         if (name !== null && EVENT_LISTENER_METHODS.has(name)) {
-          replyingListener = isReplyingEvent(call.arguments[0]) && promises.hasKnownType(callee.object);
+          replyingListener = namesEventIn(call.arguments[0], REPLYING_EVENTS) && promises.hasKnownType(callee.object);
           // A Node emitter's listener that can reject is checked like any void callback below; in
           // browser UI code (a socket's `on('event', async ...)`) a rejection reaches the console,
           // as for `addEventListener`.
-          if (allowEventListeners && !replyingListener && (EVENT_TARGET_LISTENER_METHODS.has(name) || isShutdownEvent(call.arguments[0]) || getWhereItRuns(context).runsInUi())) return;
+          if (allowEventListeners && !replyingListener && (EVENT_TARGET_LISTENER_METHODS.has(name) || namesEventIn(call.arguments[0], SHUTDOWN_EVENTS) || getWhereItRuns(context).runsInUi())) return;
         }
       }
       // Array-method and promise-chain callbacks are judged by the method's own use of them

@@ -1630,7 +1630,6 @@ export default createRule<Options, MessageIds>({
       return call.arguments.some((argument) => hasOption(argument, CACHED_ANSWER_OPTION, isTrueLiteral));
     }
 
-
     /**
      * The exact `Promise.all` rewrite of a group of adjacent members, or null when there is none:
      * members must be declarations of one kind (`const` or `let`; `var` hoists differently) or bare
