@@ -870,3 +870,29 @@ export const REPORTING_SDKS: readonly ReportingSdk[] = [
 
 /** The cheap test before looking for a `REPORTING_SDKS` set-up: text that imports one. */
 export const REPORTING_SDK_HINT = /['"`](?:@sentry\/|@bugsnag\/|rollbar['"`])/;
+
+/**
+ * The factories of bundlers' development servers, by module (`analysis/dev-servers.ts`): such a
+ * server serves one developer's browser while they work, so a handler registered on it waits for
+ * nobody else. Vite's `preview` (a production build's server) is left out on purpose.
+ */
+export const DEV_SERVER_FACTORIES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['vite', ['createServer']],
+  ['webpack-dev-server', ['default']],
+]);
+
+/**
+ * Hooks that receive a bundler's development server, with the position of the parameter that holds
+ * it: Vite's plugin hook `configureServer(server)`, webpack-dev-server's
+ * `setupMiddlewares(middlewares, devServer)` and `onBeforeSetupMiddleware(devServer)` /
+ * `onAfterSetupMiddleware(devServer)`.
+ */
+export const DEV_SERVER_HOOKS: ReadonlyMap<string, number> = new Map([
+  ['configureServer', 0],
+  ['setupMiddlewares', 1],
+  ['onBeforeSetupMiddleware', 0],
+  ['onAfterSetupMiddleware', 0],
+]);
+
+/** webpack-dev-server's older hooks `before(app)`/`after(app)`: plain names, so only in a `devServer: { ... }` object. */
+export const DEV_SERVER_OPTIONS_HOOKS: ReadonlySet<string> = new Set(['before', 'after']);

@@ -6,6 +6,8 @@ import {
 import { type ExecutionContext, type FunctionNode, getExecutionContext, isFunctionNode } from '../analysis/async-context';
 import { busyWaitLoop, type LoopNode } from '../analysis/busy-wait';
 import { ApiCatalogIndex, type ApiEntry, type ApiReference, apiSourceName } from '../analysis/imports';
+import { feedsRequire } from '../analysis/module-loading';
+import { registersOnDevServer } from '../analysis/dev-servers';
 import { BlockingHelperSummaries, deepestNodeAt, isFirstCallPart, isOneTimePart, isUnconditionalPart } from '../analysis/local-calls';
 import {
   asiGuard,
@@ -677,6 +679,12 @@ export default createRule<Options, MessageIds>({
      * - `server-start`: the function creates a server after the call, on the same path (see
      *   `WhereItRuns.startsServerAfter`), and runs not per request, job or event itself: the
      *   call runs once, before that server serves anything;
+     * - `dev-server`: the function serves requests or events of a bundler's development server
+     *   (see `registersOnDevServer`: a Vite middleware, a webpack-dev-server route), which serves
+     *   one developer's browser;
+     * - `module-loading`: a file-system call whose result reaches a `require()` the function runs
+     *   itself (`for (const file of readdirSync(dir)) require(join(dir, file))`, see
+     *   `feedsRequire`): loading a folder of modules, which `require` does synchronously anyway;
      * - `sync-twin`: a file-system step that the async function shares with its synchronous twin
      *   (`transformAsync` beside `transform`, see `WhereItRuns.sharesStepWithSyncTwin`);
      * - `output`: a file write in the branch that writes the program's output to a file instead
@@ -694,9 +702,11 @@ export default createRule<Options, MessageIds>({
       if (reportAll || where.type === AST_NODE_TYPES.Program) return null;
       if (operation.oneTime || isOneTimePart(operation.node, where, sourceCode)) return 'one-time';
       if (operation.api.category === 'fileSystem' && isFailurePath(operation.node, where)) return 'failure';
+      if (operation.api.category === 'fileSystem' && feedsRequire(operation.node, where, sourceCode)) return 'module-loading';
       if (operation.api.category === 'fileSystem' && getWhereItRuns(context).sharesStepWithSyncTwin(where, operation.node)) return 'sync-twin';
       if (FILE_WRITE.test(operation.api.name) && getWhereItRuns(context).isTerminalOutputAlternative(operation.node, where)) return 'output';
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
+      if (servesDevServer(runContextOf(where))) return 'dev-server';
       if (where.body !== null && !runsPerEvent(runContextOf(where)) && getWhereItRuns(context).startsServerAfter(operation.node, where)) return 'server-start';
       const all = operationsByFunction.get(where) ?? [];
       const returnsOtherWork = (): boolean =>
@@ -710,6 +720,12 @@ export default createRule<Options, MessageIds>({
       }
       return null;
     };
+
+    /** True when `runContext` serves requests or events registered on a bundler's dev server (`registersOnDevServer`). */
+    const servesDevServer = (runContext: RunContext | null): boolean =>
+      runContext?.kind === 'concurrent' &&
+      (runContext.evidence.kind === 'request-handler' || runContext.evidence.kind === 'event-handler') &&
+      registersOnDevServer(runContext.node, sourceCode);
 
     /** True when the typed path should ask the checker about this call: its callee starts at an import. */
     const isImportRooted = (call: TSESTree.CallExpression): boolean => {

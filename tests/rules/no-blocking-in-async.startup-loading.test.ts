@@ -1,0 +1,193 @@
+import { ruleTester } from '../rule-tester';
+import { type ExpectedError, IN_EXPORTED, testedRule, twin } from './no-blocking-in-async.errors';
+
+// Calls that a reviewer leaves alone although the function may run beside other work: listing a
+// folder of modules that the function then loads with `require()` (which reads and compiles each
+// file synchronously anyway), and reads in a handler of a bundler's development server (one
+// developer's browser). Each silence next to the nearest report that stays.
+
+/**
+ * A file-system report with its suggestion: `code` with `from` replaced by `to` and the
+ * `node:fs/promises` import of `twinName` added after the last import.
+ */
+function fsError(code: string, twinName: string, from: string, to: string, line: number, column: number, where: string): ExpectedError {
+  const lines = code.split('\n');
+  const last = lines.reduce((found, text, index) => (text.startsWith('import ') ? index : found), -1);
+  lines.splice(last + 1, 0, `import { ${twinName} } from 'node:fs/promises';`);
+  const output = lines.join('\n').replace(from, to);
+  const name = `fs.${twinName}Sync`;
+  const replacement = `'await ${twinName}()' from 'node:fs/promises'`;
+  return { messageId: 'blockingFileSystem', data: { name, replacement, where }, line, column, suggestions: [twin(twinName, output)] };
+}
+
+const IN_ROUTE = 'inside this async function, which handles requests (.get()) while other requests wait';
+const IN_MIDDLEWARE = 'inside this async function, which handles requests (.use()) while other requests wait';
+
+// a dynamic import loads asynchronously: the listing is the one blocking step, so it stays reported
+const IMPORTS_EACH = `import fs from 'node:fs';
+import path from 'node:path';
+export async function loadRoutes(app, dir) {
+  for (const file of fs.readdirSync(dir)) {
+    const route = await import(path.join(dir, file));
+    app.use(route.default);
+  }
+}`;
+
+// a read whose result `require` does not load: the template is read on every call
+const READS_BESIDE_REQUIRE = `import fs from 'node:fs';
+export async function renderPage(name, data) {
+  const engine = require('./engine');
+  const template = fs.readFileSync(name, 'utf8');
+  return engine.render(template, await data);
+}`;
+
+// the modules are loaded later, in a listener, not by the function that lists the folder
+const REQUIRES_LATER = `import fs from 'node:fs';
+export async function watchPlugins(watcher, dir) {
+  const files = fs.readdirSync(dir);
+  watcher.on('change', () => files.forEach((file) => require(dir + '/' + file)));
+  await watcher.ready();
+}`;
+
+// production: the app serves the built page, and mounts no dev server
+const PRODUCTION_PAGE = `import fs from 'node:fs';
+import { createServer as createViteServer } from 'vite';
+export async function development(app) {
+  const vite = await createViteServer({ server: { middlewareMode: true } });
+  app.use(vite.middlewares);
+}
+export function production(site) {
+  site.get('/', async (req, res) => {
+    res.send(fs.readFileSync('dist/index.html', 'utf8'));
+    await log(req.url);
+  });
+}`;
+
+// Vite's preview server serves a production build
+const PREVIEW_SERVER = `import fs from 'node:fs';
+import { preview } from 'vite';
+export async function servePreview() {
+  const server = await preview({ preview: { port: 4173 } });
+  server.middlewares.use(async (req, res) => {
+    res.end(fs.readFileSync('dist' + req.url));
+    await log(req.url);
+  });
+}`;
+
+ruleTester.run('no-blocking-in-async: folders of modules and development servers', testedRule, {
+  valid: [
+    // a bot's start-up loads its command modules: one folder per category, one module per file
+    `import fs from 'node:fs';
+import path from 'node:path';
+export class Bot {
+  async loadCommands() {
+    const root = path.join(process.cwd(), 'dist', 'commands');
+    for (const category of fs.readdirSync(root)) {
+      const files = fs.readdirSync(path.join(root, category)).filter((file) => file.endsWith('.js'));
+      for (const file of files) {
+        const Command = require(path.join(root, category, file)).default;
+        this.commands.set(file, new Command(this, category));
+      }
+    }
+    await this.deploy();
+  }
+}`,
+    // a plugin loader, through a chain and destructuring, inside a try
+    `import fs from 'node:fs';
+import path from 'node:path';
+const folder = path.join(__dirname, 'plugins');
+export default async function loadPlugins(client) {
+  try {
+    const names = fs.readdirSync(folder).filter((name) => name.endsWith('.js'));
+    for (const name of names) {
+      const { default: plugin } = require(path.join(folder, name));
+      await plugin.initialize(client);
+    }
+  } catch (error) {
+    client.log(error);
+  }
+}`,
+    // an inline callback over the listing, the path built in a template
+    `import fs from 'node:fs';
+export async function mountHandlers(app) {
+  fs.readdirSync('./handlers').forEach((name) => {
+    app.use(require(\`./handlers/\${name}\`));
+  });
+  await app.ready();
+}`,
+
+    // Vite in middleware mode inside an Express app: the app's routes serve the developer's browser
+    {
+      code: `import express from 'express';
+import fs from 'node:fs';
+import { createServer as createViteServer } from 'vite';
+export default async (app: express.Application) => {
+  const vite = await createViteServer({ server: { middlewareMode: true }, appType: 'custom' });
+  app.use(vite.middlewares);
+  app.get('/', async (req, res) => {
+    const html = fs.readFileSync('client/index.html', 'utf-8');
+    res.send(await vite.transformIndexHtml(req.url, html));
+  });
+};`,
+      filename: 'server/plugins/dev-server.ts',
+    },
+    // a Vite plugin of the application that mocks an API in the dev server
+    {
+      code: `import fs from 'node:fs';
+export function mockApi() {
+  return {
+    name: 'mock-api',
+    configureServer(server) {
+      server.middlewares.use('/api', async (req, res) => {
+        res.end(fs.readFileSync('mocks' + req.url + '.json'));
+        await log(req.url);
+      });
+    },
+  };
+}`,
+      filename: 'src/dev/mock-api.ts',
+    },
+    // webpack-dev-server's hook, given the server as its second parameter
+    {
+      code: `import fs from 'node:fs';
+import WebpackDevServer from 'webpack-dev-server';
+export function startDevServer(compiler) {
+  const server = new WebpackDevServer({
+    setupMiddlewares(middlewares, devServer) {
+      devServer.app.get('/api/user', async (req, res) => {
+        res.json(JSON.parse(fs.readFileSync('mocks/user.json', 'utf8')));
+        await log(req.url);
+      });
+      return middlewares;
+    },
+  }, compiler);
+  return server.start();
+}`,
+      filename: 'tools/dev-server.ts',
+    },
+  ],
+  invalid: [
+    {
+      code: IMPORTS_EACH,
+      errors: [fsError(IMPORTS_EACH, 'readdir', 'fs.readdirSync(dir)', 'await readdir(dir)', 4, 22, IN_EXPORTED)],
+    },
+    {
+      code: READS_BESIDE_REQUIRE,
+      errors: [fsError(READS_BESIDE_REQUIRE, 'readFile', 'fs.readFileSync(name', 'await readFile(name', 4, 20, IN_EXPORTED)],
+    },
+    {
+      code: REQUIRES_LATER,
+      errors: [fsError(REQUIRES_LATER, 'readdir', 'fs.readdirSync(dir)', 'await readdir(dir)', 3, 17, IN_EXPORTED)],
+    },
+    {
+      code: PRODUCTION_PAGE,
+      filename: 'server/app.ts',
+      errors: [fsError(PRODUCTION_PAGE, 'readFile', "fs.readFileSync('dist/index.html'", "await readFile('dist/index.html'", 9, 14, IN_ROUTE)],
+    },
+    {
+      code: PREVIEW_SERVER,
+      filename: 'server/preview.ts',
+      errors: [fsError(PREVIEW_SERVER, 'readFile', "fs.readFileSync('dist' + req.url)", "await readFile('dist' + req.url)", 6, 13, IN_MIDDLEWARE)],
+    },
+  ],
+});
