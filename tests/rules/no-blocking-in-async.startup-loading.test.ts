@@ -74,7 +74,7 @@ export async function servePreview() {
   });
 }`;
 
-ruleTester.run('no-blocking-in-async: folders of modules and development servers', testedRule, {
+ruleTester.run('no-blocking-in-async (folders of modules and development servers)', testedRule, {
   valid: [
     // a bot's start-up loads its command modules: one folder per category, one module per file
     `import fs from 'node:fs';
