@@ -87,7 +87,9 @@ function inDevServerOptions(fn: TSESTree.Node): boolean {
 
 /**
  * True when `receiver` is a binding on which the file calls `receiver.use(part)` with a part of a
- * dev server (`app.use(vite.middlewares)`), in the function that makes `call`.
+ * dev server (`app.use(vite.middlewares)`), in the function that makes `call`, on every path of it:
+ * an app that mounts the dev server only in development (`if (!isProduction) app.use(vite.middlewares)`)
+ * also serves production with the same routes.
  */
 function mountsDevServer(receiver: TSESTree.Node, call: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
@@ -98,7 +100,33 @@ function mountsDevServer(receiver: TSESTree.Node, call: TSESTree.Node, sourceCod
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || staticMemberName(member) !== 'use') return false;
     const use = member.parent;
     if (use?.type !== AST_NODE_TYPES.CallExpression || use.callee !== member || use === call) return false;
-    if (nearestFunction(use) !== nearestFunction(call)) return false;
+    if (nearestFunction(use) !== nearestFunction(call) || isConditional(use)) return false;
     return use.arguments.some((argument) => argument.type === AST_NODE_TYPES.MemberExpression && isDevServerPart(argument, sourceCode));
   });
+}
+
+/** True when `node` runs only on some paths of its function: in a branch of an `if`, `?:`, `&&`/`||`/`??`, a `switch` case, or a loop. */
+function isConditional(node: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test !== child) return true;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.right === child) return true;
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+      case AST_NODE_TYPES.CatchClause:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
 }

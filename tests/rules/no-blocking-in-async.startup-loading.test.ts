@@ -63,6 +63,23 @@ export function production(site) {
   });
 }`;
 
+// the dev server is mounted in development only: in production the same route serves every visitor
+const DEV_ONLY_MOUNT = `import express from 'express';
+import fs from 'node:fs';
+import { createServer as createViteServer } from 'vite';
+export async function createApp(isProduction) {
+  const app = express();
+  if (!isProduction) {
+    const vite = await createViteServer({ server: { middlewareMode: true } });
+    app.use(vite.middlewares);
+  }
+  app.use('*', async (req, res) => {
+    const manifest = JSON.parse(fs.readFileSync('dist/manifest.json', 'utf8'));
+    res.send(await render(req.originalUrl, manifest));
+  });
+  return app;
+}`;
+
 // Vite's preview server serves a production build
 const PREVIEW_SERVER = `import fs from 'node:fs';
 import { preview } from 'vite';
@@ -183,6 +200,11 @@ export function startDevServer(compiler) {
       code: PRODUCTION_PAGE,
       filename: 'server/app.ts',
       errors: [fsError(PRODUCTION_PAGE, 'readFile', "fs.readFileSync('dist/index.html'", "await readFile('dist/index.html'", 9, 14, IN_ROUTE)],
+    },
+    {
+      code: DEV_ONLY_MOUNT,
+      filename: 'server/app.ts',
+      errors: [fsError(DEV_ONLY_MOUNT, 'readFile', "fs.readFileSync('dist/manifest.json'", "await readFile('dist/manifest.json'", 11, 33, IN_MIDDLEWARE)],
     },
     {
       code: PREVIEW_SERVER,
