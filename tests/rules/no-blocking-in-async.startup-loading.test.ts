@@ -182,6 +182,35 @@ export function startDevServer(compiler) {
 }`,
       filename: 'tools/dev-server.ts',
     },
+    // a watcher listener of the Vite dev server, from the same hook
+    {
+      code: `import fs from 'node:fs';
+export const reloadMocks = () => ({
+  name: 'reload-mocks',
+  configureServer(server) {
+    server.watcher.on('change', async (file) => {
+      const mock = JSON.parse(fs.readFileSync(file, 'utf8'));
+      await server.ws.send({ type: 'custom', event: 'mock-changed', data: mock });
+    });
+  },
+});`,
+      filename: 'src/dev/reload-mocks.ts',
+    },
+    // webpack-dev-server's older hook, in the devServer options of an application's build module
+    {
+      code: `const fs = require('node:fs');
+module.exports = {
+  devServer: {
+    before(app) {
+      app.get('/api/settings', async (req, res) => {
+        res.json(JSON.parse(fs.readFileSync('mocks/settings.json', 'utf8')));
+        await audit(req);
+      });
+    },
+  },
+};`,
+      filename: 'src/dev/options.js',
+    },
   ],
   invalid: [
     {
