@@ -8,7 +8,10 @@ import { isRequireCall } from './promise-twin-fix';
 /** How many values (expressions and bindings) `feedsRequire` follows before it gives up. */
 const MAX_FLOW_STEPS = 200;
 
-/** Wrappers and operators whose value is built from their operand: the name read from a folder stays in it. */
+/**
+ * Wrappers and operators whose value is built from their operand: the name read from a folder stays
+ * in it (a `+` concatenation, a branch of `?:`; not a comparison or a condition's test).
+ */
 const CARRIES_VALUE: ReadonlySet<string> = new Set([
   AST_NODE_TYPES.TemplateLiteral,
   AST_NODE_TYPES.BinaryExpression,
@@ -30,7 +33,9 @@ const CARRIES_VALUE: ReadonlySet<string> = new Set([
  * it defers): directly, through the bindings it is stored in (`const files = ...`, also after a
  * method chain such as `.filter(...)`), the variable of a `for...of`/`for...in` over it, the
  * parameter of an inline callback over it (`files.forEach((file) => ...)`), and any expression
- * built from those (`path.join(dir, file)`, a template), up to `MAX_FLOW_STEPS` values.
+ * built from those (`path.join(dir, file)`, a template, `dir + '/' + file`), up to
+ * `MAX_FLOW_STEPS` values. A test on the listing (`files.includes(lang) ? lang : 'en'`) decides
+ * which module loads but does not name it: no flow.
  *
  * Such a function loads a folder of modules: `require` reads and compiles each file synchronously
  * anyway, so an asynchronous listing gains nothing. `import()` is no such sink: it loads
@@ -77,6 +82,9 @@ export function feedsRequire(node: TSESTree.Node, fn: FunctionNode, sourceCode: 
         }
         continue;
       }
+      // a comparison or a condition's test yields a boolean, not the name read from the folder
+      if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator !== '+') break;
+      if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === child) break;
       if (CARRIES_VALUE.has(parent.type)) continue;
       if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child) {
         follow(sourceCode.getDeclaredVariables(parent));

@@ -41,6 +41,14 @@ export async function renderPage(name, data) {
   return engine.render(template, await data);
 }`;
 
+// the listing only decides which fixed module loads, per request: the listing is the blocking step
+const TESTS_LISTING = `import fs from 'node:fs';
+export async function messagesFor(lang) {
+  const known = fs.readdirSync('./locales');
+  const chosen = known.includes(lang + '.js') ? lang : 'en';
+  return require('./locales/' + chosen);
+}`;
+
 // the modules are loaded later, in a listener, not by the function that lists the folder
 const REQUIRES_LATER = `import fs from 'node:fs';
 export async function watchPlugins(watcher, dir) {
@@ -220,6 +228,10 @@ module.exports = {
     {
       code: READS_BESIDE_REQUIRE,
       errors: [fsError(READS_BESIDE_REQUIRE, 'readFile', 'fs.readFileSync(name', 'await readFile(name', 4, 20, IN_EXPORTED)],
+    },
+    {
+      code: TESTS_LISTING,
+      errors: [fsError(TESTS_LISTING, 'readdir', "fs.readdirSync('./locales')", "await readdir('./locales')", 3, 17, IN_EXPORTED)],
     },
     {
       code: REQUIRES_LATER,
