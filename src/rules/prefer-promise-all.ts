@@ -1091,9 +1091,11 @@ export default createRule<Options, MessageIds>({
      * a package that depends on discord.js, see `WhereItRuns.usesCacheFirstClient`): mostly a
      * cache hit, with nothing to overlap. Options
      * (`fetch({ user, force: true })`), a query of many (`messages.fetch({ limit })`) or no argument
-     * (every member of the guild) go to the server and stay members of the group.
+     * (every member of the guild) go to the server and stay members of the group. A handler
+     * chained on (`fetch(id).catch(() => null)`) changes nothing: the fetch is judged.
      */
-    function fetchesThroughCachedManager(call: AwaitedCall): boolean {
+    function fetchesThroughCachedManager(awaited: AwaitedCall): boolean {
+      const call = handledCall(awaited);
       const callee = skipTransparent(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'fetch' || call.arguments.length !== 1) return false;
       const manager = skipTransparent(callee.object);
