@@ -12,6 +12,8 @@ import {
   ENV_LOADER_MODULES,
   ENV_LOADER_NAME,
   GUARD_CALL_NAME,
+  SIGNED_IN_READ_NAME,
+  AUTH_OBJECT_NAME,
   FILE_READ_FUNCTIONS,
   FILE_SYSTEM_MODULES,
   FILE_SYSTEM_OBJECT_NAME,
@@ -921,6 +923,21 @@ export class FileEffects {
     const target = this.relativeModuleFunction(call);
     if (target?.file == null) return false;
     return fromModuleFunction(target.file, target.name, 'servesCache', (parts) => declarationServesCachedValue(parts, parse, visitorKeys)) ?? false;
+  }
+
+  /**
+   * True when the called function of a relative module authenticates the request, by its
+   * declaration there (`declarationRefusesAnonymous`: it reads the signed-in user or session and
+   * throws when there is none), found as `waitsOnNothingElsewhere` finds it without types (the
+   * same answer typed, so typed reports stay a superset): `getServerProfile()` of the app's
+   * session helpers. What follows it waits for it, as after `requireUser()`.
+   */
+  authenticatesElsewhere(call: EffectCall): boolean {
+    const target = this.relativeModuleFunction(call);
+    if (target?.file == null) return false;
+    const parse = this.declarationParser();
+    const visitorKeys = this.sourceCode.visitorKeys;
+    return fromModuleFunction(target.file, target.name, 'refusesAnonymous', (parts) => declarationRefusesAnonymous(parts, parse, visitorKeys)) ?? false;
   }
 
   /**
@@ -4661,6 +4678,62 @@ function declarationServesCachedValue(parts: FunctionParts, parse: ParseText, vi
   }
   const [declaration] = program.body;
   return declaration?.type === AST_NODE_TYPES.FunctionDeclaration && servesCachedValue(declaration.body, visitorKeys);
+}
+
+/**
+ * True when a declaration (parsed on its own) reads the signed-in user or session into a name
+ * (`const user = (await client.auth.getUser()).data.user`, `const session = await auth()`,
+ * `SIGNED_IN_READ_NAME`) and throws when that name, or a member of it, holds nothing
+ * (`if (!user) throw ...`, `if (!session?.user) { throw ... }`). Returning null for a visitor
+ * refuses no one; a throw on another name (a missing row) checks no sign-in.
+ */
+function declarationRefusesAnonymous(parts: FunctionParts, parse: ParseText, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  if (!parts.body.trimStart().startsWith('{') || parts.body.length > MAX_PARSED_DECLARATION) return false;
+  let program: TSESTree.Program;
+  try {
+    program = parse(`async function declared(${parts.parameters ?? ''}) ${parts.body}`);
+  } catch {
+    return false;
+  }
+  const [declaration] = program.body;
+  if (declaration?.type !== AST_NODE_TYPES.FunctionDeclaration) return false;
+  const signedIn = new Set<string>();
+  const checked: TSESTree.IfStatement[] = [];
+  someNodeBelow(declaration.body, visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && node.id.type === AST_NODE_TYPES.Identifier && readsSignedIn(node.init, visitorKeys)) {
+      signedIn.add(node.id.name);
+    }
+    if (node.type === AST_NODE_TYPES.IfStatement) checked.push(node);
+    return false;
+  });
+  return checked.some((branch) => {
+    const tested = absenceTested(branch.test);
+    const root = tested?.split(/[.?]/)[0];
+    return root !== undefined && signedIn.has(root) && throwsAtTop(branch.consequent);
+  });
+}
+
+/** True when the value awaits a read of the signed-in user or session (`SIGNED_IN_READ_NAME`), directly or through a member of its answer. */
+function readsSignedIn(value: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  return someNodeBelow(value, visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
+    const call = skipTransparent(node.argument);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) return SIGNED_IN_READ_NAME.test(callee.name);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = staticMemberName(callee) ?? '';
+    if (SIGNED_IN_READ_NAME.test(method)) return true;
+    const holder = skipTransparent(callee.object);
+    const holderName = holder.type === AST_NODE_TYPES.Identifier ? holder.name : holder.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(holder) : null;
+    return /^get[A-Z]/.test(method) && holderName !== null && AUTH_OBJECT_NAME.test(holderName);
+  });
+}
+
+/** True when the branch is a `throw`, or a block holding one among its own statements. */
+function throwsAtTop(branch: TSESTree.Statement): boolean {
+  if (branch.type === AST_NODE_TYPES.ThrowStatement) return true;
+  return branch.type === AST_NODE_TYPES.BlockStatement && branch.body.some((statement) => statement.type === AST_NODE_TYPES.ThrowStatement);
 }
 
 /** `!p`, `p == null`, `p === undefined`: the test says `p` holds nothing yet; `p`'s path, else null. */

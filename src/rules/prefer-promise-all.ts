@@ -777,7 +777,14 @@ export default createRule<Options, MessageIds>({
           const name = calleeName(member.call);
           // So is a step named for making a precondition hold (`await repo.ensure()`, `ensureApiEnabled`):
           // what follows may go through what it set up (a signed-in client, an API switched on).
-          if ((name !== null && (GUARD_CALL_NAME.test(name) || PRECONDITION_STEP_NAME.test(name))) || summary?.checks === true || preparesPreconditions(member.call)) {
+          // And a helper of another module that authenticates whatever its name: it reads the
+          // signed-in user and throws when there is none (`await getServerProfile()`).
+          if (
+            (name !== null && (GUARD_CALL_NAME.test(name) || PRECONDITION_STEP_NAME.test(name))) ||
+            summary?.checks === true ||
+            preparesPreconditions(member.call) ||
+            (!summary && effects.authenticatesElsewhere(member.call))
+          ) {
             flush();
             continue;
           }
