@@ -931,13 +931,15 @@ export class FileEffects {
   }
 
   /**
-   * True when the called function of a relative module authenticates the request, by its
-   * declaration there (`declarationRefusesAnonymous`: it reads the signed-in user or session and
-   * throws when there is none), found as `waitsOnNothingElsewhere` finds it without types (the
-   * same answer typed, so typed reports stay a superset): `getServerProfile()` of the app's
-   * session helpers. What follows it waits for it, as after `requireUser()`.
+   * True when the called function, of this file (scope analysis) or of a relative module (its
+   * declaration there, found as `waitsOnNothingElsewhere` finds it without types: the same answer
+   * typed, so typed reports stay a superset), authenticates the request (`bodyRefusesAnonymous`:
+   * it reads the signed-in user or session and throws when there is none): `getServerProfile()` of
+   * the app's session helpers. What follows it waits for it, as after `requireUser()`.
    */
-  authenticatesElsewhere(call: EffectCall): boolean {
+  authenticates(call: EffectCall): boolean {
+    const own = this.calledFunction(call);
+    if (own) return own.body.type === AST_NODE_TYPES.BlockStatement && bodyRefusesAnonymous(own.body, this.sourceCode.visitorKeys);
     const target = this.relativeModuleFunction(call);
     if (target?.file == null) return false;
     const parse = this.declarationParser();
@@ -4701,10 +4703,14 @@ function declarationRefusesAnonymous(parts: FunctionParts, parse: ParseText, vis
     return false;
   }
   const [declaration] = program.body;
-  if (declaration?.type !== AST_NODE_TYPES.FunctionDeclaration) return false;
+  return declaration?.type === AST_NODE_TYPES.FunctionDeclaration && bodyRefusesAnonymous(declaration.body, visitorKeys);
+}
+
+/** `declarationRefusesAnonymous` of a function body. */
+function bodyRefusesAnonymous(body: TSESTree.BlockStatement, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
   const signedIn = new Set<string>();
   const checked: TSESTree.IfStatement[] = [];
-  someNodeBelow(declaration.body, visitorKeys, (node) => {
+  someNodeBelow(body, visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && node.id.type === AST_NODE_TYPES.Identifier && readsSignedIn(node.init, visitorKeys)) {
       signedIn.add(node.id.name);
     }

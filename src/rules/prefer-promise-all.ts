@@ -777,13 +777,13 @@ export default createRule<Options, MessageIds>({
           const name = calleeName(member.call);
           // So is a step named for making a precondition hold (`await repo.ensure()`, `ensureApiEnabled`):
           // what follows may go through what it set up (a signed-in client, an API switched on).
-          // And a helper of another module that authenticates whatever its name: it reads the
-          // signed-in user and throws when there is none (`await getServerProfile()`).
+          // And a helper of this file or another module that authenticates whatever its name: it
+          // reads the signed-in user and throws when there is none (`await getServerProfile()`).
           if (
             (name !== null && (GUARD_CALL_NAME.test(name) || PRECONDITION_STEP_NAME.test(name))) ||
             summary?.checks === true ||
             preparesPreconditions(member.call) ||
-            (!summary && effects.authenticatesElsewhere(member.call))
+            effects.authenticates(member.call)
           ) {
             flush();
             continue;

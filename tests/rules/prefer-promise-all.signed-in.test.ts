@@ -6,7 +6,7 @@ import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 import { gatheredPair } from './gathered-reports';
 
 /**
- * A helper of another module that authenticates the request whatever its name: its body reads
+ * A helper of another module (or of this file) that authenticates the request whatever its name: its body reads
  * the signed-in user or session (`client.auth.getUser()`) and throws when there is none
  * (`fixtures/signed-in/session.ts`). Work after it waits for it, as after `requireUser()`: a
  * request without a session is refused before its body is read or its data looked up. A helper
@@ -83,6 +83,40 @@ export async function GET(req: Request) {
 }`),
     ],
   },
+  // a helper of this file that lets a visitor through: still gathered
+  {
+    filename: route,
+    code: `
+import { auth } from '../../../auth';
+import { folderById } from '../../../session';
+async function memberOrNull() {
+  const session = await auth();
+  if (!session?.user) return null;
+  return session.user;
+}
+export async function GET(req: Request) {
+  const member = await memberOrNull();
+  const folder = await folderById(new URL(req.url).searchParams.get('id')!);
+  return Response.json({ member, folder });
+}`,
+    errors: [
+      gatheredPair(10, 18, `
+import { auth } from '../../../auth';
+import { folderById } from '../../../session';
+async function memberOrNull() {
+  const session = await auth();
+  if (!session?.user) return null;
+  return session.user;
+}
+export async function GET(req: Request) {
+  const [member, folder] = await Promise.all([
+    memberOrNull(),
+    folderById(new URL(req.url).searchParams.get('id')!),
+  ]);
+  return Response.json({ member, folder });
+}`),
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all', testedRule, {
@@ -107,6 +141,23 @@ export async function GET(req: Request) {
   const account = await currentAccount();
   const folder = await folderById(new URL(req.url).searchParams.get('id')!);
   return Response.json({ account, folder });
+}`,
+    },
+    // a helper of this file of the same shape
+    {
+      filename: route,
+      code: `
+import { auth } from '../../../auth';
+import { folderById } from '../../../session';
+async function signedInMember() {
+  const session = await auth();
+  if (!session?.user) throw new Error('not signed in');
+  return session.user;
+}
+export async function GET(req: Request) {
+  const member = await signedInMember();
+  const folder = await folderById(new URL(req.url).searchParams.get('id')!);
+  return Response.json({ member, folder });
 }`,
     },
   ],
