@@ -12,6 +12,8 @@ import {
   ENV_LOADER_MODULES,
   ENV_LOADER_NAME,
   GUARD_CALL_NAME,
+  SIGNED_IN_READ_NAME,
+  AUTH_OBJECT_NAME,
   FILE_READ_FUNCTIONS,
   FILE_SYSTEM_MODULES,
   FILE_SYSTEM_OBJECT_NAME,
@@ -92,6 +94,7 @@ import { calleesElsewhere, type FoundFunction, functionWithBodyAt, functionWithB
 import {
   bodyWaitsOnNothing,
   declaredFunctionBody,
+  declaredFunctionParts,
   fromModuleFunction,
   type FunctionParts,
   moduleExportIsMemoisedComputation,
@@ -909,7 +912,9 @@ export class FileEffects {
    * one, by its declaration there (`servesCachedValue`'s shapes, read from the declaration parsed
    * on its own: validation, then `if (kept) return kept;`, or a memoised promise), found as
    * `waitsOnNothingElsewhere` finds it: `shelves.openShelf(id)` of a module that keeps loaded
-   * shelves in a map, `currentRate()` answering from a module variable. After its first call it waits for
+   * shelves in a map, `currentRate()` answering from a module variable; also a helper whose only
+   * waits are calls of such a memo of its module (`declarationAwaitsOnlyModuleMemos`: `fillIn(name,
+   * values)` awaiting the kept template, then replacing in memory). After its first call it waits for
    * nothing. Typed: the declaration the checker resolves the callee to (`typedDeclaration`), in any
    * file of the program.
    */
@@ -917,10 +922,29 @@ export class FileEffects {
     const visitorKeys = this.sourceCode.visitorKeys;
     const parse = this.declarationParser();
     const declared = this.typedDeclaration(call);
-    if (declared) return this.typedAnswer(declared, 'servesCache', () => declarationServesCachedValue(declared.parts, parse, visitorKeys));
+    const serves = (parts: FunctionParts, text: string): boolean =>
+      declarationServesCachedValue(parts, parse, visitorKeys) || declarationAwaitsOnlyModuleMemos(parts, text, parse, visitorKeys);
+    if (declared) return this.typedAnswer(declared, 'servesCache', () => serves(declared.parts, declared.text));
     const target = this.relativeModuleFunction(call);
     if (target?.file == null) return false;
-    return fromModuleFunction(target.file, target.name, 'servesCache', (parts) => declarationServesCachedValue(parts, parse, visitorKeys)) ?? false;
+    return fromModuleFunction(target.file, target.name, 'servesCache', serves) ?? false;
+  }
+
+  /**
+   * True when the called function, of this file (scope analysis) or of a relative module (its
+   * declaration there, found as `waitsOnNothingElsewhere` finds it without types: the same answer
+   * typed, so typed reports stay a superset), authenticates the request (`bodyRefusesAnonymous`:
+   * it reads the signed-in user or session and throws when there is none): `getServerProfile()` of
+   * the app's session helpers. What follows it waits for it, as after `requireUser()`.
+   */
+  authenticates(call: EffectCall): boolean {
+    const own = this.calledFunction(call);
+    if (own) return own.body.type === AST_NODE_TYPES.BlockStatement && bodyRefusesAnonymous(own.body, this.sourceCode.visitorKeys);
+    const target = this.relativeModuleFunction(call);
+    if (target?.file == null) return false;
+    const parse = this.declarationParser();
+    const visitorKeys = this.sourceCode.visitorKeys;
+    return fromModuleFunction(target.file, target.name, 'refusesAnonymous', (parts) => declarationRefusesAnonymous(parts, parse, visitorKeys)) ?? false;
   }
 
   /**
@@ -4661,6 +4685,116 @@ function declarationServesCachedValue(parts: FunctionParts, parse: ParseText, vi
   }
   const [declaration] = program.body;
   return declaration?.type === AST_NODE_TYPES.FunctionDeclaration && servesCachedValue(declaration.body, visitorKeys);
+}
+
+/**
+ * True when a declaration (parsed on its own) reads the signed-in user or session into a name
+ * (`const user = (await client.auth.getUser()).data.user`, `const session = await auth()`,
+ * `SIGNED_IN_READ_NAME`) and throws when that name, or a member of it, holds nothing
+ * (`if (!user) throw ...`, `if (!session?.user) { throw ... }`). Returning null for a visitor
+ * refuses no one; a throw on another name (a missing row) checks no sign-in.
+ */
+function declarationRefusesAnonymous(parts: FunctionParts, parse: ParseText, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  if (!parts.body.trimStart().startsWith('{') || parts.body.length > MAX_PARSED_DECLARATION) return false;
+  let program: TSESTree.Program;
+  try {
+    program = parse(`async function declared(${parts.parameters ?? ''}) ${parts.body}`);
+  } catch {
+    return false;
+  }
+  const [declaration] = program.body;
+  return declaration?.type === AST_NODE_TYPES.FunctionDeclaration && bodyRefusesAnonymous(declaration.body, visitorKeys);
+}
+
+/** `declarationRefusesAnonymous` of a function body. */
+function bodyRefusesAnonymous(body: TSESTree.BlockStatement, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  const signedIn = new Set<string>();
+  const checked: TSESTree.IfStatement[] = [];
+  someNodeBelow(body, visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && node.id.type === AST_NODE_TYPES.Identifier && readsSignedIn(node.init, visitorKeys)) {
+      signedIn.add(node.id.name);
+    }
+    if (node.type === AST_NODE_TYPES.IfStatement) checked.push(node);
+    return false;
+  });
+  return checked.some((branch) => {
+    const tested = absenceTested(branch.test);
+    const root = tested?.split(/[.?]/)[0];
+    return root !== undefined && signedIn.has(root) && throwsAtTop(branch.consequent);
+  });
+}
+
+/** True when the value awaits a read of the signed-in user or session (`SIGNED_IN_READ_NAME`), directly or through a member of its answer. */
+function readsSignedIn(value: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  return someNodeBelow(value, visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
+    const call = skipTransparent(node.argument);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) return SIGNED_IN_READ_NAME.test(callee.name);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = staticMemberName(callee) ?? '';
+    if (SIGNED_IN_READ_NAME.test(method)) return true;
+    const holder = skipTransparent(callee.object);
+    const holderName = holder.type === AST_NODE_TYPES.Identifier ? holder.name : holder.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(holder) : null;
+    return /^get[A-Z]/.test(method) && holderName !== null && AUTH_OBJECT_NAME.test(holderName);
+  });
+}
+
+/** True when the branch is a `throw`, or a block holding one among its own statements. */
+function throwsAtTop(branch: TSESTree.Statement): boolean {
+  if (branch.type === AST_NODE_TYPES.ThrowStatement) return true;
+  return branch.type === AST_NODE_TYPES.BlockStatement && branch.body.some((statement) => statement.type === AST_NODE_TYPES.ThrowStatement);
+}
+
+/**
+ * True when a declaration (parsed on its own) waits only on memos of its module: every `await`
+ * is a call of a function the module's `text` declares with a memo shape
+ * (`declarationServesCachedValue`: `let p = kept.get(name); if (!p) { ... } return p;`), there is
+ * at least one, no `.then` or `for await`, and a returned call is a method of a value one of those
+ * awaits gave (`return text.replace(...)`): `fillIn(name, values)` awaiting the kept template. A
+ * returned call of anything else (`return client.get(id)`) may wait, so the answer is false.
+ */
+function declarationAwaitsOnlyModuleMemos(parts: FunctionParts, text: string, parse: ParseText, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  if (!parts.body.trimStart().startsWith('{') || parts.body.length > MAX_PARSED_DECLARATION) return false;
+  let program: TSESTree.Program;
+  try {
+    program = parse(`async function declared(${parts.parameters ?? ''}) ${parts.body}`);
+  } catch {
+    return false;
+  }
+  const [declaration] = program.body;
+  if (declaration?.type !== AST_NODE_TYPES.FunctionDeclaration) return false;
+  const awaited: TSESTree.AwaitExpression[] = [];
+  const returned: TSESTree.Node[] = [];
+  // Names declared from an await (`const text = await loadTemplate(name)`); a parse on its own has no parents.
+  const fromAwait = new Map<TSESTree.AwaitExpression, string>();
+  const waitsOtherwise = someNodeBelow(declaration.body, visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.AwaitExpression) awaited.push(node);
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init?.type === AST_NODE_TYPES.AwaitExpression) {
+      fromAwait.set(node.init, node.id.name);
+    }
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(skipTransparent(node.argument));
+    return (node.type === AST_NODE_TYPES.MemberExpression && staticMemberName(node) === 'then') || (node.type === AST_NODE_TYPES.ForOfStatement && node.await);
+  });
+  if (waitsOtherwise || awaited.length === 0) return false;
+  const memoValues = new Set<string>();
+  for (const wait of awaited) {
+    const call = skipTransparent(wait.argument);
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const memo = declaredFunctionParts(text, call.callee.name);
+    if (memo === null || !declarationServesCachedValue(memo, parse, visitorKeys)) return false;
+    const name = fromAwait.get(wait);
+    if (name !== undefined) memoValues.add(name);
+  }
+  return returned.every((value) => {
+    if (value.type !== AST_NODE_TYPES.CallExpression) return true;
+    let root: TSESTree.Node = skipTransparent(value.callee);
+    while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+      root = skipTransparent(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+    }
+    return root !== skipTransparent(value.callee) && root.type === AST_NODE_TYPES.Identifier && memoValues.has(root.name);
+  });
 }
 
 /** `!p`, `p == null`, `p === undefined`: the test says `p` holds nothing yet; `p`'s path, else null. */

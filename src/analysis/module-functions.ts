@@ -238,6 +238,11 @@ export function fromModuleFunction<T>(
   return fromExportedDeclaration(resolved, name, key, derive, 0, throughWrapper);
 }
 
+/** The parameters and body of the function `name` declared in a module's `text` (exported or not: `functionParts`), or null. */
+export function declaredFunctionParts(text: string, name: string): FunctionParts | null {
+  return functionParts(text, name);
+}
+
 /** The body text of the function `name` declared in a module's `text` (exported or not: `functionBodyText`), or null. */
 export function declaredFunctionBody(text: string, name: string): string | null {
   return functionBodyText(text, name);

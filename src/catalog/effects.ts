@@ -831,6 +831,17 @@ export const GUARD_CALL_NAME =
   /^_?(?:assert|validate|verify|authori[sz]e|authenticate)(?:[A-Z]\w*)?$|^_?require[A-Z]\w*$|^_?(?:can|may)[A-Z]\w*$|(?:Access|Authori[sz]ation)$|On(?:Auth|Authenticate|Authori[sz]e)$/;
 
 /**
+ * Reads of the signed-in user or session: `auth()`, `getServerSession(options)`, `getSession()`,
+ * `currentUser()`; also a `get...` method of an object named `auth` (`supabase.auth.getUser()`,
+ * `auth.api.getSession(...)`, `AUTH_OBJECT_NAME`). A function that throws when such a read finds
+ * no one authenticates the request, whatever the function is called.
+ */
+export const SIGNED_IN_READ_NAME = /^(?:auth|getServerSession|getServerAuthSession|getSession|currentUser|getCurrentUser)$/;
+
+/** The object whose `get...` methods read the signed-in user: see `SIGNED_IN_READ_NAME`. */
+export const AUTH_OBJECT_NAME = /^auth$/;
+
+/**
  * A step that makes a precondition hold before the work that needs it (`ensureApiEnabled`,
  * `ensure`, `check` of an `ensure...` module: `ensureServiceAgentRole`, `cloudBuildEnabled`): an
  * API switched on, a role granted. A gather of such steps is a phase of its own; what follows may

@@ -777,7 +777,14 @@ export default createRule<Options, MessageIds>({
           const name = calleeName(member.call);
           // So is a step named for making a precondition hold (`await repo.ensure()`, `ensureApiEnabled`):
           // what follows may go through what it set up (a signed-in client, an API switched on).
-          if ((name !== null && (GUARD_CALL_NAME.test(name) || PRECONDITION_STEP_NAME.test(name))) || summary?.checks === true || preparesPreconditions(member.call)) {
+          // And a helper of this file or another module that authenticates whatever its name: it
+          // reads the signed-in user and throws when there is none (`await getServerProfile()`).
+          if (
+            (name !== null && (GUARD_CALL_NAME.test(name) || PRECONDITION_STEP_NAME.test(name))) ||
+            summary?.checks === true ||
+            preparesPreconditions(member.call) ||
+            effects.authenticates(member.call)
+          ) {
             flush();
             continue;
           }
@@ -1091,9 +1098,11 @@ export default createRule<Options, MessageIds>({
      * a package that depends on discord.js, see `WhereItRuns.usesCacheFirstClient`): mostly a
      * cache hit, with nothing to overlap. Options
      * (`fetch({ user, force: true })`), a query of many (`messages.fetch({ limit })`) or no argument
-     * (every member of the guild) go to the server and stay members of the group.
+     * (every member of the guild) go to the server and stay members of the group. A handler
+     * chained on (`fetch(id).catch(() => null)`) changes nothing: the fetch is judged.
      */
-    function fetchesThroughCachedManager(call: AwaitedCall): boolean {
+    function fetchesThroughCachedManager(awaited: AwaitedCall): boolean {
+      const call = handledCall(awaited);
       const callee = skipTransparent(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'fetch' || call.arguments.length !== 1) return false;
       const manager = skipTransparent(callee.object);

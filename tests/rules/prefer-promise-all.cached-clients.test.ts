@@ -124,6 +124,26 @@ export async function reopen(interaction, ticket, db) {
 }`),
     ],
   },
+  // forced past the cache, with a handler chained on: still a request to the server
+  {
+    filename: botFile,
+    code: `
+export async function onVoice(state, db) {
+  const flag = await db.guildSetting.findUnique({ where: { id: state.guild.id } });
+  const member = await state.guild.members.fetch({ user: state.id, force: true }).catch(() => null);
+  return { flag, member };
+}`,
+    errors: [
+      gatheredPair(3, 16, `
+export async function onVoice(state, db) {
+  const [flag, member] = await Promise.all([
+    db.guildSetting.findUnique({ where: { id: state.guild.id } }),
+    state.guild.members.fetch({ user: state.id, force: true }).catch(() => null),
+  ]);
+  return { flag, member };
+}`),
+    ],
+  },
   // two counts of the bot's database beside each other: still reported
   {
     filename: botFile,
@@ -170,6 +190,26 @@ export class Whois {
     const row = await db.profile.findUnique({ where: { id: interaction.user.id } });
     return { user, row };
   }
+}`,
+    },
+    // a member by id with a handler for a missing one chained on: still answered from the cache
+    {
+      filename: botFile,
+      code: `
+export async function onVoice(state, db) {
+  const flag = await db.guildSetting.findUnique({ where: { id: state.guild.id } });
+  const member = await state.guild.members.fetch(state.id).catch(() => null);
+  return { flag, member };
+}`,
+    },
+    // a channel by id of an event's guild, handled the same way
+    {
+      filename: botFile,
+      code: `
+export async function onLeave(state, player, db) {
+  const stays = await db.guildSetting.findUnique({ where: { id: state.guild.id } });
+  const channel = await state.guild.channels.fetch(player.channelId).catch(() => null);
+  return { stays, channel };
 }`,
     },
   ],

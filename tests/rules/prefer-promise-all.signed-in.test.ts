@@ -1,0 +1,167 @@
+import path from 'node:path';
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
+import { assertSuggestionsParse } from '../gather-suggestions-parse';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { gatheredPair } from './gathered-reports';
+
+/**
+ * A helper of another module (or of this file) that authenticates the request whatever its name: its body reads
+ * the signed-in user or session (`client.auth.getUser()`) and throws when there is none
+ * (`fixtures/signed-in/session.ts`). Work after it waits for it, as after `requireUser()`: a
+ * request without a session is refused before its body is read or its data looked up. A helper
+ * that returns null for a visitor, or throws for a missing row, refuses nobody and stays a member.
+ */
+const route = path.join(FIXTURES_DIR, 'signed-in', 'app', 'api', 'upload', 'route.ts');
+
+// @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
+const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
+
+type Invalid = InvalidTestCase<MessageIds, Options>;
+
+const invalid: Invalid[] = [
+  // a visitor gets null, nothing is refused: the account read and the body still overlap
+  {
+    filename: route,
+    code: `
+import { accountOrNull } from '../../../session';
+export async function POST(req: Request) {
+  const account = await accountOrNull();
+  const form = await req.formData();
+  return Response.json({ account, name: form.get('name') });
+}`,
+    errors: [
+      gatheredPair(4, 19, `
+import { accountOrNull } from '../../../session';
+export async function POST(req: Request) {
+  const [account, form] = await Promise.all([accountOrNull(), req.formData()]);
+  return Response.json({ account, name: form.get('name') });
+}`),
+    ],
+  },
+  // a throw for a missing row is no sign-in check: two lookups by id
+  {
+    filename: route,
+    code: `
+import { folderById, quotaOf } from '../../../session';
+export async function GET(req: Request) {
+  const id = new URL(req.url).searchParams.get('id')!;
+  const folder = await folderById(id);
+  const quota = await quotaOf(id);
+  return Response.json({ folder, quota });
+}`,
+    errors: [
+      gatheredPair(5, 18, `
+import { folderById, quotaOf } from '../../../session';
+export async function GET(req: Request) {
+  const id = new URL(req.url).searchParams.get('id')!;
+  const [folder, quota] = await Promise.all([folderById(id), quotaOf(id)]);
+  return Response.json({ folder, quota });
+}`),
+    ],
+  },
+  // after the check, two lookups still overlap each other
+  {
+    filename: route,
+    code: `
+import { currentAccount, folderById, quotaOf } from '../../../session';
+export async function GET(req: Request) {
+  const id = new URL(req.url).searchParams.get('id')!;
+  const account = await currentAccount();
+  const folder = await folderById(id);
+  const quota = await quotaOf(account.id);
+  return Response.json({ folder, quota });
+}`,
+    errors: [
+      gatheredPair(6, 18, `
+import { currentAccount, folderById, quotaOf } from '../../../session';
+export async function GET(req: Request) {
+  const id = new URL(req.url).searchParams.get('id')!;
+  const account = await currentAccount();
+  const [folder, quota] = await Promise.all([folderById(id), quotaOf(account.id)]);
+  return Response.json({ folder, quota });
+}`),
+    ],
+  },
+  // a helper of this file that lets a visitor through: still gathered
+  {
+    filename: route,
+    code: `
+import { auth } from '../../../auth';
+import { folderById } from '../../../session';
+async function memberOrNull() {
+  const session = await auth();
+  if (!session?.user) return null;
+  return session.user;
+}
+export async function GET(req: Request) {
+  const member = await memberOrNull();
+  const folder = await folderById(new URL(req.url).searchParams.get('id')!);
+  return Response.json({ member, folder });
+}`,
+    errors: [
+      gatheredPair(10, 18, `
+import { auth } from '../../../auth';
+import { folderById } from '../../../session';
+async function memberOrNull() {
+  const session = await auth();
+  if (!session?.user) return null;
+  return session.user;
+}
+export async function GET(req: Request) {
+  const [member, folder] = await Promise.all([
+    memberOrNull(),
+    folderById(new URL(req.url).searchParams.get('id')!),
+  ]);
+  return Response.json({ member, folder });
+}`),
+    ],
+  },
+];
+
+ruleTester.run('prefer-promise-all', testedRule, {
+  valid: [
+    // the helper refuses a request without a session: the body is read after it
+    {
+      filename: route,
+      code: `
+import { currentAccount } from '../../../session';
+export async function POST(req: Request) {
+  const account = await currentAccount();
+  const form = await req.formData();
+  return Response.json({ account, name: form.get('name') });
+}`,
+    },
+    // the same check before a lookup of the request's folder
+    {
+      filename: route,
+      code: `
+import { currentAccount, folderById } from '../../../session';
+export async function GET(req: Request) {
+  const account = await currentAccount();
+  const folder = await folderById(new URL(req.url).searchParams.get('id')!);
+  return Response.json({ account, folder });
+}`,
+    },
+    // a helper of this file of the same shape
+    {
+      filename: route,
+      code: `
+import { auth } from '../../../auth';
+import { folderById } from '../../../session';
+async function signedInMember() {
+  const session = await auth();
+  if (!session?.user) throw new Error('not signed in');
+  return session.user;
+}
+export async function GET(req: Request) {
+  const member = await signedInMember();
+  const folder = await folderById(new URL(req.url).searchParams.get('id')!);
+  return Response.json({ member, folder });
+}`,
+    },
+  ],
+  invalid,
+});
+
+assertSuggestionsParse('prefer-promise-all', invalid);
