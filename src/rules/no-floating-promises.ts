@@ -611,6 +611,30 @@ export default createRule<Options, MessageIds>({
       return parent?.type === AST_NODE_TYPES.Program;
     }
 
+    /**
+     * `try { printBanner(); start(); } catch (error) { log.error(error); }` at the module's top
+     * level: a statement of the block of a top-level `try` (see `isTopLevel`) whose `catch` only
+     * reports (each of its statements a call of `console.*`, a logger's method, a `log...`/`report...`
+     * function, or `process.exit(...)`). Had the `catch` received the rejection, the program would
+     * have ended all the same; a `catch` that does anything else (starts a fallback) is meant to
+     * handle this failure.
+     */
+    function inTopLevelTryThatOnlyReports(statement: TSESTree.Node): boolean {
+      const block = statement.parent;
+      const tryStatement = block?.parent;
+      if (block?.type !== AST_NODE_TYPES.BlockStatement || tryStatement?.type !== AST_NODE_TYPES.TryStatement || tryStatement.block !== block) return false;
+      if (!tryStatement.handler || tryStatement.finalizer || !isTopLevel(tryStatement)) return false;
+      return tryStatement.handler.body.body.every((inner) => inner.type === AST_NODE_TYPES.ExpressionStatement && inner.expression.type === AST_NODE_TYPES.CallExpression && (writesLogLine(inner.expression) || isProcessExit(inner.expression)));
+    }
+
+    /** `process.exit(...)` of the global `process`. */
+    function isProcessExit(call: TSESTree.CallExpression): boolean {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'exit') return false;
+      const owner = skipTransparent(callee.object);
+      return owner.type === AST_NODE_TYPES.Identifier && owner.name === 'process' && isGlobal('process', owner);
+    }
+
     /** A statement of a case of a `switch` at the module's top level (`case 'add': add(args);`), also in the case's block. */
     function inTopLevelSwitch(statement: TSESTree.Node): boolean {
       let parent = statement.parent;
@@ -1080,7 +1104,7 @@ export default createRule<Options, MessageIds>({
       return (
         saysDeliberate(statement) ||
         (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement)) ||
-        (isTopLevel(statement) && getWhereItRuns(context).topLevelRejectionEndsProgram()) ||
+        ((isTopLevel(statement) || inTopLevelTryThatOnlyReports(statement)) && getWhereItRuns(context).topLevelRejectionEndsProgram()) ||
         // A case of a top-level `switch`, or the work of a function only the top level calls; not
         // in a file that installs a handler of its own: one that only logs lets the command end
         // with exit code 0, and the rule cannot tell it from one that exits.
