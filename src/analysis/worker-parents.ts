@@ -18,7 +18,7 @@ import { programRootOf } from './where-it-runs';
  * (`const w = new Worker(...)`, `this.thread = new Worker(...)`) that it listens on for `'error'`
  * (`w.on('error', ...)`, also `once`/`addListener`/`addEventListener`), and names the worker's
  * file in a string (`path.resolve(__dirname, 'worker.mjs')`, `new URL('./worker.js',
- * import.meta.url)`; the base name, any script extension). Once per program root per process;
+ * import.meta.url)`; a string with a script extension, compared by base name). Once per program root per process;
  * false for a file outside the program's own folders and when the program is too large to read.
  */
 export function parentHandlesWorkerErrors(filename: string): boolean {
@@ -58,7 +58,8 @@ function scriptStem(file: string): string {
 }
 
 /**
- * The base names (see `scriptStem`) of the strings of `text` when the file starts a `Worker` of
+ * The base names (see `scriptStem`) of the strings of `text` that name a script (`'worker.mjs'`,
+ * `'./jobs/resize.js'`) when the file starts a `Worker` of
  * `worker_threads` whose `'error'` event it listens for (see `parentHandlesWorkerErrors`); else none.
  */
 function watchedWorkerFiles(text: string): readonly string[] {
@@ -78,7 +79,7 @@ function watchedWorkerFiles(text: string): readonly string[] {
     return new RegExp(`(?<![\\w$])${name}\\s*\\.\\s*(?:on|once|addListener|prependListener|addEventListener)\\s*\\(\\s*['"\`]error['"\`]`).test(text);
   });
   if (!watched) return [];
-  return [...text.matchAll(STRING)].map((match) => scriptStem(match[2] as string));
+  return [...text.matchAll(STRING)].flatMap((match) => (SCRIPT_EXTENSION.test(match[2] as string) ? [scriptStem(match[2] as string)] : []));
 }
 
 function escape(name: string): string {

@@ -614,17 +614,18 @@ export default createRule<Options, MessageIds>({
     /**
      * `try { printBanner(); start(); } catch (error) { log.error(error); }` at the module's top
      * level: a statement of the block of a top-level `try` (see `isTopLevel`) whose `catch` only
-     * reports (each of its statements a call of `console.*`, a logger's method, a `log...`/`report...`
-     * function, or `process.exit(...)`). Had the `catch` received the rejection, the program would
-     * have ended all the same; a `catch` that does anything else (starts a fallback) is meant to
-     * handle this failure.
+     * reports (it has statements, each a log call, see `writesLogLine`, or `process.exit(...)`).
+     * Had the `catch` received the rejection, the program would have ended all the same; a `catch`
+     * that does anything else (starts a fallback) is meant to handle this failure.
      */
     function inTopLevelTryThatOnlyReports(statement: TSESTree.Node): boolean {
       const block = statement.parent;
       const tryStatement = block?.parent;
       if (block?.type !== AST_NODE_TYPES.BlockStatement || tryStatement?.type !== AST_NODE_TYPES.TryStatement || tryStatement.block !== block) return false;
       if (!tryStatement.handler || tryStatement.finalizer || !isTopLevel(tryStatement)) return false;
-      return tryStatement.handler.body.body.every((inner) => inner.type === AST_NODE_TYPES.ExpressionStatement && inner.expression.type === AST_NODE_TYPES.CallExpression && (writesLogLine(inner.expression) || isProcessExit(inner.expression)));
+      const handling = tryStatement.handler.body.body;
+      // An empty `catch` means to go on after a failure; the dropped rejection ends the program instead.
+      return handling.length > 0 && handling.every((inner) => inner.type === AST_NODE_TYPES.ExpressionStatement && inner.expression.type === AST_NODE_TYPES.CallExpression && (writesLogLine(inner.expression) || isProcessExit(inner.expression)));
     }
 
     /** `process.exit(...)` of the global `process`. */

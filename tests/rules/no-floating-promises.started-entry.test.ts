@@ -55,6 +55,8 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     filename: ENTRY,
     errors: [{ messageId: 'floating', line: 6, suggestions: [{ messageId: 'suggestVoid', output: guarded("  log.error('start failed', error);", 'export const started = true;\n').replace('  startShards(log);', '  void startShards(log);') }] }],
   },
+  // an empty catch means to go on after a failure
+  { code: guarded(''), filename: ENTRY, errors: [{ messageId: 'floating', line: 6, suggestions: [{ messageId: 'suggestVoid', output: guarded('').replace('  startShards(log);', '  void startShards(log);') }] }] },
   // the catch recovers: the author meant to handle the failure here
   {
     code: RECOVERS,
