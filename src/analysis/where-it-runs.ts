@@ -1419,7 +1419,7 @@ export class WhereItRuns {
   /**
    * True when a rejection at the file's top level ends a program that wants it to (the error is
    * printed and the process fails): a script by its path (`SCRIPT_FILE_PATH`: `bin/`, `scripts/`,
-   * `examples/`, `bench/`, `cli.*`, ...), the module its package's start script runs
+   * `examples/`, `bench/`, `cli.*`, ...), the entry module its package's start script runs
    * (`isStartedModule`), or by `script()` evidence (a shebang, a `bin` target, a
    * CLI-only package, a script folder, a CLI library imported), and a program's entry module that
    * starts its own async function at the top level: `isProgramEntry` (a server's `main.ts`
@@ -1438,13 +1438,15 @@ export class WhereItRuns {
   }
 
   /**
-   * True when the file is the module its package starts: a start script or the `main` of the
-   * nearest `package.json` runs it (`"start": "node dist/index.js"` for `src/index.ts`, see
-   * `PackageInfo.startFiles`), and it exports nothing (nothing imports it for a value). Not in a
+   * True when the file is the entry module its package starts: named like an entry
+   * (`ENTRY_FILE_NAMES`: `index`, `main`, `server`, ...), run by a start script or the `main` of the
+   * nearest `package.json` (`"start": "node dist/index.js"` for `src/index.ts`, see
+   * `PackageInfo.startFiles`), and exporting nothing (nothing imports it for a value), whatever it
+   * starts at the top level (`isProgramEntry` asks for an async function of its own). Not in a
    * desktop app (Electron logs a rejection of its main process and goes on) nor in UI code.
    */
   private isStartedModule(): boolean {
-    if (!path.isAbsolute(this.filename)) return false;
+    if (!path.isAbsolute(this.filename) || !ENTRY_FILE_NAMES.has(path.basename(this.filename).replace(/\.[^.]*$/, ''))) return false;
     const info = nearestPackage(this.filename);
     if (!info || info.desktopApp || info.electronApp) return false;
     return info.startFiles.some((target) => isBinTarget(this.filename, target, info.dir)) && this.exportsNothing() && !this.runsInUi();

@@ -4,11 +4,12 @@ import rule, { type MessageIds, type Options } from '../../src/rules/no-floating
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 
 /**
- * The module a package's start script runs (`"start": "node dist/index.js"` for `src/index.ts`),
- * exporting nothing: its top level is the program's start, and a rejection there ends the program
+ * The entry-named module a package's start script runs (`"start": "node dist/index.js"` for
+ * `src/index.ts`), exporting nothing: its top level is the program's start, and a rejection there ends the program
  * with the error printed, as a failed start should. Also inside a top-level `try` whose `catch`
  * only logs or exits: had it caught the rejection, the program would have ended all the same.
- * Still reported: the same start in another module of the package, in a start module that exports
+ * Still reported: the same start in another module of the package (a module a start script runs
+ * that is not named like an entry: see `no-floating-promises.effects.test.ts`), in a start module that exports
  * something (others import it), and in a `try` whose `catch` recovers (starts something else).
  */
 
