@@ -512,7 +512,7 @@ export class FileEffects {
 
   /** `sleep(ms)` / `utils.sleep(ms)` imported from a module of the project (relative or aliased) that exports `sleep` as a delay (`delayExports`). */
   private isImportedDelay(call: TSESTree.CallExpression): boolean {
-    const imported = importedCallee(call.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier));
+    const imported = importedCallee(call.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier)) ?? this.wholeModuleCalled(call);
     if (!imported) return false;
     let names = this.delayExportsByModule.get(imported.module);
     if (names === undefined) {
@@ -520,7 +520,21 @@ export class FileEffects {
       names = resolved ? fromModuleText(resolved.file, 'delayExports', delayExports, resolved.stats) : null;
       this.delayExportsByModule.set(imported.module, names);
     }
-    return names?.has(imported.name) ?? false;
+    if (!names) return false;
+    // A default import of a module that assigns `module.exports` gets that value.
+    return names.has(imported.name) || (imported.name === 'default' && names.has('module.exports'));
+  }
+
+  /**
+   * `pause(ms)` where `const pause = require('./pause')`: a call of a whole module, which is the
+   * module's `module.exports` (a module that exports a function so). Null for any other callee.
+   */
+  private wholeModuleCalled(call: TSESTree.CallExpression): { module: string; name: string } | null {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = variableOfIdentifier(this.sourceCode, callee);
+    const source = variable ? getImportSource(variable) : null;
+    return source?.imported === '*' ? { module: source.module, name: 'module.exports' } : null;
   }
 
   /** `new Promise((resolve) => setTimeout(resolve, ms))` with the global `Promise`. */

@@ -428,13 +428,16 @@ function promiseReturningExports(text: string, shape: PromiseShape): ReadonlySet
   const names = new Set<string>();
   const seen = new Map<string, number>();
   const pattern =
-    /^[ \t]*(?:export\s+(?:(?:async\s+)?function\s+([\w$]+)|(?:const|let|var)\s+([\w$]+)\s*(?::[^=\n]+)?=\s*(?:async\s+)?(?:function\b\s*[\w$]*)?)|(?:module\.)?exports\.([\w$]+)\s*=\s*(?:async\s+)?(?:function\b\s*[\w$]*)?)\s*(?:<[^>()]*>)?\s*\(/gm;
+    /^[ \t]*(?:export\s+(?:(default\s+)(?:async\s+)?(?:function\b\s*[\w$]*)?|(?:async\s+)?function\s+([\w$]+)|(?:const|let|var)\s+([\w$]+)\s*(?::[^=\n]+)?=\s*(?:async\s+)?(?:function\b\s*[\w$]*)?)|(module\.exports\s*=)\s*(?:async\s+)?(?:function\b\s*[\w$]*)?|(?:module\.)?exports\.([\w$]+)\s*=\s*(?:async\s+)?(?:function\b\s*[\w$]*)?)(?:\s*(?:<[^>()]*>)?\s*\(|\s*([\w$]+)\s*=>)/gm;
   for (const match of text.matchAll(pattern)) {
-    const name = match[1] ?? match[2] ?? match[3];
+    // `export default (ms) => ...` is `default`; `module.exports = (ms) => ...`, the module itself
+    // (called through a whole `require`), is `module.exports`.
+    const name = match[1] ? 'default' : match[4] ? 'module.exports' : (match[2] ?? match[3] ?? match[5]);
     if (!name) continue;
     seen.set(name, (seen.get(name) ?? 0) + 1);
-    const paren = match.index + match[0].length - 1;
-    if (returnsResolveOnlyPromise(text, paren, shape)) names.add(name);
+    const end = match.index + match[0].length;
+    // An arrow with one bare parameter (`ms => new Promise(...)`): its body follows the `=>`.
+    if (match[6] ? arrowBodyReturnsResolveOnlyPromise(text, end, shape) : returnsResolveOnlyPromise(text, end - 1, shape)) names.add(name);
   }
   for (const [name, count] of seen) if (count > 1) names.delete(name);
   return names;
@@ -454,6 +457,13 @@ function returnsResolveOnlyPromise(text: string, paren: number, shape: PromiseSh
   if (at === -1 || !text.startsWith('=>', at)) return false;
   at = skipTrivia(text, at + 2);
   return at !== -1 && isResolveOnlyPromiseAt(text, at, -1, shape);
+}
+
+/** The body of an arrow starting after its `=>` at `from` returns only a `new Promise` of that shape. */
+function arrowBodyReturnsResolveOnlyPromise(text: string, from: number, shape: PromiseShape): boolean {
+  const at = skipTrivia(text, from);
+  if (at === -1) return false;
+  return text[at] === '{' ? bodyReturnsResolveOnlyPromise(text, at, shape) : isResolveOnlyPromiseAt(text, at, -1, shape);
 }
 
 /** The block body opening at `open` (`{`) is one `return` of a resolve-only `new Promise` (see `resolveOnlyPromiseExports`). */

@@ -75,15 +75,34 @@ const reportsByRoot = new Map<string, Found>();
 /** True when a source file of the program `root` installs a rejection reporter (see `programReportsRejections`). */
 function scanForReporter(root: PackageInfo): Found {
   const found: Found = { inLibrary: false, inBin: false };
-  const none: Found = { inLibrary: false, inBin: false };
   const splitsBin = root.library && root.bins.length > 0;
+  const complete = visitProgramSources(
+    root,
+    (file) => !(splitsBin && isBinFile(file, root) ? found.inBin : found.inLibrary),
+    (file, text) => {
+      if (!((REJECTION_REPORTER_HINT.test(text) && installsReporter(text)) || (REPORTING_SDK_HINT.test(text) && installsSdkReporter(text)))) return false;
+      if (splitsBin && isBinFile(file, root)) found.inBin = true;
+      else found.inLibrary = true;
+      return found.inLibrary;
+    },
+  );
+  return complete ? found : { inLibrary: false, inBin: false };
+}
+
+/**
+ * Hands `visit` the text of each source file of the program `root` that `wants` (see
+ * `programReportsRejections` for which files and folders count), until `visit` answers true.
+ * False when the program is too large to read within `MAX_FILES`, `MAX_BYTES` and `MAX_FOLDERS`
+ * (what was visited does not count then).
+ */
+export function visitProgramSources(root: PackageInfo, wants: (file: string) => boolean, visit: (file: string, text: string) => boolean): boolean {
   const folders = [root.dir];
   let files = 0;
   let bytes = 0;
   let listed = 0;
   while (folders.length > 0) {
     const dir = folders.pop() as string;
-    if ((listed += 1) > MAX_FOLDERS) return none;
+    if ((listed += 1) > MAX_FOLDERS) return false;
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -102,10 +121,9 @@ function scanForReporter(root: PackageInfo): Found {
         continue;
       }
       if (!entry.isFile() || !SOURCE_FILE.test(name) || SKIPPED_FILE.test(name) || TEST_FILE_NAME.test(name)) continue;
-      if ((files += 1) > MAX_FILES) return none;
+      if ((files += 1) > MAX_FILES) return false;
       const file = path.join(dir, name);
-      const inBin = splitsBin && isBinFile(file, root);
-      if (inBin ? found.inBin : found.inLibrary) continue;
+      if (!wants(file)) continue;
       let text: string;
       try {
         if (statSync(file).size > MAX_FILE_BYTES) continue;
@@ -113,15 +131,11 @@ function scanForReporter(root: PackageInfo): Found {
       } catch {
         continue;
       }
-      if ((bytes += text.length) > MAX_BYTES) return none;
-      if ((REJECTION_REPORTER_HINT.test(text) && installsReporter(text)) || (REPORTING_SDK_HINT.test(text) && installsSdkReporter(text))) {
-        if (inBin) found.inBin = true;
-        else found.inLibrary = true;
-        if (found.inLibrary) return found;
-      }
+      if ((bytes += text.length) > MAX_BYTES) return false;
+      if (visit(file, text)) return true;
     }
   }
-  return found;
+  return true;
 }
 
 /**

@@ -1419,7 +1419,8 @@ export class WhereItRuns {
   /**
    * True when a rejection at the file's top level ends a program that wants it to (the error is
    * printed and the process fails): a script by its path (`SCRIPT_FILE_PATH`: `bin/`, `scripts/`,
-   * `examples/`, `bench/`, `cli.*`, ...) or by `script()` evidence (a shebang, a `bin` target, a
+   * `examples/`, `bench/`, `cli.*`, ...), the entry module its package's start script runs
+   * (`isStartedModule`), or by `script()` evidence (a shebang, a `bin` target, a
    * CLI-only package, a script folder, a CLI library imported), and a program's entry module that
    * starts its own async function at the top level: `isProgramEntry` (a server's `main.ts`
    * starting `bootstrap()`), a one-shot task's program (`isOneShotTask`: `prisma/seed.ts`), any `main.*` module, or one of a package with a `bin` (the tool's
@@ -1429,11 +1430,26 @@ export class WhereItRuns {
    */
   topLevelRejectionEndsProgram(): boolean {
     const filename = this.filename.replace(/\\/g, '/');
-    if (SCRIPT_FILE_PATH.test(filename)) return true;
+    if (SCRIPT_FILE_PATH.test(filename) || this.isStartedModule()) return true;
     const script = this.script();
     if (script === 'starts-main') return this.isProgramEntry() || this.isOneShotTask() || this.inPackageWithBin() || MAIN_MODULE_PATH.test(filename);
     // A command-line plugin's module is loaded by the tool, not run as a program of its own.
     return script !== null && script !== 'bin-package' && script !== 'cli-plugin';
+  }
+
+  /**
+   * True when the file is the entry module its package starts: named like an entry
+   * (`ENTRY_FILE_NAMES`: `index`, `main`, `server`, ...), run by a start script or the `main` of the
+   * nearest `package.json` (`"start": "node dist/index.js"` for `src/index.ts`, see
+   * `PackageInfo.startFiles`), and exporting nothing (nothing imports it for a value), whatever it
+   * starts at the top level (`isProgramEntry` asks for an async function of its own). Not in a
+   * desktop app (Electron logs a rejection of its main process and goes on) nor in UI code.
+   */
+  private isStartedModule(): boolean {
+    if (!path.isAbsolute(this.filename) || !ENTRY_FILE_NAMES.has(path.basename(this.filename).replace(/\.[^.]*$/, ''))) return false;
+    const info = nearestPackage(this.filename);
+    if (!info || info.desktopApp || info.electronApp) return false;
+    return info.startFiles.some((target) => isBinTarget(this.filename, target, info.dir)) && this.exportsNothing() && !this.runsInUi();
   }
 
   /**

@@ -10,6 +10,7 @@ import { callWritesFileOrStartsProcess, chainAnswersRequest, costsMoreThanHostLo
 import { isOnTheWayOut } from '../analysis/shutdown-paths';
 import { firstRunOfInterval } from '../analysis/periodic-runs';
 import { programReportsRejections } from '../analysis/rejection-reporters';
+import { parentHandlesWorkerErrors } from '../analysis/worker-parents';
 import { isIsolatingEmitterMethod, isolatesListeners } from '../analysis/listener-dispatch';
 import {
   chainMethodName,
@@ -221,7 +222,7 @@ export default createRule<Options, MessageIds>({
           checkUnderGlobalHandler: {
             type: 'boolean',
             description:
-              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)` or `'uncaughtException'`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), and in an Electron app's main process (Electron logs such a rejection and goes on), where nothing could await them and the reporter already does what a `.catch(report)` would; also a top-level call whose rejection reaches a `process.on('unhandledRejection', ...)` handler (or an `'uncaughtException'` one that logs) installed before it (earlier at the top level, or first thing in the called function, such as a shared entry helper that logs and exits). On in `strict`.",
+              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)` or `'uncaughtException'`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), in an Electron app's main process (Electron logs such a rejection and goes on), and in a `worker_threads` worker whose parent listens for the worker's `'error'` event (which receives such a rejection), where nothing could await them and the reporter already does what a `.catch(report)` would; also a top-level call whose rejection reaches a `process.on('unhandledRejection', ...)` handler (or an `'uncaughtException'` one that logs) installed before it (earlier at the top level, or first thing in the called function, such as a shared entry helper that logs and exits). On in `strict`.",
           },
           allowList: {
             type: 'array',
@@ -338,6 +339,12 @@ export default createRule<Options, MessageIds>({
     const isGlobal = (name: string, node: TSESTree.Node): boolean => isGlobalAt(sourceCode, name, node);
     /** `programReportsRejections` of this file: one answer per file, asked by statements that reach it. */
     const programReportsRejectionsHere = once(() => programReportsRejections(context.filename));
+    /**
+     * In the code of a `worker_threads` worker, an unhandled rejection ends the worker and reaches
+     * the parent as the `Worker`'s `'error'` event: where the program's parent listens for it
+     * (`parentHandlesWorkerErrors`), that listener is the worker's reporter. One answer per file.
+     */
+    const parentHearsWorkerErrorsHere = once(() => getWhereItRuns(context).isWorkerFile() && parentHandlesWorkerErrors(context.filename));
 
     function isAllowListed(call: TSESTree.CallExpression): boolean {
       if (allowList.length === 0) return false;
@@ -602,6 +609,31 @@ export default createRule<Options, MessageIds>({
       while (parent?.type === AST_NODE_TYPES.IfStatement && parent.parent.type === AST_NODE_TYPES.IfStatement && parent.parent.alternate === parent) parent = parent.parent;
       if (parent?.type === AST_NODE_TYPES.IfStatement) parent = parent.parent;
       return parent?.type === AST_NODE_TYPES.Program;
+    }
+
+    /**
+     * `try { printBanner(); start(); } catch (error) { log.error(error); }` at the module's top
+     * level: a statement of the block of a top-level `try` (see `isTopLevel`) whose `catch` only
+     * reports (it has statements, each a log call, see `writesLogLine`, or `process.exit(...)`).
+     * Had the `catch` received the rejection, the program would have ended all the same; a `catch`
+     * that does anything else (starts a fallback) is meant to handle this failure.
+     */
+    function inTopLevelTryThatOnlyReports(statement: TSESTree.Node): boolean {
+      const block = statement.parent;
+      const tryStatement = block?.parent;
+      if (block?.type !== AST_NODE_TYPES.BlockStatement || tryStatement?.type !== AST_NODE_TYPES.TryStatement || tryStatement.block !== block) return false;
+      if (!tryStatement.handler || tryStatement.finalizer || !isTopLevel(tryStatement)) return false;
+      const handling = tryStatement.handler.body.body;
+      // An empty `catch` means to go on after a failure; the dropped rejection ends the program instead.
+      return handling.length > 0 && handling.every((inner) => inner.type === AST_NODE_TYPES.ExpressionStatement && inner.expression.type === AST_NODE_TYPES.CallExpression && (writesLogLine(inner.expression) || isProcessExit(inner.expression)));
+    }
+
+    /** `process.exit(...)` of the global `process`. */
+    function isProcessExit(call: TSESTree.CallExpression): boolean {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'exit') return false;
+      const owner = skipTransparent(callee.object);
+      return owner.type === AST_NODE_TYPES.Identifier && owner.name === 'process' && isGlobal('process', owner);
     }
 
     /** A statement of a case of a `switch` at the module's top level (`case 'add': add(args);`), also in the case's block. */
@@ -1073,7 +1105,7 @@ export default createRule<Options, MessageIds>({
       return (
         saysDeliberate(statement) ||
         (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement)) ||
-        (isTopLevel(statement) && getWhereItRuns(context).topLevelRejectionEndsProgram()) ||
+        ((isTopLevel(statement) || inTopLevelTryThatOnlyReports(statement)) && getWhereItRuns(context).topLevelRejectionEndsProgram()) ||
         // A case of a top-level `switch`, or the work of a function only the top level calls; not
         // in a file that installs a handler of its own: one that only logs lets the command end
         // with exit code 0, and the rule cannot tell it from one that exits.
@@ -1158,7 +1190,8 @@ export default createRule<Options, MessageIds>({
           return;
         }
         // A program that installs its own unhandled-rejection reporter (one that does not end the
-        // program), or an Electron app's main process (Electron logs such a rejection and goes on): where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
+        // program), an Electron app's main process (Electron logs such a rejection and goes on), or
+        // a worker thread whose parent listens for its `'error'` event: where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
         // `try` meant to handle it, not test code, not code that serves a request or a job, not a
         // chain whose callback sends the answer: `event.reply(...)`) the reporter already does
         // what a `.catch(report)` would. Asked last, and the program's reporter last of all: every
@@ -1172,7 +1205,7 @@ export default createRule<Options, MessageIds>({
           !getWhereItRuns(context).isTestCode() &&
           !servesRequestOrJob(statement) &&
           !chainAnswersRequest(first, sourceCode) &&
-          ((getWhereItRuns(context).runsInElectronMain() && !costsMoreThanElectronLog(statement, first)) || programReportsRejectionsHere())
+          ((getWhereItRuns(context).runsInElectronMain() && !costsMoreThanElectronLog(statement, first)) || programReportsRejectionsHere() || parentHearsWorkerErrorsHere())
         ) {
           return;
         }

@@ -179,6 +179,16 @@ describe('delayExports', () => {
     assert.deepEqual(delays(text), ['nap', 'rest', 'wait']);
   });
 
+  it('finds a default export, a module that is the delay itself, and a bare arrow parameter', () => {
+    assert.deepEqual(delays('export default (ms) => new Promise((wake) => setTimeout(wake, ms));'), ['default']);
+    assert.deepEqual(delays('export default function rest(ms) { return new Promise((r) => setTimeout(r, ms)); }'), ['default']);
+    assert.deepEqual(delays('module.exports = ms =>\n  new Promise(done => {\n    setTimeout(done, ms)\n  })'), ['module.exports']);
+    assert.deepEqual(delays('export const nap = ms => { return new Promise((r) => setTimeout(r, ms)); };'), ['nap']);
+    // a module object, a wait that may reject
+    assert.deepEqual(delays('module.exports = { wait: (ms) => new Promise((r) => setTimeout(r, ms)) };'), []);
+    assert.deepEqual(delays('module.exports = (ms, s) => new Promise((r, fail) => { setTimeout(r, ms); s.onabort = fail; });'), []);
+  });
+
   it('leaves out waits that reject or call anything but the timer and resolve', () => {
     const text = [
       'export function abortable(ms, signal) { return new Promise((resolve, reject) => { setTimeout(resolve, ms); signal.onabort = reject; }); }',

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
+import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+
+/**
+ * The entry-named module a package's start script runs (`"start": "node dist/index.js"` for
+ * `src/index.ts`), exporting nothing: its top level is the program's start, and a rejection there ends the program
+ * with the error printed, as a failed start should. Also inside a top-level `try` whose `catch`
+ * only logs or exits: had it caught the rejection, the program would have ended all the same.
+ * Still reported: the same start in another module of the package (a module a start script runs
+ * that is not named like an entry: see `no-floating-promises.effects.test.ts`), in a start module that exports
+ * something (others import it), and in a `try` whose `catch` recovers (starts something else).
+ */
+
+const BOT = path.join(FIXTURES_DIR, 'run-contexts', 'started-bot', 'src');
+const ENTRY = path.join(BOT, 'index.ts');
+const HELPER = path.join(BOT, 'boot.ts');
+
+const PLAIN = `import { startShards } from './shards';
+
+const log = console;
+startShards(log);
+`;
+
+function guarded(handler: string, tail = ''): string {
+  return `import { startShards } from './shards';
+
+const log = console;
+try {
+  log.info('starting');
+  startShards(log);
+} catch (error) {
+${handler}
+}
+${tail}`;
+}
+
+const LOGS = guarded("  log.error('start failed', error);");
+const EXITS = guarded("  console.error(error);\n  process.exit(1);");
+const RECOVERS = guarded("  log.error('start failed', error);\n  startShards({ info() {} });");
+
+const valid: ValidTestCase<Options>[] = [
+  { code: PLAIN, filename: ENTRY },
+  { code: LOGS, filename: ENTRY },
+  { code: EXITS, filename: ENTRY },
+];
+
+const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // not the module the start script runs
+  { code: PLAIN, filename: HELPER, errors: [{ messageId: 'floating', line: 4, suggestions: [{ messageId: 'suggestVoid', output: PLAIN.replace('startShards(log);', 'void startShards(log);') }] }] },
+  { code: LOGS, filename: HELPER, errors: [{ messageId: 'floating', line: 6, suggestions: [{ messageId: 'suggestVoid', output: LOGS.replace('  startShards(log);', '  void startShards(log);') }] }] },
+  // a start module that others import a value from
+  {
+    code: guarded("  log.error('start failed', error);", 'export const started = true;\n'),
+    filename: ENTRY,
+    errors: [{ messageId: 'floating', line: 6, suggestions: [{ messageId: 'suggestVoid', output: guarded("  log.error('start failed', error);", 'export const started = true;\n').replace('  startShards(log);', '  void startShards(log);') }] }],
+  },
+  // an empty catch means to go on after a failure
+  { code: guarded(''), filename: ENTRY, errors: [{ messageId: 'floating', line: 6, suggestions: [{ messageId: 'suggestVoid', output: guarded('').replace('  startShards(log);', '  void startShards(log);') }] }] },
+  // the catch recovers: the author meant to handle the failure here
+  {
+    code: RECOVERS,
+    filename: ENTRY,
+    errors: [
+      { messageId: 'floating', line: 6, suggestions: [{ messageId: 'suggestVoid', output: RECOVERS.replace('  startShards(log);', '  void startShards(log);') }] },
+      { messageId: 'floating', line: 9, suggestions: [{ messageId: 'suggestVoid', output: RECOVERS.replace('  startShards({ info() {} });', '  void startShards({ info() {} });') }] },
+    ],
+  },
+];
+
+// @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
+const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
+
+ruleTester.run('no-floating-promises (the module a start script runs)', testedRule, { valid, invalid });
