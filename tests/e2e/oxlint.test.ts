@@ -221,7 +221,7 @@ before(async () => {
     const messages = linter.verify(
       text,
       {
-        files: ['**/*.tsx', '**/*.ts', '**/*.cts', '**/*.js'],
+        files: ['**/*.tsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.js', '**/*.mjs', '**/*.cjs'],
         languageOptions: {
           parser: tsParser as Linter.Parser,
           parserOptions: { ecmaFeatures: { jsx: true } },
