@@ -21,6 +21,7 @@ function fsError(code: string, twinName: string, from: string, to: string, line:
 }
 
 const IN_ROUTE = 'inside this async function, which handles requests (.get()) while other requests wait';
+const IN_POST = 'inside this async function, which handles requests (.post()) while other requests wait';
 const IN_MIDDLEWARE = 'inside this async function, which handles requests (.use()) while other requests wait';
 
 // a dynamic import loads asynchronously: the listing is the one blocking step, so it stays reported
@@ -56,6 +57,30 @@ export async function watchPlugins(watcher, dir) {
   watcher.on('change', () => files.forEach((file) => require(dir + '/' + file)));
   await watcher.ready();
 }`;
+
+// a webhook handler lists the folder on every request to pick one module: \`require\` answers from
+// its cache after the first load, the listing goes to the disk each time
+const LISTS_PER_REQUEST = `import express from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+const app = express();
+const handlersDir = path.join(__dirname, 'hooks');
+app.post('/hooks/:provider', async (req, res) => {
+  const file = fs.readdirSync(handlersDir).find((name) => name.startsWith(req.params.provider));
+  if (!file) return res.sendStatus(404);
+  const handle = require(path.join(handlersDir, file));
+  await handle(req.body);
+  res.sendStatus(204);
+});`;
+
+// the same per request, every module of the folder reloaded: still a listing on each request
+const RELOADS_PER_REQUEST = `import express from 'express';
+import fs from 'node:fs';
+const app = express();
+app.post('/admin/reload', async (req, res) => {
+  for (const name of fs.readdirSync('./plugins')) require('./plugins/' + name).reset();
+  res.send(await status());
+});`;
 
 // production: the app serves the built page, and mounts no dev server
 const PRODUCTION_PAGE = `import fs from 'node:fs';
@@ -236,6 +261,16 @@ module.exports = {
     {
       code: REQUIRES_LATER,
       errors: [fsError(REQUIRES_LATER, 'readdir', 'fs.readdirSync(dir)', 'await readdir(dir)', 3, 17, IN_EXPORTED)],
+    },
+    {
+      code: LISTS_PER_REQUEST,
+      filename: 'server/hooks.ts',
+      errors: [fsError(LISTS_PER_REQUEST, 'readdir', 'fs.readdirSync(handlersDir)', '(await readdir(handlersDir))', 7, 16, IN_POST)],
+    },
+    {
+      code: RELOADS_PER_REQUEST,
+      filename: 'server/admin.ts',
+      errors: [fsError(RELOADS_PER_REQUEST, 'readdir', "fs.readdirSync('./plugins')", "await readdir('./plugins')", 5, 22, IN_POST)],
     },
     {
       code: PRODUCTION_PAGE,
