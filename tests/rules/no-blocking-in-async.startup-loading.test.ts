@@ -82,6 +82,22 @@ app.post('/admin/reload', async (req, res) => {
   res.send(await status());
 });`;
 
+// one module picked from the listing on each call (a lookup, as a handler makes it), not a folder
+// loaded: the listing is repeated while the picked module comes from the cache
+const PICKS_ONE = `import fs from 'node:fs';
+import path from 'node:path';
+export async function handlerFor(provider) {
+  const file = fs.readdirSync('./hooks').find((name) => name.startsWith(provider));
+  return file ? require(path.join('./hooks', file)) : null;
+}`;
+
+// the same, the first match by index
+const FIRST_MATCH = `import fs from 'node:fs';
+export async function themeFor(user) {
+  const css = fs.readdirSync('./themes').filter((name) => name.startsWith(user.theme))[0];
+  return require('./themes/' + css);
+}`;
+
 // production: the app serves the built page, and mounts no dev server
 const PRODUCTION_PAGE = `import fs from 'node:fs';
 import { createServer as createViteServer } from 'vite';
@@ -164,6 +180,24 @@ export async function mountHandlers(app) {
     app.use(require(\`./handlers/\${name}\`));
   });
   await app.ready();
+}`,
+
+    // an index loop over the listing loads each module too
+    `import fs from 'node:fs';
+import path from 'node:path';
+export async function loadJobs(queue, dir) {
+  const files = fs.readdirSync(dir);
+  for (let i = 0; i < files.length; i++) queue.define(require(path.join(dir, files[i])));
+  await queue.start();
+}`,
+    // a name taken from each file name (its first part) still names the module loaded
+    `import fs from 'node:fs';
+export async function registerEvents(client) {
+  for (const file of fs.readdirSync('./events')) {
+    const event = require(\`./events/\${file.split('.')[0]}\`);
+    client.on(event.name, event.run);
+  }
+  await client.login();
 }`,
 
     // Vite in middleware mode inside an Express app: the app's routes serve the developer's browser
@@ -271,6 +305,14 @@ module.exports = {
       code: RELOADS_PER_REQUEST,
       filename: 'server/admin.ts',
       errors: [fsError(RELOADS_PER_REQUEST, 'readdir', "fs.readdirSync('./plugins')", "await readdir('./plugins')", 5, 22, IN_POST)],
+    },
+    {
+      code: PICKS_ONE,
+      errors: [fsError(PICKS_ONE, 'readdir', "fs.readdirSync('./hooks')", "(await readdir('./hooks'))", 4, 16, IN_EXPORTED)],
+    },
+    {
+      code: FIRST_MATCH,
+      errors: [fsError(FIRST_MATCH, 'readdir', "fs.readdirSync('./themes')", "(await readdir('./themes'))", 3, 15, IN_EXPORTED)],
     },
     {
       code: PRODUCTION_PAGE,
