@@ -129,6 +129,25 @@ export async function createApp(isProduction) {
   return app;
 }`;
 
+// production returns before the mount: the route registered first serves production visitors
+const RETURNS_BEFORE_MOUNT = `import express from 'express';
+import fs from 'node:fs';
+import { createServer as createViteServer } from 'vite';
+export async function createApp(isProduction = process.env.NODE_ENV === 'production') {
+  const app = express();
+  app.get('/api/report/:id', async (req, res) => {
+    const text = fs.readFileSync(\`./reports/\${req.params.id}.json\`, 'utf8');
+    res.json(JSON.parse(await decrypt(text)));
+  });
+  if (isProduction) {
+    app.use(express.static('dist/client'));
+    return app;
+  }
+  const vite = await createViteServer({ server: { middlewareMode: true }, appType: 'custom' });
+  app.use(vite.middlewares);
+  return app;
+}`;
+
 // Vite's preview server serves a production build
 const PREVIEW_SERVER = `import fs from 'node:fs';
 import { preview } from 'vite';
@@ -214,6 +233,28 @@ export default async (app: express.Application) => {
   });
 };`,
       filename: 'server/plugins/dev-server.ts',
+    },
+    // a guard clause that throws before the mount ends the set-up (no app serves anything then); a
+    // helper's own return leaves the helper, not the function
+    {
+      code: `import express from 'express';
+import fs from 'node:fs';
+import { createServer as createViteServer } from 'vite';
+export async function createDevApp(root) {
+  if (!root) throw new Error('root is required');
+  const app = express();
+  const vite = await createViteServer({ root, server: { middlewareMode: true }, appType: 'custom' });
+  function page(name) {
+    return fs.readFileSync(root + '/' + name, 'utf-8');
+  }
+  app.use(vite.middlewares);
+  app.get('/', async (req, res) => {
+    const html = page('index.html') + fs.readFileSync(root + '/footer.html', 'utf-8');
+    res.send(await vite.transformIndexHtml(req.url, html));
+  });
+  return app;
+}`,
+      filename: 'server/dev-app.ts',
     },
     // a Vite plugin of the application that mocks an API in the dev server
     {
@@ -323,6 +364,11 @@ module.exports = {
       code: DEV_ONLY_MOUNT,
       filename: 'server/app.ts',
       errors: [fsError(DEV_ONLY_MOUNT, 'readFile', "fs.readFileSync('dist/manifest.json'", "await readFile('dist/manifest.json'", 11, 33, IN_MIDDLEWARE)],
+    },
+    {
+      code: RETURNS_BEFORE_MOUNT,
+      filename: 'server/app.ts',
+      errors: [fsError(RETURNS_BEFORE_MOUNT, 'readFile', 'fs.readFileSync(`', 'await readFile(`', 7, 18, IN_ROUTE)],
     },
     {
       code: PREVIEW_SERVER,
