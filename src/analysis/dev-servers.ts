@@ -4,6 +4,7 @@ import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util
 import { DEV_SERVER_FACTORIES, DEV_SERVER_HOOKS, DEV_SERVER_OPTIONS_HOOKS } from '../catalog/run-contexts';
 import { isFunctionNode, nearestFunction } from './async-context';
 import { getImportSource } from './imports';
+import { someNodeInSameFunction } from './walk';
 
 /**
  * True when `call` registers a handler (`x.use(fn)`, `x.get('/', fn)`, `x.on('change', fn)`) on the
@@ -88,8 +89,9 @@ function inDevServerOptions(fn: TSESTree.Node): boolean {
 /**
  * True when `receiver` is a binding on which the file calls `receiver.use(part)` with a part of a
  * dev server (`app.use(vite.middlewares)`), in the function that makes `call`, on every path of it:
- * an app that mounts the dev server only in development (`if (!isProduction) app.use(vite.middlewares)`)
- * also serves production with the same routes.
+ * an app that mounts the dev server only in development (`if (!isProduction) app.use(vite.middlewares)`,
+ * or `if (isProduction) return app;` before the mount) also serves production with the same routes.
+ * The mount may come before or after `call`: either way the app is the dev server's.
  */
 function mountsDevServer(receiver: TSESTree.Node, call: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
@@ -100,14 +102,20 @@ function mountsDevServer(receiver: TSESTree.Node, call: TSESTree.Node, sourceCod
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || staticMemberName(member) !== 'use') return false;
     const use = member.parent;
     if (use?.type !== AST_NODE_TYPES.CallExpression || use.callee !== member || use === call) return false;
-    if (nearestFunction(use) !== nearestFunction(call) || isConditional(use)) return false;
+    if (nearestFunction(use) !== nearestFunction(call) || isConditional(use, sourceCode)) return false;
     return use.arguments.some((argument) => argument.type === AST_NODE_TYPES.MemberExpression && isDevServerPart(argument, sourceCode));
   });
 }
 
-/** True when `node` runs only on some paths of its function: in a branch of an `if`, `?:`, `&&`/`||`/`??`, a `switch` case, or a loop. */
-function isConditional(node: TSESTree.Node): boolean {
+/**
+ * True when `node` runs only on some paths of its function: in a branch of an `if`, `?:`,
+ * `&&`/`||`/`??`, a `switch` case, a `catch` or a loop, or after a statement that may `return`
+ * (`if (isProduction) return app;`). A `throw` before it is no such path: it ends the set-up, and
+ * nothing is served then.
+ */
+function isConditional(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   for (let child = node, parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (returnsBefore(child, parent, sourceCode)) return true;
     switch (parent.type) {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression:
@@ -129,4 +137,25 @@ function isConditional(node: TSESTree.Node): boolean {
     }
   }
   return false;
+}
+
+/**
+ * True when a statement before `child` in the statement list of `parent` holds a `return` of the
+ * same function (not of a function declared there).
+ */
+function returnsBefore(child: TSESTree.Node, parent: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const list: readonly TSESTree.Node[] =
+    parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.StaticBlock
+      ? parent.body
+      : parent.type === AST_NODE_TYPES.SwitchCase
+        ? parent.consequent
+        : [];
+  const index = list.indexOf(child);
+  return list
+    .slice(0, Math.max(index, 0))
+    .some(
+      (statement) =>
+        !isFunctionNode(statement) &&
+        someNodeInSameFunction(statement, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ReturnStatement),
+    );
 }

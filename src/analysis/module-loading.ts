@@ -1,6 +1,6 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
-import { staticMemberName } from '../util/ast';
+import { staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback } from './async-context';
 import { patternNames } from './dependencies';
 import { isRequireCall } from './promise-twin-fix';
@@ -27,52 +27,75 @@ const CARRIES_VALUE: ReadonlySet<string> = new Set([
   AST_NODE_TYPES.TSTypeAssertion,
 ]);
 
+/** Array methods that take one element out of a list: a lookup that loads one module, not a folder. */
+const PICKS_ONE: ReadonlySet<string> = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
+
+/**
+ * A value the flow follows: the listing, or a list made from it (`item: false`), or one name taken
+ * from it in an iteration (`item: true`: the variable of a `for...of`, an inline callback's
+ * parameter, `files[i]` in an index loop) and any value built from that name.
+ */
+interface Flow {
+  readonly node: TSESTree.Node;
+  readonly item: boolean;
+}
+
 /**
  * True when the value of `node` (a synchronous file-system call made by `fn`, such as
  * `readdirSync(dir)`) reaches the argument of a `require()` that `fn` runs itself (not a callback
- * it defers): directly, through the bindings it is stored in (`const files = ...`, also after a
- * method chain such as `.filter(...)`), the variable of a `for...of`/`for...in` over it, the
- * parameter of an inline callback over it (`files.forEach((file) => ...)`), and any expression
- * built from those (`path.join(dir, file)`, a template, `dir + '/' + file`), up to
- * `MAX_FLOW_STEPS` values. A test on the listing (`files.includes(lang) ? lang : 'en'`) decides
- * which module loads but does not name it: no flow.
+ * it defers) as one name of an iteration over it, so that every listed module loads: the variable
+ * of a `for...of`/`for...in` over it, the parameter of an inline callback over it
+ * (`files.forEach((file) => ...)`), `files[i]` with `i` the index of a `for` loop; followed
+ * through the bindings the listing is stored in (`const files = ...`, also after a method chain
+ * such as `.filter(...)`), and any expression built from a name (`path.join(dir, file)`, any other
+ * call built from it, a template, `dir + '/' + file`), up to `MAX_FLOW_STEPS` values. No flow:
+ * one name picked from the listing (`.find(...)`, `.filter(...)[0]`, `.at(-1)`: a lookup, which
+ * loads one module but lists the folder each time), and a test on it
+ * (`files.includes(lang) ? lang : 'en'`), which decides which module loads but does not name it.
  *
  * Such a function loads a folder of modules: `require` reads and compiles each file synchronously
  * anyway, so an asynchronous listing gains nothing. `import()` is no such sink: it loads
  * asynchronously, so the listing stays the one blocking step of the function.
  */
 export function feedsRequire(node: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const pending: TSESTree.Node[] = [node];
-  const seen = new Set<TSESTree.Node>();
-  const follow = (variables: readonly TSESLint.Scope.Variable[]): void => {
+  const pending: Flow[] = [{ node, item: false }];
+  const seen = { lists: new Set<TSESTree.Node>(), items: new Set<TSESTree.Node>() };
+  const follow = (variables: readonly TSESLint.Scope.Variable[], item: boolean): void => {
     for (const variable of variables) {
       for (const reference of variable.references) {
-        if (reference.isRead()) pending.push(reference.identifier);
+        if (reference.isRead()) pending.push({ node: reference.identifier, item });
       }
     }
   };
   const followParameter = (callback: TSESTree.Node | undefined): void => {
     if (!callback || !isFunctionNode(callback) || !isInlineCallback(callback) || callback.async) return;
     const first = callback.params[0];
-    if (first) follow(sourceCode.getDeclaredVariables(callback).filter((variable) => patternNames(first).includes(variable.name)));
+    if (first) follow(sourceCode.getDeclaredVariables(callback).filter((variable) => patternNames(first).includes(variable.name)), true);
   };
   for (let steps = 0; pending.length > 0 && steps < MAX_FLOW_STEPS; steps++) {
-    const start = pending.pop();
-    if (!start || seen.has(start)) continue;
-    seen.add(start);
-    let child: TSESTree.Node = start;
+    const flow = pending.pop();
+    const visited = flow?.item ? seen.items : seen.lists;
+    if (!flow || visited.has(flow.node)) continue;
+    visited.add(flow.node);
+    let item = flow.item;
+    let child: TSESTree.Node = flow.node;
     for (let parent = child.parent; parent; child = parent, parent = parent.parent) {
       if (parent.type === AST_NODE_TYPES.CallExpression) {
         if (parent.callee === child) break;
         if (isRequireCall(parent)) {
           const execution = getExecutionContext(parent);
-          if (execution.kind === 'function' && execution.node === fn) return true;
+          if (item && execution.kind === 'function' && execution.node === fn) return true;
           break;
         }
         continue; // `path.join(dir, file)`: a value built from the argument
       }
       if (parent.type === AST_NODE_TYPES.MemberExpression) {
         if (parent.object !== child) break;
+        if (!item && picksOne(parent, sourceCode)) break;
+        if (parent.computed) {
+          item = true; // `files[i]` in an index loop, or a part of a name (`file.split('.')[0]`)
+          continue;
+        }
         const call = parent.parent;
         // `files.forEach((file) => ...)`, `files.filter(...).map(...)`: the items go to the callback
         if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && staticMemberName(parent) !== null) {
@@ -87,12 +110,34 @@ export function feedsRequire(node: TSESTree.Node, fn: FunctionNode, sourceCode: 
       if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === child) break;
       if (CARRIES_VALUE.has(parent.type)) continue;
       if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child) {
-        follow(sourceCode.getDeclaredVariables(parent));
+        follow(sourceCode.getDeclaredVariables(parent), item);
       } else if ((parent.type === AST_NODE_TYPES.ForOfStatement || parent.type === AST_NODE_TYPES.ForInStatement) && parent.right === child) {
-        follow(sourceCode.getDeclaredVariables(parent.left));
+        follow(sourceCode.getDeclaredVariables(parent.left), true);
       }
       break;
     }
   }
   return false;
+}
+
+/**
+ * True when `member` takes one element out of a list: `list.find(...)`, `.at(-1)`, `.pop()`, or
+ * `list[k]` for any `k` but the index of an enclosing loop (`for (let i = 0; ...)`, `for (const i in list)`).
+ */
+function picksOne(member: TSESTree.MemberExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (member.computed) return !isLoopIndex(member.property, sourceCode);
+  const name = staticMemberName(member);
+  return name !== null && PICKS_ONE.has(name) && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+}
+
+/** True when `node` is a variable declared by a `for` loop's init or a `for...in`'s left side. */
+function isLoopIndex(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = variableOfIdentifier(sourceCode, node)?.defs[0];
+  const declaration = definition?.type === 'Variable' ? definition.parent : undefined;
+  const loop = declaration?.parent;
+  return (
+    (loop?.type === AST_NODE_TYPES.ForStatement && loop.init === declaration) ||
+    (loop?.type === AST_NODE_TYPES.ForInStatement && loop.left === declaration)
+  );
 }

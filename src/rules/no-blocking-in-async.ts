@@ -685,6 +685,8 @@ export default createRule<Options, MessageIds>({
      * - `module-loading`: a file-system call whose result reaches a `require()` the function runs
      *   itself (`for (const file of readdirSync(dir)) require(join(dir, file))`, see
      *   `feedsRequire`): loading a folder of modules, which `require` does synchronously anyway;
+     *   not per request, job or event, where `require` answers from its cache but the listing
+     *   goes to the disk each time;
      * - `sync-twin`: a file-system step that the async function shares with its synchronous twin
      *   (`transformAsync` beside `transform`, see `WhereItRuns.sharesStepWithSyncTwin`);
      * - `output`: a file write in the branch that writes the program's output to a file instead
@@ -702,7 +704,9 @@ export default createRule<Options, MessageIds>({
       if (reportAll || where.type === AST_NODE_TYPES.Program) return null;
       if (operation.oneTime || isOneTimePart(operation.node, where, sourceCode)) return 'one-time';
       if (operation.api.category === 'fileSystem' && isFailurePath(operation.node, where)) return 'failure';
-      if (operation.api.category === 'fileSystem' && feedsRequire(operation.node, where, sourceCode)) return 'module-loading';
+      if (operation.api.category === 'fileSystem' && !runsPerEvent(runContextOf(where)) && feedsRequire(operation.node, where, sourceCode)) {
+        return 'module-loading';
+      }
       if (operation.api.category === 'fileSystem' && getWhereItRuns(context).sharesStepWithSyncTwin(where, operation.node)) return 'sync-twin';
       if (FILE_WRITE.test(operation.api.name) && getWhereItRuns(context).isTerminalOutputAlternative(operation.node, where)) return 'output';
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';

@@ -21,6 +21,7 @@ function fsError(code: string, twinName: string, from: string, to: string, line:
 }
 
 const IN_ROUTE = 'inside this async function, which handles requests (.get()) while other requests wait';
+const IN_POST = 'inside this async function, which handles requests (.post()) while other requests wait';
 const IN_MIDDLEWARE = 'inside this async function, which handles requests (.use()) while other requests wait';
 
 // a dynamic import loads asynchronously: the listing is the one blocking step, so it stays reported
@@ -57,6 +58,46 @@ export async function watchPlugins(watcher, dir) {
   await watcher.ready();
 }`;
 
+// a webhook handler lists the folder on every request to pick one module: \`require\` answers from
+// its cache after the first load, the listing goes to the disk each time
+const LISTS_PER_REQUEST = `import express from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+const app = express();
+const handlersDir = path.join(__dirname, 'hooks');
+app.post('/hooks/:provider', async (req, res) => {
+  const file = fs.readdirSync(handlersDir).find((name) => name.startsWith(req.params.provider));
+  if (!file) return res.sendStatus(404);
+  const handle = require(path.join(handlersDir, file));
+  await handle(req.body);
+  res.sendStatus(204);
+});`;
+
+// the same per request, every module of the folder reloaded: still a listing on each request
+const RELOADS_PER_REQUEST = `import express from 'express';
+import fs from 'node:fs';
+const app = express();
+app.post('/admin/reload', async (req, res) => {
+  for (const name of fs.readdirSync('./plugins')) require('./plugins/' + name).reset();
+  res.send(await status());
+});`;
+
+// one module picked from the listing on each call (a lookup, as a handler makes it), not a folder
+// loaded: the listing is repeated while the picked module comes from the cache
+const PICKS_ONE = `import fs from 'node:fs';
+import path from 'node:path';
+export async function handlerFor(provider) {
+  const file = fs.readdirSync('./hooks').find((name) => name.startsWith(provider));
+  return file ? require(path.join('./hooks', file)) : null;
+}`;
+
+// the same, the first match by index
+const FIRST_MATCH = `import fs from 'node:fs';
+export async function themeFor(user) {
+  const css = fs.readdirSync('./themes').filter((name) => name.startsWith(user.theme))[0];
+  return require('./themes/' + css);
+}`;
+
 // production: the app serves the built page, and mounts no dev server
 const PRODUCTION_PAGE = `import fs from 'node:fs';
 import { createServer as createViteServer } from 'vite';
@@ -85,6 +126,25 @@ export async function createApp(isProduction) {
     const manifest = JSON.parse(fs.readFileSync('dist/manifest.json', 'utf8'));
     res.send(await render(req.originalUrl, manifest));
   });
+  return app;
+}`;
+
+// production returns before the mount: the route registered first serves production visitors
+const RETURNS_BEFORE_MOUNT = `import express from 'express';
+import fs from 'node:fs';
+import { createServer as createViteServer } from 'vite';
+export async function createApp(isProduction = process.env.NODE_ENV === 'production') {
+  const app = express();
+  app.get('/api/report/:id', async (req, res) => {
+    const text = fs.readFileSync(\`./reports/\${req.params.id}.json\`, 'utf8');
+    res.json(JSON.parse(await decrypt(text)));
+  });
+  if (isProduction) {
+    app.use(express.static('dist/client'));
+    return app;
+  }
+  const vite = await createViteServer({ server: { middlewareMode: true }, appType: 'custom' });
+  app.use(vite.middlewares);
   return app;
 }`;
 
@@ -141,6 +201,24 @@ export async function mountHandlers(app) {
   await app.ready();
 }`,
 
+    // an index loop over the listing loads each module too
+    `import fs from 'node:fs';
+import path from 'node:path';
+export async function loadJobs(queue, dir) {
+  const files = fs.readdirSync(dir);
+  for (let i = 0; i < files.length; i++) queue.define(require(path.join(dir, files[i])));
+  await queue.start();
+}`,
+    // a name taken from each file name (its first part) still names the module loaded
+    `import fs from 'node:fs';
+export async function registerEvents(client) {
+  for (const file of fs.readdirSync('./events')) {
+    const event = require(\`./events/\${file.split('.')[0]}\`);
+    client.on(event.name, event.run);
+  }
+  await client.login();
+}`,
+
     // Vite in middleware mode inside an Express app: the app's routes serve the developer's browser
     {
       code: `import express from 'express';
@@ -155,6 +233,28 @@ export default async (app: express.Application) => {
   });
 };`,
       filename: 'server/plugins/dev-server.ts',
+    },
+    // a guard clause that throws before the mount ends the set-up (no app serves anything then); a
+    // helper's own return leaves the helper, not the function
+    {
+      code: `import express from 'express';
+import fs from 'node:fs';
+import { createServer as createViteServer } from 'vite';
+export async function createDevApp(root) {
+  if (!root) throw new Error('root is required');
+  const app = express();
+  const vite = await createViteServer({ root, server: { middlewareMode: true }, appType: 'custom' });
+  function page(name) {
+    return fs.readFileSync(root + '/' + name, 'utf-8');
+  }
+  app.use(vite.middlewares);
+  app.get('/', async (req, res) => {
+    const html = page('index.html') + fs.readFileSync(root + '/footer.html', 'utf-8');
+    res.send(await vite.transformIndexHtml(req.url, html));
+  });
+  return app;
+}`,
+      filename: 'server/dev-app.ts',
     },
     // a Vite plugin of the application that mocks an API in the dev server
     {
@@ -238,6 +338,24 @@ module.exports = {
       errors: [fsError(REQUIRES_LATER, 'readdir', 'fs.readdirSync(dir)', 'await readdir(dir)', 3, 17, IN_EXPORTED)],
     },
     {
+      code: LISTS_PER_REQUEST,
+      filename: 'server/hooks.ts',
+      errors: [fsError(LISTS_PER_REQUEST, 'readdir', 'fs.readdirSync(handlersDir)', '(await readdir(handlersDir))', 7, 16, IN_POST)],
+    },
+    {
+      code: RELOADS_PER_REQUEST,
+      filename: 'server/admin.ts',
+      errors: [fsError(RELOADS_PER_REQUEST, 'readdir', "fs.readdirSync('./plugins')", "await readdir('./plugins')", 5, 22, IN_POST)],
+    },
+    {
+      code: PICKS_ONE,
+      errors: [fsError(PICKS_ONE, 'readdir', "fs.readdirSync('./hooks')", "(await readdir('./hooks'))", 4, 16, IN_EXPORTED)],
+    },
+    {
+      code: FIRST_MATCH,
+      errors: [fsError(FIRST_MATCH, 'readdir', "fs.readdirSync('./themes')", "(await readdir('./themes'))", 3, 15, IN_EXPORTED)],
+    },
+    {
       code: PRODUCTION_PAGE,
       filename: 'server/app.ts',
       errors: [fsError(PRODUCTION_PAGE, 'readFile', "fs.readFileSync('dist/index.html'", "await readFile('dist/index.html'", 9, 14, IN_ROUTE)],
@@ -246,6 +364,11 @@ module.exports = {
       code: DEV_ONLY_MOUNT,
       filename: 'server/app.ts',
       errors: [fsError(DEV_ONLY_MOUNT, 'readFile', "fs.readFileSync('dist/manifest.json'", "await readFile('dist/manifest.json'", 11, 33, IN_MIDDLEWARE)],
+    },
+    {
+      code: RETURNS_BEFORE_MOUNT,
+      filename: 'server/app.ts',
+      errors: [fsError(RETURNS_BEFORE_MOUNT, 'readFile', 'fs.readFileSync(`', 'await readFile(`', 7, 18, IN_ROUTE)],
     },
     {
       code: PREVIEW_SERVER,
