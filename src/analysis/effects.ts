@@ -4671,20 +4671,28 @@ function parseWith(parser: TextParser, text: string): TSESTree.Program {
 const MAX_PARSED_DECLARATION = 8_000;
 
 /**
+ * A function declaration read from another module's text: its parameters and block body parsed on
+ * their own as one function (`FileEffects.declarationParser`); null for anything that does not
+ * parse, an expression body or a longer text than `MAX_PARSED_DECLARATION`.
+ */
+function parsedDeclaration(parts: FunctionParts, parse: ParseText): TSESTree.FunctionDeclaration | null {
+  if (!parts.body.trimStart().startsWith('{') || parts.body.length > MAX_PARSED_DECLARATION) return null;
+  try {
+    const [declaration] = parse(`async function declared(${parts.parameters ?? ''}) ${parts.body}`).body;
+    return declaration?.type === AST_NODE_TYPES.FunctionDeclaration ? declaration : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * `servesCachedValue` of a function declaration read from another module's text: its parameters
  * and block body parsed on their own as one function (`FileEffects.declarationParser`; anything
  * that does not parse, an expression body or a longer text answers false).
  */
 function declarationServesCachedValue(parts: FunctionParts, parse: ParseText, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
-  if (!parts.body.trimStart().startsWith('{') || parts.body.length > MAX_PARSED_DECLARATION) return false;
-  let program: TSESTree.Program;
-  try {
-    program = parse(`async function declared(${parts.parameters ?? ''}) ${parts.body}`);
-  } catch {
-    return false;
-  }
-  const [declaration] = program.body;
-  return declaration?.type === AST_NODE_TYPES.FunctionDeclaration && servesCachedValue(declaration.body, visitorKeys);
+  const declaration = parsedDeclaration(parts, parse);
+  return declaration !== null && servesCachedValue(declaration.body, visitorKeys);
 }
 
 /**
@@ -4695,15 +4703,8 @@ function declarationServesCachedValue(parts: FunctionParts, parse: ParseText, vi
  * refuses no one; a throw on another name (a missing row) checks no sign-in.
  */
 function declarationRefusesAnonymous(parts: FunctionParts, parse: ParseText, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
-  if (!parts.body.trimStart().startsWith('{') || parts.body.length > MAX_PARSED_DECLARATION) return false;
-  let program: TSESTree.Program;
-  try {
-    program = parse(`async function declared(${parts.parameters ?? ''}) ${parts.body}`);
-  } catch {
-    return false;
-  }
-  const [declaration] = program.body;
-  return declaration?.type === AST_NODE_TYPES.FunctionDeclaration && bodyRefusesAnonymous(declaration.body, visitorKeys);
+  const declaration = parsedDeclaration(parts, parse);
+  return declaration !== null && bodyRefusesAnonymous(declaration.body, visitorKeys);
 }
 
 /** `declarationRefusesAnonymous` of a function body. */
@@ -4756,15 +4757,8 @@ function throwsAtTop(branch: TSESTree.Statement): boolean {
  * returned call of anything else (`return client.get(id)`) may wait, so the answer is false.
  */
 function declarationAwaitsOnlyModuleMemos(parts: FunctionParts, text: string, parse: ParseText, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
-  if (!parts.body.trimStart().startsWith('{') || parts.body.length > MAX_PARSED_DECLARATION) return false;
-  let program: TSESTree.Program;
-  try {
-    program = parse(`async function declared(${parts.parameters ?? ''}) ${parts.body}`);
-  } catch {
-    return false;
-  }
-  const [declaration] = program.body;
-  if (declaration?.type !== AST_NODE_TYPES.FunctionDeclaration) return false;
+  const declaration = parsedDeclaration(parts, parse);
+  if (declaration === null) return false;
   const awaited: TSESTree.AwaitExpression[] = [];
   const returned: TSESTree.Node[] = [];
   // Names declared from an await (`const text = await loadTemplate(name)`); a parse on its own has no parents.
