@@ -4752,9 +4752,13 @@ function throwsAtTop(branch: TSESTree.Statement): boolean {
  * True when a declaration (parsed on its own) waits only on memos of its module: every `await`
  * is a call of a function the module's `text` declares with a memo shape
  * (`declarationServesCachedValue`: `let p = kept.get(name); if (!p) { ... } return p;`), there is
- * at least one, no `.then` or `for await`, and a returned call is a method of a value one of those
- * awaits gave (`return text.replace(...)`): `fillIn(name, values)` awaiting the kept template. A
- * returned call of anything else (`return client.get(id)`) may wait, so the answer is false.
+ * at least one, no `.then` or `for await`, and a returned call computes in memory on a value one
+ * of those awaits gave: every method of its chain is a string or array method (`VALUE_METHODS`:
+ * `return text.replace(...)`), as `fillIn(name, values)` awaiting the kept template. The kept
+ * value may be a client (a pool per tenant): a returned call of any other method
+ * (`return pool.query(sql)`), of anything else (`return client.get(id)`), a `new` (a promise) or a
+ * name bound to a call not awaited (`const rows = pool.query(sql); return rows;`) may wait, so the
+ * answer is false.
  */
 function declarationAwaitsOnlyModuleMemos(parts: FunctionParts, text: string, parse: ParseText, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
   const declaration = parsedDeclaration(parts, parse);
@@ -4763,10 +4767,14 @@ function declarationAwaitsOnlyModuleMemos(parts: FunctionParts, text: string, pa
   const returned: TSESTree.Node[] = [];
   // Names declared from an await (`const text = await loadTemplate(name)`); a parse on its own has no parents.
   const fromAwait = new Map<TSESTree.AwaitExpression, string>();
+  // Names bound to a call or `new` not awaited: maybe a pending request.
+  const started = new Set<string>();
   const waitsOtherwise = someNodeBelow(declaration.body, visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.AwaitExpression) awaited.push(node);
-    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init?.type === AST_NODE_TYPES.AwaitExpression) {
-      fromAwait.set(node.init, node.id.name);
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
+      const init = skipTransparent(node.init);
+      if (init.type === AST_NODE_TYPES.AwaitExpression) fromAwait.set(init, node.id.name);
+      else if (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.NewExpression) started.add(node.id.name);
     }
     if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(skipTransparent(node.argument));
     return (node.type === AST_NODE_TYPES.MemberExpression && staticMemberName(node) === 'then') || (node.type === AST_NODE_TYPES.ForOfStatement && node.await);
@@ -4782,13 +4790,24 @@ function declarationAwaitsOnlyModuleMemos(parts: FunctionParts, text: string, pa
     if (name !== undefined) memoValues.add(name);
   }
   return returned.every((value) => {
+    if (value.type === AST_NODE_TYPES.NewExpression) return false;
+    if (value.type === AST_NODE_TYPES.Identifier) return !started.has(value.name);
     if (value.type !== AST_NODE_TYPES.CallExpression) return true;
-    let root: TSESTree.Node = skipTransparent(value.callee);
-    while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
-      root = skipTransparent(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
-    }
-    return root !== skipTransparent(value.callee) && root.type === AST_NODE_TYPES.Identifier && memoValues.has(root.name);
+    return computesOnValue(value, memoValues);
   });
+}
+
+/** `text.replace(a, b).trim()`: a chain of `VALUE_METHODS` calls on one of the named values. */
+function computesOnValue(call: TSESTree.CallExpression, values: ReadonlySet<string>): boolean {
+  let node: TSESTree.Node = call;
+  for (;;) {
+    node = skipTransparent(node);
+    if (node.type === AST_NODE_TYPES.Identifier) return values.has(node.name);
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !VALUE_METHODS.has(staticMemberName(callee) ?? '')) return false;
+    node = callee.object;
+  }
 }
 
 /** `!p`, `p == null`, `p === undefined`: the test says `p` holds nothing yet; `p`'s path, else null. */
