@@ -366,6 +366,8 @@ export class FileEffects {
   /** Each function's summary with the depth it was computed at (a shallower one saw further). */
   private readonly summaries = new Map<FunctionNode, { summary: EffectSummary; depth: number }>();
   private readonly thisReads = new Map<FunctionNode, ReadonlySet<string> | 'all'>();
+  /** `authenticates` of a function of this file, by its node: a helper awaited from many places is read once. */
+  private readonly refusesAnonymous = new Map<FunctionNode, boolean>();
   private readonly inProgress = new Set<FunctionNode>();
   /** Per class: each `this` field and the values the class assigns to it (see `fieldValues`). */
   private readonly classFieldValues = new Map<TSESTree.Node, ReadonlyMap<string, readonly TSESTree.Node[]>>();
@@ -939,7 +941,14 @@ export class FileEffects {
    */
   authenticates(call: EffectCall): boolean {
     const own = this.calledFunction(call);
-    if (own) return own.body.type === AST_NODE_TYPES.BlockStatement && bodyRefusesAnonymous(own.body, this.sourceCode.visitorKeys);
+    if (own) {
+      let known = this.refusesAnonymous.get(own);
+      if (known === undefined) {
+        known = own.body.type === AST_NODE_TYPES.BlockStatement && bodyRefusesAnonymous(own.body, this.sourceCode.visitorKeys);
+        this.refusesAnonymous.set(own, known);
+      }
+      return known;
+    }
     const target = this.relativeModuleFunction(call);
     if (target?.file == null) return false;
     const parse = this.declarationParser();

@@ -639,6 +639,26 @@ export default createRule<Options, MessageIds>({
       );
     }
 
+    /**
+     * True when the statement that awaits at its top nearest before or after `statement` is a
+     * member whose call authenticates too (`effects.authenticates`): helpers that each check the
+     * session (`await invoicesOfMember(); await customersOfMember()`).
+     */
+    function neighbourAuthenticates(statements: readonly TSESTree.ProgramStatement[], statement: TSESTree.ProgramStatement): boolean {
+      const index = statements.indexOf(statement);
+      const nearest = (step: 1 | -1): TSESTree.ProgramStatement | undefined => {
+        for (let at = index + step; at >= 0 && at < statements.length; at += step) {
+          const candidate = statements[at];
+          if (candidate && awaitsAtTop(candidate)) return candidate;
+        }
+        return undefined;
+      };
+      return [nearest(-1), nearest(1)].some((neighbour) => {
+        const other = neighbour && asMember(neighbour);
+        return other ? effects.authenticates(other.call) : false;
+      });
+    }
+
     function checkStatements(statements: readonly TSESTree.ProgramStatement[]): void {
       // A group member awaits at its top: no `await` in these statements, no member.
       const first = statements[0];
@@ -779,11 +799,13 @@ export default createRule<Options, MessageIds>({
           // what follows may go through what it set up (a signed-in client, an API switched on).
           // And a helper of this file or another module that authenticates whatever its name: it
           // reads the signed-in user and throws when there is none (`await getServerProfile()`).
+          // Unless a neighbouring member checks the session too (a data layer whose every helper
+          // does): each refuses a visitor itself, and together they refuse no one later.
           if (
             (name !== null && (GUARD_CALL_NAME.test(name) || PRECONDITION_STEP_NAME.test(name))) ||
             summary?.checks === true ||
             preparesPreconditions(member.call) ||
-            effects.authenticates(member.call)
+            (effects.authenticates(member.call) && !neighbourAuthenticates(statements, member.statement))
           ) {
             flush();
             continue;

@@ -3,7 +3,7 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
-import { gatheredPair } from './gathered-reports';
+import { gatheredGroup, gatheredPair } from './gathered-reports';
 
 /**
  * A helper of another module (or of this file) that authenticates the request whatever its name: its body reads
@@ -13,6 +13,7 @@ import { gatheredPair } from './gathered-reports';
  * that returns null for a visitor, or throws for a missing row, refuses nobody and stays a member.
  */
 const route = path.join(FIXTURES_DIR, 'signed-in', 'app', 'api', 'upload', 'route.ts');
+const dashboard = path.join(FIXTURES_DIR, 'signed-in', 'app', 'dashboard', 'page.ts');
 
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
 const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
@@ -114,6 +115,72 @@ export async function GET(req: Request) {
     folderById(new URL(req.url).searchParams.get('id')!),
   ]);
   return Response.json({ member, folder });
+}`),
+    ],
+  },
+  // every helper of the data layer checks the session itself: none refuses a request sooner than
+  // the others would, and the three loads still overlap
+  {
+    filename: dashboard,
+    code: `
+import { customersOfMember, invoicesOfMember, revenueOfMember } from '../../session-data';
+export default async function Page() {
+  const invoices = await invoicesOfMember();
+  const customers = await customersOfMember();
+  const revenue = await revenueOfMember();
+  return { invoices, customers, revenue };
+}`,
+    errors: [
+      gatheredGroup(3, 4, 20, `
+import { customersOfMember, invoicesOfMember, revenueOfMember } from '../../session-data';
+export default async function Page() {
+  const [invoices, customers, revenue] = await Promise.all([
+    invoicesOfMember(),
+    customersOfMember(),
+    revenueOfMember(),
+  ]);
+  return { invoices, customers, revenue };
+}`),
+    ],
+  },
+  // the same with the helpers declared beside the page
+  {
+    filename: dashboard,
+    code: `
+import { auth } from '../../auth';
+import { db } from '../../db';
+async function invoicesOfMember() {
+  const session = await auth();
+  if (!session?.user) throw new Error('Unauthorized');
+  return db.invoice.findMany({ where: { ownerId: session.user.id } });
+}
+async function customersOfMember() {
+  const session = await auth();
+  if (!session?.user) throw new Error('Unauthorized');
+  return db.customer.findMany({ where: { ownerId: session.user.id } });
+}
+export default async function Page() {
+  const invoices = await invoicesOfMember();
+  const customers = await customersOfMember();
+  return { invoices, customers };
+}`,
+    errors: [
+      gatheredPair(15, 20, `
+import { auth } from '../../auth';
+import { db } from '../../db';
+async function invoicesOfMember() {
+  const session = await auth();
+  if (!session?.user) throw new Error('Unauthorized');
+  return db.invoice.findMany({ where: { ownerId: session.user.id } });
+}
+async function customersOfMember() {
+  const session = await auth();
+  if (!session?.user) throw new Error('Unauthorized');
+  return db.customer.findMany({ where: { ownerId: session.user.id } });
+}
+export default async function Page() {
+  const [invoices, customers] = await Promise.all([invoicesOfMember(), customersOfMember()]);
+  return { invoices, customers };
 }`),
     ],
   },
