@@ -14,6 +14,9 @@ import {
   GUARD_CALL_NAME,
   SIGNED_IN_READ_NAME,
   AUTH_OBJECT_NAME,
+  KEYED_SESSION_READ_NAME,
+  SIGNED_IN_REQUEST,
+  SIGNED_IN_REQUEST_PART,
   FILE_READ_FUNCTIONS,
   FILE_SYSTEM_MODULES,
   FILE_SYSTEM_OBJECT_NAME,
@@ -4734,21 +4737,43 @@ function bodyRefusesAnonymous(body: TSESTree.BlockStatement, visitorKeys: TSESLi
   });
 }
 
-/** True when the value awaits a read of the signed-in user or session (`SIGNED_IN_READ_NAME`), directly or through a member of its answer. */
+/**
+ * True when the value awaits a read of the signed-in user or session (`SIGNED_IN_READ_NAME`),
+ * directly or through a member of its answer. A read also named for a lookup by id
+ * (`KEYED_SESSION_READ_NAME`, `auth.getUser(uid)`) counts only when handed nothing but the request
+ * (`readsOfRequest`).
+ */
 function readsSignedIn(value: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
   return someNodeBelow(value, visitorKeys, (node) => {
     if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
     const call = skipTransparent(node.argument);
     if (call.type !== AST_NODE_TYPES.CallExpression) return false;
     const callee = skipTransparent(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier) return SIGNED_IN_READ_NAME.test(callee.name);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? (staticMemberName(callee) ?? '') : '';
+    if (SIGNED_IN_READ_NAME.test(name)) return !KEYED_SESSION_READ_NAME.test(name) || readsOfRequest(call, visitorKeys);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-    const method = staticMemberName(callee) ?? '';
-    if (SIGNED_IN_READ_NAME.test(method)) return true;
     const holder = skipTransparent(callee.object);
     const holderName = holder.type === AST_NODE_TYPES.Identifier ? holder.name : holder.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(holder) : null;
-    return /^get[A-Z]/.test(method) && holderName !== null && AUTH_OBJECT_NAME.test(holderName);
+    return /^get[A-Z]/.test(name) && holderName !== null && AUTH_OBJECT_NAME.test(holderName) && readsOfRequest(call, visitorKeys);
   });
+}
+
+/**
+ * True when a session read is handed nothing, an options object (`{ headers }`, `{ req }`), the
+ * request (`req`: `SIGNED_IN_REQUEST`) or its cookies (`request.headers.get('Cookie')`:
+ * `SIGNED_IN_REQUEST_PART`): the caller's sign-in, not a lookup by an id (`getSession(roomId)`,
+ * `auth.getUser(uid)`, `getSession(req.params.room)`).
+ */
+function readsOfRequest(call: TSESTree.CallExpression, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  return call.arguments.every(
+    (argument) =>
+      argument.type === AST_NODE_TYPES.ObjectExpression ||
+      (argument.type === AST_NODE_TYPES.Identifier && SIGNED_IN_REQUEST.test(argument.name)) ||
+      someNodeBelow(argument, visitorKeys, (node) => {
+        if (node.type === AST_NODE_TYPES.Identifier) return SIGNED_IN_REQUEST_PART.test(node.name);
+        return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && SIGNED_IN_REQUEST_PART.test(node.value);
+      }),
+  );
 }
 
 /** True when the branch is a `throw`, or a block holding one among its own statements. */

@@ -184,6 +184,50 @@ export default async function Page() {
 }`),
     ],
   },
+  // a room's session by its id is a lookup of the game, not the caller's sign-in
+  {
+    filename: route,
+    code: `
+import { openRoom } from '../../../rooms';
+export async function POST(req: Request) {
+  const room = await openRoom(new URL(req.url).searchParams.get('room')!);
+  const move = await req.json();
+  return Response.json({ room, move });
+}`,
+    errors: [
+      gatheredPair(4, 16, `
+import { openRoom } from '../../../rooms';
+export async function POST(req: Request) {
+  const [room, move] = await Promise.all([
+    openRoom(new URL(req.url).searchParams.get('room')!),
+    req.json(),
+  ]);
+  return Response.json({ room, move });
+}`),
+    ],
+  },
+  // the admin SDK's user by id: another user's account, not the caller's sign-in
+  {
+    filename: route,
+    code: `
+import { accountOf } from '../../../rooms';
+export async function POST(req: Request) {
+  const account = await accountOf(new URL(req.url).searchParams.get('uid')!);
+  const note = await req.json();
+  return Response.json({ account, note });
+}`,
+    errors: [
+      gatheredPair(4, 19, `
+import { accountOf } from '../../../rooms';
+export async function POST(req: Request) {
+  const [account, note] = await Promise.all([
+    accountOf(new URL(req.url).searchParams.get('uid')!),
+    req.json(),
+  ]);
+  return Response.json({ account, note });
+}`),
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all', testedRule, {
@@ -225,6 +269,23 @@ export async function GET(req: Request) {
   const member = await signedInMember();
   const folder = await folderById(new URL(req.url).searchParams.get('id')!);
   return Response.json({ member, folder });
+}`,
+    },
+    // a session read of the request's headers is the caller's sign-in: the check still ends the group
+    {
+      filename: route,
+      code: `
+import { auth } from '../../../auth';
+import { folderById } from '../../../session';
+async function sessionOf(req: Request) {
+  const session = await auth.api.getSession({ headers: req.headers });
+  if (!session) throw new Error('not signed in');
+  return session;
+}
+export async function GET(req: Request) {
+  const session = await sessionOf(req);
+  const folder = await folderById(new URL(req.url).searchParams.get('id')!);
+  return Response.json({ session, folder });
 }`,
     },
   ],
