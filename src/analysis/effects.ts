@@ -116,7 +116,7 @@ import {
   moduleFunctionWrittenParameters,
 } from './module-functions';
 import { type AnyRuleContext, perFile } from './per-file';
-import { someNodeBelow } from './walk';
+import { someNodeBelow, someNodeInSameFunction } from './walk';
 import { getWhereItRuns } from './where-it-runs';
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
 
@@ -4719,11 +4719,14 @@ function declarationRefusesAnonymous(parts: FunctionParts, parse: ParseText, vis
   return declaration !== null && bodyRefusesAnonymous(declaration.body, visitorKeys);
 }
 
-/** `declarationRefusesAnonymous` of a function body. */
+/**
+ * `declarationRefusesAnonymous` of a function body: its own statements, not nested functions (a
+ * throw in a callback run later, `events.on('expired', () => { ... })`, refuses nothing now).
+ */
 function bodyRefusesAnonymous(body: TSESTree.BlockStatement, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
   const signedIn = new Set<string>();
   const checked: TSESTree.IfStatement[] = [];
-  someNodeBelow(body, visitorKeys, (node) => {
+  someNodeInSameFunction(body, visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && node.id.type === AST_NODE_TYPES.Identifier && readsSignedIn(node.init, visitorKeys)) {
       signedIn.add(node.id.name);
     }

@@ -228,6 +228,44 @@ export async function POST(req: Request) {
 }`),
     ],
   },
+  // the only throw is in a callback run later: the helper itself lets a visitor through
+  {
+    filename: route,
+    code: `
+import { auth } from '../../../auth';
+import { folderById } from '../../../session';
+async function watchedMember(events: { on(name: string, run: () => void): void }) {
+  const session = await auth();
+  events.on('expired', () => {
+    if (!session?.user) throw new Error('expired');
+  });
+  return session?.user ?? null;
+}
+export async function GET(req: Request) {
+  const member = await watchedMember(globalThis as never);
+  const folder = await folderById(new URL(req.url).searchParams.get('id')!);
+  return Response.json({ member, folder });
+}`,
+    errors: [
+      gatheredPair(12, 18, `
+import { auth } from '../../../auth';
+import { folderById } from '../../../session';
+async function watchedMember(events: { on(name: string, run: () => void): void }) {
+  const session = await auth();
+  events.on('expired', () => {
+    if (!session?.user) throw new Error('expired');
+  });
+  return session?.user ?? null;
+}
+export async function GET(req: Request) {
+  const [member, folder] = await Promise.all([
+    watchedMember(globalThis as never),
+    folderById(new URL(req.url).searchParams.get('id')!),
+  ]);
+  return Response.json({ member, folder });
+}`),
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all', testedRule, {
