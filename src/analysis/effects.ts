@@ -14,6 +14,9 @@ import {
   GUARD_CALL_NAME,
   SIGNED_IN_READ_NAME,
   AUTH_OBJECT_NAME,
+  KEYED_SESSION_READ_NAME,
+  SIGNED_IN_REQUEST,
+  SIGNED_IN_REQUEST_PART,
   FILE_READ_FUNCTIONS,
   FILE_SYSTEM_MODULES,
   FILE_SYSTEM_OBJECT_NAME,
@@ -113,7 +116,7 @@ import {
   moduleFunctionWrittenParameters,
 } from './module-functions';
 import { type AnyRuleContext, perFile } from './per-file';
-import { someNodeBelow } from './walk';
+import { someNodeBelow, someNodeInSameFunction } from './walk';
 import { getWhereItRuns } from './where-it-runs';
 import { chainMethodName, checkerQuery, getPromiseAnalysis, hasRejectionHandler, type PromiseAnalysis } from './promises';
 
@@ -366,6 +369,8 @@ export class FileEffects {
   /** Each function's summary with the depth it was computed at (a shallower one saw further). */
   private readonly summaries = new Map<FunctionNode, { summary: EffectSummary; depth: number }>();
   private readonly thisReads = new Map<FunctionNode, ReadonlySet<string> | 'all'>();
+  /** `authenticates` of a function of this file, by its node: a helper awaited from many places is read once. */
+  private readonly refusesAnonymous = new Map<FunctionNode, boolean>();
   private readonly inProgress = new Set<FunctionNode>();
   /** Per class: each `this` field and the values the class assigns to it (see `fieldValues`). */
   private readonly classFieldValues = new Map<TSESTree.Node, ReadonlyMap<string, readonly TSESTree.Node[]>>();
@@ -953,7 +958,14 @@ export class FileEffects {
    */
   authenticates(call: EffectCall): boolean {
     const own = this.calledFunction(call);
-    if (own) return own.body.type === AST_NODE_TYPES.BlockStatement && bodyRefusesAnonymous(own.body, this.sourceCode.visitorKeys);
+    if (own) {
+      let known = this.refusesAnonymous.get(own);
+      if (known === undefined) {
+        known = own.body.type === AST_NODE_TYPES.BlockStatement && bodyRefusesAnonymous(own.body, this.sourceCode.visitorKeys);
+        this.refusesAnonymous.set(own, known);
+      }
+      return known;
+    }
     const target = this.relativeModuleFunction(call);
     if (target?.file == null) return false;
     const parse = this.declarationParser();
@@ -4685,20 +4697,28 @@ function parseWith(parser: TextParser, text: string): TSESTree.Program {
 const MAX_PARSED_DECLARATION = 8_000;
 
 /**
+ * A function declaration read from another module's text: its parameters and block body parsed on
+ * their own as one function (`FileEffects.declarationParser`); null for anything that does not
+ * parse, an expression body or a longer text than `MAX_PARSED_DECLARATION`.
+ */
+function parsedDeclaration(parts: FunctionParts, parse: ParseText): TSESTree.FunctionDeclaration | null {
+  if (!parts.body.trimStart().startsWith('{') || parts.body.length > MAX_PARSED_DECLARATION) return null;
+  try {
+    const [declaration] = parse(`async function declared(${parts.parameters ?? ''}) ${parts.body}`).body;
+    return declaration?.type === AST_NODE_TYPES.FunctionDeclaration ? declaration : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * `servesCachedValue` of a function declaration read from another module's text: its parameters
  * and block body parsed on their own as one function (`FileEffects.declarationParser`; anything
  * that does not parse, an expression body or a longer text answers false).
  */
 function declarationServesCachedValue(parts: FunctionParts, parse: ParseText, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
-  if (!parts.body.trimStart().startsWith('{') || parts.body.length > MAX_PARSED_DECLARATION) return false;
-  let program: TSESTree.Program;
-  try {
-    program = parse(`async function declared(${parts.parameters ?? ''}) ${parts.body}`);
-  } catch {
-    return false;
-  }
-  const [declaration] = program.body;
-  return declaration?.type === AST_NODE_TYPES.FunctionDeclaration && servesCachedValue(declaration.body, visitorKeys);
+  const declaration = parsedDeclaration(parts, parse);
+  return declaration !== null && servesCachedValue(declaration.body, visitorKeys);
 }
 
 /**
@@ -4709,22 +4729,18 @@ function declarationServesCachedValue(parts: FunctionParts, parse: ParseText, vi
  * refuses no one; a throw on another name (a missing row) checks no sign-in.
  */
 function declarationRefusesAnonymous(parts: FunctionParts, parse: ParseText, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
-  if (!parts.body.trimStart().startsWith('{') || parts.body.length > MAX_PARSED_DECLARATION) return false;
-  let program: TSESTree.Program;
-  try {
-    program = parse(`async function declared(${parts.parameters ?? ''}) ${parts.body}`);
-  } catch {
-    return false;
-  }
-  const [declaration] = program.body;
-  return declaration?.type === AST_NODE_TYPES.FunctionDeclaration && bodyRefusesAnonymous(declaration.body, visitorKeys);
+  const declaration = parsedDeclaration(parts, parse);
+  return declaration !== null && bodyRefusesAnonymous(declaration.body, visitorKeys);
 }
 
-/** `declarationRefusesAnonymous` of a function body. */
+/**
+ * `declarationRefusesAnonymous` of a function body: its own statements, not nested functions (a
+ * throw in a callback run later, `events.on('expired', () => { ... })`, refuses nothing now).
+ */
 function bodyRefusesAnonymous(body: TSESTree.BlockStatement, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
   const signedIn = new Set<string>();
   const checked: TSESTree.IfStatement[] = [];
-  someNodeBelow(body, visitorKeys, (node) => {
+  someNodeInSameFunction(body, visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && node.id.type === AST_NODE_TYPES.Identifier && readsSignedIn(node.init, visitorKeys)) {
       signedIn.add(node.id.name);
     }
@@ -4738,21 +4754,43 @@ function bodyRefusesAnonymous(body: TSESTree.BlockStatement, visitorKeys: TSESLi
   });
 }
 
-/** True when the value awaits a read of the signed-in user or session (`SIGNED_IN_READ_NAME`), directly or through a member of its answer. */
+/**
+ * True when the value awaits a read of the signed-in user or session (`SIGNED_IN_READ_NAME`),
+ * directly or through a member of its answer. A read also named for a lookup by id
+ * (`KEYED_SESSION_READ_NAME`, `auth.getUser(uid)`) counts only when handed nothing but the request
+ * (`readsOfRequest`).
+ */
 function readsSignedIn(value: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
   return someNodeBelow(value, visitorKeys, (node) => {
     if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
     const call = skipTransparent(node.argument);
     if (call.type !== AST_NODE_TYPES.CallExpression) return false;
     const callee = skipTransparent(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier) return SIGNED_IN_READ_NAME.test(callee.name);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? (staticMemberName(callee) ?? '') : '';
+    if (SIGNED_IN_READ_NAME.test(name)) return !KEYED_SESSION_READ_NAME.test(name) || readsOfRequest(call, visitorKeys);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-    const method = staticMemberName(callee) ?? '';
-    if (SIGNED_IN_READ_NAME.test(method)) return true;
     const holder = skipTransparent(callee.object);
     const holderName = holder.type === AST_NODE_TYPES.Identifier ? holder.name : holder.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(holder) : null;
-    return /^get[A-Z]/.test(method) && holderName !== null && AUTH_OBJECT_NAME.test(holderName);
+    return /^get[A-Z]/.test(name) && holderName !== null && AUTH_OBJECT_NAME.test(holderName) && readsOfRequest(call, visitorKeys);
   });
+}
+
+/**
+ * True when a session read is handed nothing, an options object (`{ headers }`, `{ req }`), the
+ * request (`req`: `SIGNED_IN_REQUEST`) or its cookies (`request.headers.get('Cookie')`:
+ * `SIGNED_IN_REQUEST_PART`): the caller's sign-in, not a lookup by an id (`getSession(roomId)`,
+ * `auth.getUser(uid)`, `getSession(req.params.room)`).
+ */
+function readsOfRequest(call: TSESTree.CallExpression, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  return call.arguments.every(
+    (argument) =>
+      argument.type === AST_NODE_TYPES.ObjectExpression ||
+      (argument.type === AST_NODE_TYPES.Identifier && SIGNED_IN_REQUEST.test(argument.name)) ||
+      someNodeBelow(argument, visitorKeys, (node) => {
+        if (node.type === AST_NODE_TYPES.Identifier) return SIGNED_IN_REQUEST_PART.test(node.name);
+        return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && SIGNED_IN_REQUEST_PART.test(node.value);
+      }),
+  );
 }
 
 /** True when the branch is a `throw`, or a block holding one among its own statements. */
@@ -4765,28 +4803,29 @@ function throwsAtTop(branch: TSESTree.Statement): boolean {
  * True when a declaration (parsed on its own) waits only on memos of its module: every `await`
  * is a call of a function the module's `text` declares with a memo shape
  * (`declarationServesCachedValue`: `let p = kept.get(name); if (!p) { ... } return p;`), there is
- * at least one, no `.then` or `for await`, and a returned call is a method of a value one of those
- * awaits gave (`return text.replace(...)`): `fillIn(name, values)` awaiting the kept template. A
- * returned call of anything else (`return client.get(id)`) may wait, so the answer is false.
+ * at least one, no `.then` or `for await`, and a returned call computes in memory on a value one
+ * of those awaits gave: every method of its chain is a string or array method (`VALUE_METHODS`:
+ * `return text.replace(...)`), as `fillIn(name, values)` awaiting the kept template. The kept
+ * value may be a client (a pool per tenant): a returned call of any other method
+ * (`return pool.query(sql)`), of anything else (`return client.get(id)`), a `new` (a promise) or a
+ * name bound to a call not awaited (`const rows = pool.query(sql); return rows;`) may wait, so the
+ * answer is false.
  */
 function declarationAwaitsOnlyModuleMemos(parts: FunctionParts, text: string, parse: ParseText, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
-  if (!parts.body.trimStart().startsWith('{') || parts.body.length > MAX_PARSED_DECLARATION) return false;
-  let program: TSESTree.Program;
-  try {
-    program = parse(`async function declared(${parts.parameters ?? ''}) ${parts.body}`);
-  } catch {
-    return false;
-  }
-  const [declaration] = program.body;
-  if (declaration?.type !== AST_NODE_TYPES.FunctionDeclaration) return false;
+  const declaration = parsedDeclaration(parts, parse);
+  if (declaration === null) return false;
   const awaited: TSESTree.AwaitExpression[] = [];
   const returned: TSESTree.Node[] = [];
   // Names declared from an await (`const text = await loadTemplate(name)`); a parse on its own has no parents.
   const fromAwait = new Map<TSESTree.AwaitExpression, string>();
+  // Names bound to a call or `new` not awaited: maybe a pending request.
+  const started = new Set<string>();
   const waitsOtherwise = someNodeBelow(declaration.body, visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.AwaitExpression) awaited.push(node);
-    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init?.type === AST_NODE_TYPES.AwaitExpression) {
-      fromAwait.set(node.init, node.id.name);
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
+      const init = skipTransparent(node.init);
+      if (init.type === AST_NODE_TYPES.AwaitExpression) fromAwait.set(init, node.id.name);
+      else if (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.NewExpression) started.add(node.id.name);
     }
     if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(skipTransparent(node.argument));
     return (node.type === AST_NODE_TYPES.MemberExpression && staticMemberName(node) === 'then') || (node.type === AST_NODE_TYPES.ForOfStatement && node.await);
@@ -4802,13 +4841,24 @@ function declarationAwaitsOnlyModuleMemos(parts: FunctionParts, text: string, pa
     if (name !== undefined) memoValues.add(name);
   }
   return returned.every((value) => {
+    if (value.type === AST_NODE_TYPES.NewExpression) return false;
+    if (value.type === AST_NODE_TYPES.Identifier) return !started.has(value.name);
     if (value.type !== AST_NODE_TYPES.CallExpression) return true;
-    let root: TSESTree.Node = skipTransparent(value.callee);
-    while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
-      root = skipTransparent(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
-    }
-    return root !== skipTransparent(value.callee) && root.type === AST_NODE_TYPES.Identifier && memoValues.has(root.name);
+    return computesOnValue(value, memoValues);
   });
+}
+
+/** `text.replace(a, b).trim()`: a chain of `VALUE_METHODS` calls on one of the named values. */
+function computesOnValue(call: TSESTree.CallExpression, values: ReadonlySet<string>): boolean {
+  let node: TSESTree.Node = call;
+  for (;;) {
+    node = skipTransparent(node);
+    if (node.type === AST_NODE_TYPES.Identifier) return values.has(node.name);
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !VALUE_METHODS.has(staticMemberName(callee) ?? '')) return false;
+    node = callee.object;
+  }
 }
 
 /** `!p`, `p == null`, `p === undefined`: the test says `p` holds nothing yet; `p`'s path, else null. */

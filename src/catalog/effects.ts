@@ -842,6 +842,21 @@ export const SIGNED_IN_READ_NAME = /^(?:auth|getServerSession|getServerAuthSessi
 export const AUTH_OBJECT_NAME = /^auth$/;
 
 /**
+ * Reads of `SIGNED_IN_READ_NAME` (and `auth.get...` methods) that a store or an admin SDK also
+ * names for a lookup by id (`getSession(roomId)` of a game, firebase-admin's `auth.getUser(uid)`):
+ * they read the caller's sign-in only when handed nothing, an options object
+ * (`auth.api.getSession({ headers })`) or the request itself (`SIGNED_IN_REQUEST`,
+ * `SIGNED_IN_REQUEST_PART`).
+ */
+export const KEYED_SESSION_READ_NAME = /^getSession$/;
+
+/** The request handed whole to a session read (`getSession(req)`). */
+export const SIGNED_IN_REQUEST = /^(?:req|request)$/;
+
+/** Names in an argument that say a session read is of the request's cookies (`request.headers.get('Cookie')`, `cookies()`). */
+export const SIGNED_IN_REQUEST_PART = /^(?:headers|cookies?)$/i;
+
+/**
  * A step that makes a precondition hold before the work that needs it (`ensureApiEnabled`,
  * `ensure`, `check` of an `ensure...` module: `ensureServiceAgentRole`, `cloudBuildEnabled`): an
  * API switched on, a role granted. A gather of such steps is a phase of its own; what follows may

@@ -290,6 +290,26 @@ function handledCall(call: AwaitedCall): AwaitedCall {
 }
 
 /**
+ * `handledCall` when every handler of the chain is a function that makes no call (`.catch(() =>
+ * null)`, `.then((member) => member.nickname)`): the chain waits only for the call it starts
+ * from. Null when a handler calls, constructs or awaits anything (`.then((user) =>
+ * user.send(text))`), or is not written there (`.then(render)`).
+ */
+function quietlyHandledCall(call: AwaitedCall, visitorKeys: TSESLint.SourceCode.VisitorKeys): AwaitedCall | null {
+  let current = call;
+  for (let inner = chainedCall(current); inner; inner = chainedCall(current)) {
+    const quiet = current.arguments.every(
+      (handler) =>
+        isFunctionNode(handler) &&
+        !someNodeBelow(handler.body, visitorKeys, (node) => node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.AwaitExpression),
+    );
+    if (!quiet) return null;
+    current = inner;
+  }
+  return current;
+}
+
+/**
  * A gather of calls each named for a precondition (`Promise.all([ensureApiEnabled(a), ensureBilling(b)])`,
  * `GUARD_CALL_NAME` or an `ensure` step, `PRECONDITION_STEP_NAME`): it makes sure something holds
  * (an API enabled, a role granted) before what follows uses it.
@@ -639,6 +659,26 @@ export default createRule<Options, MessageIds>({
       );
     }
 
+    /**
+     * True when the statement that awaits at its top nearest before or after `statement` is a
+     * member whose call authenticates too (`effects.authenticates`): helpers that each check the
+     * session (`await invoicesOfMember(); await customersOfMember()`).
+     */
+    function neighbourAuthenticates(statements: readonly TSESTree.ProgramStatement[], statement: TSESTree.ProgramStatement): boolean {
+      const index = statements.indexOf(statement);
+      const nearest = (step: 1 | -1): TSESTree.ProgramStatement | undefined => {
+        for (let at = index + step; at >= 0 && at < statements.length; at += step) {
+          const candidate = statements[at];
+          if (candidate && awaitsAtTop(candidate)) return candidate;
+        }
+        return undefined;
+      };
+      return [nearest(-1), nearest(1)].some((neighbour) => {
+        const other = neighbour && asMember(neighbour);
+        return other ? effects.authenticates(other.call) : false;
+      });
+    }
+
     function checkStatements(statements: readonly TSESTree.ProgramStatement[]): void {
       // A group member awaits at its top: no `await` in these statements, no member.
       const first = statements[0];
@@ -779,11 +819,13 @@ export default createRule<Options, MessageIds>({
           // what follows may go through what it set up (a signed-in client, an API switched on).
           // And a helper of this file or another module that authenticates whatever its name: it
           // reads the signed-in user and throws when there is none (`await getServerProfile()`).
+          // Unless a neighbouring member checks the session too (a data layer whose every helper
+          // does): each refuses a visitor itself, and together they refuse no one later.
           if (
             (name !== null && (GUARD_CALL_NAME.test(name) || PRECONDITION_STEP_NAME.test(name))) ||
             summary?.checks === true ||
             preparesPreconditions(member.call) ||
-            effects.authenticates(member.call)
+            (effects.authenticates(member.call) && !neighbourAuthenticates(statements, member.statement))
           ) {
             flush();
             continue;
@@ -1099,10 +1141,13 @@ export default createRule<Options, MessageIds>({
      * cache hit, with nothing to overlap. Options
      * (`fetch({ user, force: true })`), a query of many (`messages.fetch({ limit })`) or no argument
      * (every member of the guild) go to the server and stay members of the group. A handler
-     * chained on (`fetch(id).catch(() => null)`) changes nothing: the fetch is judged.
+     * chained on that makes no call (`fetch(id).catch(() => null)`, `.then((m) => m.nickname)`)
+     * changes nothing: the fetch is judged. One that does (`.then((user) => user.send(text))`) may
+     * make a request of its own: a member.
      */
     function fetchesThroughCachedManager(awaited: AwaitedCall): boolean {
-      const call = handledCall(awaited);
+      const call = quietlyHandledCall(awaited, sourceCode.visitorKeys);
+      if (call === null) return false;
       const callee = skipTransparent(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'fetch' || call.arguments.length !== 1) return false;
       const manager = skipTransparent(callee.object);

@@ -164,6 +164,26 @@ export async function summary(guild) {
 }`),
     ],
   },
+  // a handler that makes a request of its own (a direct message): the chain is a request
+  {
+    filename: botFile,
+    code: `
+export async function greet(interaction, db) {
+  const row = await db.profile.findUnique({ where: { id: interaction.user.id } });
+  const sent = await interaction.client.users.fetch(interaction.options.getString('target')).then((user) => user.send('welcome'));
+  return { row, sent };
+}`,
+    errors: [
+      gatheredPair(3, 15, `
+export async function greet(interaction, db) {
+  const [row, sent] = await Promise.all([
+    db.profile.findUnique({ where: { id: interaction.user.id } }),
+    interaction.client.users.fetch(interaction.options.getString('target')).then((user) => user.send('welcome')),
+  ]);
+  return { row, sent };
+}`),
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all', testedRule, {
@@ -200,6 +220,16 @@ export async function onVoice(state, db) {
   const flag = await db.guildSetting.findUnique({ where: { id: state.guild.id } });
   const member = await state.guild.members.fetch(state.id).catch(() => null);
   return { flag, member };
+}`,
+    },
+    // a handler that only reads the fetched member: still the cached fetch
+    {
+      filename: botFile,
+      code: `
+export async function onJoin(state, db) {
+  const flag = await db.guildSetting.findUnique({ where: { id: state.guild.id } });
+  const nick = await state.guild.members.fetch(state.id).then((member) => member.nickname);
+  return { flag, nick };
 }`,
     },
     // a channel by id of an event's guild, handled the same way

@@ -76,6 +76,42 @@ export async function prepare(to: string[], account: string) {
 }`),
     ],
   },
+  // the kept value is a connection pool: the query the helper returns is a request every time
+  {
+    filename,
+    code: `import { findMember, listNotes } from './pools';
+export async function profile(tenant: string, id: string) {
+  const member = await findMember(tenant, id);
+  const notes = await listNotes(tenant, id);
+  return { member, notes };
+}`,
+    errors: [
+      gatheredPair(3, 18, `import { findMember, listNotes } from './pools';
+export async function profile(tenant: string, id: string) {
+  const [member, notes] = await Promise.all([findMember(tenant, id), listNotes(tenant, id)]);
+  return { member, notes };
+}`),
+    ],
+  },
+  // the same query started under a name, then returned
+  {
+    filename,
+    code: `import { countNotes } from './pools';
+import { blockedAmong } from './audience';
+export async function summary(tenant: string, to: string[]) {
+  const count = await countNotes(tenant, to[0]!);
+  const blocked = await blockedAmong(to);
+  return { count, blocked };
+}`,
+    errors: [
+      gatheredPair(4, 17, `import { countNotes } from './pools';
+import { blockedAmong } from './audience';
+export async function summary(tenant: string, to: string[]) {
+  const [count, blocked] = await Promise.all([countNotes(tenant, to[0]!), blockedAmong(to)]);
+  return { count, blocked };
+}`),
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all', testedRule, {

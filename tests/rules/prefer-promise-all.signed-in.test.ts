@@ -3,7 +3,7 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-promise-all';
 import { assertSuggestionsParse } from '../gather-suggestions-parse';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
-import { gatheredPair } from './gathered-reports';
+import { gatheredGroup, gatheredPair } from './gathered-reports';
 
 /**
  * A helper of another module (or of this file) that authenticates the request whatever its name: its body reads
@@ -13,6 +13,7 @@ import { gatheredPair } from './gathered-reports';
  * that returns null for a visitor, or throws for a missing row, refuses nobody and stays a member.
  */
 const route = path.join(FIXTURES_DIR, 'signed-in', 'app', 'api', 'upload', 'route.ts');
+const dashboard = path.join(FIXTURES_DIR, 'signed-in', 'app', 'dashboard', 'page.ts');
 
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
 const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
@@ -117,6 +118,154 @@ export async function GET(req: Request) {
 }`),
     ],
   },
+  // every helper of the data layer checks the session itself: none refuses a request sooner than
+  // the others would, and the three loads still overlap
+  {
+    filename: dashboard,
+    code: `
+import { customersOfMember, invoicesOfMember, revenueOfMember } from '../../session-data';
+export default async function Page() {
+  const invoices = await invoicesOfMember();
+  const customers = await customersOfMember();
+  const revenue = await revenueOfMember();
+  return { invoices, customers, revenue };
+}`,
+    errors: [
+      gatheredGroup(3, 4, 20, `
+import { customersOfMember, invoicesOfMember, revenueOfMember } from '../../session-data';
+export default async function Page() {
+  const [invoices, customers, revenue] = await Promise.all([
+    invoicesOfMember(),
+    customersOfMember(),
+    revenueOfMember(),
+  ]);
+  return { invoices, customers, revenue };
+}`),
+    ],
+  },
+  // the same with the helpers declared beside the page
+  {
+    filename: dashboard,
+    code: `
+import { auth } from '../../auth';
+import { db } from '../../db';
+async function invoicesOfMember() {
+  const session = await auth();
+  if (!session?.user) throw new Error('Unauthorized');
+  return db.invoice.findMany({ where: { ownerId: session.user.id } });
+}
+async function customersOfMember() {
+  const session = await auth();
+  if (!session?.user) throw new Error('Unauthorized');
+  return db.customer.findMany({ where: { ownerId: session.user.id } });
+}
+export default async function Page() {
+  const invoices = await invoicesOfMember();
+  const customers = await customersOfMember();
+  return { invoices, customers };
+}`,
+    errors: [
+      gatheredPair(15, 20, `
+import { auth } from '../../auth';
+import { db } from '../../db';
+async function invoicesOfMember() {
+  const session = await auth();
+  if (!session?.user) throw new Error('Unauthorized');
+  return db.invoice.findMany({ where: { ownerId: session.user.id } });
+}
+async function customersOfMember() {
+  const session = await auth();
+  if (!session?.user) throw new Error('Unauthorized');
+  return db.customer.findMany({ where: { ownerId: session.user.id } });
+}
+export default async function Page() {
+  const [invoices, customers] = await Promise.all([invoicesOfMember(), customersOfMember()]);
+  return { invoices, customers };
+}`),
+    ],
+  },
+  // a room's session by its id is a lookup of the game, not the caller's sign-in
+  {
+    filename: route,
+    code: `
+import { openRoom } from '../../../rooms';
+export async function POST(req: Request) {
+  const room = await openRoom(new URL(req.url).searchParams.get('room')!);
+  const move = await req.json();
+  return Response.json({ room, move });
+}`,
+    errors: [
+      gatheredPair(4, 16, `
+import { openRoom } from '../../../rooms';
+export async function POST(req: Request) {
+  const [room, move] = await Promise.all([
+    openRoom(new URL(req.url).searchParams.get('room')!),
+    req.json(),
+  ]);
+  return Response.json({ room, move });
+}`),
+    ],
+  },
+  // the admin SDK's user by id: another user's account, not the caller's sign-in
+  {
+    filename: route,
+    code: `
+import { accountOf } from '../../../rooms';
+export async function POST(req: Request) {
+  const account = await accountOf(new URL(req.url).searchParams.get('uid')!);
+  const note = await req.json();
+  return Response.json({ account, note });
+}`,
+    errors: [
+      gatheredPair(4, 19, `
+import { accountOf } from '../../../rooms';
+export async function POST(req: Request) {
+  const [account, note] = await Promise.all([
+    accountOf(new URL(req.url).searchParams.get('uid')!),
+    req.json(),
+  ]);
+  return Response.json({ account, note });
+}`),
+    ],
+  },
+  // the only throw is in a callback run later: the helper itself lets a visitor through
+  {
+    filename: route,
+    code: `
+import { auth } from '../../../auth';
+import { folderById } from '../../../session';
+async function watchedMember(events: { on(name: string, run: () => void): void }) {
+  const session = await auth();
+  events.on('expired', () => {
+    if (!session?.user) throw new Error('expired');
+  });
+  return session?.user ?? null;
+}
+export async function GET(req: Request) {
+  const member = await watchedMember(globalThis as never);
+  const folder = await folderById(new URL(req.url).searchParams.get('id')!);
+  return Response.json({ member, folder });
+}`,
+    errors: [
+      gatheredPair(12, 18, `
+import { auth } from '../../../auth';
+import { folderById } from '../../../session';
+async function watchedMember(events: { on(name: string, run: () => void): void }) {
+  const session = await auth();
+  events.on('expired', () => {
+    if (!session?.user) throw new Error('expired');
+  });
+  return session?.user ?? null;
+}
+export async function GET(req: Request) {
+  const [member, folder] = await Promise.all([
+    watchedMember(globalThis as never),
+    folderById(new URL(req.url).searchParams.get('id')!),
+  ]);
+  return Response.json({ member, folder });
+}`),
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all', testedRule, {
@@ -158,6 +307,23 @@ export async function GET(req: Request) {
   const member = await signedInMember();
   const folder = await folderById(new URL(req.url).searchParams.get('id')!);
   return Response.json({ member, folder });
+}`,
+    },
+    // a session read of the request's headers is the caller's sign-in: the check still ends the group
+    {
+      filename: route,
+      code: `
+import { auth } from '../../../auth';
+import { folderById } from '../../../session';
+async function sessionOf(req: Request) {
+  const session = await auth.api.getSession({ headers: req.headers });
+  if (!session) throw new Error('not signed in');
+  return session;
+}
+export async function GET(req: Request) {
+  const session = await sessionOf(req);
+  const folder = await folderById(new URL(req.url).searchParams.get('id')!);
+  return Response.json({ session, folder });
 }`,
     },
   ],
