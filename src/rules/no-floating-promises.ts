@@ -119,6 +119,9 @@ const CALLBACK_NAME = /^(?:callback|cb|done)$/i;
 /** An error handler in an options object: `onError`, `onerror`, `on_error`, `onFailure`. */
 const ERROR_OPTION = /^on_?(?:error|fail(?:ure)?)$/i;
 
+/** A `.listen(...)` call in a statement's text: a server that starts serving (`app.listen(3000)`). */
+const STARTS_LISTENING = /\.\s*listen\s*\(/;
+
 /**
  * A synchronous function written in place, with at least `minParams` parameters, the first named
  * for an error (`(err, value) => ...`): a Node-style callback.
@@ -615,8 +618,10 @@ export default createRule<Options, MessageIds>({
      * `try { printBanner(); start(); } catch (error) { log.error(error); }` at the module's top
      * level: a statement of the block of a top-level `try` (see `isTopLevel`) whose `catch` only
      * reports (it has statements, each a log call, see `writesLogLine`, or `process.exit(...)`).
-     * Had the `catch` received the rejection, the program would have ended all the same; a `catch`
-     * that does anything else (starts a fallback) is meant to handle this failure.
+     * The failure is reported either way: by that `catch`'s logger, or by Node with the stack and
+     * exit code 1 (the rejection bypasses the logger; a `catch` that only logs would let the
+     * program end with exit code 0, where its start has left nothing to run). A `catch` that does
+     * anything else (starts a fallback) is meant to handle this failure.
      */
     function inTopLevelTryThatOnlyReports(statement: TSESTree.Node): boolean {
       const block = statement.parent;
@@ -626,6 +631,25 @@ export default createRule<Options, MessageIds>({
       const handling = tryStatement.handler.body.body;
       // An empty `catch` means to go on after a failure; the dropped rejection ends the program instead.
       return handling.length > 0 && handling.every((inner) => inner.type === AST_NODE_TYPES.ExpressionStatement && inner.expression.type === AST_NODE_TYPES.CallExpression && (writesLogLine(inner.expression) || isProcessExit(inner.expression)));
+    }
+
+    /**
+     * True when `statement` (top-level, see `statementIsExcused`) is the start of the module a start
+     * script runs (`WhereItRuns.isStartedModule`): no statement before it drops a promise or starts
+     * listening (`app.listen(3000)`, `const server = app.listen(3000)`). Work started after the
+     * program's start runs beside a live program, which its later rejection would end: reported.
+     */
+    function startsStartedModule(statement: TSESTree.Node): boolean {
+      if (!getWhereItRuns(context).isStartedModule()) return false;
+      for (let node: TSESTree.Node = statement; node.parent; node = node.parent) {
+        const list = node.parent.type === AST_NODE_TYPES.Program || node.parent.type === AST_NODE_TYPES.BlockStatement ? (node.parent.body as TSESTree.Node[]) : null;
+        const earlier = list ? list.slice(0, list.indexOf(node)) : [];
+        for (const before of earlier) {
+          if (before.type === AST_NODE_TYPES.ExpressionStatement && floatingParts(before.expression).length > 0) return false;
+          if ((before.type === AST_NODE_TYPES.ExpressionStatement || before.type === AST_NODE_TYPES.VariableDeclaration) && STARTS_LISTENING.test(sourceCode.getText(before))) return false;
+        }
+      }
+      return true;
     }
 
     /** `process.exit(...)` of the global `process`. */
@@ -1105,10 +1129,12 @@ export default createRule<Options, MessageIds>({
       return (
         saysDeliberate(statement) ||
         (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement)) ||
-        ((isTopLevel(statement) || inTopLevelTryThatOnlyReports(statement)) && getWhereItRuns(context).topLevelRejectionEndsProgram()) ||
+        ((isTopLevel(statement) || inTopLevelTryThatOnlyReports(statement)) && (getWhereItRuns(context).topLevelRejectionEndsProgram() || startsStartedModule(statement))) ||
         // A case of a top-level `switch`, or the work of a function only the top level calls; not
         // in a file that installs a handler of its own: one that only logs lets the command end
-        // with exit code 0, and the rule cannot tell it from one that exits.
+        // with exit code 0, and the rule cannot tell it from one that exits. (A top-level `try` that
+        // only logs is another matter: the drop's rejection escapes that `catch` and still ends the
+        // program, see `inTopLevelTryThatOnlyReports`.)
         ((inTopLevelSwitch(statement) || runsAsTopLevelCall(statement)) &&
           endsItsCommand(statement) &&
           !getSourceWords(context).has('unhandledRejection') &&
