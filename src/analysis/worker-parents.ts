@@ -117,8 +117,21 @@ function argumentAt(text: string, from: number): string {
   return text.slice(from);
 }
 
-/** A callee that writes a log line: `console.error`, `logger.warn`, `this.log.error`, `debug`. */
-const LOG_CALLEE = /^(?:(?:this\s*\.\s*)?(?:console|logger|log|debug)(?:\s*\.\s*[\w$]+)?)$/;
+/**
+ * A callee that logs or reports an error and hands it to nothing that recovers: a member of
+ * `console`, a logger (`logger.child`, `this.log.error`), a log level or report method on any
+ * receiver (`app.log.error`, `req.log.warn`, `Sentry.captureException`, `bugsnag.notify`), or a
+ * function named so (`logError`, `reportFailure`, `debug`).
+ */
+function isLogCallee(callee: string): boolean {
+  const segments = callee.split(/\s*\.\s*/);
+  const last = segments[segments.length - 1] as string;
+  if (segments.length === 1) return LOG_FUNCTION.test(last);
+  return segments.slice(0, -1).some((segment) => LOGGER.test(segment)) || LOG_METHOD.test(last);
+}
+const LOGGER = /^(?:console|logger|log|debug)$/;
+const LOG_METHOD = /^(?:error|warn|warning|info|debug|log|fatal|trace|verbose|captureException|captureError|captureMessage|notify)$/;
+const LOG_FUNCTION = /^(?:log|report|debug|warn|captureException|captureError|captureMessage)(?:[A-Z_][\w$]*)?$/;
 /** A call in listener text: its callee (a name or a member chain), not a declaration's or `new`'s. */
 const CALL = /(?<![\w$.]|new\s+|function\s*)((?:[\w$]+\s*\.\s*)*[\w$]+)\s*\(/g;
 /** Words followed by `(` that call nothing. */
@@ -127,13 +140,15 @@ const NOT_CALLS = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 
 /**
  * True when an `'error'` listener (its text, `listener`) hands the error on: a function passed by
  * name (`reject`, `this.onError`, not `console.error`), or an inline function that makes a call
- * other than a log line's (`onFailure(error, i)`, `this.emit('error', error)`, a restart). A
+ * other than a log line's or an error report's (`onFailure(error, i)`, `this.emit('error',
+ * error)`, a restart, `process.exit(1)`; see `isLogCallee`). A
  * listener that only logs is no reporter for a long-lived worker: the thread is gone and the jobs
- * sent to it never settle, where the fix is a `.catch` that posts the failure back.
+ * sent to it never settle, where the fix is a `.catch` that posts the failure back. (A call the
+ * text does not show as one, `this.logger?.error(e)`, counts as none: the report stays.)
  */
 function handsErrorOn(listener: string): boolean {
   const reference = listener.trim();
-  if (/^[\w$]+(?:\s*\.\s*[\w$]+)*$/.test(reference)) return !LOG_CALLEE.test(reference);
+  if (/^[\w$]+(?:\s*\.\s*[\w$]+)*$/.test(reference)) return !isLogCallee(reference);
   // Strings first, then the log calls with their arguments (`console.error('failed', String(e))`).
   let code = reference.replace(/(['"`])(?:\\.|(?!\1)[^\\\n])*\1/g, "''");
   for (let match = findLogCall(code); match !== -1; match = findLogCall(code)) {
@@ -143,9 +158,9 @@ function handsErrorOn(listener: string): boolean {
   return [...code.matchAll(CALL)].some((call) => !NOT_CALLS.has((call[1] as string).replace(/\s+/g, '')));
 }
 
-/** Where the first log call of `code` starts (see `LOG_CALLEE`), or -1. */
+/** Where the first log call of `code` starts (see `isLogCallee`), or -1. */
 function findLogCall(code: string): number {
-  for (const call of code.matchAll(CALL)) if (LOG_CALLEE.test(call[1] as string)) return call.index;
+  for (const call of code.matchAll(CALL)) if (isLogCallee(call[1] as string)) return call.index;
   return -1;
 }
 

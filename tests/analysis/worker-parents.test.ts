@@ -41,11 +41,15 @@ describe('watchedWorkerFiles', () => {
     assert.deepEqual(watchedWorkerFiles(parent("const w = new Worker('./a.js');\nw.on('error', (e) => console.error('worker failed', String(e)));")), []);
     assert.deepEqual(watchedWorkerFiles(parent("const w = new Worker('./a.js');\nw.on('error', console.error);")), []);
     assert.deepEqual(watchedWorkerFiles(parent("const w = new Worker('./a.js');\nw.on('error', (e) => {\n  logger.error({ err: e }, 'worker failed');\n});")), []);
+    assert.deepEqual(watchedWorkerFiles(parent("const w = new Worker('./a.js');\nw.on('error', (error) => {\n  app.log.error({ err: error }, 'failed');\n  Sentry.captureException(error);\n});")), []);
+    assert.deepEqual(watchedWorkerFiles(parent("const w = new Worker('./a.js');\nw.on('error', (e) => { logError(e); req.log.warn(String(e)); });")), []);
+    assert.deepEqual(watchedWorkerFiles(parent("const w = new Worker('./a.js');\nw.on('error', fastify.log.error);")), []);
   });
 
   it('counts a listener that hands the error on: a callback, a method, a rejection', () => {
     assert.deepEqual(watchedWorkerFiles(parent("const w = new Worker('./a.js');\nw.on('error', (error) => {\n  this.handleError(error, w);\n});")), ['a']);
     assert.deepEqual(watchedWorkerFiles(parent("const w = new Worker('./a.js');\nw.on('error', reject);")), ['a']);
     assert.deepEqual(watchedWorkerFiles(parent("const w = new Worker('./a.js');\nw.on('error', (e) => { console.error(e); restart(); });")), ['a']);
+    assert.deepEqual(watchedWorkerFiles(parent("const w = new Worker('./a.js');\nw.on('error', (e) => { app.log.error(e); process.exit(1); });")), ['a']);
   });
 });

@@ -21,6 +21,8 @@ const MIXED_WATCHED = path.join(FIXTURES_DIR, 'run-contexts', 'thread-pool-mixed
 const MIXED_UNWATCHED = path.join(FIXTURES_DIR, 'run-contexts', 'thread-pool-mixed', 'src', 'search-worker.js');
 // the parent's 'error' listener only logs: the thread dies and its jobs never settle
 const LOGGED = path.join(FIXTURES_DIR, 'run-contexts', 'thread-pool-logged', 'src', 'thumb-worker.js');
+// ... or logs through the app's logger and sends the error to error tracking
+const REPORTED = path.join(FIXTURES_DIR, 'run-contexts', 'thread-pool-logged', 'src', 'report-worker.js');
 
 /** A worker that resizes the image each message names and posts the result back. */
 function worker(listener: string, asyncListener = false): string {
@@ -58,6 +60,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   { code: DROPPED, filename: MIXED_UNWATCHED, errors: [{ messageId: 'floatingChain', line: 10, suggestions: VOID_DROPPED }] },
   // the parent's listener only logs: no reporter for a long-lived worker, whose pending jobs hang
   { code: DROPPED, filename: LOGGED, errors: [{ messageId: 'floatingChain', line: 10, suggestions: VOID_DROPPED }] },
+  { code: DROPPED, filename: REPORTED, errors: [{ messageId: 'floatingChain', line: 10, suggestions: VOID_DROPPED }] },
   // a try meant to catch the failure: the author wanted to handle it here
   { code: GUARDED, filename: WATCHED, errors: [{ messageId: 'floatingChain', line: 11, suggestions: [{ messageId: 'suggestVoid', output: GUARDED.replace('    resize(job).then', '    void resize(job).then') }] }] },
   // a forgotten await inside an async listener
