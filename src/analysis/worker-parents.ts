@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { NON_PROGRAM_FOLDERS, TEST_FILE_NAME } from '../catalog/run-contexts';
-import { visitProgramSources } from './rejection-reporters';
+import { visitProgramSources } from './program-sources';
 import { readTextImports } from './source-imports';
 import { programRootOf } from './where-it-runs';
 
