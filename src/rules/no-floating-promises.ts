@@ -635,9 +635,11 @@ export default createRule<Options, MessageIds>({
 
     /**
      * True when `statement` (top-level, see `statementIsExcused`) is the start of the module a start
-     * script runs (`WhereItRuns.isStartedModule`): no statement before it drops a promise or starts
-     * listening (`app.listen(3000)`, `const server = app.listen(3000)`). Work started after the
-     * program's start runs beside a live program, which its later rejection would end: reported.
+     * script runs (`WhereItRuns.isStartedModule`): no statement before it drops a promise, starts
+     * listening (`app.listen(3000)`, `const server = app.listen(3000)`) or calls another module's
+     * value (`callsOtherModule`: `client.login(token)`, which the untyped rule may not know as a
+     * promise). Work started after the program's start runs beside a live program, which its later
+     * rejection would end: reported.
      */
     function startsStartedModule(statement: TSESTree.Node): boolean {
       if (!getWhereItRuns(context).isStartedModule()) return false;
@@ -647,9 +649,34 @@ export default createRule<Options, MessageIds>({
         for (const before of earlier) {
           if (before.type === AST_NODE_TYPES.ExpressionStatement && floatingParts(before.expression).length > 0) return false;
           if ((before.type === AST_NODE_TYPES.ExpressionStatement || before.type === AST_NODE_TYPES.VariableDeclaration) && STARTS_LISTENING.test(sourceCode.getText(before))) return false;
+          if (callsOtherModule(before)) return false;
         }
       }
       return true;
+    }
+
+    /**
+     * `client.login(token);`, `await bot.launch();`, `dotenv.config();`: an expression statement
+     * that calls (awaited or not) a member or a function of a binding that is imported or holds a
+     * value made elsewhere (`const client = new Client(...)`, `const app = createApp()`). Not a
+     * global's (`console.clear()`) nor a same-file function's (`printBanner()`).
+     */
+    function callsOtherModule(statement: TSESTree.Node): boolean {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+      let expression = skipTransparent(statement.expression);
+      if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparent(expression.argument);
+      if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+      let root = skipTransparent(expression.callee);
+      while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+        root = skipTransparent(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+      }
+      const variable = root.type === AST_NODE_TYPES.Identifier ? variableOfIdentifier(sourceCode, root) : null;
+      if (!variable || variable.defs.length === 0) return false;
+      if (getImportSource(variable)) return true;
+      const declarator = variable.defs[0]?.node;
+      let init = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init ? skipTransparent(declarator.init) : null;
+      if (init?.type === AST_NODE_TYPES.AwaitExpression) init = skipTransparent(init.argument);
+      return init?.type === AST_NODE_TYPES.NewExpression || init?.type === AST_NODE_TYPES.CallExpression;
     }
 
     /** `process.exit(...)` of the global `process`. */

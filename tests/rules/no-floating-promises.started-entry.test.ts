@@ -57,6 +57,29 @@ const AFTER_START = `import { startShards } from './shards';
 startShards(console);
 startShards({ info() {} });
 `;
+/** A bot that logs in, then starts a job of its own: the login (no promise the untyped rule knows) is the start. */
+function afterLogin(login: string): string {
+  return `import { Client } from 'discord.js';
+import { startShards } from './shards';
+
+const client = new Client({ intents: [] });
+${login}
+startShards(console);
+`;
+}
+const AFTER_LOGIN = afterLogin('client.login(process.env.TOKEN);');
+const AFTER_AWAITED_LOGIN = afterLogin('await client.login(process.env.TOKEN);');
+/** Setup of its own before the start: a same-file helper and globals. */
+const BANNER = `import { startShards } from './shards';
+
+function printBanner(): void {
+  process.stdout.write('bot\\n');
+}
+
+console.clear();
+printBanner();
+startShards(console);
+`;
 const SERVER_JOBS = `import express from 'express';
 import { rebuildSearchIndex } from './search';
 
@@ -85,6 +108,7 @@ const valid: ValidTestCase<Options>[] = [
   { code: PLAIN, filename: ENTRY },
   { code: LOGS, filename: ENTRY },
   { code: EXITS, filename: ENTRY },
+  { code: BANNER, filename: ENTRY },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -102,6 +126,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // work started after the program serves (a listen call before it) or after its start (an earlier drop)
   { code: AFTER_LISTEN, filename: ENTRY, errors: [{ messageId: 'floating', line: 6, suggestions: [{ messageId: 'suggestVoid', output: AFTER_LISTEN.replace('startShards(console);', 'void startShards(console);') }] }] },
   { code: AFTER_START, filename: ENTRY, errors: [{ messageId: 'floating', line: 4, suggestions: [{ messageId: 'suggestVoid', output: AFTER_START.replace('startShards({', 'void startShards({') }] }] },
+  // after a call of another module's value (an untyped login is no known promise, but it is the start)
+  { code: AFTER_LOGIN, filename: ENTRY, errors: [{ messageId: 'floating', line: 6, suggestions: [{ messageId: 'suggestVoid', output: AFTER_LOGIN.replace('startShards(console);', 'void startShards(console);') }] }] },
+  { code: AFTER_AWAITED_LOGIN, filename: ENTRY, errors: [{ messageId: 'floating', line: 6, suggestions: [{ messageId: 'suggestVoid', output: AFTER_AWAITED_LOGIN.replace('startShards(console);', 'void startShards(console);') }] }] },
   // a server's background work (the package depends on a server framework), before or after the listen call, also through a function only the top level calls
   { code: SERVER_JOBS, filename: SERVER, errors: [{ messageId: 'floating', line: 6, suggestions: [{ messageId: 'suggestVoid', output: SERVER_JOBS.replace('rebuildSearchIndex();', 'void rebuildSearchIndex();') }] }] },
   { code: SERVER_JOBS_FIRST, filename: SERVER, errors: [{ messageId: 'floating', line: 4, suggestions: [{ messageId: 'suggestVoid', output: SERVER_JOBS_FIRST.replace('rebuildSearchIndex();', 'void rebuildSearchIndex();') }] }] },
