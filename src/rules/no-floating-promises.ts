@@ -659,13 +659,15 @@ export default createRule<Options, MessageIds>({
      * `client.login(token);`, `await bot.launch();`, `dotenv.config();`: an expression statement
      * that calls (awaited or not) a member or a function of a binding that is imported or holds a
      * value made elsewhere (`const client = new Client(...)`, `const app = createApp()`). Not a
-     * global's (`console.clear()`) nor a same-file function's (`printBanner()`).
+     * global's (`console.clear()`), a same-file function's (`printBanner()`) nor a log line
+     * (`logger.info('starting')`, see `writesLogLine`).
      */
     function callsOtherModule(statement: TSESTree.Node): boolean {
       if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
       let expression = skipTransparent(statement.expression);
       if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparent(expression.argument);
-      if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+      // A log line (`logger.info('starting')`) starts nothing.
+      if (expression.type !== AST_NODE_TYPES.CallExpression || writesLogLine(expression)) return false;
       let root = skipTransparent(expression.callee);
       while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
         root = skipTransparent(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);

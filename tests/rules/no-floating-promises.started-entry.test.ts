@@ -80,6 +80,14 @@ console.clear();
 printBanner();
 startShards(console);
 `;
+/** A log line of the program's own logger before the start: a log call starts nothing. */
+const LOGGED_FIRST = `import { Logger } from './logger';
+import { startShards } from './shards';
+
+const logger = new Logger();
+logger.info('starting shards');
+startShards(logger);
+`;
 const SERVER_JOBS = `import express from 'express';
 import { rebuildSearchIndex } from './search';
 
@@ -109,6 +117,7 @@ const valid: ValidTestCase<Options>[] = [
   { code: LOGS, filename: ENTRY },
   { code: EXITS, filename: ENTRY },
   { code: BANNER, filename: ENTRY },
+  { code: LOGGED_FIRST, filename: ENTRY },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
