@@ -532,7 +532,10 @@ export class FileEffects {
 
   /**
    * `pause(ms)` where `const pause = require('./pause')`: a call of a whole module, which is the
-   * module's `module.exports` (a module that exports a function so). Null for any other callee.
+   * module's `module.exports` (a module that exports a function so). Also `import * as pause from
+   * './pause'`, which TypeScript without `esModuleInterop` compiles to that same `require`, so the
+   * call works there (an ES namespace cannot be called: no call to match elsewhere). Null for any
+   * other callee.
    */
   private wholeModuleCalled(call: TSESTree.CallExpression): { module: string; name: string } | null {
     const callee = skipTransparent(call.callee);

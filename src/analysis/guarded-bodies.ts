@@ -427,6 +427,9 @@ export function delayExports(text: string): ReadonlySet<string> {
 function promiseReturningExports(text: string, shape: PromiseShape): ReadonlySet<string> {
   const names = new Set<string>();
   const seen = new Map<string, number>();
+  // Groups: 1 `export default`, 2 `export function name`, 3 `export const name =`, 4
+  // `module.exports =`, 5 `exports.name =` (also `module.exports.name =`), 6 the bare parameter of
+  // an arrow (`ms => ...`; otherwise the match ends at the parameter list's `(`).
   const pattern =
     /^[ \t]*(?:export\s+(?:(default\s+)(?:async\s+)?(?:function\b\s*[\w$]*)?|(?:async\s+)?function\s+([\w$]+)|(?:const|let|var)\s+([\w$]+)\s*(?::[^=\n]+)?=\s*(?:async\s+)?(?:function\b\s*[\w$]*)?)|(module\.exports\s*=)\s*(?:async\s+)?(?:function\b\s*[\w$]*)?|(?:module\.)?exports\.([\w$]+)\s*=\s*(?:async\s+)?(?:function\b\s*[\w$]*)?)(?:\s*(?:<[^>()]*>)?\s*\(|\s*([\w$]+)\s*=>)/gm;
   for (const match of text.matchAll(pattern)) {

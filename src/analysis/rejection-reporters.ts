@@ -1,9 +1,10 @@
-import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BUILD_FOLDERS, NON_PROGRAM_FOLDERS, REJECTION_REPORTER, REJECTION_REPORTER_HINT, REPORTING_SDK_HINT, REPORTING_SDKS, type ReportingSdk, TEST_FILE_NAME } from '../catalog/run-contexts';
 import { readManifest } from './manifests';
+import { MAX_FILE_BYTES, SKIPPED_FILE, SOURCE_FILE, visitProgramSources } from './program-sources';
 import { readTextImports, type TextBinding } from './source-imports';
-import { isBinFile, type PackageInfo, packageAt, programRootOf } from './where-it-runs';
+import { isBinFile, type PackageInfo, programRootOf } from './where-it-runs';
 
 /**
  * Does the program a file belongs to install its own reporter of unhandled rejections
@@ -32,7 +33,7 @@ import { isBinFile, type PackageInfo, packageAt, programRootOf } from './where-i
  *
  * Cost: once per program root per process (each `--concurrency` worker has its own cache, as
  * `package.json` reads do in `where-it-runs.ts`); at most `MAX_FILES` files and `MAX_BYTES` bytes
- * read, each file first tested with a cheap hint; a program too large to scan within those bounds
+ * read (see `program-sources.ts`), each file first tested with a cheap hint; a program too large to scan within those bounds
  * answers false (the rule keeps reporting).
  */
 export function programReportsRejections(filename: string): boolean {
@@ -52,17 +53,6 @@ export function programReportsRejections(filename: string): boolean {
   return answer.inLibrary || answer.inBin;
 }
 
-/** The most source files one program scan reads. */
-const MAX_FILES = 5_000;
-/** The most bytes one program scan reads. */
-const MAX_BYTES = 40_000_000;
-/** The most folders one program scan lists. */
-const MAX_FOLDERS = 5_000;
-/** A larger file is skipped (generated or bundled code). */
-const MAX_FILE_BYTES = 1_000_000;
-
-const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
-const SKIPPED_FILE = /\.d\.[cm]?ts$|\.min\.[cm]?js$/;
 /** Where a program scan found a reporter: in its `bin` targets or `bin/` folder, or elsewhere. */
 interface Found {
   inLibrary: boolean;
@@ -87,55 +77,6 @@ function scanForReporter(root: PackageInfo): Found {
     },
   );
   return complete ? found : { inLibrary: false, inBin: false };
-}
-
-/**
- * Hands `visit` the text of each source file of the program `root` that `wants` (see
- * `programReportsRejections` for which files and folders count), until `visit` answers true.
- * False when the program is too large to read within `MAX_FILES`, `MAX_BYTES` and `MAX_FOLDERS`
- * (what was visited does not count then).
- */
-export function visitProgramSources(root: PackageInfo, wants: (file: string) => boolean, visit: (file: string, text: string) => boolean): boolean {
-  const folders = [root.dir];
-  let files = 0;
-  let bytes = 0;
-  let listed = 0;
-  while (folders.length > 0) {
-    const dir = folders.pop() as string;
-    if ((listed += 1) > MAX_FOLDERS) return false;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const name = entry.name;
-      if (entry.isDirectory()) {
-        if (name.startsWith('.') || NON_PROGRAM_FOLDERS.has(name)) continue;
-        const child = path.join(dir, name);
-        // A package of its own inside this one (a workspace member, a sibling app) is another
-        // program, unless it is a plugin of this one (see `programRootOf`).
-        if (packageAt(child) && programRootOf(path.join(child, 'package.json'))?.dir !== root.dir) continue;
-        folders.push(child);
-        continue;
-      }
-      if (!entry.isFile() || !SOURCE_FILE.test(name) || SKIPPED_FILE.test(name) || TEST_FILE_NAME.test(name)) continue;
-      if ((files += 1) > MAX_FILES) return false;
-      const file = path.join(dir, name);
-      if (!wants(file)) continue;
-      let text: string;
-      try {
-        if (statSync(file).size > MAX_FILE_BYTES) continue;
-        text = readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
-      if ((bytes += text.length) > MAX_BYTES) return false;
-      if (visit(file, text)) return true;
-    }
-  }
-  return true;
 }
 
 /**

@@ -306,6 +306,8 @@ export interface PackageInfo {
    * (`"migrate:deploy": "prisma migrate deploy && node dist/server.js"`).
    */
   readonly startFiles: readonly string[];
+  /** The `startFiles` that a start script names (not its `main` alone: other programs may load that). */
+  readonly startScriptFiles: readonly string[];
   /** The absolute path of its `main`, or null. */
   readonly mainFile: string | null;
   /**
@@ -448,7 +450,8 @@ function readPackage(dir: string): PackageInfo | null {
       const plugin = name === null ? null : BUILD_TOOL_PLUGIN_NAME.exec(name);
       const tool = plugin ? BUILD_TOOL_PACKAGES.get(plugin[1] ?? plugin[2] ?? plugin[3] ?? '') : undefined;
       const buildToolPlugin = tool !== undefined && [...dependencies, ...pinnedNames(record)].includes(tool) ? tool : null;
-      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startFiles: [...scriptFiles(record, dir, START_SCRIPT_NAME, null, afterStep), ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, networkDatabase, dependencies, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, buildToolPlugin, subpathEntries: subpathEntries(record, dir), installedWith };
+      const startScriptFiles = scriptFiles(record, dir, START_SCRIPT_NAME, null, afterStep);
+      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startScriptFiles, startFiles: [...startScriptFiles, ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, networkDatabase, dependencies, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, buildToolPlugin, subpathEntries: subpathEntries(record, dir), installedWith };
     }
   } catch {
     info = null;
@@ -1419,8 +1422,7 @@ export class WhereItRuns {
   /**
    * True when a rejection at the file's top level ends a program that wants it to (the error is
    * printed and the process fails): a script by its path (`SCRIPT_FILE_PATH`: `bin/`, `scripts/`,
-   * `examples/`, `bench/`, `cli.*`, ...), the entry module its package's start script runs
-   * (`isStartedModule`), or by `script()` evidence (a shebang, a `bin` target, a
+   * `examples/`, `bench/`, `cli.*`, ...) or by `script()` evidence (a shebang, a `bin` target, a
    * CLI-only package, a script folder, a CLI library imported), and a program's entry module that
    * starts its own async function at the top level: `isProgramEntry` (a server's `main.ts`
    * starting `bootstrap()`), a one-shot task's program (`isOneShotTask`: `prisma/seed.ts`), any `main.*` module, or one of a package with a `bin` (the tool's
@@ -1430,7 +1432,7 @@ export class WhereItRuns {
    */
   topLevelRejectionEndsProgram(): boolean {
     const filename = this.filename.replace(/\\/g, '/');
-    if (SCRIPT_FILE_PATH.test(filename) || this.isStartedModule()) return true;
+    if (SCRIPT_FILE_PATH.test(filename)) return true;
     const script = this.script();
     if (script === 'starts-main') return this.isProgramEntry() || this.isOneShotTask() || this.inPackageWithBin() || MAIN_MODULE_PATH.test(filename);
     // A command-line plugin's module is loaded by the tool, not run as a program of its own.
@@ -1438,18 +1440,21 @@ export class WhereItRuns {
   }
 
   /**
-   * True when the file is the entry module its package starts: named like an entry
-   * (`ENTRY_FILE_NAMES`: `index`, `main`, `server`, ...), run by a start script or the `main` of the
-   * nearest `package.json` (`"start": "node dist/index.js"` for `src/index.ts`, see
-   * `PackageInfo.startFiles`), and exporting nothing (nothing imports it for a value), whatever it
-   * starts at the top level (`isProgramEntry` asks for an async function of its own). Not in a
-   * desktop app (Electron logs a rejection of its main process and goes on) nor in UI code.
+   * True when the file is the entry module a start script of its package runs: named like an entry
+   * (`ENTRY_FILE_NAMES`: `index`, `main`, `server`, ...), named by a start script of the nearest
+   * `package.json` (`"start": "node dist/index.js"` for `src/index.ts`, see
+   * `PackageInfo.startScriptFiles`; not its `main` alone, which other programs may load), and
+   * exporting nothing (nothing imports it for a value). Its top-level start (which one, the rule
+   * decides) then ends the program when it fails, as `isProgramEntry`'s does, whatever it calls.
+   * Not in a program that serves requests (`servesRequests`: work it starts at the top level may
+   * run in the background of a live server), a desktop app (Electron logs a rejection of its main
+   * process and goes on) nor UI code.
    */
-  private isStartedModule(): boolean {
+  isStartedModule(): boolean {
     if (!path.isAbsolute(this.filename) || !ENTRY_FILE_NAMES.has(path.basename(this.filename).replace(/\.[^.]*$/, ''))) return false;
     const info = nearestPackage(this.filename);
     if (!info || info.desktopApp || info.electronApp) return false;
-    return info.startFiles.some((target) => isBinTarget(this.filename, target, info.dir)) && this.exportsNothing() && !this.runsInUi();
+    return info.startScriptFiles.some((target) => isBinTarget(this.filename, target, info.dir)) && this.exportsNothing() && !this.servesRequests() && !this.runsInUi();
   }
 
   /**

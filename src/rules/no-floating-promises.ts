@@ -119,6 +119,9 @@ const CALLBACK_NAME = /^(?:callback|cb|done)$/i;
 /** An error handler in an options object: `onError`, `onerror`, `on_error`, `onFailure`. */
 const ERROR_OPTION = /^on_?(?:error|fail(?:ure)?)$/i;
 
+/** A `.listen(...)` call in a statement's text: a server that starts serving (`app.listen(3000)`). */
+const STARTS_LISTENING = /\.\s*listen\s*\(/;
+
 /**
  * A synchronous function written in place, with at least `minParams` parameters, the first named
  * for an error (`(err, value) => ...`): a Node-style callback.
@@ -222,7 +225,7 @@ export default createRule<Options, MessageIds>({
           checkUnderGlobalHandler: {
             type: 'boolean',
             description:
-              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)` or `'uncaughtException'`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), in an Electron app's main process (Electron logs such a rejection and goes on), and in a `worker_threads` worker whose parent listens for the worker's `'error'` event (which receives such a rejection), where nothing could await them and the reporter already does what a `.catch(report)` would; also a top-level call whose rejection reaches a `process.on('unhandledRejection', ...)` handler (or an `'uncaughtException'` one that logs) installed before it (earlier at the top level, or first thing in the called function, such as a shared entry helper that logs and exits). On in `strict`.",
+              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)` or `'uncaughtException'`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), in an Electron app's main process (Electron logs such a rejection and goes on), and in a `worker_threads` worker whose parent listens for the worker's `'error'` event (which receives such a rejection) with a listener that hands the error on, not one that only logs, where nothing could await them and the reporter already does what a `.catch(report)` would; also a top-level call whose rejection reaches a `process.on('unhandledRejection', ...)` handler (or an `'uncaughtException'` one that logs) installed before it (earlier at the top level, or first thing in the called function, such as a shared entry helper that logs and exits). On in `strict`.",
           },
           allowList: {
             type: 'array',
@@ -615,8 +618,10 @@ export default createRule<Options, MessageIds>({
      * `try { printBanner(); start(); } catch (error) { log.error(error); }` at the module's top
      * level: a statement of the block of a top-level `try` (see `isTopLevel`) whose `catch` only
      * reports (it has statements, each a log call, see `writesLogLine`, or `process.exit(...)`).
-     * Had the `catch` received the rejection, the program would have ended all the same; a `catch`
-     * that does anything else (starts a fallback) is meant to handle this failure.
+     * The failure is reported either way: by that `catch`'s logger, or by Node with the stack and
+     * exit code 1 (the rejection bypasses the logger; a `catch` that only logs would let the
+     * program end with exit code 0, where its start has left nothing to run). A `catch` that does
+     * anything else (starts a fallback) is meant to handle this failure.
      */
     function inTopLevelTryThatOnlyReports(statement: TSESTree.Node): boolean {
       const block = statement.parent;
@@ -626,6 +631,54 @@ export default createRule<Options, MessageIds>({
       const handling = tryStatement.handler.body.body;
       // An empty `catch` means to go on after a failure; the dropped rejection ends the program instead.
       return handling.length > 0 && handling.every((inner) => inner.type === AST_NODE_TYPES.ExpressionStatement && inner.expression.type === AST_NODE_TYPES.CallExpression && (writesLogLine(inner.expression) || isProcessExit(inner.expression)));
+    }
+
+    /**
+     * True when `statement` (top-level, see `statementIsExcused`) is the start of the module a start
+     * script runs (`WhereItRuns.isStartedModule`): no statement before it drops a promise, starts
+     * listening (`app.listen(3000)`, `const server = app.listen(3000)`) or calls another module's
+     * value (`callsOtherModule`: `client.login(token)`, which the untyped rule may not know as a
+     * promise). Work started after the program's start runs beside a live program, which its later
+     * rejection would end: reported.
+     */
+    function startsStartedModule(statement: TSESTree.Node): boolean {
+      if (!getWhereItRuns(context).isStartedModule()) return false;
+      for (let node: TSESTree.Node = statement; node.parent; node = node.parent) {
+        const list = node.parent.type === AST_NODE_TYPES.Program || node.parent.type === AST_NODE_TYPES.BlockStatement ? (node.parent.body as TSESTree.Node[]) : null;
+        const earlier = list ? list.slice(0, list.indexOf(node)) : [];
+        for (const before of earlier) {
+          if (before.type === AST_NODE_TYPES.ExpressionStatement && floatingParts(before.expression).length > 0) return false;
+          if ((before.type === AST_NODE_TYPES.ExpressionStatement || before.type === AST_NODE_TYPES.VariableDeclaration) && STARTS_LISTENING.test(sourceCode.getText(before))) return false;
+          if (callsOtherModule(before)) return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * `client.login(token);`, `await bot.launch();`, `dotenv.config();`: an expression statement
+     * that calls (awaited or not) a member or a function of a binding that is imported or holds a
+     * value made elsewhere (`const client = new Client(...)`, `const app = createApp()`). Not a
+     * global's (`console.clear()`), a same-file function's (`printBanner()`) nor a log line
+     * (`logger.info('starting')`, see `writesLogLine`).
+     */
+    function callsOtherModule(statement: TSESTree.Node): boolean {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+      let expression = skipTransparent(statement.expression);
+      if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparent(expression.argument);
+      // A log line (`logger.info('starting')`) starts nothing.
+      if (expression.type !== AST_NODE_TYPES.CallExpression || writesLogLine(expression)) return false;
+      let root = skipTransparent(expression.callee);
+      while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+        root = skipTransparent(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+      }
+      const variable = root.type === AST_NODE_TYPES.Identifier ? variableOfIdentifier(sourceCode, root) : null;
+      if (!variable || variable.defs.length === 0) return false;
+      if (getImportSource(variable)) return true;
+      const declarator = variable.defs[0]?.node;
+      let init = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init ? skipTransparent(declarator.init) : null;
+      if (init?.type === AST_NODE_TYPES.AwaitExpression) init = skipTransparent(init.argument);
+      return init?.type === AST_NODE_TYPES.NewExpression || init?.type === AST_NODE_TYPES.CallExpression;
     }
 
     /** `process.exit(...)` of the global `process`. */
@@ -1105,10 +1158,12 @@ export default createRule<Options, MessageIds>({
       return (
         saysDeliberate(statement) ||
         (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement)) ||
-        ((isTopLevel(statement) || inTopLevelTryThatOnlyReports(statement)) && getWhereItRuns(context).topLevelRejectionEndsProgram()) ||
+        ((isTopLevel(statement) || inTopLevelTryThatOnlyReports(statement)) && (getWhereItRuns(context).topLevelRejectionEndsProgram() || startsStartedModule(statement))) ||
         // A case of a top-level `switch`, or the work of a function only the top level calls; not
         // in a file that installs a handler of its own: one that only logs lets the command end
-        // with exit code 0, and the rule cannot tell it from one that exits.
+        // with exit code 0, and the rule cannot tell it from one that exits. (A top-level `try` that
+        // only logs is another matter: the drop's rejection escapes that `catch` and still ends the
+        // program, see `inTopLevelTryThatOnlyReports`.)
         ((inTopLevelSwitch(statement) || runsAsTopLevelCall(statement)) &&
           endsItsCommand(statement) &&
           !getSourceWords(context).has('unhandledRejection') &&
