@@ -12,6 +12,7 @@ import {
   ENV_LOADER_MODULES,
   ENV_LOADER_NAME,
   GUARD_CALL_NAME,
+  ONE_ROW_READ,
   SIGNED_IN_READ_NAME,
   AUTH_OBJECT_NAME,
   KEYED_SESSION_READ_NAME,
@@ -4750,11 +4751,49 @@ function bodyRefusesAnonymous(body: TSESTree.BlockStatement, visitorKeys: TSESLi
     if (node.type === AST_NODE_TYPES.IfStatement) checked.push(node);
     return false;
   });
-  return checked.some((branch) => {
+  const refuses = checked.some((branch) => {
     const tested = absenceTested(branch.test);
     const root = tested?.split(/[.?]/)[0];
     return root !== undefined && signedIn.has(root) && throwsAtTop(branch.consequent);
   });
+  return refuses && loadsOnlyIdentity(body, signedIn, visitorKeys);
+}
+
+/**
+ * True when a sign-in helper's own body loads nothing but the caller's identity (a heuristic read
+ * of what it awaits and returns): each query besides the session read is one row keyed by the
+ * signed-in name (`.eq('user_id', user.id).single()`, `findUnique({ where: { id: session.user.id } })`:
+ * `ONE_ROW_READ`), so its purpose is the check. One that goes on to load a list of other data
+ * (`return db.invoice.findMany(...)`) checks the session as a preamble to a page load: the reads
+ * beside it may still overlap it.
+ */
+function loadsOnlyIdentity(body: TSESTree.BlockStatement, signedIn: ReadonlySet<string>, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  const keyedRow = (value: TSESTree.Node): boolean =>
+    isOneRowRead(value) && someNodeBelow(value, visitorKeys, (node) => node.type === AST_NODE_TYPES.Identifier && signedIn.has(node.name));
+  return !someNodeInSameFunction(body, visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.AwaitExpression) {
+      const value = skipTransparent(node.argument);
+      if (isSignedInRead(node, visitorKeys)) return false;
+      if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier && SIGNED_IN_REQUEST_PART.test(value.callee.name)) return false;
+      return !keyedRow(value);
+    }
+    if (node.type !== AST_NODE_TYPES.ReturnStatement || !node.argument) return false;
+    const value = skipTransparent(node.argument);
+    // a local call on what was read (`addKeys(profile)`) is no query; a method chain may be one
+    return value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && !keyedRow(value);
+  });
+}
+
+/** True when the value is a call chain with a one-row step (`ONE_ROW_READ`) anywhere along it. */
+function isOneRowRead(value: TSESTree.Node): boolean {
+  let link: TSESTree.Node = skipTransparent(value);
+  while (link.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparent(link.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (ONE_ROW_READ.test(staticMemberName(callee) ?? '')) return true;
+    link = skipTransparent(callee.object);
+  }
+  return false;
 }
 
 /**
@@ -4764,18 +4803,20 @@ function bodyRefusesAnonymous(body: TSESTree.BlockStatement, visitorKeys: TSESLi
  * (`readsOfRequest`).
  */
 function readsSignedIn(value: TSESTree.Node, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
-  return someNodeBelow(value, visitorKeys, (node) => {
-    if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
-    const call = skipTransparent(node.argument);
-    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-    const callee = skipTransparent(call.callee);
-    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? (staticMemberName(callee) ?? '') : '';
-    if (SIGNED_IN_READ_NAME.test(name)) return !KEYED_SESSION_READ_NAME.test(name) || readsOfRequest(call, visitorKeys);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-    const holder = skipTransparent(callee.object);
-    const holderName = holder.type === AST_NODE_TYPES.Identifier ? holder.name : holder.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(holder) : null;
-    return /^get[A-Z]/.test(name) && holderName !== null && AUTH_OBJECT_NAME.test(holderName) && readsOfRequest(call, visitorKeys);
-  });
+  return someNodeBelow(value, visitorKeys, (node) => node.type === AST_NODE_TYPES.AwaitExpression && isSignedInRead(node, visitorKeys));
+}
+
+/** `readsSignedIn` of one await: its call is the read itself. */
+function isSignedInRead(node: TSESTree.AwaitExpression, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+  const call = skipTransparent(node.argument);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? (staticMemberName(callee) ?? '') : '';
+  if (SIGNED_IN_READ_NAME.test(name)) return !KEYED_SESSION_READ_NAME.test(name) || readsOfRequest(call, visitorKeys);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const holder = skipTransparent(callee.object);
+  const holderName = holder.type === AST_NODE_TYPES.Identifier ? holder.name : holder.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(holder) : null;
+  return /^get[A-Z]/.test(name) && holderName !== null && AUTH_OBJECT_NAME.test(holderName) && readsOfRequest(call, visitorKeys);
 }
 
 /**

@@ -850,6 +850,13 @@ export const AUTH_OBJECT_NAME = /^auth$/;
  */
 export const KEYED_SESSION_READ_NAME = /^getSession$/;
 
+/**
+ * Methods that end a query of one row (`.single()` of supabase, prisma's `findUnique`/`findFirst`,
+ * `findOne`/`findById`/`findByPk` of mongoose and sequelize): a sign-in helper that looks up only
+ * the signed-in member's own row (`getServerProfile()`) still returns the caller's identity.
+ */
+export const ONE_ROW_READ = /^(?:single|maybeSingle|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findOne|findById|findByPk)$/;
+
 /** The request handed whole to a session read (`getSession(req)`). */
 export const SIGNED_IN_REQUEST = /^(?:req|request)$/;
 

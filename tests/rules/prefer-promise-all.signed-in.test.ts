@@ -184,6 +184,67 @@ export default async function Page() {
 }`),
     ],
   },
+  // a helper that checks the session and then loads a list of its own data is a load with a
+  // preamble, not the request's sign-in check: the public read beside it still overlaps
+  {
+    filename: dashboard,
+    code: `
+import { db } from '../../db';
+import { invoicesOfMember } from '../../session-data';
+export default async function Page() {
+  const invoices = await invoicesOfMember();
+  const news = await db.announcement.findMany({ where: { public: true } });
+  return { invoices, news };
+}`,
+    errors: [
+      gatheredPair(5, 20, `
+import { db } from '../../db';
+import { invoicesOfMember } from '../../session-data';
+export default async function Page() {
+  const [invoices, news] = await Promise.all([
+    invoicesOfMember(),
+    db.announcement.findMany({ where: { public: true } }),
+  ]);
+  return { invoices, news };
+}`),
+    ],
+  },
+  // the same with the helper declared beside the page and its query awaited
+  {
+    filename: dashboard,
+    code: `
+import { auth } from '../../auth';
+import { db } from '../../db';
+async function invoicesOfMember() {
+  const session = await auth();
+  if (!session?.user) throw new Error('Unauthorized');
+  const rows = await db.invoice.findMany({ where: { ownerId: session.user.id } });
+  return rows;
+}
+export default async function Page() {
+  const invoices = await invoicesOfMember();
+  const news = await db.announcement.findMany({ where: { public: true } });
+  return { invoices, news };
+}`,
+    errors: [
+      gatheredPair(11, 20, `
+import { auth } from '../../auth';
+import { db } from '../../db';
+async function invoicesOfMember() {
+  const session = await auth();
+  if (!session?.user) throw new Error('Unauthorized');
+  const rows = await db.invoice.findMany({ where: { ownerId: session.user.id } });
+  return rows;
+}
+export default async function Page() {
+  const [invoices, news] = await Promise.all([
+    invoicesOfMember(),
+    db.announcement.findMany({ where: { public: true } }),
+  ]);
+  return { invoices, news };
+}`),
+    ],
+  },
   // a room's session by its id is a lookup of the game, not the caller's sign-in
   {
     filename: route,
@@ -307,6 +368,24 @@ export async function GET(req: Request) {
   const member = await signedInMember();
   const folder = await folderById(new URL(req.url).searchParams.get('id')!);
   return Response.json({ member, folder });
+}`,
+    },
+    // a helper that checks the session, then reads the member's own row by its id, still returns
+    // the caller's identity: the check ends the group
+    {
+      filename: route,
+      code: `
+import { auth } from '../../../auth';
+import { db } from '../../../db';
+async function memberProfile() {
+  const session = await auth();
+  if (!session?.user) throw new Error('not signed in');
+  return db.profile.findUnique({ where: { userId: session.user.id } });
+}
+export async function POST(req: Request) {
+  const profile = await memberProfile();
+  const form = await req.formData();
+  return Response.json({ profile, name: form.get('name') });
 }`,
     },
     // a session read of the request's headers is the caller's sign-in: the check still ends the group
