@@ -22,6 +22,19 @@ export const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
 export const SKIPPED_FILE = /\.d\.[cm]?ts$|\.min\.[cm]?js$/;
 
 /**
+ * The program whose own source `filename` is (`programRootOf`), or null for a relative path, a
+ * test file, and a file below one of the root's `NON_PROGRAM_FOLDERS`: the files the program scans
+ * of this module skip, so evidence found there speaks for none of them.
+ */
+export function ownProgramOf(filename: string): PackageInfo | null {
+  if (!path.isAbsolute(filename) || TEST_FILE_NAME.test(path.basename(filename))) return null;
+  const root = programRootOf(filename);
+  if (root === null) return null;
+  const relative = path.relative(root.dir, path.dirname(filename));
+  return relative.split(path.sep).some((folder) => NON_PROGRAM_FOLDERS.has(folder)) ? null : root;
+}
+
+/**
  * Hands `visit` the text of each source file of the program `root` that `wants` (see
  * `programReportsRejections` for which files and folders count), until `visit` answers true.
  * False when the program is too large to read within `MAX_FILES`, `MAX_BYTES` and `MAX_FOLDERS`

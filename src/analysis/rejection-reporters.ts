@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BUILD_FOLDERS, NON_PROGRAM_FOLDERS, REJECTION_REPORTER, REJECTION_REPORTER_HINT, REPORTING_SDK_HINT, REPORTING_SDKS, type ReportingSdk, TEST_FILE_NAME } from '../catalog/run-contexts';
 import { readManifest } from './manifests';
-import { MAX_FILE_BYTES, SKIPPED_FILE, SOURCE_FILE, visitProgramSources } from './program-sources';
+import { MAX_FILE_BYTES, ownProgramOf, SKIPPED_FILE, SOURCE_FILE, visitProgramSources } from './program-sources';
 import { readTextImports, type TextBinding } from './source-imports';
 import { isBinFile, type PackageInfo, programRootOf } from './where-it-runs';
 
@@ -37,11 +37,8 @@ import { isBinFile, type PackageInfo, programRootOf } from './where-it-runs';
  * answers false (the rule keeps reporting).
  */
 export function programReportsRejections(filename: string): boolean {
-  if (!path.isAbsolute(filename) || TEST_FILE_NAME.test(path.basename(filename))) return false;
-  const root = programRootOf(filename);
+  const root = ownProgramOf(filename);
   if (root === null) return false;
-  const relative = path.relative(root.dir, path.dirname(filename));
-  if (relative.split(path.sep).some((folder) => NON_PROGRAM_FOLDERS.has(folder))) return false;
   let answer = reportsByRoot.get(root.dir);
   if (answer === undefined) {
     answer = scanForReporter(root);

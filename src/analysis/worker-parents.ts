@@ -1,8 +1,6 @@
 import path from 'node:path';
-import { NON_PROGRAM_FOLDERS, TEST_FILE_NAME } from '../catalog/run-contexts';
-import { visitProgramSources } from './program-sources';
+import { ownProgramOf, visitProgramSources } from './program-sources';
 import { readTextImports } from './source-imports';
-import { programRootOf } from './where-it-runs';
 
 /**
  * Does the program that `filename` (the code of a `worker_threads` worker, see
@@ -23,11 +21,8 @@ import { programRootOf } from './where-it-runs';
  * false for a file outside the program's own folders and when the program is too large to read.
  */
 export function parentHandlesWorkerErrors(filename: string): boolean {
-  if (!path.isAbsolute(filename) || TEST_FILE_NAME.test(path.basename(filename))) return false;
-  const root = programRootOf(filename);
+  const root = ownProgramOf(filename);
   if (root === null) return false;
-  const relative = path.relative(root.dir, path.dirname(filename));
-  if (relative.split(path.sep).some((folder) => NON_PROGRAM_FOLDERS.has(folder))) return false;
   let stems = watchedWorkersByRoot.get(root.dir);
   if (stems === undefined) {
     const found = new Set<string>();
