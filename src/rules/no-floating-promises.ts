@@ -20,7 +20,7 @@ import {
 } from '../analysis/promises';
 import { someNodeInSameFunction } from '../analysis/walk';
 import { NON_PROMISE_THEN_ROOTS } from '../catalog/promise-apis';
-import { declaredVariableNamed, isTeardownCall, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { calleeChainRoot, declaredVariableNamed, isProcessExitCall, isTeardownCall, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { plainCommentText } from '../util/comment-text';
 import { createRule } from '../util/create-rule';
 
@@ -668,11 +668,8 @@ export default createRule<Options, MessageIds>({
       if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparent(expression.argument);
       // A log line (`logger.info('starting')`) starts nothing.
       if (expression.type !== AST_NODE_TYPES.CallExpression || writesLogLine(expression)) return false;
-      let root = skipTransparent(expression.callee);
-      while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
-        root = skipTransparent(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
-      }
-      const variable = root.type === AST_NODE_TYPES.Identifier ? variableOfIdentifier(sourceCode, root) : null;
+      const root = calleeChainRoot(expression.callee);
+      const variable = root ? variableOfIdentifier(sourceCode, root) : null;
       if (!variable || variable.defs.length === 0) return false;
       if (getImportSource(variable)) return true;
       const declarator = variable.defs[0]?.node;
@@ -683,10 +680,7 @@ export default createRule<Options, MessageIds>({
 
     /** `process.exit(...)` of the global `process`. */
     function isProcessExit(call: TSESTree.CallExpression): boolean {
-      const callee = skipTransparent(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(callee) !== 'exit') return false;
-      const owner = skipTransparent(callee.object);
-      return owner.type === AST_NODE_TYPES.Identifier && owner.name === 'process' && isGlobal('process', owner);
+      return isProcessExitCall(call) && isGlobal('process', call);
     }
 
     /** A statement of a case of a `switch` at the module's top level (`case 'add': add(args);`), also in the case's block. */
