@@ -768,7 +768,7 @@ export class WhereItRuns {
   private uiFile: boolean | undefined;
   private electronImports: ReadonlySet<string> | undefined;
   private browserExtension: boolean | undefined;
-  private electronAppMain: boolean | undefined;
+  private electronAppCode: 'main' | 'window' | null | undefined;
   private entryLogs: boolean | undefined;
   private testCode: boolean | undefined;
   private migrationFolder: boolean | undefined;
@@ -1616,7 +1616,7 @@ export class WhereItRuns {
    * host (an editor, a browser, Electron) logs a lost rejection whatever code runs there.
    */
   hostItselfLogsRejections(): boolean {
-    return this.inEditorExtension() || this.runsInElectronRenderer() || this.runsInElectronMain() || this.inBrowserExtension() || this.inElectronAppMain();
+    return this.inEditorExtension() || this.runsInElectronRenderer() || this.runsInElectronMain() || this.inBrowserExtension() || this.electronAppCodeKind() !== null;
   }
 
   /**
@@ -1659,8 +1659,8 @@ export class WhereItRuns {
    * nothing of Electron itself (a launcher's download, install or log module that its main script
    * imports): the package the file belongs to (`programRootOf`) is an Electron app
    * (`PackageInfo.electronApp`), and the file is none of the app's other kinds of code:
-   * - a window's module (`runsInUi`, `runsInElectronRenderer`; their hosts log rejections too, and
-   *   the rules read them on their own);
+   * - a window's module (`runsInUi`, `runsInElectronRenderer`, `inElectronAppWindow`; their hosts
+   *   log rejections too);
    * - a Node program that runs beside the main process (`SEPARATE_NODE_PROGRAM`: a forked child or
    *   utility process, a program with its own `unhandledRejection` handler; a `worker_threads`
    *   worker, `isWorkerFile`/`isWorkerModule`; a server built on a framework,
@@ -1672,25 +1672,64 @@ export class WhereItRuns {
    * directory; the file's own readings are cheap and asked first.
    */
   inElectronAppMain(): boolean {
-    if (this.electronAppMain !== undefined) return this.electronAppMain;
-    this.electronAppMain = this.findElectronAppMain();
-    return this.electronAppMain;
+    return this.electronAppCodeKind() === 'main';
   }
 
-  private findElectronAppMain(): boolean {
-    if (!path.isAbsolute(this.filename)) return false;
+  /**
+   * True when the file is a window's module of an Electron app by its package, though it imports
+   * nothing of `electron` itself (a page script that reaches the main process through an IPC
+   * wrapper package): the package is an Electron app (`PackageInfo.electronApp`), the file is none
+   * of the code that runs outside the app's processes (as for `inElectronAppMain`), nor a UI
+   * framework's module (`runsInUi`, which the rules read on their own), and it reads a global
+   * that only a page has (`readsPageGlobals`: `document`, `window`) or imports an export named
+   * for a window's half of Electron's API from any module (`ELECTRON_RENDERER_PROCESS_APIS`:
+   * `import { ipcRenderer } from 'electron-better-ipc'`). Electron's main process has no page
+   * globals, so such a module runs in a window, where a rejection nobody handles reaches the
+   * window's developer console; no process ends.
+   */
+  inElectronAppWindow(): boolean {
+    return this.electronAppCodeKind() === 'window';
+  }
+
+  /** Which of an Electron app's processes runs the file, known from its package (see `inElectronAppMain`, `inElectronAppWindow`); read once per file. */
+  private electronAppCodeKind(): 'main' | 'window' | null {
+    if (this.electronAppCode !== undefined) return this.electronAppCode;
+    this.electronAppCode = this.findElectronAppCode();
+    return this.electronAppCode;
+  }
+
+  private findElectronAppCode(): 'main' | 'window' | null {
+    if (!path.isAbsolute(this.filename)) return null;
     const root = programRootOf(this.filename);
-    if (root?.electronApp !== true) return false;
+    if (root?.electronApp !== true) return null;
     // An app that ships a server (a framework among its runtime dependencies) may run it as a
     // process of its own; so does a module kept in a `server/` folder.
-    if ([...root.installedWith].some((dependency) => SERVER_FRAMEWORK_PACKAGES.has(dependency))) return false;
-    if (path.relative(root.dir, this.filename).split(/[\\/]/).includes('server')) return false;
-    if (SCRIPT_FILE_PATH.test(path.relative(root.dir, this.filename).replace(/\\/g, '/')) || SEPARATE_NODE_PROGRAM.test(this.sourceCode.text)) return false;
-    if (this.isToolConfig() || this.isTestCode() || this.isWorkerFile() || this.isWorkerModule()) return false;
+    if ([...root.installedWith].some((dependency) => SERVER_FRAMEWORK_PACKAGES.has(dependency))) return null;
+    if (path.relative(root.dir, this.filename).split(/[\\/]/).includes('server')) return null;
+    if (SCRIPT_FILE_PATH.test(path.relative(root.dir, this.filename).replace(/\\/g, '/')) || SEPARATE_NODE_PROGRAM.test(this.sourceCode.text)) return null;
+    if (this.isToolConfig() || this.isTestCode() || this.isWorkerFile() || this.isWorkerModule()) return null;
     const script = this.script();
-    if (script === 'shebang' || script === 'bin' || script === 'script-folder' || script === 'cli-package') return false;
-    for (const module of this.modules()) if (SERVER_FRAMEWORK_PACKAGES.has(module)) return false;
-    return !this.runsInUi() && !this.runsInElectronRenderer() && !this.readsPageGlobals();
+    if (script === 'shebang' || script === 'bin' || script === 'script-folder' || script === 'cli-package') return null;
+    for (const module of this.modules()) if (SERVER_FRAMEWORK_PACKAGES.has(module)) return null;
+    if (this.runsInUi() || this.runsInElectronRenderer()) return null;
+    // A module that imports the main process's API is judged by `runsInElectronMain`, whatever it reads.
+    if (this.runsInElectronMain()) return 'main';
+    return this.readsPageGlobals() || this.importsWindowApi() ? 'window' : 'main';
+  }
+
+  /** The file imports, at its top level, an export named for a window's half of Electron's API (`ELECTRON_RENDERER_PROCESS_APIS`) from a module other than `electron` (an IPC wrapper package). */
+  private importsWindowApi(): boolean {
+    return this.sourceCode.ast.body.some(
+      (statement) =>
+        statement.type === AST_NODE_TYPES.ImportDeclaration &&
+        statement.importKind !== 'type' &&
+        statement.specifiers.some(
+          (specifier) =>
+            specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+            specifier.importKind !== 'type' &&
+            ELECTRON_RENDERER_PROCESS_APIS.has(specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value),
+        ),
+    );
   }
 
   /**

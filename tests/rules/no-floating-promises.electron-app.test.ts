@@ -136,6 +136,64 @@ export function mount(app) {
 async function saveNote(note) {
   await writeFile('/var/notes/' + note.id + '.json', JSON.stringify(note));
 }`;
+/**
+ * A window's module of the app (it works on the page) that reaches the main process through an
+ * IPC wrapper package, not `electron` itself: a menu click and a page event fire their actions.
+ */
+const pageActions = `import { ipcRenderer as ipc } from 'tiny-ipc';
+
+async function pickTheme(name) {
+  document.body.dataset.theme = name;
+  await ipc.callMain('theme-changed', name);
+}
+
+export function wireMenu(menu) {
+  menu.querySelector('.dark').addEventListener('click', () => {
+    pickTheme('dark');
+  });
+}
+
+document.addEventListener('visibilitychange', () => {
+  pickTheme(document.hidden ? 'dim' : 'light');
+});`;
+
+/** The same app's preload half: it imports only the wrapper's window side, no page global. */
+const preloadBridge = `import { ipcRenderer as ipc } from 'tiny-ipc';
+
+export function notifyReady() {
+  announce();
+}
+
+async function announce() {
+  await ipc.callMain('window-ready');
+}`;
+
+/** A window's wrapper around a reply: the outer promise waits for a chain with no rejection handler. */
+const askMainWithTimeout = `import { ipcRenderer as ipc } from 'tiny-ipc';
+
+export function askMain(channel) {
+  return new Promise((resolve) => {
+    ipc.callMain(channel).then((answer) => resolve(answer));
+    setTimeout(() => resolve(null), 5000);
+  });
+}
+
+export const zoom = window.devicePixelRatio;`;
+
+/** A window's async action that forgets to await a same-file step which reports failure by throwing. */
+const forgetsThrowingStep = `import { ipcRenderer as ipc } from 'tiny-ipc';
+
+async function applyZoom(level) {
+  const applied = await ipc.callMain('set-zoom', level);
+  if (!applied) throw new Error('zoom refused');
+  document.body.style.zoom = String(level);
+}
+
+export async function zoomIn(level) {
+  applyZoom(level + 1);
+  return level + 1;
+}`;
+
 /** An Electron app whose runtime dependencies include a server framework: its server runs as a process of its own. */
 const SERVER_APP_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'desktop-app-with-server', 'src', 'routes', 'notes.ts');
 /** A module in the packaged app's `server/` folder: a program of its own, started beside the app. */
@@ -147,15 +205,36 @@ const valid: ValidTestCase<Options>[] = [
   { code: opensLink, filename: BACKEND_FILE },
   // a main-process module (it imports \`app\`) reads its async functions' bodies the same way
   { code: logThenQuit },
+  // a module of the app that works on the page runs in a window: a page action fired from a menu
+  // or a page event, whose failure reaches the window's console, as in a browser page
+  { code: `${opensLink}\n\nexport const title = document.title;`, filename: WINDOW_FILE },
+  { code: pageActions, filename: WINDOW_FILE },
+  // a module that imports a window's half of an IPC wrapper (\`ipcRenderer\`) runs in a window too
+  { code: preloadBridge, filename: BACKEND_FILE },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // the same code in a plain Node package: nothing logs the rejection for it
   dropped(shortcutAfterInstall, NODE_FILE, 6, 3, true),
   dropped(opensLink, NODE_FILE, 5, 5, false),
-  // a module of the app that works on a page runs in a window, not in the main process (windows
-  // have a silence of their own when their code says so: UI frameworks, `ipcRenderer`)
-  dropped(`${opensLink}\n\nexport const title = document.title;`, WINDOW_FILE, 5, 5, false),
+  // the same page actions outside an Electron app's package: nothing says a window runs them
+  { ...dropped(pageActions, NODE_FILE, 10, 5, false), errors: [...dropped(pageActions, NODE_FILE, 10, 5, false).errors, ...dropped(pageActions, NODE_FILE, 15, 3, false).errors] },
+  // still reported in a window: a chain that must settle the promise that waits for it ...
+  {
+    code: askMainWithTimeout,
+    filename: WINDOW_FILE,
+    errors: [
+      {
+        messageId: 'floatingChain',
+        data: { method: 'then' },
+        line: 5,
+        column: 5,
+        suggestions: [{ messageId: 'suggestVoid', output: askMainWithTimeout.replace('    ipc.callMain(channel)', '    void ipc.callMain(channel)') }],
+      },
+    ],
+  },
+  // ... and a forgotten await of a same-file step that throws: the action reports done first
+  dropped(forgetsThrowingStep, WINDOW_FILE, 10, 3, true),
   // the app's release script and a child program it starts run under plain Node
   dropped(opensLink, SCRIPT_FILE, 5, 5, false),
   dropped(childProgram, BACKEND_FILE, 2, 3, false),
