@@ -1,7 +1,8 @@
 import type * as ts from 'typescript';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { EDITOR_HOST_DECLARATION_FILE } from '../catalog/promise-apis';
+import { EDITOR_HOST_DECLARATION_FILE, ELECTRON_DECLARATION_FILE } from '../catalog/promise-apis';
 import { checkerQuery } from './promises';
+import { AST_NODE_TYPES } from '../util/ast-node-types';
 
 /** `ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Null`; written out so untyped mode never loads `typescript`. */
 const TYPE_FLAGS_NOTHING = 32768 | 16384 | 65536;
@@ -44,10 +45,13 @@ const TYPESCRIPT_LIB_FILE = /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/;
 
 /**
  * Typed mode: does `call` resolve to a function or method declared in a declaration file that is
- * neither the editor host's API (`EDITOR_HOST_DECLARATION_FILE`) nor TypeScript's own library:
- * the API of another package (a `git.d.ts` of another extension's API, a client library's
- * types), as opposed to the program's own helpers and the editor's requests? False untyped-like
- * on any checker failure or unresolved signature.
+ * neither the host's API nor TypeScript's own library: the API of another package (a `git.d.ts`
+ * of another extension's API, a client library's types), as opposed to the program's own helpers
+ * and the host's requests. The host's API is the editor's (`EDITOR_HOST_DECLARATION_FILE`) or
+ * Electron's (`ELECTRON_DECLARATION_FILE`), and a method of an object whose type extends one of
+ * Electron's interfaces (an IPC wrapper's `ipcMain.callRenderer(win, channel)`, whose
+ * `MainProcessIpc` extends Electron's `IpcMain`): a message to the app's other process, which
+ * Electron logs when it fails. False untyped-like on any checker failure or unresolved signature.
  */
 export function callsPackageApi(
   services: { readonly checker: ts.TypeChecker; readonly esTreeNodeToTSNodeMap: { get(node: TSESTree.Node): ts.Node } },
@@ -56,6 +60,35 @@ export function callsPackageApi(
   return checkerQuery(false, () => {
     const declaration = services.checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression)?.declaration;
     const file = declaration?.getSourceFile();
-    return file !== undefined && file.isDeclarationFile && !EDITOR_HOST_DECLARATION_FILE.test(file.fileName) && !TYPESCRIPT_LIB_FILE.test(file.fileName);
+    if (file === undefined || !file.isDeclarationFile || TYPESCRIPT_LIB_FILE.test(file.fileName)) return false;
+    return !EDITOR_HOST_DECLARATION_FILE.test(file.fileName) && !callsElectronApi(services, call);
   });
+}
+
+/**
+ * Typed mode: does `call` ask Electron itself for something: a function or method that Electron's
+ * declaration file declares (`win.loadURL(url)`, `shell.openExternal(url)`), or a method of an
+ * object whose type extends one of Electron's interfaces (an IPC wrapper's
+ * `ipcMain.callRenderer(win, channel)`, whose `MainProcessIpc` extends Electron's `IpcMain`)?
+ * False untyped-like on any checker failure or unresolved signature.
+ */
+export function callsElectronApi(
+  services: { readonly checker: ts.TypeChecker; readonly esTreeNodeToTSNodeMap: { get(node: TSESTree.Node): ts.Node } },
+  call: TSESTree.CallExpression,
+): boolean {
+  return checkerQuery(false, () => {
+    const declaration = services.checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression)?.declaration;
+    const file = declaration?.getSourceFile();
+    if (file === undefined || !file.isDeclarationFile) return false;
+    if (ELECTRON_DECLARATION_FILE.test(file.fileName)) return true;
+    return call.callee.type === AST_NODE_TYPES.MemberExpression && extendsElectronType(services.checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(call.callee.object)));
+  });
+}
+
+/** The type, or a base of it up to three levels up, is an interface or class of Electron's declaration file. */
+function extendsElectronType(type: ts.Type, depth = 0): boolean {
+  if (depth > 3) return false;
+  const declaredInElectron = (type.getSymbol()?.declarations ?? []).some((declaration) => ELECTRON_DECLARATION_FILE.test(declaration.getSourceFile().fileName));
+  if (declaredInElectron) return true;
+  return (type.getBaseTypes() ?? []).some((base) => extendsElectronType(base, depth + 1));
 }

@@ -247,6 +247,14 @@ export const TYPESCRIPT_EMIT_HELPERS: ReadonlySet<string> = new Set([
 export const EDITOR_HOST_DECLARATION_FILE = /(?:^|[\\/])(?:vscode(?:\.proposed\.[\w.]+)?\.d\.ts|@types[\\/]vscode[\\/][^\\/]*\.d\.ts)$/;
 
 /**
+ * The declaration file of Electron's own API (`electron/electron.d.ts`): the host of an Electron
+ * app's processes, whose requests (`win.loadURL(url)`, `webContents.insertCSS(css)`,
+ * `shell.openExternal(url)`) that host logs when they fail (`callsPackageApi` in
+ * `analysis/host-thenables.ts`).
+ */
+export const ELECTRON_DECLARATION_FILE = /(?:^|[\\/])electron[\\/]electron\.d\.ts$/;
+
+/**
  * Names of a query builder (`builder`, `countBuilder`, `queryBuilder`, `qb`, `knex`): knex,
  * Objection and TypeORM builders are thenables that start their query only when awaited or
  * `.then`-ed, so a builder made early and awaited later was not running meanwhile. Untyped, a

@@ -5,7 +5,7 @@ import { getFileEffects, writesLogLine } from '../analysis/effects';
 import { getSourceWords } from '../analysis/source-words';
 import { getWhereItRuns } from '../analysis/where-it-runs';
 import { getImportSource } from '../analysis/imports';
-import { isEditorHostThenable } from '../analysis/host-thenables';
+import { callsElectronApi, isEditorHostThenable } from '../analysis/host-thenables';
 import { callWritesFileOrStartsProcess, chainAnswersRequest, costsMoreThanHostLog, registersIpcMainListener } from '../analysis/editor-host';
 import { isOnTheWayOut } from '../analysis/shutdown-paths';
 import { firstRunOfInterval } from '../analysis/periodic-runs';
@@ -220,7 +220,7 @@ export default createRule<Options, MessageIds>({
           checkUiCode: {
             type: 'boolean',
             description:
-              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders), where a rejection only reaches the console, in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it, in browser extensions (a package with a WebExtension `manifest.json`) and Electron windows (modules that import `ipcRenderer` or `contextBridge`), whose rejections reach a console, and in the main-process modules of an Electron app known from its package (a package with `electron`, a packager such as `electron-builder` and a `main`; modules that import nothing from `electron`), where Electron logs them; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, a drop in a `.map` callback that `Promise.all` waits for, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, of work the next lines read back from the file system, in an async function that awaits nothing and returns a value, or (typed) of another package's API are reported anyway. On in `strict`.",
+              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders), where a rejection only reaches the console, in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it, in browser extensions (a package with a WebExtension `manifest.json`) and Electron windows (modules that import `ipcRenderer` or `contextBridge`, and the page modules of an Electron app's package), whose rejections reach a console, and in the main-process modules of an Electron app known from its package (a package with `electron`, a packager such as `electron-builder` and a `main`; modules that import nothing from `electron`), where Electron logs them; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, a drop in a `.map` callback that `Promise.all` waits for, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, of work the next lines read back from the file system, in an async function that awaits nothing and returns a value, or (typed) of another package's API are reported anyway. On in `strict`.",
           },
           checkUnderGlobalHandler: {
             type: 'boolean',
@@ -450,6 +450,20 @@ export default createRule<Options, MessageIds>({
           // `vscode.commands.executeCommand(...)` from a command or event handler: a request to the
           // editor, whose host logs a failure and goes on (typed: VS Code's `Thenable`).
           if (method === null && promises.services && !getAwaitableFunction(node) && isEditorHostThenable(promises.services, node)) return NO_PARTS;
+          // `win.loadURL(url)`, `shell.openExternal(url)` from a sync function of an Electron app
+          // (a window's set-up, a menu item, a link handler): a request to Electron, which logs a
+          // failure and goes on (typed: declared by Electron or an IPC wrapper of its types); not
+          // in an `ipcMain` listener, whose window gets no word of the failure.
+          if (
+            method === null &&
+            promises.services &&
+            !getAwaitableFunction(node) &&
+            getWhereItRuns(context).hostItselfLogsRejections() &&
+            !insideIpcMainListener(node) &&
+            callsElectronApi(promises.services, node)
+          ) {
+            return NO_PARTS;
+          }
           if (isAllowListed(node)) return NO_PARTS;
           // `this.logger.info(...)` whose logger may be async (`void | Promise<void>`): a log line
           // is written without waiting for it by design; what a failure loses is the line itself.

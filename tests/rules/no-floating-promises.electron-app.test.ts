@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
-import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { FIXTURES_DIR, ruleTester, typedRuleTester } from '../rule-tester';
 import { dropped } from './floating-reports';
 
 /**
@@ -257,3 +257,79 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
 const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
 
 ruleTester.run('no-floating-promises (Electron app main process)', testedRule, { valid, invalid });
+
+/**
+ * Typed: a request to Electron itself (declared in Electron's declaration file, or a method of an
+ * IPC wrapper whose types extend Electron's) is the host's API, not "another package's": Electron
+ * logs its failure and goes on. Untyped knows none of these calls as promises; typed reports them
+ * only where they cost more than that log line. The fixture's program holds `links.ts` and the
+ * declarations of `electron` and an IPC wrapper (`types/`).
+ */
+const TYPED_FILE = path.join(APP, 'src', 'main', 'links.ts');
+
+/** The main window built and returned, its page loaded and outside links opened in the browser. */
+const buildsWindow = `import { BrowserWindow, shell } from 'electron';
+
+export function createWindow(url: string): BrowserWindow {
+  const win = new BrowserWindow({ width: 900 });
+  win.loadURL(url);
+  win.webContents.setWindowOpenHandler((details) => {
+    shell.openExternal(details.url);
+    return { action: 'deny' };
+  });
+  return win;
+}`;
+
+/** Styles injected and the window told of a setting, inside an async set-up step of the main process. */
+const stylesWindow = `import { BrowserWindow } from 'electron';
+import { ipcMain as ipc } from 'tiny-ipc';
+
+export async function styleWindow(win: BrowserWindow, css: string, dark: boolean): Promise<void> {
+  await win.loadURL('app://index.html');
+  win.webContents.insertCSS(css);
+  ipc.callWindow(win, 'set-theme', dark);
+}`;
+
+/** A window's module: an unread count sent to the main process from an async page step. */
+const sendsUnread = `import { ipcRenderer as ipc } from 'tiny-ipc';
+
+export async function reportUnread(): Promise<void> {
+  const badges = document.querySelectorAll('.unread');
+  ipc.callMain('unread', badges.length);
+}`;
+
+/** In the same main-process step, a call of the wrapper package's own API (not Electron's): a forgotten await. */
+const syncsAfterStyling = `import { BrowserWindow } from 'electron';
+import { syncSettings } from 'tiny-ipc';
+
+export async function styleWindow(win: BrowserWindow, css: string): Promise<void> {
+  await win.webContents.insertCSS(css);
+  syncSettings();
+}`;
+
+/** In the function that builds the window, a crash report of the app's own declared helper. */
+const uploadsWhileBuilding = `import { BrowserWindow } from 'electron';
+declare function uploadCrashReports(): Promise<void>;
+
+export function createWindow(url: string): BrowserWindow {
+  const win = new BrowserWindow({ width: 900 });
+  uploadCrashReports();
+  void win.loadURL(url);
+  return win;
+}`;
+
+typedRuleTester.run('no-floating-promises (typed, Electron app)', testedRule, {
+  valid: [
+    // Electron's own requests from sync functions that return a value (the window, the link decision)
+    { code: buildsWindow, filename: TYPED_FILE },
+    // ... and inside an async function, also through an IPC wrapper built on Electron's interfaces
+    { code: stylesWindow, filename: TYPED_FILE },
+    { code: sendsUnread, filename: TYPED_FILE },
+  ],
+  invalid: [
+    // another package's API (not Electron's, nor built on its interfaces), inside an async function
+    dropped(syncsAfterStyling, TYPED_FILE, 6, 3, true),
+    // a promise of the app's own declared helper, dropped where the built window is returned
+    dropped(uploadsWhileBuilding, TYPED_FILE, 6, 3, false),
+  ],
+});
