@@ -6,7 +6,7 @@ import { forEachChild } from '../analysis/dependencies';
 import { getFileEffects } from '../analysis/effects';
 import { loadTypeScript } from '../analysis/imports';
 import { forwardsToPromiseSink, ownsCallbackOutcome } from '../analysis/forwarded-callbacks';
-import { lookUpInSameFunction, someNodeInSameFunction } from '../analysis/walk';
+import { lookUpInSameFunction, someNodeBelow, someNodeInSameFunction } from '../analysis/walk';
 import { disablesRuleOn } from '../util/disable-comments';
 import {
   AWAITING_VOID_CALLBACK_METHODS,
@@ -67,6 +67,9 @@ const ARRAY_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['Array', new Set(['from', 'of'])],
   ['Object', new Set(['keys', 'values', 'entries', 'getOwnPropertyNames'])],
 ]);
+
+/** Names through which a DOM `message` listener answers the sender: the event's `source` window or `ports`, or `postMessage`. */
+const MESSAGE_ANSWER_NAMES: ReadonlySet<string> = new Set(['source', 'ports', 'postMessage']);
 
 export default createRule<Options, MessageIds>({
   name: 'no-misused-async-callback',
@@ -615,6 +618,15 @@ export default createRule<Options, MessageIds>({
      * An event name written as a string literal that `events` holds: `SHUTDOWN_EVENTS` (`'SIGTERM'`,
      * `'exit'`), `ELECTRON_WINDOW_EVENTS` (`'did-finish-load'`), `REPLYING_EVENTS` (`'request'`).
      */
+    /**
+     * True when the listener `fn` (of a DOM `message` event) may answer whoever sent the message: it
+     * names the event's `source` or `ports`, or posts a message (`postMessage`). Without them the
+     * sender gets no reply to miss, whatever happens to the listener's promise.
+     */
+    function answersMessageEvent(fn: FunctionNode): boolean {
+      return someNodeBelow(fn, sourceCode.visitorKeys, (node) => node.type === AST_NODE_TYPES.Identifier && MESSAGE_ANSWER_NAMES.has(node.name));
+    }
+
     function namesEventIn(event: TSESTree.Node | undefined, events: ReadonlySet<string>): boolean {
       return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && events.has(event.value);
     }
@@ -810,6 +822,9 @@ export default createRule<Options, MessageIds>({
           if (!isAsyncCallback(value) || handlesOwnRejection(own) || promises.expectsPromiseReturn(value as TSESTree.Expression)) {
             continue;
           }
+          // A page's `message` listener (`addEventListener`) that never answers the sender (see
+          // `answersMessageEvent`), where the host logs a rejection: a window's listener like any other.
+          if (methodName === 'addEventListener' && isFunctionNode(own) && !answersMessageEvent(own) && getWhereItRuns(context).logsRejectionsFor(own)) continue;
           reportVoidReturn(call, argument);
           continue;
         }

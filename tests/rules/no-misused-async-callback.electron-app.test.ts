@@ -111,3 +111,33 @@ typedRuleTester.run('no-misused-async-callback (typed, Electron app main process
     },
   ],
 });
+
+/** A window's module of the app: page messages forwarded to the main process; nothing answers the page. */
+const forwardsPageMessages = `import { ipcRenderer as ipc } from 'tiny-ipc';
+
+window.addEventListener('message', async ({ data }) => {
+  if (data.type === 'badge') {
+    await ipc.callMain('badge', data.count);
+  }
+});`;
+
+/** The same listener answering the frame that asked, through the event's source. */
+const answersPageMessages = `import { ipcRenderer as ipc } from 'tiny-ipc';
+
+window.addEventListener('message', async (event) => {
+  const answer = await ipc.callMain('lookup', event.data);
+  (event.source as Window).postMessage({ answer }, '*');
+});`;
+
+typedRuleTester.run('no-misused-async-callback (typed, Electron app window)', testedRule, {
+  valid: [
+    // a page's message listener that cannot reply, in a window whose console gets the rejection
+    { code: forwardsPageMessages, filename: TYPED_BACKEND_FILE },
+  ],
+  invalid: [
+    // one that answers the sender: on a rejection the frame waits for its answer for ever
+    { code: answersPageMessages, filename: TYPED_BACKEND_FILE, errors: [{ messageId: 'voidReturn', line: 3, column: 36 }] },
+    // the listener that cannot reply, outside a host that logs: the rejection is unhandled
+    { code: forwardsPageMessages, filename: 'file.ts', errors: [{ messageId: 'voidReturn', line: 3, column: 36 }] },
+  ],
+});
