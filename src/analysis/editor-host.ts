@@ -38,7 +38,7 @@ const ANSWERS_REQUEST = /^_?(?:reply|respond)/i;
  *   function itself (one step of a recursion): the caller finishes first and the error it meant
  *   to show reaches nobody;
  * - typed, inside an async function, a call of another package's API (declared in a declaration
- *   file that is neither the editor's nor TypeScript's, see `callsPackageApi`: a `git push` through
+ *   file that is neither the host's (the editor's, Electron's) nor TypeScript's, see `callsPackageApi`: a `git push` through
  *   another extension's API): a forgotten `await` of work outside the extension and its editor;
  * - typed or not, inside an async function, a catalogued call that writes a file or starts a
  *   process (`fs.promises.writeFile(path, text)`, `execa(cmd)`, by `FileEffects.summaryOf` of a

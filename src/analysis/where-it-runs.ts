@@ -1600,7 +1600,7 @@ export class WhereItRuns {
    * True when the file runs in a host that logs an unhandled rejection and goes on, outside UI code
    * (`runsInUi`, which a rule reads on its own): an editor extension (`inEditorExtension`), a browser
    * extension's scripts (`inBrowserExtension`), an Electron window's modules
-   * (`runsInElectronRenderer`), an Electron app's main process: a module that imports its
+   * (`runsInElectronRenderer`, or known from its package: `inElectronAppWindow`), an Electron app's main process: a module that imports its
    * main-process API (`runsInElectronMain`) or any other main-process module of an Electron app's
    * package (`inElectronAppMain`: a launcher's download or log module). A dropped promise there
    * costs a log line unless what it drops costs more (see `costsMoreThanHostLog`). The rules that
