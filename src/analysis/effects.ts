@@ -2780,6 +2780,9 @@ export class FileEffects {
     const source = variable ? getImportSource(variable) : null;
     // `const execFileAsync = promisify(execFile)`: the promisified function starts a process too.
     if (!source && member === null && variable && this.promisifiesProcessFunction(variable)) return 'process';
+    // `nextTick()` declared nowhere in a Nuxt application: Nuxt auto-imports Vue's (see
+    // `MEMORY_PROMISE_IMPORTS`), the promise of the next DOM update.
+    if (!source && member === null && root.name === 'nextTick' && (variable?.defs.length ?? 0) === 0 && getWhereItRuns(this.context).installsPackage('nuxt')) return 'memory';
     if (source) {
       // The project's own prompt helpers, by their file's name (`PROMPT_MODULE_FILE`).
       if (PROMPT_MODULE_FILE.test(source.module) && (source.module.startsWith('.') || getRelativeModules(this.context).resolve(source.module) !== null)) return 'prompt';
