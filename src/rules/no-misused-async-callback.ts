@@ -252,17 +252,19 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * True when `call` cannot throw: a global timer handed a function (`setTimeout(resolve, ms)`,
-     * `setImmediate(() => resolve(x))`). The timer's callback runs later, outside the executor
-     * that sets it; the calls in its arguments are judged on their own.
+     * True when `call`, in `executor`'s own body, cannot throw: a global timer handed a function
+     * written there or one of the executor's own parameters (`setTimeout(resolve, ms)`,
+     * `setImmediate(() => resolve(x))`; a timer handed anything else throws). The timer's callback
+     * runs later, outside the executor; the calls in the timer's other arguments are judged on their own.
      */
-    function schedulesOnly(call: TSESTree.CallExpression): boolean {
+    function schedulesOnly(executor: FunctionNode, call: TSESTree.CallExpression): boolean {
       const callee = skipTransparent(call.callee);
       if (callee.type !== AST_NODE_TYPES.Identifier) return false;
       const [job] = call.arguments;
       if (!DEFERRING_GLOBALS.has(callee.name) || !isGlobal(callee.name, call) || !job) return false;
       const handed = skipTransparent(job);
-      return isFunctionNode(handed) || handed.type === AST_NODE_TYPES.Identifier;
+      if (isFunctionNode(handed)) return true;
+      return handed.type === AST_NODE_TYPES.Identifier && executor.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === handed.name);
     }
 
     /** An async function, or (typed: by type; untyped: by its returns) a function returning a promise. */
@@ -991,7 +993,7 @@ export default createRule<Options, MessageIds>({
             if (onlyCleanupMayReject(executor, keys)) {
               // `try { ... } catch (e) { reject(e) } finally { await cleanup() }`: every error of the
               // work reaches `reject`; only the cleanup could fail unseen. The message would be false.
-            } else if (!awaits && !hasOwnWork(executor, keys, schedulesOnly)) {
+            } else if (!awaits && !hasOwnWork(executor, keys, (call) => schedulesOnly(executor, call))) {
               // `new Promise(async (r) => (finish = r))`, `new Promise(async (resolve) =>
               // setTimeout(resolve, ms))`: nothing in it can throw; the `async` is harmless and the
               // message would be false.

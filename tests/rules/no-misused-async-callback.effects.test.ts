@@ -57,6 +57,11 @@ const invalid: Invalid[] = [
     code: 'function setTimeout(fn, ms) { return schedule(fn, ms); }\nconst pause = (ms) => new Promise(async (resolve) => setTimeout(resolve, ms));',
     errors: [{ messageId: 'promiseExecutor', line: 2, column: 35 }],
   },
+  // a timer handed a value of unknown kind throws when it is no function
+  {
+    code: 'function later(job, ms) {\n  return new Promise(async (resolve) => {\n    setTimeout(job, ms);\n  });\n}',
+    errors: [{ messageId: 'promiseExecutor', line: 2, column: 22 }],
+  },
   // an executor with an await outside its try still loses that rejection
   {
     code: 'const p = new Promise(async (resolve, reject) => {\n  const conn = await open();\n  try { resolve(await conn.read()); } catch (e) { reject(e); }\n});',
