@@ -1675,7 +1675,7 @@ export class FileEffects {
       // Left out, or `undefined` given: the default applies (none: `undefined`).
       const value = leftOut ? (param.type === AST_NODE_TYPES.AssignmentPattern ? literalValue(param.right) : { value: undefined }) : literalValue(given);
       if (value === null) continue;
-      const variable = unwritten(target.name);
+      const variable = unwritten(target.name) ?? settledFirst(fn, declared.find((candidate) => candidate.name === target.name));
       if (variable) known.values.set(variable, value.value);
     }
     return known.values.size > 0 || known.objects.size > 0 ? known : null;
@@ -2780,6 +2780,9 @@ export class FileEffects {
     const source = variable ? getImportSource(variable) : null;
     // `const execFileAsync = promisify(execFile)`: the promisified function starts a process too.
     if (!source && member === null && variable && this.promisifiesProcessFunction(variable)) return 'process';
+    // `nextTick()` declared nowhere in a Nuxt application: Nuxt auto-imports Vue's (see
+    // `MEMORY_PROMISE_IMPORTS`), the promise of the next DOM update.
+    if (!source && member === null && root.name === 'nextTick' && (variable?.defs.length ?? 0) === 0 && getWhereItRuns(this.context).installsPackage('nuxt')) return 'memory';
     if (source) {
       // The project's own prompt helpers, by their file's name (`PROMPT_MODULE_FILE`).
       if (PROMPT_MODULE_FILE.test(source.module) && (source.module.startsWith('.') || getRelativeModules(this.context).resolve(source.module) !== null)) return 'prompt';
@@ -3910,6 +3913,13 @@ class FunctionWalk {
    * not visited. With `preconditionsReject`, a guard's `throw` (`isPreconditionThrow`) counts.
    */
   rejectsWith(known: KnownParameters, preconditionsReject = false): boolean {
+    // `page = await page` with a literal given: awaiting a value that is no promise gives it back.
+    const settled = (awaited: TSESTree.Node): boolean => {
+      const value = skipTransparent(awaited);
+      if (value.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = variableOfIdentifier(this.effects.source, value);
+      return variable !== null && known.values.has(variable);
+    };
     const decide = (test: TSESTree.Node): boolean | null =>
       decidedTruth(test, (read) => {
         if (read.type === AST_NODE_TYPES.Identifier) {
@@ -3923,7 +3933,7 @@ class FunctionWalk {
         const given = variable ? known.objects.get(variable) : undefined;
         return given ? knownProperty(given, name) : null;
       });
-    return this.mayRejectIn(this.fn.body, decide, preconditionsReject);
+    return this.mayRejectIn(this.fn.body, decide, preconditionsReject, settled);
   }
 
   /**
@@ -3939,9 +3949,15 @@ class FunctionWalk {
    * `throw`s. Other synchronous calls are assumed not
    * to throw: a failing `clearTimeout(t)` or `assert(x)` is a bug whichever way it surfaces, not
    * the lost asynchronous failure a dropped promise stands for.
-   * With `decide` (`rejectsWith`), a test it decides leaves only its live branch to visit.
+   * With `decide` (`rejectsWith`), a test it decides leaves only its live branch to visit, and an
+   * `await` of a value `settled` knows (a parameter given a literal) waits for nothing.
    */
-  private mayRejectIn(node: TSESTree.Node, decide?: (test: TSESTree.Node) => boolean | null, preconditionsReject = false): boolean {
+  private mayRejectIn(
+    node: TSESTree.Node,
+    decide?: (test: TSESTree.Node) => boolean | null,
+    preconditionsReject = false,
+    settled?: (awaited: TSESTree.Node) => boolean,
+  ): boolean {
     let found = false;
     /** The names of the caught errors of the `catch` clauses around the node being visited. */
     const caught: string[] = [];
@@ -3995,6 +4011,7 @@ class FunctionWalk {
         case AST_NODE_TYPES.AwaitExpression:
           if (
             !guarded &&
+            !(settled?.(current.argument) ?? false) &&
             !handsOnError(current.argument, caught) &&
             !(caught.length > 0 && isRollback(current.argument)) &&
             !this.effects.isDelay(current.argument) &&
@@ -5205,6 +5222,22 @@ function knownProperty(object: KnownObject, name: string): { value: KnownValue }
 }
 
 /** A cache key for a set of known parameters. */
+/**
+ * `variable` (a parameter of `fn`) when its only assignment is `fn`'s first statement and settles
+ * it in place, `page = await page;` (a page or a promise of one): given a literal, the parameter
+ * holds that literal after it, as before. Else null.
+ */
+function settledFirst(fn: FunctionNode, variable: TSESLint.Scope.Variable | undefined): TSESLint.Scope.Variable | null {
+  const first = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body[0] : undefined;
+  if (!variable || first?.type !== AST_NODE_TYPES.ExpressionStatement) return null;
+  const assignment = first.expression;
+  if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left.type !== AST_NODE_TYPES.Identifier) return null;
+  const awaited = assignment.right.type === AST_NODE_TYPES.AwaitExpression ? skipTransparent(assignment.right.argument) : null;
+  if (awaited?.type !== AST_NODE_TYPES.Identifier || awaited.name !== variable.name || assignment.left.name !== variable.name) return null;
+  const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
+  return writes.length === 1 && writes[0]?.identifier === assignment.left ? variable : null;
+}
+
 function knownKey(known: KnownParameters): string {
   const values = [...known.values].map(([variable, value]) => `${variable.name}:${typeof value}:${String(value)}`);
   const objects = [...known.objects].map(

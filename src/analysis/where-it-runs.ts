@@ -1295,6 +1295,16 @@ export class WhereItRuns {
   }
 
   /**
+   * True when the nearest `package.json` above the file lists the package `name` among its
+   * `dependencies`, `devDependencies` or `optionalDependencies` (`nuxt`, whose build auto-imports
+   * Vue's functions into the application's modules).
+   */
+  installsPackage(name: string): boolean {
+    const info = path.isAbsolute(this.filename) ? nearestPackage(this.filename) : null;
+    return info?.dependencies.includes(name) ?? false;
+  }
+
+  /**
    * True when the nearest `package.json` above the file installs Ink (`ink` under its
    * `dependencies`): React components that a Node process renders to a terminal, where an
    * unhandled rejection ends the process rather than adding a line to a page's console.

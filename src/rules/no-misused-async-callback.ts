@@ -25,6 +25,7 @@ import { getWhereItRuns } from '../analysis/where-it-runs';
 import { registersIpcMainListener } from '../analysis/editor-host';
 import { handlerSiteOf, onlyEndsHandlerAfter } from '../analysis/event-handlers';
 import { createRule } from '../util/create-rule';
+import { DEFERRING_GLOBALS } from '../catalog/run-contexts';
 
 export type Options = [
   {
@@ -251,6 +252,22 @@ export default createRule<Options, MessageIds>({
     function isGlobal(name: string, node: TSESTree.Node): boolean {
       const variable = ASTUtils.findVariable(sourceCode.getScope(node), name);
       return !variable || variable.defs.length === 0;
+    }
+
+    /**
+     * True when `call`, in `executor`'s own body, cannot throw: a global timer handed a function
+     * written there or one of the executor's own parameters (`setTimeout(resolve, ms)`,
+     * `setImmediate(() => resolve(x))`; a timer handed anything else throws). The timer's callback
+     * runs later, outside the executor; the calls in the timer's other arguments are judged on their own.
+     */
+    function schedulesOnly(executor: FunctionNode, call: TSESTree.CallExpression): boolean {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+      const [job] = call.arguments;
+      if (!DEFERRING_GLOBALS.has(callee.name) || !isGlobal(callee.name, call) || !job) return false;
+      const handed = skipTransparent(job);
+      if (isFunctionNode(handed)) return true;
+      return handed.type === AST_NODE_TYPES.Identifier && executor.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === handed.name);
     }
 
     /** An async function, or (typed: by type; untyped: by its returns) a function returning a promise. */
@@ -991,9 +1008,10 @@ export default createRule<Options, MessageIds>({
             if (onlyCleanupMayReject(executor, keys)) {
               // `try { ... } catch (e) { reject(e) } finally { await cleanup() }`: every error of the
               // work reaches `reject`; only the cleanup could fail unseen. The message would be false.
-            } else if (!awaits && !hasOwnWork(executor, keys)) {
-              // `new Promise(async (r) => (finish = r))`: nothing in it can throw; the `async` is
-              // harmless and the message would be false.
+            } else if (!awaits && !hasOwnWork(executor, keys, (call) => schedulesOnly(executor, call))) {
+              // `new Promise(async (r) => (finish = r))`, `new Promise(async (resolve) =>
+              // setTimeout(resolve, ms))`: nothing in it can throw; the `async` is harmless and the
+              // message would be false.
             } else if (!canReject && awaits && !settlesOnlyInline(executor, keys) && (!catchesErrors(executor, keys) || retriesUntilSettled(executor, keys))) {
               // `new Promise(async (resolve) => { while (!ready) await delay(500); send(msg);
               // port.once('reply', resolve); })`: nothing it awaits can fail (no error is even
@@ -1239,13 +1257,16 @@ function awaitsAfterSettling(executor: FunctionNode, visitorKeys: TSESLint.Sourc
   );
 }
 
-/** True when the executor's own body calls, constructs, tags a template or throws: something that could throw. */
-function hasOwnWork(executor: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
+/**
+ * True when the executor's own body calls, constructs, tags a template or throws: something that
+ * could throw. A call `cannotThrow` accepts (a global timer handed a function) is not counted.
+ */
+function hasOwnWork(executor: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys'], cannotThrow: (call: TSESTree.CallExpression) => boolean = () => false): boolean {
   return someNodeInSameFunction(
     executor.body,
     visitorKeys,
     (node) =>
-      node.type === AST_NODE_TYPES.CallExpression ||
+      (node.type === AST_NODE_TYPES.CallExpression && !cannotThrow(node)) ||
       node.type === AST_NODE_TYPES.NewExpression ||
       node.type === AST_NODE_TYPES.TaggedTemplateExpression ||
       node.type === AST_NODE_TYPES.ThrowStatement,

@@ -104,7 +104,27 @@ const queueWith = (body: string): string => `${queue}  update(x) {\n${body}\n  }
 /** `room` with a last method `update(x)` whose body is `body`. */
 const withUpdate = (body: string): string => `${room}  update(x) {\n${body}\n  }\n}`;
 
+/**
+ * A view that accepts a page or a promise of one (`page = await page`, the first statement) and
+ * does nothing more when given none; `stop()` drops `show(null)`.
+ */
+const viewer = (first: string, stop: string): string => `import { store } from 'store';
+export class Viewer {
+  async show(page) {
+    ${first}
+    this.page = page;
+    if (!page) return;
+    this.title = await store.titleOf(page);
+  }
+  stop() {
+    ${stop}
+  }
+}`;
+
 const valid: ValidTestCase<Options>[] = [
+  // a parameter that may be a promise, settled first (\`page = await page\`): awaiting a literal
+  // gives the literal back, so \`null\` still decides the branch, and awaits nothing that can fail
+  { code: viewer('page = await page;', 'this.show(null);') },
   // the flag turns the save off: only the in-memory change is left
   { code: withUpdate('    this.setTag(x, false);') },
   // a rejoin skips the count, and no token is given
@@ -149,6 +169,10 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   floatingAt(withUpdate('    this.forget(x, false);'), UPDATE_LINE),
   // a TypeScript \`this\` parameter takes no argument: \`true\` is \`persist\`, and the save runs
   floatingAt(withUpdate('    this.stamp(x, true);'), UPDATE_LINE),
+  // a page given, or the parameter settled later than first, or assigned anything else: the store is read
+  floatingAt(viewer('page = await page;', 'this.show(this.next);'), 10),
+  floatingAt(viewer('this.count += 1;\n    page = await page;', 'this.show(null);'), 11),
+  floatingAt(viewer('page = await (page || this.fallback());', 'this.show(null);'), 10),
   // the function assigns its parameter: the argument alone does not decide the branch
   floatingAt(withUpdate('    this.mark(x, false);'), UPDATE_LINE),
   // the other module's function with its default

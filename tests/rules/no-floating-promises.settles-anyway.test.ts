@@ -131,7 +131,19 @@ export function currentLimit() {
   return limit;
 }`;
 
+/** A module of a Nuxt application (its `package.json` installs `nuxt`, which auto-imports Vue's `nextTick`). */
+const NUXT_MODULE = path.join(FIXTURES_DIR, 'run-contexts', 'nuxt-site', 'app', 'plugins', 'lifecycle.client.ts');
+
+/** A page reloaded after Vue's next DOM update, with `nextTick` auto-imported (declared nowhere in the file). */
+const reloadAfterTick = (then: string): string => `export function onResume(state) {
+  state.frozen = false;
+  nextTick().then(${then});
+}`;
+
 const valid: ValidTestCase<Options>[] = [
+  // Nuxt auto-imports Vue's \`nextTick\`: the next DOM update never rejects, and a callback that
+  // returns no promise adds nothing that could
+  { code: reloadAfterTick('() => window.location.reload()'), filename: NUXT_MODULE },
   // the only unguarded wait loads a package listed under `dependencies`, or a Node built-in
   { code: reporter('pg'), filename: APP_MODULE },
   { code: reporter('node:http'), filename: APP_MODULE },
@@ -166,6 +178,18 @@ const reporterInvalid = (specifier: string, filename: string): InvalidTestCase<M
 };
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // ...but outside a Nuxt package an undeclared \`nextTick\` is unknown, and inside one a callback
+  // that returns a call of an async function adopts its rejection
+  {
+    code: reloadAfterTick('() => window.location.reload()'),
+    filename: APP_MODULE,
+    errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: reloadAfterTick('() => window.location.reload()').replace('  nextTick()', '  void nextTick()') }] }],
+  },
+  {
+    code: `async function save(state) {\n  await fetch('/state', { method: 'POST', body: state });\n}\n${reloadAfterTick('() => save(state)')}`,
+    filename: NUXT_MODULE,
+    errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 6, column: 3, suggestions: [{ messageId: 'suggestVoid', output: `async function save(state) {\n  await fetch('/state', { method: 'POST', body: state });\n}\n${reloadAfterTick('() => save(state)').replace('  nextTick()', '  void nextTick()')}` }] }],
+  },
   // a package the file's package does not declare may be missing: its load can reject
   reporterInvalid('got', APP_MODULE),
   // a relative module runs its own top-level code when loaded

@@ -47,6 +47,21 @@ const invalid: Invalid[] = [
     code: 'const p = new Promise(async (resolve, reject) => {\n  try { resolve(render(data)); } catch (e) { reject(e); }\n});',
     errors: [{ messageId: 'redundantPromiseExecutor', line: 1, column: 23 }],
   },
+  // ...but a timer whose delay is computed by a call may throw before the timer is set, and a
+  // timer of the file's own (not the global one) is a call like any other
+  {
+    code: 'function shown(result, view) {\n  return new Promise(async (resolve) => {\n    setTimeout(() => resolve(result), delayFor(view));\n  });\n}',
+    errors: [{ messageId: 'promiseExecutor', line: 2, column: 22 }],
+  },
+  {
+    code: 'function setTimeout(fn, ms) { return schedule(fn, ms); }\nconst pause = (ms) => new Promise(async (resolve) => setTimeout(resolve, ms));',
+    errors: [{ messageId: 'promiseExecutor', line: 2, column: 35 }],
+  },
+  // a timer handed a value of unknown kind throws when it is no function
+  {
+    code: 'function later(job, ms) {\n  return new Promise(async (resolve) => {\n    setTimeout(job, ms);\n  });\n}',
+    errors: [{ messageId: 'promiseExecutor', line: 2, column: 22 }],
+  },
   // an executor with an await outside its try still loses that rejection
   {
     code: 'const p = new Promise(async (resolve, reject) => {\n  const conn = await open();\n  try { resolve(await conn.read()); } catch (e) { reject(e); }\n});',
@@ -155,6 +170,12 @@ ruleTester.run<MessageIds, Options>('no-misused-async-callback (effects)', rule 
     `function status(repo) {\n  return new Promise(async (resolve, reject) => {\n    try {\n      const client = openRepo(repo);\n      client.status((err, result) => (err ? reject(err) : resolve(result)));\n    } catch (error) {\n      reject(error);\n    }\n  });\n}`,
     // an async executor that only stores its resolve: nothing in it can throw
     'let finish;\nconst done = new Promise(async (r) => (finish = r));',
+    // an async executor that only hands its resolve to a timer (a pause written as a promise),
+    // directly or in a callback: a timer call given a function does not throw, so the async keyword
+    // is harmless and the message would be false
+    'const pause = (ms) => new Promise(async (resolve) => setTimeout(resolve, ms));',
+    'function shown(result, ms) {\n  return new Promise(async (resolve) => {\n    setTimeout(() => {\n      resolve(result);\n    }, ms);\n  });\n}',
+    'const turn = () => new Promise(async (done) => { setImmediate(done); });',
     // the stored array is awaited, or read for more than its length
     `async function f(keys) {\n  const tasks = keys.map(async (key) => { await drop(key); });\n  await Promise.all(tasks);\n}`,
     // every error of the work reaches reject; only the cleanup in finally awaits
