@@ -76,7 +76,36 @@ function functionBodyText(text: string, name: string): string | null {
  * `functionBodyText`'s declaration, with the text of its parameter list (without the parentheses;
  * null for one bare arrow parameter, which is then `bare`).
  */
-function functionParts(text: string, name: string, throughWrapper = false): { parameters: string | null; body: string } | null {
+function functionParts(text: string, name: string, throughWrapper = false): FunctionParts | null {
+  let byName = partsByText.get(text);
+  if (!byName) {
+    if (partsByText.size >= MAX_TEXTS_WITH_PARTS) partsByText.clear();
+    byName = new Map();
+    partsByText.set(text, byName);
+  }
+  const key = throughWrapper ? `${name}\0wrapped` : name;
+  let parts = byName.get(key);
+  if (parts === undefined) {
+    parts = scanFunctionParts(text, name, throughWrapper);
+    byName.set(key, parts);
+  }
+  return parts;
+}
+
+/**
+ * `functionParts` answers by text, then by name. Several questions about one module (does it serve
+ * a cache, write its arguments, wait, prompt, authenticate...) look for the same declaration, and
+ * each look is a regular-expression scan of the whole text. An answer depends on the text alone, so
+ * it is kept with it (a text read again after an edit is another key). A settled exception to "no
+ * module-level state" (see CONTRIBUTING): each `--concurrency` worker has its own map.
+ */
+const partsByText = new Map<string, Map<string, FunctionParts | null>>();
+
+/** Texts beyond this are dropped all at once (a long editor session over a very large tree). */
+const MAX_TEXTS_WITH_PARTS = 2000;
+
+/** `functionParts`, computed: the declaration of `name` found by one scan of `text`. */
+function scanFunctionParts(text: string, name: string, throughWrapper: boolean): FunctionParts | null {
   const escaped = name.replace(/[$]/g, '\\$');
   const declaration = new RegExp(
     String.raw`\bfunction\s*\*?\s*${escaped}\s*(?=[<(])|(?:^|[\s,{;]|\bexports\.)${escaped}\s*(?::[^=;\n]*)?=\s*(?:async\b\s*)?(?:function\b[^(]*)?(?=[(\w$])|^[ \t]*(?:(?:public|private|protected|static|async|override)\s+)*${escaped}\s*(?=\()`,

@@ -140,8 +140,8 @@ export default createRule<Options, MessageIds>({
     // editor and browser extensions, an Electron app's windows and main process): a rejection
     // during the window is logged by the page or the host, and the later handler still receives
     // it. A log line is all it costs. Asked
-    // (once per file) only when a start is about to be checked: most files have none, and the UI
-    // evidence reads the file's package and imports.
+    // (once per file) only when a start is about to be reported (`reportUnlessLogged`): most
+    // starts never are, and the UI evidence reads the file's package and imports.
     const checkUiCode = options.checkUiCode ?? false;
     let skipsFile: boolean | undefined;
     // A program's own policy (`WhereItRuns.logsRejectionsFor`) is asked per function: a request
@@ -153,6 +153,10 @@ export default createRule<Options, MessageIds>({
       }
       if (skipsFile || checkUiCode) return skipsFile;
       return getWhereItRuns(context).logsRejectionsFor(isFunctionNode(owner) ? owner : null);
+    };
+    /** Reports the start of a function `owner` unless a lost rejection is only logged there (`runsWhereLateHandlingIsLogged`). */
+    const reportUnlessLogged = (owner: TSESTree.Node, descriptor: TSESLint.ReportDescriptor<MessageIds>): void => {
+      if (!runsWhereLateHandlingIsLogged(owner)) context.report(descriptor);
     };
     const promises = getPromiseAnalysis(context);
     const effects = getFileEffects(context);
@@ -544,7 +548,7 @@ export default createRule<Options, MessageIds>({
       // The `await` of an element shows the elements are promises, unless the checker knows better.
       if (typedPromiseKind(start.expression, promises.services, true) === 'other') return;
       const all = allFix(start, loop as TSESTree.Statement);
-      context.report({
+      reportUnlessLogged(owner, {
         node: start.expression,
         messageId: 'oneByOne',
         data: { name: start.name, line: awaited.loc.start.line },
@@ -625,14 +629,14 @@ export default createRule<Options, MessageIds>({
         if (attach) suggest.push({ messageId: 'suggestCatch', data: { name: start.name }, fix: attach });
         const line = window.event.node.loc.start.line;
         if (window.kind === 'suspension') {
-          context.report({
+          reportUnlessLogged(owner, {
             node: reportNode,
             messageId: 'lateHandling',
             data: { name: start.name, line, handledLine: use.reference.loc.start.line },
             suggest,
           });
         } else {
-          context.report({
+          reportUnlessLogged(owner, {
             node: reportNode,
             messageId: 'abandoned',
             data: { name: start.name, line, exit: exitWord(window.event.node) },
@@ -645,7 +649,7 @@ export default createRule<Options, MessageIds>({
       const opener = use.loop.await ? use.loop : use.awaited;
       if (!opener) return;
       const all = allFix(start, use.loop);
-      context.report({
+      reportUnlessLogged(owner, {
         node: reportNode,
         messageId: 'oneByOne',
         data: { name: start.name, line: opener.loc.start.line },
@@ -663,7 +667,7 @@ export default createRule<Options, MessageIds>({
         const owner = ownerOf(declarator);
         if (!canSuspend(owner)) return;
         const starts = startsOf(declarator);
-        if (starts.length === 0 || runsWhereLateHandlingIsLogged(owner)) return;
+        if (starts.length === 0) return;
         for (const start of starts) check(start, owner);
       },
     };
