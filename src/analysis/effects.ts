@@ -5223,7 +5223,6 @@ function knownProperty(object: KnownObject, name: string): { value: KnownValue }
   return object.open ? null : { value: undefined };
 }
 
-/** A cache key for a set of known parameters. */
 /**
  * `variable` (a parameter of `fn`) when its only assignment is `fn`'s first statement and settles
  * it in place, `page = await page;` (a page or a promise of one): given a literal, the parameter
@@ -5240,6 +5239,7 @@ function settledFirst(fn: FunctionNode, variable: TSESLint.Scope.Variable | unde
   return writes.length === 1 && writes[0]?.identifier === assignment.left ? variable : null;
 }
 
+/** A cache key for a set of known parameters. */
 function knownKey(known: KnownParameters): string {
   const values = [...known.values].map(([variable, value]) => `${variable.name}:${typeof value}:${String(value)}`);
   const objects = [...known.objects].map(
