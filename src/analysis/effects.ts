@@ -2784,7 +2784,7 @@ export class FileEffects {
     // `MEMORY_PROMISE_IMPORTS`), the promise of the next DOM update. Not `nextTick(fn)`: that is
     // the update's `.then(fn)`, which rejects when `fn` throws or returns a promise that rejects.
     const bareCall = call.arguments.length === 0;
-    if (!source && member === null && bareCall && root.name === 'nextTick' && (variable?.defs.length ?? 0) === 0 && getWhereItRuns(this.context).installsPackage('nuxt')) return 'memory';
+    if (!source && member === null && bareCall && root.name === 'nextTick' && (variable?.defs.length ?? 0) === 0 && getWhereItRuns(this.context).listsDependency('nuxt')) return 'memory';
     if (source) {
       // The project's own prompt helpers, by their file's name (`PROMPT_MODULE_FILE`).
       if (PROMPT_MODULE_FILE.test(source.module) && (source.module.startsWith('.') || getRelativeModules(this.context).resolve(source.module) !== null)) return 'prompt';
