@@ -2781,8 +2781,10 @@ export class FileEffects {
     // `const execFileAsync = promisify(execFile)`: the promisified function starts a process too.
     if (!source && member === null && variable && this.promisifiesProcessFunction(variable)) return 'process';
     // `nextTick()` declared nowhere in a Nuxt application: Nuxt auto-imports Vue's (see
-    // `MEMORY_PROMISE_IMPORTS`), the promise of the next DOM update.
-    if (!source && member === null && root.name === 'nextTick' && (variable?.defs.length ?? 0) === 0 && getWhereItRuns(this.context).installsPackage('nuxt')) return 'memory';
+    // `MEMORY_PROMISE_IMPORTS`), the promise of the next DOM update. Not `nextTick(fn)`: that is
+    // the update's `.then(fn)`, which rejects when `fn` throws or returns a promise that rejects.
+    const bareCall = call.arguments.length === 0;
+    if (!source && member === null && bareCall && root.name === 'nextTick' && (variable?.defs.length ?? 0) === 0 && getWhereItRuns(this.context).listsDependency('nuxt')) return 'memory';
     if (source) {
       // The project's own prompt helpers, by their file's name (`PROMPT_MODULE_FILE`).
       if (PROMPT_MODULE_FILE.test(source.module) && (source.module.startsWith('.') || getRelativeModules(this.context).resolve(source.module) !== null)) return 'prompt';
@@ -2812,7 +2814,7 @@ export class FileEffects {
       if (PROCESS_WRAPPER_MODULE.test(module) && PROCESS_WRAPPER_FUNCTIONS.has(name)) return 'process';
       if (PROMPT_MODULES.has(module) || (module.startsWith('@inquirer/') && member === null)) return 'prompt';
       if (ENV_LOADER_MODULES.has(module) && (name === 'config' || name === 'default' || name === 'expand')) return 'envLoad';
-      if (MEMORY_PROMISE_IMPORTS.get(module)?.has(name)) return 'memory';
+      if (MEMORY_PROMISE_IMPORTS.get(module)?.has(name) && (bareCall || name !== 'nextTick')) return 'memory';
       // `path.basename(p)`, `fileURLToPath(u)`: a value computed in place, no promise.
       if (SYNC_VALUE_MODULES.has(module)) return 'memory';
       // `E.right(user)`, `ok(value)`: an error-as-value result built in place, no promise.
@@ -5221,7 +5223,6 @@ function knownProperty(object: KnownObject, name: string): { value: KnownValue }
   return object.open ? null : { value: undefined };
 }
 
-/** A cache key for a set of known parameters. */
 /**
  * `variable` (a parameter of `fn`) when its only assignment is `fn`'s first statement and settles
  * it in place, `page = await page;` (a page or a promise of one): given a literal, the parameter
@@ -5238,6 +5239,7 @@ function settledFirst(fn: FunctionNode, variable: TSESLint.Scope.Variable | unde
   return writes.length === 1 && writes[0]?.identifier === assignment.left ? variable : null;
 }
 
+/** A cache key for a set of known parameters. */
 function knownKey(known: KnownParameters): string {
   const values = [...known.values].map(([variable, value]) => `${variable.name}:${typeof value}:${String(value)}`);
   const objects = [...known.objects].map(

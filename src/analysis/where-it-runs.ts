@@ -1297,9 +1297,11 @@ export class WhereItRuns {
   /**
    * True when the nearest `package.json` above the file lists the package `name` among its
    * `dependencies`, `devDependencies` or `optionalDependencies` (`nuxt`, whose build auto-imports
-   * Vue's functions into the application's modules).
+   * Vue's functions into the application's modules): what the project builds with. Whether the
+   * package is there at run time (`dependencies` only) is `alwaysLoads`' and `rendersInTerminal`'s
+   * question (`PackageInfo.installedWith`).
    */
-  installsPackage(name: string): boolean {
+  listsDependency(name: string): boolean {
     const info = path.isAbsolute(this.filename) ? nearestPackage(this.filename) : null;
     return info?.dependencies.includes(name) ?? false;
   }

@@ -338,7 +338,8 @@ export const LOCK_METHODS: ReadonlySet<string> = new Set(['acquire', 'lock', 'ru
  * `draftMode()` from `next/headers` read the current request; they are async only so the
  * framework can defer rendering), and the UI frameworks' "after the next render" promises
  * (`nextTick()` of Vue, `tick()` of Svelte). Awaiting one of them waits for nothing real, and
- * they never reject.
+ * they never reject; but not Vue's `nextTick(fn)`, the update's `.then(fn)`, which rejects when
+ * `fn` does.
  */
 export const MEMORY_PROMISE_IMPORTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['next/headers', new Set(['cookies', 'headers', 'draftMode'])],

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
-import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { FIXTURES_DIR, ruleTester, typedRuleTester } from '../rule-tester';
+import { floatingAt } from './floating-reports';
 
 /**
  * Dropped promises that settle anyway, found on real code (blind sets 8 and 9, session 10): the
@@ -134,6 +135,19 @@ export function currentLimit() {
 /** A module of a Nuxt application (its `package.json` installs `nuxt`, which auto-imports Vue's `nextTick`). */
 const NUXT_MODULE = path.join(FIXTURES_DIR, 'run-contexts', 'nuxt-site', 'app', 'plugins', 'lifecycle.client.ts');
 
+/** A draft flushed by a function of the file after Vue's next DOM update; `onBlur` drops the flush. */
+const flushAfterTick = (tick: string): string => `async function saveDraft(draft) {
+  const response = await fetch('/api/drafts', { method: 'POST', body: draft });
+  if (!response.ok) throw new Error('draft not saved');
+}
+async function flushDraft(draft) {
+  ${tick}
+  return draft;
+}
+export function onBlur(draft) {
+  flushDraft(draft);
+}`;
+
 /** A page reloaded after Vue's next DOM update, with `nextTick` auto-imported (declared nowhere in the file). */
 const reloadAfterTick = (then: string): string => `export function onResume(state) {
   state.frozen = false;
@@ -144,6 +158,8 @@ const valid: ValidTestCase<Options>[] = [
   // Nuxt auto-imports Vue's \`nextTick\`: the next DOM update never rejects, and a callback that
   // returns no promise adds nothing that could
   { code: reloadAfterTick('() => window.location.reload()'), filename: NUXT_MODULE },
+  // a function that awaits only the next DOM update cannot reject
+  { code: flushAfterTick('await nextTick();'), filename: NUXT_MODULE },
   // the only unguarded wait loads a package listed under `dependencies`, or a Node built-in
   { code: reporter('pg'), filename: APP_MODULE },
   { code: reporter('node:http'), filename: APP_MODULE },
@@ -190,6 +206,8 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     filename: NUXT_MODULE,
     errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 6, column: 3, suggestions: [{ messageId: 'suggestVoid', output: `async function save(state) {\n  await fetch('/state', { method: 'POST', body: state });\n}\n${reloadAfterTick('() => save(state)').replace('  nextTick()', '  void nextTick()')}` }] }],
   },
+  // ...but one that awaits \`nextTick(fn)\`, the next update's \`.then(fn)\`, rejects when \`fn\` does
+  floatingAt(flushAfterTick('await nextTick(() => saveDraft(draft));'), 10, { filename: NUXT_MODULE }),
   // a package the file's package does not declare may be missing: its load can reject
   reporterInvalid('got', APP_MODULE),
   // a relative module runs its own top-level code when loaded
@@ -303,3 +321,32 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
 ];
 
 ruleTester.run<MessageIds, Options>('no-floating-promises (settles anyway)', rule as never, { valid, invalid });
+
+/**
+ * A Nuxt plugin with the build's auto-import declarations (`types/imports.d.ts`): typed, the checker
+ * knows `nextTick` returns a promise.
+ */
+const NUXT_PLUGIN = path.join(FIXTURES_DIR, 'run-contexts', 'nuxt-site', 'app', 'plugins', 'autosave.ts');
+
+/** A draft saved after Vue's next DOM update, `tick` being how `nextTick` is called. */
+const autosave = (tick: string, header = ''): string => `${header}async function saveDraft(draft: string): Promise<void> {
+  const response = await fetch('/api/drafts', { method: 'POST', body: draft });
+  if (!response.ok) throw new Error('draft not saved');
+}
+export function onBlur(draft: string): void {
+  ${tick}
+}`;
+
+typedRuleTester.run<MessageIds, Options>('no-floating-promises (settles anyway, typed Nuxt)', rule as never, {
+  valid: [
+    // the next DOM update alone never rejects
+    { code: autosave('nextTick();'), filename: NUXT_PLUGIN },
+    { code: autosave('nextTick();', "import { nextTick } from '#imports';\n"), filename: NUXT_PLUGIN },
+  ],
+  invalid: [
+    // ...but \`nextTick(fn)\` is the next update's \`.then(fn)\`: it rejects when \`fn\` throws or
+    // returns a promise that rejects, here the save's failure
+    floatingAt(autosave('nextTick(async () => { await saveDraft(draft); });'), 6, { filename: NUXT_PLUGIN }),
+    floatingAt(autosave('nextTick(() => saveDraft(draft));'), 6, { filename: NUXT_PLUGIN }),
+  ],
+});
