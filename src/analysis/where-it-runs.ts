@@ -39,6 +39,7 @@ import {
   FUNCTION_HOST_MODULES,
   NETLIFY_FUNCTIONS_PATH,
   NODE_ONLY_MODULES,
+  NON_PROGRAM_FOLDERS,
   SEED_FOLDERS,
   SEED_STEPS,
   MIGRATION_STEPS,
@@ -1666,7 +1667,9 @@ export class WhereItRuns {
    *   worker, `isWorkerFile`/`isWorkerModule`; a server built on a framework,
    *   `SERVER_FRAMEWORK_PACKAGES`);
    * - build tooling, scripts and tests (`isToolConfig`, `SCRIPT_FILE_PATH`, a shebang, a `bin`
-   *   target or a script folder by `script()`, `isTestCode`), which plain Node runs.
+   *   target or a script folder by `script()`, `isTestCode`, a file under one of the app's
+   *   `NON_PROGRAM_FOLDERS` such as `e2e/`, a module that imports a browser automation package),
+   *   which plain Node runs.
    * Electron runs its main process with unhandled rejections in warning mode: a lost rejection
    * there is a line in the log, and the app goes on. The manifest is read once per package
    * directory; the file's own readings are cheap and asked first.
@@ -1705,12 +1708,17 @@ export class WhereItRuns {
     // An app that ships a server (a framework among its runtime dependencies) may run it as a
     // process of its own; so does a module kept in a `server/` folder.
     if ([...root.installedWith].some((dependency) => SERVER_FRAMEWORK_PACKAGES.has(dependency))) return null;
-    if (path.relative(root.dir, this.filename).split(/[\\/]/).includes('server')) return null;
+    const folders = path.relative(root.dir, this.filename).split(/[\\/]/).slice(0, -1);
+    if (folders.includes('server')) return null;
+    // The app's tests, examples and scripts (`NON_PROGRAM_FOLDERS`: an `e2e/` helper that hands the
+    // page a function reading `window`) and a module that drives the app through a browser
+    // automation package (`BROWSER_AUTOMATION_PACKAGES`: Playwright's `_electron`) run under Node.
+    if (folders.some((folder) => NON_PROGRAM_FOLDERS.has(folder))) return null;
     if (SCRIPT_FILE_PATH.test(path.relative(root.dir, this.filename).replace(/\\/g, '/')) || SEPARATE_NODE_PROGRAM.test(this.sourceCode.text)) return null;
     if (this.isToolConfig() || this.isTestCode() || this.isWorkerFile() || this.isWorkerModule()) return null;
     const script = this.script();
     if (script === 'shebang' || script === 'bin' || script === 'script-folder' || script === 'cli-package') return null;
-    for (const module of this.modules()) if (SERVER_FRAMEWORK_PACKAGES.has(module)) return null;
+    for (const module of this.modules()) if (SERVER_FRAMEWORK_PACKAGES.has(module) || BROWSER_AUTOMATION_PACKAGES.has(packageOfSpecifier(module))) return null;
     if (this.runsInUi() || this.runsInElectronRenderer()) return null;
     // A module that imports the main process's API is judged by `runsInElectronMain`, whatever it reads.
     if (this.runsInElectronMain()) return 'main';

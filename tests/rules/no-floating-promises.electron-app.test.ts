@@ -194,6 +194,28 @@ export async function zoomIn(level) {
   return level + 1;
 }`;
 
+/**
+ * A helper of the app's end-to-end tests (Node, driving the app through Playwright): it reads the
+ * page's globals only inside the function the page runs, and starts a storage reset without
+ * waiting, so the test may start before the reset.
+ */
+const e2eLaunch = `import { _electron as electron } from 'playwright';
+
+async function resetStorage(page) {
+  await page.evaluate(() => window.localStorage.clear());
+}
+
+export async function launchApp() {
+  const app = await electron.launch({ args: ['.'] });
+  const page = await app.firstWindow();
+  resetStorage(page);
+  return { app, page };
+}`;
+/** The app's end-to-end folders, and a module outside them that drives the app through Playwright. */
+const E2E_FILE = path.join(APP, 'e2e', 'helpers.ts');
+const TEST_E2E_FILE = path.join(APP, 'test', 'e2e', 'launch.ts');
+const DRIVER_FILE = path.join(APP, 'src', 'smoke', 'launch.ts');
+
 /** An Electron app whose runtime dependencies include a server framework: its server runs as a process of its own. */
 const SERVER_APP_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'desktop-app-with-server', 'src', 'routes', 'notes.ts');
 /** A module in the packaged app's `server/` folder: a program of its own, started beside the app. */
@@ -243,6 +265,12 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // among the app's runtime dependencies, or by the module's \`server/\` folder
   dropped(savesNoteRoute, SERVER_APP_FILE, 5, 5, false),
   dropped(savesNoteRoute, SERVER_FOLDER_FILE, 5, 5, false),
+  // the app's end-to-end helpers run under plain Node, whether or not they hand the page a
+  // function that reads \`window\`: known by their folder, or by a browser-driving import
+  dropped(e2eLaunch, E2E_FILE, 10, 3, true),
+  dropped(e2eLaunch, TEST_E2E_FILE, 10, 3, true),
+  dropped(e2eLaunch.replace('() => window.localStorage.clear()', "'localStorage.clear()'"), E2E_FILE, 10, 3, true),
+  dropped(e2eLaunch, DRIVER_FILE, 10, 3, true),
   // the option reports the app's main process too
   { ...dropped(shortcutAfterInstall, BACKEND_FILE, 6, 3, true), options: [{ checkUiCode: true }] },
   // still reported in the app: an async method that awaits none of the work it starts ...
