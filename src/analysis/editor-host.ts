@@ -83,7 +83,7 @@ export function costsMoreThanHostLog(
   return (
     startsThrowingWorkUnawaited(node, effects) ||
     (getAwaitableFunction(node) !== null &&
-      ((services !== null && callsPackageApi(services, node)) ||
+      ((services !== null && callsPackageApi(services, node, sourceCode.visitorKeys)) ||
         writesFileOrStartsProcess(node, effects) ||
         readAfterWrite(node, effects) ||
         asyncInNameOnly(node, effects) ||

@@ -346,6 +346,35 @@ export function createWindow(url: string): BrowserWindow {
   return win;
 }`;
 
+/**
+ * Electron's own requests whose order the next statements rely on: the app relaunched before its
+ * storage is cleared, a window loaded before the proxy is set, a setting sent to a page that has
+ * not loaded yet.
+ */
+const clearsThenRelaunches = `import { app, session } from 'electron';
+
+export async function resetApp(): Promise<void> {
+  session.defaultSession.clearStorageData();
+  app.relaunch();
+  app.exit(0);
+}`;
+const proxyThenLoad = `import { BrowserWindow, session } from 'electron';
+
+export async function openWithProxy(url: string, proxyRules: string): Promise<BrowserWindow> {
+  session.defaultSession.setProxy({ proxyRules });
+  const win = new BrowserWindow({ width: 600 });
+  await win.loadURL(url);
+  return win;
+}`;
+const loadThenSend = `import { BrowserWindow } from 'electron';
+
+export async function openPreferences(settings: object): Promise<BrowserWindow> {
+  const win = new BrowserWindow({ width: 600 });
+  win.loadURL('app://prefs.html');
+  win.webContents.send('settings', settings);
+  return win;
+}`;
+
 typedRuleTester.run('no-floating-promises (typed, Electron app)', testedRule, {
   valid: [
     // Electron's own requests from sync functions that return a value (the window, the link decision)
@@ -359,5 +388,10 @@ typedRuleTester.run('no-floating-promises (typed, Electron app)', testedRule, {
     dropped(syncsAfterStyling, TYPED_FILE, 6, 3, true),
     // a promise of the app's own declared helper, dropped where the built window is returned
     dropped(uploadsWhileBuilding, TYPED_FILE, 6, 3, false),
+    // Electron's own request, when a later statement of the block quits, relaunches, loads or
+    // sends to the window (\`ELECTRON_ORDERED_STEPS\`): the order the next lines rely on
+    dropped(clearsThenRelaunches, TYPED_FILE, 4, 3, true),
+    dropped(proxyThenLoad, TYPED_FILE, 4, 3, true),
+    dropped(loadThenSend, TYPED_FILE, 5, 3, true),
   ],
 });
