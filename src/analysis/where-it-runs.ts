@@ -379,7 +379,11 @@ export interface PackageInfo {
   readonly installedWith: ReadonlySet<string>;
 }
 
-/** Globals that only a page has (a browser tab, an Electron window), never a Node process. */
+/**
+ * Globals of a page (a browser tab, an Electron window). Node has none of them but `navigator`
+ * (since Node 21, so Electron's main process since Electron 35); a main-process module that reads
+ * it is read as a window's, whose host logs a lost rejection as the main process's does.
+ */
 const PAGE_GLOBALS: ReadonlySet<string> = new Set(['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'requestAnimationFrame']);
 
 /** Node's built-in modules, without the `node:` prefix. */
@@ -1684,11 +1688,11 @@ export class WhereItRuns {
    * wrapper package): the package is an Electron app (`PackageInfo.electronApp`), the file is none
    * of the code that runs outside the app's processes (as for `inElectronAppMain`), nor a UI
    * framework's module (`runsInUi`, which the rules read on their own), and it reads a global
-   * that only a page has (`readsPageGlobals`: `document`, `window`) or imports an export named
-   * for a window's half of Electron's API from any module (`ELECTRON_RENDERER_PROCESS_APIS`:
-   * `import { ipcRenderer } from 'electron-better-ipc'`). Electron's main process has no page
-   * globals, so such a module runs in a window, where a rejection nobody handles reaches the
-   * window's developer console; no process ends.
+   * that only a page has (`readsPageGlobals`: `document`, `window`). Electron's main process has
+   * no page globals, so such a module runs in a window, where a rejection nobody handles reaches
+   * the window's developer console; no process ends. (A module of the app with no page global,
+   * such as a preload script that imports an IPC wrapper's `ipcRenderer`, is read as main-process
+   * code, whose host logs a lost rejection too.)
    */
   inElectronAppWindow(): boolean {
     return this.electronAppCodeKind() === 'window';
@@ -1722,22 +1726,7 @@ export class WhereItRuns {
     if (this.runsInUi() || this.runsInElectronRenderer()) return null;
     // A module that imports the main process's API is judged by `runsInElectronMain`, whatever it reads.
     if (this.runsInElectronMain()) return 'main';
-    return this.readsPageGlobals() || this.importsWindowApi() ? 'window' : 'main';
-  }
-
-  /** The file imports, at its top level, an export named for a window's half of Electron's API (`ELECTRON_RENDERER_PROCESS_APIS`) from a module other than `electron` (an IPC wrapper package). */
-  private importsWindowApi(): boolean {
-    return this.sourceCode.ast.body.some(
-      (statement) =>
-        statement.type === AST_NODE_TYPES.ImportDeclaration &&
-        statement.importKind !== 'type' &&
-        statement.specifiers.some(
-          (specifier) =>
-            specifier.type === AST_NODE_TYPES.ImportSpecifier &&
-            specifier.importKind !== 'type' &&
-            ELECTRON_RENDERER_PROCESS_APIS.has(specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value),
-        ),
-    );
+    return this.readsPageGlobals() ? 'window' : 'main';
   }
 
   /**

@@ -231,7 +231,8 @@ const valid: ValidTestCase<Options>[] = [
   // or a page event, whose failure reaches the window's console, as in a browser page
   { code: `${opensLink}\n\nexport const title = document.title;`, filename: WINDOW_FILE },
   { code: pageActions, filename: WINDOW_FILE },
-  // a module that imports a window's half of an IPC wrapper (\`ipcRenderer\`) runs in a window too
+  // a module of the app with no page global (a preload half that imports an IPC wrapper's
+  // \`ipcRenderer\`) is read as main-process code, whose host logs a lost rejection too
   { code: preloadBridge, filename: BACKEND_FILE },
 ];
 
