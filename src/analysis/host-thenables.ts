@@ -128,5 +128,7 @@ function extendsElectronType(type: ts.Type, depth = 0): boolean {
   if (depth > 3) return false;
   const declaredInElectron = (type.getSymbol()?.declarations ?? []).some((declaration) => ELECTRON_DECLARATION_FILE.test(declaration.getSourceFile().fileName));
   if (declaredInElectron) return true;
-  return (type.getBaseTypes() ?? []).some((base) => extendsElectronType(base, depth + 1));
+  // An instance of a generic interface (`TypedIpc<Channels>`) has its bases on its target.
+  const declared = (type as ts.TypeReference).target ?? type;
+  return (declared.getBaseTypes() ?? []).some((base) => extendsElectronType(base, depth + 1));
 }

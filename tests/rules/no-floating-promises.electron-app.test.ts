@@ -319,6 +319,15 @@ export async function styleWindow(win: BrowserWindow, css: string, dark: boolean
   ipc.callWindow(win, 'set-theme', dark);
 }`;
 
+/** The same step through a generic wrapper interface (its channels typed) that extends Electron's \`IpcMain\`. */
+const stylesWindowTyped = `import { BrowserWindow } from 'electron';
+import { typedIpcMain } from 'tiny-ipc';
+
+export async function styleWindow(win: BrowserWindow, dark: boolean): Promise<void> {
+  await win.loadURL('app://index.html');
+  typedIpcMain.callWindowOn(win, 'set-theme', dark);
+}`;
+
 /** A window's module: an unread count sent to the main process from an async page step. */
 const sendsUnread = `import { ipcRenderer as ipc } from 'tiny-ipc';
 
@@ -376,12 +385,21 @@ export async function openPreferences(settings: object): Promise<BrowserWindow> 
   return win;
 }`;
 
+/** A link opened from an \`ipcMain\` listener that tells the window it is done: the window gets no word of a failure. */
+const opensLinkForWindow = `import { ipcMain, shell } from 'electron';
+
+ipcMain.on('open-link', (event, url) => {
+  shell.openExternal(String(url));
+  event.reply('opened', url);
+});`;
+
 typedRuleTester.run('no-floating-promises (typed, Electron app)', testedRule, {
   valid: [
     // Electron's own requests from sync functions that return a value (the window, the link decision)
     { code: buildsWindow, filename: TYPED_FILE },
     // ... and inside an async function, also through an IPC wrapper built on Electron's interfaces
     { code: stylesWindow, filename: TYPED_FILE },
+    { code: stylesWindowTyped, filename: TYPED_FILE },
     { code: sendsUnread, filename: TYPED_FILE },
   ],
   invalid: [
@@ -394,5 +412,7 @@ typedRuleTester.run('no-floating-promises (typed, Electron app)', testedRule, {
     dropped(clearsThenRelaunches, TYPED_FILE, 4, 3, true),
     dropped(proxyThenLoad, TYPED_FILE, 4, 3, true),
     dropped(loadThenSend, TYPED_FILE, 5, 3, true),
+    // Electron's request from a sync function, inside an \`ipcMain\` listener
+    dropped(opensLinkForWindow, TYPED_FILE, 4, 3, false),
   ],
 });
