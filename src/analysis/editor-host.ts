@@ -355,22 +355,37 @@ function isGather(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.S
   return !variable || variable.defs.length === 0;
 }
 
-/** `resolve` or `reject`: a parameter of the executor function of a `new Promise(...)` whose body holds `statementPart`. */
+/**
+ * `resolve` or `reject`: a parameter of the executor function of a `new Promise(...)` whose body
+ * holds `statementPart`; or a deferred's settler kept in a variable (`markReady` after `let
+ * markReady; const ready = new Promise((resolve) => { markReady = resolve; })`) that is declared
+ * without a value and assigned only once, in an executor, that executor's parameter.
+ */
 function isExecutorSettler(identifier: TSESTree.Identifier, statementPart: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
   const definition = variable?.defs[0];
-  if (definition?.type !== 'Parameter') return false;
-  const executor = definition.node;
-  const parent = executor.parent;
-  return (
-    isFunctionNode(executor) &&
-    executor.range[0] <= statementPart.range[0] &&
-    statementPart.range[1] <= executor.range[1] &&
-    parent?.type === AST_NODE_TYPES.NewExpression &&
-    parent.arguments[0] === executor &&
-    skipTransparent(parent.callee).type === AST_NODE_TYPES.Identifier &&
-    (skipTransparent(parent.callee) as TSESTree.Identifier).name === 'Promise'
-  );
+  if (definition?.type === 'Parameter') {
+    const executor = executorOf(definition.node);
+    return executor !== null && executor.range[0] <= statementPart.range[0] && statementPart.range[1] <= executor.range[1];
+  }
+  if (!variable || variable.defs.length !== 1 || definition?.type !== 'Variable' || definition.node.init) return false;
+  const writes = variable.references.filter((reference) => reference.isWrite());
+  if (writes.length !== 1) return false;
+  const assignment = writes[0]?.identifier.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.right.type !== AST_NODE_TYPES.Identifier) return false;
+  const settler = ASTUtils.findVariable(sourceCode.getScope(assignment.right), assignment.right)?.defs[0];
+  if (settler?.type !== 'Parameter') return false;
+  const executor = executorOf(settler.node);
+  return executor !== null && executor.range[0] <= assignment.range[0] && assignment.range[1] <= executor.range[1];
+}
+
+/** `fn` when it is the executor function of a `new Promise(...)`, else null. */
+function executorOf(fn: TSESTree.Node): TSESTree.Node | null {
+  const parent = fn.parent;
+  const callee = parent?.type === AST_NODE_TYPES.NewExpression ? skipTransparent(parent.callee) : null;
+  return isFunctionNode(fn) && parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments[0] === fn && callee?.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise'
+    ? fn
+    : null;
 }
 
 /**

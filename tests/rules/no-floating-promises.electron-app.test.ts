@@ -180,6 +180,38 @@ export function askMain(channel) {
 
 export const zoom = window.devicePixelRatio;`;
 
+/** A window's module that settles a deferred the rest of the page waits for, from a chain: on a rejection it never settles. */
+const settlesReadyDeferred = `import { ipcRenderer as ipc } from 'tiny-ipc';
+
+let markReady;
+export const ready = new Promise((resolve) => {
+  markReady = resolve;
+});
+
+window.addEventListener('DOMContentLoaded', () => {
+  ipc.callMain('get-config').then((config) => {
+    document.body.dataset.theme = config.theme;
+    markReady(config);
+  });
+});`;
+
+/** The same chain calling a settler that is reassigned elsewhere (a callback slot, not a deferred's own settler). */
+const callsReassignedHook = `import { ipcRenderer as ipc } from 'tiny-ipc';
+
+let onConfig;
+export const ready = new Promise((resolve) => {
+  onConfig = resolve;
+});
+export function watchConfig(listener) {
+  onConfig = listener;
+}
+
+window.addEventListener('DOMContentLoaded', () => {
+  ipc.callMain('get-config').then((config) => {
+    onConfig(config);
+  });
+});`;
+
 /** A window's async action that forgets to await a same-file step which reports failure by throwing. */
 const forgetsThrowingStep = `import { ipcRenderer as ipc } from 'tiny-ipc';
 
@@ -231,6 +263,8 @@ const valid: ValidTestCase<Options>[] = [
   // or a page event, whose failure reaches the window's console, as in a browser page
   { code: `${opensLink}\n\nexport const title = document.title;`, filename: WINDOW_FILE },
   { code: pageActions, filename: WINDOW_FILE },
+  // a chain that calls a variable the page also sets to other callbacks: no deferred's own settler
+  { code: callsReassignedHook, filename: WINDOW_FILE },
   // a module of the app with no page global (a preload half that imports an IPC wrapper's
   // \`ipcRenderer\`) is read as main-process code, whose host logs a lost rejection too
   { code: preloadBridge, filename: BACKEND_FILE },
@@ -253,6 +287,20 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 5,
         column: 5,
         suggestions: [{ messageId: 'suggestVoid', output: askMainWithTimeout.replace('    ipc.callMain(channel)', '    void ipc.callMain(channel)') }],
+      },
+    ],
+  },
+  // ... also when the promise is a deferred kept in a variable that only its executor assigns ...
+  {
+    code: settlesReadyDeferred,
+    filename: WINDOW_FILE,
+    errors: [
+      {
+        messageId: 'floatingChain',
+        data: { method: 'then' },
+        line: 9,
+        column: 3,
+        suggestions: [{ messageId: 'suggestVoid', output: settlesReadyDeferred.replace("  ipc.callMain('get-config')", "  void ipc.callMain('get-config')") }],
       },
     ],
   },
