@@ -27,7 +27,8 @@ const ANSWERS_REQUEST = /^_?(?:reply|respond)/i;
  *   the work at all, a forgotten `await`;
  * - a `.then(callback)`/`.finally(callback)` chain whose callback (or a function inside it, such
  *   as the callback of a further chain) settles the `new Promise` whose executor holds the
- *   statement (`resolve(value)`): on a rejection that promise never settles and its waiters hang;
+ *   statement (`resolve(value)`), or a deferred's settler kept in a variable
+ *   (`isExecutorSettler`): on a rejection that promise never settles and its waiters hang;
  * - such a chain whose callback assigns the member the chain starts from
  *   (`this.pending.then(() => { this.pending = undefined; })`): on a rejection the member keeps the
  *   failed promise for good;
@@ -37,6 +38,8 @@ const ANSWERS_REQUEST = /^_?(?:reply|respond)/i;
  *   throwing (a `throw` of its own body outside every `try` with a `catch`), or of the enclosing
  *   function itself (one step of a recursion): the caller finishes first and the error it meant
  *   to show reaches nobody;
+ * - inside an async function, a call of an async function of this file whose awaited result, kept
+ *   in an outer variable, the enclosing function reads after the call (`readsWhatItAwaits`);
  * - typed, inside an async function, a call of another package's API (declared in a declaration
  *   file that is neither the host's (the editor's, Electron's) nor TypeScript's, see `callsPackageApi`: a `git push` through
  *   another extension's API): a forgotten `await` of work outside the extension and its editor;
@@ -86,6 +89,7 @@ export function costsMoreThanHostLog(
       ((services !== null && callsPackageApi(services, node, sourceCode.visitorKeys)) ||
         writesFileOrStartsProcess(node, effects) ||
         readAfterWrite(node, effects) ||
+        readsWhatItAwaits(node, effects) ||
         asyncInNameOnly(node, effects) ||
         sendsUserWrite(node, effects)))
   );
@@ -285,6 +289,37 @@ function readAfterWrite(call: TSESTree.CallExpression, effects: FileEffects): bo
     if (reads) return true;
   }
   return false;
+}
+
+/**
+ * `call`, inside an async function, calls an async function of this file that assigns a variable
+ * declared outside it after one of its own `await`s (`notes = await ipc.callMain('list-notes')`),
+ * and the enclosing function reads that variable after the call (`renderList(notes)`): without
+ * the `await` it reads the value from before the load.
+ */
+function readsWhatItAwaits(call: TSESTree.CallExpression, effects: FileEffects): boolean {
+  const enclosing = getAwaitableFunction(call);
+  const fn = effects.calledFunction(call);
+  if (!enclosing || !fn?.async || fn === enclosing || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const source = effects.source;
+  let firstAwait = Infinity;
+  const assigned: TSESTree.AssignmentExpression[] = [];
+  someNodeInSameFunction(fn.body, source.visitorKeys, (inner) => {
+    if (inner.type === AST_NODE_TYPES.AwaitExpression) firstAwait = Math.min(firstAwait, inner.range[0]);
+    if (inner.type === AST_NODE_TYPES.AssignmentExpression) assigned.push(inner);
+    return false;
+  });
+  return assigned.some(({ left: target, range }) => {
+    if (target.type !== AST_NODE_TYPES.Identifier || range[1] <= firstAwait) return false;
+    const variable = ASTUtils.findVariable(source.getScope(target), target);
+    const declaredOutside = variable?.defs.some((definition) => definition.name.range[0] < fn.range[0] || definition.name.range[0] > fn.range[1]) === true;
+    return (
+      declaredOutside &&
+      variable?.references.some(
+        (reference) => reference.isRead() && reference.identifier.range[0] > call.range[1] && reference.identifier.range[1] <= enclosing.range[1] && getAwaitableFunction(reference.identifier) === enclosing,
+      ) === true
+    );
+  });
 }
 
 /**

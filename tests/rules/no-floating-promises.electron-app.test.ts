@@ -212,6 +212,24 @@ window.addEventListener('DOMContentLoaded', () => {
   });
 });`;
 
+/** A window's refresh that forgets to await the load whose result the next line shows. */
+const rendersBeforeLoad = `import { ipcRenderer as ipc } from 'tiny-ipc';
+
+let notes = [];
+
+async function loadNotes() {
+  notes = await ipc.callMain('list-notes');
+}
+
+function renderList(items) {
+  document.querySelector('#list').textContent = items.map((item) => item.title).join(', ');
+}
+
+export async function refresh() {
+  loadNotes();
+  renderList(notes);
+}`;
+
 /** A window's async action that forgets to await a same-file step which reports failure by throwing. */
 const forgetsThrowingStep = `import { ipcRenderer as ipc } from 'tiny-ipc';
 
@@ -265,6 +283,8 @@ const valid: ValidTestCase<Options>[] = [
   { code: pageActions, filename: WINDOW_FILE },
   // a chain that calls a variable the page also sets to other callbacks: no deferred's own settler
   { code: callsReassignedHook, filename: WINDOW_FILE },
+  // the same forgotten load when the refresh reads nothing it sets afterwards (it shows a spinner)
+  { code: rendersBeforeLoad.replace('  renderList(notes);', "  document.body.classList.add('loading');"), filename: WINDOW_FILE },
   // a module of the app with no page global (a preload half that imports an IPC wrapper's
   // \`ipcRenderer\`) is read as main-process code, whose host logs a lost rejection too
   { code: preloadBridge, filename: BACKEND_FILE },
@@ -304,6 +324,8 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
     ],
   },
+  // ... a forgotten await of a same-file step whose awaited result the next lines read ...
+  dropped(rendersBeforeLoad, WINDOW_FILE, 14, 3, true),
   // ... and a forgotten await of a same-file step that throws: the action reports done first
   dropped(forgetsThrowingStep, WINDOW_FILE, 10, 3, true),
   // the app's release script and a child program it starts run under plain Node
