@@ -38,6 +38,8 @@ const ANSWERS_REQUEST = /^_?(?:reply|respond)/i;
  *   throwing (a `throw` of its own body outside every `try` with a `catch`), or of the enclosing
  *   function itself (one step of a recursion): the caller finishes first and the error it meant
  *   to show reaches nobody;
+ * - a call of an async function of this file started right after setting a busy flag that the
+ *   function resets only after an `await` that can reject (`leavesBusyFlagSet`);
  * - inside an async function, a call of an async function of this file whose awaited result, kept
  *   in an outer variable, the enclosing function reads after the call (`readsWhatItAwaits`);
  * - typed, inside an async function, a call of another package's API (declared in a declaration
@@ -85,6 +87,7 @@ export function costsMoreThanHostLog(
   if (callbacks.length > 0) return false;
   return (
     startsThrowingWorkUnawaited(node, effects) ||
+    leavesBusyFlagSet(node, effects) ||
     (getAwaitableFunction(node) !== null &&
       ((services !== null && callsPackageApi(services, node, sourceCode.visitorKeys)) ||
         writesFileOrStartsProcess(node, effects) ||
@@ -287,6 +290,40 @@ function readAfterWrite(call: TSESTree.CallExpression, effects: FileEffects): bo
       }),
     );
     if (reads) return true;
+  }
+  return false;
+}
+
+/**
+ * `call` starts an async function of this file right after the statement before it sets a busy
+ * flag (`sending = true; drain();`), and that function resets the flag (`sending = false`) only
+ * after an `await` outside every `try` with a `catch`, and not in a `finally`: one rejection
+ * leaves the flag set, and whatever the flag guards (an outbox pump) never starts again.
+ */
+function leavesBusyFlagSet(call: TSESTree.CallExpression, effects: FileEffects): boolean {
+  const statement = call.parent;
+  const block = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program)) return false;
+  const before = block.body[block.body.indexOf(statement) - 1];
+  const set = before?.type === AST_NODE_TYPES.ExpressionStatement ? before.expression : null;
+  if (set?.type !== AST_NODE_TYPES.AssignmentExpression || set.operator !== '=' || set.right.type !== AST_NODE_TYPES.Literal) return false;
+  const flag = effects.source.getText(set.left);
+  const fn = effects.calledFunction(call);
+  if (!fn?.async || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  let riskyAwait = Infinity;
+  const resets: TSESTree.AssignmentExpression[] = [];
+  someNodeInSameFunction(fn.body, effects.source.visitorKeys, (inner) => {
+    if (inner.type === AST_NODE_TYPES.AwaitExpression && !insideCatchingTry(inner, fn)) riskyAwait = Math.min(riskyAwait, inner.range[0]);
+    if (inner.type === AST_NODE_TYPES.AssignmentExpression && inner.operator === '=' && effects.source.getText(inner.left) === flag) resets.push(inner);
+    return false;
+  });
+  return resets.length > 0 && resets.every((reset) => reset.range[0] > riskyAwait && !insideFinally(reset, fn));
+}
+
+/** `node` is inside the `finally` block of a `try` of `fn`. */
+function insideFinally(node: TSESTree.Node, fn: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === child) return true;
   }
   return false;
 }

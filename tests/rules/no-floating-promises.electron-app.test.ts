@@ -230,6 +230,26 @@ export async function refresh() {
   renderList(notes);
 }`;
 
+/** A window's outbox pump: a busy flag set before the pump starts and reset only after its awaits. */
+const outboxPump = `const outbox = [];
+let sending = false;
+
+async function drain() {
+  while (outbox.length > 0) {
+    await window.api.send(outbox[0]);
+    outbox.shift();
+  }
+  sending = false;
+}
+
+export function enqueue(message) {
+  outbox.push(message);
+  if (!sending) {
+    sending = true;
+    drain();
+  }
+}`;
+
 /** A window's async action that forgets to await a same-file step which reports failure by throwing. */
 const forgetsThrowingStep = `import { ipcRenderer as ipc } from 'tiny-ipc';
 
@@ -283,6 +303,11 @@ const valid: ValidTestCase<Options>[] = [
   { code: pageActions, filename: WINDOW_FILE },
   // a chain that calls a variable the page also sets to other callbacks: no deferred's own settler
   { code: callsReassignedHook, filename: WINDOW_FILE },
+  // the same pump resetting its flag in a \`finally\`: a rejection frees it
+  {
+    code: outboxPump.replace('  while (outbox.length > 0) {\n    await window.api.send(outbox[0]);\n    outbox.shift();\n  }\n  sending = false;', '  try {\n    while (outbox.length > 0) {\n      await window.api.send(outbox[0]);\n      outbox.shift();\n    }\n  } finally {\n    sending = false;\n  }'),
+    filename: WINDOW_FILE,
+  },
   // the same forgotten load when the refresh reads nothing it sets afterwards (it shows a spinner)
   { code: rendersBeforeLoad.replace('  renderList(notes);', "  document.body.classList.add('loading');"), filename: WINDOW_FILE },
   // a module of the app with no page global (a preload half that imports an IPC wrapper's
@@ -326,6 +351,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   // ... a forgotten await of a same-file step whose awaited result the next lines read ...
   dropped(rendersBeforeLoad, WINDOW_FILE, 14, 3, true),
+  // ... a pump started after setting a busy flag that it resets only after its awaits: one
+  // rejection leaves the flag set and the outbox stuck for good ...
+  dropped(outboxPump, WINDOW_FILE, 16, 5, false),
   // ... and a forgotten await of a same-file step that throws: the action reports done first
   dropped(forgetsThrowingStep, WINDOW_FILE, 10, 3, true),
   // the app's release script and a child program it starts run under plain Node
