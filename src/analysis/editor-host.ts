@@ -27,7 +27,8 @@ const ANSWERS_REQUEST = /^_?(?:reply|respond)/i;
  *   the work at all, a forgotten `await`;
  * - a `.then(callback)`/`.finally(callback)` chain whose callback (or a function inside it, such
  *   as the callback of a further chain) settles the `new Promise` whose executor holds the
- *   statement (`resolve(value)`): on a rejection that promise never settles and its waiters hang;
+ *   statement (`resolve(value)`), or a deferred's settler kept in a variable
+ *   (`isExecutorSettler`): on a rejection that promise never settles and its waiters hang;
  * - such a chain whose callback assigns the member the chain starts from
  *   (`this.pending.then(() => { this.pending = undefined; })`): on a rejection the member keeps the
  *   failed promise for good;
@@ -37,6 +38,10 @@ const ANSWERS_REQUEST = /^_?(?:reply|respond)/i;
  *   throwing (a `throw` of its own body outside every `try` with a `catch`), or of the enclosing
  *   function itself (one step of a recursion): the caller finishes first and the error it meant
  *   to show reaches nobody;
+ * - a call of an async function of this file started right after setting a busy flag that the
+ *   function resets only after an `await` that can reject (`leavesBusyFlagSet`);
+ * - inside an async function, a call of an async function of this file whose awaited result, kept
+ *   in an outer variable, the enclosing function reads after the call (`readsWhatItAwaits`);
  * - typed, inside an async function, a call of another package's API (declared in a declaration
  *   file that is neither the host's (the editor's, Electron's) nor TypeScript's, see `callsPackageApi`: a `git push` through
  *   another extension's API): a forgotten `await` of work outside the extension and its editor;
@@ -82,10 +87,12 @@ export function costsMoreThanHostLog(
   if (callbacks.length > 0) return false;
   return (
     startsThrowingWorkUnawaited(node, effects) ||
+    leavesBusyFlagSet(node, effects) ||
     (getAwaitableFunction(node) !== null &&
-      ((services !== null && callsPackageApi(services, node)) ||
+      ((services !== null && callsPackageApi(services, node, sourceCode.visitorKeys)) ||
         writesFileOrStartsProcess(node, effects) ||
         readAfterWrite(node, effects) ||
+        readsWhatItAwaits(node, effects) ||
         asyncInNameOnly(node, effects) ||
         sendsUserWrite(node, effects)))
   );
@@ -288,6 +295,71 @@ function readAfterWrite(call: TSESTree.CallExpression, effects: FileEffects): bo
 }
 
 /**
+ * `call` starts an async function of this file right after the statement before it sets a busy
+ * flag (`sending = true; drain();`), and that function resets the flag (`sending = false`) only
+ * after an `await` outside every `try` with a `catch`, and not in a `finally`: one rejection
+ * leaves the flag set, and whatever the flag guards (an outbox pump) never starts again.
+ */
+function leavesBusyFlagSet(call: TSESTree.CallExpression, effects: FileEffects): boolean {
+  const statement = call.parent;
+  const block = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program)) return false;
+  const before = block.body[block.body.indexOf(statement) - 1];
+  const set = before?.type === AST_NODE_TYPES.ExpressionStatement ? before.expression : null;
+  if (set?.type !== AST_NODE_TYPES.AssignmentExpression || set.operator !== '=' || set.right.type !== AST_NODE_TYPES.Literal) return false;
+  const flag = effects.source.getText(set.left);
+  const fn = effects.calledFunction(call);
+  if (!fn?.async || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  let riskyAwait = Infinity;
+  const resets: TSESTree.AssignmentExpression[] = [];
+  someNodeInSameFunction(fn.body, effects.source.visitorKeys, (inner) => {
+    if (inner.type === AST_NODE_TYPES.AwaitExpression && !insideCatchingTry(inner, fn)) riskyAwait = Math.min(riskyAwait, inner.range[0]);
+    if (inner.type === AST_NODE_TYPES.AssignmentExpression && inner.operator === '=' && effects.source.getText(inner.left) === flag) resets.push(inner);
+    return false;
+  });
+  return resets.length > 0 && resets.every((reset) => reset.range[0] > riskyAwait && !insideFinally(reset, fn));
+}
+
+/** `node` is inside the `finally` block of a `try` of `fn`. */
+function insideFinally(node: TSESTree.Node, fn: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === child) return true;
+  }
+  return false;
+}
+
+/**
+ * `call`, inside an async function, calls an async function of this file that assigns a variable
+ * declared outside it after one of its own `await`s (`notes = await ipc.callMain('list-notes')`),
+ * and the enclosing function reads that variable after the call (`renderList(notes)`): without
+ * the `await` it reads the value from before the load.
+ */
+function readsWhatItAwaits(call: TSESTree.CallExpression, effects: FileEffects): boolean {
+  const enclosing = getAwaitableFunction(call);
+  const fn = effects.calledFunction(call);
+  if (!enclosing || !fn?.async || fn === enclosing || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const source = effects.source;
+  let firstAwait = Infinity;
+  const assigned: TSESTree.AssignmentExpression[] = [];
+  someNodeInSameFunction(fn.body, source.visitorKeys, (inner) => {
+    if (inner.type === AST_NODE_TYPES.AwaitExpression) firstAwait = Math.min(firstAwait, inner.range[0]);
+    if (inner.type === AST_NODE_TYPES.AssignmentExpression) assigned.push(inner);
+    return false;
+  });
+  return assigned.some(({ left: target, range }) => {
+    if (target.type !== AST_NODE_TYPES.Identifier || range[1] <= firstAwait) return false;
+    const variable = ASTUtils.findVariable(source.getScope(target), target);
+    const declaredOutside = variable?.defs.some((definition) => definition.name.range[0] < fn.range[0] || definition.name.range[0] > fn.range[1]) === true;
+    return (
+      declaredOutside &&
+      variable?.references.some(
+        (reference) => reference.isRead() && reference.identifier.range[0] > call.range[1] && reference.identifier.range[1] <= enclosing.range[1] && getAwaitableFunction(reference.identifier) === enclosing,
+      ) === true
+    );
+  });
+}
+
+/**
  * The callbacks of the `.then`/`.finally` links of the chain `call` ends (not `.catch` handlers),
  * looking through at most 8 links, and the expression the chain starts from (`call` itself when it
  * is no chain link).
@@ -355,22 +427,37 @@ function isGather(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.S
   return !variable || variable.defs.length === 0;
 }
 
-/** `resolve` or `reject`: a parameter of the executor function of a `new Promise(...)` whose body holds `statementPart`. */
+/**
+ * `resolve` or `reject`: a parameter of the executor function of a `new Promise(...)` whose body
+ * holds `statementPart`; or a deferred's settler kept in a variable (`markReady` after `let
+ * markReady; const ready = new Promise((resolve) => { markReady = resolve; })`) that is declared
+ * without a value and assigned only once, in an executor, that executor's parameter.
+ */
 function isExecutorSettler(identifier: TSESTree.Identifier, statementPart: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
   const definition = variable?.defs[0];
-  if (definition?.type !== 'Parameter') return false;
-  const executor = definition.node;
-  const parent = executor.parent;
-  return (
-    isFunctionNode(executor) &&
-    executor.range[0] <= statementPart.range[0] &&
-    statementPart.range[1] <= executor.range[1] &&
-    parent?.type === AST_NODE_TYPES.NewExpression &&
-    parent.arguments[0] === executor &&
-    skipTransparent(parent.callee).type === AST_NODE_TYPES.Identifier &&
-    (skipTransparent(parent.callee) as TSESTree.Identifier).name === 'Promise'
-  );
+  if (definition?.type === 'Parameter') {
+    const executor = executorOf(definition.node);
+    return executor !== null && executor.range[0] <= statementPart.range[0] && statementPart.range[1] <= executor.range[1];
+  }
+  if (!variable || variable.defs.length !== 1 || definition?.type !== 'Variable' || definition.node.init) return false;
+  const writes = variable.references.filter((reference) => reference.isWrite());
+  if (writes.length !== 1) return false;
+  const assignment = writes[0]?.identifier.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.right.type !== AST_NODE_TYPES.Identifier) return false;
+  const settler = ASTUtils.findVariable(sourceCode.getScope(assignment.right), assignment.right)?.defs[0];
+  if (settler?.type !== 'Parameter') return false;
+  const executor = executorOf(settler.node);
+  return executor !== null && executor.range[0] <= assignment.range[0] && assignment.range[1] <= executor.range[1];
+}
+
+/** `fn` when it is the executor function of a `new Promise(...)`, else null. */
+function executorOf(fn: TSESTree.Node): TSESTree.Node | null {
+  const parent = fn.parent;
+  const callee = parent?.type === AST_NODE_TYPES.NewExpression ? skipTransparent(parent.callee) : null;
+  return isFunctionNode(fn) && parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments[0] === fn && callee?.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise'
+    ? fn
+    : null;
 }
 
 /**

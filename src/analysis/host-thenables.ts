@@ -1,7 +1,9 @@
 import type * as ts from 'typescript';
-import type { TSESTree } from '@typescript-eslint/utils';
-import { EDITOR_HOST_DECLARATION_FILE, ELECTRON_DECLARATION_FILE } from '../catalog/promise-apis';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { EDITOR_HOST_DECLARATION_FILE, ELECTRON_DECLARATION_FILE, ELECTRON_ORDERED_STEPS } from '../catalog/promise-apis';
 import { checkerQuery } from './promises';
+import { isFunctionNode } from './async-context';
+import { someNodeInSameFunction } from './walk';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
 
 /** `ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Null`; written out so untyped mode never loads `typescript`. */
@@ -51,18 +53,54 @@ const TYPESCRIPT_LIB_FILE = /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/;
  * Electron's (`ELECTRON_DECLARATION_FILE`), and a method of an object whose type extends one of
  * Electron's interfaces (an IPC wrapper's `ipcMain.callRenderer(win, channel)`, whose
  * `MainProcessIpc` extends Electron's `IpcMain`): a message to the app's other process, which
- * Electron logs when it fails. False untyped-like on any checker failure or unresolved signature.
+ * Electron logs when it fails. Electron's own request counts as another package's when a later
+ * statement of its block relies on it (`precedesOrderedElectronStep`: the app relaunched before its
+ * storage is cleared). False untyped-like on any checker failure or unresolved signature.
  */
 export function callsPackageApi(
   services: { readonly checker: ts.TypeChecker; readonly esTreeNodeToTSNodeMap: { get(node: TSESTree.Node): ts.Node } },
   call: TSESTree.CallExpression,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
 ): boolean {
   return checkerQuery(false, () => {
     const declaration = services.checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression)?.declaration;
     const file = declaration?.getSourceFile();
     if (file === undefined || !file.isDeclarationFile || TYPESCRIPT_LIB_FILE.test(file.fileName)) return false;
-    return !EDITOR_HOST_DECLARATION_FILE.test(file.fileName) && !callsElectronApi(services, call);
+    if (EDITOR_HOST_DECLARATION_FILE.test(file.fileName)) return false;
+    if (ELECTRON_DECLARATION_FILE.test(file.fileName)) return precedesOrderedElectronStep(call, visitorKeys);
+    return !callsElectronApi(services, call);
   });
+}
+
+/**
+ * A later statement of the block that holds `call` (outside nested functions) calls one of
+ * `ELECTRON_ORDERED_STEPS` (`app.exit(0)`, `win.loadURL(url)`, `webContents.send(channel)`): the
+ * next steps rely on the request `call` drops having been done.
+ */
+export function precedesOrderedElectronStep(call: TSESTree.CallExpression, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let statement: TSESTree.Node = call;
+  while (statement.parent && !isFunctionNode(statement)) {
+    const holder: TSESTree.Node = statement.parent;
+    const list: readonly TSESTree.Node[] | null =
+      holder.type === AST_NODE_TYPES.BlockStatement || holder.type === AST_NODE_TYPES.Program ? holder.body : holder.type === AST_NODE_TYPES.SwitchCase ? holder.consequent : null;
+    if (list !== null) {
+      const later = list.slice(list.indexOf(statement) + 1);
+      return later.some((next) =>
+        someNodeInSameFunction(
+          next,
+          visitorKeys,
+          (node) =>
+            node.type === AST_NODE_TYPES.CallExpression &&
+            node.callee.type === AST_NODE_TYPES.MemberExpression &&
+            !node.callee.computed &&
+            node.callee.property.type === AST_NODE_TYPES.Identifier &&
+            ELECTRON_ORDERED_STEPS.has(node.callee.property.name),
+        ),
+      );
+    }
+    statement = holder;
+  }
+  return false;
 }
 
 /**
@@ -90,5 +128,7 @@ function extendsElectronType(type: ts.Type, depth = 0): boolean {
   if (depth > 3) return false;
   const declaredInElectron = (type.getSymbol()?.declarations ?? []).some((declaration) => ELECTRON_DECLARATION_FILE.test(declaration.getSourceFile().fileName));
   if (declaredInElectron) return true;
-  return (type.getBaseTypes() ?? []).some((base) => extendsElectronType(base, depth + 1));
+  // An instance of a generic interface (`TypedIpc<Channels>`) has its bases on its target.
+  const declared = (type as ts.TypeReference).target ?? type;
+  return (declared.getBaseTypes() ?? []).some((base) => extendsElectronType(base, depth + 1));
 }

@@ -39,6 +39,7 @@ import {
   FUNCTION_HOST_MODULES,
   NETLIFY_FUNCTIONS_PATH,
   NODE_ONLY_MODULES,
+  NON_PROGRAM_FOLDERS,
   SEED_FOLDERS,
   SEED_STEPS,
   MIGRATION_STEPS,
@@ -378,7 +379,11 @@ export interface PackageInfo {
   readonly installedWith: ReadonlySet<string>;
 }
 
-/** Globals that only a page has (a browser tab, an Electron window), never a Node process. */
+/**
+ * Globals of a page (a browser tab, an Electron window). Node has none of them but `navigator`
+ * (since Node 21, so Electron's main process since Electron 35); a main-process module that reads
+ * it is read as a window's, whose host logs a lost rejection as the main process's does.
+ */
 const PAGE_GLOBALS: ReadonlySet<string> = new Set(['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'requestAnimationFrame']);
 
 /** Node's built-in modules, without the `node:` prefix. */
@@ -1678,7 +1683,9 @@ export class WhereItRuns {
    *   worker, `isWorkerFile`/`isWorkerModule`; a server built on a framework,
    *   `SERVER_FRAMEWORK_PACKAGES`);
    * - build tooling, scripts and tests (`isToolConfig`, `SCRIPT_FILE_PATH`, a shebang, a `bin`
-   *   target or a script folder by `script()`, `isTestCode`), which plain Node runs.
+   *   target or a script folder by `script()`, `isTestCode`, a file under one of the app's
+   *   `NON_PROGRAM_FOLDERS` such as `e2e/`, a module that imports a browser automation package),
+   *   which plain Node runs.
    * Electron runs its main process with unhandled rejections in warning mode: a lost rejection
    * there is a line in the log, and the app goes on. The manifest is read once per package
    * directory; the file's own readings are cheap and asked first.
@@ -1693,11 +1700,11 @@ export class WhereItRuns {
    * wrapper package): the package is an Electron app (`PackageInfo.electronApp`), the file is none
    * of the code that runs outside the app's processes (as for `inElectronAppMain`), nor a UI
    * framework's module (`runsInUi`, which the rules read on their own), and it reads a global
-   * that only a page has (`readsPageGlobals`: `document`, `window`) or imports an export named
-   * for a window's half of Electron's API from any module (`ELECTRON_RENDERER_PROCESS_APIS`:
-   * `import { ipcRenderer } from 'electron-better-ipc'`). Electron's main process has no page
-   * globals, so such a module runs in a window, where a rejection nobody handles reaches the
-   * window's developer console; no process ends.
+   * that only a page has (`readsPageGlobals`: `document`, `window`). Electron's main process has
+   * no page globals, so such a module runs in a window, where a rejection nobody handles reaches
+   * the window's developer console; no process ends. (A module of the app with no page global,
+   * such as a preload script that imports an IPC wrapper's `ipcRenderer`, is read as main-process
+   * code, whose host logs a lost rejection too.)
    */
   inElectronAppWindow(): boolean {
     return this.electronAppCodeKind() === 'window';
@@ -1717,31 +1724,21 @@ export class WhereItRuns {
     // An app that ships a server (a framework among its runtime dependencies) may run it as a
     // process of its own; so does a module kept in a `server/` folder.
     if ([...root.installedWith].some((dependency) => SERVER_FRAMEWORK_PACKAGES.has(dependency))) return null;
-    if (path.relative(root.dir, this.filename).split(/[\\/]/).includes('server')) return null;
+    const folders = path.relative(root.dir, this.filename).split(/[\\/]/).slice(0, -1);
+    if (folders.includes('server')) return null;
+    // The app's tests, examples and scripts (`NON_PROGRAM_FOLDERS`: an `e2e/` helper that hands the
+    // page a function reading `window`) and a module that drives the app through a browser
+    // automation package (`BROWSER_AUTOMATION_PACKAGES`: Playwright's `_electron`) run under Node.
+    if (folders.some((folder) => NON_PROGRAM_FOLDERS.has(folder))) return null;
     if (SCRIPT_FILE_PATH.test(path.relative(root.dir, this.filename).replace(/\\/g, '/')) || SEPARATE_NODE_PROGRAM.test(this.sourceCode.text)) return null;
     if (this.isToolConfig() || this.isTestCode() || this.isWorkerFile() || this.isWorkerModule()) return null;
     const script = this.script();
     if (script === 'shebang' || script === 'bin' || script === 'script-folder' || script === 'cli-package') return null;
-    for (const module of this.modules()) if (SERVER_FRAMEWORK_PACKAGES.has(module)) return null;
+    for (const module of this.modules()) if (SERVER_FRAMEWORK_PACKAGES.has(module) || BROWSER_AUTOMATION_PACKAGES.has(packageOfSpecifier(module))) return null;
     if (this.runsInUi() || this.runsInElectronRenderer()) return null;
     // A module that imports the main process's API is judged by `runsInElectronMain`, whatever it reads.
     if (this.runsInElectronMain()) return 'main';
-    return this.readsPageGlobals() || this.importsWindowApi() ? 'window' : 'main';
-  }
-
-  /** The file imports, at its top level, an export named for a window's half of Electron's API (`ELECTRON_RENDERER_PROCESS_APIS`) from a module other than `electron` (an IPC wrapper package). */
-  private importsWindowApi(): boolean {
-    return this.sourceCode.ast.body.some(
-      (statement) =>
-        statement.type === AST_NODE_TYPES.ImportDeclaration &&
-        statement.importKind !== 'type' &&
-        statement.specifiers.some(
-          (specifier) =>
-            specifier.type === AST_NODE_TYPES.ImportSpecifier &&
-            specifier.importKind !== 'type' &&
-            ELECTRON_RENDERER_PROCESS_APIS.has(specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value),
-        ),
-    );
+    return this.readsPageGlobals() ? 'window' : 'main';
   }
 
   /**

@@ -255,6 +255,15 @@ export const EDITOR_HOST_DECLARATION_FILE = /(?:^|[\\/])(?:vscode(?:\.proposed\.
 export const ELECTRON_DECLARATION_FILE = /(?:^|[\\/])electron[\\/]electron\.d\.ts$/;
 
 /**
+ * Methods of Electron's API whose call relies on what an earlier request of the same block did
+ * (`app.relaunch()`/`exit`/`quit` after `session.clearStorageData()`, `win.loadURL(url)` after
+ * `session.setProxy(config)`, `webContents.send(channel)` after `win.loadURL(url)`): an Electron
+ * request dropped before one of them is no mere log line (`precedesOrderedElectronStep` in
+ * `analysis/host-thenables.ts`).
+ */
+export const ELECTRON_ORDERED_STEPS: ReadonlySet<string> = new Set(['exit', 'quit', 'relaunch', 'loadURL', 'loadFile', 'reload', 'send']);
+
+/**
  * Names of a query builder (`builder`, `countBuilder`, `queryBuilder`, `qb`, `knex`): knex,
  * Objection and TypeORM builders are thenables that start their query only when awaited or
  * `.then`-ed, so a builder made early and awaited later was not running meanwhile. Untyped, a

@@ -72,6 +72,9 @@ const ARRAY_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 /** Names through which a DOM `message` listener answers the sender: the event's `source` window or `ports`, or `postMessage`. */
 const MESSAGE_ANSWER_NAMES: ReadonlySet<string> = new Set(['source', 'ports', 'postMessage']);
 
+/** The DOM event whose listener may leave the sender without an answer (see `answersMessageEvent`). */
+const MESSAGE_EVENT: ReadonlySet<string> = new Set(['message']);
+
 export default createRule<Options, MessageIds>({
   name: 'no-misused-async-callback',
   meta: {
@@ -632,18 +635,27 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * True when the listener `fn` of a DOM `message` event added on `target` may answer whoever sent
+     * the message: it names the event's `source` or `ports`, posts a message (`postMessage`), calls
+     * a method of its own target (`socket.send(answer)` in `socket`'s listener), or hands the whole
+     * event to a call (`reply(event, answer)`). Without any of them the sender gets no reply to
+     * miss, whatever happens to the listener's promise.
+     */
+    function answersMessageEvent(fn: FunctionNode, target: TSESTree.Node): boolean {
+      const targetText = sourceCode.getText(target);
+      const eventParameter = fn.params[0]?.type === AST_NODE_TYPES.Identifier ? fn.params[0].name : null;
+      return someNodeBelow(fn.body, sourceCode.visitorKeys, (node) => {
+        if (node.type === AST_NODE_TYPES.Identifier) return MESSAGE_ANSWER_NAMES.has(node.name);
+        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+        if (node.callee.type === AST_NODE_TYPES.MemberExpression && sourceCode.getText(node.callee.object) === targetText) return true;
+        return eventParameter !== null && node.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === eventParameter);
+      });
+    }
+
+    /**
      * An event name written as a string literal that `events` holds: `SHUTDOWN_EVENTS` (`'SIGTERM'`,
      * `'exit'`), `ELECTRON_WINDOW_EVENTS` (`'did-finish-load'`), `REPLYING_EVENTS` (`'request'`).
      */
-    /**
-     * True when the listener `fn` (of a DOM `message` event) may answer whoever sent the message: it
-     * names the event's `source` or `ports`, or posts a message (`postMessage`). Without them the
-     * sender gets no reply to miss, whatever happens to the listener's promise.
-     */
-    function answersMessageEvent(fn: FunctionNode): boolean {
-      return someNodeBelow(fn, sourceCode.visitorKeys, (node) => node.type === AST_NODE_TYPES.Identifier && MESSAGE_ANSWER_NAMES.has(node.name));
-    }
-
     function namesEventIn(event: TSESTree.Node | undefined, events: ReadonlySet<string>): boolean {
       return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && events.has(event.value);
     }
@@ -841,7 +853,16 @@ export default createRule<Options, MessageIds>({
           }
           // A page's `message` listener (`addEventListener`) that never answers the sender (see
           // `answersMessageEvent`), where the host logs a rejection: a window's listener like any other.
-          if (methodName === 'addEventListener' && isFunctionNode(own) && !answersMessageEvent(own) && getWhereItRuns(context).logsRejectionsFor(own)) continue;
+          if (
+            methodName === 'addEventListener' &&
+            callee.type === AST_NODE_TYPES.MemberExpression &&
+            namesEventIn(call.arguments[0], MESSAGE_EVENT) &&
+            isFunctionNode(own) &&
+            !answersMessageEvent(own, callee.object) &&
+            getWhereItRuns(context).logsRejectionsFor(own)
+          ) {
+            continue;
+          }
           reportVoidReturn(call, argument);
           continue;
         }

@@ -720,46 +720,54 @@ describe('where-it-runs: modules that are always there to load', () => {
 
 describe('where-it-runs: the main process of an Electron app, read from its package', () => {
   const root = path.join(__dirname, '..', 'fixtures', 'run-contexts');
-  /** `hostLogsRejections()` and `inElectronAppMain()` for `code` linted as `file`. */
-  function host(code: string, file: string): [boolean, boolean] {
-    const [answer] = runOnCode<[boolean, boolean]>(
+  /** `hostLogsRejections()`, `inElectronAppMain()` and `inElectronAppWindow()` for `code` linted as `file`. */
+  function host(code: string, file: string): [boolean, boolean, boolean] {
+    const [answer] = runOnCode<[boolean, boolean, boolean]>(
       code,
       (context, collect) => ({
         Program() {
           const where = getWhereItRuns(context);
-          collect([where.hostLogsRejections(), where.inElectronAppMain()]);
+          collect([where.hostLogsRejections(), where.inElectronAppMain(), where.inElectronAppWindow()]);
         },
       }),
       { filename: file },
     );
-    return answer ?? [false, false];
+    return answer ?? [false, false, false];
   }
   const app = path.join(root, 'packaged-desktop-app');
   const backend = 'import { spawn } from "node:child_process";\nexport async function download(url) { return spawn("curl", [url]); }';
 
   it('takes a back-end module of a packaged app (electron, a packager and a main) for the main process', () => {
-    assert.deepEqual(host(backend, path.join(app, 'src', 'main', 'downloads.ts')), [true, true]);
+    assert.deepEqual(host(backend, path.join(app, 'src', 'main', 'downloads.ts')), [true, true, false]);
   });
 
   it('not a package that only tests against Electron, nor a plain Node package', () => {
     // electron as a dev dependency and a main, but nothing that packages an app
-    assert.deepEqual(host(backend, path.join(root, 'desktop-app', 'src', 'downloads.ts')), [false, false]);
-    assert.deepEqual(host(backend, path.join(root, 'service', 'src', 'downloads.ts')), [false, false]);
+    assert.deepEqual(host(backend, path.join(root, 'desktop-app', 'src', 'downloads.ts')), [false, false, false]);
+    assert.deepEqual(host(backend, path.join(root, 'service', 'src', 'downloads.ts')), [false, false, false]);
   });
 
-  it("not the app's windows, child programs, servers, scripts or tests", () => {
+  it("a window's module is the app's window, not its main process; not the app's child programs, servers, scripts, tests or end-to-end helpers", () => {
     const file = path.join(app, 'src', 'main', 'other.ts');
-    // a page's globals (a window's module); a local variable named like one is no page
-    assert.deepEqual(host(`${backend}\nexport const width = window.innerWidth;`, file), [false, false]);
-    assert.deepEqual(host(`${backend}\nexport function place(window) { return window.bounds; }`, file), [true, true]);
+    // a page's globals: a window's module, whose host (the window) logs a lost rejection too; a
+    // local variable named like one is no page
+    assert.deepEqual(host(`${backend}\nexport const width = window.innerWidth;`, file), [true, false, true]);
+    assert.deepEqual(host(`${backend}\nexport function place(window) { return window.bounds; }`, file), [true, true, false]);
     // a child or utility process, a program with its own rejection handler, a framework server
-    assert.deepEqual(host(`${backend}\nprocess.on('message', (job) => download(job.url));`, file), [false, false]);
-    assert.deepEqual(host(`${backend}\nprocess.parentPort.on('message', (e) => download(e.data));`, file), [false, false]);
-    assert.deepEqual(host(`${backend}\nprocess.on('unhandledRejection', (e) => console.error(e));`, file), [false, false]);
-    assert.deepEqual(host(`import express from 'express';\n${backend}`, file), [false, false]);
+    assert.deepEqual(host(`${backend}\nprocess.on('message', (job) => download(job.url));`, file), [false, false, false]);
+    assert.deepEqual(host(`${backend}\nprocess.parentPort.on('message', (e) => download(e.data));`, file), [false, false, false]);
+    assert.deepEqual(host(`${backend}\nprocess.on('unhandledRejection', (e) => console.error(e));`, file), [false, false, false]);
+    assert.deepEqual(host(`import express from 'express';\n${backend}`, file), [false, false, false]);
     // the app's release script and its tests run under plain Node
-    assert.deepEqual(host(backend, path.join(app, 'scripts', 'release.ts')), [false, false]);
-    assert.deepEqual(host(backend, path.join(app, 'src', 'main', 'downloads.test.ts')), [false, false]);
+    assert.deepEqual(host(backend, path.join(app, 'scripts', 'release.ts')), [false, false, false]);
+    assert.deepEqual(host(backend, path.join(app, 'src', 'main', 'downloads.test.ts')), [false, false, false]);
+    // its end-to-end helpers (by their folder, or by a browser automation import) drive it from
+    // plain Node, though the functions they hand the page read its globals
+    const e2e = `import { _electron as electron } from 'playwright';\nexport async function reset(page) { await page.evaluate(() => window.localStorage.clear()); }`;
+    assert.deepEqual(host(e2e, path.join(app, 'e2e', 'helpers.ts')), [false, false, false]);
+    assert.deepEqual(host(e2e.replace('playwright', './driver'), path.join(app, 'e2e', 'helpers.ts')), [false, false, false]);
+    assert.deepEqual(host(e2e, path.join(app, 'src', 'smoke', 'launch.ts')), [false, false, false]);
+    assert.deepEqual(host(e2e.replace('playwright', './driver'), path.join(app, 'src', 'smoke', 'launch.ts')), [true, false, true]);
   });
 });
 

@@ -180,6 +180,76 @@ export function askMain(channel) {
 
 export const zoom = window.devicePixelRatio;`;
 
+/** A window's module that settles a deferred the rest of the page waits for, from a chain: on a rejection it never settles. */
+const settlesReadyDeferred = `import { ipcRenderer as ipc } from 'tiny-ipc';
+
+let markReady;
+export const ready = new Promise((resolve) => {
+  markReady = resolve;
+});
+
+window.addEventListener('DOMContentLoaded', () => {
+  ipc.callMain('get-config').then((config) => {
+    document.body.dataset.theme = config.theme;
+    markReady(config);
+  });
+});`;
+
+/** The same chain calling a settler that is reassigned elsewhere (a callback slot, not a deferred's own settler). */
+const callsReassignedHook = `import { ipcRenderer as ipc } from 'tiny-ipc';
+
+let onConfig;
+export const ready = new Promise((resolve) => {
+  onConfig = resolve;
+});
+export function watchConfig(listener) {
+  onConfig = listener;
+}
+
+window.addEventListener('DOMContentLoaded', () => {
+  ipc.callMain('get-config').then((config) => {
+    onConfig(config);
+  });
+});`;
+
+/** A window's refresh that forgets to await the load whose result the next line shows. */
+const rendersBeforeLoad = `import { ipcRenderer as ipc } from 'tiny-ipc';
+
+let notes = [];
+
+async function loadNotes() {
+  notes = await ipc.callMain('list-notes');
+}
+
+function renderList(items) {
+  document.querySelector('#list').textContent = items.map((item) => item.title).join(', ');
+}
+
+export async function refresh() {
+  loadNotes();
+  renderList(notes);
+}`;
+
+/** A window's outbox pump: a busy flag set before the pump starts and reset only after its awaits. */
+const outboxPump = `const outbox = [];
+let sending = false;
+
+async function drain() {
+  while (outbox.length > 0) {
+    await window.api.send(outbox[0]);
+    outbox.shift();
+  }
+  sending = false;
+}
+
+export function enqueue(message) {
+  outbox.push(message);
+  if (!sending) {
+    sending = true;
+    drain();
+  }
+}`;
+
 /** A window's async action that forgets to await a same-file step which reports failure by throwing. */
 const forgetsThrowingStep = `import { ipcRenderer as ipc } from 'tiny-ipc';
 
@@ -193,6 +263,28 @@ export async function zoomIn(level) {
   applyZoom(level + 1);
   return level + 1;
 }`;
+
+/**
+ * A helper of the app's end-to-end tests (Node, driving the app through Playwright): it reads the
+ * page's globals only inside the function the page runs, and starts a storage reset without
+ * waiting, so the test may start before the reset.
+ */
+const e2eLaunch = `import { _electron as electron } from 'playwright';
+
+async function resetStorage(page) {
+  await page.evaluate(() => window.localStorage.clear());
+}
+
+export async function launchApp() {
+  const app = await electron.launch({ args: ['.'] });
+  const page = await app.firstWindow();
+  resetStorage(page);
+  return { app, page };
+}`;
+/** The app's end-to-end folders, and a module outside them that drives the app through Playwright. */
+const E2E_FILE = path.join(APP, 'e2e', 'helpers.ts');
+const TEST_E2E_FILE = path.join(APP, 'test', 'e2e', 'launch.ts');
+const DRIVER_FILE = path.join(APP, 'src', 'smoke', 'launch.ts');
 
 /** An Electron app whose runtime dependencies include a server framework: its server runs as a process of its own. */
 const SERVER_APP_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'desktop-app-with-server', 'src', 'routes', 'notes.ts');
@@ -209,7 +301,17 @@ const valid: ValidTestCase<Options>[] = [
   // or a page event, whose failure reaches the window's console, as in a browser page
   { code: `${opensLink}\n\nexport const title = document.title;`, filename: WINDOW_FILE },
   { code: pageActions, filename: WINDOW_FILE },
-  // a module that imports a window's half of an IPC wrapper (\`ipcRenderer\`) runs in a window too
+  // a chain that calls a variable the page also sets to other callbacks: no deferred's own settler
+  { code: callsReassignedHook, filename: WINDOW_FILE },
+  // the same pump resetting its flag in a \`finally\`: a rejection frees it
+  {
+    code: outboxPump.replace('  while (outbox.length > 0) {\n    await window.api.send(outbox[0]);\n    outbox.shift();\n  }\n  sending = false;', '  try {\n    while (outbox.length > 0) {\n      await window.api.send(outbox[0]);\n      outbox.shift();\n    }\n  } finally {\n    sending = false;\n  }'),
+    filename: WINDOW_FILE,
+  },
+  // the same forgotten load when the refresh reads nothing it sets afterwards (it shows a spinner)
+  { code: rendersBeforeLoad.replace('  renderList(notes);', "  document.body.classList.add('loading');"), filename: WINDOW_FILE },
+  // a module of the app with no page global (a preload half that imports an IPC wrapper's
+  // \`ipcRenderer\`) is read as main-process code, whose host logs a lost rejection too
   { code: preloadBridge, filename: BACKEND_FILE },
 ];
 
@@ -233,6 +335,25 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
     ],
   },
+  // ... also when the promise is a deferred kept in a variable that only its executor assigns ...
+  {
+    code: settlesReadyDeferred,
+    filename: WINDOW_FILE,
+    errors: [
+      {
+        messageId: 'floatingChain',
+        data: { method: 'then' },
+        line: 9,
+        column: 3,
+        suggestions: [{ messageId: 'suggestVoid', output: settlesReadyDeferred.replace("  ipc.callMain('get-config')", "  void ipc.callMain('get-config')") }],
+      },
+    ],
+  },
+  // ... a forgotten await of a same-file step whose awaited result the next lines read ...
+  dropped(rendersBeforeLoad, WINDOW_FILE, 14, 3, true),
+  // ... a pump started after setting a busy flag that it resets only after its awaits: one
+  // rejection leaves the flag set and the outbox stuck for good ...
+  dropped(outboxPump, WINDOW_FILE, 16, 5, false),
   // ... and a forgotten await of a same-file step that throws: the action reports done first
   dropped(forgetsThrowingStep, WINDOW_FILE, 10, 3, true),
   // the app's release script and a child program it starts run under plain Node
@@ -243,6 +364,12 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // among the app's runtime dependencies, or by the module's \`server/\` folder
   dropped(savesNoteRoute, SERVER_APP_FILE, 5, 5, false),
   dropped(savesNoteRoute, SERVER_FOLDER_FILE, 5, 5, false),
+  // the app's end-to-end helpers run under plain Node, whether or not they hand the page a
+  // function that reads \`window\`: known by their folder, or by a browser-driving import
+  dropped(e2eLaunch, E2E_FILE, 10, 3, true),
+  dropped(e2eLaunch, TEST_E2E_FILE, 10, 3, true),
+  dropped(e2eLaunch.replace('() => window.localStorage.clear()', "'localStorage.clear()'"), E2E_FILE, 10, 3, true),
+  dropped(e2eLaunch, DRIVER_FILE, 10, 3, true),
   // the option reports the app's main process too
   { ...dropped(shortcutAfterInstall, BACKEND_FILE, 6, 3, true), options: [{ checkUiCode: true }] },
   // still reported in the app: an async method that awaits none of the work it starts ...
@@ -290,6 +417,15 @@ export async function styleWindow(win: BrowserWindow, css: string, dark: boolean
   ipc.callWindow(win, 'set-theme', dark);
 }`;
 
+/** The same step through a generic wrapper interface (its channels typed) that extends Electron's \`IpcMain\`. */
+const stylesWindowTyped = `import { BrowserWindow } from 'electron';
+import { typedIpcMain } from 'tiny-ipc';
+
+export async function styleWindow(win: BrowserWindow, dark: boolean): Promise<void> {
+  await win.loadURL('app://index.html');
+  typedIpcMain.callWindowOn(win, 'set-theme', dark);
+}`;
+
 /** A window's module: an unread count sent to the main process from an async page step. */
 const sendsUnread = `import { ipcRenderer as ipc } from 'tiny-ipc';
 
@@ -318,12 +454,50 @@ export function createWindow(url: string): BrowserWindow {
   return win;
 }`;
 
+/**
+ * Electron's own requests whose order the next statements rely on: the app relaunched before its
+ * storage is cleared, a window loaded before the proxy is set, a setting sent to a page that has
+ * not loaded yet.
+ */
+const clearsThenRelaunches = `import { app, session } from 'electron';
+
+export async function resetApp(): Promise<void> {
+  session.defaultSession.clearStorageData();
+  app.relaunch();
+  app.exit(0);
+}`;
+const proxyThenLoad = `import { BrowserWindow, session } from 'electron';
+
+export async function openWithProxy(url: string, proxyRules: string): Promise<BrowserWindow> {
+  session.defaultSession.setProxy({ proxyRules });
+  const win = new BrowserWindow({ width: 600 });
+  await win.loadURL(url);
+  return win;
+}`;
+const loadThenSend = `import { BrowserWindow } from 'electron';
+
+export async function openPreferences(settings: object): Promise<BrowserWindow> {
+  const win = new BrowserWindow({ width: 600 });
+  win.loadURL('app://prefs.html');
+  win.webContents.send('settings', settings);
+  return win;
+}`;
+
+/** A link opened from an \`ipcMain\` listener that tells the window it is done: the window gets no word of a failure. */
+const opensLinkForWindow = `import { ipcMain, shell } from 'electron';
+
+ipcMain.on('open-link', (event, url) => {
+  shell.openExternal(String(url));
+  event.reply('opened', url);
+});`;
+
 typedRuleTester.run('no-floating-promises (typed, Electron app)', testedRule, {
   valid: [
     // Electron's own requests from sync functions that return a value (the window, the link decision)
     { code: buildsWindow, filename: TYPED_FILE },
     // ... and inside an async function, also through an IPC wrapper built on Electron's interfaces
     { code: stylesWindow, filename: TYPED_FILE },
+    { code: stylesWindowTyped, filename: TYPED_FILE },
     { code: sendsUnread, filename: TYPED_FILE },
   ],
   invalid: [
@@ -331,5 +505,12 @@ typedRuleTester.run('no-floating-promises (typed, Electron app)', testedRule, {
     dropped(syncsAfterStyling, TYPED_FILE, 6, 3, true),
     // a promise of the app's own declared helper, dropped where the built window is returned
     dropped(uploadsWhileBuilding, TYPED_FILE, 6, 3, false),
+    // Electron's own request, when a later statement of the block quits, relaunches, loads or
+    // sends to the window (\`ELECTRON_ORDERED_STEPS\`): the order the next lines rely on
+    dropped(clearsThenRelaunches, TYPED_FILE, 4, 3, true),
+    dropped(proxyThenLoad, TYPED_FILE, 4, 3, true),
+    dropped(loadThenSend, TYPED_FILE, 5, 3, true),
+    // Electron's request from a sync function, inside an \`ipcMain\` listener
+    dropped(opensLinkForWindow, TYPED_FILE, 4, 3, false),
   ],
 });

@@ -129,6 +129,36 @@ window.addEventListener('message', async (event) => {
   (event.source as Window).postMessage({ answer }, '*');
 });`;
 
+/** A WebSocket client of the window that answers the server through the socket itself. */
+const answersThroughSocket = `import { ipcRenderer as ipc } from 'tiny-ipc';
+
+const socket = new WebSocket('ws://localhost:7070');
+socket.addEventListener('message', async (event) => {
+  const request = JSON.parse(String(event.data));
+  const result = await ipc.callMain(request.method, request.params);
+  socket.send(JSON.stringify({ id: request.id, result }));
+});`;
+
+/** A listener that answers through a same-file helper it hands the whole event. */
+const answersThroughHelper = `import { ipcRenderer as ipc } from 'tiny-ipc';
+
+function reply(event: MessageEvent, value: unknown): void {
+  (event.source as Window).postMessage(value, '*');
+}
+
+window.addEventListener('message', async (event) => {
+  const answer = await ipc.callMain('lookup', event.data);
+  reply(event, answer);
+});`;
+
+/** Another replying event than \`message\` on an event target: its listener is read as one that must answer. */
+const forwardsRequests = `import { ipcRenderer as ipc } from 'tiny-ipc';
+
+declare const channel: EventTarget;
+channel.addEventListener('request', async (event) => {
+  await ipc.callMain('log', event.type);
+});`;
+
 typedRuleTester.run('no-misused-async-callback (typed, Electron app window)', testedRule, {
   valid: [
     // a page's message listener that cannot reply, in a window whose console gets the rejection
@@ -139,5 +169,10 @@ typedRuleTester.run('no-misused-async-callback (typed, Electron app window)', te
     { code: answersPageMessages, filename: TYPED_BACKEND_FILE, errors: [{ messageId: 'voidReturn', line: 3, column: 36 }] },
     // the listener that cannot reply, outside a host that logs: the rejection is unhandled
     { code: forwardsPageMessages, filename: 'file.ts', errors: [{ messageId: 'voidReturn', line: 3, column: 36 }] },
+    // one that answers through its own target (the socket) or a helper handed the whole event
+    { code: answersThroughSocket, filename: TYPED_BACKEND_FILE, errors: [{ messageId: 'voidReturn', line: 4, column: 36 }] },
+    { code: answersThroughHelper, filename: TYPED_BACKEND_FILE, errors: [{ messageId: 'voidReturn', line: 7, column: 36 }] },
+    // only a \`message\` listener is read for an answer; a \`request\` listener is judged as before
+    { code: forwardsRequests, filename: TYPED_BACKEND_FILE, errors: [{ messageId: 'voidReturn', line: 4, column: 37 }] },
   ],
 });
