@@ -484,6 +484,14 @@ typescript-eslint's two rules on the same program. The verdicts are at the end.
 
 This file is written by \`npm run bench\`; do not edit the numbers by hand.
 
+**The corpus understates what application code costs.** Installed packages are mostly synchronous
+library code: nine files in ten hold nothing a promise rule looks at, and the rules stop early
+there. Application code (servers, bots, CLIs, browser and desktop apps) is async throughout and
+imports its own modules, which the rules then read (effect summaries of called functions, where
+code runs, promise-returning exports). \`npm run cost-on-trees -- <checkout>...\` measures that on
+checkouts of such projects (not in CI: the code is not ours to ship); on 60 of them (5959 files)
+all our rules together cost about a quarter of parse time, several times the share below.
+
 ## Reproduce
 
 \`\`\`sh
