@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { DEV_SERVER_FACTORIES, DEV_SERVER_HOOKS, DEV_SERVER_OPTIONS_HOOKS } from '../catalog/run-contexts';
 import { isFunctionNode, nearestFunction } from './async-context';
-import { getImportSource } from './imports';
+import { importedCallee } from './imports';
 import { someNodeInSameFunction } from './walk';
 
 /**
@@ -48,22 +48,11 @@ function createsDevServer(init: TSESTree.Node, sourceCode: Readonly<TSESLint.Sou
   let value = skipTransparent(init);
   if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
   if (value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.NewExpression) return false;
-  const callee = skipTransparent(value.callee);
-  const root = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : callee;
-  if (root.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = variableOfIdentifier(sourceCode, root);
-  const source = variable ? getImportSource(variable) : null;
-  if (!source) return false;
-  const imported =
-    callee.type === AST_NODE_TYPES.MemberExpression
-      ? source.imported === '*' || source.imported === 'default'
-        ? staticMemberName(callee)
-        : null
-      : source.imported === '*' // `const WebpackDevServer = require('webpack-dev-server')`
-        ? 'default'
-        : source.imported;
-  const module = source.module.replace(/^node:/, '');
-  return imported !== null && (DEV_SERVER_FACTORIES.get(module)?.includes(imported) ?? false);
+  const found = importedCallee(value.callee, (identifier) => variableOfIdentifier(sourceCode, identifier));
+  if (!found) return false;
+  // `const WebpackDevServer = require('webpack-dev-server')`: the whole module is the factory.
+  const name = found.name === '*' ? 'default' : found.name;
+  return DEV_SERVER_FACTORIES.get(found.module.replace(/^node:/, ''))?.includes(name) ?? false;
 }
 
 /** The key a function is the value of, as an object property or a method (`configureServer(server) {}`). */
