@@ -3,7 +3,8 @@
  * information: for "can the promise of this call reject at all?" (`FileEffects.valueCanReject`),
  * asked only when a rule is about to report.
  *
- * A module is parsed here (typescript-eslint's parser, with scope analysis) the first time a call
+ * A module is parsed here (a JavaScript module by ESLint's espree, a TypeScript one or a JavaScript one
+ * espree refuses by typescript-eslint's parser; both with typescript-eslint's scope analysis) the first time a call
  * needs one of its functions, once per version of the file for the process (`fromModuleText`),
  * and gets a rule context of its own (`ModuleView.context`), so the same per-file analyses
  * (`getFileEffects`) answer for its functions as for the linted file's.
@@ -102,11 +103,15 @@ interface Parsed {
   view?: ModuleView;
 }
 
-/** Sets every node's `parent`, as a linter does while it walks (the parser leaves them unset). */
-function setParents(root: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): void {
+/**
+ * Sets every node's `parent`, as a linter does while it walks (the parser leaves them unset), and
+ * hands each node to `visit` first, when given.
+ */
+function setParents(root: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, visit?: (node: TSESTree.Node) => void): void {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as TSESTree.Node;
+    visit?.(node);
     for (const key of visitorKeys[node.type] ?? []) {
       const value = (node as unknown as Record<string, unknown>)[key];
       const children = Array.isArray(value) ? value : [value];
@@ -120,22 +125,87 @@ function setParents(root: TSESTree.Node, visitorKeys: Readonly<Record<string, re
   }
 }
 
+/** The nodes to which typescript-estree gives a `decorators` list (a parameter is any of the patterns). */
+const DECORATED = new Set<string>([
+  'ClassDeclaration',
+  'ClassExpression',
+  'MethodDefinition',
+  'PropertyDefinition',
+  'AccessorProperty',
+  'Identifier',
+  'ObjectPattern',
+  'ArrayPattern',
+  'RestElement',
+  'AssignmentPattern',
+]);
+
+/**
+ * Gives an espree node the empty TypeScript lists typescript-estree gives it (`decorators`, a
+ * class's `implements`): typescript-eslint's scope analysis reads them without checking.
+ */
+function fillTypeScriptLists(node: TSESTree.Node): void {
+  if (!DECORATED.has(node.type)) return;
+  const lists = node as unknown as { decorators?: unknown[]; implements?: unknown[] };
+  lists.decorators ??= [];
+  if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') lists.implements ??= [];
+}
+
+/** A JavaScript module, which espree parses as typescript-eslint's parser would but without loading TypeScript. */
+const JAVASCRIPT_FILE = /\.(?:[cm]?js|jsx)$/;
+
+interface ParsedTree {
+  readonly ast: TSESTree.Program;
+  readonly scopeManager: unknown;
+  readonly services?: unknown;
+  readonly visitorKeys: Record<string, readonly string[]>;
+  /** The parse already set every node's `parent`. */
+  readonly parentsSet?: boolean;
+}
+
+/**
+ * `text` parsed by ESLint's own espree with typescript-eslint's scope analysis (the same analysis
+ * its parser runs, with the same options), or null when espree is not there or does not parse it.
+ * typescript-eslint's parser would load TypeScript, about as long as linting many files, in a
+ * project that has no TypeScript at all.
+ */
+function parseJavaScript(text: string): ParsedTree | null {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createRequire } = require('node:module') as typeof import('node:module');
+    const fromEslint = createRequire(require.resolve('eslint'));
+    const fromParser = createRequire(require.resolve('@typescript-eslint/parser'));
+    const espree = fromEslint('espree') as { parse: (text: string, options: object) => TSESTree.Program };
+    const { analyze } = fromParser('@typescript-eslint/scope-manager') as { analyze: (ast: TSESTree.Program, options: object) => unknown };
+    const { visitorKeys } = fromParser('@typescript-eslint/visitor-keys') as { visitorKeys: Record<string, readonly string[]> };
+    const ast = espree.parse(text, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, tokens: true, comment: true, ecmaFeatures: { jsx: true } });
+    setParents(ast, visitorKeys, fillTypeScriptLists);
+    return { ast, scopeManager: analyze(ast, { sourceType: 'module' }), visitorKeys, parentsSet: true };
+  } catch {
+    return null;
+  }
+}
+
 /** `text` of `file` parsed with scope analysis into a `SourceCode`, or null when it does not parse (or ESLint is not there). */
 function parseModule(file: string, text: string): Parsed | null {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const parser = require('@typescript-eslint/parser') as typeof import('@typescript-eslint/parser');
-    const jsx = JSX_FILE.test(file);
-    const result = parser.parseForESLint(text, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, tokens: true, comment: true, jsx, ecmaFeatures: { jsx }, filePath: file });
-    const visitorKeys = result.visitorKeys as unknown as Record<string, readonly string[]>;
-    setParents(result.ast as unknown as TSESTree.Node, visitorKeys);
+    const result = (JAVASCRIPT_FILE.test(file) ? parseJavaScript(text) : null) ?? parseTypeScript(file, text);
+    if (!result.parentsSet) setParents(result.ast as unknown as TSESTree.Node, result.visitorKeys);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { SourceCode } = require('eslint') as { SourceCode: new (config: object) => TSESLint.SourceCode };
-    const sourceCode = new SourceCode({ text, ast: result.ast, parserServices: result.services, scopeManager: result.scopeManager, visitorKeys });
+    const sourceCode = new SourceCode({ text, ast: result.ast, parserServices: result.services ?? {}, scopeManager: result.scopeManager, visitorKeys: result.visitorKeys });
     return { sourceCode };
   } catch {
     return null;
   }
+}
+
+/** `text` of `file` parsed by typescript-eslint's parser (it throws where the text does not parse). */
+function parseTypeScript(file: string, text: string): ParsedTree {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const parser = require('@typescript-eslint/parser') as typeof import('@typescript-eslint/parser');
+  const jsx = JSX_FILE.test(file);
+  const result = parser.parseForESLint(text, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, tokens: true, comment: true, jsx, ecmaFeatures: { jsx }, filePath: file });
+  return { ast: result.ast as unknown as TSESTree.Program, scopeManager: result.scopeManager, services: result.services, visitorKeys: result.visitorKeys as unknown as Record<string, readonly string[]> };
 }
 
 /** Per linted file's AST: its own view. */

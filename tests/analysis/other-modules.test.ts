@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -33,5 +33,29 @@ describe('other modules: the classes behind an interface are asked again when th
     writeFileSync(path.join(stores, 'redis.ts'), "import type { Counter } from './store';\nimport { createClient } from 'redis';\nexport class RedisCounter implements Counter {\n  private client = createClient();\n  async count(): Promise<number> {\n    return Number(await this.client.get('n'));\n  }\n}\n");
     later();
     assert.deepEqual(reportedLines(file, code), [4]);
+  });
+});
+
+describe('other modules: JavaScript modules of the folder are read without TypeScript', () => {
+  it('follows a JavaScript subclass beside an unrelated class (espree classes have no implements list)', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'other-modules-js-'));
+    const stores = path.join(root, 'stores');
+    mkdirSync(stores);
+    writeFileSync(path.join(stores, 'counter.ts'), 'export class Counter {\n  protected n = 0;\n  async count(): Promise<number> {\n    return this.n;\n  }\n}\n');
+    writeFileSync(path.join(stores, 'pick.ts'), "import type { Counter } from './counter';\ndeclare const chosen: Counter;\nexport function currentCounter(): Counter {\n  return chosen;\n}\n");
+    const subclass = (body: string) =>
+      `import { Counter } from './counter';\nclass Tally {\n  constructor() {\n    this.total = 0;\n  }\n}\nexport class ShownCounter extends Counter {\n  async count() {\n    ${body}\n  }\n}\nexport const tally = new Tally();\n`;
+    const file = path.join(root, 'panel.ts');
+    const code = "import { currentCounter } from './stores/pick';\nexport class Panel {\n  show(): void {\n    currentCounter().count().then((n) => console.log(n));\n  }\n}\n";
+    writeFileSync(path.join(stores, 'shown.js'), subclass('return this.n + 1;'));
+    assert.deepEqual(reportedLines(file, code), []);
+    // the JavaScript subclass now waits on the network: the chain can reject
+    const other = path.join(root, 'other-root');
+    mkdirSync(other);
+    const remote = path.join(other, 'stores');
+    mkdirSync(remote);
+    for (const name of ['counter.ts', 'pick.ts']) writeFileSync(path.join(remote, name), readFileSync(path.join(stores, name), 'utf8'));
+    writeFileSync(path.join(remote, 'shown.js'), subclass("const response = await fetch('/count');\n    return Number(await response.text());"));
+    assert.deepEqual(reportedLines(path.join(other, 'panel.ts'), code), [4]);
   });
 });
