@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import {
@@ -979,24 +980,26 @@ export class FileEffects {
 
   /**
    * A function that parses a module's text without a project: first with the parser the host uses
-   * for this file (under ESLint, espree for JavaScript and typescript-eslint's for TypeScript: it
-   * loads nothing new, so a JavaScript-only project needs no `typescript`); when that parser is
-   * missing or throws (a TypeScript declaration read from a JavaScript file; oxlint, whose
-   * `parse` is not implemented), typescript-eslint's, loaded at that moment when `typescript` is
-   * installed. It throws when neither parses the text.
+   * for this file (under ESLint, espree for JavaScript: it loads nothing new, so a
+   * JavaScript-only project needs no `typescript`); where that parser is typescript-eslint's (or the
+   * CLI's wrapper of it), is missing or throws (a TypeScript declaration read from a JavaScript file;
+   * oxlint, whose `parse` is not implemented), typescript-estree's `parse`, loaded at that moment
+   * when `typescript` is installed: the tree typescript-eslint's parser gives, without the scope
+   * analysis it also runs, which a declaration read here does not use. It throws when neither
+   * parses the text.
    */
   private declarationParser(): ParseText {
     const host = (this.context as { languageOptions?: { parser?: TextParser } }).languageOptions?.parser;
+    const ownParse = host && !isTypeScriptEslintParser(host) ? host : null;
     return (text) => {
-      if (host) {
+      if (ownParse) {
         try {
-          return parseWith(host, text);
+          return parseWith(ownParse, text);
         } catch {
-          // try typescript-eslint's below
+          // try typescript-estree's below
         }
       }
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return parseWith(require('@typescript-eslint/parser') as TextParser, text);
+      return parseWith(typeScriptTreeParser(), text);
     };
   }
 
@@ -4704,8 +4707,29 @@ type ParseText = (text: string) => TSESTree.Program;
 
 /** What `FileEffects.declarationParser` uses of an ESLint parser object. */
 interface TextParser {
+  meta?: { name?: string };
   parse?: (text: string, options: object) => TSESTree.Program;
   parseForESLint?: (text: string, options: object) => { ast: TSESTree.Program };
+}
+
+/** Names of typescript-eslint's parser and of the CLI's wrapper of it (`cli/lint-config.ts`). */
+const TYPESCRIPT_ESLINT_PARSERS: ReadonlySet<string> = new Set(['typescript-eslint/parser', 'async-pitfalls/lazy-typescript-parser']);
+
+function isTypeScriptEslintParser(parser: TextParser): boolean {
+  const name = parser.meta?.name;
+  return name !== undefined && TYPESCRIPT_ESLINT_PARSERS.has(name);
+}
+
+let typeScriptTree: TextParser | undefined;
+
+/** typescript-estree's `parse`, from typescript-eslint's parser's own dependencies (loaded on first use). */
+function typeScriptTreeParser(): TextParser {
+  if (!typeScriptTree) {
+    const fromParser = createRequire(require.resolve('@typescript-eslint/parser'));
+    const estree = fromParser('@typescript-eslint/typescript-estree') as { parse: (text: string, options: object) => TSESTree.Program };
+    typeScriptTree = { parse: (text, options) => estree.parse(text, options) };
+  }
+  return typeScriptTree;
 }
 
 /** The program of `text` parsed as a module by an ESLint parser object (`parse`, or `parseForESLint`'s `ast`). */
@@ -4725,6 +4749,22 @@ const MAX_PARSED_DECLARATION = 8_000;
  * parse, an expression body or a longer text than `MAX_PARSED_DECLARATION`.
  */
 function parsedDeclaration(parts: FunctionParts, parse: ParseText): TSESTree.FunctionDeclaration | null {
+  let parsed = parsedDeclarations.get(parts);
+  if (parsed === undefined) {
+    parsed = parseDeclaration(parts, parse);
+    parsedDeclarations.set(parts, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * Per declaration found in another module's text (`functionParts` keeps one object per text and
+ * name): its parse, which several questions read (serves a cache, refuses the anonymous, awaits
+ * only module memos). Every parser gives the same tree for the same text, so the first asker's is kept.
+ */
+const parsedDeclarations = new WeakMap<FunctionParts, TSESTree.FunctionDeclaration | null>();
+
+function parseDeclaration(parts: FunctionParts, parse: ParseText): TSESTree.FunctionDeclaration | null {
   if (!parts.body.trimStart().startsWith('{') || parts.body.length > MAX_PARSED_DECLARATION) return null;
   try {
     const [declaration] = parse(`async function declared(${parts.parameters ?? ''}) ${parts.body}`).body;
