@@ -45,6 +45,7 @@
  * `MAX_FOLDER_FILES` source files is not scanned; type and name resolution follow at most
  * `MAX_HOPS` steps; the caller bounds how many modules deep one question goes.
  */
+import { createRequire } from 'node:module';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -162,6 +163,30 @@ interface ParsedTree {
   readonly parentsSet?: boolean;
 }
 
+interface TypeScriptEslintParts {
+  readonly estree: { parse: (text: string, options: object) => TSESTree.Program };
+  readonly analyze: (ast: TSESTree.Program, options: object) => unknown;
+  readonly visitorKeys: Record<string, readonly string[]>;
+}
+
+let parts: TypeScriptEslintParts | undefined;
+
+/**
+ * The packages typescript-eslint's parser is made of, from its own dependencies (loaded on first
+ * use; the tree parser loads TypeScript only when it first parses).
+ */
+function typeScriptEslintParts(): TypeScriptEslintParts {
+  if (!parts) {
+    const fromParser = createRequire(require.resolve('@typescript-eslint/parser'));
+    parts = {
+      estree: fromParser('@typescript-eslint/typescript-estree') as TypeScriptEslintParts['estree'],
+      analyze: (fromParser('@typescript-eslint/scope-manager') as Pick<TypeScriptEslintParts, 'analyze'>).analyze,
+      visitorKeys: (fromParser('@typescript-eslint/visitor-keys') as Pick<TypeScriptEslintParts, 'visitorKeys'>).visitorKeys,
+    };
+  }
+  return parts;
+}
+
 /**
  * `text` parsed by ESLint's own espree with typescript-eslint's scope analysis (the same analysis
  * its parser runs, with the same options), or null when espree is not there or does not parse it.
@@ -170,13 +195,8 @@ interface ParsedTree {
  */
 function parseJavaScript(text: string): ParsedTree | null {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createRequire } = require('node:module') as typeof import('node:module');
-    const fromEslint = createRequire(require.resolve('eslint'));
-    const fromParser = createRequire(require.resolve('@typescript-eslint/parser'));
-    const espree = fromEslint('espree') as { parse: (text: string, options: object) => TSESTree.Program };
-    const { analyze } = fromParser('@typescript-eslint/scope-manager') as { analyze: (ast: TSESTree.Program, options: object) => unknown };
-    const { visitorKeys } = fromParser('@typescript-eslint/visitor-keys') as { visitorKeys: Record<string, readonly string[]> };
+    const espree = createRequire(require.resolve('eslint'))('espree') as { parse: (text: string, options: object) => TSESTree.Program };
+    const { analyze, visitorKeys } = typeScriptEslintParts();
     const ast = espree.parse(text, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, tokens: true, comment: true, ecmaFeatures: { jsx: true } });
     setParents(ast, visitorKeys, fillTypeScriptLists);
     return { ast, scopeManager: analyze(ast, { sourceType: 'module' }), visitorKeys, parentsSet: true };
@@ -199,13 +219,17 @@ function parseModule(file: string, text: string): Parsed | null {
   }
 }
 
-/** `text` of `file` parsed by typescript-eslint's parser (it throws where the text does not parse). */
+/**
+ * `text` of `file` parsed as typescript-eslint's parser parses it without a project (it throws where
+ * the text does not parse): typescript-estree's tree, then the same scope analysis. Called apart,
+ * so the tree keeps no map back to TypeScript's nodes, which only type information would read.
+ */
 function parseTypeScript(file: string, text: string): ParsedTree {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const parser = require('@typescript-eslint/parser') as typeof import('@typescript-eslint/parser');
+  const { estree, analyze, visitorKeys } = typeScriptEslintParts();
   const jsx = JSX_FILE.test(file);
-  const result = parser.parseForESLint(text, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, tokens: true, comment: true, jsx, ecmaFeatures: { jsx }, filePath: file });
-  return { ast: result.ast as unknown as TSESTree.Program, scopeManager: result.scopeManager, services: result.services, visitorKeys: result.visitorKeys as unknown as Record<string, readonly string[]> };
+  const ast = estree.parse(text, { range: true, loc: true, tokens: true, comment: true, jsx, filePath: file });
+  (ast as { sourceType: string }).sourceType = 'module';
+  return { ast, scopeManager: analyze(ast, { sourceType: 'module' }), visitorKeys };
 }
 
 /** Per linted file's AST: its own view. */
