@@ -608,7 +608,8 @@ export default createRule<Options, MessageIds>({
       // Without a window only a loop over the promises is reported: ask the costlier question after the cheap one.
       const windowPossible = mayOpenWindow(start, use.reference, exits);
       if (!windowPossible && use.kind !== 'iterated') return;
-      if (!isRejectablePromise(start, use, handledSomewhere)) return;
+      // Whether the start is a promise that can reject reads other modules: asked only once a
+      // window (or a loop over the promises) is found.
       let window = windowPossible ? findWindow(start, use.reference, timelines.timelineOf(owner), exits) : null;
       // `new Promise((resolve, reject) => { archive.once('error', reject); ... })` on objects this
       // function made and starts only later (`archive.pipe(out)`): nothing can settle it before
@@ -620,6 +621,8 @@ export default createRule<Options, MessageIds>({
           if (!window && use.kind !== 'iterated') return;
         }
       }
+      if (!window && use.kind !== 'iterated') return;
+      if (!isRejectablePromise(start, use, handledSomewhere)) return;
       const reportNode = start.expression;
       if (window) {
         const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
