@@ -153,6 +153,39 @@ const FS_EXTRA_SYNC_NAMES = [
   'writeJsonSync',
 ] as const;
 
+/**
+ * The `fs` sync APIs whose work is bounded by one path: a few system calls on it (`stat`, `mkdir`,
+ * `unlink`, `rename`), one file's content (`readFileSync`, `writeFileSync`, `copyFileSync`) or one
+ * folder's entries (`readdirSync`). Left out: `cpSync` and `globSync`, which walk a tree. `rmSync`,
+ * `rmdirSync`, `readdirSync` and `opendirSync` walk a tree with `{ recursive: true }`, which the rule
+ * checks at the call (`mkdirSync`'s `recursive` only creates the missing parents of one path).
+ */
+const FS_ONE_PATH_NAMES: readonly string[] = FS_SYNC_NAMES.filter((name) => name !== 'cpSync' && name !== 'globSync');
+
+/** `fs-extra`'s own helpers bounded by one path; `copySync`, `moveSync`, `removeSync` and `emptyDirSync` walk a tree. */
+const FS_EXTRA_ONE_PATH_NAMES: readonly string[] = FS_EXTRA_SYNC_NAMES.filter(
+  (name) => !['copySync', 'moveSync', 'removeSync', 'emptyDirSync', 'emptydirSync'].includes(name),
+);
+
+/**
+ * File-system APIs (as the rule names them: `fs.readFileSync`, `fs-extra.outputJsonSync`) whose
+ * cost is bounded by one path, see `FS_ONE_PATH_NAMES`. A desktop app's own tasks started together
+ * make only the other blocking calls worth a report (`no-blocking-in-async`, "A desktop app").
+ */
+export const ONE_PATH_FS_APIS: ReadonlySet<string> = new Set([
+  ...['fs', 'graceful-fs', 'fs-extra'].flatMap((module) => FS_ONE_PATH_NAMES.map((name) => `${module}.${name}`)),
+  ...FS_EXTRA_ONE_PATH_NAMES.map((name) => `fs-extra.${name}`),
+  'jsonfile.readFileSync',
+  'jsonfile.writeFileSync',
+  'write-file-atomic.sync',
+  'mkdirp.sync',
+  'mkdirp.mkdirpSync',
+  'mkdirp.mkdirp.sync',
+]);
+
+/** The APIs of `ONE_PATH_FS_APIS` that walk a tree when their options say `recursive` (`rmSync(dir, { recursive: true })`). */
+export const RECURSIVE_OPTION_FS_NAMES: ReadonlySet<string> = new Set(['rmSync', 'rmdirSync', 'readdirSync', 'opendirSync']);
+
 /** Deno's synchronous runtime APIs (file system and process): they block Deno's event loop the same way. */
 const DENO_SYNC_NAMES = [
   'chmodSync',

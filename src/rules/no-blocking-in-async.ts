@@ -33,8 +33,10 @@ import {
   CATEGORY_REPLACEMENTS,
   CLOCK_APIS,
   CLOCK_CONSTRUCTORS,
+  ONE_PATH_FS_APIS,
   PATTERN_REPLACEMENTS,
   type PromiseTwin,
+  RECURSIVE_OPTION_FS_NAMES,
   STDIO_FD_APIS,
   SYNC_XHR_CONSTRUCTORS,
   TEST_CALLBACK_APIS,
@@ -121,6 +123,8 @@ interface Operation {
   readonly oneTime?: boolean;
   /** It is a file metadata call (see `isCheapMetadataCall`). */
   readonly cheap?: boolean;
+  /** Its work is bounded by one path (see `isOnePathCall`). */
+  readonly onePath?: boolean;
 }
 
 /**
@@ -162,6 +166,36 @@ function isCheapMetadataCall(call: TSESTree.Node, api: BlockingApi): boolean {
   if (!RECURSIVE_MKDIR.has(api.name) || call.type !== AST_NODE_TYPES.CallExpression) return false;
   return hasOption(call.arguments[1], 'recursive', isTrueLiteral);
 }
+
+/**
+ * True when `call` of `api` works on one path (`ONE_PATH_FS_APIS`: one file, one folder's entries,
+ * metadata): for the APIs that walk a tree when asked (`RECURSIVE_OPTION_FS_NAMES`), only when the
+ * call shows no `recursive` option (no options, an encoding string, an object literal without
+ * `recursive` or with `recursive: false`); options held in a variable may ask for it.
+ */
+function isOnePathCall(call: TSESTree.Node, api: BlockingApi): boolean {
+  if (!ONE_PATH_FS_APIS.has(api.name) || call.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (!RECURSIVE_OPTION_FS_NAMES.has(api.name.slice(api.name.indexOf('.') + 1))) return true;
+  if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
+  const options = call.arguments[1];
+  if (options === undefined || (options.type === AST_NODE_TYPES.Literal && typeof options.value === 'string')) return true;
+  return (
+    options.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.every(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        (property.key.name !== 'recursive' || (property.value.type === AST_NODE_TYPES.Literal && property.value.value === false)),
+    )
+  );
+}
+
+/**
+ * The evidence of a desktop app's own tasks started together (see `runsAsDesktopTask`), as opposed
+ * to requests, jobs or events it serves.
+ */
+const TASK_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set(['gathered', 'per-item', 'limiter', 'not-awaited']);
 
 /** The file-system APIs that write a file: `fs.writeFileSync`, `fs.appendFileSync`, `fs-extra.outputJsonSync`, ... */
 const FILE_WRITE = /^(?:fs|graceful-fs|fs-extra|jsonfile|write-file-atomic)\.(?:writeFileSync|appendFileSync|outputFileSync|writeJsonSync|outputJsonSync|writeJSONSync|outputJSONSync|sync)$/;
@@ -693,6 +727,11 @@ export default createRule<Options, MessageIds>({
      *   of the terminal (see `WhereItRuns.isTerminalOutputAlternative`; `FILE_WRITE`);
      * - `one-time`: it runs once per process, behind a done flag or a cache it fills, in the
      *   function or in the helper that performs it (see `isOneTimePart`): start-up cost, paid once;
+     * - `desktop-task`: a file-system call bounded by one path (`isOnePathCall`: a file's content,
+     *   a folder's entries, metadata) in a desktop app's task started together with its other
+     *   tasks (`runsAsDesktopTask`): the app's own handful of tasks on one person's files, where
+     *   such a call costs that person a moment; a recursive delete or copy, a child process, slow
+     *   cryptography or compression stay reported;
      * - `cheap-check`: the function does other asynchronous work (it awaits, or returns the promise
      *   of a call that is not blocking), and its only blocking operations (direct, or through
      *   same-file helpers) are up to `MAX_CHEAP_CALLS` file metadata calls (`isCheapMetadataCall`:
@@ -712,6 +751,7 @@ export default createRule<Options, MessageIds>({
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
       if (servesDevServer(runContextOf(where))) return 'dev-server';
       if (where.body !== null && !runsPerEvent(runContextOf(where)) && getWhereItRuns(context).startsServerAfter(operation.node, where)) return 'server-start';
+      if (operation.onePath === true && runsAsDesktopTask(runContextOf(where))) return 'desktop-task';
       const all = operationsByFunction.get(where) ?? [];
       const returnsOtherWork = (): boolean =>
         returnedCallsOf(where).some((call) => !all.some((other) => other.node === call || other.node === call.callee));
@@ -724,6 +764,16 @@ export default createRule<Options, MessageIds>({
       }
       return null;
     };
+
+    /**
+     * True when `runContext` is a desktop app's task (`WhereItRuns.inDesktopApp`: the package depends
+     * on Electron) that the app starts together with its other tasks (`TASK_EVIDENCE`: gathered, per
+     * item, through a limiter, started without await), not a handler of requests, jobs or events
+     * (an HTTP server in the main process serves whoever connects). Without such evidence a desktop
+     * app's code is left out whole (`alone`, `desktop-app`).
+     */
+    const runsAsDesktopTask = (runContext: RunContext | null): boolean =>
+      runContext?.kind === 'concurrent' && TASK_EVIDENCE.has(runContext.evidence.kind) && getWhereItRuns(context).inDesktopApp();
 
     /** True when `runContext` serves requests or events registered on a bundler's dev server (`registersOnDevServer`). */
     const servesDevServer = (runContext: RunContext | null): boolean =>
@@ -755,7 +805,13 @@ export default createRule<Options, MessageIds>({
           if (reference.node.type !== AST_NODE_TYPES.CallExpression) continue;
           seen.add(reference.node);
           if (info.api.stdioExempt && isStdioDescriptor(reference.node.arguments[0])) continue;
-          operations.push({ node: reference.node, api: info.api, module: reference.source, cheap: isCheapMetadataCall(reference.node, info.api) });
+          operations.push({
+            node: reference.node,
+            api: info.api,
+            module: reference.source,
+            cheap: isCheapMetadataCall(reference.node, info.api),
+            onePath: isOnePathCall(reference.node, info.api),
+          });
         } else if (info.kind === 'test') {
           for (const argument of reference.node.arguments) testCallbacks.add(argument);
         } else if (info.kind === 'clock') {
@@ -784,7 +840,13 @@ export default createRule<Options, MessageIds>({
           const reference = typedLookup(() => index.resolveByDeclaration(call, typed));
           if (reference) {
             if (reference.info.kind === 'blocking' && !(reference.info.api.stdioExempt && isStdioDescriptor(call.arguments[0]))) {
-              operations.push({ node: call, api: reference.info.api, module: reference.source, cheap: isCheapMetadataCall(call, reference.info.api) });
+              operations.push({
+                node: call,
+                api: reference.info.api,
+                module: reference.source,
+                cheap: isCheapMetadataCall(call, reference.info.api),
+                onePath: isOnePathCall(call, reference.info.api),
+              });
             }
             continue;
           }
