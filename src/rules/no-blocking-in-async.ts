@@ -751,7 +751,7 @@ export default createRule<Options, MessageIds>({
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
       if (servesDevServer(runContextOf(where))) return 'dev-server';
       if (where.body !== null && !runsPerEvent(runContextOf(where)) && getWhereItRuns(context).startsServerAfter(operation.node, where)) return 'server-start';
-      if (operation.onePath === true && runsAsDesktopTask(runContextOf(where))) return 'desktop-task';
+      if (operation.onePath === true && runsAsDesktopTask(runContextOf(where)) && !insideEventHandler(where)) return 'desktop-task';
       const all = operationsByFunction.get(where) ?? [];
       const returnsOtherWork = (): boolean =>
         returnedCallsOf(where).some((call) => !all.some((other) => other.node === call || other.node === call.callee));
@@ -774,6 +774,18 @@ export default createRule<Options, MessageIds>({
      */
     const runsAsDesktopTask = (runContext: RunContext | null): boolean =>
       runContext?.kind === 'concurrent' && TASK_EVIDENCE.has(runContext.evidence.kind) && getWhereItRuns(context).inDesktopApp();
+
+    /**
+     * True when a function enclosing `where` handles requests, jobs or events (`runsPerEvent`): the
+     * tasks an HTTP handler of the main process starts together for one request (a page per id
+     * asked for) run once per request, for whoever connects.
+     */
+    const insideEventHandler = (where: FunctionNode): boolean => {
+      for (let node: TSESTree.Node | null | undefined = where.parent; node; node = node.parent) {
+        if (isFunctionNode(node) && runsPerEvent(runContextOf(node))) return true;
+      }
+      return false;
+    };
 
     /** True when `runContext` serves requests or events registered on a bundler's dev server (`registersOnDevServer`). */
     const servesDevServer = (runContext: RunContext | null): boolean =>

@@ -55,6 +55,13 @@ export async function themes(folders) {
 }`,
       filename: path.join(DESKTOP, 'folders.ts'),
     },
+    // an IPC handler serves the app's own window: its pages read together cost that one user a moment
+    {
+      code: `import { ipcMain } from 'electron';
+import { readFileSync } from 'node:fs';
+ipcMain.handle('pages', async (_event, ids) => Promise.all(ids.map(async (id) => readFileSync('pages/' + id + '.md', 'utf8'))));`,
+      filename: path.join(DESKTOP, 'pages.ts'),
+    },
   ],
   invalid: [
     // a recursive delete of a whole folder holds the main process as long as the tree is large
@@ -152,6 +159,43 @@ export function startCompanionServer(port) {
             ),
           ],
           'inside this async function, which handles requests (http.createServer) while other requests wait',
+        ),
+      ],
+    },
+    // so do the tasks such a handler starts together for one request (a page per id asked for)
+    {
+      code: `import http from 'node:http';
+import { readFileSync } from 'node:fs';
+export function startCompanion(port) {
+  http.createServer(async (req, res) => {
+    const ids = (req.url ?? '').split(',');
+    const pages = await Promise.all(ids.map(async (id) => readFileSync('pages/' + id + '.md', 'utf8')));
+    res.end(pages.join('\\n'));
+  }).listen(port);
+}`,
+      filename: path.join(DESKTOP, 'companion-pages.ts'),
+      errors: [
+        fsError(
+          'fs.readFileSync',
+          REPLACEMENT.readFile,
+          6,
+          59,
+          [
+            twin(
+              'readFile',
+              `import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+export function startCompanion(port) {
+  http.createServer(async (req, res) => {
+    const ids = (req.url ?? '').split(',');
+    const pages = await Promise.all(ids.map(async (id) => await readFile('pages/' + id + '.md', 'utf8')));
+    res.end(pages.join('\\n'));
+  }).listen(port);
+}`,
+            ),
+          ],
+          IN_PER_ITEM,
         ),
       ],
     },
