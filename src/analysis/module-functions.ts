@@ -425,27 +425,31 @@ export interface FixedFiles {
  * path that a name of its module holds: the first argument of a file write (`writeFileSync`,
  * `writeFile`, `appendFile`, `outputJson`, ...) or read (`readFileSync`, `readFile`, `readJson`)
  * that is a name, or a call of one without arguments (`writeFileSync(AUTH_FILE_PATH(), json)`),
- * and is neither a parameter of the function nor declared in its body. Each is given as
- * `<declaring module>\0<the name as written>`, so two functions of one module that name the same
- * path meet; a function of another module, even one naming a constant of the same name, does not.
- * Empty when the declaration is not found.
+ * that the module declares at its top level (`const AUTH_FILE = ...`, `function AUTH_FILE_PATH(`,
+ * on a line of its own, not indented) or imports, and that is no parameter of the function. A
+ * callback's parameter (`(file) => writeFileSync(file, ...)`) or a local names whatever file each
+ * call is handed. Each is given as `<declaring module>\0<the name as written>`, so two functions of
+ * one module that name the same path meet; a function of another module, even one naming a constant
+ * of the same name, does not. Empty when the declaration is not found.
  */
 export function moduleFunctionFixedFiles(resolved: ResolvedModule, name: string): FixedFiles {
   return (
-    fromExportedDeclaration(resolved, name, 'fixedFiles', ({ parameters, body }, _text, module) => {
+    fromExportedDeclaration(resolved, name, 'fixedFiles', ({ parameters, body }, text, module) => {
       const own = new Set(
         splitParameters(parameters ?? '')
           .map((parameter) => /^(?:\.\.\.)?(?:(?:public|private|protected|readonly)\s+)*([\w$]+)/.exec(parameter.trim())?.[1])
           .filter((parameter): parameter is string => parameter !== undefined),
       );
+      const imported = new Set((textImportsOf(module) ?? []).flatMap((load) => (load.kind === 're-export' ? [] : load.bindings.map((binding) => binding.name))));
+      const heldByModule = (root: string): boolean =>
+        imported.has(root) ||
+        new RegExp(String.raw`^(?:export\s+)?(?:(?:const|let|var)\s+|(?:async\s+)?function\s*\*?\s*)${root.replace(/[$]/g, '\\$')}(?![\w$])`, 'm').test(text);
       const paths = (pattern: RegExp): string[] => {
         const found = new Set<string>();
         for (const match of body.matchAll(pattern)) {
           const path = (match[1] ?? '').replace(/\s+/g, '');
           const root = /^[\w$]+/.exec(path)?.[0] ?? '';
-          const escaped = root.replace(/[$]/g, '\\$');
-          if (own.has(root) || new RegExp(String.raw`\b(?:const|let|var)\s[^;=]*(?<![\w$])${escaped}(?![\w$])`).test(body)) continue;
-          found.add(`${module.file}\0${path}`);
+          if (!own.has(root) && heldByModule(root)) found.add(`${module.file}\0${path}`);
         }
         return [...found];
       };

@@ -312,4 +312,27 @@ describe('moduleFunctionFixedFiles', () => {
     assert.deepEqual(moduleFunctionFixedFiles(resolved, 'copy'), { writes: [], reads: [file('LOG')] });
     assert.deepEqual(moduleFunctionFixedFiles(resolved, 'missing'), { writes: [], reads: [] });
   });
+
+  it('takes only names the module declares at its top level or imports, also in code without semicolons', () => {
+    const root = withFiles({
+      'main.ts': '',
+      'sync.ts': [
+        "import { SETTINGS } from './paths'",
+        "const STATE = '/var/lib/acme/state.json'",
+        'export async function sync(items) {',
+        "  const response = await fetch('https://api.example.com/items')",
+        '  for (const item of items) validate(item)',
+        '  writeFileSync(STATE, await response.text())',
+        "  ['a.log'].forEach((file) => writeFileSync(file, 'synced'))",
+        "  items.forEach(({ path }) => appendFileSync(path, 'synced'))",
+        "  return readFileSync(SETTINGS, 'utf8')",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const resolved = resolveRelativeModule(path.join(root, 'main.ts'), './sync');
+    assert.ok(resolved);
+    const file = (name: string): string => `${resolved.file}\0${name}`;
+    assert.deepEqual(moduleFunctionFixedFiles(resolved, 'sync'), { writes: [file('STATE')], reads: [file('SETTINGS')] });
+  });
 });

@@ -53,6 +53,40 @@ export async function sync(project, summaryFile, reportFile) {
 }`),
     ],
   },
+  // a callback's parameter names whatever file each call hands it, not a file of the module
+  {
+    filename,
+    code: `import { checkToken, readProfile } from './profile';
+export async function load(token) {
+  const valid = await checkToken(token);
+  const profile = await readProfile();
+  return { valid, profile };
+}`,
+    errors: [
+      gatheredPair(3, 17, `import { checkToken, readProfile } from './profile';
+export async function load(token) {
+  const [valid, profile] = await Promise.all([checkToken(token), readProfile()]);
+  return { valid, profile };
+}`),
+    ],
+  },
+  // two reads of one file of the module (a name it imports) do not wait on each other
+  {
+    filename,
+    code: `import { readSettings, settingsVersion } from './profile';
+export async function show() {
+  const settings = await readSettings();
+  const version = await settingsVersion();
+  return { settings, version };
+}`,
+    errors: [
+      gatheredPair(3, 20, `import { readSettings, settingsVersion } from './profile';
+export async function show() {
+  const [settings, version] = await Promise.all([readSettings(), settingsVersion()]);
+  return { settings, version };
+}`),
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all with files that other modules write and read', testedRule, {
