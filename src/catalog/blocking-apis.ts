@@ -155,12 +155,32 @@ const FS_EXTRA_SYNC_NAMES = [
 
 /**
  * The `fs` sync APIs whose work is bounded by one path: a few system calls on it (`stat`, `mkdir`,
- * `unlink`, `rename`), one file's content (`readFileSync`, `writeFileSync`, `copyFileSync`) or one
- * folder's entries (`readdirSync`). Left out: `cpSync` and `globSync`, which walk a tree. `rmSync`,
- * `rmdirSync`, `readdirSync` and `opendirSync` walk a tree with `{ recursive: true }`, which the rule
- * checks at the call (`mkdirSync`'s `recursive` only creates the missing parents of one path).
+ * `unlink`, `rename`), one folder's entries (`readdirSync`), or one text file's content
+ * (`readFileSync`, `writeFileSync`, `appendFileSync`, only when the call shows text: see
+ * `CONTENT_READ_FS_APIS`). Left out: `cpSync` and `globSync`, which walk a tree, and `copyFileSync`,
+ * `readSync`/`writeSync` and their vector forms, whose cost grows with a file of any size (a
+ * recording, an installer). `rmSync`, `rmdirSync`, `readdirSync` and `opendirSync` walk a tree with
+ * `{ recursive: true }`, which the rule checks at the call (`mkdirSync`'s `recursive` only creates
+ * the missing parents of one path).
  */
-const FS_ONE_PATH_NAMES: readonly string[] = FS_SYNC_NAMES.filter((name) => name !== 'cpSync' && name !== 'globSync');
+const FS_ONE_PATH_NAMES: readonly string[] = FS_SYNC_NAMES.filter(
+  (name) => !['cpSync', 'globSync', 'copyFileSync', 'readSync', 'writeSync', 'readvSync', 'writevSync'].includes(name),
+);
+
+/**
+ * The APIs of `ONE_PATH_FS_APIS` that read or write a whole file of any size (a checksum of an
+ * installer, a rendered video): bounded only when the call shows text (an encoding, a parsed or
+ * `toString()`-ed result, data that is a string or JSON), which a settings, version or style file
+ * is. JSON helpers (`readJsonSync`, `outputJsonSync`, `jsonfile`) are text by nature.
+ */
+export const CONTENT_READ_FS_APIS: ReadonlySet<string> = new Set(['fs', 'graceful-fs', 'fs-extra'].map((module) => `${module}.readFileSync`));
+
+/** See `CONTENT_READ_FS_APIS`: the data (second argument) must be text. */
+export const CONTENT_WRITE_FS_APIS: ReadonlySet<string> = new Set([
+  ...['fs', 'graceful-fs', 'fs-extra'].flatMap((module) => [`${module}.writeFileSync`, `${module}.appendFileSync`]),
+  'fs-extra.outputFileSync',
+  'write-file-atomic.sync',
+]);
 
 /** `fs-extra`'s own helpers bounded by one path; `copySync`, `moveSync`, `removeSync` and `emptyDirSync` walk a tree. */
 const FS_EXTRA_ONE_PATH_NAMES: readonly string[] = FS_EXTRA_SYNC_NAMES.filter(

@@ -33,6 +33,8 @@ import {
   CATEGORY_REPLACEMENTS,
   CLOCK_APIS,
   CLOCK_CONSTRUCTORS,
+  CONTENT_READ_FS_APIS,
+  CONTENT_WRITE_FS_APIS,
   ONE_PATH_FS_APIS,
   PATTERN_REPLACEMENTS,
   type PromiseTwin,
@@ -168,13 +170,17 @@ function isCheapMetadataCall(call: TSESTree.Node, api: BlockingApi): boolean {
 }
 
 /**
- * True when `call` of `api` works on one path (`ONE_PATH_FS_APIS`: one file, one folder's entries,
- * metadata): for the APIs that walk a tree when asked (`RECURSIVE_OPTION_FS_NAMES`), only when the
- * call shows no `recursive` option (no options, an encoding string, an object literal without
- * `recursive` or with `recursive: false`); options held in a variable may ask for it.
+ * True when `call` of `api` works on one path (`ONE_PATH_FS_APIS`: one folder's entries, metadata,
+ * one text file): a whole-file read or write (`CONTENT_READ_FS_APIS`, `CONTENT_WRITE_FS_APIS`) only
+ * when the call shows text (`readsText`, `isTextData`); for the APIs that walk a tree when asked
+ * (`RECURSIVE_OPTION_FS_NAMES`), only when the call shows no `recursive` option (no options, an
+ * encoding string, an object literal without `recursive` or with `recursive: false`); options held
+ * in a variable may ask for it.
  */
-function isOnePathCall(call: TSESTree.Node, api: BlockingApi): boolean {
+function isOnePathCall(call: TSESTree.Node, api: BlockingApi, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   if (!ONE_PATH_FS_APIS.has(api.name) || call.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (CONTENT_READ_FS_APIS.has(api.name)) return readsText(call);
+  if (CONTENT_WRITE_FS_APIS.has(api.name)) return isTextData(call.arguments[1], sourceCode, 0);
   if (!RECURSIVE_OPTION_FS_NAMES.has(api.name.slice(api.name.indexOf('.') + 1))) return true;
   if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
   const options = call.arguments[1];
@@ -189,6 +195,98 @@ function isOnePathCall(call: TSESTree.Node, api: BlockingApi): boolean {
         (property.key.name !== 'recursive' || (property.value.type === AST_NODE_TYPES.Literal && property.value.value === false)),
     )
   );
+}
+
+/** `JSON.<method>` (`JSON.parse`, `JSON.stringify`). */
+function isJsonMethod(callee: TSESTree.Node, method: string): boolean {
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'JSON' &&
+    staticMemberName(callee) === method
+  );
+}
+
+/**
+ * True when a whole-file read asks for text: an encoding (`readFileSync(file, 'utf8')`,
+ * `{ encoding: 'utf8' }`), or its result is `toString()`-ed or `JSON.parse`d (a settings, version
+ * or style file). A read of bytes (a checksum of an installer) costs as much as the file is large.
+ */
+function readsText(call: TSESTree.CallExpression): boolean {
+  const options = call.arguments[1];
+  if (options?.type === AST_NODE_TYPES.Literal && typeof options.value === 'string') return true;
+  if (
+    options?.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        property.key.name === 'encoding' &&
+        !(property.value.type === AST_NODE_TYPES.Literal && property.value.value === null),
+    )
+  ) {
+    return true;
+  }
+  const parent = call.parent;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === call && staticMemberName(parent) === 'toString') {
+    return parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
+  }
+  return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === call && isJsonMethod(parent.callee, 'parse');
+}
+
+/** String methods whose result is text (`name.replace('.tar.gz', '')`, `lines.join('\n')`). */
+const TEXT_METHODS: ReadonlySet<string> = new Set([
+  'join',
+  'normalize',
+  'padEnd',
+  'padStart',
+  'repeat',
+  'replace',
+  'replaceAll',
+  'substring',
+  'toISOString',
+  'toLowerCase',
+  'toString',
+  'toUpperCase',
+  'trim',
+  'trimEnd',
+  'trimStart',
+]);
+
+/** How many names deep `isTextData` follows a variable to the values assigned to it. */
+const MAX_TEXT_DEPTH = 3;
+
+/**
+ * True when `node`, the data of a whole-file write, is visibly text: a string literal, a template,
+ * `JSON.stringify(...)`, `String(...)`, a string method's result, a text read (`readsText`), a
+ * `+` with text on one side, or a name every assignment of which is one of those. Data of unknown
+ * shape (`await render(clip)`, `clip.data`) may be a video of any size.
+ */
+function isTextData(node: TSESTree.Node | undefined, sourceCode: Readonly<TSESLint.SourceCode>, depth: number): boolean {
+  if (node === undefined || depth > MAX_TEXT_DEPTH) return false;
+  const value = skipTransparent(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof value.value === 'string';
+    case AST_NODE_TYPES.TemplateLiteral:
+      return true;
+    case AST_NODE_TYPES.BinaryExpression:
+      return value.operator === '+' && (isTextData(value.left, sourceCode, depth) || isTextData(value.right, sourceCode, depth));
+    case AST_NODE_TYPES.CallExpression: {
+      const { callee } = value;
+      if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'String' || (callee.name === 'readFileSync' && readsText(value));
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = staticMemberName(callee);
+      return isJsonMethod(callee, 'stringify') || (method !== null && TEXT_METHODS.has(method)) || (method === 'readFileSync' && readsText(value));
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const writes = variableOfIdentifier(sourceCode, value)?.references.filter((reference) => reference.writeExpr) ?? [];
+      return writes.length > 0 && writes.every((reference) => reference.writeExpr && isTextData(reference.writeExpr, sourceCode, depth + 1));
+    }
+    default:
+      return false;
+  }
 }
 
 /**
@@ -727,11 +825,12 @@ export default createRule<Options, MessageIds>({
      *   of the terminal (see `WhereItRuns.isTerminalOutputAlternative`; `FILE_WRITE`);
      * - `one-time`: it runs once per process, behind a done flag or a cache it fills, in the
      *   function or in the helper that performs it (see `isOneTimePart`): start-up cost, paid once;
-     * - `desktop-task`: a file-system call bounded by one path (`isOnePathCall`: a file's content,
-     *   a folder's entries, metadata) in a desktop app's task started together with its other
-     *   tasks (`runsAsDesktopTask`): the app's own handful of tasks on one person's files, where
-     *   such a call costs that person a moment; a recursive delete or copy, a child process, slow
-     *   cryptography or compression stay reported;
+     * - `desktop-task`: a file-system call bounded by one path (`isOnePathCall`: a text file's
+     *   content, a folder's entries, metadata) in a desktop app's task started together with its
+     *   other tasks (`runsAsDesktopTask`), not inside a request, job or event handler: the app's own
+     *   handful of tasks on one person's files, where such a call costs that person a moment; bytes
+     *   of any size, a recursive delete or copy, a child process, slow cryptography or compression
+     *   stay reported;
      * - `cheap-check`: the function does other asynchronous work (it awaits, or returns the promise
      *   of a call that is not blocking), and its only blocking operations (direct, or through
      *   same-file helpers) are up to `MAX_CHEAP_CALLS` file metadata calls (`isCheapMetadataCall`:
@@ -822,7 +921,7 @@ export default createRule<Options, MessageIds>({
             api: info.api,
             module: reference.source,
             cheap: isCheapMetadataCall(reference.node, info.api),
-            onePath: isOnePathCall(reference.node, info.api),
+            onePath: isOnePathCall(reference.node, info.api, sourceCode),
           });
         } else if (info.kind === 'test') {
           for (const argument of reference.node.arguments) testCallbacks.add(argument);
@@ -857,7 +956,7 @@ export default createRule<Options, MessageIds>({
                 api: reference.info.api,
                 module: reference.source,
                 cheap: isCheapMetadataCall(call, reference.info.api),
-                onePath: isOnePathCall(call, reference.info.api),
+                onePath: isOnePathCall(call, reference.info.api, sourceCode),
               });
             }
             continue;

@@ -16,12 +16,13 @@ async function updateTool(tool) {
   const versionFile = tool.dir + '/version';
   const installed = existsSync(versionFile) ? readFileSync(versionFile, 'utf8').trim() : '';
   const latest = await fetchLatest(tool.url);
-  if (installed === latest.name) return;
+  const latestVersion = latest.name.replace('.tar.gz', '');
+  if (installed === latestVersion) return;
   mkdirSync(tool.dir, { recursive: true });
   await download(latest.url, tool.archive);
   await extract(tool.archive, tool.dir);
   rmSync(tool.archive);
-  writeFileSync(versionFile, latest.name);
+  writeFileSync(versionFile, latestVersion);
 }
 export async function updateTools(tools) { await Promise.all(tools.map((tool) => updateTool(tool))); }`;
 
@@ -61,6 +62,18 @@ export async function themes(folders) {
 import { readFileSync } from 'node:fs';
 ipcMain.handle('pages', async (_event, ids) => Promise.all(ids.map(async (id) => readFileSync('pages/' + id + '.md', 'utf8'))));`,
       filename: path.join(DESKTOP, 'pages.ts'),
+    },
+    // a settings file parsed, and one written as JSON text, per profile at once
+    {
+      code: `import { readFileSync, writeFileSync } from 'node:fs';
+export async function refreshProfiles(profiles) {
+  await Promise.all(profiles.map(async (profile) => {
+    const saved = JSON.parse(readFileSync(profile.file));
+    const text = JSON.stringify({ ...saved, ...(await profile.load()) });
+    writeFileSync(profile.file, text);
+  }));
+}`,
+      filename: path.join(DESKTOP, 'profiles.ts'),
     },
   ],
   invalid: [
@@ -192,6 +205,96 @@ export function startCompanion(port) {
     const pages = await Promise.all(ids.map(async (id) => await readFile('pages/' + id + '.md', 'utf8')));
     res.end(pages.join('\\n'));
   }).listen(port);
+}`,
+            ),
+          ],
+          IN_PER_ITEM,
+        ),
+      ],
+    },
+    // a whole file the user chose, read or copied or written per item: it costs as much as the file
+    // is large (an installer of several GB, a recording, a rendered video), N times over
+    {
+      code: `import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+async function verifyInstaller(game) {
+  await downloadInstaller(game);
+  const digest = createHash('sha256').update(readFileSync(game.archive)).digest('hex');
+  if (digest !== game.sha256) throw new Error('corrupt download');
+}
+export async function installAll(games) { await Promise.all(games.map((game) => verifyInstaller(game))); }`,
+      filename: path.join(DESKTOP, 'installers.ts'),
+      errors: [
+        fsError(
+          'fs.readFileSync',
+          REPLACEMENT.readFile,
+          5,
+          46,
+          [
+            twin(
+              'readFile',
+              `import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+async function verifyInstaller(game) {
+  await downloadInstaller(game);
+  const digest = createHash('sha256').update(await readFile(game.archive)).digest('hex');
+  if (digest !== game.sha256) throw new Error('corrupt download');
+}
+export async function installAll(games) { await Promise.all(games.map((game) => verifyInstaller(game))); }`,
+            ),
+          ],
+          IN_PER_ITEM,
+        ),
+      ],
+    },
+    {
+      code: `import { copyFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+export async function addRecordings(files, library) {
+  await Promise.all(files.map(async (file) => { copyFileSync(file, join(library, basename(file))); await index(file); }));
+}`,
+      filename: path.join(DESKTOP, 'recordings.ts'),
+      errors: [
+        fsError(
+          'fs.copyFileSync',
+          "'await copyFile()' from 'node:fs/promises'",
+          4,
+          49,
+          [
+            twin(
+              'copyFile',
+              `import { copyFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { copyFile } from 'node:fs/promises';
+export async function addRecordings(files, library) {
+  await Promise.all(files.map(async (file) => { await copyFile(file, join(library, basename(file))); await index(file); }));
+}`,
+            ),
+          ],
+          IN_PER_ITEM,
+        ),
+      ],
+    },
+    {
+      code: `import { writeFileSync } from 'node:fs';
+export async function renderAll(clips) {
+  await Promise.all(clips.map(async (clip) => writeFileSync(clip.out, await render(clip))));
+}`,
+      filename: path.join(DESKTOP, 'clips.ts'),
+      errors: [
+        fsError(
+          'fs.writeFileSync',
+          REPLACEMENT.writeFile,
+          3,
+          47,
+          [
+            twin(
+              'writeFile',
+              `import { writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+export async function renderAll(clips) {
+  await Promise.all(clips.map(async (clip) => await writeFile(clip.out, await render(clip))));
 }`,
             ),
           ],
