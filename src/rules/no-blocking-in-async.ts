@@ -865,14 +865,17 @@ export default createRule<Options, MessageIds>({
     };
 
     /**
-     * True when `runContext` is a desktop app's task (`WhereItRuns.inDesktopApp`: the package depends
-     * on Electron) that the app starts together with its other tasks (`TASK_EVIDENCE`: gathered, per
-     * item, through a limiter, started without await), not a handler of requests, jobs or events
-     * (an HTTP server in the main process serves whoever connects). Without such evidence a desktop
-     * app's code is left out whole (`alone`, `desktop-app`).
+     * True when `runContext` is a desktop app's task that the app starts together with its other
+     * tasks (`TASK_EVIDENCE`: gathered, per item, through a limiter, started without await), not a
+     * handler of requests, jobs or events (an HTTP server in the main process serves whoever
+     * connects). The file must belong to an Electron app by its package
+     * (`WhereItRuns.inElectronAppPackage`: a packager or a product name), not merely to a package
+     * that depends on Electron: a library tested against Electron (a settings store) runs in its
+     * callers' processes, and this silence overrides strong evidence. Without such evidence a
+     * desktop app's code is left out whole (`alone`, `desktop-app`).
      */
     const runsAsDesktopTask = (runContext: RunContext | null): boolean =>
-      runContext?.kind === 'concurrent' && TASK_EVIDENCE.has(runContext.evidence.kind) && getWhereItRuns(context).inDesktopApp();
+      runContext?.kind === 'concurrent' && TASK_EVIDENCE.has(runContext.evidence.kind) && getWhereItRuns(context).inElectronAppPackage();
 
     /**
      * True when a function enclosing `where` handles requests, jobs or events (`runsPerEvent`): the

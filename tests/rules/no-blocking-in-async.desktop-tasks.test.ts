@@ -2,11 +2,15 @@ import path from 'node:path';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
 import { error, fsError, REPLACEMENT, testedRule, twin } from './no-blocking-in-async.errors';
 
-// A desktop app (its package depends on Electron) that starts its own tasks together (`.map()`,
-// `Promise.all`, a call without await): a file-system call bounded by one path (one file's content,
-// one folder's entries, metadata) costs its one user a moment and is left out by default; calls whose
-// work grows without bound (a recursive delete, a child process) still hold the app's main process.
-const DESKTOP = path.join(FIXTURES_DIR, 'run-contexts', 'desktop-app', 'src');
+// A desktop app (an Electron app by its package: a packager or a product name)
+// that starts its own tasks together (`.map()`, `Promise.all`, a call without await): a file-system
+// call bounded by one path (a text file's content, one folder's entries, metadata) costs its one user
+// a moment and is left out by default; calls whose work grows without bound (bytes of any size, a
+// recursive delete, a child process) still hold the app's main process.
+const DESKTOP = path.join(FIXTURES_DIR, 'run-contexts', 'packaged-desktop-app', 'src', 'main');
+// A package that only develops or tests against Electron (no packager, no product name): a library
+// such as a settings store, whose callers' processes may serve others.
+const ELECTRON_LIBRARY = path.join(FIXTURES_DIR, 'run-contexts', 'desktop-app', 'src');
 const IN_PER_ITEM = 'inside this async function, which .map() runs once per item, all at the same time';
 const IN_NOT_AWAITED = 'inside this async function, which is started without await and runs beside other work';
 
@@ -295,6 +299,30 @@ export async function renderAll(clips) {
 import { writeFile } from 'node:fs/promises';
 export async function renderAll(clips) {
   await Promise.all(clips.map(async (clip) => await writeFile(clip.out, await render(clip))));
+}`,
+            ),
+          ],
+          IN_PER_ITEM,
+        ),
+      ],
+    },
+    // a library that depends on Electron only to be tested against it is no app of its own
+    {
+      code: LOAD_THEMES,
+      filename: path.join(ELECTRON_LIBRARY, 'themes.ts'),
+      errors: [
+        fsError(
+          'fs.readFileSync',
+          REPLACEMENT.readFile,
+          3,
+          55,
+          [
+            twin(
+              'readFile',
+              `import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+export async function loadThemes(themes) {
+  await Promise.all(themes.map(async (theme) => apply(await readFile(theme.file, 'utf8'))));
 }`,
             ),
           ],
