@@ -208,13 +208,24 @@ function isJsonMethod(callee: TSESTree.Node, method: string): boolean {
 }
 
 /**
- * True when a whole-file read asks for text: an encoding (`readFileSync(file, 'utf8')`,
+ * Encodings that read a file as text. Not `base64`/`hex`/`binary`: a user's photo read as a data
+ * URL is as large as the photo.
+ */
+const TEXT_ENCODINGS: ReadonlySet<string> = new Set(['utf8', 'utf-8', 'utf16le', 'utf-16le', 'ucs2', 'ucs-2', 'ascii']);
+
+/** A string literal naming a text encoding (`'utf8'`, `'UTF-8'`). */
+function isTextEncoding(node: TSESTree.Node | undefined): boolean {
+  return node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && TEXT_ENCODINGS.has(node.value.toLowerCase());
+}
+
+/**
+ * True when a whole-file read asks for text: a text encoding (`readFileSync(file, 'utf8')`,
  * `{ encoding: 'utf8' }`), or its result is `toString()`-ed or `JSON.parse`d (a settings, version
  * or style file). A read of bytes (a checksum of an installer) costs as much as the file is large.
  */
 function readsText(call: TSESTree.CallExpression): boolean {
   const options = call.arguments[1];
-  if (options?.type === AST_NODE_TYPES.Literal && typeof options.value === 'string') return true;
+  if (isTextEncoding(options)) return true;
   if (
     options?.type === AST_NODE_TYPES.ObjectExpression &&
     options.properties.some(
@@ -223,14 +234,15 @@ function readsText(call: TSESTree.CallExpression): boolean {
         !property.computed &&
         property.key.type === AST_NODE_TYPES.Identifier &&
         property.key.name === 'encoding' &&
-        !(property.value.type === AST_NODE_TYPES.Literal && property.value.value === null),
+        isTextEncoding(property.value),
     )
   ) {
     return true;
   }
   const parent = call.parent;
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === call && staticMemberName(parent) === 'toString') {
-    return parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
+    const toString = parent.parent;
+    return toString.type === AST_NODE_TYPES.CallExpression && toString.callee === parent && (toString.arguments.length === 0 || isTextEncoding(toString.arguments[0]));
   }
   return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === call && isJsonMethod(parent.callee, 'parse');
 }

@@ -252,6 +252,33 @@ export async function installAll(games) { await Promise.all(games.map((game) => 
         ),
       ],
     },
+    // read as base64 (a data URL of each photo): bytes, not text, however it is encoded
+    {
+      code: `import { readFileSync } from 'node:fs';
+export async function thumbnails(photos) {
+  return Promise.all(photos.map(async (photo) => 'data:image/jpeg;base64,' + readFileSync(photo.path, 'base64')));
+}`,
+      filename: path.join(DESKTOP, 'photos.ts'),
+      errors: [
+        fsError(
+          'fs.readFileSync',
+          REPLACEMENT.readFile,
+          3,
+          78,
+          [
+            twin(
+              'readFile',
+              `import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+export async function thumbnails(photos) {
+  return Promise.all(photos.map(async (photo) => 'data:image/jpeg;base64,' + await readFile(photo.path, 'base64')));
+}`,
+            ),
+          ],
+          IN_PER_ITEM,
+        ),
+      ],
+    },
     {
       code: `import { copyFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
