@@ -116,6 +116,8 @@ import {
   moduleFunctionReadsOnlyEmbeddedStore,
   namespaceExportModule,
   moduleFunctionWrittenParameters,
+  moduleFunctionFixedFiles,
+  type FixedFiles,
 } from './module-functions';
 import { type AnyRuleContext, perFile } from './per-file';
 import { someNodeBelow, someNodeInSameFunction } from './walk';
@@ -929,6 +931,18 @@ export class FileEffects {
   argumentsWrittenElsewhere(call: EffectCall): readonly number[] {
     const target = this.relativeModuleFunction(call);
     return target?.file ? moduleFunctionWrittenParameters(target.file, target.name) : [];
+  }
+
+  /**
+   * The files the called function of a relative module writes and reads by a path its module
+   * names (`moduleFunctionFixedFiles`: `writeFileSync(AUTH_FILE_PATH(), ...)` in a login helper,
+   * `readFile(AUTH_FILE_PATH())` in the helper that reads the signed-in user), found as
+   * `waitsOnNothingElsewhere` finds it; empty otherwise. Two calls of one module's functions that
+   * name the same path touch the same file.
+   */
+  fixedFilesElsewhere(call: EffectCall): FixedFiles {
+    const target = this.relativeModuleFunction(call);
+    return target?.file ? moduleFunctionFixedFiles(target.file, target.name) : { writes: [], reads: [] };
   }
 
   /**

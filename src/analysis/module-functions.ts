@@ -408,6 +408,56 @@ export function moduleFunctionRunsCommand(resolved: ResolvedModule, name: string
   return fromExportedDeclaration(resolved, name, 'runsCommand', ({ body }) => COMMAND_LINE_CALL.test(body)) ?? false;
 }
 
+/** A file write by a fixed path: the call, and its first argument when that is a name or a call of one without arguments (`AUTH_FILE()`). */
+const FIXED_FILE_WRITE = /(?<![\w$])(?:writeFileSync|writeFile|appendFileSync|appendFile|outputFileSync|outputFile|writeJsonSync|writeJson|writeJSONSync|writeJSON|outputJsonSync|outputJson)\s*\(\s*([\w$]+(?:\s*\(\s*\))?)\s*[,)]/g;
+
+/** A file read by a fixed path (see `FIXED_FILE_WRITE`). */
+const FIXED_FILE_READ = /(?<![\w$])(?:readFileSync|readFile|readJsonSync|readJson|readJSONSync|readJSON)\s*\(\s*([\w$]+(?:\s*\(\s*\))?)\s*[,)]/g;
+
+/** The files a function writes and reads by a path its module names (see `moduleFunctionFixedFiles`). */
+export interface FixedFiles {
+  readonly writes: readonly string[];
+  readonly reads: readonly string[];
+}
+
+/**
+ * The files the function `name` of a module (`resolved`) writes and reads in its own text by a
+ * path that a name of its module holds: the first argument of a file write (`writeFileSync`,
+ * `writeFile`, `appendFile`, `outputJson`, ...) or read (`readFileSync`, `readFile`, `readJson`)
+ * that is a name, or a call of one without arguments (`writeFileSync(AUTH_FILE_PATH(), json)`),
+ * that the module declares at its top level (`const AUTH_FILE = ...`, `function AUTH_FILE_PATH(`,
+ * on a line of its own, not indented) or imports, and that is no parameter of the function. A
+ * callback's parameter (`(file) => writeFileSync(file, ...)`) or a local names whatever file each
+ * call is handed. Each is given as `<declaring module>\0<the name as written>`, so two functions of
+ * one module that name the same path meet; a function of another module, even one naming a constant
+ * of the same name, does not. Empty when the declaration is not found.
+ */
+export function moduleFunctionFixedFiles(resolved: ResolvedModule, name: string): FixedFiles {
+  return (
+    fromExportedDeclaration(resolved, name, 'fixedFiles', ({ parameters, body }, text, module) => {
+      const own = new Set(
+        splitParameters(parameters ?? '')
+          .map((parameter) => /^(?:\.\.\.)?(?:(?:public|private|protected|readonly)\s+)*([\w$]+)/.exec(parameter.trim())?.[1])
+          .filter((parameter): parameter is string => parameter !== undefined),
+      );
+      const imported = new Set((textImportsOf(module) ?? []).flatMap((load) => (load.kind === 're-export' ? [] : load.bindings.map((binding) => binding.name))));
+      const heldByModule = (root: string): boolean =>
+        imported.has(root) ||
+        new RegExp(String.raw`^(?:export\s+)?(?:(?:const|let|var)\s+|(?:async\s+)?function\s*\*?\s*)${root.replace(/[$]/g, '\\$')}(?![\w$])`, 'm').test(text);
+      const paths = (pattern: RegExp): string[] => {
+        const found = new Set<string>();
+        for (const match of body.matchAll(pattern)) {
+          const path = (match[1] ?? '').replace(/\s+/g, '');
+          const root = /^[\w$]+/.exec(path)?.[0] ?? '';
+          if (!own.has(root) && heldByModule(root)) found.add(`${module.file}\0${path}`);
+        }
+        return [...found];
+      };
+      return { writes: paths(FIXED_FILE_WRITE), reads: paths(FIXED_FILE_READ) };
+    }) ?? { writes: [], reads: [] }
+  );
+}
+
 /** A parameter list's text split at its top-level commas (type arguments, defaults and patterns kept whole). */
 function splitParameters(list: string): string[] {
   const parts: string[] = [];

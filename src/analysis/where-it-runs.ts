@@ -1272,6 +1272,15 @@ export class WhereItRuns {
   }
 
   /**
+   * True when the program the file belongs to (`programRootOf`) is an Electron app by its package
+   * (`PackageInfo.electronApp`: a packager or a product name, and a `main` script), not merely a
+   * package that depends on Electron (a library tested against it, which runs in its callers').
+   */
+  inElectronAppPackage(): boolean {
+    return path.isAbsolute(this.filename) && programRootOf(this.filename)?.electronApp === true;
+  }
+
+  /**
    * True when the nearest `package.json` above the file is an editor extension's (`engines.vscode`):
    * the file runs in VS Code's extension host, where a dropped promise's rejection is caught and
    * logged by the host (no process ends), and commands and event handlers that start async work

@@ -153,6 +153,59 @@ const FS_EXTRA_SYNC_NAMES = [
   'writeJsonSync',
 ] as const;
 
+/**
+ * The `fs` sync APIs whose work is bounded by one path: a few system calls on it (`stat`, `mkdir`,
+ * `unlink`, `rename`), one folder's entries (`readdirSync`), or one text file's content
+ * (`readFileSync`, `writeFileSync`, `appendFileSync`, only when the call shows text: see
+ * `CONTENT_READ_FS_APIS`). Left out: `cpSync` and `globSync`, which walk a tree, and `copyFileSync`,
+ * `readSync`/`writeSync` and their vector forms, whose cost grows with a file of any size (a
+ * recording, an installer). `rmSync`, `rmdirSync`, `readdirSync` and `opendirSync` walk a tree with
+ * `{ recursive: true }`, which the rule checks at the call (`mkdirSync`'s `recursive` only creates
+ * the missing parents of one path).
+ */
+const FS_ONE_PATH_NAMES: readonly string[] = FS_SYNC_NAMES.filter(
+  (name) => !['cpSync', 'globSync', 'copyFileSync', 'readSync', 'writeSync', 'readvSync', 'writevSync'].includes(name),
+);
+
+/**
+ * The APIs of `ONE_PATH_FS_APIS` that read or write a whole file of any size (a checksum of an
+ * installer, a rendered video): bounded only when the call shows text (an encoding, a parsed or
+ * `toString()`-ed result, data that is a string or JSON), which a settings, version or style file
+ * is. JSON helpers (`readJsonSync`, `outputJsonSync`, `jsonfile`) are text by nature.
+ */
+export const CONTENT_READ_FS_APIS: ReadonlySet<string> = new Set(['fs', 'graceful-fs', 'fs-extra'].map((module) => `${module}.readFileSync`));
+
+/** See `CONTENT_READ_FS_APIS`: the data (second argument) must be text. */
+export const CONTENT_WRITE_FS_APIS: ReadonlySet<string> = new Set([
+  ...['fs', 'graceful-fs', 'fs-extra'].flatMap((module) => [`${module}.writeFileSync`, `${module}.appendFileSync`]),
+  'fs-extra.outputFileSync',
+  'write-file-atomic.sync',
+]);
+
+/** `fs-extra`'s own helpers bounded by one path; `copySync`, `moveSync`, `removeSync` and `emptyDirSync` walk a tree. */
+const FS_EXTRA_ONE_PATH_NAMES: readonly string[] = FS_EXTRA_SYNC_NAMES.filter(
+  (name) => !['copySync', 'moveSync', 'removeSync', 'emptyDirSync', 'emptydirSync'].includes(name),
+);
+
+/**
+ * File-system APIs (as the rule names them: `fs.readFileSync`, `fs-extra.outputJsonSync`) whose
+ * cost is bounded by one path, see `FS_ONE_PATH_NAMES`. A desktop app's own tasks started together
+ * make only the other blocking calls worth a report (`no-blocking-in-async`, "A desktop app").
+ */
+export const ONE_PATH_FS_APIS: ReadonlySet<string> = new Set([
+  ...['fs', 'graceful-fs', 'fs-extra'].flatMap((module) => FS_ONE_PATH_NAMES.map((name) => `${module}.${name}`)),
+  ...FS_EXTRA_ONE_PATH_NAMES.map((name) => `fs-extra.${name}`),
+  'jsonfile.readFileSync',
+  'jsonfile.writeFileSync',
+  'write-file-atomic.sync',
+  'mkdirp.sync',
+  'mkdirp.mkdirpSync',
+  'mkdirp.mkdirp.sync',
+]);
+
+/** The APIs of `ONE_PATH_FS_APIS` that walk a tree when their options say `recursive` (`rmSync(dir, { recursive: true })`). */
+export const RECURSIVE_OPTION_FS_NAMES: ReadonlySet<string> = new Set(['rmSync', 'rmdirSync', 'readdirSync', 'opendirSync']);
+
 /** Deno's synchronous runtime APIs (file system and process): they block Deno's event loop the same way. */
 const DENO_SYNC_NAMES = [
   'chmodSync',

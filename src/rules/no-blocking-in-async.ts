@@ -33,8 +33,12 @@ import {
   CATEGORY_REPLACEMENTS,
   CLOCK_APIS,
   CLOCK_CONSTRUCTORS,
+  CONTENT_READ_FS_APIS,
+  CONTENT_WRITE_FS_APIS,
+  ONE_PATH_FS_APIS,
   PATTERN_REPLACEMENTS,
   type PromiseTwin,
+  RECURSIVE_OPTION_FS_NAMES,
   STDIO_FD_APIS,
   SYNC_XHR_CONSTRUCTORS,
   TEST_CALLBACK_APIS,
@@ -121,6 +125,8 @@ interface Operation {
   readonly oneTime?: boolean;
   /** It is a file metadata call (see `isCheapMetadataCall`). */
   readonly cheap?: boolean;
+  /** Its work is bounded by one path (see `isOnePathCall`). */
+  readonly onePath?: boolean;
 }
 
 /**
@@ -162,6 +168,144 @@ function isCheapMetadataCall(call: TSESTree.Node, api: BlockingApi): boolean {
   if (!RECURSIVE_MKDIR.has(api.name) || call.type !== AST_NODE_TYPES.CallExpression) return false;
   return hasOption(call.arguments[1], 'recursive', isTrueLiteral);
 }
+
+/**
+ * True when `call` of `api` works on one path (`ONE_PATH_FS_APIS`: one folder's entries, metadata,
+ * one text file): a whole-file read or write (`CONTENT_READ_FS_APIS`, `CONTENT_WRITE_FS_APIS`) only
+ * when the call shows text (`readsText`, `isTextData`); for the APIs that walk a tree when asked
+ * (`RECURSIVE_OPTION_FS_NAMES`), only when the call shows no `recursive` option (no options, an
+ * encoding string, an object literal without `recursive` or with `recursive: false`); options held
+ * in a variable may ask for it.
+ */
+function isOnePathCall(call: TSESTree.Node, api: BlockingApi, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (!ONE_PATH_FS_APIS.has(api.name) || call.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (CONTENT_READ_FS_APIS.has(api.name)) return readsText(call);
+  if (CONTENT_WRITE_FS_APIS.has(api.name)) return isTextData(call.arguments[1], sourceCode, 0);
+  if (!RECURSIVE_OPTION_FS_NAMES.has(api.name.slice(api.name.indexOf('.') + 1))) return true;
+  if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
+  const options = call.arguments[1];
+  if (options === undefined || (options.type === AST_NODE_TYPES.Literal && typeof options.value === 'string')) return true;
+  return (
+    options.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.every(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        (property.key.name !== 'recursive' || (property.value.type === AST_NODE_TYPES.Literal && property.value.value === false)),
+    )
+  );
+}
+
+/** `JSON.<method>` (`JSON.parse`, `JSON.stringify`). */
+function isJsonMethod(callee: TSESTree.Node, method: string): boolean {
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'JSON' &&
+    staticMemberName(callee) === method
+  );
+}
+
+/**
+ * Encodings that read a file as text. Not `base64`/`hex`/`binary`: a user's photo read as a data
+ * URL is as large as the photo.
+ */
+const TEXT_ENCODINGS: ReadonlySet<string> = new Set(['utf8', 'utf-8', 'utf16le', 'utf-16le', 'ucs2', 'ucs-2', 'ascii']);
+
+/** A string literal naming a text encoding (`'utf8'`, `'UTF-8'`). */
+function isTextEncoding(node: TSESTree.Node | undefined): boolean {
+  return node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && TEXT_ENCODINGS.has(node.value.toLowerCase());
+}
+
+/**
+ * True when a whole-file read asks for text: a text encoding (`readFileSync(file, 'utf8')`,
+ * `{ encoding: 'utf8' }`), or its result is `toString()`-ed or `JSON.parse`d (a settings, version
+ * or style file). A read of bytes (a checksum of an installer) costs as much as the file is large.
+ */
+function readsText(call: TSESTree.CallExpression): boolean {
+  const options = call.arguments[1];
+  if (isTextEncoding(options)) return true;
+  if (
+    options?.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        property.key.name === 'encoding' &&
+        isTextEncoding(property.value),
+    )
+  ) {
+    return true;
+  }
+  const parent = call.parent;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === call && staticMemberName(parent) === 'toString') {
+    const toString = parent.parent;
+    return toString.type === AST_NODE_TYPES.CallExpression && toString.callee === parent && (toString.arguments.length === 0 || isTextEncoding(toString.arguments[0]));
+  }
+  return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === call && isJsonMethod(parent.callee, 'parse');
+}
+
+/** String methods whose result is text (`name.replace('.tar.gz', '')`, `lines.join('\n')`). */
+const TEXT_METHODS: ReadonlySet<string> = new Set([
+  'join',
+  'normalize',
+  'padEnd',
+  'padStart',
+  'repeat',
+  'replace',
+  'replaceAll',
+  'substring',
+  'toISOString',
+  'toLowerCase',
+  'toString',
+  'toUpperCase',
+  'trim',
+  'trimEnd',
+  'trimStart',
+]);
+
+/** How many names deep `isTextData` follows a variable to the values assigned to it. */
+const MAX_TEXT_DEPTH = 3;
+
+/**
+ * True when `node`, the data of a whole-file write, is visibly text: a string literal, a template,
+ * `JSON.stringify(...)`, `String(...)`, a string method's result, a text read (`readsText`), a
+ * `+` with text on one side, or a name every assignment of which is one of those. Data of unknown
+ * shape (`await render(clip)`, `clip.data`) may be a video of any size.
+ */
+function isTextData(node: TSESTree.Node | undefined, sourceCode: Readonly<TSESLint.SourceCode>, depth: number): boolean {
+  if (node === undefined || depth > MAX_TEXT_DEPTH) return false;
+  const value = skipTransparent(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof value.value === 'string';
+    case AST_NODE_TYPES.TemplateLiteral:
+      return true;
+    case AST_NODE_TYPES.BinaryExpression:
+      return value.operator === '+' && (isTextData(value.left, sourceCode, depth) || isTextData(value.right, sourceCode, depth));
+    case AST_NODE_TYPES.CallExpression: {
+      const { callee } = value;
+      if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'String' || (callee.name === 'readFileSync' && readsText(value));
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = staticMemberName(callee);
+      return isJsonMethod(callee, 'stringify') || (method !== null && TEXT_METHODS.has(method)) || (method === 'readFileSync' && readsText(value));
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const writes = variableOfIdentifier(sourceCode, value)?.references.filter((reference) => reference.writeExpr) ?? [];
+      return writes.length > 0 && writes.every((reference) => reference.writeExpr && isTextData(reference.writeExpr, sourceCode, depth + 1));
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * The evidence of a desktop app's own tasks started together (see `runsAsDesktopTask`), as opposed
+ * to requests, jobs or events it serves.
+ */
+const TASK_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set(['gathered', 'per-item', 'limiter', 'not-awaited']);
 
 /** The file-system APIs that write a file: `fs.writeFileSync`, `fs.appendFileSync`, `fs-extra.outputJsonSync`, ... */
 const FILE_WRITE = /^(?:fs|graceful-fs|fs-extra|jsonfile|write-file-atomic)\.(?:writeFileSync|appendFileSync|outputFileSync|writeJsonSync|outputJsonSync|writeJSONSync|outputJSONSync|sync)$/;
@@ -693,6 +837,12 @@ export default createRule<Options, MessageIds>({
      *   of the terminal (see `WhereItRuns.isTerminalOutputAlternative`; `FILE_WRITE`);
      * - `one-time`: it runs once per process, behind a done flag or a cache it fills, in the
      *   function or in the helper that performs it (see `isOneTimePart`): start-up cost, paid once;
+     * - `desktop-task`: a file-system call bounded by one path (`isOnePathCall`: a text file's
+     *   content, a folder's entries, metadata) in a desktop app's task started together with its
+     *   other tasks (`runsAsDesktopTask`), not inside a request, job or event handler: the app's own
+     *   handful of tasks on one person's files, where such a call costs that person a moment; bytes
+     *   of any size, a recursive delete or copy, a child process, slow cryptography or compression
+     *   stay reported;
      * - `cheap-check`: the function does other asynchronous work (it awaits, or returns the promise
      *   of a call that is not blocking), and its only blocking operations (direct, or through
      *   same-file helpers) are up to `MAX_CHEAP_CALLS` file metadata calls (`isCheapMetadataCall`:
@@ -712,6 +862,7 @@ export default createRule<Options, MessageIds>({
       if (operation.api.category === 'process' && isProcessHandOff(operation, sourceCode)) return 'hand-off';
       if (servesDevServer(runContextOf(where))) return 'dev-server';
       if (where.body !== null && !runsPerEvent(runContextOf(where)) && getWhereItRuns(context).startsServerAfter(operation.node, where)) return 'server-start';
+      if (operation.onePath === true && runsAsDesktopTask(runContextOf(where)) && !insideEventHandler(where)) return 'desktop-task';
       const all = operationsByFunction.get(where) ?? [];
       const returnsOtherWork = (): boolean =>
         returnedCallsOf(where).some((call) => !all.some((other) => other.node === call || other.node === call.callee));
@@ -723,6 +874,31 @@ export default createRule<Options, MessageIds>({
         return 'cheap-check';
       }
       return null;
+    };
+
+    /**
+     * True when `runContext` is a desktop app's task that the app starts together with its other
+     * tasks (`TASK_EVIDENCE`: gathered, per item, through a limiter, started without await), not a
+     * handler of requests, jobs or events (an HTTP server in the main process serves whoever
+     * connects). The file must belong to an Electron app by its package
+     * (`WhereItRuns.inElectronAppPackage`: a packager or a product name), not merely to a package
+     * that depends on Electron: a library tested against Electron (a settings store) runs in its
+     * callers' processes, and this silence overrides strong evidence. Without such evidence a
+     * desktop app's code is left out whole (`alone`, `desktop-app`).
+     */
+    const runsAsDesktopTask = (runContext: RunContext | null): boolean =>
+      runContext?.kind === 'concurrent' && TASK_EVIDENCE.has(runContext.evidence.kind) && getWhereItRuns(context).inElectronAppPackage();
+
+    /**
+     * True when a function enclosing `where` handles requests, jobs or events (`runsPerEvent`): the
+     * tasks an HTTP handler of the main process starts together for one request (a page per id
+     * asked for) run once per request, for whoever connects.
+     */
+    const insideEventHandler = (where: FunctionNode): boolean => {
+      for (let node: TSESTree.Node | null | undefined = where.parent; node; node = node.parent) {
+        if (isFunctionNode(node) && runsPerEvent(runContextOf(node))) return true;
+      }
+      return false;
     };
 
     /** True when `runContext` serves requests or events registered on a bundler's dev server (`registersOnDevServer`). */
@@ -755,7 +931,13 @@ export default createRule<Options, MessageIds>({
           if (reference.node.type !== AST_NODE_TYPES.CallExpression) continue;
           seen.add(reference.node);
           if (info.api.stdioExempt && isStdioDescriptor(reference.node.arguments[0])) continue;
-          operations.push({ node: reference.node, api: info.api, module: reference.source, cheap: isCheapMetadataCall(reference.node, info.api) });
+          operations.push({
+            node: reference.node,
+            api: info.api,
+            module: reference.source,
+            cheap: isCheapMetadataCall(reference.node, info.api),
+            onePath: isOnePathCall(reference.node, info.api, sourceCode),
+          });
         } else if (info.kind === 'test') {
           for (const argument of reference.node.arguments) testCallbacks.add(argument);
         } else if (info.kind === 'clock') {
@@ -784,7 +966,13 @@ export default createRule<Options, MessageIds>({
           const reference = typedLookup(() => index.resolveByDeclaration(call, typed));
           if (reference) {
             if (reference.info.kind === 'blocking' && !(reference.info.api.stdioExempt && isStdioDescriptor(call.arguments[0]))) {
-              operations.push({ node: call, api: reference.info.api, module: reference.source, cheap: isCheapMetadataCall(call, reference.info.api) });
+              operations.push({
+                node: call,
+                api: reference.info.api,
+                module: reference.source,
+                cheap: isCheapMetadataCall(call, reference.info.api),
+                onePath: isOnePathCall(call, reference.info.api, sourceCode),
+              });
             }
             continue;
           }

@@ -710,6 +710,11 @@ export default createRule<Options, MessageIds>({
       // Paths handed to members not named as readers: a later call given the same path may read
       // what they wrote (`await concatFiles({ paths, outPath })` then `await readFileSize(outPath)`).
       const producedPaths = new PathSet();
+      // Files the members' functions of other modules write and read by a path their module names
+      // (`effects.fixedFilesElsewhere`): a login helper rewriting the auth file, then the helper of
+      // the same module that reads it.
+      const filesWritten = new Set<string>();
+      const filesRead = new Set<string>();
       // A member of the group is a lookup that throws when nothing is found (`findFirstOrThrow`).
       let guarded = false;
       // Where a statement between members put a value computed from an earlier result, outside
@@ -733,6 +738,8 @@ export default createRule<Options, MessageIds>({
         calls.clear();
         outside.clear();
         producedPaths.clear();
+        filesWritten.clear();
+        filesRead.clear();
         guarded = false;
         published = 'none';
         thisWritten.clear();
@@ -855,6 +862,7 @@ export default createRule<Options, MessageIds>({
           // The same call twice (`await nextId(); await nextId()`) asks for the next value of a sequence.
           const callText = sourceCode.getText(member.call);
           const paths = pathArguments(member.call);
+          const files = effects.fixedFilesElsewhere(member.call);
           const dependent =
             tainted.overlapsAny(accesses.reads) ||
             tainted.overlapsAny(member.writes) ||
@@ -862,6 +870,10 @@ export default createRule<Options, MessageIds>({
             calls.has(callText) ||
             outside.dependsOn(member.call, summary) ||
             producedPaths.overlapsAny(paths) ||
+            // A file an earlier member wrote that this one reads or writes, or one it read that
+            // this one writes: in parallel, the read sees the file before or after the write.
+            files.reads.some((file) => filesWritten.has(file)) ||
+            files.writes.some((file) => filesWritten.has(file) || filesRead.has(file)) ||
             // A step that finalises what earlier steps registered in module state
             // (`await getParser()` finalising the config schema that loading extensions filled).
             summary?.finalizes === true ||
@@ -884,6 +896,8 @@ export default createRule<Options, MessageIds>({
           }
           outside.add(member.call, summary, calleeIsParameter(member.call), summary ? [] : effects.argumentsWrittenElsewhere(member.call));
           if (!READER_NAME.test(name ?? '')) producedPaths.addAll(paths);
+          for (const file of files.writes) filesWritten.add(file);
+          for (const file of files.reads) filesRead.add(file);
           if (member.publishes) flush();
           continue;
         }

@@ -3,7 +3,14 @@ import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { bodyRewritesStoredEntry, bodyRunsForever, moduleExportIsMemoisedComputation, moduleFunctionFinalizes, moduleFunctionWaitsOnNothing } from '../../src/analysis/module-functions';
+import {
+  bodyRewritesStoredEntry,
+  bodyRunsForever,
+  moduleExportIsMemoisedComputation,
+  moduleFunctionFinalizes,
+  moduleFunctionFixedFiles,
+  moduleFunctionWaitsOnNothing,
+} from '../../src/analysis/module-functions';
 import { resolveRelativeModule } from '../../src/analysis/module-resolution';
 import { laterLints } from './later-lints';
 
@@ -269,5 +276,63 @@ describe('bodyRewritesStoredEntry', () => {
 describe('bodyRewritesStoredEntry: a memo filled when missing', () => {
   it('is false when the value read is a `let` filled again, not the list it read', () => {
     assert.equal(bodyRewritesStoredEntry("{ let token = cache.get('crmToken'); if (!token) { token = await login(); cache.set('crmToken', token); } await send(token); }"), false);
+  });
+});
+
+describe('moduleFunctionFixedFiles', () => {
+  it('names the files a function writes and reads by a path its module holds, not by a parameter or a local', () => {
+    const root = withFiles({
+      'main.ts': '',
+      'store.ts': [
+        "const STATE = () => join(home, 'state.json');",
+        'const LOG = join(home, "log.txt");',
+        'export async function save(data) {',
+        '  await check(data);',
+        '  writeFileSync(STATE(), JSON.stringify(data));',
+        "  appendFileSync(LOG, 'saved');",
+        '}',
+        'export const load = async () => {',
+        "  const text = await readFile(STATE( ), 'utf8');",
+        '  return JSON.parse(text);',
+        '};',
+        'export async function copy(target, data) {',
+        '  const backup = target + ".bak";',
+        '  writeFileSync(target, data);',
+        '  writeFileSync(backup, data);',
+        "  return readFileSync(LOG, 'utf8');",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const resolved = resolveRelativeModule(path.join(root, 'main.ts'), './store');
+    assert.ok(resolved);
+    const file = (name: string): string => `${resolved.file}\0${name}`;
+    assert.deepEqual(moduleFunctionFixedFiles(resolved, 'save'), { writes: [file('STATE()'), file('LOG')], reads: [] });
+    assert.deepEqual(moduleFunctionFixedFiles(resolved, 'load'), { writes: [], reads: [file('STATE()')] });
+    assert.deepEqual(moduleFunctionFixedFiles(resolved, 'copy'), { writes: [], reads: [file('LOG')] });
+    assert.deepEqual(moduleFunctionFixedFiles(resolved, 'missing'), { writes: [], reads: [] });
+  });
+
+  it('takes only names the module declares at its top level or imports, also in code without semicolons', () => {
+    const root = withFiles({
+      'main.ts': '',
+      'sync.ts': [
+        "import { SETTINGS } from './paths'",
+        "const STATE = '/var/lib/acme/state.json'",
+        'export async function sync(items) {',
+        "  const response = await fetch('https://api.example.com/items')",
+        '  for (const item of items) validate(item)',
+        '  writeFileSync(STATE, await response.text())',
+        "  ['a.log'].forEach((file) => writeFileSync(file, 'synced'))",
+        "  items.forEach(({ path }) => appendFileSync(path, 'synced'))",
+        "  return readFileSync(SETTINGS, 'utf8')",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const resolved = resolveRelativeModule(path.join(root, 'main.ts'), './sync');
+    assert.ok(resolved);
+    const file = (name: string): string => `${resolved.file}\0${name}`;
+    assert.deepEqual(moduleFunctionFixedFiles(resolved, 'sync'), { writes: [file('STATE')], reads: [file('SETTINGS')] });
   });
 });
