@@ -1960,7 +1960,8 @@ export class FileEffects {
    * - `Promise.allSettled(...)`; `Promise.resolve(v)` of a value that is not a call; a
    *   `new Promise(executor)` whose synchronous executor never uses a `reject` (`isResolveOnlyPromise`),
    *   and a `this` field that its class fills only with such promises (`this.exited.then(...)`);
-   *   `Promise.all` / `race` / `any` of an array literal whose every element cannot reject, or of
+   *   `Promise.all` / `race` / `any` of an array literal whose every element cannot reject (a
+   *   spread `...items.map(fn)` counts as the promises `fn` makes, as below), or of
    *   `items.map(fn)` where `fn` (written there or a function of this file) is async and cannot
    *   reject. Over `items.map(fn)` with a synchronous or unknown `fn`, even `allSettled` can when
    *   written in an async function: `fn` runs while the list is built, and a throw there rejects
@@ -2384,7 +2385,14 @@ export class FileEffects {
     }
     if (combinator === 'allSettled') return false;
     if (items?.type === AST_NODE_TYPES.ArrayExpression) {
-      return items.elements.some((element) => element === null || element.type === AST_NODE_TYPES.SpreadElement || this.valueCanReject(element, depth + 1));
+      return items.elements.some((element) => {
+        if (element === null) return true;
+        if (element.type !== AST_NODE_TYPES.SpreadElement) return this.valueCanReject(element, depth + 1);
+        // `[...shards.map(online), online(primary)]`: the spread gathers the promises `fn` makes,
+        // as passing the mapped list whole would.
+        const spread = this.mappedFunction(skipTransparent(element.argument));
+        return spread === null || this.mapperCanReject(spread, depth);
+      });
     }
     if (items?.type === AST_NODE_TYPES.Identifier) return this.collectedCanReject(items, depth);
     return true;

@@ -186,7 +186,39 @@ export class Link {
   }
 }`;
 
+/**
+ * A start-up step that waits for some shards to come online, or for a timer, whichever is first
+ * (blind set 23): a gather over a spread of mapped waits plus one more wait, each from a helper
+ * that only resolves (`Promise.resolve()`, or a `new Promise` whose executor takes no `reject`).
+ * Spreading the mapped list into the array gathers the same promises as passing it whole, so the
+ * `.then` that clears the timer loses nothing.
+ */
+const shardWait = (mapped: string): string => `function online(shard) {
+  if (cluster.ready.has(shard)) return Promise.resolve();
+  return new Promise((resolve) => {
+    cluster.on('shardReady', (id) => {
+      if (id === shard) resolve();
+    });
+  });
+}
+async function probe(shard) {
+  const reply = await fetch(shard);
+  return reply.json();
+}
+export function whenOnline(shards, primary) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 10000);
+    Promise.all([...${mapped}, online(primary)]).then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}`;
+
 const valid: ValidTestCase<Options>[] = [
+  // a spread of waits mapped by a helper that only resolves, gathered with another such wait
+  { code: shardWait('shards.map((shard) => online(shard))') },
+  { code: shardWait('shards.map(online)') },
   // an await of a promisified event other than 'error' only resolves
   { code: drainWriter('drain') },
   // a promise that only holds its resolver
@@ -201,6 +233,19 @@ const valid: ValidTestCase<Options>[] = [
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // the spread list is mapped by a call that can reject, or is not a mapped list at all: reported
+  ...['shards.map((shard) => probe(shard))', 'pending'].map((mapped) => ({
+    code: shardWait(mapped),
+    errors: [
+      {
+        messageId: 'floatingChain' as const,
+        data: { method: 'then' },
+        line: 16,
+        column: 5,
+        suggestions: [{ messageId: 'suggestVoid' as const, output: shardWait(mapped).replace('    Promise.all(', '    void Promise.all(') }],
+      },
+    ],
+  })),
   // `reject` is handed out: someone may reject the deferred
   {
     code: deferredWithReject,
