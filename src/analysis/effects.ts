@@ -86,9 +86,9 @@ import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
 import { guardsEveryErrorFor, mayBeExtended } from './call-throws';
 import { handledWhereFilled, onlyRefuses, wrappedByRejectOf, wrappedByResolve } from './self-handled';
-import { cannotRejectExports, declarationCatchesAll, type DeclarationLike, delayExports, signalledDelayExports } from './guarded-bodies';
+import { cannotRejectExports, compiledCatchesAll, declarationCatchesAll, type DeclarationLike, delayExports, signalledDelayExports } from './guarded-bodies';
 import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
-import { getImportSource, importedCallee } from './imports';
+import { getImportSource, importedCallee, loadTypeScript } from './imports';
 import { handlerLogs } from './rejection-reporters';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
@@ -2920,6 +2920,7 @@ function typedCatchesAll(
     // A JSDoc signature has no body; `declarationCatchesAll` says false for anything without one.
     if (declaration === undefined) return false;
     if (declarationCatchesAll(declaration as unknown as DeclarationLike)) return true;
+    if (compiledBesideCatchesAll(declaration) && !mayBeExtended(services.program, declaration as ts.Declaration)) return true;
     let isolates = isolatingDeclarations.get(declaration);
     if (isolates === undefined) {
       isolates = declarationIsolatesListeners(declaration);
@@ -2927,6 +2928,30 @@ function typedCatchesAll(
     }
     return isolates;
   });
+}
+
+/** `.d.ts` (also `.d.mts`, `.d.cts`) and the extension of the JavaScript compiled beside it. */
+const DECLARATION_FILE = /\.d\.([mc]?)ts$/;
+
+/**
+ * True when `declaration`, a function or a class's method in a `.d.ts`, is defined in the
+ * JavaScript file beside it (what a compiled package runs) as an `async` body that catches every
+ * error (`compiledCatchesAll`): `metrics.refresh()` of a library whose `refresh` wraps its
+ * collectors in a `try` that logs. Read once per file version and name (`fromModuleText`).
+ */
+function compiledBesideCatchesAll(declaration: ts.SignatureDeclaration): boolean {
+  const typescript = loadTypeScript();
+  const file = declaration.getSourceFile();
+  const extension = DECLARATION_FILE.exec(file.fileName);
+  if (!file.isDeclarationFile || !extension || !declaration.name || !typescript.isIdentifier(declaration.name)) return false;
+  const name = declaration.name.text;
+  let owner: string | null = null;
+  if (typescript.isMethodDeclaration(declaration)) {
+    if (!typescript.isClassDeclaration(declaration.parent) || !declaration.parent.name) return false;
+    owner = declaration.parent.name.text;
+  } else if (!typescript.isFunctionDeclaration(declaration)) return false;
+  const compiled = file.fileName.replace(DECLARATION_FILE, `.${extension[1] ?? ''}js`);
+  return fromModuleText(compiled, `compiledCatchesAll:${owner ?? ''}.${name}`, (text) => compiledCatchesAll(text, owner, name)) === true;
 }
 
 function apiSummary(effect: Exclude<ApiEffect, null>, call: EffectCall): EffectSummary {

@@ -628,3 +628,38 @@ function signalIndexOfDelay(text: string, paren: number): number {
   if (at === -1) return -1;
   return isResolveOnlyPromiseAt(text, at, blockClose, 'delay') ? index : -1;
 }
+
+/**
+ * Typed path, for a callee the checker declares in a `.d.ts`: `text` is the JavaScript compiled
+ * beside that file (`lib/gauges.d.ts` and `lib/gauges.js`, the code a package runs). True when it
+ * defines the callee once, `async`, with a body that catches every error (`isCatchAllBody`) or is
+ * async in name only (`isSyncOnlyBody`): with `owner`, the method `name` of the one `class owner`
+ * (`async refresh() { try { ... } catch (e) { log.warn(e); } }`); without, the one `function name`.
+ * A second definition of the name anywhere in the class (an object literal's method, a getter, an
+ * assignment `this.name = ...`) or the file, a method the scanner cannot read (a default parameter with a call, down-levelled
+ * `__awaiter` code without `async`) answers false: the rules report as before.
+ */
+export function compiledCatchesAll(text: string, owner: string | null, name: string): boolean {
+  const word = name.replaceAll('$', '\\$');
+  if (owner === null) {
+    const definitions = [...text.matchAll(new RegExp(`(?:^|[^\\w$.])(async\\s+)?function\\s*\\*?\\s*${word}\\s*\\(`, 'g'))];
+    const [only] = definitions;
+    if (definitions.length !== 1 || !only?.[1]) return false;
+    const open = bodyOpenAfterParameters(text, only.index + only[0].length - 1);
+    return open !== -1 && cannotRejectBody(text, open);
+  }
+  const classes = [...text.matchAll(new RegExp(`(?:^|[^\\w$.])class\\s+${owner.replaceAll('$', '\\$')}(?![\\w$])[^{]*\\{`, 'g'))];
+  const [declared] = classes;
+  if (classes.length !== 1 || !declared) return false;
+  const classOpen = declared.index + declared[0].length - 1;
+  const classClose = closingIndex(text, classOpen);
+  if (classClose === -1) return false;
+  const body = text.slice(classOpen, classClose);
+  // Every member-like use of the name at the start of a line or after `{`, `}`, `;` or a comment's
+  // `*/`: its one definition, or a call written as a statement (a second use: not read).
+  const members = [...body.matchAll(new RegExp(`(?:[{};/]|\\n)\\s*(?:static\\s+)?(async\\s+)?(?:[gs]et\\s+)?${word}\\s*\\(`, 'g'))];
+  const [member] = members;
+  if (members.length !== 1 || !member?.[1] || new RegExp(`\\.${word}\\s*=(?!=)`).test(body)) return false;
+  const open = bodyOpenAfterParameters(text, classOpen + member.index + member[0].length - 1);
+  return open !== -1 && cannotRejectBody(text, open);
+}

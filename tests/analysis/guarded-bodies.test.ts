@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as ts from 'typescript';
-import { catchAllAsyncExports, closingIndex, declarationCatchesAll, delayExports, resolveOnlyPromiseExports } from '../../src/analysis/guarded-bodies';
+import { catchAllAsyncExports, closingIndex, compiledCatchesAll, declarationCatchesAll, delayExports, resolveOnlyPromiseExports } from '../../src/analysis/guarded-bodies';
 
 const names = (text: string): string[] => [...catchAllAsyncExports(text)].sort();
 
@@ -258,5 +258,52 @@ describe('declarationCatchesAll (typed path, from the declaration the checker re
     assert.equal(verdict('work'), false);
     // a member read of a parameter before the try may throw
     assert.equal(verdict('runNamed'), false);
+  });
+});
+
+describe('compiledCatchesAll', () => {
+  const compiled = [
+    'class Meter {',
+    '    constructor(read) { this.read = read; }',
+    '    /** Reads every source; a failure is only logged. */',
+    '    async sample() {',
+    '        try { await this.read(); }',
+    '        catch (e) { console.warn(e); }',
+    '    }',
+    '    // the same, but a failure reaches the caller',
+    '    async push() {',
+    '        await this.read();',
+    '    }',
+    '    label(text) {',
+    '        const sample = text.trim();',
+    '        return { async sample() { return sample; } };',
+    '    }',
+    '    async stop() { try { await this.read(); } catch (e) { console.warn(e); } }',
+    '    async reset() { try { await this.read(); } catch (e) { console.warn(e); } }',
+    '    swap() { this.reset = async () => { await this.read(); }; }',
+    '}',
+    'class Other { async push() { try { await go(); } catch {} } }',
+    'async function drain() { try { await pending(); } catch (e) { console.warn(e); } }',
+    'async function fill() { await pending(); }',
+    'function plain() { try { return pending(); } catch (e) { return null; } }',
+  ].join('\n');
+
+  it("reads the named class's one async method, after a doc comment", () => {
+    assert.equal(compiledCatchesAll(compiled, 'Meter', 'stop'), true);
+    assert.equal(compiledCatchesAll(compiled, 'Meter', 'push'), false);
+    assert.equal(compiledCatchesAll(compiled, 'Other', 'push'), true);
+  });
+
+  it('refuses a name defined twice in the class or assigned to a member', () => {
+    // an object literal's method of the same name inside another method
+    assert.equal(compiledCatchesAll(compiled, 'Meter', 'sample'), false);
+    assert.equal(compiledCatchesAll(compiled, 'Meter', 'reset'), false);
+    assert.equal(compiledCatchesAll(compiled, 'Missing', 'stop'), false);
+  });
+
+  it('reads a top-level function only when it is async', () => {
+    assert.equal(compiledCatchesAll(compiled, null, 'drain'), true);
+    assert.equal(compiledCatchesAll(compiled, null, 'fill'), false);
+    assert.equal(compiledCatchesAll(compiled, null, 'plain'), false);
   });
 });
