@@ -307,3 +307,79 @@ describe('compiledCatchesAll', () => {
     assert.equal(compiledCatchesAll(compiled, null, 'plain'), false);
   });
 });
+
+describe('catch-all bodies that still hand on a rejection', () => {
+  it('leaves out a return of an unawaited call in the try, or of a call in a handler', () => {
+    const text = [
+      'export async function unawaited() { try { return pull(); } catch (e) { console.warn(e); } }',
+      'export async function retries() { try { await pull(); } catch (e) { log.warn(e); return later(); } }',
+      'export async function passesOn() { try { await pull(); } catch (e) { return Promise.reject(e); } }',
+      'export async function awaited() { try { return await pull(); } catch (e) { console.warn(e); } }',
+      'export async function plainValues() { try { await pull(); return; } catch (e) { console.warn(e); return null; } }',
+      'export async function named() { let done = false; try { await pull(); done = true; } catch (e) { console.warn(e); } finally { return done; } }',
+    ].join('\n');
+    assert.deepEqual(names(text), ['awaited', 'named', 'plainValues']);
+  });
+
+  it("leaves out a handler that emits 'error' (thrown by an emitter with no listener)", () => {
+    const text = [
+      "export async function emits() { try { await pull(); } catch (e) { this.emit('error', e); } }",
+      "export async function emitsOther() { try { await pull(); } catch (e) { this.emit('failed', e); } }",
+    ].join('\n');
+    assert.deepEqual(names(text), ['emitsOther']);
+  });
+});
+
+describe('compiledCatchesAll, narrowed', () => {
+  it('refuses a method whose try returns an unawaited call or whose handler returns one or emits error', () => {
+    const text = [
+      'class Client extends EventEmitter {',
+      '    async sync() {',
+      '        try {',
+      '            return this.pull();',
+      '        }',
+      '        catch (error) {',
+      "            console.warn('sync failed', error);",
+      '        }',
+      '    }',
+      '    async refresh() { try { await this.pull(); } catch (e) { log.warn(e); return this.refreshLater(); } }',
+      "    async reconnect() { try { await this.connect(); } catch (error) { this.emit('error', error); } }",
+      '}',
+    ].join('\n');
+    assert.equal(compiledCatchesAll(text, 'Client', 'sync'), false);
+    assert.equal(compiledCatchesAll(text, 'Client', 'refresh'), false);
+    assert.equal(compiledCatchesAll(text, 'Client', 'reconnect'), false);
+  });
+
+  it('refuses a body async in name only that does blocking I/O or parses JSON', () => {
+    const text = [
+      'class Store {',
+      '    async save() { fs.writeFileSync(this.file, JSON.stringify(this.state)); }',
+      "    async load() { this.config = JSON.parse(fs.readFileSync(this.path, 'utf8')); }",
+      '    async mark() { this.dirty = true; this.count += 1; }',
+      '}',
+    ].join('\n');
+    assert.equal(compiledCatchesAll(text, 'Store', 'save'), false);
+    assert.equal(compiledCatchesAll(text, 'Store', 'load'), false);
+    assert.equal(compiledCatchesAll(text, 'Store', 'mark'), true);
+  });
+
+  it('reads only a top-level function, and sees a prototype assignment after the class', () => {
+    const nested = [
+      'function setup() {',
+      '    async function refresh() { try { await pull(); } catch (e) { console.warn(e); } }',
+      '    return refresh;',
+      '}',
+      'exports.refresh = () => pull();',
+    ].join('\n');
+    assert.equal(compiledCatchesAll(nested, null, 'refresh'), false);
+    const patched = [
+      'class Metrics {',
+      '    async refresh() { try { await this.pull(); } catch (e) { console.warn(e); } }',
+      '}',
+      'Metrics.prototype.refresh = function () { return this.pull(); };',
+    ].join('\n');
+    assert.equal(compiledCatchesAll(patched, 'Metrics', 'refresh'), false);
+    assert.equal(compiledCatchesAll(patched.split('\n').slice(0, 3).join('\n'), 'Metrics', 'refresh'), true);
+  });
+});
