@@ -2152,6 +2152,7 @@ export class FileEffects {
 
   /**
    * `new Promise(executor)` whose synchronous executor never rejects: it takes only `resolve`
+   * and makes no call that fails on bad input (`callsFailingApi`: `JSON.parse`, `readFileSync`)
    * (`new Promise((resolve) => emitter.once('exit', resolve))`), or never uses its `reject`, or hands it only to `.catch` of a value that cannot reject
    * (`forwardsRejectionOfSafeValue`). Only a
    * synchronous throw of the executor itself could still reject it. Not a delay
@@ -2163,6 +2164,7 @@ export class FileEffects {
     if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise' || !this.isGlobal(callee)) return false;
     const executor = node.arguments[0] ? skipTransparent(node.arguments[0]) : null;
     if (!executor || !isFunctionNode(executor) || executor.async || isDelayExecutor(executor)) return false;
+    if (callsFailingApi(executor.body, this.sourceCode.visitorKeys)) return false;
     const reject = executor.params[1];
     if (reject === undefined) return true;
     if (reject.type !== AST_NODE_TYPES.Identifier) return false;
@@ -2927,6 +2929,22 @@ function typedCatchesAll(
       isolatingDeclarations.set(declaration, isolates);
     }
     return isolates;
+  });
+}
+
+/**
+ * True when `body` (a promise executor's) calls, in its own synchronous run, `JSON.parse` or a
+ * blocking `...Sync` API (`fs.readFileSync`): a missing or corrupt file throws there, a failure
+ * rather than a bug, and the throw rejects the promise. Callbacks it registers are not entered.
+ */
+function callsFailingApi(body: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  return someNodeInSameFunction(body, visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(node.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : null;
+    if (name === null) return false;
+    if (/^[a-z]\w*Sync$/.test(name)) return true;
+    return name === 'parse' && callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'JSON';
   });
 }
 

@@ -215,6 +215,18 @@ export function whenOnline(shards, primary) {
   });
 }`;
 
+/**
+ * A config loader whose wrapper only resolves, but whose executor reads and parses a file
+ * synchronously: a missing or corrupt file throws there, and the throw rejects the promise.
+ */
+const configLoader = (gathered: string): string => `import fs from 'node:fs';
+function readConf(file) {
+  return new Promise((resolve) => { resolve(JSON.parse(fs.readFileSync(file, 'utf8'))); });
+}
+export function loadAll(files, main) {
+  Promise.all(${gathered}).then((all) => use(all));
+}`;
+
 const valid: ValidTestCase<Options>[] = [
   // a spread of waits mapped by a helper that only resolves, gathered with another such wait
   { code: shardWait('shards.map((shard) => online(shard))') },
@@ -233,6 +245,20 @@ const valid: ValidTestCase<Options>[] = [
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // a resolve-only wrapper whose executor reads a file and parses it synchronously can reject,
+  // gathered through a spread or whole
+  ...['[...files.map(readConf), readConf(main)]', 'files.map(readConf)'].map((gathered) => ({
+    code: configLoader(gathered),
+    errors: [
+      {
+        messageId: 'floatingChain' as const,
+        data: { method: 'then' },
+        line: 6,
+        column: 3,
+        suggestions: [{ messageId: 'suggestVoid' as const, output: configLoader(gathered).replace('  Promise.all(', '  void Promise.all(') }],
+      },
+    ],
+  })),
   // the spread list is mapped by a call that can reject, or is not a mapped list at all: reported
   ...['shards.map((shard) => probe(shard))', 'pending'].map((mapped) => ({
     code: shardWait(mapped),
