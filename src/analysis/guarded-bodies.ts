@@ -533,6 +533,9 @@ function isResolveOnlyPromiseAt(text: string, start: number, close: number, shap
   const declared = (params[1] ?? '').split(',').map((param) => param.replace(/:[^,]*$/, '').trim()).filter((param) => param !== '');
   if (declared.length === 0 || declared.length > 2 || !/^[\w$]+$/.test(declared[0] ?? '')) return false;
   if (declared.length === 2 && !/^_[\w$]*$/.test(declared[1] ?? '')) return false;
+  // A synchronous read or parse (`resolve(JSON.parse(fs.readFileSync(file)))`) throws on a missing
+  // or corrupt file, which rejects the promise.
+  if (/\w+Sync\s*\(|\bJSON\s*\.\s*parse\s*\(/.test(executor)) return false;
   if (shape === 'delay') {
     // The executor calls nothing but the timer and `resolve` (arrow and function headers aside).
     const body = executor.slice(params[0].length);

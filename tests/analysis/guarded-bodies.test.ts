@@ -146,6 +146,9 @@ describe('resolveOnlyPromiseExports', () => {
       'export function ready(x) { return new Promise(async (resolve) => { resolve(await x.init()); }); }',
       'export function twice(x) { check(x); return new Promise((resolve) => x.once("ok", resolve)); }',
       'export function after(x) { return new Promise((resolve) => x.once("ok", resolve)); cleanup(); }',
+      // a synchronous read or parse in the executor throws on a missing or corrupt file: it rejects
+      'export function readConf(file) { return new Promise((resolve) => { resolve(JSON.parse(fs.readFileSync(file, "utf8"))); }); }',
+      'export function readRaw(file) { return new Promise((resolve) => resolve(readFileSync(file))); }',
     ].join('\n');
     assert.deepEqual(resolveOnly(text), []);
   });
