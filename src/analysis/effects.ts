@@ -87,9 +87,9 @@ import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
 import { guardsEveryErrorFor, mayBeExtended } from './call-throws';
 import { handledWhereFilled, onlyRefuses, wrappedByRejectOf, wrappedByResolve } from './self-handled';
-import { cannotRejectExports, declarationCatchesAll, type DeclarationLike, delayExports, signalledDelayExports } from './guarded-bodies';
+import { cannotRejectExports, compiledCatchesAll, declarationCatchesAll, type DeclarationLike, delayExports, signalledDelayExports } from './guarded-bodies';
 import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
-import { getImportSource, importedCallee } from './imports';
+import { getImportSource, importedCallee, loadTypeScript } from './imports';
 import { handlerLogs } from './rejection-reporters';
 import { runsCallbackForResult } from './type-runners';
 import { fromModuleText } from './module-exports';
@@ -1977,7 +1977,8 @@ export class FileEffects {
    * - `Promise.allSettled(...)`; `Promise.resolve(v)` of a value that is not a call; a
    *   `new Promise(executor)` whose synchronous executor never uses a `reject` (`isResolveOnlyPromise`),
    *   and a `this` field that its class fills only with such promises (`this.exited.then(...)`);
-   *   `Promise.all` / `race` / `any` of an array literal whose every element cannot reject, or of
+   *   `Promise.all` / `race` / `any` of an array literal whose every element cannot reject (a
+   *   spread `...items.map(fn)` counts as the promises `fn` makes, as below), or of
    *   `items.map(fn)` where `fn` (written there or a function of this file) is async and cannot
    *   reject. Over `items.map(fn)` with a synchronous or unknown `fn`, even `allSettled` can when
    *   written in an async function: `fn` runs while the list is built, and a throw there rejects
@@ -2168,6 +2169,7 @@ export class FileEffects {
 
   /**
    * `new Promise(executor)` whose synchronous executor never rejects: it takes only `resolve`
+   * and makes no call that fails on bad input (`callsFailingApi`: `JSON.parse`, `readFileSync`)
    * (`new Promise((resolve) => emitter.once('exit', resolve))`), or never uses its `reject`, or hands it only to `.catch` of a value that cannot reject
    * (`forwardsRejectionOfSafeValue`). Only a
    * synchronous throw of the executor itself could still reject it. Not a delay
@@ -2179,6 +2181,7 @@ export class FileEffects {
     if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise' || !this.isGlobal(callee)) return false;
     const executor = node.arguments[0] ? skipTransparent(node.arguments[0]) : null;
     if (!executor || !isFunctionNode(executor) || executor.async || isDelayExecutor(executor)) return false;
+    if (callsFailingApi(executor.body, this.sourceCode.visitorKeys)) return false;
     const reject = executor.params[1];
     if (reject === undefined) return true;
     if (reject.type !== AST_NODE_TYPES.Identifier) return false;
@@ -2401,7 +2404,14 @@ export class FileEffects {
     }
     if (combinator === 'allSettled') return false;
     if (items?.type === AST_NODE_TYPES.ArrayExpression) {
-      return items.elements.some((element) => element === null || element.type === AST_NODE_TYPES.SpreadElement || this.valueCanReject(element, depth + 1));
+      return items.elements.some((element) => {
+        if (element === null) return true;
+        if (element.type !== AST_NODE_TYPES.SpreadElement) return this.valueCanReject(element, depth + 1);
+        // `[...shards.map(online), online(primary)]`: the spread gathers the promises `fn` makes,
+        // as passing the mapped list whole would.
+        const spread = this.mappedFunction(skipTransparent(element.argument));
+        return spread === null || this.mapperCanReject(spread, depth);
+      });
     }
     if (items?.type === AST_NODE_TYPES.Identifier) return this.collectedCanReject(items, depth);
     return true;
@@ -2929,6 +2939,7 @@ function typedCatchesAll(
     // A JSDoc signature has no body; `declarationCatchesAll` says false for anything without one.
     if (declaration === undefined) return false;
     if (declarationCatchesAll(declaration as unknown as DeclarationLike)) return true;
+    if (compiledBesideCatchesAll(declaration) && !mayBeExtended(services.program, declaration as ts.Declaration)) return true;
     let isolates = isolatingDeclarations.get(declaration);
     if (isolates === undefined) {
       isolates = declarationIsolatesListeners(declaration);
@@ -2936,6 +2947,46 @@ function typedCatchesAll(
     }
     return isolates;
   });
+}
+
+/**
+ * True when `body` (a promise executor's) calls, in its own synchronous run, `JSON.parse` or a
+ * blocking `...Sync` API (`fs.readFileSync`): a missing or corrupt file throws there, a failure
+ * rather than a bug, and the throw rejects the promise. Callbacks it registers are not entered.
+ */
+function callsFailingApi(body: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  return someNodeInSameFunction(body, visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(node.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : null;
+    if (name === null) return false;
+    if (/^[a-z]\w*Sync$/.test(name)) return true;
+    return name === 'parse' && callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'JSON';
+  });
+}
+
+/** `.d.ts` (also `.d.mts`, `.d.cts`) and the extension of the JavaScript compiled beside it. */
+const DECLARATION_FILE = /\.d\.([mc]?)ts$/;
+
+/**
+ * True when `declaration`, a function or a class's method in a `.d.ts`, is defined in the
+ * JavaScript file beside it (what a compiled package runs) as an `async` body that catches every
+ * error (`compiledCatchesAll`): `metrics.refresh()` of a library whose `refresh` wraps its
+ * collectors in a `try` that logs. Read once per file version and name (`fromModuleText`).
+ */
+function compiledBesideCatchesAll(declaration: ts.SignatureDeclaration): boolean {
+  const typescript = loadTypeScript();
+  const file = declaration.getSourceFile();
+  const extension = DECLARATION_FILE.exec(file.fileName);
+  if (!file.isDeclarationFile || !extension || !declaration.name || !typescript.isIdentifier(declaration.name)) return false;
+  const name = declaration.name.text;
+  let owner: string | null = null;
+  if (typescript.isMethodDeclaration(declaration)) {
+    if (!typescript.isClassDeclaration(declaration.parent) || !declaration.parent.name) return false;
+    owner = declaration.parent.name.text;
+  } else if (!typescript.isFunctionDeclaration(declaration)) return false;
+  const compiled = file.fileName.replace(DECLARATION_FILE, `.${extension[1] ?? ''}js`);
+  return fromModuleText(compiled, `compiledCatchesAll:${owner ?? ''}.${name}`, (text) => compiledCatchesAll(text, owner, name)) === true;
 }
 
 function apiSummary(effect: Exclude<ApiEffect, null>, call: EffectCall): EffectSummary {

@@ -6,7 +6,8 @@
  * The shapes recognised: the fire-and-forget helper written to be dropped, an `async` function
  * whose body is nothing but `try { ... } catch { ... }` statements (after, at most, declarations that
  * cannot throw: literals, plain names, `Date.now()`), where no `catch` or `finally`
- * block contains `throw` or `await` (a handler that logs, counts or sets a flag); and an `async`
+ * block contains `throw`, `await` or `emit('error', ...)` (a handler that logs, counts or sets a
+ * flag) and no block returns a call unawaited; and an `async`
  * function in name only, whose body awaits, throws, returns and yields nothing. Anything the
  * scanner cannot follow for sure (an expression body, other statements beside the `try`, a comment
  * or string it cannot close) answers "may reject": the rules then report as before.
@@ -104,9 +105,36 @@ function keywordAt(text: string, index: number, word: string): boolean {
   return text.startsWith(word, index) && !/[\w$]/.test(text[index + word.length] ?? '');
 }
 
-/** A handler block's text (between its braces) that cannot make the function reject. */
+/**
+ * A handler block's text (between its braces) that cannot make the function reject: no `throw`,
+ * no `await`, no `emit('error', ...)` (an emitter with no `'error'` listener throws it), and no
+ * `return` of a value that may be a rejecting promise (`handsOnPromise`).
+ */
 function isQuietHandler(block: string): boolean {
-  return !/\b(?:throw|await)\b/.test(block);
+  return !/\b(?:throw|await)\b/.test(block) && !EMITS_ERROR.test(block) && !handsOnPromise(block);
+}
+
+/** `emit('error', ...)`: thrown synchronously by an `EventEmitter` that has no `'error'` listener. */
+const EMITS_ERROR = /\bemit\s*\(\s*(['"`])error\1/;
+
+/**
+ * True when `block` (a `try` block's or a handler's text) holds a `return` of something other than
+ * nothing, `await ...`, or a value that cannot be a promise call (`safeExpressionEnd`: a literal, a
+ * plain name): `try { return this.pull(); }` hands the caller a promise whose rejection the `catch`
+ * never sees, as does `catch (e) { return retryLater(); }`. A `return` inside a nested function
+ * counts too (text, not a parse): that only ever keeps the report.
+ */
+function handsOnPromise(block: string): boolean {
+  for (const match of block.matchAll(/(?<![\w$.])return(?![\w$])/g)) {
+    const at = skipTrivia(block, match.index + 'return'.length);
+    if (at === -1) return true;
+    if (at >= block.length || block[at] === ';' || block[at] === '}') continue;
+    if (keywordAt(block, at, 'await')) continue;
+    const end = safeExpressionEnd(block, at);
+    const after = end === -1 ? -1 : skipTrivia(block, end);
+    if (after === -1 || !(after >= block.length || block[after] === ';' || block[after] === '}' || block.slice(end, after).includes('\n'))) return true;
+  }
+  return false;
 }
 
 /** Words that cannot stand as a plain value read in a safe prefix (they act, or start something else). */
@@ -294,7 +322,7 @@ export function isCatchAllBody(text: string, open: number): boolean {
     const tryOpen = skipTrivia(text, at + 3);
     if (tryOpen === -1 || text[tryOpen] !== '{') return false;
     const tryClose = closingIndex(text, tryOpen);
-    if (tryClose === -1) return false;
+    if (tryClose === -1 || handsOnPromise(text.slice(tryOpen + 1, tryClose))) return false;
     at = skipTrivia(text, tryClose + 1);
     if (at === -1 || !keywordAt(text, at, 'catch')) return false;
     at = skipTrivia(text, at + 5);
@@ -505,6 +533,9 @@ function isResolveOnlyPromiseAt(text: string, start: number, close: number, shap
   const declared = (params[1] ?? '').split(',').map((param) => param.replace(/:[^,]*$/, '').trim()).filter((param) => param !== '');
   if (declared.length === 0 || declared.length > 2 || !/^[\w$]+$/.test(declared[0] ?? '')) return false;
   if (declared.length === 2 && !/^_[\w$]*$/.test(declared[1] ?? '')) return false;
+  // A synchronous read or parse (`resolve(JSON.parse(fs.readFileSync(file)))`) throws on a missing
+  // or corrupt file, which rejects the promise.
+  if (/\w+Sync\s*\(|\bJSON\s*\.\s*parse\s*\(/.test(executor)) return false;
   if (shape === 'delay') {
     // The executor calls nothing but the timer and `resolve` (arrow and function headers aside).
     const body = executor.slice(params[0].length);
@@ -627,4 +658,78 @@ function signalIndexOfDelay(text: string, paren: number): number {
   at = skipTrivia(text, at + 'return'.length);
   if (at === -1) return -1;
   return isResolveOnlyPromiseAt(text, at, blockClose, 'delay') ? index : -1;
+}
+
+/**
+ * Typed path, for a callee the checker declares in a `.d.ts`: `text` is the JavaScript compiled
+ * beside that file (`lib/gauges.d.ts` and `lib/gauges.js`, the code a package runs). True when it
+ * defines the callee once, `async`, with a body that catches every error (`isCatchAllBody`) or is
+ * async in name only (`isSyncOnlyBody`): with `owner`, the method `name` of the one `class owner`
+ * (`async refresh() { try { ... } catch (e) { log.warn(e); } }`); without, the one `function name`.
+ * A second definition of the name anywhere in the class (an object literal's method, a getter, an
+ * assignment `this.name = ...`) or the file, a method the scanner cannot read (a default parameter with a call, down-levelled
+ * `__awaiter` code without `async`) answers false: the rules report as before.
+ */
+export function compiledCatchesAll(text: string, owner: string | null, name: string): boolean {
+  const word = name.replaceAll('$', '\\$');
+  if (owner === null) {
+    const definitions = [...text.matchAll(new RegExp(`(?:^|[^\\w$.])(async\\s+)?function\\s*\\*?\\s*${word}\\s*\\(`, 'g'))];
+    const [only] = definitions;
+    if (definitions.length !== 1 || !only?.[1] || !atTopLevel(text, only.index)) return false;
+    const open = bodyOpenAfterParameters(text, only.index + only[0].length - 1);
+    return open !== -1 && compiledCannotReject(text, open);
+  }
+  const classes = [...text.matchAll(new RegExp(`(?:^|[^\\w$.])class\\s+${owner.replaceAll('$', '\\$')}(?![\\w$])[^{]*\\{`, 'g'))];
+  const [declared] = classes;
+  if (classes.length !== 1 || !declared) return false;
+  const classOpen = declared.index + declared[0].length - 1;
+  const classClose = closingIndex(text, classOpen);
+  if (classClose === -1) return false;
+  const body = text.slice(classOpen, classClose);
+  // Every member-like use of the name at the start of a line or after `{`, `}`, `;` or a comment's
+  // `*/`: its one definition, or a call written as a statement (a second use: not read).
+  const members = [...body.matchAll(new RegExp(`(?:[{};/]|\\n)\\s*(?:static\\s+)?(async\\s+)?(?:[gs]et\\s+)?${word}\\s*\\(`, 'g'))];
+  const [member] = members;
+  // An assignment to the name anywhere in the file (`this.refresh = ...` inside the class,
+  // `Metrics.prototype.refresh = ...` after it) may replace the method that runs.
+  if (members.length !== 1 || !member?.[1] || new RegExp(`\\.${word}\\s*=(?!=)`).test(text)) return false;
+  const open = bodyOpenAfterParameters(text, classOpen + member.index + member[0].length - 1);
+  return open !== -1 && compiledCannotReject(text, open);
+}
+
+/**
+ * `cannotRejectBody` for a package's compiled code, which the reader of the calling project does
+ * not see: a body async in name only counts only when it makes no blocking call (`writeFileSync(`)
+ * and parses no JSON, whose throws (a full disk, a missing or corrupt file) are failures, not bugs,
+ * and reject the dropped promise.
+ */
+function compiledCannotReject(text: string, open: number): boolean {
+  if (isCatchAllBody(text, open)) return true;
+  const close = closingIndex(text, open);
+  return close !== -1 && !/\w+Sync\s*\(|\bJSON\s*\.\s*parse\b/.test(text.slice(open, close)) && isSyncOnlyBody(text, open);
+}
+
+/**
+ * True when `index` lies outside every bracket of `text` (a top-level function, not one nested in
+ * another function that a same-named export may not be); false also when the scanner cannot close a
+ * bracket before it.
+ */
+function atTopLevel(text: string, index: number): boolean {
+  for (let at = 0; at < index; at += 1) {
+    const char = text[at];
+    if (char === '{' || char === '(' || char === '[') {
+      const close = closingIndex(text, at);
+      if (close === -1 || close > index) return false;
+      at = close;
+    } else if (char === '"' || char === "'" || char === '`') {
+      const end = char === '`' ? skipTemplate(text, at) : skipString(text, at);
+      if (end === -1) return false;
+      at = end - 1;
+    } else if (char === '/' && (text[at + 1] === '/' || text[at + 1] === '*')) {
+      const end = skipTrivia(text, at);
+      if (end === -1) return false;
+      at = end - 1;
+    }
+  }
+  return true;
 }

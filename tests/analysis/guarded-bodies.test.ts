@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as ts from 'typescript';
-import { catchAllAsyncExports, closingIndex, declarationCatchesAll, delayExports, resolveOnlyPromiseExports } from '../../src/analysis/guarded-bodies';
+import { catchAllAsyncExports, closingIndex, compiledCatchesAll, declarationCatchesAll, delayExports, resolveOnlyPromiseExports } from '../../src/analysis/guarded-bodies';
 
 const names = (text: string): string[] => [...catchAllAsyncExports(text)].sort();
 
@@ -146,6 +146,9 @@ describe('resolveOnlyPromiseExports', () => {
       'export function ready(x) { return new Promise(async (resolve) => { resolve(await x.init()); }); }',
       'export function twice(x) { check(x); return new Promise((resolve) => x.once("ok", resolve)); }',
       'export function after(x) { return new Promise((resolve) => x.once("ok", resolve)); cleanup(); }',
+      // a synchronous read or parse in the executor throws on a missing or corrupt file: it rejects
+      'export function readConf(file) { return new Promise((resolve) => { resolve(JSON.parse(fs.readFileSync(file, "utf8"))); }); }',
+      'export function readRaw(file) { return new Promise((resolve) => resolve(readFileSync(file))); }',
     ].join('\n');
     assert.deepEqual(resolveOnly(text), []);
   });
@@ -258,5 +261,128 @@ describe('declarationCatchesAll (typed path, from the declaration the checker re
     assert.equal(verdict('work'), false);
     // a member read of a parameter before the try may throw
     assert.equal(verdict('runNamed'), false);
+  });
+});
+
+describe('compiledCatchesAll', () => {
+  const compiled = [
+    'class Meter {',
+    '    constructor(read) { this.read = read; }',
+    '    /** Reads every source; a failure is only logged. */',
+    '    async sample() {',
+    '        try { await this.read(); }',
+    '        catch (e) { console.warn(e); }',
+    '    }',
+    '    // the same, but a failure reaches the caller',
+    '    async push() {',
+    '        await this.read();',
+    '    }',
+    '    label(text) {',
+    '        const sample = text.trim();',
+    '        return { async sample() { return sample; } };',
+    '    }',
+    '    async stop() { try { await this.read(); } catch (e) { console.warn(e); } }',
+    '    async reset() { try { await this.read(); } catch (e) { console.warn(e); } }',
+    '    swap() { this.reset = async () => { await this.read(); }; }',
+    '}',
+    'class Other { async push() { try { await go(); } catch {} } }',
+    'async function drain() { try { await pending(); } catch (e) { console.warn(e); } }',
+    'async function fill() { await pending(); }',
+    'function plain() { try { return pending(); } catch (e) { return null; } }',
+  ].join('\n');
+
+  it("reads the named class's one async method, after a doc comment", () => {
+    assert.equal(compiledCatchesAll(compiled, 'Meter', 'stop'), true);
+    assert.equal(compiledCatchesAll(compiled, 'Meter', 'push'), false);
+    assert.equal(compiledCatchesAll(compiled, 'Other', 'push'), true);
+  });
+
+  it('refuses a name defined twice in the class or assigned to a member', () => {
+    // an object literal's method of the same name inside another method
+    assert.equal(compiledCatchesAll(compiled, 'Meter', 'sample'), false);
+    assert.equal(compiledCatchesAll(compiled, 'Meter', 'reset'), false);
+    assert.equal(compiledCatchesAll(compiled, 'Missing', 'stop'), false);
+  });
+
+  it('reads a top-level function only when it is async', () => {
+    assert.equal(compiledCatchesAll(compiled, null, 'drain'), true);
+    assert.equal(compiledCatchesAll(compiled, null, 'fill'), false);
+    assert.equal(compiledCatchesAll(compiled, null, 'plain'), false);
+  });
+});
+
+describe('catch-all bodies that still hand on a rejection', () => {
+  it('leaves out a return of an unawaited call in the try, or of a call in a handler', () => {
+    const text = [
+      'export async function unawaited() { try { return pull(); } catch (e) { console.warn(e); } }',
+      'export async function retries() { try { await pull(); } catch (e) { log.warn(e); return later(); } }',
+      'export async function passesOn() { try { await pull(); } catch (e) { return Promise.reject(e); } }',
+      'export async function awaited() { try { return await pull(); } catch (e) { console.warn(e); } }',
+      'export async function plainValues() { try { await pull(); return; } catch (e) { console.warn(e); return null; } }',
+      'export async function named() { let done = false; try { await pull(); done = true; } catch (e) { console.warn(e); } finally { return done; } }',
+    ].join('\n');
+    assert.deepEqual(names(text), ['awaited', 'named', 'plainValues']);
+  });
+
+  it("leaves out a handler that emits 'error' (thrown by an emitter with no listener)", () => {
+    const text = [
+      "export async function emits() { try { await pull(); } catch (e) { this.emit('error', e); } }",
+      "export async function emitsOther() { try { await pull(); } catch (e) { this.emit('failed', e); } }",
+    ].join('\n');
+    assert.deepEqual(names(text), ['emitsOther']);
+  });
+});
+
+describe('compiledCatchesAll, narrowed', () => {
+  it('refuses a method whose try returns an unawaited call or whose handler returns one or emits error', () => {
+    const text = [
+      'class Client extends EventEmitter {',
+      '    async sync() {',
+      '        try {',
+      '            return this.pull();',
+      '        }',
+      '        catch (error) {',
+      "            console.warn('sync failed', error);",
+      '        }',
+      '    }',
+      '    async refresh() { try { await this.pull(); } catch (e) { log.warn(e); return this.refreshLater(); } }',
+      "    async reconnect() { try { await this.connect(); } catch (error) { this.emit('error', error); } }",
+      '}',
+    ].join('\n');
+    assert.equal(compiledCatchesAll(text, 'Client', 'sync'), false);
+    assert.equal(compiledCatchesAll(text, 'Client', 'refresh'), false);
+    assert.equal(compiledCatchesAll(text, 'Client', 'reconnect'), false);
+  });
+
+  it('refuses a body async in name only that does blocking I/O or parses JSON', () => {
+    const text = [
+      'class Store {',
+      '    async save() { fs.writeFileSync(this.file, JSON.stringify(this.state)); }',
+      "    async load() { this.config = JSON.parse(fs.readFileSync(this.path, 'utf8')); }",
+      '    async mark() { this.dirty = true; this.count += 1; }',
+      '}',
+    ].join('\n');
+    assert.equal(compiledCatchesAll(text, 'Store', 'save'), false);
+    assert.equal(compiledCatchesAll(text, 'Store', 'load'), false);
+    assert.equal(compiledCatchesAll(text, 'Store', 'mark'), true);
+  });
+
+  it('reads only a top-level function, and sees a prototype assignment after the class', () => {
+    const nested = [
+      'function setup() {',
+      '    async function refresh() { try { await pull(); } catch (e) { console.warn(e); } }',
+      '    return refresh;',
+      '}',
+      'exports.refresh = () => pull();',
+    ].join('\n');
+    assert.equal(compiledCatchesAll(nested, null, 'refresh'), false);
+    const patched = [
+      'class Metrics {',
+      '    async refresh() { try { await this.pull(); } catch (e) { console.warn(e); } }',
+      '}',
+      'Metrics.prototype.refresh = function () { return this.pull(); };',
+    ].join('\n');
+    assert.equal(compiledCatchesAll(patched, 'Metrics', 'refresh'), false);
+    assert.equal(compiledCatchesAll(patched.split('\n').slice(0, 3).join('\n'), 'Metrics', 'refresh'), true);
   });
 });

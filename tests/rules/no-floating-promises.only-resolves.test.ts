@@ -186,7 +186,51 @@ export class Link {
   }
 }`;
 
+/**
+ * A start-up step that waits for some shards to come online, or for a timer, whichever is first
+ * (blind set 23): a gather over a spread of mapped waits plus one more wait, each from a helper
+ * that only resolves (`Promise.resolve()`, or a `new Promise` whose executor takes no `reject`).
+ * Spreading the mapped list into the array gathers the same promises as passing it whole, so the
+ * `.then` that clears the timer loses nothing.
+ */
+const shardWait = (mapped: string): string => `function online(shard) {
+  if (cluster.ready.has(shard)) return Promise.resolve();
+  return new Promise((resolve) => {
+    cluster.on('shardReady', (id) => {
+      if (id === shard) resolve();
+    });
+  });
+}
+async function probe(shard) {
+  const reply = await fetch(shard);
+  return reply.json();
+}
+export function whenOnline(shards, primary) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 10000);
+    Promise.all([...${mapped}, online(primary)]).then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}`;
+
+/**
+ * A config loader whose wrapper only resolves, but whose executor reads and parses a file
+ * synchronously: a missing or corrupt file throws there, and the throw rejects the promise.
+ */
+const configLoader = (gathered: string): string => `import fs from 'node:fs';
+function readConf(file) {
+  return new Promise((resolve) => { resolve(JSON.parse(fs.readFileSync(file, 'utf8'))); });
+}
+export function loadAll(files, main) {
+  Promise.all(${gathered}).then((all) => use(all));
+}`;
+
 const valid: ValidTestCase<Options>[] = [
+  // a spread of waits mapped by a helper that only resolves, gathered with another such wait
+  { code: shardWait('shards.map((shard) => online(shard))') },
+  { code: shardWait('shards.map(online)') },
   // an await of a promisified event other than 'error' only resolves
   { code: drainWriter('drain') },
   // a promise that only holds its resolver
@@ -201,6 +245,33 @@ const valid: ValidTestCase<Options>[] = [
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // a resolve-only wrapper whose executor reads a file and parses it synchronously can reject,
+  // gathered through a spread or whole
+  ...['[...files.map(readConf), readConf(main)]', 'files.map(readConf)'].map((gathered) => ({
+    code: configLoader(gathered),
+    errors: [
+      {
+        messageId: 'floatingChain' as const,
+        data: { method: 'then' },
+        line: 6,
+        column: 3,
+        suggestions: [{ messageId: 'suggestVoid' as const, output: configLoader(gathered).replace('  Promise.all(', '  void Promise.all(') }],
+      },
+    ],
+  })),
+  // the spread list is mapped by a call that can reject, or is not a mapped list at all: reported
+  ...['shards.map((shard) => probe(shard))', 'pending'].map((mapped) => ({
+    code: shardWait(mapped),
+    errors: [
+      {
+        messageId: 'floatingChain' as const,
+        data: { method: 'then' },
+        line: 16,
+        column: 5,
+        suggestions: [{ messageId: 'suggestVoid' as const, output: shardWait(mapped).replace('    Promise.all(', '    void Promise.all(') }],
+      },
+    ],
+  })),
   // `reject` is handed out: someone may reject the deferred
   {
     code: deferredWithReject,

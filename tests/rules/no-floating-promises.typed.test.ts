@@ -43,6 +43,10 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: `${IMPORT}saveUser('a').catch(() => undefined);` },
     { filename: 'file.ts', code: `${IMPORT}loadLater().then(() => undefined, () => undefined);` },
     { filename: 'file.ts', code: `${IMPORT}export const all = Promise.all([saveUser('a'), loadLater()]);` },
+    // a package's method or function whose compiled JavaScript, beside the declaration file the
+    // checker names, is async and catches every error of its body (a gauge refresh that logs a
+    // failed source): nothing to lose
+    { filename: 'file.ts', code: "import { Gauges, flushQuietly } from './compiled/gauges.js';\nexport function tick(gauges: Gauges) {\n  gauges.refresh();\n  flushQuietly();\n}" },
     // a function of another module that catches every error of its body: nothing to lose
     // (also after a member read of its argument before the try: a synchronous TypeError there is a
     // bug whichever way it surfaces, as the effect summaries of this file's functions take it; the
@@ -119,6 +123,13 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     { filename: 'file.ts', code: "import { recordQuietly } from './promise-api';\nexport function f() {\n  recordQuietly('a');\n}" },
   ],
   invalid: [
+    // ...the same package's method and function whose compiled bodies await outside any try
+    // (also a try that returns an unawaited call, a handler that returns one or emits 'error', and
+    // a body async in name only that writes a file synchronously: each can still reject)
+    ...(['gauges.publish()', 'flush()', 'gauges.sync()', 'gauges.retry()', 'gauges.reconnect()', 'gauges.save()'] as const).map((dropped) => {
+      const code = `import { Gauges, flush } from './compiled/gauges.js';\nexport function tick(gauges: Gauges) {\n  ${dropped};\n  return flush;\n}`;
+      return { filename: 'file.ts', code, errors: [{ messageId: 'floating' as const, line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid' as const, output: code.replace(`  ${dropped};`, `  void ${dropped};`) }] }] };
+    }),
     // ...but a thenable whose `then` also takes a rejection handler, optional or through a rest
     // parameter, is a promise: dropped, its failure is lost
     {
