@@ -7,7 +7,7 @@ import { getWhereItRuns } from '../analysis/where-it-runs';
 import { getImportSource } from '../analysis/imports';
 import { callsElectronApi, isEditorHostThenable } from '../analysis/host-thenables';
 import { callWritesFileOrStartsProcess, chainAnswersRequest, costsMoreThanHostLog, registersIpcMainListener } from '../analysis/editor-host';
-import { isOnTheWayOut } from '../analysis/shutdown-paths';
+import { isOnTheWayOut, namedForTeardown } from '../analysis/shutdown-paths';
 import { firstRunOfInterval } from '../analysis/periodic-runs';
 import { programReportsRejections } from '../analysis/rejection-reporters';
 import { parentHandlesWorkerErrors } from '../analysis/worker-parents';
@@ -66,6 +66,9 @@ const DEFAULT_ALLOW_LIST: AllowedCall[] = [
 ];
 
 /** Expression types that can follow `await`/`void` without parentheses. */
+/** A function named for writing a log line: `log(...)`, `logError(...)`, `logWarning(...)`. */
+const LOG_HELPER = /^log(?:Error|Warn|Warning|Info|Debug)?$/;
+
 const NO_PARENS_NEEDED: ReadonlySet<AST_NODE_TYPES> = new Set([
   AST_NODE_TYPES.AwaitExpression,
   AST_NODE_TYPES.CallExpression,
@@ -225,7 +228,7 @@ export default createRule<Options, MessageIds>({
           checkUnderGlobalHandler: {
             type: 'boolean',
             description:
-              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)` or `'uncaughtException'`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), in an Electron app's main process (Electron logs such a rejection and goes on), and in a `worker_threads` worker whose parent listens for the worker's `'error'` event (which receives such a rejection) with a listener that hands the error on, not one that only logs, where nothing could await them and the reporter already does what a `.catch(report)` would; also a top-level call whose rejection reaches a `process.on('unhandledRejection', ...)` handler (or an `'uncaughtException'` one that logs) installed before it (earlier at the top level, or first thing in the called function, such as a shared entry helper that logs and exits). On in `strict`.",
+              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)` or `'uncaughtException'`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), in an Electron app's main process (Electron logs such a rejection and goes on), and in a `worker_threads` worker whose parent listens for the worker's `'error'` event (which receives such a rejection) with a listener that hands the error on, not one that only logs, where nothing could await them and the reporter already does what a `.catch(report)` would; also promises dropped in an async function of a program whose process-wide `unhandledRejection` handler, installed by a module other than its entry (one the entry loads, or any module when no entry is among the sources), logs and goes on, where the drop costs no more than that log line; also a top-level call whose rejection reaches a `process.on('unhandledRejection', ...)` handler (or an `'uncaughtException'` one that logs) installed before it (earlier at the top level, or first thing in the called function, such as a shared entry helper that logs and exits). On in `strict`.",
           },
           allowList: {
             type: 'array',
@@ -1018,6 +1021,39 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * True when every `try` (with a `catch`) around `statement` within its own function has a
+     * `catch` that only writes log lines (`log.warn(...)`, `logError(...)`), and a block that holds
+     * other statements than the one the drop is in: the `catch` was written for that other work,
+     * and for the drop it would write the line a host that logs lost rejections writes anyway. A
+     * `try` around the drop alone, or a `catch` that answers, retries or tells the user
+     * (`return notice(err)`), is meant for the drop's failure: still reported.
+     */
+    function sideStepOfTryThatOnlyLogs(statement: TSESTree.Node): boolean {
+      for (let child = statement, parent = statement.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+        if (parent.type !== AST_NODE_TYPES.TryStatement || parent.block !== child || !parent.handler) continue;
+        const handling = parent.handler.body.body;
+        if (handling.length === 0 || !handling.every(isLogStatement)) return false;
+        if (parent.block.body.length < 2) return false;
+      }
+      return true;
+    }
+
+    /** `log.warn(...)`, `req.log.error(...)` (effects' `writesLogLine`), or a call of a log helper (`logError(...)`, `logWarning(...)`), as a statement. */
+    function isLogStatement(statement: TSESTree.Statement): boolean {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+      const call = skipTransparent(statement.expression);
+      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTransparent(call.callee);
+      return writesLogLine(call) || (callee.type === AST_NODE_TYPES.Identifier && LOG_HELPER.test(callee.name));
+    }
+
+    /** True when `statement` runs in an async function named for a teardown (`kill()`, `close()`, `shutdown()`; see `namedForTeardown`). */
+    function inTeardown(statement: TSESTree.Node): boolean {
+      const fn = getEnclosingAsyncFunction(statement);
+      return fn !== null && namedForTeardown(fn);
+    }
+
+    /**
      * `Object.assign(pending, { cancel })`: the call answers with its first argument, a value held in
      * a binding or member. Nothing new is dropped; whether that promise is handled is decided where
      * the binding is used (a fresh `Object.assign(request(), ...)` is still reported).
@@ -1210,7 +1246,7 @@ export default createRule<Options, MessageIds>({
         if (
           !checkUiCode &&
           hostLogsRejectionAt(statement) &&
-          !insideGuardedTry(statement) &&
+          (!insideGuardedTry(statement) || sideStepOfTryThatOnlyLogs(statement)) &&
           !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)
         ) {
           return;
@@ -1269,6 +1305,30 @@ export default createRule<Options, MessageIds>({
           !servesRequestOrJob(statement) &&
           !chainAnswersRequest(first, sourceCode) &&
           ((getWhereItRuns(context).runsInElectronMain() && !costsMoreThanElectronLog(statement, first)) || programReportsRejectionsHere() || parentHearsWorkerErrorsHere())
+        ) {
+          return;
+        }
+        // An async function's drop in a program whose process handler logs a lost rejection and
+        // goes on (`WhereItRuns.underProgramThatLogsRejections`: installed by the entry, a module
+        // it loads, or, with no entry in view, any module of the program): the host-log reading
+        // above, for the same reason. Still reported where the drop costs more than the log line
+        // (`costsMoreThanHostLog`), where it serves a request or a job, in a `try` whose `catch`
+        // does more than log or was written around the drop alone, in a teardown (`kill()`,
+        // `close()`: its caller awaits it and then exits), and where it starts an endless loop
+        // (the handler logs its error, and the loop has stopped for good). Without the checker's reading of
+        // another package's API (`callsPackageApi`): under Node every library is another package,
+        // so where a call is declared says nothing of what its loss costs, and the typed reading
+        // keeps the untyped one's silences. Asked last: it reads the program.
+        if (
+          !checkUnderGlobalHandler &&
+          getEnclosingAsyncFunction(statement) !== null &&
+          (!insideGuardedTry(statement) || sideStepOfTryThatOnlyLogs(statement)) &&
+          !servesRequestOrJob(statement) &&
+          !chainAnswersRequest(first, sourceCode) &&
+          !inTeardown(statement) &&
+          !(first.type === AST_NODE_TYPES.CallExpression && effects.startsEndlessLoop(first)) &&
+          !costsMoreThanHostLog(first, sourceCode, effects, null, getEnclosingAsyncFunction) &&
+          getWhereItRuns(context).underProgramThatLogsRejections()
         ) {
           return;
         }
