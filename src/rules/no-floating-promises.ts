@@ -18,7 +18,7 @@ import {
   hasRejectionHandler,
   mayContainPromises,
 } from '../analysis/promises';
-import { someNodeInSameFunction } from '../analysis/walk';
+import { someNodeBelow, someNodeInSameFunction } from '../analysis/walk';
 import { NON_PROMISE_THEN_ROOTS } from '../catalog/promise-apis';
 import { calleeChainRoot, declaredVariableNamed, isProcessExitCall, isTeardownCall, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { plainCommentText } from '../util/comment-text';
@@ -1047,6 +1047,29 @@ export default createRule<Options, MessageIds>({
       return writesLogLine(call) || (callee.type === AST_NODE_TYPES.Identifier && LOG_HELPER.test(callee.name));
     }
 
+    /**
+     * True when `statement` lies in a `new Promise(...)` executor (at any depth below its async
+     * function) whose body starts no `setTimeout`: the dropped call (`client.names(channel, (names)
+     * => resolve(names))`) may be what settles the wrapper, and on its rejection the wrapper never
+     * settles. A wrapper with a timer of its own settles either way.
+     */
+    function inExecutorWithoutOwnTimer(statement: TSESTree.Node): boolean {
+      for (let node = statement.parent; node; node = node.parent) {
+        if (!isFunctionNode(node)) continue;
+        if (node.async) return false;
+        const holder = node.parent;
+        const isExecutor = holder?.type === AST_NODE_TYPES.NewExpression && holder.arguments[0] === node && holder.callee.type === AST_NODE_TYPES.Identifier && holder.callee.name === 'Promise';
+        if (isExecutor && !someNodeBelow(node.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression && lastCalleeName(inner) === 'setTimeout')) return true;
+      }
+      return false;
+    }
+
+    /** The name a call's callee ends with (`setTimeout`, `timers.setTimeout`), or null. */
+    function lastCalleeName(call: TSESTree.CallExpression): string | null {
+      const callee = skipTransparent(call.callee);
+      return callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    }
+
     /** True when `statement` runs in an async function named for a teardown (`kill()`, `close()`, `shutdown()`; see `namedForTeardown`). */
     function inTeardown(statement: TSESTree.Node): boolean {
       const fn = getEnclosingAsyncFunction(statement);
@@ -1314,8 +1337,10 @@ export default createRule<Options, MessageIds>({
         // above, for the same reason. Still reported where the drop costs more than the log line
         // (`costsMoreThanHostLog`), where it serves a request or a job, in a `try` whose `catch`
         // does more than log or was written around the drop alone, in a teardown (`kill()`,
-        // `close()`: its caller awaits it and then exits), and where it starts an endless loop
-        // (the handler logs its error, and the loop has stopped for good). Without the checker's reading of
+        // `close()`: its caller awaits it and then exits), in a `new Promise` executor that sets
+        // no timer of its own (the drop may be what settles the wrapper, which then never
+        // settles), and where it starts an endless loop (the handler logs its error, and the loop
+        // has stopped for good). Without the checker's reading of
         // another package's API (`callsPackageApi`): under Node every library is another package,
         // so where a call is declared says nothing of what its loss costs, and the typed reading
         // keeps the untyped one's silences. Asked last: it reads the program.
@@ -1326,6 +1351,7 @@ export default createRule<Options, MessageIds>({
           !servesRequestOrJob(statement) &&
           !chainAnswersRequest(first, sourceCode) &&
           !inTeardown(statement) &&
+          !inExecutorWithoutOwnTimer(statement) &&
           !(first.type === AST_NODE_TYPES.CallExpression && effects.startsEndlessLoop(first)) &&
           !costsMoreThanHostLog(first, sourceCode, effects, null, getEnclosingAsyncFunction) &&
           getWhereItRuns(context).underProgramThatLogsRejections()

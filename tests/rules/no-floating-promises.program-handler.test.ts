@@ -110,6 +110,20 @@ async function syncLibrary() {
   games = await fetchGames();
 }`;
 
+/** A call whose callback settles a \`new Promise\` wrapper (\`withTimer\`: the wrapper also has a timer that rejects it). */
+const callbackWrapper = (withTimer: boolean): string => `export class Client {
+  async names(channel) {
+    return new Promise((resolve, reject) => {${withTimer ? "\n      setTimeout(() => reject(new Error('no answer')), 5000);" : ''}
+      this.sendNames(channel, (names) => resolve(names));
+    });
+  }
+
+  async sendNames(channel, done) {
+    await this.socket.write('NAMES ' + channel);
+    this.pending.set(channel, done);
+  }
+}`;
+
 const valid: ValidTestCase<Options>[] = [
   // the launcher loads the module whose handler logs: a failed kick is a line in the log
   { code: mirroredEvent, filename: RELAY_FILE },
@@ -117,6 +131,8 @@ const valid: ValidTestCase<Options>[] = [
   { code: mirroredEvent, filename: UNLAUNCHED_FILE },
   // the `catch` guards the awaited calls; for the side step it would only write the log line
   { code: sideStepInLoggedTry, filename: RELAY_FILE },
+  // a wrapper with a timer of its own settles whether the call fails or not
+  { code: callbackWrapper(true), filename: RELAY_FILE },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -132,6 +148,8 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   dropped(teardown, RELAY_FILE, 4, 5, true),
   // the lines after the drop read what it has not written yet
   dropped(readsWhatItUpdates, RELAY_FILE, 4, 3, true),
+  // without a timer, a failed call leaves the wrapper unsettled and its caller waiting for good
+  dropped(callbackWrapper(false), RELAY_FILE, 4, 7, false),
   // the option reports under the handler too
   { ...dropped(mirroredEvent, RELAY_FILE, 5, 7, true), options: [{ checkUnderGlobalHandler: true }] },
 ];
