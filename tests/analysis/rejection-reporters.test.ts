@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { installsReporter, installsSdkReporter, logsSomeRejections, programReportsRejections } from '../../src/analysis/rejection-reporters';
+import { installsReporter, installsSdkReporter, logsSomeRejections, programLogsRejections, programReportsRejections } from '../../src/analysis/rejection-reporters';
 
 const RUN_CONTEXTS = path.join(__dirname, '..', 'fixtures', 'run-contexts');
 
@@ -154,5 +154,24 @@ describe('logsSomeRejections', () => {
     // a log call inside a call that may end the process is not a policy of going on
     assert.equal(logsSomeRejections("process.on('unhandledRejection', (e) => crash(logger.error(e)));"), false);
     assert.equal(logsSomeRejections("process.on('unhandledRejection', (e) => logger.error(e) || process.exit(1));"), false);
+  });
+});
+
+describe('programLogsRejections', () => {
+  it('reads the module a launcher loads, and a second process under its own entry', () => {
+    const bridge = path.join(RUN_CONTEXTS, 'launched-bridge');
+    // app.js requires ./lib/main-module/start, read from src/main-module/start.ts, which installs a handler that logs
+    assert.equal(programLogsRejections(path.join(bridge, 'src', 'relay', 'events.ts')), true);
+    // src/pool/index.ts is started on its own and installs nothing
+    assert.equal(programLogsRejections(path.join(bridge, 'src', 'pool', 'connections.ts')), false);
+  });
+
+  it('reads the program when no entry of the package is among its sources', () => {
+    assert.equal(programLogsRejections(path.join(RUN_CONTEXTS, 'unlaunched-bridge', 'src', 'relay', 'events.ts')), true);
+  });
+
+  it('does not count a handler that exits on every path, nor test code', () => {
+    assert.equal(programLogsRejections(path.join(RUN_CONTEXTS, 'always-exit-bot', 'src', 'commands', 'ban.ts')), false);
+    assert.equal(programLogsRejections(path.join(RUN_CONTEXTS, 'unlaunched-bridge', 'src', 'relay', 'events.test.ts')), false);
   });
 });
