@@ -1070,6 +1070,37 @@ export default createRule<Options, MessageIds>({
       return callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
     }
 
+    /**
+     * True when `statement` is the last step of its async function (nothing but `break` or a bare
+     * `return` after it, through `if` and `switch`), and on its other paths the function hands
+     * its caller a result or a failure: it returns a call's promise (`return this.finallyClose(id)`,
+     * `return await reply(...)`) or throws outside every `try` with a `catch`. Its callers await
+     * it and handle what it reports; the dropped last step's failure escapes them, and it resolves
+     * before the step is done: the `return` its sibling paths have is missing.
+     */
+    function lastStepOfReportingFunction(statement: TSESTree.Node): boolean {
+      const fn = getAwaitableFunction(statement);
+      if (fn === null || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+      for (let node: TSESTree.Node = statement; node !== fn.body; node = node.parent as TSESTree.Node) {
+        const parent = node.parent;
+        if (!parent) return false;
+        const list = parent.type === AST_NODE_TYPES.BlockStatement ? parent.body : parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : null;
+        if (list !== null) {
+          const after = list.slice(list.indexOf(node as TSESTree.Statement) + 1);
+          if (!after.every((next) => next.type === AST_NODE_TYPES.BreakStatement || (next.type === AST_NODE_TYPES.ReturnStatement && next.argument === null))) return false;
+        } else if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.SwitchStatement) {
+          return false;
+        }
+      }
+      return someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (inner) => {
+        if (inner.type === AST_NODE_TYPES.ThrowStatement) return !insideGuardedTry(inner);
+        if (inner.type !== AST_NODE_TYPES.ReturnStatement || inner.argument === null) return false;
+        let value = skipTransparent(inner.argument);
+        if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
+        return value.type === AST_NODE_TYPES.CallExpression;
+      });
+    }
+
     /** True when `statement` runs in an async function named for a teardown (`kill()`, `close()`, `shutdown()`; see `namedForTeardown`). */
     function inTeardown(statement: TSESTree.Node): boolean {
       const fn = getEnclosingAsyncFunction(statement);
@@ -1337,7 +1368,8 @@ export default createRule<Options, MessageIds>({
         // above, for the same reason. Still reported where the drop costs more than the log line
         // (`costsMoreThanHostLog`), where it serves a request or a job, in a `try` whose `catch`
         // does more than log or was written around the drop alone, in a teardown (`kill()`,
-        // `close()`: its caller awaits it and then exits), in a `new Promise` executor that sets
+        // `close()`: its caller awaits it and then exits), as the last step of a function that
+        // hands its caller a result or a failure on its other paths, in a `new Promise` executor that sets
         // no timer of its own (the drop may be what settles the wrapper, which then never
         // settles), and where it starts an endless loop (the handler logs its error, and the loop
         // has stopped for good). Without the checker's reading of
@@ -1351,6 +1383,7 @@ export default createRule<Options, MessageIds>({
           !servesRequestOrJob(statement) &&
           !chainAnswersRequest(first, sourceCode) &&
           !inTeardown(statement) &&
+          !lastStepOfReportingFunction(statement) &&
           !inExecutorWithoutOwnTimer(statement) &&
           !(first.type === AST_NODE_TYPES.CallExpression && effects.startsEndlessLoop(first)) &&
           !costsMoreThanHostLog(first, sourceCode, effects, null, getEnclosingAsyncFunction) &&

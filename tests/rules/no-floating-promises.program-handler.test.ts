@@ -124,6 +124,43 @@ const callbackWrapper = (withTimer: boolean): string => `export class Client {
   }
 }`;
 
+/** A command whose other path returns its closing call; the last path drops it. */
+const forgetsSiblingReturn = `export async function requestClose(ticket, interaction) {
+  await interaction.deferReply();
+  if (ticket.closed) {
+    return closeNow(ticket.id);
+  }
+  askToClose(ticket, interaction);
+}
+
+async function closeNow(id) {
+  await db.tickets.close(id);
+}
+
+async function askToClose(ticket, interaction) {
+  await interaction.followUp('Close ' + ticket.id + '?');
+}`;
+
+/** A restart that throws on a bad name; a case drops the start it ends with. */
+const restartWithThrow = `export const servers = {
+  async restart(name) {
+    switch (name) {
+      case 'http':
+        await this.stopHttp();
+        this.startHttp();
+        break;
+      default:
+        throw new Error('unknown server ' + name);
+    }
+  },
+  async stopHttp() {
+    await this.http.close();
+  },
+  async startHttp() {
+    await this.http.listen(80);
+  },
+};`;
+
 const valid: ValidTestCase<Options>[] = [
   // the launcher loads the module whose handler logs: a failed kick is a line in the log
   { code: mirroredEvent, filename: RELAY_FILE },
@@ -148,6 +185,10 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   dropped(teardown, RELAY_FILE, 4, 5, true),
   // the lines after the drop read what it has not written yet
   dropped(readsWhatItUpdates, RELAY_FILE, 4, 3, true),
+  // the last step of a function whose other paths return a call or throw: its callers await it
+  // and handle what it reports, and the dropped step escapes them
+  dropped(forgetsSiblingReturn, RELAY_FILE, 6, 3, true),
+  dropped(restartWithThrow, RELAY_FILE, 6, 9, true),
   // without a timer, a failed call leaves the wrapper unsettled and its caller waiting for good
   dropped(callbackWrapper(false), RELAY_FILE, 4, 7, false),
   // the option reports under the handler too
