@@ -1387,6 +1387,8 @@ export default createRule<Options, MessageIds>({
           !inExecutorWithoutOwnTimer(statement) &&
           !(first.type === AST_NODE_TYPES.CallExpression && effects.startsEndlessLoop(first)) &&
           !costsMoreThanHostLog(first, sourceCode, effects, null, getEnclosingAsyncFunction) &&
+          // the host or the entry's own policy is read above, under `checkUiCode`
+          !getWhereItRuns(context).hostLogsRejections() &&
           getWhereItRuns(context).underProgramThatLogsRejections()
         ) {
           return;
