@@ -1,6 +1,19 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BUILD_FOLDERS, NON_PROGRAM_FOLDERS, REJECTION_REPORTER, REJECTION_REPORTER_HINT, REPORTING_SDK_HINT, REPORTING_SDKS, type ReportingSdk, TEST_FILE_NAME } from '../catalog/run-contexts';
+import {
+  BUILD_FOLDERS,
+  NON_PROGRAM_FOLDERS,
+  REJECTION_REPORTER,
+  REJECTION_REPORTER_HINT,
+  REPORTING_SDK_HINT,
+  REPORTING_SDKS,
+  type ReportingSdk,
+  TEST_FILE_NAME,
+  TEST_FOLDERS,
+  TEST_FRAMEWORK_MODULES,
+  TEST_SETUP_FILE,
+  TEST_SUPPORT_FOLDER,
+} from '../catalog/run-contexts';
 import { readManifest } from './manifests';
 import { MAX_FILE_BYTES, ownProgramOf, SKIPPED_FILE, SOURCE_FILE, visitProgramSources } from './program-sources';
 import { readTextImports, type TextBinding } from './source-imports';
@@ -316,21 +329,61 @@ export function programLogsRejections(filename: string): boolean {
 /** `scanForLoggingHandler`'s answer per program root. */
 const logsByRoot = new Map<string, Found>();
 
-/** Where the sources of the program `root` install a process handler that logs (see `programLogsRejections`). */
+/**
+ * Where the sources of the program `root` install a process handler that logs (see
+ * `programLogsRejections`). Test set-up code is no module of the running program, so its handler
+ * is not counted (`isTestSetup`).
+ */
 function scanForLoggingHandler(root: PackageInfo): Found {
   const found: Found = { inLibrary: false, inBin: false };
   const splitsBin = root.library && root.bins.length > 0;
+  const setupFiles = configuredTestSetupFiles(root.dir);
   const complete = visitProgramSources(
     root,
-    (file) => !(splitsBin && isBinFile(file, root) ? found.inBin : found.inLibrary) && !inOneShotFolder(root.dir, file),
+    (file) => !(splitsBin && isBinFile(file, root) ? found.inBin : found.inLibrary) && !inOneShotFolder(root.dir, file) && !isTestSetup(root.dir, file, setupFiles),
     (file, text) => {
       if (!REJECTION_REPORTER_HINT.test(text) || !logsSomeRejections(text)) return false;
+      if (readTextImports(text).some((load) => TEST_FRAMEWORK_MODULES.has(load.specifier))) return false;
       if (splitsBin && isBinFile(file, root)) found.inBin = true;
       else found.inLibrary = true;
       return found.inLibrary;
     },
   );
   return complete ? found : { inLibrary: false, inBin: false };
+}
+
+/**
+ * True when `file` of the package at `dir` is test set-up code that the program scan skips (the
+ * handler of a test set-up file never runs in production): named as a set-up file
+ * (`TEST_SETUP_FILE`: `jest.setup.ts`, `setupTests.ts`), named by the package's `jest` config
+ * (`setupFiles`), or below a folder of tests or test helpers (`TEST_FOLDERS`,
+ * `TEST_SUPPORT_FOLDER`: `test-utils/`, or a plain `testing/`). A module importing a test
+ * framework is skipped where the scan reads its text.
+ */
+function isTestSetup(dir: string, file: string, setupFiles: ReadonlySet<string>): boolean {
+  if (TEST_SETUP_FILE.test(path.basename(file)) || setupFiles.has(file)) return true;
+  return path
+    .relative(dir, path.dirname(file))
+    .split(path.sep)
+    .some((folder) => folder === 'testing' || TEST_FOLDERS.has(folder) || TEST_SUPPORT_FOLDER.test(folder));
+}
+
+/** The absolute paths of the set-up files the `jest` config of `dir`'s `package.json` names (`setupFiles`, `setupFilesAfterEnv`). */
+function configuredTestSetupFiles(dir: string): ReadonlySet<string> {
+  const files = new Set<string>();
+  let jest: unknown;
+  try {
+    jest = (JSON.parse(readSmallSource(path.join(dir, 'package.json')) || '{}') as { jest?: unknown }).jest;
+  } catch {
+    return files;
+  }
+  if (typeof jest !== 'object' || jest === null) return files;
+  for (const key of ['setupFiles', 'setupFilesAfterEnv']) {
+    const list = (jest as Record<string, unknown>)[key];
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) if (typeof entry === 'string') files.add(path.resolve(dir, entry.replace('<rootDir>', '.')));
+  }
+  return files;
 }
 
 /** True when `file` lies in a `scripts/` folder of the package at `dir` (a program of its own). */

@@ -174,4 +174,9 @@ describe('programLogsRejections', () => {
     assert.equal(programLogsRejections(path.join(RUN_CONTEXTS, 'always-exit-bot', 'src', 'commands', 'ban.ts')), false);
     assert.equal(programLogsRejections(path.join(RUN_CONTEXTS, 'unlaunched-bridge', 'src', 'relay', 'events.test.ts')), false);
   });
+
+  it('does not count a handler that a test set-up file installs (a root jest.setup.ts, a test-utils/ folder)', () => {
+    assert.equal(programLogsRejections(path.join(RUN_CONTEXTS, 'jest-setup-worker', 'src', 'orders.ts')), false);
+    assert.equal(programLogsRejections(path.join(RUN_CONTEXTS, 'test-utils-worker', 'src', 'orders.ts')), false);
+  });
 });

@@ -23,6 +23,10 @@ const RELAY_FILE = path.join(LAUNCHED, 'src', 'relay', 'events.ts');
 const POOL_FILE = path.join(LAUNCHED, 'src', 'pool', 'connections.ts');
 /** A module of a program whose launcher is not among its sources; `src/main.ts` installs a handler that logs. */
 const UNLAUNCHED_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'unlaunched-bridge', 'src', 'relay', 'events.ts');
+/** A module of a worker with no entry in view, whose only handler is in a root `jest.setup.ts` (a test set-up file). */
+const JEST_SETUP_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'jest-setup-worker', 'src', 'orders.ts');
+/** The same, with the handler in a `test-utils/` folder. */
+const TEST_UTILS_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'test-utils-worker', 'src', 'orders.ts');
 /** A module of a server whose only handler logs and exits on every rejection. */
 const EXITING_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'always-exit-bot', 'src', 'commands', 'ban.ts');
 
@@ -191,6 +195,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   dropped(restartWithThrow, RELAY_FILE, 6, 9, true),
   // without a timer, a failed call leaves the wrapper unsettled and its caller waiting for good
   dropped(callbackWrapper(false), RELAY_FILE, 4, 7, false),
+  // a handler installed by a test set-up file never runs in production
+  dropped(mirroredEvent, JEST_SETUP_FILE, 5, 7, true),
+  dropped(mirroredEvent, TEST_UTILS_FILE, 5, 7, true),
   // the option reports under the handler too
   { ...dropped(mirroredEvent, RELAY_FILE, 5, 7, true), options: [{ checkUnderGlobalHandler: true }] },
 ];
