@@ -11,6 +11,8 @@ const PROCESS_LISTEN_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addL
 
 /** A method named for tearing something down: `stop()`, `close()`, `killServer(pid)`, `dispose()`, `terminate()`. */
 const TEARDOWN_NAME = /^(?:stop|close|kill|terminate|shutdown|shutDown|destroy|dispose|abort)(?:[A-Z_]|$)/;
+/** `TEARDOWN_NAME`, and the names of a function that disconnects or cleans up before the process ends (`disconnect()`, `cleanup()`, `quit()`, `exit()`, `end()`, `gracefulExit()`). */
+const TEARDOWN_FUNCTION_NAME = /^(?:(?:stop|close|kill|terminate|shutdown|shutDown|destroy|dispose|abort|disconnect|cleanup|cleanUp|quit|exit|end)(?:[A-Z_]|$)|graceful[A-Z])/;
 
 /**
  * True when the dropped promise of `call` is part of a program's way out, where a reviewer would
@@ -30,9 +32,9 @@ export function isOnTheWayOut(call: TSESTree.CallExpression, sourceCode: Readonl
 }
 
 /**
- * True when `fn` is named for a teardown (`TEARDOWN_NAME`: a method `kill()`, `async function
- * shutdown()`, `const close = async () => ...`): its callers await it to know the teardown is done,
- * often right before the process exits.
+ * True when `fn` is named for a teardown (`TEARDOWN_FUNCTION_NAME`: a method `kill()`, `async
+ * function shutdown()`, `const close = async () => ...`, `disconnect()`, `cleanup()`): its callers
+ * await it to know the teardown is done, often right before the process exits.
  */
 export function namedForTeardown(fn: FunctionNode): boolean {
   const holder = fn.parent;
@@ -40,7 +42,7 @@ export function namedForTeardown(fn: FunctionNode): boolean {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) name = fn.id?.name ?? null;
   else if ((holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.Property || holder?.type === AST_NODE_TYPES.PropertyDefinition) && !holder.computed && holder.key.type === AST_NODE_TYPES.Identifier) name = holder.key.name;
   else if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) name = holder.id.name;
-  return name !== null && TEARDOWN_NAME.test(name);
+  return name !== null && TEARDOWN_FUNCTION_NAME.test(name);
 }
 
 function startsExitFromSignal(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>, effects: FileEffects): boolean {

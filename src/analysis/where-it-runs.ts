@@ -1677,14 +1677,17 @@ export class WhereItRuns {
    * the entry, or a module it loads, installs a process handler that logs and goes on; or, for a
    * file under no entry its package names, any module of the program does (a `main.ts` whose
    * launcher is not among the sources). The same code is excluded: build tooling, a shebang
-   * script, test code, a worker thread's module. Read once per file, the program's sources once
-   * per package.
+   * script, test code, a worker thread's module; also a package that serves requests
+   * (`servesRequests`: a server framework among its dependencies, or the file imports one or
+   * creates a server), where a dropped step of a service helper that a route of another module
+   * awaits (`insertOrder(order)`) is lost to a client already answered. Read once per file, the
+   * program's sources once per package.
    */
   underProgramThatLogsRejections(): boolean {
     if (this.programLogs !== undefined) return this.programLogs;
     this.programLogs = false;
     if (this.isToolConfig() || this.isTestCode() || this.isWorkerFile() || this.isWorkerModule()) return false;
-    if (this.script() === 'shebang') return false;
+    if (this.script() === 'shebang' || this.servesRequests()) return false;
     this.programLogs = programLogsRejections(this.filename);
     return this.programLogs;
   }

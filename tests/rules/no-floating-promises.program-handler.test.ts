@@ -27,6 +27,8 @@ const UNLAUNCHED_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'unlaunched-brid
 const JEST_SETUP_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'jest-setup-worker', 'src', 'orders.ts');
 /** The same, with the handler in a `test-utils/` folder. */
 const TEST_UTILS_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'test-utils-worker', 'src', 'orders.ts');
+/** A module of an Express service whose entry loads `./setup`, which installs a handler that logs. */
+const SERVED_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'served-setup', 'src', 'orders', 'service.ts');
 /** A module of a server whose only handler logs and exits on every rejection. */
 const EXITING_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'always-exit-bot', 'src', 'commands', 'ban.ts');
 
@@ -99,6 +101,39 @@ const teardown = `export class Bridge {
   async quitAllClients() {
     await Promise.all(this.clients.map((client) => client.quit()));
   }
+}`;
+
+/** A teardown named \`disconnect\`: its caller awaits it, then exits. */
+const disconnectTeardown = `export class Bridge {
+  async disconnect() {
+    this.quitAllClients();
+    await this.store.close();
+  }
+
+  async quitAllClients() {
+    await Promise.all(this.clients.map((client) => client.quit()));
+  }
+}`;
+
+/** Transfers that end with a commit their callers think is done. */
+const transferCommit = `export async function transfer(from, to, amount) {
+  await debit(from, amount);
+  await credit(to, amount);
+  commit();
+}
+
+async function commit() {
+  await db.query('COMMIT');
+}`;
+
+/** A service helper that an Express route of another module awaits before it answers 201. */
+const routeHelper = `export async function placeOrder(order) {
+  insertOrder(order);
+  await sendMail(order.email, 'Thanks');
+}
+
+async function insertOrder(order) {
+  await db.orders.insert(order);
 }`;
 
 /** An async function that reads, after the drop, what the dropped call was to update. */
@@ -198,6 +233,11 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // a handler installed by a test set-up file never runs in production
   dropped(mirroredEvent, JEST_SETUP_FILE, 5, 7, true),
   dropped(mirroredEvent, TEST_UTILS_FILE, 5, 7, true),
+  // a teardown named `disconnect` is awaited before the process exits
+  dropped(disconnectTeardown, RELAY_FILE, 3, 5, true),
+  // a package that serves requests: the route answers before the INSERT or the COMMIT is done
+  dropped(routeHelper, SERVED_FILE, 2, 3, true),
+  dropped(transferCommit, SERVED_FILE, 4, 3, true),
   // the option reports under the handler too
   { ...dropped(mirroredEvent, RELAY_FILE, 5, 7, true), options: [{ checkUnderGlobalHandler: true }] },
 ];
