@@ -1049,9 +1049,10 @@ export default createRule<Options, MessageIds>({
 
     /**
      * True when `statement` lies in a `new Promise(...)` executor (at any depth below its async
-     * function) whose body starts no `setTimeout`: the dropped call (`client.names(channel, (names)
-     * => resolve(names))`) may be what settles the wrapper, and on its rejection the wrapper never
-     * settles. A wrapper with a timer of its own settles either way.
+     * function) whose body sets no timer that settles it: the dropped call (`client.names(channel,
+     * (names) => resolve(names))`) may be what settles the wrapper, and on its rejection the
+     * wrapper never settles. A wrapper whose own timer settles it (`setTimeout(() => reject(...),
+     * 5000)`: `settlingTimer`) settles either way.
      */
     function inExecutorWithoutOwnTimer(statement: TSESTree.Node): boolean {
       for (let node = statement.parent; node; node = node.parent) {
@@ -1059,15 +1060,28 @@ export default createRule<Options, MessageIds>({
         if (node.async) return false;
         const holder = node.parent;
         const isExecutor = holder?.type === AST_NODE_TYPES.NewExpression && holder.arguments[0] === node && holder.callee.type === AST_NODE_TYPES.Identifier && holder.callee.name === 'Promise';
-        if (isExecutor && !someNodeBelow(node.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression && lastCalleeName(inner) === 'setTimeout')) return true;
+        if (!isExecutor) continue;
+        const settlers = new Set(node.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+        if (!someNodeBelow(node.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression && settlingTimer(inner, settlers))) return true;
       }
       return false;
     }
 
-    /** The name a call's callee ends with (`setTimeout`, `timers.setTimeout`), or null. */
-    function lastCalleeName(call: TSESTree.CallExpression): string | null {
+    /**
+     * True when `call` is a plain timer (`setTimeout(...)`, `timers.setTimeout(...)`; not a
+     * socket's `setTimeout(ms)`, which only emits an event) whose callback settles the wrapper:
+     * it is one of the executor's `settlers` (`setTimeout(reject, 5000)`) or calls one.
+     */
+    function settlingTimer(call: TSESTree.CallExpression, settlers: ReadonlySet<string>): boolean {
       const callee = skipTransparent(call.callee);
-      return callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+      const plain =
+        (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'setTimeout') ||
+        (callee.type === AST_NODE_TYPES.MemberExpression && staticMemberName(callee) === 'setTimeout' && callee.object.type === AST_NODE_TYPES.Identifier && /^(?:timers|globalThis|window)$/.test(callee.object.name));
+      const callback = call.arguments[0];
+      if (!plain || callback === undefined) return false;
+      const settles = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Identifier && settlers.has(node.name);
+      if (settles(callback)) return true;
+      return isFunctionNode(callback) && someNodeBelow(callback.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression && settles(skipTransparent(inner.callee)));
     }
 
     /**

@@ -149,10 +149,10 @@ async function syncLibrary() {
   games = await fetchGames();
 }`;
 
-/** A call whose callback settles a \`new Promise\` wrapper (\`withTimer\`: the wrapper also has a timer that rejects it). */
-const callbackWrapper = (withTimer: boolean): string => `export class Client {
+/** A call whose callback settles a \`new Promise\` wrapper (\`timer\`: a line the wrapper also runs, such as a timer that rejects it). */
+const callbackWrapper = (timer: string | null): string => `export class Client {
   async names(channel) {
-    return new Promise((resolve, reject) => {${withTimer ? "\n      setTimeout(() => reject(new Error('no answer')), 5000);" : ''}
+    return new Promise((resolve, reject) => {${timer === null ? '' : `\n      ${timer}`}
       this.sendNames(channel, (names) => resolve(names));
     });
   }
@@ -208,7 +208,7 @@ const valid: ValidTestCase<Options>[] = [
   // the `catch` guards the awaited calls; for the side step it would only write the log line
   { code: sideStepInLoggedTry, filename: RELAY_FILE },
   // a wrapper with a timer of its own settles whether the call fails or not
-  { code: callbackWrapper(true), filename: RELAY_FILE },
+  { code: callbackWrapper("setTimeout(() => reject(new Error('no answer')), 5000);"), filename: RELAY_FILE },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -229,7 +229,10 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   dropped(forgetsSiblingReturn, RELAY_FILE, 6, 3, true),
   dropped(restartWithThrow, RELAY_FILE, 6, 9, true),
   // without a timer, a failed call leaves the wrapper unsettled and its caller waiting for good
-  dropped(callbackWrapper(false), RELAY_FILE, 4, 7, false),
+  dropped(callbackWrapper(null), RELAY_FILE, 4, 7, false),
+  // a timer that only logs, or a socket's idle timeout (an event), settles nothing
+  dropped(callbackWrapper("setTimeout(() => this.log.warn('still waiting for ' + channel), 5000);"), RELAY_FILE, 5, 7, false),
+  dropped(callbackWrapper('this.socket.setTimeout(5000);'), RELAY_FILE, 5, 7, false),
   // a handler installed by a test set-up file never runs in production
   dropped(mirroredEvent, JEST_SETUP_FILE, 5, 7, true),
   dropped(mirroredEvent, TEST_UTILS_FILE, 5, 7, true),
