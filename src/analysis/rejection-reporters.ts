@@ -546,8 +546,12 @@ export function handlerLogs(text: string): boolean {
   return LOG_CALL.test(text) || LOG_REFERENCE.test(text);
 }
 
-/** A statement that ends the process or rethrows. */
-const ENDS_PROCESS = /\bexit\s*\(|\bthrow\b/g;
+/**
+ * A statement that ends the process or rethrows: `process.exit(...)`, `throw`, a call that shuts
+ * down or exits (`shutdown(1)`, `gracefulShutdown()`, `gracefulExit()`), `process.kill(...)` (a
+ * signal to itself), or a `close()` call (`server.close()`: with nothing left open, the process ends).
+ */
+const ENDS_PROCESS = /\b(?:\w*[sS]hut[dD]own|\w+Exit|exit)\s*\(|\bthrow\b|\bprocess\s*\.\s*kill\s*\(|\.\s*close\s*\(/g;
 
 /**
  * True when `text` (an entry module) installs a process `unhandledRejection` handler written in

@@ -145,6 +145,10 @@ describe('logsSomeRejections', () => {
     // a crash reporter named like a logger that exits on every path is Node's own default
     assert.equal(logsSomeRejections("function reportCrash(err) {\n  console.error('fatal', err);\n  process.exit(1);\n}\nprocess.on('uncaughtException', reportCrash);"), false);
     assert.equal(logsSomeRejections("const fatalLog = (err) => { logger.fatal(err); process.exit(1); };\nprocess.on('unhandledRejection', fatalLog);"), false);
+    // a handler that shuts down, kills its own process or closes its server ends the process
+    assert.equal(logsSomeRejections("import { shutdown } from './lifecycle';\nprocess.on('unhandledRejection', (r) => {\n  logger.fatal(r);\n  shutdown(1);\n});"), false);
+    assert.equal(logsSomeRejections("process.on('unhandledRejection', (r) => {\n  logger.error(r);\n  process.kill(process.pid, 'SIGTERM');\n});"), false);
+    assert.equal(logsSomeRejections("process.on('unhandledRejection', (r) => {\n  logger.error(r);\n  process.exitCode = 1;\n  server.close();\n});"), false);
     // a name the module does not declare (imported) is not read
     assert.equal(logsSomeRejections("const { reportError } = require('./errors');\nprocess.on('unhandledRejection', reportError);"), false);
   });
