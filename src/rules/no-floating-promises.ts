@@ -65,10 +65,10 @@ const DEFAULT_ALLOW_LIST: AllowedCall[] = [
   { name: 'suite', module: 'node:test' },
 ];
 
-/** Expression types that can follow `await`/`void` without parentheses. */
 /** A function named for writing a log line: `log(...)`, `logError(...)`, `logWarning(...)`. */
 const LOG_HELPER = /^log(?:Error|Warn|Warning|Info|Debug)?$/;
 
+/** Expression types that can follow `await`/`void` without parentheses. */
 const NO_PARENS_NEEDED: ReadonlySet<AST_NODE_TYPES> = new Set([
   AST_NODE_TYPES.AwaitExpression,
   AST_NODE_TYPES.CallExpression,
