@@ -1389,10 +1389,15 @@ export default createRule<Options, MessageIds>({
         // has stopped for good). Without the checker's reading of
         // another package's API (`callsPackageApi`): under Node every library is another package,
         // so where a call is declared says nothing of what its loss costs, and the typed reading
-        // keeps the untyped one's silences. Asked last: it reads the program.
+        // keeps the untyped one's silences. The program's answer is asked first: it is kept per
+        // file (the program scan per program root), and most programs install no such handler, so
+        // their drops skip the scans of the function below.
         if (
           !checkUnderGlobalHandler &&
           getEnclosingAsyncFunction(statement) !== null &&
+          // the host or the entry's own policy is read above, under `checkUiCode`
+          !getWhereItRuns(context).hostLogsRejections() &&
+          getWhereItRuns(context).underProgramThatLogsRejections() &&
           (!insideGuardedTry(statement) || sideStepOfTryThatOnlyLogs(statement)) &&
           !servesRequestOrJob(statement) &&
           !chainAnswersRequest(first, sourceCode) &&
@@ -1400,10 +1405,7 @@ export default createRule<Options, MessageIds>({
           !lastStepOfReportingFunction(statement) &&
           !inExecutorWithoutOwnTimer(statement) &&
           !(first.type === AST_NODE_TYPES.CallExpression && effects.startsEndlessLoop(first)) &&
-          !costsMoreThanHostLog(first, sourceCode, effects, null, getEnclosingAsyncFunction) &&
-          // the host or the entry's own policy is read above, under `checkUiCode`
-          !getWhereItRuns(context).hostLogsRejections() &&
-          getWhereItRuns(context).underProgramThatLogsRejections()
+          !costsMoreThanHostLog(first, sourceCode, effects, null, getEnclosingAsyncFunction)
         ) {
           return;
         }
