@@ -1679,15 +1679,19 @@ export class WhereItRuns {
    * launcher is not among the sources). The same code is excluded: build tooling, a shebang
    * script, test code, a worker thread's module; also a package that serves requests
    * (`servesRequests`: a server framework among its dependencies, or the file imports one or
-   * creates a server), where a dropped step of a service helper that a route of another module
-   * awaits (`insertOrder(order)`) is lost to a client already answered. Read once per file, the
-   * program's sources once per package.
+   * creates a server) or consumes a job queue (`CONCURRENT_QUEUE_MODULES` among its
+   * dependencies: bullmq, pg-boss, kafkajs), where a dropped step of a service helper that a route
+   * or a job handler of another module awaits (`insertOrder(order)`) is lost to a client already
+   * answered, or a job already marked done. Read once per file, the program's sources once per
+   * package.
    */
   underProgramThatLogsRejections(): boolean {
     if (this.programLogs !== undefined) return this.programLogs;
     this.programLogs = false;
     if (this.isToolConfig() || this.isTestCode() || this.isWorkerFile() || this.isWorkerModule()) return false;
     if (this.script() === 'shebang' || this.servesRequests()) return false;
+    const dependencies = path.isAbsolute(this.filename) ? (nearestPackage(this.filename)?.dependencies ?? []) : [];
+    if (dependencies.some((dependency) => CONCURRENT_QUEUE_MODULES.has(dependency))) return false;
     this.programLogs = programLogsRejections(this.filename);
     return this.programLogs;
   }

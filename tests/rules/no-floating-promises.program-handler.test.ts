@@ -29,6 +29,8 @@ const JEST_SETUP_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'jest-setup-work
 const TEST_UTILS_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'test-utils-worker', 'src', 'orders.ts');
 /** A module of an Express service whose entry loads `./setup`, which installs a handler that logs. */
 const SERVED_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'served-setup', 'src', 'orders', 'service.ts');
+/** A module of a bullmq worker whose entry loads `./setup`, which installs a handler that logs. */
+const QUEUED_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'queued-setup', 'src', 'orders', 'service.ts');
 /** A module of a server whose only handler logs and exits on every rejection. */
 const EXITING_FILE = path.join(FIXTURES_DIR, 'run-contexts', 'always-exit-bot', 'src', 'commands', 'ban.ts');
 
@@ -126,7 +128,7 @@ async function commit() {
   await db.query('COMMIT');
 }`;
 
-/** A service helper that an Express route of another module awaits before it answers 201. */
+/** A service helper that an Express route (or a job handler) of another module awaits before it answers 201. */
 const routeHelper = `export async function placeOrder(order) {
   insertOrder(order);
   await sendMail(order.email, 'Thanks');
@@ -241,6 +243,8 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // a package that serves requests: the route answers before the INSERT or the COMMIT is done
   dropped(routeHelper, SERVED_FILE, 2, 3, true),
   dropped(transferCommit, SERVED_FILE, 4, 3, true),
+  // a package that consumes a job queue: the job is marked done before the INSERT is
+  dropped(routeHelper, QUEUED_FILE, 2, 3, true),
   // the option reports under the handler too
   { ...dropped(mirroredEvent, RELAY_FILE, 5, 7, true), options: [{ checkUnderGlobalHandler: true }] },
 ];
