@@ -49,6 +49,9 @@ const ANSWERS_REQUEST = /^_?(?:reply|respond)/i;
  *   process (`fs.promises.writeFile(path, text)`, `execa(cmd)`, by `FileEffects.summaryOf` of a
  *   call resolved through its import): a forgotten `await` of real work the next statements may
  *   rely on (the file shown next may not be written yet);
+ * (`asyncOwner` says which drops count as inside an async function for the last items: by default
+ * those in its own body, where `await` may be written; a caller may count those of its inline
+ * callbacks too, `items.forEach((item) => { save(item); })`.)
  * - inside an async function, a write the user expects to last (`sendsUserWrite`: a `fetch` that
  *   POSTs, a call of `saveNote(...)`, a helper of this file that sends such a request): the next
  *   lines tell the user it is kept before it is, and its failure reaches only the console.
@@ -58,6 +61,7 @@ export function costsMoreThanHostLog(
   sourceCode: Readonly<TSESLint.SourceCode>,
   effects: FileEffects,
   services: Parameters<typeof callsPackageApi>[0] | null,
+  asyncOwner: (node: TSESTree.Node) => FunctionNode | null = getAwaitableFunction,
 ): boolean {
   const node = skipTransparent(part);
   if (node.type === AST_NODE_TYPES.ArrayExpression) return true;
@@ -83,12 +87,12 @@ export function costsMoreThanHostLog(
   // `saveNote(note).then(() => showToast('Saved'))`: a dropped chain (it has no rejection handler,
   // or it would not be dropped) that starts with a user's write loses that write's failure as the
   // plain call does; the success step only hides that it may fail.
-  if (start !== node) return start.type === AST_NODE_TYPES.CallExpression && getAwaitableFunction(node) !== null && sendsUserWrite(start, effects);
+  if (start !== node) return start.type === AST_NODE_TYPES.CallExpression && asyncOwner(node) !== null && sendsUserWrite(start, effects);
   if (callbacks.length > 0) return false;
   return (
     startsThrowingWorkUnawaited(node, effects) ||
     leavesBusyFlagSet(node, effects) ||
-    (getAwaitableFunction(node) !== null &&
+    (asyncOwner(node) !== null &&
       ((services !== null && callsPackageApi(services, node, sourceCode.visitorKeys)) ||
         writesFileOrStartsProcess(node, effects) ||
         readAfterWrite(node, effects) ||

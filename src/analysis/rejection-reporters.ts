@@ -1,6 +1,19 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BUILD_FOLDERS, NON_PROGRAM_FOLDERS, REJECTION_REPORTER, REJECTION_REPORTER_HINT, REPORTING_SDK_HINT, REPORTING_SDKS, type ReportingSdk, TEST_FILE_NAME } from '../catalog/run-contexts';
+import {
+  BUILD_FOLDERS,
+  NON_PROGRAM_FOLDERS,
+  REJECTION_REPORTER,
+  REJECTION_REPORTER_HINT,
+  REPORTING_SDK_HINT,
+  REPORTING_SDKS,
+  type ReportingSdk,
+  TEST_FILE_NAME,
+  TEST_FOLDERS,
+  TEST_FRAMEWORK_MODULES,
+  TEST_SETUP_FILE,
+  TEST_SUPPORT_FOLDER,
+} from '../catalog/run-contexts';
 import { readManifest } from './manifests';
 import { MAX_FILE_BYTES, ownProgramOf, SKIPPED_FILE, SOURCE_FILE, visitProgramSources } from './program-sources';
 import { readTextImports, type TextBinding } from './source-imports';
@@ -281,11 +294,114 @@ function isCode(spans: readonly number[], index: number): boolean {
  * file's own answer is a few path comparisons.
  */
 export function entryLogsRejections(filename: string): boolean {
-  if (!path.isAbsolute(filename) || TEST_FILE_NAME.test(path.basename(filename))) return false;
-  const root = programRootOf(filename);
+  const closest = closestEntries(filename);
+  return closest !== null && closest.length > 0 && closest.every((entry) => entry.logs);
+}
+
+/**
+ * Does the process that runs `filename` log the rejections nobody handles and go on, by a handler
+ * of its own program? `entryLogsRejections` when the file runs under an entry its package names
+ * (that entry's module or a module it loads, one step, installs the handler). A file under no
+ * entry the package names (a package whose `main` or start script is absent from the tree, or
+ * names none) reads the program's own sources instead: a `process.on('unhandledRejection', ...)`
+ * handler that logs (`logsSomeRejections`) installed by any of its modules (a `main.ts` that the
+ * missing launcher loads). A file under an entry that installs none (a second process the package
+ * starts on its own, `node dist/pool.js`) answers false, as do test code, `NON_PROGRAM_FOLDERS`
+ * and `scripts/` (programs of their own), and a library's modules when only its `bin` code installs
+ * the handler. The scan is read once per program root per process, within `visitProgramSources`'
+ * bounds (a program too large answers false).
+ */
+export function programLogsRejections(filename: string): boolean {
+  const closest = closestEntries(filename);
+  if (closest === null) return false;
+  if (closest.length > 0) return closest.every((entry) => entry.loadsLogger);
+  const root = ownProgramOf(filename);
   if (root === null) return false;
+  let answer = logsByRoot.get(root.dir);
+  if (answer === undefined) {
+    answer = scanForLoggingHandler(root);
+    logsByRoot.set(root.dir, answer);
+  }
+  if (root.library && root.bins.length > 0 && !isBinFile(filename, root)) return answer.inLibrary;
+  return answer.inLibrary || answer.inBin;
+}
+
+/** `scanForLoggingHandler`'s answer per program root. */
+const logsByRoot = new Map<string, Found>();
+
+/**
+ * Where the sources of the program `root` install a process handler that logs (see
+ * `programLogsRejections`). Test set-up code is no module of the running program, so its handler
+ * is not counted (`isTestSetup`).
+ */
+function scanForLoggingHandler(root: PackageInfo): Found {
+  const found: Found = { inLibrary: false, inBin: false };
+  const splitsBin = root.library && root.bins.length > 0;
+  const setupFiles = configuredTestSetupFiles(root.dir);
+  const complete = visitProgramSources(
+    root,
+    (file) => !(splitsBin && isBinFile(file, root) ? found.inBin : found.inLibrary) && !inOneShotFolder(root.dir, file) && !isTestSetup(root.dir, file, setupFiles),
+    (file, text) => {
+      if (!REJECTION_REPORTER_HINT.test(text) || !logsSomeRejections(text)) return false;
+      if (readTextImports(text).some((load) => TEST_FRAMEWORK_MODULES.has(load.specifier))) return false;
+      if (splitsBin && isBinFile(file, root)) found.inBin = true;
+      else found.inLibrary = true;
+      return found.inLibrary;
+    },
+  );
+  return complete ? found : { inLibrary: false, inBin: false };
+}
+
+/**
+ * True when `file` of the package at `dir` is test set-up code that the program scan skips (the
+ * handler of a test set-up file never runs in production): named as a set-up file
+ * (`TEST_SETUP_FILE`: `jest.setup.ts`, `setupTests.ts`), named by the package's `jest` config
+ * (`setupFiles`), or below a folder of tests or test helpers (`TEST_FOLDERS`,
+ * `TEST_SUPPORT_FOLDER`: `test-utils/`, or a plain `testing/`). A module importing a test
+ * framework is skipped where the scan reads its text.
+ */
+function isTestSetup(dir: string, file: string, setupFiles: ReadonlySet<string>): boolean {
+  if (TEST_SETUP_FILE.test(path.basename(file)) || setupFiles.has(file)) return true;
+  return path
+    .relative(dir, path.dirname(file))
+    .split(path.sep)
+    .some((folder) => folder === 'testing' || TEST_FOLDERS.has(folder) || TEST_SUPPORT_FOLDER.test(folder));
+}
+
+/** The absolute paths of the set-up files the `jest` config of `dir`'s `package.json` names (`setupFiles`, `setupFilesAfterEnv`). */
+function configuredTestSetupFiles(dir: string): ReadonlySet<string> {
+  const files = new Set<string>();
+  let jest: unknown;
+  try {
+    jest = (JSON.parse(readSmallSource(path.join(dir, 'package.json')) || '{}') as { jest?: unknown }).jest;
+  } catch {
+    return files;
+  }
+  if (typeof jest !== 'object' || jest === null) return files;
+  for (const key of ['setupFiles', 'setupFilesAfterEnv']) {
+    const list = (jest as Record<string, unknown>)[key];
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) if (typeof entry === 'string') files.add(path.resolve(dir, entry.replace('<rootDir>', '.')));
+  }
+  return files;
+}
+
+/** True when `file` lies in a `scripts/` folder of the package at `dir` (a program of its own). */
+function inOneShotFolder(dir: string, file: string): boolean {
+  return path.relative(dir, path.dirname(file)).split(path.sep).some((folder) => ONE_SHOT_FOLDERS.has(folder));
+}
+
+/**
+ * The entries of `filename`'s package whose folder holds it most closely (see
+ * `entryLogsRejections`): empty when no entry's folder holds it; null when the file runs as no
+ * program's module (a relative path, test code, `NON_PROGRAM_FOLDERS`, `scripts/`, no package).
+ */
+function closestEntries(filename: string): Entry[] | null {
+  if (!path.isAbsolute(filename) || TEST_FILE_NAME.test(path.basename(filename))) return null;
+  const root = programRootOf(filename);
+  if (root === null) return null;
   const relative = path.relative(root.dir, path.dirname(filename));
-  if (relative.startsWith('..') || relative.split(path.sep).some((folder) => NON_PROGRAM_FOLDERS.has(folder) || ONE_SHOT_FOLDERS.has(folder))) return false;
+  if (relative.startsWith('..') || relative.split(path.sep).some((folder) => NON_PROGRAM_FOLDERS.has(folder) || ONE_SHOT_FOLDERS.has(folder))) return null;
   let entries = entriesByRoot.get(root.dir);
   if (entries === undefined) {
     entries = readEntries(root.dir);
@@ -303,7 +419,7 @@ export function entryLogsRejections(filename: string): boolean {
       closestDepth = depth;
     } else if (depth === closestDepth) closest.push(entry);
   }
-  return closest.length > 0 && closest.every((entry) => entry.logs);
+  return closest;
 }
 
 /** Folders of scripts that run as programs of their own (`scripts/seed.ts`), not under the package's entry. */
@@ -313,6 +429,8 @@ const ONE_SHOT_FOLDERS: ReadonlySet<string> = new Set(['script', 'scripts']);
 interface Entry {
   readonly dir: string;
   readonly logs: boolean;
+  /** `logs`, or a module the entry loads (one step) installs such a handler (see `programLogsRejections`). */
+  readonly loadsLogger: boolean;
 }
 
 /** `readEntries` answers per package directory. */
@@ -348,15 +466,37 @@ function readEntries(dir: string): Entry[] {
     const source = entrySource(dir, target);
     if (source === null || seen.has(source)) continue;
     seen.add(source);
-    let text = '';
-    try {
-      if (statSync(source).size <= MAX_FILE_BYTES) text = readFileSync(source, 'utf8');
-    } catch {
-      // unreadable: an entry that installs nothing
-    }
-    entries.push({ dir: path.dirname(source), logs: REJECTION_REPORTER_HINT.test(text) && logsSomeRejections(text) });
+    const text = readSmallSource(source);
+    const logs = REJECTION_REPORTER_HINT.test(text) && logsSomeRejections(text);
+    entries.push({ dir: path.dirname(source), logs, loadsLogger: logs || loadsLoggingModule(dir, source, text) });
   }
   return entries;
+}
+
+/** The text of a source file within `MAX_FILE_BYTES`; empty when it is larger or unreadable. */
+function readSmallSource(file: string): string {
+  try {
+    return statSync(file).size <= MAX_FILE_BYTES ? readFileSync(file, 'utf8') : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * True when the entry module `entry` (its `text`) of the package in `dir` loads a module of the
+ * package, one step, that installs a process handler that logs (`logsSomeRejections`): a
+ * launcher `app.js` that requires `./lib/main` (read from its source, `src/main.ts`, as for an
+ * entry: `entrySource`), whose top level installs the handler before the program runs.
+ */
+function loadsLoggingModule(dir: string, entry: string, text: string): boolean {
+  for (const load of readTextImports(text)) {
+    if (load.kind === 'dynamic' || !load.specifier.startsWith('.')) continue;
+    const source = entrySource(dir, path.relative(dir, path.resolve(path.dirname(entry), load.specifier)));
+    if (source === null || source === entry) continue;
+    const loaded = readSmallSource(source);
+    if (REJECTION_REPORTER_HINT.test(loaded) && logsSomeRejections(loaded)) return true;
+  }
+  return false;
 }
 
 /**
@@ -406,8 +546,12 @@ export function handlerLogs(text: string): boolean {
   return LOG_CALL.test(text) || LOG_REFERENCE.test(text);
 }
 
-/** A statement that ends the process or rethrows. */
-const ENDS_PROCESS = /\bexit\s*\(|\bthrow\b/g;
+/**
+ * A statement that ends the process or rethrows: `process.exit(...)`, `throw`, a call that shuts
+ * down or exits (`shutdown(1)`, `gracefulShutdown()`, `gracefulExit()`), `process.kill(...)` (a
+ * signal to itself), or a `close()` call (`server.close()`: with nothing left open, the process ends).
+ */
+const ENDS_PROCESS = /\b(?:\w*[sS]hut[dD]own|\w+Exit|exit)\s*\(|\bthrow\b|\bprocess\s*\.\s*kill\s*\(|\.\s*close\s*\(/g;
 
 /**
  * True when `text` (an entry module) installs a process `unhandledRejection` handler written in

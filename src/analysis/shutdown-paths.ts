@@ -1,7 +1,7 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { isProcessExitCall, skipTransparent, staticMemberName } from '../util/ast';
-import { isFunctionNode } from './async-context';
+import { type FunctionNode, isFunctionNode } from './async-context';
 import type { FileEffects } from './effects';
 import { chainMethodName } from './promises';
 import { someNodeBelow, someNodeInSameFunction } from './walk';
@@ -11,6 +11,8 @@ const PROCESS_LISTEN_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addL
 
 /** A method named for tearing something down: `stop()`, `close()`, `killServer(pid)`, `dispose()`, `terminate()`. */
 const TEARDOWN_NAME = /^(?:stop|close|kill|terminate|shutdown|shutDown|destroy|dispose|abort)(?:[A-Z_]|$)/;
+/** `TEARDOWN_NAME`, and the names of a function that disconnects or cleans up before the process ends (`disconnect()`, `cleanup()`, `quit()`, `exit()`, `end()`, `gracefulExit()`). */
+const TEARDOWN_FUNCTION_NAME = /^(?:(?:stop|close|kill|terminate|shutdown|shutDown|destroy|dispose|abort|disconnect|cleanup|cleanUp|quit|exit|end)(?:[A-Z_]|$)|graceful[A-Z])/;
 
 /**
  * True when the dropped promise of `call` is part of a program's way out, where a reviewer would
@@ -27,6 +29,20 @@ const TEARDOWN_NAME = /^(?:stop|close|kill|terminate|shutdown|shutDown|destroy|d
  */
 export function isOnTheWayOut(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>, effects: FileEffects): boolean {
   return (startsExitFromSignal(call, sourceCode, effects) || tearsDownOnErrorPath(call, sourceCode));
+}
+
+/**
+ * True when `fn` is named for a teardown (`TEARDOWN_FUNCTION_NAME`: a method `kill()`, `async
+ * function shutdown()`, `const close = async () => ...`, `disconnect()`, `cleanup()`): its callers
+ * await it to know the teardown is done, often right before the process exits.
+ */
+export function namedForTeardown(fn: FunctionNode): boolean {
+  const holder = fn.parent;
+  let name: string | null = null;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) name = fn.id?.name ?? null;
+  else if ((holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.Property || holder?.type === AST_NODE_TYPES.PropertyDefinition) && !holder.computed && holder.key.type === AST_NODE_TYPES.Identifier) name = holder.key.name;
+  else if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) name = holder.id.name;
+  return name !== null && TEARDOWN_FUNCTION_NAME.test(name);
 }
 
 function startsExitFromSignal(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>, effects: FileEffects): boolean {

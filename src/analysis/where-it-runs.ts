@@ -86,7 +86,7 @@ import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
 import { someNodeInSameFunction } from './walk';
 import { browserExtensionFolders, functionHostsAt, holdsCode, readManifest } from './manifests';
-import { entryLogsRejections } from './rejection-reporters';
+import { entryLogsRejections, programLogsRejections } from './rejection-reporters';
 import { packageNameOf, workspacePackageDir } from './module-resolution';
 import { type AnyRuleContext, perFile } from './per-file';
 
@@ -775,6 +775,7 @@ export class WhereItRuns {
   private browserExtension: boolean | undefined;
   private electronAppCode: 'main' | 'window' | null | undefined;
   private entryLogs: boolean | undefined;
+  private programLogs: boolean | undefined;
   private testCode: boolean | undefined;
   private migrationFolder: boolean | undefined;
   private oneShotTask: boolean | undefined;
@@ -1678,6 +1679,30 @@ export class WhereItRuns {
     if (this.script() === 'shebang') return false;
     this.entryLogs = entryLogsRejections(this.filename);
     return this.entryLogs;
+  }
+
+  /**
+   * `underEntryThatLogsRejections` widened to the program's other modules (`programLogsRejections`):
+   * the entry, or a module it loads, installs a process handler that logs and goes on; or, for a
+   * file under no entry its package names, any module of the program does (a `main.ts` whose
+   * launcher is not among the sources). The same code is excluded: build tooling, a shebang
+   * script, test code, a worker thread's module; also a package that serves requests
+   * (`servesRequests`: a server framework among its dependencies, or the file imports one or
+   * creates a server) or consumes a job queue (`CONCURRENT_QUEUE_MODULES` among its
+   * dependencies: bullmq, pg-boss, kafkajs), where a dropped step of a service helper that a route
+   * or a job handler of another module awaits (`insertOrder(order)`) is lost to a client already
+   * answered, or a job already marked done. Read once per file, the program's sources once per
+   * package.
+   */
+  underProgramThatLogsRejections(): boolean {
+    if (this.programLogs !== undefined) return this.programLogs;
+    this.programLogs = false;
+    if (this.isToolConfig() || this.isTestCode() || this.isWorkerFile() || this.isWorkerModule()) return false;
+    if (this.script() === 'shebang' || this.servesRequests()) return false;
+    const dependencies = path.isAbsolute(this.filename) ? (nearestPackage(this.filename)?.dependencies ?? []) : [];
+    if (dependencies.some((dependency) => CONCURRENT_QUEUE_MODULES.has(dependency))) return false;
+    this.programLogs = programLogsRejections(this.filename);
+    return this.programLogs;
   }
 
   /**

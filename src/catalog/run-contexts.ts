@@ -741,12 +741,15 @@ export const NETWORK_DATABASE_PACKAGES: ReadonlySet<string> = new Set([
  *   code (`test-runner`, `jest-test-result` name no helpers);
  * - `FIXTURE_FOLDERS`: sample projects inside a test folder stand for the application under test,
  *   so their code is judged as that application's, not as test code;
- * - `TEST_FRAMEWORK_MODULES`: modules only tests import (runners, assertion and mocking libraries).
+ * - `TEST_FRAMEWORK_MODULES`: modules only tests import (runners, assertion and mocking libraries);
+ * - `TEST_SETUP_FILE`: a test runner's set-up file by its name (`jest.setup.ts`, `vitest.setup.js`,
+ *   `setupTests.ts`, `test-setup.js`), which runs only before the tests.
  */
 export const TEST_FILE_NAME = /\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
 export const TEST_FOLDERS: ReadonlySet<string> = new Set(['__tests__', '__mocks__']);
 export const TEST_SUPPORT_FOLDER = /^(?:[\w.]+[-_])?(?:test|tests|testing|e2e)[-_](?:utils?|helpers?|support|setup|harness)$/;
 export const FIXTURE_FOLDERS: ReadonlySet<string> = new Set(['fixtures', '__fixtures__', 'fixture']);
+export const TEST_SETUP_FILE = /^(?:[\w-]+\.setup|setup[-_]?tests?|tests?[-_]?setup)\.[cm]?[jt]sx?$/i;
 export const TEST_FRAMEWORK_MODULES: ReadonlySet<string> = new Set([
   'vitest',
   '@jest/globals',

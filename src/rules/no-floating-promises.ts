@@ -7,7 +7,7 @@ import { getWhereItRuns } from '../analysis/where-it-runs';
 import { getImportSource } from '../analysis/imports';
 import { callsElectronApi, isEditorHostThenable } from '../analysis/host-thenables';
 import { callWritesFileOrStartsProcess, chainAnswersRequest, costsMoreThanHostLog, registersIpcMainListener } from '../analysis/editor-host';
-import { isOnTheWayOut } from '../analysis/shutdown-paths';
+import { isOnTheWayOut, namedForTeardown } from '../analysis/shutdown-paths';
 import { firstRunOfInterval } from '../analysis/periodic-runs';
 import { programReportsRejections } from '../analysis/rejection-reporters';
 import { parentHandlesWorkerErrors } from '../analysis/worker-parents';
@@ -18,7 +18,7 @@ import {
   hasRejectionHandler,
   mayContainPromises,
 } from '../analysis/promises';
-import { someNodeInSameFunction } from '../analysis/walk';
+import { someNodeBelow, someNodeInSameFunction } from '../analysis/walk';
 import { NON_PROMISE_THEN_ROOTS } from '../catalog/promise-apis';
 import { calleeChainRoot, declaredVariableNamed, isProcessExitCall, isTeardownCall, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { plainCommentText } from '../util/comment-text';
@@ -64,6 +64,9 @@ const DEFAULT_ALLOW_LIST: AllowedCall[] = [
   { name: 'describe', module: 'node:test' },
   { name: 'suite', module: 'node:test' },
 ];
+
+/** A function named for writing a log line: `log(...)`, `logError(...)`, `logWarning(...)`. */
+const LOG_HELPER = /^log(?:Error|Warn|Warning|Info|Debug)?$/;
 
 /** Expression types that can follow `await`/`void` without parentheses. */
 const NO_PARENS_NEEDED: ReadonlySet<AST_NODE_TYPES> = new Set([
@@ -225,7 +228,7 @@ export default createRule<Options, MessageIds>({
           checkUnderGlobalHandler: {
             type: 'boolean',
             description:
-              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)` or `'uncaughtException'`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), in an Electron app's main process (Electron logs such a rejection and goes on), and in a `worker_threads` worker whose parent listens for the worker's `'error'` event (which receives such a rejection) with a listener that hands the error on, not one that only logs, where nothing could await them and the reporter already does what a `.catch(report)` would; also a top-level call whose rejection reaches a `process.on('unhandledRejection', ...)` handler (or an `'uncaughtException'` one that logs) installed before it (earlier at the top level, or first thing in the called function, such as a shared entry helper that logs and exits). On in `strict`.",
+              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)` or `'uncaughtException'`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), in an Electron app's main process (Electron logs such a rejection and goes on), and in a `worker_threads` worker whose parent listens for the worker's `'error'` event (which receives such a rejection) with a listener that hands the error on, not one that only logs, where nothing could await them and the reporter already does what a `.catch(report)` would; also promises dropped in an async function of a program whose process-wide `unhandledRejection` handler, installed by a module other than its entry (one the entry loads, or any module when no entry is among the sources), logs and goes on, where the drop costs no more than that log line; also a top-level call whose rejection reaches a `process.on('unhandledRejection', ...)` handler (or an `'uncaughtException'` one that logs) installed before it (earlier at the top level, or first thing in the called function, such as a shared entry helper that logs and exits). On in `strict`.",
           },
           allowList: {
             type: 'array',
@@ -1018,6 +1021,107 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * True when every `try` (with a `catch`) around `statement` within its own function has a
+     * `catch` that only writes log lines (`log.warn(...)`, `logError(...)`), and a block that holds
+     * other statements than the one the drop is in: the `catch` was written for that other work,
+     * and for the drop it would write the line a host that logs lost rejections writes anyway. A
+     * `try` around the drop alone, or a `catch` that answers, retries or tells the user
+     * (`return notice(err)`), is meant for the drop's failure: still reported.
+     */
+    function sideStepOfTryThatOnlyLogs(statement: TSESTree.Node): boolean {
+      for (let child = statement, parent = statement.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+        if (parent.type !== AST_NODE_TYPES.TryStatement || parent.block !== child || !parent.handler) continue;
+        const handling = parent.handler.body.body;
+        if (handling.length === 0 || !handling.every(isLogStatement)) return false;
+        if (parent.block.body.length < 2) return false;
+      }
+      return true;
+    }
+
+    /** `log.warn(...)`, `req.log.error(...)` (effects' `writesLogLine`), or a call of a log helper (`logError(...)`, `logWarning(...)`), as a statement. */
+    function isLogStatement(statement: TSESTree.Statement): boolean {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+      const call = skipTransparent(statement.expression);
+      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTransparent(call.callee);
+      return writesLogLine(call) || (callee.type === AST_NODE_TYPES.Identifier && LOG_HELPER.test(callee.name));
+    }
+
+    /**
+     * True when `statement` lies in a `new Promise(...)` executor (at any depth below its async
+     * function) whose body sets no timer that settles it: the dropped call (`client.names(channel,
+     * (names) => resolve(names))`) may be what settles the wrapper, and on its rejection the
+     * wrapper never settles. A wrapper whose own timer settles it (`setTimeout(() => reject(...),
+     * 5000)`: `settlingTimer`) settles either way.
+     */
+    function inExecutorWithoutOwnTimer(statement: TSESTree.Node): boolean {
+      for (let node = statement.parent; node; node = node.parent) {
+        if (!isFunctionNode(node)) continue;
+        if (node.async) return false;
+        const holder = node.parent;
+        const isExecutor = holder?.type === AST_NODE_TYPES.NewExpression && holder.arguments[0] === node && holder.callee.type === AST_NODE_TYPES.Identifier && holder.callee.name === 'Promise';
+        if (!isExecutor) continue;
+        const settlers = new Set(node.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+        if (!someNodeBelow(node.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression && settlingTimer(inner, settlers))) return true;
+      }
+      return false;
+    }
+
+    /**
+     * True when `call` is a plain timer (`setTimeout(...)`, `timers.setTimeout(...)`; not a
+     * socket's `setTimeout(ms)`, which only emits an event) whose callback settles the wrapper:
+     * it is one of the executor's `settlers` (`setTimeout(reject, 5000)`) or calls one.
+     */
+    function settlingTimer(call: TSESTree.CallExpression, settlers: ReadonlySet<string>): boolean {
+      const callee = skipTransparent(call.callee);
+      const plain =
+        (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'setTimeout') ||
+        (callee.type === AST_NODE_TYPES.MemberExpression && staticMemberName(callee) === 'setTimeout' && callee.object.type === AST_NODE_TYPES.Identifier && /^(?:timers|globalThis|window)$/.test(callee.object.name));
+      const callback = call.arguments[0];
+      if (!plain || callback === undefined) return false;
+      const settles = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Identifier && settlers.has(node.name);
+      if (settles(callback)) return true;
+      return isFunctionNode(callback) && someNodeBelow(callback.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.CallExpression && settles(skipTransparent(inner.callee)));
+    }
+
+    /**
+     * True when `statement` is the last step of its async function (nothing but `break` or a bare
+     * `return` after it, through `if` and `switch`), and on its other paths the function hands
+     * its caller a result or a failure: it returns a call's promise (`return this.finallyClose(id)`,
+     * `return await reply(...)`) or throws outside every `try` with a `catch`. Its callers await
+     * it and handle what it reports; the dropped last step's failure escapes them, and it resolves
+     * before the step is done: the `return` its sibling paths have is missing.
+     */
+    function lastStepOfReportingFunction(statement: TSESTree.Node): boolean {
+      const fn = getAwaitableFunction(statement);
+      if (fn === null || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+      for (let node: TSESTree.Node = statement; node !== fn.body; node = node.parent as TSESTree.Node) {
+        const parent = node.parent;
+        if (!parent) return false;
+        const list = parent.type === AST_NODE_TYPES.BlockStatement ? parent.body : parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : null;
+        if (list !== null) {
+          const after = list.slice(list.indexOf(node as TSESTree.Statement) + 1);
+          if (!after.every((next) => next.type === AST_NODE_TYPES.BreakStatement || (next.type === AST_NODE_TYPES.ReturnStatement && next.argument === null))) return false;
+        } else if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.SwitchStatement) {
+          return false;
+        }
+      }
+      return someNodeInSameFunction(fn.body, sourceCode.visitorKeys, (inner) => {
+        if (inner.type === AST_NODE_TYPES.ThrowStatement) return !insideGuardedTry(inner);
+        if (inner.type !== AST_NODE_TYPES.ReturnStatement || inner.argument === null) return false;
+        let value = skipTransparent(inner.argument);
+        if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
+        return value.type === AST_NODE_TYPES.CallExpression;
+      });
+    }
+
+    /** True when `statement` runs in an async function named for a teardown (`kill()`, `close()`, `shutdown()`; see `namedForTeardown`). */
+    function inTeardown(statement: TSESTree.Node): boolean {
+      const fn = getEnclosingAsyncFunction(statement);
+      return fn !== null && namedForTeardown(fn);
+    }
+
+    /**
      * `Object.assign(pending, { cancel })`: the call answers with its first argument, a value held in
      * a binding or member. Nothing new is dropped; whether that promise is handled is decided where
      * the binding is used (a fresh `Object.assign(request(), ...)` is still reported).
@@ -1210,7 +1314,7 @@ export default createRule<Options, MessageIds>({
         if (
           !checkUiCode &&
           hostLogsRejectionAt(statement) &&
-          !insideGuardedTry(statement) &&
+          (!insideGuardedTry(statement) || sideStepOfTryThatOnlyLogs(statement)) &&
           !costsMoreThanHostLog(first, sourceCode, effects, promises.services ?? null)
         ) {
           return;
@@ -1269,6 +1373,39 @@ export default createRule<Options, MessageIds>({
           !servesRequestOrJob(statement) &&
           !chainAnswersRequest(first, sourceCode) &&
           ((getWhereItRuns(context).runsInElectronMain() && !costsMoreThanElectronLog(statement, first)) || programReportsRejectionsHere() || parentHearsWorkerErrorsHere())
+        ) {
+          return;
+        }
+        // An async function's drop in a program whose process handler logs a lost rejection and
+        // goes on (`WhereItRuns.underProgramThatLogsRejections`: installed by the entry, a module
+        // it loads, or, with no entry in view, any module of the program): the host-log reading
+        // above, for the same reason. Still reported where the drop costs more than the log line
+        // (`costsMoreThanHostLog`), where it serves a request or a job, in a `try` whose `catch`
+        // does more than log or was written around the drop alone, in a teardown (`kill()`,
+        // `close()`: its caller awaits it and then exits), as the last step of a function that
+        // hands its caller a result or a failure on its other paths, in a `new Promise` executor that sets
+        // no timer of its own (the drop may be what settles the wrapper, which then never
+        // settles), and where it starts an endless loop (the handler logs its error, and the loop
+        // has stopped for good). Without the checker's reading of
+        // another package's API (`callsPackageApi`): under Node every library is another package,
+        // so where a call is declared says nothing of what its loss costs, and the typed reading
+        // keeps the untyped one's silences. The program's answer is asked first: it is kept per
+        // file (the program scan per program root), and most programs install no such handler, so
+        // their drops skip the scans of the function below.
+        if (
+          !checkUnderGlobalHandler &&
+          getEnclosingAsyncFunction(statement) !== null &&
+          // the host or the entry's own policy is read above, under `checkUiCode`
+          !getWhereItRuns(context).hostLogsRejections() &&
+          getWhereItRuns(context).underProgramThatLogsRejections() &&
+          (!insideGuardedTry(statement) || sideStepOfTryThatOnlyLogs(statement)) &&
+          !servesRequestOrJob(statement) &&
+          !chainAnswersRequest(first, sourceCode) &&
+          !inTeardown(statement) &&
+          !lastStepOfReportingFunction(statement) &&
+          !inExecutorWithoutOwnTimer(statement) &&
+          !(first.type === AST_NODE_TYPES.CallExpression && effects.startsEndlessLoop(first)) &&
+          !costsMoreThanHostLog(first, sourceCode, effects, null, getEnclosingAsyncFunction)
         ) {
           return;
         }

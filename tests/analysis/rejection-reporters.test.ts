@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { installsReporter, installsSdkReporter, logsSomeRejections, programReportsRejections } from '../../src/analysis/rejection-reporters';
+import { installsReporter, installsSdkReporter, logsSomeRejections, programLogsRejections, programReportsRejections } from '../../src/analysis/rejection-reporters';
 
 const RUN_CONTEXTS = path.join(__dirname, '..', 'fixtures', 'run-contexts');
 
@@ -145,6 +145,10 @@ describe('logsSomeRejections', () => {
     // a crash reporter named like a logger that exits on every path is Node's own default
     assert.equal(logsSomeRejections("function reportCrash(err) {\n  console.error('fatal', err);\n  process.exit(1);\n}\nprocess.on('uncaughtException', reportCrash);"), false);
     assert.equal(logsSomeRejections("const fatalLog = (err) => { logger.fatal(err); process.exit(1); };\nprocess.on('unhandledRejection', fatalLog);"), false);
+    // a handler that shuts down, kills its own process or closes its server ends the process
+    assert.equal(logsSomeRejections("import { shutdown } from './lifecycle';\nprocess.on('unhandledRejection', (r) => {\n  logger.fatal(r);\n  shutdown(1);\n});"), false);
+    assert.equal(logsSomeRejections("process.on('unhandledRejection', (r) => {\n  logger.error(r);\n  process.kill(process.pid, 'SIGTERM');\n});"), false);
+    assert.equal(logsSomeRejections("process.on('unhandledRejection', (r) => {\n  logger.error(r);\n  process.exitCode = 1;\n  server.close();\n});"), false);
     // a name the module does not declare (imported) is not read
     assert.equal(logsSomeRejections("const { reportError } = require('./errors');\nprocess.on('unhandledRejection', reportError);"), false);
   });
@@ -154,5 +158,29 @@ describe('logsSomeRejections', () => {
     // a log call inside a call that may end the process is not a policy of going on
     assert.equal(logsSomeRejections("process.on('unhandledRejection', (e) => crash(logger.error(e)));"), false);
     assert.equal(logsSomeRejections("process.on('unhandledRejection', (e) => logger.error(e) || process.exit(1));"), false);
+  });
+});
+
+describe('programLogsRejections', () => {
+  it('reads the module a launcher loads, and a second process under its own entry', () => {
+    const bridge = path.join(RUN_CONTEXTS, 'launched-bridge');
+    // app.js requires ./lib/main-module/start, read from src/main-module/start.ts, which installs a handler that logs
+    assert.equal(programLogsRejections(path.join(bridge, 'src', 'relay', 'events.ts')), true);
+    // src/pool/index.ts is started on its own and installs nothing
+    assert.equal(programLogsRejections(path.join(bridge, 'src', 'pool', 'connections.ts')), false);
+  });
+
+  it('reads the program when no entry of the package is among its sources', () => {
+    assert.equal(programLogsRejections(path.join(RUN_CONTEXTS, 'unlaunched-bridge', 'src', 'relay', 'events.ts')), true);
+  });
+
+  it('does not count a handler that exits on every path, nor test code', () => {
+    assert.equal(programLogsRejections(path.join(RUN_CONTEXTS, 'always-exit-bot', 'src', 'commands', 'ban.ts')), false);
+    assert.equal(programLogsRejections(path.join(RUN_CONTEXTS, 'unlaunched-bridge', 'src', 'relay', 'events.test.ts')), false);
+  });
+
+  it('does not count a handler that a test set-up file installs (a root jest.setup.ts, a test-utils/ folder)', () => {
+    assert.equal(programLogsRejections(path.join(RUN_CONTEXTS, 'jest-setup-worker', 'src', 'orders.ts')), false);
+    assert.equal(programLogsRejections(path.join(RUN_CONTEXTS, 'test-utils-worker', 'src', 'orders.ts')), false);
   });
 });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
 import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { dropped } from './floating-reports';
 
 /**
  * Code of an editor extension (its package.json has `engines.vscode`) runs in a host that catches
@@ -114,6 +115,22 @@ const guardedInTry = `export class Panel {
   log(error) {}
 }`;
 
+/** A step of a \`try\` that guards awaited work; its \`catch\` only logs (\`catchMore\`: it also tells the user). */
+const sideStepInTry = (catchMore: string): string => `export class Panel {
+  async open(store, logger) {
+    try {
+      const view = await store.load();
+      this.render(view);
+      await store.markOpened();
+    } catch (error) {
+      logger.warn('cannot open the panel', error);${catchMore}
+    }
+  }
+  async render(view) {
+    await fetch('/view/' + view.id);
+  }
+}`;
+
 const notification = `import * as vscode from 'vscode';
 export function announce(url) {
   vscode.window.showInformationMessage('Created', 'Open').then((choice) => {
@@ -134,6 +151,8 @@ const valid: ValidTestCase<Options>[] = [
     { code: notification, filename: EXTENSION_FILE },
     // a forgotten await of a helper that reports nothing by throwing: only the log line is lost
     { code: quietHelper, filename: EXTENSION_FILE },
+    // a side step of a \`try\` whose \`catch\` only logs: for the step, it would write the line the host writes
+    { code: sideStepInTry(''), filename: EXTENSION_FILE },
     // a call dropped at the top level of a module (no enclosing function at all)
     { code: `async function main() {\n  await fetch('/ping');\n}\nmain();`, filename: EXTENSION_FILE },
     // ... and a write dropped outside an async function (a command that starts it and returns)
@@ -281,6 +300,8 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         },
       ],
     },
+    // the same side step where the \`catch\` also tells the user: the step's failure never reaches them
+    dropped(sideStepInTry("\n      this.notify('The panel could not open');"), EXTENSION_FILE, 5, 7, true),
     // inside a `try` whose `catch` was meant for it
     {
       code: guardedInTry,
