@@ -36,6 +36,25 @@ export async function loadThemes(themes) {
   await Promise.all(themes.map(async (theme) => apply(readFileSync(theme.file, 'utf8'))));
 }`;
 
+/** `LOAD_THEMES` reported where its tasks are not a desktop app's own: the per-theme read. */
+const LOAD_THEMES_REPORTED = fsError(
+  'fs.readFileSync',
+  REPLACEMENT.readFile,
+  3,
+  55,
+  [
+    twin(
+      'readFile',
+      `import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+export async function loadThemes(themes) {
+  await Promise.all(themes.map(async (theme) => apply(await readFile(theme.file, 'utf8'))));
+}`,
+    ),
+  ],
+  IN_PER_ITEM,
+);
+
 ruleTester.run('no-blocking-in-async in a desktop app\'s tasks started together', testedRule, {
   valid: [
     // per tool, all at once: metadata, a version file, a folder, one downloaded archive
@@ -337,49 +356,13 @@ export async function renderAll(clips) {
     {
       code: LOAD_THEMES,
       filename: path.join(ELECTRON_LIBRARY, 'themes.ts'),
-      errors: [
-        fsError(
-          'fs.readFileSync',
-          REPLACEMENT.readFile,
-          3,
-          55,
-          [
-            twin(
-              'readFile',
-              `import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-export async function loadThemes(themes) {
-  await Promise.all(themes.map(async (theme) => apply(await readFile(theme.file, 'utf8'))));
-}`,
-            ),
-          ],
-          IN_PER_ITEM,
-        ),
-      ],
+      errors: [LOAD_THEMES_REPORTED],
     },
     // outside a desktop app, the same tasks started together block whatever else the process serves
     {
       code: LOAD_THEMES,
       filename: 'src/themes.ts',
-      errors: [
-        fsError(
-          'fs.readFileSync',
-          REPLACEMENT.readFile,
-          3,
-          55,
-          [
-            twin(
-              'readFile',
-              `import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-export async function loadThemes(themes) {
-  await Promise.all(themes.map(async (theme) => apply(await readFile(theme.file, 'utf8'))));
-}`,
-            ),
-          ],
-          IN_PER_ITEM,
-        ),
-      ],
+      errors: [LOAD_THEMES_REPORTED],
     },
   ],
 });
