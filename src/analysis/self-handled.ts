@@ -80,7 +80,9 @@ const MAX_HANDLER_DEPTH = 3;
  * nothing when dropped: a logger passed by reference (`console.error`, `logger.warn`: effects'
  * `writesLogLine`), or a function (inline, or declared in this file under the name passed) whose
  * own code writes a log line, emits `'error'`, hands the failure to a `reject` (a deferred's or an
- * executor's: whoever watches that promise gets it) or calls a same-file function that does; and
+ * executor's: whoever watches that promise gets it), hands the caught error to a call made for its
+ * effect (`handsOnCaught`: a logger of the project's own, an error callback) or calls a same-file
+ * function that does; and
  * that never rethrows (`throw`, `return Promise.reject(...)`: the failure moves to the promise the
  * link derives, which nobody watches). `() => {}`, a cleanup-only handler and a handler this file
  * cannot read (imported, a parameter, declared without a body) report nothing.
@@ -94,7 +96,34 @@ export function reportsFailure(handler: TSESTree.Node | undefined, sourceCode: R
   const keys = sourceCode.visitorKeys;
   const rethrows = someNodeInSameFunction(fn.body, keys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement || (inner.type === AST_NODE_TYPES.ReturnStatement && inner.argument !== null && wrappedByRejectOf(skipTransparent(inner.argument), sourceCode)));
   if (rethrows) return false;
-  return someNodeInSameFunction(fn.body, keys, (inner) => inner.type === AST_NODE_TYPES.CallExpression && reportsBy(inner, sourceCode, depth));
+  const caught = caughtVariable(fn, sourceCode);
+  return someNodeInSameFunction(
+    fn.body,
+    keys,
+    (inner) => inner.type === AST_NODE_TYPES.CallExpression && (reportsBy(inner, sourceCode, depth) || (caught !== null && handsOnCaught(inner, caught))),
+  );
+}
+
+/** The variable of a handler's first parameter (`(error) => ...`), or null. */
+function caughtVariable(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Variable | null {
+  const [parameter] = fn.params;
+  if (parameter?.type !== AST_NODE_TYPES.Identifier) return null;
+  return sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === parameter.name) ?? null;
+}
+
+/**
+ * A call made for its effect (a statement, or awaited as one) that is handed the caught error or
+ * something made from it (`client.log(LEVEL_ERROR, 'write failed: ' + inspect(error))`,
+ * `onError(error)`, `setStatus({ error })`): the failure goes somewhere a person or the caller can
+ * see it, whatever the function is named. A call whose result is only kept (`String(error)`) is not.
+ */
+function handsOnCaught(call: TSESTree.CallExpression, caught: TSESLint.Scope.Variable): boolean {
+  let statement: TSESTree.Node = call;
+  while (statement.parent?.type === AST_NODE_TYPES.AwaitExpression || statement.parent?.type === AST_NODE_TYPES.ChainExpression) statement = statement.parent;
+  if (statement.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  return call.arguments.some((argument) =>
+    caught.references.some((reference) => argument.range[0] <= reference.identifier.range[0] && reference.identifier.range[1] <= argument.range[1]),
+  );
 }
 
 /** A call that reports a failure: a log line, `emit('error', ...)`, a `reject(...)`, or a same-file function that reports. */

@@ -39,6 +39,8 @@ ruleTester.run('no-floating-promises (self-handled returns)', testedRule, {
     { code: `${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'drained.catch(console.error)')}export function onSignal(jobs) {\n  stop(jobs);\n}` },
     // a handler that hands the failure to a deferred's `reject`: whoever watches that promise gets it
     { code: `${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'drained.then(onStopped, (error) => finished.reject(error))')}export function onSignal(jobs) {\n  stop(jobs);\n}` },
+    // a handler that hands the caught error to the project's own logger, whatever its method is called
+    { code: `${watchedDrain.replace('drained.then(onStopped, onStopFailed)', "drained.catch((error) => {\n    client.diagnostics.record(LEVEL_ERROR, 'stop failed: ' + describe(error));\n  })")}export function onSignal(jobs) {\n  stop(jobs);\n}` },
   ],
   invalid: [
     // `.then(done)` alone handles no rejection
@@ -49,6 +51,8 @@ ruleTester.run('no-floating-promises (self-handled returns)', testedRule, {
     floatingAt(`${watchedDrain.replace("{ console.error('stop failed', error); }", "{ console.error('stop failed', error); throw error; }")}export function onSignal(jobs) {\n  stop(jobs);\n}`, 11),
     // a handler that swallows the failure: only the caller could report it, and it drops the call
     floatingAt(`${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'drained.catch(() => {})')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 11),
+    // a handler that only keeps a text of the error hands it to no one
+    floatingAt(`${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'drained.catch((error) => { lastFailure = String(error); })')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 11),
     // a handler that only cleans up reports nothing either
     floatingAt(`${watchedDrain.replace('drained.then(onStopped, onStopFailed)', 'drained.then(() => { pending -= 1; }, () => { pending -= 1; })')}export function onSignal(jobs) {\n  stop(jobs);\n}`, 11),
     // a handler this file cannot read (not declared here) is not evidence
@@ -97,6 +101,32 @@ export const pool: Pool = {
 };
 `;
 
+/** Storage writes that may be synchronous, gathered by a helper that watches the gathered promise. */
+const loggedWrites = `interface Storage { set(key: string, value: string): void | Promise<void> }
+interface Client { logger: { record(level: number, text: string): void } }
+declare const LEVEL_ERROR: number;
+declare function describe(error: unknown): string;
+function gatheredWrites(client: Client, writes: (void | Promise<void>)[]): void | Promise<void> {
+  const pending = writes.filter((write): write is Promise<void> => write instanceof Promise);
+  if (pending.length === 0) return;
+  const written = Promise.all(pending).then(() => {});
+  written.catch((error) => {
+    client.logger.record(LEVEL_ERROR, 'saving failed: ' + describe(error));
+  });
+  return written;
+}
+export class Device {
+  constructor(private client: Client, private storage: Storage, private id: string) {}
+  persist(): void | Promise<void> {
+    return gatheredWrites(this.client, [this.storage.set('id', this.id)]);
+  }
+  forget(): void {
+    gatheredWrites(this.client, [this.storage.set('id', '')]);
+    this.persist();
+  }
+}
+`;
+
 typedRuleTester.run('no-floating-promises (self-handled returns, typed)', testedRule, {
   valid: [
     // a closure variable filled once and watched there; the guard refusing a second kind of
@@ -104,6 +134,9 @@ typedRuleTester.run('no-floating-promises (self-handled returns, typed)', tested
     { filename: 'file.ts', code: `${typedPool}export function onFatal(jobs: Job[]): void {\n  pool.stop(jobs);\n}` },
     // the same pool handed out by a function of this file that builds it: its type names only the interface
     { filename: 'file.ts', code: `${typedPool.replace('export const pool: Pool = {', 'function makePool(): Pool {\n  const made: Pool = {').replace(/\n};\n$/, '\n  };\n  return made;\n}\n')}export function onFatal(jobs: Job[]): void {\n  const pool = makePool();\n  pool.stop(jobs);\n}` },
+    // writes to a storage that may or may not be asynchronous, gathered and watched by a handler that
+    // hands the error to the client's own logger: dropping what the helper (or its caller) returns loses nothing
+    { filename: 'file.ts', code: loggedWrites },
   ],
   invalid: [
     // without a rejection handler where it is filled, the dropped shutdown loses its failure
