@@ -225,20 +225,7 @@ function isTextEncoding(node: TSESTree.Node | undefined): boolean {
  */
 function readsText(call: TSESTree.CallExpression): boolean {
   const options = call.arguments[1];
-  if (isTextEncoding(options)) return true;
-  if (
-    options?.type === AST_NODE_TYPES.ObjectExpression &&
-    options.properties.some(
-      (property) =>
-        property.type === AST_NODE_TYPES.Property &&
-        !property.computed &&
-        property.key.type === AST_NODE_TYPES.Identifier &&
-        property.key.name === 'encoding' &&
-        isTextEncoding(property.value),
-    )
-  ) {
-    return true;
-  }
+  if (isTextEncoding(options) || hasOption(options, 'encoding', isTextEncoding)) return true;
   const parent = call.parent;
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === call && staticMemberName(parent) === 'toString') {
     const toString = parent.parent;
