@@ -32,6 +32,8 @@ export type Options = [
     reportAbandoned?: boolean;
     /** Also report in browser UI code and where the host only logs an unhandled rejection (editor and browser extensions, Electron apps). */
     checkUiCode?: boolean;
+    /** Also report in test code, where the test runner turns an unhandled rejection into a failure. */
+    checkTestCode?: boolean;
   },
 ];
 export type MessageIds = 'lateHandling' | 'abandoned' | 'oneByOne' | 'suggestGather' | 'suggestCatch' | 'suggestAll';
@@ -92,7 +94,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow starting a promise and handling it only after another await, when its rejection would go unhandled',
       recommended: 'recommended',
-      strictOptions: [{ reportAbandoned: true, checkUiCode: true }],
+      strictOptions: [{ reportAbandoned: true, checkUiCode: true, checkTestCode: true }],
     },
     hasSuggestions: true,
     schema: [
@@ -108,6 +110,11 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description:
               "Also report in browser UI code and where the host logs a lost rejection (editor and browser extensions, Electron windows, an Electron app's main process, as `no-floating-promises` reads them), where a rejection while the function waits only reaches a console or a log, and the later handler still sees it. On in `strict`.",
+          },
+          checkTestCode: {
+            type: 'boolean',
+            description:
+              'Also report in test code (a `*.test.*`/`*.spec.*` file, a `__tests__/` folder, a file that imports a test framework or calls `describe`/`it` at its top level), where Jest, Vitest, Mocha, Jasmine and node:test report an unhandled rejection as a failure of the run. On in `strict`.',
           },
         },
         additionalProperties: false,
@@ -125,7 +132,7 @@ export default createRule<Options, MessageIds>({
       suggestAll: 'Await all of them with `Promise.all({{name}})` before the loop.',
     },
   },
-  defaultOptions: [{ reportAbandoned: true, checkUiCode: false }],
+  defaultOptions: [{ reportAbandoned: true, checkUiCode: false, checkTestCode: false }],
   create(context, [options]) {
     const reportAbandoned = options.reportAbandoned ?? true;
     const sourceCode = context.sourceCode;
@@ -143,13 +150,17 @@ export default createRule<Options, MessageIds>({
     // (once per file) only when a start is about to be reported (`reportUnlessLogged`): most
     // starts never are, and the UI evidence reads the file's package and imports.
     const checkUiCode = options.checkUiCode ?? false;
+    // Test code: the runner (Jest, Vitest, Mocha 8+, Jasmine, node:test) reports an unhandled
+    // rejection as a failure, so the window loses nothing; `const seen = waitForEvent(); await
+    // trigger(); await seen;` is how tests are written.
+    const checkTestCode = options.checkTestCode ?? false;
     let skipsFile: boolean | undefined;
     // A program's own policy (`WhereItRuns.logsRejectionsFor`) is asked per function: a request
     // or job handler there still loses its answer.
     const runsWhereLateHandlingIsLogged = (owner: TSESTree.Node): boolean => {
       if (skipsFile === undefined) {
         const where = getWhereItRuns(context);
-        skipsFile = !checkUiCode && (where.runsInUi() || where.hostItselfLogsRejections());
+        skipsFile = (!checkUiCode && (where.runsInUi() || where.hostItselfLogsRejections())) || (!checkTestCode && where.isTestCode());
       }
       if (skipsFile || checkUiCode) return skipsFile;
       return getWhereItRuns(context).logsRejectionsFor(isFunctionNode(owner) ? owner : null);

@@ -886,6 +886,41 @@ async function loadAll(ids) {
 }`,
     errors: [{ messageId: 'lateHandling', data: { name: 'pending', line: 4, handledLine: 5 }, line: 3, column: 19, suggestions: [] }],
   },
+  // test code with checkTestCode (on in strict): reported as anywhere else
+  {
+    filename: 'bridge.spec.ts',
+    options: [{ checkTestCode: true }],
+    code: 'it("relays", async () => { const relayed = whenRelayed("room"); await send("hi"); await relayed; });',
+    errors: [
+      {
+        messageId: 'lateHandling',
+        data: { name: 'relayed', line: 1, handledLine: 1 },
+        line: 1,
+        column: 44,
+        suggestions: [
+          { messageId: 'suggestGather', output: 'it("relays", async () => {  await Promise.all([whenRelayed("room"), send("hi")]);  });' },
+          { messageId: 'suggestCatch', output: 'it("relays", async () => { const relayed = whenRelayed("room");\nrelayed.catch(() => {}); await send("hi"); await relayed; });' },
+        ],
+      },
+    ],
+  },
+  // a plain \`test/\` folder without test evidence in the file is not test code
+  {
+    filename: 'test/pool-helper.ts',
+    code: 'export async function drain(pool) { const first = pool.enqueue("a"); await tick(); await first; }',
+    errors: [
+      {
+        messageId: 'lateHandling',
+        data: { name: 'first', line: 1, handledLine: 1 },
+        line: 1,
+        column: 51,
+        suggestions: [
+          { messageId: 'suggestGather', output: 'export async function drain(pool) {  await Promise.all([pool.enqueue("a"), tick()]);  }' },
+          { messageId: 'suggestCatch', output: 'export async function drain(pool) { const first = pool.enqueue("a");\nfirst.catch(() => {}); await tick(); await first; }' },
+        ],
+      },
+    ],
+  },
   // a function of another module whose handler rethrows can still reject while the function waits
   {
     filename: path.join(FIXTURES_DIR, 'file.ts'),
@@ -907,6 +942,23 @@ async function loadAll(ids) {
 
 ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
   valid: [
+    // test code: the runner reports a rejection during the wait as a failure of the run
+    {
+      filename: 'bridge.spec.ts',
+      code: 'it("relays", async () => { const relayed = whenRelayed("room"); await send("hi"); await relayed; });',
+    },
+    {
+      filename: 'src/queue/__tests__/pool.ts',
+      code: 'it("drains", async () => { const first = pool.enqueue("a"); await tick(); await first; });',
+    },
+    {
+      filename: 'src/queue/pool-check.ts',
+      code: "import { it } from 'vitest';\nit('drains', async () => { const first = pool.enqueue('a'); await tick(); await first; });",
+    },
+    {
+      filename: 'test/functional/pool.ts',
+      code: 'describe("pool", () => { it("drains", async () => { const first = pool.enqueue("a"); await tick(); await first; }); });',
+    },
     // handled before anything else runs
     'async function f(id) { const p = fetchOrders(id); const orders = await p; const user = await fetchUser(id); return [user, orders]; }',
     'async function f(id) { const a = fetchA(id); const b = fetchB(id); return Promise.all([a, b]); }',
