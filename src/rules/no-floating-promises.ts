@@ -44,6 +44,7 @@ export type Options = [
     checkCannotReject?: boolean;
     checkUiCode?: boolean;
     checkUnderGlobalHandler?: boolean;
+    checkTestCode?: boolean;
   },
 ];
 export type MessageIds =
@@ -200,7 +201,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require promises to be awaited, returned or handled',
       recommended: 'recommended',
-      strictOptions: [{ checkCannotReject: true, checkUiCode: true, checkUnderGlobalHandler: true }],
+      strictOptions: [{ checkCannotReject: true, checkUiCode: true, checkUnderGlobalHandler: true, checkTestCode: true }],
     },
     hasSuggestions: true,
     schema: [
@@ -229,6 +230,11 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description:
               "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)` or `'uncaughtException'`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), in an Electron app's main process (Electron logs such a rejection and goes on), and in a `worker_threads` worker whose parent listens for the worker's `'error'` event (which receives such a rejection) with a listener that hands the error on, not one that only logs, where nothing could await them and the reporter already does what a `.catch(report)` would; also promises dropped in an async function of a program whose process-wide `unhandledRejection` handler, installed by a module other than its entry (one the entry loads, or any module when no entry is among the sources), logs and goes on, where the drop costs no more than that log line; also a top-level call whose rejection reaches a `process.on('unhandledRejection', ...)` handler (or an `'uncaughtException'` one that logs) installed before it (earlier at the top level, or first thing in the called function, such as a shared entry helper that logs and exits). On in `strict`.",
+          },
+          checkTestCode: {
+            type: 'boolean',
+            description:
+              'Also report in test code (a `*.test.*`/`*.spec.*` file, a `__tests__/` folder, a file that imports a test framework or calls `describe`/`it` at its top level), where Jest, Vitest, Mocha, Jasmine, ava and node:test report an unhandled rejection as a failure of the run. On in `strict`.',
           },
           allowList: {
             type: 'array',
@@ -272,7 +278,7 @@ export default createRule<Options, MessageIds>({
       suggestVoid: "Add 'void': mark the promise as intentionally not awaited (a rejection is still unhandled).",
     },
   },
-  defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST, checkCannotReject: false, checkUiCode: false, checkUnderGlobalHandler: false }],
+  defaultOptions: [{ ignoreVoid: true, ignoreIIFE: false, allowList: DEFAULT_ALLOW_LIST, checkCannotReject: false, checkUiCode: false, checkUnderGlobalHandler: false, checkTestCode: false }],
   create(context, [options]) {
     const ignoreVoid = options.ignoreVoid ?? true;
     const ignoreIIFE = options.ignoreIIFE ?? false;
@@ -283,6 +289,9 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     // Nothing can be a promise or a promise chain in this file: no listener at all.
     if (!mayContainPromises(context)) return {};
+    // Test code: the runner reports an unhandled rejection as a failure of the run, so a dropped
+    // promise loses no error (a callback-style test's `.then(() => { check(); done(); })`).
+    if (!(options.checkTestCode ?? false) && getWhereItRuns(context).isTestCode()) return {};
     const promises = getPromiseAnalysis(context);
 
     const effects = getFileEffects(context);

@@ -31,6 +31,7 @@ export type Options = [
   {
     checksVoidReturn?: boolean;
     allowEventListeners?: boolean;
+    checkTestCode?: boolean;
   },
 ];
 export type MessageIds =
@@ -82,6 +83,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow async callbacks where the caller ignores or misreads the returned promise',
       recommended: 'recommended',
+      strictOptions: [{ checkTestCode: true }],
     },
     hasSuggestions: true,
     schema: [
@@ -97,6 +99,11 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description:
               'Typed mode only: accept async `addEventListener` listeners, listeners of the process\'s shutdown events (`SIGTERM`, `exit`, ...), and, in browser UI code, any emitter\'s listener and callbacks handed to `void`-typed parameters (a keyboard shortcut, a debounce, a timer). Elsewhere a Node emitter\'s async listener that can reject is reported either way.',
+          },
+          checkTestCode: {
+            type: 'boolean',
+            description:
+              'Also report an async `Promise` executor in test code (a `*.test.*`/`*.spec.*` file, a `__tests__/` folder, a file that imports a test framework or calls `describe`/`it` at its top level), where the runner reports the lost rejection as a failure and the test that awaits the wrapper times out. Other callbacks (an async `describe` body, `forEach(async ...)`) are reported in test code either way. On in `strict`.',
           },
         },
         additionalProperties: false,
@@ -131,10 +138,11 @@ export default createRule<Options, MessageIds>({
         'Rewrite as `await Promise.all(....map(...))`: the iterations still run concurrently, and the function waits for all of them.',
     },
   },
-  defaultOptions: [{ checksVoidReturn: true, allowEventListeners: true }],
+  defaultOptions: [{ checksVoidReturn: true, allowEventListeners: true, checkTestCode: false }],
   create(context, [options]) {
     const checksVoidReturn = options.checksVoidReturn ?? true;
     const allowEventListeners = options.allowEventListeners ?? true;
+    const checkTestCode = options.checkTestCode ?? false;
     const sourceCode = context.sourceCode;
     // No async callback, promise or promise-returning function can be in this file.
     if (!mayContainPromises(context)) return {};
@@ -1022,7 +1030,15 @@ export default createRule<Options, MessageIds>({
           // An executor that awaits nothing is reported still: its `async` only hides sync throws.
           // An executor on a line where the core `no-async-promise-executor` is disabled was kept on
           // purpose: the author saw exactly this pattern and decided.
-          if (executor && isFunctionNode(executor) && executor.async && !disablesRuleOn(context, 'no-async-promise-executor', [node.loc.start.line, executor.loc.start.line])) {
+          // In test code the runner reports the lost rejection and the test awaiting the wrapper
+          // times out: the failure is seen (`checkTestCode` reports it there too).
+          if (
+            executor &&
+            isFunctionNode(executor) &&
+            executor.async &&
+            !disablesRuleOn(context, 'no-async-promise-executor', [node.loc.start.line, executor.loc.start.line]) &&
+            (checkTestCode || !getWhereItRuns(context).isTestCode())
+          ) {
             const awaits = someNodeInSameFunction(executor.body, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression);
             const keys = sourceCode.visitorKeys;
             const canReject = effects.summaryOfFunction(executor).canReject;

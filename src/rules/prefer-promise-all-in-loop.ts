@@ -98,7 +98,7 @@ import { type PacedLoopCache, runsInPacedLoop } from '../analysis/periodic-runs'
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
-export type Options = [{ orderedFunctions?: string[]; requireEvidence?: boolean }];
+export type Options = [{ orderedFunctions?: string[]; requireEvidence?: boolean; checkTestCode?: boolean }];
 export type MessageIds = 'awaitInLoop' | 'useGatherMap';
 
 type CheckedLoop = TSESTree.ForOfStatement | TSESTree.ForInStatement | TSESTree.ForStatement;
@@ -290,7 +290,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'strict',
       // The strictest options report every loop that passes the order checks, with or without
       // evidence that gathering pays.
-      strictOptions: [{ requireEvidence: false }],
+      strictOptions: [{ requireEvidence: false, checkTestCode: true }],
     },
     hasSuggestions: true,
     schema: [
@@ -309,6 +309,11 @@ export default createRule<Options, MessageIds>({
             description:
               'Report a loop only with evidence that gathering pays (a round trip per item, work already run together, a list fetched from a store, a progress display); false reports every loop whose iterations are independent.',
           },
+          checkTestCode: {
+            type: 'boolean',
+            description:
+              'Also report in test code (a `*.test.*`/`*.spec.*` file, a `__tests__/` folder, a file that imports a test framework or calls `describe`/`it` at its top level), where the steps of a test run in the order written on purpose and the speed of a test is rarely worth the change. On in `strict`.',
+          },
         },
         additionalProperties: false,
       },
@@ -319,11 +324,14 @@ export default createRule<Options, MessageIds>({
       useGatherMap: 'Run the iterations together with `Promise.all` (unbounded concurrency).',
     },
   },
-  defaultOptions: [{ orderedFunctions: [], requireEvidence: true }],
+  defaultOptions: [{ orderedFunctions: [], requireEvidence: true, checkTestCode: false }],
   create(context, [options]) {
     // Every report is about an `await` in a loop: a file without the word has nothing to check.
     const words = getSourceWords(context);
     if (!words.has('await')) return {};
+    // Test code: a test's steps run in the order written on purpose (shared fixtures, a database
+    // the previous step changed, deterministic output), and its speed is rarely worth a change.
+    if (!(options.checkTestCode ?? false) && getWhereItRuns(context).isTestCode()) return {};
     const sourceCode = context.sourceCode;
     const visitorKeys = sourceCode.visitorKeys;
     const orderedNames: ReadonlySet<string> = new Set(options.orderedFunctions ?? []);

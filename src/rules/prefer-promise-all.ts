@@ -60,6 +60,7 @@ export type Options = [
     checkExpressionStatements?: boolean;
     orderedFunctions?: string[];
     requireEvidence?: boolean;
+    checkTestCode?: boolean;
   },
 ];
 export type MessageIds = 'sequentialAwaits' | 'awaitInGather' | 'awaitLastInGather' | 'awaitAfterAwaitsInGather' | 'useGather' | 'removeAwait';
@@ -488,7 +489,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       // The strictest options report every group of independent awaits, with or without evidence
       // that one of them waits on another machine.
-      strictOptions: [{ requireEvidence: false }],
+      strictOptions: [{ requireEvidence: false, checkTestCode: true }],
     },
     hasSuggestions: true,
     schema: [
@@ -516,6 +517,11 @@ export default createRule<Options, MessageIds>({
             description:
               'Report a group only when one of its calls is shown to wait on another machine (a database, an HTTP service, a cache server, a cloud API) and another call waits too; false reports every group of independent awaits.',
           },
+          checkTestCode: {
+            type: 'boolean',
+            description:
+              'Also report in test code (a `*.test.*`/`*.spec.*` file, a `__tests__/` folder, a file that imports a test framework or calls `describe`/`it` at its top level), where the steps of a test run in the order written on purpose and the speed of a test is rarely worth the change. On in `strict`.',
+          },
         },
         additionalProperties: false,
       },
@@ -533,11 +539,14 @@ export default createRule<Options, MessageIds>({
       removeAwait: 'Remove the `await` and let `Promise.{{method}}` wait.',
     },
   },
-  defaultOptions: [{ minGroupSize: 2, checkExpressionStatements: false, orderedFunctions: [], requireEvidence: true }],
+  defaultOptions: [{ minGroupSize: 2, checkExpressionStatements: false, orderedFunctions: [], requireEvidence: true, checkTestCode: false }],
   create(context, [options]) {
     // Every report is about an `await`: a file without the word has nothing to check.
     const words = getSourceWords(context);
     if (!words.has('await')) return {};
+    // Test code: a test's steps run in the order written on purpose (shared fixtures, a database
+    // the previous step changed, deterministic output), and its speed is rarely worth a change.
+    if (!(options.checkTestCode ?? false) && getWhereItRuns(context).isTestCode()) return {};
     const sourceCode = context.sourceCode;
     const minGroupSize = options.minGroupSize ?? 2;
     const checkExpressionStatements = options.checkExpressionStatements ?? false;

@@ -17,6 +17,16 @@ const api = createApi('/items');
 
 ruleTester.run('no-floating-promises', testedRule, {
   valid: [
+    // test code: the runner reports a lost rejection as a failure of the run (a callback-style
+    // test whose chain calls done(), a dropped call in a test file)
+    {
+      filename: 'store.spec.js',
+      code: "it('saves', (done) => {\n  store.save(item).then(() => {\n    expect(store.size).toBe(1);\n    done();\n  });\n});",
+    },
+    {
+      filename: 'src/store-check.ts',
+      code: "import { it } from 'vitest';\nasync function seed() { await db.insert(row); }\nit('seeds', () => { seed(); });",
+    },
     // handled: awaited, returned, yielded, voided
     'async function f() {} async function g() { await f(); }',
     'async function f() {} function g() { return f(); }',
@@ -113,6 +123,19 @@ ruleTester.run('no-floating-promises', testedRule, {
     },
   ],
   invalid: [
+    // test code with checkTestCode (on in strict)
+    {
+      filename: 'store.spec.js',
+      options: [{ checkTestCode: true }],
+      code: "it('saves', (done) => {\n  store.save(item).then(() => {\n    expect(store.size).toBe(1);\n    done();\n  });\n});",
+      errors: [{ messageId: 'floatingChain', data: { method: 'then' }, line: 2, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "it('saves', (done) => {\n  void store.save(item).then(() => {\n    expect(store.size).toBe(1);\n    done();\n  });\n});" }] }],
+    },
+    {
+      filename: 'src/store-check.ts',
+      options: [{ checkTestCode: true }],
+      code: "import { it } from 'vitest';\nasync function seed() { await db.insert(row); }\nit('seeds', () => { seed(); });",
+      errors: [{ messageId: floating, line: 3, column: 21, suggestions: [{ messageId: 'suggestVoid', output: "import { it } from 'vitest';\nasync function seed() { await db.insert(row); }\nit('seeds', () => { void seed(); });" }] }],
+    },
     // functions declared async in this file
     {
       code: 'async function f() {}\nf();',
@@ -455,7 +478,7 @@ ruleTester.run('no-floating-promises', testedRule, {
     // option allowList replaces the default: node:test is then reported like any promise
     {
       code: 'import { test } from "node:test";\nasync function run() {}\nrun();',
-      options: [{ allowList: [{ name: 'run', module: './runner' }] }],
+      options: [{ allowList: [{ name: 'run', module: './runner' }], checkTestCode: true }],
       errors: [{ messageId: floating, line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'import { test } from "node:test";\nasync function run() {}\nvoid run();' }] }],
     },
 

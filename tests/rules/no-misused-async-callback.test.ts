@@ -8,6 +8,16 @@ const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 ruleTester.run('no-misused-async-callback', testedRule, {
   valid: [
+    // an async executor in test code: the runner reports the lost rejection and the test that
+    // awaits the wrapper times out, so the failure is seen
+    {
+      filename: 'sync.test.ts',
+      code: "test('syncs', async (t) => {\n  await new Promise(async (resolve) => {\n    await connect({ onSynced: () => resolve() });\n  });\n});",
+    },
+    {
+      filename: 'src/__tests__/sync.ts',
+      code: 'const p = new Promise(async (resolve, reject) => {\n  resolve(await load());\n});',
+    },
     // synchronous callbacks
     'items.forEach((item) => console.log(item));',
     'items.filter((item) => item.ok);',
@@ -258,6 +268,19 @@ ruleTester.run('no-misused-async-callback', testedRule, {
     {
       code: 'const p = new Promise(async function (resolve) { resolve(await load()); });',
       errors: [{ messageId: 'promiseExecutor', line: 1, column: 23 }],
+    },
+    // ...in test code with checkTestCode (on in strict)
+    {
+      filename: 'sync.test.ts',
+      options: [{ checkTestCode: true }],
+      code: "test('syncs', async (t) => {\n  await new Promise(async (resolve) => {\n    await connect({ onSynced: () => resolve() });\n  });\n});",
+      errors: [{ messageId: 'promiseExecutor', line: 2, column: 21 }],
+    },
+    // other callbacks are reported in test code either way: the test stops waiting before they run
+    {
+      filename: 'sync.test.ts',
+      code: "test('saves all', async () => {\n  users.forEach(async (user) => {\n    await save(user);\n  });\n});",
+      errors: [{ messageId: 'ignoredCallback', data: { method: 'forEach' }, line: 2, column: 17, suggestions: [] }],
     },
   ],
 });

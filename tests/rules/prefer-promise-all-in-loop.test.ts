@@ -8,6 +8,35 @@ import { ruleTester } from '../rule-tester';
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const invalid: Invalid[] = [
+  // test code with checkTestCode (on in strict): checked as anywhere else
+  {
+    filename: 'notify.test.ts',
+    options: [{ checkTestCode: true }],
+    code: `
+async function notifyAll(users) {
+  for (const user of users) {
+    await sendEmail(user.email);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+async function notifyAll(users) {
+  await Promise.all(Array.from(users, async (user) => {
+    await sendEmail(user.email);
+  }));
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // for...of with independent iterations: suggestion
   {
     code: `
@@ -701,6 +730,15 @@ export async function publishAll(drafts) {
 // The rule tester bundles its own copy of @typescript-eslint/utils; the cast bridges the two identical types.
 ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop', withoutEvidenceGate(rule as never), {
   valid: [
+    // test code: a test's steps run in the order written on purpose (a seeded table, a mock's call order)
+    {
+      filename: 'notify.test.ts',
+      code: 'async function notifyAll(users) { for (const user of users) { await sendEmail(user.email); } }',
+    },
+    {
+      filename: 'test/stats.ts',
+      code: "import { expect } from 'chai';\nasync function seed(db, rows) { for (const row of rows) { await db.insert(row); } }",
+    },
     // loop-carried state: a cursor, an accumulator, an outer flag
     `async function f() {
       let cursor = null;
