@@ -194,6 +194,14 @@ const ACKNOWLEDGING_METHODS: ReadonlySet<string> = new Set(['ack', 'nack', 'comm
 /** Parameters that are the caller's reply when called (`socket.on(event, (data, callback) => { ...; callback({ ok: true }) })`). */
 const ANSWER_CALLBACKS: ReadonlySet<string> = new Set(['callback', 'cb', 'ack', 'respond', 'reply', 'done']);
 
+/** `x.then(onFulfilled)` or `x.finally(onSettled)` with a function written or named as its first argument. */
+function endsInCallbackChain(call: TSESTree.CallExpression): boolean {
+  const method = chainMethodName(call);
+  if (method !== 'then' && method !== 'finally') return false;
+  const first = call.arguments[0];
+  return first !== undefined && (isFunctionNode(skipTransparent(first)) || first.type === AST_NODE_TYPES.Identifier);
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-floating-promises',
   meta: {
@@ -234,7 +242,7 @@ export default createRule<Options, MessageIds>({
           checkTestCode: {
             type: 'boolean',
             description:
-              'Also report in test code (a `*.test.*`/`*.spec.*` file, a `__tests__/` folder, a file that imports a test framework or calls `describe`/`it` at its top level), where Jest, Vitest, Mocha, Jasmine, ava and node:test report an unhandled rejection as a failure of the run. On in `strict`.',
+              'Also report, in test code (a `*.test.*`/`*.spec.*` file, a `__tests__/` folder, a file that imports a test framework or calls `describe`/`it` at its top level), a dropped `.then(callback)` or `.finally(callback)` chain, whose callbacks do the test\'s work while the runner (Jest, Vitest, Mocha, Jasmine, ava, node:test) reports a rejection as a failure. Other drops are reported in test code either way. On in `strict`.',
           },
           allowList: {
             type: 'array',
@@ -289,9 +297,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     // Nothing can be a promise or a promise chain in this file: no listener at all.
     if (!mayContainPromises(context)) return {};
-    // Test code: the runner reports an unhandled rejection as a failure of the run, so a dropped
-    // promise loses no error (a callback-style test's `.then(() => { check(); done(); })`).
-    if (!(options.checkTestCode ?? false) && getWhereItRuns(context).isTestCode()) return {};
+    const checkTestCode = options.checkTestCode ?? false;
     const promises = getPromiseAnalysis(context);
 
     const effects = getFileEffects(context);
@@ -1313,6 +1319,11 @@ export default createRule<Options, MessageIds>({
           first = standing.node;
         }
         if (first.type === AST_NODE_TYPES.CallExpression && decoratesHeldValue(first)) return;
+        // Test code: a chain whose callbacks do the test's work (`save().then(() => { check();
+        // done(); })`) hands a rejection to the runner, which fails the run. A call dropped in a
+        // test is still reported: the test goes on (or ends) without waiting for it, so what it
+        // checks next may not see its effect, or its own assertion never runs.
+        if (!checkTestCode && first.type === AST_NODE_TYPES.CallExpression && endsInCallbackChain(first) && getWhereItRuns(context).isTestCode()) return;
         if (first.type === AST_NODE_TYPES.CallExpression && (handsErrorToCallback(first) || handsErrorToOption(first, statement) || passesCompletionCallback(first))) return;
         // Code whose host logs a lost rejection and goes on (`WhereItRuns.hostLogsRejections`: an
         // editor extension, a browser extension's scripts, an Electron window's modules, an

@@ -316,10 +316,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   storeListenerError(WORKSPACE_LIBRARY_FILE),
   // a handler in a test setup file, or commented out, installs nothing in the program
   storeListenerError(TEST_SETUP_LIBRARY_FILE),
-  // a test of the app is not the app's program, nor is a test beside its source (test code is
-  // checked only with checkTestCode)
+  // a test of the app is not the app's program, nor is a test beside its source
   storeListenerError(APP_TEST_FILE),
-  { ...storeListenerError(APP_COLOCATED_TEST_FILE), options: [{ checkTestCode: true }] },
+  storeListenerError(APP_COLOCATED_TEST_FILE),
   // the client's listener is not the server's, when the root package only holds their scripts
   storeListenerError(SPLIT_SERVER_FILE),
   // a library's command installs a reporter for the command, not for the programs that use the library
