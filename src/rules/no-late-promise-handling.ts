@@ -153,14 +153,14 @@ export default createRule<Options, MessageIds>({
     // Test code: the runner (Jest, Vitest, Mocha 8+, Jasmine, node:test) reports an unhandled
     // rejection as a failure, so the window loses nothing; `const seen = waitForEvent(); await
     // trigger(); await seen;` is how tests are written.
-    const checkTestCode = options.checkTestCode ?? false;
+    if (!(options.checkTestCode ?? false) && getWhereItRuns(context).isTestCode()) return {};
     let skipsFile: boolean | undefined;
     // A program's own policy (`WhereItRuns.logsRejectionsFor`) is asked per function: a request
     // or job handler there still loses its answer.
     const runsWhereLateHandlingIsLogged = (owner: TSESTree.Node): boolean => {
       if (skipsFile === undefined) {
         const where = getWhereItRuns(context);
-        skipsFile = (!checkUiCode && (where.runsInUi() || where.hostItselfLogsRejections())) || (!checkTestCode && where.isTestCode());
+        skipsFile = !checkUiCode && (where.runsInUi() || where.hostItselfLogsRejections());
       }
       if (skipsFile || checkUiCode) return skipsFile;
       return getWhereItRuns(context).logsRejectionsFor(isFunctionNode(owner) ? owner : null);
