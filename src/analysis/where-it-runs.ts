@@ -72,6 +72,9 @@ import {
   STARTUP_ROUTINE_NAME,
   STARTUP_ROUTINE_PARAMETERS,
   TEST_FILE_NAME,
+  TEST_FOLDER_FILE_NAME,
+  TEST_REGISTRATION_CALL,
+  PLAIN_TEST_FOLDERS,
   TEST_FOLDERS,
   TEST_FRAMEWORK_MODULES,
   TEST_SUPPORT_FOLDER,
@@ -1359,6 +1362,10 @@ export class WhereItRuns {
    *   nearest `package.json`, or the whole path when there is none or it is relative), unless it
    *   lies in a fixture folder inside it (`FIXTURE_FOLDERS`: a sample project stands for the
    *   application under test);
+   * - below a plain folder of tests (`PLAIN_TEST_FOLDERS`: `test/`, `spec/`), outside a fixture folder,
+   *   when its name says so in that folder's conventions (`TEST_FOLDER_FILE_NAME`: `query-tests.js`,
+   *   `login_test.js`, `test-utils.ts`) or it registers tests at any depth (`TEST_REGISTRATION_CALL`:
+   *   `describe('...'`, `suite.test('...'`);
    * - importing a test runner, assertion or mocking library (`TEST_FRAMEWORK_MODULES`), or calling
    *   a global `describe`/`it`/`test` at its top level.
    */
@@ -1375,6 +1382,16 @@ export class WhereItRuns {
     const folders = path.relative(base, path.dirname(this.filename)).split(/[\\/]/);
     const testFolder = folders.findIndex((folder) => TEST_FOLDERS.has(folder) || TEST_SUPPORT_FOLDER.test(folder));
     if (testFolder !== -1 && !folders.slice(testFolder + 1).some((folder) => FIXTURE_FOLDERS.has(folder))) return true;
+    // A plain test folder (`test/`, `tests/`, `spec/`) holds labelled samples, benchmarks and example
+    // servers too: there the file must say it is a test by its name or by registering tests.
+    const plainFolder = folders.findIndex((folder) => PLAIN_TEST_FOLDERS.has(folder));
+    if (
+      plainFolder !== -1 &&
+      !folders.slice(plainFolder + 1).some((folder) => FIXTURE_FOLDERS.has(folder)) &&
+      (TEST_FOLDER_FILE_NAME.test(path.basename(this.filename)) || TEST_REGISTRATION_CALL.test(this.sourceCode.text))
+    ) {
+      return true;
+    }
     for (const module of this.modules()) if (TEST_FRAMEWORK_MODULES.has(module)) return true;
     return this.sourceCode.ast.body.some((statement) => {
       if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.CallExpression) return false;

@@ -747,6 +747,25 @@ export const NETWORK_DATABASE_PACKAGES: ReadonlySet<string> = new Set([
  */
 export const TEST_FILE_NAME = /\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
 export const TEST_FOLDERS: ReadonlySet<string> = new Set(['__tests__', '__mocks__']);
+/**
+ * A plain folder of tests (`test/`, `tests/`, `spec/`): test code only together with evidence of
+ * the file itself (`TEST_FOLDER_FILE_NAME`, `TEST_REGISTRATION_CALL`), since labelled samples,
+ * benchmarks and example servers live there too.
+ */
+export const PLAIN_TEST_FOLDERS: ReadonlySet<string> = new Set(['test', 'tests', 'spec', 'specs']);
+/**
+ * A file name that says "test" in a test folder's own conventions: `query-tests.js`,
+ * `login_test.js`, `pool_spec.js`, and helpers written for the tests (`test-utils.ts`,
+ * `test-helper.js`, `testHelpers.ts`).
+ */
+export const TEST_FOLDER_FILE_NAME = /(?:[-_](?:tests?|spec)\.[cm]?[jt]sx?$)|(?:^(?:test|spec)[-_]?(?:utils?|helpers?|support|setup|harness)\.[cm]?[jt]sx?$)/i;
+/**
+ * A call that registers a test or a suite, at any depth (a helper module that exports a function
+ * calling `describe`, a project's own suite object: `suite.test('name', ...)`): a name of the usual
+ * test APIs followed by a string literal, called bare or on a suite object (not a method such as a
+ * regular expression's `.test('...')`).
+ */
+export const TEST_REGISTRATION_CALL = /(?:(?:^|[^.\w$])(?:describe|it|test|suite|context|specify|Scenario|Feature)|\bsuite\s*\.\s*test)\s*\(\s*['"`]/m;
 export const TEST_SUPPORT_FOLDER = /^(?:[\w.]+[-_])?(?:test|tests|testing|e2e)[-_](?:utils?|helpers?|support|setup|harness)$/;
 export const FIXTURE_FOLDERS: ReadonlySet<string> = new Set(['fixtures', '__fixtures__', 'fixture']);
 export const TEST_SETUP_FILE = /^(?:[\w-]+\.setup|setup[-_]?tests?|tests?[-_]?setup)\.[cm]?[jt]sx?$/i;

@@ -904,6 +904,24 @@ async function loadAll(ids) {
       },
     ],
   },
+  // ...nor a fixture app inside a test folder, even one named like a test, nor a regular
+  // expression's .test('...') in a helper there
+  ...['test/fixtures/app/pool-tests.js', 'test/lib/pool.js'].map((filename): Invalid => ({
+    filename,
+    code: 'export async function drain(pool) { if (/^a/.test("abc")) return; const first = pool.enqueue("a"); await tick(); await first; }',
+    errors: [
+      {
+        messageId: 'lateHandling',
+        data: { name: 'first', line: 1, handledLine: 1 },
+        line: 1,
+        column: 81,
+        suggestions: [
+          { messageId: 'suggestGather', output: 'export async function drain(pool) { if (/^a/.test("abc")) return;  await Promise.all([pool.enqueue("a"), tick()]);  }' },
+          { messageId: 'suggestCatch', output: 'export async function drain(pool) { if (/^a/.test("abc")) return; const first = pool.enqueue("a");\nfirst.catch(() => {}); await tick(); await first; }' },
+        ],
+      },
+    ],
+  })),
   // a plain \`test/\` folder without test evidence in the file is not test code
   {
     filename: 'test/pool-helper.ts',
@@ -954,6 +972,19 @@ ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
     {
       filename: 'src/queue/pool-check.ts',
       code: "import { it } from 'vitest';\nit('drains', async () => { const first = pool.enqueue('a'); await tick(); await first; });",
+    },
+    // ...below a plain test folder, a file that says so by its name or by registering tests at any depth
+    {
+      filename: 'test/integration/pool-tests.js',
+      code: 'suite.test("drains", async () => { const first = pool.enqueue("a"); await tick(); await first; });',
+    },
+    {
+      filename: 'test/helper/shared-behaviour.js',
+      code: 'module.exports = function (pool) { describe("pool", () => { it("drains", async () => { const first = pool.enqueue("a"); await tick(); await first; }); }); };',
+    },
+    {
+      filename: 'test/shared/test-utils.ts',
+      code: 'export async function drain(pool) { const first = pool.enqueue("a"); await tick(); await first; }',
     },
     {
       filename: 'test/functional/pool.ts',
