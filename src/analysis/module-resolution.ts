@@ -261,7 +261,7 @@ export class RelativeModules {
   resolve(specifier: string): ResolvedModule | null {
     let found = this.resolved.get(specifier);
     if (found === undefined) {
-      found = recentResolution(this.importer, specifier, () => resolveProjectWith(this.importer, specifier, this.listing));
+      found = namesNoProjectFile(this.importer, specifier) ? null : recentResolution(this.importer, specifier, () => resolveProjectWith(this.importer, specifier, this.listing));
       this.resolved.set(specifier, found);
     }
     return found;
@@ -643,6 +643,20 @@ export function mayNameProjectModule(specifier: string): boolean {
 function mayBeAliased(specifier: string): boolean {
   if (specifier === '' || specifier.startsWith('.') || specifier.startsWith('/') || /^[a-z][\w+.-]*:/i.test(specifier)) return false;
   return !isBuiltin(specifier);
+}
+
+/**
+ * True when `resolveProjectWith` answers null for `specifier` from `importer` without reading the
+ * file system: a package or Node module that no path alias of the importer's folder maps
+ * (`aliasesFor`, read once per folder per process) and that is no `#` import. Most specifiers of
+ * a file are such packages; they then skip the resolutions kept for a moment (`recentResolution`).
+ */
+function namesNoProjectFile(importer: string, specifier: string): boolean {
+  if (specifier.startsWith('./') || specifier.startsWith('../')) return false;
+  if (!mayBeAliased(specifier) || !path.isAbsolute(importer)) return true;
+  if (specifier.startsWith('#')) return false;
+  const aliases = aliasesFor(path.dirname(importer));
+  return aliases === null || aliasTargets(aliases, specifier).length === 0;
 }
 
 /**
