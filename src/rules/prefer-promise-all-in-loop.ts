@@ -1253,27 +1253,37 @@ export default createRule<Options, MessageIds>({
     /**
      * Every await waits only for one named item (`if (type === 'pre-key') await validate(data)`):
      * the test compares the item itself (the loop variable or a name made from it) with a string,
-     * so in a list of distinct keys at most one iteration waits.
+     * so in a list of distinct keys at most one iteration waits. A member of the item compared
+     * with a string (`if (entry.tag === 'latest')`) may name a category that several items share
+     * (`file.kind === 'dir'`), so it counts only when the awaited work does not use the item at
+     * all (`await repo.listVersions(pkg.id)`): the item picks whether to wait, not what for, and
+     * whichever items pass ask for the same thing.
      */
     function awaitsForOneNamedItem(awaits: readonly TSESTree.AwaitExpression[], dependents: PathSet, loop: CheckedLoop): boolean {
-      const namesItem = (test: TSESTree.Node): boolean => {
+      const isName = (node: TSESTree.Node): boolean => {
+        const value = skipTransparent(node);
+        return value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string';
+      };
+      // `'item'`: the item itself or a name made from it; `'member'`: a member path of one.
+      const itemSide = (node: TSESTree.Node): 'item' | 'member' | null => {
+        const value = skipTransparent(node);
+        if (value.type === AST_NODE_TYPES.Identifier) return dependents.overlaps(value.name) ? 'item' : null;
+        if (value.type !== AST_NODE_TYPES.MemberExpression) return null;
+        const path = accessPathOf(value);
+        return path !== null && dependents.overlaps(path) ? 'member' : null;
+      };
+      const namesItem = (test: TSESTree.Node, await_: TSESTree.AwaitExpression): boolean => {
         const current = skipTransparent(test);
-        if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&') return namesItem(current.left) || namesItem(current.right);
+        if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&') return namesItem(current.left, await_) || namesItem(current.right, await_);
         if (current.type !== AST_NODE_TYPES.BinaryExpression || (current.operator !== '===' && current.operator !== '==')) return false;
-        const isItem = (node: TSESTree.Node): boolean => {
-          const value = skipTransparent(node);
-          return value.type === AST_NODE_TYPES.Identifier && dependents.overlaps(value.name);
-        };
-        const isName = (node: TSESTree.Node): boolean => {
-          const value = skipTransparent(node);
-          return value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string';
-        };
-        return (isItem(current.left) && isName(current.right)) || (isItem(current.right) && isName(current.left));
+        const side = isName(current.right) ? itemSide(current.left) : isName(current.left) ? itemSide(current.right) : null;
+        if (side === 'item') return true;
+        return side === 'member' && !dependents.overlapsAny(collectAccesses(await_.argument, sourceCode.visitorKeys).reads);
       };
       return awaits.every((node) => {
         let child: TSESTree.Node = node;
         for (let current: TSESTree.Node | undefined = node.parent; current && current !== loop; child = current, current = current.parent) {
-          if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child && namesItem(current.test)) return true;
+          if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child && namesItem(current.test, node)) return true;
         }
         return false;
       });

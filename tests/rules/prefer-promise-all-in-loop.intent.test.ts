@@ -675,6 +675,30 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (intent)', witho
         }
       }
     }`,
+    // a member of the item compared with a string guards an await that does not use the item:
+    // whichever items pass ask for the same thing (a label that names one channel)
+    `class Channels {
+      constructor(repo, hidden) {
+        this.repo = repo;
+        this.hidden = hidden;
+      }
+      async heads(feed) {
+        const rows = await this.repo.listChannels(feed.id);
+        const heads = {};
+        for (const row of rows) {
+          if (this.hidden.has(row.release)) {
+            if (row.label === 'stable') {
+              const releases = await this.repo.listReleases(feed.id);
+              const shown = releases.find((r) => !this.hidden.has(r.name));
+              if (shown) heads[row.label] = shown.name;
+            }
+            continue;
+          }
+          heads[row.label] = row.release;
+        }
+        return heads;
+      }
+    }`,
     // inside a critical section or a transaction: one at a time, as the author asked
     `function makeStore(mutex, backend) {
       return {
