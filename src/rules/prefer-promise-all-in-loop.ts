@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
@@ -74,7 +73,6 @@ import {
   RECORD_ID_NAME,
   REGISTRATION_METHODS,
   SHOWS_TO_USER_NAME,
-  SCHEDULED_JOB_NAME,
   STATEMENT_LIST_NAME,
   STATEMENT_RUN_METHODS,
   TEST_CALLBACK_CALL,
@@ -94,7 +92,7 @@ import { getImportSource } from '../analysis/imports';
 import { getSourceWords } from '../analysis/source-words';
 import { NETWORK_DATABASE_PACKAGES } from '../catalog/run-contexts';
 import { someNodeBelow } from '../analysis/walk';
-import { type PacedLoopCache, runsInPacedLoop } from '../analysis/periodic-runs';
+import { type PacedLoopCache, runsInPacedLoop, runsOnSchedule } from '../analysis/periodic-runs';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -1333,28 +1331,6 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
-    /**
-     * The loop is part of a scheduled job (`SCHEDULED_JOB_NAME`): the file's path below the
-     * working directory (`api/cron/route.ts`, `digest-cron.ts`), or the name of an enclosing
-     * function or class or of that class's superclass (`runTrialEmailCron`, `extends CronTask`).
-     */
-    function runsOnSchedule(loop: CheckedLoop): boolean {
-      const relative = path.relative(context.cwd, context.filename);
-      if (SCHEDULED_JOB_NAME.test(relative.startsWith('..') ? path.basename(context.filename) : relative)) return true;
-      for (let node: TSESTree.Node | undefined = loop.parent; node; node = node.parent) {
-        const names: Array<TSESTree.Node | null | undefined> = [];
-        if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression) names.push(node.id);
-        if (node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.Property) names.push(node.key);
-        if (node.type === AST_NODE_TYPES.VariableDeclarator) names.push(node.id);
-        if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) names.push(node.id, node.superClass);
-        for (const name of names) {
-          const text = name ? lastWrittenName(name) : null;
-          if (text !== null && SCHEDULED_JOB_NAME.test(text)) return true;
-        }
-      }
-      return false;
-    }
-
     /** `await cache.get(key)`, `await userDevicesCache.set(k, v)`: a method of a cache (`CACHE_RECEIVER`, `CACHE_METHODS`), answered from memory or a store built to be fast. */
     function isCacheCall(call: AwaitedCall): boolean {
       const name = calleeName(call);
@@ -2387,7 +2363,7 @@ export default createRule<Options, MessageIds>({
         runsInCriticalSectionOrBackground(loop) ||
         runsInOrderedCallback(loop, sourceCode) ||
         runsInTest(loop) ||
-        runsOnSchedule(loop) ||
+        runsOnSchedule(loop, context) ||
         // A worker that paces itself (an endless loop awaiting a pause between rounds, or a
         // function only that loop calls): nobody waits on a round, and the work is spread on purpose.
         runsInPacedLoop(loop, sourceCode, (expression) => effects.isDelay(expression), pacedLoops) ||

@@ -47,7 +47,7 @@ import { BACKGROUND_CALL } from '../catalog/iteration-order';
 import { CACHED_MANAGER_HOLDERS } from '../catalog/run-contexts';
 import { type FunctionNode, isFunctionNode, nearestFunction } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
-import { isGlobalSetInterval } from '../analysis/periodic-runs';
+import { isGlobalSetInterval, runsOnSchedule } from '../analysis/periodic-runs';
 import { getSourceWords } from '../analysis/source-words';
 import { someNodeBelow } from '../analysis/walk';
 import { createRule } from '../util/create-rule';
@@ -1603,6 +1603,9 @@ export default createRule<Options, MessageIds>({
         (cleansUpAfterFailure(group[0].statement) ||
           keepsPartialResults(group) ||
           runsInBackground(group[0].statement) ||
+          // A scheduled job (`@Schedule(...)` class, `@Cron(...)` method, a `schedule/` folder):
+          // it runs on a timer and nobody waits for a run.
+          runsOnSchedule(group[0].statement, context) ||
           printsProgressOnTimer(group) ||
           keepsResultOnce(group[0].statement) ||
           runsInMigration(group[0].statement) ||
