@@ -232,7 +232,7 @@ export default createRule<Options, MessageIds>({
           checkUiCode: {
             type: 'boolean',
             description:
-              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders), where a rejection only reaches the console, in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it, in browser extensions (a package with a WebExtension `manifest.json`) and Electron windows (modules that import `ipcRenderer` or `contextBridge`, and the page modules of an Electron app's package), whose rejections reach a console, and in the main-process modules of an Electron app known from its package (a package with `electron`, a packager such as `electron-builder` and a `main`; modules that import nothing from `electron`), where Electron logs them; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, a drop in a `.map` callback that `Promise.all` waits for, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, of work the next lines read back from the file system, in an async function that awaits nothing and returns a value, or (typed) of another package's API are reported anyway. On in `strict`.",
+              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders, and the modules of a web front end without a server of its own that read `window` or `navigator`, build a `zustand` store or import its components), where a rejection only reaches the console, in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it, in browser extensions (a package with a WebExtension `manifest.json`) and Electron windows (modules that import `ipcRenderer` or `contextBridge`, and the page modules of an Electron app's package), whose rejections reach a console, and in the main-process modules of an Electron app known from its package (a package with `electron`, a packager such as `electron-builder` and a `main`; modules that import nothing from `electron`), where Electron logs them; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, a drop in a `.map` callback that `Promise.all` waits for, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, of work the next lines read back from the file system, in an async function that awaits nothing and returns a value, or (typed) of another package's API are reported anyway. On in `strict`.",
           },
           checkUnderGlobalHandler: {
             type: 'boolean',
@@ -1271,6 +1271,16 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * `send(request).then();`: a chain whose last link is a `.then()` without arguments. It looks
+     * like a handling and handles nothing; reported even where a lost rejection only reaches a
+     * console (UI code).
+     */
+    function endsInEmptyThen(statement: TSESTree.ExpressionStatement): boolean {
+      const call = skipTransparent(statement.expression);
+      return call.type === AST_NODE_TYPES.CallExpression && call.arguments.length === 0 && chainMethodName(call) === 'then';
+    }
+
+    /**
      * The filters of the `ExpressionStatement` listener that look at the statement alone, not at its
      * floating parts: a deliberate comment; browser UI code outside a guarded `try` (an event handler
      * or effect starting an async action is its ordinary shape, and a rejection reaches the console,
@@ -1284,7 +1294,7 @@ export default createRule<Options, MessageIds>({
     function statementIsExcused(statement: TSESTree.ExpressionStatement): boolean {
       return (
         saysDeliberate(statement) ||
-        (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement)) ||
+        (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement) && !endsInEmptyThen(statement)) ||
         ((isTopLevel(statement) || inTopLevelTryThatOnlyReports(statement)) && (getWhereItRuns(context).topLevelRejectionEndsProgram() || startsStartedModule(statement))) ||
         // A case of a top-level `switch`, or the work of a function only the top level calls; not
         // in a file that installs a handler of its own: one that only logs lets the command end
