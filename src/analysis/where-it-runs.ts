@@ -58,6 +58,7 @@ import {
   SEPARATE_NODE_PROGRAM,
   SQLITE_DRIVER_PACKAGES,
   SCRIPT_FOLDERS,
+  MAINTAINER_TOOL_FOLDERS,
   WEB_FRONT_END_PACKAGES,
   CLIENT_STORE_MODULES,
   SCRIPT_ONLY_MODULES,
@@ -1060,6 +1061,30 @@ export class WhereItRuns {
     });
   }
 
+  /**
+   * True when the file is a one-shot program its package's maintainers run (a release, a
+   * code-generation or a clean-up script): it lies in the package's `scripts/` folder or in a
+   * maintainer's tool folder right below its root (`MAINTAINER_TOOL_FOLDERS`: `devtools/`,
+   * `tools/`), with script evidence (`script()`; not a `bin` target), it exports nothing
+   * (no other module loads it), starts no server (imports no server framework, calls no
+   * `createServer(...)` nor `.listen(...)`: a development server kept there runs for a while) and
+   * is no test code. A rejection nobody handles ends such a program with the error
+   * printed and a non-zero exit code, which is how it should fail.
+   */
+  isMaintainerScript(): boolean {
+    // Any script evidence but a `bin` target (a command published to users): a package that is a
+    // command-line tool keeps its release scripts in `scripts/` too.
+    const script = this.script();
+    if (script === null || script === 'bin' || !path.isAbsolute(this.filename)) return false;
+    const info = nearestPackage(this.filename);
+    if (!info) return false;
+    const first = path.relative(info.dir, this.filename).split(/[\\/]/)[0] ?? '';
+    if (first !== 'scripts' && !MAINTAINER_TOOL_FOLDERS.has(first)) return false;
+    if (!this.exportsNothing() || this.isTestCode()) return false;
+    // Its own server, by the file alone (the package's dependencies are the application's).
+    return ![...this.modules()].some((module) => SERVER_FRAMEWORK_PACKAGES.has(module)) && !/\bcreate(?:Secure)?Server\s*\(|\.listen\s*\(/.test(this.sourceCode.text);
+  }
+
   /** Why this file is a one-shot program, or null (see `ScriptEvidence`). */
   script(): ScriptEvidence | null {
     if (this.scriptEvidence !== undefined) return this.scriptEvidence;
@@ -1416,6 +1441,8 @@ export class WhereItRuns {
         // the package's own folder counts too: a package kept in `commands/` is a CLI's commands
         const folders = [path.basename(info.dir), ...path.relative(info.dir, path.dirname(this.filename)).split(path.sep)];
         if (folders.some((folder) => SCRIPT_FOLDERS.has(folder))) return 'script-folder';
+        // a maintainer's tool right below the package root (`devtools/bump.ts`), run by itself
+        if (MAINTAINER_TOOL_FOLDERS.has(folders[1] ?? '') && this.exportsNothing()) return 'script-folder';
       } else if (path.isAbsolute(this.cwd) && path.parse(this.cwd).root !== this.cwd) {
         // No manifest above the file (kept in another folder and copied into place at install):
         // its folders below the lint root say what it is (not when the root is the file system's).

@@ -333,6 +333,15 @@ export const ONE_SHOT_TASK_NAMES: ReadonlySet<string> = new Set(['seed', 'migrat
 export const SCRIPT_FOLDERS: ReadonlySet<string> = new Set(['scripts', 'bin', 'cmd', 'commands', 'cli']);
 
 /**
+ * Folders right below a package's root that hold its maintainers' tools (`devtools/`, `tools/`):
+ * a module there that exports nothing is a program a maintainer runs by hand or from a package
+ * script (`tsx ./devtools/reset-package-json`), like a file of `scripts/` (see
+ * `WhereItRuns.script`). Only right below the root: a `src/tools/` folder of an application (an
+ * assistant's tools, a CLI's helpers) is part of the program.
+ */
+export const MAINTAINER_TOOL_FOLDERS: ReadonlySet<string> = new Set(['devtools', 'tools']);
+
+/**
  * Hooks that a bundler or framework calls once per build, one build at a time, after the
  * previous step finished (Rollup/Vite output hooks, SvelteKit adapters' `adapt`, build-app
  * steps): the function is async only to await the build tool. Per-module hooks (`transform`,

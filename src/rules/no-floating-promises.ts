@@ -181,6 +181,13 @@ function joined<T>(first: readonly T[], second: readonly T[]): readonly T[] {
   return [...first, ...second];
 }
 
+/** The statements of a block, a `switch` case or the program, or null for any other node. */
+function statementListOf(node: TSESTree.Node): readonly TSESTree.Node[] | null {
+  if (node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.StaticBlock) return node.body;
+  if (node.type === AST_NODE_TYPES.SwitchCase) return node.consequent;
+  return null;
+}
+
 /** `compute`, asked at most once: later calls return the first answer. */
 function once(compute: () => boolean): () => boolean {
   let answer: boolean | undefined;
@@ -1281,6 +1288,22 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * A statement after `statement` in its function's own body (or the program), at any level of
+     * the blocks that hold it, calls `process.exit(...)`: the program ends there whether or not the
+     * dropped work is done, and its failure is never printed.
+     */
+    function exitsLaterInFunction(statement: TSESTree.Node): boolean {
+      for (let current: TSESTree.Node = statement; current.parent && !isFunctionNode(current); current = current.parent) {
+        const list = statementListOf(current.parent);
+        if (!list) continue;
+        for (const later of list.slice(list.indexOf(current) + 1)) {
+          if (/\bprocess\s*\.\s*exit\s*\(/.test(sourceCode.getText(later))) return true;
+        }
+      }
+      return false;
+    }
+
+    /**
      * The filters of the `ExpressionStatement` listener that look at the statement alone, not at its
      * floating parts: a deliberate comment; browser UI code outside a guarded `try` (an event handler
      * or effect starting an async action is its ordinary shape, and a rejection reaches the console,
@@ -1295,6 +1318,15 @@ export default createRule<Options, MessageIds>({
       return (
         saysDeliberate(statement) ||
         (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement) && !endsInEmptyThen(statement)) ||
+        // A maintainer's one-shot script: a rejection anywhere in it ends the run with the error
+        // printed and a non-zero exit code, as such a script should fail; not inside a `try` meant
+        // to handle it, not where the script installs a handler of its own (one that only logs
+        // lets it end with exit code 0), not where the function exits after the drop.
+        (getWhereItRuns(context).isMaintainerScript() &&
+          !insideGuardedTry(statement) &&
+          !getSourceWords(context).has('unhandledRejection') &&
+          !getSourceWords(context).has('uncaughtException') &&
+          !exitsLaterInFunction(statement)) ||
         ((isTopLevel(statement) || inTopLevelTryThatOnlyReports(statement)) && (getWhereItRuns(context).topLevelRejectionEndsProgram() || startsStartedModule(statement))) ||
         // A case of a top-level `switch`, or the work of a function only the top level calls; not
         // in a file that installs a handler of its own: one that only logs lets the command end
