@@ -244,7 +244,7 @@ export default createRule<Options, MessageIds>({
           checkUnderGlobalHandler: {
             type: 'boolean',
             description:
-              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)` or `'uncaughtException'`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), in an Electron app's main process (Electron logs such a rejection and goes on), and in a `worker_threads` worker whose parent listens for the worker's `'error'` event (which receives such a rejection) with a listener that hands the error on, not one that only logs, where nothing could await them and the reporter already does what a `.catch(report)` would; also promises dropped in an async function of a program whose process-wide `unhandledRejection` handler, installed by a module other than its entry (one the entry loads, or any module when no entry is among the sources), logs and goes on, where the drop costs no more than that log line; also a top-level call whose rejection reaches a `process.on('unhandledRejection', ...)` handler (or an `'uncaughtException'` one that logs) installed before it (earlier at the top level, or first thing in the called function, such as a shared entry helper that logs and exits). On in `strict`.",
+              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)` or `'uncaughtException'`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), in an Electron app's main process (Electron logs such a rejection and goes on), and in a `worker_threads` worker whose parent listens for the worker's `'error'` event (which receives such a rejection) with a listener that hands the error on, not one that only logs, where nothing could await them and the reporter already does what a `.catch(report)` would; in an Electron app's main process under such a reporter, also a start-up chain at the top level and a drop in a `.then` callback; also promises dropped in an async function of a program whose process-wide `unhandledRejection` handler, installed by a module other than its entry (one the entry loads, or any module when no entry is among the sources), logs and goes on, where the drop costs no more than that log line; also a top-level call whose rejection reaches a `process.on('unhandledRejection', ...)` handler (or an `'uncaughtException'` one that logs) installed before it (earlier at the top level, or first thing in the called function, such as a shared entry helper that logs and exits). On in `strict`.",
           },
           checkTestCode: {
             type: 'boolean',
@@ -1435,6 +1435,28 @@ export default createRule<Options, MessageIds>({
           !servesRequestOrJob(statement) &&
           !chainAnswersRequest(first, sourceCode) &&
           ((getWhereItRuns(context).runsInElectronMain() && !costsMoreThanElectronLog(statement, first)) || programReportsRejectionsHere() || parentHearsWorkerErrorsHere())
+        ) {
+          return;
+        }
+        // The main process of an Electron app whose program installs its own reporter of
+        // unhandled rejections (`electron-unhandled` set up by the entry, `process.on(
+        // 'unhandledRejection', ...)`): also a start-up chain at the top level
+        // (`app.whenReady().then(...)`) and a drop in a `.then` callback, which the reading above
+        // leaves out (a callback that could have returned the promise), and in a main-process
+        // module no static import links to the entry (a plugin loaded through a bundler's virtual
+        // module). The reporter receives the rejection, and the app goes on. Not in a `try` meant to
+        // handle it, not in code that serves a request, a job or an `ipcMain` listener (the window
+        // waits for an answer), not in a `new Promise` executor that sets no timer (the drop may be
+        // what settles the wrapper), not where the drop writes a file or starts a process.
+        if (
+          !checkUnderGlobalHandler &&
+          (getWhereItRuns(context).runsInElectronMain() || getWhereItRuns(context).inElectronAppMain()) &&
+          !insideGuardedTry(statement) &&
+          !servesRequestOrJob(statement) &&
+          !chainAnswersRequest(first, sourceCode) &&
+          !inExecutorWithoutOwnTimer(statement) &&
+          !costsMoreThanElectronLog(statement, first) &&
+          programReportsRejectionsHere()
         ) {
           return;
         }
