@@ -2380,7 +2380,7 @@ export class FileEffects {
       const fn = this.calledFunction(call);
       if (fn !== null && this.inProgress.has(fn) && this.apiEffect(call) === null) return false;
       // `vscode.window.showErrorMessage(...)`: a catalogued promise that never rejects.
-      if (fn === null && (this.isNeverRejectingApi(call) || this.isResolveOnlyEventPromise(call) || this.isCustomElementWait(call) || this.publishesInMemory(call) || this.revalidatesCache(call))) return false;
+      if (fn === null && (this.isNeverRejectingApi(call) || this.isResolveOnlyEventPromise(call) || this.awaitsEventOfOwnEmitter(call) || this.isCustomElementWait(call) || this.publishesInMemory(call) || this.revalidatesCache(call))) return false;
       // `this.entries.set(key, value)` on a `Map` field: no promise at all.
       if (fn === null && this.updatesCollectionField(call)) return false;
       // `async.each(items, (item, done) => { ...; done(); })`: no iteratee hands on an error.
@@ -2575,6 +2575,35 @@ export class FileEffects {
     const variable = variableOfIdentifier(this.sourceCode, callee);
     const source = variable ? getImportSource(variable) : null;
     return source !== null && ERROR_EVENT_ONLY_PROMISIFIERS.has(source.module) && (source.imported === 'default' || source.imported === '*');
+  }
+
+  /**
+   * `events.once(channel, 'worker-lost')` of Node's `events` module (`import { once } from
+   * 'node:events'` or the module's default or namespace import), with an event name written as a
+   * string other than `'error'` and no options (no `signal` to abort it), on an emitter of this
+   * module: a `const`/`let` of the file (not a parameter, not an import), in a file that creates
+   * its emitters (`new EventEmitter()`, `new events.EventEmitter()`) and never emits `'error'` on
+   * one of that name (`channel.emit('error', ...)`). Such a promise rejects only when the emitter
+   * emits `'error'`, which only this module could do, so it only resolves.
+   */
+  private awaitsEventOfOwnEmitter(call: TSESTree.CallExpression): boolean {
+    if (call.arguments.length !== 2) return false;
+    const [target, event] = call.arguments.map((argument) => skipTransparent(argument));
+    if (event?.type !== AST_NODE_TYPES.Literal || typeof event.value !== 'string' || event.value === 'error') return false;
+    if (target?.type !== AST_NODE_TYPES.Identifier) return false;
+    const callee = skipTransparent(call.callee);
+    const named = callee.type === AST_NODE_TYPES.Identifier ? callee : callee.type === AST_NODE_TYPES.MemberExpression && staticMemberName(callee) === 'once' ? skipTransparent(callee.object) : null;
+    if (named?.type !== AST_NODE_TYPES.Identifier) return false;
+    const namedVariable = variableOfIdentifier(this.sourceCode, named);
+    const source = namedVariable ? getImportSource(namedVariable) : null;
+    if (!source || (source.module !== 'events' && source.module !== 'node:events')) return false;
+    if (callee.type === AST_NODE_TYPES.Identifier ? source.imported !== 'once' : source.imported !== 'default' && source.imported !== '*') return false;
+    const definition = variableOfIdentifier(this.sourceCode, target)?.defs[0];
+    if (definition?.type !== 'Variable' || definition.parent.kind === 'var') return false;
+    const text = this.sourceCode.text;
+    if (!/\bnew\s+(?:[\w$]+\s*\.\s*)?EventEmitter\s*\(/.test(text)) return false;
+    const emitsError = new RegExp(`(?:^|[^\\w$.])${target.name.replace(/\$/g, '\\$')}\\s*\\.\\s*emit\\s*\\(\\s*['"\`]error['"\`]`);
+    return !emitsError.test(text);
   }
 
   /**

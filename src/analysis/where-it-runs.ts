@@ -58,6 +58,9 @@ import {
   SEPARATE_NODE_PROGRAM,
   SQLITE_DRIVER_PACKAGES,
   SCRIPT_FOLDERS,
+  MAINTAINER_TOOL_FOLDERS,
+  WEB_FRONT_END_PACKAGES,
+  CLIENT_STORE_MODULES,
   SCRIPT_ONLY_MODULES,
   UI_FILE_EXTENSIONS,
   STATIC_ASSET_FOLDERS,
@@ -1058,6 +1061,30 @@ export class WhereItRuns {
     });
   }
 
+  /**
+   * True when the file is a one-shot program its package's maintainers run (a release, a
+   * code-generation or a clean-up script): it lies in the package's `scripts/` folder or in a
+   * maintainer's tool folder right below its root (`MAINTAINER_TOOL_FOLDERS`: `devtools/`,
+   * `tools/`), with script evidence (`script()`; not a `bin` target), it exports nothing
+   * (no other module loads it), starts no server (imports no server framework, calls no
+   * `createServer(...)` nor `.listen(...)`: a development server kept there runs for a while) and
+   * is no test code. A rejection nobody handles ends such a program with the error
+   * printed and a non-zero exit code, which is how it should fail.
+   */
+  isMaintainerScript(): boolean {
+    // Any script evidence but a `bin` target (a command published to users): a package that is a
+    // command-line tool keeps its release scripts in `scripts/` too.
+    const script = this.script();
+    if (script === null || script === 'bin' || !path.isAbsolute(this.filename)) return false;
+    const info = nearestPackage(this.filename);
+    if (!info) return false;
+    const first = path.relative(info.dir, this.filename).split(/[\\/]/)[0] ?? '';
+    if (first !== 'scripts' && !MAINTAINER_TOOL_FOLDERS.has(first)) return false;
+    if (!this.exportsNothing() || this.isTestCode()) return false;
+    // Its own server, by the file alone (the package's dependencies are the application's).
+    return ![...this.modules()].some((module) => SERVER_FRAMEWORK_PACKAGES.has(module)) && !/\bcreate(?:Secure)?Server\s*\(|\.listen\s*\(/.test(this.sourceCode.text);
+  }
+
   /** Why this file is a one-shot program, or null (see `ScriptEvidence`). */
   script(): ScriptEvidence | null {
     if (this.scriptEvidence !== undefined) return this.scriptEvidence;
@@ -1414,6 +1441,8 @@ export class WhereItRuns {
         // the package's own folder counts too: a package kept in `commands/` is a CLI's commands
         const folders = [path.basename(info.dir), ...path.relative(info.dir, path.dirname(this.filename)).split(path.sep)];
         if (folders.some((folder) => SCRIPT_FOLDERS.has(folder))) return 'script-folder';
+        // a maintainer's tool right below the package root (`devtools/bump.ts`), run by itself
+        if (MAINTAINER_TOOL_FOLDERS.has(folders[1] ?? '') && this.exportsNothing()) return 'script-folder';
       } else if (path.isAbsolute(this.cwd) && path.parse(this.cwd).root !== this.cwd) {
         // No manifest above the file (kept in another folder and copied into place at install):
         // its folders below the lint root say what it is (not when the root is the file system's).
@@ -1914,7 +1943,9 @@ export class WhereItRuns {
    * an AMD module (`define([...], function (...) { ... })`: only a browser's module loader runs
    * those), or a script of a static folder (`STATIC_ASSET_FOLDERS`: `public/`, `static/`) that works
    * on the page (`document.`, `window.`, jQuery's `$(`), and a classic script that works on the
-   * page (`isClassicScript`: no module system at all). A `'use server'` module (server actions) is not. There a dropped promise's rejection reaches
+   * page (`isClassicScript`: no module system at all), and a browser module of a web front end
+   * (`isBrowserModuleOfWebApp`: a store or page helper that reads `window` or builds a `zustand`
+   * store, in a Next.js app without a server of its own). A `'use server'` module (server actions) is not. There a dropped promise's rejection reaches
    * the browser console (no process ends), and an event handler or effect that starts an async
    * action without waiting is the ordinary shape of UI code.
    */
@@ -1946,7 +1977,45 @@ export class WhereItRuns {
     if (folders.some((folder) => UI_FOLDERS.has(folder))) return true;
     const worksOnPage = /\b(?:document|window)\.|(?:^|[^\w$.])\$\(/m.test(this.sourceCode.text);
     if (folders.some((folder) => STATIC_ASSET_FOLDERS.has(folder)) && worksOnPage) return true;
-    return worksOnPage && this.isClassicScript();
+    if (worksOnPage && this.isClassicScript()) return true;
+    return info !== null && this.isBrowserModuleOfWebApp(info, folders);
+  }
+
+  /**
+   * A module of a web front end's browser half that imports no UI framework and lies in no UI
+   * folder (a store, an audio or streaming helper of a Next.js app's `app/utils/`):
+   * - its package (`info`) renders pages in the browser (`WEB_FRONT_END_PACKAGES` among its
+   *   dependencies) and runs no server of its own: no `bin`, no `main`, no file a start script
+   *   names (`next start` names none), no server framework among its dependencies but the one that
+   *   serves its pages (`next`, `nuxt`), not an
+   *   Electron app (`electronApp`, judged by its own readings);
+   * - the module works in the browser: it reads a global only a page has (`readsPageGlobals`:
+   *   `window.AudioContext`, `navigator.userAgent`, a `typeof window === 'undefined'` guard that
+   *   skips the server's render), builds a client store (`CLIENT_STORE_MODULES`: `zustand`), or
+   *   imports a module of the package's UI folders (`UI_FOLDERS`: `../components/toast`);
+   * - it is none of the package's Node code: no Node built-in or Node-only module, no server
+   *   framework nor `next/server` (a route handler, a middleware), not under an `api/` or `server/` folder (route handlers), not build tooling, a
+   *   script or test code.
+   * A rejection nobody handles there reaches the browser console, as in a component.
+   */
+  private isBrowserModuleOfWebApp(info: PackageInfo, folders: readonly string[]): boolean {
+    if (!info.dependencies.some((dependency) => WEB_FRONT_END_PACKAGES.has(dependency))) return false;
+    if (info.bins.length > 0 || info.mainFile !== null || info.startScriptFiles.length > 0 || info.electronApp) return false;
+    // `next` and `nuxt` serve the pages they render; any other server framework is the package's own server.
+    const ownServer = (name: string): boolean => SERVER_FRAMEWORK_PACKAGES.has(name) && !WEB_FRONT_END_PACKAGES.has(name);
+    if (info.dependencies.some(ownServer)) return false;
+    if (folders.some((folder) => folder === 'api' || folder === 'server')) return false;
+    const modules = this.modules();
+    for (const module of modules) {
+      if (BUILTIN_MODULES.has(module) || NODE_ONLY_MODULES.has(module) || ownServer(module) || module === 'next/server') return false;
+    }
+    if (this.isToolConfig() || this.isTestCode() || this.script() !== null) return false;
+    if (this.readsPageGlobals()) return true;
+    for (const module of modules) {
+      if (CLIENT_STORE_MODULES.some((name) => (name.endsWith('/') ? module.startsWith(name) : module === name))) return true;
+      if (module.startsWith('.') && module.split('/').some((segment) => UI_FOLDERS.has(segment))) return true;
+    }
+    return false;
   }
 
   /**

@@ -289,6 +289,21 @@ export const UI_FILE_EXTENSIONS: ReadonlySet<string> = new Set(['.tsx', '.jsx', 
 export const UI_FOLDERS: ReadonlySet<string> = new Set(['composables', 'renderer', 'components']);
 
 /**
+ * Packages a web front end depends on to render its pages in the browser (`next`, `react-dom`,
+ * `vue`, `nuxt`, `svelte`, `@sveltejs/kit`, `solid-js`, `preact`, `@angular/core`): with no
+ * server of its own in the package (see `WhereItRuns.runsInUi`), its modules that work on the page
+ * are the browser half of the app. Not `react` alone: a terminal UI (Ink) or a native app uses it too.
+ */
+export const WEB_FRONT_END_PACKAGES: ReadonlySet<string> = new Set(['next', 'react-dom', 'vue', 'nuxt', 'svelte', '@sveltejs/kit', 'solid-js', 'preact', '@angular/core']);
+
+/**
+ * Client state libraries (`zustand` and its `zustand/middleware`, `jotai`, `valtio`, `nanostores`):
+ * a module that builds a store with one of them holds the page's state, in a web front end's
+ * browser bundle (see `WhereItRuns.runsInUi`).
+ */
+export const CLIENT_STORE_MODULES: readonly string[] = ['zustand', 'zustand/', 'jotai', 'jotai/', 'valtio', 'valtio/', 'nanostores'];
+
+/**
  * Folders a web server hands to the browser as they are (`public/`, `static/`): a script there that
  * works on the page (`document`, `window`, jQuery's `$(...)`) is the client side of the application.
  * Matched as a path segment below the nearest `package.json`.
@@ -316,6 +331,15 @@ export const ONE_SHOT_TASK_NAMES: ReadonlySet<string> = new Set(['seed', 'migrat
  * has no `package.json` above it).
  */
 export const SCRIPT_FOLDERS: ReadonlySet<string> = new Set(['scripts', 'bin', 'cmd', 'commands', 'cli']);
+
+/**
+ * Folders right below a package's root that hold its maintainers' tools (`devtools/`, `tools/`):
+ * a module there that exports nothing is a program a maintainer runs by hand or from a package
+ * script (`tsx ./devtools/reset-package-json`), like a file of `scripts/` (see
+ * `WhereItRuns.script`). Only right below the root: a `src/tools/` folder of an application (an
+ * assistant's tools, a CLI's helpers) is part of the program.
+ */
+export const MAINTAINER_TOOL_FOLDERS: ReadonlySet<string> = new Set(['devtools', 'tools']);
 
 /**
  * Hooks that a bundler or framework calls once per build, one build at a time, after the

@@ -181,6 +181,13 @@ function joined<T>(first: readonly T[], second: readonly T[]): readonly T[] {
   return [...first, ...second];
 }
 
+/** The statements of a block, a `switch` case or the program, or null for any other node. */
+function statementListOf(node: TSESTree.Node): readonly TSESTree.Node[] | null {
+  if (node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.StaticBlock) return node.body;
+  if (node.type === AST_NODE_TYPES.SwitchCase) return node.consequent;
+  return null;
+}
+
 /** `compute`, asked at most once: later calls return the first answer. */
 function once(compute: () => boolean): () => boolean {
   let answer: boolean | undefined;
@@ -232,12 +239,12 @@ export default createRule<Options, MessageIds>({
           checkUiCode: {
             type: 'boolean',
             description:
-              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders), where a rejection only reaches the console, in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it, in browser extensions (a package with a WebExtension `manifest.json`) and Electron windows (modules that import `ipcRenderer` or `contextBridge`, and the page modules of an Electron app's package), whose rejections reach a console, and in the main-process modules of an Electron app known from its package (a package with `electron`, a packager such as `electron-builder` and a `main`; modules that import nothing from `electron`), where Electron logs them; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, a drop in a `.map` callback that `Promise.all` waits for, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, of work the next lines read back from the file system, in an async function that awaits nothing and returns a value, or (typed) of another package's API are reported anyway. On in `strict`.",
+              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders, and the modules of a web front end without a server of its own that read `window` or `navigator`, build a `zustand` store or import its components), where a rejection only reaches the console, in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it, in browser extensions (a package with a WebExtension `manifest.json`) and Electron windows (modules that import `ipcRenderer` or `contextBridge`, and the page modules of an Electron app's package), whose rejections reach a console, and in the main-process modules of an Electron app known from its package (a package with `electron`, a packager such as `electron-builder` and a `main`; modules that import nothing from `electron`), where Electron logs them; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, a drop in a `.map` callback that `Promise.all` waits for, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, of work the next lines read back from the file system, in an async function that awaits nothing and returns a value, or (typed) of another package's API are reported anyway. On in `strict`.",
           },
           checkUnderGlobalHandler: {
             type: 'boolean',
             description:
-              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)` or `'uncaughtException'`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), in an Electron app's main process (Electron logs such a rejection and goes on), and in a `worker_threads` worker whose parent listens for the worker's `'error'` event (which receives such a rejection) with a listener that hands the error on, not one that only logs, where nothing could await them and the reporter already does what a `.catch(report)` would; also promises dropped in an async function of a program whose process-wide `unhandledRejection` handler, installed by a module other than its entry (one the entry loads, or any module when no entry is among the sources), logs and goes on, where the drop costs no more than that log line; also a top-level call whose rejection reaches a `process.on('unhandledRejection', ...)` handler (or an `'uncaughtException'` one that logs) installed before it (earlier at the top level, or first thing in the called function, such as a shared entry helper that logs and exits). On in `strict`.",
+              "Also report promises dropped in a non-async function (an action handler, a listener, a constructor, a timer callback) of a program that installs its own process-wide or window-wide unhandled-rejection reporter (`process.on('unhandledRejection', ...)` or `'uncaughtException'`, `window.addEventListener('unhandledrejection', ...)`, `window.onunhandledrejection = ...`, `electron-unhandled`, an error-tracking SDK set up with its defaults: `Sentry.init(...)`, `Bugsnag.start(...)`), in an Electron app's main process (Electron logs such a rejection and goes on), and in a `worker_threads` worker whose parent listens for the worker's `'error'` event (which receives such a rejection) with a listener that hands the error on, not one that only logs, where nothing could await them and the reporter already does what a `.catch(report)` would; in an Electron app's main process under such a reporter, also a start-up chain at the top level and a drop in a `.then` callback; also promises dropped in an async function of a program whose process-wide `unhandledRejection` handler, installed by a module other than its entry (one the entry loads, or any module when no entry is among the sources), logs and goes on, where the drop costs no more than that log line; also a top-level call whose rejection reaches a `process.on('unhandledRejection', ...)` handler (or an `'uncaughtException'` one that logs) installed before it (earlier at the top level, or first thing in the called function, such as a shared entry helper that logs and exits). On in `strict`.",
           },
           checkTestCode: {
             type: 'boolean',
@@ -1271,6 +1278,32 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * `send(request).then();`: a chain whose last link is a `.then()` without arguments. It looks
+     * like a handling and handles nothing; reported even where a lost rejection only reaches a
+     * console (UI code).
+     */
+    function endsInEmptyThen(statement: TSESTree.ExpressionStatement): boolean {
+      const call = skipTransparent(statement.expression);
+      return call.type === AST_NODE_TYPES.CallExpression && call.arguments.length === 0 && chainMethodName(call) === 'then';
+    }
+
+    /**
+     * A statement after `statement` in its function's own body (or the program), at any level of
+     * the blocks that hold it, calls `process.exit(...)`: the program ends there whether or not the
+     * dropped work is done, and its failure is never printed.
+     */
+    function exitsLaterInFunction(statement: TSESTree.Node): boolean {
+      for (let current: TSESTree.Node = statement; current.parent && !isFunctionNode(current); current = current.parent) {
+        const list = statementListOf(current.parent);
+        if (!list) continue;
+        for (const later of list.slice(list.indexOf(current) + 1)) {
+          if (/\bprocess\s*\.\s*exit\s*\(/.test(sourceCode.getText(later))) return true;
+        }
+      }
+      return false;
+    }
+
+    /**
      * The filters of the `ExpressionStatement` listener that look at the statement alone, not at its
      * floating parts: a deliberate comment; browser UI code outside a guarded `try` (an event handler
      * or effect starting an async action is its ordinary shape, and a rejection reaches the console,
@@ -1284,7 +1317,16 @@ export default createRule<Options, MessageIds>({
     function statementIsExcused(statement: TSESTree.ExpressionStatement): boolean {
       return (
         saysDeliberate(statement) ||
-        (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement)) ||
+        (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement) && !endsInEmptyThen(statement)) ||
+        // A maintainer's one-shot script: a rejection anywhere in it ends the run with the error
+        // printed and a non-zero exit code, as such a script should fail; not inside a `try` meant
+        // to handle it, not where the script installs a handler of its own (one that only logs
+        // lets it end with exit code 0), not where the function exits after the drop.
+        (getWhereItRuns(context).isMaintainerScript() &&
+          !insideGuardedTry(statement) &&
+          !getSourceWords(context).has('unhandledRejection') &&
+          !getSourceWords(context).has('uncaughtException') &&
+          !exitsLaterInFunction(statement)) ||
         ((isTopLevel(statement) || inTopLevelTryThatOnlyReports(statement)) && (getWhereItRuns(context).topLevelRejectionEndsProgram() || startsStartedModule(statement))) ||
         // A case of a top-level `switch`, or the work of a function only the top level calls; not
         // in a file that installs a handler of its own: one that only logs lets the command end
@@ -1393,6 +1435,28 @@ export default createRule<Options, MessageIds>({
           !servesRequestOrJob(statement) &&
           !chainAnswersRequest(first, sourceCode) &&
           ((getWhereItRuns(context).runsInElectronMain() && !costsMoreThanElectronLog(statement, first)) || programReportsRejectionsHere() || parentHearsWorkerErrorsHere())
+        ) {
+          return;
+        }
+        // The main process of an Electron app whose program installs its own reporter of
+        // unhandled rejections (`electron-unhandled` set up by the entry, `process.on(
+        // 'unhandledRejection', ...)`): also a start-up chain at the top level
+        // (`app.whenReady().then(...)`) and a drop in a `.then` callback, which the reading above
+        // leaves out (a callback that could have returned the promise), and in a main-process
+        // module no static import links to the entry (a plugin loaded through a bundler's virtual
+        // module). The reporter receives the rejection, and the app goes on. Not in a `try` meant to
+        // handle it, not in code that serves a request, a job or an `ipcMain` listener (the window
+        // waits for an answer), not in a `new Promise` executor that sets no timer (the drop may be
+        // what settles the wrapper), not where the drop writes a file or starts a process.
+        if (
+          !checkUnderGlobalHandler &&
+          (getWhereItRuns(context).runsInElectronMain() || getWhereItRuns(context).inElectronAppMain()) &&
+          !insideGuardedTry(statement) &&
+          !servesRequestOrJob(statement) &&
+          !chainAnswersRequest(first, sourceCode) &&
+          !inExecutorWithoutOwnTimer(statement) &&
+          !costsMoreThanElectronLog(statement, first) &&
+          programReportsRejectionsHere()
         ) {
           return;
         }
