@@ -106,6 +106,9 @@ const MAX_TEXTS_WITH_PARTS = 2000;
 
 /** `functionParts`, computed: the declaration of `name` found by one scan of `text`. */
 function scanFunctionParts(text: string, name: string, throughWrapper: boolean): FunctionParts | null {
+  // Every form below writes the name itself: a text without it (a barrel that re-exports the
+  // declaration with `export *`) is answered without a scan of every offset.
+  if (!text.includes(name)) return null;
   const escaped = name.replace(/[$]/g, '\\$');
   const declaration = new RegExp(
     String.raw`\bfunction\s*\*?\s*${escaped}\s*(?=[<(])|(?:^|[\s,{;]|\bexports\.)${escaped}\s*(?::[^=;\n]*)?=\s*(?:async\b\s*)?(?:function\b[^(]*)?(?=[(\w$])|^[ \t]*(?:(?:public|private|protected|static|async|override)\s+)*${escaped}\s*(?=\()`,

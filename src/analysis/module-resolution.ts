@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { perFile } from './per-file';
@@ -112,6 +112,25 @@ function listingOf(dir: string): Listing | null {
   const listing: Listing = { mtimeMs, names: new Set(names), folded: new Set(names.map(foldName)) };
   if (settled) listings.set(dir, listing);
   return listing;
+}
+
+/**
+ * The listing of `dir` kept by `listingOf` while it is current (the directory's modification time,
+ * as `recentStats` has it, is the one it was read at), else null: nothing is read but that `stat`.
+ */
+function keptListingOf(dir: string): Listing | null {
+  const known = listings.get(dir);
+  if (!known) return null;
+  return recentStats(dir)?.mtimeMs === known.mtimeMs ? known : null;
+}
+
+/** Is there an entry (a file, a folder, a link) at `file`? False also when it cannot be read. */
+function entryExists(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -242,7 +261,7 @@ export class RelativeModules {
   resolve(specifier: string): ResolvedModule | null {
     let found = this.resolved.get(specifier);
     if (found === undefined) {
-      found = recentResolution(this.importer, specifier, () => resolveProjectWith(this.importer, specifier, this.listing));
+      found = namesNoProjectFile(this.importer, specifier) ? null : recentResolution(this.importer, specifier, () => resolveProjectWith(this.importer, specifier, this.listing));
       this.resolved.set(specifier, found);
     }
     return found;
@@ -506,11 +525,12 @@ function extendedConfigs(dir: string, config: Record<string, unknown>): string[]
  * the folder of the config that declares `paths`, as TypeScript does.
  */
 function aliasesDeclaredIn(dir: string): PathAliases | null | undefined {
-  // The directory's listing rules out a config it does not hold without a failed read per name
-  // (each directory above every linted file is asked once per process).
-  const listing = listingOf(dir);
+  // Each directory above every linted file is asked once per process. A listing already kept for
+  // the directory rules out a config it does not hold; without one, a `stat` of each name does (two
+  // `stat`s cost less than listing a folder that relative specifiers may never look in).
+  const listing = keptListingOf(dir);
   for (const name of CONFIG_NAMES) {
-    if (listing && !holds(listing, name)) continue;
+    if (listing ? !holds(listing, name) : !entryExists(path.join(dir, name))) continue;
     const own = compilerOptionsOf(path.join(dir, name));
     if (!own) continue;
     let paths: { value: unknown; dir: string } | null = own.options['paths'] !== undefined ? { value: own.options['paths'], dir } : null;
@@ -623,6 +643,20 @@ export function mayNameProjectModule(specifier: string): boolean {
 function mayBeAliased(specifier: string): boolean {
   if (specifier === '' || specifier.startsWith('.') || specifier.startsWith('/') || /^[a-z][\w+.-]*:/i.test(specifier)) return false;
   return !isBuiltin(specifier);
+}
+
+/**
+ * True when `resolveProjectWith` answers null for `specifier` from `importer` without reading the
+ * file system: a package or Node module that no path alias of the importer's folder maps
+ * (`aliasesFor`, read once per folder per process) and that is no `#` import. Most specifiers of
+ * a file are such packages; they then skip the resolutions kept for a moment (`recentResolution`).
+ */
+function namesNoProjectFile(importer: string, specifier: string): boolean {
+  if (specifier.startsWith('./') || specifier.startsWith('../')) return false;
+  if (!mayBeAliased(specifier) || !path.isAbsolute(importer)) return true;
+  if (specifier.startsWith('#')) return false;
+  const aliases = aliasesFor(path.dirname(importer));
+  return aliases === null || aliasTargets(aliases, specifier).length === 0;
 }
 
 /**

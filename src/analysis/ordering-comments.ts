@@ -33,6 +33,7 @@ export class OrderingComments {
    * its line (`a(); // must come first`) is that code's, not `node`'s.
    */
   before(node: TSESTree.Node, orMentions?: RegExp): boolean {
+    if (!this.mayHaveCommentBefore(node)) return false;
     return this.sourceCode.getCommentsBefore(node).some((comment) => {
       const previous = this.sourceCode.getTokenBefore(comment);
       if (previous && previous.loc.end.line === comment.loc.start.line) return false;
@@ -50,6 +51,7 @@ export class OrderingComments {
    * ordering reason.
    */
   trailing(node: TSESTree.Node): boolean {
+    if (!this.mayHaveCommentAfter(node)) return false;
     return this.sourceCode
       .getCommentsAfter(node)
       .some((comment) => comment.loc.start.line === node.loc.end.line && saysOrderMatters(comment.value));
@@ -62,14 +64,61 @@ export class OrderingComments {
    * wait worth overlapping.
    */
   notesCached(node: TSESTree.Node): boolean {
-    const before = this.sourceCode.getCommentsBefore(node).some((comment) => {
+    const before = this.mayHaveCommentBefore(node) && this.sourceCode.getCommentsBefore(node).some((comment) => {
       const previous = this.sourceCode.getTokenBefore(comment);
       return !(previous && previous.loc.end.line === comment.loc.start.line) && CACHED_CALL_NOTE.test(plainCommentText(comment.value));
     });
     return (
       before ||
-      this.sourceCode.getCommentsAfter(node).some((comment) => comment.loc.start.line === node.loc.end.line && CACHED_CALL_NOTE.test(plainCommentText(comment.value)))
+      (this.mayHaveCommentAfter(node) &&
+        this.sourceCode.getCommentsAfter(node).some((comment) => comment.loc.start.line === node.loc.end.line && CACHED_CALL_NOTE.test(plainCommentText(comment.value))))
     );
+  }
+
+  /**
+   * Can a comment be next to `node` (before it, or after it), with only whitespace between them?
+   * The token store's `getCommentsBefore`/`getCommentsAfter` build cursors for every node asked
+   * about, and most nodes have no comment next to them: the nearest comment on that side, found by a
+   * binary search of the file's comments (ordered, not overlapping), is next to the node only when
+   * nothing but whitespace lies between them (any other character is part of a token).
+   */
+  private mayHaveCommentBefore(node: TSESTree.Node): boolean {
+    const comments = this.sourceCode.getAllComments();
+    const offset = node.range[0];
+    // The last comment that ends at or before the node starts.
+    let low = 0;
+    let high = comments.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((comments[middle] as TSESTree.Comment).range[1] <= offset) low = middle + 1;
+      else high = middle;
+    }
+    const comment = comments[low - 1];
+    return comment !== undefined && this.blankBetween(comment.range[1], offset);
+  }
+
+  private mayHaveCommentAfter(node: TSESTree.Node): boolean {
+    const comments = this.sourceCode.getAllComments();
+    const offset = node.range[1];
+    // The first comment that starts at or after the node ends.
+    let low = 0;
+    let high = comments.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((comments[middle] as TSESTree.Comment).range[0] < offset) low = middle + 1;
+      else high = middle;
+    }
+    const comment = comments[low];
+    return comment !== undefined && this.blankBetween(offset, comment.range[0]);
+  }
+
+  /** Is the text between offsets `start` and `end` whitespace only (read from `end` back, up to the first other character)? */
+  private blankBetween(start: number, end: number): boolean {
+    const text = this.sourceCode.text;
+    for (let index = end - 1; index >= start; index -= 1) {
+      if (!isWhitespace(text.charCodeAt(index))) return false;
+    }
+    return true;
   }
 
   private says(text: string, orMentions: RegExp | undefined): boolean {
@@ -77,6 +126,14 @@ export class OrderingComments {
   }
 
 }
+
+/** JavaScript's whitespace and line terminators (what `\s` matches), by UTF-16 code. */
+function isWhitespace(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  return code >= 128 && WHITESPACE.test(String.fromCharCode(code));
+}
+
+const WHITESPACE = /^\s$/;
 
 /** The ordering comments of the linted file (see `OrderingComments`), shared by the rules. */
 export const getOrderingComments = perFile((context) => new OrderingComments(context.sourceCode));

@@ -49,7 +49,9 @@ export function perFile<T>(compute: (context: AnyRuleContext) => T): (context: A
     const key = context.sourceCode.ast;
     let answers = answersByFile.get(key);
     if (answers === undefined) {
-      answers = [];
+      // A slot for every question there is (all are made when the plugin's modules load): the
+      // record is filled once, not grown by each first answer.
+      answers = new Array<unknown>(questionCount).fill(UNANSWERED);
       answersByFile.set(key, answers);
     }
     if (slot < answers.length) {

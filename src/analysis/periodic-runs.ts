@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast-node-types';
-import { isLoopStatement, skipTransparent } from '../util/ast';
+import { isLoopStatement, lastWrittenName, skipTransparent } from '../util/ast';
+import { SCHEDULE_DATA_KEY, SCHEDULE_DECORATOR_NAME, SCHEDULE_FOLDER, SCHEDULED_JOB_NAME } from '../catalog/iteration-order';
 import { isFunctionNode } from './async-context';
 import { getImportSource, isRelativeSpecifier } from './imports';
 import { someNodeInSameFunction } from './walk';
@@ -200,4 +202,60 @@ function leavesLoop(node: TSESTree.Node, loop: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.BreakStatement) return true;
   // `continue rounds` of the loop's own label starts its next round.
   return node.label !== null && !(loop.parent?.type === AST_NODE_TYPES.LabeledStatement && loop.parent.label.name === node.label.name);
+}
+
+/**
+ * True when `node` is part of a scheduled job, which runs on a timer with nobody waiting for it:
+ * - the file's path below the working directory names one (`SCHEDULED_JOB_NAME`: `api/cron/route.ts`,
+ *   `digest-cron.ts`), or one of its folders is a folder of jobs (`SCHEDULE_FOLDER`: `app/schedule/`);
+ * - an enclosing function, method, variable or class, or that class's superclass, is named for
+ *   one (`runTrialEmailCron`, `extends CronTask`);
+ * - an enclosing class carries a scheduling decorator (`SCHEDULE_DECORATOR_NAME`: `@Schedule({
+ *   ... })` on the class whose `subscribe()` the framework runs), or a decorator whose argument
+ *   holds a job's timing (`SCHEDULE_DATA_KEY`: `scheduleData: { cron: '0 3 * * *' }`). A method
+ *   decorator (`@Cron(...)`) is not read (see `SCHEDULE_DECORATOR_NAME`).
+ * Only the file and the node's ancestors are read.
+ */
+export function runsOnSchedule(node: TSESTree.Node, context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
+  const relative = path.relative(context.cwd, context.filename);
+  const outside = relative.startsWith('..') || path.isAbsolute(relative);
+  if (SCHEDULED_JOB_NAME.test(outside ? path.basename(context.filename) : relative)) return true;
+  if (!outside && path.dirname(relative).split(/[\\/]/).some((folder) => SCHEDULE_FOLDER.test(folder))) return true;
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    const names: Array<TSESTree.Node | null | undefined> = [];
+    let decorators: readonly TSESTree.Decorator[] = [];
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) names.push(current.id);
+    if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.Property) names.push(current.key);
+    if (current.type === AST_NODE_TYPES.VariableDeclarator) names.push(current.id);
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) {
+      names.push(current.id, current.superClass);
+      // Under espree a node has no `decorators` list at all.
+      decorators = (current.decorators as typeof decorators | undefined) ?? [];
+    }
+    for (const name of names) {
+      const text = name ? lastWrittenName(name) : null;
+      if (text !== null && SCHEDULED_JOB_NAME.test(text)) return true;
+    }
+    if (decorators.some(schedulesJob)) return true;
+  }
+  return false;
+}
+
+/** A class decorator named for scheduling (`@Schedule(...)`), or one handed a job's timing in an object literal. */
+function schedulesJob(decorator: TSESTree.Decorator): boolean {
+  const expression = skipTransparent(decorator.expression);
+  const name = lastWrittenName(expression);
+  if (name !== null && SCHEDULE_DECORATOR_NAME.test(name)) return true;
+  return expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.some((argument) => holdsScheduleData(argument, 0));
+}
+
+/** An object literal (nested at most three deep) with a key that holds a job's timing (`SCHEDULE_DATA_KEY`). */
+function holdsScheduleData(node: TSESTree.Node, depth: number): boolean {
+  const value = skipTransparent(node);
+  if (value.type !== AST_NODE_TYPES.ObjectExpression || depth > 3) return false;
+  return value.properties.some((property) => {
+    if (property.type !== AST_NODE_TYPES.Property) return false;
+    const key = property.computed ? null : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : null;
+    return (key !== null && SCHEDULE_DATA_KEY.test(key)) || holdsScheduleData(property.value, depth + 1);
+  });
 }

@@ -207,11 +207,18 @@ export function collectPromiseNames(
   const scopes = sourceCode.scopeManager?.scopes;
   for (const name of seedNames) addName(name);
   if (seedNames.size > 0 && Array.isArray(scopes) && scopes.length > 0) {
+    const follow = (variable: TSESLint.Scope.Variable | undefined): void => {
+      if (!variable || seenVariables.has(variable)) return;
+      seenVariables.add(variable);
+      variableQueue.push(variable);
+    };
     for (const scope of scopes) {
-      for (const variable of scope.variables) {
-        if (!seedNames.has(variable.name) || seenVariables.has(variable)) continue;
-        seenVariables.add(variable);
-        variableQueue.push(variable);
+      // A scope's names are a map: a scope with more variables than there are seeds (the global
+      // scope, with the library's hundreds of globals) is asked for the seeds, the others listed.
+      if (seedNames.size < scope.variables.length) {
+        for (const name of seedNames) follow(scope.set.get(name));
+      } else {
+        for (const variable of scope.variables) if (seedNames.has(variable.name)) follow(variable);
       }
     }
   } else {

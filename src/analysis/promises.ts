@@ -832,14 +832,15 @@ function createPromiseAnalysis(context: Context): PromiseAnalysis {
 
   /**
    * A superset of the names bound from a module of the project that exports a promise-returning
-   * function: `ModuleLoads.relativeBindings`, or none when the text shows that no module of the
-   * project the file loads exports one (`getTextModuleLoads`: then the bindings are never read).
+   * function: every name bound from a module of the project (`ModuleLoads.relativeBindings`).
+   * Whether the module exports one is asked only for a call through such a name
+   * (`isImportedPromiseFunction`), for that module: resolving and reading every module the file
+   * loads up front, to leave out the names of modules without one, cost more (on application code,
+   * where most files import several modules of their project) than following those names does.
    */
   function promiseExportBindings(): ReadonlySet<string> {
     if (relativeBindings) return relativeBindings;
-    const byText = getTextModuleLoads(context);
-    const none = byText !== null && ![...byText.projectSources].some((specifier) => mayNameProjectModule(specifier) && (asyncExportsOf(specifier)?.size ?? 0) > 0);
-    relativeBindings = none ? new Set() : getModuleLoads(context).relativeBindings;
+    relativeBindings = getModuleLoads(context).relativeBindings;
     return relativeBindings;
   }
 

@@ -865,6 +865,13 @@ export const SIGNED_IN_REQUEST = /^(?:req|request)$/;
 export const SIGNED_IN_REQUEST_PART = /^(?:headers|cookies?)$/i;
 
 /**
+ * A check awaited for its throw alone (`await checkLoggedIn();`, `await checkQuota(team);` as a
+ * statement, its result unused): it can matter only by refusing what follows. A `check...` call
+ * whose result is kept (`const healthy = await checkDatabase(db)`) is a probe, not one.
+ */
+export const UNUSED_CHECK_NAME = /^_?check[A-Z]\w*$/;
+
+/**
  * A step that makes a precondition hold before the work that needs it (`ensureApiEnabled`,
  * `ensure`, `check` of an `ensure...` module: `ensureServiceAgentRole`, `cloudBuildEnabled`): an
  * API switched on, a role granted. A gather of such steps is a phase of its own; what follows may

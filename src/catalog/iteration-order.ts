@@ -150,6 +150,20 @@ export const TEST_CALLBACK_CALL: ReadonlySet<string> = new Set([
 export const SCHEDULED_JOB_NAME = /(?:^|[^a-zA-Z])crons?(?![a-z])|Crons?(?![a-z])/;
 
 /**
+ * Class decorators that register the class as a scheduled job: tegg/egg's `@Schedule({ type,
+ * scheduleData })` on a class whose `subscribe()` the framework calls on a timer. Nobody waits for
+ * a run; the job's pace is the timer's. Method decorators (NestJS's `@Cron(...)`) are not read:
+ * the reviewers' corpus labels a daily report's independent reads inside one worth gathering.
+ */
+export const SCHEDULE_DECORATOR_NAME = /^(?:Schedule|Scheduled)$/;
+
+/** A folder of scheduled jobs (`app/schedule/`, `src/schedules/`): each module there runs on a timer. */
+export const SCHEDULE_FOLDER = /^(?:schedules?|scheduled)$/;
+
+/** A key of a class decorator's argument that holds a job's timing (`@Job({ scheduleData: { cron: '0 * * * *' } })`). */
+export const SCHEDULE_DATA_KEY = /^(?:cron|cronTime|crontab)$/;
+
+/**
  * Methods that run one SQL statement or query text on a connection (`db.query(sql)`,
  * `sql.unsafe(text)`, `client.execute(stmt)`, `db.run(stmt)`, `db.exec(ddl)`).
  */

@@ -20,7 +20,7 @@ import {
 import { isFunctionNode } from '../analysis/async-context';
 import { getFileEffects } from '../analysis/effects';
 import { chainMethodName, getPromiseAnalysis, getValueUsage, mayContainPromises } from '../analysis/promises';
-import { isLoopStatement, skipTransparent, variableOfIdentifier } from '../util/ast';
+import { isLoopStatement, promiseCombinatorOf, skipTransparent, variableOfIdentifier } from '../util/ast';
 import { LAZY_BUILDER_NAME } from '../catalog/promise-apis';
 import { getSourceWords } from '../analysis/source-words';
 import { getWhereItRuns } from '../analysis/where-it-runs';
@@ -81,6 +81,19 @@ function isStartExpression(node: TSESTree.Node): boolean {
   const value = skipTransparent(node);
   if (value.type === AST_NODE_TYPES.ConditionalExpression) return isStartExpression(value.consequent) && isStartExpression(value.alternate);
   return value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.NewExpression;
+}
+
+/** `import('./hooks/prerun')`, `import('../util')`: a dynamic import of a relative path written as a string. */
+function isLocalModuleImport(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.ImportExpression) return false;
+  const source = node.source;
+  const specifier =
+    source.type === AST_NODE_TYPES.Literal
+      ? source.value
+      : source.type === AST_NODE_TYPES.TemplateLiteral && source.expressions.length === 0
+        ? source.quasis[0]?.value.cooked
+        : null;
+  return typeof specifier === 'string' && (specifier.startsWith('./') || specifier.startsWith('../'));
 }
 
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
@@ -256,6 +269,8 @@ export default createRule<Options, MessageIds>({
       // `asPromise(picker.onDidAccept).then(() => picker.selectedItems[0])`: handlers that do not
       // throw, chained on a promise that cannot reject (`FileEffects.valueCanReject`).
       if (chainMethodName(node) !== null && !effects.valueCanReject(node)) return true;
+      // `Promise.allSettled([...])` settles with every outcome as a value: it never rejects.
+      if (isPromiseCombinatorCall(node, sourceCode) && promiseCombinatorOf(node.callee) === 'allSettled') return true;
       if (isPromiseCombinatorCall(node, sourceCode)) {
         return (
           argument?.type === AST_NODE_TYPES.ArrayExpression &&
@@ -334,6 +349,10 @@ export default createRule<Options, MessageIds>({
       const operand = skipTransparent(node.argument);
       // `await null`, `await 0`: one microtask, before Node looks for unhandled rejections.
       if (operand.type === AST_NODE_TYPES.Literal || operand.type === AST_NODE_TYPES.TemplateLiteral) return false;
+      // `await import('./hooks')`: a module of this program, by a relative path written out. It is
+      // almost always loaded already (its siblings import it, or an earlier step did), and else
+      // read from the local disk: no wait in which other work settles and rejects.
+      if (isLocalModuleImport(operand)) return false;
       if (cannotReject(operand, isGlobal, sourceCode) && operand.type === AST_NODE_TYPES.CallExpression) return false;
       if (promises.services) {
         const typed = typedPromiseKind(operand, promises.services);

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   awaitedCallOf,
@@ -74,7 +73,6 @@ import {
   RECORD_ID_NAME,
   REGISTRATION_METHODS,
   SHOWS_TO_USER_NAME,
-  SCHEDULED_JOB_NAME,
   STATEMENT_LIST_NAME,
   STATEMENT_RUN_METHODS,
   TEST_CALLBACK_CALL,
@@ -94,7 +92,7 @@ import { getImportSource } from '../analysis/imports';
 import { getSourceWords } from '../analysis/source-words';
 import { NETWORK_DATABASE_PACKAGES } from '../catalog/run-contexts';
 import { someNodeBelow } from '../analysis/walk';
-import { type PacedLoopCache, runsInPacedLoop } from '../analysis/periodic-runs';
+import { type PacedLoopCache, runsInPacedLoop, runsOnSchedule } from '../analysis/periodic-runs';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -1253,27 +1251,37 @@ export default createRule<Options, MessageIds>({
     /**
      * Every await waits only for one named item (`if (type === 'pre-key') await validate(data)`):
      * the test compares the item itself (the loop variable or a name made from it) with a string,
-     * so in a list of distinct keys at most one iteration waits.
+     * so in a list of distinct keys at most one iteration waits. A member of the item compared
+     * with a string (`if (entry.tag === 'latest')`) may name a category that several items share
+     * (`file.kind === 'dir'`), so it counts only when the awaited work does not use the item at
+     * all (`await repo.listVersions(pkg.id)`): the item picks whether to wait, not what for, and
+     * whichever items pass ask for the same thing.
      */
     function awaitsForOneNamedItem(awaits: readonly TSESTree.AwaitExpression[], dependents: PathSet, loop: CheckedLoop): boolean {
-      const namesItem = (test: TSESTree.Node): boolean => {
+      const isName = (node: TSESTree.Node): boolean => {
+        const value = skipTransparent(node);
+        return value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string';
+      };
+      // `'item'`: the item itself or a name made from it; `'member'`: a member path of one.
+      const itemSide = (node: TSESTree.Node): 'item' | 'member' | null => {
+        const value = skipTransparent(node);
+        if (value.type === AST_NODE_TYPES.Identifier) return dependents.overlaps(value.name) ? 'item' : null;
+        if (value.type !== AST_NODE_TYPES.MemberExpression) return null;
+        const path = accessPathOf(value);
+        return path !== null && dependents.overlaps(path) ? 'member' : null;
+      };
+      const namesItem = (test: TSESTree.Node, await_: TSESTree.AwaitExpression): boolean => {
         const current = skipTransparent(test);
-        if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&') return namesItem(current.left) || namesItem(current.right);
+        if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&') return namesItem(current.left, await_) || namesItem(current.right, await_);
         if (current.type !== AST_NODE_TYPES.BinaryExpression || (current.operator !== '===' && current.operator !== '==')) return false;
-        const isItem = (node: TSESTree.Node): boolean => {
-          const value = skipTransparent(node);
-          return value.type === AST_NODE_TYPES.Identifier && dependents.overlaps(value.name);
-        };
-        const isName = (node: TSESTree.Node): boolean => {
-          const value = skipTransparent(node);
-          return value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string';
-        };
-        return (isItem(current.left) && isName(current.right)) || (isItem(current.right) && isName(current.left));
+        const side = isName(current.right) ? itemSide(current.left) : isName(current.left) ? itemSide(current.right) : null;
+        if (side === 'item') return true;
+        return side === 'member' && !dependents.overlapsAny(collectAccesses(await_.argument, sourceCode.visitorKeys).reads);
       };
       return awaits.every((node) => {
         let child: TSESTree.Node = node;
         for (let current: TSESTree.Node | undefined = node.parent; current && current !== loop; child = current, current = current.parent) {
-          if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child && namesItem(current.test)) return true;
+          if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child && namesItem(current.test, node)) return true;
         }
         return false;
       });
@@ -1319,28 +1327,6 @@ export default createRule<Options, MessageIds>({
         if (callee.type === AST_NODE_TYPES.CallExpression) callee = skipTransparent(callee.callee);
         while (callee.type === AST_NODE_TYPES.MemberExpression) callee = skipTransparent(callee.object);
         if (callee.type === AST_NODE_TYPES.Identifier && TEST_CALLBACK_CALL.has(callee.name)) return true;
-      }
-      return false;
-    }
-
-    /**
-     * The loop is part of a scheduled job (`SCHEDULED_JOB_NAME`): the file's path below the
-     * working directory (`api/cron/route.ts`, `digest-cron.ts`), or the name of an enclosing
-     * function or class or of that class's superclass (`runTrialEmailCron`, `extends CronTask`).
-     */
-    function runsOnSchedule(loop: CheckedLoop): boolean {
-      const relative = path.relative(context.cwd, context.filename);
-      if (SCHEDULED_JOB_NAME.test(relative.startsWith('..') ? path.basename(context.filename) : relative)) return true;
-      for (let node: TSESTree.Node | undefined = loop.parent; node; node = node.parent) {
-        const names: Array<TSESTree.Node | null | undefined> = [];
-        if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression) names.push(node.id);
-        if (node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.Property) names.push(node.key);
-        if (node.type === AST_NODE_TYPES.VariableDeclarator) names.push(node.id);
-        if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) names.push(node.id, node.superClass);
-        for (const name of names) {
-          const text = name ? lastWrittenName(name) : null;
-          if (text !== null && SCHEDULED_JOB_NAME.test(text)) return true;
-        }
       }
       return false;
     }
@@ -2377,7 +2363,7 @@ export default createRule<Options, MessageIds>({
         runsInCriticalSectionOrBackground(loop) ||
         runsInOrderedCallback(loop, sourceCode) ||
         runsInTest(loop) ||
-        runsOnSchedule(loop) ||
+        runsOnSchedule(loop, context) ||
         // A worker that paces itself (an endless loop awaiting a pause between rounds, or a
         // function only that loop calls): nobody waits on a round, and the work is spread on purpose.
         runsInPacedLoop(loop, sourceCode, (expression) => effects.isDelay(expression), pacedLoops) ||

@@ -38,6 +38,7 @@ import {
   STORE_WRITE_METHODS,
   TRANSACTION_NAMES,
   TRANSLATION_METHODS,
+  UNUSED_CHECK_NAME,
 } from '../catalog/effects';
 import { getOrderingComments } from '../analysis/ordering-comments';
 import { runsInOrderedCallback } from '../analysis/ordered-callbacks';
@@ -47,9 +48,10 @@ import { BACKGROUND_CALL } from '../catalog/iteration-order';
 import { CACHED_MANAGER_HOLDERS } from '../catalog/run-contexts';
 import { type FunctionNode, isFunctionNode, nearestFunction } from '../analysis/async-context';
 import { ORDERED_RECEIVER_NAMES, SHARED_CONNECTION_NAMES } from '../catalog/ordered-calls';
-import { isGlobalSetInterval } from '../analysis/periodic-runs';
+import { isGlobalSetInterval, runsOnSchedule } from '../analysis/periodic-runs';
 import { getSourceWords } from '../analysis/source-words';
-import { someNodeBelow } from '../analysis/walk';
+import { someNodeBelow, someNodeInSameFunction } from '../analysis/walk';
+import { getPromiseAnalysis } from '../analysis/promises';
 import { createRule } from '../util/create-rule';
 import { callChainRoot, hasOption, isTrueLiteral, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
@@ -643,6 +645,40 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * True when the member is a bare `await` statement (its result unused, `checkExpressionStatements`)
+     * of a call that can only matter by throwing: named for a check (`UNUSED_CHECK_NAME`:
+     * `await checkLoggedIn();`), or a function of this file that returns no value, throws, and
+     * only reads on the way: every call it awaits is a read by name (`namesOnlyRead`) and its
+     * effect summary writes nothing (`async function mustOwn(id) { const doc = await
+     * docs.find(id); if (doc.owner !== me) throw new Forbidden(); }`). A function that throws
+     * on bad input and then writes (`if (!id) throw ...; await db.items.update(...)`) is work,
+     * not a guard. A guard is a barrier: what follows may rely on it having passed, so nothing
+     * after it is gathered with it.
+     */
+    function awaitsGuardStatement(member: Member, summary: EffectSummary | null): boolean {
+      if (member.kind !== 'bare') return false;
+      const name = calleeName(member.call);
+      if (name !== null && UNUSED_CHECK_NAME.test(name)) return true;
+      if (!summary || !isPureRead(summary)) return false;
+      const fn = getPromiseAnalysis(context).resolveCallee(member.call.callee as TSESTree.Expression);
+      if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+      const body = fn.body;
+      const awaitsOtherThanRead = (node: TSESTree.Node): boolean => {
+        if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
+        const call = awaitedCallOf(node);
+        return call === null || !namesOnlyRead(call);
+      };
+      return (
+        someNodeInSameFunction(body, sourceCode.visitorKeys, (node) => node.type === AST_NODE_TYPES.ThrowStatement) &&
+        !someNodeInSameFunction(
+          body,
+          sourceCode.visitorKeys,
+          (node) => (node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null) || awaitsOtherThanRead(node),
+        )
+      );
+    }
+
+    /**
      * True when the statement awaits at its top the way a member does (`const x = await ...`,
      * `x = await ...`, a bare `await ...;` with `checkExpressionStatements`): every statement
      * `asMember` accepts is one, without asking what the await waits for.
@@ -837,8 +873,11 @@ export default createRule<Options, MessageIds>({
           // reads the signed-in user and throws when there is none (`await getServerProfile()`).
           // Unless a neighbouring member checks the session too (a data layer whose every helper
           // does): each refuses a visitor itself, and together they refuse no one later.
+          // So is a bare `await` statement of a call that can only matter by throwing
+          // (`awaitsGuardStatement`: `await checkLoggedIn();`).
           if (
             (name !== null && (GUARD_CALL_NAME.test(name) || PRECONDITION_STEP_NAME.test(name))) ||
+            awaitsGuardStatement(member, summary) ||
             summary?.checks === true ||
             preparesPreconditions(member.call) ||
             (effects.authenticates(member.call) && !neighbourAuthenticates(statements, member.statement))
@@ -1603,6 +1642,9 @@ export default createRule<Options, MessageIds>({
         (cleansUpAfterFailure(group[0].statement) ||
           keepsPartialResults(group) ||
           runsInBackground(group[0].statement) ||
+          // A scheduled job (`@Schedule(...)` class, `@Cron(...)` method, a `schedule/` folder):
+          // it runs on a timer and nobody waits for a run.
+          runsOnSchedule(group[0].statement, context) ||
           printsProgressOnTimer(group) ||
           keepsResultOnce(group[0].statement) ||
           runsInMigration(group[0].statement) ||

@@ -60,6 +60,25 @@ c(); // fetched for the header
     );
   });
 
+  it('finds a comment next to a statement however it is spaced: trailing blanks of a line comment, blank lines, a block comment with no space', () => {
+    const code = [
+      '// one at a time   ',
+      '',
+      'a();',
+      '/* in order */b();\t',
+      'c();/* must come first */',
+      '// one at a time',
+      'd(); e();',
+    ].join('\n');
+    assert.deepEqual(statements(code), [
+      [3, true, false, false],
+      [4, true, false, false],
+      [5, false, true, false],
+      [7, true, false, false],
+      [7, false, false, false],
+    ]);
+  });
+
   it('knows the lines that opt out of the core no-await-in-loop', () => {
     assert.deepEqual(
       statements(`

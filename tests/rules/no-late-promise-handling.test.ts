@@ -956,6 +956,25 @@ async function loadAll(ids) {
       },
     ],
   },
+  // a dynamic import of a package is a real wait: its module may be read and run only now
+  {
+    code: "async function main(argv) { const running = runCommand(argv); const { report } = await import('telemetry-kit'); await Promise.all([report(), running]); }",
+    errors: [
+      {
+        messageId: 'lateHandling',
+        data: { name: 'running', line: 1, handledLine: 1 },
+        line: 1,
+        column: 45,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            output:
+              "async function main(argv) { const running = runCommand(argv);\nrunning.catch(() => {}); const { report } = await import('telemetry-kit'); await Promise.all([report(), running]); }",
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
@@ -1042,8 +1061,12 @@ ruleTester.run<MessageIds, Options>('no-late-promise-handling', testedRule, {
     'async function removeAll(docs, remove) { const errors = []; const pending = docs.map(async (doc) => { try { return await remove(doc.id); } catch (error) { errors.push(error); } return null; }); const results = []; for (const p of pending) results.push(await p); return { results, errors }; }',
     // ...also when its catch rolls the item's transaction back: the work's error is the one handled
     'async function removeAll(docs, remove, req) { const errors = []; const pending = docs.map(async (doc) => { try { await beginTransaction(req); return await remove(doc.id); } catch (error) { await killTransaction(req); errors.push(error); } return null; }); const results = []; for (const p of pending) results.push(await p); return { results, errors }; }',
+    // ...`Promise.allSettled` settles with each outcome as a value
+    'async function shutdown(pools) { const closing = Promise.allSettled(pools.map((pool) => pool.end())); await flushLogs(); return await closing; }',
     // a suspension that does not let a rejection be reported
     'async function f() { const p = load(); await null; await p; }',
+    // ...a dynamic import of a module of this program by a relative path: loaded already, or read from the local disk
+    "async function main(argv) { const running = runCommand(argv); const { report } = await import('./telemetry'); await Promise.all([report(), running]); }",
     // awaits in nested functions do not suspend this one
     'async function f() { const p = load(); setTimeout(async () => { await other(); }, 0); await p; }',
     'async function f() { const p = load(); const run = async () => { await other(); }; await p; return run; }',

@@ -374,6 +374,65 @@ async function refreshAll(entries) {
       },
     ],
   },
+  // a method decorator is not read, even a scheduling one: the reviewers' corpus labels the
+  // per-item work of a cron method worth gathering
+  {
+    code: `
+class NightlyReports {
+  @Cron('0 2 * * *')
+  async send() {
+    for (const team of await this.teams.all()) await this.mailer.sendReport(team.ownerEmail);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 5,
+        column: 48,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+class NightlyReports {
+  @Cron('0 2 * * *')
+  async send() {
+    await Promise.all(Array.from(await this.teams.all(), async (team) => { await this.mailer.sendReport(team.ownerEmail); }));
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // a class decorator that schedules nothing (an injectable service on a request path)
+  {
+    code: `
+@Injectable({ scope: 'request' })
+class FeedRefresher {
+  async refreshAll(feeds) {
+    for (const feed of feeds) await this.http.post(feed.pingUrl);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 5,
+        column: 31,
+        suggestions: [
+          {
+            messageId: 'useGatherMap',
+            output: `
+@Injectable({ scope: 'request' })
+class FeedRefresher {
+  async refreshAll(feeds) {
+    await Promise.all(Array.from(feeds, async (feed) => { await this.http.post(feed.pingUrl); }));
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // a callback handed to a call that is not a lock, a transaction or the background
   {
     code: `
@@ -675,6 +734,30 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (intent)', witho
         }
       }
     }`,
+    // a member of the item compared with a string guards an await that does not use the item:
+    // whichever items pass ask for the same thing (a label that names one channel)
+    `class Channels {
+      constructor(repo, hidden) {
+        this.repo = repo;
+        this.hidden = hidden;
+      }
+      async heads(feed) {
+        const rows = await this.repo.listChannels(feed.id);
+        const heads = {};
+        for (const row of rows) {
+          if (this.hidden.has(row.release)) {
+            if (row.label === 'stable') {
+              const releases = await this.repo.listReleases(feed.id);
+              const shown = releases.find((r) => !this.hidden.has(r.name));
+              if (shown) heads[row.label] = shown.name;
+            }
+            continue;
+          }
+          heads[row.label] = row.release;
+        }
+        return heads;
+      }
+    }`,
     // inside a critical section or a transaction: one at a time, as the author asked
     `function makeStore(mutex, backend) {
       return {
@@ -750,6 +833,28 @@ ruleTester.run<MessageIds, Options>('prefer-promise-all-in-loop (intent)', witho
         for (const day of days) await this.rollup(day);
       }
     }`,
+    // ...by a scheduling decorator on its class, by a class decorator handed a job's timing, or by
+    // a folder of jobs
+    `@Schedule({ type: 'worker', scheduleData: { interval: 60000 } })
+    class RequeueStaleFeeds {
+      async subscribe() {
+        for (const feed of await this.feeds.listStale()) await this.http.post(feed.pingUrl);
+      }
+    }`,
+    `@Job({ timing: { cron: '*/5 * * * *' } })
+    class RefreshMirrors {
+      async run(mirrors) {
+        for (const mirror of mirrors) await this.http.post(mirror.pingUrl);
+      }
+    }`,
+    {
+      code: `export class PurgeExpiredUploads {
+        async subscribe(uploads) {
+          for (const upload of uploads) await this.storage.remove(upload.key);
+        }
+      }`,
+      filename: 'app/port/schedule/PurgeExpiredUploads.ts',
+    },
     // a cache answers from memory
     `async function setDevices(userDevicesCache, deviceMap) {
       for (const key in deviceMap) {
