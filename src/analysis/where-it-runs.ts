@@ -85,7 +85,7 @@ import {
   WORKER_MODULE_NAME,
 } from '../catalog/run-contexts';
 import { MIGRATION_FUNCTION_WORDS, NETWORK_CALL_ROOTS } from '../catalog/effects';
-import { RECORD_CLIENT_PACKAGES } from '../catalog/iteration-order';
+import { RECORD_CLIENT_PACKAGES, TEST_CALLBACK_CALL } from '../catalog/iteration-order';
 import { callChainRoot, calleeChainRoot, compactText, functionNameOf, hasOption, isNothing, isTrueLiteral, isTransparentWrapper, returnsWhenFilled, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback, nearestFunction } from './async-context';
 import { getImportSource } from './imports';
@@ -281,6 +281,24 @@ const STRONG_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set([
 ]);
 
 /** True when `context` says the function runs once per request, job or event (`PER_EVENT_EVIDENCE`). */
+/**
+ * True when `node` runs inside a test or one of its set-up hooks: an enclosing function is passed
+ * to `it`/`test` or a hook (`TEST_CALLBACK_CALL`), also through a modifier or a table
+ * (`it.only(...)`, `test.skip(...)`, `it.each(table)(...)`). Only the node's ancestors are read.
+ */
+export function insideTestCallback(node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    const holder: TSESTree.Node | undefined = current.parent;
+    if (holder?.type !== AST_NODE_TYPES.CallExpression || holder.callee === current) continue;
+    let callee = skipTransparent(holder.callee);
+    if (callee.type === AST_NODE_TYPES.CallExpression) callee = skipTransparent(callee.callee);
+    while (callee.type === AST_NODE_TYPES.MemberExpression) callee = skipTransparent(callee.object);
+    if (callee.type === AST_NODE_TYPES.Identifier && TEST_CALLBACK_CALL.has(callee.name)) return true;
+  }
+  return false;
+}
+
 export function runsPerEvent(context: RunContext | null): boolean {
   return context?.kind === 'concurrent' && PER_EVENT_EVIDENCE.has(context.evidence.kind);
 }

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { type FunctionNode, getAwaitableFunction, getEnclosingAsyncFunction, getExecutionContext, isFunctionNode, isInlineCallback } from '../analysis/async-context';
 import { getFileEffects, writesLogLine } from '../analysis/effects';
 import { getSourceWords } from '../analysis/source-words';
-import { getWhereItRuns } from '../analysis/where-it-runs';
+import { getWhereItRuns, insideTestCallback } from '../analysis/where-it-runs';
 import { getImportSource } from '../analysis/imports';
 import { callsElectronApi, isEditorHostThenable } from '../analysis/host-thenables';
 import { callWritesFileOrStartsProcess, chainAnswersRequest, costsMoreThanHostLog, registersIpcMainListener } from '../analysis/editor-host';
@@ -249,7 +249,7 @@ export default createRule<Options, MessageIds>({
           checkTestCode: {
             type: 'boolean',
             description:
-              'Also report, in test code (a `*.test.*`/`*.spec.*` file, a `__tests__/` folder, a file that imports a test framework or calls `describe`/`it` at its top level), a dropped `.then(callback)` or `.finally(callback)` chain, whose callbacks do the test\'s work while the runner (Jest, Vitest, Mocha, Jasmine, ava, node:test) reports a rejection as a failure. Other drops are reported in test code either way. On in `strict`.',
+              'Also report, in test code (a `*.test.*`/`*.spec.*` file, a `__tests__/` folder, a file that imports a test framework or calls `describe`/`it` at its top level), a dropped `.then(callback)` or `.finally(callback)` chain, whose callbacks do the test\'s work while the runner (Jest, Vitest, Mocha, Jasmine, ava, node:test) reports a rejection as a failure, and a drop outside the callbacks of `it`/`test` and the set-up hooks. A call dropped inside a test is reported either way. On in `strict`.',
           },
           allowList: {
             type: 'array',
@@ -1365,7 +1365,15 @@ export default createRule<Options, MessageIds>({
         // done(); })`) hands a rejection to the runner, which fails the run. A call dropped in a
         // test is still reported: the test goes on (or ends) without waiting for it, so what it
         // checks next may not see its effect, or its own assertion never runs.
-        if (!checkTestCode && first.type === AST_NODE_TYPES.CallExpression && endsInCallbackChain(first) && getWhereItRuns(context).isTestCode()) return;
+        // Outside a test's own callbacks (a helper of the test file, a compile-only type test's
+        // top-level IIFE) nothing the test checks waits on the drop either way.
+        if (
+          !checkTestCode &&
+          ((first.type === AST_NODE_TYPES.CallExpression && endsInCallbackChain(first)) || !insideTestCallback(statement)) &&
+          getWhereItRuns(context).isTestCode()
+        ) {
+          return;
+        }
         if (first.type === AST_NODE_TYPES.CallExpression && (handsErrorToCallback(first) || handsErrorToOption(first, statement) || passesCompletionCallback(first))) return;
         // Code whose host logs a lost rejection and goes on (`WhereItRuns.hostLogsRejections`: an
         // editor extension, a browser extension's scripts, an Electron window's modules, an

@@ -48,7 +48,7 @@ import {
 } from '../catalog/effects';
 import { getOrderingComments } from '../analysis/ordering-comments';
 import { runsInOrderedCallback } from '../analysis/ordered-callbacks';
-import { getWhereItRuns } from '../analysis/where-it-runs';
+import { getWhereItRuns, insideTestCallback } from '../analysis/where-it-runs';
 import { getIterationEvidence } from '../analysis/iteration-evidence';
 import { disablesRuleOn } from '../util/disable-comments';
 import { locationWriteOf } from '../analysis/location-writes';
@@ -75,7 +75,6 @@ import {
   SHOWS_TO_USER_NAME,
   STATEMENT_LIST_NAME,
   STATEMENT_RUN_METHODS,
-  TEST_CALLBACK_CALL,
   TRANSACTION_OPTION_NAMES,
   WRITE_CALL_NAME,
   RECORD_WRITE_METHODS,
@@ -1318,17 +1317,7 @@ export default createRule<Options, MessageIds>({
      * (One-shot scripts are still reported: a release script's per-item uploads are worth it.)
      */
     function runsInTest(loop: CheckedLoop): boolean {
-      for (let node: TSESTree.Node | undefined = loop.parent; node; node = node.parent) {
-        if (!isFunctionNode(node)) continue;
-        const holder: TSESTree.Node | undefined = node.parent;
-        if (holder?.type !== AST_NODE_TYPES.CallExpression || holder.callee === node) continue;
-        let callee = skipTransparent(holder.callee);
-        // `it.only(...)`, `test.skip(...)`, `it.each(table)(...)`.
-        if (callee.type === AST_NODE_TYPES.CallExpression) callee = skipTransparent(callee.callee);
-        while (callee.type === AST_NODE_TYPES.MemberExpression) callee = skipTransparent(callee.object);
-        if (callee.type === AST_NODE_TYPES.Identifier && TEST_CALLBACK_CALL.has(callee.name)) return true;
-      }
-      return false;
+      return insideTestCallback(loop);
     }
 
     /** `await cache.get(key)`, `await userDevicesCache.set(k, v)`: a method of a cache (`CACHE_RECEIVER`, `CACHE_METHODS`), answered from memory or a store built to be fast. */

@@ -318,7 +318,8 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   storeListenerError(TEST_SETUP_LIBRARY_FILE),
   // a test of the app is not the app's program, nor is a test beside its source
   storeListenerError(APP_TEST_FILE),
-  storeListenerError(APP_COLOCATED_TEST_FILE),
+  // (a drop outside a test's own callbacks is checked in test code only with checkTestCode)
+  { ...storeListenerError(APP_COLOCATED_TEST_FILE), options: [{ checkTestCode: true }] },
   // the client's listener is not the server's, when the root package only holds their scripts
   storeListenerError(SPLIT_SERVER_FILE),
   // a library's command installs a reporter for the command, not for the programs that use the library

@@ -27,6 +27,16 @@ ruleTester.run('no-floating-promises', testedRule, {
       filename: 'src/store-check.ts',
       code: "import { it } from 'vitest';\nit('flushes', () => { queue.flush().finally(onFlushed); });",
     },
+    // ...and a drop outside the test's own callbacks: a compile-only type test's top-level IIFE, a
+    // helper of the test file
+    {
+      filename: 'types/pool.test.ts',
+      code: "async function connect() { return pool.getConnection(); }\n(async () => { const conn = await connect(); conn.release(); })();",
+    },
+    {
+      filename: 'src/__tests__/store.ts',
+      code: "async function seed() { await db.insert(row); }\nexport function prepare() { seed(); }",
+    },
     // handled: awaited, returned, yielded, voided
     'async function f() {} async function g() { await f(); }',
     'async function f() {} function g() { return f(); }',
@@ -478,7 +488,7 @@ ruleTester.run('no-floating-promises', testedRule, {
     // option allowList replaces the default: node:test is then reported like any promise
     {
       code: 'import { test } from "node:test";\nasync function run() {}\nrun();',
-      options: [{ allowList: [{ name: 'run', module: './runner' }] }],
+      options: [{ allowList: [{ name: 'run', module: './runner' }], checkTestCode: true }],
       errors: [{ messageId: floating, line: 3, column: 1, suggestions: [{ messageId: 'suggestVoid', output: 'import { test } from "node:test";\nasync function run() {}\nvoid run();' }] }],
     },
 

@@ -401,7 +401,7 @@ typedRuleTester.run('no-floating-promises (typed)', testedRule, {
     {
       filename: 'file.ts',
       code: "import { test } from 'node:test';\ntest('a', () => {});",
-      options: [{ allowList: [] }],
+      options: [{ allowList: [], checkTestCode: true }],
       errors: [{ messageId: 'floating', line: 2, column: 1, suggestions: [{ messageId: 'suggestVoid', output: "import { test } from 'node:test';\nvoid test('a', () => {});" }] }],
     },
     // async IIFEs by type, and `void` when ignoreVoid is off
