@@ -7,63 +7,39 @@ import { ruleTester } from '../rule-tester';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
+/** The rule's first example, reported in any file it checks. */
+const notifyAll: Invalid = {
+  code: `
+async function notifyAll(users) {
+  for (const user of users) {
+    await sendEmail(user.email);
+  }
+}`,
+  errors: [
+    {
+      messageId: 'awaitInLoop',
+      line: 4,
+      column: 5,
+      suggestions: [
+        {
+          messageId: 'useGatherMap',
+          output: `
+async function notifyAll(users) {
+  await Promise.all(Array.from(users, async (user) => {
+    await sendEmail(user.email);
+  }));
+}`,
+        },
+      ],
+    },
+  ],
+};
+
 const invalid: Invalid[] = [
-  // test code with checkTestCode (on in strict): checked as anywhere else
-  {
-    filename: 'notify.test.ts',
-    options: [{ checkTestCode: true }],
-    code: `
-async function notifyAll(users) {
-  for (const user of users) {
-    await sendEmail(user.email);
-  }
-}`,
-    errors: [
-      {
-        messageId: 'awaitInLoop',
-        line: 4,
-        column: 5,
-        suggestions: [
-          {
-            messageId: 'useGatherMap',
-            output: `
-async function notifyAll(users) {
-  await Promise.all(Array.from(users, async (user) => {
-    await sendEmail(user.email);
-  }));
-}`,
-          },
-        ],
-      },
-    ],
-  },
   // for...of with independent iterations: suggestion
-  {
-    code: `
-async function notifyAll(users) {
-  for (const user of users) {
-    await sendEmail(user.email);
-  }
-}`,
-    errors: [
-      {
-        messageId: 'awaitInLoop',
-        line: 4,
-        column: 5,
-        suggestions: [
-          {
-            messageId: 'useGatherMap',
-            output: `
-async function notifyAll(users) {
-  await Promise.all(Array.from(users, async (user) => {
-    await sendEmail(user.email);
-  }));
-}`,
-          },
-        ],
-      },
-    ],
-  },
+  notifyAll,
+  // test code with checkTestCode (on in strict): checked as anywhere else
+  { ...notifyAll, filename: 'notify.test.ts', options: [{ checkTestCode: true }] },
   // several awaits per iteration, a body-local value derived from the item; reported once
   {
     code: `

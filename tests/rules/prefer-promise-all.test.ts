@@ -7,47 +7,30 @@ import { gatheredGroup, gatheredPair } from './gathered-reports';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
+/** Two query builder chains that only select: independent reads. */
+const selectPair: Invalid = {
+  code: `
+async function counts(ctx, labelId) {
+  const tagged = await ctx.db.select({ id: labelled.itemId }).from(labelled).where(eq(labelled.labelId, labelId));
+  const label = await ctx.db.select().from(labels).where(eq(labels.id, labelId));
+  return { tagged, label };
+}`,
+  errors: [
+    gatheredPair(3, 18, `
+async function counts(ctx, labelId) {
+  const [tagged, label] = await Promise.all([
+    ctx.db.select({ id: labelled.itemId }).from(labelled).where(eq(labelled.labelId, labelId)),
+    ctx.db.select().from(labels).where(eq(labels.id, labelId)),
+  ]);
+  return { tagged, label };
+}`),
+  ],
+};
+
 const invalid: Invalid[] = [
+  selectPair,
   // test code with checkTestCode (on in strict): checked as anywhere else
-  {
-    filename: 'src/__tests__/counts.ts',
-    options: [{ checkTestCode: true }],
-    code: `
-async function counts(ctx, labelId) {
-  const tagged = await ctx.db.select({ id: labelled.itemId }).from(labelled).where(eq(labelled.labelId, labelId));
-  const label = await ctx.db.select().from(labels).where(eq(labels.id, labelId));
-  return { tagged, label };
-}`,
-    errors: [
-      gatheredPair(3, 18, `
-async function counts(ctx, labelId) {
-  const [tagged, label] = await Promise.all([
-    ctx.db.select({ id: labelled.itemId }).from(labelled).where(eq(labelled.labelId, labelId)),
-    ctx.db.select().from(labels).where(eq(labels.id, labelId)),
-  ]);
-  return { tagged, label };
-}`),
-    ],
-  },
-  // two query builder chains that only select: independent reads
-  {
-    code: `
-async function counts(ctx, labelId) {
-  const tagged = await ctx.db.select({ id: labelled.itemId }).from(labelled).where(eq(labelled.labelId, labelId));
-  const label = await ctx.db.select().from(labels).where(eq(labels.id, labelId));
-  return { tagged, label };
-}`,
-    errors: [
-      gatheredPair(3, 18, `
-async function counts(ctx, labelId) {
-  const [tagged, label] = await Promise.all([
-    ctx.db.select({ id: labelled.itemId }).from(labelled).where(eq(labelled.labelId, labelId)),
-    ctx.db.select().from(labels).where(eq(labels.id, labelId)),
-  ]);
-  return { tagged, label };
-}`),
-    ],
-  },
+  { ...selectPair, filename: 'src/__tests__/counts.ts', options: [{ checkTestCode: true }] },
   // a start-up name does not hide awaits a request handler waits on
   {
     code: `
@@ -667,15 +650,7 @@ async function f() {
 ruleTester.run<MessageIds, Options>('prefer-promise-all', rule as never, {
   valid: [
     // test code: a test's steps run in the order written on purpose (the first changes what the second reads)
-    {
-      filename: 'src/__tests__/counts.ts',
-      code: `
-async function counts(ctx, labelId) {
-  const tagged = await ctx.db.select({ id: labelled.itemId }).from(labelled).where(eq(labelled.labelId, labelId));
-  const label = await ctx.db.select().from(labels).where(eq(labels.id, labelId));
-  return { tagged, label };
-}`,
-    },
+    { filename: 'src/__tests__/counts.ts', code: selectPair.code },
     // start-up: a registry brought in line with the installed folders, once at boot
     `module.exports = class Widgets {
       static async refreshWidgetsFromDisk() {
