@@ -21,6 +21,22 @@ export function saysOrderMatters(text: string): boolean {
  * The opt-outs are collected on the first question (one pass over the file's comments); the other
  * answers read only the comments next to the nodes asked about.
  */
+
+/**
+ * The index of the first of `comments` (in file order) for which `isBefore` is false, found by
+ * binary search: `isBefore` must hold for a prefix of the list and fail for the rest.
+ */
+function firstNotBefore(comments: readonly TSESTree.Comment[], isBefore: (comment: TSESTree.Comment) => boolean): number {
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (isBefore(comments[middle] as TSESTree.Comment)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 export class OrderingComments {
   /** Lines that carry (or are named by) a `no-await-in-loop` line disable; null until asked. */
 
@@ -86,14 +102,7 @@ export class OrderingComments {
     const comments = this.sourceCode.getAllComments();
     const offset = node.range[0];
     // The last comment that ends at or before the node starts.
-    let low = 0;
-    let high = comments.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((comments[middle] as TSESTree.Comment).range[1] <= offset) low = middle + 1;
-      else high = middle;
-    }
-    const comment = comments[low - 1];
+    const comment = comments[firstNotBefore(comments, (each) => each.range[1] <= offset) - 1];
     return comment !== undefined && this.blankBetween(comment.range[1], offset);
   }
 
@@ -101,14 +110,7 @@ export class OrderingComments {
     const comments = this.sourceCode.getAllComments();
     const offset = node.range[1];
     // The first comment that starts at or after the node ends.
-    let low = 0;
-    let high = comments.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((comments[middle] as TSESTree.Comment).range[0] < offset) low = middle + 1;
-      else high = middle;
-    }
-    const comment = comments[low];
+    const comment = comments[firstNotBefore(comments, (each) => each.range[0] < offset)];
     return comment !== undefined && this.blankBetween(offset, comment.range[0]);
   }
 
