@@ -1293,11 +1293,12 @@ export default createRule<Options, MessageIds>({
      * dropped work is done, and its failure is never printed.
      */
     function exitsLaterInFunction(statement: TSESTree.Node): boolean {
+      if (!getSourceWords(context).has('exit')) return false;
       for (let current: TSESTree.Node = statement; current.parent && !isFunctionNode(current); current = current.parent) {
         const list = statementListOf(current.parent);
         if (!list) continue;
         for (const later of list.slice(list.indexOf(current) + 1)) {
-          if (/\bprocess\s*\.\s*exit\s*\(/.test(sourceCode.getText(later))) return true;
+          if (someNodeBelow(later, sourceCode.visitorKeys, isProcessExitCall)) return true;
         }
       }
       return false;
