@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { scratchDir } from './scratch-dir';
 
 /**
  * A throw-away project on disk for the tests of readings that follow imports across files through
@@ -8,7 +8,7 @@ import path from 'node:path';
  * package.json's `imports`): `files` by path from the project's root, which is returned.
  */
 export function aliasProject(prefix: string, files: Readonly<Record<string, string>>): string {
-  const root = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
+  const root = scratchDir(prefix);
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), text);

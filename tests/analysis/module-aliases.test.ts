@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { scratchDir } from '../scratch-dir';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { resolveAliasedModule, resolveProjectModule } from '../../src/analysis/module-resolution';
 
 /** A temporary project with `files`. */
 function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'module-aliases-'));
+  const root = scratchDir('module-aliases');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), text);

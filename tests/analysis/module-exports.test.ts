@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { scratchDir } from '../scratch-dir';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { readAsyncExports } from '../../src/analysis/module-exports';
 
 function withFiles(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'module-exports-'));
+  const root = scratchDir('module-exports');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), text);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { scratchDir } from '../scratch-dir';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import {
@@ -16,7 +16,7 @@ import { laterLints } from './later-lints';
 
 /** A temporary folder with `files`, its files and itself dated a minute back (a settled checkout). */
 function withFiles(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'module-functions-'));
+  const root = scratchDir('module-functions');
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, name), text);
   backdate(root);
   return root;

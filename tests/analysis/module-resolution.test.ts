@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import fs, { mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import fs, { mkdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { scratchDir } from '../scratch-dir';
 import path from 'node:path';
 import { describe, it, mock } from 'node:test';
 import { RelativeModules, resolveRelativeModule } from '../../src/analysis/module-resolution';
@@ -9,7 +9,7 @@ import { laterLints } from './later-lints';
 
 /** A temporary tree with `files`; every folder's modification time set `ageMs` back, as in a checkout that has settled. */
 function withFiles(files: Record<string, string>, ageMs = 60_000): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'module-resolution-'));
+  const root = scratchDir('module-resolution');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), text);

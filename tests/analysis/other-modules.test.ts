@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { scratchDir } from '../scratch-dir';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Linter } from 'eslint';
@@ -19,7 +19,7 @@ function reportedLines(file: string, code: string): number[] {
 describe('other modules: the classes behind an interface are asked again when the folder changes', () => {
   it('reports a chain once a remote implementation is added beside the in-memory one', (t) => {
     const later = laterLints(t);
-    const root = mkdtempSync(path.join(tmpdir(), 'other-modules-'));
+    const root = scratchDir('other-modules');
     const stores = path.join(root, 'stores');
     mkdirSync(stores);
     writeFileSync(path.join(stores, 'store.ts'), 'export interface Counter {\n  count(): Promise<number>;\n}\n');
@@ -38,7 +38,7 @@ describe('other modules: the classes behind an interface are asked again when th
 
 describe('other modules: JavaScript modules of the folder are read without TypeScript', () => {
   it('follows a JavaScript subclass beside an unrelated class (espree classes have no implements list)', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'other-modules-js-'));
+    const root = scratchDir('other-modules-js');
     const stores = path.join(root, 'stores');
     mkdirSync(stores);
     writeFileSync(path.join(stores, 'counter.ts'), 'export class Counter {\n  protected n = 0;\n  async count(): Promise<number> {\n    return this.n;\n  }\n}\n');

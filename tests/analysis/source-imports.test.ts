@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { utimesSync, writeFileSync } from 'node:fs';
+import { scratchDir } from '../scratch-dir';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { resolveRelativeModule } from '../../src/analysis/module-resolution';
@@ -97,7 +97,7 @@ describe('readTextImports: require and import()', () => {
 describe('textImportsOf', () => {
   it('reads a module once per version of its file', (t) => {
     const later = laterLints(t);
-    const root = mkdtempSync(path.join(tmpdir(), 'source-imports-'));
+    const root = scratchDir('source-imports');
     const file = path.join(root, 'db.ts');
     writeFileSync(file, "import { a } from './a';\n");
     const old = new Date(Date.now() - 60_000);
