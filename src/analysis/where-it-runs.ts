@@ -280,25 +280,50 @@ const STRONG_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set([
   'queue-consumer',
 ]);
 
-/** True when `context` says the function runs once per request, job or event (`PER_EVENT_EVIDENCE`). */
 /**
- * True when `node` runs inside a test or one of its set-up hooks: an enclosing function is passed
- * to `it`/`test` or a hook (`TEST_CALLBACK_CALL`), also through a modifier or a table
- * (`it.only(...)`, `test.skip(...)`, `it.each(table)(...)`). Only the node's ancestors are read.
+ * True when `fn` is a test or one of its set-up hooks: it is passed to `it`/`test` or a hook
+ * (`TEST_CALLBACK_CALL`), also through a modifier or a table (`it.only(...)`, `test.skip(...)`,
+ * `it.each(table)(...)`).
+ */
+function isTestCallback(fn: TSESTree.Node): boolean {
+  const holder: TSESTree.Node | undefined = fn.parent;
+  if (holder?.type !== AST_NODE_TYPES.CallExpression || holder.callee === fn) return false;
+  let callee = skipTransparent(holder.callee);
+  if (callee.type === AST_NODE_TYPES.CallExpression) callee = skipTransparent(callee.callee);
+  while (callee.type === AST_NODE_TYPES.MemberExpression) callee = skipTransparent(callee.object);
+  return callee.type === AST_NODE_TYPES.Identifier && TEST_CALLBACK_CALL.has(callee.name);
+}
+
+/**
+ * True when `node` runs inside a test or one of its set-up hooks (`isTestCallback`) at any depth.
+ * Only the node's ancestors are read.
  */
 export function insideTestCallback(node: TSESTree.Node): boolean {
   for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
-    if (!isFunctionNode(current)) continue;
-    const holder: TSESTree.Node | undefined = current.parent;
-    if (holder?.type !== AST_NODE_TYPES.CallExpression || holder.callee === current) continue;
-    let callee = skipTransparent(holder.callee);
-    if (callee.type === AST_NODE_TYPES.CallExpression) callee = skipTransparent(callee.callee);
-    while (callee.type === AST_NODE_TYPES.MemberExpression) callee = skipTransparent(callee.object);
-    if (callee.type === AST_NODE_TYPES.Identifier && TEST_CALLBACK_CALL.has(callee.name)) return true;
+    if (isFunctionNode(current) && isTestCallback(current)) return true;
   }
   return false;
 }
 
+/**
+ * True when `node` is one of the steps of a promise-style test: the nearest function around it is
+ * the test's (or hook's) own callback (`isTestCallback`), and that callback does not call one of
+ * its parameters (a `done` callback, which ends a callback-style test). Code nested in another
+ * function inside the test (an event listener, a timer, an async IIFE) is no step: the test does
+ * not wait for it either way, and a callback-style test ends when `done` is called, whatever its
+ * dropped promises do. node:test's context parameter (`(t) => ...`) is not called, so such a test
+ * stays promise-style.
+ */
+export function isPromiseTestStep(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let fn: TSESTree.Node | undefined = node.parent;
+  while (fn && !isFunctionNode(fn)) fn = fn.parent;
+  if (!fn || !isTestCallback(fn)) return false;
+  return !sourceCode.getDeclaredVariables(fn).some((variable) =>
+    variable.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.CallExpression && reference.identifier.parent.callee === reference.identifier),
+  );
+}
+
+/** True when `context` says the function runs once per request, job or event (`PER_EVENT_EVIDENCE`). */
 export function runsPerEvent(context: RunContext | null): boolean {
   return context?.kind === 'concurrent' && PER_EVENT_EVIDENCE.has(context.evidence.kind);
 }

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { type FunctionNode, getAwaitableFunction, getEnclosingAsyncFunction, getExecutionContext, isFunctionNode, isInlineCallback } from '../analysis/async-context';
 import { getFileEffects, writesLogLine } from '../analysis/effects';
 import { getSourceWords } from '../analysis/source-words';
-import { getWhereItRuns, insideTestCallback } from '../analysis/where-it-runs';
+import { getWhereItRuns, isPromiseTestStep } from '../analysis/where-it-runs';
 import { getImportSource } from '../analysis/imports';
 import { callsElectronApi, isEditorHostThenable } from '../analysis/host-thenables';
 import { callWritesFileOrStartsProcess, chainAnswersRequest, costsMoreThanHostLog, registersIpcMainListener } from '../analysis/editor-host';
@@ -249,7 +249,7 @@ export default createRule<Options, MessageIds>({
           checkTestCode: {
             type: 'boolean',
             description:
-              'Also report, in test code (a `*.test.*`/`*.spec.*` file, a `__tests__/` folder, a file that imports a test framework or calls `describe`/`it` at its top level), a dropped `.then(callback)` or `.finally(callback)` chain, whose callbacks do the test\'s work while the runner (Jest, Vitest, Mocha, Jasmine, ava, node:test) reports a rejection as a failure, and a drop outside the callbacks of `it`/`test` and the set-up hooks. A call dropped inside a test is reported either way. On in `strict`.',
+              'Also report, in test code (a `*.test.*`/`*.spec.*` file, a `__tests__/` folder, a file that imports a test framework or calls `describe`/`it` at its top level), a dropped `.then(callback)` or `.finally(callback)` chain, whose callbacks do the test\'s work while the runner (Jest, Vitest, Mocha, Jasmine, ava, node:test) reports a rejection as a failure, and a drop that is no step of a promise-style test (outside the callbacks of `it`/`test` and the set-up hooks, nested in another function inside one, or in a test that ends by calling its `done` parameter). A call dropped as a step of a promise-style test is reported either way. On in `strict`.',
           },
           allowList: {
             type: 'array',
@@ -1363,14 +1363,15 @@ export default createRule<Options, MessageIds>({
         }
         if (first.type === AST_NODE_TYPES.CallExpression && decoratesHeldValue(first)) return;
         // Test code: a chain whose callbacks do the test's work (`save().then(() => { check();
-        // done(); })`) hands a rejection to the runner, which fails the run. A call dropped in a
-        // test is still reported: the test goes on (or ends) without waiting for it, so what it
-        // checks next may not see its effect, or its own assertion never runs.
-        // Outside a test's own callbacks (a helper of the test file, a compile-only type test's
-        // top-level IIFE) nothing the test checks waits on the drop either way.
+        // done(); })`) hands a rejection to the runner, which fails the run. A call dropped as a
+        // step of a promise-style test is still reported: the test goes on (or ends) without
+        // waiting for it, so what it checks next may not see its effect, or its own assertion
+        // never runs. Anywhere else in a test file (a helper of the file, a listener or an async
+        // IIFE inside a test, a test that ends by calling `done`) the test's end does not wait on
+        // the drop either way, and the runner reports a rejection as a failure.
         if (
           !checkTestCode &&
-          ((first.type === AST_NODE_TYPES.CallExpression && endsInCallbackChain(first)) || !insideTestCallback(statement)) &&
+          ((first.type === AST_NODE_TYPES.CallExpression && endsInCallbackChain(first)) || !isPromiseTestStep(statement, context.sourceCode)) &&
           getWhereItRuns(context).isTestCode()
         ) {
           return;

@@ -37,6 +37,20 @@ ruleTester.run('no-floating-promises', testedRule, {
       filename: 'src/__tests__/store.ts',
       code: "async function seed() { await db.insert(row); }\nexport function prepare() { seed(); }",
     },
+    // ...nor a drop nested in another function inside a test (an async IIFE, a listener), nor one
+    // in a callback-style test, which ends when it calls `done`: the test's end waits for none
+    {
+      filename: 'test/relay.spec.ts',
+      code: "it('relays', (done) => {\n  (async () => {\n    const id = await connect();\n    expect(await read(id)).toBe('hi');\n    done();\n  })();\n});",
+    },
+    {
+      filename: 'test/pool.test.js',
+      code: "async function drain() { await pool.end(); }\nit('emits ready', function () {\n  pool.on('ready', () => { drain(); });\n  pool.open();\n});",
+    },
+    {
+      filename: 'test/feed.test.js',
+      code: "async function refresh() { await feed.load(); }\nit('refreshes', (done) => {\n  feed.once('loaded', () => done());\n  refresh();\n});",
+    },
     // handled: awaited, returned, yielded, voided
     'async function f() {} async function g() { await f(); }',
     'async function f() {} function g() { return f(); }',
@@ -145,6 +159,22 @@ ruleTester.run('no-floating-promises', testedRule, {
       filename: 'src/store-check.ts',
       code: "import { it } from 'vitest';\nasync function seed() { await db.insert(row); }\nit('seeds', () => { seed(); });",
       errors: [{ messageId: floating, line: 3, column: 21, suggestions: [{ messageId: 'suggestVoid', output: "import { it } from 'vitest';\nasync function seed() { await db.insert(row); }\nit('seeds', () => { void seed(); });" }] }],
+    },
+    // node:test's context parameter is not a `done`: the test is still promise-style
+    {
+      filename: 'test/seed.test.mjs',
+      code: "import { test } from 'node:test';\nasync function seed() { await db.insert(row); }\ntest('seeds', async (t) => { seed(); t.diagnostic('seeded'); });",
+      errors: [
+        {
+          messageId: floating,
+          line: 3,
+          column: 30,
+          suggestions: [
+            { messageId: 'suggestAwait', output: "import { test } from 'node:test';\nasync function seed() { await db.insert(row); }\ntest('seeds', async (t) => { await seed(); t.diagnostic('seeded'); });" },
+            { messageId: 'suggestVoid', output: "import { test } from 'node:test';\nasync function seed() { await db.insert(row); }\ntest('seeds', async (t) => { void seed(); t.diagnostic('seeded'); });" },
+          ],
+        },
+      ],
     },
     // functions declared async in this file
     {
