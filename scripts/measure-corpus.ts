@@ -8,8 +8,19 @@
  * - The rules run through the plugin's `all` config (every rule, default options); `--strict` uses
  *   the `strict` config instead (its options, e.g. blocking calls in code that runs alone).
  * - Untyped: typescript-eslint's parser for `.ts`, espree for `.js`/`.mjs` (ES modules) and `.cjs`
- *   (CommonJS). `--typed`: typescript-eslint's parser with `projectService` for every file, with
- *   the `tsconfig.json` inside the corpus folder (`allowJs`), `.cjs` still CommonJS.
+ *   (CommonJS). `--typed`: typescript-eslint's parser for every file, `.cjs` still CommonJS, over
+ *   one program of the whole corpus:
+ *   - a corpus with its own `tsconfig.json` (corpus-c) is linted with `projectService`, which
+ *     finds that file, as our CLI's `--typed` does in a project;
+ *   - a corpus without one (corpus-a, -b) gets the tsconfig a user would add to lint such a
+ *     project typed (`allowJs`, no `checkJs`, node types, bundler resolution so that imports
+ *     written without extensions resolve: corpus-c's options), generated in a temporary folder
+ *     with the corpus as its `include`, and given to the parser as `project`. That is the program
+ *     `projectService` would build from the same file at the corpus root; it is written outside
+ *     the corpus so that a run never leaves a file in the repository or races another run, and
+ *     not `allowDefaultProject`, which gives each file a program of its own (no types across
+ *     files), refuses `**` patterns and stops after 8 files. Without either, the project service
+ *     finds no program for the files and every file fails to parse.
  *
  * Labels are end-of-line comments on the line the rule must report:
  * - `// expect: <rule>[, <rule>]`: required in every mode;
@@ -21,7 +32,8 @@
  * corpus's third-party packages) are not linted. The label comments are stripped from the text
  * that is linted, so a rule that reads comments never sees them.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
@@ -119,12 +131,42 @@ function loadPlugin(pluginRoot: string): PluginShape {
   return 'default' in loaded ? loaded.default : loaded;
 }
 
-function buildConfig(plugin: PluginShape, args: Args): Linter.Config[] {
+/**
+ * The tsconfig for a corpus without its own (see the header), written into `dir`: the options of
+ * corpus-c's tsconfig, with node types from this repository's `node_modules`.
+ */
+function writeGeneratedTsconfig(corpus: string, dir: string): string {
+  const file = path.join(dir, 'tsconfig.json');
+  const tsconfig = {
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      lib: ['ES2023', 'DOM'],
+      types: ['node'],
+      typeRoots: [path.join(REPO_ROOT, 'node_modules', '@types')],
+      strict: false,
+      allowJs: true,
+      checkJs: false,
+      noEmit: true,
+      skipLibCheck: true,
+      experimentalDecorators: true,
+    },
+    include: ['ts', 'js', 'mjs', 'cjs'].map((ext) => path.join(corpus, '**', `*.${ext}`)),
+    exclude: [path.join(corpus, 'types'), path.join(corpus, '**', 'node_modules')],
+  };
+  writeFileSync(file, `${JSON.stringify(tsconfig, null, 2)}\n`);
+  return file;
+}
+
+function buildConfig(plugin: PluginShape, args: Args, scratch: string): Linter.Config[] {
   const preset = plugin.configs[args.strict ? 'strict' : 'all'];
   if (!preset) throw new Error(`the plugin has no ${args.strict ? 'strict' : 'all'} config`);
   const configs: Linter.Config[] = [{ ignores: ['types/**', '**/*.d.ts'] }];
   if (args.typed) {
-    const parserOptions = { projectService: true, tsconfigRootDir: args.corpus };
+    const parserOptions = existsSync(path.join(args.corpus, 'tsconfig.json'))
+      ? { projectService: true, tsconfigRootDir: args.corpus }
+      : { project: writeGeneratedTsconfig(args.corpus, scratch), tsconfigRootDir: args.corpus };
     configs.push({
       files: ['**/*.ts', '**/*.js', '**/*.mjs'],
       languageOptions: { parser: tsParser, sourceType: 'module', parserOptions },
@@ -155,10 +197,12 @@ async function main(): Promise<void> {
     console.warn(`warning: ${count} labels name ${rule}, which this build of the plugin does not have: not measured`);
   }
 
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'measure-corpus-'));
+  process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
   const eslint = new ESLint({
     cwd: args.corpus,
     overrideConfigFile: true,
-    overrideConfig: buildConfig(plugin, args),
+    overrideConfig: buildConfig(plugin, args, scratch),
     errorOnUnmatchedPattern: false,
   });
   // The label comments are removed before linting (lines keep their numbers): a rule may read a
