@@ -19,8 +19,9 @@
  *     `projectService` would build from the same file at the corpus root; it is written outside
  *     the corpus so that a run never leaves a file in the repository or races another run, and
  *     not `allowDefaultProject`, which gives each file a program of its own (no types across
- *     files), refuses `**` patterns and stops after 8 files. Without either, the project service
- *     finds no program for the files and every file fails to parse.
+ *     files), refuses `**` patterns and stops after 8 files (`tests/realistic/corpus-tsconfig.ts`,
+ *     shared with the typed realistic test). Without either, the project service finds no
+ *     program for the files and every file fails to parse.
  *
  * Labels are end-of-line comments on the line the rule must report:
  * - `// expect: <rule>[, <rule>]`: required in every mode;
@@ -33,12 +34,13 @@
  * corpus's third-party packages) are not linted. The label comments are stripped from the text
  * that is linted, so a rule that reads comments never sees them.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
+import { writeCorpusTsconfig } from '../tests/realistic/corpus-tsconfig';
 
 interface Args {
   corpus: string;
@@ -132,34 +134,6 @@ function loadPlugin(pluginRoot: string): PluginShape {
   return 'default' in loaded ? loaded.default : loaded;
 }
 
-/**
- * The tsconfig for a corpus without its own (see the header), written into `dir`: the options of
- * corpus-c's tsconfig, with node types from this repository's `node_modules`.
- */
-function writeGeneratedTsconfig(corpus: string, dir: string): string {
-  const file = path.join(dir, 'tsconfig.json');
-  const tsconfig = {
-    compilerOptions: {
-      target: 'ES2022',
-      module: 'ESNext',
-      moduleResolution: 'Bundler',
-      lib: ['ES2023', 'DOM'],
-      types: ['node'],
-      typeRoots: [path.join(REPO_ROOT, 'node_modules', '@types')],
-      strict: false,
-      allowJs: true,
-      checkJs: false,
-      noEmit: true,
-      skipLibCheck: true,
-      experimentalDecorators: true,
-    },
-    include: ['ts', 'js', 'mjs', 'cjs'].map((ext) => path.join(corpus, '**', `*.${ext}`)),
-    exclude: [path.join(corpus, 'types'), path.join(corpus, '**', 'node_modules')],
-  };
-  writeFileSync(file, `${JSON.stringify(tsconfig, null, 2)}\n`);
-  return file;
-}
-
 function buildConfig(plugin: PluginShape, args: Args, scratch: string): Linter.Config[] {
   const preset = plugin.configs[args.strict ? 'strict' : 'all'];
   if (!preset) throw new Error(`the plugin has no ${args.strict ? 'strict' : 'all'} config`);
@@ -167,7 +141,7 @@ function buildConfig(plugin: PluginShape, args: Args, scratch: string): Linter.C
   if (args.typed) {
     const parserOptions = existsSync(path.join(args.corpus, 'tsconfig.json'))
       ? { projectService: true, tsconfigRootDir: args.corpus }
-      : { project: writeGeneratedTsconfig(args.corpus, scratch), tsconfigRootDir: args.corpus };
+      : { project: writeCorpusTsconfig(args.corpus, scratch), tsconfigRootDir: args.corpus };
     configs.push({
       files: ['**/*.ts', '**/*.js', '**/*.mjs'],
       languageOptions: { parser: tsParser, sourceType: 'module', parserOptions },
