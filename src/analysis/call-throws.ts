@@ -537,6 +537,28 @@ export function mayBeExtended(program: ts.Program, declaration: ts.Declaration):
   return heritageNames(program).has(owner.name.text);
 }
 
+/**
+ * True when the member a call goes through (`commands.runNamed(...)`, `presence.refresh()`) is a
+ * property of an object literal that set-up code may replace, as the untyped reading of other
+ * modules takes it (`propertyFunction` in other-modules.ts): a property holding a function under
+ * another name or an arrow (`{ runNamed: runLogged }`: a plug-in point with a default), or a
+ * method or shorthand property whose name a statement of its file assigns (`presence.refresh =
+ * next`; read as text, as `heritageNames` reads clauses: a name too many only keeps a report). The
+ * checker names the literal's function; what runs may be another, so its body proves nothing.
+ */
+export function mayBeReplaced(checker: ts.TypeChecker, callee: ts.Node): boolean {
+  const typescript = loadTypeScript();
+  if (!typescript.isPropertyAccessExpression(callee)) return false;
+  const name = callee.name.text;
+  for (const declaration of checker.getSymbolAtLocation(callee.name)?.declarations ?? []) {
+    if (!typescript.isObjectLiteralExpression(declaration.parent)) continue;
+    if (typescript.isPropertyAssignment(declaration)) return true;
+    if (!typescript.isShorthandPropertyAssignment(declaration) && !typescript.isMethodDeclaration(declaration)) continue;
+    if (new RegExp(`\\.\\s*${name.replace(/\$/g, '\\$')}\\s*=(?![=>])`).test(declaration.getSourceFile().text)) return true;
+  }
+  return false;
+}
+
 /** `heritageNames`' answer per program: one scan of the program's text however many files are linted. */
 const heritageByProgram = new WeakMap<ts.Program, ReadonlySet<string>>();
 

@@ -85,7 +85,7 @@ import { enclosingClass, isNothing, isProcessExitCall, isTransparentWrapper, typ
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
-import { guardsEveryErrorFor, mayBeExtended } from './call-throws';
+import { guardsEveryErrorFor, mayBeExtended, mayBeReplaced } from './call-throws';
 import { handledWhereFilled, onlyRefuses, wrappedByRejectOf, wrappedByResolve } from './self-handled';
 import { cannotRejectExports, compiledCatchesAll, declarationCatchesAll, type DeclarationLike, delayExports, signalledDelayExports } from './guarded-bodies';
 import { declarationIsolatesListeners, isIsolatingEmitterMethod, isolatesListeners } from './listener-dispatch';
@@ -445,7 +445,8 @@ export class FileEffects {
    * throw outside its own quiet `try`/`catch` (`guardsEveryErrorFor`: `this.output.post('restarted')`
    * where `post` escapes its text line and posts it inside a guard that logs a failure). Not a
    * method that a class of the program may override (`mayBeExtended`): the checker names the
-   * declared class's method, a subclass's may be what runs. Not part of any effect summary: only
+   * declared class's method, a subclass's may be what runs; nor a property of an object literal
+   * that set-up code may replace (`mayBeReplaced`: `commands.runNamed`). Not part of any effect summary: only
    * `no-floating-promises` asks it, for a dropped call it is about to report.
    */
   guardsEveryErrorTyped(call: TSESTree.Node): boolean {
@@ -453,8 +454,9 @@ export class FileEffects {
     if (!services || call.type !== AST_NODE_TYPES.CallExpression || this.calledFunction(call) !== null) return false;
     return checkerQuery(false, () => {
       const node = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
-      const declaration = services.program.getTypeChecker().getResolvedSignature(node)?.getDeclaration();
-      if (!declaration || !guardsEveryErrorFor(services.program, node, declaration)) return false;
+      const checker = services.program.getTypeChecker();
+      const declaration = checker.getResolvedSignature(node)?.getDeclaration();
+      if (!declaration || mayBeReplaced(checker, node.expression) || !guardsEveryErrorFor(services.program, node, declaration)) return false;
       return !mayBeExtended(services.program, declaration);
     });
   }
@@ -1922,7 +1924,9 @@ export class FileEffects {
    * generic class, a chain through typed values): the one call signature's declaration with a
    * body, in a source file of the project (not a declaration file, not `node_modules`), parsed as
    * `calleesElsewhere` parses modules (`functionWithBodyAt`); for an instance method, with the
-   * overrides of the classes of its folder that extend its class (`overridesOf`). A function of
+   * overrides of the classes of its folder that extend its class (`overridesOf`). Null for a
+   * property of an object literal that set-up code may replace (`mayBeReplaced`: `{ runNamed:
+   * runLogged }`, a method its module assigns), which `calleesElsewhere` leaves unknown too. A function of
    * this file the checker names is this file's own (`calledFunction` did not resolve it by scope). Null untyped, for
    * several signatures, or when nothing is found. Cached per declaration.
    */
@@ -1931,9 +1935,11 @@ export class FileEffects {
     if (!services || this.calledFunction(call) !== null) return null;
     return checkerQuery(null, () => {
       const checker = services.program.getTypeChecker();
-      const signatures = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(call.callee)).getCallSignatures();
+      const callee = services.esTreeNodeToTSNodeMap.get(call.callee);
+      const signatures = checker.getTypeAtLocation(callee).getCallSignatures();
       const declared = signatures.length === 1 ? (signatures[0]?.getDeclaration() as unknown as TypedFunctionLike | undefined) : undefined;
-      if (!declared) return null;
+      // A member set-up code may replace (`commands.runNamed`): the declaration is not what runs.
+      if (!declared || mayBeReplaced(checker, callee)) return null;
       const known = this.typedCallees.get(declared);
       if (known !== undefined) return known;
       const declaration = declared.initializer ?? declared;
@@ -2955,7 +2961,10 @@ export class FileEffects {
   }
 }
 
-/** `importedCannotReject`'s typed path: the callee's only call signature is declared catching everything. */
+/**
+ * `importedCannotReject`'s typed path: the callee's only call signature is declared catching
+ * everything, and the call does not go through a member set-up code may replace (`mayBeReplaced`).
+ */
 function typedCatchesAll(
   services: NonNullable<ReturnType<typeof getTypedServices>>,
   callee: TSESTree.Node,
@@ -2963,10 +2972,12 @@ function typedCatchesAll(
 ): boolean {
   return checkerQuery(false, () => {
     const checker = services.program.getTypeChecker();
-    const signatures = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(callee)).getCallSignatures();
+    const tsCallee = services.esTreeNodeToTSNodeMap.get(callee);
+    const signatures = checker.getTypeAtLocation(tsCallee).getCallSignatures();
     const declaration = signatures.length === 1 ? signatures[0]?.getDeclaration() : undefined;
     // A JSDoc signature has no body; `declarationCatchesAll` says false for anything without one.
-    if (declaration === undefined) return false;
+    // A member set-up code may replace (`commands.runNamed`): the declaration is not what runs.
+    if (declaration === undefined || mayBeReplaced(checker, tsCallee)) return false;
     if (declarationCatchesAll(declaration as unknown as DeclarationLike)) return true;
     if (compiledBesideCatchesAll(declaration) && !mayBeExtended(services.program, declaration as ts.Declaration)) return true;
     let isolates = isolatingDeclarations.get(declaration);

@@ -893,6 +893,9 @@ export default createRule<Options, MessageIds>({
      * promise owns its failure. Such promises (closed, exited, stopped) are usually settled with
      * the reason as their value and never reject: reviewers do not change these. A call with
      * arguments, or any other call (`load().then(show)`), is new work and is still reported.
+     * Typed, only where the checker knows nothing of the held promise (`any`: an untyped
+     * parameter, a package without types), which is judged as without types; a held promise the
+     * checker types is its to judge.
      */
     function listensToHeldPromise(call: TSESTree.CallExpression): boolean {
       let root: TSESTree.Node = call;
@@ -904,6 +907,7 @@ export default createRule<Options, MessageIds>({
       }
       const receiver = skipTransparent(root);
       if (receiver === call) return false;
+      if (promises.typed && promises.hasKnownType(receiver)) return false;
       // `this.exited` that the class itself fills with new work (`this.exited = fetch(url)`) is
       // that work's promise, not only a state of the object's life.
       if (receiver.type === AST_NODE_TYPES.MemberExpression) {
@@ -1412,7 +1416,7 @@ export default createRule<Options, MessageIds>({
         ) {
           return;
         }
-        if (!checkCannotReject && !promises.typed && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;
+        if (!checkCannotReject && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;
         // Asked after the filters above (only the program-reporter filter below reads more): can the promise reject at all (see `floatingParts`)?
         if (lastQuestion && !lastQuestion()) return;
         // `main();` at the module's top level where the program's process-wide handler of

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
-import { FIXTURES_DIR, ruleTester } from '../rule-tester';
+import { FIXTURES_DIR, ruleTester, typedRuleTester } from '../rule-tester';
 
 // @typescript-eslint/rule-tester pins its own copy of utils; the rule is the same object at run time.
 const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
@@ -258,5 +258,21 @@ ruleTester.run('no-floating-promises (can the head reject, across modules)', tes
       code: abstractRun,
       errors: [chain(abstractRun, 3, 'worker.run(')],
     },
+  ],
+});
+
+// With the checker, which names the literal's function behind `commands.runNamed` or
+// `presence.refresh`: a member set-up code may replace (a property holding a function under
+// another name or an arrow, or one its module assigns) is as unknown as without types, so those
+// drops stay reported; a method or gathered function nothing replaces is judged by its body.
+typedRuleTester.run('no-floating-promises (typed: members of another module that set-up code may replace)', testedRule, {
+  valid: [
+    { filename, code: "import { commands } from './stores/commands';\nexport function onStatus(): void {\n  commands.run('git status').then((out) => console.log(out));\n}" },
+    { filename, code: "import presence from './stores/presence';\nexport function onQuit(): void {\n  presence.withdraw().then(() => console.log('offline'));\n}" },
+  ],
+  invalid: [
+    { filename, code: runNamed, errors: [chain(runNamed, 3, 'commands.runNamed(')] },
+    { filename, code: retry, errors: [chain(retry, 3, 'commands.retry(')] },
+    { filename, code: presenceRefresh, errors: [chain(presenceRefresh, 3, 'presence.refresh(')] },
   ],
 });

@@ -1,6 +1,6 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-floating-promises';
-import { ruleTester } from '../rule-tester';
+import { ruleTester, typedRuleTester } from '../rule-tester';
 
 /**
  * A `.then(callback)` hung on a promise an object holds for an event of its life (closed,
@@ -127,4 +127,23 @@ ruleTester.run<MessageIds, Options>('no-floating-promises (listeners on held pro
     'export class Host {\n  dispose() {\n    this.server?.then((s) => s.close());\n  }\n}',
   ],
   invalid,
+});
+
+/** A listener on a promise whose type the checker knows: a parameter declared with a `Promise` field. */
+const typedSession = `export function watch(session: { closed: Promise<void> }) {
+  session.closed.then(() => console.log('closed'));
+}`;
+
+// With the checker: a held promise it cannot type (`any`: an untyped parameter, a package without
+// types) is judged as without types, so the typed run keeps the silence above; a held promise whose
+// type the checker knows is the checker's to judge, and a field filled with new work stays reported.
+typedRuleTester.run<MessageIds, Options>('no-floating-promises (typed: listeners on held promises)', rule as never, {
+  valid: [
+    { filename: 'file.ts', code: sessionWatcher },
+    { filename: 'file.ts', code: 'export function follow(iterator: any, release: () => void) {\n  iterator.closed().then(() => release());\n}' },
+  ],
+  invalid: [
+    { filename: 'file.ts', code: typedSession, errors: [thenReport(typedSession, 2, 3, "session.closed.then(() => console.log('closed'));")] },
+    { filename: 'file.ts', code: restartable, errors: [thenReport(restartable, 6, 5, "this.running.then(() => this.report('stopped'));")] },
+  ],
 });
