@@ -1095,6 +1095,11 @@ const MAX_PROMPT_DEPTH = 4;
 /** How many called functions of one declaration `moduleFunctionMayPrompt` follows. */
 const MAX_PROMPT_CALLEES = 12;
 
+/** Node's line reader, whose interface's `question(...)` asks on the terminal. */
+const READLINE_MODULES: ReadonlySet<string> = new Set(['readline', 'node:readline', 'readline/promises', 'node:readline/promises']);
+/** A call of a `question` method: readline's `rl.question(text, callback)` or its promise form. */
+const READLINE_QUESTION = /\.\s*question\s*\(/;
+
 /** What one declaration's text says of asking a person: it does (`asks`), or maybe through the functions it calls (`callees`). */
 type OwnPrompt = { readonly asks: true } | { readonly asks: false; readonly callees: readonly Callee[] };
 
@@ -1102,8 +1107,10 @@ type OwnPrompt = { readonly asks: true } | { readonly asks: false; readonly call
  * What the body of one declaration says of prompting, by its text: it calls a binding imported
  * from a prompt package (`PROMPT_MODULES`: `prompts`, `inquirer`, `@inquirer/*`, clack), opens a
  * dialog or an editor's picker (`USER_DIALOG_METHOD`: `dialog.showOpenDialog`, also with type
- * arguments), or hands a call the text of a question (`QUESTION_CALL`: `ux.confirm('Enable?')`); otherwise the functions of its module and
- * of its relative imports that it calls, to be read in turn. A name alone (`askModel`,
+ * arguments), hands a call the text of a question (`QUESTION_CALL`: `ux.confirm('Enable?')`), or
+ * calls a `question` method in a module that loads readline (`rl.question('Email: ')`, also in a
+ * helper handed the interface); otherwise the functions of its module and of its relative imports
+ * that it calls (by name, or as members of a whole-module import: `ui.pick(...)`), to be read in turn. A name alone (`askModel`,
  * `session.prompt(text)`, an import of `./prompts`) is no evidence: LLM prompt templates and
  * question tables are named so too; the module is followed to what it calls.
  */
@@ -1114,18 +1121,24 @@ function ownPrompt(body: string, source: ModuleSource): OwnPrompt {
   for (const called of body.matchAll(TYPED_CALLED_NAME)) if (USER_DIALOG_METHOD.test(called[1] ?? '')) return { asks: true };
   // `ux.confirm(\`Deploy ${branch} to staging?\`)`: a call handed the text of a question.
   if (QUESTION_CALL.test(body)) return { asks: true };
+  // `rl.question('Email: ')` in a module that loads readline (also in a helper handed the interface).
+  if (READLINE_QUESTION.test(body) && source.imports().some((load) => READLINE_MODULES.has(load.specifier))) return { asks: true };
   for (const called of body.matchAll(CALLED_NAME)) {
     const object = called[1];
     const name = called[2] ?? '';
     if (USER_DIALOG_METHOD.test(name)) return { asks: true };
     const binding = object ?? name;
-    const imported = importedBinding(source, binding) ?? namespaceImportOf(source, binding);
+    const named = importedBinding(source, binding);
+    const imported = named ?? namespaceImportOf(source, binding);
     if (imported !== null) {
       const { specifier } = imported;
       if (PROMPT_MODULES.has(specifier) || specifier.startsWith('@inquirer/')) return { asks: true };
-      if (object === undefined && source.isProjectModule(specifier) && !followed.has(name) && callees.length < MAX_PROMPT_CALLEES) {
-        followed.add(name);
-        callees.push({ kind: 'import', ...imported });
+      // `askLogin()` imported by name, or `ui.pick(...)` on a whole-module import of a project
+      // module (`import * as ui from './ui'`): that module's `pick` is read in turn.
+      const follow = object === undefined ? imported : named === null ? { specifier, name } : null;
+      if (follow !== null && source.isProjectModule(specifier) && !followed.has(binding + '.' + name) && callees.length < MAX_PROMPT_CALLEES) {
+        followed.add(binding + '.' + name);
+        callees.push({ kind: 'import', ...follow });
       }
       continue;
     }
