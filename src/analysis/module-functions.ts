@@ -1194,3 +1194,121 @@ function followedMayPrompt(resolved: ResolvedModule, name: string, depth: number
   }
   return false;
 }
+
+/**
+ * What a method of an object kept in module state changes and reads on that object, by the text
+ * of its class (`instanceMethodState`): the members of `this` it assigns (the first member of the
+ * chain: `this.token = t`, `this.http.defaults.headers.Authorization = ...` writes `token`, `http`;
+ * `*` for a call of a setter the class does not declare, as an inherited client's
+ * `this.setAccessToken(t)`), and the members it reads (`*` when the method is not declared there:
+ * inherited, it may read any). Methods of the class it calls on `this` count, up to
+ * `MAX_STATE_DEPTH` deep.
+ */
+export interface InstanceMethodState {
+  readonly writes: readonly string[];
+  readonly reads: readonly string[];
+}
+
+/** How many methods deep `instanceMethodState` follows `this.method(...)` calls. */
+const MAX_STATE_DEPTH = 3;
+
+/** An assignment to a member of `this` (not `==`, `=>`, `++`): the first member's name. */
+const THIS_MEMBER_WRITE = /\bthis\s*\.\s*([\w$]+)(?:\s*\.\s*[\w$]+|\s*\[[^\]\n]*\])*\s*(?:\?\?|\|\||&&)?=(?![=>])/g;
+/** A read of a member of `this`: its name. */
+const THIS_MEMBER = /\bthis\s*\.\s*([\w$]+)/g;
+/** A method called on `this`: its name. */
+const THIS_CALL = /\bthis\s*\.\s*([\w$]+)\s*\(/g;
+/** A setter-like method called on a member chain of `this` (`this.setToken(t)`, `this.http.setHeader(...)`): its name. */
+const THIS_SETTER_CALL = /\bthis(?:\s*\.\s*[\w$]+)*\s*\.\s*(set[A-Z][\w$]*)\s*\(/g;
+
+/**
+ * The class of the object a module exports as `exported`, by its text: `export const api = new
+ * ApiClient(...)`, `const api = new ApiClient(); export { api }` / `export default api`,
+ * `export default new ApiClient()`; the class declared in the same text, or imported from a
+ * project module. Null when none is found.
+ */
+function exportedInstanceClass(resolved: ResolvedModule, exported: string): string | null {
+  const found = fromModuleText(
+    resolved.file,
+    `instanceClass:${exported}`,
+    (text): { kind: 'local'; body: string } | { kind: 'imported'; specifier: string; name: string } | null => {
+      let className: string | undefined;
+      if (exported === 'default') {
+        className = /\bexport\s+default\s+new\s+([\w$]+)\s*[<(]/.exec(text)?.[1];
+        const local = className === undefined ? /\bexport\s+default\s+([\w$]+)\s*;?\s*$/m.exec(text)?.[1] : undefined;
+        if (local !== undefined) className = instanceClassOf(text, local);
+      } else {
+        className = instanceClassOf(text, localNameOfExport(text, exported));
+      }
+      if (className === undefined) return null;
+      const body = classBodyText(text, className);
+      if (body !== null) return { kind: 'local', body };
+      const imported = relativeImportOf(moduleSource(text, resolved), className);
+      return imported === null ? null : { kind: 'imported', ...imported };
+    },
+    resolved.stats,
+  );
+  if (found === null || found === undefined) return null;
+  if (found.kind === 'local') return found.body;
+  const module = resolveProjectModule(resolved.file, found.specifier);
+  if (module === null) return null;
+  return fromModuleText(
+    module.file,
+    `classBody:${found.name}`,
+    (text) => (found.name === 'default' ? defaultClassBodyText(text) : classBodyText(text, localNameOfExport(text, found.name))),
+    module.stats,
+  );
+}
+
+/** The class a `const`/`let`/`var` named `local` is made from (`const api = new ApiClient(...)`), or undefined. */
+function instanceClassOf(text: string, local: string): string | undefined {
+  const escaped = local.replace(/[$]/g, '\\$');
+  return new RegExp(String.raw`\b(?:const|let|var)\s+${escaped}\s*(?::[^=;\n]*)?=\s*new\s+([\w$]+)\s*[<(]`).exec(text)?.[1];
+}
+
+/** The text of `export default class ... { ... }` in a module's text, or null. */
+function defaultClassBodyText(text: string): string | null {
+  const match = /\bexport\s+default\s+class\b[^{]*\{/.exec(text);
+  if (!match) return null;
+  const open = match.index + match[0].length - 1;
+  const close = closingIndex(text, open);
+  return close === -1 ? null : text.slice(open, close + 1);
+}
+
+/**
+ * `InstanceMethodState` of `method` called on the object a module (`resolved`) exports as
+ * `exported` (see `exportedInstanceClass`); null when its class is not found.
+ */
+export function instanceMethodState(resolved: ResolvedModule, exported: string, method: string): InstanceMethodState | null {
+  const classBody = exportedInstanceClass(resolved, exported);
+  if (classBody === null) return null;
+  const writes = new Set<string>();
+  const reads = new Set<string>();
+  const visit = (name: string, depth: number, seen: Set<string>): void => {
+    const body = functionBodyText(classBody, name);
+    if (body === null) {
+      reads.add('*');
+      return;
+    }
+    for (const match of body.matchAll(THIS_MEMBER_WRITE)) {
+      const member = match[1];
+      if (member === undefined) continue;
+      writes.add(member);
+      // `this.token = t` through the class's `set token(value)`, which may change any member.
+      if (new RegExp(String.raw`\bset\s+${member.replace(/[$]/g, '\\$')}\s*\(`).test(classBody)) writes.add('*');
+    }
+    for (const match of body.matchAll(THIS_MEMBER)) if (match[1]) reads.add(match[1]);
+    for (const match of body.matchAll(THIS_SETTER_CALL)) {
+      if (match[1] && functionBodyText(classBody, match[1]) === null) writes.add('*');
+    }
+    if (depth >= MAX_STATE_DEPTH) return;
+    for (const match of body.matchAll(THIS_CALL)) {
+      const callee = match[1];
+      if (callee === undefined || seen.has(callee) || functionBodyText(classBody, callee) === null) continue;
+      seen.add(callee);
+      visit(callee, depth + 1, seen);
+    }
+  };
+  visit(method, 1, new Set([method]));
+  return { writes: [...writes], reads: [...reads] };
+}
