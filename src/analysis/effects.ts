@@ -118,6 +118,8 @@ import {
   moduleFunctionWrittenParameters,
   moduleFunctionFixedFiles,
   type FixedFiles,
+  instanceMethodState,
+  type InstanceMethodState,
 } from './module-functions';
 import { type AnyRuleContext, perFile } from './per-file';
 import { someNodeBelow, someNodeInSameFunction } from './walk';
@@ -1077,6 +1079,26 @@ export class FileEffects {
       this.promptingImports.set(key, answer);
     }
     return answer;
+  }
+
+  /**
+   * For `api.method(...)` where `api` is an object another module of the project exports (`export
+   * const api = new ApiClient()`, its class declared there or imported from a project module):
+   * the imported name as the receiver's key, and what the method changes and reads on that object
+   * (`instanceMethodState`: `getAccessToken` storing the token its later requests send). Null for
+   * any other call, or when the object's class is not found.
+   */
+  importedInstanceState(call: EffectCall): (InstanceMethodState & { readonly receiver: string }) | null {
+    if (call.type !== AST_NODE_TYPES.CallExpression) return null;
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const method = staticMemberName(callee);
+    const root = skipTransparent(callee.object);
+    if (method === null || root.type !== AST_NODE_TYPES.Identifier) return null;
+    const imported = this.importedBinding(root);
+    if (imported === null || imported.file === null || imported.source.imported === '*') return null;
+    const state = instanceMethodState(imported.file, imported.source.imported, method);
+    return state === null ? null : { ...state, receiver: root.name };
   }
 
   /** Per module file and function name: `moduleFunctionMayPrompt`'s answer for this linted file. */

@@ -1095,6 +1095,11 @@ const MAX_PROMPT_DEPTH = 4;
 /** How many called functions of one declaration `moduleFunctionMayPrompt` follows. */
 const MAX_PROMPT_CALLEES = 12;
 
+/** Node's line reader, whose interface's `question(...)` asks on the terminal. */
+const READLINE_MODULES: ReadonlySet<string> = new Set(['readline', 'node:readline', 'readline/promises', 'node:readline/promises']);
+/** A call of a `question` method: readline's `rl.question(text, callback)` or its promise form. */
+const READLINE_QUESTION = /\.\s*question\s*\(/;
+
 /** What one declaration's text says of asking a person: it does (`asks`), or maybe through the functions it calls (`callees`). */
 type OwnPrompt = { readonly asks: true } | { readonly asks: false; readonly callees: readonly Callee[] };
 
@@ -1102,8 +1107,10 @@ type OwnPrompt = { readonly asks: true } | { readonly asks: false; readonly call
  * What the body of one declaration says of prompting, by its text: it calls a binding imported
  * from a prompt package (`PROMPT_MODULES`: `prompts`, `inquirer`, `@inquirer/*`, clack), opens a
  * dialog or an editor's picker (`USER_DIALOG_METHOD`: `dialog.showOpenDialog`, also with type
- * arguments), or hands a call the text of a question (`QUESTION_CALL`: `ux.confirm('Enable?')`); otherwise the functions of its module and
- * of its relative imports that it calls, to be read in turn. A name alone (`askModel`,
+ * arguments), hands a call the text of a question (`QUESTION_CALL`: `ux.confirm('Enable?')`), or
+ * calls a `question` method in a module that loads readline (`rl.question('Email: ')`, also in a
+ * helper handed the interface); otherwise the functions of its module and of its relative imports
+ * that it calls (by name, or as members of a whole-module import: `ui.pick(...)`), to be read in turn. A name alone (`askModel`,
  * `session.prompt(text)`, an import of `./prompts`) is no evidence: LLM prompt templates and
  * question tables are named so too; the module is followed to what it calls.
  */
@@ -1114,18 +1121,24 @@ function ownPrompt(body: string, source: ModuleSource): OwnPrompt {
   for (const called of body.matchAll(TYPED_CALLED_NAME)) if (USER_DIALOG_METHOD.test(called[1] ?? '')) return { asks: true };
   // `ux.confirm(\`Deploy ${branch} to staging?\`)`: a call handed the text of a question.
   if (QUESTION_CALL.test(body)) return { asks: true };
+  // `rl.question('Email: ')` in a module that loads readline (also in a helper handed the interface).
+  if (READLINE_QUESTION.test(body) && source.imports().some((load) => READLINE_MODULES.has(load.specifier))) return { asks: true };
   for (const called of body.matchAll(CALLED_NAME)) {
     const object = called[1];
     const name = called[2] ?? '';
     if (USER_DIALOG_METHOD.test(name)) return { asks: true };
     const binding = object ?? name;
-    const imported = importedBinding(source, binding) ?? namespaceImportOf(source, binding);
+    const named = importedBinding(source, binding);
+    const imported = named ?? namespaceImportOf(source, binding);
     if (imported !== null) {
       const { specifier } = imported;
       if (PROMPT_MODULES.has(specifier) || specifier.startsWith('@inquirer/')) return { asks: true };
-      if (object === undefined && source.isProjectModule(specifier) && !followed.has(name) && callees.length < MAX_PROMPT_CALLEES) {
-        followed.add(name);
-        callees.push({ kind: 'import', ...imported });
+      // `askLogin()` imported by name, or `ui.pick(...)` on a whole-module import of a project
+      // module (`import * as ui from './ui'`): that module's `pick` is read in turn.
+      const follow = object === undefined ? imported : named === null ? { specifier, name } : null;
+      if (follow !== null && source.isProjectModule(specifier) && !followed.has(binding + '.' + name) && callees.length < MAX_PROMPT_CALLEES) {
+        followed.add(binding + '.' + name);
+        callees.push({ kind: 'import', ...follow });
       }
       continue;
     }
@@ -1180,4 +1193,122 @@ function followedMayPrompt(resolved: ResolvedModule, name: string, depth: number
     if (followedMayPrompt(target, callee.name, depth + 1, seen)) return true;
   }
   return false;
+}
+
+/**
+ * What a method of an object kept in module state changes and reads on that object, by the text
+ * of its class (`instanceMethodState`): the members of `this` it assigns (the first member of the
+ * chain: `this.token = t`, `this.http.defaults.headers.Authorization = ...` writes `token`, `http`;
+ * `*` for a call of a setter the class does not declare, as an inherited client's
+ * `this.setAccessToken(t)`), and the members it reads (`*` when the method is not declared there:
+ * inherited, it may read any). Methods of the class it calls on `this` count, up to
+ * `MAX_STATE_DEPTH` deep.
+ */
+export interface InstanceMethodState {
+  readonly writes: readonly string[];
+  readonly reads: readonly string[];
+}
+
+/** How many methods deep `instanceMethodState` follows `this.method(...)` calls. */
+const MAX_STATE_DEPTH = 3;
+
+/** An assignment to a member of `this` (not `==`, `=>`, `++`): the first member's name. */
+const THIS_MEMBER_WRITE = /\bthis\s*\.\s*([\w$]+)(?:\s*\.\s*[\w$]+|\s*\[[^\]\n]*\])*\s*(?:\?\?|\|\||&&)?=(?![=>])/g;
+/** A read of a member of `this`: its name. */
+const THIS_MEMBER = /\bthis\s*\.\s*([\w$]+)/g;
+/** A method called on `this`: its name. */
+const THIS_CALL = /\bthis\s*\.\s*([\w$]+)\s*\(/g;
+/** A setter-like method called on a member chain of `this` (`this.setToken(t)`, `this.http.setHeader(...)`): its name. */
+const THIS_SETTER_CALL = /\bthis(?:\s*\.\s*[\w$]+)*\s*\.\s*(set[A-Z][\w$]*)\s*\(/g;
+
+/**
+ * The class of the object a module exports as `exported`, by its text: `export const api = new
+ * ApiClient(...)`, `const api = new ApiClient(); export { api }` / `export default api`,
+ * `export default new ApiClient()`; the class declared in the same text, or imported from a
+ * project module. Null when none is found.
+ */
+function exportedInstanceClass(resolved: ResolvedModule, exported: string): string | null {
+  const found = fromModuleText(
+    resolved.file,
+    `instanceClass:${exported}`,
+    (text): { kind: 'local'; body: string } | { kind: 'imported'; specifier: string; name: string } | null => {
+      let className: string | undefined;
+      if (exported === 'default') {
+        className = /\bexport\s+default\s+new\s+([\w$]+)\s*[<(]/.exec(text)?.[1];
+        const local = className === undefined ? /\bexport\s+default\s+([\w$]+)\s*;?\s*$/m.exec(text)?.[1] : undefined;
+        if (local !== undefined) className = instanceClassOf(text, local);
+      } else {
+        className = instanceClassOf(text, localNameOfExport(text, exported));
+      }
+      if (className === undefined) return null;
+      const body = classBodyText(text, className);
+      if (body !== null) return { kind: 'local', body };
+      const imported = relativeImportOf(moduleSource(text, resolved), className);
+      return imported === null ? null : { kind: 'imported', ...imported };
+    },
+    resolved.stats,
+  );
+  if (found === null || found === undefined) return null;
+  if (found.kind === 'local') return found.body;
+  const module = resolveProjectModule(resolved.file, found.specifier);
+  if (module === null) return null;
+  return fromModuleText(
+    module.file,
+    `classBody:${found.name}`,
+    (text) => (found.name === 'default' ? defaultClassBodyText(text) : classBodyText(text, localNameOfExport(text, found.name))),
+    module.stats,
+  );
+}
+
+/** The class a `const`/`let`/`var` named `local` is made from (`const api = new ApiClient(...)`), or undefined. */
+function instanceClassOf(text: string, local: string): string | undefined {
+  const escaped = local.replace(/[$]/g, '\\$');
+  return new RegExp(String.raw`\b(?:const|let|var)\s+${escaped}\s*(?::[^=;\n]*)?=\s*new\s+([\w$]+)\s*[<(]`).exec(text)?.[1];
+}
+
+/** The text of `export default class ... { ... }` in a module's text, or null. */
+function defaultClassBodyText(text: string): string | null {
+  const match = /\bexport\s+default\s+class\b[^{]*\{/.exec(text);
+  if (!match) return null;
+  const open = match.index + match[0].length - 1;
+  const close = closingIndex(text, open);
+  return close === -1 ? null : text.slice(open, close + 1);
+}
+
+/**
+ * `InstanceMethodState` of `method` called on the object a module (`resolved`) exports as
+ * `exported` (see `exportedInstanceClass`); null when its class is not found.
+ */
+export function instanceMethodState(resolved: ResolvedModule, exported: string, method: string): InstanceMethodState | null {
+  const classBody = exportedInstanceClass(resolved, exported);
+  if (classBody === null) return null;
+  const writes = new Set<string>();
+  const reads = new Set<string>();
+  const visit = (name: string, depth: number, seen: Set<string>): void => {
+    const body = functionBodyText(classBody, name);
+    if (body === null) {
+      reads.add('*');
+      return;
+    }
+    for (const match of body.matchAll(THIS_MEMBER_WRITE)) {
+      const member = match[1];
+      if (member === undefined) continue;
+      writes.add(member);
+      // `this.token = t` through the class's `set token(value)`, which may change any member.
+      if (new RegExp(String.raw`\bset\s+${member.replace(/[$]/g, '\\$')}\s*\(`).test(classBody)) writes.add('*');
+    }
+    for (const match of body.matchAll(THIS_MEMBER)) if (match[1]) reads.add(match[1]);
+    for (const match of body.matchAll(THIS_SETTER_CALL)) {
+      if (match[1] && functionBodyText(classBody, match[1]) === null) writes.add('*');
+    }
+    if (depth >= MAX_STATE_DEPTH) return;
+    for (const match of body.matchAll(THIS_CALL)) {
+      const callee = match[1];
+      if (callee === undefined || seen.has(callee) || functionBodyText(classBody, callee) === null) continue;
+      seen.add(callee);
+      visit(callee, depth + 1, seen);
+    }
+  };
+  visit(method, 1, new Set([method]));
+  return { writes: [...writes], reads: [...reads] };
 }

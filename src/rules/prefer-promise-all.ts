@@ -1611,6 +1611,27 @@ export default createRule<Options, MessageIds>({
       return assigned && stored;
     }
 
+    /**
+     * The index of the first member whose call, on an object another module of the project exports
+     * (`effects.importedInstanceState`), reads a member of it that an earlier member's call on the
+     * same object writes (or may write: a setter the class inherits), else -1.
+     */
+    function readsStateOfEarlierCall(group: readonly Member[]): number {
+      const written = new Map<string, Set<string>>();
+      for (let index = 0; index < group.length; index++) {
+        const member = group[index];
+        const state = member ? effects.importedInstanceState(member.call) : null;
+        if (state === null) continue;
+        const changed = written.get(state.receiver);
+        if (changed && (changed.has('*') || state.reads.includes('*') || state.reads.some((name) => changed.has(name)))) return index;
+        if (state.writes.length === 0) continue;
+        const set = changed ?? new Set<string>();
+        for (const name of state.writes) set.add(name);
+        written.set(state.receiver, set);
+      }
+      return -1;
+    }
+
     function report(group: Member[], interleaved: boolean): void {
       // `Promise.all` saves the waits of all but the longest call. When every member waits only on
       // the local disk (a `stat`, a small file read: microseconds to milliseconds), there is nothing
@@ -1679,6 +1700,18 @@ export default createRule<Options, MessageIds>({
       if (cut !== -1) {
         const before = group.slice(0, cut);
         const after = group.slice(cut);
+        if (before.length >= minGroupSize) report(before, interleaved);
+        if (after.length >= minGroupSize) report(after, interleaved);
+        return;
+      }
+      // A call on an object another module keeps (`api.getAccessToken(ticket)` on its exported
+      // client) that stores state on it which a later call on the same object reads
+      // (`api.getCurrentUser()` sending the stored token): the later call depends on it although
+      // no variable links them. The group is cut before the later call.
+      const reads = readsStateOfEarlierCall(group);
+      if (reads !== -1) {
+        const before = group.slice(0, reads);
+        const after = group.slice(reads);
         if (before.length >= minGroupSize) report(before, interleaved);
         if (after.length >= minGroupSize) report(after, interleaved);
         return;
