@@ -75,6 +75,32 @@ const SUBTLE = [
   'wrapKey',
 ];
 
+/** fs-extra's own async helpers (beside the `fs` functions it re-exports promisified). */
+const FS_EXTRA_PROMISES = [
+  'copy',
+  'createFile',
+  'createLink',
+  'createSymlink',
+  'emptyDir',
+  'emptydir',
+  'ensureDir',
+  'ensureFile',
+  'ensureLink',
+  'ensureSymlink',
+  'mkdirp',
+  'mkdirs',
+  'move',
+  'outputFile',
+  'outputJSON',
+  'outputJson',
+  'pathExists',
+  'readJSON',
+  'readJson',
+  'remove',
+  'writeJSON',
+  'writeJson',
+];
+
 function calls(source: ApiSource, prefix: readonly string[], names: readonly string[]): ApiEntry<null>[] {
   return names.map((name) => ({ source, path: [...prefix, name], use: 'call', info: null }));
 }
@@ -97,6 +123,9 @@ const NPM_PROMISE_APIS: readonly ApiEntry<null>[] = [
   ...calls({ module: 'mongoose' }, [], ['connect']),
   ...calls({ module: 'puppeteer' }, [], ['launch', 'connect']),
   ...calls({ module: 'inquirer' }, [], ['prompt']),
+  // fs-extra returns a promise from each async function when no callback is passed (a call given
+  // one hands its error to the callback, which the rules read as handled).
+  ...calls({ module: 'fs-extra' }, [], [...FS_EXTRA_PROMISES, ...FS_PROMISES]),
   { source: { module: 'delay' }, path: [], use: 'call', info: null },
 ];
 

@@ -145,8 +145,29 @@ ruleTester.run('no-floating-promises', testedRule, {
       code: 'async function f() {} const p = f();',
       languageOptions: { parserOptions: { sourceType: 'script' } },
     },
+    // fs-extra with a callback hands its error to the callback and returns nothing
+    "import fse from 'fs-extra';\nexport function publish(dir) {\n  fse.copy('LICENSE', dir, (err) => { if (err) report(err); });\n}",
   ],
   invalid: [
+    // fs-extra's functions return a promise when no callback is passed
+    {
+      code: "import fse from 'fs-extra';\nexport function publish(dir) {\n  fse.copy('LICENSE', dir);\n}",
+      errors: [{ messageId: floating, line: 3, column: 3, suggestions: [{ messageId: 'suggestVoid', output: "import fse from 'fs-extra';\nexport function publish(dir) {\n  void fse.copy('LICENSE', dir);\n}" }] }],
+    },
+    {
+      code: "import { outputJson } from 'fs-extra';\nexport async function save(file, data) {\n  outputJson(file, data);\n}",
+      errors: [
+        {
+          messageId: floating,
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: "import { outputJson } from 'fs-extra';\nexport async function save(file, data) {\n  await outputJson(file, data);\n}" },
+            { messageId: 'suggestVoid', output: "import { outputJson } from 'fs-extra';\nexport async function save(file, data) {\n  void outputJson(file, data);\n}" },
+          ],
+        },
+      ],
+    },
     // test code with checkTestCode (on in strict)
     {
       filename: 'store.spec.js',
