@@ -1422,7 +1422,11 @@ export class WhereItRuns {
 
   private findTestEvidence(): boolean {
     if (TEST_FILE_NAME.test(path.basename(this.filename))) return true;
-    if (!this.pathMayNameTestFolder()) return this.importsOrCallsTestFramework();
+    // Every piece of evidence is enough by itself: the file's own imports and top-level calls are
+    // read first, and the package's manifest only when they say nothing and a folder of the path
+    // may be one of tests.
+    if (this.importsOrCallsTestFramework()) return true;
+    if (!this.pathMayNameTestFolder()) return false;
     const info = path.isAbsolute(this.filename) ? nearestPackage(this.filename) : null;
     const base = info?.dir ?? (path.isAbsolute(this.filename) ? path.parse(this.filename).root : '');
     const folders = path.relative(base, path.dirname(this.filename)).split(/[\\/]/);
@@ -1438,7 +1442,7 @@ export class WhereItRuns {
     ) {
       return true;
     }
-    return this.importsOrCallsTestFramework();
+    return false;
   }
 
   /**
