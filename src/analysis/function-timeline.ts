@@ -58,6 +58,9 @@ const TS_VALUE_NODES: ReadonlySet<string> = new Set([
  */
 const EVENT_WORDS: readonly string[] = ['await', 'yield', 'return', 'throw', 'break', 'continue'];
 
+/** Nodes of at most this many characters are walked without asking `EVENT_WORDS` first. */
+const SKIP_CHECK_LENGTH = 48;
+
 /** Mutable state of one walk: the statements a `break`/`continue` may leave, the enclosing `try` blocks. */
 interface WalkState {
   readonly events: TimelineEvent[];
@@ -119,8 +122,9 @@ export class FunctionTimelines {
     if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
     if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.Literal) return;
     if (node.type.startsWith('TS') && !TS_VALUE_NODES.has(node.type)) return;
-    // No event keyword starts inside the node: no event of its code either.
-    if (!this.words.anyStartsBetween(EVENT_WORDS, node.range[0], node.range[1])) return;
+    // No event keyword starts inside the node: no event of its code either. Asked of nodes
+    // longer than `SKIP_CHECK_LENGTH` only: a short one costs less to walk than to look up.
+    if (node.range[1] - node.range[0] > SKIP_CHECK_LENGTH && !this.words.anyStartsBetween(EVENT_WORDS, node.range[0], node.range[1])) return;
     switch (node.type) {
       case AST_NODE_TYPES.ForOfStatement:
         this.walk(node.left, state);
