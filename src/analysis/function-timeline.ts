@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { forEachChild } from './dependencies';
 import { perFile } from './per-file';
+import { getSourceWords, type SourceWords } from './source-words';
 import { isLoopStatement } from '../util/ast';
 
 /** A function body, or the module itself (top-level `await`). */
@@ -51,6 +52,15 @@ const TS_VALUE_NODES: ReadonlySet<string> = new Set([
   AST_NODE_TYPES.TSInstantiationExpression,
 ]);
 
+/**
+ * The keyword of every event: an `await` expression or `for await` holds `await`, and so on. A
+ * stretch of code where none of them starts holds no event, and the walk skips it.
+ */
+const EVENT_WORDS: readonly string[] = ['await', 'yield', 'return', 'throw', 'break', 'continue'];
+
+/** Nodes of at most this many characters are walked without asking `EVENT_WORDS` first. */
+const SKIP_CHECK_LENGTH = 48;
+
 /** Mutable state of one walk: the statements a `break`/`continue` may leave, the enclosing `try` blocks. */
 interface WalkState {
   readonly events: TimelineEvent[];
@@ -63,13 +73,17 @@ interface WalkState {
 
 /**
  * The timelines of a file's functions (see `TimelineEvent`). One walk per function, on first
- * question, that does not enter nested functions or class bodies: the cost is linear in the
- * function's own code.
+ * question, that does not enter nested functions or class bodies, nor code where no event keyword
+ * (`EVENT_WORDS`) starts: the cost is at most linear in the function's own code, and most
+ * statements of a long function are passed over with one binary search each.
  */
 export class FunctionTimelines {
   private readonly cache = new Map<TimelineOwner, FunctionTimeline>();
 
-  constructor(private readonly visitorKeys: TSESLint.SourceCode.VisitorKeys) {}
+  constructor(
+    private readonly visitorKeys: TSESLint.SourceCode.VisitorKeys,
+    private readonly words: SourceWords,
+  ) {}
 
   timelineOf(owner: TimelineOwner): FunctionTimeline {
     const cached = this.cache.get(owner);
@@ -106,7 +120,11 @@ export class FunctionTimelines {
 
   private walk(node: TSESTree.Node, state: WalkState): void {
     if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.Literal) return;
     if (node.type.startsWith('TS') && !TS_VALUE_NODES.has(node.type)) return;
+    // No event keyword starts inside the node: no event of its code either. Asked of nodes
+    // longer than `SKIP_CHECK_LENGTH` only: a short one costs less to walk than to look up.
+    if (node.range[1] - node.range[0] > SKIP_CHECK_LENGTH && !this.words.anyStartsBetween(EVENT_WORDS, node.range[0], node.range[1])) return;
     switch (node.type) {
       case AST_NODE_TYPES.ForOfStatement:
         this.walk(node.left, state);
@@ -187,7 +205,7 @@ function jumpTarget(
 }
 
 /** The timelines of the file's functions, shared by every rule of the plugin (see `FunctionTimelines`). */
-export const getFunctionTimelines = perFile((context) => new FunctionTimelines(context.sourceCode.visitorKeys));
+export const getFunctionTimelines = perFile((context) => new FunctionTimelines(context.sourceCode.visitorKeys, getSourceWords(context)));
 
 /**
  * True when `a` and `b` sit in different arms of one branch, so no single run executes both:

@@ -169,6 +169,29 @@ export class SourceWords {
     return first !== undefined && first + word.length <= end;
   }
 
+  /** `anyStartsBetween` lists: the offsets of a list of words, merged and ascending, by the words joined. */
+  private readonly mergedOffsets = new Map<string, readonly number[]>();
+
+  /**
+   * Does one of `words` start at an offset from `start` up to (not including) `end`? A superset of
+   * "occurs entirely between": a word that starts in the stretch but runs past `end` counts too.
+   * The words' offsets are merged into one list on the first question for that list of words, so
+   * each question after that is one binary search, however many words there are.
+   */
+  anyStartsBetween(words: readonly string[], start: number, end: number): boolean {
+    const key = words.join('\0');
+    let offsets = this.mergedOffsets.get(key);
+    if (!offsets) {
+      const merged: number[] = [];
+      for (const word of words) for (const offset of this.offsetsOf(word)) merged.push(offset);
+      merged.sort((a, b) => a - b);
+      offsets = merged;
+      this.mergedOffsets.set(key, offsets);
+    }
+    const first = offsets[firstAtOrAfter(offsets, start)];
+    return first !== undefined && first < end;
+  }
+
   /**
    * The offsets, ascending, where `word` occurs entirely inside the text between `start` and
    * `end` (in code, comments, strings and longer words alike).

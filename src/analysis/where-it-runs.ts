@@ -1447,6 +1447,11 @@ export class WhereItRuns {
 
   private findTestEvidence(): boolean {
     if (TEST_FILE_NAME.test(path.basename(this.filename))) return true;
+    // Every piece of evidence is enough by itself: the file's own imports and top-level calls are
+    // read first, and the package's manifest only when they say nothing and a folder of the path
+    // may be one of tests.
+    if (this.importsOrCallsTestFramework()) return true;
+    if (!this.pathMayNameTestFolder()) return false;
     const info = path.isAbsolute(this.filename) ? nearestPackage(this.filename) : null;
     const base = info?.dir ?? (path.isAbsolute(this.filename) ? path.parse(this.filename).root : '');
     const folders = path.relative(base, path.dirname(this.filename)).split(/[\\/]/);
@@ -1462,6 +1467,25 @@ export class WhereItRuns {
     ) {
       return true;
     }
+    return false;
+  }
+
+  /**
+   * False when no folder of the file's absolute path is a folder of tests, of test helpers or a
+   * plain test folder: the folders below its package (which `findTestEvidence` reads after
+   * finding the package's `package.json`) are some of those, so none of them is either, and the
+   * manifest need not be looked for. True (look) for a relative path.
+   */
+  private pathMayNameTestFolder(): boolean {
+    if (!path.isAbsolute(this.filename)) return true;
+    return path
+      .dirname(this.filename)
+      .split(/[\\/]/)
+      .some((folder) => TEST_FOLDERS.has(folder) || TEST_SUPPORT_FOLDER.test(folder) || PLAIN_TEST_FOLDERS.has(folder));
+  }
+
+  /** Imports a test runner, assertion or mocking library, or calls a global `describe`/`it`/`test` at its top level. */
+  private importsOrCallsTestFramework(): boolean {
     for (const module of this.modules()) if (TEST_FRAMEWORK_MODULES.has(module)) return true;
     return this.sourceCode.ast.body.some((statement) => {
       if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.CallExpression) return false;

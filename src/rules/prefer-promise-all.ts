@@ -734,12 +734,26 @@ export default createRule<Options, MessageIds>({
       // the statements before it end no group.
       let candidates = 0;
       let start = -1;
-      for (let index = 0; index < statements.length; index++) {
-        const statement = statements[index];
-        if (statement && awaitsAtTop(statement)) {
+      // Per statement, the candidates from it up to the next statement that always ends a group
+      // (neither a candidate nor a plain statement: `if`, `return`, a loop), and where that is: a
+      // group that cannot reach `minGroupSize` before it reports nothing, so the scan skips there
+      // without asking the costly questions (effects, other modules) of the members in between.
+      const reachable: number[] = new Array<number>(statements.length);
+      const barrier: number[] = new Array<number>(statements.length);
+      let following = 0;
+      let nextBarrier = statements.length;
+      for (let index = statements.length - 1; index >= 0; index--) {
+        const statement = statements[index] as TSESTree.ProgramStatement;
+        if (awaitsAtTop(statement)) {
           candidates += 1;
-          if (start === -1) start = index;
+          start = index;
+          following += 1;
+        } else if (!isPlainStatement(statement)) {
+          following = 0;
+          nextBarrier = index;
         }
+        reachable[index] = following;
+        barrier[index] = nextBarrier;
       }
       if (candidates < minGroupSize) return;
 
@@ -790,7 +804,14 @@ export default createRule<Options, MessageIds>({
         thisWritten.clear();
       };
 
-      for (const statement of statements.slice(start)) {
+      for (let index = start; index < statements.length; index++) {
+        const statement = statements[index] as TSESTree.ProgramStatement;
+        if (group.length + (reachable[index] as number) < minGroupSize) {
+          // Nothing is reported before the next barrier, which ends the group anyway.
+          flush();
+          index = barrier[index] as number;
+          continue;
+        }
         const member = asMember(statement);
         if (member) {
           const accesses = collectAccesses(member.call, sourceCode.visitorKeys);
