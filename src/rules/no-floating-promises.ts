@@ -12,6 +12,7 @@ import { firstRunOfInterval } from '../analysis/periodic-runs';
 import { programReportsRejections } from '../analysis/rejection-reporters';
 import { parentHandlesWorkerErrors } from '../analysis/worker-parents';
 import { isIsolatingEmitterMethod, isolatesListeners } from '../analysis/listener-dispatch';
+import { looksUpThenGuards } from '../analysis/self-handled';
 import {
   chainMethodName,
   getPromiseAnalysis,
@@ -317,7 +318,32 @@ export default createRule<Options, MessageIds>({
      * every error this call can cause (`FileEffects.guardsEveryErrorTyped`, asked only here).
      */
     function cannotReject(expression: TSESTree.Node): boolean {
-      return !passesIgnoredCallback(expression) && (!effects.valueCanReject(expression) || effects.guardsEveryErrorTyped(skipTransparent(expression)));
+      return (
+        !passesIgnoredCallback(expression) &&
+        (!effects.valueCanReject(expression) || effects.guardsEveryErrorTyped(skipTransparent(expression)) || callsLookupThenGuard(expression))
+      );
+    }
+
+    /**
+     * A call of a same-file async function that does its work under its own `try`/`catch` (or
+     * through helpers that cannot reject) and, outside it, only looks records up
+     * (`looksUpThenGuards`: a notifier that reads the rows it is about, then makes its guarded call
+     * to another service). Its author handled the failure that happens in practice.
+     */
+    function callsLookupThenGuard(expression: TSESTree.Node): boolean {
+      const call = skipTransparent(expression);
+      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+      const fn = effects.calledFunction(call);
+      // A guarded helper is a same-file async function whose promise cannot reject (not this one again).
+      const guardedHelper = (inner: TSESTree.CallExpression): boolean => {
+        const helper = effects.calledFunction(inner);
+        return helper !== null && helper !== fn && helper.async && !effects.valueCanReject(inner);
+      };
+      const throwsSync = (inner: TSESTree.CallExpression): boolean => {
+        const helper = effects.calledFunction(inner);
+        return helper !== null && !helper.async && throwsOwn(helper.body);
+      };
+      return fn !== null && looksUpThenGuards(fn, sourceCode.visitorKeys, { guarded: guardedHelper, throwsSync });
     }
 
     /**
