@@ -13,6 +13,7 @@ import { programReportsRejections } from '../analysis/rejection-reporters';
 import { parentHandlesWorkerErrors } from '../analysis/worker-parents';
 import { isIsolatingEmitterMethod, isolatesListeners } from '../analysis/listener-dispatch';
 import { looksUpThenGuards } from '../analysis/self-handled';
+import { importsMobileRuntime } from '../analysis/mobile-app';
 import {
   chainMethodName,
   getPromiseAnalysis,
@@ -240,7 +241,7 @@ export default createRule<Options, MessageIds>({
           checkUiCode: {
             type: 'boolean',
             description:
-              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders, and the modules of a web front end without a server of its own that read `window` or `navigator`, build a `zustand` store or import its components), where a rejection only reaches the console, in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it, in browser extensions (a package with a WebExtension `manifest.json`) and Electron windows (modules that import `ipcRenderer` or `contextBridge`, and the page modules of an Electron app's package), whose rejections reach a console, and in the main-process modules of an Electron app known from its package (a package with `electron`, a packager such as `electron-builder` and a `main`; modules that import nothing from `electron`), where Electron logs them; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, a drop in a `.map` callback that `Promise.all` waits for, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, of work the next lines read back from the file system, in an async function that awaits nothing and returns a value, or (typed) of another package's API are reported anyway. On in `strict`.",
+              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, the modules of a React Native or Expo app (files that import `react-native`, a `react-native-*` or `@react-native-*` package, `expo` or an `expo-*` module), `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders, and the modules of a web front end without a server of its own that read `window` or `navigator`, build a `zustand` store or import its components), where a rejection only reaches the console, in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it, in browser extensions (a package with a WebExtension `manifest.json`) and Electron windows (modules that import `ipcRenderer` or `contextBridge`, and the page modules of an Electron app's package), whose rejections reach a console, and in the main-process modules of an Electron app known from its package (a package with `electron`, a packager such as `electron-builder` and a `main`; modules that import nothing from `electron`), where Electron logs them; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, a drop in a `.map` callback that `Promise.all` waits for, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, of work the next lines read back from the file system, in an async function that awaits nothing and returns a value, or (typed) of another package's API are reported anyway. On in `strict`.",
           },
           checkUnderGlobalHandler: {
             type: 'boolean',
@@ -391,6 +392,11 @@ export default createRule<Options, MessageIds>({
       return deliberateLines;
     }
     const isGlobal = (name: string, node: TSESTree.Node): boolean => isGlobalAt(sourceCode, name, node);
+    /**
+     * A module of a React Native app (`importsMobileRuntime`): read as UI code, where a lost
+     * rejection is a warning in a debug build and the app goes on. One answer per file.
+     */
+    const inMobileApp = once(() => importsMobileRuntime(sourceCode));
     /** `programReportsRejections` of this file: one answer per file, asked by statements that reach it. */
     const programReportsRejectionsHere = once(() => programReportsRejections(context.filename));
     /**
@@ -1332,7 +1338,8 @@ export default createRule<Options, MessageIds>({
 
     /**
      * The filters of the `ExpressionStatement` listener that look at the statement alone, not at its
-     * floating parts: a deliberate comment; browser UI code outside a guarded `try` (an event handler
+     * floating parts: a deliberate comment; browser UI code and a React Native app's modules
+     * (`inMobileApp`) outside a guarded `try` (an event handler
      * or effect starting an async action is its ordinary shape, and a rejection reaches the console,
      * not the end of a process; inside a `try` whose `catch` handles errors the author meant to
      * handle this one too); a top-level statement of a program whose unhandled rejection ends it, and
@@ -1344,7 +1351,7 @@ export default createRule<Options, MessageIds>({
     function statementIsExcused(statement: TSESTree.ExpressionStatement): boolean {
       return (
         saysDeliberate(statement) ||
-        (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement) && !endsInEmptyThen(statement)) ||
+        (!checkUiCode && (getWhereItRuns(context).runsInUi() || inMobileApp()) && !insideGuardedTry(statement) && !endsInEmptyThen(statement)) ||
         // A maintainer's one-shot script: a rejection anywhere in it ends the run with the error
         // printed and a non-zero exit code, as such a script should fail; not inside a `try` meant
         // to handle it, not where the script installs a handler of its own (one that only logs
