@@ -1092,6 +1092,34 @@ export default createRule<Options, MessageIds>({
       return true;
     }
 
+    /**
+     * True when, in every `try` (with a `catch`) around `statement` within its own function, an
+     * earlier statement of the `try` block waits for other work (`await save(form); refresh();`)
+     * and the `catch` never reads the error it is given: it shows a fixed message about that
+     * awaited step ("could not save"), written for it, and the drop is a follow-up started once the
+     * step succeeded. Asked in UI code only, where such a follow-up's rejection reaches the console
+     * as any other dropped action's does. A drop alone in its `try`, or before the first `await`
+     * there, and a `catch` that reports the error it is given (`alerts.error(e)`: whatever failed
+     * in the block) are meant for the drop too: reported.
+     */
+    function followsAwaitedStepInTry(statement: TSESTree.Node): boolean {
+      for (let child = statement, parent = statement.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+        if (parent.type !== AST_NODE_TYPES.BlockStatement || !parent.parent || parent.parent.type !== AST_NODE_TYPES.TryStatement) continue;
+        const guard = parent.parent;
+        if (guard.block !== parent || !guard.handler) continue;
+        if (readsCaughtError(guard.handler)) return false;
+        const before = parent.body.slice(0, parent.body.indexOf(child as TSESTree.Statement));
+        if (!before.some((earlier) => someNodeInSameFunction(earlier, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression))) return false;
+      }
+      return true;
+    }
+
+    /** A `catch (e) { ... }` whose body reads `e` (a `catch` without a parameter reads nothing). */
+    function readsCaughtError(handler: TSESTree.CatchClause): boolean {
+      if (!handler.param) return false;
+      return sourceCode.getDeclaredVariables(handler).some((variable) => variable.references.length > 0);
+    }
+
     /** `log.warn(...)`, `req.log.error(...)` (effects' `writesLogLine`), or a call of a log helper (`logError(...)`, `logWarning(...)`), as a statement. */
     function isLogStatement(statement: TSESTree.Statement): boolean {
       if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
@@ -1342,7 +1370,8 @@ export default createRule<Options, MessageIds>({
      * (`inMobileApp`) outside a guarded `try` (an event handler
      * or effect starting an async action is its ordinary shape, and a rejection reaches the console,
      * not the end of a process; inside a `try` whose `catch` handles errors the author meant to
-     * handle this one too); a top-level statement of a program whose unhandled rejection ends it, and
+     * handle this one too, unless the drop follows an awaited step of that `try`:
+     * `followsAwaitedStepInTry`); a top-level statement of a program whose unhandled rejection ends it, and
      * where the file installs no handler of its own, a case of a top-level `switch` or the work of
      * a plain function only the top level calls (`runsAsTopLevelCall`), when nothing runs after the
      * drop (`endsItsCommand`).
@@ -1351,7 +1380,10 @@ export default createRule<Options, MessageIds>({
     function statementIsExcused(statement: TSESTree.ExpressionStatement): boolean {
       return (
         saysDeliberate(statement) ||
-        (!checkUiCode && (getWhereItRuns(context).runsInUi() || inMobileApp()) && !insideGuardedTry(statement) && !endsInEmptyThen(statement)) ||
+        (!checkUiCode &&
+          (getWhereItRuns(context).runsInUi() || inMobileApp()) &&
+          (!insideGuardedTry(statement) || followsAwaitedStepInTry(statement)) &&
+          !endsInEmptyThen(statement)) ||
         // A maintainer's one-shot script: a rejection anywhere in it ends the run with the error
         // printed and a non-zero exit code, as such a script should fail; not inside a `try` meant
         // to handle it, not where the script installs a handler of its own (one that only logs
