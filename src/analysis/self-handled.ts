@@ -8,7 +8,9 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isNothing, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { RECORD_LOOKUP_NAME } from '../catalog/record-lookups';
 import { type FunctionNode, isFunctionNode } from './async-context';
+import { forEachChild } from './dependencies';
 import { writesLogLine } from './effects';
 import { chainMethodName, hasRejectionHandler } from './promises';
 import { someNodeInSameFunction } from './walk';
@@ -182,4 +184,101 @@ export function onlyRefuses(callback: TSESTree.Node): boolean {
   if (!isFunctionNode(callback) || callback.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   const [only] = callback.body.body;
   return callback.body.body.length === 1 && only?.type === AST_NODE_TYPES.ThrowStatement && skipTransparent(only.argument).type === AST_NODE_TYPES.NewExpression;
+}
+
+/**
+ * True when `fn`, an async function, does its work under its own guard and, outside that guard,
+ * only looks records up to decide what to do: a notifier that reads the rows it is about, then
+ * makes its call to another service inside a `try` whose `catch` logs.
+ * - The guard: a `try` whose block waits for something (an `await`) and whose `catch` does
+ *   something (is not empty) and never `throw`s; or a call, as a statement, of a function whose
+ *   promise cannot reject (`calls.guarded`: a helper that catches everything itself). At least one.
+ * - Outside every such `try` (its `catch` and `finally` included): each `await` is the initial value
+ *   of a declared variable and waits for a method named for a look-up of records
+ *   (`const rows = await repo.find(...)`, `RECORD_LOOKUP_NAME`), and there is no `throw`, no
+ *   `for await` and no awaited write or other wait.
+ * - At least one such look-up (with none, whether the function can reject is the effects' question).
+ * - Outside the guard, no call of a synchronous function that `throw`s (`calls.throwsSync`).
+ * - Nowhere a `return` of a call (`return load()` escapes a `try` too) and no `yield`.
+ * The author guarded the step that fails in practice (the request to another service); a look-up
+ * of the program's own records before it fails only when that store is down, which the program's
+ * other paths meet and report first. A write outside the guard (`await repo.save(row)`), an
+ * `await` of anything else, a `throw` of its own (an assertion helper that refuses on purpose)
+ * or no guard at all: false. Nested functions are not read.
+ */
+export function looksUpThenGuards(fn: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys, calls: LookupThenGuardCalls): boolean {
+  if (!fn.async || fn.generator || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  let guards = 0;
+  let lookups = 0;
+  let escapes = false;
+  const visit = (node: TSESTree.Node, guarded: boolean): void => {
+    if (escapes || (node !== fn.body && isFunctionNode(node))) return;
+    switch (node.type) {
+      case AST_NODE_TYPES.TryStatement: {
+        const handler = node.handler;
+        const guarding =
+          handler !== null &&
+          handler.body.body.length > 0 &&
+          !someNodeInSameFunction(handler.body, visitorKeys, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement);
+        if (guarding && someNodeInSameFunction(node.block, visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression)) guards += 1;
+        visit(node.block, guarded || guarding);
+        if (handler) visit(handler.body, guarded);
+        if (node.finalizer) visit(node.finalizer, guarded);
+        return;
+      }
+      case AST_NODE_TYPES.ReturnStatement:
+        if (node.argument && isCallOrNew(skipTransparent(node.argument))) escapes = true;
+        break;
+      case AST_NODE_TYPES.YieldExpression:
+        escapes = true;
+        return;
+      case AST_NODE_TYPES.ThrowStatement:
+        if (!guarded) escapes = true;
+        return;
+      case AST_NODE_TYPES.ForOfStatement:
+        if (node.await && !guarded) escapes = true;
+        break;
+      case AST_NODE_TYPES.AwaitExpression:
+        if (guarded) break;
+        if (isKeptLookup(node)) lookups += 1;
+        else escapes = true;
+        break;
+      case AST_NODE_TYPES.CallExpression:
+        if (!guarded && calls.throwsSync(node)) escapes = true;
+        break;
+      case AST_NODE_TYPES.ExpressionStatement: {
+        const call = skipTransparent(node.expression);
+        if (call.type === AST_NODE_TYPES.CallExpression && calls.guarded(call)) guards += 1;
+        break;
+      }
+      default:
+        break;
+    }
+    forEachChild(node, visitorKeys, (child) => visit(child, guarded));
+  };
+  visit(fn.body, false);
+  return !escapes && guards > 0 && lookups > 0;
+}
+
+/** What `looksUpThenGuards` asks of the calls it meets (the rule answers from the file's effects). */
+export interface LookupThenGuardCalls {
+  /** A call whose promise cannot reject, of an async function that guards itself: a guard when made as a statement. */
+  guarded: (call: TSESTree.CallExpression) => boolean;
+  /** A call of a synchronous function that `throw`s: outside the guard, it rejects the function's promise. */
+  throwsSync: (call: TSESTree.CallExpression) => boolean;
+}
+
+function isCallOrNew(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression;
+}
+
+/** `const rows = await repo.findBy(...)`: an awaited look-up of records (`RECORD_LOOKUP_NAME`) whose result is kept in a declared variable. */
+function isKeptLookup(node: TSESTree.AwaitExpression): boolean {
+  if (node.parent.type !== AST_NODE_TYPES.VariableDeclarator || node.parent.init !== node) return false;
+  const call = skipTransparent(node.argument);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = staticMemberName(callee);
+  return name !== null && RECORD_LOOKUP_NAME.test(name);
 }

@@ -12,6 +12,8 @@ import { firstRunOfInterval } from '../analysis/periodic-runs';
 import { programReportsRejections } from '../analysis/rejection-reporters';
 import { parentHandlesWorkerErrors } from '../analysis/worker-parents';
 import { isIsolatingEmitterMethod, isolatesListeners } from '../analysis/listener-dispatch';
+import { looksUpThenGuards } from '../analysis/self-handled';
+import { importsMobileRuntime } from '../analysis/mobile-app';
 import {
   chainMethodName,
   getPromiseAnalysis,
@@ -239,7 +241,7 @@ export default createRule<Options, MessageIds>({
           checkUiCode: {
             type: 'boolean',
             description:
-              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders, and the modules of a web front end without a server of its own that read `window` or `navigator`, build a `zustand` store or import its components), where a rejection only reaches the console, in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it, in browser extensions (a package with a WebExtension `manifest.json`) and Electron windows (modules that import `ipcRenderer` or `contextBridge`, and the page modules of an Electron app's package), whose rejections reach a console, and in the main-process modules of an Electron app known from its package (a package with `electron`, a packager such as `electron-builder` and a `main`; modules that import nothing from `electron`), where Electron logs them; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, a drop in a `.map` callback that `Promise.all` waits for, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, of work the next lines read back from the file system, in an async function that awaits nothing and returns a value, or (typed) of another package's API are reported anyway. On in `strict`.",
+              "Also report promises dropped in browser UI code (JSX, `.vue` and `.svelte` files, `'use client'` modules, files that import React, Vue, Svelte, Solid, Preact, Angular or jQuery, the modules of a React Native or Expo app (files that import `react-native`, a `react-native-*` or `@react-native-*` package, `expo` or an `expo-*` module), `composables/`, `renderer/` and `components/` folders, AMD modules, page scripts of `public/` and `static/` folders, and the modules of a web front end without a server of its own that read `window` or `navigator`, build a `zustand` store or import its components), where a rejection only reaches the console, in editor extensions (a package whose `package.json` has `engines.vscode`), whose host logs it, in browser extensions (a package with a WebExtension `manifest.json`) and Electron windows (modules that import `ipcRenderer` or `contextBridge`, and the page modules of an Electron app's package), whose rejections reach a console, and in the main-process modules of an Electron app known from its package (a package with `electron`, a packager such as `electron-builder` and a `main`; modules that import nothing from `electron`), where Electron logs them; there a dropped gather, a chain whose callback settles a `new Promise`, resets the field it starts from or answers a request, a drop in a `.map` callback that `Promise.all` waits for, and, in an async function, a forgotten `await` of a same-file async function that throws, of an imported file write or process start, of work the next lines read back from the file system, in an async function that awaits nothing and returns a value, or (typed) of another package's API are reported anyway. On in `strict`.",
           },
           checkUnderGlobalHandler: {
             type: 'boolean',
@@ -317,7 +319,32 @@ export default createRule<Options, MessageIds>({
      * every error this call can cause (`FileEffects.guardsEveryErrorTyped`, asked only here).
      */
     function cannotReject(expression: TSESTree.Node): boolean {
-      return !passesIgnoredCallback(expression) && (!effects.valueCanReject(expression) || effects.guardsEveryErrorTyped(skipTransparent(expression)));
+      return (
+        !passesIgnoredCallback(expression) &&
+        (!effects.valueCanReject(expression) || effects.guardsEveryErrorTyped(skipTransparent(expression)) || callsLookupThenGuard(expression))
+      );
+    }
+
+    /**
+     * A call of a same-file async function that does its work under its own `try`/`catch` (or
+     * through helpers that cannot reject) and, outside it, only looks records up
+     * (`looksUpThenGuards`: a notifier that reads the rows it is about, then makes its guarded call
+     * to another service). Its author handled the failure that happens in practice.
+     */
+    function callsLookupThenGuard(expression: TSESTree.Node): boolean {
+      const call = skipTransparent(expression);
+      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+      const fn = effects.calledFunction(call);
+      // A guarded helper is a same-file async function whose promise cannot reject (not this one again).
+      const guardedHelper = (inner: TSESTree.CallExpression): boolean => {
+        const helper = effects.calledFunction(inner);
+        return helper !== null && helper !== fn && helper.async && !effects.valueCanReject(inner);
+      };
+      const throwsSync = (inner: TSESTree.CallExpression): boolean => {
+        const helper = effects.calledFunction(inner);
+        return helper !== null && !helper.async && throwsOwn(helper.body);
+      };
+      return fn !== null && looksUpThenGuards(fn, sourceCode.visitorKeys, { guarded: guardedHelper, throwsSync });
     }
 
     /**
@@ -365,6 +392,11 @@ export default createRule<Options, MessageIds>({
       return deliberateLines;
     }
     const isGlobal = (name: string, node: TSESTree.Node): boolean => isGlobalAt(sourceCode, name, node);
+    /**
+     * A module of a React Native app (`importsMobileRuntime`): read as UI code, where a lost
+     * rejection is a warning in a debug build and the app goes on. One answer per file.
+     */
+    const inMobileApp = once(() => importsMobileRuntime(sourceCode));
     /** `programReportsRejections` of this file: one answer per file, asked by statements that reach it. */
     const programReportsRejectionsHere = once(() => programReportsRejections(context.filename));
     /**
@@ -1064,6 +1096,34 @@ export default createRule<Options, MessageIds>({
       return true;
     }
 
+    /**
+     * True when, in every `try` (with a `catch`) around `statement` within its own function, an
+     * earlier statement of the `try` block waits for other work (`await save(form); refresh();`)
+     * and the `catch` never reads the error it is given: it shows a fixed message about that
+     * awaited step ("could not save"), written for it, and the drop is a follow-up started once the
+     * step succeeded. Asked in UI code only, where such a follow-up's rejection reaches the console
+     * as any other dropped action's does. A drop alone in its `try`, or before the first `await`
+     * there, and a `catch` that reports the error it is given (`alerts.error(e)`: whatever failed
+     * in the block) are meant for the drop too: reported.
+     */
+    function followsAwaitedStepInTry(statement: TSESTree.Node): boolean {
+      for (let child = statement, parent = statement.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+        if (parent.type !== AST_NODE_TYPES.BlockStatement || !parent.parent || parent.parent.type !== AST_NODE_TYPES.TryStatement) continue;
+        const guard = parent.parent;
+        if (guard.block !== parent || !guard.handler) continue;
+        if (readsCaughtError(guard.handler)) return false;
+        const before = parent.body.slice(0, parent.body.indexOf(child as TSESTree.Statement));
+        if (!before.some((earlier) => someNodeInSameFunction(earlier, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression))) return false;
+      }
+      return true;
+    }
+
+    /** A `catch (e) { ... }` whose body reads `e` (a `catch` without a parameter reads nothing). */
+    function readsCaughtError(handler: TSESTree.CatchClause): boolean {
+      if (!handler.param) return false;
+      return sourceCode.getDeclaredVariables(handler).some((variable) => variable.references.length > 0);
+    }
+
     /** `log.warn(...)`, `req.log.error(...)` (effects' `writesLogLine`), or a call of a log helper (`logError(...)`, `logWarning(...)`), as a statement. */
     function isLogStatement(statement: TSESTree.Statement): boolean {
       if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
@@ -1310,10 +1370,12 @@ export default createRule<Options, MessageIds>({
 
     /**
      * The filters of the `ExpressionStatement` listener that look at the statement alone, not at its
-     * floating parts: a deliberate comment; browser UI code outside a guarded `try` (an event handler
+     * floating parts: a deliberate comment; browser UI code and a React Native app's modules
+     * (`inMobileApp`) outside a guarded `try` (an event handler
      * or effect starting an async action is its ordinary shape, and a rejection reaches the console,
      * not the end of a process; inside a `try` whose `catch` handles errors the author meant to
-     * handle this one too); a top-level statement of a program whose unhandled rejection ends it, and
+     * handle this one too, unless the drop follows an awaited step of that `try`:
+     * `followsAwaitedStepInTry`); a top-level statement of a program whose unhandled rejection ends it, and
      * where the file installs no handler of its own, a case of a top-level `switch` or the work of
      * a plain function only the top level calls (`runsAsTopLevelCall`), when nothing runs after the
      * drop (`endsItsCommand`).
@@ -1322,7 +1384,10 @@ export default createRule<Options, MessageIds>({
     function statementIsExcused(statement: TSESTree.ExpressionStatement): boolean {
       return (
         saysDeliberate(statement) ||
-        (!checkUiCode && getWhereItRuns(context).runsInUi() && !insideGuardedTry(statement) && !endsInEmptyThen(statement)) ||
+        (!checkUiCode &&
+          (getWhereItRuns(context).runsInUi() || inMobileApp()) &&
+          (!insideGuardedTry(statement) || followsAwaitedStepInTry(statement)) &&
+          !endsInEmptyThen(statement)) ||
         // A maintainer's one-shot script: a rejection anywhere in it ends the run with the error
         // printed and a non-zero exit code, as such a script should fail; not inside a `try` meant
         // to handle it, not where the script installs a handler of its own (one that only logs
