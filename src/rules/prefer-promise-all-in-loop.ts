@@ -329,6 +329,10 @@ export default createRule<Options, MessageIds>({
     // Test code: a test's steps run in the order written on purpose (shared fixtures, a database
     // the previous step changed, deterministic output), and its speed is rarely worth a change.
     if (!(options.checkTestCode ?? false) && getWhereItRuns(context).isTestCode()) return {};
+    // A program run by hand, once (an example, an admin or maintainer script, a task runner, a
+    // build-time plugin: `WhereItRuns.oneShotProgram`): the one person who started it waits a
+    // moment longer, and nobody tunes it.
+    if (getWhereItRuns(context).oneShotProgram() !== null) return {};
     const sourceCode = context.sourceCode;
     const visitorKeys = sourceCode.visitorKeys;
     const orderedNames: ReadonlySet<string> = new Set(options.orderedFunctions ?? []);
@@ -1314,7 +1318,7 @@ export default createRule<Options, MessageIds>({
      * The loop runs in a test (a callback of `it`/`test` or of a setup hook, `TEST_CALLBACK_CALL`),
      * where later steps and assertions usually build on the state the earlier ones made (items
      * added to a cart, then its lines compared in order), and a test's speed is rarely the point.
-     * (One-shot scripts are still reported: a release script's per-item uploads are worth it.)
+     * (A program run by hand, once, is left out as a whole: see `WhereItRuns.oneShotProgram` in `create`.)
      */
     function runsInTest(loop: CheckedLoop): boolean {
       return insideTestCallback(loop);
