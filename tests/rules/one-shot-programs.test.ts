@@ -20,7 +20,9 @@ import { fsError, REPLACEMENT, twin } from './no-blocking-in-async.errors';
  *
  * Still reported: the same code in the application's own modules; a published command (`bin`
  * target) and the modules of a `cli/` or `commands/` folder, whose users wait for them; a file of
- * `bin/` or `scripts/` that keeps running (it listens, serves, or repeats on an interval); a module
+ * `bin/` or `scripts/` that keeps running (it listens, serves, or repeats on an interval); for
+ * `prefer-promise-all-in-loop`, a loop that uploads each file it reads (CI waits on every transfer
+ * of a release script in turn); a module
  * that exports something in one of those folders (other code loads it); a floating promise before a
  * `process.exit(...)` (the run ends before the work is done).
  */
@@ -136,6 +138,21 @@ main(process.env.API_KEY);`;
 
 const repeating = `${deleteAll}\nsetInterval(() => main(process.env.API_KEY), 60_000);`;
 
+const uploadEach = `import { readFile } from 'node:fs/promises';
+
+async function upload(file) {
+  const body = await readFile(file);
+  await fetch('https://artifacts.example/upload/' + file, { method: 'PUT', body });
+}
+
+async function main(files) {
+  for (const file of files) {
+    await upload(file);
+  }
+}
+
+main(process.argv.slice(2));`;
+
 /** The report of the loop in `code`, with the suggestion that maps the items to a `Promise.all`. */
 function loopError(code: string): TSESLint.TestCaseError<string>[] {
   const output = code
@@ -156,6 +173,18 @@ ruleTester.run('prefer-promise-all-in-loop (one-shot programs)', asTested(loopRu
     { code: deleteAll, filename: START_FILE, errors: loopError(deleteAll) },
     // a script that repeats on an interval keeps running
     { code: repeating, filename: HAND_RUN.scripts, errors: loopError(repeating) },
+    // a release script that uploads each file it reads: every transfer waits for the one before
+    {
+      code: uploadEach,
+      filename: HAND_RUN.scripts,
+      errors: oneError(
+        'awaitInLoop',
+        10,
+        5,
+        'useGatherMap',
+        uploadEach.replace('  for (const file of files) {\n    await upload(file);\n  }', '  await Promise.all(Array.from(files, async (file) => {\n    await upload(file);\n  }));'),
+      ),
+    },
     // a module of `scripts/` that exports: other code loads it
     { code: `export ${deleteAll}`, filename: HAND_RUN.scripts, errors: loopError(`export ${deleteAll}`) },
   ],
