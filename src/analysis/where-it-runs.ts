@@ -59,6 +59,9 @@ import {
   SQLITE_DRIVER_PACKAGES,
   SCRIPT_FOLDERS,
   MAINTAINER_TOOL_FOLDERS,
+  HAND_RUN_FOLDERS,
+  EXAMPLE_FOLDER,
+  BUILD_TIME_MODULES,
   WEB_FRONT_END_PACKAGES,
   CLIENT_STORE_MODULES,
   SCRIPT_ONLY_MODULES,
@@ -130,6 +133,8 @@ const PER_EVENT_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set(['r
 /**
  * Why a function runs alone, with nothing else of the process waiting on the event loop:
  * - `script`: its file is a one-shot program (see `ScriptEvidence`);
+ * - `one-shot`: its file is a program run by hand, once (see `OneShotEvidence`), and no strong
+ *   evidence says it serves requests or jobs;
  * - `main`: it is started once at the top level (`main()`, `main().catch(...)`, an async IIFE,
  *   a top-level `await`), or only awaited, one call after another, by such a function;
  * - `cli-command`: it is the handler of a command registered with a command-line library
@@ -178,6 +183,7 @@ const PER_EVENT_EVIDENCE: ReadonlySet<ConcurrencyEvidence['kind']> = new Set(['r
  */
 export type AloneEvidence =
   | { readonly kind: 'script'; readonly script: ScriptEvidence }
+  | { readonly kind: 'one-shot'; readonly program: OneShotEvidence }
   | { readonly kind: 'main' }
   | { readonly kind: 'cli-command'; readonly module: string }
   | { readonly kind: 'build-hook'; readonly hook: string }
@@ -232,6 +238,26 @@ export type ScriptEvidence =
   | 'starts-main'
   | 'cli-plugin'
   | 'bin-package';
+
+/**
+ * Why a file is a program someone runs by hand, once, and that then exits: nobody waits on it but
+ * the person who started it, and nobody tunes it (see `WhereItRuns.oneShotProgram`):
+ * - `example`: it lies in a folder of examples (`Example/bot.ts`, `examples/upload.js`) below its
+ *   package: a demonstration of the library beside it, even when it runs for a while (a sample
+ *   bot), written to be read, not deployed;
+ * - `hand-run-folder`: it lies in a `scripts/` or `bin/` folder right below its package (or its
+ *   package is kept in one: `bin/package.json` of an application's admin scripts) or in a
+ *   maintainer's tool folder there (`MAINTAINER_TOOL_FOLDERS`), exports nothing (a module that
+ *   exports is loaded by other code), is no `bin` target of its package (a command published to
+ *   users, whose latency they wait for), and starts nothing that keeps running
+ *   (`WhereItRuns.keepsRunning`);
+ * - `task-runner`: it lies right in its package's folder, starts with `#!` or is named by a script
+ *   of the `package.json` (`"docs": "./tasks.js docs"`), is no `bin` target, `main` nor start
+ *   script file, and starts nothing that keeps running: the maintainers' task runner;
+ * - `build-time`: it imports an API that exists only while a build tool prepares the app
+ *   (`BUILD_TIME_MODULES`: an Expo config plugin): it runs once per build.
+ */
+export type OneShotEvidence = 'example' | 'hand-run-folder' | 'task-runner' | 'build-time';
 
 /**
  * Where a function runs, as far as this file shows:
@@ -358,6 +384,8 @@ export interface PackageInfo {
   readonly startFiles: readonly string[];
   /** The `startFiles` that a start script names (not its `main` alone: other programs may load that). */
   readonly startScriptFiles: readonly string[];
+  /** Absolute paths of the files any of its scripts names (`"docs": "./tasks.js docs"`, `"build": "node build.mjs"`). */
+  readonly taskFiles: readonly string[];
   /** The absolute path of its `main`, or null. */
   readonly mainFile: string | null;
   /**
@@ -505,7 +533,7 @@ function readPackage(dir: string): PackageInfo | null {
       const tool = plugin ? BUILD_TOOL_PACKAGES.get(plugin[1] ?? plugin[2] ?? plugin[3] ?? '') : undefined;
       const buildToolPlugin = tool !== undefined && [...dependencies, ...pinnedNames(record)].includes(tool) ? tool : null;
       const startScriptFiles = scriptFiles(record, dir, START_SCRIPT_NAME, null, afterStep);
-      info = { dir, name, bins, databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startScriptFiles, startFiles: [...startScriptFiles, ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, networkDatabase, dependencies, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, buildToolPlugin, subpathEntries: subpathEntries(record, dir), installedWith };
+      info = { dir, name, bins, taskFiles: scriptFiles(record, dir, /(?:)/, null), databaseScripts: scriptFiles(record, dir, DATABASE_SCRIPT_NAME, 'seed'), startScriptFiles, startFiles: [...startScriptFiles, ...(typeof record['main'] === 'string' ? [path.resolve(dir, record['main'])] : [])], mainFile: typeof record['main'] === 'string' ? path.resolve(dir, record['main']) : null, cliOnly, sqliteOnly, networkDatabase, dependencies, inProcessCacheOnly, desktopApp, electronApp, editorExtension, hostPlugin, hosts, library, buildToolPlugin, subpathEntries: subpathEntries(record, dir), installedWith };
     }
   } catch {
     info = null;
@@ -829,6 +857,7 @@ export class WhereItRuns {
   private migrationFolder: boolean | undefined;
   private oneShotTask: boolean | undefined;
   private functionPlatform: string | null | undefined;
+  private oneShot: OneShotEvidence | null | undefined;
 
   constructor(context: AnyRuleContext) {
     this.sourceCode = context.sourceCode;
@@ -865,8 +894,9 @@ export class WhereItRuns {
   /**
    * True when the file is a program's entry module: it starts an async function of its own at the
    * top level (`starts-main`), exports nothing (nothing imports it for a value) and is named like
-   * an entry (`ENTRY_FILE_NAMES`: `main.ts` starting `bootstrap()`). A rejection of that start
-   * ends the process with the error printed, as a failed start should.
+   * an entry (`ENTRY_FILE_NAMES`: `main.ts` starting `bootstrap()`, a worker process's `worker.ts`
+   * starting `init()`). A rejection of that start ends the process with the error printed, as a
+   * failed start should.
    */
   isProgramEntry(): boolean {
     const name = path.basename(this.filename).replace(/\.[^.]*$/, '');
@@ -2276,7 +2306,10 @@ export class WhereItRuns {
     // short synchronous step costs a moment of that run and nobody else waits.
     // Not so for a server started from the command line (`npx json-server`): a task started
     // without waiting runs beside its requests.
-    const oneUserProgram = editorExtension || (this.script() === 'bin-package' && !this.servesRequests());
+    // A program run by hand once (`oneShotProgram`) likewise: a task it starts without waiting is
+    // its own run going on, with nothing else of the process to serve.
+    const oneShot = this.oneShotProgram();
+    const oneUserProgram = editorExtension || oneShot !== null || (this.script() === 'bin-package' && !this.servesRequests());
     const strong = contexts.find(
       (context) =>
         context.kind === 'concurrent' &&
@@ -2293,6 +2326,7 @@ export class WhereItRuns {
     if (once && contexts.every((context) => context.kind === 'once' || context.kind === 'alone')) return once;
     const script = this.script();
     if (script) return { kind: 'alone', evidence: { kind: 'script', script } };
+    if (oneShot !== null) return { kind: 'alone', evidence: { kind: 'one-shot', program: oneShot } };
     if (toolConfig) return { kind: 'alone', evidence: { kind: 'tool-config' } };
     if (buildToolPlugin !== null) return { kind: 'alone', evidence: { kind: 'build-tool-plugin', tool: buildToolPlugin } };
     if (this.inConfigPackage()) return { kind: 'alone', evidence: { kind: 'config-package' } };
@@ -2761,6 +2795,49 @@ export class WhereItRuns {
         );
       }) ?? false
     );
+  }
+
+  /**
+   * Why the file is a program someone runs by hand, once, and that then exits (see
+   * `OneShotEvidence`), or null; never for test code. Narrower than `script()`: a module of a
+   * published command-line tool (`bin-package`, `cli-package`) or one that starts its own `main()`
+   * is no such program, since its users wait for it. Read once per file.
+   */
+  oneShotProgram(): OneShotEvidence | null {
+    if (this.oneShot !== undefined) return this.oneShot;
+    this.oneShot = path.isAbsolute(this.filename) && !this.isTestCode() ? this.findOneShotEvidence() : null;
+    return this.oneShot;
+  }
+
+  private findOneShotEvidence(): OneShotEvidence | null {
+    for (const module of this.modules()) if (BUILD_TIME_MODULES.has(module)) return 'build-time';
+    const info = nearestPackage(this.filename);
+    const base = info?.dir ?? (path.isAbsolute(this.cwd) && path.parse(this.cwd).root !== this.cwd ? this.cwd : null);
+    if (base === null) return null;
+    const relative = path.relative(base, path.dirname(this.filename));
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
+    const folders = relative === '' ? [] : relative.split(/[\\/]/);
+    if (folders.some((folder) => EXAMPLE_FOLDER.test(folder))) return 'example';
+    if (!info || info.bins.some((target) => isBinTarget(this.filename, target, info.dir))) return null;
+    // These folders also hold modules the programs load (and a build script's exports may be any
+    // code's): only a module that exports nothing is a program of its own.
+    const handRunFolder =
+      HAND_RUN_FOLDERS.has(folders[0] ?? '') || HAND_RUN_FOLDERS.has(path.basename(info.dir)) || MAINTAINER_TOOL_FOLDERS.has(folders[0] ?? '');
+    if (handRunFolder) return this.exportsNothing() && !this.keepsRunning() ? 'hand-run-folder' : null;
+    if (folders.length > 0 || info.startFiles.some((target) => isBinTarget(this.filename, target, info.dir))) return null;
+    const named = this.sourceCode.text.startsWith('#!') || info.taskFiles.some((target) => isBinTarget(this.filename, target, info.dir));
+    return named && !this.keepsRunning() ? 'task-runner' : null;
+  }
+
+  /**
+   * True when the file, by its own code, starts something that keeps the process running: it
+   * imports a server framework or a queue worker (`SERVER_FRAMEWORK_PACKAGES`,
+   * `QUEUE_WORKER_MODULES`), or calls `createServer(`, `.listen(` or `setInterval(`. (The
+   * package's dependencies are not asked: they are the application's, not its scripts'.)
+   */
+  keepsRunning(): boolean {
+    for (const module of this.modules()) if (SERVER_FRAMEWORK_PACKAGES.has(module) || QUEUE_WORKER_MODULES.has(module)) return true;
+    return /\bcreate(?:Secure)?Server\s*\(|\.listen\s*\(|\bsetInterval\s*\(/.test(this.sourceCode.text);
   }
 }
 

@@ -312,10 +312,11 @@ export const STATIC_ASSET_FOLDERS: ReadonlySet<string> = new Set(['public', 'sta
 
 /**
  * File names (without extension) of a program's entry module: `main.ts` of a server that starts
- * `bootstrap()`, `index.js` of a bot that starts `start()`. Only with `WhereItRuns.isProgramEntry`'s
+ * `bootstrap()`, `index.js` of a bot that starts `start()`, `worker.ts` of a worker process (spawned
+ * by the application's start file) that starts `init()`. Only with `WhereItRuns.isProgramEntry`'s
  * other evidence (it starts an async function of its own and exports nothing).
  */
-export const ENTRY_FILE_NAMES: ReadonlySet<string> = new Set(['main', 'index', 'server', 'app', 'bootstrap', 'start', 'entry']);
+export const ENTRY_FILE_NAMES: ReadonlySet<string> = new Set(['main', 'index', 'server', 'app', 'bootstrap', 'start', 'entry', 'worker']);
 
 /**
  * File names (without extension) of a one-shot task a project runs by hand or from a package
@@ -340,6 +341,28 @@ export const SCRIPT_FOLDERS: ReadonlySet<string> = new Set(['scripts', 'bin', 'c
  * assistant's tools, a CLI's helpers) is part of the program.
  */
 export const MAINTAINER_TOOL_FOLDERS: ReadonlySet<string> = new Set(['devtools', 'tools']);
+
+/**
+ * Folders right below a package's root whose files are programs its maintainers or its operators
+ * run by hand (`scripts/release.mjs`, an application's `bin/repairRecord.ts` admin script): see
+ * `WhereItRuns.oneShotProgram`. A package kept in such a folder (`bin/package.json` of the admin
+ * scripts) counts too. `cmd/`, `commands/` and `cli/` are left out: they hold the commands of a
+ * published command-line program, whose latency its users wait for.
+ */
+export const HAND_RUN_FOLDERS: ReadonlySet<string> = new Set(['scripts', 'bin']);
+
+/**
+ * A folder of examples (`examples/`, `Example/`, any case): demonstration programs shipped beside
+ * a library, run by a reader to see it work (see `WhereItRuns.oneShotProgram`).
+ */
+export const EXAMPLE_FOLDER = /^examples?$/i;
+
+/**
+ * Modules whose API exists only while a build tool prepares an app (Expo's config plugins, which
+ * edit the native projects when the app is built): a file that imports one runs in that build,
+ * once, on a developer's or a build server's machine (see `WhereItRuns.oneShotProgram`).
+ */
+export const BUILD_TIME_MODULES: ReadonlySet<string> = new Set(['@expo/config-plugins', 'expo/config-plugins']);
 
 /**
  * Hooks that a bundler or framework calls once per build, one build at a time, after the

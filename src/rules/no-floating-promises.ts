@@ -1388,11 +1388,13 @@ export default createRule<Options, MessageIds>({
           (getWhereItRuns(context).runsInUi() || inMobileApp()) &&
           (!insideGuardedTry(statement) || followsAwaitedStepInTry(statement)) &&
           !endsInEmptyThen(statement)) ||
-        // A maintainer's one-shot script: a rejection anywhere in it ends the run with the error
-        // printed and a non-zero exit code, as such a script should fail; not inside a `try` meant
-        // to handle it, not where the script installs a handler of its own (one that only logs
-        // lets it end with exit code 0), not where the function exits after the drop.
-        (getWhereItRuns(context).isMaintainerScript() &&
+        // A maintainer's one-shot script, or any program run by hand once (an example, an admin
+        // script, a task runner, a build-time plugin: `WhereItRuns.oneShotProgram`): a rejection
+        // anywhere in it ends the run with the error printed and a non-zero exit code, as such a
+        // program should fail; not inside a `try` meant to handle it, not where the program
+        // installs a handler of its own (one that only logs lets it end with exit code 0), not
+        // where the function exits after the drop.
+        ((getWhereItRuns(context).isMaintainerScript() || getWhereItRuns(context).oneShotProgram() !== null) &&
           !insideGuardedTry(statement) &&
           !getSourceWords(context).has('unhandledRejection') &&
           !getSourceWords(context).has('uncaughtException') &&

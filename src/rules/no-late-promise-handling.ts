@@ -173,7 +173,9 @@ export default createRule<Options, MessageIds>({
     const runsWhereLateHandlingIsLogged = (owner: TSESTree.Node): boolean => {
       if (skipsFile === undefined) {
         const where = getWhereItRuns(context);
-        skipsFile = !checkUiCode && (where.runsInUi() || where.hostItselfLogsRejections());
+        // A program run by hand, once (`WhereItRuns.oneShotProgram`): a rejection during the window
+        // ends it with the error printed, in front of the person who started it.
+        skipsFile = !checkUiCode && (where.runsInUi() || where.hostItselfLogsRejections() || where.oneShotProgram() !== null);
       }
       if (skipsFile || checkUiCode) return skipsFile;
       return getWhereItRuns(context).logsRejectionsFor(isFunctionNode(owner) ? owner : null);

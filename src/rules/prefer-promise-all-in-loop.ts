@@ -1314,10 +1314,16 @@ export default createRule<Options, MessageIds>({
      * The loop runs in a test (a callback of `it`/`test` or of a setup hook, `TEST_CALLBACK_CALL`),
      * where later steps and assertions usually build on the state the earlier ones made (items
      * added to a cart, then its lines compared in order), and a test's speed is rarely the point.
-     * (One-shot scripts are still reported: a release script's per-item uploads are worth it.)
+     * (A program run by hand, once, is left out as a whole: see `WhereItRuns.oneShotProgram` in `create`.)
      */
     function runsInTest(loop: CheckedLoop): boolean {
       return insideTestCallback(loop);
+    }
+
+    /** The awaited call reads a file and waits on the network (`EffectSummary`): it uploads the file's contents. */
+    function transfersFile(call: AwaitedCall): boolean {
+      const summary = effects.summaryOf(call);
+      return summary?.readsFiles === true && summary.waits === 'io';
     }
 
     /** `await cache.get(key)`, `await userDevicesCache.set(k, v)`: a method of a cache (`CACHE_RECEIVER`, `CACHE_METHODS`), answered from memory or a store built to be fast. */
@@ -2437,6 +2443,11 @@ export default createRule<Options, MessageIds>({
       // One-time data migration code (a migrations or seeds folder, a function named for migrating):
       // it runs once per deploy, its order is the plan, and nobody waits on its latency.
       if (getWhereItRuns(context).runsInMigration(loop)) return;
+      // A program run by hand, once (an example, an admin or maintainer script, a task runner, a
+      // build-time plugin: `WhereItRuns.oneShotProgram`): the one person who started it waits a
+      // moment longer, and nobody tunes it; unless an iteration sends a file it reads over the
+      // network (a release script uploading each artifact: CI waits on every transfer in turn).
+      if (getWhereItRuns(context).oneShotProgram() !== null && !calls.some(transfersFile)) return;
       // Also last (it reads the bodies of this file's functions the iteration calls): iterations
       // that look records up and create the missing ones depend on each other's creates.
       if (findsOrCreates(loop, calls)) return;

@@ -549,6 +549,10 @@ export default createRule<Options, MessageIds>({
     // Test code: a test's steps run in the order written on purpose (shared fixtures, a database
     // the previous step changed, deterministic output), and its speed is rarely worth a change.
     if (!(options.checkTestCode ?? false) && getWhereItRuns(context).isTestCode()) return {};
+    // A program run by hand, once (an example, an admin or maintainer script, a task runner, a
+    // build-time plugin: `WhereItRuns.oneShotProgram`): the one person who started it waits a
+    // moment longer, and nobody tunes it.
+    if (getWhereItRuns(context).oneShotProgram() !== null) return {};
     const sourceCode = context.sourceCode;
     const minGroupSize = options.minGroupSize ?? 2;
     const checkExpressionStatements = options.checkExpressionStatements ?? false;

@@ -574,12 +574,15 @@ describe('where-it-runs: a program entry module', () => {
   it('is an entry-named module that starts its own async function and exports nothing', () => {
     assert.equal(isEntry(starts, 'src/main.ts'), true);
     assert.equal(isEntry(starts, 'app/server.ts'), true);
+    // a worker process's entry, which the application's start file spawns
+    assert.equal(isEntry('async function init() { await migrate(); poll(); }\ninit();', 'apps/worker/worker.ts'), true);
   });
 
   it('is not a module with other names, or one that exports a value', () => {
     assert.equal(isEntry(starts, 'src/users.ts'), false);
     assert.equal(isEntry(`${starts}\nexport const port = 3000;`, 'src/main.ts'), false);
     assert.equal(isEntry(`${starts}\nexports.port = 3000;`, 'src/index.ts'), false);
+    assert.equal(isEntry(`${starts}\nexport const queue = [];`, 'src/worker.ts'), false);
     assert.equal(isEntry('async function bootstrap() {}\nexport default bootstrap;', 'src/main.ts'), false);
   });
 });
@@ -963,5 +966,43 @@ describe("where-it-runs: an editor extension's activation", () => {
 export async function activate(account) { probe(); }
 commands.registerCommand('accounts.activate', (account) => activate(account));`;
     assert.deepEqual(where(perItem, { filename: path.join(root, 'editor-extension', 'src', 'views', 'accounts.ts') }), ['alone:editor-extension']);
+  });
+});
+
+describe('where-it-runs: a program run by hand, once', () => {
+  const APP = path.join(__dirname, '..', 'fixtures', 'run-contexts', 'hand-run-app');
+  const ADMIN = path.join(__dirname, '..', 'fixtures', 'run-contexts', 'admin-scripts', 'bin');
+  /** `oneShotProgram()` of a file (named `.ts`: `.js` targets of the manifest match by their name without the extension). */
+  function oneShot(code: string, filename: string): string | null {
+    const [answer] = runOnCode<string | null>(code, (context, collect) => ({ Program: () => collect(getWhereItRuns(context).oneShotProgram()) }), { filename });
+    return answer ?? null;
+  }
+  const run = 'async function main() { await fetch(process.argv[2]); }\nmain();';
+
+  it('is an example, an admin or maintainer script, a task runner, a build-time plugin', () => {
+    assert.equal(oneShot(run, path.join(APP, 'Example', 'bot.ts')), 'example');
+    assert.equal(oneShot('export const sample = 1;', path.join(APP, 'examples', 'upload', 'helpers.ts')), 'example');
+    assert.equal(oneShot(run, path.join(APP, 'scripts', 'reindex.ts')), 'hand-run-folder');
+    assert.equal(oneShot(run, path.join(APP, 'bin', 'repair-notes.ts')), 'hand-run-folder');
+    assert.equal(oneShot(run, path.join(ADMIN, 'repair.ts')), 'hand-run-folder');
+    assert.equal(oneShot(run, path.join(APP, 'devtools', 'pin.ts')), 'hand-run-folder');
+    assert.equal(oneShot('module.exports = { async docs() {} };', path.join(APP, 'tasks.ts')), 'task-runner');
+    assert.equal(oneShot(`#!/usr/bin/env node\n${run}`, path.join(APP, 'release.ts')), 'task-runner');
+    assert.equal(oneShot("const { withDangerousMod } = require('@expo/config-plugins');", path.join(APP, 'plugins', 'with-config.ts')), 'build-time');
+  });
+
+  it('is not the application, a published command, a start file, test code, nor a program that keeps running', () => {
+    assert.equal(oneShot(run, path.join(APP, 'src', 'lib', 'sync.ts')), null);
+    assert.equal(oneShot(run, path.join(APP, 'cli', 'notes.ts')), null);
+    assert.equal(oneShot(run, path.join(APP, 'cli', 'export.ts')), null);
+    assert.equal(oneShot(run, path.join(APP, 'preview.ts')), null);
+    assert.equal(oneShot(run, path.join(APP, 'housekeeping.ts')), null);
+    assert.equal(oneShot(run, path.join(APP, 'scripts', 'reindex.test.ts')), null);
+    assert.equal(oneShot('export const pin = 1;', path.join(APP, 'devtools', 'pin.ts')), null);
+    assert.equal(oneShot('export const retries = 3;', path.join(APP, 'scripts', 'settings.ts')), null);
+    assert.equal(oneShot(`${run}\nrequire('node:http').createServer(handle).listen(8080);`, path.join(APP, 'bin', 'serve.ts')), null);
+    assert.equal(oneShot(`import express from 'express';\n${run}`, path.join(APP, 'scripts', 'dev-server.ts')), null);
+    assert.equal(oneShot(`${run}\nsetInterval(main, 60_000);`, path.join(APP, 'scripts', 'poll.ts')), null);
+    assert.equal(oneShot(`#!/usr/bin/env node\n${run}\nrequire('node:http').createServer(handle).listen(8080);`, path.join(APP, 'serve.ts')), null);
   });
 });
