@@ -1412,8 +1412,6 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (!checkCannotReject && !promises.typed && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;
-        // Asked after the filters above (only the program-reporter filter below reads more): can the promise reject at all (see `floatingParts`)?
-        if (lastQuestion && !lastQuestion()) return;
         // `main();` at the module's top level where the program's process-wide handler of
         // unhandled rejections is installed before it can reject (earlier at the top level, or
         // first thing in the called function: a shared entry helper that logs the reason and
@@ -1432,10 +1430,10 @@ export default createRule<Options, MessageIds>({
         // a worker thread whose parent listens for its `'error'` event: where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
         // `try` meant to handle it, not test code, not code that serves a request or a job, not a
         // chain whose callback sends the answer: `event.reply(...)`) the reporter already does
-        // what a `.catch(report)` would. Asked last, and the program's reporter last of all: every
-        // filter here only silences, so their order changes no answer, and whether the program
-        // installs a reporter reads the program's source files (`programReportsRejections`, once
-        // per program root), which a program none of whose statements would be reported never needs.
+        // what a `.catch(report)` would. The program's reporter is asked last of this filter:
+        // whether the program installs one reads the program's source files
+        // (`programReportsRejections`, once per program root), which a program none of whose
+        // statements would be reported never needs.
         if (
           !checkUnderGlobalHandler &&
           runsWhereNothingAwaits(statement) &&
@@ -1502,6 +1500,14 @@ export default createRule<Options, MessageIds>({
         ) {
           return;
         }
+        // Asked last of all, after every filter above: can the promise reject at all (see
+        // `floatingParts`)? Every filter only silences, so their order changes no answer; this one
+        // costs the most where it answers that the promise can reject (the effect summaries of the
+        // called functions, other modules parsed for them), and on application code most of the
+        // statements it was asked for before the program-level filters above were then silenced by
+        // those (a program's own reporter, a handler that logs), whose answers are kept per file
+        // and per program root.
+        if (lastQuestion && !lastQuestion()) return;
         const expression = statement.expression;
         const single = skipTransparent(expression).type !== AST_NODE_TYPES.SequenceExpression;
         const voided = first.type === AST_NODE_TYPES.UnaryExpression;
