@@ -1425,6 +1425,46 @@ export default createRule<Options, MessageIds>({
         ) {
           return;
         }
+        // An async function's drop in a program whose process handler logs a lost rejection and
+        // goes on (`WhereItRuns.underProgramThatLogsRejections`: installed by the entry, a module
+        // it loads, or, with no entry in view, any module of the program): the host-log reading
+        // above, for the same reason. Still reported where the drop costs more than the log line
+        // (`costsMoreThanHostLog`), where it serves a request or a job, in a `try` whose `catch`
+        // does more than log or was written around the drop alone, in a teardown (`kill()`,
+        // `close()`: its caller awaits it and then exits), as the last step of a function that
+        // hands its caller a result or a failure on its other paths, in a `new Promise` executor that sets
+        // no timer of its own (the drop may be what settles the wrapper, which then never
+        // settles), and where it starts an endless loop (the handler logs its error, and the loop
+        // has stopped for good). Without the checker's reading of
+        // another package's API (`callsPackageApi`): under Node every library is another package,
+        // so where a call is declared says nothing of what its loss costs, and the typed reading
+        // keeps the untyped one's silences. The program's answer is asked first: it is kept per
+        // file (the program scan per program root), and most programs install no such handler, so
+        // their drops skip the scans of the function below.
+        if (
+          !checkUnderGlobalHandler &&
+          getEnclosingAsyncFunction(statement) !== null &&
+          // the host or the entry's own policy is read above, under `checkUiCode`
+          !getWhereItRuns(context).hostLogsRejections() &&
+          getWhereItRuns(context).underProgramThatLogsRejections() &&
+          (!insideGuardedTry(statement) || sideStepOfTryThatOnlyLogs(statement)) &&
+          !servesRequestOrJob(statement) &&
+          !chainAnswersRequest(first, sourceCode) &&
+          !inTeardown(statement) &&
+          !lastStepOfReportingFunction(statement) &&
+          !inExecutorWithoutOwnTimer(statement) &&
+          !(first.type === AST_NODE_TYPES.CallExpression && effects.startsEndlessLoop(first)) &&
+          !costsMoreThanHostLog(first, sourceCode, effects, null, getEnclosingAsyncFunction)
+        ) {
+          return;
+        }
+        // Can the promise reject at all (see `floatingParts`)? Asked after every filter above and
+        // before the two below. Every filter only silences, so their order changes no answer; this
+        // one costs the most where it answers that the promise can reject (the effect summaries of
+        // the called functions, other modules parsed for them). The two filters below read the
+        // program's own reporter (`programReportsRejections`: the program's source files, once per
+        // program root), which costs more again in a program where no dropped promise can reject.
+        if (lastQuestion && !lastQuestion()) return;
         // A program that installs its own unhandled-rejection reporter (one that does not end the
         // program), an Electron app's main process (Electron logs such a rejection and goes on), or
         // a worker thread whose parent listens for its `'error'` event: where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
@@ -1467,47 +1507,6 @@ export default createRule<Options, MessageIds>({
         ) {
           return;
         }
-        // An async function's drop in a program whose process handler logs a lost rejection and
-        // goes on (`WhereItRuns.underProgramThatLogsRejections`: installed by the entry, a module
-        // it loads, or, with no entry in view, any module of the program): the host-log reading
-        // above, for the same reason. Still reported where the drop costs more than the log line
-        // (`costsMoreThanHostLog`), where it serves a request or a job, in a `try` whose `catch`
-        // does more than log or was written around the drop alone, in a teardown (`kill()`,
-        // `close()`: its caller awaits it and then exits), as the last step of a function that
-        // hands its caller a result or a failure on its other paths, in a `new Promise` executor that sets
-        // no timer of its own (the drop may be what settles the wrapper, which then never
-        // settles), and where it starts an endless loop (the handler logs its error, and the loop
-        // has stopped for good). Without the checker's reading of
-        // another package's API (`callsPackageApi`): under Node every library is another package,
-        // so where a call is declared says nothing of what its loss costs, and the typed reading
-        // keeps the untyped one's silences. The program's answer is asked first: it is kept per
-        // file (the program scan per program root), and most programs install no such handler, so
-        // their drops skip the scans of the function below.
-        if (
-          !checkUnderGlobalHandler &&
-          getEnclosingAsyncFunction(statement) !== null &&
-          // the host or the entry's own policy is read above, under `checkUiCode`
-          !getWhereItRuns(context).hostLogsRejections() &&
-          getWhereItRuns(context).underProgramThatLogsRejections() &&
-          (!insideGuardedTry(statement) || sideStepOfTryThatOnlyLogs(statement)) &&
-          !servesRequestOrJob(statement) &&
-          !chainAnswersRequest(first, sourceCode) &&
-          !inTeardown(statement) &&
-          !lastStepOfReportingFunction(statement) &&
-          !inExecutorWithoutOwnTimer(statement) &&
-          !(first.type === AST_NODE_TYPES.CallExpression && effects.startsEndlessLoop(first)) &&
-          !costsMoreThanHostLog(first, sourceCode, effects, null, getEnclosingAsyncFunction)
-        ) {
-          return;
-        }
-        // Asked last of all, after every filter above: can the promise reject at all (see
-        // `floatingParts`)? Every filter only silences, so their order changes no answer; this one
-        // costs the most where it answers that the promise can reject (the effect summaries of the
-        // called functions, other modules parsed for them), and on application code most of the
-        // statements it was asked for before the program-level filters above were then silenced by
-        // those (a program's own reporter, a handler that logs), whose answers are kept per file
-        // and per program root.
-        if (lastQuestion && !lastQuestion()) return;
         const expression = statement.expression;
         const single = skipTransparent(expression).type !== AST_NODE_TYPES.SequenceExpression;
         const voided = first.type === AST_NODE_TYPES.UnaryExpression;
