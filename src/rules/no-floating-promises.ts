@@ -1484,8 +1484,6 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (!checkCannotReject && first.type === AST_NODE_TYPES.CallExpression && listensToHeldPromise(first)) return;
-        // Asked after the filters above (only the program-reporter filter below reads more): can the promise reject at all (see `floatingParts`)?
-        if (lastQuestion && !lastQuestion()) return;
         // `main();` at the module's top level where the program's process-wide handler of
         // unhandled rejections is installed before it can reject (earlier at the top level, or
         // first thing in the called function: a shared entry helper that logs the reason and
@@ -1496,48 +1494,6 @@ export default createRule<Options, MessageIds>({
           first === skipTransparent(statement.expression) &&
           isTopLevel(statement) &&
           effects.rejectionReachesProcessHandler(first, statement)
-        ) {
-          return;
-        }
-        // A program that installs its own unhandled-rejection reporter (one that does not end the
-        // program), an Electron app's main process (Electron logs such a rejection and goes on), or
-        // a worker thread whose parent listens for its `'error'` event: where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
-        // `try` meant to handle it, not test code, not code that serves a request or a job, not a
-        // chain whose callback sends the answer: `event.reply(...)`) the reporter already does
-        // what a `.catch(report)` would. Asked last, and the program's reporter last of all: every
-        // filter here only silences, so their order changes no answer, and whether the program
-        // installs a reporter reads the program's source files (`programReportsRejections`, once
-        // per program root), which a program none of whose statements would be reported never needs.
-        if (
-          !checkUnderGlobalHandler &&
-          runsWhereNothingAwaits(statement) &&
-          !insideGuardedTry(statement) &&
-          !getWhereItRuns(context).isTestCode() &&
-          !servesRequestOrJob(statement) &&
-          !chainAnswersRequest(first, sourceCode) &&
-          ((getWhereItRuns(context).runsInElectronMain() && !costsMoreThanElectronLog(statement, first)) || programReportsRejectionsHere() || parentHearsWorkerErrorsHere())
-        ) {
-          return;
-        }
-        // The main process of an Electron app whose program installs its own reporter of
-        // unhandled rejections (`electron-unhandled` set up by the entry, `process.on(
-        // 'unhandledRejection', ...)`): also a start-up chain at the top level
-        // (`app.whenReady().then(...)`) and a drop in a `.then` callback, which the reading above
-        // leaves out (a callback that could have returned the promise), and in a main-process
-        // module no static import links to the entry (a plugin loaded through a bundler's virtual
-        // module). The reporter receives the rejection, and the app goes on. Not in a `try` meant to
-        // handle it, not in code that serves a request, a job or an `ipcMain` listener (the window
-        // waits for an answer), not in a `new Promise` executor that sets no timer (the drop may be
-        // what settles the wrapper), not where the drop writes a file or starts a process.
-        if (
-          !checkUnderGlobalHandler &&
-          (getWhereItRuns(context).runsInElectronMain() || getWhereItRuns(context).inElectronAppMain()) &&
-          !insideGuardedTry(statement) &&
-          !servesRequestOrJob(statement) &&
-          !chainAnswersRequest(first, sourceCode) &&
-          !inExecutorWithoutOwnTimer(statement) &&
-          !costsMoreThanElectronLog(statement, first) &&
-          programReportsRejectionsHere()
         ) {
           return;
         }
@@ -1571,6 +1527,55 @@ export default createRule<Options, MessageIds>({
           !inExecutorWithoutOwnTimer(statement) &&
           !(first.type === AST_NODE_TYPES.CallExpression && effects.startsEndlessLoop(first)) &&
           !costsMoreThanHostLog(first, sourceCode, effects, null, getEnclosingAsyncFunction)
+        ) {
+          return;
+        }
+        // Can the promise reject at all (see `floatingParts`)? Asked after every filter above and
+        // before the two below. Every filter only silences, so their order changes no answer; this
+        // one costs the most where it answers that the promise can reject (the effect summaries of
+        // the called functions, other modules parsed for them). The two filters below read the
+        // program's own reporter (`programReportsRejections`: the program's source files, once per
+        // program root), which costs more again in a program where no dropped promise can reject.
+        if (lastQuestion && !lastQuestion()) return;
+        // A program that installs its own unhandled-rejection reporter (one that does not end the
+        // program), an Electron app's main process (Electron logs such a rejection and goes on), or
+        // a worker thread whose parent listens for its `'error'` event: where nothing can receive the promise (see `runsWhereNothingAwaits`; not a
+        // `try` meant to handle it, not test code, not code that serves a request or a job, not a
+        // chain whose callback sends the answer: `event.reply(...)`) the reporter already does
+        // what a `.catch(report)` would. The program's reporter is asked last of this filter:
+        // whether the program installs one reads the program's source files
+        // (`programReportsRejections`, once per program root), which a program none of whose
+        // statements would be reported never needs.
+        if (
+          !checkUnderGlobalHandler &&
+          runsWhereNothingAwaits(statement) &&
+          !insideGuardedTry(statement) &&
+          !getWhereItRuns(context).isTestCode() &&
+          !servesRequestOrJob(statement) &&
+          !chainAnswersRequest(first, sourceCode) &&
+          ((getWhereItRuns(context).runsInElectronMain() && !costsMoreThanElectronLog(statement, first)) || programReportsRejectionsHere() || parentHearsWorkerErrorsHere())
+        ) {
+          return;
+        }
+        // The main process of an Electron app whose program installs its own reporter of
+        // unhandled rejections (`electron-unhandled` set up by the entry, `process.on(
+        // 'unhandledRejection', ...)`): also a start-up chain at the top level
+        // (`app.whenReady().then(...)`) and a drop in a `.then` callback, which the reading above
+        // leaves out (a callback that could have returned the promise), and in a main-process
+        // module no static import links to the entry (a plugin loaded through a bundler's virtual
+        // module). The reporter receives the rejection, and the app goes on. Not in a `try` meant to
+        // handle it, not in code that serves a request, a job or an `ipcMain` listener (the window
+        // waits for an answer), not in a `new Promise` executor that sets no timer (the drop may be
+        // what settles the wrapper), not where the drop writes a file or starts a process.
+        if (
+          !checkUnderGlobalHandler &&
+          (getWhereItRuns(context).runsInElectronMain() || getWhereItRuns(context).inElectronAppMain()) &&
+          !insideGuardedTry(statement) &&
+          !servesRequestOrJob(statement) &&
+          !chainAnswersRequest(first, sourceCode) &&
+          !inExecutorWithoutOwnTimer(statement) &&
+          !costsMoreThanElectronLog(statement, first) &&
+          programReportsRejectionsHere()
         ) {
           return;
         }
