@@ -1165,6 +1165,35 @@ function namespaceImportOf(source: ModuleSource, name: string): { specifier: str
   return null;
 }
 
+/** `export default async (options) => ...` / `export default async options => ...`: the arrow's start, past `export default`. */
+const DEFAULT_ARROW = /^[ \t]*export\s+default\s+(?=(?:async\s+)?(?:\([^)]*\)|[\w$]+)\s*(?::[^=;\n]*)?=>)/m;
+/** `export default name;` at the end of a module: the local name. */
+const DEFAULT_NAME = /^[ \t]*export\s+default\s+([\w$]+)\s*;?\s*$/m;
+
+/**
+ * `ownPrompt` of a default export that `fromExportedDeclaration` does not find: an arrow written
+ * after `export default`, or a function declared under a local name and exported by that name
+ * (`const collect = async () => ...; export default collect`). Only for the prompt reading.
+ */
+function defaultExportPrompt(resolved: ResolvedModule): { own: OwnPrompt; module: ResolvedModule } | null {
+  const own = fromModuleText(
+    resolved.file,
+    'ownPrompt:default-export',
+    (text): OwnPrompt | null => {
+      const arrow = DEFAULT_ARROW.exec(text);
+      let parts: FunctionParts | null = null;
+      if (arrow) parts = functionParts(`const defaultExport = ${text.slice(arrow.index + arrow[0].length)}`, 'defaultExport');
+      else {
+        const local = DEFAULT_NAME.exec(text)?.[1];
+        if (local !== undefined && local !== 'class' && local !== 'function') parts = functionParts(text, local);
+      }
+      return parts === null ? null : ownPrompt(parts.body, moduleSource(text, resolved));
+    },
+    resolved.stats,
+  );
+  return own === null || own === undefined ? null : { own, module: resolved };
+}
+
 /**
  * True when the function `name` of a module (`resolved`: a relative module, or a source file of a
  * package of the same workspace) may ask a person, by the text of its declaration (`ownPrompt`),
@@ -1180,7 +1209,9 @@ export function moduleFunctionMayPrompt(resolved: ResolvedModule, name: string):
 }
 
 function followedMayPrompt(resolved: ResolvedModule, name: string, depth: number, seen: Set<string>): boolean {
-  const found = fromExportedDeclaration(resolved, name, 'ownPrompt', (parts, text, module) => ({ own: ownPrompt(parts.body, moduleSource(text, module)), module }));
+  const found =
+    fromExportedDeclaration(resolved, name, 'ownPrompt', (parts, text, module) => ({ own: ownPrompt(parts.body, moduleSource(text, module)), module })) ??
+    (name === 'default' ? defaultExportPrompt(resolved) : null);
   if (found === null) return false;
   if (found.own.asks) return true;
   if (depth >= MAX_PROMPT_DEPTH) return false;

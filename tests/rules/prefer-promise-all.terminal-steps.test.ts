@@ -9,7 +9,8 @@ import { gatheredPair } from './gathered-reports';
  * Steps of a command-line tool that use the terminal one module away (fixtures `terminal-steps/`):
  * a sign-in helper that asks through readline's `question` (in a local helper handed the
  * interface) when no saved session answers, and a settings helper that asks through the project's
- * own picker module, called as a member of a whole-module import. A person answers one question
+ * own picker module, called as a member of a whole-module import; default exports written as an
+ * arrow or exported by a local name. A person answers one question
  * at a time: such a step ends the group as a direct prompt does. Helpers that read lines of a
  * file through readline, or only send requests, are still gathered.
  */
@@ -88,6 +89,19 @@ export async function build(api: { get(path: string): Promise<unknown>; post(pat
   const session = await signInAsync(api);
   const options = await chooseBuildOptionsAsync({ target: process.env.TARGET });
   return { session, options };
+}`,
+    },
+    // default exports: an arrow written after \`export default\`, and a function exported by its local name
+    {
+      filename: command,
+      code: `import confirmPublish from './confirm-publish';
+import releaseChannel from './release-channel';
+import { fetchProjectsAsync } from './remote';
+export async function publish(api: { get(path: string): Promise<unknown> }, flags: { channel?: string }) {
+  const approved = await confirmPublish({});
+  const channel = await releaseChannel(flags.channel);
+  const projects = await fetchProjectsAsync(api);
+  return { approved, channel, projects };
 }`,
     },
     // the same helpers through a whole-module import of each
