@@ -89,7 +89,7 @@ import {
 } from '../catalog/run-contexts';
 import { MIGRATION_FUNCTION_WORDS, NETWORK_CALL_ROOTS } from '../catalog/effects';
 import { RECORD_CLIENT_PACKAGES, TEST_CALLBACK_CALL } from '../catalog/iteration-order';
-import { callChainRoot, calleeChainRoot, compactText, functionNameOf, hasOption, isNothing, isTrueLiteral, isTransparentWrapper, returnsWhenFilled, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { callChainRoot, calleeChainRoot, compactText, functionNameOf, hasOption, isNothing, isProcessExitCall, isTrueLiteral, isTransparentWrapper, returnsWhenFilled, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback, nearestFunction } from './async-context';
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
@@ -2830,6 +2830,22 @@ export class WhereItRuns {
   }
 
   /**
+   * True when `node` runs in a command of a command-line program that ends the run itself: the
+   * nearest `package.json` has a `bin`, the file is no test code and starts nothing that keeps
+   * running (`keepsRunning`), and a function around `node` (at any depth) calls, in its own code,
+   * `process.exit(...)` or an exit helper (`exit(code)`, `this.exitCli(code)`): when done or on a
+   * failure, that command ends the program. A library module never ends its host's process, so
+   * such a function is a command's flow, where a rejection ends the run with the error printed too.
+   */
+  endsRunAround(node: TSESTree.Node): boolean {
+    if (!this.sourceCode.text.includes('exit') || !this.inPackageWithBin() || this.isTestCode() || this.keepsRunning()) return false;
+    for (let fn = nearestFunction(node); fn; fn = nearestFunction(fn)) {
+      if (someNodeInSameFunction(fn.body, this.sourceCode.visitorKeys, endsTheRun)) return true;
+    }
+    return false;
+  }
+
+  /**
    * True when the file, by its own code, starts something that keeps the process running: it
    * imports a server framework or a queue worker (`SERVER_FRAMEWORK_PACKAGES`,
    * `QUEUE_WORKER_MODULES`), or calls `createServer(`, `.listen(` or `setInterval(`. (The
@@ -2839,6 +2855,14 @@ export class WhereItRuns {
     for (const module of this.modules()) if (SERVER_FRAMEWORK_PACKAGES.has(module) || QUEUE_WORKER_MODULES.has(module)) return true;
     return /\bcreate(?:Secure)?Server\s*\(|\.listen\s*\(|\bsetInterval\s*\(/.test(this.sourceCode.text);
   }
+}
+
+/** `process.exit(code)`, or a call of a function or method named `exit` or `exit<Something>` (`this.exitCli(1)`). */
+function endsTheRun(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(node.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+  return (name !== null && /^exit(?:[A-Z]\w*)?$/.test(name)) || isProcessExitCall(node);
 }
 
 /**

@@ -1394,7 +1394,8 @@ export default createRule<Options, MessageIds>({
         // program should fail; not inside a `try` meant to handle it, not where the program
         // installs a handler of its own (one that only logs lets it end with exit code 0), not
         // where the function exits after the drop.
-        ((getWhereItRuns(context).isMaintainerScript() || getWhereItRuns(context).oneShotProgram() !== null) &&
+        // Also a command of a command-line tool that ends the run itself (`WhereItRuns.endsRunAround`).
+        ((getWhereItRuns(context).isMaintainerScript() || getWhereItRuns(context).oneShotProgram() !== null || getWhereItRuns(context).endsRunAround(statement)) &&
           !insideGuardedTry(statement) &&
           !getSourceWords(context).has('unhandledRejection') &&
           !getSourceWords(context).has('uncaughtException') &&

@@ -15,7 +15,9 @@ import { fsError, REPLACEMENT, twin } from './no-blocking-in-async.errors';
  * maintainers' task runner at the package root (a shebang, or a file a package script names), and
  * a build-time plugin (it imports Expo's config-plugin API). A blocking read, a loop of requests in series, two awaits in a
  * row, a promise handled late or dropped cost the one person who started the run a moment, or end
- * it with the error printed: no reviewer changes them. On the held-out repositories of session 25,
+ * it with the error printed: no reviewer changes them. So does a promise dropped in a command of a
+ * package with a `bin` that ends the run itself (a function around it calls `process.exit` or an
+ * exit helper). On the held-out repositories of session 25,
  * all twelve such reports were pointless.
  *
  * Still reported: the same code in the application's own modules; a published command (`bin`
@@ -301,5 +303,51 @@ ruleTester.run('no-floating-promises (one-shot programs)', asTested(floatingRule
       filename: HAND_RUN.example,
       errors: oneError('floating', 4, 3, 'suggestVoid', exitsAfter.replace('  fs.writeFile(', '  void fs.writeFile(')),
     },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// no-floating-promises in a command of a package with a `bin` that ends the run itself.
+const COMMAND_MODULE = at('lib', 'commands', 'login.js');
+
+const login = `export function login(api) {
+  api.authorize((error, token) => {
+    if (error) {
+      console.error(error.message);
+      return process.exit(1);
+    }
+    api.fetchUser(token).then((user) => console.log('signed in as ' + user.name));
+  });
+}`;
+
+/** The same command, which leaves the ending of the run to its caller. */
+const loginReturns = login.replace('      return process.exit(1);\n', '      return;\n');
+/** The same command in a module that also keeps a server running. */
+const loginListens = `${login}\nrequire('node:http').createServer(() => {}).listen(8080);`;
+
+/** The report of the dropped `.then` chain in `code`. */
+function chainError(code: string): TSESLint.TestCaseError<string>[] {
+  return [
+    {
+      messageId: 'floatingChain',
+      data: { method: 'then' },
+      line: 7,
+      column: 5,
+      suggestions: [{ messageId: 'suggestVoid', output: code.replace('    api.fetchUser(token)', '    void api.fetchUser(token)') }],
+    },
+  ];
+}
+
+ruleTester.run('no-floating-promises (a command that ends the run)', asTested(floatingRule), {
+  valid: [
+    { code: login, filename: COMMAND_MODULE },
+    // an exit helper of the tool (`this.exitCli(code)`) ends the run as well
+    { code: login.replace('process.exit(1)', 'api.exitCli(1)'), filename: COMMAND_MODULE },
+  ],
+  invalid: [
+    { code: loginReturns, filename: COMMAND_MODULE, errors: chainError(loginReturns) },
+    { code: loginListens, filename: COMMAND_MODULE, errors: chainError(loginListens) },
+    // a package without a `bin`: a service's function that exits on one failure is no command
+    { code: login, filename: path.join(FIXTURES_DIR, 'run-contexts', 'service', 'src', 'login.js'), errors: chainError(login) },
   ],
 });
