@@ -15,7 +15,7 @@ import {
   UNSAFE_HTTP_METHODS,
   WRITE_VERBS,
 } from '../catalog/ordered-calls';
-import { hasOption, skipTransparent, writtenName } from '../util/ast';
+import { hasOption, requiredModule, skipTransparent, writtenName } from '../util/ast';
 import { writesOutside } from './dependencies';
 
 /**
@@ -124,16 +124,8 @@ function importedFrom(variable: TSESLint.Scope.Variable): string | null {
       if (declaration.type === AST_NODE_TYPES.ImportDeclaration) return declaration.source.value;
     }
     if (definition.type === 'Variable') {
-      const init = definition.node.init;
-      if (
-        init?.type === AST_NODE_TYPES.CallExpression &&
-        init.callee.type === AST_NODE_TYPES.Identifier &&
-        init.callee.name === 'require' &&
-        init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-        typeof init.arguments[0].value === 'string'
-      ) {
-        return init.arguments[0].value;
-      }
+      const module = requiredModule(definition.node.init);
+      if (module !== null) return module;
     }
   }
   return null;

@@ -81,7 +81,7 @@ import {
 import { COLLECTION_MUTATOR_METHODS, GIT_INDEX_WRITES, STORED_VALUE_READERS, GIT_REMOTE_FUNCTIONS, LOG_COLOUR_METHODS, LOG_WRITE_METHODS, LOGGER_NAMES, PURE_METHODS } from '../catalog/ordered-calls';
 import { EXTENSION_API_GLOBALS, EXTENSION_API_MODULES, SQLITE_DRIVER_PACKAGES } from '../catalog/run-contexts';
 import { REMOTE_CLIENT_NAME } from '../catalog/iteration-evidence';
-import { enclosingClass, isNothing, isProcessExitCall, isTransparentWrapper, type PromiseCombinator, promiseCombinatorOf, skipTransparent, staticMemberName, staticMemberPath, variableOfIdentifier, writtenName } from '../util/ast';
+import { enclosingClass, isNothing, isProcessExitCall, isTransparentWrapper, type PromiseCombinator, promiseCombinatorOf, requiredModule, skipTransparent, staticMemberName, staticMemberPath, variableOfIdentifier, writtenName } from '../util/ast';
 import { getTypedServices } from '../util/typed-services';
 import { type FunctionNode, isFunctionNode } from './async-context';
 import { accessPathOf, assignmentTargets, forEachChild, rootOf } from './dependencies';
@@ -1267,16 +1267,8 @@ export class FileEffects {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration) return SQLITE_DRIVER_PACKAGES.has(statement.source.value);
       if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
       return statement.declarations.some((declarator) => {
-        const init = declarator.init ? skipTransparent(declarator.init) : null;
-        const [argument] = init?.type === AST_NODE_TYPES.CallExpression ? init.arguments : [];
-        return (
-          init?.type === AST_NODE_TYPES.CallExpression &&
-          init.callee.type === AST_NODE_TYPES.Identifier &&
-          init.callee.name === 'require' &&
-          argument?.type === AST_NODE_TYPES.Literal &&
-          typeof argument.value === 'string' &&
-          SQLITE_DRIVER_PACKAGES.has(argument.value)
-        );
+        const module = requiredModule(declarator.init ? skipTransparent(declarator.init) : null);
+        return module !== null && SQLITE_DRIVER_PACKAGES.has(module);
       });
     });
     return this.sqliteImport;

@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { MOBILE_BUILD_TOOLING_MODULE, MOBILE_RUNTIME_MODULE } from '../catalog/mobile-runtime';
-import { skipTransparent } from '../util/ast';
+import { requiredModule, skipTransparent } from '../util/ast';
 
 /**
  * True when the file imports (or requires, at its top level) a module only a React Native app
@@ -26,16 +26,8 @@ function topLevelSpecifier(statement: TSESTree.ProgramStatement): string | null 
   if (statement.type === AST_NODE_TYPES.ImportDeclaration) return statement.source.value;
   if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return null;
   for (const declarator of statement.declarations) {
-    const init = declarator.init ? skipTransparent(declarator.init) : null;
-    if (
-      init?.type === AST_NODE_TYPES.CallExpression &&
-      init.callee.type === AST_NODE_TYPES.Identifier &&
-      init.callee.name === 'require' &&
-      init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-      typeof init.arguments[0].value === 'string'
-    ) {
-      return init.arguments[0].value;
-    }
+    const module = requiredModule(declarator.init ? skipTransparent(declarator.init) : null);
+    if (module !== null) return module;
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { PromiseTwin } from '../catalog/blocking-apis';
 import { type FunctionNode, isFunctionNode } from './async-context';
+import { requiredModule } from '../util/ast';
 
 // The mechanics of a suggestion that replaces a blocking call with `await <promise twin>(...)`:
 // where `await` is valid, when it needs parentheses, and how the twin is imported.
@@ -61,14 +62,8 @@ export function asiGuard(call: TSESTree.CallExpression, sourceCode: Readonly<TSE
 const FS_PROMISES_MODULES = new Set(['fs/promises', 'node:fs/promises']);
 
 function isRequireOf(node: TSESTree.Node | null | undefined, modules: ReadonlySet<string>): boolean {
-  return (
-    node?.type === AST_NODE_TYPES.CallExpression &&
-    node.callee.type === AST_NODE_TYPES.Identifier &&
-    node.callee.name === 'require' &&
-    node.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-    typeof node.arguments[0].value === 'string' &&
-    modules.has(node.arguments[0].value)
-  );
+  const module = requiredModule(node);
+  return module !== null && modules.has(module);
 }
 
 export function isRequireCall(call: TSESTree.CallExpression): boolean {

@@ -89,7 +89,7 @@ import {
 } from '../catalog/run-contexts';
 import { MIGRATION_FUNCTION_WORDS, NETWORK_CALL_ROOTS } from '../catalog/effects';
 import { RECORD_CLIENT_PACKAGES, TEST_CALLBACK_CALL } from '../catalog/iteration-order';
-import { callChainRoot, calleeChainRoot, compactText, functionNameOf, hasOption, isNothing, isProcessExitCall, isTrueLiteral, isTransparentWrapper, returnsWhenFilled, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
+import { callChainRoot, calleeChainRoot, compactText, functionNameOf, hasOption, isNothing, isProcessExitCall, isTrueLiteral, isTransparentWrapper, requiredModule, returnsWhenFilled, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { type FunctionNode, getExecutionContext, isFunctionNode, isInlineCallback, nearestFunction } from './async-context';
 import { getImportSource } from './imports';
 import { forEachChild } from './dependencies';
@@ -2160,15 +2160,8 @@ export class WhereItRuns {
     const addRequire = (init: TSESTree.Node | null | undefined): void => {
       let current = init ? skipTransparent(init) : null;
       while (current?.type === AST_NODE_TYPES.MemberExpression) current = skipTransparent(current.object);
-      if (
-        current?.type === AST_NODE_TYPES.CallExpression &&
-        current.callee.type === AST_NODE_TYPES.Identifier &&
-        current.callee.name === 'require' &&
-        current.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-        typeof current.arguments[0].value === 'string'
-      ) {
-        modules.add(bareModule(current.arguments[0].value));
-      }
+      const module = requiredModule(current);
+      if (module !== null) modules.add(bareModule(module));
     };
     for (const statement of this.sourceCode.ast.body) {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration) modules.add(bareModule(statement.source.value));

@@ -20,7 +20,7 @@ import {
   type AwaitedCall,
   type StatefulFunctionCache,
 } from '../analysis/awaited-calls';
-import { accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames, rootOf } from '../analysis/dependencies';
+import { type AccessPath, accessPathOf, assignmentTargets, collectAccesses, PathSet, patternNames, rootOf } from '../analysis/dependencies';
 import { type EffectSummary, getFileEffects, writesLogLine } from '../analysis/effects';
 import {
   FILE_METADATA_PREFIXES,
@@ -407,6 +407,44 @@ function callsStartedByGather(call: AwaitedCall): AwaitedCall[] {
 }
 
 /**
+ * The objects a call is handed that the called code may change: each argument that names an object
+ * by a member path (`this.client`, `ctx.api`), directly or as a property of an object literal
+ * (`{ api: this.client, ticket }`). A bare name is left out: a value passed by name (`id`,
+ * `options`) is rarely the client a later call is made on, and a stateless client handed to two
+ * helpers is not made a barrier.
+ */
+function handedObjects(call: AwaitedCall): AccessPath[] {
+  const found: AccessPath[] = [];
+  const take = (node: TSESTree.Node): void => {
+    const value = skipTransparent(node);
+    if (value.type !== AST_NODE_TYPES.MemberExpression) return;
+    const path = accessPathOf(value);
+    if (path !== null) found.push(path);
+  };
+  for (const argument of call.arguments) {
+    if (argument.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of argument.properties) if (property.type === AST_NODE_TYPES.Property) take(property.value);
+    } else {
+      take(argument);
+    }
+  }
+  return found;
+}
+
+/**
+ * True when `call` is a method called on one of the `handed` objects or on a part of one
+ * (`this.client.currentUser()` after `this.client` was handed on; not after only
+ * `this.client.baseUrl` was, a value read from it).
+ */
+function isCalledOn(handed: readonly AccessPath[], call: AwaitedCall): boolean {
+  if (handed.length === 0) return false;
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = accessPathOf(callee.object);
+  return receiver !== null && handed.some((path) => receiver === path || receiver.startsWith(`${path}.`));
+}
+
+/**
  * True when a summary says the called function only reads: it writes nothing outside itself
  * and starts no process, asks no person, takes no lock.
  */
@@ -787,6 +825,10 @@ export default createRule<Options, MessageIds>({
       // (`await this.scan()` filling `this.pending`; `*`: `this` itself): a later method of the
       // object that reads one of them (`await this.process()` draining it) needs them first.
       const thisWritten = new Set<string>();
+      // Objects handed to the members' calls (`await pollForToken({ api: this.client })`): the
+      // called code may change them (sign in and keep a token, open a session), so a later call
+      // made on one of them (`await this.client.currentUser()`) needs that call first.
+      const handed: AccessPath[] = [];
 
       // The sets above are filled only once a member joins the group: without one there is
       // nothing to report or clear.
@@ -806,6 +848,7 @@ export default createRule<Options, MessageIds>({
         guarded = false;
         published = 'none';
         thisWritten.clear();
+        handed.length = 0;
       };
 
       for (let index = start; index < statements.length; index++) {
@@ -955,7 +998,8 @@ export default createRule<Options, MessageIds>({
             // rate-limit token spent: in parallel the effect happens even when the lookup throws.
             (guarded && hasCountedEffect(member.call)) ||
             readsPublished(published, member.call) ||
-            readsWrittenThis(thisWritten, member.call);
+            readsWrittenThis(thisWritten, member.call) ||
+            isCalledOn(handed, member.call);
           if (dependent) flush();
           group.push(member);
           if (isThrowingLookup(member.call)) guarded = true;
@@ -968,6 +1012,7 @@ export default createRule<Options, MessageIds>({
             for (const write of summary.writes) if (write.kind === 'this') thisWritten.add(write.member ?? '*');
           }
           outside.add(member.call, summary, calleeIsParameter(member.call), summary ? [] : effects.argumentsWrittenElsewhere(member.call));
+          handed.push(...handedObjects(member.call));
           if (!READER_NAME.test(name ?? '')) producedPaths.addAll(paths);
           for (const file of files.writes) filesWritten.add(file);
           for (const file of files.reads) filesRead.add(file);

@@ -69,6 +69,17 @@ export function isProcessExitCall(node: TSESTree.Node): node is TSESTree.CallExp
   return object.type === AST_NODE_TYPES.Identifier && object.name === 'process';
 }
 
+/**
+ * The module a `require('m')` call names (`'m'`), or null for any other node: a call of the name
+ * `require` whose first argument is a string literal. Syntax only: whether `require` is the
+ * module system's is the caller's question.
+ */
+export function requiredModule(node: TSESTree.Node | null | undefined): string | null {
+  if (node?.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'require') return null;
+  const [argument] = node.arguments;
+  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : null;
+}
+
 /** The static name of `a.b` / `a['b']`, or null when the property is computed from a value. */
 export function staticMemberName(node: TSESTree.MemberExpression): string | null {
   if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;

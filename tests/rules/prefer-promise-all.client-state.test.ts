@@ -58,6 +58,52 @@ export async function start(ticket: string) {
 }`),
     ],
   },
+  // the same helper not handed the client: nothing it does can change it
+  {
+    code: `export class LoginCommand {
+  constructor(private readonly session: { client: { whoAmI(): Promise<{ id: string }> } }) {}
+  async run(ticket: string) {
+    const token = await requestToken({ ticket });
+    const me = await this.session.client.whoAmI();
+    return { token, me };
+  }
+}
+declare function requestToken(options: object): Promise<string>;`,
+    options: [{ requireEvidence: false }],
+    errors: [
+      gatheredPair(4, 19, `export class LoginCommand {
+  constructor(private readonly session: { client: { whoAmI(): Promise<{ id: string }> } }) {}
+  async run(ticket: string) {
+    const [token, me] = await Promise.all([requestToken({ ticket }), this.session.client.whoAmI()]);
+    return { token, me };
+  }
+}
+declare function requestToken(options: object): Promise<string>;`),
+    ],
+  },
+  // handed only a value read from the client (its base URL), the helper cannot change the client
+  {
+    code: `export class Status {
+  constructor(private readonly client: { base: string; health(): Promise<string> }) {}
+  async check() {
+    const dns = await resolveHost(this.client.base);
+    const health = await this.client.health();
+    return { dns, health };
+  }
+}
+declare function resolveHost(url: string): Promise<string>;`,
+    options: [{ requireEvidence: false }],
+    errors: [
+      gatheredPair(4, 17, `export class Status {
+  constructor(private readonly client: { base: string; health(): Promise<string> }) {}
+  async check() {
+    const [dns, health] = await Promise.all([resolveHost(this.client.base), this.client.health()]);
+    return { dns, health };
+  }
+}
+declare function resolveHost(url: string): Promise<string>;`),
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all (state kept on a client of another module)', testedRule, {
@@ -82,6 +128,20 @@ export async function connect(code: string) {
   const me = await portal.profile();
   return { token, me };
 }`,
+      options: [{ requireEvidence: false }],
+    },
+    // a helper handed the client (here inside an options object) may sign it in: the call made on
+    // the client afterwards waits for it
+    {
+      code: `export class LoginCommand {
+  constructor(private readonly session: { client: { whoAmI(): Promise<{ id: string }> } }) {}
+  async run(ticket: string) {
+    const token = await requestToken({ client: this.session.client, ticket });
+    const me = await this.session.client.whoAmI();
+    return { token, me };
+  }
+}
+declare function requestToken(options: object): Promise<string>;`,
       options: [{ requireEvidence: false }],
     },
   ],
