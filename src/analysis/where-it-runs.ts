@@ -2833,10 +2833,18 @@ export class WhereItRuns {
   endsRunAround(node: TSESTree.Node): boolean {
     if (!this.sourceCode.text.includes('exit') || !this.inPackageWithBin() || this.isTestCode() || this.keepsRunning()) return false;
     for (let fn = nearestFunction(node); fn; fn = nearestFunction(fn)) {
-      if (someNodeInSameFunction(fn.body, this.sourceCode.visitorKeys, endsTheRun)) return true;
+      let ends = this.functionsEndingRun.get(fn);
+      if (ends === undefined) {
+        ends = someNodeInSameFunction(fn.body, this.sourceCode.visitorKeys, endsTheRun);
+        this.functionsEndingRun.set(fn, ends);
+      }
+      if (ends) return true;
     }
     return false;
   }
+
+  /** Per function, whether its own code ends the run (`endsRunAround`): each body is walked once, however many drops it holds. */
+  private readonly functionsEndingRun = new Map<TSESTree.Node, boolean>();
 
   /**
    * True when the file, by its own code, starts something that keeps the process running: it
