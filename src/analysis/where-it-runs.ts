@@ -2831,7 +2831,8 @@ export class WhereItRuns {
    * such a function is a command's flow, where a rejection ends the run with the error printed too.
    */
   endsRunAround(node: TSESTree.Node): boolean {
-    if (!this.sourceCode.text.includes('exit') || !this.inPackageWithBin() || this.isTestCode() || this.keepsRunning()) return false;
+    this.commandMayEndRun ??= this.sourceCode.text.includes('exit') && this.inPackageWithBin() && !this.isTestCode() && !this.keepsRunning();
+    if (!this.commandMayEndRun) return false;
     for (let fn = nearestFunction(node); fn; fn = nearestFunction(fn)) {
       let ends = this.functionsEndingRun.get(fn);
       if (ends === undefined) {
@@ -2845,6 +2846,13 @@ export class WhereItRuns {
 
   /** Per function, whether its own code ends the run (`endsRunAround`): each body is walked once, however many drops it holds. */
   private readonly functionsEndingRun = new Map<TSESTree.Node, boolean>();
+
+  /**
+   * Whether the file's own conditions of `endsRunAround` hold (the word `exit`, a package with a
+   * bin, no test code, nothing that keeps running), read once per file: each is a scan of the
+   * whole text or a look-up by path, once per drop before, quadratic in a long file without `exit`.
+   */
+  private commandMayEndRun: boolean | undefined;
 
   /**
    * True when the file, by its own code, starts something that keeps the process running: it
