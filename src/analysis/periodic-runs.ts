@@ -26,9 +26,12 @@ export function firstRunOfInterval(call: TSESTree.CallExpression, statement: TSE
   const parent = statement.parent;
   const siblings = parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program ? parent.body : null;
   if (!siblings) return false;
-  const index = siblings.indexOf(statement);
+  // Only the last two statements of a block can be a first run: found from the end, so a drop in a
+  // long block costs no search of it.
+  const last = siblings.length - 1;
+  const index = siblings[last] === statement ? last : siblings[last - 1] === statement ? last - 1 : -1;
+  if (index === -1) return false;
   const after = siblings.slice(index + 1);
-  if (after.length > 1) return false;
   const intervals = (after.length === 1 ? after : siblings.slice(0, index)).flatMap((sibling) => {
     const interval = intervalCallOf(sibling);
     return interval && isGlobalSetInterval(interval, sourceCode) ? [interval] : [];
