@@ -1361,12 +1361,24 @@ export default createRule<Options, MessageIds>({
       for (let current: TSESTree.Node = statement; current.parent && !isFunctionNode(current); current = current.parent) {
         const list = statementListOf(current.parent);
         if (!list) continue;
-        for (const later of list.slice(list.indexOf(current) + 1)) {
-          if (someNodeBelow(later, sourceCode.visitorKeys, isProcessExitCall)) return true;
-        }
+        const exiting = lastExitingStatement(list);
+        if (exiting && exiting.range[0] > current.range[0]) return true;
       }
       return false;
     }
+
+    /** The last statement of `list` that calls `process.exit(...)` at any depth, or null; once per list. */
+    function lastExitingStatement(list: readonly TSESTree.Node[]): TSESTree.Node | null {
+      let found = lastExiting.get(list);
+      if (found === undefined) {
+        found = list.findLast((candidate) => someNodeBelow(candidate, sourceCode.visitorKeys, isProcessExitCall)) ?? null;
+        lastExiting.set(list, found);
+      }
+      return found;
+    }
+
+    /** Per statement list, `lastExitingStatement`: a long list is read once, however many drops it holds. */
+    const lastExiting = new Map<readonly TSESTree.Node[], TSESTree.Node | null>();
 
     /**
      * The filters of the `ExpressionStatement` listener that look at the statement alone, not at its
