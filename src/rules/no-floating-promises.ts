@@ -1112,11 +1112,24 @@ export default createRule<Options, MessageIds>({
         const guard = parent.parent;
         if (guard.block !== parent || !guard.handler) continue;
         if (readsCaughtError(guard.handler)) return false;
-        const before = parent.body.slice(0, parent.body.indexOf(child as TSESTree.Statement));
-        if (!before.some((earlier) => someNodeInSameFunction(earlier, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression))) return false;
+        const awaiting = firstAwaitingStatement(parent);
+        if (!awaiting || awaiting.range[0] >= child.range[0]) return false;
       }
       return true;
     }
+
+    /** The first statement of `block` that holds an `await` of its function (nested functions left out), or null; once per block. */
+    function firstAwaitingStatement(block: TSESTree.BlockStatement): TSESTree.Statement | null {
+      let found = firstAwaiting.get(block);
+      if (found === undefined) {
+        found = block.body.find((statement) => someNodeInSameFunction(statement, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression)) ?? null;
+        firstAwaiting.set(block, found);
+      }
+      return found;
+    }
+
+    /** Per `try` block, `firstAwaitingStatement`: a long block is read once, however many drops it holds. */
+    const firstAwaiting = new Map<TSESTree.BlockStatement, TSESTree.Statement | null>();
 
     /** A `catch (e) { ... }` whose body reads `e` (a `catch` without a parameter reads nothing). */
     function readsCaughtError(handler: TSESTree.CatchClause): boolean {
