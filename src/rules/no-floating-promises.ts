@@ -335,6 +335,19 @@ export default createRule<Options, MessageIds>({
       const call = skipTransparent(expression);
       if (call.type !== AST_NODE_TYPES.CallExpression) return false;
       const fn = effects.calledFunction(call);
+      if (fn === null) return false;
+      let answer = lookupThenGuardFunctions.get(fn);
+      if (answer === undefined) {
+        answer = looksUpThenGuardsHere(fn);
+        lookupThenGuardFunctions.set(fn, answer);
+      }
+      return answer;
+    }
+
+    /** Per called function, `looksUpThenGuards`' answer: its body is walked once, however many drops call it. */
+    const lookupThenGuardFunctions = new Map<FunctionNode, boolean>();
+
+    function looksUpThenGuardsHere(fn: FunctionNode): boolean {
       // A guarded helper is a same-file async function whose promise cannot reject (not this one again).
       const guardedHelper = (inner: TSESTree.CallExpression): boolean => {
         const helper = effects.calledFunction(inner);
@@ -344,7 +357,7 @@ export default createRule<Options, MessageIds>({
         const helper = effects.calledFunction(inner);
         return helper !== null && !helper.async && throwsOwn(helper.body);
       };
-      return fn !== null && looksUpThenGuards(fn, sourceCode.visitorKeys, { guarded: guardedHelper, throwsSync });
+      return looksUpThenGuards(fn, sourceCode.visitorKeys, { guarded: guardedHelper, throwsSync });
     }
 
     /**
