@@ -331,24 +331,6 @@ export function insideTestCallback(node: TSESTree.Node): boolean {
   return false;
 }
 
-/**
- * True when `node` is one of the steps of a promise-style test: the nearest function around it is
- * the test's (or hook's) own callback (`isTestCallback`), and that callback does not call one of
- * its parameters (a `done` callback, which ends a callback-style test). Code nested in another
- * function inside the test (an event listener, a timer, an async IIFE) is no step: the test does
- * not wait for it either way, and a callback-style test ends when `done` is called, whatever its
- * dropped promises do. node:test's context parameter (`(t) => ...`) is not called, so such a test
- * stays promise-style.
- */
-export function isPromiseTestStep(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  let fn: TSESTree.Node | undefined = node.parent;
-  while (fn && !isFunctionNode(fn)) fn = fn.parent;
-  if (!fn || !isTestCallback(fn)) return false;
-  return !sourceCode.getDeclaredVariables(fn).some((variable) =>
-    variable.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.CallExpression && reference.identifier.parent.callee === reference.identifier),
-  );
-}
-
 /** True when `context` says the function runs once per request, job or event (`PER_EVENT_EVIDENCE`). */
 export function runsPerEvent(context: RunContext | null): boolean {
   return context?.kind === 'concurrent' && PER_EVENT_EVIDENCE.has(context.evidence.kind);
@@ -2821,6 +2803,32 @@ export class WhereItRuns {
     const named = this.sourceCode.text.startsWith('#!') || info.taskFiles.some((target) => isBinTarget(this.filename, target, info.dir));
     return named && !this.keepsRunning() ? 'task-runner' : null;
   }
+
+  /**
+   * True when `node` is one of the steps of a promise-style test: the nearest function around it is
+   * the test's (or hook's) own callback (`isTestCallback`), and that callback does not call one of
+   * its parameters (a `done` callback, which ends a callback-style test). Code nested in another
+   * function inside the test (an event listener, a timer, an async IIFE) is no step: the test does
+   * not wait for it either way, and a callback-style test ends when `done` is called, whatever its
+   * dropped promises do. node:test's context parameter (`(t) => ...`) is not called, so such a test
+   * stays promise-style. Whether a callback calls a parameter is read once per callback.
+   */
+  isPromiseTestStep(node: TSESTree.Node): boolean {
+    let fn: TSESTree.Node | undefined = node.parent;
+    while (fn && !isFunctionNode(fn)) fn = fn.parent;
+    if (!fn || !isTestCallback(fn)) return false;
+    let promiseStyle = this.promiseStyleTests.get(fn);
+    if (promiseStyle === undefined) {
+      promiseStyle = !this.sourceCode.getDeclaredVariables(fn).some((variable) =>
+        variable.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.CallExpression && reference.identifier.parent.callee === reference.identifier),
+      );
+      this.promiseStyleTests.set(fn, promiseStyle);
+    }
+    return promiseStyle;
+  }
+
+  /** Per test callback, whether it calls none of its parameters (`isPromiseTestStep`). */
+  private readonly promiseStyleTests = new Map<TSESTree.Node, boolean>();
 
   /**
    * True when `node` runs in a command of a command-line program that ends the run itself: the

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '../util/ast-node-types';
 import { type FunctionNode, getAwaitableFunction, getEnclosingAsyncFunction, getExecutionContext, isFunctionNode, isInlineCallback } from '../analysis/async-context';
 import { getFileEffects, writesLogLine } from '../analysis/effects';
 import { getSourceWords } from '../analysis/source-words';
-import { getWhereItRuns, isPromiseTestStep } from '../analysis/where-it-runs';
+import { getWhereItRuns } from '../analysis/where-it-runs';
 import { getImportSource } from '../analysis/imports';
 import { callsElectronApi, isEditorHostThenable } from '../analysis/host-thenables';
 import { callWritesFileOrStartsProcess, chainAnswersRequest, costsMoreThanHostLog, registersIpcMainListener } from '../analysis/editor-host';
@@ -1481,8 +1481,8 @@ export default createRule<Options, MessageIds>({
         // the drop either way, and the runner reports a rejection as a failure.
         if (
           !checkTestCode &&
-          ((first.type === AST_NODE_TYPES.CallExpression && endsInCallbackChain(first)) || !isPromiseTestStep(statement, context.sourceCode)) &&
-          getWhereItRuns(context).isTestCode()
+          getWhereItRuns(context).isTestCode() &&
+          ((first.type === AST_NODE_TYPES.CallExpression && endsInCallbackChain(first)) || !getWhereItRuns(context).isPromiseTestStep(statement))
         ) {
           return;
         }
