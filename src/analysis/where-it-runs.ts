@@ -917,8 +917,16 @@ export class WhereItRuns {
     return info.databaseScripts.some(names) && !info.startFiles.some(names);
   }
 
-  /** No `export` declaration, no `export =`, no assignment to `module.exports` / `exports` at the top level. */
+  /** No `export` declaration, no `export =`, no assignment to `module.exports` / `exports` at the top level. Read once per file. */
   private exportsNothing(): boolean {
+    this.exportsNone ??= this.findExportsNothing();
+    return this.exportsNone;
+  }
+
+  /** `exportsNothing`: a walk of the top level, asked per drop by `isProgramEntry` and `isStartedModule`. */
+  private exportsNone: boolean | undefined;
+
+  private findExportsNothing(): boolean {
     return this.sourceCode.ast.body.every((statement) => {
       if (
         statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
@@ -1127,6 +1135,14 @@ export class WhereItRuns {
    * printed and a non-zero exit code, which is how it should fail.
    */
   isMaintainerScript(): boolean {
+    this.maintainerScript ??= this.findMaintainerScript();
+    return this.maintainerScript;
+  }
+
+  /** `isMaintainerScript`, read once per file (a rule asks it for every drop). */
+  private maintainerScript: boolean | undefined;
+
+  private findMaintainerScript(): boolean {
     // Any script evidence but a `bin` target (a command published to users): a package that is a
     // command-line tool keeps its release scripts in `scripts/` too.
     const script = this.script();
