@@ -1,12 +1,16 @@
 import path from 'node:path';
+import { AST_NODE_TYPES } from '../util/ast-node-types';
 import {
   BROWSER_AUTOMATION_PACKAGES,
+  NAMED_TEST_FOLDER,
   PLAIN_TEST_FOLDERS,
   TEST_DATA_FOLDERS,
   TEST_FOLDERS,
   TEST_FRAMEWORK_MODULES,
   TEST_HELPER_SUBFOLDERS,
   TEST_RUN_SETUP_NAMES,
+  TYPE_TEST_FILE_NAME,
+  TYPE_TEST_MODULES,
 } from '../catalog/run-contexts';
 import { type AnyRuleContext, perFile } from './per-file';
 import { recentStats } from './recent-stats';
@@ -28,12 +32,18 @@ import { packageAt, type PackageInfo } from './where-it-runs';
  *   (`TEST_RUN_SETUP_NAMES`: `exports.mochaHooks = {...}`, `fixtures.mochaGlobalSetup()`): the
  *   run's hooks, or a launcher that sets the run up and starts the runner;
  * - `test-app`: a module of a package made for tests: its name says so (a word `test`, `tests` or
- *   `e2e`: `electron-test`, `e2e-app`) and it depends on a test runner or a browser driver
- *   (`TEST_FRAMEWORK_MODULES`, `BROWSER_AUTOMATION_PACKAGES`, `jest`, a `@wdio/` package): the
- *   app those tests drive.
+ *   `e2e`: `electron-test`, `e2e-app`), it depends on a test runner or a browser driver
+ *   (`TEST_FRAMEWORK_MODULES`, `BROWSER_AUTOMATION_PACKAGES`, `jest`, a `@wdio/` package) and it
+ *   exports no library (an Electron app's `main` aside): the app those tests drive.
+ * - `type-test`: a type test, which the compiler checks and nothing runs: named so
+ *   (`TYPE_TEST_FILE_NAME`: `index.test-d.ts`) or importing a type-assertion library
+ *   (`TYPE_TEST_MODULES`: `tsd`, `expect-type`).
+ * A folder of tests here is a plain one (`PLAIN_TEST_FOLDERS`), one of `TEST_FOLDERS`, or, right
+ * below the package, one named with a word besides `test` (`NAMED_TEST_FOLDER`: `test-tap/`,
+ * `integration-tests/`).
  * A rejection lost there fails or confuses a test run at worst; no user of the project meets it.
  */
-export type TestHarnessEvidence = 'fixture-module' | 'helper-folder' | 'run-setup' | 'test-app';
+export type TestHarnessEvidence = 'fixture-module' | 'helper-folder' | 'run-setup' | 'test-app' | 'type-test';
 
 /** One answer per file (see `TestHarnessEvidence`), computed on the first question. */
 export const getTestHarness = perFile((context) => new TestHarness(context));
@@ -52,18 +62,27 @@ export class TestHarness {
   private find(): TestHarnessEvidence | null {
     const filename = this.context.filename;
     if (this.usesRunSetupNames()) return 'run-setup';
+    if (TYPE_TEST_FILE_NAME.test(path.basename(filename)) || this.importsTypeTestLibrary()) return 'type-test';
     if (!path.isAbsolute(filename)) return null;
     const info = nearestPackageOf(filename);
     if (!info) return null;
     const folders = path.relative(info.dir, path.dirname(filename)).split(/[\\/]/);
-    const testFolder = folders.findIndex((folder) => PLAIN_TEST_FOLDERS.has(folder) || TEST_FOLDERS.has(folder));
+    // A folder named with a word besides `test` counts right below the package only (an app's
+    // `src/ab-test/` feature is no folder of tests).
+    const plain = (folder: string, index: number): boolean => PLAIN_TEST_FOLDERS.has(folder) || (index === 0 && NAMED_TEST_FOLDER.test(folder));
+    const testFolder = folders.findIndex((folder, index) => plain(folder, index) || TEST_FOLDERS.has(folder));
     if (testFolder !== -1) {
       const next = folders[testFolder + 1];
-      if (next !== undefined && PLAIN_TEST_FOLDERS.has(folders[testFolder] ?? '') && TEST_HELPER_SUBFOLDERS.has(next)) return 'helper-folder';
+      if (next !== undefined && plain(folders[testFolder] ?? '', testFolder) && TEST_HELPER_SUBFOLDERS.has(next)) return 'helper-folder';
       const fixture = folders.findIndex((folder, index) => index > testFolder && TEST_DATA_FOLDERS.has(folder));
       if (fixture !== -1 && !holdsProjectFile(info.dir, folders, fixture)) return 'fixture-module';
     }
     return isTestApp(info) ? 'test-app' : null;
+  }
+
+  /** An `import` declaration of a module of `TYPE_TEST_MODULES` (type tests are ES modules). */
+  private importsTypeTestLibrary(): boolean {
+    return this.context.sourceCode.ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && TYPE_TEST_MODULES.has(statement.source.value));
   }
 
   /** A name of `TEST_RUN_SETUP_NAMES` as an identifier of the code (not in a comment or a string). */
@@ -94,8 +113,14 @@ function holdsProjectFile(base: string, folders: readonly string[], fixture: num
 /** A word of a package name that says it is made for tests. */
 const TEST_NAME_WORD = /^(?:test|tests|e2e)$/;
 
-/** The package's name says test (`electron-test`) and it depends on a test runner or a browser driver. */
+/**
+ * The package's name says test (`electron-test`), it depends on a test runner or a browser driver,
+ * and it is an app: no library (`main`, `module`, `exports`) unless an Electron app's (whose `main`
+ * is its main process). A published test helper (`widget-test-utils`) runs in its users' tests, and
+ * what it drops is theirs to lose.
+ */
 function isTestApp(info: PackageInfo): boolean {
+  if (info.library && !info.electronApp) return false;
   if (info.name === null || !info.name.split(/[-_/@.]/).some((word) => TEST_NAME_WORD.test(word))) return false;
   return info.dependencies.some(
     (dependency) => TEST_FRAMEWORK_MODULES.has(dependency) || BROWSER_AUTOMATION_PACKAGES.has(dependency) || dependency === 'jest' || dependency.startsWith('@wdio/'),

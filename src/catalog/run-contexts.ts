@@ -828,6 +828,18 @@ export const TEST_DATA_FOLDERS: ReadonlySet<string> = new Set([...FIXTURE_FOLDER
  */
 export const TEST_HELPER_SUBFOLDERS: ReadonlySet<string> = new Set(['support', 'helpers', 'helper', 'utils', 'util', 'setup', 'harness']);
 /**
+ * For `analysis/test-harness.ts`: type-assertion libraries (`expectType<Foo>(value)`): a file that
+ * imports one is a type test, which the compiler checks and nothing runs.
+ */
+export const TYPE_TEST_MODULES: ReadonlySet<string> = new Set(['tsd', 'tsd-lite', 'expect-type', 'tstyche']);
+/** For `analysis/test-harness.ts`: a type test by its name (`index.test-d.ts`, tsd's convention). */
+export const TYPE_TEST_FILE_NAME = /\.test-d\.[cm]?tsx?$/;
+/**
+ * For `analysis/test-harness.ts`: a folder of tests named with a word besides `test` (`test-tap/`,
+ * `integration-tests/`, `e2e_tests/`), read as a plain test folder is.
+ */
+export const NAMED_TEST_FOLDER = /^(?:[a-z0-9]+[-_])?(?:test|tests|spec|specs)(?:[-_][a-z0-9]+)?$/i;
+/**
  * For `analysis/test-harness.ts`: Mocha's names for a test run's set-up, as code (an export of a
  * root-hook plugin, `exports.mochaHooks = { beforeAll() {...} }`; a global fixture,
  * `mochaGlobalSetup`/`mochaGlobalTeardown`): only a test run's set-up or its launcher uses them.

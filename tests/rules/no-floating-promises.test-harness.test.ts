@@ -8,7 +8,8 @@ import { FIXTURES_DIR, ruleTester } from '../rule-tester';
  * of a fixture or data folder inside a test folder that a test loads by path, a module of a helpers folder
  * right below a plain test folder (`test/support/`), a file that uses a test runner's names for a
  * run's set-up (a root-hook plugin, a launcher that runs the global fixtures), and the app a test
- * drives (a package named for tests that depends on a test runner or a browser driver). A lost
+ * drives (a package named for tests that depends on a test runner or a browser driver), and a type
+ * test (`*.test-d.ts`, or a module importing a type-assertion library), which nothing runs. A lost
  * rejection there fails a test run at worst. On the judged repositories of session 26, all eight
  * such reports were pointless. Still reported: the same code in the package's own modules, in a
  * fixture that is a project of its own (a sample app with its own `tsconfig.json`: it stands for
@@ -22,10 +23,16 @@ const DATA_MODULE = path.join(LIB, 'test', 'data', 'desk-app', 'slow-handler.js'
 const SAMPLE_APP_MODULE = path.join(LIB, 'test', 'fixtures', 'sample-app', 'src', 'slow-handler.js');
 const OWN_MODULE = path.join(LIB, 'lib', 'slow-handler.js');
 const SUPPORT_MODULE = path.join(LIB, 'test', 'support', 'page-server.js');
+const NAMED_FOLDER_SUPPORT = path.join(LIB, 'test-tap', 'helper', 'page-server.js');
+const FEATURE_HELPER = path.join(LIB, 'src', 'ab-test', 'helper', 'page-server.js');
+const TYPE_TEST = path.join(LIB, 'types', 'session.test-d.ts');
+const TYPES_MODULE = path.join(LIB, 'types', 'session.ts');
 const SAMPLES_MODULE = path.join(LIB, 'test', 'samples', 'page-server.js');
 const LAUNCHER = path.join(LIB, 'test', 'launch.mjs');
 const DRIVEN_APP = path.join(FIXTURES_DIR, 'run-contexts', 'checkout-e2e', 'server.js');
 const DEMO_APP = path.join(FIXTURES_DIR, 'run-contexts', 'checkout-demo', 'server.js');
+/** A published test helper named for tests: its users' tests run it. */
+const TEST_HELPER_LIBRARY = path.join(FIXTURES_DIR, 'run-contexts', 'widget-test-utils', 'driver.js');
 
 /** A handler module a test loads by path: it answers after a pause. */
 const slowHandler = `const pause = require('./pause');
@@ -63,6 +70,22 @@ async function finish(code) {
 }`;
 }
 
+/** A check of a session's types, with assertions from `module`. */
+function typeCheck(module: string): string {
+  return `import { expectType } from '${module}';
+
+async function open() {
+  const answer = await fetch('/session');
+  return answer.json();
+}
+
+export function check() {
+  open().then((session) => {
+    expectType<string>(session.id);
+  });
+}`;
+}
+
 /** An app a browser test drives: it loads its catalog at start. */
 const drivenApp = `const { loadCatalog, serve } = require('./catalog');
 
@@ -82,6 +105,11 @@ const valid: ValidTestCase<Options>[] = [
   { code: slowHandler, filename: DATA_MODULE },
   // a module of the test folder's `support/` folder
   { code: pageServer, filename: SUPPORT_MODULE },
+  // ... or of a top-level folder of tests named with another word
+  { code: pageServer, filename: NAMED_FOLDER_SUPPORT },
+  // a type test: by the assertion library it imports, or by its name
+  { code: typeCheck('tsd'), filename: TYPES_MODULE },
+  { code: typeCheck('./assertions'), filename: TYPE_TEST },
   // a launcher that runs the global fixtures of the test run
   { code: launcher('mochaGlobalTeardown'), filename: LAUNCHER },
   // the app a browser test drives
@@ -121,6 +149,18 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     filename: SAMPLES_MODULE,
     errors: [{ ...chainError(4, 1), suggestions: [{ messageId: 'suggestVoid', output: pageServer.replace("bundle('page", "void bundle('page") }] }],
   },
+  // an app's feature folder named with `test` is no folder of tests
+  {
+    code: pageServer,
+    filename: FEATURE_HELPER,
+    errors: [{ ...chainError(4, 1), suggestions: [{ messageId: 'suggestVoid', output: pageServer.replace("bundle('page", "void bundle('page") }] }],
+  },
+  // assertions of the project's own, in a module not named as a type test
+  {
+    code: typeCheck('./assertions'),
+    filename: TYPES_MODULE,
+    errors: [{ ...chainError(9, 3), suggestions: [{ messageId: 'suggestVoid', output: typeCheck('./assertions').replace('open().then', 'void open().then') }] }],
+  },
   // a launcher whose hooks are its own names
   {
     code: launcher('teardown'),
@@ -133,6 +173,12 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [{ messageId: 'suggestVoid', output: launcher('teardown').replace('  finish(code);', '  void finish(code);') }],
       },
     ],
+  },
+  // a published test helper named for tests runs in its users' tests
+  {
+    code: drivenApp,
+    filename: TEST_HELPER_LIBRARY,
+    errors: [{ ...chainError(4, 3), suggestions: [{ messageId: 'suggestVoid', output: drivenApp.replace('loadCatalog().then', 'void loadCatalog().then') }] }],
   },
   // a package whose name says nothing of tests is an app of its own
   {
