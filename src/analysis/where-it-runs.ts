@@ -590,6 +590,9 @@ function subpathEntries(record: Record<string, unknown>, dir: string): string[] 
   return subpaths.flatMap(([, value]) => libraryEntries({ exports: value }, dir)).filter((entry) => !entry.includes('*'));
 }
 
+/** A test of whether the module is the program's main module: `require.main === module`, `import.meta.main`. */
+const RUNS_AS_MAIN = /\brequire\.main\s*===?\s*module\b|\bmodule\s*===?\s*require\.main\b|\bimport\.meta\.main\b/;
+
 /** The nearest `package.json` above an absolute file path, or null. */
 function nearestPackage(filename: string): PackageInfo | null {
   for (let dir = path.dirname(filename); ; dir = path.dirname(dir)) {
@@ -1129,7 +1132,8 @@ export class WhereItRuns {
    * code-generation or a clean-up script): it lies in the package's `scripts/` folder or in a
    * maintainer's tool folder right below its root (`MAINTAINER_TOOL_FOLDERS`: `devtools/`,
    * `tools/`), with script evidence (`script()`; not a `bin` target), it exports nothing
-   * (no other module loads it), starts no server (imports no server framework, calls no
+   * (no other module loads it) or runs its own work only as the main module (`require.main ===
+   * module`, `import.meta.main`: a script that lends its steps to the folder's other scripts), starts no server (imports no server framework, calls no
    * `createServer(...)` nor `.listen(...)`: a development server kept there runs for a while) and
    * is no test code. A rejection nobody handles ends such a program with the error
    * printed and a non-zero exit code, which is how it should fail.
@@ -1151,7 +1155,7 @@ export class WhereItRuns {
     if (!info) return false;
     const first = path.relative(info.dir, this.filename).split(/[\\/]/)[0] ?? '';
     if (first !== 'scripts' && !MAINTAINER_TOOL_FOLDERS.has(first)) return false;
-    if (!this.exportsNothing() || this.isTestCode()) return false;
+    if ((!this.exportsNothing() && !RUNS_AS_MAIN.test(this.sourceCode.text)) || this.isTestCode()) return false;
     // Its own server, by the file alone (the package's dependencies are the application's).
     return ![...this.modules()].some((module) => SERVER_FRAMEWORK_PACKAGES.has(module)) && !/\bcreate(?:Secure)?Server\s*\(|\.listen\s*\(/.test(this.sourceCode.text);
   }

@@ -815,6 +815,36 @@ export const TEST_FOLDER_FILE_NAME = /(?:[-_](?:tests?|spec)\.[cm]?[jt]sx?$)|(?:
 export const TEST_REGISTRATION_CALL = /(?:(?:^|[^.\w$])(?:describe|it|test|suite|context|specify|Scenario|Feature)|\bsuite\s*\.\s*test)\s*\(\s*['"`]/m;
 export const TEST_SUPPORT_FOLDER = /^(?:[\w.]+[-_])?(?:test|tests|testing|e2e)[-_](?:utils?|helpers?|support|setup|harness)$/;
 export const FIXTURE_FOLDERS: ReadonlySet<string> = new Set(['fixtures', '__fixtures__', 'fixture']);
+/**
+ * For `analysis/test-harness.ts`: folders of the modules and samples a test loads by path, inside a
+ * folder of tests: the fixture folders, and a `data/` folder (`test/data/sandbox-app/index.js`).
+ */
+export const TEST_DATA_FOLDERS: ReadonlySet<string> = new Set([...FIXTURE_FOLDERS, 'data']);
+/**
+ * For `analysis/test-harness.ts`: a folder of helpers right below a plain test folder
+ * (`test/support/`, `spec/helpers/`, `tests/utils/`): modules written for the tests (a server the
+ * tests call, a bundle step of a browser test page), by the same words `TEST_SUPPORT_FOLDER` reads
+ * after its `test-` prefix.
+ */
+export const TEST_HELPER_SUBFOLDERS: ReadonlySet<string> = new Set(['support', 'helpers', 'helper', 'utils', 'util', 'setup', 'harness']);
+/**
+ * For `analysis/test-harness.ts`: type-assertion libraries (`expectType<Foo>(value)`): a file that
+ * imports one is a type test, which the compiler checks and nothing runs.
+ */
+export const TYPE_TEST_MODULES: ReadonlySet<string> = new Set(['tsd', 'tsd-lite', 'expect-type', 'tstyche']);
+/** For `analysis/test-harness.ts`: a type test by its name (`index.test-d.ts`, tsd's convention). */
+export const TYPE_TEST_FILE_NAME = /\.test-d\.[cm]?tsx?$/;
+/**
+ * For `analysis/test-harness.ts`: a folder of tests named with a word besides `test` (`test-tap/`,
+ * `integration-tests/`, `e2e_tests/`), read as a plain test folder is.
+ */
+export const NAMED_TEST_FOLDER = /^(?:[a-z0-9]+[-_])?(?:test|tests|spec|specs)(?:[-_][a-z0-9]+)?$/i;
+/**
+ * For `analysis/test-harness.ts`: Mocha's names for a test run's set-up, as code (an export of a
+ * root-hook plugin, `exports.mochaHooks = { beforeAll() {...} }`; a global fixture,
+ * `mochaGlobalSetup`/`mochaGlobalTeardown`): only a test run's set-up or its launcher uses them.
+ */
+export const TEST_RUN_SETUP_NAMES: ReadonlySet<string> = new Set(['mochaHooks', 'mochaGlobalSetup', 'mochaGlobalTeardown']);
 export const TEST_SETUP_FILE = /^(?:[\w-]+\.setup|setup[-_]?tests?|tests?[-_]?setup)\.[cm]?[jt]sx?$/i;
 export const TEST_FRAMEWORK_MODULES: ReadonlySet<string> = new Set([
   'vitest',

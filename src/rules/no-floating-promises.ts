@@ -13,6 +13,7 @@ import { programReportsRejections } from '../analysis/rejection-reporters';
 import { parentHandlesWorkerErrors } from '../analysis/worker-parents';
 import { isIsolatingEmitterMethod, isolatesListeners } from '../analysis/listener-dispatch';
 import { looksUpThenGuards } from '../analysis/self-handled';
+import { getTestHarness } from '../analysis/test-harness';
 import { importsMobileRuntime } from '../analysis/mobile-app';
 import {
   chainMethodName,
@@ -251,7 +252,7 @@ export default createRule<Options, MessageIds>({
           checkTestCode: {
             type: 'boolean',
             description:
-              'Also report, in test code (a `*.test.*`/`*.spec.*` file, a `__tests__/` folder, a file that imports a test framework or calls `describe`/`it` at its top level), a dropped `.then(callback)` or `.finally(callback)` chain, whose callbacks do the test\'s work while the runner (Jest, Vitest, Mocha, Jasmine, ava, node:test) reports a rejection as a failure, and a drop that is no step of a promise-style test (outside the callbacks of `it`/`test` and the set-up hooks, nested in another function inside one, or in a test that ends by calling its `done` parameter). A call dropped as a step of a promise-style test is reported either way. On in `strict`.',
+              'Also report, in test code (a `*.test.*`/`*.spec.*` file, a `__tests__/` folder, a file that imports a test framework or calls `describe`/`it` at its top level), a dropped `.then(callback)` or `.finally(callback)` chain, whose callbacks do the test\'s work while the runner (Jest, Vitest, Mocha, Jasmine, ava, node:test) reports a rejection as a failure, and a drop that is no step of a promise-style test (outside the callbacks of `it`/`test` and the set-up hooks, nested in another function inside one, or in a test that ends by calling its `done` parameter). Also any drop in code that exists only for the tests (a fixture module a test loads, a test folder\'s `support/` or `helpers/` module, a test run\'s set-up or launcher, the app a test drives). A call dropped as a step of a promise-style test is reported either way. On in `strict`.',
           },
           allowList: {
             type: 'array',
@@ -1486,6 +1487,10 @@ export default createRule<Options, MessageIds>({
         ) {
           return;
         }
+        // A module that exists only for the tests though it is no test file (`TestHarness`: a
+        // fixture module a test loads, a helpers folder of a test folder, a test run's set-up or
+        // launcher, the app a test drives): a lost rejection there fails a test run at worst.
+        if (!checkTestCode && getTestHarness(context).evidence() !== null) return;
         if (first.type === AST_NODE_TYPES.CallExpression && (handsErrorToCallback(first) || handsErrorToOption(first, statement) || passesCompletionCallback(first))) return;
         // Code whose host logs a lost rejection and goes on (`WhereItRuns.hostLogsRejections`: an
         // editor extension, a browser extension's scripts, an Electron window's modules, an

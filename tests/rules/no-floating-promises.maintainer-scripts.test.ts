@@ -12,7 +12,9 @@ import { FIXTURES_DIR, ruleTester } from '../rule-tester';
  * `.then` callback of the script's `main`, a write left at the end of a helper) were all pointless.
  * Still reported: inside a `try` whose `catch` is meant for it, before a `process.exit(...)` of
  * the same function (the run ends before the work is done), in a script that installs its own
- * rejection handler, in a module that exports (other code loads it), and in a `tools/` folder
+ * rejection handler, in a module that exports (other code loads it) unless it runs its own work
+ * only as the main module (`require.main === module`: a script whose steps the folder's other
+ * scripts borrow, such as a docs build with a watch mode), and in a `tools/` folder
  * deeper in the package (an application's own tools).
  */
 
@@ -101,7 +103,31 @@ export function save(report) {
   fs.writeFile('report.json', JSON.stringify(report));
 }`;
 
+/** A docs script whose steps other scripts of the folder load; it runs itself only as the main module, or (`guard` false) always. */
+function docsScript(guard: boolean): string {
+  return `const fs = require('node:fs');
+
+async function render(page) {
+  const text = await fs.promises.readFile(page, 'utf8');
+  await fs.promises.writeFile(page.replace('.md', '.html'), text);
+}
+
+function watch(pages) {
+  for (const page of pages) {
+    fs.watchFile(page, () => {
+      render(page);
+    });
+  }
+}
+
+exports.watch = watch;
+
+${guard ? 'if (require.main === module) ' : ''}watch(['index.md']);`;
+}
+
 const valid: ValidTestCase<Options>[] = [
+  // a script that lends its steps to the folder's other scripts and runs itself only as the main module
+  { code: docsScript(true), filename: SCRIPT_FILE },
   // a top-level chain of a maintainer's tool
   { code: pinVersions, filename: DEVTOOLS_FILE },
   // a write inside a `.then` callback of the script's own `main`
@@ -132,6 +158,12 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   { code: ownHandler, filename: SCRIPT_FILE, errors: [error(ownHandler, 6, 3, write)] },
   // a module that exports is loaded by other code
   { code: exported, filename: DEVTOOLS_FILE, errors: [error(exported, 4, 3, write)] },
+  // a module of `scripts/` that exports and runs whenever it is loaded: other code's module
+  {
+    code: docsScript(false),
+    filename: SCRIPT_FILE,
+    errors: [{ messageId: 'floating', line: 11, column: 7, suggestions: [{ messageId: 'suggestVoid', output: docsScript(false).replace('render(page);', 'void render(page);') }] }],
+  },
   // an application's `src/tools/` folder is part of the program
   { code: pinVersions, filename: SOURCE_TOOLS_FILE, errors: [error(pinVersions, 9, 1, 'main().then(() => {})', 'floatingChain')] },
 ];
