@@ -495,8 +495,13 @@ const CALLED_NAME = /(?:([\w$]+)\s*\.\s*)?([\w$]+)\s*\(/g;
  * ending in a word and `?` (`hux.confirm('Enable review apps?')`, `` ask(`Remove ${name}?`) ``).
  */
 const QUESTION_CALL = /[\w$]\s*\(\s*(?:'[^'\n]*[A-Za-z]\?\s*'|"[^"\n]*[A-Za-z]\?\s*"|`[^`\n]*[A-Za-z]\?\s*`)\s*[,)]/;
-/** Names called with type arguments: `showTreeItemPicker` in `tree.showTreeItemPicker<T>(kind)`. */
-const TYPED_CALLED_NAME = /([\w$]+)\s*<[^<>()]*>\s*\(/g;
+/**
+ * Calls with type arguments, with the name before a `.` when there is one (as `CALLED_NAME`):
+ * `tree` and `showTreeItemPicker` in `tree.showTreeItemPicker<T>(kind)`, `inquirer` and `prompt` in
+ * `inquirer.prompt<{ token: string }>([...])`. The type arguments may span lines and hold one level
+ * of parentheses or angle brackets (`<{ mode: (typeof modes)[number] }>`, `<Array<string>>`).
+ */
+const TYPED_CALLED_NAME = /(?:([\w$]+)\s*\.\s*)?([\w$]+)\s*<(?:[^<>()]|\([^()]*\)|<[^<>()]*>)*>\s*\(/g;
 /** Functions that compute from memory, besides `VALUE_METHODS`: conversions and `Math`/`Array`/`Object` helpers. */
 const VALUE_FUNCTIONS: ReadonlySet<string> = new Set(['String', 'Number', 'Boolean', 'floor', 'ceil', 'round', 'random', 'min', 'max', 'abs', 'keys', 'values', 'entries', 'from', 'isArray', 'map', 'filter']);
 
@@ -1117,13 +1122,13 @@ type OwnPrompt = { readonly asks: true } | { readonly asks: false; readonly call
 function ownPrompt(body: string, source: ModuleSource): OwnPrompt {
   const callees: Callee[] = [];
   const followed = new Set<string>();
-  // `tree.showTreeItemPicker<T>(kind, options)`: a dialog called with type arguments.
-  for (const called of body.matchAll(TYPED_CALLED_NAME)) if (USER_DIALOG_METHOD.test(called[1] ?? '')) return { asks: true };
   // `ux.confirm(\`Deploy ${branch} to staging?\`)`: a call handed the text of a question.
   if (QUESTION_CALL.test(body)) return { asks: true };
   // `rl.question('Email: ')` in a module that loads readline (also in a helper handed the interface).
   if (READLINE_QUESTION.test(body) && source.imports().some((load) => READLINE_MODULES.has(load.specifier))) return { asks: true };
-  for (const called of body.matchAll(CALLED_NAME)) {
+  // Calls with type arguments too: `tree.showTreeItemPicker<T>(kind, options)` (a dialog),
+  // `inquirer.prompt<{ token: string }>([...])` (a prompt package).
+  for (const called of [...body.matchAll(CALLED_NAME), ...body.matchAll(TYPED_CALLED_NAME)]) {
     const object = called[1];
     const name = called[2] ?? '';
     if (USER_DIALOG_METHOD.test(name)) return { asks: true };
