@@ -432,6 +432,27 @@ class Inspector {
 }`),
     ],
   },
+  // a method named for an API it asks (\`getProductApi\`), not for handing out a client: still
+  // named as a remote call
+  {
+    code: `
+class StoreLibrary {
+  async details(id: string) {
+    const product = await this.getProductApi(id);
+    const tab = await firstTab(id);
+    return { product, tab };
+  }
+}`,
+    errors: [
+      gatheredPair(4, 21, `
+class StoreLibrary {
+  async details(id: string) {
+    const [product, tab] = await Promise.all([this.getProductApi(id), firstTab(id)]);
+    return { product, tab };
+  }
+}`),
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all (evidence of remote waits)', testedRule, {
