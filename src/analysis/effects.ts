@@ -112,6 +112,7 @@ import {
   moduleFunctionRunsForever,
   bodyRunsForever,
   moduleFunctionMayPrompt,
+  moduleFunctionLoadsEnvFiles,
   moduleReadsOnlyEmbeddedStore,
   moduleFunctionReadsOnlyEmbeddedStore,
   namespaceExportModule,
@@ -1080,6 +1081,30 @@ export class FileEffects {
     }
     return answer;
   }
+
+  /**
+   * True when the call invokes a function of another module that loads the project's env files
+   * (`moduleFunctionLoadsEnvFiles`: its declaration, or a function it calls a few levels deep,
+   * parses them with dotenv, and none reaches the network), found as `importedCallModule` finds it:
+   * a few small local files. False for this file's functions.
+   */
+  loadsEnvFilesElsewhere(call: EffectCall): boolean {
+    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+    const target = this.importedCallModule(call);
+    const callee = skipTransparent(call.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? (target?.imported ?? null) : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+    if (target === null || name === null || name === '*') return false;
+    const key = `${target.file}\0${name}`;
+    let answer = this.envLoadingImports.get(key);
+    if (answer === undefined) {
+      answer = moduleFunctionLoadsEnvFiles(target, name);
+      this.envLoadingImports.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** Per module file and function name: `moduleFunctionLoadsEnvFiles`'s answer for this linted file. */
+  private readonly envLoadingImports = new Map<string, boolean>();
 
   /**
    * For `api.method(...)` where `api` is an object another module of the project exports (`export

@@ -30,6 +30,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import {
   ADDRESS_OPTION,
+  CLIENT_GETTER_NAME,
   CLIENT_PACKAGE_NAME,
   GLOBAL_FETCH_NAMES,
   HEAVY_WORK_MODULES,
@@ -375,7 +376,12 @@ export class IterationEvidence {
     for (let steps = 0; steps < 20; steps += 1) {
       current = skipTransparent(current);
       if (current.type === AST_NODE_TYPES.MemberExpression) {
-        if (this.namesRemote(current)) return true;
+        // The method called is no receiver: one named for handing out a client
+        // (`this.getActiveClient()`, `createApiClient()`) gives the client, and its body says
+        // whether getting it waits (below). A member of the global `window` is what the page's host
+        // or an earlier script put there (a desktop app's preload bridge, `window.api.getInfo(id)`):
+        // its name says nothing of where the call goes.
+        if (!(current === call.callee && CLIENT_GETTER_NAME.test(staticMemberName(current) ?? '')) && !this.isWindowMember(current) && this.namesRemote(current)) return true;
         current = current.object;
       } else if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) {
         if (current !== call && current.type === AST_NODE_TYPES.CallExpression && this.callWaitsRemotely(current, depth)) return true;
@@ -450,6 +456,14 @@ export class IterationEvidence {
       }
     }
     return null;
+  }
+
+  /** `window.api`: a member of the global `window` (not a local or parameter named so). */
+  private isWindowMember(member: TSESTree.MemberExpression): boolean {
+    const object = skipTransparent(member.object);
+    if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'window') return false;
+    const variable = ASTUtils.findVariable(this.context.sourceCode.getScope(object), object);
+    return !variable || variable.defs.length === 0;
   }
 
   /** `this.redisClient`, `ctx.prisma`, `this.users` declared `Repository<User>`: a member that is a remote client. */

@@ -11,6 +11,7 @@ import { packageNameOf, resolveAliasedModule, resolveProjectModule, resolveWorks
 import {
   BUILT_IN_VALUE_CONSTRUCTORS,
   EMBEDDED_STORE_PACKAGES,
+  ENV_LOADER_MODULES,
   LOCAL_VALUE_PACKAGES,
   FINALIZING_STEP_NAME,
   NETWORK_CALL_ROOTS,
@@ -25,6 +26,7 @@ import {
   WEB_CRYPTO_QUICK_METHODS,
 } from '../catalog/effects';
 import { NETWORK_CACHE_PACKAGES, NETWORK_DATABASE_PACKAGES } from '../catalog/run-contexts';
+import { REMOTE_PACKAGE_SCOPES, REMOTE_PACKAGES } from '../catalog/iteration-evidence';
 import { bodyOpenAfterParameters, closingIndex, skipTrivia } from './guarded-bodies';
 import { readTextImports, textImportsOf, type TextImport } from './source-imports';
 
@@ -495,8 +497,13 @@ const CALLED_NAME = /(?:([\w$]+)\s*\.\s*)?([\w$]+)\s*\(/g;
  * ending in a word and `?` (`hux.confirm('Enable review apps?')`, `` ask(`Remove ${name}?`) ``).
  */
 const QUESTION_CALL = /[\w$]\s*\(\s*(?:'[^'\n]*[A-Za-z]\?\s*'|"[^"\n]*[A-Za-z]\?\s*"|`[^`\n]*[A-Za-z]\?\s*`)\s*[,)]/;
-/** Names called with type arguments: `showTreeItemPicker` in `tree.showTreeItemPicker<T>(kind)`. */
-const TYPED_CALLED_NAME = /([\w$]+)\s*<[^<>()]*>\s*\(/g;
+/**
+ * Calls with type arguments, with the name before a `.` when there is one (as `CALLED_NAME`):
+ * `tree` and `showTreeItemPicker` in `tree.showTreeItemPicker<T>(kind)`, `inquirer` and `prompt` in
+ * `inquirer.prompt<{ token: string }>([...])`. The type arguments may span lines and hold one level
+ * of parentheses or angle brackets (`<{ mode: (typeof modes)[number] }>`, `<Array<string>>`).
+ */
+const TYPED_CALLED_NAME = /(?:([\w$]+)\s*\.\s*)?([\w$]+)\s*<(?:[^<>()]|\([^()]*\)|<[^<>()]*>)*>\s*\(/g;
 /** Functions that compute from memory, besides `VALUE_METHODS`: conversions and `Math`/`Array`/`Object` helpers. */
 const VALUE_FUNCTIONS: ReadonlySet<string> = new Set(['String', 'Number', 'Boolean', 'floor', 'ceil', 'round', 'random', 'min', 'max', 'abs', 'keys', 'values', 'entries', 'from', 'isArray', 'map', 'filter']);
 
@@ -1117,13 +1124,13 @@ type OwnPrompt = { readonly asks: true } | { readonly asks: false; readonly call
 function ownPrompt(body: string, source: ModuleSource): OwnPrompt {
   const callees: Callee[] = [];
   const followed = new Set<string>();
-  // `tree.showTreeItemPicker<T>(kind, options)`: a dialog called with type arguments.
-  for (const called of body.matchAll(TYPED_CALLED_NAME)) if (USER_DIALOG_METHOD.test(called[1] ?? '')) return { asks: true };
   // `ux.confirm(\`Deploy ${branch} to staging?\`)`: a call handed the text of a question.
   if (QUESTION_CALL.test(body)) return { asks: true };
   // `rl.question('Email: ')` in a module that loads readline (also in a helper handed the interface).
   if (READLINE_QUESTION.test(body) && source.imports().some((load) => READLINE_MODULES.has(load.specifier))) return { asks: true };
-  for (const called of body.matchAll(CALLED_NAME)) {
+  // Calls with type arguments too: `tree.showTreeItemPicker<T>(kind, options)` (a dialog),
+  // `inquirer.prompt<{ token: string }>([...])` (a prompt package).
+  for (const called of [...body.matchAll(CALLED_NAME), ...body.matchAll(TYPED_CALLED_NAME)]) {
     const object = called[1];
     const name = called[2] ?? '';
     if (USER_DIALOG_METHOD.test(name)) return { asks: true };
@@ -1224,6 +1231,85 @@ function followedMayPrompt(resolved: ResolvedModule, name: string, depth: number
     if (followedMayPrompt(target, callee.name, depth + 1, seen)) return true;
   }
   return false;
+}
+
+/** How many functions deep `moduleFunctionLoadsEnvFiles` follows the calls of a declaration. */
+const MAX_ENV_DEPTH = 4;
+
+/** What one declaration's text says of loading env files: it parses them, it reaches the network, and the functions it calls. */
+interface OwnEnvLoad {
+  readonly parses: boolean;
+  readonly reachesNetwork: boolean;
+  readonly callees: readonly Callee[];
+}
+
+/**
+ * What the body of one declaration says of loading the project's env files, by its text: it calls
+ * a binding imported from an env-file package (`ENV_LOADER_MODULES`: `dotenv.parse(content)`), or
+ * it reaches the network (a call of `fetch`, `axios` or another `NETWORK_CALL_ROOTS` name, or of a
+ * binding imported from a client package: `REMOTE_PACKAGES`); and the functions of its module and
+ * of its relative imports that it calls, to be read in turn.
+ */
+function ownEnvLoad(body: string, source: ModuleSource): OwnEnvLoad {
+  const callees: Callee[] = [];
+  const followed = new Set<string>();
+  let parses = false;
+  for (const called of body.matchAll(CALLED_NAME)) {
+    const object = called[1];
+    const name = called[2] ?? '';
+    const binding = object ?? name;
+    if (object === undefined && NETWORK_CALL_ROOTS.has(name)) return { parses, reachesNetwork: true, callees };
+    const named = importedBinding(source, binding);
+    const imported = named ?? namespaceImportOf(source, binding);
+    if (imported !== null) {
+      const { specifier } = imported;
+      const packageName = packageNameOf(specifier);
+      if (ENV_LOADER_MODULES.has(packageName)) parses = true;
+      else if (NETWORK_CALL_ROOTS.has(packageName) || REMOTE_PACKAGES.has(packageName) || REMOTE_PACKAGE_SCOPES.test(specifier)) return { parses, reachesNetwork: true, callees };
+      const follow = object === undefined ? imported : named === null ? { specifier, name } : null;
+      if (follow !== null && source.isProjectModule(specifier) && !followed.has(binding + '.' + name) && callees.length < MAX_PROMPT_CALLEES) {
+        followed.add(binding + '.' + name);
+        callees.push({ kind: 'import', ...follow });
+      }
+      continue;
+    }
+    if (!followed.has(name) && callees.length < MAX_PROMPT_CALLEES && ownFunctionParts(source.text, name) !== null) {
+      followed.add(name);
+      callees.push({ kind: 'local', name });
+    }
+  }
+  return { parses, reachesNetwork: false, callees };
+}
+
+/**
+ * True when the function `name` of a module (a relative module, or a source file of a package of
+ * the same workspace) loads the project's env files: its declaration, or a function it calls in
+ * its module or its relative imports (up to `MAX_ENV_DEPTH` functions deep), parses them with an
+ * env-file package (`dotenv.parse(await readFile(file))`), and none of the declarations read on
+ * the way reaches the network (`ownEnvLoad`). `env = await getDotEnvVariables({ env, site })` of a
+ * command's helper module reads a few small local files: milliseconds, nothing a gather with a
+ * request would save. False when not found, or when a declaration on the way asks a server
+ * (a helper that reads the `.env` file and then fetches the secrets it names).
+ */
+export function moduleFunctionLoadsEnvFiles(resolved: ResolvedModule, name: string): boolean {
+  let parses = false;
+  const visit = (module: ResolvedModule, called: string, depth: number, seen: Set<string>): boolean => {
+    const found = fromExportedDeclaration(module, called, 'ownEnvLoad', (parts, text, declaredIn) => ({ own: ownEnvLoad(parts.body, moduleSource(text, declaredIn)), module: declaredIn }));
+    if (found === null) return true;
+    if (found.own.reachesNetwork) return false;
+    if (found.own.parses) parses = true;
+    if (depth >= MAX_ENV_DEPTH) return true;
+    for (const callee of found.own.callees) {
+      const target = callee.kind === 'local' ? found.module : resolveProjectModule(found.module.file, callee.specifier);
+      if (target === null) continue;
+      const key = `${target.file}\0${callee.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (!visit(target, callee.name, depth + 1, seen)) return false;
+    }
+    return true;
+  };
+  return visit(resolved, name, 1, new Set([`${resolved.file}\0${name}`])) && parses;
 }
 
 /**

@@ -39,6 +39,13 @@ export const REMOTE_PACKAGE_SCOPES = /^@(?:aws-sdk|google-cloud|octokit|slack|su
  */
 export const REMOTE_CLIENT_NAME = /^(?:[a-z]\w*(?:Client|Api|API|Sdk|SDK)|api|http|https|axios|prisma|pool|pgPool|db|knex|octokit|github|s3|redis|ioredis|elastic|stripe|openai|supabase|firestore|dynamo|dynamodb|mongo|kubectl|helm|gcloud)$/;
 
+/**
+ * A method named for handing out a client (`getActiveClient`, `createApiClient`, `makeSdk`): it
+ * returns the client, so the name is no evidence that calling it waits on the remote service. Not
+ * a name ending in `Api` (`getProductApi(id)`: a request to the product API).
+ */
+export const CLIENT_GETTER_NAME = /^(?:get|create|make|build|new|init|ensure|resolve)[A-Z]\w*(?:Client|Sdk|SDK)$/;
+
 /** A declared type of a field or parameter that is a remote client or a data repository (`Repository<User>`, `S3Client`, `Pool`). */
 export const REMOTE_TYPE_NAME = /(?:Client|Repository|^Pool|^PrismaClient|^PrismaService|^Redis|^Knex|^Octokit|^Sql)$/;
 

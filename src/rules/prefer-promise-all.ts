@@ -917,9 +917,15 @@ export default createRule<Options, MessageIds>({
           // handed (`if (!spec.version) spec.version = await ...`): usually filled by an earlier step,
           // and a memo of another module (`servesCacheElsewhere`: the shelves it keeps, a module
           // variable); typed, any function or method the checker resolves the call to.
+          // A helper of another module that loads the project's env files (`env = await
+          // getDotEnvVariables({ env, site })`, parsing `.env` files with dotenv a few functions
+          // down, reaching no server): a few small local files, nothing a gather would hide.
           if (
             (!summary &&
-              (effects.waitsOnNothingElsewhere(member.call) || effects.cachesOnArgumentElsewhere(member.call) || effects.servesCacheElsewhere(member.call))) ||
+              (effects.waitsOnNothingElsewhere(member.call) ||
+                effects.cachesOnArgumentElsewhere(member.call) ||
+                effects.servesCacheElsewhere(member.call) ||
+                effects.loadsEnvFilesElsewhere(member.call))) ||
             effects.requestsMemoisedComputation(member.call)
           ) {
             flush();

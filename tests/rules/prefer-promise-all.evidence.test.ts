@@ -387,6 +387,72 @@ export async function pair(a, b) {
   return Promise.all([resize(a), resize(b)]);
 }` }] }],
   },
+  // a call on the bridge a desktop app's preload puts on \`window\` beside a request: the request
+  // is the remote wait, the bridge call waits too
+  {
+    code: `
+export async function openDetails(id: string) {
+  const info = await window.api.getGameInfo(id);
+  const news = await fetch('https://news.example.com/' + id);
+  return { info, news };
+}`,
+    errors: [
+      gatheredPair(3, 16, `
+export async function openDetails(id: string) {
+  const [info, news] = await Promise.all([
+    window.api.getGameInfo(id),
+    fetch('https://news.example.com/' + id),
+  ]);
+  return { info, news };
+}`),
+    ],
+  },
+  // a method that hands out a client beside a request on a client imported by its name: the
+  // request is the remote wait
+  {
+    code: `
+import { graphqlClient } from './graphql';
+
+class Inspector {
+  async snapshot(id: string) {
+    const client = await this.getActiveClient();
+    const saved = await graphqlClient.request(id);
+    return { client, saved };
+  }
+}`,
+    errors: [
+      gatheredPair(6, 20, `
+import { graphqlClient } from './graphql';
+
+class Inspector {
+  async snapshot(id: string) {
+    const [client, saved] = await Promise.all([this.getActiveClient(), graphqlClient.request(id)]);
+    return { client, saved };
+  }
+}`),
+    ],
+  },
+  // a method named for an API it asks (\`getProductApi\`), not for handing out a client: still
+  // named as a remote call
+  {
+    code: `
+class StoreLibrary {
+  async details(id: string) {
+    const product = await this.getProductApi(id);
+    const tab = await firstTab(id);
+    return { product, tab };
+  }
+}`,
+    errors: [
+      gatheredPair(4, 21, `
+class StoreLibrary {
+  async details(id: string) {
+    const [product, tab] = await Promise.all([this.getProductApi(id), firstTab(id)]);
+    return { product, tab };
+  }
+}`),
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all (evidence of remote waits)', testedRule, {
@@ -474,6 +540,33 @@ export async function previews(image: Buffer) {
   return { small, large };
 }`,
     },
+    // calls on the bridge a desktop app's preload puts on \`window\` (\`window.api\`): messages to the
+    // app's own process, whatever the bridge is named
+    `
+export async function openUninstall(id: string, runner: string) {
+  const info = await window.api.getGameInfo(id, runner);
+  const native = await window.api.isNative({ id, runner });
+  return { info, native };
+}`,
+    // a method named for handing out a client (\`getActiveClient\`) is judged by its body, not its
+    // name: here it connects to the browser this program drives, through a package nothing shows
+    // to be remote, beside a lookup nothing shows to be remote either
+    `
+import { connectDevtools, listTargets } from 'devtools-connection';
+import { firstTab } from './tabs';
+
+class BrowserSession {
+  constructor(private readonly port: number) {}
+  async getActiveClient() {
+    const targets = await listTargets({ port: this.port });
+    return connectDevtools({ port: this.port, target: targets[0] });
+  }
+  async maximize(port: number) {
+    const tab = await firstTab(port);
+    const client = await this.getActiveClient();
+    return { tab, client };
+  }
+}`,
   ],
   invalid,
 });

@@ -10,7 +10,8 @@ import { gatheredPair } from './gathered-reports';
  * a sign-in helper that asks through readline's `question` (in a local helper handed the
  * interface) when no saved session answers, and a settings helper that asks through the project's
  * own picker module, called as a member of a whole-module import; default exports written as an
- * arrow or exported by a local name. A person answers one question
+ * arrow or exported by a local name; prompts written with the answers' type on the call
+ * (`deploy-settings.ts`). A person answers one question
  * at a time: such a step ends the group as a direct prompt does. Helpers that read lines of a
  * file through readline, or only send requests, are still gathered.
  */
@@ -65,6 +66,25 @@ export async function plan(api: { get(path: string): Promise<unknown> }) {
 }`),
     ],
   },
+  // a call whose answer's type is written on it (`api.get<{ dir: string }>(path)`) is no question: still gathered
+  {
+    filename: command,
+    code: `import { fetchSiteSettings } from './deploy-settings';
+import { fetchProjectsAsync } from './remote';
+export async function overview(api: { get<T>(path: string): Promise<T> }) {
+  const settings = await fetchSiteSettings(api);
+  const projects = await fetchProjectsAsync(api);
+  return { settings, projects };
+}`,
+    errors: [
+      gatheredPair(4, 20, `import { fetchSiteSettings } from './deploy-settings';
+import { fetchProjectsAsync } from './remote';
+export async function overview(api: { get<T>(path: string): Promise<T> }) {
+  const [settings, projects] = await Promise.all([fetchSiteSettings(api), fetchProjectsAsync(api)]);
+  return { settings, projects };
+}`),
+    ],
+  },
 ];
 
 ruleTester.run('prefer-promise-all (terminal steps of other modules)', testedRule, {
@@ -113,6 +133,29 @@ export async function release(api: { get(path: string): Promise<unknown>; post(p
   const token = await session.signInAsync(api);
   const options = await settings.chooseBuildOptionsAsync({});
   return { token, options };
+}`,
+    },
+    // prompts written with the answers' type on the call (\`inquirer.prompt<{ dir: string }>([...])\`,
+    // also over lines, or with parentheses inside the type): the settings step asks
+    {
+      filename: command,
+      code: `import { targetDetails } from './deploy-settings';
+import { fetchProjectsAsync } from './remote';
+export async function deploy(api: { get(path: string): Promise<unknown> }) {
+  const projects = await fetchProjectsAsync(api);
+  const settings = await targetDetails({ branch: 'main' });
+  return { projects, settings };
+}`,
+    },
+    {
+      filename: command,
+      code: `import { preferredFormat } from './deploy-settings';
+import { fetchProjectsAsync, fetchRegionsAsync } from './remote';
+export async function listAll(api: { get(path: string): Promise<unknown> }) {
+  const projects = await fetchProjectsAsync(api);
+  const format = await preferredFormat();
+  const regions = await fetchRegionsAsync(api);
+  return { projects, format, regions };
 }`,
     },
   ],
