@@ -63,6 +63,7 @@ import {
   EXAMPLE_FOLDER,
   BUILD_TIME_MODULES,
   WEB_FRONT_END_PACKAGES,
+  SERVER_RENDERING_PACKAGES,
   CLIENT_STORE_MODULES,
   SCRIPT_ONLY_MODULES,
   UI_FILE_EXTENSIONS,
@@ -524,8 +525,12 @@ function readPackage(dir: string): PackageInfo | null {
   return info;
 }
 
-/** A file a package script's command names: a relative path with a JavaScript or TypeScript extension. */
-const SCRIPT_COMMAND_FILE = /(?:^|[\s=])(?:\.\/)?((?:[\w@.-]+\/)*[\w@.-]+\.[cm]?[jt]sx?)(?=$|[\s;&|)])/g;
+/**
+ * A file a package script's command names: a relative path with a JavaScript or TypeScript
+ * extension. Not one handed to a tool as its configuration (`webpack serve --config
+ * webpack.dev.js`, `-c rollup.config.js`): the tool runs, the file only configures it.
+ */
+const SCRIPT_COMMAND_FILE = /(?:^|[\s=])(?<!(?:--config|--configFile|--config-file|\s-c)[\s=]+)(?:\.\/)?((?:[\w@.-]+\/)*[\w@.-]+\.[cm]?[jt]sx?)(?=$|[\s;&|)])/g;
 
 /**
  * The files that the package's scripts whose name matches `scriptName` run (see
@@ -2088,13 +2093,17 @@ export class WhereItRuns {
    *   names (`next start` names none), no server framework among its dependencies but the one that
    *   serves its pages (`next`, `nuxt`), not an
    *   Electron app (`electronApp`, judged by its own readings);
-   * - the module works in the browser: it reads a global only a page has (`readsPageGlobals`:
+   * - the module works in the browser: the package is a single-page app (no framework that
+   *   renders on a server, `SERVER_RENDERING_PACKAGES`: all its own modules run in the page), or
+   *   it reads a global only a page has (`readsPageGlobals`:
    *   `window.AudioContext`, `navigator.userAgent`, a `typeof window === 'undefined'` guard that
    *   skips the server's render), builds a client store (`CLIENT_STORE_MODULES`: `zustand`), or
    *   imports a module of the package's UI folders (`UI_FOLDERS`: `../components/toast`);
    * - it is none of the package's Node code: no Node built-in or Node-only module, no server
    *   framework nor `next/server` (a route handler, a middleware), not under an `api/` or `server/` folder (route handlers), not build tooling, a
-   *   script or test code.
+   *   script (a module of a `scripts/` folder that exports something is the app's own) or test code.
+   * Imports of UI folders count relative (`../components/toast`) and from the source root a
+   * bundler resolves bare names against (`components/toast`, a first segment that names no dependency).
    * A rejection nobody handles there reaches the browser console, as in a component.
    */
   private isBrowserModuleOfWebApp(info: PackageInfo, folders: readonly string[]): boolean {
@@ -2108,11 +2117,20 @@ export class WhereItRuns {
     for (const module of modules) {
       if (BUILTIN_MODULES.has(module) || NODE_ONLY_MODULES.has(module) || ownServer(module) || module === 'next/server') return false;
     }
-    if (this.isToolConfig() || this.isTestCode() || this.script() !== null) return false;
+    if (this.isToolConfig() || this.isTestCode()) return false;
+    // A script (a build step, a maintainer's tool) is Node code; a module of the app's own
+    // `src/scripts/` folder is no script when it exports what the app imports.
+    const script = this.script();
+    if (script !== null && !(script === 'script-folder' && !this.exportsNothing())) return false;
+    // A single-page app (no framework that renders on a server): every module of its own that
+    // loads nothing of Node's runs in the page.
+    if (!info.dependencies.some((dependency) => SERVER_RENDERING_PACKAGES.has(dependency))) return true;
     if (this.readsPageGlobals()) return true;
     for (const module of modules) {
       if (CLIENT_STORE_MODULES.some((name) => (name.endsWith('/') ? module.startsWith(name) : module === name))) return true;
-      if (module.startsWith('.') && module.split('/').some((segment) => UI_FOLDERS.has(segment))) return true;
+      // Relative (`../components/toast`), or from the source root a bundler resolves bare names
+      // against (`components/toast` with `baseUrl: "src"`): a first segment no dependency is named.
+      if ((module.startsWith('.') || !info.dependencies.includes(module.split('/')[0] ?? '')) && module.split('/').some((segment) => UI_FOLDERS.has(segment))) return true;
     }
     return false;
   }

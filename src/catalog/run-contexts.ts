@@ -297,6 +297,31 @@ export const UI_FOLDERS: ReadonlySet<string> = new Set(['composables', 'renderer
 export const WEB_FRONT_END_PACKAGES: ReadonlySet<string> = new Set(['next', 'react-dom', 'vue', 'nuxt', 'svelte', '@sveltejs/kit', 'solid-js', 'preact', '@angular/core']);
 
 /**
+ * Frameworks that render a web front end's pages on a server too (server-side rendering, route
+ * handlers, server components): a package that depends on one keeps server code beside its
+ * browser code, so only a module's own evidence says which half it is. A package that renders
+ * with `react-dom`, `vue` or `svelte` without one of these is a single-page app: its own modules
+ * run in the page.
+ */
+export const SERVER_RENDERING_PACKAGES: ReadonlySet<string> = new Set([
+  'next',
+  'nuxt',
+  '@sveltejs/kit',
+  'astro',
+  'gatsby',
+  '@remix-run/node',
+  '@remix-run/react',
+  '@react-router/node',
+  '@angular/ssr',
+  '@nguniversal/express-engine',
+  '@solidjs/start',
+  'solid-start',
+  '@builder.io/qwik-city',
+  'vike',
+  'vite-plugin-ssr',
+]);
+
+/**
  * Client state libraries (`zustand` and its `zustand/middleware`, `jotai`, `valtio`, `nanostores`):
  * a module that builds a store with one of them holds the page's state, in a web front end's
  * browser bundle (see `WhereItRuns.runsInUi`).
