@@ -627,6 +627,29 @@ interface RequireLoads {
   readonly relativeValueSources: ReadonlySet<string>;
 }
 
+/**
+ * The node types a scope manager lists declared variables for (`getDeclaredVariables`) whose
+ * declared names are identifiers inside them: a declarator, a function (its name and parameters),
+ * a class, a catch clause, an import, and TypeScript's named declarations.
+ */
+const DECLARING_NODE_TYPES: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.VariableDeclarator,
+  AST_NODE_TYPES.FunctionDeclaration,
+  AST_NODE_TYPES.FunctionExpression,
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.TSDeclareFunction,
+  AST_NODE_TYPES.TSEmptyBodyFunctionExpression,
+  AST_NODE_TYPES.ClassDeclaration,
+  AST_NODE_TYPES.ClassExpression,
+  AST_NODE_TYPES.CatchClause,
+  AST_NODE_TYPES.ImportSpecifier,
+  AST_NODE_TYPES.ImportDefaultSpecifier,
+  AST_NODE_TYPES.ImportNamespaceSpecifier,
+  AST_NODE_TYPES.TSImportEqualsDeclaration,
+  AST_NODE_TYPES.TSEnumDeclaration,
+  AST_NODE_TYPES.TSModuleDeclaration,
+]);
+
 class FileModuleLoads implements ModuleLoads {
   private requireLoads: RequireLoads | null = null;
   private allSpecifiers: { readonly specifiers: ReadonlySet<string>; readonly unknownSpecifier: boolean } | null = null;
@@ -766,14 +789,17 @@ class FileModuleLoads implements ModuleLoads {
       for (const offset of this.words.wordOccurrences('require', ast.range[0], ast.range[1])) {
         const identifier = nodeStartingAtAnyDepth(ast, offset, AST_NODE_TYPES.Identifier, sourceCode.visitorKeys);
         if (identifier?.type !== AST_NODE_TYPES.Identifier || identifier.name !== 'require') continue;
-        for (let node: TSESTree.Node | undefined = identifier.parent; node; node = node.parent) {
-          for (const variable of scopeManager.getDeclaredVariables(node)) {
-            // By position: a shorthand property's key and value (`{ require }`) are separate
-            // identifiers at one offset, and the value is the one that declares.
-            if (variable.name !== 'require' || variable === global || seen.has(variable) || !variable.defs.some((def) => def.name.range[0] === offset)) continue;
-            seen.add(variable);
-            add(variable.references);
-          }
+        // Only the nearest declaring node can declare it: a declaring node's own names (its id, its
+        // parameters, its pattern) never lie inside another declaring node it holds.
+        let node: TSESTree.Node | undefined = identifier.parent;
+        while (node && !DECLARING_NODE_TYPES.has(node.type)) node = node.parent;
+        if (!node) continue;
+        for (const variable of scopeManager.getDeclaredVariables(node)) {
+          // By position: a shorthand property's key and value (`{ require }`) are separate
+          // identifiers at one offset, and the value is the one that declares.
+          if (variable.name !== 'require' || variable === global || seen.has(variable) || !variable.defs.some((def) => def.name.range[0] === offset)) continue;
+          seen.add(variable);
+          add(variable.references);
         }
       }
     }

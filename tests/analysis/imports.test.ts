@@ -132,6 +132,13 @@ describe('getModuleLoads: require calls through a local variable named require',
     assert.deepEqual(found, { bindings: ['cache'], specifiers: ['./cache'] });
   });
 
+  it('reads a require declared by the nearest declaring node: an arrow parameter inside an initializer, a method parameter, a catch binding', () => {
+    const found = loads(
+      "const load = (require) => { const a = require('./a'); return a; }; class Loader { get(require) { const b = require('./b'); return b; } } try { go(); } catch ({ require }) { const c = require('./c'); }",
+    );
+    assert.deepEqual(found, { bindings: ['a', 'b', 'c'], specifiers: ['./a', './b', './c'] });
+  });
+
   it('reads a require declared by createRequire and a wrapper parameter', () => {
     const found = loads("import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); const a = require('./a'); function load(require) { return require('./b'); }");
     assert.deepEqual(found, { bindings: ['a'], specifiers: ['./a', './b', 'node:module'] });
