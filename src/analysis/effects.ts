@@ -121,6 +121,8 @@ import {
   type FixedFiles,
   instanceMethodState,
   type InstanceMethodState,
+  bodyReturnsHandledPromise,
+  moduleFunctionReturnsHandledPromise,
 } from './module-functions';
 import { type AnyRuleContext, perFile } from './per-file';
 import { someNodeBelow, someNodeInSameFunction } from './walk';
@@ -654,6 +656,21 @@ export class FileEffects {
   }
 
   /** The function of this file a call invokes, when scope analysis proves which (else null). */
+  /**
+   * True when the called function (of this file, or a function a relative module declares, see
+   * `bodyReturnsHandledPromise`) returns a promise on which it has itself put a rejection handler
+   * (`job.promise.catch(() => {}).finally(cleanup); return job.promise`): held by the caller while
+   * it awaits something else, its rejection is never unhandled.
+   */
+  returnsHandledPromise(call: EffectCall): boolean {
+    const fn = this.calledFunction(call);
+    if (fn) return fn.body.type === AST_NODE_TYPES.BlockStatement && bodyReturnsHandledPromise(this.sourceCode.text.slice(fn.body.range[0], fn.body.range[1]), this.sourceCode.text);
+    if (call.type === AST_NODE_TYPES.NewExpression) return false;
+    const imported = importedCallee(call.callee, (identifier) => variableOfIdentifier(this.sourceCode, identifier));
+    const resolved = imported ? getRelativeModules(this.context).resolve(imported.module) : null;
+    return imported !== null && resolved !== null && moduleFunctionReturnsHandledPromise(resolved, imported.name);
+  }
+
   calledFunction(call: EffectCall): FunctionNode | null {
     if (call.type === AST_NODE_TYPES.NewExpression) return null;
     const callee = skipTransparent(call.callee);

@@ -282,6 +282,38 @@ export function declaredFunctionBody(text: string, name: string): string | null 
   return functionBodyText(text, name);
 }
 
+/**
+ * True when the function body `body` (text, braces included) ends by returning a promise on which
+ * it has itself put a rejection handler: its last statement is `return <name or member>` and an
+ * earlier part of the body chains `.catch(` on that same name (`task.promise.catch(() =>
+ * {}).finally(cleanup); return task.promise;`); or its last statement returns a call of another
+ * function declared in the module's `text` whose body does so (`return waitWithCleanup(emitter,
+ * event)`; `depth` such steps). The promise may still reject for its caller, but never unhandled:
+ * a caller that holds it while it awaits something else loses no error.
+ */
+export function bodyReturnsHandledPromise(body: string, text: string, depth = 1): boolean {
+  // The body's last `return`, read to the body's end: it must be the last statement.
+  let start = -1;
+  for (const found of body.matchAll(/\breturn\b/g)) start = found.index;
+  if (start === -1) return false;
+  const last = /^return\s+([\w$]+(?:\s*\.\s*[\w$]+)*)\s*(\([^]*\))?\s*;?\s*\}\s*$/.exec(body.slice(start));
+  if (!last?.[1]) return false;
+  const returned = last[1].replace(/\s+/g, '');
+  if (last[2] !== undefined) {
+    // `return helper(...)`: a function of the same module, one step at a time.
+    if (depth <= 0 || returned.includes('.')) return false;
+    const inner = declaredFunctionBody(text, returned);
+    return inner !== null && inner !== body && bodyReturnsHandledPromise(inner, text, depth - 1);
+  }
+  const escaped = returned.replace(/[$.]/g, (character) => `\\${character}`).replace(/\\\./g, '\\s*\\.\\s*');
+  return new RegExp(`(?:^|[^\\w$.])${escaped}\\s*\\.\\s*catch\\s*\\(`).test(body.slice(0, start));
+}
+
+/** `bodyReturnsHandledPromise` of the function `name` of a relative module (`resolved`), kept with the module's text. */
+export function moduleFunctionReturnsHandledPromise(resolved: ResolvedModule, name: string): boolean {
+  return fromModuleFunction(resolved, name, 'returnsHandledPromise', (parts, text) => bodyReturnsHandledPromise(parts.body, text)) ?? false;
+}
+
 /** The body text of `name` (`default` included) in a module, followed through `export ... from` (see `fromExportedDeclaration`). */
 function exportedBodyText(resolved: ResolvedModule, name: string): string | null {
   return fromExportedDeclaration(resolved, name, 'body', (parts) => parts.body);

@@ -253,11 +253,15 @@ export default createRule<Options, MessageIds>({
      * level of same-file helper (`const delay = (ms) => new Promise((r) => setTimeout(r, ms))`: a
      * non-async function whose every `return` cannot reject) and through
      * `Promise.all/allSettled/race/any([...])` of such promises; a delay (`FileEffects.isDelay`).
+     * Also true for a promise whose maker already put a rejection handler on it
+     * (`FileEffects.returnsHandledPromise`): it may reject, but never unhandled while held.
      */
     function neverRejects(expression: TSESTree.Node, depth: number): boolean {
       if (cannotReject(expression, isGlobal, sourceCode)) return true;
       if (depth > 1) return false;
       const node = skipTransparent(expression);
+      // `creative ? Promise.resolve() : waitOnce(bot, 'experience')`: either branch.
+      if (node.type === AST_NODE_TYPES.ConditionalExpression) return neverRejects(node.consequent, depth + 1) && neverRejects(node.alternate, depth + 1);
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
       if (effects.isUnsignalledTimer(node)) return true;
       // `const pause = sleep(1500); await work(); await pause;`: a delay (a timer promise of this
@@ -268,6 +272,8 @@ export default createRule<Options, MessageIds>({
       const argument = node.arguments[0];
       // A call whose effect summary cannot reject (an async helper wholly inside try/catch).
       if (effects.summaryOf(node)?.canReject === false || effects.importedCannotReject(node)) return true;
+      // `const xp = waitFor(bot, 'experience')` where the helper put its own `.catch` on the promise it returns.
+      if (effects.returnsHandledPromise(node)) return true;
       // `asPromise(picker.onDidAccept).then(() => picker.selectedItems[0])`: handlers that do not
       // throw, chained on a promise that cannot reject (`FileEffects.valueCanReject`).
       if (chainMethodName(node) !== null && !effects.valueCanReject(node)) return true;

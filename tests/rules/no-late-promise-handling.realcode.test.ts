@@ -233,6 +233,32 @@ class Child {
       ),
     ],
   },
+  // an event wait of another module that only chains a log on the promise it returns: its rejection is still unhandled
+  {
+    filename,
+    code: `const { waitLogged } = require('./event-waits');
+async function enchant(bot, table) {
+  const levelUp = waitLogged(bot, 'experience');
+  await table.apply();
+  return { level: await levelUp };
+}`,
+    errors: [
+      lateReport(
+        'levelUp',
+        3,
+        19,
+        4,
+        5,
+        `const { waitLogged } = require('./event-waits');
+async function enchant(bot, table) {
+  const levelUp = waitLogged(bot, 'experience');
+  levelUp.catch(() => {});
+  await table.apply();
+  return { level: await levelUp };
+}`,
+      ),
+    ],
+  },
   // a promise-returning helper of another module that can reject, with a handler chained on
   {
     filename,
@@ -317,6 +343,32 @@ ruleTester.run('no-late-promise-handling (classes of real code)', testedRule, {
     // and so does a program whose entry module logs the errors it recognises and exits on the
     // others (see no-floating-promises): the rejection reaches its policy
     { filename: policyBotFile, code: PREFETCH },
+    // an event wait of another module that put its own `.catch` on the promise it returns (and one
+    // that returns such a wait): held across another await, its rejection is never unhandled
+    {
+      filename,
+      code: `const { waitForEvent, waitOnce } = require('./event-waits');
+async function enchant(bot, table) {
+  const levelUp = bot.creative ? Promise.resolve() : waitOnce(bot, 'experience');
+  const closed = waitForEvent(table, 'close', { timeout: 5000 });
+  await table.apply();
+  await levelUp;
+  await closed;
+}`,
+    },
+    // the same shape declared in this file
+    {
+      filename,
+      code: `function settleLater(job) {
+  job.promise.catch(() => {}).finally(() => job.release());
+  return job.promise;
+}
+async function run(job, other) {
+  const done = settleLater(job);
+  await other.prepare();
+  await done;
+}`,
+    },
     {
       filename: 'BranchPicker.tsx',
       code: `
