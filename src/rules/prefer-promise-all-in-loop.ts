@@ -84,6 +84,8 @@ import {
   CREATE_NAME,
   CHILD_CREATE_NAME,
   RECORD_CLIENT_PACKAGES,
+  REMOVAL_FIRST_WORDS,
+  LOOKUP_FIRST_WORDS,
 } from '../catalog/iteration-order';
 import { type FunctionNode, isFunctionNode } from '../analysis/async-context';
 import { callChainRoot, isLoopStatement, isProcessExitCall, lastWrittenName, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
@@ -1510,6 +1512,62 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * Every iteration is a clean-up step: at least one awaited call is named for removing
+     * (`REMOVAL_FIRST_WORDS`: `await this.removePackageVersion(pkg, version)`, `await
+     * store.deleteById(id)`, `await removeFiles(link.id)`), and each other one removes too, writes
+     * records (`recordWriteOf`: the row that pointed at what was removed), is a cache call, waits on
+     * memory or local files, or looks up what is removed (`LOOKUP_FIRST_WORDS`, its answer kept in a
+     * binding: `const version = await repo.findVersion(id, v)`). Deletions are rare, the fix a
+     * reviewer asks for is one bulk delete, and in order a failure stops the clean-up where it is
+     * instead of leaving other deletions running. A loop that fetches or computes per item besides is
+     * still reported.
+     */
+    function removesPerItem(calls: readonly AwaitedCall[], dependents: PathSet): boolean {
+      let removes = false;
+      for (const call of calls) {
+        const name = calleeName(call);
+        const word = name === null ? null : firstWord(name);
+        if (word !== null && REMOVAL_FIRST_WORDS.has(word) && !sendsHttpDelete(call)) {
+          removes = true;
+          continue;
+        }
+        if (word !== null && LOOKUP_FIRST_WORDS.has(word) && keepsAnswer(call)) continue;
+        if (recordWriteOf(call, dependents) !== null || isCacheCall(call)) continue;
+        const waits = effects.summaryOf(call)?.waits;
+        if (waits === 'memory' || waits === 'files' || waits === 'cached') continue;
+        return false;
+      }
+      return removes;
+    }
+
+    /**
+     * `api.delete('/todos/' + id)`, `http.delete(\`/items/${id}\`)`: a method named `delete` handed a
+     * path or URL (a string, a template, a concatenation with a string) is an HTTP client's request, a
+     * round trip per item, not a clean-up of the program's own records.
+     */
+    function sendsHttpDelete(call: AwaitedCall): boolean {
+      if (calleeName(call) !== 'delete') return false;
+      const first = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+      if (first === null) return false;
+      if (first.type === AST_NODE_TYPES.TemplateLiteral) return true;
+      if (first.type === AST_NODE_TYPES.Literal) return typeof first.value === 'string';
+      if (first.type !== AST_NODE_TYPES.BinaryExpression || first.operator !== '+') return false;
+      const left = skipTransparent(first.left);
+      return (left.type === AST_NODE_TYPES.Literal && typeof left.value === 'string') || left.type === AST_NODE_TYPES.TemplateLiteral;
+    }
+
+    /** `const found = await lookUp(...)`, `found = await lookUp(...)`: the awaited call's answer is kept in a binding. */
+    function keepsAnswer(call: AwaitedCall): boolean {
+      const awaited = call.parent;
+      if (awaited?.type !== AST_NODE_TYPES.AwaitExpression) return false;
+      const holder = awaited.parent;
+      return (
+        (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === awaited) ||
+        (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === awaited && holder.operator === '=')
+      );
+    }
+
+    /**
      * The iteration looks records up and creates the missing ones: directly in the body or in a
      * function of this file that it calls, up to `FIND_OR_CREATE_DEPTH` functions deep
      * (`findsOrCreatesIn`). Items may share a name (two bookmark folders with the same tag): run
@@ -2473,7 +2531,9 @@ export default createRule<Options, MessageIds>({
         // Each iteration is already one statement for many rows.
         calls.every(isBulkCall) ||
         // Each iteration only writes records (maintenance, settings saves, imports): kept in order.
-        writesRecordsOnly(calls, dependents)
+        writesRecordsOnly(calls, dependents) ||
+        // Each iteration removes what the item names (a clean-up): kept in order.
+        removesPerItem(calls, dependents)
       ) {
         return;
       }
