@@ -838,7 +838,9 @@ export default createRule<Options, MessageIds>({
      *   `readsKernelFile`): the kernel answers from memory, without a disk;
      * - `new-secret`: slow cryptography whose result the function saves as a new record's or an
      *   updated record's field (see `savesNewSecret`): a sign-up, a password change, a new API key,
-     *   once per person's action, not per request;
+     *   once per person's action, not per request; only where the function is not itself a
+     *   request, job or event handler (`runsPerEvent`): a route that anyone may post to (a public
+     *   sign-up) can be flooded, and stays reported;
      * - `cheap-check`: the function does other asynchronous work (it awaits, or returns the promise
      *   of a call that is not blocking), and its only blocking operations (direct, or through
      *   same-file helpers) are up to `MAX_CHEAP_CALLS` file metadata calls (`isCheapMetadataCall`:
@@ -849,7 +851,7 @@ export default createRule<Options, MessageIds>({
     const quietReason = (operation: Operation, where: FunctionNode | TSESTree.Program): string | null => {
       if (reportAll || where.type === AST_NODE_TYPES.Program) return null;
       if (operation.api.category === 'fileSystem' && readsKernelFile(operation.node)) return 'kernel-file';
-      if (operation.api.category === 'crypto' && savesNewSecret(operation.node, where)) return 'new-secret';
+      if (operation.api.category === 'crypto' && !runsPerEvent(runContextOf(where)) && savesNewSecret(operation.node, where)) return 'new-secret';
       if (operation.oneTime || isOneTimePart(operation.node, where, sourceCode)) return 'one-time';
       if (operation.api.category === 'fileSystem' && isFailurePath(operation.node, where)) return 'failure';
       if (operation.api.category === 'fileSystem' && !runsPerEvent(runContextOf(where)) && feedsRequire(operation.node, where, sourceCode)) {

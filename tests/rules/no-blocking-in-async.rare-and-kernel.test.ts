@@ -8,6 +8,7 @@ import { error, fsError, helperError, IN_EXPORTED, type Invalid, REPLACEMENT, te
 //   compared, or used to look a record up, runs on every sign-in or request.
 const BCRYPT = "the promise API ('await bcrypt.hash()', 'compare()', 'genSalt()')";
 const PBKDF2 = "'promisify(crypto.pbkdf2)'";
+const WHERE_ROUTE = 'inside this async function, which handles requests (.post()) while other requests wait';
 
 const invalid: Invalid[] = [
   // control: a path that only ends in /proc/... lies on a disk
@@ -52,6 +53,19 @@ export async function lookUp(secret) {
   return prisma.account.findFirst({ where: { secret: hashed } });
 }`,
     errors: [error('blockingCrypto', 'bcrypt.hashSync', BCRYPT, 4, 18, [], IN_EXPORTED)],
+  },
+  // control: a public sign-up route hashes what anyone posts to it, and can be flooded
+  {
+    code: `import bcrypt from 'bcrypt';
+import express from 'express';
+import { accounts } from './db';
+const app = express();
+app.post('/register', async (req, res) => {
+  const hashed = bcrypt.hashSync(req.body.password, 12);
+  await accounts.create({ email: req.body.email, hashed });
+  res.status(201).end();
+});`,
+    errors: [error('blockingCrypto', 'bcrypt.hashSync', BCRYPT, 6, 18, [], WHERE_ROUTE)],
   },
 ];
 
