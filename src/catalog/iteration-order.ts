@@ -291,3 +291,14 @@ export const LISTING_CALL_NAME = /^(?:glob|globby|fg|fastGlob|readdir|walk|scan|
 
 /** ORM and query-builder packages whose client writes records (besides the drivers of `NETWORK_DATABASE_PACKAGES`). */
 export const RECORD_CLIENT_PACKAGES: ReadonlySet<string> = new Set(['knex', 'objection', 'sequelize', 'typeorm', '@mikro-orm/core', 'drizzle-orm', 'kysely', '@prisma/client', 'mongoose', 'bookshelf']);
+
+/**
+ * First words of a function or method named for removing what it is handed (`removePackageVersion`,
+ * `deleteById`, `_removeVersionAndDist`, `destroy`, `unlink`, `del`): a loop whose iterations remove
+ * (and at most look up what they remove, or write records) is a clean-up; see
+ * `prefer-promise-all-in-loop`'s `removesPerItem`.
+ */
+export const REMOVAL_FIRST_WORDS: ReadonlySet<string> = new Set(['remove', 'delete', 'destroy', 'unpublish', 'unlink', 'rm', 'del', 'evict', 'revoke']);
+
+/** First words of a lookup whose answer a clean-up keeps to find what it removes (`findPackageVersion`, `getUser`). */
+export const LOOKUP_FIRST_WORDS: ReadonlySet<string> = new Set(['find', 'get', 'load', 'lookup', 'fetch', 'read', 'query']);

@@ -46,6 +46,7 @@ import {
 import { type ConcurrencyEvidence, getWhereItRuns, type RunContext, runsPerEvent } from '../analysis/where-it-runs';
 import { hasOption, isTrueLiteral, skipTransparent, staticMemberName, variableOfIdentifier } from '../util/ast';
 import { getSourceWords, type SourceWords } from '../analysis/source-words';
+import { RECORD_WRITE_METHODS } from '../catalog/iteration-order';
 import { createRule } from '../util/create-rule';
 import { getTypedServices } from '../util/typed-services';
 
@@ -112,6 +113,9 @@ interface BlockingApi {
 }
 
 /** A blocking operation found in the file: a call, a busy-wait loop, or a synchronous XHR `open`. */
+/** A path of the kernel's virtual file systems (`/proc/meminfo`, `/proc/123/stat`, `/sys/class/...`). */
+const KERNEL_FILE_PATH = /^\/(?:proc|sys)\//;
+
 interface Operation {
   readonly node: TSESTree.Node;
   readonly api: BlockingApi;
@@ -830,6 +834,13 @@ export default createRule<Options, MessageIds>({
      *   handful of tasks on one person's files, where such a call costs that person a moment; bytes
      *   of any size, a recursive delete or copy, a child process, slow cryptography or compression
      *   stay reported;
+     * - `kernel-file`: a file-system call on a path written out under `/proc/` or `/sys/` (see
+     *   `readsKernelFile`): the kernel answers from memory, without a disk;
+     * - `new-secret`: slow cryptography whose result the function saves as a new record's or an
+     *   updated record's field (see `savesNewSecret`): a sign-up, a password change, a new API key,
+     *   once per person's action, not per request; only where the function is not itself a
+     *   request, job or event handler (`runsPerEvent`): a route that anyone may post to (a public
+     *   sign-up) can be flooded, and stays reported;
      * - `cheap-check`: the function does other asynchronous work (it awaits, or returns the promise
      *   of a call that is not blocking), and its only blocking operations (direct, or through
      *   same-file helpers) are up to `MAX_CHEAP_CALLS` file metadata calls (`isCheapMetadataCall`:
@@ -839,6 +850,8 @@ export default createRule<Options, MessageIds>({
      */
     const quietReason = (operation: Operation, where: FunctionNode | TSESTree.Program): string | null => {
       if (reportAll || where.type === AST_NODE_TYPES.Program) return null;
+      if (operation.api.category === 'fileSystem' && readsKernelFile(operation.node)) return 'kernel-file';
+      if (operation.api.category === 'crypto' && !runsPerEvent(runContextOf(where)) && savesNewSecret(operation.node, where)) return 'new-secret';
       if (operation.oneTime || isOneTimePart(operation.node, where, sourceCode)) return 'one-time';
       if (operation.api.category === 'fileSystem' && isFailurePath(operation.node, where)) return 'failure';
       if (operation.api.category === 'fileSystem' && !runsPerEvent(runContextOf(where)) && feedsRequire(operation.node, where, sourceCode)) {
@@ -861,6 +874,65 @@ export default createRule<Options, MessageIds>({
         return 'cheap-check';
       }
       return null;
+    };
+
+    /**
+     * True when the call's path (its first argument) is written out under `/proc/` or `/sys/`
+     * (`readFileSync('/proc/meminfo', 'utf8')`, `` `/proc/${pid}/stat` ``): a file of the kernel's,
+     * made from memory as it is read; no disk is waited for.
+     */
+    const readsKernelFile = (node: TSESTree.Node): boolean => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const first = node.arguments[0] ? skipTransparent(node.arguments[0]) : null;
+      const text =
+        first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string'
+          ? first.value
+          : first?.type === AST_NODE_TYPES.TemplateLiteral
+            ? (first.quasis[0]?.value.cooked ?? '')
+            : null;
+      return text !== null && KERNEL_FILE_PATH.test(text);
+    };
+
+    /**
+     * True when the value of the cryptography call `node` (a hash of a password or a key) is kept in
+     * a `const` of `where`'s own code that is then handed, as a value or a property of an object, to
+     * a call that writes a record (`RECORD_WRITE_METHODS`: `prisma.user.create({ data: { password:
+     * hashed } })`, `repo.update(id, { hashedKey })`): the function saves a new secret (a sign-up, a
+     * password change, a new API key), once per person's action. A hash compared with a stored one
+     * or used to look a record up runs on every sign-in or request, and stays reported.
+     */
+    const savesNewSecret = (node: TSESTree.Node, where: FunctionNode): boolean => {
+      // A helper's call is reported at the name it invokes (`digest` of `this.digest(token)`).
+      let call: TSESTree.Node = node;
+      if (call.parent?.type === AST_NODE_TYPES.MemberExpression && call.parent.property === call) call = call.parent;
+      if (call.parent?.type === AST_NODE_TYPES.CallExpression && call.parent.callee === call) call = call.parent;
+      const declarator = call.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== call || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+      if (declarator.parent.kind !== 'const') return false;
+      const variable = variableOfIdentifier(sourceCode, declarator.id);
+      if (!variable) return false;
+      return variable.references.some((reference) => {
+        if (reference.init) return false;
+        let current: TSESTree.Node = reference.identifier;
+        for (let parent: TSESTree.Node | undefined = current.parent; parent && parent !== where; parent = parent.parent) {
+          if (isFunctionNode(parent)) return false;
+          if (parent.type === AST_NODE_TYPES.CallExpression) {
+            if (!parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return false;
+            const callee = skipTransparent(parent.callee);
+            const name = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
+            return name !== null && RECORD_WRITE_METHODS.has(name);
+          }
+          const kept =
+            parent.type === AST_NODE_TYPES.Property ||
+            parent.type === AST_NODE_TYPES.ObjectExpression ||
+            parent.type === AST_NODE_TYPES.ConditionalExpression ||
+            parent.type === AST_NODE_TYPES.LogicalExpression ||
+            parent.type === AST_NODE_TYPES.AwaitExpression;
+          if (!kept) return false;
+          current = parent;
+        }
+        return false;
+      });
     };
 
     /**

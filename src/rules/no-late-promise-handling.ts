@@ -42,6 +42,17 @@ export type MessageIds = 'lateHandling' | 'abandoned' | 'oneByOne' | 'suggestGat
 const SUSPENSION_WORDS: readonly string[] = ['await', 'yield'];
 const WINDOW_WORDS: readonly string[] = [...SUSPENSION_WORDS, 'return', 'throw', 'break', 'continue'];
 
+/** Methods that register a listener for an object's messages: `child.on('message', h)`, `port.addEventListener('message', h)`. */
+const MESSAGE_LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'addEventListener']);
+
+/** Methods that send an object a message it answers: `child.send(request)`, `worker.postMessage(request)`. */
+const SEND_METHODS: ReadonlySet<string> = new Set(['send', 'postMessage']);
+
+/** The name of a non-computed member (`child.send` → `send`), or null. */
+function staticName(member: TSESTree.MemberExpression): string | null {
+  return !member.computed && member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : null;
+}
+
 /** How many events of a window are checked before the rule gives up (stays silent). */
 const MAX_WINDOW_EVENTS = 64;
 
@@ -350,6 +361,65 @@ export default createRule<Options, MessageIds>({
       return root !== callee && root.type === AST_NODE_TYPES.Identifier && LAZY_BUILDER_NAME.test(root.name);
     }
 
+    /**
+     * For `new Promise(executor)` (the global `Promise`, a synchronous executor) whose statements
+     * only declare handler functions and register them for the `'message'` event of one object
+     * named by an identifier (`child.on('message', onReply)`, `port.addEventListener('message', h)`),
+     * when the first use of that object after the promise, in this function, sends it a message
+     * (`child.send(request, done)`, `port.postMessage(request)`, also inside a promise executor
+     * wrapped around the send): the position after that send, or after the `await` that waits for
+     * it. A message listener settles the promise only when the object answers, and it answers the
+     * message it is sent; nothing else (no `'error'` or `'exit'` listener) can settle it before.
+     * Null for any other shape.
+     */
+    function repliesOnlyAfterSend(expression: TSESTree.Node, owner: TimelineOwner): number | null {
+      const node = skipTransparent(expression);
+      if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise' || !isGlobal(node.callee)) return null;
+      const executor = node.arguments[0];
+      if (!executor || !isFunctionNode(executor) || executor.async || executor.body.type !== AST_NODE_TYPES.BlockStatement) return null;
+      let target: TSESLint.Scope.Variable | null = null;
+      for (const statement of executor.body.body) {
+        if (statement.type === AST_NODE_TYPES.FunctionDeclaration) continue;
+        if (
+          statement.type === AST_NODE_TYPES.VariableDeclaration &&
+          statement.declarations.every((declarator) => declarator.init != null && isFunctionNode(skipTransparent(declarator.init)))
+        ) {
+          continue;
+        }
+        const call = statement.type === AST_NODE_TYPES.ExpressionStatement ? skipTransparent(statement.expression) : null;
+        if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
+        const callee = skipTransparent(call.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || !MESSAGE_LISTENER_METHODS.has(staticName(callee) ?? '')) return null;
+        const event = call.arguments[0];
+        if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'message') return null;
+        const receiver = skipTransparent(callee.object);
+        const variable = receiver.type === AST_NODE_TYPES.Identifier ? variableOfIdentifier(sourceCode, receiver) : null;
+        if (!variable || (target !== null && target !== variable)) return null;
+        target = variable;
+      }
+      if (target === null) return null;
+      let first: TSESTree.Identifier | null = null;
+      for (const reference of target.references) {
+        const identifier = reference.identifier as TSESTree.Identifier;
+        if (identifier.range[0] < node.range[1]) continue;
+        if (first === null || identifier.range[0] < first.range[0]) first = identifier;
+      }
+      const member = first?.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== first || !SEND_METHODS.has(staticName(member) ?? '')) return null;
+      const send = member.parent;
+      if (send?.type !== AST_NODE_TYPES.CallExpression || send.callee !== member) return null;
+      // The send runs in this function's own code, or in the executor of a promise it awaits there.
+      let end = send.range[1];
+      for (let current: TSESTree.Node | undefined = send.parent; current && current !== owner; current = current.parent) {
+        if (current.type === AST_NODE_TYPES.AwaitExpression) end = current.range[1];
+        if (isFunctionNode(current)) {
+          const made: TSESTree.Node | undefined = current.parent;
+          if (made?.type !== AST_NODE_TYPES.NewExpression || made.arguments[0] !== current || current.async) return null;
+        }
+      }
+      return end;
+    }
+
     /** Does this suspension let other work run long enough for a rejection to be reported? */
     function suspendsForReal(event: Extract<TimelineEvent, { kind: 'suspension' }>): boolean {
       const node = event.node;
@@ -656,6 +726,17 @@ export default createRule<Options, MessageIds>({
         const idleUntil = idleSettlersFrom(start.expression, owner, sourceCode, isGlobal);
         if (idleUntil !== null) {
           window = idleUntil >= use.reference.range[0] ? null : findWindow(start, use.reference, timelines.timelineOf(owner), exits, idleUntil);
+          if (!window && use.kind !== 'iterated') return;
+        }
+      }
+      // `const reply = new Promise((resolve, reject) => child.on('message', ...)); await send(child,
+      // request); await reply;`: a waiter for the answer to a message the function sends next.
+      // The answer (or the error it reports) can only come after the request was sent, so only a
+      // window after the wait for that send counts.
+      if (window && start.shape === 'single') {
+        const answerableFrom = repliesOnlyAfterSend(start.expression, owner);
+        if (answerableFrom !== null) {
+          window = answerableFrom >= use.reference.range[0] ? null : findWindow(start, use.reference, timelines.timelineOf(owner), exits, answerableFrom);
           if (!window && use.kind !== 'iterated') return;
         }
       }

@@ -84,6 +84,8 @@ import {
   CREATE_NAME,
   CHILD_CREATE_NAME,
   RECORD_CLIENT_PACKAGES,
+  REMOVAL_FIRST_WORDS,
+  LOOKUP_FIRST_WORDS,
 } from '../catalog/iteration-order';
 import { type FunctionNode, isFunctionNode } from '../analysis/async-context';
 import { callChainRoot, isLoopStatement, isProcessExitCall, lastWrittenName, promiseCombinatorOf, skipTransparent, staticMemberName, variableOfIdentifier, writtenName } from '../util/ast';
@@ -261,6 +263,34 @@ function iteratedList(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/** How many items a list written out of constants (`isConstantItem`) may have and still be few. */
+const MAX_FEW_CONSTANT_ITEMS = 6;
+
+/** A string, number or boolean literal, or a template literal without expressions: a constant the program names itself. */
+function isConstantItem(node: TSESTree.Node): boolean {
+  const value = skipTransparent(node);
+  return (
+    (value.type === AST_NODE_TYPES.Literal && (typeof value.value === 'string' || typeof value.value === 'number' || typeof value.value === 'boolean')) ||
+    (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0)
+  );
+}
+
+/** Text that reads the clock: `Date.now()`, `performance.now()`, `process.hrtime(...)`, `console.time(...)`/`timeEnd`. */
+const CLOCK_READ = /\b(?:Date\.now|performance\.now|process\.hrtime(?:\.bigint)?|console\.time(?:End)?)\s*\(/;
+
+/**
+ * A `for` loop that repeats its body a set number of times: `for (let i = 0; i < N; i++)` whose
+ * bound is a number or a name, not the length or size of a list (`i < items.length`).
+ */
+function countsRepetitions(loop: CheckedLoop): boolean {
+  if (loop.type !== AST_NODE_TYPES.ForStatement || loop.test?.type !== AST_NODE_TYPES.BinaryExpression) return false;
+  if (loop.test.operator !== '<' && loop.test.operator !== '<=') return false;
+  const bound = skipTransparent(loop.test.right);
+  const update = loop.update ? skipTransparent(loop.update) : null;
+  const steps = update?.type === AST_NODE_TYPES.UpdateExpression && update.operator === '++';
+  return steps && ((bound.type === AST_NODE_TYPES.Literal && typeof bound.value === 'number') || bound.type === AST_NODE_TYPES.Identifier);
+}
+
 /** An argument named only as an ORM connection handle (`em`, `entityManager`, `queryRunner`, `queryInterface`, a unit of work). */
 /** An object that deals out a resource per call: a connection pool, a browser (a page each). */
 const RESOURCE_DEALER_NAME = /^(?:pool|browser)$|[a-z0-9](?:Pool|Browser)$/;
@@ -340,6 +370,8 @@ export default createRule<Options, MessageIds>({
     const findOrCreateFunctions = new Map<FunctionNode, boolean>();
     /** Endless loops of this file: whether each paces a worker (`runsInPacedLoop`). */
     const pacedLoops: PacedLoopCache = new Map();
+    /** Functions of this file: whether each times a counted loop (`measuresRepetitions`). */
+    const measuringFunctions = new Map<FunctionNode, boolean>();
 
     /** Names the loop declares for each iteration: the `for...of`/`for...in` variable or the `for` initializer's. */
     function loopVariables(loop: CheckedLoop): string[] | null {
@@ -864,7 +896,83 @@ export default createRule<Options, MessageIds>({
         if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
         iterated = skipTransparent(definition.node.init);
       }
-      return iterated.type === AST_NODE_TYPES.ArrayExpression && iterated.elements.length <= 3 && iterated.elements.every((element) => element?.type !== AST_NODE_TYPES.SpreadElement);
+      if (iterated.type !== AST_NODE_TYPES.ArrayExpression || iterated.elements.some((element) => element?.type === AST_NODE_TYPES.SpreadElement)) return false;
+      // Up to three items of any kind; a few more when every item is a constant the program names
+      // itself (`['7z', 'unzip', 'curl', ...]`): the list never grows with the data. Not in a request
+      // or job handler, where every request pays each of those round trips.
+      if (iterated.elements.length <= 3) return true;
+      return (
+        iterated.elements.length <= MAX_FEW_CONSTANT_ITEMS &&
+        iterated.elements.every((element) => element !== null && isConstantItem(element)) &&
+        !servesRequestOrJob(loop)
+      );
+    }
+
+    /** True when `loop` runs in a request or job handler (`WhereItRuns`: concurrent, by a request handler or a queue consumer). */
+    function servesRequestOrJob(loop: CheckedLoop): boolean {
+      const where = getWhereItRuns(context).ofNode(loop);
+      return where.kind === 'concurrent' && (where.evidence.kind === 'request-handler' || where.evidence.kind === 'queue-consumer');
+    }
+
+    /**
+     * True when the function around `loop` measures the time of a loop that repeats an operation a
+     * set number of times (see `measuresRepetitions`), and `loop` is such a repetition too (its
+     * counter runs to a number, not over a list): a benchmark, whose iterations run one after
+     * another on purpose; run together they would measure something else.
+     */
+    function repeatsForMeasurement(loop: CheckedLoop): boolean {
+      if (!countsRepetitions(loop)) return false;
+      const fn = enclosingFunction(loop);
+      if (fn === null) return false;
+      let measures = measuringFunctions.get(fn);
+      if (measures === undefined) {
+        measures = measuresRepetitions(fn);
+        measuringFunctions.set(fn, measures);
+      }
+      return measures;
+    }
+
+    /**
+     * True when a statement list of `fn`'s own code holds a clock read (`CLOCK_READ`), then a
+     * counted loop (`countsRepetitions`, or a block of them), then a clock read again.
+     */
+    function measuresRepetitions(fn: FunctionNode): boolean {
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+      if (!words.within('now', fn.body) && !words.within('hrtime', fn.body) && !words.within('time', fn.body) && !words.within('timeEnd', fn.body)) return false;
+      let found = false;
+      const visit = (node: TSESTree.Node): void => {
+        if (found || (node !== fn && isFunctionNode(node))) return;
+        if (node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.Program) {
+          const statements = node.body;
+          for (let index = 1; index + 1 < statements.length; index += 1) {
+            const statement = statements[index] as TSESTree.Statement;
+            if (
+              statement.type === AST_NODE_TYPES.ForStatement &&
+              countsRepetitions(statement) &&
+              readsClock(statements[index - 1] as TSESTree.Statement) &&
+              readsClock(statements[index + 1] as TSESTree.Statement)
+            ) {
+              found = true;
+              return;
+            }
+          }
+        }
+        forEachChild(node, visitorKeys, visit);
+      };
+      visit(fn.body);
+      return found;
+    }
+
+    /** A declaration or expression statement whose text reads the clock (`const start = Date.now()`, `console.time('x')`). */
+    function readsClock(statement: TSESTree.Statement): boolean {
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration && statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+      return CLOCK_READ.test(sourceCode.getText(statement));
+    }
+
+    /** The nearest function around `node`, or null at the top level. */
+    function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
+      for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+      return null;
     }
 
     /**
@@ -1401,6 +1509,62 @@ export default createRule<Options, MessageIds>({
         return false;
       }
       return records;
+    }
+
+    /**
+     * Every iteration is a clean-up step: at least one awaited call is named for removing
+     * (`REMOVAL_FIRST_WORDS`: `await this.removePackageVersion(pkg, version)`, `await
+     * store.deleteById(id)`, `await removeFiles(link.id)`), and each other one removes too, writes
+     * records (`recordWriteOf`: the row that pointed at what was removed), is a cache call, waits on
+     * memory or local files, or looks up what is removed (`LOOKUP_FIRST_WORDS`, its answer kept in a
+     * binding: `const version = await repo.findVersion(id, v)`). Deletions are rare, the fix a
+     * reviewer asks for is one bulk delete, and in order a failure stops the clean-up where it is
+     * instead of leaving other deletions running. A loop that fetches or computes per item besides is
+     * still reported.
+     */
+    function removesPerItem(calls: readonly AwaitedCall[], dependents: PathSet): boolean {
+      let removes = false;
+      for (const call of calls) {
+        const name = calleeName(call);
+        const word = name === null ? null : firstWord(name);
+        if (word !== null && REMOVAL_FIRST_WORDS.has(word) && !sendsHttpDelete(call)) {
+          removes = true;
+          continue;
+        }
+        if (word !== null && LOOKUP_FIRST_WORDS.has(word) && keepsAnswer(call)) continue;
+        if (recordWriteOf(call, dependents) !== null || isCacheCall(call)) continue;
+        const waits = effects.summaryOf(call)?.waits;
+        if (waits === 'memory' || waits === 'files' || waits === 'cached') continue;
+        return false;
+      }
+      return removes;
+    }
+
+    /**
+     * `api.delete('/todos/' + id)`, `http.delete(\`/items/${id}\`)`: a method named `delete` handed a
+     * path or URL (a string, a template, a concatenation with a string) is an HTTP client's request, a
+     * round trip per item, not a clean-up of the program's own records.
+     */
+    function sendsHttpDelete(call: AwaitedCall): boolean {
+      if (calleeName(call) !== 'delete') return false;
+      const first = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+      if (first === null) return false;
+      if (first.type === AST_NODE_TYPES.TemplateLiteral) return true;
+      if (first.type === AST_NODE_TYPES.Literal) return typeof first.value === 'string';
+      if (first.type !== AST_NODE_TYPES.BinaryExpression || first.operator !== '+') return false;
+      const left = skipTransparent(first.left);
+      return (left.type === AST_NODE_TYPES.Literal && typeof left.value === 'string') || left.type === AST_NODE_TYPES.TemplateLiteral;
+    }
+
+    /** `const found = await lookUp(...)`, `found = await lookUp(...)`: the awaited call's answer is kept in a binding. */
+    function keepsAnswer(call: AwaitedCall): boolean {
+      const awaited = call.parent;
+      if (awaited?.type !== AST_NODE_TYPES.AwaitExpression) return false;
+      const holder = awaited.parent;
+      return (
+        (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === awaited) ||
+        (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === awaited && holder.operator === '=')
+      );
     }
 
     /**
@@ -2347,6 +2511,7 @@ export default createRule<Options, MessageIds>({
       if (scan.probesDiskForName && calls.some((call) => effects.summaryOf(call)?.writes.some((write) => write.kind === 'file') === true)) return;
       if (makesAncestorsInTurn(loop, loopVars, calls)) return;
       if (bracketsTheAwaits(loop, scan.awaits) || iteratesFewLiteralItems(loop) || walksInBatches(loop) || insideBatchLoop(loop)) return;
+      if (repeatsForMeasurement(loop)) return;
       // A package whose data lives in one local SQLite database: its models and queries queue on
       // that one connection, so gathering the iterations overlaps nothing, unless one of them
       // reaches the network (`fetch(item.url)`, a client of another npm package such as
@@ -2366,7 +2531,9 @@ export default createRule<Options, MessageIds>({
         // Each iteration is already one statement for many rows.
         calls.every(isBulkCall) ||
         // Each iteration only writes records (maintenance, settings saves, imports): kept in order.
-        writesRecordsOnly(calls, dependents)
+        writesRecordsOnly(calls, dependents) ||
+        // Each iteration removes what the item names (a clean-up): kept in order.
+        removesPerItem(calls, dependents)
       ) {
         return;
       }
