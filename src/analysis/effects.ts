@@ -1085,16 +1085,25 @@ export class FileEffects {
    * `importedCallModule` finds it. False for this file's functions (`summaryOf` knows those).
    */
   mayPromptElsewhere(call: EffectCall): boolean {
+    return this.askImportedFunction(call, this.promptingImports, moduleFunctionMayPrompt);
+  }
+
+  /**
+   * `question` of the function of another module the call invokes (found as `importedCallModule`
+   * finds it: an imported name, or a member of a whole-module import), kept in `answers` per module
+   * file and function name; false when the call invokes none.
+   */
+  private askImportedFunction(call: EffectCall, answers: Map<string, boolean>, question: (module: ResolvedModule, name: string) => boolean): boolean {
     if (call.type !== AST_NODE_TYPES.CallExpression) return false;
     const target = this.importedCallModule(call);
     const callee = skipTransparent(call.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? (target?.imported ?? null) : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
     if (target === null || name === null || name === '*') return false;
     const key = `${target.file}\0${name}`;
-    let answer = this.promptingImports.get(key);
+    let answer = answers.get(key);
     if (answer === undefined) {
-      answer = moduleFunctionMayPrompt(target, name);
-      this.promptingImports.set(key, answer);
+      answer = question(target, name);
+      answers.set(key, answer);
     }
     return answer;
   }
@@ -1106,18 +1115,7 @@ export class FileEffects {
    * a few small local files. False for this file's functions.
    */
   loadsEnvFilesElsewhere(call: EffectCall): boolean {
-    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-    const target = this.importedCallModule(call);
-    const callee = skipTransparent(call.callee);
-    const name = callee.type === AST_NODE_TYPES.Identifier ? (target?.imported ?? null) : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : null;
-    if (target === null || name === null || name === '*') return false;
-    const key = `${target.file}\0${name}`;
-    let answer = this.envLoadingImports.get(key);
-    if (answer === undefined) {
-      answer = moduleFunctionLoadsEnvFiles(target, name);
-      this.envLoadingImports.set(key, answer);
-    }
-    return answer;
+    return this.askImportedFunction(call, this.envLoadingImports, moduleFunctionLoadsEnvFiles);
   }
 
   /** Per module file and function name: `moduleFunctionLoadsEnvFiles`'s answer for this linted file. */
