@@ -296,7 +296,8 @@ export function bodyReturnsHandledPromise(body: string, text: string, depth = 1)
   let start = -1;
   for (const found of body.matchAll(/\breturn\b/g)) start = found.index;
   if (start === -1) return false;
-  const last = /^return\s+([\w$]+(?:\s*\.\s*[\w$]+)*)\s*(\([^]*\))?\s*;?\s*\}\s*$/.exec(body.slice(start));
+  // A call's arguments hold no `;`: a `return helper(a); }); }` that ends a nested callback is no result of the body.
+  const last = /^return\s+([\w$]+(?:\s*\.\s*[\w$]+)*)\s*(\([^;]*\))?\s*;?\s*\}\s*$/.exec(body.slice(start));
   if (!last?.[1]) return false;
   const returned = last[1].replace(/\s+/g, '');
   if (last[2] !== undefined) {

@@ -2129,8 +2129,9 @@ export class WhereItRuns {
     for (const module of modules) {
       if (CLIENT_STORE_MODULES.some((name) => (name.endsWith('/') ? module.startsWith(name) : module === name))) return true;
       // Relative (`../components/toast`), or from the source root a bundler resolves bare names
-      // against (`components/toast` with `baseUrl: "src"`): a first segment no dependency is named.
-      if ((module.startsWith('.') || !info.dependencies.includes(module.split('/')[0] ?? '')) && module.split('/').some((segment) => UI_FOLDERS.has(segment))) return true;
+      // against (`components/toast` with `baseUrl: "src"`): a first segment no dependency is named
+      // (never a scoped package's `@scope/components`).
+      if ((module.startsWith('.') || (!module.startsWith('@') && !info.dependencies.includes(module.split('/')[0] ?? ''))) && module.split('/').some((segment) => UI_FOLDERS.has(segment))) return true;
     }
     return false;
   }

@@ -81,6 +81,12 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     element.replaceChildren(...views.map((view) => view.title));
   })`)],
   },
+  // a scoped package's `components` folder is a package, not the app's UI folder
+  {
+    code: toastBackup.replace("'components/toast'", "'@acme/components/toast'"),
+    filename: NEXT_HELPER_FILE,
+    errors: [chainError(toastBackup.replace("'components/toast'", "'@acme/components/toast'"), 5, 3, "saveFile(JSON.stringify(state), 'backup.json').then(() => showToast('Saved'))")],
+  },
   // `checkUiCode` asks for every drop of the page's code too
   {
     code: listController,

@@ -259,6 +259,46 @@ async function enchant(bot, table) {
       ),
     ],
   },
+  // a maker whose last `return` belongs to a nested callback: the promise it returns is not read as handled
+  {
+    filename,
+    code: `function handledWait(job) {
+  job.promise.catch(() => {});
+  return job.promise;
+}
+async function settleSoon(job, queue) {
+  await queue.ready();
+  queue.onIdle(() => { return handledWait(job); });
+}
+async function run(job, queue, other) {
+  const done = settleSoon(job, queue);
+  await other.prepare();
+  return { done: await done };
+}`,
+    errors: [
+      lateReport(
+        'done',
+        10,
+        16,
+        11,
+        12,
+        `function handledWait(job) {
+  job.promise.catch(() => {});
+  return job.promise;
+}
+async function settleSoon(job, queue) {
+  await queue.ready();
+  queue.onIdle(() => { return handledWait(job); });
+}
+async function run(job, queue, other) {
+  const done = settleSoon(job, queue);
+  done.catch(() => {});
+  await other.prepare();
+  return { done: await done };
+}`,
+      ),
+    ],
+  },
   // a promise-returning helper of another module that can reject, with a handler chained on
   {
     filename,
