@@ -532,7 +532,7 @@ const CALLED_NAME = /(?:([\w$]+)\s*\.\s*)?([\w$]+)\s*\(/g;
 const QUESTION_CALL = /[\w$]\s*\(\s*(?:'[^'\n]*[A-Za-z]\?\s*'|"[^"\n]*[A-Za-z]\?\s*"|`[^`\n]*[A-Za-z]\?\s*`)\s*[,)]/;
 /**
  * Calls with type arguments, with the name before a `.` when there is one (as `CALLED_NAME`):
- * `tree` and `showTreeItemPicker` in `tree.showTreeItemPicker<T>(kind)`, `inquirer` and `prompt` in
+ * `tree` and `pickNode` in `tree.pickNode<T>(kind)`, `inquirer` and `prompt` in
  * `inquirer.prompt<{ token: string }>([...])`. The type arguments may span lines and hold one level
  * of parentheses or angle brackets (`<{ mode: (typeof modes)[number] }>`, `<Array<string>>`).
  */
@@ -1161,7 +1161,7 @@ function ownPrompt(body: string, source: ModuleSource): OwnPrompt {
   if (QUESTION_CALL.test(body)) return { asks: true };
   // `rl.question('Email: ')` in a module that loads readline (also in a helper handed the interface).
   if (READLINE_QUESTION.test(body) && source.imports().some((load) => READLINE_MODULES.has(load.specifier))) return { asks: true };
-  // Calls with type arguments too: `tree.showTreeItemPicker<T>(kind, options)` (a dialog),
+  // Calls with type arguments too: `tree.pickNode<T>(kind, options)` (a dialog),
   // `inquirer.prompt<{ token: string }>([...])` (a prompt package).
   for (const called of [...body.matchAll(CALLED_NAME), ...body.matchAll(TYPED_CALLED_NAME)]) {
     const object = called[1];
@@ -1319,7 +1319,7 @@ function ownEnvLoad(body: string, source: ModuleSource): OwnEnvLoad {
  * the same workspace) loads the project's env files: its declaration, or a function it calls in
  * its module or its relative imports (up to `MAX_ENV_DEPTH` functions deep), parses them with an
  * env-file package (`dotenv.parse(await readFile(file))`), and none of the declarations read on
- * the way reaches the network (`ownEnvLoad`). `env = await getDotEnvVariables({ env, site })` of a
+ * the way reaches the network (`ownEnvLoad`). `env = await readEnvFiles({ env, project })` of a
  * command's helper module reads a few small local files: milliseconds, nothing a gather with a
  * request would save. False when not found, or when a declaration on the way asks a server
  * (a helper that reads the `.env` file and then fetches the secrets it names).

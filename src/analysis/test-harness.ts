@@ -32,7 +32,7 @@ import { packageAt, type PackageInfo } from './where-it-runs';
  *   (`TEST_RUN_SETUP_NAMES`: `exports.mochaHooks = {...}`, `fixtures.mochaGlobalSetup()`): the
  *   run's hooks, or a launcher that sets the run up and starts the runner;
  * - `test-app`: a module of a package made for tests: its name says so (a word `test`, `tests` or
- *   `e2e`: `electron-test`, `e2e-app`), it depends on a test runner or a browser driver
+ *   `e2e`: `desktop-test`, `e2e-app`), it depends on a test runner or a browser driver
  *   (`TEST_FRAMEWORK_MODULES`, `BROWSER_AUTOMATION_PACKAGES`, `jest`, a `@wdio/` package) and it
  *   exports no library (an Electron app's `main` aside): the app those tests drive.
  * - `type-test`: a type test, which the compiler checks and nothing runs: named so
@@ -114,7 +114,7 @@ function holdsProjectFile(base: string, folders: readonly string[], fixture: num
 const TEST_NAME_WORD = /^(?:test|tests|e2e)$/;
 
 /**
- * The package's name says test (`electron-test`), it depends on a test runner or a browser driver,
+ * The package's name says test (`desktop-test`), it depends on a test runner or a browser driver,
  * and it is an app: no library (`main`, `module`, `exports`) unless an Electron app's (whose `main`
  * is its main process). A published test helper (`widget-test-utils`) runs in its users' tests, and
  * what it drops is theirs to lose.

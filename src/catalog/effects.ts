@@ -255,7 +255,7 @@ export const PROMPT_KIND_NAMES: ReadonlySet<string> = new Set([
  * Methods that open a window a person answers (Electron's `dialog.showSaveDialog(...)`,
  * `showOpenDialog`, `showMessageBox`, through any receiver: `window.dialog.showOpenDialog(...)` of a
  * preload bridge), and an editor's input box or picker (`window.showInputBox(...)`,
- * `context.ui.showQuickPick(items)`, `tree.showTreeItemPicker(kind)`, `showWorkspaceFolderPick()`):
+ * `context.ui.showQuickPick(items)`, `tree.pickNode(kind)`, `showWorkspaceFolderPick()`):
  * the call waits for the person, who answers one window at a time; work beside it saves nothing
  * the person would notice.
  */

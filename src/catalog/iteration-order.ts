@@ -293,8 +293,8 @@ export const LISTING_CALL_NAME = /^(?:glob|globby|fg|fastGlob|readdir|walk|scan|
 export const RECORD_CLIENT_PACKAGES: ReadonlySet<string> = new Set(['knex', 'objection', 'sequelize', 'typeorm', '@mikro-orm/core', 'drizzle-orm', 'kysely', '@prisma/client', 'mongoose', 'bookshelf']);
 
 /**
- * First words of a function or method named for removing what it is handed (`removePackageVersion`,
- * `deleteById`, `_removeVersionAndDist`, `destroy`, `unlink`, `del`): a loop whose iterations remove
+ * First words of a function or method named for removing what it is handed (`removeRelease`,
+ * `deleteById`, `_removeStoredCopy`, `destroy`, `unlink`, `del`): a loop whose iterations remove
  * (and at most look up what they remove, or write records) is a clean-up; see
  * `prefer-promise-all-in-loop`'s `removesPerItem`.
  */

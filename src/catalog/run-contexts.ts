@@ -842,7 +842,7 @@ export const TEST_SUPPORT_FOLDER = /^(?:[\w.]+[-_])?(?:test|tests|testing|e2e)[-
 export const FIXTURE_FOLDERS: ReadonlySet<string> = new Set(['fixtures', '__fixtures__', 'fixture']);
 /**
  * For `analysis/test-harness.ts`: folders of the modules and samples a test loads by path, inside a
- * folder of tests: the fixture folders, and a `data/` folder (`test/data/sandbox-app/index.js`).
+ * folder of tests: the fixture folders, and a `data/` folder (`test/data/demo-app/main.js`).
  */
 export const TEST_DATA_FOLDERS: ReadonlySet<string> = new Set([...FIXTURE_FOLDERS, 'data']);
 /**

@@ -1513,7 +1513,7 @@ export default createRule<Options, MessageIds>({
 
     /**
      * Every iteration is a clean-up step: at least one awaited call is named for removing
-     * (`REMOVAL_FIRST_WORDS`: `await this.removePackageVersion(pkg, version)`, `await
+     * (`REMOVAL_FIRST_WORDS`: `await this.removeRelease(pkg, version)`, `await
      * store.deleteById(id)`, `await removeFiles(link.id)`), and each other one removes too, writes
      * records (`recordWriteOf`: the row that pointed at what was removed), is a cache call, waits on
      * memory or local files, or looks up what is removed (`LOOKUP_FIRST_WORDS`, its answer kept in a

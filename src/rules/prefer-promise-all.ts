@@ -918,7 +918,7 @@ export default createRule<Options, MessageIds>({
           // and a memo of another module (`servesCacheElsewhere`: the shelves it keeps, a module
           // variable); typed, any function or method the checker resolves the call to.
           // A helper of another module that loads the project's env files (`env = await
-          // getDotEnvVariables({ env, site })`, parsing `.env` files with dotenv a few functions
+          // readEnvFiles({ env, project })`, parsing `.env` files with dotenv a few functions
           // down, reaching no server): a few small local files, nothing a gather would hide.
           if (
             (!summary &&
